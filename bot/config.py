@@ -1,0 +1,422 @@
+"""Typed settings read from one TOML file, with environment overrides for secrets.
+
+Every key has a default, so the bot starts with no file at all. Loading is strict: an
+unknown key, a wrong type or a missing secret for an enabled channel is a `ConfigError`
+naming the file, the key and the problem.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.types import ROLES
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message says where and why."""
+
+
+_DURATION = re.compile(r"(\d+)([smhd])")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse "90s", "30m", "2h", "1d" or "1h30m" into a timedelta."""
+    text = text.strip()
+    if not text or _DURATION.sub("", text):
+        raise ValueError(f'not a duration like "30m", "2h" or "1d": {text!r}')
+    return timedelta(seconds=sum(int(n) * _UNIT_SECONDS[u] for n, u in _DURATION.findall(text)))
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 8080
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    url: str = "sqlite+aiosqlite:///salesbot.db"
+    echo: bool = False
+
+
+@dataclass(frozen=True)
+class LogConfig:
+    level: str = "INFO"
+    format: str = "text"  # text | json
+
+
+@dataclass(frozen=True)
+class WeComConfig:
+    enabled: bool = False
+    corp_id: str = ""
+    agent_id: int = 0
+    secret: str = ""
+    token: str = ""
+    encoding_aes_key: str = ""
+    callback_path: str = "/wecom/callback"
+    api_base: str = "https://qyapi.weixin.qq.com"
+    replay_window: timedelta = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class DingTalkConfig:
+    enabled: bool = False
+    mode: str = "stream"  # stream | http
+    app_key: str = ""
+    app_secret: str = ""
+    robot_code: str = ""
+    callback_path: str = "/dingtalk/callback"
+    api_base: str = "https://api.dingtalk.com"
+    oapi_base: str = "https://oapi.dingtalk.com"
+
+
+@dataclass(frozen=True)
+class TeamConfig:
+    name: str
+    manager: str = ""
+    group_webhook: str = ""
+
+
+@dataclass(frozen=True)
+class PersonConfig:
+    id: str
+    name: str
+    role: str = "rep"
+    team: str = ""
+    wecom_userid: str = ""
+    dingtalk_userid: str = ""
+    cities: list[str] = field(default_factory=list)
+    product_lines: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OrgConfig:
+    teams: list[TeamConfig] = field(default_factory=list)
+    people: list[PersonConfig] = field(default_factory=list)
+    isolate_product_lines: bool = False
+
+
+@dataclass(frozen=True)
+class SlaConfig:
+    timezone: str = "Asia/Shanghai"
+    scan_interval: timedelta = timedelta(seconds=60)
+    business_hours: list[str] = field(default_factory=lambda: ["09:00-12:00", "13:30-18:00"])
+    business_days: list[str] = field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"])
+    holidays: str = "cn"  # cn | none
+    first_response: dict[str, timedelta] = field(
+        default_factory=lambda: {
+            "A": timedelta(minutes=30),
+            "B": timedelta(hours=2),
+            "C": timedelta(days=1),
+            "default": timedelta(hours=2),
+        }
+    )
+    stage_stuck: dict[str, timedelta] = field(
+        default_factory=lambda: {"报价": timedelta(days=5), "方案演示": timedelta(days=7)}
+    )
+    escalate_after: list[timedelta] = field(default_factory=lambda: [timedelta(hours=1), timedelta(days=1)])
+
+
+@dataclass(frozen=True)
+class CatalogConfig:
+    path: str = ""  # empty: no products or competitors configured
+
+
+@dataclass(frozen=True)
+class IntakeConfig:
+    token: str = ""
+
+
+@dataclass(frozen=True)
+class Config:
+    server: ServerConfig = field(default_factory=ServerConfig)
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+    wecom: WeComConfig = field(default_factory=WeComConfig)
+    dingtalk: DingTalkConfig = field(default_factory=DingTalkConfig)
+    org: OrgConfig = field(default_factory=OrgConfig)
+    sla: SlaConfig = field(default_factory=SlaConfig)
+    catalog: CatalogConfig = field(default_factory=CatalogConfig)
+    intake: IntakeConfig = field(default_factory=IntakeConfig)
+    source: str = field(default="built-in defaults", compare=False)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.sla.timezone)
+
+
+ENV_PREFIX = "SALESBOT_"
+DEFAULT_FILE = Path("config.toml")
+
+
+def find_config_file(explicit: str | None, env: Mapping[str, str] = os.environ) -> Path | None:
+    """--config FILE, else $SALESBOT_CONFIG, else ./config.toml if present, else None (defaults)."""
+    if explicit:
+        return Path(explicit)
+    if env.get("SALESBOT_CONFIG"):
+        return Path(env["SALESBOT_CONFIG"])
+    return DEFAULT_FILE if DEFAULT_FILE.is_file() else None
+
+
+def load_config(path: Path | None, env: Mapping[str, str] = os.environ) -> Config:
+    """Read, override from the environment, type-check and validate the settings."""
+    data: dict[str, object] = {}
+    source = "built-in defaults"
+    if path is not None:
+        source = str(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{source}: no such file") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise ConfigError(f"{source}: cannot read: {e}") from None
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"{source}: not valid TOML: {e}") from None
+    overrides = _env_overrides(env)
+    config = _build(Config, data, [], source, overrides)
+    config = dataclasses.replace(config, source=source)
+    _validate(config)
+    return config
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """SALESBOT_<SECTION>_<KEY> for every scalar key of every section: (section, key) -> (var, text)."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for section in dataclasses.fields(Config):
+        cls = section.default_factory if section.default_factory is not dataclasses.MISSING else None
+        if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
+            continue
+        hints = typing.get_type_hints(cls)
+        for f in dataclasses.fields(cls):
+            if hints[f.name] not in (str, int, bool, timedelta):
+                continue
+            var = f"{ENV_PREFIX}{section.name}_{f.name}".upper()
+            if var in env:
+                found[(section.name, f.name)] = (var, env[var])
+    return found
+
+
+def _where(keys: list[str | int]) -> str:
+    """Render a key path the way a TOML author reads it: [wecom] secret, [[org.people]] #2 role."""
+    for i, key in enumerate(keys):
+        if isinstance(key, int):
+            head = f"[[{'.'.join(str(k) for k in keys[:i])}]] #{key + 1}"
+            return f"{head} {'.'.join(str(k) for k in keys[i + 1 :])}".strip()
+    return f"[{keys[0]}] {'.'.join(str(k) for k in keys[1:])}".strip() if keys else ""
+
+
+def _fail(source: str, keys: list[str | int], problem: str) -> typing.NoReturn:
+    raise ConfigError(f"{source}: {_where(keys)}: {problem}")
+
+
+def _build(
+    cls: type,
+    data: object,
+    keys: list[str | int],
+    source: str,
+    overrides: Mapping[tuple[str, str], tuple[str, str]],
+) -> typing.Any:
+    if not isinstance(data, dict):
+        _fail(source, keys, f"expected a table, got {_describe(data)}")
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls) if f.name != "source"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        where = f"[{'.'.join(str(k) for k in keys)}] " if keys else ""
+        raise ConfigError(
+            f"{source}: {where}unknown key {unknown[0]!r} (known keys: {', '.join(sorted(known))})"
+        )
+    values: dict[str, object] = {}
+    for f in dataclasses.fields(cls):
+        if f.name == "source":
+            continue
+        path = [*keys, f.name]
+        override = overrides.get((str(keys[0]), f.name)) if len(keys) == 1 else None
+        if override is not None:
+            var, text = override
+            values[f.name] = _from_env(hints[f.name], text, var)
+        elif f.name in data:
+            values[f.name] = _convert(hints[f.name], data[f.name], path, source, overrides)
+        elif dataclasses.is_dataclass(hints[f.name]):  # an absent section, built so overrides apply
+            values[f.name] = _build(hints[f.name], {}, path, source, overrides)
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            _fail(source, path, "is required")
+    return cls(**values)
+
+
+def _convert(
+    hint: object,
+    value: object,
+    keys: list[str | int],
+    source: str,
+    overrides: Mapping[tuple[str, str], tuple[str, str]],
+) -> object:
+    origin = typing.get_origin(hint)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _build(hint, value, keys, source, overrides)
+    if hint is bool:
+        if not isinstance(value, bool):
+            _fail(source, keys, f"expected true or false, got {_describe(value)}")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            _fail(source, keys, f"expected an integer, got {_describe(value)}")
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            _fail(source, keys, f"expected a string, got {_describe(value)}")
+        return value
+    if hint is timedelta:
+        if not isinstance(value, str):
+            _fail(source, keys, f'expected a duration string like "30m", got {_describe(value)}')
+        try:
+            return parse_duration(value)
+        except ValueError as e:
+            _fail(source, keys, str(e))
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        if not isinstance(value, list):
+            _fail(source, keys, f"expected a list, got {_describe(value)}")
+        return [_convert(item, v, [*keys, i], source, overrides) for i, v in enumerate(value)]
+    if origin is dict:
+        _, item = typing.get_args(hint)
+        if not isinstance(value, dict):
+            _fail(source, keys, f"expected a table, got {_describe(value)}")
+        return {str(k): _convert(item, v, [*keys, str(k)], source, overrides) for k, v in value.items()}
+    if isinstance(hint, types.UnionType):  # pragma: no cover - no optional keys yet
+        raise TypeError(f"unsupported config type {hint}")
+    raise TypeError(f"unsupported config type {hint}")
+
+
+def _from_env(hint: object, text: str, var: str) -> object:
+    try:
+        if hint is str:
+            return text
+        if hint is int:
+            return int(text)
+        if hint is bool:
+            if text.lower() not in ("1", "0", "true", "false", "yes", "no"):
+                raise ValueError(f"expected true or false, got {text!r}")
+            return text.lower() in ("1", "true", "yes")
+        if hint is timedelta:
+            return parse_duration(text)
+    except ValueError as e:
+        raise ConfigError(f"environment variable {var}: {e}") from None
+    raise TypeError(f"unsupported override type {hint}")
+
+
+def _describe(value: object) -> str:
+    kind = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list"}.get(
+        type(value), "a table" if isinstance(value, dict) else type(value).__name__
+    )
+    shown = repr(value) if not isinstance(value, dict | list) else ""
+    return f"{kind} {shown}".strip()
+
+
+_HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_AES_KEY = re.compile(r"^[A-Za-z0-9]{43}$")
+
+
+def _validate(c: Config) -> None:
+    """Cross-key rules that types alone cannot say."""
+    src = c.source
+
+    def bad(where: str, problem: str) -> typing.NoReturn:
+        raise ConfigError(f"{src}: {where}: {problem}")
+
+    if not 0 < c.server.port < 65536:
+        bad("[server] port", f"must be between 1 and 65535, got {c.server.port}")
+    if not c.database.url.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+        bad("[database] url", "must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+    if c.log.format not in ("text", "json"):
+        bad("[log] format", f'must be "text" or "json", got {c.log.format!r}')
+    if c.log.level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        bad("[log] level", f"must be DEBUG, INFO, WARNING or ERROR, got {c.log.level!r}")
+
+    if c.wecom.enabled:
+        for key in ("corp_id", "secret", "token", "encoding_aes_key"):
+            if not getattr(c.wecom, key):
+                bad(
+                    f"[wecom] {key}",
+                    f"is required when [wecom] is enabled (or set {ENV_PREFIX}WECOM_{key.upper()})",
+                )
+        if c.wecom.agent_id <= 0:
+            bad("[wecom] agent_id", "is required when [wecom] is enabled")
+        if not _AES_KEY.match(c.wecom.encoding_aes_key):
+            bad("[wecom] encoding_aes_key", "must be 43 letters and digits, as WeChat Work shows it")
+    if c.dingtalk.mode not in ("stream", "http"):
+        bad("[dingtalk] mode", f'must be "stream" or "http", got {c.dingtalk.mode!r}')
+    if c.dingtalk.enabled:
+        for key in ("app_key", "app_secret", "robot_code"):
+            if not getattr(c.dingtalk, key):
+                bad(
+                    f"[dingtalk] {key}",
+                    f"is required when [dingtalk] is enabled (or set {ENV_PREFIX}DINGTALK_{key.upper()})",
+                )
+    for section in ("wecom", "dingtalk"):
+        path = getattr(c, section).callback_path
+        if not path.startswith("/"):
+            bad(f"[{section}] callback_path", f"must start with '/', got {path!r}")
+
+    _validate_org(c, bad)
+    _validate_sla(c, bad)
+    if c.catalog.path and not Path(c.catalog.path).is_file():
+        bad("[catalog] path", f"no such file: {c.catalog.path}")
+
+
+def _validate_org(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:
+    teams = [t.name for t in c.org.teams]
+    ids = [p.id for p in c.org.people]
+    for name in teams:
+        if teams.count(name) > 1:
+            bad("[[org.teams]] name", f"team {name!r} is defined twice")
+    for i, p in enumerate(c.org.people, 1):
+        where = f"[[org.people]] #{i}"
+        if not p.id.strip():
+            bad(f"{where} id", "must not be empty")
+        if ids.count(p.id) > 1:
+            bad(f"{where} id", f"person id {p.id!r} is used twice")
+        if p.role not in ROLES:
+            bad(f"{where} role", f"must be one of {', '.join(ROLES)}, got {p.role!r}")
+        if p.team and p.team not in teams:
+            bad(f"{where} team", f"no team named {p.team!r} in [[org.teams]]")
+    for platform in ("wecom_userid", "dingtalk_userid"):
+        seen = [getattr(p, platform) for p in c.org.people if getattr(p, platform)]
+        for uid in seen:
+            if seen.count(uid) > 1:
+                bad(f"[[org.people]] {platform}", f"{uid!r} belongs to two people")
+    for i, t in enumerate(c.org.teams, 1):
+        if t.manager and t.manager not in ids:
+            bad(f"[[org.teams]] #{i} manager", f"no person with id {t.manager!r} in [[org.people]]")
+
+
+def _validate_sla(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:
+    try:
+        ZoneInfo(c.sla.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        bad("[sla] timezone", f"unknown time zone {c.sla.timezone!r}")
+    for span in c.sla.business_hours:
+        m = _HOURS.match(span)
+        if not m or (m[1], m[2]) >= (m[3], m[4]) or (m[3] == "24" and m[4] != "00"):
+            bad("[sla] business_hours", f'each span must look like "09:00-12:00", got {span!r}')
+    for day in c.sla.business_days:
+        if day not in _DAYS:
+            bad("[sla] business_days", f"days are {', '.join(_DAYS)}; got {day!r}")
+    if c.sla.holidays not in ("cn", "none"):
+        bad("[sla] holidays", f'must be "cn" or "none", got {c.sla.holidays!r}')
+    if c.sla.scan_interval <= timedelta(0):
+        bad("[sla] scan_interval", "must be longer than zero")
+    if "default" not in c.sla.first_response:
+        bad("[sla] first_response", 'needs a "default" limit for grades without one')

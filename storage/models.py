@@ -1,0 +1,194 @@
+"""The tables: the sales organisation, leads and their history, and the durable message queues.
+
+Every `*_at` column is an aware UTC datetime. Relationships raise on lazy load, so a query
+says up front what it needs instead of issuing hidden I/O in async code.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from storage.db import Base, UTCDateTime
+
+STAGES = ("线索", "初筛", "需求确认", "方案演示", "报价", "谈判", "签约", "交付", "输单")
+CLOSED_STAGES = ("交付", "输单")
+
+
+class Team(Base):
+    __tablename__ = "team"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    manager_key: Mapped[str | None] = mapped_column(String(64))
+    group_webhook: Mapped[str | None] = mapped_column(String(500))
+
+
+class Person(Base):
+    """A rep, manager or admin of the sales organisation, as configured in [org]."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)  # the [org] id, stable across renames
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
+    wecom_userid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    dingtalk_userid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    cities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    product_lines: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    team: Mapped[Team | None] = relationship(lazy="raise")
+
+
+class Lead(Base):
+    """A customer organisation being sold to, with where the deal stands and its SLA clocks."""
+
+    __tablename__ = "lead"
+    __table_args__ = (
+        Index("ix_lead_owner_id_stage", "owner_id", "stage"),
+        Index("ix_lead_next_followup_at", "next_followup_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company: Mapped[str] = mapped_column(String(200))
+    company_key: Mapped[str] = mapped_column(String(200), index=True)  # folded form for deduplication
+    city: Mapped[str | None] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(32))  # wecom, dingtalk, console, web, rep ...
+    source_detail: Mapped[str | None] = mapped_column(String(200))  # e.g. a WeChat Work State tag
+    grade: Mapped[str | None] = mapped_column(String(8))
+    stage: Mapped[str] = mapped_column(String(16), default="线索")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
+    products: Mapped[list[str]] = mapped_column(JSON, default=list)
+    competitors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    budget_min: Mapped[int | None] = mapped_column(BigInteger)
+    budget_max: Mapped[int | None] = mapped_column(BigInteger)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_followup_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_followup_has_time: Mapped[bool] = mapped_column(Boolean, default=False)
+    stage_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    owner: Mapped[Person | None] = relationship(lazy="raise")
+    contacts: Mapped[list[Contact]] = relationship(lazy="raise", back_populates="lead", order_by="Contact.id")
+
+
+class Contact(Base):
+    """A person at the customer; a lead keeps several (the decision chain)."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("lead.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str | None] = mapped_column(String(64))
+    title: Mapped[str | None] = mapped_column(String(64))
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    email: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    lead: Mapped[Lead] = relationship(lazy="raise", back_populates="contacts")
+
+
+class FollowUp(Base):
+    """One logged contact with a customer, with the rep's words and what was understood from them."""
+
+    __tablename__ = "follow_up"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("lead.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_message.id"))
+    kind: Mapped[str | None] = mapped_column(String(16))  # visit, call, online, demo
+    text: Mapped[str] = mapped_column(Text)
+    extracted: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    happened_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    next_followup_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class StageChange(Base):
+    """Every move of a deal between stages, so time-in-stage and conversion can be computed."""
+
+    __tablename__ = "stage_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("lead.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    from_stage: Mapped[str | None] = mapped_column(String(16))
+    to_stage: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class InboundMessage(Base):
+    """The idempotency record and durable queue of everything a channel accepted."""
+
+    __tablename__ = "inbound_message"
+    __table_args__ = (
+        UniqueConstraint("platform", "platform_msg_id"),
+        Index("ix_inbound_message_status_id", "status", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    platform_msg_id: Mapped[str] = mapped_column(String(200))
+    sender_id: Mapped[str] = mapped_column(String(128))
+    chat_id: Mapped[str | None] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    raw: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, done, failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class Alert(Base):
+    """One SLA breach notice at one escalation level; the unique key makes a second send impossible."""
+
+    __tablename__ = "alert"
+    __table_args__ = (UniqueConstraint("lead_id", "rule", "breach_key", "level"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("lead.id", ondelete="CASCADE"))
+    rule: Mapped[str] = mapped_column(String(32))  # first_response, followup_due, stage_stuck
+    breach_key: Mapped[str] = mapped_column(String(64))  # identifies this breach of the rule
+    level: Mapped[int] = mapped_column(Integer)  # 0 owner, 1 manager, 2 admin
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    breached_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class OutboxMessage(Base):
+    """A push waiting to go out, written in the same transaction as the change that caused it."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (Index("ix_outbox_message_status_next_attempt_at", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    target: Mapped[str] = mapped_column(String(500))  # platform user id, chat id or webhook key
+    kind: Mapped[str] = mapped_column(String(16))  # reply, notice, alert, digest
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, sent, dead
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    response_code: Mapped[str | None] = mapped_column(String(200))  # to update a sent card later
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,158 @@
+"""Config loading: defaults, the example file, environment overrides, and clear errors."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config, ConfigError, find_config_file, load_config, parse_duration
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "config.example.toml"
+
+WECOM_OK = """
+[wecom]
+enabled = true
+corp_id = "wx5823bf96d3bd56c7"
+agent_id = 1000002
+secret = "s3cret"
+token = "QDG6eK"
+encoding_aes_key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, text: str, env: dict[str, str] | None = None) -> str:
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, text), env=env or {})
+    return str(info.value)
+
+
+def test_no_file_gives_the_documented_defaults() -> None:
+    config = load_config(None, env={})
+    assert config.server.port == 8080
+    assert config.database.url == "sqlite+aiosqlite:///salesbot.db"
+    assert config.wecom.callback_path == "/wecom/callback"
+    assert config.dingtalk.callback_path == "/dingtalk/callback"
+    assert config.sla.first_response["A"] == timedelta(minutes=30)
+    assert config.sla.escalate_after == [timedelta(hours=1), timedelta(days=1)]
+    assert config.source == "built-in defaults"
+
+
+def test_example_file_documents_every_default() -> None:
+    example = load_config(EXAMPLE, env={})
+    defaults = Config()
+    for f in dataclasses.fields(Config):
+        if f.name in ("org", "source"):
+            continue
+        assert getattr(example, f.name) == getattr(defaults, f.name), f"[{f.name}] differs from the defaults"
+    assert [p.id for p in example.org.people] == ["zhangwei", "lina"]
+    assert example.org.people[1].cities == ["苏州", "无锡"]
+    assert example.org.teams[0].manager == "zhangwei"
+
+
+def test_example_file_names_every_key() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for section in dataclasses.fields(Config):
+        if section.name == "source":
+            continue
+        assert f"[{section.name}]" in text
+        for key in dataclasses.fields(getattr(Config(), section.name)):
+            documented = f"\n{key.name} = " in text or f"[[{section.name}.{key.name}]]" in text
+            assert documented, f"[{section.name}] {key.name} is not documented"
+
+
+def test_wrong_type_names_file_key_and_problem(tmp_path: Path) -> None:
+    message = error_of(tmp_path, '[server]\nport = "eighty"\n')
+    assert "config.toml" in message
+    assert "[server] port" in message
+    assert "expected an integer" in message and "'eighty'" in message
+
+
+def test_wrong_type_inside_a_list_of_tables(tmp_path: Path) -> None:
+    text = '[[org.people]]\nid = "x"\nname = "X"\n[[org.people]]\nid = "y"\nname = "Y"\ncities = "杭州"\n'
+    message = error_of(tmp_path, text)
+    assert "[[org.people]] #2 cities" in message and "expected a list" in message
+
+
+def test_unknown_keys_are_rejected(tmp_path: Path) -> None:
+    assert "unknown key 'prot'" in error_of(tmp_path, "[server]\nprot = 1\n")
+    assert "unknown key 'webhook'" in error_of(tmp_path, "[webhook]\nurl = ''\n")
+    message = error_of(tmp_path, '[[org.people]]\nid = "x"\nname = "X"\nphone = "1"\n')
+    assert "unknown key 'phone'" in message
+
+
+def test_enabled_channel_needs_its_secrets(tmp_path: Path) -> None:
+    message = error_of(tmp_path, WECOM_OK.replace('secret = "s3cret"\n', ""))
+    assert "[wecom] secret" in message and "required when [wecom] is enabled" in message
+    assert "SALESBOT_WECOM_SECRET" in message
+    message = error_of(tmp_path, "[dingtalk]\nenabled = true\napp_key = 'k'\nrobot_code = 'r'\n")
+    assert "[dingtalk] app_secret" in message
+
+
+def test_environment_supplies_secrets(tmp_path: Path) -> None:
+    path = write(tmp_path, WECOM_OK.replace('secret = "s3cret"\n', ""))
+    config = load_config(path, env={"SALESBOT_WECOM_SECRET": "from-env", "SALESBOT_SERVER_PORT": "9090"})
+    assert config.wecom.secret == "from-env"
+    assert config.server.port == 9090
+
+
+def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
+    message = error_of(tmp_path, "", env={"SALESBOT_SERVER_PORT": "x"})
+    assert "SALESBOT_SERVER_PORT" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[sla]\nscan_interval = "soon"\n', "[sla] scan_interval"),
+        ('[sla]\nfirst_response = { A = "30 minutes", default = "2h" }\n', "[sla] first_response.A"),
+        ('[sla]\nbusiness_hours = ["9-18"]\n', "[sla] business_hours"),
+        ('[sla]\nbusiness_days = ["monday"]\n', "[sla] business_days"),
+        ('[sla]\ntimezone = "Mars/Olympus"\n', "[sla] timezone"),
+        ('[wecom]\nenabled = "yes"\n', "[wecom] enabled"),
+        ('[database]\nurl = "mysql://x"\n', "[database] url"),
+        ('[[org.people]]\nid = "x"\nname = "X"\nrole = "boss"\n', "[[org.people]] #1 role"),
+        ('[[org.people]]\nid = "x"\nname = "X"\nteam = "nope"\n', "[[org.people]] #1 team"),
+        ('[[org.teams]]\nname = "A"\nmanager = "ghost"\n', "[[org.teams]] #1 manager"),
+        ('[[org.people]]\nname = "X"\n', "[[org.people]] #1 id: is required"),
+        ("[server\n", "not valid TOML"),
+    ],
+)
+def test_each_bad_value_is_named(tmp_path: Path, text: str, expected: str) -> None:
+    assert expected in error_of(tmp_path, text)
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such file"):
+        load_config(tmp_path / "absent.toml", env={})
+
+
+def test_config_file_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert find_config_file(None, env={}) is None
+    (tmp_path / "config.toml").write_text("")
+    assert find_config_file(None, env={}) == Path("config.toml")
+    assert find_config_file(None, env={"SALESBOT_CONFIG": "/etc/x.toml"}) == Path("/etc/x.toml")
+    assert find_config_file("mine.toml", env={"SALESBOT_CONFIG": "/etc/x.toml"}) == Path("mine.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("90s", 90), ("30m", 1800), ("2h", 7200), ("1d", 86400), ("1h30m", 5400)]
+)
+def test_durations(text: str, seconds: int) -> None:
+    assert parse_duration(text).total_seconds() == seconds
+
+
+@pytest.mark.parametrize("text", ["", "30", "m", "30 minutes", "-5m", "1.5h"])
+def test_bad_durations(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_duration(text)
