@@ -136,7 +136,7 @@ class InboundMessage(Base):
     __tablename__ = "inbound_message"
     __table_args__ = (
         UniqueConstraint("platform", "platform_msg_id"),
-        Index("ix_inbound_message_status_id", "status", "id"),
+        Index("ix_inbound_message_status_next_attempt_at", "status", "next_attempt_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -151,6 +151,7 @@ class InboundMessage(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, done, failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)  # a failed attempt backs off
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(Text)
 

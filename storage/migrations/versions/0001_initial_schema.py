@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-02 06:14:56.126483
+Create Date: 2026-12-02 06:20:19.844264
 """
 
 from collections.abc import Sequence
@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("received_at", storage.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", storage.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("processed_at", storage.db.UTCDateTime(timezone=True), nullable=True),
         sa.Column("error", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inbound_message")),
@@ -41,7 +42,9 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("inbound_message", schema=None) as batch_op:
-        batch_op.create_index("ix_inbound_message_status_id", ["status", "id"], unique=False)
+        batch_op.create_index(
+            "ix_inbound_message_status_next_attempt_at", ["status", "next_attempt_at"], unique=False
+        )
 
     op.create_table(
         "team",
@@ -242,6 +245,6 @@ def downgrade() -> None:
     op.drop_table("person")
     op.drop_table("team")
     with op.batch_alter_table("inbound_message", schema=None) as batch_op:
-        batch_op.drop_index("ix_inbound_message_status_id")
+        batch_op.drop_index("ix_inbound_message_status_next_attempt_at")
 
     op.drop_table("inbound_message")

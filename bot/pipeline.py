@@ -1,0 +1,105 @@
+"""The one path a message takes: accept it durably, then process it off the request path.
+
+`accept` runs on the request path: one short transaction that records the messages (a
+platform's retry records nothing new) and commits before the platform is answered.
+`run` is the processor: it claims one pending message per transaction, hands it to
+`process` (person, extraction, handler, outbox rows: all in that same transaction) and
+marks it done, so the handler's writes, its outgoing messages and the done mark commit
+together or not at all. Rows left by a crash are still pending and are processed after
+restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import log as botlog
+from bot.clock import Clock
+from bot.types import Message
+from storage.inbound import claim_next_inbound, mark_inbound_done, record_inbound, record_inbound_failure
+from storage.models import InboundMessage
+
+log = logging.getLogger("salesbot.pipeline")
+
+Process = Callable[[AsyncSession, InboundMessage], Awaitable[None]]
+
+POLL_INTERVAL = 1.0  # seconds; picks up rows another instance accepted, and retries that backed off
+
+
+class Pipeline:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        process: Process,
+        poll_interval: float = POLL_INTERVAL,
+    ) -> None:
+        self._sessions = sessions
+        self._clock = clock
+        self._process = process
+        self._poll_interval = poll_interval
+        self._wake = asyncio.Event()
+
+    async def accept(self, messages: Sequence[Message]) -> list[int]:
+        """Store the messages durably; returns the ids of those not seen before."""
+        async with self._sessions.begin() as session:
+            new_ids = await record_inbound(session, messages, self._clock.now())
+        if new_ids:
+            self._wake.set()
+        for message in messages:
+            log.info(
+                "accepted" if new_ids else "duplicate ignored",
+                extra={"platform": message.platform, "msg_id": message.platform_msg_id, "kind": message.kind},
+            )
+        return new_ids
+
+    async def process_next(self) -> bool:
+        """Process the oldest pending message; False when there is none due."""
+        now = self._clock.now()
+        inbound_id: int | None = None
+        try:
+            async with self._sessions.begin() as session:
+                row = await claim_next_inbound(session, now)
+                if row is None:
+                    return False
+                inbound_id = row.id
+                token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
+                try:
+                    await self._process(session, row)
+                    mark_inbound_done(row, self._clock.now())
+                finally:
+                    botlog.msg_id.reset(token)
+            log.info("processed", extra={"inbound_id": inbound_id})
+            return True
+        except Exception as e:  # one bad message must not stop the queue; it backs off and is kept
+            if inbound_id is None:
+                raise
+            log.exception("processing failed", extra={"inbound_id": inbound_id})
+            async with self._sessions.begin() as session:
+                status = await record_inbound_failure(session, inbound_id, f"{type(e).__name__}: {e}", now)
+            if status == "failed":
+                log.error("message parked after repeated failures", extra={"inbound_id": inbound_id})
+            return True
+
+    async def drain(self) -> int:
+        """Process every message that is due now; returns how many were handled."""
+        count = 0
+        while await self.process_next():
+            count += 1
+        return count
+
+    async def run(self) -> None:
+        """The processor loop: sweep at start (crash leftovers), then on every accept or poll tick."""
+        while True:
+            try:
+                await self.drain()
+            except Exception:  # e.g. the database is briefly unreachable: keep the loop alive
+                log.exception("processor sweep failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=self._poll_interval)
+            self._wake.clear()

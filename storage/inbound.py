@@ -1,0 +1,93 @@
+"""The inbound queue: every accepted message, unique on (platform, platform message id).
+
+A row is the idempotency record (a platform's retry finds it and changes nothing) and the
+durable to-do item the processor claims, so a crash after acceptance loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.types import Message
+from storage.models import InboundMessage
+
+MAX_ATTEMPTS = 5
+
+
+def _insert_for(session: AsyncSession):  # type: ignore[no-untyped-def]
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+async def record_inbound(
+    session: AsyncSession, messages: Sequence[Message], received_at: datetime
+) -> list[int]:
+    """Insert the messages not seen before; returns the ids of the new rows (empty for a pure retry)."""
+    if not messages:
+        return []
+    rows = [
+        {
+            "platform": m.platform,
+            "platform_msg_id": m.platform_msg_id,
+            "sender_id": m.sender_id,
+            "chat_id": m.chat_id,
+            "kind": m.kind,
+            "text": m.text,
+            "raw": dict(m.raw),
+            "sent_at": m.sent_at,
+            "received_at": received_at,
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": received_at,
+        }
+        for m in messages
+    ]
+    insert = _insert_for(session)
+    statement = (
+        insert(InboundMessage)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=["platform", "platform_msg_id"])
+        .returning(InboundMessage.id)
+    )
+    return list((await session.scalars(statement)).all())
+
+
+async def claim_next_inbound(session: AsyncSession, now: datetime) -> InboundMessage | None:
+    """Lock the oldest pending message for this transaction. On PostgreSQL other workers skip it;
+    SQLite has no row locks, but BEGIN IMMEDIATE serialises writers, so one claim runs at a time."""
+    statement = (
+        select(InboundMessage)
+        .where(InboundMessage.status == "pending", InboundMessage.next_attempt_at <= now)
+        .order_by(InboundMessage.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    return await session.scalar(statement)
+
+
+def mark_inbound_done(message: InboundMessage, now: datetime) -> None:
+    message.status, message.processed_at, message.error = "done", now, None
+
+
+async def record_inbound_failure(session: AsyncSession, inbound_id: int, error: str, now: datetime) -> str:
+    """Count a failed attempt and back off; after MAX_ATTEMPTS the message is parked as failed, kept
+    with its error for an operator to inspect."""
+    row = await session.get(InboundMessage, inbound_id, with_for_update=True)
+    if row is None:
+        raise LookupError(f"no inbound message {inbound_id}")
+    row.attempts += 1
+    row.error = error[:2000]
+    row.next_attempt_at = now + timedelta(seconds=2**row.attempts)
+    if row.attempts >= MAX_ATTEMPTS:
+        row.status, row.processed_at = "failed", now
+    return row.status
+
+
+async def count_inbound(session: AsyncSession, status: str) -> int:
+    statement = select(func.count()).select_from(InboundMessage).where(InboundMessage.status == status)
+    return int(await session.scalar(statement) or 0)

@@ -1,0 +1,107 @@
+"""The salesbot command: each subcommand, its help, its errors, and a real `run` that stops cleanly."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.cli import main
+from bot.config import Config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def config_file(config: Config, tmp_path: Path) -> str:
+    path = tmp_path / "cli.toml"
+    path.write_text(f'[database]\nurl = "{config.database.url}"\n', encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "command", [["run"], ["db", "upgrade"], ["db", "current"], ["check-config"], ["version"], ["extract"]]
+)
+def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: salesbot" in capsys.readouterr().out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["version"]) == 0
+    assert capsys.readouterr().out.startswith("salesbot ")
+
+
+def test_check_config_accepts_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check-config", "--config", str(ROOT / "config.example.toml")]) == 0
+    assert "OK (2 people in 1 teams" in capsys.readouterr().out
+
+
+def test_check_config_rejects_with_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("[wecom]\nenabled = true\n", encoding="utf-8")
+    assert main(["check-config", "--config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("salesbot: config error: ") and "bad.toml: [wecom] corp_id: is required" in err
+
+
+def test_db_upgrade_then_current(config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = config_file(config, tmp_path)
+    assert main(["db", "current", "--config", path]) == 1
+    assert "run salesbot db upgrade" in capsys.readouterr().out
+    assert main(["db", "upgrade", "--config", path]) == 0
+    assert "(latest)" in capsys.readouterr().out
+    assert main(["db", "current", "--config", path]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_run_refuses_an_out_of_date_server_database(
+    config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if config.database.url.startswith("sqlite"):
+        pytest.skip("the embedded SQLite database upgrades itself")
+    assert main(["run", "--config", config_file(config, tmp_path)]) == 1
+    assert "run: salesbot db upgrade --config" in capsys.readouterr().err
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def test_run_serves_and_stops_on_sigterm(tmp_path: Path) -> None:
+    """The README's main command as a real process: healthy on an empty SQLite file, stops cleanly."""
+    port = free_port()
+    (tmp_path / "config.toml").write_text(f"[server]\nport = {port}\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "SALESBOT_CONFIG"}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "run", cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        ready = None
+        async with aiohttp.ClientSession() as http:
+            for _ in range(200):  # bounded: up to ~20 s for a cold interpreter on a busy machine
+                try:
+                    async with http.get(f"http://127.0.0.1:{port}/readyz") as response:
+                        ready = response.status
+                        break
+                except aiohttp.ClientConnectionError:
+                    await asyncio.sleep(0.1)
+        assert ready == 200
+        assert (tmp_path / "salesbot.db").exists()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(proc.communicate(), timeout=20)
+    assert proc.returncode == 0, err.decode()
+    assert b"starting" in err

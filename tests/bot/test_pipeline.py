@@ -1,0 +1,149 @@
+"""Accept durably, process once: retries change nothing, failures back off, crashes lose nothing."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from bot.clock import FixedClock
+from bot.pipeline import Pipeline
+from bot.types import Message
+from storage.db import session_factory
+from storage.inbound import MAX_ATTEMPTS, count_inbound
+from storage.models import InboundMessage, Lead
+
+T0 = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
+
+
+def message(msg_id: str, text: str = "你好") -> Message:
+    return Message(
+        platform="wecom", platform_msg_id=msg_id, sender_id="LiNa", kind="text", text=text, sent_at=T0
+    )
+
+
+class Recorder:
+    """A process step that writes a lead per message, so atomicity with the done mark is visible."""
+
+    def __init__(self, fail_times: int = 0) -> None:
+        self.seen: list[str] = []
+        self.fail_times = fail_times
+
+    async def __call__(self, session: AsyncSession, row: InboundMessage) -> None:
+        self.seen.append(row.platform_msg_id)
+        session.add(Lead(company=row.text, company_key=row.text, source="wecom", created_at=T0))
+        await session.flush()
+        if self.fail_times:
+            self.fail_times -= 1
+            raise RuntimeError("handler broke")
+
+
+async def leads(engine: AsyncEngine) -> int:
+    async with session_factory(engine)() as session:
+        return int(await session.scalar(select(func.count()).select_from(Lead)) or 0)
+
+
+async def test_retried_message_is_accepted_once_and_processed_once(engine: AsyncEngine) -> None:
+    recorder = Recorder()
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), recorder)
+    first = await pipeline.accept([message("m1")])
+    for _ in range(3):  # the platform's three retries
+        assert await pipeline.accept([message("m1")]) == []
+    assert len(first) == 1
+    assert await pipeline.drain() == 1
+    assert await pipeline.drain() == 0
+    assert recorder.seen == ["m1"] and await leads(engine) == 1
+
+
+async def test_concurrent_duplicates_store_one_row(engine: AsyncEngine) -> None:
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), Recorder())
+    results = await asyncio.gather(*(pipeline.accept([message("same")]) for _ in range(8)))
+    assert sum(len(r) for r in results) == 1
+    async with session_factory(engine)() as session:
+        assert await count_inbound(session, "pending") == 1
+
+
+async def test_failure_rolls_back_the_handlers_writes_and_backs_off(engine: AsyncEngine) -> None:
+    clock = FixedClock(T0)
+    recorder = Recorder(fail_times=1)
+    pipeline = Pipeline(session_factory(engine), clock, recorder)
+    await pipeline.accept([message("m1")])
+    assert await pipeline.process_next() is True
+    assert await leads(engine) == 0  # the failed attempt's lead was rolled back with it
+    assert await pipeline.process_next() is False  # backing off, not hot-looping
+    clock.advance(timedelta(seconds=2))
+    assert await pipeline.process_next() is True
+    assert await leads(engine) == 1 and recorder.seen == ["m1", "m1"]
+    async with session_factory(engine)() as session:
+        row = await session.scalar(select(InboundMessage))
+        assert row is not None and row.status == "done" and row.attempts == 1
+
+
+async def test_repeated_failure_parks_the_message_and_the_queue_goes_on(engine: AsyncEngine) -> None:
+    clock = FixedClock(T0)
+    recorder = Recorder(fail_times=MAX_ATTEMPTS)
+    pipeline = Pipeline(session_factory(engine), clock, recorder)
+    await pipeline.accept([message("poison")])
+    for _ in range(MAX_ATTEMPTS):
+        assert await pipeline.process_next() is True
+        clock.advance(timedelta(minutes=10))
+    await pipeline.accept([message("next", "仁济医院")])
+    assert await pipeline.drain() == 1
+    async with session_factory(engine)() as session:
+        assert await count_inbound(session, "failed") == 1
+        assert await count_inbound(session, "done") == 1
+        poison = await session.scalar(
+            select(InboundMessage).where(InboundMessage.platform_msg_id == "poison")
+        )
+        assert poison is not None and poison.error == "RuntimeError: handler broke"
+
+
+async def test_crash_after_accept_is_processed_after_restart(engine: AsyncEngine) -> None:
+    class Crash(BaseException):
+        """Stands for the process dying mid-handler: nothing after it runs."""
+
+    async def crashing(session: AsyncSession, row: InboundMessage) -> None:
+        session.add(Lead(company="half", company_key="half", source="wecom", created_at=T0))
+        await session.flush()
+        raise Crash
+
+    before = Pipeline(session_factory(engine), FixedClock(T0), crashing)
+    await before.accept([message("m1")])
+    with pytest.raises(Crash):
+        await before.process_next()
+
+    recorder = Recorder()
+    after = Pipeline(session_factory(engine), FixedClock(T0), recorder)  # the restarted app
+    assert await after.drain() == 1
+    assert recorder.seen == ["m1"] and await leads(engine) == 1
+
+
+async def test_run_loop_processes_what_accept_wakes_it_for(engine: AsyncEngine) -> None:
+    recorder = Recorder()
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), recorder, poll_interval=3600)
+    task = asyncio.create_task(pipeline.run())
+    try:
+        await pipeline.accept([message("m1")])
+        for _ in range(500):  # bounded; the loop wakes on accept, not on the hour-long poll
+            if recorder.seen:
+                break
+            await asyncio.sleep(0.01)
+        assert recorder.seen == ["m1"]
+    finally:
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+
+async def test_concurrent_processors_handle_each_message_once(engine: AsyncEngine) -> None:
+    recorder = Recorder()
+    sessions = session_factory(engine)
+    workers = [Pipeline(sessions, FixedClock(T0), recorder) for _ in range(4)]
+    await workers[0].accept([message(f"m{i}", f"客户{i}") for i in range(40)])
+    counts = await asyncio.gather(*(w.drain() for w in workers))
+    assert sum(counts) == 40
+    assert sorted(recorder.seen) == sorted(f"m{i}" for i in range(40))
+    assert await leads(engine) == 40
