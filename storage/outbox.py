@@ -1,0 +1,103 @@
+"""The outbox: pushes waiting to go out, written in the transaction of the change that caused them.
+
+The sender leases a due row (pushing its next attempt past the lease) in a short transaction
+of its own, delivers it with no transaction open, then records the outcome. A sender that
+dies mid-delivery leaves the row pending; it is tried again when the lease runs out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import OutboxMessage
+
+LEASE = timedelta(seconds=60)
+
+
+async def enqueue_outbox(
+    session: AsyncSession,
+    *,
+    platform: str,
+    target: str,
+    kind: str,
+    payload: Mapping[str, Any],
+    now: datetime,
+    person_id: int | None = None,
+    dedupe_key: str | None = None,
+) -> OutboxMessage:
+    row = OutboxMessage(
+        platform=platform,
+        target=target,
+        kind=kind,
+        payload=dict(payload),
+        person_id=person_id,
+        dedupe_key=dedupe_key,
+        status="pending",
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def lease_due_outbox(session: AsyncSession, now: datetime, limit: int = 20) -> list[OutboxMessage]:
+    """Take up to `limit` due rows for this sender: FOR UPDATE SKIP LOCKED keeps two senders on
+    PostgreSQL from taking the same row; the lease keeps them from taking it after this commits."""
+    statement = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    rows = list((await session.scalars(statement)).all())
+    for row in rows:
+        row.attempts += 1
+        row.next_attempt_at = now + LEASE
+    return rows
+
+
+async def mark_outbox_sent(
+    session: AsyncSession, outbox_id: int, now: datetime, response_code: str | None
+) -> None:
+    row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
+    if row is not None:
+        row.status, row.sent_at, row.response_code, row.last_error = "sent", now, response_code, None
+
+
+async def reschedule_outbox(
+    session: AsyncSession, outbox_id: int, error: str, when: datetime, *, count_attempt: bool = True
+) -> None:
+    """Try again at `when`; a rate-limit wait does not count as an attempt."""
+    row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
+    if row is not None:
+        row.next_attempt_at, row.last_error = when, error[:2000]
+        if not count_attempt:
+            row.attempts -= 1
+
+
+async def mark_outbox_dead(session: AsyncSession, outbox_id: int, error: str, now: datetime) -> None:
+    row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
+    if row is not None:
+        row.status, row.last_error, row.next_attempt_at = "dead", error[:2000], now
+
+
+async def list_outbox(
+    session: AsyncSession, status: str | None = None, limit: int = 50
+) -> list[OutboxMessage]:
+    statement = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
+    if status:
+        statement = statement.where(OutboxMessage.status == status)
+    return list((await session.scalars(statement)).all())
+
+
+async def count_outbox(session: AsyncSession) -> dict[str, int]:
+    rows = await session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status))
+    return {status: int(n) for status, n in rows.all()}

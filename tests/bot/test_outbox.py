@@ -1,0 +1,162 @@
+"""The outbox sender: delivery, backoff with jitter, rate-limit waits, dead letters, leases."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.clock import FixedClock
+from bot.outbox import Backoff, DeliveryError, OutboxSender
+from storage.db import session_factory
+from storage.models import OutboxMessage
+from storage.outbox import LEASE, count_outbox, enqueue_outbox
+
+T0 = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
+
+
+class Script:
+    """A transport that fails as scripted, then succeeds, recording every attempt."""
+
+    def __init__(self, *failures: BaseException) -> None:
+        self.failures = list(failures)
+        self.sent: list[tuple[str, Mapping[str, Any]]] = []
+        self.attempts = 0
+
+    async def deliver(self, target: str, kind: str, payload: Mapping[str, Any]) -> str | None:
+        self.attempts += 1
+        if self.failures:
+            raise self.failures.pop(0)
+        self.sent.append((target, payload))
+        return f"code-{len(self.sent)}"
+
+
+async def enqueue(engine: AsyncEngine, n: int = 1, platform: str = "wecom") -> None:
+    async with session_factory(engine).begin() as session:
+        for i in range(n):
+            await enqueue_outbox(
+                session, platform=platform, target=f"u{i}", kind="reply", payload={"title": f"t{i}"}, now=T0
+            )
+
+
+async def rows(engine: AsyncEngine) -> list[OutboxMessage]:
+    async with session_factory(engine)() as session:
+        return list((await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))).all())
+
+
+def sender(engine: AsyncEngine, clock: FixedClock, transport: Script, **kw: Any) -> OutboxSender:
+    return OutboxSender(session_factory(engine), clock, {"wecom": transport}, rng=random.Random(7), **kw)
+
+
+async def test_delivers_and_keeps_the_handle(engine: AsyncEngine) -> None:
+    transport = Script()
+    await enqueue(engine)
+    assert await sender(engine, FixedClock(T0), transport).send_due() == 1
+    [row] = await rows(engine)
+    assert row.status == "sent" and row.response_code == "code-1" and row.sent_at == T0
+    assert transport.sent == [("u0", {"title": "t0"})]
+
+
+async def test_retries_with_growing_jittered_backoff(engine: AsyncEngine) -> None:
+    clock = FixedClock(T0)
+    transport = Script(DeliveryError("errcode -1"), ConnectionResetError("peer"), DeliveryError("5xx"))
+    outbox = sender(engine, clock, transport)
+    await enqueue(engine)
+    waits = []
+    for _ in range(3):
+        assert await outbox.send_due() == 1
+        [row] = await rows(engine)
+        waits.append(row.next_attempt_at - clock.now())
+        assert await outbox.send_due() == 0  # not due again yet: no hot loop
+        clock.set(row.next_attempt_at)
+    assert await outbox.send_due() == 1
+    [row] = await rows(engine)
+    assert row.status == "sent" and row.attempts == 4
+    assert timedelta(seconds=1) <= waits[0] <= timedelta(seconds=2)
+    assert timedelta(seconds=2) <= waits[1] <= timedelta(seconds=4)
+    assert timedelta(seconds=4) <= waits[2] <= timedelta(seconds=8)
+
+
+def test_backoff_is_capped_and_jittered() -> None:
+    backoff = Backoff(base=timedelta(seconds=2), cap=timedelta(minutes=10))
+    rng = random.Random(1)
+    delays = {backoff.delay(30, rng) for _ in range(20)}
+    assert all(timedelta(minutes=5) <= d <= timedelta(minutes=10) for d in delays)
+    assert len(delays) > 1
+
+
+async def test_dead_after_max_attempts(engine: AsyncEngine) -> None:
+    clock = FixedClock(T0)
+    transport = Script(*[DeliveryError("errcode -1")] * 10)
+    outbox = sender(engine, clock, transport, backoff=Backoff(max_attempts=3))
+    await enqueue(engine)
+    for _ in range(5):
+        await outbox.send_due()
+        clock.advance(timedelta(hours=1))
+    [row] = await rows(engine)
+    assert row.status == "dead" and row.attempts == 3 and row.last_error == "errcode -1"
+    assert transport.attempts == 3
+
+
+async def test_configuration_errors_are_not_retried(engine: AsyncEngine) -> None:
+    transport = Script(DeliveryError("60020 not allow to access from your ip", retry=False))
+    await enqueue(engine)
+    await sender(engine, FixedClock(T0), transport).send_due()
+    [row] = await rows(engine)
+    assert row.status == "dead" and "60020" in (row.last_error or "") and transport.attempts == 1
+
+
+async def test_rate_limit_waits_its_window_without_spending_an_attempt(engine: AsyncEngine) -> None:
+    clock = FixedClock(T0)
+    transport = Script(DeliveryError("45009", wait=timedelta(minutes=1)))
+    outbox = sender(engine, clock, transport)
+    await enqueue(engine)
+    await outbox.send_due()
+    [row] = await rows(engine)
+    assert row.next_attempt_at == T0 + timedelta(minutes=1) and row.attempts == 0
+    clock.advance(timedelta(seconds=59))
+    assert await outbox.send_due() == 0
+    clock.advance(timedelta(seconds=1))
+    assert await outbox.send_due() == 1
+    assert (await rows(engine))[0].status == "sent"
+
+
+async def test_platform_without_a_channel_is_dead_at_once(engine: AsyncEngine) -> None:
+    await enqueue(engine, platform="dingtalk")
+    await sender(engine, FixedClock(T0), Script()).send_due()
+    [row] = await rows(engine)
+    assert row.status == "dead" and "no channel is enabled for platform 'dingtalk'" in (row.last_error or "")
+
+
+async def test_a_sender_that_dies_mid_delivery_is_retried_after_the_lease(engine: AsyncEngine) -> None:
+    class Dies(BaseException):
+        pass
+
+    clock = FixedClock(T0)
+    await enqueue(engine)
+    dying = Script(Dies())
+    with pytest.raises(Dies):
+        await sender(engine, clock, dying).send_due()
+    survivor = Script()
+    outbox = sender(engine, clock, survivor)
+    assert await outbox.send_due() == 0  # leased by the dead sender
+    clock.advance(LEASE)
+    assert await outbox.send_due() == 1
+    assert len(survivor.sent) == 1 and (await rows(engine))[0].status == "sent"
+
+
+async def test_concurrent_senders_deliver_each_row_once(engine: AsyncEngine) -> None:
+    clock = FixedClock(T0)
+    await enqueue(engine, n=30)
+    transport = Script()
+    senders = [sender(engine, clock, transport) for _ in range(3)]
+    await asyncio.gather(*(s.send_due() for s in senders for _ in range(3)))
+    assert sorted(t for t, _ in transport.sent) == sorted(f"u{i}" for i in range(30))
+    async with session_factory(engine)() as session:
+        assert await count_outbox(session) == {"sent": 30}
