@@ -193,3 +193,23 @@ class OutboxMessage(Base):
     response_code: Mapped[str | None] = mapped_column(String(200))  # to update a sent card later
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AccessToken(Base):
+    """A platform access token shared by every sender of every instance, so they fetch it once."""
+
+    __tablename__ = "access_token"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)  # platform + app identity
+    token: Mapped[str] = mapped_column(String(1000))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncCursor(Base):
+    """Where a pull-style feed was read up to (e.g. 微信客服 kf/sync_msg per open_kfid)."""
+
+    __tablename__ = "sync_cursor"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    cursor: Mapped[str] = mapped_column(String(500))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -13,7 +13,7 @@ from storage.db import Base, create_engine
 
 TABLES = {
     "team", "person", "lead", "contact", "follow_up", "stage_change",
-    "inbound_message", "alert", "outbox_message",
+    "inbound_message", "alert", "outbox_message", "access_token", "sync_cursor",
 }  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-02 06:20:19.844264
+Create Date: 2026-12-02 06:22:33.007084
 """
 
 from collections.abc import Sequence
@@ -19,6 +19,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "access_token",
+        sa.Column("key", sa.String(length=200), nullable=False),
+        sa.Column("token", sa.String(length=1000), nullable=False),
+        sa.Column("expires_at", storage.db.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_access_token")),
+    )
     op.create_table(
         "inbound_message",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -46,6 +53,13 @@ def upgrade() -> None:
             "ix_inbound_message_status_next_attempt_at", ["status", "next_attempt_at"], unique=False
         )
 
+    op.create_table(
+        "sync_cursor",
+        sa.Column("key", sa.String(length=200), nullable=False),
+        sa.Column("cursor", sa.String(length=500), nullable=False),
+        sa.Column("updated_at", storage.db.UTCDateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_sync_cursor")),
+    )
     op.create_table(
         "team",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -216,6 +230,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_stage_change_lead_id"), ["lead_id"], unique=False)
 
 
+
 def downgrade() -> None:
     with op.batch_alter_table("stage_change", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_stage_change_lead_id"))
@@ -244,7 +259,9 @@ def downgrade() -> None:
     op.drop_table("lead")
     op.drop_table("person")
     op.drop_table("team")
+    op.drop_table("sync_cursor")
     with op.batch_alter_table("inbound_message", schema=None) as batch_op:
         batch_op.drop_index("ix_inbound_message_status_next_attempt_at")
 
     op.drop_table("inbound_message")
+    op.drop_table("access_token")

@@ -1,0 +1,42 @@
+"""Platform access tokens and feed cursors kept in the database, shared across bot instances."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import AccessToken, SyncCursor
+
+
+async def get_token(session: AsyncSession, key: str) -> tuple[str, datetime] | None:
+    row = await session.get(AccessToken, key)
+    return None if row is None else (row.token, row.expires_at)
+
+
+async def put_token(session: AsyncSession, key: str, token: str, expires_at: datetime) -> None:
+    row = await session.get(AccessToken, key, with_for_update=True)
+    if row is None:
+        session.add(AccessToken(key=key, token=token, expires_at=expires_at))
+    else:
+        row.token, row.expires_at = token, expires_at
+    await session.flush()
+
+
+async def drop_token(session: AsyncSession, key: str, token: str) -> None:
+    """Forget the token only if it is still the one that failed: another instance may have refreshed it."""
+    await session.execute(delete(AccessToken).where(AccessToken.key == key, AccessToken.token == token))
+
+
+async def get_cursor(session: AsyncSession, key: str) -> str | None:
+    return await session.scalar(select(SyncCursor.cursor).where(SyncCursor.key == key))
+
+
+async def put_cursor(session: AsyncSession, key: str, cursor: str, now: datetime) -> None:
+    row = await session.get(SyncCursor, key, with_for_update=True)
+    if row is None:
+        session.add(SyncCursor(key=key, cursor=cursor, updated_at=now))
+    else:
+        row.cursor, row.updated_at = cursor, now
+    await session.flush()
