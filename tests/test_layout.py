@@ -55,7 +55,7 @@ def test_dockerfile_runs_a_command_that_exists() -> None:
     cmd = re.search(r'^CMD \["(\w+)", "(\w+)"', dockerfile, re.M)
     assert cmd is not None and cmd[1] in scripts and cmd[2] == "run"
     assert re.search(r"^USER (?!root)\w+", dockerfile, re.M), "the image must not run as root"
-    assert re.search(r"^HEALTHCHECK .*/healthz", dockerfile, re.M)
+    assert re.search(r"^HEALTHCHECK (?:.*\\\n)*.*/healthz", dockerfile, re.M)
     config_path = re.search(r"SALESBOT_CONFIG=(\S+)", dockerfile)
     assert config_path is not None and config_path[1] in (ROOT / "README.md").read_text(encoding="utf-8")
     for package in ("bot", "handlers", "nlp", "storage"):

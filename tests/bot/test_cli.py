@@ -25,7 +25,7 @@ def config_file(config: Config, tmp_path: Path) -> str:
 
 
 @pytest.mark.parametrize(
-    "command", [["run"], ["db", "upgrade"], ["db", "current"], ["check-config"], ["version"], ["extract"]]
+    "command", [["run"], ["db", "upgrade"], ["db", "current"], ["check-config"], ["version"]]
 )
 def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:

@@ -230,7 +230,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_stage_change_lead_id"), ["lead_id"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("stage_change", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_stage_change_lead_id"))

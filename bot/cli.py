@@ -1,0 +1,170 @@
+"""The `salesbot` command: run the bot, migrate the database, check a config."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+
+from aiohttp import web
+
+from bot.config import Config, ConfigError, find_config_file, load_config
+from bot.log import setup_logging
+
+log = logging.getLogger("salesbot.cli")
+
+CONFIG_HELP = "config file (default: $SALESBOT_CONFIG, then ./config.toml, else built-in defaults)"
+
+
+def package_version() -> str:
+    try:
+        return version("salesbot")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="salesbot", description="Chat-ops sales assistant for WeChat Work and DingTalk."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    run = commands.add_parser(
+        "run", help="run the bot's web server", description="Run the bot until stopped."
+    )
+    run.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    run.set_defaults(func=cmd_run)
+
+    db = commands.add_parser("db", help="database schema commands", description="Database schema commands.")
+    db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", help="apply all migrations", description="Bring the database schema up to this version."
+    )
+    upgrade.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    upgrade.set_defaults(func=cmd_db_upgrade)
+    current = db_commands.add_parser(
+        "current", help="show the schema revision", description="Show the database's schema revision."
+    )
+    current.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    current.set_defaults(func=cmd_db_current)
+
+    check = commands.add_parser(
+        "check-config",
+        help="validate a config file",
+        description="Validate a config file without starting anything.",
+    )
+    check.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    check.set_defaults(func=cmd_check_config)
+
+    ver = commands.add_parser("version", help="print the version", description="Print the version.")
+    ver.add_argument("--config", metavar="FILE", help=argparse.SUPPRESS)
+    ver.set_defaults(func=cmd_version)
+
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(find_config_file(args.config))
+
+
+def cmd_version(args: argparse.Namespace) -> int:
+    print(f"salesbot {package_version()}")
+    return 0
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    config = _config(args)
+    enabled = [name for name in ("wecom", "dingtalk") if getattr(config, name).enabled] or ["none"]
+    print(
+        f"{config.source}: OK ({len(config.org.people)} people in {len(config.org.teams)} teams; "
+        f"channels: {', '.join(enabled)}; database: {config.database.url.split('://')[0]})"
+    )
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from storage import migrate
+    from storage.db import create_engine
+
+    config = _config(args)
+
+    async def go() -> str | None:
+        engine = create_engine(config.database.url)
+        try:
+            await migrate.upgrade(engine)
+            return await migrate.current_revision(engine)
+        finally:
+            await engine.dispose()
+
+    print(f"database schema at revision {asyncio.run(go())} (latest)")
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    from storage import migrate
+    from storage.db import create_engine
+
+    config = _config(args)
+
+    async def go() -> str | None:
+        engine = create_engine(config.database.url)
+        try:
+            return await migrate.current_revision(engine)
+        finally:
+            await engine.dispose()
+
+    current, head = asyncio.run(go()), migrate.head_revision()
+    state = "up to date" if current == head else f"out of date, latest is {head}: run salesbot db upgrade"
+    print(f"database schema at revision {current or 'none'} ({state})")
+    return 0 if current == head else 1
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.app import create_app
+
+    config = _config(args)
+    setup_logging(config.log.level, config.log.format)
+    log.info(
+        "starting",
+        extra={
+            "version": package_version(),
+            "config": config.source,
+            "host": config.server.host,
+            "port": config.server.port,
+        },
+    )
+    # run_app stops on SIGINT/SIGTERM: it stops accepting, lets in-flight requests finish within
+    # the timeout, then runs the cleanup contexts (scheduler, then database pool).
+    web.run_app(
+        create_app(config),
+        host=config.server.host,
+        port=config.server.port,
+        shutdown_timeout=10,
+        print=lambda line: log.info(line.strip()),
+        access_log=None,
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from bot.app import SchemaOutOfDate
+
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except ConfigError as e:
+        print(f"salesbot: config error: {e}", file=sys.stderr)
+        return 2
+    except SchemaOutOfDate as e:
+        print(f"salesbot: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
