@@ -1,0 +1,68 @@
+"""Render a `Reply` as a message/send payload: markdown for plain replies, a button card when it has buttons.
+
+Sizes follow the platform: markdown at most 4,096 bytes; card fields are clipped to the documented
+character guidance; at most 6 buttons with keys of at most 1,024 bytes (more is a handler bug).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from bot.channels.wecom.limits import MARKDOWN_LIMIT, byte_len, clip_chars, fit
+from bot.types import Reply
+
+MAX_BUTTONS = 6
+MAX_KEY_BYTES = 1024
+MAX_HORIZONTAL = 6
+_KEY_VALUE = re.compile(r"^\s*([^:：]{1,5})[:：]\s*(.+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    payload: dict[str, Any]  # for WeComClient.send_message
+    task_id: str | None  # the card's task_id, echoed back as TaskId in the click event
+
+
+def new_task_id() -> str:
+    """Unique per send, random, meaning nothing; only [0-9a-zA-Z_-@] and under 128 bytes as required."""
+    return f"sb_{secrets.token_hex(12)}"
+
+
+def render_markdown(reply: Reply) -> str:
+    text = "\n".join([f"**{reply.title}**", *reply.lines]) if reply.title else "\n".join(reply.lines)
+    return fit(text, MARKDOWN_LIMIT)
+
+
+def render(reply: Reply, touser: str, *, task_id: str | None = None) -> Rendered:
+    """The payload for `touser`; a card (with a fresh task_id unless given) when the reply has buttons."""
+    if not reply.buttons:
+        payload = {"touser": touser, "msgtype": "markdown", "markdown": {"content": render_markdown(reply)}}
+        return Rendered(payload, None)
+    if len(reply.buttons) > MAX_BUTTONS:
+        raise ValueError(f"a card holds at most {MAX_BUTTONS} buttons, got {len(reply.buttons)}")
+    for b in reply.buttons:
+        if not b.key or byte_len(b.key) > MAX_KEY_BYTES:
+            raise ValueError(f"button key must be 1..{MAX_KEY_BYTES} bytes: {b.key[:40]!r}")
+    task_id = task_id or new_task_id()
+    horizontal: list[dict[str, Any]] = []
+    rest: list[str] = []
+    for line in reply.lines:
+        m = _KEY_VALUE.match(line)
+        if m and len(horizontal) < MAX_HORIZONTAL:
+            horizontal.append({"keyname": m[1].strip(), "value": clip_chars(m[2].strip(), 30)})
+        else:
+            rest.append(line)
+    card: dict[str, Any] = {
+        "card_type": "button_interaction",
+        "main_title": {"title": clip_chars(reply.title, 36)},
+        "task_id": task_id,
+        "button_list": [{"text": clip_chars(b.label, 10), "style": 1, "key": b.key} for b in reply.buttons],
+    }
+    if rest:
+        card["sub_title_text"] = clip_chars("\n".join(rest), 160)
+    if horizontal:
+        card["horizontal_content_list"] = horizontal
+    return Rendered({"touser": touser, "msgtype": "template_card", "template_card": card}, task_id)
