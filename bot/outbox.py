@@ -19,18 +19,27 @@ from typing import Any, Protocol
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
-from storage.outbox import lease_due_outbox, mark_outbox_dead, mark_outbox_sent, reschedule_outbox
+from storage.outbox import (
+    hold_outbox,
+    lease_due_outbox,
+    mark_outbox_dead,
+    mark_outbox_sent,
+    reschedule_outbox,
+)
 
 log = logging.getLogger("salesbot.outbox")
 
 
 class DeliveryError(Exception):
-    """A failed delivery and what to do about it: retry later, wait a window out, or give up."""
+    """A failed delivery and what to do about it: retry later, wait a window out, hold, or give up."""
 
-    def __init__(self, message: str, *, retry: bool = True, wait: timedelta | None = None) -> None:
+    def __init__(
+        self, message: str, *, retry: bool = True, wait: timedelta | None = None, hold: bool = False
+    ) -> None:
         super().__init__(message)
         self.retry = retry
         self.wait = wait
+        self.hold = hold  # cannot go out until the recipient acts; see release_held_outbox
 
 
 class Transport(Protocol):
@@ -93,6 +102,11 @@ class OutboxSender:
                 raise DeliveryError(f"no channel is enabled for platform {platform!r}", retry=False)
             handle = await transport.deliver(target, kind, payload)
         except DeliveryError as e:
+            if e.hold:
+                async with self._sessions.begin() as session:
+                    await hold_outbox(session, outbox_id, str(e), self._clock.now())
+                log.info("held until the recipient writes again", extra={**context, "error": str(e)})
+                return
             await self._failed(outbox_id, str(e), attempts, retry=e.retry, wait=e.wait, context=context)
             return
         except Exception as e:  # network trouble, a bug in a transport: retry with backoff

@@ -15,18 +15,31 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import log as botlog
 from bot.clock import Clock
 from bot.types import Message
-from storage.inbound import claim_next_inbound, mark_inbound_done, record_inbound, record_inbound_failure
+from storage.inbound import (
+    add_inbound_details,
+    claim_next_inbound,
+    mark_inbound_done,
+    message_of,
+    peek_next_inbound,
+    record_inbound,
+    record_inbound_failure,
+)
 from storage.models import InboundMessage
 
 log = logging.getLogger("salesbot.pipeline")
 
 Process = Callable[[AsyncSession, InboundMessage], Awaitable[None]]
+# Network work a message needs before processing (e.g. fetching a new customer's profile). It runs with
+# no transaction open, so a slow platform never holds a database lock; its result is stored with the
+# message, under raw["details"], before the message is claimed. None: nothing to fetch.
+Prepare = Callable[[Message], Awaitable[dict[str, object] | None]]
 
 POLL_INTERVAL = 1.0  # seconds; picks up rows another instance accepted, and retries that backed off
 
@@ -38,10 +51,14 @@ class Pipeline:
         clock: Clock,
         process: Process,
         poll_interval: float = POLL_INTERVAL,
+        prepare: Prepare | None = None,
+        on_processed: Callable[[], None] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._process = process
+        self._prepare = prepare
+        self._on_processed = on_processed  # e.g. wake the outbox sender for the replies just committed
         self._poll_interval = poll_interval
         self._wake = asyncio.Event()
 
@@ -61,6 +78,8 @@ class Pipeline:
     async def process_next(self) -> bool:
         """Process the oldest pending message; False when there is none due."""
         now = self._clock.now()
+        if self._prepare is not None and not await self._prepare_next(now):
+            return True
         inbound_id: int | None = None
         try:
             async with self._sessions.begin() as session:
@@ -75,6 +94,8 @@ class Pipeline:
                 finally:
                     botlog.msg_id.reset(token)
             log.info("processed", extra={"inbound_id": inbound_id})
+            if self._on_processed is not None:
+                self._on_processed()
             return True
         except Exception as e:  # one bad message must not stop the queue; it backs off and is kept
             if inbound_id is None:
@@ -85,6 +106,26 @@ class Pipeline:
             if status == "failed":
                 log.error("message parked after repeated failures", extra={"inbound_id": inbound_id})
             return True
+
+    async def _prepare_next(self, now: datetime) -> bool:
+        """Run `prepare` for the next message if it needs it; False if that failed (and was recorded)."""
+        assert self._prepare is not None
+        async with self._sessions() as session:
+            row = await peek_next_inbound(session, now)
+            if row is None or "details" in (row.raw or {}):
+                return True
+            inbound_id, message = row.id, message_of(row)
+        try:
+            details = await self._prepare(message)
+        except Exception as e:  # the platform is down or refuses: back off like a failed processing
+            log.warning("preparing failed", exc_info=True, extra={"inbound_id": inbound_id})
+            async with self._sessions.begin() as session:
+                await record_inbound_failure(session, inbound_id, f"{type(e).__name__}: {e}", now)
+            return False
+        if details is not None:
+            async with self._sessions.begin() as session:
+                await add_inbound_details(session, inbound_id, details)
+        return True
 
     async def drain(self) -> int:
         """Process every message that is due now; returns how many were handled."""

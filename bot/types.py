@@ -45,7 +45,7 @@ class Button:
 class Reply:
     """What a handler returns; each channel renders it in its own format."""
 
-    to: int  # person id
+    to: int | None  # person id; None: whoever sent the message being answered (a customer, a stranger)
     title: str
     lines: tuple[str, ...] = ()
     buttons: tuple[Button, ...] = ()

@@ -91,3 +91,35 @@ async def record_inbound_failure(session: AsyncSession, inbound_id: int, error: 
 async def count_inbound(session: AsyncSession, status: str) -> int:
     statement = select(func.count()).select_from(InboundMessage).where(InboundMessage.status == status)
     return int(await session.scalar(statement) or 0)
+
+
+def message_of(row: InboundMessage) -> Message:
+    """The stored row as the `Message` the channel accepted."""
+    return Message(
+        platform=row.platform,  # type: ignore[arg-type]  # only platforms in PLATFORMS are ever stored
+        platform_msg_id=row.platform_msg_id,
+        sender_id=row.sender_id,
+        kind=row.kind,  # type: ignore[arg-type]
+        text=row.text,
+        sent_at=row.sent_at,
+        chat_id=row.chat_id,
+        raw=dict(row.raw or {}),
+    )
+
+
+async def peek_next_inbound(session: AsyncSession, now: datetime) -> InboundMessage | None:
+    """The message `claim_next_inbound` would take, without locking it (for work done before the claim)."""
+    statement = (
+        select(InboundMessage)
+        .where(InboundMessage.status == "pending", InboundMessage.next_attempt_at <= now)
+        .order_by(InboundMessage.id)
+        .limit(1)
+    )
+    return await session.scalar(statement)
+
+
+async def add_inbound_details(session: AsyncSession, inbound_id: int, details: dict[str, object]) -> None:
+    """Store what was fetched for a message before processing it, under raw["details"]."""
+    row = await session.get(InboundMessage, inbound_id, with_for_update=True)
+    if row is not None:
+        row.raw = {**(row.raw or {}), "details": details}

@@ -101,3 +101,30 @@ async def list_outbox(
 async def count_outbox(session: AsyncSession) -> dict[str, int]:
     rows = await session.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status))
     return {status: int(n) for status, n in rows.all()}
+
+
+async def hold_outbox(session: AsyncSession, outbox_id: int, error: str, now: datetime) -> None:
+    """Park a row that cannot go out until something happens (a 微信客服 customer writes again);
+    `release_held_outbox` puts it back in the queue."""
+    row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
+    if row is not None:
+        row.status, row.last_error, row.next_attempt_at = "held", error[:2000], now
+        row.attempts -= 1  # waiting for the customer is not a failed attempt
+
+
+async def release_held_outbox(session: AsyncSession, platform: str, target: str, now: datetime) -> int:
+    """Make the held rows for `target` due again; returns how many."""
+    rows = (
+        await session.scalars(
+            select(OutboxMessage)
+            .where(
+                OutboxMessage.status == "held",
+                OutboxMessage.platform == platform,
+                OutboxMessage.target == target,
+            )
+            .with_for_update()
+        )
+    ).all()
+    for row in rows:
+        row.status, row.next_attempt_at = "pending", now
+    return len(rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AccessToken, SyncCursor
@@ -16,12 +17,15 @@ async def get_token(session: AsyncSession, key: str) -> tuple[str, datetime] | N
 
 
 async def put_token(session: AsyncSession, key: str, token: str, expires_at: datetime) -> None:
-    row = await session.get(AccessToken, key, with_for_update=True)
-    if row is None:
-        session.add(AccessToken(key=key, token=token, expires_at=expires_at))
-    else:
-        row.token, row.expires_at = token, expires_at
-    await session.flush()
+    # An upsert: two instances that fetched a token at the same moment must not fail on the key.
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = insert(AccessToken).values(key=key, token=token, expires_at=expires_at)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["key"], set_={"token": token, "expires_at": expires_at}
+        ).execution_options(synchronize_session=False)
+    )
+    session.expire_all()
 
 
 async def drop_token(session: AsyncSession, key: str, token: str) -> None:

@@ -147,3 +147,51 @@ async def test_concurrent_processors_handle_each_message_once(engine: AsyncEngin
     assert sum(counts) == 40
     assert sorted(recorder.seen) == sorted(f"m{i}" for i in range(40))
     assert await leads(engine) == 40
+
+
+class Fetcher:
+    """A prepare step: fails as scripted, then returns details for messages that need them."""
+
+    def __init__(self, fail_times: int = 0) -> None:
+        self.calls: list[str] = []
+        self.fail_times = fail_times
+
+    async def __call__(self, m: Message) -> dict[str, object] | None:
+        self.calls.append(m.platform_msg_id)
+        if self.fail_times:
+            self.fail_times -= 1
+            raise ConnectionError("platform unreachable")
+        return {"name": f"profile of {m.platform_msg_id}"} if m.text == "needs" else None
+
+
+async def test_prepared_details_are_stored_before_processing(engine: AsyncEngine) -> None:
+    seen: list[object] = []
+
+    async def process(session: AsyncSession, row: InboundMessage) -> None:
+        seen.append(row.raw.get("details"))
+
+    fetcher = Fetcher()
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), process, prepare=fetcher)
+    await pipeline.accept([message("m1", "needs"), message("m2", "plain")])
+    assert await pipeline.drain() == 2
+    assert seen == [{"name": "profile of m1"}, None]
+    assert fetcher.calls == ["m1", "m2"]
+
+
+async def test_failed_prepare_backs_off_and_is_retried(engine: AsyncEngine) -> None:
+    clock = FixedClock(T0)
+    processed: list[str] = []
+
+    async def process(session: AsyncSession, row: InboundMessage) -> None:
+        processed.append(str(row.raw.get("details")))
+
+    pipeline = Pipeline(session_factory(engine), clock, process, prepare=Fetcher(fail_times=1))
+    await pipeline.accept([message("m1", "needs")])
+    await pipeline.drain()
+    assert processed == []  # not processed without its details
+    async with session_factory(engine)() as session:
+        row = await session.scalar(select(InboundMessage))
+        assert row is not None and row.attempts == 1 and "ConnectionError" in (row.error or "")
+    clock.advance(timedelta(seconds=5))
+    await pipeline.drain()
+    assert processed == ["{'name': 'profile of m1'}"]

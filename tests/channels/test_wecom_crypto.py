@@ -16,9 +16,8 @@ from hypothesis import strategies as st
 from bot.channels.wecom.crypto import WeComCrypto, check_timestamp, pkcs7_pad, pkcs7_unpad
 from bot.channels.wecom.errors import BadCallback, SignatureError
 
-VECTORS = json.loads(Path("/work/shared/vectors/wecom_callback_crypto_official.json").read_text("utf-8"))[
-    "vectors"
-]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+VECTORS = json.loads((FIXTURES / "wecom_callback_crypto_official.json").read_text("utf-8"))["vectors"]
 GET = [v for v in VECTORS if v["kind"].startswith("GET")]
 POST = [v for v in VECTORS if v["kind"].startswith("POST")]
 OURS = (SignatureError, BadCallback)

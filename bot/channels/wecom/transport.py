@@ -1,0 +1,62 @@
+"""Delivers outbox rows through the WeChat Work API, and says what the outbox should do on failure.
+
+Outbox kinds: "message" (a rendered message/send payload, card or markdown), "card_update" (grey out a
+clicked button), "kf" (a reply to a 微信客服 customer) and "webhook" (a team group robot; target is the key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from bot.channels.wecom.client import WeComClient
+from bot.channels.wecom.errors import PlatformError
+from bot.outbox import DeliveryError
+
+# The platform drops an identical push within this window: an outbox retry after an unclear failure
+# (the send may have gone through) then cannot reach the rep twice.
+DUPLICATE_CHECK_SECONDS = 4 * 3600
+
+
+class WeComTransport:
+    def __init__(self, client: WeComClient) -> None:
+        self._client = client
+
+    async def deliver(self, target: str, kind: str, payload: Mapping[str, Any]) -> str | None:
+        try:
+            return await self._send(target, kind, payload)
+        except PlatformError as e:
+            raise as_delivery_error(e) from e
+
+    async def _send(self, target: str, kind: str, payload: Mapping[str, Any]) -> str | None:
+        if kind == "message":
+            # wait=False: the outbox reschedules a message over a member's rate instead of blocking
+            # every other recipient behind it.
+            data = await self._client.send_message(
+                payload, duplicate_check_interval=DUPLICATE_CHECK_SECONDS, wait=False
+            )
+            return str(data.get("response_code") or "") or None
+        if kind == "card_update":
+            await self._client.update_template_card(
+                list(payload["userids"]), str(payload["response_code"]), str(payload["replace_name"])
+            )
+            return None
+        if kind == "kf":
+            await self._client.kf_send_text(target, str(payload["open_kfid"]), str(payload["content"]))
+            return None
+        if kind == "webhook":
+            await self._client.webhook_send(target, payload)
+            return None
+        raise DeliveryError(f"unknown outbox kind {kind!r} for wecom", retry=False)
+
+
+def as_delivery_error(e: PlatformError) -> DeliveryError:
+    if e.kind == "rate_limited":
+        return DeliveryError(str(e), wait=timedelta(seconds=e.retry_after or 60.0))
+    if e.kind == "kf_limit":
+        return DeliveryError(str(e), hold=True)
+    if e.kind in ("retry", "token"):
+        return DeliveryError(str(e))
+    # "config" (untrusted IP, unknown recipient) needs an admin; "other" will not get better by retrying.
+    return DeliveryError(str(e), retry=False)

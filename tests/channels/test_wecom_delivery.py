@@ -1,0 +1,184 @@
+"""Outbox rows delivered by the real client to the fake WeChat Work, through the database-backed outbox:
+rate-limit waits, configuration errors dead at once, 微信客服 replies held until the customer writes again,
+and one shared token for every sender."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import timedelta
+from typing import Any
+
+import aiohttp
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.channels.wecom.client import WeComClient
+from bot.channels.wecom.render import render
+from bot.channels.wecom.transport import WeComTransport
+from bot.clock import FixedClock
+from bot.config import WeComConfig
+from bot.fakes.wecom import FakeWeCom
+from bot.outbox import OutboxSender
+from bot.token_store import DatabaseTokenCache
+from bot.types import Button, Reply
+from storage.db import session_factory
+from storage.models import OutboxMessage
+from storage.outbox import enqueue_outbox, release_held_outbox
+
+SEND = "/cgi-bin/message/send"
+
+
+async def enqueue(
+    engine: AsyncEngine, clock: FixedClock, target: str, kind: str, payload: dict[str, Any]
+) -> int:
+    async with session_factory(engine).begin() as session:
+        row = await enqueue_outbox(
+            session, platform="wecom", target=target, kind=kind, payload=payload, now=clock.now()
+        )
+        return row.id
+
+
+async def row(engine: AsyncEngine, outbox_id: int) -> OutboxMessage:
+    async with session_factory(engine)() as session:
+        found = await session.scalar(select(OutboxMessage).where(OutboxMessage.id == outbox_id))
+        assert found is not None
+        return found
+
+
+def sender_for(engine: AsyncEngine, client: WeComClient, clock: FixedClock) -> OutboxSender:
+    return OutboxSender(
+        session_factory(engine), clock, {"wecom": WeComTransport(client)}, rng=random.Random(1)
+    )
+
+
+def db_client(
+    engine: AsyncEngine, api_config: WeComConfig, http: aiohttp.ClientSession, clock: FixedClock
+) -> WeComClient:
+    return WeComClient(api_config, http, DatabaseTokenCache(session_factory(engine)), clock, timeout=0.5)
+
+
+def card(touser: str) -> dict[str, Any]:
+    reply = Reply(
+        to=1, title="新线索分配", lines=("客户：苏州仁济医院",), buttons=(Button("contacted:1", "已联系"),)
+    )
+    return render(reply, touser).payload
+
+
+async def test_card_is_sent_and_its_response_code_kept(
+    engine: AsyncEngine,
+    fake: FakeWeCom,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    outbox_id = await enqueue(engine, clock, "LiNa", "message", card("LiNa"))
+    await sender_for(engine, db_client(engine, api_config, http_session, clock), clock).send_due()
+    sent = await row(engine, outbox_id)
+    assert sent.status == "sent" and sent.response_code
+    assert sent.response_code in fake.response_codes
+    [delivered] = fake.delivered("LiNa")
+    assert delivered.msgtype == "template_card"
+    assert fake.calls(SEND)[0].body["enable_duplicate_check"] == 1
+
+
+async def test_45009_waits_out_the_window_without_spending_an_attempt(
+    engine: AsyncEngine,
+    fake: FakeWeCom,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    outbox_id = await enqueue(engine, clock, "LiNa", "message", card("LiNa"))
+    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
+    fake.inject(errcode=45009, path=SEND, block=timedelta(seconds=60))
+    await sender.send_due()
+    waiting = await row(engine, outbox_id)
+    assert waiting.status == "pending" and waiting.attempts == 0
+    assert waiting.next_attempt_at >= clock.now() + timedelta(seconds=30)
+    assert await sender.send_due() == 0  # not due again yet: no hot loop against the platform
+    clock.advance(timedelta(seconds=61))
+    await sender.send_due()
+    assert (await row(engine, outbox_id)).status == "sent"
+    assert len(fake.delivered("LiNa")) == 1
+
+
+async def test_60020_is_a_configuration_problem_not_retried(
+    engine: AsyncEngine,
+    fake: FakeWeCom,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    outbox_id = await enqueue(engine, clock, "LiNa", "message", card("LiNa"))
+    fake.inject(errcode=60020, path=SEND)
+    await sender_for(engine, db_client(engine, api_config, http_session, clock), clock).send_due()
+    dead = await row(engine, outbox_id)
+    assert dead.status == "dead" and "60020" in (dead.last_error or "")
+    assert len(fake.calls(SEND)) == 1
+
+
+async def test_unknown_recipient_is_dead_at_once(
+    engine: AsyncEngine,
+    fake: FakeWeCom,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    outbox_id = await enqueue(engine, clock, "Ghost", "message", card("Ghost"))
+    await sender_for(engine, db_client(engine, api_config, http_session, clock), clock).send_due()
+    assert (await row(engine, outbox_id)).status == "dead"
+
+
+async def test_kf_reply_outside_the_window_is_held_until_the_customer_writes(
+    engine: AsyncEngine,
+    fake: FakeWeCom,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    payload = {"open_kfid": "wkKF1", "content": "您好，已为您安排顾问"}
+    outbox_id = await enqueue(engine, clock, "wmCust", "kf", payload)
+    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
+    await sender.send_due()  # the customer never wrote: 95002
+    held = await row(engine, outbox_id)
+    assert held.status == "held" and "95002" in (held.last_error or "")
+    clock.advance(timedelta(hours=1))
+    assert await sender.send_due() == 0  # held rows are not retried on a timer
+    fake.customer_writes("wkKF1", "wmCust", "还在吗")
+    async with session_factory(engine).begin() as session:
+        assert await release_held_outbox(session, "wecom", "wmCust", clock.now()) == 1
+    await sender.send_due()
+    assert (await row(engine, outbox_id)).status == "sent"
+    assert [d.payload["content"] for d in fake.delivered("wmCust")] == ["您好，已为您安排顾问"]
+
+
+async def test_card_update_greys_out_the_button_once(
+    engine: AsyncEngine,
+    fake: FakeWeCom,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    first = await enqueue(engine, clock, "LiNa", "message", card("LiNa"))
+    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
+    await sender.send_due()
+    code = (await row(engine, first)).response_code
+    update = {"userids": ["LiNa"], "response_code": code, "replace_name": "已处理"}
+    done = await enqueue(engine, clock, "LiNa", "card_update", update)
+    again = await enqueue(engine, clock, "LiNa", "card_update", update)
+    await sender.send_due()
+    assert (await row(engine, done)).status == "sent"
+    assert (await row(engine, again)).status == "dead"  # a response_code works once
+    assert fake.card_updates[0]["button"] == {"replace_name": "已处理"}
+
+
+async def test_senders_of_two_instances_share_one_token(
+    engine: AsyncEngine, fake: FakeWeCom, api_config: WeComConfig, clock: FixedClock
+) -> None:
+    async with aiohttp.ClientSession() as a, aiohttp.ClientSession() as b:
+        one, two = db_client(engine, api_config, a, clock), db_client(engine, api_config, b, clock)
+        await asyncio.gather(*(one.send_text("LiNa", f"m{i}") for i in range(25)))
+        await asyncio.gather(*(c.send_text("ZhangWei", f"n{i}") for i, c in enumerate([one, two] * 5)))
+    # One fetch for 25 concurrent sends; the second instance finds the token in the database.
+    assert len(fake.calls("/cgi-bin/gettoken")) == 1
