@@ -1,4 +1,4 @@
-"""The `salesbot` command: run the bot, migrate the database, check a config."""
+"""The `salesbot` command: run the bot, migrate the database, check a config, extract from text."""
 
 from __future__ import annotations
 
@@ -63,6 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
     ver.add_argument("--config", metavar="FILE", help=argparse.SUPPRESS)
     ver.set_defaults(func=cmd_version)
 
+    outbox = commands.add_parser(
+        "outbox",
+        help="list queued, held and dead pushes",
+        description="List the outbox: counts by status, then the newest rows with their last error.",
+    )
+    outbox.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    outbox.add_argument(
+        "--status", choices=("pending", "held", "sent", "dead"), help="only rows in this state"
+    )
+    outbox.add_argument("--limit", type=int, default=20, help="rows to show (default 20)")
+    outbox.set_defaults(func=cmd_outbox)
+    from bot import extract_cli
+
+    extract_cli.add_parser(commands)
     return parser
 
 
@@ -122,6 +136,32 @@ def cmd_db_current(args: argparse.Namespace) -> int:
     return 0 if current == head else 1
 
 
+def cmd_outbox(args: argparse.Namespace) -> int:
+    from storage.db import create_engine, session_factory
+    from storage.outbox import count_outbox, list_outbox
+
+    config = _config(args)
+
+    async def go() -> None:
+        engine = create_engine(config.database.url)
+        try:
+            async with session_factory(engine)() as session:
+                counts = await count_outbox(session)
+                rows = await list_outbox(session, args.status, max(1, args.limit))
+        finally:
+            await engine.dispose()
+        print("outbox: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "empty"))
+        for row in rows:
+            error = f"  last error: {row.last_error}" if row.last_error else ""
+            print(
+                f"#{row.id} {row.status} {row.platform}/{row.kind} to {row.target} "
+                f"attempts {row.attempts} next {row.next_attempt_at:%Y-%m-%d %H:%M:%S}Z{error}"
+            )
+
+    asyncio.run(go())
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.app import create_app
 
@@ -150,8 +190,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from bot.app import SchemaOutOfDate
-
     args = build_parser().parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
@@ -159,7 +197,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as e:
         print(f"salesbot: config error: {e}", file=sys.stderr)
         return 2
-    except SchemaOutOfDate as e:
+    except Exception as e:
+        # Imported here: `salesbot extract` should not pay for importing the whole app.
+        from bot.app import SchemaOutOfDate
+
+        if not isinstance(e, SchemaOutOfDate):
+            raise
         print(f"salesbot: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -25,7 +25,8 @@ def config_file(config: Config, tmp_path: Path) -> str:
 
 
 @pytest.mark.parametrize(
-    "command", [["run"], ["db", "upgrade"], ["db", "current"], ["check-config"], ["version"]]
+    "command",
+    [["run"], ["db", "upgrade"], ["db", "current"], ["check-config"], ["version"], ["outbox"], ["extract"]],
 )
 def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
@@ -105,3 +106,37 @@ async def test_run_serves_and_stops_on_sigterm(tmp_path: Path) -> None:
         _, err = await asyncio.wait_for(proc.communicate(), timeout=20)
     assert proc.returncode == 0, err.decode()
     assert b"starting" in err
+
+
+def test_outbox_lists_dead_letters_with_their_error(
+    config: Config, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from storage.db import create_engine, session_factory
+    from storage.outbox import enqueue_outbox, mark_outbox_dead
+
+    path = config_file(config, tmp_path)
+    assert main(["db", "upgrade", "--config", path]) == 0
+    now = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
+
+    async def seed() -> None:
+        engine = create_engine(config.database.url)
+        try:
+            async with session_factory(engine).begin() as session:
+                dead = await enqueue_outbox(
+                    session, platform="wecom", target="LiNa", kind="push", payload={}, now=now
+                )
+                await enqueue_outbox(
+                    session, platform="wecom", target="ZhangWei", kind="push", payload={}, now=now
+                )
+                await mark_outbox_dead(session, dead.id, "WeChat Work error 60020 (config)", now)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(seed())
+    capsys.readouterr()
+    assert main(["outbox", "--config", path, "--status", "dead"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "outbox: dead 1, pending 1"
+    assert "dead wecom/push to LiNa" in out and "60020" in out and "ZhangWei" not in out

@@ -1,0 +1,168 @@
+"""The product and competitor catalog a company configures (TOML), and finding its words in a text."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
+
+EntryKind = Literal["product", "competitor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One catalog item: its canonical name, the other ways people write it and its product line."""
+
+    kind: EntryKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    line: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A catalog item found in a text."""
+
+    kind: EntryKind
+    name: str
+    start: int
+    end: int
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "._")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Products and competitors with their aliases; immutable, built once and shared."""
+
+    products: tuple[Entry, ...] = ()
+    competitors: tuple[Entry, ...] = ()
+    _lines: Mapping[str, str | None] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+    # First character (case-folded) -> surfaces starting with it, longest first: a scan over the text
+    # with one dict lookup per character, linear in the text and cheaper than a big alternation.
+    _by_first: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+    _lookup: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+
+    @classmethod
+    def build(cls, products: Iterable[Entry] = (), competitors: Iterable[Entry] = ()) -> Catalog:
+        prods, comps = tuple(products), tuple(competitors)
+        lookup: dict[str, Entry] = {}
+        # Canonical names first, then aliases: an alias never takes over another item's name, and
+        # an alias listed twice keeps its first owner.
+        for entry in (*prods, *comps):
+            lookup.setdefault(entry.name.casefold(), entry)
+        for entry in (*prods, *comps):
+            for alias in entry.aliases:
+                lookup.setdefault(alias.casefold(), entry)
+        by_first: dict[str, list[str]] = {}
+        for surface in sorted(lookup, key=len, reverse=True):
+            by_first.setdefault(surface[0], []).append(surface)
+        lines = {p.name: p.line for p in prods}
+        return cls(
+            prods,
+            comps,
+            MappingProxyType(lines),
+            MappingProxyType({k: tuple(v) for k, v in by_first.items()}),
+            MappingProxyType(lookup),
+        )
+
+    def line_of(self, product: str) -> str | None:
+        """The product line of a canonical product name (or alias), None when unknown."""
+        if product in self._lines:
+            return self._lines[product]
+        entry = self._lookup.get(product.casefold())
+        return entry.line if entry is not None and entry.kind == "product" else None
+
+    def words(self) -> list[str]:
+        """Every name and alias, for the segmenter's dictionary."""
+        return [s for e in (*self.products, *self.competitors) for s in (e.name, *e.aliases)]
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions, longest alias first at each position, in text order.
+
+        Aliases that start or end with a Latin letter or digit must not be glued to more of the same
+        ("GE" is not in "GENE", "1204" is not inside a phone number).
+        """
+        if not self._by_first:
+            return []
+        folded = text.casefold() if not text.isascii() or text.lower() != text else text
+        if len(folded) != len(text):
+            folded = "".join(ch.casefold()[:1] or ch for ch in text)  # keep offsets aligned
+        out: list[Mention] = []
+        pos, n = 0, len(text)
+        by_first = self._by_first
+        while pos < n:
+            candidates = by_first.get(folded[pos])
+            if candidates is not None:
+                for surface in candidates:
+                    e = pos + len(surface)
+                    if not folded.startswith(surface, pos):
+                        continue
+                    if (_is_word_char(text[pos]) and pos > 0 and _is_word_char(text[pos - 1])) or (
+                        _is_word_char(text[e - 1]) and e < n and _is_word_char(text[e])
+                    ):
+                        continue
+                    entry = self._lookup[surface]
+                    out.append(Mention(entry.kind, entry.name, pos, e))
+                    pos = e - 1
+                    break
+            pos += 1
+        return out
+
+
+def _entries(data: Mapping[str, Any], key: str, kind: EntryKind, path: str) -> list[Entry]:
+    raw = data.get(key, [])
+    if not isinstance(raw, list):
+        raise ValueError(f"{path}: [[{key}]] must be an array of tables")
+    out: list[Entry] = []
+    for i, item in enumerate(raw, 1):
+        where = f"{path}: {key} #{i}"
+        if not isinstance(item, dict):
+            raise ValueError(f"{where}: must be a table")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{where}: 'name' must be a non-empty string")
+        aliases = item.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise ValueError(f"{where} ({name}): 'aliases' must be a list of non-empty strings")
+        line = item.get("line")
+        if line is not None and not isinstance(line, str):
+            raise ValueError(f"{where} ({name}): 'line' must be a string")
+        unknown = set(item) - {"name", "aliases", "line"}
+        if unknown:
+            raise ValueError(f"{where} ({name}): unknown keys {sorted(unknown)}")
+        out.append(Entry(kind, name.strip(), tuple(a.strip() for a in aliases), line))
+    return out
+
+
+def parse_catalog(text: str, source: str = "<catalog>") -> Catalog:
+    """Build a catalog from TOML text; errors name `source`."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"{source}: not valid TOML: {e}") from e
+    unknown = set(data) - {"products", "competitors"}
+    if unknown:
+        raise ValueError(
+            f"{source}: unknown top-level keys {sorted(unknown)} (expected products, competitors)"
+        )
+    return Catalog.build(
+        _entries(data, "products", "product", source), _entries(data, "competitors", "competitor", source)
+    )
+
+
+def load_catalog(path: str | Path) -> Catalog:
+    """Read a catalog TOML file; a missing or malformed file raises ValueError naming it."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ValueError(f"{p}: cannot read catalog: {e.strerror or e}") from e
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{p}: catalog is not UTF-8: {e}") from e
+    return parse_catalog(text, str(p))

@@ -1,0 +1,139 @@
+"""The city gazetteer: every prefecture-level or bigger Chinese city, and finding the first one in a text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Short forms that are also everyday words or province names; they count only with their 市/州/盟/地区
+# form ("吉林市", not the province 吉林; "朝阳市", not the word 朝阳).
+AMBIGUOUS = frozenset(
+    {
+        "吉林",
+        "海南",
+        "朝阳",
+        "白山",
+        "兴安",
+        "大同",
+        "长治",
+        "黄山",
+        "北海",
+        "来宾",
+        "白银",
+        "阿里",
+        "安康",
+        "普洱",
+        "中山",
+        "玉树",
+        "红河",
+        "文山",
+        "海西",
+        "海北",
+        "海东",
+        "黄南",
+        "三沙",
+        "金昌",
+        "中卫",
+        "德宏",
+        "迪庆",
+        "怒江",
+        "凉山",
+        "甘南",
+        "湘西",
+        "和田",
+        "塔城",
+        "山南",
+        "吉安",
+        "安顺",
+        "通化",
+        "四平",
+        "延安",
+        "果洛",
+        "临夏",
+        "昌吉",
+        "伊犁",
+        "延边",
+        "阿坝",
+        "甘孜",
+        "楚雄",
+        "大理",
+        "三明",
+        "开封",
+    }
+)
+# Words after a city that keep it a city although jieba glues them into one word ("北京大学").
+_ORG_TAILS = ("大学", "医院", "中学", "小学", "学院", "师范", "医科", "理工", "工业", "交通", "科技", "财经")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """City short forms with their full forms, and county-level cities that must not count."""
+
+    cities: frozenset[str]
+    full_to_short: dict[str, str]
+    counties: frozenset[str]
+    pattern: re.Pattern[str]
+
+    def all_forms(self) -> list[str]:
+        return [*self.cities, *self.full_to_short, *self.counties]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    data = resources.files("nlp") / "data"
+    cities: set[str] = set()
+    full: dict[str, str] = {}
+    for n, line in enumerate(data.joinpath("cities.tsv").read_text(encoding="utf-8").splitlines()):
+        parts = line.split("\t")
+        if n == 0 or len(parts) < 2 or not parts[0]:
+            continue
+        cities.add(parts[0])
+        full[parts[1]] = parts[0]
+        full.setdefault(parts[0] + "市", parts[0])
+    counties: set[str] = set()
+    for line in data.joinpath("county_cities.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        counties.update(w for w in line.split() if w not in cities)
+    forms = sorted({*cities, *full, *counties}, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, forms)))
+    return Gazetteer(frozenset(cities), full, frozenset(counties), pattern)
+
+
+def find_city(
+    text: str,
+    tokens: list[tuple[str, int, int]],
+    base_word: Callable[[str], bool],
+    blocked: list[tuple[int, int]],
+) -> tuple[str, tuple[int, int]] | None:
+    """First prefecture-level city mentioned, skipping county-level cities and cities inside words.
+
+    `tokens` are (word, start, end) from the segmenter; `base_word(w)` tells whether w is a word of the
+    segmenter's own dictionary (not one we added), so "三明治" and "大理石" hide the cities inside them.
+    `blocked` spans (catalog mentions, e-mail addresses) are skipped.
+    """
+    g = gazetteer()
+    by_start = {s: (w, e) for w, s, e in tokens}
+    ends = {e for _, _, e in tokens}
+    for m in g.pattern.finditer(text):
+        s, e = m.span()
+        form = m.group()
+        if any(bs < e and s < be for bs, be in blocked):
+            continue
+        short = g.full_to_short.get(form, form)
+        if short not in g.cities or (form == short and short in AMBIGUOUS):
+            continue  # a county-level city, or a short form that is also a common word
+        tok = by_start.get(s)
+        if tok is None:
+            continue  # starts inside another word ("东莞" is not in "广东莞..."-like runs)
+        word, te = tok
+        if te < e and e not in ends:
+            continue
+        if te > e:
+            rest = word[len(form) :]
+            if base_word(word) and not rest.startswith(("市", *_ORG_TAILS)):
+                continue  # "三明治", "大理石": a word of its own
+        return short, (s, e)
+    return None

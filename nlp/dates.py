@@ -1,0 +1,252 @@
+"""Relative dates and times of day, resolved against the send time (weeks start on Monday).
+
+Two uses: `next_followup` (the rep's own next contact, a future day plus an optional time) and
+`period` (the inclusive date range a query asks about).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from nlp.numbers import cn_to_int
+
+_CN = "零〇一二两三四五六七八九十"
+_WEEKDAY = {
+    "一": 0,
+    "二": 1,
+    "三": 2,
+    "四": 3,
+    "五": 4,
+    "六": 5,
+    "日": 6,
+    "天": 6,
+    "1": 0,
+    "2": 1,
+    "3": 2,
+    "4": 3,
+    "5": 4,
+    "6": 5,
+    "7": 6,
+}
+_REL_DAY = {
+    "大后天": 3,
+    "后天": 2,
+    "明天": 1,
+    "明早": 1,
+    "明晚": 1,
+    "明儿": 1,
+    "明日": 1,
+    "今天": 0,
+    "今早": 0,
+    "今晚": 0,
+    "今儿": 0,
+    "今日": 0,
+    "昨天": -1,
+    "昨晚": -1,
+    "昨日": -1,
+    "前天": -2,
+}
+_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+
+# One day: relative words, weekdays with an optional week shift, N天后, 月底, (下个月|N月)N号.
+DAY_RE = re.compile(
+    rf"(?P<rel>大后天|后天|明天|明早|明晚|明儿|明日|今天|今早|今晚|今儿|今日|昨天|昨晚|昨日|前天)"
+    rf"|(?P<wshift>下下个?|下个?|这个?|本|上上个?|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])"
+    rf"|(?P<ndays>{_NUM})天(?:之后|以后|后)"
+    rf"|(?P<mshift>下个?|这个?|本)?月(?:底|末)"
+    rf"|(?:(?P<nextm>下个?月)|(?P<month>{_NUM})月(?:份)?)?(?<![\d.])(?P<day>{_NUM})\s?[号日](?![\d楼线院门机])"
+)
+_PERIOD_WORD = r"(?P<pw>上午|下午|晚上|中午|早上|凌晨|傍晚|早晨|夜里|晚|早|午)?"
+TIME_RE = re.compile(
+    rf"\s?(?:的)?{_PERIOD_WORD}\s?(?:(?P<h>{_NUM})\s?(?:点钟?|时)(?P<m>半|一刻|三刻|(?:{_NUM}|\d{{2}})分?)?"
+    rf"|(?P<hh>\d{{1,2}})[:：](?P<mm>\d{{2}}))?"
+)
+# Periods asked about by queries.
+PERIOD_RE = re.compile(
+    r"(?P<week>本周|这周|这个?星期|本星期|这礼拜|这个礼拜|上周|上个?星期|上个?礼拜|下周|下个?星期|下个?礼拜)"
+    r"(?![一二三四五六日天1-7])"
+    r"|(?P<month>本月|这个?月|当月|上个?月|下个?月)(?!底|末|\d|[一二三四五六七八九十])"
+    r"|(?P<quarter>本季度|这个?季度|上个?季度|下个?季度)"
+    r"|(?P<year>今年|本年度?|去年|明年)"
+    rf"|(?P<nmonth>{_NUM})月份?(?![\d{_CN}号日底末])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DayMention:
+    """A resolved day in the text, with the time of day said right after it (HH:MM or None)."""
+
+    day: date
+    start: int
+    end: int  # end of the day expression plus any time of day
+    time: str | None
+    deadline: bool = False  # "月底前", "周五之前"
+
+
+def _num(s: str | None) -> int | None:
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    return cn_to_int(s)
+
+
+def _add_months(d: date, months: int, day: int | None = None) -> date | None:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    last = calendar.monthrange(year, month)[1]
+    want = day if day is not None else d.day
+    if not 1 <= want <= last:
+        return None
+    return date(year, month, want)
+
+
+def _week_shift(word: str | None) -> int:
+    if not word:
+        return 0
+    if word.startswith("下下"):
+        return 2
+    if word.startswith("下"):
+        return 1
+    if word.startswith("上上"):
+        return -2
+    if word.startswith("上"):
+        return -1
+    return 0
+
+
+def _resolve(m: re.Match[str], today: date) -> date | None:
+    if m.group("rel"):
+        return today + timedelta(days=_REL_DAY[m.group("rel")])
+    if m.group("wd"):
+        monday = today - timedelta(days=today.weekday())
+        return monday + timedelta(weeks=_week_shift(m.group("wshift")), days=_WEEKDAY[m.group("wd")])
+    if m.group("ndays"):
+        n = _num(m.group("ndays"))
+        return today + timedelta(days=n) if n is not None and n <= 366 else None
+    if m.group(0).endswith(("月底", "月末")):
+        shift = 1 if (m.group("mshift") or "").startswith("下") else 0
+        first = _add_months(today.replace(day=1), shift)
+        if first is None:
+            return None
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    day = _num(m.group("day"))
+    if day is None or not 1 <= day <= 31:
+        return None
+    if m.group("nextm"):
+        return _add_months(today.replace(day=1), 1, day)
+    if m.group("month"):
+        month = _num(m.group("month"))
+        if month is None or not 1 <= month <= 12:
+            return None
+        try:
+            d = date(today.year, month, day)
+        except ValueError:
+            return None
+        # A day that has passed rolls into next year ("1月4号" said on 12-30).
+        return d if d >= today else _safe_date(today.year + 1, month, day)
+    this = _add_months(today.replace(day=1), 0, day)
+    if this is not None and this >= today:
+        return this
+    return _add_months(today.replace(day=1), 1, day)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _time(m: re.Match[str]) -> str | None:
+    pw = m.group("pw") or ""
+    if m.group("hh"):
+        h, mi = int(m.group("hh")), int(m.group("mm"))
+    elif m.group("h"):
+        h = _num(m.group("h"))
+        if h is None:
+            return None
+        mtxt = m.group("m") or ""
+        if mtxt == "半":
+            mi = 30
+        elif mtxt == "一刻":
+            mi = 15
+        elif mtxt == "三刻":
+            mi = 45
+        else:
+            mi = _num(mtxt.rstrip("分")) or 0
+    else:
+        return None
+    if (pw in ("下午", "晚上", "傍晚", "夜里", "晚") and h <= 11) or (pw in ("中午", "午") and h < 6):
+        h += 12
+    if not (0 <= h <= 23 and 0 <= mi <= 59):
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def find_days(text: str, today: date) -> list[DayMention]:
+    """Every resolvable day expression with the time that follows it."""
+    out: list[DayMention] = []
+    for m in DAY_RE.finditer(text):
+        d = _resolve(m, today)
+        if d is None:
+            continue
+        end = m.end()
+        time = None
+        rel = m.group("rel") or ""
+        tm = TIME_RE.match(text, end)
+        if tm and (tm.group("h") or tm.group("hh")):
+            # "明早9点": the period word is in the day word itself.
+            implied = {"明早": "早上", "今早": "早上", "明晚": "晚上", "今晚": "晚上", "昨晚": "晚上"}
+            if not tm.group("pw") and rel in implied:
+                fixed = TIME_RE.match(implied[rel] + text[end : tm.end()])
+                time = _time(fixed) if fixed else None
+            else:
+                time = _time(tm)
+            end = tm.end()
+        elif tm and tm.group("pw"):
+            end = tm.end()
+        deadline = bool(re.match(r"\s?(?:之前|以前|前)", text[end : end + 3]))
+        out.append(DayMention(d, m.start(), end, time, deadline))
+    return out
+
+
+def _month_range(first: date) -> tuple[date, date]:
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def find_period(text: str, today: date) -> tuple[tuple[date, date], tuple[int, int]] | None:
+    """The date range a query asks about: a named week/month/quarter/year or a single day."""
+    m = PERIOD_RE.search(text)
+    if m is not None:
+        word = m.group()
+        span = m.span()
+        if m.group("week"):
+            monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_week_shift(word))
+            return (monday, monday + timedelta(days=6)), span
+        if m.group("month"):
+            first = _add_months(today.replace(day=1), _week_shift(word))
+            if first is not None:
+                return _month_range(first), span
+        if m.group("quarter"):
+            q0 = (today.month - 1) // 3 * 3 + 1
+            first = _add_months(today.replace(day=1, month=q0), 3 * _week_shift(word))
+            if first is not None:
+                last = _add_months(first, 2)
+                assert last is not None
+                return (first, _month_range(last)[1]), span
+        if m.group("year"):
+            year = today.year + {"去年": -1, "明年": 1}.get(word, 0)
+            return (date(year, 1, 1), date(year, 12, 31)), span
+        if m.group("nmonth"):
+            month = _num(m.group("nmonth"))
+            if month is not None and 1 <= month <= 12:
+                return _month_range(date(today.year, month, 1)), span
+    days = find_days(text, today)
+    if days:
+        d = days[0]
+        return (d.day, d.day), (d.start, d.end)
+    return None

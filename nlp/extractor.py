@@ -1,0 +1,183 @@
+"""The extractor: one message in, an `Extraction` (intent, slots, spans) out."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from nlp.catalog import Catalog
+from nlp.cities import find_city, gazetteer
+from nlp.companies import CompanyFinder, suffix_re
+from nlp.dates import find_days, find_period
+from nlp.followup import find_followup, mask_plans
+from nlp.intent import Facts, classify, find_kind, find_scope, find_stage
+from nlp.lexicon import titles
+from nlp.numbers import find_budget
+from nlp.people import PersonFinder
+from nlp.phones import find_emails, find_phones
+from nlp.segment import build_tokenizer, cache_dir, word_classes
+from nlp.types import Extraction, FollowUpTime, Intent, Period
+
+_QUERIES = frozenset({Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_LEAD, Intent.QUERY_STATS})
+_PLANS = frozenset({Intent.LOG_FOLLOWUP, Intent.NEW_LEAD, Intent.UPDATE_STAGE})
+_MAX_TEXT = 4000  # a chat message; anything longer is cut (keeps every step linear and bounded)
+_SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
+
+
+@cache
+def _needs_words_re() -> re.Pattern[str]:
+    return re.compile(suffix_re().pattern + "|" + gazetteer().pattern.pattern)
+
+
+_LOOKBACK = 40  # longer than any organisation name read leftwards from its suffix
+_BLOCK_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+
+
+class Extractor:
+    """Built once from a catalog (loads jieba lazily on first use) and reused for every message."""
+
+    def __init__(self, catalog: Catalog | None = None, tz: str | ZoneInfo = "Asia/Shanghai") -> None:
+        self.catalog = catalog if catalog is not None else Catalog.build()
+        self.tz = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
+        self._ready = False
+
+    def _build(self) -> None:
+        directory = cache_dir()
+        words = [*self.catalog.words(), *titles(), *gazetteer().all_forms()]
+        self._tk, self._added = build_tokenizer(words, directory)
+        freq = self._tk.FREQ
+        self._freq = lambda w: freq.get(w, 0) or 0
+        classes = word_classes(directory)
+        self._places = classes.places
+        self._companies = CompanyFinder(classes, self._freq)
+        self._people = PersonFinder(self._freq)
+        self._ready = True
+
+    def warm_up(self) -> None:
+        """Load the segmenter now instead of on the first message."""
+        if not self._ready:
+            self._build()
+
+    def _base_word(self, word: str) -> bool:
+        """A word of jieba's own dictionary that is not a place or organisation ("三明治", "大理石")."""
+        return word not in self._added and word not in self._places and self._freq(word) > 0
+
+    def _tokens(self, text: str) -> list[tuple[str, int, int]]:
+        """(word, start, end) around what needs word boundaries (organisation suffixes, cities).
+
+        Only the stretch from a little before the first such word to the end of the last one is cut,
+        snapped to jieba's own block boundaries (runs of Han characters, letters and digits), so the
+        words there are exactly those of a full cut.
+        """
+        matches = [m.span() for m in _needs_words_re().finditer(text)]
+        if not matches:
+            return []
+        lo = max(0, matches[0][0] - _LOOKBACK)
+        hi = matches[-1][1]
+        while lo > 0 and _BLOCK_CHAR.match(text, lo - 1):
+            lo -= 1
+        while hi < len(text) and _BLOCK_CHAR.match(text, hi):
+            hi += 1
+        tokens: list[tuple[str, int, int]] = []
+        pos = lo
+        for w in self._tk.cut(text[lo:hi], HMM=False):
+            tokens.append((w, pos, pos + len(w)))
+            pos += len(w)
+        return tokens
+
+    def extract(self, text: str, sent_at: datetime, channel: str = "rep") -> Extraction:
+        if not self._ready:
+            self._build()
+        if sent_at.tzinfo is None:
+            sent_at = sent_at.replace(tzinfo=self.tz)
+        today = sent_at.astimezone(self.tz).date()
+        text = _SPACES.sub(" ", text[:_MAX_TEXT])
+        spans: dict[str, tuple[int, int]] = {}
+
+        mentions = self.catalog.find(text)
+        emails = find_emails(text)
+        email_spans = [sp for _, sp in emails]
+        phones = [p for p in find_phones(text) if not any(s <= p[1][0] < e for s, e in email_spans)]
+        tokens = self._tokens(text)
+        blocked = [(m.start, m.end) for m in mentions] + email_spans
+        company = self._companies.find(text, tokens, blocked)
+        person = self._people.find(text, company.end if company else None)
+        city = find_city(text, tokens, self._base_word, blocked)
+
+        products: list[str] = []
+        competitors: list[str] = []
+        for m in mentions:
+            if company is not None and company.start <= m.start and m.end <= company.end:
+                continue
+            target = products if m.kind == "product" else competitors
+            if m.name not in target:
+                target.append(m.name)
+                spans.setdefault(m.kind + "s", (m.start, m.end))
+
+        facts = Facts(
+            channel=channel,
+            has_company=company is not None,
+            has_person=person is not None,
+            has_catalog=bool(mentions),
+            has_phone=bool(phones),
+            has_contact_info=bool(phones or emails),
+        )
+        intent = classify(text, facts)
+        budget = find_budget(text)
+        stage = kind = scope = None
+        followup = period = None
+        days = None
+        if intent in _PLANS:
+            st = find_stage(text)
+            if st is not None:
+                stage, spans["stage"] = st
+            days = find_days(text, today)
+            fu = find_followup(text, today, days)
+            if fu is not None:
+                followup = FollowUpTime(fu.day.isoformat(), fu.time)
+                spans["next_followup"] = (fu.start, fu.end)
+        if intent == Intent.LOG_FOLLOWUP:
+            # How the contact happened, read outside the plans for later days ("明天见面" is a plan).
+            k = find_kind(mask_plans(text, today, days))
+            if k is not None:
+                kind, spans["kind"] = k
+        if intent in _QUERIES:
+            scope = find_scope(text)
+        if intent in (Intent.QUERY_STATS, Intent.QUERY_TODAY):
+            p = find_period(text, today)
+            if p is not None:
+                (start, end), spans["period"] = p
+                period = Period(start.isoformat(), end.isoformat())
+
+        if company is not None:
+            spans["company"] = (company.start, company.end)
+        if person is not None:
+            spans["contact_name" if person.name else "contact_title"] = (person.start, person.end)
+        if phones:
+            spans["phone"] = phones[0][1]
+        if emails:
+            spans["email"] = emails[0][1]
+        if budget is not None:
+            spans["budget"] = budget[1]
+        if city is not None:
+            spans["city"] = city[1]
+        return Extraction(
+            intent=intent,
+            company=company.name if company else None,
+            contact_name=person.name if person else None,
+            contact_title=person.title if person else None,
+            phone=phones[0][0] if phones else None,
+            email=emails[0][0] if emails else None,
+            products=tuple(products),
+            competitors=tuple(competitors),
+            budget=budget[0] if budget else None,
+            city=city[0] if city else None,
+            kind=kind,
+            stage=stage,
+            next_followup=followup,
+            scope=scope,
+            period=period,
+            spans=spans,
+        )

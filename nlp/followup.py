@@ -1,0 +1,59 @@
+"""Which mentioned day is the rep's own next contact (`next_followup`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from nlp.dates import DayMention, find_days
+
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff])")
+# What the rep will do at that time: go, call, send, meet ...
+_ACTION = re.compile(
+    r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
+    r"|交|试|踩点|投标|拿|考察|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车"
+)
+# Someone else's timeline: "他说月底前给答复", "让我等通知".
+_REPORTED = re.compile(r"[他她]们?说|对方说|客户说|说等|等他|等她|等通知|等消息")
+_RESCHEDULED = re.compile(r"改到|改成|改在|推到|推迟到|约了|约好|约在|定在")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """Text of the clause before the day expression and after it."""
+    left = start
+    while left > 0 and not _CLAUSE_END.match(text, left - 1):
+        left -= 1
+    m = _CLAUSE_END.search(text, end)
+    right = m.start() if m else len(text)
+    return text[left:start], text[end:right]
+
+
+def find_followup(text: str, today: date, days: list[DayMention] | None = None) -> DayMention | None:
+    """The rep's next planned contact among the days mentioned (`days` from find_days, if at hand)."""
+    best: DayMention | None = None
+    for d in find_days(text, today) if days is None else days:
+        if d.day <= today:
+            continue  # past days and today are what happened, not the next contact
+        before, after = _clause(text, d.start, d.end)
+        rescheduled = _RESCHEDULED.search(before) is not None
+        if _REPORTED.search(before[-12:]) and not rescheduled:
+            continue
+        if _REPORTED.search(after):
+            continue
+        if not (_ACTION.search(after) or rescheduled or _ACTION.search(before[-4:])):
+            continue
+        if best is None or rescheduled:
+            best = d
+    return best
+
+
+def mask_plans(text: str, today: date, days: list[DayMention] | None = None) -> str:
+    """The text with every clause about a later day blanked out (same length, so spans still hold)."""
+    chars = list(text)
+    for d in find_days(text, today) if days is None else days:
+        if d.day <= today:
+            continue
+        m = _CLAUSE_END.search(text, d.end)
+        end = m.start() if m else len(text)
+        chars[d.start : end] = " " * (end - d.start)
+    return "".join(chars)

@@ -1,0 +1,176 @@
+"""Intent rules and the small closed-class slots that go with them: kind, stage and scope.
+
+Rules are ordered from the most specific question to the most general report; each is a readable
+regular expression over the message, plus a few facts found by the other extractors (a company,
+a person, a catalog word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.types import Intent
+
+HELP = re.compile(
+    r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|说明书|你能做什么|能做什么|能干嘛|都能干|能干什么"
+    r"|支持哪些(?:指令|命令|功能)|有哪些(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
+    r"|怎么(?:录入|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改)|按什么格式|什么格式|用法|功能介绍",
+    re.IGNORECASE,
+)
+OVERDUE = re.compile(
+    r"超时|逾期|超期|过期|timeout|overdue|过了跟进时间|过了跟进日期"
+    r"|(?:超过|快|已经|有)\s?(?:\d+|[一二两三四五六七八九十半]+)\s?(?:个)?(?:天|周|星期|礼拜|月)(?:没|未)(?:跟|联系|拜访|回访)",
+    re.IGNORECASE,
+)
+STATS = re.compile(
+    r"多少|几[单个条次家笔位]|排名|排行|转化率|漏斗|统计|业绩|成交额|签约额|金额|数据|谁的成交|谁.{0,4}最多|汇总一下"
+)
+QUESTION = re.compile(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
+TODAY = re.compile(
+    r"(?:跟进|拜访|回访|联系|跑|见|跟)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要)(?:跟进|跟|拜访|回访|联系|跑|见)"
+    r"|跟进(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
+)
+LEAD_QUERY = re.compile(
+    r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|到哪了|聊到哪|什么进度|进度如何"
+    r"|是谁在跟|谁在跟|谁跟的|跟进记录|跟进历史|最近一次|是哪个客户|是哪家|哪家的|谁的客户|是谁的|有没有人联系"
+    r"|(?:查|看).{0,12}(?:资料|信息|情况)|(?:资料|信息|情况).{0,4}(?:查|看)"
+)
+NEW_LEAD = re.compile(
+    r"新线索|新客户|新增线索|新lead|新单|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
+    r"|有个新|帮我录|帮忙录|帮忙建",
+    re.IGNORECASE,
+)
+BUY_INTEREST = re.compile(
+    r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|需要|有需求|报个价|多少钱|什么价"
+)
+CUSTOMER_BUY = re.compile(
+    r"想|要|需要|采购|咨询|了解|报价|价格|多少钱|多钱|代理|批发|合作|进货|订|买|联系|电话|手机|预算|卖不卖|有没有"
+)
+# The rep reports a contact that happened.
+REPORTED = re.compile(
+    r"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
+    r"|试用|讲了|聊了|沟通了|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|去了|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{0,20}打"
+)
+ASKS_COLLEAGUES = re.compile(r"谁知道|谁一起|谁有空|有人知道|谁能|谁有")
+KIND_DEMO = re.compile(r"演示|试用|试吃|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训")
+KIND_CALL = re.compile(
+    r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|过去|过来)|来电话|来电|通话"
+    r"|打电话|电话里|语音"
+)
+KIND_ONLINE = re.compile(r"微信|邮件|邮箱|视频|钉钉|企业微信|线上|QQ|email|e-mail|网上", re.IGNORECASE)
+KIND_VISIT = re.compile(
+    r"拜访|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|去了|去.{0,12}(?:看了|走了|转了)|陪|刚从|出来|到访|来访|在.{2,12}见"
+)
+SCOPE_TEAM = re.compile(r"团队|大家|我们组|全组|组里|所有人|全员|全部人|整个组|部门|我们团队|各位")
+SCOPE_ME = re.compile(r"(?<![帮发给教让叫替])我(?!们)")
+
+# Stage vocabulary: labels and the ways reps say a deal reached them.
+STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("输单", re.compile(r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了")),
+    (
+        "签约",
+        re.compile(
+            r"已经?签约|签约了|签约(?=\s|$|[🎉✌️👍！!，。])|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同|签了(?!.{0,2}[几多])"
+            r"|盖章回来|中标了|成交了|签下来了|拿下了"
+        ),
+    ),
+    ("交付", re.compile(r"交付|装机|验收|交车|到货了|发货完成|已到货|上线了")),
+    ("谈判", re.compile(r"谈判|议价阶段|商务谈")),
+    (
+        "报价",
+        re.compile(r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)"),
+    ),
+    ("方案演示", re.compile(r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了")),
+    ("需求确认", re.compile(r"需求确认|确认了需求|需求已经?确认|确认需求|已经确认需求|需求.{0,3}确认了")),
+    ("初筛", re.compile(r"初筛")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the other extractors found, used as evidence by the intent rules."""
+
+    channel: str
+    has_company: bool
+    has_person: bool
+    has_catalog: bool
+    has_phone: bool
+    has_contact_info: bool
+
+
+def find_stage(text: str) -> tuple[str, tuple[int, int]] | None:
+    best: tuple[str, tuple[int, int]] | None = None
+    for label, pattern in STAGES:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[1][0]):
+            best = (label, m.span())
+    return best
+
+
+def find_kind(text: str) -> tuple[str, tuple[int, int]] | None:
+    """How the reported contact happened; demo wins over the channel it happened on."""
+    m = KIND_DEMO.search(text)
+    if m:
+        return "demo", m.span()
+    found = [
+        (m.start(), kind, m.span())
+        for kind, p in (("call", KIND_CALL), ("online", KIND_ONLINE), ("visit", KIND_VISIT))
+        if (m := p.search(text))
+    ]
+    if not found:
+        return None
+    _, kind, span = min(found)
+    return kind, span
+
+
+def find_scope(text: str) -> str | None:
+    if SCOPE_TEAM.search(text):
+        return "team"
+    if SCOPE_ME.search(text):
+        return "me"
+    return None
+
+
+def classify(text: str, facts: Facts) -> Intent:
+    t = text.strip()
+    if not t:
+        return Intent.OTHER
+    if HELP.search(t):
+        return Intent.HELP
+    is_question = QUESTION.search(t) is not None
+    short = len(t) <= 32
+    if OVERDUE.search(t) and (is_question or short):
+        return Intent.QUERY_OVERDUE
+    if facts.channel == "customer":
+        if (facts.has_catalog or facts.has_company or facts.has_contact_info or NEW_LEAD.search(t)) and (
+            CUSTOMER_BUY.search(t) or facts.has_catalog
+        ):
+            return Intent.NEW_LEAD
+        return Intent.OTHER
+    stage = find_stage(t)
+    # A stage word like "需求确认" or "方案演示" is not a report of a contact.
+    rest = t if stage is None else t[: stage[1][0]] + " " + t[stage[1][1] :]
+    reported = REPORTED.search(rest) is not None
+    if STATS.search(t) and short and not facts.has_company and not facts.has_person:
+        return Intent.QUERY_STATS
+    if TODAY.search(t) and short and is_question_or_list(t) and not facts.has_company:
+        return Intent.QUERY_TODAY
+    if ASKS_COLLEAGUES.search(t):
+        return Intent.OTHER
+    has_entity = facts.has_company or facts.has_person or facts.has_contact_info
+    if NEW_LEAD.search(t) and (has_entity or facts.has_catalog):
+        return Intent.NEW_LEAD
+    if (LEAD_QUERY.search(t) or (facts.has_contact_info and is_question)) and has_entity and not reported:
+        return Intent.QUERY_LEAD
+    if stage is not None and not reported:
+        return Intent.UPDATE_STAGE
+    if BUY_INTEREST.search(t) and has_entity and not reported:
+        return Intent.NEW_LEAD
+    if facts.has_company or facts.has_person:
+        return Intent.LOG_FOLLOWUP
+    return Intent.OTHER
+
+
+def is_question_or_list(text: str) -> bool:
+    return QUESTION.search(text) is not None or re.search(r"客户|待办|任务|计划|安排", text) is not None

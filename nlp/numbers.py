@@ -1,0 +1,184 @@
+"""Chinese and Arabic numerals, yuan amounts (万/亿/w/k) and the `budget` slot."""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "壹": 1,
+    "贰": 2,
+    "叁": 3,
+    "肆": 4,
+    "伍": 5,
+    "陆": 6,
+    "柒": 7,
+    "捌": 8,
+    "玖": 9,
+}
+_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+CN_NUM_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
+
+
+def _section(s: str) -> int | None:
+    """Value of a numeral below 10,000 ("三千二百", "一百五" = 150, "十二" = 12)."""
+    total, digit, last_unit = 0, None, 0
+    for ch in s:
+        if ch in _DIGITS:
+            if digit is not None and digit != 0:
+                return None  # two digits in a row: "一二" is not a number here
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            unit = _SMALL_UNITS[ch]
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        else:
+            return None
+    if digit is not None:
+        # A trailing digit after a unit means one order lower: "一百五" = 150, "两千五" = 2500.
+        total += digit * (last_unit // 10 if last_unit >= 100 else 1)
+    return total
+
+
+def cn_to_int(s: str) -> int | None:
+    """Parse a Chinese numeral ("二十五万", "一万五", "贰佰", "1.2" is not handled here)."""
+    if not s:
+        return None
+    total, rest = 0, s
+    for big in ("亿", "万"):
+        if big in rest:
+            head, _, rest = rest.partition(big)
+            val = _section(head) if head else 1
+            if val is None:
+                return None
+            total += val * _BIG_UNITS[big]
+            if rest and rest[0] in _DIGITS and len(rest) == 1:
+                # "一万五" = 15,000: a lone trailing digit is one order below the big unit.
+                return total + _DIGITS[rest] * _BIG_UNITS[big] // 10
+    if rest:
+        val = _section(rest)
+        if val is None:
+            return None
+        total += val
+    return total
+
+
+def parse_number(s: str) -> float | None:
+    """Arabic ("1.5", "1,200") or Chinese numeral to a number."""
+    s = s.replace(",", "")
+    try:
+        return float(s)
+    except ValueError:
+        val = cn_to_int(s)
+        return float(val) if val is not None else None
+
+
+_NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}]{{1,8}})"
+_MULT = r"(?:百万|千万|万|亿|千|[wWkK](?![A-Za-z]))"
+_CUR = r"(?:块钱|块|元|RMB|rmb)"
+# One amount: number, optional multiplier, optional currency word.
+AMOUNT_RE = re.compile(rf"(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?")
+_MULTIPLIERS = {
+    "万": 10_000,
+    "w": 10_000,
+    "W": 10_000,
+    "亿": 100_000_000,
+    "千": 1000,
+    "k": 1000,
+    "K": 1000,
+    "百万": 1_000_000,
+    "千万": 10_000_000,
+}
+# Words that make a number a quantity, a time or a rate rather than money.
+_NOT_MONEY_AFTER = re.compile(
+    r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％]"
+    r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人)"
+)
+_RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
+_UPPER_BEFORE = re.compile(r"(?:不超过|不超|最多|最高|顶多|控制在|不能超过|不高于|上限)\s?$")
+_LOWER_BEFORE = re.compile(r"(?:至少|最少|起码|不低于|最低)\s?$")
+_UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内)")
+_LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
+BUDGET_CUE = re.compile(r"预算|budget|Budget|BUDGET")
+_WINDOW = 26
+
+
+def amount_value(m: re.Match[str]) -> int | None:
+    """Yuan value of an AMOUNT_RE match, or None when it is not a number."""
+    num = parse_number(m.group("num"))
+    if num is None:
+        return None
+    mult = _MULTIPLIERS.get(m.group("mult") or "", 1)
+    return round(num * mult)
+
+
+def _scale(m: re.Match[str]) -> int:
+    """The multiplier an amount carries: its w/k/万 suffix or a trailing 万/亿 inside a Chinese numeral."""
+    if m.group("mult"):
+        return _MULTIPLIERS[m.group("mult")]
+    num = m.group("num")
+    return _BIG_UNITS.get(num[-1], 1) if num[-1] in _BIG_UNITS else 1
+
+
+def _amount_at(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """First plausible money amount in text[pos:end]."""
+    for m in AMOUNT_RE.finditer(text, pos, end):
+        if m.end() < len(text) and not m.group("mult") and not m.group("cur"):
+            if _NOT_MONEY_AFTER.match(text, m.end()):
+                continue
+        elif m.group("mult") and _NOT_MONEY_AFTER.match(text, m.end()) and not m.group("cur"):
+            continue  # "10万只", "2万平": a quantity
+        if amount_value(m) is None:
+            continue
+        return m
+    return None
+
+
+def find_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
+    """The budget [min, max] in yuan and its span, looked for right after a budget cue word."""
+    for cue in BUDGET_CUE.finditer(text):
+        stop = min(len(text), cue.end() + _WINDOW)
+        for sep in ("。", "\n", "！", "？"):
+            idx = text.find(sep, cue.end(), stop)
+            if idx != -1:
+                stop = idx
+        first = _amount_at(text, cue.end(), stop)
+        if first is None:
+            continue
+        lo_val = amount_value(first)
+        start, end = first.start(), first.end()
+        hi_val = lo_val
+        sep = _RANGE_SEP.match(text, first.end())
+        if sep:
+            second = AMOUNT_RE.match(text, sep.end())
+            if second and amount_value(second) is not None:
+                hi_val = amount_value(second)
+                scale = _scale(second)
+                if scale > 1 and _scale(first) == 1:
+                    # "50到80万", "一百五到两百万": the multiplier of the upper bound applies to both.
+                    lo_num = parse_number(first.group("num"))
+                    lo_val = round((lo_num or 0) * scale)
+                end = second.end()
+        if lo_val is None or hi_val is None or lo_val <= 0:
+            continue
+        before = text[max(0, start - 8) : start]
+        if _UPPER_BEFORE.search(before) or _UPPER_AFTER.match(text, end):
+            return (None, hi_val), (start, end)
+        if _LOWER_BEFORE.search(before) or _LOWER_AFTER.match(text, end):
+            return (lo_val, None), (start, end)
+        if lo_val > hi_val:
+            lo_val, hi_val = hi_val, lo_val
+        return (lo_val, hi_val), (start, end)
+    return None

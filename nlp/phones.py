@@ -1,0 +1,65 @@
+"""Phone numbers (mobile and landline, normalised to digits) and e-mail addresses."""
+
+from __future__ import annotations
+
+import re
+
+# Digit groups joined by one separator ("139-5311-2288", "0510-8272 3456", "(021)6288 1234",
+# "+86 136 0591 2345"). Separators are mandatory between groups, so matching stays linear.
+_PHONE_RUN = re.compile(r"(?:\+\s?86[\s\-]?)?[(（]?\d+(?:(?:[)）]\s?|[ \-－—.]|[)）])\d+)*")
+_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6}")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0(?:10|2\d|[3-9]\d{2})\d{7,8}")
+
+
+def _valid(digits: str) -> bool:
+    return bool(_MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits))
+
+
+def _normalise(digits: str) -> str:
+    if digits.startswith("86") and len(digits) == 13 and digits[2] == "1":
+        return digits[2:]
+    if digits.startswith("0086"):
+        return digits[4:]
+    return digits
+
+
+def find_phones(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """All phone numbers with their spans, in order; extensions and order numbers are left out."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    for run in _PHONE_RUN.finditer(text):
+        s, e = run.span()
+        if (s > 0 and (text[s - 1].isdigit() or (text[s - 1].isascii() and text[s - 1].isalpha()))) or (
+            e < len(text) and text[e].isdigit()
+        ):
+            continue
+        raw = run.group()
+        # Groups with their offsets; try the longest prefix of groups that makes a valid number,
+        # then move on (a run can hold a phone followed by an unrelated number).
+        groups = [(m.group(), m.start()) for m in re.finditer(r"\d+", raw)]
+        plus86 = raw.lstrip().startswith("+")
+        i = 0
+        while i < len(groups):
+            best = None
+            acc = ""
+            for j in range(i, min(len(groups), i + 6)):
+                acc += groups[j][0]
+                if len(acc) > 15:
+                    break
+                cand = acc[2:] if plus86 and i == 0 and acc.startswith("86") else _normalise(acc)
+                if _valid(cand):
+                    best = (cand, j)
+            if best is None:
+                i += 1
+                continue
+            cand, j = best
+            start = s + (0 if i == 0 else groups[i][1])
+            end = s + groups[j][1] + len(groups[j][0])
+            out.append((cand, (start, end)))
+            i = j + 1
+    return out
+
+
+def find_emails(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """E-mail addresses, lower-cased, with spans."""
+    return [(m.group().lower().rstrip("."), m.span()) for m in _EMAIL.finditer(text)]

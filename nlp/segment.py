@@ -1,0 +1,131 @@
+"""A private jieba tokenizer with the catalog, titles and cities in its dictionary, plus word classes.
+
+jieba's own dictionary carries a part-of-speech tag per word; running jieba.posseg costs ~10x a plain
+cut, so instead the few tags we need (is this word a verb, pronoun, adverb, time word...?) are read
+once from the dictionary file and cached next to jieba's own cache.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+
+# Tags of words that end an organisation's name when read leftwards: prepositions, conjunctions,
+# particles, pronouns, adverbs, measure words, time and direction words, interjections. Verbs are kept
+# apart: brand names are often verbs (远航, 丰收), so a verb only ends a name before a place name.
+_STRONG_TAGS = frozenset(
+    {
+        "p",
+        "c",
+        "u",
+        "ud",
+        "ug",
+        "uj",
+        "ul",
+        "uv",
+        "uz",
+        "r",
+        "rr",
+        "rz",
+        "rg",
+        "d",
+        "dg",
+        "q",
+        "t",
+        "tg",
+        "f",
+        "y",
+        "e",
+        "o",
+        "ad",
+    }
+)
+_VERB_TAGS = frozenset({"v", "vd", "vg"})
+_COUNTING = ("一", "这", "那", "几", "两", "每", "某", "半")
+_POS_CACHE_VERSION = 3
+_PLACE_TAGS = frozenset({"ns", "nt", "j"})
+
+
+def cache_dir() -> Path:
+    """$XDG_CACHE_HOME/salesbot (default ~/.cache/salesbot), or a temp dir when that is not writable."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "salesbot"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        if os.access(path, os.W_OK):
+            return path
+    except OSError:
+        pass
+    fallback = Path(tempfile.gettempdir()) / f"salesbot-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    fallback.mkdir(parents=True, exist_ok=True)
+    return fallback
+
+
+def build_tokenizer(words: Iterable[str], directory: Path) -> tuple[jieba.Tokenizer, frozenset[str]]:
+    """An initialised private tokenizer with `words` added; returns it and the set of added words."""
+    jieba.setLogLevel(logging.WARNING)  # jieba logs "Building prefix dict..." at DEBUG on every start
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = str(directory)
+    tk.initialize()
+    added: set[str] = set()
+    for w in words:
+        if w and len(w) > 1 and w not in added:
+            if tk.FREQ.get(w, 0) <= 0:
+                added.add(w)
+            tk.add_word(w)
+    return tk, frozenset(added)
+
+
+@dataclass(frozen=True, slots=True)
+class WordClasses:
+    """Word classes read from jieba's dictionary tags."""
+
+    strong: frozenset[str]  # words that end an organisation name (see _STRONG_TAGS)
+    verbs: frozenset[str]
+    places: frozenset[str]  # place and organisation names of 3+ characters ("宁波港", "西安交大")
+
+
+def word_classes(directory: Path) -> WordClasses:
+    """Word classes from the dictionary tags, cached as marshal next to jieba's cache."""
+    dict_path = Path(jieba.__file__).with_name("dict.txt")
+    try:
+        stamp = int(dict_path.stat().st_mtime)
+    except OSError:
+        return WordClasses(frozenset(), frozenset(), frozenset())
+    cache = directory / f"stopwords-v{_POS_CACHE_VERSION}-{stamp}.marshal"
+    try:
+        with cache.open("rb") as f:
+            strong, verbs, places = marshal.load(f)
+            return WordClasses(frozenset(strong), frozenset(verbs), frozenset(places))
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    strong: list[str] = []
+    verbs: list[str] = []
+    places: list[str] = []
+    with dict_path.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) != 3:
+                continue
+            word, tag = parts[0], parts[2]
+            if tag in _STRONG_TAGS or (tag in ("m", "mq") and word.startswith(_COUNTING)):
+                strong.append(word)
+            elif tag in _VERB_TAGS:
+                verbs.append(word)
+            elif tag in _PLACE_TAGS and len(word) >= 3:
+                places.append(word)
+    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as f:
+            marshal.dump((strong, verbs, places), f)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return WordClasses(frozenset(strong), frozenset(verbs), frozenset(places))

@@ -1,0 +1,90 @@
+"""Typed results of the extractor: the intent enum, time value objects and the `Extraction` record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+
+class Intent(StrEnum):
+    """What a message asks for; the values are exactly the corpus labels."""
+
+    LOG_FOLLOWUP = "log_followup"
+    NEW_LEAD = "new_lead"
+    UPDATE_STAGE = "update_stage"
+    QUERY_OVERDUE = "query_overdue"
+    QUERY_TODAY = "query_today"
+    QUERY_LEAD = "query_lead"
+    QUERY_STATS = "query_stats"
+    HELP = "help"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpTime:
+    """The rep's next planned contact: ISO date and optional HH:MM time."""
+
+    date: str
+    time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An inclusive date range asked about, as ISO dates."""
+
+    start: str
+    end: str
+
+
+_EMPTY: Mapping[str, tuple[int, int]] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything understood from one message; `None` / empty means not mentioned."""
+
+    intent: Intent
+    company: str | None = None
+    contact_name: str | None = None
+    contact_title: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    products: tuple[str, ...] = ()
+    competitors: tuple[str, ...] = ()
+    budget: tuple[int | None, int | None] | None = None
+    city: str | None = None
+    kind: str | None = None
+    stage: str | None = None
+    next_followup: FollowUpTime | None = None
+    scope: str | None = None
+    period: Period | None = None
+    # Character spans [start, end) in the original text of what was found, keyed by slot name.
+    spans: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _EMPTY)
+
+    def to_slots(self) -> dict[str, Any]:
+        """The slots in the corpus JSON shape; absent keys mean "not mentioned"."""
+        out: dict[str, Any] = {}
+        for key in ("company", "contact_name", "contact_title", "phone", "email"):
+            value = getattr(self, key)
+            if value:
+                out[key] = value
+        if self.products:
+            out["products"] = list(self.products)
+        if self.competitors:
+            out["competitors"] = list(self.competitors)
+        if self.budget is not None:
+            out["budget"] = list(self.budget)
+        for key in ("city", "kind", "stage"):
+            value = getattr(self, key)
+            if value:
+                out[key] = value
+        if self.next_followup is not None:
+            out["next_followup"] = {"date": self.next_followup.date, "time": self.next_followup.time}
+        if self.scope:
+            out["scope"] = self.scope
+        if self.period is not None:
+            out["period"] = {"start": self.period.start, "end": self.period.end}
+        return out

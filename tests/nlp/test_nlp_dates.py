@@ -1,0 +1,87 @@
+"""Relative dates and times against the send time, weeks starting on Monday; periods for queries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nlp.dates import find_days, find_period
+from nlp.followup import find_followup
+
+TUE = date(2026, 3, 10)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        ("下周三下午2点再去演示", "2026-03-18", "14:00"),
+        ("明天上午过去", "2026-03-11", None),
+        ("月底前我再去一趟", "2026-03-31", None),
+        ("周五去拜访", "2026-03-13", None),
+        ("3月15号去拜访", "2026-03-15", None),
+        ("5号再去找他", "2026-04-05", None),
+        ("后天下午三点半再打给他", "2026-03-12", "15:30"),
+        ("明早9点把资料发他", "2026-03-11", "09:00"),
+        ("明天晚上八点再聊", "2026-03-11", "20:00"),
+        ("下周一下午4点45分去医院", "2026-03-16", "16:45"),
+        ("下周六上午10点一刻去总部", "2026-03-21", "10:15"),
+        ("下周四14:30去他们公司", "2026-03-19", "14:30"),
+        ("下下周一带合同过去", "2026-03-23", None),
+        ("5天后再去店里看看", "2026-03-15", None),
+        ("下个月8号去医院汇报", "2026-04-08", None),
+        ("礼拜天之前给他方案", "2026-03-15", None),
+    ],
+)
+def test_followup(text: str, day: str, time: str | None) -> None:
+    found = find_followup(text, TUE)
+    assert found is not None
+    assert (found.day.isoformat(), found.time) == (day, time)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说月底前给答复",
+        "她说下周一店里开会定，让我等通知",
+        "节后再约他",
+        "这周末出行程",
+        "8月3号开标",
+        "昨天去拜访了",
+    ],
+)
+def test_no_followup(text: str) -> None:
+    assert find_followup(text, TUE) is None
+
+
+def test_week_starts_on_monday() -> None:
+    sunday = date(2026, 3, 15)
+    assert find_days("周一", sunday)[0].day == date(2026, 3, 9)
+    assert find_days("下周一", sunday)[0].day == date(2026, 3, 16)
+
+
+def test_day_rolls_into_next_year() -> None:
+    assert find_days("1月4号", date(2026, 12, 30))[0].day == date(2027, 1, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("本周新增多少线索", "2026-03-09", "2026-03-15"),
+        ("上周我跟进了多少个客户", "2026-03-02", "2026-03-08"),
+        ("下周要跟进的客户", "2026-03-16", "2026-03-22"),
+        ("这个月我的转化率", "2026-03-01", "2026-03-31"),
+        ("上个月团队签了几单", "2026-02-01", "2026-02-28"),
+        ("本季度排名", "2026-01-01", "2026-03-31"),
+        ("今年一共输了多少单", "2026-01-01", "2026-12-31"),
+        ("2月份新增线索", "2026-02-01", "2026-02-28"),
+        ("今天要跟进哪些客户", "2026-03-10", "2026-03-10"),
+        ("昨天新增了几个客户", "2026-03-09", "2026-03-09"),
+        ("周五安排了哪些跟进", "2026-03-13", "2026-03-13"),
+    ],
+)
+def test_period(text: str, start: str, end: str) -> None:
+    found = find_period(text, TUE)
+    assert found is not None
+    (s, e), _ = found
+    assert (s.isoformat(), e.isoformat()) == (start, end)

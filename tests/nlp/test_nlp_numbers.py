@@ -1,0 +1,58 @@
+"""Numbers and the budget slot: 万/亿/w/k, Chinese numerals, ranges and one-sided limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.numbers import cn_to_int, find_budget
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("八十", 80),
+        ("二十五万", 250_000),
+        ("一万五", 15_000),
+        ("贰佰", 200),
+        ("一百五", 150),
+        ("十二", 12),
+        ("两千", 2000),
+        ("三亿", 300_000_000),
+    ],
+)
+def test_chinese_numerals(text: str, value: int) -> None:
+    assert cn_to_int(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("预算大概150万", (1_500_000, 1_500_000)),
+        ("预算1.2亿左右", (120_000_000, 120_000_000)),
+        ("预算150w", (1_500_000, 1_500_000)),
+        ("预算500k左右", (500_000, 500_000)),
+        ("预算二十五万元", (250_000, 250_000)),
+        ("预算八十万左右", (800_000, 800_000)),
+        ("预算15万块左右", (150_000, 150_000)),
+        ("预算50到80万", (500_000, 800_000)),
+        ("预算五十到八十万", (500_000, 800_000)),
+        ("预算300-350万", (3_000_000, 3_500_000)),
+        ("预算8千到1万", (8_000, 10_000)),
+        ("预算一百五到两百万", (1_500_000, 2_000_000)),
+        ("预算100万以内", (None, 1_000_000)),
+        ("预算不超过十二万", (None, 120_000)),
+        ("预算不超过贰佰万元", (None, 2_000_000)),
+        ("预算最多12万", (None, 120_000)),
+        ("预算至少50万", (500_000, None)),
+        ("预算一年3万块以内", (None, 30_000)),
+    ],
+)
+def test_budget(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None
+    assert found[0] == budget
+
+
+@pytest.mark.parametrize("text", ["她想贷200万周转", "应收账款大概3000万", "月用量10万只", "预算还没定", ""])
+def test_not_a_budget(text: str) -> None:
+    assert find_budget(text) is None

@@ -1,0 +1,38 @@
+"""Phones (mobile, landline, +86, separators, extensions) and e-mail addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.phones import find_emails, find_phones
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("电话13812345678", "13812345678"),
+        ("手机 139-5311-2288", "13953112288"),
+        ("手机 138 1234 5678", "13812345678"),
+        ("手机+86 136 0591 2345", "13605912345"),
+        ("+8613723456789", "13723456789"),
+        ("+86-186-0716-5520", "18607165520"),
+        ("电话0571-8888 6666", "057188886666"),
+        ("电话(021)6288 1234", "02162881234"),
+        ("电话 (0592) 5123 456", "05925123456"),
+        ("座机0771-5636888", "07715636888"),
+        ("电话 0510-8812 3456 转 8021", "051088123456"),
+    ],
+)
+def test_phones(text: str, phone: str) -> None:
+    assert [p for p, _ in find_phones(text)][:1] == [phone]
+
+
+@pytest.mark.parametrize("text", ["订单号20260112087", "预算150万", "2026年3月10日"])
+def test_not_phones(text: str) -> None:
+    assert find_phones(text) == []
+
+
+def test_email_lower_cased() -> None:
+    assert [e for e, _ in find_emails("邮箱 Yang.Min@Pujiang-Pharma.com ，谢谢")] == [
+        "yang.min@pujiang-pharma.com"
+    ]
