@@ -6,18 +6,33 @@ lets in-flight requests finish, then stops the scheduler, then closes the pool.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 
+import aiohttp
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.channels.wecom.callback import WeComCallback
+from bot.channels.wecom.client import WeComClient
+from bot.channels.wecom.kf import KfPuller
+from bot.channels.wecom.prepare import WeComPreparer
+from bot.channels.wecom.transport import WeComTransport
 from bot.clock import Clock, SystemClock
 from bot.config import Config
+from bot.intake import Intake
+from bot.outbox import OutboxSender, Transport
+from bot.pipeline import Pipeline, Prepare
+from bot.router import Router
+from bot.token_store import DatabaseCursors, DatabaseTokenCache
+from bot.types import Message
+from nlp import Catalog, Extractor, load_catalog
 from storage import migrate
 from storage.db import create_engine, is_sqlite, session_factory
+from storage.inbound import find_inbound, inquiry_outcome
 from storage.people import sync_org
 
 log = logging.getLogger("salesbot.app")
@@ -27,6 +42,8 @@ CLOCK = web.AppKey("clock", Clock)
 ENGINE = web.AppKey("engine", AsyncEngine)
 SESSIONS = web.AppKey("sessions", async_sessionmaker[AsyncSession])
 SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
+PIPELINE = web.AppKey("pipeline", Pipeline)
+SENDER = web.AppKey("sender", OutboxSender)
 
 MAX_BODY = 1024 * 1024  # each endpoint caps its own body lower; this is the server-wide ceiling
 
@@ -35,14 +52,21 @@ class SchemaOutOfDate(Exception):
     """The database schema is older than the code; the message names the command that fixes it."""
 
 
-def create_app(config: Config, *, clock: Clock | None = None) -> web.Application:
+def create_app(config: Config, *, clock: Clock | None = None, workers: bool = True) -> web.Application:
+    """The bot. `workers=False` leaves the processor and the sender to the caller (tests drive them
+    step by step through app[PIPELINE] and app[SENDER])."""
     app = web.Application(client_max_size=MAX_BODY)
     app[CONFIG] = config
     app[CLOCK] = clock or SystemClock()
     app.cleanup_ctx.append(_database)
+    app.cleanup_ctx.append(_processing(workers))
     app.cleanup_ctx.append(_scheduler)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    if config.wecom.enabled:
+        WeComCallback(config.wecom, app[CLOCK], _accept(app)).add_routes(app)
+    if config.intake.token:
+        Intake(config.intake, app[CLOCK], _store_inquiry(app), _inquiry_status(app)).add_routes(app)
     return app
 
 
@@ -58,6 +82,69 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
         yield
     finally:
         await engine.dispose()
+
+
+def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None]]:
+    async def processing(app: web.Application) -> AsyncIterator[None]:
+        config, clock, sessions = app[CONFIG], app[CLOCK], app[SESSIONS]
+        catalog = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
+        extractor = Extractor(catalog, config.sla.timezone)
+        extractor.extract("", clock.now())  # load the dictionaries now, not on the first rep's message
+        router = Router(config, clock, extractor, catalog)
+        transports: dict[str, Transport] = {}
+        prepare: Prepare | None = None
+        async with aiohttp.ClientSession() as http:
+            if config.wecom.enabled:
+                client = WeComClient(config.wecom, http, DatabaseTokenCache(sessions), clock)
+                transports["wecom"] = WeComTransport(client)
+                kf = KfPuller(client, config.wecom.corp_id, DatabaseCursors(sessions, clock), _accept(app))
+                prepare = WeComPreparer(client, kf)
+            sender = OutboxSender(sessions, clock, transports)
+            app[SENDER] = sender
+            app[PIPELINE] = Pipeline(
+                sessions, clock, router.process, prepare=prepare, on_processed=sender.wake
+            )
+            tasks = (
+                [asyncio.create_task(app[PIPELINE].run()), asyncio.create_task(sender.run())]
+                if workers
+                else []
+            )
+            try:
+                yield
+            finally:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+
+    return processing
+
+
+def _accept(app: web.Application) -> Callable[[Sequence[Message]], Awaitable[list[int]]]:
+    async def accept(messages: Sequence[Message]) -> list[int]:
+        return await app[PIPELINE].accept(messages)
+
+    return accept
+
+
+def _store_inquiry(app: web.Application) -> Callable[[Message], Awaitable[int]]:
+    async def store(message: Message) -> int:
+        new = await app[PIPELINE].accept([message])
+        if new:
+            return new[0]
+        async with app[SESSIONS]() as session:  # a resend: the first inquiry's id
+            row = await find_inbound(session, message.platform, message.platform_msg_id)
+        assert row is not None, "an inquiry that conflicted on insert exists"
+        return row.id
+
+    return store
+
+
+def _inquiry_status(app: web.Application) -> Callable[[int], Awaitable[dict[str, object] | None]]:
+    async def status(inquiry_id: int) -> dict[str, object] | None:
+        async with app[SESSIONS]() as session:
+            return await inquiry_outcome(session, inquiry_id)
+
+    return status
 
 
 async def ensure_schema(engine: AsyncEngine, config: Config) -> None:

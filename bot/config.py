@@ -129,6 +129,38 @@ class SlaConfig:
 
 
 @dataclass(frozen=True)
+class GradingRule:
+    """A lead gets `grade` when every condition given here holds (an empty list means any)."""
+
+    grade: str
+    min_budget: int = 0  # yuan; compared with the budget's upper bound (or its lower one if open)
+    product_lines: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    cities: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GradingConfig:
+    """How a new lead is graded: the first matching rule wins, else `default`."""
+
+    default: str = "C"
+    rules: list[GradingRule] = field(
+        default_factory=lambda: [GradingRule("A", min_budget=1_000_000), GradingRule("B", min_budget=300_000)]
+    )
+    ample_budget: int = 1_000_000  # a budget at or above this is tagged 预算充足
+
+
+@dataclass(frozen=True)
+class AssignmentConfig:
+    """Who gets a new lead nobody brought in; reps' `cities` and `product_lines` come from [org]."""
+
+    grade_teams: dict[str, str] = field(default_factory=dict)  # grade -> team name, e.g. A -> VIP组
+    city_teams: dict[str, str] = field(default_factory=dict)  # city -> team name
+    capacity: int = 0  # most open leads a rep may hold; 0: no limit
+    queue_team: str = ""  # whose manager queues leads no rule places; "": the first team
+
+
+@dataclass(frozen=True)
 class CatalogConfig:
     path: str = ""  # empty: no products or competitors configured
 
@@ -147,6 +179,8 @@ class Config:
     dingtalk: DingTalkConfig = field(default_factory=DingTalkConfig)
     org: OrgConfig = field(default_factory=OrgConfig)
     sla: SlaConfig = field(default_factory=SlaConfig)
+    grading: GradingConfig = field(default_factory=GradingConfig)
+    assignment: AssignmentConfig = field(default_factory=AssignmentConfig)
     catalog: CatalogConfig = field(default_factory=CatalogConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     source: str = field(default="built-in defaults", compare=False)
@@ -372,6 +406,7 @@ def _validate(c: Config) -> None:
 
     _validate_org(c, bad)
     _validate_sla(c, bad)
+    _validate_sales_rules(c, bad)
     if c.catalog.path and not Path(c.catalog.path).is_file():
         bad("[catalog] path", f"no such file: {c.catalog.path}")
 
@@ -420,3 +455,22 @@ def _validate_sla(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) 
         bad("[sla] scan_interval", "must be longer than zero")
     if "default" not in c.sla.first_response:
         bad("[sla] first_response", 'needs a "default" limit for grades without one')
+
+
+def _validate_sales_rules(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:
+    teams = {t.name for t in c.org.teams}
+    if not c.grading.default.strip():
+        bad("[grading] default", "must not be empty")
+    for i, rule in enumerate(c.grading.rules, 1):
+        if not rule.grade.strip():
+            bad(f"[[grading.rules]] #{i} grade", "must not be empty")
+        if rule.min_budget < 0:
+            bad(f"[[grading.rules]] #{i} min_budget", f"must not be negative, got {rule.min_budget}")
+    if c.assignment.capacity < 0:
+        bad("[assignment] capacity", f"must be 0 (no limit) or more, got {c.assignment.capacity}")
+    for key in ("grade_teams", "city_teams"):
+        for name, team in getattr(c.assignment, key).items():
+            if team not in teams:
+                bad(f"[assignment] {key}.{name}", f"no team named {team!r} in [[org.teams]]")
+    if c.assignment.queue_team and c.assignment.queue_team not in teams:
+        bad("[assignment] queue_team", f"no team named {c.assignment.queue_team!r} in [[org.teams]]")

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-Platform = Literal["wecom", "dingtalk", "console"]
-PLATFORMS: tuple[Platform, ...] = ("wecom", "dingtalk", "console")
+Platform = Literal["wecom", "dingtalk", "console", "web"]  # web: inquiries from the company's web forms
+PLATFORMS: tuple[Platform, ...] = ("wecom", "dingtalk", "console", "web")
 
 Role = Literal["rep", "manager", "admin"]
 ROLES: tuple[Role, ...] = ("rep", "manager", "admin")

@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Message
-from storage.models import InboundMessage
+from storage.models import FollowUp, InboundMessage
 
 MAX_ATTEMPTS = 5
 
@@ -123,3 +123,36 @@ async def add_inbound_details(session: AsyncSession, inbound_id: int, details: d
     row = await session.get(InboundMessage, inbound_id, with_for_update=True)
     if row is not None:
         row.raw = {**(row.raw or {}), "details": details}
+
+
+async def find_inbound(session: AsyncSession, platform: str, platform_msg_id: str) -> InboundMessage | None:
+    return await session.scalar(
+        select(InboundMessage).where(
+            InboundMessage.platform == platform, InboundMessage.platform_msg_id == platform_msg_id
+        )
+    )
+
+
+async def inquiry_outcome(session: AsyncSession, inbound_id: int) -> dict[str, object] | None:
+    """For the web-form API: whether a web inquiry was processed, which lead it became, and whether
+    that lead existed before it (a duplicate). None when there is no such web inquiry."""
+    row = await session.get(InboundMessage, inbound_id)
+    if row is None or row.platform != "web":
+        return None
+    if row.status != "done":
+        return {
+            "status": "failed" if row.status == "failed" else "pending",
+            "lead_id": None,
+            "duplicate": None,
+        }
+    followup = await session.scalar(
+        select(FollowUp).where(FollowUp.inbound_id == inbound_id).order_by(FollowUp.id).limit(1)
+    )
+    if followup is None:
+        return {"status": "done", "lead_id": None, "duplicate": None}
+    earlier = await session.scalar(
+        select(func.count())
+        .select_from(FollowUp)
+        .where(FollowUp.lead_id == followup.lead_id, FollowUp.id < followup.id)
+    )
+    return {"status": "done", "lead_id": followup.lead_id, "duplicate": bool(earlier)}

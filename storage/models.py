@@ -62,7 +62,9 @@ class Lead(Base):
     source: Mapped[str] = mapped_column(String(32))  # wecom, dingtalk, console, web, rep ...
     source_detail: Mapped[str | None] = mapped_column(String(200))  # e.g. a WeChat Work State tag
     grade: Mapped[str | None] = mapped_column(String(8))
+    product_line: Mapped[str | None] = mapped_column(String(32))  # for assignment and line isolation
     stage: Mapped[str] = mapped_column(String(16), default="线索")
+    # owner None with a team: waiting in that team manager's queue
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
     products: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -93,6 +95,9 @@ class Contact(Base):
     title: Mapped[str | None] = mapped_column(String(64))
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
     email: Mapped[str | None] = mapped_column(String(200))
+    # "<platform>:<user id>" of the chat a customer wrote from (e.g. 微信客服), so a later message
+    # with no name or phone still finds their lead
+    external_id: Mapped[str | None] = mapped_column(String(200), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     lead: Mapped[Lead] = relationship(lazy="raise", back_populates="contacts")
@@ -107,11 +112,16 @@ class FollowUp(Base):
     lead_id: Mapped[int] = mapped_column(ForeignKey("lead.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_message.id"))
-    kind: Mapped[str | None] = mapped_column(String(16))  # visit, call, online, demo
+    # the contact this record was about, so a correction ("电话错了") fixes that person's details
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
+    kind: Mapped[str | None] = mapped_column(String(16))  # visit, call, online, demo, inquiry, lead
     text: Mapped[str] = mapped_column(Text)
     extracted: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     happened_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     next_followup_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # What the bot asked the rep about this record and is waiting for ("next_followup"), so the
+    # answer completes this record, and the question is asked once only.
+    awaiting: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -127,6 +137,7 @@ class StageChange(Base):
     from_stage: Mapped[str | None] = mapped_column(String(16))
     to_stage: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
+    awaiting: Mapped[str | None] = mapped_column(String(32))  # "reason": a lost deal's reason was asked for
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -65,9 +65,10 @@ async def sync_org(session: AsyncSession, teams: Sequence[TeamSpec], people: Seq
 async def find_person_by_platform_id(
     session: AsyncSession, platform: Platform, user_id: str
 ) -> Person | None:
-    column = {"wecom": Person.wecom_userid, "dingtalk": Person.dingtalk_userid, "console": Person.key}[
-        platform
-    ]
+    columns = {"wecom": Person.wecom_userid, "dingtalk": Person.dingtalk_userid, "console": Person.key}
+    column = columns.get(platform)
+    if column is None:  # web forms: the sender is always a customer
+        return None
     return await session.scalar(select(Person).where(column == user_id, Person.active.is_(True)))
 
 

@@ -156,3 +156,50 @@ def test_durations(text: str, seconds: int) -> None:
 def test_bad_durations(text: str) -> None:
     with pytest.raises(ValueError):
         parse_duration(text)
+
+
+SALES_TEAMS = '[[org.teams]]\nname = "华东一组"\n[[org.teams]]\nname = "VIP组"\n'
+
+
+def test_grading_and_assignment_rules_load(tmp_path: Path) -> None:
+    text = SALES_TEAMS + (
+        '[grading]\ndefault = "B"\nample_budget = 500000\n'
+        '[[grading.rules]]\ngrade = "A"\nmin_budget = 2000000\nproduct_lines = ["激光"]\nsources = ["web"]\n'
+        '[assignment]\ngrade_teams = { A = "VIP组" }\ncity_teams = { "杭州" = "华东一组" }\ncapacity = 12\n'
+        'queue_team = "华东一组"\n'
+    )
+    config = load_config(write(tmp_path, text), env={})
+    [rule] = config.grading.rules
+    assert (rule.grade, rule.min_budget, rule.product_lines, rule.sources, rule.cities) == (
+        "A", 2_000_000, ["激光"], ["web"], [])  # fmt: skip
+    assert (config.grading.default, config.grading.ample_budget) == ("B", 500_000)
+    assert config.assignment.grade_teams == {"A": "VIP组"}
+    assert config.assignment.city_teams == {"杭州": "华东一组"}
+    assert (config.assignment.capacity, config.assignment.queue_team) == (12, "华东一组")
+    defaults = Config()
+    assert [(r.grade, r.min_budget) for r in defaults.grading.rules] == [("A", 1_000_000), ("B", 300_000)]
+    assert defaults.assignment.capacity == 0 and defaults.assignment.grade_teams == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[[grading.rules]]\ngrade = "A"\nbudget = 1\n', "unknown key 'budget'"),
+        ("[[grading.rules]]\nmin_budget = 1\n", "[[grading.rules]] #1 grade: is required"),
+        ('[[grading.rules]]\ngrade = "A"\nmin_budget = "100万"\n', "[[grading.rules]] #1 min_budget"),
+        ('[[grading.rules]]\ngrade = "A"\nsources = "web"\n', "expected a list"),
+        ('[[grading.rules]]\ngrade = ""\n', "[[grading.rules]] #1 grade: must not be empty"),
+        ('[[grading.rules]]\ngrade = "A"\nmin_budget = -1\n', "must not be negative"),
+        ("[grading]\nample_budget = true\n", "[grading] ample_budget"),
+        ("[grading]\nlevels = 3\n", "unknown key 'levels'"),
+        ('[assignment]\ncapacity = "10"\n', "[assignment] capacity: expected an integer"),
+        ("[assignment]\ncapacity = -1\n", "[assignment] capacity"),
+        ("[assignment]\ngrade_teams = { A = 1 }\n", "[assignment] grade_teams.A"),
+        ('[assignment]\ngrade_teams = { A = "金牌组" }\n', "no team named '金牌组'"),
+        ('[assignment]\ncity_teams = { "杭州" = "华南组" }\n', "[assignment] city_teams.杭州"),
+        ('[assignment]\nqueue_team = "华南组"\n', "[assignment] queue_team"),
+        ("[assignment]\nteams = {}\n", "unknown key 'teams'"),
+    ],
+)
+def test_bad_sales_rules_are_named(tmp_path: Path, text: str, expected: str) -> None:
+    assert expected in error_of(tmp_path, SALES_TEAMS + text)

@@ -72,7 +72,7 @@ async def test_card_is_sent_and_its_response_code_kept(
     http_session: aiohttp.ClientSession,
     clock: FixedClock,
 ) -> None:
-    outbox_id = await enqueue(engine, clock, "LiNa", "message", card("LiNa"))
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
     await sender_for(engine, db_client(engine, api_config, http_session, clock), clock).send_due()
     sent = await row(engine, outbox_id)
     assert sent.status == "sent" and sent.response_code
@@ -89,7 +89,7 @@ async def test_45009_waits_out_the_window_without_spending_an_attempt(
     http_session: aiohttp.ClientSession,
     clock: FixedClock,
 ) -> None:
-    outbox_id = await enqueue(engine, clock, "LiNa", "message", card("LiNa"))
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
     sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     fake.inject(errcode=45009, path=SEND, block=timedelta(seconds=60))
     await sender.send_due()
@@ -110,7 +110,7 @@ async def test_60020_is_a_configuration_problem_not_retried(
     http_session: aiohttp.ClientSession,
     clock: FixedClock,
 ) -> None:
-    outbox_id = await enqueue(engine, clock, "LiNa", "message", card("LiNa"))
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
     fake.inject(errcode=60020, path=SEND)
     await sender_for(engine, db_client(engine, api_config, http_session, clock), clock).send_due()
     dead = await row(engine, outbox_id)
@@ -125,7 +125,7 @@ async def test_unknown_recipient_is_dead_at_once(
     http_session: aiohttp.ClientSession,
     clock: FixedClock,
 ) -> None:
-    outbox_id = await enqueue(engine, clock, "Ghost", "message", card("Ghost"))
+    outbox_id = await enqueue(engine, clock, "Ghost", "push", card("Ghost"))
     await sender_for(engine, db_client(engine, api_config, http_session, clock), clock).send_due()
     assert (await row(engine, outbox_id)).status == "dead"
 
@@ -160,7 +160,7 @@ async def test_card_update_greys_out_the_button_once(
     http_session: aiohttp.ClientSession,
     clock: FixedClock,
 ) -> None:
-    first = await enqueue(engine, clock, "LiNa", "message", card("LiNa"))
+    first = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
     sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     await sender.send_due()
     code = (await row(engine, first)).response_code

@@ -1,7 +1,8 @@
 """Delivers outbox rows through the WeChat Work API, and says what the outbox should do on failure.
 
-Outbox kinds: "message" (a rendered message/send payload, card or markdown), "card_update" (grey out a
-clicked button), "kf" (a reply to a 微信客服 customer) and "webhook" (a team group robot; target is the key).
+Outbox kinds: "reply" and "push" (a rendered message/send payload, card or markdown: an answer to the
+member who wrote, or a message nobody asked for just now), "card_update" (grey out a clicked button),
+"kf" (a reply to a 微信客服 customer) and "webhook" (a team group robot; the target is the robot's key).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from bot.channels.wecom.errors import PlatformError
 from bot.outbox import DeliveryError
 
 # The platform drops an identical push within this window: an outbox retry after an unclear failure
-# (the send may have gone through) then cannot reach the rep twice.
+# (the send may have gone through) then cannot reach the rep twice. Not for replies: the same
+# question asked twice deserves the same answer twice.
 DUPLICATE_CHECK_SECONDS = 4 * 3600
 
 
@@ -30,12 +32,11 @@ class WeComTransport:
             raise as_delivery_error(e) from e
 
     async def _send(self, target: str, kind: str, payload: Mapping[str, Any]) -> str | None:
-        if kind == "message":
+        if kind in ("reply", "push"):
             # wait=False: the outbox reschedules a message over a member's rate instead of blocking
             # every other recipient behind it.
-            data = await self._client.send_message(
-                payload, duplicate_check_interval=DUPLICATE_CHECK_SECONDS, wait=False
-            )
+            check = DUPLICATE_CHECK_SECONDS if kind == "push" else None
+            data = await self._client.send_message(payload, duplicate_check_interval=check, wait=False)
             return str(data.get("response_code") or "") or None
         if kind == "card_update":
             await self._client.update_template_card(

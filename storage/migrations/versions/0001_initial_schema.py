@@ -1,8 +1,8 @@
 """initial schema
 
 Revision ID: 0001
-Revises:
-Create Date: 2026-12-02 06:22:33.007084
+Revises: (none)
+Create Date: 2026-12-02 14:34:41.332008
 """
 
 from collections.abc import Sequence
@@ -96,6 +96,7 @@ def upgrade() -> None:
         sa.Column("source", sa.String(length=32), nullable=False),
         sa.Column("source_detail", sa.String(length=200), nullable=True),
         sa.Column("grade", sa.String(length=8), nullable=True),
+        sa.Column("product_line", sa.String(length=32), nullable=True),
         sa.Column("stage", sa.String(length=16), nullable=False),
         sa.Column("owner_id", sa.Integer(), nullable=True),
         sa.Column("team_id", sa.Integer(), nullable=True),
@@ -175,6 +176,7 @@ def upgrade() -> None:
         sa.Column("title", sa.String(length=64), nullable=True),
         sa.Column("phone", sa.String(length=20), nullable=True),
         sa.Column("email", sa.String(length=200), nullable=True),
+        sa.Column("external_id", sa.String(length=200), nullable=True),
         sa.Column("created_at", storage.db.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["lead_id"], ["lead.id"], name=op.f("fk_contact_lead_id_lead"), ondelete="CASCADE"
@@ -182,8 +184,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contact")),
     )
     with op.batch_alter_table("contact", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_contact_external_id"), ["external_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_contact_lead_id"), ["lead_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_contact_phone"), ["phone"], unique=False)
+
+    op.create_table(
+        "stage_change",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("lead_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=True),
+        sa.Column("from_stage", sa.String(length=16), nullable=True),
+        sa.Column("to_stage", sa.String(length=16), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("awaiting", sa.String(length=32), nullable=True),
+        sa.Column("changed_at", storage.db.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["lead_id"], ["lead.id"], name=op.f("fk_stage_change_lead_id_lead"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"], name=op.f("fk_stage_change_person_id_person")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_stage_change")),
+    )
+    with op.batch_alter_table("stage_change", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_stage_change_lead_id"), ["lead_id"], unique=False)
 
     op.create_table(
         "follow_up",
@@ -191,13 +213,18 @@ def upgrade() -> None:
         sa.Column("lead_id", sa.Integer(), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=True),
         sa.Column("inbound_id", sa.Integer(), nullable=True),
+        sa.Column("contact_id", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=16), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("extracted", sa.JSON(), nullable=False),
         sa.Column("happened_at", storage.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("next_followup_at", storage.db.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("awaiting", sa.String(length=32), nullable=True),
         sa.Column("created_at", storage.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", storage.db.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["contact_id"], ["contact.id"], name=op.f("fk_follow_up_contact_id_contact"), ondelete="SET NULL"
+        ),
         sa.ForeignKeyConstraint(
             ["inbound_id"], ["inbound_message.id"], name=op.f("fk_follow_up_inbound_id_inbound_message")
         ),
@@ -211,38 +238,21 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_follow_up_happened_at"), ["happened_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_follow_up_lead_id"), ["lead_id"], unique=False)
 
-    op.create_table(
-        "stage_change",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("lead_id", sa.Integer(), nullable=False),
-        sa.Column("person_id", sa.Integer(), nullable=True),
-        sa.Column("from_stage", sa.String(length=16), nullable=True),
-        sa.Column("to_stage", sa.String(length=16), nullable=False),
-        sa.Column("reason", sa.Text(), nullable=True),
-        sa.Column("changed_at", storage.db.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["lead_id"], ["lead.id"], name=op.f("fk_stage_change_lead_id_lead"), ondelete="CASCADE"
-        ),
-        sa.ForeignKeyConstraint(["person_id"], ["person.id"], name=op.f("fk_stage_change_person_id_person")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_stage_change")),
-    )
-    with op.batch_alter_table("stage_change", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_stage_change_lead_id"), ["lead_id"], unique=False)
-
 
 def downgrade() -> None:
-    with op.batch_alter_table("stage_change", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_stage_change_lead_id"))
-
-    op.drop_table("stage_change")
     with op.batch_alter_table("follow_up", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_follow_up_lead_id"))
         batch_op.drop_index(batch_op.f("ix_follow_up_happened_at"))
 
     op.drop_table("follow_up")
+    with op.batch_alter_table("stage_change", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_stage_change_lead_id"))
+
+    op.drop_table("stage_change")
     with op.batch_alter_table("contact", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_contact_phone"))
         batch_op.drop_index(batch_op.f("ix_contact_lead_id"))
+        batch_op.drop_index(batch_op.f("ix_contact_external_id"))
 
     op.drop_table("contact")
     op.drop_table("alert")

@@ -1,0 +1,133 @@
+"""Web-form and landing-page inquiries: `POST /api/inquiries` stores one durably and answers 202 with its
+id; `GET /api/inquiries/{id}` says which lead it became once processed.
+
+An inquiry is an inbound message like any chat message (platform "web"), so it takes the same path:
+dedupe, grading, assignment and the owner's notice happen in the processor. An `Idempotency-Key`
+header is the message id, so a resend finds the first inquiry and gets the first answer.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import uuid
+from typing import Any
+
+from aiohttp import web
+
+from bot.clock import Clock
+from bot.config import IntakeConfig
+from bot.types import Message
+
+log = logging.getLogger("salesbot.intake")
+
+MAX_BODY = 16 * 1024
+MAX_KEY = 200
+FIELDS = ("name", "company", "phone", "email", "city", "product", "message", "source")
+FIELD_LIMIT = 2000  # characters per field; a form that sends more is broken or hostile
+
+
+class BadInquiry(Exception):
+    """The request body cannot be an inquiry; the message names the problem."""
+
+
+def parse_inquiry(body: bytes) -> dict[str, str]:
+    """The form's fields as stripped strings; raises BadInquiry naming what is wrong."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise BadInquiry(f"body is not JSON: {e}") from None
+    if not isinstance(data, dict):
+        raise BadInquiry("body must be a JSON object")
+    unknown = sorted(set(data) - set(FIELDS))
+    if unknown:
+        raise BadInquiry(f"unknown field(s): {', '.join(unknown)}; known: {', '.join(FIELDS)}")
+    fields: dict[str, str] = {}
+    for name in FIELDS:
+        value = data.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise BadInquiry(f"field {name!r} must be a string")
+        text = str(value).strip()
+        if len(text) > FIELD_LIMIT:
+            raise BadInquiry(f"field {name!r} is longer than {FIELD_LIMIT} characters")
+        if text:
+            fields[name] = text
+    if not fields.get("phone") and not fields.get("company"):
+        raise BadInquiry("an inquiry needs a phone or a company")
+    return fields
+
+
+def inquiry_message(fields: dict[str, str], key: str, clock: Clock) -> Message:
+    # What the extractor reads: the free text plus the structured fields, so a product or city
+    # written only in its own field is still understood.
+    text = "；".join(fields[k] for k in ("company", "city", "product", "message") if k in fields)
+    return Message(
+        platform="web",
+        platform_msg_id=key,
+        sender_id=fields.get("phone") or fields.get("email") or fields["company"],
+        kind="inquiry",
+        text=text,
+        sent_at=clock.now(),
+        raw={**fields, "source": fields.get("source") or "web", "form": True},
+    )
+
+
+class Intake:
+    """The two endpoints; `store` accepts a message and returns its inbound id, new or not, and
+    `status` reads an inquiry's state by id (None when there is no such web inquiry)."""
+
+    def __init__(self, config: IntakeConfig, clock: Clock, store: Any, status: Any) -> None:
+        self._token = config.token.encode("utf-8")
+        self._clock = clock
+        self._store = store
+        self._status = status
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_post("/api/inquiries", self.create)
+        app.router.add_get("/api/inquiries/{id}", self.show)
+
+    def _authorised(self, request: web.Request) -> bool:
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
+        return (
+            bool(self._token)
+            and scheme.lower() == "bearer"
+            and hmac.compare_digest(token.strip().encode("utf-8"), self._token)
+        )
+
+    async def create(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return _error(401, "missing or wrong bearer token")
+        if request.content_length is not None and request.content_length > MAX_BODY:
+            return _error(400, f"body larger than {MAX_BODY} bytes")
+        body = await request.content.read(MAX_BODY + 1)
+        if len(body) > MAX_BODY:
+            return _error(400, f"body larger than {MAX_BODY} bytes")
+        key = request.headers.get("Idempotency-Key", "").strip() or f"auto-{uuid.uuid4().hex}"
+        if len(key) > MAX_KEY or not key.isprintable():
+            return _error(400, f"Idempotency-Key must be printable and at most {MAX_KEY} characters")
+        try:
+            fields = parse_inquiry(body)
+        except BadInquiry as e:
+            return _error(400, str(e))
+        inquiry_id = await self._store(inquiry_message(fields, key, self._clock))
+        log.info("inquiry accepted", extra={"inquiry_id": inquiry_id, "source": fields.get("source", "web")})
+        return web.json_response({"id": inquiry_id}, status=202)
+
+    async def show(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return _error(401, "missing or wrong bearer token")
+        raw_id = request.match_info["id"]
+        if not raw_id.isascii() or not raw_id.isdigit() or len(raw_id) > 18:
+            return _error(404, "no such inquiry")
+        status = await self._status(int(raw_id))
+        if status is None:
+            return _error(404, "no such inquiry")
+        return web.json_response({"id": int(raw_id), **status})
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)

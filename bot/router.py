@@ -1,0 +1,221 @@
+"""The processor's one step: an accepted message in, the handler's writes and outbox rows out.
+
+It resolves who wrote, runs the extractor, picks the handler (`handlers/<intent>.py`, or the
+workflow a message continues), and turns each reply into an outbox row rendered for the
+recipient's platform. It runs inside the transaction the pipeline opened, so all of it commits
+with the message's done mark or none of it does.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.channels.wecom.limits import TEXT_LIMIT, fit
+from bot.channels.wecom.prepare import ADD_CONTACT
+from bot.channels.wecom.render import render
+from bot.clock import Clock
+from bot.config import Config
+from bot.types import Message, PermissionDenied, Platform, Reply
+from handlers.context import Context, Handler
+from nlp import Catalog, Extraction, Extractor, Intent
+from storage.inbound import message_of
+from storage.models import InboundMessage, Person
+from storage.outbox import enqueue_outbox, release_held_outbox
+from storage.people import find_person_by_platform_id
+
+log = logging.getLogger("salesbot.router")
+
+UNSUPPORTED_REPLY = Reply(to=None, title="", lines=("我目前只看得懂文字消息，请直接打字告诉我。",))
+CLICKED = "已处理"
+REFUSED = "这超出了你的权限，如需查看请联系你的主管。"
+
+
+def handler_for(name: str) -> Handler:
+    handle: Handler = importlib.import_module(f"handlers.{name}").handle
+    return handle
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    platform: Platform
+    target: str
+    kind: str
+    payload: dict[str, Any]
+    person_id: int | None
+
+
+class Router:
+    def __init__(self, config: Config, clock: Clock, extractor: Extractor, catalog: Catalog) -> None:
+        self._config = config
+        self._clock = clock
+        self._extractor = extractor
+        self._catalog = catalog
+        self._tz = ZoneInfo(config.sla.timezone)
+        self._handlers = {intent: handler_for(intent.value) for intent in Intent}
+        self._new_lead = self._handlers[Intent.NEW_LEAD]
+        self._buttons = handler_for("buttons")
+        self._unknown_user = handler_for("unknown_user")
+        self._continuations: list[tuple[Intent, Any]] = [
+            (intent, importlib.import_module(f"handlers.{intent.value}").continues_last)
+            for intent in (Intent.UPDATE_STAGE, Intent.LOG_FOLLOWUP)
+        ]
+
+    async def process(self, session: AsyncSession, row: InboundMessage) -> None:
+        message = message_of(row)
+        person = await find_person_by_platform_id(session, message.platform, message.sender_id)
+        try:
+            # A savepoint: a handler that refuses halfway leaves none of its writes behind.
+            async with session.begin_nested():
+                replies = await self._dispatch(session, row.id, message, person)
+        except PermissionDenied as denied:
+            log.info("refused", extra={"sender": message.sender_id, "reason": str(denied)})
+            replies = [Reply(to=None, title="无权操作", lines=(str(denied) or REFUSED,))]
+        for reply in replies:
+            outgoing = await self._outgoing(session, message, reply)
+            if outgoing is None:
+                log.warning("reply has no reachable recipient", extra={"to": reply.to, "title": reply.title})
+                continue
+            await enqueue_outbox(
+                session,
+                platform=outgoing.platform,
+                target=outgoing.target,
+                kind=outgoing.kind,
+                payload=outgoing.payload,
+                now=self._clock.now(),
+                person_id=outgoing.person_id,
+            )
+        if message.kind == "button" and message.raw.get("ResponseCode"):
+            await self._grey_out(session, message)
+
+    async def _dispatch(
+        self, session: AsyncSession, inbound_id: int, message: Message, person: Person | None
+    ) -> list[Reply]:
+        def context(msg: Message, extraction: Extraction, who: Person | None) -> Context:
+            return Context(
+                msg, extraction, who, session, self._clock, self._config, self._catalog, inbound_id
+            )
+
+        nothing = Extraction(intent=Intent.OTHER)
+        if message.kind == "inquiry":
+            if message.raw.get("source") == "wecom_kf":
+                # The customer wrote: replies held by the 48-hour / 5-reply rule may go out again.
+                await release_held_outbox(session, "wecom", message.sender_id, self._clock.now())
+            extraction = self._extractor.extract(message.text, message.sent_at, "customer")
+            return await self._new_lead(context(message, extraction, None))
+        if message.kind == "event":
+            if message.text in ADD_CONTACT:
+                # The rep who added the customer is the sender: a lead a rep brings in stays theirs.
+                inquiry = contact_inquiry(message)
+                extraction = self._extractor.extract(inquiry.text, inquiry.sent_at, "customer")
+                return await self._new_lead(context(inquiry, extraction, person))
+            if message.text.startswith("unsupported:") and person is not None:
+                return [UNSUPPORTED_REPLY]
+            return []  # enter_agent, kf_msg_or_event (pulled before processing), others: nothing to say
+        if person is None:
+            log.info("message from a member not in [org]", extra={"sender": message.sender_id})
+            return await self._unknown_user(context(message, nothing, None))
+        if message.kind == "button":
+            return await self._buttons(context(message, nothing, person))
+        extraction = self._extractor.extract(message.text, message.sent_at, "rep")
+        ctx = context(message, extraction, person)
+        # A short answer to the bot's last question ("周五下午", "价格太高") or a correction ("改成下周四")
+        # continues the workflow that asked, whatever intent the words alone suggest.
+        for intent, continues in self._continuations:
+            if await continues(ctx):
+                return await self._handlers[intent](ctx)
+        return await self._handlers[extraction.intent](ctx)
+
+    async def _grey_out(self, session: AsyncSession, message: Message) -> None:
+        await enqueue_outbox(
+            session,
+            platform="wecom",
+            target=message.sender_id,
+            kind="card_update",
+            payload={
+                "userids": [message.sender_id],
+                "response_code": str(message.raw["ResponseCode"]),
+                "replace_name": CLICKED,
+            },
+            now=self._clock.now(),
+        )
+
+    async def _outgoing(self, session: AsyncSession, message: Message, reply: Reply) -> Outgoing | None:
+        if reply.to is None:
+            return self._to_sender(message, reply)
+        person = await session.get(Person, reply.to)
+        if person is None or not person.active:
+            return None
+        platform, target = self._address(person, message.platform)
+        kind = "reply" if platform == message.platform and target == message.sender_id else "push"
+        return self._rendered(platform, target, reply, person.id, kind)
+
+    def _to_sender(self, message: Message, reply: Reply) -> Outgoing | None:
+        open_kfid = message.raw.get("open_kfid")
+        if message.platform == "wecom" and open_kfid:
+            content = fit(plain_text(reply), TEXT_LIMIT)
+            payload = {"open_kfid": str(open_kfid), "content": content}
+            return Outgoing("wecom", message.sender_id, "kf", payload, None)
+        if message.raw.get("source") == "web":
+            return None  # a web form's sender reads the HTTP answer, not a chat
+        return self._rendered(message.platform, message.sender_id, reply, None, "reply")
+
+    def _address(self, person: Person, preferred: Platform) -> tuple[Platform, str]:
+        """Where a person is reached: the platform they wrote from, else an enabled one they are on."""
+        ids: dict[Platform, str | None] = {
+            "wecom": person.wecom_userid if self._config.wecom.enabled else None,
+            "dingtalk": person.dingtalk_userid if self._config.dingtalk.enabled else None,
+        }
+        if ids.get(preferred):
+            return preferred, str(ids[preferred])
+        for platform, user_id in ids.items():
+            if user_id:
+                return platform, user_id
+        return "console", person.key
+
+    def _rendered(
+        self, platform: Platform, target: str, reply: Reply, person_id: int | None, kind: str
+    ) -> Outgoing:
+        if platform == "wecom":
+            return Outgoing("wecom", target, kind, render(reply, target).payload, person_id)
+        payload = {
+            "title": reply.title,
+            "lines": list(reply.lines),
+            "buttons": [{"key": b.key, "label": b.label} for b in reply.buttons],
+        }
+        return Outgoing(platform, target, kind, payload, person_id)
+
+
+def plain_text(reply: Reply) -> str:
+    return "\n".join([reply.title, *reply.lines]) if reply.title else "\n".join(reply.lines)
+
+
+def contact_inquiry(message: Message) -> Message:
+    """A rep's new WeChat customer, with the profile fetched before processing, as an inquiry."""
+    details = message.raw.get("details")
+    if not isinstance(details, dict):
+        # Pipeline.prepare fetches it; without it the lead would have no name. Raise: retried later.
+        raise RuntimeError("a new external contact reached processing without its profile")
+    name, company = str(details.get("name") or ""), str(details.get("company") or "")
+    raw = {
+        "source": "wecom_contact",
+        "source_detail": str(message.raw.get("State") or ""),
+        "name": name,
+        "company": company or name,
+        "phone": str(details.get("phone") or ""),
+        "external_userid": str(message.raw.get("ExternalUserID") or ""),
+    }
+    return Message(
+        platform=message.platform,
+        platform_msg_id=message.platform_msg_id,
+        sender_id=message.sender_id,
+        kind="inquiry",
+        text=" ".join(p for p in (company, name) if p),
+        sent_at=message.sent_at,
+        raw=raw,
+    )

@@ -1,0 +1,120 @@
+"""Bringing what a message says into the lead: contact, products, competitors, budget, city, tags,
+and turning a spoken next follow-up (date, maybe a time) into an aware datetime.
+
+Shared by logging, corrections and inquiries, so a fact lands in the lead the same way whichever
+path it came by.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handlers.lead_lookup import normalise_phone
+from handlers.tags import LineLookup, derived_tags, merge_tags
+from nlp import Extraction
+from nlp.types import FollowUpTime
+from storage.leads import add_contact, list_contacts
+from storage.models import Contact, Lead
+
+log = logging.getLogger("salesbot.handlers.lead_facts")
+
+DEFAULT_HOUR = time(9, 0)  # a day without a time means the start of that working day
+
+
+def followup_at(when: FollowUpTime, tz: ZoneInfo) -> tuple[datetime, bool] | None:
+    """(aware datetime, whether a time of day was said); None when the values are not a date."""
+    try:
+        day = date.fromisoformat(when.date)
+        clock = time.fromisoformat(when.time) if when.time else DEFAULT_HOUR
+    except ValueError:
+        log.warning("unusable next_followup date=%r time=%r", when.date, when.time)
+        return None
+    return datetime.combine(day, clock, tzinfo=tz), when.time is not None
+
+
+def set_next_followup(lead: Lead, when: FollowUpTime | None, tz: ZoneInfo) -> datetime | None:
+    """Put the planned next contact on the lead; returns it (None when nothing usable was said)."""
+    if when is None:
+        return None
+    parsed = followup_at(when, tz)
+    if parsed is None:
+        return None
+    lead.next_followup_at, lead.next_followup_has_time = parsed
+    return lead.next_followup_at
+
+
+def _extend(current: Sequence[str] | None, new: Sequence[str]) -> list[str]:
+    out = list(current or [])
+    out += [item for item in new if item not in out]
+    return out
+
+
+async def save_contact(session: AsyncSession, lead: Lead, ex: Extraction, now: datetime) -> Contact | None:
+    """Add or update the contact the message names; None when it names nobody."""
+    phone = normalise_phone(ex.phone)
+    if not (ex.contact_name or ex.contact_title or phone or ex.email):
+        return None
+    return await add_contact(
+        session, lead.id, now=now, name=ex.contact_name, title=ex.contact_title, phone=phone, email=ex.email
+    )
+
+
+def apply_scalars(lead: Lead, ex: Extraction, catalog: LineLookup) -> None:
+    """Products and competitors accumulate; a budget replaces the old one; city and line fill gaps."""
+    lead.products = _extend(lead.products, ex.products)
+    lead.competitors = _extend(lead.competitors, ex.competitors)
+    if ex.budget is not None:
+        lead.budget_min, lead.budget_max = ex.budget
+    if ex.city and not lead.city:
+        lead.city = ex.city
+    if not lead.product_line:
+        lead.product_line = first_line(lead.products, catalog)
+
+
+def first_line(products: Sequence[str], catalog: LineLookup) -> str | None:
+    return next((line for p in products if (line := catalog.line_of(p))), None)
+
+
+async def refresh_tags(session: AsyncSession, lead: Lead, catalog: LineLookup, ample_budget: int) -> None:
+    contacts = await list_contacts(session, lead.id)
+    derived = derived_tags(
+        budget=(lead.budget_min, lead.budget_max),
+        competitors=lead.competitors or [],
+        products=lead.products or [],
+        titles=[c.title for c in contacts],
+        catalog=catalog,
+        ample_budget=ample_budget,
+    )
+    lead.tags = merge_tags(lead.tags or [], derived)
+    await session.flush()
+
+
+async def apply_extraction(
+    session: AsyncSession,
+    lead: Lead,
+    ex: Extraction,
+    catalog: LineLookup,
+    *,
+    now: datetime,
+    ample_budget: int,
+) -> Contact | None:
+    """Everything a message says about the customer, except stage and times; returns the contact."""
+    contact = await save_contact(session, lead, ex, now)
+    apply_scalars(lead, ex, catalog)
+    await refresh_tags(session, lead, catalog, ample_budget)
+    return contact
+
+
+async def card_contact(session: AsyncSession, lead: Lead, contact_id: int | None) -> Contact | None:
+    """The contact a record was about, else the lead's first one, for the confirmation card."""
+    if contact_id is not None:
+        contact = await session.get(Contact, contact_id)
+        if contact is not None:
+            return contact
+    contacts = await list_contacts(session, lead.id)
+    return contacts[0] if contacts else None

@@ -1,0 +1,169 @@
+"""log_followup: a rep reports a contact with a customer; the lead is found (or created) and updated.
+
+The confirmation card shows what was understood, so a mistake shows at once. Two short
+follow-ups continue the last record instead of starting a new one, and the router asks
+`continues_last(ctx)` before routing by intent, because the extractor may give such short
+messages any intent:
+- the answer to "下次什么时候跟进？" (only a time, e.g. "周五下午") completes that record;
+- a correction within 10 minutes ("不对，预算是200万", "改成下周四") amends it (handlers.corrections).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import timedelta
+
+from bot.types import Reply
+from handlers.cards import followup_card
+from handlers.context import Context
+from handlers.corrections import correct_followup, is_correction_text
+from handlers.grading import LeadFacts, grade_lead
+from handlers.lead_facts import apply_extraction, card_contact, first_line, set_next_followup
+from handlers.lead_lookup import TAKEN, find_lead, may_change
+from nlp import Extraction, company_key
+from storage.followups import amend_followup, last_followup_by, record_followup
+from storage.leads import change_stage, create_lead, get_lead
+from storage.models import STAGES, FollowUp, Lead, Person
+
+log = logging.getLogger("salesbot.handlers.log_followup")
+
+EXAMPLES = (
+    "今天拜访了仁济医院王主任，对64排CT感兴趣，预算150万，下周三下午2点再去",
+    "刚和远航物流李总通了电话，他们在和GE比较，周五下午再联系",
+    "不对，预算是200万",
+)
+
+AWAIT_NEXT = "next_followup"
+ASK_NEXT = "下次什么时候跟进？直接回复时间即可，如「周五下午3点」"
+ANSWER_WINDOW = timedelta(hours=12)  # an answer next morning still belongs to yesterday's question
+CORRECTION_WINDOW = timedelta(minutes=10)
+
+
+def is_time_only(ex: Extraction) -> bool:
+    """A bare time such as "周五下午": a next follow-up and nothing that names a customer."""
+    return ex.next_followup is not None and not (ex.company or ex.phone or ex.contact_name)
+
+
+async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp] | None:
+    """("answer" | "correction", the sender's last record), or None for a new record."""
+    if ctx.person is None or ctx.message.kind != "text":
+        return None
+    last = await last_followup_by(ctx.session, ctx.person.id)
+    if last is None:
+        return None
+    sent = ctx.message.sent_at
+    if (
+        last.awaiting == AWAIT_NEXT
+        and sent - last.created_at <= ANSWER_WINDOW
+        and is_time_only(ctx.extraction)
+    ):
+        return "answer", last
+    touched = last.updated_at or last.created_at
+    if is_correction_text(ctx.message.text) and sent - touched <= CORRECTION_WINDOW:
+        if ctx.extraction.company:
+            lead = await get_lead(ctx.session, last.lead_id)
+            if lead is None or company_key(ctx.extraction.company) != lead.company_key:
+                return None  # it names another customer: new information, not a correction
+        return "correction", last
+    return None
+
+
+async def continues_last(ctx: Context) -> bool:
+    """Whether this message answers or corrects the sender's last record; then route it to `handle`."""
+    return await _last_to_continue(ctx) is not None
+
+
+async def handle(ctx: Context) -> list[Reply]:
+    person = ctx.person
+    if person is None:  # the router sends customers to new_lead; this is a safety net
+        return [Reply(to=None, title="您好", lines=("已收到您的消息，我们的销售顾问会尽快联系您。",))]
+    continuation = await _last_to_continue(ctx)
+    if continuation is not None:
+        kind, followup = continuation
+        if kind == "answer":
+            return await _complete(ctx, person, followup)
+        return await correct_followup(ctx, person, followup)
+    return await _log(ctx, person)
+
+
+async def _create_lead(ctx: Context, person: Person, company: str) -> Lead:
+    """A customer the rep found themself: theirs, and the first-response clock starts now."""
+    ex, now = ctx.extraction, ctx.clock.now()
+    lead = await create_lead(
+        ctx.session,
+        company=company,
+        company_key=company_key(company) or company,
+        source="rep",
+        created_at=now,
+        owner_id=person.id,
+        team_id=person.team_id,
+        city=ex.city,
+    )
+    lead.assigned_at = now
+    line = first_line(ex.products, ctx.catalog)
+    lead.grade = grade_lead(LeadFacts(ex.budget, line, "rep", ex.city), ctx.config.grading)
+    log.info("lead created from a follow-up lead_id=%s person_id=%s", lead.id, person.id)
+    return lead
+
+
+async def _log(ctx: Context, person: Person) -> list[Reply]:
+    ex, session, tz = ctx.extraction, ctx.session, ctx.config.tz
+    lead = await find_lead(session, ex, person)
+    if lead is None:
+        if not ex.company:
+            lines = ("没认出是哪个客户，请带上公司或医院名称再发一次。", f"例如：{EXAMPLES[0]}")
+            return [Reply(to=person.id, title="是哪个客户？", lines=lines)]
+        lead = await _create_lead(ctx, person, ex.company)
+    elif not await may_change(session, person, lead):
+        log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)
+        return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
+    now, happened = ctx.clock.now(), ctx.message.sent_at
+    if lead.owner_id is None and person.role == "rep":  # taken from the team's queue
+        lead.owner_id, lead.team_id, lead.assigned_at = person.id, person.team_id or lead.team_id, now
+    contact = await apply_extraction(
+        session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
+    )
+    if ex.stage and ex.stage in STAGES:
+        await change_stage(session, lead, ex.stage, person_id=person.id, at=happened, reason=ctx.message.text)
+    lead.last_contact_at = max(lead.last_contact_at or happened, happened)
+    if lead.first_response_at is None:
+        lead.first_response_at = happened
+    due = set_next_followup(lead, ex.next_followup, tz)
+    if due is None and lead.next_followup_at is not None and lead.next_followup_at <= happened:
+        lead.next_followup_at = None  # the planned contact has just happened
+    followup = await record_followup(
+        session,
+        lead_id=lead.id,
+        person_id=person.id,
+        text=ctx.message.text,
+        kind=ex.kind,
+        extracted=ex.to_slots(),
+        happened_at=happened,
+        created_at=now,
+        next_followup_at=due,
+        inbound_id=ctx.inbound_id,
+        contact_id=contact.id if contact is not None else None,
+        awaiting=None if due is not None else AWAIT_NEXT,
+    )
+    shown = contact or await card_contact(session, lead, None)
+    card = followup_card("已记录跟进", person.id, lead, shown, followup.kind, tz)
+    if due is None:
+        card = dataclasses.replace(card, lines=(*card.lines, ASK_NEXT))
+    return [card]
+
+
+async def _complete(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
+    """The answer to "下次什么时候跟进？": the same record and its lead get the time."""
+    lead = await get_lead(ctx.session, followup.lead_id)
+    assert lead is not None  # follow-ups cascade with their lead
+    tz = ctx.config.tz
+    due = set_next_followup(lead, ctx.extraction.next_followup, tz)
+    if due is None:
+        return [Reply(to=person.id, title="没看懂时间", lines=("请说具体日期，如「周五下午3点」。",))]
+    slots = {"next_followup": ctx.extraction.to_slots()["next_followup"]}
+    await amend_followup(
+        ctx.session, followup, at=ctx.clock.now(), awaiting=None, extracted=slots, next_followup_at=due
+    )
+    contact = await card_contact(ctx.session, lead, followup.contact_id)
+    return [followup_card("已更新下次跟进", person.id, lead, contact, followup.kind, tz)]

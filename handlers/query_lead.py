@@ -1,0 +1,110 @@
+"""query_lead: one customer's card (owner, stage, contacts, budget, products, last follow-ups).
+
+A customer is found by company name (exact, then folded, then partial), phone, or a contact's
+name among one's own leads. A lead outside one's rights gets a refusal and nothing of its data.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from bot.types import PermissionDenied, Reply
+from handlers import rights, unknown_user
+from handlers.format import cut, fmt_money, fmt_time, mask_phone, truncate
+from nlp import company_key
+from storage.queries import (
+    LeadCard,
+    LeadRef,
+    find_leads_by_company,
+    find_leads_by_contact,
+    find_leads_by_phone,
+    load_lead_card,
+)
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from handlers.context import Context
+
+log = logging.getLogger(__name__)
+
+EXAMPLES: tuple[str, ...] = ("查一下仁济医院", "13912345678 这个号码是哪个客户", "张院长的客户信息查一下")
+KINDS = {"visit": "拜访", "call": "电话", "online": "线上", "demo": "演示"}
+
+
+def _card(card: LeadCard, tz: ZoneInfo, mask: bool) -> list[str]:
+    lead = card.lead
+    owner = card.owner_name or "未分配"
+    lines = [f"负责人：{owner}" + (f"（{card.team_name}）" if card.team_name else "")]
+    lines.append(
+        "阶段：" + "，".join(x for x in (lead.stage, lead.grade and f"{lead.grade}级", lead.city) if x)
+    )
+    for c in card.contacts:
+        phone = mask_phone(c.phone) if mask else c.phone
+        text = " ".join(x for x in (f"{c.name or ''}{c.title or ''}", phone, c.email) if x)
+        if text:
+            lines.append(f"联系人：{text}")
+    if lead.budget_min is not None or lead.budget_max is not None:
+        lines.append(f"预算：{fmt_money(lead.budget_min, lead.budget_max)}")
+    for label, values in (("产品", lead.products), ("竞品", lead.competitors), ("标签", lead.tags)):
+        if values:
+            lines.append(f"{label}：{'、'.join(values)}")
+    if lead.next_followup_at is not None:
+        lines.append(
+            f"下次跟进：{fmt_time(lead.next_followup_at, tz, with_time=lead.next_followup_has_time)}"
+        )
+    if card.recent:
+        lines.append(f"最近跟进（共 {card.followup_count} 次）：")
+        for f in card.recent:
+            kind = KINDS.get(f.kind or "", "")
+            lines.append(f"· {fmt_time(f.happened_at, tz, with_time=False)}{kind} {truncate(f.text, 40)}")
+    else:
+        lines.append("还没有跟进记录")
+    return lines
+
+
+async def _lookup(ctx: Context, seen: rights.Visibility) -> tuple[str, list[LeadRef]]:
+    x = ctx.extraction
+    if x.company:
+        return x.company, await find_leads_by_company(ctx.session, x.company, company_key(x.company))
+    if x.phone:
+        return x.phone, await find_leads_by_phone(ctx.session, x.phone)
+    if x.contact_name:
+        found = await find_leads_by_contact(ctx.session, seen.where, x.contact_name)
+        return f"{x.contact_name}{x.contact_title or ''}", found
+    return "", []
+
+
+async def handle(ctx: Context) -> list[Reply]:
+    person = ctx.person
+    if person is None:
+        return await unknown_user.handle(ctx)
+    # A card is looked up across everything one oversees, whatever scope the sentence implied.
+    seen = rights.visibility_for(ctx, person, "me" if person.role == "rep" else "team")
+    asked, found = await _lookup(ctx, seen)
+    if not asked:
+        return [
+            Reply(to=person.id, title="想查哪个客户？", lines=("请带上客户名称或电话，例如：查一下仁济医院",))
+        ]
+    if not found:
+        return [
+            Reply(to=person.id, title=f"没找到「{asked}」", lines=("换个叫法试试，或发完整的公司名称。",))
+        ]
+    mine = [
+        ref
+        for ref in found
+        if rights.can_see(person, ref.lead, owner_team_id=ref.owner_team_id, keep=seen.keep)
+    ]
+    if not mine:
+        log.info("refused lead lookup: person=%s leads=%s", person.id, [ref.lead.id for ref in found])
+        return rights.refusal(person, PermissionDenied(rights.REFUSE_LEAD))
+    if len(mine) > 1:
+        lines = [
+            f"{i}. {ref.lead.company}（{ref.owner_name or '未分配'}，{ref.lead.stage}）"
+            for i, ref in enumerate(mine, 1)
+        ]
+        return [Reply(to=person.id, title=f"找到 {len(mine)} 个客户，请说完整名称", lines=cut(lines))]
+    card = await load_lead_card(ctx.session, mine[0])
+    mask = ctx.message.chat_id is not None  # a group reads the answer
+    return [Reply(to=person.id, title=card.lead.company, lines=tuple(_card(card, ctx.config.tz, mask)))]

@@ -1,0 +1,187 @@
+"""Leads, their contacts and stage history: the lookups and writes the sales handlers need.
+
+Plain async functions on a session; they flush so ids exist, and leave committing to the caller.
+Company keys arrive already folded (the folding lives in nlp, which storage may not import).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import CLOSED_STAGES, STAGES, Contact, Lead, StageChange
+
+
+async def get_lead(session: AsyncSession, lead_id: int) -> Lead | None:
+    return await session.get(Lead, lead_id)
+
+
+async def find_lead_by_phone(session: AsyncSession, phone: str) -> Lead | None:
+    """The oldest lead with a contact at this phone number (digits only)."""
+    statement = (
+        select(Lead).join(Contact, Contact.lead_id == Lead.id).where(Contact.phone == phone).order_by(Lead.id)
+    )
+    return (await session.scalars(statement.limit(1))).first()
+
+
+async def find_lead_by_external_id(session: AsyncSession, external_id: str) -> Lead | None:
+    """The oldest lead with a contact who wrote from this chat identity."""
+    statement = (
+        select(Lead)
+        .join(Contact, Contact.lead_id == Lead.id)
+        .where(Contact.external_id == external_id)
+        .order_by(Lead.id)
+    )
+    return (await session.scalars(statement.limit(1))).first()
+
+
+async def find_leads_by_company_key(session: AsyncSession, company_key: str) -> list[Lead]:
+    statement = select(Lead).where(Lead.company_key == company_key).order_by(Lead.id)
+    return list((await session.scalars(statement)).all())
+
+
+async def list_company_keys(session: AsyncSession) -> list[tuple[int, str]]:
+    """(lead id, company key) of every lead, oldest first: the haystack for near matches."""
+    rows = await session.execute(select(Lead.id, Lead.company_key).order_by(Lead.id))
+    return [(lead_id, key) for lead_id, key in rows.all()]
+
+
+async def find_leads_by_contact_name(session: AsyncSession, owner_id: int, name: str) -> list[Lead]:
+    """The owner's leads with a contact of this name, most recently contacted first."""
+    named = select(Contact.lead_id).where(Contact.name == name)
+    statement = (
+        select(Lead)
+        .where(Lead.owner_id == owner_id, Lead.id.in_(named))
+        .order_by(Lead.last_contact_at.desc().nulls_last(), Lead.id.desc())
+    )
+    return list((await session.scalars(statement)).all())
+
+
+async def create_lead(
+    session: AsyncSession,
+    *,
+    company: str,
+    company_key: str,
+    source: str,
+    created_at: datetime,
+    owner_id: int | None = None,
+    team_id: int | None = None,
+    city: str | None = None,
+    source_detail: str | None = None,
+) -> Lead:
+    lead = Lead(
+        company=company,
+        company_key=company_key,
+        source=source,
+        source_detail=source_detail,
+        created_at=created_at,
+        owner_id=owner_id,
+        team_id=team_id,
+        city=city,
+        stage=STAGES[0],
+        stage_changed_at=created_at,
+        products=[],
+        competitors=[],
+        tags=[],
+    )
+    session.add(lead)
+    await session.flush()
+    return lead
+
+
+async def list_contacts(session: AsyncSession, lead_id: int) -> list[Contact]:
+    statement = select(Contact).where(Contact.lead_id == lead_id).order_by(Contact.id)
+    return list((await session.scalars(statement)).all())
+
+
+async def add_contact(
+    session: AsyncSession,
+    lead_id: int,
+    *,
+    now: datetime,
+    name: str | None = None,
+    title: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+    external_id: str | None = None,
+) -> Contact:
+    """Add a contact, or fill in the one already known by phone, chat or name instead of a twin."""
+    existing = await list_contacts(session, lead_id)
+    match = next((c for c in existing if phone and c.phone == phone), None)
+    if match is None and external_id:
+        match = next((c for c in existing if c.external_id == external_id), None)
+    if match is None and name:
+        match = next((c for c in existing if c.name == name), None)
+    contact = match or Contact(lead_id=lead_id, created_at=now)
+    fields = {"name": name, "title": title, "phone": phone, "email": email, "external_id": external_id}
+    for attr, value in fields.items():
+        if value and not (attr == "external_id" and contact.external_id):  # the first chat stays theirs
+            setattr(contact, attr, value)
+    session.add(contact)
+    await session.flush()
+    return contact
+
+
+async def change_stage(
+    session: AsyncSession,
+    lead: Lead,
+    to_stage: str,
+    *,
+    person_id: int | None,
+    at: datetime,
+    reason: str | None = None,
+    awaiting: str | None = None,
+) -> StageChange | None:
+    """Move the lead and record who moved it when; None when it already stood there."""
+    if to_stage not in STAGES:
+        raise ValueError(f"unknown stage {to_stage!r}")
+    if lead.stage == to_stage:
+        return None
+    change = StageChange(
+        lead_id=lead.id,
+        person_id=person_id,
+        from_stage=lead.stage,
+        to_stage=to_stage,
+        reason=reason,
+        awaiting=awaiting,
+        changed_at=at,
+    )
+    lead.stage = to_stage
+    lead.stage_changed_at = at
+    session.add(change)
+    await session.flush()
+    return change
+
+
+async def last_stage_change_by(session: AsyncSession, person_id: int) -> StageChange | None:
+    statement = (
+        select(StageChange)
+        .where(StageChange.person_id == person_id)
+        .order_by(StageChange.changed_at.desc(), StageChange.id.desc())
+    )
+    return (await session.scalars(statement.limit(1))).first()
+
+
+async def open_lead_counts(session: AsyncSession, owner_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Open (not closed) leads per owner; owners with none are absent."""
+    statement = (
+        select(Lead.owner_id, func.count())
+        .where(Lead.owner_id.is_not(None), Lead.stage.not_in(CLOSED_STAGES))
+        .group_by(Lead.owner_id)
+    )
+    if owner_ids is not None:
+        statement = statement.where(Lead.owner_id.in_(owner_ids))
+    return {owner: count for owner, count in (await session.execute(statement)).all()}
+
+
+async def last_assignment_times(session: AsyncSession) -> dict[int, datetime]:
+    """When each owner was last given a lead, for round-robin among equally loaded reps."""
+    statement = (
+        select(Lead.owner_id, func.max(Lead.assigned_at))
+        .where(Lead.owner_id.is_not(None), Lead.assigned_at.is_not(None))
+        .group_by(Lead.owner_id)
+    )
+    return {owner: at for owner, at in (await session.execute(statement)).all()}
