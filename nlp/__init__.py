@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from nlp.catalog import Catalog, Entry, load_catalog, parse_catalog
-from nlp.companies import company_key
+from nlp.company_key import company_key
 from nlp.extractor import Extractor
 from nlp.types import Extraction, FollowUpTime, Intent, Period
 

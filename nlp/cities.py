@@ -65,6 +65,9 @@ AMBIGUOUS = frozenset(
     }
 )
 # Words after a city that keep it a city although jieba glues them into one word ("北京大学").
+# "去了趟延边，": a trip to the place names it as a place.
+_TRAVEL = re.compile(r"(?:去|到|在|回|来|趟)$")
+_PLACE_END = re.compile(r"[，,。！!？?\s]|$")
 _ORG_TAILS = ("大学", "医院", "中学", "小学", "学院", "师范", "医科", "理工", "工业", "交通", "科技", "财经")
 
 
@@ -107,12 +110,14 @@ def find_city(
     tokens: list[tuple[str, int, int]],
     base_word: Callable[[str], bool],
     blocked: list[tuple[int, int]],
+    org_start: int | None = None,
 ) -> tuple[str, tuple[int, int]] | None:
     """First prefecture-level city mentioned, skipping county-level cities and cities inside words.
 
     `tokens` are (word, start, end) from the segmenter; `base_word(w)` tells whether w is a word of the
     segmenter's own dictionary (not one we added), so "三明治" and "大理石" hide the cities inside them.
-    `blocked` spans (catalog mentions, e-mail addresses) are skipped.
+    `blocked` spans (catalog mentions, e-mail addresses) are skipped. A city that starts the recognised
+    organisation (`org_start`) counts even when its short form is also a word ("大同云冈光伏电站").
     """
     g = gazetteer()
     by_start = {s: (w, e) for w, s, e in tokens}
@@ -123,7 +128,11 @@ def find_city(
         if any(bs < e and s < be for bs, be in blocked):
             continue
         short = g.full_to_short.get(form, form)
-        if short not in g.cities or (form == short and short in AMBIGUOUS):
+        travelled = (
+            _TRAVEL.search(text, max(0, s - 3), s) is not None and _PLACE_END.match(text, e) is not None
+        )
+        named = s == org_start or travelled
+        if short not in g.cities or (form == short and short in AMBIGUOUS and not named):
             continue  # a county-level city, or a short form that is also a common word
         tok = by_start.get(s)
         if tok is None:
@@ -133,7 +142,7 @@ def find_city(
             continue
         if te > e:
             rest = word[len(form) :]
-            if base_word(word) and not rest.startswith(("市", *_ORG_TAILS)):
+            if base_word(word) and not rest.startswith(("市", *_ORG_TAILS)) and s != org_start:
                 continue  # "三明治", "大理石": a word of its own
         return short, (s, e)
     return None

@@ -3,100 +3,26 @@
 Full names end in a legal form or an institution word (有限公司, 医院, 超市, 局 ...); short names end in an
 industry word (远航物流, 金鼎涂料). The name is what precedes the suffix, back to the first word that
 cannot be part of a name (a verb, a pronoun, a time word, punctuation), found on jieba's tokens.
-`company_key` folds the full and the short form of one customer to the same key.
+`company_key` (nlp/company_key.py) folds the full and the short form of one customer to the same key.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from nlp.cities import gazetteer
-from nlp.lexicon import org_suffixes, titles
+from nlp.company_key import PROVINCES
+from nlp.lexicon import COMMON_SURNAMES, company_words, org_suffixes, titles
 from nlp.segment import WordClasses
 
 Token = tuple[str, int, int]
 
-# Words that never belong to a name although their dictionary tag would allow it.
-_STOP = frozenset(
-    {
-        "拜访",
-        "回访",
-        "走访",
-        "联系",
-        "发给",
-        "打给",
-        "寄给",
-        "查询",
-        "看下",
-        "看看",
-        "查下",
-        "查查",
-        "介绍",
-        "推荐",
-        "登记",
-        "咨询",
-        "了解",
-        "对接",
-        "接待",
-        "送货",
-        "顺便",
-        "出来",
-        "上门",
-        "约了",
-        "去了",
-        "见了",
-        "见到",
-        "跟进",
-        "我司",
-        "贵司",
-        "本司",
-        "我院",
-        "我们",
-        "他们",
-        "客户",
-        "新客户",
-        "线索",
-        "新线索",
-        "联系人",
-        "对接人",
-        "电话",
-        "手机",
-        "微信",
-        "邮箱",
-        "朋友",
-        "同事",
-        "同学",
-        "店名",
-        "全称",
-        "名称",
-        "公司全称",
-        "客户名",
-        "新单",
-        "新增",
-        "记录",
-        "跟进记录",
-        "情况",
-        "资料",
-        "需求",
-        "竞品",
-        "项目",
-        "那边",
-        "这边",
-        "老板",
-        "您好",
-        "你好",
-        "请问",
-        "更新",
-        "新lead",
-        "lead",
-        "叫做",
-    }
-)
+# Words that end a name although their dictionary tag would allow them in one (拜访, 我们, 电话).
+_STOP = company_words("company_stop_words.txt")
 # Single characters that end a name when they stand alone as a token.
 _STOP_CHARS = frozenset(
     "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪"
@@ -104,80 +30,32 @@ _STOP_CHARS = frozenset(
 )
 # Single-character verbs that do not start a name ("开小超市的" is not a shop called 开小超市).
 _VERB_CHARS = frozenset("开做搞发送买卖拿进出跑上下要想录建转推签丢输来")
-# Words a name may contain although they are tagged as verbs or numerals.
-_ALLOW = frozenset(
-    {
-        "种植",
-        "养殖",
-        "加工",
-        "制造",
-        "生产",
-        "销售",
-        "运输",
-        "建筑",
-        "装修",
-        "设计",
-        "维修",
-        "批发",
-        "零售",
-        "开发",
-        "发展",
-        "创新",
-        "进出口",
-        "经营",
-        "制品",
-        "印刷",
-        "包装",
-        "服务",
-        "管理",
-        "运营",
-        "投资",
-        "咨询",
-        "培训",
-        "物流",
-        "供应",
-        "实验",
-        "附属",
-        "保健",
-        "卫生",
-        "连锁",
-        "高新",
-        "国际",
-        "中心",
-        "人民",
-        "中医",
-        "专业",
-        "工业",
-        "技术",
-        "电子",
-        "商务",
-    }
-)
+# Words a name may contain although they are tagged as verbs, numerals or time words (加工, 北方, 时代).
+_ALLOW = company_words("company_name_words.txt")
+# Gap words that may not stand between a place and a generic name ("六盘水凉都电力有限责任公司" is fine).
+_GAP_STOP = frozenset("的是了和跟给在与及或从到把被对向")
+_GAP_MAX = 6
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}")
-_MEASURE = frozenset(
-    {
-        "一家",
-        "这家",
-        "那家",
-        "该",
-        "一个",
-        "这个",
-        "那个",
-        "一所",
-        "这所",
-        "那所",
-        "某",
-        "一间",
-        "家",
-        "个",
-        "所",
-        "间",
-    }
-)
+# Counting words: "一家火锅店" is a description, not a name.
+_MEASURE = company_words("company_measure_words.txt")
 _PUNCT_STOP = re.compile(r"[\s,，。.;；:：!！?？、/|\"“”'‘’《》<>【】\[\]{}+＋=~～@#&*·…—\-]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_NAME = 22
 _MAX_BRAND = 4
+_BRAND_FREQ = 400  # a short name's brand is a rare word ...
+_PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
+
+
+# A bare brand the rep refers to as a place ("在明泰那边做了演示", "顺发那边的老板娘").
+_THERE = re.compile(
+    r"(?:^|(?<=[在去到跟和给从，,。:：\s]))(?P<name>(?:(?![在去到跟和给从的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
+)
+_THERE_NOT = re.compile(r"[他她我你它们这那哪谁客户里家方]|厂|公司|单位|学校|医院|老板|领导")
+# Suffixes of departments and offices: right after another organisation they are part of it.
+_DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
+# Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
+_OFFICE = ("中心", "办公室", "办", "处", "科", "室", "局")
+_PROVINCES = frozenset(PROVINCES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +91,7 @@ def _is_place(word: str) -> bool:
         word in g.cities
         or word in g.full_to_short
         or word in g.counties
+        or word in _PROVINCES
         or (len(word) >= 3 and word[-1] in "省市区县镇" and _CJK.fullmatch(word[0]) is not None)
     )
 
@@ -240,7 +119,7 @@ class CompanyFinder:
         suffixes = org_suffixes()
         matches = list(suffix_re().finditer(text))
         if not matches:
-            return None
+            return self._there(text)
         index_by_end = {e: i for i, (_, _, e) in enumerate(tokens)}
         starts = [s for _, s, _ in tokens]
         stops = [m.span() for m in _stop_re().finditer(text)]
@@ -265,7 +144,9 @@ class CompanyFinder:
                 continue
             hits.append(hit)
         if not hits:
-            return None
+            return self._there(text)
+        # A department after an organisation is not part of it ("XX管委会信息化中心" is XX管委会).
+        hits = [h for h in hits if not self._department_of(h, hits)]
         # A longer candidate that contains another one wins ("金康大药房连锁有限公司" over "金康大药房").
         kept = [
             h
@@ -275,7 +156,46 @@ class CompanyFinder:
                 for o in hits
             )
         ]
+        # "工业园区管委会给经发局的韦科长": an office right after an organisation is one of its departments.
+        kept = [
+            h
+            for h in kept
+            if not (
+                h.name.endswith(_DEPARTMENT)
+                and any(o is not h and o.end <= h.start <= o.end + 2 and o.strength >= 2 for o in kept)
+            )
+        ]
         return max(kept, key=lambda h: (h.score, -h.start))
+
+    @staticmethod
+    def _department_of(h: CompanyHit, hits: list[CompanyHit]) -> bool:
+        """Whether `h` is another hit plus a department or office ("…管委会" + "信息化中心")."""
+        if not h.name.endswith(_OFFICE):
+            return False
+        return any(
+            o is not h
+            and o.start == h.start
+            and o.end < h.end
+            and o.strength >= 2
+            and not o.name.endswith(_OFFICE)
+            for o in hits
+        )
+
+    def _there(self, text: str) -> CompanyHit | None:
+        """A brand without an organisation word, named as the place where something happened."""
+        for m in _THERE.finditer(text):
+            name = m.group("name")
+            g = gazetteer()
+            lead = g.pattern.match(name)
+            brand = name[lead.end() :] if lead else name
+            if len(brand) != 2 or _THERE_NOT.search(name) or self._freq(brand) >= _BRAND_FREQ:
+                continue
+            if _title_start_re().search(brand) or brand[0] in _STOP_CHARS or brand in g.cities:
+                continue
+            if not lead and name[0] in COMMON_SURNAMES:
+                continue
+            return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
+        return None
 
     def _candidate(
         self,
@@ -340,7 +260,10 @@ class CompanyFinder:
             (
                 k
                 for k in range(first, len(tokens))
-                if tokens[k][1] >= start and tokens[k][2] <= s and _is_place(tokens[k][0])
+                if tokens[k][1] >= start
+                and tokens[k][2] <= s
+                and _is_place(tokens[k][0])
+                and tokens[k - 1][0] not in ("（", "(")  # "云启软件（深圳）有限公司"
             ),
             None,
         )
@@ -357,6 +280,31 @@ class CompanyFinder:
             # The segmenter sometimes glues a stop word to the name ("拜/访华/翔"): cut after it.
             if a <= start < b <= s:
                 start = b
+        if (
+            first + 1 < len(tokens)
+            and tokens[first][0] in gazetteer().cities
+            and tokens[first + 1][0].startswith(PROVINCES)
+            and tokens[first + 1][2] <= s
+        ):
+            first += 1  # "去银川宁夏贺兰铸造有限公司": the name starts at the province
+            start = tokens[first][1]
+        if self._generic(tokens, first, s):
+            # Only industry words before the legal form: the name reaches back to the place before it.
+            k, back = first - 1, None
+            while k >= 0 and start - tokens[k][1] <= _GAP_MAX:
+                w = tokens[k][0]
+                if _is_place(w):
+                    back = k
+                    break
+                if not _CJK.match(w) or w in _STOP or w in _MEASURE or w in _GAP_STOP or _PUNCT_STOP.match(w):
+                    break
+                k -= 1
+            if back is not None:
+                first, start = back, tokens[back][1]
+                place_at = back
+                prev = tokens[first - 1][0] if first > 0 else ""
+            elif strength == 3:
+                return None  # "一家50人的贸易公司", "软件公司": a description, not a name
         name = text[start:s]
         if len(name.strip()) < 2 or prev in _MEASURE:
             return None  # "一家火锅店", "那家酒店": a description, not a name
@@ -377,98 +325,31 @@ class CompanyFinder:
             score += 1
         return CompanyHit(text[start:e], start, e, strength, score)
 
+    def _generic(self, tokens: list[Token], first: int, s: int) -> bool:
+        """Whether the tokens from `first` up to the suffix are only industry or generic words."""
+        suffixes = org_suffixes()
+        words = [w for w, ts, te in tokens[first:] if te <= s]
+        return all(w in suffixes or w in _ALLOW for w in words)
+
     def _short_name_ok(self, text: str, tokens: list[Token], start: int, s: int) -> bool:
         """A short name is a rare brand word of 2-4 characters, maybe after a place ("宁波港城水产")."""
         brand_start = start
         for word, ts, te in tokens:
             if ts >= start and te <= s and _is_place(word) and ts == brand_start:
                 brand_start = te
-        brand = text[brand_start:s]
+        suffixes = org_suffixes()
+        # Industry words at the end of the brand belong to the suffix ("滨海港储能" + "科技").
+        brand_end = s
+        for word, ts, te in reversed(tokens):
+            if te == brand_end and ts > brand_start and word in suffixes:
+                brand_end = ts
+        brand = text[brand_start:brand_end]
         if not 2 <= len(brand) <= _MAX_BRAND or not _CJK.match(brand):
             return False
-        suffixes = org_suffixes()
+        # A common word is a brand only after a place ("株洲时代动力", "酒泉风光新能源").
+        limit = _PLACE_BRAND_FREQ if brand_start > start else _BRAND_FREQ
         return all(
-            len(w) == 1 or self._freq(w) < 400 or w in suffixes
+            len(w) == 1 or w in suffixes or self._freq(w) < limit
             for w, ts, te in tokens
             if ts >= brand_start and te <= s
         )
-
-
-_LEGAL = (
-    "股份有限公司",
-    "有限责任公司",
-    "集团有限公司",
-    "有限公司",
-    "分公司",
-    "公司",
-    "集团",
-    "股份",
-    "控股",
-    "连锁",
-    "管理",
-    "服务",
-    "发展",
-    "实业",
-    "科技",
-)
-_PAREN = re.compile(r"[（(][^（()）]*[)）]")
-
-
-def company_key(name: str) -> str:
-    """A key that is equal for a company's full and short forms (苏州远航物流有限公司 == 远航物流)."""
-    key = unicodedata.normalize("NFKC", name).strip().casefold()
-    key = _PAREN.sub("", key)
-    key = re.sub(r"\s+", " ", key)
-    g = gazetteer()
-    provinces = (
-        "内蒙古",
-        "黑龙江",
-        "北京",
-        "天津",
-        "上海",
-        "重庆",
-        "河北",
-        "山西",
-        "辽宁",
-        "吉林",
-        "江苏",
-        "浙江",
-        "安徽",
-        "福建",
-        "江西",
-        "山东",
-        "河南",
-        "湖北",
-        "湖南",
-        "广东",
-        "广西",
-        "海南",
-        "四川",
-        "贵州",
-        "云南",
-        "西藏",
-        "陕西",
-        "甘肃",
-        "青海",
-        "宁夏",
-        "新疆",
-    )
-    changed = True
-    while changed:
-        changed = False
-        for p in provinces:
-            if key.startswith(p) and len(key) > len(p) + 1:
-                key = key[len(p) :].lstrip("省市")
-                changed = True
-        m = g.pattern.match(key)
-        if m and len(key) > len(m.group()) + 1:
-            key = key[len(m.group()) :].lstrip("市")
-            changed = True
-    stripped = True
-    while stripped:
-        stripped = False
-        for suffix in _LEGAL:
-            if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                key = key[: -len(suffix)]
-                stripped = True
-    return key.strip()

@@ -11,7 +11,7 @@ from nlp.catalog import Catalog
 from nlp.cities import find_city, gazetteer
 from nlp.companies import CompanyFinder, suffix_re
 from nlp.dates import find_days, find_period
-from nlp.followup import find_followup, mask_plans
+from nlp.followup import find_bare_followup, find_followup, mask_plans
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage
 from nlp.lexicon import titles
 from nlp.numbers import find_budget
@@ -23,6 +23,7 @@ from nlp.types import Extraction, FollowUpTime, Intent, Period
 _QUERIES = frozenset({Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_LEAD, Intent.QUERY_STATS})
 _PLANS = frozenset({Intent.LOG_FOLLOWUP, Intent.NEW_LEAD, Intent.UPDATE_STAGE})
 _MAX_TEXT = 4000  # a chat message; anything longer is cut (keeps every step linear and bounded)
+_MAX_BARE = 24  # a bare follow-up answer is short
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 
 
@@ -104,7 +105,7 @@ class Extractor:
         blocked = [(m.start, m.end) for m in mentions] + email_spans
         company = self._companies.find(text, tokens, blocked)
         person = self._people.find(text, company.end if company else None)
-        city = find_city(text, tokens, self._base_word, blocked)
+        city = find_city(text, tokens, self._base_word, blocked, company.start if company else None)
 
         products: list[str] = []
         competitors: list[str] = []
@@ -135,6 +136,12 @@ class Extractor:
                 stage, spans["stage"] = st
             days = find_days(text, today)
             fu = find_followup(text, today, days)
+            if fu is not None:
+                followup = FollowUpTime(fu.day.isoformat(), fu.time)
+                spans["next_followup"] = (fu.start, fu.end)
+        elif intent == Intent.OTHER and len(text) <= _MAX_BARE:
+            # A bare answer to "when next?" or a correction of it: "周五下午", "改到下周四上午".
+            fu = find_bare_followup(text, today)
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)

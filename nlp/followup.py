@@ -15,7 +15,16 @@ _ACTION = re.compile(
 )
 # Someone else's timeline: "他说月底前给答复", "让我等通知".
 _REPORTED = re.compile(r"[他她]们?说|对方说|客户说|说等|等他|等她|等通知|等消息")
+# A contact already made on that day ("周六电话回访了"): not a plan.
+_DONE = re.compile(
+    r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
+)
 _RESCHEDULED = re.compile(r"改到|改成|改在|推到|推迟到|约了|约好|约在|定在")
+
+
+def _done(after: str) -> bool:
+    """The clause after a day reports what was done then ("周六电话回访了"), not a plan."""
+    return _DONE.search(after) is not None and "再" not in after
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -38,7 +47,7 @@ def find_followup(text: str, today: date, days: list[DayMention] | None = None) 
         rescheduled = _RESCHEDULED.search(before) is not None
         if _REPORTED.search(before[-12:]) and not rescheduled:
             continue
-        if _REPORTED.search(after):
+        if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue
         if not (_ACTION.search(after) or rescheduled or _ACTION.search(before[-4:])):
             continue
@@ -51,9 +60,29 @@ def mask_plans(text: str, today: date, days: list[DayMention] | None = None) -> 
     """The text with every clause about a later day blanked out (same length, so spans still hold)."""
     chars = list(text)
     for d in find_days(text, today) if days is None else days:
-        if d.day <= today:
+        if d.day <= today or _done(_clause(text, d.start, d.end)[1]):
             continue
         m = _CLAUSE_END.search(text, d.end)
         end = m.start() if m else len(text)
         chars[d.start : end] = " " * (end - d.start)
     return "".join(chars)
+
+
+# What may stand around the day in a bare answer or a correction: "周五下午", "改到周五上午吧",
+# "时间改成明天下午2点", "那就下周一".
+_BARE_FILLER = re.compile(
+    r"(?:那就|那|就|好的|好|行|嗯|ok|OK|下次|下回|跟进时间|回访时间|拜访时间|时间|日期|提醒|不对|错了"
+    r"|改成|改到|改为|改在|换成|换到|推到|推迟到|挪到|延到|约在|定在|再约|再去|再联系|再跟进|再打|跟进|联系|见面?"
+    r"|过去|去|拜访|上门|回访|打电话"
+    r"|吧|呗|哈|啊|呢|吧|了|的|吗|[\s，,。.!！~～:：、])*"
+)
+
+
+def find_bare_followup(text: str, today: date, days: list[DayMention] | None = None) -> DayMention | None:
+    """The day of a message that is only a time ("周五下午", "改到下周四上午"): a follow-up answer."""
+    days = find_days(text, today) if days is None else days
+    if len(days) != 1 or days[0].day < today:
+        return None
+    d = days[0]
+    rest = text[: d.start] + " " + text[d.end :]
+    return d if _BARE_FILLER.fullmatch(rest) else None

@@ -14,8 +14,9 @@ from nlp.types import Intent
 
 HELP = re.compile(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|说明书|你能做什么|能做什么|能干嘛|都能干|能干什么"
-    r"|支持哪些(?:指令|命令|功能)|有哪些(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
-    r"|怎么(?:录入|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改)|按什么格式|什么格式|用法|功能介绍",
+    r"|支持哪些(?:指令|命令|功能)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
+    r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用)"
+    r"|按什么格式|什么格式|用法|功能介绍",
     re.IGNORECASE,
 )
 OVERDUE = re.compile(
@@ -24,21 +25,23 @@ OVERDUE = re.compile(
     re.IGNORECASE,
 )
 STATS = re.compile(
-    r"多少|几[单个条次家笔位]|排名|排行|转化率|漏斗|统计|业绩|成交额|签约额|金额|数据|谁的成交|谁.{0,4}最多|汇总一下"
+    r"多少|几[单个条次家笔位台套]|排名|排行|转化率|漏斗|统计|业绩|成交额|签约额|金额|数据|谁的成交|谁.{0,4}最多|汇总一下"
 )
 QUESTION = re.compile(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
 TODAY = re.compile(
     r"(?:跟进|拜访|回访|联系|跑|见|跟)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要)(?:跟进|跟|拜访|回访|联系|跑|见)"
     r"|跟进(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
 )
+# "今天要跑哪几家", "下周一我要去哪几家客户": which customers to visit on a day, not a count.
+TODAY_WHICH = re.compile(r"(?:要|该|得)(?:去|跑|见|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见)哪")
 LEAD_QUERY = re.compile(
-    r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|到哪了|聊到哪|什么进度|进度如何"
+    r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|到哪了|聊到哪|跟到哪|哪一步|什么进度|进度如何|进展如何|有什么进展|啥进展|啥情况"
     r"|是谁在跟|谁在跟|谁跟的|跟进记录|跟进历史|最近一次|是哪个客户|是哪家|哪家的|谁的客户|是谁的|有没有人联系"
     r"|(?:查|看).{0,12}(?:资料|信息|情况)|(?:资料|信息|情况).{0,4}(?:查|看)"
 )
 NEW_LEAD = re.compile(
     r"新线索|新客户|新增线索|新lead|新单|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
-    r"|有个新|帮我录|帮忙录|帮忙建",
+    r"|有个新|帮我录|帮忙录|帮忙建|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|给的线索|转的线索|录一下|录个|记一下[:：]",
     re.IGNORECASE,
 )
 BUY_INTEREST = re.compile(
@@ -53,12 +56,14 @@ REPORTED = re.compile(
     r"|试用|讲了|聊了|沟通了|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|去了|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{0,20}打"
 )
 ASKS_COLLEAGUES = re.compile(r"谁知道|谁一起|谁有空|有人知道|谁能|谁有")
-KIND_DEMO = re.compile(r"演示|试用|试吃|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训")
+KIND_DEMO = re.compile(r"演示|试用|试机|试切|试吃|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训")
 KIND_CALL = re.compile(
     r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|过去|过来)|来电话|来电|通话"
-    r"|打电话|电话里|语音"
+    r"|打电话|电话里|语音|打完电话|电话回访"
 )
-KIND_ONLINE = re.compile(r"微信|邮件|邮箱|视频|钉钉|企业微信|线上|QQ|email|e-mail|网上", re.IGNORECASE)
+KIND_ONLINE = re.compile(
+    r"微信|邮件|邮箱|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|线上|QQ|email|e-mail|网上", re.IGNORECASE
+)
 KIND_VISIT = re.compile(
     r"拜访|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|去了|去.{0,12}(?:看了|走了|转了)|陪|刚从|出来|到访|来访|在.{2,12}见"
 )
@@ -79,7 +84,9 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("谈判", re.compile(r"谈判|议价阶段|商务谈")),
     (
         "报价",
-        re.compile(r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)"),
+        re.compile(
+            r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了|报了价"
+        ),
     ),
     ("方案演示", re.compile(r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了")),
     ("需求确认", re.compile(r"需求确认|确认了需求|需求已经?确认|确认需求|已经确认需求|需求.{0,3}确认了")),
@@ -99,7 +106,16 @@ class Facts:
     has_contact_info: bool
 
 
+_STAGE_SET = re.compile(
+    r"(?:阶段|状态|进度)\s?(?:改成|改为|改到|更新为|更新成|更新到|调整为|调整到|调到|推进到|推到|变成|设为|设成)\s?(?:了\s?)?"
+    r"(?P<label>初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)"
+)
+
+
 def find_stage(text: str) -> tuple[str, tuple[int, int]] | None:
+    m = _STAGE_SET.search(text)
+    if m is not None:
+        return m.group("label"), m.span()
     best: tuple[str, tuple[int, int]] | None = None
     for label, pattern in STAGES:
         m = pattern.search(text)
@@ -152,6 +168,8 @@ def classify(text: str, facts: Facts) -> Intent:
     # A stage word like "需求确认" or "方案演示" is not a report of a contact.
     rest = t if stage is None else t[: stage[1][0]] + " " + t[stage[1][1] :]
     reported = REPORTED.search(rest) is not None
+    if TODAY_WHICH.search(t) and short and not facts.has_company:
+        return Intent.QUERY_TODAY
     if STATS.search(t) and short and not facts.has_company and not facts.has_person:
         return Intent.QUERY_STATS
     if TODAY.search(t) and short and is_question_or_list(t) and not facts.has_company:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _DIGITS = {
     "零": 0,
@@ -86,15 +87,21 @@ def parse_number(s: str) -> float | None:
 
 
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}]{{1,8}})"
-_MULT = r"(?:百万|千万|万|亿|千|[wWkK](?![A-Za-z]))"
+_MULT = r"(?:百万|千万|万|个亿|亿|千|[wWkK](?![A-Za-z]))"
 _CUR = r"(?:块钱|块|元|RMB|rmb)"
 # One amount: number, optional multiplier, optional currency word.
-AMOUNT_RE = re.compile(rf"(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?")
+# "三百来万", "二十多万", "50余万": about that much, read as the round amount.
+AMOUNT_RE = re.compile(rf"(?P<num>{_NUM})\s?(?:[来多余](?={_MULT}))?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?")
+# An approximate range of two neighbouring digits: 三四十万, 七八百万, 两三百万, 五六千.
+APPROX_RE = re.compile(
+    rf"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])(?P<unit>[十百千])\s?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?"
+)
 _MULTIPLIERS = {
     "万": 10_000,
     "w": 10_000,
     "W": 10_000,
     "亿": 100_000_000,
+    "个亿": 100_000_000,
     "千": 1000,
     "k": 1000,
     "K": 1000,
@@ -103,15 +110,21 @@ _MULTIPLIERS = {
 }
 # Words that make a number a quantity, a time or a rate rather than money.
 _NOT_MONEY_AFTER = re.compile(
-    r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％]"
-    r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人)"
+    r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦]"
+    r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人|季度|期|[kKmMgG]?[wW][hH]?(?![a-zA-Z])|[kKmM][vV][aA]?)"
 )
+# Before these a number is a weekday, an ordinal or a count, not money ("周四", "第三").
+_NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$")
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
-_UPPER_BEFORE = re.compile(r"(?:不超过|不超|最多|最高|顶多|控制在|不能超过|不高于|上限)\s?$")
+_UPPER_BEFORE = re.compile(
+    r"(?:不超过|不超|最多|最高|顶多|控制在|不能超过|不高于|上限|不到|不足|卡在)\s?(?:在\s?)?$"
+)
 _LOWER_BEFORE = re.compile(r"(?:至少|最少|起码|不低于|最低)\s?$")
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内)")
 _LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
-BUDGET_CUE = re.compile(r"预算|budget|Budget|BUDGET")
+BUDGET_CUE = re.compile(r"预算|budget|Budget|BUDGET|合同金额|合同额|合同价|经费|采购金额|项目金额")
+# An amount written right before the cue: "三四十万的预算", "至少500万预算".
+_BEFORE_CUE = re.compile(r"(?:的|左右的|上下的|左右|上下)?\s?(?:总)?$")
 _WINDOW = 26
 
 
@@ -132,46 +145,109 @@ def _scale(m: re.Match[str]) -> int:
     return _BIG_UNITS.get(num[-1], 1) if num[-1] in _BIG_UNITS else 1
 
 
-def _amount_at(text: str, pos: int, end: int) -> re.Match[str] | None:
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A money amount in the text: its bounds (equal unless approximate), span and multiplier."""
+
+    lo: int
+    hi: int
+    start: int
+    end: int
+    scale: int
+    match: re.Match[str] | None = None
+
+
+def _approx(m: re.Match[str]) -> Amount | None:
+    a, b = _DIGITS[m.group("a")], _DIGITS[m.group("b")]
+    if b != a + 1:
+        return None
+    unit = _SMALL_UNITS[m.group("unit")] * _MULTIPLIERS.get(m.group("mult") or "", 1)
+    return Amount(a * unit, b * unit, m.start(), m.end(), unit)
+
+
+def _money(text: str, m: re.Match[str]) -> bool:
+    """Whether an AMOUNT_RE match reads as money rather than a quantity, weekday or count."""
+    if m.group("cur"):
+        return True
+    if m.end() < len(text) and _NOT_MONEY_AFTER.match(text, m.end()):
+        return False  # "10万只", "2万平", "3台", "100MW"
+    return bool(m.group("mult")) or not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
+
+
+def _amount_at(text: str, pos: int, end: int) -> Amount | None:
     """First plausible money amount in text[pos:end]."""
     for m in AMOUNT_RE.finditer(text, pos, end):
-        if m.end() < len(text) and not m.group("mult") and not m.group("cur"):
-            if _NOT_MONEY_AFTER.match(text, m.end()):
-                continue
-        elif m.group("mult") and _NOT_MONEY_AFTER.match(text, m.end()) and not m.group("cur"):
-            continue  # "10万只", "2万平": a quantity
-        if amount_value(m) is None:
+        ap = APPROX_RE.match(text, m.start())
+        if ap is not None and (a := _approx(ap)) is not None and _money(text, ap):
+            return a
+        if not _money(text, m):
             continue
-        return m
+        value = amount_value(m)
+        if value is None:
+            continue
+        return Amount(value, value, m.start(), m.end(), _scale(m), m)
     return None
 
 
+def _amount_before(text: str, cue_start: int) -> Amount | None:
+    """An amount with a multiplier that ends right before the cue ("三四十万的预算")."""
+    lo = max(0, cue_start - 20)
+    gap = _BEFORE_CUE.search(text, lo, cue_start)
+    stop = gap.start() if gap else cue_start
+    best: Amount | None = None
+    for m in AMOUNT_RE.finditer(text, lo, stop):
+        if m.end() != stop:
+            continue
+        ap = None
+        for k in range(max(lo, m.start() - 2), m.start() + 1):
+            cand = APPROX_RE.match(text, k)
+            if cand is not None and cand.end() == stop:
+                ap = _approx(cand)
+                break
+        if ap is not None:
+            return ap
+        value = amount_value(m)
+        if value is not None and (m.group("mult") or m.group("cur")) and _money(text, m):
+            best = Amount(value, value, m.start(), m.end(), _scale(m), m)
+    return best
+
+
+def _widen(text: str, first: Amount) -> Amount:
+    """A range that starts at `first` ("50到80万", "3到5个亿"), else `first` itself."""
+    sep = _RANGE_SEP.match(text, first.end)
+    if not sep:
+        return first
+    ap = APPROX_RE.match(text, sep.end())
+    second_ap = _approx(ap) if ap else None
+    if second_ap is not None:
+        return Amount(first.lo, second_ap.hi, first.start, second_ap.end, second_ap.scale)
+    second = AMOUNT_RE.match(text, sep.end())
+    if not second or amount_value(second) is None:
+        return first
+    hi = amount_value(second)
+    assert hi is not None
+    lo = first.lo
+    scale = _scale(second)
+    if scale > 1 and first.scale == 1 and first.match is not None:
+        # "50到80万", "一百五到两百万": the multiplier of the upper bound applies to both.
+        lo = round((parse_number(first.match.group("num")) or 0) * scale)
+    return Amount(lo, hi, first.start, second.end(), scale)
+
+
 def find_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
-    """The budget [min, max] in yuan and its span, looked for right after a budget cue word."""
+    """The budget [min, max] in yuan and its span, looked for right after (or just before) a cue word."""
     for cue in BUDGET_CUE.finditer(text):
         stop = min(len(text), cue.end() + _WINDOW)
         for sep in ("。", "\n", "！", "？"):
             idx = text.find(sep, cue.end(), stop)
             if idx != -1:
                 stop = idx
-        first = _amount_at(text, cue.end(), stop)
+        first = _amount_before(text, cue.start()) or _amount_at(text, cue.end(), stop)
         if first is None:
             continue
-        lo_val = amount_value(first)
-        start, end = first.start(), first.end()
-        hi_val = lo_val
-        sep = _RANGE_SEP.match(text, first.end())
-        if sep:
-            second = AMOUNT_RE.match(text, sep.end())
-            if second and amount_value(second) is not None:
-                hi_val = amount_value(second)
-                scale = _scale(second)
-                if scale > 1 and _scale(first) == 1:
-                    # "50到80万", "一百五到两百万": the multiplier of the upper bound applies to both.
-                    lo_num = parse_number(first.group("num"))
-                    lo_val = round((lo_num or 0) * scale)
-                end = second.end()
-        if lo_val is None or hi_val is None or lo_val <= 0:
+        amount = _widen(text, first)
+        lo_val, hi_val, start, end = amount.lo, amount.hi, amount.start, amount.end
+        if lo_val <= 0:
             continue
         before = text[max(0, start - 8) : start]
         if _UPPER_BEFORE.search(before) or _UPPER_AFTER.match(text, end):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.lexicon import surnames, title_prefixes, titles
+from nlp.lexicon import COMMON_SURNAMES, minority_names, surnames, title_prefixes, titles
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Characters that may stand right before a name: particles, verbs of meeting, department endings.
@@ -30,6 +30,48 @@ _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算�
 _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发，。 ")
 _GREETING = re.compile(r"[你您]好|们好")
 _EN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+# 刚 ends a name only before a verb or a word ("马丽刚到", "王伟刚才"); "周永刚很满意" is a full name.
+_GANG_THEN = frozenset("才刚到来去走说打开把给跟和发回从在让要想见")
+# What ends a name written after a title without a Han surname ("站长助理 拉毛 电话…").
+_HARD_END = re.compile(r"[\s,，。;；:：、(（]|电话|手机|座机|微信|邮箱|☎|\d|$")
+_DEPT_CHARS = "部科处室办"
+_DEPT_WORDS = ("办公室", "中心", "部", "科", "处", "室", "办")
+# Words that start right after a name and are missing from the segmenter's dictionary ("高峰微信聊了").
+_NOT_GIVEN_WORDS = frozenset(
+    {
+        "微信",
+        "电话",
+        "邮件",
+        "短信",
+        "视频",
+        "开会",
+        "开了",
+        "约了",
+        "签了",
+        "发了",
+        "打了",
+        "聊了",
+        "回复",
+        "回电",
+        "来电",
+        "下午",
+        "上午",
+        "晚上",
+        "中午",
+        "明天",
+        "今天",
+        "昨天",
+        "后天",
+        "那边",
+        "这边",
+        "那个",
+        "这个",
+    }
+)
+# A surname and a given name that the rep refers to as a place: "张伟那边现在什么进度".
+_PERSON_THERE = re.compile(
+    r"(?:^|(?<=[\s,，。:：、跟和找给问]))(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)"
+)
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
 _HONORIFIC = re.compile(r"(先生|女士|小姐)")
 _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
@@ -47,10 +89,83 @@ class Person:
 
 
 @cache
+def _minority_re() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, minority_names())) + ")+")
+
+
+@cache
+def _minority_alone_re() -> re.Pattern[str]:
+    """A minority name standing alone at a boundary (start, punctuation, 的, 跟 ...)."""
+    return re.compile(r"(?:^|(?<=[\s,，。:：、的和跟找给见]))" + _minority_re().pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleHit:
+    """A title in the text with its optional function prefix (采购 + 经理, 生技部 + 主任)."""
+
+    start: int  # where the prefix (or the title) starts
+    title_start: int
+    end: int
+    title: str
+    prefix: str
+
+
+@cache
+def _base_title_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, titles())))
+
+
+@cache
+def _prefix_words() -> tuple[frozenset[str], tuple[int, ...]]:
+    words = frozenset(title_prefixes())
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def _prefix_end_at(text: str, end: int) -> int:
+    """Start of the longest prefix word that ends at `end`, else `end`."""
+    words, lengths = _prefix_words()
+    for n in lengths:
+        if n <= end and text[end - n : end] in words:
+            return end - n
+    return end
+
+
+def _titles(text: str) -> list[_TitleHit]:
+    """Every title with its prefix: one or two function words, maybe closed by a department word.
+
+    Same result as one regex with the prefix alternation in front, but the titles are found first and
+    the prefixes read backwards from them, which is several times faster.
+    """
+    out: list[_TitleHit] = []
+    for m in _base_title_re().finditer(text):
+        ts = m.start()
+        spaced = ts >= 2 and text[ts - 1] == " " and text[ts - 2].isascii() and text[ts - 2].isalpha()
+        end = ts - 1 if spaced else ts  # "IT Manager"
+        start = end
+        p2 = _prefix_end_at(text, end)
+        if p2 < end:
+            p1 = _prefix_end_at(text, p2)
+            start = p1 if p1 < p2 else p2
+        else:
+            dept = next((d for d in _DEPT_WORDS if text.startswith(d, end - len(d)) and end >= len(d)), None)
+            if dept is not None:
+                p1 = _prefix_end_at(text, end - len(dept))
+                if p1 < end - len(dept):
+                    start = p1
+        if start == end:
+            start = ts
+        prefix = text[start:end] if start < ts else ""
+        out.append(_TitleHit(start, ts, m.end(), m.group(), prefix))
+    return out
+
+
+@cache
 def _title_re() -> re.Pattern[str]:
-    prefixes = "|".join(map(re.escape, title_prefixes()))
+    one = "|".join(map(re.escape, title_prefixes()))
+    # One or two function words, maybe closed by a department word: 生技部主任, 储能项目经理, 采购中心副主任.
+    prefixes = rf"(?:{one})(?:{one}|中心|部|科|处|室)?"
     base = "|".join(map(re.escape, titles()))
-    return re.compile(rf"(?P<prefix>{prefixes})?(?P<title>{base})")
+    return re.compile(rf"(?:(?P<prefix>{prefixes})(?:(?<=[A-Za-z]) (?=[A-Z]))?)?(?P<title>{base})")
 
 
 class PersonFinder:
@@ -59,6 +174,7 @@ class PersonFinder:
     def __init__(self, freq: Callable[[str], int]) -> None:
         self._freq = freq
         self._surnames = surnames()
+        self._org_ends: frozenset[int] = frozenset()
 
     def _surname_len(self, text: str, i: int) -> int:
         """Length of the surname starting at i (2 for 欧阳), 0 if none."""
@@ -68,14 +184,16 @@ class PersonFinder:
         return 1 if text[i : i + 1] in self._surnames else 0
 
     def _boundary_before(self, text: str, i: int) -> bool:
-        if i == 0:
+        if i == 0 or i in self._org_ends:
             return True
         ch = text[i - 1]
         if not _CJK.match(ch):
             return True
         if ch in _BEFORE_NAME:
             return True
-        return text[:i].endswith(title_prefixes()) or text[:i].endswith(("拜访", "见到", "后勤", "总务"))
+        return text[:i].endswith(title_prefixes()) or text[:i].endswith(
+            ("拜访", "见到", "后勤", "总务", "中心")
+        )
 
     def _name_after(self, text: str, i: int) -> str | None:
         """A full name starting at i (surname + one or two characters), or an English name."""
@@ -83,6 +201,9 @@ class PersonFinder:
         if m:
             nxt = text[m.end() : m.end() + 1]
             return None if nxt.isascii() and nxt.isalnum() else m.group()
+        minority = self._minority_at(text, i)
+        if minority:
+            return minority
         sl = self._surname_len(text, i)
         if not sl:
             return None
@@ -100,22 +221,28 @@ class PersonFinder:
             g2 < len(text)
             and _CJK.match(text[g2])
             and text[g2] not in _NOT_NAME
-            and text[g2] != "刚"
+            and text[g2 : g2 + 2] not in _NOT_GIVEN_WORDS
+            and (text[g2] != "刚" or (g2 + 1 < len(text) and text[g2 + 1] not in _GANG_THEN))
             and (self._freq(text[g2 : g2 + 2]) <= 50 or g2 + 1 >= len(text))
         ):
             return text[i : g2 + 1]
         return first
 
-    def _title_ok(self, text: str, m: re.Match[str]) -> bool:
-        title = m.group("title")
-        e = m.end()
+    def _minority_at(self, text: str, i: int) -> str | None:
+        """A run of minority given-name syllables starting at i ("乌云其其格", "买买提"), else None."""
+        m = _minority_re().match(text, i)
+        return m.group() if m else None
+
+    def _title_ok(self, text: str, m: _TitleHit) -> bool:
+        title = m.title
+        e = m.end
         nxt = text[e : e + 1]
         if title == "总" and nxt in _ZONG_WORDS:
             return False
         if title == "工" and nxt and _CJK.match(nxt) and nxt not in _GONG_NEXT_OK:
             return False
         if title.isascii():
-            s = m.start()
+            s = m.start
             if (s > 0 and text[s - 1].isascii() and text[s - 1].isalpha()) or (
                 nxt.isascii() and nxt.isalpha()
             ):
@@ -127,6 +254,7 @@ class PersonFinder:
         where the recognised company ends, since "X公司的张三" names a person without a title."""
         named: list[Person] = []
         bare: list[Person] = []
+        self._org_ends = frozenset() if company_end is None else frozenset({company_end})
         if company_end is not None and text.startswith("的", company_end):
             name = self._name_after(text, company_end + 1)
             if (
@@ -140,15 +268,38 @@ class PersonFinder:
             name = self._name_after(text, m.end())
             if name and name.isascii() and not _title_re().match(text, m.end() + len(name)):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
-        for m in _title_re().finditer(text):
+        for m in _titles(text):
             if not self._title_ok(text, m):
                 continue
-            ts, te = m.span()
-            title = m.group("title")
-            prefix = m.group("prefix") or ""
+            ts, te = m.start, m.end
+            title = m.title
+            prefix = m.prefix
+            if prefix and prefix[-1] in _DEPT_CHARS and prefix[-1] in title[:2]:
+                # "设备科科长", "实训处副处长": the department word repeats, only the title counts.
+                ts = m.title_start
+                j = te
+                while j < len(text) and text[j] in " :：":
+                    j += 1
+                after = self._name_after(text, j)
+                if after is not None:
+                    named.append(Person(after, title, ts, j + len(after)))
+                else:
+                    bare.append(Person(None, title, ts, te))
+                continue
+            written = text[ts:te]  # "IT Manager" keeps its space
             # Surname (or full name) right before the title: 王主任, 钱伟科长, 孙晓燕主任.
             if not prefix:
+                full = self._full_then_surname(text, ts)
+                if full is not None:
+                    named.append(Person(full, title, ts - len(full) - 1, te))
+                    continue
                 hit = self._name_before(text, ts)
+                if hit is not None and len(hit) == 1:
+                    # "黄总黄志伟": the full name follows the surname and title.
+                    again = self._name_after(text, te) if text.startswith(hit, te) else None
+                    if again is not None and len(again) > 1:
+                        named.append(Person(again, title, ts - 1, te + len(again)))
+                        continue
                 if hit is not None and len(title) == 1 and (len(hit) > 1 or self._freq(hit + title) > 500):
                     continue  # "华森化工", "施工": a word, not 王工
                 if hit is not None:
@@ -156,24 +307,26 @@ class PersonFinder:
                     continue
             elif len(title) == 1:
                 # "采购部王总" is handled from the surname; a prefix with a one-char title is noise.
-                hit = self._name_before(text, m.start("title"))
+                hit = self._name_before(text, m.title_start)
                 if hit is not None:
-                    named.append(Person(hit, title, m.start("title") - len(hit), te))
+                    named.append(Person(hit, title, m.title_start - len(hit), te))
                 continue
             # Title then name: 采购经理刘芳, 总经理方振华, VP Kevin.
             j = te
             while j < len(text) and text[j] in " :：":
                 j += 1
             after = self._name_after(text, j) if len(title) > 1 or prefix else None
+            if after is None and (len(title) > 1 or prefix) and j > te:
+                after = self._written_name(text, j)
             if after is not None and not _title_re().match(text, j + len(after)):
-                named.append(Person(after, prefix + title, ts, j + len(after)))
+                named.append(Person(after, written, ts, j + len(after)))
                 continue
             if (
-                len(prefix + title) >= _BARE_OK_MIN_LEN
+                len(written) >= _BARE_OK_MIN_LEN
                 and not _GREETING.match(text, te)
                 and not text[max(0, ts - 2) : ts].endswith(("我们", "我是", "你们"))
             ):
-                bare.append(Person(None, prefix + title, ts, te))
+                bare.append(Person(None, written, ts, te))
         for m in _HONORIFIC.finditer(text):
             s = m.start()
             for n in (3, 2, 1):
@@ -194,6 +347,18 @@ class PersonFinder:
                 and not _HONORIFIC.match(text, m.end() + len(name))
             ):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
+        for m in _minority_alone_re().finditer(text):
+            if len(m.group()) >= 3:
+                named.append(Person(m.group(), None, m.start(), m.end()))  # "乌云其其格那个客户"
+        for m in _PERSON_THERE.finditer(text):
+            name = self._name_after(text, m.start("name"))
+            if (
+                name is not None
+                and name[0] in COMMON_SURNAMES
+                and name == m.group("name")
+                and self._freq(name) < 100
+            ):
+                named.append(Person(name, None, m.start(), m.end()))
         xing = _XING.search(text)
         if xing is not None:
             surname = xing.group(1)
@@ -205,7 +370,36 @@ class PersonFinder:
             return min(named, key=lambda p: (p.start, p.title is None))
         return bare[0] if bare else None
 
+    def _full_then_surname(self, text: str, ts: int) -> str | None:
+        """ "金哲金总", "王伟王总": a full name, then its surname with the title."""
+        if ts < 3 or not self._surname_len(text, ts - 1):
+            return None
+        surname = text[ts - 1]
+        for n in (3, 2):
+            s = ts - 1 - n
+            if s >= 0 and text[s] == surname and self._boundary_before(text, s):
+                cand = self._name_after(text, s)
+                if cand is not None and len(cand) >= n:
+                    return text[s : ts - 1]
+        return None
+
+    def _written_name(self, text: str, j: int) -> str | None:
+        """2-5 Han characters after a title and a space, up to a hard end ("站长助理 拉毛 电话")."""
+        k = j
+        while k < len(text) and k - j < 5 and _CJK.match(text[k]):
+            k += 1
+        if not 2 <= k - j <= 5 or not _HARD_END.match(text, k):
+            return None
+        name = text[j:k]
+        if self._freq(name) > 0 or name[-1] in _DEPARTMENT_END or name[0] == "姓" or _title_re().search(name):
+            return None
+        return name
+
     def _name_before(self, text: str, ts: int) -> str | None:
+        for n in range(min(ts, 9), 1, -1):
+            s = ts - n
+            if s >= 0 and self._minority_at(text[s:ts], 0) == text[s:ts] and self._boundary_before(text, s):
+                return text[s:ts]  # "买买提科长"
         for n in (3, 2, 1):
             s = ts - n
             if s < 0:
@@ -216,8 +410,8 @@ class PersonFinder:
             sl = self._surname_len(cand, 0)
             if not sl or (n == 3 and sl == 1 and cand[1] in _NOT_NAME) or (n >= 2 and cand[-1] in _NOT_NAME):
                 continue
-            if n == 1 and sl == 2:
-                continue
+            if (n == 1 and sl == 2) or (n >= 2 and cand[-1] in _DEPARTMENT_END):
+                continue  # "办公室主任": 公室 is not a name
             if not self._boundary_before(text, s):
                 continue
             if n >= 2 and self._freq(cand) > 3000:

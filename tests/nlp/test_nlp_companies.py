@@ -57,3 +57,76 @@ def test_company_key_folds_forms(full: str, short: str) -> None:
 def test_company_key_keeps_different_companies_apart() -> None:
     assert company_key("远航物流") != company_key("远洋物流")
     assert company_key("苏州仁济医院") != company_key("苏州人民医院")
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # Institutions of parks, government, power and schools.
+        ("去了岳阳洞庭新材料产业园的能源办", "岳阳洞庭新材料产业园"),
+        ("您好，我是曲靖麒麟工业园区管委会的杨主任", "曲靖麒麟工业园区管委会"),
+        ("微信上跟大同云冈光伏电站的站长聊了", "大同云冈光伏电站"),
+        ("电话回访了漳州九龙江水电站的总工", "漳州九龙江水电站"),
+        ("拜访了成都天府云计算中心", "成都天府云计算中心"),
+        ("今天去了遵义市第二职业中专", "遵义市第二职业中专"),
+        ("给大理州人民政府办公室的李科长打了电话", "大理州人民政府"),
+        ("包头北方重工配套厂的刘工", "包头北方重工配套厂"),
+        # The name before an industry word reaches back to the place.
+        ("新客户 六盘水凉都电力有限责任公司 主任 杨兴贵", "六盘水凉都电力有限责任公司"),
+        ("新线索 石家庄正定新能源有限公司 项目经理 齐悦", "石家庄正定新能源有限公司"),
+        ("赤峰北方现代物流园区管理有限公司，想装充电桩", "赤峰北方现代物流园区管理有限公司"),
+        ("去银川宁夏贺兰铸造有限公司见了张部长", "宁夏贺兰铸造有限公司"),
+        # Parentheses inside the name.
+        ("拜访了云启软件（深圳）有限公司的王总", "云启软件（深圳）有限公司"),
+        # Short names ending in an industry word, with or without a place.
+        ("上午在华锐数控的车间做了演示", "华锐数控"),
+        ("陇原精工的项目进入商务谈判了", "陇原精工"),
+        ("株洲时代动力的合同签了", "株洲时代动力"),
+        ("查一下唐山冀东钢构的跟进记录", "唐山冀东钢构"),
+        ("跟天津滨海港储能科技的技术总监开了个会", "天津滨海港储能科技"),
+        ("平顶山瑞达数科 股长 乌兰 电话13812345678", "平顶山瑞达数科"),
+        ("给金山互联的CTO打完电话", "金山互联"),
+        # A brand alone, named as the place where something happened.
+        ("上午在明泰那边做了演示", "明泰"),
+        # A department after an organisation is not the company.
+        ("在南宁邕江工业园区管委会给经发局的韦科长讲了方案", "南宁邕江工业园区管委会"),
+        ("上午去了贵阳经开区管委会信息化中心，见了赵主任", "贵阳经开区管委会"),
+        ("拜访了武汉光谷生物医药产业园管委会招商局的李局长", "武汉光谷生物医药产业园管委会"),
+        # A province before the brand is a place too.
+        ("见了西藏高争建材的总经理", "西藏高争建材"),
+    ],
+)
+def test_company_other_industries(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张伟那边现在什么进度",
+        "客户那边还没回复",
+        "他们那边说再等等",
+        "我们是一家50人的贸易公司",
+        "找个软件公司做",
+    ],
+)
+def test_there_is_not_always_a_company(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # A short city name that is also a word counts when it starts the organisation or is travelled to.
+        ("微信上跟大同云冈光伏电站的站长聊了", "大同"),
+        ("今天去了趟延边，拜访了长白山机械有限公司", "延边"),
+        ("同事转过来的线索 大庆油田装备制造公司 设备科的于科长", "大庆"),
+    ],
+)
+def test_city_at_the_start_of_an_organisation(extractor: Extractor, text: str, city: str) -> None:
+    assert extractor.extract(text, SENT).city == city
+
+
+@pytest.mark.parametrize("text", ["世界大同是理想", "延边的冷面不错吧"])
+def test_ambiguous_city_words_alone(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).city is None

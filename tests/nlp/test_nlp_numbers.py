@@ -56,3 +56,53 @@ def test_budget(text: str, budget: tuple[int | None, int | None]) -> None:
 @pytest.mark.parametrize("text", ["她想贷200万周转", "应收账款大概3000万", "月用量10万只", "预算还没定", ""])
 def test_not_a_budget(text: str) -> None:
     assert find_budget(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        # Approximate ranges of two neighbouring digits.
+        ("预算三四十万", (300_000, 400_000)),
+        ("预算七八十万左右", (700_000, 800_000)),
+        ("预算大概两三百万", (2_000_000, 3_000_000)),
+        ("预算五六百万", (5_000_000, 6_000_000)),
+        ("预算七八百万，下周再谈", (7_000_000, 8_000_000)),
+        # 个亿, with ranges and decimals.
+        ("预算3到5个亿", (300_000_000, 500_000_000)),
+        ("预算两个亿左右", (200_000_000, 200_000_000)),
+        ("预算1.5个亿", (150_000_000, 150_000_000)),
+        # Open ranges.
+        ("预算不到200万", (None, 2_000_000)),
+        ("预算800万起", (8_000_000, None)),
+        ("今年预算卡在1千万以内", (None, 10_000_000)),
+        # The amount written before the cue.
+        ("至少500万预算", (5_000_000, None)),
+        ("三四十万的预算，周四上午再去", (300_000, 400_000)),
+        ("120万的预算", (1_200_000, 1_200_000)),
+        # "来/多/余" between the number and 万: about that much.
+        ("预算大概三百来万", (3_000_000, 3_000_000)),
+        ("预算二十多万", (200_000, 200_000)),
+        # A contract amount is what the customer spends.
+        ("合同金额2380万", (23_800_000, 23_800_000)),
+        ("今年经费有80万左右", (800_000, 800_000)),
+        ("项目金额大概三四百万", (3_000_000, 4_000_000)),
+    ],
+)
+def test_budget_forms(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None
+    assert found[0] == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "预算的事明年一季度再说",
+        "预算周四再定",
+        "预算要看第三期",
+        "预算跟100MW的规模有关",
+        "三四个人",
+    ],
+)
+def test_not_money_near_budget(text: str) -> None:
+    assert find_budget(text) is None

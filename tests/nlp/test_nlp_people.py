@@ -51,3 +51,54 @@ def test_no_person(extractor: Extractor, text: str) -> None:
     ex = extractor.extract(text, SENT)
     assert ex.contact_name is None
     assert ex.contact_title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # Three-character names, and names that stop at a verb.
+        ("技术部长周永刚很满意", "周永刚", "技术部长"),
+        ("马丽刚到公司", None, None),
+        ("经理高峰微信聊了一下", "高峰", "经理"),
+        # Minority names: before or after a title, or alone.
+        ("请联系设备总监热合曼 电话 13899123307", "热合曼", "设备总监"),
+        ("规划科 买买提科长 电话 0998 2629 105", "买买提", "科长"),
+        ("见了副总经理乌云其其格，储能柜要上", "乌云其其格", "副总经理"),
+        ("同事给的线索 格尔木盐湖光储电站 站长助理 拉毛 电话0979 8423 561", "拉毛", "站长助理"),
+        ("乌云其其格那个客户现在什么进度", "乌云其其格", None),
+        ("联系人：包格日乐 13912345678", "包格日乐", None),
+        # Surname after a department or a company.
+        ("信息中心赵主任说可以", "赵", "主任"),
+        ("刚跟华锐数控周部长通完电话", "周", "部长"),
+        # A full name and the surname with the title, in either order.
+        ("拜访了长白山机械有限公司的金哲金总", "金哲", "总"),
+        ("上午拜访了闽南重工的黄总黄志伟", "黄志伟", "总"),
+        # English names after English titles.
+        ("拜访了IT Manager Kelly Liu", "Kelly Liu", "IT Manager"),
+        ("请联系总经理助理 Kevin Zhang", "Kevin Zhang", "总经理助理"),
+        # Compound titles as written; a repeated department word keeps only the title.
+        ("见了采购中心副主任宋晓光", "宋晓光", "采购中心副主任"),
+        ("生技部主任 杨兴贵 15186523307", "杨兴贵", "生技部主任"),
+        ("储能项目经理 齐悦 手机 15033118826", "齐悦", "储能项目经理"),
+        ("跟蒙泰煤机的机电副总开了个会，姓白", "白", "机电副总"),
+        ("实训中心主任艾克拜尔看了演示", "艾克拜尔", "实训中心主任"),
+        ("教导主任刘明说下周再看", "刘明", "教导主任"),
+        ("见了设备部部长张海军", "张海军", "部长"),
+        ("信息部部长王强说可以", "王强", "部长"),
+        ("实训处副处长李建国说可以", "李建国", "副处长"),
+        ("股长 乌兰 电话13812345678", "乌兰", "股长"),
+        ("拜访了七星区教育局的装备股长李明", "李明", "装备股长"),
+        ("闽江学院的信息化办公室主任林晓东说可以", "林晓东", "信息化办公室主任"),
+        ("第十中学的阿不都热合曼主任说国庆后再说", "阿不都热合曼", "主任"),
+    ],
+)
+def test_person_other_industries(
+    extractor: Extractor, text: str, name: str | None, title: str | None
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert (ex.contact_name, ex.contact_title) == (name, title)
+
+
+@pytest.mark.parametrize("text", ["我在信息部，负责信息化", "信息化建设要加快"])
+def test_departments_are_not_names(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).contact_name is None

@@ -1,0 +1,59 @@
+"""Follow-up answers and corrections: a bare time, "改到…", and past days that are not plans."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlp import Extractor, Intent
+
+SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        ("周五下午", "2026-03-13", None),
+        ("明天上午10点", "2026-03-11", "10:00"),
+        ("下周一", "2026-03-16", None),
+        ("后天下午三点", "2026-03-12", "15:00"),
+        ("改成下周四", "2026-03-19", None),
+        ("改到周五上午", "2026-03-13", None),
+        ("时间改成明天下午2点", "2026-03-11", "14:00"),
+        ("那就下周一吧", "2026-03-16", None),
+        ("后天上午9点半去", "2026-03-12", "09:30"),
+        ("不对，改到后天上午9点半", "2026-03-12", "09:30"),
+    ],
+)
+def test_bare_followup(extractor: Extractor, text: str, day: str, time: str | None) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.next_followup is not None
+    assert (ex.next_followup.date, ex.next_followup.time) == (day, time)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今天天气不错", "周五下午开会讨论一下年终总结和明年的计划安排", "昨天下午", "上周五"],
+)
+def test_not_a_bare_followup(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).next_followup is None
+
+
+def test_corrections_fill_their_slot(extractor: Extractor) -> None:
+    assert extractor.extract("不对，预算是200万", SENT).budget == (2_000_000, 2_000_000)
+    assert extractor.extract("电话错了，是13912345678", SENT).phone == "13912345678"
+
+
+def test_a_day_already_reported_is_not_a_plan(extractor: Extractor) -> None:
+    # Sent on Tuesday: this week's Saturday is later, but "回访了" reports a contact that happened.
+    ex = extractor.extract("周六电话回访了宏达机械的王总", SENT)
+    assert ex.intent == Intent.LOG_FOLLOWUP
+    assert ex.next_followup is None
+    assert ex.kind == "call"
+
+
+def test_a_later_plan_after_a_report_still_counts(extractor: Extractor) -> None:
+    ex = extractor.extract("今天电话回访了宏达机械的王总，周五下午再去", SENT)
+    assert ex.next_followup is not None and ex.next_followup.date == "2026-03-13"

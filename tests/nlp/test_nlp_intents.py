@@ -1,0 +1,59 @@
+"""Intents of other industries' phrasing: referred leads, help, day queries, stage commands, kinds."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlp import Extractor, Intent
+
+SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("朋友介绍：太原晋阳动力 王总 13911112222，想上一套云ERP，下周一去见面", Intent.NEW_LEAD),
+        ("同事转过来的线索 兰州飞天精工 设备科李科长 要数控机床", Intent.NEW_LEAD),
+        ("同事给的线索 宏达机械 张经理 13800001111", Intent.NEW_LEAD),
+        ("录一下：柳州龙城储能科技 周主任 138 2763 1190，下周二上午去见面", Intent.NEW_LEAD),
+        ("表哥介绍了个客户，宁波甬港物流，老板姓应", Intent.NEW_LEAD),
+        ("帮我建个客户：台州椒江精密机械厂 李厂长", Intent.NEW_LEAD),
+        ("你好 你能干啥", Intent.HELP),
+        ("有什么指令", Intent.HELP),
+        ("怎么录跟进记录？", Intent.HELP),
+        ("怎么让机器人提醒我跟进？", Intent.HELP),
+        ("能查团队的排名吗？怎么问", Intent.HELP),
+        ("今天要跑哪几家", Intent.QUERY_TODAY),
+        ("下周一我要去哪几家客户", Intent.QUERY_TODAY),
+        ("查一下兰州飞天精工的跟进记录", Intent.QUERY_LEAD),
+        ("张伟那边现在什么进度", Intent.QUERY_LEAD),
+        ("刘芳那个客户跟到哪一步了", Intent.QUERY_LEAD),
+        ("宏达机械已经发了报价", Intent.UPDATE_STAGE),
+        ("把宏达机械有限公司的阶段改成方案演示", Intent.UPDATE_STAGE),
+        ("华锐数控阶段更新为报价", Intent.UPDATE_STAGE),
+        ("这个月团队数控机床签了几台", Intent.QUERY_STATS),
+    ],
+)
+def test_intent(extractor: Extractor, text: str, intent: Intent) -> None:
+    assert extractor.extract(text, SENT).intent == intent
+
+
+def test_stage_command_is_not_a_demo(extractor: Extractor) -> None:
+    ex = extractor.extract("把宏达机械有限公司的阶段改成方案演示", SENT)
+    assert (ex.stage, ex.kind) == ("方案演示", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("今天腾讯会议跟宏达机械的王总过了一遍方案", "online"),
+        ("刚跟宏达机械的王总打完电话", "call"),
+        ("电话回访了宏达机械的王总", "call"),
+        ("宏达机械的王总今天来展厅试机", "demo"),
+    ],
+)
+def test_kind(extractor: Extractor, text: str, kind: str) -> None:
+    assert extractor.extract(text, SENT).kind == kind
