@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import log as botlog
 from bot.clock import Clock
+from bot.group_commit import GroupCommit
 from bot.types import Message
 from storage.inbound import (
     add_inbound_details,
@@ -28,7 +29,6 @@ from storage.inbound import (
     mark_inbound_done,
     message_of,
     peek_next_inbound,
-    record_inbound,
     record_inbound_failure,
 )
 from storage.models import InboundMessage
@@ -61,18 +61,22 @@ class Pipeline:
         self._on_processed = on_processed  # e.g. wake the outbox sender for the replies just committed
         self._poll_interval = poll_interval
         self._wake = asyncio.Event()
+        self._group_commit = GroupCommit(sessions, clock)
 
     async def accept(self, messages: Sequence[Message]) -> list[int]:
         """Store the messages durably; returns the ids of those not seen before."""
-        async with self._sessions.begin() as session:
-            new_ids = await record_inbound(session, messages, self._clock.now())
-        if new_ids:
-            self._wake.set()
+        new = await self._group_commit.record(messages)
+        new_ids = []
         for message in messages:
+            row_id = new.get((message.platform, message.platform_msg_id))
+            if row_id is not None:
+                new_ids.append(row_id)
             log.info(
-                "accepted" if new_ids else "duplicate ignored",
+                "accepted" if row_id is not None else "duplicate ignored",
                 extra={"platform": message.platform, "msg_id": message.platform_msg_id, "kind": message.kind},
             )
+        if new_ids:
+            self._wake.set()
         return new_ids
 
     async def process_next(self) -> bool:

@@ -56,11 +56,15 @@ def is_sqlite(url: str) -> bool:
 
 def create_engine(url: str, *, echo: bool = False, connect_args: dict[str, Any] | None = None) -> AsyncEngine:
     """An async engine; on SQLite with WAL, a busy timeout and BEGIN IMMEDIATE transactions."""
+    if not is_sqlite(url):
+        return create_async_engine(url, echo=echo, connect_args=connect_args or {}, pool_pre_ping=True)
+    # SQLite has one writer at a time. With a pool of several connections, the losers of the write
+    # lock sleep in SQLite's busy handler (in steps of up to 100 ms), which made a burst of callbacks
+    # wait for seconds; one connection makes them queue in asyncio instead, in order, with no sleeps.
     engine = create_async_engine(
-        url, echo=echo, connect_args=connect_args or {}, pool_pre_ping=not is_sqlite(url)
+        url, echo=echo, connect_args=connect_args or {}, pool_size=1, max_overflow=0, pool_timeout=60
     )
-    if is_sqlite(url):
-        _tune_sqlite(engine)
+    _tune_sqlite(engine)
     return engine
 
 

@@ -26,10 +26,11 @@ def _insert_for(session: AsyncSession):  # type: ignore[no-untyped-def]
 
 async def record_inbound(
     session: AsyncSession, messages: Sequence[Message], received_at: datetime
-) -> list[int]:
-    """Insert the messages not seen before; returns the ids of the new rows (empty for a pure retry)."""
+) -> dict[tuple[str, str], int]:
+    """Insert the messages not seen before; returns {(platform, platform message id): row id} of the new
+    rows (empty for a pure retry)."""
     if not messages:
-        return []
+        return {}
     rows = [
         {
             "platform": m.platform,
@@ -52,9 +53,11 @@ async def record_inbound(
         insert(InboundMessage)
         .values(rows)
         .on_conflict_do_nothing(index_elements=["platform", "platform_msg_id"])
-        .returning(InboundMessage.id)
+        .returning(InboundMessage.id, InboundMessage.platform, InboundMessage.platform_msg_id)
     )
-    return list((await session.scalars(statement)).all())
+    return {
+        (platform, msg_id): row_id for row_id, platform, msg_id in (await session.execute(statement)).all()
+    }
 
 
 async def claim_next_inbound(session: AsyncSession, now: datetime) -> InboundMessage | None:
