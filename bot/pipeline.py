@@ -16,6 +16,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -28,7 +29,6 @@ from storage.inbound import (
     claim_next_inbound,
     mark_inbound_done,
     message_of,
-    peek_next_inbound,
     record_inbound_failure,
 )
 from storage.models import InboundMessage
@@ -36,10 +36,18 @@ from storage.models import InboundMessage
 log = logging.getLogger("salesbot.pipeline")
 
 Process = Callable[[AsyncSession, InboundMessage], Awaitable[None]]
-# Network work a message needs before processing (e.g. fetching a new customer's profile). It runs with
-# no transaction open, so a slow platform never holds a database lock; its result is stored with the
-# message, under raw["details"], before the message is claimed. None: nothing to fetch.
-Prepare = Callable[[Message], Awaitable[dict[str, object] | None]]
+
+
+class Prepare(Protocol):
+    """Network work a message needs before processing (e.g. fetching a new customer's profile).
+
+    It runs with no transaction open, so a slow platform never holds the database; its result is
+    stored with the message, under raw["details"], and the message is then processed as usual."""
+
+    def needs(self, message: Message) -> bool: ...
+
+    async def __call__(self, message: Message) -> dict[str, object]: ...
+
 
 POLL_INTERVAL = 1.0  # seconds; picks up rows another instance accepted, and retries that backed off
 
@@ -82,21 +90,31 @@ class Pipeline:
     async def process_next(self) -> bool:
         """Process the oldest pending message; False when there is none due."""
         now = self._clock.now()
-        if self._prepare is not None and not await self._prepare_next(now):
-            return True
         inbound_id: int | None = None
+        unprepared: Message | None = None
         try:
             async with self._sessions.begin() as session:
                 row = await claim_next_inbound(session, now)
                 if row is None:
                     return False
                 inbound_id = row.id
-                token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
-                try:
-                    await self._process(session, row)
-                    mark_inbound_done(row, self._clock.now())
-                finally:
-                    botlog.msg_id.reset(token)
+                message = message_of(row)
+                if (
+                    self._prepare is not None
+                    and "details" not in message.raw
+                    and self._prepare.needs(message)
+                ):
+                    unprepared = message  # leave the transaction, writing nothing, to fetch first
+                else:
+                    token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
+                    try:
+                        await self._process(session, row)
+                        mark_inbound_done(row, self._clock.now())
+                    finally:
+                        botlog.msg_id.reset(token)
+            if unprepared is not None:
+                await self._prepare_one(inbound_id, unprepared)
+                return True
             log.info("processed", extra={"inbound_id": inbound_id})
             if self._on_processed is not None:
                 self._on_processed()
@@ -105,31 +123,22 @@ class Pipeline:
             if inbound_id is None:
                 raise
             log.exception("processing failed", extra={"inbound_id": inbound_id})
-            async with self._sessions.begin() as session:
-                status = await record_inbound_failure(session, inbound_id, f"{type(e).__name__}: {e}", now)
-            if status == "failed":
-                log.error("message parked after repeated failures", extra={"inbound_id": inbound_id})
+            await self._failed(inbound_id, e, now)
             return True
 
-    async def _prepare_next(self, now: datetime) -> bool:
-        """Run `prepare` for the next message if it needs it; False if that failed (and was recorded)."""
+    async def _prepare_one(self, inbound_id: int, message: Message) -> None:
         assert self._prepare is not None
-        async with self._sessions() as session:
-            row = await peek_next_inbound(session, now)
-            if row is None or "details" in (row.raw or {}):
-                return True
-            inbound_id, message = row.id, message_of(row)
-        try:
-            details = await self._prepare(message)
-        except Exception as e:  # the platform is down or refuses: back off like a failed processing
-            log.warning("preparing failed", exc_info=True, extra={"inbound_id": inbound_id})
-            async with self._sessions.begin() as session:
-                await record_inbound_failure(session, inbound_id, f"{type(e).__name__}: {e}", now)
-            return False
-        if details is not None:
-            async with self._sessions.begin() as session:
-                await add_inbound_details(session, inbound_id, details)
-        return True
+        details = await self._prepare(message)  # a failure backs off like a failed processing
+        async with self._sessions.begin() as session:
+            await add_inbound_details(session, inbound_id, details)
+
+    async def _failed(self, inbound_id: int, error: Exception, now: datetime) -> None:
+        async with self._sessions.begin() as session:
+            status = await record_inbound_failure(
+                session, inbound_id, f"{type(error).__name__}: {error}", now
+            )
+        if status == "failed":
+            log.error("message parked after repeated failures", extra={"inbound_id": inbound_id})
 
     async def drain(self) -> int:
         """Process every message that is due now; returns how many were handled."""

@@ -49,6 +49,9 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp] | None:
     """("answer" | "correction", the sender's last record), or None for a new record."""
     if ctx.person is None or ctx.message.kind != "text":
         return None
+    correction = is_correction_text(ctx.message.text)
+    if not (correction or is_time_only(ctx.extraction)):
+        return None  # decided from the words alone, without a query for every message
     last = await last_followup_by(ctx.session, ctx.person.id)
     if last is None:
         return None
@@ -60,7 +63,7 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp] | None:
     ):
         return "answer", last
     touched = last.updated_at or last.created_at
-    if is_correction_text(ctx.message.text) and sent - touched <= CORRECTION_WINDOW:
+    if correction and sent - touched <= CORRECTION_WINDOW:
         if ctx.extraction.company:
             lead = await get_lead(ctx.session, last.lead_id)
             if lead is None or company_key(ctx.extraction.company) != lead.company_key:

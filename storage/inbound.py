@@ -110,17 +110,6 @@ def message_of(row: InboundMessage) -> Message:
     )
 
 
-async def peek_next_inbound(session: AsyncSession, now: datetime) -> InboundMessage | None:
-    """The message `claim_next_inbound` would take, without locking it (for work done before the claim)."""
-    statement = (
-        select(InboundMessage)
-        .where(InboundMessage.status == "pending", InboundMessage.next_attempt_at <= now)
-        .order_by(InboundMessage.id)
-        .limit(1)
-    )
-    return await session.scalar(statement)
-
-
 async def add_inbound_details(session: AsyncSession, inbound_id: int, details: dict[str, object]) -> None:
     """Store what was fetched for a message before processing it, under raw["details"]."""
     row = await session.get(InboundMessage, inbound_id, with_for_update=True)

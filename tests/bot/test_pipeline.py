@@ -156,12 +156,15 @@ class Fetcher:
         self.calls: list[str] = []
         self.fail_times = fail_times
 
-    async def __call__(self, m: Message) -> dict[str, object] | None:
+    def needs(self, m: Message) -> bool:
+        return m.text == "needs"
+
+    async def __call__(self, m: Message) -> dict[str, object]:
         self.calls.append(m.platform_msg_id)
         if self.fail_times:
             self.fail_times -= 1
             raise ConnectionError("platform unreachable")
-        return {"name": f"profile of {m.platform_msg_id}"} if m.text == "needs" else None
+        return {"name": f"profile of {m.platform_msg_id}"}
 
 
 async def test_prepared_details_are_stored_before_processing(engine: AsyncEngine) -> None:
@@ -173,9 +176,10 @@ async def test_prepared_details_are_stored_before_processing(engine: AsyncEngine
     fetcher = Fetcher()
     pipeline = Pipeline(session_factory(engine), FixedClock(T0), process, prepare=fetcher)
     await pipeline.accept([message("m1", "needs"), message("m2", "plain")])
-    assert await pipeline.drain() == 2
+    assert await pipeline.drain() == 3  # fetch m1, process m1, process m2
+    assert await pipeline.drain() == 0
     assert seen == [{"name": "profile of m1"}, None]
-    assert fetcher.calls == ["m1", "m2"]
+    assert fetcher.calls == ["m1"]  # only what needs fetching is fetched
 
 
 async def test_failed_prepare_backs_off_and_is_retried(engine: AsyncEngine) -> None:

@@ -20,17 +20,20 @@ class WeComPreparer:
         self._client = client
         self._kf = kf
 
-    async def __call__(self, message: Message) -> dict[str, object] | None:
-        if message.platform != "wecom" or message.kind != "event":
-            return None
+    def needs(self, message: Message) -> bool:
+        return (
+            message.platform == "wecom"
+            and message.kind == "event"
+            and (message.text == "kf_msg_or_event" or message.text in ADD_CONTACT)
+        )
+
+    async def __call__(self, message: Message) -> dict[str, object]:
         raw = message.raw
         if message.text == "kf_msg_or_event":
             pulled = await self._kf.pull(str(raw.get("OpenKfId", "")), str(raw.get("Token", "")))
             return {"pulled": pulled}
-        if message.text in ADD_CONTACT:
-            data = await self._client.get_external_contact(str(raw.get("ExternalUserID", "")))
-            return profile(data, str(raw.get("UserID", "")))
-        return None
+        data = await self._client.get_external_contact(str(raw.get("ExternalUserID", "")))
+        return profile(data, str(raw.get("UserID", "")))
 
 
 def profile(data: dict[str, Any], rep: str) -> dict[str, object]:
