@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 
 import aiohttp
 from aiohttp import web
+from aiohttp.typedefs import Handler
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -55,7 +56,7 @@ class SchemaOutOfDate(Exception):
 def create_app(config: Config, *, clock: Clock | None = None, workers: bool = True) -> web.Application:
     """The bot. `workers=False` leaves the processor and the sender to the caller (tests drive them
     step by step through app[PIPELINE] and app[SENDER])."""
-    app = web.Application(client_max_size=MAX_BODY)
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[_acknowledge_first])
     app[CONFIG] = config
     app[CLOCK] = clock or SystemClock()
     app.cleanup_ctx.append(_database)
@@ -84,6 +85,17 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
         await engine.dispose()
 
 
+@web.middleware
+async def _acknowledge_first(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """While a platform callback or an inquiry is being received, the processor waits (see Pipeline.run):
+    every acknowledgement is due within seconds, a reply can come a moment later."""
+    pipeline = request.app.get(PIPELINE)
+    if request.method != "POST" or pipeline is None:
+        return await handler(request)
+    with pipeline.receiving():
+        return await handler(request)
+
+
 def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None]]:
     async def processing(app: web.Application) -> AsyncIterator[None]:
         config, clock, sessions = app[CONFIG], app[CLOCK], app[SESSIONS]
@@ -99,15 +111,12 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
                 transports["wecom"] = WeComTransport(client)
                 kf = KfPuller(client, config.wecom.corp_id, DatabaseCursors(sessions, clock), _accept(app))
                 prepare = WeComPreparer(client, kf)
-            sender = OutboxSender(sessions, clock, transports)
-            app[SENDER] = sender
-            app[PIPELINE] = Pipeline(
-                sessions, clock, router.process, prepare=prepare, on_processed=sender.wake
-            )
+            pipeline = Pipeline(sessions, clock, router.process, prepare=prepare)
+            sender = OutboxSender(sessions, clock, transports, give_way=pipeline.give_way)
+            pipeline.on_processed = sender.wake
+            app[SENDER], app[PIPELINE] = sender, pipeline
             tasks = (
-                [asyncio.create_task(app[PIPELINE].run()), asyncio.create_task(sender.run())]
-                if workers
-                else []
+                [asyncio.create_task(pipeline.run()), asyncio.create_task(sender.run())] if workers else []
             )
             try:
                 yield

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Protocol
@@ -71,6 +71,7 @@ class OutboxSender:
         backoff: Backoff = Backoff(),
         rng: random.Random | None = None,
         poll_interval: float = 1.0,
+        give_way: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
@@ -79,6 +80,7 @@ class OutboxSender:
         self._rng = rng or random.Random()
         self._poll_interval = poll_interval
         self._wake = asyncio.Event()
+        self._give_way = give_way  # lets acknowledging inbound callbacks go first (Pipeline.give_way)
 
     def wake(self) -> None:
         self._wake.set()
@@ -89,6 +91,8 @@ class OutboxSender:
             leased = await lease_due_outbox(session, self._clock.now())
             jobs = [(r.id, r.platform, r.target, r.kind, dict(r.payload), r.attempts) for r in leased]
         for outbox_id, platform, target, kind, payload, attempts in jobs:
+            if self._give_way is not None:
+                await self._give_way()
             await self._deliver_one(outbox_id, platform, target, kind, payload, attempts)
         return len(jobs)
 

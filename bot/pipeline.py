@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -49,6 +49,7 @@ class Prepare(Protocol):
     async def __call__(self, message: Message) -> dict[str, object]: ...
 
 
+YIELD_MAX = 0.25  # seconds the processor waits for receiving to pause before taking the next message
 POLL_INTERVAL = 1.0  # seconds; picks up rows another instance accepted, and retries that backed off
 
 
@@ -66,14 +67,18 @@ class Pipeline:
         self._clock = clock
         self._process = process
         self._prepare = prepare
-        self._on_processed = on_processed  # e.g. wake the outbox sender for the replies just committed
+        self.on_processed = on_processed  # e.g. wake the outbox sender for the replies just committed
         self._poll_interval = poll_interval
         self._wake = asyncio.Event()
         self._group_commit = GroupCommit(sessions, clock)
+        self._accepting = 0  # accepts in progress; the processor gives way to them (see run)
+        self._quiet = asyncio.Event()
+        self._quiet.set()
 
     async def accept(self, messages: Sequence[Message]) -> list[int]:
         """Store the messages durably; returns the ids of those not seen before."""
-        new = await self._group_commit.record(messages)
+        with self.receiving():
+            new = await self._group_commit.record(messages)
         new_ids = []
         for message in messages:
             row_id = new.get((message.platform, message.platform_msg_id))
@@ -86,6 +91,24 @@ class Pipeline:
         if new_ids:
             self._wake.set()
         return new_ids
+
+    @contextlib.contextmanager
+    def receiving(self) -> Iterator[None]:
+        """Mark a request being received (decrypted, parsed, accepted): the processor gives way."""
+        self._accepting += 1
+        self._quiet.clear()
+        try:
+            yield
+        finally:
+            self._accepting -= 1
+            if not self._accepting:
+                self._quiet.set()
+
+    async def give_way(self) -> None:
+        """Wait (at most YIELD_MAX) until nothing is being received; background work calls this first."""
+        if self._accepting:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._quiet.wait(), timeout=YIELD_MAX)
 
     async def process_next(self) -> bool:
         """Process the oldest pending message; False when there is none due."""
@@ -116,8 +139,8 @@ class Pipeline:
                 await self._prepare_one(inbound_id, unprepared)
                 return True
             log.info("processed", extra={"inbound_id": inbound_id})
-            if self._on_processed is not None:
-                self._on_processed()
+            if self.on_processed is not None:
+                self.on_processed()
             return True
         except Exception as e:  # one bad message must not stop the queue; it backs off and is kept
             if inbound_id is None:
@@ -148,10 +171,18 @@ class Pipeline:
         return count
 
     async def run(self) -> None:
-        """The processor loop: sweep at start (crash leftovers), then on every accept or poll tick."""
+        """The processor loop: sweep at start (crash leftovers), then on every accept or poll tick.
+
+        Acknowledging comes first: the platform retries a callback it has no answer to after 5 s,
+        while a reply a few seconds late is fine. So while callbacks are being accepted, the processor
+        waits for a quiet moment (at most YIELD_MAX) before each message; in a burst it falls behind
+        and catches up after, instead of slowing down every acknowledgement."""
         while True:
             try:
-                await self.drain()
+                while True:
+                    await self.give_way()
+                    if not await self.process_next():
+                        break
             except Exception:  # e.g. the database is briefly unreachable: keep the loop alive
                 log.exception("processor sweep failed")
             with contextlib.suppress(TimeoutError):

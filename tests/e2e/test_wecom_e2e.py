@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from bot.app import PIPELINE
+from bot.fakes.wecom import BROKEN
 from storage.models import FollowUp, InboundMessage, Lead, OutboxMessage
 from tests.e2e.harness import Bot
 
@@ -141,3 +142,15 @@ async def test_a_card_button_click_is_handled_and_the_button_greyed_out(bot: Bot
     assert lead is not None
     if button["key"].startswith("contacted:"):
         assert lead.first_response_at is not None
+
+
+async def test_every_kind_of_bad_callback_is_refused_and_nothing_is_stored(bot: Bot) -> None:
+    for kind in sorted(BROKEN):
+        status = await bot.post(bot.driver.broken(kind))
+        assert 400 <= status < 500, kind
+    for body in (b"", b"<xml>", b"\x00" * 100, b"<a>" * 30000):
+        params, _ = bot.driver.text("LiNa", "你好")
+        assert 400 <= await bot.post((params, body)) < 500
+    await bot.settle()
+    assert await count(bot, InboundMessage) == 0
+    assert bot.inbox("LiNa") == []
