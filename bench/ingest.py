@@ -36,19 +36,11 @@ from aiohttp import web
 from sqlalchemy import func, select
 
 from bot.clock import SystemClock
-from bot.config import WeComConfig
-from bot.fakes.wecom import CallbackDriver, FakeWeCom, serve_fake_wecom
+from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, serve_fake_wecom
 from storage.db import create_engine
 from storage.models import InboundMessage, OutboxMessage
 
-WECOM = WeComConfig(
-    enabled=True,
-    corp_id="ww1436e0e65a779aee",
-    agent_id=1000002,
-    secret="bench",
-    token="hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo",
-    encoding_aes_key="6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt",
-)
+WECOM = SAMPLE_APP
 PATH = "/wecom/callback"
 Callback = tuple[dict[str, str], bytes]
 

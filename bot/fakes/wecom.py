@@ -25,6 +25,17 @@ from bot.clock import Clock
 from bot.config import WeComConfig
 
 OK = {"errcode": 0, "errmsg": "ok"}
+
+# An app as tests, benchmarks and the demo configure it: the CorpID, Token and EncodingAESKey of
+# WeChat Work's own callback sample, so its published vectors decrypt with the same settings.
+SAMPLE_APP = WeComConfig(
+    enabled=True,
+    corp_id="ww1436e0e65a779aee",
+    agent_id=1000002,
+    secret="s3cret",
+    token="hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo",
+    encoding_aes_key="6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt",
+)
 REUSED_RESPONSE_CODE = 40058  # the fake's answer to a used/unknown response_code (code not documented)
 UNKNOWN_CONTACT = 40096  # invalid external_userid
 KF_TOO_MANY, KF_WINDOW_CLOSED = 95001, 95002

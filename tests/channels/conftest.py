@@ -14,7 +14,7 @@ from bot.channels.wecom.client import WeComClient
 from bot.channels.wecom.tokens import MemoryTokenCache
 from bot.clock import FixedClock
 from bot.config import WeComConfig
-from bot.fakes.wecom import CallbackDriver, FakeWeCom, serve_fake_wecom
+from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, serve_fake_wecom
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -35,14 +35,7 @@ class RecordingSleep:
 
 @pytest.fixture
 def wecom_config() -> WeComConfig:
-    return WeComConfig(
-        enabled=True,
-        corp_id="ww1436e0e65a779aee",
-        agent_id=1000002,
-        secret="s3cret",
-        token="hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo",
-        encoding_aes_key="6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt",
-    )
+    return SAMPLE_APP
 
 
 @pytest.fixture

@@ -13,21 +13,14 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import PIPELINE, SENDER, SESSIONS, create_app
 from bot.clock import FixedClock
-from bot.config import Config, WeComConfig
-from bot.fakes.wecom import CallbackDriver, FakeWeCom
+from bot.config import Config
+from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom
 
 # Tuesday 2026-03-10 09:30 in Shanghai
 START = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 INTAKE_TOKEN = "form-token-123"
-WECOM = WeComConfig(
-    enabled=True,
-    corp_id="ww1436e0e65a779aee",
-    agent_id=1000002,
-    secret="s3cret",
-    token="hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo",
-    encoding_aes_key="6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt",
-)
+WECOM = SAMPLE_APP
 
 
 class Bot:
