@@ -26,7 +26,18 @@ def config_file(config: Config, tmp_path: Path) -> str:
 
 @pytest.mark.parametrize(
     "command",
-    [["run"], ["db", "upgrade"], ["db", "current"], ["check-config"], ["version"], ["outbox"], ["extract"]],
+    [
+        ["run"],
+        ["db", "upgrade"],
+        ["db", "current"],
+        ["check-config"],
+        ["version"],
+        ["outbox"],
+        ["extract"],
+        ["privacy"],
+        ["privacy", "export"],
+        ["privacy", "erase"],
+    ],
 )
 def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
