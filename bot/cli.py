@@ -6,15 +6,22 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, TypeVar
 
 from aiohttp import web
 
 from bot.config import Config, ConfigError, find_config_file, load_config
 from bot.log import setup_logging
 
+if TYPE_CHECKING:  # the database layer is imported by the commands that use it, not by `extract`
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from storage.models import OutboxMessage
+
 log = logging.getLogger("salesbot.cli")
+T = TypeVar("T")
 
 CONFIG_HELP = "config file (default: $SALESBOT_CONFIG, then ./config.toml, else built-in defaults)"
 
@@ -100,66 +107,56 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from storage import migrate
+def _with_engine(config: Config, work: Callable[[AsyncEngine], Awaitable[T]]) -> T:
+    """Run `work` with an engine on the configured database, disposed of afterwards."""
     from storage.db import create_engine
 
-    config = _config(args)
-
-    async def go() -> str | None:
+    async def go() -> T:
         engine = create_engine(config.database.url)
         try:
-            await migrate.upgrade(engine)
-            return await migrate.current_revision(engine)
+            return await work(engine)
         finally:
             await engine.dispose()
 
-    print(f"database schema at revision {asyncio.run(go())} (latest)")
+    return asyncio.run(go())
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from storage import migrate
+
+    async def upgrade(engine: AsyncEngine) -> str | None:
+        await migrate.upgrade(engine)
+        return await migrate.current_revision(engine)
+
+    print(f"database schema at revision {_with_engine(_config(args), upgrade)} (latest)")
     return 0
 
 
 def cmd_db_current(args: argparse.Namespace) -> int:
     from storage import migrate
-    from storage.db import create_engine
 
-    config = _config(args)
-
-    async def go() -> str | None:
-        engine = create_engine(config.database.url)
-        try:
-            return await migrate.current_revision(engine)
-        finally:
-            await engine.dispose()
-
-    current, head = asyncio.run(go()), migrate.head_revision()
+    current, head = _with_engine(_config(args), migrate.current_revision), migrate.head_revision()
     state = "up to date" if current == head else f"out of date, latest is {head}: run salesbot db upgrade"
     print(f"database schema at revision {current or 'none'} ({state})")
     return 0 if current == head else 1
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    from storage.db import create_engine, session_factory
+    from storage.db import session_factory
     from storage.outbox import count_outbox, list_outbox
 
-    config = _config(args)
+    async def read(engine: AsyncEngine) -> tuple[dict[str, int], list[OutboxMessage]]:
+        async with session_factory(engine)() as session:
+            return await count_outbox(session), await list_outbox(session, args.status, max(1, args.limit))
 
-    async def go() -> None:
-        engine = create_engine(config.database.url)
-        try:
-            async with session_factory(engine)() as session:
-                counts = await count_outbox(session)
-                rows = await list_outbox(session, args.status, max(1, args.limit))
-        finally:
-            await engine.dispose()
-        print("outbox: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "empty"))
-        for row in rows:
-            error = f"  last error: {row.last_error}" if row.last_error else ""
-            print(
-                f"#{row.id} {row.status} {row.platform}/{row.kind} to {row.target} "
-                f"attempts {row.attempts} next {row.next_attempt_at:%Y-%m-%d %H:%M:%S}Z{error}"
-            )
-
-    asyncio.run(go())
+    counts, rows = _with_engine(_config(args), read)
+    print("outbox: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "empty"))
+    for row in rows:
+        error = f"  last error: {row.last_error}" if row.last_error else ""
+        print(
+            f"#{row.id} {row.status} {row.platform}/{row.kind} to {row.target} "
+            f"attempts {row.attempts} next {row.next_attempt_at:%Y-%m-%d %H:%M:%S}Z{error}"
+        )
     return 0
 
 
