@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 import aiohttp
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -58,6 +59,13 @@ def db_client(
     return WeComClient(api_config, http, DatabaseTokenCache(session_factory(engine)), clock, timeout=0.5)
 
 
+@pytest.fixture
+def sender(
+    engine: AsyncEngine, api_config: WeComConfig, http_session: aiohttp.ClientSession, clock: FixedClock
+) -> OutboxSender:
+    return sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
+
+
 def card(touser: str) -> dict[str, Any]:
     reply = Reply(
         to=1, title="新线索分配", lines=("客户：苏州仁济医院",), buttons=(Button("contacted:1", "已联系"),)
@@ -66,14 +74,10 @@ def card(touser: str) -> dict[str, Any]:
 
 
 async def test_card_is_sent_and_its_response_code_kept(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
     outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
-    await sender_for(engine, db_client(engine, api_config, http_session, clock), clock).send_due()
+    await sender.send_due()
     sent = await row(engine, outbox_id)
     assert sent.status == "sent" and sent.response_code
     assert sent.response_code in fake.response_codes
@@ -83,14 +87,9 @@ async def test_card_is_sent_and_its_response_code_kept(
 
 
 async def test_45009_waits_out_the_window_without_spending_an_attempt(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
     outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
-    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     fake.inject(errcode=45009, path=SEND, block=timedelta(seconds=60))
     await sender.send_due()
     waiting = await row(engine, outbox_id)
@@ -104,42 +103,29 @@ async def test_45009_waits_out_the_window_without_spending_an_attempt(
 
 
 async def test_60020_is_a_configuration_problem_not_retried(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
     outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
     fake.inject(errcode=60020, path=SEND)
-    await sender_for(engine, db_client(engine, api_config, http_session, clock), clock).send_due()
+    await sender.send_due()
     dead = await row(engine, outbox_id)
     assert dead.status == "dead" and "60020" in (dead.last_error or "")
     assert len(fake.calls(SEND)) == 1
 
 
 async def test_unknown_recipient_is_dead_at_once(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
     outbox_id = await enqueue(engine, clock, "Ghost", "push", card("Ghost"))
-    await sender_for(engine, db_client(engine, api_config, http_session, clock), clock).send_due()
+    await sender.send_due()
     assert (await row(engine, outbox_id)).status == "dead"
 
 
 async def test_kf_reply_outside_the_window_is_held_until_the_customer_writes(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
     payload = {"open_kfid": "wkKF1", "content": "您好，已为您安排顾问"}
     outbox_id = await enqueue(engine, clock, "wmCust", "kf", payload)
-    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     await sender.send_due()  # the customer never wrote: 95002
     held = await row(engine, outbox_id)
     assert held.status == "held" and "95002" in (held.last_error or "")
@@ -154,14 +140,9 @@ async def test_kf_reply_outside_the_window_is_held_until_the_customer_writes(
 
 
 async def test_card_update_greys_out_the_button_once(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
     first = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
-    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     await sender.send_due()
     code = (await row(engine, first)).response_code
     update = {"userids": ["LiNa"], "response_code": code, "replace_name": "已处理"}
