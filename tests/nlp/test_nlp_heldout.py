@@ -1,0 +1,35 @@
+"""Held-out corpora of other industries (tests/fixtures/heldout, labeled without looking at the extractor)
+stay above a floor: a guard against rules that fit the dev corpus and break elsewhere.
+
+software and education were never tuned on (measured at intent 0.917 / 0.900, slot F1 0.979 / 0.976
+when written); manufacturing and energy were, so their floor is the same, not their current 1.0."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nlp import Extractor, load_catalog
+from nlp.scoring import score
+
+HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+
+
+@pytest.mark.parametrize("corpus", ["software", "education", "manufacturing", "energy"])
+def test_heldout_corpus_stays_above_the_floor(corpus: str) -> None:
+    extractor = Extractor(load_catalog(HELDOUT / f"{corpus}.toml"))
+    gold: dict[str, dict[str, Any]] = {}
+    pred: dict[str, dict[str, Any]] = {}
+    for line in (HELDOUT / f"{corpus}.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            case = json.loads(line)
+            gold[case["id"]] = case
+            ex = extractor.extract(case["text"], datetime.fromisoformat(case["sent_at"]), case["channel"])
+            pred[case["id"]] = {"intent": str(ex.intent), "slots": ex.to_slots()}
+    summary = score(gold, pred)
+    assert summary["intent_accuracy"] >= 0.88, summary["intent_confusion"]
+    assert summary["slot_micro_f1"] >= 0.95
