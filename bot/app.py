@@ -28,6 +28,7 @@ from bot.intake import Intake
 from bot.outbox import OutboxSender, Transport
 from bot.pipeline import Pipeline, Prepare
 from bot.router import Router
+from bot.scheduler import SlaScanner
 from bot.token_store import DatabaseCursors, DatabaseTokenCache
 from bot.types import Message
 from nlp import Catalog, Extractor, load_catalog
@@ -45,6 +46,7 @@ SESSIONS = web.AppKey("sessions", async_sessionmaker[AsyncSession])
 SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 PIPELINE = web.AppKey("pipeline", Pipeline)
 SENDER = web.AppKey("sender", OutboxSender)
+SLA = web.AppKey("sla", SlaScanner)
 
 MAX_BODY = 1024 * 1024  # each endpoint caps its own body lower; this is the server-wide ceiling
 
@@ -61,7 +63,7 @@ def create_app(config: Config, *, clock: Clock | None = None, workers: bool = Tr
     app[CLOCK] = clock or SystemClock()
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_processing(workers))
-    app.cleanup_ctx.append(_scheduler)
+    app.cleanup_ctx.append(_scheduler(workers))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     if config.wecom.enabled:
@@ -172,18 +174,26 @@ async def ensure_schema(engine: AsyncEngine, config: Config) -> None:
     )
 
 
-async def _scheduler(app: web.Application) -> AsyncIterator[None]:
-    # APScheduler only ticks; what is due lives in the database, so coalescing a missed
-    # backlog into one run is safe and a second instance cannot double the work.
-    scheduler = AsyncIOScheduler(
-        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
-    )
-    app[SCHEDULER] = scheduler
-    scheduler.start()
-    try:
-        yield
-    finally:
-        scheduler.shutdown(wait=False)
+def _scheduler(workers: bool) -> Callable[[web.Application], AsyncIterator[None]]:
+    async def scheduler_ctx(app: web.Application) -> AsyncIterator[None]:
+        # APScheduler only ticks; what is due lives in the database, so coalescing a missed
+        # backlog into one run is safe and a second instance cannot double the work.
+        scheduler = AsyncIOScheduler(
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
+        )
+        config = app[CONFIG]
+        sla = SlaScanner(app[SESSIONS], config, app[CLOCK], on_enqueued=app[SENDER].wake)
+        app[SCHEDULER], app[SLA] = scheduler, sla
+        if workers:  # without workers tests call app[SLA].run_once() with their own clock
+            seconds = config.sla.scan_interval.total_seconds()
+            scheduler.add_job(sla.tick, "interval", seconds=seconds, id="sla_scan")
+        scheduler.start()
+        try:
+            yield
+        finally:
+            scheduler.shutdown(wait=False)
+
+    return scheduler_ctx
 
 
 async def healthz(request: web.Request) -> web.Response:

@@ -148,12 +148,7 @@ class Router:
     async def _outgoing(self, session: AsyncSession, message: Message, reply: Reply) -> Outgoing | None:
         if reply.to is None:
             return self._to_sender(message, reply)
-        person = await session.get(Person, reply.to)
-        if person is None or not person.active:
-            return None
-        platform, target = self._address(person, message.platform)
-        kind = "reply" if platform == message.platform and target == message.sender_id else "push"
-        return self._rendered(platform, target, reply, person.id, kind)
+        return await outgoing_for(session, self._config, reply, message)
 
     def _to_sender(self, message: Message, reply: Reply) -> Outgoing | None:
         open_kfid = message.raw.get("open_kfid")
@@ -163,32 +158,48 @@ class Router:
             return Outgoing("wecom", message.sender_id, "kf", payload, None)
         if message.raw.get("source") == "web":
             return None  # a web form's sender reads the HTTP answer, not a chat
-        return self._rendered(message.platform, message.sender_id, reply, None, "reply")
+        return rendered(message.platform, message.sender_id, reply, None, "reply")
 
-    def _address(self, person: Person, preferred: Platform) -> tuple[Platform, str]:
-        """Where a person is reached: the platform they wrote from, else an enabled one they are on."""
-        ids: dict[Platform, str | None] = {
-            "wecom": person.wecom_userid if self._config.wecom.enabled else None,
-            "dingtalk": person.dingtalk_userid if self._config.dingtalk.enabled else None,
-        }
-        if ids.get(preferred):
-            return preferred, str(ids[preferred])
-        for platform, user_id in ids.items():
-            if user_id:
-                return platform, user_id
-        return "console", person.key
 
-    def _rendered(
-        self, platform: Platform, target: str, reply: Reply, person_id: int | None, kind: str
-    ) -> Outgoing:
-        if platform == "wecom":
-            return Outgoing("wecom", target, kind, render(reply, target).payload, person_id)
-        payload = {
-            "title": reply.title,
-            "lines": list(reply.lines),
-            "buttons": [{"key": b.key, "label": b.label} for b in reply.buttons],
-        }
-        return Outgoing(platform, target, kind, payload, person_id)
+async def outgoing_for(
+    session: AsyncSession, config: Config, reply: Reply, message: Message | None = None
+) -> Outgoing | None:
+    """The outbox row for a reply to a person (`reply.to`): on the platform `message` came from when
+    they are on it, else an enabled one. None when the person cannot be reached. Scheduled pushes
+    (SLA alerts, digests) pass no message."""
+    if reply.to is None:
+        return None
+    person = await session.get(Person, reply.to)
+    if person is None or not person.active:
+        return None
+    platform, target = address(config, person, message.platform if message else None)
+    answering = message is not None and platform == message.platform and target == message.sender_id
+    return rendered(platform, target, reply, person.id, "reply" if answering else "push")
+
+
+def address(config: Config, person: Person, preferred: Platform | None) -> tuple[Platform, str]:
+    """Where a person is reached: the preferred platform, else an enabled one they are on."""
+    ids: dict[Platform, str | None] = {
+        "wecom": person.wecom_userid if config.wecom.enabled else None,
+        "dingtalk": person.dingtalk_userid if config.dingtalk.enabled else None,
+    }
+    if preferred is not None and ids.get(preferred):
+        return preferred, str(ids[preferred])
+    for platform, user_id in ids.items():
+        if user_id:
+            return platform, user_id
+    return "console", person.key
+
+
+def rendered(platform: Platform, target: str, reply: Reply, person_id: int | None, kind: str) -> Outgoing:
+    if platform == "wecom":
+        return Outgoing("wecom", target, kind, render(reply, target).payload, person_id)
+    payload = {
+        "title": reply.title,
+        "lines": list(reply.lines),
+        "buttons": [{"key": b.key, "label": b.label} for b in reply.buttons],
+    }
+    return Outgoing(platform, target, kind, payload, person_id)
 
 
 def plain_text(reply: Reply) -> str:

@@ -53,6 +53,7 @@ class Lead(Base):
     __table_args__ = (
         Index("ix_lead_owner_id_stage", "owner_id", "stage"),
         Index("ix_lead_next_followup_at", "next_followup_at"),
+        Index("ix_lead_assigned_at", "assigned_at"),  # the first-response SLA scan reads by it
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,7 +6,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 from sqlalchemy import text
 
-from bot.app import ENGINE, SESSIONS, SchemaOutOfDate, create_app, ensure_schema
+from bot.app import ENGINE, SCHEDULER, SESSIONS, SchemaOutOfDate, create_app, ensure_schema
 from bot.config import Config
 from storage import migrate
 from storage.db import create_engine
@@ -28,6 +28,20 @@ async def test_health_and_readiness(aiohttp_client: type[TestClient], config: Co
     assert response.status == 200 and (await response.json()) == {"status": "ok"}
     response = await client.get("/readyz")
     assert response.status == 200 and (await response.json()) == {"status": "ready"}
+
+
+async def test_the_sla_scan_is_scheduled_only_with_workers(
+    aiohttp_client: type[TestClient], config: Config
+) -> None:
+    await migrated(config)
+    running = await aiohttp_client(create_app(config))
+    job = running.app[SCHEDULER].get_job("sla_scan")
+    assert (
+        job is not None and job.trigger.interval.total_seconds() == config.sla.scan_interval.total_seconds()
+    )
+    assert job.coalesce and job.max_instances == 1
+    stepped = await aiohttp_client(create_app(config, workers=False))
+    assert stepped.app[SCHEDULER].get_job("sla_scan") is None
 
 
 async def test_org_is_synced_at_start(aiohttp_client: type[TestClient], config: Config) -> None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-12-02 14:34:41.332008
+Create Date: 2026-12-02 16:10:25.630598
 """
 
 from collections.abc import Sequence
@@ -117,6 +117,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_lead")),
     )
     with op.batch_alter_table("lead", schema=None) as batch_op:
+        batch_op.create_index("ix_lead_assigned_at", ["assigned_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_lead_company_key"), ["company_key"], unique=False)
         batch_op.create_index("ix_lead_next_followup_at", ["next_followup_at"], unique=False)
         batch_op.create_index("ix_lead_owner_id_stage", ["owner_id", "stage"], unique=False)
@@ -264,6 +265,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_lead_owner_id_stage")
         batch_op.drop_index("ix_lead_next_followup_at")
         batch_op.drop_index(batch_op.f("ix_lead_company_key"))
+        batch_op.drop_index("ix_lead_assigned_at")
 
     op.drop_table("lead")
     op.drop_table("person")

@@ -1,0 +1,52 @@
+"""SLA alerts through the real app: a 微信客服 inquiry is assigned, nobody answers within the limit in
+business time, and the owner, then the manager, each receive exactly one alert in WeChat Work."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.app import SLA
+from handlers.business_time import BusinessCalendar, add_business_time
+from handlers.sla import response_limit
+from storage.models import Lead
+from tests.e2e.harness import Bot
+
+
+async def test_an_unanswered_inquiry_alerts_the_owner_once_then_the_manager(bot: Bot) -> None:
+    bot.fake.customer_writes(
+        "wkKF1", "wmBuyer", "你好，我们是苏州恒通精密，想了解激光切割机，电话13600002222"
+    )
+    assert await bot.post(bot.driver.kf_event("tokenA", "wkKF1")) == 200
+    await bot.settle()
+    async with bot.sessions() as session:
+        [lead] = (await session.scalars(select(Lead))).all()
+    assert lead.owner_id is not None and lead.assigned_at is not None
+    owner_before, manager_before = len(bot.inbox("LiNa")), len(bot.inbox("ZhangWei"))
+    assert bot.app is not None
+    scanner = bot.app[SLA]
+
+    calendar = BusinessCalendar.from_config(bot.config.sla)
+    due = add_business_time(
+        lead.assigned_at, response_limit(bot.config.sla.first_response, lead.grade), calendar
+    )
+    bot.clock.set(due - timedelta(minutes=1))
+    assert await scanner.run_once() == 0
+    bot.clock.set(due)
+    assert await scanner.run_once() == 1
+    await bot.settle()
+    [alert] = bot.inbox("LiNa")[owner_before:]
+    assert "首次响应超时" in alert and "恒通精密" in alert and "已联系" in alert
+
+    assert await scanner.run_once() == 0  # a second scan, or a second instance, sends nothing
+    await bot.settle()
+    assert len(bot.inbox("LiNa")) == owner_before + 1 and len(bot.inbox("ZhangWei")) == manager_before
+
+    bot.clock.set(add_business_time(due, bot.config.sla.escalate_after[0], calendar))
+    assert await scanner.run_once() == 1
+    assert await scanner.run_once() == 0
+    await bot.settle()
+    [escalated] = bot.inbox("ZhangWei")[manager_before:]
+    assert "首次响应超时" in escalated and "李娜" in escalated
+    assert len(bot.inbox("LiNa")) == owner_before + 1
