@@ -52,6 +52,10 @@ class BusinessCalendar:
                     return not off
         return day.weekday() in self.weekdays
 
+    def workday(self) -> timedelta:
+        """The business time in one working day."""
+        return timedelta(minutes=sum(end - begin for begin, end in self.hours))
+
     def windows(self, start_day: date) -> Iterator[tuple[datetime, datetime]]:
         """Working intervals in UTC, in order, from `start_day` on (at most MAX_DAYS days)."""
         for offset in range(MAX_DAYS):
@@ -65,10 +69,15 @@ class BusinessCalendar:
 
 
 def add_business_time(start: datetime, duration: timedelta, calendar: BusinessCalendar) -> datetime:
-    """The moment `duration` of business time after `start` has elapsed."""
+    """The moment `duration` of business time after `start` has elapsed.
+
+    Whole days are business days: "1d" is one working day's hours (assigned Monday 10:00, due
+    Tuesday 10:00), not 24 business hours, which would be three working days and not what a
+    manager who writes "1d" means. Around the clock a working day is 24 hours, so nothing changes."""
     if duration <= timedelta(0):
         return start
-    left = duration
+    days, rest = divmod(duration, timedelta(days=1))
+    left = days * calendar.workday() + rest
     for begin, end in calendar.windows(start.astimezone(calendar.tz).date()):
         begin = max(begin, start)
         if begin >= end:

@@ -79,3 +79,10 @@ def test_a_calendar_with_no_working_time_is_an_error() -> None:
     never = BusinessCalendar.from_config(SlaConfig(business_days=[], holidays="none"))
     with pytest.raises(ValueError, match="no 0:30:00 of business time"):
         add_business_time(at(2026, 3, 10, 10), timedelta(minutes=30), never)
+
+
+def test_whole_days_are_working_days() -> None:
+    office = BusinessCalendar.from_config(SlaConfig(holidays="none"))
+    assert add_business_time(at(2026, 3, 9, 10), timedelta(days=1), office) == at(2026, 3, 10, 10)
+    assert add_business_time(at(2026, 3, 13, 10), timedelta(days=1), office) == at(2026, 3, 16, 10)
+    assert add_business_time(at(2026, 3, 9, 10), timedelta(days=2, hours=1), office) == at(2026, 3, 11, 11)
