@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -77,19 +78,7 @@ class Router:
             log.info("refused", extra={"sender": message.sender_id, "reason": str(denied)})
             replies = [Reply(to=None, title="无权操作", lines=(str(denied) or REFUSED,))]
         for reply in replies:
-            outgoing = await self._outgoing(session, message, reply)
-            if outgoing is None:
-                log.warning("reply has no reachable recipient", extra={"to": reply.to, "title": reply.title})
-                continue
-            await enqueue_outbox(
-                session,
-                platform=outgoing.platform,
-                target=outgoing.target,
-                kind=outgoing.kind,
-                payload=outgoing.payload,
-                now=self._clock.now(),
-                person_id=outgoing.person_id,
-            )
+            await queue(session, await self._outgoing(session, message, reply), reply, self._clock.now())
         if message.kind == "button" and message.raw.get("ResponseCode"):
             await self._grey_out(session, message)
 
@@ -159,6 +148,23 @@ class Router:
         if message.raw.get("source") == "web":
             return None  # a web form's sender reads the HTTP answer, not a chat
         return rendered(message.platform, message.sender_id, reply, None, "reply")
+
+
+async def queue(session: AsyncSession, outgoing: Outgoing | None, reply: Reply, now: datetime) -> bool:
+    """Write the outbox row for a reply; False (and a warning) when its recipient cannot be reached."""
+    if outgoing is None:
+        log.warning("reply has no reachable recipient", extra={"to": reply.to, "title": reply.title})
+        return False
+    await enqueue_outbox(
+        session,
+        platform=outgoing.platform,
+        target=outgoing.target,
+        kind=outgoing.kind,
+        payload=outgoing.payload,
+        now=now,
+        person_id=outgoing.person_id,
+    )
+    return True
 
 
 async def outgoing_for(

@@ -13,9 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Config
-from bot.router import outgoing_for
+from bot.router import outgoing_for, queue
 from handlers import sla
-from storage.outbox import enqueue_outbox
 
 log = logging.getLogger("salesbot.scheduler")
 
@@ -37,20 +36,7 @@ class SlaScanner:
         queued = 0
         async with self._sessions.begin() as session:
             for reply in await sla.scan(session, self._config, now):
-                outgoing = await outgoing_for(session, self._config, reply)
-                if outgoing is None:
-                    log.warning("SLA notice has no reachable recipient", extra={"to": reply.to})
-                    continue
-                await enqueue_outbox(
-                    session,
-                    platform=outgoing.platform,
-                    target=outgoing.target,
-                    kind=outgoing.kind,
-                    payload=outgoing.payload,
-                    now=now,
-                    person_id=outgoing.person_id,
-                )
-                queued += 1
+                queued += await queue(session, await outgoing_for(session, self._config, reply), reply, now)
         if queued:
             log.info("SLA notices queued", extra={"count": queued})
             self._on_enqueued()
