@@ -108,17 +108,9 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
 
 def _with_engine(config: Config, work: Callable[[AsyncEngine], Awaitable[T]]) -> T:
-    """Run `work` with an engine on the configured database, disposed of afterwards."""
-    from storage.db import create_engine
+    from storage.db import using_engine
 
-    async def go() -> T:
-        engine = create_engine(config.database.url)
-        try:
-            return await work(engine)
-        finally:
-            await engine.dispose()
-
-    return asyncio.run(go())
+    return asyncio.run(using_engine(config.database.url, work))
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:

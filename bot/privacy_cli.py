@@ -19,6 +19,8 @@ from bot.cli import CONFIG_HELP, _config
 from bot.log import setup_logging
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     from storage.privacy import ErasureReport
 
 # Storage and handlers are imported inside the commands: building the parser for any other
@@ -74,7 +76,7 @@ def _logging(args: argparse.Namespace) -> None:
 
 def cmd_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from handlers.format import mask_phone
-    from storage.db import create_engine, session_factory
+    from storage.db import session_factory, using_engine
     from storage.privacy import collect_personal_data
 
     phone = _phone(args, stderr)
@@ -83,15 +85,11 @@ def cmd_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     config = _config(args)
     _logging(args)
 
-    async def go() -> dict[str, Any]:
-        engine = create_engine(config.database.url)
-        try:
-            async with session_factory(engine)() as session:
-                return await collect_personal_data(session, phone)
-        finally:
-            await engine.dispose()
+    async def collect(engine: AsyncEngine) -> dict[str, Any]:
+        async with session_factory(engine)() as session:
+            return await collect_personal_data(session, phone)
 
-    data = asyncio.run(go())
+    data = asyncio.run(using_engine(config.database.url, collect))
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         # Readable by the owner only: the file holds exactly the data being asked about.
@@ -107,7 +105,7 @@ def cmd_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def cmd_erase(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from handlers.format import mask_phone
-    from storage.db import create_engine, session_factory
+    from storage.db import session_factory, using_engine
     from storage.privacy import erase_personal_data
 
     phone = _phone(args, stderr)
@@ -116,18 +114,14 @@ def cmd_erase(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     config = _config(args)
     _logging(args)
 
-    async def go() -> ErasureReport:
-        engine = create_engine(config.database.url)
-        try:
-            async with session_factory(engine)() as session:
-                # A dry run does the real erasure and rolls it back, so its counts are exact.
-                report = await erase_personal_data(session, phone, datetime.now(UTC))
-                await (session.commit() if args.yes else session.rollback())
-                return report
-        finally:
-            await engine.dispose()
+    async def erase(engine: AsyncEngine) -> ErasureReport:
+        async with session_factory(engine)() as session:
+            # A dry run does the real erasure and rolls it back, so its counts are exact.
+            report = await erase_personal_data(session, phone, datetime.now(UTC))
+            await (session.commit() if args.yes else session.rollback())
+            return report
 
-    report = asyncio.run(go())
+    report = asyncio.run(using_engine(config.database.url, erase))
     counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in report.as_dict().items())
     masked = mask_phone(phone)
     log.info("privacy erase", extra={"phone": masked, "dry_run": not args.yes, **report.as_dict()})
