@@ -71,14 +71,13 @@ class Pipeline:
         self._poll_interval = poll_interval
         self._wake = asyncio.Event()
         self._group_commit = GroupCommit(sessions, clock)
-        self._accepting = 0  # accepts in progress; the processor gives way to them (see run)
+        self._accepting = 0  # requests being received (see receiving); background work gives way
         self._quiet = asyncio.Event()
         self._quiet.set()
 
     async def accept(self, messages: Sequence[Message]) -> list[int]:
         """Store the messages durably; returns the ids of those not seen before."""
-        with self.receiving():
-            new = await self._group_commit.record(messages)
+        new = await self._group_commit.record(messages)
         new_ids = []
         for message in messages:
             row_id = new.get((message.platform, message.platform_msg_id))

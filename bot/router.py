@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -57,12 +57,11 @@ class Router:
         self._clock = clock
         self._extractor = extractor
         self._catalog = catalog
-        self._tz = ZoneInfo(config.sla.timezone)
         self._handlers = {intent: handler_for(intent.value) for intent in Intent}
         self._new_lead = self._handlers[Intent.NEW_LEAD]
         self._buttons = handler_for("buttons")
         self._unknown_user = handler_for("unknown_user")
-        self._continuations: list[tuple[Intent, Any]] = [
+        self._continuations: list[tuple[Intent, Callable[[Context], Awaitable[bool]]]] = [
             (intent, importlib.import_module(f"handlers.{intent.value}").continues_last)
             for intent in (Intent.UPDATE_STAGE, Intent.LOG_FOLLOWUP)
         ]
