@@ -54,6 +54,8 @@ class Lead(Base):
         Index("ix_lead_owner_id_stage", "owner_id", "stage"),
         Index("ix_lead_next_followup_at", "next_followup_at"),
         Index("ix_lead_assigned_at", "assigned_at"),  # the first-response SLA scan reads by it
+        Index("ix_lead_stage_changed_at", "stage_changed_at"),  # and stage_stuck by this
+        Index("ix_lead_cold_at", "cold_at"),  # and going_cold by this
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -80,6 +82,9 @@ class Lead(Base):
     next_followup_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_followup_has_time: Mapped[bool] = mapped_column(Boolean, default=False)
     stage_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the lead counts as going cold: the last contact plus a multiple of its usual interval
+    # between contacts; None until it has a rhythm of its own.
+    cold_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     owner: Mapped[Person | None] = relationship(lazy="raise")
     contacts: Mapped[list[Contact]] = relationship(lazy="raise", back_populates="lead", order_by="Contact.id")
@@ -205,6 +210,8 @@ class OutboxMessage(Base):
     response_code: Mapped[str | None] = mapped_column(String(200))  # to update a sent card later
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The SLA alert this card announces, so that its card can be updated when the breach closes.
+    alert_id: Mapped[int | None] = mapped_column(ForeignKey("alert.id", ondelete="SET NULL"), index=True)
 
 
 class AccessToken(Base):
