@@ -24,6 +24,7 @@ from bot.channels.wecom.prepare import WeComPreparer
 from bot.channels.wecom.transport import WeComTransport
 from bot.clock import Clock, SystemClock
 from bot.config import Config
+from bot.console_access import install_access
 from bot.intake import Intake
 from bot.outbox import OutboxSender, Transport
 from bot.pipeline import Pipeline, Prepare
@@ -66,6 +67,7 @@ def create_app(config: Config, *, clock: Clock | None = None, workers: bool = Tr
     app.cleanup_ctx.append(_scheduler(workers))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    install_access(app, config)  # the console's and the dashboard's access rule
     if config.wecom.enabled:
         WeComCallback(config.wecom, app[CLOCK], _accept(app)).add_routes(app)
     if config.intake.token:

@@ -8,6 +8,7 @@ naming the file, the key and the problem.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
 import re
 import tomllib
@@ -171,6 +172,14 @@ class IntakeConfig:
 
 
 @dataclass(frozen=True)
+class ConsoleConfig:
+    """The local web console (and the manager dashboard, which shares its access rule)."""
+
+    enabled: str = "auto"  # auto: on when no platform is enabled | on | off
+    token: str = ""  # required to serve it when [server] host is not a loopback address
+
+
+@dataclass(frozen=True)
 class Config:
     server: ServerConfig = field(default_factory=ServerConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -183,6 +192,7 @@ class Config:
     assignment: AssignmentConfig = field(default_factory=AssignmentConfig)
     catalog: CatalogConfig = field(default_factory=CatalogConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
+    console: ConsoleConfig = field(default_factory=ConsoleConfig)
     source: str = field(default="built-in defaults", compare=False)
 
     @property
@@ -404,11 +414,35 @@ def _validate(c: Config) -> None:
         if not path.startswith("/"):
             bad(f"[{section}] callback_path", f"must start with '/', got {path!r}")
 
+    _validate_console(c, bad)
     _validate_org(c, bad)
     _validate_sla(c, bad)
     _validate_sales_rules(c, bad)
     if c.catalog.path and not Path(c.catalog.path).is_file():
         bad("[catalog] path", f"no such file: {c.catalog.path}")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a listen address reaches only this machine ("localhost", 127.0.0.0/8, ::1)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip()).is_loopback
+    except ValueError:
+        return False
+
+
+def _validate_console(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:
+    if c.console.enabled not in ("auto", "on", "off"):
+        bad("[console] enabled", f'must be "auto", "on" or "off", got {c.console.enabled!r}')
+    # "auto" on a public address without a token leaves the console off (a warning at start-up):
+    # the Docker image listens on 0.0.0.0 and must still start with a platform-less config.
+    if c.console.enabled == "on" and not c.console.token and not is_loopback(c.server.host):
+        bad(
+            "[console] token",
+            f"is required when the console is on and [server] host {c.server.host!r} is not a "
+            f"loopback address (or set {ENV_PREFIX}CONSOLE_TOKEN)",
+        )
 
 
 def _validate_org(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:
