@@ -17,6 +17,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.channels.console import ConsoleChannel, ConsoleHub, ConsoleTransport
 from bot.channels.wecom.callback import WeComCallback
 from bot.channels.wecom.client import WeComClient
 from bot.channels.wecom.kf import KfPuller
@@ -24,7 +25,8 @@ from bot.channels.wecom.prepare import WeComPreparer
 from bot.channels.wecom.transport import WeComTransport
 from bot.clock import Clock, SystemClock
 from bot.config import Config
-from bot.console_access import install_access
+from bot.console import console_reads
+from bot.console_access import console_enabled, install_access
 from bot.intake import Intake
 from bot.outbox import OutboxSender, Transport
 from bot.pipeline import Pipeline, Prepare
@@ -48,6 +50,7 @@ SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 PIPELINE = web.AppKey("pipeline", Pipeline)
 SENDER = web.AppKey("sender", OutboxSender)
 SLA = web.AppKey("sla", SlaScanner)
+CONSOLE_HUB = web.AppKey("console_hub", ConsoleHub)  # present when the console is served
 
 MAX_BODY = 1024 * 1024  # each endpoint caps its own body lower; this is the server-wide ceiling
 
@@ -68,6 +71,10 @@ def create_app(config: Config, *, clock: Clock | None = None, workers: bool = Tr
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     install_access(app, config)  # the console's and the dashboard's access rule
+    if console_enabled(config):
+        app[CONSOLE_HUB] = ConsoleHub()
+        people, history = console_reads(lambda: app[SESSIONS])
+        ConsoleChannel(app[CLOCK], app[CONSOLE_HUB], _accept(app), people, history).add_routes(app)
     if config.wecom.enabled:
         WeComCallback(config.wecom, app[CLOCK], _accept(app)).add_routes(app)
     if config.intake.token:
@@ -109,6 +116,8 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
         router = Router(config, clock, extractor, catalog)
         transports: dict[str, Transport] = {}
         prepare: Prepare | None = None
+        if CONSOLE_HUB in app:
+            transports["console"] = ConsoleTransport(app[CONSOLE_HUB], clock)
         async with aiohttp.ClientSession() as http:
             if config.wecom.enabled:
                 client = WeComClient(config.wecom, http, DatabaseTokenCache(sessions), clock)

@@ -188,6 +188,8 @@ def address(config: Config, person: Person, preferred: Platform | None) -> tuple
         "wecom": person.wecom_userid if config.wecom.enabled else None,
         "dingtalk": person.dingtalk_userid if config.dingtalk.enabled else None,
     }
+    if preferred == "console":  # whoever writes on the console is answered there, platforms or not
+        return "console", person.key
     if preferred is not None and ids.get(preferred):
         return preferred, str(ids[preferred])
     for platform, user_id in ids.items():

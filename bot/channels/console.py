@@ -1,0 +1,229 @@
+"""The console channel: a page served by the bot itself where anyone in [org], or a customer, chats
+with the bot and watches their inbox live, with no WeChat Work or DingTalk account.
+
+It is an edge like the others: what is typed becomes a `Message` (platform "console") accepted by
+the pipeline, and what the bot says comes back through the outbox and `ConsoleTransport`, which
+hands it to the browsers watching that person over server-sent events. A sender id starting with
+"guest:" is a customer (their messages are inquiries); any other is a person's [org] id. This
+module holds no storage: the app injects `accept`, `people` and `history`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from bot.clock import Clock
+from bot.console_access import check_console_access
+from bot.types import Message, MessageKind
+
+log = logging.getLogger("salesbot.console")
+
+STATIC = Path(__file__).resolve().parents[1] / "console_static"
+GUEST = "guest:"
+MAX_BODY = 16 * 1024
+MAX_TEXT = 2000
+MAX_ID = 100
+HEARTBEAT = 15.0  # seconds between keep-alive comments, so proxies do not close an idle stream
+STREAM_HEADERS = {"Content-Type": "text/event-stream", "Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+QUEUE_LIMIT = 200  # a browser this far behind is dropped; it reloads its history when it reconnects
+
+Accept = Callable[[Sequence[Message]], Awaitable[list[int]]]
+People = Callable[[], Awaitable[list[dict[str, Any]]]]
+History = Callable[[str], Awaitable[list[dict[str, Any]]]]
+
+
+class ConsoleHub:
+    """Who is watching which inbox: one queue per open event stream."""
+
+    def __init__(self) -> None:
+        self._watchers: dict[str, set[asyncio.Queue[dict[str, Any] | None]]] = {}
+
+    def subscribe(self, target: str) -> asyncio.Queue[dict[str, Any] | None]:
+        queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue(QUEUE_LIMIT)
+        self._watchers.setdefault(target, set()).add(queue)
+        return queue
+
+    def unsubscribe(self, target: str, queue: asyncio.Queue[dict[str, Any] | None]) -> None:
+        watchers = self._watchers.get(target, set())
+        watchers.discard(queue)
+        if not watchers:
+            self._watchers.pop(target, None)
+
+    def watching(self, target: str) -> int:
+        return len(self._watchers.get(target, ()))
+
+    def publish(self, target: str, event: dict[str, Any]) -> None:
+        for queue in list(self._watchers.get(target, ())):
+            try:
+                queue.put_nowait(event)
+            except asyncio.QueueFull:
+                log.warning("console watcher too slow, dropped", extra={"target": target})
+                self.unsubscribe(target, queue)
+                _close(queue)
+
+    def close(self) -> None:
+        """Ends every stream (at shutdown), so no handler keeps the server waiting."""
+        for queues in self._watchers.values():
+            for queue in queues:
+                _close(queue)
+        self._watchers.clear()
+
+
+def _close(queue: asyncio.Queue[dict[str, Any] | None]) -> None:
+    while True:  # make room for the end mark
+        try:
+            queue.put_nowait(None)
+            return
+        except asyncio.QueueFull:
+            queue.get_nowait()
+
+
+class ConsoleTransport:
+    """The outbox's transport for platform "console": delivered means handed to the watchers now; the
+    outbox row (sent, with this handle) is the history a browser reads when it opens the page."""
+
+    def __init__(self, hub: ConsoleHub, clock: Clock) -> None:
+        self._hub = hub
+        self._clock = clock
+
+    async def deliver(self, target: str, kind: str, payload: Mapping[str, Any]) -> str | None:
+        handle = f"console-{uuid.uuid4().hex}"
+        at = self._clock.now().isoformat()
+        self._hub.publish(target, {"handle": handle, "kind": kind, "payload": dict(payload), "at": at})
+        return handle
+
+
+class BadRequest(Exception):
+    """The request cannot be a console message; the text says why."""
+
+
+def console_message(data: object, clock: Clock) -> Message:
+    """The `Message` for a posted `{"as", "id", "text", "kind"?, "name"?}`; raises BadRequest."""
+    if not isinstance(data, dict):
+        raise BadRequest("body must be a JSON object")
+    sender, msg_id, text = (data.get(k) for k in ("as", "id", "text"))
+    kind = data.get("kind", "text")
+    for name, value, limit in (("as", sender, 64), ("id", msg_id, MAX_ID), ("text", text, MAX_TEXT)):
+        if not isinstance(value, str) or not value.strip() or len(value) > limit:
+            raise BadRequest(f"{name!r} must be a non-empty string of at most {limit} characters")
+    assert isinstance(sender, str) and isinstance(msg_id, str) and isinstance(text, str)
+    if not msg_id.isprintable() or not sender.isprintable():
+        raise BadRequest("'as' and 'id' must be printable")
+    if kind not in ("text", "button"):
+        raise BadRequest("'kind' must be 'text' or 'button'")
+    guest = sender.startswith(GUEST)
+    raw: dict[str, object] = {"source": "console"}
+    message_kind: MessageKind = kind
+    if guest:
+        if kind != "text":
+            raise BadRequest("a customer sends text only")
+        message_kind = "inquiry"
+        name = data.get("name")
+        if isinstance(name, str) and name.strip():
+            raw["name"] = name.strip()[:64]
+    return Message(
+        platform="console",
+        platform_msg_id=msg_id,
+        sender_id=sender,
+        kind=message_kind,
+        text=text.strip(),
+        sent_at=clock.now(),
+        raw=raw,
+    )
+
+
+class ConsoleChannel:
+    def __init__(
+        self, clock: Clock, hub: ConsoleHub, accept: Accept, people: People, history: History
+    ) -> None:
+        self._clock, self._hub = clock, hub
+        self._accept, self._people, self._history = accept, people, history
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_get("/console", self.page)
+        app.router.add_get("/console/", self.page)
+        app.router.add_static("/console/static", STATIC)
+        app.router.add_get("/console/api/people", self.people)
+        app.router.add_get("/console/api/history", self.history)
+        app.router.add_get("/console/api/events", self.events)
+        app.router.add_post("/console/api/messages", self.post)
+        app.on_shutdown.append(self._shutdown)
+
+    async def _shutdown(self, app: web.Application) -> None:
+        self._hub.close()
+
+    async def page(self, request: web.Request) -> web.StreamResponse:
+        check_console_access(request)
+        return web.FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
+
+    async def people(self, request: web.Request) -> web.Response:
+        check_console_access(request)
+        return web.json_response({"people": await self._people()})
+
+    async def history(self, request: web.Request) -> web.Response:
+        check_console_access(request)
+        return web.json_response({"messages": await self._history(_target(request))})
+
+    async def post(self, request: web.Request) -> web.Response:
+        check_console_access(request)
+        # JSON only: a page on another site cannot send it without a CORS preflight, which fails here.
+        if request.content_type != "application/json":
+            return _error(415, "send application/json")
+        body = await request.content.read(MAX_BODY + 1)
+        if len(body) > MAX_BODY:
+            return _error(413, f"body larger than {MAX_BODY} bytes")
+        try:
+            message = console_message(json.loads(body.decode("utf-8")), self._clock)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return _error(400, "body is not JSON")
+        except BadRequest as e:
+            return _error(400, str(e))
+        if not message.sender_id.startswith(GUEST) and message.sender_id not in {
+            p["key"] for p in await self._people()
+        }:
+            return _error(400, f"no person {message.sender_id!r} in [org]; customers are 'guest:...'")
+        accepted = bool(await self._accept([message]))
+        log.info("console message", extra={"sender": message.sender_id, "duplicate": not accepted})
+        return web.json_response({"accepted": accepted}, status=202 if accepted else 200)
+
+    async def events(self, request: web.Request) -> web.StreamResponse:
+        check_console_access(request)
+        target = _target(request)
+        response = web.StreamResponse(headers=STREAM_HEADERS)
+        await response.prepare(request)
+        queue = self._hub.subscribe(target)
+        try:
+            await response.write(b"event: ready\ndata: {}\n\n")
+            while True:
+                try:
+                    event = await asyncio.wait_for(queue.get(), HEARTBEAT)
+                except TimeoutError:
+                    await response.write(b": keep-alive\n\n")
+                    continue
+                if event is None:
+                    break
+                await response.write(f"data: {json.dumps(event, ensure_ascii=False)}\n\n".encode())
+        except ConnectionResetError:
+            pass  # the browser went away
+        finally:
+            self._hub.unsubscribe(target, queue)
+        return response
+
+
+def _target(request: web.Request) -> str:
+    target = request.query.get("as", "").strip()
+    if not target or len(target) > 64 or not target.isprintable():
+        raise web.HTTPBadRequest(text="?as= must name a person's [org] id or a guest:... customer")
+    return target
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
