@@ -27,6 +27,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Config
 from bot.console import console_reads
 from bot.console_access import console_enabled, install_access
+from bot.dashboard import Dashboard
 from bot.intake import Intake
 from bot.outbox import OutboxSender, Transport
 from bot.pipeline import Pipeline, Prepare
@@ -79,6 +80,10 @@ def create_app(config: Config, *, clock: Clock | None = None, workers: bool = Tr
         WeComCallback(config.wecom, app[CLOCK], _accept(app)).add_routes(app)
     if config.intake.token:
         Intake(config.intake, app[CLOCK], _store_inquiry(app), _inquiry_status(app)).add_routes(app)
+    # Read-only and behind the console's access rule, so served even where the console (which writes)
+    # is off; `[console] enabled = "off"` turns every browser page off.
+    if config.console.enabled != "off":
+        Dashboard(config, app[CLOCK], lambda: app[SESSIONS]).add_routes(app)
     return app
 
 
