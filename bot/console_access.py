@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
+from http.cookies import SimpleCookie
 
 from aiohttp import web
 
@@ -93,5 +94,10 @@ async def _remember_token(request: web.Request, response: web.StreamResponse) ->
     token = request.query.get("token", "")
     if access is None or not access.token or not _token_ok(access.token, token):
         return
-    if request.cookies.get(TOKEN_COOKIE) != token and not response.prepared:
-        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="Strict", path="/")
+    if request.cookies.get(TOKEN_COOKIE) == token:
+        return
+    # Headers are final by now except for direct additions (set_cookie would be too late).
+    cookie = SimpleCookie()
+    cookie[TOKEN_COOKIE] = token
+    cookie[TOKEN_COOKIE].update({"httponly": True, "samesite": "Strict", "path": "/"})
+    response.headers.add("Set-Cookie", cookie[TOKEN_COOKIE].OutputString())
