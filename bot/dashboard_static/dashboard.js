@@ -105,7 +105,8 @@ function tiles(s) {
     ["跟进次数", s.followups, `涉及 ${s.leads_followed} 个客户`],
     ["签约 / 输单", `${s.won} / ${s.lost}`, ""],
     ["超时线索", s.overdue, "", s.overdue ? "alert" : ""],
-    ["首次响应达标", sla, s.sla_base ? `${s.sla_met}/${s.sla_base}` : ""],
+    // The chat's 本周漏斗 number (elapsed time); the SLA chart counts the scan's business-time alerts.
+    ["首次响应达标（自然时间）", sla, s.sla_base ? `${s.sla_met}/${s.sla_base}` : ""],
     ["首次响应中位数", s.median_first_response || "—", ""],
   ];
   document.getElementById("summary").replaceChildren(
