@@ -43,7 +43,22 @@ def build_parser() -> argparse.ArgumentParser:
         "run", help="run the bot's web server", description="Run the bot until stopped."
     )
     run.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    run.add_argument(
+        "--console", action="store_true", help="serve the web console at /console even with a platform on"
+    )
+    run.add_argument(
+        "--demo", action="store_true", help="with the demo organisation and data (as `salesbot demo`)"
+    )
     run.set_defaults(func=cmd_run)
+
+    demo = commands.add_parser(
+        "demo",
+        help="run with a demo organisation and a few weeks of leads, in the console",
+        description="Load the demo organisation, catalog and leads into the configured database (once: "
+        "running it again adds nothing), then run the bot with the web console at /console.",
+    )
+    demo.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    demo.set_defaults(func=cmd_run, demo=True, console=True)
 
     db = commands.add_parser("db", help="database schema commands", description="Database schema commands.")
     db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
@@ -154,8 +169,12 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.app import create_app
+    from bot.run_mode import console_url, on_startup_load_demo, prepare_run
 
-    config = _config(args)
+    path = find_config_file(args.config)
+    config, demo = prepare_run(
+        load_config(path), explicit_config=path is not None, demo=args.demo, console=args.console
+    )
     setup_logging(config.log.level, config.log.format)
     log.info(
         "starting",
@@ -166,10 +185,16 @@ def cmd_run(args: argparse.Namespace) -> int:
             "port": config.server.port,
         },
     )
+    app = create_app(config)
+    if demo:
+        app.on_startup.append(on_startup_load_demo(config))
+    if url := console_url(config):
+        log.info("console", extra={"url": url})
+        print(f"salesbot: console at {url}", flush=True)
     # run_app stops on SIGINT/SIGTERM: it stops accepting, lets in-flight requests finish within
     # the timeout, then runs the cleanup contexts (scheduler, then database pool).
     web.run_app(
-        create_app(config),
+        app,
         host=config.server.host,
         port=config.server.port,
         shutdown_timeout=10,

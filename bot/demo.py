@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import CatalogConfig, Config, load_config
 from nlp import company_key
+from storage import migrate
+from storage.db import session_factory
 from storage.followups import record_followup
 from storage.leads import add_contact, change_stage, create_lead
 from storage.models import Lead, Person
@@ -54,9 +56,11 @@ class DemoClock:
     tz: ZoneInfo
 
     def at(self, day: int, hhmm: str = "10:00") -> datetime:
+        """Day `day` at `hhmm`; what happened today is never later than now, however early it is."""
         hour, minute = (int(part) for part in hhmm.split(":"))
         date = self.now.astimezone(self.tz).date() + timedelta(days=day)
-        return datetime.combine(date, time(hour, minute), self.tz).astimezone(UTC)
+        when = datetime.combine(date, time(hour, minute), self.tz).astimezone(UTC)
+        return min(when, self.now - timedelta(minutes=1)) if day <= 0 else when
 
 
 def demo_leads() -> list[dict[str, Any]]:
@@ -133,7 +137,22 @@ async def _load_lead(session: AsyncSession, spec: dict[str, Any], owner: Person,
         lead.first_response_at, lead.last_contact_at = min(happened), max(happened)
     for stage, day in spec.get("stages", []):
         await change_stage(session, lead, stage, person_id=owner.id, at=clock.at(day))
-    if "next_followup" in spec:
+    if "next_followup" in spec:  # a day, no time of day
         lead.next_followup_at = clock.at(spec["next_followup"])
         lead.next_followup_has_time = False
     await session.flush()
+
+
+async def database_state(engine: AsyncEngine) -> Literal["empty", "demo", "own"]:
+    """What a database holds before the app starts: nothing yet, the demo, or someone's own organisation
+    (people the demo does not have), which the demo must never mix with. Leads are not looked at: those
+    a newcomer makes by chatting in the demo are still the demo's."""
+    if await migrate.current_revision(engine) is None:
+        return "empty"
+    demo_people = {p.id for p in load_config(DEMO_DIR / "config.toml", env={}).org.people}
+    async with session_factory(engine)() as session:
+        keys = set((await session.scalars(select(Person.key))).all())
+        demo = await demo_loaded(session)
+    if keys - demo_people:
+        return "own"
+    return "demo" if demo or keys else "empty"

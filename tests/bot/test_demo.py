@@ -1,0 +1,148 @@
+"""The demo: its data loads once, gives the queries something to answer, and `salesbot run` with no
+config file on an empty database lands on it."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot import cli
+from bot.app import SESSIONS, create_app
+from bot.clock import FixedClock
+from bot.config import Config, ConfigError, DatabaseConfig, load_config
+from bot.demo import database_state, demo_config, demo_leads, load_demo
+from bot.run_mode import prepare_run
+from storage.models import FollowUp, Lead, Person, StageChange
+from tests.bot.test_console import Console
+
+NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # Tuesday 10:00 in Shanghai
+
+
+@pytest.fixture
+async def demo(aiohttp_client: type[TestClient], config: Config, engine: AsyncEngine) -> Console:
+    clock = FixedClock(NOW)
+    client = await aiohttp_client(create_app(demo_config(config), clock=clock, workers=False))
+    assert await load_demo(client.app[SESSIONS], config, now=NOW) == len(demo_leads())
+    return Console(client, clock)
+
+
+async def counts(demo: Console) -> list[int]:
+    async with demo.app[SESSIONS]() as session:
+        return [
+            int(await session.scalar(select(func.count()).select_from(model)) or 0)
+            for model in (Lead, FollowUp, StageChange)
+        ]
+
+
+async def test_loading_twice_adds_nothing(demo: Console, config: Config) -> None:
+    before = await counts(demo)
+    assert before[0] == len(demo_leads()) and before[1] > before[0] and before[2] > 0
+    assert await load_demo(demo.app[SESSIONS], config, now=NOW) == 0
+    assert await counts(demo) == before
+
+
+async def test_dates_are_relative_to_loading(demo: Console) -> None:
+    async with demo.app[SESSIONS]() as session:
+        lead = await session.scalar(select(Lead).where(Lead.company == "苏州九龙医院"))
+    assert lead is not None and lead.stage == "报价"
+    assert lead.created_at.date() == datetime(2026, 2, 14).date()  # 24 days before 3月10日
+    assert lead.next_followup_at is not None and lead.next_followup_at < NOW
+
+
+async def test_a_demo_rep_has_overdue_leads_to_ask_about(demo: Console) -> None:
+    await demo.say("lina", "我的超时线索")
+    answer = (await demo.bot_said("lina"))[-1]["payload"]
+    assert answer["title"] == "我的超时线索 3 条"
+    text = "\n".join(answer["lines"])
+    for company in ("无锡华康医药", "苏州九龙医院", "苏州康宁体检中心"):
+        assert company in text
+    assert "无锡仁爱医院" not in text  # its next follow-up is in two days
+
+
+async def test_a_demo_manager_sees_the_funnel_and_a_rep_finds_a_customer(demo: Console) -> None:
+    await demo.say("zhangwei", "本周漏斗")
+    funnel = (await demo.bot_said("zhangwei"))[-1]["payload"]
+    assert "3月9日" in funnel["title"]  # this week, Monday to Sunday
+    assert "新增线索 1 条" in funnel["lines"]  # the demo always has some of this week: today's
+    assert "跟进 0 次" not in "".join(funnel["lines"])
+    await demo.say("lina", "查一下苏州九龙医院")
+    found = (await demo.bot_said("lina"))[-1]["payload"]
+    assert "苏州九龙医院" in found["title"] + "".join(found["lines"])
+    assert any("报价" in line for line in found["lines"])
+
+
+async def test_the_demo_never_mixes_with_an_organisation_of_its_own(
+    config: Config, engine: AsyncEngine
+) -> None:
+    assert await database_state(engine) == "empty"
+    own = dataclasses.replace(config, org=dataclasses.replace(config.org, people=[
+        *config.org.people, dataclasses.replace(config.org.people[-1], id="someone", wecom_userid="")
+    ]))  # fmt: skip
+    app = create_app(own, workers=False)
+    runner = web.AppRunner(app)
+    await runner.setup()  # syncs the org
+    await runner.cleanup()
+    assert await database_state(engine) == "own"
+
+
+def test_run_with_no_config_file_lands_on_the_demo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./config.toml here
+    monkeypatch.delenv("SALESBOT_CONFIG", raising=False)
+    monkeypatch.setenv("SALESBOT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'fresh.db'}")
+    started: list[int] = []
+
+    def run_app(app: web.Application, **kwargs: object) -> None:  # start it, look, stop it
+        async def once() -> None:
+            runner = web.AppRunner(app)
+            await runner.setup()
+            try:
+                async with app[SESSIONS]() as session:
+                    started.append(int(await session.scalar(select(func.count(Lead.id))) or 0))
+                    people = (await session.scalars(select(Person.key).where(Person.active))).all()
+                    assert "lina" in people and "zhangwei" in people
+            finally:
+                await runner.cleanup()
+
+        asyncio.run(once())
+
+    monkeypatch.setattr(cli.web, "run_app", run_app)
+    assert cli.main(["run"]) == 0
+    assert cli.main(["run"]) == 0  # the second start finds the demo there and adds nothing
+    assert started == [len(demo_leads())] * 2
+    out = capsys.readouterr().out
+    assert "this is the DEMO" in out and "http://127.0.0.1:8080/console" in out
+
+
+def test_the_demo_refuses_a_database_with_its_own_organisation(tmp_path: Path) -> None:
+    path = tmp_path / "own.toml"
+    db = tmp_path / "own.db"
+    path.write_text(
+        f'[database]\nurl = "sqlite+aiosqlite:///{db}"\n[[org.people]]\nid = "boss"\nname = "老板"\n',
+        encoding="utf-8",
+    )
+    config = load_config(path, env={})
+
+    async def sync() -> None:
+        runner = web.AppRunner(create_app(config, workers=False))
+        await runner.setup()
+        await runner.cleanup()
+
+    asyncio.run(sync())
+    with pytest.raises(ConfigError, match="holds your own organisation"):
+        prepare_run(config, explicit_config=True, demo=True, console=False)
+    unchanged, use_demo = prepare_run(config, explicit_config=True, demo=False, console=True)
+    assert not use_demo and unchanged.org == config.org and unchanged.console.enabled == "on"
+    public = dataclasses.replace(config, database=DatabaseConfig(url=f"sqlite+aiosqlite:///{tmp_path}/x.db"))
+    public = dataclasses.replace(public, server=dataclasses.replace(public.server, host="0.0.0.0"))
+    with pytest.raises(ConfigError, match=r"\[console\] token"):
+        prepare_run(public, explicit_config=True, demo=False, console=True)
