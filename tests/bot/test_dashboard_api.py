@@ -240,6 +240,32 @@ async def test_the_page_and_its_assets(seeded: TestClient) -> None:
     assert (await seeded.get("/dashboard/config.toml")).status == 404
 
 
+async def test_product_line_isolation_applies(client_for: Client, database_url: str, tmp_path: Path) -> None:
+    catalog = Path(__file__).resolve().parents[1] / "fixtures" / "catalog.toml"
+    org = ORG.replace(
+        'role = "manager"\nteam = "华东一组"', 'role = "manager"\nteam = "华东一组"\nproduct_lines = ["激光"]'
+    )
+    path = tmp_path / "isolated.toml"
+    path.write_text(
+        f'[database]\nurl = "{database_url}"\n[catalog]\npath = "{catalog}"\n{org}\n'
+        "[org]\nisolate_product_lines = true\n",
+        encoding="utf-8",
+    )
+    client = await client_for(load_config(path, env={}))
+    async with client.app[SESSIONS]() as session:
+        people = {p.key: p for p in await session.scalars(select(Person))}
+        await add_lead(session, people["lina"], "激光客户", products=["激光焊接机"], created_at=NOW - H)
+        await add_lead(session, people["wangfang"], "钣金客户", products=["数控折弯机"], created_at=NOW - H)
+        await add_lead(session, people["wangfang"], "还没说产品", created_at=NOW - H)
+        await session.commit()
+
+    manager, admin = await view(client, "zhangwei"), await view(client, "boss")
+
+    assert companies(manager["recent"]) == ["还没说产品", "激光客户"]  # same time: newest id first
+    assert manager["summary"]["new_leads"] == 2
+    assert companies(admin["recent"]) == ["还没说产品", "钣金客户", "激光客户"]
+
+
 def on_host(config: Config, host: str, token: str = "", enabled: str = "auto") -> Config:
     return dataclasses.replace(
         config, server=ServerConfig(host=host), console=ConsoleConfig(enabled=enabled, token=token)
