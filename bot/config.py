@@ -16,11 +16,11 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.types import ROLES
+from bot.types import ROLES, STAGES
 
 
 class ConfigError(Exception):
@@ -127,6 +127,20 @@ class SlaConfig:
         default_factory=lambda: {"报价": timedelta(days=5), "方案演示": timedelta(days=7)}
     )
     escalate_after: list[timedelta] = field(default_factory=lambda: [timedelta(hours=1), timedelta(days=1)])
+    # A lead is going cold when it goes this many times its usual interval between contacts without
+    # one (it needs three contacts to have a rhythm); 0 turns the flag off.
+    going_cold: int = 3
+
+
+@dataclass(frozen=True)
+class DigestsConfig:
+    """Scheduled summaries, on working days only, at local times in [sla] timezone ("" turns one off)."""
+
+    enabled: bool = True
+    rep_morning: str = "08:30"  # each rep: today's follow-ups and what is overdue
+    rep_evening: str = "17:30"  # each rep: the day's 日报 drafted from their follow-ups, to confirm
+    manager_daily: str = "09:00"  # each manager (and the team group): breaches, new and queued leads
+    manager_weekly: str = "mon 09:00"  # each manager: last week's funnel and SLA, with a chart
 
 
 @dataclass(frozen=True)
@@ -188,6 +202,7 @@ class Config:
     dingtalk: DingTalkConfig = field(default_factory=DingTalkConfig)
     org: OrgConfig = field(default_factory=OrgConfig)
     sla: SlaConfig = field(default_factory=SlaConfig)
+    digests: DigestsConfig = field(default_factory=DigestsConfig)
     grading: GradingConfig = field(default_factory=GradingConfig)
     assignment: AssignmentConfig = field(default_factory=AssignmentConfig)
     catalog: CatalogConfig = field(default_factory=CatalogConfig)
@@ -370,6 +385,7 @@ def _describe(value: object) -> str:
 
 _HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _AES_KEY = re.compile(r"^[A-Za-z0-9]{43}$")
 
 
@@ -417,6 +433,7 @@ def _validate(c: Config) -> None:
     _validate_console(c, bad)
     _validate_org(c, bad)
     _validate_sla(c, bad)
+    _validate_digests(c, bad)
     _validate_sales_rules(c, bad)
     if c.catalog.path and not Path(c.catalog.path).is_file():
         bad("[catalog] path", f"no such file: {c.catalog.path}")
@@ -489,6 +506,47 @@ def _validate_sla(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) 
         bad("[sla] scan_interval", "must be longer than zero")
     if "default" not in c.sla.first_response:
         bad("[sla] first_response", 'needs a "default" limit for grades without one')
+    for stage, limit in c.sla.stage_stuck.items():
+        if stage not in STAGES:
+            bad("[sla] stage_stuck", f"unknown stage {stage!r}; stages are {'、'.join(STAGES)}")
+        if limit <= timedelta(0):
+            bad("[sla] stage_stuck", f"the limit for {stage} must be longer than zero")
+    if len(c.sla.escalate_after) > 2:
+        bad("[sla] escalate_after", "has at most two steps: to the manager, then to the admins")
+    if c.sla.going_cold < 0:
+        bad("[sla] going_cold", "must be 0 (off) or a positive multiple of the usual contact interval")
+
+
+def parse_clock(text: str) -> time:
+    """ "08:30" -> time(8, 30)."""
+    m = _CLOCK.match(text.strip())
+    if not m:
+        raise ValueError(f'not a time of day like "08:30": {text!r}')
+    return time(int(m[1]), int(m[2]))
+
+
+def parse_weekly(text: str) -> tuple[int, time]:
+    """ "mon 09:00" -> (0, time(9, 0)): a weekday (date.weekday()) and a time of day."""
+    day, _, clock = text.strip().partition(" ")
+    if day.lower() not in _DAYS:
+        raise ValueError(f'not a weekday and time like "mon 09:00": {text!r}')
+    return _DAYS.index(day.lower()), parse_clock(clock)
+
+
+def _validate_digests(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:
+    for key in ("rep_morning", "rep_evening", "manager_daily"):
+        value = getattr(c.digests, key)
+        if value and not _CLOCK.match(value.strip()):
+            bad(f"[digests] {key}", f'must be a time like "08:30" (or "" for none), got {value!r}')
+    weekly = c.digests.manager_weekly
+    if weekly:
+        try:
+            parse_weekly(weekly)
+        except ValueError:
+            bad(
+                "[digests] manager_weekly",
+                f'must be a weekday and a time like "mon 09:00" (or "" for none), got {weekly!r}',
+            )
 
 
 def _validate_sales_rules(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:

@@ -8,6 +8,7 @@ with the message's done mark or none of it does.
 
 from __future__ import annotations
 
+import base64
 import importlib
 import logging
 from collections.abc import Awaitable, Callable
@@ -19,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.channels.wecom.limits import TEXT_LIMIT, fit
 from bot.channels.wecom.prepare import ADD_CONTACT
-from bot.channels.wecom.render import render
+from bot.channels.wecom.render import render, render_image
 from bot.clock import Clock
 from bot.config import Config
 from bot.types import Message, PermissionDenied, Platform, Reply
@@ -27,7 +28,7 @@ from handlers.context import Context, Handler
 from nlp import Catalog, Extraction, Extractor, Intent
 from storage.inbound import message_of
 from storage.models import InboundMessage, Person
-from storage.outbox import enqueue_outbox, release_held_outbox
+from storage.outbox import enqueue_outbox, enqueue_outbox_once, release_held_outbox, take_response_code
 from storage.people import find_person_by_platform_id
 
 log = logging.getLogger("salesbot.router")
@@ -120,18 +121,18 @@ class Router:
         return await self._handlers[extraction.intent](ctx)
 
     async def _grey_out(self, session: AsyncSession, message: Message) -> None:
-        await enqueue_outbox(
-            session,
-            platform="wecom",
-            target=message.sender_id,
-            kind="card_update",
-            payload={
-                "userids": [message.sender_id],
-                "response_code": str(message.raw["ResponseCode"]),
-                "replace_name": CLICKED,
-            },
-            now=self._clock.now(),
-        )
+        code = str(message.raw["ResponseCode"])
+        await take_response_code(session, code)
+        update = card_handled(message.platform, message.sender_id, code)
+        if update is not None:
+            await enqueue_outbox(
+                session,
+                platform=update.platform,
+                target=update.target,
+                kind=update.kind,
+                payload=update.payload,
+                now=self._clock.now(),
+            )
 
     async def _outgoing(self, session: AsyncSession, message: Message, reply: Reply) -> Outgoing | None:
         if reply.to is None:
@@ -149,20 +150,31 @@ class Router:
         return rendered(message.platform, message.sender_id, reply, None, "reply")
 
 
-async def queue(session: AsyncSession, outgoing: Outgoing | None, reply: Reply, now: datetime) -> bool:
-    """Write the outbox row for a reply; False (and a warning) when its recipient cannot be reached."""
+async def queue(
+    session: AsyncSession,
+    outgoing: Outgoing | None,
+    reply: Reply,
+    now: datetime,
+    *,
+    alert_id: int | None = None,
+) -> bool:
+    """Write the outbox row for a reply; False (and a warning) when its recipient cannot be reached,
+    and False when the reply has a dedupe key that was queued before (by this or another instance)."""
     if outgoing is None:
         log.warning("reply has no reachable recipient", extra={"to": reply.to, "title": reply.title})
         return False
-    await enqueue_outbox(
-        session,
-        platform=outgoing.platform,
-        target=outgoing.target,
-        kind=outgoing.kind,
-        payload=outgoing.payload,
-        now=now,
-        person_id=outgoing.person_id,
-    )
+    row: dict[str, Any] = {
+        "platform": outgoing.platform,
+        "target": outgoing.target,
+        "kind": outgoing.kind,
+        "payload": outgoing.payload,
+        "now": now,
+        "person_id": outgoing.person_id,
+        "alert_id": alert_id,
+    }
+    if reply.dedupe_key is not None:
+        return await enqueue_outbox_once(session, dedupe_key=reply.dedupe_key, **row)
+    await enqueue_outbox(session, **row)
     return True
 
 
@@ -200,13 +212,26 @@ def address(config: Config, person: Person, preferred: Platform | None) -> tuple
 
 def rendered(platform: Platform, target: str, reply: Reply, person_id: int | None, kind: str) -> Outgoing:
     if platform == "wecom":
+        if reply.image is not None:  # uploaded by the sender, then sent as an image message
+            return Outgoing("wecom", target, "image", render_image(reply, target), person_id)
         return Outgoing("wecom", target, kind, render(reply, target).payload, person_id)
-    payload = {
+    payload: dict[str, Any] = {
         "title": reply.title,
         "lines": list(reply.lines),
         "buttons": [{"key": b.key, "label": b.label} for b in reply.buttons],
     }
+    if reply.image is not None:
+        payload["image_png_base64"] = base64.b64encode(reply.image).decode("ascii")
     return Outgoing(platform, target, kind, payload, person_id)
+
+
+def card_handled(platform: str, target: str, response_code: str) -> Outgoing | None:
+    """The update that greys out a delivered card's buttons as 已处理; None where the platform
+    cannot update a sent card."""
+    if platform != "wecom":
+        return None
+    payload = {"userids": [target], "response_code": response_code, "replace_name": CLICKED}
+    return Outgoing("wecom", target, "card_update", payload, None)
 
 
 def plain_text(reply: Reply) -> str:

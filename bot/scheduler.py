@@ -13,8 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Config
-from bot.router import outgoing_for, queue
+from bot.router import card_handled, outgoing_for, queue
 from handlers import sla
+from storage.outbox import enqueue_outbox
 
 log = logging.getLogger("salesbot.scheduler")
 
@@ -35,8 +36,22 @@ class SlaScanner:
         now = self._clock.now()
         queued = 0
         async with self._sessions.begin() as session:
-            for reply in await sla.scan(session, self._config, now):
-                queued += await queue(session, await outgoing_for(session, self._config, reply), reply, now)
+            result = await sla.scan(session, self._config, now)
+            for notice in result.notices:
+                outgoing = await outgoing_for(session, self._config, notice.reply)
+                queued += await queue(session, outgoing, notice.reply, now, alert_id=notice.alert_id)
+            for card in result.closed_cards:
+                update = card_handled(card.platform, card.target, card.response_code)
+                if update is not None:
+                    await enqueue_outbox(
+                        session,
+                        platform=update.platform,
+                        target=update.target,
+                        kind=update.kind,
+                        payload=update.payload,
+                        now=now,
+                    )
+                    queued += 1
         if queued:
             log.info("SLA notices queued", extra={"count": queued})
             self._on_enqueued()

@@ -16,6 +16,10 @@ PLATFORMS: tuple[Platform, ...] = ("wecom", "dingtalk", "console", "web")
 Role = Literal["rep", "manager", "admin"]
 ROLES: tuple[Role, ...] = ("rep", "manager", "admin")
 
+# The deal stages in order; the last two close a lead.
+STAGES: tuple[str, ...] = ("线索", "初筛", "需求确认", "方案演示", "报价", "谈判", "签约", "交付", "输单")
+CLOSED_STAGES: tuple[str, ...] = ("交付", "输单")
+
 MessageKind = Literal["text", "inquiry", "button", "event"]
 
 
@@ -49,6 +53,8 @@ class Reply:
     title: str
     lines: tuple[str, ...] = ()
     buttons: tuple[Button, ...] = ()
+    image: bytes | None = None  # a PNG sent as a picture (WeChat Work shows the picture alone)
+    dedupe_key: str | None = None  # a reply with a key is queued at most once, however often it is made
 
 
 class PermissionDenied(Exception):

@@ -1,10 +1,12 @@
 """Card button clicks: the message text is the button key, "<action>:<lead id>".
 
 - contacted: the owner (or their manager) has reached the customer; stops the first-response clock.
-- snooze: the next follow-up moves by one business day ([sla] business_days; holidays are not
-  counted here yet), keeping its time of day.
+- snooze: the next follow-up moves to the next working day ([sla] business_days and holidays),
+  keeping its time of day.
 - reassign: a rep asks their manager to give the lead to someone else, with the assignment
   rules' suggestion; a manager's (or admin's) click hands it to that suggestion.
+
+One key names no lead: "report:<person id>:<date>" submits that day's 日报 (handlers/daily_report).
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from datetime import datetime, timedelta
 
 from bot.config import Config
 from bot.types import Button, Reply
+from handlers import daily_report
 from handlers.assignment import choose_owner, load_candidates, load_teams, team_manager
+from handlers.business_time import BusinessCalendar
 from handlers.cards import assignment_card, local_time, next_followup_text
 from handlers.context import Context
 from handlers.grading import LeadFacts
 from handlers.lead_lookup import TAKEN, may_change
+from handlers.sla import refresh_cold_at
 from storage.leads import get_lead
 from storage.models import Lead, Person
 
@@ -26,7 +31,6 @@ log = logging.getLogger("salesbot.handlers.buttons")
 
 EXAMPLES: tuple[str, ...] = ()  # clicked, never typed
 ACTIONS = ("contacted", "snooze", "reassign")
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 EXPIRED = ("这个按钮已失效，请直接发消息告诉我。",)
 
 
@@ -38,17 +42,20 @@ def parse_key(key: str) -> tuple[str, int] | None:
 
 
 def next_business_day(when: datetime, config: Config) -> datetime:
-    """The same local time on the next configured business day."""
+    """The same local time on the next working day (weekends, public holidays and make-up days as
+    the SLA clocks count them)."""
+    calendar = BusinessCalendar.from_config(config.sla)
     local = when.astimezone(config.tz)
-    days = set(config.sla.business_days) or set(DAYS)
-    for step in range(1, 8):
+    for step in range(1, 31):
         candidate = local + timedelta(days=step)
-        if DAYS[candidate.weekday()] in days:
+        if calendar.is_workday(candidate.date()):
             return candidate
-    return local + timedelta(days=1)  # pragma: no cover - business_days is never empty after validation
+    return local + timedelta(days=1)  # pragma: no cover - no working day in a month: a config mistake
 
 
 async def handle(ctx: Context) -> list[Reply]:
+    if daily_report.parse_confirm_key(ctx.message.text) is not None:
+        return await daily_report.confirm(ctx)
     person = ctx.person
     parsed = parse_key(ctx.message.text)
     if person is None or parsed is None:
@@ -66,6 +73,7 @@ async def handle(ctx: Context) -> list[Reply]:
             lead.owner_id, lead.team_id, lead.assigned_at = person.id, person.team_id or lead.team_id, at
         lead.first_response_at = lead.first_response_at or at
         lead.last_contact_at = max(lead.last_contact_at or at, at)
+        await refresh_cold_at(ctx.session, lead, ctx.config)
         await ctx.session.flush()
         lines = (
             f"客户：{lead.company}",

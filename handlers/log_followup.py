@@ -21,6 +21,7 @@ from handlers.corrections import correct_followup, is_correction_text
 from handlers.grading import LeadFacts, grade_lead
 from handlers.lead_facts import apply_extraction, card_contact, first_line, set_next_followup
 from handlers.lead_lookup import TAKEN, find_lead, may_change
+from handlers.sla import refresh_cold_at
 from nlp import Extraction, company_key
 from storage.followups import amend_followup, last_followup_by, record_followup
 from storage.leads import change_stage, create_lead, get_lead
@@ -149,6 +150,7 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
         contact_id=contact.id if contact is not None else None,
         awaiting=None if due is not None else AWAIT_NEXT,
     )
+    await refresh_cold_at(session, lead, ctx.config)
     shown = contact or await card_contact(session, lead, None)
     card = followup_card("已记录跟进", person.id, lead, shown, followup.kind, tz)
     if due is None:

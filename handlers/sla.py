@@ -1,17 +1,18 @@
 """The SLA scan: which leads are in breach now, and who is told at which escalation level.
 
-Rules: first_response (assigned, never contacted within the grade's limit of business time) and
-followup_due (the planned follow-up passed with nothing logged since). Each breach alerts the owner
-at once, the team manager `escalate_after[0]` of business time later and every admin
-`escalate_after[1]` after that, while it stays open. The alert rows' unique key, not this code,
-guarantees a notice goes out once; a breach closes by itself when the contact is logged.
+Each breach (rules in handlers/sla_rules.py) alerts the owner at once, the team manager
+`escalate_after[0]` of business time later and every admin `escalate_after[1]` after that, while
+it stays open. The alert rows' unique key, not this code, guarantees a notice goes out once. A
+breach closes by itself when the thing happens, and its delivered cards are marked handled.
+Notices that fell due long before this scan (the bot was down) reach each person as one summary.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,96 +20,93 @@ from bot.config import Config
 from bot.types import Button, Reply
 from handlers.assignment import team_manager
 from handlers.business_time import BusinessCalendar, add_business_time
-from handlers.format import fmt_duration
-from storage.alerts import active_admins, close_alerts, find_breach_candidates, insert_alert, open_alerts
-from storage.models import CLOSED_STAGES, Lead, Person
+from handlers.format import fmt_duration, fmt_time
+from handlers.sla_rules import ESCALATING, Breach, breaches_of, cold_at, is_resolved
+from storage.alerts import (
+    SentCard,
+    active_admins,
+    close_alerts,
+    find_breach_candidates,
+    insert_alert,
+    open_alerts,
+    take_alert_cards,
+)
+from storage.followups import recent_contact_times
+from storage.models import Lead, Person
 
-RULE_LABELS = {"first_response": "首次响应超时", "followup_due": "约定跟进已过"}
+RULE_LABELS = {
+    "first_response": "首次响应超时",
+    "followup_due": "约定跟进已过",
+    "stage_stuck": "阶段停滞",
+    "going_cold": "客户渐冷",
+}
 LEVEL_TITLES = ("SLA提醒", "SLA升级：团队线索超时", "SLA升级：线索长时间超时")
+CARD_UPDATE_WINDOW = timedelta(hours=72)  # a WeChat Work card's response code expires after 72 h
+SUMMARY_LIMIT = 10  # lines in a summary; the rest are a query away
 
 
 @dataclass(frozen=True, slots=True)
-class Breach:
-    lead: Lead
-    rule: str
-    key: str  # what makes this breach different from a later one of the same rule on the same lead
-    breached_at: datetime
+class Notice:
+    reply: Reply
+    alert_id: int | None  # the alert the card announces (to update it when closed); None: a summary
 
 
-def response_limit(limits: Mapping[str, timedelta], grade: str | None) -> timedelta:
-    return limits.get(grade or "", limits.get("default", timedelta(hours=2)))
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    notices: list[Notice]
+    closed_cards: list[SentCard]  # delivered cards whose breach closed, to be marked handled
 
 
-def breaches_of(lead: Lead, config: Config, calendar: BusinessCalendar, now: datetime) -> list[Breach]:
-    found: list[Breach] = []
-    if lead.stage in CLOSED_STAGES or lead.owner_id is None:
-        return found
-    if lead.assigned_at is not None and lead.first_response_at is None:
-        limit = response_limit(config.sla.first_response, lead.grade)
-        due = add_business_time(lead.assigned_at, limit, calendar)
-        if due <= now:
-            found.append(Breach(lead, "first_response", lead.assigned_at.isoformat(), due))
-    planned = lead.next_followup_at
-    if planned is not None and (lead.last_contact_at is None or lead.last_contact_at < planned):
-        # A follow-up planned for a day with no time of day is late only when that day is over.
-        due = planned
-        if not lead.next_followup_has_time:
-            day = planned.astimezone(calendar.tz).date() + timedelta(days=1)
-            due = datetime.combine(day, time(0), calendar.tz)
-        if due <= now:
-            found.append(Breach(lead, "followup_due", planned.isoformat(), due))
-    return found
+@dataclass(frozen=True, slots=True)
+class _Due:
+    breach: Breach
+    level: int
+    to: Person
+    owner: Person | None
+    alert_id: int
+    due_at: datetime  # when this level fell due
 
 
-def is_resolved(rule: str, breach_key: str, lead: Lead) -> bool:
-    """Whether the thing a breach asked for has happened (or the breach no longer applies)."""
-    if lead.stage in CLOSED_STAGES:
-        return True
-    if rule == "first_response":
-        assigned = lead.assigned_at.isoformat() if lead.assigned_at else None
-        return lead.first_response_at is not None or assigned != breach_key
-    if rule == "followup_due":
-        planned = lead.next_followup_at
-        contacted = (
-            lead.last_contact_at is not None and planned is not None and lead.last_contact_at >= planned
-        )
-        return planned is None or planned.isoformat() != breach_key or contacted
-    return False
-
-
-async def scan(session: AsyncSession, config: Config, now: datetime) -> list[Reply]:
-    """Close what was resolved, record every newly due notice, and return the replies to send."""
+async def scan(session: AsyncSession, config: Config, now: datetime) -> ScanResult:
+    """Close what was resolved, record every newly due notice, and say what to send."""
     calendar = BusinessCalendar.from_config(config.sla)
-    resolved = [
-        alert.id
-        for alert, lead in await open_alerts(session)
-        if is_resolved(alert.rule, alert.breach_key, lead)
-    ]
-    await close_alerts(session, resolved, now)
+    resolved = [a.id for a, lead in await open_alerts(session) if is_resolved(a.rule, a.breach_key, lead)]
+    closed = await close_alerts(session, resolved, now)
+    cards = await take_alert_cards(session, closed, now - CARD_UPDATE_WINDOW)
     shortest = min(config.sla.first_response.values(), default=timedelta(0))
-    replies: list[Reply] = []
-    for lead in await find_breach_candidates(session, now, now - shortest):
+    # Business time never runs faster than the wall clock, so nothing changed later can be due.
+    stuck_before = {stage: now - limit for stage, limit in config.sla.stage_stuck.items()}
+    due: list[_Due] = []
+    for lead in await find_breach_candidates(session, now, now - shortest, stuck_before):
         for breach in breaches_of(lead, config, calendar, now):
-            replies += await _notify(session, config, calendar, breach, now)
-    return replies
+            due += await _record(session, config, calendar, breach, now)
+    return ScanResult(_notices(due, config, now), cards)
 
 
-async def _notify(
+async def refresh_cold_at(session: AsyncSession, lead: Lead, config: Config) -> None:
+    """Recompute when the lead goes cold, after a contact was logged (call after flushing it)."""
+    times = await recent_contact_times(session, lead.id)
+    if lead.last_contact_at is not None:
+        times.append(lead.last_contact_at)
+    lead.cold_at = cold_at(times, config.sla.going_cold)
+
+
+async def _record(
     session: AsyncSession, config: Config, calendar: BusinessCalendar, breach: Breach, now: datetime
-) -> list[Reply]:
+) -> list[_Due]:
     lead = breach.lead
     owner = await session.get(Person, lead.owner_id) if lead.owner_id is not None else None
-    replies: list[Reply] = []
+    found: list[_Due] = []
     level_at = breach.breached_at
-    delays = [timedelta(0), *config.sla.escalate_after[:2]]
-    for level, delay in enumerate(delays):
+    steps = config.sla.escalate_after[:2] if breach.rule in ESCALATING else []
+    for level, delay in enumerate([timedelta(0), *steps]):
         level_at = add_business_time(level_at, delay, calendar)
         if level_at > now:
             break
         recipients = await _recipients(session, lead, level, owner)
         if not recipients:
             continue  # nobody at this level (no manager configured, no admin): the next level may exist
-        inserted = await insert_alert(
+        alert_id = await insert_alert(
             session,
             lead_id=lead.id,
             rule=breach.rule,
@@ -118,9 +116,11 @@ async def _notify(
             breached_at=breach.breached_at,
             now=now,
         )
-        if inserted:
-            replies += [_card(breach, level, who, owner, now) for who in recipients]
-    return replies
+        if alert_id is not None:
+            found += [_Due(breach, level, who, owner, alert_id, level_at) for who in recipients]
+    if breach.rule == "going_cold" and found:
+        lead.cold_at = None  # flagged once; the next logged contact sets a new rhythm
+    return found
 
 
 async def _recipients(session: AsyncSession, lead: Lead, level: int, owner: Person | None) -> list[Person]:
@@ -132,16 +132,61 @@ async def _recipients(session: AsyncSession, lead: Lead, level: int, owner: Pers
     return await active_admins(session)
 
 
-def _card(breach: Breach, level: int, to: Person, owner: Person | None, now: datetime) -> Reply:
-    lead = breach.lead
-    lines = [
-        f"客户：{lead.company}",
-        f"规则：{RULE_LABELS[breach.rule]}",
-        f"超时：{fmt_duration(now - breach.breached_at) if now > breach.breached_at else '刚刚'}",
-    ]
-    buttons: tuple[Button, ...] = ()
-    if level == 0:
-        buttons = (Button(f"contacted:{lead.id}", "已联系"), Button(f"snooze:{lead.id}", "延后一天"))
+def _notices(due: Sequence[_Due], config: Config, now: datetime) -> list[Notice]:
+    """A card per notice, except that a person with several notices that fell due well before
+    this scan (missed while the bot was down) gets one summary of them instead of a flood."""
+    backlog_before = now - max(3 * config.sla.scan_interval, timedelta(minutes=5))
+    missed: dict[int, list[_Due]] = defaultdict(list)
+    for item in due:
+        if item.due_at < backlog_before:
+            missed[item.to.id].append(item)
+    notices: list[Notice] = []
+    for item in due:
+        if len(missed.get(item.to.id, ())) < 2 or item.due_at >= backlog_before:
+            notices.append(Notice(_card(item, config, now), item.alert_id))
+    for person_id, items in missed.items():
+        if len(items) >= 2:
+            notices.append(Notice(_summary(person_id, items, now), None))
+    return notices
+
+
+def _overdue(item: _Due, now: datetime) -> str:
+    return fmt_duration(now - item.breach.breached_at) if now > item.breach.breached_at else "刚刚"
+
+
+def _card(item: _Due, config: Config, now: datetime) -> Reply:
+    lead, rule = item.breach.lead, item.breach.rule
+    lines = [f"客户：{lead.company}", f"规则：{RULE_LABELS[rule]}"]
+    if rule == "stage_stuck":
+        lines.append(f"阶段：{lead.stage}，已停留{_overdue_since(lead.stage_changed_at, now)}")
+    elif rule == "going_cold" and lead.last_contact_at is not None:
+        when = fmt_time(lead.last_contact_at, config.tz)
+        lines.append(f"上次联系：{when}（{_overdue_since(lead.last_contact_at, now)}前）")
     else:
-        lines.append(f"负责人：{owner.name if owner else '未分配'}")
-    return Reply(to=to.id, title=LEVEL_TITLES[level], lines=tuple(lines), buttons=buttons)
+        lines.append(f"超时：{_overdue(item, now)}")
+    buttons: tuple[Button, ...] = ()
+    if item.level > 0:
+        lines.append(f"负责人：{item.owner.name if item.owner else '未分配'}")
+    elif rule in ("first_response", "followup_due"):
+        buttons = (Button(f"contacted:{lead.id}", "已联系"), Button(f"snooze:{lead.id}", "延后一天"))
+    elif rule == "going_cold":
+        buttons = (Button(f"contacted:{lead.id}", "已联系"),)
+    title = "客户渐冷提醒" if rule == "going_cold" else LEVEL_TITLES[item.level]
+    return Reply(to=item.to.id, title=title, lines=tuple(lines), buttons=buttons)
+
+
+def _overdue_since(when: datetime | None, now: datetime) -> str:
+    return fmt_duration(now - when) if when is not None and now > when else "不久"
+
+
+def _summary(person_id: int, items: Sequence[_Due], now: datetime) -> Reply:
+    ordered = sorted(items, key=lambda i: i.breach.breached_at)
+    lines = [
+        f"{n}. {i.breach.lead.company} · {RULE_LABELS[i.breach.rule]} · {_overdue(i, now)}"
+        + (f" · 负责人{i.owner.name}" if i.level > 0 and i.owner else "")
+        for n, i in enumerate(ordered[:SUMMARY_LIMIT], 1)
+    ]
+    if len(ordered) > SUMMARY_LIMIT:
+        lines.append(f"……另有{len(ordered) - SUMMARY_LIMIT}条")
+    lines.append("发「我的超时线索」查看详情。")
+    return Reply(to=person_id, title=f"错过的SLA提醒（{len(ordered)}条）", lines=tuple(lines))

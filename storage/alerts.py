@@ -6,38 +6,59 @@ a second scan, a restart or a second instance finds the row there and sends noth
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import CLOSED_STAGES, Alert, Lead, Person
+from storage.models import CLOSED_STAGES, Alert, Lead, OutboxMessage, Person
+
+
+@dataclass(frozen=True, slots=True)
+class SentCard:
+    """A delivered card and the one-time code that updates it."""
+
+    platform: str
+    target: str
+    response_code: str
 
 
 async def find_breach_candidates(
-    session: AsyncSession, now: datetime, assigned_before: datetime
+    session: AsyncSession,
+    now: datetime,
+    assigned_before: datetime,
+    stuck_before: Mapping[str, datetime],
 ) -> list[Lead]:
-    """Open leads that may be in breach: unanswered since before `assigned_before` (the shortest
-    first-response limit ago: business time never runs faster than the wall clock), or with a
-    planned follow-up passed and nothing logged since. Two queries, so each filters on its own
-    due column instead of an OR that reads every lead."""
-    unanswered = select(Lead).where(
-        Lead.first_response_at.is_(None),
-        Lead.owner_id.is_not(None),
-        Lead.assigned_at <= assigned_before,
-        Lead.stage.not_in(CLOSED_STAGES),
-    )
-    followup_due = select(Lead).where(
-        Lead.next_followup_at < now,
-        or_(Lead.last_contact_at.is_(None), Lead.last_contact_at < Lead.next_followup_at),
-        Lead.owner_id.is_not(None),
-        Lead.stage.not_in(CLOSED_STAGES),
-    )
+    """Open leads that may be in breach, one indexed query per rule instead of an OR that reads
+    every lead: unanswered since before `assigned_before` (the shortest first-response limit ago:
+    business time never runs faster than the wall clock); a planned follow-up passed with nothing
+    logged since; in a watched stage since before its `stuck_before` time; or past `cold_at`.
+
+    On PostgreSQL the rows are locked with SKIP LOCKED for this scan's transaction, so a second
+    instance scanning at the same moment takes the other leads instead of waiting or doubling."""
+    open_owned = (Lead.owner_id.is_not(None), Lead.stage.not_in(CLOSED_STAGES))
+    statements = [
+        select(Lead).where(
+            Lead.first_response_at.is_(None), Lead.assigned_at <= assigned_before, *open_owned
+        ),
+        select(Lead).where(
+            Lead.next_followup_at < now,
+            or_(Lead.last_contact_at.is_(None), Lead.last_contact_at < Lead.next_followup_at),
+            *open_owned,
+        ),
+        select(Lead).where(Lead.cold_at <= now, *open_owned),
+    ]
+    for stage, before in stuck_before.items():
+        statements.append(
+            select(Lead).where(Lead.stage_changed_at <= before, Lead.stage == stage, *open_owned)
+        )
     found: dict[int, Lead] = {}
-    for statement in (unanswered, followup_due):
-        for lead in (await session.scalars(statement.order_by(Lead.id))).all():
+    for statement in statements:
+        locked = statement.order_by(Lead.id).with_for_update(skip_locked=True, of=Lead)
+        for lead in (await session.scalars(locked)).all():
             found[lead.id] = lead
     return list(found.values())
 
@@ -52,8 +73,8 @@ async def insert_alert(
     person_id: int | None,
     breached_at: datetime,
     now: datetime,
-) -> bool:
-    """Record one notice; False when it was recorded before (by this or another instance)."""
+) -> int | None:
+    """Record one notice; its id, or None when it was recorded before (by this or another instance)."""
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     statement = (
         insert(Alert)
@@ -69,7 +90,7 @@ async def insert_alert(
         .on_conflict_do_nothing(index_elements=["lead_id", "rule", "breach_key", "level"])
         .returning(Alert.id)
     )
-    return (await session.execute(statement)).first() is not None
+    return (await session.execute(statement)).scalar_one_or_none()
 
 
 async def open_alerts(session: AsyncSession) -> list[tuple[Alert, Lead]]:
@@ -78,13 +99,40 @@ async def open_alerts(session: AsyncSession) -> list[tuple[Alert, Lead]]:
     return [(alert, lead) for alert, lead in (await session.execute(statement)).all()]
 
 
-async def close_alerts(session: AsyncSession, alert_ids: Collection[int], now: datetime) -> None:
-    if alert_ids:
-        await session.execute(
-            update(Alert)
-            .where(Alert.id.in_(list(alert_ids)), Alert.closed_at.is_(None))
-            .values(closed_at=now)
-        )
+async def close_alerts(session: AsyncSession, alert_ids: Collection[int], now: datetime) -> list[int]:
+    """Close these alerts; returns the ones this transaction closed. A second instance closing the
+    same alerts waits for the first on PostgreSQL, then finds them closed and gets none back, so
+    what follows a close (updating the cards) happens once."""
+    if not alert_ids:
+        return []
+    statement = (
+        update(Alert)
+        .where(Alert.id.in_(list(alert_ids)), Alert.closed_at.is_(None))
+        .values(closed_at=now)
+        .returning(Alert.id)
+    )
+    return list((await session.scalars(statement)).all())
+
+
+async def take_alert_cards(
+    session: AsyncSession, alert_ids: Collection[int], sent_after: datetime
+) -> list[SentCard]:
+    """The delivered cards of these alerts that can still be updated, each handed out once: a
+    card's response code works a single time, so taking it clears it."""
+    if not alert_ids:
+        return []
+    statement = select(OutboxMessage).where(
+        OutboxMessage.alert_id.in_(list(alert_ids)),
+        OutboxMessage.status == "sent",
+        OutboxMessage.response_code.is_not(None),
+        OutboxMessage.sent_at > sent_after,
+    )
+    cards = list((await session.scalars(statement.order_by(OutboxMessage.id))).all())
+    taken = [SentCard(card.platform, card.target, card.response_code or "") for card in cards]
+    for card in cards:
+        card.response_code = None
+    await session.flush()
+    return taken
 
 
 async def close_alerts_for_lead(

@@ -86,6 +86,17 @@ async def amend_followup(
     return followup
 
 
+async def recent_contact_times(session: AsyncSession, lead_id: int, limit: int = 6) -> list[datetime]:
+    """When the lead's last `limit` follow-ups happened, oldest first."""
+    statement = (
+        select(FollowUp.happened_at)
+        .where(FollowUp.lead_id == lead_id)
+        .order_by(FollowUp.happened_at.desc())
+        .limit(limit)
+    )
+    return sorted((await session.scalars(statement)).all())
+
+
 async def list_followups(session: AsyncSession, lead_id: int, limit: int = 5) -> list[FollowUp]:
     """The lead's latest records, newest first."""
     statement = (

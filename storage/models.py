@@ -12,10 +12,9 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bot.types import CLOSED_STAGES as CLOSED_STAGES  # re-exported: storage code reads them here
+from bot.types import STAGES as STAGES
 from storage.db import Base, UTCDateTime
-
-STAGES = ("线索", "初筛", "需求确认", "方案演示", "报价", "谈判", "签约", "交付", "输单")
-CLOSED_STAGES = ("交付", "输单")
 
 
 class Team(Base):
@@ -207,7 +206,8 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
-    response_code: Mapped[str | None] = mapped_column(String(200))  # to update a sent card later
+    # To update a sent card later; cleared once used (a code works once), looked up on a click.
+    response_code: Mapped[str | None] = mapped_column(String(200), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The SLA alert this card announces, so that its card can be updated when the breach closes.

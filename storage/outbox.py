@@ -7,11 +7,12 @@ dies mid-delivery leaves the row pending; it is tried again when the lease runs 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxMessage
@@ -29,6 +30,7 @@ async def enqueue_outbox(
     now: datetime,
     person_id: int | None = None,
     dedupe_key: str | None = None,
+    alert_id: int | None = None,
 ) -> OutboxMessage:
     row = OutboxMessage(
         platform=platform,
@@ -37,6 +39,7 @@ async def enqueue_outbox(
         payload=dict(payload),
         person_id=person_id,
         dedupe_key=dedupe_key,
+        alert_id=alert_id,
         status="pending",
         attempts=0,
         next_attempt_at=now,
@@ -45,6 +48,60 @@ async def enqueue_outbox(
     session.add(row)
     await session.flush()
     return row
+
+
+async def take_response_code(session: AsyncSession, response_code: str) -> None:
+    """A card's update code has been used (its button was clicked): no later update may reuse it."""
+    await session.execute(
+        update(OutboxMessage).where(OutboxMessage.response_code == response_code).values(response_code=None)
+    )
+
+
+async def enqueue_outbox_once(
+    session: AsyncSession,
+    *,
+    dedupe_key: str,
+    platform: str,
+    target: str,
+    kind: str,
+    payload: Mapping[str, Any],
+    now: datetime,
+    person_id: int | None = None,
+    alert_id: int | None = None,
+) -> bool:
+    """Queue a push that must go out at most once, ever: False when a row with `dedupe_key` exists.
+
+    INSERT ... ON CONFLICT DO NOTHING on the unique key, so two instances (or a restart) racing to
+    queue the same push cannot both succeed: on PostgreSQL the second waits for the first to commit,
+    then inserts nothing."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(OutboxMessage)
+        .values(
+            platform=platform,
+            target=target,
+            kind=kind,
+            payload=dict(payload),
+            person_id=person_id,
+            dedupe_key=dedupe_key,
+            alert_id=alert_id,
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(OutboxMessage.id)
+    )
+    return (await session.execute(statement)).first() is not None
+
+
+async def existing_dedupe_keys(session: AsyncSession, keys: Collection[str]) -> set[str]:
+    """Which of these keys have been queued already (sent or not)."""
+    if not keys:
+        return set()
+    statement = select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.in_(list(keys)))
+    return {key for key in (await session.scalars(statement)).all() if key is not None}
 
 
 async def lease_due_outbox(session: AsyncSession, now: datetime, limit: int = 20) -> list[OutboxMessage]:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.app import SLA
 from handlers.business_time import BusinessCalendar, add_business_time
-from handlers.sla import response_limit
+from handlers.sla_rules import response_limit
 from storage.models import Lead
 from tests.e2e.harness import Bot
 

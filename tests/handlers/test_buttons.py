@@ -47,6 +47,16 @@ def test_next_business_day_keeps_the_time_and_skips_the_weekend() -> None:
     assert buttons.next_business_day(tuesday, config) == datetime(2026, 3, 11, 9, 0, tzinfo=SHANGHAI)
 
 
+def test_next_business_day_skips_public_holidays_and_keeps_make_up_days() -> None:
+    config = Config()
+    before_national_day = datetime(2026, 9, 30, 15, 30, tzinfo=SHANGHAI)
+    assert buttons.next_business_day(before_national_day, config) == datetime(
+        2026, 10, 8, 15, 30, tzinfo=SHANGHAI
+    )
+    friday = datetime(2026, 10, 9, 15, 30, tzinfo=SHANGHAI)  # Saturday 10 October is a make-up working day
+    assert buttons.next_business_day(friday, config) == datetime(2026, 10, 10, 15, 30, tzinfo=SHANGHAI)
+
+
 async def test_contacted_by_the_owner_stops_the_clock_once(session: AsyncSession, tmp_path: Path) -> None:
     world = await make_world(session, tmp_path)
     lead = await lead_of(world, "wangqiang", assigned_at=NOW - timedelta(minutes=20))

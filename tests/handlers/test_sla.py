@@ -36,7 +36,7 @@ async def add_lead(world: World, *, grade: str = "A", assigned_at: datetime = NO
 
 async def scan_at(world: World, when: datetime) -> list[Reply]:
     world.clock.set(when)
-    return await scan(world.session, world.config, when)
+    return [notice.reply for notice in (await scan(world.session, world.config, when)).notices]
 
 
 def to(world: World, replies: list[Reply]) -> list[str]:

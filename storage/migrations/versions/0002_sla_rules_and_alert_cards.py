@@ -29,10 +29,12 @@ def upgrade() -> None:
             op.f("fk_outbox_message_alert_id_alert"), "alert", ["alert_id"], ["id"], ondelete="SET NULL"
         )
         batch.create_index(op.f("ix_outbox_message_alert_id"), ["alert_id"])
+        batch.create_index(op.f("ix_outbox_message_response_code"), ["response_code"])
 
 
 def downgrade() -> None:
     with op.batch_alter_table("outbox_message") as batch:
+        batch.drop_index(op.f("ix_outbox_message_response_code"))
         batch.drop_index(op.f("ix_outbox_message_alert_id"))
         batch.drop_constraint(op.f("fk_outbox_message_alert_id_alert"), type_="foreignkey")
         batch.drop_column("alert_id")
