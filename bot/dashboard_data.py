@@ -62,6 +62,8 @@ async def dashboard_data(
     now: datetime,
     key: Range,
 ) -> dict[str, Any]:
+    """Everything the page draws for `person`, over the range `key` (the SLA chart always spans
+    the last SLA_WEEKS weeks: one week says nothing about a trend)."""
     tz = config.tz
     seen = rights.visibility(person, None, config.org.isolate_product_lines, catalog)
     first, last = range_days(key, now, config)
