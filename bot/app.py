@@ -28,8 +28,9 @@ from bot.config import Config
 from bot.console import console_reads
 from bot.console_access import console_enabled, install_access
 from bot.dashboard import Dashboard
+from bot.digests_job import DigestJob
 from bot.intake import Intake
-from bot.outbox import OutboxSender, Transport
+from bot.outbox import Backoff, OutboxSender, Transport
 from bot.pipeline import Pipeline, Prepare
 from bot.router import Router
 from bot.scheduler import SlaScanner
@@ -51,8 +52,10 @@ SCHEDULER = web.AppKey("scheduler", AsyncIOScheduler)
 PIPELINE = web.AppKey("pipeline", Pipeline)
 SENDER = web.AppKey("sender", OutboxSender)
 SLA = web.AppKey("sla", SlaScanner)
+DIGESTS = web.AppKey("digests", DigestJob)
 CONSOLE_HUB = web.AppKey("console_hub", ConsoleHub)  # present when the console is served
 
+DIGEST_TICK = 60  # seconds; digest times are set to the minute
 MAX_BODY = 1024 * 1024  # each endpoint caps its own body lower; this is the server-wide ceiling
 
 
@@ -130,7 +133,9 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
                 kf = KfPuller(client, config.wecom.corp_id, DatabaseCursors(sessions, clock), _accept(app))
                 prepare = WeComPreparer(client, kf)
             pipeline = Pipeline(sessions, clock, router.process, prepare=prepare)
-            sender = OutboxSender(sessions, clock, transports, give_way=pipeline.give_way)
+            retries = config.outbox
+            backoff = Backoff(retries.retry_base, retries.retry_cap, retries.max_attempts)
+            sender = OutboxSender(sessions, clock, transports, backoff, give_way=pipeline.give_way)
             pipeline.on_processed = sender.wake
             app[SENDER], app[PIPELINE] = sender, pipeline
             tasks = (
@@ -200,9 +205,12 @@ def _scheduler(workers: bool) -> Callable[[web.Application], AsyncIterator[None]
         config = app[CONFIG]
         sla = SlaScanner(app[SESSIONS], config, app[CLOCK], on_enqueued=app[SENDER].wake)
         app[SCHEDULER], app[SLA] = scheduler, sla
+        app[DIGESTS] = DigestJob(app[SESSIONS], config, app[CLOCK], on_enqueued=app[SENDER].wake)
         if workers:  # without workers tests call app[SLA].run_once() with their own clock
             seconds = config.sla.scan_interval.total_seconds()
             scheduler.add_job(sla.tick, "interval", seconds=seconds, id="sla_scan")
+            if config.digests.enabled:  # each minute; the outbox's dedupe keys say what already went out
+                scheduler.add_job(app[DIGESTS].tick, "interval", seconds=DIGEST_TICK, id="digests")
         scheduler.start()
         try:
             yield

@@ -176,6 +176,16 @@ class AssignmentConfig:
 
 
 @dataclass(frozen=True)
+class OutboxConfig:
+    """How pushes are retried: exponential backoff with jitter from `retry_base` up to `retry_cap`;
+    after `max_attempts` failed attempts a push is dead (logged, and listed by `salesbot outbox`)."""
+
+    max_attempts: int = 8
+    retry_base: timedelta = timedelta(seconds=2)
+    retry_cap: timedelta = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
 class CatalogConfig:
     path: str = ""  # empty: no products or competitors configured
 
@@ -205,6 +215,7 @@ class Config:
     digests: DigestsConfig = field(default_factory=DigestsConfig)
     grading: GradingConfig = field(default_factory=GradingConfig)
     assignment: AssignmentConfig = field(default_factory=AssignmentConfig)
+    outbox: OutboxConfig = field(default_factory=OutboxConfig)
     catalog: CatalogConfig = field(default_factory=CatalogConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
@@ -433,6 +444,10 @@ def _validate(c: Config) -> None:
     _validate_console(c, bad)
     _validate_org(c, bad)
     _validate_sla(c, bad)
+    if c.outbox.max_attempts < 1:
+        bad("[outbox] max_attempts", "must be at least 1")
+    if not timedelta(0) < c.outbox.retry_base <= c.outbox.retry_cap:
+        bad("[outbox] retry_base", "must be longer than zero and no longer than retry_cap")
     _validate_digests(c, bad)
     _validate_sales_rules(c, bad)
     if c.catalog.path and not Path(c.catalog.path).is_file():

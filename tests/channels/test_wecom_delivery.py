@@ -20,7 +20,7 @@ from bot.channels.wecom.transport import WeComTransport
 from bot.clock import FixedClock
 from bot.config import WeComConfig
 from bot.fakes.wecom import FakeWeCom
-from bot.outbox import OutboxSender
+from bot.outbox import Backoff, OutboxSender
 from bot.token_store import DatabaseTokenCache
 from bot.types import Button, Reply
 from storage.db import session_factory
@@ -100,6 +100,63 @@ async def test_45009_waits_out_the_window_without_spending_an_attempt(
     await sender.send_due()
     assert (await row(engine, outbox_id)).status == "sent"
     assert len(fake.delivered("LiNa")) == 1
+
+
+async def test_a_5xx_is_retried_with_growing_backoff_until_delivered(
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
+) -> None:
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    fake.inject(http_status=502, path=SEND, times=2)
+    waits = []
+    for _ in range(2):
+        await sender.send_due()
+        failed = await row(engine, outbox_id)
+        assert failed.status == "pending" and "502" in (failed.last_error or "")
+        waits.append(failed.next_attempt_at - clock.now())
+        assert await sender.send_due() == 0  # not before its time
+        clock.advance(waits[-1])
+    assert timedelta(seconds=1) <= waits[0] < waits[1]  # 2 s, then 4 s, each with jitter
+    await sender.send_due()
+    delivered = await row(engine, outbox_id)
+    assert delivered.status == "sent" and delivered.attempts == 3
+    assert len(fake.delivered("LiNa")) == 1
+
+
+async def test_an_expired_token_is_refreshed_once_and_the_push_still_goes_out(
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
+) -> None:
+    first = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    await sender.send_due()
+    assert len(fake.calls("/cgi-bin/gettoken")) == 1
+    fake.revoke_tokens(42001)  # expired early, as WeChat Work may do
+    second = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    await sender.send_due()
+    assert [(await row(engine, i)).status for i in (first, second)] == ["sent", "sent"]
+    assert (await row(engine, second)).attempts == 1
+    assert len(fake.calls("/cgi-bin/gettoken")) == 2
+    assert len(fake.delivered("LiNa")) == 2
+
+
+async def test_a_push_that_keeps_failing_is_dead_after_the_configured_attempts(
+    engine: AsyncEngine,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    fake: FakeWeCom,
+    clock: FixedClock,
+) -> None:
+    client = db_client(engine, api_config, http_session, clock)
+    backoff = Backoff(timedelta(seconds=2), timedelta(seconds=30), max_attempts=3)
+    sender = OutboxSender(
+        session_factory(engine), clock, {"wecom": WeComTransport(client)}, backoff, rng=random.Random(1)
+    )
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    fake.inject(http_status=503, path=SEND, times=10)
+    for _ in range(5):
+        await sender.send_due()
+        clock.advance(timedelta(seconds=30))
+    dead = await row(engine, outbox_id)
+    assert dead.status == "dead" and dead.attempts == 3 and "503" in (dead.last_error or "")
+    assert len(fake.calls(SEND)) == 3 and fake.delivered("LiNa") == []
 
 
 async def test_60020_is_a_configuration_problem_not_retried(
