@@ -1,0 +1,78 @@
+"""The issue's scenario in a real browser: a rep logs a visit in the console and sees the confirmation
+card, asks for their overdue leads, and a customer's inquiry reaches the rep's inbox as a card whose
+button works."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.async_api import Page, expect
+from sqlalchemy import select
+
+from storage.models import Lead
+from tests.browser.conftest import LiveApp
+
+VISIT = "今天拜访了苏州仁济医院王主任，下周三再联系"
+
+
+async def open_console(page: Page, url: str, who: str) -> None:
+    await page.goto(f"{url}/console?as={who}")
+    await expect(page.locator("body")).to_have_attribute("data-ready", who)
+
+
+async def say(page: Page, text: str) -> None:
+    await page.fill("#text", text)
+    await page.press("#text", "Enter")
+
+
+async def test_a_rep_logs_a_visit_and_asks_for_overdue_leads(page: Page, live_app: LiveApp) -> None:
+    await open_console(page, live_app.url, "lina")
+    await expect(page.locator("#who")).to_have_value("lina")
+    await say(page, VISIT)
+    chat = page.locator("#chat")
+    await expect(chat.locator("li.me .bubble").last).to_have_text(VISIT)
+    reply = chat.locator("li.bot").last
+    await expect(reply).to_contain_text("已记录跟进")
+    await expect(reply.locator("strong").first).to_have_text("已记录跟进")
+    await expect(reply).to_contain_text("客户：苏州仁济医院")
+    await expect(reply).to_contain_text("联系人：王主任")
+
+    await say(page, "我的超时线索")
+    answer = chat.locator("li.bot").nth(1)
+    await expect(answer).to_contain_text("我的超时线索")
+    await expect(answer).to_contain_text("苏州九龙医院")  # from the demo data
+
+    # The conversation is kept: a reload reads it back from the database.
+    await page.reload()
+    await expect(page.locator("body")).to_have_attribute("data-ready", "lina")
+    await expect(chat.locator("li.bot")).to_have_count(2)
+    await expect(chat.locator("li.me")).to_have_count(2)
+
+
+async def test_a_customer_inquiry_reaches_the_rep_as_a_card_whose_button_works(
+    page: Page, live_app: LiveApp
+) -> None:
+    await open_console(page, live_app.url, "liuyang")
+    inbox = page.locator("#inbox")
+    customer = await page.context.new_page()
+    await customer.goto(f"{live_app.url}/console?as=guest")
+    await expect(customer.locator("body")).to_have_attribute("data-ready", re.compile(r"^guest:"))
+    await expect(customer.locator("#guest-name-label")).to_be_visible()
+    await customer.fill("#guest-name", "陈院长")
+    await say(customer, "你好，我是杭州明德口腔医院的陈院长，想了解64排CT，电话13600001111")
+    await expect(customer.locator("#chat li.bot").last).to_contain_text("已收到您的咨询")
+
+    # 刘洋 covers 杭州: the assignment card arrives in his inbox live, without a reload.
+    card = inbox.locator(".card").filter(has_text="杭州明德口腔医院")
+    await expect(card).to_be_visible()
+    await expect(card.locator(".card-title")).to_have_text("新线索分配给你")
+    await card.get_by_role("button", name="已联系").click()
+    await expect(card).to_have_class("card done")
+    await expect(card.get_by_role("button", name="已处理")).to_be_disabled()
+    # The click went through the pipeline: the button handler answered in the chat, and the lead's
+    # first-response clock stopped (the reply is written in the same transaction).
+    await expect(page.locator("#chat li.me .bubble").last).to_have_text("〔已联系〕")
+    await expect(page.locator("#chat li.bot")).to_have_count(1)
+    async with live_app.sessions() as session:
+        lead = await session.scalar(select(Lead).where(Lead.company == "杭州明德口腔医院"))
+    assert lead is not None and lead.source == "console" and lead.first_response_at is not None
