@@ -89,7 +89,9 @@ async def browser_context(live_app: LiveApp) -> AsyncIterator[BrowserContext]:
     executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
     async with async_playwright() as playwright:
         # --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-        browser = await playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        browser = await playwright.chromium.launch(
+            executable_path=executable, args=["--no-sandbox", "--disable-dev-shm-usage"]
+        )
         context = await browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
         context.set_default_timeout(10_000)
         try:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot.app import SLA
 from handlers.business_time import BusinessCalendar, add_business_time
 from handlers.sla_rules import response_limit
-from storage.models import Lead
+from storage.models import Lead, OutboxMessage
 from tests.e2e.harness import Bot
 
 
@@ -50,3 +50,52 @@ async def test_an_unanswered_inquiry_alerts_the_owner_once_then_the_manager(bot:
     [escalated] = bot.inbox("ZhangWei")[manager_before:]
     assert "首次响应超时" in escalated and "李娜" in escalated
     assert len(bot.inbox("LiNa")) == owner_before + 1
+
+
+async def test_logging_the_contact_greys_out_the_alert_card_once(bot: Bot) -> None:
+    await bot.say("LiNa", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
+    async with bot.sessions() as session:
+        [lead] = (await session.scalars(select(Lead))).all()
+        lead.first_response_at = lead.last_contact_at = None  # brought in, but not yet contacted
+        lead.assigned_at, lead.grade = bot.clock.now(), "A"
+        await session.commit()
+    assert bot.app is not None
+    scanner = bot.app[SLA]
+    bot.clock.set(bot.clock.now() + timedelta(minutes=31))
+    assert await scanner.run_once() == 1
+    await bot.settle()
+    assert "首次响应超时" in bot.inbox("LiNa")[-1]
+
+    await bot.say("LiNa", "刚给无锡华康医药陈经理打了电话，下周二再联系")
+    assert await scanner.run_once() == 1  # the breach closed: its card is marked handled
+    assert await scanner.run_once() == 0
+    await bot.settle()
+    [update] = bot.fake.card_updates
+    assert update["button"] == {"replace_name": "已处理"}
+    assert update["userids"] == ["LiNa"]
+
+
+async def test_a_clicked_alert_card_is_not_updated_a_second_time(bot: Bot) -> None:
+    await bot.say("LiNa", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
+    async with bot.sessions() as session:
+        [lead] = (await session.scalars(select(Lead))).all()
+        lead.first_response_at = lead.last_contact_at = None
+        lead.assigned_at, lead.grade = bot.clock.now(), "A"
+        await session.commit()
+    assert bot.app is not None
+    bot.clock.set(bot.clock.now() + timedelta(minutes=31))
+    assert await bot.app[SLA].run_once() == 1
+    await bot.settle()
+    card = bot.fake.delivered("LiNa")[-1]
+    async with bot.sessions() as session:
+        code = await session.scalar(
+            select(OutboxMessage.response_code).where(OutboxMessage.alert_id.is_not(None))
+        )
+    assert card.msgtype == "template_card" and code
+    task_id = card.payload["task_id"]
+    assert await bot.post(bot.driver.button_click("LiNa", task_id, f"contacted:{lead.id}", code)) == 200
+    await bot.settle()
+    assert await bot.app[SLA].run_once() == 0  # closed, and its card's code was spent by the click
+    await bot.settle()
+    assert len(bot.fake.card_updates) == 1
+    assert "已记录联系" in bot.inbox("LiNa")[-1]
