@@ -40,6 +40,16 @@ function renderPayload(payload) {
   const title = payload.title || "";
   const lines = payload.lines || [];
   const buttons = payload.buttons || [];
+  if (payload.image_png_base64) {  // a chart (digests): the image, its title and lines under it
+    const figure = el("div", "bubble chart");
+    const img = el("img");
+    img.src = "data:image/png;base64," + payload.image_png_base64;
+    img.alt = title;
+    figure.appendChild(img);
+    if (title) figure.appendChild(el("strong", "msg-title", title));
+    if (lines.length) figure.appendChild(inline(el("div"), lines.join("\n")));
+    return figure;
+  }
   if (!buttons.length) {  // a markdown message
     const bubble = el("div", "bubble");
     if (title) { bubble.appendChild(el("strong", "msg-title", title)); if (lines.length) bubble.appendChild(document.createTextNode("\n")); }
