@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the database layer is imported by the commands that use it,
 log = logging.getLogger("salesbot.cli")
 T = TypeVar("T")
 
+SPEED_HELP = "SLA limits N times shorter, around the clock (a demo's alerts in minutes; e.g. 60)"
 CONFIG_HELP = "config file (default: $SALESBOT_CONFIG, then ./config.toml, else built-in defaults)"
 
 
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--demo", action="store_true", help="with the demo organisation and data (as `salesbot demo`)"
     )
+    run.add_argument("--speed", type=int, default=1, metavar="N", help=SPEED_HELP)
     run.set_defaults(func=cmd_run)
 
     demo = commands.add_parser(
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         "running it again adds nothing), then run the bot with the web console at /console.",
     )
     demo.add_argument("--config", metavar="FILE", help=CONFIG_HELP)
+    demo.add_argument("--speed", type=int, default=1, metavar="N", help=SPEED_HELP)
     demo.set_defaults(func=cmd_run, demo=True, console=True)
 
     db = commands.add_parser("db", help="database schema commands", description="Database schema commands.")
@@ -173,7 +176,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     path = find_config_file(args.config)
     config, demo = prepare_run(
-        load_config(path), explicit_config=path is not None, demo=args.demo, console=args.console
+        load_config(path),
+        explicit_config=path is not None,
+        demo=args.demo,
+        console=args.console,
+        speed=args.speed,
     )
     setup_logging(config.log.level, config.log.format)
     log.info(

@@ -9,10 +9,11 @@ import asyncio
 import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 from aiohttp import web
 
-from bot.config import Config, ConfigError, is_loopback
+from bot.config import Config, ConfigError, SlaConfig, is_loopback
 from bot.console_access import console_enabled
 from bot.demo import database_state, demo_config, load_demo
 from storage.db import using_engine
@@ -29,7 +30,9 @@ salesbot: no config file, and {db} holds an organisation of its own, so the demo
 Pass --config FILE (or create ./config.toml) to run with it."""
 
 
-def prepare_run(config: Config, *, explicit_config: bool, demo: bool, console: bool) -> tuple[Config, bool]:
+def prepare_run(
+    config: Config, *, explicit_config: bool, demo: bool, console: bool, speed: int = 1
+) -> tuple[Config, bool]:
     """The config to run with and whether to load the demo; raises ConfigError when the demo would mix
     with someone's own data or the console would be open to the network without a token."""
     use_demo = demo
@@ -50,12 +53,35 @@ def prepare_run(config: Config, *, explicit_config: bool, demo: bool, console: b
         config = demo_config(config)
     if console:
         config = dataclasses.replace(config, console=dataclasses.replace(config.console, enabled="on"))
+    if speed != 1:
+        config = dataclasses.replace(config, sla=fast_sla(config.sla, speed))
     if config.console.enabled == "on" and not config.console.token and not is_loopback(config.server.host):
         raise ConfigError(
             f"[console] token: is required when the console is on and [server] host "
             f"{config.server.host!r} is not a loopback address (or set SALESBOT_CONSOLE_TOKEN)"
         )
     return config, use_demo
+
+
+def fast_sla(sla: SlaConfig, speed: int) -> SlaConfig:
+    """SLA limits `speed` times shorter and counted around the clock, so a demo shows alerts and their
+    escalation within minutes (at 60, an hour's limit is a minute); the scan runs often enough to see it."""
+    if speed < 1:
+        raise ConfigError(f"--speed must be 1 or more, got {speed}")
+
+    def short(limit: timedelta) -> timedelta:
+        return max(timedelta(seconds=1), limit / speed)
+
+    return dataclasses.replace(
+        sla,
+        business_hours=["00:00-24:00"],
+        business_days=["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        holidays="none",
+        first_response={grade: short(limit) for grade, limit in sla.first_response.items()},
+        stage_stuck={stage: short(limit) for stage, limit in sla.stage_stuck.items()},
+        escalate_after=[short(limit) for limit in sla.escalate_after],
+        scan_interval=min(sla.scan_interval, max(timedelta(seconds=5), sla.scan_interval / speed)),
+    )
 
 
 def on_startup_load_demo(config: Config) -> Callable[[web.Application], Awaitable[None]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,13 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import cli
-from bot.app import SESSIONS, create_app
+from bot.app import SESSIONS, SLA, create_app
 from bot.clock import FixedClock
 from bot.config import Config, ConfigError, DatabaseConfig, load_config
 from bot.demo import database_state, demo_config, demo_leads, load_demo
 from bot.run_mode import prepare_run
 from storage.models import FollowUp, Lead, Person, StageChange
-from tests.bot.test_console import Console
+from tests.bot.test_console import Console, card_text
 
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # Tuesday 10:00 in Shanghai
 
@@ -146,3 +146,22 @@ def test_the_demo_refuses_a_database_with_its_own_organisation(tmp_path: Path) -
     public = dataclasses.replace(public, server=dataclasses.replace(public.server, host="0.0.0.0"))
     with pytest.raises(ConfigError, match=r"\[console\] token"):
         prepare_run(public, explicit_config=True, demo=False, console=True)
+
+
+async def test_a_fast_demo_sends_sla_alerts_to_the_console_inbox(
+    aiohttp_client: type[TestClient], config: Config, engine: AsyncEngine
+) -> None:
+    fast, _ = prepare_run(demo_config(config), explicit_config=True, demo=False, console=False, speed=60)
+    assert fast.sla.first_response["A"] == timedelta(seconds=30)
+    assert fast.sla.escalate_after == [timedelta(minutes=1), timedelta(minutes=24)]
+    assert fast.sla.business_hours == ["00:00-24:00"] and fast.sla.holidays == "none"
+    with pytest.raises(ConfigError, match="--speed"):
+        prepare_run(config, explicit_config=True, demo=False, console=False, speed=0)
+    clock = FixedClock(NOW)
+    client = await aiohttp_client(create_app(fast, clock=clock, workers=False))
+    await load_demo(client.app[SESSIONS], fast, now=NOW)
+    demo = Console(client, clock)
+    assert await client.app[SLA].run_once() > 0
+    await demo.settle()
+    alerts = "\n".join(card_text(m["payload"]) for m in await demo.bot_said("lina", "push"))
+    assert "无锡华康医药" in alerts  # assigned two days ago, never contacted
