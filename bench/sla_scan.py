@@ -521,16 +521,17 @@ def breakdown(results: list[Result]) -> None:
 
 
 async def main(args: argparse.Namespace) -> int:
-    tmp = Path(tempfile.mkdtemp(prefix="salesbot-sla-bench-"))
-    config = bench_config(tmp)
     sizes = [("postgresql", int(s)) for s in args.sizes.split(",") if s] if args.pg else []
     sizes += [("sqlite", int(s)) for s in args.sqlite_sizes.split(",") if s]
     largest = {kind: max(n for k, n in sizes if k == kind) for kind, _ in sizes}
     results: list[Result] = []
     plans: list[str] = []
-    for kind, n in sizes:
-        explained = plans if args.explain and n == largest[kind] else None
-        results += await run_size(kind, n, args, config, tmp, explained)
+    with tempfile.TemporaryDirectory(prefix="salesbot-sla-bench-") as directory:
+        tmp = Path(directory)
+        config = bench_config(tmp)
+        for kind, n in sizes:
+            explained = plans if args.explain and n == largest[kind] else None
+            results += await run_size(kind, n, args, config, tmp, explained)
     print(
         f"One SLA scan tick (SlaScanner.run_once), median of `ticks`; {args.closed_share:.0%} of leads "
         "closed.\nfirst: every due lead new (alerts and notices inserted); steady: all alerted already; "
