@@ -10,6 +10,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     SALESBOT_SERVER_HOST=0.0.0.0 \
     XDG_CACHE_HOME=/var/cache/salesbot
 
+# A font with Chinese glyphs for the weekly digest's chart (matplotlib finds it; none ships with the image).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-wqy-zenhei \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --system --uid 10001 --home-dir /var/lib/salesbot --create-home salesbot \
     && mkdir -p /etc/salesbot /var/cache/salesbot \
     && chown salesbot /var/cache/salesbot

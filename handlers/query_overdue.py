@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 EXAMPLES: tuple[str, ...] = ("我的超时线索", "我们团队哪些线索过了跟进时间还没跟？")
 
 
-def _line(i: int, item: OverdueLead, tz: ZoneInfo, show_owner: bool) -> str:
+def overdue_line(i: int, item: OverdueLead, tz: ZoneInfo, show_owner: bool) -> str:
     lead = item.lead
     who = f"（{item.owner_name or '未分配'}）" if show_owner else ""
     if item.rule == "first_response":
@@ -51,6 +51,6 @@ async def handle(ctx: Context) -> list[Reply]:
     show_owner = not rights.is_own_scope(person, ctx.extraction.scope) or any(
         item.lead.owner_id != person.id for item in found
     )
-    lines = [_line(i, item, tz, show_owner) for i, item in enumerate(found, 1)]
+    lines = [overdue_line(i, item, tz, show_owner) for i, item in enumerate(found, 1)]
     title = f"{rights.scope_label(person, ctx.extraction.scope)}超时线索 {len(found)} 条"
     return [Reply(to=person.id, title=title, lines=cut(lines))]

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 EXAMPLES: tuple[str, ...] = ("今天要跟进哪些客户", "明天要拜访谁？", "周五安排了哪些跟进")
 
 
-def _line(i: int, item: DueFollowUp, tz: ZoneInfo, *, one_day: bool, show_owner: bool, mask: bool) -> str:
+def due_line(i: int, item: DueFollowUp, tz: ZoneInfo, *, one_day: bool, show_owner: bool, mask: bool) -> str:
     lead, contact = item.lead, item.contact
     assert lead.next_followup_at is not None
     if lead.next_followup_has_time:
@@ -62,7 +62,7 @@ async def handle(ctx: Context) -> list[Reply]:
     show_owner = not rights.is_own_scope(person, ctx.extraction.scope)
     mask = ctx.message.chat_id is not None  # asked in a group chat: the answer is read by the group
     lines = [
-        _line(i, item, tz, one_day=first == last, show_owner=show_owner, mask=mask)
+        due_line(i, item, tz, one_day=first == last, show_owner=show_owner, mask=mask)
         for i, item in enumerate(found, 1)
     ]
     title = f"{rights.scope_label(person, ctx.extraction.scope)}{days}待跟进 {len(found)} 个客户"

@@ -9,6 +9,8 @@ encrypted callbacks (and broken ones) as (query params, body) pairs for POST /we
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import json
 import secrets
 from collections.abc import AsyncIterator
@@ -315,6 +317,17 @@ class FakeWeCom:
     def _webhook(self, key: str, body: Any) -> dict[str, Any]:
         if key not in self.webhook_keys:
             return {"errcode": 93000, "errmsg": "invalid webhook url"}
+        if isinstance(body, dict) and body.get("msgtype") == "image":
+            # The robot checks the picture against its MD5 and takes at most 2 MB before encoding.
+            image = body.get("image") or {}
+            try:
+                data = base64.b64decode(str(image.get("base64", "")), validate=True)
+            except ValueError:
+                return {"errcode": 40009, "errmsg": "invalid image base64"}
+            if hashlib.md5(data, usedforsecurity=False).hexdigest() != image.get("md5"):
+                return {"errcode": 301019, "errmsg": "image md5 mismatch"}
+            if not data or len(data) > 2 * 1024 * 1024:
+                return {"errcode": 40009, "errmsg": "invalid image size"}
         self.webhooks.append((key, body))
         return dict(OK)
 

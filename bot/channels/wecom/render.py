@@ -6,6 +6,8 @@ character guidance; at most 6 buttons with keys of at most 1,024 bytes (more is 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import secrets
 from dataclasses import dataclass
@@ -66,3 +68,27 @@ def render(reply: Reply, touser: str, *, task_id: str | None = None) -> Rendered
     if horizontal:
         card["horizontal_content_list"] = horizontal
     return Rendered({"touser": touser, "msgtype": "template_card", "template_card": card}, task_id)
+
+
+IMAGE_FILENAME = "chart.png"
+
+
+def render_image(reply: Reply, touser: str) -> dict[str, Any]:
+    """The payload of an outbox row of kind "image": the PNG travels base64-encoded in the row, and
+    the sender uploads it (media/upload) before sending the image message."""
+    if reply.image is None:
+        raise ValueError("render_image needs a reply with an image")
+    data = base64.b64encode(reply.image).decode("ascii")
+    return {"touser": touser, "image_base64": data, "filename": IMAGE_FILENAME}
+
+
+def render_webhook(reply: Reply) -> dict[str, Any]:
+    """A group robot message (webhook/send): the picture itself, base64 with its MD5 as the robot
+    wants it (at most 2 MB), or markdown."""
+    if reply.image is not None:
+        image = {
+            "base64": base64.b64encode(reply.image).decode("ascii"),
+            "md5": hashlib.md5(reply.image, usedforsecurity=False).hexdigest(),
+        }
+        return {"msgtype": "image", "image": image}
+    return {"msgtype": "markdown", "markdown": {"content": render_markdown(reply)}}

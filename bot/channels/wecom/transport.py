@@ -2,11 +2,13 @@
 
 Outbox kinds: "reply" and "push" (a rendered message/send payload, card or markdown: an answer to the
 member who wrote, or a message nobody asked for just now), "card_update" (grey out a clicked button),
-"kf" (a reply to a 微信客服 customer) and "webhook" (a team group robot; the target is the robot's key).
+"kf" (a reply to a 微信客服 customer), "webhook" (a team group robot's own payload, markdown or a picture;
+the target is the robot's key) and "image" (a PNG in base64: uploaded as temporary media, then sent).
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
@@ -48,6 +50,16 @@ class WeComTransport:
             return None
         if kind == "webhook":
             await self._client.webhook_send(target, payload)
+            return None
+        if kind == "image":
+            # Uploaded on every attempt: a temporary media id lasts 3 days, and a retry may come later.
+            # (So no duplicate check either: a retry's message names another media id.)
+            try:
+                data = base64.b64decode(str(payload["image_base64"]), validate=True)
+            except (KeyError, ValueError) as e:
+                raise DeliveryError(f"image row without a valid image: {e}", retry=False) from None
+            media_id = await self._client.upload_image(data, str(payload.get("filename") or "image.png"))
+            await self._client.send_image(str(payload.get("touser") or target), media_id, wait=False)
             return None
         raise DeliveryError(f"unknown outbox kind {kind!r} for wecom", retry=False)
 

@@ -1,0 +1,73 @@
+"""Pictures through the outbox to the fake WeChat Work: an "image" row is uploaded as temporary media, then
+sent as an image message; a group robot takes the picture itself, base64 with its MD5."""
+
+from __future__ import annotations
+
+import aiohttp
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.channels.wecom.render import render_image, render_webhook
+from bot.clock import FixedClock
+from bot.config import WeComConfig
+from bot.fakes.wecom import FakeWeCom
+from bot.types import Reply
+from tests.channels.test_wecom_delivery import db_client, enqueue, row, sender_for
+
+# A 1x1 PNG: the transport does not look inside, the platform only at its size and type.
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+async def test_an_image_row_is_uploaded_then_sent(
+    engine: AsyncEngine,
+    fake: FakeWeCom,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
+    payload = render_image(Reply(to=1, title="周报图表", image=PIXEL), "ZhangWei")
+    outbox_id = await enqueue(engine, clock, "ZhangWei", "image", payload)
+    await sender.send_due()
+    assert (await row(engine, outbox_id)).status == "sent"
+    paths = [r.path for r in fake.requests if r.path != "/cgi-bin/gettoken"]
+    assert paths == ["/cgi-bin/media/upload", "/cgi-bin/message/send"]
+    [sent] = fake.delivered("ZhangWei")
+    assert sent.msgtype == "image" and fake.media[sent.payload["media_id"]] == PIXEL
+
+
+async def test_an_image_row_without_an_image_is_dead_at_once(
+    engine: AsyncEngine,
+    fake: FakeWeCom,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
+    outbox_id = await enqueue(
+        engine, clock, "ZhangWei", "image", {"touser": "ZhangWei", "image_base64": "!!"}
+    )
+    await sender.send_due()
+    assert (await row(engine, outbox_id)).status == "dead"
+    assert fake.calls("/cgi-bin/media/upload") == []
+
+
+async def test_a_group_robot_gets_the_picture_with_its_md5(
+    engine: AsyncEngine,
+    fake: FakeWeCom,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
+    good = render_webhook(Reply(to=None, title="周报图表", image=PIXEL))
+    bad = {"msgtype": "image", "image": {**good["image"], "md5": "0" * 32}}
+    sent = await enqueue(engine, clock, "team-key", "webhook", good)
+    refused = await enqueue(engine, clock, "team-key", "webhook", bad)
+    await sender.send_due()
+    assert (await row(engine, sent)).status == "sent"
+    assert (await row(engine, refused)).status == "dead"
+    [(key, body)] = fake.webhooks
+    assert key == "team-key" and body == good
