@@ -5,6 +5,7 @@ moment; only on working days; a missed digest of today goes out late once, a pas
 from __future__ import annotations
 
 import asyncio
+import base64
 import dataclasses
 import logging
 from collections.abc import AsyncIterator
@@ -19,6 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from bot.app import DIGESTS, SCHEDULER, create_app
 from bot.config import Config, ConfigError, DigestsConfig, load_config
 from bot.digests_job import DigestJob, webhook_key
+from bot.router import rendered
+from bot.types import Reply
 from storage import migrate
 from storage.db import create_engine, session_factory
 from storage.models import OutboxMessage, Team
@@ -163,3 +166,16 @@ def test_digest_times_are_checked_when_the_config_is_loaded(tmp_path: Path) -> N
     path.write_text('[digests]\nrep_evening = ""\nmanager_weekly = "fri 16:30"\n', encoding="utf-8")
     loaded = load_config(path, env={"SALESBOT_DIGESTS_REP_MORNING": "07:45"}).digests
     assert loaded == DigestsConfig(rep_morning="07:45", rep_evening="", manager_weekly="fri 16:30")
+
+
+def test_a_picture_is_an_image_row_on_wecom_and_a_data_field_elsewhere() -> None:
+    png = b"\x89PNG\r\n\x1a\nnot really"
+    reply = Reply(to=1, title="华东一组 周报", image=png, dedupe_key="digest:weekly:1:2026-03-09:chart")
+    wecom = rendered("wecom", "ZhangWei", reply, 1, "push")
+    assert (wecom.kind, wecom.payload["touser"]) == ("image", "ZhangWei")
+    assert base64.b64decode(wecom.payload["image_base64"]) == png
+    console = rendered("console", "zhangwei", reply, 1, "push")
+    assert console.kind == "push" and console.payload["title"] == "华东一组 周报"
+    assert base64.b64decode(console.payload["image_png_base64"]) == png
+    plain = rendered("console", "zhangwei", Reply(to=1, title="日报"), 1, "push")
+    assert "image_png_base64" not in plain.payload
