@@ -178,9 +178,8 @@ def lead_clocks(
             first = assigned + MINUTE * rng.uniform(5, 25)
             last = between(first, NOW - 40 * DAY)
             changed = between(last, NOW - HOUR)
-            if r < 0.7:  # the deal closed before the planned follow-up, which stays on the lead
-                planned, has_time = last + DAY * rng.uniform(1, 30), rng.random() < 0.5
-                changed = between(last, planned)
+            # Closing a deal clears its planned follow-up (storage.leads.change_stage), so closed
+            # leads carry none.
     elif kind == "due_first":
         assigned = NOW - DAY * rng.uniform(3, 10)  # past the limit and both escalations
         changed, source = assigned, DUE_SOURCE

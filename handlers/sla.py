@@ -77,9 +77,10 @@ async def scan(session: AsyncSession, config: Config, now: datetime) -> ScanResu
     # Business time never runs faster than the wall clock, so nothing changed later can be due.
     stuck_before = {stage: now - limit for stage, limit in config.sla.stage_stuck.items()}
     due: list[_Due] = []
+    recipients = _Recipients(session)
     for lead in await find_breach_candidates(session, now, now - shortest, stuck_before):
         for breach in breaches_of(lead, config, calendar, now):
-            due += await _record(session, config, calendar, breach, now)
+            due += await _record(session, config, calendar, breach, recipients, now)
     return ScanResult(_notices(due, config, now), cards)
 
 
@@ -92,7 +93,12 @@ async def refresh_cold_at(session: AsyncSession, lead: Lead, config: Config) -> 
 
 
 async def _record(
-    session: AsyncSession, config: Config, calendar: BusinessCalendar, breach: Breach, now: datetime
+    session: AsyncSession,
+    config: Config,
+    calendar: BusinessCalendar,
+    breach: Breach,
+    recipients: _Recipients,
+    now: datetime,
 ) -> list[_Due]:
     lead = breach.lead
     owner = await session.get(Person, lead.owner_id) if lead.owner_id is not None else None
@@ -103,8 +109,8 @@ async def _record(
         level_at = add_business_time(level_at, delay, calendar)
         if level_at > now:
             break
-        recipients = await _recipients(session, lead, level, owner)
-        if not recipients:
+        people = await recipients.at(level, lead, owner)
+        if not people:
             continue  # nobody at this level (no manager configured, no admin): the next level may exist
         alert_id = await insert_alert(
             session,
@@ -112,24 +118,36 @@ async def _record(
             rule=breach.rule,
             breach_key=breach.key,
             level=level,
-            person_id=recipients[0].id,
+            person_id=people[0].id,
             breached_at=breach.breached_at,
             now=now,
         )
         if alert_id is not None:
-            found += [_Due(breach, level, who, owner, alert_id, level_at) for who in recipients]
+            found += [_Due(breach, level, who, owner, alert_id, level_at) for who in people]
     if breach.rule == "going_cold" and found:
         lead.cold_at = None  # flagged once; the next logged contact sets a new rhythm
     return found
 
 
-async def _recipients(session: AsyncSession, lead: Lead, level: int, owner: Person | None) -> list[Person]:
-    if level == 0:
-        return [owner] if owner is not None and owner.active else []
-    if level == 1:
-        manager = await team_manager(session, lead.team_id)
-        return [manager] if manager is not None else []
-    return await active_admins(session)
+class _Recipients:
+    """Who is told at each level, looked up once per scan rather than once per breach."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+        self._managers: dict[int | None, Person | None] = {}
+        self._admins: list[Person] | None = None
+
+    async def at(self, level: int, lead: Lead, owner: Person | None) -> list[Person]:
+        if level == 0:
+            return [owner] if owner is not None and owner.active else []
+        if level == 1:
+            if lead.team_id not in self._managers:
+                self._managers[lead.team_id] = await team_manager(self._session, lead.team_id)
+            manager = self._managers[lead.team_id]
+            return [manager] if manager is not None else []
+        if self._admins is None:
+            self._admins = await active_admins(self._session)
+        return self._admins
 
 
 def _notices(due: Sequence[_Due], config: Config, now: datetime) -> list[Notice]:

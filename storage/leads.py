@@ -151,6 +151,10 @@ async def change_stage(
     )
     lead.stage = to_stage
     lead.stage_changed_at = at
+    if to_stage in CLOSED_STAGES:
+        # A closed deal is no longer followed up; clearing its due times also keeps it out of the
+        # SLA scan's index ranges, which would otherwise grow with every deal ever closed.
+        lead.next_followup_at = lead.cold_at = None
     session.add(change)
     await session.flush()
     return change

@@ -9,12 +9,28 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bot.types import CLOSED_STAGES as CLOSED_STAGES  # re-exported: storage code reads them here
 from bot.types import STAGES as STAGES
 from storage.db import Base, UTCDateTime
+
+# An open lead, as literal SQL: a partial index is used only when the query repeats its predicate
+# with the same constants (bound parameters would not match it).
+OPEN_LEAD_SQL = "stage NOT IN ({})".format(", ".join(f"'{stage}'" for stage in CLOSED_STAGES))
+UNANSWERED_SQL = f"first_response_at IS NULL AND {OPEN_LEAD_SQL}"
 
 
 class Team(Base):
@@ -52,9 +68,18 @@ class Lead(Base):
     __table_args__ = (
         Index("ix_lead_owner_id_stage", "owner_id", "stage"),
         Index("ix_lead_next_followup_at", "next_followup_at"),
-        Index("ix_lead_assigned_at", "assigned_at"),  # the first-response SLA scan reads by it
-        Index("ix_lead_stage_changed_at", "stage_changed_at"),  # and stage_stuck by this
-        Index("ix_lead_cold_at", "cold_at"),  # and going_cold by this
+        Index("ix_lead_assigned_at", "assigned_at"),
+        # The SLA scan reads by these, so that it reads what can be due, not every lead: the never
+        # answered (few, unlike the leads assigned long ago), a stage held since before its limit,
+        # and the leads past the moment they go cold.
+        Index(
+            "ix_lead_unanswered",
+            "assigned_at",
+            postgresql_where=text(UNANSWERED_SQL),
+            sqlite_where=text(UNANSWERED_SQL),
+        ),
+        Index("ix_lead_stage_stage_changed_at", "stage", "stage_changed_at"),
+        Index("ix_lead_cold_at", "cold_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -176,7 +201,16 @@ class Alert(Base):
     """One SLA breach notice at one escalation level; the unique key makes a second send impossible."""
 
     __tablename__ = "alert"
-    __table_args__ = (UniqueConstraint("lead_id", "rule", "breach_key", "level"),)
+    __table_args__ = (
+        UniqueConstraint("lead_id", "rule", "breach_key", "level"),
+        # Every scan reads the open alerts; closed ones pile up forever and must not be read.
+        Index(
+            "ix_alert_open",
+            "lead_id",
+            postgresql_where=text("closed_at IS NULL"),
+            sqlite_where=text("closed_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     lead_id: Mapped[int] = mapped_column(ForeignKey("lead.id", ondelete="CASCADE"))

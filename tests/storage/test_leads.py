@@ -101,3 +101,14 @@ async def test_open_lead_counts_and_last_assignment(session: AsyncSession) -> No
     assert await leads.open_lead_counts(session, [b.id]) == {b.id: 1}
     times = await leads.last_assignment_times(session)
     assert times == {a.id: T0 + timedelta(hours=2), b.id: T0 + timedelta(hours=4)}
+
+
+async def test_closing_a_deal_clears_its_planned_follow_up(session: AsyncSession) -> None:
+    lead = await leads.create_lead(
+        session, company="苏州恒通精密", company_key="苏州恒通精密", source="rep", created_at=T0
+    )
+    lead.next_followup_at, lead.cold_at = T0 + timedelta(days=3), T0 + timedelta(days=20)
+    await leads.change_stage(session, lead, "报价", person_id=None, at=T0)
+    assert lead.next_followup_at is not None and lead.cold_at is not None
+    await leads.change_stage(session, lead, "输单", person_id=None, at=T0 + timedelta(days=1))
+    assert lead.next_followup_at is None and lead.cold_at is None
