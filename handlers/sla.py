@@ -70,14 +70,18 @@ class _Due:
 async def scan(session: AsyncSession, config: Config, now: datetime) -> ScanResult:
     """Close what was resolved, record every newly due notice, and say what to send."""
     calendar = BusinessCalendar.from_config(config.sla)
-    resolved = [a.id for a, lead in await open_alerts(session) if is_resolved(a.rule, a.breach_key, lead)]
+    still_open = await open_alerts(session)
+    resolved = {a.id for a, lead in still_open if is_resolved(a.rule, a.breach_key, lead)}
+    # What was sent and is still open needs no second INSERT to find out: a scan in the steady
+    # state (everything due already alerted) writes nothing.
+    sent = {(a.lead_id, a.rule, a.breach_key, a.level) for a, _ in still_open if a.id not in resolved}
     closed = await close_alerts(session, resolved, now)
     cards = await take_alert_cards(session, closed, now - CARD_UPDATE_WINDOW)
     shortest = min(config.sla.first_response.values(), default=timedelta(0))
     # Business time never runs faster than the wall clock, so nothing changed later can be due.
     stuck_before = {stage: now - limit for stage, limit in config.sla.stage_stuck.items()}
     due: list[_Due] = []
-    recipients = _Recipients(session)
+    recipients = _Recipients(session, sent)
     for lead in await find_breach_candidates(session, now, now - shortest, stuck_before):
         for breach in breaches_of(lead, config, calendar, now):
             due += await _record(session, config, calendar, breach, recipients, now)
@@ -109,6 +113,8 @@ async def _record(
         level_at = add_business_time(level_at, delay, calendar)
         if level_at > now:
             break
+        if recipients.sent(lead.id, breach.rule, breach.key, level):
+            continue
         people = await recipients.at(level, lead, owner)
         if not people:
             continue  # nobody at this level (no manager configured, no admin): the next level may exist
@@ -130,12 +136,18 @@ async def _record(
 
 
 class _Recipients:
-    """Who is told at each level, looked up once per scan rather than once per breach."""
+    """Who is told at each level, looked up once per scan rather than once per breach, and which
+    notices are out already."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, sent: set[tuple[int, str, str, int]]) -> None:
         self._session = session
+        self._sent = sent
         self._managers: dict[int | None, Person | None] = {}
         self._admins: list[Person] | None = None
+
+    def sent(self, lead_id: int, rule: str, key: str, level: int) -> bool:
+        """Whether this notice went out already (and its alert is open)."""
+        return (lead_id, rule, key, level) in self._sent
 
     async def at(self, level: int, lead: Lead, owner: Person | None) -> list[Person]:
         if level == 0:
