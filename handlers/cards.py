@@ -23,6 +23,7 @@ SOURCE_LABELS = {
     "dingtalk": "钉钉",
     "console": "控制台",
     "rep": "销售录入",
+    "demo": "演示数据",  # salesbot demo marks its leads so they are never mixed with real ones
 }
 NOT_SET = "未定"
 MAX_BUTTONS = 6
