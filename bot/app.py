@@ -17,12 +17,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.channels.console import ConsoleChannel, ConsoleHub, ConsoleTransport
-from bot.channels.wecom.callback import WeComCallback
-from bot.channels.wecom.client import WeComClient
-from bot.channels.wecom.kf import KfPuller
-from bot.channels.wecom.prepare import WeComPreparer
-from bot.channels.wecom.transport import WeComTransport
+from bot.channels.base import Channel, Resources
+from bot.channels.console import ConsoleChannel, ConsoleHub
+from bot.channels.wecom.channel import WeComChannel
 from bot.clock import Clock, SystemClock
 from bot.config import Config
 from bot.console import console_reads
@@ -30,8 +27,9 @@ from bot.console_access import console_enabled, install_access
 from bot.dashboard import Dashboard
 from bot.digests_job import DigestJob
 from bot.intake import Intake
-from bot.outbox import Backoff, OutboxSender, Transport
-from bot.pipeline import Pipeline, Prepare
+from bot.outbox import Backoff, OutboxSender
+from bot.outgoing import Addressing
+from bot.pipeline import Pipeline
 from bot.router import Router
 from bot.scheduler import SlaScanner
 from bot.token_store import DatabaseCursors, DatabaseTokenCache
@@ -54,6 +52,10 @@ SENDER = web.AppKey("sender", OutboxSender)
 SLA = web.AppKey("sla", SlaScanner)
 DIGESTS = web.AppKey("digests", DigestJob)
 CONSOLE_HUB = web.AppKey("console_hub", ConsoleHub)  # present when the console is served
+CHANNELS = web.AppKey("channels", tuple[Channel, ...])
+CATALOG = web.AppKey("catalog", Catalog)
+EXTRACTOR = web.AppKey("extractor", Extractor)
+ADDRESSING = web.AppKey("addressing", Addressing)
 
 DIGEST_TICK = 60  # seconds; digest times are set to the minute
 MAX_BODY = 1024 * 1024  # each endpoint caps its own body lower; this is the server-wide ceiling
@@ -63,24 +65,30 @@ class SchemaOutOfDate(Exception):
     """The database schema is older than the code; the message names the command that fixes it."""
 
 
-def create_app(config: Config, *, clock: Clock | None = None, workers: bool = True) -> web.Application:
+def create_app(
+    config: Config,
+    *,
+    clock: Clock | None = None,
+    workers: bool = True,
+    extractor: Extractor | None = None,
+) -> web.Application:
     """The bot. `workers=False` leaves the processor and the sender to the caller (tests drive them
-    step by step through app[PIPELINE] and app[SENDER])."""
+    step by step through app[PIPELINE] and app[SENDER]). `extractor`: one built for this config's
+    catalog and time zone, shared (tests share one; building one loads the dictionaries)."""
     app = web.Application(client_max_size=MAX_BODY, middlewares=[_acknowledge_first])
     app[CONFIG] = config
     app[CLOCK] = clock or SystemClock()
+    app[CATALOG] = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
+    app[EXTRACTOR] = extractor or Extractor(app[CATALOG], config.sla.timezone)
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_processing(workers))
     app.cleanup_ctx.append(_scheduler(workers))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     install_access(app, config)  # the console's and the dashboard's access rule
-    if console_enabled(config):
-        app[CONSOLE_HUB] = ConsoleHub()
-        people, history = console_reads(lambda: app[SESSIONS])
-        ConsoleChannel(app[CLOCK], app[CONSOLE_HUB], _accept(app), people, history).add_routes(app)
-    if config.wecom.enabled:
-        WeComCallback(config.wecom, app[CLOCK], _accept(app)).add_routes(app)
+    app[CHANNELS] = _channels(app, config)
+    for channel in app[CHANNELS]:
+        channel.add_routes(app)
     if config.intake.token:
         Intake(config.intake, app[CLOCK], _store_inquiry(app), _inquiry_status(app)).add_routes(app)
     # Read-only and behind the console's access rule, so served even where the console (which writes)
@@ -88,6 +96,19 @@ def create_app(config: Config, *, clock: Clock | None = None, workers: bool = Tr
     if config.console.enabled != "off":
         Dashboard(config, app[CLOCK], lambda: app[SESSIONS]).add_routes(app)
     return app
+
+
+def _channels(app: web.Application, config: Config) -> tuple[Channel, ...]:
+    """The enabled channels, the chat platforms in the order a push prefers them. The one place that
+    names the platforms."""
+    channels: list[Channel] = []
+    if config.wecom.enabled:
+        channels.append(WeComChannel(config.wecom, app[CLOCK], _accept(app)))
+    if console_enabled(config):
+        app[CONSOLE_HUB] = ConsoleHub()
+        people, history = console_reads(lambda: app[SESSIONS])
+        channels.append(ConsoleChannel(app[CLOCK], app[CONSOLE_HUB], _accept(app), people, history))
+    return tuple(channels)
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
@@ -118,29 +139,25 @@ async def _acknowledge_first(request: web.Request, handler: Handler) -> web.Stre
 def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None]]:
     async def processing(app: web.Application) -> AsyncIterator[None]:
         config, clock, sessions = app[CONFIG], app[CLOCK], app[SESSIONS]
-        catalog = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
-        extractor = Extractor(catalog, config.sla.timezone)
-        extractor.extract("", clock.now())  # load the dictionaries now, not on the first rep's message
-        router = Router(config, clock, extractor, catalog)
-        transports: dict[str, Transport] = {}
-        prepare: Prepare | None = None
-        if CONSOLE_HUB in app:
-            transports["console"] = ConsoleTransport(app[CONSOLE_HUB], clock)
+        app[EXTRACTOR].extract("", clock.now())  # load the dictionaries now, not on the first rep's message
+        channels = {channel.platform: channel for channel in app[CHANNELS]}
+        # The console is where anyone is reached who is on no platform; it is not a push's first choice.
+        platforms = [platform for platform in channels if platform != "console"]
+        addressing = Addressing(platforms, {p: c.group_target for p, c in channels.items()})
+        router = Router(config, clock, app[EXTRACTOR], app[CATALOG], addressing)
         async with aiohttp.ClientSession() as http:
-            if config.wecom.enabled:
-                client = WeComClient(config.wecom, http, DatabaseTokenCache(sessions), clock)
-                transports["wecom"] = WeComTransport(client)
-                kf = KfPuller(client, config.wecom.corp_id, DatabaseCursors(sessions, clock), _accept(app))
-                prepare = WeComPreparer(client, kf)
-            pipeline = Pipeline(sessions, clock, router.process, prepare=prepare)
+            resources = Resources(http, DatabaseTokenCache(sessions), DatabaseCursors(sessions, clock))
+            for channel in channels.values():
+                channel.open(resources)
+            pipeline = Pipeline(sessions, clock, router.process, enrichers=channels)
             retries = config.outbox
             backoff = Backoff(retries.retry_base, retries.retry_cap, retries.max_attempts)
-            sender = OutboxSender(sessions, clock, transports, backoff, give_way=pipeline.give_way)
+            sender = OutboxSender(sessions, clock, channels, backoff, give_way=pipeline.give_way)
             pipeline.on_processed = sender.wake
-            app[SENDER], app[PIPELINE] = sender, pipeline
-            tasks = (
-                [asyncio.create_task(pipeline.run()), asyncio.create_task(sender.run())] if workers else []
-            )
+            app[SENDER], app[PIPELINE], app[ADDRESSING] = sender, pipeline, addressing
+            jobs = [pipeline.run, sender.run] if workers else []
+            jobs += [task for channel in channels.values() for task in channel.tasks()]
+            tasks = [asyncio.create_task(job()) for job in jobs]
             try:
                 yield
             finally:
@@ -202,10 +219,12 @@ def _scheduler(workers: bool) -> Callable[[web.Application], AsyncIterator[None]
         scheduler = AsyncIOScheduler(
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
         )
-        config = app[CONFIG]
-        sla = SlaScanner(app[SESSIONS], config, app[CLOCK], on_enqueued=app[SENDER].wake)
+        config, sessions, clock, addressing = app[CONFIG], app[SESSIONS], app[CLOCK], app[ADDRESSING]
+        sla = SlaScanner(sessions, config, clock, addressing, on_enqueued=app[SENDER].wake)
         app[SCHEDULER], app[SLA] = scheduler, sla
-        app[DIGESTS] = DigestJob(app[SESSIONS], config, app[CLOCK], on_enqueued=app[SENDER].wake)
+        app[DIGESTS] = DigestJob(
+            sessions, config, clock, addressing, app[CATALOG], on_enqueued=app[SENDER].wake
+        )
         if workers:  # without workers tests call app[SLA].run_once() with their own clock
             seconds = config.sla.scan_interval.total_seconds()
             scheduler.add_job(sla.tick, "interval", seconds=seconds, id="sla_scan")

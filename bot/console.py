@@ -76,7 +76,7 @@ async def console_history(
     items += [
         {
             "from": "bot",
-            "handle": o.response_code,
+            "handle": o.card_handle,
             "kind": o.kind,
             "payload": o.payload,
             "at": _iso(o.sent_at or o.created_at),

@@ -10,31 +10,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from urllib.parse import parse_qs, urlsplit
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.channels.wecom.render import render_webhook
 from bot.clock import Clock
 from bot.config import Config
-from bot.router import Outgoing, outgoing_for, queue
+from bot.outgoing import Addressing, queue
 from handlers import digests
-from nlp import Catalog, load_catalog
+from nlp import Catalog
 
 log = logging.getLogger("salesbot.digests")
-
-
-def webhook_key(webhook: str) -> str:
-    """A group robot's key, from the key itself or from its webhook URL (…/webhook/send?key=…)."""
-    webhook = webhook.strip()
-    if "?" in webhook or "://" in webhook:
-        keys = parse_qs(urlsplit(webhook).query).get("key")
-        return keys[0] if keys else ""
-    return webhook
-
-
-def group_outgoing(post: digests.GroupPost) -> Outgoing:
-    return Outgoing("wecom", webhook_key(post.webhook), "webhook", render_webhook(post.reply), None)
 
 
 class DigestJob:
@@ -43,18 +28,13 @@ class DigestJob:
         sessions: async_sessionmaker[AsyncSession],
         config: Config,
         clock: Clock,
+        addressing: Addressing,
+        catalog: Catalog,  # for [org] isolate_product_lines
         on_enqueued: Callable[[], None] = lambda: None,
     ) -> None:
         self._sessions, self._config, self._clock = sessions, config, clock
+        self._addressing, self._catalog = addressing, catalog
         self._on_enqueued = on_enqueued
-        self._catalog: Catalog | None = None
-
-    def _product_lines(self) -> Catalog:
-        # For [org] isolate_product_lines; loaded on the first digest, not at start-up.
-        if self._catalog is None:
-            path = self._config.catalog.path
-            self._catalog = load_catalog(path) if path else Catalog()
-        return self._catalog
 
     async def run_once(self, now: datetime | None = None) -> int:
         """Queue every digest due at `now` (default: the clock's now) that has not gone out; returns
@@ -77,21 +57,23 @@ class DigestJob:
         # Read, draw, then write: no transaction stays open while a chart is drawn (on SQLite an open
         # transaction holds the one connection every callback needs).
         async with self._sessions() as session:
-            digest = await digests.compose(session, self._config, due, now, self._product_lines())
+            digest = await digests.compose(session, self._config, due, now, self._catalog)
         if digest is None:
             return False
         digest = await digests.drawn(digest)
         async with self._sessions.begin() as session:
             for i, reply in enumerate(digest.replies):
-                written = await queue(session, await outgoing_for(session, self._config, reply), reply, now)
+                item = await self._addressing.to_person(session, reply)
+                written = await queue(session, item, now, dedupe_key=reply.dedupe_key)
                 if i == 0 and not written:  # queued before, by another tick or instance: add nothing
                     log.debug("digest queued elsewhere", extra={"key": reply.dedupe_key})
                     return False
             for post in digest.group:
-                if not self._config.wecom.enabled:
-                    log.warning("a team group_webhook needs [wecom] enabled; group copy not sent")
+                item = self._addressing.to_group(post.webhook, post.reply)
+                if item is None:
+                    log.warning("no enabled channel has group robots like a team's group_webhook; not sent")
                     break
-                await queue(session, group_outgoing(post), post.reply, now)
+                await queue(session, item, now, dedupe_key=post.reply.dedupe_key)
         return True
 
     async def tick(self) -> None:

@@ -71,7 +71,9 @@ def inquiry_message(fields: dict[str, str], key: str, clock: Clock) -> Message:
         kind="inquiry",
         text=text,
         sent_at=clock.now(),
-        raw={**fields, "source": fields.get("source") or "web", "form": True},
+        form={**fields, "source": fields.get("source") or "web"},
+        answered_elsewhere=True,
+        raw=fields,
     )
 
 

@@ -14,37 +14,29 @@ import random
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.channels.base import DeliveryError
 from bot.clock import Clock
+from bot.types import Outgoing
+from storage.models import OutboxMessage
 from storage.outbox import (
     hold_outbox,
     lease_due_outbox,
     mark_outbox_dead,
     mark_outbox_sent,
+    outgoing_of,
     reschedule_outbox,
 )
 
 log = logging.getLogger("salesbot.outbox")
 
 
-class DeliveryError(Exception):
-    """A failed delivery and what to do about it: retry later, wait a window out, hold, or give up."""
-
-    def __init__(
-        self, message: str, *, retry: bool = True, wait: timedelta | None = None, hold: bool = False
-    ) -> None:
-        super().__init__(message)
-        self.retry = retry
-        self.wait = wait
-        self.hold = hold  # cannot go out until the recipient acts; see release_held_outbox
-
-
 class Transport(Protocol):
-    async def deliver(self, target: str, kind: str, payload: Mapping[str, Any]) -> str | None:
-        """Send one message; returns the platform's handle for updating it later (or None).
+    async def deliver(self, item: Outgoing) -> str | None:
+        """Send one item; returns the platform's handle for updating it later (or None).
         Raises DeliveryError; any other exception counts as a retryable failure."""
         ...
 
@@ -89,22 +81,30 @@ class OutboxSender:
         """One pass over what is due now; returns how many rows were attempted."""
         async with self._sessions.begin() as session:
             leased = await lease_due_outbox(session, self._clock.now())
-            jobs = [(r.id, r.platform, r.target, r.kind, dict(r.payload), r.attempts) for r in leased]
-        for outbox_id, platform, target, kind, payload, attempts in jobs:
+        for row in leased:
             if self._give_way is not None:
                 await self._give_way()
-            await self._deliver_one(outbox_id, platform, target, kind, payload, attempts)
-        return len(jobs)
+            await self._deliver_one(row)
+        return len(leased)
 
-    async def _deliver_one(
-        self, outbox_id: int, platform: str, target: str, kind: str, payload: dict[str, Any], attempts: int
-    ) -> None:
-        context = {"outbox_id": outbox_id, "platform": platform, "target": target, "attempt": attempts}
-        transport = self._transports.get(platform)
+    async def _deliver_one(self, row: OutboxMessage) -> None:
+        outbox_id, attempts = row.id, row.attempts
+        context = {
+            "outbox_id": outbox_id,
+            "platform": row.platform,
+            "target": row.target,
+            "attempt": attempts,
+        }
+        try:
+            item = outgoing_of(row)
+        except (KeyError, TypeError, ValueError) as e:  # a row no code can deliver: never retried
+            await self._failed(outbox_id, f"unreadable outbox row: {e}", attempts, False, None, context)
+            return
+        transport = self._transports.get(item.platform)
         try:
             if transport is None:
-                raise DeliveryError(f"no channel is enabled for platform {platform!r}", retry=False)
-            handle = await transport.deliver(target, kind, payload)
+                raise DeliveryError(f"no channel is enabled for platform {item.platform!r}", retry=False)
+            handle = await transport.deliver(item)
         except DeliveryError as e:
             if e.hold:
                 async with self._sessions.begin() as session:

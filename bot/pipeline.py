@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -25,11 +25,12 @@ from bot.clock import Clock
 from bot.group_commit import GroupCommit
 from bot.types import Message
 from storage.inbound import (
-    add_inbound_details,
     claim_next_inbound,
+    finish_inbound,
     mark_inbound_done,
     message_of,
     record_inbound_failure,
+    replace_inbound,
 )
 from storage.models import InboundMessage
 
@@ -38,15 +39,16 @@ log = logging.getLogger("salesbot.pipeline")
 Process = Callable[[AsyncSession, InboundMessage], Awaitable[None]]
 
 
-class Prepare(Protocol):
-    """Network work a message needs before processing (e.g. fetching a new customer's profile).
+class Enricher(Protocol):
+    """A channel's network work on a message before processing (bot.channels.base.Channel).
 
-    It runs with no transaction open, so a slow platform never holds the database; its result is
-    stored with the message, under raw["details"], and the message is then processed as usual."""
+    It runs with no transaction open, so a slow platform never holds the database. What it returns
+    replaces the stored message, which is then processed as usual (and must not need enriching
+    again); None means the channel dealt with it wholly, and the row is done."""
 
-    def needs(self, message: Message) -> bool: ...
+    def needs_enrichment(self, message: Message) -> bool: ...
 
-    async def __call__(self, message: Message) -> dict[str, object]: ...
+    async def enrich(self, message: Message) -> Message | None: ...
 
 
 YIELD_MAX = 0.25  # seconds the processor waits for receiving to pause before taking the next message
@@ -60,13 +62,13 @@ class Pipeline:
         clock: Clock,
         process: Process,
         poll_interval: float = POLL_INTERVAL,
-        prepare: Prepare | None = None,
+        enrichers: Mapping[str, Enricher] | None = None,
         on_processed: Callable[[], None] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._process = process
-        self._prepare = prepare
+        self._enrichers = dict(enrichers or {})  # by platform
         self.on_processed = on_processed  # e.g. wake the outbox sender for the replies just committed
         self._poll_interval = poll_interval
         self._wake = asyncio.Event()
@@ -113,7 +115,7 @@ class Pipeline:
         """Process the oldest pending message; False when there is none due."""
         now = self._clock.now()
         inbound_id: int | None = None
-        unprepared: Message | None = None
+        unenriched: tuple[Enricher, Message] | None = None
         try:
             async with self._sessions.begin() as session:
                 row = await claim_next_inbound(session, now)
@@ -121,12 +123,9 @@ class Pipeline:
                     return False
                 inbound_id = row.id
                 message = message_of(row)
-                if (
-                    self._prepare is not None
-                    and "details" not in message.raw
-                    and self._prepare.needs(message)
-                ):
-                    unprepared = message  # leave the transaction, writing nothing, to fetch first
+                enricher = self._enrichers.get(message.platform)
+                if enricher is not None and enricher.needs_enrichment(message):
+                    unenriched = enricher, message  # leave the transaction, writing nothing, to fetch first
                 else:
                     token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
                     try:
@@ -134,8 +133,8 @@ class Pipeline:
                         mark_inbound_done(row, self._clock.now())
                     finally:
                         botlog.msg_id.reset(token)
-            if unprepared is not None:
-                await self._prepare_one(inbound_id, unprepared)
+            if unenriched is not None:
+                await self._enrich_one(inbound_id, *unenriched)
                 return True
             log.info("processed", extra={"inbound_id": inbound_id})
             if self.on_processed is not None:
@@ -148,11 +147,13 @@ class Pipeline:
             await self._failed(inbound_id, e, now)
             return True
 
-    async def _prepare_one(self, inbound_id: int, message: Message) -> None:
-        assert self._prepare is not None
-        details = await self._prepare(message)  # a failure backs off like a failed processing
+    async def _enrich_one(self, inbound_id: int, enricher: Enricher, message: Message) -> None:
+        enriched = await enricher.enrich(message)  # a failure backs off like a failed processing
         async with self._sessions.begin() as session:
-            await add_inbound_details(session, inbound_id, details)
+            if enriched is None:
+                await finish_inbound(session, inbound_id, self._clock.now())
+            else:
+                await replace_inbound(session, inbound_id, enriched)
 
     async def _failed(self, inbound_id: int, error: Exception, now: datetime) -> None:
         async with self._sessions.begin() as session:

@@ -13,9 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Config
-from bot.router import card_handled, outgoing_for, queue
+from bot.outgoing import Addressing, card_handled, queue
 from handlers import sla
-from storage.outbox import enqueue_outbox
 
 log = logging.getLogger("salesbot.scheduler")
 
@@ -26,9 +25,11 @@ class SlaScanner:
         sessions: async_sessionmaker[AsyncSession],
         config: Config,
         clock: Clock,
+        addressing: Addressing,
         on_enqueued: Callable[[], None] = lambda: None,
     ) -> None:
         self._sessions, self._config, self._clock = sessions, config, clock
+        self._addressing = addressing
         self._on_enqueued = on_enqueued
 
     async def run_once(self) -> int:
@@ -38,20 +39,13 @@ class SlaScanner:
         async with self._sessions.begin() as session:
             result = await sla.scan(session, self._config, now)
             for notice in result.notices:
-                outgoing = await outgoing_for(session, self._config, notice.reply)
-                queued += await queue(session, outgoing, notice.reply, now, alert_id=notice.alert_id)
+                item = await self._addressing.to_person(session, notice.reply)
+                queued += await queue(
+                    session, item, now, dedupe_key=notice.reply.dedupe_key, alert_id=notice.alert_id
+                )
             for card in result.closed_cards:
-                update = card_handled(card.platform, card.target, card.response_code)
-                if update is not None:
-                    await enqueue_outbox(
-                        session,
-                        platform=update.platform,
-                        target=update.target,
-                        kind=update.kind,
-                        payload=update.payload,
-                        now=now,
-                    )
-                    queued += 1
+                update = card_handled(card.platform, card.target, card.handle, card.sent_at)  # type: ignore[arg-type]
+                queued += await queue(session, update, now)
         if queued:
             log.info("SLA notices queued", extra={"count": queued})
             self._on_enqueued()

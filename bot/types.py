@@ -5,10 +5,11 @@ Nothing here knows about HTTP, SQL or a platform; every layer can import it.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 Platform = Literal["wecom", "dingtalk", "console", "web"]  # web: inquiries from the company's web forms
 PLATFORMS: tuple[Platform, ...] = ("wecom", "dingtalk", "console", "web")
@@ -22,10 +23,18 @@ CLOSED_STAGES: tuple[str, ...] = ("交付", "输单")
 
 MessageKind = Literal["text", "inquiry", "button", "event"]
 
+# What an inquiry's form says, in these keys only: the customer typed each into a labelled box.
+FORM_FIELDS: tuple[str, ...] = (
+    "name", "company", "phone", "email", "city", "product", "message", "source", "source_detail",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """One inbound message or event, as every channel normalises it."""
+    """One inbound message or event, as every channel normalises it.
+
+    The core reads the typed fields only; `raw` is the platform's own payload, kept for the channel
+    that made the message and for audits."""
 
     platform: Platform
     platform_msg_id: str  # the idempotency key as the platform gives it
@@ -34,6 +43,13 @@ class Message:
     text: str
     sent_at: datetime  # aware
     chat_id: str | None = None
+    # Where a reply to the sender goes when not to their user id (a 微信客服 account, a session
+    # webhook): opaque to the core, handed back to the channel with the reply.
+    reply_route: Mapping[str, str] = field(default_factory=dict)
+    card_handle: str | None = None  # a button click: the clicked card's handle, to update it once
+    form: Mapping[str, str] = field(default_factory=dict)  # an inquiry's fields (FORM_FIELDS)
+    # The sender has no chat with us: they read the answer some other way (a web form's HTTP response).
+    answered_elsewhere: bool = False
     raw: Mapping[str, object] = field(default_factory=dict)
 
 
@@ -55,6 +71,99 @@ class Reply:
     buttons: tuple[Button, ...] = ()
     image: bytes | None = None  # a PNG sent as a picture (WeChat Work shows the picture alone)
     dedupe_key: str | None = None  # a reply with a key is queued at most once, however often it is made
+
+
+OutgoingKind = Literal["reply", "push", "card_update", "group"]
+
+
+@dataclass(frozen=True, slots=True)
+class CardUpdate:
+    """Replace a sent card's buttons with `label`, once (a card handle works a single time)."""
+
+    handle: str
+    label: str
+    issued_at: datetime  # when the platform gave the handle; it may refuse old ones (the channel knows)
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One thing to deliver, as the outbox keeps it: a neutral reply that the recipient's channel
+    renders at delivery. kind "reply" answers who wrote, "push" is unasked (notices, alerts,
+    digests), "card_update" changes a card sent before, "group" posts to a team's group."""
+
+    platform: Platform
+    target: str  # the platform's user id, group address or console person key
+    kind: OutgoingKind
+    title: str = ""
+    lines: tuple[str, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    image: bytes | None = None
+    route: Mapping[str, str] = field(default_factory=dict)  # the Message.reply_route it answers
+    update: CardUpdate | None = None  # kind "card_update" only
+    person_id: int | None = None
+
+    @classmethod
+    def of(
+        cls,
+        platform: Platform,
+        target: str,
+        kind: OutgoingKind,
+        reply: Reply,
+        person_id: int | None = None,
+        route: Mapping[str, str] | None = None,
+    ) -> Outgoing:
+        return cls(
+            platform, target, kind, reply.title, reply.lines, reply.buttons, reply.image,
+            dict(route or {}), None, person_id,
+        )  # fmt: skip
+
+    def as_json(self) -> dict[str, Any]:
+        """What the outbox row keeps: the neutral reply and its route, never a platform's format (each
+        channel renders at delivery, so a row written before an upgrade is rendered by the new code)."""
+        data: dict[str, Any] = {
+            "title": self.title,
+            "lines": list(self.lines),
+            "buttons": [{"key": b.key, "label": b.label} for b in self.buttons],
+        }
+        if self.image is not None:
+            data["image_png_base64"] = base64.b64encode(self.image).decode("ascii")
+        if self.route:
+            data["route"] = dict(self.route)
+        if self.update is not None:
+            u = self.update
+            data["update"] = {"handle": u.handle, "label": u.label, "issued_at": u.issued_at.isoformat()}
+        return data
+
+    @classmethod
+    def from_json(
+        cls,
+        platform: Platform,
+        target: str,
+        kind: OutgoingKind,
+        data: Mapping[str, Any],
+        person_id: int | None = None,
+    ) -> Outgoing:
+        image, update = data.get("image_png_base64"), data.get("update")
+        return cls(
+            platform=platform,
+            target=target,
+            kind=kind,
+            title=str(data.get("title") or ""),
+            lines=tuple(str(line) for line in data.get("lines") or ()),
+            buttons=tuple(Button(str(b["key"]), str(b["label"])) for b in data.get("buttons") or ()),
+            image=base64.b64decode(image, validate=True) if isinstance(image, str) else None,
+            route={str(k): str(v) for k, v in (data.get("route") or {}).items()},
+            update=None
+            if not isinstance(update, Mapping)
+            else CardUpdate(
+                str(update["handle"]), str(update["label"]), datetime.fromisoformat(update["issued_at"])
+            ),
+            person_id=person_id,
+        )
+
+    def plain_text(self) -> str:
+        """Title and lines as plain text, for platforms (and routes) without cards or markdown."""
+        return "\n".join([self.title, *self.lines]) if self.title else "\n".join(self.lines)
 
 
 class PermissionDenied(Exception):

@@ -20,8 +20,8 @@ FIELD_LIMITS = {"name": 64, "company": 200, "phone": 32, "email": 200, "city": 3
 NEED_LIMIT = 40
 
 
-def form_field(raw: Mapping[str, object], key: str) -> str | None:
-    value = raw.get(key)
+def form_field(form: Mapping[str, str], key: str) -> str | None:
+    value = form.get(key)
     if not isinstance(value, str):
         return None
     value = " ".join(value.split())
@@ -30,8 +30,8 @@ def form_field(raw: Mapping[str, object], key: str) -> str | None:
 
 def read_inquiry(ctx: Context) -> tuple[Extraction, str | None]:
     """The extraction with form fields laid over it, and the source the form names (if any)."""
-    raw, ex = ctx.message.raw, ctx.extraction
-    fields = {key: form_field(raw, key) for key in FIELD_LIMITS}
+    form, ex = ctx.message.form, ctx.extraction
+    fields = {key: form_field(form, key) for key in FIELD_LIMITS}
     products = list(ex.products)
     for text in (fields["product"], fields["message"]):
         for mention in ctx.catalog.find(text or ""):

@@ -3,7 +3,7 @@
 One customer is one lead: the same phone or the same folded company finds the existing lead,
 whose owner is told about the new inquiry, and nobody else gets to contact that customer. A new
 lead is graded and assigned (a rep's own find stays with that rep), and the first-response clock
-starts at assignment. Web-form fields in `Message.raw` win over what the extractor read.
+starts at assignment. Form fields (`Message.form`) win over what the extractor read.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def chat_id_of(ctx: Context) -> str | None:
     Web forms and a rep's messages have none: their sender is not the customer's own chat.
     """
     message = ctx.message
-    if ctx.person is not None or message.raw.get("form") or message.platform not in PLATFORMS:
+    if ctx.person is not None or message.answered_elsewhere or message.platform not in PLATFORMS:
         return None
     return f"{message.platform}:{message.sender_id}"
 
@@ -158,7 +158,7 @@ async def _create(ctx: Context, person: Person | None, ex: Extraction, source: s
         source=source,
         created_at=now,
         city=ex.city,
-        source_detail=str(ctx.message.raw.get("source_detail") or "")[:200] or None,
+        source_detail=ctx.message.form.get("source_detail", "")[:200] or None,
     )
     await _record(ctx, lead, ex, person)
     facts = LeadFacts(ex.budget, lead.product_line, source, lead.city)

@@ -41,7 +41,6 @@ RULE_LABELS = {
     "going_cold": "客户渐冷",
 }
 LEVEL_TITLES = ("SLA提醒", "SLA升级：团队线索超时", "SLA升级：线索长时间超时")
-CARD_UPDATE_WINDOW = timedelta(hours=72)  # a WeChat Work card's response code expires after 72 h
 SUMMARY_LIMIT = 10  # lines in a summary; the rest are a query away
 
 
@@ -76,7 +75,7 @@ async def scan(session: AsyncSession, config: Config, now: datetime) -> ScanResu
     # state (everything due already alerted) writes nothing.
     sent = {(a.lead_id, a.rule, a.breach_key, a.level) for a, _ in still_open if a.id not in resolved}
     closed = await close_alerts(session, resolved, now)
-    cards = await take_alert_cards(session, closed, now - CARD_UPDATE_WINDOW)
+    cards = await take_alert_cards(session, closed)
     shortest = min(config.sla.first_response.values(), default=timedelta(0))
     # Business time never runs faster than the wall clock, so nothing changed later can be due.
     stuck_before = {stage: now - limit for stage, limit in config.sla.stage_stuck.items()}

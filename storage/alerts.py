@@ -11,19 +11,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import insert_for
 from storage.models import CLOSED_STAGES, UNANSWERED_SQL, Alert, Lead, OutboxMessage, Person
 
 
 @dataclass(frozen=True, slots=True)
 class SentCard:
-    """A delivered card and the one-time code that updates it."""
+    """A delivered card and the one-time handle that updates it."""
 
     platform: str
     target: str
-    response_code: str
+    handle: str
+    sent_at: datetime
 
 
 async def find_breach_candidates(
@@ -77,7 +78,7 @@ async def insert_alert(
     now: datetime,
 ) -> int | None:
     """Record one notice; its id, or None when it was recorded before (by this or another instance)."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    insert = insert_for(session)
     statement = (
         insert(Alert)
         .values(
@@ -116,23 +117,24 @@ async def close_alerts(session: AsyncSession, alert_ids: Collection[int], now: d
     return list((await session.scalars(statement)).all())
 
 
-async def take_alert_cards(
-    session: AsyncSession, alert_ids: Collection[int], sent_after: datetime
-) -> list[SentCard]:
-    """The delivered cards of these alerts that can still be updated, each handed out once: a
-    card's response code works a single time, so taking it clears it."""
+async def take_alert_cards(session: AsyncSession, alert_ids: Collection[int]) -> list[SentCard]:
+    """The delivered cards of these alerts that have an update handle, each handed out once: a
+    card's handle works a single time, so taking it clears it. (How long a card can be updated is
+    its platform's rule: its channel skips the ones too old.)"""
     if not alert_ids:
         return []
     statement = select(OutboxMessage).where(
         OutboxMessage.alert_id.in_(list(alert_ids)),
         OutboxMessage.status == "sent",
-        OutboxMessage.response_code.is_not(None),
-        OutboxMessage.sent_at > sent_after,
+        OutboxMessage.card_handle.is_not(None),
     )
     cards = list((await session.scalars(statement.order_by(OutboxMessage.id))).all())
-    taken = [SentCard(card.platform, card.target, card.response_code or "") for card in cards]
+    taken = [
+        SentCard(card.platform, card.target, card.card_handle or "", card.sent_at or card.created_at)
+        for card in cards
+    ]
     for card in cards:
-        card.response_code = None
+        card.card_handle = None
     await session.flush()
     return taken
 

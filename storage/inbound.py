@@ -10,18 +10,13 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Message
+from storage.db import insert_for
 from storage.models import FollowUp, InboundMessage
 
 MAX_ATTEMPTS = 5
-
-
-def _insert_for(session: AsyncSession):  # type: ignore[no-untyped-def]
-    dialect = session.get_bind().dialect.name
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
 async def record_inbound(
@@ -40,6 +35,7 @@ async def record_inbound(
             "kind": m.kind,
             "text": m.text,
             "raw": dict(m.raw),
+            "envelope": envelope_of(m),
             "sent_at": m.sent_at,
             "received_at": received_at,
             "status": "pending",
@@ -48,7 +44,7 @@ async def record_inbound(
         }
         for m in messages
     ]
-    insert = _insert_for(session)
+    insert = insert_for(session)
     statement = (
         insert(InboundMessage)
         .values(rows)
@@ -77,6 +73,13 @@ def mark_inbound_done(message: InboundMessage, now: datetime) -> None:
     message.status, message.processed_at, message.error = "done", now, None
 
 
+async def finish_inbound(session: AsyncSession, inbound_id: int, now: datetime) -> None:
+    """Mark a row done that needed no processing (its channel dealt with it)."""
+    row = await session.get(InboundMessage, inbound_id, with_for_update=True)
+    if row is not None:
+        mark_inbound_done(row, now)
+
+
 async def record_inbound_failure(session: AsyncSession, inbound_id: int, error: str, now: datetime) -> str:
     """Count a failed attempt and back off; after MAX_ATTEMPTS the message is parked as failed, kept
     with its error for an operator to inspect."""
@@ -96,8 +99,23 @@ async def count_inbound(session: AsyncSession, status: str) -> int:
     return int(await session.scalar(statement) or 0)
 
 
+def envelope_of(message: Message) -> dict[str, object]:
+    """The typed fields of a message beyond its columns, as stored (only those that are set)."""
+    envelope: dict[str, object] = {}
+    if message.reply_route:
+        envelope["reply_route"] = dict(message.reply_route)
+    if message.card_handle:
+        envelope["card_handle"] = message.card_handle
+    if message.form:
+        envelope["form"] = dict(message.form)
+    if message.answered_elsewhere:
+        envelope["answered_elsewhere"] = True
+    return envelope
+
+
 def message_of(row: InboundMessage) -> Message:
     """The stored row as the `Message` the channel accepted."""
+    envelope = row.envelope or {}
     return Message(
         platform=row.platform,  # type: ignore[arg-type]  # only platforms in PLATFORMS are ever stored
         platform_msg_id=row.platform_msg_id,
@@ -106,15 +124,26 @@ def message_of(row: InboundMessage) -> Message:
         text=row.text,
         sent_at=row.sent_at,
         chat_id=row.chat_id,
+        reply_route={str(k): str(v) for k, v in (envelope.get("reply_route") or {}).items()},
+        card_handle=envelope.get("card_handle"),
+        form={str(k): str(v) for k, v in (envelope.get("form") or {}).items()},
+        answered_elsewhere=bool(envelope.get("answered_elsewhere")),
         raw=dict(row.raw or {}),
     )
 
 
-async def add_inbound_details(session: AsyncSession, inbound_id: int, details: dict[str, object]) -> None:
-    """Store what was fetched for a message before processing it, under raw["details"]."""
+async def replace_inbound(session: AsyncSession, inbound_id: int, message: Message) -> None:
+    """Store the message a channel's enrichment made of a row (e.g. a new contact event that became
+    an inquiry once the customer's profile was fetched); its platform and id stay the row's."""
     row = await session.get(InboundMessage, inbound_id, with_for_update=True)
     if row is not None:
-        row.raw = {**(row.raw or {}), "details": details}
+        row.sender_id, row.chat_id, row.kind, row.text = (
+            message.sender_id,
+            message.chat_id,
+            message.kind,
+            message.text,
+        )
+        row.raw, row.envelope = dict(message.raw), envelope_of(message)
 
 
 async def find_inbound(session: AsyncSession, platform: str, platform_msg_id: str) -> InboundMessage | None:

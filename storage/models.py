@@ -188,6 +188,8 @@ class InboundMessage(Base):
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     raw: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Message's typed fields the core reads (reply_route, card_handle, form, answered_elsewhere).
+    envelope: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, done, failed
@@ -233,15 +235,16 @@ class OutboxMessage(Base):
     platform: Mapped[str] = mapped_column(String(16))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     target: Mapped[str] = mapped_column(String(500))  # platform user id, chat id or webhook key
-    kind: Mapped[str] = mapped_column(String(16))  # reply, notice, alert, digest
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    kind: Mapped[str] = mapped_column(String(16))  # reply, push, card_update, group (bot.types.Outgoing)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)  # the neutral reply (storage.outbox.payload_of)
     dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, sent, dead
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
-    # To update a sent card later; cleared once used (a code works once), looked up on a click.
-    response_code: Mapped[str | None] = mapped_column(String(200), index=True)
+    # The channel's handle to update a sent card later; cleared once used (it works once), looked
+    # up on a click.
+    card_handle: Mapped[str | None] = mapped_column(String(200), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The SLA alert this card announces, so that its card can be updated when the breach closes.

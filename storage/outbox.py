@@ -7,66 +7,68 @@ dies mid-delivery leaves the row pending; it is tried again when the lease runs 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.types import Outgoing
+from storage.db import insert_for
 from storage.models import OutboxMessage
 
 LEASE = timedelta(seconds=60)
 
 
+def outgoing_of(row: OutboxMessage) -> Outgoing:
+    """A stored row as the `Outgoing` its channel delivers."""
+    return Outgoing.from_json(row.platform, row.target, row.kind, row.payload or {}, row.person_id)  # type: ignore[arg-type]
+
+
+def _row(item: Outgoing, now: datetime, dedupe_key: str | None, alert_id: int | None) -> dict[str, Any]:
+    return {
+        "platform": item.platform,
+        "target": item.target,
+        "kind": item.kind,
+        "payload": item.as_json(),
+        "person_id": item.person_id,
+        "dedupe_key": dedupe_key,
+        "alert_id": alert_id,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+
+
 async def enqueue_outbox(
     session: AsyncSession,
-    *,
-    platform: str,
-    target: str,
-    kind: str,
-    payload: Mapping[str, Any],
+    item: Outgoing,
     now: datetime,
-    person_id: int | None = None,
+    *,
     dedupe_key: str | None = None,
     alert_id: int | None = None,
 ) -> OutboxMessage:
-    row = OutboxMessage(
-        platform=platform,
-        target=target,
-        kind=kind,
-        payload=dict(payload),
-        person_id=person_id,
-        dedupe_key=dedupe_key,
-        alert_id=alert_id,
-        status="pending",
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-    )
+    row = OutboxMessage(**_row(item, now, dedupe_key, alert_id))
     session.add(row)
     await session.flush()
     return row
 
 
-async def take_response_code(session: AsyncSession, response_code: str) -> None:
-    """A card's update code has been used (its button was clicked): no later update may reuse it."""
+async def take_card_handle(session: AsyncSession, handle: str) -> None:
+    """A card's handle has been used (its button was clicked): no later update may reuse it."""
     await session.execute(
-        update(OutboxMessage).where(OutboxMessage.response_code == response_code).values(response_code=None)
+        update(OutboxMessage).where(OutboxMessage.card_handle == handle).values(card_handle=None)
     )
 
 
 async def enqueue_outbox_once(
     session: AsyncSession,
+    item: Outgoing,
+    now: datetime,
     *,
     dedupe_key: str,
-    platform: str,
-    target: str,
-    kind: str,
-    payload: Mapping[str, Any],
-    now: datetime,
-    person_id: int | None = None,
     alert_id: int | None = None,
 ) -> bool:
     """Queue a push that must go out at most once, ever: False when a row with `dedupe_key` exists.
@@ -74,22 +76,9 @@ async def enqueue_outbox_once(
     INSERT ... ON CONFLICT DO NOTHING on the unique key, so two instances (or a restart) racing to
     queue the same push cannot both succeed: on PostgreSQL the second waits for the first to commit,
     then inserts nothing."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     statement = (
-        insert(OutboxMessage)
-        .values(
-            platform=platform,
-            target=target,
-            kind=kind,
-            payload=dict(payload),
-            person_id=person_id,
-            dedupe_key=dedupe_key,
-            alert_id=alert_id,
-            status="pending",
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
-        )
+        insert_for(session)(OutboxMessage)
+        .values(**_row(item, now, dedupe_key, alert_id))
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
         .returning(OutboxMessage.id)
     )
@@ -122,11 +111,11 @@ async def lease_due_outbox(session: AsyncSession, now: datetime, limit: int = 20
 
 
 async def mark_outbox_sent(
-    session: AsyncSession, outbox_id: int, now: datetime, response_code: str | None
+    session: AsyncSession, outbox_id: int, now: datetime, card_handle: str | None
 ) -> None:
     row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
     if row is not None:
-        row.status, row.sent_at, row.response_code, row.last_error = "sent", now, response_code, None
+        row.status, row.sent_at, row.card_handle, row.last_error = "sent", now, card_handle, None
 
 
 async def reschedule_outbox(

@@ -62,11 +62,19 @@ async def sync_org(session: AsyncSession, teams: Sequence[TeamSpec], people: Seq
     await session.flush()
 
 
+_USER_IDS = {"wecom": Person.wecom_userid, "dingtalk": Person.dingtalk_userid, "console": Person.key}
+
+
+def user_id_on(person: Person, platform: Platform) -> str | None:
+    """The person's user id on a platform, None when they have none there."""
+    column = _USER_IDS.get(platform)
+    return None if column is None else getattr(person, column.key)
+
+
 async def find_person_by_platform_id(
     session: AsyncSession, platform: Platform, user_id: str
 ) -> Person | None:
-    columns = {"wecom": Person.wecom_userid, "dingtalk": Person.dingtalk_userid, "console": Person.key}
-    column = columns.get(platform)
+    column = _USER_IDS.get(platform)
     if column is None:  # web forms: the sender is always a customer
         return None
     return await session.scalar(select(Person).where(column == user_id, Person.active.is_(True)))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import insert_for
 from storage.models import AccessToken, SyncCursor
 
 
@@ -18,7 +18,7 @@ async def get_token(session: AsyncSession, key: str) -> tuple[str, datetime] | N
 
 async def put_token(session: AsyncSession, key: str, token: str, expires_at: datetime) -> None:
     # An upsert: two instances that fetched a token at the same moment must not fail on the key.
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    insert = insert_for(session)
     statement = insert(AccessToken).values(key=key, token=token, expires_at=expires_at)
     await session.execute(
         statement.on_conflict_do_update(

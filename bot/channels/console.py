@@ -1,9 +1,9 @@
 """The console channel: a page served by the bot itself where anyone in [org], or a customer, chats
 with the bot and watches their inbox live, with no WeChat Work or DingTalk account.
 
-It is an edge like the others: what is typed becomes a `Message` (platform "console") accepted by
-the pipeline, and what the bot says comes back through the outbox and `ConsoleTransport`, which
-hands it to the browsers watching that person over server-sent events. A sender id starting with
+It is a channel like the others: what is typed becomes a `Message` (platform "console") accepted by
+the pipeline, and what the bot says comes back through the outbox to `deliver`, which hands it to
+the browsers watching that person over server-sent events. A sender id starting with
 "guest:" is a customer (their messages are inquiries); any other is a person's [org] id. This
 module holds no storage: the app injects `accept`, `people` and `history`.
 """
@@ -14,15 +14,16 @@ import asyncio
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
+from bot.channels.base import Accept, ChannelBase, Limits
 from bot.clock import Clock
 from bot.console_access import check_console_access
-from bot.types import Message, MessageKind
+from bot.types import Message, MessageKind, Outgoing, Platform
 
 log = logging.getLogger("salesbot.console")
 
@@ -35,7 +36,6 @@ HEARTBEAT = 15.0  # seconds between keep-alive comments, so proxies do not close
 STREAM_HEADERS = {"Content-Type": "text/event-stream", "Cache-Control": "no-store", "X-Accel-Buffering": "no"}
 QUEUE_LIMIT = 200  # a browser this far behind is dropped; it reloads its history when it reconnects
 
-Accept = Callable[[Sequence[Message]], Awaitable[list[int]]]
 People = Callable[[], Awaitable[list[dict[str, Any]]]]
 History = Callable[[str], Awaitable[list[dict[str, Any]]]]
 
@@ -86,21 +86,6 @@ def _close(queue: asyncio.Queue[dict[str, Any] | None]) -> None:
             queue.get_nowait()
 
 
-class ConsoleTransport:
-    """The outbox's transport for platform "console": delivered means handed to the watchers now; the
-    outbox row (sent, with this handle) is the history a browser reads when it opens the page."""
-
-    def __init__(self, hub: ConsoleHub, clock: Clock) -> None:
-        self._hub = hub
-        self._clock = clock
-
-    async def deliver(self, target: str, kind: str, payload: Mapping[str, Any]) -> str | None:
-        handle = f"console-{uuid.uuid4().hex}"
-        at = self._clock.now().isoformat()
-        self._hub.publish(target, {"handle": handle, "kind": kind, "payload": dict(payload), "at": at})
-        return handle
-
-
 class BadRequest(Exception):
     """The request cannot be a console message; the text says why."""
 
@@ -120,15 +105,16 @@ def console_message(data: object, clock: Clock) -> Message:
     if kind not in ("text", "button"):
         raise BadRequest("'kind' must be 'text' or 'button'")
     guest = sender.startswith(GUEST)
-    raw: dict[str, object] = {"source": "console"}
+    form: dict[str, str] = {}
     message_kind: MessageKind = kind
     if guest:
         if kind != "text":
             raise BadRequest("a customer sends text only")
         message_kind = "inquiry"
+        form["source"] = "console"
         name = data.get("name")
         if isinstance(name, str) and name.strip():
-            raw["name"] = name.strip()[:64]
+            form["name"] = name.strip()[:64]
     return Message(
         platform="console",
         platform_msg_id=msg_id,
@@ -136,16 +122,33 @@ def console_message(data: object, clock: Clock) -> Message:
         kind=message_kind,
         text=text.strip(),
         sent_at=clock.now(),
-        raw=raw,
+        form=form,
+        raw={"source": "console", **form},
     )
 
 
-class ConsoleChannel:
+class ConsoleChannel(ChannelBase):
+    platform: Platform = "console"
+    # A browser shows what it gets; its cards cannot be updated once shown.
+    limits = Limits(text_bytes=64 * 1024, buttons=6, card_update_window=None)
+
     def __init__(
         self, clock: Clock, hub: ConsoleHub, accept: Accept, people: People, history: History
     ) -> None:
         self._clock, self._hub = clock, hub
         self._accept, self._people, self._history = accept, people, history
+
+    async def deliver(self, item: Outgoing) -> str | None:
+        """Delivered means handed to the browsers watching now; the outbox row (sent, with this handle)
+        is the history a browser reads when it opens the page, and the handle drops the double."""
+        if item.kind == "card_update":
+            return None  # nothing to update: the page's buttons answer in the chat when clicked
+        handle = f"console-{uuid.uuid4().hex}"
+        at = self._clock.now().isoformat()
+        self._hub.publish(
+            item.target, {"handle": handle, "kind": item.kind, "payload": item.as_json(), "at": at}
+        )
+        return handle
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/console", self.page)

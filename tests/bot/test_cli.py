@@ -124,6 +124,7 @@ def test_outbox_lists_dead_letters_with_their_error(
 ) -> None:
     from datetime import UTC, datetime
 
+    from bot.types import Outgoing
     from storage.db import create_engine, session_factory
     from storage.outbox import enqueue_outbox, mark_outbox_dead
 
@@ -135,12 +136,8 @@ def test_outbox_lists_dead_letters_with_their_error(
         engine = create_engine(config.database.url)
         try:
             async with session_factory(engine).begin() as session:
-                dead = await enqueue_outbox(
-                    session, platform="wecom", target="LiNa", kind="push", payload={}, now=now
-                )
-                await enqueue_outbox(
-                    session, platform="wecom", target="ZhangWei", kind="push", payload={}, now=now
-                )
+                dead = await enqueue_outbox(session, Outgoing("wecom", "LiNa", "push"), now)
+                await enqueue_outbox(session, Outgoing("wecom", "ZhangWei", "push"), now)
                 await mark_outbox_dead(session, dead.id, "WeChat Work error 60020 (config)", now)
         finally:
             await engine.dispose()

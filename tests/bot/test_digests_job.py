@@ -18,14 +18,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.app import DIGESTS, SCHEDULER, create_app
+from bot.channels.wecom.channel import webhook_key
 from bot.config import Config, ConfigError, DigestsConfig, load_config
-from bot.digests_job import DigestJob, webhook_key
-from bot.router import rendered
-from bot.types import Reply
+from bot.digests_job import DigestJob
+from bot.types import Outgoing, Reply
 from storage import migrate
 from storage.db import create_engine, session_factory
 from storage.models import OutboxMessage, Team
-from tests.handlers.sales_fixtures import SHANGHAI, World, make_world
+from tests.handlers.sales_fixtures import CATALOG, SHANGHAI, World, make_world
+from tests.support import addressing_for
 
 REPS, MANAGERS = 4, 2  # in sales_fixtures: 李娜, 王强, 赵磊, 周敏; 张伟 and 孙丽 manage their teams
 
@@ -46,7 +47,9 @@ async def world(session: AsyncSession, tmp_path: Path) -> AsyncIterator[World]:
 
 
 def job(engine: AsyncEngine, world: World) -> DigestJob:
-    return DigestJob(session_factory(engine), world.config, world.clock)
+    return DigestJob(
+        session_factory(engine), world.config, world.clock, addressing_for(world.config), CATALOG
+    )
 
 
 async def digest_keys(engine: AsyncEngine) -> list[str]:
@@ -77,7 +80,12 @@ async def test_two_instances_ticking_at_once_send_each_digest_once(
 ) -> None:
     other = create_engine(database_url)  # a second instance: its own engine and connections
     try:
-        one, two = job(engine, world), DigestJob(session_factory(other), world.config, world.clock)
+        one, two = (
+            job(engine, world),
+            DigestJob(
+                session_factory(other), world.config, world.clock, addressing_for(world.config), CATALOG
+            ),
+        )
         ticks = [
             (at(TUESDAY, "09:00"), REPS + MANAGERS),  # mornings and the managers' digests
             (at(TUESDAY, "17:30"), REPS),  # evening drafts
@@ -130,7 +138,7 @@ async def test_the_group_copy_needs_wecom_and_goes_to_the_robot_s_key(
     async with session_factory(engine)() as session:
         rows = (await session.scalars(select(OutboxMessage))).all()
     assert {row.platform for row in rows} == {"console"}
-    assert not [row for row in rows if row.kind == "webhook"]
+    assert not [row for row in rows if row.kind == "group"]
 
 
 async def test_the_tick_is_scheduled_with_workers_and_reachable_without(
@@ -168,14 +176,13 @@ def test_digest_times_are_checked_when_the_config_is_loaded(tmp_path: Path) -> N
     assert loaded == DigestsConfig(rep_morning="07:45", rep_evening="", manager_weekly="fri 16:30")
 
 
-def test_a_picture_is_an_image_row_on_wecom_and_a_data_field_elsewhere() -> None:
+def test_a_picture_is_kept_in_the_row_under_one_key_whatever_the_platform() -> None:
     png = b"\x89PNG\r\n\x1a\nnot really"
     reply = Reply(to=1, title="华东一组 周报", image=png, dedupe_key="digest:weekly:1:2026-03-09:chart")
-    wecom = rendered("wecom", "ZhangWei", reply, 1, "push")
-    assert (wecom.kind, wecom.payload["touser"]) == ("image", "ZhangWei")
-    assert base64.b64decode(wecom.payload["image_base64"]) == png
-    console = rendered("console", "zhangwei", reply, 1, "push")
-    assert console.kind == "push" and console.payload["title"] == "华东一组 周报"
-    assert base64.b64decode(console.payload["image_png_base64"]) == png
-    plain = rendered("console", "zhangwei", Reply(to=1, title="日报"), 1, "push")
-    assert "image_png_base64" not in plain.payload
+    for platform, target in (("wecom", "ZhangWei"), ("console", "zhangwei")):
+        item = Outgoing.of(platform, target, "push", reply, 1)  # type: ignore[arg-type]
+        row = item.as_json()
+        assert row["title"] == "华东一组 周报" and base64.b64decode(row["image_png_base64"]) == png
+        assert Outgoing.from_json(platform, target, "push", row, 1) == item  # type: ignore[arg-type]
+    plain = Outgoing.of("console", "zhangwei", "push", Reply(to=1, title="日报"), 1).as_json()
+    assert "image_png_base64" not in plain

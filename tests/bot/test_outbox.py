@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
 from bot.outbox import Backoff, DeliveryError, OutboxSender
+from bot.types import Outgoing, Platform
 from storage.db import session_factory
 from storage.models import OutboxMessage
 from storage.outbox import LEASE, count_outbox, enqueue_outbox
@@ -26,23 +26,21 @@ class Script:
 
     def __init__(self, *failures: BaseException) -> None:
         self.failures = list(failures)
-        self.sent: list[tuple[str, Mapping[str, Any]]] = []
+        self.sent: list[tuple[str, str]] = []
         self.attempts = 0
 
-    async def deliver(self, target: str, kind: str, payload: Mapping[str, Any]) -> str | None:
+    async def deliver(self, item: Outgoing) -> str | None:
         self.attempts += 1
         if self.failures:
             raise self.failures.pop(0)
-        self.sent.append((target, payload))
+        self.sent.append((item.target, item.title))
         return f"code-{len(self.sent)}"
 
 
-async def enqueue(engine: AsyncEngine, n: int = 1, platform: str = "wecom") -> None:
+async def enqueue(engine: AsyncEngine, n: int = 1, platform: Platform = "wecom") -> None:
     async with session_factory(engine).begin() as session:
         for i in range(n):
-            await enqueue_outbox(
-                session, platform=platform, target=f"u{i}", kind="reply", payload={"title": f"t{i}"}, now=T0
-            )
+            await enqueue_outbox(session, Outgoing(platform, f"u{i}", "reply", title=f"t{i}"), T0)
 
 
 async def rows(engine: AsyncEngine) -> list[OutboxMessage]:
@@ -59,8 +57,8 @@ async def test_delivers_and_keeps_the_handle(engine: AsyncEngine) -> None:
     await enqueue(engine)
     assert await sender(engine, FixedClock(T0), transport).send_due() == 1
     [row] = await rows(engine)
-    assert row.status == "sent" and row.response_code == "code-1" and row.sent_at == T0
-    assert transport.sent == [("u0", {"title": "t0"})]
+    assert row.status == "sent" and row.card_handle == "code-1" and row.sent_at == T0
+    assert transport.sent == [("u0", "t0")]
 
 
 async def test_retries_with_growing_jittered_backoff(engine: AsyncEngine) -> None:

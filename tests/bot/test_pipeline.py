@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,7 +14,7 @@ from bot.clock import FixedClock
 from bot.pipeline import Pipeline
 from bot.types import Message
 from storage.db import session_factory
-from storage.inbound import MAX_ATTEMPTS, count_inbound
+from storage.inbound import MAX_ATTEMPTS, count_inbound, message_of
 from storage.models import InboundMessage, Lead
 
 T0 = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
@@ -150,46 +151,53 @@ async def test_concurrent_processors_handle_each_message_once(engine: AsyncEngin
 
 
 class Fetcher:
-    """A prepare step: fails as scripted, then returns details for messages that need them."""
+    """A channel's enrichment: fails as scripted, then makes an inquiry of each message that needs it,
+    with the profile it fetched; "pull" messages are dealt with wholly (nothing left to process)."""
 
     def __init__(self, fail_times: int = 0) -> None:
         self.calls: list[str] = []
         self.fail_times = fail_times
 
-    def needs(self, m: Message) -> bool:
-        return m.text == "needs"
+    def needs_enrichment(self, m: Message) -> bool:
+        return m.kind == "text" and m.text in ("needs", "pull")
 
-    async def __call__(self, m: Message) -> dict[str, object]:
+    async def enrich(self, m: Message) -> Message | None:
         self.calls.append(m.platform_msg_id)
         if self.fail_times:
             self.fail_times -= 1
             raise ConnectionError("platform unreachable")
-        return {"name": f"profile of {m.platform_msg_id}"}
+        if m.text == "pull":
+            return None
+        form = {"name": f"profile of {m.platform_msg_id}"}
+        return dataclasses.replace(m, kind="inquiry", text="enriched", form=form)
 
 
-async def test_prepared_details_are_stored_before_processing(engine: AsyncEngine) -> None:
+async def test_enriched_messages_are_stored_before_processing(engine: AsyncEngine) -> None:
     seen: list[object] = []
 
     async def process(session: AsyncSession, row: InboundMessage) -> None:
-        seen.append(row.raw.get("details"))
+        seen.append((row.kind, message_of(row).form.get("name")))
 
     fetcher = Fetcher()
-    pipeline = Pipeline(session_factory(engine), FixedClock(T0), process, prepare=fetcher)
-    await pipeline.accept([message("m1", "needs"), message("m2", "plain")])
-    assert await pipeline.drain() == 3  # fetch m1, process m1, process m2
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), process, enrichers={"wecom": fetcher})
+    await pipeline.accept([message("m1", "needs"), message("m2", "plain"), message("m3", "pull")])
+    assert await pipeline.drain() == 4  # enrich m1, process m1, process m2, enrich m3 (done)
     assert await pipeline.drain() == 0
-    assert seen == [{"name": "profile of m1"}, None]
-    assert fetcher.calls == ["m1"]  # only what needs fetching is fetched
+    assert seen == [("inquiry", "profile of m1"), ("text", None)]
+    assert fetcher.calls == ["m1", "m3"]  # only what needs fetching is fetched
+    async with session_factory(engine)() as session:
+        statuses = (await session.scalars(select(InboundMessage.status).order_by(InboundMessage.id))).all()
+    assert statuses == ["done", "done", "done"]
 
 
-async def test_failed_prepare_backs_off_and_is_retried(engine: AsyncEngine) -> None:
+async def test_failed_enrichment_backs_off_and_is_retried(engine: AsyncEngine) -> None:
     clock = FixedClock(T0)
     processed: list[str] = []
 
     async def process(session: AsyncSession, row: InboundMessage) -> None:
-        processed.append(str(row.raw.get("details")))
+        processed.append(str(message_of(row).form.get("name")))
 
-    pipeline = Pipeline(session_factory(engine), clock, process, prepare=Fetcher(fail_times=1))
+    pipeline = Pipeline(session_factory(engine), clock, process, enrichers={"wecom": Fetcher(fail_times=1)})
     await pipeline.accept([message("m1", "needs")])
     await pipeline.drain()
     assert processed == []  # not processed without its details
@@ -198,4 +206,4 @@ async def test_failed_prepare_backs_off_and_is_retried(engine: AsyncEngine) -> N
         assert row is not None and row.attempts == 1 and "ConnectionError" in (row.error or "")
     clock.advance(timedelta(seconds=5))
     await pipeline.drain()
-    assert processed == ["{'name': 'profile of m1'}"]
+    assert processed == ["profile of m1"]

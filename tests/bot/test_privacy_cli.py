@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from bot.cli import main
 from bot.config import Config
+from bot.types import Outgoing
 from storage.db import create_engine, session_factory
 from storage.leads import add_contact, create_lead
 from storage.models import Contact
@@ -36,10 +37,8 @@ def prepare(config: Config, tmp_path: Path) -> str:
                     session, company="苏州恒通机械", company_key="恒通机械", source="rep", created_at=NOW
                 )
                 await add_contact(session, lead.id, now=NOW, name="张三", title="采购经理", phone=PHONE)
-                payload = {"lines": [f"张三 {PHONE}"]}
-                await enqueue_outbox(
-                    session, platform="wecom", target="LiNa", kind="notice", payload=payload, now=NOW
-                )
+                push = Outgoing("wecom", "LiNa", "push", lines=(f"张三 {PHONE}",))
+                await enqueue_outbox(session, push, NOW)
         finally:
             await engine.dispose()
 

@@ -16,9 +16,12 @@ import bot.scheduler
 from bot.clock import FixedClock
 from bot.config import Config
 from bot.scheduler import SlaScanner
+from bot.types import CardUpdate
 from storage.db import create_engine, session_factory
 from storage.models import Alert, Lead, OutboxMessage, Person
+from storage.outbox import outgoing_of
 from storage.people import sync_org
+from tests.support import addressing_for
 
 ASSIGNED = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # Tuesday 10:00 in Shanghai
 LEADS = 30
@@ -71,8 +74,8 @@ async def test_two_instances_scanning_together_send_each_notice_once(
     other = create_engine(database_url)  # a second bot process: its own pool on the same database
     try:
         clock = FixedClock(ASSIGNED)
-        first = SlaScanner(session_factory(engine), config, clock)
-        second = SlaScanner(session_factory(other), config, clock)
+        first = SlaScanner(session_factory(engine), config, clock, addressing_for(config))
+        second = SlaScanner(session_factory(other), config, clock, addressing_for(config))
         # Owner level at 10:30, manager level at 11:30; scan each minute across both, in parallel.
         for minute in range(25, 100, 5):
             clock.set(ASSIGNED + timedelta(minutes=minute))
@@ -104,11 +107,11 @@ async def test_a_tick_that_dies_half_way_sends_nothing_and_the_next_one_sends_al
 
     monkeypatch.setattr(bot.scheduler, "queue", crashing_queue)
     with pytest.raises(ConnectionResetError):
-        await SlaScanner(session_factory(engine), config, clock).run_once()
+        await SlaScanner(session_factory(engine), config, clock, addressing_for(config)).run_once()
     assert await alert_rows(engine) == [] and await outbox(engine) == []
 
     monkeypatch.setattr(bot.scheduler, "queue", real_queue)
-    restarted = SlaScanner(session_factory(engine), config, clock)
+    restarted = SlaScanner(session_factory(engine), config, clock, addressing_for(config))
     assert await restarted.run_once() == LEADS
     assert await restarted.run_once() == 0
     assert len(await outbox(engine)) == LEADS == len(await alert_rows(engine))
@@ -117,11 +120,11 @@ async def test_a_tick_that_dies_half_way_sends_nothing_and_the_next_one_sends_al
 async def test_a_closed_breach_greys_out_its_delivered_card_once(engine: AsyncEngine, config: Config) -> None:
     [lead_id] = await seed(engine, config, 1)
     clock = FixedClock(ASSIGNED + timedelta(minutes=31))
-    scanner = SlaScanner(session_factory(engine), config, clock)
+    scanner = SlaScanner(session_factory(engine), config, clock, addressing_for(config))
     assert await scanner.run_once() == 1
     async with session_factory(engine).begin() as session:
         [card] = (await session.scalars(select(OutboxMessage))).all()
-        card.status, card.sent_at, card.response_code = "sent", clock.now(), "RESPONSE-1"
+        card.status, card.sent_at, card.card_handle = "sent", clock.now(), "RESPONSE-1"
         lead = await session.get(Lead, lead_id)
         assert lead is not None
         lead.first_response_at = lead.last_contact_at = clock.now()
@@ -130,6 +133,8 @@ async def test_a_closed_breach_greys_out_its_delivered_card_once(engine: AsyncEn
     assert await scanner.run_once() == 0
     update = (await outbox(engine))[-1]
     assert update.kind == "card_update" and update.target == "LiNa"
-    assert update.payload == {"userids": ["LiNa"], "response_code": "RESPONSE-1", "replace_name": "已处理"}
+    assert outgoing_of(update).update == CardUpdate(
+        "RESPONSE-1", "已处理", clock.now() - timedelta(minutes=1)
+    )
     [alert] = await alert_rows(engine)
     assert alert.closed_at == clock.now()

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import aiohttp
 import pytest
 
+from bot.channels.tokens import MemoryTokenCache
 from bot.channels.wecom.client import WeComClient
-from bot.channels.wecom.tokens import MemoryTokenCache
 from bot.clock import FixedClock
 from bot.config import WeComConfig
 from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, serve_fake_wecom

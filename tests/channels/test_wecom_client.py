@@ -9,10 +9,10 @@ from datetime import timedelta
 import aiohttp
 import pytest
 
+from bot.channels.tokens import MemoryTokenCache
 from bot.channels.wecom.client import WeComClient
 from bot.channels.wecom.errors import PlatformError
 from bot.channels.wecom.render import render
-from bot.channels.wecom.tokens import MemoryTokenCache
 from bot.clock import FixedClock
 from bot.config import WeComConfig
 from bot.fakes.wecom import REUSED_RESPONSE_CODE, FakeWeCom

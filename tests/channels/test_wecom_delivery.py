@@ -14,15 +14,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.channels.wecom.channel import WeComChannel
 from bot.channels.wecom.client import WeComClient
-from bot.channels.wecom.render import render
-from bot.channels.wecom.transport import WeComTransport
 from bot.clock import FixedClock
 from bot.config import WeComConfig
 from bot.fakes.wecom import FakeWeCom
 from bot.outbox import Backoff, OutboxSender
 from bot.token_store import DatabaseTokenCache
-from bot.types import Button, Reply
+from bot.types import Button, CardUpdate, Outgoing, OutgoingKind
 from storage.db import session_factory
 from storage.models import OutboxMessage
 from storage.outbox import enqueue_outbox, release_held_outbox
@@ -31,12 +30,10 @@ SEND = "/cgi-bin/message/send"
 
 
 async def enqueue(
-    engine: AsyncEngine, clock: FixedClock, target: str, kind: str, payload: dict[str, Any]
+    engine: AsyncEngine, clock: FixedClock, target: str, kind: OutgoingKind, **neutral: Any
 ) -> int:
     async with session_factory(engine).begin() as session:
-        row = await enqueue_outbox(
-            session, platform="wecom", target=target, kind=kind, payload=payload, now=clock.now()
-        )
+        row = await enqueue_outbox(session, Outgoing("wecom", target, kind, **neutral), clock.now())
         return row.id
 
 
@@ -47,9 +44,16 @@ async def row(engine: AsyncEngine, outbox_id: int) -> OutboxMessage:
         return found
 
 
+def channel_for(client: WeComClient, clock: FixedClock) -> WeComChannel:
+    async def accept(messages: Any) -> list[int]:
+        return []
+
+    return WeComChannel(client.config, clock, accept, client=client)
+
+
 def sender_for(engine: AsyncEngine, client: WeComClient, clock: FixedClock) -> OutboxSender:
     return OutboxSender(
-        session_factory(engine), clock, {"wecom": WeComTransport(client)}, rng=random.Random(1)
+        session_factory(engine), clock, {"wecom": channel_for(client, clock)}, rng=random.Random(1)
     )
 
 
@@ -66,21 +70,19 @@ def sender(
     return sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
 
 
-def card(touser: str) -> dict[str, Any]:
-    reply = Reply(
-        to=1, title="新线索分配", lines=("客户：苏州仁济医院",), buttons=(Button("contacted:1", "已联系"),)
-    )
-    return render(reply, touser).payload
+CARD: dict[str, Any] = {
+    "title": "新线索分配", "lines": ("客户：苏州仁济医院",), "buttons": (Button("contacted:1", "已联系"),)
+}  # fmt: skip
 
 
 async def test_card_is_sent_and_its_response_code_kept(
     engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", **CARD)
     await sender.send_due()
     sent = await row(engine, outbox_id)
-    assert sent.status == "sent" and sent.response_code
-    assert sent.response_code in fake.response_codes
+    assert sent.status == "sent" and sent.card_handle
+    assert sent.card_handle in fake.response_codes
     [delivered] = fake.delivered("LiNa")
     assert delivered.msgtype == "template_card"
     assert fake.calls(SEND)[0].body["enable_duplicate_check"] == 1
@@ -89,7 +91,7 @@ async def test_card_is_sent_and_its_response_code_kept(
 async def test_45009_waits_out_the_window_without_spending_an_attempt(
     engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", **CARD)
     fake.inject(errcode=45009, path=SEND, block=timedelta(seconds=60))
     await sender.send_due()
     waiting = await row(engine, outbox_id)
@@ -105,7 +107,7 @@ async def test_45009_waits_out_the_window_without_spending_an_attempt(
 async def test_a_5xx_is_retried_with_growing_backoff_until_delivered(
     engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", **CARD)
     fake.inject(http_status=502, path=SEND, times=2)
     waits = []
     for _ in range(2):
@@ -125,11 +127,11 @@ async def test_a_5xx_is_retried_with_growing_backoff_until_delivered(
 async def test_an_expired_token_is_refreshed_once_and_the_push_still_goes_out(
     engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    first = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    first = await enqueue(engine, clock, "LiNa", "push", **CARD)
     await sender.send_due()
     assert len(fake.calls("/cgi-bin/gettoken")) == 1
     fake.revoke_tokens(42001)  # expired early, as WeChat Work may do
-    second = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    second = await enqueue(engine, clock, "LiNa", "push", **CARD)
     await sender.send_due()
     assert [(await row(engine, i)).status for i in (first, second)] == ["sent", "sent"]
     assert (await row(engine, second)).attempts == 1
@@ -147,9 +149,9 @@ async def test_a_push_that_keeps_failing_is_dead_after_the_configured_attempts(
     client = db_client(engine, api_config, http_session, clock)
     backoff = Backoff(timedelta(seconds=2), timedelta(seconds=30), max_attempts=3)
     sender = OutboxSender(
-        session_factory(engine), clock, {"wecom": WeComTransport(client)}, backoff, rng=random.Random(1)
+        session_factory(engine), clock, {"wecom": channel_for(client, clock)}, backoff, rng=random.Random(1)
     )
-    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", **CARD)
     fake.inject(http_status=503, path=SEND, times=10)
     for _ in range(5):
         await sender.send_due()
@@ -162,7 +164,7 @@ async def test_a_push_that_keeps_failing_is_dead_after_the_configured_attempts(
 async def test_60020_is_a_configuration_problem_not_retried(
     engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    outbox_id = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    outbox_id = await enqueue(engine, clock, "LiNa", "push", **CARD)
     fake.inject(errcode=60020, path=SEND)
     await sender.send_due()
     dead = await row(engine, outbox_id)
@@ -173,7 +175,7 @@ async def test_60020_is_a_configuration_problem_not_retried(
 async def test_unknown_recipient_is_dead_at_once(
     engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    outbox_id = await enqueue(engine, clock, "Ghost", "push", card("Ghost"))
+    outbox_id = await enqueue(engine, clock, "Ghost", "push", **CARD)
     await sender.send_due()
     assert (await row(engine, outbox_id)).status == "dead"
 
@@ -181,8 +183,8 @@ async def test_unknown_recipient_is_dead_at_once(
 async def test_kf_reply_outside_the_window_is_held_until_the_customer_writes(
     engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    payload = {"open_kfid": "wkKF1", "content": "您好，已为您安排顾问"}
-    outbox_id = await enqueue(engine, clock, "wmCust", "kf", payload)
+    reply = {"lines": ("您好，已为您安排顾问",), "route": {"open_kfid": "wkKF1"}}
+    outbox_id = await enqueue(engine, clock, "wmCust", "reply", **reply)
     await sender.send_due()  # the customer never wrote: 95002
     held = await row(engine, outbox_id)
     assert held.status == "held" and "95002" in (held.last_error or "")
@@ -199,12 +201,13 @@ async def test_kf_reply_outside_the_window_is_held_until_the_customer_writes(
 async def test_card_update_greys_out_the_button_once(
     engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    first = await enqueue(engine, clock, "LiNa", "push", card("LiNa"))
+    first = await enqueue(engine, clock, "LiNa", "push", **CARD)
     await sender.send_due()
-    code = (await row(engine, first)).response_code
-    update = {"userids": ["LiNa"], "response_code": code, "replace_name": "已处理"}
-    done = await enqueue(engine, clock, "LiNa", "card_update", update)
-    again = await enqueue(engine, clock, "LiNa", "card_update", update)
+    code = (await row(engine, first)).card_handle
+    assert code is not None
+    update = CardUpdate(code, "已处理", clock.now())
+    done = await enqueue(engine, clock, "LiNa", "card_update", update=update)
+    again = await enqueue(engine, clock, "LiNa", "card_update", update=update)
     await sender.send_due()
     assert (await row(engine, done)).status == "sent"
     assert (await row(engine, again)).status == "dead"  # a response_code works once

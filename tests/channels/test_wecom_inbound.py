@@ -45,7 +45,7 @@ def test_same_callback_twice_gives_same_key(driver: CallbackDriver, clock: Fixed
 def test_button_click(driver: CallbackDriver, clock: FixedClock) -> None:
     m = open_(driver, clock, driver.button_click("ZhangWei", "sb_task1", "lead:42:claim", "RC1"))
     assert (m.kind, m.text, m.sender_id) == ("button", "lead:42:claim", "ZhangWei")
-    assert m.raw["TaskId"] == "sb_task1" and m.raw["ResponseCode"] == "RC1" and m.raw["clicker"] == "ZhangWei"
+    assert m.raw["TaskId"] == "sb_task1" and m.card_handle == "RC1"
     ts = int(clock.now().timestamp())
     assert m.platform_msg_id == f"ZhangWei:{ts}:template_card_event:sb_task1:lead:42:claim"
 

@@ -71,17 +71,17 @@ async def test_the_weekly_chart_is_uploaded_then_sent_as_an_image(bot: Bot) -> N
     await inquiry(bot)  # in the week the next Monday's digest looks back on
     bot.clock.set(datetime(2026, 3, 16, 9, 5, tzinfo=SHANGHAI))
     assert await digests_of(bot).run_once() == 3  # Monday: 李娜's morning, 张伟's daily and weekly
-    [image] = await rows(bot, kind="image")
+    [image] = [row for row in await rows(bot, kind="push") if "image_png_base64" in row.payload]
     assert image.platform == "wecom" and image.target == "ZhangWei" and image.status == "pending"
-    assert base64.b64decode(image.payload["image_base64"]).startswith(PNG)
+    assert base64.b64decode(image.payload["image_png_base64"]).startswith(PNG)
     await bot.settle()
 
-    assert (await rows(bot, kind="image"))[0].status == "sent"
+    assert [row.status for row in await rows(bot, id=image.id)] == ["sent"]
     [upload] = bot.fake.calls("/cgi-bin/media/upload")
     assert upload.query["type"] == "image"
     [sent] = [d for d in bot.fake.delivered("ZhangWei") if d.msgtype == "image"]
     media = bot.fake.media[sent.payload["media_id"]]
-    assert media.startswith(PNG) and media == base64.b64decode(image.payload["image_base64"])
+    assert media.startswith(PNG) and media == base64.b64decode(image.payload["image_png_base64"])
     [weekly] = [text for text in bot.inbox("ZhangWei") if "周报" in text]
     assert "华东一组 周报 3月9日–3月15日" in weekly and "新增线索 1 条" in weekly and "SLA：" in weekly
 
@@ -98,14 +98,14 @@ async def test_the_evening_draft_is_submitted_with_one_tap_and_forwarded_once(bo
     await bot.settle()
     [draft] = [text for text in bot.inbox("LiNa") if "工作日报（草稿）" in text]
     assert "苏州恒通精密" in draft and "今日联系客户 1 家" in draft
-    [card_row] = [r for r in await rows(bot, target="LiNa", kind="push") if "template_card" in r.payload]
-    card = card_row.payload["template_card"]
+    [card_row] = [r for r in await rows(bot, target="LiNa", kind="push") if r.payload["buttons"]]
+    [card] = [d.payload for d in bot.fake.delivered("LiNa") if d.msgtype == "template_card"]
     [button] = card["button_list"]
     assert button["text"] == "确认提交"
 
     def click(user: str) -> tuple[dict[str, str], bytes]:
         bot.clock.advance(timedelta(minutes=1))
-        return bot.driver.button_click(user, card["task_id"], button["key"], card_row.response_code or "")
+        return bot.driver.button_click(user, card["task_id"], button["key"], card_row.card_handle or "")
 
     manager_before = len(bot.inbox("ZhangWei"))
     assert await bot.post(click("LiNa")) == 200

@@ -89,7 +89,7 @@ async def test_a_clicked_alert_card_is_not_updated_a_second_time(bot: Bot) -> No
     card = bot.fake.delivered("LiNa")[-1]
     async with bot.sessions() as session:
         code = await session.scalar(
-            select(OutboxMessage.response_code).where(OutboxMessage.alert_id.is_not(None))
+            select(OutboxMessage.card_handle).where(OutboxMessage.alert_id.is_not(None))
         )
     assert card.msgtype == "template_card" and code
     task_id = card.payload["task_id"]

@@ -124,19 +124,17 @@ async def test_a_card_button_click_is_handled_and_the_button_greyed_out(bot: Bot
     await bot.settle()
     async with bot.sessions() as session:
         notice = await session.scalar(
-            select(OutboxMessage).where(
-                OutboxMessage.kind == "push", OutboxMessage.response_code.is_not(None)
-            )
+            select(OutboxMessage).where(OutboxMessage.kind == "push", OutboxMessage.card_handle.is_not(None))
         )
     assert notice is not None, "the new lead's owner gets an assignment card with buttons"
-    card = notice.payload["template_card"]
     owner = notice.target
+    [card] = [d.payload for d in bot.fake.delivered(owner) if d.msgtype == "template_card"]
     button = card["button_list"][0]
-    click = bot.driver.button_click(owner, card["task_id"], button["key"], response_code=notice.response_code)
+    click = bot.driver.button_click(owner, card["task_id"], button["key"], response_code=notice.card_handle)
     assert await bot.post(click) == 200
     assert await bot.post(click) == 200  # a retried click is one click
     await bot.settle()
-    assert [u["response_code"] for u in bot.fake.card_updates] == [notice.response_code]
+    assert [u["response_code"] for u in bot.fake.card_updates] == [notice.card_handle]
     async with bot.sessions() as session:
         lead = await session.scalar(select(Lead))
     assert lead is not None

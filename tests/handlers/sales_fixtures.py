@@ -125,7 +125,8 @@ class World:
         intent: Intent = Intent.LOG_FOLLOWUP,
         *,
         msg_kind: MessageKind = "text",
-        raw: Mapping[str, object] | None = None,
+        form: Mapping[str, str] | None = None,
+        answered_elsewhere: bool = False,
         sent_at: datetime | None = None,
         **slots: Any,
     ) -> Context:
@@ -137,7 +138,8 @@ class World:
             kind=msg_kind,
             text=text,
             sent_at=sent_at or self.clock.now(),
-            raw=dict(raw or {}),
+            form=dict(form or {}),
+            answered_elsewhere=answered_elsewhere,
         )
         extraction = Extraction(intent=intent, **slots)
         return Context(message, extraction, person, self.session, self.clock, self.config, CATALOG)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config, DigestsConfig
-from bot.router import outgoing_for, queue
+from bot.outgoing import queue
 from bot.types import Reply
 from handlers import buttons, charts, daily_report, digests, log_followup
 from handlers.digests import Digest, Due, compose, due_kinds, weekly_day
@@ -21,6 +21,7 @@ from nlp import Intent
 from storage.leads import add_contact, change_stage, create_lead
 from storage.models import Alert, Lead, OutboxMessage, Team
 from tests.handlers.sales_fixtures import NOW, SHANGHAI, World, make_world, when
+from tests.support import addressing_for
 
 TUESDAY = date(2026, 3, 10)  # NOW's day
 
@@ -196,9 +197,8 @@ async def click(world: World, who: str, key: str) -> list[Reply]:
     """A button click as the router handles it: the handler's replies queued through the outbox."""
     replies = await buttons.handle(world.ctx(who, key, Intent.OTHER, msg_kind="button"))
     for reply in replies:
-        await queue(
-            world.session, await outgoing_for(world.session, world.config, reply), reply, world.clock.now()
-        )
+        item = await addressing_for(world.config).to_person(world.session, reply)
+        await queue(world.session, item, world.clock.now(), dedupe_key=reply.dedupe_key)
     return replies
 
 
@@ -229,7 +229,8 @@ async def test_confirming_the_draft_forwards_the_report_to_the_manager_once(
     [again] = await click(world, "lina", key)
     assert (again.title, again.lines) == ("日报已提交", ("3月10日的日报已经提交给张伟，无需重复提交。",))
     # Even a forward made twice (two clicks racing) is queued once: the outbox's dedupe key.
-    await queue(session, await outgoing_for(session, world.config, forward), forward, world.clock.now())
+    item = await addressing_for(world.config).to_person(session, forward)
+    await queue(session, item, world.clock.now(), dedupe_key=forward.dedupe_key)
     [row] = await outbox_to(world, "zhangwei")
     assert row.dedupe_key == f"daily_report:{world.people['lina'].id}:2026-03-10"
     assert row.payload["title"] == "李娜 3月10日 工作日报"

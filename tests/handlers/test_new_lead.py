@@ -34,16 +34,16 @@ async def give(world: World, who: str, count: int, *, hours_ago: int = 1) -> Non
 def inquiry(
     world: World,
     text: str = "想了解激光治疗仪的价格",
-    raw: dict[str, object] | None = None,
+    form: dict[str, str] | None = None,
     *,
     chat: bool = False,
     **slots: object,
 ) -> Context:
     """A customer's inquiry: a web form's fields, or (chat=True) a message in the customer's own chat."""
-    fields = dict(FORM if raw is None else raw)
-    if not chat:
-        fields["form"] = True
-    return world.ctx(None, text, Intent.NEW_LEAD, msg_kind="inquiry", raw=fields, **slots)
+    fields = dict(FORM if form is None else form)
+    return world.ctx(
+        None, text, Intent.NEW_LEAD, msg_kind="inquiry", form=fields, answered_elsewhere=not chat, **slots
+    )
 
 
 async def test_a_web_inquiry_is_graded_assigned_and_acknowledged(
@@ -248,7 +248,7 @@ async def test_a_customer_a_rep_added_stays_with_the_rep_with_its_source(
 ) -> None:
     world = await make_world(session, tmp_path)
     raw = {"source": "wecom_contact", "source_detail": "展会", "name": "周先生", "company": "无锡华光电子"}
-    ctx = world.ctx("wangqiang", "无锡华光电子 周先生", Intent.NEW_LEAD, msg_kind="inquiry", raw=raw)
+    ctx = world.ctx("wangqiang", "无锡华光电子 周先生", Intent.NEW_LEAD, msg_kind="inquiry", form=raw)
     [reply] = await new_lead.handle(ctx)
     [lead] = await world.leads()
     assert (lead.owner_id, lead.source, lead.source_detail) == (

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.types import Outgoing
 from handlers.sla import refresh_cold_at, scan
 from handlers.sla_rules import MIN_RHYTHM, cold_at
 from storage.models import Alert, FollowUp, Lead, OutboxMessage
@@ -131,17 +132,15 @@ async def test_a_closed_breach_hands_back_its_delivered_cards_once(
     result = await scan(session, world.config, NOW + timedelta(minutes=31))
     [notice] = result.notices
     assert notice.alert_id is not None
-    card = await enqueue_outbox(
-        session, platform="wecom", target="LiNa", kind="push", payload={}, now=NOW, alert_id=notice.alert_id
-    )
-    card.status, card.sent_at, card.response_code = "sent", NOW + timedelta(minutes=32), "RC1"
+    card = await enqueue_outbox(session, Outgoing("wecom", "LiNa", "push"), NOW, alert_id=notice.alert_id)
+    card.status, card.sent_at, card.card_handle = "sent", NOW + timedelta(minutes=32), "RC1"
     lead.first_response_at = lead.last_contact_at = NOW + timedelta(minutes=40)
     closed = await scan(session, world.config, NOW + timedelta(minutes=41))
-    assert [(c.platform, c.target, c.response_code) for c in closed.closed_cards] == [
-        ("wecom", "LiNa", "RC1")
+    assert [(c.platform, c.target, c.handle, c.sent_at) for c in closed.closed_cards] == [
+        ("wecom", "LiNa", "RC1", NOW + timedelta(minutes=32))
     ]
     assert (
-        await session.scalar(select(OutboxMessage.response_code).where(OutboxMessage.id == card.id))
+        await session.scalar(select(OutboxMessage.card_handle).where(OutboxMessage.id == card.id))
     ) is None
     again = await scan(session, world.config, NOW + timedelta(minutes=42))
     assert again.closed_cards == [] and again.notices == []

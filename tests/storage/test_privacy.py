@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.types import Outgoing
 from storage.followups import record_followup
 from storage.leads import add_contact, change_stage, create_lead
 from storage.models import Contact, FollowUp, InboundMessage, Lead, OutboxMessage, Person, StageChange
@@ -85,15 +86,11 @@ async def seed(session: AsyncSession) -> dict[str, int]:
     )  # fmt: skip
     await change_stage(session, company, "需求确认", person_id=rep.id, at=NOW)
     await change_stage(session, private, "初筛", person_id=rep.id, at=NOW)
-    push = {"title": "新线索", "lines": [f"张三 {PHONE}"]}
-    sent = await enqueue_outbox(
-        session, platform="wecom", target="LiNa", kind="notice", payload=push, now=NOW
-    )
+    push = Outgoing("wecom", "LiNa", "push", title="新线索", lines=(f"张三 {PHONE}",))
+    sent = await enqueue_outbox(session, push, NOW)
     await mark_outbox_sent(session, sent.id, NOW, None)
-    reply = {"text": "您好，已收到"}
-    await enqueue_outbox(session, platform="wecom", target="wmZhang", kind="reply", payload=reply, now=NOW)
-    keep = {"lines": ["王五 13700002222"]}
-    await enqueue_outbox(session, platform="wecom", target="LiNa", kind="notice", payload=keep, now=NOW)
+    await enqueue_outbox(session, Outgoing("wecom", "wmZhang", "reply", lines=("您好，已收到",)), NOW)
+    await enqueue_outbox(session, Outgoing("wecom", "LiNa", "push", lines=("王五 13700002222",)), NOW)
     await session.commit()
     return {"private": private.id, "company": company.id, "other": other.id}
 
@@ -175,7 +172,7 @@ async def test_erase_blanks_personal_fields_and_keeps_the_statistics(session: As
     assert [(o.status, o.payload) for o in outbox] == [
         ("sent", {"erased": True}),
         ("dead", {"erased": True}),  # a reply not yet sent is cancelled, not delivered after erasure
-        ("pending", {"lines": ["王五 13700002222"]}),
+        ("pending", {"title": "", "lines": ["王五 13700002222"], "buttons": []}),
     ]
     assert outbox[1].last_error == "cancelled: personal data erased"
 

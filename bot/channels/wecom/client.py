@@ -16,9 +16,9 @@ from typing import Any
 
 import aiohttp
 
+from bot.channels.tokens import TokenCache
 from bot.channels.wecom.errors import PlatformError, classify
 from bot.channels.wecom.ratelimit import MemberRateLimiter
-from bot.channels.wecom.tokens import TokenCache
 from bot.clock import Clock
 from bot.config import WeComConfig
 
@@ -60,6 +60,10 @@ class WeComClient:
         self._limiter = limiter or MemberRateLimiter()
         self._lock = asyncio.Lock()
         self._key = f"wecom:{config.corp_id}:{config.agent_id}"
+
+    @property
+    def config(self) -> WeComConfig:
+        return self._config
 
     # -- access token -----------------------------------------------------------------------------------
 

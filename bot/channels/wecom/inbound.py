@@ -67,7 +67,9 @@ def _event(f: dict[str, str], sent_at: datetime) -> Message:
     if event == "template_card_event":  # a button click; the ResponseCode lets us grey the button out
         task_id, event_key = _need(f, "TaskId"), _need(f, "EventKey")
         key = _key(sender, created, event, task_id, event_key)
-        return _message(f, key, sender, "button", event_key, sent_at, clicker=sender)
+        return _message(
+            f, key, sender, "button", event_key, sent_at, card_handle=f.get("ResponseCode") or None
+        )
     if event == "change_external_contact":
         change = _need(f, "ChangeType")
         if change in ADD_CONTACT:
@@ -85,9 +87,14 @@ def _event(f: dict[str, str], sent_at: datetime) -> Message:
 
 
 def _message(
-    f: dict[str, str], key: str, sender: str, kind: MessageKind, text: str, sent_at: datetime, **extra: str
+    f: dict[str, str],
+    key: str,
+    sender: str,
+    kind: MessageKind,
+    text: str,
+    sent_at: datetime,
+    card_handle: str | None = None,
 ) -> Message:
-    raw: dict[str, object] = {**f, **extra}
     return Message(
         platform="wecom",
         platform_msg_id=key,
@@ -96,7 +103,8 @@ def _message(
         text=text,
         sent_at=sent_at,
         chat_id=None,
-        raw=raw,
+        card_handle=card_handle,
+        raw=dict(f),
     )
 
 

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
+from bot.channels.tokens import Cursors
 from bot.channels.wecom.client import WeComClient
 from bot.types import Message
 
 CUSTOMER_ORIGIN = 3  # origin 3: sent by the WeChat user; 4 system events, 5 our own servicers
 MAX_PAGES = 100  # a bound on one pull, so a broken has_more cannot loop for ever
-
-
-class Cursors(Protocol):
-    async def get(self, key: str) -> str | None: ...
-
-    async def put(self, key: str, cursor: str) -> None: ...
 
 
 Accept = Callable[[Sequence[Message]], Awaitable[object]]
@@ -74,5 +69,8 @@ def customer_message(item: Mapping[str, Any]) -> Message | None:
         text=text,
         sent_at=sent_at,
         chat_id=str(item.get("open_kfid", "")),
+        # Answered through the 客服 account the customer wrote to, not as an app message.
+        reply_route={"open_kfid": str(item.get("open_kfid", ""))},
+        form={"source": "wecom_kf"},
         raw={"source": "wecom_kf", "open_kfid": item.get("open_kfid", ""), "msgid": item["msgid"]},
     )

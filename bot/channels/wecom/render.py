@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.channels.wecom.limits import MARKDOWN_LIMIT, byte_len, clip_chars, fit
-from bot.types import Reply
+from bot.types import Outgoing, Reply
 
 MAX_BUTTONS = 6
 MAX_KEY_BYTES = 1024
@@ -33,12 +33,12 @@ def new_task_id() -> str:
     return f"sb_{secrets.token_hex(12)}"
 
 
-def render_markdown(reply: Reply) -> str:
+def render_markdown(reply: Reply | Outgoing) -> str:
     text = "\n".join([f"**{reply.title}**", *reply.lines]) if reply.title else "\n".join(reply.lines)
     return fit(text, MARKDOWN_LIMIT)
 
 
-def render(reply: Reply, touser: str, *, task_id: str | None = None) -> Rendered:
+def render(reply: Reply | Outgoing, touser: str, *, task_id: str | None = None) -> Rendered:
     """The payload for `touser`; a card (with a fresh task_id unless given) when the reply has buttons."""
     if not reply.buttons:
         payload = {"touser": touser, "msgtype": "markdown", "markdown": {"content": render_markdown(reply)}}
@@ -73,16 +73,7 @@ def render(reply: Reply, touser: str, *, task_id: str | None = None) -> Rendered
 IMAGE_FILENAME = "chart.png"
 
 
-def render_image(reply: Reply, touser: str) -> dict[str, Any]:
-    """The payload of an outbox row of kind "image": the PNG travels base64-encoded in the row, and
-    the sender uploads it (media/upload) before sending the image message."""
-    if reply.image is None:
-        raise ValueError("render_image needs a reply with an image")
-    data = base64.b64encode(reply.image).decode("ascii")
-    return {"touser": touser, "image_base64": data, "filename": IMAGE_FILENAME}
-
-
-def render_webhook(reply: Reply) -> dict[str, Any]:
+def render_webhook(reply: Reply | Outgoing) -> dict[str, Any]:
     """A group robot message (webhook/send): the picture itself, base64 with its MD5 as the robot
     wants it (at most 2 MB), or markdown."""
     if reply.image is not None:

@@ -1,7 +1,9 @@
-"""Where access tokens are kept between calls: a Protocol the client depends on, and an in-memory store.
+"""Where every channel keeps what outlives a call: access tokens and feed cursors. Protocols the
+clients depend on, and an in-memory token store.
 
-The database-backed store (shared by several bot instances) implements the same Protocol elsewhere; the
-client's single-flight lock only spans one process, the shared store is what spans instances.
+The database-backed stores (shared by several bot instances) implement the same Protocols in
+bot.token_store; a client's single-flight lock only spans one process, the shared store is what
+spans instances.
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ class TokenCache(Protocol):
     async def drop(self, key: str, token: str) -> None:
         """Forget the token, but only if it is still `token` (another caller may have refreshed it)."""
         ...
+
+
+class Cursors(Protocol):
+    """Where a pull-style feed was read up to (e.g. 微信客服 kf/sync_msg per account)."""
+
+    async def get(self, key: str) -> str | None: ...
+
+    async def put(self, key: str, cursor: str) -> None: ...
 
 
 class MemoryTokenCache:
