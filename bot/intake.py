@@ -9,13 +9,13 @@ header is the message id, so a resend finds the first inquiry and gets the first
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import uuid
 from typing import Any
 
 from aiohttp import web
 
+from bot.channels.body import BadBody, loads_json, read_capped
 from bot.clock import Clock
 from bot.config import IntakeConfig
 from bot.types import Message
@@ -35,9 +35,9 @@ class BadInquiry(Exception):
 def parse_inquiry(body: bytes) -> dict[str, str]:
     """The form's fields as stripped strings; raises BadInquiry naming what is wrong."""
     try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BadInquiry(f"body is not JSON: {e}") from None
+        data = loads_json(body)
+    except BadBody as e:
+        raise BadInquiry(str(e)) from None
     if not isinstance(data, dict):
         raise BadInquiry("body must be a JSON object")
     unknown = sorted(set(data) - set(FIELDS))
@@ -101,10 +101,8 @@ class Intake:
     async def create(self, request: web.Request) -> web.Response:
         if not self._authorised(request):
             return _error(401, "missing or wrong bearer token")
-        if request.content_length is not None and request.content_length > MAX_BODY:
-            return _error(400, f"body larger than {MAX_BODY} bytes")
-        body = await request.content.read(MAX_BODY + 1)
-        if len(body) > MAX_BODY:
+        body = await read_capped(request, MAX_BODY)
+        if body is None:
             return _error(400, f"body larger than {MAX_BODY} bytes")
         key = request.headers.get("Idempotency-Key", "").strip() or f"auto-{uuid.uuid4().hex}"
         if len(key) > MAX_KEY or not key.isprintable():

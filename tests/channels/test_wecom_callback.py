@@ -20,6 +20,7 @@ from bot.clock import FixedClock
 from bot.config import WeComConfig
 from bot.fakes.wecom import BROKEN, CallbackDriver
 from bot.types import Message
+from tests.raw_http import post_in_two_writes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VECTORS = json.loads((FIXTURES / "wecom_callback_crypto_official.json").read_text("utf-8"))["vectors"]
@@ -186,3 +187,15 @@ async def test_verification_answers_the_plain_echo(
     client, _ = await serve(aiohttp_client, wecom_config, clock)
     response = await client.get(PATH, params=driver.verify_url("12345"))
     assert (response.status, await response.text()) == (200, "12345")
+
+
+async def test_a_body_arriving_in_two_writes_is_accepted(
+    aiohttp_client: Any, wecom_config: WeComConfig, clock: FixedClock, driver: CallbackDriver
+) -> None:
+    """Over the internet a callback can arrive in several TCP segments; the edge reads to the end."""
+    client, recorder = await serve(aiohttp_client, wecom_config, clock)
+    params, body = driver.text("LiNa", "今天拜访了苏州仁济医院王主任", msg_id=43)
+    path = f"{PATH}?{'&'.join(f'{k}={v}' for k, v in params.items())}"
+    status, _ = await post_in_two_writes(client.server, path, body)
+    assert status == 200
+    assert [m.platform_msg_id for m in recorder.accepted] == ["43"]
