@@ -72,10 +72,26 @@ async def test_a_second_inquiry_from_the_same_customer_is_a_duplicate_and_the_ow
 async def test_a_resend_with_the_same_idempotency_key_gets_the_first_answer(bot: Bot) -> None:
     key = {"Idempotency-Key": "form-7f3a"}
     first = await post(bot, FORM, key)
-    again = await post(bot, {**FORM, "message": "changed on resend"}, key)
-    assert first == again and first[0] == 202
+    # The same form, serialised differently (key order, spacing around values), is the same inquiry.
+    resent = json.dumps(dict(reversed(FORM.items())), ensure_ascii=False, indent=2).encode()
+    again = await post(bot, resent, key)
+    padded = await post(bot, {**FORM, "name": f"  {FORM['name']} "}, key)
+    assert first == again == padded and first[0] == 202
     async with bot.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(InboundMessage)) == 1
+
+
+async def test_an_idempotency_key_reused_for_another_inquiry_is_422_and_the_first_is_kept(bot: Bot) -> None:
+    key = {"Idempotency-Key": "form-7f3a"}
+    first = await post(bot, FORM, key)
+    other = {"name": "李经理", "company": "宁波海达机械", "phone": "13900002222", "message": "要报价"}
+    status, answer = await post(bot, other, key)
+    assert first[0] == 202
+    assert status == 422 and "Idempotency-Key" in answer["error"] and "id" not in answer
+    async with bot.sessions() as session:
+        rows = (await session.scalars(select(InboundMessage))).all()
+    assert [row.raw["company"] for row in rows] == [FORM["company"]]
+    assert await post(bot, FORM, key) == first  # the first inquiry's own resend still gets its answer
 
 
 async def test_a_body_arriving_in_two_writes_is_accepted(bot: Bot) -> None:
