@@ -6,10 +6,12 @@ can store (NUL, lone surrogates). Shared by the channels and the web-form intake
 from __future__ import annotations
 
 import json
+import re
 from typing import NoReturn
 
 from aiohttp import web
 
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")  # NUL and every surrogate code point
 MAX_INT_DIGITS = 64  # no field of ours holds a longer number; Python refuses 4,301+ digits with ValueError
 
 
@@ -55,8 +57,14 @@ def check_text(value: str, where: str) -> None:
     """Refuse a NUL (PostgreSQL cannot store it) or a lone surrogate (it cannot be encoded as UTF-8)."""
     if "\x00" in value:
         raise BadBody(f"{where} contains a NUL character (\\u0000)")
-    if any("\ud800" <= c <= "\udfff" for c in value):
+    if _UNSTORABLE.search(value):
         raise BadBody(f"{where} contains a lone surrogate (\\ud800-\\udfff); send valid Unicode")
+
+
+def storable_text(value: str) -> str:
+    """`value` without NULs and with lone surrogates replaced by U+FFFD: for text from a platform's API,
+    which cannot be refused (the platform would not resend it) but must still be storable."""
+    return _UNSTORABLE.sub(lambda m: "" if m[0] == "\x00" else "\ufffd", value)
 
 
 def check_strings(data: object) -> None:
