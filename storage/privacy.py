@@ -64,8 +64,10 @@ def normalise_phone(text: str) -> str:
 
 
 def _mentions(phone: str) -> re.Pattern[str]:
-    """The phone as people write it in free text: separators between digits, +86 before it."""
-    return re.compile(r"(?<!\d)" + r"[\s\-－—.()（）]?".join(phone) + r"(?!\d)")
+    """The phone as people write it in free text: separators between digits, +86 (or 86, 0086) before
+    it, also with nothing between ("+8613953112288")."""
+    country = r"(?:(?:\+|00)?86[\s\-－—]?)?"
+    return re.compile(r"(?<!\d)" + country + r"[\s\-－—.()（）]?".join(phone) + r"(?!\d)")
 
 
 def _contains(pattern: re.Pattern[str], value: Any) -> bool:

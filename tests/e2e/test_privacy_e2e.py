@@ -49,7 +49,7 @@ async def test_erasure_leaves_the_phone_in_no_column_of_any_table(bot: Bot) -> N
     await inquire(bot, {"phone": f"+86 {PHONE}", "message": f"报价出来了吗？我的电话{PHONE}"})
     await bot.settle()
     # A message whose processing failed keeps the error, which rendered the phone as a parameter.
-    failing = await inquire(bot, {"phone": PHONE, "message": "再问一次"})
+    failing = await inquire(bot, {"phone": f"+86{PHONE}", "message": f"再问一次，或打0086{PHONE}"})
     async with bot.sessions.begin() as session:
         error = f"IntegrityError: [parameters: ('张三', '{PHONE}')]"
         await record_inbound_failure(session, failing, error, bot.clock.now())
