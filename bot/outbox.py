@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Protocol
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
+from storage.models import Team
 from storage.outbox import (
     hold_outbox,
     lease_due_outbox,
@@ -90,16 +92,26 @@ class OutboxSender:
         async with self._sessions.begin() as session:
             leased = await lease_due_outbox(session, self._clock.now())
             jobs = [(r.id, r.platform, r.target, r.kind, dict(r.payload), r.attempts) for r in leased]
+            robots = await _group_robots(session) if any(r.kind == "webhook" for r in leased) else {}
         for outbox_id, platform, target, kind, payload, attempts in jobs:
             if self._give_way is not None:
                 await self._give_way()
-            await self._deliver_one(outbox_id, platform, target, kind, payload, attempts)
+            # A group robot's target is its webhook key, a secret: anyone holding it posts to the group.
+            shown = robots.get(target, "group robot of no configured team") if kind == "webhook" else target
+            await self._deliver_one(outbox_id, platform, target, kind, payload, attempts, shown)
         return len(jobs)
 
     async def _deliver_one(
-        self, outbox_id: int, platform: str, target: str, kind: str, payload: dict[str, Any], attempts: int
+        self,
+        outbox_id: int,
+        platform: str,
+        target: str,
+        kind: str,
+        payload: dict[str, Any],
+        attempts: int,
+        shown: str,
     ) -> None:
-        context = {"outbox_id": outbox_id, "platform": platform, "target": target, "attempt": attempts}
+        context = {"outbox_id": outbox_id, "platform": platform, "target": shown, "attempt": attempts}
         transport = self._transports.get(platform)
         try:
             if transport is None:
@@ -158,3 +170,12 @@ class OutboxSender:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self._poll_interval)
             self._wake.clear()
+
+
+async def _group_robots(session: AsyncSession) -> dict[str, str]:
+    """What to log for a group robot's webhook key: "team <name>", for the keys of the configured teams
+    (configured as the key itself or as the robot's URL, …/webhook/send?key=<key>)."""
+    from bot.digests_job import webhook_key  # imported here: the digest job imports the handlers
+
+    rows = (await session.execute(select(Team.name, Team.group_webhook))).all()
+    return {webhook_key(webhook): f"team {name}" for name, webhook in rows if webhook}

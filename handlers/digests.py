@@ -28,7 +28,7 @@ from handlers import charts, daily_report, query_stats, rights
 from handlers.assignment import team_manager
 from handlers.business_time import BusinessCalendar
 from handlers.cards import contact_text, source_text
-from handlers.format import cut, fmt_days, fmt_duration, fmt_time, local_day_bounds, percent
+from handlers.format import cut, fmt_days, fmt_duration, fmt_time, local_day_bounds, mask_phones, percent
 from handlers.query_overdue import overdue_line
 from handlers.query_today import due_line
 from handlers.sla import RULE_LABELS
@@ -174,10 +174,18 @@ async def compose(
 
 
 def _group(webhook: str | None, reply: Reply) -> tuple[GroupPost, ...]:
-    """The team group's copy of a reply that holds no phone numbers (or has them masked already)."""
+    """The team group's copy of a reply. Its contacts' phone fields are masked by the caller; any number
+    typed into free text (a name, a company) is masked here, on every line of every group post."""
     if not webhook:
         return ()
-    return (GroupPost(webhook, dataclasses.replace(reply, to=None, dedupe_key=f"{reply.dedupe_key}:group")),)
+    shared = dataclasses.replace(
+        reply,
+        to=None,
+        title=mask_phones(reply.title),
+        lines=tuple(mask_phones(line) for line in reply.lines),
+        dedupe_key=f"{reply.dedupe_key}:group",
+    )
+    return (GroupPost(webhook, shared),)
 
 
 async def _morning(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
@@ -15,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.clock import FixedClock
 from bot.outbox import Backoff, DeliveryError, OutboxSender
 from storage.db import session_factory
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, Team
 from storage.outbox import LEASE, count_outbox, enqueue_outbox
 
 T0 = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
@@ -160,3 +161,25 @@ async def test_concurrent_senders_deliver_each_row_once(engine: AsyncEngine) -> 
     assert sorted(t for t, _ in transport.sent) == sorted(f"u{i}" for i in range(30))
     async with session_factory(engine)() as session:
         assert await count_outbox(session) == {"sent": 30}
+
+
+async def test_a_group_robot_delivery_logs_its_team_not_its_webhook_key(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    key = "6b1c2e0a-secret-robot-key"
+    async with session_factory(engine).begin() as session:
+        session.add(
+            Team(name="华东一组", group_webhook=f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={key}")
+        )
+        for target in (key, "unknown-robot-key"):
+            payload = {"msgtype": "markdown", "markdown": {"content": "日报"}}
+            await enqueue_outbox(
+                session, platform="wecom", target=target, kind="webhook", payload=payload, now=T0
+            )
+    transport = Script()
+    with caplog.at_level(logging.DEBUG, logger="salesbot.outbox"):
+        assert await sender(engine, FixedClock(T0), transport).send_due() == 2
+    assert [target for target, _ in transport.sent] == [key, "unknown-robot-key"]  # still sent to the key
+    delivered = [r for r in caplog.records if r.getMessage() == "delivered"]
+    assert [r.__dict__["target"] for r in delivered] == ["team 华东一组", "group robot of no configured team"]
+    assert key not in caplog.text and "unknown-robot-key" not in caplog.text
