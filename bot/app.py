@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import aiohttp
 from aiohttp import web
@@ -26,7 +26,7 @@ from bot.console import console_reads
 from bot.console_access import console_enabled, install_access
 from bot.dashboard import Dashboard
 from bot.digests_job import DigestJob
-from bot.intake import Intake
+from bot.intake import Intake, Store
 from bot.outbox import Backoff, OutboxSender
 from bot.outgoing import Addressing
 from bot.pipeline import Pipeline
@@ -175,15 +175,15 @@ def _accept(app: web.Application) -> Callable[[Sequence[Message]], Awaitable[lis
     return accept
 
 
-def _store_inquiry(app: web.Application) -> Callable[[Message], Awaitable[int]]:
-    async def store(message: Message) -> int:
+def _store_inquiry(app: web.Application) -> Store:
+    async def store(message: Message) -> tuple[int, Mapping[str, object] | None]:
         new = await app[PIPELINE].accept([message])
         if new:
-            return new[0]
-        async with app[SESSIONS]() as session:  # a resend: the first inquiry's id
+            return new[0], None
+        async with app[SESSIONS]() as session:  # a resend: the first inquiry's id, and what it was
             row = await find_inbound(session, message.platform, message.platform_msg_id)
         assert row is not None, "an inquiry that conflicted on insert exists"
-        return row.id
+        return row.id, dict(row.raw or {})
 
     return store
 

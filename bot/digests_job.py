@@ -69,7 +69,7 @@ class DigestJob:
                     log.debug("digest queued elsewhere", extra={"key": reply.dedupe_key})
                     return False
             for post in digest.group:
-                item = self._addressing.to_group(post.webhook, post.reply)
+                item = self._addressing.to_group(post.webhook, post.team, post.reply)
                 if item is None:
                     log.warning("no enabled channel has group robots like a team's group_webhook; not sent")
                     break

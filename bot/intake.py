@@ -3,19 +3,24 @@ id; `GET /api/inquiries/{id}` says which lead it became once processed.
 
 An inquiry is an inbound message like any chat message (platform "web"), so it takes the same path:
 dedupe, grading, assignment and the owner's notice happen in the processor. An `Idempotency-Key`
-header is the message id, so a resend finds the first inquiry and gets the first answer.
+header is the message id, so a resend finds the first inquiry and gets the first answer; the
+inquiry keeps a hash of its fields, so a key reused for another inquiry is refused (422) instead of
+silently answering with the first one's id and dropping the second customer.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import logging
 import uuid
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from aiohttp import web
 
+from bot.channels.body import BadBody, loads_json, read_capped
 from bot.clock import Clock
 from bot.config import IntakeConfig
 from bot.types import Message
@@ -26,6 +31,10 @@ MAX_BODY = 16 * 1024
 MAX_KEY = 200
 FIELDS = ("name", "company", "phone", "email", "city", "product", "message", "source")
 FIELD_LIMIT = 2000  # characters per field; a form that sends more is broken or hostile
+BODY_HASH = "body_sha256"  # in the inbound row's raw payload: what the Idempotency-Key was first used for
+
+# Accepts an inquiry: (its inbound id, None) when new, (the first one's id, its raw payload) for a resend.
+Store = Callable[[Message], Awaitable[tuple[int, Mapping[str, object] | None]]]
 
 
 class BadInquiry(Exception):
@@ -35,9 +44,9 @@ class BadInquiry(Exception):
 def parse_inquiry(body: bytes) -> dict[str, str]:
     """The form's fields as stripped strings; raises BadInquiry naming what is wrong."""
     try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BadInquiry(f"body is not JSON: {e}") from None
+        data = loads_json(body)
+    except BadBody as e:
+        raise BadInquiry(str(e)) from None
     if not isinstance(data, dict):
         raise BadInquiry("body must be a JSON object")
     unknown = sorted(set(data) - set(FIELDS))
@@ -60,6 +69,20 @@ def parse_inquiry(body: bytes) -> dict[str, str]:
     return fields
 
 
+def fingerprint(fields: Mapping[str, str]) -> str:
+    """The hash of an inquiry's fields: the same for a resend of the same form, whatever the JSON's
+    spacing or key order."""
+    canonical = json.dumps(dict(fields), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def same_inquiry(first: Mapping[str, object], message: Message) -> bool:
+    """Whether the stored inquiry (its raw payload) is the one `message` resends. A row stored before
+    hashes were kept, or whose payload was erased, has no hash: it cannot be told apart, so it counts."""
+    stored = first.get(BODY_HASH)
+    return stored is None or stored == message.raw[BODY_HASH]
+
+
 def inquiry_message(fields: dict[str, str], key: str, clock: Clock) -> Message:
     # What the extractor reads: the free text plus the structured fields, so a product or city
     # written only in its own field is still understood.
@@ -73,15 +96,15 @@ def inquiry_message(fields: dict[str, str], key: str, clock: Clock) -> Message:
         sent_at=clock.now(),
         form={**fields, "source": fields.get("source") or "web"},
         answered_elsewhere=True,
-        raw=fields,
+        raw={**fields, BODY_HASH: fingerprint(fields)},
     )
 
 
 class Intake:
-    """The two endpoints; `store` accepts a message and returns its inbound id, new or not, and
-    `status` reads an inquiry's state by id (None when there is no such web inquiry)."""
+    """The two endpoints; `store` accepts a message (see `Store`), and `status` reads an inquiry's
+    state by id (None when there is no such web inquiry)."""
 
-    def __init__(self, config: IntakeConfig, clock: Clock, store: Any, status: Any) -> None:
+    def __init__(self, config: IntakeConfig, clock: Clock, store: Store, status: Any) -> None:
         self._token = config.token.encode("utf-8")
         self._clock = clock
         self._store = store
@@ -103,10 +126,8 @@ class Intake:
     async def create(self, request: web.Request) -> web.Response:
         if not self._authorised(request):
             return _error(401, "missing or wrong bearer token")
-        if request.content_length is not None and request.content_length > MAX_BODY:
-            return _error(400, f"body larger than {MAX_BODY} bytes")
-        body = await request.content.read(MAX_BODY + 1)
-        if len(body) > MAX_BODY:
+        body = await read_capped(request, MAX_BODY)
+        if body is None:
             return _error(400, f"body larger than {MAX_BODY} bytes")
         key = request.headers.get("Idempotency-Key", "").strip() or f"auto-{uuid.uuid4().hex}"
         if len(key) > MAX_KEY or not key.isprintable():
@@ -115,7 +136,11 @@ class Intake:
             fields = parse_inquiry(body)
         except BadInquiry as e:
             return _error(400, str(e))
-        inquiry_id = await self._store(inquiry_message(fields, key, self._clock))
+        message = inquiry_message(fields, key, self._clock)
+        inquiry_id, first = await self._store(message)
+        if first is not None and not same_inquiry(first, message):
+            log.warning("idempotency key reused for another inquiry", extra={"inquiry_id": inquiry_id})
+            return _error(422, "Idempotency-Key was already used for a different inquiry; use a new key")
         log.info("inquiry accepted", extra={"inquiry_id": inquiry_id, "source": fields.get("source", "web")})
         return web.json_response({"id": inquiry_id}, status=202)
 

@@ -92,7 +92,8 @@ class OutboxSender:
         context = {
             "outbox_id": outbox_id,
             "platform": row.platform,
-            "target": row.target,
+            # A group robot's target is its webhook key, a secret: anyone holding it posts to the group.
+            "target": row.target if row.kind != "group" else _team_of(row),
             "attempt": attempts,
         }
         try:
@@ -158,3 +159,9 @@ class OutboxSender:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self._poll_interval)
             self._wake.clear()
+
+
+def _team_of(row: OutboxMessage) -> str:
+    """What to log for a group post: its team, never the robot's key."""
+    team = (row.payload or {}).get("route", {}).get("team")
+    return f"team {team}" if team else "group robot of no configured team"

@@ -57,12 +57,13 @@ class Addressing:
             return None
         return Outgoing.of(message.platform, message.sender_id, "reply", reply, route=message.reply_route)
 
-    def to_group(self, address: str, reply: Reply) -> Outgoing | None:
-        """The item for a team's group robot; None when no enabled channel owns that address."""
+    def to_group(self, address: str, team: str, reply: Reply) -> Outgoing | None:
+        """The item for a team's group robot; None when no enabled channel owns that address. The
+        route names the team, for the log: the address itself is a secret."""
         for platform, target_of in self._groups.items():
             target = target_of(address)
             if target:
-                return Outgoing.of(platform, target, "group", reply)
+                return Outgoing.of(platform, target, "group", reply, route={"team": team})
         return None
 
     def address(self, person: Person, preferred: Platform | None) -> tuple[Platform, str]:

@@ -28,7 +28,7 @@ from handlers import charts, daily_report, query_stats, rights
 from handlers.assignment import team_manager
 from handlers.business_time import BusinessCalendar
 from handlers.cards import contact_text, source_text
-from handlers.format import cut, fmt_days, fmt_duration, fmt_time, local_day_bounds, percent
+from handlers.format import cut, fmt_days, fmt_duration, fmt_time, local_day_bounds, mask_phones, percent
 from handlers.query_overdue import overdue_line
 from handlers.query_today import due_line
 from handlers.sla import RULE_LABELS
@@ -75,6 +75,7 @@ class GroupPost:
     """A copy for a team's group robot: anyone in the group reads it, so phones are masked."""
 
     webhook: str  # as configured: the robot's key or its webhook URL
+    team: str  # whose group: what the log says instead of the robot's key, a secret
     reply: Reply
 
 
@@ -86,6 +87,7 @@ class Chart:
     funnel: tuple[tuple[str, int], ...]
     sla_weeks: tuple[tuple[str, float | None], ...]
     group_webhook: str | None
+    team: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,11 +175,19 @@ async def compose(
     return await _weekly(session, config, person, team, seen, due, now)
 
 
-def _group(webhook: str | None, reply: Reply) -> tuple[GroupPost, ...]:
-    """The team group's copy of a reply that holds no phone numbers (or has them masked already)."""
+def _group(webhook: str | None, team: str, reply: Reply) -> tuple[GroupPost, ...]:
+    """The team group's copy of a reply. Its contacts' phone fields are masked by the caller; any number
+    typed into free text (a name, a company) is masked here, on every line of every group post."""
     if not webhook:
         return ()
-    return (GroupPost(webhook, dataclasses.replace(reply, to=None, dedupe_key=f"{reply.dedupe_key}:group")),)
+    shared = dataclasses.replace(
+        reply,
+        to=None,
+        title=mask_phones(reply.title),
+        lines=tuple(mask_phones(line) for line in reply.lines),
+        dedupe_key=f"{reply.dedupe_key}:group",
+    )
+    return (GroupPost(webhook, team, shared),)
 
 
 async def _morning(
@@ -292,7 +302,7 @@ async def _manager_daily(
     title = f"{team.name} {fmt_days(due.day, due.day)} 团队日报"
     reply = Reply(to=person.id, title=title, lines=lines(mask=False), dedupe_key=due.key)
     shared = dataclasses.replace(reply, lines=lines(mask=True))
-    return Digest((reply,), _group(team.group_webhook, shared))
+    return Digest((reply,), _group(team.group_webhook, team.name, shared))
 
 
 async def _weekly(
@@ -332,8 +342,9 @@ async def _weekly(
         tuple((step.stage, step.reached) for step in stats.funnel),
         tuple((fmt_days(w.monday, w.monday), w.met_share) for w in weeks),
         team.group_webhook,
+        team.name,
     )
-    return Digest((report,), _group(team.group_webhook, report), chart)
+    return Digest((report,), _group(team.group_webhook, team.name, report), chart)
 
 
 async def drawn(digest: Digest) -> Digest:
@@ -349,4 +360,4 @@ async def drawn(digest: Digest) -> Digest:
         log.error("weekly chart not drawn: %s", e)
         return dataclasses.replace(digest, chart=None)
     image = dataclasses.replace(chart.reply, image=png)
-    return Digest((*digest.replies, image), (*digest.group, *_group(chart.group_webhook, image)))
+    return Digest((*digest.replies, image), (*digest.group, *_group(chart.group_webhook, chart.team, image)))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from nlp import Period
+from nlp import Period, find_phones
 
 TOP = 10  # a phone screen reads about ten list items before the rest stops mattering
 _WEEKDAYS = "一二三四五六日"
@@ -24,6 +24,15 @@ def mask_phone(phone: str | None) -> str:
     if len(digits) >= 8:
         return f"{digits[:3]}{'*' * (len(digits) - 7)}{digits[-4:]}"
     return "*" * max(len(digits) - 2, 0) + digits[-2:]
+
+
+def mask_phones(text: str) -> str:
+    """`text` with every phone number in it masked (mobile, landline with area code, +86 forms): for free
+    text a whole group reads, where a customer may have typed a number into a name or company field."""
+    found = find_phones(text)
+    for digits, (start, end) in reversed(found):  # from the end, so earlier spans stay where they are
+        text = text[:start] + mask_phone(digits) + text[end:]
+    return text
 
 
 def fmt_duration(delta: timedelta) -> str:

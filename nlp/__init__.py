@@ -14,6 +14,7 @@ from datetime import datetime
 from nlp.catalog import Catalog, Entry, load_catalog, parse_catalog
 from nlp.company_key import company_key
 from nlp.extractor import Extractor
+from nlp.phones import find_phones
 from nlp.types import Extraction, FollowUpTime, Intent, Period
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "Period",
     "company_key",
     "extract",
+    "find_phones",
     "load_catalog",
     "parse_catalog",
 ]

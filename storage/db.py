@@ -64,17 +64,41 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(url: str, *, echo: bool = False, connect_args: dict[str, Any] | None = None) -> AsyncEngine:
-    """An async engine; on SQLite with WAL, a busy timeout and BEGIN IMMEDIATE transactions."""
+    """An async engine; on SQLite with WAL, a busy timeout and BEGIN IMMEDIATE transactions.
+
+    Its errors never show a statement's values: they are customers' names, phones and words, and an
+    error goes to the log (with its traceback) and to `inbound_message.error`."""
     if not is_sqlite(url):
-        return create_async_engine(url, echo=echo, connect_args=connect_args or {}, pool_pre_ping=True)
+        engine = create_async_engine(
+            url, echo=echo, connect_args=connect_args or {}, pool_pre_ping=True, hide_parameters=True
+        )
+        _hide_row_values(engine)
+        return engine
     # SQLite has one writer at a time. With a pool of several connections, the losers of the write
     # lock sleep in SQLite's busy handler (in steps of up to 100 ms), which made a burst of callbacks
     # wait for seconds; one connection makes them queue in asyncio instead, in order, with no sleeps.
     engine = create_async_engine(
-        url, echo=echo, connect_args=connect_args or {}, pool_size=1, max_overflow=0, pool_timeout=60
+        url,
+        echo=echo,
+        connect_args=connect_args or {},
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=60,
+        hide_parameters=True,
     )
     _tune_sqlite(engine)
     return engine
+
+
+def _hide_row_values(engine: AsyncEngine) -> None:
+    # PostgreSQL's DETAIL quotes the values of the failing row ("Failing row contains (张三, 139…)"), and
+    # asyncpg's own exception, chained under SQLAlchemy's, prints it in every traceback. The wrapped
+    # error keeps the message (which constraint, which column) and drops the driver's chained one.
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        error = context.original_exception
+        if error is not None:
+            error.__cause__, error.__suppress_context__ = None, True
 
 
 def _tune_sqlite(engine: AsyncEngine) -> None:

@@ -2,6 +2,9 @@
 
 Erasure blanks what identifies the person (names, phones, e-mails, chat ids, their words) but
 keeps the rows, so lead, follow-up and stage counts and the statistics slots stay as they were.
+After the rows known to be the person's, a sweep over every text and JSON column of every table
+removes the number wherever else it was typed (a rep's note, an error text, a stage reason), so a
+column added later is covered without anyone remembering to list it here.
 Like the other storage modules it flushes and leaves committing to the caller, who runs it in
 one transaction. It is idempotent: a second run finds nothing left to change.
 """
@@ -15,9 +18,10 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, or_, select
+from sqlalchemy import JSON, String, Text, cast, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Base
 from storage.models import Contact, FollowUp, InboundMessage, Lead, OutboxMessage, Person
 
 ERASED_TEXT = "[已删除]"
@@ -39,6 +43,7 @@ class ErasureReport:
     follow_ups: int = 0
     inbound_messages: int = 0
     outbox_messages: int = 0
+    other_rows: int = 0  # rows elsewhere whose text or JSON mentioned the phone
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -59,13 +64,28 @@ def normalise_phone(text: str) -> str:
 
 
 def _mentions(phone: str) -> re.Pattern[str]:
-    """The phone as people write it in free text: separators between digits, +86 before it."""
-    return re.compile(r"(?<!\d)" + r"[\s\-－—.()（）]?".join(phone) + r"(?!\d)")
+    """The phone as people write it in free text: separators between digits, +86 (or 86, 0086) before
+    it, also with nothing between ("+8613953112288")."""
+    country = r"(?:(?:\+|00)?86[\s\-－—]?)?"
+    return re.compile(r"(?<!\d)" + country + r"[\s\-－—.()（）]?".join(phone) + r"(?!\d)")
 
 
 def _contains(pattern: re.Pattern[str], value: Any) -> bool:
+    if value is None:
+        return False
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return bool(pattern.search(text))
+
+
+def _without(pattern: re.Pattern[str], value: Any) -> Any:
+    """`value` with every mention of the phone replaced, inside JSON lists and objects too."""
+    if isinstance(value, str):
+        return pattern.sub(ERASED_TEXT, value)
+    if isinstance(value, list):
+        return [_without(pattern, v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without(pattern, v) for k, v in value.items()}
+    return value
 
 
 @dataclass
@@ -139,8 +159,16 @@ async def _find(session: AsyncSession, phone: str, *, lock: bool = False) -> _Fo
         if (o.platform, o.target) in chats or _contains(pattern, o.payload)
     ]
 
+    # A lead is the person's through a contact, or when the phone was typed into its name.
     lead_ids = {c.lead_id for c in contacts}
-    leads = list((await session.scalars(select(Lead).where(Lead.id.in_(lead_ids)).order_by(Lead.id))).all())
+    lead_query = select(Lead).where(
+        or_(Lead.id.in_(lead_ids), Lead.company.like(like), Lead.company_key.like(like))
+    )
+    leads = [
+        lead
+        for lead in (await session.scalars(lead_query.order_by(Lead.id))).all()
+        if lead.id in lead_ids or _contains(pattern, lead.company) or _contains(pattern, lead.company_key)
+    ]
     return _Found(contacts, leads, follow_ups, inbound, outbox)
 
 
@@ -200,6 +228,7 @@ async def erase_personal_data(session: AsyncSession, phone: str, now: datetime) 
     """Blank the person's personal fields everywhere; returns how many rows were changed."""
     phone = normalise_phone(phone)
     found = await _find(session, phone, lock=True)
+    pattern = _mentions(phone)
     names = {c.name for c in found.contacts if c.name and c.name != ERASED_NAME}
     chat_keys = {f"chat:{c.external_id}" for c in found.contacts if c.external_id}
     leads_renamed = 0
@@ -207,7 +236,8 @@ async def erase_personal_data(session: AsyncSession, phone: str, now: datetime) 
         # An organisation is not personal data, but a lead named after the person (a private
         # customer, "张三（个人）") or keyed by their phone or chat is.
         personal_key = lead.company_key == f"phone:{phone}" or lead.company_key in chat_keys
-        if _is_personal_company(lead.company, names) or personal_key:
+        typed_in = _contains(pattern, lead.company) or _contains(pattern, lead.company_key)
+        if _is_personal_company(lead.company, names) or personal_key or typed_in:
             lead.company, lead.company_key = ERASED_COMPANY, f"erased:{lead.id}"
             leads_renamed += 1
     for contact in found.contacts:
@@ -218,18 +248,51 @@ async def erase_personal_data(session: AsyncSession, phone: str, now: datetime) 
         # products, budget, stage, kind ... stay: they are the statistics, not the person.
         followup.extracted = {k: v for k, v in followup.extracted.items() if k not in PERSONAL_SLOTS}
         followup.updated_at = now
+    chats = _chat_ids(found.contacts)
     for message in found.inbound:
         message.text, message.raw = ERASED_TEXT, dict(ERASED_JSON)
+        # A web form's sender is the customer's own phone (or e-mail), a chat's sender their chat id;
+        # a rep who relayed the number stays the sender of their message.
+        if message.platform == "web" or (message.platform, message.sender_id) in chats:
+            message.sender_id = ERASED_TEXT
+        if message.error is not None:  # a failure's text may quote the message's values
+            message.error = ERASED_TEXT
     for row in found.outbox:
         if row.status in ("pending", "held"):
             # Delivering it now would disclose what the person asked us to delete: cancel it.
             row.status, row.last_error, row.next_attempt_at = "dead", "cancelled: personal data erased", now
         row.payload = dict(ERASED_JSON)
+        if (row.platform, row.target) in chats:
+            row.target = ERASED_TEXT
     await session.flush()
+    other_rows = await _sweep(session, pattern, f"%{phone[-4:]}%")
     return ErasureReport(
         contacts=len(found.contacts),
         leads_renamed=leads_renamed,
         follow_ups=len(found.follow_ups),
         inbound_messages=len(found.inbound),
         outbox_messages=len(found.outbox),
+        other_rows=other_rows,
     )
+
+
+async def _sweep(session: AsyncSession, pattern: re.Pattern[str], like: str) -> int:
+    """Replace the phone in every text and JSON column of every table; returns the rows changed."""
+    changed = 0
+    for mapper in sorted(Base.registry.mappers, key=lambda m: m.class_.__name__):
+        columns = [
+            (attr.key, attr.columns[0])
+            for attr in mapper.column_attrs
+            if isinstance(attr.columns[0].type, String | JSON)
+        ]
+        if not columns:
+            continue
+        # The same prefilter as `_find`: SQL narrows by the last four digits, Python confirms.
+        query = select(mapper.class_).where(or_(*(cast(column, Text).like(like) for _, column in columns)))
+        for row in (await session.scalars(query)).all():
+            hits = [key for key, _ in columns if _contains(pattern, getattr(row, key))]
+            for key in hits:
+                setattr(row, key, _without(pattern, getattr(row, key)))
+            changed += bool(hits)
+    await session.flush()
+    return changed

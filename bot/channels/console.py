@@ -21,6 +21,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.channels.base import Accept, ChannelBase, Limits
+from bot.channels.body import BadBody, loads_json, read_capped
 from bot.clock import Clock
 from bot.console_access import check_console_access
 from bot.types import Message, MessageKind, Outgoing, Platform
@@ -180,14 +181,12 @@ class ConsoleChannel(ChannelBase):
         # JSON only: a page on another site cannot send it without a CORS preflight, which fails here.
         if request.content_type != "application/json":
             return _error(415, "send application/json")
-        body = await request.content.read(MAX_BODY + 1)
-        if len(body) > MAX_BODY:
+        body = await read_capped(request, MAX_BODY)
+        if body is None:
             return _error(413, f"body larger than {MAX_BODY} bytes")
         try:
-            message = console_message(json.loads(body.decode("utf-8")), self._clock)
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return _error(400, "body is not JSON")
-        except BadRequest as e:
+            message = console_message(loads_json(body), self._clock)
+        except (BadBody, BadRequest) as e:
             return _error(400, str(e))
         if not message.sender_id.startswith(GUEST) and message.sender_id not in {
             p["key"] for p in await self._people()

@@ -23,6 +23,7 @@ from bot.console_access import console_enabled
 from bot.demo import demo_config
 from bot.fakes.wecom import SAMPLE_APP as WECOM
 from storage.models import InboundMessage, Lead, Person
+from tests.raw_http import post_in_two_writes
 
 START = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)  # Tuesday 09:30 in Shanghai
 VISIT = "今天拜访了苏州仁济医院王主任，下周三再联系"
@@ -171,6 +172,47 @@ async def test_bad_messages_are_refused_and_nothing_is_stored(console: Console) 
         assert response.status == status, body
     form = await console.client.post("/console/api/messages", data={"as": "lina", "id": "x6", "text": "hi"})
     assert form.status == 415  # a cross-site form post cannot be JSON without a preflight
+    assert await inbound_count(console) == 0
+
+
+async def test_a_body_arriving_in_two_writes_is_accepted(console: Console) -> None:
+    """A post can arrive in several TCP segments (a streaming proxy); the console reads to the end."""
+    body = json.dumps({"as": "lina", "id": "split-1", "text": VISIT}, ensure_ascii=False).encode()
+    headers = {"Content-Type": "application/json"}
+    status, answer = await post_in_two_writes(console.client.server, "/console/api/messages", body, headers)
+    assert (status, json.loads(answer)) == (202, {"accepted": True})
+    assert await inbound_count(console) == 1
+
+
+async def test_nul_or_a_lone_surrogate_is_400_and_nothing_is_stored(console: Console) -> None:
+    """In the text (PostgreSQL refuses NUL) or a customer's name (kept in the raw payload, where it
+    failed processing later), neither reaches the database."""
+    for who, field in (("lina", "text"), ("guest:n1", "text"), ("guest:n2", "name")):
+        for bad in (r"\u0000", r"\ud800", r"\udc00"):  # JSON escapes as a browser sends them
+            message = {"as": who, "id": f"bad-{who}-{bad}", "text": "想了解64排CT", field: "x"}
+            body = json.dumps(message, ensure_ascii=False).replace('"x"', f'"a{bad}b"', 1)
+            response = await console.client.post(
+                "/console/api/messages", data=body.encode(), headers={"Content-Type": "application/json"}
+            )
+            error = (await response.json())["error"]
+            assert response.status == 400 and f"field {field!r}" in error, (who, field, bad, error)
+    await console.settle()
+    assert await inbound_count(console) == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (b"[" * 1100 + b"]" * 1100, "nested too deeply"),
+        (b'{"as": "lina", "id": "n1", "text": "hi", "n": ' + b"9" * 4301 + b"}", "more than 64 digits"),
+    ],
+    ids=["deep", "long-int"],
+)
+async def test_hostile_json_is_400(console: Console, body: bytes, problem: str) -> None:
+    response = await console.client.post(
+        "/console/api/messages", data=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status == 400 and problem in (await response.json())["error"]
     assert await inbound_count(console) == 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -11,9 +12,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.channels.wecom.channel import webhook_key
 from bot.clock import FixedClock
 from bot.outbox import Backoff, DeliveryError, OutboxSender
-from bot.types import Outgoing, Platform
+from bot.outgoing import Addressing
+from bot.types import Outgoing, Platform, Reply
 from storage.db import session_factory
 from storage.models import OutboxMessage
 from storage.outbox import LEASE, count_outbox, enqueue_outbox
@@ -158,3 +161,21 @@ async def test_concurrent_senders_deliver_each_row_once(engine: AsyncEngine) -> 
     assert sorted(t for t, _ in transport.sent) == sorted(f"u{i}" for i in range(30))
     async with session_factory(engine)() as session:
         assert await count_outbox(session) == {"sent": 30}
+
+
+async def test_a_group_robot_delivery_logs_its_team_not_its_webhook_key(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    key = "6b1c2e0a-secret-robot-key"
+    addressing = Addressing(["wecom"], {"wecom": webhook_key})
+    async with session_factory(engine).begin() as session:
+        for webhook, team in ((f"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={key}", "华东一组"),):
+            await enqueue_outbox(session, addressing.to_group(webhook, team, Reply(None, "日报")), T0)  # type: ignore[arg-type]
+        await enqueue_outbox(session, Outgoing("wecom", "unknown-robot-key", "group", title="日报"), T0)
+    transport = Script()
+    with caplog.at_level(logging.DEBUG, logger="salesbot.outbox"):
+        assert await sender(engine, FixedClock(T0), transport).send_due() == 2
+    assert [target for target, _ in transport.sent] == [key, "unknown-robot-key"]  # still sent to the key
+    delivered = [r for r in caplog.records if r.getMessage() == "delivered"]
+    assert [r.__dict__["target"] for r in delivered] == ["team 华东一组", "group robot of no configured team"]
+    assert key not in caplog.text and "unknown-robot-key" not in caplog.text

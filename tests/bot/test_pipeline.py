@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -207,3 +208,25 @@ async def test_failed_enrichment_backs_off_and_is_retried(engine: AsyncEngine) -
     clock.advance(timedelta(seconds=5))
     await pipeline.drain()
     assert processed == ["profile of m1"]
+
+
+async def test_a_failed_statement_s_values_stay_out_of_the_log_and_the_error_column(
+    engine: AsyncEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The database error of a failed statement names what failed, not the customer's name and phone."""
+
+    async def failing(session: AsyncSession, row: InboundMessage) -> None:
+        session.add(Lead(company=row.text, company_key=None, source="wecom", created_at=T0))  # NOT NULL
+        await session.flush()
+
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), failing)
+    await pipeline.accept([message("m1", "客户张三 13953112288 要报价")])
+    with caplog.at_level(logging.INFO):
+        assert await pipeline.process_next() is True
+    [failure] = [r for r in caplog.records if r.getMessage() == "processing failed"]
+    assert failure.exc_info is not None and "IntegrityError" in caplog.text
+    async with session_factory(engine)() as session:
+        row = await session.scalar(select(InboundMessage))
+    assert row is not None and row.error is not None and "IntegrityError" in row.error
+    for text in (caplog.text, row.error):
+        assert "13953112288" not in text and "张三" not in text

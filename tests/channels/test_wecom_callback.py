@@ -20,6 +20,7 @@ from bot.clock import FixedClock
 from bot.config import WeComConfig
 from bot.fakes.wecom import BROKEN, CallbackDriver
 from bot.types import Message
+from tests.raw_http import post_in_two_writes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VECTORS = json.loads((FIXTURES / "wecom_callback_crypto_official.json").read_text("utf-8"))["vectors"]
@@ -186,3 +187,63 @@ async def test_verification_answers_the_plain_echo(
     client, _ = await serve(aiohttp_client, wecom_config, clock)
     response = await client.get(PATH, params=driver.verify_url("12345"))
     assert (response.status, await response.text()) == (200, "12345")
+
+
+async def test_a_body_arriving_in_two_writes_is_accepted(
+    aiohttp_client: Any, wecom_config: WeComConfig, clock: FixedClock, driver: CallbackDriver
+) -> None:
+    """Over the internet a callback can arrive in several TCP segments; the edge reads to the end."""
+    client, recorder = await serve(aiohttp_client, wecom_config, clock)
+    params, body = driver.text("LiNa", "今天拜访了苏州仁济医院王主任", msg_id=43)
+    path = f"{PATH}?{'&'.join(f'{k}={v}' for k, v in params.items())}"
+    status, _ = await post_in_two_writes(client.server, path, body)
+    assert status == 200
+    assert [m.platform_msg_id for m in recorder.accepted] == ["43"]
+
+
+@pytest.mark.parametrize("create_time", [999999999999, 253402300800], ids=["year-33658", "year-10000"])
+async def test_a_signed_callback_with_create_time_out_of_range_is_400(
+    aiohttp_client: Any,
+    wecom_config: WeComConfig,
+    clock: FixedClock,
+    driver: CallbackDriver,
+    create_time: int,
+) -> None:
+    client, recorder = await serve(aiohttp_client, wecom_config, clock)
+    fields = driver.base_fields("LiNa", "text") | {"CreateTime": create_time, "Content": "你好", "MsgId": 44}
+    params, body = driver.post(driver.xml(fields))
+    response = await client.post(PATH, params=params, data=body)
+    assert (response.status, await response.text()) == (400, "bad request")
+    assert recorder.accepted == []
+
+
+@pytest.mark.parametrize(
+    ("content", "status"),
+    [
+        ("好".encode(), 200),  # the control: the callback is built right, only its content varies
+        (b"a\x00b", 400),
+        (b"&#0;", 400),
+        (b"&#xD800;", 400),
+        (b"\xed\xa0\x80", 400),  # a surrogate encoded as if it were UTF-8
+        (b"&#xFFFE;", 400),
+    ],
+    ids=["control", "raw-nul", "nul-reference", "surrogate-reference", "surrogate-utf8", "non-character"],
+)
+async def test_decrypted_content_with_nul_or_invalid_code_points_is_400(
+    aiohttp_client: Any,
+    wecom_config: WeComConfig,
+    clock: FixedClock,
+    driver: CallbackDriver,
+    content: bytes,
+    status: int,
+) -> None:
+    """What no database can store never gets past the UTF-8 check or the XML parser (XML 1.0 has no NUL,
+    no surrogates), so a callback, unlike JSON, needs no check of its own."""
+    client, recorder = await serve(aiohttp_client, wecom_config, clock)
+    fields = driver.base_fields("LiNa", "text") | {"MsgId": 45}
+    plain = driver.xml(fields).encode().replace(b"</xml>", b"<Content>" + content + b"</Content></xml>")
+    params, _ = driver.text("LiNa", "你好")  # a fresh timestamp and nonce; re-signed for `plain` below
+    params, body = driver._signed(driver.crypto.encrypt(plain), params)
+    response = await client.post(PATH, params=params, data=body)
+    assert response.status == status
+    assert len(recorder.accepted) == (1 if status == 200 else 0)

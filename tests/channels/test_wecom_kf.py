@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import aiohttp
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.channels.wecom.client import WeComClient
@@ -15,6 +17,8 @@ from bot.fakes.wecom import FakeWeCom
 from bot.token_store import DatabaseCursors, DatabaseTokenCache
 from bot.types import Message
 from storage.db import session_factory
+from storage.inbound import record_inbound
+from storage.models import InboundMessage
 from storage.tokens import get_cursor
 
 
@@ -84,3 +88,42 @@ def test_only_customers_text_becomes_an_inquiry() -> None:
         )
         is None
     )
+
+
+async def test_a_nul_in_a_customers_message_does_not_hold_the_queue(
+    engine: AsyncEngine, fake: FakeWeCom, api_config: WeComConfig, clock: FixedClock
+) -> None:
+    """PostgreSQL cannot store a NUL: the message would fail its insert on every pull, and the cursor
+    and every message after it would wait for ever. The customer's words are kept without it."""
+    sessions = session_factory(engine)
+
+    async def store(messages: Sequence[Message]) -> None:
+        async with sessions.begin() as session:
+            await record_inbound(session, messages, clock.now())
+
+    fake.customer_writes("wkKF3", "wmCust1", "报价\x00多少")
+    fake.customer_writes("wkKF3", "wmCust2", "明天能来演示吗")
+    async with aiohttp.ClientSession() as http:
+        client = WeComClient(api_config, http, DatabaseTokenCache(sessions), clock, timeout=0.5)
+        assert (
+            await KfPuller(client, api_config.corp_id, DatabaseCursors(sessions, clock), store).pull(
+                "wkKF3", "tok"
+            )
+            == 2
+        )
+    async with sessions() as session:
+        texts = (await session.scalars(select(InboundMessage.text).order_by(InboundMessage.id))).all()
+    assert texts == ["报价多少", "明天能来演示吗"]
+
+
+def test_a_lone_surrogate_in_a_customers_message_is_replaced() -> None:
+    item: dict[str, Any] = {
+        "msgid": "m1",
+        "open_kfid": "wk",
+        "external_userid": "wm",
+        "send_time": 1700000000,
+    }
+    item |= {"origin": 3, "msgtype": "text", "text": {"content": "你\ud800好\x00"}}
+    message = customer_message(item)
+    assert message is not None and message.text == "你\ufffd好"
+    message.text.encode("utf-8")  # storable

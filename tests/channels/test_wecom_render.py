@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.channels.wecom.limits import MARKDOWN_LIMIT, MORE_HINT, TEXT_LIMIT, byte_len, cut, fit
-from bot.channels.wecom.render import render
+from bot.channels.wecom.render import escape_markdown, render, render_webhook
 from bot.types import Button, Reply
 
 
@@ -50,6 +50,32 @@ def test_plain_reply_is_markdown() -> None:
         "msgtype": "markdown",
         "markdown": {"content": "**今日跟进**\n1. 苏州王总\n2. 无锡李总"},
     }
+
+
+HOSTILE = (
+    "[点此查看客户资料](http://evil.example)",
+    '<font color="warning">紧急</font>',
+    "**加急** `x`",
+    "# 通知",
+)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_shows_customer_text_as_text(text: str) -> None:
+    """Markdown typed by a customer arrives as the same characters: no link, colour or heading."""
+    content = render(Reply(to=1, title=f"客户：{text}", lines=(f"联系人：{text}",)), "LiNa").payload
+    markdown = content["markdown"]["content"]
+    title, line = markdown.split("\n")
+    assert title.startswith("**") and title.endswith("**")  # our own markup stays
+    for live in ("[", "]", "<", ">", "`", "#"):
+        assert live not in markdown
+    assert "*" not in title[2:-2] + line
+    assert escape_markdown(text) in line and len(escape_markdown(text)) == len(text)
+
+
+def test_the_group_robot_s_markdown_is_escaped_too() -> None:
+    body = render_webhook(Reply(to=None, title="日报", lines=(f"1. {HOSTILE[0]}，{HOSTILE[1]}",)))
+    assert "<font" not in body["markdown"]["content"] and "](" not in body["markdown"]["content"]
 
 
 def test_long_markdown_fits() -> None:

@@ -17,7 +17,7 @@ from bot.app import DIGESTS
 from bot.config import Config
 from bot.digests_job import DigestJob
 from storage.models import OutboxMessage
-from tests.e2e.harness import Bot
+from tests.e2e.harness import INTAKE_TOKEN, Bot
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -64,7 +64,7 @@ async def test_the_manager_digest_reaches_the_manager_and_the_group_with_phones_
     assert key == "team-key" and body["msgtype"] == "markdown"
     shared = body["markdown"]["content"]
     assert "团队日报" in shared and "苏州恒通精密" in shared
-    assert "136****2222" in shared and "13600002222" not in shared
+    assert "136＊＊＊＊2222" in shared and "13600002222" not in shared  # markdown shows * full-width
 
 
 async def test_the_weekly_chart_is_uploaded_then_sent_as_an_image(bot: Bot) -> None:
@@ -121,3 +121,35 @@ async def test_the_evening_draft_is_submitted_with_one_tap_and_forwarded_once(bo
     await bot.settle()
     assert "只有本人可以提交" in bot.inbox("ZhangWei")[-1]
     assert len([t for t in bot.inbox("ZhangWei") if "工作日报" in t]) == 1
+
+
+HOSTILE_NAME = "[点此查看客户资料](http://evil.example)"
+HOSTILE_COMPANY = '<font color="warning">恒通精密</font> 13700002222'
+
+
+async def test_customer_text_reaches_manager_and_group_as_text_with_its_phones_masked(bot: Bot) -> None:
+    assert bot.client is not None
+    form = {"name": HOSTILE_NAME, "company": HOSTILE_COMPANY, "phone": "13600002222", "city": "苏州"}
+    auth = {"Authorization": f"Bearer {INTAKE_TOKEN}"}
+    response = await bot.client.post("/api/inquiries", json=form, headers=auth)
+    assert response.status == 202
+    await bot.settle()
+    bot.clock.advance(timedelta(minutes=5))
+    assert await digests_of(bot).run_once() == 2
+    await bot.settle()
+
+    markdown = [d.payload["content"] for d in bot.fake.delivered("ZhangWei") if d.msgtype == "markdown"]
+    [daily] = [text for text in markdown if "团队日报" in text]
+    [(_, body)] = bot.fake.webhooks
+    shared = body["markdown"]["content"]
+    for content in (daily, shared):
+        assert "恒通精密" in content and "点此查看客户资料" in content
+        assert "<font" not in content and "](" not in content and "[" not in content
+    assert "137＊＊＊＊2222" in shared and "136＊＊＊＊2222" in shared
+    assert "13700002222" not in shared and "13600002222" not in shared
+
+    await bot.say("LiNa", "查一下恒通精密")  # the rep's answer names the customer in its title and lines
+    answer = [d.payload for d in bot.fake.delivered("LiNa") if d.msgtype == "markdown"][-1]
+    assert "恒通精密" in answer["content"] and "点此查看客户资料" in answer["content"]
+    assert "<font" not in answer["content"] and "](" not in answer["content"]
+    assert "13700002222" not in shared and "13600002222" not in shared

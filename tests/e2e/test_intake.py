@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from storage.models import InboundMessage, Lead
 from tests.e2e.harness import INTAKE_TOKEN, Bot
+from tests.raw_http import post_in_two_writes
 
 AUTH = {"Authorization": f"Bearer {INTAKE_TOKEN}"}
 FORM = {
@@ -71,10 +72,70 @@ async def test_a_second_inquiry_from_the_same_customer_is_a_duplicate_and_the_ow
 async def test_a_resend_with_the_same_idempotency_key_gets_the_first_answer(bot: Bot) -> None:
     key = {"Idempotency-Key": "form-7f3a"}
     first = await post(bot, FORM, key)
-    again = await post(bot, {**FORM, "message": "changed on resend"}, key)
-    assert first == again and first[0] == 202
+    # The same form, serialised differently (key order, spacing around values), is the same inquiry.
+    resent = json.dumps(dict(reversed(FORM.items())), ensure_ascii=False, indent=2).encode()
+    again = await post(bot, resent, key)
+    padded = await post(bot, {**FORM, "name": f"  {FORM['name']} "}, key)
+    assert first == again == padded and first[0] == 202
     async with bot.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(InboundMessage)) == 1
+
+
+async def test_an_idempotency_key_reused_for_another_inquiry_is_422_and_the_first_is_kept(bot: Bot) -> None:
+    key = {"Idempotency-Key": "form-7f3a"}
+    first = await post(bot, FORM, key)
+    other = {"name": "李经理", "company": "宁波海达机械", "phone": "13900002222", "message": "要报价"}
+    status, answer = await post(bot, other, key)
+    assert first[0] == 202
+    assert status == 422 and "Idempotency-Key" in answer["error"] and "id" not in answer
+    async with bot.sessions() as session:
+        rows = (await session.scalars(select(InboundMessage))).all()
+    assert [row.raw["company"] for row in rows] == [FORM["company"]]
+    assert await post(bot, FORM, key) == first  # the first inquiry's own resend still gets its answer
+
+
+async def test_a_body_arriving_in_two_writes_is_accepted(bot: Bot) -> None:
+    """Over the internet a form post can arrive in several TCP segments; the intake reads to the end."""
+    assert bot.client is not None
+    body = json.dumps(FORM, ensure_ascii=False).encode()
+    headers = {**AUTH, "Content-Type": "application/json"}
+    status, answer = await post_in_two_writes(bot.client.server, "/api/inquiries", body, headers)
+    assert status == 202, answer
+    async with bot.sessions() as session:
+        [row] = (await session.scalars(select(InboundMessage))).all()
+    assert row.id == json.loads(answer)["id"] and row.raw["company"] == FORM["company"]
+
+
+async def test_nul_or_a_lone_surrogate_in_any_field_is_400_and_nothing_is_stored(bot: Bot) -> None:
+    """Neither can be stored (PostgreSQL refuses NUL; no UTF-8 encodes a lone surrogate), so they are
+    refused at the edge rather than failing in the database or, later, in processing."""
+    for field in ("name", "company", "phone", "message", "source"):
+        for bad in (r"\u0000", r"\ud800", r"\udfff"):  # JSON escapes as a client sends them
+            body = json.dumps({**FORM, field: "x"}, ensure_ascii=False).replace('"x"', f'"a{bad}b"', 1)
+            status, answer = await post(bot, body.encode())
+            assert status == 400 and f"field {field!r}" in answer["error"], (field, bad, answer)
+    status, answer = await post(bot, json.dumps({**FORM, "fax\u0000": "1"}).encode())
+    assert status == 400 and "field name" in answer["error"]
+    await bot.settle()
+    async with bot.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(InboundMessage)) == 0
+        assert await session.scalar(select(func.count()).select_from(Lead)) == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (b"[" * 1100 + b"]" * 1100, "nested too deeply"),
+        (b'{"company": "x", "phone": ' + b"1" * 4301 + b"}", "more than 64 digits"),
+        (b'{"company": "x", "phone": NaN}', "NaN is not JSON"),
+    ],
+    ids=["deep", "long-int", "nan"],
+)
+async def test_hostile_json_is_400(bot: Bot, body: bytes, problem: str) -> None:
+    status, answer = await post(bot, body)
+    assert status == 400 and problem in answer["error"], answer
+    async with bot.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(InboundMessage)) == 0
 
 
 @pytest.mark.parametrize(

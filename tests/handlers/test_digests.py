@@ -5,6 +5,7 @@ manager's daily and weekly digests with their group copies."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -294,6 +295,24 @@ async def test_the_manager_s_daily_digest_and_its_masked_group_copy(
     shared = "\n".join(post.reply.lines)
     assert "136****1111" in shared and "137****2222" in shared
     assert "13600001111" not in shared and "13700002222" not in shared
+
+
+async def test_the_group_copy_masks_phones_typed_into_names_and_companies(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    team = await session.get(Team, world.people["zhangwei"].team_id)
+    assert team is not None
+    team.group_webhook = "team-key"
+    lead = await lead_of(world, None, "常州瑞丰 13700002222", created_at=NOW)
+    await add_contact(world.session, lead.id, name="刘+86 139 5311 2288", phone="051988881234", now=NOW)
+    found = await digest(world, "manager_daily", "zhangwei", NOW)
+    [post] = found.group
+    shared = "\n".join((post.reply.title, *post.reply.lines))
+    assert "常州瑞丰 137****2222" in shared and "刘139****2288" in shared
+    assert "051*****1234" in shared
+    for number in ("13700002222", "13953112288", "051988881234"):  # however its digits are grouped
+        assert not re.search(r"[\s\-]?".join(number), shared), shared
 
 
 async def test_the_weekly_digest_has_the_funnel_sla_compliance_and_a_chart(

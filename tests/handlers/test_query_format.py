@@ -12,6 +12,7 @@ from handlers.format import (
     fmt_time,
     local_day_bounds,
     mask_phone,
+    mask_phones,
     period_days,
     truncate,
 )
@@ -24,6 +25,12 @@ def test_mask_phone() -> None:
     assert mask_phone("057188886666") == "057*****6666"
     assert mask_phone("8021") == "**21"
     assert mask_phone(None) == ""
+
+
+def test_mask_phones_masks_every_number_in_free_text() -> None:
+    text = "张三13912345678（座机 0512-6288 1234，+86 139 5311 2288）订单 2026031012 预算50万"
+    assert mask_phones(text) == "张三139****5678（座机 051*****1234，139****2288）订单 2026031012 预算50万"
+    assert mask_phones("苏州恒通精密") == "苏州恒通精密"
 
 
 def test_durations_read_coarsely() -> None:

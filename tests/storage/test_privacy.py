@@ -191,3 +191,16 @@ async def test_erase_is_idempotent(session: AsyncSession) -> None:
 async def test_erase_of_an_unknown_phone_changes_nothing(session: AsyncSession) -> None:
     await seed(session)
     assert await erase_personal_data(session, "13600000000", NOW) == ErasureReport()
+
+
+async def test_erase_sweeps_the_phone_out_of_columns_no_rule_names(session: AsyncSession) -> None:
+    ids = await seed(session)
+    lead = await session.get(Lead, ids["other"])
+    assert lead is not None
+    await change_stage(session, lead, "输单", person_id=None, at=NOW, reason=f"张三（{PHONE}）说不要了")
+    await session.commit()
+    report = await erase_personal_data(session, PHONE, NOW)
+    await session.commit()
+    assert report.other_rows == 1
+    reasons = (await session.scalars(select(StageChange.reason).where(StageChange.reason.is_not(None)))).all()
+    assert reasons == ["张三（[已删除]）说不要了"]

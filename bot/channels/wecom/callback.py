@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from aiohttp import web
 
+from bot.channels.body import read_capped
 from bot.channels.wecom.crypto import MAX_BODY_BYTES, WeComCrypto
 from bot.channels.wecom.errors import BadCallback, SignatureError
 from bot.channels.wecom.inbound import open_callback, open_verification
@@ -46,7 +47,7 @@ class WeComCallback:
         return web.Response(text=echo)
 
     async def receive(self, request: web.Request) -> web.Response:
-        body = await _read_capped(request)
+        body = await read_capped(request, MAX_BODY_BYTES)
         if body is None:
             log.warning("wecom callback refused", extra={"reason": "body too large", "status": 413})
             return web.Response(status=413, text="body too large")
@@ -58,14 +59,6 @@ class WeComCallback:
             return _refuse(e, request)
         await self._accept([message])
         return web.Response(text="")
-
-
-async def _read_capped(request: web.Request) -> bytes | None:
-    """The body, or None when it is over the cap (read no further than one byte past it)."""
-    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
-        return None
-    body = await request.content.read(MAX_BODY_BYTES + 1)
-    return None if len(body) > MAX_BODY_BYTES else body
 
 
 def _refuse(error: Exception, request: web.Request) -> web.Response:

@@ -119,7 +119,10 @@ def _created(f: Mapping[str, str]) -> datetime:
     text = _need(f, "CreateTime")
     if not text.isascii() or not text.isdigit() or len(text) > 12:
         raise BadCallback("CreateTime is not an integer")
-    return datetime.fromtimestamp(int(text), UTC)
+    try:
+        return datetime.fromtimestamp(int(text), UTC)
+    except (ValueError, OverflowError, OSError):  # past year 9999, or beyond what the platform's C time takes
+        raise BadCallback("CreateTime is out of range") from None
 
 
 def _key(*parts: str) -> str:

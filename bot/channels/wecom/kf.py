@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.channels.body import storable_text
 from bot.channels.tokens import Cursors
 from bot.channels.wecom.client import WeComClient
 from bot.types import Message
@@ -55,6 +56,9 @@ def customer_message(item: Mapping[str, Any]) -> Message | None:
         return None
     msgtype = str(item.get("msgtype", ""))
     text = str((item.get("text") or {}).get("content", "")) if msgtype == "text" else ""
+    # A NUL (or a lone surrogate, escaped in the JSON) would fail the insert on every pull, holding the
+    # cursor and every later message behind it; the customer's words are kept without it.
+    text = storable_text(text)
     if not text.strip():
         return None  # images, voice, links: nothing to read; the customer is answered when they write
     try:

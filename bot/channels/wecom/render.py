@@ -33,8 +33,21 @@ def new_task_id() -> str:
     return f"sb_{secrets.token_hex(12)}"
 
 
+# A Reply's title and lines are plain text, full of what customers and reps typed (names, companies, their
+# words): the only markup is what this module adds. So every character that starts WeChat Work markdown
+# (links, <font> colours, bold, code, quotes, headings) is turned into its full-width twin, which reads the
+# same in Chinese text and cannot be markup. Escaping with backslashes is not documented for WeChat Work.
+_MARKDOWN_CHARS = str.maketrans({"[": "［", "]": "］", "<": "＜", ">": "＞", "*": "＊", "`": "｀", "#": "＃"})
+
+
+def escape_markdown(text: str) -> str:
+    """`text` shown as itself in a WeChat Work markdown message: no link, colour, bold or heading."""
+    return text.translate(_MARKDOWN_CHARS)
+
+
 def render_markdown(reply: Reply | Outgoing) -> str:
-    text = "\n".join([f"**{reply.title}**", *reply.lines]) if reply.title else "\n".join(reply.lines)
+    lines = [escape_markdown(line) for line in reply.lines]
+    text = "\n".join([f"**{escape_markdown(reply.title)}**", *lines]) if reply.title else "\n".join(lines)
     return fit(text, MARKDOWN_LIMIT)
 
 
