@@ -17,6 +17,7 @@ from bot.config import Config
 from handlers import rights
 from handlers.cards import contact_text, local_time, source_text
 from handlers.format import fmt_days, fmt_duration, local_day_bounds, period_days, truncate
+from handlers.sla import RULE_LABELS
 from storage.dashboard import (
     RepActivity,
     active_people,
@@ -32,7 +33,6 @@ Range = Literal["week", "month"]
 RANGES: dict[str, str] = {"week": "本周", "month": "本月"}
 SLA_WEEKS = 8
 LIST_LIMIT = 50  # rows per table: enough for a team, short enough for a phone
-RULES = {"first_response": "首次响应超时", "followup_due": "约定跟进已过"}
 
 
 def range_days(key: Range, now: datetime, config: Config) -> tuple[date, date]:
@@ -112,7 +112,7 @@ async def dashboard_data(
                 "company": item.lead.company,
                 "owner": item.owner_name or "未分配",
                 "stage": item.lead.stage,
-                "rule": RULES[item.rule],
+                "rule": RULE_LABELS[item.rule],
                 "due": local_time(item.due_at, tz),
                 "overdue": fmt_duration(item.overdue),
                 "last_note": truncate(item.last_note.text, 40) if item.last_note else "",

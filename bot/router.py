@@ -25,6 +25,7 @@ from handlers import (
     query_overdue,
     query_stats,
     query_today,
+    rights,
     unknown_user,
     update_stage,
 )
@@ -39,8 +40,6 @@ from storage.people import find_person_by_platform_id
 log = logging.getLogger("salesbot.router")
 
 UNSUPPORTED_REPLY = Reply(to=None, title="", lines=("我目前只看得懂文字消息，请直接打字告诉我。",))
-REFUSED_TITLE = "无权操作"
-REFUSED = "这超出了你的权限，如需查看请联系你的主管。"
 
 # What each intent's words ask for. Written out, so that what the bot can do is read here.
 HANDLERS: dict[Intent, Handler] = {
@@ -63,11 +62,6 @@ CONTINUATIONS = (
 )
 
 
-def refusal(denied: PermissionDenied) -> Reply:
-    """The one polite refusal, to whoever asked for what they may not see or do."""
-    return Reply(to=None, title=REFUSED_TITLE, lines=(str(denied) or REFUSED,))
-
-
 class Router:
     def __init__(
         self, config: Config, clock: Clock, extractor: Extractor, catalog: Catalog, addressing: Addressing
@@ -87,7 +81,7 @@ class Router:
                 replies = await self._dispatch(session, row.id, message, person)
         except PermissionDenied as denied:
             log.info("refused", extra={"sender": message.sender_id, "reason": str(denied)})
-            replies = [refusal(denied)]
+            replies = [rights.refusal(denied)]
         now = self._clock.now()
         for reply in replies:
             item = (

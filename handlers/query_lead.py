@@ -98,7 +98,7 @@ async def handle(ctx: Context) -> list[Reply]:
     ]
     if not mine:
         log.info("refused lead lookup: person=%s leads=%s", person.id, [ref.lead.id for ref in found])
-        return rights.refusal(person, PermissionDenied(rights.REFUSE_LEAD))
+        return [rights.refusal(PermissionDenied(rights.REFUSE_LEAD), person.id)]
     if len(mine) > 1:
         lines = [
             f"{i}. {ref.lead.company}（{ref.owner_name or '未分配'}，{ref.lead.stage}）"

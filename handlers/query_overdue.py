@@ -41,7 +41,7 @@ async def handle(ctx: Context) -> list[Reply]:
     try:
         seen = rights.visibility_for(ctx, person, ctx.extraction.scope)
     except PermissionDenied as denied:
-        return rights.refusal(person, denied)
+        return [rights.refusal(denied, person.id)]
     tz = ctx.config.tz
     found = await find_overdue_leads(
         ctx.session, seen.where, ctx.clock.now(), ctx.config.sla.first_response, tz, seen.keep

@@ -14,10 +14,10 @@ from handlers.format import cut, fmt_days, fmt_duration, local_day_bounds, perce
 from storage.queries import FunnelStep, PeriodStats, compute_stats
 
 if TYPE_CHECKING:
-    from handlers.context import Context
+    from handlers.cards import SOURCE_LABELS
+from handlers.context import Context
 
 EXAMPLES: tuple[str, ...] = ("本周漏斗", "本周新增多少线索", "上个月我们组谁的成交最多")
-SOURCES = {"wecom": "企业微信", "dingtalk": "钉钉", "web": "官网表单", "rep": "销售录入", "console": "控制台"}
 TOP_GROUPS = 5  # sources / cities listed before "等"
 
 
@@ -40,7 +40,7 @@ def _funnel(steps: tuple[FunnelStep, ...]) -> str:
 def render(stats: PeriodStats) -> list[str]:
     lines = [f"新增线索 {stats.new_leads} 条"]
     if stats.new_leads:
-        lines.append(f"· 来源：{_counts(stats.by_source, SOURCES)}")
+        lines.append(f"· 来源：{_counts(stats.by_source, SOURCE_LABELS)}")
         lines.append(f"· 城市：{_counts(stats.by_city)}")
     lines.append(f"跟进 {stats.followups} 次，涉及 {stats.leads_followed} 个客户")
     lines.append(f"签约 {stats.won} 单，输单 {stats.lost} 单")
@@ -70,7 +70,7 @@ async def handle(ctx: Context) -> list[Reply]:
     try:
         seen = rights.visibility_for(ctx, person, scope)
     except PermissionDenied as denied:
-        return rights.refusal(person, denied)
+        return [rights.refusal(denied, person.id)]
     tz, now = ctx.config.tz, ctx.clock.now()
     first, last = period_days(ctx.extraction.period, now, tz, "week")
     start, end = local_day_bounds(first, last, tz)

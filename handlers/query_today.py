@@ -45,7 +45,7 @@ async def handle(ctx: Context) -> list[Reply]:
     try:
         seen = rights.visibility_for(ctx, person, ctx.extraction.scope)
     except PermissionDenied as denied:
-        return rights.refusal(person, denied)
+        return [rights.refusal(denied, person.id)]
     tz = ctx.config.tz
     first, last = period_days(ctx.extraction.period, ctx.clock.now(), tz, "today")
     start, end = local_day_bounds(first, last, tz)

@@ -121,6 +121,7 @@ def visibility_for(ctx: Context, person: Person, scope: str | None) -> Visibilit
     return visibility(person, scope, ctx.config.org.isolate_product_lines, ctx.catalog)
 
 
-def refusal(person: Person, denied: PermissionDenied) -> list[Reply]:
-    """The polite no: says what is not allowed and shows nothing of what was asked."""
-    return [Reply(to=person.id, title="无权查看", lines=(str(denied) or REFUSE_LEAD,))]
+def refusal(denied: PermissionDenied, to: int | None = None) -> Reply:
+    """The polite no, the only one: says what is not allowed and shows nothing of what was asked.
+    `to`: the asker's person id; None answers whoever sent the message."""
+    return Reply(to=to, title="无权查看", lines=(str(denied) or REFUSE_LEAD,))
