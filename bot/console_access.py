@@ -1,9 +1,11 @@
 """Who may open the local console and the manager dashboard, and as whom the visitor is looking.
 
-With no `[console] token` only this machine may look: the server must listen on a loopback address
-and the request must name a loopback host (so a web page cannot reach the console by rebinding a
-name of its own to 127.0.0.1). With a token, anyone presenting it may look: as `?token=` once (it
-comes back as a cookie), as the cookie, or as an `Authorization: Bearer` header.
+With no `[console] token` only this machine may look, with nothing in front of the bot: the server must
+listen on a loopback address, the request must name a loopback host (so a web page cannot reach the
+console by rebinding a name of its own to 127.0.0.1) and carry no proxy's forwarding header (a reverse
+proxy on this machine connects from 127.0.0.1 and sends `Host: 127.0.0.1:8080` for anyone on the
+internet). With a token, anyone presenting it may look: as `?token=` once (it comes back as a cookie),
+as the cookie, or as an `Authorization: Bearer` header.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from bot.config import Config, is_loopback
 TOKEN_COOKIE = "salesbot_token"
 VIEWER_COOKIE = "salesbot_as"
 MAX_VIEWER = 64
+# Any of these says a proxy relayed the request: whoever sent it may be anywhere.
+PROXY_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Real-IP", "Via")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,8 @@ def check_console_access(request: web.Request) -> None:
         return
     if not is_loopback(access.host):
         raise web.HTTPForbidden(text="the console needs [console] token when the server is not local")
+    if any(name in request.headers for name in PROXY_HEADERS):
+        raise web.HTTPForbidden(text="the console needs [console] token behind a proxy")
     if not is_loopback(_host_name(request)):
         raise web.HTTPForbidden(text="without a token the console answers only to 127.0.0.1 or localhost")
 
