@@ -200,7 +200,7 @@ class ConsoleConfig:
     """The local web console (and the manager dashboard, which shares its access rule)."""
 
     enabled: str = "auto"  # auto: on when no platform is enabled | on | off
-    # Required to serve it when [server] host is not a loopback address, and whenever a
+    # Required (16+ characters) to serve it when [server] host is not a loopback address, and whenever a
     # platform is enabled and the console or the dashboard is served (anything but "off").
     token: str = ""
 
@@ -400,6 +400,7 @@ _HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _AES_KEY = re.compile(r"^[A-Za-z0-9]{43}$")
+MIN_CONSOLE_TOKEN = 16  # characters other than blanks: whoever holds the token may act as anyone
 
 
 def _validate(c: Config) -> None:
@@ -479,6 +480,8 @@ def _validate_console(c: Config, bad: typing.Callable[[str, str], typing.NoRetur
     if c.console.enabled not in ("auto", "on", "off"):
         bad("[console] enabled", f'must be "auto", "on" or "off", got {c.console.enabled!r}')
     token = c.console.token
+    if token and sum(not ch.isspace() for ch in token) < MIN_CONSOLE_TOKEN:
+        bad("[console] token", f"must have at least {MIN_CONSOLE_TOKEN} characters other than blanks")
     # "auto" on a public address without a token leaves the console off (a warning at start-up):
     # the Docker image listens on 0.0.0.0 and must still start with a platform-less config.
     if c.console.enabled == "on" and not token and not is_loopback(c.server.host):

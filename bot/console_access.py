@@ -106,4 +106,16 @@ async def _remember_token(request: web.Request, response: web.StreamResponse) ->
     cookie = SimpleCookie()
     cookie[TOKEN_COOKIE] = token
     cookie[TOKEN_COOKIE].update({"httponly": True, "samesite": "Strict", "path": "/"})
+    if _over_https(request):
+        cookie[TOKEN_COOKIE]["secure"] = True
     response.headers.add("Set-Cookie", cookie[TOKEN_COOKIE].OutputString())
+
+
+def _over_https(request: web.Request) -> bool:
+    """Whether the browser reached us over https: directly, or (the usual way, as the bot speaks plain
+    http) through a proxy that says so. Trusting the proxy's word is safe here: a forged "https" only
+    makes the sender's own cookie stricter."""
+    if request.secure:
+        return True
+    forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+    return forwarded == "https" or (bool(request.forwarded) and request.forwarded[0].get("proto") == "https")

@@ -121,6 +121,15 @@ def test_a_platform_needs_a_console_token_unless_the_console_is_off(tmp_path: Pa
         assert off.console.enabled == "off" and not off.console.token
 
 
+@pytest.mark.parametrize("token", ["short-token", " " * 20, "a b c d e f g h i j k l m n o", "\t\n" * 9])
+def test_a_console_token_needs_16_characters_other_than_blanks(tmp_path: Path, token: str) -> None:
+    message = error_of(tmp_path, f"[console]\ntoken = {token!r}\n".replace("'", '"'))
+    assert message.endswith("[console] token: must have at least 16 characters other than blanks")
+    message = error_of(tmp_path, "", env={"SALESBOT_CONSOLE_TOKEN": token})
+    assert "[console] token: must have at least 16" in message
+    assert load_config(None, env={"SALESBOT_CONSOLE_TOKEN": "x" * 16}).console.token == "x" * 16
+
+
 def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
     message = error_of(tmp_path, "", env={"SALESBOT_SERVER_PORT": "x"})
     assert "SALESBOT_SERVER_PORT" in message

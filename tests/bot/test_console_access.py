@@ -131,6 +131,25 @@ async def test_with_a_token_the_proxy_serves_its_bearer(
     assert (await proxied.get("/api/dashboard", params={"as": ADMIN}, headers=bearer)).status == 200
 
 
+async def test_the_token_cookie_is_secure_when_the_visitor_came_over_https(
+    aiohttp_client: MakeClient, config: Config, engine: AsyncEngine
+) -> None:
+    tokened = dataclasses.replace(demo_config(config), console=ConsoleConfig(enabled="on", token=TOKEN))
+    bot = await aiohttp_client(create_app(tokened, clock=FixedClock(START), workers=False))
+
+    async def cookie(headers: dict[str, str]) -> str:
+        response = await bot.get("/console", params={"token": TOKEN}, headers=headers)
+        assert response.status == 200
+        bot.session.cookie_jar.clear()  # so the next request offers the token in the address again
+        return response.headers["Set-Cookie"]
+
+    plain = await cookie({})
+    assert "HttpOnly" in plain and "SameSite=Strict" in plain and "Secure" not in plain
+    assert "Secure" in await cookie({"X-Forwarded-Proto": "https"})
+    assert "Secure" in await cookie({"Forwarded": "for=203.0.113.7;proto=https"})
+    assert "Secure" not in await cookie({"X-Forwarded-Proto": "http"})
+
+
 def test_run_console_with_a_platform_needs_a_token(tmp_path: Path) -> None:
     path = tmp_path / "wecom.toml"
     keys = ("corp_id", "agent_id", "secret", "token", "encoding_aes_key")
