@@ -23,6 +23,14 @@ VIEWER_COOKIE = "salesbot_as"
 MAX_VIEWER = 64
 # Any of these says a proxy relayed the request: whoever sent it may be anywhere.
 PROXY_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Real-IP", "Via")
+# What the console's and the dashboard's responses carry: the pages load nothing from anywhere else (no
+# CDN), no other site may frame them (clickjacking a local user into sending as someone), and a token in
+# the address never leaks in a Referer.
+BROWSER_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.clock import Clock
-from bot.console_access import check_console_access
+from bot.console_access import BROWSER_HEADERS, check_console_access
 from bot.types import Message, MessageKind
 
 log = logging.getLogger("salesbot.console")
@@ -155,6 +155,7 @@ class ConsoleChannel:
         app.router.add_get("/console/api/history", self.history)
         app.router.add_get("/console/api/events", self.events)
         app.router.add_post("/console/api/messages", self.post)
+        app.on_response_prepare.append(_browser_headers)
         app.on_shutdown.append(self._shutdown)
 
     async def _shutdown(self, app: web.Application) -> None:
@@ -216,6 +217,13 @@ class ConsoleChannel:
         finally:
             self._hub.unsubscribe(target, queue)
         return response
+
+
+async def _browser_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """Every console response (the page, its assets, the API, refusals) gets BROWSER_HEADERS."""
+    if request.path == "/console" or request.path.startswith("/console/"):
+        for name, value in BROWSER_HEADERS.items():
+            response.headers.setdefault(name, value)
 
 
 def _target(request: web.Request) -> str:

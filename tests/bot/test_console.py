@@ -158,6 +158,19 @@ async def test_a_live_stream_gets_the_reply_as_it_is_delivered(console: Console)
     stream.close()
 
 
+async def test_every_console_response_refuses_framing_and_sniffing(console: Console) -> None:
+    for path in ("/console", "/console/", "/console/static/console.js", "/console/api/people"):
+        response = await console.client.get(path)
+        assert response.status == 200, path
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"], path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+        assert response.headers["Referrer-Policy"] == "no-referrer", path
+    refused = await console.client.get("/console/api/history")  # no ?as=: 400, headers all the same
+    assert refused.status == 400 and refused.headers["X-Content-Type-Options"] == "nosniff"
+    page = await console.client.get("/console")
+    assert page.headers["Cache-Control"] == "no-store"
+
+
 async def test_bad_messages_are_refused_and_nothing_is_stored(console: Console) -> None:
     for body, status in [
         ({"as": "nobody", "id": "x1", "text": "你好"}, 400),
