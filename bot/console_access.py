@@ -11,12 +11,15 @@ as the cookie, or as an `Authorization: Bearer` header.
 from __future__ import annotations
 
 import hmac
+import logging
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 
 from aiohttp import web
 
 from bot.config import Config, is_loopback
+
+log = logging.getLogger("salesbot.console")
 
 TOKEN_COOKIE = "salesbot_token"
 VIEWER_COOKIE = "salesbot_as"
@@ -55,6 +58,20 @@ def install_access(app: web.Application, config: Config) -> None:
     """Called by create_app: the access rule for every page that uses check_console_access."""
     app[ACCESS] = ConsoleAccess(token=config.console.token, host=config.server.host)
     app.on_response_prepare.append(_remember_token)
+    _warn_if_unreachable(config)
+
+
+def _warn_if_unreachable(config: Config) -> None:
+    """The warning config validation promises: "auto" on a public address without a token starts (the
+    Docker image listens on 0.0.0.0) with the console off and the dashboard refusing everyone."""
+    platforms = config.wecom.enabled or config.dingtalk.enabled  # then off as documented, no surprise
+    if config.console.enabled != "auto" or platforms or console_enabled(config):
+        return
+    log.warning(
+        "console off and dashboard refusing every request: [server] host is not a loopback address and "
+        '[console] token is not set; set it (or SALESBOT_CONSOLE_TOKEN), or [console] enabled = "off"',
+        extra={"host": config.server.host},
+    )
 
 
 def check_console_access(request: web.Request) -> None:

@@ -3,6 +3,7 @@ and pushes land in each person's console inbox (history and live stream), access
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 from collections.abc import AsyncIterator
@@ -156,6 +157,36 @@ async def test_a_live_stream_gets_the_reply_as_it_is_delivered(console: Console)
     (stored,) = await console.bot_said("lina")
     assert stored["handle"] == event["handle"]  # the page drops the double it reads back from history
     stream.close()
+
+
+async def test_live_streams_per_client_and_person_are_capped(
+    console: Console, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Keep-alives every few milliseconds, so a closed stream is noticed (and its place freed) at once.
+    monkeypatch.setattr("bot.channels.console.HEARTBEAT", 0.005)
+
+    async def open_stream(who: str) -> ClientResponse:
+        stream = await console.client.get("/console/api/events", params={"as": who})
+        if stream.status == 200:
+            assert await stream.content.readline() == b"event: ready\n"
+        return stream
+
+    streams = [await open_stream("lina") for _ in range(8)]
+    assert {s.status for s in streams} == {200}
+    refused = await open_stream("lina")
+    assert refused.status == 429 and "at most 8" in await refused.text()
+    other = await open_stream("zhangwei")  # another person watched from the same browser
+    assert other.status == 200
+    assert console.app[CONSOLE_HUB].watching("lina") == 8
+    streams[0].close()
+    for _ in range(200):  # the server notices at its next keep-alive
+        if console.app[CONSOLE_HUB].watching("lina") < 8:
+            break
+        await asyncio.sleep(0.005)
+    again = await open_stream("lina")
+    assert again.status == 200
+    for stream in [*streams[1:], other, again]:
+        stream.close()
 
 
 async def test_every_console_response_refuses_framing_and_sniffing(console: Console) -> None:

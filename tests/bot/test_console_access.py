@@ -4,6 +4,7 @@ on the same machine, the https a proxy ends, and the start-up warning when "auto
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,6 +149,31 @@ async def test_the_token_cookie_is_secure_when_the_visitor_came_over_https(
     assert "Secure" in await cookie({"X-Forwarded-Proto": "https"})
     assert "Secure" in await cookie({"Forwarded": "for=203.0.113.7;proto=https"})
     assert "Secure" not in await cookie({"X-Forwarded-Proto": "http"})
+
+
+def console_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        r.getMessage() for r in caplog.records if r.name == "salesbot.console" and r.levelname == "WARNING"
+    ]
+
+
+def test_auto_on_a_public_host_without_a_token_warns_once_at_start(
+    config: Config, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="salesbot.console")
+    public = dataclasses.replace(config, server=ServerConfig(host="0.0.0.0"))
+    create_app(public)
+    (warning,) = console_warnings(caplog)
+    assert "console off" in warning and "[console] token" in warning
+    caplog.clear()
+    for quiet in (
+        config,  # loopback: the console is on
+        dataclasses.replace(public, console=ConsoleConfig(token=TOKEN)),
+        dataclasses.replace(public, console=ConsoleConfig(enabled="off")),
+        dataclasses.replace(public, wecom=WECOM, console=ConsoleConfig(token=TOKEN)),  # off for the platform
+    ):
+        create_app(quiet)
+    assert console_warnings(caplog) == []
 
 
 def test_run_console_with_a_platform_needs_a_token(tmp_path: Path) -> None:
