@@ -200,7 +200,9 @@ class ConsoleConfig:
     """The local web console (and the manager dashboard, which shares its access rule)."""
 
     enabled: str = "auto"  # auto: on when no platform is enabled | on | off
-    token: str = ""  # required to serve it when [server] host is not a loopback address
+    # Required (16+ characters) to serve it when [server] host is not a loopback address, and whenever a
+    # platform is enabled and the console or the dashboard is served (anything but "off").
+    token: str = ""
 
 
 @dataclass(frozen=True)
@@ -398,6 +400,7 @@ _HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _AES_KEY = re.compile(r"^[A-Za-z0-9]{43}$")
+MIN_CONSOLE_TOKEN = 16  # characters other than blanks: whoever holds the token may act as anyone
 
 
 def _validate(c: Config) -> None:
@@ -464,16 +467,37 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def validate_console(c: Config) -> None:
+    """The console's rules alone, for a config changed after loading (`salesbot run --console`, the demo)."""
+
+    def bad(where: str, problem: str) -> typing.NoReturn:
+        raise ConfigError(f"{c.source}: {where}: {problem}")
+
+    _validate_console(c, bad)
+
+
 def _validate_console(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:
     if c.console.enabled not in ("auto", "on", "off"):
         bad("[console] enabled", f'must be "auto", "on" or "off", got {c.console.enabled!r}')
+    token = c.console.token
+    if token and sum(not ch.isspace() for ch in token) < MIN_CONSOLE_TOKEN:
+        bad("[console] token", f"must have at least {MIN_CONSOLE_TOKEN} characters other than blanks")
     # "auto" on a public address without a token leaves the console off (a warning at start-up):
     # the Docker image listens on 0.0.0.0 and must still start with a platform-less config.
-    if c.console.enabled == "on" and not c.console.token and not is_loopback(c.server.host):
+    if c.console.enabled == "on" and not token and not is_loopback(c.server.host):
         bad(
             "[console] token",
             f"is required when the console is on and [server] host {c.server.host!r} is not a "
             f"loopback address (or set {ENV_PREFIX}CONSOLE_TOKEN)",
+        )
+    # A platform's callbacks reach the bot from the internet, nearly always through a reverse proxy on
+    # this machine, where "this machine only" cannot tell a local visitor from anyone.
+    platform = "wecom" if c.wecom.enabled else "dingtalk" if c.dingtalk.enabled else ""
+    if platform and c.console.enabled != "off" and not token:
+        bad(
+            "[console] token",
+            f"is required when [{platform}] is enabled and the console or dashboard is served (set it or "
+            f'{ENV_PREFIX}CONSOLE_TOKEN, or [console] enabled = "off")',
         )
 
 

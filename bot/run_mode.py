@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from aiohttp import web
 
-from bot.config import Config, ConfigError, SlaConfig, is_loopback
+from bot.config import Config, ConfigError, SlaConfig, is_loopback, validate_console
 from bot.console_access import console_enabled
 from bot.demo import database_state, demo_config, load_demo
 from storage.db import using_engine
@@ -55,11 +55,7 @@ def prepare_run(
         config = dataclasses.replace(config, console=dataclasses.replace(config.console, enabled="on"))
     if speed != 1:
         config = dataclasses.replace(config, sla=fast_sla(config.sla, speed))
-    if config.console.enabled == "on" and not config.console.token and not is_loopback(config.server.host):
-        raise ConfigError(
-            f"[console] token: is required when the console is on and [server] host "
-            f"{config.server.host!r} is not a loopback address (or set SALESBOT_CONSOLE_TOKEN)"
-        )
+    validate_console(config)  # --console and the demo turn the console on after the config was checked
     return config, use_demo
 
 
