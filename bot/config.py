@@ -261,7 +261,10 @@ def load_config(path: Path | None, env: Mapping[str, str] = os.environ) -> Confi
 
 
 def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """SALESBOT_<SECTION>_<KEY> for every scalar key of every section: (section, key) -> (var, text)."""
+    """SALESBOT_<SECTION>_<KEY> for every scalar key of every section: (section, key) -> (var, text).
+
+    An empty variable counts as unset: `SALESBOT_WECOM_SECRET=` is what a compose file or unit writes
+    for a variable the host does not have, and it must not wipe out the file's secret."""
     found: dict[tuple[str, str], tuple[str, str]] = {}
     for section in dataclasses.fields(Config):
         cls = section.default_factory if section.default_factory is not dataclasses.MISSING else None
@@ -272,7 +275,7 @@ def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str, s
             if hints[f.name] not in (str, int, bool, timedelta):
                 continue
             var = f"{ENV_PREFIX}{section.name}_{f.name}".upper()
-            if var in env:
+            if env.get(var, "").strip():
                 found[(section.name, f.name)] = (var, env[var])
     return found
 
