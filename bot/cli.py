@@ -221,9 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except Exception as e:
         # Imported here: `salesbot extract` should not pay for importing the whole app.
-        from bot.app import SchemaOutOfDate
+        from bot.app import StartupError
 
-        if not isinstance(e, SchemaOutOfDate):
+        if not isinstance(e, StartupError):
             raise
         print(f"salesbot: {e}", file=sys.stderr)
         return 1
