@@ -86,6 +86,7 @@ def create_app(config: Config, *, clock: Clock | None = None, workers: bool = Tr
     app[CONFIG] = config
     app[CLOCK] = clock or SystemClock()
     app[PROBES] = set()
+    app.on_response_prepare.append(_server_header)
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_processing(workers))
     app.cleanup_ctx.append(_scheduler(workers))
@@ -130,6 +131,11 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     finally:
         await asyncio.gather(*app[PROBES], return_exceptions=True)
         await engine.dispose()
+
+
+async def _server_header(request: web.Request, response: web.StreamResponse) -> None:
+    # aiohttp's default names its version and Python's, which tells a scanner which advisories to try.
+    response.headers["Server"] = "salesbot"
 
 
 @web.middleware
