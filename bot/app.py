@@ -276,11 +276,12 @@ async def healthz(request: web.Request) -> web.Response:
 async def readyz(request: web.Request) -> web.Response:
     """Ready when the database answers within the request timeout, has the current schema and writes."""
     app = request.app
+    timeout = app[CONFIG].database.request_timeout.total_seconds()
     probe = asyncio.create_task(_database_status(app[ENGINE]))
     app[PROBES].add(probe)
     probe.add_done_callback(app[PROBES].discard)
     try:
-        status = await asyncio.wait_for(asyncio.shield(probe), app[CONFIG].database.request_timeout.seconds)
+        status = await asyncio.wait_for(asyncio.shield(probe), timeout)
     except Exception as e:  # any failure to reach the database in time means not ready
         if not probe.done():
             probe.cancel()  # finishes in the background (see PROBES)

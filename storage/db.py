@@ -60,6 +60,8 @@ def describe_error(error: BaseException) -> str:
     """One line saying what went wrong, without SQLAlchemy's statement, parameters and help link."""
     cause = error.orig if isinstance(error, exc.DBAPIError) and error.orig is not None else error
     text = str(cause).strip().splitlines()
+    if not text and isinstance(cause, TimeoutError):  # a connect, command or request timeout says nothing
+        text = ["no answer in time"]
     return f"{type(cause).__name__}: {text[0]}" if text else type(cause).__name__
 
 

@@ -171,6 +171,7 @@ async def test_accept_and_readiness_give_up_on_a_server_that_never_answers(
         assert response.status == 503 and await response.json() == {"status": "database unreachable"}
         assert time.monotonic() - started < 3
     finally:
+        await asyncio.gather(*app[PROBES], return_exceptions=True)
         await pipeline.close()
         await engine.dispose()
         await server.close()
