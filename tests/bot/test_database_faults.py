@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from datetime import timedelta
+from typing import Any
 
 import aiohttp
 import pytest
@@ -87,8 +88,8 @@ class StallingProxy:
         sink.close()
 
 
-def with_database(config: Config, **changes: object) -> Config:
-    return dataclasses.replace(config, database=dataclasses.replace(config.database, **changes))  # type: ignore[arg-type]
+def with_database(config: Config, **changes: Any) -> Config:
+    return dataclasses.replace(config, database=dataclasses.replace(config.database, **changes))
 
 
 @pytest.fixture
@@ -113,9 +114,10 @@ async def proxied_config(config: Config, engine: AsyncEngine) -> AsyncIterator[t
         await proxy.close()
 
 
-async def timed(request: asyncio.Future[aiohttp.ClientResponse] | object) -> tuple[int, float]:
+async def timed(request: Awaitable[aiohttp.ClientResponse]) -> tuple[int, float]:
+    """The answer's status and how long it took."""
     started = time.monotonic()
-    response = await request  # type: ignore[misc]
+    response = await request
     return response.status, time.monotonic() - started
 
 
