@@ -174,6 +174,18 @@ def test_run_names_an_unreachable_database_in_one_line(
     assert "Connect call failed" in line and "hunter2" not in line
 
 
+@pytest.mark.parametrize("command", [["db", "current"], ["db", "upgrade"], ["outbox"]])
+def test_database_commands_name_an_unreachable_database_in_one_line(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "unreachable.toml"
+    path.write_text(f'[database]\nurl = "postgresql+asyncpg://salesbot@127.0.0.1:{free_port()}/x"\n', "utf-8")
+    assert main([*command, "--config", str(path)]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("salesbot: database postgresql+asyncpg://salesbot@127.0.0.1:")
+    assert "ConnectionRefusedError: [Errno 111] Connect call failed" in line
+
+
 def test_run_names_a_read_only_database_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
