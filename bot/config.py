@@ -21,6 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.types import ROLES, STAGES
+from nlp.catalog import load_catalog
 
 
 class ConfigError(Exception):
@@ -49,6 +50,13 @@ class ServerConfig:
 class DatabaseConfig:
     url: str = "sqlite+aiosqlite:///salesbot.db"
     echo: bool = False
+    # A database that accepts connections but never answers must not hold requests for minutes:
+    # a request gives up after `request_timeout` and answers 503 (WeChat Work retries after 5 s);
+    # the others bound the background work (connect and statement on PostgreSQL, pool checkout).
+    request_timeout: timedelta = timedelta(seconds=3)
+    connect_timeout: timedelta = timedelta(seconds=5)
+    command_timeout: timedelta = timedelta(seconds=30)
+    pool_timeout: timedelta = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -263,7 +271,10 @@ def load_config(path: Path | None, env: Mapping[str, str] = os.environ) -> Confi
 
 
 def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """SALESBOT_<SECTION>_<KEY> for every scalar key of every section: (section, key) -> (var, text)."""
+    """SALESBOT_<SECTION>_<KEY> for every scalar key of every section: (section, key) -> (var, text).
+
+    An empty variable counts as unset: `SALESBOT_WECOM_SECRET=` is what a compose file or unit writes
+    for a variable the host does not have, and it must not wipe out the file's secret."""
     found: dict[tuple[str, str], tuple[str, str]] = {}
     for section in dataclasses.fields(Config):
         cls = section.default_factory if section.default_factory is not dataclasses.MISSING else None
@@ -274,7 +285,7 @@ def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str, s
             if hints[f.name] not in (str, int, bool, timedelta):
                 continue
             var = f"{ENV_PREFIX}{section.name}_{f.name}".upper()
-            if var in env:
+            if env.get(var, "").strip():
                 found[(section.name, f.name)] = (var, env[var])
     return found
 
@@ -414,6 +425,9 @@ def _validate(c: Config) -> None:
         bad("[server] port", f"must be between 1 and 65535, got {c.server.port}")
     if not c.database.url.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
         bad("[database] url", "must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+    for key in ("request_timeout", "connect_timeout", "command_timeout", "pool_timeout"):
+        if getattr(c.database, key) <= timedelta(0):
+            bad(f"[database] {key}", "must be longer than zero")
     if c.log.format not in ("text", "json"):
         bad("[log] format", f'must be "text" or "json", got {c.log.format!r}')
     if c.log.level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
@@ -455,6 +469,11 @@ def _validate(c: Config) -> None:
     _validate_sales_rules(c, bad)
     if c.catalog.path and not Path(c.catalog.path).is_file():
         bad("[catalog] path", f"no such file: {c.catalog.path}")
+    if c.catalog.path:  # read it now, so that check-config and start-up name what is wrong in it
+        try:
+            load_catalog(c.catalog.path)
+        except ValueError as e:
+            bad("[catalog] path", str(e))
 
 
 def is_loopback(host: str) -> bool:

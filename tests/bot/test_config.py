@@ -130,6 +130,15 @@ def test_a_console_token_needs_16_characters_other_than_blanks(tmp_path: Path, t
     assert load_config(None, env={"SALESBOT_CONSOLE_TOKEN": "x" * 16}).console.token == "x" * 16
 
 
+def test_an_empty_environment_variable_counts_as_unset(tmp_path: Path) -> None:
+    """`SALESBOT_WECOM_SECRET=` (a compose file passing on a variable the host lacks) keeps the file's
+    secret instead of wiping it out and then asking for it."""
+    env = {"SALESBOT_WECOM_SECRET": "", "SALESBOT_SERVER_PORT": "", "SALESBOT_DATABASE_ECHO": " "}
+    config = load_config(write(tmp_path, WECOM_OK), env=env)
+    assert config.wecom.secret == "s3cret"
+    assert config.server.port == 8080 and config.database.echo is False
+
+
 def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
     message = error_of(tmp_path, "", env={"SALESBOT_SERVER_PORT": "x"})
     assert "SALESBOT_SERVER_PORT" in message
