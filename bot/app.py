@@ -15,6 +15,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.channels.base import Channel, Resources
@@ -36,7 +37,15 @@ from bot.token_store import DatabaseCursors, DatabaseTokenCache
 from bot.types import Message
 from nlp import Catalog, Extractor, load_catalog
 from storage import migrate
-from storage.db import create_engine, is_sqlite, session_factory
+from storage.db import (
+    DATABASE_ERRORS,
+    DatabaseUnavailable,
+    create_engine,
+    describe_error,
+    display_url,
+    is_sqlite,
+    session_factory,
+)
 from storage.inbound import find_inbound, inquiry_outcome
 from storage.people import sync_org
 
@@ -56,12 +65,19 @@ CHANNELS = web.AppKey("channels", tuple[Channel, ...])
 CATALOG = web.AppKey("catalog", Catalog)
 EXTRACTOR = web.AppKey("extractor", Extractor)
 ADDRESSING = web.AppKey("addressing", Addressing)
+# Readiness probes that outlived their request: cancelling a call into a stalled database returns only
+# when the driver's own clean-up gives up, so /readyz answers without waiting and shutdown awaits them.
+PROBES = web.AppKey("probes", set[asyncio.Task[str]])
 
 DIGEST_TICK = 60  # seconds; digest times are set to the minute
 MAX_BODY = 1024 * 1024  # each endpoint caps its own body lower; this is the server-wide ceiling
 
 
-class SchemaOutOfDate(Exception):
+class StartupError(Exception):
+    """The bot cannot start; the message is one line naming what and where (`salesbot run` prints it)."""
+
+
+class SchemaOutOfDate(StartupError):
     """The database schema is older than the code; the message names the command that fixes it."""
 
 
@@ -75,9 +91,11 @@ def create_app(
     """The bot. `workers=False` leaves the processor and the sender to the caller (tests drive them
     step by step through app[PIPELINE] and app[SENDER]). `extractor`: one built for this config's
     catalog and time zone, shared (tests share one; building one loads the dictionaries)."""
-    app = web.Application(client_max_size=MAX_BODY, middlewares=[_acknowledge_first])
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[_database_unavailable, _acknowledge_first])
     app[CONFIG] = config
     app[CLOCK] = clock or SystemClock()
+    app[PROBES] = set()
+    app.on_response_prepare.append(_server_header)
     app[CATALOG] = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
     app[EXTRACTOR] = extractor or Extractor(app[CATALOG], config.sla.timezone)
     app.cleanup_ctx.append(_database)
@@ -113,16 +131,43 @@ def _channels(app: web.Application, config: Config) -> tuple[Channel, ...]:
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     config = app[CONFIG]
-    engine = create_engine(config.database.url, echo=config.database.echo)
+    db = config.database
+    engine = create_engine(
+        db.url,
+        echo=db.echo,
+        connect_timeout=db.connect_timeout.total_seconds(),
+        command_timeout=db.command_timeout.total_seconds(),
+        pool_timeout=db.pool_timeout.total_seconds(),
+    )
     try:
-        await ensure_schema(engine, config)
         sessions = session_factory(engine)
-        async with sessions.begin() as session:
-            await sync_org(session, config.org.teams, config.org.people)
+        try:
+            await ensure_schema(engine, config)
+            async with sessions.begin() as session:
+                await sync_org(session, config.org.teams, config.org.people)
+        except DATABASE_ERRORS as e:  # unreachable, read-only, not a database: one line, not a traceback
+            raise StartupError(f"database {display_url(db.url)}: {describe_error(e)}") from e
         app[ENGINE], app[SESSIONS] = engine, sessions
         yield
     finally:
+        await asyncio.gather(*app[PROBES], return_exceptions=True)
         await engine.dispose()
+
+
+async def _server_header(request: web.Request, response: web.StreamResponse) -> None:
+    # aiohttp's default names its version and Python's, which tells a scanner which advisories to try.
+    response.headers["Server"] = "salesbot"
+
+
+@web.middleware
+async def _database_unavailable(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A request that could not store what it received answers 503, so the sender retries later."""
+    try:
+        return await handler(request)
+    except DatabaseUnavailable:  # logged where it was raised
+        return web.json_response(
+            {"error": "database unavailable, retry later"}, status=503, headers={"Retry-After": "5"}
+        )
 
 
 @web.middleware
@@ -149,7 +194,10 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
             resources = Resources(http, DatabaseTokenCache(sessions), DatabaseCursors(sessions, clock))
             for channel in channels.values():
                 channel.open(resources)
-            pipeline = Pipeline(sessions, clock, router.process, enrichers=channels)
+            pipeline = Pipeline(
+                sessions, clock, router.process, enrichers=channels,
+                accept_timeout=config.database.request_timeout.total_seconds(),
+            )  # fmt: skip
             retries = config.outbox
             backoff = Backoff(retries.retry_base, retries.retry_cap, retries.max_attempts)
             sender = OutboxSender(sessions, clock, channels, backoff, give_way=pipeline.give_way)
@@ -164,6 +212,7 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
                 for task in tasks:
                     task.cancel()
                 await asyncio.gather(*tasks, return_exceptions=True)
+                await pipeline.close()
 
     return processing
 
@@ -244,14 +293,34 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    engine = request.app[ENGINE]
+    """Ready when the database answers within the request timeout, has the current schema and writes."""
+    app = request.app
+    timeout = app[CONFIG].database.request_timeout.total_seconds()
+    probe = asyncio.create_task(_database_status(app[ENGINE]))
+    app[PROBES].add(probe)
+    probe.add_done_callback(app[PROBES].discard)
     try:
-        async with engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
-        current = await migrate.is_current(engine)
-    except Exception as e:  # any failure to reach the database means not ready
-        log.warning("readiness check failed", extra={"error": str(e)})
-        return web.json_response({"status": "database unreachable"}, status=503)
-    if not current:
-        return web.json_response({"status": "schema out of date"}, status=503)
-    return web.json_response({"status": "ready"})
+        status = await asyncio.wait_for(asyncio.shield(probe), timeout)
+    except Exception as e:  # any failure to reach the database in time means not ready
+        if not probe.done():
+            probe.cancel()  # finishes in the background (see PROBES)
+        log.warning("readiness check failed", extra={"error": describe_error(e)})
+        status = "database unreachable"
+    return web.json_response({"status": status}, status=200 if status == "ready" else 503)
+
+
+async def _database_status(engine: AsyncEngine) -> str:
+    if not await migrate.is_current(engine):
+        return "schema out of date"
+    # Reading is not enough: a database that went read-only (a file or disk turned read-only, a
+    # PostgreSQL standby after a failover) still answers SELECT but refuses every message. So write,
+    # and roll back: a no-op update of the schema's version row (present: the schema is current).
+    async with engine.connect() as conn:
+        try:
+            await conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
+        except DBAPIError as e:
+            log.warning("readiness check failed: database refuses writes", extra={"error": describe_error(e)})
+            return "database refuses writes"
+        finally:
+            await conn.rollback()
+    return "ready"

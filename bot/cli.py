@@ -126,9 +126,15 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
 
 def _with_engine(config: Config, work: Callable[[AsyncEngine], Awaitable[T]]) -> T:
-    from storage.db import using_engine
+    """Run `work` on the configured database; one that cannot be used is one line naming it."""
+    from bot.app import StartupError
+    from storage.db import DATABASE_ERRORS, describe_error, display_url, using_engine
 
-    return asyncio.run(using_engine(config.database.url, work))
+    url = config.database.url
+    try:
+        return asyncio.run(using_engine(url, work))
+    except DATABASE_ERRORS as e:
+        raise StartupError(f"database {display_url(url)}: {describe_error(e)}") from e
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -221,9 +227,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except Exception as e:
         # Imported here: `salesbot extract` should not pay for importing the whole app.
-        from bot.app import SchemaOutOfDate
+        from bot.app import StartupError
 
-        if not isinstance(e, SchemaOutOfDate):
+        if not isinstance(e, StartupError):
             raise
         print(f"salesbot: {e}", file=sys.stderr)
         return 1

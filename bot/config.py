@@ -21,6 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.types import ROLES, STAGES
+from nlp.catalog import load_catalog
 
 
 class ConfigError(Exception):
@@ -49,6 +50,13 @@ class ServerConfig:
 class DatabaseConfig:
     url: str = "sqlite+aiosqlite:///salesbot.db"
     echo: bool = False
+    # A database that accepts connections but never answers must not hold requests for minutes:
+    # a request gives up after `request_timeout` and answers 503 (WeChat Work retries after 5 s);
+    # the others bound the background work (connect and statement on PostgreSQL, pool checkout).
+    request_timeout: timedelta = timedelta(seconds=3)
+    connect_timeout: timedelta = timedelta(seconds=5)
+    command_timeout: timedelta = timedelta(seconds=30)
+    pool_timeout: timedelta = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -200,7 +208,9 @@ class ConsoleConfig:
     """The local web console (and the manager dashboard, which shares its access rule)."""
 
     enabled: str = "auto"  # auto: on when no platform is enabled | on | off
-    token: str = ""  # required to serve it when [server] host is not a loopback address
+    # Required (16+ characters) to serve it when [server] host is not a loopback address, and whenever a
+    # platform is enabled and the console or the dashboard is served (anything but "off").
+    token: str = ""
 
 
 @dataclass(frozen=True)
@@ -261,7 +271,10 @@ def load_config(path: Path | None, env: Mapping[str, str] = os.environ) -> Confi
 
 
 def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """SALESBOT_<SECTION>_<KEY> for every scalar key of every section: (section, key) -> (var, text)."""
+    """SALESBOT_<SECTION>_<KEY> for every scalar key of every section: (section, key) -> (var, text).
+
+    An empty variable counts as unset: `SALESBOT_WECOM_SECRET=` is what a compose file or unit writes
+    for a variable the host does not have, and it must not wipe out the file's secret."""
     found: dict[tuple[str, str], tuple[str, str]] = {}
     for section in dataclasses.fields(Config):
         cls = section.default_factory if section.default_factory is not dataclasses.MISSING else None
@@ -272,7 +285,7 @@ def _env_overrides(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str, s
             if hints[f.name] not in (str, int, bool, timedelta):
                 continue
             var = f"{ENV_PREFIX}{section.name}_{f.name}".upper()
-            if var in env:
+            if env.get(var, "").strip():
                 found[(section.name, f.name)] = (var, env[var])
     return found
 
@@ -398,6 +411,7 @@ _HOURS = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _AES_KEY = re.compile(r"^[A-Za-z0-9]{43}$")
+MIN_CONSOLE_TOKEN = 16  # characters other than blanks: whoever holds the token may act as anyone
 
 
 def _validate(c: Config) -> None:
@@ -411,6 +425,9 @@ def _validate(c: Config) -> None:
         bad("[server] port", f"must be between 1 and 65535, got {c.server.port}")
     if not c.database.url.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
         bad("[database] url", "must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+    for key in ("request_timeout", "connect_timeout", "command_timeout", "pool_timeout"):
+        if getattr(c.database, key) <= timedelta(0):
+            bad(f"[database] {key}", "must be longer than zero")
     if c.log.format not in ("text", "json"):
         bad("[log] format", f'must be "text" or "json", got {c.log.format!r}')
     if c.log.level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
@@ -452,6 +469,11 @@ def _validate(c: Config) -> None:
     _validate_sales_rules(c, bad)
     if c.catalog.path and not Path(c.catalog.path).is_file():
         bad("[catalog] path", f"no such file: {c.catalog.path}")
+    if c.catalog.path:  # read it now, so that check-config and start-up name what is wrong in it
+        try:
+            load_catalog(c.catalog.path)
+        except ValueError as e:
+            bad("[catalog] path", str(e))
 
 
 def is_loopback(host: str) -> bool:
@@ -464,16 +486,37 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def validate_console(c: Config) -> None:
+    """The console's rules alone, for a config changed after loading (`salesbot run --console`, the demo)."""
+
+    def bad(where: str, problem: str) -> typing.NoReturn:
+        raise ConfigError(f"{c.source}: {where}: {problem}")
+
+    _validate_console(c, bad)
+
+
 def _validate_console(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:
     if c.console.enabled not in ("auto", "on", "off"):
         bad("[console] enabled", f'must be "auto", "on" or "off", got {c.console.enabled!r}')
+    token = c.console.token
+    if token and sum(not ch.isspace() for ch in token) < MIN_CONSOLE_TOKEN:
+        bad("[console] token", f"must have at least {MIN_CONSOLE_TOKEN} characters other than blanks")
     # "auto" on a public address without a token leaves the console off (a warning at start-up):
     # the Docker image listens on 0.0.0.0 and must still start with a platform-less config.
-    if c.console.enabled == "on" and not c.console.token and not is_loopback(c.server.host):
+    if c.console.enabled == "on" and not token and not is_loopback(c.server.host):
         bad(
             "[console] token",
             f"is required when the console is on and [server] host {c.server.host!r} is not a "
             f"loopback address (or set {ENV_PREFIX}CONSOLE_TOKEN)",
+        )
+    # A platform's callbacks reach the bot from the internet, nearly always through a reverse proxy on
+    # this machine, where "this machine only" cannot tell a local visitor from anyone.
+    platform = "wecom" if c.wecom.enabled else "dingtalk" if c.dingtalk.enabled else ""
+    if platform and c.console.enabled != "off" and not token:
+        bad(
+            "[console] token",
+            f"is required when [{platform}] is enabled and the console or dashboard is served (set it or "
+            f'{ENV_PREFIX}CONSOLE_TOKEN, or [console] enabled = "off")',
         )
 
 

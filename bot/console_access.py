@@ -1,14 +1,17 @@
 """Who may open the local console and the manager dashboard, and as whom the visitor is looking.
 
-With no `[console] token` only this machine may look: the server must listen on a loopback address
-and the request must name a loopback host (so a web page cannot reach the console by rebinding a
-name of its own to 127.0.0.1). With a token, anyone presenting it may look: as `?token=` once (it
-comes back as a cookie), as the cookie, or as an `Authorization: Bearer` header.
+With no `[console] token` only this machine may look, with nothing in front of the bot: the server must
+listen on a loopback address, the request must name a loopback host (so a web page cannot reach the
+console by rebinding a name of its own to 127.0.0.1) and carry no proxy's forwarding header (a reverse
+proxy on this machine connects from 127.0.0.1 and sends `Host: 127.0.0.1:8080` for anyone on the
+internet). With a token, anyone presenting it may look: as `?token=` once (it comes back as a cookie),
+as the cookie, or as an `Authorization: Bearer` header.
 """
 
 from __future__ import annotations
 
 import hmac
+import logging
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 
@@ -16,9 +19,21 @@ from aiohttp import web
 
 from bot.config import Config, is_loopback
 
+log = logging.getLogger("salesbot.console")
+
 TOKEN_COOKIE = "salesbot_token"
 VIEWER_COOKIE = "salesbot_as"
 MAX_VIEWER = 64
+# Any of these says a proxy relayed the request: whoever sent it may be anywhere.
+PROXY_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Real-IP", "Via")
+# What the console's and the dashboard's responses carry: the pages load nothing from anywhere else (no
+# CDN), no other site may frame them (clickjacking a local user into sending as someone), and a token in
+# the address never leaks in a Referer.
+BROWSER_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +58,20 @@ def install_access(app: web.Application, config: Config) -> None:
     """Called by create_app: the access rule for every page that uses check_console_access."""
     app[ACCESS] = ConsoleAccess(token=config.console.token, host=config.server.host)
     app.on_response_prepare.append(_remember_token)
+    _warn_if_unreachable(config)
+
+
+def _warn_if_unreachable(config: Config) -> None:
+    """The warning config validation promises: "auto" on a public address without a token starts (the
+    Docker image listens on 0.0.0.0) with the console off and the dashboard refusing everyone."""
+    platforms = config.wecom.enabled or config.dingtalk.enabled  # then off as documented, no surprise
+    if config.console.enabled != "auto" or platforms or console_enabled(config):
+        return
+    log.warning(
+        "console off and dashboard refusing every request: [server] host is not a loopback address and "
+        '[console] token is not set; set it (or SALESBOT_CONSOLE_TOKEN), or [console] enabled = "off"',
+        extra={"host": config.server.host},
+    )
 
 
 def check_console_access(request: web.Request) -> None:
@@ -56,6 +85,8 @@ def check_console_access(request: web.Request) -> None:
         return
     if not is_loopback(access.host):
         raise web.HTTPForbidden(text="the console needs [console] token when the server is not local")
+    if any(name in request.headers for name in PROXY_HEADERS):
+        raise web.HTTPForbidden(text="the console needs [console] token behind a proxy")
     if not is_loopback(_host_name(request)):
         raise web.HTTPForbidden(text="without a token the console answers only to 127.0.0.1 or localhost")
 
@@ -100,4 +131,16 @@ async def _remember_token(request: web.Request, response: web.StreamResponse) ->
     cookie = SimpleCookie()
     cookie[TOKEN_COOKIE] = token
     cookie[TOKEN_COOKIE].update({"httponly": True, "samesite": "Strict", "path": "/"})
+    if _over_https(request):
+        cookie[TOKEN_COOKIE]["secure"] = True
     response.headers.add("Set-Cookie", cookie[TOKEN_COOKIE].OutputString())
+
+
+def _over_https(request: web.Request) -> bool:
+    """Whether the browser reached us over https: directly, or (the usual way, as the bot speaks plain
+    http) through a proxy that says so. Trusting the proxy's word is safe here: a forged "https" only
+    makes the sender's own cookie stricter."""
+    if request.secure:
+        return True
+    forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+    return forwarded == "https" or (bool(request.forwarded) and request.forwarded[0].get("proto") == "https")

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Config
-from bot.console_access import check_console_access, viewer_key
+from bot.console_access import BROWSER_HEADERS, check_console_access, viewer_key
 from bot.dashboard_data import RANGES, Range, dashboard_data
 from handlers.rights import ProductLines
 from nlp import Catalog, load_catalog
@@ -25,13 +25,7 @@ log = logging.getLogger("salesbot.dashboard")
 
 STATIC = Path(__file__).parent / "dashboard_static"
 ASSETS = {"dashboard.js": "application/javascript", "dashboard.css": "text/css"}
-# The page loads nothing from anywhere else: no CDN, and a token in the address never leaks in a Referer.
-HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
+HEADERS = {**BROWSER_HEADERS, "Cache-Control": "no-store"}
 NOT_A_PERSON = (
     "无法确认你的身份，看板只对组织架构中的销售、主管和管理员开放。"
     "请先在控制台（/console）选择你自己，或在地址后加上 ?as=你的账号。"

@@ -3,7 +3,8 @@
 Each request still answers only after its own messages are committed; what changes is that a burst
 shares the transaction's fixed cost (on SQLite a few milliseconds, paid one writer at a time)
 instead of queueing for it one by one. If a shared transaction fails, its requests are stored one
-by one, so one bad message fails alone and the others are not held back by it.
+by one, so one bad message fails alone and the others are not held back by it; when it failed
+because the database is unavailable, they all fail at once (trying each would only multiply the wait).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.types import Message
+from storage.db import is_unavailable
 from storage.inbound import record_inbound
 
 Key = tuple[str, str]
@@ -37,22 +39,32 @@ class GroupCommit:
             self._writer = asyncio.create_task(self._write_all())
         return await future
 
+    async def close(self) -> None:
+        """Stop the writer (at shutdown; a stalled database could hold it until its command timeout)."""
+        if self._writer is not None:
+            self._writer.cancel()
+            await asyncio.gather(self._writer, return_exceptions=True)
+
     async def _write_all(self) -> None:
         # Everything that queued while the previous transaction ran goes into the next one.
         while self._waiting:
             batch, size = [], 0
             while self._waiting and (not batch or size + len(self._waiting[0][0]) <= MAX_BATCH):
                 item = self._waiting.pop(0)
+                if item[1].done():  # the request gave up (timed out or hung up): it promised nothing
+                    continue
                 batch.append(item)
                 size += len(item[0])
-            await self._write(batch)
+            if batch:
+                await self._write(batch)
 
     async def _write(self, batch: list[Waiting]) -> None:
         try:
             new = await self._insert([m for messages, _ in batch for m in messages])
         except Exception as e:
-            if len(batch) == 1:
-                _settle(batch[0][1], error=e)
+            if len(batch) == 1 or is_unavailable(e):
+                for _, future in batch:
+                    _settle(future, error=e)
                 return
             for item in batch:  # find the one that cannot be stored; the rest go in
                 await self._write([item])

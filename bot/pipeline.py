@@ -24,6 +24,7 @@ from bot import log as botlog
 from bot.clock import Clock
 from bot.group_commit import GroupCommit
 from bot.types import Message
+from storage.db import DatabaseUnavailable, describe_error, is_unavailable
 from storage.inbound import (
     claim_next_inbound,
     finish_inbound,
@@ -53,6 +54,7 @@ class Enricher(Protocol):
 
 YIELD_MAX = 0.25  # seconds the processor waits for receiving to pause before taking the next message
 POLL_INTERVAL = 1.0  # seconds; picks up rows another instance accepted, and retries that backed off
+ACCEPT_TIMEOUT = 3.0  # seconds a request waits to store its messages; the platform retries after 5
 
 
 class Pipeline:
@@ -64,6 +66,7 @@ class Pipeline:
         poll_interval: float = POLL_INTERVAL,
         enrichers: Mapping[str, Enricher] | None = None,
         on_processed: Callable[[], None] | None = None,
+        accept_timeout: float = ACCEPT_TIMEOUT,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
@@ -71,6 +74,7 @@ class Pipeline:
         self._enrichers = dict(enrichers or {})  # by platform
         self.on_processed = on_processed  # e.g. wake the outbox sender for the replies just committed
         self._poll_interval = poll_interval
+        self._accept_timeout = accept_timeout
         self._wake = asyncio.Event()
         self._group_commit = GroupCommit(sessions, clock)
         self._accepting = 0  # requests being received (see receiving); background work gives way
@@ -78,8 +82,19 @@ class Pipeline:
         self._quiet.set()
 
     async def accept(self, messages: Sequence[Message]) -> list[int]:
-        """Store the messages durably; returns the ids of those not seen before."""
-        new = await self._group_commit.record(messages)
+        """Store the messages durably; returns the ids of those not seen before.
+
+        Raises DatabaseUnavailable when the database cannot store them within the accept timeout
+        (unreachable, not answering, read-only): the request answers 503 and the platform retries,
+        instead of holding the request (and those queued behind it) until the platform gives up."""
+        try:
+            async with asyncio.timeout(self._accept_timeout):
+                new = await self._group_commit.record(messages)
+        except Exception as e:
+            if not is_unavailable(e):
+                raise
+            log.warning("accept failed: database unavailable", extra={"error": describe_error(e)})
+            raise DatabaseUnavailable(describe_error(e)) from e
         new_ids = []
         for message in messages:
             row_id = new.get((message.platform, message.platform_msg_id))
@@ -92,6 +107,10 @@ class Pipeline:
         if new_ids:
             self._wake.set()
         return new_ids
+
+    async def close(self) -> None:
+        """Stop the accept path's writer task (the app calls this at shutdown)."""
+        await self._group_commit.close()
 
     @contextlib.contextmanager
     def receiving(self) -> Iterator[None]:

@@ -13,10 +13,10 @@ from datetime import timedelta
 
 from aiohttp import web
 
-from bot.config import Config, ConfigError, SlaConfig, is_loopback
+from bot.config import Config, ConfigError, SlaConfig, is_loopback, validate_console
 from bot.console_access import console_enabled
 from bot.demo import database_state, demo_config, load_demo
-from storage.db import using_engine
+from storage.db import DATABASE_ERRORS, describe_error, display_url, using_engine
 
 log = logging.getLogger("salesbot.run")
 
@@ -37,7 +37,7 @@ def prepare_run(
     with someone's own data or the console would be open to the network without a token."""
     use_demo = demo
     if demo or not explicit_config:
-        state = asyncio.run(using_engine(config.database.url, database_state))
+        state = asyncio.run(_database_state(config.database.url))
         if state == "own":
             if demo:
                 raise ConfigError(
@@ -55,12 +55,19 @@ def prepare_run(
         config = dataclasses.replace(config, console=dataclasses.replace(config.console, enabled="on"))
     if speed != 1:
         config = dataclasses.replace(config, sla=fast_sla(config.sla, speed))
-    if config.console.enabled == "on" and not config.console.token and not is_loopback(config.server.host):
-        raise ConfigError(
-            f"[console] token: is required when the console is on and [server] host "
-            f"{config.server.host!r} is not a loopback address (or set SALESBOT_CONSOLE_TOKEN)"
-        )
+    validate_console(config)  # --console and the demo turn the console on after the config was checked
     return config, use_demo
+
+
+async def _database_state(url: str) -> str:
+    """What the database holds (see bot.demo.database_state); a database that cannot be read is a
+    StartupError of one line naming it."""
+    from bot.app import StartupError  # the app's start-up error, which `salesbot run` prints as one line
+
+    try:
+        return await using_engine(url, database_state)
+    except DATABASE_ERRORS as e:
+        raise StartupError(f"database {display_url(url)}: {describe_error(e)}") from e
 
 
 def fast_sla(sla: SlaConfig, speed: int) -> SlaConfig:

@@ -10,9 +10,9 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import DateTime, MetaData, event, exc
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -28,6 +28,51 @@ NAMING_CONVENTION = {
 }
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT = 10.0  # seconds to open a connection to a server database (asyncpg waits 60 by default)
+POOL_TIMEOUT = 30.0  # seconds to wait for a free pooled connection
+# SQLSTATEs of a PostgreSQL server that is there but will not work now: a connection problem (class 08),
+# shutting down or starting up (57P01-57P03), out of resources (class 53), read-only (25006, e.g. a
+# standby after a failover). Anything else is about the statement or its data.
+_UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53", "25006")
+
+
+# What a failure to use the database raises (as opposed to a bug in the code calling it).
+DATABASE_ERRORS = (exc.SQLAlchemyError, OSError, TimeoutError)
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached, does not answer in time, or refuses to write: worth a retry later
+    (a request answers 503), unlike an error in a statement or its data."""
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """Whether `error` says the database is unreachable, too slow or read-only (see DatabaseUnavailable)."""
+    if isinstance(error, DatabaseUnavailable | TimeoutError | OSError | exc.TimeoutError):
+        return True  # connect and command timeouts, refused connections, an exhausted pool
+    if isinstance(error, exc.OperationalError | exc.InterfaceError):
+        return True  # SQLite: cannot open, read-only, locked; a closed connection
+    if isinstance(error, exc.DBAPIError):
+        sqlstate = getattr(error.orig, "sqlstate", None) or ""
+        return error.connection_invalidated or sqlstate.startswith(_UNAVAILABLE_SQLSTATES)
+    return False
+
+
+def describe_error(error: BaseException) -> str:
+    """One line saying what went wrong, without SQLAlchemy's statement, parameters and help link."""
+    cause = error.orig if isinstance(error, exc.DBAPIError) and error.orig is not None else error
+    text = str(cause).strip().splitlines()
+    if not text and isinstance(cause, TimeoutError):  # a connect, command or request timeout says nothing
+        text = ["no answer in time"]
+    return f"{type(cause).__name__}: {text[0]}" if text else type(cause).__name__
+
+
+def display_url(url: str) -> str:
+    """The database URL with any password hidden, for messages."""
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError:
+        return "<unparsable database url>"
+    return url if parsed.password is None else parsed.render_as_string(hide_password=True)
 
 
 class Base(DeclarativeBase):
@@ -63,29 +108,39 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def create_engine(url: str, *, echo: bool = False, connect_args: dict[str, Any] | None = None) -> AsyncEngine:
+def create_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    connect_args: dict[str, Any] | None = None,
+    connect_timeout: float = CONNECT_TIMEOUT,
+    command_timeout: float | None = None,
+    pool_timeout: float = POOL_TIMEOUT,
+) -> AsyncEngine:
     """An async engine; on SQLite with WAL, a busy timeout and BEGIN IMMEDIATE transactions.
+
+    On a server database a connection attempt gives up after `connect_timeout` seconds and, when
+    given, each statement (the pool's liveness ping included) after `command_timeout`: a server that
+    accepts connections but never answers then fails calls instead of holding them for minutes.
+    One-shot commands leave `command_timeout` unset, so a long migration is not cut short.
 
     Its errors never show a statement's values: they are customers' names, phones and words, and an
     error goes to the log (with its traceback) and to `inbound_message.error`."""
     if not is_sqlite(url):
+        args: dict[str, Any] = {"timeout": connect_timeout, "command_timeout": command_timeout}
         engine = create_async_engine(
-            url, echo=echo, connect_args=connect_args or {}, pool_pre_ping=True, hide_parameters=True
-        )
+            url, echo=echo, connect_args=args | (connect_args or {}), pool_pre_ping=True,
+            pool_timeout=pool_timeout, hide_parameters=True,
+        )  # fmt: skip
         _hide_row_values(engine)
         return engine
     # SQLite has one writer at a time. With a pool of several connections, the losers of the write
     # lock sleep in SQLite's busy handler (in steps of up to 100 ms), which made a burst of callbacks
     # wait for seconds; one connection makes them queue in asyncio instead, in order, with no sleeps.
     engine = create_async_engine(
-        url,
-        echo=echo,
-        connect_args=connect_args or {},
-        pool_size=1,
-        max_overflow=0,
-        pool_timeout=60,
-        hide_parameters=True,
-    )
+        url, echo=echo, connect_args=connect_args or {}, pool_size=1, max_overflow=0,
+        pool_timeout=pool_timeout, hide_parameters=True,
+    )  # fmt: skip
     _tune_sqlite(engine)
     return engine
 

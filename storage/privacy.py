@@ -118,13 +118,15 @@ async def _find(session: AsyncSession, phone: str, *, lock: bool = False) -> _Fo
         or_(
             InboundMessage.text.like(like),
             cast(InboundMessage.raw, Text).like(like),
+            cast(InboundMessage.envelope, Text).like(like),
             *(((InboundMessage.platform == p) & (InboundMessage.sender_id == s)) for p, s in chats),
         )
     )
     inbound = [
         m
         for m in (await session.scalars(inbound_query.order_by(InboundMessage.id))).all()
-        if (m.platform, m.sender_id) in chats or _contains(pattern, m.text) or _contains(pattern, m.raw)
+        if (m.platform, m.sender_id) in chats
+        or any(_contains(pattern, value) for value in (m.text, m.raw, m.envelope))
     ]
     inbound_ids = {m.id for m in inbound}
 
@@ -250,7 +252,7 @@ async def erase_personal_data(session: AsyncSession, phone: str, now: datetime) 
         followup.updated_at = now
     chats = _chat_ids(found.contacts)
     for message in found.inbound:
-        message.text, message.raw = ERASED_TEXT, dict(ERASED_JSON)
+        message.text, message.raw, message.envelope = ERASED_TEXT, dict(ERASED_JSON), {}
         # A web form's sender is the customer's own phone (or e-mail), a chat's sender their chat id;
         # a rep who relayed the number stays the sender of their message.
         if message.platform == "web" or (message.platform, message.sender_id) in chats:

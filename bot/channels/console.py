@@ -23,7 +23,7 @@ from aiohttp import web
 from bot.channels.base import Accept, ChannelBase, Limits
 from bot.channels.body import BadBody, loads_json, read_capped
 from bot.clock import Clock
-from bot.console_access import check_console_access
+from bot.console_access import BROWSER_HEADERS, check_console_access
 from bot.types import Message, MessageKind, Outgoing, Platform
 
 log = logging.getLogger("salesbot.console")
@@ -36,6 +36,7 @@ MAX_ID = 100
 HEARTBEAT = 15.0  # seconds between keep-alive comments, so proxies do not close an idle stream
 STREAM_HEADERS = {"Content-Type": "text/event-stream", "Cache-Control": "no-store", "X-Accel-Buffering": "no"}
 QUEUE_LIMIT = 200  # a browser this far behind is dropped; it reloads its history when it reconnects
+MAX_STREAMS = 8  # open event streams per client address and person watched; more is a runaway page
 
 People = Callable[[], Awaitable[list[dict[str, Any]]]]
 History = Callable[[str], Awaitable[list[dict[str, Any]]]]
@@ -138,6 +139,7 @@ class ConsoleChannel(ChannelBase):
     ) -> None:
         self._clock, self._hub = clock, hub
         self._accept, self._people, self._history = accept, people, history
+        self._streams: dict[tuple[str, str], int] = {}  # (client address, target) -> open event streams
 
     async def deliver(self, item: Outgoing) -> str | None:
         """Delivered means handed to the browsers watching now; the outbox row (sent, with this handle)
@@ -159,6 +161,7 @@ class ConsoleChannel(ChannelBase):
         app.router.add_get("/console/api/history", self.history)
         app.router.add_get("/console/api/events", self.events)
         app.router.add_post("/console/api/messages", self.post)
+        app.on_response_prepare.append(_browser_headers)
         app.on_shutdown.append(self._shutdown)
 
     async def _shutdown(self, app: web.Application) -> None:
@@ -199,10 +202,15 @@ class ConsoleChannel(ChannelBase):
     async def events(self, request: web.Request) -> web.StreamResponse:
         check_console_access(request)
         target = _target(request)
+        key = (request.remote or "", target)
+        if self._streams.get(key, 0) >= MAX_STREAMS:
+            log.warning("console event streams capped", extra={"target": target, "client": key[0]})
+            raise web.HTTPTooManyRequests(text=f"at most {MAX_STREAMS} open event streams per person watched")
         response = web.StreamResponse(headers=STREAM_HEADERS)
-        await response.prepare(request)
+        self._streams[key] = self._streams.get(key, 0) + 1
         queue = self._hub.subscribe(target)
         try:
+            await response.prepare(request)
             await response.write(b"event: ready\ndata: {}\n\n")
             while True:
                 try:
@@ -217,7 +225,20 @@ class ConsoleChannel(ChannelBase):
             pass  # the browser went away
         finally:
             self._hub.unsubscribe(target, queue)
+            self._release(key)
         return response
+
+    def _release(self, key: tuple[str, str]) -> None:
+        left = self._streams.pop(key) - 1
+        if left:
+            self._streams[key] = left
+
+
+async def _browser_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """Every console response (the page, its assets, the API, refusals) gets BROWSER_HEADERS."""
+    if request.path == "/console" or request.path.startswith("/console/"):
+        for name, value in BROWSER_HEADERS.items():
+            response.headers.setdefault(name, value)
 
 
 def _target(request: web.Request) -> str:

@@ -30,6 +30,15 @@ async def test_health_and_readiness(aiohttp_client: type[TestClient], config: Co
     assert response.status == 200 and (await response.json()) == {"status": "ready"}
 
 
+async def test_the_server_header_names_no_versions(aiohttp_client: type[TestClient], config: Config) -> None:
+    await migrated(config)
+    client = await aiohttp_client(create_app(config))
+    for path in ("/healthz", "/readyz", "/no-such-page", "/api/dashboard"):
+        response = await client.get(path)
+        assert response.headers["Server"] == "salesbot", path
+    assert (await client.post("/healthz")).headers["Server"] == "salesbot"  # 405
+
+
 async def test_the_sla_scan_is_scheduled_only_with_workers(
     aiohttp_client: type[TestClient], config: Config
 ) -> None:

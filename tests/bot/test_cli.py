@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import socket
 import sys
@@ -148,3 +149,66 @@ def test_outbox_lists_dead_letters_with_their_error(
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "outbox: dead 1, pending 1"
     assert "dead wecom/push to LiNa" in out and "60020" in out and "ZhangWei" not in out
+
+
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\dT\S+ (DEBUG|INFO|WARNING) ")
+
+
+def errors_of(err: str) -> list[str]:
+    """What stderr says besides the INFO log lines `run` writes before it starts."""
+    return [line for line in err.splitlines() if not LOG_LINE.match(line)]
+
+
+def test_run_names_an_unreachable_database_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"postgresql+asyncpg://salesbot:hunter2@127.0.0.1:{free_port()}/salesbot"  # nothing listens
+    path = tmp_path / "unreachable.toml"
+    path.write_text(f'[database]\nurl = "{url}"\n', encoding="utf-8")
+    assert main(["run", "--config", str(path)]) == 1
+    [line] = errors_of(capsys.readouterr().err)
+    assert line.startswith("salesbot: database postgresql+asyncpg://salesbot:***@127.0.0.1:")
+    assert "Connect call failed" in line and "hunter2" not in line
+
+
+@pytest.mark.parametrize("command", [["db", "current"], ["db", "upgrade"], ["outbox"]])
+def test_database_commands_name_an_unreachable_database_in_one_line(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "unreachable.toml"
+    path.write_text(f'[database]\nurl = "postgresql+asyncpg://salesbot@127.0.0.1:{free_port()}/x"\n', "utf-8")
+    assert main([*command, "--config", str(path)]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("salesbot: database postgresql+asyncpg://salesbot@127.0.0.1:")
+    assert "ConnectionRefusedError: [Errno 111] Connect call failed" in line
+
+
+def test_run_names_a_read_only_database_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "ro.db").touch()  # empty: the bot would create its schema, and may not write
+    url = f"sqlite+aiosqlite:///file:{tmp_path / 'ro.db'}?mode=ro&uri=true"
+    path = tmp_path / "read-only.toml"
+    path.write_text(f'[database]\nurl = "{url}"\n', encoding="utf-8")
+    assert main(["run", "--config", str(path)]) == 1
+    assert errors_of(capsys.readouterr().err) == [
+        f"salesbot: database {url}: OperationalError: attempt to write a readonly database"
+    ]
+
+
+@pytest.mark.parametrize("command", ["check-config", "run"])
+def test_a_broken_catalog_is_one_line_naming_the_file(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = tmp_path / "catalog.toml"
+    catalog.write_text('[[products]]\nname = "智能巡检机器人"\naliases = "巡检"\n', encoding="utf-8")
+    path = tmp_path / "with-catalog.toml"
+    db = tmp_path / "salesbot.db"
+    path.write_text(f'[database]\nurl = "sqlite+aiosqlite:///{db}"\n[catalog]\npath = "{catalog}"\n', "utf-8")
+    assert main([command, "--config", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert "OK" not in captured.out
+    assert errors_of(captured.err) == [
+        f"salesbot: config error: {path}: [catalog] path: {catalog}: products #1 (智能巡检机器人): "
+        "'aliases' must be a list of non-empty strings"
+    ]

@@ -22,6 +22,8 @@ secret = "s3cret"
 token = "QDG6eK"
 encoding_aes_key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C"
 """
+CONSOLE_TOKEN = '[console]\ntoken = "k9VqT2mZx7LwP4rB"\n'
+WECOM_OK += CONSOLE_TOKEN  # with a platform on, the dashboard (served unless "off") needs a token
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -103,6 +105,38 @@ def test_environment_supplies_secrets(tmp_path: Path) -> None:
     config = load_config(path, env={"SALESBOT_WECOM_SECRET": "from-env", "SALESBOT_SERVER_PORT": "9090"})
     assert config.wecom.secret == "from-env"
     assert config.server.port == 9090
+
+
+def test_a_platform_needs_a_console_token_unless_the_console_is_off(tmp_path: Path) -> None:
+    dingtalk = "[dingtalk]\nenabled = true\napp_key = 'k'\napp_secret = 's'\nrobot_code = 'r'\n"
+    for platform, text in (("wecom", WECOM_OK.replace(CONSOLE_TOKEN, "")), ("dingtalk", dingtalk)):
+        for console in ("", '[console]\nenabled = "auto"\n', '[console]\nenabled = "on"\n'):
+            message = error_of(tmp_path, text + console)
+            assert message.startswith(f"{tmp_path / 'config.toml'}: [console] token: is required when")
+            assert f"[{platform}] is enabled" in message and "SALESBOT_CONSOLE_TOKEN" in message
+            assert "\n" not in message
+        assert load_config(write(tmp_path, text + CONSOLE_TOKEN), env={}).console.token
+        assert load_config(write(tmp_path, text), env={"SALESBOT_CONSOLE_TOKEN": "x" * 16}).console.token
+        off = load_config(write(tmp_path, text + '[console]\nenabled = "off"\n'), env={})
+        assert off.console.enabled == "off" and not off.console.token
+
+
+@pytest.mark.parametrize("token", ["short-token", " " * 20, "a b c d e f g h i j k l m n o", "\t\n" * 9])
+def test_a_console_token_needs_16_characters_other_than_blanks(tmp_path: Path, token: str) -> None:
+    message = error_of(tmp_path, f"[console]\ntoken = {token!r}\n".replace("'", '"'))
+    assert message.endswith("[console] token: must have at least 16 characters other than blanks")
+    message = error_of(tmp_path, "", env={"SALESBOT_CONSOLE_TOKEN": token})
+    assert "[console] token: must have at least 16" in message
+    assert load_config(None, env={"SALESBOT_CONSOLE_TOKEN": "x" * 16}).console.token == "x" * 16
+
+
+def test_an_empty_environment_variable_counts_as_unset(tmp_path: Path) -> None:
+    """`SALESBOT_WECOM_SECRET=` (a compose file passing on a variable the host lacks) keeps the file's
+    secret instead of wiping it out and then asking for it."""
+    env = {"SALESBOT_WECOM_SECRET": "", "SALESBOT_SERVER_PORT": "", "SALESBOT_DATABASE_ECHO": " "}
+    config = load_config(write(tmp_path, WECOM_OK), env=env)
+    assert config.wecom.secret == "s3cret"
+    assert config.server.port == 8080 and config.database.echo is False
 
 
 def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ and pushes land in each person's console inbox (history and live stream), access
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 from collections.abc import AsyncIterator
@@ -159,6 +160,49 @@ async def test_a_live_stream_gets_the_reply_as_it_is_delivered(console: Console)
     stream.close()
 
 
+async def test_live_streams_per_client_and_person_are_capped(
+    console: Console, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Keep-alives every few milliseconds, so a closed stream is noticed (and its place freed) at once.
+    monkeypatch.setattr("bot.channels.console.HEARTBEAT", 0.005)
+
+    async def open_stream(who: str) -> ClientResponse:
+        stream = await console.client.get("/console/api/events", params={"as": who})
+        if stream.status == 200:
+            assert await stream.content.readline() == b"event: ready\n"
+        return stream
+
+    streams = [await open_stream("lina") for _ in range(8)]
+    assert {s.status for s in streams} == {200}
+    refused = await open_stream("lina")
+    assert refused.status == 429 and "at most 8" in await refused.text()
+    other = await open_stream("zhangwei")  # another person watched from the same browser
+    assert other.status == 200
+    assert console.app[CONSOLE_HUB].watching("lina") == 8
+    streams[0].close()
+    for _ in range(200):  # the server notices at its next keep-alive
+        if console.app[CONSOLE_HUB].watching("lina") < 8:
+            break
+        await asyncio.sleep(0.005)
+    again = await open_stream("lina")
+    assert again.status == 200
+    for stream in [*streams[1:], other, again]:
+        stream.close()
+
+
+async def test_every_console_response_refuses_framing_and_sniffing(console: Console) -> None:
+    for path in ("/console", "/console/", "/console/static/console.js", "/console/api/people"):
+        response = await console.client.get(path)
+        assert response.status == 200, path
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"], path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+        assert response.headers["Referrer-Policy"] == "no-referrer", path
+    refused = await console.client.get("/console/api/history")  # no ?as=: 400, headers all the same
+    assert refused.status == 400 and refused.headers["X-Content-Type-Options"] == "nosniff"
+    page = await console.client.get("/console")
+    assert page.headers["Cache-Control"] == "no-store"
+
+
 async def test_bad_messages_are_refused_and_nothing_is_stored(console: Console) -> None:
     for body, status in [
         ({"as": "nobody", "id": "x1", "text": "你好"}, 400),
@@ -249,7 +293,8 @@ def test_a_public_address_needs_a_token(tmp_path: Path) -> None:
     path.write_text('[server]\nhost = "0.0.0.0"\n[console]\nenabled = "on"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"\[console\] token: is required"):
         load_config(path, env={})
-    assert load_config(path, env={"SALESBOT_CONSOLE_TOKEN": "s3cret"}).console.token == "s3cret"
+    token = "s3cret-s3cret-s3cret"
+    assert load_config(path, env={"SALESBOT_CONSOLE_TOKEN": token}).console.token == token
     # "auto" on a public address without a token starts, with the console off.
     path.write_text('[server]\nhost = "0.0.0.0"\n', encoding="utf-8")
     assert not console_enabled(load_config(path, env={}))

@@ -74,3 +74,34 @@ async def test_the_database_being_down_fails_every_waiting_request(engine: Async
     assert all(isinstance(r, ConnectionError) for r in results)
     with pytest.raises(ConnectionError):
         await commit.record([message("later")])
+
+
+class StalledCommit(GroupCommit):
+    """Each transaction ends in a timeout, as with a database that stopped answering."""
+
+    transactions = 0
+
+    async def _insert(self, messages: list[Message]) -> dict[Key, int]:
+        self.transactions += 1
+        await asyncio.sleep(0.01)
+        raise TimeoutError
+
+
+async def test_an_unavailable_database_fails_the_batch_at_once(engine: AsyncEngine) -> None:
+    """Retrying each message alone would multiply the wait by the batch size for those behind it."""
+    commit = StalledCommit(session_factory(engine), FixedClock(T0))
+    results = await asyncio.gather(
+        *(commit.record([message(f"m{i}")]) for i in range(6)), return_exceptions=True
+    )
+    assert all(isinstance(r, TimeoutError) for r in results)
+    assert commit.transactions <= 2  # the first message alone, then the five that queued meanwhile
+
+
+async def test_a_request_that_gave_up_is_not_written(engine: AsyncEngine) -> None:
+    commit = GroupCommit(session_factory(engine), FixedClock(T0))
+    gave_up = asyncio.ensure_future(commit.record([message("gave-up")]))
+    await asyncio.sleep(0)  # it is queued for the writer
+    gave_up.cancel()  # e.g. its accept timeout ran out: the platform was told 503 and will retry
+    assert len(await commit.record([message("kept")])) == 1
+    async with session_factory(engine)() as session:
+        assert await count_inbound(session, "pending") == 1
