@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from bot.types import PermissionDenied, Reply
 from handlers import rights, unknown_user
+from handlers.cards import SOURCE_LABELS
 from handlers.format import cut, fmt_days, fmt_duration, local_day_bounds, percent, period_days
 from storage.queries import FunnelStep, PeriodStats, compute_stats
 
 if TYPE_CHECKING:
-    from handlers.cards import SOURCE_LABELS
-from handlers.context import Context
+    from handlers.context import Context
 
 EXAMPLES: tuple[str, ...] = ("本周漏斗", "本周新增多少线索", "上个月我们组谁的成交最多")
 TOP_GROUPS = 5  # sources / cities listed before "等"
