@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import CLOSED_STAGES, STAGES, Contact, Lead, StageChange
@@ -237,3 +237,17 @@ async def leads_with_contacts(
             leads[contact.lead_id][1].append(contact)
         out += [leads[i] for i in sorted(leads)]
     return out
+
+
+async def reserve_lead_ids(session: AsyncSession, count: int) -> list[int]:
+    """Ids for `count` new leads, ascending, so that they can be inserted in batches: SQLite cannot
+    batch an INSERT that returns the ids it made, and one statement per lead is slow."""
+    if count <= 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        statement = text("SELECT nextval(pg_get_serial_sequence('lead', 'id')) FROM generate_series(1, :n)")
+        return sorted(row[0] for row in (await session.execute(statement, {"n": count})).all())
+    # SQLite: the caller's transaction began with BEGIN IMMEDIATE and holds the only write lock, so
+    # no other writer can take these ids before they are inserted.
+    top = await session.scalar(select(func.max(Lead.id))) or 0
+    return list(range(top + 1, top + count + 1))

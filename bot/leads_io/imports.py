@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.config import Config
@@ -38,10 +38,15 @@ from handlers.assignment import Candidate, choose_owner, load_candidates, load_t
 from handlers.grading import LeadFacts, grade_lead
 from handlers.lead_facts import first_line, followup_at
 from handlers.tags import derived_tags, merge_tags
-from nlp import Catalog, company_key, load_catalog
+from nlp import Catalog, load_catalog
 from storage.db import session_factory
 from storage.followups import followup_texts
-from storage.leads import leads_with_contacts, oldest_leads_by_company_key, oldest_leads_by_phone
+from storage.leads import (
+    leads_with_contacts,
+    oldest_leads_by_company_key,
+    oldest_leads_by_phone,
+    reserve_lead_ids,
+)
 from storage.models import Contact, FollowUp, Lead, Person
 from storage.people import sync_org
 
@@ -218,16 +223,12 @@ class _Importer:
     @staticmethod
     def identity(row: LeadRow) -> str:
         """The lead's company key as chat makes it (handlers/new_lead.identity_key)."""
-        if row.company and (key := company_key(row.company)):
-            return key
-        return f"phone:{row.phone}"
+        return row.company_key or f"phone:{row.phone}"
 
     def find(self, row: LeadRow) -> _Target | None:
         if row.phone and (target := self.by_phone.get(row.phone)) is not None:
             return target
-        if row.company and (key := company_key(row.company)):
-            return self.by_key.get(key)
-        return None
+        return self.by_key.get(row.company_key) if row.company_key else None
 
     def add(self, row: LeadRow) -> None:
         owner = self.people.find(row.owner) if row.owner else None
@@ -385,27 +386,16 @@ class _Importer:
         return ["a note"]
 
     async def write(self) -> None:
-        """Insert the new leads, then every new contact and note, in batches; derive the tags."""
+        """Insert the new leads, then every new contact and note, in batches (executemany, no
+        statement per row); derive the tags of every lead that changed."""
         session = self.session
-        for start in range(0, len(self.targets), FLUSH_EVERY):
-            session.add_all([t.lead for t in self.targets[start : start + FLUSH_EVERY]])
-            await session.flush()
-        pending: list[Any] = []
+        contacts: list[dict[str, Any]] = []
+        notes: list[dict[str, Any]] = []
+        for target, lead_id in zip(
+            self.targets, await reserve_lead_ids(session, len(self.targets)), strict=True
+        ):
+            target.lead.id = lead_id
         for target in self.changed.values():
-            for contact in target.new_contacts:
-                contact.lead_id = target.lead.id
-            pending += target.new_contacts
-            pending += [
-                FollowUp(
-                    lead_id=target.lead.id,
-                    kind=NOTE,
-                    text=note,
-                    extracted={},
-                    happened_at=self.now,
-                    created_at=self.now,
-                )
-                for note in target.notes
-            ]
             lead = target.lead
             derived = derived_tags(
                 budget=(lead.budget_min, lead.budget_max),
@@ -418,11 +408,23 @@ class _Importer:
             tags = merge_tags(lead.tags or [], derived)
             if tags != list(lead.tags or []):
                 lead.tags = tags
-            if len(pending) >= FLUSH_EVERY:
-                session.add_all(pending)
-                await session.flush()
-                pending = []
-        session.add_all(pending)
+            contacts += [
+                {"lead_id": lead.id, "name": c.name, "title": c.title, "phone": c.phone, "email": c.email}
+                | {"external_id": None, "created_at": self.now}
+                for c in target.new_contacts
+            ]
+            notes += [
+                {"lead_id": lead.id, "person_id": None, "kind": NOTE, "text": note, "extracted": {}}
+                | {"happened_at": self.now, "created_at": self.now}
+                for note in target.notes
+            ]
+        for start in range(0, len(self.targets), FLUSH_EVERY):
+            session.add_all([t.lead for t in self.targets[start : start + FLUSH_EVERY]])
+            await session.flush()
+        # Core inserts: the ORM's bulk insert splits rows by which values are None, statement by statement.
+        for table, rows in ((Contact.__table__, contacts), (FollowUp.__table__, notes)):
+            for start in range(0, len(rows), FLUSH_EVERY):
+                await session.execute(insert(table), rows[start : start + FLUSH_EVERY])
         await session.flush()
 
     async def push(self, reply: Reply) -> None:

@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from bot.leads_io.columns import unescape_cell
 from bot.leads_io.files import Cell
 from bot.types import STAGES
-from nlp import Catalog, FollowUpTime
+from nlp import Catalog, FollowUpTime, company_key
 from nlp.numbers import find_budget
 from nlp.phones import find_emails, find_phones
 
@@ -36,6 +36,7 @@ class RowError(Exception):
 class LeadRow:
     number: int  # the row number in the file, as a spreadsheet shows it
     company: str | None = None
+    company_key: str | None = None  # folded as chat folds it (nlp.company_key); None when it folds to nothing
     city: str | None = None
     contact: str | None = None
     title: str | None = None
@@ -87,6 +88,7 @@ def read_row(number: int, cells: Mapping[str, Cell], catalog: Catalog) -> LeadRo
     return LeadRow(
         number=number,
         company=text.get("company"),
+        company_key=company_key(text["company"]) or None if text.get("company") else None,
         city=text.get("city"),
         contact=text.get("contact"),
         title=text.get("title"),
