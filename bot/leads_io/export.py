@@ -148,20 +148,15 @@ def budget_cell(low: int | None, high: int | None) -> str:
 
 
 def lead_rows(item: ExportedLead, tz: ZoneInfo) -> list[list[str]]:
-    """The lead's spreadsheet row, then one row per further contact (company and contact columns
-    only: on import they merge into the same lead as extra contacts)."""
+    """The lead's spreadsheet row, then a row per further contact or note with the company (on import
+    they merge into the same lead: the contact is added, the note kept after the first)."""
     lead = item.lead
     company = "" if lead.company_key.startswith(_NOT_A_COMPANY_KEY) else lead.company
-    notes = next((f.text for f in item.followups if f.kind == NOTE), "")
+    notes = [f.text for f in item.followups if f.kind == NOTE]
     when = next_followup_value(lead, tz)
-    first, *others = item.contacts or [None]
     row = {
         "公司": company,
         "城市": lead.city,
-        "联系人": first.name if first else None,
-        "职务": first.title if first else None,
-        "电话": first.phone if first else None,
-        "邮箱": first.email if first else None,
         "产品": "、".join(lead.products or []),
         "竞品": "、".join(lead.competitors or []),
         "预算": budget_cell(lead.budget_min, lead.budget_max),
@@ -171,13 +166,21 @@ def lead_rows(item: ExportedLead, tz: ZoneInfo) -> list[list[str]]:
         "等级": lead.grade,
         "标签": "、".join(merge_tags(lead.tags or [], [])),  # hand-made tags: import derives the rest
         "下次跟进": when.replace("T", " ") if when else None,
-        "备注": notes,
     }
-    rows = [[escape_cell(row[h] or "") for h in HEADERS]]
-    for contact in others:
-        extra = {"公司": company, "联系人": contact.name, "职务": contact.title, "电话": contact.phone}
-        extra["邮箱"] = contact.email
-        rows.append([escape_cell(extra.get(h) or "") for h in HEADERS])
+    rows = []
+    for i in range(max(len(item.contacts), len(notes), 1)):
+        cells = dict(row) if i == 0 else {"公司": company}
+        if i < len(item.contacts):
+            contact = item.contacts[i]
+            cells |= {
+                "联系人": contact.name,
+                "职务": contact.title,
+                "电话": contact.phone,
+                "邮箱": contact.email,
+            }
+        if i < len(notes):
+            cells["备注"] = notes[i]
+        rows.append([escape_cell(cells.get(h) or "") for h in HEADERS])
     return rows
 
 

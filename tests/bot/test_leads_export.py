@@ -165,7 +165,8 @@ async def test_round_trip_export_import_into_a_fresh_database_export_equal(
 ) -> None:
     await run_import(engine, cfg, EXAMPLE, dry_run=False, now=NOW)
     before = await jsonl(engine, cfg)
-    assert len(before) >= 8 and any(len(x["contacts"]) > 1 for x in before)
+    assert len(before) >= 8 and any(len(x["contacts"]) > 1 and len(x["followups"]) > 1 for x in before)
+    assert any(x["company"].endswith("（个人）") for x in before)  # a customer known by phone only
     path = tmp_path / f"out.{fmt}"
     async with session_factory(engine)() as session:
         stream = path.open("w", encoding="utf-8-sig", newline="") if fmt == "csv" else io.StringIO()
