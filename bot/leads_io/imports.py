@@ -19,7 +19,6 @@ and no stage_change row is written, so conversion statistics count only moves ma
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -51,8 +50,6 @@ from storage.models import Contact, FollowUp, Lead, Person
 from storage.people import sync_org
 
 __all__ = ["ImportFileError", "ImportReport", "import_rows", "run_import"]
-
-log = logging.getLogger("salesbot.leads")
 
 SOURCE = "import"  # a row without a 来源 cell
 NOTE = "note"  # the follow-up kind of a row's 备注
@@ -448,4 +445,3 @@ class _Importer:
                 continue
             lines = (f"导入了 {count} 条客户，没有匹配的分配规则，待你指定负责人。",)
             await self.push(Reply(to=manager.id, title="导入客户待分配", lines=lines))
-        log.info("leads imported", extra={"owners": len(self.gained), "leads": sum(self.gained.values())})
