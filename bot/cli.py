@@ -99,10 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     outbox.add_argument("--limit", type=int, default=20, help="rows to show (default 20)")
     outbox.set_defaults(func=cmd_outbox)
-    from bot import extract_cli, privacy_cli
+    from bot import extract_cli, leads_cli, privacy_cli
 
     extract_cli.add_parser(commands)
     privacy_cli.add_parser(commands)
+    leads_cli.add_parser(commands)
     return parser
 
 

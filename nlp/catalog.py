@@ -78,6 +78,10 @@ class Catalog:
         entry = self._lookup.get(product.casefold())
         return entry.line if entry is not None and entry.kind == "product" else None
 
+    def entry(self, surface: str) -> Entry | None:
+        """The item a whole word names, by its canonical name or an alias (case-insensitive)."""
+        return self._lookup.get(surface.strip().casefold())
+
     def words(self) -> list[str]:
         """Every name and alias, for the segmenter's dictionary."""
         return [s for e in (*self.products, *self.competitors) for s in (e.name, *e.aliases)]

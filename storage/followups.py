@@ -6,7 +6,7 @@ can be amended by a quick correction; both find "the last record of this person"
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -106,3 +106,16 @@ async def list_followups(session: AsyncSession, lead_id: int, limit: int = 5) ->
         .limit(limit)
     )
     return list((await session.scalars(statement)).all())
+
+
+async def followup_texts(session: AsyncSession, lead_ids: Collection[int]) -> dict[int, set[str]]:
+    """The texts already on each lead's history, so a re-imported note is not added twice."""
+    found: dict[int, set[str]] = {i: set() for i in lead_ids}
+    ids = list(lead_ids)
+    for start in range(0, len(ids), 500):
+        statement = select(FollowUp.lead_id, FollowUp.text).where(
+            FollowUp.lead_id.in_(ids[start : start + 500])
+        )
+        for lead_id, text in (await session.execute(statement)).all():
+            found[lead_id].add(text)
+    return found

@@ -6,13 +6,16 @@ Company keys arrive already folded (the folding lives in nlp, which storage may 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
+from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import CLOSED_STAGES, STAGES, Contact, Lead, StageChange
+
+T = TypeVar("T")
 
 
 async def get_lead(session: AsyncSession, lead_id: int) -> Lead | None:
@@ -189,3 +192,62 @@ async def last_assignment_times(session: AsyncSession) -> dict[int, datetime]:
         .group_by(Lead.owner_id)
     )
     return {owner: at for owner, at in (await session.execute(statement)).all()}
+
+
+def _chunks(values: Collection[T], size: int = 500) -> Iterator[list[T]]:
+    items = list(values)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+async def oldest_leads_by_phone(session: AsyncSession, phones: Collection[str]) -> dict[str, int]:
+    """For each phone that a contact has, the oldest lead with it (as `find_lead_by_phone`), in bulk."""
+    found: dict[str, int] = {}
+    for chunk in _chunks(phones):
+        statement = (
+            select(Contact.phone, func.min(Contact.lead_id))
+            .where(Contact.phone.in_(chunk))
+            .group_by(Contact.phone)
+        )
+        found.update({phone: lead_id for phone, lead_id in (await session.execute(statement)).all()})
+    return found
+
+
+async def oldest_leads_by_company_key(session: AsyncSession, keys: Collection[str]) -> dict[str, int]:
+    """For each company key a lead has, the oldest such lead (as `find_leads_by_company_key`), in bulk."""
+    found: dict[str, int] = {}
+    for chunk in _chunks(keys):
+        statement = select(Lead.company_key, func.min(Lead.id)).where(Lead.company_key.in_(chunk))
+        rows = await session.execute(statement.group_by(Lead.company_key))
+        found.update({key: lead_id for key, lead_id in rows.all()})
+    return found
+
+
+async def leads_with_contacts(
+    session: AsyncSession, lead_ids: Collection[int]
+) -> list[tuple[Lead, list[Contact]]]:
+    """The leads with these ids and their contacts (oldest first), a few queries for any number."""
+    out: list[tuple[Lead, list[Contact]]] = []
+    for chunk in _chunks(lead_ids):
+        leads = {
+            lead.id: (lead, []) for lead in (await session.scalars(select(Lead).where(Lead.id.in_(chunk))))
+        }
+        statement = select(Contact).where(Contact.lead_id.in_(chunk)).order_by(Contact.id)
+        for contact in (await session.scalars(statement)).all():
+            leads[contact.lead_id][1].append(contact)
+        out += [leads[i] for i in sorted(leads)]
+    return out
+
+
+async def reserve_lead_ids(session: AsyncSession, count: int) -> list[int]:
+    """Ids for `count` new leads, ascending, so that they can be inserted in batches: SQLite cannot
+    batch an INSERT that returns the ids it made, and one statement per lead is slow."""
+    if count <= 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        statement = text("SELECT nextval(pg_get_serial_sequence('lead', 'id')) FROM generate_series(1, :n)")
+        return sorted(row[0] for row in (await session.execute(statement, {"n": count})).all())
+    # SQLite: the caller's transaction began with BEGIN IMMEDIATE and holds the only write lock, so
+    # no other writer can take these ids before they are inserted.
+    top = await session.scalar(select(func.max(Lead.id))) or 0
+    return list(range(top + 1, top + count + 1))

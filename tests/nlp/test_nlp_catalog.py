@@ -41,6 +41,13 @@ def test_find_maps_aliases_case_insensitively() -> None:
     assert found == [("competitor", "用友"), ("product", "云ERP"), ("product", "云ERP")]
 
 
+def test_entry_names_the_item_of_a_whole_word() -> None:
+    catalog = parse_catalog(GOOD)
+    assert catalog.entry(" erp系统 ") == catalog.products[0]  # an alias, any case, trimmed
+    assert catalog.entry("yonyou") == catalog.competitors[0]
+    assert catalog.entry("ERP") is None and catalog.entry("云ERP系统") is None  # whole words only
+
+
 def test_latin_alias_needs_word_boundaries() -> None:
     catalog = parse_catalog(GOOD)
     assert catalog.find("CNCX机床") == []

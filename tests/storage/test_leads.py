@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import leads
-from storage.models import Person, StageChange, Team
+from storage.models import Lead, Person, StageChange, Team
 
 T0 = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
 
@@ -112,3 +112,37 @@ async def test_closing_a_deal_clears_its_planned_follow_up(session: AsyncSession
     assert lead.next_followup_at is not None and lead.cold_at is not None
     await leads.change_stage(session, lead, "输单", person_id=None, at=T0 + timedelta(days=1))
     assert lead.next_followup_at is None and lead.cold_at is None
+
+
+async def test_reserved_lead_ids_are_never_given_out_again(session: AsyncSession) -> None:
+    first = await leads.create_lead(session, company="甲", company_key="甲", source="rep", created_at=T0)
+    ids = await leads.reserve_lead_ids(session, 3)
+    assert ids == sorted(ids) and len(set(ids)) == 3 and min(ids) > first.id
+    for lead_id in ids:  # inserted with the reserved ids, as the leads import does
+        session.add(
+            Lead(id=lead_id, company="乙", company_key="乙", source="import", created_at=T0, stage="线索")
+        )
+    await session.flush()
+    later = await leads.create_lead(session, company="丙", company_key="丙", source="rep", created_at=T0)
+    assert later.id > max(ids)
+    assert await leads.reserve_lead_ids(session, 0) == []
+
+
+async def test_bulk_lookups_find_the_oldest_lead_as_the_single_ones_do(session: AsyncSession) -> None:
+    old = await leads.create_lead(session, company="恒通", company_key="恒通", source="rep", created_at=T0)
+    new = await leads.create_lead(
+        session, company="恒通机械", company_key="恒通", source="rep", created_at=T0
+    )
+    await leads.add_contact(session, new.id, now=T0, name="张三", phone="13953115678")
+    await leads.add_contact(session, old.id, now=T0, name="李四", phone="13953115678")
+    assert await leads.oldest_leads_by_phone(session, ["13953115678", "13900000000"]) == {
+        "13953115678": old.id
+    }
+    assert await leads.oldest_leads_by_company_key(session, ["恒通", "远航"]) == {"恒通": old.id}
+    found = await leads.find_lead_by_phone(session, "13953115678")
+    assert found is not None and found.id == old.id
+    loaded = await leads.leads_with_contacts(session, [new.id, old.id])
+    assert [(lead.id, [c.name for c in contacts]) for lead, contacts in loaded] == [
+        (old.id, ["李四"]),
+        (new.id, ["张三"]),
+    ]
