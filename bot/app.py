@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.channels.base import Channel, Resources
 from bot.channels.console import ConsoleChannel, ConsoleHub
-from bot.channels.wecom.channel import WeComChannel
+from bot.channels.wecom.channel import WeComChannel, webhook_key
 from bot.clock import Clock, SystemClock
 from bot.config import Config
 from bot.console import console_reads
@@ -29,12 +29,12 @@ from bot.dashboard import Dashboard
 from bot.digests_job import DigestJob
 from bot.intake import Intake, Store
 from bot.outbox import Backoff, OutboxSender
-from bot.outgoing import Addressing
+from bot.outgoing import Addressing, GroupTarget
 from bot.pipeline import Pipeline
 from bot.router import Router
 from bot.scheduler import SlaScanner
 from bot.token_store import DatabaseCursors, DatabaseTokenCache
-from bot.types import Message
+from bot.types import Message, Platform
 from nlp import Catalog, Extractor, load_catalog
 from storage import migrate
 from storage.db import (
@@ -116,9 +116,21 @@ def create_app(
     return app
 
 
+def addressing_for(config: Config) -> Addressing:
+    """Where people and team groups are reached: the enabled chat platforms, in the order a push
+    prefers them, and the group robots each one has (the console is everyone's last resort)."""
+    platforms: list[Platform] = []
+    groups: dict[Platform, GroupTarget] = {}
+    if config.wecom.enabled:
+        platforms.append("wecom")
+        groups["wecom"] = webhook_key
+    if config.dingtalk.enabled:
+        platforms.append("dingtalk")
+    return Addressing(platforms, groups)
+
+
 def _channels(app: web.Application, config: Config) -> tuple[Channel, ...]:
-    """The enabled channels, the chat platforms in the order a push prefers them. The one place that
-    names the platforms."""
+    """The enabled channels. With addressing_for, the one place that names the platforms."""
     channels: list[Channel] = []
     if config.wecom.enabled:
         channels.append(WeComChannel(config.wecom, app[CLOCK], _accept(app)))
@@ -186,9 +198,7 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
         config, clock, sessions = app[CONFIG], app[CLOCK], app[SESSIONS]
         app[EXTRACTOR].extract("", clock.now())  # load the dictionaries now, not on the first rep's message
         channels = {channel.platform: channel for channel in app[CHANNELS]}
-        # The console is where anyone is reached who is on no platform; it is not a push's first choice.
-        platforms = [platform for platform in channels if platform != "console"]
-        addressing = Addressing(platforms, {p: c.group_target for p, c in channels.items()})
+        addressing = addressing_for(config)
         router = Router(config, clock, app[EXTRACTOR], app[CATALOG], addressing)
         async with aiohttp.ClientSession() as http:
             resources = Resources(http, DatabaseTokenCache(sessions), DatabaseCursors(sessions, clock))

@@ -11,7 +11,7 @@ A channel
   None when the channel has dealt with it wholly;
 - delivers an `Outgoing` (a neutral reply, its route, or a card update) in its platform's format,
   returning a handle for updating the card later, or raising `DeliveryError`;
-- says its limits, and which team group addresses are its own.
+- says its limits.
 """
 
 from __future__ import annotations
@@ -87,13 +87,9 @@ class Channel(Protocol):
         other exception counts as a retryable failure."""
         ...
 
-    def group_target(self, address: str) -> str | None:
-        """The target for a team's `group_webhook` when it is this platform's group robot, else None."""
-        ...
-
 
 class ChannelBase:
-    """Defaults for what a channel does not do: no routes, tasks, enrichment or group robot."""
+    """Defaults for what a channel does not do: no routes, resources, tasks or enrichment."""
 
     def add_routes(self, app: web.Application) -> None:
         return None
@@ -109,6 +105,3 @@ class ChannelBase:
 
     async def enrich(self, message: Message) -> Message | None:
         return message
-
-    def group_target(self, address: str) -> str | None:
-        return None

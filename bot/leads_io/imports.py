@@ -28,10 +28,11 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from bot.app import addressing_for
 from bot.config import Config
 from bot.leads_io.files import ImportFileError, read_table
 from bot.leads_io.rows import LeadRow, RowError, read_row
-from bot.router import outgoing_for, queue
+from bot.outgoing import queue
 from bot.types import CLOSED_STAGES, STAGES, Reply
 from handlers.assignment import Candidate, choose_owner, load_candidates, load_teams, team_manager
 from handlers.grading import LeadFacts, grade_lead
@@ -186,6 +187,7 @@ class _Importer:
         self, session: AsyncSession, config: Config, catalog: Catalog, report: ImportReport, now: datetime
     ) -> None:
         self.session, self.config, self.catalog, self.report, self.now = session, config, catalog, report, now
+        self.addressing = addressing_for(config)
         self.by_phone: dict[str, _Target] = {}
         self.by_key: dict[str, _Target] = {}
         self.targets: list[_Target] = []  # the new leads, in row order
@@ -425,7 +427,8 @@ class _Importer:
         await session.flush()
 
     async def push(self, reply: Reply) -> None:
-        if await queue(self.session, await outgoing_for(self.session, self.config, reply), reply, self.now):
+        item = await self.addressing.to_person(self.session, reply)
+        if await queue(self.session, item, self.now, dedupe_key=reply.dedupe_key):
             self.report.pushes += 1
 
     async def tell_owners(self) -> None:

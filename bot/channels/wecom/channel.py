@@ -116,9 +116,6 @@ class WeComChannel(ChannelBase):
         )
         return str(data.get("response_code") or "") or None
 
-    def group_target(self, address: str) -> str | None:
-        return webhook_key(address) or None
-
 
 def profile(data: dict[str, Any], rep: str) -> dict[str, str]:
     """Name, company and the phone the rep noted, from externalcontact/get."""
@@ -136,7 +133,8 @@ def profile(data: dict[str, Any], rep: str) -> dict[str, str]:
 
 
 def webhook_key(webhook: str) -> str:
-    """A group robot's key, from the key itself or from its webhook URL (…/webhook/send?key=…)."""
+    """A group robot's key, from the key itself or from its webhook URL (…/webhook/send?key=…); the
+    outbox target of a team's group post."""
     webhook = webhook.strip()
     if "?" in webhook or "://" in webhook:
         keys = parse_qs(urlsplit(webhook).query).get("key")
