@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.clock import FixedClock  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
-from bot.scheduler import SlaScanner  # noqa: E402
+from bot.core.sla_job import SlaScanner  # noqa: E402
 from storage import migrate  # noqa: E402
 from storage.db import create_engine, session_factory  # noqa: E402
 from storage.models import CLOSED_STAGES, Alert, Lead, OutboxMessage, Person  # noqa: E402

@@ -19,22 +19,22 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.channels.base import Channel, Resources
-from bot.channels.console import ConsoleChannel, ConsoleHub
+from bot.channels.console.channel import ConsoleChannel, ConsoleHub
+from bot.channels.web.intake import Intake, Store
 from bot.channels.wecom.channel import WeComChannel, webhook_key
 from bot.clock import Clock, SystemClock
 from bot.config import Config
-from bot.console import console_reads
-from bot.console_access import console_enabled, install_access
-from bot.dashboard import Dashboard
-from bot.digests_job import DigestJob
-from bot.intake import Intake, Store
-from bot.outbox import Backoff, OutboxSender
-from bot.outgoing import Addressing, GroupTarget
-from bot.pipeline import Pipeline
-from bot.router import Router
-from bot.scheduler import SlaScanner
-from bot.token_store import DatabaseCursors, DatabaseTokenCache
+from bot.core.digests_job import DigestJob
+from bot.core.outbox import Backoff, OutboxSender
+from bot.core.outgoing import Addressing, GroupTarget
+from bot.core.pipeline import Pipeline
+from bot.core.router import Router
+from bot.core.sla_job import SlaScanner
+from bot.core.stores import DatabaseCursors, DatabaseTokenCache
 from bot.types import Message, Platform
+from bot.web.access import console_enabled, install_access
+from bot.web.console_reads import console_reads
+from bot.web.dashboard import Dashboard
 from nlp import Catalog, Extractor, load_catalog
 from storage import migrate
 from storage.db import (

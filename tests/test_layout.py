@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {
     "nlp": {"bot", "handlers", "storage", "aiohttp", "sqlalchemy", "wechatpy", "alembic", "asyncpg"},
     "storage": {"handlers", "nlp", "aiohttp", "wechatpy"},
-    "handlers": {"aiohttp", "wechatpy", "bot.channels", "bot.app", "bot.pipeline", "bot.outbox"},
+    "handlers": {"aiohttp", "wechatpy", "bot.channels", "bot.app", "bot.core.pipeline", "bot.core.outbox"},
     "bot/channels": {"storage", "handlers", "nlp"},
 }
 # storage may use only these parts of bot

@@ -2,7 +2,7 @@
 clients depend on, and an in-memory token store.
 
 The database-backed stores (shared by several bot instances) implement the same Protocols in
-bot.token_store; a client's single-flight lock only spans one process, the shared store is what
+bot.core.stores; a client's single-flight lock only spans one process, the shared store is what
 spans instances.
 """
 

@@ -30,9 +30,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.app import addressing_for
 from bot.config import Config
+from bot.core.outgoing import queue
 from bot.leads_io.files import ImportFileError, read_table
 from bot.leads_io.rows import LeadRow, RowError, read_row
-from bot.outgoing import queue
 from bot.types import CLOSED_STAGES, STAGES, Reply
 from handlers.assignment import Candidate, choose_owner, load_candidates, load_teams, team_manager
 from handlers.grading import LeadFacts, grade_lead

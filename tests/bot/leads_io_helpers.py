@@ -16,8 +16,8 @@ import asyncpg
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.cli.leads import export_to
 from bot.config import Config, load_config
-from bot.leads_cli import export_to
 from storage import migrate
 from storage.db import create_engine, session_factory
 from storage.models import Contact, FollowUp, Lead, OutboxMessage

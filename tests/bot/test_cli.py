@@ -13,7 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.config import Config
 
 ROOT = Path(__file__).resolve().parents[2]

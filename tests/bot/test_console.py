@@ -18,11 +18,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import CONFIG, CONSOLE_HUB, PIPELINE, SENDER, SESSIONS, create_app
+from bot.cli.demo import demo_config
 from bot.clock import FixedClock
 from bot.config import Config, ConfigError, ConsoleConfig, ServerConfig, load_config
-from bot.console_access import console_enabled
-from bot.demo import demo_config
 from bot.fakes.wecom import SAMPLE_APP as WECOM
+from bot.web.access import console_enabled
 from storage.models import InboundMessage, Lead, Person
 from tests.raw_http import post_in_two_writes
 
@@ -164,7 +164,7 @@ async def test_live_streams_per_client_and_person_are_capped(
     console: Console, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Keep-alives every few milliseconds, so a closed stream is noticed (and its place freed) at once.
-    monkeypatch.setattr("bot.channels.console.HEARTBEAT", 0.005)
+    monkeypatch.setattr("bot.channels.console.channel.HEARTBEAT", 0.005)
 
     async def open_stream(who: str) -> ClientResponse:
         stream = await console.client.get("/console/api/events", params={"as": who})

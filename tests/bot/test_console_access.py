@@ -16,11 +16,11 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import create_app
+from bot.cli.demo import demo_config
+from bot.cli.run_mode import prepare_run
 from bot.clock import FixedClock
 from bot.config import Config, ConfigError, ConsoleConfig, ServerConfig, load_config
-from bot.demo import demo_config
 from bot.fakes.wecom import SAMPLE_APP as WECOM
-from bot.run_mode import prepare_run
 
 START = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
 ADMIN = "zhouzong"  # the demo organisation's admin: the dashboard shows them every lead

@@ -25,8 +25,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import CONFIG, ENGINE, PROBES, create_app, readyz
 from bot.clock import FixedClock
 from bot.config import Config, IntakeConfig
+from bot.core.pipeline import Pipeline
 from bot.fakes.wecom import SAMPLE_APP, CallbackDriver
-from bot.pipeline import Pipeline
 from storage import migrate
 from storage.db import DatabaseUnavailable, create_engine, session_factory
 from tests.bot.test_pipeline import T0, Recorder, message

@@ -14,12 +14,12 @@ from aiohttp.test_utils import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot import cli
 from bot.app import SESSIONS, SLA, create_app
+from bot.cli import main as cli
+from bot.cli.demo import database_state, demo_config, demo_leads, load_demo
+from bot.cli.run_mode import prepare_run
 from bot.clock import FixedClock
 from bot.config import Config, ConfigError, DatabaseConfig, load_config
-from bot.demo import database_state, demo_config, demo_leads, load_demo
-from bot.run_mode import prepare_run
 from storage.models import FollowUp, Lead, Person, StageChange
 from tests.bot.test_console import Console, card_text
 

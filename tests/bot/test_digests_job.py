@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from bot.app import DIGESTS, SCHEDULER, create_app
 from bot.channels.wecom.channel import webhook_key
 from bot.config import Config, ConfigError, DigestsConfig, load_config
-from bot.digests_job import DigestJob
+from bot.core.digests_job import DigestJob
 from bot.types import Outgoing, Reply
 from storage import migrate
 from storage.db import create_engine, session_factory

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import extract_cli
+from bot.cli import extract as extract_cli
 
 CATALOG = """
 [[products]]

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FixedClock
-from bot.group_commit import GroupCommit, Key
+from bot.core.group_commit import GroupCommit, Key
 from bot.types import Message
 from storage.db import session_factory
 from storage.inbound import count_inbound

@@ -18,10 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import CONSOLE_HUB, SENDER, create_app
-from bot.cli import main
+from bot.cli.leads import export_to
+from bot.cli.main import main
 from bot.clock import FixedClock
 from bot.config import Config
-from bot.leads_cli import export_to
 from bot.leads_io.imports import run_import
 from storage.db import session_factory
 from storage.followups import record_followup

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.channels.wecom.channel import webhook_key
 from bot.clock import FixedClock
-from bot.outbox import Backoff, DeliveryError, OutboxSender
-from bot.outgoing import Addressing
+from bot.core.outbox import Backoff, DeliveryError, OutboxSender
+from bot.core.outgoing import Addressing
 from bot.types import Outgoing, Platform, Reply
 from storage.db import session_factory
 from storage.models import OutboxMessage

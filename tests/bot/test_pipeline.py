@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.clock import FixedClock
-from bot.pipeline import Pipeline
+from bot.core.pipeline import Pipeline
 from bot.types import Message
 from storage.db import session_factory
 from storage.inbound import MAX_ATTEMPTS, count_inbound, message_of

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.config import Config
 from bot.types import Outgoing
 from storage.db import create_engine, session_factory

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import bot.scheduler
+import bot.core.sla_job
 from bot.clock import FixedClock
 from bot.config import Config
-from bot.scheduler import SlaScanner
+from bot.core.sla_job import SlaScanner
 from bot.types import CardUpdate
 from storage.db import create_engine, session_factory
 from storage.models import Alert, Lead, OutboxMessage, Person
@@ -95,7 +95,7 @@ async def test_a_tick_that_dies_half_way_sends_nothing_and_the_next_one_sends_al
 ) -> None:
     await seed(engine, config)
     clock = FixedClock(ASSIGNED + timedelta(minutes=31))
-    real_queue = bot.scheduler.queue
+    real_queue = bot.core.sla_job.queue
     calls = 0
 
     async def crashing_queue(*args: object, **kw: object) -> bool:
@@ -105,12 +105,12 @@ async def test_a_tick_that_dies_half_way_sends_nothing_and_the_next_one_sends_al
             raise ConnectionResetError("the database went away")
         return await real_queue(*args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(bot.scheduler, "queue", crashing_queue)
+    monkeypatch.setattr(bot.core.sla_job, "queue", crashing_queue)
     with pytest.raises(ConnectionResetError):
         await SlaScanner(session_factory(engine), config, clock, addressing_for(config)).run_once()
     assert await alert_rows(engine) == [] and await outbox(engine) == []
 
-    monkeypatch.setattr(bot.scheduler, "queue", real_queue)
+    monkeypatch.setattr(bot.core.sla_job, "queue", real_queue)
     restarted = SlaScanner(session_factory(engine), config, clock, addressing_for(config))
     assert await restarted.run_once() == LEADS
     assert await restarted.run_once() == 0

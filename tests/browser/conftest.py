@@ -19,9 +19,9 @@ import pytest
 from aiohttp import web
 
 from bot.app import SESSIONS, create_app
+from bot.cli.demo import demo_config
 from bot.config import Config, DatabaseConfig, load_config
-from bot.console_access import VIEWER_COOKIE
-from bot.demo import demo_config
+from bot.web.access import VIEWER_COOKIE
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page
@@ -62,7 +62,7 @@ async def live_app(live_config: Config) -> AsyncIterator[LiveApp]:
     reason = _missing()
     if reason:
         pytest.skip(reason)
-    from bot.demo import load_demo
+    from bot.cli.demo import load_demo
 
     app = create_app(live_config)
     runner = web.AppRunner(app, handle_signals=False, access_log=None)

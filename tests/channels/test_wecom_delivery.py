@@ -18,9 +18,9 @@ from bot.channels.wecom.channel import WeComChannel
 from bot.channels.wecom.client import WeComClient
 from bot.clock import FixedClock
 from bot.config import WeComConfig
+from bot.core.outbox import Backoff, OutboxSender
+from bot.core.stores import DatabaseTokenCache
 from bot.fakes.wecom import FakeWeCom
-from bot.outbox import Backoff, OutboxSender
-from bot.token_store import DatabaseTokenCache
 from bot.types import Button, CardUpdate, Outgoing, OutgoingKind
 from storage.db import session_factory
 from storage.models import OutboxMessage

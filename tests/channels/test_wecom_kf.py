@@ -13,8 +13,8 @@ from bot.channels.wecom.client import WeComClient
 from bot.channels.wecom.kf import KfPuller, customer_message
 from bot.clock import FixedClock
 from bot.config import WeComConfig
+from bot.core.stores import DatabaseCursors, DatabaseTokenCache
 from bot.fakes.wecom import FakeWeCom
-from bot.token_store import DatabaseCursors, DatabaseTokenCache
 from bot.types import Message
 from storage.db import session_factory
 from storage.inbound import record_inbound

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from bot.app import DIGESTS
 from bot.config import Config
-from bot.digests_job import DigestJob
+from bot.core.digests_job import DigestJob
 from storage.models import OutboxMessage
 from tests.e2e.harness import INTAKE_TOKEN, Bot
 

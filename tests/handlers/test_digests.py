@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config, DigestsConfig
-from bot.outgoing import queue
+from bot.core.outgoing import queue
 from bot.types import Reply
 from handlers import buttons, charts, daily_report, digests, log_followup
 from handlers.digests import Digest, Due, compose, due_kinds, weekly_day

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Config
-from bot.outgoing import Addressing, card_handled, queue
+from bot.core.outgoing import Addressing, card_handled, queue
 from handlers import sla
 
 log = logging.getLogger("salesbot.scheduler")

@@ -1,7 +1,7 @@
 """The processor's one step: an accepted message in, the handler's writes and outbox rows out.
 
 It resolves who wrote, runs the extractor, picks the handler (HANDLERS by intent, or the workflow
-a message continues), and queues each reply as an outbox row (bot.outgoing). It runs inside the
+a message continues), and queues each reply as an outbox row (bot.core.outgoing). It runs inside the
 transaction the pipeline opened, so all of it commits with the message's done mark or none of it
 does.
 """
@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.config import Config
-from bot.outgoing import Addressing, card_handled, queue
+from bot.core.outgoing import Addressing, card_handled, queue
 from bot.types import Message, PermissionDenied, Reply
 from handlers import (
     buttons,

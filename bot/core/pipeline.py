@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import log as botlog
 from bot.clock import Clock
-from bot.group_commit import GroupCommit
+from bot.core.group_commit import GroupCommit
 from bot.types import Message
 from storage.db import DatabaseUnavailable, describe_error, is_unavailable
 from storage.inbound import (

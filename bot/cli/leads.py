@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.cli import CONFIG_HELP, _config
+from bot.cli.main import CONFIG_HELP, _config
 from bot.config import Config
 from bot.log import setup_logging
 

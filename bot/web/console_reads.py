@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.channels.console import History, People
+from bot.channels.console.channel import History, People
 from storage.models import InboundMessage, OutboxMessage, Person, Team
 
 HISTORY_LIMIT = 100

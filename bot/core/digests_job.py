@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Config
-from bot.outgoing import Addressing, queue
+from bot.core.outgoing import Addressing, queue
 from handlers import digests
 from nlp import Catalog
 

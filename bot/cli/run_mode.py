@@ -13,9 +13,9 @@ from datetime import timedelta
 
 from aiohttp import web
 
+from bot.cli.demo import database_state, demo_config, load_demo
 from bot.config import Config, ConfigError, SlaConfig, is_loopback, validate_console
-from bot.console_access import console_enabled
-from bot.demo import database_state, demo_config, load_demo
+from bot.web.access import console_enabled
 from storage.db import DATABASE_ERRORS, describe_error, display_url, using_engine
 
 log = logging.getLogger("salesbot.run")
@@ -60,7 +60,7 @@ def prepare_run(
 
 
 async def _database_state(url: str) -> str:
-    """What the database holds (see bot.demo.database_state); a database that cannot be read is a
+    """What the database holds (see bot.cli.demo.database_state); a database that cannot be read is a
     StartupError of one line naming it."""
     from bot.app import StartupError  # the app's start-up error, which `salesbot run` prints as one line
 

@@ -1,6 +1,6 @@
 """The manager dashboard: a static page that draws its own charts and one JSON endpoint behind it.
 
-It uses the console's access rule (bot.console_access) and then the chat's rights: the viewer is the
+It uses the console's access rule (bot.web.access) and then the chat's rights: the viewer is the
 [org] person the visitor chose, and sees what that person would see by asking in the chat.
 """
 
@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Config
-from bot.console_access import BROWSER_HEADERS, check_console_access, viewer_key
-from bot.dashboard_data import RANGES, Range, dashboard_data
+from bot.web.access import BROWSER_HEADERS, check_console_access, viewer_key
+from bot.web.dashboard_data import RANGES, Range, dashboard_data
 from handlers.rights import ProductLines
 from nlp import Catalog, load_catalog
 from storage.people import find_person_by_platform_id

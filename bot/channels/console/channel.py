@@ -23,12 +23,12 @@ from aiohttp import web
 from bot.channels.base import Accept, ChannelBase, Limits
 from bot.channels.body import BadBody, loads_json, read_capped
 from bot.clock import Clock
-from bot.console_access import BROWSER_HEADERS, check_console_access
 from bot.types import Message, MessageKind, Outgoing, Platform
+from bot.web.access import BROWSER_HEADERS, check_console_access
 
 log = logging.getLogger("salesbot.console")
 
-STATIC = Path(__file__).resolve().parents[1] / "console_static"
+STATIC = Path(__file__).resolve().parent / "static"
 GUEST = "guest:"
 MAX_BODY = 16 * 1024
 MAX_TEXT = 2000

@@ -1,4 +1,4 @@
-"""The demo: an organisation, a catalog and a few weeks of leads from `bot/demo_data/`, so a newcomer
+"""The demo: an organisation, a catalog and a few weeks of leads from `bot/cli/demo_data/`, so a newcomer
 can chat with the bot in the console without any platform account.
 
 The data files live in the package (they ship with `pip install .`); dates in them are offsets in
@@ -31,7 +31,7 @@ from storage.models import Lead, Person
 
 log = logging.getLogger("salesbot.demo")
 
-DEMO_DIR = Path(str(files("bot") / "demo_data"))
+DEMO_DIR = Path(str(files("bot.cli") / "demo_data"))
 DEMO_SOURCE = "demo"
 
 

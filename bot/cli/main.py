@@ -99,11 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     outbox.add_argument("--limit", type=int, default=20, help="rows to show (default 20)")
     outbox.set_defaults(func=cmd_outbox)
-    from bot import extract_cli, leads_cli, privacy_cli
 
-    extract_cli.add_parser(commands)
-    privacy_cli.add_parser(commands)
-    leads_cli.add_parser(commands)
+    from bot.cli import extract, leads, privacy  # each imports this module for CONFIG_HELP
+
+    extract.add_parser(commands)
+    privacy.add_parser(commands)
+    leads.add_parser(commands)
     return parser
 
 
@@ -179,7 +180,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.app import create_app
-    from bot.run_mode import console_url, on_startup_load_demo, prepare_run
+    from bot.cli.run_mode import console_url, on_startup_load_demo, prepare_run
 
     path = find_config_file(args.config)
     config, demo = prepare_run(

@@ -15,7 +15,7 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.cli import CONFIG_HELP, _config
+from bot.cli.main import CONFIG_HELP, _config
 from bot.log import setup_logging
 
 if TYPE_CHECKING:

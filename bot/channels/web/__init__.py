@@ -1,0 +1,1 @@
+"""The web-form channel: a company's own forms and landing pages post inquiries."""

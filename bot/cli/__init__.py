@@ -1,0 +1,1 @@
+"""The `salesbot` command: running the bot, the database, the demo, and the offline tools."""
