@@ -107,8 +107,6 @@ def create_app(
     app[CHANNELS] = _channels(app, config)
     for channel in app[CHANNELS]:
         channel.add_routes(app)
-    if config.intake.token:
-        Intake(config.intake, app[CLOCK], _store_inquiry(app), _inquiry_status(app)).add_routes(app)
     # Read-only and behind the console's access rule, so served even where the console (which writes)
     # is off; `[console] enabled = "off"` turns every browser page off.
     if config.console.enabled != "off":
@@ -138,6 +136,8 @@ def _channels(app: web.Application, config: Config) -> tuple[Channel, ...]:
         app[CONSOLE_HUB] = ConsoleHub()
         people, history = console_reads(lambda: app[SESSIONS])
         channels.append(ConsoleChannel(app[CLOCK], app[CONSOLE_HUB], _accept(app), people, history))
+    if config.intake.token:
+        channels.append(Intake(config.intake, app[CLOCK], _store_inquiry(app), _inquiry_status(app)))
     return tuple(channels)
 
 

@@ -262,7 +262,7 @@ class AccessToken(Base):
 
 
 class SyncCursor(Base):
-    """Where a pull-style feed was read up to (e.g. 微信客服 kf/sync_msg per open_kfid)."""
+    """Where a pull-style feed was read up to (e.g. 微信客服 kf/sync_msg per 客服 account)."""
 
     __tablename__ = "sync_cursor"
 

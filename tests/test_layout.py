@@ -67,3 +67,60 @@ def test_ci_runs_the_readme_test_command() -> None:
     match = re.search(r"<!-- test-command -->\s*```(?:sh|bash)?\n(.+?)\n```", readme, re.S)
     assert match is not None, "README must mark its test command with <!-- test-command -->"
     assert match[1].strip() in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+# The channel contract (bot/channels/base.py): a platform lives in its own folder, and only the composition
+# root names it. Migrations are exempt from the field rule: they convert rows a platform once shaped.
+PLATFORM_PACKAGES = {"bot.channels.wecom", "bot.channels.dingtalk"}
+PLATFORM_FIELDS = (
+    # WeChat Work's callback XML and API JSON
+    "ResponseCode", "ExternalUserID", "OpenKfId", "open_kfid", "FromUserName", "TaskId", "EventKey",
+    "template_card", "response_code", "touser", "agentid", "msg_signature",
+    # DingTalk's robot messages and APIs
+    "sessionWebhook", "senderStaffId", "conversationId", "robotCode", "msgParam",
+)  # fmt: skip
+
+
+def core_modules() -> list[Path]:
+    """Every module that is neither a platform's own nor the composition root."""
+    found = []
+    for package in ("bot", "handlers", "storage"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            rel = path.relative_to(ROOT).as_posix()
+            platform_own = any(rel.startswith(p.replace(".", "/") + "/") for p in PLATFORM_PACKAGES)
+            if platform_own or rel.startswith("bot/fakes/") or rel == "bot/app.py":
+                continue
+            found.append(path)
+    return found
+
+
+def test_only_the_composition_root_imports_a_platform() -> None:
+    offences = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in core_modules()
+        for name in imports_of(path)
+        if breaks(name, PLATFORM_PACKAGES)
+    ]
+    assert offences == []
+
+
+def test_no_platform_field_outside_its_channel() -> None:
+    offences = []
+    for path in core_modules():
+        if "migrations" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        offences += [f"{path.relative_to(ROOT)} names {field}" for field in PLATFORM_FIELDS if field in text]
+    assert offences == []
+
+
+def test_a_channel_implements_the_contract() -> None:
+    from bot.channels.base import Channel
+    from bot.channels.console.channel import ConsoleChannel
+    from bot.channels.web.intake import Intake
+    from bot.channels.wecom.channel import WeComChannel
+
+    members = [name for name in vars(Channel) if not name.startswith("_")] + ["platform", "limits"]
+    for channel in (WeComChannel, ConsoleChannel, Intake):
+        missing = [name for name in members if not hasattr(channel, name)]
+        assert missing == [], f"{channel.__name__} lacks {missing}"

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.channels.wecom.limits import MARKDOWN_LIMIT, MORE_HINT, TEXT_LIMIT, byte_len, cut, fit
+from bot.channels.text import MORE_HINT, byte_len, cut, fit
+from bot.channels.wecom.limits import MARKDOWN_LIMIT, TEXT_LIMIT
 from bot.channels.wecom.render import escape_markdown, render, render_webhook
 from bot.types import Button, Reply
 

@@ -20,10 +20,11 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels.base import ChannelBase, DeliveryError, Limits
 from bot.channels.body import BadBody, loads_json, read_capped
 from bot.clock import Clock
 from bot.config import IntakeConfig
-from bot.types import Message
+from bot.types import Message, Outgoing, Platform
 
 log = logging.getLogger("salesbot.intake")
 
@@ -100,9 +101,13 @@ def inquiry_message(fields: dict[str, str], key: str, clock: Clock) -> Message:
     )
 
 
-class Intake:
-    """The two endpoints; `store` accepts a message (see `Store`), and `status` reads an inquiry's
-    state by id (None when there is no such web inquiry)."""
+class Intake(ChannelBase):
+    """The web-form channel: two endpoints, and nothing to deliver (a form's sender reads the HTTP
+    answer). `store` accepts a message (see `Store`), and `status` reads an inquiry's state by id
+    (None when there is no such web inquiry)."""
+
+    platform: Platform = "web"
+    limits = Limits(text_bytes=0, buttons=0, card_update_window=None)
 
     def __init__(self, config: IntakeConfig, clock: Clock, store: Store, status: Any) -> None:
         self._token = config.token.encode("utf-8")
@@ -113,6 +118,9 @@ class Intake:
     def add_routes(self, app: web.Application) -> None:
         app.router.add_post("/api/inquiries", self.create)
         app.router.add_get("/api/inquiries/{id}", self.show)
+
+    async def deliver(self, item: Outgoing) -> str | None:
+        raise DeliveryError("a web form's sender has no chat: they read the HTTP answer", retry=False)
 
     def _authorised(self, request: web.Request) -> bool:
         header = request.headers.get("Authorization", "")

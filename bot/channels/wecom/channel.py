@@ -12,12 +12,13 @@ from urllib.parse import parse_qs, urlsplit
 from aiohttp import web
 
 from bot.channels.base import Accept, ChannelBase, DeliveryError, Limits, Resources
+from bot.channels.text import fit
 from bot.channels.wecom.callback import WeComCallback
 from bot.channels.wecom.client import WeComClient
 from bot.channels.wecom.errors import PlatformError
 from bot.channels.wecom.inbound import ADD_CONTACT
 from bot.channels.wecom.kf import KfPuller
-from bot.channels.wecom.limits import TEXT_LIMIT, fit
+from bot.channels.wecom.limits import TEXT_LIMIT
 from bot.channels.wecom.render import IMAGE_FILENAME, MAX_BUTTONS, render, render_webhook
 from bot.clock import Clock
 from bot.config import WeComConfig

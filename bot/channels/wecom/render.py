@@ -13,7 +13,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from bot.channels.wecom.limits import MARKDOWN_LIMIT, byte_len, clip_chars, fit
+from bot.channels.text import byte_len, clip_chars, fit
+from bot.channels.wecom.limits import MARKDOWN_LIMIT
 from bot.types import Outgoing, Reply
 
 MAX_BUTTONS = 6
