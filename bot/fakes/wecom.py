@@ -21,8 +21,8 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.channels.errors import BadCallback, SignatureError
 from bot.channels.wecom.crypto import MAX_BODY_BYTES, WeComCrypto
-from bot.channels.wecom.errors import BadCallback, SignatureError
 from bot.clock import Clock
 from bot.config import WeComConfig
 

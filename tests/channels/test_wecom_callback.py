@@ -13,9 +13,9 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
 
+from bot.channels.errors import SignatureError
 from bot.channels.wecom.callback import WeComCallback
 from bot.channels.wecom.crypto import MAX_BODY_BYTES
-from bot.channels.wecom.errors import SignatureError
 from bot.clock import FixedClock
 from bot.config import WeComConfig
 from bot.fakes.wecom import BROKEN, CallbackDriver

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.channels.wecom.crypto import WeComCrypto, check_timestamp, pkcs7_pad, pkcs7_unpad
-from bot.channels.wecom.errors import BadCallback, SignatureError
+from bot.channels.callback_crypto import check_timestamp, pkcs7_pad, pkcs7_unpad
+from bot.channels.errors import BadCallback, SignatureError
+from bot.channels.wecom.crypto import WeComCrypto
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VECTORS = json.loads((FIXTURES / "wecom_callback_crypto_official.json").read_text("utf-8"))["vectors"]

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.channels.errors import BadCallback, SignatureError
 from bot.channels.wecom.crypto import WeComCrypto
-from bot.channels.wecom.errors import BadCallback, SignatureError
 from bot.channels.wecom.inbound import open_callback, open_verification, parse_message
 from bot.clock import FixedClock
 from bot.config import WeComConfig

@@ -14,8 +14,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from aiohttp import web
 
 from bot.channels.body import read_capped
+from bot.channels.errors import BadCallback, SignatureError
 from bot.channels.wecom.crypto import MAX_BODY_BYTES, WeComCrypto
-from bot.channels.wecom.errors import BadCallback, SignatureError
 from bot.channels.wecom.inbound import open_callback, open_verification
 from bot.clock import Clock
 from bot.config import WeComConfig

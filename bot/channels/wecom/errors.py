@@ -1,7 +1,5 @@
-"""The WeChat Work channel's own exceptions, so callers never see wechatpy, binascii or cryptography errors.
-
-`SignatureError` means "answer 403", `BadCallback` means "answer 400"; `PlatformError` is an API call that
-failed, with a `kind` the outbox can act on without knowing WeChat Work's error codes.
+"""WeChat Work's API errors: `PlatformError` is an API call that failed, with a `kind` the outbox can act
+on without knowing WeChat Work's error codes. (A bad callback is bot.channels.errors'.)
 """
 
 from __future__ import annotations
@@ -9,14 +7,6 @@ from __future__ import annotations
 from typing import Literal
 
 ErrorKind = Literal["retry", "rate_limited", "token", "config", "kf_limit", "other"]
-
-
-class SignatureError(Exception):
-    """The callback's signature does not match: not from WeChat Work (or the token is misconfigured)."""
-
-
-class BadCallback(Exception):
-    """A callback that cannot be used: bad body, bad ciphertext, wrong CorpID, a missing field."""
 
 
 # errcode -> kind; anything not listed is "other". See classify().

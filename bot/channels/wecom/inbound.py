@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from bot.channels.errors import BadCallback
 from bot.channels.wecom.crypto import MAX_BODY_BYTES, WeComCrypto, check_timestamp
-from bot.channels.wecom.errors import BadCallback
 from bot.types import Message, MessageKind
 
 MAX_KEY_CHARS = 200  # longer idempotency keys are shortened to a stable digest (EventKey may be 1 KiB)
