@@ -29,5 +29,13 @@ class Context:
     catalog: Catalog
     inbound_id: int | None = None
 
+    @property
+    def member(self) -> Person:
+        """Who wrote, for handlers of members' messages: the router sends customers to new_lead and
+        strangers to unknown_user, so a member is always there."""
+        if self.person is None:
+            raise RuntimeError("a member's handler got a message from someone not in [org]")
+        return self.person
+
 
 Handler = Callable[[Context], Awaitable[list[Reply]]]

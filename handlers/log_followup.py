@@ -79,9 +79,7 @@ async def continues_last(ctx: Context) -> bool:
 
 
 async def handle(ctx: Context) -> list[Reply]:
-    person = ctx.person
-    if person is None:  # the router sends customers to new_lead; this is a safety net
-        return [Reply(to=None, title="您好", lines=("已收到您的消息，我们的销售顾问会尽快联系您。",))]
+    person = ctx.member
     continuation = await _last_to_continue(ctx)
     if continuation is not None:
         kind, followup = continuation

@@ -10,7 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot.types import PermissionDenied, Reply
-from handlers import rights, unknown_user
+from handlers import rights
 from handlers.format import cut, fmt_money, fmt_time, mask_phone, truncate
 from nlp import company_key
 from storage.queries import (
@@ -77,9 +77,7 @@ async def _lookup(ctx: Context, seen: rights.Visibility) -> tuple[str, list[Lead
 
 
 async def handle(ctx: Context) -> list[Reply]:
-    person = ctx.person
-    if person is None:
-        return await unknown_user.handle(ctx)
+    person = ctx.member
     # A card is looked up across everything one oversees, whatever scope the sentence implied.
     seen = rights.visibility_for(ctx, person, "me" if person.role == "rep" else "team")
     asked, found = await _lookup(ctx, seen)

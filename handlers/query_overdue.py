@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.types import PermissionDenied, Reply
-from handlers import rights, unknown_user
+from handlers import rights
 from handlers.format import cut, fmt_duration, fmt_time, truncate
 from storage.queries import OverdueLead, find_overdue_leads
 
@@ -35,9 +35,7 @@ def overdue_line(i: int, item: OverdueLead, tz: ZoneInfo, show_owner: bool) -> s
 
 
 async def handle(ctx: Context) -> list[Reply]:
-    person = ctx.person
-    if person is None:
-        return await unknown_user.handle(ctx)
+    person = ctx.member
     try:
         seen = rights.visibility_for(ctx, person, ctx.extraction.scope)
     except PermissionDenied as denied:

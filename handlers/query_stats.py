@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.types import PermissionDenied, Reply
-from handlers import rights, unknown_user
+from handlers import rights
 from handlers.cards import SOURCE_LABELS
 from handlers.format import cut, fmt_days, fmt_duration, local_day_bounds, percent, period_days
 from storage.queries import FunnelStep, PeriodStats, compute_stats
@@ -63,9 +63,7 @@ def render(stats: PeriodStats) -> list[str]:
 
 
 async def handle(ctx: Context) -> list[Reply]:
-    person = ctx.person
-    if person is None:
-        return await unknown_user.handle(ctx)
+    person = ctx.member
     scope = ctx.extraction.scope
     try:
         seen = rights.visibility_for(ctx, person, scope)

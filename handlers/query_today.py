@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.types import PermissionDenied, Reply
-from handlers import rights, unknown_user
+from handlers import rights
 from handlers.format import cut, fmt_days, fmt_time, local_day_bounds, mask_phone, period_days, truncate
 from storage.queries import DueFollowUp, find_due_followups
 
@@ -39,9 +39,7 @@ def due_line(i: int, item: DueFollowUp, tz: ZoneInfo, *, one_day: bool, show_own
 
 
 async def handle(ctx: Context) -> list[Reply]:
-    person = ctx.person
-    if person is None:
-        return await unknown_user.handle(ctx)
+    person = ctx.member
     try:
         seen = rights.visibility_for(ctx, person, ctx.extraction.scope)
     except PermissionDenied as denied:

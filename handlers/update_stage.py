@@ -56,9 +56,7 @@ async def continues_last(ctx: Context) -> bool:
 
 
 async def handle(ctx: Context) -> list[Reply]:
-    person = ctx.person
-    if person is None:
-        return []
+    person = ctx.member
     waiting = await _waiting_change(ctx)
     if waiting is not None:
         waiting.reason, waiting.awaiting = ctx.message.text, None
