@@ -235,7 +235,13 @@ class Config:
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.sla.timezone)
 
+    @property
+    def chat_platforms(self) -> tuple[str, ...]:
+        """The enabled chat platforms ([wecom], [dingtalk]), in the order a push prefers them."""
+        return tuple(name for name in CHAT_PLATFORMS if getattr(self, name).enabled)
 
+
+CHAT_PLATFORMS = ("wecom", "dingtalk")  # config sections with `enabled`, in order of preference
 ENV_PREFIX = "SALESBOT_"
 DEFAULT_FILE = Path("config.toml")
 
@@ -453,7 +459,7 @@ def _validate(c: Config) -> None:
                     f"[dingtalk] {key}",
                     f"is required when [dingtalk] is enabled (or set {ENV_PREFIX}DINGTALK_{key.upper()})",
                 )
-    for section in ("wecom", "dingtalk"):
+    for section in CHAT_PLATFORMS:
         path = getattr(c, section).callback_path
         if not path.startswith("/"):
             bad(f"[{section}] callback_path", f"must start with '/', got {path!r}")

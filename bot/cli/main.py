@@ -119,7 +119,7 @@ def cmd_version(args: argparse.Namespace) -> int:
 
 def cmd_check_config(args: argparse.Namespace) -> int:
     config = _config(args)
-    enabled = [name for name in ("wecom", "dingtalk") if getattr(config, name).enabled] or ["none"]
+    enabled = list(config.chat_platforms) or ["none"]
     print(
         f"{config.source}: OK ({len(config.org.people)} people in {len(config.org.teams)} teams; "
         f"channels: {', '.join(enabled)}; database: {config.database.url.split('://')[0]})"

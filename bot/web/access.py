@@ -50,7 +50,7 @@ def console_enabled(config: Config) -> bool:
     mode = config.console.enabled
     if mode != "auto":
         return mode == "on"
-    platforms = config.wecom.enabled or config.dingtalk.enabled
+    platforms = bool(config.chat_platforms)
     return not platforms and (bool(config.console.token) or is_loopback(config.server.host))
 
 
@@ -64,7 +64,7 @@ def install_access(app: web.Application, config: Config) -> None:
 def _warn_if_unreachable(config: Config) -> None:
     """The warning config validation promises: "auto" on a public address without a token starts (the
     Docker image listens on 0.0.0.0) with the console off and the dashboard refusing everyone."""
-    platforms = config.wecom.enabled or config.dingtalk.enabled  # then off as documented, no surprise
+    platforms = bool(config.chat_platforms)  # then off as documented, no surprise
     if config.console.enabled != "auto" or platforms or console_enabled(config):
         return
     log.warning(
