@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Config
+from bot.core.jobs import ScheduledJob
 from bot.core.outgoing import Addressing, queue
 from handlers import digests
 from nlp import Catalog
@@ -22,7 +23,10 @@ from nlp import Catalog
 log = logging.getLogger("salesbot.digests")
 
 
-class DigestJob:
+class DigestJob(ScheduledJob):
+    log = log
+    what = "digest tick"
+
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
@@ -32,9 +36,8 @@ class DigestJob:
         catalog: Catalog,  # for [org] isolate_product_lines
         on_enqueued: Callable[[], None] = lambda: None,
     ) -> None:
-        self._sessions, self._config, self._clock = sessions, config, clock
-        self._addressing, self._catalog = addressing, catalog
-        self._on_enqueued = on_enqueued
+        super().__init__(sessions, config, clock, addressing, on_enqueued)
+        self._catalog = catalog
 
     async def run_once(self, now: datetime | None = None) -> int:
         """Queue every digest due at `now` (default: the clock's now) that has not gone out; returns
@@ -75,10 +78,3 @@ class DigestJob:
                     break
                 await queue(session, item, now, dedupe_key=post.reply.dedupe_key)
         return True
-
-    async def tick(self) -> None:
-        """The scheduler's entry: a failed tick is logged and the next one tries again."""
-        try:
-            await self.run_once()
-        except Exception:  # the database still says what is due
-            log.exception("digest tick failed")

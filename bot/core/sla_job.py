@@ -7,30 +7,17 @@ so a crash cannot leave an alert recorded but never sent, nor sent without its r
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from bot.clock import Clock
-from bot.config import Config
-from bot.core.outgoing import Addressing, card_handled, queue
+from bot.core.jobs import ScheduledJob
+from bot.core.outgoing import card_handled, queue
 from handlers import sla
 
 log = logging.getLogger("salesbot.scheduler")
 
 
-class SlaScanner:
-    def __init__(
-        self,
-        sessions: async_sessionmaker[AsyncSession],
-        config: Config,
-        clock: Clock,
-        addressing: Addressing,
-        on_enqueued: Callable[[], None] = lambda: None,
-    ) -> None:
-        self._sessions, self._config, self._clock = sessions, config, clock
-        self._addressing = addressing
-        self._on_enqueued = on_enqueued
+class SlaScanner(ScheduledJob):
+    log = log
+    what = "SLA scan"
 
     async def run_once(self) -> int:
         """Scan once; returns how many notices were queued."""
@@ -50,10 +37,3 @@ class SlaScanner:
             log.info("SLA notices queued", extra={"count": queued})
             self._on_enqueued()
         return queued
-
-    async def tick(self) -> None:
-        """The scheduler's entry: a failed tick is logged and the next one tries again."""
-        try:
-            await self.run_once()
-        except Exception:  # one bad tick must not stop the job; the database still says what is due
-            log.exception("SLA scan failed")
