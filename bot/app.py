@@ -63,15 +63,23 @@ class SchemaOutOfDate(Exception):
     """The database schema is older than the code; the message names the command that fixes it."""
 
 
-def create_app(config: Config, *, clock: Clock | None = None, workers: bool = True) -> web.Application:
+def create_app(
+    config: Config, *, clock: Clock | None = None, workers: bool = True, extractor: Extractor | None = None
+) -> web.Application:
     """The bot. `workers=False` leaves the processor and the sender to the caller (tests drive them
-    step by step through app[PIPELINE] and app[SENDER])."""
+    step by step through app[PIPELINE] and app[SENDER]). `extractor`, when given, must be built from
+    the config's catalog and [sla] timezone (tests share one across apps); by default the app builds it.
+    Its catalog is the app's: the router, the digests and the dashboard read that one."""
+    if extractor is None:
+        extractor = build_extractor(config)
+    elif extractor.tz != config.tz:  # dates in messages would be read in another zone than the config's
+        raise ValueError(f"the extractor reads times in {extractor.tz}, the config in {config.tz}")
     app = web.Application(client_max_size=MAX_BODY, middlewares=[_acknowledge_first])
     app[CONFIG] = config
     app[CLOCK] = clock or SystemClock()
     app.cleanup_ctx.append(_database)
-    app.cleanup_ctx.append(_processing(workers))
-    app.cleanup_ctx.append(_scheduler(workers))
+    app.cleanup_ctx.append(_processing(workers, extractor))
+    app.cleanup_ctx.append(_scheduler(workers, extractor.catalog))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     install_access(app, config)  # the console's and the dashboard's access rule
@@ -86,8 +94,14 @@ def create_app(config: Config, *, clock: Clock | None = None, workers: bool = Tr
     # Read-only and behind the console's access rule, so served even where the console (which writes)
     # is off; `[console] enabled = "off"` turns every browser page off.
     if config.console.enabled != "off":
-        Dashboard(config, app[CLOCK], lambda: app[SESSIONS]).add_routes(app)
+        Dashboard(config, app[CLOCK], lambda: app[SESSIONS], extractor.catalog).add_routes(app)
     return app
+
+
+def build_extractor(config: Config) -> Extractor:
+    """The extractor for the config's catalog and [sla] timezone; jieba loads on first use (at start-up)."""
+    catalog = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
+    return Extractor(catalog, config.sla.timezone)
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
@@ -115,13 +129,11 @@ async def _acknowledge_first(request: web.Request, handler: Handler) -> web.Stre
         return await handler(request)
 
 
-def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None]]:
+def _processing(workers: bool, extractor: Extractor) -> Callable[[web.Application], AsyncIterator[None]]:
     async def processing(app: web.Application) -> AsyncIterator[None]:
         config, clock, sessions = app[CONFIG], app[CLOCK], app[SESSIONS]
-        catalog = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
-        extractor = Extractor(catalog, config.sla.timezone)
         extractor.extract("", clock.now())  # load the dictionaries now, not on the first rep's message
-        router = Router(config, clock, extractor, catalog)
+        router = Router(config, clock, extractor, extractor.catalog)
         transports: dict[str, Transport] = {}
         prepare: Prepare | None = None
         if CONSOLE_HUB in app:
@@ -195,7 +207,7 @@ async def ensure_schema(engine: AsyncEngine, config: Config) -> None:
     )
 
 
-def _scheduler(workers: bool) -> Callable[[web.Application], AsyncIterator[None]]:
+def _scheduler(workers: bool, catalog: Catalog) -> Callable[[web.Application], AsyncIterator[None]]:
     async def scheduler_ctx(app: web.Application) -> AsyncIterator[None]:
         # APScheduler only ticks; what is due lives in the database, so coalescing a missed
         # backlog into one run is safe and a second instance cannot double the work.
@@ -205,7 +217,7 @@ def _scheduler(workers: bool) -> Callable[[web.Application], AsyncIterator[None]
         config = app[CONFIG]
         sla = SlaScanner(app[SESSIONS], config, app[CLOCK], on_enqueued=app[SENDER].wake)
         app[SCHEDULER], app[SLA] = scheduler, sla
-        app[DIGESTS] = DigestJob(app[SESSIONS], config, app[CLOCK], on_enqueued=app[SENDER].wake)
+        app[DIGESTS] = DigestJob(app[SESSIONS], config, app[CLOCK], catalog, on_enqueued=app[SENDER].wake)
         if workers:  # without workers tests call app[SLA].run_once() with their own clock
             seconds = config.sla.scan_interval.total_seconds()
             scheduler.add_job(sla.tick, "interval", seconds=seconds, id="sla_scan")

@@ -19,7 +19,7 @@ from bot.clock import Clock
 from bot.config import Config
 from bot.router import Outgoing, outgoing_for, queue
 from handlers import digests
-from nlp import Catalog, load_catalog
+from nlp import Catalog
 
 log = logging.getLogger("salesbot.digests")
 
@@ -43,18 +43,12 @@ class DigestJob:
         sessions: async_sessionmaker[AsyncSession],
         config: Config,
         clock: Clock,
+        catalog: Catalog,  # the app's, for [org] isolate_product_lines
         on_enqueued: Callable[[], None] = lambda: None,
     ) -> None:
         self._sessions, self._config, self._clock = sessions, config, clock
+        self._catalog = catalog
         self._on_enqueued = on_enqueued
-        self._catalog: Catalog | None = None
-
-    def _product_lines(self) -> Catalog:
-        # For [org] isolate_product_lines; loaded on the first digest, not at start-up.
-        if self._catalog is None:
-            path = self._config.catalog.path
-            self._catalog = load_catalog(path) if path else Catalog()
-        return self._catalog
 
     async def run_once(self, now: datetime | None = None) -> int:
         """Queue every digest due at `now` (default: the clock's now) that has not gone out; returns
@@ -77,7 +71,7 @@ class DigestJob:
         # Read, draw, then write: no transaction stays open while a chart is drawn (on SQLite an open
         # transaction holds the one connection every callback needs).
         async with self._sessions() as session:
-            digest = await digests.compose(session, self._config, due, now, self._product_lines())
+            digest = await digests.compose(session, self._config, due, now, self._catalog)
         if digest is None:
             return False
         digest = await digests.drawn(digest)

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from bot.config import Config, load_config
 from storage import migrate
 from storage.db import create_engine, session_factory
+from tests.extractors import Extractors
 
 PG_URL = os.environ.get("SALESBOT_TEST_PG", "")
 DATABASES = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
@@ -92,3 +93,9 @@ cities = ["苏州", "无锡"]
     path = tmp_path / "test-config.toml"
     path.write_text(text, encoding="utf-8")
     return load_config(path, env={})
+
+
+@pytest.fixture(scope="session")
+def extractors() -> Extractors:
+    """The session's extractors, one per catalog and time zone (see tests/extractors.py)."""
+    return Extractors()
