@@ -1,63 +1,34 @@
-"""Shared fixtures: a fresh database per test, on SQLite always and on PostgreSQL when SALESBOT_TEST_PG
-names a server (each test gets a database of its own there).
-
-The schema is migrated once per session into a template (a SQLite file, a PostgreSQL database) that each
-test using `engine` gets a copy of; a test that does not use `engine` gets an empty database."""
+"""Shared fixtures: a database of the test's own, on SQLite always and on PostgreSQL when SALESBOT_TEST_PG
+names a server; at the latest schema for a test that uses `engine` (a copy of a template migrated once per
+session, see tests/databases.py), empty for any other."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import shutil
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.config import Config, load_config
-from storage import migrate
 from storage.db import create_engine, session_factory
+from tests.databases import ServerDatabases, migrate_sqlite_template
 from tests.extractors import Extractors
 
 PG_URL = os.environ.get("SALESBOT_TEST_PG", "")
 DATABASES = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
 
 
-def _plain(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
-
-
 @dataclass(frozen=True)
 class Templates:
-    """Databases migrated to the latest schema once per session, copied for each test."""
+    """The schema, migrated once per session (see tests/databases.py)."""
 
-    sqlite: Path  # a database file
-    postgresql: str  # a database name on the PG_URL server, "" without one
-
-
-async def _migrate(url: str) -> None:
-    engine = create_engine(url)
-    try:
-        await migrate.upgrade(engine)
-    finally:
-        await engine.dispose()
-
-
-async def _admin(sql: str) -> None:
-    admin = await asyncpg.connect(_plain(PG_URL))
-    try:
-        await admin.execute(sql)
-    finally:
-        await admin.close()
-
-
-def _on_server(name: str) -> str:
-    base, _, _ = PG_URL.rpartition("/")
-    return f"{base}/{name}"
+    sqlite: Path  # a database file, copied for each test
+    server: ServerDatabases | None  # on the PG_URL server, when there is one
 
 
 @pytest.fixture(scope="session")
@@ -66,18 +37,15 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
     loop = asyncio.new_event_loop()
     try:
         sqlite = tmp_path_factory.mktemp("template") / "salesbot.db"
-        loop.run_until_complete(_migrate(f"sqlite+aiosqlite:///{sqlite}"))
-        # Closing the last connection checkpoints the WAL into the file: the file alone is the database.
-        assert not sqlite.with_name(sqlite.name + "-wal").exists()
-        postgresql = f"salesbot_template_{uuid.uuid4().hex[:12]}" if PG_URL else ""
-        if postgresql:
-            loop.run_until_complete(_admin(f'CREATE DATABASE "{postgresql}"'))
-            loop.run_until_complete(_migrate(_on_server(postgresql)))
+        loop.run_until_complete(migrate_sqlite_template(sqlite))
+        server = ServerDatabases(PG_URL) if PG_URL else None
         try:
-            yield Templates(sqlite, postgresql)
+            if server is not None:
+                loop.run_until_complete(server.create_template())
+            yield Templates(sqlite, server)
         finally:
-            if postgresql:
-                loop.run_until_complete(_admin(f'DROP DATABASE IF EXISTS "{postgresql}" WITH (FORCE)'))
+            if server is not None:
+                loop.run_until_complete(server.drop_all())
     finally:
         loop.close()
 
@@ -86,8 +54,8 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
 async def database_url(
     request: pytest.FixtureRequest, tmp_path: Path, templates: Templates
 ) -> AsyncIterator[str]:
-    """The URL of the test's database: migrated when the test uses `engine`, else empty (the migration
-    tests, the app's own upgrade of SQLite)."""
+    """The URL of the test's own database: at the latest schema when the test uses `engine`, else empty
+    (the migration tests, the app's own upgrade of SQLite)."""
     migrated = "engine" in request.fixturenames
     if request.param == "sqlite":
         path = tmp_path / "salesbot.db"
@@ -95,13 +63,16 @@ async def database_url(
             shutil.copyfile(templates.sqlite, path)
         yield f"sqlite+aiosqlite:///{path}"
         return
-    name = f"salesbot_test_{uuid.uuid4().hex[:12]}"
-    template = f' TEMPLATE "{templates.postgresql}"' if migrated else ""
-    await _admin(f'CREATE DATABASE "{name}"{template}')
+    server = templates.server
+    assert server is not None
+    name = await (server.migrated() if migrated else server.empty())
     try:
-        yield _on_server(name)
+        yield server.url_of(name)
     finally:
-        await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if migrated:
+            server.release(name)
+        else:
+            await server.drop(name)
 
 
 @pytest.fixture
