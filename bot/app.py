@@ -89,15 +89,19 @@ def create_app(
     extractor: Extractor | None = None,
 ) -> web.Application:
     """The bot. `workers=False` leaves the processor and the sender to the caller (tests drive them
-    step by step through app[PIPELINE] and app[SENDER]). `extractor`: one built for this config's
-    catalog and time zone, shared (tests share one; building one loads the dictionaries)."""
+    step by step through app[PIPELINE] and app[SENDER]). `extractor`, when given, must be built from
+    the config's catalog and [sla] timezone (tests share one across apps); by default the app builds it.
+    Its catalog is the app's: the router, the digests and the dashboard read that one."""
+    if extractor is None:
+        extractor = build_extractor(config)
+    elif extractor.tz != config.tz:  # dates in messages would be read in another zone than the config's
+        raise ValueError(f"the extractor reads times in {extractor.tz}, the config in {config.tz}")
     app = web.Application(client_max_size=MAX_BODY, middlewares=[_database_unavailable, _acknowledge_first])
     app[CONFIG] = config
     app[CLOCK] = clock or SystemClock()
     app[PROBES] = set()
     app.on_response_prepare.append(_server_header)
-    app[CATALOG] = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
-    app[EXTRACTOR] = extractor or Extractor(app[CATALOG], config.sla.timezone)
+    app[EXTRACTOR], app[CATALOG] = extractor, extractor.catalog
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_processing(workers))
     app.cleanup_ctx.append(_scheduler(workers))
@@ -110,7 +114,7 @@ def create_app(
     # Read-only and behind the console's access rule, so served even where the console (which writes)
     # is off; `[console] enabled = "off"` turns every browser page off.
     if config.console.enabled != "off":
-        Dashboard(config, app[CLOCK], lambda: app[SESSIONS]).add_routes(app)
+        Dashboard(config, app[CLOCK], lambda: app[SESSIONS], extractor.catalog).add_routes(app)
     return app
 
 
@@ -139,6 +143,12 @@ def _channels(app: web.Application, config: Config) -> tuple[Channel, ...]:
     if config.intake.token:
         channels.append(Intake(config.intake, app[CLOCK], _store_inquiry(app), _inquiry_status(app)))
     return tuple(channels)
+
+
+def build_extractor(config: Config) -> Extractor:
+    """The extractor for the config's catalog and [sla] timezone; jieba loads on first use (at start-up)."""
+    catalog = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
+    return Extractor(catalog, config.sla.timezone)
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:

@@ -17,7 +17,7 @@ from nlp.lexicon import titles
 from nlp.numbers import find_budget
 from nlp.people import PersonFinder
 from nlp.phones import find_emails, find_phones
-from nlp.segment import build_tokenizer, cache_dir, word_classes
+from nlp.segment import cache_dir, segmenter, word_classes
 from nlp.types import Extraction, FollowUpTime, Intent, Period
 
 _QUERIES = frozenset({Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_LEAD, Intent.QUERY_STATS})
@@ -47,7 +47,8 @@ class Extractor:
     def _build(self) -> None:
         directory = cache_dir()
         words = [*self.catalog.words(), *titles(), *gazetteer().all_forms()]
-        self._tk, self._added = build_tokenizer(words, directory)
+        self._segmenter = segmenter(words, directory)  # holds the shared tokenizer while this extractor lives
+        self._tk, self._added = self._segmenter.tokenizer, self._segmenter.added
         freq = self._tk.FREQ
         self._freq = lambda w: freq.get(w, 0) or 0
         classes = word_classes(directory)

@@ -1,57 +1,84 @@
-"""Shared fixtures: a fresh, migrated database per test, on SQLite always and on PostgreSQL when
-SALESBOT_TEST_PG names a server (each test gets a database of its own there)."""
+"""Shared fixtures: a database of the test's own, on SQLite always and on PostgreSQL when SALESBOT_TEST_PG
+names a server; at the latest schema for a test that uses `engine` (a copy of a template migrated once per
+session, see tests/databases.py), empty for any other."""
 
 from __future__ import annotations
 
+import asyncio
 import os
-import uuid
-from collections.abc import AsyncIterator
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.config import Config, load_config
-from storage import migrate
 from storage.db import create_engine, session_factory
+from tests.databases import ServerDatabases, migrate_sqlite_template
+from tests.extractors import Extractors
 
 PG_URL = os.environ.get("SALESBOT_TEST_PG", "")
 DATABASES = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
 
 
-def _plain(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+@dataclass(frozen=True)
+class Templates:
+    """The schema, migrated once per session (see tests/databases.py)."""
+
+    sqlite: Path  # a database file, copied for each test
+    server: ServerDatabases | None  # on the PG_URL server, when there is one
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    # A loop of its own: this runs once, outside every test's loop.
+    loop = asyncio.new_event_loop()
+    try:
+        sqlite = tmp_path_factory.mktemp("template") / "salesbot.db"
+        loop.run_until_complete(migrate_sqlite_template(sqlite))
+        server = ServerDatabases(PG_URL) if PG_URL else None
+        try:
+            if server is not None:
+                loop.run_until_complete(server.create_template())
+            yield Templates(sqlite, server)
+        finally:
+            if server is not None:
+                loop.run_until_complete(server.drop_all())
+    finally:
+        loop.close()
 
 
 @pytest.fixture(params=DATABASES)
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """The URL of an empty database."""
+async def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, templates: Templates
+) -> AsyncIterator[str]:
+    """The URL of the test's own database: at the latest schema when the test uses `engine`, else empty
+    (the migration tests, the app's own upgrade of SQLite)."""
+    migrated = "engine" in request.fixturenames
     if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'salesbot.db'}"
+        path = tmp_path / "salesbot.db"
+        if migrated:
+            shutil.copyfile(templates.sqlite, path)
+        yield f"sqlite+aiosqlite:///{path}"
         return
-    name = f"salesbot_test_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(_plain(PG_URL))
+    server = templates.server
+    assert server is not None
+    name = await (server.migrated() if migrated else server.empty())
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield server.url_of(name)
     finally:
-        await admin.close()
-    base, _, _ = PG_URL.rpartition("/")
-    try:
-        yield f"{base}/{name}"
-    finally:
-        admin = await asyncpg.connect(_plain(PG_URL))
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
+        if migrated:
+            server.release(name)
+        else:
+            await server.drop(name)
 
 
 @pytest.fixture
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    """An engine on a database migrated to the latest schema."""
+    """An engine on a database at the latest schema (a copy of the session's template)."""
     engine = create_engine(database_url)
-    await migrate.upgrade(engine)
     try:
         yield engine
     finally:
@@ -92,3 +119,9 @@ cities = ["苏州", "无锡"]
     path = tmp_path / "test-config.toml"
     path.write_text(text, encoding="utf-8")
     return load_config(path, env={})
+
+
+@pytest.fixture(scope="session")
+def extractors() -> Extractors:
+    """The session's extractors, one per catalog and time zone (see tests/extractors.py)."""
+    return Extractors()

@@ -18,7 +18,6 @@ from bot.config import Config
 from bot.web.access import BROWSER_HEADERS, check_console_access, viewer_key
 from bot.web.dashboard_data import RANGES, Range, dashboard_data
 from handlers.rights import ProductLines
-from nlp import Catalog, load_catalog
 from storage.people import find_person_by_platform_id
 
 log = logging.getLogger("salesbot.dashboard")
@@ -34,13 +33,17 @@ BAD_RANGE = "时间范围只能是本周（week）或本月（month）。"
 
 
 class Dashboard:
-    """The dashboard's routes, with the catalog loaded once when product lines are isolated."""
+    """The dashboard's routes; `catalog` is the app's, read when product lines are isolated."""
 
     def __init__(
-        self, config: Config, clock: Clock, sessions: Callable[[], async_sessionmaker[AsyncSession]]
+        self,
+        config: Config,
+        clock: Clock,
+        sessions: Callable[[], async_sessionmaker[AsyncSession]],
+        catalog: ProductLines,
     ) -> None:
         self.config, self.clock, self.sessions = config, clock, sessions  # sessions exist once started
-        self._catalog: ProductLines | None = None
+        self._catalog = catalog
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/dashboard", self.page)
@@ -49,10 +52,7 @@ class Dashboard:
 
     def catalog(self) -> ProductLines | None:
         if not self.config.org.isolate_product_lines:
-            return None  # rights ignore product lines then; no need to read the file
-        if self._catalog is None:
-            path = self.config.catalog.path
-            self._catalog = load_catalog(path) if path else Catalog()
+            return None  # rights ignore product lines then
         return self._catalog
 
     async def page(self, request: web.Request) -> web.StreamResponse:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from bot.config import Config, ConfigError, ConsoleConfig, ServerConfig, load_co
 from bot.fakes.wecom import SAMPLE_APP as WECOM
 from bot.web.access import console_enabled
 from storage.models import InboundMessage, Lead, Person
+from tests.extractors import Extractors
 from tests.raw_http import post_in_two_writes
 
 START = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)  # Tuesday 09:30 in Shanghai
@@ -72,11 +73,12 @@ def console_config(config: Config) -> Config:
 
 @pytest.fixture
 async def console(
-    aiohttp_client: type[TestClient], console_config: Config, engine: AsyncEngine
+    aiohttp_client: type[TestClient], console_config: Config, engine: AsyncEngine, extractors: Extractors
 ) -> AsyncIterator[Console]:
     # `engine` migrates the test database first: the app upgrades only SQLite by itself.
     clock = FixedClock(START)
-    client = await aiohttp_client(create_app(console_config, clock=clock, workers=False))
+    app = create_app(console_config, clock=clock, workers=False, extractor=extractors(console_config))
+    client = await aiohttp_client(app)
     yield Console(client, clock)
 
 
@@ -278,8 +280,18 @@ async def test_the_people_to_be_are_the_organisation(console: Console) -> None:
     assert script.status == 200
 
 
-async def serve(aiohttp_client: type[TestClient], config: Config) -> TestClient:
-    return await aiohttp_client(create_app(config, clock=FixedClock(START), workers=False))
+Serve = Callable[[Config], Awaitable[TestClient]]
+
+
+@pytest.fixture
+def serve(aiohttp_client: type[TestClient], extractors: Extractors) -> Serve:
+    """`await serve(config)`: a client on the app built from the config, its clock at START."""
+
+    async def start(config: Config) -> TestClient:
+        app = create_app(config, clock=FixedClock(START), workers=False, extractor=extractors(config))
+        return await aiohttp_client(app)
+
+    return start
 
 
 def on_host(config: Config, host: str, token: str = "", enabled: str = "on") -> Config:
@@ -302,9 +314,9 @@ def test_a_public_address_needs_a_token(tmp_path: Path) -> None:
 
 
 async def test_with_a_token_only_its_bearer_gets_in(
-    aiohttp_client: type[TestClient], console_config: Config, engine: AsyncEngine
+    serve: Serve, console_config: Config, engine: AsyncEngine
 ) -> None:
-    client = await serve(aiohttp_client, on_host(console_config, "0.0.0.0", token="s3cret"))
+    client = await serve(on_host(console_config, "0.0.0.0", token="s3cret"))
     assert (await client.get("/console")).status == 401
     assert (await client.get("/console", params={"token": "wrong"})).status == 401
     assert (await client.get("/console/api/people", headers={"Authorization": "Bearer s3cret"})).status == 200
@@ -315,25 +327,25 @@ async def test_with_a_token_only_its_bearer_gets_in(
 
 
 async def test_without_a_token_only_this_machine_gets_in(
-    aiohttp_client: type[TestClient], console_config: Config, engine: AsyncEngine
+    serve: Serve, console_config: Config, engine: AsyncEngine
 ) -> None:
-    client = await serve(aiohttp_client, on_host(console_config, "127.0.0.1"))
+    client = await serve(on_host(console_config, "127.0.0.1"))
     assert (await client.get("/console/api/people")).status == 200
     # A page on another site whose name resolves to 127.0.0.1 (DNS rebinding) names its own host.
     rebound = await client.get("/console/api/people", headers={"Host": "evil.example:8080"})
     assert rebound.status == 403
     # Listening publicly without a token (console forced on past validation): nobody gets in.
-    public = await serve(aiohttp_client, on_host(console_config, "0.0.0.0"))
+    public = await serve(on_host(console_config, "0.0.0.0"))
     assert (await public.get("/console/api/people")).status == 403
 
 
 async def test_the_console_is_off_when_a_platform_is_on_unless_asked_for(
-    aiohttp_client: type[TestClient], console_config: Config, engine: AsyncEngine
+    serve: Serve, console_config: Config, engine: AsyncEngine
 ) -> None:
     with_wecom = dataclasses.replace(
         console_config, wecom=dataclasses.replace(WECOM, api_base="http://127.0.0.1:9")
     )
-    auto = await serve(aiohttp_client, dataclasses.replace(with_wecom, console=ConsoleConfig(enabled="auto")))
+    auto = await serve(dataclasses.replace(with_wecom, console=ConsoleConfig(enabled="auto")))
     assert (await auto.get("/console")).status == 404
-    forced = await serve(aiohttp_client, with_wecom)
+    forced = await serve(with_wecom)
     assert (await forced.get("/console")).status == 200

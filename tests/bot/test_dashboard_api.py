@@ -18,6 +18,7 @@ from bot.app import SESSIONS, create_app
 from bot.clock import FixedClock
 from bot.config import Config, ConsoleConfig, ServerConfig, load_config
 from storage.models import Alert, Person
+from tests.extractors import Extractors
 from tests.handlers.query_fixtures import NOW, SHANGHAI, add_followup, add_lead
 
 H, D = timedelta(hours=1), timedelta(days=1)
@@ -76,11 +77,12 @@ Client = Callable[[Config], Any]
 
 
 @pytest.fixture
-async def client_for(aiohttp_client: Any, engine: AsyncEngine) -> Client:
+async def client_for(aiohttp_client: Any, engine: AsyncEngine, extractors: Extractors) -> Client:
     """A client on the app built from a config, its clock at NOW (`engine` migrates the database first)."""
 
     async def make(config: Config) -> TestClient:
-        return await aiohttp_client(create_app(config, clock=FixedClock(NOW), workers=False))
+        app = create_app(config, clock=FixedClock(NOW), workers=False, extractor=extractors(config))
+        return await aiohttp_client(app)
 
     return make
 

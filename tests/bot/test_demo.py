@@ -22,14 +22,18 @@ from bot.clock import FixedClock
 from bot.config import Config, ConfigError, DatabaseConfig, load_config
 from storage.models import FollowUp, Lead, Person, StageChange
 from tests.bot.test_console import Console, card_text
+from tests.extractors import Extractors
 
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # Tuesday 10:00 in Shanghai
 
 
 @pytest.fixture
-async def demo(aiohttp_client: type[TestClient], config: Config, engine: AsyncEngine) -> Console:
+async def demo(
+    aiohttp_client: type[TestClient], config: Config, engine: AsyncEngine, extractors: Extractors
+) -> Console:
     clock = FixedClock(NOW)
-    client = await aiohttp_client(create_app(demo_config(config), clock=clock, workers=False))
+    shown = demo_config(config)
+    client = await aiohttp_client(create_app(shown, clock=clock, workers=False, extractor=extractors(shown)))
     assert await load_demo(client.app[SESSIONS], config, now=NOW) == len(demo_leads())
     return Console(client, clock)
 
@@ -80,13 +84,13 @@ async def test_a_demo_manager_sees_the_funnel_and_a_rep_finds_a_customer(demo: C
 
 
 async def test_the_demo_never_mixes_with_an_organisation_of_its_own(
-    config: Config, engine: AsyncEngine
+    config: Config, engine: AsyncEngine, extractors: Extractors
 ) -> None:
     assert await database_state(engine) == "empty"
     own = dataclasses.replace(config, org=dataclasses.replace(config.org, people=[
         *config.org.people, dataclasses.replace(config.org.people[-1], id="someone", wecom_userid="")
     ]))  # fmt: skip
-    app = create_app(own, workers=False)
+    app = create_app(own, workers=False, extractor=extractors(own))
     runner = web.AppRunner(app)
     await runner.setup()  # syncs the org
     await runner.cleanup()
@@ -123,7 +127,9 @@ def test_run_with_no_config_file_lands_on_the_demo(
     assert "this is the DEMO" in out and "http://127.0.0.1:8080/console" in out
 
 
-def test_the_demo_refuses_a_database_with_its_own_organisation(tmp_path: Path) -> None:
+def test_the_demo_refuses_a_database_with_its_own_organisation(
+    tmp_path: Path, extractors: Extractors
+) -> None:
     path = tmp_path / "own.toml"
     db = tmp_path / "own.db"
     path.write_text(
@@ -133,7 +139,7 @@ def test_the_demo_refuses_a_database_with_its_own_organisation(tmp_path: Path) -
     config = load_config(path, env={})
 
     async def sync() -> None:
-        runner = web.AppRunner(create_app(config, workers=False))
+        runner = web.AppRunner(create_app(config, workers=False, extractor=extractors(config)))
         await runner.setup()
         await runner.cleanup()
 
@@ -149,7 +155,7 @@ def test_the_demo_refuses_a_database_with_its_own_organisation(tmp_path: Path) -
 
 
 async def test_a_fast_demo_sends_sla_alerts_to_the_console_inbox(
-    aiohttp_client: type[TestClient], config: Config, engine: AsyncEngine
+    aiohttp_client: type[TestClient], config: Config, engine: AsyncEngine, extractors: Extractors
 ) -> None:
     fast, _ = prepare_run(demo_config(config), explicit_config=True, demo=False, console=False, speed=60)
     assert fast.sla.first_response["A"] == timedelta(seconds=30)
@@ -158,7 +164,7 @@ async def test_a_fast_demo_sends_sla_alerts_to_the_console_inbox(
     with pytest.raises(ConfigError, match="--speed"):
         prepare_run(config, explicit_config=True, demo=False, console=False, speed=0)
     clock = FixedClock(NOW)
-    client = await aiohttp_client(create_app(fast, clock=clock, workers=False))
+    client = await aiohttp_client(create_app(fast, clock=clock, workers=False, extractor=extractors(fast)))
     await load_demo(client.app[SESSIONS], fast, now=NOW)
     demo = Console(client, clock)
     assert await client.app[SLA].run_once() > 0

@@ -22,10 +22,11 @@ from bot.channels.wecom.channel import webhook_key
 from bot.config import Config, ConfigError, DigestsConfig, load_config
 from bot.core.digests_job import DigestJob
 from bot.types import Outgoing, Reply
-from storage import migrate
+from nlp import Catalog
 from storage.db import create_engine, session_factory
 from storage.models import OutboxMessage, Team
-from tests.handlers.sales_fixtures import CATALOG, SHANGHAI, World, make_world
+from tests.extractors import Extractors
+from tests.handlers.sales_fixtures import SHANGHAI, World, make_world
 from tests.support import addressing_for
 
 REPS, MANAGERS = 4, 2  # in sales_fixtures: 李娜, 王强, 赵磊, 周敏; 张伟 and 孙丽 manage their teams
@@ -48,7 +49,7 @@ async def world(session: AsyncSession, tmp_path: Path) -> AsyncIterator[World]:
 
 def job(engine: AsyncEngine, world: World) -> DigestJob:
     return DigestJob(
-        session_factory(engine), world.config, world.clock, addressing_for(world.config), CATALOG
+        session_factory(engine), world.config, world.clock, addressing_for(world.config), Catalog()
     )
 
 
@@ -83,7 +84,7 @@ async def test_two_instances_ticking_at_once_send_each_digest_once(
         one, two = (
             job(engine, world),
             DigestJob(
-                session_factory(other), world.config, world.clock, addressing_for(world.config), CATALOG
+                session_factory(other), world.config, world.clock, addressing_for(world.config), Catalog()
             ),
         )
         ticks = [
@@ -142,21 +143,18 @@ async def test_the_group_copy_needs_wecom_and_goes_to_the_robot_s_key(
 
 
 async def test_the_tick_is_scheduled_with_workers_and_reachable_without(
-    aiohttp_client: type[TestClient], config: Config
+    aiohttp_client: type[TestClient], config: Config, engine: AsyncEngine, extractors: Extractors
 ) -> None:
-    engine = create_engine(config.database.url)
-    await migrate.upgrade(engine)
-    await engine.dispose()
-    running = await aiohttp_client(create_app(config))
+    running = await aiohttp_client(create_app(config, extractor=extractors(config)))
     scheduled = running.app[SCHEDULER].get_job("digests")
     assert scheduled is not None and scheduled.trigger.interval.total_seconds() == 60
     assert scheduled.coalesce and scheduled.max_instances == 1
     assert isinstance(running.app[DIGESTS], DigestJob)
-    stepped = await aiohttp_client(create_app(config, workers=False))
+    stepped = await aiohttp_client(create_app(config, workers=False, extractor=extractors(config)))
     assert stepped.app[SCHEDULER].get_job("digests") is None
     assert await stepped.app[DIGESTS].run_once(at(date(2026, 3, 14), "10:00")) == 0
     off = dataclasses.replace(config, digests=DigestsConfig(enabled=False))
-    quiet = await aiohttp_client(create_app(off))
+    quiet = await aiohttp_client(create_app(off, extractor=extractors(off)))
     assert quiet.app[SCHEDULER].get_job("digests") is None
 
 

@@ -22,6 +22,7 @@ from bot.app import SESSIONS, create_app
 from bot.cli.demo import demo_config
 from bot.config import Config, DatabaseConfig, load_config
 from bot.web.access import VIEWER_COOKIE
+from tests.extractors import Extractors
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page
@@ -57,14 +58,14 @@ def live_config(tmp_path: Path) -> Config:
 
 
 @pytest.fixture
-async def live_app(live_config: Config) -> AsyncIterator[LiveApp]:
+async def live_app(live_config: Config, extractors: Extractors) -> AsyncIterator[LiveApp]:
     """The whole bot with its workers, listening on 127.0.0.1 and a free port, demo data loaded."""
     reason = _missing()
     if reason:
         pytest.skip(reason)
     from bot.cli.demo import load_demo
 
-    app = create_app(live_config)
+    app = create_app(live_config, extractor=extractors(live_config))
     runner = web.AppRunner(app, handle_signals=False, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

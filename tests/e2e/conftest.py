@@ -12,10 +12,11 @@ from bot.clock import FixedClock
 from bot.config import CatalogConfig, Config, IntakeConfig
 from bot.fakes.wecom import FakeWeCom, serve_fake_wecom
 from tests.e2e.harness import FIXTURES, INTAKE_TOKEN, START, WECOM, Bot
+from tests.extractors import Extractors
 
 
 @pytest.fixture
-async def bot(config: Config, engine: AsyncEngine) -> AsyncIterator[Bot]:
+async def bot(config: Config, engine: AsyncEngine, extractors: Extractors) -> AsyncIterator[Bot]:
     # `engine` migrates the test database first: the bot upgrades only SQLite by itself.
     clock = FixedClock(START)
     fake = FakeWeCom(
@@ -28,7 +29,7 @@ async def bot(config: Config, engine: AsyncEngine) -> AsyncIterator[Bot]:
             catalog=CatalogConfig(path=str(FIXTURES / "catalog.toml")),
             intake=IntakeConfig(token=INTAKE_TOKEN),
         )
-        bot = Bot(e2e_config, clock, fake)
+        bot = Bot(e2e_config, clock, fake, extractors(e2e_config))
         await bot.start()
         try:
             yield bot

@@ -15,6 +15,7 @@ from bot.app import PIPELINE, SENDER, SESSIONS, create_app
 from bot.clock import FixedClock
 from bot.config import Config
 from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom
+from nlp import Extractor
 
 # Tuesday 2026-03-10 09:30 in Shanghai
 START = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
@@ -26,14 +27,14 @@ WECOM = SAMPLE_APP
 class Bot:
     """One running bot: `say` as a person, `settle` to process and deliver everything due."""
 
-    def __init__(self, config: Config, clock: FixedClock, fake: FakeWeCom) -> None:
-        self.config, self.clock, self.fake = config, clock, fake
+    def __init__(self, config: Config, clock: FixedClock, fake: FakeWeCom, extractor: Extractor) -> None:
+        self.config, self.clock, self.fake, self.extractor = config, clock, fake, extractor
         self.driver = CallbackDriver(config.wecom, clock)
         self.app: web.Application | None = None
         self.client: TestClient | None = None
 
     async def start(self) -> None:
-        self.app = create_app(self.config, clock=self.clock, workers=False)
+        self.app = create_app(self.config, clock=self.clock, workers=False, extractor=self.extractor)
         self.client = TestClient(TestServer(self.app))
         await self.client.start_server()
 

@@ -15,6 +15,7 @@ from bot.config import CatalogConfig, Config, IntakeConfig, OrgConfig, PersonCon
 from bot.fakes.wecom import FakeWeCom, serve_fake_wecom
 from storage.models import Contact, FollowUp, Lead
 from tests.e2e.harness import FIXTURES, INTAKE_TOKEN, START, WECOM, Bot
+from tests.extractors import Extractors
 
 ORG = OrgConfig(
     teams=[TeamConfig(name="华东一组", manager="zhangwei"), TeamConfig(name="华东二组", manager="sunli")],
@@ -45,21 +46,18 @@ USERS = {"ZhangWei", "LiNa", "WangQiang", "ZhaoMin", "SunLi", "ChenJie"}
 
 
 @pytest.fixture
-async def team(config: Config, engine: AsyncEngine) -> AsyncIterator[Bot]:
+async def team(config: Config, engine: AsyncEngine, extractors: Extractors) -> AsyncIterator[Bot]:
     clock = FixedClock(START)
     fake = FakeWeCom(WECOM, clock, users=USERS)
     async with serve_fake_wecom(fake) as api_base:
-        bot = Bot(
-            dataclasses.replace(
-                config,
-                org=ORG,
-                wecom=dataclasses.replace(WECOM, api_base=api_base),
-                catalog=CatalogConfig(path=str(FIXTURES / "catalog.toml")),
-                intake=IntakeConfig(token=INTAKE_TOKEN),
-            ),
-            clock,
-            fake,
+        team_config = dataclasses.replace(
+            config,
+            org=ORG,
+            wecom=dataclasses.replace(WECOM, api_base=api_base),
+            catalog=CatalogConfig(path=str(FIXTURES / "catalog.toml")),
+            intake=IntakeConfig(token=INTAKE_TOKEN),
         )
+        bot = Bot(team_config, clock, fake, extractors(team_config))
         await bot.start()
         try:
             yield bot

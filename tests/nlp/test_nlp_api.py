@@ -1,7 +1,10 @@
-"""The public API: module-level extract, empty catalogs, spans, intents and the segmenter cache dir."""
+"""The public API: module-level extract, empty catalogs, spans, intents, the segmenter cache dir and the
+segmenters that extractors share."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,7 +13,7 @@ import pytest
 
 import nlp
 from nlp import Catalog, Extractor, Intent
-from nlp.segment import cache_dir
+from nlp.segment import cache_dir, segmenter
 
 SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -71,3 +74,19 @@ def test_cache_dir_falls_back_when_not_writable(tmp_path: Path, monkeypatch: pyt
     assert path.is_dir() and not str(path).startswith(str(blocker))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert cache_dir() == tmp_path / "cache" / "salesbot"
+
+
+def test_extractors_of_the_same_words_share_one_tokenizer_while_in_use() -> None:
+    # Made-up words, in no dictionary: each is a word only where it was added.
+    one = segmenter(["啵咔嗒机", "嘀嗒哒仪"], cache_dir())
+    assert segmenter(["啵咔嗒机", "嘀嗒哒仪"], cache_dir()) is one
+    other = segmenter(["嘀嗒哒仪"], cache_dir())
+    assert other.tokenizer is not one.tokenizer and other.base is one.base  # jieba's dictionary, once
+    assert one.added == {"啵咔嗒机", "嘀嗒哒仪"} and other.added == {"嘀嗒哒仪"}
+    assert one.tokenizer.lcut("买啵咔嗒机", HMM=False) == ["买", "啵咔嗒机"]
+    assert "啵咔嗒机" not in other.tokenizer.lcut("买啵咔嗒机", HMM=False)
+    assert "啵咔嗒机" not in one.base.freq
+    unused = weakref.ref(one.tokenizer)
+    del one
+    gc.collect()
+    assert unused() is None  # freed with its last extractor
