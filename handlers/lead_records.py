@@ -4,6 +4,10 @@ as JSONL records (a contract other tools and tests compare against), CSV or XLSX
 Leads are read a page at a time, so an export of a large book holds one page in memory, not all.
 Times are written in [sla] timezone to the minute: "YYYY-MM-DDTHH:MM", or "YYYY-MM-DD" for a next
 follow-up that was planned for a day without a time of day.
+
+`salesbot leads export` and the chat command (handlers/export_leads) both write through this module;
+it sits among the handlers because it reads through their rights (handlers.rights), and handlers
+import nothing of bot/ beyond its plain types.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.leads_io.columns import FOLLOWUP_HEADERS, FOLLOWUP_SHEET, HEADERS, escape_cell
+from handlers.lead_columns import FOLLOWUP_HEADERS, FOLLOWUP_SHEET, HEADERS, escape_cell
 from handlers.rights import Keep, visibility
 from handlers.tags import merge_tags
 from nlp import Catalog
