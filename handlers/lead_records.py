@@ -65,12 +65,18 @@ def budget_value(lead: Lead) -> list[int | None] | None:
 
 
 async def iter_leads(
-    session: AsyncSession, viewer: Person | None, *, isolate: bool, catalog: Catalog
+    session: AsyncSession,
+    viewer: Person | None,
+    *,
+    isolate: bool,
+    catalog: Catalog,
+    scope: str | None = None,
 ) -> AsyncIterator[ExportedLead]:
-    """Every lead `viewer` may see (None: every lead), oldest first, a page of queries at a time."""
+    """Every lead `viewer` may see (None: every lead), oldest first, a page of queries at a time.
+    `scope` narrows it as in chat questions ("me": their own); PermissionDenied as rights.scope_leads."""
     where, keep = (None, None)
     if viewer is not None:
-        seen = visibility(viewer, None, isolate, catalog)
+        seen = visibility(viewer, scope, isolate, catalog)
         where, keep = seen.where, seen.keep
     keys = {pid: key for pid, key in (await session.execute(select(Person.id, Person.key))).all()}
     after = 0
