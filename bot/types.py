@@ -61,6 +61,26 @@ class Button:
     label: str
 
 
+# The largest file a reply may carry: WeChat Work's limit for a file message, the strictest of the
+# platforms. A bigger one is refused by whoever makes it, with a reply saying so, never queued.
+FILE_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent as itself (an exported spreadsheet): the name the recipient sees, and its bytes."""
+
+    name: str
+    data: bytes
+
+    def __post_init__(self) -> None:
+        # The name goes into a multipart header and a browser's download: one plain printable name.
+        if not self.name or not self.name.isprintable() or any(c in self.name for c in '/\\"'):
+            raise ValueError(f"not a plain file name: {self.name!r}")
+        if len(self.data) > FILE_MAX_BYTES:
+            raise ValueError(f"a file of {len(self.data)} bytes is over the {FILE_MAX_BYTES} bytes limit")
+
+
 @dataclass(frozen=True, slots=True)
 class Reply:
     """What a handler returns; each channel renders it in its own format."""
@@ -70,6 +90,7 @@ class Reply:
     lines: tuple[str, ...] = ()
     buttons: tuple[Button, ...] = ()
     image: bytes | None = None  # a PNG sent as a picture (WeChat Work shows the picture alone)
+    file: Attachment | None = None  # a file sent as a file message (WeChat Work shows the file alone)
     dedupe_key: str | None = None  # a reply with a key is queued at most once, however often it is made
 
 
@@ -98,6 +119,7 @@ class Outgoing:
     lines: tuple[str, ...] = ()
     buttons: tuple[Button, ...] = ()
     image: bytes | None = None
+    file: Attachment | None = None
     route: Mapping[str, str] = field(default_factory=dict)  # the Message.reply_route it answers
     update: CardUpdate | None = None  # kind "card_update" only
     person_id: int | None = None
@@ -113,7 +135,7 @@ class Outgoing:
         route: Mapping[str, str] | None = None,
     ) -> Outgoing:
         return cls(
-            platform, target, kind, reply.title, reply.lines, reply.buttons, reply.image,
+            platform, target, kind, reply.title, reply.lines, reply.buttons, reply.image, reply.file,
             dict(route or {}), None, person_id,
         )  # fmt: skip
 
@@ -127,6 +149,9 @@ class Outgoing:
         }
         if self.image is not None:
             data["image_png_base64"] = base64.b64encode(self.image).decode("ascii")
+        if self.file is not None:
+            data["file_name"] = self.file.name
+            data["file_base64"] = base64.b64encode(self.file.data).decode("ascii")
         if self.route:
             data["route"] = dict(self.route)
         if self.update is not None:
@@ -144,6 +169,7 @@ class Outgoing:
         person_id: int | None = None,
     ) -> Outgoing:
         image, update = data.get("image_png_base64"), data.get("update")
+        file, file_name = data.get("file_base64"), data.get("file_name")
         return cls(
             platform=platform,
             target=target,
@@ -152,6 +178,9 @@ class Outgoing:
             lines=tuple(str(line) for line in data.get("lines") or ()),
             buttons=tuple(Button(str(b["key"]), str(b["label"])) for b in data.get("buttons") or ()),
             image=base64.b64decode(image, validate=True) if isinstance(image, str) else None,
+            file=Attachment(str(file_name or ""), base64.b64decode(file, validate=True))
+            if isinstance(file, str)
+            else None,
             route={str(k): str(v) for k, v in (data.get("route") or {}).items()},
             update=None
             if not isinstance(update, Mapping)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# intent (= module name) -> what a rep calls the capability, in the order a rep's day uses them
+# intent or command (= module name) -> what a rep calls the capability, in the order a rep's day uses them
 CAPABILITIES: tuple[tuple[str, str], ...] = (
     ("log_followup", "记录跟进"),
     ("new_lead", "录入新线索"),
@@ -27,6 +27,7 @@ CAPABILITIES: tuple[tuple[str, str], ...] = (
     ("query_overdue", "超时线索"),
     ("query_lead", "查客户"),
     ("query_stats", "看数据"),
+    ("export_leads", "导出客户表"),
 )
 EXAMPLES: tuple[str, ...] = ("帮助", "你能做什么")
 

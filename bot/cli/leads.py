@@ -121,7 +121,7 @@ async def export_to(
     session: Any, config: Config, fmt: str, out: str | None, as_person: str | None, stdout: TextIO
 ) -> int:
     """Write the export; returns how many leads. LookupError when `as_person` is nobody in [org]."""
-    from bot.leads_io import export
+    from handlers import lead_records as export
     from storage.people import find_person_by_key
 
     viewer = None

@@ -1,9 +1,9 @@
 """The processor's one step: an accepted message in, the handler's writes and outbox rows out.
 
-It resolves who wrote, runs the extractor, picks the handler (HANDLERS by intent, or the workflow
-a message continues), and queues each reply as an outbox row (bot.core.outgoing). It runs inside the
-transaction the pipeline opened, so all of it commits with the message's done mark or none of it
-does.
+It resolves who wrote, runs the extractor, picks the handler (a command's, HANDLERS by intent, or
+the workflow a message continues), and queues each reply as an outbox row (bot.core.outgoing). It
+runs inside the transaction the pipeline opened, so all of it commits with the message's done mark
+or none of it does.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from bot.core.outgoing import Addressing, card_handled, queue
 from bot.types import Message, PermissionDenied, Reply
 from handlers import (
     buttons,
+    export_leads,
     log_followup,
     new_lead,
     other,
@@ -122,6 +123,9 @@ class Router:
             return await unknown_user.handle(context(nothing, None))
         if message.kind == "button":
             return await buttons.handle(context(nothing, person))
+        # Commands are exact words, not intents: checked before the extractor, like a button's key.
+        if export_leads.is_command(message.text):
+            return await export_leads.handle(context(nothing, person))
         extraction = self._extractor.extract(message.text, message.sent_at, "rep")
         ctx = context(extraction, person)
         for continues, handler in CONTINUATIONS:

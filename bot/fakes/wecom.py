@@ -41,6 +41,10 @@ SAMPLE_APP = WeComConfig(
 REUSED_RESPONSE_CODE = 40058  # the fake's answer to a used/unknown response_code (code not documented)
 UNKNOWN_CONTACT = 40096  # invalid external_userid
 KF_TOO_MANY, KF_WINDOW_CLOSED = 95001, 95002
+# media/upload: what each type may weigh (the platform's documented limits; every type more than 5 bytes)
+MEDIA_LIMITS = {"image": 10 * 1024 * 1024, "voice": 2 * 1024 * 1024, "video": 10 * 1024 * 1024,
+                "file": 20 * 1024 * 1024}  # fmt: skip
+INVALID_MEDIA_TYPE, INVALID_MEDIA_SIZE, INVALID_MEDIA_ID = 40005, 40006, 40007
 
 
 @dataclass
@@ -102,6 +106,7 @@ class FakeWeCom:
         self.response_codes: dict[str, bool] = {}  # code -> used
         self.card_updates: list[dict[str, Any]] = []
         self.media: dict[str, bytes] = {}
+        self.media_names: dict[str, str] = {}  # media_id -> the file name it was uploaded with
         self.webhooks: list[tuple[str, Any]] = []
         self.kf: dict[str, _Kf] = {}
         self.faults: list[Fault] = []
@@ -242,6 +247,8 @@ class FakeWeCom:
         msgtype = b.get("msgtype", "")
         if msgtype not in b:
             return {"errcode": 40008, "errmsg": "invalid message type"}
+        if msgtype in ("image", "file") and b[msgtype].get("media_id") not in self.media:
+            return {"errcode": INVALID_MEDIA_ID, "errmsg": "invalid media_id"}
         wanted = [u for u in str(b.get("touser", "")).split("|") if u]
         invalid = [u for u in wanted if u not in self.users]
         if not wanted or len(invalid) == len(wanted):
@@ -277,10 +284,14 @@ class FakeWeCom:
         return dict(OK)
 
     def _upload(self, kind: str, form: dict[str, Any]) -> dict[str, Any]:
-        if kind != "image" or "media" not in form:
-            return {"errcode": 40005, "errmsg": "invalid type or no media"}
+        if kind not in MEDIA_LIMITS or "media" not in form:
+            return {"errcode": INVALID_MEDIA_TYPE, "errmsg": "invalid type or no media"}
+        filename, data = form["media"]
+        if not 5 < len(data) <= MEDIA_LIMITS[kind]:
+            return {"errcode": INVALID_MEDIA_SIZE, "errmsg": "invalid file size"}
         media_id = f"media_{secrets.token_hex(6)}"
-        self.media[media_id] = form["media"][1]
+        self.media[media_id] = data
+        self.media_names[media_id] = filename or ""
         return {
             **OK,
             "type": kind,
@@ -340,7 +351,8 @@ FAKE_KEY = web.AppKey("fake_wecom", FakeWeCom)
 
 
 def create_fake_wecom(fake: FakeWeCom) -> web.Application:
-    app = web.Application(client_max_size=4 * 1024 * 1024)
+    # room for the largest upload (a 20 MB file) and its multipart framing
+    app = web.Application(client_max_size=MEDIA_LIMITS["file"] + 64 * 1024)
     app[FAKE_KEY] = fake
     app.router.add_route("*", "/{tail:.*}", fake.handle)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.leads_io.columns import field_of
+from handlers.lead_columns import field_of
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from bot.leads_io.columns import unescape_cell
 from bot.leads_io.files import Cell
 from bot.types import STAGES
+from handlers.lead_columns import unescape_cell
 from nlp import Catalog, FollowUpTime, company_key
 from nlp.numbers import find_budget
 from nlp.phones import find_emails, find_phones

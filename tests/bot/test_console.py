@@ -4,7 +4,9 @@ and pushes land in each person's console inbox (history and live stream), access
 from __future__ import annotations
 
 import asyncio
+import base64
 import dataclasses
+import io
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -14,6 +16,7 @@ from typing import Any
 import pytest
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -349,3 +352,33 @@ async def test_the_console_is_off_when_a_platform_is_on_unless_asked_for(
     assert (await auto.get("/console")).status == 404
     forced = await serve(with_wecom)
     assert (await forced.get("/console")).status == 200
+
+
+def xlsx_companies(data: bytes) -> list[str]:
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    try:
+        return [str(row[0]) for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    finally:
+        book.close()
+
+
+async def test_an_export_arrives_as_a_file_in_the_event_and_the_history(console: Console) -> None:
+    await console.say("lina", VISIT)
+    stream = await console.client.get("/console/api/events", params={"as": "lina"})
+    for _ in range(3):  # event: ready, its data, the blank line
+        await stream.content.readline()
+    await console.say("lina", "导出客户")
+    events = []
+    for _ in range(2):  # the summary, then the file
+        line = await stream.content.readline()
+        events.append(json.loads(line[len(b"data: ") :]))
+        assert await stream.content.readline() == b"\n"
+    stream.close()
+    summary, sent = (e["payload"] for e in events)
+    assert summary["title"].startswith("已导出我的客户") and "file_base64" not in summary
+    assert sent["file_name"].startswith("我的客户-") and sent["file_name"].endswith(".xlsx")
+    assert "苏州仁济医院" in xlsx_companies(base64.b64decode(sent["file_base64"]))
+    stored = (await console.bot_said("lina"))[-1]
+    assert (
+        stored["handle"] == events[1]["handle"] and stored["payload"] == sent
+    )  # a reload shows the link again

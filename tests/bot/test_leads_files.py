@@ -10,8 +10,8 @@ import pytest
 from openpyxl import Workbook
 
 from bot.leads_io import files
-from bot.leads_io.columns import escape_cell, field_of, unescape_cell
 from bot.leads_io.files import ImportFileError, decode_csv, read_table
+from handlers.lead_columns import escape_cell, field_of, unescape_cell
 
 
 def rows_of(path: Path) -> list[tuple[int, dict[str, object]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
 import random
 from datetime import UTC, datetime, timedelta
@@ -16,10 +17,10 @@ from bot.channels.wecom.channel import webhook_key
 from bot.clock import FixedClock
 from bot.core.outbox import Backoff, DeliveryError, OutboxSender
 from bot.core.outgoing import Addressing
-from bot.types import Outgoing, Platform, Reply
+from bot.types import FILE_MAX_BYTES, Attachment, Outgoing, Platform, Reply
 from storage.db import session_factory
 from storage.models import OutboxMessage
-from storage.outbox import LEASE, count_outbox, enqueue_outbox
+from storage.outbox import LEASE, count_outbox, enqueue_outbox, outgoing_of
 
 T0 = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
 
@@ -179,3 +180,27 @@ async def test_a_group_robot_delivery_logs_its_team_not_its_webhook_key(
     delivered = [r for r in caplog.records if r.getMessage() == "delivered"]
     assert [r.__dict__["target"] for r in delivered] == ["team 华东一组", "group robot of no configured team"]
     assert key not in caplog.text and "unknown-robot-key" not in caplog.text
+
+
+async def test_a_file_survives_the_outbox_row(engine: AsyncEngine) -> None:
+    sheet = Attachment("我的客户-20260310-0930.xlsx", bytes(range(256)) * 40)
+    item = Outgoing.of("wecom", "LiNa", "reply", Reply(to=1, title="", file=sheet), person_id=None)
+    async with session_factory(engine).begin() as session:
+        await enqueue_outbox(session, item, T0)
+    [row] = await rows(engine)
+    assert row.payload["file_name"] == sheet.name
+    assert base64.b64decode(row.payload["file_base64"]) == sheet.data
+    assert outgoing_of(row) == item
+    assert "file_base64" not in Outgoing("wecom", "LiNa", "reply", title="t").as_json()
+
+
+@pytest.mark.parametrize("name", ["", "a/b.xlsx", "a\\b.xlsx", 'a"b.xlsx', "a\nb.xlsx"])
+def test_a_file_has_one_plain_name(name: str) -> None:
+    with pytest.raises(ValueError, match="not a plain file name"):
+        Attachment(name, b"PK\x03\x04")
+
+
+def test_a_file_over_the_limit_cannot_be_made() -> None:
+    assert len(Attachment("a.xlsx", bytes(FILE_MAX_BYTES)).data) == FILE_MAX_BYTES
+    with pytest.raises(ValueError, match="over the"):
+        Attachment("a.xlsx", bytes(FILE_MAX_BYTES + 1))

@@ -4,8 +4,10 @@ button works."""
 
 from __future__ import annotations
 
+import io
 import re
 
+from openpyxl import load_workbook
 from playwright.async_api import Page, expect
 from sqlalchemy import select
 
@@ -76,3 +78,24 @@ async def test_a_customer_inquiry_reaches_the_rep_as_a_card_whose_button_works(
     async with live_app.sessions() as session:
         lead = await session.scalar(select(Lead).where(Lead.company == "杭州明德口腔医院"))
     assert lead is not None and lead.source == "console" and lead.first_response_at is not None
+
+
+async def test_an_export_is_a_link_that_downloads_the_workbook(page: Page, live_app: LiveApp) -> None:
+    await open_console(page, live_app.url, "zhangwei")
+    await say(page, "导出本组线索")
+    link = page.locator("#chat li.bot a.file-link")
+    await expect(link).to_have_count(1)
+    name = await link.get_attribute("download")
+    assert name is not None and name.startswith("团队客户-") and name.endswith(".xlsx")
+    await expect(link).to_have_text(name)
+    async with page.expect_download() as started:
+        await link.click()
+    download = await started.value
+    assert download.suggested_filename == name
+    # Playwright keeps the download under a name of its own, without the extension openpyxl looks for
+    book = load_workbook(io.BytesIO((await download.path()).read_bytes()), read_only=True)
+    try:
+        companies = [row[0] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    finally:
+        book.close()
+    assert "苏州九龙医院" in companies  # lina's, from the demo data: the manager's team

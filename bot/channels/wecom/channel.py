@@ -109,6 +109,10 @@ class WeComChannel(ChannelBase):
             media_id = await client.upload_image(item.image, IMAGE_FILENAME)
             await client.send_image(item.target, media_id, wait=False)
             return None
+        if item.file is not None:  # the same for a file: uploaded on every attempt, shown alone
+            media_id = await client.upload_file(item.file.data, item.file.name)
+            await client.send_file(item.target, media_id, wait=False)
+            return None
         # wait=False: the outbox reschedules a message over a member's rate instead of blocking
         # every other recipient behind it.
         check = DUPLICATE_CHECK_SECONDS if item.kind == "push" else None

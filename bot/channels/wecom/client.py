@@ -8,6 +8,7 @@ window, because the platform answers success for messages beyond its limit and t
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
@@ -247,17 +248,32 @@ class WeComClient:
 
     async def upload_image(self, data: bytes, filename: str) -> str:
         """Upload a temporary image (valid 3 days); returns its media_id."""
+        return await self._upload("image", data, filename)
 
+    async def upload_file(self, data: bytes, filename: str) -> str:
+        """Upload a temporary file (5 bytes to 20 MB, valid 3 days); returns its media_id. The member
+        sees `filename` on the file message."""
+        return await self._upload("file", data, filename)
+
+    async def _upload(self, kind: str, data: bytes, filename: str) -> str:
         def form() -> aiohttp.FormData:
-            f = aiohttp.FormData()
-            f.add_field("media", data, filename=filename, content_type="application/octet-stream")
+            # The name as UTF-8, as browsers send it: percent-encoded (aiohttp's default) it would
+            # show to the member as %E5%AE%A2... (callers pass plain names: no quotes or line breaks).
+            f = aiohttp.FormData(quote_fields=False)
+            # A stream, not bytes: aiohttp warns that a large bytes body would hold the event loop up.
+            stream = io.BytesIO(data)
+            f.add_field("media", stream, filename=filename, content_type="application/octet-stream")
             return f
 
-        result = await self.call("POST", "/cgi-bin/media/upload", params={"type": "image"}, form=form)
+        result = await self.call("POST", "/cgi-bin/media/upload", params={"type": kind}, form=form)
         return str(result.get("media_id", ""))
 
     async def send_image(self, touser: str, media_id: str, **kw: Any) -> str:
         payload = {"touser": touser, "msgtype": "image", "image": {"media_id": media_id}}
+        return str((await self.send_message(payload, **kw)).get("msgid", ""))
+
+    async def send_file(self, touser: str, media_id: str, **kw: Any) -> str:
+        payload = {"touser": touser, "msgtype": "file", "file": {"media_id": media_id}}
         return str((await self.send_message(payload, **kw)).get("msgid", ""))
 
     # -- customers and 微信客服 ---------------------------------------------------------------------------

@@ -36,10 +36,26 @@ function timeText(iso) {
   return d.toLocaleString("zh-CN", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
+// A file (an exported spreadsheet): a download link to the bytes the message carries, under their name.
+function fileLink(payload) {
+  const bytes = Uint8Array.from(atob(payload.file_base64), (c) => c.charCodeAt(0));
+  const link = el("a", "file-link", payload.file_name);
+  link.href = URL.createObjectURL(new Blob([bytes], { type: "application/octet-stream" }));
+  link.download = payload.file_name;
+  return link;
+}
+
 function renderPayload(payload) {
   const title = payload.title || "";
   const lines = payload.lines || [];
   const buttons = payload.buttons || [];
+  if (payload.file_base64) {  // a file, with whatever text came with it
+    const bubble = el("div", "bubble file");
+    if (title) bubble.appendChild(el("strong", "msg-title", title));
+    if (lines.length) bubble.appendChild(inline(el("div"), lines.join("\n")));
+    bubble.appendChild(fileLink(payload));
+    return bubble;
+  }
   if (payload.image_png_base64) {  // a chart (digests): the image, its title and lines under it
     const figure = el("div", "bubble chart");
     const img = el("img");

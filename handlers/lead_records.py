@@ -4,6 +4,10 @@ as JSONL records (a contract other tools and tests compare against), CSV or XLSX
 Leads are read a page at a time, so an export of a large book holds one page in memory, not all.
 Times are written in [sla] timezone to the minute: "YYYY-MM-DDTHH:MM", or "YYYY-MM-DD" for a next
 follow-up that was planned for a day without a time of day.
+
+`salesbot leads export` and the chat command (handlers/export_leads) both write through this module;
+it sits among the handlers because it reads through their rights (handlers.rights), and handlers
+import nothing of bot/ beyond its plain types.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.leads_io.columns import FOLLOWUP_HEADERS, FOLLOWUP_SHEET, HEADERS, escape_cell
+from handlers.lead_columns import FOLLOWUP_HEADERS, FOLLOWUP_SHEET, HEADERS, escape_cell
 from handlers.rights import Keep, visibility
 from handlers.tags import merge_tags
 from nlp import Catalog
@@ -61,12 +65,18 @@ def budget_value(lead: Lead) -> list[int | None] | None:
 
 
 async def iter_leads(
-    session: AsyncSession, viewer: Person | None, *, isolate: bool, catalog: Catalog
+    session: AsyncSession,
+    viewer: Person | None,
+    *,
+    isolate: bool,
+    catalog: Catalog,
+    scope: str | None = None,
 ) -> AsyncIterator[ExportedLead]:
-    """Every lead `viewer` may see (None: every lead), oldest first, a page of queries at a time."""
+    """Every lead `viewer` may see (None: every lead), oldest first, a page of queries at a time.
+    `scope` narrows it as in chat questions ("me": their own); PermissionDenied as rights.scope_leads."""
     where, keep = (None, None)
     if viewer is not None:
-        seen = visibility(viewer, None, isolate, catalog)
+        seen = visibility(viewer, scope, isolate, catalog)
         where, keep = seen.where, seen.keep
     keys = {pid: key for pid, key in (await session.execute(select(Person.id, Person.key))).all()}
     after = 0

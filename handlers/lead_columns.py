@@ -2,7 +2,8 @@
 the cell escaping that keeps a spreadsheet from running what a customer's name says.
 
 Export writes the Chinese headers in this order; import accepts either language (and a few common
-variants) in any order, so an exported file imports back unchanged.
+variants) in any order, so an exported file imports back unchanged. Pure data, shared by the import
+(bot/leads_io) and the exports (handlers/lead_records).
 """
 
 from __future__ import annotations
