@@ -53,7 +53,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.app import CONSOLE_HUB, ENGINE, PIPELINE, SENDER, SESSIONS, create_app
 from bot.cli.leads import export_to
 from bot.clock import FixedClock
-from bot.config import CatalogConfig, Config, load_config
+from bot.config import CatalogConfig, Config, ConfigError, load_config
 from bot.leads_io.imports import ImportFileError, run_import
 from nlp import Extractor, load_catalog
 from storage import migrate
@@ -538,7 +538,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     send_at = datetime.fromisoformat(args.at)
     send_at = send_at if send_at.tzinfo else send_at.replace(tzinfo=ZoneInfo(TIMEZONE))
-    outcomes = asyncio.run(run_file(args.file, args.org, args.catalog, send_at=send_at, only=args.only))
+    try:
+        outcomes = asyncio.run(run_file(args.file, args.org, args.catalog, send_at=send_at, only=args.only))
+    except (ConfigError, ValueError, OSError) as e:  # a file that cannot be read or is not the format
+        print(f"conversations: {e}", file=sys.stderr)
+        return 2
     for line in report_lines(outcomes, args.verbose):
         print(line)
     return 0 if all(o.right for o in outcomes) else 1
