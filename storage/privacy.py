@@ -44,6 +44,7 @@ class ErasureReport:
     inbound_messages: int = 0
     outbox_messages: int = 0
     other_rows: int = 0  # rows elsewhere whose text or JSON mentioned the phone
+    files: int = 0  # exported spreadsheets kept with their messages, which no search can read into
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -266,6 +267,7 @@ async def erase_personal_data(session: AsyncSession, phone: str, now: datetime) 
         row.payload = dict(ERASED_JSON)
         if (row.platform, row.target) in chats:
             row.target = ERASED_TEXT
+    files = await _drop_files(session, now)
     await session.flush()
     other_rows = await _sweep(session, pattern, f"%{phone[-4:]}%")
     return ErasureReport(
@@ -275,7 +277,24 @@ async def erase_personal_data(session: AsyncSession, phone: str, now: datetime) 
         inbound_messages=len(found.inbound),
         outbox_messages=len(found.outbox),
         other_rows=other_rows,
+        files=files,
     )
+
+
+async def _drop_files(session: AsyncSession, now: datetime) -> int:
+    """Remove the bytes of every file the outbox keeps (exports from chat: zipped spreadsheets of many
+    customers, the person's among them, that no text search can look into). Their names stay, so a
+    history still says that something was sent; one not yet sent is cancelled."""
+    rows = (
+        await session.scalars(
+            select(OutboxMessage).where(cast(OutboxMessage.payload, Text).like('%"file_base64"%'))
+        )
+    ).all()
+    for row in rows:
+        row.payload = {k: v for k, v in (row.payload or {}).items() if k != "file_base64"}
+        if row.status in ("pending", "held"):
+            row.status, row.last_error, row.next_attempt_at = "dead", "cancelled: personal data erased", now
+    return len(rows)
 
 
 async def _sweep(session: AsyncSession, pattern: re.Pattern[str], like: str) -> int:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.types import Outgoing
+from bot.types import Attachment, Outgoing
 from storage.followups import record_followup
 from storage.leads import add_contact, change_stage, create_lead
 from storage.models import Contact, FollowUp, InboundMessage, Lead, OutboxMessage, Person, StageChange
@@ -204,3 +204,19 @@ async def test_erase_sweeps_the_phone_out_of_columns_no_rule_names(session: Asyn
     assert report.other_rows == 1
     reasons = (await session.scalars(select(StageChange.reason).where(StageChange.reason.is_not(None)))).all()
     assert reasons == ["张三（[已删除]）说不要了"]
+
+
+async def test_erase_drops_the_bytes_of_exported_files_it_cannot_search(session: AsyncSession) -> None:
+    await seed(session)
+    export = Attachment("我的客户-20260310.xlsx", b"PK\x03\x04 zipped rows with " + PHONE.encode())
+    sent = await enqueue_outbox(session, Outgoing("console", "lina", "push", file=export), NOW)
+    await mark_outbox_sent(session, sent.id, NOW, "console-1")
+    waiting = await enqueue_outbox(session, Outgoing("wecom", "LiNa", "push", file=export), NOW)
+    await session.commit()
+    report = await erase_personal_data(session, PHONE, NOW)
+    await session.commit()
+    assert report.files == 2
+    for row_id, status in ((sent.id, "sent"), (waiting.id, "dead")):
+        row = await session.get(OutboxMessage, row_id)
+        assert row is not None and row.status == status
+        assert "file_base64" not in row.payload and row.payload["file_name"] == export.name
