@@ -9,12 +9,15 @@ from datetime import UTC, datetime, timedelta
 
 import aiohttp
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.channels.tokens import MemoryTokenCache
 from bot.channels.wecom.client import WeComClient
 from bot.clock import FixedClock
 from bot.config import WeComConfig
+from bot.core.outbox import OutboxSender
 from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, serve_fake_wecom
+from tests.channels.delivery import db_client, sender_for
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -80,3 +83,10 @@ def client(
 @pytest.fixture
 def driver(wecom_config: WeComConfig, clock: FixedClock) -> CallbackDriver:
     return CallbackDriver(wecom_config, clock)
+
+
+@pytest.fixture
+def sender(
+    engine: AsyncEngine, api_config: WeComConfig, http_session: aiohttp.ClientSession, clock: FixedClock
+) -> OutboxSender:
+    return sender_for(engine, db_client(engine, api_config, http_session, clock), clock)

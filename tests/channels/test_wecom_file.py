@@ -3,31 +3,25 @@ type "file" under its name, then sent as a file message; the fake holds uploads 
 
 from __future__ import annotations
 
-import aiohttp
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.channels.wecom.client import WeComClient
 from bot.channels.wecom.errors import PlatformError
 from bot.clock import FixedClock
-from bot.config import WeComConfig
+from bot.core.outbox import OutboxSender
 from bot.fakes.wecom import INVALID_MEDIA_ID, INVALID_MEDIA_SIZE, MEDIA_LIMITS, FakeWeCom
 from bot.types import Attachment
 from storage.db import session_factory
 from storage.models import OutboxMessage
-from tests.channels.test_wecom_delivery import db_client, enqueue, row, sender_for
+from tests.channels.delivery import enqueue, row
 
 SHEET = Attachment("团队客户-20261201-1700.xlsx", b"PK\x03\x04 a workbook's bytes")
 
 
 async def test_a_file_row_is_uploaded_under_its_name_then_sent(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     outbox_id = await enqueue(engine, clock, "ZhangWei", "reply", file=SHEET)
     await sender.send_due()
     assert (await row(engine, outbox_id)).status == "sent"
@@ -54,13 +48,8 @@ async def test_the_fake_refuses_a_file_message_naming_no_upload(client: WeComCli
 
 
 async def test_a_file_row_whose_bytes_are_unreadable_is_dead_at_once(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     outbox_id = await enqueue(engine, clock, "ZhangWei", "reply", file=SHEET)
     async with session_factory(engine).begin() as session:  # as a corrupted row would read
         stored = await session.get(OutboxMessage, outbox_id)

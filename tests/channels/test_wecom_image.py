@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import hashlib
 
-import aiohttp
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.channels.wecom.render import render_webhook
 from bot.clock import FixedClock
-from bot.config import WeComConfig
+from bot.core.outbox import OutboxSender
 from bot.fakes.wecom import FakeWeCom
 from bot.types import Outgoing, Reply
 from storage.db import session_factory
 from storage.models import OutboxMessage
 from storage.outbox import enqueue_outbox
-from tests.channels.test_wecom_delivery import db_client, enqueue, row, sender_for
+from tests.channels.delivery import enqueue, row
 
 # A 1x1 PNG: the transport does not look inside, the platform only at its size and type.
 PIXEL = bytes.fromhex(
@@ -26,13 +25,8 @@ PIXEL = bytes.fromhex(
 
 
 async def test_an_image_row_is_uploaded_then_sent(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     outbox_id = await enqueue(engine, clock, "ZhangWei", "push", title="周报图表", image=PIXEL)
     await sender.send_due()
     assert (await row(engine, outbox_id)).status == "sent"
@@ -43,13 +37,8 @@ async def test_an_image_row_is_uploaded_then_sent(
 
 
 async def test_an_image_row_without_an_image_is_dead_at_once(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     async with session_factory(engine).begin() as session:  # as a corrupted row would read
         outbox_id = (
             await enqueue_outbox(session, Outgoing("wecom", "ZhangWei", "push", image=PIXEL), clock.now())
@@ -61,13 +50,8 @@ async def test_an_image_row_without_an_image_is_dead_at_once(
 
 
 async def test_a_group_robot_gets_the_picture_with_its_md5(
-    engine: AsyncEngine,
-    fake: FakeWeCom,
-    api_config: WeComConfig,
-    http_session: aiohttp.ClientSession,
-    clock: FixedClock,
+    engine: AsyncEngine, fake: FakeWeCom, clock: FixedClock, sender: OutboxSender
 ) -> None:
-    sender = sender_for(engine, db_client(engine, api_config, http_session, clock), clock)
     good = render_webhook(Reply(to=None, title="周报图表", image=PIXEL))
     sent = await enqueue(engine, clock, "team-key", "group", title="周报图表", image=PIXEL)
     await sender.send_due()
