@@ -1,12 +1,16 @@
-"""A whole bot on the test database, talking to the fake WeChat Work: people write through the real
-encrypted callback, the processor and the sender are stepped by the test, and what each person
-received is read back from the fake."""
+"""A whole bot on the test database, talking to a fake platform: people write through the platform's
+real callback, the processor and the sender are stepped by the test, and what each person received
+is read back from the fake.
+
+Tests speak as the people of [org] (`say("lina", ...)`, `inbox("lina")`); a `Platform` driver turns
+that into its platform's user ids and formats, so the same conversation can run over every channel.
+Someone who is not in [org] (a stranger, a customer) is named by their platform id."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
@@ -24,12 +28,46 @@ INTAKE_TOKEN = "form-token-123"
 WECOM = SAMPLE_APP
 
 
+class Platform(Protocol):
+    """How people reach the bot on one platform, for tests: what to post for a message, and what a
+    person received there, as text."""
+
+    path: str  # the callback the platform posts to
+
+    def user_id(self, person: str) -> str: ...
+
+    def message(self, person: str, text: str, msg_id: int | None = None) -> tuple[dict[str, str], bytes]: ...
+
+    def received(self, person: str) -> list[str]: ...
+
+
+class WeComPlatform:
+    """WeChat Work: the encrypted callback in, the fake server's deliveries out."""
+
+    def __init__(self, config: Config, clock: FixedClock, fake: FakeWeCom) -> None:
+        self.path = config.wecom.callback_path
+        self.callbacks = CallbackDriver(config.wecom, clock)
+        self.fake = fake
+        self._ids = {p.id: p.wecom_userid for p in config.org.people if p.wecom_userid}
+
+    def user_id(self, person: str) -> str:
+        return self._ids.get(person, person)
+
+    def message(self, person: str, text: str, msg_id: int | None = None) -> tuple[dict[str, str], bytes]:
+        return self.callbacks.text(self.user_id(person), text, msg_id)
+
+    def received(self, person: str) -> list[str]:
+        """Markdown content, or a card's title and fields."""
+        return [render_text(d.msgtype, d.payload) for d in self.fake.delivered(self.user_id(person))]
+
+
 class Bot:
     """One running bot: `say` as a person, `settle` to process and deliver everything due."""
 
     def __init__(self, config: Config, clock: FixedClock, fake: FakeWeCom, extractor: Extractor) -> None:
         self.config, self.clock, self.fake, self.extractor = config, clock, fake, extractor
-        self.driver = CallbackDriver(config.wecom, clock)
+        self.platform: Platform = WeComPlatform(config, clock, fake)
+        self.driver = CallbackDriver(config.wecom, clock)  # for WeChat Work's own mechanics
         self.app: web.Application | None = None
         self.client: TestClient | None = None
 
@@ -46,11 +84,11 @@ class Bot:
     async def post(self, callback: tuple[dict[str, str], bytes]) -> int:
         assert self.client is not None
         params, body = callback
-        response = await self.client.post(self.config.wecom.callback_path, params=params, data=body)
+        response = await self.client.post(self.platform.path, params=params, data=body)
         return response.status
 
-    async def say(self, user: str, text: str, msg_id: int | None = None) -> None:
-        assert await self.post(self.driver.text(user, text, msg_id)) == 200
+    async def say(self, person: str, text: str, msg_id: int | None = None) -> None:
+        assert await self.post(self.platform.message(person, text, msg_id)) == 200
         await self.settle()
 
     async def settle(self) -> None:
@@ -63,9 +101,9 @@ class Bot:
         assert self.app is not None
         return self.app[SESSIONS]
 
-    def inbox(self, user: str) -> list[str]:
-        """What `user` received, as text: markdown content, or a card's title and fields."""
-        return [render_text(d.msgtype, d.payload) for d in self.fake.delivered(user)]
+    def inbox(self, person: str) -> list[str]:
+        """What `person` received, as text."""
+        return self.platform.received(person)
 
 
 def render_text(msgtype: str, payload: dict[str, Any]) -> str:

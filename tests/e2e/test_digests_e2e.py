@@ -56,9 +56,9 @@ async def test_the_manager_digest_reaches_the_manager_and_the_group_with_phones_
     assert await digests_of(bot).run_once() == 0
     await bot.settle()
 
-    [daily] = [text for text in bot.inbox("ZhangWei") if "团队日报" in text]
+    [daily] = [text for text in bot.inbox("zhangwei") if "团队日报" in text]
     assert "新线索 1 条" in daily and "苏州恒通精密" in daily and "13600002222" in daily
-    [morning] = [text for text in bot.inbox("LiNa") if "早上好" in text]
+    [morning] = [text for text in bot.inbox("lina") if "早上好" in text]
     assert "的待办" in morning
     [(key, body)] = bot.fake.webhooks[groups_before:]
     assert key == "team-key" and body["msgtype"] == "markdown"
@@ -82,7 +82,7 @@ async def test_the_weekly_chart_is_uploaded_then_sent_as_an_image(bot: Bot) -> N
     [sent] = [d for d in bot.fake.delivered("ZhangWei") if d.msgtype == "image"]
     media = bot.fake.media[sent.payload["media_id"]]
     assert media.startswith(PNG) and media == base64.b64decode(image.payload["image_png_base64"])
-    [weekly] = [text for text in bot.inbox("ZhangWei") if "周报" in text]
+    [weekly] = [text for text in bot.inbox("zhangwei") if "周报" in text]
     assert "华东一组 周报 3月9日–3月15日" in weekly and "新增线索 1 条" in weekly and "SLA：" in weekly
 
     pictures = [body for _, body in bot.fake.webhooks if body["msgtype"] == "image"]
@@ -92,11 +92,11 @@ async def test_the_weekly_chart_is_uploaded_then_sent_as_an_image(bot: Bot) -> N
 
 
 async def test_the_evening_draft_is_submitted_with_one_tap_and_forwarded_once(bot: Bot) -> None:
-    await bot.say("LiNa", "今天拜访了苏州恒通精密王总，对激光切割机有兴趣，下周三下午2点再去")
+    await bot.say("lina", "今天拜访了苏州恒通精密王总，对激光切割机有兴趣，下周三下午2点再去")
     bot.clock.set(datetime(2026, 3, 10, 17, 30, tzinfo=SHANGHAI))
     assert await digests_of(bot).run_once() == 3  # the morning and team digests, late; the draft
     await bot.settle()
-    [draft] = [text for text in bot.inbox("LiNa") if "工作日报（草稿）" in text]
+    [draft] = [text for text in bot.inbox("lina") if "工作日报（草稿）" in text]
     assert "苏州恒通精密" in draft and "今日联系客户 1 家" in draft
     [card_row] = [r for r in await rows(bot, target="LiNa", kind="push") if r.payload["buttons"]]
     [card] = [d.payload for d in bot.fake.delivered("LiNa") if d.msgtype == "template_card"]
@@ -107,20 +107,20 @@ async def test_the_evening_draft_is_submitted_with_one_tap_and_forwarded_once(bo
         bot.clock.advance(timedelta(minutes=1))
         return bot.driver.button_click(user, card["task_id"], button["key"], card_row.card_handle or "")
 
-    manager_before = len(bot.inbox("ZhangWei"))
+    manager_before = len(bot.inbox("zhangwei"))
     assert await bot.post(click("LiNa")) == 200
     await bot.settle()
-    [report] = bot.inbox("ZhangWei")[manager_before:]
+    [report] = bot.inbox("zhangwei")[manager_before:]
     assert "李娜 3月10日 工作日报" in report and "苏州恒通精密" in report
-    assert "日报已提交" in bot.inbox("LiNa")[-1]
+    assert "日报已提交" in bot.inbox("lina")[-1]
 
     assert await bot.post(click("LiNa")) == 200  # tapped again: nothing more for the manager
     await bot.settle()
-    assert "无需重复提交" in bot.inbox("LiNa")[-1]
+    assert "无需重复提交" in bot.inbox("lina")[-1]
     assert await bot.post(click("ZhangWei")) == 200  # someone else's tap on 李娜's key is refused
     await bot.settle()
-    assert "只有本人可以提交" in bot.inbox("ZhangWei")[-1]
-    assert len([t for t in bot.inbox("ZhangWei") if "工作日报" in t]) == 1
+    assert "只有本人可以提交" in bot.inbox("zhangwei")[-1]
+    assert len([t for t in bot.inbox("zhangwei") if "工作日报" in t]) == 1
 
 
 HOSTILE_NAME = "[点此查看客户资料](http://evil.example)"
@@ -148,7 +148,7 @@ async def test_customer_text_reaches_manager_and_group_as_text_with_its_phones_m
     assert "137＊＊＊＊2222" in shared and "136＊＊＊＊2222" in shared
     assert "13700002222" not in shared and "13600002222" not in shared
 
-    await bot.say("LiNa", "查一下恒通精密")  # the rep's answer names the customer in its title and lines
+    await bot.say("lina", "查一下恒通精密")  # the rep's answer names the customer in its title and lines
     answer = [d.payload for d in bot.fake.delivered("LiNa") if d.msgtype == "markdown"][-1]
     assert "恒通精密" in answer["content"] and "点此查看客户资料" in answer["content"]
     assert "<font" not in answer["content"] and "](" not in answer["content"]

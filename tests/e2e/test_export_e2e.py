@@ -30,7 +30,7 @@ def received_file(bot: Bot, user: str) -> tuple[str, bytes]:
 
 
 async def test_a_rep_gets_their_own_leads_and_the_manager_the_team_s_as_a_file(bot: Bot) -> None:
-    await bot.say("LiNa", "今天拜访了苏州仁济医院王主任，电话13812345678，下周三再联系")
+    await bot.say("lina", "今天拜访了苏州仁济医院王主任，电话13812345678，下周三再联系")
     async with bot.sessions.begin() as session:  # a lead of the manager's own, which the rep may not see
         manager = await find_person_by_key(session, "zhangwei")
         assert manager is not None
@@ -40,7 +40,7 @@ async def test_a_rep_gets_their_own_leads_and_the_manager_the_team_s_as_a_file(b
         )  # fmt: skip
     bot.fake.requests.clear()
 
-    await bot.say("LiNa", "导出客户")
+    await bot.say("lina", "导出客户")
     name, data = received_file(bot, "LiNa")
     assert name == "我的客户-20260310-0930.xlsx"
     assert companies(data) == ["苏州仁济医院"]
@@ -52,13 +52,13 @@ async def test_a_rep_gets_their_own_leads_and_the_manager_the_team_s_as_a_file(b
     ]
     assert calls[1].query["type"] == "file"
 
-    await bot.say("ZhangWei", "导出本组线索")
+    await bot.say("zhangwei", "导出本组线索")
     name, data = received_file(bot, "ZhangWei")
     assert name.startswith("团队客户-") and companies(data) == ["无锡华光电子", "苏州仁济医院"]
 
 
 async def test_a_rep_asking_for_the_team_s_file_gets_a_polite_no(bot: Bot) -> None:
-    await bot.say("LiNa", "导出本组客户")
-    [reply] = bot.inbox("LiNa")
+    await bot.say("lina", "导出本组客户")
+    [reply] = bot.inbox("lina")
     assert "无权导出" in reply and "导出我的客户" in reply
     assert bot.fake.calls("/cgi-bin/media/upload") == []

@@ -23,7 +23,7 @@ async def test_an_unanswered_inquiry_alerts_the_owner_once_then_the_manager(bot:
     async with bot.sessions() as session:
         [lead] = (await session.scalars(select(Lead))).all()
     assert lead.owner_id is not None and lead.assigned_at is not None
-    owner_before, manager_before = len(bot.inbox("LiNa")), len(bot.inbox("ZhangWei"))
+    owner_before, manager_before = len(bot.inbox("lina")), len(bot.inbox("zhangwei"))
     assert bot.app is not None
     scanner = bot.app[SLA]
 
@@ -36,24 +36,24 @@ async def test_an_unanswered_inquiry_alerts_the_owner_once_then_the_manager(bot:
     bot.clock.set(due)
     assert await scanner.run_once() == 1
     await bot.settle()
-    [alert] = bot.inbox("LiNa")[owner_before:]
+    [alert] = bot.inbox("lina")[owner_before:]
     assert "首次响应超时" in alert and "恒通精密" in alert and "已联系" in alert
 
     assert await scanner.run_once() == 0  # a second scan, or a second instance, sends nothing
     await bot.settle()
-    assert len(bot.inbox("LiNa")) == owner_before + 1 and len(bot.inbox("ZhangWei")) == manager_before
+    assert len(bot.inbox("lina")) == owner_before + 1 and len(bot.inbox("zhangwei")) == manager_before
 
     bot.clock.set(add_business_time(due, bot.config.sla.escalate_after[0], calendar))
     assert await scanner.run_once() == 1
     assert await scanner.run_once() == 0
     await bot.settle()
-    [escalated] = bot.inbox("ZhangWei")[manager_before:]
+    [escalated] = bot.inbox("zhangwei")[manager_before:]
     assert "首次响应超时" in escalated and "李娜" in escalated
-    assert len(bot.inbox("LiNa")) == owner_before + 1
+    assert len(bot.inbox("lina")) == owner_before + 1
 
 
 async def test_logging_the_contact_greys_out_the_alert_card_once(bot: Bot) -> None:
-    await bot.say("LiNa", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
+    await bot.say("lina", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
     async with bot.sessions() as session:
         [lead] = (await session.scalars(select(Lead))).all()
         lead.first_response_at = lead.last_contact_at = None  # brought in, but not yet contacted
@@ -64,9 +64,9 @@ async def test_logging_the_contact_greys_out_the_alert_card_once(bot: Bot) -> No
     bot.clock.set(bot.clock.now() + timedelta(minutes=31))
     assert await scanner.run_once() == 1
     await bot.settle()
-    assert "首次响应超时" in bot.inbox("LiNa")[-1]
+    assert "首次响应超时" in bot.inbox("lina")[-1]
 
-    await bot.say("LiNa", "刚给无锡华康医药陈经理打了电话，下周二再联系")
+    await bot.say("lina", "刚给无锡华康医药陈经理打了电话，下周二再联系")
     assert await scanner.run_once() == 1  # the breach closed: its card is marked handled
     assert await scanner.run_once() == 0
     await bot.settle()
@@ -76,7 +76,7 @@ async def test_logging_the_contact_greys_out_the_alert_card_once(bot: Bot) -> No
 
 
 async def test_a_clicked_alert_card_is_not_updated_a_second_time(bot: Bot) -> None:
-    await bot.say("LiNa", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
+    await bot.say("lina", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
     async with bot.sessions() as session:
         [lead] = (await session.scalars(select(Lead))).all()
         lead.first_response_at = lead.last_contact_at = None
@@ -98,4 +98,4 @@ async def test_a_clicked_alert_card_is_not_updated_a_second_time(bot: Bot) -> No
     assert await bot.app[SLA].run_once() == 0  # closed, and its card's code was spent by the click
     await bot.settle()
     assert len(bot.fake.card_updates) == 1
-    assert "已记录联系" in bot.inbox("LiNa")[-1]
+    assert "已记录联系" in bot.inbox("lina")[-1]

@@ -29,7 +29,7 @@ async def test_a_callback_delivered_four_times_is_one_followup_and_one_reply(bot
         await bot.settle()
     assert await count(bot, InboundMessage) == 1
     assert await count(bot, FollowUp) == 1
-    [reply] = bot.inbox("LiNa")
+    [reply] = bot.inbox("lina")
     assert "仁济医院" in reply
 
 
@@ -37,13 +37,13 @@ async def test_a_crash_between_accept_and_reply_loses_nothing_and_doubles_nothin
     callback = bot.driver.text("LiNa", VISIT, msg_id=9002)
     assert await bot.post(callback) == 200
     await bot.stop()  # the process dies after the commit, before processing
-    assert bot.inbox("LiNa") == []
+    assert bot.inbox("lina") == []
 
     await bot.start()  # restart on the same database: the processor's sweep finds the message
     assert await bot.post(callback) == 200  # and the platform's retry changes nothing
     await bot.settle()
     assert await count(bot, FollowUp) == 1
-    assert len(bot.inbox("LiNa")) == 1
+    assert len(bot.inbox("lina")) == 1
 
 
 async def test_a_processing_failure_rolls_back_and_is_retried_once(bot: Bot) -> None:
@@ -60,13 +60,13 @@ async def test_a_processing_failure_rolls_back_and_is_retried_once(bot: Bot) -> 
             raise RuntimeError("killed before commit")  # ...and rolled back together
 
     pipeline._process = crash_after_writing
-    await bot.say("LiNa", VISIT)
-    assert await count(bot, FollowUp) == 0 and bot.inbox("LiNa") == []
+    await bot.say("lina", VISIT)
+    assert await count(bot, FollowUp) == 0 and bot.inbox("lina") == []
     bot.clock.advance(timedelta(seconds=5))
     await bot.settle()
     assert calls == 2
     assert await count(bot, FollowUp) == 1
-    assert len(bot.inbox("LiNa")) == 1
+    assert len(bot.inbox("lina")) == 1
 
 
 async def test_an_unknown_member_is_told_to_ask_an_admin(bot: Bot) -> None:
@@ -151,4 +151,4 @@ async def test_every_kind_of_bad_callback_is_refused_and_nothing_is_stored(bot: 
         assert 400 <= await bot.post((params, body)) < 500
     await bot.settle()
     assert await count(bot, InboundMessage) == 0
-    assert bot.inbox("LiNa") == []
+    assert bot.inbox("lina") == []

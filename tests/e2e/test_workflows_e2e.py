@@ -83,11 +83,11 @@ def last(bot: Bot, user: str) -> str:
 
 async def test_a_followup_from_free_text_updates_the_right_lead(team: Bot) -> None:
     await team.say(
-        "LiNa",
+        "lina",
         "今天拜访了苏州仁济医院设备科王主任，电话13812345678，对64排CT很感兴趣，预算大概150万，下周三下午2点再去演示",
     )
-    await team.say("LiNa", "新线索：无锡华康医药，刘经理，13900001111")
-    await team.say("LiNa", "刚给仁济医院王主任打了电话，他们在和大族比较，报价下周五前发过去")
+    await team.say("lina", "新线索：无锡华康医药，刘经理，13900001111")
+    await team.say("lina", "刚给仁济医院王主任打了电话，他们在和大族比较，报价下周五前发过去")
     [renji, huakang] = await leads(team)
     assert renji.company == "苏州仁济医院" and huakang.company.endswith("华康医药")
     assert renji.budget_max == 1_500_000 and "64排CT" in renji.products
@@ -97,25 +97,25 @@ async def test_a_followup_from_free_text_updates_the_right_lead(team: Bot) -> No
     async with team.sessions() as session:
         contacts = (await session.scalars(select(Contact).where(Contact.lead_id == renji.id))).all()
     assert [(c.name, c.title, c.phone) for c in contacts] == [("王", "主任", "13812345678")]
-    assert "仁济医院" in last(team, "LiNa")
+    assert "仁济医院" in last(team, "lina")
 
 
 async def test_a_missing_next_step_is_asked_for_once_and_the_answer_completes_the_record(team: Bot) -> None:
-    await team.say("LiNa", "今天拜访了苏州仁济医院王主任，聊了64排CT的配置")
-    assert "下次什么时候跟进" in last(team, "LiNa")
-    await team.say("LiNa", "周五下午3点")
+    await team.say("lina", "今天拜访了苏州仁济医院王主任，聊了64排CT的配置")
+    assert "下次什么时候跟进" in last(team, "lina")
+    await team.say("lina", "周五下午3点")
     [record] = await followups(team)
     [lead] = await leads(team)
     assert record.next_followup_at is not None and lead.next_followup_at == record.next_followup_at
     assert lead.next_followup_at.astimezone(START.tzinfo).hour == 7  # 15:00 in Shanghai
-    await team.say("LiNa", "今天又给苏州仁济医院王主任打了电话")
-    asked = [text for text in team.inbox("LiNa") if "下次什么时候跟进" in text]
+    await team.say("lina", "今天又给苏州仁济医院王主任打了电话")
+    asked = [text for text in team.inbox("lina") if "下次什么时候跟进" in text]
     assert len(asked) == 2 and len(await followups(team)) == 2  # once per record, never twice for one
 
 
 async def test_a_correction_amends_the_last_record(team: Bot) -> None:
-    await team.say("LiNa", "今天拜访了苏州仁济医院王主任，预算大概150万，下周三下午2点再去演示")
-    await team.say("LiNa", "不对，预算是200万")
+    await team.say("lina", "今天拜访了苏州仁济医院王主任，预算大概150万，下周三下午2点再去演示")
+    await team.say("lina", "不对，预算是200万")
     [record] = await followups(team)
     [lead] = await leads(team)
     assert lead.budget_max == 2_000_000 and lead.budget_min == 2_000_000
@@ -123,22 +123,22 @@ async def test_a_correction_amends_the_last_record(team: Bot) -> None:
 
 
 async def test_a_duplicate_inquiry_does_not_create_a_second_lead_and_the_owner_is_told(team: Bot) -> None:
-    await team.say("LiNa", "新线索：无锡华康医药，刘经理，13900001111，想要移动DR")
-    before = len(team.inbox("LiNa"))
+    await team.say("lina", "新线索：无锡华康医药，刘经理，13900001111，想要移动DR")
+    before = len(team.inbox("lina"))
     team.fake.customer_writes(
         "wkKF1", "wmLiu", "你好，我是华康医药的刘经理，电话13900001111，DR的报价什么时候给"
     )
     await team.post(team.driver.kf_event("tok", "wkKF1"))
     await team.settle()
     assert len(await leads(team)) == 1
-    assert len(team.inbox("LiNa")) == before + 1 and "再次咨询" in last(team, "LiNa")
+    assert len(team.inbox("lina")) == before + 1 and "再次咨询" in last(team, "lina")
     for other in USERS - {"LiNa"}:
         assert not any("华康医药" in text for text in team.inbox(other)), other
 
 
 async def test_assignment_follows_territory_product_line_and_load(team: Bot) -> None:
     # 杭州 + 激光: 王强 and 赵敏 both qualify; the one with fewer open leads gets each new one.
-    await team.say("WangQiang", "新线索：杭州东方机械厂，周总，13500000001，要激光切割机")
+    await team.say("wangqiang", "新线索：杭州东方机械厂，周总，13500000001，要激光切割机")
     assert [lead.owner_id for lead in await leads(team)]  # a rep's own find stays theirs
     team.fake.customer_writes("wkKF1", "wmA", "杭州明德钣金有限公司，想了解光纤激光切割机，电话13600000002")
     await team.post(team.driver.kf_event("t1", "wkKF1"))
@@ -154,29 +154,29 @@ async def test_assignment_follows_territory_product_line_and_load(team: Bot) -> 
     assert keys[own.owner_id] == "wangqiang"
     assert keys[hangzhou.owner_id] == "zhaomin", "territory and product line, then the lighter load"
     assert keys[nanjing.owner_id] == "chenjie", "territory: 南京 belongs to 陈杰"
-    notice = last(team, "ZhaoMin")
+    notice = last(team, "zhaomin")
     assert "明德钣金" in notice and "杭州" in notice
 
 
 async def test_a_rep_cannot_see_another_reps_lead(team: Bot) -> None:
-    await team.say("LiNa", "今天拜访了苏州仁济医院王主任，电话13812345678，下周三再联系")
-    await team.say("ChenJie", "查一下仁济医院")
-    answer = last(team, "ChenJie")
+    await team.say("lina", "今天拜访了苏州仁济医院王主任，电话13812345678，下周三再联系")
+    await team.say("chenjie", "查一下仁济医院")
+    answer = last(team, "chenjie")
     assert "13812345678" not in answer and "王主任" not in answer
-    await team.say("ChenJie", "今天拜访了苏州仁济医院王主任")
-    assert "其他同事" in last(team, "ChenJie")
+    await team.say("chenjie", "今天拜访了苏州仁济医院王主任")
+    assert "其他同事" in last(team, "chenjie")
     assert len(await leads(team)) == 1
     async with team.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(FollowUp)) == 1
 
 
 async def test_a_managers_team_query_works(team: Bot) -> None:
-    await team.say("LiNa", "今天拜访了苏州仁济医院王主任，下周三下午2点再去")
-    await team.say("WangQiang", "今天拜访了杭州东方机械厂周总，明天上午再联系")
-    await team.say("ZhangWei", "我们组明天要跟进哪些客户")
-    await team.say("ZhangWei", "本周团队漏斗")
-    tomorrow, funnel = team.inbox("ZhangWei")[-2:]
+    await team.say("lina", "今天拜访了苏州仁济医院王主任，下周三下午2点再去")
+    await team.say("wangqiang", "今天拜访了杭州东方机械厂周总，明天上午再联系")
+    await team.say("zhangwei", "我们组明天要跟进哪些客户")
+    await team.say("zhangwei", "本周团队漏斗")
+    tomorrow, funnel = team.inbox("zhangwei")[-2:]
     assert "东方机械厂（王强）" in tomorrow and "仁济医院" not in tomorrow
     assert "新增线索 2 条" in funnel and "李娜" in funnel and "王强" in funnel
-    await team.say("LiNa", "本周团队漏斗")
-    assert "无权" in last(team, "LiNa") and "李娜" not in last(team, "LiNa")
+    await team.say("lina", "本周团队漏斗")
+    assert "无权" in last(team, "lina") and "李娜" not in last(team, "lina")
