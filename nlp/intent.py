@@ -16,7 +16,10 @@ HELP = re.compile(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|说明书|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用)"
-    r"|按什么格式|什么格式|用法|功能介绍",
+    r"|按什么格式|什么格式|用法|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
+    # what the bot itself can take or give: "支持语音吗", "可以导出excel吗", "能发图片吗"
+    r"|^\s*(?:你|机器人|助手|这个)?\s*(?:支持|能不能|能|可以|可不可以)\s*"
+    r"(?:语音|图片|照片|截图|文件|excel|表格|导出|导入|识别|发语音|发图片|发文件|撤回|群里用|在群里)",
     re.IGNORECASE,
 )
 OVERDUE = re.compile(
@@ -32,16 +35,34 @@ TODAY = re.compile(
     r"(?:跟进|拜访|回访|联系|跑|见|跟)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要)(?:跟进|跟|拜访|回访|联系|跑|见)"
     r"|跟进(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
 )
+# A day's plans or appointments asked about: "周四的拜访计划", "明天大家都有啥安排", "后天有啥约".
+DAY = re.compile(
+    r"今天|今日|明天|明儿|后天|大后天|(?:这|本|下下?)?(?:周|星期|礼拜)[一二三四五六日天1-7]|下周|这周|本周"
+    r"|\d{1,2}[号日]|[一二三四五六七八九十]{1,3}[号日]"
+)
+DAY_PLANS = re.compile(
+    r"(?:拜访|回访|跟进|出差|行程|客户)?(?:计划|安排|日程)|有(?:啥|什么|哪些|几个)(?:约|安排|计划)"
+    r"|(?:哪些|哪几家|几家|哪个)客户要(?:去|见|拜访|跟进|回访|联系)|约了(?:谁|哪些|哪几家|几家)"
+)
 # "今天要跑哪几家", "下周一我要去哪几家客户": which customers to visit on a day, not a count.
 TODAY_WHICH = re.compile(r"(?:要|该|得)(?:去|跑|见|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见)哪")
 LEAD_QUERY = re.compile(
-    r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|到哪了|聊到哪|跟到哪|哪一步|什么进度|进度如何|进展如何|有什么进展|啥进展|啥情况"
+    r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|近况|跟进情况|跟得怎么样"
+    r"|最后一次.{0,6}(?:哪天|什么时候|啥时候|几号)"
+    r"|(?:电话|手机|手机号|联系方式|邮箱|微信号?)(?:号码)?(?:是多少|多少|呢[?？]?$|有吗|有没有)|有人(?:在)?跟吗|有没有人跟"
+    r"|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|到哪了|聊到哪|跟到哪|哪一步|什么进度|进度如何|进展如何|有什么进展|啥进展|啥情况"
     r"|是谁在跟|谁在跟|谁跟的|跟进记录|跟进历史|最近一次|是哪个客户|是哪家|哪家的|谁的客户|是谁的|有没有人联系"
     r"|(?:查|看).{0,12}(?:资料|信息|情况)|(?:资料|信息|情况).{0,4}(?:查|看)"
 )
+ONE_CUSTOMER_QUESTION = re.compile(
+    r"(?:单子|项目|客户)?(?:现在)?(?:在|归)谁(?:手上|手里|那)|是哪(?:家|个|位)[^\s，。,]{0,4}的|哪(?:家|个)[^\s，。,]{0,4}的来着"
+    r"|(?:电话|手机|手机号|联系方式|邮箱)(?:号码)?(?:是)?多少|最近怎么样|有人(?:在)?跟吗"
+)
 NEW_LEAD = re.compile(
     r"新线索|新客户|新增线索|新lead|新单|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
-    r"|有个新|帮我录|帮忙录|帮忙建|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|给的线索|转的线索|录一下|录个|记一下[:：]",
+    r"|有个新|接到(?:了)?(?:个|一个)?新?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)介绍"
+    r"|拿到的?(?:名片|联系方式)|换了名片"
+    r"|帮我录|帮忙录|帮忙建|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|给的线索|转的线索|录一下|录个|记一下[:：]",
     re.IGNORECASE,
 )
 BUY_INTEREST = re.compile(
@@ -77,7 +98,7 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "签约",
         re.compile(
             r"已经?签约|签约了|签约(?=\s|$|[🎉✌️👍！!，。])|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同|签了(?!.{0,2}[几多])"
-            r"|盖章回来|中标了|成交了|签下来了|拿下了"
+            r"|盖章回来|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
         ),
     ),
     ("交付", re.compile(r"交付|装机|验收|交车|到货了|发货完成|已到货|上线了")),
@@ -170,9 +191,16 @@ def classify(text: str, facts: Facts) -> Intent:
     reported = REPORTED.search(rest) is not None
     if TODAY_WHICH.search(t) and short and not facts.has_company:
         return Intent.QUERY_TODAY
+    if ONE_CUSTOMER_QUESTION.search(t) and short and not reported:  # never a count: "电话是多少"
+        return Intent.QUERY_LEAD
     if STATS.search(t) and short and not facts.has_company and not facts.has_person:
         return Intent.QUERY_STATS
     if TODAY.search(t) and short and is_question_or_list(t) and not facts.has_company:
+        return Intent.QUERY_TODAY
+    # "拜访计划" names the plans asked for; only a report word outside it makes a report.
+    plans = DAY_PLANS.search(t)
+    outside = t[: plans.start()] + " " + t[plans.end() :] if plans else t
+    if plans and DAY.search(t) and short and not facts.has_company and not REPORTED.search(outside):
         return Intent.QUERY_TODAY
     if ASKS_COLLEAGUES.search(t):
         return Intent.OTHER

@@ -41,6 +41,38 @@ def test_intent(extractor: Extractor, text: str, intent: Intent) -> None:
     assert extractor.extract(text, SENT).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # one customer asked about, in the form of the question itself
+        ("嘉禾农牧最近怎么样了", Intent.QUERY_LEAD),
+        ("通达电缆的赵工手机号多少", Intent.QUERY_LEAD),
+        ("远景光伏这个单子现在在谁手上", Intent.QUERY_LEAD),
+        ("孟庆林是哪家公司的来着", Intent.QUERY_LEAD),
+        ("星河幼教的项目有人在跟吗", Intent.QUERY_LEAD),
+        # a day's plans
+        ("周五的拜访计划", Intent.QUERY_TODAY),
+        ("明天组里都有啥安排", Intent.QUERY_TODAY),
+        ("后天有哪些客户要见", Intent.QUERY_TODAY),
+        # a renewal is a signed deal
+        ("瑞丰酒业续签了 明年接着合作", Intent.UPDATE_STAGE),
+        # leads that came in some other way than a new-lead word
+        ("接到个新询盘 合肥徽商后勤处 要净水设备 陈处长 13966661234", Intent.NEW_LEAD),
+        ("同学介绍 洛阳一拖配件厂 采购部钱经理 要轴承", Intent.NEW_LEAD),
+        ("展会上拿到名片 温州正泰物流 吴总 139 5777 0001", Intent.NEW_LEAD),
+        # what the bot itself can do
+        ("支持发图片吗", Intent.HELP),
+        ("可以导入表格吗", Intent.HELP),
+        ("我能用你干点啥", Intent.HELP),
+        # ...and reports that merely mention a phone or a plan stay reports
+        ("今天拜访了鼎盛建材王总，他的手机号是13912340000，下周再去", Intent.LOG_FOLLOWUP),
+        ("下午去了恒通机械，周总说计划明年换设备", Intent.LOG_FOLLOWUP),
+    ],
+)
+def test_kinds_of_failure_seen_on_unseen_text(extractor: Extractor, text: str, intent: Intent) -> None:
+    assert extractor.extract(text, SENT).intent == intent
+
+
 def test_stage_command_is_not_a_demo(extractor: Extractor) -> None:
     ex = extractor.extract("把宏达机械有限公司的阶段改成方案演示", SENT)
     assert (ex.stage, ex.kind) == ("方案演示", None)
