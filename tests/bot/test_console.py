@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from unittest.mock import ANY
 
 import pytest
 from aiohttp import ClientResponse
@@ -20,7 +21,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.app import CONFIG, CONSOLE_HUB, PIPELINE, SENDER, SESSIONS, create_app
+from bot.app import CONFIG, CONSOLE_HUB, PIPELINE, SENDER, SESSIONS, SLA, create_app
 from bot.cli.demo import demo_config
 from bot.clock import FixedClock
 from bot.config import Config, ConfigError, ConsoleConfig, ServerConfig, load_config
@@ -382,3 +383,30 @@ async def test_an_export_arrives_as_a_file_in_the_event_and_the_history(console:
     assert (
         stored["handle"] == events[1]["handle"] and stored["payload"] == sent
     )  # a reload shows the link again
+
+
+async def test_a_closed_alert_greys_out_its_card_on_the_console(console: Console) -> None:
+    await console.say("guest:abc123", "我是杭州明德口腔医院，想了解64排CT，电话13600001111")
+    async with console.app[SESSIONS]() as session:
+        lead = await session.scalar(select(Lead).where(Lead.company == "杭州明德口腔医院"))
+        assert lead is not None
+        lead.assigned_at, lead.grade = console.clock.now(), "A"
+        await session.commit()
+    console.clock.advance(timedelta(minutes=31))
+    assert await console.app[SLA].run_once() == 1
+    await console.settle()
+    alert = (await console.bot_said("liuyang", "push"))[-1]
+    assert alert["payload"]["title"].startswith("SLA") and alert["handle"].startswith("console-")
+    contacted = next(b for b in alert["payload"]["buttons"] if b["label"] == "已联系")
+    await console.say("liuyang", contacted["key"], kind="button")
+    stream = await console.client.get("/console/api/events", params={"as": "liuyang"})
+    for _ in range(3):  # event: ready, its data, the blank line
+        await stream.content.readline()
+    assert await console.app[SLA].run_once() == 1  # the breach closed: its card's update
+    await console.settle()
+    live = json.loads((await stream.content.readline())[len(b"data: ") :])
+    stream.close()
+    assert live["kind"] == "card_update"  # an open page greys that card out at once...
+    assert live["payload"]["update"] == {"handle": alert["handle"], "label": "已处理", "issued_at": ANY}
+    [stored] = await console.bot_said("liuyang", "card_update")  # ...and a reloaded one from history
+    assert stored["handle"] == live["handle"] and stored["payload"] == live["payload"]

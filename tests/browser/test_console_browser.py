@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime
 
 from openpyxl import load_workbook
 from playwright.async_api import Page, expect
 from sqlalchemy import select
 
-from storage.models import Lead
+from bot.app import SENDER
+from bot.core.outgoing import card_handled
+from bot.types import Button, Outgoing
+from storage.models import Lead, OutboxMessage
+from storage.outbox import enqueue_outbox
 from tests.browser.conftest import LiveApp
 
 VISIT = "今天拜访了苏州仁济医院王主任，下周三再联系"
@@ -99,3 +104,29 @@ async def test_an_export_is_a_link_that_downloads_the_workbook(page: Page, live_
     finally:
         book.close()
     assert "苏州九龙医院" in companies  # lina's, from the demo data: the manager's team
+
+
+async def test_a_card_whose_alert_closed_is_greyed_out_live_and_after_a_reload(
+    page: Page, live_app: LiveApp
+) -> None:
+    await open_console(page, live_app.url, "liuyang")
+    alert = Outgoing("console", "liuyang", "push", title="SLA提醒", lines=("客户：杭州明德口腔医院",),
+                     buttons=(Button("contacted:1", "已联系"), Button("reassign:1", "转给别人")))  # fmt: skip
+    async with live_app.sessions.begin() as session:
+        row = await enqueue_outbox(session, alert, datetime.now(UTC))
+    live_app.app[SENDER].wake()
+    card = page.locator("#inbox .card").filter(has_text="杭州明德口腔医院")
+    await expect(card.get_by_role("button", name="已联系")).to_be_enabled()
+    async with live_app.sessions() as session:
+        handle = (await session.get(OutboxMessage, row.id)).card_handle  # type: ignore[union-attr]
+    assert handle is not None
+    async with live_app.sessions.begin() as session:
+        await enqueue_outbox(
+            session, card_handled("console", "liuyang", handle, datetime.now(UTC)), datetime.now(UTC)
+        )
+    live_app.app[SENDER].wake()
+    await expect(card).to_have_class("card done")
+    await expect(card.get_by_role("button", name="已处理")).to_be_disabled()
+    await page.reload()
+    await expect(page.locator("body")).to_have_attribute("data-ready", "liuyang")
+    await expect(card.get_by_role("button", name="已处理")).to_be_disabled()

@@ -5,6 +5,7 @@ with the charts that the JSON behind them describes; another rep and a stranger 
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -126,7 +127,10 @@ async def test_month_switch_and_a_phone_screen(
 
     async with page.expect_response(lambda r: "range=month" in r.url):
         await page.get_by_role("button", name="本月").click()
-    await page.wait_for_function("document.querySelector('#period').textContent.startsWith('本月')")
+    # Not page.wait_for_function: the page's CSP refuses the eval that its polling needs.
+    from playwright.async_api import expect
+
+    await expect(page.locator("#period")).to_have_text(re.compile(r"^本月"))
     assert await page.get_by_role("button", name="本月").get_attribute("aria-pressed") == "true"
     assert "range=month" in page.url
     # Nothing wider than the phone: wide tables scroll inside their cards, charts fit their card.

@@ -15,6 +15,7 @@ import json
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -131,8 +132,8 @@ def console_message(data: object, clock: Clock) -> Message:
 
 class ConsoleChannel(ChannelBase):
     platform: Platform = "console"
-    # A browser shows what it gets; its cards cannot be updated once shown.
-    limits = Limits(text_bytes=64 * 1024, buttons=6, card_update_window=None)
+    # A card it shows can be greyed out by its handle whenever: the page replays updates from history.
+    limits = Limits(text_bytes=64 * 1024, buttons=6, card_update_window=timedelta.max)
 
     def __init__(
         self, clock: Clock, hub: ConsoleHub, accept: Accept, people: People, history: History
@@ -143,9 +144,8 @@ class ConsoleChannel(ChannelBase):
 
     async def deliver(self, item: Outgoing) -> str | None:
         """Delivered means handed to the browsers watching now; the outbox row (sent, with this handle)
-        is the history a browser reads when it opens the page, and the handle drops the double."""
-        if item.kind == "card_update":
-            return None  # nothing to update: the page's buttons answer in the chat when clicked
+        is the history a browser reads when it opens the page, and the handle drops the double. A card
+        update names the handle of the card it greys out (a closed alert's card)."""
         handle = f"console-{uuid.uuid4().hex}"
         at = self._clock.now().isoformat()
         self._hub.publish(

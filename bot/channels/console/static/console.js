@@ -116,12 +116,28 @@ function showMine(id, text, at) {
   add("chat", "me", el("div", "bubble", text), at);
 }
 
+// A card whose matter closed (an alert's breach ended): its buttons are done, as if one was clicked.
+function greyOut(update) {
+  const card = document.querySelector(`li[data-handle="${CSS.escape(update.handle)}"] .card`);
+  if (!card || card.classList.contains("done")) return;
+  card.classList.add("done");
+  const buttons = card.querySelectorAll("button");
+  buttons.forEach((x) => { x.disabled = true; });
+  if (buttons.length) buttons[0].textContent = update.label;
+}
+
 function showBot(event) {
   if (event.handle && state.seen.has(event.handle)) return;
   if (event.handle) state.seen.add(event.handle);
-  if (event.kind === "card_update") return;  // the console greys a card when it is clicked
+  const payload = event.payload || {};
+  if (event.kind === "card_update") {
+    if (payload.update) greyOut(payload.update);
+    return;
+  }
   const pane = event.kind === "reply" ? "chat" : "inbox";
-  add(pane, "bot", renderPayload(event.payload || {}), event.at).dataset.kind = event.kind;
+  const item = add(pane, "bot", renderPayload(payload), event.at);
+  item.dataset.kind = event.kind;
+  if (event.handle) item.dataset.handle = event.handle;
 }
 
 function newId() {
