@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import CLOSED_STAGES, STAGES, Contact, Lead, StageChange
@@ -251,3 +251,21 @@ async def reserve_lead_ids(session: AsyncSession, count: int) -> list[int]:
     # no other writer can take these ids before they are inserted.
     top = await session.scalar(select(func.max(Lead.id))) or 0
     return list(range(top + 1, top + count + 1))
+
+
+BookRow = tuple[int, str, str, "str | None", "int | None", list[str]]
+ContactRow = tuple[int, "str | None", "str | None", "str | None"]
+
+
+async def book_rows(
+    session: AsyncSession, where: ColumnElement[bool]
+) -> tuple[list[BookRow], list[ContactRow]]:
+    """(id, company, key, city, owner id, products) of the leads matching `where`, and (lead id, name,
+    title, phone) of their contacts: what linking a message to a lead needs, as plain values."""
+    statement = select(Lead.id, Lead.company, Lead.company_key, Lead.city, Lead.owner_id, Lead.products)
+    leads = [tuple(row) for row in (await session.execute(statement.where(where).order_by(Lead.id))).all()]
+    ids = select(Lead.id).where(where).scalar_subquery()
+    people = select(Contact.lead_id, Contact.name, Contact.title, Contact.phone)
+    people = people.where(Contact.lead_id.in_(ids))
+    contacts = [tuple(row) for row in (await session.execute(people.order_by(Contact.id))).all()]
+    return leads, contacts  # type: ignore[return-value]
