@@ -1,0 +1,63 @@
+"""nlp.linking: a message linked to one of the writer's leads by short name, contact or phone."""
+
+from __future__ import annotations
+
+from nlp import company_key
+from nlp.linking import BookContact, BookLead, LeadBook, company_aliases, contact_aliases
+
+
+def lead(lead_id: int, company: str, city: str | None = None, *contacts: BookContact, **kw: object) -> BookLead:
+    return BookLead(lead_id, company, company_key(company), city, contacts=contacts, **kw)  # type: ignore[arg-type]
+
+
+def test_short_names_drop_place_industry_word_and_legal_form() -> None:
+    assert {"瑞丰", "瑞丰食品", "合肥瑞丰"} <= set(company_aliases("合肥瑞丰食品有限公司", "瑞丰食品", "合肥"))
+    hospital = set(company_aliases("杭州市拱墅区第三人民医院", company_key("杭州市拱墅区第三人民医院"), "杭州"))
+    assert {"拱墅三院", "拱墅区三院", "拱墅"} <= hospital
+    # A brand that is only a kind of hospital names no one customer.
+    assert "人民" not in company_aliases("宁波市人民医院", company_key("宁波市人民医院"), "宁波")
+
+
+def test_a_contact_is_named_by_surname_and_the_end_of_the_title() -> None:
+    assert {"岑总监", "岑销售总监", "岑志远"} <= set(contact_aliases("岑志远", "销售总监"))
+    assert "柏总" in contact_aliases("柏文斌", "总经理")
+    assert contact_aliases(None, "经理") == ()
+
+
+BOOK = LeadBook(
+    [
+        lead(1, "合肥瑞丰食品有限公司", "合肥", BookContact("岑志远", "销售总监", "13700001111"), products=("冷柜",)),
+        lead(2, "福州华信电子有限公司", "福州", BookContact("柏文斌", "总经理")),
+        lead(3, "厦门华信物流有限公司", "厦门", BookContact("邝丽", "采购经理"), products=("托盘",)),
+        lead(4, "杭州市拱墅区第三人民医院", "杭州", BookContact("阮海", "设备科科长")),
+    ]
+)
+
+
+def test_a_short_name_the_contact_or_a_phone_links_the_lead() -> None:
+    assert BOOK.link("上午去了瑞丰那边，聊得不错").lead_id == 1
+    assert BOOK.link("拱墅三院阮科长说下周开会").lead_id == 4
+    linked = BOOK.link("岑总监那边电话里说要加量")
+    assert linked.lead_id == 1 and linked.contacts[1].name == "岑志远"
+    assert BOOK.link("回了个电话", phone="13700001111").lead_id == 1
+    assert BOOK.link("今天打了三个电话").candidates == ()
+
+
+def test_two_candidates_are_settled_by_what_else_the_message_says_or_left_to_ask() -> None:
+    assert BOOK.link("华信那边说下周再谈").candidates == (2, 3)
+    assert BOOK.link("华信那边说下周再谈", city="厦门").lead_id == 3
+    assert BOOK.link("华信柏总说下周再谈").lead_id == 2
+    assert BOOK.link("华信想要一批托盘", products=("托盘",)).lead_id == 3
+    mine_first = LeadBook([lead(7, "福州华信电子有限公司", own=False), lead(8, "厦门华信物流有限公司")])
+    assert mine_first.link("华信那边说下周再谈").lead_id == 8
+
+
+def test_an_unknown_company_span_is_a_new_customer_unless_a_known_contact_agrees() -> None:
+    # "照着给瑞丰做的方案": a reference beside a new customer does not pull the message over.
+    assert BOOK.link("新客户青禾农业说照着给瑞丰做的方案", company="青禾农业").candidates == ()
+    assert BOOK.link("瑞丰岑总监说照着给青禾农业做的方案", company="青禾农业").lead_id == 1
+
+
+def test_the_extractor_s_surname_and_title_find_the_contact_too() -> None:
+    assert BOOK.contact_in(3, "她说下周给答复", "邝", "经理") == BookContact("邝丽", "采购经理")
+    assert BOOK.contact_in(3, "她说下周给答复", "吕", "经理") is None
