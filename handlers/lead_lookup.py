@@ -25,6 +25,8 @@ from handlers.rights import can_see, visible_leads
 from nlp import Extraction, company_key
 from nlp.linking import BookContact, BookLead, LeadBook
 from storage.leads import (
+    BookRow,
+    ContactRow,
     book_rows,
     find_lead_by_phone,
     find_leads_by_company_key,
@@ -42,6 +44,11 @@ TAKEN = "该客户已由其他同事跟进，请联系你的主管"
 # 华顺贸易 ~ 华顺商贸 (75) and 远航物流 ~ 远洋物流 (75) do not.
 NEAR_MATCH = 85
 NEAR_MIN_LENGTH = 4
+# Writers' books kept built, keyed by person id with the rows they were built from: a message whose
+# rows are unchanged reuses the book (linking alone then takes well under a millisecond), and any
+# write to those leads or contacts changes the rows and rebuilds it.
+BOOKS_KEPT = 256
+_BOOKS: dict[int, tuple[object, LeadBook]] = {}
 
 
 def normalise_phone(text: str | None) -> str | None:
@@ -115,6 +122,18 @@ async def load_book(session: AsyncSession, person: Person) -> LeadBook:
     if person.role == "rep" and person.team_id is not None:
         where = or_(where, and_(Lead.owner_id.is_(None), Lead.team_id == person.team_id))
     leads, contacts = await book_rows(session, where)
+    rows = (tuple((*row[:5], tuple(row[5] or ())) for row in leads), tuple(contacts))
+    cached = _BOOKS.get(person.id)
+    if cached is not None and cached[0] == rows:
+        return cached[1]  # nothing the book holds has changed since the writer's last message
+    book = _build_book(person, leads, contacts)
+    if len(_BOOKS) >= BOOKS_KEPT:
+        _BOOKS.pop(next(iter(_BOOKS)))
+    _BOOKS[person.id] = (rows, book)
+    return book
+
+
+def _build_book(person: Person, leads: Sequence[BookRow], contacts: Sequence[ContactRow]) -> LeadBook:
     people: dict[int, list[BookContact]] = {}
     for lead_id, name, title, phone in contacts:
         people.setdefault(lead_id, []).append(BookContact(name, title, phone))

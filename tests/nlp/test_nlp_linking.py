@@ -6,13 +6,17 @@ from nlp import company_key
 from nlp.linking import BookContact, BookLead, LeadBook, company_aliases, contact_aliases
 
 
-def lead(lead_id: int, company: str, city: str | None = None, *contacts: BookContact, **kw: object) -> BookLead:
+def lead(
+    lead_id: int, company: str, city: str | None = None, *contacts: BookContact, **kw: object
+) -> BookLead:
     return BookLead(lead_id, company, company_key(company), city, contacts=contacts, **kw)  # type: ignore[arg-type]
 
 
 def test_short_names_drop_place_industry_word_and_legal_form() -> None:
-    assert {"瑞丰", "瑞丰食品", "合肥瑞丰"} <= set(company_aliases("合肥瑞丰食品有限公司", "瑞丰食品", "合肥"))
-    hospital = set(company_aliases("杭州市拱墅区第三人民医院", company_key("杭州市拱墅区第三人民医院"), "杭州"))
+    ruifeng = set(company_aliases("合肥瑞丰食品有限公司", "瑞丰食品", "合肥"))
+    assert {"瑞丰", "瑞丰食品", "合肥瑞丰"} <= ruifeng
+    name = "杭州市拱墅区第三人民医院"
+    hospital = set(company_aliases(name, company_key(name), "杭州"))
     assert {"拱墅三院", "拱墅区三院", "拱墅"} <= hospital
     # A brand that is only a kind of hospital names no one customer.
     assert "人民" not in company_aliases("宁波市人民医院", company_key("宁波市人民医院"), "宁波")
@@ -26,7 +30,7 @@ def test_a_contact_is_named_by_surname_and_the_end_of_the_title() -> None:
 
 BOOK = LeadBook(
     [
-        lead(1, "合肥瑞丰食品有限公司", "合肥", BookContact("岑志远", "销售总监", "13700001111"), products=("冷柜",)),
+        lead(1, "合肥瑞丰食品有限公司", "合肥", BookContact("岑志远", "销售总监", "13700001111")),
         lead(2, "福州华信电子有限公司", "福州", BookContact("柏文斌", "总经理")),
         lead(3, "厦门华信物流有限公司", "厦门", BookContact("邝丽", "采购经理"), products=("托盘",)),
         lead(4, "杭州市拱墅区第三人民医院", "杭州", BookContact("阮海", "设备科科长")),
@@ -48,6 +52,7 @@ def test_two_candidates_are_settled_by_what_else_the_message_says_or_left_to_ask
     assert BOOK.link("华信那边说下周再谈", city="厦门").lead_id == 3
     assert BOOK.link("华信柏总说下周再谈").lead_id == 2
     assert BOOK.link("华信想要一批托盘", products=("托盘",)).lead_id == 3
+    assert BOOK.link("华信想要一批冷柜", products=("冷柜",)).candidates == (2, 3)  # neither has it
     mine_first = LeadBook([lead(7, "福州华信电子有限公司", own=False), lead(8, "厦门华信物流有限公司")])
     assert mine_first.link("华信那边说下周再谈").lead_id == 8
 
