@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.format import cut
 from handlers.rights import can_see, visible_leads
-from nlp import Extraction, company_key
+from nlp import Extraction, Intent, company_key
 from nlp.linking import BookContact, BookLead, LeadBook
 from storage.leads import (
     BookRow,
@@ -217,3 +217,19 @@ async def find_lead(session: AsyncSession, extraction: Extraction, person: Perso
     if extraction.contact_name and person is not None:
         return _prefer(await find_leads_by_contact_name(session, person.id, extraction.contact_name), person)
     return None
+
+
+async def names_a_lead(session: AsyncSession, ex: Extraction, person: Person, text: str) -> bool:
+    """Whether the message names a lead of the writer's book (one, or several to ask about)."""
+    found = await resolve_lead(session, ex, person, text)
+    return found.lead is not None or bool(found.candidates)
+
+
+def intent_of_named(report: Extraction) -> Intent:
+    """The intent of a message whose words alone gave none but which names a customer, read as a
+    report (`report`): it reports when it says something about the customer (a kind of contact,
+    a time, a budget, products, competitors; a stage alone moves it), else asks for its card
+    ("查一下X" with X a short name)."""
+    if report.kind or report.next_followup or report.budget or report.products or report.competitors:
+        return Intent.LOG_FOLLOWUP
+    return Intent.UPDATE_STAGE if report.stage else Intent.QUERY_LEAD

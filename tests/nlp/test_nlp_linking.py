@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from nlp import company_key
+from datetime import datetime
+
+from nlp import Catalog, Extractor, FollowUpTime, Intent, company_key
 from nlp.linking import BookContact, BookLead, LeadBook, company_aliases, contact_aliases
 
 
@@ -66,3 +68,12 @@ def test_an_unknown_company_span_is_a_new_customer_unless_a_known_contact_agrees
 def test_the_extractor_s_surname_and_title_find_the_contact_too() -> None:
     assert BOOK.contact_in(3, "她说下周给答复", "邝", "经理") == BookContact("邝丽", "采购经理")
     assert BOOK.contact_in(3, "她说下周给答复", "吕", "经理") is None
+
+
+def test_the_caller_may_say_what_the_message_is_and_the_slots_are_read_for_it() -> None:
+    extractor = Extractor(Catalog.build())
+    text, sent_at = "瑞丰岑总 预算八十来万 后天下午三点去他们总部", datetime(2026, 3, 10, 9, 30)
+    assert extractor.extract(text, sent_at).next_followup is None  # no intent from the words alone
+    report = extractor.extract(text, sent_at, "rep", Intent.LOG_FOLLOWUP)
+    assert report.intent is Intent.LOG_FOLLOWUP
+    assert report.next_followup == FollowUpTime("2026-03-12", "15:00") and report.budget == (800_000, 800_000)
