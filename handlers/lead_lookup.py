@@ -174,6 +174,11 @@ async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, te
         book = await _book_of(session, lead)
         contact = book.contact_in(lead.id, text, ex.contact_name, ex.contact_title)
         return Resolved(lead, with_contact(ex, contact))
+    return await link_in_book(session, ex, person, text)
+
+
+async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
+    """The lead the message names among the writer's book only (short names, contacts, phones)."""
     book = await load_book(session, person)
     link = book.link(
         text,

@@ -105,6 +105,13 @@ def _strip_suffix(name: str) -> str | None:
     return None
 
 
+def _kind_of(name: str) -> str | None:
+    """The organisation or industry word a company name ends with (legal form aside), if any."""
+    key = company_key(name)
+    shorter = _strip_suffix(key)
+    return key[len(shorter) :] if shorter is not None else None
+
+
 def _is_place(word: str) -> bool:
     return gazetteer().pattern.fullmatch(word) is not None
 
@@ -223,6 +230,10 @@ class LeadBook:
         people = self._people_in(folded, contact_name, contact_title)
         by_phone = self._phones.get(_digits(phone) or "", set())
         names = self._names_in(_fold(company) if company else folded)
+        if company and (kind := _kind_of(company)):
+            # "重庆巴山冷链物流" is not 巴山医院: a span that says what kind of organisation it is must
+            # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
+            names = {i for i in names if kind in _fold(self.leads[i].company)}
         if by_phone:
             candidates = set(by_phone)
         elif names:

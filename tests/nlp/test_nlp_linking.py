@@ -65,6 +65,13 @@ def test_an_unknown_company_span_is_a_new_customer_unless_a_known_contact_agrees
     assert BOOK.link("瑞丰岑总监说照着给青禾农业做的方案", company="青禾农业").lead_id == 1
 
 
+def test_a_span_of_another_kind_of_organisation_is_not_the_lead_of_the_same_brand() -> None:
+    book = LeadBook([lead(1, "重庆巴山医院", "重庆"), lead(2, "无锡华康医药有限公司", "无锡")])
+    assert book.link("新客户 重庆巴山冷链物流有限公司", company="重庆巴山冷链物流有限公司").candidates == ()
+    assert book.link("去了趟无锡华康医药", company="去了趟无锡华康医药").lead_id == 2
+    assert book.link("巴山那边说下周再谈", company="巴山").lead_id == 1
+
+
 def test_the_extractor_s_surname_and_title_find_the_contact_too() -> None:
     assert BOOK.contact_in(3, "她说下周给答复", "邝", "经理") == BookContact("邝丽", "采购经理")
     assert BOOK.contact_in(3, "她说下周给答复", "吕", "经理") is None
