@@ -260,3 +260,14 @@ async def test_a_colleague_s_lead_is_not_linked_by_its_short_name(
     [reply] = await log_followup.handle(world.ctx("lina", "瑞丰那边今天见了一面", kind="visit"))
     assert reply.title == "是哪个客户？" and "瑞丰" not in repr(reply.lines)
     assert await world.followups() == []
+
+
+async def test_the_writer_s_book_is_rebuilt_after_a_write(session: AsyncSession, tmp_path: Path) -> None:
+    world = await make_world(session, tmp_path)
+    await lead_of(world, "lina", "合肥瑞丰食品有限公司", key="瑞丰食品")
+    await log_followup.handle(world.ctx("lina", "瑞丰那边今天见了一面", kind="visit"))
+    qinghe = await lead_of(world, "lina", "南昌青禾农业有限公司", key="青禾农业")
+    await log_followup.handle(world.ctx("lina", "青禾那边今天见了一面", kind="visit"))
+    await add_contact(session, qinghe.id, now=NOW, name="甘露", title="采购经理")
+    await log_followup.handle(world.ctx("lina", "甘经理说下周给答复", kind="call"))
+    assert [f.lead_id for f in await world.followups()][1:] == [qinghe.id, qinghe.id]
