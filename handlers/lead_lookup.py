@@ -27,7 +27,9 @@ from nlp.linking import BookContact, BookLead, LeadBook
 from storage.leads import (
     BookRow,
     ContactRow,
+    book_generation,
     book_rows,
+    book_stamp,
     find_lead_by_phone,
     find_leads_by_company_key,
     find_leads_by_contact_name,
@@ -44,11 +46,12 @@ TAKEN = "该客户已由其他同事跟进，请联系你的主管"
 # 华顺贸易 ~ 华顺商贸 (75) and 远航物流 ~ 远洋物流 (75) do not.
 NEAR_MATCH = 85
 NEAR_MIN_LENGTH = 4
-# Writers' books kept built, keyed by person id with the rows they were built from: a message whose
-# rows are unchanged reuses the book (linking alone then takes well under a millisecond), and any
-# write to those leads or contacts changes the rows and rebuilds it.
+# Writers' books kept built, by database and person, with the stamp they were built at: this
+# process's writes to what linking reads (storage.leads.book_generation), and the count and top id
+# of the book's leads and contacts (rows another process added or deleted). A message with the same
+# stamp reuses the book: two small aggregate queries and linking, instead of loading every lead.
 BOOKS_KEPT = 256
-_BOOKS: dict[int, tuple[object, LeadBook]] = {}
+_BOOKS: dict[tuple[str, int], tuple[tuple[object, ...], LeadBook]] = {}
 
 
 def normalise_phone(text: str | None) -> str | None:
@@ -121,15 +124,16 @@ async def load_book(session: AsyncSession, person: Person) -> LeadBook:
     where = visible_leads(person)
     if person.role == "rep" and person.team_id is not None:
         where = or_(where, and_(Lead.owner_id.is_(None), Lead.team_id == person.team_id))
+    stamp = (book_generation(), *await book_stamp(session, where))
+    kept_as = (str(session.get_bind().url), person.id)
+    cached = _BOOKS.get(kept_as)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]  # nothing the book holds has been written since it was built
     leads, contacts = await book_rows(session, where)
-    rows = (tuple((*row[:5], tuple(row[5] or ())) for row in leads), tuple(contacts))
-    cached = _BOOKS.get(person.id)
-    if cached is not None and cached[0] == rows:
-        return cached[1]  # nothing the book holds has changed since the writer's last message
     book = _build_book(person, leads, contacts)
     if len(_BOOKS) >= BOOKS_KEPT:
         _BOOKS.pop(next(iter(_BOOKS)))
-    _BOOKS[person.id] = (rows, book)
+    _BOOKS[kept_as] = (stamp, book)
     return book
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import log_followup
@@ -271,3 +272,16 @@ async def test_the_writer_s_book_is_rebuilt_after_a_write(session: AsyncSession,
     await add_contact(session, qinghe.id, now=NOW, name="甘露", title="采购经理")
     await log_followup.handle(world.ctx("lina", "甘经理说下周给答复", kind="call"))
     assert [f.lead_id for f in await world.followups()][1:] == [qinghe.id, qinghe.id]
+
+
+async def test_leads_another_process_added_reach_the_kept_book(
+    session: AsyncSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process's writes do not move this process's write counter: the book's counts must.
+    monkeypatch.setattr("handlers.lead_lookup.book_generation", lambda: 0)
+    world = await make_world(session, tmp_path)
+    await lead_of(world, "lina", "合肥瑞丰食品有限公司", key="瑞丰食品")
+    await log_followup.handle(world.ctx("lina", "瑞丰那边今天见了一面", kind="visit"))
+    qinghe = await lead_of(world, "lina", "南昌青禾农业有限公司", key="青禾农业")
+    await log_followup.handle(world.ctx("lina", "青禾那边今天见了一面", kind="visit"))
+    assert [f.lead_id for f in await world.followups()][1:] == [qinghe.id]
