@@ -49,6 +49,10 @@ _DISTRICT = ("新区", "区", "县", "镇")
 # Brands too generic to name one customer alone.
 _GENERIC = frozenset({"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属"})
 _MIN_BRAND = 2
+# Where a customer's short name stands: first, after punctuation or a verb of meeting ("跟X通了电话",
+# "去了趟X"), or before "那边", "的", a verb of saying ("X那边", "X的钱经理", "X说", "X想要").
+_BEFORE_NAME = re.compile(r"[\s\W_跟和给去到在找见访约趟了与同帮替问]")
+_AFTER_NAME = re.compile(r"那边|那儿|这边|那个|这个|[的家说想要]|[\s\W_]")
 # Title endings a rep says for a longer stored title (采购经理 → 经理, 总经理 → 总).
 _BOSS = "总"
 
@@ -229,7 +233,7 @@ class LeadBook:
         folded = _fold(text)
         people = self._people_in(folded, contact_name, contact_title)
         by_phone = self._phones.get(_digits(phone) or "", set())
-        names = self._names_in(_fold(company) if company else folded)
+        names = self._names_in(_fold(company)) if company else self._names_in(folded, strict=True)
         if company and (kind := _kind_of(company)):
             # "重庆巴山冷链物流" is not 巴山医院: a span that says what kind of organisation it is must
             # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
@@ -248,16 +252,29 @@ class LeadBook:
         ordered = tuple(sorted(candidates))
         return Link(ordered, {lead_id: people[lead_id] for lead_id in ordered if lead_id in people})
 
-    def contact_in(self, lead_id: int, text: str, contact_name: str | None = None,
-                   contact_title: str | None = None) -> BookContact | None:  # fmt: skip
+    def contact_in(
+        self, lead_id: int, text: str, contact_name: str | None = None, contact_title: str | None = None
+    ) -> BookContact | None:
         """The known contact of this lead that the message names, if any."""
         return self._people_in(_fold(text), contact_name, contact_title).get(lead_id)
 
-    def _names_in(self, text: str) -> set[int]:
+    def _names_in(self, text: str, *, strict: bool = False) -> set[int]:
+        """Leads named in `text`. `strict` (no span the extractor read as a company): a two-character
+        short name is also an everyday word ("阳光" in 今天阳光很好), so it counts only where a name
+        stands (`_BEFORE_NAME`, `_AFTER_NAME`, or before a known contact: "橘洲曾总")."""
         found: set[int] = set()
-        for _, _, alias in _hits(text, self._names, self._longest_name):
+        for start, end, alias in _hits(text, self._names, self._longest_name):
+            if strict and len(alias) <= _MIN_BRAND and not self._stands_as_name(text, start, end):
+                continue
             found |= self._names[alias]
         return found
+
+    def _stands_as_name(self, text: str, start: int, end: int) -> bool:
+        if start == 0 or _BEFORE_NAME.match(text, start - 1):
+            return True
+        if end >= len(text) or _AFTER_NAME.match(text, end):
+            return True
+        return any(text[end : end + n] in self._people for n in range(_MIN_BRAND, self._longest_person + 1))
 
     def _people_in(self, text: str, name: str | None, title: str | None) -> dict[int, BookContact]:
         """Lead id -> the contact the message names, by the words of the text or the extractor's."""

@@ -49,6 +49,19 @@ def test_a_short_name_the_contact_or_a_phone_links_the_lead() -> None:
     assert BOOK.link("今天打了三个电话").candidates == ()
 
 
+def test_a_two_character_short_name_counts_only_where_a_name_stands() -> None:
+    book = LeadBook([lead(1, "上海阳光超市有限公司", "上海", BookContact("钟敏", "店长"))])
+    assert book.link("今天阳光很好，打了三个电话").candidates == ()
+    for text in (
+        "阳光那边说下周再谈",
+        "阳光的钟店长说下周再谈",
+        "阳光钟店长说下周再谈",
+        "上午去了阳光，聊得不错",
+        "查一下阳光",
+    ):
+        assert book.link(text).lead_id == 1, text
+
+
 def test_two_candidates_are_settled_by_what_else_the_message_says_or_left_to_ask() -> None:
     assert BOOK.link("华信那边说下周再谈").candidates == (2, 3)
     assert BOOK.link("华信那边说下周再谈", city="厦门").lead_id == 3
