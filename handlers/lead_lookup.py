@@ -1,28 +1,41 @@
 """Which lead a rep's message is about, and whether they may write to it.
 
 Order: the contact's phone, then the company (its folded key, then a near match of the key),
-then a contact name among the rep's own leads. Writing follows the read rights of
-handlers.rights, plus one rule of its own: a rep may take a lead that waits unowned in their
-team's queue. Anyone else's customer gets one fixed refusal that shows nothing about it
-("重复触达" is what the product exists to stop).
+then the writer's book (nlp.linking: short names, the contact, a phone among the leads they may
+see, their own first), then a contact name among the rep's own leads. Several candidates that
+nothing in the message settles are returned as such, for the handler to ask which one.
+Writing follows the read rights of handlers.rights, plus one rule of its own: a rep may take a
+lead that waits unowned in their team's queue. Anyone else's customer gets one fixed refusal
+that shows nothing about it ("重复触达" is what the product exists to stop).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.rights import can_see
-from nlp import Extraction, company_key
+from handlers.format import cut
+from handlers.rights import can_see, visible_leads
+from nlp import Extraction, Intent, company_key
+from nlp.linking import BookContact, BookLead, LeadBook
 from storage.leads import (
+    BookRow,
+    ContactRow,
+    book_generation,
+    book_rows,
+    book_stamp,
     find_lead_by_phone,
     find_leads_by_company_key,
     find_leads_by_contact_name,
     get_lead,
     list_company_keys,
+    list_contacts,
 )
 from storage.models import Lead, Person
 
@@ -33,6 +46,12 @@ TAKEN = "该客户已由其他同事跟进，请联系你的主管"
 # 华顺贸易 ~ 华顺商贸 (75) and 远航物流 ~ 远洋物流 (75) do not.
 NEAR_MATCH = 85
 NEAR_MIN_LENGTH = 4
+# Writers' books kept built, by database and person, with the stamp they were built at: this
+# process's writes to what linking reads (storage.leads.book_generation), and the count and top id
+# of the book's leads and contacts (rows another process added or deleted). A message with the same
+# stamp reuses the book: two small aggregate queries and linking, instead of loading every lead.
+BOOKS_KEPT = 256
+_BOOKS: dict[tuple[str, int], tuple[tuple[object, ...], LeadBook]] = {}
 
 
 def normalise_phone(text: str | None) -> str | None:
@@ -90,8 +109,112 @@ async def find_by_company(
     return await get_lead(session, lead_id)
 
 
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The lead a message is about (None: none, or several `candidates` to ask about), and the
+    extraction with the contact linked to the lead's known one (钱经理 → 钱建国, 采购经理)."""
+
+    lead: Lead | None
+    extraction: Extraction
+    candidates: tuple[Lead, ...] = ()
+
+
+async def load_book(session: AsyncSession, person: Person) -> LeadBook:
+    """The leads `person` may write about: what they see, and for a rep their team's unowned queue."""
+    where = visible_leads(person)
+    if person.role == "rep" and person.team_id is not None:
+        where = or_(where, and_(Lead.owner_id.is_(None), Lead.team_id == person.team_id))
+    stamp = (book_generation(), *await book_stamp(session, where))
+    kept_as = (str(session.get_bind().url), person.id)
+    cached = _BOOKS.get(kept_as)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]  # nothing the book holds has been written since it was built
+    leads, contacts = await book_rows(session, where)
+    book = _build_book(person, leads, contacts)
+    if len(_BOOKS) >= BOOKS_KEPT:
+        _BOOKS.pop(next(iter(_BOOKS)))
+    _BOOKS[kept_as] = (stamp, book)
+    return book
+
+
+def _build_book(person: Person, leads: Sequence[BookRow], contacts: Sequence[ContactRow]) -> LeadBook:
+    people: dict[int, list[BookContact]] = {}
+    for lead_id, name, title, phone in contacts:
+        people.setdefault(lead_id, []).append(BookContact(name, title, phone))
+    return LeadBook(
+        BookLead(
+            id=lead_id,
+            company=company,
+            key=key,
+            city=city,
+            own=owner_id == person.id,
+            contacts=tuple(people.get(lead_id, ())),
+            products=tuple(products or ()),
+        )
+        for lead_id, company, key, city, owner_id, products in leads
+    )
+
+
+async def _book_of(session: AsyncSession, lead: Lead) -> LeadBook:
+    contacts = await list_contacts(session, lead.id)
+    people = tuple(BookContact(c.name, c.title, c.phone) for c in contacts)
+    return LeadBook([BookLead(lead.id, lead.company, lead.company_key, lead.city, contacts=people)])
+
+
+def with_contact(ex: Extraction, contact: BookContact | None) -> Extraction:
+    """The extraction naming the known contact, unless the message names another person in full."""
+    if contact is None or not contact.name:
+        return ex
+    glued = bool(ex.contact_name) and ex.contact_name[-1] == contact.name[0]  # "楚风兰主管": brand + 兰
+    if ex.contact_name and not (contact.name.startswith(ex.contact_name) or glued):
+        return ex  # someone new ("新来的采购叫戴琳"), not the known contact
+    return dataclasses.replace(ex, contact_name=contact.name, contact_title=contact.title or ex.contact_title)
+
+
+async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
+    """The lead a message names, by its words as the CRM knows them; see the module docstring."""
+    lead = await find_lead(session, ex, person)
+    if lead is not None:
+        book = await _book_of(session, lead)
+        contact = book.contact_in(lead.id, text, ex.contact_name, ex.contact_title)
+        return Resolved(lead, with_contact(ex, contact))
+    return await link_in_book(session, ex, person, text)
+
+
+async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
+    """The lead the message names among the writer's book only (short names, contacts, phones)."""
+    book = await load_book(session, person)
+    link = book.link(
+        text,
+        company=ex.company,
+        city=ex.city,
+        products=ex.products,
+        phone=normalise_phone(ex.phone),
+        contact_name=ex.contact_name,
+        contact_title=ex.contact_title,
+    )
+    if not link.candidates:
+        return Resolved(None, ex)
+    if link.lead_id is None:
+        found = [await get_lead(session, lead_id) for lead_id in link.candidates]
+        log.info("message names several leads person_id=%s leads=%s", person.id, link.candidates)
+        return Resolved(None, ex, tuple(lead for lead in found if lead is not None))
+    linked = await get_lead(session, link.lead_id)
+    log.info("message linked to lead_id=%s person_id=%s", link.lead_id, person.id)
+    return Resolved(linked, with_contact(ex, link.contacts.get(link.lead_id)))
+
+
+def candidate_lines(leads: Sequence[Lead]) -> tuple[str, ...]:
+    """The numbered choices of an ambiguous mention, as the clarification question lists them."""
+    lines = [
+        f"{i}. {lead.company}（{'，'.join(x for x in (lead.city, lead.stage) if x)}）"
+        for i, lead in enumerate(leads, 1)
+    ]
+    return (*cut(lines), "请回复完整的客户名称。")
+
+
 async def find_lead(session: AsyncSession, extraction: Extraction, person: Person | None) -> Lead | None:
-    """The lead a message names, or None when it names none we know."""
+    """The lead a message names by its full name, phone or a contact's full name; None otherwise."""
     phone = normalise_phone(extraction.phone)
     if phone:
         lead = await find_lead_by_phone(session, phone)
@@ -103,3 +226,19 @@ async def find_lead(session: AsyncSession, extraction: Extraction, person: Perso
     if extraction.contact_name and person is not None:
         return _prefer(await find_leads_by_contact_name(session, person.id, extraction.contact_name), person)
     return None
+
+
+async def names_a_lead(session: AsyncSession, ex: Extraction, person: Person, text: str) -> bool:
+    """Whether the message names a lead of the writer's book (one, or several to ask about)."""
+    found = await resolve_lead(session, ex, person, text)
+    return found.lead is not None or bool(found.candidates)
+
+
+def intent_of_named(report: Extraction) -> Intent:
+    """The intent of a message whose words alone gave none but which names a customer, read as a
+    report (`report`): it reports when it says something about the customer (a kind of contact,
+    a time, a budget, products, competitors; a stage alone moves it), else asks for its card
+    ("查一下X" with X a short name)."""
+    if report.kind or report.next_followup or report.budget or report.products or report.competitors:
+        return Intent.LOG_FOLLOWUP
+    return Intent.UPDATE_STAGE if report.stage else Intent.QUERY_LEAD

@@ -20,7 +20,7 @@ from handlers.context import Context
 from handlers.corrections import correct_followup, is_correction_text
 from handlers.grading import LeadFacts, grade_lead
 from handlers.lead_facts import apply_extraction, card_contact, first_line, set_next_followup
-from handlers.lead_lookup import TAKEN, find_lead, may_change
+from handlers.lead_lookup import TAKEN, candidate_lines, may_change, resolve_lead
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, company_key
 from storage.followups import amend_followup, last_followup_by, record_followup
@@ -35,6 +35,7 @@ EXAMPLES = (
     "不对，预算是200万",
 )
 
+ASK_WHICH = "是哪个客户？"
 AWAIT_NEXT = "next_followup"
 ASK_NEXT = "下次什么时候跟进？直接回复时间即可，如「周五下午3点」"
 ANSWER_WINDOW = timedelta(hours=12)  # an answer next morning still belongs to yesterday's question
@@ -110,12 +111,15 @@ async def _create_lead(ctx: Context, person: Person, company: str) -> Lead:
 
 
 async def _log(ctx: Context, person: Person) -> list[Reply]:
-    ex, session, tz = ctx.extraction, ctx.session, ctx.config.tz
-    lead = await find_lead(session, ex, person)
+    session, tz = ctx.session, ctx.config.tz
+    found = await resolve_lead(session, ctx.extraction, person, ctx.message.text)
+    lead, ex = found.lead, found.extraction
+    if found.candidates:  # never a guess between two customers
+        return [Reply(to=person.id, title=ASK_WHICH, lines=candidate_lines(found.candidates))]
     if lead is None:
         if not ex.company:
             lines = ("没认出是哪个客户，请带上公司或医院名称再发一次。", f"例如：{EXAMPLES[0]}")
-            return [Reply(to=person.id, title="是哪个客户？", lines=lines)]
+            return [Reply(to=person.id, title=ASK_WHICH, lines=lines)]
         lead = await _create_lead(ctx, person, ex.company)
     elif not await may_change(session, person, lead):
         log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)

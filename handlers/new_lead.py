@@ -17,7 +17,7 @@ from handlers.context import Context
 from handlers.grading import LeadFacts, grade_lead
 from handlers.inquiry import ACK, need_text, read_inquiry
 from handlers.lead_facts import apply_extraction
-from handlers.lead_lookup import TAKEN, find_by_company, may_change
+from handlers.lead_lookup import TAKEN, candidate_lines, find_by_company, link_in_book, may_change
 from nlp import Extraction, company_key
 from storage.followups import record_followup
 from storage.leads import (
@@ -80,6 +80,13 @@ async def handle(ctx: Context) -> list[Reply]:
         lines = ("请至少写上客户名称或电话。", f"例如：{EXAMPLES[0]}")
         return [Reply(to=person.id, title="缺少客户信息", lines=lines)]
     lead = await find_existing(ctx, ex)
+    if lead is None and person is not None and ex.company:
+        # A member naming a customer of their book by its short name ("蓉欣那边来了个新的对接人"):
+        # one customer is one lead, so no new one; two that nothing settles are asked about.
+        linked = await link_in_book(ctx.session, ex, person, ctx.message.text)
+        if linked.candidates:
+            return [Reply(to=person.id, title="是哪个客户？", lines=candidate_lines(linked.candidates))]
+        lead, ex = linked.lead, linked.extraction
     if lead is None:
         return await _create(ctx, person, ex, source)
     if person is None:

@@ -1,7 +1,8 @@
 """query_lead: one customer's card (owner, stage, contacts, budget, products, last follow-ups).
 
 A customer is found by company name (exact, then folded, then partial), phone, or a contact's
-name among one's own leads. A lead outside one's rights gets a refusal and nothing of its data.
+name among one's own leads; failing those, by the writer's book (handlers.lead_lookup: short
+names, the contact by surname and title). A lead outside one's rights gets a refusal and nothing of its data.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from typing import TYPE_CHECKING
 from bot.types import PermissionDenied, Reply
 from handlers import rights
 from handlers.format import cut, fmt_money, fmt_time, mask_phone, truncate
+from handlers.lead_lookup import resolve_lead
 from nlp import company_key
 from storage.queries import (
     LeadCard,
     LeadRef,
     find_leads_by_company,
     find_leads_by_contact,
+    find_leads_by_ids,
     find_leads_by_phone,
     load_lead_card,
 )
@@ -65,6 +68,18 @@ def _card(card: LeadCard, tz: ZoneInfo, mask: bool) -> list[str]:
 
 
 async def _lookup(ctx: Context, seen: rights.Visibility) -> tuple[str, list[LeadRef]]:
+    asked, found = await _lookup_by_words(ctx, seen)
+    if found:
+        return asked, found
+    linked = await resolve_lead(ctx.session, ctx.extraction, ctx.member, ctx.message.text)
+    ids = [linked.lead.id] if linked.lead is not None else [lead.id for lead in linked.candidates]
+    if not ids:
+        return asked, []
+    refs = await find_leads_by_ids(ctx.session, ids)
+    return asked or refs[0].lead.company, refs
+
+
+async def _lookup_by_words(ctx: Context, seen: rights.Visibility) -> tuple[str, list[LeadRef]]:
     x = ctx.extraction
     if x.company:
         return x.company, await find_leads_by_company(ctx.session, x.company, company_key(x.company))

@@ -14,7 +14,7 @@ from datetime import timedelta
 from bot.types import Reply
 from handlers.context import Context
 from handlers.lead_facts import apply_extraction
-from handlers.lead_lookup import TAKEN, find_lead, may_change
+from handlers.lead_lookup import TAKEN, candidate_lines, may_change, resolve_lead
 from nlp import Intent
 from storage.leads import change_stage, get_lead, last_stage_change_by
 from storage.models import STAGES, StageChange
@@ -66,8 +66,10 @@ async def handle(ctx: Context) -> list[Reply]:
         lines = (f"客户：{company}", f"原因：{ctx.message.text}")
         return [Reply(to=person.id, title="已记录输单原因", lines=lines)]
 
-    ex = ctx.extraction
-    lead = await find_lead(ctx.session, ex, person)
+    found = await resolve_lead(ctx.session, ctx.extraction, person, ctx.message.text)
+    lead, ex = found.lead, found.extraction
+    if found.candidates:  # never a guess between two customers
+        return [Reply(to=person.id, title="是哪个客户？", lines=candidate_lines(found.candidates))]
     if lead is None:
         lines = ("请带上客户名称，例如「仁济医院已经签约了」。",)
         return [Reply(to=person.id, title="没找到这个客户", lines=lines)]

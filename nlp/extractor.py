@@ -89,7 +89,11 @@ class Extractor:
             pos += len(w)
         return tokens
 
-    def extract(self, text: str, sent_at: datetime, channel: str = "rep") -> Extraction:
+    def extract(
+        self, text: str, sent_at: datetime, channel: str = "rep", intent: Intent | None = None
+    ) -> Extraction:
+        """`intent`: what the caller already knows the message is (one that names a customer of the
+        writer's book is a report on it); the slots are then read as for that intent."""
         if not self._ready:
             self._build()
         if sent_at.tzinfo is None:
@@ -126,7 +130,7 @@ class Extractor:
             has_phone=bool(phones),
             has_contact_info=bool(phones or emails),
         )
-        intent = classify(text, facts)
+        intent = intent or classify(text, facts)
         budget = find_budget(text)
         stage = kind = scope = None
         followup = period = None

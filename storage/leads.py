@@ -10,8 +10,10 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, event, func, select, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import Delete, Insert, Update
 
 from storage.models import CLOSED_STAGES, STAGES, Contact, Lead, StageChange
 
@@ -251,3 +253,65 @@ async def reserve_lead_ids(session: AsyncSession, count: int) -> list[int]:
     # no other writer can take these ids before they are inserted.
     top = await session.scalar(select(func.max(Lead.id))) or 0
     return list(range(top + 1, top + count + 1))
+
+
+BookRow = tuple[int, str, str, "str | None", "int | None", list[str]]
+ContactRow = tuple[int, "str | None", "str | None", "str | None"]
+
+
+async def book_rows(
+    session: AsyncSession, where: ColumnElement[bool]
+) -> tuple[list[BookRow], list[ContactRow]]:
+    """(id, company, key, city, owner id, products) of the leads matching `where`, and (lead id, name,
+    title, phone) of their contacts: what linking a message to a lead needs, as plain values."""
+    statement = select(Lead.id, Lead.company, Lead.company_key, Lead.city, Lead.owner_id, Lead.products)
+    leads = [tuple(row) for row in (await session.execute(statement.where(where).order_by(Lead.id))).all()]
+    ids = select(Lead.id).where(where).scalar_subquery()
+    people = select(Contact.lead_id, Contact.name, Contact.title, Contact.phone)
+    people = people.where(Contact.lead_id.in_(ids))
+    contacts = [tuple(row) for row in (await session.execute(people.order_by(Contact.id))).all()]
+    return leads, contacts  # type: ignore[return-value]
+
+
+# What linking reads of a lead and of a contact (`book_rows`): a write that changes none of these
+# (last_contact_at after every follow-up) leaves every writer's book as it was.
+_BOOK_COLUMNS = {
+    Lead.__tablename__: frozenset({"company", "company_key", "city", "owner_id", "team_id", "products"}),
+    Contact.__tablename__: frozenset({"lead_id", "name", "title", "phone"}),
+}
+_book_writes = 0
+
+
+def book_generation() -> int:
+    """A number that changes whenever this process writes what `book_rows` reads."""
+    return _book_writes
+
+
+@event.listens_for(Engine, "before_execute")
+def _note_book_write(
+    _conn: object, statement: object, multiparams: object, params: object, _opts: object
+) -> None:
+    """Every INSERT or DELETE of a lead or contact, and every UPDATE that sets a column linking
+    reads, ORM or not, moves `book_generation` (an UPDATE's parameters name the columns it sets)."""
+    global _book_writes
+    if not isinstance(statement, Insert | Update | Delete):
+        return
+    read = _BOOK_COLUMNS.get(statement.table.name)  # type: ignore[attr-defined]
+    if read is None:
+        return
+    if isinstance(statement, Update):
+        rows = [*(multiparams if isinstance(multiparams, list) else []), params]
+        keys = {key for row in rows if isinstance(row, dict) for key in row}
+        keys |= {getattr(column, "key", str(column)) for column in getattr(statement, "_values", None) or {}}
+        if not keys & read:
+            return
+    _book_writes += 1
+
+
+async def book_stamp(session: AsyncSession, where: ColumnElement[bool]) -> tuple[object, ...]:
+    """Counts and top ids of the leads matching `where` and of their contacts: with
+    `book_generation`, what tells a kept book is still right (another process's imports add rows)."""
+    ids = select(Lead.id).where(where).scalar_subquery()
+    leads = select(func.count(Lead.id), func.max(Lead.id)).where(where)
+    contacts = select(func.count(Contact.id), func.max(Contact.id)).where(Contact.lead_id.in_(ids))
+    return (*(await session.execute(leads)).one(), *(await session.execute(contacts)).one())

@@ -177,6 +177,12 @@ async def find_leads_by_company(
     return []
 
 
+async def find_leads_by_ids(session: AsyncSession, lead_ids: Sequence[int]) -> list[LeadRef]:
+    """The leads with these ids, oldest first, with their owners (for leads linked by other means)."""
+    rows = await session.execute(_with_owner(Lead.id.in_(list(lead_ids))).order_by(Lead.id))
+    return [LeadRef(*row) for row in rows.all()]
+
+
 async def find_leads_by_phone(session: AsyncSession, phone: str, limit: int = 20) -> list[LeadRef]:
     has_phone = select(Contact.lead_id).where(Contact.phone == phone)
     rows = await session.execute(_with_owner(Lead.id.in_(has_phone)).order_by(Lead.id).limit(limit))

@@ -8,6 +8,7 @@ or none of it does.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +20,7 @@ from bot.types import Message, PermissionDenied, Reply
 from handlers import (
     buttons,
     export_leads,
+    lead_lookup,
     log_followup,
     new_lead,
     other,
@@ -131,4 +133,13 @@ class Router:
         for continues, handler in CONTINUATIONS:
             if await continues(ctx):
                 return await handler(ctx)
+        if extraction.intent is Intent.OTHER and await lead_lookup.names_a_lead(
+            session, extraction, person, message.text
+        ):  # the words gave no intent, but the message names a customer of the writer's book
+            report = self._extractor.extract(message.text, message.sent_at, "rep", Intent.LOG_FOLLOWUP)
+            intent = lead_lookup.intent_of_named(report)
+            extraction = (
+                report if intent is Intent.LOG_FOLLOWUP else dataclasses.replace(report, intent=intent)
+            )
+            ctx = context(extraction, person)
         return await HANDLERS[extraction.intent](ctx)

@@ -20,7 +20,7 @@ from bot.cli.demo import database_state, demo_config, demo_leads, load_demo
 from bot.cli.run_mode import prepare_run
 from bot.clock import FixedClock
 from bot.config import Config, ConfigError, DatabaseConfig, load_config
-from storage.models import FollowUp, Lead, Person, StageChange
+from storage.models import Contact, FollowUp, Lead, Person, StageChange
 from tests.bot.test_console import Console, card_text
 from tests.extractors import Extractors
 
@@ -171,3 +171,26 @@ async def test_a_fast_demo_sends_sla_alerts_to_the_console_inbox(
     await demo.settle()
     alerts = "\n".join(card_text(m["payload"]) for m in await demo.bot_said("lina", "push"))
     assert "无锡华康医药" in alerts  # assigned two days ago, never contacted
+
+
+async def test_issue16_exchanges_link_the_rep_s_customer_as_she_names_it(demo: Console) -> None:
+    # 1: the company glued onto a verb, the contact by surname and title.
+    visit = "今天上午去了趟无锡华康医药，见了采购部的刘经理，他们对彩超有兴趣，预算80来万，下周二下午三点再去"
+    await demo.say("lina", visit)
+    first = (await demo.bot_said("lina"))[-1]["payload"]
+    assert first["title"] == "已记录跟进" and "客户：无锡华康医药" in first["lines"]
+    # 3: the short name.
+    await demo.say("lina", "刚跟华康的刘经理通了电话 下周四再联系")
+    short = (await demo.bot_said("lina"))[-1]["payload"]
+    assert short["title"] == "已记录跟进" and "客户：无锡华康医药" in short["lines"]
+    # 4: the short name with a contact the demo does not know by that name.
+    await demo.say("lina", "九龙医院那边周主任说下周要开会定一下，周四我再打个电话问问")
+    jiulong = (await demo.bot_said("lina"))[-1]["payload"]
+    assert "客户：苏州九龙医院" in jiulong["lines"]
+    async with demo.app[SESSIONS]() as session:
+        huakang = await session.scalar(select(Lead).where(Lead.company == "无锡华康医药"))
+        assert huakang is not None
+        records = (await session.scalars(select(FollowUp).where(FollowUp.lead_id == huakang.id))).all()
+        contacts = (await session.scalars(select(Contact).where(Contact.lead_id == huakang.id))).all()
+    assert [r.kind for r in records if r.person_id is not None][-2:] == ["visit", "call"]
+    assert [(c.name, c.title) for c in contacts] == [("刘经理", "采购经理")]  # the known one, no twin

@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.clock import FixedClock
 from bot.config import CatalogConfig, Config, IntakeConfig, OrgConfig, PersonConfig, TeamConfig
 from bot.fakes.wecom import FakeWeCom, serve_fake_wecom
-from storage.models import Contact, FollowUp, Lead
+from storage.leads import add_contact, create_lead
+from storage.models import Contact, FollowUp, Lead, Person
 from tests.e2e.harness import FIXTURES, INTAKE_TOKEN, START, WECOM, Bot
 from tests.extractors import Extractors
 
@@ -180,3 +181,25 @@ async def test_a_managers_team_query_works(team: Bot) -> None:
     assert "新增线索 2 条" in funnel and "李娜" in funnel and "王强" in funnel
     await team.say("lina", "本周团队漏斗")
     assert "无权" in last(team, "lina") and "李娜" not in last(team, "lina")
+
+
+async def test_a_message_the_words_leave_unclear_is_read_by_the_customer_it_names(team: Bot) -> None:
+    async with team.sessions() as session, session.begin():
+        lina = (await session.scalars(select(Person).where(Person.key == "lina"))).one()
+        lead = await create_lead(
+            session, company="合肥瑞丰食品有限公司", company_key="瑞丰食品", source="rep",
+            created_at=START, owner_id=lina.id, team_id=lina.team_id, city="合肥",
+        )  # fmt: skip
+        await add_contact(session, lead.id, now=START, name="岑志远", title="总经理", phone="13700001111")
+    # No customer word the extractor knows: the short name and the contact make it a report on the lead.
+    await team.say("lina", "瑞丰岑总 预算八十来万 后天下午三点去他们总部")
+    [record] = await followups(team)
+    [linked] = await leads(team)
+    assert record.lead_id == linked.id and linked.budget_max == 800_000
+    assert linked.next_followup_at is not None and "合肥瑞丰食品有限公司" in last(team, "lina")
+    async with team.sessions() as session:
+        contacts = (await session.scalars(select(Contact).where(Contact.lead_id == linked.id))).all()
+    assert [(c.name, c.title) for c in contacts] == [("岑志远", "总经理")]
+    # Naming it alone asks for its card.
+    await team.say("lina", "查一下瑞丰")
+    assert last(team, "lina").startswith("**合肥瑞丰食品有限公司**\n负责人：李娜")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import log_followup
@@ -216,3 +217,71 @@ async def test_corrections_are_only_early_recent_and_about_the_same_customer(
     assert not await log_followup.continues_last(
         world.ctx("lina", "不对，预算是200万", budget=(2_000_000, 2_000_000))
     )
+
+
+async def test_a_short_name_or_the_contact_links_the_rep_s_lead_and_its_known_contact(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    ruifeng = await lead_of(world, "lina", "合肥瑞丰食品有限公司", key="瑞丰食品", city="合肥")
+    known = await add_contact(session, ruifeng.id, now=NOW, name="岑志远", title="销售总监")
+    [reply] = await log_followup.handle(
+        world.ctx("lina", "刚跟瑞丰的岑总监通了电话", contact_name="岑", contact_title="总监", kind="call")
+    )
+    assert reply.title == "已记录跟进" and "合肥瑞丰食品有限公司" in repr(reply)
+    # The contact named by surname and title is the known one, not a nameless twin.
+    assert [(c.id, c.name, c.title) for c in await list_contacts(session, ruifeng.id)] == [
+        (known.id, "岑志远", "销售总监")
+    ]
+    await log_followup.handle(world.ctx("lina", "岑总监那边说下周给答复", kind="call"))
+    assert [(f.lead_id, f.contact_id) for f in await world.followups()] == [(ruifeng.id, known.id)] * 2
+    assert len(await world.leads()) == 1
+
+
+async def test_two_leads_of_one_short_name_are_asked_about_never_guessed(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    await lead_of(world, "lina", "福州华信电子有限公司", key="华信电子", city="福州")
+    xiamen = await lead_of(world, "lina", "厦门华信物流有限公司", key="华信物流", city="厦门")
+    [reply] = await log_followup.handle(world.ctx("lina", "华信那边今天见了一面", kind="visit"))
+    assert reply.title == "是哪个客户？"
+    assert "1. 福州华信电子有限公司" in reply.lines[0] and "2. 厦门华信物流有限公司" in reply.lines[1]
+    assert await world.followups() == []
+    # The city said in the message settles it.
+    await log_followup.handle(world.ctx("lina", "厦门华信那边今天见了一面", kind="visit", city="厦门"))
+    assert [f.lead_id for f in await world.followups()] == [xiamen.id]
+
+
+async def test_a_colleague_s_lead_is_not_linked_by_its_short_name(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    await lead_of(world, "wangqiang", "合肥瑞丰食品有限公司", key="瑞丰食品")
+    [reply] = await log_followup.handle(world.ctx("lina", "瑞丰那边今天见了一面", kind="visit"))
+    assert reply.title == "是哪个客户？" and "瑞丰" not in repr(reply.lines)
+    assert await world.followups() == []
+
+
+async def test_the_writer_s_book_is_rebuilt_after_a_write(session: AsyncSession, tmp_path: Path) -> None:
+    world = await make_world(session, tmp_path)
+    await lead_of(world, "lina", "合肥瑞丰食品有限公司", key="瑞丰食品")
+    await log_followup.handle(world.ctx("lina", "瑞丰那边今天见了一面", kind="visit"))
+    qinghe = await lead_of(world, "lina", "南昌青禾农业有限公司", key="青禾农业")
+    await log_followup.handle(world.ctx("lina", "青禾那边今天见了一面", kind="visit"))
+    await add_contact(session, qinghe.id, now=NOW, name="甘露", title="采购经理")
+    await log_followup.handle(world.ctx("lina", "甘经理说下周给答复", kind="call"))
+    assert [f.lead_id for f in await world.followups()][1:] == [qinghe.id, qinghe.id]
+
+
+async def test_leads_another_process_added_reach_the_kept_book(
+    session: AsyncSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process's writes do not move this process's write counter: the book's counts must.
+    monkeypatch.setattr("handlers.lead_lookup.book_generation", lambda: 0)
+    world = await make_world(session, tmp_path)
+    await lead_of(world, "lina", "合肥瑞丰食品有限公司", key="瑞丰食品")
+    await log_followup.handle(world.ctx("lina", "瑞丰那边今天见了一面", kind="visit"))
+    qinghe = await lead_of(world, "lina", "南昌青禾农业有限公司", key="青禾农业")
+    await log_followup.handle(world.ctx("lina", "青禾那边今天见了一面", kind="visit"))
+    assert [f.lead_id for f in await world.followups()][1:] == [qinghe.id]

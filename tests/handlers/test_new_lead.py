@@ -257,3 +257,27 @@ async def test_a_customer_a_rep_added_stays_with_the_rep_with_its_source(
         "展会",
     )
     assert reply.title == "新线索已录入，归你跟进"
+
+
+async def test_a_rep_naming_a_customer_of_their_book_by_short_name_gets_no_twin(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    lina = world.people["lina"]
+
+    async def mine(company: str, key: str, city: str) -> None:
+        await create_lead(session, company=company, company_key=key, source="rep", created_at=NOW,
+                          owner_id=lina.id, team_id=lina.team_id, city=city)  # fmt: skip
+
+    await mine("合肥瑞丰食品有限公司", "瑞丰食品", "合肥")
+    said = world.ctx("lina", "瑞丰那边来了个新对接人", Intent.NEW_LEAD, company="瑞丰")
+    [known] = await new_lead.handle(said)
+    assert known.title == "客户已在系统中，信息已更新" and len(await world.leads()) == 1
+    await mine("厦门瑞丰物流有限公司", "瑞丰物流", "厦门")
+    said = world.ctx("lina", "瑞丰那边来了个新对接人", Intent.NEW_LEAD, company="瑞丰")
+    [asked] = await new_lead.handle(said)
+    assert asked.title == "是哪个客户？" and len(asked.lines) == 3 and len(await world.leads()) == 2
+    # Another kind of organisation with the same brand is a new customer.
+    said = world.ctx("lina", "新客户 合肥瑞丰医院", Intent.NEW_LEAD, company="合肥瑞丰医院")
+    [new] = await new_lead.handle(said)
+    assert new.title == "新线索已录入，归你跟进" and len(await world.leads()) == 3

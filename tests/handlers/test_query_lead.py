@@ -115,3 +115,23 @@ async def test_a_long_legal_name_finds_the_short_one(session: AsyncSession, conf
     ctx = make_ctx(session, org.lina, config, "query_lead", company="远航物流有限公司")
     (reply,) = await query_lead.handle(ctx)
     assert reply.title == "苏州远航物流"
+
+
+async def test_a_short_name_or_a_contact_by_surname_and_title_finds_the_card(
+    session: AsyncSession, config: Config
+) -> None:
+    org = await make_org(session)
+    mine = await add_lead(
+        session, org.lina, "合肥瑞丰食品有限公司", company_key=company_key("合肥瑞丰食品有限公司")
+    )
+    await add_contact(session, mine, "岑志远", "销售总监")
+    theirs = await add_lead(
+        session, org.wang, "福州瑞丰电子有限公司", company_key=company_key("福州瑞丰电子有限公司")
+    )
+    await add_contact(session, theirs, "岑海", "总监")
+    # The words name no company the table holds; the rep's own book knows 瑞丰 and 岑总监.
+    (short,) = await query_lead.handle(make_ctx(session, org.lina, config, "query_lead", text="查一下瑞丰"))
+    (by_contact,) = await query_lead.handle(
+        make_ctx(session, org.lina, config, "query_lead", text="岑总监那边怎么样了")
+    )
+    assert short.title == by_contact.title == "合肥瑞丰食品有限公司"

@@ -146,3 +146,26 @@ async def test_bulk_lookups_find_the_oldest_lead_as_the_single_ones_do(session: 
         (old.id, ["李四"]),
         (new.id, ["张三"]),
     ]
+
+
+async def test_the_book_generation_moves_with_writes_linking_reads_and_only_those(
+    session: AsyncSession,
+) -> None:
+    a, _ = await people(session)
+    before = leads.book_generation()
+    lead = await leads.create_lead(session, company="合肥瑞丰食品有限公司", company_key="瑞丰食品",
+                                   source="rep", created_at=T0, owner_id=a.id)  # fmt: skip
+    contact = await leads.add_contact(session, lead.id, now=T0, name="岑志远")
+    assert leads.book_generation() == before + 2
+    lead.last_contact_at, lead.grade = T0, "A"
+    await session.flush()
+    assert leads.book_generation() == before + 2  # nothing linking reads
+    contact.title = "销售总监"
+    await session.flush()
+    lead.city = "合肥"
+    await session.flush()
+    assert leads.book_generation() == before + 4
+    rows, people_rows = await leads.book_rows(session, Lead.owner_id == a.id)
+    assert rows == [(lead.id, "合肥瑞丰食品有限公司", "瑞丰食品", "合肥", a.id, [])]
+    assert people_rows == [(lead.id, "岑志远", "销售总监", None)]
+    assert await leads.book_stamp(session, Lead.owner_id == a.id) == (1, lead.id, 1, contact.id)

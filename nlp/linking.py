@@ -1,0 +1,307 @@
+"""Linking a message to the CRM: which of the writer's leads (and which of its contacts) it names.
+
+Reps name their customers the way they speak: the full name, the short name (the brand without
+place, industry word and legal form: 无锡华康医药有限公司 → 华康, 苏州市虎丘区第二人民医院 → 虎丘二院),
+the contact ("雍经理那边" → the lead whose contact is 雍晓琳, 采购经理) or a phone. The caller hands
+`LeadBook` what the writer's book holds as plain values (nlp does no I/O); `LeadBook.link` then
+finds the candidates by looking every substring of the message up in dictionaries, so a message
+costs the same whatever the size of the book. Two candidates are settled by what else the message
+says (own leads before the team's, the city, the contact, a product), never by a guess: what
+stays ambiguous is returned as several candidates for the caller to ask about.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from nlp.cities import gazetteer
+from nlp.company_key import company_key
+from nlp.lexicon import org_suffixes, surnames, titles
+
+# Words after a brand that a short name drops, besides the organisation suffixes of nlp/data
+# (骨科医院 → 骨科 is the hospital's speciality, 第二人民医院 → 第二人民 its kind).
+_KIND_WORDS = (
+    "人民",
+    "中医",
+    "中西医结合",
+    "妇幼",
+    "儿童",
+    "骨科",
+    "康复",
+    "口腔",
+    "眼科",
+    "专科",
+    "肿瘤",
+    "中心",
+    "连锁",
+    "便利",
+    "安防",
+    "工程",
+    "仓储",
+    "物流",
+)
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
+_DISTRICT = ("新区", "区", "县", "镇")
+# Brands too generic to name one customer alone.
+_GENERIC = frozenset({"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属"})
+_MIN_BRAND = 2
+# Where a customer's short name stands: first, after punctuation or a verb of meeting ("跟X通了电话",
+# "去了趟X"), or before "那边", "的", a verb of saying ("X那边", "X的钱经理", "X说", "X想要").
+_BEFORE_NAME = re.compile(r"[\s\W_跟和给去到在找见访约趟了与同帮替问]")
+_AFTER_NAME = re.compile(r"那边|那儿|这边|那个|这个|[的家说想要]|[\s\W_]")
+# Title endings a rep says for a longer stored title (采购经理 → 经理, 总经理 → 总).
+_BOSS = "总"
+
+
+@dataclass(frozen=True, slots=True)
+class BookContact:
+    """A contact as the book holds it."""
+
+    name: str | None
+    title: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BookLead:
+    """One lead the writer may see; `own` when it is the writer's own (own leads win ties)."""
+
+    id: int
+    company: str
+    key: str
+    city: str | None = None
+    own: bool = True
+    contacts: tuple[BookContact, ...] = ()
+    products: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """What a message names: the candidate lead ids (one when settled) and the contact met in each."""
+
+    candidates: tuple[int, ...] = ()
+    contacts: dict[int, BookContact] = field(default_factory=dict)
+
+    @property
+    def lead_id(self) -> int | None:
+        return self.candidates[0] if len(self.candidates) == 1 else None
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    words = {*org_suffixes(), *_KIND_WORDS}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _strip_suffix(name: str) -> str | None:
+    """The name without its last organisation or industry word, or None when it ends in none."""
+    for suffix in _suffixes():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return None
+
+
+def _kind_of(name: str) -> str | None:
+    """The organisation or industry word a company name ends with (legal form aside), if any."""
+    key = company_key(name)
+    shorter = _strip_suffix(key)
+    return key[len(shorter) :] if shorter is not None else None
+
+
+def _is_place(word: str) -> bool:
+    return gazetteer().pattern.fullmatch(word) is not None
+
+
+@cache
+def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
+    """The names a rep may use for this company: full, folded key, and its short forms."""
+    out = {_fold(company), key, company_key(company)}
+    name, ordinal, institution = key, None, False
+    while (shorter := _strip_suffix(name)) is not None:
+        institution = institution or name.endswith("院")
+        name = shorter
+        out.add(name)
+        if (m := _ORDINAL.search(name)) and len(name) > len(m.group()):
+            ordinal, name = m.group(1), name[: m.start()]
+            out.add(name)
+    places = [name]
+    for district in _DISTRICT:
+        if name.endswith(district) and len(name) - len(district) >= _MIN_BRAND:
+            places.append(name[: -len(district)])
+            break
+    out.update(places)
+    if ordinal and institution:
+        out.update(f"{place}{ordinal}院" for place in places)
+    brand = places[-1]
+    if city and len(brand) >= _MIN_BRAND and brand not in _GENERIC:
+        out.add(f"{_fold(city)}{brand}")
+    generic = {*_GENERIC, *_suffixes()}
+    return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
+
+
+def _surname(name: str) -> str:
+    return name[:2] if name[:2] in surnames() else name[0]
+
+
+@cache
+def contact_aliases(name: str | None, title: str | None) -> tuple[str, ...]:
+    """How a rep names this contact: the full name, or the surname with the title or its ending."""
+    if not name:
+        return ()
+    name = _fold(name)
+    out = {name} if len(name) >= _MIN_BRAND else set()
+    if title:
+        title = _fold(title)
+        surname = _surname(name)
+        endings = {title, *(t for t in titles() if title.endswith(t))}
+        if _BOSS in title:
+            endings.add(_BOSS)
+        out.update(f"{surname}{ending}" for ending in endings)
+        out.update(f"{name}{ending}" for ending in endings)
+    return tuple(out)
+
+
+def _digits(phone: str | None) -> str | None:
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    return digits or None
+
+
+def _hits(text: str, table: dict[str, set[int]], longest: int) -> list[tuple[int, int, str]]:
+    """(start, end, alias) of the longest aliases in `text`, left to right, not overlapping."""
+    found: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        for length in range(min(longest, n - i), _MIN_BRAND - 1, -1):
+            piece = text[i : i + length]
+            if piece in table:
+                found.append((i, i + length, piece))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+class LeadBook:
+    """What one writer's book holds, indexed for linking a message to one of its leads."""
+
+    def __init__(self, leads: Iterable[BookLead]) -> None:
+        self.leads: dict[int, BookLead] = {}
+        self._names: dict[str, set[int]] = {}
+        self._people: dict[str, set[int]] = {}
+        self._contact_of: dict[tuple[int, str], BookContact] = {}
+        self._phones: dict[str, set[int]] = {}
+        self._longest_name = self._longest_person = 0
+        for lead in leads:
+            self.add(lead)
+
+    def add(self, lead: BookLead) -> None:
+        self.leads[lead.id] = lead
+        for alias in company_aliases(lead.company, lead.key, lead.city):
+            self._names.setdefault(alias, set()).add(lead.id)
+            self._longest_name = max(self._longest_name, len(alias))
+        for contact in lead.contacts:
+            for alias in contact_aliases(contact.name, contact.title):
+                self._people.setdefault(alias, set()).add(lead.id)
+                self._contact_of.setdefault((lead.id, alias), contact)
+                self._longest_person = max(self._longest_person, len(alias))
+            if phone := _digits(contact.phone):
+                self._phones.setdefault(phone, set()).add(lead.id)
+
+    def link(
+        self,
+        text: str,
+        *,
+        company: str | None = None,
+        city: str | None = None,
+        products: Sequence[str] = (),
+        phone: str | None = None,
+        contact_name: str | None = None,
+        contact_title: str | None = None,
+    ) -> Link:
+        """The leads `text` names. With `company` (the span the extractor read as a customer) only
+        that span is searched for a name: a company the book does not know is a new customer, and
+        another customer mentioned beside it ("照着给X做的方案") must not pull the message over."""
+        folded = _fold(text)
+        people = self._people_in(folded, contact_name, contact_title)
+        by_phone = self._phones.get(_digits(phone) or "", set())
+        names = self._names_in(_fold(company)) if company else self._names_in(folded, strict=True)
+        if company and (kind := _kind_of(company)):
+            # "重庆巴山冷链物流" is not 巴山医院: a span that says what kind of organisation it is must
+            # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
+            names = {i for i in names if kind in _fold(self.leads[i].company)}
+        if by_phone:
+            candidates = set(by_phone)
+        elif names:
+            candidates = names
+        elif company:
+            # The span is no customer of the book; one named elsewhere counts only when its contact
+            # is named too ("南山那边刁经理说照着给X做的那套配"): two words that agree are no accident.
+            candidates = self._names_in(folded) & set(people)
+        else:
+            candidates = set(people)
+        candidates = self._settle(candidates, people, city, products)
+        ordered = tuple(sorted(candidates))
+        return Link(ordered, {lead_id: people[lead_id] for lead_id in ordered if lead_id in people})
+
+    def contact_in(
+        self, lead_id: int, text: str, contact_name: str | None = None, contact_title: str | None = None
+    ) -> BookContact | None:
+        """The known contact of this lead that the message names, if any."""
+        return self._people_in(_fold(text), contact_name, contact_title).get(lead_id)
+
+    def _names_in(self, text: str, *, strict: bool = False) -> set[int]:
+        """Leads named in `text`. `strict` (no span the extractor read as a company): a two-character
+        short name is also an everyday word ("阳光" in 今天阳光很好), so it counts only where a name
+        stands (`_BEFORE_NAME`, `_AFTER_NAME`, or before a known contact: "橘洲曾总")."""
+        found: set[int] = set()
+        for start, end, alias in _hits(text, self._names, self._longest_name):
+            if strict and len(alias) <= _MIN_BRAND and not self._stands_as_name(text, start, end):
+                continue
+            found |= self._names[alias]
+        return found
+
+    def _stands_as_name(self, text: str, start: int, end: int) -> bool:
+        if start == 0 or _BEFORE_NAME.match(text, start - 1):
+            return True
+        if end >= len(text) or _AFTER_NAME.match(text, end):
+            return True
+        return any(text[end : end + n] in self._people for n in range(_MIN_BRAND, self._longest_person + 1))
+
+    def _people_in(self, text: str, name: str | None, title: str | None) -> dict[int, BookContact]:
+        """Lead id -> the contact the message names, by the words of the text or the extractor's."""
+        aliases = [alias for _, _, alias in _hits(text, self._people, self._longest_person)]
+        if name:
+            aliases.append(_fold(name) + _fold(title or ""))
+            aliases.append(_fold(name))
+        out: dict[int, BookContact] = {}
+        for alias in aliases:
+            for lead_id in self._people.get(alias, ()):
+                out.setdefault(lead_id, self._contact_of[(lead_id, alias)])
+        return out
+
+    def _settle(
+        self, candidates: set[int], people: dict[int, BookContact], city: str | None, products: Sequence[str]
+    ) -> set[int]:
+        """Narrow several candidates by what else the message says; each test only when it keeps some."""
+        tests = (
+            lambda i: self.leads[i].own,
+            lambda i: i in people,
+            lambda i: bool(city) and self.leads[i].city == city,
+            lambda i: bool(set(products) & set(self.leads[i].products)),
+        )
+        for test in tests:
+            if len(candidates) <= 1:
+                break
+            kept = {i for i in candidates if test(i)}
+            if kept:
+                candidates = kept
+        return candidates

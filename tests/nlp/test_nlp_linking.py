@@ -1,0 +1,99 @@
+"""nlp.linking: a message linked to one of the writer's leads by short name, contact or phone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from nlp import Catalog, Extractor, FollowUpTime, Intent, company_key
+from nlp.linking import BookContact, BookLead, LeadBook, company_aliases, contact_aliases
+
+
+def lead(
+    lead_id: int, company: str, city: str | None = None, *contacts: BookContact, **kw: object
+) -> BookLead:
+    return BookLead(lead_id, company, company_key(company), city, contacts=contacts, **kw)  # type: ignore[arg-type]
+
+
+def test_short_names_drop_place_industry_word_and_legal_form() -> None:
+    ruifeng = set(company_aliases("合肥瑞丰食品有限公司", "瑞丰食品", "合肥"))
+    assert {"瑞丰", "瑞丰食品", "合肥瑞丰"} <= ruifeng
+    name = "杭州市拱墅区第三人民医院"
+    hospital = set(company_aliases(name, company_key(name), "杭州"))
+    assert {"拱墅三院", "拱墅区三院", "拱墅"} <= hospital
+    # A brand that is only a kind of hospital names no one customer.
+    assert "人民" not in company_aliases("宁波市人民医院", company_key("宁波市人民医院"), "宁波")
+
+
+def test_a_contact_is_named_by_surname_and_the_end_of_the_title() -> None:
+    assert {"岑总监", "岑销售总监", "岑志远"} <= set(contact_aliases("岑志远", "销售总监"))
+    assert "柏总" in contact_aliases("柏文斌", "总经理")
+    assert contact_aliases(None, "经理") == ()
+
+
+BOOK = LeadBook(
+    [
+        lead(1, "合肥瑞丰食品有限公司", "合肥", BookContact("岑志远", "销售总监", "13700001111")),
+        lead(2, "福州华信电子有限公司", "福州", BookContact("柏文斌", "总经理")),
+        lead(3, "厦门华信物流有限公司", "厦门", BookContact("邝丽", "采购经理"), products=("托盘",)),
+        lead(4, "杭州市拱墅区第三人民医院", "杭州", BookContact("阮海", "设备科科长")),
+    ]
+)
+
+
+def test_a_short_name_the_contact_or_a_phone_links_the_lead() -> None:
+    assert BOOK.link("上午去了瑞丰那边，聊得不错").lead_id == 1
+    assert BOOK.link("拱墅三院阮科长说下周开会").lead_id == 4
+    linked = BOOK.link("岑总监那边电话里说要加量")
+    assert linked.lead_id == 1 and linked.contacts[1].name == "岑志远"
+    assert BOOK.link("回了个电话", phone="13700001111").lead_id == 1
+    assert BOOK.link("今天打了三个电话").candidates == ()
+
+
+def test_a_two_character_short_name_counts_only_where_a_name_stands() -> None:
+    book = LeadBook([lead(1, "上海阳光超市有限公司", "上海", BookContact("钟敏", "店长"))])
+    assert book.link("今天阳光很好，打了三个电话").candidates == ()
+    for text in (
+        "阳光那边说下周再谈",
+        "阳光的钟店长说下周再谈",
+        "阳光钟店长说下周再谈",
+        "上午去了阳光，聊得不错",
+        "查一下阳光",
+    ):
+        assert book.link(text).lead_id == 1, text
+
+
+def test_two_candidates_are_settled_by_what_else_the_message_says_or_left_to_ask() -> None:
+    assert BOOK.link("华信那边说下周再谈").candidates == (2, 3)
+    assert BOOK.link("华信那边说下周再谈", city="厦门").lead_id == 3
+    assert BOOK.link("华信柏总说下周再谈").lead_id == 2
+    assert BOOK.link("华信想要一批托盘", products=("托盘",)).lead_id == 3
+    assert BOOK.link("华信想要一批冷柜", products=("冷柜",)).candidates == (2, 3)  # neither has it
+    mine_first = LeadBook([lead(7, "福州华信电子有限公司", own=False), lead(8, "厦门华信物流有限公司")])
+    assert mine_first.link("华信那边说下周再谈").lead_id == 8
+
+
+def test_an_unknown_company_span_is_a_new_customer_unless_a_known_contact_agrees() -> None:
+    # "照着给瑞丰做的方案": a reference beside a new customer does not pull the message over.
+    assert BOOK.link("新客户青禾农业说照着给瑞丰做的方案", company="青禾农业").candidates == ()
+    assert BOOK.link("瑞丰岑总监说照着给青禾农业做的方案", company="青禾农业").lead_id == 1
+
+
+def test_a_span_of_another_kind_of_organisation_is_not_the_lead_of_the_same_brand() -> None:
+    book = LeadBook([lead(1, "重庆巴山医院", "重庆"), lead(2, "无锡华康医药有限公司", "无锡")])
+    assert book.link("新客户 重庆巴山冷链物流有限公司", company="重庆巴山冷链物流有限公司").candidates == ()
+    assert book.link("去了趟无锡华康医药", company="去了趟无锡华康医药").lead_id == 2
+    assert book.link("巴山那边说下周再谈", company="巴山").lead_id == 1
+
+
+def test_the_extractor_s_surname_and_title_find_the_contact_too() -> None:
+    assert BOOK.contact_in(3, "她说下周给答复", "邝", "经理") == BookContact("邝丽", "采购经理")
+    assert BOOK.contact_in(3, "她说下周给答复", "吕", "经理") is None
+
+
+def test_the_caller_may_say_what_the_message_is_and_the_slots_are_read_for_it() -> None:
+    extractor = Extractor(Catalog.build())
+    text, sent_at = "瑞丰岑总 预算八十来万 后天下午三点去他们总部", datetime(2026, 3, 10, 9, 30)
+    assert extractor.extract(text, sent_at).next_followup is None  # no intent from the words alone
+    report = extractor.extract(text, sent_at, "rep", Intent.LOG_FOLLOWUP)
+    assert report.intent is Intent.LOG_FOLLOWUP
+    assert report.next_followup == FollowUpTime("2026-03-12", "15:00") and report.budget == (800_000, 800_000)
