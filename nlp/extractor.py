@@ -9,15 +9,16 @@ from zoneinfo import ZoneInfo
 
 from nlp.catalog import Catalog
 from nlp.cities import find_city, gazetteer
-from nlp.companies import CompanyFinder, suffix_re
+from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import find_days, find_period
 from nlp.followup import find_bare_followup, find_followup, mask_plans
-from nlp.intent import Facts, classify, find_kind, find_scope, find_stage
+from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
 from nlp.lexicon import titles
 from nlp.numbers import find_budget
 from nlp.people import PersonFinder
 from nlp.phones import find_emails, find_phones
 from nlp.segment import cache_dir, segmenter, word_classes
+from nlp.subject import subject_before
 from nlp.types import Extraction, FollowUpTime, Intent, Period
 
 _QUERIES = frozenset({Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_LEAD, Intent.QUERY_STATS})
@@ -53,6 +54,7 @@ class Extractor:
         self._freq = lambda w: freq.get(w, 0) or 0
         classes = word_classes(directory)
         self._places = classes.places
+        self._verbs = classes.verbs
         self._companies = CompanyFinder(classes, self._freq)
         self._people = PersonFinder(self._freq)
         self._ready = True
@@ -131,6 +133,11 @@ class Extractor:
             has_contact_info=bool(phones or emails),
         )
         intent = intent or classify(text, facts)
+        if company is None and person is None and (start := news_start(text, intent)):
+            known = [m.start for m in mentions]
+            subject = subject_before(text, start, lambda w: w in self._verbs, known)
+            if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
+                company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
         budget = find_budget(text)
         stage = kind = scope = None
         followup = period = None

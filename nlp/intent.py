@@ -218,5 +218,19 @@ def classify(text: str, facts: Facts) -> Intent:
     return Intent.OTHER
 
 
+def news_start(text: str, intent: Intent) -> int | None:
+    """Where the news (a stage) or the question about one customer starts, for a message that may
+    name its customer first and nothing else (nlp.subject)."""
+    if intent == Intent.UPDATE_STAGE:
+        stage = find_stage(text)
+        return stage[1][0] if stage is not None else None
+    if intent == Intent.QUERY_LEAD:
+        m = ONE_CUSTOMER_QUESTION.search(text) or LEAD_QUERY.search(text)
+        if m is None or m.group().startswith(("是哪", "哪")):
+            return None  # "X是哪家的": X is a person, asked where they work
+        return m.start()
+    return None
+
+
 def is_question_or_list(text: str) -> bool:
     return QUESTION.search(text) is not None or re.search(r"客户|待办|任务|计划|安排", text) is not None

@@ -89,3 +89,26 @@ def test_stage_command_is_not_a_demo(extractor: Extractor) -> None:
 )
 def test_kind(extractor: Extractor, text: str, kind: str) -> None:
     assert extractor.extract(text, SENT).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # short stage news and questions name their customer first, with no organisation word
+        ("蓝湾渔具那单丢了 被同行截走", "蓝湾渔具"),
+        ("恒达续约了👍", "恒达"),
+        ("麦田烘焙 进入方案演示阶段", "麦田烘焙"),
+        ("云杉科技的监控项目到报价了", "云杉科技"),
+        ("金桥物流这个单子现在在谁手上", "金桥物流"),
+        ("北辰会展搬迁项目签了", "北辰会展"),
+        # ...and what stands first is not always a customer
+        ("终于签了", None),
+        ("国庆前那单丢了", None),
+        ("昨天那单到报价了", None),
+        ("怎么把阶段改成签约", None),
+    ],
+)
+def test_the_customer_short_news_and_questions_are_about(
+    extractor: Extractor, text: str, company: str | None
+) -> None:
+    assert extractor.extract(text, SENT).company == company

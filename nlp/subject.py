@@ -1,0 +1,46 @@
+"""The customer a short message is about when it names it before anything else and without an
+organisation word: "海底捞那单丢了", "恒达续约了", "蓝海科技 到谈判了", "瑞祥这个单子现在在谁手上".
+
+Short stage news and questions about one customer put the customer first and the news or the
+question right after it. The company finder needs a legal form or an industry word to see a name;
+here the position says it: whatever stands before the news is the customer, if it can be a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+# Where the name ends: what the news is about follows it ("X的防火墙", "X那单盐酸", "X这个单子",
+# "X 已签约"), as does anything the catalog knows (a product is not part of the customer's name).
+_NAME_END = re.compile(r"的|那|这|已|又|也|都|还|终于|总算|[\s，,：:。]")
+_WHAT = re.compile(r"(?:项目|单子|订单|合同)$")  # "X项目到报价了": the deal, named after the customer
+_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·]{1,11}")
+# Words a sentence starts with that are not a customer: people, time, manner.
+_NOT_A_NAME = re.compile(
+    r"^(?:我|你|他|她|它|咱|您|这|那|哪|谁|今|明|昨|前天|后天|刚|才|终于|总算|已经|已|还|也|都|又|就|最后|目前|现在|马上"
+    r"|怎么|如何|把|给|帮|请|麻烦|能不能|可以|春节|元旦|清明|五一|端午|中秋|国庆|节前|节后|周末|月底|年底"
+    r"|客户|对方|老板|领导|主管|经理|上周|本周|这周|下周|上个?月|本月|这个?月|下个?月|今年|去年|单子|项目|合同|订单)"
+)
+MAX_PREFIX = 16  # the name and what links it to the news
+
+
+def subject_before(
+    text: str, end: int, is_verb: Callable[[str], bool], known: Sequence[int] = ()
+) -> tuple[str, tuple[int, int]] | None:
+    """The name standing first, before position `end` (where the news or the question starts) and
+    before any of the `known` positions (catalog words)."""
+    start = len(text) - len(text.lstrip())
+    head = text[start : min([end, *known])]
+    if not head or len(head) > MAX_PREFIX:
+        return None
+    cut = _NAME_END.search(head)
+    name = head[: cut.start()] if cut is not None else head
+    deal = _WHAT.search(name)
+    if deal is not None:  # "X搬迁项目": the deal is named after the customer and what is done for it
+        name = name[: deal.start()]
+        if len(name) > 3 and is_verb(name[-2:]):
+            name = name[:-2]
+    if not _NAME.fullmatch(name) or _NOT_A_NAME.match(name) or is_verb(name):
+        return None
+    return name, (start, start + len(name))
