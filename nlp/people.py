@@ -75,7 +75,12 @@ _PERSON_THERE = re.compile(
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
 _HONORIFIC = re.compile(r"(先生|女士|小姐)")
 _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
-_CONTACT_ROLE = re.compile(r"(?:联系人|对接人|联系)\s?[:：]?\s?")
+# Who the contact is, said before the name: "联系人：吴海", "对接人叫马晓燕", "联系人设备部赵立新",
+# "姓名：谢婉清", "老板叫孔德明".
+_CONTACT_ROLE = re.compile(
+    r"(?:联系人|对接人|负责人|姓名|联系)\s?(?:叫|是|为)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处](?=[\u4e00-\u9fff]))?"
+    r"|(?:老板娘|老板|老总|店长|厂长)(?:叫|姓名是?)"
+)
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
 

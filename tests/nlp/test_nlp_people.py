@@ -102,3 +102,17 @@ def test_person_other_industries(
 @pytest.mark.parametrize("text", ["我在信息部，负责信息化", "信息化建设要加快"])
 def test_departments_are_not_names(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).contact_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("新客户 绍兴柯桥印染厂 对接人叫方雅琴 要污水处理", "方雅琴"),
+        ("【官网留言】姓名：滕子豪 公司：襄阳汉江汽配 电话：0710-3322 1188", "滕子豪"),
+        ("联系人采购部葛晓东，要两台冷干机", "葛晓东"),
+        ("朋友介绍 温岭的一家泵业厂 老板叫林海波 想换生产线", "林海波"),
+        ("负责人是冯雪梅，下周去见", "冯雪梅"),
+    ],
+)
+def test_a_name_said_after_who_the_contact_is(extractor: Extractor, text: str, name: str) -> None:
+    assert extractor.extract(text, SENT).contact_name == name
