@@ -213,6 +213,8 @@ class PersonFinder:
         if not sl:
             return None
         g = i + sl
+        if _HONORIFIC.match(text, g):
+            return text[i:g]  # "林女士", "陈先生": the surname; the honorific is no part of the name
         if g >= len(text) or not _CJK.match(text[g]) or text[g] in _NOT_NAME:
             return None
         first = text[i : g + 1]
@@ -346,11 +348,7 @@ class PersonFinder:
                     break
         for m in _CONTACT_ROLE.finditer(text):
             name = self._name_after(text, m.end())
-            if (
-                name
-                and not _title_re().match(text, m.end() + len(name))
-                and not _HONORIFIC.match(text, m.end() + len(name))
-            ):
+            if name and not _title_re().match(text, m.end() + len(name)):  # "联系李女士": 李
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _minority_alone_re().finditer(text):
             if len(m.group()) >= 3:
