@@ -116,13 +116,19 @@ _NOT_MONEY_AFTER = re.compile(
 # Before these a number is a weekday, an ordinal or a count, not money ("周四", "第三").
 _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$")
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
+# "卡在85万" is where a budget stands, not a ceiling; "最多给到80万" is what the customer will go up to.
 _UPPER_BEFORE = re.compile(
-    r"(?:不超过|不超|最多|最高|顶多|控制在|不能超过|不高于|上限|不到|不足|卡在)\s?(?:在\s?)?$"
+    r"(?:不超过|不超|最多|最高|顶多|控制在|不能超过|不高于|上限|不到|不足)\s?(?:能?给到|能给|出到|在)?\s?$"
 )
 _LOWER_BEFORE = re.compile(r"(?:至少|最少|起码|不低于|最低)\s?$")
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内)")
 _LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
-BUDGET_CUE = re.compile(r"预算|budget|Budget|BUDGET|合同金额|合同额|合同价|经费|采购金额|项目金额")
+BUDGET_CUE = re.compile(
+    r"预算|budget|Budget|BUDGET|合同金额|合同额|合同价|经费|采购金额|项目金额"
+    r"|(?:最多|顶多|最高)能?(?:给到|出到)"  # what the customer will spend at most: a budget's ceiling
+)
+# 一 starting a word is no amount: "预算一共350万", "一起", "一直".
+_WORD_WITH_ONE = re.compile(r"一(?:共|起|直|些|下|般|定|样|点|边|同|律|旦|再|切|并|概|番|向)")
 # An amount written right before the cue: "三四十万的预算", "至少500万预算".
 _BEFORE_CUE = re.compile(r"(?:的|左右的|上下的|左右|上下)?\s?(?:总)?$")
 _WINDOW = 26
@@ -177,6 +183,8 @@ def _money(text: str, m: re.Match[str]) -> bool:
 def _amount_at(text: str, pos: int, end: int) -> Amount | None:
     """First plausible money amount in text[pos:end]."""
     for m in AMOUNT_RE.finditer(text, pos, end):
+        if _WORD_WITH_ONE.match(text, m.start()):
+            continue
         ap = APPROX_RE.match(text, m.start())
         if ap is not None and (a := _approx(ap)) is not None and _money(text, ap):
             return a

@@ -106,3 +106,17 @@ def test_budget_forms(text: str, budget: tuple[int | None, int | None]) -> None:
 )
 def test_not_money_near_budget(text: str) -> None:
     assert find_budget(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("预算一共230万，分两期", (2_300_000, 2_300_000)),  # 一 of 一共 is no amount
+        ("总共预算卡在45万", (450_000, 450_000)),  # where it stands, not a ceiling
+        ("老板说最多给到35万", (None, 350_000)),  # what the customer goes up to
+        ("他们顶多出到12万", (None, 120_000)),
+    ],
+)
+def test_budget_words_seen_on_unseen_text(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == budget
