@@ -112,3 +112,16 @@ def test_the_customer_short_news_and_questions_are_about(
     extractor: Extractor, text: str, company: str | None
 ) -> None:
     assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("昨天电话 宁波海天 胡经理说再等等 下周再联系", "call"),
+        ("电话了 鼎泰机械 还没定", "call"),
+        ("打给振华物流的徐总了 他在开会 明天再打", "call"),
+        ("在振华电子的车间做了三天POC 良率达标", "demo"),
+    ],
+)
+def test_kinds_said_in_passing(extractor: Extractor, text: str, kind: str) -> None:
+    assert extractor.extract(text, SENT).kind == kind
