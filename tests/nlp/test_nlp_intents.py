@@ -56,6 +56,9 @@ def test_intent(extractor: Extractor, text: str, intent: Intent) -> None:
         ("后天有哪些客户要见", Intent.QUERY_TODAY),
         # a renewal is a signed deal
         ("瑞丰酒业续签了 明年接着合作", Intent.UPDATE_STAGE),
+        # numbers asked without a number word
+        ("这个月各阶段的线索分布", Intent.QUERY_STATS),
+        ("上周团队单子数量", Intent.QUERY_STATS),
         # leads that came in some other way than a new-lead word
         ("接到个新询盘 合肥徽商后勤处 要净水设备 陈处长 13966661234", Intent.NEW_LEAD),
         ("同学介绍 洛阳一拖配件厂 采购部钱经理 要轴承", Intent.NEW_LEAD),
