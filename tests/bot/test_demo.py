@@ -245,3 +245,16 @@ async def test_issue16_exchange_2_answered_with_the_card_s_button(demo: Console)
     done = (await demo.bot_said("lina"))[-1]["payload"]
     assert done["title"] == "已记录跟进" and "客户：无锡华康医药" in done["lines"]
     assert {"方式：拜访", "预算：80万", "下次跟进：3月17日(周二) 15:00"} <= set(done["lines"])
+
+
+async def test_a_report_sent_while_the_question_is_open_is_handled_as_itself(demo: Console) -> None:
+    await second_huakang_for_lina(demo)
+    await demo.say("lina", EXCHANGE_2)
+    assert (await demo.bot_said("lina"))[-1]["payload"]["title"] == "是哪个客户？"
+    await demo.say("lina", "苏州九龙医院刚通了电话，下周一再联系")
+    other = (await demo.bot_said("lina"))[-1]["payload"]
+    assert other["title"] == "已记录跟进" and "客户：苏州九龙医院" in other["lines"]
+    await demo.say("lina", "1")  # the question is still open: 1 is 无锡华康医药 or 苏州华康医疗器械
+    done = (await demo.bot_said("lina"))[-1]["payload"]
+    assert done["title"] == "已记录跟进" and "方式：拜访" in done["lines"]
+    assert any(line.startswith("客户：") and "华康" in line for line in done["lines"])
