@@ -99,7 +99,7 @@ async def _answer(ctx: Context) -> _Answer | None:
             return None
         if value == NEW:
             return _Answer(row, None, new=True)
-        return _Answer(row, await get_lead(ctx.session, int(value))) if int(value) in row.candidates else None
+        return await _offered(ctx, row, int(value))
     if message.kind != "text":
         return None
     choice, new = _choice(message.text), bool(_NEW.fullmatch(_plain(message.text)))
@@ -113,8 +113,14 @@ async def _answer(ctx: Context) -> _Answer | None:
     if choice is not None:
         if choice > len(row.candidates):
             return None
-        return _Answer(row, await get_lead(ctx.session, row.candidates[choice - 1]))
+        return await _offered(ctx, row, row.candidates[choice - 1])
     return await _named(ctx, person, row)
+
+
+async def _offered(ctx: Context, row: PendingQuestion, lead_id: int) -> _Answer | None:
+    """The answer choosing a listed candidate; None for one not listed, or deleted since."""
+    lead = await get_lead(ctx.session, lead_id) if lead_id in row.candidates else None
+    return _Answer(row, lead) if lead is not None else None
 
 
 async def _named(ctx: Context, person: Person, row: PendingQuestion) -> _Answer | None:

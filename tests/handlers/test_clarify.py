@@ -214,3 +214,14 @@ async def test_stage_news_and_a_reported_lead_are_completed_by_the_answer_too(
     await answer(world, f"pick:{wenzhou.id}", kind="button")
     assert "孔伟" in [c.name for c in await list_contacts(session, wenzhou.id)]
     assert len(await world.leads()) == 2  # no new lead for a customer already known
+
+
+async def test_a_candidate_deleted_meanwhile_is_no_answer(session: AsyncSession, tmp_path: Path) -> None:
+    world = await make_world(session, tmp_path)
+    ningbo, _ = await two_haichen(world)
+    await log_followup.handle(world.ctx("lina", REPORT, **REPORT_SLOTS))
+    await session.delete(ningbo)
+    await session.flush()
+    assert not await clarify_answer.continues_last(said(world, "lina", "1"))
+    assert not await clarify_answer.continues_last(said(world, "lina", f"pick:{ningbo.id}", kind="button"))
+    assert len(await world.leads()) == 1 and await world.followups() == []
