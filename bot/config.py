@@ -194,6 +194,14 @@ class OutboxConfig:
 
 
 @dataclass(frozen=True)
+class ConversationConfig:
+    """How the bot talks with a member across messages."""
+
+    # How long "是哪个客户？" waits for its answer; a name sent later starts a new message.
+    question_expiry: timedelta = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
 class CatalogConfig:
     path: str = ""  # empty: no products or competitors configured
 
@@ -226,6 +234,7 @@ class Config:
     grading: GradingConfig = field(default_factory=GradingConfig)
     assignment: AssignmentConfig = field(default_factory=AssignmentConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    conversation: ConversationConfig = field(default_factory=ConversationConfig)
     catalog: CatalogConfig = field(default_factory=CatalogConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
@@ -471,6 +480,8 @@ def _validate(c: Config) -> None:
         bad("[outbox] max_attempts", "must be at least 1")
     if not timedelta(0) < c.outbox.retry_base <= c.outbox.retry_cap:
         bad("[outbox] retry_base", "must be longer than zero and no longer than retry_cap")
+    if c.conversation.question_expiry <= timedelta(0):
+        bad("[conversation] question_expiry", "must be longer than zero")
     _validate_digests(c, bad)
     _validate_sales_rules(c, bad)
     if c.catalog.path and not Path(c.catalog.path).is_file():

@@ -20,7 +20,6 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.format import cut
 from handlers.rights import can_see, visible_leads
 from nlp import Extraction, Intent, company_key
 from nlp.linking import BookContact, BookLead, LeadBook
@@ -202,15 +201,6 @@ async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, te
     linked = await get_lead(session, link.lead_id)
     log.info("message linked to lead_id=%s person_id=%s", link.lead_id, person.id)
     return Resolved(linked, with_contact(ex, link.contacts.get(link.lead_id)))
-
-
-def candidate_lines(leads: Sequence[Lead]) -> tuple[str, ...]:
-    """The numbered choices of an ambiguous mention, as the clarification question lists them."""
-    lines = [
-        f"{i}. {lead.company}（{'，'.join(x for x in (lead.city, lead.stage) if x)}）"
-        for i, lead in enumerate(leads, 1)
-    ]
-    return (*cut(lines), "请回复完整的客户名称。")
 
 
 async def find_lead(session: AsyncSession, extraction: Extraction, person: Person | None) -> Lead | None:

@@ -16,11 +16,12 @@ from datetime import timedelta
 
 from bot.types import Reply
 from handlers.cards import followup_card
+from handlers.clarify import ask
 from handlers.context import Context
 from handlers.corrections import correct_followup, is_correction_text
 from handlers.grading import LeadFacts, grade_lead
 from handlers.lead_facts import apply_extraction, card_contact, first_line, set_next_followup
-from handlers.lead_lookup import TAKEN, candidate_lines, may_change, resolve_lead
+from handlers.lead_lookup import TAKEN, may_change, resolve_lead
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, company_key
 from storage.followups import amend_followup, last_followup_by, record_followup
@@ -35,7 +36,7 @@ EXAMPLES = (
     "不对，预算是200万",
 )
 
-ASK_WHICH = "是哪个客户？"
+ASK_NAME = "没认出是哪个客户，直接回复客户名称即可，这条会记到那个客户上。"
 AWAIT_NEXT = "next_followup"
 ASK_NEXT = "下次什么时候跟进？直接回复时间即可，如「周五下午3点」"
 ANSWER_WINDOW = timedelta(hours=12)  # an answer next morning still belongs to yesterday's question
@@ -111,19 +112,34 @@ async def _create_lead(ctx: Context, person: Person, company: str) -> Lead:
 
 
 async def _log(ctx: Context, person: Person) -> list[Reply]:
-    session, tz = ctx.session, ctx.config.tz
+    session = ctx.session
     found = await resolve_lead(session, ctx.extraction, person, ctx.message.text)
     lead, ex = found.lead, found.extraction
-    if found.candidates:  # never a guess between two customers
-        return [Reply(to=person.id, title=ASK_WHICH, lines=candidate_lines(found.candidates))]
+    if found.candidates:  # never a guess between two customers; the answer completes this message
+        return [await ask(ctx, person, found.candidates)]
     if lead is None:
         if not ex.company:
-            lines = ("没认出是哪个客户，请带上公司或医院名称再发一次。", f"例如：{EXAMPLES[0]}")
-            return [Reply(to=person.id, title=ASK_WHICH, lines=lines)]
+            return [await ask(ctx, person, lines=(ASK_NAME,))]
         lead = await _create_lead(ctx, person, ex.company)
     elif not await may_change(session, person, lead):
         log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
+    return await _write(ctx, person, lead, ex)
+
+
+async def log_new_customer(ctx: Context) -> list[Reply]:
+    """The message on a customer the rep says is new (the answer "新客户" to "是哪个客户？"): its
+    lead is created from the message's company, without looking for it in the book again."""
+    person, company = ctx.member, ctx.extraction.company
+    if not company:
+        raise ValueError("a new customer's follow-up needs the company's name")
+    lead = await _create_lead(ctx, person, company)
+    return await _write(ctx, person, lead, ctx.extraction)
+
+
+async def _write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> list[Reply]:
+    """Record the follow-up `ex` on `lead`, which the writer may change."""
+    session, tz = ctx.session, ctx.config.tz
     now, happened = ctx.clock.now(), ctx.message.sent_at
     if lead.owner_id is None and person.role == "rep":  # taken from the team's queue
         lead.owner_id, lead.team_id, lead.assigned_at = person.id, person.team_id or lead.team_id, now

@@ -13,11 +13,12 @@ import logging
 from bot.types import PLATFORMS, Reply
 from handlers.assignment import assign_lead, team_manager
 from handlers.cards import assignment_card, lead_buttons, lead_lines, source_text
+from handlers.clarify import ask
 from handlers.context import Context
 from handlers.grading import LeadFacts, grade_lead
 from handlers.inquiry import ACK, need_text, read_inquiry
 from handlers.lead_facts import apply_extraction
-from handlers.lead_lookup import TAKEN, candidate_lines, find_by_company, link_in_book, may_change
+from handlers.lead_lookup import TAKEN, find_by_company, link_in_book, may_change
 from nlp import Extraction, company_key
 from storage.followups import record_followup
 from storage.leads import (
@@ -85,13 +86,20 @@ async def handle(ctx: Context) -> list[Reply]:
         # one customer is one lead, so no new one; two that nothing settles are asked about.
         linked = await link_in_book(ctx.session, ex, person, ctx.message.text)
         if linked.candidates:
-            return [Reply(to=person.id, title="是哪个客户？", lines=candidate_lines(linked.candidates))]
+            return [await ask(ctx, person, linked.candidates)]  # the answer completes this message
         lead, ex = linked.lead, linked.extraction
     if lead is None:
         return await _create(ctx, person, ex, source)
     if person is None:
         return await _inquiry_again(ctx, lead, ex)
     return await _reported_again(ctx, person, lead, ex)
+
+
+async def create_named(ctx: Context) -> list[Reply]:
+    """The lead a member reported, created without looking for it in the book again: the answer
+    "新客户" to "是哪个客户？" about it."""
+    ex, named_source = read_inquiry(ctx)
+    return await _create(ctx, ctx.member, ex, named_source or "rep")
 
 
 async def _record(ctx: Context, lead: Lead, ex: Extraction, person: Person | None) -> None:

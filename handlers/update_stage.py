@@ -12,9 +12,10 @@ import re
 from datetime import timedelta
 
 from bot.types import Reply
+from handlers.clarify import ask as ask_which
 from handlers.context import Context
 from handlers.lead_facts import apply_extraction
-from handlers.lead_lookup import TAKEN, candidate_lines, may_change, resolve_lead
+from handlers.lead_lookup import TAKEN, may_change, resolve_lead
 from nlp import Intent
 from storage.leads import change_stage, get_lead, last_stage_change_by
 from storage.models import STAGES, StageChange
@@ -69,7 +70,7 @@ async def handle(ctx: Context) -> list[Reply]:
     found = await resolve_lead(ctx.session, ctx.extraction, person, ctx.message.text)
     lead, ex = found.lead, found.extraction
     if found.candidates:  # never a guess between two customers
-        return [Reply(to=person.id, title="是哪个客户？", lines=candidate_lines(found.candidates))]
+        return [await ask_which(ctx, person, found.candidates)]  # the answer completes this message
     if lead is None:
         lines = ("请带上客户名称，例如「仁济医院已经签约了」。",)
         return [Reply(to=person.id, title="没找到这个客户", lines=lines)]

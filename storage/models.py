@@ -171,6 +171,24 @@ class StageChange(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class PendingQuestion(Base):
+    """A question the bot asked a member about a message it could not place ("是哪个客户？"), with
+    that message's whole extraction, so the answer completes it and nothing said is lost. One per
+    member: a later question replaces an earlier one; it is dropped when answered or expired."""
+
+    __tablename__ = "pending_question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), unique=True)
+    intent: Mapped[str] = mapped_column(String(32))  # the workflow the message went to
+    text: Mapped[str] = mapped_column(Text)  # the rep's words, recorded with the follow-up
+    extracted: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # Extraction.to_slots()
+    candidates: Mapped[list[int]] = mapped_column(JSON, default=list)  # lead ids offered, in order
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)  # when the message was sent
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class InboundMessage(Base):
     """The idempotency record and durable queue of everything a channel accepted."""
 

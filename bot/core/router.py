@@ -19,6 +19,7 @@ from bot.core.outgoing import Addressing, card_handled, queue
 from bot.types import Message, PermissionDenied, Reply
 from handlers import (
     buttons,
+    clarify_answer,
     export_leads,
     lead_lookup,
     log_followup,
@@ -60,6 +61,7 @@ HANDLERS: dict[Intent, Handler] = {
 # continues the workflow that asked, whatever intent the words alone suggest; the first that claims
 # the message takes it.
 CONTINUATIONS = (
+    (clarify_answer.continues_last, clarify_answer.handle),  # "是哪个客户？": the newest question
     (update_stage.continues_last, update_stage.handle),
     (log_followup.continues_last, log_followup.handle),
 )
@@ -124,7 +126,10 @@ class Router:
             log.info("message from a member not in [org]", extra={"sender": message.sender_id})
             return await unknown_user.handle(context(nothing, None))
         if message.kind == "button":
-            return await buttons.handle(context(nothing, person))
+            click = context(nothing, person)
+            if await clarify_answer.continues_last(click):  # a candidate's button on "是哪个客户？"
+                return await clarify_answer.handle(click)
+            return await buttons.handle(click)
         # Commands are exact words, not intents: checked before the extractor, like a button's key.
         if export_leads.is_command(message.text):
             return await export_leads.handle(context(nothing, person))

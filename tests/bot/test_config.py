@@ -160,6 +160,7 @@ def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
         ("[sla]\ngoing_cold = -1\n", "[sla] going_cold"),
         ("[outbox]\nmax_attempts = 0\n", "[outbox] max_attempts"),
         ('[outbox]\nretry_base = "1h"\nretry_cap = "1m"\n', "[outbox] retry_base"),
+        ('[conversation]\nquestion_expiry = "0s"\n', "[conversation] question_expiry"),
         ('[wecom]\nenabled = "yes"\n', "[wecom] enabled"),
         ('[database]\nurl = "mysql://x"\n', "[database] url"),
         ('[[org.people]]\nid = "x"\nname = "X"\nrole = "boss"\n', "[[org.people]] #1 role"),

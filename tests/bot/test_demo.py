@@ -194,3 +194,67 @@ async def test_issue16_exchanges_link_the_rep_s_customer_as_she_names_it(demo: C
         contacts = (await session.scalars(select(Contact).where(Contact.lead_id == huakang.id))).all()
     assert [r.kind for r in records if r.person_id is not None][-2:] == ["visit", "call"]
     assert [(c.name, c.title) for c in contacts] == [("刘经理", "采购经理")]  # the known one, no twin
+
+
+async def second_huakang_for_lina(demo: Console) -> None:
+    """李娜 also has a 苏州华康医疗器械: "华康" with a contact neither lead knows is asked about."""
+    async with demo.app[SESSIONS]() as session:
+        lina = await session.scalar(select(Person).where(Person.key == "lina"))
+        assert lina is not None
+        session.add(
+            Lead(company="苏州华康医疗器械", company_key="华康医疗器械", city="苏州", source="rep",
+                 owner_id=lina.id, team_id=lina.team_id, created_at=NOW - timedelta(days=5))
+        )  # fmt: skip
+        await session.commit()
+
+
+EXCHANGE_2 = "今天上午去了趟华康，见了采购部的钱经理，他们对彩超有兴趣，预算80来万，下周二下午三点再去"
+
+
+async def test_issue16_exchange_2_the_answer_to_which_customer_keeps_the_whole_visit(demo: Console) -> None:
+    await second_huakang_for_lina(demo)
+    await demo.say("lina", EXCHANGE_2)
+    question = (await demo.bot_said("lina"))[-1]["payload"]
+    assert question["title"] == "是哪个客户？"
+    assert {b["label"] for b in question["buttons"]} >= {"无锡华康医药", "苏州华康医疗器械"}
+    await demo.say("lina", "无锡华康医药")
+    done = (await demo.bot_said("lina"))[-1]["payload"]
+    assert done["title"] == "已记录跟进" and "客户：无锡华康医药" in done["lines"]
+    said = {"联系人：钱经理", "方式：拜访", "预算：80万", "下次跟进：3月17日(周二) 15:00"}
+    assert said <= set(done["lines"])
+    async with demo.app[SESSIONS]() as session:
+        huakang = await session.scalar(select(Lead).where(Lead.company == "无锡华康医药"))
+        assert huakang is not None
+        record = await session.scalar(
+            select(FollowUp).where(FollowUp.lead_id == huakang.id).order_by(FollowUp.id.desc()).limit(1)
+        )
+        contacts = (await session.scalars(select(Contact).where(Contact.lead_id == huakang.id))).all()
+    assert record is not None and (record.text, record.kind) == (EXCHANGE_2, "visit")
+    assert record.extracted["budget"] == [800_000, 800_000] and record.extracted["products"]
+    assert record.happened_at == NOW  # when the visit was reported, not when the question was answered
+    assert (huakang.budget_min, huakang.budget_max) == (800_000, 800_000)
+    assert len(contacts) == 2  # 钱经理 joins the known 刘经理
+
+
+async def test_issue16_exchange_2_answered_with_the_card_s_button(demo: Console) -> None:
+    await second_huakang_for_lina(demo)
+    await demo.say("lina", EXCHANGE_2)
+    question = (await demo.bot_said("lina"))[-1]["payload"]
+    button = next(b for b in question["buttons"] if b["label"] == "无锡华康医药")
+    await demo.say("lina", button["key"], kind="button")
+    done = (await demo.bot_said("lina"))[-1]["payload"]
+    assert done["title"] == "已记录跟进" and "客户：无锡华康医药" in done["lines"]
+    assert {"方式：拜访", "预算：80万", "下次跟进：3月17日(周二) 15:00"} <= set(done["lines"])
+
+
+async def test_a_report_sent_while_the_question_is_open_is_handled_as_itself(demo: Console) -> None:
+    await second_huakang_for_lina(demo)
+    await demo.say("lina", EXCHANGE_2)
+    assert (await demo.bot_said("lina"))[-1]["payload"]["title"] == "是哪个客户？"
+    await demo.say("lina", "苏州九龙医院刚通了电话，下周一再联系")
+    other = (await demo.bot_said("lina"))[-1]["payload"]
+    assert other["title"] == "已记录跟进" and "客户：苏州九龙医院" in other["lines"]
+    await demo.say("lina", "1")  # the question is still open: 1 is 无锡华康医药 or 苏州华康医疗器械
+    done = (await demo.bot_said("lina"))[-1]["payload"]
+    assert done["title"] == "已记录跟进" and "方式：拜访" in done["lines"]
+    assert any(line.startswith("客户：") and "华康" in line for line in done["lines"])

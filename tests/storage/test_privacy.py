@@ -11,7 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.types import Attachment, Outgoing
 from storage.followups import record_followup
 from storage.leads import add_contact, change_stage, create_lead
-from storage.models import Contact, FollowUp, InboundMessage, Lead, OutboxMessage, Person, StageChange
+from storage.models import (
+    Contact,
+    FollowUp,
+    InboundMessage,
+    Lead,
+    OutboxMessage,
+    PendingQuestion,
+    Person,
+    StageChange,
+)
 from storage.outbox import enqueue_outbox, mark_outbox_sent
 from storage.privacy import ErasureReport, collect_personal_data, erase_personal_data, normalise_phone
 
@@ -204,6 +213,23 @@ async def test_erase_sweeps_the_phone_out_of_columns_no_rule_names(session: Asyn
     assert report.other_rows == 1
     reasons = (await session.scalars(select(StageChange.reason).where(StageChange.reason.is_not(None)))).all()
     assert reasons == ["张三（[已删除]）说不要了"]
+
+
+async def test_erase_sweeps_the_phone_out_of_a_message_kept_with_its_question(session: AsyncSession) -> None:
+    await seed(session)
+    rep = await session.scalar(select(Person).where(Person.key == "lina"))
+    assert rep is not None
+    said = f"海晨那边张三电话{PHONE}，下周再聊"
+    session.add(
+        PendingQuestion(person_id=rep.id, intent="log_followup", text=said,
+                        extracted={"phone": PHONE, "contact_name": "张三"}, candidates=[],
+                        sent_at=NOW, asked_at=NOW, expires_at=NOW)
+    )  # fmt: skip
+    await session.commit()
+    await erase_personal_data(session, PHONE, NOW)
+    await session.commit()
+    row = await session.scalar(select(PendingQuestion))
+    assert row is not None and PHONE not in row.text and PHONE not in str(row.extracted)
 
 
 async def test_erase_drops_the_bytes_of_exported_files_it_cannot_search(session: AsyncSession) -> None:

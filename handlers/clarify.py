@@ -1,0 +1,108 @@
+"""clarify: "是哪个客户？" keeps the message it asks about, so the answer completes it.
+
+When a handler cannot tell which customer a message is about (no customer recognised, or several
+that nothing in the message settles), it asks with `ask`: the question goes out (a card with one
+button per candidate when there are candidates) and the message's whole extraction is kept with it
+in a pending_question row, one per member. handlers.clarify_answer reads the answer ("1", a name
+or short name, a button, "新客户") and completes the kept message as if it had named the customer.
+The question lapses after [conversation] question_expiry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, select
+
+from bot.types import Button, Reply
+from handlers.context import Context
+from handlers.format import cut
+from nlp import Extraction, FollowUpTime, Intent, Period
+from storage.models import Lead, PendingQuestion, Person
+
+log = logging.getLogger("salesbot.handlers.clarify")
+
+ASK_WHICH = "是哪个客户？"
+PICK = "pick"  # button key "pick:<lead id>", or "pick:new" for a customer not in the CRM
+NEW = "new"
+NEW_CUSTOMER = "新客户"
+MAX_BUTTONS = 5  # a chat card holds a handful of buttons; more candidates are answered by number
+HOW_TO_ANSWER = f"回复序号或客户名称即可，这条会记到那个客户上；不在列表里请回复「{NEW_CUSTOMER}」。"
+
+
+async def ask(
+    ctx: Context, person: Person, candidates: Sequence[Lead] = (), lines: Sequence[str] = ()
+) -> Reply:
+    """The question "是哪个客户？" about this message, kept with its extraction until answered.
+
+    `candidates`: the leads the message may mean, listed by number and as buttons; `lines`: what to
+    say when there are none (nothing in the message named a customer)."""
+    now = ctx.clock.now()
+    await forget(ctx, person)
+    ctx.session.add(
+        PendingQuestion(
+            person_id=person.id,
+            intent=str(ctx.extraction.intent),
+            text=ctx.message.text,
+            extracted=ctx.extraction.to_slots(),
+            candidates=[lead.id for lead in candidates],
+            sent_at=ctx.message.sent_at,
+            asked_at=now,
+            expires_at=now + ctx.config.conversation.question_expiry,
+        )
+    )
+    await ctx.session.flush()
+    log.info("asked which customer person_id=%s candidates=%s", person.id, [c.id for c in candidates])
+    if not candidates:
+        return Reply(to=person.id, title=ASK_WHICH, lines=tuple(lines))
+    listed = [
+        f"{i}. {lead.company}（{'，'.join(x for x in (lead.city, lead.stage) if x)}）"
+        for i, lead in enumerate(candidates, 1)
+    ]
+    buttons = tuple(Button(f"{PICK}:{lead.id}", lead.company[:20]) for lead in candidates[:MAX_BUTTONS])
+    new_button = (Button(f"{PICK}:{NEW}", NEW_CUSTOMER),) if ctx.extraction.company else ()
+    return Reply(
+        to=person.id, title=ASK_WHICH, lines=(*cut(listed), HOW_TO_ANSWER), buttons=(*buttons, *new_button)
+    )
+
+
+async def pending(ctx: Context, person: Person, at: datetime) -> PendingQuestion | None:
+    """The member's open question at `at`; an expired one is dropped."""
+    row = (
+        await ctx.session.execute(select(PendingQuestion).where(PendingQuestion.person_id == person.id))
+    ).scalar_one_or_none()
+    if row is not None and at > row.expires_at:
+        log.info("question expired person_id=%s", person.id)
+        await forget(ctx, person)
+        return None
+    return row
+
+
+async def forget(ctx: Context, person: Person) -> None:
+    await ctx.session.execute(delete(PendingQuestion).where(PendingQuestion.person_id == person.id))
+
+
+def kept_extraction(row: PendingQuestion) -> Extraction:
+    """The asked-about message's extraction, rebuilt from its stored slots (Extraction.to_slots)."""
+    s = row.extracted
+    budget = s.get("budget")
+    nxt, period = s.get("next_followup"), s.get("period")
+    return Extraction(
+        intent=Intent(row.intent),
+        company=s.get("company"),
+        contact_name=s.get("contact_name"),
+        contact_title=s.get("contact_title"),
+        phone=s.get("phone"),
+        email=s.get("email"),
+        products=tuple(s.get("products") or ()),
+        competitors=tuple(s.get("competitors") or ()),
+        budget=(budget[0], budget[1]) if budget else None,
+        city=s.get("city"),
+        kind=s.get("kind"),
+        stage=s.get("stage"),
+        next_followup=FollowUpTime(nxt["date"], nxt.get("time")) if nxt else None,
+        scope=s.get("scope"),
+        period=Period(period["start"], period["end"]) if period else None,
+    )

@@ -1,0 +1,172 @@
+"""clarify_answer: the answer to "是哪个客户？" completes the message the question kept.
+
+The router asks `continues_last(ctx)` before routing by intent. An answer is, while the member's
+question is open (handlers.clarify): "1"/"2" for a listed candidate, a candidate's button, "新客户",
+or a short message that only names a customer (its full or short name). The kept message is then
+handled as if it had named that customer, with everything it said (contact, kind, products,
+budget, stage, next follow-up, competitors, its words and time). A message that says something
+about a customer (a kind of contact, a time, a budget, products, a stage...) is a new report, handled
+as itself, and the question stays open for a later answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.types import Reply
+from handlers import log_followup, new_lead, update_stage
+from handlers.clarify import NEW, NEW_CUSTOMER, PICK, forget, kept_extraction, pending
+from handlers.context import Context, Handler
+from handlers.lead_lookup import resolve_lead
+from nlp import Extraction, Intent
+from storage.leads import get_lead
+from storage.models import Lead, PendingQuestion, Person
+
+log = logging.getLogger("salesbot.handlers.clarify_answer")
+
+COMPLETES: dict[Intent, Handler] = {
+    Intent.LOG_FOLLOWUP: log_followup.handle,
+    Intent.UPDATE_STAGE: update_stage.handle,
+    Intent.NEW_LEAD: new_lead.handle,
+}
+# A new customer's message: created from it, without looking in the book again (that found several).
+CREATES: dict[Intent, Handler] = {
+    Intent.LOG_FOLLOWUP: log_followup.log_new_customer,
+    Intent.UPDATE_STAGE: log_followup.log_new_customer,  # stage news on a new customer is its first report
+    Intent.NEW_LEAD: new_lead.create_named,
+}
+ASKS = (Intent.QUERY_LEAD, Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_STATS, Intent.HELP)
+_CHOICE = re.compile(r"(?:选)?第?([1-9１-９])(?:个|号|家)?")
+_NEW = re.compile(r"(?:是|这是)?(?:个|一个)?新(?:的)?客户(?:哦|啊|呀)?|新的")
+_FILLER = re.compile(r"[\s，,。.!！?？~～、]|^(?:是|就是|应该是)|(?:那个|那家|这家|的|吧|啊|呀|哈)$")
+NAME_LEFTOVER = 2  # characters besides the name an answer may hold ("是…的")
+BARE_NAME = 12  # a bare short name ("华康") the extractor did not take for a company
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    row: PendingQuestion
+    lead: Lead | None  # the customer chosen; None with `new`: a customer the CRM does not know
+    new: bool = False
+    company: str | None = None  # a new customer's name, when the answer gives it
+
+
+def _plain(text: str) -> str:
+    """The text without spaces, punctuation and the fillers around a name ("是…的", "那家")."""
+    previous = None
+    while previous != text:
+        previous, text = text, _FILLER.sub("", text)
+    return text
+
+
+def says_something(ex: Extraction) -> bool:
+    """Whether a message reports about a customer, rather than only naming one."""
+    return bool(
+        ex.kind or ex.next_followup or ex.budget or ex.products or ex.competitors or ex.stage or ex.phone
+    )
+
+
+def _names_only(ctx: Context) -> bool:
+    """Whether the message is only a customer's name (full or short), with a filler word or two."""
+    ex, text = ctx.extraction, ctx.message.text
+    if ex.intent in ASKS or says_something(ex):
+        return False
+    span = ex.spans.get("company")
+    if span is not None:
+        return len(_plain(text[: span[0]] + text[span[1] :])) <= NAME_LEFTOVER
+    plain = _plain(text)
+    return 0 < len(plain) <= BARE_NAME and not any(ch.isdigit() for ch in plain)
+
+
+def _choice(text: str) -> int | None:
+    match = _CHOICE.fullmatch(_plain(text))
+    return int(match[1]) if match else None  # int() reads full-width digits too
+
+
+async def _answer(ctx: Context) -> _Answer | None:
+    person, message = ctx.person, ctx.message
+    if person is None:
+        return None
+    if message.kind == "button":
+        action, _, value = message.text.strip().partition(":")
+        if action != PICK or not (value == NEW or value.isdigit()):
+            return None
+        row = await pending(ctx, person, message.sent_at)
+        if row is None:
+            return None
+        if value == NEW:
+            return _Answer(row, None, new=True)
+        return await _offered(ctx, row, int(value))
+    if message.kind != "text":
+        return None
+    choice, new = _choice(message.text), bool(_NEW.fullmatch(_plain(message.text)))
+    if choice is None and not new and not _names_only(ctx):
+        return None  # decided from the words alone, without a query for every message
+    row = await pending(ctx, person, message.sent_at)
+    if row is None:
+        return None
+    if new:
+        return _Answer(row, None, new=True)
+    if choice is not None:
+        if choice > len(row.candidates):
+            return None
+        return await _offered(ctx, row, row.candidates[choice - 1])
+    return await _named(ctx, person, row)
+
+
+async def _offered(ctx: Context, row: PendingQuestion, lead_id: int) -> _Answer | None:
+    """The answer choosing a listed candidate; None for one not listed, or deleted since."""
+    lead = await get_lead(ctx.session, lead_id) if lead_id in row.candidates else None
+    return _Answer(row, lead) if lead is not None else None
+
+
+async def _named(ctx: Context, person: Person, row: PendingQuestion) -> _Answer | None:
+    """The customer a name answers with: one of the writer's book, else a new one by that name."""
+    found = await resolve_lead(ctx.session, ctx.extraction, person, ctx.message.text)
+    if found.lead is not None:
+        return _Answer(row, found.lead)
+    offered = [lead for lead in found.candidates if lead.id in row.candidates]
+    if len(offered) == 1:  # a short name that the listed candidates settle
+        return _Answer(row, offered[0])
+    if found.candidates:
+        return None  # still several: asked again about the answer itself
+    if ctx.extraction.company:
+        return _Answer(row, None, new=True, company=ctx.extraction.company)
+    return None
+
+
+async def continues_last(ctx: Context) -> bool:
+    """Whether this message answers the sender's open "是哪个客户？"; then route it to `handle`."""
+    return await _answer(ctx) is not None
+
+
+async def handle(ctx: Context) -> list[Reply]:
+    answer = await _answer(ctx)
+    if answer is None:  # the question lapsed between the two calls: nothing to complete
+        return []
+    person, row = ctx.member, answer.row
+    kept = kept_extraction(row)
+    message = dataclasses.replace(ctx.message, kind="text", text=row.text, sent_at=row.sent_at)
+    intent = Intent(row.intent)
+    if answer.lead is not None:
+        log.info("question answered person_id=%s lead_id=%s", person.id, answer.lead.id)
+        await forget(ctx, person)
+        completed = dataclasses.replace(ctx, message=message, extraction=_naming(kept, answer.lead))
+        return await COMPLETES[intent](completed)
+    company = answer.company or kept.company
+    if not company:  # "新客户" to a message that named none: its name is still needed
+        lines = (f"请回复客户名称，{NEW_CUSTOMER}会按它建档。",)
+        return [Reply(to=person.id, title="新客户叫什么？", lines=lines)]
+    log.info("question answered with a new customer person_id=%s", person.id)
+    await forget(ctx, person)
+    named = dataclasses.replace(kept, company=company)
+    completed = dataclasses.replace(ctx, message=message, extraction=named)
+    return await CREATES[intent](completed)
+
+
+def _naming(ex: Extraction, lead: Lead) -> Extraction:
+    """The kept extraction naming the chosen lead, so the handler finds it by its full name."""
+    return dataclasses.replace(ex, company=lead.company)
