@@ -17,7 +17,7 @@ from handlers.clarify import ask
 from handlers.context import Context
 from handlers.grading import LeadFacts, grade_lead
 from handlers.inquiry import ACK, need_text, read_inquiry
-from handlers.lead_facts import apply_extraction
+from handlers.lead_facts import apply_extraction, set_next_followup
 from handlers.lead_lookup import TAKEN, find_by_company, link_in_book, may_change
 from nlp import Extraction, company_key
 from storage.followups import record_followup
@@ -112,12 +112,15 @@ async def _record(ctx: Context, lead: Lead, ex: Extraction, person: Person | Non
         contact = await add_contact(
             ctx.session, lead.id, now=ctx.clock.now(), phone=ex.phone, name=ex.contact_name, external_id=chat
         )
+    if person is not None:  # a rep's plan for the next contact, said with the new customer
+        set_next_followup(lead, ex.next_followup, ctx.config.tz)
     await record_followup(
         ctx.session,
         lead_id=lead.id,
         person_id=person.id if person is not None else None,
         text=ctx.message.text,
-        kind="inquiry" if person is None else "lead",
+        # A rep who met or called the new customer logs that contact; else the entry of a lead.
+        kind="inquiry" if person is None else (ex.reported_kind or "lead"),
         extracted=ex.to_slots(),
         happened_at=ctx.message.sent_at,
         created_at=ctx.clock.now(),

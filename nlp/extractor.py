@@ -157,11 +157,14 @@ class Extractor:
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
-        if intent == Intent.LOG_FOLLOWUP:
+        reported_kind = None
+        if intent == Intent.LOG_FOLLOWUP or (intent == Intent.NEW_LEAD and channel == "rep"):
             # How the contact happened, read outside the plans for later days ("明天见面" is a plan).
             k = find_kind(mask_plans(text, today, days))
-            if k is not None:
+            if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k
+            elif k is not None:
+                reported_kind = k[0]
         if intent in _QUERIES:
             scope = find_scope(text)
         if intent in (Intent.QUERY_STATS, Intent.QUERY_TODAY):
@@ -198,5 +201,6 @@ class Extractor:
             next_followup=followup,
             scope=scope,
             period=period,
+            reported_kind=reported_kind,
             spans=spans,
         )

@@ -61,6 +61,9 @@ class Extraction:
     next_followup: FollowUpTime | None = None
     scope: str | None = None
     period: Period | None = None
+    # How a contact that a new-lead message also reports happened ("今天拜访了一家新客户 X"): the
+    # corpus keeps `kind` for log_followup, but the lead's first record is that contact.
+    reported_kind: str | None = None
     # Character spans [start, end) in the original text of what was found, keyed by slot name.
     spans: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _EMPTY)
 

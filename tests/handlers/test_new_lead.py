@@ -11,9 +11,9 @@ from bot.types import Button
 from handlers import new_lead
 from handlers.context import Context
 from handlers.lead_lookup import TAKEN
-from nlp import Intent
+from nlp import FollowUpTime, Intent
 from storage.leads import add_contact, create_lead, list_contacts
-from tests.handlers.sales_fixtures import NOW, World, make_world
+from tests.handlers.sales_fixtures import NOW, SHANGHAI, World, make_world
 
 FORM = {
     "name": "陈女士", "company": "杭州明德口腔医院", "phone": "136-0000-1111", "email": "Chen@MD.cn",
@@ -281,3 +281,19 @@ async def test_a_rep_naming_a_customer_of_their_book_by_short_name_gets_no_twin(
     said = world.ctx("lina", "新客户 合肥瑞丰医院", Intent.NEW_LEAD, company="合肥瑞丰医院")
     [new] = await new_lead.handle(said)
     assert new.title == "新线索已录入，归你跟进" and len(await world.leads()) == 3
+
+
+async def test_a_first_visit_to_a_new_customer_is_logged_as_the_visit_with_its_plan(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    text = "今天拜访了一家新客户 宁波甬江食品有限公司 见了物流部的包经理 下周五上午十点带方案过去"
+    plan = FollowUpTime("2026-03-20", "10:00")
+    ctx = world.ctx("lina", text, Intent.NEW_LEAD, company="宁波甬江食品有限公司", contact_name="包",
+                    contact_title="经理", next_followup=plan, reported_kind="visit")  # fmt: skip
+    await new_lead.handle(ctx)
+    [lead] = await world.leads()
+    [record] = await world.followups()
+    assert record.kind == "visit" and record.lead_id == lead.id  # the contact that happened, not "lead"
+    assert lead.next_followup_at is not None and lead.next_followup_has_time
+    assert lead.next_followup_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M") == "03-20 10:00"

@@ -128,3 +128,11 @@ def test_the_customer_short_news_and_questions_are_about(
 )
 def test_kinds_said_in_passing(extractor: Extractor, text: str, kind: str) -> None:
     assert extractor.extract(text, SENT).kind == kind
+
+
+def test_a_new_lead_keeps_the_contact_it_reports_outside_the_slots(extractor: Extractor) -> None:
+    met = extractor.extract("新客户 嘉兴禾源食品有限公司 今天上门见了沈经理 下周二再去", SENT)
+    assert met.intent == Intent.NEW_LEAD and met.reported_kind == "visit"
+    assert "kind" not in met.to_slots()  # the corpus keeps kind for log_followup
+    referred = extractor.extract("朋友介绍 嘉兴禾源食品有限公司 沈经理 13900001234 下周二我去拜访", SENT)
+    assert referred.intent == Intent.NEW_LEAD and referred.reported_kind is None  # only a plan
