@@ -79,7 +79,7 @@ _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
 # "姓名：谢婉清", "老板叫孔德明".
 _CONTACT_ROLE = re.compile(
     r"(?:联系人|对接人|负责人|姓名|联系)\s?(?:叫|是|为)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处](?=[\u4e00-\u9fff]))?"
-    r"|(?:老板娘|老板|老总|店长|厂长)(?:叫|姓名是?)"
+    r"|(?:老板娘|老板|老总|店长|厂长|采购|经理|主管|主任|科长|院长)(?:叫|姓名是?)"
 )
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
