@@ -180,7 +180,7 @@ async def test_a_correction_amends_the_last_record_and_the_lead(
     fix = world.ctx("lina", "不对，预算是200万", Intent.LOG_FOLLOWUP, budget=(2_000_000, 2_000_000))
     assert await log_followup.continues_last(fix)
     [reply] = await log_followup.handle(fix)
-    assert reply.title == "已更正" and "预算：200万" in reply.lines
+    assert reply.title == "已更正" and reply.lines == ("客户：苏州仁济医院", "预算：150万 → 200万")
     [lead] = await world.leads()
     [record] = await world.followups()
     assert (lead.budget_min, lead.budget_max) == (2_000_000, 2_000_000)
