@@ -21,6 +21,7 @@ from handlers.context import Context
 from handlers.lead_facts import (
     apply_scalars,
     card_contact,
+    create_rep_lead,
     first_line,
     refresh_tags,
     save_contact,
@@ -173,11 +174,16 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
     if found.candidates:
         return [Reply(to=person.id, title="是哪个客户？", lines=candidate_lines(found.candidates))]
     old, new = await get_lead(session, followup.lead_id), found.lead
-    if new is None or old is None or new.id == old.id:
+    said = _said(followup)
+    if old is None:
+        return None
+    if new is None and ctx.extraction.company:  # a customer the CRM does not know yet: the rep's new lead
+        facts = dataclasses.replace(ctx, extraction=dataclasses.replace(said, city=ctx.extraction.city))
+        new = await create_rep_lead(facts, person, ctx.extraction.company)
+    if new is None or new.id == old.id:
         return None
     if not await may_change(session, person, new):
         return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
-    said = _said(followup)
     if old.next_followup_at is not None and old.next_followup_at == followup.next_followup_at:
         old.next_followup_at = None  # the plan was the other customer's
     followup.lead_id, followup.contact_id = new.id, None  # the contact was the wrong customer's

@@ -28,13 +28,12 @@ from handlers.corrections import (
     names_last_customer,
     new_words,
 )
-from handlers.grading import LeadFacts, grade_lead
-from handlers.lead_facts import apply_extraction, card_contact, first_line, set_next_followup
+from handlers.lead_facts import apply_extraction, card_contact, create_rep_lead, set_next_followup
 from handlers.lead_lookup import TAKEN, candidate_lines, may_change, names_a_lead, resolve_lead
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, company_key
 from storage.followups import amend_followup, last_followup_by, record_followup
-from storage.leads import change_stage, create_lead, get_lead
+from storage.leads import change_stage, get_lead
 from storage.models import STAGES, FollowUp, Lead, Person
 
 log = logging.getLogger("salesbot.handlers.log_followup")
@@ -114,26 +113,6 @@ async def handle(ctx: Context) -> list[Reply]:
     return await _log(ctx, person)
 
 
-async def _create_lead(ctx: Context, person: Person, company: str) -> Lead:
-    """A customer the rep found themself: theirs, and the first-response clock starts now."""
-    ex, now = ctx.extraction, ctx.clock.now()
-    lead = await create_lead(
-        ctx.session,
-        company=company,
-        company_key=company_key(company) or company,
-        source="rep",
-        created_at=now,
-        owner_id=person.id,
-        team_id=person.team_id,
-        city=ex.city,
-    )
-    lead.assigned_at = now
-    line = first_line(ex.products, ctx.catalog)
-    lead.grade = grade_lead(LeadFacts(ex.budget, line, "rep", ex.city), ctx.config.grading)
-    log.info("lead created from a follow-up lead_id=%s person_id=%s", lead.id, person.id)
-    return lead
-
-
 async def _log(ctx: Context, person: Person) -> list[Reply]:
     session, tz = ctx.session, ctx.config.tz
     found = await resolve_lead(session, ctx.extraction, person, ctx.message.text)
@@ -144,7 +123,7 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
         if not ex.company:
             lines = ("没认出是哪个客户，请带上公司或医院名称再发一次。", f"例如：{EXAMPLES[0]}")
             return [Reply(to=person.id, title=ASK_WHICH, lines=lines)]
-        lead = await _create_lead(ctx, person, ex.company)
+        lead = await create_rep_lead(ctx, person, ex.company)
     elif not await may_change(session, person, lead):
         log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]

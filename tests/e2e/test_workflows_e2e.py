@@ -268,6 +268,17 @@ async def test_a_wrong_customer_is_corrected_by_moving_the_record(team: Bot) -> 
     assert right.next_followup_at is not None and wrong.next_followup_at is None
 
 
+async def test_a_customer_corrected_to_one_the_crm_does_not_know_is_the_rep_s_new_lead(team: Bot) -> None:
+    xiuhe, _ = await _lina_s_leads(team)
+    await team.say("lina", "今天去秀禾五金拜访了，数控折弯机预算60万，后天上午再去")
+    await team.say("lina", "不对，客户是嘉兴恒信机电，不是秀禾")
+    [record] = await followups(team)
+    new = await _lead(team, record.lead_id)
+    assert new.id != xiuhe and new.company == "嘉兴恒信机电" and new.city == "嘉兴"
+    assert new.budget_max == 600_000 and new.next_followup_at is not None
+    assert "→ 嘉兴恒信机电" in last(team, "lina") and len(await leads(team)) == 3
+
+
 async def test_a_message_naming_no_customer_continues_the_last_report_for_a_few_minutes(team: Bot) -> None:
     xiuhe, _ = await _lina_s_leads(team)
     await team.say("lina", REPORT)
