@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.types import Reply
 from handlers.cards import amend_button, contact_text, kind_text, next_followup_text
@@ -38,7 +38,7 @@ from handlers.lead_lookup import (
 )
 from handlers.tags import budget_text
 from nlp import Extraction, FollowUpTime, Intent
-from nlp.dates import find_days
+from nlp.dates import find_days, find_time
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead
 from storage.models import STAGES, Contact, FollowUp, Lead, Person
@@ -98,19 +98,18 @@ async def names_last_customer(ctx: Context, followup: FollowUp) -> bool:
     return False
 
 
-def corrected_day(text: str, sent: datetime) -> FollowUpTime | None:
+def corrected_day(text: str, sent: datetime, planned: date | None = None) -> FollowUpTime | None:
     """The one later day (and time) the new words name, when the extractor read no plan in them: a
     correction says the day bare ("不对，是下周二上午十点") with no "再去" to mark it a plan. Today
-    counts only with a time still ahead: "今天是上门拜访的" says when the visit was."""
-    today, now = sent.date(), sent.strftime("%H:%M")
-    days = [
-        d
-        for d in find_days(new_words(text), today)
-        if d.day > today or (d.day == today and d.time is not None and d.time > now)
-    ]
-    if len(days) != 1:
-        return None
-    return FollowUpTime(days[0].day.isoformat(), days[0].time)
+    counts only with a time still ahead: "今天是上门拜访的" says when the visit was. A time alone
+    ("不对，是下午三点") moves the `planned` day's time."""
+    words, today, now = new_words(text), sent.date(), sent.strftime("%H:%M")
+    said = find_days(words, today)
+    days = [d for d in said if d.day > today or (d.day == today and d.time is not None and d.time > now)]
+    if len(days) == 1:
+        return FollowUpTime(days[0].day.isoformat(), days[0].time)
+    at = find_time(words) if not said and planned is not None else None
+    return FollowUpTime(planned.isoformat(), at) if planned is not None and at is not None else None
 
 
 def _replace(current: Sequence[str] | None, old: Sequence[str], new: Sequence[str]) -> list[str]:
@@ -209,17 +208,18 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         moved = await _move(ctx, person, followup)
         if moved is not None:
             return moved
+    lead = await get_lead(session, followup.lead_id)
+    assert lead is not None  # follow-ups cascade with their lead
     ex = ctx.extraction
     if ex.next_followup is None:
-        day = corrected_day(ctx.message.text, ctx.message.sent_at.astimezone(tz))
+        planned = lead.next_followup_at.astimezone(tz).date() if lead.next_followup_at else None
+        day = corrected_day(ctx.message.text, ctx.message.sent_at.astimezone(tz), planned)
         if day is not None:
             ex = dataclasses.replace(ex, next_followup=day)
     slots = ex.to_slots()
     slots.pop("company", None)  # the same customer, as checked before coming here
     if not slots:
         return [Reply(to=person.id, title="要改什么？", lines=ASK_WHAT)]
-    lead = await get_lead(session, followup.lead_id)
-    assert lead is not None  # follow-ups cascade with their lead
     current = await session.get(Contact, followup.contact_id) if followup.contact_id else None
     before = _shown(lead, current or await card_contact(session, lead, None), followup, ctx)
 

@@ -247,9 +247,13 @@ async def test_corrections_change_the_day_budget_contact_and_kind_and_show_old_a
     assert "联系人：邵建华 采购经理 13700003333 → 闻立 设备主管" in last(team, "lina")
     await team.say("lina", "改成电话沟通")
     assert "方式：拜访 → 电话" in last(team, "lina")
+    await team.say("lina", "时间错了 是下午四点")
+    assert "下次跟进：3月19日(周四) → 3月19日(周四) 16:00" in last(team, "lina")
+    await team.say("lina", "不对，是激光焊接机不是折弯机")
+    assert "产品：数控折弯机 → 激光焊接机" in last(team, "lina")
     [record] = await followups(team)
     lead = await _lead(team, xiuhe)
-    assert record.kind == "call" and lead.budget_max == 900_000
+    assert record.kind == "call" and lead.budget_max == 900_000 and lead.products == ["激光焊接机"]
     async with team.sessions() as session:
         contact = await session.get(Contact, record.contact_id)
         names = (await session.scalars(select(Contact.name).where(Contact.lead_id == xiuhe))).all()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -43,6 +43,14 @@ def test_a_bare_correction_names_a_later_day_never_the_day_it_happened() -> None
     assert corrected_day("不对 今天是电话聊的 不是上门", TUESDAY) is None
     assert corrected_day("不对，是今天下午四点", TUESDAY) == FollowUpTime("2026-03-10", "16:00")
     assert corrected_day("不对，预算是50万", TUESDAY) is None
+
+
+def test_a_time_alone_moves_the_planned_day_s_time() -> None:
+    friday = date(2026, 3, 13)
+    assert corrected_day("不对，是下午三点半", TUESDAY, friday) == FollowUpTime("2026-03-13", "15:30")
+    assert corrected_day("时间错了 是10:00 不是9:00", TUESDAY, friday) == FollowUpTime("2026-03-13", "10:00")
+    assert corrected_day("不对，是下午三点半", TUESDAY) is None  # no day planned to move
+    assert corrected_day("不对，价格再便宜一点", TUESDAY, friday) is None
 
 
 def test_only_words_about_no_other_customer_and_saying_something_may_continue() -> None:
