@@ -214,6 +214,15 @@ class ConsoleConfig:
 
 
 @dataclass(frozen=True)
+class ConversationConfig:
+    """How the bot reads a rep's messages as one conversation."""
+
+    # A message that names no customer, sent this soon after the writer's last report, says more
+    # about that customer ("对了他们还想看看DR") and is added to it.
+    context_window: timedelta = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
 class Config:
     server: ServerConfig = field(default_factory=ServerConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -229,6 +238,7 @@ class Config:
     catalog: CatalogConfig = field(default_factory=CatalogConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
+    conversation: ConversationConfig = field(default_factory=ConversationConfig)
     source: str = field(default="built-in defaults", compare=False)
 
     @property
@@ -568,6 +578,8 @@ def _validate_sla(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) 
         bad("[sla] holidays", f'must be "cn" or "none", got {c.sla.holidays!r}')
     if c.sla.scan_interval <= timedelta(0):
         bad("[sla] scan_interval", "must be longer than zero")
+    if c.conversation.context_window < timedelta(0):
+        bad("[conversation] context_window", 'must be zero ("0s": off) or longer')
     if "default" not in c.sla.first_response:
         bad("[sla] first_response", 'needs a "default" limit for grades without one')
     for stage, limit in c.sla.stage_stuck.items():

@@ -1,17 +1,16 @@
 """More about the customer just reported on: "对了他们还想看看DR", "他说下周给答复", "预算可能再加20万".
 
-A rep tells a visit in several messages. One that names no customer, sent within CONTEXT_WINDOW
-of the writer's last record, is added to that record and its lead: products and competitors
-accumulate, a budget replaces the old one ("再加20万" adds to it), a next follow-up is set, a new
-person becomes a contact, and the words are kept on the record. The reply says which customer it
-went to and what changed, with 改一下 to correct it.
+A rep tells a visit in several messages. One that names no customer, sent within [conversation]
+context_window (5 minutes by default) of the writer's last record, is added to that record and its
+lead: products and competitors accumulate, a budget replaces the old one ("再加20万" adds to it), a
+next follow-up is set, a new person becomes a contact, and the words are kept on the record. The
+reply says which customer it went to and what changed, with 改一下 to correct it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import timedelta
 
 from bot.types import Reply
 from handlers.cards import amend_button, contact_text, next_followup_text
@@ -24,7 +23,6 @@ from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead
 from storage.models import STAGES, FollowUp, Lead, Person
 
-CONTEXT_WINDOW = timedelta(minutes=5)
 # Words that refer back to the customer or the conversation: a message with them but no fact may
 # still be news about the customer ("他说下周给答复").
 _REFERS_BACK = re.compile(r"他|她|对方|客户|对了|另外|还有|那边|补充")

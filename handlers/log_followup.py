@@ -19,7 +19,7 @@ from datetime import timedelta
 from bot.types import Reply
 from handlers.cards import followup_card
 from handlers.context import Context
-from handlers.continuation import CONTEXT_WINDOW, add_to_followup, may_continue
+from handlers.continuation import add_to_followup, may_continue
 from handlers.corrections import (
     ASK_WHAT,
     AWAIT_CORRECTION,
@@ -88,7 +88,8 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp] | None:
             if lead is None or company_key(ctx.extraction.company) != lead.company_key:
                 return None  # it names another customer: new information, not a correction
         return "correction", last
-    if not correction and context and sent - touched <= CONTEXT_WINDOW:
+    window = ctx.config.conversation.context_window
+    if not correction and context and window and sent - touched <= window:
         if await names_a_lead(ctx.session, ctx.extraction, ctx.person, ctx.message.text):
             return None  # it names a customer itself (by short name, contact or phone)
         return "context", last
