@@ -194,14 +194,6 @@ class OutboxConfig:
 
 
 @dataclass(frozen=True)
-class ConversationConfig:
-    """How the bot talks with a member across messages."""
-
-    # How long "是哪个客户？" waits for its answer; a name sent later starts a new message.
-    question_expiry: timedelta = timedelta(minutes=30)
-
-
-@dataclass(frozen=True)
 class CatalogConfig:
     path: str = ""  # empty: no products or competitors configured
 
@@ -222,6 +214,17 @@ class ConsoleConfig:
 
 
 @dataclass(frozen=True)
+class ConversationConfig:
+    """How the bot reads a member's messages as one conversation."""
+
+    # How long "是哪个客户？" waits for its answer; a name sent later starts a new message.
+    question_expiry: timedelta = timedelta(minutes=30)
+    # A message that names no customer, sent this soon after the writer's last report, says more
+    # about that customer ("对了他们还想看看DR") and is added to it.
+    context_window: timedelta = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
 class Config:
     server: ServerConfig = field(default_factory=ServerConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
@@ -234,10 +237,10 @@ class Config:
     grading: GradingConfig = field(default_factory=GradingConfig)
     assignment: AssignmentConfig = field(default_factory=AssignmentConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
-    conversation: ConversationConfig = field(default_factory=ConversationConfig)
     catalog: CatalogConfig = field(default_factory=CatalogConfig)
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
+    conversation: ConversationConfig = field(default_factory=ConversationConfig)
     source: str = field(default="built-in defaults", compare=False)
 
     @property
@@ -579,6 +582,8 @@ def _validate_sla(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) 
         bad("[sla] holidays", f'must be "cn" or "none", got {c.sla.holidays!r}')
     if c.sla.scan_interval <= timedelta(0):
         bad("[sla] scan_interval", "must be longer than zero")
+    if c.conversation.context_window < timedelta(0):
+        bad("[conversation] context_window", 'must be zero ("0s": off) or longer')
     if "default" not in c.sla.first_response:
         bad("[sla] first_response", 'needs a "default" limit for grades without one')
     for stage, limit in c.sla.stage_stuck.items():

@@ -3,6 +3,8 @@
 - contacted: the owner (or their manager) has reached the customer; stops the first-response clock.
 - snooze: the next follow-up moves to the next working day ([sla] business_days and holidays),
   keeping its time of day.
+- amend (改一下 on a follow-up card): the next message within the correction window corrects the
+  writer's last record on the lead, even without "不对" (handlers.log_followup).
 - reassign: a rep asks their manager to give the lead to someone else, with the assignment
   rules' suggestion; a manager's (or admin's) click hands it to that suggestion.
 
@@ -16,7 +18,7 @@ from datetime import datetime, timedelta
 
 from bot.config import Config
 from bot.types import Button, Reply
-from handlers import daily_report
+from handlers import daily_report, log_followup
 from handlers.assignment import choose_owner, load_candidates, load_teams, team_manager
 from handlers.business_time import BusinessCalendar
 from handlers.cards import assignment_card, local_time, next_followup_text
@@ -30,7 +32,7 @@ from storage.models import Lead, Person
 log = logging.getLogger("salesbot.handlers.buttons")
 
 EXAMPLES: tuple[str, ...] = ()  # clicked, never typed
-ACTIONS = ("contacted", "snooze", "reassign")
+ACTIONS = ("contacted", "snooze", "reassign", "amend")
 EXPIRED = ("这个按钮已失效，请直接发消息告诉我。",)
 
 
@@ -68,6 +70,8 @@ async def handle(ctx: Context) -> list[Reply]:
     if not await may_change(ctx.session, person, lead):
         return [Reply(to=person.id, title="无法操作", lines=(TAKEN,))]
     at = ctx.message.sent_at
+    if action == "amend":
+        return await log_followup.await_correction(ctx, person, lead)
     if action == "contacted":
         if lead.owner_id is None and person.role == "rep":  # taken from the team's queue
             lead.owner_id, lead.team_id, lead.assigned_at = person.id, person.team_id or lead.team_id, at

@@ -56,10 +56,16 @@ def next_followup_text(lead: Lead, tz: ZoneInfo) -> str:
     return local_time(lead.next_followup_at, tz, with_time=lead.next_followup_has_time)
 
 
+def amend_button(lead_id: int) -> Button:
+    """改一下: the next message corrects the writer's last record on this lead (handlers.buttons)."""
+    return Button(f"amend:{lead_id}", "改一下")
+
+
 def followup_card(
     title: str, to: int | None, lead: Lead, contact: Contact | None, kind: str | None, tz: ZoneInfo
 ) -> Reply:
-    """The confirmation after a follow-up: what was understood, so a mistake shows at once."""
+    """The confirmation after a follow-up: what was understood, so a mistake shows at once, and
+    改一下 to correct it."""
     lines = [
         f"客户：{lead.company}",
         f"联系人：{contact_text(contact)}",
@@ -70,7 +76,7 @@ def followup_card(
     if budget:
         lines.append(f"预算：{budget}")
     lines.append(f"下次跟进：{next_followup_text(lead, tz)}")
-    return Reply(to=to, title=title, lines=tuple(lines))
+    return Reply(to=to, title=title, lines=tuple(lines), buttons=(amend_button(lead.id),))
 
 
 def lead_lines(lead: Lead, contacts: Sequence[Contact], tz: ZoneInfo, *, masked: bool = False) -> list[str]:

@@ -57,15 +57,20 @@ async def ask(
     log.info("asked which customer person_id=%s candidates=%s", person.id, [c.id for c in candidates])
     if not candidates:
         return Reply(to=person.id, title=ASK_WHICH, lines=tuple(lines))
-    listed = [
-        f"{i}. {lead.company}（{'，'.join(x for x in (lead.city, lead.stage) if x)}）"
-        for i, lead in enumerate(candidates, 1)
-    ]
+    listed = candidate_lines(candidates)
     buttons = tuple(Button(f"{PICK}:{lead.id}", lead.company[:20]) for lead in candidates[:MAX_BUTTONS])
     new_button = (Button(f"{PICK}:{NEW}", NEW_CUSTOMER),) if ctx.extraction.company else ()
     return Reply(
         to=person.id, title=ASK_WHICH, lines=(*cut(listed), HOW_TO_ANSWER), buttons=(*buttons, *new_button)
     )
+
+
+def candidate_lines(candidates: Sequence[Lead]) -> list[str]:
+    """The leads a message may mean, by number: "1. 无锡华康医药有限公司（无锡，初筛）"."""
+    return [
+        f"{i}. {lead.company}（{'，'.join(x for x in (lead.city, lead.stage) if x)}）"
+        for i, lead in enumerate(candidates, 1)
+    ]
 
 
 async def pending(ctx: Context, person: Person, at: datetime) -> PendingQuestion | None:

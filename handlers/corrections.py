@@ -1,34 +1,115 @@
-"""Quick corrections of the last record ("不对，预算是200万", "改成下周四", "电话错了，是139…").
+"""Quick corrections of the last record ("不对，预算是200万", "改成下周四", "联系人是钱经理不是刘经理").
 
 A correction replaces what the record said instead of adding to it: the corrected budget
-replaces the budget, a corrected phone replaces that contact's phone, corrected products
-replace the ones the record had brought in. The record keeps the correction's words.
+replaces the budget, corrected products replace the ones the record had brought in, a corrected
+person becomes the record's contact (the lead's known one when it has them: 钱经理 → 钱建国), a
+corrected phone replaces that contact's phone. What follows "不是" is the old value and is not
+read as the new one ("是下周三不是下周二"). The record keeps the correction's words, and the reply
+shows each changed field as old → new.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
+from datetime import date, datetime
 
 from bot.types import Reply
-from handlers.cards import followup_card
+from handlers.cards import amend_button, contact_text, kind_text, next_followup_text
+from handlers.clarify import candidate_lines
 from handlers.context import Context
-from handlers.lead_facts import card_contact, first_line, refresh_tags, save_contact, set_next_followup
-from handlers.lead_lookup import normalise_phone
+from handlers.lead_facts import (
+    apply_scalars,
+    card_contact,
+    create_rep_lead,
+    first_line,
+    refresh_tags,
+    save_contact,
+    set_next_followup,
+)
+from handlers.lead_lookup import (
+    TAKEN,
+    lead_named_by,
+    link_contact,
+    may_change,
+    normalise_phone,
+    resolve_lead,
+)
+from handlers.tags import budget_text
+from nlp import Extraction, FollowUpTime, Intent
+from nlp.dates import find_days, find_time
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead
-from storage.models import STAGES, Contact, FollowUp, Person
+from storage.models import STAGES, Contact, FollowUp, Lead, Person
 
 _MARKERS = re.compile(r"不对|改成|改为|更正|错了|应该是")
 # The marker must come early: "客户说之前的方案不对，…" is news about the customer, not a correction.
 MARKER_REACH = 8
+# A swap said from the start, bare or after the field it fixes: "联系人是钱经理不是刘经理",
+# "是下周三不是下周二", "不是望江是长嘉". Only from the start: "他说不是价格问题是交期" is news.
+_SWAP = re.compile(
+    r"(?:(?:联系人|对接人|预算|金额|客户|公司|时间|日期|下次跟进|方式|产品|电话|手机)[^，,。\s]{0,2})?"
+    r"(?:是[^，,。]+?[，,\s]?不是|不是[^，,。]+?[，,\s]?是)"
+)
+_CUSTOMER_WORD = re.compile(r"客户|公司|单位")
+# "不是Y": the old value, up to a pause or the "是" that starts the new one ("不是刘经理是钱经理").
+_OLD_VALUE = re.compile(r"不是([^，,。.!！?？;；\s]+?)(?=[，,。.!！?？;；\s]|是|$)")
 
+AWAIT_CORRECTION = "correction"  # 改一下 was clicked: the next message corrects the record
 ASK_WHAT = ("请直接说正确的内容，例如「不对，预算是200万」或「改成下周四」。",)
 
 
-def is_correction_text(text: str) -> bool:
+def _marker_at(text: str) -> int | None:
+    """Where the correction's marker starts (0 for a swap said from the start), None for no correction."""
     found = _MARKERS.search(text)
-    return found is not None and found.start() < MARKER_REACH
+    if found is not None and found.start() < MARKER_REACH:
+        return found.start()
+    return 0 if _SWAP.match(text) else None
+
+
+def is_correction_text(text: str) -> bool:
+    return _marker_at(text) is not None
+
+
+def new_words(text: str) -> str:
+    """The correction without its old values: what is read as the new ones."""
+    return _OLD_VALUE.sub(" ", text) if is_correction_text(text) else text
+
+
+def old_words(text: str) -> list[str]:
+    """The old values a correction names ("不是下周二" → 下周二)."""
+    return _OLD_VALUE.findall(text) if is_correction_text(text) else []
+
+
+async def names_last_customer(ctx: Context, followup: FollowUp) -> bool:
+    """Whether the correction says the record's customer was the wrong one: its old value names
+    that lead ("刚才那个不是望江 是长嘉"), or it says 客户/公司 before its marker ("客户写错了 是X")."""
+    text = ctx.message.text
+    marker = _marker_at(text)
+    if marker is not None and _CUSTOMER_WORD.search(text[: max(marker, 2)]):
+        return True  # "客户写错了 是X", "客户是X不是Y"
+    lead = await get_lead(ctx.session, followup.lead_id)
+    if lead is None:
+        return False
+    for old in old_words(ctx.message.text):
+        if await lead_named_by(ctx.session, lead, old):
+            return True
+    return False
+
+
+def corrected_day(text: str, sent: datetime, planned: date | None = None) -> FollowUpTime | None:
+    """The one later day (and time) the new words name, when the extractor read no plan in them: a
+    correction says the day bare ("不对，是下周二上午十点") with no "再去" to mark it a plan. Today
+    counts only with a time still ahead: "今天是上门拜访的" says when the visit was. A time alone
+    ("不对，是下午三点") moves the `planned` day's time."""
+    words, today, now = new_words(text), sent.date(), sent.strftime("%H:%M")
+    said = find_days(words, today)
+    days = [d for d in said if d.day > today or (d.day == today and d.time is not None and d.time > now)]
+    if len(days) == 1:
+        return FollowUpTime(days[0].day.isoformat(), days[0].time)
+    at = find_time(words) if not said and planned is not None else None
+    return FollowUpTime(planned.isoformat(), at) if planned is not None and at is not None else None
 
 
 def _replace(current: Sequence[str] | None, old: Sequence[str], new: Sequence[str]) -> list[str]:
@@ -36,33 +117,119 @@ def _replace(current: Sequence[str] | None, old: Sequence[str], new: Sequence[st
     return kept + [item for item in new if item not in kept]
 
 
+def _shown(lead: Lead, contact: Contact | None, followup: FollowUp, ctx: Context) -> dict[str, str]:
+    """The fields a correction may change, as the follow-up card shows them."""
+    return {
+        "联系人": contact_text(contact),
+        "方式": kind_text(followup.kind),
+        "阶段": lead.stage,
+        "预算": budget_text(lead.budget_min, lead.budget_max) or "未定",
+        "产品": "、".join(lead.products or []) or "未定",
+        "下次跟进": next_followup_text(lead, ctx.config.tz),
+    }
+
+
+async def _correct_contact(
+    ctx: Context, lead: Lead, followup: FollowUp, ex: Extraction, contact: Contact | None
+) -> Contact | None:
+    """The record's contact after the correction: another person named becomes the record's contact
+    (the lead's known one when the words name it), a phone or e-mail alone fixes the current one."""
+    phone = normalise_phone(ex.phone)
+    if not (ex.contact_name or ex.contact_title or phone or ex.email):
+        return contact
+    ex = await link_contact(ctx.session, lead, ex, new_words(ctx.message.text))
+    same = contact is not None and (not ex.contact_name or contact.name == ex.contact_name)
+    if not same:
+        contact = await save_contact(ctx.session, lead, ex, ctx.clock.now())
+        followup.contact_id = contact.id if contact is not None else None
+        return contact
+    assert contact is not None
+    for attr, value in (("title", ex.contact_title), ("phone", phone), ("email", ex.email)):
+        if value:
+            setattr(contact, attr, value)
+    await ctx.session.flush()
+    return contact
+
+
+def _said(followup: FollowUp) -> Extraction:
+    """What a record brought to its lead, from the slots it keeps."""
+    slots = followup.extracted
+    budget = slots.get("budget")
+    nxt = slots.get("next_followup")
+    return Extraction(
+        intent=Intent.LOG_FOLLOWUP,
+        products=tuple(slots.get("products", ())),
+        competitors=tuple(slots.get("competitors", ())),
+        budget=(budget[0], budget[1]) if budget else None,
+        kind=followup.kind,
+        next_followup=FollowUpTime(nxt["date"], nxt.get("time")) if nxt else None,
+    )
+
+
+async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply] | None:
+    """The record moved to the customer the correction names instead; None when it names none."""
+    session, tz = ctx.session, ctx.config.tz
+    found = await resolve_lead(session, ctx.extraction, person, new_words(ctx.message.text))
+    if found.candidates:
+        return [Reply(to=person.id, title="是哪个客户？", lines=candidate_lines(found.candidates))]
+    old, new = await get_lead(session, followup.lead_id), found.lead
+    said = _said(followup)
+    if old is None:
+        return None
+    if new is None and ctx.extraction.company:  # a customer the CRM does not know yet: the rep's new lead
+        facts = dataclasses.replace(ctx, extraction=dataclasses.replace(said, city=ctx.extraction.city))
+        new = await create_rep_lead(facts, person, ctx.extraction.company)
+    if new is None or new.id == old.id:
+        return None
+    if not await may_change(session, person, new):
+        return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
+    if old.next_followup_at is not None and old.next_followup_at == followup.next_followup_at:
+        old.next_followup_at = None  # the plan was the other customer's
+    followup.lead_id, followup.contact_id = new.id, None  # the contact was the wrong customer's
+    apply_scalars(new, said, ctx.catalog)
+    due = set_next_followup(new, said.next_followup, tz)
+    happened = followup.happened_at
+    new.last_contact_at = max(new.last_contact_at or happened, happened)
+    new.first_response_at = new.first_response_at or happened
+    await refresh_tags(session, new, ctx.catalog, ctx.config.grading.ample_budget)
+    await amend_followup(session, followup, at=ctx.clock.now(), awaiting=None if due else followup.awaiting,
+                         note=ctx.message.text)  # fmt: skip
+    lines = [f"客户：{old.company} → {new.company}"]
+    budget = budget_text(new.budget_min, new.budget_max)
+    if budget:
+        lines.append(f"预算：{budget}")
+    lines.append(f"下次跟进：{next_followup_text(new, tz)}")
+    return [Reply(to=person.id, title="已更正", lines=tuple(lines), buttons=(amend_button(new.id),))]
+
+
 async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
-    ex, session, tz, now = ctx.extraction, ctx.session, ctx.config.tz, ctx.clock.now()
+    session, tz, now = ctx.session, ctx.config.tz, ctx.clock.now()
+    if await names_last_customer(ctx, followup):
+        moved = await _move(ctx, person, followup)
+        if moved is not None:
+            return moved
+    lead = await get_lead(session, followup.lead_id)
+    assert lead is not None  # follow-ups cascade with their lead
+    ex = ctx.extraction
+    if ex.next_followup is None:
+        planned = lead.next_followup_at.astimezone(tz).date() if lead.next_followup_at else None
+        day = corrected_day(ctx.message.text, ctx.message.sent_at.astimezone(tz), planned)
+        if day is not None:
+            ex = dataclasses.replace(ex, next_followup=day)
     slots = ex.to_slots()
     slots.pop("company", None)  # the same customer, as checked before coming here
     if not slots:
         return [Reply(to=person.id, title="要改什么？", lines=ASK_WHAT)]
-    lead = await get_lead(session, followup.lead_id)
-    assert lead is not None  # follow-ups cascade with their lead
+    current = await session.get(Contact, followup.contact_id) if followup.contact_id else None
+    before = _shown(lead, current or await card_contact(session, lead, None), followup, ctx)
 
-    phone = normalise_phone(ex.phone)
-    contact = await session.get(Contact, followup.contact_id) if followup.contact_id else None
-    if ex.contact_name or ex.contact_title or phone or ex.email:
-        if contact is None:
-            contact = await save_contact(session, lead, ex, now)
-            followup.contact_id = contact.id if contact is not None else None
-        else:
-            for attr, value in (("name", ex.contact_name), ("title", ex.contact_title), ("phone", phone),
-                                ("email", ex.email)):  # fmt: skip
-                if value:
-                    setattr(contact, attr, value)
-
-    before = followup.extracted
+    contact = await _correct_contact(ctx, lead, followup, ex, current)
+    said = followup.extracted
     if ex.products:
-        lead.products = _replace(lead.products, before.get("products", []), ex.products)
+        lead.products = _replace(lead.products, said.get("products", []), ex.products)
         lead.product_line = first_line(lead.products, ctx.catalog) or lead.product_line
     if ex.competitors:
-        lead.competitors = _replace(lead.competitors, before.get("competitors", []), ex.competitors)
+        lead.competitors = _replace(lead.competitors, said.get("competitors", []), ex.competitors)
     if ex.budget is not None:
         lead.budget_min, lead.budget_max = ex.budget
     if ex.city:
@@ -78,10 +245,14 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         session,
         followup,
         at=now,
-        awaiting=None if due is not None else followup.awaiting,
+        # 改一下's wait ends with the fix; a "when next?" still open stays open without a time
+        awaiting=None if due is not None or followup.awaiting == AWAIT_CORRECTION else followup.awaiting,
         extracted=slots,
         next_followup_at=due,
         note=ctx.message.text,
     )
-    shown = contact or await card_contact(session, lead, followup.contact_id)
-    return [followup_card("已更正", person.id, lead, shown, followup.kind, tz)]
+    after = _shown(lead, contact or await card_contact(session, lead, followup.contact_id), followup, ctx)
+    changed = [f"{name}：{before[name]} → {after[name]}" for name in before if before[name] != after[name]]
+    if not changed:
+        return [Reply(to=person.id, title="没有改动", lines=(f"客户：{lead.company}", *ASK_WHAT))]
+    return [Reply(to=person.id, title="已更正", lines=(f"客户：{lead.company}", *changed))]

@@ -1,6 +1,8 @@
 """Bringing what a message says into the lead: contact, products, competitors, budget, city, tags,
 and turning a spoken next follow-up (date, maybe a time) into an aware datetime.
 
+Also the lead a rep's report creates for a customer the CRM does not know yet.
+
 Shared by logging, corrections and inquiries, so a fact lands in the lead the same way whichever
 path it came by.
 """
@@ -14,12 +16,14 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from handlers.context import Context
+from handlers.grading import LeadFacts, grade_lead
 from handlers.lead_lookup import normalise_phone
 from handlers.tags import LineLookup, derived_tags, merge_tags
-from nlp import Extraction
+from nlp import Extraction, company_key
 from nlp.types import FollowUpTime
-from storage.leads import add_contact, list_contacts
-from storage.models import Contact, Lead
+from storage.leads import add_contact, create_lead, list_contacts
+from storage.models import Contact, Lead, Person
 
 log = logging.getLogger("salesbot.handlers.lead_facts")
 
@@ -118,3 +122,23 @@ async def card_contact(session: AsyncSession, lead: Lead, contact_id: int | None
             return contact
     contacts = await list_contacts(session, lead.id)
     return contacts[0] if contacts else None
+
+
+async def create_rep_lead(ctx: Context, person: Person, company: str) -> Lead:
+    """A customer the rep found themself: theirs, and the first-response clock starts now."""
+    ex, now = ctx.extraction, ctx.clock.now()
+    lead = await create_lead(
+        ctx.session,
+        company=company,
+        company_key=company_key(company) or company,
+        source="rep",
+        created_at=now,
+        owner_id=person.id,
+        team_id=person.team_id,
+        city=ex.city,
+    )
+    lead.assigned_at = now
+    line = first_line(ex.products, ctx.catalog)
+    lead.grade = grade_lead(LeadFacts(ex.budget, line, "rep", ex.city), ctx.config.grading)
+    log.info("lead created from a follow-up lead_id=%s person_id=%s", lead.id, person.id)
+    return lead

@@ -170,13 +170,23 @@ def with_contact(ex: Extraction, contact: BookContact | None) -> Extraction:
     return dataclasses.replace(ex, contact_name=contact.name, contact_title=contact.title or ex.contact_title)
 
 
+async def link_contact(session: AsyncSession, lead: Lead, ex: Extraction, text: str) -> Extraction:
+    """The extraction naming the lead's known contact that `text` names (钱经理 → 钱建国, 采购经理)."""
+    book = await _book_of(session, lead)
+    return with_contact(ex, book.contact_in(lead.id, text, ex.contact_name, ex.contact_title))
+
+
+async def lead_named_by(session: AsyncSession, lead: Lead, words: str) -> bool:
+    """Whether `words`, given by the writer as a customer's name ("不是望江"), name this lead."""
+    book = await _book_of(session, lead)
+    return lead.id in book.link(words, company=words).candidates
+
+
 async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
     """The lead a message names, by its words as the CRM knows them; see the module docstring."""
     lead = await find_lead(session, ex, person)
     if lead is not None:
-        book = await _book_of(session, lead)
-        contact = book.contact_in(lead.id, text, ex.contact_name, ex.contact_title)
-        return Resolved(lead, with_contact(ex, contact))
+        return Resolved(lead, await link_contact(session, lead, ex, text))
     return await link_in_book(session, ex, person, text)
 
 

@@ -1,11 +1,13 @@
 """log_followup: a rep reports a contact with a customer; the lead is found (or created) and updated.
 
-The confirmation card shows what was understood, so a mistake shows at once. Two short
-follow-ups continue the last record instead of starting a new one, and the router asks
+The confirmation card shows what was understood, so a mistake shows at once. Three kinds of
+message continue the last record instead of starting a new one, and the router asks
 `continues_last(ctx)` before routing by intent, because the extractor may give such short
 messages any intent:
 - the answer to "下次什么时候跟进？" (only a time, e.g. "周五下午") completes that record;
-- a correction within 10 minutes ("不对，预算是200万", "改成下周四") amends it (handlers.corrections).
+- a correction within 10 minutes ("不对，预算是200万", "改成下周四") amends it (handlers.corrections);
+- a message that names no customer, within a few minutes, says more about the same one ("对了他们
+  还想看看DR", "他说下周给答复"): it is added to that record and its lead (handlers.continuation).
 """
 
 from __future__ import annotations
@@ -18,14 +20,21 @@ from bot.types import Reply
 from handlers.cards import followup_card
 from handlers.clarify import ask
 from handlers.context import Context
-from handlers.corrections import correct_followup, is_correction_text
-from handlers.grading import LeadFacts, grade_lead
-from handlers.lead_facts import apply_extraction, card_contact, first_line, set_next_followup
-from handlers.lead_lookup import TAKEN, may_change, resolve_lead
+from handlers.continuation import add_to_followup, may_continue
+from handlers.corrections import (
+    ASK_WHAT,
+    AWAIT_CORRECTION,
+    correct_followup,
+    is_correction_text,
+    names_last_customer,
+    new_words,
+)
+from handlers.lead_facts import apply_extraction, card_contact, create_rep_lead, set_next_followup
+from handlers.lead_lookup import TAKEN, may_change, names_a_lead, resolve_lead
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, company_key
 from storage.followups import amend_followup, last_followup_by, record_followup
-from storage.leads import change_stage, create_lead, get_lead
+from storage.leads import change_stage, get_lead
 from storage.models import STAGES, FollowUp, Lead, Person
 
 log = logging.getLogger("salesbot.handlers.log_followup")
@@ -48,12 +57,18 @@ def is_time_only(ex: Extraction) -> bool:
     return ex.next_followup is not None and not (ex.company or ex.phone or ex.contact_name)
 
 
+def words_to_read(text: str) -> str:
+    """The words a continuation reads as a report: a correction's without its old values."""
+    return new_words(text)
+
+
 async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp] | None:
-    """("answer" | "correction", the sender's last record), or None for a new record."""
+    """("answer" | "correction" | "context", the sender's last record), or None for a new record."""
     if ctx.person is None or ctx.message.kind != "text":
         return None
     correction = is_correction_text(ctx.message.text)
-    if not (correction or is_time_only(ctx.extraction)):
+    context = may_continue(ctx.extraction, ctx.message.text)
+    if not (correction or context or is_time_only(ctx.extraction)):
         return None  # decided from the words alone, without a query for every message
     last = await last_followup_by(ctx.session, ctx.person.id)
     if last is None:
@@ -66,12 +81,19 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp] | None:
     ):
         return "answer", last
     touched = last.updated_at or last.created_at
+    if last.awaiting == AWAIT_CORRECTION and sent - touched <= CORRECTION_WINDOW:
+        correction = True  # asked for with 改一下: no "不对" needed
     if correction and sent - touched <= CORRECTION_WINDOW:
-        if ctx.extraction.company:
+        if ctx.extraction.company and not await names_last_customer(ctx, last):
             lead = await get_lead(ctx.session, last.lead_id)
             if lead is None or company_key(ctx.extraction.company) != lead.company_key:
                 return None  # it names another customer: new information, not a correction
         return "correction", last
+    window = ctx.config.conversation.context_window
+    if not correction and context and window and sent - touched <= window:
+        if await names_a_lead(ctx.session, ctx.extraction, ctx.person, ctx.message.text):
+            return None  # it names a customer itself (by short name, contact or phone)
+        return "context", last
     return None
 
 
@@ -87,28 +109,10 @@ async def handle(ctx: Context) -> list[Reply]:
         kind, followup = continuation
         if kind == "answer":
             return await _complete(ctx, person, followup)
+        if kind == "context":
+            return await add_to_followup(ctx, person, followup)
         return await correct_followup(ctx, person, followup)
     return await _log(ctx, person)
-
-
-async def _create_lead(ctx: Context, person: Person, company: str) -> Lead:
-    """A customer the rep found themself: theirs, and the first-response clock starts now."""
-    ex, now = ctx.extraction, ctx.clock.now()
-    lead = await create_lead(
-        ctx.session,
-        company=company,
-        company_key=company_key(company) or company,
-        source="rep",
-        created_at=now,
-        owner_id=person.id,
-        team_id=person.team_id,
-        city=ex.city,
-    )
-    lead.assigned_at = now
-    line = first_line(ex.products, ctx.catalog)
-    lead.grade = grade_lead(LeadFacts(ex.budget, line, "rep", ex.city), ctx.config.grading)
-    log.info("lead created from a follow-up lead_id=%s person_id=%s", lead.id, person.id)
-    return lead
 
 
 async def _log(ctx: Context, person: Person) -> list[Reply]:
@@ -120,7 +124,7 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
     if lead is None:
         if not ex.company:
             return [await ask(ctx, person, lines=(ASK_NAME,))]
-        lead = await _create_lead(ctx, person, ex.company)
+        lead = await create_rep_lead(ctx, person, ex.company)
     elif not await may_change(session, person, lead):
         log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
@@ -133,7 +137,7 @@ async def log_new_customer(ctx: Context) -> list[Reply]:
     person, company = ctx.member, ctx.extraction.company
     if not company:
         raise ValueError("a new customer's follow-up needs the company's name")
-    lead = await _create_lead(ctx, person, company)
+    lead = await create_rep_lead(ctx, person, company)
     return await _write(ctx, person, lead, ctx.extraction)
 
 
@@ -190,3 +194,13 @@ async def _complete(ctx: Context, person: Person, followup: FollowUp) -> list[Re
     )
     contact = await card_contact(ctx.session, lead, followup.contact_id)
     return [followup_card("已更新下次跟进", person.id, lead, contact, followup.kind, tz)]
+
+
+async def await_correction(ctx: Context, person: Person, lead: Lead) -> list[Reply]:
+    """改一下 on a follow-up card: the writer's last record, if it is on this lead, waits for the fix."""
+    last = await last_followup_by(ctx.session, person.id)
+    if last is None or last.lead_id != lead.id or ctx.message.sent_at - last.created_at > ANSWER_WINDOW:
+        lines = ("这条跟进已不能直接修改，请发消息说明要改的内容，带上客户名称。",)
+        return [Reply(to=person.id, title="无法修改", lines=lines)]
+    await amend_followup(ctx.session, last, at=ctx.clock.now(), awaiting=AWAIT_CORRECTION)
+    return [Reply(to=person.id, title=f"要改什么？（{lead.company}）", lines=ASK_WHAT)]

@@ -250,3 +250,15 @@ def find_period(text: str, today: date) -> tuple[tuple[date, date], tuple[int, i
         d = days[0]
         return (d.day, d.day), (d.start, d.end)
     return None
+
+
+def find_time(text: str) -> str | None:
+    """The first time of day said without a day ("下午三点" → 15:00, "10:30"); None when none is.
+    A bare "一点" is left out: it is far more often "a little" (便宜一点) than one o'clock."""
+    for m in TIME_RE.finditer(text):
+        if not (m.group("h") or m.group("hh")):
+            continue
+        if m.group("h") == "一" and not m.group("pw"):
+            continue
+        return _time(m)
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,6 +44,8 @@ from storage.people import find_person_by_platform_id
 
 log = logging.getLogger("salesbot.router")
 
+Continues = Callable[[Context], Awaitable[bool]]
+
 UNSUPPORTED_REPLY = Reply(to=None, title="", lines=("我目前只看得懂文字消息，请直接打字告诉我。",))
 
 # What each intent's words ask for. Written out, so that what the bot can do is read here.
@@ -57,13 +60,16 @@ HANDLERS: dict[Intent, Handler] = {
     Intent.HELP: help_handler.handle,
     Intent.OTHER: other.handle,
 }
-# A short answer to the bot's last question ("周五下午", "价格太高") or a correction ("改成下周四")
-# continues the workflow that asked, whatever intent the words alone suggest; the first that claims
-# the message takes it.
-CONTINUATIONS = (
-    (clarify_answer.continues_last, clarify_answer.handle),  # "是哪个客户？": the newest question
-    (update_stage.continues_last, update_stage.handle),
-    (log_followup.continues_last, log_followup.handle),
+# A short answer to the bot's last question ("是哪个客户？", "周五下午", "价格太高"), a correction
+# ("改成下周四") or more about the customer just reported on ("对了他们还想看看DR") continues the
+# workflow that asked, whatever intent the words alone suggest; the first that claims the message
+# takes it. The third element, when set, gives the words the workflow reads as a report on its
+# customer (a correction without its old values): they are read again as one, since words alone may
+# have read as nothing.
+CONTINUATIONS: tuple[tuple[Continues, Handler, Callable[[str], str] | None], ...] = (
+    (clarify_answer.continues_last, clarify_answer.handle, None),  # the newest question
+    (update_stage.continues_last, update_stage.handle, None),
+    (log_followup.continues_last, log_followup.handle, log_followup.words_to_read),
 )
 
 
@@ -76,6 +82,11 @@ class Router:
         self._extractor = extractor
         self._catalog = catalog
         self._addressing = addressing
+
+    def _as_report(self, message: Message, extraction: Extraction, words: str) -> Extraction:
+        """`words` read as a report on a known customer; a bare time the first reading found stays."""
+        report = self._extractor.extract(words, message.sent_at, "rep", Intent.LOG_FOLLOWUP)
+        return dataclasses.replace(report, next_followup=report.next_followup or extraction.next_followup)
 
     async def process(self, session: AsyncSession, row: InboundMessage) -> None:
         message = message_of(row)
@@ -135,8 +146,10 @@ class Router:
             return await export_leads.handle(context(nothing, person))
         extraction = self._extractor.extract(message.text, message.sent_at, "rep")
         ctx = context(extraction, person)
-        for continues, handler in CONTINUATIONS:
+        for continues, handler, words in CONTINUATIONS:
             if await continues(ctx):
+                if words is not None:
+                    ctx = context(self._as_report(message, extraction, words(message.text)), person)
                 return await handler(ctx)
         if extraction.intent is Intent.OTHER and await lead_lookup.names_a_lead(
             session, extraction, person, message.text

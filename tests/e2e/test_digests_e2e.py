@@ -99,7 +99,8 @@ async def test_the_evening_draft_is_submitted_with_one_tap_and_forwarded_once(bo
     [draft] = [text for text in bot.inbox("lina") if "工作日报（草稿）" in text]
     assert "苏州恒通精密" in draft and "今日联系客户 1 家" in draft
     [card_row] = [r for r in await rows(bot, target="LiNa", kind="push") if r.payload["buttons"]]
-    [card] = [d.payload for d in bot.fake.delivered("LiNa") if d.msgtype == "template_card"]
+    cards = [d.payload for d in bot.fake.delivered("LiNa") if d.msgtype == "template_card"]
+    [card] = [c for c in cards if c["button_list"][0]["key"] == card_row.payload["buttons"][0]["key"]]
     [button] = card["button_list"]
     assert button["text"] == "确认提交"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -14,7 +16,7 @@ from bot.clock import FixedClock
 from bot.config import CatalogConfig, Config, IntakeConfig, OrgConfig, PersonConfig, TeamConfig
 from bot.fakes.wecom import FakeWeCom, serve_fake_wecom
 from storage.leads import add_contact, create_lead
-from storage.models import Contact, FollowUp, Lead, Person
+from storage.models import Contact, FollowUp, Lead, OutboxMessage, Person
 from tests.e2e.harness import FIXTURES, INTAKE_TOKEN, START, WECOM, Bot
 from tests.extractors import Extractors
 
@@ -43,6 +45,7 @@ ORG = OrgConfig(
         PersonConfig(id="chenjie", name="陈杰", team="华东二组", wecom_userid="ChenJie", cities=["南京"]),
     ],
 )
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 USERS = {"ZhangWei", "LiNa", "WangQiang", "ZhaoMin", "SunLi", "ChenJie"}
 
 
@@ -203,3 +206,126 @@ async def test_a_message_the_words_leave_unclear_is_read_by_the_customer_it_name
     # Naming it alone asks for its card.
     await team.say("lina", "查一下瑞丰")
     assert last(team, "lina").startswith("**合肥瑞丰食品有限公司**\n负责人：李娜")
+
+
+async def _lina_s_leads(team: Bot) -> tuple[int, int]:
+    """Two of 李娜's customers in 嘉兴, the first with two known contacts."""
+    async with team.sessions() as session, session.begin():
+        lina = (await session.scalars(select(Person).where(Person.key == "lina"))).one()
+        ids = []
+        for company, key in (("嘉兴秀禾五金有限公司", "秀禾五金"), ("嘉兴明远机电有限公司", "明远机电")):
+            lead = await create_lead(
+                session, company=company, company_key=key, source="rep", created_at=START,
+                owner_id=lina.id, team_id=lina.team_id, city="嘉兴",
+            )  # fmt: skip
+            ids.append(lead.id)
+        await add_contact(session, ids[0], now=START, name="邵建华", title="采购经理", phone="13700003333")
+        await add_contact(session, ids[0], now=START, name="闻立", title="设备主管")
+    return ids[0], ids[1]
+
+
+async def _lead(team: Bot, lead_id: int) -> Lead:
+    async with team.sessions() as session:
+        lead = await session.get(Lead, lead_id)
+    assert lead is not None
+    return lead
+
+
+REPORT = "今天拜访了嘉兴秀禾五金邵经理，想要数控折弯机，预算60万，下周二下午两点再去"
+
+
+async def test_corrections_change_the_day_budget_contact_and_kind_and_show_old_and_new(team: Bot) -> None:
+    xiuhe, _ = await _lina_s_leads(team)
+    await team.say("lina", REPORT)
+    await team.say("lina", "不对，是下周四不是下周二")
+    assert "下次跟进：3月17日(周二) 14:00 → 3月19日(周四)" in last(team, "lina")
+    lead = await _lead(team, xiuhe)
+    assert lead.next_followup_at is not None and lead.next_followup_at.astimezone(SHANGHAI).day == 19
+    await team.say("lina", "预算说错了，是90万")
+    assert "预算：60万 → 90万" in last(team, "lina")
+    await team.say("lina", "联系人是闻主管不是邵经理")
+    assert "联系人：邵建华 采购经理 13700003333 → 闻立 设备主管" in last(team, "lina")
+    await team.say("lina", "改成电话沟通")
+    assert "方式：拜访 → 电话" in last(team, "lina")
+    await team.say("lina", "时间错了 是下午四点")
+    assert "下次跟进：3月19日(周四) → 3月19日(周四) 16:00" in last(team, "lina")
+    await team.say("lina", "不对，是激光焊接机不是折弯机")
+    assert "产品：数控折弯机 → 激光焊接机" in last(team, "lina")
+    [record] = await followups(team)
+    lead = await _lead(team, xiuhe)
+    assert record.kind == "call" and lead.budget_max == 900_000 and lead.products == ["激光焊接机"]
+    async with team.sessions() as session:
+        contact = await session.get(Contact, record.contact_id)
+        names = (await session.scalars(select(Contact.name).where(Contact.lead_id == xiuhe))).all()
+    assert contact is not None and contact.name == "闻立" and sorted(names) == ["邵建华", "闻立"]
+
+
+async def test_a_wrong_customer_is_corrected_by_moving_the_record(team: Bot) -> None:
+    xiuhe, mingyuan = await _lina_s_leads(team)
+    await team.say("lina", "今天去秀禾五金拜访了，数控折弯机预算60万，后天上午再去")
+    await team.say("lina", "说错了 刚才那个不是秀禾 是明远")
+    assert "客户：嘉兴秀禾五金有限公司 → 嘉兴明远机电有限公司" in last(team, "lina")
+    [record] = await followups(team)
+    wrong, right = await _lead(team, xiuhe), await _lead(team, mingyuan)
+    assert record.lead_id == mingyuan and record.kind == "visit"
+    assert right.budget_max == 600_000 and "数控折弯机" in right.products
+    assert right.next_followup_at is not None and wrong.next_followup_at is None
+
+
+async def test_a_customer_corrected_to_one_the_crm_does_not_know_is_the_rep_s_new_lead(team: Bot) -> None:
+    xiuhe, _ = await _lina_s_leads(team)
+    await team.say("lina", "今天去秀禾五金拜访了，数控折弯机预算60万，后天上午再去")
+    await team.say("lina", "不对，客户是嘉兴恒信机电，不是秀禾")
+    [record] = await followups(team)
+    new = await _lead(team, record.lead_id)
+    assert new.id != xiuhe and new.company == "嘉兴恒信机电" and new.city == "嘉兴"
+    assert new.budget_max == 600_000 and new.next_followup_at is not None
+    assert "→ 嘉兴恒信机电" in last(team, "lina") and len(await leads(team)) == 3
+
+
+async def test_a_message_naming_no_customer_continues_the_last_report_for_a_few_minutes(team: Bot) -> None:
+    xiuhe, _ = await _lina_s_leads(team)
+    await team.say("lina", REPORT)
+    await team.say("lina", "对了 他们还想看看激光焊接机")
+    reply = last(team, "lina")
+    assert "嘉兴秀禾五金有限公司" in reply and "产品：+激光焊接机" in reply and "改一下" in reply
+    await team.say("lina", "预算可能再加20万")
+    assert "预算：60万 → 80万" in last(team, "lina")
+    await team.say("lina", "他说下周给答复")
+    assert "备注：他说下周给答复" in last(team, "lina")
+    [record] = await followups(team)
+    lead = await _lead(team, xiuhe)
+    assert lead.products == ["数控折弯机", "激光焊接机"] and lead.budget_max == 800_000
+    assert record.text.endswith("他说下周给答复") and "激光焊接机" in record.extracted["products"]
+    team.clock.advance(timedelta(minutes=10))
+    await team.say("lina", "对了 他们还想看看激光切割机")
+    assert "嘉兴秀禾五金" not in last(team, "lina")  # too late to be the same conversation
+    assert "光纤激光切割机" not in (await _lead(team, xiuhe)).products
+
+
+async def test_a_message_naming_another_customer_does_not_continue_the_last(team: Bot) -> None:
+    xiuhe, mingyuan = await _lina_s_leads(team)
+    await team.say("lina", REPORT)
+    await team.say("lina", "明远那边他们也想看看激光焊接机")
+    records = await followups(team)
+    assert [r.lead_id for r in records] == [xiuhe, mingyuan]
+    assert "激光焊接机" not in (await _lead(team, xiuhe)).products
+
+
+async def test_the_amend_button_makes_the_next_message_a_correction(team: Bot) -> None:
+    xiuhe, _ = await _lina_s_leads(team)
+    await team.say("lina", REPORT)
+    async with team.sessions() as session:
+        handled = OutboxMessage.card_handle.is_not(None)
+        row = await session.scalar(select(OutboxMessage).where(OutboxMessage.target == "LiNa", handled))
+    assert row is not None
+    [card] = [d.payload for d in team.fake.delivered("LiNa") if d.msgtype == "template_card"]
+    [button] = [b for b in card["button_list"] if b["text"] == "改一下"]
+    click = team.driver.button_click("LiNa", card["task_id"], button["key"], response_code=row.card_handle)
+    assert await team.post(click) == 200
+    await team.settle()
+    assert "要改什么" in last(team, "lina")
+    await team.say("lina", "下周五上午十点")
+    assert "→ 3月20日(周五) 10:00" in last(team, "lina")
+    assert len(await followups(team)) == 1
+    assert (await _lead(team, xiuhe)).next_followup_at == datetime(2026, 3, 20, 10, 0, tzinfo=SHANGHAI)

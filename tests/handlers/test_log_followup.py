@@ -180,7 +180,7 @@ async def test_a_correction_amends_the_last_record_and_the_lead(
     fix = world.ctx("lina", "不对，预算是200万", Intent.LOG_FOLLOWUP, budget=(2_000_000, 2_000_000))
     assert await log_followup.continues_last(fix)
     [reply] = await log_followup.handle(fix)
-    assert reply.title == "已更正" and "预算：200万" in reply.lines
+    assert reply.title == "已更正" and reply.lines == ("客户：苏州仁济医院", "预算：150万 → 200万")
     [lead] = await world.leads()
     [record] = await world.followups()
     assert (lead.budget_min, lead.budget_max) == (2_000_000, 2_000_000)
@@ -285,3 +285,23 @@ async def test_leads_another_process_added_reach_the_kept_book(
     qinghe = await lead_of(world, "lina", "南昌青禾农业有限公司", key="青禾农业")
     await log_followup.handle(world.ctx("lina", "青禾那边今天见了一面", kind="visit"))
     assert [f.lead_id for f in await world.followups()][1:] == [qinghe.id]
+
+
+WINDOWS = [("", 4, True), ("", 6, False), ('"15m"', 12, True), ('"0s"', 1, False)]
+
+
+@pytest.mark.parametrize(("window", "after", "continues"), WINDOWS)
+async def test_a_message_naming_no_customer_continues_the_last_record_within_the_configured_window(
+    session: AsyncSession, tmp_path: Path, window: str, after: int, continues: bool
+) -> None:
+    extra = f"\n[conversation]\ncontext_window = {window}\n" if window else ""
+    world = await make_world(session, tmp_path, extra)
+    await log_followup.handle(world.ctx("lina", VISIT, **VISIT_SLOTS))
+    world.later(minutes=after)
+    more = world.ctx("lina", "对了他们还想看看DR", Intent.OTHER, products=("DR",))
+    assert await log_followup.continues_last(more) is continues
+    if continues:
+        [reply] = await log_followup.handle(more)
+        assert reply.lines[:2] == ("客户：苏州仁济医院", "产品：+DR") and reply.buttons[0].label == "改一下"
+        [record] = await world.followups()
+        assert record.extracted["products"] == ["64排CT", "DR"]

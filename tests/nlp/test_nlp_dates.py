@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nlp.dates import find_days, find_period
+from nlp.dates import find_days, find_period, find_time
 from nlp.followup import find_followup
 
 TUE = date(2026, 3, 10)  # a Tuesday
@@ -85,3 +85,10 @@ def test_period(text: str, start: str, end: str) -> None:
     assert found is not None
     (s, e), _ = found
     assert (s.isoformat(), e.isoformat()) == (start, end)
+
+
+def test_a_time_said_without_a_day() -> None:
+    assert find_time("不对，是下午三点半") == "15:30"
+    assert find_time("是10:05") == "10:05"
+    assert find_time("下午一点") == "13:00"  # 一点 with its period word is a time
+    assert find_time("再便宜一点") is None and find_time("预算120万") is None

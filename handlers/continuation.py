@@ -1,0 +1,105 @@
+"""More about the customer just reported on: "对了他们还想看看DR", "他说下周给答复", "预算可能再加20万".
+
+A rep tells a visit in several messages. One that names no customer, sent within [conversation]
+context_window (5 minutes by default) of the writer's last record, is added to that record and its
+lead: products and competitors accumulate, a budget replaces the old one ("再加20万" adds to it), a
+next follow-up is set, a new person becomes a contact, and the words are kept on the record. The
+reply says which customer it went to and what changed, with 改一下 to correct it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.types import Reply
+from handlers.cards import amend_button, contact_text, next_followup_text
+from handlers.context import Context
+from handlers.lead_facts import apply_extraction, set_next_followup
+from handlers.lead_lookup import TAKEN, link_contact, may_change
+from handlers.tags import budget_text
+from nlp import Extraction, Intent
+from storage.followups import amend_followup
+from storage.leads import change_stage, get_lead
+from storage.models import STAGES, FollowUp, Lead, Person
+
+# Words that refer back to the customer or the conversation: a message with them but no fact may
+# still be news about the customer ("他说下周给答复").
+_REFERS_BACK = re.compile(r"他|她|对方|客户|对了|另外|还有|那边|补充")
+# "再加20万", "追加了20万": the amount adds to the budget known.
+_ADDS = re.compile(r"(?:再|又|还|多)?(?:加|增加|追加|多)了?\s*$")
+NOTE_CHARS = 40
+
+
+def may_continue(ex: Extraction, text: str) -> bool:
+    """Words that may say more about the last customer: no customer or request of their own, and
+    either a fact about a customer or a word that refers back to one."""
+    if ex.intent not in (Intent.OTHER, Intent.LOG_FOLLOWUP) or ex.company or ex.phone:
+        return False
+    facts = ex.products or ex.competitors or ex.budget or ex.next_followup or ex.kind or ex.contact_name
+    return bool(facts) or _REFERS_BACK.search(text) is not None
+
+
+def _budget(lead: Lead, ex: Extraction, text: str) -> tuple[int | None, int | None] | None:
+    """The lead's budget after the message: the amount said, or added to the known one."""
+    if ex.budget is None:
+        return None
+    span = ex.spans.get("budget")
+    if span is None or not _ADDS.search(text[: span[0]]):
+        return ex.budget
+    if lead.budget_min is None and lead.budget_max is None:
+        return None  # "再加20万" to an unknown budget: kept in the words only
+    low, high = ex.budget
+    add = high if high is not None else low
+    if add is None:
+        return None
+    return tuple(None if v is None else v + add for v in (lead.budget_min, lead.budget_max))  # type: ignore[return-value]
+
+
+async def add_to_followup(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
+    session, tz, now, text = ctx.session, ctx.config.tz, ctx.clock.now(), ctx.message.text
+    lead = await get_lead(session, followup.lead_id)
+    assert lead is not None  # follow-ups cascade with their lead
+    if not await may_change(session, person, lead):
+        return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
+    ex = await link_contact(session, lead, ctx.extraction, text)
+    budget_before = budget_text(lead.budget_min, lead.budget_max)
+    budget = _budget(lead, ex, text)
+    ex = dataclasses.replace(ex, budget=budget)
+    products_before = list(lead.products or [])
+    contact = await apply_extraction(
+        session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
+    )
+    if contact is not None and followup.contact_id is None:
+        followup.contact_id = contact.id
+    if ex.kind and not followup.kind:
+        followup.kind = ex.kind
+    if ex.stage and ex.stage in STAGES:
+        await change_stage(session, lead, ex.stage, person_id=person.id, at=ctx.message.sent_at, reason=text)
+    due = set_next_followup(lead, ex.next_followup, tz)
+    slots = ex.to_slots()
+    if ex.products:
+        slots["products"] = list(dict.fromkeys([*followup.extracted.get("products", []), *ex.products]))
+    await amend_followup(
+        session,
+        followup,
+        at=now,
+        awaiting=None if due is not None else followup.awaiting,
+        extracted=slots,
+        next_followup_at=due,
+        note=text,
+    )
+    lines = [f"客户：{lead.company}"]
+    added = [p for p in lead.products or [] if p not in products_before]
+    if added:
+        lines.append(f"产品：+{'、'.join(added)}")
+    budget_after = budget_text(lead.budget_min, lead.budget_max)
+    if budget_after != budget_before:
+        lines.append(f"预算：{budget_before or '未定'} → {budget_after}")
+    if contact is not None:
+        lines.append(f"联系人：{contact_text(contact)}")
+    if due is not None:
+        lines.append(f"下次跟进：{next_followup_text(lead, tz)}")
+    if len(lines) == 1:
+        lines.append(f"备注：{text if len(text) <= NOTE_CHARS else text[:NOTE_CHARS] + '…'}")
+    return [Reply(to=person.id, title="已补充到跟进", lines=tuple(lines), buttons=(amend_button(lead.id),))]

@@ -1,0 +1,62 @@
+"""Reading a correction's words: what is old and what is new, and the day a bare correction names."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from handlers.continuation import may_continue
+from handlers.corrections import corrected_day, is_correction_text, new_words, old_words
+from nlp import Extraction, FollowUpTime, Intent
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+TUESDAY = datetime(2026, 3, 10, 10, 0, tzinfo=SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("text", "new", "old"),
+    [
+        ("对接人是卢经理不是薛经理", "对接人是卢经理 ", ["薛经理"]),
+        ("不是宏达是恒信", " 是恒信", ["宏达"]),
+        ("写错了，客户不是宏达，是恒信", "写错了，客户 ，是恒信", ["宏达"]),
+        ("不对 是周四见的 不是周三", "不对 是周四见的  ", ["周三"]),
+    ],
+)
+def test_the_old_value_after_不是_is_not_read_as_the_new_one(text: str, new: str, old: list[str]) -> None:
+    assert is_correction_text(text)
+    assert new_words(text) == new and old_words(text) == old
+
+
+NEWS = ["他说不是价格问题是交期", "他们说价格不是问题", "店长说之前的报价不对，要重新算"]
+
+
+@pytest.mark.parametrize("text", NEWS)
+def test_news_about_the_customer_is_no_correction(text: str) -> None:
+    assert not is_correction_text(text) and new_words(text) == text and old_words(text) == []
+
+
+def test_a_bare_correction_names_a_later_day_never_the_day_it_happened() -> None:
+    assert corrected_day("不对，是下周一上午九点不是下周二", TUESDAY) == FollowUpTime("2026-03-16", "09:00")
+    assert corrected_day("不对 今天是电话聊的 不是上门", TUESDAY) is None
+    assert corrected_day("不对，是今天下午四点", TUESDAY) == FollowUpTime("2026-03-10", "16:00")
+    assert corrected_day("不对，预算是50万", TUESDAY) is None
+
+
+def test_a_time_alone_moves_the_planned_day_s_time() -> None:
+    friday = date(2026, 3, 13)
+    assert corrected_day("不对，是下午三点半", TUESDAY, friday) == FollowUpTime("2026-03-13", "15:30")
+    assert corrected_day("时间错了 是10:00 不是9:00", TUESDAY, friday) == FollowUpTime("2026-03-13", "10:00")
+    assert corrected_day("不对，是下午三点半", TUESDAY) is None  # no day planned to move
+    assert corrected_day("不对，价格再便宜一点", TUESDAY, friday) is None
+
+
+def test_only_words_about_no_other_customer_and_saying_something_may_continue() -> None:
+    other = Extraction(intent=Intent.OTHER)
+    assert may_continue(replace(other, products=("折弯机",)), "对了还要折弯机")
+    assert may_continue(other, "她说月底前定")
+    assert not may_continue(other, "好的谢谢")
+    assert not may_continue(replace(other, company="恒信机电"), "恒信机电也要")
+    assert not may_continue(Extraction(intent=Intent.QUERY_OVERDUE), "他们的超时线索")
