@@ -40,9 +40,11 @@ async def test_a_rep_logs_a_visit_and_asks_for_overdue_leads(page: Page, live_ap
     await expect(chat.locator("li.me .bubble").last).to_have_text(VISIT)
     reply = chat.locator("li.bot").last
     await expect(reply).to_contain_text("已记录跟进")
-    await expect(reply.locator("strong").first).to_have_text("已记录跟进")
-    await expect(reply).to_contain_text("客户：苏州仁济医院")
-    await expect(reply).to_contain_text("联系人：王主任")
+    await expect(reply.locator(".card-title")).to_have_text("已记录跟进")  # a card: it has 改一下
+    # The card shows each "键：值" line as a field: the key, then its value.
+    await expect(reply.locator(".card-field").filter(has_text="客户")).to_contain_text("苏州仁济医院")
+    await expect(reply.locator(".card-field").filter(has_text="联系人")).to_contain_text("王主任")
+    await expect(reply.get_by_role("button", name="改一下")).to_be_enabled()
 
     await say(page, "我的超时线索")
     answer = chat.locator("li.bot").nth(1)
