@@ -35,6 +35,7 @@ _GANG_THEN = frozenset("才刚到来去走说打开把给跟和发回从在让�
 # What ends a name written after a title without a Han surname ("站长助理 拉毛 电话…").
 _HARD_END = re.compile(r"[\s,，。;；:：、(（]|电话|手机|座机|微信|邮箱|☎|\d|$")
 _DEPT_CHARS = "部科处室办"
+_DEPT_THEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[部科处](?=[\u4e00-\u9fff])")
 _DEPT_WORDS = ("办公室", "中心", "部", "科", "处", "室", "办")
 # Words that start right after a name and are missing from the segmenter's dictionary ("高峰微信聊了").
 _NOT_GIVEN_WORDS = frozenset(
@@ -349,6 +350,11 @@ class PersonFinder:
         for m in _CONTACT_ROLE.finditer(text):
             name = self._name_after(text, m.end())
             if name and not _title_re().match(text, m.end() + len(name)):  # "联系李女士": 李
+                named.append(Person(name, None, m.end(), m.end() + len(name)))
+        for m in _DEPT_THEN_NAME.finditer(text):
+            # "采购部翟晓燕 137…": a full name right after a department, ending where the name must end.
+            name = self._name_after(text, m.end())
+            if name and len(name) >= 2 and _HARD_END.match(text, m.end() + len(name)):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _minority_alone_re().finditer(text):
             if len(m.group()) >= 3:

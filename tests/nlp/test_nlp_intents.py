@@ -136,3 +136,12 @@ def test_a_new_lead_keeps_the_contact_it_reports_outside_the_slots(extractor: Ex
     assert "kind" not in met.to_slots()  # the corpus keeps kind for log_followup
     referred = extractor.extract("朋友介绍 嘉兴禾源食品有限公司 沈经理 13900001234 下周二我去拜访", SENT)
     assert referred.intent == Intent.NEW_LEAD and referred.reported_kind is None  # only a plan
+
+
+def test_stage_news_said_with_a_visit_is_a_report_with_its_stage(extractor: Extractor) -> None:
+    news = extractor.extract("今天去滨江医院把呼吸机的合同签了 孟主任很满意 20号再过去", SENT)
+    assert news.intent == Intent.LOG_FOLLOWUP and news.stage == "签约"
+    face = extractor.extract("华茂钱总监今天当面谈了，价格谈拢了，进入谈判阶段", SENT)
+    assert face.intent == Intent.LOG_FOLLOWUP and face.stage == "谈判"
+    plan = extractor.extract("华茂已经签约了，下午去他们公司", SENT)  # a plan is no report of a contact
+    assert plan.intent == Intent.UPDATE_STAGE

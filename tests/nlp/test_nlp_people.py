@@ -112,6 +112,7 @@ def test_departments_are_not_names(extractor: Extractor, text: str) -> None:
         ("联系人采购部葛晓东，要两台冷干机", "葛晓东"),
         ("朋友介绍 温岭的一家泵业厂 老板叫林海波 想换生产线", "林海波"),
         ("负责人是冯雪梅，下周去见", "冯雪梅"),
+        ("帮我建个线索 杭州西湖药房 采购部邹晓燕 13770001234", "邹晓燕"),
         # an honorific after a surname is no part of the name
         ("行政总监韩女士说下周给答复", "韩"),
         ("有需要请联系潘先生 13800002222", "潘"),
