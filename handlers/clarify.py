@@ -46,7 +46,7 @@ async def ask(
             person_id=person.id,
             intent=str(ctx.extraction.intent),
             text=ctx.message.text,
-            extracted=ctx.extraction.to_slots(),
+            extracted=kept_slots(ctx.extraction),
             candidates=[lead.id for lead in candidates],
             sent_at=ctx.message.sent_at,
             asked_at=now,
@@ -89,6 +89,15 @@ async def forget(ctx: Context, person: Person) -> None:
     await ctx.session.execute(delete(PendingQuestion).where(PendingQuestion.person_id == person.id))
 
 
+def kept_slots(ex: Extraction) -> dict[str, object]:
+    """What the pending row keeps of an extraction: its slots, and the kind of a contact a new-lead
+    message reports (which the slots leave to log_followup)."""
+    slots: dict[str, object] = ex.to_slots()
+    if ex.reported_kind:
+        slots["reported_kind"] = ex.reported_kind
+    return slots
+
+
 def kept_extraction(row: PendingQuestion) -> Extraction:
     """The asked-about message's extraction, rebuilt from its stored slots (Extraction.to_slots)."""
     s = row.extracted
@@ -110,4 +119,5 @@ def kept_extraction(row: PendingQuestion) -> Extraction:
         next_followup=FollowUpTime(nxt["date"], nxt.get("time")) if nxt else None,
         scope=s.get("scope"),
         period=Period(period["start"], period["end"]) if period else None,
+        reported_kind=s.get("reported_kind"),
     )

@@ -11,8 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers import clarify_answer, log_followup, new_lead, update_stage
+from handlers.clarify import kept_extraction, kept_slots
 from handlers.context import Context
-from nlp import Extractor, Intent
+from nlp import Extraction, Extractor, Intent
 from storage.leads import list_contacts
 from storage.models import Lead, PendingQuestion
 from tests.handlers.sales_fixtures import CATALOG, NOW, SHANGHAI, World, make_world, when
@@ -225,3 +226,9 @@ async def test_a_candidate_deleted_meanwhile_is_no_answer(session: AsyncSession,
     assert not await clarify_answer.continues_last(said(world, "lina", "1"))
     assert not await clarify_answer.continues_last(said(world, "lina", f"pick:{ningbo.id}", kind="button"))
     assert len(await world.leads()) == 1 and await world.followups() == []
+
+
+def test_the_kept_message_keeps_the_contact_a_new_lead_reports() -> None:
+    ex = Extraction(intent=Intent.NEW_LEAD, company="海晨", reported_kind="call", budget=(None, 80_000))
+    row = PendingQuestion(intent=str(ex.intent), extracted=kept_slots(ex))
+    assert kept_extraction(row) == ex  # the answer completes the same message, its call included

@@ -124,6 +124,7 @@ def test_the_customer_short_news_and_questions_are_about(
         ("电话了 鼎泰机械 还没定", "call"),
         ("打给振华物流的徐总了 他在开会 明天再打", "call"),
         ("在振华电子的车间做了三天POC 良率达标", "demo"),
+        ("今天去滨江医院见了院办的人 下周再约", "visit"),
     ],
 )
 def test_kinds_said_in_passing(extractor: Extractor, text: str, kind: str) -> None:
