@@ -76,7 +76,7 @@ CUSTOMER_BUY = re.compile(
 REPORTED = re.compile(
     r"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
     r"|试用|讲了|聊了|沟通了|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|去了|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{0,20}打"
-    r"|当面|面谈|(?:今天|昨天|前天|刚才?)(?:去|到)了?(?![年月天点号周])"
+    r"|当面|面谈|(?:今天|昨天|前天|刚才?)(?:去|到)了?(?![年月天点号周])|谈了(?:一|半|两|几)|开完.{0,4}会"
 )
 ASKS_COLLEAGUES = re.compile(r"谁知道|谁一起|谁有空|有人知道|谁能|谁有")
 KIND_DEMO = re.compile(
@@ -225,6 +225,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.NEW_LEAD
     if facts.has_company or facts.has_person:
         return Intent.LOG_FOLLOWUP
+    if reported and find_kind(rest) is not None and not is_question:
+        return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
     return Intent.OTHER
 
 

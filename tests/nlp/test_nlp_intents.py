@@ -146,3 +146,13 @@ def test_stage_news_said_with_a_visit_is_a_report_with_its_stage(extractor: Extr
     assert face.intent == Intent.LOG_FOLLOWUP and face.stage == "谈判"
     plan = extractor.extract("华茂已经签约了，下午去他们公司", SENT)  # a plan is no report of a contact
     assert plan.intent == Intent.UPDATE_STAGE
+
+
+def test_a_contact_reported_without_its_customer_is_a_report_to_ask_about(extractor: Extractor) -> None:
+    unnamed = extractor.extract("刚开完视频会 对方说方案可以 下周三再开一次线上会", SENT)
+    assert unnamed.intent == Intent.LOG_FOLLOWUP  # the bot asks which customer; it is no small talk
+    assert extractor.extract("今天跑了一天 累死了", SENT).intent == Intent.OTHER
+    talked = extractor.extract("通达到谈判了 今天在他们公司跟宋经理谈了一下午价格", SENT)
+    assert talked.intent == Intent.LOG_FOLLOWUP and talked.stage == "谈判"
+    rivals = extractor.extract("大成医院想采购CT，联系人孙处长，他们已经在跟西门子谈了", SENT)
+    assert rivals.intent != Intent.LOG_FOLLOWUP  # the customer talking to a competitor is no contact of ours
