@@ -23,7 +23,7 @@ from bot.channels.console.channel import ConsoleChannel, ConsoleHub
 from bot.channels.web.intake import Intake, Store
 from bot.channels.wecom.channel import WeComChannel, webhook_key
 from bot.clock import Clock, SystemClock
-from bot.config import Config
+from bot.config import Config, configured_catalog
 from bot.core.digests_job import DigestJob
 from bot.core.outbox import Backoff, OutboxSender
 from bot.core.outgoing import Addressing, GroupTarget
@@ -35,7 +35,7 @@ from bot.types import Message, Platform
 from bot.web.access import console_enabled, install_access
 from bot.web.console_reads import console_reads
 from bot.web.dashboard import Dashboard
-from nlp import Catalog, Extractor, load_catalog
+from nlp import Catalog, Extractor
 from storage import migrate
 from storage.db import (
     DATABASE_ERRORS,
@@ -147,8 +147,7 @@ def _channels(app: web.Application, config: Config) -> tuple[Channel, ...]:
 
 def build_extractor(config: Config) -> Extractor:
     """The extractor for the config's catalog and [sla] timezone; jieba loads on first use (at start-up)."""
-    catalog = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
-    return Extractor(catalog, config.sla.timezone)
+    return Extractor(configured_catalog(config), config.sla.timezone)
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.types import ROLES, STAGES
-from nlp.catalog import load_catalog
+from nlp.catalog import Catalog, load_catalog
 
 
 class ConfigError(Exception):
@@ -646,3 +646,8 @@ def _validate_sales_rules(c: Config, bad: typing.Callable[[str, str], typing.NoR
                 bad(f"[assignment] {key}.{name}", f"no team named {team!r} in [[org.teams]]")
     if c.assignment.queue_team and c.assignment.queue_team not in teams:
         bad("[assignment] queue_team", f"no team named {c.assignment.queue_team!r} in [[org.teams]]")
+
+
+def configured_catalog(config: Config) -> Catalog:
+    """The products and competitors of `[catalog] path`; an empty catalog when none is configured."""
+    return load_catalog(config.catalog.path) if config.catalog.path else Catalog()

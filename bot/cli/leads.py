@@ -11,15 +11,13 @@ import argparse
 import asyncio
 import json
 import logging
-import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.cli.main import CONFIG_HELP, _config
-from bot.config import Config
-from bot.log import setup_logging
+from bot.cli.main import CONFIG_HELP, _config, log_like_the_bot, private_file
+from bot.config import Config, configured_catalog
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -74,30 +72,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _logging(config: Config) -> None:
-    # Configure only when nobody has (a plain CLI run); a host such as pytest keeps its handlers.
-    if not logging.getLogger().handlers:
-        setup_logging(config.log.level, config.log.format)
-
-
-def _catalog(config: Config) -> Any:
-    from nlp import Catalog, load_catalog
-
-    return load_catalog(config.catalog.path) if config.catalog.path else Catalog()
-
-
-def _private_file(path: str, mode: str, **kwargs: Any) -> Any:
-    # Readable by the owner only: the file holds every customer's phone number.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    return os.fdopen(fd, mode, **kwargs)
-
-
 def cmd_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "xlsx" and not args.out:
         print("salesbot leads export: --format xlsx needs --out FILE", file=stderr)
         return 2
     config = _config(args)
-    _logging(config)
+    log_like_the_bot(config)
     try:
         count = asyncio.run(_export(config, args, stdout))
     except LookupError as e:
@@ -129,13 +109,13 @@ async def export_to(
         viewer = await find_person_by_key(session, as_person)
         if viewer is None or not viewer.active:
             raise LookupError(f"--as {as_person!r} is not an active person of [org]")
-    catalog, tz = _catalog(config), config.tz
+    catalog, tz = configured_catalog(config), config.tz
     stream: Any = stdout
     if out:
         stream = (
-            _private_file(out, "wb")
+            private_file(out, "wb")
             if fmt == "xlsx"
-            else _private_file(out, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+            else private_file(out, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
         )
     try:
         writer = export.XlsxWriter() if fmt == "xlsx" else export.CsvWriter(stream) if fmt == "csv" else None
@@ -160,7 +140,7 @@ def cmd_import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from storage.db import using_engine
 
     config = _config(args)
-    _logging(config)
+    log_like_the_bot(config)
 
     async def work(engine: AsyncEngine) -> ImportReport:
         return await run_import(engine, config, Path(args.file), dry_run=args.dry_run, now=datetime.now(UTC))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiohttp import web
 
@@ -110,6 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _config(args: argparse.Namespace) -> Config:
     return load_config(find_config_file(args.config))
+
+
+def log_like_the_bot(config: Config) -> None:
+    """Log as `salesbot run` does, unless a host (such as pytest) has set logging up already."""
+    if not logging.getLogger().handlers:
+        setup_logging(config.log.level, config.log.format)
+
+
+def private_file(path: str, mode: str, **kwargs: Any) -> Any:
+    """A file only its owner may read: what the offline commands write holds customers' phones."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    return os.fdopen(fd, mode, **kwargs)
 
 
 def cmd_version(args: argparse.Namespace) -> int:

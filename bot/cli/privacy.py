@@ -10,13 +10,11 @@ import argparse
 import asyncio
 import json
 import logging
-import os
 import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.cli.main import CONFIG_HELP, _config
-from bot.log import setup_logging
+from bot.cli.main import CONFIG_HELP, _config, log_like_the_bot, private_file
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -67,13 +65,6 @@ def _phone(args: argparse.Namespace, stderr: TextIO) -> str | None:
         return None
 
 
-def _logging(args: argparse.Namespace) -> None:
-    # Configure only when nobody has (a plain CLI run); a host such as pytest keeps its handlers.
-    if not logging.getLogger().handlers:
-        config = _config(args)
-        setup_logging(config.log.level, config.log.format)
-
-
 def cmd_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from handlers.format import mask_phone
     from storage.db import session_factory, using_engine
@@ -83,7 +74,7 @@ def cmd_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if phone is None:
         return 2
     config = _config(args)
-    _logging(args)
+    log_like_the_bot(config)
 
     async def collect(engine: AsyncEngine) -> dict[str, Any]:
         async with session_factory(engine)() as session:
@@ -92,9 +83,7 @@ def cmd_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     data = asyncio.run(using_engine(config.database.url, collect))
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if args.out:
-        # Readable by the owner only: the file holds exactly the data being asked about.
-        fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with private_file(args.out, "w", encoding="utf-8") as f:
             f.write(text)
     else:
         stdout.write(text)
@@ -112,7 +101,7 @@ def cmd_erase(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if phone is None:
         return 2
     config = _config(args)
-    _logging(args)
+    log_like_the_bot(config)
 
     async def erase(engine: AsyncEngine) -> ErasureReport:
         async with session_factory(engine)() as session:

@@ -29,7 +29,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.app import addressing_for
-from bot.config import Config
+from bot.config import Config, configured_catalog
 from bot.core.outgoing import queue
 from bot.leads_io.files import ImportFileError, read_table
 from bot.leads_io.rows import LeadRow, RowError, read_row
@@ -38,7 +38,7 @@ from handlers.assignment import Candidate, choose_owner, load_candidates, load_t
 from handlers.grading import LeadFacts, grade_lead
 from handlers.lead_facts import first_line, followup_at
 from handlers.tags import derived_tags, merge_tags
-from nlp import Catalog, load_catalog
+from nlp import Catalog
 from storage.db import session_factory
 from storage.followups import followup_texts
 from storage.leads import (
@@ -141,7 +141,7 @@ async def run_import(
     engine: AsyncEngine, config: Config, path: Path, *, dry_run: bool, now: datetime
 ) -> ImportReport:
     """Read and check the file, then import it in one transaction (rolled back for a dry run)."""
-    catalog = load_catalog(config.catalog.path) if config.catalog.path else Catalog()
+    catalog = configured_catalog(config)
     table = read_table(path)
     report = ImportReport(path.name, dry_run, table.encoding, table.unknown)
     rows: list[LeadRow] = []
