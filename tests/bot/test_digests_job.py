@@ -17,7 +17,7 @@ from aiohttp.test_utils import TestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from bot.app import DIGESTS, SCHEDULER, create_app
+from bot.app import DIGESTS, SCHEDULER, addressing_for, create_app
 from bot.channels.wecom.channel import webhook_key
 from bot.config import Config, ConfigError, DigestsConfig, load_config
 from bot.core.digests_job import DigestJob
@@ -27,7 +27,6 @@ from storage.db import create_engine, session_factory
 from storage.models import OutboxMessage, Team
 from tests.extractors import Extractors
 from tests.handlers.sales_fixtures import SHANGHAI, World, make_world
-from tests.support import addressing_for
 
 REPS, MANAGERS = 4, 2  # in sales_fixtures: 李娜, 王强, 赵磊, 周敏; 张伟 and 孙丽 manage their teams
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import bot.core.sla_job
+from bot.app import addressing_for
 from bot.clock import FixedClock
 from bot.config import Config
 from bot.core.sla_job import SlaScanner
@@ -21,7 +22,6 @@ from storage.db import create_engine, session_factory
 from storage.models import Alert, Lead, OutboxMessage, Person
 from storage.outbox import outgoing_of
 from storage.people import sync_org
-from tests.support import addressing_for
 
 ASSIGNED = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # Tuesday 10:00 in Shanghai
 LEADS = 30

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.app import addressing_for
 from bot.config import Config, DigestsConfig
 from bot.core.outgoing import queue
 from bot.types import Reply
@@ -22,7 +23,6 @@ from nlp import Intent
 from storage.leads import add_contact, change_stage, create_lead
 from storage.models import Alert, Lead, OutboxMessage, Team
 from tests.handlers.sales_fixtures import NOW, SHANGHAI, World, make_world, when
-from tests.support import addressing_for
 
 TUESDAY = date(2026, 3, 10)  # NOW's day
 
