@@ -26,7 +26,15 @@ _STOP = company_words("company_stop_words.txt")
 # Single characters that end a name when they stand alone as a token.
 _STOP_CHARS = frozenset(
     "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪"
-    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚"
+    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下"
+)
+# English words that introduce a name rather than belong to it ("this is Bella from X", "we are X").
+_LATIN_STOP = frozenset(
+    {
+        *("a", "an", "the", "from", "at", "of", "for", "in", "on", "to", "with", "and", "or", "is", "are"),
+        *("am", "was", "were", "this", "that", "we", "i", "i'm", "we're", "called", "named", "hi", "hello"),
+        *("dear", "sales", "our", "my", "your", "company"),
+    }
 )
 # Single-character verbs that do not start a name ("开小超市的" is not a shop called 开小超市).
 _VERB_CHARS = frozenset("开做搞发送买卖拿进出跑上下要想录建转推签丢输来")
@@ -40,7 +48,8 @@ _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}")
 _MEASURE = company_words("company_measure_words.txt")
 _PUNCT_STOP = re.compile(r"[\s,，。.;；:：!！?？、/|\"“”'‘’《》<>【】\[\]{}+＋=~～@#&*·…—\-]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_MAX_NAME = 22
+_MAX_NAME = 22  # characters; a run of Latin letters or digits counts as two
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
 _MAX_BRAND = 4
 _BRAND_FREQ = 400  # a short name's brand is a rare word ...
 _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
@@ -48,14 +57,24 @@ _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
 
 # A bare brand the rep refers to as a place ("在明泰那边做了演示", "顺发那边的老板娘").
 _THERE = re.compile(
-    r"(?:^|(?<=[在去到跟和给从，,。:：\s]))(?P<name>(?:(?![在去到跟和给从的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
+    r"(?:^|(?<=[在去到跟和给从找问催约，,。:：\s]))(?P<name>(?:(?![在去到跟和给从的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
 )
 _THERE_NOT = re.compile(r"[他她我你它们这那哪谁客户里家方]|厂|公司|单位|学校|医院|老板|领导")
 # Suffixes of departments and offices: right after another organisation they are part of it.
 _DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
 # Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
-_OFFICE = ("中心", "办公室", "办", "处", "科", "室", "局")
+_OFFICE = ("中心", "办公室", "办", "处", "科", "室", "局", "食堂", "车间")
 _PROVINCES = frozenset(PROVINCES)
+# An English name ending in an organisation word ("Vertex Robotics", "Brightwave Consulting").
+_LATIN_ORG = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,3}[A-Z][\w&+\-]*\s(?:Robotics|Consulting|Labs?|Tech|Technolog(?:y|ies)"
+    r"|Group|Inc\b\.?|Ltd\b\.?|Corp\b\.?|Corporation|Company|Studios?|Solutions|Systems|Logistics|Foods?|Trading"
+    r"|Capital|Partners|Semiconductors?|Electronics|Pharma(?:ceuticals?)?|Medical|Health(?:care)?|Biotech|Energy"
+    r"|Motors|Networks|Software|Games|Media|Design|Holdings|Industries|Manufacturing|Engineering|Hotels?"
+    r"|Restaurants?|Cafe|Bakery|Academy|Clinic|Hospital)(?![A-Za-z])"
+)
+_DEPARTMENT_CHARS = frozenset("科部处室组办")
+_OWNER_MAX = 10  # an organisation named before its person is a short name
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +104,22 @@ def _title_start_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, titles())))
 
 
+@cache
+def _person_after_re() -> re.Pattern[str]:
+    """ "的" before a person: a title (maybe after a surname or a department), a surname and given name,
+    or an English first name."""
+    surnames = "".join(sorted(COMMON_SURNAMES))
+    return re.compile(
+        r"(?:那边)?的\s?(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + _title_start_re().pattern + r")"
+        r"|[A-Z][a-z]+\b|[" + surnames + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认))"
+    )
+
+
+def _name_length(name: str) -> int:
+    """Length for the name-length cap: a Latin word is one unit of two characters, not one per letter."""
+    return len(_LATIN_RUN.sub("xx", name))
+
+
 def _is_place(word: str) -> bool:
     g = gazetteer()
     return (
@@ -99,14 +134,19 @@ def _is_place(word: str) -> bool:
 class CompanyFinder:
     """Finds the customer organisation in a text; built once per extractor."""
 
-    def __init__(self, classes: WordClasses, freq: Callable[[str], int]) -> None:
+    def __init__(
+        self, classes: WordClasses, freq: Callable[[str], int], cut: Callable[[str], list[str]]
+    ) -> None:
         self._strong, self._verbs = classes.strong, classes.verbs
         self._freq = freq
+        self._cut = cut
 
     def _name_part(self, word: str) -> bool:
         if word in _ALLOW or _ORDINAL.fullmatch(word) or _is_place(word):
             return True
         if word in _STOP or word in _MEASURE:
+            return False
+        if word.isascii() and word.lower() in _LATIN_STOP:
             return False
         if len(word) == 1:
             return word not in _STOP_CHARS and (_CJK.match(word) is not None or word.isalnum())
@@ -119,7 +159,7 @@ class CompanyFinder:
         suffixes = org_suffixes()
         matches = list(suffix_re().finditer(text))
         if not matches:
-            return self._there(text)
+            return self._without_suffix(text, blocked)
         index_by_end = {e: i for i, (_, _, e) in enumerate(tokens)}
         starts = [s for _, s, _ in tokens]
         stops = [m.span() for m in _stop_re().finditer(text)]
@@ -144,7 +184,16 @@ class CompanyFinder:
                 continue
             hits.append(hit)
         if not hits:
-            return self._there(text)
+            return self._without_suffix(text, blocked)
+        # A name followed by a department word ends before it: "…管委会环保科", "明志科技自动化科".
+        hits = [
+            h
+            for h in hits
+            if not (
+                (text[h.end : h.end + 1] in _DEPARTMENT_CHARS or text.startswith(_OFFICE, h.end))
+                and any(o is not h and h.start <= o.start and o.end < h.end for o in hits)
+            )
+        ]
         # A department after an organisation is not part of it ("XX管委会信息化中心" is XX管委会).
         hits = [h for h in hits if not self._department_of(h, hits)]
         # A longer candidate that contains another one wins ("金康大药房连锁有限公司" over "金康大药房").
@@ -180,6 +229,44 @@ class CompanyFinder:
             and not o.name.endswith(_OFFICE)
             for o in hits
         )
+
+    def _without_suffix(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """A customer named without an organisation word: by where, by whose person, or in English."""
+        hit = self._there(text) or self._owner(text, blocked)
+        if hit is None and (m := _LATIN_ORG.search(text)):
+            hit = CompanyHit(m.group(), m.start(), m.end(), 1, 10)
+        return hit
+
+    def _owner(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """A brand named as the organisation of a person: "华睿的邱总监", "打给海之韵的Coco"."""
+        for m in _person_after_re().finditer(text):
+            end = m.start()
+            words = self._cut(text[max(0, end - 16) : end])
+            name_words: list[str] = []
+            for word in reversed(words):
+                if _PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word):
+                    break
+                if _name_length("".join([word, *name_words])) > _OWNER_MAX:
+                    break
+                name_words.insert(0, word)
+            name = "".join(name_words)
+            start = end - len(name)
+            if len(name) < 2 or any(bs < end and start < be for bs, be in blocked):
+                continue
+            brand_words = list(name_words)
+            while brand_words and _is_place(brand_words[0]):
+                brand_words.pop(0)
+            brand = "".join(brand_words)
+            person = brand[0] in COMMON_SURNAMES or (brand[0] in "老小" and brand[1:2] in COMMON_SURNAMES)
+            if len(brand) < 2 or person:
+                continue  # "王总的助理", "老李的同事": a person's, not an organisation's
+            limit = _PLACE_BRAND_FREQ if len(brand_words) < len(name_words) else _BRAND_FREQ
+            if _title_start_re().search(brand) or any(
+                len(w) > 1 and _CJK.match(w) and self._freq(w) >= limit for w in brand_words
+            ):
+                continue
+            return CompanyHit(name, start, end, 1, 10)
+        return None
 
     def _there(self, text: str) -> CompanyHit | None:
         """A brand without an organisation word, named as the place where something happened."""
@@ -248,7 +335,7 @@ class CompanyFinder:
                 break
             if word == "家" and i > 0 and (tokens[i - 1][0].isdigit() or tokens[i - 1][0] in "一几多两"):
                 break
-            if s - ts > _MAX_NAME:
+            if _name_length(text[ts:s]) > _MAX_NAME:
                 break
             start = ts
             i -= 1
@@ -272,7 +359,15 @@ class CompanyFinder:
             if any(w in self._verbs or w in _STOP or (len(w) == 1 and w in _VERB_CHARS) for w, _, _ in pre):
                 first = place_at
                 start = tokens[first][1]
-        while first < len(tokens) and tokens[first][1] < s and tokens[first][0] in _VERB_CHARS:
+        while (
+            first < len(tokens)
+            and tokens[first][1] < s
+            and (
+                tokens[first][0] in _VERB_CHARS
+                # the unit of a number before it ("3点部门…"): not part of a name
+                or (len(tokens[first][0]) == 1 and first > 0 and tokens[first - 1][0].isdigit())
+            )
+        ):
             first += 1
             start = tokens[first][1] if first < len(tokens) else s
         prev = tokens[first - 1][0] if first > 0 else ""
@@ -305,10 +400,12 @@ class CompanyFinder:
                 prev = tokens[first - 1][0] if first > 0 else ""
             elif strength == 3:
                 return None  # "一家50人的贸易公司", "软件公司": a description, not a name
+        while start < s and text[start].isspace():
+            start += 1
         name = text[start:s]
-        if len(name.strip()) < 2 or prev in _MEASURE:
+        if len(name) < 2 or prev in _MEASURE:
             return None  # "一家火锅店", "那家酒店": a description, not a name
-        if strength == 1 and not self._short_name_ok(text, tokens, start, s):
+        if strength == 1 and not self._short_name_ok(text, tokens, start, s, e):
             return None
         score = strength * 10
         after = text[e : e + 8]
@@ -331,8 +428,9 @@ class CompanyFinder:
         words = [w for w, ts, te in tokens[first:] if te <= s]
         return all(w in suffixes or w in _ALLOW for w in words)
 
-    def _short_name_ok(self, text: str, tokens: list[Token], start: int, s: int) -> bool:
-        """A short name is a rare brand word of 2-4 characters, maybe after a place ("宁波港城水产")."""
+    def _short_name_ok(self, text: str, tokens: list[Token], start: int, s: int, e: int) -> bool:
+        """A short name is a rare brand word of 2-4 characters, maybe after a place ("宁波港城水产"),
+        or a place and a rare industry word that is the brand itself ("郑州智联")."""
         brand_start = start
         for word, ts, te in tokens:
             if ts >= start and te <= s and _is_place(word) and ts == brand_start:
@@ -344,12 +442,15 @@ class CompanyFinder:
             if te == brand_end and ts > brand_start and word in suffixes:
                 brand_end = ts
         brand = text[brand_start:brand_end]
+        if not brand and brand_start > start:
+            return self._freq(text[s:e]) < _BRAND_FREQ
         if not 2 <= len(brand) <= _MAX_BRAND or not _CJK.match(brand):
             return False
         # A common word is a brand only after a place ("株洲时代动力", "酒泉风光新能源").
         limit = _PLACE_BRAND_FREQ if brand_start > start else _BRAND_FREQ
-        return all(
-            len(w) == 1 or w in suffixes or self._freq(w) < limit
-            for w, ts, te in tokens
-            if ts >= brand_start and te <= s
-        )
+        parts = [w for w, ts, te in tokens if ts >= brand_start and te <= s and w not in suffixes]
+        words = [w for w in parts if len(w) > 1]
+        if len(brand) >= 3 and len(parts) >= 2:
+            # Several parts make a brand when one of them is rare or no word at all ("草原云牧", "华夏启航").
+            return any(len(w) == 1 or self._freq(w) < limit for w in parts)
+        return all(self._freq(w) < limit for w in words)

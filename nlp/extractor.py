@@ -55,7 +55,8 @@ class Extractor:
         classes = word_classes(directory)
         self._places = classes.places
         self._verbs = classes.verbs
-        self._companies = CompanyFinder(classes, self._freq)
+        tk = self._tk
+        self._companies = CompanyFinder(classes, self._freq, lambda t: list(tk.cut(t, HMM=False)))
         self._people = PersonFinder(self._freq)
         self._ready = True
 

@@ -130,3 +130,51 @@ def test_city_at_the_start_of_an_organisation(extractor: Extractor, text: str, c
 @pytest.mark.parametrize("text", ["世界大同是理想", "延边的冷面不错吧"])
 def test_ambiguous_city_words_alone(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).city is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a verb glued on: 趟 ends the name
+        ("上午跑了趟衢州柯城区妇幼保健院 见了设备科的程科长", "衢州柯城区妇幼保健院"),
+        # public bodies, associations, committees, farms and shops the legal forms do not cover
+        ("下午去台州市路桥区金清镇农技推广站见了站长", "台州市路桥区金清镇农技推广站"),
+        ("电话联系了绍兴市柯桥区纺织行业协会的秘书长", "绍兴市柯桥区纺织行业协会"),
+        ("走访了九江市濂溪区十里街道办事处 综治办主任说要再议", "九江市濂溪区十里街道办事处"),
+        ("今天去了六安金寨县青山家庭农场 场长说要两台", "六安金寨县青山家庭农场"),
+        # an industry word short name outside the first list
+        ("跟汇鑫印染的章厂长通了电话", "汇鑫印染"),
+        # a place and a rare industry word that is itself the brand
+        ("早上打给了洛阳智联的薛经理", "洛阳智联"),
+        # named as the organisation of a person, with no organisation word
+        ("峰禾的邱总监下周来公司", "峰禾"),
+        ("打给澜湾的Coco 没接", "澜湾"),
+        ("查下临港汇泽的吴静", "临港汇泽"),
+        # English names: a Latin word is not one character each, and "from" / "we are" are not the name
+        (
+            "Hi, this is Amy from Northwind Analytics（苏州）有限公司, 想要报价",
+            "Northwind Analytics（苏州）有限公司",
+        ),
+        ("Hello, we are Bluefin Robotics, need 3 units", "Bluefin Robotics"),
+        # a department after the organisation is not part of it
+        ("跟滁州市南谯区经济开发区管委会环保科的魏科长开了会", "滁州市南谯区经济开发区管委会"),
+        ("跟常州恒锐科技自动化科的唐科长通了电话", "常州恒锐科技"),
+        # a brand of a rare part and a common word
+        ("今天在包头见了草原云帆科技的CTO", "草原云帆科技"),
+    ],
+)
+def test_company_kinds_seen_on_unseen_text(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周五下午3点部门培训记得参加",  # the unit of a number is not the start of a name
+        "王总的助理说下周再约",  # a person's, not an organisation's
+        "老李的同事也要一台",
+        "他们公司的采购经理说要比价",
+    ],
+)
+def test_no_company_kinds(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).company is None
