@@ -27,7 +27,8 @@ _DEPARTMENT_END = frozenset("部科处办室组")
 # 总 followed by these is a word (总部, 总预算), not the title 李总.
 _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算之裁监经工")
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
-_GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发，。 ")
+_GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回，。 ")
+_FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
 _EN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 # 刚 ends a name only before a verb or a word ("马丽刚到", "王伟刚才"); "周永刚很满意" is a full name.
@@ -74,13 +75,34 @@ _PERSON_THERE = re.compile(
     r"(?:^|(?<=[\s,，。:：、跟和找给问]))(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)"
 )
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
-_HONORIFIC = re.compile(r"(先生|女士|小姐)")
+_HONORIFIC = re.compile(r"(先生|女士|小姐|姐)")
 _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
+# A rare surname after 姓 stands alone: "老板娘姓綦，…".
+_XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
+# An English name after what introduces a person ("跟Lily聊了", "市场部Coco", "I'm Sophie from").
+_EN_CUE = re.compile(r"(?:跟|和|部|叫|是|采购|(?:I'm|I am|this is|name is|contact|from)\s)\s?(?=[A-Z][a-z])")
+# What a name before a question is asked about: "魏红梅是哪个医院的", "孙立军的手机号多少".
+_ASKED_AFTER = re.compile(r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说")
+# A title alone at the start or end of a chat line addresses the reader ("谢谢老板", "老板 你们…").
+_VOCATIVE = frozenset({"老板", "老师", "领导", "老总", "经理"})
 # Who the contact is, said before the name: "联系人：吴海", "对接人叫马晓燕", "联系人设备部赵立新",
 # "姓名：谢婉清", "老板叫孔德明".
 _CONTACT_ROLE = re.compile(
     r"(?:联系人|对接人|负责人|姓名|联系)\s?(?:叫|是|为)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处](?=[\u4e00-\u9fff]))?"
     r"|(?:老板娘|老板|老总|店长|厂长|采购|经理|主管|主任|科长|院长)(?:叫|姓名是?)"
+)
+# A title said before the name with 叫 ("老板叫孔德明", "行政负责人叫Mandy").
+_ROLE_BEFORE = re.compile(
+    r"(?P<title>(?:老板娘|老板|老总|店长|厂长|经理|主管|主任|科长|院长|负责人|总监))叫$"
+)
+# A form's job field: "职务：护理部主任", "职位：采购主管".
+_TITLE_FIELD = re.compile(r"(?:职务|职位|岗位)\s?[:：]\s?([A-Za-z\u4e00-\u9fff]{2,8}?)(?=$|[\s,，。;；])")
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5} ?$")
+_LOOSE_BOUNDARY = frozenset("的了 ，,。:：、;；")
+_NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早位")
+# Capitalised words that are not people's names.
+_EN_NOT_NAMES = frozenset(
+    {"Hi", "Hello", "Dear", "Demo", "Thanks", "The", "We", "Our", "Please", "Sales", "Lead"}
 )
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
@@ -114,6 +136,11 @@ class _TitleHit:
     end: int
     title: str
     prefix: str
+
+
+@cache
+def _title_set() -> frozenset[str]:
+    return frozenset(titles())
 
 
 @cache
@@ -198,7 +225,7 @@ class PersonFinder:
         if ch in _BEFORE_NAME:
             return True
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(
-            ("拜访", "见到", "后勤", "总务", "中心")
+            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边")
         )
 
     def _name_after(self, text: str, i: int) -> str | None:
@@ -245,6 +272,8 @@ class PersonFinder:
         title = m.title
         e = m.end
         nxt = text[e : e + 1]
+        if nxt and nxt in _FURNITURE:
+            return False  # "经理台", "老板桌": furniture named after a title
         if title == "总" and nxt in _ZONG_WORDS:
             return False
         if title == "工" and nxt and _CJK.match(nxt) and nxt not in _GONG_NEXT_OK:
@@ -257,11 +286,15 @@ class PersonFinder:
                 return False
         return True
 
-    def find(self, text: str, company_end: int | None = None) -> Person | None:
+    def find(
+        self, text: str, company_end: int | None = None, company_start: int | None = None
+    ) -> Person | None:
         """The first named contact (with its title), else the first bare title; `company_end` is
-        where the recognised company ends, since "X公司的张三" names a person without a title."""
+        where the recognised company ends, since "X公司的张三" names a person without a title, and no
+        title is read inside the company ("东莞市长安镇" holds no 市长)."""
         named: list[Person] = []
         bare: list[Person] = []
+        inside = range(company_start, company_end) if company_start is not None and company_end else range(0)
         self._org_ends = frozenset() if company_end is None else frozenset({company_end})
         if company_end is not None and text.startswith("的", company_end):
             name = self._name_after(text, company_end + 1)
@@ -272,12 +305,23 @@ class PersonFinder:
                 and not _title_re().match(text, company_end + 1 + len(name))
             ):
                 named.append(Person(name, None, company_end + 1, company_end + 1 + len(name)))
+        for m in _EN_CUE.finditer(text):
+            name = _EN_NAME.match(text, m.end())
+            nxt = text[name.end() : name.end() + 1] if name is not None else ""
+            if name is None or (nxt.isascii() and (nxt.isalnum() or nxt in "+&-_@.'")):
+                continue
+            if not _title_re().match(text, name.end()) and name.group() not in _EN_NOT_NAMES:
+                named.append(Person(name.group(), None, m.end(), name.end()))
+        for m in _ASKED_AFTER.finditer(text):
+            person = self._asked(text, m.start())
+            if person is not None:
+                named.append(person)
         for m in _EN_AFTER.finditer(text):
             name = self._name_after(text, m.end())
             if name and name.isascii() and not _title_re().match(text, m.end() + len(name)):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _titles(text):
-            if not self._title_ok(text, m):
+            if not self._title_ok(text, m) or m.title_start in inside:
                 continue
             ts, te = m.start, m.end
             title = m.title
@@ -319,6 +363,11 @@ class PersonFinder:
                 if hit is not None:
                     named.append(Person(hit, title, m.title_start - len(hit), te))
                 continue
+            # A function word no list holds, between a clear boundary and the title: "的厨务经理", "BD总监".
+            loose = self._loose_prefix(text, ts)
+            if loose < ts:
+                ts = loose
+                written = text[ts:te]
             # Title then name: 采购经理刘芳, 总经理方振华, VP Kevin.
             j = te
             while j < len(text) and text[j] in " :：":
@@ -326,11 +375,20 @@ class PersonFinder:
             after = self._name_after(text, j) if len(title) > 1 or prefix else None
             if after is None and (len(title) > 1 or prefix) and j > te:
                 after = self._written_name(text, j)
+            lone = after is None and (len(title) > 1 or prefix) and self._surname_len(text, j) == 1
+            if lone and j + 1 < len(text) and _HARD_END.match(text, j + 1):
+                after = text[j]  # "采购经理刘 要…": the surname alone
             if after is not None and not _title_re().match(text, j + len(after)):
                 named.append(Person(after, written, ts, j + len(after)))
                 continue
+            vocative = written in _VOCATIVE and (
+                (ts == 0 and not _CJK.match(text[te : te + 1] or "x"))
+                or not text[te:].strip(" !！~～。.🙏👍😊")
+                or text[:ts].endswith(("谢谢", "辛苦", "在不在 ", "在吗 "))
+            )
             if (
                 len(written) >= _BARE_OK_MIN_LEN
+                and not vocative
                 and not _GREETING.match(text, te)
                 and not text[max(0, ts - 2) : ts].endswith(("我们", "我是", "你们"))
             ):
@@ -372,12 +430,100 @@ class PersonFinder:
         if xing is not None:
             surname = xing.group(1)
             sl = self._surname_len(surname, 0)
+            alone = _XING_ALONE.match(text, xing.start())
+            if not sl and alone is not None:
+                surname, sl = alone.group(1), 1
             if sl:
                 title = bare[0].title if bare else None
                 named.append(Person(surname[:sl], title, xing.start(), xing.end()))
+        # "周总好，我们是…", "王经理您好": the forwarded message greets our rep, not the contact.
+        named = [
+            p
+            for p in named
+            if not text.startswith(("好", "你好", "您好"), p.end)
+            and p.start not in inside
+            and p.name != "谢谢"
+        ]
         if named:
-            return min(named, key=lambda p: (p.start, p.title is None))
+            return self._with_title(
+                text, self._split_title(min(named, key=lambda p: (p.start, p.title is None)))
+            )
         return bare[0] if bare else None
+
+    def _with_title(self, text: str, p: Person) -> Person:
+        """A named contact without a title takes the one written around it: "采购Lucy", "杨丽萍 后勤副总",
+        "老板叫孔德明", "职务：护理部主任"."""
+        if p.title is not None or p.name is None:
+            return p
+        before = text[: p.start].rstrip(" ")
+        for word in ("采购员", "采购"):
+            if before.endswith(word):
+                return Person(p.name, word, p.start - (len(text[: p.start]) - len(before)) - len(word), p.end)
+        role = _ROLE_BEFORE.search(before)
+        if role is not None:
+            return Person(p.name, role.group("title"), role.start("title"), p.end)
+        j = p.end
+        while j < len(text) and text[j] == " ":
+            j += 1
+        after = _title_re().match(text, j)
+        if j > p.end and after is not None and _HARD_END.match(text, after.end()):
+            return Person(p.name, after.group(), p.start, after.end())
+        field = _TITLE_FIELD.search(text)
+        if field is not None:
+            return Person(p.name, field.group(1), p.start, p.end)
+        return p
+
+    @staticmethod
+    def _loose_prefix(text: str, ts: int) -> int:
+        """Start of a two-character function word or a Latin acronym right before the title at `ts`,
+        when a clear boundary stands before it; else `ts`."""
+        acronym = _ACRONYM_BEFORE.search(text, max(0, ts - 7), ts)
+        if acronym is not None:
+            return acronym.start()
+        s = ts - 2
+        if s < 0 or (s > 0 and text[s - 1] not in _LOOSE_BOUNDARY):
+            return ts
+        cand = text[s:ts]
+        if all(_CJK.match(c) and c not in _NOT_NAME and c not in _NOT_FUNCTION for c in cand):
+            return s
+        return ts
+
+    def _asked(self, text: str, end: int) -> Person | None:
+        """A full name (or an English one) standing right before what is asked about it."""
+        en = re.search(
+            r"(?:^|(?<=[^A-Za-z]))([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?$", text[max(0, end - 20) : end]
+        )
+        if en is not None:
+            name = en.group(1)
+            return Person(name, None, end - len(en.group(0)), end) if name not in _EN_NOT_NAMES else None
+        for n in (3, 2):
+            s = end - n
+            if s < 0 or (not self._boundary_before(text, s) and s not in self._org_ends):
+                continue
+            cand = text[s:end]
+            if text.startswith("那边", end) and cand[0] not in COMMON_SURNAMES:
+                continue  # "明泰那边": a brand named as a place, not a person
+            if text.startswith("说", end) and s > 0 and _CJK.match(text[s - 1]):
+                continue
+            if (
+                _CJK.fullmatch(cand[0])
+                and self._surname_len(cand, 0)
+                and self._name_after(text, s) == cand
+                and self._freq(cand) < 100
+                and not _title_re().search(cand)
+            ):
+                return Person(cand, None, s, end)
+        return None
+
+    def _split_title(self, p: Person) -> Person:
+        """A "name" that is a surname and a title ("罗总", "刘博士", "王工") is the surname and the title."""
+        if p.name is None:
+            return p
+        sl = self._surname_len(p.name, 0)
+        rest = p.name[sl:]
+        if sl and rest and rest in _title_set():
+            return Person(p.name[:sl], rest, p.start, p.end)
+        return p
 
     def _full_then_surname(self, text: str, ts: int) -> str | None:
         """ "金哲金总", "王伟王总": a full name, then its surname with the title."""

@@ -120,3 +120,49 @@ def test_departments_are_not_names(extractor: Extractor, text: str) -> None:
 )
 def test_a_name_said_after_who_the_contact_is(extractor: Extractor, text: str, name: str) -> None:
     assert extractor.extract(text, SENT).contact_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # a forwarded inquiry greets our rep first: the contact is the writer
+        ("【转发】赵总好，我是芜湖市镜湖区实验小学的总务主任孔令文，想问下价格", "孔令文", "总务主任"),
+        ("【转发】钱经理您好，我是绍兴柯桥的采购员施雯，麻烦回电", "施雯", "采购员"),
+        # no title is read inside the company ("昆明市长水…" holds no 市长)
+        ("电话聊了昆明市长水航城物流有限公司仓储部的邹主管", "邹", "主管"),
+        # a surname and a title written as one name, an honorific 姐
+        ("老板 蒋总 电话聊了 下周去厂里", "蒋", "总"),
+        ("跟江南材料研究所的杭博士视频了", "杭", "博士"),
+        ("那个电话是鼎盛物业的柏姐打来的", "柏", None),
+        # a rare surname after 姓
+        ("老板娘姓禚，开春要进货", "禚", "老板娘"),
+        # English names after what introduces them, 采购 before a name
+        ("Hello, I'm Nadia from Lumen Studio, need a quote", "Nadia", None),
+        ("跟鼎新电子的采购Irene视频会议了", "Irene", "采购"),
+        ("回访了博远精密的采购蔺小姐 样品测试通过了", "蔺", "采购"),
+        # a name asked about, with no title
+        ("邰立新是哪家的客户", "邰立新", None),
+        ("Harper Lin是哪个公司的", "Harper Lin", None),
+        # the title said around the name: 叫, a following title, a form field, a function word no list holds
+        ("饭局上认识了渝北一家火锅店的老板叫滕建业", "滕建业", "老板"),
+        ("新线索 丽江古城一家客栈 对接人叫祁丽华 前厅副总 手机13988812345", "祁丽华", "前厅副总"),
+        ("【官网留言】姓名：卜秀兰 职务：护理部主任 电话：0871-6812 3390", "卜秀兰", "护理部主任"),
+        ("见了后场主管邱文斌 新店要上设备", "邱文斌", "后场主管"),
+        ("跟景德镇陶源陶瓷的EHS经理 Frank 聊了", "Frank", "EHS经理"),
+        ("采购经理冉 要4台 下礼拜一报价", "冉", "采购经理"),
+        ("找同事吴工 18921103357", "吴", "工"),
+    ],
+)
+def test_person_kinds_seen_on_unseen_text(
+    extractor: Extractor, text: str, name: str, title: str | None
+) -> None:
+    e = extractor.extract(text, SENT)
+    assert (e.contact_name, e.contact_title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "text", ["谢谢老板🙏", "在不在 老板", "老板 你们那个烘干机多少钱", "新办公楼要配经理台和老板桌"]
+)
+def test_no_person_kinds(extractor: Extractor, text: str) -> None:
+    e = extractor.extract(text, SENT)
+    assert e.contact_name is None and e.contact_title is None
