@@ -56,7 +56,7 @@ DAY_RE = re.compile(
     rf"(?P<rel>大后天|后天|明天|明早|明晚|明儿|明日|今天|今早|今晚|今儿|今日|昨天|昨晚|昨日|前天)"
     rf"|(?P<wshift>下下个?|下个?|这个?|本|上上个?|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])"
     rf"|(?P<ndays>{_NUM})天(?:之后|以后|后)"
-    rf"|(?P<mshift>下个?|这个?|本)?月(?:底|末)"
+    rf"|(?:(?P<mshift>下个?|这个?|本)|(?P<endm>{_NUM})(?=月[底末]))?月(?:底|末)"
     rf"|(?:(?P<nextm>下个?月)|(?P<month>{_NUM})月(?:份)?)?(?<![\d.])(?P<day>{_NUM})\s?[号日](?![\d楼线院门机])"
 )
 _PERIOD_WORD = r"(?P<pw>上午|下午|晚上|中午|早上|凌晨|傍晚|早晨|夜里|晚|早|午)?"
@@ -130,6 +130,12 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
     if m.group(0).endswith(("月底", "月末")):
         shift = 1 if (m.group("mshift") or "").startswith("下") else 0
         first = _add_months(today.replace(day=1), shift)
+        if m.group("endm"):  # "12月底": the end of that month, next year's once it has passed
+            month = _num(m.group("endm"))
+            if month is None or not 1 <= month <= 12:
+                return None
+            year = today.year if month >= today.month else today.year + 1
+            first = date(year, month, 1)
         if first is None:
             return None
         return first.replace(day=calendar.monthrange(first.year, first.month)[1])

@@ -148,7 +148,7 @@ class Extractor:
             if st is not None:
                 stage, spans["stage"] = st
             days = find_days(text, today)
-            fu = find_followup(text, today, days)
+            fu = find_followup(text, today, days, sent_at.astimezone(self.tz).strftime("%H:%M"))
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)

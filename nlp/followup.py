@@ -11,8 +11,10 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff])")
 # What the rep will do at that time: go, call, send, meet ...
 _ACTION = re.compile(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
-    r"|交|试|踩点|投标|拿|考察|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车"
+    r"|交|试|踩点|投标|拿|考察|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
 )
+# A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
+_THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?$")
 # Someone else's timeline: "他说月底前给答复", "让我等通知".
 _REPORTED = re.compile(r"[他她]们?说|对方说|客户说|说等|等他|等她|等通知|等消息")
 # A contact already made on that day ("周六电话回访了"): not a plan.
@@ -20,6 +22,8 @@ _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
 )
 _RESCHEDULED = re.compile(r"改到|改成|改在|推到|推迟到|约了|约好|约在|定在")
+# 定在 / 约在 alone may be the customer's event ("年会定在12月底"); a plan has an action or 下次 / 再 too.
+_WEAK_RESCHEDULE = re.compile(r"(?:定在|约在)\s?$")
 
 
 def _done(after: str) -> bool:
@@ -37,15 +41,23 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left:start], text[end:right]
 
 
-def find_followup(text: str, today: date, days: list[DayMention] | None = None) -> DayMention | None:
-    """The rep's next planned contact among the days mentioned (`days` from find_days, if at hand)."""
+def find_followup(
+    text: str, today: date, days: list[DayMention] | None = None, now: str | None = None
+) -> DayMention | None:
+    """The rep's next planned contact among the days mentioned (`days` from find_days, if at hand);
+    `now` ("HH:MM") lets a later hour today count ("今晚8点前回他")."""
     best: DayMention | None = None
     for d in find_days(text, today) if days is None else days:
-        if d.day <= today:
+        later_today = d.day == today and d.time is not None and now is not None and d.time > now
+        if d.day <= today and not later_today:
             continue  # past days and today are what happened, not the next contact
         before, after = _clause(text, d.start, d.end)
         rescheduled = _RESCHEDULED.search(before) is not None
+        if rescheduled and _WEAK_RESCHEDULE.search(before) and not (_ACTION.search(after) or "再" in before):
+            rescheduled = False
         if _REPORTED.search(before[-12:]) and not rescheduled:
+            continue
+        if _THEIR_SUBJECT.search(before) and "我" not in after:
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue

@@ -57,3 +57,43 @@ def test_a_day_already_reported_is_not_a_plan(extractor: Extractor) -> None:
 def test_a_later_plan_after_a_report_still_counts(extractor: Extractor) -> None:
     ex = extractor.extract("今天电话回访了宏达机械的王总，周五下午再去", SENT)
     assert ex.next_followup is not None and ex.next_followup.date == "2026-03-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "followup"),
+    [
+        # a later hour today is a plan
+        ("曾理事长来电 要加一台 今晚8点前回他", ("2026-03-10", "20:00")),
+        # 在 written for 再, and 回他 is an action
+        ("给邝经理打了个电话 明天下午三点在回他", ("2026-03-11", "15:00")),
+        # the customer's event fixed for a month's end is not the rep's plan; the rep's own plan is
+        ("和邵经理开了视频会议，年会定在12月底，下周三下午两点发初版方案", ("2026-03-18", "14:00")),
+    ],
+)
+def test_followup_kinds_seen_on_unseen_text(
+    extractor: Extractor, text: str, followup: tuple[str, str | None]
+) -> None:
+    fu = extractor.extract(text, SENT).next_followup
+    assert fu is not None and (fu.date, fu.time) == followup
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "拜访了某某合作社，社长说他们月底前开会给答复",  # their timeline, with them as the subject
+        "今天上午8点给他打了电话",  # an hour earlier today is what happened
+    ],
+)
+def test_not_a_followup_kinds(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).next_followup is None
+
+
+def test_a_month_s_end_named_by_its_number() -> None:
+    from datetime import date
+
+    from nlp.dates import find_days
+
+    (d,) = find_days("年会定在12月底", date(2026, 3, 10))
+    assert d.day == date(2026, 12, 31)
+    (d,) = find_days("2月底交货", date(2026, 3, 10))
+    assert d.day == date(2027, 2, 28)
