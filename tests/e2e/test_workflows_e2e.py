@@ -260,6 +260,20 @@ async def test_corrections_change_the_day_budget_contact_and_kind_and_show_old_a
     assert contact is not None and contact.name == "闻立" and sorted(names) == ["邵建华", "闻立"]
 
 
+async def test_a_correction_s_reason_changes_nothing_else(team: Bot) -> None:
+    xiuhe, _ = await _lina_s_leads(team)
+    await team.say("lina", REPORT)
+    await team.say("lina", "不对 是下周三上午 周二他们要开董事会")
+    reply = last(team, "lina")
+    assert "下次跟进：3月17日(周二) 14:00 → 3月18日(周三)" in reply and "联系人" not in reply
+    [record] = await followups(team)
+    lead = await _lead(team, xiuhe)
+    assert lead.next_followup_at is not None and lead.next_followup_at.astimezone(SHANGHAI).day == 18
+    async with team.sessions() as session:
+        contact = await session.get(Contact, record.contact_id)
+    assert contact is not None and (contact.name, contact.title) == ("邵建华", "采购经理")
+
+
 async def test_a_wrong_customer_is_corrected_by_moving_the_record(team: Bot) -> None:
     xiuhe, mingyuan = await _lina_s_leads(team)
     await team.say("lina", "今天去秀禾五金拜访了，数控折弯机预算60万，后天上午再去")
