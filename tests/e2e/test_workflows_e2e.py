@@ -307,10 +307,13 @@ async def test_a_message_naming_no_customer_continues_the_last_report_for_a_few_
     assert "预算：60万 → 80万" in last(team, "lina")
     await team.say("lina", "他说下周给答复")
     assert "备注：他说下周给答复" in last(team, "lina")
-    [record] = await followups(team)
+    # Each message is one more follow-up on the lead, of the visit's kind and with its contact.
+    visit, *more = await followups(team)
     lead = await _lead(team, xiuhe)
     assert lead.products == ["数控折弯机", "激光焊接机"] and lead.budget_max == 800_000
-    assert record.text.endswith("他说下周给答复") and "激光焊接机" in record.extracted["products"]
+    assert [r.text for r in more] == ["对了 他们还想看看激光焊接机", "预算可能再加20万", "他说下周给答复"]
+    assert all((r.lead_id, r.kind, r.contact_id) == (xiuhe, "visit", visit.contact_id) for r in more)
+    assert more[0].extracted["products"] == ["激光焊接机"] and visit.contact_id is not None
     team.clock.advance(timedelta(minutes=10))
     await team.say("lina", "对了 他们还想看看激光切割机")
     assert "嘉兴秀禾五金" not in last(team, "lina")  # too late to be the same conversation
