@@ -1,10 +1,12 @@
 """More about the customer just reported on: "对了他们还想看看DR", "他说下周给答复", "预算可能再加20万".
 
 A rep tells a visit in several messages. One that names no customer, sent within [conversation]
-context_window (5 minutes by default) of the writer's last record, is added to that record and its
-lead: products and competitors accumulate, a budget replaces the old one ("再加20万" adds to it), a
-next follow-up is set, a new person becomes a contact, and the words are kept on the record. The
-reply says which customer it went to and what changed, with 改一下 to correct it.
+context_window (5 minutes by default) of the writer's last record, is one more follow-up on that
+record's lead, of the same kind and with the same contact unless it names another: products and
+competitors accumulate on the lead, a budget replaces the old one ("再加20万" adds to it), a next
+follow-up is set, a new person becomes a contact. A "下次什么时候跟进？" still open moves to the new
+record (a bare time answers it there), or is settled by the plan the message gives. The reply says
+which customer it went to and what changed, with 改一下 to correct it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from handlers.lead_facts import apply_extraction, set_next_followup
 from handlers.lead_lookup import TAKEN, link_contact, may_change
 from handlers.tags import budget_text
 from nlp import Extraction, Intent
-from storage.followups import amend_followup
+from storage.followups import amend_followup, record_followup
 from storage.leads import change_stage, get_lead
 from storage.models import STAGES, FollowUp, Lead, Person
 
@@ -56,7 +58,8 @@ def _budget(lead: Lead, ex: Extraction, text: str) -> tuple[int | None, int | No
     return tuple(None if v is None else v + add for v in (lead.budget_min, lead.budget_max))  # type: ignore[return-value]
 
 
-async def add_to_followup(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
+async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
+    """The message as one more follow-up on the lead of `followup`, the writer's last record."""
     session, tz, now, text = ctx.session, ctx.config.tz, ctx.clock.now(), ctx.message.text
     lead = await get_lead(session, followup.lead_id)
     assert lead is not None  # follow-ups cascade with their lead
@@ -70,24 +73,26 @@ async def add_to_followup(ctx: Context, person: Person, followup: FollowUp) -> l
     contact = await apply_extraction(
         session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
     )
-    if contact is not None and followup.contact_id is None:
-        followup.contact_id = contact.id
-    if ex.kind and not followup.kind:
-        followup.kind = ex.kind
     if ex.stage and ex.stage in STAGES:
         await change_stage(session, lead, ex.stage, person_id=person.id, at=ctx.message.sent_at, reason=text)
     due = set_next_followup(lead, ex.next_followup, tz)
-    slots = ex.to_slots()
-    if ex.products:
-        slots["products"] = list(dict.fromkeys([*followup.extracted.get("products", []), *ex.products]))
-    await amend_followup(
+    # The question the last record waits for is now this record's, or answered by its plan.
+    awaiting = None if due is not None else followup.awaiting
+    if followup.awaiting is not None:
+        await amend_followup(session, followup, at=now, awaiting=None)
+    await record_followup(
         session,
-        followup,
-        at=now,
-        awaiting=None if due is not None else followup.awaiting,
-        extracted=slots,
+        lead_id=lead.id,
+        person_id=person.id,
+        text=text,
+        kind=ex.kind or followup.kind,
+        extracted=ex.to_slots(),
+        happened_at=ctx.message.sent_at,
+        created_at=now,
         next_followup_at=due,
-        note=text,
+        inbound_id=ctx.inbound_id,
+        contact_id=contact.id if contact is not None else followup.contact_id,
+        awaiting=awaiting,
     )
     lines = [f"客户：{lead.company}"]
     added = [p for p in lead.products or [] if p not in products_before]
@@ -102,4 +107,4 @@ async def add_to_followup(ctx: Context, person: Person, followup: FollowUp) -> l
         lines.append(f"下次跟进：{next_followup_text(lead, tz)}")
     if len(lines) == 1:
         lines.append(f"备注：{text if len(text) <= NOTE_CHARS else text[:NOTE_CHARS] + '…'}")
-    return [Reply(to=person.id, title="已补充到跟进", lines=tuple(lines), buttons=(amend_button(lead.id),))]
+    return [Reply(to=person.id, title="已补充跟进", lines=tuple(lines), buttons=(amend_button(lead.id),))]

@@ -56,6 +56,23 @@ _CUSTOMER_WORD = re.compile(r"客户|公司|单位")
 # "不是Y": the old value, up to a pause or the "是" that starts the new one ("不是刘经理是钱经理").
 _OLD_VALUE = re.compile(r"不是([^，,。.!！?？;；\s]+?)(?=[，,。.!！?？;；\s]|是|$)")
 
+# The clauses of a correction, parted by punctuation or spaces: "不对 是下周四上午 周三他们开董事会".
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n\s]+")
+# What a clause may hold besides a value: the marker, the field's name, 是 and small words.
+_NOT_A_VALUE = re.compile(
+    r"不对|改成|改为|更正|错了|应该是|刚才|联系人|对接人|预算|金额|客户|公司|时间|日期|下次跟进|方式|产品|电话|手机"
+    r"|[是了的说写啊呢吧哦嗯]"
+)
+# A later clause that corrects something of its own: marked again, naming the field it fixes, or
+# the rep's plan said outright ("不对，预算是200万，下周四再去").
+_OWN_CORRECTION = re.compile(
+    r"是|改成|改为|改到|换成|应该|也|再|联系人|对接人|预算|金额|日期|下次跟进|方式|产品|电话|手机|阶段"
+)
+# A clause that only completes the head's value: the time of the day just named ("下周四 上午十点").
+_COMPLETES = re.compile(
+    r"(?:上午|下午|晚上|中午|早上|傍晚)?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:点|时|[:：]\d{2})"
+)
+
 AWAIT_CORRECTION = "correction"  # 改一下 was clicked: the next message corrects the record
 ASK_WHAT = ("请直接说正确的内容，例如「不对，预算是200万」或「改成下周四」。",)
 
@@ -73,8 +90,29 @@ def is_correction_text(text: str) -> bool:
 
 
 def new_words(text: str) -> str:
-    """The correction without its old values: what is read as the new ones."""
-    return _OLD_VALUE.sub(" ", text) if is_correction_text(text) else text
+    """The correction without its old values and without the clauses that only comment on it: what
+    is read as the new values (`_head`)."""
+    return _head(_OLD_VALUE.sub(" ", text)) if is_correction_text(text) else text
+
+
+def _head(words: str) -> str:
+    """The correction's head and what else it corrects; a later clause that only comments is blanked.
+
+    A correction names its new value right after its marker ("不对 是下周四上午") and may go on with
+    why ("周三他们开董事会"): the reason's day or person is no new value. The head runs up to the first
+    clause after the marker that holds a value; a later clause stays when it corrects something of
+    its own (is marked again or names its field: "预算也改成150万") or completes the head's value
+    ("下周四 上午十点")."""
+    marker = _marker_at(words) or 0
+    chars, head_done = list(words), False
+    for clause in _CLAUSE.finditer(words):
+        if not head_done:
+            head_done = clause.end() > marker and bool(_NOT_A_VALUE.sub("", clause.group()))
+            continue
+        if _OWN_CORRECTION.search(clause.group()) or _COMPLETES.match(clause.group()):
+            continue
+        chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
+    return "".join(chars)
 
 
 def old_words(text: str) -> list[str]:
@@ -99,14 +137,14 @@ async def names_last_customer(ctx: Context, followup: FollowUp) -> bool:
 
 
 def corrected_day(text: str, sent: datetime, planned: date | None = None) -> FollowUpTime | None:
-    """The one later day (and time) the new words name, when the extractor read no plan in them: a
-    correction says the day bare ("不对，是下周二上午十点") with no "再去" to mark it a plan. Today
-    counts only with a time still ahead: "今天是上门拜访的" says when the visit was. A time alone
-    ("不对，是下午三点") moves the `planned` day's time."""
+    """The later day (and time) the new words name first, when the extractor read no plan in them: a
+    correction says the day bare ("不对，是下周二上午十点") with no "再去" to mark it a plan, and the
+    day its head names comes before any other. Today counts only with a time still ahead: "今天是上门
+    拜访的" says when the visit was. A time alone ("不对，是下午三点") moves the `planned` day's time."""
     words, today, now = new_words(text), sent.date(), sent.strftime("%H:%M")
     said = find_days(words, today)
     days = [d for d in said if d.day > today or (d.day == today and d.time is not None and d.time > now)]
-    if len(days) == 1:
+    if days:
         return FollowUpTime(days[0].day.isoformat(), days[0].time)
     at = find_time(words) if not said and planned is not None else None
     return FollowUpTime(planned.isoformat(), at) if planned is not None and at is not None else None

@@ -7,7 +7,7 @@ messages any intent:
 - the answer to "下次什么时候跟进？" (only a time, e.g. "周五下午") completes that record;
 - a correction within 10 minutes ("不对，预算是200万", "改成下周四") amends it (handlers.corrections);
 - a message that names no customer, within a few minutes, says more about the same one ("对了他们
-  还想看看DR", "他说下周给答复"): it is added to that record and its lead (handlers.continuation).
+  还想看看DR", "他说下周给答复"): it is one more follow-up on that record's lead (handlers.continuation).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from bot.types import Reply
 from handlers.cards import followup_card
 from handlers.clarify import ask
 from handlers.context import Context
-from handlers.continuation import add_to_followup, may_continue
+from handlers.continuation import may_continue, record_follow_on
 from handlers.corrections import (
     ASK_WHAT,
     AWAIT_CORRECTION,
@@ -110,7 +110,7 @@ async def handle(ctx: Context) -> list[Reply]:
         if kind == "answer":
             return await _complete(ctx, person, followup)
         if kind == "context":
-            return await add_to_followup(ctx, person, followup)
+            return await record_follow_on(ctx, person, followup)
         return await correct_followup(ctx, person, followup)
     return await _log(ctx, person)
 

@@ -49,6 +49,7 @@ _DISTRICT = ("新区", "区", "县", "镇")
 # Brands too generic to name one customer alone.
 _GENERIC = frozenset({"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属"})
 _MIN_BRAND = 2
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Where a customer's short name stands: first, after punctuation or a verb of meeting ("跟X通了电话",
 # "去了趟X"), or before "那边", "的", a verb of saying ("X那边", "X的钱经理", "X说", "X想要").
 _BEFORE_NAME = re.compile(r"[\s\W_跟和给去到在找见访约趟了与同帮替问]")
@@ -143,6 +144,11 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     brand = places[-1]
     if city and len(brand) >= _MIN_BRAND and brand not in _GENERIC:
         out.add(f"{_fold(city)}{brand}")
+    # A brand is two characters or more, and the industry words after it outnumber any list of
+    # them (宏远海洋科技, 鸿基文旅置业, 金港油品储运): reps say the brand alone, its first two characters.
+    head = brand[:_MIN_BRAND]
+    if len(brand) > _MIN_BRAND and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
+        out.add(head)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 

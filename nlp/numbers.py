@@ -242,8 +242,74 @@ def _widen(text: str, first: Amount) -> Amount:
     return Amount(lo, hi, first.start, second.end(), scale)
 
 
+# A purchase's total said without a budget word, right before the amount: "一共大概八万", "采购额约二百万".
+_TOTAL_BEFORE = re.compile(
+    r"(?:一共|总共|总价|总计|合计|总额|总金额|采购额|采购金额)(?:是|有|在|要)?(?:大概|大约|约|差不多|估计)?\s?$"
+)
+# Amounts that are not what the customer will spend, said in the clause before them: a unit price, a
+# price cut, a loan, what the customer earns or owes ("单价3到5万", "想贷50到80万", "营收两三千万").
+_NOT_SPENT_BEFORE = re.compile(
+    r"单价|每|一(?:台|套|个|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
+    r"|应收|应付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
+)
+_CLAUSE_START = re.compile(r".*[，,。；;！!？?\s]", re.DOTALL)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause that ends at `start`."""
+    head = text[max(0, start - 20) : start]
+    m = _CLAUSE_START.match(head)
+    return head[m.end() :] if m else head
+
+
+def _uncued_budget(text: str) -> Amount | None:
+    """A budget said without a budget word: a purchase's total ("一共大概八万"), or a range of money
+    ("大概30到40万"), which in a report estimates what the deal is worth. A single bare amount is not
+    one: it may be a loan, a turnover or a price ("她想贷200万", "应收账款大概3000万")."""
+    pos = 0
+    while (first := _amount_at(text, pos, len(text))) is not None:
+        pos = first.end
+        amount = _widen(text, first)
+        if amount.scale < 1000 or amount.hi < 10_000:
+            continue  # no 万/千/w/k: a count or a day, not money said as a deal's worth
+        said = text[amount.start : amount.end]
+        if not said[-1:].isspace() and _NOT_MONEY_AFTER.match(text, amount.end):
+            continue  # "3到5万只"; after a pause a word starts the next clause ("60万 月底前定")
+        if _TOTAL_BEFORE.search(text, max(0, amount.start - 12), amount.start):
+            return amount
+        if amount.lo < amount.hi and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
+            return amount
+    return None
+
+
 def find_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
-    """The budget [min, max] in yuan and its span, looked for right after (or just before) a cue word."""
+    """The budget [min, max] in yuan and its span, looked for right after (or just before) a cue word,
+    else said without one (`_uncued_budget`)."""
+    found = _cued_budget(text)
+    if found is not None:
+        return found
+    amount = _uncued_budget(text)
+    if amount is None:
+        return None
+    return _bounds(text, amount)
+
+
+def _bounds(text: str, amount: Amount) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
+    """[min, max] of an amount, one-sided when the words around it say so ("100万以内", "至少50万")."""
+    lo_val, hi_val, start, end = amount.lo, amount.hi, amount.start, amount.end
+    if lo_val <= 0:
+        return None
+    before = text[max(0, start - 8) : start]
+    if _UPPER_BEFORE.search(before) or _UPPER_AFTER.match(text, end):
+        return (None, hi_val), (start, end)
+    if _LOWER_BEFORE.search(before) or _LOWER_AFTER.match(text, end):
+        return (lo_val, None), (start, end)
+    if lo_val > hi_val:
+        lo_val, hi_val = hi_val, lo_val
+    return (lo_val, hi_val), (start, end)
+
+
+def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
     for cue in BUDGET_CUE.finditer(text):
         stop = min(len(text), cue.end() + _WINDOW)
         for sep in ("。", "\n", "！", "？"):
@@ -253,16 +319,7 @@ def find_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, in
         first = _amount_before(text, cue.start()) or _amount_at(text, cue.end(), stop)
         if first is None:
             continue
-        amount = _widen(text, first)
-        lo_val, hi_val, start, end = amount.lo, amount.hi, amount.start, amount.end
-        if lo_val <= 0:
-            continue
-        before = text[max(0, start - 8) : start]
-        if _UPPER_BEFORE.search(before) or _UPPER_AFTER.match(text, end):
-            return (None, hi_val), (start, end)
-        if _LOWER_BEFORE.search(before) or _LOWER_AFTER.match(text, end):
-            return (lo_val, None), (start, end)
-        if lo_val > hi_val:
-            lo_val, hi_val = hi_val, lo_val
-        return (lo_val, hi_val), (start, end)
+        found = _bounds(text, _widen(text, first))
+        if found is not None:
+            return found
     return None

@@ -106,6 +106,9 @@ _EN_NOT_NAMES = frozenset(
 )
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
+# How common a word must be in the segmenter's dictionary to be read as that word (董事会 2461, 经理人
+# 508) rather than as a title and a character after it.
+_WORD_FREQ = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +271,12 @@ class PersonFinder:
         m = _minority_re().match(text, i)
         return m.group() if m else None
 
+    def _word_goes_on(self, text: str, m: _TitleHit) -> bool:
+        """A title with no name that the next character turns into another word: a body or a trade
+        ("开董事会", "监事会", "职业经理人", "书记处"), not a person."""
+        word = text[m.title_start : m.end + 1]
+        return len(word) > len(m.title) and self._freq(word) >= _WORD_FREQ and not _title_re().fullmatch(word)
+
     def _title_ok(self, text: str, m: _TitleHit) -> bool:
         title = m.title
         e = m.end
@@ -391,6 +400,7 @@ class PersonFinder:
                 and not vocative
                 and not _GREETING.match(text, te)
                 and not text[max(0, ts - 2) : ts].endswith(("我们", "我是", "你们"))
+                and not self._word_goes_on(text, m)
             ):
                 bare.append(Person(None, written, ts, te))
         for m in _HONORIFIC.finditer(text):

@@ -260,6 +260,20 @@ async def test_corrections_change_the_day_budget_contact_and_kind_and_show_old_a
     assert contact is not None and contact.name == "闻立" and sorted(names) == ["邵建华", "闻立"]
 
 
+async def test_a_correction_s_reason_changes_nothing_else(team: Bot) -> None:
+    xiuhe, _ = await _lina_s_leads(team)
+    await team.say("lina", REPORT)
+    await team.say("lina", "不对 是下周三上午 周二他们要开董事会")
+    reply = last(team, "lina")
+    assert "下次跟进：3月17日(周二) 14:00 → 3月18日(周三)" in reply and "联系人" not in reply
+    [record] = await followups(team)
+    lead = await _lead(team, xiuhe)
+    assert lead.next_followup_at is not None and lead.next_followup_at.astimezone(SHANGHAI).day == 18
+    async with team.sessions() as session:
+        contact = await session.get(Contact, record.contact_id)
+    assert contact is not None and (contact.name, contact.title) == ("邵建华", "采购经理")
+
+
 async def test_a_wrong_customer_is_corrected_by_moving_the_record(team: Bot) -> None:
     xiuhe, mingyuan = await _lina_s_leads(team)
     await team.say("lina", "今天去秀禾五金拜访了，数控折弯机预算60万，后天上午再去")
@@ -293,10 +307,13 @@ async def test_a_message_naming_no_customer_continues_the_last_report_for_a_few_
     assert "预算：60万 → 80万" in last(team, "lina")
     await team.say("lina", "他说下周给答复")
     assert "备注：他说下周给答复" in last(team, "lina")
-    [record] = await followups(team)
+    # Each message is one more follow-up on the lead, of the visit's kind and with its contact.
+    visit, *more = await followups(team)
     lead = await _lead(team, xiuhe)
     assert lead.products == ["数控折弯机", "激光焊接机"] and lead.budget_max == 800_000
-    assert record.text.endswith("他说下周给答复") and "激光焊接机" in record.extracted["products"]
+    assert [r.text for r in more] == ["对了 他们还想看看激光焊接机", "预算可能再加20万", "他说下周给答复"]
+    assert all((r.lead_id, r.kind, r.contact_id) == (xiuhe, "visit", visit.contact_id) for r in more)
+    assert more[0].extracted["products"] == ["激光焊接机"] and visit.contact_id is not None
     team.clock.advance(timedelta(minutes=10))
     await team.say("lina", "对了 他们还想看看激光切割机")
     assert "嘉兴秀禾五金" not in last(team, "lina")  # too late to be the same conversation

@@ -60,3 +60,24 @@ def test_only_words_about_no_other_customer_and_saying_something_may_continue() 
     assert not may_continue(other, "好的谢谢")
     assert not may_continue(replace(other, company="恒信机电"), "恒信机电也要")
     assert not may_continue(Extraction(intent=Intent.QUERY_OVERDUE), "他们的超时线索")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # The head names the new value; a clause giving the reason is no new value.
+        ("改成下周五上午 周四老板出差", "周四老板出差"),
+        ("不对，是后天，明天他们盘点", "明天他们盘点"),
+        # A later clause that completes the head's value, or corrects something of its own, stays.
+        ("不对 是下周一 下午两点", ""),
+        ("不对，是下周一，预算也改成30万", ""),
+        ("预算写错了，是45万", ""),
+    ],
+)
+def test_a_correction_reads_its_head_not_the_reason_after_it(text: str, reason: str) -> None:
+    assert new_words(text) == (text.replace(reason, " " * len(reason)) if reason else text)
+
+
+def test_the_day_the_head_names_wins_over_a_day_in_the_reason() -> None:
+    # 周四 is this week's Thursday, later than Tuesday too: only the head's day is the new plan.
+    assert corrected_day("改成下周五上午 周四老板出差", TUESDAY) == FollowUpTime("2026-03-20", None)

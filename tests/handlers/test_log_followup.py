@@ -303,5 +303,25 @@ async def test_a_message_naming_no_customer_continues_the_last_record_within_the
     if continues:
         [reply] = await log_followup.handle(more)
         assert reply.lines[:2] == ("客户：苏州仁济医院", "产品：+DR") and reply.buttons[0].label == "改一下"
-        [record] = await world.followups()
-        assert record.extracted["products"] == ["64排CT", "DR"]
+        # One more follow-up on the same lead, of the same kind and with the same contact.
+        visit, more_record = await world.followups()
+        assert more_record.lead_id == visit.lead_id and more_record.extracted["products"] == ["DR"]
+        assert (more_record.kind, more_record.contact_id) == (visit.kind, visit.contact_id)
+        assert visit.kind == "visit" and visit.contact_id is not None
+
+
+async def test_an_open_when_next_question_moves_to_the_follow_on_record(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    await log_followup.handle(world.ctx("lina", "远航物流李总来电询价", company="远航物流", kind="call"))
+    world.later(minutes=1)
+    await log_followup.handle(world.ctx("lina", "对了他们还要冷柜", Intent.OTHER, products=("冷柜",)))
+    call, more = await world.followups()
+    assert (call.awaiting, more.awaiting, more.kind) == (None, "next_followup", "call")
+    world.later(minutes=1)
+    answer = world.ctx("lina", "周五下午", Intent.OTHER, next_followup=when("2026-03-13"))
+    [done] = await log_followup.handle(answer)
+    assert done.title == "已更新下次跟进"
+    call, more = await world.followups()  # the answer completes the newest record, no third one
+    assert more.awaiting is None and more.next_followup_at is not None

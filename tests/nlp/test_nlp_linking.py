@@ -72,6 +72,23 @@ def test_two_candidates_are_settled_by_what_else_the_message_says_or_left_to_ask
     assert mine_first.link("华信那边说下周再谈").lead_id == 8
 
 
+def test_the_brand_alone_names_a_lead_whose_industry_words_no_list_holds() -> None:
+    # 澜川 + 生态农业, 澜川 + 文创园区: the words after the brand are in no suffix list.
+    book = LeadBook(
+        [
+            lead(1, "丽水澜川生态农业开发有限公司", "丽水"),
+            lead(2, "衢州澜川文创园区运营有限公司", "衢州"),
+            lead(3, "金华拓岭户外用品有限公司", "金华"),
+        ]
+    )
+    tuoling = "金华拓岭户外用品有限公司"
+    assert "拓岭" in company_aliases(tuoling, company_key(tuoling), "金华")
+    assert book.link("上午去了趟拓岭，老板说下月再看").lead_id == 3
+    # Two leads of one brand: the city the message names settles which, else the bot asks.
+    assert book.link("在衢州跑了一天 顺路去了趟澜川", city="衢州").lead_id == 2
+    assert book.link("顺路去了趟澜川").candidates == (1, 2)
+
+
 def test_an_unknown_company_span_is_a_new_customer_unless_a_known_contact_agrees() -> None:
     # "照着给瑞丰做的方案": a reference beside a new customer does not pull the message over.
     assert BOOK.link("新客户青禾农业说照着给瑞丰做的方案", company="青禾农业").candidates == ()

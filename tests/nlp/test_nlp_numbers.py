@@ -120,3 +120,34 @@ def test_not_money_near_budget(text: str) -> None:
 def test_budget_words_seen_on_unseen_text(text: str, budget: tuple[int | None, int | None]) -> None:
     found = find_budget(text)
     assert found is not None and found[0] == budget
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        # A range of money in a report estimates what the deal is worth, budget word or not.
+        ("烘干机要换几套 估计50到60万 月底前定", (500_000, 600_000)),
+        ("这批货七八十万的样子", (700_000, 800_000)),
+        # A purchase's total right before the amount.
+        ("两个车间的灯一共大概六万", (60_000, 60_000)),
+        ("今年采购额约三百万", (3_000_000, 3_000_000)),
+    ],
+)
+def test_a_budget_said_without_a_budget_word(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "单价2到3万一台",  # a unit price
+        "他们想贷80到100万",  # a loan
+        "年营收两三千万",  # what the customer earns
+        "要10到20万只口罩",  # a quantity
+        "他们大概300万的流水",  # a single bare amount says nothing of what is spent
+        "下周3到5号去",
+    ],
+)
+def test_amounts_without_a_budget_word_that_are_not_one(text: str) -> None:
+    assert find_budget(text) is None

@@ -46,7 +46,18 @@ def test_title_without_name(extractor: Extractor) -> None:
     assert (ex.contact_name, ex.contact_title) == (None, "老板娘")
 
 
-@pytest.mark.parametrize("text", ["老板你好，想进点货", "热熔施工演示效果不错", "总预算300万", "员工600人"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老板你好，想进点货",
+        "热熔施工演示效果不错",
+        "总预算300万",
+        "员工600人",
+        # A title with no name that the next character makes another word: a body, not a person.
+        "下周一他们要开董事会定方案",
+        "方案得等监事会过了才行",
+    ],
+)
 def test_no_person(extractor: Extractor, text: str) -> None:
     ex = extractor.extract(text, SENT)
     assert ex.contact_name is None
