@@ -253,6 +253,8 @@ class CompanyFinder:
             start = end - len(name)
             if len(name) < 2 or any(bs < end and start < be for bs, be in blocked):
                 continue
+            if name[-1] in _DEPARTMENT_CHARS or name.endswith(_OFFICE):
+                continue  # "采购部的钱经理": a department, not the organisation
             brand_words = list(name_words)
             while brand_words and _is_place(brand_words[0]):
                 brand_words.pop(0)

@@ -178,3 +178,7 @@ def test_company_kinds_seen_on_unseen_text(extractor: Extractor, text: str, comp
 )
 def test_no_company_kinds(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).company is None
+
+
+def test_a_department_before_a_person_is_not_an_organisation(extractor: Extractor) -> None:
+    assert extractor.extract("今天上午去了趟鼎泰，见了采购部的钱经理", SENT).company is None
