@@ -87,14 +87,15 @@ def parse_number(s: str) -> float | None:
 
 
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}]{{1,8}})"
-_MULT = r"(?:百万|千万|万|个亿|亿|千|[wWkK](?![A-Za-z]))"
+_MULT = r"(?:百万|千万|万|个亿|亿|千|个[wW](?![A-Za-z])|[wWkK](?![A-Za-z]))"
 _CUR = r"(?:块钱|块|元|RMB|rmb)"
 # One amount: number, optional multiplier, optional currency word.
 # "三百来万", "二十多万", "50余万": about that much, read as the round amount.
 AMOUNT_RE = re.compile(rf"(?P<num>{_NUM})\s?(?:[来多余](?={_MULT}))?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?")
 # An approximate range of two neighbouring digits: 三四十万, 七八百万, 两三百万, 五六千.
 APPROX_RE = re.compile(
-    rf"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])(?P<unit>[十百千])\s?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?"
+    rf"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])"
+    rf"(?:(?P<unit>[十百千])\s?(?P<mult>{_MULT})?|(?P<big>万|亿))\s?(?P<cur>{_CUR})?"
 )
 _MULTIPLIERS = {
     "万": 10_000,
@@ -102,6 +103,8 @@ _MULTIPLIERS = {
     "W": 10_000,
     "亿": 100_000_000,
     "个亿": 100_000_000,
+    "个w": 10_000,  # "20个w": 20万, as reps type it
+    "个W": 10_000,
     "千": 1000,
     "k": 1000,
     "K": 1000,
@@ -118,15 +121,17 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$"
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 # "卡在85万" is where a budget stands, not a ceiling; "最多给到80万" is what the customer will go up to.
 _UPPER_BEFORE = re.compile(
-    r"(?:不超过|不超|最多|最高|顶多|控制在|不能超过|不高于|上限|不到|不足)\s?(?:能?给到|能给|出到|在)?\s?$"
+    r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|≤|<=?)"
+    r"\s?(?:能?给到|能给|出到|在)?\s?$"
 )
-_LOWER_BEFORE = re.compile(r"(?:至少|最少|起码|不低于|最低)\s?$")
+_LOWER_BEFORE = re.compile(r"(?:至少|最少|起码|不低于|最低|≥|>=?)\s?$")
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内)")
 _LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
 BUDGET_CUE = re.compile(
-    r"预算|budget|Budget|BUDGET|合同金额|合同额|合同价|经费|采购金额|项目金额"
+    r"预算|budget|Budget|BUDGET|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度"
     r"|(?:最多|顶多|最高)能?(?:给到|出到)"  # what the customer will spend at most: a budget's ceiling
 )
+_WEAK_CUES = frozenset({"额度", "采购额"})
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直".
 _WORD_WITH_ONE = re.compile(r"一(?:共|起|直|些|下|般|定|样|点|边|同|律|旦|再|切|并|概|番|向)")
 # An amount written right before the cue: "三四十万的预算", "至少500万预算".
@@ -136,11 +141,32 @@ _WINDOW = 26
 
 def amount_value(m: re.Match[str]) -> int | None:
     """Yuan value of an AMOUNT_RE match, or None when it is not a number."""
-    num = parse_number(m.group("num"))
+    num = parse_number(_numeral(m))
     if num is None:
         return None
     mult = _MULTIPLIERS.get(m.group("mult") or "", 1)
     return round(num * mult)
+
+
+def _numeral(m: re.Match[str]) -> str:
+    """The numeral of an amount, without a last digit that counts the word after it ("一百八十万一年":
+    180万 a year, not 180万1千)."""
+    num = m.group("num")
+    if len(num) >= 3 and num[-2] in _BIG_UNITS and num[-1] in _DIGITS and not m.group("mult"):
+        nxt = m.string[m.end() : m.end() + 1]
+        if nxt and nxt in _COUNTED:
+            return num[:-1]
+    return num
+
+
+_COUNTED = frozenset("年月天周次台套个家")
+
+
+def _end(m: re.Match[str]) -> int:
+    """Where the amount ends, before a last digit that counts the next word."""
+    if "num" not in m.re.groupindex:
+        return m.end()  # an approximate range ("七八万") has no such digit
+    return m.end() - (len(m.group("num")) - len(_numeral(m)))
 
 
 def _scale(m: re.Match[str]) -> int:
@@ -167,7 +193,10 @@ def _approx(m: re.Match[str]) -> Amount | None:
     a, b = _DIGITS[m.group("a")], _DIGITS[m.group("b")]
     if b != a + 1:
         return None
-    unit = _SMALL_UNITS[m.group("unit")] * _MULTIPLIERS.get(m.group("mult") or "", 1)
+    if m.group("big"):  # "七八万"
+        unit = _BIG_UNITS[m.group("big")]
+    else:
+        unit = _SMALL_UNITS[m.group("unit")] * _MULTIPLIERS.get(m.group("mult") or "", 1)
     return Amount(a * unit, b * unit, m.start(), m.end(), unit)
 
 
@@ -175,7 +204,8 @@ def _money(text: str, m: re.Match[str]) -> bool:
     """Whether an AMOUNT_RE match reads as money rather than a quantity, weekday or count."""
     if m.group("cur"):
         return True
-    if m.end() < len(text) and _NOT_MONEY_AFTER.match(text, m.end()):
+    end = _end(m)
+    if end < len(text) and _NOT_MONEY_AFTER.match(text, end) and end == m.end():
         return False  # "10万只", "2万平", "3台", "100MW"
     return bool(m.group("mult")) or not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
 
@@ -193,7 +223,7 @@ def _amount_at(text: str, pos: int, end: int) -> Amount | None:
         value = amount_value(m)
         if value is None:
             continue
-        return Amount(value, value, m.start(), m.end(), _scale(m), m)
+        return Amount(value, value, m.start(), _end(m), _scale(m), m)
     return None
 
 
@@ -312,7 +342,13 @@ def _bounds(text: str, amount: Amount) -> tuple[tuple[int | None, int | None], t
 def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
     for cue in BUDGET_CUE.finditer(text):
         stop = min(len(text), cue.end() + _WINDOW)
-        for sep in ("。", "\n", "！", "？"):
+        # A weak cue ("保理额度，应收账款大概3000万") takes only an amount in its own clause.
+        seps = (
+            ("。", "\n", "！", "？", "，", ",", "；")
+            if cue.group() in _WEAK_CUES
+            else ("。", "\n", "！", "？")
+        )
+        for sep in seps:
             idx = text.find(sep, cue.end(), stop)
             if idx != -1:
                 stop = idx

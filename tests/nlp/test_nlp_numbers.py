@@ -151,3 +151,23 @@ def test_a_budget_said_without_a_budget_word(text: str, budget: tuple[int | None
 )
 def test_amounts_without_a_budget_word_that_are_not_one(text: str) -> None:
     assert find_budget(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("预算不超过30个w 下周去看", (None, 300_000)),  # 个w as reps type 万
+        ("budget ≤ 45万, pls quote", (None, 450_000)),
+        ("预算别超过6万 电话联系", (None, 60_000)),
+        ("年底集中采购，额度不超过二十万", (None, 200_000)),
+        ("预算大概五六万他让我开学后再联系", (50_000, 60_000)),  # two neighbouring digits and 万
+        ("预算大概二百四十万一年 下周三去拿标书", (2_400_000, 2_400_000)),  # 一年 counts the year
+    ],
+)
+def test_budget_kinds_seen_on_unseen_text(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == budget
+
+
+def test_a_weak_cue_takes_no_amount_from_the_next_clause() -> None:
+    assert find_budget("邮件沟通了授信额度，应收账款大概2000万") is None
