@@ -301,7 +301,10 @@ class CompanyFinder:
         word, ts, _ = tokens[i]
         start = s
         if ts < s:
-            # The suffix ends a longer token ("中医院", "食堂"): the token's head is part of the name.
+            # The suffix ends a longer token ("中医院", "食堂"): the token's head is part of the name,
+            # unless it is a verb ("建新厂": what they will do, not a name).
+            if word[0] in "开建办":
+                return None
             start = ts
             i -= 1
         else:
@@ -385,6 +388,7 @@ class CompanyFinder:
         ):
             first += 1  # "去银川宁夏贺兰铸造有限公司": the name starts at the province
             start = tokens[first][1]
+        generic = False
         if self._generic(tokens, first, s):
             # Only industry words before the legal form: the name reaches back to the place before it.
             k, back = first - 1, None
@@ -400,8 +404,10 @@ class CompanyFinder:
                 first, start = back, tokens[back][1]
                 place_at = back
                 prev = tokens[first - 1][0] if first > 0 else ""
-            elif strength == 3:
-                return None  # "一家50人的贸易公司", "软件公司": a description, not a name
+            elif strength == 3 or prev == "的":
+                return None  # "一家50人的贸易公司", "南昌的汽车配套厂": a description, not a name
+            else:
+                generic = True  # "教育学院": named only by what it does; another name wins over it
         while start < s and text[start].isspace():
             start += 1
         name = text[start:s]
@@ -422,6 +428,11 @@ class CompanyFinder:
             score -= 1
         if place_at is not None or _is_place(tokens[first][0] if first < len(tokens) else ""):
             score += 1
+        if generic:
+            score -= 5
+        # A one-character verb inside the name makes it a description: "在湖州长兴建新厂", "在东莞开粤菜馆".
+        if any(w in "开建办" and e - te <= 3 for w, ts, te in tokens[first + 1 :] if start < ts and te <= s):
+            return None
         return CompanyHit(text[start:e], start, e, strength, score)
 
     def _generic(self, tokens: list[Token], first: int, s: int) -> bool:

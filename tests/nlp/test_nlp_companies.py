@@ -182,3 +182,20 @@ def test_no_company_kinds(extractor: Extractor, text: str) -> None:
 
 def test_a_department_before_a_person_is_not_an_organisation(extractor: Extractor) -> None:
     assert extractor.extract("今天上午去了趟鼎泰，见了采购部的钱经理", SENT).company is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hello 我们是九江的电子配套厂 想做自动化 微信18079136600",  # what it is, after 的: a description
+        "我们准备在嘉兴海盐建新厂 能上门吗",  # a verb inside: 建新厂 is what they will do
+        "你好 我们在佛山开湘菜馆 想问下洗碗机多少钱",
+    ],
+)
+def test_descriptions_are_not_names(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).company is None
+
+
+def test_a_name_of_what_it_does_loses_to_a_real_name(extractor: Extractor) -> None:
+    text = "今天在商丘睢阳师范学校给教育学院的邢院长做了演示"
+    assert extractor.extract(text, SENT).company == "商丘睢阳师范学校"
