@@ -16,7 +16,9 @@ from functools import cache
 
 from nlp.cities import gazetteer
 from nlp.company_key import PROVINCES
+from nlp.dates import DAY_RE
 from nlp.lexicon import COMMON_SURNAMES, company_words, org_suffixes, titles
+from nlp.lexicon import surnames as surnames_set
 from nlp.segment import WordClasses
 
 Token = tuple[str, int, int]
@@ -102,6 +104,35 @@ def _stop_re() -> re.Pattern[str]:
 @cache
 def _title_start_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, titles())))
+
+
+_WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
+# What may stand before a brand that opens a note: emoji, a phone or check mark, spaces.
+_LEADING_MARKS = " \t📞☎✅👍🎉🔥❗！!·-—>"
+# A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
+_VISIT_BEFORE = re.compile(r"(?:去了一?趟|跑了一?趟|拜访了?|回访了?|去了|跑了|到了|打给)\s?$")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_GREETINGS = frozenset(
+    {"早上好", "晚上好", "下午好", "中午好", "早安", "晚安", "收到", "好的", "谢谢", "辛苦"}
+)
+# Deal words after "的": "瑞昇的合同", "拓维的情况", "雅美整形的招标文件".
+_DEAL_WORDS = "合同|情况|跟进|联系人|单子|项目|订单|报价|进度|标书|招标|尾款|首付|货款|款|货|历史|电话|手机"
+
+
+@cache
+def _brand_end_re() -> re.Pattern[str]:
+    """Where a brand named without an organisation word ends: before its person, its deal, or a pause."""
+    surnames = "".join(sorted(surnames_set()))
+    titles_ = _title_start_re().pattern
+    return re.compile(
+        r"(?:那边)?的\s?(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
+        r"|[A-Z][a-z]+\b|["
+        + "".join(sorted(COMMON_SURNAMES))
+        + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认))"
+        r"|(?P<person>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"](?:" + titles_ + r")))"
+        r"|(?=那单|这单|那个单|那个项目|那个标|的(?:" + _DEAL_WORDS + r"))"
+        r"|(?P<alone>(?=\s|[，,。]|$))"
+    )
 
 
 @cache
@@ -238,37 +269,56 @@ class CompanyFinder:
         return hit
 
     def _owner(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
-        """A brand named as the organisation of a person: "华睿的邱总监", "打给海之韵的Coco"."""
-        for m in _person_after_re().finditer(text):
-            end = m.start()
-            words = self._cut(text[max(0, end - 16) : end])
-            name_words: list[str] = []
-            for word in reversed(words):
-                if _PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word):
-                    break
-                if _name_length("".join([word, *name_words])) > _OWNER_MAX:
-                    break
-                name_words.insert(0, word)
-            name = "".join(name_words)
-            start = end - len(name)
-            if len(name) < 2 or any(bs < end and start < be for bs, be in blocked):
+        """A brand named by where it stands: as the organisation of a person ("华睿的邱总监", "瑞昇周总说"),
+        before its deal ("拓维的情况", "海锐那单黄了"), or alone at the start of a note or after a visit
+        ("海锐 去了", "又去了一趟瑞昇，")."""
+        for m in _brand_end_re().finditer(text):
+            hit = self._brand_before(text, m.start(), blocked)
+            if hit is None:
                 continue
-            if name[-1] in _DEPARTMENT_CHARS or name.endswith(_OFFICE):
-                continue  # "采购部的钱经理": a department, not the organisation
-            brand_words = list(name_words)
-            while brand_words and _is_place(brand_words[0]):
-                brand_words.pop(0)
-            brand = "".join(brand_words)
-            person = brand[0] in COMMON_SURNAMES or (brand[0] in "老小" and brand[1:2] in COMMON_SURNAMES)
-            if len(brand) < 2 or person:
-                continue  # "王总的助理", "老李的同事": a person's, not an organisation's
-            limit = _PLACE_BRAND_FREQ if len(brand_words) < len(name_words) else _BRAND_FREQ
-            if _title_start_re().search(brand) or any(
-                len(w) > 1 and _CJK.match(w) and self._freq(w) >= limit for w in brand_words
+            if m.group("person") is not None and any(c in COMMON_SURNAMES for c in hit.name[-3:]):
+                continue  # "孙晓|燕主任": the cut fell inside a person's name
+            if m.group("alone") is not None and DAY_RE.search(hit.name):
+                continue  # "下周一": a day, not a brand
+            alone = m.group("alone") is not None
+            if alone and not (
+                (not text[: hit.start].strip(_LEADING_MARKS) or _VISIT_BEFORE.search(text, 0, hit.start))
+                and _CJK_ONLY.fullmatch(hit.name)
+                and hit.name not in _GREETINGS
             ):
-                continue
-            return CompanyHit(name, start, end, 1, 10)
+                continue  # a word alone in the middle of a message, a greeting or a number is no name
+            return hit
         return None
+
+    def _brand_before(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """The brand (maybe after a place) that ends at `end`, read backwards over name parts."""
+        words = self._cut(text[max(0, end - 16) : end])
+        name_words: list[str] = []
+        for word in reversed(words):
+            if _PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word):
+                break
+            if _name_length("".join([word, *name_words])) > _OWNER_MAX:
+                break
+            name_words.insert(0, word)
+        name = "".join(name_words)
+        start = end - len(name)
+        if len(name) < 2 or any(bs < end and start < be for bs, be in blocked):
+            return None
+        if name[-1] in _DEPARTMENT_CHARS or name.endswith(_OFFICE):
+            return None  # "采购部的钱经理": a department, not the organisation
+        brand_words = list(name_words)
+        while brand_words and _is_place(brand_words[0]):
+            brand_words.pop(0)
+        brand = "".join(brand_words)
+        person = brand[:1] in COMMON_SURNAMES or (brand[:1] in "老小" and brand[1:2] in COMMON_SURNAMES)
+        if len(brand) < 2 or person:
+            return None  # "王总的助理", "老李的同事": a person's, not an organisation's
+        limit = _PLACE_BRAND_FREQ if len(brand_words) < len(name_words) else _BRAND_FREQ
+        if _title_start_re().search(brand) or any(
+            len(w) > 1 and _CJK.match(w) and self._freq(w) >= limit for w in brand_words
+        ):
+            return None
+        return CompanyHit(name, start, end, 1, 10)
 
     def _there(self, text: str) -> CompanyHit | None:
         """A brand without an organisation word, named as the place where something happened."""
@@ -413,6 +463,8 @@ class CompanyFinder:
         name = text[start:s]
         if len(name) < 2 or prev in _MEASURE:
             return None  # "一家火锅店", "那家酒店": a description, not a name
+        if strength == 1 and _WANT_BEFORE.search(text, max(0, start - 4), start):
+            return None  # "想做焊接自动化", "需要整厂自动化": what they want, not who they are
         if strength == 1 and not self._short_name_ok(text, tokens, start, s, e):
             return None
         score = strength * 10

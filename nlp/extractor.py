@@ -112,7 +112,9 @@ class Extractor:
         tokens = self._tokens(text)
         blocked = [(m.start, m.end) for m in mentions] + email_spans
         company = self._companies.find(text, tokens, blocked)
-        person = self._people.find(text, company.end if company else None, company.start if company else None)
+        person = self._people.find(
+            text, company.end if company else None, company.start if company else None, blocked
+        )
         city = find_city(text, tokens, self._base_word, blocked, company.start if company else None)
 
         products: list[str] = []

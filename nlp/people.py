@@ -100,6 +100,11 @@ _TITLE_FIELD = re.compile(r"(?:职务|职位|岗位)\s?[:：]\s?([A-Za-z\u4e00-\
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5} ?$")
 _LOOSE_BOUNDARY = frozenset("的了 ，,。:：、;；")
 _NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早位")
+# What joins a full name to the organisation before it: "的" or a space.
+_AFTER_ORG = re.compile(r"的|\s+")
+# A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
+_WITH_PERSON = re.compile(r"(?:跟|和|给|约了?|见了|碰到|陪)(?=[\u4e00-\u9fff])")
+_MET_AFTER = re.compile(r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|[，,。\s]")
 # Capitalised words that are not people's names.
 _EN_NOT_NAMES = frozenset(
     {"Hi", "Hello", "Dear", "Demo", "Thanks", "The", "We", "Our", "Please", "Sales", "Lead"}
@@ -296,7 +301,11 @@ class PersonFinder:
         return True
 
     def find(
-        self, text: str, company_end: int | None = None, company_start: int | None = None
+        self,
+        text: str,
+        company_end: int | None = None,
+        company_start: int | None = None,
+        blocked: list[tuple[int, int]] | None = None,
     ) -> Person | None:
         """The first named contact (with its title), else the first bare title; `company_end` is
         where the recognised company ends, since "X公司的张三" names a person without a title, and no
@@ -305,15 +314,32 @@ class PersonFinder:
         bare: list[Person] = []
         inside = range(company_start, company_end) if company_start is not None and company_end else range(0)
         self._org_ends = frozenset() if company_end is None else frozenset({company_end})
-        if company_end is not None and text.startswith("的", company_end):
-            name = self._name_after(text, company_end + 1)
+        self._inside = inside
+        joint = _AFTER_ORG.match(text, company_end) if company_end is not None else None
+        if joint is not None:
+            # "X公司的张三", "襄阳楚风纺织 付晓东 151…": a full name right after the organisation
+            at = joint.end()
+            name = self._name_after(text, at)
             if (
                 name
                 and len(name) >= 2
                 and self._freq(name) < 100
-                and not _title_re().match(text, company_end + 1 + len(name))
+                and not _title_re().match(text, at + len(name))
+                and (joint.group() == "的" or _HARD_END.match(text, at + len(name)))
             ):
-                named.append(Person(name, None, company_end + 1, company_end + 1 + len(name)))
+                named.append(Person(name, None, at, at + len(name)))
+        for m in _WITH_PERSON.finditer(text):
+            # "跟张晓峰吃了个饭", "给钟雨桐试做了": a full name met, called or eaten with
+            name = self._name_after(text, m.end())
+            if (
+                name
+                and len(name) >= 2
+                and name[0] in self._surnames
+                and self._freq(name) < 100
+                and (after := _MET_AFTER.match(text, m.end() + len(name))) is not None
+                and (after.group()[0] not in "，,。 \t\n" or m.group()[0] not in "和给")  # "和冷干机，"
+            ):
+                named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _EN_CUE.finditer(text):
             name = _EN_NAME.match(text, m.end())
             nxt = text[name.end() : name.end() + 1] if name is not None else ""
@@ -453,6 +479,7 @@ class PersonFinder:
             if not text.startswith(("好", "你好", "您好"), p.end)
             and p.start not in inside
             and p.name != "谢谢"
+            and not any(bs < p.end and p.start < be for bs, be in blocked or ())  # "冷干机" is a product
         ]
         if named:
             return self._with_title(
@@ -560,6 +587,8 @@ class PersonFinder:
             return None
         return name
 
+    _inside: range = range(0)
+
     def _name_before(self, text: str, ts: int) -> str | None:
         for n in range(min(ts, 9), 1, -1):
             s = ts - n
@@ -570,8 +599,8 @@ class PersonFinder:
             if s < 0:
                 continue
             cand = text[s:ts]
-            if not _CJK.fullmatch(cand[-1]) or any(not _CJK.match(c) for c in cand):
-                continue
+            if s in self._inside or not _CJK.fullmatch(cand[-1]) or any(not _CJK.match(c) for c in cand):
+                continue  # "海蓝宋主任": the name starts after the company, not inside it
             sl = self._surname_len(cand, 0)
             if not sl or (n == 3 and sl == 1 and cand[1] in _NOT_NAME) or (n >= 2 and cand[-1] in _NOT_NAME):
                 continue

@@ -181,7 +181,8 @@ def test_no_company_kinds(extractor: Extractor, text: str) -> None:
 
 
 def test_a_department_before_a_person_is_not_an_organisation(extractor: Extractor) -> None:
-    assert extractor.extract("今天上午去了趟鼎泰，见了采购部的钱经理", SENT).company is None
+    assert extractor.extract("今天上午去了趟鼎泰，见了采购部的钱经理", SENT).company == "鼎泰"
+    assert extractor.extract("今天上午见了采购部的钱经理", SENT).company is None
 
 
 @pytest.mark.parametrize(
@@ -199,3 +200,29 @@ def test_descriptions_are_not_names(extractor: Extractor, text: str) -> None:
 def test_a_name_of_what_it_does_loses_to_a_real_name(extractor: Extractor) -> None:
     text = "今天在商丘睢阳师范学校给教育学院的邢院长做了演示"
     assert extractor.extract(text, SENT).company == "商丘睢阳师范学校"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a brand named by where it stands: before its person, before its deal, opening a note, after a visit
+        ("澜清祝总说他们下周内部开会定供应商", "澜清"),
+        ("拓岳的情况发我一下", "拓岳"),
+        ("锐朗那单黄了，老板最后选了别家", "锐朗"),
+        ("锐朗 去了 下周再约", "锐朗"),
+        ("又去了一趟澜清，这回见到了他们老板", "澜清"),
+        # clinics named by their specialty
+        ("下午去了厦门鹭江口腔，刘院长说想上数字化", "厦门鹭江口腔"),
+        ("录个新线索 长沙岳麓齿科 彭总 预算50w上下", "长沙岳麓齿科"),
+    ],
+)
+def test_brand_positions_and_clinics(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["早上好", "收到 马上办", "想做焊接自动化 有没有案例", "13912345678 这个号码是哪个客户"],
+)
+def test_no_brand_in_greetings_wants_and_numbers(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).company is None

@@ -177,3 +177,22 @@ def test_person_kinds_seen_on_unseen_text(
 def test_no_person_kinds(extractor: Extractor, text: str) -> None:
     e = extractor.extract(text, SENT)
     assert e.contact_name is None and e.contact_title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("微信跟澜清宋主任聊了", "宋", "主任"),  # the name starts where the company ends
+        ("今天跟邝晓峰吃了个饭，他是冀北新能源的", "邝晓峰", None),  # a full name met with
+        ("襄阳楚风纺织 付晓东 15172638800 想做屋顶光伏", "付晓东", None),  # after the company and a space
+    ],
+)
+def test_full_names_around_companies(extractor: Extractor, text: str, name: str, title: str | None) -> None:
+    e = extractor.extract(text, SENT)
+    assert (e.contact_name, e.contact_title) == (name, title)
+
+
+def test_a_product_is_no_name(extractor: Extractor) -> None:
+    # "冷" is a surname, but 冷干机 is what they buy (a catalog word in the test catalog or not)
+    e = extractor.extract("想咨询下你们的螺杆空压机和冷干机，联系人：设备部 钟工", SENT)
+    assert (e.contact_name, e.contact_title) == ("钟", "工")
