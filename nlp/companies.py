@@ -106,6 +106,7 @@ def _title_start_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, titles())))
 
 
+_WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
 # What may stand before a brand that opens a note: emoji, a phone or check mark, spaces.
 _LEADING_MARKS = " \t📞☎✅👍🎉🔥❗！!·-—>"
@@ -419,6 +420,7 @@ class CompanyFinder:
             and tokens[first][1] < s
             and (
                 tokens[first][0] in _VERB_CHARS
+                or tokens[first][0] in _WANT_WORDS
                 # the unit of a number before it ("3点部门…"): not part of a name
                 or (len(tokens[first][0]) == 1 and first > 0 and tokens[first - 1][0].isdigit())
             )

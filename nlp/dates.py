@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from nlp.numbers import cn_to_int
 
 _CN = "零〇一二两三四五六七八九十"
+_HAS_LATIN = re.compile(r"[A-Za-z]")
 _WEEKDAY = {
     "一": 0,
     "二": 1,
@@ -193,9 +194,34 @@ def _time(m: re.Match[str]) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
+# Days said in English, as reps mix it in: "next Monday", "this Fri", "tomorrow".
+_EN_DAY_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?P<shift>next|this)\s+)?(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?P<rel>tomorrow|day after tomorrow|tmr|tmrw)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_EN_WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _english_days(text: str, today: date) -> list[DayMention]:
+    out: list[DayMention] = []
+    for m in _EN_DAY_RE.finditer(text):
+        if m.group("rel"):
+            rel = m.group("rel").lower()
+            d = today + timedelta(days=2 if rel.startswith("day after") else 1)
+        else:
+            monday = today - timedelta(days=today.weekday())
+            shift = 1 if (m.group("shift") or "").lower() == "next" else 0
+            d = monday + timedelta(weeks=shift, days=_EN_WEEKDAY[m.group("wd").lower()])
+            if shift == 0 and not m.group("shift") and d < today:
+                d += timedelta(weeks=1)  # "on Monday" said on a Wednesday is the coming one
+        out.append(DayMention(d, m.start(), m.end(), None, False))
+    return out
+
+
 def find_days(text: str, today: date) -> list[DayMention]:
     """Every resolvable day expression with the time that follows it."""
-    out: list[DayMention] = []
+    out: list[DayMention] = _english_days(text, today) if _HAS_LATIN.search(text) else []
     for m in DAY_RE.finditer(text):
         d = _resolve(m, today)
         if d is None:
@@ -217,7 +243,7 @@ def find_days(text: str, today: date) -> list[DayMention]:
             end = tm.end()
         deadline = bool(re.match(r"\s?(?:之前|以前|前)", text[end : end + 3]))
         out.append(DayMention(d, m.start(), end, time, deadline))
-    return out
+    return sorted(out, key=lambda d: d.start)
 
 
 def _month_range(first: date) -> tuple[date, date]:

@@ -12,11 +12,12 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff])")
 _ACTION = re.compile(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
     r"|交|试|踩点|投标|拿|考察|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
+    r"|答复[他她]|回收|装机|安装|调试|验收|follow|ping|call|visit|meet"
 )
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 _THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?$")
 # Someone else's timeline: "他说月底前给答复", "让我等通知".
-_REPORTED = re.compile(r"[他她]们?说|对方说|客户说|说等|等他|等她|等通知|等消息")
+_REPORTED = re.compile(r"[他她]们?说|对方说|客户说|说等|等他|等她|等通知|等消息|^\s*说")
 # A contact already made on that day ("周六电话回访了"): not a plan.
 _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
@@ -61,6 +62,13 @@ def find_followup(
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue
+        if not after.strip():
+            # "next Monday 我再follow": the plan is said after a pause, by the rep
+            nxt = _CLAUSE_END.search(text, d.end)
+            if nxt is not None:
+                _, following = _clause(text, nxt.end(), nxt.end())
+                if following.lstrip().startswith(("我再", "再", "我去", "我过去")):
+                    after = following
         if not (_ACTION.search(after) or rescheduled or _ACTION.search(before[-4:])):
             continue
         if best is None or rescheduled:

@@ -125,10 +125,11 @@ _UPPER_BEFORE = re.compile(
     r"\s?(?:能?给到|能给|出到|在)?\s?$"
 )
 _LOWER_BEFORE = re.compile(r"(?:至少|最少|起码|不低于|最低|≥|>=?)\s?$")
-_UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内)")
+_UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶)")
 _LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
 BUDGET_CUE = re.compile(
-    r"预算|budget|Budget|BUDGET|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度"
+    r"预算|budget|Budget|BUDGET|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
+    r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
     r"|(?:最多|顶多|最高)能?(?:给到|出到)"  # what the customer will spend at most: a budget's ceiling
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})
@@ -189,6 +190,20 @@ class Amount:
     match: re.Match[str] | None = None
 
 
+# "一百五六十万": a hundreds digit, then two neighbouring tens digits.
+APPROX_TENS_RE = re.compile(
+    rf"(?P<h>[一二两三四五六七八九])百(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])十?\s?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?"
+)
+
+
+def _approx_tens(m: re.Match[str]) -> Amount | None:
+    h, a, b = _DIGITS[m.group("h")], _DIGITS[m.group("a")], _DIGITS[m.group("b")]
+    if b != a + 1:
+        return None
+    mult = _MULTIPLIERS.get(m.group("mult") or "", 1)
+    return Amount((h * 100 + a * 10) * mult, (h * 100 + b * 10) * mult, m.start(), m.end(), mult)
+
+
 def _approx(m: re.Match[str]) -> Amount | None:
     a, b = _DIGITS[m.group("a")], _DIGITS[m.group("b")]
     if b != a + 1:
@@ -217,6 +232,9 @@ def _amount_at(text: str, pos: int, end: int) -> Amount | None:
             continue
         ap = APPROX_RE.match(text, m.start())
         if ap is not None and (a := _approx(ap)) is not None and _money(text, ap):
+            return a
+        tens = APPROX_TENS_RE.match(text, m.start())
+        if tens is not None and (a := _approx_tens(tens)) is not None and _money(text, tens):
             return a
         if not _money(text, m):
             continue

@@ -24,8 +24,22 @@ def _normalise(digits: str) -> str:
     return digits
 
 
+# A mobile number read out digit by digit, as voice input writes it: "一三九五三五二零六七八".
+_SPOKEN_MOBILE = re.compile(
+    r"(?<![零〇一二三四五六七八九幺两])[一幺][三四五六七八九][零〇一二三四五六七八九幺两]{9}(?![零〇一二三四五六七八九幺两])"
+)
+_SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")
+
+
 def find_phones(text: str) -> list[tuple[str, tuple[int, int]]]:
     """All phone numbers with their spans, in order; extensions and order numbers are left out."""
+    out = _written_phones(text)
+    for m in _SPOKEN_MOBILE.finditer(text):
+        out.append((m.group().translate(_SPOKEN_DIGITS), m.span()))
+    return sorted(out, key=lambda p: p[1])
+
+
+def _written_phones(text: str) -> list[tuple[str, tuple[int, int]]]:
     out: list[tuple[str, tuple[int, int]]] = []
     for run in _PHONE_RUN.finditer(text):
         s, e = run.span()

@@ -97,3 +97,23 @@ def test_a_month_s_end_named_by_its_number() -> None:
     assert d.day == date(2026, 12, 31)
     (d,) = find_days("2月底交货", date(2026, 3, 10))
     assert d.day == date(2027, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "followup"),
+    [
+        (
+            "又跟澜清老板call了一下，price later再谈，next Monday 我再follow",
+            ("2026-03-16", None),
+        ),  # English days
+        ("给他们的医生培训了操作，试用一周，下周五回收样机顺便听反馈", ("2026-03-20", None)),
+        ("在澜清口腔做了演示 让我回去问下参数，我明天上午11点前答复她", ("2026-03-11", "11:00")),
+    ],
+)
+def test_more_plan_forms(extractor: Extractor, text: str, followup: tuple[str, str | None]) -> None:
+    fu = extractor.extract(text, SENT).next_followup
+    assert fu is not None and (fu.date, fu.time) == followup
+
+
+def test_what_they_said_they_will_answer_is_their_timeline(extractor: Extractor) -> None:
+    assert extractor.extract("讲了整体方案 他们倾向A 说下周一给答复", SENT).next_followup is None

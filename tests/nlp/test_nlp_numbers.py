@@ -171,3 +171,17 @@ def test_budget_kinds_seen_on_unseen_text(text: str, budget: tuple[int | None, i
 
 def test_a_weak_cue_takes_no_amount_from_the_next_clause() -> None:
     assert find_budget("邮件沟通了授信额度，应收账款大概2000万") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("预算两百三四十万的样子", (2_300_000, 2_400_000)),  # a hundreds digit then two neighbouring tens
+        ("他只肯出38万，说别家更便宜", (380_000, 380_000)),  # the customer's own offer
+        ("那单签了！52万成交", (520_000, 520_000)),  # the contract's value
+        ("预算90万封顶", (None, 900_000)),
+    ],
+)
+def test_more_budget_forms(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == budget

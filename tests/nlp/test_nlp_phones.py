@@ -36,3 +36,8 @@ def test_email_lower_cased() -> None:
     assert [e for e, _ in find_emails("邮箱 Yang.Min@Pujiang-Pharma.com ，谢谢")] == [
         "yang.min@pujiang-pharma.com"
     ]
+
+
+def test_a_mobile_read_out_digit_by_digit() -> None:
+    assert find_phones("我姓冯电话是一三三零三一一八八二七")[0][0] == "13303118827"
+    assert find_phones("一共一百二十三万") == []
