@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from nlp.catalog import Catalog
 from nlp.cities import find_city, gazetteer
 from nlp.companies import CompanyFinder, CompanyHit, suffix_re
-from nlp.dates import find_days, find_period
+from nlp.dates import DayMention, find_days, find_period
 from nlp.followup import find_bare_followup, find_followup, mask_plans
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
 from nlp.lexicon import titles
@@ -103,6 +103,7 @@ class Extractor:
         today = sent_at.astimezone(self.tz).date()
         text = _SPACES.sub(" ", text[:_MAX_TEXT])
         spans: dict[str, tuple[int, int]] = {}
+        days: list[DayMention] | None = None
 
         mentions = self.catalog.find(text)
         emails = find_emails(text)
@@ -131,6 +132,7 @@ class Extractor:
             has_catalog=bool(mentions),
             has_phone=bool(phones),
             has_contact_info=bool(phones or emails),
+            unplanned=None if intent else mask_plans(text, today, days := find_days(text, today)),
         )
         intent = intent or classify(text, facts)
         if company is None and person is None and (start := news_start(text, intent)):
@@ -141,12 +143,11 @@ class Extractor:
         budget = find_budget(text)
         stage = kind = scope = None
         followup = period = None
-        days = None
         if intent in _PLANS:
             st = find_stage(text)
             if st is not None:
                 stage, spans["stage"] = st
-            days = find_days(text, today)
+            days = days if days is not None else find_days(text, today)
             fu = find_followup(text, today, days)
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
@@ -160,7 +161,7 @@ class Extractor:
         reported_kind = None
         if intent == Intent.LOG_FOLLOWUP or (intent == Intent.NEW_LEAD and channel == "rep"):
             # How the contact happened, read outside the plans for later days ("明天见面" is a plan).
-            k = find_kind(mask_plans(text, today, days))
+            k = find_kind(facts.unplanned if facts.unplanned is not None else mask_plans(text, today, days))
             if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k
             elif k is not None:
