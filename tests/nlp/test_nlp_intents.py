@@ -177,6 +177,7 @@ def test_a_contact_reported_without_its_customer_is_a_report_to_ask_about(extrac
         # a full contact card and only a plan
         "宁波北仑港机械有限公司 设备科赵科长 13805741111 要数控机床 下周二过去",
         "宏达机械 王总 13800001111 要两台数控机床 下周二去看看",
+        "新来的询盘 昆山恒泰电子 采购经理 Leo 要10台CNC 邮箱leo@hengtai.cn",  # an address is no e-mail sent
     ],
 )
 def test_a_prospect_handed_over_is_a_new_lead(extractor: Extractor, text: str) -> None:
@@ -276,6 +277,7 @@ def test_stage_news(extractor: Extractor) -> None:
         ("明天的展会谁去", Intent.OTHER),
         ("周五了 晚上聚餐去哪吃", Intent.OTHER),
         ("今天跑了一天 累死了", Intent.OTHER),
+        ("车坏了 今天去不了客户那了", Intent.OTHER),  # a visit that did not happen
         ("今天跑了趟温州瓯江阀门厂 李经理说数控机床下个月定", Intent.LOG_FOLLOWUP),
     ],
 )
@@ -293,3 +295,14 @@ def test_small_talk_and_a_day_on_the_road(extractor: Extractor, text: str, inten
 )
 def test_a_contact_at_their_place_is_a_visit(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).kind == "visit"
+
+
+def test_a_contact_said_in_english_or_by_being_shown_around(extractor: Extractor) -> None:
+    english = extractor.extract("today visited 苏州华美电子 met Amy 她们对云ERP很感兴趣 next week demo", SENT)
+    assert (english.intent, english.kind) == (Intent.LOG_FOLLOWUP, "visit")
+    shown = extractor.extract("上午在恒通五金 李经理带我看了车间 机床有点老了 想换 预算50w左右", SENT)
+    assert (shown.intent, shown.kind) == (Intent.LOG_FOLLOWUP, "visit")  # a wish told in a visit
+
+
+def test_who_did_most_over_a_period_is_a_ranking(extractor: Extractor) -> None:
+    assert extractor.extract("谁这个月签单最多", SENT).intent == Intent.QUERY_STATS
