@@ -59,14 +59,15 @@ DAY = re.compile(
 )
 DAY_PLANS = re.compile(
     r"(?:拜访|回访|跟进|出差|行程|客户)?(?:计划|安排|日程)|有(?:啥|什么|哪些|几个)(?:约|安排|计划)"
-    r"|(?:哪些|哪几家|几家|哪个)客户要(?:去|见|拜访|跟进|回访|联系)|约了(?:谁|哪些|哪几家|几家)"
+    r"|(?:哪些|哪几家|几家|几个|哪个)客户要(?:去|见|拜访|跟进|回访|联系)|约了(?:谁|哪些|哪几家|几家)"
 )
 # "今天要跑哪几家", "下周一我要去哪几家客户": which customers to visit on a day, not a count.
 TODAY_WHICH = re.compile(
     r"(?:要|该|得)(?:去|跑|见|找|约|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见|找)哪(?:家|些|几|个|位)"
 )
 LEAD_QUERY = re.compile(
-    r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|近况|跟进情况|跟得怎么样"
+    r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|咋样了?$|怎样了|近况|跟进情况|跟得怎么样"
+    r"|有(?:没有)?(?:进展|进度|动静|消息)(?:吗|没|没有|了吗)?[?？]?$"
     r"|最后一次.{0,6}(?:哪天|什么时候|啥时候|几号)"
     r"|(?:电话|手机|手机号|联系方式|邮箱|微信号?)(?:号码)?(?:是多少|多少|呢[?？]?$|有吗|有没有)|有人(?:在)?跟吗|有没有人跟"
     r"|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|到哪了|聊到哪|跟到哪|哪一步|什么进度|啥进度|进度如何|进展如何|有什么进展|啥进展|啥情况"
@@ -125,7 +126,8 @@ REPORTED = re.compile(
 TOLD = re.compile(r"说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
 # "那个要60个球机的物流园 现在什么进度": the progress or the owner of whatever stands before it.
 PROGRESS = re.compile(
-    r"到?哪一?步|什么进度|啥进度|进度如何|进度怎么样|进展如何|什么进展|啥进展|有什么进展|什么情况|啥情况|怎么样了"
+    r"到?哪一?步|什么进度|啥进度|进度如何|进度怎么样|进展如何|什么进展|啥进展|有什么进展|什么情况|啥情况|怎么样了|咋样了?|怎样了"
+    r"|有(?:没有)?(?:进展|进度|动静|消息)(?:吗|没|没有|了吗)?[?？]?$"
     r"|有没有人跟|有人(?:在)?跟吗|谁在跟|(?:是)?谁跟的|跟到哪|聊到哪|谈到哪|到哪了"
     r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X钱总的联系方式"
 )
@@ -179,6 +181,8 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"已经?签约|签约了|签约(?=\s|$|[🎉✌️👍！!，。])|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同|签了(?!.{0,2}[几多])"
             r"|盖章回来|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            # a purchase order issued: "PO下来了", "收到PO了"
+            r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了)|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
         ),
     ),
     ("交付", re.compile(r"交付|装机|验收|交车|到货了|发货完成|已到货|上线了")),
@@ -276,17 +280,21 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.QUERY_TODAY
     if ONE_CUSTOMER_QUESTION.search(t) and short and not reported:  # never a count: "电话是多少"
         return Intent.QUERY_LEAD
-    asks_count = STATS.search(t) is not None or (COUNT.search(t) is not None and not WANTS_SOME.search(t))
+    # "拜访计划" names the plans asked for; only a report word outside it makes a report.
+    plans = DAY_PLANS.search(t)
+    outside = t[: plans.start()] + " " + t[plans.end() :] if plans else t
+    day_plans = plans is not None and DAY.search(t) is not None and short and not facts.has_company
+    day_plans = day_plans and not REPORTED.search(outside)
+    # "明天有几个客户要见": the day's appointments, counted in the list
+    counts = COUNT.search(t) is not None and not WANTS_SOME.search(t) and not day_plans
+    asks_count = STATS.search(t) is not None or counts
     # "合同签了🎉" is news; only a question makes a stage word a count ("这个月签约了多少").
     named = facts.has_company or facts.has_person
     if asks_count and short and not named and (stage is None or is_question):
         return Intent.QUERY_STATS
     if TODAY.search(t) and short and is_question_or_list(t) and not facts.has_company:
         return Intent.QUERY_TODAY
-    # "拜访计划" names the plans asked for; only a report word outside it makes a report.
-    plans = DAY_PLANS.search(t)
-    outside = t[: plans.start()] + " " + t[plans.end() :] if plans else t
-    if plans and DAY.search(t) and short and not facts.has_company and not REPORTED.search(outside):
+    if day_plans:
         return Intent.QUERY_TODAY
     if ASKS_COLLEAGUES.search(t):
         return Intent.OTHER

@@ -210,6 +210,8 @@ def test_a_contact_told_with_a_card_stays_a_report(extractor: Extractor, text: s
         ("查下恒通五金的孙经理", Intent.QUERY_LEAD),
         ("帮我查查做光伏的那个宁波客户最近有没有人跟", Intent.QUERY_LEAD),
         ("华远精工钱总的联系方式", Intent.QUERY_LEAD),
+        ("宏达机械咋样了", Intent.QUERY_LEAD),
+        ("宏达机械的单子有进展没", Intent.QUERY_LEAD),
         ("这个手机号是谁跟的 13812345678", Intent.QUERY_LEAD),
         # ...but nothing named is no customer
         ("现在啥情况", Intent.OTHER),
@@ -242,6 +244,7 @@ def test_a_question_about_one_customer_needs_no_found_name(
         ("今晚有约的客户有哪些", Intent.QUERY_TODAY),
         ("团队下周的拜访任务", Intent.QUERY_TODAY),
         ("本周要回访的医院", Intent.QUERY_TODAY),
+        ("明天有几个客户要见", Intent.QUERY_TODAY),  # the day's appointments, not a count of the period
         # leads left without a contact
         ("我还有哪些客户没跟进", Intent.QUERY_OVERDUE),
         # how to use the bot
@@ -266,6 +269,9 @@ def test_stage_news(extractor: Extractor) -> None:
     # a terse card that says how the contact went is a report with its stage
     card = extractor.extract("德润机械 张工 电话 设备已经验收了", SENT)
     assert (card.intent, card.kind, card.stage) == (Intent.LOG_FOLLOWUP, "call", "交付")
+    # a purchase order issued is a signed deal
+    po = extractor.extract("宏达机械PO下来了 🎉", SENT)
+    assert (po.intent, po.stage) == (Intent.UPDATE_STAGE, "签约")
     # a price not yet agreed is no lost deal
     assert extractor.extract("宏达机械价格还没谈下来 王总说再等等", SENT).stage is None
 
