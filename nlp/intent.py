@@ -31,11 +31,14 @@ OVERDUE = re.compile(
     r"超时|逾期|超期|过期|timeout|overdue|过了跟进时间|过了跟进日期"
     # "我还有哪些没跟的": the leads left without a contact
     r"|(?:哪些|哪几个|哪几家|哪个|谁)(?:客户)?(?:还)?(?:没|未)(?:跟|联系|拜访|回访)"
+
     r"|(?:超过|快|已经|有)\s?(?:\d+|[一二两三四五六七八九十半]+)\s?(?:个)?(?:天|周|星期|礼拜|月)(?:没|未)(?:跟|联系|拜访|回访)",
     re.IGNORECASE,
 )
+# "有哪些客户很久没跟进了": asked, not told ("王总说好久没联系了").
+LONG_UNTOUCHED = re.compile(r"(?:很久|好久|一直|长时间|好长时间)(?:都)?(?:没|未)(?:跟|联系|拜访|回访)")
 STATS = re.compile(
-    r"多少|排名|排行|转化率|漏斗|统计|业绩|成交额|签约额|金额|数据|谁的成交|谁.{0,8}最多|汇总一下"
+    r"多少|排名|排行|转化率|漏斗|统计|业绩|成交额|签约额|金额|总额|销售额|回款额|合同额|数据|谁的成交|谁.{0,8}最多|汇总一下"
     r"|(?:单子|线索|客户|订单)(?:的)?(?:数量|分布|占比)|各阶段"
     # a rate or a count named as a noun: "我的赢单率", "3月份的新增线索数", "本周的跟进次数"
     r"|(?:赢单|输单|成交|签约|签单|转化|回款|完成|达成|跟进|拜访|回访|中标|复购|续约)率"
@@ -265,6 +268,8 @@ def classify(text: str, facts: Facts) -> Intent:
     is_question = QUESTION.search(t) is not None
     short = len(t) <= 32
     if OVERDUE.search(t) and (is_question or short):
+        return Intent.QUERY_OVERDUE
+    if LONG_UNTOUCHED.search(t) and is_question and not (facts.has_company or facts.has_person):
         return Intent.QUERY_OVERDUE
     pasted = FORWARDED.search(t) is not None or bool(SELF_INTRO.search(t) and ASKS_US.search(t))
     if facts.channel == "customer" or pasted:

@@ -245,8 +245,11 @@ def test_a_question_about_one_customer_needs_no_found_name(
         ("团队下周的拜访任务", Intent.QUERY_TODAY),
         ("本周要回访的医院", Intent.QUERY_TODAY),
         ("明天有几个客户要见", Intent.QUERY_TODAY),  # the day's appointments, not a count of the period
-        # leads left without a contact
+        ("今年签约总额", Intent.QUERY_STATS),
+        # leads left without a contact, asked about (and only asked: "王总说好久没联系了" is told)
         ("我还有哪些客户没跟进", Intent.QUERY_OVERDUE),
+        ("有哪些客户很久没跟进了", Intent.QUERY_OVERDUE),
+        ("今天去宏达机械 王总说好久没联系了", Intent.LOG_FOLLOWUP),
         # how to use the bot
         ("怎么把这个客户转给小王", Intent.HELP),
         ("有操作手册吗", Intent.HELP),
