@@ -94,14 +94,23 @@ NEW_LEAD = re.compile(
     r"|(?:推|给|转|介绍|发|送)(?:过来|来)?的(?:线索|lead|商机)"
     # ...or headed as one: "新增 X公司 …", "线索 深圳一家游戏公司 …"
     r"|^\s*(?:新增|新加|线索|lead|商机|新客)\s*(?:[:：]|\s)"
-    # a first meeting: "饭局上认识了X的老板", "展会上认识的"
+    # an inquiry that came in: "客户来电咨询", "官网来了个询价", "扫到一个意向客户"
+    r"|来电(?:咨询|询价|询问)|(?:来了|收到|接到|有)(?:一)?个?(?:询价|询盘|咨询)|(?:官网|网站|平台|400)(?:留言|询价|咨询|来的)"
+    r"|(?:个|家)(?:新的?)?意向客户|新的(?:意向)?客户"
+    # a first meeting: "饭局上认识了X的老板", "展会上认识的", "展会上加了个微信"
     r"|(?:认识了|认识的|刚认识|新认识|结识)(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
     r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触",
     re.IGNORECASE,
 )
 # A customer's own words pasted by the rep: a forwarded message, or one that greets and introduces
 # its writer ("王经理您好，我是X的采购…"). They are read as the customer channel's messages are.
-FORWARDED = re.compile(r"^\s*(?:【转发】|\[转发\]|转发[:：]|fwd?[:：])", re.IGNORECASE)
+FORWARDED = re.compile(
+    r"^\s*(?:【转发】|\[转发\]|转发[:：]|fwd?[:：]|(?:客户|网站|官网|平台)?(?:留言|询盘|来信|私信)[:：])",
+    re.IGNORECASE,
+)
+# Contact details swapped with someone no contact is reported with ("展会上加了个微信 X 陈经理"):
+# a first contact. Beside a reported contact it is part of that contact ("演示完 店长加了微信").
+SWAPPED = re.compile(r"加了(?:个|他|她|对方)?的?微信|(?:交换|换)了?(?:个)?(?:名片|微信)")
 SELF_INTRO = re.compile(r"(?:您好|你好)[，,！!。\s]*(?:我是|我们是|我们公司|我司|我们单位|我们医院|我们学校)")
 # ...and a greeting the rep wrote to a customer ("王总您好，我是华锐的小张，报价发您了") asks nothing.
 ASKS_US = re.compile(r"想|需要|打算|计划|准备|能否|可否|能不能|麻烦|请(?:尽快|联系|安排|回电)|咨询|询")
@@ -311,6 +320,8 @@ def classify(text: str, facts: Facts) -> Intent:
     # A number asked about ("13812345678 这个是谁"), not one given with a plan ("下周去看看").
     asks_now = QUESTION.search(unplanned) is not None
     asks_number = facts.has_contact_info and asks_now
+    if SWAPPED.search(t) and (has_entity or facts.has_catalog) and not reported:
+        return Intent.NEW_LEAD
     if (LEAD_QUERY.search(t) or asks_number) and has_entity and not reported:
         return Intent.QUERY_LEAD
     if short and not reported and _asks_about_one(t):

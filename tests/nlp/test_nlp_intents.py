@@ -178,6 +178,13 @@ def test_a_contact_reported_without_its_customer_is_a_report_to_ask_about(extrac
         "宁波北仑港机械有限公司 设备科赵科长 13805741111 要数控机床 下周二过去",
         "宏达机械 王总 13800001111 要两台数控机床 下周二去看看",
         "新来的询盘 昆山恒泰电子 采购经理 Leo 要10台CNC 邮箱leo@hengtai.cn",  # an address is no e-mail sent
+        # an inquiry that came in, relayed
+        "客户来电咨询 台州路桥一家汽配厂 要两台数控机床 让我们报价 电话 0576-8222 1234",
+        "官网来了个询价 嘉兴南湖区华兴纺织 要光伏组件 联系人 钱经理 13857300000",
+        "客户留言：你好 想问下光伏组件多少钱一片 我们厂房屋顶大概3000平 电话13812345678",
+        "扫楼扫到一个意向客户 杭州滨江天启科技 行政 小周 要上云ERP",
+        # details swapped with no contact reported
+        "展会上加了个微信 苏州吴中华辰机械 采购部陈经理 想看CNC",
     ],
 )
 def test_a_prospect_handed_over_is_a_new_lead(extractor: Extractor, text: str) -> None:
@@ -194,6 +201,7 @@ def test_a_prospect_handed_over_is_a_new_lead(extractor: Extractor, text: str) -
         "刚从宁波宏达机械有限公司出来 钱总 13800001111 要数控机床",
         "王总您好，我是华锐的小张，给您发一下云ERP的报价 刚发给宏达机械了",  # the rep's own greeting
         "认识了五年的老朋友 宏达机械的王总 今天去他厂里看了机床",
+        "上周三在宁波宏达机械有限公司给操作工演示了数控机床，车间主任周强加了微信，下周四再去",
     ],
 )
 def test_a_contact_told_with_a_card_stays_a_report(extractor: Extractor, text: str) -> None:
