@@ -135,9 +135,10 @@ class Extractor:
             unplanned=None if intent else mask_plans(text, today, days := find_days(text, today)),
         )
         intent = intent or classify(text, facts)
-        if company is None and person is None and (start := news_start(text, intent)):
+        if company is None and person is None and (where := news_start(text, intent)):
             known = [m.start for m in mentions]
-            subject = subject_before(text, start, lambda w: w in self._verbs, known)
+            head = " " * where[0] + text[where[0] :]  # the name stands first in what is left
+            subject = subject_before(head, where[1], lambda w: w in self._verbs, known)
             if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
         budget = find_budget(text)

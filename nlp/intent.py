@@ -31,7 +31,6 @@ OVERDUE = re.compile(
     r"超时|逾期|超期|过期|timeout|overdue|过了跟进时间|过了跟进日期"
     # "我还有哪些没跟的": the leads left without a contact
     r"|(?:哪些|哪几个|哪几家|哪个|谁)(?:客户)?(?:还)?(?:没|未)(?:跟|联系|拜访|回访)"
-
     r"|(?:超过|快|已经|有)\s?(?:\d+|[一二两三四五六七八九十半]+)\s?(?:个)?(?:天|周|星期|礼拜|月)(?:没|未)(?:跟|联系|拜访|回访)",
     re.IGNORECASE,
 )
@@ -337,7 +336,7 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.NEW_LEAD
     if facts.has_company or facts.has_person:
         return Intent.LOG_FOLLOWUP
-    if reported and find_kind(_without_stage(t, stage)) is not None and not is_question:
+    if reported and find_kind(_without_stage(unplanned, stage)) is not None and not is_question:
         return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
     return Intent.OTHER
 
@@ -371,17 +370,21 @@ def _asks_about_one(text: str) -> bool:
     return m is not None and len(_PROGRESS_FILLER.sub("", text[m.end() :])) >= 2
 
 
-def news_start(text: str, intent: Intent) -> int | None:
-    """Where the news (a stage) or the question about one customer starts, for a message that may
-    name its customer first and nothing else (nlp.subject)."""
+def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
+    """Where a message that may name its customer first and nothing else (nlp.subject) has that
+    name: before the news (a stage) or the question about one customer ("X现在到哪一步了"), or after
+    the look-up that asks about it ("查下X的吴经理"). (from, to), or None."""
     if intent == Intent.UPDATE_STAGE:
         stage = find_stage(text)
-        return stage[1][0] if stage is not None else None
+        return (0, stage[1][0]) if stage is not None and stage[1][0] > 0 else None
     if intent == Intent.QUERY_LEAD:
-        m = ONE_CUSTOMER_QUESTION.search(text) or LEAD_QUERY.search(text)
-        if m is None or m.group().startswith(("是哪", "哪")):
+        look_up = LOOK_UP.search(text)
+        if look_up is not None:
+            return look_up.end(), len(text)
+        m = ONE_CUSTOMER_QUESTION.search(text) or PROGRESS.search(text) or LEAD_QUERY.search(text)
+        if m is None or m.start() == 0 or m.group().startswith(("是哪", "哪")):
             return None  # "X是哪家的": X is a person, asked where they work
-        return m.start()
+        return 0, m.start()
     return None
 
 

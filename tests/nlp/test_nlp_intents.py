@@ -104,6 +104,8 @@ def test_kind(extractor: Extractor, text: str, kind: str) -> None:
         ("云杉科技的监控项目到报价了", "云杉科技"),
         ("金桥物流这个单子现在在谁手上", "金桥物流"),
         ("北辰会展搬迁项目签了", "北辰会展"),
+        ("青禾农业现在到哪一步了", "青禾农业"),  # not "青禾农业现在"
+        ("查下银杉资本的报价", "银杉资本"),  # after the look-up
         # ...and what stands first is not always a customer
         ("终于签了", None),
         ("国庆前那单丢了", None),
