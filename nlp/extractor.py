@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from nlp.catalog import Catalog
 from nlp.cities import find_city, gazetteer
 from nlp.companies import CompanyFinder, CompanyHit, suffix_re
-from nlp.dates import DayMention, find_days, find_period
-from nlp.followup import find_bare_followup, find_followup, mask_plans
+from nlp.dates import find_period
+from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
 from nlp.lexicon import titles
 from nlp.numbers import find_budget
@@ -103,7 +103,6 @@ class Extractor:
         today = sent_at.astimezone(self.tz).date()
         text = _SPACES.sub(" ", text[:_MAX_TEXT])
         spans: dict[str, tuple[int, int]] = {}
-        days: list[DayMention] | None = None
 
         mentions = self.catalog.find(text)
         emails = find_emails(text)
@@ -132,7 +131,7 @@ class Extractor:
             has_catalog=bool(mentions),
             has_phone=bool(phones),
             has_contact_info=bool(phones or emails),
-            unplanned=None if intent else mask_plans(text, today, days := find_days(text, today)),
+            plans=(plans := Plans(text, today)),
         )
         intent = intent or classify(text, facts)
         if company is None and person is None and (where := news_start(text, intent)):
@@ -148,21 +147,20 @@ class Extractor:
             st = find_stage(text)
             if st is not None:
                 stage, spans["stage"] = st
-            days = days if days is not None else find_days(text, today)
-            fu = find_followup(text, today, days)
+            fu = find_followup(text, today, plans.days())
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
         elif intent == Intent.OTHER and len(text) <= _MAX_BARE:
             # A bare answer to "when next?" or a correction of it: "周五下午", "改到下周四上午".
-            fu = find_bare_followup(text, today)
+            fu = find_bare_followup(text, today, plans.days())
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
         reported_kind = None
         if intent == Intent.LOG_FOLLOWUP or (intent == Intent.NEW_LEAD and channel == "rep"):
             # How the contact happened, read outside the plans for later days ("明天见面" is a plan).
-            k = find_kind(facts.unplanned if facts.unplanned is not None else mask_plans(text, today, days))
+            k = find_kind(plans.unplanned())
             if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k
             elif k is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.followup import Plans
 from nlp.types import Intent
 
 HELP = re.compile(
@@ -220,9 +221,9 @@ class Facts:
     has_catalog: bool
     has_phone: bool
     has_contact_info: bool
-    # The text with the clauses about later days blanked (nlp.followup.mask_plans): a report is
-    # read there, for "明天去拜访" is a plan, not a contact. None: the whole text.
-    unplanned: str | None = None
+    # The message's plans (nlp.followup.Plans): a report is read in its text with the clauses about
+    # later days blanked, for "明天去拜访" is a plan, not a contact. None: the whole text.
+    plans: Plans | None = None
 
 
 _STAGE_SET = re.compile(
@@ -275,9 +276,10 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.HELP
     is_question = QUESTION.search(t) is not None
     short = len(t) <= 32
+    named = facts.has_company or facts.has_person
     if OVERDUE.search(t) and (is_question or short):
         return Intent.QUERY_OVERDUE
-    if LONG_UNTOUCHED.search(t) and is_question and not (facts.has_company or facts.has_person):
+    if is_question and not named and LONG_UNTOUCHED.search(t):
         return Intent.QUERY_OVERDUE
     pasted = FORWARDED.search(t) is not None or bool(SELF_INTRO.search(t) and ASKS_US.search(t))
     if facts.channel == "customer" or pasted:
@@ -286,59 +288,98 @@ def classify(text: str, facts: Facts) -> Intent:
         if facts.channel == "customer":
             return Intent.OTHER
     stage = find_stage(t)
-    lead = len(text) - len(text.lstrip())
-    unplanned = t if facts.unplanned is None else facts.unplanned[lead : lead + len(t)]
-    reported = _reports_contact(unplanned, stage)
-    if TODAY_WHICH.search(t) and short and not facts.has_company:
-        return Intent.QUERY_TODAY
-    if ONE_CUSTOMER_QUESTION.search(t) and short and not reported:  # never a count: "电话是多少"
-        return Intent.QUERY_LEAD
-    # "拜访计划" names the plans asked for; only a report word outside it makes a report.
-    plans = DAY_PLANS.search(t)
-    outside = t[: plans.start()] + " " + t[plans.end() :] if plans else t
-    day_plans = plans is not None and DAY.search(t) is not None and short and not facts.has_company
-    day_plans = day_plans and not REPORTED.search(outside)
-    # "明天有几个客户要见": the day's appointments, counted in the list
-    counts = COUNT.search(t) is not None and not WANTS_SOME.search(t) and not day_plans
-    asks_count = STATS.search(t) is not None or counts
-    # "合同签了🎉" is news; only a question makes a stage word a count ("这个月签约了多少").
-    named = facts.has_company or facts.has_person
-    if asks_count and short and not named and (stage is None or is_question):
-        return Intent.QUERY_STATS
-    if TODAY.search(t) and short and is_question_or_list(t) and not facts.has_company:
-        return Intent.QUERY_TODAY
-    if day_plans:
-        return Intent.QUERY_TODAY
+    report = _Report(text, t, stage, facts.plans)
+    if short:
+        query = _short_query(t, facts, stage, report, is_question)
+        if query is not None:
+            return query
     if ASKS_COLLEAGUES.search(t):
         return Intent.OTHER
     if INVITED.search(t) and not (facts.has_catalog or stage or facts.has_contact_info):
         return Intent.OTHER
-    has_entity = facts.has_company or facts.has_person or facts.has_contact_info
+    has_entity = named or facts.has_contact_info
     if NEW_LEAD.search(t) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
-    # A number asked about ("13812345678 这个是谁"), not one given with a plan ("下周去看看").
-    asks_now = QUESTION.search(unplanned) is not None
-    asks_number = facts.has_contact_info and asks_now
-    if SWAPPED.search(t) and (has_entity or facts.has_catalog) and not reported:
+    reported = report.told()
+    if not reported and SWAPPED.search(t) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
-    if (LEAD_QUERY.search(t) or asks_number) and has_entity and not reported:
+    # A number asked about ("13812345678 这个是谁"), not one given with a plan ("下周去看看").
+    asks_now = is_question and QUESTION.search(report.unplanned()) is not None
+    asks_number = facts.has_contact_info and asks_now
+    if not reported and has_entity and (asks_number or LEAD_QUERY.search(t)):
         return Intent.QUERY_LEAD
     if short and not reported and _asks_about_one(t):
         return Intent.QUERY_LEAD
     if stage is not None and not reported:
         return Intent.UPDATE_STAGE
-    if BUY_INTEREST.search(t) and has_entity and not reported:
+    if not reported and has_entity and BUY_INTEREST.search(t):
         return Intent.NEW_LEAD
     # A full contact card (a customer and a number to reach them) with no stage and no contact told
     # ("刚从X出来" tells one too): a prospect handed over, whatever is planned next.
-    card = facts.has_company and facts.has_contact_info and stage is None and not asks_now
-    if card and not reported and not TOLD.search(unplanned) and find_kind(unplanned) is None:
+    card = facts.has_company and facts.has_contact_info and stage is None and not asks_now and not reported
+    if card and not TOLD.search(report.unplanned()) and find_kind(report.unplanned()) is None:
         return Intent.NEW_LEAD
-    if facts.has_company or facts.has_person:
+    if named:
         return Intent.LOG_FOLLOWUP
-    if reported and find_kind(_without_stage(unplanned, stage)) is not None and not is_question:
+    if reported and not is_question and find_kind(_without_stage(report.unplanned(), stage)) is not None:
         return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
     return Intent.OTHER
+
+
+def _short_query(
+    t: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None, report: _Report, is_question: bool
+) -> Intent | None:
+    """The questions asked in a few words: a day's list, a count, one customer."""
+    if not facts.has_company and TODAY_WHICH.search(t):
+        return Intent.QUERY_TODAY
+    if ONE_CUSTOMER_QUESTION.search(t) and not report.told():  # never a count: "电话是多少"
+        return Intent.QUERY_LEAD
+    # "拜访计划" names the plans asked for; only a report word outside it makes a report.
+    plans = None if facts.has_company else DAY_PLANS.search(t)
+    day_plans = False
+    if plans is not None and DAY.search(t) is not None:
+        day_plans = not REPORTED.search(t[: plans.start()] + " " + t[plans.end() :])
+    named = facts.has_company or facts.has_person
+    if not named and (stage is None or is_question):
+        # "明天有几个客户要见": the day's appointments, counted in the list
+        counts = not day_plans and COUNT.search(t) is not None and not WANTS_SOME.search(t)
+        # "合同签了🎉" is news; only a question makes a stage word a count ("这个月签约了多少").
+        if counts or STATS.search(t):
+            return Intent.QUERY_STATS
+    if not facts.has_company and TODAY.search(t) and is_question_or_list(t):
+        return Intent.QUERY_TODAY
+    if day_plans:
+        return Intent.QUERY_TODAY
+    return None
+
+
+class _Report:
+    """Whether the message tells a contact that happened, read outside its plans for later days;
+    worked out only when a rule asks."""
+
+    __slots__ = ("_lead", "_plans", "_stage", "_t", "_told")
+
+    def __init__(
+        self, text: str, t: str, stage: tuple[str, tuple[int, int]] | None, plans: Plans | None
+    ) -> None:
+        self._t = t
+        self._lead = len(text) - len(text.lstrip())
+        self._stage = stage
+        self._plans = plans
+        self._told: bool | None = None
+
+    def unplanned(self) -> str:
+        """The stripped text with the plans blanked (same length)."""
+        if self._plans is None:
+            return self._t
+        return self._plans.unplanned()[self._lead : self._lead + len(self._t)]
+
+    def told(self) -> bool:
+        if self._told is None:
+            # Blanking only removes words: no report word in the whole text, none outside its plans.
+            bare = REPORTED.search(_without_stage(self._t, self._stage)) is not None
+            self._told = bare and _reports_contact(self.unplanned(), self._stage)
+        return self._told
 
 
 def _without_stage(text: str, stage: tuple[str, tuple[int, int]] | None) -> str:
