@@ -136,6 +136,8 @@ REPORTED = re.compile(
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
 TOLD = re.compile(r"说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
+# A contact planned again ("下周再联系") follows one that happened.
+AGAIN = re.compile(r"再(?:去|来|联系|约|打|谈|跟|拜访|过去|沟通|聊|看|见)")
 # "那个要60个球机的物流园 现在什么进度": the progress or the owner of whatever stands before it.
 PROGRESS = re.compile(
     r"到?哪一?步|什么进度|啥进度|进度如何|进度怎么样|进展如何|什么进展|啥进展|有什么进展|什么情况|啥情况|怎么样了|咋样了?|怎样了"
@@ -317,7 +319,12 @@ def classify(text: str, facts: Facts) -> Intent:
     # A full contact card (a customer and a number to reach them) with no stage and no contact told
     # ("刚从X出来" tells one too): a prospect handed over, whatever is planned next.
     card = facts.has_company and facts.has_contact_info and stage is None and not asks_now and not reported
-    if card and not TOLD.search(report.unplanned()) and find_kind(report.unplanned()) is None:
+    if (
+        card
+        and not TOLD.search(report.unplanned())
+        and not AGAIN.search(t)
+        and find_kind(report.unplanned()) is None
+    ):
         return Intent.NEW_LEAD
     if named:
         return Intent.LOG_FOLLOWUP

@@ -200,6 +200,7 @@ def test_a_prospect_handed_over_is_a_new_lead(extractor: Extractor, text: str) -
         "刚跟宁波北仑港机械有限公司的赵科长通了电话 13805741111 要数控机床 下周二过去",
         "致电绍兴柯桥印染有限公司王主任 0575-8111 2222 预算还没批 下周再联系",
         "宏达机械 王总 13800001111 说预算批了 下周签",  # what the customer said tells a contact
+        "宏达机械有限公司 王总 13800001111 价格太高 下周再联系",  # "再": a contact came before
         "刚从宁波宏达机械有限公司出来 钱总 13800001111 要数控机床",
         "王总您好，我是华锐的小张，给您发一下云ERP的报价 刚发给宏达机械了",  # the rep's own greeting
         "认识了五年的老朋友 宏达机械的王总 今天去他厂里看了机床",
