@@ -257,6 +257,17 @@ def test_a_question_about_one_customer_needs_no_found_name(
         ("本周要回访的医院", Intent.QUERY_TODAY),
         ("明天有几个客户要见", Intent.QUERY_TODAY),  # the day's appointments, not a count of the period
         ("今年签约总额", Intent.QUERY_STATS),
+        ("上月回款", Intent.QUERY_STATS),  # a period's figure named by the noun alone
+        ("团队这个季度的签约情况", Intent.QUERY_STATS),
+        ("本月新增客户来源分布", Intent.QUERY_STATS),
+        ("明天的行程", Intent.QUERY_TODAY),
+        ("我今天的任务", Intent.QUERY_TODAY),
+        ("今天约了几个客户", Intent.QUERY_TODAY),
+        ("哪些客户该跟没跟", Intent.QUERY_OVERDUE),
+        # one fact of a named customer asked
+        ("宏达机械的预算是多少来着", Intent.QUERY_LEAD),
+        ("宏达机械上次报价多少", Intent.QUERY_LEAD),
+        ("王总那个客户现在谁负责", Intent.QUERY_LEAD),
         # leads left without a contact, asked about (and only asked: "王总说好久没联系了" is told)
         ("我还有哪些客户没跟进", Intent.QUERY_OVERDUE),
         ("有哪些客户很久没跟进了", Intent.QUERY_OVERDUE),
