@@ -224,6 +224,7 @@ def test_a_contact_told_with_a_card_stays_a_report(extractor: Extractor, text: s
         ("宏达机械咋样了", Intent.QUERY_LEAD),
         ("宏达机械的单子有进展没", Intent.QUERY_LEAD),
         ("这个手机号是谁跟的 13812345678", Intent.QUERY_LEAD),
+        ("宁波港机那个单子到哪了", Intent.QUERY_LEAD),
         # ...but nothing named is no customer
         ("现在啥情况", Intent.OTHER),
         ("你们那边什么情况", Intent.OTHER),
@@ -294,6 +295,8 @@ def test_stage_news(extractor: Extractor) -> None:
     # a terse card that says how the contact went is a report with its stage
     card = extractor.extract("德润机械 张工 电话 设备已经验收了", SENT)
     assert (card.intent, card.kind, card.stage) == (Intent.LOG_FOLLOWUP, "call", "交付")
+    sealed = extractor.extract("恒通五金的合同今天盖章了", SENT)
+    assert (sealed.intent, sealed.stage) == (Intent.UPDATE_STAGE, "签约")
     # a purchase order issued is a signed deal
     po = extractor.extract("宏达机械PO下来了 🎉", SENT)
     assert (po.intent, po.stage) == (Intent.UPDATE_STAGE, "签约")
@@ -308,6 +311,8 @@ def test_stage_news(extractor: Extractor) -> None:
         ("明天的展会谁去", Intent.OTHER),
         ("周五了 晚上聚餐去哪吃", Intent.OTHER),
         ("今天跑了一天 累死了", Intent.OTHER),
+        ("我们组的分布不太均匀", Intent.OTHER),  # a spread of what no figure names
+        ("这次任务完成得不错 大家辛苦", Intent.OTHER),
         ("车坏了 今天去不了客户那了", Intent.OTHER),  # a visit that did not happen
         ("今天跑了趟温州瓯江阀门厂 李经理说数控机床下个月定", Intent.LOG_FOLLOWUP),
     ],
