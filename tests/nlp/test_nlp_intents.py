@@ -205,6 +205,7 @@ def test_a_prospect_handed_over_is_a_new_lead(extractor: Extractor, text: str) -
         "王总您好，我是华锐的小张，给您发一下云ERP的报价 刚发给宏达机械了",  # the rep's own greeting
         "认识了五年的老朋友 宏达机械的王总 今天去他厂里看了机床",
         "上周三在宁波宏达机械有限公司给操作工演示了数控机床，车间主任周强加了微信，下周四再去",
+        "宏达机械王总来电咨询售后 机床主轴有异响 明天派人去看",  # a customer's service call
     ],
 )
 def test_a_contact_told_with_a_card_stays_a_report(extractor: Extractor, text: str) -> None:
