@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from nlp.catalog import Catalog
 from nlp.cities import find_city, gazetteer
 from nlp.companies import CompanyFinder, CompanyHit, suffix_re
-from nlp.dates import find_days, find_period
-from nlp.followup import find_bare_followup, find_followup, mask_plans
+from nlp.dates import find_period
+from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
 from nlp.lexicon import titles
 from nlp.numbers import find_budget
@@ -134,36 +134,36 @@ class Extractor:
             has_catalog=bool(mentions),
             has_phone=bool(phones),
             has_contact_info=bool(phones or emails),
+            plans=(plans := Plans(text, today)),
         )
         intent = intent or classify(text, facts)
-        if company is None and person is None and (start := news_start(text, intent)):
+        if company is None and person is None and (where := news_start(text, intent)):
             known = [m.start for m in mentions]
-            subject = subject_before(text, start, lambda w: w in self._verbs, known)
+            head = " " * where[0] + text[where[0] :]  # the name stands first in what is left
+            subject = subject_before(head, where[1], lambda w: w in self._verbs, known)
             if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
         budget = find_budget(text)
         stage = kind = scope = None
         followup = period = None
-        days = None
         if intent in _PLANS:
             st = find_stage(text)
             if st is not None:
                 stage, spans["stage"] = st
-            days = find_days(text, today)
-            fu = find_followup(text, today, days, sent_at.astimezone(self.tz).strftime("%H:%M"))
+            fu = find_followup(text, today, plans.days(), sent_at.astimezone(self.tz).strftime("%H:%M"))
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
         elif intent == Intent.OTHER and len(text) <= _MAX_BARE:
             # A bare answer to "when next?" or a correction of it: "周五下午", "改到下周四上午".
-            fu = find_bare_followup(text, today)
+            fu = find_bare_followup(text, today, plans.days())
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
         reported_kind = None
         if intent == Intent.LOG_FOLLOWUP or (intent == Intent.NEW_LEAD and channel == "rep"):
             # How the contact happened, read outside the plans for later days ("明天见面" is a plan).
-            k = find_kind(mask_plans(text, today, days))
+            k = find_kind(plans.unplanned())
             if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k
             elif k is not None:

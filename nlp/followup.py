@@ -88,6 +88,29 @@ def mask_plans(text: str, today: date, days: list[DayMention] | None = None) -> 
     return "".join(chars)
 
 
+class Plans:
+    """The days a message mentions and its text with the plans for later days blanked
+    (`mask_plans`), each read once and only when asked for: most questions need neither."""
+
+    __slots__ = ("_days", "_text", "_today", "_unplanned")
+
+    def __init__(self, text: str, today: date) -> None:
+        self._text = text
+        self._today = today
+        self._days: list[DayMention] | None = None
+        self._unplanned: str | None = None
+
+    def days(self) -> list[DayMention]:
+        if self._days is None:
+            self._days = find_days(self._text, self._today)
+        return self._days
+
+    def unplanned(self) -> str:
+        if self._unplanned is None:
+            self._unplanned = mask_plans(self._text, self._today, self.days())
+        return self._unplanned
+
+
 # What may stand around the day in a bare answer or a correction: "周五下午", "改到周五上午吧",
 # "时间改成明天下午2点", "那就下周一".
 _BARE_FILLER = re.compile(

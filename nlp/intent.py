@@ -10,12 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.followup import Plans
 from nlp.types import Intent
 
 HELP = re.compile(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|说明书|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
-    r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用)"
+    r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填)"
+    # "怎么把客户阶段改成签约": how to make the bot change a record
+    r"|(?:怎么|如何|咋)把.{0,12}(?:改|设|录|加|删|转|导|分配|移|标)"
+    r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
+    # "机器人能帮我查团队数据吗": what the bot itself can do for the asker
+    r"|^\s*(?:这个)?(?:机器人|助手|小助手|bot)(?:能|可以|会)(?:不能|不)?帮(?:我|忙|我们)?"
     r"|按什么格式|什么格式|用法|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
     # what the bot itself can take or give: "支持语音吗", "可以导出excel吗", "能发图片吗"
     r"|^\s*(?:你|机器人|助手|这个)?\s*(?:支持|能不能|能|可以|可不可以)\s*"
@@ -24,48 +30,98 @@ HELP = re.compile(
 )
 OVERDUE = re.compile(
     r"超时|逾期|超期|过期|timeout|overdue|过了跟进时间|过了跟进日期"
+    # "我还有哪些没跟的": the leads left without a contact
+    r"|(?:哪些|哪几个|哪几家|哪个|谁)(?:客户)?(?:还)?(?:没|未)(?:跟|联系|拜访|回访)"
+    r"|该(?:跟|联系|拜访|回访)(?:进)?的?(?:还)?(?:没|未)(?:跟|联系|拜访|回访)"
     r"|(?:超过|快|已经|有)\s?(?:\d+|[一二两三四五六七八九十半]+)\s?(?:个)?(?:天|周|星期|礼拜|月)(?:没|未)(?:跟|联系|拜访|回访)",
     re.IGNORECASE,
 )
+# "有哪些客户很久没跟进了": asked, not told ("王总说好久没联系了").
+LONG_UNTOUCHED = re.compile(r"(?:很久|好久|一直|长时间|好长时间)(?:都)?(?:没|未)(?:跟|联系|拜访|回访)")
 STATS = re.compile(
-    r"多少|几[单个条次家笔位台套]|排名|排行|转化率|漏斗|统计|业绩|成交额|签约额|金额|数据|谁的成交|谁.{0,4}最多|汇总一下"
-    r"|(?:单子|线索|客户|订单)(?:的)?(?:数量|分布|占比)|各阶段"
+    r"多少|排名|排行|转化率|漏斗|统计|业绩|成交额|签约额|金额|总额|销售额|回款额|合同额|数据|谁的成交|谁.{0,8}最多|汇总一下"
+    r"|(?:单子|线索|客户|订单|来源|阶段|城市|行业|产品)(?:的)?(?:数量|分布|占比)|各阶段"
+    # a period's figures: "上月回款", "团队这个季度的签约情况"
+    r"|(?:月|周|季度|年)(?:度)?的?(?:回款|成交|签约|签单|销售|新增|业绩)(?:情况|额|量)?[?？]?$"
+    # a rate or a count named as a noun: "我的赢单率", "3月份的新增线索数", "本周的跟进次数"
+    r"|(?:赢单|输单|成交|签约|签单|转化|回款|完成|达成|跟进|拜访|回访|中标|复购|续约)率"
+    r"|(?:线索|客户|跟进|拜访|回访|签约|签单|成交|订单|单子|商机|新增)(?:的)?(?:数|次数|个数|总数|数量|量)(?![\u4e00-\u9fff])"
 )
+# "签了几台", "新增了几所学校": a count asked...
+COUNT = re.compile(r"(?<!哪)几[单个条次家笔位台套所辆件批份场间户名只]")  # "哪几个" asks which
+# ...unless the number is what a customer wants: "他们还想顺便配几台隔膜泵" is a report of a few.
+WANTS_SOME = re.compile(r"(?:想|要|需要|配|买|采购|订|加|换|上)[^，,。？?\s]{0,4}几[台套个件批只辆]")
 QUESTION = re.compile(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
 TODAY = re.compile(
-    r"(?:跟进|拜访|回访|联系|跑|见|跟)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要)(?:跟进|跟|拜访|回访|联系|跑|见)"
-    r"|跟进(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
+    r"(?:跟进|拜访|回访|联系|跑|见|跟|找)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要|得)(?:跟进|跟|拜访|回访|联系|跑|见|找)"
+    r"|(?:跟进|拜访|回访)(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
+    # appointments on a day: "周五排了哪些客户", "明早有约的客户有哪些"
+    r"|排了(?:谁|哪些|哪几|几|什么|啥)|有约"
 )
 # A day's plans or appointments asked about: "周四的拜访计划", "明天大家都有啥安排", "后天有啥约".
 DAY = re.compile(
-    r"今天|今日|明天|明儿|后天|大后天|(?:这|本|下下?)?(?:周|星期|礼拜)[一二三四五六日天1-7]|下周|这周|本周"
+    r"今天|今日|今早|今晚|明天|明儿|明早|明晚|后天|大后天|(?:这|本|下下?)?(?:周|星期|礼拜)[一二三四五六日天1-7]|下周|这周|本周"
     r"|\d{1,2}[号日]|[一二三四五六七八九十]{1,3}[号日]"
 )
 DAY_PLANS = re.compile(
-    r"(?:拜访|回访|跟进|出差|行程|客户)?(?:计划|安排|日程)|有(?:啥|什么|哪些|几个)(?:约|安排|计划)"
-    r"|(?:哪些|哪几家|几家|哪个)客户要(?:去|见|拜访|跟进|回访|联系)|约了(?:谁|哪些|哪几家|几家)"
+    r"(?:拜访|回访|跟进|出差|行程|客户)?(?:计划|安排|日程|行程|任务)|有(?:啥|什么|哪些|几个)(?:约|安排|计划)"
+    r"|(?:哪些|哪几家|几家|几个|哪个)客户要(?:去|见|拜访|跟进|回访|联系)|约了(?:谁|哪些|哪几家|几家|几个|几位)"
 )
 # "今天要跑哪几家", "下周一我要去哪几家客户": which customers to visit on a day, not a count.
-TODAY_WHICH = re.compile(r"(?:要|该|得)(?:去|跑|见|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见)哪")
+TODAY_WHICH = re.compile(
+    r"(?:要|该|得)(?:去|跑|见|找|约|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见|找)哪(?:家|些|几|个|位)"
+)
 LEAD_QUERY = re.compile(
-    r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|近况|跟进情况|跟得怎么样"
+    r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|咋样了?$|怎样了|近况|跟进情况|跟得怎么样"
+    r"|有(?:没有)?(?:进展|进度|动静|消息)(?:吗|没|没有|了吗)?[?？]?$"
     r"|最后一次.{0,6}(?:哪天|什么时候|啥时候|几号)"
     r"|(?:电话|手机|手机号|联系方式|邮箱|微信号?)(?:号码)?(?:是多少|多少|呢[?？]?$|有吗|有没有)|有人(?:在)?跟吗|有没有人跟"
-    r"|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|到哪了|聊到哪|跟到哪|哪一步|什么进度|进度如何|进展如何|有什么进展|啥进展|啥情况"
+    r"|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|到哪了|聊到哪|跟到哪|哪一步|什么进度|啥进度|进度如何|进展如何|有什么进展|啥进展|啥情况"
+    r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X王总的联系方式": asked as a noun
     r"|是谁在跟|谁在跟|谁跟的|跟进记录|跟进历史|最近一次|是哪个客户|是哪家|哪家的|谁的客户|是谁的|有没有人联系"
+    # one of its facts asked: "X的预算是多少来着", "X上次报价多少", "X现在谁负责"
+    r"|(?:预算|报价|价格|地址|需求|用量)(?:是|大概|一共)?(?:多少|多大|啥|什么)|来着[?？]?$|谁(?:在)?(?:负责|对接)"
     r"|(?:查|看).{0,12}(?:资料|信息|情况)|(?:资料|信息|情况).{0,4}(?:查|看)"
 )
 ONE_CUSTOMER_QUESTION = re.compile(
-    r"(?:单子|项目|客户)?(?:现在)?(?:在|归)谁(?:手上|手里|那)|是哪(?:家|个|位)[^\s，。,]{0,4}的|哪(?:家|个)[^\s，。,]{0,4}的来着"
+    r"(?:是)?谁(?:在)?跟的?(?![\u4e00-\u9fff])"  # "这个邮箱是谁跟的": whose customer, not a day's list
+    r"|(?:单子|项目|客户)?(?:现在)?(?:在|归)谁(?:手上|手里|那)|是哪(?:家|个|位)[^\s，。,]{0,4}的|哪(?:家|个)[^\s，。,]{0,4}的来着"
     r"|(?:电话|手机|手机号|联系方式|邮箱)(?:号码)?(?:是)?多少|最近怎么样|有人(?:在)?跟吗"
 )
 NEW_LEAD = re.compile(
-    r"新线索|新客户|新增线索|新lead|新单|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
+    r"新线索|新客户|新增线索|新lead|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
     r"|有个新|接到(?:了)?(?:个|一个)?新?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)介绍"
     r"|拿到的?(?:名片|联系方式)|换了名片"
-    r"|帮我录|帮忙录|帮忙建|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|给的线索|转的线索|录一下|录个|记一下[:：]",
+    r"|帮我录|帮忙录|帮忙建|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
+    # a prospect handed over: "加个线索", "要了个线索", "周六加个lead", "同事推的线索"
+    r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)(?:新的?)?(?:线索|lead|商机|询盘)"
+    r"|(?<![这那哪每几])(?:一|1)?(?:个|条)(?:新的?)?lead|lead\s*[:：]"
+    r"|(?:推|给|转|介绍|发|送)(?:过来|来)?的(?:线索|lead|商机)"
+    # ...or headed as one: "新增 X公司 …", "线索 深圳一家游戏公司 …"
+    r"|^\s*(?:新增|新加|线索|lead|商机|新客)\s*(?:[:：]|\s)"
+    # an inquiry that came in: "客户来电咨询", "官网来了个询价", "扫到一个意向客户"
+    r"|来电(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
+    r"|(?:来了|收到|接到|有)(?:一)?个?(?:询价|询盘|咨询)|(?:官网|网站|平台|400)(?:留言|询价|咨询|来的)"
+    r"|(?:个|家)(?:新的?)?意向客户|新的(?:意向)?客户"
+    # a first meeting: "饭局上认识了X的老板", "展会上认识的", "展会上加了个微信"
+    r"|(?:认识了|认识的|刚认识|新认识|结识)(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
+    r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触",
     re.IGNORECASE,
 )
+# A customer's own words pasted by the rep: a forwarded message, or one that greets and introduces
+# its writer ("王经理您好，我是X的采购…"). They are read as the customer channel's messages are.
+FORWARDED = re.compile(
+    r"^\s*(?:【转发】|\[转发\]|转发[:：]|fwd?[:：]|(?:客户|网站|官网|平台)?(?:留言|询盘|来信|私信)[:：])",
+    re.IGNORECASE,
+)
+# Contact details swapped with someone no contact is reported with ("展会上加了个微信 X 陈经理"):
+# a first contact. Beside a reported contact it is part of that contact ("演示完 店长加了微信").
+SWAPPED = re.compile(r"加了(?:个|他|她|对方)?的?微信|(?:交换|换)了?(?:个)?(?:名片|微信)")
+SELF_INTRO = re.compile(r"(?:您好|你好)[，,！!。\s]*(?:我是|我们是|我们公司|我司|我们单位|我们医院|我们学校)")
+# ...and a greeting the rep wrote to a customer ("王总您好，我是华锐的小张，报价发您了") asks nothing.
+ASKS_US = re.compile(r"想|需要|打算|计划|准备|能否|可否|能不能|麻烦|请(?:尽快|联系|安排|回电)|咨询|询")
+# A customer asks us out ("X的王总说请我们吃饭 哈哈"): small talk unless it carries business.
+INVITED = re.compile(r"请(?:我们|咱们|大家|我)(?:去)?[^，,。]{0,8}(?:吃|喝|玩|唱|钓鱼|打球|旅游|聚)")
 BUY_INTEREST = re.compile(
     r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|需要|有需求|报个价|多少钱|什么价"
 )
@@ -76,39 +132,78 @@ CUSTOMER_BUY = re.compile(
 REPORTED = re.compile(
     r"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
     r"|试用|讲了|聊了|沟通了|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|去了|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{0,20}打"
-    r"|当面|面谈|(?:今天|昨天|前天|刚才?)(?:去|到)了?(?![年月天点号周])|谈了(?:一|半|两|几)|开完.{0,4}会"
+    r"|当面|面谈|(?:今天|昨天|前天|刚才?)(?:去|到)了?(?![年月天点号周不])|谈了(?:一|半|两|几)|开完.{0,4}会"
+    r"|接待|待了|跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
+    r"|(?<![A-Za-z])(?:visited|met|called|had a (?:call|meeting))(?![A-Za-z])"  # "today visited X"
+    # a terse card names how the contact went as a field: "X 李主任 电话 合同续签了"
+    # (a number after it is the contact's: "电话 0411-…")
+    r"|(?:^|\s)(?:电话|微信|视频|邮件|上门|拜访)(?=\s+[^\d\s+（(])"
+    r"|致电|接的电话|接了电话|打给|回了?电话|来电"
 )
-ASKS_COLLEAGUES = re.compile(r"谁知道|谁一起|谁有空|有人知道|谁能|谁有")
+# What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
+TOLD = re.compile(r"说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
+# A contact planned again ("下周再联系") follows one that happened.
+AGAIN = re.compile(r"再(?:去|来|联系|约|打|谈|跟|拜访|过去|沟通|聊|看|见)")
+# "那个要60个球机的物流园 现在什么进度": the progress or the owner of whatever stands before it.
+PROGRESS = re.compile(
+    r"到?哪一?步|什么进度|啥进度|进度如何|进度怎么样|进展如何|什么进展|啥进展|有什么进展|什么情况|啥情况|怎么样了|咋样了?|怎样了"
+    r"|有(?:没有)?(?:进展|进度|动静|消息)(?:吗|没|没有|了吗)?[?？]?$"
+    r"|有没有人跟|有人(?:在)?跟吗|谁在跟|(?:是)?谁跟的|跟到哪|聊到哪|谈到哪"
+    r"|(?:单子|项目|订单|合同|案子)(?:现在|目前)?(?:走|推进|进行|谈)?到哪"  # a deal's, not a parcel's
+    r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X钱总的联系方式"
+)
+LOOK_UP = re.compile(r"^\s*(?:帮我|帮忙|麻烦)?(?:查一下|查下|查查|查询|查|搜一下|搜下|找一下|找下)")
+# What may stand before a progress question without naming anything.
+_PROGRESS_FILLER = re.compile(
+    r"现在|目前|最近|眼下|那个|这个|那家|这家|帮我|帮忙|给我|查查|查下|查一下|看看|看下|请问|问下|问一下"
+    r"|[你我他她]们?|那边|这边"
+    r"|(?:今天|明天|昨天|本周|这周|上周|本月|这个月)|[\s，,。？?！!的了呢啊呀吗哈~～]"
+)
+ASKS_COLLEAGUES = re.compile(r"谁知道|谁一起|谁有空|有人知道|谁能|谁有|谁去")
 KIND_DEMO = re.compile(
     r"演示|试用|试机|试切|试吃|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])",
     re.IGNORECASE,
 )
 KIND_CALL = re.compile(
     r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|过去|过来)|来电话|来电|通话"
-    r"|打电话|电话里|语音|打完电话|电话回访"
+    r"|打电话|电话里|语音|打完电话|电话回访|(?<![A-Za-z])(?:called|had a call)(?![A-Za-z])"
     # 电话 said as the verb: "昨天电话 X", "电话了"
     r"|电话了|(?:昨天|今天|上午|下午|晚上|刚才?)电话(?=\s|[，,]|$)|打给|回了?个?电话|回电"
     r"|(?<!的)电话(?=\s+[\u4e00-\u9fff])"  # "曾总电话 想要…" (a number after it is the phone)
 )
 KIND_ONLINE = re.compile(
-    r"微信|邮件|邮箱|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|线上|QQ|email|e-mail|网上|video|zoom",
+    # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
+    r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：])|QQ(?![:：\s]*\d)"
+    r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|线上|网上|video|zoom",
     re.IGNORECASE,
 )
 KIND_VISIT = re.compile(
     r"拜访|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|去了|去.{0,12}(?:看了|走了|转了)|陪|刚从|出来|到访|来访|在.{2,12}见"
-    r"|(?:今天|昨天|前天|刚才?)(?:去|到)了?(?![年月天点号周])"
+    r"|(?:今天|昨天|前天|刚才?)(?:去|到)了?(?![年月天点号周不])"
+    # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天"
+    r"|在[^，,。；;\s]{0,16}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部)(?:里|那边)?"
+    r"(?:跟|和|与|待|谈|开|聊|看|坐)"
+    r"|接待|跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我(?:看|参观|转|逛)|(?<![A-Za-z])(?:visited|met)(?![A-Za-z])"
 )
 SCOPE_TEAM = re.compile(r"团队|大家|我们组|全组|组里|所有人|全员|全部人|整个组|部门|我们团队|各位")
 SCOPE_ME = re.compile(r"(?<![帮发给教让叫替])我(?!们)")
 
 # Stage vocabulary: labels and the ways reps say a deal reached them.
 STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("输单", re.compile(r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了")),
+    (
+        "输单",
+        re.compile(
+            r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了"
+            r"|输给|丢给|被.{1,8}抢走|选了(?:别家|别人|同行|竞品|别的供应商)"
+        ),
+    ),
     (
         "签约",
         re.compile(
             r"已经?签约|签约了|签约(?=\s|$|[🎉✌️👍！!，。])|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同|签了(?!.{0,2}[几多])"
-            r"|盖章回来|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            r"|盖章回来|合同.{0,6}盖(?:好)?章了|盖了章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            # a purchase order issued: "PO下来了", "收到PO了"
+            r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了)|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
         ),
     ),
     ("交付", re.compile(r"交付|装机|验收|交车|到货了|发货完成|已到货|上线了")),
@@ -135,6 +230,9 @@ class Facts:
     has_catalog: bool
     has_phone: bool
     has_contact_info: bool
+    # The message's plans (nlp.followup.Plans): a report is read in its text with the clauses about
+    # later days blanked, for "明天去拜访" is a plan, not a contact. None: the whole text.
+    plans: Plans | None = None
 
 
 _STAGE_SET = re.compile(
@@ -187,62 +285,171 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.HELP
     is_question = QUESTION.search(t) is not None
     short = len(t) <= 32
+    named = facts.has_company or facts.has_person
     if OVERDUE.search(t) and (is_question or short):
         return Intent.QUERY_OVERDUE
-    if facts.channel == "customer":
-        if (facts.has_catalog or facts.has_company or facts.has_contact_info or NEW_LEAD.search(t)) and (
-            CUSTOMER_BUY.search(t) or facts.has_catalog
-        ):
+    if is_question and not named and LONG_UNTOUCHED.search(t):
+        return Intent.QUERY_OVERDUE
+    pasted = FORWARDED.search(t) is not None or bool(SELF_INTRO.search(t) and ASKS_US.search(t))
+    if facts.channel == "customer" or pasted:
+        if _customer_buys(t, facts):
             return Intent.NEW_LEAD
-        return Intent.OTHER
+        if facts.channel == "customer":
+            return Intent.OTHER
     stage = find_stage(t)
-    # A stage word like "需求确认" or "方案演示" is not a report of a contact.
-    rest = t if stage is None else t[: stage[1][0]] + " " + t[stage[1][1] :]
-    reported = REPORTED.search(rest) is not None
-    if TODAY_WHICH.search(t) and short and not facts.has_company:
-        return Intent.QUERY_TODAY
-    if ONE_CUSTOMER_QUESTION.search(t) and short and not reported:  # never a count: "电话是多少"
-        return Intent.QUERY_LEAD
-    if STATS.search(t) and short and not facts.has_company and not facts.has_person:
-        return Intent.QUERY_STATS
-    if TODAY.search(t) and short and is_question_or_list(t) and not facts.has_company:
-        return Intent.QUERY_TODAY
-    # "拜访计划" names the plans asked for; only a report word outside it makes a report.
-    plans = DAY_PLANS.search(t)
-    outside = t[: plans.start()] + " " + t[plans.end() :] if plans else t
-    if plans and DAY.search(t) and short and not facts.has_company and not REPORTED.search(outside):
-        return Intent.QUERY_TODAY
+    report = _Report(text, t, stage, facts.plans)
+    if short:
+        query = _short_query(t, facts, stage, report, is_question)
+        if query is not None:
+            return query
     if ASKS_COLLEAGUES.search(t):
         return Intent.OTHER
-    has_entity = facts.has_company or facts.has_person or facts.has_contact_info
+    if INVITED.search(t) and not (facts.has_catalog or stage or facts.has_contact_info):
+        return Intent.OTHER
+    has_entity = named or facts.has_contact_info
     if NEW_LEAD.search(t) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
-    if (LEAD_QUERY.search(t) or (facts.has_contact_info and is_question)) and has_entity and not reported:
+    reported = report.told()
+    if not reported and SWAPPED.search(t) and (has_entity or facts.has_catalog):
+        return Intent.NEW_LEAD
+    # A number asked about ("13812345678 这个是谁"), not one given with a plan ("下周去看看").
+    asks_now = is_question and QUESTION.search(report.unplanned()) is not None
+    asks_number = facts.has_contact_info and asks_now
+    if not reported and has_entity and (asks_number or LEAD_QUERY.search(t)):
+        return Intent.QUERY_LEAD
+    if short and not reported and _asks_about_one(t):
         return Intent.QUERY_LEAD
     if stage is not None and not reported:
         return Intent.UPDATE_STAGE
-    if BUY_INTEREST.search(t) and has_entity and not reported:
+    if not reported and has_entity and BUY_INTEREST.search(t):
         return Intent.NEW_LEAD
-    if facts.has_company or facts.has_person:
+    # A full contact card (a customer and a number to reach them) with no stage and no contact told
+    # ("刚从X出来" tells one too): a prospect handed over, whatever is planned next.
+    card = facts.has_company and facts.has_contact_info and stage is None and not asks_now and not reported
+    if (
+        card
+        and not TOLD.search(report.unplanned())
+        and not AGAIN.search(t)
+        and find_kind(report.unplanned()) is None
+    ):
+        return Intent.NEW_LEAD
+    if named:
         return Intent.LOG_FOLLOWUP
-    if reported and find_kind(rest) is not None and not is_question:
+    if reported and not is_question and find_kind(_without_stage(report.unplanned(), stage)) is not None:
         return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
     return Intent.OTHER
 
 
-def news_start(text: str, intent: Intent) -> int | None:
-    """Where the news (a stage) or the question about one customer starts, for a message that may
-    name its customer first and nothing else (nlp.subject)."""
-    if intent == Intent.UPDATE_STAGE:
-        stage = find_stage(text)
-        return stage[1][0] if stage is not None else None
-    if intent == Intent.QUERY_LEAD:
-        m = ONE_CUSTOMER_QUESTION.search(text) or LEAD_QUERY.search(text)
-        if m is None or m.group().startswith(("是哪", "哪")):
-            return None  # "X是哪家的": X is a person, asked where they work
-        return m.start()
+def _short_query(
+    t: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None, report: _Report, is_question: bool
+) -> Intent | None:
+    """The questions asked in a few words: a day's list, a count, one customer."""
+    if not facts.has_company and TODAY_WHICH.search(t):
+        return Intent.QUERY_TODAY
+    if ONE_CUSTOMER_QUESTION.search(t) and not report.told():  # never a count: "电话是多少"
+        return Intent.QUERY_LEAD
+    # "拜访计划" names the plans asked for; only a report word outside it makes a report.
+    plans = None if facts.has_company else DAY_PLANS.search(t)
+    day_plans = False
+    if plans is not None and DAY.search(t) is not None:
+        day_plans = not REPORTED.search(t[: plans.start()] + " " + t[plans.end() :])
+    named = facts.has_company or facts.has_person
+    if not named and (stage is None or is_question):
+        # "明天有几个客户要见": the day's appointments, counted in the list
+        counts = not day_plans and COUNT.search(t) is not None and not WANTS_SOME.search(t)
+        # "合同签了🎉" is news; only a question makes a stage word a count ("这个月签约了多少").
+        if counts or STATS.search(t):
+            return Intent.QUERY_STATS
+    if not facts.has_company and TODAY.search(t) and is_question_or_list(t):
+        return Intent.QUERY_TODAY
+    if day_plans:
+        return Intent.QUERY_TODAY
     return None
 
 
+class _Report:
+    """Whether the message tells a contact that happened, read outside its plans for later days;
+    worked out only when a rule asks."""
+
+    __slots__ = ("_lead", "_plans", "_stage", "_t", "_told")
+
+    def __init__(
+        self, text: str, t: str, stage: tuple[str, tuple[int, int]] | None, plans: Plans | None
+    ) -> None:
+        self._t = t
+        self._lead = len(text) - len(text.lstrip())
+        self._stage = stage
+        self._plans = plans
+        self._told: bool | None = None
+
+    def unplanned(self) -> str:
+        """The stripped text with the plans blanked (same length)."""
+        if self._plans is None:
+            return self._t
+        return self._plans.unplanned()[self._lead : self._lead + len(self._t)]
+
+    def told(self) -> bool:
+        if self._told is None:
+            # Blanking only removes words: no report word in the whole text, none outside its plans.
+            bare = REPORTED.search(_without_stage(self._t, self._stage)) is not None
+            self._told = bare and _reports_contact(self.unplanned(), self._stage)
+        return self._told
+
+
+def _without_stage(text: str, stage: tuple[str, tuple[int, int]] | None) -> str:
+    """A stage word like "需求确认" or "方案演示" is not a report of a contact."""
+    if stage is None:
+        return text
+    (start, end) = stage[1]
+    return text[:start] + " " + text[end:]
+
+
+def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
+    """A contact that happened is told (`text` has the plans blanked, same length as the message)."""
+    return REPORTED.search(_without_stage(text, stage)) is not None
+
+
+def _customer_buys(text: str, facts: Facts) -> bool:
+    """A customer's own message (or one pasted by the rep) asks about buying."""
+    named = facts.has_catalog or facts.has_company or facts.has_contact_info or NEW_LEAD.search(text)
+    return bool(named) and (CUSTOMER_BUY.search(text) is not None or facts.has_catalog)
+
+
+def _asks_about_one(text: str) -> bool:
+    """A progress or owner question after something that names a customer the finders did not see
+    ("X现在到哪一步了", "帮我查查做钛白粉的那个嘉兴客户最近有没有人跟"), or a look-up of one ("查下X的Y")."""
+    m = PROGRESS.search(text)
+    if m is not None:
+        return len(_PROGRESS_FILLER.sub("", text[: m.start()])) >= 2
+    m = LOOK_UP.search(text)
+    return m is not None and len(_PROGRESS_FILLER.sub("", text[m.end() :])) >= 2
+
+
+def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
+    """Where a message that may name its customer first and nothing else (nlp.subject) has that
+    name: before the news (a stage) or the question about one customer ("X现在到哪一步了"), or after
+    the look-up that asks about it ("查下X的吴经理"). (from, to), or None."""
+    if intent == Intent.UPDATE_STAGE:
+        stage = find_stage(text)
+        return (0, stage[1][0]) if stage is not None and stage[1][0] > 0 else None
+    if intent == Intent.QUERY_LEAD:
+        look_up = LOOK_UP.search(text)
+        if look_up is not None:
+            return look_up.end(), len(text)
+        m = ONE_CUSTOMER_QUESTION.search(text) or PROGRESS.search(text) or LEAD_QUERY.search(text)
+        if m is None or m.start() == 0 or m.group().startswith(("是哪", "哪")):
+            return None  # "X是哪家的": X is a person, asked where they work
+        return 0, m.start()
+    return None
+
+
+# "这周团队要回访的学校": the customers to contact, named by what they are.
+_TO_CONTACT = re.compile(r"(?:要|待|该|需要)(?:跟进|拜访|回访|联系|见|找)的[\u4e00-\u9fff]{1,6}[?？]?$")
+
+
 def is_question_or_list(text: str) -> bool:
-    return QUESTION.search(text) is not None or re.search(r"客户|待办|任务|计划|安排", text) is not None
+    return (
+        QUESTION.search(text) is not None
+        or re.search(r"客户|待办|任务|计划|安排", text) is not None
+        or _TO_CONTACT.search(text) is not None
+    )

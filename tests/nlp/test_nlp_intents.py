@@ -104,6 +104,8 @@ def test_kind(extractor: Extractor, text: str, kind: str) -> None:
         ("云杉科技的监控项目到报价了", "云杉科技"),
         ("金桥物流这个单子现在在谁手上", "金桥物流"),
         ("北辰会展搬迁项目签了", "北辰会展"),
+        ("青禾农业现在到哪一步了", "青禾农业"),  # not "青禾农业现在"
+        ("查下银杉资本的报价", "银杉资本"),  # after the look-up
         # ...and what stands first is not always a customer
         ("终于签了", None),
         ("国庆前那单丢了", None),
@@ -156,3 +158,188 @@ def test_a_contact_reported_without_its_customer_is_a_report_to_ask_about(extrac
     assert talked.intent == Intent.LOG_FOLLOWUP and talked.stage == "谈判"
     rivals = extractor.extract("大成医院想采购CT，联系人孙处长，他们已经在跟西门子谈了", SENT)
     assert rivals.intent != Intent.LOG_FOLLOWUP  # the customer talking to a competitor is no contact of ours
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a prospect handed over in the rep's own words
+        "加个线索 温州瓯江阀门厂 采购李经理 想上云ERP 下周三去拜访",
+        "来了条线索：绍兴柯桥印染有限公司 要数控机床两台",
+        "又收到一个lead 苏州工业园区华美电子 行政经理 Amy 13912345678",
+        "线索 南通一家做家纺的 南通锦绣家纺有限公司 联系人陈总 0513-8888 1234",
+        "新增：芜湖长江汽配有限公司 周厂长 要光伏组件 预算80万",
+        "老同学推过来的线索 常州天宁精工 设备部何工 想换数控机床",
+        # a first meeting, whatever is planned next
+        "昨天在酒会上认识了台州海正塑业的老板 他们想装光伏组件 后天上午我给他打电话",
+        "刚认识的一个老板 金华婺城建材有限公司 吴总 13757901234 想了解云ERP",
+        # the customer's own words, forwarded or pasted by the rep
+        "【转发】你好，我们是湖州南浔木业有限公司，想了解一下你们的云ERP，麻烦联系我 15968201234 沈先生",
+        "王经理您好，我是嘉兴海宁皮革城的采购主管刘芳，我们想采购一批数控机床，能否提供报价？0573-8765 4321",
+        # a full contact card and only a plan
+        "宁波北仑港机械有限公司 设备科赵科长 13805741111 要数控机床 下周二过去",
+        "宏达机械 王总 13800001111 要两台数控机床 下周二去看看",
+        "新来的询盘 昆山恒泰电子 采购经理 Leo 要10台CNC 邮箱leo@hengtai.cn",  # an address is no e-mail sent
+        # an inquiry that came in, relayed
+        "客户来电咨询 台州路桥一家汽配厂 要两台数控机床 让我们报价 电话 0576-8222 1234",
+        "官网来了个询价 嘉兴南湖区华兴纺织 要光伏组件 联系人 钱经理 13857300000",
+        "客户留言：你好 想问下光伏组件多少钱一片 我们厂房屋顶大概3000平 电话13812345678",
+        "扫楼扫到一个意向客户 杭州滨江天启科技 行政 小周 要上云ERP",
+        # details swapped with no contact reported
+        "展会上加了个微信 苏州吴中华辰机械 采购部陈经理 想看CNC",
+    ],
+)
+def test_a_prospect_handed_over_is_a_new_lead(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).intent == Intent.NEW_LEAD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天拜访了温州瓯江阀门厂李经理 他们想上云ERP 下周三再去",
+        "刚跟宁波北仑港机械有限公司的赵科长通了电话 13805741111 要数控机床 下周二过去",
+        "致电绍兴柯桥印染有限公司王主任 0575-8111 2222 预算还没批 下周再联系",
+        "宏达机械 王总 13800001111 说预算批了 下周签",  # what the customer said tells a contact
+        "宏达机械有限公司 王总 13800001111 价格太高 下周再联系",  # "再": a contact came before
+        "刚从宁波宏达机械有限公司出来 钱总 13800001111 要数控机床",
+        "王总您好，我是华锐的小张，给您发一下云ERP的报价 刚发给宏达机械了",  # the rep's own greeting
+        "认识了五年的老朋友 宏达机械的王总 今天去他厂里看了机床",
+        "上周三在宁波宏达机械有限公司给操作工演示了数控机床，车间主任周强加了微信，下周四再去",
+        "宏达机械王总来电咨询售后 机床主轴有异响 明天派人去看",  # a customer's service call
+    ],
+)
+def test_a_contact_told_with_a_card_stays_a_report(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).intent == Intent.LOG_FOLLOWUP
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # one customer asked about by whatever names it, found as a company or not
+        ("鼎盛那个单子现在到哪一步了", Intent.QUERY_LEAD),
+        ("老街坊餐饮的ERP项目啥情况", Intent.QUERY_LEAD),
+        ("那个要三台机床的模具厂 现在什么进度", Intent.QUERY_LEAD),
+        ("查下恒通五金的孙经理", Intent.QUERY_LEAD),
+        ("帮我查查做光伏的那个宁波客户最近有没有人跟", Intent.QUERY_LEAD),
+        ("华远精工钱总的联系方式", Intent.QUERY_LEAD),
+        ("宏达机械咋样了", Intent.QUERY_LEAD),
+        ("宏达机械的单子有进展没", Intent.QUERY_LEAD),
+        ("这个手机号是谁跟的 13812345678", Intent.QUERY_LEAD),
+        ("宁波港机那个单子到哪了", Intent.QUERY_LEAD),
+        # ...but nothing named is no customer
+        ("现在啥情况", Intent.OTHER),
+        ("你们那边什么情况", Intent.OTHER),
+        # and a look-up of something else keeps its own intent
+        ("查下明天的安排", Intent.QUERY_TODAY),
+        ("查下我的业绩", Intent.QUERY_STATS),
+    ],
+)
+def test_a_question_about_one_customer_needs_no_found_name(
+    extractor: Extractor, text: str, intent: Intent
+) -> None:
+    assert extractor.extract(text, SENT).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a count or a rate named as a noun
+        ("我本月的签单率", Intent.QUERY_STATS),
+        ("团队上周的拜访次数", Intent.QUERY_STATS),
+        ("这个月的新增线索数", Intent.QUERY_STATS),
+        ("今年新增了几所医院", Intent.QUERY_STATS),
+        # "几台" that a customer wants is a few, not a count asked; "哪几个" asks which
+        ("对了他们还说要配几台数控机床", Intent.OTHER),
+        ("今天该找哪几个客户", Intent.QUERY_TODAY),
+        # a day's appointments
+        ("明天排了哪些客户", Intent.QUERY_TODAY),
+        ("帮我看下周四排了谁", Intent.QUERY_TODAY),
+        ("今晚有约的客户有哪些", Intent.QUERY_TODAY),
+        ("团队下周的拜访任务", Intent.QUERY_TODAY),
+        ("本周要回访的医院", Intent.QUERY_TODAY),
+        ("明天有几个客户要见", Intent.QUERY_TODAY),  # the day's appointments, not a count of the period
+        ("今年签约总额", Intent.QUERY_STATS),
+        ("上月回款", Intent.QUERY_STATS),  # a period's figure named by the noun alone
+        ("团队这个季度的签约情况", Intent.QUERY_STATS),
+        ("本月新增客户来源分布", Intent.QUERY_STATS),
+        ("明天的行程", Intent.QUERY_TODAY),
+        ("我今天的任务", Intent.QUERY_TODAY),
+        ("今天约了几个客户", Intent.QUERY_TODAY),
+        ("哪些客户该跟没跟", Intent.QUERY_OVERDUE),
+        # one fact of a named customer asked
+        ("宏达机械的预算是多少来着", Intent.QUERY_LEAD),
+        ("宏达机械上次报价多少", Intent.QUERY_LEAD),
+        ("王总那个客户现在谁负责", Intent.QUERY_LEAD),
+        # leads left without a contact, asked about (and only asked: "王总说好久没联系了" is told)
+        ("我还有哪些客户没跟进", Intent.QUERY_OVERDUE),
+        ("有哪些客户很久没跟进了", Intent.QUERY_OVERDUE),
+        ("今天去宏达机械 王总说好久没联系了", Intent.LOG_FOLLOWUP),
+        # how to use the bot
+        ("怎么把这个客户转给小王", Intent.HELP),
+        ("有操作手册吗", Intent.HELP),
+        ("机器人能帮我导出客户吗", Intent.HELP),
+        ("我想录一条跟进，该怎么填？", Intent.HELP),
+    ],
+)
+def test_questions_of_other_shapes(extractor: Extractor, text: str, intent: Intent) -> None:
+    assert extractor.extract(text, SENT).intent == intent
+
+
+def test_stage_news(extractor: Extractor) -> None:
+    lost = extractor.extract("恒达的机床单子没谈下来 输给了用友", SENT)
+    assert (lost.intent, lost.stage) == (Intent.UPDATE_STAGE, "输单")
+    taken = extractor.extract("华安那单被同行抢走了", SENT)
+    assert (taken.intent, taken.stage) == (Intent.UPDATE_STAGE, "输单")
+    # a customer whose name looks like a stats word ("数据") with a signing is news, not a count
+    signed = extractor.extract("星海数据 云ERP 合同签了🎉 开门红", SENT)
+    assert (signed.intent, signed.stage) == (Intent.UPDATE_STAGE, "签约")
+    # a terse card that says how the contact went is a report with its stage
+    card = extractor.extract("德润机械 张工 电话 设备已经验收了", SENT)
+    assert (card.intent, card.kind, card.stage) == (Intent.LOG_FOLLOWUP, "call", "交付")
+    sealed = extractor.extract("恒通五金的合同今天盖章了", SENT)
+    assert (sealed.intent, sealed.stage) == (Intent.UPDATE_STAGE, "签约")
+    # a purchase order issued is a signed deal
+    po = extractor.extract("宏达机械PO下来了 🎉", SENT)
+    assert (po.intent, po.stage) == (Intent.UPDATE_STAGE, "签约")
+    # a price not yet agreed is no lost deal
+    assert extractor.extract("宏达机械价格还没谈下来 王总说再等等", SENT).stage is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("宏达的钱总说周末请我们去钓鱼 哈哈", Intent.OTHER),
+        ("明天的展会谁去", Intent.OTHER),
+        ("周五了 晚上聚餐去哪吃", Intent.OTHER),
+        ("今天跑了一天 累死了", Intent.OTHER),
+        ("我们组的分布不太均匀", Intent.OTHER),  # a spread of what no figure names
+        ("这次任务完成得不错 大家辛苦", Intent.OTHER),
+        ("车坏了 今天去不了客户那了", Intent.OTHER),  # a visit that did not happen
+        ("今天跑了趟温州瓯江阀门厂 李经理说数控机床下个月定", Intent.LOG_FOLLOWUP),
+    ],
+)
+def test_small_talk_and_a_day_on_the_road(extractor: Extractor, text: str, intent: Intent) -> None:
+    assert extractor.extract(text, SENT).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天下午在他们公司跟宋经理谈了一下午 数控机床还要再降2个点",
+        "今天在宁波宏达机械有限公司待了一整天 和设备部确认了需求",
+        "今天跑了趟宏达机械 王总说下个月定",
+    ],
+)
+def test_a_contact_at_their_place_is_a_visit(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).kind == "visit"
+
+
+def test_a_contact_said_in_english_or_by_being_shown_around(extractor: Extractor) -> None:
+    english = extractor.extract("today visited 苏州华美电子 met Amy 她们对云ERP很感兴趣 next week demo", SENT)
+    assert (english.intent, english.kind) == (Intent.LOG_FOLLOWUP, "visit")
+    shown = extractor.extract("上午在恒通五金 李经理带我看了车间 机床有点老了 想换 预算50w左右", SENT)
+    assert (shown.intent, shown.kind) == (Intent.LOG_FOLLOWUP, "visit")  # a wish told in a visit
+
+
+def test_who_did_most_over_a_period_is_a_ranking(extractor: Extractor) -> None:
+    assert extractor.extract("谁这个月签单最多", SENT).intent == Intent.QUERY_STATS
