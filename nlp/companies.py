@@ -16,7 +16,7 @@ from functools import cache
 
 from nlp.cities import gazetteer
 from nlp.company_key import PROVINCES
-from nlp.dates import DAY_RE
+from nlp.dates import DAY_RE, PERIOD_RE
 from nlp.lexicon import COMMON_SURNAMES, company_words, org_suffixes, titles
 from nlp.lexicon import surnames as surnames_set
 from nlp.segment import WordClasses
@@ -279,8 +279,12 @@ class CompanyFinder:
                 continue
             if m.group("person") is not None and any(c in COMMON_SURNAMES for c in hit.name[-3:]):
                 continue  # "孙晓|燕主任": the cut fell inside a person's name
-            if m.group("alone") is not None and DAY_RE.search(hit.name):
-                continue  # "下周一": a day, not a brand
+            if m.group("alone") is not None and (
+                DAY_RE.search(hit.name)
+                or PERIOD_RE.search(hit.name)
+                or hit.name[0] in "上下这那本今明昨每各该"
+            ):
+                continue  # "下周一", "上月回款": a day or a period, not a brand
             alone = m.group("alone") is not None
             if alone and not (
                 (not text[: hit.start].strip(_LEADING_MARKS) or _VISIT_BEFORE.search(text, 0, hit.start))
