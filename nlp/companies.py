@@ -28,7 +28,7 @@ _STOP = company_words("company_stop_words.txt")
 # Single characters that end a name when they stand alone as a token.
 _STOP_CHARS = frozenset(
     "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪"
-    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下"
+    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上"
 )
 # English words that introduce a name rather than belong to it ("this is Bella from X", "we are X").
 _LATIN_STOP = frozenset(
@@ -59,7 +59,7 @@ _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
 
 # A bare brand the rep refers to as a place ("在明泰那边做了演示", "顺发那边的老板娘").
 _THERE = re.compile(
-    r"(?:^|(?<=[在去到跟和给从找问催约，,。:：\s]))(?P<name>(?:(?![在去到跟和给从的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
+    r"(?:^|(?<=[在去到跟和给从找问催约，,。:：\s])|(?<=[^\u4e00-\u9fffA-Za-z0-9]))(?P<name>(?:(?![在去到跟和给从的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
 )
 _THERE_NOT = re.compile(r"[他她我你它们这那哪谁客户里家方]|厂|公司|单位|学校|医院|老板|领导")
 # Suffixes of departments and offices: right after another organisation they are part of it.
@@ -106,6 +106,7 @@ def _title_start_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, titles())))
 
 
+_VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
 # What may stand before a brand that opens a note: emoji, a phone or check mark, spaces.
@@ -116,6 +117,8 @@ _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _GREETINGS = frozenset(
     {"早上好", "晚上好", "下午好", "中午好", "早安", "晚安", "收到", "好的", "谢谢", "辛苦"}
 )
+# A brand opening a note, then its payment or papers: "禾丰首付款30%到账了".
+_LEAD_DEAL = re.compile(r"(?P<brand>[\u4e00-\u9fff]{2,4}?)(?=首付|尾款|货款|回款|合同|订单|标书|发票)")
 # Deal words after "的": "瑞昇的合同", "拓维的情况", "雅美整形的招标文件".
 _DEAL_WORDS = "合同|情况|跟进|联系人|单子|项目|订单|报价|进度|标书|招标|尾款|首付|货款|款|货|历史|电话|手机"
 
@@ -131,7 +134,8 @@ def _brand_end_re() -> re.Pattern[str]:
         + "".join(sorted(COMMON_SURNAMES))
         + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认))"
         r"|(?P<person>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"](?:" + titles_ + r")))"
-        r"|(?=那单|这单|那个单|那个项目|那个标|的(?:" + _DEAL_WORDS + r"))"
+        r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
+        r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
         r"|(?P<alone>(?=\s|[，,。]|$))"
     )
 
@@ -277,7 +281,9 @@ class CompanyFinder:
             hit = self._brand_before(text, m.start(), blocked)
             if hit is None:
                 continue
-            if m.group("person") is not None and any(c in COMMON_SURNAMES for c in hit.name[-3:]):
+            if (m.group("person") is not None or m.group("buyer") is not None) and any(
+                c in COMMON_SURNAMES for c in hit.name[-3:]
+            ):
                 continue  # "孙晓|燕主任": the cut fell inside a person's name
             if m.group("alone") is not None and (
                 DAY_RE.search(hit.name)
@@ -293,6 +299,15 @@ class CompanyFinder:
             ):
                 continue  # a word alone in the middle of a message, a greeting or a number is no name
             return hit
+        # A note opening with a brand, then what it bought or paid: "鑫达的储能柜发货了", "禾丰首付款到账了".
+        lead = len(text) - len(text.lstrip(_LEADING_MARKS))
+        for bs, _ in blocked:
+            end = bs - 1 if text[bs - 1 : bs] == "的" else bs
+            if end - lead >= 2 and (hit := self._brand_before(text, end, blocked)) is not None:
+                return hit if hit.start == lead else None
+        m = _LEAD_DEAL.match(text, lead)
+        if m is not None and (hit := self._brand_before(text, m.end("brand"), blocked)) is not None:
+            return hit if hit.start == lead else None
         return None
 
     def _brand_before(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
@@ -302,6 +317,8 @@ class CompanyFinder:
         for word in reversed(words):
             if _PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word):
                 break
+            if len(word) > 1 and word in self._verbs and not _is_place(word):
+                break  # "碰到冀光": a verb ends the brand
             if _name_length("".join([word, *name_words])) > _OWNER_MAX:
                 break
             name_words.insert(0, word)
@@ -467,6 +484,13 @@ class CompanyFinder:
         while start < s and text[start].isspace():
             start += 1
         name = text[start:s]
+        if (
+            strength == 2
+            and prev == "的"
+            and place_at is None
+            and all(len(w) > 1 and self._freq(w) >= _BRAND_FREQ for w, ts, te in tokens[first:] if ts < s)
+        ):
+            return None  # "他们明年有个50MW的地面电站": what it is, not its name
         if len(name) < 2 or prev in _MEASURE:
             return None  # "一家火锅店", "那家酒店": a description, not a name
         if strength == 1 and _WANT_BEFORE.search(text, max(0, start - 4), start):
@@ -489,8 +513,14 @@ class CompanyFinder:
         if generic:
             score -= 5
         # A one-character verb inside the name makes it a description: "在湖州长兴建新厂", "在东莞开粤菜馆".
-        if any(w in "开建办" and e - te <= 3 for w, ts, te in tokens[first + 1 :] if start < ts and te <= s):
-            return None
+        inner = [t for t in tokens[first:] if start <= t[1] and t[2] <= e]
+        if any(
+            _VERB_TOKEN.fullmatch(w) is not None
+            and len(inner[k - 1][0]) > 1
+            and (len(inner[k + 1][0]) > 1 or inner[k + 1][0] == "了")
+            for k, (w, ts, te) in enumerate(inner[1:-1], start=1)
+        ):
+            return None  # "在东莞开粤菜馆" but not "经开区"
         return CompanyHit(text[start:e], start, e, strength, score)
 
     def _generic(self, tokens: list[Token], first: int, s: int) -> bool:

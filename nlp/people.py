@@ -16,7 +16,7 @@ from nlp.lexicon import COMMON_SURNAMES, minority_names, surnames, title_prefixe
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Characters that may stand right before a name: particles, verbs of meeting, department endings.
 _BEFORE_NAME = frozenset(
-    "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂人：:，,。、 \t\n（("
+    "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂人里来：:，,。、 \t\n（("
 )
 # Characters that do not continue a given name (verbs, adverbs, particles).
 _NOT_NAME = frozenset(
@@ -27,7 +27,7 @@ _DEPARTMENT_END = frozenset("部科处办室组")
 # 总 followed by these is a word (总部, 总预算), not the title 李总.
 _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算之裁监经工")
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
-_GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回，。 ")
+_GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 ")
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
 _EN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
@@ -98,8 +98,16 @@ _ROLE_BEFORE = re.compile(
 # A form's job field: "职务：护理部主任", "职位：采购主管".
 _TITLE_FIELD = re.compile(r"(?:职务|职位|岗位)\s?[:：]\s?([A-Za-z\u4e00-\u9fff]{2,8}?)(?=$|[\s,，。;；])")
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5} ?$")
-_LOOSE_BOUNDARY = frozenset("的了 ，,。:：、;；")
+_LOOSE_BOUNDARY = frozenset("的了们 ，,。:：、;；")
 _NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早位")
+# People named in shapes no title rule reads: "Mr. Lam", "邱采购的电话", "采购的于丽娟", "采购办 陶 主任".
+_SPOKEN_TO = re.compile(
+    r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss)\.?\s?(?P<en>[A-Z][a-z]+)"
+    r"|(?P<buyer>[\u4e00-\u9fff])采购(?!员|经理|主管|总监|部|办|中心|专员|[一\d])"
+    r"|(?:^|(?<=[\s，,]))(?P<spaced>[\u4e00-\u9fff]) "
+    r"(?P<title>主任|经理|总|工|老师|院长|科长|处长)(?![\u4e00-\u9fff])"
+    r"|(?P<of>采购|销售|财务)的(?=[\u4e00-\u9fff])"
+)
 # What joins a full name to the organisation before it: "的" or a space.
 _AFTER_ORG = re.compile(r"的|\s+")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
@@ -347,6 +355,20 @@ class PersonFinder:
                 continue
             if not _title_re().match(text, name.end()) and name.group() not in _EN_NOT_NAMES:
                 named.append(Person(name.group(), None, m.end(), name.end()))
+        for m in _SPOKEN_TO.finditer(text):
+            # "Mr. Lam", "邱采购的电话", "采购的于丽娟", "陶 主任"
+            name = m.group("en") or m.group("buyer") or m.group("spaced")
+            title = None if m.group("en") else ("采购" if m.group("buyer") else m.group("title"))
+            if m.group("of"):
+                full = self._name_after(text, m.end())
+                if full is None or len(full) < 2 or self._freq(full) >= 100:
+                    continue
+                named.append(Person(full, m.group("of"), m.start(), m.end() + len(full)))
+                continue
+            if m.group("buyer") and not self._boundary_before(text, m.start()):
+                continue  # "集中采购": no surname there
+            if name and (self._surname_len(name, 0) or name.isascii()):
+                named.append(Person(name, title, m.start(), m.end()))
         for m in _ASKED_AFTER.finditer(text):
             person = self._asked(text, m.start())
             if person is not None:
@@ -498,7 +520,8 @@ class PersonFinder:
                 return Person(p.name, word, p.start - (len(text[: p.start]) - len(before)) - len(word), p.end)
         role = _ROLE_BEFORE.search(before)
         if role is not None:
-            return Person(p.name, role.group("title"), role.start("title"), p.end)
+            start = _prefix_end_at(before, role.start("title"))  # "采购经理叫…": the function too
+            return Person(p.name, before[start : role.end("title")], start, p.end)
         j = p.end
         while j < len(text) and text[j] == " ":
             j += 1
@@ -538,8 +561,8 @@ class PersonFinder:
             if s < 0 or (not self._boundary_before(text, s) and s not in self._org_ends):
                 continue
             cand = text[s:end]
-            if text.startswith("那边", end) and cand[0] not in COMMON_SURNAMES:
-                continue  # "明泰那边": a brand named as a place, not a person
+            if text.startswith("那边", end) and n == 2 and cand[0] not in COMMON_SURNAMES:
+                continue  # "明泰那边": a brand named as a place; "覃立新那边" is a full name
             if text.startswith("说", end) and s > 0 and _CJK.match(text[s - 1]):
                 continue
             if (

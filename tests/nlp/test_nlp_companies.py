@@ -226,3 +226,31 @@ def test_brand_positions_and_clinics(extractor: Extractor, text: str, company: s
 )
 def test_no_brand_in_greetings_wants_and_numbers(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("今天在展会上碰到冀源的邓晓峰，他们那个标推迟了", "冀源"),  # a verb ends the brand read backwards
+        ("又跟朗达老板call了一下", "朗达"),  # before its boss
+        ("打通了深圳齐悦邱采购的电话", "深圳齐悦"),  # before its buyer
+        ("👍朗达那边搞定一半了😂", "朗达"),  # after an emoji
+        ("禾沣首付款30%到账了", "禾沣"),  # opening a note, then its payment
+        ("我们是三亚海棠湾的栖霞度假酒店，需要3台", "栖霞度假酒店"),
+    ],
+)
+def test_more_brand_positions(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周末有人一起去深圳看口腔展吗",  # a verb inside: what they will do there
+        "今天下午公司开会几点来着",  # time words are no name
+        "他是冀源新能源的，他们明年有个50MW的地面电站",  # "的地面电站": what it is
+        "老板你好，我在淄博开了个光伏安装店",
+    ],
+)
+def test_more_descriptions(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).company in (None, "冀源新能源")

@@ -196,3 +196,26 @@ def test_a_product_is_no_name(extractor: Extractor) -> None:
     # "冷" is a surname, but 冷干机 is what they buy (a catalog word in the test catalog or not)
     e = extractor.extract("想咨询下你们的螺杆空压机和冷干机，联系人：设备部 钟工", SENT)
     assert (e.contact_name, e.contact_title) == ("钟", "工")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("联系我 Mr. Lam 18925563380", "Lam", None),
+        ("打通了深圳齐悦邱采购的电话", "邱", "采购"),
+        ("来了个新对接人，采购的于丽娟，说之前的经理离职了", "于丽娟", "采购"),
+        ("新线索：贵阳筑美整形外科医院，采购办 陶 主任，要超皮秒", "陶", "主任"),
+        ("新来的采购经理叫邵佳琪，电话18691237745", "邵佳琪", "采购经理"),
+        ("保定京驰那边检测报告出来了，电话里王经理说他们也在看", "王", "经理"),
+        ("见了他们电工组长胡国平，问题不大", "胡国平", "电工组长"),
+        ("刚从成都美颜门诊部出来罗总说想换一台", "罗", "总"),
+    ],
+)
+def test_more_person_shapes(extractor: Extractor, text: str, name: str, title: str | None) -> None:
+    e = extractor.extract(text, SENT)
+    assert (e.contact_name, e.contact_title) == (name, title)
+
+
+def test_collective_purchase_is_no_person(extractor: Extractor) -> None:
+    e = extractor.extract("年底集中采购复印纸和打印机", SENT)
+    assert e.contact_name is None
