@@ -59,7 +59,7 @@ _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
 
 # A bare brand the rep refers to as a place ("在明泰那边做了演示", "顺发那边的老板娘").
 _THERE = re.compile(
-    r"(?:^|(?<=[在去到跟和给从找问催约，,。:：\s])|(?<=[^\u4e00-\u9fffA-Za-z0-9]))(?P<name>(?:(?![在去到跟和给从的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
+    r"(?:^|(?<=[在去到跟和给从找问催约，,。:：\s])|(?<=[^\u4e00-\u9fffA-Za-z0-9]))(?P<name>(?:(?![在去到跟和给从找问催约的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
 )
 _THERE_NOT = re.compile(r"[他她我你它们这那哪谁客户里家方]|厂|公司|单位|学校|医院|老板|领导")
 # Suffixes of departments and offices: right after another organisation they are part of it.
@@ -95,6 +95,26 @@ def suffix_re() -> re.Pattern[str]:
 
 
 @cache
+def _overlapping_suffix_re() -> re.Pattern[str]:
+    return re.compile("(?=(" + suffix_re().pattern + "))")
+
+
+@dataclass(frozen=True, slots=True)
+class _Suffix:
+    """A suffix found in the text (the shape of the `re.Match` fields the finder reads)."""
+
+    word: str
+    start: int
+    end: int
+
+    def group(self) -> str:
+        return self.word
+
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+@cache
 def _stop_re() -> re.Pattern[str]:
     return re.compile(
         "|".join(map(re.escape, sorted((w for w in _STOP if len(w) > 1), key=len, reverse=True)))
@@ -107,6 +127,8 @@ def _title_start_re() -> re.Pattern[str]:
 
 
 _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
+_LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
+_QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
 # What may stand before a brand that opens a note: emoji, a phone or check mark, spaces.
@@ -132,7 +154,7 @@ def _brand_end_re() -> re.Pattern[str]:
         r"(?:那边)?的\s?(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
         r"|[A-Z][a-z]+\b|["
         + "".join(sorted(COMMON_SURNAMES))
-        + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认))"
+        + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的))"
         r"|(?P<person>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"](?:" + titles_ + r")))"
         r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
         r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
@@ -193,7 +215,8 @@ class CompanyFinder:
     def find(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """The best organisation candidate, or None."""
         suffixes = org_suffixes()
-        matches = list(suffix_re().finditer(text))
+        # Overlapping: "物业服务中心" holds both 物业服务 and 服务中心.
+        matches = [_Suffix(m.group(1), m.start(1), m.end(1)) for m in _overlapping_suffix_re().finditer(text)]
         if not matches:
             return self._without_suffix(text, blocked)
         index_by_end = {e: i for i, (_, _, e) in enumerate(tokens)}
@@ -326,6 +349,15 @@ class CompanyFinder:
         start = end - len(name)
         if len(name) < 2 or any(bs < end and start < be for bs, be in blocked):
             return None
+        if (
+            not _CJK.match(name[-1])
+            or name[0].isdigit()
+            or DAY_RE.search(name)
+            or PERIOD_RE.search(name)
+            or _QUESTION_WORD.search(name)
+            or any(w in _VERB_CHARS for w in name_words)
+        ):
+            return None  # "9月份", "量多少", "猪粪水处里要用": no brand
         if name[-1] in _DEPARTMENT_CHARS or name.endswith(_OFFICE):
             return None  # "采购部的钱经理": a department, not the organisation
         brand_words = list(name_words)
@@ -336,9 +368,9 @@ class CompanyFinder:
         if len(brand) < 2 or person:
             return None  # "王总的助理", "老李的同事": a person's, not an organisation's
         limit = _PLACE_BRAND_FREQ if len(brand_words) < len(name_words) else _BRAND_FREQ
-        if _title_start_re().search(brand) or any(
-            len(w) > 1 and _CJK.match(w) and self._freq(w) >= limit for w in brand_words
-        ):
+        common = [len(w) > 1 and _CJK.match(w) is not None and self._freq(w) >= limit for w in brand_words]
+        # A brand is rare words; of three or more characters it may end in a common one ("云岫数据").
+        if _title_start_re().search(brand) or (all(common) if len(brand) >= 3 else any(common)):
             return None
         return CompanyHit(name, start, end, 1, 10)
 
@@ -545,6 +577,8 @@ class CompanyFinder:
         brand = text[brand_start:brand_end]
         if not brand and brand_start > start:
             return self._freq(text[s:e]) < _BRAND_FREQ
+        if _LATIN_BRAND.fullmatch(brand):
+            return True  # "AgriLink农业科技", "蓝鲸Data科技", "NEO联合办公": a Latin brand is no common word
         if not 2 <= len(brand) <= _MAX_BRAND or not _CJK.match(brand):
             return False
         # A common word is a brand only after a place ("株洲时代动力", "酒泉风光新能源").

@@ -80,7 +80,9 @@ _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
 # A rare surname after 姓 stands alone: "老板娘姓綦，…".
 _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
 # An English name after what introduces a person ("跟Lily聊了", "市场部Coco", "I'm Sophie from").
-_EN_CUE = re.compile(r"(?:跟|和|部|叫|是|采购|(?:I'm|I am|this is|name is|contact|from)\s)\s?(?=[A-Z][a-z])")
+_EN_CUE = re.compile(
+    r"(?:跟|和|部|叫|是|采购|(?:I'm|I am|this is|name is|contact:?|from)\s)\s?(?=[A-Z][a-z])"
+)
 # What a name before a question is asked about: "魏红梅是哪个医院的", "孙立军的手机号多少".
 _ASKED_AFTER = re.compile(r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说")
 # A title alone at the start or end of a chat line addresses the reader ("谢谢老板", "老板 你们…").
@@ -100,6 +102,8 @@ _TITLE_FIELD = re.compile(r"(?:职务|职位|岗位)\s?[:：]\s?([A-Za-z\u4e00-\
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5} ?$")
 _LOOSE_BOUNDARY = frozenset("的了们 ，,。:：、;；")
 _NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早位")
+# Roles said before a title, not functions of it: "分管副镇长" is a 副镇长.
+_NOT_FUNCTION_WORDS = frozenset({"分管", "负责", "兼任", "担任", "现任", "新任"})
 # People named in shapes no title rule reads: "Mr. Lam", "邱采购的电话", "采购的于丽娟", "采购办 陶 主任".
 _SPOKEN_TO = re.compile(
     r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss)\.?\s?(?P<en>[A-Z][a-z]+)"
@@ -544,7 +548,9 @@ class PersonFinder:
         if s < 0 or (s > 0 and text[s - 1] not in _LOOSE_BOUNDARY):
             return ts
         cand = text[s:ts]
-        if all(_CJK.match(c) and c not in _NOT_NAME and c not in _NOT_FUNCTION for c in cand):
+        if cand not in _NOT_FUNCTION_WORDS and all(
+            _CJK.match(c) and c not in _NOT_NAME and c not in _NOT_FUNCTION for c in cand
+        ):
             return s
         return ts
 

@@ -254,3 +254,18 @@ def test_more_brand_positions(extractor: Extractor, text: str, company: str) -> 
 )
 def test_more_descriptions(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).company in (None, "冀源新能源")
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # overlapping suffixes: 物业服务 and 服务中心
+        ("电话跟宁波江北新城国际金融中心物业服务中心的经理确认了", "宁波江北新城国际金融中心物业服务中心"),
+        ("找汇沣那边冯经理催了下付款", "汇沣"),  # 找 is no part of the name
+        ("Hello, 我们是AgriNova农业科技，想询价", "AgriNova农业科技"),  # a Latin brand
+        ("今天去了蓝鲸Cloud科技见了他们运维负责人", "蓝鲸Cloud科技"),
+        ("云岫数据的李明辉电话多少", "云岫数据"),  # the owner of a person asked about
+    ],
+)
+def test_overlaps_latin_brands_and_owners(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company

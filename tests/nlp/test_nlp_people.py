@@ -219,3 +219,15 @@ def test_more_person_shapes(extractor: Extractor, text: str, name: str, title: s
 def test_collective_purchase_is_no_person(extractor: Extractor) -> None:
     e = extractor.extract("年底集中采购复印纸和打印机", SENT)
     assert e.contact_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("budget 200-300万, contact: Steven Liu, steven.liu@example.com", "Steven Liu", None),
+        ("上午去镇政府拜访了分管副镇长许建华", "许建华", "副镇长"),  # 分管 is a role, not a function
+    ],
+)
+def test_contact_colon_and_roles(extractor: Extractor, text: str, name: str, title: str | None) -> None:
+    e = extractor.extract(text, SENT)
+    assert (e.contact_name, e.contact_title) == (name, title)
