@@ -94,11 +94,6 @@ def suffix_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-@cache
-def _overlapping_suffix_re() -> re.Pattern[str]:
-    return re.compile("(?=(" + suffix_re().pattern + "))")
-
-
 @dataclass(frozen=True, slots=True)
 class _Suffix:
     """A suffix found in the text (the shape of the `re.Match` fields the finder reads)."""
@@ -128,6 +123,7 @@ def _title_start_re() -> re.Pattern[str]:
 
 _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
+_VISIT_WORD = re.compile(r"去了|跑了|拜访|回访|到了|打给")
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
@@ -215,8 +211,13 @@ class CompanyFinder:
     def find(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """The best organisation candidate, or None."""
         suffixes = org_suffixes()
-        # Overlapping: "物业服务中心" holds both 物业服务 and 服务中心.
-        matches = [_Suffix(m.group(1), m.start(1), m.end(1)) for m in _overlapping_suffix_re().finditer(text)]
+        matches = [_Suffix(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
+        # Overlapping ones too: "物业服务中心" holds both 物业服务 and 服务中心.
+        for m in list(matches):
+            for k in range(m.start + 1, m.end):
+                inner = suffix_re().match(text, k)
+                if inner is not None and inner.end() > m.end:
+                    matches.append(_Suffix(inner.group(), k, inner.end()))
         if not matches:
             return self._without_suffix(text, blocked)
         index_by_end = {e: i for i, (_, _, e) in enumerate(tokens)}
@@ -301,6 +302,11 @@ class CompanyFinder:
         before its deal ("拓维的情况", "海锐那单黄了"), or alone at the start of a note or after a visit
         ("海锐 去了", "又去了一趟瑞昇，")."""
         for m in _brand_end_re().finditer(text):
+            if m.group("alone") is not None and not (
+                len(text[: m.start()].lstrip(_LEADING_MARKS)) <= _OWNER_MAX
+                or _VISIT_WORD.search(text, max(0, m.start() - _OWNER_MAX - 4), m.start())
+            ):
+                continue  # cheap test first: a pause far from the start and from any visit
             hit = self._brand_before(text, m.start(), blocked)
             if hit is None:
                 continue
