@@ -343,3 +343,32 @@ def test_a_contact_said_in_english_or_by_being_shown_around(extractor: Extractor
 
 def test_who_did_most_over_a_period_is_a_ranking(extractor: Extractor) -> None:
     assert extractor.extract("谁这个月签单最多", SENT).intent == Intent.QUERY_STATS
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # calls said tersely, by an emoji, in English, or that did not get through
+        ("宏达机械王总 电话 ok", "call"),
+        ("📞恒通五金 周经理 ok", "call"),
+        ("又跟宏达机械王总call了一下 他要先做POC", "call"),
+        ("恒通五金 phone follow了一下 还在等", "call"),
+        ("打通了宏达机械王总的电话 他们要两台数控机床", "call"),
+        ("恒通五金周经理电话没人接 发了短信 明天再打", "call"),
+        ("致电宏达机械 王总接的电话 说下个月定", "call"),
+        ("宏达机械遇到点问题 电话里王总说机床报警", "call"),  # trouble met is no meeting
+        ("恒通五金那边测试报告出来了，电话里周经理说可以", "call"),  # a report out is no visit
+        # a trial: one held is a demo; the machine on trial or one wished for is not
+        ("宏达机械的王总试完数控机床说手感一般", "demo"),
+        ("今天陪技术去宏达机械看了试用的数控机床 见了王总", "visit"),
+        ("电话里恒通五金的周经理说要试用我们的数控机床一周 明天我送样机过去", "call"),
+        ("恒通五金的POC做完了 周经理很满意", "demo"),
+        # met by chance, or over lunch
+        ("今天在展会上碰到宏达机械的王总 聊了聊数控机床", "visit"),
+        ("午饭跟恒通五金的周经理聊了聊 想换数控机床", "visit"),
+        # a quote sent to their mailbox (an address alone is no contact)
+        ("刚把报价单发到了宏达机械王总的邮箱 wang@hongda.cn", "online"),
+    ],
+)
+def test_kinds_said_in_other_ways(extractor: Extractor, text: str, kind: str) -> None:
+    assert extractor.extract(text, SENT).kind == kind
