@@ -213,24 +213,54 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "输单",
         re.compile(
             r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了"
+            # a tender opened without us: "标开了 我们排第二 没中"
+            r"|(?:没|未|没有)中(?:标)?(?![\u4e00-\u9fff])"
             r"|输给|丢给|被.{1,8}抢走|选了(?:别家|别人|同行|竞品|别的供应商)"
         ),
     ),
     (
         "签约",
         re.compile(
-            r"已经?签约|签约了|签约(?=\s|$|[🎉✌️👍！!，。])|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同|签了(?!.{0,2}[几多])"
-            r"|盖章回来|合同.{0,6}盖(?:好)?章了|盖了章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            r"已经?签约|签约了|签约(?=\s|$|[🎉✌️👍！!，。])|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
+            # (an acceptance or delivery note signed is the delivery: "签了验收单")
+            r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?)"
+            r"|盖章回来|合同.{0,8}盖(?:好|完)?章了|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            # the down payment in: "首付款30%到账了"
+            r"|(?:首付|预付)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付)"
             # a purchase order issued: "PO下来了", "收到PO了"
             r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了)|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
         ),
     ),
-    ("交付", re.compile(r"交付|装机|验收|交车|到货了|发货完成|已到货|上线了")),
-    ("谈判", re.compile(r"谈判|议价阶段|商务谈")),
+    (
+        "交付",
+        re.compile(
+            # installed, not only to be installed ("能不能年底前装机", "再去装机试用")
+            r"交付|装机(?:了|完|好|调试|验收)|已经?装机|装完|安装完|验收|交车|发货完成|上线了"
+            # goods on their way or in, unless an installation is still to come ("到货了 下周安装")
+            r"|(?:发货了|已经?发货|到货了|已到货)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
+            # the final payment in
+            r"|尾款.{0,6}(?:到账|收到|收齐|结清|付清|打过来)|(?:收到|收齐|结清)了?尾款"
+        ),
+    ),
+    (
+        "谈判",
+        re.compile(
+            # (not a stage still to be reached: "价格再降3个点就能进谈判")
+            r"(?<!能进)(?<!能进入)(?<!要进)(?<!要进入)谈判|议价阶段|商务谈"
+            # haggling going on: "还在谈价格", "当面砍价", "对方在压价", "在磨价格"
+            r"|在(?:谈|磨|砍|压|议)价|砍价|压价|磨价格|讲价"
+        ),
+    ),
     (
         "报价",
         re.compile(
-            r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了|报了价"
+            r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了"
+            # ours or another's: see _QUOTE_BY_OTHERS
+            r"|报了(?:个|一个)?[^，,。；;\s]{0,3}?价(?![格钱])"
+            # a quote or price sent: "把报价单发到了X邮箱", "价格 发了" (the sending stays a contact told)
+            r"|(?:报价单?|报价表|价格|价格表)(?=\s?(?:已经?|也)?\s?发(?:到|至|给|过去|出去|了))"
+            # a bid handed in and waiting: "标书上周已经投了", "招标文件已经交了"
+            r"|标书.{0,6}(?:投|交|递|提交|递交)了|(?:招标|投标)文件.{0,4}(?:交|提交|递交)了|投了标"
         ),
     ),
     ("方案演示", re.compile(r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了")),
@@ -249,6 +279,9 @@ class Facts:
     has_catalog: bool
     has_phone: bool
     has_contact_info: bool
+    # Where the catalog's competitors are named (offsets in the message as given): "用友也报了价" is
+    # their quote, not our stage.
+    rivals: tuple[tuple[int, int], ...] = ()
     # The message's plans (nlp.followup.Plans): a report is read in its text with the clauses about
     # later days blanked, for "明天去拜访" is a plan, not a contact. None: the whole text.
     plans: Plans | None = None
@@ -260,15 +293,40 @@ _STAGE_SET = re.compile(
 )
 
 
-def find_stage(text: str) -> tuple[str, tuple[int, int]] | None:
+_CLAUSE_START = re.compile(r"[，,。；;！!？?\n\s）)、]")
+
+
+def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]) -> bool:
+    """A quote whose giver, in the clause before it, is a competitor ("碧水源科技报了价") or someone
+    else as well ("同行也报了价"; "我们也报了价" is ours)."""
+    left = start
+    while left > 0 and not _CLAUSE_START.match(text, left - 1):
+        left -= 1
+    if any(left <= s and e <= start for s, e in rivals):
+        return True
+    giver = text[left:start]
+    return giver.endswith("也") and "我" not in giver
+
+
+def find_stage(
+    text: str, rivals: tuple[tuple[int, int], ...] = (), masked: str | None = None
+) -> tuple[str, tuple[int, int]] | None:
+    """The stage the message says the deal reached. `masked`: the text with its plans for later days
+    blanked (same length), where a stage word is only a plan ("周四上午再跟他确认需求")."""
     m = _STAGE_SET.search(text)
     if m is not None:
         return m.group("label"), m.span()
     best: tuple[str, tuple[int, int]] | None = None
     for label, pattern in STAGES:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[1][0]):
+        for m in pattern.finditer(text):
+            if best is not None and m.start() >= best[1][0]:
+                break
+            if masked is not None and masked[m.start()] == " " and not text[m.start()].isspace():
+                continue
+            if label == "报价" and _quoted_by_others(text, m.start(), rivals):
+                continue
             best = (label, m.span())
+            break
     return best
 
 
@@ -315,7 +373,11 @@ def classify(text: str, facts: Facts) -> Intent:
             return Intent.NEW_LEAD
         if facts.channel == "customer":
             return Intent.OTHER
-    stage = find_stage(t)
+    lead = len(text) - len(text.lstrip())
+    rivals = tuple((s - lead, e - lead) for s, e in facts.rivals)
+    stage = find_stage(t, rivals)
+    if stage is not None and facts.plans is not None:  # read the plans only when a stage word is there
+        stage = find_stage(t, rivals, facts.plans.unplanned()[lead : lead + len(t)])
     report = _Report(text, t, stage, facts.plans)
     if short:
         query = _short_query(t, facts, stage, report, is_question)

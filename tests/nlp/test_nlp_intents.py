@@ -372,3 +372,50 @@ def test_who_did_most_over_a_period_is_a_ranking(extractor: Extractor) -> None:
 )
 def test_kinds_said_in_other_ways(extractor: Extractor, text: str, kind: str) -> None:
     assert extractor.extract(text, SENT).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        # a quote: ours, sent, or roughly given
+        ("宏达机械 王总 上门 我们也报了价 下周再去", "报价"),
+        ("宏达机械 王总 上门 报了个大概价 下周二再约", "报价"),
+        ("恒通五金 周经理 电话 问数控机床 价格 发了", "报价"),
+        # ...not a competitor's or someone else's
+        ("宏达机械 王总 上门 用友也报了价 我们贵了8个点", None),
+        ("恒通五金 周经理 电话 同行也报了价 我们等等看", None),
+        ("宏达机械王总说金蝶报了个价 比我们低", None),
+        # a bid handed in and waiting is a quote given; a tender opened without us is lost
+        ("宏达机械的标书上周已经投了 在等评标", "报价"),
+        ("恒通五金的投标文件已经交了 卡在审批", "报价"),
+        ("宏达机械的标开了 我们排第三 没中", "输单"),
+        # haggling going on, not haggling planned or only hoped for
+        ("宏达机械还在谈价格 王总砍价砍得厉害", "谈判"),
+        ("恒通五金那边对方在压价", "谈判"),
+        ("宏达机械王总说价格再降两个点就能进谈判", None),
+        ("宏达机械王总说价格要再谈", None),
+        # signed: the contract stamped, the down payment in
+        ("宏达机械的合同昨天双方盖完章了", "签约"),
+        ("恒通五金首付款30%到账了", "签约"),
+        # delivered: shipped, installed, accepted, the final payment in
+        ("宏达机械的数控机床今天发货了", "交付"),
+        ("恒通五金 签了验收单", "交付"),
+        ("宏达机械的尾款收到了", "交付"),
+        ("恒通五金的货今天到了 装机完成", "交付"),
+        # ...not an installation still to come, asked for, or planned
+        ("宏达机械的数控机床到货了 下周二安装", None),
+        ("宏达机械王总问能不能月底前装机", None),
+        ("今天去宏达机械见了王总 下周三再去装机调试", None),
+        # a stage word in a plan for a later day is no stage reached
+        ("昨晚跟宏达机械的王总微信聊到很晚，周四上午再跟他确认需求", None),
+    ],
+)
+def test_stage_news_of_other_shapes(extractor: Extractor, text: str, stage: str | None) -> None:
+    assert extractor.extract(text, SENT).stage == stage
+
+
+def test_stage_news_alone_is_an_update_and_a_quote_emailed_is_a_report(extractor: Extractor) -> None:
+    for text in ("恒通五金首付款到账了", "宏达机械的标开了 我们没中", "恒通五金的货今天到了 装机完成"):
+        assert extractor.extract(text, SENT).intent == Intent.UPDATE_STAGE, text
+    mailed = extractor.extract("刚把报价单发到了宏达机械王总的邮箱 wang@hongda.cn 他说下周给反馈", SENT)
+    assert (mailed.intent, mailed.kind, mailed.stage) == (Intent.LOG_FOLLOWUP, "online", "报价")
