@@ -39,7 +39,7 @@ OVERDUE = re.compile(
 # "有哪些客户很久没跟进了": asked, not told ("王总说好久没联系了").
 LONG_UNTOUCHED = re.compile(r"(?:很久|好久|一直|长时间|好长时间)(?:都)?(?:没|未)(?:跟|联系|拜访|回访)")
 STATS = re.compile(
-    r"多少|排名|排行|转化率|漏斗|统计|业绩|成交额|签约额|金额|总额|销售额|回款额|合同额|数据|谁的成交|谁.{0,8}最多|汇总一下"
+    r"多少|排名|排行|排个名|排一下名|排下名|排个序|转化率|漏斗|统计|业绩|成交额|签约额|金额|总额|销售额|回款额|合同额|数据|谁的成交|谁.{0,8}最多|汇总一下"
     r"|(?:单子|线索|客户|订单|来源|阶段|城市|行业|产品)(?:的)?(?:数量|分布|占比)|各阶段"
     # a period's figures: "上月回款", "团队这个季度的签约情况"
     r"|(?:月|周|季度|年)(?:度)?的?(?:回款|成交|签约|签单|销售|新增|业绩)(?:情况|额|量)?[?？]?$"
@@ -57,6 +57,8 @@ TODAY = re.compile(
     r"|(?:跟进|拜访|回访)(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
     # appointments on a day: "周五排了哪些客户", "明早有约的客户有哪些"
     r"|排了(?:谁|哪些|哪几|几|什么|啥)|有约"
+    # what there is to do: "今天有什么要做的吗"
+    r"|(?:什么|啥|哪些)(?:事|事情|活)?(?:要|该|得|需要)(?:做|干|办|忙)|(?:要|该|得)(?:做|干|办)(?:什么|啥|哪些)"
 )
 # A day's plans or appointments asked about: "周四的拜访计划", "明天大家都有啥安排", "后天有啥约".
 DAY = re.compile(
@@ -80,11 +82,16 @@ LEAD_QUERY = re.compile(
     r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X王总的联系方式": asked as a noun
     r"|是谁在跟|谁在跟|谁跟的|跟进记录|跟进历史|最近一次|是哪个客户|是哪家|哪家的|谁的客户|是谁的|有没有人联系"
     # one of its facts asked: "X的预算是多少来着", "X上次报价多少", "X现在谁负责"
-    r"|(?:预算|报价|价格|地址|需求|用量)(?:是|大概|一共)?(?:多少|多大|啥|什么)|来着[?？]?$|谁(?:在)?(?:负责|对接)"
+    r"|(?:预算|报价|价格|地址|需求|用量)(?:是|大概|一共)?(?:多少|多大|啥|什么)|(?<!几点)来着[?？]?$|谁(?:在)?(?:负责|对接)"
     r"|(?:查|看).{0,12}(?:资料|信息|情况)|(?:资料|信息|情况).{0,4}(?:查|看)"
+    # sent to the asker, or asked in a word: "X的情况发我一下", "X 历史记录", "X info"
+    r"|(?:资料|信息|情况|记录)(?:发|给)我|历史记录|(?<![A-Za-z])info[?？]?\s*$"
+    r"|(?:联系人|对接人|负责人)(?:是)?(?:谁|哪位|叫什么|叫啥)"
 )
 ONE_CUSTOMER_QUESTION = re.compile(
     r"(?:是)?谁(?:在)?跟的?(?![\u4e00-\u9fff])"  # "这个邮箱是谁跟的": whose customer, not a day's list
+    # who made its last contact ("X上次是谁去的"; "明天谁去" asks the colleagues)
+    r"|谁(?:去|跑|拜访|联系|见|打)的(?![\u4e00-\u9fff])"
     r"|(?:单子|项目|客户)?(?:现在)?(?:在|归)谁(?:手上|手里|那)|是哪(?:家|个|位)[^\s，。,]{0,4}的|哪(?:家|个)[^\s，。,]{0,4}的来着"
     r"|(?:电话|手机|手机号|联系方式|邮箱)(?:号码)?(?:是)?多少|最近怎么样|有人(?:在)?跟吗"
 )
@@ -94,11 +101,13 @@ NEW_LEAD = re.compile(
     r"|拿到的?(?:名片|联系方式)|换了名片"
     r"|帮我录|帮忙录|帮忙建|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
     # a prospect handed over: "加个线索", "要了个线索", "周六加个lead", "同事推的线索"
-    r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)(?:新的?)?(?:线索|lead|商机|询盘)"
+    r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
+    # one handed out to the team: "给大家派个线索", "派单：…"
+    r"|派(?:了)?(?:一|1)?(?:个|条)?(?:新的?)?(?:线索|lead|商机|单)"
     r"|(?<![这那哪每几])(?:一|1)?(?:个|条)(?:新的?)?lead|lead\s*[:：]"
     r"|(?:推|给|转|介绍|发|送)(?:过来|来)?的(?:线索|lead|商机)"
     # ...or headed as one: "新增 X公司 …", "线索 深圳一家游戏公司 …"
-    r"|^\s*(?:新增|新加|线索|lead|商机|新客)\s*(?:[:：]|\s)"
+    r"|^\s*(?:新增|新加|线索|lead|商机|新客)\s*(?:[:：]|\s)|^\s*新\s*[:：]"
     # an inquiry that came in: "客户来电咨询", "官网来了个询价", "扫到一个意向客户"
     r"|来电(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
     r"|(?:来了|收到|接到|有)(?:一)?个?(?:询价|询盘|咨询)|(?:官网|网站|平台|400)(?:留言|询价|咨询|来的)"
@@ -116,7 +125,14 @@ FORWARDED = re.compile(
 )
 # Contact details swapped with someone no contact is reported with ("展会上加了个微信 X 陈经理"):
 # a first contact. Beside a reported contact it is part of that contact ("演示完 店长加了微信").
-SWAPPED = re.compile(r"加了(?:个|他|她|对方)?的?微信|(?:交换|换)了?(?:个)?(?:名片|微信)")
+SWAPPED = re.compile(
+    r"加了(?:个|他|她|对方|好多|很多|不少|一堆|几个|一圈)?的?微信|(?:交换|换)了?(?:个|好多|很多|不少)?(?:名片|微信)"
+)
+# A call that came in ("刚接到一个电话，X的应总打过来的"): with the caller's number and what they
+# want, an inquiry like 来电咨询.
+INBOUND = re.compile(r"接到(?:了)?(?:一个|个|一通|通)?(?:陌生)?电话|打(?:过来|进来)的")
+# ...and what tells it comes from a customer already in touch ("上次送的", "又打来").
+KNOWN_BEFORE = re.compile(r"上次|上回|之前|又|还是|再")
 SELF_INTRO = re.compile(r"(?:您好|你好)[，,！!。\s]*(?:我是|我们是|我们公司|我司|我们单位|我们医院|我们学校)")
 # ...and a greeting the rep wrote to a customer ("王总您好，我是华锐的小张，报价发您了") asks nothing.
 ASKS_US = re.compile(r"想|需要|打算|计划|准备|能否|可否|能不能|麻烦|请(?:尽快|联系|安排|回电)|咨询|询")
@@ -164,7 +180,15 @@ _PROGRESS_FILLER = re.compile(
     r"|[你我他她]们?|那边|这边"
     r"|(?:今天|明天|昨天|本周|这周|上周|本月|这个月)|[\s，,。？?！!的了呢啊呀吗哈~～]"
 )
-ASKS_COLLEAGUES = re.compile(r"谁知道|谁一起|谁有空|有人知道|谁能|谁有|谁去")
+# (also "周末有人一起去看展吗")
+ASKS_COLLEAGUES = re.compile(
+    r"谁知道|谁一起|谁有空|有人知道|谁能|谁有|谁去|有(?:没有)?人(?:要)?(?:一起|有空|顺路)"
+)
+# Small talk about a customer ("王总说谢谢", "X的王总人不错"): a courtesy or a word on the person.
+PLEASANTRY = re.compile(
+    r"谢谢|感谢|多谢|人(?:挺|很|真|还|蛮|特别)?(?:不错|好|靠谱|实在|爽快|热情|客气|nice)|(?:挺|很|真|蛮)(?:客气|热情|好相处)"
+    r"|哈哈|😂|🤣"
+)
 KIND_DEMO = re.compile(
     r"演示|试机|试切|试吃|(?<!调)试完|试做|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
@@ -390,6 +414,8 @@ def classify(text: str, facts: Facts) -> Intent:
     has_entity = named or facts.has_contact_info
     if NEW_LEAD.search(t) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
+    if _inbound_inquiry(t, facts, stage):
+        return Intent.NEW_LEAD
     reported = report.told()
     if not reported and SWAPPED.search(t) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
@@ -402,7 +428,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.QUERY_LEAD
     if stage is not None and not reported:
         return Intent.UPDATE_STAGE
-    if not reported and has_entity and BUY_INTEREST.search(t):
+    # (a contact again, "下礼拜六我再去一趟", follows one that happened: a report)
+    if not reported and has_entity and BUY_INTEREST.search(t) and not AGAIN.search(t):
         return Intent.NEW_LEAD
     # A full contact card (a customer and a number to reach them) with no stage and no contact told
     # ("刚从X出来" tells one too): a prospect handed over, whatever is planned next.
@@ -414,6 +441,8 @@ def classify(text: str, facts: Facts) -> Intent:
         and find_kind(report.unplanned()) is None
     ):
         return Intent.NEW_LEAD
+    if named and _small_talk(t, facts, stage, reported):
+        return Intent.OTHER
     if named:
         return Intent.LOG_FOLLOWUP
     if reported and not is_question and find_kind(_without_stage(report.unplanned(), stage)) is not None:
@@ -490,6 +519,36 @@ def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bo
     return REPORTED.search(_without_stage(text, stage)) is not None
 
 
+def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None) -> bool:
+    """A call that came in from a customer not yet in touch, who leaves a number and says what they
+    want: a new lead, as 来电咨询 is."""
+    return (
+        facts.has_phone
+        and facts.has_company
+        and stage is None
+        and INBOUND.search(text) is not None
+        and CUSTOMER_BUY.search(text) is not None
+        and KNOWN_BEFORE.search(text) is None
+    )
+
+
+_SMALL_TALK_MAX = 24  # a courtesy is said in a few words; a longer message carries some business
+
+
+def _small_talk(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None, reported: bool) -> bool:
+    """A courtesy or a word on a customer's person with nothing of a deal: no catalog word, stage,
+    number, contact reported, or plan."""
+    return (
+        len(text) <= _SMALL_TALK_MAX
+        and PLEASANTRY.search(text) is not None
+        and not (facts.has_catalog or facts.has_contact_info or stage or reported)
+        and find_kind(text) is None
+        and not any(c.isdigit() for c in text)
+        and AGAIN.search(text) is None
+        and (facts.plans is None or not facts.plans.days())
+    )
+
+
 def _customer_buys(text: str, facts: Facts) -> bool:
     """A customer's own message (or one pasted by the rep) asks about buying."""
     named = facts.has_catalog or facts.has_company or facts.has_contact_info or NEW_LEAD.search(text)
@@ -528,9 +587,14 @@ def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
 _TO_CONTACT = re.compile(r"(?:要|待|该|需要)(?:跟进|拜访|回访|联系|见|找)的[\u4e00-\u9fff]{1,6}[?？]?$")
 
 
+# "今日待跟进 团队": a day's to-do list named in a note.
+_DAY_TODO = re.compile(r"^\s*(?:" + DAY.pattern + r")\s*(?:的)?\s*(?:待|要|该|需要)(?:跟进|拜访|回访|联系)")
+
+
 def is_question_or_list(text: str) -> bool:
     return (
         QUESTION.search(text) is not None
         or re.search(r"客户|待办|任务|计划|安排", text) is not None
         or _TO_CONTACT.search(text) is not None
+        or _DAY_TODO.search(text) is not None
     )

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from nlp import Extractor, Intent
+from nlp import Extractor, Intent, Period
 
 SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -419,3 +419,52 @@ def test_stage_news_alone_is_an_update_and_a_quote_emailed_is_a_report(extractor
         assert extractor.extract(text, SENT).intent == Intent.UPDATE_STAGE, text
     mailed = extractor.extract("刚把报价单发到了宏达机械王总的邮箱 wang@hongda.cn 他说下周给反馈", SENT)
     assert (mailed.intent, mailed.kind, mailed.stage) == (Intent.LOG_FOLLOWUP, "online", "报价")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # leads handed out or come in
+        ("给大家派个线索 宏达机械 王总 13800001111 要数控机床 谁在宁波的接一下", Intent.NEW_LEAD),
+        ("派单：恒通五金要数控机床 周经理 13800001111 谁负责浙江的跟一下", Intent.NEW_LEAD),
+        ("来了个大单线索 宏达机械要上20台数控机床", Intent.NEW_LEAD),
+        ("新：恒通五金 周经理 数控机床", Intent.NEW_LEAD),
+        ("展会上加了好多微信 其中宏达机械的王总要数控机床", Intent.NEW_LEAD),
+        ("刚接到一个电话，恒通五金的周经理打过来的，说要数控机床，电话13800001111", Intent.NEW_LEAD),
+        # ...but a call from a customer in touch before, or a wish told before a visit again, is a report
+        ("宏达机械的王总又打过来了，说上次的机床有异响，电话13800001111", Intent.LOG_FOLLOWUP),
+        ("下午去恒通五金，周经理说想上数控机床，问多少钱，下周三我再去一趟", Intent.LOG_FOLLOWUP),
+        ("宏达机械 王总 想上数控机床 问多少钱", Intent.NEW_LEAD),
+        ("打完电话 恒通五金周经理说想换数控机床", Intent.LOG_FOLLOWUP),
+        ("刚从宏达机械出来 王总想上云ERP", Intent.LOG_FOLLOWUP),
+        # one customer asked about in a few words
+        ("恒通五金上次是谁去的", Intent.QUERY_LEAD),
+        ("宏达机械的情况发我一下", Intent.QUERY_LEAD),
+        ("恒通五金 历史记录", Intent.QUERY_LEAD),
+        ("宏达机械 info", Intent.QUERY_LEAD),
+        ("恒通五金的联系人是谁", Intent.QUERY_LEAD),
+        ("明天谁去宏达机械", Intent.OTHER),  # asks the colleagues
+        # a day's to-do list and a ranking
+        ("今日待跟进 团队", Intent.QUERY_TODAY),
+        ("明天有什么要做的吗", Intent.QUERY_TODAY),
+        ("上周大家的拜访次数排个名", Intent.QUERY_STATS),
+        # small talk, with or without a customer named
+        ("周末有人一起去看展会吗", Intent.OTHER),
+        ("明天下午开会几点来着", Intent.OTHER),
+        ("王总说谢谢", Intent.OTHER),
+        ("宏达机械的王总人不错", Intent.OTHER),
+        # ...unless it carries business or a contact again
+        ("宏达机械王总说谢谢 下周再联系", Intent.LOG_FOLLOWUP),
+        ("恒通五金周经理人挺好 说数控机床下个月定", Intent.LOG_FOLLOWUP),
+        ("宏达机械王总叫什么来着", Intent.QUERY_LEAD),
+    ],
+)
+def test_intents_of_other_shapes(extractor: Extractor, text: str, intent: Intent) -> None:
+    assert extractor.extract(text, SENT).intent == intent
+
+
+def test_a_day_list_and_a_ranking_carry_their_period_and_scope(extractor: Extractor) -> None:
+    todo = extractor.extract("今日待跟进 团队", SENT)
+    assert (todo.scope, todo.period) == ("team", Period("2026-03-10", "2026-03-10"))
+    ranking = extractor.extract("这周大家的跟进次数排个名", SENT)
+    assert (ranking.scope, ranking.period) == ("team", Period("2026-03-09", "2026-03-15"))
