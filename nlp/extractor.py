@@ -134,6 +134,7 @@ class Extractor:
             has_catalog=bool(mentions),
             has_phone=bool(phones),
             has_contact_info=bool(phones or emails),
+            rivals=tuple((m.start, m.end) for m in mentions if m.kind != "product"),
             plans=(plans := Plans(text, today)),
         )
         intent = intent or classify(text, facts)
@@ -147,7 +148,9 @@ class Extractor:
         stage = kind = scope = None
         followup = period = None
         if intent in _PLANS:
-            st = find_stage(text)
+            st = find_stage(text, facts.rivals)
+            if st is not None:  # a stage word in a plan for a later day is no stage reached
+                st = find_stage(text, facts.rivals, plans.unplanned())
             if st is not None:
                 stage, spans["stage"] = st
             fu = find_followup(text, today, plans.days(), sent_at.astimezone(self.tz).strftime("%H:%M"))

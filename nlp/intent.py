@@ -39,7 +39,7 @@ OVERDUE = re.compile(
 # "有哪些客户很久没跟进了": asked, not told ("王总说好久没联系了").
 LONG_UNTOUCHED = re.compile(r"(?:很久|好久|一直|长时间|好长时间)(?:都)?(?:没|未)(?:跟|联系|拜访|回访)")
 STATS = re.compile(
-    r"多少|排名|排行|转化率|漏斗|统计|业绩|成交额|签约额|金额|总额|销售额|回款额|合同额|数据|谁的成交|谁.{0,8}最多|汇总一下"
+    r"多少|排名|排行|排个名|排一下名|排下名|排个序|转化率|漏斗|统计|业绩|成交额|签约额|金额|总额|销售额|回款额|合同额|数据|谁的成交|谁.{0,8}最多|汇总一下"
     r"|(?:单子|线索|客户|订单|来源|阶段|城市|行业|产品)(?:的)?(?:数量|分布|占比)|各阶段"
     # a period's figures: "上月回款", "团队这个季度的签约情况"
     r"|(?:月|周|季度|年)(?:度)?的?(?:回款|成交|签约|签单|销售|新增|业绩)(?:情况|额|量)?[?？]?$"
@@ -57,6 +57,8 @@ TODAY = re.compile(
     r"|(?:跟进|拜访|回访)(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
     # appointments on a day: "周五排了哪些客户", "明早有约的客户有哪些"
     r"|排了(?:谁|哪些|哪几|几|什么|啥)|有约"
+    # what there is to do: "今天有什么要做的吗"
+    r"|(?:什么|啥|哪些)(?:事|事情|活)?(?:要|该|得|需要)(?:做|干|办|忙)|(?:要|该|得)(?:做|干|办)(?:什么|啥|哪些)"
 )
 # A day's plans or appointments asked about: "周四的拜访计划", "明天大家都有啥安排", "后天有啥约".
 DAY = re.compile(
@@ -80,11 +82,16 @@ LEAD_QUERY = re.compile(
     r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X王总的联系方式": asked as a noun
     r"|是谁在跟|谁在跟|谁跟的|跟进记录|跟进历史|最近一次|是哪个客户|是哪家|哪家的|谁的客户|是谁的|有没有人联系"
     # one of its facts asked: "X的预算是多少来着", "X上次报价多少", "X现在谁负责"
-    r"|(?:预算|报价|价格|地址|需求|用量)(?:是|大概|一共)?(?:多少|多大|啥|什么)|来着[?？]?$|谁(?:在)?(?:负责|对接)"
+    r"|(?:预算|报价|价格|地址|需求|用量)(?:是|大概|一共)?(?:多少|多大|啥|什么)|(?<!几点)来着[?？]?$|谁(?:在)?(?:负责|对接)"
     r"|(?:查|看).{0,12}(?:资料|信息|情况)|(?:资料|信息|情况).{0,4}(?:查|看)"
+    # sent to the asker, or asked in a word: "X的情况发我一下", "X 历史记录", "X info"
+    r"|(?:资料|信息|情况|记录)(?:发|给)我|历史记录|(?<![A-Za-z])info[?？]?\s*$"
+    r"|(?:联系人|对接人|负责人)(?:是)?(?:谁|哪位|叫什么|叫啥)"
 )
 ONE_CUSTOMER_QUESTION = re.compile(
     r"(?:是)?谁(?:在)?跟的?(?![\u4e00-\u9fff])"  # "这个邮箱是谁跟的": whose customer, not a day's list
+    # who made its last contact ("X上次是谁去的"; "明天谁去" asks the colleagues)
+    r"|谁(?:去|跑|拜访|联系|见|打)的(?![\u4e00-\u9fff])"
     r"|(?:单子|项目|客户)?(?:现在)?(?:在|归)谁(?:手上|手里|那)|是哪(?:家|个|位)[^\s，。,]{0,4}的|哪(?:家|个)[^\s，。,]{0,4}的来着"
     r"|(?:电话|手机|手机号|联系方式|邮箱)(?:号码)?(?:是)?多少|最近怎么样|有人(?:在)?跟吗"
 )
@@ -94,11 +101,13 @@ NEW_LEAD = re.compile(
     r"|拿到的?(?:名片|联系方式)|换了名片"
     r"|帮我录|帮忙录|帮忙建|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
     # a prospect handed over: "加个线索", "要了个线索", "周六加个lead", "同事推的线索"
-    r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)(?:新的?)?(?:线索|lead|商机|询盘)"
+    r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
+    # one handed out to the team: "给大家派个线索", "派单：…"
+    r"|派(?:了)?(?:一|1)?(?:个|条)?(?:新的?)?(?:线索|lead|商机|单)"
     r"|(?<![这那哪每几])(?:一|1)?(?:个|条)(?:新的?)?lead|lead\s*[:：]"
     r"|(?:推|给|转|介绍|发|送)(?:过来|来)?的(?:线索|lead|商机)"
     # ...or headed as one: "新增 X公司 …", "线索 深圳一家游戏公司 …"
-    r"|^\s*(?:新增|新加|线索|lead|商机|新客)\s*(?:[:：]|\s)"
+    r"|^\s*(?:新增|新加|线索|lead|商机|新客)\s*(?:[:：]|\s)|^\s*新\s*[:：]"
     # an inquiry that came in: "客户来电咨询", "官网来了个询价", "扫到一个意向客户"
     r"|来电(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
     r"|(?:来了|收到|接到|有)(?:一)?个?(?:询价|询盘|咨询)|(?:官网|网站|平台|400)(?:留言|询价|咨询|来的)"
@@ -116,7 +125,14 @@ FORWARDED = re.compile(
 )
 # Contact details swapped with someone no contact is reported with ("展会上加了个微信 X 陈经理"):
 # a first contact. Beside a reported contact it is part of that contact ("演示完 店长加了微信").
-SWAPPED = re.compile(r"加了(?:个|他|她|对方)?的?微信|(?:交换|换)了?(?:个)?(?:名片|微信)")
+SWAPPED = re.compile(
+    r"加了(?:个|他|她|对方|好多|很多|不少|一堆|几个|一圈)?的?微信|(?:交换|换)了?(?:个|好多|很多|不少)?(?:名片|微信)"
+)
+# A call that came in ("刚接到一个电话，X的应总打过来的"): with the caller's number and what they
+# want, an inquiry like 来电咨询.
+INBOUND = re.compile(r"接到(?:了)?(?:一个|个|一通|通)?(?:陌生)?电话|打(?:过来|进来)的")
+# ...and what tells it comes from a customer already in touch ("上次送的", "又打来").
+KNOWN_BEFORE = re.compile(r"上次|上回|之前|又|还是|再")
 SELF_INTRO = re.compile(r"(?:您好|你好)[，,！!。\s]*(?:我是|我们是|我们公司|我司|我们单位|我们医院|我们学校)")
 # ...and a greeting the rep wrote to a customer ("王总您好，我是华锐的小张，报价发您了") asks nothing.
 ASKS_US = re.compile(r"想|需要|打算|计划|准备|能否|可否|能不能|麻烦|请(?:尽快|联系|安排|回电)|咨询|询")
@@ -132,7 +148,12 @@ CUSTOMER_BUY = re.compile(
 REPORTED = re.compile(
     r"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
     r"|试用|讲了|聊了|沟通了|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|去了|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{0,20}打"
-    r"|当面|面谈|(?:今天|昨天|前天|刚才?)(?:去|到)了?(?![年月天点号周不])|谈了(?:一|半|两|几)|开完.{0,4}会"
+    r"|当面|面谈|(?:今天|昨天|前天|刚才?)(?:去了?|到(?!了?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])|谈了(?:一|半|两|几)|开完.{0,4}会"
+    r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
+    r"|去[^，,。；;\s]{0,12}(?:看了|走了|转了)"  # "上周六去X现场看了"
+    r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访|打通|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
+    r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
+    r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
     r"|接待|待了|跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
     r"|(?<![A-Za-z])(?:visited|met|called|had a (?:call|meeting))(?![A-Za-z])"  # "today visited X"
     # a terse card names how the contact went as a field: "X 李主任 电话 合同续签了"
@@ -159,27 +180,49 @@ _PROGRESS_FILLER = re.compile(
     r"|[你我他她]们?|那边|这边"
     r"|(?:今天|明天|昨天|本周|这周|上周|本月|这个月)|[\s，,。？?！!的了呢啊呀吗哈~～]"
 )
-ASKS_COLLEAGUES = re.compile(r"谁知道|谁一起|谁有空|有人知道|谁能|谁有|谁去")
+# (also "周末有人一起去看展吗")
+ASKS_COLLEAGUES = re.compile(
+    r"谁知道|谁一起|谁有空|有人知道|谁能|谁有|谁去|有(?:没有)?人(?:要)?(?:一起|有空|顺路)"
+)
+# Small talk about a customer ("王总说谢谢", "X的王总人不错"): a courtesy or a word on the person.
+PLEASANTRY = re.compile(
+    r"谢谢|感谢|多谢|人(?:挺|很|真|还|蛮|特别)?(?:不错|好|靠谱|实在|爽快|热情|客气|nice)|(?:挺|很|真|蛮)(?:客气|热情|好相处)"
+    r"|哈哈|😂|🤣"
+)
 KIND_DEMO = re.compile(
-    r"演示|试用|试机|试切|试吃|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])",
+    r"演示|试机|试切|试吃|(?<!调)试完|试做|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训"
+    r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
+    # a trial held, not one wished for ("说要试用", "想试用") nor the machine on trial ("试用的PCS")
+    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)试用(?![的期])",
     re.IGNORECASE,
 )
 KIND_CALL = re.compile(
     r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|过去|过来)|来电话|来电|通话"
     r"|打电话|电话里|语音|打完电话|电话回访|(?<![A-Za-z])(?:called|had a call)(?![A-Za-z])"
     # 电话 said as the verb: "昨天电话 X", "电话了"
-    r"|电话了|(?:昨天|今天|上午|下午|晚上|刚才?)电话(?=\s|[，,]|$)|打给|回了?个?电话|回电"
-    r"|(?<!的)电话(?=\s+[\u4e00-\u9fff])"  # "曾总电话 想要…" (a number after it is the phone)
+    r"|电话了|(?:昨天|今天|前天|早上|上午|中午|下午|晚上|刚才?)电话(?![号是:：\d])|打给|回了?个?电话|回电"
+    r"|(?<!的)电话(?=\s+[^\d\s+（(])"  # "曾总电话 想要…", "电话 ok" (a number after it is the phone)
+    r"|致电|接的电话|接了电话|打通|拨通|打(?:过来|进来|来)的|📞|☎"
+    # a call that did not get through is still the call ("电话没人接 发了短信")
+    r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
+    r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
 )
 KIND_ONLINE = re.compile(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
     r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：])|QQ(?![:：\s]*\d)"
-    r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|线上|网上|video|zoom",
+    r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|线上|网上|video|zoom"
+    r"|发(?:到|至|去)了?[^，,。；;]{0,20}邮箱",  # "报价单发到了许院长邮箱 x@…": sent by e-mail
     re.IGNORECASE,
 )
 KIND_VISIT = re.compile(
-    r"拜访|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|去了|去.{0,12}(?:看了|走了|转了)|陪|刚从|出来|到访|来访|在.{2,12}见"
-    r"|(?:今天|昨天|前天|刚才?)(?:去|到)了?(?![年月天点号周不])"
+    r"拜访|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|去了|去.{0,12}(?:看了|走了|转了|换了|装了|修了)|陪"
+    r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见|午饭跟|饭桌上|饭局上|带看"
+    # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
+    r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
+    # shown the place: "带X的吴总监看房"
+    r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
+    # (goods that arrived are no visit: "货今天到了")
+    r"|(?:今天|昨天|前天|刚才?)(?:去了?|到(?!了?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天"
     r"|在[^，,。；;\s]{0,16}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部)(?:里|那边)?"
     r"(?:跟|和|与|待|谈|开|聊|看|坐)"
@@ -194,24 +237,54 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "输单",
         re.compile(
             r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了"
+            # a tender opened without us: "标开了 我们排第二 没中"
+            r"|(?:没|未|没有)中(?:标)?(?![\u4e00-\u9fff])"
             r"|输给|丢给|被.{1,8}抢走|选了(?:别家|别人|同行|竞品|别的供应商)"
         ),
     ),
     (
         "签约",
         re.compile(
-            r"已经?签约|签约了|签约(?=\s|$|[🎉✌️👍！!，。])|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同|签了(?!.{0,2}[几多])"
-            r"|盖章回来|合同.{0,6}盖(?:好)?章了|盖了章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            r"已经?签约|签约了|签约(?=\s|$|[🎉✌️👍！!，。])|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
+            # (an acceptance or delivery note signed is the delivery: "签了验收单")
+            r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?)"
+            r"|盖章回来|合同.{0,8}盖(?:好|完)?章了|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            # the down payment in: "首付款30%到账了"
+            r"|(?:首付|预付)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付)"
             # a purchase order issued: "PO下来了", "收到PO了"
             r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了)|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
         ),
     ),
-    ("交付", re.compile(r"交付|装机|验收|交车|到货了|发货完成|已到货|上线了")),
-    ("谈判", re.compile(r"谈判|议价阶段|商务谈")),
+    (
+        "交付",
+        re.compile(
+            # installed, not only to be installed ("能不能年底前装机", "再去装机试用")
+            r"交付|装机(?:了|完|好|调试|验收)|已经?装机|装完|安装完|验收|交车|发货完成|上线了"
+            # goods on their way or in, unless an installation is still to come ("到货了 下周安装")
+            r"|(?:发货了|已经?发货|到货了|已到货)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
+            # the final payment in
+            r"|尾款.{0,6}(?:到账|收到|收齐|结清|付清|打过来)|(?:收到|收齐|结清)了?尾款"
+        ),
+    ),
+    (
+        "谈判",
+        re.compile(
+            # (not a stage still to be reached: "价格再降3个点就能进谈判")
+            r"(?<!能进)(?<!能进入)(?<!要进)(?<!要进入)谈判|议价阶段|商务谈"
+            # haggling going on: "还在谈价格", "当面砍价", "对方在压价", "在磨价格"
+            r"|在(?:谈|磨|砍|压|议)价|砍价|压价|磨价格|讲价"
+        ),
+    ),
     (
         "报价",
         re.compile(
-            r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了|报了价"
+            r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了"
+            # ours or another's: see _QUOTE_BY_OTHERS
+            r"|报了(?:个|一个)?[^，,。；;\s]{0,3}?价(?![格钱])"
+            # a quote or price sent: "把报价单发到了X邮箱", "价格 发了" (the sending stays a contact told)
+            r"|(?:报价单?|报价表|价格|价格表)(?=\s?(?:已经?|也)?\s?发(?:到|至|给|过去|出去|了))"
+            # a bid handed in and waiting: "标书上周已经投了", "招标文件已经交了"
+            r"|标书.{0,6}(?:投|交|递|提交|递交)了|(?:招标|投标)文件.{0,4}(?:交|提交|递交)了|投了标"
         ),
     ),
     ("方案演示", re.compile(r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了")),
@@ -230,6 +303,9 @@ class Facts:
     has_catalog: bool
     has_phone: bool
     has_contact_info: bool
+    # Where the catalog's competitors are named (offsets in the message as given): "用友也报了价" is
+    # their quote, not our stage.
+    rivals: tuple[tuple[int, int], ...] = ()
     # The message's plans (nlp.followup.Plans): a report is read in its text with the clauses about
     # later days blanked, for "明天去拜访" is a plan, not a contact. None: the whole text.
     plans: Plans | None = None
@@ -241,15 +317,40 @@ _STAGE_SET = re.compile(
 )
 
 
-def find_stage(text: str) -> tuple[str, tuple[int, int]] | None:
+_CLAUSE_START = re.compile(r"[，,。；;！!？?\n\s）)、]")
+
+
+def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]) -> bool:
+    """A quote whose giver, in the clause before it, is a competitor ("碧水源科技报了价") or someone
+    else as well ("同行也报了价"; "我们也报了价" is ours)."""
+    left = start
+    while left > 0 and not _CLAUSE_START.match(text, left - 1):
+        left -= 1
+    if any(left <= s and e <= start for s, e in rivals):
+        return True
+    giver = text[left:start]
+    return giver.endswith("也") and "我" not in giver
+
+
+def find_stage(
+    text: str, rivals: tuple[tuple[int, int], ...] = (), masked: str | None = None
+) -> tuple[str, tuple[int, int]] | None:
+    """The stage the message says the deal reached. `masked`: the text with its plans for later days
+    blanked (same length), where a stage word is only a plan ("周四上午再跟他确认需求")."""
     m = _STAGE_SET.search(text)
     if m is not None:
         return m.group("label"), m.span()
     best: tuple[str, tuple[int, int]] | None = None
     for label, pattern in STAGES:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[1][0]):
+        for m in pattern.finditer(text):
+            if best is not None and m.start() >= best[1][0]:
+                break
+            if masked is not None and masked[m.start()] == " " and not text[m.start()].isspace():
+                continue
+            if label == "报价" and _quoted_by_others(text, m.start(), rivals):
+                continue
             best = (label, m.span())
+            break
     return best
 
 
@@ -296,7 +397,11 @@ def classify(text: str, facts: Facts) -> Intent:
             return Intent.NEW_LEAD
         if facts.channel == "customer":
             return Intent.OTHER
-    stage = find_stage(t)
+    lead = len(text) - len(text.lstrip())
+    rivals = tuple((s - lead, e - lead) for s, e in facts.rivals)
+    stage = find_stage(t, rivals)
+    if stage is not None and facts.plans is not None:  # read the plans only when a stage word is there
+        stage = find_stage(t, rivals, facts.plans.unplanned()[lead : lead + len(t)])
     report = _Report(text, t, stage, facts.plans)
     if short:
         query = _short_query(t, facts, stage, report, is_question)
@@ -308,6 +413,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.OTHER
     has_entity = named or facts.has_contact_info
     if NEW_LEAD.search(t) and (has_entity or facts.has_catalog):
+        return Intent.NEW_LEAD
+    if _inbound_inquiry(t, facts, stage):
         return Intent.NEW_LEAD
     reported = report.told()
     if not reported and SWAPPED.search(t) and (has_entity or facts.has_catalog):
@@ -321,7 +428,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.QUERY_LEAD
     if stage is not None and not reported:
         return Intent.UPDATE_STAGE
-    if not reported and has_entity and BUY_INTEREST.search(t):
+    # (a contact again, "下礼拜六我再去一趟", follows one that happened: a report)
+    if not reported and has_entity and BUY_INTEREST.search(t) and not AGAIN.search(t):
         return Intent.NEW_LEAD
     # A full contact card (a customer and a number to reach them) with no stage and no contact told
     # ("刚从X出来" tells one too): a prospect handed over, whatever is planned next.
@@ -333,6 +441,8 @@ def classify(text: str, facts: Facts) -> Intent:
         and find_kind(report.unplanned()) is None
     ):
         return Intent.NEW_LEAD
+    if named and _small_talk(t, facts, stage, reported):
+        return Intent.OTHER
     if named:
         return Intent.LOG_FOLLOWUP
     if reported and not is_question and find_kind(_without_stage(report.unplanned(), stage)) is not None:
@@ -409,6 +519,36 @@ def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bo
     return REPORTED.search(_without_stage(text, stage)) is not None
 
 
+def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None) -> bool:
+    """A call that came in from a customer not yet in touch, who leaves a number and says what they
+    want: a new lead, as 来电咨询 is."""
+    return (
+        facts.has_phone
+        and facts.has_company
+        and stage is None
+        and INBOUND.search(text) is not None
+        and CUSTOMER_BUY.search(text) is not None
+        and KNOWN_BEFORE.search(text) is None
+    )
+
+
+_SMALL_TALK_MAX = 24  # a courtesy is said in a few words; a longer message carries some business
+
+
+def _small_talk(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None, reported: bool) -> bool:
+    """A courtesy or a word on a customer's person with nothing of a deal: no catalog word, stage,
+    number, contact reported, or plan."""
+    return (
+        len(text) <= _SMALL_TALK_MAX
+        and PLEASANTRY.search(text) is not None
+        and not (facts.has_catalog or facts.has_contact_info or stage or reported)
+        and find_kind(text) is None
+        and not any(c.isdigit() for c in text)
+        and AGAIN.search(text) is None
+        and (facts.plans is None or not facts.plans.days())
+    )
+
+
 def _customer_buys(text: str, facts: Facts) -> bool:
     """A customer's own message (or one pasted by the rep) asks about buying."""
     named = facts.has_catalog or facts.has_company or facts.has_contact_info or NEW_LEAD.search(text)
@@ -447,9 +587,14 @@ def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
 _TO_CONTACT = re.compile(r"(?:要|待|该|需要)(?:跟进|拜访|回访|联系|见|找)的[\u4e00-\u9fff]{1,6}[?？]?$")
 
 
+# "今日待跟进 团队": a day's to-do list named in a note.
+_DAY_TODO = re.compile(r"^\s*(?:" + DAY.pattern + r")\s*(?:的)?\s*(?:待|要|该|需要)(?:跟进|拜访|回访|联系)")
+
+
 def is_question_or_list(text: str) -> bool:
     return (
         QUESTION.search(text) is not None
         or re.search(r"客户|待办|任务|计划|安排", text) is not None
         or _TO_CONTACT.search(text) is not None
+        or _DAY_TODO.search(text) is not None
     )

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from nlp import Extractor, Intent
+from nlp import Extractor, Intent, Period
 
 SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -343,3 +343,128 @@ def test_a_contact_said_in_english_or_by_being_shown_around(extractor: Extractor
 
 def test_who_did_most_over_a_period_is_a_ranking(extractor: Extractor) -> None:
     assert extractor.extract("谁这个月签单最多", SENT).intent == Intent.QUERY_STATS
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # calls said tersely, by an emoji, in English, or that did not get through
+        ("宏达机械王总 电话 ok", "call"),
+        ("📞恒通五金 周经理 ok", "call"),
+        ("又跟宏达机械王总call了一下 他要先做POC", "call"),
+        ("恒通五金 phone follow了一下 还在等", "call"),
+        ("打通了宏达机械王总的电话 他们要两台数控机床", "call"),
+        ("恒通五金周经理电话没人接 发了短信 明天再打", "call"),
+        ("致电宏达机械 王总接的电话 说下个月定", "call"),
+        ("宏达机械遇到点问题 电话里王总说机床报警", "call"),  # trouble met is no meeting
+        ("恒通五金那边测试报告出来了，电话里周经理说可以", "call"),  # a report out is no visit
+        # a trial: one held is a demo; the machine on trial or one wished for is not
+        ("宏达机械的王总试完数控机床说手感一般", "demo"),
+        ("今天陪技术去宏达机械看了试用的数控机床 见了王总", "visit"),
+        ("电话里恒通五金的周经理说要试用我们的数控机床一周 明天我送样机过去", "call"),
+        ("恒通五金的POC做完了 周经理很满意", "demo"),
+        # met by chance, or over lunch
+        ("今天在展会上碰到宏达机械的王总 聊了聊数控机床", "visit"),
+        ("午饭跟恒通五金的周经理聊了聊 想换数控机床", "visit"),
+        # a quote sent to their mailbox (an address alone is no contact)
+        ("刚把报价单发到了宏达机械王总的邮箱 wang@hongda.cn", "online"),
+    ],
+)
+def test_kinds_said_in_other_ways(extractor: Extractor, text: str, kind: str) -> None:
+    assert extractor.extract(text, SENT).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        # a quote: ours, sent, or roughly given
+        ("宏达机械 王总 上门 我们也报了价 下周再去", "报价"),
+        ("宏达机械 王总 上门 报了个大概价 下周二再约", "报价"),
+        ("恒通五金 周经理 电话 问数控机床 价格 发了", "报价"),
+        # ...not a competitor's or someone else's
+        ("宏达机械 王总 上门 用友也报了价 我们贵了8个点", None),
+        ("恒通五金 周经理 电话 同行也报了价 我们等等看", None),
+        ("宏达机械王总说金蝶报了个价 比我们低", None),
+        # a bid handed in and waiting is a quote given; a tender opened without us is lost
+        ("宏达机械的标书上周已经投了 在等评标", "报价"),
+        ("恒通五金的投标文件已经交了 卡在审批", "报价"),
+        ("宏达机械的标开了 我们排第三 没中", "输单"),
+        # haggling going on, not haggling planned or only hoped for
+        ("宏达机械还在谈价格 王总砍价砍得厉害", "谈判"),
+        ("恒通五金那边对方在压价", "谈判"),
+        ("宏达机械王总说价格再降两个点就能进谈判", None),
+        ("宏达机械王总说价格要再谈", None),
+        # signed: the contract stamped, the down payment in
+        ("宏达机械的合同昨天双方盖完章了", "签约"),
+        ("恒通五金首付款30%到账了", "签约"),
+        # delivered: shipped, installed, accepted, the final payment in
+        ("宏达机械的数控机床今天发货了", "交付"),
+        ("恒通五金 签了验收单", "交付"),
+        ("宏达机械的尾款收到了", "交付"),
+        ("恒通五金的货今天到了 装机完成", "交付"),
+        # ...not an installation still to come, asked for, or planned
+        ("宏达机械的数控机床到货了 下周二安装", None),
+        ("宏达机械王总问能不能月底前装机", None),
+        ("今天去宏达机械见了王总 下周三再去装机调试", None),
+        # a stage word in a plan for a later day is no stage reached
+        ("昨晚跟宏达机械的王总微信聊到很晚，周四上午再跟他确认需求", None),
+    ],
+)
+def test_stage_news_of_other_shapes(extractor: Extractor, text: str, stage: str | None) -> None:
+    assert extractor.extract(text, SENT).stage == stage
+
+
+def test_stage_news_alone_is_an_update_and_a_quote_emailed_is_a_report(extractor: Extractor) -> None:
+    for text in ("恒通五金首付款到账了", "宏达机械的标开了 我们没中", "恒通五金的货今天到了 装机完成"):
+        assert extractor.extract(text, SENT).intent == Intent.UPDATE_STAGE, text
+    mailed = extractor.extract("刚把报价单发到了宏达机械王总的邮箱 wang@hongda.cn 他说下周给反馈", SENT)
+    assert (mailed.intent, mailed.kind, mailed.stage) == (Intent.LOG_FOLLOWUP, "online", "报价")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # leads handed out or come in
+        ("给大家派个线索 宏达机械 王总 13800001111 要数控机床 谁在宁波的接一下", Intent.NEW_LEAD),
+        ("派单：恒通五金要数控机床 周经理 13800001111 谁负责浙江的跟一下", Intent.NEW_LEAD),
+        ("来了个大单线索 宏达机械要上20台数控机床", Intent.NEW_LEAD),
+        ("新：恒通五金 周经理 数控机床", Intent.NEW_LEAD),
+        ("展会上加了好多微信 其中宏达机械的王总要数控机床", Intent.NEW_LEAD),
+        ("刚接到一个电话，恒通五金的周经理打过来的，说要数控机床，电话13800001111", Intent.NEW_LEAD),
+        # ...but a call from a customer in touch before, or a wish told before a visit again, is a report
+        ("宏达机械的王总又打过来了，说上次的机床有异响，电话13800001111", Intent.LOG_FOLLOWUP),
+        ("下午去恒通五金，周经理说想上数控机床，问多少钱，下周三我再去一趟", Intent.LOG_FOLLOWUP),
+        ("宏达机械 王总 想上数控机床 问多少钱", Intent.NEW_LEAD),
+        ("打完电话 恒通五金周经理说想换数控机床", Intent.LOG_FOLLOWUP),
+        ("刚从宏达机械出来 王总想上云ERP", Intent.LOG_FOLLOWUP),
+        # one customer asked about in a few words
+        ("恒通五金上次是谁去的", Intent.QUERY_LEAD),
+        ("宏达机械的情况发我一下", Intent.QUERY_LEAD),
+        ("恒通五金 历史记录", Intent.QUERY_LEAD),
+        ("宏达机械 info", Intent.QUERY_LEAD),
+        ("恒通五金的联系人是谁", Intent.QUERY_LEAD),
+        ("明天谁去宏达机械", Intent.OTHER),  # asks the colleagues
+        # a day's to-do list and a ranking
+        ("今日待跟进 团队", Intent.QUERY_TODAY),
+        ("明天有什么要做的吗", Intent.QUERY_TODAY),
+        ("上周大家的拜访次数排个名", Intent.QUERY_STATS),
+        # small talk, with or without a customer named
+        ("周末有人一起去看展会吗", Intent.OTHER),
+        ("明天下午开会几点来着", Intent.OTHER),
+        ("王总说谢谢", Intent.OTHER),
+        ("宏达机械的王总人不错", Intent.OTHER),
+        # ...unless it carries business or a contact again
+        ("宏达机械王总说谢谢 下周再联系", Intent.LOG_FOLLOWUP),
+        ("恒通五金周经理人挺好 说数控机床下个月定", Intent.LOG_FOLLOWUP),
+        ("宏达机械王总叫什么来着", Intent.QUERY_LEAD),
+    ],
+)
+def test_intents_of_other_shapes(extractor: Extractor, text: str, intent: Intent) -> None:
+    assert extractor.extract(text, SENT).intent == intent
+
+
+def test_a_day_list_and_a_ranking_carry_their_period_and_scope(extractor: Extractor) -> None:
+    todo = extractor.extract("今日待跟进 团队", SENT)
+    assert (todo.scope, todo.period) == ("team", Period("2026-03-10", "2026-03-10"))
+    ranking = extractor.extract("这周大家的跟进次数排个名", SENT)
+    assert (ranking.scope, ranking.period) == ("team", Period("2026-03-09", "2026-03-15"))
