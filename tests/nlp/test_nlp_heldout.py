@@ -33,3 +33,25 @@ def test_heldout_corpus_stays_above_the_floor(corpus: str) -> None:
     summary = score(gold, pred)
     assert summary["intent_accuracy"] >= 0.88, summary["intent_confusion"]
     assert summary["slot_micro_f1"] >= 0.95
+
+
+STUDY4 = Path(__file__).resolve().parents[1] / "fixtures" / "study4"
+
+
+@pytest.mark.parametrize("corpus", ["pv", "dental"])
+def test_study_corpus_stays_above_the_floor(corpus: str) -> None:
+    """tests/fixtures/study4 was written for study by someone who had not read the code; the kinds of
+    failure it showed were fixed (intent 0.86 -> 1.00, slot F1 0.89 / 0.86 -> 0.98 / 0.99). The floor
+    keeps those kinds fixed without pinning every case."""
+    extractor = Extractor(load_catalog(STUDY4 / f"catalog_{corpus}.toml"))
+    gold: dict[str, dict[str, Any]] = {}
+    pred: dict[str, dict[str, Any]] = {}
+    for line in (STUDY4 / f"study4_{corpus}.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            case = json.loads(line)
+            gold[case["id"]] = case
+            ex = extractor.extract(case["text"], datetime.fromisoformat(case["sent_at"]), case["channel"])
+            pred[case["id"]] = {"intent": str(ex.intent), "slots": ex.to_slots()}
+    summary = score(gold, pred)
+    assert summary["intent_accuracy"] >= 0.97, summary["intent_confusion"]
+    assert summary["slot_micro_f1"] >= 0.96
