@@ -38,14 +38,25 @@ from handlers.lead_lookup import (
 )
 from handlers.tags import budget_text
 from nlp import Extraction, FollowUpTime, Intent
+from nlp.companies import suffix_re
 from nlp.dates import find_days, find_time
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead
 from storage.models import STAGES, Contact, FollowUp, Lead, Person
 
-_MARKERS = re.compile(r"不对|改成|改为|更正|错了|应该是")
+# A field with 改一下 is the rep's own record to change ("时间改一下"); bare, it may be the customer's
+# wish ("方案要改一下"). 说错 / 记错 / 听岔 / 口误 say the rep got it wrong.
+_MARKERS = re.compile(
+    r"不对|改成|改为|更正|纠正|错了|[说记写听搞弄看]错|听岔|口误|应该是"
+    r"|(?:时间|日期|日子|预算|金额|联系人|对接人|电话|手机|产品|方式|下次跟进)(?:要|得)?改(?:一)?下"
+)
 # The marker must come early: "客户说之前的方案不对，…" is news about the customer, not a correction.
+# Early is counted after an apology or a word pointing back at the record ("不好意思刚才…说错了").
 MARKER_REACH = 8
+_PREAMBLE = re.compile(
+    r"(?:[\s，,。.!！~～、]|不好意思|抱歉|对不起|sorry|哦对|噢对|哦|噢|哎呀|哎|诶|嗯|啊|对了|刚才|刚刚|上一条|上条|前面那条)*",
+    re.IGNORECASE,
+)
 # A swap said from the start, bare or after the field it fixes: "联系人是钱经理不是刘经理",
 # "是下周三不是下周二", "不是望江是长嘉". Only from the start: "他说不是价格问题是交期" is news.
 _SWAP = re.compile(
@@ -60,8 +71,10 @@ _OLD_VALUE = re.compile(r"不是([^，,。.!！?？;；\s]+?)(?=[，,。.!！?�
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n\s]+")
 # What a clause may hold besides a value: the marker, the field's name, 是 and small words.
 _NOT_A_VALUE = re.compile(
-    r"不对|改成|改为|更正|错了|应该是|刚才|联系人|对接人|预算|金额|客户|公司|时间|日期|下次跟进|方式|产品|电话|手机"
-    r"|[是了的说写啊呢吧哦嗯]"
+    r"不对|改成|改为|更正|纠正|错了|应该是|刚才|刚刚|联系人|对接人|预算|金额|客户|公司|时间|日期|日子|下次跟进|方式"
+    r"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|听岔|改下"
+    r"|[是了的说写记听看搞弄错我改下啊呢吧哦噢嗯对]",
+    re.IGNORECASE,
 )
 # A later clause that corrects something of its own: marked again, naming the field it fixes, or
 # the rep's plan said outright ("不对，预算是200万，下周四再去").
@@ -69,8 +82,10 @@ _OWN_CORRECTION = re.compile(
     r"是|改成|改为|改到|换成|应该|也|再|联系人|对接人|预算|金额|日期|下次跟进|方式|产品|电话|手机|阶段"
 )
 # A clause that only completes the head's value: the time of the day just named ("下周四 上午十点").
+# The whole clause: "三点他那边有个会" is why the old time does not suit.
 _COMPLETES = re.compile(
     r"(?:上午|下午|晚上|中午|早上|傍晚)?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:点|时|[:：]\d{2})"
+    r"(?:半|一刻|[0-5]?\d分?)?(?:左右|前)?(?:再去|过去|见|到)?"
 )
 
 AWAIT_CORRECTION = "correction"  # 改一下 was clicked: the next message corrects the record
@@ -80,7 +95,7 @@ ASK_WHAT = ("请直接说正确的内容，例如「不对，预算是200万」�
 def _marker_at(text: str) -> int | None:
     """Where the correction's marker starts (0 for a swap said from the start), None for no correction."""
     found = _MARKERS.search(text)
-    if found is not None and found.start() < MARKER_REACH:
+    if found is not None and found.start() < _PREAMBLE.match(text).end() + MARKER_REACH:
         return found.start()
     return 0 if _SWAP.match(text) else None
 
@@ -109,10 +124,41 @@ def _head(words: str) -> str:
         if not head_done:
             head_done = clause.end() > marker and bool(_NOT_A_VALUE.sub("", clause.group()))
             continue
-        if _OWN_CORRECTION.search(clause.group()) or _COMPLETES.match(clause.group()):
+        if _OWN_CORRECTION.search(clause.group()) or _COMPLETES.fullmatch(clause.group()):
             continue
         chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
     return "".join(chars)
+
+
+def head_end(text: str) -> int:
+    """Where the correction's head (the clause naming its new value) ends in `text`; 0 for none."""
+    marker = _marker_at(text)
+    if marker is None:
+        return 0
+    words = _OLD_VALUE.sub(lambda m: " " * len(m.group()), text)  # positions kept
+    for clause in _CLAUSE.finditer(words):
+        if clause.end() > marker and _NOT_A_VALUE.sub("", clause.group()):
+            return clause.end()
+    return 0
+
+
+async def names_other_customer(ctx: Context, followup: FollowUp) -> bool:
+    """Whether the company the correction names is another customer than the record's: another lead
+    of the writer's book, a name that says what kind of organisation it is ("恒信科技"), or an unknown
+    name given as the new value in the correction's head ("不对，是金港油品"). An unknown bare name
+    later on is no customer ("150万是含税含运费的总价")."""
+    company, span = ctx.extraction.company, ctx.extraction.spans.get("company")
+    if not company:
+        return False
+    named = Extraction(intent=Intent.LOG_FOLLOWUP, company=company)
+    found = await resolve_lead(ctx.session, named, ctx.member, company)
+    if found.lead is not None:
+        return found.lead.id != followup.lead_id
+    if found.candidates:
+        return followup.lead_id not in {lead.id for lead in found.candidates}
+    if suffix_re().search(company):
+        return True
+    return span is None or span[0] < head_end(ctx.message.text)
 
 
 def old_words(text: str) -> list[str]:

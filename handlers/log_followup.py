@@ -27,12 +27,13 @@ from handlers.corrections import (
     correct_followup,
     is_correction_text,
     names_last_customer,
+    names_other_customer,
     new_words,
 )
 from handlers.lead_facts import apply_extraction, card_contact, create_rep_lead, set_next_followup
 from handlers.lead_lookup import TAKEN, may_change, names_a_lead, resolve_lead
 from handlers.sla import refresh_cold_at
-from nlp import Extraction, company_key
+from nlp import Extraction
 from storage.followups import amend_followup, last_followup_by, record_followup
 from storage.leads import change_stage, get_lead
 from storage.models import STAGES, FollowUp, Lead, Person
@@ -84,10 +85,8 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp] | None:
     if last.awaiting == AWAIT_CORRECTION and sent - touched <= CORRECTION_WINDOW:
         correction = True  # asked for with 改一下: no "不对" needed
     if correction and sent - touched <= CORRECTION_WINDOW:
-        if ctx.extraction.company and not await names_last_customer(ctx, last):
-            lead = await get_lead(ctx.session, last.lead_id)
-            if lead is None or company_key(ctx.extraction.company) != lead.company_key:
-                return None  # it names another customer: new information, not a correction
+        if await names_other_customer(ctx, last) and not await names_last_customer(ctx, last):
+            return None  # it names another customer: new information, not a correction
         return "correction", last
     window = ctx.config.conversation.context_window
     if not correction and context and window and sent - touched <= window:

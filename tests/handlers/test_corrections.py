@@ -81,3 +81,28 @@ def test_a_correction_reads_its_head_not_the_reason_after_it(text: str, reason: 
 def test_the_day_the_head_names_wins_over_a_day_in_the_reason() -> None:
     # 周四 is this week's Thursday, later than Tuesday too: only the head's day is the new plan.
     assert corrected_day("改成下周五上午 周四老板出差", TUESDAY) == FollowUpTime("2026-03-20", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "new", "reason"),
+    [
+        # An apology or "刚才" before the marker still makes a correction, and its reason is no value.
+        ("抱歉刚才时间写错了，不是周四，是下周五，周四他们盘点，还是下午", "是下周五", "周四他们盘点"),
+        ("不好意思 上一条日子记错了 是后天", "是后天", ""),
+        # A field with 改一下 names what the rep fixes; a clause opening with the old time says why.
+        ("嗯 日期改一下，后天上午十点，九点他们有例会", "后天上午十点", "九点他们有例会"),
+        # 纠正 / 听岔: the head names the new value, a later clause with its own 是 stays.
+        ("纠正一下，刘总给的预算是九十万，一百万是含安装的价格，我听岔了", "预算是九十万", "我听岔了"),
+    ],
+)
+def test_a_correction_may_open_with_an_apology_or_name_the_field_to_change(
+    text: str, new: str, reason: str
+) -> None:
+    assert is_correction_text(text)
+    words = new_words(text)
+    assert new in words and (reason == "" or reason not in words)
+
+
+@pytest.mark.parametrize("text", ["他们说方案要改一下", "对方的厂房图纸还要改一下再发"])
+def test_改一下_without_a_field_of_the_record_is_news(text: str) -> None:
+    assert not is_correction_text(text)

@@ -1,0 +1,79 @@
+"""Kinds of conversation the bot must get right, each replayed through the real bot with made-up
+sentences (tests/e2e/conversations.py): corrections, continuations, clarification answers, stage news
+with a report, and a rep's "new lead" that is a customer of their book."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conversations import Runner
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "conversations"
+
+RENHE = {"公司": "苏州仁和医院", "城市": "苏州", "联系人": "周建华", "职务": "设备科主任", "电话": "13900000001",
+         "产品": "台式彩超", "阶段": "需求确认", "负责人": "lina"}  # fmt: skip
+ANKANG = {"公司": "无锡安康医院", "城市": "无锡", "联系人": "陆文", "职务": "院长", "电话": "13900000002",
+          "产品": "腹腔镜", "阶段": "初筛", "负责人": "lina"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def runner() -> Iterator[Runner]:
+    runner = Runner(FIXTURES / "org.toml", FIXTURES / "catalog.toml")
+    yield runner
+    runner.close()
+
+
+async def assert_right(runner: Runner, conversation: dict[str, Any]) -> None:
+    outcome = await runner.run(conversation)
+    failed = [(c.what, c.expected, c.got) for c in outcome.failed]
+    replies = [turn.reply for turn in outcome.turns]
+    assert failed == [] and outcome.errors == [], replies
+
+
+async def test_a_correction_keeps_an_unknown_bare_name_after_its_head_as_no_customer(runner: Runner) -> None:
+    await assert_right(runner, {
+        "id": "correction-budget",
+        "leads": [RENHE, ANKANG],
+        "turns": [
+            {"as": "lina", "text": "今天拜访了仁和周主任，彩超预算80万，下周三下午3点再去"},
+            {"as": "lina", "text": "纠正一下，周主任说的预算是七十万，八十万是含三年保修的总价，我听岔了"},
+        ],
+        "expect": [
+            {"company": "苏州仁和医院", "followups_added": 1, "budget": [700000, 700000],
+             "next_followup": {"at": "next_week:3", "time": "15:00"}},
+            {"company": "无锡安康医院", "followups_added": 0},
+        ],
+    })  # fmt: skip
+
+
+async def test_a_correction_after_an_apology_moves_the_day_and_keeps_the_contact(runner: Runner) -> None:
+    await assert_right(runner, {
+        "id": "correction-day",
+        "leads": [RENHE],
+        "turns": [
+            {"as": "lina", "text": "仁和的周主任刚电话里说彩超想先看样机，下周一上午我过去"},
+            {"as": "lina", "text": "抱歉刚才日期写错了，不是下周一，是下周三，周一他们院长要去开会，还是上午"},
+        ],
+        "expect": [
+            {"company": "苏州仁和医院", "followups_added": 1, "last_followup": {"kind": "call", "contact": "周"},
+             "next_followup": {"at": "next_week:3", "time": None}},
+        ],
+    })  # fmt: skip
+
+
+async def test_a_field_to_change_with_改一下_corrects_the_time(runner: Runner) -> None:
+    await assert_right(runner, {
+        "id": "correction-time",
+        "leads": [RENHE],
+        "turns": [
+            {"as": "lina", "text": "今天见了仁和周主任，彩超的参数聊完了，后天上午十点去送资料"},
+            {"as": "lina", "text": "嗯 时间改一下，后天下午两点半，十点他们有例会"},
+        ],
+        "expect": [
+            {"company": "苏州仁和医院", "followups_added": 1, "next_followup": {"at": "today+2", "time": "14:30"}},
+        ],
+    })  # fmt: skip
