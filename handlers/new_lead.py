@@ -8,9 +8,11 @@ starts at assignment. Form fields (`Message.form`) win over what the extractor r
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from bot.types import PLATFORMS, Reply
+from handlers import log_followup
 from handlers.assignment import assign_lead, team_manager
 from handlers.cards import assignment_card, lead_buttons, lead_lines, source_text
 from handlers.clarify import ask
@@ -19,7 +21,8 @@ from handlers.grading import LeadFacts, grade_lead
 from handlers.inquiry import ACK, need_text, read_inquiry
 from handlers.lead_facts import apply_extraction, set_next_followup
 from handlers.lead_lookup import TAKEN, find_by_company, link_in_book, may_change
-from nlp import Extraction, company_key
+from nlp import Extraction, Intent, company_key
+from nlp.intent import NEW_LEAD as NEW_LEAD_WORDS
 from storage.followups import record_followup
 from storage.leads import (
     add_contact,
@@ -78,6 +81,14 @@ async def handle(ctx: Context) -> list[Reply]:
     # A rep's own find is "rep" unless the channel says more (e.g. a WeChat contact they added).
     source = named_source or ("rep" if person is not None else ctx.message.platform)
     if person is not None and not (ex.company or ex.phone):
+        if not NEW_LEAD_WORDS.search(ctx.message.text):
+            # Read as new for a wish ("想做…") but saying no name of its own: a report on the customer
+            # of the writer's book it names by short name or contact ("今天去绿源了，钱总想做…").
+            linked = await link_in_book(ctx.session, ex, person, ctx.message.text)
+            if linked.lead is not None or linked.candidates:
+                kind = ex.kind or ex.reported_kind
+                report = dataclasses.replace(ex, intent=Intent.LOG_FOLLOWUP, kind=kind, reported_kind=None)
+                return await log_followup.handle(dataclasses.replace(ctx, extraction=report))
         lines = ("请至少写上客户名称或电话。", f"例如：{EXAMPLES[0]}")
         return [Reply(to=person.id, title="缺少客户信息", lines=lines)]
     lead = await find_existing(ctx, ex)

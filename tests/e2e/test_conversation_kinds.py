@@ -56,7 +56,7 @@ async def test_a_correction_after_an_apology_moves_the_day_and_keeps_the_contact
         "leads": [RENHE],
         "turns": [
             {"as": "lina", "text": "仁和的周主任刚电话里说彩超想先看样机，下周一上午我过去"},
-            {"as": "lina", "text": "抱歉刚才日期写错了，不是下周一，是下周三，周一他们院长要去开会，还是上午"},
+            {"as": "lina", "text": "不好意思啊刚才日期写错了，不是下周一，是下周三，周一他们院长要去开会，还是上午"},
         ],
         "expect": [
             {"company": "苏州仁和医院", "followups_added": 1, "last_followup": {"kind": "call", "contact": "周"},
@@ -76,4 +76,33 @@ async def test_a_field_to_change_with_改一下_corrects_the_time(runner: Runner
         "expect": [
             {"company": "苏州仁和医院", "followups_added": 1, "next_followup": {"at": "today+2", "time": "14:30"}},
         ],
+    })  # fmt: skip
+
+
+async def test_a_wish_read_as_a_new_lead_that_names_a_customer_of_the_book_is_a_report_on_it(
+    runner: Runner,
+) -> None:
+    await assert_right(runner, {
+        "id": "new-lead-short-name",
+        "leads": [RENHE, ANKANG],
+        "turns": [
+            {"as": "lina", "text": "今天下午去仁和了，周主任想做一套移动DR，预算六十万左右，下周四上午十点我带方案过去",
+             "reply_has": ["苏州仁和医院"]},
+            {"as": "lina", "text": "对了他们还问了彩超的价格"},
+        ],
+        "expect": [
+            {"company": "苏州仁和医院", "followups_added": 2, "budget": [600000, 600000],
+             "next_followup": {"at": "next_week:4", "time": "10:00"}, "products_include": ["移动DR", "台式彩超"]},
+            {"company": "无锡安康医院", "followups_added": 0},
+            {"company": "仁和", "absent": True},
+        ],
+    })  # fmt: skip
+
+
+async def test_a_new_customer_said_as_such_still_needs_its_name(runner: Runner) -> None:
+    await assert_right(runner, {
+        "id": "new-lead-no-name",
+        "leads": [RENHE],
+        "turns": [{"as": "lina", "text": "新客户 周主任想要移动DR", "reply_has": ["客户名称"]}],
+        "expect": [{"company": "苏州仁和医院", "followups_added": 0}],
     })  # fmt: skip
