@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.types import Reply
@@ -44,6 +45,7 @@ _NEW = re.compile(r"(?:是|这是)?(?:个|一个)?新(?:的)?客户(?:哦|啊|�
 _FILLER = re.compile(r"[\s，,。.!！?？~～、]|^(?:是|就是|应该是)|(?:那个|那家|这家|的|吧|啊|呀|哈)$")
 NAME_LEFTOVER = 2  # characters besides the name an answer may hold ("是…的")
 BARE_NAME = 12  # a bare short name ("华康") the extractor did not take for a company
+TOLD_APART_MIN = 2  # characters an answer needs to tell the listed candidates apart ("赣州", "果业")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +135,31 @@ async def _named(ctx: Context, person: Person, row: PendingQuestion) -> _Answer 
         return _Answer(row, offered[0])
     if found.candidates:
         return None  # still several: asked again about the answer itself
+    told = await _told_apart(ctx, row)
+    if told is not None:
+        return _Answer(row, told)
     if ctx.extraction.company:
         return _Answer(row, None, new=True, company=ctx.extraction.company)
     return None
+
+
+async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
+    """The one listed candidate the answer tells apart by words of its own that name no customer:
+    its city ("赣州那个", "吉安的") or a part of its name the others lack ("果业那家")."""
+    plain, city = _fold(_plain(ctx.message.text)), ctx.extraction.city
+    if len(plain) < TOLD_APART_MIN:
+        return None
+    listed = [await get_lead(ctx.session, lead_id) for lead_id in row.candidates]
+    fits = [
+        lead
+        for lead in listed
+        if lead is not None and (plain in _fold(lead.company) or (city is not None and lead.city == city))
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 async def continues_last(ctx: Context) -> bool:

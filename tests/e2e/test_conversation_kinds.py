@@ -106,3 +106,33 @@ async def test_a_new_customer_said_as_such_still_needs_its_name(runner: Runner) 
         "turns": [{"as": "lina", "text": "新客户 周主任想要移动DR", "reply_has": ["客户名称"]}],
         "expect": [{"company": "苏州仁和医院", "followups_added": 0}],
     })  # fmt: skip
+
+
+HUAKANG_SZ = {"公司": "苏州华康医院", "城市": "苏州", "联系人": "钱建国", "职务": "设备科主任", "电话": "13900000011",
+              "产品": "台式彩超", "阶段": "需求确认", "负责人": "lina"}  # fmt: skip
+HUAKANG_WX = {"公司": "无锡华康康复医院", "城市": "无锡", "联系人": "孙丽", "职务": "院长", "电话": "13900000012",
+              "产品": "移动DR", "阶段": "初筛", "负责人": "lina"}  # fmt: skip
+
+
+@pytest.mark.parametrize(("answer", "chosen", "other"), [
+    ("无锡那个", "无锡华康康复医院", "苏州华康医院"),
+    ("康复那家", "无锡华康康复医院", "苏州华康医院"),
+    ("是苏州的", "苏州华康医院", "无锡华康康复医院"),
+])  # fmt: skip
+async def test_which_customer_is_answered_by_what_tells_the_listed_ones_apart(
+    runner: Runner, answer: str, chosen: str, other: str
+) -> None:
+    await assert_right(runner, {
+        "id": "clarify-told-apart",
+        "leads": [HUAKANG_SZ, HUAKANG_WX],
+        "turns": [
+            {"as": "lina", "text": "华康那边今天上门聊了一下，对方对探头有疑问，我答应明天把资料发过去",
+             "reply_has": ["哪个客户"]},
+            {"as": "lina", "text": answer},
+        ],
+        "expect": [
+            {"company": chosen, "followups_added": 1, "next_followup": {"at": "today+1", "time": None}},
+            {"company": other, "followups_added": 0},
+            {"company": answer, "absent": True},
+        ],
+    })  # fmt: skip
