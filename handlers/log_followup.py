@@ -16,7 +16,7 @@ import dataclasses
 import logging
 from datetime import timedelta
 
-from bot.types import Reply
+from bot.types import CLOSED_STAGES, Reply
 from handlers.cards import followup_card
 from handlers.clarify import ask
 from handlers.context import Context
@@ -127,7 +127,7 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
     elif not await may_change(session, person, lead):
         log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
-    return await _write(ctx, person, lead, ex)
+    return await write(ctx, person, lead, ex)
 
 
 async def log_new_customer(ctx: Context) -> list[Reply]:
@@ -137,10 +137,10 @@ async def log_new_customer(ctx: Context) -> list[Reply]:
     if not company:
         raise ValueError("a new customer's follow-up needs the company's name")
     lead = await create_rep_lead(ctx, person, company)
-    return await _write(ctx, person, lead, ctx.extraction)
+    return await write(ctx, person, lead, ctx.extraction)
 
 
-async def _write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> list[Reply]:
+async def write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> list[Reply]:
     """Record the follow-up `ex` on `lead`, which the writer may change."""
     session, tz = ctx.session, ctx.config.tz
     now, happened = ctx.clock.now(), ctx.message.sent_at
@@ -157,6 +157,7 @@ async def _write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> li
     due = set_next_followup(lead, ex.next_followup, tz)
     if due is None and lead.next_followup_at is not None and lead.next_followup_at <= happened:
         lead.next_followup_at = None  # the planned contact has just happened
+    ask_next = due is None and lead.stage not in CLOSED_STAGES  # a lost or delivered deal has no next
     followup = await record_followup(
         session,
         lead_id=lead.id,
@@ -169,12 +170,12 @@ async def _write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> li
         next_followup_at=due,
         inbound_id=ctx.inbound_id,
         contact_id=contact.id if contact is not None else None,
-        awaiting=None if due is not None else AWAIT_NEXT,
+        awaiting=AWAIT_NEXT if ask_next else None,
     )
     await refresh_cold_at(session, lead, ctx.config)
     shown = contact or await card_contact(session, lead, None)
     card = followup_card("已记录跟进", person.id, lead, shown, followup.kind, tz)
-    if due is None:
+    if ask_next:
         card = dataclasses.replace(card, lines=(*card.lines, ASK_NEXT))
     return [card]
 

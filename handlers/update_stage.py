@@ -7,18 +7,22 @@ once, and the rep's next plain message is taken as the reason. The router asks
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from datetime import timedelta
 
 from bot.types import Reply
+from handlers import log_followup
 from handlers.clarify import ask as ask_which
 from handlers.context import Context
 from handlers.lead_facts import apply_extraction
 from handlers.lead_lookup import TAKEN, may_change, resolve_lead
-from nlp import Intent
+from nlp import Extraction, Intent
+from nlp.followup import mask_plans
+from nlp.intent import find_kind
 from storage.leads import change_stage, get_lead, last_stage_change_by
-from storage.models import STAGES, StageChange
+from storage.models import STAGES, Lead, Person, StageChange
 
 log = logging.getLogger("salesbot.handlers.update_stage")
 
@@ -78,6 +82,11 @@ async def handle(ctx: Context) -> list[Reply]:
         log.info("stage change refused person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
     stage = ex.stage
+    kind = _reported_kind(ctx)
+    if stage in STAGES and (kind is not None or ex.next_followup is not None):
+        # The news told with the contact it came from and what comes next ("刚从X出来合同签了…下周一
+        # 我过去"): a follow-up on the lead, which moves its stage.
+        return await _logged(ctx, person, lead, dataclasses.replace(ex, kind=ex.kind or kind))
     if not stage or stage not in STAGES:
         lines = (
             f"客户：{lead.company}",
@@ -109,3 +118,24 @@ async def handle(ctx: Context) -> list[Reply]:
     if ask:
         lines.append(ASK_REASON)
     return [Reply(to=person.id, title="阶段已更新", lines=tuple(lines))]
+
+
+def _reported_kind(ctx: Context) -> str | None:
+    """How the contact the stage news came from happened, read outside the plans for later days."""
+    today = ctx.message.sent_at.astimezone(ctx.config.tz).date()
+    found = find_kind(mask_plans(ctx.message.text, today))
+    return found[0] if found is not None else None
+
+
+async def _logged(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> list[Reply]:
+    """The stage news recorded as a follow-up; a lost deal with no reason still gets it asked for."""
+    replies = await log_followup.write(ctx, person, lead, ex)
+    if ex.stage != LOST or gives_reason(ctx):
+        return replies
+    change = await last_stage_change_by(ctx.session, person.id)
+    if change is None or change.lead_id != lead.id or change.to_stage != LOST:
+        return replies
+    change.reason, change.awaiting = None, AWAIT_REASON
+    await ctx.session.flush()
+    card, *rest = replies
+    return [dataclasses.replace(card, lines=(*card.lines, ASK_REASON)), *rest]

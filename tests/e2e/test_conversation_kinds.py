@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "conversations"
 
 RENHE = {"公司": "苏州仁和医院", "城市": "苏州", "联系人": "周建华", "职务": "设备科主任", "电话": "13900000001",
          "产品": "台式彩超", "阶段": "需求确认", "负责人": "lina"}  # fmt: skip
-ANKANG = {"公司": "无锡安康医院", "城市": "无锡", "联系人": "陆文", "职务": "院长", "电话": "13900000002",
+ANKANG = {"公司": "无锡慈济医院", "城市": "无锡", "联系人": "陆文", "职务": "院长", "电话": "13900000002",
           "产品": "腹腔镜", "阶段": "初筛", "负责人": "lina"}  # fmt: skip
 
 
@@ -45,7 +45,7 @@ async def test_a_correction_keeps_an_unknown_bare_name_after_its_head_as_no_cust
         "expect": [
             {"company": "苏州仁和医院", "followups_added": 1, "budget": [700000, 700000],
              "next_followup": {"at": "next_week:3", "time": "15:00"}},
-            {"company": "无锡安康医院", "followups_added": 0},
+            {"company": "无锡慈济医院", "followups_added": 0},
         ],
     })  # fmt: skip
 
@@ -93,7 +93,7 @@ async def test_a_wish_read_as_a_new_lead_that_names_a_customer_of_the_book_is_a_
         "expect": [
             {"company": "苏州仁和医院", "followups_added": 2, "budget": [600000, 600000],
              "next_followup": {"at": "next_week:4", "time": "10:00"}, "products_include": ["移动DR", "台式彩超"]},
-            {"company": "无锡安康医院", "followups_added": 0},
+            {"company": "无锡慈济医院", "followups_added": 0},
             {"company": "仁和", "absent": True},
         ],
     })  # fmt: skip
@@ -134,5 +134,23 @@ async def test_which_customer_is_answered_by_what_tells_the_listed_ones_apart(
             {"company": chosen, "followups_added": 1, "next_followup": {"at": "today+1", "time": None}},
             {"company": other, "followups_added": 0},
             {"company": answer, "absent": True},
+        ],
+    })  # fmt: skip
+
+
+async def test_stage_news_told_with_the_visit_and_the_next_step_is_a_follow_up_too(runner: Runner) -> None:
+    await assert_right(runner, {
+        "id": "stage-with-report",
+        "leads": [RENHE | {"阶段": "谈判"}, ANKANG],
+        "turns": [
+            {"as": "lina", "text": "刚从仁和出来合同签了🎉周主任当场盖的章彩超一共八十六万下周二我带工程师过去对接"},
+            {"as": "lina", "text": "慈济那单黄了", "reply_has": ["原因"]},
+            {"as": "lina", "text": "他们院里预算没批下来"},
+        ],
+        "expect": [
+            {"company": "苏州仁和医院", "followups_added": 1, "stage": "签约", "budget": [860000, 860000],
+             "last_followup": {"kind": "visit", "contact": "周"}, "next_followup": {"at": "next_week:2", "time": None}},
+            # stage news alone moves the stage and records no contact
+            {"company": "无锡慈济医院", "followups_added": 0, "stage": "输单"},
         ],
     })  # fmt: skip
