@@ -31,10 +31,11 @@ from handlers.corrections import (
     new_words,
 )
 from handlers.lead_facts import apply_extraction, card_contact, create_rep_lead, set_next_followup
-from handlers.lead_lookup import TAKEN, may_change, names_a_lead, resolve_lead
+from handlers.lead_lookup import TAKEN, link_contact, link_in_book, may_change, names_a_lead, resolve_lead
 from handlers.sla import refresh_cold_at
-from nlp import Extraction
+from nlp import Extraction, Intent
 from storage.followups import amend_followup, last_followup_by, record_followup
+from storage.inbound import previous_message
 from storage.leads import change_stage, get_lead
 from storage.models import STAGES, FollowUp, Lead, Person
 
@@ -63,8 +64,9 @@ def words_to_read(text: str) -> str:
     return new_words(text)
 
 
-async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp] | None:
-    """("answer" | "correction" | "context", the sender's last record), or None for a new record."""
+async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
+    """("answer" | "correction" | "context", the sender's last record), ("subject", the customer the
+    sender's previous message was about), or None for a new record."""
     if ctx.person is None or ctx.message.kind != "text":
         return None
     correction = is_correction_text(ctx.message.text)
@@ -72,28 +74,50 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp] | None:
     if not (correction or context or is_time_only(ctx.extraction)):
         return None  # decided from the words alone, without a query for every message
     last = await last_followup_by(ctx.session, ctx.person.id)
-    if last is None:
-        return None
     sent = ctx.message.sent_at
-    if (
-        last.awaiting == AWAIT_NEXT
-        and sent - last.created_at <= ANSWER_WINDOW
-        and is_time_only(ctx.extraction)
-    ):
-        return "answer", last
-    touched = last.updated_at or last.created_at
-    if last.awaiting == AWAIT_CORRECTION and sent - touched <= CORRECTION_WINDOW:
-        correction = True  # asked for with 改一下: no "不对" needed
-    if correction and sent - touched <= CORRECTION_WINDOW:
-        if await names_other_customer(ctx, last) and not await names_last_customer(ctx, last):
-            return None  # it names another customer: new information, not a correction
-        return "correction", last
+    touched = None if last is None else last.updated_at or last.created_at
+    if last is not None and touched is not None:
+        if (
+            last.awaiting == AWAIT_NEXT
+            and sent - last.created_at <= ANSWER_WINDOW
+            and is_time_only(ctx.extraction)
+        ):
+            return "answer", last
+        if last.awaiting == AWAIT_CORRECTION and sent - touched <= CORRECTION_WINDOW:
+            correction = True  # asked for with 改一下: no "不对" needed
+        if correction and sent - touched <= CORRECTION_WINDOW:
+            if await names_other_customer(ctx, last) and not await names_last_customer(ctx, last):
+                return None  # it names another customer: new information, not a correction
+            return "correction", last
     window = ctx.config.conversation.context_window
-    if not correction and context and window and sent - touched <= window:
-        if await names_a_lead(ctx.session, ctx.extraction, ctx.person, ctx.message.text):
-            return None  # it names a customer itself (by short name, contact or phone)
+    if correction or not context or not window:
+        return None
+    if await names_a_lead(ctx.session, ctx.extraction, ctx.person, ctx.message.text):
+        return None  # it names a customer itself (by short name, contact or phone)
+    subject = await _subject_of_previous(ctx, last, window)
+    if subject is not None:
+        return "subject", subject
+    if last is not None and touched is not None and sent - touched <= window:
         return "context", last
     return None
+
+
+async def _subject_of_previous(ctx: Context, last: FollowUp | None, window: timedelta) -> Lead | None:
+    """The one customer the writer's previous message named, when it was sent within `window` and
+    no record came of it (a question about that customer, its stage moved) or the record is another
+    customer's: "查一下X的跟进记录" then "刚给他们打了个电话…" reports on X."""
+    if ctx.inbound_id is None:
+        return None
+    message = ctx.message
+    previous = await previous_message(ctx.session, ctx.inbound_id, message.platform, message.sender_id)
+    if previous is None or previous.kind != "text" or message.sent_at - previous.sent_at > window:
+        return None
+    if last is not None and last.inbound_id is not None and last.inbound_id >= previous.id:
+        return None  # the last record came of that message (or of a later one)
+    found = await link_in_book(ctx.session, Extraction(intent=Intent.OTHER), ctx.member, previous.text)
+    if found.lead is None or (last is not None and found.lead.id == last.lead_id):
+        return None  # no one customer, or the last record's: that record is continued
+    return found.lead
 
 
 async def continues_last(ctx: Context) -> bool:
@@ -104,14 +128,24 @@ async def continues_last(ctx: Context) -> bool:
 async def handle(ctx: Context) -> list[Reply]:
     person = ctx.member
     continuation = await _last_to_continue(ctx)
-    if continuation is not None:
-        kind, followup = continuation
-        if kind == "answer":
-            return await _complete(ctx, person, followup)
-        if kind == "context":
-            return await record_follow_on(ctx, person, followup)
-        return await correct_followup(ctx, person, followup)
-    return await _log(ctx, person)
+    if continuation is None:
+        return await _log(ctx, person)
+    kind, target = continuation
+    if isinstance(target, Lead):  # "subject": a report on the customer just asked about
+        return await _log_on(ctx, person, target)
+    if kind == "answer":
+        return await _complete(ctx, person, target)
+    if kind == "context":
+        return await record_follow_on(ctx, person, target)
+    return await correct_followup(ctx, person, target)
+
+
+async def _log_on(ctx: Context, person: Person, lead: Lead) -> list[Reply]:
+    """The message recorded on `lead`, which it names by no word of its own."""
+    if not await may_change(ctx.session, person, lead):
+        return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
+    ex = await link_contact(ctx.session, lead, ctx.extraction, ctx.message.text)
+    return await write(ctx, person, lead, ex)
 
 
 async def _log(ctx: Context, person: Person) -> list[Reply]:

@@ -177,3 +177,27 @@ async def inquiry_outcome(session: AsyncSession, inbound_id: int) -> dict[str, o
         .where(FollowUp.lead_id == followup.lead_id, FollowUp.id < followup.id)
     )
     return {"status": "done", "lead_id": followup.lead_id, "duplicate": bool(earlier)}
+
+
+# How many rows back the writer's previous message is looked for: inbound_message has no index on
+# its sender, and the previous message matters only when it is minutes old, so the scan is bounded
+# by id (the busiest minutes of a large organisation stay well below this).
+PREVIOUS_REACH = 5000
+
+
+async def previous_message(
+    session: AsyncSession, inbound_id: int, platform: str, sender_id: str
+) -> InboundMessage | None:
+    """The sender's message received just before `inbound_id`, if among the last PREVIOUS_REACH."""
+    stmt = (
+        select(InboundMessage)
+        .where(
+            InboundMessage.id < inbound_id,
+            InboundMessage.id >= inbound_id - PREVIOUS_REACH,
+            InboundMessage.platform == platform,
+            InboundMessage.sender_id == sender_id,
+        )
+        .order_by(InboundMessage.id.desc())
+        .limit(1)
+    )
+    return (await session.execute(stmt)).scalar_one_or_none()

@@ -154,3 +154,22 @@ async def test_stage_news_told_with_the_visit_and_the_next_step_is_a_follow_up_t
             {"company": "无锡慈济医院", "followups_added": 0, "stage": "输单"},
         ],
     })  # fmt: skip
+
+
+async def test_a_report_naming_no_customer_right_after_a_question_about_one_is_about_that_one(
+    runner: Runner,
+) -> None:
+    await assert_right(runner, {
+        "id": "report-after-query",
+        "leads": [RENHE, ANKANG],
+        "turns": [
+            {"as": "lina", "text": "今天拜访了慈济陆院长，腹腔镜的参数聊完了，下周一再去"},
+            {"as": "lina", "text": "查一下仁和的跟进记录", "reply_has": ["苏州仁和医院"]},
+            {"as": "lina", "text": "刚给他们打了个电话，彩超的方案他们院里过了，我后天把报价送过去"},
+        ],
+        "expect": [
+            {"company": "苏州仁和医院", "followups_added": 1, "last_followup": {"kind": "call", "contact": None},
+             "next_followup": {"at": "today+2", "time": None}},
+            {"company": "无锡慈济医院", "followups_added": 1, "next_followup": {"at": "next_week:1", "time": None}},
+        ],
+    })  # fmt: skip
