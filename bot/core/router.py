@@ -84,9 +84,12 @@ class Router:
         self._addressing = addressing
 
     def _as_report(self, message: Message, extraction: Extraction, words: str) -> Extraction:
-        """`words` read as a report on a known customer; a bare time the first reading found stays."""
+        """`words` read as a report on a known customer; a bare time the first reading found stays,
+        unless the words leave out some of the message (a correction's old value and its reason:
+        "是18号不是15号，15号他们厂里验收" plans nothing for the 15th)."""
         report = self._extractor.extract(words, message.sent_at, "rep", Intent.LOG_FOLLOWUP)
-        return dataclasses.replace(report, next_followup=report.next_followup or extraction.next_followup)
+        first = extraction.next_followup if words == message.text else None
+        return dataclasses.replace(report, next_followup=report.next_followup or first)
 
     async def process(self, session: AsyncSession, row: InboundMessage) -> None:
         message = message_of(row)

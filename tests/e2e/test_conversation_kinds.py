@@ -173,3 +173,18 @@ async def test_a_report_naming_no_customer_right_after_a_question_about_one_is_a
             {"company": "无锡慈济医院", "followups_added": 1, "next_followup": {"at": "next_week:1", "time": None}},
         ],
     })  # fmt: skip
+
+
+async def test_a_correction_plans_nothing_for_its_old_day_or_its_reason(runner: Runner) -> None:
+    await assert_right(runner, {
+        "id": "correction-old-day",
+        "leads": [RENHE],
+        "turns": [
+            {"as": "lina", "text": "仁和周主任刚回了电话，说彩超的报价他们看了，16号我过去一趟"},
+            {"as": "lina", "text": "更正一下，是20号不是16号，16号他们院里搞验收，没空"},
+        ],
+        "expect": [
+            {"company": "苏州仁和医院", "followups_added": 1, "stage": "需求确认",
+             "next_followup": {"at": "day:20", "time": None}},
+        ],
+    })  # fmt: skip
