@@ -130,6 +130,7 @@ _LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
 BUDGET_CUE = re.compile(
     r"预算|budget|Budget|BUDGET|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
     r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
+    r"|心理价位?|心理预期"  # the price the customer has in mind is what they mean to spend
     r"|(?:最多|顶多|最高)能?(?:给到|出到)"  # what the customer will spend at most: a budget's ceiling
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})

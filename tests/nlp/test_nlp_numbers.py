@@ -180,6 +180,8 @@ def test_a_weak_cue_takes_no_amount_from_the_next_clause() -> None:
         ("他只肯出38万，说别家更便宜", (380_000, 380_000)),  # the customer's own offer
         ("那单签了！52万成交", (520_000, 520_000)),  # the contract's value
         ("预算90万封顶", (None, 900_000)),
+        ("对方心理价位在两百六十万左右，我们报了三百万", (2_600_000, 2_600_000)),  # what they have in mind
+        ("他们的心理预期是85万", (850_000, 850_000)),
     ],
 )
 def test_more_budget_forms(text: str, budget: tuple[int | None, int | None]) -> None:
