@@ -22,9 +22,19 @@ _REPORTED = re.compile(r"[他她]们?说|对方说|客户说|说等|等他|等�
 _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
 )
+# A day asked about ("问…能不能月底前交货", "问月底前是否可以装完"): a question, not the rep's plan.
+_ASKED = re.compile(r"问")
+ASK_REACH = 12  # characters: a run-on message asks about one thing and plans another further on
+_QUESTION = re.compile(r"能不能|可不可以|能否|是否|会不会|行不行|来不来得及|来得及吗|有没有|[吗么][?？]?\s*$")
 _RESCHEDULED = re.compile(r"改到|改成|改在|推到|推迟到|约了|约好|约在|定在")
 # 定在 / 约在 alone may be the customer's event ("年会定在12月底"); a plan has an action or 下次 / 再 too.
 _WEAK_RESCHEDULE = re.compile(r"(?:定在|约在)\s?$")
+
+
+def _asked(before: str, after: str) -> bool:
+    """The day is what someone asked about: 问 shortly before it, a question word right around it."""
+    near = before[-ASK_REACH:]
+    return bool(_ASKED.search(near)) and bool(_QUESTION.search(near) or _QUESTION.search(after[:ASK_REACH]))
 
 
 def _done(after: str) -> bool:
@@ -57,6 +67,8 @@ def find_followup(
         if rescheduled and _WEAK_RESCHEDULE.search(before) and not (_ACTION.search(after) or "再" in before):
             rescheduled = False
         if _REPORTED.search(before[-12:]) and not rescheduled:
+            continue
+        if _asked(before, after) and not rescheduled:
             continue
         if _THEIR_SUBJECT.search(before) and "我" not in after:
             continue

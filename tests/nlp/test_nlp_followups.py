@@ -117,3 +117,17 @@ def test_more_plan_forms(extractor: Extractor, text: str, followup: tuple[str, s
 
 def test_what_they_said_they_will_answer_is_their_timeline(extractor: Extractor) -> None:
     assert extractor.extract("讲了整体方案 他们倾向A 说下周一给答复", SENT).next_followup is None
+
+
+@pytest.mark.parametrize(
+    ("text", "followup"),
+    [
+        ("华康钱经理电话里问设备能不能下周三前到货，我说要问下工厂，后天回他", ("2026-03-12", None)),
+        ("华康钱经理微信问月底前是否可以安装完，我明天上午给他答复", ("2026-03-11", None)),
+    ],
+)
+def test_a_day_the_customer_asks_about_is_no_plan(
+    extractor: Extractor, text: str, followup: tuple[str, str | None]
+) -> None:
+    fu = extractor.extract(text, SENT).next_followup
+    assert fu is not None and (fu.date, fu.time) == followup
