@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.rights import can_see, visible_leads
 from nlp import Extraction, Intent, company_key
-from nlp.linking import BookContact, BookLead, LeadBook
+from nlp.linking import BookContact, BookLead, LeadBook, is_away
 from storage.leads import (
     BookRow,
     ContactRow,
@@ -170,8 +170,20 @@ def with_contact(ex: Extraction, contact: BookContact | None) -> Extraction:
     return dataclasses.replace(ex, contact_name=contact.name, contact_title=contact.title or ex.contact_title)
 
 
+def present(ex: Extraction, text: str) -> Extraction:
+    """The extraction without the person it names when the text says they were away ("马总不在，跟
+    仓储主管聊了聊"): the record is not about them."""
+    span = ex.spans.get("contact_name") or ex.spans.get("contact_title")
+    if span is None or not (ex.contact_name or ex.contact_title) or span[1] > len(text):
+        return ex
+    if not is_away(text, *span):
+        return ex
+    return dataclasses.replace(ex, contact_name=None, contact_title=None)
+
+
 async def link_contact(session: AsyncSession, lead: Lead, ex: Extraction, text: str) -> Extraction:
     """The extraction naming the lead's known contact that `text` names (钱经理 → 钱建国, 采购经理)."""
+    ex = present(ex, text)
     book = await _book_of(session, lead)
     return with_contact(ex, book.contact_in(lead.id, text, ex.contact_name, ex.contact_title))
 
@@ -185,6 +197,7 @@ async def lead_named_by(session: AsyncSession, lead: Lead, words: str) -> bool:
 async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
     """The lead a message names, by its words as the CRM knows them; see the module docstring."""
     lead = await find_lead(session, ex, person)
+    ex = present(ex, text)  # found by a person away, the record is still not about them
     if lead is not None:
         return Resolved(lead, await link_contact(session, lead, ex, text))
     return await link_in_book(session, ex, person, text)

@@ -56,6 +56,16 @@ _BEFORE_NAME = re.compile(r"[\s\W_跟和给去到在找见访约趟了与同帮�
 _AFTER_NAME = re.compile(r"那边|那儿|这边|那个|这个|[的家说想要]|[\s\W_]")
 # Title endings a rep says for a longer stored title (采购经理 → 经理, 总经理 → 总).
 _BOSS = "总"
+# A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
+_AWAY_AFTER = re.compile(
+    r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了)"
+)
+_AWAY_BEFORE = re.compile(r"(?:没见到|没见着|没碰到|没碰上|没遇到|没遇上)\s?$")
+
+
+def is_away(text: str, start: int, end: int) -> bool:
+    """Whether the person named at text[start:end] is said to be away, so was not dealt with."""
+    return _AWAY_AFTER.match(text, end) is not None or _AWAY_BEFORE.search(text, 0, start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +294,8 @@ class LeadBook:
 
     def _people_in(self, text: str, name: str | None, title: str | None) -> dict[int, BookContact]:
         """Lead id -> the contact the message names, by the words of the text or the extractor's."""
-        aliases = [alias for _, _, alias in _hits(text, self._people, self._longest_person)]
+        hits = _hits(text, self._people, self._longest_person)
+        aliases = [alias for start, end, alias in hits if not is_away(text, start, end)]
         if name:
             aliases.append(_fold(name) + _fold(title or ""))
             aliases.append(_fold(name))

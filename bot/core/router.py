@@ -37,6 +37,7 @@ from handlers import (
 from handlers import help as help_handler
 from handlers.context import Context, Handler
 from nlp import Catalog, Extraction, Extractor, Intent
+from nlp.linking import is_away
 from storage.inbound import message_of
 from storage.models import InboundMessage, Person
 from storage.outbox import release_held_outbox, take_card_handle
@@ -90,6 +91,16 @@ class Router:
         report = self._extractor.extract(words, message.sent_at, "rep", Intent.LOG_FOLLOWUP)
         first = extraction.next_followup if words == message.text else None
         return dataclasses.replace(report, next_followup=report.next_followup or first)
+
+    def _present(self, message: Message, extraction: Extraction) -> Extraction:
+        """The message read again without the person it says was away ("邱总不在，见了新来的技术负责人
+        曾伟"), so the one the rep dealt with is found instead."""
+        span = extraction.spans.get("contact_name") or extraction.spans.get("contact_title")
+        if span is None or not is_away(message.text, *span):
+            return extraction
+        start, end = span
+        masked = message.text[:start] + " " * (end - start) + message.text[end:]
+        return self._extractor.extract(masked, message.sent_at, "rep", extraction.intent)
 
     async def process(self, session: AsyncSession, row: InboundMessage) -> None:
         message = message_of(row)
@@ -147,7 +158,7 @@ class Router:
         # Commands are exact words, not intents: checked before the extractor, like a button's key.
         if export_leads.is_command(message.text):
             return await export_leads.handle(context(nothing, person))
-        extraction = self._extractor.extract(message.text, message.sent_at, "rep")
+        extraction = self._present(message, self._extractor.extract(message.text, message.sent_at, "rep"))
         ctx = context(extraction, person)
         for continues, handler, words in CONTINUATIONS:
             if await continues(ctx):

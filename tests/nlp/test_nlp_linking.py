@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from nlp import Catalog, Extractor, FollowUpTime, Intent, company_key
-from nlp.linking import BookContact, BookLead, LeadBook, company_aliases, contact_aliases
+from nlp.linking import BookContact, BookLead, LeadBook, company_aliases, contact_aliases, is_away
 
 
 def lead(
@@ -114,3 +114,12 @@ def test_the_caller_may_say_what_the_message_is_and_the_slots_are_read_for_it() 
     report = extractor.extract(text, sent_at, "rep", Intent.LOG_FOLLOWUP)
     assert report.intent is Intent.LOG_FOLLOWUP
     assert report.next_followup == FollowUpTime("2026-03-12", "15:00") and report.budget == (800_000, 800_000)
+
+
+def test_a_contact_said_to_be_away_links_the_lead_but_is_not_the_one_met() -> None:
+    away = BOOK.link("下午去了瑞丰，岑总监出差了，跟他们仓库的人聊了聊")
+    assert away.lead_id == 1 and away.contacts == {}
+    missed = BOOK.link("去瑞丰没见到岑总监，下周再约")
+    assert missed.lead_id == 1 and missed.contacts == {}
+    assert BOOK.link("去了瑞丰，岑总监在，聊了一上午").contacts[1].name == "岑志远"
+    assert is_away("柏总不在，见了副总", 0, 2) and not is_away("柏总在，见了副总", 0, 2)
