@@ -63,6 +63,13 @@ async def save_contact(session: AsyncSession, lead: Lead, ex: Extraction, now: d
     phone = normalise_phone(ex.phone)
     if not (ex.contact_name or ex.contact_title or phone or ex.email):
         return None
+    if ex.contact_title and not (ex.contact_name or phone or ex.email):
+        # A role alone ("跟他们的仓储主管聊了聊") names no one: the known contact of that title, else
+        # nobody when the customer has people on file (a nameless twin per mention would pile up);
+        # for a customer with none, the role is all there is to keep.
+        known = await list_contacts(session, lead.id)
+        if known:
+            return next((c for c in known if c.title == ex.contact_title), None)
     return await add_contact(
         session, lead.id, now=now, name=ex.contact_name, title=ex.contact_title, phone=phone, email=ex.email
     )

@@ -188,3 +188,21 @@ async def test_a_correction_plans_nothing_for_its_old_day_or_its_reason(runner: 
              "next_followup": {"at": "day:20", "time": None}},
         ],
     })  # fmt: skip
+
+
+async def test_a_contact_away_is_not_the_one_met_and_a_role_alone_adds_nobody(runner: Runner) -> None:
+    await assert_right(runner, {
+        "id": "away",
+        "leads": [RENHE, ANKANG],
+        "turns": [
+            {"as": "lina", "text": "今天去了仁和，周主任不在，见了他们新来的设备科副主任黄海涛，聊了移动DR，"
+                                   "黄海涛电话13911112222，下周五再去"},
+            {"as": "lina", "text": "下午又跑了慈济，陆院长出差了，跟他们的库管聊了聊，腹腔镜还在比，下下周三再去"},
+        ],
+        "expect": [
+            {"company": "苏州仁和医院", "followups_added": 1, "last_followup": {"kind": "visit", "contact": "黄"},
+             "contacts_include": ["周建华", "黄海涛"], "next_followup": {"at": "next_week:5", "time": None}},
+            {"company": "无锡慈济医院", "followups_added": 1, "last_followup": {"contact": None},
+             "next_followup": {"at": "week_after_next:3", "time": None}},
+        ],
+    })  # fmt: skip
