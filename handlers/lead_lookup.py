@@ -181,10 +181,18 @@ def present(ex: Extraction, text: str) -> Extraction:
     return dataclasses.replace(ex, contact_name=None, contact_title=None)
 
 
+def no_customer_as_person(ex: Extraction, book: LeadBook) -> Extraction:
+    """The extraction without a "person" that is the customer's own name ("鲜果汇那边" read as 鲜果汇)."""
+    if ex.contact_name and not ex.contact_title and book.names_customer(ex.contact_name):
+        return dataclasses.replace(ex, contact_name=None)
+    return ex
+
+
 async def link_contact(session: AsyncSession, lead: Lead, ex: Extraction, text: str) -> Extraction:
     """The extraction naming the lead's known contact that `text` names (钱经理 → 钱建国, 采购经理)."""
     ex = present(ex, text)
     book = await _book_of(session, lead)
+    ex = no_customer_as_person(ex, book)
     return with_contact(ex, book.contact_in(lead.id, text, ex.contact_name, ex.contact_title))
 
 
@@ -206,6 +214,7 @@ async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, te
 async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
     """The lead the message names among the writer's book only (short names, contacts, phones)."""
     book = await load_book(session, person)
+    ex = no_customer_as_person(ex, book)
     link = book.link(
         text,
         company=ex.company,

@@ -155,10 +155,12 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     if city and len(brand) >= _MIN_BRAND and brand not in _GENERIC:
         out.add(f"{_fold(city)}{brand}")
     # A brand is two characters or more, and the industry words after it outnumber any list of
-    # them (宏远海洋科技, 鸿基文旅置业, 金港油品储运): reps say the brand alone, its first two characters.
-    head = brand[:_MIN_BRAND]
-    if len(brand) > _MIN_BRAND and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
-        out.add(head)
+    # them (宏远海洋科技, 鸿基文旅置业, 金港油品储运, 鲜果汇水果): reps say the brand alone, its first
+    # two or three characters.
+    for length in (_MIN_BRAND, _MIN_BRAND + 1):
+        head = brand[:length]
+        if len(brand) > length and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
+            out.add(head)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 
@@ -267,6 +269,10 @@ class LeadBook:
         candidates = self._settle(candidates, people, city, products)
         ordered = tuple(sorted(candidates))
         return Link(ordered, {lead_id: people[lead_id] for lead_id in ordered if lead_id in people})
+
+    def names_customer(self, word: str) -> bool:
+        """Whether `word` is a name of one of the book's customers ("鲜果汇那边": no person)."""
+        return _fold(word) in self._names
 
     def contact_in(
         self, lead_id: int, text: str, contact_name: str | None = None, contact_title: str | None = None

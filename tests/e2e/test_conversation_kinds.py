@@ -206,3 +206,17 @@ async def test_a_contact_away_is_not_the_one_met_and_a_role_alone_adds_nobody(ru
              "next_followup": {"at": "week_after_next:3", "time": None}},
         ],
     })  # fmt: skip
+
+
+async def test_a_customer_s_own_name_read_as_a_person_is_no_contact(runner: Runner) -> None:
+    jinbaihe = {"公司": "常州金百合医院", "城市": "常州", "联系人": "冯伟", "职务": "院长", "电话": "13900000021",
+                "产品": "台式彩超", "阶段": "需求确认", "负责人": "lina"}  # fmt: skip
+    await assert_right(runner, {
+        "id": "brand-as-person",
+        "leads": [jinbaihe],
+        "turns": [{"as": "lina", "text": "金百合那边下午去了一趟，彩超的配置定下来了，下周一上午十点我带合同过去"}],
+        "expect": [
+            {"company": "常州金百合医院", "followups_added": 1, "last_followup": {"kind": "visit", "contact": None},
+             "next_followup": {"at": "next_week:1", "time": "10:00"}},
+        ],
+    })  # fmt: skip

@@ -123,3 +123,11 @@ def test_a_contact_said_to_be_away_links_the_lead_but_is_not_the_one_met() -> No
     assert missed.lead_id == 1 and missed.contacts == {}
     assert BOOK.link("去了瑞丰，岑总监在，聊了一上午").contacts[1].name == "岑志远"
     assert is_away("柏总不在，见了副总", 0, 2) and not is_away("柏总在，见了副总", 0, 2)
+
+
+def test_a_brand_may_be_its_first_three_characters_before_words_no_list_holds() -> None:
+    name = "莆田荔香园水果专业合作社"
+    assert "荔香园" in company_aliases(name, company_key(name), "莆田")
+    book = LeadBook([lead(1, name, "莆田", BookContact("郑海", "社长"))])
+    assert book.link("荔香园那边说下周来看样品").lead_id == 1
+    assert book.names_customer("荔香园") and not book.names_customer("郑海")
