@@ -219,7 +219,6 @@ async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, te
         text,
         company=ex.company,
         city=ex.city,
-        products=ex.products,
         phone=normalise_phone(ex.phone),
         contact_name=ex.contact_name,
         contact_title=ex.contact_title,

@@ -6,7 +6,7 @@ the contact ("雍经理那边" → the lead whose contact is 雍晓琳, 采购�
 `LeadBook` what the writer's book holds as plain values (nlp does no I/O); `LeadBook.link` then
 finds the candidates by looking every substring of the message up in dictionaries, so a message
 costs the same whatever the size of the book. Two candidates are settled by what else the message
-says (own leads before the team's, the city, the contact, a product), never by a guess: what
+says about the customer (own leads before the team's, the city, the contact), never by a guess: what
 stays ambiguous is returned as several candidates for the caller to ask about.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -240,7 +240,6 @@ class LeadBook:
         *,
         company: str | None = None,
         city: str | None = None,
-        products: Sequence[str] = (),
         phone: str | None = None,
         contact_name: str | None = None,
         contact_title: str | None = None,
@@ -266,7 +265,7 @@ class LeadBook:
             candidates = self._names_in(folded) & set(people)
         else:
             candidates = set(people)
-        candidates = self._settle(candidates, people, city, products)
+        candidates = self._settle(candidates, people, city)
         ordered = tuple(sorted(candidates))
         return Link(ordered, {lead_id: people[lead_id] for lead_id in ordered if lead_id in people})
 
@@ -311,15 +310,15 @@ class LeadBook:
                 out.setdefault(lead_id, self._contact_of[(lead_id, alias)])
         return out
 
-    def _settle(
-        self, candidates: set[int], people: dict[int, BookContact], city: str | None, products: Sequence[str]
-    ) -> set[int]:
-        """Narrow several candidates by what else the message says; each test only when it keeps some."""
+    def _settle(self, candidates: set[int], people: dict[int, BookContact], city: str | None) -> set[int]:
+        """Narrow several candidates by what else the message says about the customer itself (whose
+        it is, its contact, its city); each test only when it keeps some. A product does not settle
+        it: it says what was talked about, and a customer's wish may be new to its book entry
+        ("鲜果汇…气调库" may be either 鲜果汇), so that stays a question."""
         tests = (
             lambda i: self.leads[i].own,
             lambda i: i in people,
             lambda i: bool(city) and self.leads[i].city == city,
-            lambda i: bool(set(products) & set(self.leads[i].products)),
         )
         for test in tests:
             if len(candidates) <= 1:
