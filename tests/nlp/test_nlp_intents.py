@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nlp import Extractor, Intent, Period
+from nlp.intent import find_kind, find_stage
 
 SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -468,3 +469,39 @@ def test_a_day_list_and_a_ranking_carry_their_period_and_scope(extractor: Extrac
     assert (todo.scope, todo.period) == ("team", Period("2026-03-10", "2026-03-10"))
     ranking = extractor.extract("这周大家的跟进次数排个名", SENT)
     assert (ranking.scope, ranking.period) == ("team", Period("2026-03-09", "2026-03-15"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("华泰钱总今天约我喝茶，聊了聊明年的采购", "visit"),
+        ("上午在华泰，钱总说设备要赶在年底前到位", "visit"),
+        ("华泰钱总电话👍 说样品收到了", "call"),
+    ],
+)
+def test_contacts_over_tea_at_their_place_or_by_phone_with_an_emoji(text: str, kind: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [("下午在开会，晚点回", None), ("在路上，晚点说", None)])
+def test_where_the_rep_is_without_a_customer_is_no_visit(text: str, kind: str | None) -> None:
+    assert find_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("华泰那边已经到谈价格这一步了", "谈判"),
+        ("华泰那单没了，钱总说项目给了另一家", "输单"),
+        ("华泰最后选了迈瑞的方案", "输单"),
+    ],
+)
+def test_stage_news_said_as_the_price_talked_or_the_deal_gone(text: str, stage: str) -> None:
+    found = find_stage(text)
+    assert found is not None and found[0] == stage
+
+
+def test_our_own_offer_chosen_is_no_loss() -> None:
+    assert find_stage("华泰最后选了我们的方案") is None
+    assert find_stage("华泰钱总定了他们的方案，下周开会") is None
