@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.followup import Plans
 from nlp.types import Intent
@@ -342,6 +343,7 @@ def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]
     return giver.endswith("也") and "我" not in giver
 
 
+@lru_cache(maxsize=8)  # the classifier and the extractor both ask, for the same message
 def find_stage(
     text: str, rivals: tuple[tuple[int, int], ...] = (), masked: str | None = None
 ) -> tuple[str, tuple[int, int]] | None:
