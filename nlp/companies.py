@@ -158,17 +158,6 @@ def _brand_end_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _person_after_re() -> re.Pattern[str]:
-    """ "的" before a person: a title (maybe after a surname or a department), a surname and given name,
-    or an English first name."""
-    surnames = "".join(sorted(COMMON_SURNAMES))
-    return re.compile(
-        r"(?:那边)?的\s?(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + _title_start_re().pattern + r")"
-        r"|[A-Z][a-z]+\b|[" + surnames + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认))"
-    )
-
-
 def _name_length(name: str) -> int:
     """Length for the name-length cap: a Latin word is one unit of two characters, not one per letter."""
     return len(_LATIN_RUN.sub("xx", name))
