@@ -134,6 +134,7 @@ BUDGET_CUE = re.compile(
     r"|(?:最多|顶多|最高)能?(?:给到|出到)"  # what the customer will spend at most: a budget's ceiling
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})
+_MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直".
 _WORD_WITH_ONE = re.compile(r"一(?:共|起|直|些|下|般|定|样|点|边|同|律|旦|再|切|并|概|番|向)")
 # An amount written right before the cue: "三四十万的预算", "至少500万预算".
@@ -374,6 +375,9 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         first = _amount_before(text, cue.start()) or _amount_at(text, cue.end(), stop)
         if first is None:
             continue
+        moved = _MOVED_TO.match(text, first.end)
+        if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
+            first = later  # "预算从40万提到55万": what it is now
         found = _bounds(text, _widen(text, first))
         if found is not None:
             return found

@@ -187,3 +187,8 @@ def test_a_weak_cue_takes_no_amount_from_the_next_clause() -> None:
 def test_more_budget_forms(text: str, budget: tuple[int | None, int | None]) -> None:
     found = find_budget(text)
     assert found is not None and found[0] == budget
+
+
+def test_a_budget_raised_is_what_it_is_now() -> None:
+    found = find_budget("预算从35万提到48万 下周定")
+    assert found is not None and found[0] == (480_000, 480_000)
