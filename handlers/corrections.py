@@ -97,7 +97,8 @@ def _marker_at(text: str) -> int | None:
     found = _MARKERS.search(text)
     if found is not None and found.start() < _PREAMBLE.match(text).end() + MARKER_REACH:
         return found.start()
-    return 0 if _SWAP.match(text) else None
+    start = _PREAMBLE.match(text).end()  # "不好意思 刚才不是区经理 是…": the swap after an apology
+    return start if _SWAP.match(text, start) else None
 
 
 def is_correction_text(text: str) -> bool:

@@ -579,6 +579,9 @@ class CompanyFinder:
         # A common word is a brand only after a place ("株洲时代动力", "酒泉风光新能源").
         limit = _PLACE_BRAND_FREQ if brand_start > start else _BRAND_FREQ
         parts = [w for w, ts, te in tokens if ts >= brand_start and te <= s and w not in suffixes]
+        if not parts:
+            # The suffix ends a dictionary word ("应急照明"): the brand is that word's head, a word itself.
+            return self._freq(brand) < limit
         words = [w for w in parts if len(w) > 1]
         if len(brand) >= 3 and len(parts) >= 2:
             # Several parts make a brand when one of them is rare or no word at all ("草原云牧", "华夏启航").

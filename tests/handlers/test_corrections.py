@@ -106,3 +106,8 @@ def test_a_correction_may_open_with_an_apology_or_name_the_field_to_change(
 @pytest.mark.parametrize("text", ["他们说方案要改一下", "对方的厂房图纸还要改一下再发"])
 def test_改一下_without_a_field_of_the_record_is_news(text: str) -> None:
     assert not is_correction_text(text)
+
+
+def test_a_swap_after_an_apology_is_a_correction() -> None:
+    assert is_correction_text("不好意思 刚才不是潘经理 是跟邬经理通的电话")
+    assert is_correction_text("刚才不是周三 是周四")

@@ -269,3 +269,8 @@ def test_more_descriptions(extractor: Extractor, text: str) -> None:
 )
 def test_overlaps_latin_brands_and_owners(extractor: Extractor, text: str, company: str) -> None:
     assert extractor.extract(text, SENT).company == company
+
+
+def test_a_dictionary_word_ending_in_an_industry_word_is_no_short_name(extractor: Extractor) -> None:
+    text = "刚打完电话 对方说应急照明也要一起换"
+    assert extractor.extract(text, SENT).company is None
