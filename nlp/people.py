@@ -433,6 +433,8 @@ class PersonFinder:
             j = te
             while j < len(text) and text[j] in " :：":
                 j += 1
+            if text.startswith(("叫", "名叫"), j) and j > te:
+                j += 1 if text[j] == "叫" else 2  # "工程副总 叫卞永刚": 叫 is no part of the name
             after = self._name_after(text, j) if len(title) > 1 or prefix else None
             if after is None and (len(title) > 1 or prefix) and j > te:
                 after = self._written_name(text, j)

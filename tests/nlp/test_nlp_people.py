@@ -231,3 +231,8 @@ def test_collective_purchase_is_no_person(extractor: Extractor) -> None:
 def test_contact_colon_and_roles(extractor: Extractor, text: str, name: str, title: str | None) -> None:
     e = extractor.extract(text, SENT)
     assert (e.contact_name, e.contact_title) == (name, title)
+
+
+def test_jiao_after_a_spaced_title_is_no_part_of_the_name(extractor: Extractor) -> None:
+    e = extractor.extract("今天见了他们新来的工程副总 叫濮永刚 下周二再去", SENT)
+    assert (e.contact_name, e.contact_title) == ("濮永刚", "工程副总")
