@@ -123,8 +123,9 @@ def _title_start_re() -> re.Pattern[str]:
 
 _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
+_THAT_ONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:那个|那家|这个|这家)")
 _VISIT_WORD = re.compile(r"去了|跑了|拜访|回访|到了|打给")
-_QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗")
+_QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
 # What may stand before a brand that opens a note: emoji, a phone or check mark, spaces.
@@ -311,7 +312,14 @@ class CompanyFinder:
                 continue  # "下周一", "上月回款": a day or a period, not a brand
             alone = m.group("alone") is not None
             if alone and not (
-                (not text[: hit.start].strip(_LEADING_MARKS) or _VISIT_BEFORE.search(text, 0, hit.start))
+                (
+                    not text[: hit.start].strip(_LEADING_MARKS)
+                    or _VISIT_BEFORE.search(text, 0, hit.start)
+                    or (
+                        len(hit.name) <= _MAX_BRAND
+                        and self._that_one(text[: hit.start].strip(_LEADING_MARKS))
+                    )
+                )
                 and _CJK_ONLY.fullmatch(hit.name)
                 and hit.name not in _GREETINGS
             ):
@@ -327,6 +335,12 @@ class CompanyFinder:
         if m is not None and (hit := self._brand_before(text, m.end("brand"), blocked)) is not None:
             return hit if hit.start == lead else None
         return None
+
+    @staticmethod
+    def _that_one(head: str) -> bool:
+        """ "绵阳那个", "那家": pointing at one customer before its brand ("绵阳那个华信 电话里说…")."""
+        m = _THAT_ONE.fullmatch(head)
+        return m is not None and (not m.group("place") or _is_place(m.group("place")))
 
     def _brand_before(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """The brand (maybe after a place) that ends at `end`, read backwards over name parts."""

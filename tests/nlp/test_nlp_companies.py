@@ -274,3 +274,9 @@ def test_overlaps_latin_brands_and_owners(extractor: Extractor, text: str, compa
 def test_a_dictionary_word_ending_in_an_industry_word_is_no_short_name(extractor: Extractor) -> None:
     text = "刚打完电话 对方说应急照明也要一起换"
     assert extractor.extract(text, SENT).company is None
+
+
+def test_a_brand_pointed_at_with_its_city(extractor: Extractor) -> None:
+    e = extractor.extract("绵阳那个华岳 电话里说灭火器要300具 我明天下午四点去看看", SENT)
+    assert (e.company, e.city) == ("华岳", "绵阳")
+    assert extractor.extract("那个东西 你看一下", SENT).company is None
