@@ -94,21 +94,6 @@ def suffix_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-@dataclass(frozen=True, slots=True)
-class _Suffix:
-    """A suffix found in the text (the shape of the `re.Match` fields the finder reads)."""
-
-    word: str
-    start: int
-    end: int
-
-    def group(self) -> str:
-        return self.word
-
-    def span(self) -> tuple[int, int]:
-        return self.start, self.end
-
-
 @cache
 def _stop_re() -> re.Pattern[str]:
     return re.compile(
@@ -124,14 +109,15 @@ def _title_start_re() -> re.Pattern[str]:
 _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
 _THAT_ONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:那个|那家|这个|这家)")
-_VISIT_WORD = re.compile(r"去了|跑了|拜访|回访|到了|打给")
+# A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
+_VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|跑了|到了|打给"
+_VISIT_WORD = re.compile(_VISIT)
+_VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
 # What may stand before a brand that opens a note: emoji, a phone or check mark, spaces.
 _LEADING_MARKS = " \t📞☎✅👍🎉🔥❗！!·-—>"
-# A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
-_VISIT_BEFORE = re.compile(r"(?:去了一?趟|跑了一?趟|拜访了?|回访了?|去了|跑了|到了|打给)\s?$")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _GREETINGS = frozenset(
     {"早上好", "晚上好", "下午好", "中午好", "早安", "晚安", "收到", "好的", "谢谢", "辛苦"}
@@ -201,25 +187,24 @@ class CompanyFinder:
     def find(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """The best organisation candidate, or None."""
         suffixes = org_suffixes()
-        matches = [_Suffix(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
+        matches = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
         # Overlapping ones too: "物业服务中心" holds both 物业服务 and 服务中心.
-        for m in list(matches):
-            for k in range(m.start + 1, m.end):
+        for _, start, end in list(matches):
+            for k in range(start + 1, end):
                 inner = suffix_re().match(text, k)
-                if inner is not None and inner.end() > m.end:
-                    matches.append(_Suffix(inner.group(), k, inner.end()))
+                if inner is not None and inner.end() > end:
+                    matches.append((inner.group(), k, inner.end()))
         if not matches:
             return self._without_suffix(text, blocked)
         index_by_end = {e: i for i, (_, _, e) in enumerate(tokens)}
         starts = [s for _, s, _ in tokens]
         stops = [m.span() for m in _stop_re().finditer(text)]
         hits: list[CompanyHit] = []
-        for m in matches:
-            s, e = m.span()
-            strength = suffixes[m.group()]
+        for word, s, e in matches:
+            strength = suffixes[word]
             if e not in index_by_end:
                 continue  # the suffix is the start of a longer word ("厂区", "局面")
-            if m.group() == "连锁":
+            if word == "连锁":
                 continue
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
@@ -292,7 +277,8 @@ class CompanyFinder:
         before its deal ("拓维的情况", "海锐那单黄了"), or alone at the start of a note or after a visit
         ("海锐 去了", "又去了一趟瑞昇，")."""
         for m in _brand_end_re().finditer(text):
-            if m.group("alone") is not None and not (
+            alone = m.group("alone") is not None
+            if alone and not (
                 len(text[: m.start()].lstrip(_LEADING_MARKS)) <= _OWNER_MAX
                 or _VISIT_WORD.search(text, max(0, m.start() - _OWNER_MAX - 4), m.start())
             ):
@@ -304,13 +290,8 @@ class CompanyFinder:
                 c in COMMON_SURNAMES for c in hit.name[-3:]
             ):
                 continue  # "孙晓|燕主任": the cut fell inside a person's name
-            if m.group("alone") is not None and (
-                DAY_RE.search(hit.name)
-                or PERIOD_RE.search(hit.name)
-                or hit.name[0] in "上下这那本今明昨每各该"
-            ):
-                continue  # "下周一", "上月回款": a day or a period, not a brand
-            alone = m.group("alone") is not None
+            if alone and hit.name[0] in "上下这那本今明昨每各该":
+                continue  # "上月回款": a period or a pointer word, not a brand
             if alone and not (
                 (
                     not text[: hit.start].strip(_LEADING_MARKS)
