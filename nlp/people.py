@@ -117,6 +117,8 @@ _AFTER_ORG = re.compile(r"的|\s+")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
 _WITH_PERSON = re.compile(r"(?:跟|和|给|约了?|见了|碰到|陪)(?=[\u4e00-\u9fff])")
 _MET_AFTER = re.compile(r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|[，,。\s]")
+# An English name ending right where a question about it starts ("Jerry Xu是哪家公司的").
+_EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[^A-Za-z]))([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?$")
 # Capitalised words that are not people's names.
 _EN_NOT_NAMES = frozenset(
     {"Hi", "Hello", "Dear", "Demo", "Thanks", "The", "We", "Our", "Please", "Sales", "Lead"}
@@ -523,7 +525,7 @@ class PersonFinder:
         before = text[: p.start].rstrip(" ")
         for word in ("采购员", "采购"):
             if before.endswith(word):
-                return Person(p.name, word, p.start - (len(text[: p.start]) - len(before)) - len(word), p.end)
+                return Person(p.name, word, len(before) - len(word), p.end)
         role = _ROLE_BEFORE.search(before)
         if role is not None:
             start = _prefix_end_at(before, role.start("title"))  # "采购经理叫…": the function too
@@ -558,9 +560,7 @@ class PersonFinder:
 
     def _asked(self, text: str, end: int) -> Person | None:
         """A full name (or an English one) standing right before what is asked about it."""
-        en = re.search(
-            r"(?:^|(?<=[^A-Za-z]))([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?$", text[max(0, end - 20) : end]
-        )
+        en = _EN_NAME_BEFORE.search(text[max(0, end - 20) : end])
         if en is not None:
             name = en.group(1)
             return Person(name, None, end - len(en.group(0)), end) if name not in _EN_NOT_NAMES else None
