@@ -168,6 +168,10 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+# A bare hour below this, said with no period word, is in the afternoon (三点 → 15:00).
+_EARLIEST_WORKING_HOUR = 7
+
+
 def _time(m: re.Match[str]) -> str | None:
     pw = m.group("pw") or ""
     if m.group("hh"):
@@ -189,6 +193,8 @@ def _time(m: re.Match[str]) -> str | None:
         return None
     if (pw in ("下午", "晚上", "傍晚", "夜里", "晚") and h <= 11) or (pw in ("中午", "午") and h < 6):
         h += 12
+    elif not pw and 1 <= h < _EARLIEST_WORKING_HOUR and not m.group("hh"):
+        h += 12  # "明天三点再去": nobody meets a customer at 03:00; a bare small hour is the afternoon
     if not (0 <= h <= 23 and 0 <= mi <= 59):
         return None
     return f"{h:02d}:{mi:02d}"

@@ -92,3 +92,21 @@ def test_a_time_said_without_a_day() -> None:
     assert find_time("是10:05") == "10:05"
     assert find_time("下午一点") == "13:00"  # 一点 with its period word is a time
     assert find_time("再便宜一点") is None and find_time("预算120万") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("改到三点", "15:00"),  # a bare small hour is a working hour: the afternoon
+        ("约的两点半", "14:30"),
+        ("4点到", "16:00"),
+        ("凌晨三点的车", "03:00"),  # said with its period word, as said
+        ("早上六点出发", "06:00"),
+        ("八点到", "08:00"),
+        ("十一点半", "11:30"),
+        ("12点", "12:00"),
+        ("3:15", "03:15"),  # written as a clock reads: left as written
+    ],
+)
+def test_a_bare_hour_reads_as_a_working_hour(text: str, time: str) -> None:
+    assert find_time(text) == time
