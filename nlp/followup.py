@@ -12,7 +12,7 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff])")
 _ACTION = re.compile(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
     r"|交|试|踩点|投标|拿|考察|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
-    r"|答复[他她]|回收|装机|安装|调试|验收|follow|ping|call|visit|meet"
+    r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|follow|ping|call|visit|meet"
 )
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 _THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?$")

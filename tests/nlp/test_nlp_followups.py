@@ -64,6 +64,9 @@ def test_a_later_plan_after_a_report_still_counts(extractor: Extractor) -> None:
     [
         # a later hour today is a plan
         ("曾理事长来电 要加一台 今晚8点前回他", ("2026-03-10", "20:00")),
+        # a meal or a tea with the customer is a contact the rep plans
+        ("鑫达纸业的骆总那边周五晚上七点请他吃饭", ("2026-03-13", "19:00")),
+        ("包总这单快了，下周二下午过去喝茶", ("2026-03-17", None)),
         # 在 written for 再, and 回他 is an action
         ("给邝经理打了个电话 明天下午三点在回他", ("2026-03-11", "15:00")),
         # the customer's event fixed for a month's end is not the rep's plan; the rep's own plan is
