@@ -149,6 +149,13 @@ def test_stage_news_said_with_a_visit_is_a_report_with_its_stage(extractor: Extr
     assert face.intent == Intent.LOG_FOLLOWUP and face.stage == "谈判"
     plan = extractor.extract("华茂已经签约了，下午去他们公司", SENT)  # a plan is no report of a contact
     assert plan.intent == Intent.UPDATE_STAGE
+    # A part of the day between the day and the going is still a visit that happened.
+    for text in (
+        "今天上午去鼎盛物业把保洁外包的合同签了 邢经理说明天进场",
+        "昨天晚上到了味源餐饮 老板说要续约了",
+    ):
+        went = extractor.extract(text, SENT)
+        assert went.intent == Intent.LOG_FOLLOWUP and went.kind == "visit", text
 
 
 def test_a_contact_reported_without_its_customer_is_a_report_to_ask_about(extractor: Extractor) -> None:
