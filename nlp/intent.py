@@ -462,7 +462,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.OTHER
     if named:
         return Intent.LOG_FOLLOWUP
-    if reported and not is_question and find_kind(_without_stage(report.unplanned(), stage)) is not None:
+    # (a question word inside a plan asks nothing: "下周四我把清单发过去", "下周再去看看")
+    if reported and not asks_now and find_kind(_without_stage(report.unplanned(), stage)) is not None:
         return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
     return Intent.OTHER
 

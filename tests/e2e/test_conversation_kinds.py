@@ -263,3 +263,14 @@ async def test_one_brand_in_two_cities_with_no_city_said_is_asked_about(runner: 
         {"company": "苏州嘉禾康养服务有限公司", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [JIAHE_SZ, JIAHE_WX], turns, expect)
+
+
+async def test_an_unnamed_call_with_a_list_to_send_later_is_asked_about(runner: Runner) -> None:
+    # "清单" and "看看" ask for a list only outside a plan: here they are the rep's next step.
+    turns = says(("刚打完电话 对方说腹腔镜也要一起报 下周四上午我把清单发过去", ["哪个客户"]), "是慈济")
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("call", None),
+         "next_followup": plan("next_week:4")},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
