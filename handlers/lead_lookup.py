@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.rights import can_see, visible_leads
 from nlp import Extraction, Intent, company_key
+from nlp.company_key import company_places, places_differ, short_city
 from nlp.linking import BookContact, BookLead, LeadBook, is_away
 from storage.leads import (
     BookRow,
@@ -90,15 +91,45 @@ def _prefer(leads: Sequence[Lead], person: Person | None) -> Lead | None:
     return leads[0]
 
 
+def _same_company(leads: Sequence[Lead], company: str, city: str | None) -> list[Lead]:
+    """Of the leads sharing a name's key, those it may be: not one whose name says another place
+    (绵阳华信物流 is not 成都华信物流); of several left, those in the city the message says, when
+    some are."""
+    places = company_places(company)
+    kept = [lead for lead in leads if not places_differ(places, company_places(lead.company))]
+    said = short_city(city)
+    if len(kept) > 1 and said:
+        there = [
+            lead for lead in kept if said in company_places(lead.company) or short_city(lead.city) == said
+        ]
+        kept = there or kept
+    return kept
+
+
+async def company_leads(session: AsyncSession, company: str, city: str | None = None) -> list[Lead]:
+    """The leads a company name (full or folded) is, oldest first; several when one brand is
+    customers in several cities and neither the name nor `city` settles which."""
+    key = company_key(company)
+    if not key:
+        return []
+    return _same_company(await find_leads_by_company_key(session, key), company, city)
+
+
 async def find_by_company(
-    session: AsyncSession, company: str, person: Person | None = None, *, near: bool = True
+    session: AsyncSession,
+    company: str,
+    person: Person | None = None,
+    *,
+    near: bool = True,
+    city: str | None = None,
 ) -> Lead | None:
     key = company_key(company)
     if not key:
         return None
-    lead = _prefer(await find_leads_by_company_key(session, key), person)
-    if lead is not None or not near or len(key) < NEAR_MIN_LENGTH:
-        return lead
+    same_key = await find_leads_by_company_key(session, key)
+    lead = _prefer(_same_company(same_key, company, city), person)
+    if lead is not None or same_key or not near or len(key) < NEAR_MIN_LENGTH:
+        return lead  # a key known only in another city names a new customer, not a near one
     keys = await list_company_keys(session)
     best = process.extractOne(key, {i: k for i, k in keys}, scorer=fuzz.ratio, score_cutoff=NEAR_MATCH)
     if best is None:
@@ -204,6 +235,12 @@ async def lead_named_by(session: AsyncSession, lead: Lead, words: str) -> bool:
 
 async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
     """The lead a message names, by its words as the CRM knows them; see the module docstring."""
+    if ex.company and not ex.phone and len(await company_leads(session, ex.company, ex.city)) > 1:
+        # One brand, several customers (cities) that the name does not tell apart: the book settles
+        # by what else the message says, or they are asked about.
+        linked = await link_in_book(session, ex, person, text)
+        if linked.lead is not None or linked.candidates:
+            return linked
     lead = await find_lead(session, ex, person)
     ex = present(ex, text)  # found by a person away, the record is still not about them
     if lead is not None:
@@ -243,7 +280,7 @@ async def find_lead(session: AsyncSession, extraction: Extraction, person: Perso
             return lead
     if extraction.company:
         # A company named but unknown is a new customer: a contact name must not pull in another.
-        return await find_by_company(session, extraction.company, person)
+        return await find_by_company(session, extraction.company, person, city=extraction.city)
     if extraction.contact_name and person is not None:
         return _prefer(await find_leads_by_contact_name(session, person.id, extraction.contact_name), person)
     return None

@@ -68,7 +68,7 @@ async def find_existing(ctx: Context, ex: Extraction) -> Lead | None:
         if lead is not None:
             return lead
     if ex.company:
-        lead = await find_by_company(ctx.session, ex.company, ctx.person, near=False)
+        lead = await find_by_company(ctx.session, ex.company, ctx.person, near=False, city=ex.city)
         if lead is not None:
             return lead
     chat = chat_id_of(ctx)

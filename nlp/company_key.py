@@ -1,4 +1,8 @@
-"""`company_key`: one key for a customer's full and short names (苏州远航物流有限公司 == 远航物流)."""
+"""`company_key`: one key for a customer's full and short names (苏州远航物流有限公司 == 远航物流).
+
+The key drops the place a name starts with, so two companies of one brand in two cities
+(成都华信物流 and 绵阳华信物流) share it: `company_place` and `places_differ` tell them apart.
+"""
 
 from __future__ import annotations
 
@@ -61,12 +65,29 @@ PROVINCES = (
 )
 
 
-def company_key(name: str) -> str:
-    """A key that is equal for a company's full and short forms (苏州远航物流有限公司 == 远航物流)."""
+def _fold(name: str) -> str:
     key = unicodedata.normalize("NFKC", name).strip().casefold()
     key = _PAREN.sub("", key)
-    key = re.sub(r"\s+", " ", key)
+    return re.sub(r"\s+", " ", key)
+
+
+def company_key(name: str) -> str:
+    """A key that is equal for a company's full and short forms (苏州远航物流有限公司 == 远航物流)."""
+    key, _ = _strip_places(_fold(name))
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in _LEGAL:
+            if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                key = key[: -len(suffix)]
+                stripped = True
+    return key.strip()
+
+
+def _strip_places(key: str) -> tuple[str, tuple[str, ...]]:
+    """The folded name without the provinces and cities it starts with, and those cities."""
     g = gazetteer()
+    places: list[str] = []
     changed = True
     while changed:
         changed = False
@@ -76,13 +97,29 @@ def company_key(name: str) -> str:
                 changed = True
         m = g.pattern.match(key)
         if m and len(key) > len(m.group()) + 1:
+            places.append(g.full_to_short.get(m.group(), m.group()))
             key = key[len(m.group()) :].lstrip("市")
             changed = True
-    stripped = True
-    while stripped:
-        stripped = False
-        for suffix in _LEGAL:
-            if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                key = key[: -len(suffix)]
-                stripped = True
-    return key.strip()
+    return key, tuple(places)
+
+
+def company_places(name: str | None) -> frozenset[str]:
+    """The cities (county-level ones too) a company's name starts with, in short forms: what
+    `company_key` drops (南京栖霞医院 → {南京, 栖霞})."""
+    if not name:
+        return frozenset()
+    return frozenset(_strip_places(_fold(name))[1])
+
+
+def places_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two names with one key say different places, so are two companies (成都华信物流,
+    绵阳华信物流); a name saying fewer places (栖霞医院, 南京栖霞医院) is the same one."""
+    return bool(a and b and not (a <= b or b <= a))
+
+
+def short_city(city: str | None) -> str | None:
+    """A city field or slot in the short form the gazetteer uses (绵阳市 → 绵阳)."""
+    if not city:
+        return None
+    city = unicodedata.normalize("NFKC", city).strip()
+    return gazetteer().full_to_short.get(city, city) or None

@@ -145,11 +145,17 @@ BUY_INTEREST = re.compile(
 CUSTOMER_BUY = re.compile(
     r"想|要|需要|采购|咨询|了解|报价|价格|多少钱|多钱|代理|批发|合作|进货|订|买|联系|电话|手机|预算|卖不卖|有没有"
 )
+# Gone to the customer on a day already come, a part of it between or not ("今天下午去X把合同签了");
+# goods that arrived are no visit ("货今天到了").
+_WENT_ON_A_DAY = (
+    r"(?:今天|昨天|前天|刚才?)(?:一?早|早上|上午|中午|下午|晚上|傍晚)?"
+    r"(?:去了?|到(?!了?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
+)
 # The rep reports a contact that happened.
 REPORTED = re.compile(
     r"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
     r"|试用|讲了|聊了|沟通了|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|去了|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{0,20}打"
-    r"|当面|面谈|(?:今天|昨天|前天|刚才?)(?:去了?|到(?!了?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])|谈了(?:一|半|两|几)|开完.{0,4}会"
+    rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
     r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
     r"|去[^，,。；;\s]{0,12}(?:看了|走了|转了)"  # "上周六去X现场看了"
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访|打通|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
@@ -223,8 +229,7 @@ KIND_VISIT = re.compile(
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
     # shown the place: "带X的吴总监看房"
     r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
-    # (goods that arrived are no visit: "货今天到了")
-    r"|(?:今天|昨天|前天|刚才?)(?:去了?|到(?!了?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
+    rf"|{_WENT_ON_A_DAY}"
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天"
     r"|在[^，,。；;\s]{0,16}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部)(?:里|那边)?"
     r"(?:跟|和|与|待|谈|开|聊|看|坐)"
@@ -457,7 +462,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.OTHER
     if named:
         return Intent.LOG_FOLLOWUP
-    if reported and not is_question and find_kind(_without_stage(report.unplanned(), stage)) is not None:
+    # (a question word inside a plan asks nothing: "下周四我把清单发过去", "下周再去看看")
+    if reported and not asks_now and find_kind(_without_stage(report.unplanned(), stage)) is not None:
         return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
     return Intent.OTHER
 

@@ -6,7 +6,7 @@ the contact ("雍经理那边" → the lead whose contact is 雍晓琳, 采购�
 `LeadBook` what the writer's book holds as plain values (nlp does no I/O); `LeadBook.link` then
 finds the candidates by looking every substring of the message up in dictionaries, so a message
 costs the same whatever the size of the book. Two candidates are settled by what else the message
-says about the customer (own leads before the team's, the city, the contact), never by a guess: what
+says about the customer (its city, its contact, then own leads before the team's), never by a guess: what
 stays ambiguous is returned as several candidates for the caller to ask about.
 """
 
@@ -311,14 +311,15 @@ class LeadBook:
         return out
 
     def _settle(self, candidates: set[int], people: dict[int, BookContact], city: str | None) -> set[int]:
-        """Narrow several candidates by what else the message says about the customer itself (whose
-        it is, its contact, its city); each test only when it keeps some. A product does not settle
-        it: it says what was talked about, and a customer's wish may be new to its book entry
-        ("鲜果汇…气调库" may be either 鲜果汇), so that stays a question."""
+        """Narrow several candidates by what else the message says about the customer itself (its
+        city, its contact), then whose it is; each test only when it keeps some. What the message
+        says comes first: "绵阳那个华信" is the one in 绵阳 even when the writer's own is elsewhere.
+        A product does not settle it: it says what was talked about, and a customer's wish may be
+        new to its book entry ("鲜果汇…气调库" may be either 鲜果汇), so that stays a question."""
         tests = (
-            lambda i: self.leads[i].own,
-            lambda i: i in people,
             lambda i: bool(city) and self.leads[i].city == city,
+            lambda i: i in people,
+            lambda i: self.leads[i].own,
         )
         for test in tests:
             if len(candidates) <= 1:

@@ -215,13 +215,14 @@ async def oldest_leads_by_phone(session: AsyncSession, phones: Collection[str]) 
     return found
 
 
-async def oldest_leads_by_company_key(session: AsyncSession, keys: Collection[str]) -> dict[str, int]:
-    """For each company key a lead has, the oldest such lead (as `find_leads_by_company_key`), in bulk."""
-    found: dict[str, int] = {}
+async def leads_by_company_key(session: AsyncSession, keys: Collection[str]) -> dict[str, list[int]]:
+    """For each company key leads have, their ids oldest first, in bulk: one brand may be two
+    companies in two cities (nlp.company_key.places_differ)."""
+    found: dict[str, list[int]] = {}
     for chunk in _chunks(keys):
-        statement = select(Lead.company_key, func.min(Lead.id)).where(Lead.company_key.in_(chunk))
-        rows = await session.execute(statement.group_by(Lead.company_key))
-        found.update({key: lead_id for key, lead_id in rows.all()})
+        statement = select(Lead.company_key, Lead.id).where(Lead.company_key.in_(chunk)).order_by(Lead.id)
+        for key, lead_id in (await session.execute(statement)).all():
+            found.setdefault(key, []).append(lead_id)
     return found
 
 

@@ -2,10 +2,13 @@
 
 A row is the same customer as a lead already known exactly when a new lead from chat would be
 (handlers/new_lead.find_existing): the same contact phone, else the same folded company key, the
-oldest such lead winning. It then merges: a new contact is added, empty fields are filled, nothing
-is overwritten, and a note already on the lead is not added again, so importing a file twice changes
-nothing. The lookups run in bulk against the database and then in memory (rows of the same file
-find each other too), so 10,000 rows take seconds, not the minutes of a query per row.
+oldest such lead winning, unless the names start with different places (成都华信物流 and
+绵阳华信物流 share the key 华信物流 but are two customers: nlp.company_key.places_differ); a city
+column alone does not split a company (a branch, or the rep's city). It then merges: a new contact
+is added, empty fields are filled, nothing is overwritten, and a note already on the lead is not
+added again, so importing a file twice changes nothing. The lookups run in bulk against the
+database and then in memory (rows of the same file find each other too), so 10,000 rows take
+seconds, not the minutes of a query per row.
 
 Imported leads are not new inquiries. They get no assignment card (each owner gets one summary
 push) and no first-response clock: `assigned_at` stays empty, so the first-response rule, the
@@ -39,11 +42,12 @@ from handlers.grading import LeadFacts, grade_lead
 from handlers.lead_facts import first_line, followup_at
 from handlers.tags import derived_tags, merge_tags
 from nlp import Catalog
+from nlp.company_key import company_places, places_differ
 from storage.db import session_factory
 from storage.followups import followup_texts
 from storage.leads import (
+    leads_by_company_key,
     leads_with_contacts,
-    oldest_leads_by_company_key,
     oldest_leads_by_phone,
     reserve_lead_ids,
 )
@@ -107,6 +111,10 @@ class _Target:
     notes: list[str] = field(default_factory=list)
     new_contacts: list[Contact] = field(default_factory=list)
     assigned: str = ""  # how a new lead got its owner
+
+    @property
+    def places(self) -> frozenset[str]:
+        return company_places(self.lead.company)
 
     def label(self) -> str:
         if self.row is not None:
@@ -189,7 +197,7 @@ class _Importer:
         self.session, self.config, self.catalog, self.report, self.now = session, config, catalog, report, now
         self.addressing = addressing_for(config)
         self.by_phone: dict[str, _Target] = {}
-        self.by_key: dict[str, _Target] = {}
+        self.by_key: dict[str, list[_Target]] = {}  # oldest first
         self.targets: list[_Target] = []  # the new leads, in row order
         self.changed: dict[int, _Target] = {}  # by id(): every lead a row added to or filled in
         self.gained: Counter[int] = Counter()  # owner id -> leads that became theirs
@@ -209,15 +217,15 @@ class _Importer:
         phones = {r.phone for r in rows if r.phone}
         keys = {k for r in rows if (k := self.identity(r))}
         by_phone = await oldest_leads_by_phone(session, phones)
-        by_key = await oldest_leads_by_company_key(session, keys)
-        ids = set(by_phone.values()) | set(by_key.values())
+        by_key = await leads_by_company_key(session, keys)
+        ids = set(by_phone.values()) | {i for found in by_key.values() for i in found}
         texts = await followup_texts(session, ids)
         known = {
             lead.id: _Target(lead, None, contacts, texts[lead.id])
             for lead, contacts in await leads_with_contacts(session, ids)
         }
         self.by_phone = {phone: known[i] for phone, i in by_phone.items()}
-        self.by_key = {key: known[i] for key, i in by_key.items()}
+        self.by_key = {key: [known[i] for i in found] for key, found in by_key.items()}
 
     @staticmethod
     def identity(row: LeadRow) -> str:
@@ -227,7 +235,11 @@ class _Importer:
     def find(self, row: LeadRow) -> _Target | None:
         if row.phone and (target := self.by_phone.get(row.phone)) is not None:
             return target
-        return self.by_key.get(row.company_key) if row.company_key else None
+        if not row.company_key:
+            return None
+        places = company_places(row.company)
+        same = (t for t in self.by_key.get(row.company_key, ()) if not places_differ(places, t.places))
+        return next(same, None)
 
     def add(self, row: LeadRow) -> None:
         owner = self.people.find(row.owner) if row.owner else None
@@ -243,7 +255,9 @@ class _Importer:
             self.changed[id(target)] = target
         if row.phone:
             self.by_phone.setdefault(row.phone, target)
-        self.by_key.setdefault(target.lead.company_key, target)
+        same_key = self.by_key.setdefault(target.lead.company_key, [])
+        if all(t is not target for t in same_key):
+            same_key.append(target)
 
     def create(self, row: LeadRow, owner: Person | None) -> _Target:
         name = row.company or (f"{row.contact}（个人）" if row.contact else "未留名客户")

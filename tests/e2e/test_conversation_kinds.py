@@ -235,3 +235,42 @@ async def test_a_customer_s_own_name_read_as_a_person_is_no_contact(runner: Runn
          "next_followup": plan("next_week:1", "10:00")},
     ]  # fmt: skip
     await assert_right(runner, [jinbaihe], turns, expect)
+
+
+# ---- one brand in two cities -----------------------------------------------------------------------
+
+JIAHE_SZ = row("苏州嘉禾康养服务有限公司", "苏州", "范立群", "院长", "13900000011", "台式彩超", "需求确认")
+JIAHE_WX = row("无锡嘉禾康养服务有限公司", "无锡", "邵敏", "护理部主任", "13900000012", "腹腔镜", "初筛")
+
+
+async def test_one_brand_in_two_cities_is_two_customers_and_the_city_said_settles(runner: Runner) -> None:
+    # Both names fold to one key (嘉禾康养): the import must keep two leads, and 无锡 picks one.
+    turns = says("无锡那个嘉禾 电话里说腹腔镜想再加一台 我后天上午十点过去看看")
+    expect = [
+        {"company": "无锡嘉禾康养服务有限公司", "followups_added": 1, "stage": "初筛",
+         "last_followup": last("call", None), "next_followup": plan("today+2", "10:00")},
+        {"company": "苏州嘉禾康养服务有限公司", "followups_added": 0, "stage": "需求确认"},
+        {"company": "嘉禾", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [JIAHE_SZ, JIAHE_WX], turns, expect)
+
+
+async def test_one_brand_in_two_cities_with_no_city_said_is_asked_about(runner: Runner) -> None:
+    turns = says(("嘉禾那边电话里说腹腔镜想再加一台 我后天上午十点过去看看", ["哪个客户"]), "无锡嘉禾")
+    expect = [
+        {"company": "无锡嘉禾康养服务有限公司", "followups_added": 1,
+         "next_followup": plan("today+2", "10:00")},
+        {"company": "苏州嘉禾康养服务有限公司", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [JIAHE_SZ, JIAHE_WX], turns, expect)
+
+
+async def test_an_unnamed_call_with_a_list_to_send_later_is_asked_about(runner: Runner) -> None:
+    # "清单" and "看看" ask for a list only outside a plan: here they are the rep's next step.
+    turns = says(("刚打完电话 对方说腹腔镜也要一起报 下周四上午我把清单发过去", ["哪个客户"]), "是慈济")
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("call", None),
+         "next_followup": plan("next_week:4")},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nlp import Extractor, company_key
+from nlp.company_key import company_places, places_differ, short_city
 
 SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -280,3 +281,14 @@ def test_a_brand_pointed_at_with_its_city(extractor: Extractor) -> None:
     e = extractor.extract("绵阳那个华岳 电话里说灭火器要300具 我明天下午四点去看看", SENT)
     assert (e.company, e.city) == ("华岳", "绵阳")
     assert extractor.extract("那个东西 你看一下", SENT).company is None
+
+
+def test_one_brand_in_two_cities_shares_a_key_but_its_places_differ() -> None:
+    a, b = "泉州松鹤养老服务有限公司", "福建省漳州市松鹤养老服务有限公司"
+    assert company_key(a) == company_key(b)
+    assert company_places(a) == {"泉州"} and company_places(b) == {"漳州"}
+    assert places_differ(company_places(a), company_places(b))
+    # A name saying fewer places, or none, is the same company (a county inside its city too).
+    assert not places_differ(company_places("松鹤养老"), company_places(a))
+    assert not places_differ(company_places("晋江松鹤养老"), company_places("泉州晋江松鹤养老"))
+    assert short_city("漳州市") == "漳州" and short_city(None) is None

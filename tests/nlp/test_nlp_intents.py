@@ -149,12 +149,25 @@ def test_stage_news_said_with_a_visit_is_a_report_with_its_stage(extractor: Extr
     assert face.intent == Intent.LOG_FOLLOWUP and face.stage == "谈判"
     plan = extractor.extract("华茂已经签约了，下午去他们公司", SENT)  # a plan is no report of a contact
     assert plan.intent == Intent.UPDATE_STAGE
+    # A part of the day between the day and the going is still a visit that happened.
+    for text in (
+        "今天上午去鼎盛物业把保洁外包的合同签了 邢经理说明天进场",
+        "昨天晚上到了味源餐饮 老板说要续约了",
+    ):
+        went = extractor.extract(text, SENT)
+        assert went.intent == Intent.LOG_FOLLOWUP and went.kind == "visit", text
 
 
 def test_a_contact_reported_without_its_customer_is_a_report_to_ask_about(extractor: Extractor) -> None:
     unnamed = extractor.extract("刚开完视频会 对方说方案可以 下周三再开一次线上会", SENT)
     assert unnamed.intent == Intent.LOG_FOLLOWUP  # the bot asks which customer; it is no small talk
     assert extractor.extract("今天跑了一天 累死了", SENT).intent == Intent.OTHER
+    # A question word inside a plan for a later day asks nothing: still a report to ask about.
+    for text in (
+        "刚打完电话 对方说地暖也要一起报 下周二上午我把清单发过去",
+        "刚聊完视频 对方挺满意 周五我再去看看",
+    ):
+        assert extractor.extract(text, SENT).intent == Intent.LOG_FOLLOWUP, text
     talked = extractor.extract("通达到谈判了 今天在他们公司跟宋经理谈了一下午价格", SENT)
     assert talked.intent == Intent.LOG_FOLLOWUP and talked.stage == "谈判"
     rivals = extractor.extract("大成医院想采购CT，联系人孙处长，他们已经在跟西门子谈了", SENT)

@@ -72,6 +72,15 @@ def test_two_candidates_are_settled_by_what_else_the_message_says_or_left_to_ask
     assert mine_first.link("华信那边说下周再谈").lead_id == 8
 
 
+def test_a_city_said_settles_two_leads_of_one_brand_before_whose_they_are() -> None:
+    # The writer's own 泉州 one loses to the team's 漳州 one when the message says 漳州.
+    book = LeadBook(
+        [lead(1, "泉州松鹤养老服务有限公司", "泉州"), lead(2, "漳州松鹤养老服务有限公司", "漳州", own=False)]
+    )
+    assert book.link("漳州那个松鹤 院长说床位要扩", company="松鹤", city="漳州").lead_id == 2
+    assert book.link("松鹤院长说床位要扩", company="松鹤").lead_id == 1
+
+
 def test_the_brand_alone_names_a_lead_whose_industry_words_no_list_holds() -> None:
     # 澜川 + 生态农业, 澜川 + 文创园区: the words after the brand are in no suffix list.
     book = LeadBook(

@@ -138,7 +138,7 @@ async def test_bulk_lookups_find_the_oldest_lead_as_the_single_ones_do(session: 
     assert await leads.oldest_leads_by_phone(session, ["13953115678", "13900000000"]) == {
         "13953115678": old.id
     }
-    assert await leads.oldest_leads_by_company_key(session, ["恒通", "远航"]) == {"恒通": old.id}
+    assert await leads.leads_by_company_key(session, ["恒通", "远航"]) == {"恒通": [old.id, new.id]}
     found = await leads.find_lead_by_phone(session, "13953115678")
     assert found is not None and found.id == old.id
     loaded = await leads.leads_with_contacts(session, [new.id, old.id])
