@@ -154,6 +154,10 @@ BUY_INTEREST = re.compile(
 )
 CUSTOMER_BUY = re.compile(
     r"想|要|需要|采购|咨询|了解|报价|价格|多少钱|多钱|代理|批发|合作|进货|订|买|联系|电话|手机|预算|卖不卖|有没有"
+    # in English: "We'd like 120 hoodies", "looking for a quote"
+    r"|(?<![A-Za-z])(?:we'd like|we would like|we need|we want|looking for|interested in|quote|quotation"
+    r"|price|budget)(?![A-Za-z])",
+    re.IGNORECASE,
 )
 # The rep reports a contact that happened.
 REPORTED = re.compile(

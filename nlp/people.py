@@ -30,7 +30,8 @@ _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算�
 _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 ")
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
-_EN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+# (an honorific is no name: "联系 Mr. 黄")
+_EN_NAME = re.compile(r"(?!(?:Mr|Ms|Mrs|Miss|Dr)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 # 刚 ends a name only before a verb or a word ("马丽刚到", "王伟刚才"); "周永刚很满意" is a full name.
 _GANG_THEN = frozenset("才刚到来去走说打开把给跟和发回从在让要想见")
 # What ends a name written after a title without a Han surname ("站长助理 拉毛 电话…").
@@ -107,7 +108,7 @@ _NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早�
 _NOT_FUNCTION_WORDS = frozenset({"分管", "负责", "兼任", "担任", "现任", "新任"})
 # People named in shapes no title rule reads: "Mr. Lam", "邱采购的电话", "采购的于丽娟", "采购办 陶 主任".
 _SPOKEN_TO = re.compile(
-    r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss)\.?\s?(?P<en>[A-Z][a-z]+)"
+    r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss)\.?\s?(?:(?P<en>[A-Z][a-z]+)|(?P<cn>[\u4e00-\u9fff])(?![\u4e00-\u9fff]))"
     r"|(?P<buyer>[\u4e00-\u9fff])采购(?!员|经理|主管|总监|部|办|中心|专员|[一\d])"
     r"|(?:^|(?<=[\s，,]))(?P<spaced>[\u4e00-\u9fff]) "
     r"(?P<title>主任|经理|总|工|老师|院长|科长|处长)(?![\u4e00-\u9fff])"
@@ -393,8 +394,10 @@ class PersonFinder:
                 named.append(Person(name.group(), None, m.end(), name.end()))
         for m in _SPOKEN_TO.finditer(text):
             # "Mr. Lam", "邱采购的电话", "采购的于丽娟", "陶 主任"
-            name = m.group("en") or m.group("buyer") or m.group("spaced")
-            title = None if m.group("en") else ("采购" if m.group("buyer") else m.group("title"))
+            name = m.group("en") or m.group("cn") or m.group("buyer") or m.group("spaced")
+            title = (
+                None if m.group("en") or m.group("cn") else ("采购" if m.group("buyer") else m.group("title"))
+            )
             if m.group("of"):
                 full = self._name_after(text, m.end())
                 if full is None or len(full) < 2 or self._freq(full) >= 100:

@@ -573,3 +573,8 @@ def test_kinds_said_in_chat_shorthand(text: str, kind: str) -> None:
 
 def test_a_wechat_handle_is_no_contact() -> None:
     assert find_kind("陶老板 wx: tao_2024") is None
+
+
+def test_an_english_inquiry_from_a_customer_is_a_lead(extractor: Extractor) -> None:
+    text = "Hello, this is Omar from Dune Studio. We'd like 40 desks for our office. Email: omar@dune.io"
+    assert extractor.extract(text, SENT, channel="customer").intent == Intent.NEW_LEAD

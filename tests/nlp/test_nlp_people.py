@@ -276,3 +276,8 @@ def test_nicknames_english_titles_and_called_names(
 )
 def test_colleagues_and_words_are_no_nicknamed_contact(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).contact_name is None
+
+
+def test_an_honorific_before_a_han_surname_is_no_name(extractor: Extractor) -> None:
+    ex = extractor.extract("酒店工程部要换两套CNC 联系 Ms. 罗 0898-8000 1234", SENT)
+    assert (ex.contact_name, ex.contact_title) == ("罗", None)
