@@ -49,12 +49,16 @@ _REL_DAY = {
     "昨晚": -1,
     "昨日": -1,
     "前天": -2,
+    "today": 0,
+    "tomorrow": 1,
+    "yesterday": -1,
 }
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 
 # One day: relative words, weekdays with an optional week shift, N天后, 月底, (下个月|N月)N号.
 DAY_RE = re.compile(
-    rf"(?P<rel>大后天|后天|明天|明早|明晚|明儿|明日|今天|今早|今晚|今儿|今日|昨天|昨晚|昨日|前天)"
+    rf"(?P<rel>大后天|后天|明天|明早|明晚|明儿|明日|今天|今早|今晚|今儿|今日|昨天|昨晚|昨日|前天"
+    rf"|(?<![A-Za-z])(?i:today|tomorrow|yesterday)(?![A-Za-z]))"
     rf"|(?P<wshift>下下个?|下个?|这个?|本|上上个?|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])"
     rf"|(?P<ndays>{_NUM})天(?:之后|以后|后)"
     rf"|(?:(?P<mshift>下个?|这个?|本)|(?P<endm>{_NUM})(?=月[底末]))?月(?:底|末)"
@@ -121,7 +125,7 @@ def _week_shift(word: str | None) -> int:
 
 def _resolve(m: re.Match[str], today: date) -> date | None:
     if m.group("rel"):
-        return today + timedelta(days=_REL_DAY[m.group("rel")])
+        return today + timedelta(days=_REL_DAY[m.group("rel").lower()])
     if m.group("wd"):
         monday = today - timedelta(days=today.weekday())
         return monday + timedelta(weeks=_week_shift(m.group("wshift")), days=_WEEKDAY[m.group("wd")])

@@ -17,6 +17,7 @@ from nlp.types import Intent
 HELP = re.compile(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|说明书|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
+    r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
     r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填)"
     # "怎么把客户阶段改成签约": how to make the bot change a record
     r"|(?:怎么|如何|咋)把.{0,12}(?:改|设|录|加|删|转|导|分配|移|标)"
@@ -60,11 +61,14 @@ TODAY = re.compile(
     r"|排了(?:谁|哪些|哪几|几|什么|啥)|有约"
     # what there is to do: "今天有什么要做的吗"
     r"|(?:什么|啥|哪些)(?:事|事情|活)?(?:要|该|得|需要)(?:做|干|办|忙)|(?:要|该|得)(?:做|干|办)(?:什么|啥|哪些)"
+    r"|(?<![A-Za-z])(?:to-?do|todos|agenda)(?![A-Za-z])",  # "todo today?"
+    re.IGNORECASE,
 )
 # A day's plans or appointments asked about: "周四的拜访计划", "明天大家都有啥安排", "后天有啥约".
 DAY = re.compile(
     r"今天|今日|今早|今晚|明天|明儿|明早|明晚|后天|大后天|(?:这|本|下下?)?(?:周|星期|礼拜)[一二三四五六日天1-7]|下周|这周|本周"
-    r"|\d{1,2}[号日]|[一二三四五六七八九十]{1,3}[号日]"
+    r"|\d{1,2}[号日]|[一二三四五六七八九十]{1,3}[号日]|(?<![A-Za-z])(?:today|tomorrow)(?![A-Za-z])",
+    re.IGNORECASE,
 )
 DAY_PLANS = re.compile(
     r"(?:拜访|回访|跟进|出差|行程|客户)?(?:计划|安排|日程|行程|任务)|有(?:啥|什么|哪些|几个)(?:约|安排|计划)"
@@ -118,6 +122,12 @@ NEW_LEAD = re.compile(
     r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触",
     re.IGNORECASE,
 )
+# A prospect handed to the bot to keep, in the rep's words: "记一下 X 要…", "帮我加一个 X", "… 先记上".
+# Beside a contact told it asks to log that contact ("记一下 今天拜访了X"), so it counts only without one.
+HAND_OVER = re.compile(
+    r"^\s*(?:帮我|帮忙|麻烦)?(?:记一下|记下|记个|加一个|加个|添一个|添个)(?![^\s，,:：]{0,2}(?:跟进|拜访|日程|提醒))"
+    r"|先记(?:上|下|一下|着)(?:吧|哈|啊)?[。！!~～\s]*$"
+)
 # A customer's own words pasted by the rep: a forwarded message, or one that greets and introduces
 # its writer ("王经理您好，我是X的采购…"). They are read as the customer channel's messages are.
 FORWARDED = re.compile(
@@ -144,6 +154,10 @@ BUY_INTEREST = re.compile(
 )
 CUSTOMER_BUY = re.compile(
     r"想|要|需要|采购|咨询|了解|报价|价格|多少钱|多钱|代理|批发|合作|进货|订|买|联系|电话|手机|预算|卖不卖|有没有"
+    # in English: "We'd like 120 hoodies", "looking for a quote"
+    r"|(?<![A-Za-z])(?:we'd like|we would like|we need|we want|looking for|interested in|quote|quotation"
+    r"|price|budget)(?![A-Za-z])",
+    re.IGNORECASE,
 )
 # Gone to the customer on a day already come, a part of it between or not ("今天下午去X把合同签了");
 # goods that arrived are no visit ("货今天到了").
@@ -165,8 +179,9 @@ REPORTED = re.compile(
     r"|(?<![A-Za-z])(?:visited|met|called|had a (?:call|meeting))(?![A-Za-z])"  # "today visited X"
     # a terse card names how the contact went as a field: "X 李主任 电话 合同续签了"
     # (a number after it is the contact's: "电话 0411-…")
-    r"|(?:^|\s)(?:电话|微信|视频|邮件|上门|拜访)(?=\s+[^\d\s+（(])"
+    r"|(?:^|\s)(?:电话|微信|视频|邮件|上门|拜访)(?=\s+[^\d\s+（(])(?!\s+[A-Za-z][\w.-]*[\d_])"
     r"|致电|接的电话|接了电话|打给|回了?电话|来电"
+    r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|查看|调研)|来了?(?:个|一个|一通|通)电话"
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
 TOLD = re.compile(r"说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
@@ -198,6 +213,7 @@ PLEASANTRY = re.compile(
 )
 KIND_DEMO = re.compile(
     r"演示|试机|试切|试吃|(?<!调)试完|试做|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训"
+    r"|试乘|试驾|试穿|试戴|试听"  # the customer tries the thing itself
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用") nor the machine on trial ("试用的PCS")
     r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)试用(?![的期])",
@@ -206,6 +222,8 @@ KIND_DEMO = re.compile(
 KIND_CALL = re.compile(
     r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|过去|过来)|来电话|来电|通话"
     r"|打电话|电话里|语音|打完电话|电话回访|(?<![A-Za-z])(?:called|had a call)(?![A-Za-z])"
+    # a call that came in or what was said on it: "来了个电话", "昨晚电话说…"
+    r"|来了?(?:个|一个|一通|通)电话|(?<!的)电话(?:说|讲|告诉|通知|答复)"
     # 电话 said as the verb: "昨天电话 X", "电话了"
     r"|电话了|(?:昨天|今天|前天|早上|上午|中午|下午|晚上|刚才?)电话(?![号是:：\d])|打给|回了?个?电话|回电"
     r"|(?<!的)电话(?=\s+[^\d\s+（(])"  # "曾总电话 想要…", "电话 ok" (a number after it is the phone)
@@ -218,7 +236,10 @@ KIND_CALL = re.compile(
 KIND_ONLINE = re.compile(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
     r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：])|QQ(?![:：\s]*\d)"
-    r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|线上|网上|video|zoom"
+    r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|线上|网上|video|zoom|teams|webex|skype"
+    # WeChat as reps type it ("wx 技术标收到了"), not the label of an id ("wx: abc123"), and a chat group
+    r"|(?<![A-Za-z])(?:wx|vx|wechat|weixin)(?![A-Za-z])(?![:：\s]*[A-Za-z0-9_-]*\d)"
+    r"|(?:在|拉了?个?|建了?个?)群里?|群里(?:跟|和|聊|沟通|说|发)"
     r"|发(?:到|至|去)了?[^，,。；;]{0,20}邮箱",  # "报价单发到了许院长邮箱 x@…": sent by e-mail
     re.IGNORECASE,
 )
@@ -237,7 +258,9 @@ KIND_VISIT = re.compile(
     # over tea or a meal: "约我喝茶", "喝了个茶"
     r"|喝茶|喝了?(?:个|杯|顿)?茶|约我.{0,4}(?:吃|喝|坐坐|聊)"
     # where the rep was, said first: "上午在盛丰，潘社长说…" (not "在开会", "在路上")
-    r"|^(?:今天|昨天|前天|上午|下午|中午|晚上|刚才?)?在(?!开会|路上|家|公司|办公室|外面|出差)[^，,。；;\s]{2,12}(?=[，,。；;\s])"
+    r"|^(?:今天|今儿|今早|昨天|昨儿|前天|上午|下午|中午|晚上|刚才?)?在(?!开会|路上|家|公司|办公室|外面|出差)[^，,。；;\s]{2,12}(?=[，,。；;\s])"
+    # on site: "现场勘察完了", "现场看了冷库"
+    r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|查看|调研)"
 )
 SCOPE_TEAM = re.compile(r"团队|大家|我们组|全组|组里|所有人|全员|全部人|整个组|部门|我们团队|各位")
 SCOPE_ME = re.compile(r"(?<![帮发给教让叫替])我(?!们)")
@@ -248,6 +271,8 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "输单",
         re.compile(
             r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了"
+            # "X没戏了", "被人截了", "让同行截胡了"
+            r"|没戏了?(?![吗吧])|被[^，,。；;\s]{0,6}截(?:了|走|胡)|截胡"
             # a tender opened without us: "标开了 我们排第二 没中"
             r"|(?:没|未|没有)中(?:标)?(?![\u4e00-\u9fff])"
             r"|输给|丢给|被.{1,8}抢走|选了(?:别家|别人|同行|竞品|别的供应商)"
@@ -262,7 +287,7 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"已经?签约|签约了|签约(?=\s|$|[🎉✌️👍！!，。])|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
             r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?)"
-            r"|盖章回来|合同.{0,8}盖(?:好|完)?章了|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            r"|盖章回来|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
             # the down payment in: "首付款30%到账了"
             r"|(?:首付|预付)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付)"
             # a purchase order issued: "PO下来了", "收到PO了"
@@ -278,6 +303,8 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:发货了|已经?发货|到货了|已到货)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
             # the final payment in
             r"|尾款.{0,6}(?:到账|收到|收齐|结清|付清|打过来)|(?:收到|收齐|结清)了?尾款"
+            # the goods brought and set up: "已经送到装好", "制服都送到了"
+            r"|(?:都|已经?|全部|全都)送到了?|送到了?[^，,。]{0,2}装好|装好了"
         ),
     ),
     (
@@ -304,7 +331,13 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("方案演示", re.compile(r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了")),
-    ("需求确认", re.compile(r"需求确认|确认了需求|需求已经?确认|确认需求|已经确认需求|需求.{0,3}确认了")),
+    (
+        "需求确认",
+        re.compile(
+            r"需求确认|确认了需求|需求已经?确认|确认需求|已经确认需求|需求.{0,3}确认了"
+            r"|需求.{0,3}(?:对清楚|理清楚|弄清楚|摸清楚|明确|敲定|定下来)了"  # "需求都对清楚了"
+        ),
+    ),
     ("初筛", re.compile(r"初筛")),
 )
 
@@ -328,7 +361,7 @@ class Facts:
 
 
 _STAGE_SET = re.compile(
-    r"(?:阶段|状态|进度)\s?(?:改成|改为|改到|更新为|更新成|更新到|调整为|调整到|调到|推进到|推到|变成|设为|设成)\s?(?:了\s?)?"
+    r"(?:阶段|状态|进度|^\s*(?:帮我|麻烦)?把[^，,。？?]{1,30}?)\s?(?:改成|改为|改到|更新为|更新成|更新到|调整为|调整到|调到|推进到|推到|变成|设为|设成)\s?(?:了\s?)?"
     r"(?P<label>初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)"
 )
 
@@ -434,6 +467,8 @@ def classify(text: str, facts: Facts) -> Intent:
     if _inbound_inquiry(t, facts, stage):
         return Intent.NEW_LEAD
     reported = report.told()
+    if not reported and HAND_OVER.search(t) and (has_entity or facts.has_catalog):
+        return Intent.NEW_LEAD
     if not reported and SWAPPED.search(t) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
     # A number asked about ("13812345678 这个是谁"), not one given with a plan ("下周去看看").
@@ -465,6 +500,10 @@ def classify(text: str, facts: Facts) -> Intent:
     # (a question word inside a plan asks nothing: "下周四我把清单发过去", "下周再去看看")
     if reported and not asks_now and find_kind(_without_stage(report.unplanned(), stage)) is not None:
         return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
+    if reported and not is_question and facts.has_catalog and not short:
+        # "跟那个X的那个陈工他们聊了一下 那个气质联用…": a contact told about our products, with its
+        # customer in words the finders missed; the bot asks which customer.
+        return Intent.LOG_FOLLOWUP
     return Intent.OTHER
 
 

@@ -87,7 +87,8 @@ def parse_number(s: str) -> float | None:
 
 
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}]{{1,8}})"
-_MULT = r"(?:百万|千万|万|个亿|亿|千|个[wW](?![A-Za-z])|[wWkK](?![A-Za-z]))"
+# (M: an English million, "1.2M RMB"; not a unit like MW, MB or Mbps)
+_MULT = r"(?:百万|千万|万|个亿|亿|千|个[wW](?![A-Za-z])|[wWkKM](?![A-Za-z]))"
 _CUR = r"(?:块钱|块|元|RMB|rmb)"
 # One amount: number, optional multiplier, optional currency word.
 # "三百来万", "二十多万", "50余万": about that much, read as the round amount.
@@ -108,6 +109,7 @@ _MULTIPLIERS = {
     "千": 1000,
     "k": 1000,
     "K": 1000,
+    "M": 1_000_000,
     "百万": 1_000_000,
     "千万": 10_000_000,
 }
@@ -121,10 +123,15 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$"
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 # "卡在85万" is where a budget stands, not a ceiling; "最多给到80万" is what the customer will go up to.
 _UPPER_BEFORE = re.compile(
-    r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|≤|<=?)"
-    r"\s?(?:能?给到|能给|出到|在)?\s?$"
+    r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|≤|<=?"
+    r"|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
+    r"\s?(?:能?给到|能给|出到|在|是)?\s?$",
+    re.IGNORECASE,
 )
-_LOWER_BEFORE = re.compile(r"(?:至少|最少|起码|不低于|最低|≥|>=?)\s?$")
+_LOWER_BEFORE = re.compile(
+    r"(?:至少|最少|起码|不低于|最低|≥|>=?|(?<![A-Za-z])(?:at least|min|above|over)(?![A-Za-z]))\s?$",
+    re.IGNORECASE,
+)
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶)")
 _LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
 BUDGET_CUE = re.compile(
@@ -132,6 +139,9 @@ BUDGET_CUE = re.compile(
     r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
     r"|心理价位?|心理预期"  # the price the customer has in mind is what they mean to spend
     r"|(?:最多|顶多|最高)能?(?:给到|出到)"  # what the customer will spend at most: a budget's ceiling
+    r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
+    # the deal's worth once it is signed or ordered: "合同签了 360万", "PO下来了 38万"
+    r"|合同.{0,4}签了|签了合同|(?<![A-Za-z])PO(?![A-Za-z])"
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
@@ -198,6 +208,22 @@ APPROX_TENS_RE = re.compile(
 )
 
 
+# "二十五六万", "十七八万": a tens digit, then two neighbouring units digits, then 万 or 亿.
+APPROX_UNITS_RE = re.compile(
+    r"(?P<t>[二两三四五六七八九])?十(?P<a>[一二三四五六七八])(?P<b>[二三四五六七八九])"
+    rf"\s?(?P<mult>万|亿)\s?(?P<cur>{_CUR})?"
+)
+
+
+def _approx_units(m: re.Match[str]) -> Amount | None:
+    t = _DIGITS[m.group("t")] if m.group("t") else 1
+    a, b = _DIGITS[m.group("a")], _DIGITS[m.group("b")]
+    if b != a + 1:
+        return None
+    mult = _MULTIPLIERS[m.group("mult")]
+    return Amount((t * 10 + a) * mult, (t * 10 + b) * mult, m.start(), m.end(), mult)
+
+
 def _approx_tens(m: re.Match[str]) -> Amount | None:
     h, a, b = _DIGITS[m.group("h")], _DIGITS[m.group("a")], _DIGITS[m.group("b")]
     if b != a + 1:
@@ -222,7 +248,9 @@ def _money(text: str, m: re.Match[str]) -> bool:
     if m.group("cur"):
         return True
     end = _end(m)
-    if end < len(text) and _NOT_MONEY_AFTER.match(text, end) and end == m.end():
+    # (after 万 and a pause a word starts the next clause: "预算200万 月底前定")
+    paused = bool(m.group("mult")) and m.group().endswith((" ", "\t"))
+    if end < len(text) and _NOT_MONEY_AFTER.match(text, end) and end == m.end() and not paused:
         return False  # "10万只", "2万平", "3台", "100MW"
     return bool(m.group("mult")) or not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
 
@@ -237,6 +265,9 @@ def _amount_at(text: str, pos: int, end: int) -> Amount | None:
             return a
         tens = APPROX_TENS_RE.match(text, m.start())
         if tens is not None and (a := _approx_tens(tens)) is not None and _money(text, tens):
+            return a
+        units = APPROX_UNITS_RE.match(text, m.start())
+        if units is not None and (a := _approx_units(units)) is not None:
             return a
         if not _money(text, m):
             continue
@@ -327,9 +358,17 @@ def _uncued_budget(text: str) -> Amount | None:
             continue  # "3到5万只"; after a pause a word starts the next clause ("60万 月底前定")
         if _TOTAL_BEFORE.search(text, max(0, amount.start - 12), amount.start):
             return amount
+        if _capped(text, amount) and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
+            return amount  # "一共不超过8万", "总价控制在45万以内": a ceiling is a budget's
         if amount.lo < amount.hi and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
             return amount
     return None
+
+
+def _capped(text: str, amount: Amount) -> bool:
+    """The amount is said as a ceiling: "不超过200万", "上限 150w", "15万以内"."""
+    before = text[max(0, amount.start - 14) : amount.start]
+    return _UPPER_BEFORE.search(before) is not None or _UPPER_AFTER.match(text, amount.end) is not None
 
 
 def find_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
@@ -349,7 +388,7 @@ def _bounds(text: str, amount: Amount) -> tuple[tuple[int | None, int | None], t
     lo_val, hi_val, start, end = amount.lo, amount.hi, amount.start, amount.end
     if lo_val <= 0:
         return None
-    before = text[max(0, start - 8) : start]
+    before = text[max(0, start - 14) : start]  # (wide enough for "no more than ")
     if _UPPER_BEFORE.search(before) or _UPPER_AFTER.match(text, end):
         return (None, hi_val), (start, end)
     if _LOWER_BEFORE.search(before) or _LOWER_AFTER.match(text, end):

@@ -30,7 +30,8 @@ _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算�
 _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 ")
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
-_EN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+# (an honorific is no name: "联系 Mr. 黄")
+_EN_NAME = re.compile(r"(?!(?:Mr|Ms|Mrs|Miss|Dr)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 # 刚 ends a name only before a verb or a word ("马丽刚到", "王伟刚才"); "周永刚很满意" is a full name.
 _GANG_THEN = frozenset("才刚到来去走说打开把给跟和发回从在让要想见")
 # What ends a name written after a title without a Han surname ("站长助理 拉毛 电话…").
@@ -90,7 +91,8 @@ _VOCATIVE = frozenset({"老板", "老师", "领导", "老总", "经理"})
 # Who the contact is, said before the name: "联系人：吴海", "对接人叫马晓燕", "联系人设备部赵立新",
 # "姓名：谢婉清", "老板叫孔德明".
 _CONTACT_ROLE = re.compile(
-    r"(?:联系人|对接人|负责人|姓名|联系)\s?(?:叫|是|为)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处](?=[\u4e00-\u9fff]))?"
+    r"(?:联系人|对接人|负责人|姓名|联系|(?<![A-Za-z])[Cc]ontact(?: person)?(?![A-Za-z]))"
+    r"\s?(?:叫|是|为)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处](?=[\u4e00-\u9fff]))?"
     r"|(?:老板娘|老板|老总|店长|厂长|采购|经理|主管|主任|科长|院长)(?:叫|姓名是?)"
 )
 # A title said before the name with 叫 ("老板叫孔德明", "行政负责人叫Mandy").
@@ -106,12 +108,18 @@ _NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早�
 _NOT_FUNCTION_WORDS = frozenset({"分管", "负责", "兼任", "担任", "现任", "新任"})
 # People named in shapes no title rule reads: "Mr. Lam", "邱采购的电话", "采购的于丽娟", "采购办 陶 主任".
 _SPOKEN_TO = re.compile(
-    r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss)\.?\s?(?P<en>[A-Z][a-z]+)"
+    r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss)\.?\s?(?:(?P<en>[A-Z][a-z]+)|(?P<cn>[\u4e00-\u9fff])(?![\u4e00-\u9fff]))"
     r"|(?P<buyer>[\u4e00-\u9fff])采购(?!员|经理|主管|总监|部|办|中心|专员|[一\d])"
     r"|(?:^|(?<=[\s，,]))(?P<spaced>[\u4e00-\u9fff]) "
     r"(?P<title>主任|经理|总|工|老师|院长|科长|处长)(?![\u4e00-\u9fff])"
     r"|(?P<of>采购|销售|财务)的(?=[\u4e00-\u9fff])"
 )
+# A surname called by 小/老 (大 only right after a title: "会长大刘"): "瑞德的小谭", "理事长老宋", "… 小符".
+_NICK = re.compile(r"[小老大](?=[\u4e00-\u9fff])")
+# A nickname that is a common word ("老乡", "小米", "大王") is read as the word.
+_NICK_WORD_FREQ = 300
+# A nickname signed at the very end of a message, after a pause: "… 电话177… 小符".
+_NICK_SIGNED = re.compile(r"(?:^|(?<=\s))[小老](?=[\u4e00-\u9fff]\s*$)")
 # What joins a full name to the organisation before it: "的" or a space.
 _AFTER_ORG = re.compile(r"的|\s+")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
@@ -285,6 +293,24 @@ class PersonFinder:
             return text[i : g2 + 1]
         return first
 
+    def _nickname_at(self, text: str, i: int, big: bool) -> str | None:
+        """The surname of 小谭 / 老宋 (and 大刘 when `big`) at i, when what follows ends the name and the
+        pair is no common word; else None."""
+        if not _NICK.match(text, i) or (text[i] == "大" and not big):
+            return None
+        surname, k = text[i + 1 : i + 2], i + 2
+        word = text[i:k]
+        if self._surname_len(text, i + 1) != 1 or word in _title_set() or self._freq(word) > _NICK_WORD_FREQ:
+            return None
+        ends = (
+            k >= len(text)
+            or not _CJK.match(text[k])
+            or text[k] in _NOT_NAME
+            or text[k : k + 2] in _NOT_GIVEN_WORDS
+            or text[k : k + 1] in "带呢"
+        )
+        return surname if ends else None
+
     def _minority_at(self, text: str, i: int) -> str | None:
         """A run of minority given-name syllables starting at i ("乌云其其格", "买买提"), else None."""
         m = _minority_re().match(text, i)
@@ -342,6 +368,11 @@ class PersonFinder:
                 and (joint.group() == "的" or _HARD_END.match(text, at + len(name)))
             ):
                 named.append(Person(name, None, at, at + len(name)))
+            elif name is None and (nick := self._nickname_at(text, at, big=False)) is not None:
+                named.append(Person(nick, None, at, at + 2))  # "瑞德生物的小谭聊了下"
+        for m in _NICK_SIGNED.finditer(text):
+            if (nick := self._nickname_at(text, m.start(), big=False)) is not None:
+                named.append(Person(nick, None, m.start(), m.start() + 2))
         for m in _WITH_PERSON.finditer(text):
             # "跟张晓峰吃了个饭", "给钟雨桐试做了": a full name met, called or eaten with
             name = self._name_after(text, m.end())
@@ -357,14 +388,16 @@ class PersonFinder:
         for m in _EN_CUE.finditer(text):
             name = _EN_NAME.match(text, m.end())
             nxt = text[name.end() : name.end() + 1] if name is not None else ""
-            if name is None or (nxt.isascii() and (nxt.isalnum() or nxt in "+&-_@.'")):
-                continue
+            if name is None or (nxt.isascii() and (nxt.isalnum() or nxt in "+&-_@.'")) or nxt == "的":
+                continue  # ("跟Lumi Fitness的founder": a name with 的 after it is the organisation)
             if not _title_re().match(text, name.end()) and name.group() not in _EN_NOT_NAMES:
                 named.append(Person(name.group(), None, m.end(), name.end()))
         for m in _SPOKEN_TO.finditer(text):
             # "Mr. Lam", "邱采购的电话", "采购的于丽娟", "陶 主任"
-            name = m.group("en") or m.group("buyer") or m.group("spaced")
-            title = None if m.group("en") else ("采购" if m.group("buyer") else m.group("title"))
+            name = m.group("en") or m.group("cn") or m.group("buyer") or m.group("spaced")
+            title = (
+                None if m.group("en") or m.group("cn") else ("采购" if m.group("buyer") else m.group("title"))
+            )
             if m.group("of"):
                 full = self._name_after(text, m.end())
                 if full is None or len(full) < 2 or self._freq(full) >= 100:
@@ -435,11 +468,19 @@ class PersonFinder:
             j = te
             while j < len(text) and text[j] in " :：":
                 j += 1
-            if text.startswith(("叫", "名叫"), j) and j > te:
-                j += 1 if text[j] == "叫" else 2  # "工程副总 叫卞永刚": 叫 is no part of the name
+            called = text.startswith(("叫", "名叫"), j)
+            if called:
+                j += (
+                    1 if text[j] == "叫" else 2
+                )  # "工程副总 叫卞永刚", "运营总监叫X": 叫 is no part of the name
+                while j < len(text) and text[j] == " ":
+                    j += 1
             after = self._name_after(text, j) if len(title) > 1 or prefix else None
-            if after is None and (len(title) > 1 or prefix) and j > te:
+            if after is None and (len(title) > 1 or prefix) and (j > te or called):
                 after = self._written_name(text, j)
+            if after is None and (nick := self._nickname_at(text, j, big=True)) is not None:
+                named.append(Person(nick, written, ts, j + 2))  # "理事长老宋", "会长大刘"
+                continue
             lone = after is None and (len(title) > 1 or prefix) and self._surname_len(text, j) == 1
             if lone and j + 1 < len(text) and _HARD_END.match(text, j + 1):
                 after = text[j]  # "采购经理刘 要…": the surname alone
@@ -616,6 +657,8 @@ class PersonFinder:
         name = text[j:k]
         if self._freq(name) > 0 or name[-1] in _DEPARTMENT_END or name[0] == "姓" or _title_re().search(name):
             return None
+        if name[0] in _NOT_NAME or any(c in "我你他她们" for c in name):
+            return None  # "经理叫我明天去": no name
         return name
 
     _inside: range = range(0)

@@ -518,3 +518,76 @@ def test_stage_news_said_as_the_price_talked_or_the_deal_gone(text: str, stage: 
 def test_our_own_offer_chosen_is_no_loss() -> None:
     assert find_stage("华泰最后选了我们的方案") is None
     assert find_stage("华泰钱总定了他们的方案，下周开会") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # A prospect handed over to keep, in the rep's words; beside a contact told it is a report.
+        ("记一下 温州的瓯海花木市场 要做二十个摊位的遮阳棚 负责人叫钱永 电话 13600001234", Intent.NEW_LEAD),
+        ("帮我加一个 青石咖啡馆 陶老板 微信 qingshi_cafe 要咖啡机", Intent.NEW_LEAD),
+        ("瓯海花木市场要翻新 我是听他们管委会的马科长说的 先记上", Intent.NEW_LEAD),
+        ("记一下 今天拜访了瓯海花木市场马科长 聊了遮阳棚", Intent.LOG_FOLLOWUP),
+        # A contact told about our products, with its customer in words no finder reads.
+        (
+            "今天下午跟那个机加工的那个老周他们聊了一下那个CNC的话呢他们挺感兴趣然后后天我再去",
+            Intent.LOG_FOLLOWUP,
+        ),
+        # Stage news and commands said in other words.
+        ("青石咖啡馆的合同今天盖章寄回来了🎉", Intent.UPDATE_STAGE),
+        ("瓯海花木市场没戏了 他们老板拍板用别家", Intent.UPDATE_STAGE),
+        ("花木市场那批遮阳棚被人截了 他们主任的亲戚开工厂", Intent.UPDATE_STAGE),
+        ("青石咖啡馆的咖啡机已经送到装好 培训也做完了", Intent.UPDATE_STAGE),
+        ("把瓯海花木市场改成谈判", Intent.UPDATE_STAGE),
+        ("指令有哪些", Intent.HELP),
+        ("todo today?", Intent.QUERY_TODAY),
+    ],
+)
+def test_hand_overs_reports_and_stage_news_in_other_words(
+    extractor: Extractor, text: str, intent: Intent
+) -> None:
+    assert extractor.extract(text, SENT).intent == intent
+
+
+def test_an_english_day_asked_for_is_the_period(extractor: Extractor) -> None:
+    assert extractor.extract("todo today?", SENT).period == Period("2026-03-10", "2026-03-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("花木市场的需求都对清楚了 遮阳棚二十个", "需求确认"),
+        ("青石咖啡馆的咖啡机都送到了 店员反馈不错", "交付"),
+        ("把青石咖啡馆改成方案演示", "方案演示"),
+    ],
+)
+def test_stage_said_as_needs_cleared_goods_brought_or_a_command(text: str, stage: str) -> None:
+    found = find_stage(text)
+    assert found is not None and found[0] == stage
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("青石咖啡 陶老板 wx 样品收到了", "online"),
+        ("陶老板拉了个群 群里跟店长们沟通了菜单", "online"),
+        ("和花木市场的采购开了个Teams会", "online"),
+        ("陶老板昨晚电话说机器下周装", "call"),
+        ("管委会装备科来了个电话 想了解遮阳棚", "call"),
+        ("马科长又来展厅试驾了一次", "demo"),
+        ("今儿在瓯海花木市场 马科长说要三十个摊位", "visit"),
+        ("花木市场 现场勘察完了 地面要找平", "visit"),
+    ],
+)
+def test_kinds_said_in_chat_shorthand(text: str, kind: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == kind
+
+
+def test_a_wechat_handle_is_no_contact() -> None:
+    assert find_kind("陶老板 wx: tao_2024") is None
+
+
+def test_an_english_inquiry_from_a_customer_is_a_lead(extractor: Extractor) -> None:
+    text = "Hello, this is Omar from Dune Studio. We'd like 40 desks for our office. Email: omar@dune.io"
+    assert extractor.extract(text, SENT, channel="customer").intent == Intent.NEW_LEAD

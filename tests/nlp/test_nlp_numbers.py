@@ -192,3 +192,40 @@ def test_more_budget_forms(text: str, budget: tuple[int | None, int | None]) -> 
 def test_a_budget_raised_is_what_it_is_now() -> None:
     found = find_budget("预算从35万提到48万 下周定")
     assert found is not None and found[0] == (480_000, 480_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        # A ceiling said without a budget word is still what the customer will spend.
+        ("跟物业公司聊了 一共不超过6万 下周签", (None, 60_000)),
+        ("钱不多 五万以内 过完年再说", (None, 50_000)),
+        ("门窗换新 总价控制在38万以内 老门是别家的", (None, 380_000)),
+        ("他们给了个上限 90w 明天发方案", (None, 900_000)),
+        ("资金是自筹 不超过300万 月底前我再去", (None, 3_000_000)),
+        # English bounds and a million written as M.
+        ("budget at least 80w for the pilot", (800_000, None)),
+        ("budget around 2.5M RMB, call me", (2_500_000, 2_500_000)),
+        ("budget under 30w", (None, 300_000)),
+        # 二十五六万: a tens digit and two neighbouring units digits.
+        ("预算的话大概在三十五六万的样子", (350_000, 360_000)),
+        ("预算十七八万", (170_000, 180_000)),
+        # The price the customer accepts, and the deal's worth once ordered or signed.
+        ("他们能接受的价在42万左右", (420_000, 420_000)),
+        ("花园小区的PO下来了 26万", (260_000, 260_000)),
+        ("物业合同签了 150万🎉", (1_500_000, 1_500_000)),
+        # After 万 and a pause the next word starts a clause, it counts nothing.
+        ("预算200万 月底前定", (2_000_000, 2_000_000)),
+    ],
+)
+def test_budget_without_the_word(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None
+    assert found[0] == budget
+
+
+@pytest.mark.parametrize(
+    "text", ["贷款最多能贷100万", "仓库面积不超过2万平", "交期不超过30天", "带宽100M够用"]
+)
+def test_ceiling_that_is_no_budget(text: str) -> None:
+    assert find_budget(text) is None

@@ -236,3 +236,48 @@ def test_contact_colon_and_roles(extractor: Extractor, text: str, name: str, tit
 def test_jiao_after_a_spaced_title_is_no_part_of_the_name(extractor: Extractor) -> None:
     e = extractor.extract("今天见了他们新来的工程副总 叫濮永刚 下周二再去", SENT)
     assert (e.contact_name, e.contact_title) == ("濮永刚", "工程副总")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # 小/老/大 + surname, read only where a contact stands: after a title, after the organisation, or
+        # signed at the end of an inquiry.
+        ("今早在青山茶叶合作社 社长老蒋 带我看了茶园", "蒋", "社长"),
+        ("骑行俱乐部 会长大周 说要两百件骑行服", "周", "会长"),
+        ("微信上跟华锐软件的小邹聊了下 ERP要三套", "邹", None),
+        ("想问下你们的CNC 二手的有没有 电话13900001111 小柯", "柯", None),
+        # English titles typed in lower case, with the name after them.
+        ("和Brightway的purchasing manager Nina开了个会", "Nina", "purchasing manager"),
+        ("今天跟Polar Labs的founder Ethan在他们办公室见了面", "Ethan", "founder"),
+        ("跟一个设计工作室的主创设计师Ivy吃了个饭", "Ivy", "主创设计师"),
+        ("烘焙工作室的主理人 Coco 要一台烤箱", "Coco", "主理人"),
+        ("新线索: 某研究所, contact 许文博, 要云ERP", "许文博", None),
+        # 叫 before a name no surname list holds, and research titles.
+        ("要建一个分拣中心 运营总监叫巴特尔 电话 13700002222", "巴特尔", "运营总监"),
+        ("负责采购的是副研究员邵文斌 他们要一台CNC", "邵文斌", "副研究员"),
+    ],
+)
+def test_nicknames_english_titles_and_called_names(
+    extractor: Extractor, text: str, name: str | None, title: str | None
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert (ex.contact_name, ex.contact_title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明天跟小王一起去拜访华锐",  # a colleague, not the contact
+        "小王说华锐那边没问题",
+        "理事长老乡们都来了",  # 老乡 is a word
+        "经理叫我明天去 ",
+    ],
+)
+def test_colleagues_and_words_are_no_nicknamed_contact(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).contact_name is None
+
+
+def test_an_honorific_before_a_han_surname_is_no_name(extractor: Extractor) -> None:
+    ex = extractor.extract("酒店工程部要换两套CNC 联系 Ms. 罗 0898-8000 1234", SENT)
+    assert (ex.contact_name, ex.contact_title) == ("罗", None)
