@@ -28,7 +28,7 @@ _STOP = company_words("company_stop_words.txt")
 # Single characters that end a name when they stand alone as a token.
 _STOP_CHARS = frozenset(
     "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪"
-    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上"
+    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上贵"
 )
 # English words that introduce a name rather than belong to it ("this is Bella from X", "we are X").
 _LATIN_STOP = frozenset(
@@ -50,9 +50,11 @@ _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}")
 _MEASURE = company_words("company_measure_words.txt")
 _PUNCT_STOP = re.compile(r"[\s,，。.;；:：!！?？、/|\"“”'‘’《》<>【】\[\]{}+＋=~～@#&*·…—\-]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _MAX_NAME = 22  # characters; a run of Latin letters or digits counts as two
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
 _MAX_BRAND = 4
+_CHAR_FREQ = 10000  # a single character of a brand is not one of the commonest ("很", "没")
 _BRAND_FREQ = 400  # a short name's brand is a rare word ...
 _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
 
@@ -66,6 +68,13 @@ _THERE_NOT = re.compile(r"[他她我你它们这那哪谁客户里家方]|厂|�
 _DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
 # Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
 _OFFICE = ("中心", "办公室", "办", "处", "科", "室", "局", "食堂", "车间")
+# Parks, districts and buildings: what stands in them ("…园区的X") is the customer.
+_AREAS = ("园区", "开发区", "工业园", "产业园", "科技园", "软件园", "高新区", "新区")
+_AREAS += ("社区", "广场", "商场", "大厦")
+_VENUE_HEADS = ("中心", "大厦", "广场", "社区", "机场", "商场", "大楼", "园区")
+_VENUE_MANAGER = re.compile(r"物业(?:管理|服务)?(?:有限公司|公司|中心|处)?|管理处|管理办公室|管委会|居委会")
+_FACULTY = ("学院", "系", "研究所", "研究院", "实验室")
+_INSIDE = (*_OFFICE, *_FACULTY)
 _PROVINCES = frozenset(PROVINCES)
 # An English name ending in an organisation word ("Vertex Robotics", "Brightwave Consulting").
 _LATIN_ORG = re.compile(
@@ -73,9 +82,33 @@ _LATIN_ORG = re.compile(
     r"|Group|Inc\b\.?|Ltd\b\.?|Corp\b\.?|Corporation|Company|Studios?|Solutions|Systems|Logistics|Foods?|Trading"
     r"|Capital|Partners|Semiconductors?|Electronics|Pharma(?:ceuticals?)?|Medical|Health(?:care)?|Biotech|Energy"
     r"|Motors|Networks|Software|Games|Media|Design|Holdings|Industries|Manufacturing|Engineering|Hotels?"
-    r"|Restaurants?|Cafe|Bakery|Academy|Clinic|Hospital)(?![A-Za-z])"
+    r"|Restaurants?|Caf[eé]|Coffee|Bakery|Bistro|Kitchen|Bar|Academy|Clinic|Hospital|Analytics|Biosciences?"
+    r"|Fitness|Gym|Yoga|Mall|Plaza|Cent(?:er|re)|Apartments?|Residences?|Hub)"
+    r"(?:,?\s(?:Co\.,?\s?)?(?:Ltd|Inc|LLC|GmbH|AG|Limited)\b\.?)?(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,2}[A-Z][\w&+\-]*\s?公寓"  # "Harbor One公寓"
 )
 _DEPARTMENT_CHARS = frozenset("科部处室组办")
+_CAPITAL = re.compile(r"[A-Z][a-z]")  # cheap test before the English-name pattern
+# A form field that names the organisation: "公司：X", "单位名称: X" (a Latin name may hold spaces).
+_FORM_FIELD = re.compile(
+    r"(?:^|(?<=[\s|｜】\]，,;；]))(?:公司|单位|企业|机构|店铺|门店|商户)(?:名称|全称|名字|名)?\s*[:：]\s*"
+    r"(?P<name>[^\s，,。;；|｜:：【】]{2,40}?(?:\s(?=[A-Z])[^\s，,。;；|｜:：【】]+){0,3})(?=$|[\s，,。;；|｜【])"
+)
+# "一家烘焙店 叫X", "一家日料店的 店名叫X", "一家游戏公司 X": an organisation described, then named.
+_ONE_OF = r"(?:一家|一间)(?P<what>[\u4e00-\u9fff]{1,8}?)"
+_CALLED = re.compile(
+    _ONE_OF + r"的?[\s，,]*(?:店名|名字|名称|店)?叫做?\s?"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·']{1,11}?)(?=$|[\s，,。!！?？]|在)"
+)
+_ONE_OF_NAMED = re.compile(
+    _ONE_OF + r"\s+(?P<name>(?>[\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z0-9&'-]+(?:\s[A-Z][A-Za-z0-9&'-]+){0,2}))"
+    r"(?=$|[\s，,。])"
+)
+# What an organisation described as "一家…" ends in: a shop, a works, a company, an inn.
+_ORG_END_CHARS = frozenset("店厂司馆宿所院园场坊社行铺吧楼部室")
+# Heads so general that the name before them must be more than industry words ("销售中心").
+_BARE_HEADS = frozenset({"中心", "所"})
+_LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
 _OWNER_MAX = 10  # an organisation named before its person is a short name
 
 
@@ -121,6 +154,7 @@ _LEADING_MARKS = " \t📞☎✅👍🎉🔥❗！!·-—>"
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _GREETINGS = frozenset(
     {"早上好", "晚上好", "下午好", "中午好", "早安", "晚安", "收到", "好的", "谢谢", "辛苦"}
+    | {"好嘞", "好滴", "好哒"}
 )
 # A brand opening a note, then its payment or papers: "禾丰首付款30%到账了".
 _LEAD_DEAL = re.compile(r"(?P<brand>[\u4e00-\u9fff]{2,4}?)(?=首付|尾款|货款|回款|合同|订单|标书|发票)")
@@ -186,6 +220,10 @@ class CompanyFinder:
 
     def find(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """The best organisation candidate, or None."""
+        named = self._named(text, blocked)
+        if named is not None:
+            return named
+        latin = self._latin(text)
         suffixes = org_suffixes()
         matches = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
         # Overlapping ones too: "物业服务中心" holds both 物业服务 and 服务中心.
@@ -195,7 +233,7 @@ class CompanyFinder:
                 if inner is not None and inner.end() > end:
                     matches.append((inner.group(), k, inner.end()))
         if not matches:
-            return self._without_suffix(text, blocked)
+            return latin or self._without_suffix(text, blocked)
         index_by_end = {e: i for i, (_, _, e) in enumerate(tokens)}
         starts = [s for _, s, _ in tokens]
         stops = [m.span() for m in _stop_re().finditer(text)]
@@ -218,6 +256,8 @@ class CompanyFinder:
             ):
                 continue
             hits.append(hit)
+        if latin is not None:
+            hits.append(latin)  # "Skyline Mall物业部的Jason": the English name, not its department
         if not hits:
             return self._without_suffix(text, blocked)
         # A name followed by a department word ends before it: "…管委会环保科", "明志科技自动化科".
@@ -225,7 +265,7 @@ class CompanyFinder:
             h
             for h in hits
             if not (
-                (text[h.end : h.end + 1] in _DEPARTMENT_CHARS or text.startswith(_OFFICE, h.end))
+                (text[h.end : h.end + 1] in _DEPARTMENT_CHARS or text.startswith(_INSIDE, h.end))
                 and any(o is not h and h.start <= o.start and o.end < h.end for o in hits)
             )
         ]
@@ -249,11 +289,65 @@ class CompanyFinder:
                 and any(o is not h and o.end <= h.start <= o.end + 2 and o.strength >= 2 for o in kept)
             )
         ]
-        return max(kept, key=lambda h: (h.score, -h.start))
+        best = max(kept, key=lambda h: (h.score, -h.start))
+        if best.name.endswith(_AREAS) and text.startswith("的", best.end):
+            # "苏州工业园区的恒美精密电子": the park or building is where the customer is.
+            inside = [h for h in hits if h.start == best.end + 1 and h.score >= 10]
+            if inside:
+                best = max(inside, key=lambda h: h.end)
+        return self._with_manager(text, best)
+
+    def _named(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """An organisation the text names outright: in a form field, or after describing it ("一家…叫X")."""
+        if "：" in text or ":" in text:
+            m = _FORM_FIELD.search(text)
+            if m is not None and _CJK_OR_LATIN.search(m.group("name")):
+                return CompanyHit(m.group("name"), m.start("name"), m.end("name"), 3, 40)
+        if "一家" not in text and "一间" not in text:
+            return None
+        for pattern in (_CALLED, _ONE_OF_NAMED):
+            for m in pattern.finditer(text):
+                what, name, start = m.group("what"), m.group("name"), m.start("name")
+                if not (what[-1] in _ORG_END_CHARS or what.endswith(tuple(org_suffixes()))):
+                    continue
+                if any(bs < start + len(name) and start < be for bs, be in blocked):
+                    continue
+                if _CJK.match(name) and not self._brand_like(name):
+                    continue
+                return CompanyHit(name, start, start + len(name), 2, 25)
+        return None
+
+    def _brand_like(self, name: str) -> bool:
+        """Whether a run of Han characters named outright can be a brand: it starts with a name part, holds
+        no stop word and not only common words ("想问问价格" is a question, "星游互动" a name)."""
+        words = self._cut(name)
+        if not self._name_part(words[0]) or words[0] in _VERB_CHARS or _is_place(name):
+            return False
+        if any(w in _STOP or w in _STOP_CHARS for w in words):
+            return False
+        if DAY_RE.search(name) or PERIOD_RE.search(name) or _QUESTION_WORD.search(name):
+            return False
+        return any(self._freq(w) < (_CHAR_FREQ if len(w) == 1 else _BRAND_FREQ) for w in words)
+
+    @staticmethod
+    def _with_manager(text: str, hit: CompanyHit) -> CompanyHit:
+        """A building or a venue is run by its management office, which is the customer: "…大厦管理处",
+        "…行政中心物业" (an office after any other organisation is only one of its departments)."""
+        if not hit.name.endswith(_VENUE_HEADS):
+            return hit
+        m = _VENUE_MANAGER.match(text, hit.end)
+        if m is None:
+            return hit
+        return CompanyHit(text[hit.start : m.end()], hit.start, m.end(), hit.strength, hit.score)
 
     @staticmethod
     def _department_of(h: CompanyHit, hits: list[CompanyHit]) -> bool:
-        """Whether `h` is another hit plus a department or office ("…管委会" + "信息化中心")."""
+        """Whether `h` is another hit plus a department or office ("…管委会" + "信息化中心"), or a
+        university plus one of its schools ("…大学" + "机械学院")."""
+        if h.name.endswith(_FACULTY) and any(
+            o is not h and o.start == h.start and o.end < h.end and o.name.endswith("大学") for o in hits
+        ):
+            return True
         if not h.name.endswith(_OFFICE):
             return False
         return any(
@@ -266,11 +360,22 @@ class CompanyFinder:
         )
 
     def _without_suffix(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
-        """A customer named without an organisation word: by where, by whose person, or in English."""
-        hit = self._there(text) or self._owner(text, blocked)
-        if hit is None and (m := _LATIN_ORG.search(text)):
-            hit = CompanyHit(m.group(), m.start(), m.end(), 1, 10)
-        return hit
+        """A customer named without an organisation word: by where, or by whose person it is."""
+        return self._there(text) or self._owner(text, blocked)
+
+    @staticmethod
+    def _latin(text: str) -> CompanyHit | None:
+        """An English name ending in an organisation word, with the city written right before it
+        ("苏州Everbright Semiconductor")."""
+        m = _LATIN_ORG.search(text) if _CAPITAL.search(text) else None
+        if m is None:
+            return None
+        start = m.start()
+        for k in range(max(0, start - 4), start - 1):
+            if _is_place(text[k:start]):
+                start = k
+                break
+        return CompanyHit(text[start : m.end()], start, m.end(), 2, 20)
 
     def _owner(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """A brand named by where it stands: as the organisation of a person ("华睿的邱总监", "瑞昇周总说"),
@@ -406,6 +511,8 @@ class CompanyFinder:
         depth = 0
         while i >= 0:
             word, ts, _ = tokens[i]
+            if word in ("）", ")") and i > 0 and _LIST_MARK.fullmatch(tokens[i - 1][0]):
+                break  # "1）青岛地铁集团": the number of an item in a list, not a bracket in a name
             if word in ("）", ")"):
                 depth += 1
                 start = ts
@@ -424,6 +531,10 @@ class CompanyFinder:
                 continue
             if word == " " and i > 0 and tokens[i - 1][0].isascii() and tokens[i - 1][0].isalpha():
                 start = ts
+                i -= 1
+                continue
+            if word in ("+", "＋") and i > 0 and tokens[i - 1][0].isascii() and tokens[i - 1][0].isalnum():
+                start = ts  # "U+创客空间", "Care+养老中心": a plus glued to a Latin brand is part of it
                 i -= 1
                 continue
             if word == "和" and i > 0 and len(tokens[i - 1][0]) == 1 and self._name_part(tokens[i - 1][0]):
@@ -465,7 +576,7 @@ class CompanyFinder:
                 tokens[first][0] in _VERB_CHARS
                 or tokens[first][0] in _WANT_WORDS
                 # the unit of a number before it ("3点部门…"): not part of a name
-                or (len(tokens[first][0]) == 1 and first > 0 and tokens[first - 1][0].isdigit())
+                or (len(tokens[first][0]) == 1 and first > 0 and tokens[first - 1][0].isdecimal())
             )
         ):
             first += 1
@@ -501,6 +612,8 @@ class CompanyFinder:
                 prev = tokens[first - 1][0] if first > 0 else ""
             elif strength == 3 or prev == "的":
                 return None  # "一家50人的贸易公司", "南昌的汽车配套厂": a description, not a name
+            elif text[s:e] in _BARE_HEADS:
+                return None  # "销售中心": a head this general needs a name before it
             else:
                 generic = True  # "教育学院": named only by what it does; another name wins over it
         while start < s and text[start].isspace():
@@ -513,8 +626,16 @@ class CompanyFinder:
             and all(len(w) > 1 and self._freq(w) >= _BRAND_FREQ for w, ts, te in tokens[first:] if ts < s)
         ):
             return None  # "他们明年有个50MW的地面电站": what it is, not its name
-        if len(name) < 2 or prev in _MEASURE:
-            return None  # "一家火锅店", "那家酒店": a description, not a name
+        if len(name) < 2 or (prev in _MEASURE and not self._proper(tokens, first, s)):
+            return None  # "一家火锅店", "那家酒店": a description ("那个惠州铭华电子有限公司" is a name)
+        if (
+            text[s:e] in _BARE_HEADS
+            and place_at is None
+            and (s - start < 3 or (s - start < 5 and not self._rare_part(tokens, first, s)))
+        ):
+            # "采购中心主任", "实训中心": a department named by its work, not an organisation; a long name
+            # before the head is one ("草原明珠购物中心").
+            return None
         if strength == 1 and _WANT_BEFORE.search(text, max(0, start - 4), start):
             return None  # "想做焊接自动化", "需要整厂自动化": what they want, not who they are
         if strength == 1 and not self._short_name_ok(text, tokens, start, s, e):
@@ -533,7 +654,7 @@ class CompanyFinder:
         if place_at is not None or _is_place(tokens[first][0] if first < len(tokens) else ""):
             score += 1
         if generic:
-            score -= 5
+            score -= 15  # below any name of its own ("找家具厂做" is no customer next to "丰瑞药业")
         # A one-character verb inside the name makes it a description: "在湖州长兴建新厂", "在东莞开粤菜馆".
         inner = [t for t in tokens[first:] if start <= t[1] and t[2] <= e]
         if any(
@@ -544,6 +665,23 @@ class CompanyFinder:
         ):
             return None  # "在东莞开粤菜馆" but not "经开区"
         return CompanyHit(text[start:e], start, e, strength, score)
+
+    def _proper(self, tokens: list[Token], first: int, s: int) -> bool:
+        """Whether the words before the suffix hold a place and a brand: a proper name that a pointer
+        word ("那个", "这家") only points at."""
+        suffixes = org_suffixes()
+        words = [w for w, ts, te in tokens[first:] if te <= s]
+        return (
+            bool(words)
+            and _is_place(words[0])
+            and any(not _is_place(w) and w not in suffixes and w not in _ALLOW for w in words[1:])
+        )
+
+    def _rare_part(self, tokens: list[Token], first: int, s: int) -> bool:
+        """Whether a word before the suffix is rare or a lone character: a brand, not only common words."""
+        return any(
+            len(w) == 1 or self._freq(w) < _BRAND_FREQ for w, ts, te in tokens[first:] if te <= s and ts < s
+        )
 
     def _generic(self, tokens: list[Token], first: int, s: int) -> bool:
         """Whether the tokens from `first` up to the suffix are only industry or generic words."""

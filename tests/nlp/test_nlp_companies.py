@@ -292,3 +292,72 @@ def test_one_brand_in_two_cities_shares_a_key_but_its_places_differ() -> None:
     assert not places_differ(company_places("松鹤养老"), company_places(a))
     assert not places_differ(company_places("晋江松鹤养老"), company_places("泉州晋江松鹤养老"))
     assert short_city("漳州市") == "漳州" and short_city(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # institutions named by a general head: 中心, …所, 指挥部, venues (社区, 广场, 机场, 书店)
+        ("上午去了嘉兴市农产品质量检测中心 见了检测科的郑科长", "嘉兴市农产品质量检测中心"),
+        ("给莆田木兰溪水质监测所的所长打了电话", "莆田木兰溪水质监测所"),
+        ("跟中科院兰州化物所的课题组开了会", "中科院兰州化物所"),
+        ("新客户 南昌昌北国际机场改造指挥部 要采购一批门禁", "南昌昌北国际机场改造指挥部"),
+        ("桂花社区那边方书记说下周开会", "桂花社区"),
+        ("在洛阳牡丹星河广场做了一场现场演示", "洛阳牡丹星河广场"),
+        ("打电话给知远书店 店长说要再看看", "知远书店"),
+        # a building's management office is the customer, a department of another organisation is not
+        ("给泉州东湖商务大厦管理处的吴经理讲了方案", "泉州东湖商务大厦管理处"),
+        ("线索一条：兰州交通大学机电学院要换一批机床", "兰州交通大学"),
+        # a pointer word before a proper name, a list number before it
+        ("刚才那个珠海海泰精工有限公司的采购说要比价", "珠海海泰精工有限公司"),
+        ("今日汇总：1）烟台港城物流集团采购部，见了部长", "烟台港城物流集团"),
+        ("今天跑了潍坊：①鲁丰化工，见了设备部的部长", "鲁丰化工"),
+        # a park or a plaza is where the customer is
+        ("昆山高新区的华拓精密电子 打电话给设备部", "华拓精密电子"),
+        # a generic description loses to the named customer
+        ("打电话给博衡药业周敏，说柜子他们自己找家具厂做", "博衡药业"),
+        # "贵公司" is the writer's, not a customer
+        ("您好，我们是九江市濂溪区青峰中学，想邀请贵公司参与投标", "九江市濂溪区青峰中学"),
+    ],
+)
+def test_company_institution_heads(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # English names ending in a business word, a legal form, a city right before, a plus glued on
+        ("今天见了Riverside Mall物业部的Tom，他们要换门禁", "Riverside Mall"),
+        ("Pulse Fitness 报价阶段", "Pulse Fitness"),
+        ("名片：Dr. Li, Head of Lab, Nordwind Analytics Co., Ltd., 想了解", "Nordwind Analytics Co., Ltd."),
+        ("老客户介绍: 无锡Silverline Semiconductor 要一批设备", "无锡Silverline Semiconductor"),
+        ("上午给Maple Court公寓的manager Anna讲了方案", "Maple Court公寓"),
+        ("下午去了趟宁波K+众创空间管理有限公司 见了运营经理", "宁波K+众创空间管理有限公司"),
+        # form fields and organisations described and then named
+        ("【官网表单】\n称呼：Amy\n公司：Pine Labs\n手机：13900000000", "Pine Labs"),
+        ("姓名：陈静\n单位：宁德海洋研究院\n电话：13800000000", "宁德海洋研究院"),
+        ("我们是一家花艺工作室 叫青禾集 在温州 想了解软件", "青禾集"),
+        ("我是长沙一家湘菜馆的 店名叫辣里香 想咨询下", "辣里香"),
+        ("线索 杭州滨江 一家游戏公司 云弈互娱 行政负责人叫Kiki", "云弈互娱"),
+    ],
+)
+def test_company_named_outright(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们到了市中心",
+        "去了厕所回来再说",
+        "我们的销售中心在哪",
+        "这是一家老店 很好吃",
+        "有一家客户叫王明 在杭州",
+        "我们是一家工厂 想问问价格",
+        "好嘞",
+        "见了采购中心的主任",
+    ],
+)
+def test_general_heads_alone_are_no_company(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).company is None
