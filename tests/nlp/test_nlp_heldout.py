@@ -50,3 +50,16 @@ def test_study_corpus_stays_above_the_floor(corpus: str) -> None:
     summary = _score(STUDY4 / f"study4_{corpus}.jsonl", STUDY4 / f"catalog_{corpus}.toml")
     assert summary["intent_accuracy"] >= 0.97, summary["intent_confusion"]
     assert summary["slot_micro_f1"] >= 0.96
+
+
+HELDOUT3 = Path(__file__).resolve().parents[1] / "fixtures" / "heldout3"
+
+
+@pytest.mark.parametrize("corpus", ["lab", "elevator", "uniform"])
+def test_heldout3_studied_stays_above_the_floor(corpus: str) -> None:
+    """tests/fixtures/heldout3 was held out until scored (intent 0.82, slot F1 0.89 before any change;
+    0.92 / 0.93 at its honest final score), then studied: its kinds of failure were fixed (intent
+    0.97-0.99, slot F1 0.98). The floor keeps those kinds fixed without pinning every case."""
+    summary = _score(HELDOUT3 / f"{corpus}.jsonl", HELDOUT3 / f"{corpus}.toml")
+    assert summary["intent_accuracy"] >= 0.95, summary["intent_confusion"]
+    assert summary["slot_micro_f1"] >= 0.96
