@@ -164,6 +164,28 @@ async def test_which_customer_is_answered_by_what_tells_the_listed_ones_apart(
     await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
 
 
+NEW_ANSWERS = ["都不是 新客户 常州华康妇幼保健院", "不是那两家，是新客户：常州华康妇产医院"]
+
+
+@pytest.mark.parametrize("answer", NEW_ANSWERS)
+async def test_新客户_with_a_name_creates_it_with_everything_the_first_message_said(
+    runner: Runner, answer: str
+) -> None:
+    turns = says(
+        ("华康今天见了 设备科的汪工 他们新院区要上彩超和腹腔镜 预算九十万 下周四下午两点再去", ["哪个"]),
+        answer,
+    )
+    expect = [
+        {"company": answer.rpartition("新客户")[2].strip("： "), "followups_added": 1,
+         "last_followup": last("visit", "汪"),
+         "next_followup": plan("next_week:4", "14:00"), "products_include": ["台式彩超", "腹腔镜"],
+         "budget": [900000, 900000]},
+        {"company": "苏州华康医院", "followups_added": 0},
+        {"company": "无锡华康康复医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
+
+
 async def test_a_product_does_not_settle_which_of_two_customers_of_one_brand(runner: Runner) -> None:
     turns = says(
         ("华康那边下午去了一趟，彩超的配置定下来了，下周一上午十点我带图纸过去", ["哪个客户"]), "苏州华康医院"
