@@ -116,6 +116,25 @@ async def test_a_correction_plans_nothing_for_its_old_day_or_its_reason(runner: 
     await assert_right(runner, [RENHE], turns, expect)
 
 
+# ---- follow-on messages ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "at", "time"),
+    [
+        ("仁和周主任刚打电话说 彩超的报价他们还在走流程 让我别急", "月底前我再去一趟", "day:31", None),
+        ("今天见了仁和周主任 彩超预算八十万 下周二再跟一次", "下周二三点我过去", "next_week:2", "15:00"),
+        ("仁和今天给周主任演示了彩超 他们想先试用一台", "试用后天下午去装机", "today+2", None),
+    ],
+)  # fmt: skip
+async def test_a_plan_said_on_its_own_after_a_report_sets_that_lead_s_next_contact(
+    runner: Runner, first: str, then: str, at: str, time: str | None
+) -> None:
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last(None, "周"),
+               "next_followup": plan(at, time)}]  # fmt: skip
+    await assert_right(runner, [RENHE], says(first, then), expect)
+
+
 # ---- which customer --------------------------------------------------------------------------------
 
 
