@@ -116,6 +116,22 @@ async def test_a_correction_plans_nothing_for_its_old_day_or_its_reason(runner: 
     await assert_right(runner, [RENHE], turns, expect)
 
 
+async def test_a_correction_of_who_showed_the_rep_round_changes_the_contact_not_the_customer(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "仁和今天上门了，周主任带着看了库房，彩超要换两台，预算七八十万，这周五再去一趟",
+        "更正一下 带我看库房的是副主任郑凯 不是周主任 电话13811112222",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "郑"),
+         "next_followup": plan("this_week:5"), "budget": [700000, 800000],
+         "contacts_include": ["郑凯", "周建华"]},
+        {"company": "库房", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
+
+
 # ---- follow-on messages ----------------------------------------------------------------------------
 
 
