@@ -515,6 +515,19 @@ def test_stage_news_said_as_the_price_talked_or_the_deal_gone(text: str, stage: 
     assert found is not None and found[0] == stage
 
 
+@pytest.mark.parametrize(
+    "text", ["机床的报价今天邮件发给钱经理了", "报价刚才微信发过去了", "价格表上午已经发给他们采购了"]
+)
+def test_a_quote_sent_with_when_and_how_between_is_the_quote_stage(text: str) -> None:
+    found = find_stage(text)
+    assert found is not None and found[0] == "报价"
+
+
+@pytest.mark.parametrize("text", ["报价明天发给他", "报价还没发", "报价要等下周才能发给他们"])
+def test_a_quote_still_to_send_is_no_stage(text: str) -> None:
+    assert find_stage(text) is None
+
+
 def test_our_own_offer_chosen_is_no_loss() -> None:
     assert find_stage("华泰最后选了我们的方案") is None
     assert find_stage("华泰钱总定了他们的方案，下周开会") is None
