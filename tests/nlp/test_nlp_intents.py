@@ -497,6 +497,12 @@ def test_contacts_over_tea_at_their_place_or_by_phone_with_an_emoji(text: str, k
     assert found is not None and found[0] == kind
 
 
+@pytest.mark.parametrize("text", ["今天陌拜了两家五金店", "上午在开发区扫街，进了一家注塑厂"])
+def test_a_cold_visit_is_a_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "visit"
+
+
 @pytest.mark.parametrize(("text", "kind"), [("下午在开会，晚点回", None), ("在路上，晚点说", None)])
 def test_where_the_rep_is_without_a_customer_is_no_visit(text: str, kind: str | None) -> None:
     assert find_kind(text) is None
