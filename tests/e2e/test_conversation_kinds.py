@@ -199,6 +199,20 @@ async def test_which_customer_is_answered_by_what_tells_the_listed_ones_apart(
     await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
 
 
+async def test_a_city_answer_keeps_the_new_contact_and_the_plan_of_the_first_message(runner: Runner) -> None:
+    turns = says(
+        ("华康今天电话聊了，新对接人是信息科的冯海涛，彩超预算50w以内，下周四下午三点半上门", ["哪个"]),
+        "无锡的",
+    )
+    expect = [
+        {"company": "无锡华康康复医院", "followups_added": 1, "last_followup": last("call", "冯海涛"),
+         "next_followup": plan("next_week:4", "15:30"), "budget": [None, 500000],
+         "contacts_include": ["冯海涛", "孙丽"]},
+        {"company": "苏州华康医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
+
+
 NEW_ANSWERS = ["都不是 新客户 常州华康妇幼保健院", "不是那两家，是新客户：常州华康妇产医院"]
 
 
