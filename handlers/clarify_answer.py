@@ -42,6 +42,8 @@ CREATES: dict[Intent, Handler] = {
 ASKS = (Intent.QUERY_LEAD, Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_STATS, Intent.HELP)
 _CHOICE = re.compile(r"(?:选)?第?([1-9１-９])(?:个|号|家)?")
 _NEW = re.compile(r"(?:是|这是)?(?:个|一个)?新(?:的)?客户(?:哦|啊|呀)?|新的")
+# "新客户" said with the new customer's name: "都不是 新客户 X公司", "不是A 是B 新客户 B的全称".
+_NEW_SAID = re.compile(r"新(?:的)?客户")
 _FILLER = re.compile(r"[\s，,。.!！?？~～、]|^(?:是|就是|应该是)|(?:那个|那家|这家|的|吧|啊|呀|哈)$")
 NAME_LEFTOVER = 2  # characters besides the name an answer may hold ("是…的")
 BARE_NAME = 12  # a bare short name ("华康") the extractor did not take for a company
@@ -83,6 +85,15 @@ def _names_only(ctx: Context) -> bool:
     return 0 < len(plain) <= BARE_NAME and not any(ch.isdigit() for ch in plain)
 
 
+def _names_new(ctx: Context) -> str | None:
+    """The name of the new customer an answer gives with "新客户" ("都不是，新客户 X公司"): the answer
+    to a question only names it, so a message that reports facts of its own is not one."""
+    ex = ctx.extraction
+    if ex.company is None or ex.intent in ASKS or says_something(ex):
+        return None
+    return ex.company if _NEW_SAID.search(ctx.message.text) else None
+
+
 def _choice(text: str) -> int | None:
     match = _CHOICE.fullmatch(_plain(text))
     return int(match[1]) if match else None  # int() reads full-width digits too
@@ -105,13 +116,14 @@ async def _answer(ctx: Context) -> _Answer | None:
     if message.kind != "text":
         return None
     choice, new = _choice(message.text), bool(_NEW.fullmatch(_plain(message.text)))
-    if choice is None and not new and not _names_only(ctx):
+    named_new = _names_new(ctx)
+    if choice is None and not new and named_new is None and not _names_only(ctx):
         return None  # decided from the words alone, without a query for every message
     row = await pending(ctx, person, message.sent_at)
     if row is None:
         return None
-    if new:
-        return _Answer(row, None, new=True)
+    if new or named_new is not None:
+        return _Answer(row, None, new=True, company=named_new)
     if choice is not None:
         if choice > len(row.candidates):
             return None

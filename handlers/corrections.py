@@ -131,6 +131,10 @@ def _head(words: str) -> str:
     return "".join(chars)
 
 
+# "X的是Y" ("带我看机房的是副科长韩磊", "接电话的是…"): X describes the one the correction names.
+_DESCRIBES = re.compile(r"的(?:人|那位|那个)?(?:其实|应该)?是")
+
+
 def head_end(text: str) -> int:
     """Where the correction's head (the clause naming its new value) ends in `text`; 0 for none."""
     marker = _marker_at(text)
@@ -159,6 +163,8 @@ async def names_other_customer(ctx: Context, followup: FollowUp) -> bool:
         return followup.lead_id not in {lead.id for lead in found.candidates}
     if suffix_re().search(company):
         return True
+    if span is not None and _DESCRIBES.match(ctx.message.text, span[1]):
+        return False  # "带我看机房的是韩磊": the name is what the new value did, not the new value
     return span is None or span[0] < head_end(ctx.message.text)
 
 

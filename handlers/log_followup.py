@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.types import CLOSED_STAGES, Reply
 from handlers.cards import followup_card
@@ -77,10 +77,9 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     sent = ctx.message.sent_at
     touched = None if last is None else last.updated_at or last.created_at
     if last is not None and touched is not None:
-        if (
-            last.awaiting == AWAIT_NEXT
-            and sent - last.created_at <= ANSWER_WINDOW
-            and is_time_only(ctx.extraction)
+        if is_time_only(ctx.extraction) and (
+            (last.awaiting == AWAIT_NEXT and sent - last.created_at <= ANSWER_WINDOW)
+            or _refines_plan(ctx, touched)
         ):
             return "answer", last
         if last.awaiting == AWAIT_CORRECTION and sent - touched <= CORRECTION_WINDOW:
@@ -100,6 +99,15 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     if last is not None and touched is not None and sent - touched <= window:
         return "context", last
     return None
+
+
+def _refines_plan(ctx: Context, touched: datetime) -> bool:
+    """A plan said on its own right after a report ("下周二三点我过去", "月底前我再去一趟") sets that
+    record's next contact: it is no contact of its own, so it is no second follow-up."""
+    window = ctx.config.conversation.context_window
+    ex = ctx.extraction
+    only_plan = not (ex.kind or ex.products or ex.competitors or ex.budget or ex.stage or ex.contact_title)
+    return only_plan and bool(window) and ctx.message.sent_at - touched <= window
 
 
 async def _subject_of_previous(ctx: Context, last: FollowUp | None, window: timedelta) -> Lead | None:

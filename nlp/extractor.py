@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
 
 from nlp.catalog import Catalog
 from nlp.cities import find_city, gazetteer
 from nlp.companies import CompanyFinder, CompanyHit, suffix_re
-from nlp.dates import find_period
+from nlp.dates import DayMention, find_period
 from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
 from nlp.lexicon import titles
@@ -25,12 +25,25 @@ _QUERIES = frozenset({Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_LEA
 _PLANS = frozenset({Intent.LOG_FOLLOWUP, Intent.NEW_LEAD, Intent.UPDATE_STAGE})
 _MAX_TEXT = 4000  # a chat message; anything longer is cut (keeps every step linear and bounded)
 _MAX_BARE = 24  # a bare follow-up answer is short
+_ASKING = re.compile(r"[吗么嘛？?]\s*$")  # "明天去吃饭吗？" asks, it plans nothing
+# With no report around it, a plan says the rep goes ("我过去", "再去一趟", "去装机"): "周五下午3点部门
+# 培训记得参加" is a notice to colleagues.
+_GOING = re.compile(r"我|再|去|上门|拜访|回访")
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 
 
 @cache
 def _needs_words_re() -> re.Pattern[str]:
     return re.compile(suffix_re().pattern + "|" + gazetteer().pattern.pattern)
+
+
+def _own_plan(text: str, today: date, plans: Plans) -> DayMention | None:
+    """The rep's next contact in a short message with no other content: one later day, with what the
+    rep will do then (find_followup leaves out others' timelines and what was already done)."""
+    days = plans.days()
+    if len(days) != 1 or _ASKING.search(text) or not _GOING.search(text, days[0].end):
+        return None
+    return find_followup(text, today, days)
 
 
 _LOOKBACK = 40  # longer than any organisation name read leftwards from its suffix
@@ -158,8 +171,9 @@ class Extractor:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
         elif intent == Intent.OTHER and len(text) <= _MAX_BARE:
-            # A bare answer to "when next?" or a correction of it: "周五下午", "改到下周四上午".
-            fu = find_bare_followup(text, today, plans.days())
+            # A bare answer to "when next?" or a correction of it: "周五下午", "改到下周四上午"; or the
+            # rep's plan told on its own after a report ("月底前我再去一趟", "后天下午去装机").
+            fu = find_bare_followup(text, today, plans.days()) or _own_plan(text, today, plans)
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)

@@ -398,6 +398,28 @@ def _bounds(text: str, amount: Amount) -> tuple[tuple[int | None, int | None], t
     return (lo_val, hi_val), (start, end)
 
 
+# Sales slang: "预算150到200个", "budget 80个左右": 个 stands for 万 when the amount right after the
+# budget word ends its clause with it (no counted noun follows) and is budget-sized as 万.
+_SLANG_WAN = re.compile(
+    rf"\s?(?:是|有|在|大概|大约|约|差不多|估计|能有)?\s?(?P<lo>{_NUM})(?:{_RANGE_SEP.pattern}(?P<hi>{_NUM}))?"
+    r"\s?个(?=\s|$|[，,。；;！!…~～]|左右|上下|吧|的样子|以内|之内|以下|以上)"
+)
+_SLANG_SIZE = (10, 9999)  # as 万: 10万 .. a little under 1亿
+
+
+def _slang_wan(text: str, cue_end: int) -> Amount | None:
+    m = _SLANG_WAN.match(text, cue_end)
+    if m is None:
+        return None
+    lo = parse_number(m.group("lo"))
+    hi = parse_number(m.group("hi")) if m.group("hi") else lo
+    low, high = _SLANG_SIZE
+    if lo is None or hi is None or not (low <= lo <= hi <= high):
+        return None
+    end = m.end()
+    return Amount(round(lo * 10_000), round(hi * 10_000), m.start("lo"), end, 10_000)
+
+
 def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
     for cue in BUDGET_CUE.finditer(text):
         stop = min(len(text), cue.end() + _WINDOW)
@@ -411,6 +433,9 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
             idx = text.find(sep, cue.end(), stop)
             if idx != -1:
                 stop = idx
+        slang = _slang_wan(text, cue.end())
+        if slang is not None:
+            return _bounds(text, slang)
         first = _amount_before(text, cue.start()) or _amount_at(text, cue.end(), stop)
         if first is None:
             continue

@@ -89,10 +89,11 @@ _ASKED_AFTER = re.compile(r"是哪|是谁|的电话|的手机|的联系方式|�
 # A title alone at the start or end of a chat line addresses the reader ("谢谢老板", "老板 你们…").
 _VOCATIVE = frozenset({"老板", "老师", "领导", "老总", "经理"})
 # Who the contact is, said before the name: "联系人：吴海", "对接人叫马晓燕", "联系人设备部赵立新",
+# "新对接人是环保部的单志刚", "对接人换成了设备科的冯涛",
 # "姓名：谢婉清", "老板叫孔德明".
 _CONTACT_ROLE = re.compile(
     r"(?:联系人|对接人|负责人|姓名|联系|(?<![A-Za-z])[Cc]ontact(?: person)?(?![A-Za-z]))"
-    r"\s?(?:叫|是|为)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处](?=[\u4e00-\u9fff]))?"
+    r"\s?(?:叫|是|为|换成了?)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处]的?(?=[\u4e00-\u9fff]))?"
     r"|(?:老板娘|老板|老总|店长|厂长|采购|经理|主管|主任|科长|院长)(?:叫|姓名是?)"
 )
 # A title said before the name with 叫 ("老板叫孔德明", "行政负责人叫Mandy").

@@ -116,6 +116,41 @@ async def test_a_correction_plans_nothing_for_its_old_day_or_its_reason(runner: 
     await assert_right(runner, [RENHE], turns, expect)
 
 
+async def test_a_correction_of_who_showed_the_rep_round_changes_the_contact_not_the_customer(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "仁和今天上门了，周主任带着看了库房，彩超要换两台，预算七八十万，这周五再去一趟",
+        "更正一下 带我看库房的是副主任郑凯 不是周主任 电话13811112222",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "郑"),
+         "next_followup": plan("this_week:5"), "budget": [700000, 800000],
+         "contacts_include": ["郑凯", "周建华"]},
+        {"company": "库房", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+# ---- follow-on messages ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "at", "time"),
+    [
+        ("仁和周主任刚打电话说 彩超的报价他们还在走流程 让我别急", "月底前我再去一趟", "day:31", None),
+        ("今天见了仁和周主任 彩超预算八十万 下周二再跟一次", "下周二三点我过去", "next_week:2", "15:00"),
+        ("仁和今天给周主任演示了彩超 他们想先试用一台", "试用后天下午去装机", "today+2", None),
+    ],
+)  # fmt: skip
+async def test_a_plan_said_on_its_own_after_a_report_sets_that_lead_s_next_contact(
+    runner: Runner, first: str, then: str, at: str, time: str | None
+) -> None:
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last(None, "周"),
+               "next_followup": plan(at, time)}]  # fmt: skip
+    await assert_right(runner, [RENHE], says(first, then), expect)
+
+
 # ---- which customer --------------------------------------------------------------------------------
 
 
@@ -161,6 +196,42 @@ async def test_which_customer_is_answered_by_what_tells_the_listed_ones_apart(
         {"company": other, "followups_added": 0},
         {"company": answer, "absent": True},
     ]
+    await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
+
+
+async def test_a_city_answer_keeps_the_new_contact_and_the_plan_of_the_first_message(runner: Runner) -> None:
+    turns = says(
+        ("华康今天电话聊了，新对接人是信息科的冯海涛，彩超预算50w以内，下周四下午三点半上门", ["哪个"]),
+        "无锡的",
+    )
+    expect = [
+        {"company": "无锡华康康复医院", "followups_added": 1, "last_followup": last("call", "冯海涛"),
+         "next_followup": plan("next_week:4", "15:30"), "budget": [None, 500000],
+         "contacts_include": ["冯海涛", "孙丽"]},
+        {"company": "苏州华康医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
+
+
+NEW_ANSWERS = ["都不是 新客户 常州华康妇幼保健院", "不是那两家，是新客户：常州华康妇产医院"]
+
+
+@pytest.mark.parametrize("answer", NEW_ANSWERS)
+async def test_新客户_with_a_name_creates_it_with_everything_the_first_message_said(
+    runner: Runner, answer: str
+) -> None:
+    turns = says(
+        ("华康今天见了 设备科的汪工 他们新院区要上彩超和腹腔镜 预算九十万 下周四下午两点再去", ["哪个"]),
+        answer,
+    )
+    expect = [
+        {"company": answer.rpartition("新客户")[2].strip("： "), "followups_added": 1,
+         "last_followup": last("visit", "汪"),
+         "next_followup": plan("next_week:4", "14:00"), "products_include": ["台式彩超", "腹腔镜"],
+         "budget": [900000, 900000]},
+        {"company": "苏州华康医院", "followups_added": 0},
+        {"company": "无锡华康康复医院", "followups_added": 0},
+    ]  # fmt: skip
     await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
 
 

@@ -41,6 +41,29 @@ def test_not_a_bare_followup(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).next_followup is None
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        ("月底前我再去一趟", "2026-03-31", None),
+        ("下周四两点我过去", "2026-03-19", "14:00"),
+        ("试产后天上午去调机", "2026-03-12", None),
+    ],
+)
+def test_a_plan_told_on_its_own_is_the_next_followup(
+    extractor: Extractor, text: str, day: str, time: str | None
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.next_followup is not None
+    assert (ex.next_followup.date, ex.next_followup.time) == (day, time)
+
+
+@pytest.mark.parametrize(
+    "text", ["周四下午两点部门例会记得参加", "明天去吃火锅吗", "他说月底前给答复", "下周他们厂里停产检修"]
+)
+def test_a_day_on_its_own_that_is_no_plan_of_the_rep(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).next_followup is None
+
+
 def test_corrections_fill_their_slot(extractor: Extractor) -> None:
     assert extractor.extract("不对，预算是200万", SENT).budget == (2_000_000, 2_000_000)
     assert extractor.extract("电话错了，是13912345678", SENT).phone == "13912345678"

@@ -497,6 +497,12 @@ def test_contacts_over_tea_at_their_place_or_by_phone_with_an_emoji(text: str, k
     assert found is not None and found[0] == kind
 
 
+@pytest.mark.parametrize("text", ["今天陌拜了两家五金店", "上午在开发区扫街，进了一家注塑厂"])
+def test_a_cold_visit_is_a_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "visit"
+
+
 @pytest.mark.parametrize(("text", "kind"), [("下午在开会，晚点回", None), ("在路上，晚点说", None)])
 def test_where_the_rep_is_without_a_customer_is_no_visit(text: str, kind: str | None) -> None:
     assert find_kind(text) is None
@@ -513,6 +519,19 @@ def test_where_the_rep_is_without_a_customer_is_no_visit(text: str, kind: str | 
 def test_stage_news_said_as_the_price_talked_or_the_deal_gone(text: str, stage: str) -> None:
     found = find_stage(text)
     assert found is not None and found[0] == stage
+
+
+@pytest.mark.parametrize(
+    "text", ["机床的报价今天邮件发给钱经理了", "报价刚才微信发过去了", "价格表上午已经发给他们采购了"]
+)
+def test_a_quote_sent_with_when_and_how_between_is_the_quote_stage(text: str) -> None:
+    found = find_stage(text)
+    assert found is not None and found[0] == "报价"
+
+
+@pytest.mark.parametrize("text", ["报价明天发给他", "报价还没发", "报价要等下周才能发给他们"])
+def test_a_quote_still_to_send_is_no_stage(text: str) -> None:
+    assert find_stage(text) is None
 
 
 def test_our_own_offer_chosen_is_no_loss() -> None:

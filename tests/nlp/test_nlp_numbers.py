@@ -229,3 +229,24 @@ def test_budget_without_the_word(text: str, budget: tuple[int | None, int | None
 )
 def test_ceiling_that_is_no_budget(text: str) -> None:
     assert find_budget(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("他们预算是80到120个", (800_000, 1_200_000)),
+        ("预算大概60个左右，下周定", (600_000, 600_000)),
+        ("budget 300个以内", (None, 3_000_000)),
+    ],
+)
+def test_个_right_after_a_budget_word_is_sales_slang_for_万(
+    text: str, budget: tuple[int | None, int | None]
+) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == budget
+
+
+@pytest.mark.parametrize("text", ["预算够买40个", "预算只够3个", "预算差了10个点", "预算5个"])
+def test_个_that_counts_things_is_no_slang(text: str) -> None:
+    found = find_budget(text)
+    assert found is None or found[0][1] is None or found[0][1] < 100_000

@@ -281,3 +281,11 @@ def test_colleagues_and_words_are_no_nicknamed_contact(extractor: Extractor, tex
 def test_an_honorific_before_a_han_surname_is_no_name(extractor: Extractor) -> None:
     ex = extractor.extract("酒店工程部要换两套CNC 联系 Ms. 罗 0898-8000 1234", SENT)
     assert (ex.contact_name, ex.contact_title) == ("罗", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["宏达机械今天电话聊了，新对接人是生产部的詹国栋，下周去", "宏达机械的对接人换成了采购部的詹国栋"],
+)
+def test_a_contact_role_with_the_department_of_the_person(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).contact_name == "詹国栋"
