@@ -169,7 +169,7 @@ def _brand_end_re() -> re.Pattern[str]:
     titles_ = _title_start_re().pattern
     return re.compile(
         r"(?:那边)?的\s?(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
-        r"|[A-Z][a-z]+\b|["
+        r"|[A-Z][a-z]+(?![A-Za-z])|["
         + "".join(sorted(COMMON_SURNAMES))
         + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的))"
         r"|(?P<person>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"](?:" + titles_ + r")))"
@@ -242,8 +242,6 @@ class CompanyFinder:
             strength = suffixes[word]
             if e not in index_by_end:
                 continue  # the suffix is the start of a longer word ("厂区", "局面")
-            if word == "连锁":
-                continue
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)
