@@ -117,6 +117,8 @@ _BRANCH = re.compile(
     r"[（(](?![0-9一二三四五六七八九十几两多]+家)[\u4e00-\u9fffA-Za-z0-9]{1,12}"
     r"(?:店|分店|分院|院区|校区|分公司|分部|门店)[)）]"
 )
+# An organisation's works project at a place: "中建一局|武汉光谷地铁3号线项目" (not its 项目部 or 项目经理).
+_SITE_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目(?![部组经])")
 # Han characters glued before an English name belong to it ("云朵Pet Café"), after a stop character.
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 _LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
@@ -313,6 +315,7 @@ class CompanyFinder:
             if inside:
                 best = max(inside, key=lambda h: h.end)
         best = self._with_manager(text, best)
+        best = self._project_of(text, best, blocked)
         branch = _BRANCH.match(text, best.end)
         if branch is not None:
             best = CompanyHit(
@@ -351,6 +354,20 @@ class CompanyFinder:
         if DAY_RE.search(name) or PERIOD_RE.search(name) or _QUESTION_WORD.search(name):
             return False
         return any(self._freq(w) < (_CHAR_FREQ if len(w) == 1 else _BRAND_FREQ) for w in words)
+
+    def _project_of(self, text: str, hit: CompanyHit, blocked: list[tuple[int, int]]) -> CompanyHit:
+        """An organisation's project at a named place, written right after it, is the customer:
+        "中建一局武汉光谷地铁3号线项目的物资部" (a product or a plain word before 项目 is no such project)."""
+        if hit.strength < 2 or "项目" not in text[hit.end : hit.end + 18]:
+            return hit
+        m = _SITE_PROJECT.match(text, hit.end)
+        if m is None or gazetteer().pattern.match(text, hit.end) is None:
+            return hit
+        if any(bs < m.end() and hit.end < be for bs, be in blocked):
+            return hit
+        if any(w in _STOP or w in _STOP_CHARS for w in self._cut(m.group()[:-2])):
+            return hit
+        return CompanyHit(text[hit.start : m.end()], hit.start, m.end(), hit.strength, hit.score)
 
     @staticmethod
     def _with_manager(text: str, hit: CompanyHit) -> CompanyHit:

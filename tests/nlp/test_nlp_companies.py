@@ -400,3 +400,15 @@ def test_short_names_trades_builders_and_branches(extractor: Extractor, text: st
 )
 def test_duties_addresses_and_bare_heads_are_no_company(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("拜访了中建五局长沙梅溪湖二期项目的物资部长", "中建五局长沙梅溪湖二期项目"),
+        ("中建五局项目部的王经理说下周进场", "中建五局"),
+        ("苏州市立医院超声项目推进到报价了", "苏州市立医院"),
+    ],
+)
+def test_an_organisations_project_at_a_place(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
