@@ -108,6 +108,19 @@ _ONE_OF_NAMED = re.compile(
 _ORG_END_CHARS = frozenset("店厂司馆宿所院园场坊社行铺吧楼部室")
 # Heads so general that the name before them must be more than industry words ("销售中心").
 _BARE_HEADS = frozenset({"中心", "所"})
+# Where an address starts: a park or building named after it is where, not who ("地址在苏州工业园区").
+_ADDRESS_BEFORE = re.compile(r"(?:地址|位于|地点|坐落于)[在是为]?\s?[:：]?\s?$")
+# Heads that name one's own site; a place with only such a head is "the works in X", no name of its own.
+_SITE_HEADS = ("工厂", "厂", "分公司", "公司", "基地", "总部")
+# A branch in brackets right after a name is part of it: "瑞丰眼镜(杭州西湖店)", "育才学校（南校区）".
+_BRANCH = re.compile(
+    r"[（(](?![0-9一二三四五六七八九十几两多]+家)[\u4e00-\u9fffA-Za-z0-9]{1,12}"
+    r"(?:店|分店|分院|院区|校区|分公司|分部|门店)[)）]"
+)
+# An organisation's works project at a place: "中建一局|武汉光谷地铁3号线项目" (not its 项目部 or 项目经理).
+_SITE_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目(?![部组经])")
+# Han characters glued before an English name belong to it ("云朵Pet Café"), after a stop character.
+_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 _LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
 _OWNER_MAX = 10  # an organisation named before its person is a short name
 
@@ -169,7 +182,7 @@ def _brand_end_re() -> re.Pattern[str]:
     titles_ = _title_start_re().pattern
     return re.compile(
         r"(?:那边)?的\s?(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
-        r"|[A-Z][a-z]+\b|["
+        r"|[A-Z][a-z]+(?![A-Za-z])|["
         + "".join(sorted(COMMON_SURNAMES))
         + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的))"
         r"|(?P<person>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"](?:" + titles_ + r")))"
@@ -193,6 +206,14 @@ def _is_place(word: str) -> bool:
         or word in _PROVINCES
         or (len(word) >= 3 and word[-1] in "省市区县镇" and _CJK.fullmatch(word[0]) is not None)
     )
+
+
+def _after_place(tokens: list[Token], start: int) -> bool:
+    """Whether a place and "的" or a space stand right before `start` ("合肥的江淮汽配", "兰州 甘肃建投")."""
+    for k, (word, _, end) in enumerate(tokens):
+        if end == start:
+            return k > 0 and word in ("的", " ") and _is_place(tokens[k - 1][0])
+    return False
 
 
 class CompanyFinder:
@@ -242,8 +263,6 @@ class CompanyFinder:
             strength = suffixes[word]
             if e not in index_by_end:
                 continue  # the suffix is the start of a longer word ("厂区", "局面")
-            if word == "连锁":
-                continue
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)
@@ -295,7 +314,14 @@ class CompanyFinder:
             inside = [h for h in hits if h.start == best.end + 1 and h.score >= 10]
             if inside:
                 best = max(inside, key=lambda h: h.end)
-        return self._with_manager(text, best)
+        best = self._with_manager(text, best)
+        best = self._project_of(text, best, blocked)
+        branch = _BRANCH.match(text, best.end)
+        if branch is not None:
+            best = CompanyHit(
+                text[best.start : branch.end()], best.start, branch.end(), best.strength, best.score
+            )
+        return best
 
     def _named(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """An organisation the text names outright: in a form field, or after describing it ("一家…叫X")."""
@@ -328,6 +354,20 @@ class CompanyFinder:
         if DAY_RE.search(name) or PERIOD_RE.search(name) or _QUESTION_WORD.search(name):
             return False
         return any(self._freq(w) < (_CHAR_FREQ if len(w) == 1 else _BRAND_FREQ) for w in words)
+
+    def _project_of(self, text: str, hit: CompanyHit, blocked: list[tuple[int, int]]) -> CompanyHit:
+        """An organisation's project at a named place, written right after it, is the customer:
+        "中建一局武汉光谷地铁3号线项目的物资部" (a product or a plain word before 项目 is no such project)."""
+        if hit.strength < 2 or "项目" not in text[hit.end : hit.end + 18]:
+            return hit
+        m = _SITE_PROJECT.match(text, hit.end)
+        if m is None or gazetteer().pattern.match(text, hit.end) is None:
+            return hit
+        if any(bs < m.end() and hit.end < be for bs, be in blocked):
+            return hit
+        if any(w in _STOP or w in _STOP_CHARS for w in self._cut(m.group()[:-2])):
+            return hit
+        return CompanyHit(text[hit.start : m.end()], hit.start, m.end(), hit.strength, hit.score)
 
     @staticmethod
     def _with_manager(text: str, hit: CompanyHit) -> CompanyHit:
@@ -363,10 +403,9 @@ class CompanyFinder:
         """A customer named without an organisation word: by where, or by whose person it is."""
         return self._there(text) or self._owner(text, blocked)
 
-    @staticmethod
-    def _latin(text: str) -> CompanyHit | None:
+    def _latin(self, text: str) -> CompanyHit | None:
         """An English name ending in an organisation word, with the city written right before it
-        ("苏州Everbright Semiconductor")."""
+        ("苏州Everbright Semiconductor") or a Chinese brand glued to it ("云朵Pet Café")."""
         m = _LATIN_ORG.search(text) if _CAPITAL.search(text) else None
         if m is None:
             return None
@@ -375,7 +414,22 @@ class CompanyFinder:
             if _is_place(text[k:start]):
                 start = k
                 break
+        else:
+            start -= self._han_head(text, start)
         return CompanyHit(text[start : m.end()], start, m.end(), 2, 20)
+
+    def _han_head(self, text: str, end: int) -> int:
+        """How many Han characters right before `end` are a brand's head: name parts back to a stop
+        word, a verb or a pause ("去了杭州的云朵" gives 云朵)."""
+        han = _HAN_BEFORE.search(text, 0, end)
+        if han is None:
+            return 0
+        size = 0
+        for word in reversed(self._cut(han.group())):
+            if not self._name_part(word) or (len(word) > 1 and word in self._verbs and not _is_place(word)):
+                break
+            size += len(word)
+        return size if size >= 2 else 0
 
     def _owner(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """A brand named by where it stands: as the organisation of a person ("华睿的邱总监", "瑞昇周总说"),
@@ -594,6 +648,13 @@ class CompanyFinder:
         ):
             first += 1  # "去银川宁夏贺兰铸造有限公司": the name starts at the province
             start = tokens[first][1]
+        if (
+            first < len(tokens)
+            and org_suffixes().get(tokens[first][0], 0) >= 2
+            and tokens[first][2] < s
+            and not self._generic(tokens, first, s)
+        ):
+            return None  # "约了去工厂审厂": a name does not start with a bare organisation word
         generic = False
         if self._generic(tokens, first, s):
             # Only industry words before the legal form: the name reaches back to the place before it.
@@ -626,6 +687,8 @@ class CompanyFinder:
             and all(len(w) > 1 and self._freq(w) >= _BRAND_FREQ for w, ts, te in tokens[first:] if ts < s)
         ):
             return None  # "他们明年有个50MW的地面电站": what it is, not its name
+        if _ADDRESS_BEFORE.search(text, max(0, start - 8), start):
+            return None  # "地址在苏州工业园区": where the writer is, not who
         if len(name) < 2 or (prev in _MEASURE and not self._proper(tokens, first, s)):
             return None  # "一家火锅店", "那家酒店": a description ("那个惠州铭华电子有限公司" is a name)
         if (
@@ -653,7 +716,9 @@ class CompanyFinder:
             score -= 1
         if place_at is not None or _is_place(tokens[first][0] if first < len(tokens) else ""):
             score += 1
-        if generic:
+        if generic or (
+            text[s:e] in _SITE_HEADS and all(_is_place(w) for w, ts, te in tokens[first:] if ts < s)
+        ):
             score -= 15  # below any name of its own ("找家具厂做" is no customer next to "丰瑞药业")
         # A one-character verb inside the name makes it a description: "在湖州长兴建新厂", "在东莞开粤菜馆".
         inner = [t for t in tokens[first:] if start <= t[1] and t[2] <= e]
@@ -709,8 +774,8 @@ class CompanyFinder:
             return True  # "AgriLink农业科技", "蓝鲸Data科技", "NEO联合办公": a Latin brand is no common word
         if not 2 <= len(brand) <= _MAX_BRAND or not _CJK.match(brand):
             return False
-        # A common word is a brand only after a place ("株洲时代动力", "酒泉风光新能源").
-        limit = _PLACE_BRAND_FREQ if brand_start > start else _BRAND_FREQ
+        # A common word is a brand only after a place ("株洲时代动力", "酒泉风光新能源", "合肥的江淮汽配").
+        limit = _PLACE_BRAND_FREQ if brand_start > start or _after_place(tokens, start) else _BRAND_FREQ
         parts = [w for w, ts, te in tokens if ts >= brand_start and te <= s and w not in suffixes]
         if not parts:
             # The suffix ends a dictionary word ("应急照明"): the brand is that word's head, a word itself.

@@ -361,3 +361,54 @@ def test_company_named_outright(extractor: Extractor, text: str, company: str) -
 )
 def test_general_heads_alone_are_no_company(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # trades and shop types as the suffix of a short name
+        ("上午拜访了厦门的海鹭进出口 采购经理说下周下单", "海鹭进出口"),
+        ("电话 金华 锦绣饰品 李老板 下周再打", "锦绣饰品"),
+        ("去了沈阳的安居之家 见了店长小王", "安居之家"),
+        # builders named by abbreviation
+        ("湖南六建的刘部长说下周进场", "湖南六建"),
+        ("电话 兰州 陇原建投 周主任 下周二再联系", "陇原建投"),
+        # a common word is a brand after "city的"
+        ("去了宁波的东海五金 见了老板", "东海五金"),
+        # an English person name glued to the next Han character still ends the brand
+        ("打给东莞恒达的Lucy了 说样品收到", "东莞恒达"),
+        # a place with only a site head loses to a real name
+        ("Hello 我是Brightwave Consulting的Anna 下周苏州工厂停产检修", "Brightwave Consulting"),
+        # a branch in brackets belongs to the name; a count in brackets does not
+        ("回访了安心口腔(南京新街口店) 李医生说还行", "安心口腔(南京新街口店)"),
+        ("拜访了禾田超市（5家店）的采购", "禾田超市"),
+        # a Chinese brand glued to an English name
+        ("拜访了南京的小鹿Design Studio 设计总监说要改方案", "小鹿Design Studio"),
+    ],
+)
+def test_short_names_trades_builders_and_branches(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "陪老板见了分管财务的副总经理陈明 聊得不错",  # what the person is in charge of
+        "我们公司要租会议设备 地址在成都天府软件园 联系人 王经理",  # an address
+        "约了周五去工厂验厂",  # a bare organisation word is no name's head
+    ],
+)
+def test_duties_addresses_and_bare_heads_are_no_company(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("拜访了中建五局长沙梅溪湖二期项目的物资部长", "中建五局长沙梅溪湖二期项目"),
+        ("中建五局项目部的王经理说下周进场", "中建五局"),
+        ("苏州市立医院超声项目推进到报价了", "苏州市立医院"),
+    ],
+)
+def test_an_organisations_project_at_a_place(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
