@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlp.cities import gazetteer
-from nlp.company_key import company_key
+from nlp.cities import districts, gazetteer
+from nlp.company_key import company_key, company_places, short_city
 from nlp.lexicon import org_suffixes, surnames, titles
 
 # Words after a brand that a short name drops, besides the organisation suffixes of nlp/data
@@ -45,9 +45,16 @@ _KIND_WORDS = (
     "物流",
 )
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
+# A place inside a city that a registered name may say before the brand, written with its kind:
+# a district, county or town (白云区, 航空港区, 曲江新区, 小榄镇: two characters or more before 区,
+# so 社区 and 园区 stay words), a district named by its direction (东区), or a development zone
+# (高新, 经开). Names without their kind (临平, 萧山) are found in the gazetteer of districts.
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇)|[东西南北中]区|新区|高新|经开")
 _DISTRICT = ("新区", "区", "县", "镇")
 # Brands too generic to name one customer alone.
-_GENERIC = frozenset({"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属"})
+_GENERIC = frozenset(
+    {"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属", "实验", "外国语"}
+)
 _MIN_BRAND = 2
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Where a customer's short name stands: first, after punctuation or a verb of meeting ("跟X通了电话",
@@ -131,13 +138,51 @@ def _is_place(word: str) -> bool:
     return gazetteer().pattern.fullmatch(word) is not None
 
 
-@cache
-def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
-    """The names a rep may use for this company: full, folded key, and its short forms."""
-    out = {_fold(company), key, company_key(company)}
-    name, ordinal, institution = key, None, False
+def _district_at(name: str, own: frozenset[str]) -> int:
+    """Length of the district, county, town or zone `name` starts with (0: none): one of the lead's
+    city (`own`, from the gazetteer), or one written with its kind (`_ZONE`)."""
+    for length in range(min(districts().longest, len(name) - _MIN_BRAND), _MIN_BRAND - 1, -1):
+        if name[:length] in own:
+            return length
+    m = _ZONE.match(name)
+    return m.end() if m and len(name) - m.end() >= _MIN_BRAND else 0
+
+
+def _brand_of(key: str) -> str:
+    name = key
+    while (shorter := _strip_suffix(name)) is not None:
+        name = shorter
+    return name
+
+
+def _without_districts(company: str, key: str, city: str | None) -> str:
+    """The key without the districts, towns and zones after its city (杭州临平恒丰印染 → 恒丰印染): a
+    rep names the brand, never the district (恒丰, 恒丰印染)."""
+    cities = {*company_places(company), short_city(city) or ""} - {""}
+    own: frozenset[str] = frozenset()
+    for place in cities:
+        own |= districts().by_city.get(place, frozenset())
+    bare = key
+    for _ in range(3):  # 顺德区容桂镇: a town in a district
+        length = _district_at(bare, own)
+        if not length:
+            break
+        bare = bare[length:]
+    towns_only = any(c in gazetteer().cities and c not in districts().by_city for c in cities)
+    if bare == key and towns_only and len(_brand_of(key)) >= 2 * _MIN_BRAND:
+        # A city without districts is divided into towns (the gazetteer has none of them): a brand
+        # of four characters or more after it starts with its town (东莞长安伟业电子 → 伟业电子).
+        bare = key[_MIN_BRAND:]
+    return bare
+
+
+def _short_forms(key: str, city: str | None) -> set[str]:
+    """The short forms of a key: without its industry words, ordinal and district, its brand."""
+    out = {key}
+    name, ordinal, institution, kind = key, None, False, None
     while (shorter := _strip_suffix(name)) is not None:
         institution = institution or name.endswith("院")
+        kind = kind or name[len(shorter) :]
         name = shorter
         out.add(name)
         if (m := _ORDINAL.search(name)) and len(name) > len(m.group()):
@@ -152,8 +197,12 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     if ordinal and institution:
         out.update(f"{place}{ordinal}院" for place in places)
     brand = places[-1]
-    if city and len(brand) >= _MIN_BRAND and brand not in _GENERIC:
-        out.add(f"{_fold(city)}{brand}")
+    if len(brand) >= _MIN_BRAND and brand not in _GENERIC:
+        if city:
+            out.add(f"{_fold(city)}{brand}")
+        if kind and not ordinal:
+            # The brand with what the customer is, the words between dropped (嘉禾中心小学 → 嘉禾小学).
+            out.add(f"{brand}{kind}")
     # A brand is two characters or more, and the industry words after it outnumber any list of
     # them (宏远海洋科技, 鸿基文旅置业, 金港油品储运, 鲜果汇水果): reps say the brand alone, its first
     # two or three characters.
@@ -161,6 +210,19 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         head = brand[:length]
         if len(brand) > length and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
             out.add(head)
+    return out
+
+
+@cache
+def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
+    """The names a rep may use for this company: full, folded key, and its short forms, also
+    without the district after its city (杭州萧山新叶食品 → 新叶食品, 新叶)."""
+    out = {_fold(company), key, company_key(company)}
+    out |= _short_forms(key, city)
+    bare = _without_districts(company, key, city)
+    if bare != key and _brand_of(bare) not in _GENERIC:
+        # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验.
+        out |= _short_forms(bare, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 

@@ -274,3 +274,30 @@ async def test_an_unnamed_call_with_a_list_to_send_later_is_asked_about(runner: 
         {"company": "苏州仁和医院", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- names with a district after the city ----------------------------------------------------------
+
+ANHE_NJ = row("南京江宁安和康复医院", "南京", "褚明", "设备科科长", "13900000021", "台式彩超", "需求确认")
+ANHE_SZ = row("苏州市吴中区安和护理院", "苏州", "", "", "", "腹腔镜", "初筛")
+
+
+async def test_a_customer_is_named_without_the_district_after_its_city(runner: Runner) -> None:
+    # "安和康复" is 南京江宁安和康复医院, not a new customer; its stage news finds it too.
+    turns = says("安和康复褚科长今天电话里说彩超预算六十万 下周二上午再过去", "安和康复医院那单签了")
+    expect = [
+        {"company": "南京江宁安和康复医院", "followups_added": 1, "stage": "签约",
+         "last_followup": last("call", "褚"), "budget": [600000, 600000]},
+        {"company": "安和康复", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ], turns, expect)
+
+
+async def test_one_brand_in_two_districts_is_asked_about(runner: Runner) -> None:
+    turns = says(("安和那边今天又跑了一趟 彩超预算六十万 后天下午三点再去", ["哪个客户"]), "苏州安和")
+    expect = [
+        {"company": "苏州市吴中区安和护理院", "followups_added": 1, "budget": [600000, 600000],
+         "next_followup": plan("today+2", "15:00")},
+        {"company": "南京江宁安和康复医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ, ANHE_SZ], turns, expect)

@@ -140,3 +140,40 @@ def test_a_brand_may_be_its_first_three_characters_before_words_no_list_holds() 
     book = LeadBook([lead(1, name, "莆田", BookContact("郑海", "社长"))])
     assert book.link("荔香园那边说下周来看样品").lead_id == 1
     assert book.names_customer("荔香园") and not book.names_customer("郑海")
+
+
+def test_short_names_drop_the_district_after_the_city() -> None:
+    # Made-up customers in logistics, catering and schools: the rep says the brand, not the district.
+    def aliases(name: str, city: str) -> set[str]:
+        return set(company_aliases(name, company_key(name), city))
+
+    assert {"晨光", "晨光物流"} <= aliases("成都双流晨光物流有限公司", "成都")  # district without 区
+    assert {"晨光", "晨光物流"} <= aliases("双流晨光物流有限公司", "成都")  # the lead's city tells it
+    assert {"禾丰", "禾丰小学"} <= aliases("长沙市岳麓区禾丰中心小学", "长沙")  # with 区; 中心 dropped
+    assert {"鹏达", "鹏达机械"} <= aliases("温州市龙湾区永中镇鹏达机械厂", "温州")  # a town in a district
+    assert {"云帆", "云帆酒店"} <= aliases("南昌经开区云帆酒店管理有限公司", "南昌")  # a development zone
+    assert "瑞景酒店" in aliases("武汉东湖高新区瑞景酒店有限公司", "武汉")
+    # A city without districts has towns, which no gazetteer lists: a long brand starts with one.
+    assert {"泓利", "泓利电子"} <= aliases("东莞厚街泓利电子有限公司", "东莞")
+    assert "泓利" in aliases("东莞泓利电子有限公司", "东莞")
+    # A district of another city is no district here; words ending in 区 are no districts either.
+    jinjiang = aliases("杭州锦江饭店有限公司", "杭州")  # 锦江 is a district of 成都
+    assert "锦江" in jinjiang and "饭店" not in jinjiang
+    assert "服务中心" not in aliases("杭州社区服务中心", "杭州")
+    # A brand that is only a kind of school stays with its district.
+    school = aliases("郑州高新区实验中学", "郑州")
+    assert "实验" not in school and "实验中学" not in school
+
+
+def test_a_brand_in_two_districts_is_asked_about_unless_the_city_or_contact_settles() -> None:
+    book = LeadBook(
+        [
+            lead(1, "成都双流晨光物流有限公司", "成都", BookContact("饶斌", "调度经理")),
+            lead(2, "绵阳涪城晨光仓储有限公司", "绵阳"),
+            lead(3, "杭州余杭瑞景酒店有限公司", "杭州", BookContact("顾敏", "总经理")),
+        ]
+    )
+    assert book.link("晨光那边今天又跑了一趟").candidates == (1, 2)
+    assert book.link("晨光饶经理说下周定", company="晨光").lead_id == 1
+    assert book.link("晨光那边说下周定", company="晨光", city="绵阳").lead_id == 2
+    assert book.link("瑞景酒店那单丢了", company="瑞景酒店").lead_id == 3
