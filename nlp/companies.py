@@ -184,6 +184,11 @@ def _name_length(name: str) -> int:
     return len(_LATIN_RUN.sub("xx", name))
 
 
+def _called_by_surname(name: str) -> bool:
+    """Whether a word is how a person is called: 老/小 and a surname (老沈, 小欧阳)."""
+    return name[0] in "老小" and name[1:] in surnames_set()
+
+
 def _is_place(word: str) -> bool:
     g = gazetteer()
     return (
@@ -480,8 +485,8 @@ class CompanyFinder:
                 continue
             if _title_start_re().search(brand) or brand[0] in _STOP_CHARS or brand in g.cities:
                 continue
-            if not lead and name[0] in COMMON_SURNAMES:
-                continue
+            if not lead and (name[0] in COMMON_SURNAMES or _called_by_surname(name)):
+                continue  # "张伟那边", "老沈那边": a person, not a customer
             return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
         return None
 

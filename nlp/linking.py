@@ -63,6 +63,14 @@ _BEFORE_NAME = re.compile(r"[\s\W_跟和给去到在找见访约趟了与同帮�
 _AFTER_NAME = re.compile(r"那边|那儿|这边|那个|这个|[的家说想要]|[\s\W_]")
 # Title endings a rep says for a longer stored title (采购经理 → 经理, 总经理 → 总).
 _BOSS = "总"
+# How any person is addressed whatever their title: 老/小 before the surname (老沈, 小韩), or a
+# common form of address after it (沈工, 沈总 for a 设备科长). Weaker than the stored title: used
+# only when no contact is named by it.
+_NICKNAMES = ("老", "小")
+_ADDRESS = (
+    *("总", "工", "经理", "主任", "老师", "老板", "科长"),
+    *("处长", "部长", "院长", "校长", "厂长", "主管", "总监"),
+)
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
 _AWAY_AFTER = re.compile(
     r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了)"
@@ -249,6 +257,16 @@ def contact_aliases(name: str | None, title: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
+def loose_aliases(name: str | None) -> tuple[str, ...]:
+    """How a rep may call this contact without their title: 老沈, 小沈, 沈工, 沈总 (沈国栋)."""
+    if not name or len(name) < _MIN_BRAND or not _CJK_CHAR.match(name):
+        return ()
+    surname = _surname(_fold(name))
+    out = {f"{nick}{surname}" for nick in _NICKNAMES} | {f"{surname}{t}" for t in _ADDRESS}
+    return tuple(out - {_fold(name)})
+
+
 def _digits(phone: str | None) -> str | None:
     digits = "".join(ch for ch in phone or "" if ch.isdigit())
     return digits or None
@@ -277,7 +295,9 @@ class LeadBook:
         self.leads: dict[int, BookLead] = {}
         self._names: dict[str, set[int]] = {}
         self._people: dict[str, set[int]] = {}
+        self._loose: dict[str, set[int]] = {}
         self._contact_of: dict[tuple[int, str], BookContact] = {}
+        self._loose_contact_of: dict[tuple[int, str], BookContact] = {}
         self._phones: dict[str, set[int]] = {}
         self._longest_name = self._longest_person = 0
         for lead in leads:
@@ -292,6 +312,10 @@ class LeadBook:
             for alias in contact_aliases(contact.name, contact.title):
                 self._people.setdefault(alias, set()).add(lead.id)
                 self._contact_of.setdefault((lead.id, alias), contact)
+                self._longest_person = max(self._longest_person, len(alias))
+            for alias in loose_aliases(contact.name):
+                self._loose.setdefault(alias, set()).add(lead.id)
+                self._loose_contact_of.setdefault((lead.id, alias), contact)
                 self._longest_person = max(self._longest_person, len(alias))
             if phone := _digits(contact.phone):
                 self._phones.setdefault(phone, set()).add(lead.id)
@@ -360,17 +384,19 @@ class LeadBook:
         return any(text[end : end + n] in self._people for n in range(_MIN_BRAND, self._longest_person + 1))
 
     def _people_in(self, text: str, name: str | None, title: str | None) -> dict[int, BookContact]:
-        """Lead id -> the contact the message names, by the words of the text or the extractor's."""
-        hits = _hits(text, self._people, self._longest_person)
-        aliases = [alias for start, end, alias in hits if not is_away(text, start, end)]
-        if name:
-            aliases.append(_fold(name) + _fold(title or ""))
-            aliases.append(_fold(name))
-        out: dict[int, BookContact] = {}
-        for alias in aliases:
-            for lead_id in self._people.get(alias, ()):
-                out.setdefault(lead_id, self._contact_of[(lead_id, alias)])
-        return out
+        """Lead id -> the contact the message names, by the words of the text or the extractor's:
+        by name or stored title first, else as anyone is called (老沈, 沈工)."""
+        said = [f"{_fold(name)}{_fold(title or '')}", _fold(name)] if name else []
+        for table, contact_of in ((self._people, self._contact_of), (self._loose, self._loose_contact_of)):
+            hits = _hits(text, table, self._longest_person)
+            aliases = [alias for start, end, alias in hits if not is_away(text, start, end)] + said
+            out: dict[int, BookContact] = {}
+            for alias in aliases:
+                for lead_id in table.get(alias, ()):
+                    out.setdefault(lead_id, contact_of[(lead_id, alias)])
+            if out:
+                return out
+        return {}
 
     def _settle(self, candidates: set[int], people: dict[int, BookContact], city: str | None) -> set[int]:
         """Narrow several candidates by what else the message says about the customer itself (its

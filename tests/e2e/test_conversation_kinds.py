@@ -301,3 +301,16 @@ async def test_one_brand_in_two_districts_is_asked_about(runner: Runner) -> None
         {"company": "南京江宁安和康复医院", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [ANHE_NJ, ANHE_SZ], turns, expect)
+
+
+# ---- a contact called by surname -------------------------------------------------------------------
+
+
+async def test_a_contact_called_by_surname_is_the_one_of_the_book_not_a_new_customer(runner: Runner) -> None:
+    turns = says("老褚那边我昨天下午过去了 彩超预算五六十万 下周三再去一趟")
+    expect = [
+        {"company": "南京江宁安和康复医院", "followups_added": 1, "last_followup": last("visit", "褚"),
+         "budget": [500000, 600000], "next_followup": plan("next_week:3")},
+        {"company": "老褚", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ, CIJI], turns, expect)

@@ -177,3 +177,34 @@ def test_a_brand_in_two_districts_is_asked_about_unless_the_city_or_contact_sett
     assert book.link("晨光饶经理说下周定", company="晨光").lead_id == 1
     assert book.link("晨光那边说下周定", company="晨光", city="绵阳").lead_id == 2
     assert book.link("瑞景酒店那单丢了", company="瑞景酒店").lead_id == 3
+
+
+def test_a_contact_called_by_surname_links_the_one_lead_with_that_surname() -> None:
+    # Furniture and printing customers: 老沈 / 沈工 is the contact 沈立伟 whatever his stored title.
+    book = LeadBook(
+        [
+            lead(1, "佛山顺德嘉美家具有限公司", "佛山", BookContact("沈立伟", "生产厂长")),
+            lead(2, "温州宏文印务有限公司", "温州", BookContact("王芳", "总经理")),
+            lead(
+                3,
+                "台州明远包装有限公司",
+                "台州",
+                BookContact("王建", "采购经理"),
+                BookContact("邬丹", "出纳"),
+            ),
+        ]
+    )
+    for text in ("老沈那边我昨天过去了", "沈工说图纸下周给", "跟小沈通了个电话"):
+        linked = book.link(text)
+        assert linked.lead_id == 1 and linked.contacts[1].name == "沈立伟", text
+    assert book.link("沈工说图纸下周给", contact_name="沈", contact_title="工").lead_id == 1
+    # Named by the stored title, the contact is that one; called loosely, both 王 are asked about.
+    assert book.link("王总说下周定").lead_id == 2
+    assert book.link("老王那边说下周定").candidates == (2, 3)
+    assert book.link("小邬说发票开好了").lead_id == 3
+
+
+def test_a_person_called_by_surname_is_no_customer() -> None:
+    ex = Extractor()
+    for text in ("老沈那边我昨天下午过去了，图纸下周给", "小欧阳那边说下周签"):
+        assert ex.extract(text, datetime(2026, 3, 10, 10)).company is None, text
