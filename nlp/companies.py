@@ -168,7 +168,8 @@ def _brand_end_re() -> re.Pattern[str]:
     surnames = "".join(sorted(surnames_set()))
     titles_ = _title_start_re().pattern
     return re.compile(
-        r"(?:那边)?的\s?(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
+        # "X的是副科长韩磊": X的 is who did it ("带我看机房的"), not the person's organisation.
+        r"(?:那边)?的\s?(?!是)(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
         r"|[A-Z][a-z]+\b|["
         + "".join(sorted(COMMON_SURNAMES))
         + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的))"

@@ -314,3 +314,16 @@ async def test_a_contact_called_by_surname_is_the_one_of_the_book_not_a_new_cust
         {"company": "老褚", "absent": True},
     ]  # fmt: skip
     await assert_right(runner, [ANHE_NJ, CIJI], turns, expect)
+
+
+async def test_who_did_it_said_with_的是_is_a_person_not_a_new_customer(runner: Runner) -> None:
+    turns = says(
+        "安和康复今天上门了 褚科长带着看了库房 彩超预算六十万 这周五再去一趟",
+        "更正一下 带我看库房的是副科长滕飞 不是褚科长 电话13900000099",
+    )
+    expect = [
+        {"company": "南京江宁安和康复医院", "followups_added": 1, "last_followup": last("visit", "滕"),
+         "contacts_include": ["滕飞", "褚明"], "next_followup": plan("this_week:5")},
+        {"company": "库房", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ], turns, expect)
