@@ -349,11 +349,24 @@ class LeadBook:
             # The span is no customer of the book; one named elsewhere counts only when its contact
             # is named too ("南山那边刁经理说照着给X做的那套配"): two words that agree are no accident.
             candidates = self._names_in(folded) & set(people)
+            if not candidates:
+                candidates = {i for i in people if self._slip_of(_fold(company), i)}
         else:
             candidates = set(people)
         candidates = self._settle(candidates, people, city)
         ordered = tuple(sorted(candidates))
         return Link(ordered, {lead_id: people[lead_id] for lead_id in ordered if lead_id in people})
+
+    def _slip_of(self, span: str, lead_id: int) -> bool:
+        """Whether `span` is one of the lead's names with one character slipped (瑞详物业 for 瑞祥物业,
+        voice input or a homophone): counted only for a lead whose contact the message names too."""
+        lead = self.leads[lead_id]
+        if len(span) < 2 * _MIN_BRAND:
+            return False
+        return any(
+            len(alias) == len(span) and sum(a != b for a, b in zip(alias, span, strict=True)) == 1
+            for alias in company_aliases(lead.company, lead.key, lead.city)
+        )
 
     def names_customer(self, word: str) -> bool:
         """Whether `word` is a name of one of the book's customers ("鲜果汇那边": no person)."""

@@ -327,3 +327,16 @@ async def test_who_did_it_said_with_的是_is_a_person_not_a_new_customer(runner
         {"company": "库房", "absent": True},
     ]  # fmt: skip
     await assert_right(runner, [ANHE_NJ], turns, expect)
+
+
+async def test_a_customer_name_with_a_slipped_character_and_its_contact_is_that_customer(
+    runner: Runner,
+) -> None:
+    # Voice input: 安合 for 安和; 褚科长 is that customer's contact, so no new customer 安合康复.
+    turns = says("那个安合康复的褚科长刚才打电话过来说 彩超预算顶多六十万 我明天上午十点过去")
+    expect = [
+        {"company": "南京江宁安和康复医院", "followups_added": 1, "last_followup": last("call", "褚"),
+         "budget": [None, 600000], "next_followup": plan("today+1", "10:00")},
+        {"company": "安合康复", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ], turns, expect)

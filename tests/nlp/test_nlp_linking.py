@@ -208,3 +208,20 @@ def test_a_person_called_by_surname_is_no_customer() -> None:
     ex = Extractor()
     for text in ("老沈那边我昨天下午过去了，图纸下周给", "小欧阳那边说下周签"):
         assert ex.extract(text, datetime(2026, 3, 10, 10)).company is None, text
+
+
+def test_a_name_with_one_character_slipped_links_when_its_contact_agrees() -> None:
+    # Voice input writes 恒太 for 恒泰: the contact named at that customer makes it no new one.
+    book = LeadBook([lead(1, "无锡恒泰建材有限公司", "无锡", BookContact("鲍启明", "销售经理"))])
+    said = "那个恒太建材的鲍经理刚才来电话"
+    assert book.link(said, company="恒太建材", contact_name="鲍", contact_title="经理").lead_id == 1
+    # Without the contact, or with another person, it may be another customer.
+    assert book.link("恒太建材那边来电话", company="恒太建材").candidates == ()
+    assert (
+        book.link(
+            "恒太建材的严经理来电话", company="恒太建材", contact_name="严", contact_title="经理"
+        ).candidates
+        == ()
+    )
+    # Two characters off is another name.
+    assert book.link(said, company="恒太建筑", contact_name="鲍", contact_title="经理").candidates == ()
