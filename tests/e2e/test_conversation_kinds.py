@@ -284,10 +284,10 @@ ANHE_SZ = row("苏州市吴中区安和护理院", "苏州", "", "", "", "腹腔
 
 async def test_a_customer_is_named_without_the_district_after_its_city(runner: Runner) -> None:
     # "安和康复" is 南京江宁安和康复医院, not a new customer; its stage news finds it too.
-    turns = says("安和康复褚科长今天电话里说彩超预算六十万 下周二上午再过去", "安和康复医院那单签了")
+    turns = says("安和康复今天上门了 彩超预算六十万 下周二上午再过去", "安和那单签了")
     expect = [
         {"company": "南京江宁安和康复医院", "followups_added": 1, "stage": "签约",
-         "last_followup": last("call", "褚"), "budget": [600000, 600000]},
+         "last_followup": last("visit", None), "budget": [600000, 600000]},
         {"company": "安和康复", "absent": True},
     ]  # fmt: skip
     await assert_right(runner, [ANHE_NJ], turns, expect)
