@@ -68,9 +68,9 @@ _BOSS = "总"
 # only when no contact is named by it.
 _NICKNAMES = ("老", "小")
 _ADDRESS = (
-    *("总", "工", "经理", "主任", "老师", "老板", "科长"),
-    *("处长", "部长", "院长", "校长", "厂长", "主管", "总监"),
-)
+    *("总监", "经理", "主任", "老师", "老板", "科长", "处长"),
+    *("部长", "院长", "校长", "厂长", "主管", "总", "工"),
+)  # longest first
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
 _AWAY_AFTER = re.compile(
     r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了)"
@@ -257,14 +257,11 @@ def contact_aliases(name: str | None, title: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-@cache
-def loose_aliases(name: str | None) -> tuple[str, ...]:
-    """How a rep may call this contact without their title: 老沈, 小沈, 沈工, 沈总 (沈国栋)."""
+def _contact_surname(name: str | None) -> str | None:
+    """The surname a contact is called by, for a full Han name (not for 沈 alone or Linda)."""
     if not name or len(name) < _MIN_BRAND or not _CJK_CHAR.match(name):
-        return ()
-    surname = _surname(_fold(name))
-    out = {f"{nick}{surname}" for nick in _NICKNAMES} | {f"{surname}{t}" for t in _ADDRESS}
-    return tuple(out - {_fold(name)})
+        return None
+    return _surname(_fold(name))
 
 
 def _digits(phone: str | None) -> str | None:
@@ -295,9 +292,8 @@ class LeadBook:
         self.leads: dict[int, BookLead] = {}
         self._names: dict[str, set[int]] = {}
         self._people: dict[str, set[int]] = {}
-        self._loose: dict[str, set[int]] = {}
+        self._by_surname: dict[str, dict[int, BookContact]] = {}
         self._contact_of: dict[tuple[int, str], BookContact] = {}
-        self._loose_contact_of: dict[tuple[int, str], BookContact] = {}
         self._phones: dict[str, set[int]] = {}
         self._longest_name = self._longest_person = 0
         for lead in leads:
@@ -313,10 +309,8 @@ class LeadBook:
                 self._people.setdefault(alias, set()).add(lead.id)
                 self._contact_of.setdefault((lead.id, alias), contact)
                 self._longest_person = max(self._longest_person, len(alias))
-            for alias in loose_aliases(contact.name):
-                self._loose.setdefault(alias, set()).add(lead.id)
-                self._loose_contact_of.setdefault((lead.id, alias), contact)
-                self._longest_person = max(self._longest_person, len(alias))
+            if surname := _contact_surname(contact.name):
+                self._by_surname.setdefault(surname, {}).setdefault(lead.id, contact)
             if phone := _digits(contact.phone):
                 self._phones.setdefault(phone, set()).add(lead.id)
 
@@ -398,18 +392,41 @@ class LeadBook:
 
     def _people_in(self, text: str, name: str | None, title: str | None) -> dict[int, BookContact]:
         """Lead id -> the contact the message names, by the words of the text or the extractor's:
-        by name or stored title first, else as anyone is called (老沈, 沈工)."""
-        said = [f"{_fold(name)}{_fold(title or '')}", _fold(name)] if name else []
-        for table, contact_of in ((self._people, self._contact_of), (self._loose, self._loose_contact_of)):
-            hits = _hits(text, table, self._longest_person)
-            aliases = [alias for start, end, alias in hits if not is_away(text, start, end)] + said
-            out: dict[int, BookContact] = {}
-            for alias in aliases:
-                for lead_id in table.get(alias, ()):
-                    out.setdefault(lead_id, contact_of[(lead_id, alias)])
-            if out:
-                return out
-        return {}
+        by name or stored title first, else by surname as anyone is called (老沈, 沈工)."""
+        hits = _hits(text, self._people, self._longest_person)
+        aliases = [alias for start, end, alias in hits if not is_away(text, start, end)]
+        if name:
+            aliases.append(_fold(name) + _fold(title or ""))
+            aliases.append(_fold(name))
+        out: dict[int, BookContact] = {}
+        for alias in aliases:
+            for lead_id in self._people.get(alias, ()):
+                out.setdefault(lead_id, self._contact_of[(lead_id, alias)])
+        if out or not self._by_surname:
+            return out
+        for start, end, surname in self._called(text):
+            if not is_away(text, start, end):
+                for lead_id, contact in self._by_surname[surname].items():
+                    out.setdefault(lead_id, contact)
+        return out
+
+    def _called(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, surname) of the book's contacts' surnames called as anyone is: 老沈, 小欧阳,
+        沈工, 沈总 (a dictionary look-up per character, as `_hits`)."""
+        found: list[tuple[int, int, str]] = []
+        for i in range(len(text)):
+            for length in (2, 1):
+                surname = text[i : i + length]
+                if len(surname) < length or surname not in self._by_surname:
+                    continue
+                if i > 0 and text[i - 1] in _NICKNAMES:
+                    found.append((i - 1, i + length, surname))
+                    break
+                address = next((a for a in _ADDRESS if text.startswith(a, i + length)), None)
+                if address is not None:
+                    found.append((i, i + length + len(address), surname))
+                    break
+        return found
 
     def _settle(self, candidates: set[int], people: dict[int, BookContact], city: str | None) -> set[int]:
         """Narrow several candidates by what else the message says about the customer itself (its
