@@ -146,3 +146,43 @@ def find_city(
                 continue  # "三明治", "大理石": a word of its own
         return short, (s, e)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Districts:
+    """County-level divisions (districts, counties, banners) in full and short forms (临平区, 临平),
+    by the city they belong to, and all of them whatever their city."""
+
+    by_city: dict[str, frozenset[str]]
+    anywhere: frozenset[str]
+    longest: int
+
+
+def _district_forms(full: str) -> set[str]:
+    """The full form and the short form a name is said in (萧山区 → 萧山, 浦东新区 → 浦东, 长阳土家族
+    自治县 → 长阳); a two-character full form (东区, 城区) has no short one."""
+    forms = {full}
+    if "自治" in full:
+        forms.add(full[:2])
+    elif full.endswith("新区") and len(full) >= 4:
+        forms.add(full[:-2])
+    elif full.endswith(("区", "县", "市", "旗")) and len(full) >= 3:
+        forms.add(full[:-1])
+    return forms
+
+
+@cache
+def districts() -> Districts:
+    data = resources.files("nlp") / "data"
+    by_city: dict[str, set[str]] = {}
+    for n, line in enumerate(data.joinpath("districts.tsv").read_text(encoding="utf-8").splitlines()):
+        parts = line.split("\t")
+        if n == 0 or line.startswith("#") or len(parts) < 2 or parts[0] == "city":
+            continue
+        by_city.setdefault(parts[0], set()).update(_district_forms(parts[1]))
+    anywhere = frozenset(f for forms in by_city.values() for f in forms)
+    return Districts(
+        {city: frozenset(forms) for city, forms in by_city.items()},
+        anywhere,
+        max(map(len, anywhere), default=0),
+    )

@@ -181,7 +181,8 @@ def _brand_end_re() -> re.Pattern[str]:
     surnames = "".join(sorted(surnames_set()))
     titles_ = _title_start_re().pattern
     return re.compile(
-        r"(?:那边)?的\s?(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
+        # "X的是副科长韩磊": X的 is who did it ("带我看机房的"), not the person's organisation.
+        r"(?:那边)?的\s?(?!是)(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
         r"|[A-Z][a-z]+(?![A-Za-z])|["
         + "".join(sorted(COMMON_SURNAMES))
         + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的))"
@@ -195,6 +196,11 @@ def _brand_end_re() -> re.Pattern[str]:
 def _name_length(name: str) -> int:
     """Length for the name-length cap: a Latin word is one unit of two characters, not one per letter."""
     return len(_LATIN_RUN.sub("xx", name))
+
+
+def _called_by_surname(name: str) -> bool:
+    """Whether a word is how a person is called: 老/小 and a surname (老沈, 小欧阳)."""
+    return name[0] in "老小" and name[1:] in surnames_set()
 
 
 def _is_place(word: str) -> bool:
@@ -534,8 +540,8 @@ class CompanyFinder:
                 continue
             if _title_start_re().search(brand) or brand[0] in _STOP_CHARS or brand in g.cities:
                 continue
-            if not lead and name[0] in COMMON_SURNAMES:
-                continue
+            if not lead and (name[0] in COMMON_SURNAMES or _called_by_surname(name)):
+                continue  # "张伟那边", "老沈那边": a person, not a customer
             return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
         return None
 

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlp.cities import gazetteer
-from nlp.company_key import company_key
+from nlp.cities import districts, gazetteer
+from nlp.company_key import company_key, company_places, short_city
 from nlp.lexicon import org_suffixes, surnames, titles
 
 # Words after a brand that a short name drops, besides the organisation suffixes of nlp/data
@@ -45,9 +45,16 @@ _KIND_WORDS = (
     "物流",
 )
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
+# A place inside a city that a registered name may say before the brand, written with its kind:
+# a district, county or town (白云区, 航空港区, 曲江新区, 小榄镇: two characters or more before 区,
+# so 社区 and 园区 stay words), a district named by its direction (东区), or a development zone
+# (高新, 经开). Names without their kind (临平, 萧山) are found in the gazetteer of districts.
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇)|[东西南北中]区|新区|高新|经开")
 _DISTRICT = ("新区", "区", "县", "镇")
 # Brands too generic to name one customer alone.
-_GENERIC = frozenset({"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属"})
+_GENERIC = frozenset(
+    {"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属", "实验", "外国语"}
+)
 _MIN_BRAND = 2
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Where a customer's short name stands: first, after punctuation or a verb of meeting ("跟X通了电话",
@@ -56,6 +63,14 @@ _BEFORE_NAME = re.compile(r"[\s\W_跟和给去到在找见访约趟了与同帮�
 _AFTER_NAME = re.compile(r"那边|那儿|这边|那个|这个|[的家说想要]|[\s\W_]")
 # Title endings a rep says for a longer stored title (采购经理 → 经理, 总经理 → 总).
 _BOSS = "总"
+# How any person is addressed whatever their title: 老/小 before the surname (老沈, 小韩), or a
+# common form of address after it (沈工, 沈总 for a 设备科长). Weaker than the stored title: used
+# only when no contact is named by it.
+_NICKNAMES = ("老", "小")
+_ADDRESS = (
+    *("总监", "经理", "主任", "老师", "老板", "科长", "处长"),
+    *("部长", "院长", "校长", "厂长", "主管", "总", "工"),
+)  # longest first
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
 _AWAY_AFTER = re.compile(
     r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了)"
@@ -131,13 +146,51 @@ def _is_place(word: str) -> bool:
     return gazetteer().pattern.fullmatch(word) is not None
 
 
-@cache
-def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
-    """The names a rep may use for this company: full, folded key, and its short forms."""
-    out = {_fold(company), key, company_key(company)}
-    name, ordinal, institution = key, None, False
+def _district_at(name: str, own: frozenset[str]) -> int:
+    """Length of the district, county, town or zone `name` starts with (0: none): one of the lead's
+    city (`own`, from the gazetteer), or one written with its kind (`_ZONE`)."""
+    for length in range(min(districts().longest, len(name) - _MIN_BRAND), _MIN_BRAND - 1, -1):
+        if name[:length] in own:
+            return length
+    m = _ZONE.match(name)
+    return m.end() if m and len(name) - m.end() >= _MIN_BRAND else 0
+
+
+def _brand_of(key: str) -> str:
+    name = key
+    while (shorter := _strip_suffix(name)) is not None:
+        name = shorter
+    return name
+
+
+def _without_districts(company: str, key: str, city: str | None) -> str:
+    """The key without the districts, towns and zones after its city (杭州临平恒丰印染 → 恒丰印染): a
+    rep names the brand, never the district (恒丰, 恒丰印染)."""
+    cities = {*company_places(company), short_city(city) or ""} - {""}
+    own: frozenset[str] = frozenset()
+    for place in cities:
+        own |= districts().by_city.get(place, frozenset())
+    bare = key
+    for _ in range(3):  # 顺德区容桂镇: a town in a district
+        length = _district_at(bare, own)
+        if not length:
+            break
+        bare = bare[length:]
+    towns_only = any(c in gazetteer().cities and c not in districts().by_city for c in cities)
+    if bare == key and towns_only and len(_brand_of(key)) >= 2 * _MIN_BRAND:
+        # A city without districts is divided into towns (the gazetteer has none of them): a brand
+        # of four characters or more after it starts with its town (东莞长安伟业电子 → 伟业电子).
+        bare = key[_MIN_BRAND:]
+    return bare
+
+
+def _short_forms(key: str, city: str | None) -> set[str]:
+    """The short forms of a key: without its industry words, ordinal and district, its brand."""
+    out = {key}
+    name, ordinal, institution, kind = key, None, False, None
     while (shorter := _strip_suffix(name)) is not None:
         institution = institution or name.endswith("院")
+        kind = kind or name[len(shorter) :]
         name = shorter
         out.add(name)
         if (m := _ORDINAL.search(name)) and len(name) > len(m.group()):
@@ -152,8 +205,12 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     if ordinal and institution:
         out.update(f"{place}{ordinal}院" for place in places)
     brand = places[-1]
-    if city and len(brand) >= _MIN_BRAND and brand not in _GENERIC:
-        out.add(f"{_fold(city)}{brand}")
+    if len(brand) >= _MIN_BRAND and brand not in _GENERIC:
+        if city:
+            out.add(f"{_fold(city)}{brand}")
+        if kind and not ordinal:
+            # The brand with what the customer is, the words between dropped (嘉禾中心小学 → 嘉禾小学).
+            out.add(f"{brand}{kind}")
     # A brand is two characters or more, and the industry words after it outnumber any list of
     # them (宏远海洋科技, 鸿基文旅置业, 金港油品储运, 鲜果汇水果): reps say the brand alone, its first
     # two or three characters.
@@ -161,6 +218,19 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         head = brand[:length]
         if len(brand) > length and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
             out.add(head)
+    return out
+
+
+@cache
+def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
+    """The names a rep may use for this company: full, folded key, and its short forms, also
+    without the district after its city (杭州萧山新叶食品 → 新叶食品, 新叶)."""
+    out = {_fold(company), key, company_key(company)}
+    out |= _short_forms(key, city)
+    bare = _without_districts(company, key, city)
+    if bare != key and _brand_of(bare) not in _GENERIC:
+        # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验.
+        out |= _short_forms(bare, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 
@@ -185,6 +255,13 @@ def contact_aliases(name: str | None, title: str | None) -> tuple[str, ...]:
         out.update(f"{surname}{ending}" for ending in endings)
         out.update(f"{name}{ending}" for ending in endings)
     return tuple(out)
+
+
+def _contact_surname(name: str | None) -> str | None:
+    """The surname a contact is called by, for a full Han name (not for 沈 alone or Linda)."""
+    if not name or len(name) < _MIN_BRAND or not _CJK_CHAR.match(name):
+        return None
+    return _surname(_fold(name))
 
 
 def _digits(phone: str | None) -> str | None:
@@ -215,6 +292,7 @@ class LeadBook:
         self.leads: dict[int, BookLead] = {}
         self._names: dict[str, set[int]] = {}
         self._people: dict[str, set[int]] = {}
+        self._by_surname: dict[str, dict[int, BookContact]] = {}
         self._contact_of: dict[tuple[int, str], BookContact] = {}
         self._phones: dict[str, set[int]] = {}
         self._longest_name = self._longest_person = 0
@@ -231,6 +309,8 @@ class LeadBook:
                 self._people.setdefault(alias, set()).add(lead.id)
                 self._contact_of.setdefault((lead.id, alias), contact)
                 self._longest_person = max(self._longest_person, len(alias))
+            if surname := _contact_surname(contact.name):
+                self._by_surname.setdefault(surname, {}).setdefault(lead.id, contact)
             if phone := _digits(contact.phone):
                 self._phones.setdefault(phone, set()).add(lead.id)
 
@@ -263,11 +343,24 @@ class LeadBook:
             # The span is no customer of the book; one named elsewhere counts only when its contact
             # is named too ("南山那边刁经理说照着给X做的那套配"): two words that agree are no accident.
             candidates = self._names_in(folded) & set(people)
+            if not candidates:
+                candidates = {i for i in people if self._slip_of(_fold(company), i)}
         else:
             candidates = set(people)
         candidates = self._settle(candidates, people, city)
         ordered = tuple(sorted(candidates))
         return Link(ordered, {lead_id: people[lead_id] for lead_id in ordered if lead_id in people})
+
+    def _slip_of(self, span: str, lead_id: int) -> bool:
+        """Whether `span` is one of the lead's names with one character slipped (瑞详物业 for 瑞祥物业,
+        voice input or a homophone): counted only for a lead whose contact the message names too."""
+        lead = self.leads[lead_id]
+        if len(span) < 2 * _MIN_BRAND:
+            return False
+        return any(
+            len(alias) == len(span) and sum(a != b for a, b in zip(alias, span, strict=True)) == 1
+            for alias in company_aliases(lead.company, lead.key, lead.city)
+        )
 
     def names_customer(self, word: str) -> bool:
         """Whether `word` is a name of one of the book's customers ("鲜果汇那边": no person)."""
@@ -298,7 +391,8 @@ class LeadBook:
         return any(text[end : end + n] in self._people for n in range(_MIN_BRAND, self._longest_person + 1))
 
     def _people_in(self, text: str, name: str | None, title: str | None) -> dict[int, BookContact]:
-        """Lead id -> the contact the message names, by the words of the text or the extractor's."""
+        """Lead id -> the contact the message names, by the words of the text or the extractor's:
+        by name or stored title first, else by surname as anyone is called (老沈, 沈工)."""
         hits = _hits(text, self._people, self._longest_person)
         aliases = [alias for start, end, alias in hits if not is_away(text, start, end)]
         if name:
@@ -308,7 +402,31 @@ class LeadBook:
         for alias in aliases:
             for lead_id in self._people.get(alias, ()):
                 out.setdefault(lead_id, self._contact_of[(lead_id, alias)])
+        if out or not self._by_surname:
+            return out
+        for start, end, surname in self._called(text):
+            if not is_away(text, start, end):
+                for lead_id, contact in self._by_surname[surname].items():
+                    out.setdefault(lead_id, contact)
         return out
+
+    def _called(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, surname) of the book's contacts' surnames called as anyone is: 老沈, 小欧阳,
+        沈工, 沈总 (a dictionary look-up per character, as `_hits`)."""
+        found: list[tuple[int, int, str]] = []
+        for i in range(len(text)):
+            for length in (2, 1):
+                surname = text[i : i + length]
+                if len(surname) < length or surname not in self._by_surname:
+                    continue
+                if i > 0 and text[i - 1] in _NICKNAMES:
+                    found.append((i - 1, i + length, surname))
+                    break
+                address = next((a for a in _ADDRESS if text.startswith(a, i + length)), None)
+                if address is not None:
+                    found.append((i, i + length + len(address), surname))
+                    break
+        return found
 
     def _settle(self, candidates: set[int], people: dict[int, BookContact], city: str | None) -> set[int]:
         """Narrow several candidates by what else the message says about the customer itself (its

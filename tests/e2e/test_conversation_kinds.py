@@ -345,3 +345,69 @@ async def test_an_unnamed_call_with_a_list_to_send_later_is_asked_about(runner: 
         {"company": "苏州仁和医院", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- names with a district after the city ----------------------------------------------------------
+
+ANHE_NJ = row("南京江宁安和康复医院", "南京", "褚明", "设备科科长", "13900000021", "台式彩超", "需求确认")
+ANHE_SZ = row("苏州市吴中区安和护理院", "苏州", "", "", "", "腹腔镜", "初筛")
+
+
+async def test_a_customer_is_named_without_the_district_after_its_city(runner: Runner) -> None:
+    # "安和康复" is 南京江宁安和康复医院, not a new customer; its stage news finds it too.
+    turns = says("安和康复今天上门了 彩超预算六十万 下周二上午再过去", "安和那单签了")
+    expect = [
+        {"company": "南京江宁安和康复医院", "followups_added": 1, "stage": "签约",
+         "last_followup": last("visit", None), "budget": [600000, 600000]},
+        {"company": "安和康复", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ], turns, expect)
+
+
+async def test_one_brand_in_two_districts_is_asked_about(runner: Runner) -> None:
+    turns = says(("安和那边今天又跑了一趟 彩超预算六十万 后天下午三点再去", ["哪个客户"]), "苏州安和")
+    expect = [
+        {"company": "苏州市吴中区安和护理院", "followups_added": 1, "budget": [600000, 600000],
+         "next_followup": plan("today+2", "15:00")},
+        {"company": "南京江宁安和康复医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ, ANHE_SZ], turns, expect)
+
+
+# ---- a contact called by surname -------------------------------------------------------------------
+
+
+async def test_a_contact_called_by_surname_is_the_one_of_the_book_not_a_new_customer(runner: Runner) -> None:
+    turns = says("老褚那边我昨天下午过去了 彩超预算五六十万 下周三再去一趟")
+    expect = [
+        {"company": "南京江宁安和康复医院", "followups_added": 1, "last_followup": last("visit", "褚"),
+         "budget": [500000, 600000], "next_followup": plan("next_week:3")},
+        {"company": "老褚", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ, CIJI], turns, expect)
+
+
+async def test_who_did_it_said_with_的是_is_a_person_not_a_new_customer(runner: Runner) -> None:
+    turns = says(
+        "安和康复今天上门了 褚科长带着看了库房 彩超预算六十万 这周五再去一趟",
+        "更正一下 带我看库房的是副科长滕飞 不是褚科长 电话13900000099",
+    )
+    expect = [
+        {"company": "南京江宁安和康复医院", "followups_added": 1, "last_followup": last("visit", "滕"),
+         "contacts_include": ["滕飞", "褚明"], "next_followup": plan("this_week:5")},
+        {"company": "库房", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ], turns, expect)
+
+
+async def test_a_customer_name_with_a_slipped_character_and_its_contact_is_that_customer(
+    runner: Runner,
+) -> None:
+    # Voice input: 安合 for 安和; 褚科长 is that customer's contact, so no new customer 安合康复.
+    turns = says("那个安合康复的褚科长刚才打电话过来说 彩超预算顶多六十万 我明天上午十点过去")
+    expect = [
+        {"company": "南京江宁安和康复医院", "followups_added": 1, "last_followup": last("call", "褚"),
+         "budget": [None, 600000], "next_followup": plan("today+1", "10:00")},
+        {"company": "安合康复", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [ANHE_NJ], turns, expect)

@@ -109,6 +109,11 @@ def test_company_other_industries(extractor: Extractor, text: str, company: str)
         "他们那边说再等等",
         "我们是一家50人的贸易公司",
         "找个软件公司做",
+        # A person called by surname, and who did something ("…的是" + person), name no customer.
+        "老葛那边说图纸下周给",
+        "小欧阳那边还没回复",
+        "更正一下 带我看库房的是副主任滕飞 不是葛主任",
+        "陪我们看样板间的是设计总监贝琳",
     ],
 )
 def test_there_is_not_always_a_company(extractor: Extractor, text: str) -> None:

@@ -140,3 +140,88 @@ def test_a_brand_may_be_its_first_three_characters_before_words_no_list_holds() 
     book = LeadBook([lead(1, name, "莆田", BookContact("郑海", "社长"))])
     assert book.link("荔香园那边说下周来看样品").lead_id == 1
     assert book.names_customer("荔香园") and not book.names_customer("郑海")
+
+
+def test_short_names_drop_the_district_after_the_city() -> None:
+    # Made-up customers in logistics, catering and schools: the rep says the brand, not the district.
+    def aliases(name: str, city: str) -> set[str]:
+        return set(company_aliases(name, company_key(name), city))
+
+    assert {"晨光", "晨光物流"} <= aliases("成都双流晨光物流有限公司", "成都")  # district without 区
+    assert {"晨光", "晨光物流"} <= aliases("双流晨光物流有限公司", "成都")  # the lead's city tells it
+    assert {"禾丰", "禾丰小学"} <= aliases("长沙市岳麓区禾丰中心小学", "长沙")  # with 区; 中心 dropped
+    assert {"鹏达", "鹏达机械"} <= aliases("温州市龙湾区永中镇鹏达机械厂", "温州")  # a town in a district
+    assert {"云帆", "云帆酒店"} <= aliases("南昌经开区云帆酒店管理有限公司", "南昌")  # a development zone
+    assert "瑞景酒店" in aliases("武汉东湖高新区瑞景酒店有限公司", "武汉")
+    # A city without districts has towns, which no gazetteer lists: a long brand starts with one.
+    assert {"泓利", "泓利电子"} <= aliases("东莞厚街泓利电子有限公司", "东莞")
+    assert "泓利" in aliases("东莞泓利电子有限公司", "东莞")
+    # A district of another city is no district here; words ending in 区 are no districts either.
+    jinjiang = aliases("杭州锦江饭店有限公司", "杭州")  # 锦江 is a district of 成都
+    assert "锦江" in jinjiang and "饭店" not in jinjiang
+    assert "服务中心" not in aliases("杭州社区服务中心", "杭州")
+    # A brand that is only a kind of school stays with its district.
+    school = aliases("郑州高新区实验中学", "郑州")
+    assert "实验" not in school and "实验中学" not in school
+
+
+def test_a_brand_in_two_districts_is_asked_about_unless_the_city_or_contact_settles() -> None:
+    book = LeadBook(
+        [
+            lead(1, "成都双流晨光物流有限公司", "成都", BookContact("饶斌", "调度经理")),
+            lead(2, "绵阳涪城晨光仓储有限公司", "绵阳"),
+            lead(3, "杭州余杭瑞景酒店有限公司", "杭州", BookContact("顾敏", "总经理")),
+        ]
+    )
+    assert book.link("晨光那边今天又跑了一趟").candidates == (1, 2)
+    assert book.link("晨光饶经理说下周定", company="晨光").lead_id == 1
+    assert book.link("晨光那边说下周定", company="晨光", city="绵阳").lead_id == 2
+    assert book.link("瑞景酒店那单丢了", company="瑞景酒店").lead_id == 3
+
+
+def test_a_contact_called_by_surname_links_the_one_lead_with_that_surname() -> None:
+    # Furniture and printing customers: 老沈 / 沈工 is the contact 沈立伟 whatever his stored title.
+    book = LeadBook(
+        [
+            lead(1, "佛山顺德嘉美家具有限公司", "佛山", BookContact("沈立伟", "生产厂长")),
+            lead(2, "温州宏文印务有限公司", "温州", BookContact("王芳", "总经理")),
+            lead(
+                3,
+                "台州明远包装有限公司",
+                "台州",
+                BookContact("王建", "采购经理"),
+                BookContact("邬丹", "出纳"),
+            ),
+        ]
+    )
+    for text in ("老沈那边我昨天过去了", "沈工说图纸下周给", "跟小沈通了个电话"):
+        linked = book.link(text)
+        assert linked.lead_id == 1 and linked.contacts[1].name == "沈立伟", text
+    assert book.link("沈工说图纸下周给", contact_name="沈", contact_title="工").lead_id == 1
+    # Named by the stored title, the contact is that one; called loosely, both 王 are asked about.
+    assert book.link("王总说下周定").lead_id == 2
+    assert book.link("老王那边说下周定").candidates == (2, 3)
+    assert book.link("小邬说发票开好了").lead_id == 3
+
+
+def test_a_person_called_by_surname_is_no_customer() -> None:
+    ex = Extractor()
+    for text in ("老沈那边我昨天下午过去了，图纸下周给", "小欧阳那边说下周签"):
+        assert ex.extract(text, datetime(2026, 3, 10, 10)).company is None, text
+
+
+def test_a_name_with_one_character_slipped_links_when_its_contact_agrees() -> None:
+    # Voice input writes 恒太 for 恒泰: the contact named at that customer makes it no new one.
+    book = LeadBook([lead(1, "无锡恒泰建材有限公司", "无锡", BookContact("鲍启明", "销售经理"))])
+    said = "那个恒太建材的鲍经理刚才来电话"
+    assert book.link(said, company="恒太建材", contact_name="鲍", contact_title="经理").lead_id == 1
+    # Without the contact, or with another person, it may be another customer.
+    assert book.link("恒太建材那边来电话", company="恒太建材").candidates == ()
+    assert (
+        book.link(
+            "恒太建材的严经理来电话", company="恒太建材", contact_name="严", contact_title="经理"
+        ).candidates
+        == ()
+    )
+    # Two characters off is another name.
+    assert book.link(said, company="恒太建筑", contact_name="鲍", contact_title="经理").candidates == ()
