@@ -104,3 +104,26 @@ def test_person_kinds(extractor: Extractor, text: str, name: str, title: str | N
 @pytest.mark.parametrize("text", ["施工长度不够 要再加两米", "员工长期出差 下周回来"])
 def test_a_title_inside_a_word_is_no_contact(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).contact_title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        # 人民币 after the amount is its currency, not 万人 (ten thousand people)
+        ("首期预算30万人民币左右，请报价", (300000, 300000)),
+        # the signing's news, past its cheer, carries the deal's worth
+        ("明远家具办公桌椅 签了！🎉 四十五万", (450000, 450000)),
+        # an order placed is what the customer spends
+        ("王总说先下个试单 三万块左右", (30000, 30000)),
+        ("蓝海冷链要追加订单 十五万左右", (150000, 150000)),
+        # a total summed up without a budget word
+        ("三个冷库加机组 整体算下来大概八十万 对方基本认可", (800000, 800000)),
+    ],
+)
+def test_budget_kinds(extractor: Extractor, text: str, budget: tuple[int, int]) -> None:
+    assert extractor.extract(text, SENT).budget == budget
+
+
+@pytest.mark.parametrize("text", ["合同签了 10号交货", "签了！三天后发货"])
+def test_a_signing_with_no_amount_has_no_budget(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).budget is None
