@@ -89,7 +89,7 @@ def parse_number(s: str) -> float | None:
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}]{{1,8}})"
 # (M: an English million, "1.2M RMB"; not a unit like MW, MB or Mbps)
 _MULT = r"(?:百万|千万|万|个亿|亿|千|个[wW](?![A-Za-z])|[wWkKM](?![A-Za-z]))"
-_CUR = r"(?:块钱|块|元|RMB|rmb)"
+_CUR = r"(?:块钱|块|元人民币|元|人民币|RMB|rmb)"  # (人民币 keeps "20万人民币" from reading as 20万人)
 # One amount: number, optional multiplier, optional currency word.
 # "三百来万", "二十多万", "50余万": about that much, read as the round amount.
 AMOUNT_RE = re.compile(rf"(?P<num>{_NUM})\s?(?:[来多余](?={_MULT}))?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?")
@@ -142,6 +142,10 @@ BUDGET_CUE = re.compile(
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
     # the deal's worth once it is signed or ordered: "合同签了 360万", "PO下来了 38万"
     r"|合同.{0,4}签了|签了合同|(?<![A-Za-z])PO(?![A-Za-z])"
+    # ...said as the signing's news, past its cheer: "签了！🎉 三十八万"
+    r"|(?:签了|签约了|签下来了|中标了)[！!～~\s\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?=[\d一二两三四五六七八九十百])"
+    # an order placed is what the customer spends: "先下个试单 两万块左右", "追加订单 二十万"
+    r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?:试单|订单)"
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
@@ -325,7 +329,8 @@ def _widen(text: str, first: Amount) -> Amount:
 
 # A purchase's total said without a budget word, right before the amount: "一共大概八万", "采购额约二百万".
 _TOTAL_BEFORE = re.compile(
-    r"(?:一共|总共|总价|总计|合计|总额|总金额|采购额|采购金额)(?:是|有|在|要)?(?:大概|大约|约|差不多|估计)?\s?$"
+    r"(?:一共|总共|总价|总计|合计|总额|总金额|采购额|采购金额|整体算下来|整体下来|算下来|加起来)"
+    r"(?:是|有|在|要)?(?:大概|大约|约|差不多|估计)?\s?$"
 )
 # Amounts that are not what the customer will spend, said in the clause before them: a unit price, a
 # price cut, a loan, what the customer earns or owes ("单价3到5万", "想贷50到80万", "营收两三千万").

@@ -16,12 +16,12 @@ from nlp.lexicon import COMMON_SURNAMES, minority_names, surnames, title_prefixe
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Characters that may stand right before a name: particles, verbs of meeting, department endings.
 _BEFORE_NAME = frozenset(
-    "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂人里来：:，,。、 \t\n（("
+    "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂人里来个：:，,。、 \t\n（("
 )
 # Characters that do not continue a given name (verbs, adverbs, particles).
 _NOT_NAME = frozenset(
     "说很也在要和跟带加打做聊通走喝对看觉说都是的了就还又已让把被给想会能请来去过见问讲"
-    "发送回答接表认比挺亲反确沟演一二三四五六七八九十两这那啥呢吗吧啊"
+    "发送回答接表认比挺亲反确沟演吃一二三四五六七八九十两这那啥呢吗吧啊"
 )
 _DEPARTMENT_END = frozenset("部科处办室组")
 # 总 followed by these is a word (总部, 总预算), not the title 李总.
@@ -30,6 +30,23 @@ _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算�
 _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 ")
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
+# A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
+_GIVEN_WORD_FREQ = 2000
+# Titles that are also the tail of a word ("施工长度", "员工长期"): read only after a boundary.
+_TAIL_TITLES = frozenset({"工长"})
+# A nickname of 阿 and one character ("阿明", "阿杰"), kept as written; not a word like 阿姨 or 阿里.
+_A_NAME_WORD_FREQ = 100
+# What tells a person is someone who referred the customer, not its contact: "王总那边介绍的".
+_A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
+_REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)")
+# An English organisation's legal or trade word after a capitalised name: "Atlas Energy Co., Ltd.".
+# "…那边物流的刘工": a person with a title follows within the clause.
+_TITLED_SOON = re.compile(
+    r"[^\s，,。；;！!？?]{0,8}?的(?:[A-Z][a-z]|[\u4e00-\u9fff]{1,2}(?=[总工经主科部处院老小]))"
+)
+_EN_ORG_AFTER = re.compile(
+    r"\s?(?:Co\b|Co\.|Ltd|Inc\b|Corp|LLC|GmbH|Group|Trading|Technology|Technologies|Company)"
+)
 # (an honorific is no name: "联系 Mr. 黄")
 _EN_NAME = re.compile(r"(?!(?:Mr|Ms|Mrs|Miss|Dr)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 # 刚 ends a name only before a verb or a word ("马丽刚到", "王伟刚才"); "周永刚很满意" is a full name.
@@ -92,7 +109,8 @@ _VOCATIVE = frozenset({"老板", "老师", "领导", "老总", "经理"})
 # "新对接人是环保部的单志刚", "对接人换成了设备科的冯涛",
 # "姓名：谢婉清", "老板叫孔德明".
 _CONTACT_ROLE = re.compile(
-    r"(?:联系人|对接人|负责人|姓名|联系|(?<![A-Za-z])[Cc]ontact(?: person)?(?![A-Za-z]))"
+    r"(?:联系人|对接人|负责人|姓名|联系|对接(?:的是|(?=\s|[:：]))"
+    r"|(?<![A-Za-z])[Cc]ontact(?: person)?(?![A-Za-z]))"
     r"\s?(?:叫|是|为|换成了?)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处]的?(?=[\u4e00-\u9fff]))?"
     r"|(?:老板娘|老板|老总|店长|厂长|采购|经理|主管|主任|科长|院长)(?:叫|姓名是?)"
 )
@@ -272,8 +290,8 @@ class PersonFinder:
         if not sl:
             return None
         g = i + sl
-        if _HONORIFIC.match(text, g):
-            return text[i:g]  # "林女士", "陈先生": the surname; the honorific is no part of the name
+        if _HONORIFIC.match(text, g) or text.startswith("师傅", g):
+            return text[i:g]  # "林女士", "陈先生", "彭师傅": the surname, not the honorific
         if g >= len(text) or not _CJK.match(text[g]) or text[g] in _NOT_NAME:
             return None
         first = text[i : g + 1]
@@ -303,14 +321,28 @@ class PersonFinder:
         word = text[i:k]
         if self._surname_len(text, i + 1) != 1 or word in _title_set() or self._freq(word) > _NICK_WORD_FREQ:
             return None
-        ends = (
+        return surname if self._name_ends(text, k) else None
+
+    def _name_ends(self, text: str, k: int) -> bool:
+        """What stands at k ends a short name: a pause, a verb or particle, a word for how they met, or
+        a word on the person ("老刘人挺实在")."""
+        return (
             k >= len(text)
             or not _CJK.match(text[k])
             or text[k] in _NOT_NAME
             or text[k : k + 2] in _NOT_GIVEN_WORDS
             or text[k : k + 1] in "带呢"
+            or (text[k] == "人" and text[k + 1 : k + 2] in ("挺", "很", "不", "还", "蛮", "真", "特"))
         )
-        return surname if ends else None
+
+    def _a_name_at(self, text: str, i: int) -> str | None:
+        """A nickname of 阿 and one character at i ("阿明聊了", "采购 阿杰 说"), kept as written."""
+        if text[i : i + 1] != "阿" or not _CJK.match(text[i + 1 : i + 2] or "x") or text[i + 1] in _NOT_NAME:
+            return None
+        word = text[i : i + 2]
+        if self._freq(word) > _A_NAME_WORD_FREQ or not self._name_ends(text, i + 2):
+            return None
+        return word
 
     def _minority_at(self, text: str, i: int) -> str | None:
         """A run of minority given-name syllables starting at i ("乌云其其格", "买买提"), else None."""
@@ -333,6 +365,8 @@ class PersonFinder:
             return False
         if title == "工" and nxt and _CJK.match(nxt) and nxt not in _GONG_NEXT_OK:
             return False
+        if title in _TAIL_TITLES and m.start == m.title_start and not self._boundary_before(text, m.start):
+            return False  # "施工长度": no 工长 there
         if title.isascii():
             s = m.start
             if (s > 0 and text[s - 1].isascii() and text[s - 1].isalpha()) or (
@@ -369,8 +403,10 @@ class PersonFinder:
                 and (joint.group() == "的" or _HARD_END.match(text, at + len(name)))
             ):
                 named.append(Person(name, None, at, at + len(name)))
-            elif name is None and (nick := self._nickname_at(text, at, big=False)) is not None:
-                named.append(Person(nick, None, at, at + 2))  # "瑞德生物的小谭聊了下"
+            elif name is None and (
+                nick := self._nickname_at(text, at, big=False) or self._a_name_at(text, at)
+            ):
+                named.append(Person(nick, None, at, at + 2))  # "瑞德生物的小谭聊了下", "X的阿明"
         for m in _NICK_SIGNED.finditer(text):
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None:
                 named.append(Person(nick, None, m.start(), m.start() + 2))
@@ -389,7 +425,12 @@ class PersonFinder:
         for m in _EN_CUE.finditer(text):
             name = _EN_NAME.match(text, m.end())
             nxt = text[name.end() : name.end() + 1] if name is not None else ""
-            if name is None or (nxt.isascii() and (nxt.isalnum() or nxt in "+&-_@.'")) or nxt == "的":
+            if (
+                name is None
+                or (nxt.isascii() and (nxt.isalnum() or nxt in "+&-_@.'"))
+                or nxt == "的"
+                or _EN_ORG_AFTER.match(text, name.end())
+            ):
                 continue  # ("跟Lumi Fitness的founder": a name with 的 after it is the organisation)
             if not _title_re().match(text, name.end()) and name.group() not in _EN_NOT_NAMES:
                 named.append(Person(name.group(), None, m.end(), name.end()))
@@ -405,8 +446,11 @@ class PersonFinder:
                     continue
                 named.append(Person(full, m.group("of"), m.start(), m.end() + len(full)))
                 continue
-            if m.group("buyer") and not self._boundary_before(text, m.start()):
-                continue  # "集中采购": no surname there
+            if m.group("buyer") and (
+                not self._boundary_before(text, m.start())
+                or self._freq(text[max(0, m.start() - 1) : m.start() + 1]) > 1000
+            ):
+                continue  # "集中采购", "对方采购": no surname there
             if name and (self._surname_len(name, 0) or name.isascii()):
                 named.append(Person(name, title, m.start(), m.end()))
         for m in _ASKED_AFTER.finditer(text):
@@ -415,6 +459,8 @@ class PersonFinder:
                 named.append(person)
         for m in _EN_AFTER.finditer(text):
             name = self._name_after(text, m.end())
+            if name and text.startswith(("的", "那边", "那里"), m.end() + len(name)):
+                continue  # "给Jolly那边的Tom": the organisation, its person follows
             if name and name.isascii() and not _title_re().match(text, m.end() + len(name)):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _titles(text):
@@ -451,6 +497,11 @@ class PersonFinder:
                         continue
                 if hit is not None and len(title) == 1 and (len(hit) > 1 or self._freq(hit + title) > 500):
                     continue  # "华森化工", "施工": a word, not 王工
+                spaced = self._spaced_name_after(text, te) if hit is not None and len(hit) == 2 else None
+                if spaced is not None:
+                    # "关务主管 谭姐": 关务 is the function, the person follows the title
+                    named.append(Person(spaced[0], hit + title, ts - 2, spaced[1]))
+                    continue
                 if hit is not None:
                     named.append(Person(hit, title, ts - len(hit), te))
                     continue
@@ -476,12 +527,14 @@ class PersonFinder:
                 )  # "工程副总 叫卞永刚", "运营总监叫X": 叫 is no part of the name
                 while j < len(text) and text[j] == " ":
                     j += 1
+            if (nick := self._nickname_at(text, j, big=True) or self._a_name_at(text, j)) is not None:
+                named.append(Person(nick, written, ts, j + 2))  # "理事长老宋", "会长大刘", "采购 阿杰"
+                continue
             after = self._name_after(text, j) if len(title) > 1 or prefix else None
+            if after is not None and len(after) == 2 and self._freq(after) > _GIVEN_WORD_FREQ:
+                after = None  # "跟老板商量": a word after the title
             if after is None and (len(title) > 1 or prefix) and (j > te or called):
                 after = self._written_name(text, j)
-            if after is None and (nick := self._nickname_at(text, j, big=True)) is not None:
-                named.append(Person(nick, written, ts, j + 2))  # "理事长老宋", "会长大刘"
-                continue
             lone = after is None and (len(title) > 1 or prefix) and self._surname_len(text, j) == 1
             if lone and j + 1 < len(text) and _HARD_END.match(text, j + 1):
                 after = text[j]  # "采购经理刘 要…": the surname alone
@@ -514,6 +567,10 @@ class PersonFinder:
                     named.append(Person(cand, None, s - n, m.end()))
                     break
         for m in _CONTACT_ROLE.finditer(text):
+            nick = self._nickname_at(text, m.end(), big=False) or self._a_name_at(text, m.end())
+            if nick is not None:  # "对接人 老谭 139…"
+                named.append(Person(nick, None, m.end(), m.end() + 2))
+                continue
             name = self._name_after(text, m.end())
             if name and not _title_re().match(text, m.end() + len(name)):  # "联系李女士": 李
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
@@ -522,6 +579,9 @@ class PersonFinder:
             name = self._name_after(text, m.end())
             if name and len(name) >= 2 and _HARD_END.match(text, m.end() + len(name)):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
+        for m in _A_NAME.finditer(text):
+            if self._boundary_before(text, m.start()) and (a_name := self._a_name_at(text, m.start())):
+                named.append(Person(a_name, None, m.start(), m.start() + 2))  # "见了他们采购 阿杰 聊了聊"
         for m in _minority_alone_re().finditer(text):
             if len(m.group()) >= 3:
                 named.append(Person(m.group(), None, m.start(), m.end()))  # "乌云其其格那个客户"
@@ -553,6 +613,10 @@ class PersonFinder:
             and p.name != "谢谢"
             and not any(bs < p.end and p.start < be for bs, be in blocked or ())  # "冷干机" is a product
         ]
+        if len(named) > 1:
+            # "王总那边介绍的 … 对接人 Kelly": who referred the customer is not its contact
+            kept = [p for p in named if not _REFERRER_AFTER.match(text, p.end)]
+            named = kept or named
         if named:
             return self._with_title(
                 text, self._split_title(min(named, key=lambda p: (p.start, p.title is None)))
@@ -602,6 +666,8 @@ class PersonFinder:
 
     def _asked(self, text: str, end: int) -> Person | None:
         """A full name (or an English one) standing right before what is asked about it."""
+        if text.startswith("那边", end) and _TITLED_SOON.match(text, end + 2):
+            return None  # "富士康那边物流的刘工", "给Jolly那边的Tom": the place where that person works
         en = _EN_NAME_BEFORE.search(text[max(0, end - 20) : end])
         if en is not None:
             name = en.group(1)
@@ -647,6 +713,21 @@ class PersonFinder:
                 if cand is not None and len(cand) >= n:
                     return text[s : ts - 1]
         return None
+
+    def _spaced_name_after(self, text: str, te: int) -> tuple[str, int] | None:
+        """A surname with an honorific ("谭姐", "林女士") or a nickname written after the title at `te`
+        and a space: (name, end), else None."""
+        j = te
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j == te:
+            return None
+        nick = self._nickname_at(text, j, big=False) or self._a_name_at(text, j)
+        if nick is not None:
+            return nick, j + 2
+        sl = self._surname_len(text, j)
+        m = _HONORIFIC.match(text, j + sl) if sl else None
+        return (text[j : j + sl], m.end()) if m is not None else None
 
     def _written_name(self, text: str, j: int) -> str | None:
         """2-5 Han characters after a title and a space, up to a hard end ("站长助理 拉毛 电话")."""
