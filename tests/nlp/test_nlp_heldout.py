@@ -63,3 +63,15 @@ def test_heldout3_studied_stays_above_the_floor(corpus: str) -> None:
     summary = _score(HELDOUT3 / f"{corpus}.jsonl", HELDOUT3 / f"{corpus}.toml")
     assert summary["intent_accuracy"] >= 0.95, summary["intent_confusion"]
     assert summary["slot_micro_f1"] >= 0.96
+
+
+STUDY9 = Path(__file__).resolve().parents[1] / "fixtures" / "study9"
+
+
+@pytest.mark.parametrize("corpus", ["logistics", "rental", "petfood"])
+def test_study9_stays_above_the_floor(corpus: str) -> None:
+    """tests/fixtures/study9, written for study by someone who had not read the code (intent 0.91-0.98,
+    slot F1 0.92-0.95 when written), had its kinds of failure fixed (intent 0.99-1.00, slot F1 0.97-0.98)."""
+    summary = _score(STUDY9 / f"{corpus}_study9.jsonl", STUDY9 / f"{corpus}_catalog.toml")
+    assert summary["intent_accuracy"] >= 0.97, summary["intent_confusion"]
+    assert summary["slot_micro_f1"] >= 0.95
