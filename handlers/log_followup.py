@@ -77,13 +77,13 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     sent = ctx.message.sent_at
     touched = None if last is None else last.updated_at or last.created_at
     if last is not None and touched is not None:
-        if is_time_only(ctx.extraction) and (
-            (last.awaiting == AWAIT_NEXT and sent - last.created_at <= ANSWER_WINDOW)
-            or _refines_plan(ctx, touched)
-        ):
-            return "answer", last
         if last.awaiting == AWAIT_CORRECTION and sent - touched <= CORRECTION_WINDOW:
             correction = True  # asked for with 改一下: no "不对" needed
+        if is_time_only(ctx.extraction) and (
+            (last.awaiting == AWAIT_NEXT and sent - last.created_at <= ANSWER_WINDOW)
+            or (not correction and _refines_plan(ctx, touched))  # a correction shows old → new
+        ):
+            return "answer", last
         if correction and sent - touched <= CORRECTION_WINDOW:
             if await names_other_customer(ctx, last) and not await names_last_customer(ctx, last):
                 return None  # it names another customer: new information, not a correction
