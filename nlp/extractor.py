@@ -55,8 +55,8 @@ class Extractor:
         classes = word_classes(directory)
         self._places = classes.places
         self._verbs = classes.verbs
-        tk = self._tk
-        self._companies = CompanyFinder(classes, self._freq, lambda t: list(tk.cut(t, HMM=False)))
+        self._cut = self._segmenter.cutter()
+        self._companies = CompanyFinder(classes, self._freq, self._cut)
         self._people = PersonFinder(self._freq)
         self._ready = True
 
@@ -87,7 +87,7 @@ class Extractor:
             hi += 1
         tokens: list[tuple[str, int, int]] = []
         pos = lo
-        for w in self._tk.cut(text[lo:hi], HMM=False):
+        for w in self._cut(text[lo:hi]):
             tokens.append((w, pos, pos + len(w)))
             pos += len(w)
         return tokens

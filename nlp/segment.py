@@ -18,9 +18,10 @@ import os
 import tempfile
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from math import log
 from pathlib import Path
 
 import jieba
@@ -59,6 +60,8 @@ _VERB_TAGS = frozenset({"v", "vd", "vg"})
 _COUNTING = ("一", "这", "那", "几", "两", "每", "某", "半")
 _POS_CACHE_VERSION = 3
 _PLACE_TAGS = frozenset({"ns", "nt", "j"})
+_HAN, _SKIP = jieba.re_han_default, jieba.re_skip_default  # jieba's own blocks and whitespace
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def cache_dir() -> Path:
@@ -91,6 +94,10 @@ class Segmenter:
     tokenizer: jieba.Tokenizer
     added: frozenset[str]
     base: _Dictionary  # keeps jieba's dictionary loaded while a segmenter uses it
+
+    def cutter(self) -> Callable[[str], list[str]]:
+        """`tokenizer.lcut(text, HMM=False)`, word for word, at about twice the speed."""
+        return make_cutter(self.tokenizer.FREQ, self.tokenizer.total)
 
 
 _lock = threading.Lock()  # extractors may be built from several threads (the CLI, a thread pool)
@@ -133,6 +140,71 @@ def _build(words: Iterable[str], base: _Dictionary) -> Segmenter:
                 added.add(w)
             tk.add_word(w)
     return Segmenter(tk, frozenset(added), base)
+
+
+def make_cutter(freq: dict[str, int], total: int) -> Callable[[str], list[str]]:
+    """jieba 0.42's cut without HMM over a frozen dictionary (`freq` holds every prefix of every word).
+
+    Same blocks, same DAG, same float sums in the same order and the same tie-break as jieba (on equal
+    route scores the longer word wins), so the words are identical; it runs faster because the DAG and
+    the route are built in one pass with no generators, no per-character regex and no attribute look-ups.
+    """
+    get = freq.get
+    logtotal = log(total)
+
+    def cut_block(s: str, out: list[str]) -> None:
+        n = len(s)
+        score = [0.0] * (n + 1)
+        nxt = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best_p, best_x = 0.0, -1
+            i = k
+            frag = s[k]
+            f = get(frag)
+            while f is not None:
+                if f:  # as jieba's max((log(f) - logtotal + score, x)): a later x wins a tie
+                    p = log(f) - logtotal + score[i + 1]
+                    if best_x < 0 or p >= best_p:
+                        best_p, best_x = p, i
+                i += 1
+                if i >= n:
+                    break
+                frag = s[k : i + 1]
+                f = get(frag)
+            if best_x < 0:  # an unknown character stands alone, with frequency 1
+                best_p, best_x = log(1) - logtotal + score[k + 1], k
+            score[k] = best_p
+            nxt[k] = best_x + 1
+        x = 0
+        buf = ""
+        while x < n:
+            y = nxt[x]
+            word = s[x:y]
+            if y - x == 1 and word in _ASCII_ALNUM:  # single Latin letters and digits run together
+                buf += word
+            else:
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(word)
+            x = y
+        if buf:
+            out.append(buf)
+
+    def cut(text: str) -> list[str]:
+        out: list[str] = []
+        for n, blk in enumerate(_HAN.split(text)):
+            if n % 2:  # split() on one group alternates text between blocks and blocks
+                cut_block(blk, out)
+            elif blk:
+                for x in _SKIP.split(blk):
+                    if _SKIP.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    return cut
 
 
 @dataclass(frozen=True, slots=True)
