@@ -13,7 +13,7 @@ from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import find_period
 from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
-from nlp.lexicon import titles
+from nlp.lexicon import literal_re, org_suffixes, titles
 from nlp.numbers import find_budget
 from nlp.people import PersonFinder
 from nlp.phones import find_emails, find_phones
@@ -29,12 +29,13 @@ _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 
 
 @cache
-def _needs_words_re() -> re.Pattern[str]:
-    return re.compile(suffix_re().pattern + "|" + gazetteer().pattern.pattern)
+def _needs_words_reversed() -> re.Pattern[str]:
+    """Organisation suffixes and city forms spelt backwards: the last one is the first in reversed text."""
+    return literal_re(w[::-1] for w in [*org_suffixes(), *gazetteer().all_forms()])
 
 
 _LOOKBACK = 40  # longer than any organisation name read leftwards from its suffix
-_BLOCK_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+_BLOCK_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]*")  # jieba's blocks (jieba.re_han_default)
 
 
 class Extractor:
@@ -76,15 +77,18 @@ class Extractor:
         snapped to jieba's own block boundaries (runs of Han characters, letters and digits), so the
         words there are exactly those of a full cut.
         """
-        matches = [m.span() for m in _needs_words_re().finditer(text)]
-        if not matches:
+        starts = [m.start() for m in (suffix_re().search(text), gazetteer().pattern.search(text)) if m]
+        if not starts:
             return []
-        lo = max(0, matches[0][0] - _LOOKBACK)
-        hi = matches[-1][1]
-        while lo > 0 and _BLOCK_CHAR.match(text, lo - 1):
-            lo -= 1
-        while hi < len(text) and _BLOCK_CHAR.match(text, hi):
-            hi += 1
+        # The word ending last, found as the first one in the reversed text. Such words are made of
+        # block characters only, so where two overlap both lie in one block and the snap below ends
+        # at that block's end whichever of them is taken.
+        n = len(text)
+        rev = text[::-1]
+        last = _needs_words_reversed().search(rev)
+        assert last is not None
+        hi = _BLOCK_RUN.match(text, n - last.start()).end()
+        lo = n - _BLOCK_RUN.match(rev, n - max(0, min(starts) - _LOOKBACK)).end()
         tokens: list[tuple[str, int, int]] = []
         pos = lo
         for w in self._cut(text[lo:hi]):

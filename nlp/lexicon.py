@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -9,6 +11,34 @@ from importlib import resources
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
 )
+
+
+def literal_re(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex for a set of literal words that matches, at each position, the longest of them.
+
+    Spans are those of the plain alternation sorted longest first (what it used to be), but Python's re
+    tries an alternation one word after another at every position, while this trie ("北(?:京|海)")
+    walks one branch per character: a few times faster on hundreds of words.
+    """
+    root: dict[str, dict] = {}
+    for w in words:
+        if w:
+            node = root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = {}  # a word ends here
+    return re.compile(_trie(root))
+
+
+def _trie(node: dict[str, dict]) -> str:
+    alts = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" not in node:
+        return body
+    # A word ends here and longer ones go on: the greedy "?" tries the longer ones first.
+    return f"(?:{body})?" if len(alts) > 1 or len(alts[0]) > 1 else body + "?"
 
 
 def _words(name: str) -> list[str]:
