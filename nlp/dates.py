@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from nlp.lexicon import starts_re
 from nlp.numbers import cn_to_int
 
 _CN = "零〇一二两三四五六七八九十"
@@ -61,13 +62,16 @@ DAY_RE = re.compile(
     rf"|(?:(?P<mshift>下个?|这个?|本)|(?P<endm>{_NUM})(?=月[底末]))?月(?:底|末)"
     rf"|(?:(?P<nextm>下个?月)|(?P<month>{_NUM})月(?:份)?)?(?<![\d.])(?P<day>{_NUM})\s?[号日](?![\d楼线院门机])"
 )
-# Every day expression starts with one of these (tests/nlp/test_nlp_speed.py checks it against DAY_RE's
-# own syntax tree): find_days jumps from one to the next in C instead of trying DAY_RE at every position.
-_DAY_FIRST = re.compile(rf"[大后明今昨前下这本上周星礼月\d{_CN}]")
+# Every character a day expression can start with, read from DAY_RE itself (so a new branch is in it):
+# find_days jumps from one to the next in C instead of trying DAY_RE at every position.
+_DAY_FIRST = starts_re(DAY_RE)
 
 
 def _day_matches(text: str) -> Iterator[re.Match[str]]:
-    """DAY_RE.finditer(text): the same matches, 3x faster (DAY_RE cannot match empty)."""
+    """DAY_RE.finditer(text): the same matches, ~3x faster (DAY_RE cannot match empty)."""
+    if _DAY_FIRST is None:
+        yield from DAY_RE.finditer(text)
+        return
     at = _DAY_FIRST.search(text)
     while at is not None:
         m = DAY_RE.match(text, at.start())

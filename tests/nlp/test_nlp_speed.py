@@ -1,5 +1,5 @@
 """The fast paths give what the slow ones gave: the cutter is jieba's cut, a word trie matches as the
-longest-first alternation, DAY_RE's first characters are all known, the dictionary copy is jieba's.
+longest-first alternation, a pattern's first characters are all known, the dictionary copy is jieba's.
 Sentences are made up (logistics, bakeries, agriculture), not taken from the corpora."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 from nlp import Extractor, parse_catalog
 from nlp.dates import _DAY_FIRST, DAY_RE, find_days
-from nlp.lexicon import literal_re
+from nlp.lexicon import literal_re, starts_re
 from nlp.segment import _read_dictionary, cache_dir
 
 SENTENCES = [
@@ -59,60 +59,53 @@ def test_word_trie_matches_as_longest_first_alternation() -> None:
         assert bool(trie.fullmatch(text)) == bool(plain.fullmatch(text))
 
 
-def _first_chars(seq: list) -> tuple[set[str], set, bool]:
-    """(characters, categories, can be empty) a pattern's match may start with."""
-    from re import _constants as c  # the syntax tree of re (Python 3.11+)
+@pytest.mark.parametrize(
+    ("pattern", "starts", "not_starts"),
+    [
+        (r"(?:下个?)?(?:周|星期)[一二三]", "下周星", "个一二"),
+        (r"(?<![A-Za-z])(?i:today|tomorrow)\b", "tT", "oyd"),
+        (r"\d{1,2}\s?[号日]|[元角]", "09٣元角", "号日 "),
+        (r"(?:早|晚)?上?(?=好)好的", "早晚上好", "的"),
+    ],
+)
+def test_starts_re_holds_every_first_character(pattern: str, starts: str, not_starts: str) -> None:
+    first = starts_re(re.compile(pattern))
+    assert first is not None
+    assert all(first.match(ch) for ch in starts)
+    assert not any(first.match(ch) for ch in not_starts)
 
-    chars: set[str] = set()
-    cats: set = set()
-    for op, av in seq:
-        nullable = False
-        if op is c.LITERAL:
-            chars.add(chr(av))
-        elif op is c.IN:
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    chars.add(chr(value))
-                elif kind is c.RANGE:
-                    chars.update(map(chr, range(value[0], value[1] + 1)))
-                elif kind is c.CATEGORY:
-                    cats.add(value)
-                else:
-                    raise AssertionError(f"unexpected set item {kind}")
-        elif op is c.BRANCH:
-            for branch in av[1]:
-                ch, ca, empty = _first_chars(branch)
-                chars |= ch
-                cats |= ca
-                nullable = nullable or empty
-        elif op is c.SUBPATTERN:
-            ch, ca, nullable = _first_chars(av[3])
-            chars |= ch
-            cats |= ca
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            ch, ca, empty = _first_chars(av[2])
-            chars |= ch
-            cats |= ca
-            nullable = empty or av[0] == 0
-        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            nullable = True  # takes no character
-        else:
-            raise AssertionError(f"unexpected regex node {op}: extend this test")
-        if not nullable:
-            return chars, cats, False
-    return chars, cats, True
+
+@pytest.mark.parametrize("pattern", [r"a?", r"[^a]b", r".x", r"(a)?\1x", r"(?:a|)c?"])
+def test_starts_re_gives_up_when_it_cannot_tell(pattern: str) -> None:
+    assert starts_re(re.compile(pattern)) is None
 
 
 def test_every_day_expression_starts_with_a_known_character() -> None:
-    from re import _constants as c
-    from re import _parser
-
-    chars, cats, empty = _first_chars(_parser.parse(DAY_RE.pattern))
-    assert not empty
-    missing = sorted(ch for ch in chars if not _DAY_FIRST.match(ch))
-    assert not missing, f"add {missing} to _DAY_FIRST"
-    assert cats <= {c.CATEGORY_DIGIT}
-    assert all(_DAY_FIRST.match(d) for d in "09٣５")  # \d in both
+    assert _DAY_FIRST is not None  # the fast path is on
+    rng = random.Random(5)
+    pieces = [
+        "下",
+        "个",
+        "周",
+        "星期",
+        "三",
+        "12",
+        "号",
+        "月底",
+        "今天",
+        "明早",
+        " ",
+        "，",
+        "天后",
+        "后",
+        "x",
+        "1",
+    ]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        for i in range(len(text)):
+            if DAY_RE.match(text, i):
+                assert _DAY_FIRST.match(text, i), (text, i)
 
 
 def test_day_matches_are_finditers() -> None:
