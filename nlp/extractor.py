@@ -92,8 +92,9 @@ class Extractor:
         tokens: list[tuple[str, int, int]] = []
         pos = lo
         for w in self._cut(text[lo:hi]):
-            tokens.append((w, pos, pos + len(w)))
-            pos += len(w)
+            end = pos + len(w)
+            tokens.append((w, pos, end))
+            pos = end
         return tokens
 
     def extract(
@@ -105,7 +106,8 @@ class Extractor:
             self._build()
         if sent_at.tzinfo is None:
             sent_at = sent_at.replace(tzinfo=self.tz)
-        today = sent_at.astimezone(self.tz).date()
+        local = sent_at.astimezone(self.tz)
+        today = local.date()
         text = _SPACES.sub(" ", text[:_MAX_TEXT])
         spans: dict[str, tuple[int, int]] = {}
 
@@ -157,7 +159,7 @@ class Extractor:
                 st = find_stage(text, facts.rivals, plans.unplanned())
             if st is not None:
                 stage, spans["stage"] = st
-            fu = find_followup(text, today, plans.days(), sent_at.astimezone(self.tz).strftime("%H:%M"))
+            fu = find_followup(text, today, plans.days(), f"{local.hour:02d}:{local.minute:02d}")
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
