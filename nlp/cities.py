@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from nlp.lexicon import literal_re
+
 # Short forms that are also everyday words or province names; they count only with their 市/州/盟/地区
 # form ("吉林市", not the province 吉林; "朝阳市", not the word 朝阳).
 AMBIGUOUS = frozenset(
@@ -100,8 +102,7 @@ def gazetteer() -> Gazetteer:
     for line in data.joinpath("county_cities.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         counties.update(w for w in line.split() if w not in cities)
-    forms = sorted({*cities, *full, *counties}, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, forms)))
+    pattern = literal_re({*cities, *full, *counties})  # the longest form at each position
     return Gazetteer(frozenset(cities), full, frozenset(counties), pattern)
 
 

@@ -17,7 +17,7 @@ from functools import cache
 from nlp.cities import gazetteer
 from nlp.company_key import PROVINCES
 from nlp.dates import DAY_RE, PERIOD_RE
-from nlp.lexicon import COMMON_SURNAMES, company_words, org_suffixes, titles
+from nlp.lexicon import COMMON_SURNAMES, company_words, literal_re, org_suffixes, titles
 from nlp.lexicon import surnames as surnames_set
 from nlp.segment import WordClasses
 
@@ -136,8 +136,7 @@ class CompanyHit:
 
 @cache
 def suffix_re() -> re.Pattern[str]:
-    words = sorted(org_suffixes(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return literal_re(org_suffixes())  # the longest suffix at each position
 
 
 @cache

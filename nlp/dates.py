@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from nlp.lexicon import starts_re
 from nlp.numbers import cn_to_int
 
 _CN = "零〇一二两三四五六七八九十"
@@ -64,6 +66,24 @@ DAY_RE = re.compile(
     rf"|(?:(?P<mshift>下个?|这个?|本)|(?P<endm>{_NUM})(?=月[底末]))?月(?:底|末)"
     rf"|(?:(?P<nextm>下个?月)|(?P<month>{_NUM})月(?:份)?)?(?<![\d.])(?P<day>{_NUM})\s?[号日](?![\d楼线院门机])"
 )
+# Every character a day expression can start with, read from DAY_RE itself (so a new branch is in it):
+# find_days jumps from one to the next in C instead of trying DAY_RE at every position.
+_DAY_FIRST = starts_re(DAY_RE)
+
+
+def _day_matches(text: str) -> Iterator[re.Match[str]]:
+    """DAY_RE.finditer(text): the same matches, ~3x faster (DAY_RE cannot match empty)."""
+    if _DAY_FIRST is None:
+        yield from DAY_RE.finditer(text)
+        return
+    at = _DAY_FIRST.search(text)
+    while at is not None:
+        m = DAY_RE.match(text, at.start())
+        if m is not None:
+            yield m
+        at = _DAY_FIRST.search(text, m.end() if m is not None else at.start() + 1)
+
+
 _PERIOD_WORD = r"(?P<pw>上午|下午|晚上|中午|早上|凌晨|傍晚|早晨|夜里|晚|早|午)?"
 TIME_RE = re.compile(
     rf"\s?(?:的)?{_PERIOD_WORD}\s?(?:(?P<h>{_NUM})\s?(?:点钟?|时)(?P<m>半|一刻|三刻|(?:{_NUM}|\d{{2}})分?)?"
@@ -229,10 +249,15 @@ def _english_days(text: str, today: date) -> list[DayMention]:
     return out
 
 
+# "明早9点": the period word is in the day word itself.
+_IMPLIED_PERIOD = {"明早": "早上", "今早": "早上", "明晚": "晚上", "今晚": "晚上", "昨晚": "晚上"}
+_DEADLINE = re.compile(r"\s?(?:之前|以前|前)")
+
+
 def find_days(text: str, today: date) -> list[DayMention]:
     """Every resolvable day expression with the time that follows it."""
     out: list[DayMention] = _english_days(text, today) if _HAS_LATIN.search(text) else []
-    for m in DAY_RE.finditer(text):
+    for m in _day_matches(text):
         d = _resolve(m, today)
         if d is None:
             continue
@@ -242,16 +267,15 @@ def find_days(text: str, today: date) -> list[DayMention]:
         tm = TIME_RE.match(text, end)
         if tm and (tm.group("h") or tm.group("hh")):
             # "明早9点": the period word is in the day word itself.
-            implied = {"明早": "早上", "今早": "早上", "明晚": "晚上", "今晚": "晚上", "昨晚": "晚上"}
-            if not tm.group("pw") and rel in implied:
-                fixed = TIME_RE.match(implied[rel] + text[end : tm.end()])
+            if not tm.group("pw") and rel in _IMPLIED_PERIOD:
+                fixed = TIME_RE.match(_IMPLIED_PERIOD[rel] + text[end : tm.end()])
                 time = _time(fixed) if fixed else None
             else:
                 time = _time(tm)
             end = tm.end()
         elif tm and tm.group("pw"):
             end = tm.end()
-        deadline = bool(re.match(r"\s?(?:之前|以前|前)", text[end : end + 3]))
+        deadline = bool(_DEADLINE.match(text[end : end + 3]))
         out.append(DayMention(d, m.start(), end, time, deadline))
     return sorted(out, key=lambda d: d.start)
 

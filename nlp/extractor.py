@@ -13,7 +13,7 @@ from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import DayMention, find_period
 from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
-from nlp.lexicon import titles
+from nlp.lexicon import literal_re, org_suffixes, titles
 from nlp.numbers import find_budget
 from nlp.people import PersonFinder
 from nlp.phones import find_emails, find_phones
@@ -33,8 +33,9 @@ _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 
 
 @cache
-def _needs_words_re() -> re.Pattern[str]:
-    return re.compile(suffix_re().pattern + "|" + gazetteer().pattern.pattern)
+def _needs_words_reversed() -> re.Pattern[str]:
+    """Organisation suffixes and city forms spelt backwards: the last one is the first in reversed text."""
+    return literal_re(w[::-1] for w in [*org_suffixes(), *gazetteer().all_forms()])
 
 
 def _own_plan(text: str, today: date, plans: Plans) -> DayMention | None:
@@ -47,7 +48,7 @@ def _own_plan(text: str, today: date, plans: Plans) -> DayMention | None:
 
 
 _LOOKBACK = 40  # longer than any organisation name read leftwards from its suffix
-_BLOCK_CHAR = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]")
+_BLOCK_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]*")  # jieba's blocks (jieba.re_han_default)
 
 
 class Extractor:
@@ -68,8 +69,8 @@ class Extractor:
         classes = word_classes(directory)
         self._places = classes.places
         self._verbs = classes.verbs
-        tk = self._tk
-        self._companies = CompanyFinder(classes, self._freq, lambda t: list(tk.cut(t, HMM=False)))
+        self._cut = self._segmenter.cutter()
+        self._companies = CompanyFinder(classes, self._freq, self._cut)
         self._people = PersonFinder(self._freq)
         self._ready = True
 
@@ -89,20 +90,24 @@ class Extractor:
         snapped to jieba's own block boundaries (runs of Han characters, letters and digits), so the
         words there are exactly those of a full cut.
         """
-        matches = [m.span() for m in _needs_words_re().finditer(text)]
-        if not matches:
+        starts = [m.start() for m in (suffix_re().search(text), gazetteer().pattern.search(text)) if m]
+        if not starts:
             return []
-        lo = max(0, matches[0][0] - _LOOKBACK)
-        hi = matches[-1][1]
-        while lo > 0 and _BLOCK_CHAR.match(text, lo - 1):
-            lo -= 1
-        while hi < len(text) and _BLOCK_CHAR.match(text, hi):
-            hi += 1
+        # The word ending last, found as the first one in the reversed text. Such words are made of
+        # block characters only, so where two overlap both lie in one block and the snap below ends
+        # at that block's end whichever of them is taken.
+        n = len(text)
+        rev = text[::-1]
+        last = _needs_words_reversed().search(rev)
+        assert last is not None
+        hi = _BLOCK_RUN.match(text, n - last.start()).end()
+        lo = n - _BLOCK_RUN.match(rev, n - max(0, min(starts) - _LOOKBACK)).end()
         tokens: list[tuple[str, int, int]] = []
         pos = lo
-        for w in self._tk.cut(text[lo:hi], HMM=False):
-            tokens.append((w, pos, pos + len(w)))
-            pos += len(w)
+        for w in self._cut(text[lo:hi]):
+            end = pos + len(w)
+            tokens.append((w, pos, end))
+            pos = end
         return tokens
 
     def extract(
@@ -114,7 +119,8 @@ class Extractor:
             self._build()
         if sent_at.tzinfo is None:
             sent_at = sent_at.replace(tzinfo=self.tz)
-        today = sent_at.astimezone(self.tz).date()
+        local = sent_at.astimezone(self.tz)
+        today = local.date()
         text = _SPACES.sub(" ", text[:_MAX_TEXT])
         spans: dict[str, tuple[int, int]] = {}
 
@@ -166,7 +172,7 @@ class Extractor:
                 st = find_stage(text, facts.rivals, plans.unplanned())
             if st is not None:
                 stage, spans["stage"] = st
-            fu = find_followup(text, today, plans.days(), sent_at.astimezone(self.tz).strftime("%H:%M"))
+            fu = find_followup(text, today, plans.days(), f"{local.hour:02d}:{local.minute:02d}")
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)

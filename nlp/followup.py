@@ -47,9 +47,13 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     left = start
     while left > 0 and not _CLAUSE_END.match(text, left - 1):
         left -= 1
+    return text[left:start], _clause_after(text, end)
+
+
+def _clause_after(text: str, end: int) -> str:
+    """Text of the clause after `end` (what _clause gives second, without walking back for the first)."""
     m = _CLAUSE_END.search(text, end)
-    right = m.start() if m else len(text)
-    return text[left:start], text[end:right]
+    return text[end : m.start() if m else len(text)]
 
 
 def find_followup(
@@ -78,7 +82,7 @@ def find_followup(
             # "next Monday 我再follow": the plan is said after a pause, by the rep
             nxt = _CLAUSE_END.search(text, d.end)
             if nxt is not None:
-                _, following = _clause(text, nxt.end(), nxt.end())
+                following = _clause_after(text, nxt.end())
                 if following.lstrip().startswith(("我再", "再", "我去", "我过去")):
                     after = following
         if not (_ACTION.search(after) or rescheduled or _ACTION.search(before[-4:])):
@@ -92,7 +96,7 @@ def mask_plans(text: str, today: date, days: list[DayMention] | None = None) -> 
     """The text with every clause about a later day blanked out (same length, so spans still hold)."""
     chars = list(text)
     for d in find_days(text, today) if days is None else days:
-        if d.day <= today or _done(_clause(text, d.start, d.end)[1]):
+        if d.day <= today or _done(_clause_after(text, d.end)):
             continue
         m = _CLAUSE_END.search(text, d.end)
         end = m.start() if m else len(text)

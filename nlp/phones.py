@@ -8,8 +8,10 @@ import re
 # "+86 136 0591 2345"). Separators are mandatory between groups, so matching stays linear.
 _PHONE_RUN = re.compile(r"(?:\+\s?86[\s\-]?)?[(（]?\d+(?:(?:[)）]\s?|[ \-－—.]|[)）])\d+)*")
 _EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6}")
+_DIGITS = re.compile(r"\d+")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0(?:10|2\d|[3-9]\d{2})\d{7,8}")
+_MIN_DIGITS = 10  # the shortest valid number (a landline); normalising only ever drops digits
 
 
 def _valid(digits: str) -> bool:
@@ -48,9 +50,11 @@ def _written_phones(text: str) -> list[tuple[str, tuple[int, int]]]:
         ):
             continue
         raw = run.group()
+        if len(raw) < _MIN_DIGITS:
+            continue  # "2点", "50万", "2026年": too few digits for any number below
         # Groups with their offsets; try the longest prefix of groups that makes a valid number,
         # then move on (a run can hold a phone followed by an unrelated number).
-        groups = [(m.group(), m.start()) for m in re.finditer(r"\d+", raw)]
+        groups = [(m.group(), m.start()) for m in _DIGITS.finditer(raw)]
         plus86 = raw.lstrip().startswith("+")
         i = 0
         while i < len(groups):

@@ -1,9 +1,9 @@
 """A private jieba tokenizer with the catalog, titles and cities in its dictionary, plus word classes.
 
 jieba's own dictionary (~500k prefixes) costs ~60 MB and ~1 s per tokenizer, so it is loaded once per
-process and copied into each tokenizer (~15 MB, ~0.05 s: the words themselves are shared), and every
-extractor built from the same words shares one tokenizer. Both are held only while some extractor
-uses them.
+process (from a copy of jieba's cache that reads 4x faster) and copied into each tokenizer (~15 MB,
+~0.05 s: the words themselves are shared), and every extractor built from the same words shares one
+tokenizer. Both are held only while some extractor uses them.
 
 jieba's own dictionary carries a part-of-speech tag per word; running jieba.posseg costs ~10x a plain
 cut, so instead the few tags we need (is this word a verb, pronoun, adverb, time word...?) are read
@@ -18,9 +18,11 @@ import os
 import tempfile
 import threading
 import weakref
-from collections.abc import Iterable
+from array import array
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from math import log
 from pathlib import Path
 
 import jieba
@@ -57,8 +59,11 @@ _STRONG_TAGS = frozenset(
 )
 _VERB_TAGS = frozenset({"v", "vd", "vg"})
 _COUNTING = ("一", "这", "那", "几", "两", "每", "某", "半")
-_POS_CACHE_VERSION = 3
+_POS_CACHE_VERSION = 4  # 4: each class one newline-joined string (5x faster to read than a list)
+_DICT_CACHE_VERSION = 1
 _PLACE_TAGS = frozenset({"ns", "nt", "j"})
+_HAN, _SKIP = jieba.re_han_default, jieba.re_skip_default  # jieba's own blocks and whitespace
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def cache_dir() -> Path:
@@ -92,6 +97,10 @@ class Segmenter:
     added: frozenset[str]
     base: _Dictionary  # keeps jieba's dictionary loaded while a segmenter uses it
 
+    def cutter(self) -> Callable[[str], list[str]]:
+        """`tokenizer.lcut(text, HMM=False)`, word for word, at about twice the speed."""
+        return make_cutter(self.tokenizer.FREQ, self.tokenizer.total)
+
 
 _lock = threading.Lock()  # extractors may be built from several threads (the CLI, a thread pool)
 _dictionary: weakref.ReferenceType[_Dictionary] | None = None
@@ -102,13 +111,61 @@ def _base_dictionary(directory: Path) -> _Dictionary:
     global _dictionary
     base = _dictionary() if _dictionary is not None else None
     if base is None:
-        jieba.setLogLevel(logging.WARNING)  # jieba logs "Building prefix dict..." at DEBUG on every start
-        tk = jieba.Tokenizer()
-        tk.tmp_dir = str(directory)
-        tk.initialize()
-        base = _Dictionary(tk.FREQ, tk.total)
+        base = _read_dictionary(directory)
         _dictionary = weakref.ref(base)
     return base
+
+
+def _dictionary_cache(directory: Path) -> Path | None:
+    dict_path = Path(jieba.__file__).with_name("dict.txt")
+    try:
+        st = dict_path.stat()
+    except OSError:
+        return None
+    stamp = f"{jieba.__version__}-{int(st.st_mtime)}-{st.st_size}"
+    return directory / f"prefix-dict-v{_DICT_CACHE_VERSION}-{stamp}.marshal"
+
+
+def _read_dictionary(directory: Path) -> _Dictionary:
+    """jieba's prefix dictionary, from our own copy of it when there is one.
+
+    jieba caches it as one marshalled dict, ~0.6 s to read (most of a cold start); the copy holds the
+    words as one newline-joined string and the counts as one int64 array, read in ~0.15 s. The copy
+    is written from what jieba itself loaded, so the dictionary is the same.
+    """
+    cache = _dictionary_cache(directory)
+    if cache is not None:
+        try:
+            with cache.open("rb") as f:
+                words, counts, total = marshal.load(f)
+            freq = dict(zip(words.split("\n"), array("q", counts), strict=True))
+            if isinstance(total, int):
+                return _Dictionary(freq, total)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    jieba.setLogLevel(logging.WARNING)  # jieba logs "Building prefix dict..." at DEBUG on every start
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = str(directory)
+    tk.initialize()
+    if cache is not None:
+        _write_dictionary(cache, tk.FREQ, tk.total)
+    return _Dictionary(tk.FREQ, tk.total)
+
+
+def _write_dictionary(cache: Path, freq: dict[str, int], total: int) -> None:
+    if any("\n" in w for w in freq):
+        return  # not representable; jieba's own cache still works
+    try:
+        counts = array("q", freq.values()).tobytes()
+    except (OverflowError, TypeError):
+        return
+    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as f:
+            marshal.dump(("\n".join(freq), counts, total), f)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
 
 
 def segmenter(words: Iterable[str], directory: Path) -> Segmenter:
@@ -135,6 +192,71 @@ def _build(words: Iterable[str], base: _Dictionary) -> Segmenter:
     return Segmenter(tk, frozenset(added), base)
 
 
+def make_cutter(freq: dict[str, int], total: int) -> Callable[[str], list[str]]:
+    """jieba 0.42's cut without HMM over a frozen dictionary (`freq` holds every prefix of every word).
+
+    Same blocks, same DAG, same float sums in the same order and the same tie-break as jieba (on equal
+    route scores the longer word wins), so the words are identical; it runs faster because the DAG and
+    the route are built in one pass with no generators, no per-character regex and no attribute look-ups.
+    """
+    get = freq.get
+    logtotal = log(total)
+
+    def cut_block(s: str, out: list[str]) -> None:
+        n = len(s)
+        score = [0.0] * (n + 1)
+        nxt = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best_p, best_x = 0.0, -1
+            i = k
+            frag = s[k]
+            f = get(frag)
+            while f is not None:
+                if f:  # as jieba's max((log(f) - logtotal + score, x)): a later x wins a tie
+                    p = log(f) - logtotal + score[i + 1]
+                    if best_x < 0 or p >= best_p:
+                        best_p, best_x = p, i
+                i += 1
+                if i >= n:
+                    break
+                frag = s[k : i + 1]
+                f = get(frag)
+            if best_x < 0:  # an unknown character stands alone, with frequency 1
+                best_p, best_x = log(1) - logtotal + score[k + 1], k
+            score[k] = best_p
+            nxt[k] = best_x + 1
+        x = 0
+        buf = ""
+        while x < n:
+            y = nxt[x]
+            word = s[x:y]
+            if y - x == 1 and word in _ASCII_ALNUM:  # single Latin letters and digits run together
+                buf += word
+            else:
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(word)
+            x = y
+        if buf:
+            out.append(buf)
+
+    def cut(text: str) -> list[str]:
+        out: list[str] = []
+        for n, blk in enumerate(_HAN.split(text)):
+            if n % 2:  # split() on one group alternates text between blocks and blocks
+                cut_block(blk, out)
+            elif blk:
+                for x in _SKIP.split(blk):
+                    if _SKIP.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    return cut
+
+
 @dataclass(frozen=True, slots=True)
 class WordClasses:
     """Word classes read from jieba's dictionary tags."""
@@ -155,9 +277,10 @@ def word_classes(directory: Path) -> WordClasses:
     cache = directory / f"stopwords-v{_POS_CACHE_VERSION}-{stamp}.marshal"
     try:
         with cache.open("rb") as f:
-            strong, verbs, places = marshal.load(f)
-            return WordClasses(frozenset(strong), frozenset(verbs), frozenset(places))
-    except (OSError, EOFError, ValueError, TypeError):
+            joined = marshal.load(f)
+        strong, verbs, places = (frozenset(s.split("\n")) if s else frozenset() for s in joined)
+        return WordClasses(strong, verbs, places)
+    except (OSError, EOFError, ValueError, TypeError, AttributeError):
         pass
     strong: list[str] = []
     verbs: list[str] = []
@@ -177,7 +300,7 @@ def word_classes(directory: Path) -> WordClasses:
     tmp = cache.with_suffix(f".{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as f:
-            marshal.dump((strong, verbs, places), f)
+            marshal.dump(tuple("\n".join(words) for words in (strong, verbs, places)), f)
         os.replace(tmp, cache)
     except OSError:
         pass

@@ -1,0 +1,147 @@
+"""The fast paths give what the slow ones gave: the cutter is jieba's cut, a word trie matches as the
+longest-first alternation, a pattern's first characters are all known, the dictionary copy is jieba's.
+Sentences are made up (logistics, bakeries, agriculture), not taken from the corpora."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nlp import Extractor, parse_catalog
+from nlp.dates import _DAY_FIRST, DAY_RE, find_days
+from nlp.lexicon import literal_re, starts_re
+from nlp.segment import _read_dictionary, cache_dir
+
+SENTENCES = [
+    "上周五跟成都蜀道冷链物流有限公司的调度主管聊了两个小时，他们想换一批冷藏车",
+    "明早9点去昆明滇池烘焙坊见老板娘，顺便带上新款搅拌机的样品",
+    "下下个星期三下午三点半再跟进，AB123型号的报价单 v2.0 已发",
+    "12月底前要把合同签下来 ５号以前付首款；10天后复查 ",
+    "abc 12 x\r\n中国\t农业大学的温室 -- 3% & C++ #1 100_000",
+    "",
+    "😀😀 ！！",
+]
+
+
+@pytest.fixture(scope="module")
+def cut_pair(extractor: Extractor) -> tuple:
+    extractor.warm_up()
+    return extractor._segmenter.tokenizer, extractor._segmenter.cutter()
+
+
+def test_cutter_gives_jiebas_words(cut_pair: tuple) -> None:
+    tokenizer, cut = cut_pair
+    rng = random.Random(7)
+    texts = list(SENTENCES)
+    alphabet = "".join(set("".join(SENTENCES))) + "ab1 ,。\n"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 50))) for _ in range(300)]
+    texts += [s[a:b] for s in SENTENCES for a in range(0, len(s), 3) for b in range(a, len(s) + 1, 4)]
+    for text in texts:
+        assert cut(text) == tokenizer.lcut(text, HMM=False), text
+
+
+def test_word_trie_matches_as_longest_first_alternation() -> None:
+    words = ["物流", "物流园", "物流园区", "冷链", "冷链物流", "有限公司", "公司", "园区", "a.b", "C++"]
+    trie = literal_re(words)
+    plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    rng = random.Random(3)
+    pieces = [*words, "的", "在", "x", "物", "冷", "园"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for i in range(len(text) + 1):
+            a, b = trie.match(text, i), plain.match(text, i)
+            assert (a and a.span()) == (b and b.span())
+        assert bool(trie.fullmatch(text)) == bool(plain.fullmatch(text))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts", "not_starts"),
+    [
+        (r"(?:下个?)?(?:周|星期)[一二三]", "下周星", "个一二"),
+        (r"(?<![A-Za-z])(?i:today|tomorrow)\b", "tT", "oyd"),
+        (r"\d{1,2}\s?[号日]|[元角]", "09٣元角", "号日 "),
+        (r"(?:早|晚)?上?(?=好)好的", "早晚上好", "的"),
+    ],
+)
+def test_starts_re_holds_every_first_character(pattern: str, starts: str, not_starts: str) -> None:
+    first = starts_re(re.compile(pattern))
+    assert first is not None
+    assert all(first.match(ch) for ch in starts)
+    assert not any(first.match(ch) for ch in not_starts)
+
+
+@pytest.mark.parametrize("pattern", [r"a?", r"[^a]b", r".x", r"(a)?\1x", r"(?:a|)c?"])
+def test_starts_re_gives_up_when_it_cannot_tell(pattern: str) -> None:
+    assert starts_re(re.compile(pattern)) is None
+
+
+def test_every_day_expression_starts_with_a_known_character() -> None:
+    assert _DAY_FIRST is not None  # the fast path is on
+    rng = random.Random(5)
+    pieces = [
+        "下",
+        "个",
+        "周",
+        "星期",
+        "三",
+        "12",
+        "号",
+        "月底",
+        "今天",
+        "明早",
+        " ",
+        "，",
+        "天后",
+        "后",
+        "x",
+        "1",
+    ]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        for i in range(len(text)):
+            if DAY_RE.match(text, i):
+                assert _DAY_FIRST.match(text, i), (text, i)
+
+
+def test_day_matches_are_finditers() -> None:
+    from nlp.dates import _day_matches
+
+    for text in [*SENTENCES, "前天、今天和大后天", "下个月8号 本月底 3月份12日 星期天 礼拜六 十天以后"]:
+        assert [m.span() for m in _day_matches(text)] == [m.span() for m in DAY_RE.finditer(text)]
+    assert find_days("下个月8号", date(2026, 3, 10))
+
+
+def test_dictionary_copy_is_jiebas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import nlp.segment as segment
+
+    copy = tmp_path / "copy.marshal"
+    monkeypatch.setattr(segment, "_dictionary_cache", lambda directory: copy)
+    from_jieba = _read_dictionary(cache_dir())  # no copy yet: jieba loads it, the copy is written
+    assert copy.exists()
+    from_copy = _read_dictionary(cache_dir())
+    assert from_copy.total == from_jieba.total
+    assert from_copy.freq == from_jieba.freq
+    assert list(from_copy.freq) == list(from_jieba.freq)
+    copy.write_bytes(b"broken")
+    assert _read_dictionary(cache_dir()).freq == from_jieba.freq  # a bad copy falls back to jieba
+
+
+def test_catalog_scan_finds_mentions_at_any_character() -> None:
+    catalog = parse_catalog(
+        '[[products]]\nname = "冷藏车"\naliases = ["冷藏车厢", "-Box"]\n[[competitors]]\nname = "GE"\n', "t"
+    )
+    text = "买冷藏车厢和冷藏车，还有x-Box与-Box，GENE不算，ge算"
+    found = [(m.name, text[m.start : m.end]) for m in catalog.find(text)]
+    # longest alias first; "-" glues to nothing, "GE" not inside "GENE"; same as the per-character scan
+    assert found == [
+        ("冷藏车", "冷藏车厢"),
+        ("冷藏车", "冷藏车"),
+        ("冷藏车", "-Box"),
+        ("冷藏车", "-Box"),
+        ("GE", "ge"),
+    ]
