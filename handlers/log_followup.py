@@ -30,14 +30,20 @@ from handlers.corrections import (
     names_other_customer,
     new_words,
 )
-from handlers.lead_facts import apply_extraction, card_contact, create_rep_lead, set_next_followup
+from handlers.lead_facts import (
+    apply_extraction,
+    card_contact,
+    create_rep_lead,
+    reached_stage,
+    set_next_followup,
+)
 from handlers.lead_lookup import TAKEN, link_contact, link_in_book, may_change, names_a_lead, resolve_lead
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, Intent
 from storage.followups import amend_followup, last_followup_by, record_followup
 from storage.inbound import previous_message
 from storage.leads import change_stage, get_lead
-from storage.models import STAGES, FollowUp, Lead, Person
+from storage.models import FollowUp, Lead, Person
 
 log = logging.getLogger("salesbot.handlers.log_followup")
 
@@ -191,8 +197,8 @@ async def write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> lis
     contact = await apply_extraction(
         session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
     )
-    if ex.stage and ex.stage in STAGES:
-        await change_stage(session, lead, ex.stage, person_id=person.id, at=happened, reason=ctx.message.text)
+    if (stage := reached_stage(lead, ex)) is not None:
+        await change_stage(session, lead, stage, person_id=person.id, at=happened, reason=ctx.message.text)
     lead.last_contact_at = max(lead.last_contact_at or happened, happened)
     if lead.first_response_at is None:
         lead.first_response_at = happened

@@ -411,3 +411,23 @@ async def test_a_customer_name_with_a_slipped_character_and_its_contact_is_that_
         {"company": "安合康复", "absent": True},
     ]  # fmt: skip
     await assert_right(runner, [ANHE_NJ], turns, expect)
+
+
+# ---- a demo held -----------------------------------------------------------------------------------
+
+
+async def test_a_demo_held_moves_an_early_deal_to_the_demo_stage_and_leaves_a_later_one(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天在仁和给周主任讲了彩超的方案，下周四再去",
+        "慈济陆院长那边上午现场演示了腹腔镜，他挺满意，下周一我再过去",
+    )
+    later = {**CIJI, "阶段": "报价"}
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "stage": "方案演示",
+         "last_followup": last("demo", "周")},
+        {"company": "无锡慈济医院", "followups_added": 1, "stage": "报价",
+         "last_followup": last("demo", "陆")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, later], turns, expect)
