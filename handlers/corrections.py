@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.types import Reply
 from handlers.cards import amend_button, contact_text, kind_text, next_followup_text
 from handlers.clarify import candidate_lines
@@ -120,15 +122,24 @@ def _head(words: str) -> str:
     its own (is marked again or names its field: "预算也改成150万") or completes the head's value
     ("下周四 上午十点")."""
     marker = _marker_at(words) or 0
-    chars, head_done = list(words), False
+    chars, value = list(words), ""
     for clause in _CLAUSE.finditer(words):
-        if not head_done:
-            head_done = clause.end() > marker and bool(_NOT_A_VALUE.sub("", clause.group()))
+        if not value:
+            value = _NOT_A_VALUE.sub("", clause.group()) if clause.end() > marker else ""
             continue
         if _OWN_CORRECTION.search(clause.group()) or _COMPLETES.fullmatch(clause.group()):
             continue
+        if _names_in_full(value, clause.group()):
+            continue
         chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
     return "".join(chars)
+
+
+def _names_in_full(value: str, clause: str) -> bool:
+    """Whether `clause` is the full name of the organisation the head names by its brand ("是明光
+    物流 新客户 合肥明光物流有限公司"): an organisation's name holding the head value's first two
+    characters."""
+    return len(value) >= 2 and value[:2] in clause and suffix_re().search(clause) is not None
 
 
 # "X的是Y" ("带我看机房的是副科长韩磊", "接电话的是…"): X describes the one the correction names.
@@ -257,6 +268,17 @@ def _said(followup: FollowUp) -> Extraction:
     )
 
 
+async def _contact_brought(session: AsyncSession, followup: FollowUp, new: Lead) -> int | None:
+    """The record's contact on the customer it moves to: one the record itself brought (the person
+    met, "对接的是基建处龚处长") goes with it; one the wrong customer had before stays theirs."""
+    contact = await session.get(Contact, followup.contact_id) if followup.contact_id else None
+    if contact is None or contact.created_at < followup.created_at:
+        return None
+    contact.lead_id = new.id
+    await session.flush()
+    return contact.id
+
+
 async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply] | None:
     """The record moved to the customer the correction names instead; None when it names none."""
     session, tz = ctx.session, ctx.config.tz
@@ -267,6 +289,15 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
     said = _said(followup)
     if old is None:
         return None
+    if (
+        new is not None
+        and new.id == old.id
+        and ctx.extraction.company
+        and suffix_re().search(ctx.extraction.company)
+    ):
+        # The words found the record's customer again by the brand both share ("不是明达针织 是明达
+        # 科技园 新客户 X明达科技园开发有限公司"): the full name said is the new customer, not it.
+        new = None
     if new is None and ctx.extraction.company:  # a customer the CRM does not know yet: the rep's new lead
         facts = dataclasses.replace(ctx, extraction=dataclasses.replace(said, city=ctx.extraction.city))
         new = await create_rep_lead(facts, person, ctx.extraction.company)
@@ -276,7 +307,7 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
         return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
     if old.next_followup_at is not None and old.next_followup_at == followup.next_followup_at:
         old.next_followup_at = None  # the plan was the other customer's
-    followup.lead_id, followup.contact_id = new.id, None  # the contact was the wrong customer's
+    followup.lead_id, followup.contact_id = new.id, await _contact_brought(session, followup, new)
     apply_scalars(new, said, ctx.catalog)
     due = set_next_followup(new, said.next_followup, tz)
     happened = followup.happened_at

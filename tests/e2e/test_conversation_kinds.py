@@ -431,3 +431,20 @@ async def test_a_demo_held_moves_an_early_deal_to_the_demo_stage_and_leaves_a_la
          "last_followup": last("demo", "陆")},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, later], turns, expect)
+
+
+async def test_a_correction_to_a_new_customer_of_the_same_brand_takes_its_full_name_and_the_person_met(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "慈济今天去看了 他们新开的护理院要腹腔镜 对接的是总务科蒋科长 预算六十万 下周三再去",
+        "不是慈济医院 是慈济护理院 新客户 无锡慈济护理服务有限公司",
+    )
+    expect = [
+        {"company": "无锡慈济护理服务有限公司", "followups_added": 1, "owner": "lina",
+         "last_followup": last("visit", "蒋"), "budget": [600000, 600000],
+         "next_followup": plan("next_week:3")},
+        {"company": "无锡慈济医院", "followups_added": 0},
+        {"company": "慈济护理院", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
