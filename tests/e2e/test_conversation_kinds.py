@@ -448,3 +448,30 @@ async def test_a_correction_to_a_new_customer_of_the_same_brand_takes_its_full_n
         {"company": "慈济护理院", "absent": True},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- a manager's report and the owning rep's reply ---------------------------------------------------
+
+
+async def test_the_owning_rep_s_plan_after_the_manager_s_joint_visit_sets_that_record_s_next_contact(
+    runner: Runner,
+) -> None:
+    turns = [
+        {"as": "zhangwei", "text": "昨天我跟林娜一起去了仁和，周主任说彩超预算八十万，林娜下周四再跟一次"},
+        {"as": "lina", "text": "收到张总 下周四上午十点我过去"},
+    ]
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周"),
+         "next_followup": plan("next_week:4", "10:00"), "budget": [800000, 800000]},
+        {"company": "张总", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_rep_s_follow_on_after_the_manager_s_report_adds_to_that_lead(runner: Runner) -> None:
+    turns = [
+        {"as": "zhangwei", "text": "今天陪林娜去了趟慈济，陆院长对腹腔镜挺感兴趣"},
+        {"as": "lina", "text": "好的张总 对了他们还想看看彩超"},
+    ]
+    expect = [{"company": "无锡慈济医院", "products_include": ["腹腔镜", "台式彩超"]}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)

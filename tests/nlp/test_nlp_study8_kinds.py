@@ -81,3 +81,19 @@ def test_a_signing_cheered_is_the_signing_not_the_delivery_it_plans(text: str) -
 def test_a_signing_asked_about_is_no_stage() -> None:
     found = find_stage("博雅家具那单签啦？")
     assert found is None or found[0] != "签约"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "name", "colleague"),
+    [
+        ("收到孙总 周五上午我去送样", 2, "孙", True),  # answering the manager
+        ("好的，孙经理！明天我过去", 3, "孙", True),
+        ("今天跟孙梦洁一起去了华港物流", 3, "孙梦洁", True),  # a member's full name anywhere
+        ("华港物流孙总说下周定", 4, "孙", False),  # a customer's person of the same surname
+        ("收到孙总 周五上午我去送样", 2, "钱", False),  # no member of that surname
+    ],
+)
+def test_a_member_of_the_org_named_is_a_colleague(text: str, start: int, name: str, colleague: bool) -> None:
+    from nlp.linking import is_colleague
+
+    assert is_colleague(text, start, name, ["孙梦洁", "周立"]) is colleague
