@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -214,6 +214,30 @@ def corrected_day(text: str, sent: datetime, planned: date | None = None) -> Fol
     return FollowUpTime(planned.isoformat(), at) if planned is not None and at is not None else None
 
 
+# A weekday said bare, with no week before it ("不对是周四"; not "下周四", "这周四").
+_BARE_WEEKDAY = re.compile(r"(?<![下这本上])(?:周|星期|礼拜)[一二三四五六日天1-7]")
+_PART_OF_DAY = re.compile(r"上午|下午|晚上|中午|早上|傍晚|凌晨")
+
+
+def weekday_in_planned_week(
+    text: str, said: FollowUpTime, planned: date, old_time: str | None
+) -> FollowUpTime:
+    """A correction that names only the weekday changes the day of the plan and nothing else:
+    "下周三上午十点" then "不对是周四" is Thursday of that same week, still at ten."""
+    words = new_words(text)
+    if _BARE_WEEKDAY.search(words) is None or len(find_days(words, planned)) != 1:
+        return said
+    try:
+        day = date.fromisoformat(said.date)
+    except ValueError:
+        return said
+    moved = planned + timedelta(days=day.weekday() - planned.weekday())
+    if day.isocalendar()[:2] == planned.isocalendar()[:2] or moved < day:
+        moved = day  # the plan was in this week already, or that week's day has passed
+    keeps_time = said.time is None and _PART_OF_DAY.search(words) is None  # "是周四下午": not at ten
+    return FollowUpTime(moved.isoformat(), old_time if keeps_time else said.time)
+
+
 def _replace(current: Sequence[str] | None, old: Sequence[str], new: Sequence[str]) -> list[str]:
     kept = [item for item in current or [] if item not in old]
     return kept + [item for item in new if item not in kept]
@@ -333,11 +357,16 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
     lead = await get_lead(session, followup.lead_id)
     assert lead is not None  # follow-ups cascade with their lead
     ex = ctx.extraction
+    planned_at = lead.next_followup_at.astimezone(tz) if lead.next_followup_at else None
     if ex.next_followup is None:
-        planned = lead.next_followup_at.astimezone(tz).date() if lead.next_followup_at else None
+        planned = planned_at.date() if planned_at else None
         day = corrected_day(ctx.message.text, ctx.message.sent_at.astimezone(tz), planned)
         if day is not None:
             ex = dataclasses.replace(ex, next_followup=day)
+    if ex.next_followup is not None and planned_at is not None:
+        old_time = planned_at.strftime("%H:%M") if lead.next_followup_has_time else None
+        moved = weekday_in_planned_week(ctx.message.text, ex.next_followup, planned_at.date(), old_time)
+        ex = dataclasses.replace(ex, next_followup=moved)
     slots = ex.to_slots()
     slots.pop("company", None)  # the same customer, as checked before coming here
     if not slots:

@@ -475,3 +475,20 @@ async def test_a_rep_s_follow_on_after_the_manager_s_report_adds_to_that_lead(ru
     ]
     expect = [{"company": "无锡慈济医院", "products_include": ["腹腔镜", "台式彩超"]}]
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- a weekday corrected ---------------------------------------------------------------------------
+
+
+async def test_a_bare_weekday_in_a_correction_keeps_the_week_and_the_hour_of_the_plan(runner: Runner) -> None:
+    turns = says("今天在仁和见了周主任，彩超的参数都对完了，下周二下午两点去送合同", "说错了 是周五")
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("next_week:5", "14:00")}
+    ]
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_a_bare_weekday_with_a_part_of_the_day_drops_the_old_hour(runner: Runner) -> None:
+    turns = says("今天在仁和见了周主任，下周二上午十点去送合同", "不对 是周四上午")
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("next_week:4")}]
+    await assert_right(runner, [RENHE], turns, expect)
