@@ -227,8 +227,10 @@ KIND_DEMO = re.compile(
     r"演示|试机|试切|试吃|(?<!调)试完|试做|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"
     r"|试乘|试驾|试穿|试戴|试听"  # the customer tries the thing itself
-    # the English word, shown not wished for ("想看demo", "要个demo"), and no part of an address
-    r"|(?<![要想看求])(?<![A-Za-z0-9_.@/-])demo(?![A-Za-z0-9_.@/-])(?!的)"
+    # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
+    # week demo") or wished for ("想看demo"), nor a part of an address
+    r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
+    r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用") nor the machine on trial ("试用的PCS")
     r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)试用(?![的期])",

@@ -57,6 +57,7 @@ def test_a_demo_said_in_english_is_a_demo(text: str) -> None:
     "text",
     [
         "客户想看demo，下周约",  # wished for, not held
+        "today met Kevin at 华港物流 next week demo",  # planned
         "给他发了邮件 地址 sales@acme-demo.com",  # a part of an address
     ],
 )
