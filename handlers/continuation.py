@@ -17,13 +17,13 @@ import re
 from bot.types import Reply
 from handlers.cards import amend_button, contact_text, next_followup_text
 from handlers.context import Context
-from handlers.lead_facts import apply_extraction, set_next_followup
+from handlers.lead_facts import apply_extraction, reached_stage, set_next_followup
 from handlers.lead_lookup import TAKEN, link_contact, may_change
 from handlers.tags import budget_text
 from nlp import Extraction, Intent
 from storage.followups import amend_followup, record_followup
 from storage.leads import change_stage, get_lead
-from storage.models import STAGES, FollowUp, Lead, Person
+from storage.models import FollowUp, Lead, Person
 
 # Words that refer back to the customer or the conversation: a message with them but no fact may
 # still be news about the customer ("他说下周给答复").
@@ -73,8 +73,8 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     contact = await apply_extraction(
         session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
     )
-    if ex.stage and ex.stage in STAGES:
-        await change_stage(session, lead, ex.stage, person_id=person.id, at=ctx.message.sent_at, reason=text)
+    if (stage := reached_stage(lead, ex)) is not None:
+        await change_stage(session, lead, stage, person_id=person.id, at=ctx.message.sent_at, reason=text)
     due = set_next_followup(lead, ex.next_followup, tz)
     # The question the last record waits for is now this record's, or answered by its plan.
     awaiting = None if due is not None else followup.awaiting

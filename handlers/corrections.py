@@ -13,7 +13,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Reply
 from handlers.cards import amend_button, contact_text, kind_text, next_followup_text
@@ -120,15 +122,24 @@ def _head(words: str) -> str:
     its own (is marked again or names its field: "预算也改成150万") or completes the head's value
     ("下周四 上午十点")."""
     marker = _marker_at(words) or 0
-    chars, head_done = list(words), False
+    chars, value = list(words), ""
     for clause in _CLAUSE.finditer(words):
-        if not head_done:
-            head_done = clause.end() > marker and bool(_NOT_A_VALUE.sub("", clause.group()))
+        if not value:
+            value = _NOT_A_VALUE.sub("", clause.group()) if clause.end() > marker else ""
             continue
         if _OWN_CORRECTION.search(clause.group()) or _COMPLETES.fullmatch(clause.group()):
             continue
+        if _names_in_full(value, clause.group()):
+            continue
         chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
     return "".join(chars)
+
+
+def _names_in_full(value: str, clause: str) -> bool:
+    """Whether `clause` is the full name of the organisation the head names by its brand ("是明光
+    物流 新客户 合肥明光物流有限公司"): an organisation's name holding the head value's first two
+    characters."""
+    return len(value) >= 2 and value[:2] in clause and suffix_re().search(clause) is not None
 
 
 # "X的是Y" ("带我看机房的是副科长韩磊", "接电话的是…"): X describes the one the correction names.
@@ -203,6 +214,30 @@ def corrected_day(text: str, sent: datetime, planned: date | None = None) -> Fol
     return FollowUpTime(planned.isoformat(), at) if planned is not None and at is not None else None
 
 
+# A weekday said bare, with no week before it ("不对是周四"; not "下周四", "这周四").
+_BARE_WEEKDAY = re.compile(r"(?<![下这本上])(?:周|星期|礼拜)[一二三四五六日天1-7]")
+_PART_OF_DAY = re.compile(r"上午|下午|晚上|中午|早上|傍晚|凌晨")
+
+
+def weekday_in_planned_week(
+    text: str, said: FollowUpTime, planned: date, old_time: str | None
+) -> FollowUpTime:
+    """A correction that names only the weekday changes the day of the plan and nothing else:
+    "下周三上午十点" then "不对是周四" is Thursday of that same week, still at ten."""
+    words = new_words(text)
+    if _BARE_WEEKDAY.search(words) is None or len(find_days(words, planned)) != 1:
+        return said
+    try:
+        day = date.fromisoformat(said.date)
+    except ValueError:
+        return said
+    moved = planned + timedelta(days=day.weekday() - planned.weekday())
+    if day.isocalendar()[:2] == planned.isocalendar()[:2] or moved < day:
+        moved = day  # the plan was in this week already, or that week's day has passed
+    keeps_time = said.time is None and _PART_OF_DAY.search(words) is None  # "是周四下午": not at ten
+    return FollowUpTime(moved.isoformat(), old_time if keeps_time else said.time)
+
+
 def _replace(current: Sequence[str] | None, old: Sequence[str], new: Sequence[str]) -> list[str]:
     kept = [item for item in current or [] if item not in old]
     return kept + [item for item in new if item not in kept]
@@ -257,6 +292,17 @@ def _said(followup: FollowUp) -> Extraction:
     )
 
 
+async def _contact_brought(session: AsyncSession, followup: FollowUp, new: Lead) -> int | None:
+    """The record's contact on the customer it moves to: one the record itself brought (the person
+    met, "对接的是基建处龚处长") goes with it; one the wrong customer had before stays theirs."""
+    contact = await session.get(Contact, followup.contact_id) if followup.contact_id else None
+    if contact is None or contact.created_at < followup.created_at:
+        return None
+    contact.lead_id = new.id
+    await session.flush()
+    return contact.id
+
+
 async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply] | None:
     """The record moved to the customer the correction names instead; None when it names none."""
     session, tz = ctx.session, ctx.config.tz
@@ -267,6 +313,15 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
     said = _said(followup)
     if old is None:
         return None
+    if (
+        new is not None
+        and new.id == old.id
+        and ctx.extraction.company
+        and suffix_re().search(ctx.extraction.company)
+    ):
+        # The words found the record's customer again by the brand both share ("不是明达针织 是明达
+        # 科技园 新客户 X明达科技园开发有限公司"): the full name said is the new customer, not it.
+        new = None
     if new is None and ctx.extraction.company:  # a customer the CRM does not know yet: the rep's new lead
         facts = dataclasses.replace(ctx, extraction=dataclasses.replace(said, city=ctx.extraction.city))
         new = await create_rep_lead(facts, person, ctx.extraction.company)
@@ -276,7 +331,7 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
         return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
     if old.next_followup_at is not None and old.next_followup_at == followup.next_followup_at:
         old.next_followup_at = None  # the plan was the other customer's
-    followup.lead_id, followup.contact_id = new.id, None  # the contact was the wrong customer's
+    followup.lead_id, followup.contact_id = new.id, await _contact_brought(session, followup, new)
     apply_scalars(new, said, ctx.catalog)
     due = set_next_followup(new, said.next_followup, tz)
     happened = followup.happened_at
@@ -302,11 +357,16 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
     lead = await get_lead(session, followup.lead_id)
     assert lead is not None  # follow-ups cascade with their lead
     ex = ctx.extraction
+    planned_at = lead.next_followup_at.astimezone(tz) if lead.next_followup_at else None
     if ex.next_followup is None:
-        planned = lead.next_followup_at.astimezone(tz).date() if lead.next_followup_at else None
+        planned = planned_at.date() if planned_at else None
         day = corrected_day(ctx.message.text, ctx.message.sent_at.astimezone(tz), planned)
         if day is not None:
             ex = dataclasses.replace(ex, next_followup=day)
+    if ex.next_followup is not None and planned_at is not None:
+        old_time = planned_at.strftime("%H:%M") if lead.next_followup_has_time else None
+        moved = weekday_in_planned_week(ctx.message.text, ex.next_followup, planned_at.date(), old_time)
+        ex = dataclasses.replace(ex, next_followup=moved)
     slots = ex.to_slots()
     slots.pop("company", None)  # the same customer, as checked before coming here
     if not slots:

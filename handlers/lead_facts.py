@@ -23,11 +23,23 @@ from handlers.tags import LineLookup, derived_tags, merge_tags
 from nlp import Extraction, company_key
 from nlp.types import FollowUpTime
 from storage.leads import add_contact, create_lead, list_contacts
-from storage.models import Contact, Lead, Person
+from storage.models import STAGES, Contact, Lead, Person
 
 log = logging.getLogger("salesbot.handlers.lead_facts")
 
 DEFAULT_HOUR = time(9, 0)  # a day without a time means the start of that working day
+# A demo held (演示, 讲了方案, 试用) is the demo step of the deal reached, though no stage word is said.
+DEMO_STAGE = "方案演示"
+
+
+def reached_stage(lead: Lead, ex: Extraction) -> str | None:
+    """The stage a report moves the lead to: the one it says, else the demo step when it reports a
+    demo held on a deal still before it (a deal already further on stays where it is)."""
+    if ex.stage and ex.stage in STAGES:
+        return ex.stage
+    if ex.kind == "demo" and lead.stage in STAGES and STAGES.index(lead.stage) < STAGES.index(DEMO_STAGE):
+        return DEMO_STAGE
+    return None
 
 
 def followup_at(when: FollowUpTime, tz: ZoneInfo) -> tuple[datetime, bool] | None:

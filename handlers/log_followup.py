@@ -30,14 +30,20 @@ from handlers.corrections import (
     names_other_customer,
     new_words,
 )
-from handlers.lead_facts import apply_extraction, card_contact, create_rep_lead, set_next_followup
+from handlers.lead_facts import (
+    apply_extraction,
+    card_contact,
+    create_rep_lead,
+    reached_stage,
+    set_next_followup,
+)
 from handlers.lead_lookup import TAKEN, link_contact, link_in_book, may_change, names_a_lead, resolve_lead
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, Intent
-from storage.followups import amend_followup, last_followup_by, record_followup
+from storage.followups import amend_followup, last_followup_by, last_followup_for_owner, record_followup
 from storage.inbound import previous_message
 from storage.leads import change_stage, get_lead
-from storage.models import STAGES, FollowUp, Lead, Person
+from storage.models import FollowUp, Lead, Person
 
 log = logging.getLogger("salesbot.handlers.log_followup")
 
@@ -76,6 +82,9 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     last = await last_followup_by(ctx.session, ctx.person.id)
     sent = ctx.message.sent_at
     touched = None if last is None else last.updated_at or last.created_at
+    theirs = await _colleague_record(ctx, touched)
+    if theirs is not None and is_time_only(ctx.extraction) and _refines_plan(ctx, theirs.created_at):
+        return "answer", theirs  # "收到 下周二三点我过去" after the manager logged their joint visit
     if last is not None and touched is not None:
         if last.awaiting == AWAIT_CORRECTION and sent - touched <= CORRECTION_WINDOW:
             correction = True  # asked for with 改一下: no "不对" needed
@@ -96,9 +105,24 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     subject = await _subject_of_previous(ctx, last, window)
     if subject is not None:
         return "subject", subject
+    if theirs is not None:
+        return "context", theirs
     if last is not None and touched is not None and sent - touched <= window:
         return "context", last
     return None
+
+
+async def _colleague_record(ctx: Context, own_touched: datetime | None) -> FollowUp | None:
+    """The newest record another member (a manager on a joint visit) logged within the context
+    window on a lead the writer owns, when it is newer than the writer's own last record: the
+    owning rep's follow-on words continue it."""
+    window = ctx.config.conversation.context_window
+    if ctx.person is None or not window:
+        return None
+    found = await last_followup_for_owner(ctx.session, ctx.person.id, ctx.message.sent_at - window)
+    if found is None or (own_touched is not None and found.created_at <= own_touched):
+        return None
+    return found
 
 
 def _refines_plan(ctx: Context, touched: datetime) -> bool:
@@ -191,8 +215,8 @@ async def write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> lis
     contact = await apply_extraction(
         session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
     )
-    if ex.stage and ex.stage in STAGES:
-        await change_stage(session, lead, ex.stage, person_id=person.id, at=happened, reason=ctx.message.text)
+    if (stage := reached_stage(lead, ex)) is not None:
+        await change_stage(session, lead, stage, person_id=person.id, at=happened, reason=ctx.message.text)
     lead.last_contact_at = max(lead.last_contact_at or happened, happened)
     if lead.first_response_at is None:
         lead.first_response_at = happened

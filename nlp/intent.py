@@ -227,6 +227,10 @@ KIND_DEMO = re.compile(
     r"演示|试机|试切|试吃|(?<!调)试完|试做|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"
     r"|试乘|试驾|试穿|试戴|试听"  # the customer tries the thing itself
+    # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
+    # week demo") or wished for ("想看demo"), nor a part of an address
+    r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
+    r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用") nor the machine on trial ("试用的PCS")
     r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)试用(?![的期])",
@@ -303,6 +307,8 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"已经?签约|签约了|签约(?=\s|$|[！!，。\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])|签约(?:完成|成功)|(?:完成|成功)签约|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
             r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?)"
+            # cheered: "签啦🎉", "拿下啦", "成交咯" (not asked: "签啦？")
+            r"|(?:签|签约|签单|成交|拿下|签下来)(?:啦|咯|喽)(?![?？])"
             r"|盖章回来|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
             # the down payment in: "首付款30%到账了"
             r"|(?:首付|预付)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付)"

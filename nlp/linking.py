@@ -83,6 +83,23 @@ def is_away(text: str, start: int, end: int) -> bool:
     return _AWAY_AFTER.match(text, end) is not None or _AWAY_BEFORE.search(text, 0, start) is not None
 
 
+# What answers a colleague's message at its start ("收到邓总", "好的王经理，…"): the one addressed
+# there is the reader, not a customer's person.
+_ANSWERED = re.compile(r"\s*(?:收到|好的|好嘞|好滴|明白|了解|谢谢|感谢|辛苦|ok|OK|Ok)[了啦!！~，,\s]*$")
+
+
+def is_colleague(text: str, start: int, name: str | None, colleagues: Iterable[str]) -> bool:
+    """Whether the person named `name` at text[start:] is a member of the writer's organisation
+    (`colleagues`: their full names): one of those names, or a member's surname when the message
+    answers them at its start ("收到邓总 下周二我过去")."""
+    if not name:
+        return False
+    members = [c for c in colleagues if c]
+    if name in members:
+        return True
+    return _ANSWERED.fullmatch(text, 0, start) is not None and any(_surname(c) == name for c in members)
+
+
 @dataclass(frozen=True, slots=True)
 class BookContact:
     """A contact as the book holds it."""

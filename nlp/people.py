@@ -54,7 +54,8 @@ _GANG_THEN = frozenset("才刚到来去走说打开把给跟和发回从在让�
 # What ends a name written after a title without a Han surname ("站长助理 拉毛 电话…").
 _HARD_END = re.compile(r"[\s,，。;；:：、(（]|电话|手机|座机|微信|邮箱|☎|\d|$")
 _DEPT_CHARS = "部科处室办"
-_DEPT_THEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[部科处](?=[\u4e00-\u9fff])")
+# (a space may part them on a card: "行政部 钟晓梅 180…")
+_DEPT_THEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[部科处] ?(?=[\u4e00-\u9fff])")
 _DEPT_WORDS = ("办公室", "中心", "部", "科", "处", "室", "办")
 # Words that start right after a name and are missing from the segmenter's dictionary ("高峰微信聊了").
 _NOT_GIVEN_WORDS = frozenset(
@@ -490,10 +491,11 @@ class PersonFinder:
                     continue
                 hit = self._name_before(text, ts)
                 if hit is not None and len(hit) == 1:
-                    # "黄总黄志伟": the full name follows the surname and title.
-                    again = self._name_after(text, te) if text.startswith(hit, te) else None
+                    # "黄总黄志伟", "阎主任（阎立群，…）": the full name follows the surname and title.
+                    at = te + 1 if text[te : te + 1] in ("（", "(") else te
+                    again = self._name_after(text, at) if text.startswith(hit, at) else None
                     if again is not None and len(again) > 1:
-                        named.append(Person(again, title, ts - 1, te + len(again)))
+                        named.append(Person(again, title, ts - 1, at + len(again)))
                         continue
                 if hit is not None and len(title) == 1 and (len(hit) > 1 or self._freq(hit + title) > 500):
                     continue  # "华森化工", "施工": a word, not 王工

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import FollowUp
+from storage.models import FollowUp, Lead
 
 
 async def record_followup(
@@ -54,6 +54,18 @@ async def last_followup_by(session: AsyncSession, person_id: int) -> FollowUp | 
     statement = (
         select(FollowUp)
         .where(FollowUp.person_id == person_id)
+        .order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
+    )
+    return (await session.scalars(statement.limit(1))).first()
+
+
+async def last_followup_for_owner(session: AsyncSession, owner_id: int, since: datetime) -> FollowUp | None:
+    """The newest record someone else logged since `since` on a lead this person owns (a manager's
+    joint visit the owning rep then adds to)."""
+    statement = (
+        select(FollowUp)
+        .join(Lead, Lead.id == FollowUp.lead_id)
+        .where(Lead.owner_id == owner_id, FollowUp.person_id != owner_id, FollowUp.created_at >= since)
         .order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
     )
     return (await session.scalars(statement.limit(1))).first()

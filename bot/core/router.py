@@ -37,7 +37,7 @@ from handlers import (
 from handlers import help as help_handler
 from handlers.context import Context, Handler
 from nlp import Catalog, Extraction, Extractor, Intent
-from nlp.linking import is_away
+from nlp.linking import is_away, is_colleague
 from storage.inbound import message_of
 from storage.models import InboundMessage, Person
 from storage.outbox import release_held_outbox, take_card_handle
@@ -92,11 +92,18 @@ class Router:
         first = extraction.next_followup if words == message.text else None
         return dataclasses.replace(report, next_followup=report.next_followup or first)
 
-    def _present(self, message: Message, extraction: Extraction) -> Extraction:
+    def _present(self, message: Message, extraction: Extraction, writer: Person) -> Extraction:
         """The message read again without the person it says was away ("邱总不在，见了新来的技术负责人
-        曾伟"), so the one the rep dealt with is found instead."""
+        曾伟") or a colleague it names ("收到邓总 下周二我过去"), so the customer's person the rep
+        dealt with is found instead (or none)."""
         span = extraction.spans.get("contact_name") or extraction.spans.get("contact_title")
-        if span is None or not is_away(message.text, *span):
+        if span is None:
+            return extraction
+        colleagues = (p.name for p in self._config.org.people if p.id != writer.key)
+        if not (
+            is_away(message.text, *span)
+            or is_colleague(message.text, span[0], extraction.contact_name, colleagues)
+        ):
             return extraction
         start, end = span
         masked = message.text[:start] + " " * (end - start) + message.text[end:]
@@ -158,12 +165,17 @@ class Router:
         # Commands are exact words, not intents: checked before the extractor, like a button's key.
         if export_leads.is_command(message.text):
             return await export_leads.handle(context(nothing, person))
-        extraction = self._present(message, self._extractor.extract(message.text, message.sent_at, "rep"))
+        extraction = self._present(
+            message, self._extractor.extract(message.text, message.sent_at, "rep"), person
+        )
         ctx = context(extraction, person)
         for continues, handler, words in CONTINUATIONS:
             if await continues(ctx):
                 if words is not None:
-                    ctx = context(self._as_report(message, extraction, words(message.text)), person)
+                    report = self._as_report(message, extraction, words(message.text))
+                    if words(message.text) == message.text:  # (positions are the message's own)
+                        report = self._present(message, report, person)
+                    ctx = context(report, person)
                 return await handler(ctx)
         if extraction.intent is Intent.OTHER and await lead_lookup.names_a_lead(
             session, extraction, person, message.text

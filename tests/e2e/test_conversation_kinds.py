@@ -411,3 +411,84 @@ async def test_a_customer_name_with_a_slipped_character_and_its_contact_is_that_
         {"company": "安合康复", "absent": True},
     ]  # fmt: skip
     await assert_right(runner, [ANHE_NJ], turns, expect)
+
+
+# ---- a demo held -----------------------------------------------------------------------------------
+
+
+async def test_a_demo_held_moves_an_early_deal_to_the_demo_stage_and_leaves_a_later_one(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天在仁和给周主任讲了彩超的方案，下周四再去",
+        "慈济陆院长那边上午现场演示了腹腔镜，他挺满意，下周一我再过去",
+    )
+    later = {**CIJI, "阶段": "报价"}
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "stage": "方案演示",
+         "last_followup": last("demo", "周")},
+        {"company": "无锡慈济医院", "followups_added": 1, "stage": "报价",
+         "last_followup": last("demo", "陆")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, later], turns, expect)
+
+
+async def test_a_correction_to_a_new_customer_of_the_same_brand_takes_its_full_name_and_the_person_met(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "慈济今天去看了 他们新开的护理院要腹腔镜 对接的是总务科蒋科长 预算六十万 下周三再去",
+        "不是慈济医院 是慈济护理院 新客户 无锡慈济护理服务有限公司",
+    )
+    expect = [
+        {"company": "无锡慈济护理服务有限公司", "followups_added": 1, "owner": "lina",
+         "last_followup": last("visit", "蒋"), "budget": [600000, 600000],
+         "next_followup": plan("next_week:3")},
+        {"company": "无锡慈济医院", "followups_added": 0},
+        {"company": "慈济护理院", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- a manager's report and the owning rep's reply ---------------------------------------------------
+
+
+async def test_the_owning_rep_s_plan_after_the_manager_s_joint_visit_sets_that_record_s_next_contact(
+    runner: Runner,
+) -> None:
+    turns = [
+        {"as": "zhangwei", "text": "昨天我跟林娜一起去了仁和，周主任说彩超预算八十万，林娜下周四再跟一次"},
+        {"as": "lina", "text": "收到张总 下周四上午十点我过去"},
+    ]
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周"),
+         "next_followup": plan("next_week:4", "10:00"), "budget": [800000, 800000]},
+        {"company": "张总", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_rep_s_follow_on_after_the_manager_s_report_adds_to_that_lead(runner: Runner) -> None:
+    turns = [
+        {"as": "zhangwei", "text": "今天陪林娜去了趟慈济，陆院长对腹腔镜挺感兴趣"},
+        {"as": "lina", "text": "好的张总 对了他们还想看看彩超"},
+    ]
+    expect = [{"company": "无锡慈济医院", "products_include": ["腹腔镜", "台式彩超"]}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- a weekday corrected ---------------------------------------------------------------------------
+
+
+async def test_a_bare_weekday_in_a_correction_keeps_the_week_and_the_hour_of_the_plan(runner: Runner) -> None:
+    turns = says("今天在仁和见了周主任，彩超的参数都对完了，下周二下午两点去送合同", "说错了 是周五")
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("next_week:5", "14:00")}
+    ]
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_a_bare_weekday_with_a_part_of_the_day_drops_the_old_hour(runner: Runner) -> None:
+    turns = says("今天在仁和见了周主任，下周二上午十点去送合同", "不对 是周四上午")
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("next_week:4")}]
+    await assert_right(runner, [RENHE], turns, expect)
