@@ -82,12 +82,18 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     last = await last_followup_by(ctx.session, ctx.person.id)
     sent = ctx.message.sent_at
     touched = None if last is None else last.updated_at or last.created_at
+    asked = last is not None and touched is not None and last.awaiting == AWAIT_CORRECTION
+    if asked and touched is not None and sent - touched <= CORRECTION_WINDOW:
+        correction = True  # asked for with 改一下: no "不对" needed
     theirs = await _colleague_record(ctx, touched)
-    if theirs is not None and is_time_only(ctx.extraction) and _refines_plan(ctx, theirs.created_at):
+    if (
+        theirs is not None
+        and not correction
+        and is_time_only(ctx.extraction)
+        and _refines_plan(ctx, theirs.created_at)
+    ):
         return "answer", theirs  # "收到 下周二三点我过去" after the manager logged their joint visit
     if last is not None and touched is not None:
-        if last.awaiting == AWAIT_CORRECTION and sent - touched <= CORRECTION_WINDOW:
-            correction = True  # asked for with 改一下: no "不对" needed
         if is_time_only(ctx.extraction) and (
             (last.awaiting == AWAIT_NEXT and sent - last.created_at <= ANSWER_WINDOW)
             or (not correction and _refines_plan(ctx, touched))  # a correction shows old → new
