@@ -151,6 +151,38 @@ async def test_a_plan_said_on_its_own_after_a_report_sets_that_lead_s_next_conta
     await assert_right(runner, [RENHE], says(first, then), expect)
 
 
+# ---- follow-ons -------------------------------------------------------------------------------------
+
+
+async def test_a_follow_on_naming_only_the_contact_just_met_says_more_about_that_visit(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天去仁和见了周主任，彩超预算80万，下周三下午3点再去",
+        "周主任说他们手术室还想配一台超声刀",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 2, "last_followup": last("visit", "周"),
+         "products_include": ["台式彩超", "超声刀"], "next_followup": plan("next_week:3", "15:00")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_follow_on_introducing_a_person_with_a_phone_adds_a_contact_not_a_new_visit_partner(
+    runner: Runner,
+) -> None:
+    turns = says(
+        ("仁和周主任刚电话里说彩超想先看样机，下周一上午我过去", ["仁和"]),
+        ("哦还有 他们设备科以后的对接人是孙丽娟 电话13911112222", ["仁和"]),
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 2, "last_followup": last("call", "周"),
+         "contacts_include": ["周建华", "孙丽娟"]},
+        {"company": "无锡慈济医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 # ---- which customer --------------------------------------------------------------------------------
 
 
