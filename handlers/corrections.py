@@ -40,6 +40,7 @@ from handlers.tags import budget_text
 from nlp import Extraction, FollowUpTime, Intent
 from nlp.companies import suffix_re
 from nlp.dates import find_days, find_time
+from nlp.lexicon import surnames
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead
 from storage.models import STAGES, Contact, FollowUp, Lead, Person
@@ -166,6 +167,27 @@ async def names_other_customer(ctx: Context, followup: FollowUp) -> bool:
     if span is not None and _DESCRIBES.match(ctx.message.text, span[1]):
         return False  # "带我看机房的是韩磊": the name is what the new value did, not the new value
     return span is None or span[0] < head_end(ctx.message.text)
+
+
+# The correction says it fixes the person ("联系人说错了 是X", "对接人记错了，应该是X"): its bare new
+# value is a name, which the extractor alone may not read as one without a title beside it.
+_PERSON_FIELD = re.compile(r"联系人|对接人|见的人|见的是|接电话的")
+_BARE_VALUE = re.compile(r"(?:联系人|对接人)?(?:其实|应该)?是?([\u4e00-\u9fff]{2,4})")
+
+
+def corrected_person(text: str) -> str | None:
+    """The name the correction's head gives when it says the person is what it fixes, else None."""
+    marker = _marker_at(text)
+    end = head_end(text)
+    if marker is None or not end or _PERSON_FIELD.search(text[:end]) is None:
+        return None
+    words = _OLD_VALUE.sub(lambda m: " " * len(m.group()), text[:end])
+    clause = list(_CLAUSE.finditer(words))[-1].group()
+    found = _BARE_VALUE.fullmatch(clause)
+    if found is None:
+        return None
+    name = found.group(1)
+    return name if name[:1] in surnames() or name[:2] in surnames() else None
 
 
 def old_words(text: str) -> list[str]:
@@ -307,6 +329,8 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         day = corrected_day(ctx.message.text, ctx.message.sent_at.astimezone(tz), planned)
         if day is not None:
             ex = dataclasses.replace(ex, next_followup=day)
+    if not (ex.contact_name or ex.contact_title) and (name := corrected_person(ctx.message.text)):
+        ex = dataclasses.replace(ex, contact_name=name)
     slots = ex.to_slots()
     slots.pop("company", None)  # the same customer, as checked before coming here
     if not slots:

@@ -151,6 +151,21 @@ async def test_a_plan_said_on_its_own_after_a_report_sets_that_lead_s_next_conta
     await assert_right(runner, [RENHE], says(first, then), expect)
 
 
+async def test_a_correction_of_the_person_met_names_them_bare_after_saying_it_fixes_the_contact(
+    runner: Runner,
+) -> None:
+    buyer = row("苏州仁和医院", "苏州", "沈佳", "采购专员", "13900000003", "台式彩超", "需求确认")
+    turns = says(
+        "仁和周主任今天上午见了 彩超想再加两台 预算至少100万 下周四下午再去",
+        "不对 对接人记错了 应该是沈佳 周主任这周在外地开会",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "沈"),
+         "contacts_include": ["周建华", "沈佳"], "next_followup": plan("next_week:4")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, buyer], turns, expect)
+
+
 # ---- follow-ons -------------------------------------------------------------------------------------
 
 
