@@ -315,9 +315,21 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
     return [Reply(to=person.id, title="已更正", lines=tuple(lines), buttons=(amend_button(new.id),))]
 
 
+async def swaps_the_customer_said(ctx: Context, followup: FollowUp) -> bool:
+    """Whether the correction's old value is a word of the record's own message and its new words
+    name another customer of the writer's book ("不是X 是Y宁波那家" where the report said X): the
+    rep named the wrong customer, even when X was not read as the record's (a new lead made of it)."""
+    said = [old for old in old_words(ctx.message.text) if old in followup.text]
+    if not said or any(find_days(old, ctx.message.sent_at.date()) for old in said):
+        return False
+    found = await resolve_lead(ctx.session, ctx.extraction, ctx.member, new_words(ctx.message.text))
+    named = [found.lead] if found.lead is not None else list(found.candidates)
+    return bool(named) and all(lead.id != followup.lead_id for lead in named)
+
+
 async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
     session, tz, now = ctx.session, ctx.config.tz, ctx.clock.now()
-    if await names_last_customer(ctx, followup):
+    if await names_last_customer(ctx, followup) or await swaps_the_customer_said(ctx, followup):
         moved = await _move(ctx, person, followup)
         if moved is not None:
             return moved

@@ -166,6 +166,21 @@ async def test_a_correction_of_the_person_met_names_them_bare_after_saying_it_fi
     await assert_right(runner, [RENHE, buyer], turns, expect)
 
 
+async def test_a_swap_of_the_customer_the_report_said_moves_the_record_to_the_one_named(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "陆院长今天在康达那边上门聊了 腹腔镜预算90万 下周二下午三点再去",
+        ("搞错了 不是康达 是仁和 苏州那家", ["仁和"]),
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", None),
+         "next_followup": plan("next_week:2", "15:00"), "products_include": ["腹腔镜"]},
+        {"company": "无锡慈济医院", "followups_added": 0, "next_followup": None},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 # ---- follow-ons -------------------------------------------------------------------------------------
 
 
