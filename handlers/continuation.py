@@ -23,7 +23,7 @@ from handlers.tags import budget_text
 from nlp import Extraction, Intent
 from storage.followups import amend_followup, record_followup
 from storage.leads import change_stage, get_lead
-from storage.models import FollowUp, Lead, Person
+from storage.models import Contact, FollowUp, Lead, Person
 
 # Words that refer back to the customer or the conversation: a message with them but no fact may
 # still be news about the customer ("他说下周给答复").
@@ -35,8 +35,9 @@ NOTE_CHARS = 40
 
 def may_continue(ex: Extraction, text: str) -> bool:
     """Words that may say more about the last customer: no customer or request of their own, and
-    either a fact about a customer or a word that refers back to one."""
-    if ex.intent not in (Intent.OTHER, Intent.LOG_FOLLOWUP) or ex.company or ex.phone:
+    either a fact about a customer or a word that refers back to one. A phone may be a new
+    person's ("对接人是小蔡 电话…"): whether it is a customer's is looked up after."""
+    if ex.intent not in (Intent.OTHER, Intent.LOG_FOLLOWUP) or ex.company:
         return False
     facts = ex.products or ex.competitors or ex.budget or ex.next_followup or ex.kind or ex.contact_name
     return bool(facts) or _REFERS_BACK.search(text) is not None
@@ -56,6 +57,15 @@ def _budget(lead: Lead, ex: Extraction, text: str) -> tuple[int | None, int | No
     if add is None:
         return None
     return tuple(None if v is None else v + add for v in (lead.budget_min, lead.budget_max))  # type: ignore[return-value]
+
+
+def _contact_of(followup: FollowUp, named: Contact | None, ex: Extraction) -> int | None:
+    """Who the follow-on record is with: the last record's person, since it tells more of that
+    contact; a person it introduces ("新来的采购主管叫…", "对接人是…") joins the lead's contacts only.
+    A contact of its own ("刚又跟他们采购通了电话") is with the person it names."""
+    if named is not None and (ex.kind is not None or followup.contact_id is None):
+        return named.id
+    return followup.contact_id
 
 
 async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
@@ -91,7 +101,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         created_at=now,
         next_followup_at=due,
         inbound_id=ctx.inbound_id,
-        contact_id=contact.id if contact is not None else followup.contact_id,
+        contact_id=_contact_of(followup, contact, ex),
         awaiting=awaiting,
     )
     lines = [f"客户：{lead.company}"]

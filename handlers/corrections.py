@@ -42,6 +42,7 @@ from handlers.tags import budget_text
 from nlp import Extraction, FollowUpTime, Intent
 from nlp.companies import suffix_re
 from nlp.dates import find_days, find_time
+from nlp.lexicon import surnames
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead
 from storage.models import STAGES, Contact, FollowUp, Lead, Person
@@ -177,6 +178,27 @@ async def names_other_customer(ctx: Context, followup: FollowUp) -> bool:
     if span is not None and _DESCRIBES.match(ctx.message.text, span[1]):
         return False  # "带我看机房的是韩磊": the name is what the new value did, not the new value
     return span is None or span[0] < head_end(ctx.message.text)
+
+
+# The correction says it fixes the person ("联系人说错了 是X", "对接人记错了，应该是X"): its bare new
+# value is a name, which the extractor alone may not read as one without a title beside it.
+_PERSON_FIELD = re.compile(r"联系人|对接人|见的人|见的是|接电话的")
+_BARE_VALUE = re.compile(r"(?:联系人|对接人)?(?:其实|应该)?是?([\u4e00-\u9fff]{2,4})")
+
+
+def corrected_person(text: str) -> str | None:
+    """The name the correction's head gives when it says the person is what it fixes, else None."""
+    marker = _marker_at(text)
+    end = head_end(text)
+    if marker is None or not end or _PERSON_FIELD.search(text[:end]) is None:
+        return None
+    words = _OLD_VALUE.sub(lambda m: " " * len(m.group()), text[:end])
+    clause = list(_CLAUSE.finditer(words))[-1].group()
+    found = _BARE_VALUE.fullmatch(clause)
+    if found is None:
+        return None
+    name = found.group(1)
+    return name if name[:1] in surnames() or name[:2] in surnames() else None
 
 
 def old_words(text: str) -> list[str]:
@@ -348,9 +370,21 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
     return [Reply(to=person.id, title="已更正", lines=tuple(lines), buttons=(amend_button(new.id),))]
 
 
+async def swaps_the_customer_said(ctx: Context, followup: FollowUp) -> bool:
+    """Whether the correction's old value is a word of the record's own message and its new words
+    name another customer of the writer's book ("不是X 是Y宁波那家" where the report said X): the
+    rep named the wrong customer, even when X was not read as the record's (a new lead made of it)."""
+    said = [old for old in old_words(ctx.message.text) if old in followup.text]
+    if not said or any(find_days(old, ctx.message.sent_at.date()) for old in said):
+        return False
+    found = await resolve_lead(ctx.session, ctx.extraction, ctx.member, new_words(ctx.message.text))
+    named = [found.lead] if found.lead is not None else list(found.candidates)
+    return bool(named) and all(lead.id != followup.lead_id for lead in named)
+
+
 async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
     session, tz, now = ctx.session, ctx.config.tz, ctx.clock.now()
-    if await names_last_customer(ctx, followup):
+    if await names_last_customer(ctx, followup) or await swaps_the_customer_said(ctx, followup):
         moved = await _move(ctx, person, followup)
         if moved is not None:
             return moved
@@ -367,6 +401,8 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         old_time = planned_at.strftime("%H:%M") if lead.next_followup_has_time else None
         moved = weekday_in_planned_week(ctx.message.text, ex.next_followup, planned_at.date(), old_time)
         ex = dataclasses.replace(ex, next_followup=moved)
+    if not (ex.contact_name or ex.contact_title) and (name := corrected_person(ctx.message.text)):
+        ex = dataclasses.replace(ex, contact_name=name)
     slots = ex.to_slots()
     slots.pop("company", None)  # the same customer, as checked before coming here
     if not slots:

@@ -37,7 +37,7 @@ from handlers.lead_facts import (
     reached_stage,
     set_next_followup,
 )
-from handlers.lead_lookup import TAKEN, link_contact, link_in_book, may_change, names_a_lead, resolve_lead
+from handlers.lead_lookup import TAKEN, link_contact, link_in_book, may_change, resolve_lead
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, Intent
 from storage.followups import amend_followup, last_followup_by, last_followup_for_owner, record_followup
@@ -106,14 +106,20 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     window = ctx.config.conversation.context_window
     if correction or not context or not window:
         return None
-    if await names_a_lead(ctx.session, ctx.extraction, ctx.person, ctx.message.text):
-        return None  # it names a customer itself (by short name, contact or phone)
+    recent = last is not None and touched is not None and sent - touched <= window
+    found = await resolve_lead(ctx.session, ctx.extraction, ctx.person, ctx.message.text)
+    if found.lead is not None or found.candidates:
+        # It names a customer itself (by short name, contact or phone): the last record's one when
+        # only its person is named ("韦主任说停车场的路灯也要换"), which says more about that visit.
+        if recent and found.lead is not None and last is not None and found.lead.id == last.lead_id:
+            return "context", last
+        return None
     subject = await _subject_of_previous(ctx, last, window)
     if subject is not None:
         return "subject", subject
     if theirs is not None:
         return "context", theirs
-    if last is not None and touched is not None and sent - touched <= window:
+    if recent and last is not None:
         return "context", last
     return None
 

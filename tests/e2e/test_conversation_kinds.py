@@ -151,6 +151,69 @@ async def test_a_plan_said_on_its_own_after_a_report_sets_that_lead_s_next_conta
     await assert_right(runner, [RENHE], says(first, then), expect)
 
 
+async def test_a_correction_of_the_person_met_names_them_bare_after_saying_it_fixes_the_contact(
+    runner: Runner,
+) -> None:
+    buyer = row("苏州仁和医院", "苏州", "沈佳", "采购专员", "13900000003", "台式彩超", "需求确认")
+    turns = says(
+        "仁和周主任今天上午见了 彩超想再加两台 预算至少100万 下周四下午再去",
+        "不对 对接人记错了 应该是沈佳 周主任这周在外地开会",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "沈"),
+         "contacts_include": ["周建华", "沈佳"], "next_followup": plan("next_week:4")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, buyer], turns, expect)
+
+
+async def test_a_swap_of_the_customer_the_report_said_moves_the_record_to_the_one_named(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "陆院长今天在康达那边上门聊了 腹腔镜预算90万 下周二下午三点再去",
+        ("搞错了 不是康达 是仁和 苏州那家", ["仁和"]),
+    )
+    expect = [
+        # the person met moves with the record: the rep corrected the customer, not who they saw
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "陆"),
+         "next_followup": plan("next_week:2", "15:00"), "products_include": ["腹腔镜"]},
+        {"company": "无锡慈济医院", "followups_added": 0, "next_followup": None},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- follow-ons -------------------------------------------------------------------------------------
+
+
+async def test_a_follow_on_naming_only_the_contact_just_met_says_more_about_that_visit(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天去仁和见了周主任，彩超预算80万，下周三下午3点再去",
+        "周主任说他们手术室还想配一台超声刀",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 2, "last_followup": last("visit", "周"),
+         "products_include": ["台式彩超", "超声刀"], "next_followup": plan("next_week:3", "15:00")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_follow_on_introducing_a_person_with_a_phone_adds_a_contact_not_a_new_visit_partner(
+    runner: Runner,
+) -> None:
+    turns = says(
+        ("仁和周主任刚电话里说彩超想先看样机，下周一上午我过去", ["仁和"]),
+        ("哦还有 他们设备科以后的对接人是孙丽娟 电话13911112222", ["仁和"]),
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 2, "last_followup": last("call", "周"),
+         "contacts_include": ["周建华", "孙丽娟"]},
+        {"company": "无锡慈济医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 # ---- which customer --------------------------------------------------------------------------------
 
 
