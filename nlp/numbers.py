@@ -86,7 +86,8 @@ def parse_number(s: str) -> float | None:
         return float(val) if val is not None else None
 
 
-_NUM = rf"(?:\d+(?:\.\d+)?|[{CN_NUM_CHARS}]{{1,8}})"
+# (digits grouped by thousands, "¥180,000", are one number, not 180 and 000)
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_NUM_CHARS}]{{1,8}})"
 # (M: an English million, "1.2M RMB"; not a unit like MW, MB or Mbps)
 _MULT = r"(?:百万|千万|万|个亿|亿|千|个[wW](?![A-Za-z])|[wWkKM](?![A-Za-z]))"
 _CUR = r"(?:块钱|块|元人民币|元|人民币|RMB|rmb)"  # (人民币 keeps "20万人民币" from reading as 20万人)
@@ -119,6 +120,8 @@ _NOT_MONEY_AFTER = re.compile(
     r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人|季度|期|[kKmMgG]?[wW][hH]?(?![a-zA-Z])|[kKmM][vV][aA]?)"
 )
 # Before these a number is a weekday, an ordinal or a count, not money ("周四", "第三").
+# A currency sign before the number makes it money whatever follows ("¥180,000/年").
+_CUR_SIGN = re.compile(r"[¥￥]\s?$")
 _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$")
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 # "卡在85万" is where a budget stands, not a ceiling; "最多给到80万" is what the customer will go up to.
@@ -249,7 +252,7 @@ def _approx(m: re.Match[str]) -> Amount | None:
 
 def _money(text: str, m: re.Match[str]) -> bool:
     """Whether an AMOUNT_RE match reads as money rather than a quantity, weekday or count."""
-    if m.group("cur"):
+    if m.group("cur") or _CUR_SIGN.search(text, max(0, m.start() - 2), m.start()):
         return True
     end = _end(m)
     # (after 万 and a pause a word starts the next clause: "预算200万 月底前定")
@@ -336,7 +339,7 @@ _TOTAL_BEFORE = re.compile(
 # price cut, a loan, what the customer earns or owes ("单价3到5万", "想贷50到80万", "营收两三千万").
 _NOT_SPENT_BEFORE = re.compile(
     r"单价|每|一(?:台|套|个|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
-    r"|应收|应付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
+    r"|应收|应付|付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 _CLAUSE_START = re.compile(r".*[，,。；;！!？?\s]", re.DOTALL)
 
@@ -345,6 +348,17 @@ def _clause_before(text: str, start: int) -> str:
     """The words of the clause that ends at `start`."""
     head = text[max(0, start - 20) : start]
     m = _CLAUSE_START.match(head)
+    return head[m.end() :] if m else head
+
+
+_SENTENCE_START = re.compile(r".*[，,。；;！!？?]", re.DOTALL)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The words before `start` back to a punctuation mark, past spaces (voice input puts a space
+    between words: "一年付KONE 30来万" is paid to another supplier)."""
+    head = text[max(0, start - 14) : start]
+    m = _SENTENCE_START.match(head)
     return head[m.end() :] if m else head
 
 
@@ -367,7 +381,24 @@ def _uncued_budget(text: str) -> Amount | None:
             return amount  # "一共不超过8万", "总价控制在45万以内": a ceiling is a budget's
         if amount.lo < amount.hi and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
             return amount
+        if _rough(first) and not _NOT_SPENT_BEFORE.search(_sentence_before(text, amount.start)):
+            return amount  # "打包一起做 大概60来万": a rough figure estimates what the deal is worth
     return None
+
+
+def _rough(amount: Amount) -> bool:
+    """The amount is said as a round estimate, "60来万", "二十多万", "三百余万": a rep's guess at a
+    deal's worth. (A precise bare figure may be a loan, a turnover or a price.)"""
+    m = amount.match
+    return (
+        m is not None
+        and bool(m.group("mult"))
+        and m.start("mult") > m.end("num")
+        and (m.string[m.end("num") : m.start("mult")].strip() in _ROUGH)
+    )
+
+
+_ROUGH = frozenset("来多余")
 
 
 def _capped(text: str, amount: Amount) -> bool:

@@ -250,3 +250,31 @@ def test_个_right_after_a_budget_word_is_sales_slang_for_万(
 def test_个_that_counts_things_is_no_slang(text: str) -> None:
     found = find_budget(text)
     assert found is None or found[0][1] is None or found[0][1] < 100_000
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        # digits grouped by thousands are one number, with or without a currency sign
+        ("预算¥250,000/年 下周再约", (250_000, 250_000)),
+        ("预算 ￥1,350,000 含安装", (1_350_000, 1_350_000)),
+        # a rough figure said without a budget word estimates the deal
+        ("物业那边想把三个小区的门禁一起换 大概40来万 周五去看现场", (400_000, 400_000)),
+        ("两条产线的除尘 差不多二十多万 下周报方案", (200_000, 200_000)),
+    ],
+)
+def test_budget_grouped_and_rough(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们现在一年付老供应商 50来万 我们想撬过来",  # paid to another supplier
+        "这家公司去年营收三千多万",  # a turnover
+        "仓库里还有1,200台旧设备",  # a count
+    ],
+)
+def test_rough_figure_not_spent(text: str) -> None:
+    assert find_budget(text) is None
