@@ -232,8 +232,9 @@ KIND_DEMO = re.compile(
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
     r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
-    # a trial held, not one wished for ("说要试用", "想试用") nor the machine on trial ("试用的PCS")
-    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)试用(?![的期])",
+    # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
+    # ("试用的PCS")
+    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)试用(?![的期])",
     re.IGNORECASE,
 )
 KIND_CALL = re.compile(
@@ -246,6 +247,8 @@ KIND_CALL = re.compile(
     r"|(?<!的)电话(?=\s+[^\d\s+（(])"  # "曾总电话 想要…", "电话 ok" (a number after it is the phone)
     r"|(?<!的)电话(?=[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+)"  # "胡总电话👌 移动冷库要三台"
     r"|致电|接的电话|接了电话|打通|拨通|打(?:过来|进来|来)的|📞|☎"
+    # the customer called in: "刚打过来 说…" (not money sent: "尾款打过来了")
+    r"|(?:刚|刚才|刚刚|今天|早上|上午|中午|下午|晚上)打(?:过来|进来)"
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
@@ -263,6 +266,8 @@ KIND_ONLINE = re.compile(
 KIND_VISIT = re.compile(
     r"拜访|陌拜|扫街|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|去了|去.{0,12}(?:看了|走了|转了|换了|装了|修了)|陪"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见|午饭跟|饭桌上|饭局上|带看"
+    # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
+    r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
     # shown the place: "带X的吴总监看房"
@@ -323,8 +328,9 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"交付|装机(?:了|完|好|调试|验收)|已经?装机|装完|安装完|验收|交车|发货完成|上线了"
             # goods on their way or in, unless an installation is still to come ("到货了 下周安装")
             r"|(?:发货了|已经?发货|到货了|已到货)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
-            # the final payment in
-            r"|尾款.{0,6}(?:到账|收到|收齐|结清|付清|打过来)|(?:收到|收齐|结清)了?尾款"
+            # the final payment in ("尾款今天也回来了"), not still awaited ("尾款还没到账")
+            r"|尾款[^没未不能要会么？?，,。；;]{0,6}(?:到账|收到|收齐|结清|付清|打过来|回来了|回款了|付了|进账了)"
+            r"|(?:收到|收齐|结清|收回)了?尾款"
             # the goods brought and set up: "已经送到装好", "制服都送到了"
             r"|(?:都|已经?|全部|全都)送到了?|送到了?[^，,。]{0,2}装好|装好了"
         ),
