@@ -56,6 +56,11 @@ def _clause_after(text: str, end: int) -> str:
     return text[end : m.start() if m else len(text)]
 
 
+def _restated(planned: DayMention, again: DayMention) -> bool:
+    """`again` names the planned day once more and adds the hour the plan left open."""
+    return again.day == planned.day and planned.time is None and again.time is not None
+
+
 def find_followup(
     text: str, today: date, days: list[DayMention] | None = None, now: str | None = None
 ) -> DayMention | None:
@@ -77,6 +82,9 @@ def find_followup(
         if _THEIR_SUBJECT.search(before) and "我" not in after:
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
+            continue
+        if best is not None and _restated(best, d):
+            best = d  # "下周四上午我再过去 对 下周四上午十点": the same day said again, more precisely
             continue
         if not after.strip():
             # "next Monday 我再follow": the plan is said after a pause, by the rep
