@@ -151,6 +151,8 @@ def _title_start_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, titles())))
 
 
+# Verbs of doing that take an industry word as their object ("做培训", "搞咨询"); brands rarely hold them.
+_DOING = frozenset("做搞办买卖签")
 _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
 _THAT_ONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:那个|那家|这个|这家)")
@@ -708,6 +710,8 @@ class CompanyFinder:
             return None  # "想做焊接自动化", "需要整厂自动化": what they want, not who they are
         if strength == 1 and not self._short_name_ok(text, tokens, start, s, e):
             return None
+        if strength == 1 and self._verb_before_suffix(tokens, first, s):
+            return None  # "给他们开账号做培训": something done (做 + 培训), not a name ending in 培训
         score = strength * 10
         after = text[e : e + 8]
         if re.match(
@@ -735,6 +739,12 @@ class CompanyFinder:
         ):
             return None  # "在东莞开粤菜馆" but not "经开区"
         return CompanyHit(text[start:e], start, e, strength, score)
+
+    def _verb_before_suffix(self, tokens: list[Token], first: int, s: int) -> bool:
+        """Whether a verb of doing stands between a word and an industry word ("账号/做/培训", "员工/搞/
+        咨询"): a verb and its object; a brand split into characters ("华/办") is not."""
+        words = [w for w, ts, te in tokens[first:] if te <= s]
+        return len(words) >= 2 and words[-1] in _DOING and len(words[-2]) > 1
 
     def _proper(self, tokens: list[Token], first: int, s: int) -> bool:
         """Whether the words before the suffix hold a place and a brand: a proper name that a pointer
