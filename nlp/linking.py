@@ -201,6 +201,15 @@ def _without_districts(company: str, key: str, city: str | None) -> str:
     return bare
 
 
+def _without_area(company: str, bare: str, city: str | None) -> str | None:
+    """The key without an area the gazetteer does not know, said between the city and a brand of two
+    characters (上海张江芯跃半导体 → 芯跃半导体: 张江 is a part of a district): a registered name of a
+    city's company of four characters before its industry words is most often area and brand."""
+    if not (company_places(company) or city) or len(_brand_of(bare)) != 2 * _MIN_BRAND:
+        return None
+    return bare[_MIN_BRAND:]
+
+
 def _short_forms(key: str, city: str | None) -> set[str]:
     """The short forms of a key: without its industry words, ordinal and district, its brand."""
     out = {key}
@@ -248,6 +257,8 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     if bare != key and _brand_of(bare) not in _GENERIC:
         # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验.
         out |= _short_forms(bare, city)
+    if (rest := _without_area(company, bare, city)) is not None and _brand_of(rest) not in _GENERIC:
+        out |= _short_forms(rest, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 
