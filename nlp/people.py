@@ -166,6 +166,28 @@ class Person:
     end: int
 
 
+# The Chinese name given for a contact called by an English one: "Kelly … 中文名叫卞佳琪".
+_CHINESE_NAME = re.compile(
+    r"(?:中文名字?|中文叫|大名|本名)\s?(?:叫|是|[:：])?\s?(?P<name>[\u4e00-\u9fff]{2,3})"
+)
+_CHINESE_NAME_REACH = 24
+
+
+def _chinese_name(text: str, p: Person) -> Person:
+    """A contact named in Latin letters whose Chinese name is said right after takes that name: the
+    book keeps people by the name on their documents."""
+    if not p.name or not p.name.isascii():
+        return p
+    m = _CHINESE_NAME.search(text, p.end, p.end + _CHINESE_NAME_REACH)
+    if m is None:
+        return p
+    name = m.group("name")
+    surname = name[:2] if name[:2] in surnames() else name[:1]
+    if surname not in surnames() or len(name) - len(surname) not in (1, 2):
+        return p
+    return Person(name, p.title, p.start, m.end("name"))
+
+
 @cache
 def _minority_re() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, minority_names())) + ")+")
@@ -620,9 +642,8 @@ class PersonFinder:
             kept = [p for p in named if not _REFERRER_AFTER.match(text, p.end)]
             named = kept or named
         if named:
-            return self._with_title(
-                text, self._split_title(min(named, key=lambda p: (p.start, p.title is None)))
-            )
+            first = min(named, key=lambda p: (p.start, p.title is None))
+            return _chinese_name(text, self._with_title(text, self._split_title(first)))
         return bare[0] if bare else None
 
     def _with_title(self, text: str, p: Person) -> Person:
