@@ -643,8 +643,28 @@ class PersonFinder:
             named = kept or named
         if named:
             first = min(named, key=lambda p: (p.start, p.title is None))
+            first = self._full_name_after(text, first) or first
             return _chinese_name(text, self._with_title(text, self._split_title(first)))
         return bare[0] if bare else None
+
+    def _full_name_after(self, text: str, p: Person) -> Person | None:
+        """The full name said right after a nickname of the same surname ("小蔡 蔡晴", "老王，王建国"):
+        the person as the book should keep them."""
+        if not p.name or text[p.start] not in "老小" or p.end != p.start + 1 + len(p.name):
+            return None
+        j = p.end
+        while j < len(text) and text[j] in " ，,、(（":
+            j += 1
+        if j == p.end or not text.startswith(p.name, j):
+            return None
+        given_at = j + len(p.name)
+        if _title_re().match(text, given_at):
+            return None  # "小李 李总": the surname with a title, no full name
+        for n in (2, 1):  # the longest given name that ends where a name may end
+            given = text[given_at : given_at + n]
+            if len(given) == n and all(_CJK.match(c) for c in given) and self._name_ends(text, given_at + n):
+                return Person(p.name + given, p.title, j, given_at + n)
+        return None
 
     def _with_title(self, text: str, p: Person) -> Person:
         """A named contact without a title takes the one written around it: "采购Lucy", "杨丽萍 后勤副总",

@@ -122,3 +122,15 @@ def test_a_brand_after_an_area_the_gazetteer_does_not_know_is_its_short_name() -
 def test_a_four_character_brand_said_whole_still_links() -> None:
     book = LeadBook([_lead(1, "苏州瑞通宏达物流有限公司", "苏州")])
     assert book.link("瑞通宏达那边要报价").candidates == (1,)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("仓库那边的对接人是老王 王建国 手机13912345678", "王建国"),
+        ("他们前台的对接人是小潘，潘玉 电话13812345678", "潘玉"),
+        ("对接人是小李 李总说明天到", "李"),
+    ],
+)
+def test_a_nickname_then_the_full_name_is_the_full_name(extractor: Extractor, text: str, name: str) -> None:
+    assert extractor.extract(text, SENT).contact_name == name
