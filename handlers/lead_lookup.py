@@ -241,6 +241,12 @@ async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, te
         linked = await link_in_book(session, ex, person, text)
         if linked.lead is not None or linked.candidates:
             return linked
+    elif ex.company and not ex.phone and not company_places(ex.company):
+        # A short name that is one customer's whole key and the start of another's (悦汇酒店: 佛山悦汇酒店
+        # and 天河悦汇酒店管理) is no exact match: the book settles it or both are asked about.
+        linked = await link_in_book(session, ex, person, text)
+        if linked.candidates:
+            return linked
     lead = await find_lead(session, ex, person)
     ex = present(ex, text)  # found by a person away, the record is still not about them
     if lead is not None:

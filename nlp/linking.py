@@ -12,6 +12,7 @@ stays ambiguous is returned as several candidates for the caller to ask about.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -324,11 +325,13 @@ class LeadBook:
         self._contact_of: dict[tuple[int, str], BookContact] = {}
         self._phones: dict[str, set[int]] = {}
         self._longest_name = self._longest_person = 0
+        self._sorted_names: list[str] | None = None  # for prefix look-ups; rebuilt after an add
         for lead in leads:
             self.add(lead)
 
     def add(self, lead: BookLead) -> None:
         self.leads[lead.id] = lead
+        self._sorted_names = None
         for alias in company_aliases(lead.company, lead.key, lead.city):
             self._names.setdefault(alias, set()).add(lead.id)
             self._longest_name = max(self._longest_name, len(alias))
@@ -409,6 +412,20 @@ class LeadBook:
             if strict and len(alias) <= _MIN_BRAND and not self._stands_as_name(text, start, end):
                 continue
             found |= self._names[alias]
+            found |= self._named_longer(alias)
+        return found
+
+    def _named_longer(self, alias: str) -> set[int]:
+        """Leads with a longer name that starts with `alias`: 悦汇酒店 is a name of 佛山悦汇酒店 and the
+        start of 天河悦汇酒店管理's, so a rep saying it may mean either; 华康医药 is no start of
+        华康医疗器械's, so it still means one."""
+        if self._sorted_names is None:
+            self._sorted_names = sorted(self._names)
+        names, found = self._sorted_names, set()
+        for i in range(bisect.bisect_right(names, alias), len(names)):
+            if not names[i].startswith(alias):
+                break
+            found |= self._names[names[i]]
         return found
 
     def _stands_as_name(self, text: str, start: int, end: int) -> bool:

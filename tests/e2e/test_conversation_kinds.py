@@ -399,6 +399,23 @@ async def test_one_brand_in_two_cities_with_no_city_said_is_asked_about(runner: 
     await assert_right(runner, [JIAHE_SZ, JIAHE_WX], turns, expect)
 
 
+KANGNING = row("常州康宁护理院有限公司", "常州", "倪文", "院长", "13900000013", "台式彩超", "需求确认")
+KANGNING_MGMT = row("南京鼓楼康宁护理院管理有限公司", "南京", "鲍春", "主管", "13900000014", "腹腔镜", "初筛")
+
+
+async def test_a_short_name_that_is_one_key_and_the_start_of_another_name_is_asked_about(
+    runner: Runner,
+) -> None:
+    # 康宁护理院 is the whole key of the 常州 one and the start of 康宁护理院管理: no silent pick.
+    turns = says(("康宁护理院那边电话里说腹腔镜想看看 我后天上午十点过去", ["哪个客户"]), "南京那家")
+    expect = [
+        {"company": "南京鼓楼康宁护理院管理有限公司", "followups_added": 1,
+         "next_followup": plan("today+2", "10:00")},
+        {"company": "常州康宁护理院有限公司", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [KANGNING, KANGNING_MGMT], turns, expect)
+
+
 async def test_an_unnamed_call_with_a_list_to_send_later_is_asked_about(runner: Runner) -> None:
     # "清单" and "看看" ask for a list only outside a plan: here they are the rep's next step.
     turns = says(("刚打完电话 对方说腹腔镜也要一起报 下周四上午我把清单发过去", ["哪个客户"]), "是慈济")

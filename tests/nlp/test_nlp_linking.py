@@ -225,3 +225,13 @@ def test_a_name_with_one_character_slipped_links_when_its_contact_agrees() -> No
     )
     # Two characters off is another name.
     assert book.link(said, company="恒太建筑", contact_name="鲍", contact_title="经理").candidates == ()
+
+
+def test_a_short_name_that_starts_another_lead_s_longer_name_names_both() -> None:
+    book = LeadBook([lead(1, "东莞恒信五金有限公司", "东莞"), lead(2, "广州番禺恒信五金制品有限公司", "广州"),
+                     lead(3, "宁波恒信电子有限公司", "宁波")])  # fmt: skip
+    # 恒信五金 is the whole key of one and the start of 恒信五金制品: either may be meant
+    assert book.link("恒信五金那边说下周定", company="恒信五金").candidates == (1, 2)
+    assert book.link("恒信五金那边说下周定", company="恒信五金", city="广州").lead_id == 2
+    # 恒信五金制品 starts no other name: one customer
+    assert book.link("恒信五金制品那边说下周定", company="恒信五金制品").lead_id == 2
