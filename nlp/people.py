@@ -41,6 +41,8 @@ _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
 _REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)")
 # One who tells the rep of another rather than being met: "钱总说…让…对接", "王总让我找…".
 _TOLD = re.compile(r"\s?(?:说|让|叫|介绍|推荐)")
+# A person said not to be the one ("是韩科长 不是包科长").
+_DENIED = re.compile(r"不是\s?(?:跟|和|找)?\s?$")
 # What stands before a person the rep met or called: "跟庞经理通了个电话", "见了李工".
 _MET_BEFORE = re.compile(r"(?:跟|和|同|与|见了|见到|拜访了?)\s?$")
 # A full name written right after a nickname, surname or English name: "小蔡 蔡晴", "Kelly（卞佳琪）".
@@ -435,8 +437,9 @@ class PersonFinder:
                 p.name is None
                 or _REFERRER_AFTER.match(text, p.end)
                 or (p.start < main.end and main.start < p.end)
+                or _DENIED.search(text, max(0, p.start - 4), p.start)
             ):
-                continue
+                continue  # (one said not to be the person met is no one to keep)
             p = self._fuller(text, self._with_title(text, p))
             if not any(_same_person(p, q) or q.start <= p.start < q.end for q in (main, *others)):
                 others.append(p)

@@ -68,3 +68,8 @@ def test_a_surname_said_with_a_title_and_again_as_a_title_is_no_full_name(extrac
 )
 def test_a_changed_number_is_said(extractor: Extractor, text: str, changed: bool) -> None:
     assert extractor.extract(text, SENT).phone_changed is changed
+
+
+def test_a_person_said_not_to_be_the_one_keeps_no_phone(extractor: Extractor) -> None:
+    ex = extractor.extract("更正一下 接待我的是副主任韦晓东 不是黎经理 电话13955601122", SENT)
+    assert (ex.contact_name, ex.phone, ex.others) == ("韦晓东", "13955601122", ())
