@@ -20,6 +20,7 @@ from bot.types import Button, Reply
 from handlers.context import Context
 from handlers.format import cut
 from nlp import Extraction, FollowUpTime, Intent, Period
+from nlp.types import NamedPerson
 from storage.models import Lead, PendingQuestion, Person
 
 log = logging.getLogger("salesbot.handlers.clarify")
@@ -95,6 +96,10 @@ def kept_slots(ex: Extraction) -> dict[str, object]:
     slots: dict[str, object] = ex.to_slots()
     if ex.reported_kind:
         slots["reported_kind"] = ex.reported_kind
+    if ex.others:
+        slots["others"] = [[o.name, o.title, o.phone] for o in ex.others]
+    if ex.phone_changed:
+        slots["phone_changed"] = True
     return slots
 
 
@@ -120,4 +125,6 @@ def kept_extraction(row: PendingQuestion) -> Extraction:
         scope=s.get("scope"),
         period=Period(period["start"], period["end"]) if period else None,
         reported_kind=s.get("reported_kind"),
+        others=tuple(NamedPerson(*o) for o in s.get("others") or ()),
+        phone_changed=bool(s.get("phone_changed")),
     )

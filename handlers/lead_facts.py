@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.context import Context
@@ -70,11 +71,25 @@ def _extend(current: Sequence[str] | None, new: Sequence[str]) -> list[str]:
     return out
 
 
+def _contact_phone(ex: Extraction, known: Sequence[Contact]) -> str | None:
+    """The message's phone when it is the contact's: not one written next to another person, and
+    not a silent replacement of the number on file for that contact (unless the message says the
+    number changed)."""
+    phone = normalise_phone(ex.phone)
+    if phone is None or any(normalise_phone(o.phone) == phone for o in ex.others):
+        return None
+    same = next((c for c in known if ex.contact_name and c.name == ex.contact_name), None)
+    if same is not None and same.phone and same.phone != phone and not ex.phone_changed:
+        log.info("phone differs from the one on file, kept contact_id=%s", same.id)
+        return None
+    return phone
+
+
 async def save_contact(session: AsyncSession, lead: Lead, ex: Extraction, now: datetime) -> Contact | None:
     """Add or update the contact the message names; None when it names nobody."""
-    phone = normalise_phone(ex.phone)
-    if not (ex.contact_name or ex.contact_title or phone or ex.email):
+    if not (ex.contact_name or ex.contact_title or ex.phone or ex.email):
         return None
+    phone = _contact_phone(ex, await list_contacts(session, lead.id))
     if ex.contact_title and not (ex.contact_name or phone or ex.email):
         # A role alone ("跟他们的仓储主管聊了聊") names no one: the known contact of that title, else
         # nobody when the customer has people on file (a nameless twin per mention would pile up);
@@ -85,6 +100,31 @@ async def save_contact(session: AsyncSession, lead: Lead, ex: Extraction, now: d
     return await add_contact(
         session, lead.id, now=now, name=ex.contact_name, title=ex.contact_title, phone=phone, email=ex.email
     )
+
+
+async def save_others(session: AsyncSession, lead: Lead, ex: Extraction, now: datetime) -> None:
+    """The other people the message names join the lead's contacts (the decision chain): a colleague
+    brought in, the person the customer hands the rep to. One already on file (by name, or by the
+    surname a title was said with) only gets a phone it lacks; a rep of our own is no contact."""
+    for other in ex.others:
+        known = await list_contacts(session, lead.id)
+        phone = normalise_phone(other.phone)
+        same = next((c for c in known if c.name and _same_name(c.name, other.name)), None)
+        if same is not None:
+            if phone and not same.phone:
+                same.phone = phone
+            continue
+        if len(other.name) < 2 and not phone:
+            continue  # a surname with a title and nothing else ("钱总说…"): too little to file
+        ours = await session.scalar(select(Person.id).where(Person.name == other.name).limit(1))
+        if ours is None:
+            await add_contact(session, lead.id, now=now, name=other.name, title=other.title, phone=phone)
+    await session.flush()
+
+
+def _same_name(stored: str, said: str) -> bool:
+    """The stored name is the one said, or its surname said alone ("钱总" for 钱立新)."""
+    return stored == said or (len(said) == 1 and stored.startswith(said))
 
 
 def apply_scalars(lead: Lead, ex: Extraction, catalog: LineLookup) -> None:
@@ -128,6 +168,7 @@ async def apply_extraction(
 ) -> Contact | None:
     """Everything a message says about the customer, except stage and times; returns the contact."""
     contact = await save_contact(session, lead, ex, now)
+    await save_others(session, lead, ex, now)
     apply_scalars(lead, ex, catalog)
     await refresh_tags(session, lead, catalog, ample_budget)
     return contact

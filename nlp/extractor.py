@@ -15,11 +15,11 @@ from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
 from nlp.lexicon import literal_re, org_suffixes, titles
 from nlp.numbers import find_budget
-from nlp.people import PersonFinder
+from nlp.people import Person, PersonFinder
 from nlp.phones import find_emails, find_phones
 from nlp.segment import cache_dir, segmenter, word_classes
 from nlp.subject import subject_before
-from nlp.types import Extraction, FollowUpTime, Intent, Period
+from nlp.types import Extraction, FollowUpTime, Intent, NamedPerson, Period
 
 _QUERIES = frozenset({Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_LEAD, Intent.QUERY_STATS})
 _PLANS = frozenset({Intent.LOG_FOLLOWUP, Intent.NEW_LEAD, Intent.UPDATE_STAGE})
@@ -45,6 +45,40 @@ def _own_plan(text: str, today: date, plans: Plans) -> DayMention | None:
     if len(days) != 1 or _ASKING.search(text) or not _GOING.search(text, days[0].end):
         return None
     return find_followup(text, today, days)
+
+
+# The contact's number changed: "换号了", "新号码是…", "手机号改成…".
+_NUMBER_CHANGED = re.compile(
+    r"换(?:了个?)?(?:新)?(?:号|手机|电话)|新(?:的)?(?:手机)?号码?|号码?(?:换|改)|改号"
+)
+
+
+def _with_phones(
+    main: Person | None,
+    others: list[Person],
+    mentions: list[Person],
+    phones: list[tuple[str, tuple[int, int]]],
+) -> tuple[NamedPerson, ...]:
+    """The other people, each with the phone written next to them: a phone belongs to the person
+    named last before it (else the first after it), so a colleague's number never lands on the
+    contact."""
+    if main is None or not others:
+        return tuple(NamedPerson(p.name, p.title) for p in others if p.name)
+    people = [main, *others]
+
+    def who(p: Person) -> int | None:
+        return next(
+            (i for i, q in enumerate(people) if q.name == p.name or (q.start <= p.start < q.end)), None
+        )
+
+    marks = sorted((p.start, p.end, i) for p in [*mentions, *people] if (i := who(p)) is not None)
+    owned: dict[int, str] = {}
+    for number, (s, e) in phones:
+        before = [i for _, end, i in marks if end <= s]
+        after = [i for start, _, i in marks if start >= e]
+        i = before[-1] if before else (after[0] if after else 0)
+        owned.setdefault(i, number)
+    return tuple(NamedPerson(p.name, p.title, owned.get(i)) for i, p in enumerate(people) if i > 0 and p.name)
 
 
 _LOOKBACK = 40  # longer than any organisation name read leftwards from its suffix
@@ -131,9 +165,10 @@ class Extractor:
         tokens = self._tokens(text)
         blocked = [(m.start, m.end) for m in mentions] + email_spans
         company = self._companies.find(text, tokens, blocked)
-        person = self._people.find(
+        person, others, mentions_of = self._people.find_all(
             text, company.end if company else None, company.start if company else None, blocked
         )
+        named_others = _with_phones(person, others, mentions_of, phones)
         city = find_city(text, tokens, self._base_word, blocked, company.start if company else None)
 
         products: list[str] = []
@@ -228,5 +263,7 @@ class Extractor:
             scope=scope,
             period=period,
             reported_kind=reported_kind,
+            others=named_others,
+            phone_changed=bool(phones) and _NUMBER_CHANGED.search(text) is not None,
             spans=spans,
         )

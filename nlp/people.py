@@ -39,6 +39,20 @@ _A_NAME_WORD_FREQ = 100
 # What tells a person is someone who referred the customer, not its contact: "王总那边介绍的".
 _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
 _REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)")
+# One who tells the rep of another rather than being met: "钱总说…让…对接", "王总让我找…".
+_TOLD = re.compile(r"\s?(?:说|让|叫|介绍|推荐)")
+# A person said not to be the one ("是韩科长 不是包科长").
+_DENIED = re.compile(r"不是\s?(?:跟|和|找)?\s?$")
+# What stands before a person the rep met or called: "跟庞经理通了个电话", "见了李工".
+_MET_BEFORE = re.compile(r"(?:跟|和|同|与|见了|见到|拜访了?)\s?$")
+# A full name written right after a nickname, surname or English name: "小蔡 蔡晴", "Kelly（卞佳琪）".
+_FULL_NAME_NEXT = re.compile(r" ?[（(] ?|，?(?:全名|大名|中文名字?)(?:叫|是)?\s?| |[，,、] ?")
+# "Kelly通了电话 中文名叫卞佳琪": the Chinese name of an English-named person said a little later.
+_CN_NAME_CUE = re.compile(r"(?:中文名字?|全名|大名)(?:叫|是)?\s?")
+_CN_NAME_REACH = 16
+_CLAUSE_END = re.compile(r"[。！!？?；;]")
+# What introduces a full name: "叫庞志勇，", "名字叫…", a department's person "工程部的邬家豪".
+_CALLED_OR_OF_DEPT = re.compile(r"(?:名字|名)?叫做?\s?(?=[\u4e00-\u9fff])|[部科处室组]的(?=[\u4e00-\u9fff])")
 # An English organisation's legal or trade word after a capitalised name: "Atlas Energy Co., Ltd.".
 # "…那边物流的刘工": a person with a title follows within the clause.
 _TITLED_SOON = re.compile(
@@ -166,26 +180,14 @@ class Person:
     end: int
 
 
-# The Chinese name given for a contact called by an English one: "Kelly … 中文名叫卞佳琪".
-_CHINESE_NAME = re.compile(
-    r"(?:中文名字?|中文叫|大名|本名)\s?(?:叫|是|[:：])?\s?(?P<name>[\u4e00-\u9fff]{2,3})"
-)
-_CHINESE_NAME_REACH = 24
-
-
-def _chinese_name(text: str, p: Person) -> Person:
-    """A contact named in Latin letters whose Chinese name is said right after takes that name: the
-    book keeps people by the name on their documents."""
-    if not p.name or not p.name.isascii():
-        return p
-    m = _CHINESE_NAME.search(text, p.end, p.end + _CHINESE_NAME_REACH)
-    if m is None:
-        return p
-    name = m.group("name")
-    surname = name[:2] if name[:2] in surnames() else name[:1]
-    if surname not in surnames() or len(name) - len(surname) not in (1, 2):
-        return p
-    return Person(name, p.title, p.start, m.end("name"))
+def _same_person(a: Person, b: Person) -> bool:
+    """One name, or a surname alone and a full name of that surname said apart ("王总 … 王伟")."""
+    if a.name is None or b.name is None:
+        return False
+    if a.name == b.name:
+        return True
+    short, full = sorted((a.name, b.name), key=len)
+    return len(short) == 1 and full.startswith(short)
 
 
 @cache
@@ -408,6 +410,98 @@ class PersonFinder:
         """The first named contact (with its title), else the first bare title; `company_end` is
         where the recognised company ends, since "X公司的张三" names a person without a title, and no
         title is read inside the company ("东莞市长安镇" holds no 市长)."""
+        return self.find_all(text, company_end, company_start, blocked)[0]
+
+    def find_all(
+        self,
+        text: str,
+        company_end: int | None = None,
+        company_start: int | None = None,
+        blocked: list[tuple[int, int]] | None = None,
+    ) -> tuple[Person | None, list[Person], list[Person]]:
+        """(the contact as `find` reads it, the other people named with a name in text order, every
+        named mention with its span): a message often names a colleague brought in or a person
+        referred besides the one met."""
+        named, bare = self._candidates(text, company_end, company_start, blocked)
+        if not named:
+            return (bare[0] if bare else None), [], []
+        main = self._fuller(text, self._with_title(text, self._split_title(self._main(text, named))))
+        others: list[Person] = []
+        if main.name is not None and len(main.name) == 1:
+            # "跟庞经理通了个电话" after "叫庞志勇": the surname met is the full name given
+            full = next((p.name for p in named if self._full_name_of(p, main)), None)
+            main = Person(full, main.title, main.start, main.end) if full else main
+        for p in sorted(named, key=lambda p: (p.start, p.title is None)):
+            p = self._split_title(p)
+            if (
+                p.name is None
+                or _REFERRER_AFTER.match(text, p.end)
+                or (p.start < main.end and main.start < p.end)
+                or _DENIED.search(text, max(0, p.start - 4), p.start)
+            ):
+                continue  # (one said not to be the person met is no one to keep)
+            p = self._fuller(text, self._with_title(text, p))
+            if not any(_same_person(p, q) or q.start <= p.start < q.end for q in (main, *others)):
+                others.append(p)
+        return main, others, [self._split_title(p) for p in named]
+
+    def _full_name_of(self, p: Person, main: Person) -> bool:
+        """`p` is the full name, said elsewhere, of the surname `main` was named by."""
+        if p.name is None or len(p.name) < 2 or (p.start < main.end and main.start < p.end):
+            return False
+        return _same_person(p, main) and _title_re().search(p.name) is None and self._freq(p.name) < 100
+
+    def _main(self, text: str, named: list[Person]) -> Person:
+        """The first person named, but not one who referred the customer ("王总那边介绍的 … 对接人
+        Kelly"), nor one who only told the rep of another ("钱总说让新来的经理对接 … 我跟庞经理通了个
+        电话"): the contact is the one the rep reports meeting or calling."""
+        kept = [p for p in named if not _REFERRER_AFTER.match(text, p.end)] if len(named) > 1 else named
+        ordered = sorted(kept or named, key=lambda p: (p.start, p.title is None))
+        first = ordered[0]
+        if _TOLD.match(text, first.end):
+            met = next((p for p in ordered if p.name != first.name and self._met(text, p)), None)
+            if met is not None:
+                return met
+        return first
+
+    @staticmethod
+    def _met(text: str, p: Person) -> bool:
+        """The rep reports contact with `p`: "跟庞经理通了个电话", "见了李工"."""
+        return bool(_MET_BEFORE.search(text, max(0, p.start - 3), p.start)) and (
+            bool(_MET_AFTER.match(text, p.end)) or text[max(0, p.start - 2) : p.start] in ("见了", "见到")
+        )
+
+    def _fuller(self, text: str, p: Person) -> Person:
+        """A nickname, surname or English name followed by the full name is that one person with the
+        full name: "小蔡 蔡晴", "Kelly（卞佳琪）", "Kelly通了电话 中文名叫卞佳琪"."""
+        if p.name is None or not (p.name.isascii() or len(p.name) == 1):
+            return p
+        starts = []
+        if (m := _FULL_NAME_NEXT.match(text, p.end)) is not None:
+            starts.append(m.end())
+        if p.name.isascii():
+            cue = _CN_NAME_CUE.search(text, p.end, p.end + _CN_NAME_REACH)
+            if cue is not None and not _CLAUSE_END.search(text, p.end, cue.start()):
+                starts.append(cue.end())
+        for at in starts:
+            full = self._name_after(text, at)
+            if full is None or len(full) < 2 or full.isascii() or self._freq(full) >= 100:
+                continue
+            if _title_re().search(full):
+                continue  # "姓滕 滕经理": the surname with a title, no full name
+            if not p.name.isascii() and not full.startswith(p.name):
+                continue
+            return Person(full, p.title, p.start, max(p.end, at + len(full)))
+        return p
+
+    def _candidates(
+        self,
+        text: str,
+        company_end: int | None,
+        company_start: int | None,
+        blocked: list[tuple[int, int]] | None,
+    ) -> tuple[list[Person], list[Person]]:
+        """Every named person and every bare title the rules read, before choosing one."""
         named: list[Person] = []
         bare: list[Person] = []
         inside = range(company_start, company_end) if company_start is not None and company_end else range(0)
@@ -603,6 +697,18 @@ class PersonFinder:
             name = self._name_after(text, m.end())
             if name and len(name) >= 2 and _HARD_END.match(text, m.end() + len(name)):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
+        for m in _CALLED_OR_OF_DEPT.finditer(text):
+            # "新来的厂务经理对接，叫庞志勇，", "他们工程部的邬家豪也要参与": a full name introduced
+            name = self._name_after(text, m.end())
+            if (
+                name
+                and len(name) >= 2
+                and not name.isascii()
+                and self._freq(name) < 100
+                and (m.group()[-1] == "的" or _HARD_END.match(text, m.end() + len(name)))
+                and not _title_re().match(text, m.end() + len(name))
+            ):
+                named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _A_NAME.finditer(text):
             if self._boundary_before(text, m.start()) and (a_name := self._a_name_at(text, m.start())):
                 named.append(Person(a_name, None, m.start(), m.start() + 2))  # "见了他们采购 阿杰 聊了聊"
@@ -637,34 +743,7 @@ class PersonFinder:
             and p.name != "谢谢"
             and not any(bs < p.end and p.start < be for bs, be in blocked or ())  # "冷干机" is a product
         ]
-        if len(named) > 1:
-            # "王总那边介绍的 … 对接人 Kelly": who referred the customer is not its contact
-            kept = [p for p in named if not _REFERRER_AFTER.match(text, p.end)]
-            named = kept or named
-        if named:
-            first = min(named, key=lambda p: (p.start, p.title is None))
-            first = self._full_name_after(text, first) or first
-            return _chinese_name(text, self._with_title(text, self._split_title(first)))
-        return bare[0] if bare else None
-
-    def _full_name_after(self, text: str, p: Person) -> Person | None:
-        """The full name said right after a nickname of the same surname ("小蔡 蔡晴", "老王，王建国"):
-        the person as the book should keep them."""
-        if not p.name or text[p.start] not in "老小" or p.end != p.start + 1 + len(p.name):
-            return None
-        j = p.end
-        while j < len(text) and text[j] in " ，,、(（":
-            j += 1
-        if j == p.end or not text.startswith(p.name, j):
-            return None
-        given_at = j + len(p.name)
-        if _title_re().match(text, given_at):
-            return None  # "小李 李总": the surname with a title, no full name
-        for n in (2, 1):  # the longest given name that ends where a name may end
-            given = text[given_at : given_at + n]
-            if len(given) == n and all(_CJK.match(c) for c in given) and self._name_ends(text, given_at + n):
-                return Person(p.name + given, p.title, j, given_at + n)
-        return None
+        return named, bare
 
     def _with_title(self, text: str, p: Person) -> Person:
         """A named contact without a title takes the one written around it: "采购Lucy", "杨丽萍 后勤副总",

@@ -39,6 +39,16 @@ class Period:
     end: str
 
 
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    """A person named besides the contact (a colleague brought in, the one the customer refers the rep
+    to), with the phone written next to them."""
+
+    name: str
+    title: str | None = None
+    phone: str | None = None
+
+
 _EMPTY: Mapping[str, tuple[int, int]] = MappingProxyType({})
 
 
@@ -64,6 +74,11 @@ class Extraction:
     # How a contact that a new-lead message also reports happened ("今天拜访了一家新客户 X"): the
     # corpus keeps `kind` for log_followup, but the lead's first record is that contact.
     reported_kind: str | None = None
+    # The other people named with a name, in text order; a phone written next to one of them is
+    # theirs, not the contact's.
+    others: tuple[NamedPerson, ...] = ()
+    # The message says a number changed ("换号了", "新号码"): a stored phone may then be replaced.
+    phone_changed: bool = False
     # Character spans [start, end) in the original text of what was found, keyed by slot name.
     spans: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _EMPTY)
 

@@ -572,3 +572,55 @@ async def test_a_bare_weekday_with_a_part_of_the_day_drops_the_old_hour(runner: 
     turns = says("今天在仁和见了周主任，下周二上午十点去送合同", "不对 是周四上午")
     expect = [{"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("next_week:4")}]
     await assert_right(runner, [RENHE], turns, expect)
+
+
+# ---- several people in one message -----------------------------------------------------------------
+
+
+async def test_a_colleague_named_with_a_phone_joins_the_contacts_and_the_contact_keeps_their_phone(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "上午去仁和见了周主任 彩超的事基本定了 下周二上午10点再去",
+        ("对了 周主任说他们财务科的谭雅琴也要过一下合同 电话13722456810", ["13900000001"]),
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 2, "last_followup": last("visit", "周"),
+         "contacts_include": ["周建华", "谭雅琴"]},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_the_person_called_is_the_contact_not_the_one_who_handed_the_rep_over(runner: Runner) -> None:
+    turns = says(
+        (
+            "慈济陆院长说以后设备的事让新来的设备科长对接，叫郦文斌，电话13866702145。我下午跟郦科长通了个电话，腹腔镜他们还在比",
+            ["郦文斌", "13866702145"],
+        ),
+    )
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("call", "郦"),
+         "contacts_include": ["陆文", "郦文斌"]},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_nickname_followed_by_the_full_name_is_one_contact_with_the_full_name(runner: Runner) -> None:
+    turns = says(
+        "今天去仁和跟周主任聊了彩超 下周三再去",
+        "哦还有 他们设备科的对接人是小覃 覃雨萱 电话18811203344",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "last_followup": last("visit", "周"),
+         "contacts_include": ["周建华", "覃雨萱"]},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_another_number_for_a_known_contact_replaces_theirs_only_when_said_to_be_new(
+    runner: Runner,
+) -> None:
+    kept = says(("给仁和周主任打了电话 周主任电话13722000111 彩超下周再聊", ["13900000001"]))
+    await assert_right(runner, [RENHE, CIJI], kept, [{"company": "苏州仁和医院", "followups_added": 1}])
+    changed = says(("给仁和周主任打了电话 他换号了 新号码13722000111 彩超下周再聊", ["13722000111"]))
+    await assert_right(runner, [RENHE, CIJI], changed, [{"company": "苏州仁和医院", "followups_added": 1}])
