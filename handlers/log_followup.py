@@ -77,7 +77,8 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
         return None
     correction = is_correction_text(ctx.message.text)
     context = may_continue(ctx.extraction, ctx.message.text)
-    if not (correction or context or is_time_only(ctx.extraction)):
+    named_plan = _names_and_plans(ctx.extraction)
+    if not (correction or context or named_plan or is_time_only(ctx.extraction)):
         return None  # decided from the words alone, without a query for every message
     last = await last_followup_by(ctx.session, ctx.person.id)
     sent = ctx.message.sent_at
@@ -93,6 +94,14 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
         and _refines_plan(ctx, theirs.created_at)
     ):
         return "answer", theirs  # "收到 下周二三点我过去" after the manager logged their joint visit
+    if (
+        theirs is not None
+        and not correction
+        and named_plan
+        and _refines_plan(ctx, theirs.created_at)
+        and await _names_lead_of(ctx, theirs)
+    ):
+        return "answer", theirs  # "收到 X的合同我周二送过去": X is the customer of that record
     if last is not None and touched is not None:
         if is_time_only(ctx.extraction) and (
             (last.awaiting == AWAIT_NEXT and sent - last.created_at <= ANSWER_WINDOW)
@@ -135,6 +144,20 @@ async def _colleague_record(ctx: Context, own_touched: datetime | None) -> Follo
     if found is None or (own_touched is not None and found.created_at <= own_touched):
         return None
     return found
+
+
+def _names_and_plans(ex: Extraction) -> bool:
+    """A plan that names a customer and says nothing of a contact ("X的合同我周二送过去")."""
+    return ex.next_followup is not None and bool(ex.company) and not (ex.kind or ex.contact_name)
+
+
+async def _names_lead_of(ctx: Context, followup: FollowUp) -> bool:
+    """Whether the customer the message names is, or may be, the lead of `followup`: a short name
+    that two leads share is the one a colleague has just reported on ("智联" after their record on
+    中关村智联), so the owning rep's plan is not asked about."""
+    found = await resolve_lead(ctx.session, ctx.extraction, ctx.member, ctx.message.text)
+    named = [found.lead] if found.lead is not None else list(found.candidates)
+    return any(lead.id == followup.lead_id for lead in named)
 
 
 def _refines_plan(ctx: Context, touched: datetime) -> bool:

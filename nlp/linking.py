@@ -22,6 +22,7 @@ from functools import cache
 from nlp.cities import districts, gazetteer
 from nlp.company_key import company_key, company_places, short_city
 from nlp.lexicon import org_suffixes, surnames, titles
+from nlp.segment import base_word_freq
 
 # Words after a brand that a short name drops, besides the organisation suffixes of nlp/data
 # (骨科医院 → 骨科 is the hospital's speciality, 第二人民医院 → 第二人民 its kind).
@@ -99,6 +100,23 @@ def is_colleague(text: str, start: int, name: str | None, colleagues: Iterable[s
     if name in members:
         return True
     return _ANSWERED.fullmatch(text, 0, start) is not None and any(_surname(c) == name for c in members)
+
+
+# A colleague's full name that opens a message, as one addresses them: after an @ or alone, then a
+# pause ("罗俊 X那单…", "@罗俊：…"), not as the subject of a report ("罗俊那个X", "罗俊说…").
+_ADDRESS_END = re.compile(r"[\s,，:：、!！~]")
+
+
+def addressed_colleague(text: str, colleagues: Iterable[str]) -> str | None:
+    """The member of the writer's organisation (`colleagues`: full names) the message opens by
+    addressing ("罗俊 X那单价格我批了"): what follows is said to them, an instruction or a note
+    between colleagues, not a contact with the customer."""
+    head = text.lstrip().lstrip("@＠")
+    for name in colleagues:
+        addressed = len(head) > len(name) and _ADDRESS_END.match(head, len(name)) is not None
+        if len(name) >= _MIN_BRAND and head.startswith(name) and addressed:
+            return name
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,15 +220,6 @@ def _without_districts(company: str, key: str, city: str | None) -> str:
     return bare
 
 
-def _without_area(company: str, bare: str, city: str | None) -> str | None:
-    """The key without an area the gazetteer does not know, said between the city and a brand of two
-    characters (上海张江芯跃半导体 → 芯跃半导体: 张江 is a part of a district): a registered name of a
-    city's company of four characters before its industry words is most often area and brand."""
-    if not (company_places(company) or city) or len(_brand_of(bare)) != 2 * _MIN_BRAND:
-        return None
-    return bare[_MIN_BRAND:]
-
-
 def _short_forms(key: str, city: str | None) -> set[str]:
     """The short forms of a key: without its industry words, ordinal and district, its brand."""
     out = {key}
@@ -258,10 +267,86 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     if bare != key and _brand_of(bare) not in _GENERIC:
         # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验.
         out |= _short_forms(bare, city)
-    if (rest := _without_area(company, bare, city)) is not None and _brand_of(rest) not in _GENERIC:
-        out |= _short_forms(rest, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
+
+
+@cache
+def _industry_words() -> frozenset[str]:
+    """Industry words a brand may also be (智联, 智造, 数科): the organisation suffixes a short name
+    drops (strength 1), but never the kinds a short name always drops (物流, 工程)."""
+    return frozenset(w for w, s in org_suffixes().items() if s == 1 and len(w) >= _MIN_BRAND) - set(
+        _KIND_WORDS
+    )
+
+
+# Legal forms after which a registered name says no industry (西溪云帆有限公司: the brand may be all
+# four characters); anything else after the key (科技, 实业, 半导体) tells where the brand ends.
+_LEGAL_ONLY = re.compile(r"(?:股份|集团|控股)?(?:有限责任公司|股份有限公司|有限公司|公司|集团)?")
+# How long a named area without its kind (张江, 西溪, 中关村) may be.
+_AREA = (2, 3)
+# Below this count in jieba's dictionary a word is rare enough to be a brand (智联: 39; 物业: 1,000s).
+_RARE = 100
+# From this count a word after an area is the language's (物业 239, 明珠 686, 海洋 4,068), not a coined
+# brand (星辰 116, 远航 155, 华远 13): a registered name may well use a word of the dictionary.
+_COMMON = 200
+
+
+def _brand_before_industry(company: str, key: str, name: str) -> str | None:
+    """The brand `name` (a tail of `key`) starts with when an industry word follows it, in `name`
+    or after the key in the registered name (西溪云帆 + 科技有限公司); the brand may itself be an
+    industry word (智联 of 智联物流). None when no industry word follows."""
+    brand = _brand_of(name)
+    folded = _fold(company)
+    at = folded.find(key)
+    tail = folded[at + len(key) :] if at >= 0 else ""
+    if brand == name and _LEGAL_ONLY.fullmatch(tail):
+        return None
+    return brand
+
+
+@cache
+def brand_words(company: str, key: str, city: str | None) -> tuple[str, ...]:
+    """Brands of this company that are also industry words (北京智联科技 → 智联; 天津滨海智联物流,
+    滨海 a district of its city → 智联): the aliases drop every organisation word, yet a rep names
+    such a customer by it. They name it only where the word stands alone (see `LeadBook`)."""
+    out = set()
+    for name in {key, _without_districts(company, key, city)}:
+        brand = _brand_before_industry(company, key, name)
+        if brand is not None and brand in _industry_words():
+            out.add(brand)
+    return tuple(sorted(out))
+
+
+@cache
+def place_brand(company: str, key: str, city: str | None) -> str | None:
+    """The brand after a named area that is no district (上海张江芯跃半导体 → 芯跃, 杭州西溪云帆科技 →
+    云帆): the name says its city, then a two-character area, then a brand of two characters, then
+    an industry word; or an area of up to three characters before a brand that is itself an industry
+    word (北京中关村智联科技 → 智联). Weaker than the other aliases (东方明珠科技 reads the same way),
+    so `LeadBook` uses it only for one lead, and only when no other lead has it for a short name."""
+    if _fold(company).find(key) <= 0 or _without_districts(company, key, city) != key:
+        return None  # no city written before the key, or a district after it (handled as such)
+    for area in _AREA:
+        rest = key[area:]
+        brand = _brand_before_industry(company, key, rest)
+        if brand is None or not all(_CJK_CHAR.match(c) for c in brand):
+            continue
+        if brand in _industry_words():
+            if brand == rest and base_word_freq(brand) < _RARE:
+                return brand  # a rare word (智联), unlike 物业 or 医药 that say what it does
+            continue
+        if area != _AREA[0] or len(brand) != _MIN_BRAND or brand in _suffixes():
+            continue
+        if (
+            brand in _GENERIC
+            or _is_place(brand)
+            or _ORDINAL.search(brand)
+            or base_word_freq(brand) >= _COMMON
+        ):
+            continue  # a word of the language (物业, 海洋) is the industry, not a coined brand
+        return brand
+    return None
 
 
 def _surname(name: str) -> str:
@@ -324,17 +409,31 @@ class LeadBook:
         self._by_surname: dict[str, dict[int, BookContact]] = {}
         self._contact_of: dict[tuple[int, str], BookContact] = {}
         self._phones: dict[str, set[int]] = {}
+        # Names that are also industry words (智联): they name a lead only where they stand alone.
+        self._alone: set[str] = set()
+        # Brands after an area (张江芯跃 → 芯跃): a name only when no other lead's short name.
+        self._weak: dict[str, set[int]] = {}
+        self._table: dict[str, set[int]] | None = None
+        self._sorted_names: list[str] = []  # the table's names in order, for prefix look-ups
         self._longest_name = self._longest_person = 0
-        self._sorted_names: list[str] | None = None  # for prefix look-ups; rebuilt after an add
         for lead in leads:
             self.add(lead)
 
     def add(self, lead: BookLead) -> None:
         self.leads[lead.id] = lead
-        self._sorted_names = None
+        self._table = None
         for alias in company_aliases(lead.company, lead.key, lead.city):
             self._names.setdefault(alias, set()).add(lead.id)
             self._longest_name = max(self._longest_name, len(alias))
+        for word in brand_words(lead.company, lead.key, lead.city):
+            self._alone.add(word)
+            self._names.setdefault(word, set()).add(lead.id)
+            self._longest_name = max(self._longest_name, len(word))
+        if (brand := place_brand(lead.company, lead.key, lead.city)) is not None:
+            self._weak.setdefault(brand, set()).add(lead.id)
+            self._longest_name = max(self._longest_name, len(brand))
+            if brand in _industry_words():
+                self._alone.add(brand)
         for contact in lead.contacts:
             for alias in contact_aliases(contact.name, contact.title):
                 self._people.setdefault(alias, set()).add(lead.id)
@@ -393,9 +492,21 @@ class LeadBook:
             for alias in company_aliases(lead.company, lead.key, lead.city)
         )
 
+    def _all_names(self) -> dict[str, set[int]]:
+        """Every name of the book's leads: a brand after an area joins them unless another lead
+        has it for a short name (two leads with it only that way stay two candidates)."""
+        if self._table is None:
+            table = {alias: set(ids) for alias, ids in self._names.items()}
+            for brand, ids in self._weak.items():
+                others = self._names.get(brand, set())
+                if brand in self._alone or (len(ids) == 1 and not others - ids):
+                    table.setdefault(brand, set()).update(ids)
+            self._table, self._sorted_names = table, sorted(table)
+        return self._table
+
     def names_customer(self, word: str) -> bool:
         """Whether `word` is a name of one of the book's customers ("鲜果汇那边": no person)."""
-        return _fold(word) in self._names
+        return _fold(word) in self._all_names()
 
     def contact_in(
         self, lead_id: int, text: str, contact_name: str | None = None, contact_title: str | None = None
@@ -408,25 +519,36 @@ class LeadBook:
         short name is also an everyday word ("阳光" in 今天阳光很好), so it counts only where a name
         stands (`_BEFORE_NAME`, `_AFTER_NAME`, or before a known contact: "橘洲曾总")."""
         found: set[int] = set()
-        for start, end, alias in _hits(text, self._names, self._longest_name):
+        table = self._all_names()
+        for start, end, alias in _hits(text, table, self._longest_name):
             if strict and len(alias) <= _MIN_BRAND and not self._stands_as_name(text, start, end):
                 continue
-            found |= self._names[alias]
-            found |= self._named_longer(alias)
+            if alias in self._alone and not self._stands_alone(text, start, end, whole=not strict):
+                continue
+            found |= table[alias]
+            found |= self._named_longer(table, alias)
         return found
 
-    def _named_longer(self, alias: str) -> set[int]:
+    def _named_longer(self, table: dict[str, set[int]], alias: str) -> set[int]:
         """Leads with a longer name that starts with `alias`: 悦汇酒店 is a name of 佛山悦汇酒店 and the
         start of 天河悦汇酒店管理's, so a rep saying it may mean either; 华康医药 is no start of
         华康医疗器械's, so it still means one."""
-        if self._sorted_names is None:
-            self._sorted_names = sorted(self._names)
         names, found = self._sorted_names, set()
         for i in range(bisect.bisect_right(names, alias), len(names)):
             if not names[i].startswith(alias):
                 break
-            found |= self._names[names[i]]
+            found |= table[names[i]]
         return found
+
+    @staticmethod
+    def _stands_alone(text: str, start: int, end: int, *, whole: bool) -> bool:
+        """Whether a name that is also an industry word (智联) stands as a name of its own: the whole
+        span read as a company (`whole`), or in a message a word with a boundary before it and
+        after it ("收到 智联的合同"), not the end of another name (宏达智联)."""
+        if whole:
+            return start == 0 and end == len(text)
+        before = start == 0 or _BEFORE_NAME.match(text, start - 1) is not None
+        return before and (end >= len(text) or _AFTER_NAME.match(text, end) is not None)
 
     def _stands_as_name(self, text: str, start: int, end: int) -> bool:
         if start == 0 or _BEFORE_NAME.match(text, start - 1):

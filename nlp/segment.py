@@ -116,6 +116,16 @@ def _base_dictionary(directory: Path) -> _Dictionary:
     return base
 
 
+@cache
+def _held_dictionary() -> _Dictionary:
+    return _base_dictionary(cache_dir())  # held for the process: read once, as the extractor's
+
+
+def base_word_freq(word: str) -> int:
+    """How often `word` occurs as a word of jieba's own dictionary (0: no word of the language)."""
+    return _held_dictionary().freq.get(word, 0) or 0
+
+
 def _dictionary_cache(directory: Path) -> Path | None:
     dict_path = Path(jieba.__file__).with_name("dict.txt")
     try:

@@ -21,6 +21,7 @@ from bot.types import Message, PermissionDenied, Reply
 from handlers import (
     buttons,
     clarify_answer,
+    colleague_note,
     export_leads,
     lead_lookup,
     log_followup,
@@ -169,6 +170,9 @@ class Router:
             message, self._extractor.extract(message.text, message.sent_at, "rep"), person
         )
         ctx = context(extraction, person)
+        if extraction.intent in (Intent.LOG_FOLLOWUP, Intent.OTHER) and colleague_note.addressee(ctx):
+            # Said to a colleague: not a report, whatever customer it names or record it follows.
+            return await colleague_note.handle(ctx)
         for continues, handler, words in CONTINUATIONS:
             if await continues(ctx):
                 if words is not None:

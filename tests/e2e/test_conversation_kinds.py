@@ -624,3 +624,50 @@ async def test_another_number_for_a_known_contact_replaces_theirs_only_when_said
     await assert_right(runner, [RENHE, CIJI], kept, [{"company": "苏州仁和医院", "followups_added": 1}])
     changed = says(("给仁和周主任打了电话 他换号了 新号码13722000111 彩超下周再聊", ["13722000111"]))
     await assert_right(runner, [RENHE, CIJI], changed, [{"company": "苏州仁和医院", "followups_added": 1}])
+
+
+# ---- colleagues and brands that are also industry words ---------------------------------------------
+
+XINWU = row("无锡新吴数科医药有限公司", "无锡", "钟明", "采购总监", "13900000011", "腹腔镜", "报价")
+JIANGNING = row("南京江宁数科健康管理有限公司", "南京", "韩雪", "院长", "13900000012", "台式彩超", "初筛")
+XINGLAN = row("上海外滩星澜医疗科技有限公司", "上海", "乔磊", "设备科主任", "13900000013", "台式彩超", "初筛")
+
+
+async def test_a_manager_s_instruction_addressed_to_a_rep_is_no_follow_up(runner: Runner) -> None:
+    turns = [
+        {"as": "zhangwei", "text": "林娜 慈济那单折扣我批了，下次谈的时候最多给到九折", "reply_has": ["林娜"]}
+    ]
+    expect = [{"company": "无锡慈济医院", "followups_added": 0, "next_followup": None}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_manager_s_own_call_said_to_a_rep_is_still_a_follow_up(runner: Runner) -> None:
+    turns = [{"as": "zhangwei", "text": "林娜 我刚跟慈济陆院长通了电话，腹腔镜预算批下来了"}]
+    expect = [{"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("call", "陆")}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_brand_that_is_an_industry_word_is_the_one_the_manager_just_reported_on(
+    runner: Runner,
+) -> None:
+    turns = [
+        {"as": "zhangwei", "text": "林娜那个新吴数科医药 我昨天跟钟总监吃了个饭 腹腔镜基本定了"},
+        {"as": "lina", "text": "收到张总 数科的合同我下周三上午十点送过去"},
+    ]
+    expect = [
+        {"company": "无锡新吴数科医药有限公司", "followups_added": 1,
+         "next_followup": plan("next_week:3", "10:00")},
+        {"company": "南京江宁数科健康管理有限公司", "followups_added": 0, "next_followup": None},
+        {"company": "数科", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [XINWU, JIANGNING], turns, expect)
+
+
+async def test_a_brand_after_a_named_area_that_is_no_district_names_the_customer(runner: Runner) -> None:
+    turns = says("今天去了星澜，乔主任说彩超下个月招标，下周五再去")
+    expect = [
+        {"company": "上海外滩星澜医疗科技有限公司", "followups_added": 1,
+         "last_followup": last("visit", "乔"), "next_followup": plan("next_week:5")},
+        {"company": "星澜", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [XINGLAN, RENHE], turns, expect)

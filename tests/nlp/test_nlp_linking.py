@@ -235,3 +235,35 @@ def test_a_short_name_that_starts_another_lead_s_longer_name_names_both() -> Non
     assert book.link("恒信五金那边说下周定", company="恒信五金", city="广州").lead_id == 2
     # 恒信五金制品 starts no other name: one customer
     assert book.link("恒信五金制品那边说下周定", company="恒信五金制品").lead_id == 2
+
+
+def test_a_brand_that_is_an_industry_word_names_the_lead_only_standing_alone() -> None:
+    book = LeadBook([lead(1, "无锡新吴数科医药有限公司", "无锡"), lead(2, "苏州华泰电子有限公司", "苏州")])
+    assert book.link("数科的合同周二送过去").candidates == (1,)
+    assert book.link("收到 数科那边下周再约").candidates == (1,)
+    # The end of another name, or the span read as a new customer's, is not the lead.
+    assert book.link("去了趟宏达数科", company="宏达数科").candidates == ()
+    assert book.link("宏达数科系统的方案").candidates == ()
+
+
+def test_a_brand_after_an_area_that_is_no_district_is_an_alias_when_no_other_lead_has_it() -> None:
+    from nlp.linking import place_brand
+
+    name = "上海外滩星澜医疗科技有限公司"
+    assert place_brand(name, company_key(name), "上海") == "星澜"
+    # A word of the language after the area is the industry, not the brand (惠民物业 is not 物业).
+    assert place_brand("郑州惠民物业服务有限公司", company_key("郑州惠民物业服务有限公司"), "郑州") is None
+    book = LeadBook([lead(1, name, "上海"), lead(2, "杭州星澜医疗器械有限公司", "杭州")])
+    assert book.link("去了星澜", company="星澜").candidates == (2,)  # the other's own short name
+    alone = LeadBook([lead(1, name, "上海")])
+    assert alone.link("今天去了星澜，乔主任在").candidates == (1,)
+
+
+def test_a_colleague_is_addressed_by_full_name_at_the_start_not_named_as_the_subject() -> None:
+    from nlp.linking import addressed_colleague
+
+    team = ["罗小军", "孟洁"]
+    assert addressed_colleague("罗小军 那单价格我批了", team) == "罗小军"
+    assert addressed_colleague("@孟洁：报价单发你了", team) == "孟洁"
+    assert addressed_colleague("罗小军那个客户我去过了", team) is None
+    assert addressed_colleague("今天跟罗小军去了趟客户那", team) is None
