@@ -43,6 +43,18 @@ def may_continue(ex: Extraction, text: str) -> bool:
     return bool(facts) or _REFERS_BACK.search(text) is not None
 
 
+def _note(text: str) -> str:
+    return f"备注：{text if len(text) <= NOTE_CHARS else text[:NOTE_CHARS] + '…'}"
+
+
+def _says_a_fact(ex: Extraction) -> bool:
+    """Whether a follow-on says something the CRM keeps (a product, an amount, a plan, a person …)."""
+    return bool(
+        ex.products or ex.competitors or ex.budget or ex.next_followup or ex.kind or ex.stage
+        or ex.contact_name or ex.contact_title or ex.phone or ex.email or ex.others
+    )  # fmt: skip
+
+
 def _budget(lead: Lead, ex: Extraction, text: str) -> tuple[int | None, int | None] | None:
     """The lead's budget after the message: the amount said, or added to the known one."""
     if ex.budget is None:
@@ -76,6 +88,11 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     if not await may_change(session, person, lead):
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     ex = await link_contact(session, lead, ctx.extraction, text)
+    if not _says_a_fact(ex) and followup.person_id == person.id:
+        # "他说下周给答复": a remark on the contact just reported, kept with its record; no new contact
+        await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
+        lines = (f"客户：{lead.company}", _note(text))
+        return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
     budget_before = budget_text(lead.budget_min, lead.budget_max)
     budget = _budget(lead, ex, text)
     ex = dataclasses.replace(ex, budget=budget)
@@ -116,5 +133,5 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     if due is not None:
         lines.append(f"下次跟进：{next_followup_text(lead, tz)}")
     if len(lines) == 1:
-        lines.append(f"备注：{text if len(text) <= NOTE_CHARS else text[:NOTE_CHARS] + '…'}")
+        lines.append(_note(text))
     return [Reply(to=person.id, title="已补充跟进", lines=tuple(lines), buttons=(amend_button(lead.id),))]

@@ -185,6 +185,19 @@ async def test_a_swap_of_the_customer_the_report_said_moves_the_record_to_the_on
 # ---- follow-ons -------------------------------------------------------------------------------------
 
 
+async def test_a_remark_with_no_fact_after_a_report_is_kept_with_that_record(runner: Runner) -> None:
+    # A fact (a product) is one more follow-up; a remark with none is noted on the record it follows.
+    turns = says(
+        "今天去仁和见了周主任，彩超预算80万，下周三下午3点再去",
+        ("他说院里月底前开会定", ["备注"]),
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周"),
+         "next_followup": plan("next_week:3", "15:00")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 async def test_a_follow_on_naming_only_the_contact_just_met_says_more_about_that_visit(
     runner: Runner,
 ) -> None:
