@@ -18,7 +18,7 @@ from bot.types import Reply
 from handlers.cards import amend_button, contact_text, next_followup_text
 from handlers.context import Context
 from handlers.lead_facts import apply_extraction, reached_stage, set_next_followup
-from handlers.lead_lookup import TAKEN, link_contact, may_change
+from handlers.lead_lookup import TAKEN, link_contact, may_change, normalise_phone
 from handlers.tags import budget_text
 from nlp import Extraction, Intent
 from storage.followups import amend_followup, record_followup
@@ -55,6 +55,30 @@ def _says_a_fact(ex: Extraction) -> bool:
     )  # fmt: skip
 
 
+def _about_its_contact(ex: Extraction, contact: Contact | None) -> Extraction:
+    """The extraction without the person when it is the record's own contact ("梁总说月底前定下来"):
+    naming who said it is no news about the customer; only someone else is."""
+    if contact is None or not contact.name or ex.contact_name != contact.name:
+        return ex
+    return dataclasses.replace(ex, contact_name=None, contact_title=None)
+
+
+def _reach_only(ex: Extraction) -> bool:
+    """A phone or e-mail and nothing else ("他手机139…"): how to reach the person just reported on."""
+    return bool(ex.phone or ex.email) and not _says_a_fact(dataclasses.replace(ex, phone=None, email=None))
+
+
+def _fill_in(contact: Contact, ex: Extraction) -> bool:
+    """Give the record's contact the phone or e-mail said; a number on file is replaced only when the
+    message says it changed. Whether anything was written."""
+    phone, filled = normalise_phone(ex.phone), False
+    if phone and (not contact.phone or ex.phone_changed) and contact.phone != phone:
+        contact.phone, filled = phone, True
+    if ex.email and not contact.email:
+        contact.email, filled = ex.email.lower(), True
+    return filled
+
+
 def _budget(lead: Lead, ex: Extraction, text: str) -> tuple[int | None, int | None] | None:
     """The lead's budget after the message: the amount said, or added to the known one."""
     if ex.budget is None:
@@ -88,7 +112,14 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     if not await may_change(session, person, lead):
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     ex = await link_contact(session, lead, ctx.extraction, text)
-    if not _says_a_fact(ex) and followup.person_id == person.id:
+    its_contact = await session.get(Contact, followup.contact_id) if followup.contact_id else None
+    if its_contact is not None and _reach_only(ex) and followup.person_id == person.id:
+        # "他手机139…": a detail of the contact just reported on, not a second contact with a nameless twin
+        _fill_in(its_contact, ex)
+        await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
+        lines = (f"客户：{lead.company}", f"联系人：{contact_text(its_contact)}")
+        return [Reply(to=person.id, title="已补充联系人", lines=lines, buttons=(amend_button(lead.id),))]
+    if not _says_a_fact(_about_its_contact(ex, its_contact)) and followup.person_id == person.id:
         # "他说下周给答复": a remark on the contact just reported, kept with its record; no new contact
         await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
         lines = (f"客户：{lead.company}", _note(text))

@@ -175,7 +175,7 @@ async def test_a_swap_of_the_customer_the_report_said_moves_the_record_to_the_on
     )
     expect = [
         # the person met moves with the record: the rep corrected the customer, not who they saw
-        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "陆"),
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last(contact="陆"),
          "next_followup": plan("next_week:2", "15:00"), "products_include": ["腹腔镜"]},
         {"company": "无锡慈济医院", "followups_added": 0, "next_followup": None},
     ]  # fmt: skip
@@ -684,3 +684,36 @@ async def test_a_brand_after_a_named_area_that_is_no_district_names_the_customer
         {"company": "星澜", "absent": True},
     ]  # fmt: skip
     await assert_right(runner, [XINGLAN, RENHE], turns, expect)
+
+
+# ---- a follow-on that tells no news ----------------------------------------------------------------
+
+NO_PHONE = {**CIJI, "电话": ""}
+
+
+async def test_a_phone_alone_after_a_report_is_the_contact_s_phone_not_a_second_record(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "刚跟慈济陆院长通了电话，腹腔镜他们想先看看方案，下周三上午我过去",
+        ("他手机13722001188", ["陆文 院长 13722001188"]),
+    )
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("call", "陆"),
+         "next_followup": plan("next_week:3"), "contacts_include": ["陆文"]},
+    ]  # fmt: skip
+    await assert_right(runner, [NO_PHONE], turns, expect)
+
+
+async def test_a_remark_naming_only_the_record_s_own_contact_is_noted_not_a_second_record(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天去慈济给陆院长讲了腹腔镜的方案，下周一下午两点再去",
+        "陆院长说要跟班子再商量商量",
+    )
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last(contact="陆"),
+         "next_followup": plan("next_week:1", "14:00")},
+    ]  # fmt: skip
+    await assert_right(runner, [CIJI], turns, expect)
