@@ -43,3 +43,16 @@ def test_a_movement_on_the_way_ends_what_comes_before_a_name(
     extractor: Extractor, text: str, company: str
 ) -> None:
     assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["板材的价格他们认了，现在在谈账期", "方案和价格都过了 正在谈付款方式", "合同价定了，付款条件还在谈"],
+)
+def test_payment_terms_bargained_after_the_price_is_negotiation(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).stage == "谈判"
+
+
+@pytest.mark.parametrize("text", ["还没谈账期", "下次去再谈账期", "账期一般多久？"])
+def test_payment_terms_not_yet_bargained_are_no_stage(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).stage is None
