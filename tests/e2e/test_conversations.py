@@ -379,6 +379,9 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # a follow-on's kind and a time for "那天"; the rest stays right
         ("study10/a", "conversations.jsonl", 11),
         ("study10/b", "conversations.jsonl", 10),
+        # s11_04 and s11_12 are the writer's calls (a trial's kind, the first stage's name), s11_13 and
+        # s11_15 short names not yet linked
+        ("study11", "conversations.jsonl", 12),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
