@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Reply
@@ -26,6 +27,7 @@ from handlers.lead_facts import (
     card_contact,
     create_rep_lead,
     first_line,
+    reached_stage,
     refresh_tags,
     save_contact,
     set_next_followup,
@@ -45,7 +47,7 @@ from nlp.dates import find_days, find_time
 from nlp.lexicon import surnames
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead
-from storage.models import STAGES, Contact, FollowUp, Lead, Person
+from storage.models import STAGES, Contact, FollowUp, Lead, Person, StageChange
 
 # A field with 改一下 is the rep's own record to change ("时间改一下"); bare, it may be the customer's
 # wish ("方案要改一下"). 说错 / 记错 / 听岔 / 口误 say the rep got it wrong.
@@ -325,6 +327,45 @@ async def _contact_brought(session: AsyncSession, followup: FollowUp, new: Lead)
     return contact.id
 
 
+async def _stage_moved_by(session: AsyncSession, followup: FollowUp, lead: Lead) -> StageChange | None:
+    """The stage change the record's message made on its lead, while the lead still stands there."""
+    statement = (
+        select(StageChange)
+        .where(StageChange.lead_id == lead.id, StageChange.reason == followup.text)
+        .order_by(StageChange.changed_at.desc(), StageChange.id.desc())
+    )
+    change = (await session.execute(statement)).scalars().first()
+    return change if change is not None and change.to_stage == lead.stage else None
+
+
+async def _undo_stage(session: AsyncSession, lead: Lead, change: StageChange) -> None:
+    """Put the lead back where it stood before a move the rep said was another customer's news: the
+    move never happened, so it leaves the history too (time-in-stage counts from the earlier move)."""
+    statement = (
+        select(StageChange.changed_at)
+        .where(StageChange.lead_id == lead.id, StageChange.id != change.id)
+        .order_by(StageChange.changed_at.desc(), StageChange.id.desc())
+    )
+    earlier = (await session.execute(statement)).scalars().first()
+    lead.stage = change.from_stage or lead.stage
+    lead.stage_changed_at = earlier or lead.created_at
+    await session.delete(change)
+    await session.flush()
+
+
+async def _move_stage(ctx: Context, person: Person, followup: FollowUp, old: Lead, new: Lead) -> None:
+    """A stage the record moved its wrong customer to is undone there and made on the right one
+    ("动享那单黄了" then "搞错了，是易动那单黄了"): the news was the other deal's."""
+    change = await _stage_moved_by(ctx.session, followup, old)
+    if change is None:
+        return
+    await _undo_stage(ctx.session, old, change)
+    stage = reached_stage(new, Extraction(intent=Intent.LOG_FOLLOWUP, stage=change.to_stage))
+    if stage is not None:
+        await change_stage(ctx.session, new, stage, person_id=person.id, at=followup.happened_at,
+                           reason=followup.text)  # fmt: skip
+
+
 async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply] | None:
     """The record moved to the customer the correction names instead; None when it names none."""
     session, tz = ctx.session, ctx.config.tz
@@ -354,6 +395,7 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
     if old.next_followup_at is not None and old.next_followup_at == followup.next_followup_at:
         old.next_followup_at = None  # the plan was the other customer's
     followup.lead_id, followup.contact_id = new.id, await _contact_brought(session, followup, new)
+    await _move_stage(ctx, person, followup, old, new)
     apply_scalars(new, said, ctx.catalog)
     due = set_next_followup(new, said.next_followup, tz)
     happened = followup.happened_at
@@ -362,7 +404,7 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
     await refresh_tags(session, new, ctx.catalog, ctx.config.grading.ample_budget)
     await amend_followup(session, followup, at=ctx.clock.now(), awaiting=None if due else followup.awaiting,
                          note=ctx.message.text)  # fmt: skip
-    lines = [f"客户：{old.company} → {new.company}"]
+    lines = [f"客户：{old.company} → {new.company}", f"阶段：{new.stage}"]
     budget = budget_text(new.budget_min, new.budget_max)
     if budget:
         lines.append(f"预算：{budget}")
