@@ -557,6 +557,21 @@ async def test_a_customer_correction_moves_the_stage_news_to_the_right_deal_and_
     await assert_right(runner, [RENHE, CIJI], turns, expect)
 
 
+async def test_a_name_corrected_by_spelling_a_character_renames_the_person_the_record_brought(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天去仁和看了，见了新来的采购吕婷，电话13900004321，彩超下周三再去",
+        "名字写错了，是吕霆，雷霆的霆",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "吕霆"),
+         "contacts_include": ["周建华", "吕霆"], "next_followup": plan("next_week:3")},
+        {"company": "无锡慈济医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 # ---- a manager's report and the owning rep's reply ---------------------------------------------------
 
 
