@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Reply
@@ -26,6 +27,7 @@ from handlers.lead_facts import (
     card_contact,
     create_rep_lead,
     first_line,
+    reached_stage,
     refresh_tags,
     save_contact,
     set_next_followup,
@@ -45,7 +47,7 @@ from nlp.dates import find_days, find_time
 from nlp.lexicon import surnames
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead
-from storage.models import STAGES, Contact, FollowUp, Lead, Person
+from storage.models import STAGES, Contact, FollowUp, Lead, Person, StageChange
 
 # A field with 改一下 is the rep's own record to change ("时间改一下"); bare, it may be the customer's
 # wish ("方案要改一下"). 说错 / 记错 / 听岔 / 口误 say the rep got it wrong.
@@ -75,7 +77,7 @@ _CLAUSE = re.compile(r"[^，,。；;！!？?\n\s]+")
 # What a clause may hold besides a value: the marker, the field's name, 是 and small words.
 _NOT_A_VALUE = re.compile(
     r"不对|改成|改为|更正|纠正|错了|应该是|刚才|刚刚|联系人|对接人|预算|金额|客户|公司|时间|日期|日子|下次跟进|方式"
-    r"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|听岔|改下"
+    r"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|听岔|改下|名字|姓名"
     r"|[是了的说写记听看搞弄错我改下啊呢吧哦噢嗯对]",
     re.IGNORECASE,
 )
@@ -182,7 +184,25 @@ async def names_other_customer(ctx: Context, followup: FollowUp) -> bool:
 
 # The correction says it fixes the person ("联系人说错了 是X", "对接人记错了，应该是X"): its bare new
 # value is a name, which the extractor alone may not read as one without a title beside it.
-_PERSON_FIELD = re.compile(r"联系人|对接人|见的人|见的是|接电话的")
+_PERSON_FIELD = re.compile(r"联系人|对接人|见的人|见的是|接电话的|名字|姓名")
+# The correction fixes how the person's name is written, not who was met ("名字写错了，是X").
+_NAME_FIELD = re.compile(r"名字|姓名")
+# A character spelled by a word that holds it ("嘉兴的嘉", "木子李"s plain cousin): only a name is
+# spelled out like this, so the clause is no city or customer, and the correction is of a name.
+_SPELLED = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})的([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+
+
+def spelled_chars(text: str) -> list[str]:
+    """The characters a message spells out by a word holding them ("嘉兴的嘉" → 嘉)."""
+    return [m.group(2) for m in _SPELLED.finditer(text) if m.group(2) in m.group(1)]
+
+
+def fixes_a_name(text: str) -> bool:
+    """Whether the correction is of how a person's name is written: it says 名字/姓名 or spells a
+    character out."""
+    return bool(_NAME_FIELD.search(text) or spelled_chars(text))
+
+
 _BARE_VALUE = re.compile(r"(?:联系人|对接人)?(?:其实|应该)?是?([\u4e00-\u9fff]{2,4})")
 
 
@@ -190,7 +210,8 @@ def corrected_person(text: str) -> str | None:
     """The name the correction's head gives when it says the person is what it fixes, else None."""
     marker = _marker_at(text)
     end = head_end(text)
-    if marker is None or not end or _PERSON_FIELD.search(text[:end]) is None:
+    spelled = spelled_chars(text)
+    if marker is None or not end or (_PERSON_FIELD.search(text[:end]) is None and not spelled):
         return None
     words = _OLD_VALUE.sub(lambda m: " " * len(m.group()), text[:end])
     clause = list(_CLAUSE.finditer(words))[-1].group()
@@ -198,6 +219,8 @@ def corrected_person(text: str) -> str | None:
     if found is None:
         return None
     name = found.group(1)
+    if spelled and not any(char in name for char in spelled):
+        return None  # the spelled character is of another word than this value
     return name if name[:1] in surnames() or name[:2] in surnames() else None
 
 
@@ -260,6 +283,13 @@ def weekday_in_planned_week(
     return FollowUpTime(moved.isoformat(), old_time if keeps_time else said.time)
 
 
+def _in_spelling(text: str, span: tuple[int, int] | None) -> bool:
+    """Whether a slot's words lie inside a character spelled out ("嘉兴的嘉")."""
+    if span is None:
+        return False
+    return any(m.start() <= span[0] and span[1] <= m.end() for m in _SPELLED.finditer(text))
+
+
 def _replace(current: Sequence[str] | None, old: Sequence[str], new: Sequence[str]) -> list[str]:
     kept = [item for item in current or [] if item not in old]
     return kept + [item for item in new if item not in kept]
@@ -285,6 +315,11 @@ async def _correct_contact(
     phone = normalise_phone(ex.phone)
     if not (ex.contact_name or ex.contact_title or phone or ex.email):
         return contact
+    if _renames(ctx, followup, ex, contact):
+        assert contact is not None and ex.contact_name
+        contact.name = ex.contact_name
+        await ctx.session.flush()
+        return contact
     ex = await link_contact(ctx.session, lead, ex, new_words(ctx.message.text))
     same = contact is not None and (not ex.contact_name or contact.name == ex.contact_name)
     if not same:
@@ -297,6 +332,18 @@ async def _correct_contact(
             setattr(contact, attr, value)
     await ctx.session.flush()
     return contact
+
+
+def _renames(ctx: Context, followup: FollowUp, ex: Extraction, contact: Contact | None) -> bool:
+    """Whether the correction only rewrites the name of the person the record itself brought
+    ("名字写错了，是姚X"): the same person, so no second contact; a person of the book keeps theirs."""
+    return bool(
+        ex.contact_name
+        and contact is not None
+        and contact.created_at >= followup.created_at
+        and contact.name != ex.contact_name
+        and fixes_a_name(ctx.message.text)
+    )
 
 
 def _said(followup: FollowUp) -> Extraction:
@@ -323,6 +370,45 @@ async def _contact_brought(session: AsyncSession, followup: FollowUp, new: Lead)
     contact.lead_id = new.id
     await session.flush()
     return contact.id
+
+
+async def _stage_moved_by(session: AsyncSession, followup: FollowUp, lead: Lead) -> StageChange | None:
+    """The stage change the record's message made on its lead, while the lead still stands there."""
+    statement = (
+        select(StageChange)
+        .where(StageChange.lead_id == lead.id, StageChange.reason == followup.text)
+        .order_by(StageChange.changed_at.desc(), StageChange.id.desc())
+    )
+    change = (await session.execute(statement)).scalars().first()
+    return change if change is not None and change.to_stage == lead.stage else None
+
+
+async def _undo_stage(session: AsyncSession, lead: Lead, change: StageChange) -> None:
+    """Put the lead back where it stood before a move the rep said was another customer's news: the
+    move never happened, so it leaves the history too (time-in-stage counts from the earlier move)."""
+    statement = (
+        select(StageChange.changed_at)
+        .where(StageChange.lead_id == lead.id, StageChange.id != change.id)
+        .order_by(StageChange.changed_at.desc(), StageChange.id.desc())
+    )
+    earlier = (await session.execute(statement)).scalars().first()
+    lead.stage = change.from_stage or lead.stage
+    lead.stage_changed_at = earlier or lead.created_at
+    await session.delete(change)
+    await session.flush()
+
+
+async def _move_stage(ctx: Context, person: Person, followup: FollowUp, old: Lead, new: Lead) -> None:
+    """A stage the record moved its wrong customer to is undone there and made on the right one
+    ("动享那单黄了" then "搞错了，是易动那单黄了"): the news was the other deal's."""
+    change = await _stage_moved_by(ctx.session, followup, old)
+    if change is None:
+        return
+    await _undo_stage(ctx.session, old, change)
+    stage = reached_stage(new, Extraction(intent=Intent.LOG_FOLLOWUP, stage=change.to_stage))
+    if stage is not None:
+        await change_stage(ctx.session, new, stage, person_id=person.id, at=followup.happened_at,
+                           reason=followup.text)  # fmt: skip
 
 
 async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply] | None:
@@ -354,6 +440,7 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
     if old.next_followup_at is not None and old.next_followup_at == followup.next_followup_at:
         old.next_followup_at = None  # the plan was the other customer's
     followup.lead_id, followup.contact_id = new.id, await _contact_brought(session, followup, new)
+    await _move_stage(ctx, person, followup, old, new)
     apply_scalars(new, said, ctx.catalog)
     due = set_next_followup(new, said.next_followup, tz)
     happened = followup.happened_at
@@ -362,7 +449,7 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
     await refresh_tags(session, new, ctx.catalog, ctx.config.grading.ample_budget)
     await amend_followup(session, followup, at=ctx.clock.now(), awaiting=None if due else followup.awaiting,
                          note=ctx.message.text)  # fmt: skip
-    lines = [f"客户：{old.company} → {new.company}"]
+    lines = [f"客户：{old.company} → {new.company}", f"阶段：{new.stage}"]
     budget = budget_text(new.budget_min, new.budget_max)
     if budget:
         lines.append(f"预算：{budget}")
@@ -403,6 +490,8 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         ex = dataclasses.replace(ex, next_followup=moved)
     if not (ex.contact_name or ex.contact_title) and (name := corrected_person(ctx.message.text)):
         ex = dataclasses.replace(ex, contact_name=name)
+    if ex.city and _in_spelling(ctx.message.text, ex.spans.get("city")):
+        ex = dataclasses.replace(ex, city=None)  # "嘉兴的嘉" spells a name, it names no city
     slots = ex.to_slots()
     slots.pop("company", None)  # the same customer, as checked before coming here
     if not slots:

@@ -148,6 +148,9 @@ _SPOKEN_TO = re.compile(
     r"(?P<title>主任|经理|总|工|老师|院长|科长|处长)(?![\u4e00-\u9fff])"
     r"|(?P<of>采购|销售|财务)的(?=[\u4e00-\u9fff])"
 )
+# A job said right before the person's full name, with nothing between: "新来的采购姚佳，电话…". The
+# name must end the phrase, so "采购计划" or "销售方案说完了" stay words.
+_ROLE_THEN_NAME = re.compile(r"(?:采购|销售|财务|出纳|会计)(?=[\u4e00-\u9fff])")
 # A surname called by 小/老 (大 only right after a title: "会长大刘"): "瑞德的小谭", "理事长老宋", "… 小符".
 _NICK = re.compile(r"[小老大](?=[\u4e00-\u9fff])")
 # A nickname that is a common word ("老乡", "小米", "大王") is read as the word.
@@ -570,6 +573,11 @@ class PersonFinder:
                 continue  # "集中采购", "对方采购": no surname there
             if name and (self._surname_len(name, 0) or name.isascii()):
                 named.append(Person(name, title, m.start(), m.end()))
+        for m in _ROLE_THEN_NAME.finditer(text):
+            full = self._name_after(text, m.end())
+            end = m.end() + len(full or "")
+            if full and len(full) >= 2 and self._freq(full) < 100 and _HARD_END.match(text, end):
+                named.append(Person(full, m.group(), m.start(), end))
         for m in _ASKED_AFTER.finditer(text):
             person = self._asked(text, m.start())
             if person is not None:

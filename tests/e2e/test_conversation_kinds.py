@@ -543,6 +543,35 @@ async def test_a_correction_to_a_new_customer_of_the_same_brand_takes_its_full_n
     await assert_right(runner, [RENHE, CIJI], turns, expect)
 
 
+async def test_a_customer_correction_moves_the_stage_news_to_the_right_deal_and_undoes_it_on_the_wrong(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "刚电话问过了，慈济那单没戏了，他们定了别家的，价格压不下来",
+        "弄错了，是仁和那单没戏了，不是慈济",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "stage": "输单", "last_followup": last("call")},
+        {"company": "无锡慈济医院", "followups_added": 0, "stage": "初筛"},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_name_corrected_by_spelling_a_character_renames_the_person_the_record_brought(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天去仁和看了，见了新来的采购吕婷，电话13900004321，彩超下周三再去",
+        "名字写错了，是吕霆，雷霆的霆",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "吕霆"),
+         "contacts_include": ["周建华", "吕霆"], "next_followup": plan("next_week:3")},
+        {"company": "无锡慈济医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 # ---- a manager's report and the owning rep's reply ---------------------------------------------------
 
 

@@ -209,11 +209,18 @@ def test_a_product_is_no_name(extractor: Extractor) -> None:
         ("保定京驰那边检测报告出来了，电话里王经理说他们也在看", "王", "经理"),
         ("见了他们电工组长胡国平，问题不大", "胡国平", "电工组长"),
         ("刚从成都美颜门诊部出来罗总说想换一台", "罗", "总"),
+        ("去酒店看了后厨，见了新来的采购童雪梅，电话13800001234", "童雪梅", "采购"),
+        ("物流园那边换了财务柏琳，月底对账", "柏琳", "财务"),
     ],
 )
 def test_more_person_shapes(extractor: Extractor, text: str, name: str, title: str | None) -> None:
     e = extractor.extract(text, SENT)
     assert (e.contact_name, e.contact_title) == (name, title)
+
+
+@pytest.mark.parametrize("text", ["跟他们采购计划对了一下，下周报价", "销售方案发过去了"])
+def test_a_job_before_a_word_is_no_person(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).contact_name is None
 
 
 def test_collective_purchase_is_no_person(extractor: Extractor) -> None:
