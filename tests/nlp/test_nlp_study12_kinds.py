@@ -30,3 +30,19 @@ def test_how_the_contact_happened_said_loosely(extractor: Extractor, text: str, 
 
 def test_a_meeting_planned_is_no_contact_yet(extractor: Extractor) -> None:
     assert extractor.extract("明天下午和常州百味烘焙的唐总碰个头", SENT).kind is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("拜访了常州恒信机械的设备经理周建谈了一上午，要两台数控车床", "周建"),
+        ("在扬州瘦西湖酒店见了，前厅经理孙梅留了电话13900001111", "孙梅"),
+        ("今天和无锡天成纺织的办公室刘主任见面了，窗帘要换", "刘"),
+    ],
+)
+def test_a_name_ends_before_a_verb_and_after_a_department(extractor: Extractor, text: str, name: str) -> None:
+    assert extractor.extract(text, SENT).contact_name == name
+
+
+def test_a_two_character_given_name_is_kept(extractor: Extractor) -> None:
+    assert extractor.extract("拜访了常州恒信机械的经理周建华，要两台车床", SENT).contact_name == "周建华"
