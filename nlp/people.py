@@ -103,6 +103,18 @@ _NOT_GIVEN_WORDS = frozenset(
         "这个",
     }
 )
+# A one-character verb right after a two-character name, marked done ("林峰谈了", "何丽留了电话"): the
+# verb, not a second given character.
+_VERB_AFTER_NAME = frozenset("谈留说讲问聊打发回给带看加送签报答约提")
+_DONE = frozenset("了过完")
+_LONG_DEPT_WORDS = tuple(w for w in _DEPT_WORDS if len(w) > 1)
+
+
+def _inside_dept_word(text: str, s: int) -> bool:
+    """s falls inside a department word ("办公室王主任": not 公室王)."""
+    return any(text.startswith(w, s - j) for w in _LONG_DEPT_WORDS for j in range(1, len(w)) if s - j >= 0)
+
+
 # A surname and a given name that the rep refers to as a place: "张伟那边现在什么进度".
 _PERSON_THERE = re.compile(
     r"(?:^|(?<=[\s,，。:：、跟和找给问]))(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)"
@@ -336,6 +348,7 @@ class PersonFinder:
             and text[g2 : g2 + 2] not in _NOT_GIVEN_WORDS
             and (text[g2] != "刚" or (g2 + 1 < len(text) and text[g2 + 1] not in _GANG_THEN))
             and (self._freq(text[g2 : g2 + 2]) <= 50 or g2 + 1 >= len(text))
+            and not (text[g2] in _VERB_AFTER_NAME and text[g2 + 1 : g2 + 2] in _DONE)
         ):
             return text[i : g2 + 1]
         return first
@@ -892,7 +905,7 @@ class PersonFinder:
                 continue
             if (n == 1 and sl == 2) or (n >= 2 and cand[-1] in _DEPARTMENT_END):
                 continue  # "办公室主任": 公室 is not a name
-            if not self._boundary_before(text, s):
+            if not self._boundary_before(text, s) or _inside_dept_word(text, s):
                 continue
             if n >= 2 and self._freq(cand) > 3000:
                 continue
