@@ -323,6 +323,20 @@ async def test_a_product_does_not_settle_which_of_two_customers_of_one_brand(run
     await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
 
 
+async def test_one_brand_in_a_municipality_and_another_city_stays_two_customers_to_ask_about(
+    runner: Runner,
+) -> None:
+    # 重庆 is stripped from the key like a province, yet it is where the customer is.
+    cq = row("重庆安和康复医院有限公司", "重庆", "邓涛", "院长", "13900000021", "台式彩超", "需求确认")
+    my = row("绵阳安和康复医院有限公司", "绵阳", "邓华", "设备科主任", "13900000022", "移动DR", "需求确认")
+    turns = says(("安和电话回我了，彩超要两台，下周三我把方案发过去", ["重庆安和", "绵阳安和"]), "重庆的")
+    expect = [
+        {"company": "重庆安和康复医院有限公司", "followups_added": 1, "next_followup": plan("next_week:3")},
+        {"company": "绵阳安和康复医院有限公司", "followups_added": 0, "owner": "lina"},
+    ]
+    await assert_right(runner, [cq, my], turns, expect)
+
+
 async def test_a_report_naming_no_customer_right_after_a_question_about_one_is_about_that_one(
     runner: Runner,
 ) -> None:
