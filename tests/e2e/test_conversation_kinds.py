@@ -151,6 +151,15 @@ async def test_a_plan_said_on_its_own_after_a_report_sets_that_lead_s_next_conta
     await assert_right(runner, [RENHE], says(first, then), expect)
 
 
+async def test_a_rep_s_own_plan_for_a_day_after_a_report_sets_its_next_contact_and_asks_nothing(
+    runner: Runner,
+) -> None:
+    turns = says("仁和那边定了！今天下午找周主任把合同签了，彩超一共八十万", "下周三安排装机，我陪着过去")
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "stage": "签约",
+               "next_followup": plan("next_week:3")}]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 async def test_a_correction_of_the_person_met_names_them_bare_after_saying_it_fixes_the_contact(
     runner: Runner,
 ) -> None:
