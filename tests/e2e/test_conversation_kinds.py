@@ -320,6 +320,20 @@ async def test_新客户_with_a_name_creates_it_with_everything_the_first_messag
     await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
 
 
+async def test_新客户_naming_the_customer_just_reported_adds_no_second_follow_up(runner: Runner) -> None:
+    turns = says(
+        "今天去了趟安泰体检中心，韩主任说三楼要新开一个检查区，彩超和移动DR都想看，预算七八十万",
+        "新客户 安泰体检中心",
+    )
+    expect = [
+        {"company": "安泰体检中心", "followups_added": 1, "owner": "lina",
+         "last_followup": last("visit", "韩"), "products_include": ["台式彩超", "移动DR"],
+         "budget": [700000, 800000]},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
+
+
 async def test_a_product_does_not_settle_which_of_two_customers_of_one_brand(runner: Runner) -> None:
     turns = says(
         ("华康那边下午去了一趟，彩超的配置定下来了，下周一上午十点我带图纸过去", ["哪个客户"]), "苏州华康医院"
