@@ -23,7 +23,7 @@ from handlers.lead_facts import apply_extraction, set_next_followup
 from handlers.lead_lookup import TAKEN, find_by_company, link_in_book, may_change
 from nlp import Extraction, Intent, company_key
 from nlp.intent import NEW_LEAD as NEW_LEAD_WORDS
-from storage.followups import record_followup
+from storage.followups import last_followup_by, record_followup
 from storage.leads import (
     add_contact,
     create_lead,
@@ -166,6 +166,9 @@ async def _reported_again(ctx: Context, person: Person, lead: Lead, ex: Extracti
             lines = (f"客户：{lead.company}", f"{person.name}也报备了这个客户，已拦截重复录入。")
             replies.append(Reply(to=lead.owner_id, title="有同事重复报备你的客户", lines=lines))
         return replies
+    if await _named_again(ctx, person, lead, ex):
+        lines = lead_lines(lead, await list_contacts(ctx.session, lead.id), ctx.config.tz)
+        return [Reply(to=person.id, title="客户已在系统中，刚才的跟进已记录", lines=tuple(lines))]
     if lead.owner_id is None and person.role == "rep":  # taken from the team's queue
         lead.owner_id, lead.team_id, lead.assigned_at = (
             person.id,
@@ -175,6 +178,27 @@ async def _reported_again(ctx: Context, person: Person, lead: Lead, ex: Extracti
     await _record(ctx, lead, ex, person)
     lines = lead_lines(lead, await list_contacts(ctx.session, lead.id), ctx.config.tz)
     return [Reply(to=person.id, title="客户已在系统中，信息已更新", lines=tuple(lines))]
+
+
+def _says_more(ex: Extraction) -> bool:
+    """Whether a rep's "new customer" message tells anything beyond the customer's name."""
+    return bool(
+        ex.phone or ex.email or ex.contact_name or ex.contact_title or ex.products or ex.competitors
+        or ex.budget or ex.next_followup or ex.kind or ex.reported_kind or ex.stage
+    )  # fmt: skip
+
+
+async def _named_again(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> bool:
+    """Whether the message only names as new the customer the writer's last record, within the
+    context window, is about ("新客户 X" right after a report that created X): that record already
+    holds the contact, so a second one (of kind "lead") would count one visit twice."""
+    window = ctx.config.conversation.context_window
+    if _says_more(ex) or not window:
+        return False
+    last = await last_followup_by(ctx.session, person.id)
+    if last is None or last.lead_id != lead.id:
+        return False
+    return ctx.message.sent_at - (last.updated_at or last.created_at) <= window
 
 
 async def _create(ctx: Context, person: Person | None, ex: Extraction, source: str) -> list[Reply]:

@@ -28,6 +28,9 @@ _LEGAL = (
     "实业",
     "科技",
 )
+# Provinces that are cities themselves: a name starting with one says where the customer is
+# (上海恒跃健身 and 嘉兴恒跃健身 are two customers), as a name starting with any city does.
+_MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 
 PROVINCES = (
@@ -94,6 +97,8 @@ def _strip_places(key: str) -> tuple[str, tuple[str, ...]]:
         for p in PROVINCES:
             if key.startswith(p) and len(key) > len(p) + 1:
                 key = key[len(p) :].lstrip("省市")
+                if p in _MUNICIPALITIES:
+                    places.append(p)
                 changed = True
         m = g.pattern.match(key)
         if m and len(key) > len(m.group()) + 1:

@@ -81,6 +81,11 @@ DAY_PLANS = re.compile(
     r"(?:拜访|回访|跟进|出差|行程|客户)?(?:计划|安排|日程|行程|任务)|有(?:啥|什么|哪些|几个)(?:约|安排|计划)"
     r"|(?:哪些|哪几家|几家|几个|哪个)客户要(?:去|见|拜访|跟进|回访|联系)|约了(?:谁|哪些|哪几家|几家|几个|几位)"
 )
+# The writer's own plan for a day, said without a question ("周三安排师傅上门调试，我陪着过去"):
+# they go themselves, or 安排 is followed by what is arranged. It tells a plan, asks for none.
+OWN_PLAN = re.compile(
+    r"我们?[^，,。；;\s?？]{0,6}?(?:过去|过来|去|跟着|陪着|带着|到场)|安排(?![了的表好吗呢如怎])[\u4E00-\u9FD5]"
+)
 # "今天要跑哪几家", "下周一我要去哪几家客户": which customers to visit on a day, not a count.
 TODAY_WHICH = re.compile(
     r"(?:要|该|得)(?:去|跑|见|找|约|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见|找)哪(?:家|些|几|个|位)"
@@ -558,6 +563,7 @@ def _short_query(
     day_plans = False
     if plans is not None and DAY.search(t) is not None:
         day_plans = not REPORTED.search(t[: plans.start()] + " " + t[plans.end() :])
+        day_plans = day_plans and (is_question or not OWN_PLAN.search(t))
     named = facts.has_company or facts.has_person
     if not named and (stage is None or is_question):
         # "明天有几个客户要见": the day's appointments, counted in the list

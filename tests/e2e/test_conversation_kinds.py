@@ -151,6 +151,15 @@ async def test_a_plan_said_on_its_own_after_a_report_sets_that_lead_s_next_conta
     await assert_right(runner, [RENHE], says(first, then), expect)
 
 
+async def test_a_rep_s_own_plan_for_a_day_after_a_report_sets_its_next_contact_and_asks_nothing(
+    runner: Runner,
+) -> None:
+    turns = says("仁和那边定了！今天下午找周主任把合同签了，彩超一共八十万", "下周三安排装机，我陪着过去")
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "stage": "签约",
+               "next_followup": plan("next_week:3")}]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 async def test_a_correction_of_the_person_met_names_them_bare_after_saying_it_fixes_the_contact(
     runner: Runner,
 ) -> None:
@@ -311,6 +320,20 @@ async def test_新客户_with_a_name_creates_it_with_everything_the_first_messag
     await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
 
 
+async def test_新客户_naming_the_customer_just_reported_adds_no_second_follow_up(runner: Runner) -> None:
+    turns = says(
+        "今天去了趟安泰体检中心，韩主任说三楼要新开一个检查区，彩超和移动DR都想看，预算七八十万",
+        "新客户 安泰体检中心",
+    )
+    expect = [
+        {"company": "安泰体检中心", "followups_added": 1, "owner": "lina",
+         "last_followup": last("visit", "韩"), "products_include": ["台式彩超", "移动DR"],
+         "budget": [700000, 800000]},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
+
+
 async def test_a_product_does_not_settle_which_of_two_customers_of_one_brand(runner: Runner) -> None:
     turns = says(
         ("华康那边下午去了一趟，彩超的配置定下来了，下周一上午十点我带图纸过去", ["哪个客户"]), "苏州华康医院"
@@ -321,6 +344,20 @@ async def test_a_product_does_not_settle_which_of_two_customers_of_one_brand(run
         {"company": "无锡华康康复医院", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [HUAKANG_SZ, HUAKANG_WX], turns, expect)
+
+
+async def test_one_brand_in_a_municipality_and_another_city_stays_two_customers_to_ask_about(
+    runner: Runner,
+) -> None:
+    # 重庆 is stripped from the key like a province, yet it is where the customer is.
+    cq = row("重庆安和康复医院有限公司", "重庆", "邓涛", "院长", "13900000021", "台式彩超", "需求确认")
+    my = row("绵阳安和康复医院有限公司", "绵阳", "邓华", "设备科主任", "13900000022", "移动DR", "需求确认")
+    turns = says(("安和电话回我了，彩超要两台，下周三我把方案发过去", ["重庆安和", "绵阳安和"]), "重庆的")
+    expect = [
+        {"company": "重庆安和康复医院有限公司", "followups_added": 1, "next_followup": plan("next_week:3")},
+        {"company": "绵阳安和康复医院有限公司", "followups_added": 0, "owner": "lina"},
+    ]
+    await assert_right(runner, [cq, my], turns, expect)
 
 
 async def test_a_report_naming_no_customer_right_after_a_question_about_one_is_about_that_one(

@@ -296,6 +296,16 @@ def test_one_brand_in_two_cities_shares_a_key_but_its_places_differ() -> None:
     # A name saying fewer places, or none, is the same company (a county inside its city too).
     assert not places_differ(company_places("松鹤养老"), company_places(a))
     assert not places_differ(company_places("晋江松鹤养老"), company_places("泉州晋江松鹤养老"))
+
+
+def test_a_name_starting_with_a_city_that_is_a_province_says_its_place() -> None:
+    # 北京/上海/天津/重庆 are stripped like provinces for the key, but they are cities: two customers.
+    a, b = "重庆顺泰汽车维修有限公司", "绵阳顺泰汽车维修有限公司"
+    assert company_key(a) == company_key(b)
+    assert company_places(a) == {"重庆"}
+    assert places_differ(company_places(a), company_places(b))
+    assert not places_differ(company_places("北京朝阳顺泰汽修"), company_places("北京顺泰汽修"))
+    assert not places_differ(company_places("顺泰汽车维修"), company_places(a))
     assert short_city("漳州市") == "漳州" and short_city(None) is None
 
 
