@@ -382,6 +382,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # s11_04 and s11_12 are the writer's calls (a trial's kind, the first stage's name), s11_13 and
         # s11_15 short names not yet linked
         ("study11", "conversations.jsonl", 12),
+        # s13_10: 晟华会所 said for 上海晟华置业 (another kind of business of the brand) is not linked
+        ("study13", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
