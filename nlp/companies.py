@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.cities import gazetteer
+from nlp.cities import districts, gazetteer
 from nlp.company_key import PROVINCES
 from nlp.dates import DAY_RE, PERIOD_RE
 from nlp.lexicon import COMMON_SURNAMES, company_words, literal_re, org_suffixes, titles
@@ -123,6 +123,8 @@ _SITE_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目(?![部组经]
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 _LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
 _OWNER_MAX = 10  # an organisation named before its person is a short name
+# Single characters after a city that make a clause rather than start a brand ("南宁有三家店").
+_BRAND_NOT_FIRST = frozenset("有是在开做搞买卖来去到要想")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +263,7 @@ class CompanyFinder:
                 if inner is not None and inner.end() > end:
                     matches.append((inner.group(), k, inner.end()))
         if not matches:
-            return latin or self._without_suffix(text, blocked)
+            return latin or self._without_suffix(text, tokens, blocked)
         index_by_end = {e: i for i, (_, _, e) in enumerate(tokens)}
         starts = [s for _, s, _ in tokens]
         stops = [m.span() for m in _stop_re().finditer(text)]
@@ -285,7 +287,7 @@ class CompanyFinder:
         if latin is not None:
             hits.append(latin)  # "Skyline Mall物业部的Jason": the English name, not its department
         if not hits:
-            return self._without_suffix(text, blocked)
+            return self._without_suffix(text, tokens, blocked)
         # A name followed by a department word ends before it: "…管委会环保科", "明志科技自动化科".
         hits = [
             h
@@ -406,9 +408,102 @@ class CompanyFinder:
             for o in hits
         )
 
-    def _without_suffix(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
-        """A customer named without an organisation word: by where, or by whose person it is."""
-        return self._there(text) or self._owner(text, blocked)
+    def _without_suffix(
+        self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]
+    ) -> CompanyHit | None:
+        """A customer named without an organisation word: by its city, by where, or by whose person it is."""
+        return self._city_brand(text, tokens, blocked) or self._there(text) or self._owner(text, blocked)
+
+    def _city_brand(
+        self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]
+    ) -> CompanyHit | None:
+        """A city and a short rare brand, then 的, a department, a title or a pause: "青岛海纳设备部",
+        "沈阳华鼎的仓库", "客户 贵阳云翔 总经理". The brand must be rare so that "成都那边", "南宁今天"
+        or "厦门的客户" name no customer."""
+        g = gazetteer()
+        for k, (word, cs, te) in enumerate(tokens):
+            m = g.pattern.match(word)
+            if m is None or m.group() not in g.cities:
+                continue
+            ce = cs + m.end()
+            # The segmenter may glue the brand's head to the city ("北京城/建"): that rest is a brand part.
+            parts: list[Token] = [(word[m.end() :], ce, te)] if te > ce else []
+            j = k + 1
+            while j < len(tokens) and tokens[j][1] == te and te - ce < _MAX_BRAND:
+                if not _CJK.match(tokens[j][0]) or self._city_brand_end(text, tokens[j][1]):
+                    break
+                parts.append(tokens[j])
+                te, j = tokens[j][2], j + 1
+            brand = text[ce:te]
+            if not 2 <= len(brand) <= _MAX_BRAND or not self._city_brand_end(text, te):
+                continue
+            if text[max(0, cs - 1) : cs] == "是":
+                continue  # "我们是深圳前海的跨境电商X": where the writer is, their name comes later
+            if any(bs < te and cs < be for bs, be in blocked) or not self._rare_brand(m.group(), parts):
+                continue
+            return CompanyHit(text[cs:te], cs, te, 1, 10)
+        return None
+
+    def _rare_brand(self, city: str, parts: list[Token]) -> bool:
+        """Whether words after a city are a brand: rare, no person, time, pointer, verb or place word."""
+        brand = "".join(w for w, _, _ in parts)
+        if len(parts[0][0]) == 1 and parts[0][0] in _BRAND_NOT_FIRST:
+            return False  # "在泉州开茶叶店的", "保定有网点": a verb, not a brand
+        if brand[0] in COMMON_SURNAMES or _called_by_surname(brand) or _title_start_re().search(brand):
+            return False  # "苏州陈明的", "北京王总的": a person
+        if DAY_RE.search(brand) or PERIOD_RE.search(brand) or _QUESTION_WORD.search(brand):
+            return False
+        if self._freq(brand) >= _BRAND_FREQ:
+            return False
+        for w, _, _ in parts:
+            if w in _STOP or w in _MEASURE or _is_place(w) or w in districts().by_city.get(city, ()):
+                return False  # "上海浦东的": a district of the city, where the writer is
+            if len(w) == 1 and w in _STOP_CHARS:
+                return False
+            if len(w) > 1 and (self._freq(w) >= _BRAND_FREQ or w in self._verbs):
+                return False
+        return True
+
+    def _city_brand_end(self, text: str, p: int) -> bool:
+        """Whether a brand after a city ends at `p`: before 的, or (maybe after a space) before a
+        department, a title, a person with a title or an English word ("from 深圳X today"). A bare
+        pause is not enough: "在东莞松山湖 预算…" names a place."""
+        if text.startswith("的", p):
+            return not self._name_after(text, p + 1)
+        q = p
+        while q < len(text) and text[q] == " ":
+            q += 1
+        if q >= len(text):
+            return False
+        if q > p and text[q].isascii() and text[q].isalpha():
+            return True
+        if text[q] in _DEPARTMENT_CHARS or not _CJK.match(text[q]):
+            return False
+        word = self._cut(text[q : q + 6])[0]
+        if len(word) >= 3 and word[-1] in _DEPARTMENT_CHARS and self._freq(word[:-1]) >= _BRAND_FREQ:
+            return True  # "工程部", "采购部", "设备科": a common word and a department (not a brand "万科")
+        return self._title_at(text, q)
+
+    def _title_at(self, text: str, q: int) -> bool:
+        """Whether a title starts at `q`, maybe after a surname or a work word ("王经理", "采购经理")."""
+        if q >= len(text):
+            return False
+        title = _title_start_re()
+        return (
+            title.match(text, q) is not None
+            or (text[q] in surnames_set() and title.match(text, q + 1) is not None)
+            or (self._freq(text[q : q + 2]) >= _BRAND_FREQ and title.match(text, q + 2) is not None)
+        )
+
+    def _name_after(self, text: str, q: int) -> bool:
+        """Whether an unknown name follows ("贵阳花果园的丝恋红酸汤": characters no dictionary word holds):
+        then the words before 的 are where it is, not who."""
+        if self._title_at(text, q):
+            return False  # "的赵工": a person with a title
+        words = self._cut(text[q : q + 6])
+        return len(words) >= 2 and all(
+            len(w) == 1 and _CJK.match(w) is not None and w not in _STOP_CHARS for w in words[:2]
+        )
 
     def _latin(self, text: str) -> CompanyHit | None:
         """An English name ending in an organisation word, with the city written right before it
@@ -647,6 +742,9 @@ class CompanyFinder:
             # The segmenter sometimes glues a stop word to the name ("拜/访华/翔"): cut after it.
             if a <= start < b <= s:
                 start = b
+        if first > 0 and self._city_cut(text, tokens[first - 1], start):
+            first, start = first - 1, tokens[first - 1][1]  # "上/海瑞/丰投资": the city is not split
+            prev = tokens[first - 1][0] if first > 0 else ""
         if (
             first + 1 < len(tokens)
             and tokens[first][0] in gazetteer().cities
@@ -739,6 +837,14 @@ class CompanyFinder:
         ):
             return None  # "在东莞开粤菜馆" but not "经开区"
         return CompanyHit(text[start:e], start, e, strength, score)
+
+    @staticmethod
+    def _city_cut(text: str, token: Token, start: int) -> bool:
+        """Whether `token`, right before a name starting at `start`, is the head of a city that the
+        segmenter cut in two, its tail glued to the name ("上/海瑞丰投资")."""
+        g = gazetteer()
+        city = g.pattern.match(text, token[1])
+        return token[2] == start and city is not None and city.end() > start and city.group() in g.cities
 
     def _verb_before_suffix(self, tokens: list[Token], first: int, s: int) -> bool:
         """Whether a verb of doing stands between a word and an industry word ("账号/做/培训", "员工/搞/

@@ -427,3 +427,33 @@ def test_duties_addresses_and_bare_heads_are_no_company(extractor: Extractor, te
 )
 def test_an_organisations_project_at_a_place(extractor: Extractor, text: str, company: str) -> None:
     assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("电话里跟青岛海纳设备部的刘经理确认了两台烘干机", "青岛海纳"),
+        ("下午去了沈阳华鼎的仓库 看了货架的尺寸", "沈阳华鼎"),
+        ("新客户 贵阳云翔 采购经理 姓罗 要报一套监控", "贵阳云翔"),
+        ("跟昆明滇蓝的周工约了周四看样", "昆明滇蓝"),
+        ("Met Kevin from 兰州沃德 yesterday, 想要五台叉车", "兰州沃德"),
+        ("给广州汇鑫电子的陈总发了报价单", "广州汇鑫电子"),  # the city is not split by the segmenter
+    ],
+)
+def test_a_city_and_a_short_brand(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成都那边的客户说下周再看",  # an everyday word after a city
+        "南宁今天下雨 没去拜访",
+        "厦门的客户都比较看重售后",
+        "我在绍兴开茶叶店的 想问问价格",  # a clause, not a brand
+        "我们在武汉有两家店 联系人陈先生",
+        "上海浦东的客户 想要一台咖啡机",  # a district of the city
+    ],
+)
+def test_a_city_and_an_everyday_word_is_no_company(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).company is None
