@@ -610,3 +610,16 @@ def test_a_wechat_handle_is_no_contact() -> None:
 def test_an_english_inquiry_from_a_customer_is_a_lead(extractor: Extractor) -> None:
     text = "Hello, this is Omar from Dune Studio. We'd like 40 desks for our office. Email: omar@dune.io"
     assert extractor.extract(text, SENT, channel="customer").intent == Intent.NEW_LEAD
+
+
+@pytest.mark.parametrize(
+    "text", ["刘总今天来我们公司看了样品", "他们采购下午到我司考察", "客户上午来厂里参观了生产线"]
+)
+def test_a_customer_who_came_to_our_place_is_a_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "visit"
+
+
+@pytest.mark.parametrize("text", ["轮到我们谈了吗", "我们公司看重的是售后"])
+def test_our_company_alone_is_no_visit(text: str) -> None:
+    assert find_kind(text) is None
