@@ -818,3 +818,16 @@ async def test_a_customer_who_came_to_our_company_is_a_visit_kept_through_a_plan
         {"company": "苏州仁和医院", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+@pytest.mark.parametrize("fix", ["名字打错了，是邵霆不是邵婷", "是邵霆不是邵婷", "不是邵婷，是邵霆"])
+async def test_a_name_swapped_for_one_a_character_apart_renames_the_person_just_logged(
+    runner: Runner, fix: str
+) -> None:
+    turns = says("慈济新来的设备科主任邵婷，电话13722007788，今天跟她视频会议聊了腹腔镜", fix)
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("online", "邵霆"),
+         "contacts_include": ["陆文", "邵霆"]},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
