@@ -30,6 +30,11 @@ _ASKING = re.compile(r"[吗么嘛？?]\s*$")  # "明天去吃饭吗？" asks, it
 # 培训记得参加" is a notice to colleagues.
 _GOING = re.compile(r"我|再|去|上门|拜访|回访")
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
+# Whose customer the news is about, said before it ("小周跟的X黄了", "老韩负责的X签了"): the person
+# who follows the customer, not its name, so the customer is what comes after.
+_WHOSE = re.compile(
+    r"\s*[\u4e00-\u9fff]{2,4}?(?:在|一直)?(?:跟进|跟|负责|管)(?:着)?的(?=[\u4e00-\u9fffA-Za-z])"
+)
 
 
 @cache
@@ -195,6 +200,8 @@ class Extractor:
         if company is None and person is None and (where := news_start(text, intent)):
             known = [m.start for m in mentions]
             head = " " * where[0] + text[where[0] :]  # the name stands first in what is left
+            if (whose := _WHOSE.match(head)) is not None and whose.end() < where[1]:
+                head = " " * whose.end() + head[whose.end() :]
             subject = subject_before(head, where[1], lambda w: w in self._verbs, known)
             if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)

@@ -831,3 +831,12 @@ async def test_a_name_swapped_for_one_a_character_apart_renames_the_person_just_
         {"company": "苏州仁和医院", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_manager_s_stage_news_on_the_customer_a_rep_follows_moves_that_lead(runner: Runner) -> None:
+    turns = [{"as": "zhangwei", "text": "林娜跟的慈济黄了，听说被别家抢走了"}]
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 0, "stage": "输单", "owner": "lina"},
+        {"company": "苏州仁和医院", "followups_added": 0, "stage": "需求确认"},
+    ]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)

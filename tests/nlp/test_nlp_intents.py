@@ -623,3 +623,11 @@ def test_a_customer_who_came_to_our_place_is_a_visit(text: str) -> None:
 @pytest.mark.parametrize("text", ["轮到我们谈了吗", "我们公司看重的是售后"])
 def test_our_company_alone_is_no_visit(text: str) -> None:
     assert find_kind(text) is None
+
+
+@pytest.mark.parametrize("text", ["周磊跟的恒拓黄了", "老韩负责的恒拓签了", "小蔡一直在跟的恒拓丢了"])
+def test_who_follows_the_customer_said_before_stage_news_is_no_customer(
+    extractor: Extractor, text: str
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.intent == Intent.UPDATE_STAGE and ex.company == "恒拓"
