@@ -631,3 +631,19 @@ def test_who_follows_the_customer_said_before_stage_news_is_no_customer(
 ) -> None:
     ex = extractor.extract(text, SENT)
     assert ex.intent == Intent.UPDATE_STAGE and ex.company == "恒拓"
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("今天去恒拓，单子拿下了！全年的维保合同，52万", (520000, 520000)),
+        ("恒拓成交了 两套系统一共八十万", (800000, 800000)),
+    ],
+)
+def test_a_won_deal_s_amount_is_its_budget(extractor: Extractor, text: str, budget: tuple[int, int]) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.stage == "签约" and ex.budget == budget
+
+
+def test_a_won_deal_s_unit_price_is_no_budget(extractor: Extractor) -> None:
+    assert extractor.extract("恒拓拿下了，单价3万一套", SENT).budget is None
