@@ -87,11 +87,26 @@ def _names_only(ctx: Context) -> bool:
 
 def _names_new(ctx: Context) -> str | None:
     """The name of the new customer an answer gives with "新客户" ("都不是，新客户 X公司"): the answer
-    to a question only names it, so a message that reports facts of its own is not one."""
+    to a question only names it (with, at most, how to reach its contact: "…，王经理电话139…"), so
+    a message that reports facts of its own is not one."""
     ex = ctx.extraction
-    if ex.company is None or ex.intent in ASKS or says_something(ex):
+    if ex.company is None or ex.intent in ASKS or says_something(dataclasses.replace(ex, phone=None)):
         return None
     return ex.company if _NEW_SAID.search(ctx.message.text) else None
+
+
+def _with_reach(kept: Extraction, answer: Extraction) -> Extraction:
+    """The kept message completed by the contact details its answer gave for the new customer: the
+    phone (and the contact's name, when the kept message named none) belong to that customer."""
+    if answer.contact_name and kept.contact_name and answer.contact_name != kept.contact_name:
+        return kept  # another person: the phone is not the kept contact's
+    return dataclasses.replace(
+        kept,
+        phone=kept.phone or answer.phone,
+        email=kept.email or answer.email,
+        contact_name=kept.contact_name or answer.contact_name,
+        contact_title=kept.contact_title or answer.contact_title,
+    )
 
 
 def _choice(text: str) -> int | None:
@@ -199,6 +214,8 @@ async def handle(ctx: Context) -> list[Reply]:
     log.info("question answered with a new customer person_id=%s", person.id)
     await forget(ctx, person)
     named = dataclasses.replace(kept, company=company)
+    if answer.company is not None:  # the answer's own words, not a button
+        named = _with_reach(named, ctx.extraction)
     completed = dataclasses.replace(ctx, message=message, extraction=named)
     return await CREATES[intent](completed)
 

@@ -52,7 +52,7 @@ from storage.models import STAGES, Contact, FollowUp, Lead, Person, StageChange
 # A field with 改一下 is the rep's own record to change ("时间改一下"); bare, it may be the customer's
 # wish ("方案要改一下"). 说错 / 记错 / 听岔 / 口误 say the rep got it wrong.
 _MARKERS = re.compile(
-    r"不对|改成|改为|更正|纠正|错了|[说记写听搞弄看]错|听岔|口误|应该是"
+    r"不对|改成|改为|更正|纠正|错了|[说记写听搞弄看打输拼]错|听岔|口误|应该是"
     r"|(?:时间|日期|日子|预算|金额|联系人|对接人|电话|手机|产品|方式|下次跟进)(?:要|得)?改(?:一)?下"
 )
 # The marker must come early: "客户说之前的方案不对，…" is news about the customer, not a correction.
@@ -77,7 +77,7 @@ _CLAUSE = re.compile(r"[^，,。；;！!？?\n\s]+")
 # What a clause may hold besides a value: the marker, the field's name, 是 and small words.
 _NOT_A_VALUE = re.compile(
     r"不对|改成|改为|更正|纠正|错了|应该是|刚才|刚刚|联系人|对接人|预算|金额|客户|公司|时间|日期|日子|下次跟进|方式"
-    r"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|听岔|改下|名字|姓名"
+    r"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|听岔|改下|名字|姓名|[打输拼]错"
     r"|[是了的说写记听看搞弄错我改下啊呢吧哦噢嗯对]",
     re.IGNORECASE,
 )
@@ -198,9 +198,36 @@ def spelled_chars(text: str) -> list[str]:
 
 
 def fixes_a_name(text: str) -> bool:
-    """Whether the correction is of how a person's name is written: it says 名字/姓名 or spells a
-    character out."""
-    return bool(_NAME_FIELD.search(text) or spelled_chars(text))
+    """Whether the correction is of how a person's name is written: it says 名字/姓名, spells a
+    character out, or swaps a name for one a character apart ("是吕霆不是吕婷")."""
+    return bool(_NAME_FIELD.search(text) or spelled_chars(text) or _respelled(text))
+
+
+# A swap of two values: "是X不是Y" or "不是Y是X", each a run of Han characters.
+_NAME_SWAP = re.compile(
+    r"是([\u4e00-\u9fff]{2,4})[，,\s]?不是([\u4e00-\u9fff]{2,4})"
+    r"|不是([\u4e00-\u9fff]{2,4})[，,\s]?是([\u4e00-\u9fff]{2,4})"
+)
+
+
+# Days and times that begin like a surname ("周五", "十号") and are swapped the same way as names.
+_DAY_WORD = re.compile(
+    r"周[一二三四五六七日天末]|星期|礼拜|[〇一二两三四五六七八九十]+[号日点月]|[上下中]午|晚上|早上"
+)
+
+
+def _respelled(text: str) -> bool:
+    """Whether the message swaps a person's name for the same name with one character changed: the
+    same surname and length, so the same person written again, not another person met."""
+    found = _NAME_SWAP.search(text)
+    if found is None:
+        return False
+    new, old = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
+    if len(new) != len(old) or new[0] != old[0] or new[:1] not in surnames():
+        return False
+    if _DAY_WORD.search(new + " " + old):
+        return False  # "是周五不是周四": a day, whose 周 is no surname
+    return sum(a != b for a, b in zip(new, old, strict=True)) == 1
 
 
 _BARE_VALUE = re.compile(r"(?:联系人|对接人)?(?:其实|应该)?是?([\u4e00-\u9fff]{2,4})")
@@ -211,7 +238,11 @@ def corrected_person(text: str) -> str | None:
     marker = _marker_at(text)
     end = head_end(text)
     spelled = spelled_chars(text)
-    if marker is None or not end or (_PERSON_FIELD.search(text[:end]) is None and not spelled):
+    if (
+        marker is None
+        or not end
+        or (_PERSON_FIELD.search(text[:end]) is None and not spelled and not _respelled(text))
+    ):
         return None
     words = _OLD_VALUE.sub(lambda m: " " * len(m.group()), text[:end])
     clause = list(_CLAUSE.finditer(words))[-1].group()

@@ -14,7 +14,7 @@ from nlp.dates import DayMention, find_period
 from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
 from nlp.lexicon import literal_re, org_suffixes, titles
-from nlp.numbers import find_budget
+from nlp.numbers import find_budget, signed_worth
 from nlp.people import Person, PersonFinder
 from nlp.phones import find_emails, find_phones
 from nlp.segment import cache_dir, segmenter, word_classes
@@ -29,7 +29,13 @@ _ASKING = re.compile(r"[吗么嘛？?]\s*$")  # "明天去吃饭吗？" asks, it
 # With no report around it, a plan says the rep goes ("我过去", "再去一趟", "去装机"): "周五下午3点部门
 # 培训记得参加" is a notice to colleagues.
 _GOING = re.compile(r"我|再|去|上门|拜访|回访")
+WON = "签约"  # the stage a signed deal reaches (nlp.intent.STAGES)
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
+# Whose customer the news is about, said before it ("小周跟的X黄了", "老韩负责的X签了"): the person
+# who follows the customer, not its name, so the customer is what comes after.
+_WHOSE = re.compile(
+    r"\s*[\u4e00-\u9fff]{2,4}?(?:在|一直)?(?:跟进|跟|负责|管)(?:着)?的(?=[\u4e00-\u9fffA-Za-z])"
+)
 
 
 @cache
@@ -195,6 +201,8 @@ class Extractor:
         if company is None and person is None and (where := news_start(text, intent)):
             known = [m.start for m in mentions]
             head = " " * where[0] + text[where[0] :]  # the name stands first in what is left
+            if (whose := _WHOSE.match(head)) is not None and whose.end() < where[1]:
+                head = " " * whose.end() + head[whose.end() :]
             subject = subject_before(head, where[1], lambda w: w in self._verbs, known)
             if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
@@ -218,6 +226,10 @@ class Extractor:
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
+        if budget is None and stage == WON:  # a signed deal's amount is its budget (corpus README)
+            budget = signed_worth(text)
+            if budget is not None:
+                spans["budget"] = budget[1]
         reported_kind = None
         if intent == Intent.LOG_FOLLOWUP or (intent == Intent.NEW_LEAD and channel == "rep"):
             # How the contact happened, read outside the plans for later days ("明天见面" is a plan).

@@ -386,6 +386,25 @@ def _uncued_budget(text: str) -> Amount | None:
     return None
 
 
+def signed_worth(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
+    """A won deal's worth, said anywhere in its news without a budget word ("单子拿下了！全年的量，38
+    万"): a signed deal's amount is what the customer spends, so a bare figure counts here, unless its
+    clause says it is a price, a payment or a discount."""
+    pos = 0
+    while (first := _amount_at(text, pos, len(text))) is not None:
+        pos = first.end
+        amount = _widen(text, first)
+        if amount.scale < 1000 or amount.hi < 10_000:
+            continue  # no 万/千/w/k: a count or a day
+        said = text[amount.start : amount.end]
+        if not said[-1:].isspace() and _NOT_MONEY_AFTER.match(text, amount.end):
+            continue
+        if _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
+            continue
+        return _bounds(text, amount)
+    return None
+
+
 def _rough(amount: Amount) -> bool:
     """The amount is said as a round estimate, "60来万", "二十多万", "三百余万": a rep's guess at a
     deal's worth. (A precise bare figure may be a loan, a turnover or a price.)"""

@@ -783,3 +783,60 @@ async def test_a_remark_naming_only_the_record_s_own_contact_is_noted_not_a_seco
          "next_followup": plan("next_week:1", "14:00")},
     ]  # fmt: skip
     await assert_right(runner, [CIJI], turns, expect)
+
+
+# ---- a new customer's answer that gives its contact's phone; a customer who came to us ----------------
+
+
+async def test_新客户_with_the_contact_s_phone_completes_the_first_message_and_keeps_the_phone(
+    runner: Runner,
+) -> None:
+    turns = says(
+        ("今天去了吴中的康瑞，跟设备科范主任聊了彩超和腹腔镜，预算六十万左右", ["哪个"]),
+        "新客户 苏州康瑞护理院有限公司，范主任电话13722005566",
+    )
+    expect = [
+        {"company": "苏州康瑞护理院有限公司", "followups_added": 1, "owner": "lina",
+         "last_followup": last("visit", "范"), "next_followup": None,
+         "products_include": ["台式彩超", "腹腔镜"], "budget": [600000, 600000], "contacts_include": ["范"]},
+        {"company": "康瑞", "absent": True},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_customer_who_came_to_our_company_is_a_visit_kept_through_a_plan_correction(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "慈济陆院长今天来我们公司参观，腹腔镜也想要，下周二上午九点我去他们医院",
+        "不对，是下周三下午两点",
+    )
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("visit", "陆"),
+         "next_followup": plan("next_week:3", "14:00"), "products_include": ["腹腔镜"]},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+@pytest.mark.parametrize("fix", ["名字打错了，是邵霆不是邵婷", "是邵霆不是邵婷", "不是邵婷，是邵霆"])
+async def test_a_name_swapped_for_one_a_character_apart_renames_the_person_just_logged(
+    runner: Runner, fix: str
+) -> None:
+    turns = says("慈济新来的设备科主任邵婷，电话13722007788，今天跟她视频会议聊了腹腔镜", fix)
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("online", "邵霆"),
+         "contacts_include": ["陆文", "邵霆"]},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_manager_s_stage_news_on_the_customer_a_rep_follows_moves_that_lead(runner: Runner) -> None:
+    turns = [{"as": "zhangwei", "text": "林娜跟的慈济黄了，听说被别家抢走了"}]
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 0, "stage": "输单", "owner": "lina"},
+        {"company": "苏州仁和医院", "followups_added": 0, "stage": "需求确认"},
+    ]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)

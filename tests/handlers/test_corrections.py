@@ -9,7 +9,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from handlers.continuation import may_continue
-from handlers.corrections import corrected_day, is_correction_text, new_words, old_words
+from handlers.corrections import (
+    corrected_day,
+    corrected_person,
+    fixes_a_name,
+    is_correction_text,
+    new_words,
+    old_words,
+)
 from nlp import Extraction, FollowUpTime, Intent
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -111,3 +118,16 @@ def test_改一下_without_a_field_of_the_record_is_news(text: str) -> None:
 def test_a_swap_after_an_apology_is_a_correction() -> None:
     assert is_correction_text("不好意思 刚才不是潘经理 是跟邬经理通的电话")
     assert is_correction_text("刚才不是周三 是周四")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("是孟佳不是孟嘉", "孟佳"), ("不是孟嘉，是孟佳", "孟佳"), ("姓名打错了，是孟佳", "孟佳")],
+)
+def test_a_name_a_character_apart_is_a_spelling_fix_of_that_person(text: str, name: str) -> None:
+    assert corrected_person(text) == name and fixes_a_name(text)
+
+
+@pytest.mark.parametrize("text", ["是孟佳不是韩佳", "是孟佳不是孟嘉怡", "是周五不是周四"])
+def test_another_surname_or_length_is_no_spelling_fix(text: str) -> None:
+    assert not fixes_a_name(text)

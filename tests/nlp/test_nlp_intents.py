@@ -610,3 +610,40 @@ def test_a_wechat_handle_is_no_contact() -> None:
 def test_an_english_inquiry_from_a_customer_is_a_lead(extractor: Extractor) -> None:
     text = "Hello, this is Omar from Dune Studio. We'd like 40 desks for our office. Email: omar@dune.io"
     assert extractor.extract(text, SENT, channel="customer").intent == Intent.NEW_LEAD
+
+
+@pytest.mark.parametrize(
+    "text", ["刘总今天来我们公司看了样品", "他们采购下午到我司考察", "客户上午来厂里参观了生产线"]
+)
+def test_a_customer_who_came_to_our_place_is_a_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "visit"
+
+
+@pytest.mark.parametrize("text", ["轮到我们谈了吗", "我们公司看重的是售后"])
+def test_our_company_alone_is_no_visit(text: str) -> None:
+    assert find_kind(text) is None
+
+
+@pytest.mark.parametrize("text", ["周磊跟的恒拓黄了", "老韩负责的恒拓签了", "小蔡一直在跟的恒拓丢了"])
+def test_who_follows_the_customer_said_before_stage_news_is_no_customer(
+    extractor: Extractor, text: str
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.intent == Intent.UPDATE_STAGE and ex.company == "恒拓"
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("今天去恒拓，单子拿下了！全年的维保合同，52万", (520000, 520000)),
+        ("恒拓成交了 两套系统一共八十万", (800000, 800000)),
+    ],
+)
+def test_a_won_deal_s_amount_is_its_budget(extractor: Extractor, text: str, budget: tuple[int, int]) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.stage == "签约" and ex.budget == budget
+
+
+def test_a_won_deal_s_unit_price_is_no_budget(extractor: Extractor) -> None:
+    assert extractor.extract("恒拓拿下了，单价3万一套", SENT).budget is None
