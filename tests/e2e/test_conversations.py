@@ -384,6 +384,7 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("study11", "conversations.jsonl", 12),
         # s13_10: 晟华会所 said for 上海晟华置业 (another kind of business of the brand) is not linked
         ("study13", "conversations.jsonl", 13),
+        ("study14", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
