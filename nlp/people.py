@@ -36,8 +36,8 @@ _GIVEN_WORD_FREQ = 2000
 _TAIL_TITLES = frozenset({"工长"})
 # A nickname of 阿 and one character ("阿明", "阿杰"), kept as written; not a word like 阿姨 or 阿里.
 _A_NAME_WORD_FREQ = 100
-# What tells a person is someone who referred the customer, not its contact: "王总那边介绍的".
 _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
+# What tells a person is someone who referred the customer, not its contact: "王总那边介绍的".
 _REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)")
 # One who tells the rep of another rather than being met: "钱总说…让…对接", "王总让我找…".
 _TOLD = re.compile(r"\s?(?:说|让|叫|介绍|推荐)")
