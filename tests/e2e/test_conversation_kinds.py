@@ -194,6 +194,19 @@ async def test_a_swap_of_the_customer_the_report_said_moves_the_record_to_the_on
 # ---- follow-ons -------------------------------------------------------------------------------------
 
 
+async def test_news_with_the_plan_asked_for_is_a_follow_up_of_its_own(runner: Runner) -> None:
+    # The bot asks when the next contact is; the answer also tells of a call and a new product.
+    turns = says(
+        ("今天去仁和见了周主任，彩超的配置基本定了", ["下次什么时候跟进"]),
+        "下午周主任又打电话过来，说超声刀也要配两台，下周一上午我再去一趟",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 2, "last_followup": last("call", "周"),
+         "products_include": ["台式彩超", "超声刀"], "next_followup": plan("next_week:1")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 async def test_a_remark_with_no_fact_after_a_report_is_kept_with_that_record(runner: Runner) -> None:
     # A fact (a product) is one more follow-up; a remark with none is noted on the record it follows.
     turns = says(
