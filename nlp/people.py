@@ -39,8 +39,9 @@ _A_NAME_WORD_FREQ = 100
 _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
 # What tells a person is someone who referred the customer, not its contact: "王总那边介绍的".
 _REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)")
-# One who tells the rep of another rather than being met: "钱总说…让…对接", "王总让我找…".
-_TOLD = re.compile(r"\s?(?:说|让|叫|介绍|推荐)")
+# One who tells the rep of another rather than being met: "钱总说…让…对接", "王总让我找…",
+# "严主任把采购的事交给梁倩了".
+_TOLD = re.compile(r"\s?(?:说|让|叫|介绍|推荐|(?:把[^，。,；;\s]{0,8}?)?(?:交给|转给))")
 # A person said not to be the one ("是韩科长 不是包科长").
 _DENIED = re.compile(r"不是\s?(?:跟|和|找)?\s?$")
 # What stands before a person the rep met or called: "跟庞经理通了个电话", "见了李工".

@@ -53,6 +53,14 @@ def test_a_nickname_or_english_name_with_the_full_name_is_one_person(
     assert ex.others == ()
 
 
+def test_who_handed_the_matter_to_another_is_not_the_one_called(extractor: Extractor) -> None:
+    ex = extractor.extract("鼎泰周主任把采购的事交给冯涛了，刚跟冯涛通了电话，纸巾快用完了", SENT)
+    assert ex.contact_name == "冯涛"
+    assert NamedPerson("周", "主任", None) in ex.others
+    # alone, the one who passed something on is still the contact
+    assert extractor.extract("鼎泰周主任把报价单转给院长了，下周再去", SENT).contact_name == "周"
+
+
 def test_a_surname_said_with_a_title_and_again_as_a_title_is_no_full_name(extractor: Extractor) -> None:
     ex = extractor.extract("跟烘焙坊打了电话 老板姓阚 阚老板 说要两台烤箱", SENT)
     assert ex.contact_name == "阚"
