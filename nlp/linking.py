@@ -496,11 +496,13 @@ class LeadBook:
         """Every name of the book's leads: a brand after an area joins them unless another lead
         has it for a short name (two leads with it only that way stay two candidates)."""
         if self._table is None:
-            table = {alias: set(ids) for alias, ids in self._names.items()}
+            # The book's own sets are shared, not copied (a team's book holds 800,000 names); a brand
+            # that joins one gets a new set.
+            table = dict(self._names)
             for brand, ids in self._weak.items():
                 others = self._names.get(brand, set())
                 if brand in self._alone or (len(ids) == 1 and not others - ids):
-                    table.setdefault(brand, set()).update(ids)
+                    table[brand] = others | ids
             self._table, self._sorted_names = table, sorted(table)
         return self._table
 
