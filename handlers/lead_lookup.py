@@ -235,6 +235,7 @@ async def lead_named_by(session: AsyncSession, lead: Lead, words: str) -> bool:
 
 async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
     """The lead a message names, by its words as the CRM knows them; see the module docstring."""
+    linked: Resolved | None = None
     if ex.company and not ex.phone and len(await company_leads(session, ex.company, ex.city)) > 1:
         # One brand, several customers (cities) that the name does not tell apart: the book settles
         # by what else the message says, or they are asked about.
@@ -248,10 +249,12 @@ async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, te
         if linked.candidates:
             return linked
     lead = await find_lead(session, ex, person)
-    ex = present(ex, text)  # found by a person away, the record is still not about them
+    seen = present(ex, text)  # found by a person away, the record is still not about them
     if lead is not None:
-        return Resolved(lead, await link_contact(session, lead, ex, text))
-    return await link_in_book(session, ex, person, text)
+        return Resolved(lead, await link_contact(session, lead, seen, text))
+    if linked is not None and seen is ex:
+        return linked  # the book was asked the same question above
+    return await link_in_book(session, seen, person, text)
 
 
 async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
