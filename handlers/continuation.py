@@ -47,12 +47,24 @@ def _note(text: str) -> str:
     return f"备注：{text if len(text) <= NOTE_CHARS else text[:NOTE_CHARS] + '…'}"
 
 
+def deal_news(ex: Extraction) -> bool:
+    """Whether the message tells what the CRM keeps about the deal: products, competitors, an amount,
+    a stage."""
+    return bool(ex.products or ex.competitors or ex.budget or ex.stage)
+
+
 def _says_a_fact(ex: Extraction) -> bool:
-    """Whether a follow-on says something the CRM keeps (a product, an amount, a plan, a person …)."""
-    return bool(
-        ex.products or ex.competitors or ex.budget or ex.next_followup or ex.kind or ex.stage
-        or ex.contact_name or ex.contact_title or ex.phone or ex.email or ex.others
-    )  # fmt: skip
+    """Whether a follow-on says something the CRM keeps (news of the deal, a plan, a kind of contact,
+    a person, a way to reach them)."""
+    return deal_news(ex) or bool(
+        ex.next_followup
+        or ex.kind
+        or ex.contact_name
+        or ex.contact_title
+        or ex.phone
+        or ex.email
+        or ex.others
+    )
 
 
 def _about_its_contact(ex: Extraction, contact: Contact | None) -> Extraction:

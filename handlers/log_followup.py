@@ -20,7 +20,7 @@ from bot.types import CLOSED_STAGES, Reply
 from handlers.cards import followup_card
 from handlers.clarify import ask
 from handlers.context import Context
-from handlers.continuation import may_continue, record_follow_on
+from handlers.continuation import deal_news, may_continue, record_follow_on
 from handlers.corrections import (
     ASK_WHAT,
     AWAIT_CORRECTION,
@@ -104,8 +104,13 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
         return "answer", theirs  # "收到 X的合同我周二送过去": X is the customer of that record
     if last is not None and touched is not None:
         if is_time_only(ctx.extraction) and (
-            # an answer to "下次什么时候跟进？" that also tells news is a follow-up of its own
-            (last.awaiting == AWAIT_NEXT and sent - last.created_at <= ANSWER_WINDOW and not _news(ctx))
+            # an answer to "下次什么时候跟进？" that also tells news is a follow-up of its own; a kind
+            # of contact said with the plan is most often the planned one ("下周一电话跟进")
+            (
+                last.awaiting == AWAIT_NEXT
+                and sent - last.created_at <= ANSWER_WINDOW
+                and not deal_news(ctx.extraction)
+            )
             or (not correction and _refines_plan(ctx, touched))  # a correction shows old → new
         ):
             return "answer", last
@@ -166,15 +171,8 @@ def _refines_plan(ctx: Context, touched: datetime) -> bool:
     record's next contact: it is no contact of its own, so it is no second follow-up."""
     window = ctx.config.conversation.context_window
     ex = ctx.extraction
-    only_plan = not (_news(ctx) or ex.kind or ex.contact_title)
+    only_plan = not (deal_news(ex) or ex.kind or ex.contact_title)
     return only_plan and bool(window) and ctx.message.sent_at - touched <= window
-
-
-def _news(ctx: Context) -> bool:
-    """The message tells what the CRM keeps about the deal: products, competitors, an amount, a stage.
-    (A kind of contact in an answer to "when next?" is most often the planned one: "下周一电话跟进".)"""
-    ex = ctx.extraction
-    return bool(ex.products or ex.competitors or ex.budget or ex.stage)
 
 
 async def _subject_of_previous(ctx: Context, last: FollowUp | None, window: timedelta) -> Lead | None:
