@@ -52,3 +52,31 @@ async def test_a_new_lead_met_or_called_logs_that_contact(runner: Runner) -> Non
          "next_followup": plan("today+1", "14:00")},
     ]  # fmt: skip
     await assert_right(runner, [RENHE], turns, expect)
+
+
+# ---- a rep covering for a team-mate ------------------------------------------------------------------
+
+
+def wangqiang(text: str) -> dict[str, Any]:
+    return {"as": "wangqiang", "text": text}
+
+
+async def test_a_rep_logging_for_a_team_mate_records_on_the_team_mate_s_customer(runner: Runner) -> None:
+    turns = [wangqiang("帮林娜记一下，仁和的周主任刚才打我电话，说彩超的事下个月再定")]
+    expect = [
+        {
+            "company": "苏州仁和医院",
+            "followups_added": 1,
+            "owner": "lina",
+            "last_followup": last("call", "周"),
+        }
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_a_team_mate_s_customer_without_covering_for_them_is_not_written_on(
+    runner: Runner,
+) -> None:
+    turns = [wangqiang("仁和的周主任刚才打我电话，说彩超的事下个月再定")]
+    expect = [{"company": "苏州仁和医院", "followups_added": 0, "owner": "lina"}]
+    await assert_right(runner, [RENHE], turns, expect)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nlp import Extractor, Intent
+from nlp.behalf import on_behalf_of
 
 SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
 
@@ -42,3 +43,29 @@ def test_a_call_taken_from_someone_is_a_call(extractor: Extractor) -> None:
 def test_a_notice_or_a_number_received_is_no_call(extractor: Extractor, text: str) -> None:
     ex = extractor.extract(text, SENT)
     assert ex.kind is None and ex.intent is not Intent.LOG_FOLLOWUP
+
+
+COLLEAGUES = ("宋佳", "贺强", "林娜")
+
+
+@pytest.mark.parametrize(
+    ("text", "colleague"),
+    [
+        ("帮宋佳记一下，华茂的陆经理刚才打我电话说下月再谈", "宋佳"),
+        ("今天顺路替贺强去了趟远洋电梯 见了严工", "贺强"),
+        ("代林娜回了个电话给锦江的周总", "林娜"),
+    ],
+)
+def test_a_rep_covering_for_a_team_mate_names_them(text: str, colleague: str) -> None:
+    assert on_behalf_of(text, COLLEAGUES) == colleague
+
+
+@pytest.mark.parametrize(
+    "text", ["宋佳帮我问了下价格", "帮我记一下 贺强说下周去", "林娜 帮你记一下", "贺强让我明天去趟华茂"]
+)
+def test_a_favour_asked_of_the_writer_or_a_colleague_merely_named_is_no_cover(text: str) -> None:
+    assert on_behalf_of(text, COLLEAGUES) is None
+
+
+def test_a_call_the_customer_made_to_the_rep_is_a_call(extractor: Extractor) -> None:
+    assert extractor.extract("锦江的周总刚才打我电话说货要提前", SENT).kind == "call"
