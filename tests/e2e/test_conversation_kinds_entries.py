@@ -80,3 +80,18 @@ async def test_a_team_mate_s_customer_without_covering_for_them_is_not_written_o
     turns = [wangqiang("仁和的周主任刚才打我电话，说彩超的事下个月再定")]
     expect = [{"company": "苏州仁和医院", "followups_added": 0, "owner": "lina"}]
     await assert_right(runner, [RENHE], turns, expect)
+
+
+# ---- a lost deal reopened gets its plan back ---------------------------------------------------------
+
+
+async def test_a_lost_deal_set_back_gets_back_the_plan_losing_it_cleared(runner: Runner) -> None:
+    turns = says("仁和那单输给迈瑞了，价格差太多", "仁和阶段改回需求确认")
+    expect = [{"company": "苏州仁和医院", "stage": "需求确认", "next_followup": plan("next_week:5", "14:00")}]
+    await assert_right(runner, [RENHE | {"下次跟进": "2026-03-20 14:00"}], turns, expect)
+
+
+async def test_a_lost_deal_set_back_with_no_plan_before_gets_none(runner: Runner) -> None:
+    turns = says("仁和那单输给迈瑞了，价格差太多", "仁和阶段改回需求确认")
+    expect = [{"company": "苏州仁和医院", "stage": "需求确认", "next_followup": None}]
+    await assert_right(runner, [RENHE], turns, expect)
