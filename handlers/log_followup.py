@@ -34,6 +34,7 @@ from handlers.lead_facts import (
     apply_extraction,
     card_contact,
     create_rep_lead,
+    phone_kept_aside,
     reached_stage,
     set_next_followup,
 )
@@ -305,6 +306,10 @@ async def write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> lis
     await refresh_cold_at(session, lead, ctx.config)
     shown = contact or await card_contact(session, lead, None)
     card = followup_card("已记录跟进", person.id, lead, shown, followup.kind, tz)
+    if contact is not None and (aside := phone_kept_aside(ex, contact)) is not None:
+        who = contact.name or "联系人"
+        kept = f"新号码 {aside} 已记在这条跟进里，{who}的电话仍是原号码；如已换号请说「换号了」"
+        card = dataclasses.replace(card, lines=(*card.lines, kept))
     if ask_next:
         card = dataclasses.replace(card, lines=(*card.lines, ASK_NEXT))
     return [card]

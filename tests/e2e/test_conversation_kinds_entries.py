@@ -95,3 +95,20 @@ async def test_a_lost_deal_set_back_with_no_plan_before_gets_none(runner: Runner
     turns = says("仁和那单输给迈瑞了，价格差太多", "仁和阶段改回需求确认")
     expect = [{"company": "苏州仁和医院", "stage": "需求确认", "next_followup": None}]
     await assert_right(runner, [RENHE], turns, expect)
+
+
+# ---- a known contact's other number ------------------------------------------------------------------
+
+
+async def test_a_known_contact_s_other_number_is_kept_on_the_follow_up_and_said(runner: Runner) -> None:
+    turns = says(("今天去了仁和，周主任留了个手机13911112222，彩超下周再谈", ["13911112222", "换号"]))
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周")}]
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_a_changed_number_replaces_the_one_on_file_without_a_word_about_it(runner: Runner) -> None:
+    outcome = await runner.run(
+        {"id": "kind", "leads": [RENHE], "expect": [],
+         "turns": says("今天去了仁和，周主任换号了，新号13911112222，彩超下周再谈")}
+    )  # fmt: skip
+    assert "已记在这条跟进里" not in outcome.turns[0].reply
