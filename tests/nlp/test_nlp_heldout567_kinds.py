@@ -99,3 +99,35 @@ def test_a_surname_that_ends_a_common_word_is_no_name(
 ) -> None:
     slots = _slots(extractor, text)
     assert (slots.get("contact_name"), slots.get("contact_title")) == (name, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("宿迁那个丰泰合作社黄了 最后买的别家", "丰泰合作社"),
+        ("去了一趟南京江宁区那个秣陵产业园管委会 见了副主任", "秣陵产业园管委会"),
+    ],
+)
+def test_a_place_then_a_pointer_then_a_proper_name(extractor: Extractor, text: str, company: str) -> None:
+    assert _slots(extractor, text).get("company") == company
+
+
+def test_a_pointer_at_a_kind_of_place_names_no_customer(extractor: Extractor) -> None:
+    assert _slots(extractor, "去了郑州金水区那个宠物用品批发市场转了一圈").get("company") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("在嘉兴的服装厂锦绣服饰做了演示", "锦绣服饰"),
+        ("跟温州的外资厂鼎丰精密开了个线上会", "鼎丰精密"),
+    ],
+)
+def test_a_works_described_then_named_is_its_short_name(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert _slots(extractor, text).get("company") == company
+
+
+def test_a_works_word_inside_a_full_name_stays(extractor: Extractor) -> None:
+    assert _slots(extractor, "拜访了宁波华鼎模具厂 王厂长在").get("company") == "宁波华鼎模具厂"
