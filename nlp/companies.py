@@ -871,7 +871,7 @@ class CompanyFinder:
 
     @staticmethod
     def _org_head(word: str) -> bool:
-        """Whether a word is, or ends in, a shop or works word (厂, 店, 公司): it describes an organisation."""
+        """Whether a word is or ends in a shop or works word (厂, 店, 公司): it describes an organisation."""
         return word[-1] in "厂店" or word.endswith(("公司", "工厂", "连锁"))
 
     def _pointed_at(self, tokens: list[Token], first: int, s: int) -> bool:

@@ -123,9 +123,7 @@ def test_a_pointer_at_a_kind_of_place_names_no_customer(extractor: Extractor) ->
         ("跟温州的外资厂鼎丰精密开了个线上会", "鼎丰精密"),
     ],
 )
-def test_a_works_described_then_named_is_its_short_name(
-    extractor: Extractor, text: str, company: str
-) -> None:
+def test_works_described_then_named(extractor: Extractor, text: str, company: str) -> None:
     assert _slots(extractor, text).get("company") == company
 
 
