@@ -129,3 +129,20 @@ def test_works_described_then_named(extractor: Extractor, text: str, company: st
 
 def test_a_works_word_inside_a_full_name_stays(extractor: Extractor) -> None:
     assert _slots(extractor, "拜访了宁波华鼎模具厂 王厂长在").get("company") == "宁波华鼎模具厂"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("给绍兴麦香面包房送了样品", "绍兴麦香面包房"),
+        ("昨天去了温州的小熊饼屋", "小熊饼屋"),
+        ("跟杭州暖阳工坊的老板娘聊了", "杭州暖阳工坊"),
+    ],
+)
+def test_bakeries_and_workshops_are_organisations(extractor: Extractor, text: str, company: str) -> None:
+    assert _slots(extractor, text).get("company") == company
+
+
+@pytest.mark.parametrize("text", ["下午买点心吃了", "他们工坊在装修"])
+def test_a_bakery_word_alone_is_no_customer(extractor: Extractor, text: str) -> None:
+    assert _slots(extractor, text).get("company") is None
