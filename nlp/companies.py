@@ -48,6 +48,7 @@ _GAP_MAX = 6
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}")
 # Counting words: "一家火锅店" is a description, not a name.
 _MEASURE = company_words("company_measure_words.txt")
+_POINTERS = frozenset({"那个", "这个", "那家", "这家"})
 _PUNCT_STOP = re.compile(r"[\s,，。.;；:：!！?？、/|\"“”'‘’《》<>【】\[\]{}+＋=~～@#&*·…—\-]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -699,6 +700,9 @@ class CompanyFinder:
                 continue
             if _PUNCT_STOP.fullmatch(word) or word.isdigit() or not self._name_part(word):
                 break
+            if strength == 1 and s - start >= 2 and self._org_head(word):
+                break  # "服装厂锦绣服饰", "外资厂鼎丰精密": what it is, then its short name
+
             if word == "家" and i > 0 and (tokens[i - 1][0].isdigit() or tokens[i - 1][0] in "一几多两"):
                 break
             if _name_length(text[ts:s]) > _MAX_NAME:
@@ -794,7 +798,9 @@ class CompanyFinder:
             return None  # "他们明年有个50MW的地面电站": what it is, not its name
         if _ADDRESS_BEFORE.search(text, max(0, start - 8), start):
             return None  # "地址在苏州工业园区": where the writer is, not who
-        if len(name) < 2 or (prev in _MEASURE and not self._proper(tokens, first, s)):
+        if len(name) < 2 or (
+            prev in _MEASURE and not self._proper(tokens, first, s) and not self._pointed_at(tokens, first, s)
+        ):
             return None  # "一家火锅店", "那家酒店": a description ("那个惠州铭华电子有限公司" is a name)
         if (
             text[s:e] in _BARE_HEADS
@@ -862,6 +868,32 @@ class CompanyFinder:
             and _is_place(words[0])
             and any(not _is_place(w) and w not in suffixes and w not in _ALLOW for w in words[1:])
         )
+
+    @staticmethod
+    def _org_head(word: str) -> bool:
+        """Whether a word is or ends in a shop or works word (厂, 店, 公司): it describes an organisation."""
+        return word[-1] in "厂店" or word.endswith(("公司", "工厂", "连锁"))
+
+    def _pointed_at(self, tokens: list[Token], first: int, s: int) -> bool:
+        """Whether a place, then a pointer word ("那个", "这家"), stand before a name with a rare brand:
+        "宿迁那个丰泰合作社" points at a proper name ("那家酒店" at none, "一家火锅店" describes one)."""
+        return (
+            first >= 2
+            and tokens[first - 1][0] in _POINTERS
+            and _is_place(tokens[first - 2][0])
+            and tokens[first][2] <= s
+            and self._brand_head(tokens[first][0])
+        )
+
+    def _brand_head(self, word: str) -> bool:
+        """Whether the first word of a name is a brand: a lone character or a rare word that is no
+        industry word nor two of them ("宠物用品" in "那个宠物用品批发市场" is a kind, not a name)."""
+        suffixes = org_suffixes()
+        if word in suffixes or word in _ALLOW or _is_place(word):
+            return False
+        if any(word[:k] in suffixes and word[k:] in suffixes for k in range(1, len(word))):
+            return False
+        return len(word) == 1 or self._freq(word) < _BRAND_FREQ
 
     def _rare_part(self, tokens: list[Token], first: int, s: int) -> bool:
         """Whether a word before the suffix is rare or a lone character: a brand, not only common words."""

@@ -27,7 +27,8 @@ _DEPARTMENT_END = frozenset("部科处办室组")
 # 总 followed by these is a word (总部, 总预算), not the title 李总.
 _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算之裁监经工")
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
-_GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 ")
+# (an adverb, a pronoun or a verb of meeting after 王工 ends it: "蒋工挺满意", "陈工他们", "杨工碰了下")
+_GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 挺很他她碰反表认确还已又刚对跟和给")
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
 # A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
@@ -68,6 +69,8 @@ _EN_NAME = re.compile(r"(?!(?:Mr|Ms|Mrs|Miss|Dr)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _GANG_THEN = frozenset("才刚到来去走说打开把给跟和发回从在让要想见")
 # What ends a name written after a title without a Han surname ("站长助理 拉毛 电话…").
 _HARD_END = re.compile(r"[\s,，。;；:：、(（]|电话|手机|座机|微信|邮箱|☎|\d|$")
+# What a person named right after a department or a role then did ("行政部张敏沟通了", "采购徐丽丽对了一下").
+_ACT_AFTER = re.compile(r"沟通|确认|对接|对了|聊了|说|讲|通了|打了|回了|回复|发了|见了")
 _DEPT_CHARS = "部科处室办"
 # (a space may part them on a card: "行政部 钟晓梅 180…")
 _DEPT_THEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[部科处] ?(?=[\u4e00-\u9fff])")
@@ -122,6 +125,8 @@ _PERSON_THERE = re.compile(
 )
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
 _HONORIFIC = re.compile(r"(先生|女士|小姐|姐)")
+# Cantonese "梁生" / "冯生" is 先生: an honorific when a pause, a verb of speaking or a contact word follows.
+_SANG = re.compile(r"生(?=$|[\s,，。、;；:：!！?？(（\d]|说|讲|电话|手机|微信|发|回)")
 _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
 # A rare surname after 姓 stands alone: "老板娘姓綦，…".
 _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
@@ -170,8 +175,13 @@ _NICK = re.compile(r"[小老大](?=[\u4e00-\u9fff])")
 _NICK_WORD_FREQ = 300
 # A nickname signed at the very end of a message, after a pause: "… 电话177… 小符".
 _NICK_SIGNED = re.compile(r"(?:^|(?<=\s))[小老](?=[\u4e00-\u9fff]\s*$)")
+# 老周 / 小蒋 written between pauses, or after 的 and before a verb of meeting: a person called by surname
+# ("宏力焊接 电话 老周 混合气", "茶城的老许见了面").
+_NICK_PAUSED = re.compile(
+    r"(?<=[\s，,。、:：])[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]))|(?<=的)[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]|见|说|聊|讲|碰))"
+)  # (not "小王说…" opening a note: a colleague)
 # What joins a full name to the organisation before it: "的" or a space.
-_AFTER_ORG = re.compile(r"的|\s+")
+_AFTER_ORG = re.compile(r"的|\s+|")  # (glued: "丰瑞药业周敏，")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
 _WITH_PERSON = re.compile(r"(?:跟|和|给|约了?|见了|碰到|陪)(?=[\u4e00-\u9fff])")
 _MET_AFTER = re.compile(r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|[，,。\s]")
@@ -315,7 +325,7 @@ class PersonFinder:
         if ch in _BEFORE_NAME:
             return True
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(
-            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边")
+            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方")
         )
 
     def _name_after(self, text: str, i: int) -> str | None:
@@ -331,7 +341,7 @@ class PersonFinder:
         if not sl:
             return None
         g = i + sl
-        if _HONORIFIC.match(text, g) or text.startswith("师傅", g):
+        if _HONORIFIC.match(text, g) or text.startswith("师傅", g) or (sl == 1 and _SANG.match(text, g)):
             return text[i:g]  # "林女士", "陈先生", "彭师傅": the surname, not the honorific
         if g >= len(text) or not _CJK.match(text[g]) or text[g] in _NOT_NAME:
             return None
@@ -534,7 +544,11 @@ class PersonFinder:
                 and len(name) >= 2
                 and self._freq(name) < 100
                 and not _title_re().match(text, at + len(name))
-                and (joint.group() == "的" or _HARD_END.match(text, at + len(name)))
+                and (
+                    joint.group() == "的"
+                    or _HARD_END.match(text, at + len(name))
+                    or _ACT_AFTER.match(text, at + len(name))
+                )
             ):
                 named.append(Person(name, None, at, at + len(name)))
             elif name is None and (
@@ -543,6 +557,11 @@ class PersonFinder:
                 named.append(Person(nick, None, at, at + 2))  # "瑞德生物的小谭聊了下", "X的阿明"
         for m in _NICK_SIGNED.finditer(text):
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None:
+                named.append(Person(nick, None, m.start(), m.start() + 2))
+        for m in _NICK_PAUSED.finditer(text):
+            if (nick := self._nickname_at(text, m.start(), big=False)) is not None and not any(
+                p.start == m.start() for p in named
+            ):
                 named.append(Person(nick, None, m.start(), m.start() + 2))
         for m in _WITH_PERSON.finditer(text):
             # "跟张晓峰吃了个饭", "给钟雨桐试做了": a full name met, called or eaten with
@@ -588,9 +607,19 @@ class PersonFinder:
             if name and (self._surname_len(name, 0) or name.isascii()):
                 named.append(Person(name, title, m.start(), m.end()))
         for m in _ROLE_THEN_NAME.finditer(text):
+            if self._boundary_before(text, m.start()) and (
+                nick := self._nickname_at(text, m.end(), big=False)
+            ):
+                named.append(Person(nick, m.group(), m.start(), m.end() + 2))  # "采购小蒋说"
+                continue
             full = self._name_after(text, m.end())
             end = m.end() + len(full or "")
-            if full and len(full) >= 2 and self._freq(full) < 100 and _HARD_END.match(text, end):
+            if (
+                full
+                and len(full) >= 2
+                and self._freq(full) < 100
+                and (_HARD_END.match(text, end) or _ACT_AFTER.match(text, end))
+            ):
                 named.append(Person(full, m.group(), m.start(), end))
         for m in _ASKED_AFTER.finditer(text):
             person = self._asked(text, m.start())
@@ -706,6 +735,15 @@ class PersonFinder:
                 ):
                     named.append(Person(cand, None, s - n, m.end()))
                     break
+        for m in _SANG.finditer(text):
+            s = m.start()
+            cand = text[s - 1 : s] if s >= 1 else ""
+            if (
+                cand in self._surnames
+                and self._boundary_before(text, s - 1)
+                and self._freq(cand + "生") < 100  # "搞卫生": a word, no 卫生 (卫先生)
+            ):
+                named.append(Person(cand, None, s - 1, m.end()))
         for m in _CONTACT_ROLE.finditer(text):
             nick = self._nickname_at(text, m.end(), big=False) or self._a_name_at(text, m.end())
             if nick is not None:  # "对接人 老谭 139…"
@@ -717,7 +755,14 @@ class PersonFinder:
         for m in _DEPT_THEN_NAME.finditer(text):
             # "采购部翟晓燕 137…": a full name right after a department, ending where the name must end.
             name = self._name_after(text, m.end())
-            if name and len(name) >= 2 and _HARD_END.match(text, m.end() + len(name)):
+            if (
+                name
+                and len(name) >= 2
+                and (
+                    _HARD_END.match(text, m.end() + len(name)) or _ACT_AFTER.match(text, m.end() + len(name))
+                )
+                and self._freq(name) < 100
+            ):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _CALLED_OR_OF_DEPT.finditer(text):
             # "新来的厂务经理对接，叫庞志勇，", "他们工程部的邬家豪也要参与": a full name introduced
@@ -889,6 +934,13 @@ class PersonFinder:
 
     _inside: range = range(0)
 
+    def _glued_to_word_before(self, text: str, s: int) -> bool:
+        """Whether the character at `s` ends a common word with the one before it ("对方", "双方"), and no
+        word ends right before `s` ("负责人马国强" is 负责人 then a name, not 人马)."""
+        if s < 1 or self._freq(text[s - 1 : s + 1]) <= 3000:
+            return False
+        return not any(s >= k and self._freq(text[s - k : s]) > 1000 for k in (2, 3))
+
     def _name_before(self, text: str, ts: int) -> str | None:
         for n in range(min(ts, 9), 1, -1):
             s = ts - n
@@ -910,5 +962,7 @@ class PersonFinder:
                 continue
             if n >= 2 and self._freq(cand) > 3000:
                 continue
+            if self._glued_to_word_before(text, s):
+                continue  # "对方副总", "对方王工": the character ends a word, it is no surname
             return cand
         return None
