@@ -26,11 +26,15 @@ HELP = re.compile(
     r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
     # "机器人能帮我查团队数据吗": what the bot itself can do for the asker
     r"|^\s*(?:这个)?(?:机器人|助手|小助手|bot)(?:能|可以|会)(?:不能|不)?帮(?:我|忙|我们)?"
-    r"|按什么格式|什么格式|用法|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
+    r"|按什么格式|什么格式|用法(?=\s*$|[?？吗呢是有：:，,])|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
     # what the bot itself can take or give: "支持语音吗", "可以导出excel吗", "能发图片吗"
     r"|^\s*(?:你|机器人|助手|这个)?\s*(?:支持|能不能|能|可以|可不可以)\s*"
     r"(?:批量|一键|直接|自动)?(?:语音|图片|照片|截图|文件|excel|表格|导出|导入|识别|发语音|发图片|发文件|撤回|群里用|在群里)",
     re.IGNORECASE,
+)
+# How a thing is used, shown to a customer ("给X演示了提货卡怎么用"): a demo told, no question to the bot.
+SHOWN_HOW = re.compile(
+    r"(?:演示|讲解|讲了|示范|教了|培训了?)[^，,。？?]{0,12}(?:怎么用|如何使用|怎么操作|如何操作)(?![?？吗])"
 )
 OVERDUE = re.compile(
     r"超时|逾期|超期|过期|timeout|overdue|过了跟进时间|过了跟进日期"
@@ -479,7 +483,7 @@ def classify(text: str, facts: Facts) -> Intent:
     t = text.strip()
     if not t:
         return Intent.OTHER
-    if HELP.search(t):
+    if HELP.search(t) and not SHOWN_HOW.search(t):
         return Intent.HELP
     is_question = QUESTION.search(t) is not None
     short = len(t) <= 32
