@@ -66,3 +66,74 @@ def test_a_demo_of_how_to_use_a_thing_is_no_help_question(extractor: Extractor) 
     assert ex.to_slots().get("next_followup") == {"date": "2026-03-12", "time": None}
     assert extractor.extract("这个机器人怎么用", SENT).intent is Intent.HELP
     assert extractor.extract("记录跟进的用法？", SENT).intent is Intent.HELP
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Call with Tony from 远航物流, they need 20 pallets of racks", "call"),
+        ("打了恒丰锅炉厂的座机 设备科李科长接的 要两台燃气锅炉", "call"),
+        ("某地一个纺织厂 电话问了光伏组件的价格 对方王工说要先看方案", "call"),
+        ("给蓝海酒店的何经理发了微信 点餐系统试用反馈不错 他说过了年再定", "online"),
+        ("电话 华美家具 王总 沙发先来20套试用 后天送过去", "call"),
+        ("visit了绿源光伏 张总 👍 组件样品都过了", "visit"),
+        ("华美家具 王总 visit ✅ 报价下周给", "visit"),
+        ("meeting with 远航物流 李总 today 货架方案OK了", "visit"),
+        ("去华美家具送样 老板说先试一批", "visit"),
+        ("上午在市交通局开了智慧停车项目的启动会，分管的副局长也在", "visit"),
+        ("跟蓝海酒店刘经理又碰了一下，年会的场地要加急", "visit"),
+        ("恒丰锅炉厂的设备科长带我们看了现场，锅炉房要扩", "visit"),
+        ("在鑫源纺织的车间做了样品展示，厂长很满意", "demo"),
+        ("鑫源纺织的厂长看了我们的样机 很满意", "demo"),
+        ("现场做了涂层的附着力测试 厂长觉得可以", "demo"),
+        ("今天去绿源光伏给张总现场跑了一遍清洗机器人，他挺满意", "demo"),
+        ("我给蓝海酒店的厨师长讲了我们净水器的原理和检测数据", "demo"),
+        ("今天在鑫源纺织装了台机器人试用一周", "demo"),
+    ],
+)
+def test_how_the_contact_happened(extractor: Extractor, text: str, kind: str) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.intent is Intent.LOG_FOLLOWUP
+    assert ex.to_slots().get("kind") == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "跟华美家具王总又碰了一下价格，还是嫌贵",  # 碰价格 is haggling, said on some channel
+        "华美家具 王总 说下周想来visit我们工厂",  # a visit wished for
+    ],
+)
+def test_no_visit_read_into_other_words(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("kind") != "visit"
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("华美家具那单报价发了 开始谈价", "谈判"),
+        ("跟远航物流李总把货架全年的量敲下来了，价格还在谈", "谈判"),
+        ("绿源光伏 张总 visit ✅ 组件 quote已发 下周三call", "报价"),
+        ("蓝海酒店的净水器报价已提交", "报价"),
+        ("电话联系了恒丰锅炉，李科长要报价，我下午已经把报价单邮件过去了", "报价"),
+        ("鑫源纺织的机器人合同已回签✅", "签约"),
+        ("远航物流刚刚微信说合同盖章回传了 先签一年", "签约"),
+        ("蓝海酒店的净水滤芯已经开始供货了", "交付"),
+        ("华美家具第一批沙发已经交货了", "交付"),
+        ("签了合同 验收后付尾款", "签约"),  # the first stage said stands; no move to a later one
+    ],
+)
+def test_stage_words(extractor: Extractor, text: str, stage: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("stage") == stage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去了绿源光伏 他们已经跟别家谈得差不多了 我们基本没戏 先放着",
+        "华美家具要求月底交货",  # a delivery asked for, not made
+        "蓝海酒店问我们能不能供货",
+    ],
+)
+def test_no_stage_read_into_other_words(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("stage") is None
