@@ -394,7 +394,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # handed in or sent, also in English: "报价已提交", "quote已发", "quotation已经发出"
             r"|报价单?(?:已经?)(?:提交|发出|递交)|提交了报价"
             r"|(?<![A-Za-z])(?i:quote|quotation)\s?(?:已经?|也)?\s?(?:发出|发了|已发|sent)"
-            r"|(?:已经?|刚|刚刚|刚才)把报价单?[^，,。；;]{0,8}?(?:发|邮件|寄|传)(?:过去|出去|给|到)"
+            # (the sending stays a contact told: "刚把报价单发到了X的邮箱")
+            r"|(?:已经?|刚|刚刚|刚才)把报价单?(?=[^，,。；;]{0,8}?(?:发|邮件|寄|传)(?:过去|出去|给|到))"
             # a quote or price sent: "把报价单发到了X邮箱", "价格 发了" (the sending stays a contact told)
             # with when and how it went in between: "报价今天微信发给俞经理了", "报价刚才邮件发过去了"
             r"|(?:报价单?|报价表|价格|价格表)(?=\s?(?:已经?|也|都)?\s?(?:今天|昨天|刚才|刚刚|刚|上午|下午|晚上|早上)?"

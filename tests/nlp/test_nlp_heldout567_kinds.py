@@ -137,3 +137,42 @@ def test_stage_words(extractor: Extractor, text: str, stage: str) -> None:
 )
 def test_no_stage_read_into_other_words(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).to_slots().get("stage") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("打电话给蓝海酒店的何经理 净水器要补货 大概6万块的货 下周三我过去对账", [60000, 60000]),
+        ("老板 货架 批发价发一下 我在昆明开超市 一个月能走两三万的货", [20000, 30000]),
+        ("恒丰锅炉厂 电话联系了设备处 燃气锅炉 一年大概一百二十万", [1200000, 1200000]),
+        ("华美家具 王总 面谈 沙发+茶几 约20万 下周二再去", [200000, 200000]),
+        ("上午在远航物流讲了方案，先订50组货架，大概6w，下礼拜一送合同过去", [60000, 60000]),
+        ("线索：绿源光伏 需要清洗机器人 至少20万", [200000, None]),
+        ("鑫源纺织想买两台机器人 钱不是问题 至少要40万的配置", [400000, None]),
+        ("跟市交通局开了个视频会，他们走政府采购，限价38万，估计下个月挂网", [None, 380000]),
+        ("王老板说可以分期首付三成总价控制在十二万以内然后想看看实物", [None, 120000]),
+        ("见了华美家具王总 沙发开始谈价格了 她们想压到12万", [120000, 120000]),
+    ],
+)
+def test_budgets_said_without_a_budget_word(
+    extractor: Extractor, text: str, budget: list[int | None]
+) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("budget") == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "蓝海酒店想贷大概200万 问我们有没有渠道",  # a loan
+        "华美家具的应收账款大约3000万",  # receivables
+        "远航物流说别家单价便宜了约2万",  # a price difference
+        "恒丰锅炉厂一年营收大概两千万",  # turnover
+        "我们报价降到12万 他们还嫌贵",  # our own price cut
+    ],
+)
+def test_amounts_that_are_not_budgets(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("budget") is None
+
+
+def test_a_guessed_turnover_named_after_it_is_no_budget(extractor: Extractor) -> None:
+    assert extractor.extract("远航物流一年大概800万左右的营收", SENT).to_slots().get("budget") is None
