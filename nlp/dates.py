@@ -87,7 +87,10 @@ def _day_matches(text: str) -> Iterator[re.Match[str]]:
 _PERIOD_WORD = r"(?P<pw>上午|下午|晚上|中午|早上|凌晨|傍晚|早晨|夜里|晚|早|午)?"
 TIME_RE = re.compile(
     rf"\s?(?:的)?{_PERIOD_WORD}\s?(?:(?P<h>{_NUM})\s?(?:点钟?|时)(?P<m>半|一刻|三刻|(?:{_NUM}|\d{{2}})分?)?"
-    rf"|(?P<hh>\d{{1,2}})[:：](?P<mm>\d{{2}}))?"
+    rf"|(?P<hh>\d{{1,2}})[:：](?P<mm>\d{{2}})(?:\s?(?P<ap2>[ap]\.?m\.?)(?![A-Za-z]))?"
+    # said in English: "10am", "2 pm", "3:30pm"
+    rf"|(?P<eh>\d{{1,2}})\s?(?P<ap>[ap]\.?m\.?)(?![A-Za-z]))?",
+    re.IGNORECASE,
 )
 # Periods asked about by queries.
 PERIOD_RE = re.compile(
@@ -198,7 +201,9 @@ _EARLIEST_WORKING_HOUR = 7
 
 def _time(m: re.Match[str]) -> str | None:
     pw = m.group("pw") or ""
-    if m.group("hh"):
+    if m.group("eh"):
+        h, mi = int(m.group("eh")), 0
+    elif m.group("hh"):
         h, mi = int(m.group("hh")), int(m.group("mm"))
     elif m.group("h"):
         h = _num(m.group("h"))
@@ -215,7 +220,12 @@ def _time(m: re.Match[str]) -> str | None:
             mi = _num(mtxt.rstrip("分")) or 0
     else:
         return None
-    if (pw in ("下午", "晚上", "傍晚", "夜里", "晚") and h <= 11) or (pw in ("中午", "午") and h < 6):
+    ap = (m.group("ap") or m.group("ap2") or "").lower()
+    if ap:  # "2pm" → 14:00, "12am" → 00:00
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ap.startswith("p") else 0)
+    elif (pw in ("下午", "晚上", "傍晚", "夜里", "晚") and h <= 11) or (pw in ("中午", "午") and h < 6):
         h += 12
     elif not pw and 1 <= h < _EARLIEST_WORKING_HOUR and not m.group("hh"):
         h += 12  # "明天三点再去": nobody meets a customer at 03:00; a bare small hour is the afternoon
@@ -245,7 +255,11 @@ def _english_days(text: str, today: date) -> list[DayMention]:
             d = monday + timedelta(weeks=shift, days=_EN_WEEKDAY[m.group("wd").lower()])
             if shift == 0 and not m.group("shift") and d < today:
                 d += timedelta(weeks=1)  # "on Monday" said on a Wednesday is the coming one
-        out.append(DayMention(d, m.start(), m.end(), None, False))
+        end, time = m.end(), None
+        tm = TIME_RE.match(text, end)
+        if tm and (tm.group("h") or tm.group("hh") or tm.group("eh")):  # "next Tuesday 10am"
+            end, time = tm.end(), _time(tm)
+        out.append(DayMention(d, m.start(), end, time, False))
     return out
 
 
@@ -265,7 +279,7 @@ def find_days(text: str, today: date) -> list[DayMention]:
         time = None
         rel = m.group("rel") or ""
         tm = TIME_RE.match(text, end)
-        if tm and (tm.group("h") or tm.group("hh")):
+        if tm and (tm.group("h") or tm.group("hh") or tm.group("eh")):
             # "明早9点": the period word is in the day word itself.
             if not tm.group("pw") and rel in _IMPLIED_PERIOD:
                 fixed = TIME_RE.match(_IMPLIED_PERIOD[rel] + text[end : tm.end()])
@@ -322,7 +336,7 @@ def find_time(text: str) -> str | None:
     """The first time of day said without a day ("下午三点" → 15:00, "10:30"); None when none is.
     A bare "一点" is left out: it is far more often "a little" (便宜一点) than one o'clock."""
     for m in TIME_RE.finditer(text):
-        if not (m.group("h") or m.group("hh")):
+        if not (m.group("h") or m.group("hh") or m.group("eh")):
             continue
         if m.group("h") == "一" and not m.group("pw"):
             continue

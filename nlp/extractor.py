@@ -19,7 +19,7 @@ from nlp.people import Person, PersonFinder
 from nlp.phones import find_emails, find_phones
 from nlp.segment import cache_dir, segmenter, word_classes
 from nlp.subject import subject_before
-from nlp.types import Extraction, FollowUpTime, Intent, NamedPerson, Period
+from nlp.types import Extraction, FollowUpTime, Intent, NamedPerson, Period, Stage
 
 _QUERIES = frozenset({Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_LEAD, Intent.QUERY_STATS})
 _PLANS = frozenset({Intent.LOG_FOLLOWUP, Intent.NEW_LEAD, Intent.UPDATE_STAGE})
@@ -29,7 +29,6 @@ _ASKING = re.compile(r"[吗么嘛？?]\s*$")  # "明天去吃饭吗？" asks, it
 # With no report around it, a plan says the rep goes ("我过去", "再去一趟", "去装机"): "周五下午3点部门
 # 培训记得参加" is a notice to colleagues.
 _GOING = re.compile(r"我|再|去|上门|拜访|回访")
-WON = "签约"  # the stage a signed deal reaches (nlp.intent.STAGES)
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 # Whose customer the news is about, said before it ("小周跟的X黄了", "老韩负责的X签了"): the person
 # who follows the customer, not its name, so the customer is what comes after.
@@ -226,7 +225,7 @@ class Extractor:
             if fu is not None:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
-        if budget is None and stage == WON:  # a signed deal's amount is its budget (corpus README)
+        if budget is None and stage == Stage.WON:  # a signed deal's amount is its budget (corpus README)
             budget = signed_worth(text)
             if budget is not None:
                 spans["budget"] = budget[1]

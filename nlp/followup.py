@@ -7,13 +7,36 @@ from datetime import date
 
 from nlp.dates import DayMention, find_days
 
-_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff])")
+# (a pause before a word or a figure ends a clause in voice input: "她说老板还在考虑 12月23号我再打")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff0-9])")
 # What the rep will do at that time: go, call, send, meet ...
 _ACTION = re.compile(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
     r"|交|试|踩点|投标|拿|考察|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
-    r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|follow|ping|call|visit|meet"
+    r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘"
+    # what the rep owes by then: "下周三前我出新报价", "下周五之前给新版"
+    r"|现场|(?:之|以)?前(?:我)?(?:给|出)(?!来)"
+    r"|出(?:个|一版|份)?(?:新|正式|最终|初步)?(?:报价|方案|合同|图纸|标书)|给(?:个|一版|份)?(?:新版|新的|正式|最终|初步)"
+    r"|(?<![A-Za-z])(?i:follow|ping|call|visit|meet|send|demo|on ?site|quot|proposal)"
 )
+# The rep's own plan said in English before its day: "I'll send the proposal on Friday", "Will follow
+# up next Tuesday", "Next meeting 下周三".
+_EN_PLAN_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$", re.IGNORECASE
+)
+# The rep as the subject of what is planned: "我下周一再打", "我那天下午再问他" (after someone's words
+# before it, "他说要跟老板汇报一下我下周一再打电话问问": the rep's plan all the same).
+_I_PLAN_AFTER = re.compile(r"^\s?(?:就|也|会|那天|当天)?\s?我")
+# ...or names that day again as its own: "大概下周四能定 我那天下午再问他".
+_I_THAT_DAY = re.compile(r"我(?:就|也)?(?:那天|当天)|(?:那天|当天)我")
+_I_PLAN_BEFORE = re.compile(r"我(?:们)?\s?(?:就|也|会|打算|准备|计划)?\s?$")
+# Someone else as the subject right after the day: "下周三他把标书发过来" is their step.
+_THEIR_AFTER = re.compile(r"^\s?(?:他|她|对方|客户|厂里|领导)们?\s?(?:把|会|要|再|来|给|发|出|回|安排)")
+# A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四".
+_CORRECTED = re.compile(r"(?:不对|说错了?|错了|更正|纠正)[\s，,。！!：:]*(?:是|改)?\s?$")
+_CORRECT_REACH = 8
+_HARD_END = re.compile(r"[，,。；;！!？?\n]")
+_FOLLOWING_REACH = 16
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 _THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?$")
 # Someone else's timeline: "他说月底前给答复", "让我等通知".
@@ -67,7 +90,10 @@ def find_followup(
     """The rep's next planned contact among the days mentioned (`days` from find_days, if at hand);
     `now` ("HH:MM") lets a later hour today count ("今晚8点前回他")."""
     best: DayMention | None = None
-    for d in find_days(text, today) if days is None else days:
+    best_mine = False  # the rep is the subject of the plan taken so far
+    days = find_days(text, today) if days is None else days
+    starts = [d.start for d in days]
+    for d in days:
         later_today = d.day == today and d.time is not None and now is not None and d.time > now
         if d.day <= today and not later_today:
             continue  # past days and today are what happened, not the next contact
@@ -75,28 +101,41 @@ def find_followup(
         rescheduled = _RESCHEDULED.search(before) is not None
         if rescheduled and _WEAK_RESCHEDULE.search(before) and not (_ACTION.search(after) or "再" in before):
             rescheduled = False
-        if _REPORTED.search(before[-12:]) and not rescheduled:
+        corrected = best is not None and _CORRECTED.search(text[max(0, d.start - _CORRECT_REACH) : d.start])
+        rescheduled = rescheduled or bool(corrected)
+        mine = bool(_I_PLAN_AFTER.match(after) or _I_PLAN_BEFORE.search(before) or _I_THAT_DAY.search(after))
+        if not after.strip():
+            # "next Monday 我再follow", "下周一 我 过去一趟": the plan is said after a pause
+            nxt = _CLAUSE_END.search(text, d.end)
+            if nxt is not None and text[nxt.start()].isspace():
+                # up to the next mark: voice input pauses inside the plan too ("下周一 我 过去一趟")
+                hard = _HARD_END.search(text, nxt.end())
+                following = text[nxt.end() : hard.start() if hard else len(text)][:_FOLLOWING_REACH]
+                if any(nxt.end() <= s < nxt.end() + len(following) for s in starts):
+                    following = ""  # it names a day of its own ("挂网大概月底 我后天把参数发他")
+                if _I_PLAN_AFTER.match(following) or following.startswith(("再", "带", "去", "过去")):
+                    after = following
+                    mine = mine or bool(_I_PLAN_AFTER.match(following))
+        if _REPORTED.search(before[-12:]) and not (rescheduled or mine):
             continue
         if _asked(before, after) and not rescheduled:
             continue
         if _THEIR_SUBJECT.search(before) and "我" not in after:
+            continue
+        if _THEIR_AFTER.match(after) and "我" not in after:
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue
         if best is not None and _restated(best, d):
             best = d  # "下周四上午我再过去 对 下周四上午十点": the same day said again, more precisely
             continue
-        if not after.strip():
-            # "next Monday 我再follow": the plan is said after a pause, by the rep
-            nxt = _CLAUSE_END.search(text, d.end)
-            if nxt is not None:
-                following = _clause_after(text, nxt.end())
-                if following.lstrip().startswith(("我再", "再", "我去", "我过去")):
-                    after = following
-        if not (_ACTION.search(after) or rescheduled or _ACTION.search(before[-4:])):
+        english = _EN_PLAN_BEFORE.search(text, max(0, d.start - 40), d.start) is not None
+        if not (_ACTION.search(after) or rescheduled or _ACTION.search(before[-4:]) or english):
             continue
-        if best is None or rescheduled:
-            best = d
+        # The first plan wins, unless a later one is moved to or corrected, or is the rep's own after
+        # a step that is not ("要的急 月底交货 明早九点我去协会签意向").
+        if best is None or rescheduled or (mine and not best_mine):
+            best, best_mine = d, mine
     return best
 
 

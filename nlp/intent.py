@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp.followup import Plans
-from nlp.types import Intent
+from nlp.types import Intent, Stage
 
 HELP = re.compile(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|说明书|你能做什么|能做什么|能干嘛|都能干|能干什么"
@@ -26,11 +26,15 @@ HELP = re.compile(
     r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
     # "机器人能帮我查团队数据吗": what the bot itself can do for the asker
     r"|^\s*(?:这个)?(?:机器人|助手|小助手|bot)(?:能|可以|会)(?:不能|不)?帮(?:我|忙|我们)?"
-    r"|按什么格式|什么格式|用法|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
+    r"|按什么格式|什么格式|用法(?=\s*$|[?？吗呢是有：:，,])|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
     # what the bot itself can take or give: "支持语音吗", "可以导出excel吗", "能发图片吗"
     r"|^\s*(?:你|机器人|助手|这个)?\s*(?:支持|能不能|能|可以|可不可以)\s*"
     r"(?:批量|一键|直接|自动)?(?:语音|图片|照片|截图|文件|excel|表格|导出|导入|识别|发语音|发图片|发文件|撤回|群里用|在群里)",
     re.IGNORECASE,
+)
+# How a thing is used, shown to a customer ("给X演示了提货卡怎么用"): a demo told, no question to the bot.
+SHOWN_HOW = re.compile(
+    r"(?:演示|讲解|讲了|示范|教了|培训了?)[^，,。？?]{0,12}(?:怎么用|如何使用|怎么操作|如何操作)(?![?？吗])"
 )
 OVERDUE = re.compile(
     r"超时|逾期|超期|过期|timeout|overdue|过了跟进时间|过了跟进日期"
@@ -178,7 +182,7 @@ CUSTOMER_BUY = re.compile(
 # Gone to the customer on a day already come, a part of it between or not ("今天下午去X把合同签了");
 # goods that arrived are no visit ("货今天到了").
 _WENT_ON_A_DAY = (
-    r"(?:今天|昨天|前天|刚才?)(?:一?早|早上|上午|中午|下午|晚上|傍晚)?"
+    r"(?:今天|昨天|前天|刚才?|上个?(?:周|星期|礼拜)[一二三四五六日天])(?:一?早|早上|上午|中午|下午|晚上|傍晚)?"
     r"(?:去了?|到(?!了?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
 )
 # The rep reports a contact that happened.
@@ -198,6 +202,9 @@ REPORTED = re.compile(
     # (a number after it is the contact's: "电话 0411-…")
     r"|(?:^|\s)(?:电话|微信|视频|邮件|上门|拜访)(?=\s+[^\d\s+（(])(?!\s+[A-Za-z][\w.-]*[\d_])"
     r"|致电|接的电话|接了电话|打给|回了?电话|来电|接(?:到|了)[^，,。；;]{1,30}?电话(?![号是:：\d])"
+    r"|电话问|微信上?(?:说|讲|告诉|通知|回复)"
+    r"|(?<![A-Za-z])(?:meeting with|met with|call with)(?![A-Za-z])"
+    r"|(?<![A-Za-z])visit(?=\s?(?:了|过|完|✅|✔|☑))"
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|查看|调研)|来了?(?:个|一个|一通|通)电话"
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
@@ -240,21 +247,30 @@ KIND_DEMO = re.compile(
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
-    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)试用(?![的期])",
+    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)试用(?![的期])"
+    # (how a trial went, told on a call: "试用反馈不错", "试用一个月效果不错" is no demo held now)
+    r"(?!反馈|效果|情况|结果|报告|下来|了?[一两三几半](?:个)?(?:周|天|月|段时间)(?:的)?(?:效果|反馈|下来|后|以来))"
+    # our product shown or tried in front of them: "做了样品展示", "现场做了分散性测试", "看了我们的样机"
+    r"|(?:样品|产品|现场)展示|展示了|现场(?:做|搞)了?[^，,。；;\s]{0,12}(?:测试|试验|实验)"
+    r"|看了?(?:我们|我司|咱们)的[^，,。；;\s]{0,12}(?:样机|样品|演示)|讲了(?:我们|我司|咱们)"
+    # a machine run on site for them: "现场飞了一趟", "现场跑了一遍"
+    r"|现场(?![看量走转查勘聊谈等坐待盯问催])[\u4e00-\u9fff]了(?:一趟|一遍|一次|一圈|几[趟遍圈次])",
     re.IGNORECASE,
 )
 KIND_CALL = re.compile(
     r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|过去|过来)|来电话|来电|通话"
-    r"|打电话|打[我他她你]的?电话|电话里|语音|打完电话|电话回访|(?<![A-Za-z])(?i:called|had a call)(?![A-Za-z])"
+    r"|打电话|打[我他她你]的?电话|电话里|语音|打完电话|电话回访"
+    r"|(?<![A-Za-z])(?i:called|had a call)(?![A-Za-z])"
     # a call that came in or what was said on it: "来了个电话", "昨晚电话说…"
     r"|来了?(?:个|一个|一通|通)电话|(?<!的)电话(?:说|讲|告诉|通知|答复)"
     # 电话 said as the verb: "昨天电话 X", "电话了"
     r"|电话了|(?:昨天|今天|前天|早上|上午|中午|下午|晚上|刚才?)电话(?![号是:：\d])|打给|回了?个?电话|回电"
     r"|(?<!的)电话(?=\s+[^\d\s+（(])"  # "曾总电话 想要…", "电话 ok" (a number after it is the phone)
     r"|(?<!的)电话(?=[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+)"  # "胡总电话👌 移动冷库要三台"
-    r"|致电|接的电话|接了电话|打通|拨通|打(?:过来|进来|来)的|📞|☎"
+    r"|致电|接的电话|接了电话|打通|拨通|打(?:过来|进来|来)的|📞|☎|电话问"
     # a call taken from someone named in between: "刚接到X公司行政部陈薇的电话"
     r"|接(?:到|了)[^，,。；;]{1,30}?电话(?![号是:：\d])"
+    r"|(?<![A-Za-z])(?i:call with)(?![A-Za-z])|打了[^，,。；;\s]{0,20}(?:座机|手机)"
     # the customer called in: "刚打过来 说…" (not money sent: "尾款打过来了")
     r"|(?:刚|刚才|刚刚|今天|早上|上午|中午|下午|晚上)打(?:过来|进来)"
     # a call that did not get through is still the call ("电话没人接 发了短信")
@@ -284,9 +300,16 @@ KIND_VISIT = re.compile(
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天"
     r"|在[^，,。；;\s]{0,16}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部)(?:里|那边)?"
     r"(?:跟|和|与|待|谈|开|聊|看|坐)"
-    r"|接待|跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
+    r"|接待|跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
+    # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
+    r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
+    # took something there: "去X送样"
+    r"|去[^，,。；;\s]{1,12}送(?:样|货|合同|资料)"
+    # a meeting held at their place: "在X局开了项目启动会" (not one online)
+    r"|在(?!线上|网上|腾讯|钉钉|飞书|视频|群|电话)[^，,。；;\s]{1,30}?开了(?:个|一个|场|一场)?[^，,。；;\s]{0,12}会"
+    r""
     # met face to face: "碰了个头", "碰了个面", "面对面聊了", "面谈"
-    r"|碰(?:了|过)?(?:个|一)?(?:头|面)|面对面|面谈"
+    r"|碰(?:了|过)?(?:个|一)?(?:头|面)|碰了一?下(?!价)|面对面|面谈"
     # over tea or a meal: "约我喝茶", "喝了个茶"
     r"|喝茶|喝了?(?:个|杯|顿)?茶|约我.{0,4}(?:吃|喝|坐坐|聊)"
     # where the rep was, said first: "上午在盛丰，潘社长说…" (not "在开会", "在路上")
@@ -305,13 +328,13 @@ SCOPE_TEAM = re.compile(
 SCOPE_ME = re.compile(r"(?<![帮发给教让叫替])我(?!们)")
 
 # Stage vocabulary: labels and the ways reps say a deal reached them.
-STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
+STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     (
-        "输单",
+        Stage.LOST,
         re.compile(
             r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了"
             # "X没戏了", "被人截了", "让同行截胡了"
-            r"|没戏了?(?![吗吧])|被[^，,。；;\s]{0,6}截(?:了|走|胡)|截胡"
+            r"|(?<!基本)(?<!可能)(?<!估计)(?<!快)没戏了?(?![吗吧])|被[^，,。；;\s]{0,6}截(?:了|走|胡)|截胡"
             # a tender opened without us: "标开了 我们排第二 没中"
             r"|(?:没|未|没有)中(?:标)?(?![\u4e00-\u9fff])"
             r"|输给|丢给|被.{1,8}抢走|选了(?:别家|别人|同行|竞品|别的供应商)"
@@ -321,14 +344,14 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "签约",
+        Stage.WON,
         re.compile(
             r"已经?签约|签约了|签约(?=\s|$|[！!，。\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])|签约(?:完成|成功)|(?:完成|成功)签约|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
             r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?)"
             # cheered: "签啦🎉", "拿下啦", "成交咯" (not asked: "签啦？")
             r"|(?:签|签约|签单|成交|拿下|签下来)(?:啦|咯|喽)(?![?？])"
-            r"|盖章回来|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            r"|盖章回来|(?:已|已经)回签|回签了|(?:盖章|签字)回传|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
             # the down payment in: "首付款30%到账了"
             r"|(?:首付|预付)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付)"
             # a purchase order issued: "PO下来了", "收到PO了"
@@ -336,7 +359,7 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "交付",
+        Stage.DELIVERED,
         re.compile(
             # installed, not only to be installed ("能不能年底前装机", "再去装机试用")
             r"交付|装机(?:了|完|好|调试|验收)|已经?装机|装完|安装完|验收|交车|发货完成|上线了"
@@ -347,10 +370,13 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:收到|收齐|结清|收回)了?尾款"
             # the goods brought and set up: "已经送到装好", "制服都送到了"
             r"|(?:都|已经?|全部|全都)送到了?|送到了?[^，,。]{0,2}装好|装好了"
+            # supplying or handed over: "已经开始供货了", "第一批已经交货了", "800套都收到了"
+            r"|(?:开始|已经?)供货|供货了|(?:已经?|已)交货|交货了|交完货"
+            r"|(?:货|[套台件箱批])(?:都|已经?|全部)(?:收到|到齐)了"
         ),
     ),
     (
-        "谈判",
+        Stage.NEGOTIATION,
         re.compile(
             # (not a stage still to be reached: "价格再降3个点就能进谈判")
             r"(?<!能进)(?<!能进入)(?<!要进)(?<!要进入)谈判|议价阶段|商务谈"
@@ -360,15 +386,21 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:到|开始|进入)(?:了)?谈价"
             # the price settled, its terms being bargained: "在谈账期", "开始谈付款方式" (not "还没谈账期")
             r"|(?<![没不要再])谈(?:账期|付款方式|付款条件|结算方式|回款方式)"
+            r"|(?:价格|价钱|价)(?:还|正|也)?在谈"  # "价格还在谈"
             r"|(?:账期|付款方式|付款条件|结算方式)(?:还|正)?在谈"
         ),
     ),
     (
-        "报价",
+        Stage.QUOTE,
         re.compile(
             r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了"
             # ours or another's: see _QUOTE_BY_OTHERS
             r"|报了(?:个|一个)?[^，,。；;\s]{0,3}?价(?![格钱])"
+            # handed in or sent, also in English: "报价已提交", "quote已发", "quotation已经发出"
+            r"|报价单?(?:已经?)(?:提交|发出|递交)|提交了报价"
+            r"|(?<![A-Za-z])(?i:quote|quotation)\s?(?:已经?|也)?\s?(?:发出|发了|已发|sent)"
+            # (the sending stays a contact told: "刚把报价单发到了X的邮箱")
+            r"|(?:已经?|刚|刚刚|刚才)把报价单?(?=[^，,。；;]{0,8}?(?:发|邮件|寄|传)(?:过去|出去|给|到))"
             # a quote or price sent: "把报价单发到了X邮箱", "价格 发了" (the sending stays a contact told)
             # with when and how it went in between: "报价今天微信发给俞经理了", "报价刚才邮件发过去了"
             r"|(?:报价单?|报价表|价格|价格表)(?=\s?(?:已经?|也|都)?\s?(?:今天|昨天|刚才|刚刚|刚|上午|下午|晚上|早上)?"
@@ -380,15 +412,15 @@ STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|标书.{0,6}(?:投|交|递|提交|递交)了|(?:招标|投标)文件.{0,4}(?:交|提交|递交)了|投了标"
         ),
     ),
-    ("方案演示", re.compile(r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了")),
+    (Stage.DEMO, re.compile(r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了")),
     (
-        "需求确认",
+        Stage.NEEDS,
         re.compile(
             r"需求确认|确认了需求|需求已经?确认|确认需求|已经确认需求|需求.{0,3}确认了"
             r"|需求.{0,3}(?:对清楚|理清楚|弄清楚|摸清楚|明确|敲定|定下来)了"  # "需求都对清楚了"
         ),
     ),
-    ("初筛", re.compile(r"初筛")),
+    (Stage.SCREENING, re.compile(r"初筛")),
 )
 
 
@@ -414,7 +446,7 @@ _STAGE_SET = re.compile(
     # "进入报价": moved into a stage (not one still to reach: "能进入谈判")
     r"(?:(?<![能要想可])(?:进入|进到|转入|转到)\s?"
     r"|(?:阶段|状态|进度|^\s*(?:帮我|麻烦)?把[^，,。？?]{1,30}?)\s?(?:改成|改为|改到|更新为|更新成|更新到|调整为|调整到|调到|推进到|推到|变成|设为|设成)\s?)(?:了\s?)?"
-    r"(?P<label>初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)"
+    rf"(?P<label>{'|'.join(Stage)})"
 )
 
 
@@ -442,24 +474,48 @@ def find_stage(
     m = _STAGE_SET.search(text)
     if m is not None:
         return m.group("label"), m.span()
-    best: tuple[str, tuple[int, int]] | None = None
+    # The first stage said is where the deal stands ("签了合同 验收后付款"), unless a later one is said
+    # as the move to it ("报价发了 开始谈价", "样品过了 已经到谈判了").
+    best: tuple[Stage, tuple[int, int]] | None = None
+    moved: tuple[Stage, tuple[int, int]] | None = None
     for label, pattern in STAGES:
         for m in pattern.finditer(text):
-            if best is not None and m.start() >= best[1][0]:
-                break
             if masked is not None and masked[m.start()] == " " and not text[m.start()].isspace():
                 continue
-            if label == "报价" and _quoted_by_others(text, m.start(), rivals):
+            if label == Stage.QUOTE and _quoted_by_others(text, m.start(), rivals):
                 continue
-            best = (label, m.span())
-            break
-    return best
+            if best is None or m.start() < best[1][0]:
+                best = (label, m.span())
+            before = text[max(0, m.start() - 4) : m.start()]
+            said_as_move = _MOVE_AT.match(m.group()) or _MOVE_BEFORE.search(before)
+            if said_as_move and (moved is None or m.start() > moved[1][0]):
+                moved = (label, m.span())
+            break  # the first of each stage's words is enough
+    if (
+        best is not None
+        and moved is not None
+        and Stage.LOST not in (best[0], moved[0])
+        and _PIPELINE.index(moved[0]) > _PIPELINE.index(best[0])
+    ):
+        best = (moved[0], (best[1][0], moved[1][1]))  # both words tell the stage, neither a contact
+    return (best[0].value, best[1]) if best is not None else None
+
+
+_PIPELINE = [s for s in Stage if s != Stage.LOST]
+_MOVE_AT = re.compile(r"开始|进入|到了?")
+_MOVE_BEFORE = re.compile(r"(?:开始|进入|已经到|到了|到)\s?$")
+
+
+# A trial still to come in the same clause: "先来20瓶试用", "要求先做50套试穿".
+_TRIAL_PLANNED = re.compile(r"先[^，,。；;\s]{0,8}$")
+_TRIAL = re.compile(r"试(?:用|穿|戴|吃|听|乘|驾)")
 
 
 def find_kind(text: str) -> tuple[str, tuple[int, int]] | None:
     """How the reported contact happened; demo wins over the channel it happened on."""
-    m = KIND_DEMO.search(text)
-    if m:
+    for m in KIND_DEMO.finditer(text):
+        if _TRIAL.match(m.group()) and _TRIAL_PLANNED.search(text, max(0, m.start() - 10), m.start()):
+            continue
         return "demo", m.span()
     found = [
         (m.start(), kind, m.span())
@@ -484,7 +540,7 @@ def classify(text: str, facts: Facts) -> Intent:
     t = text.strip()
     if not t:
         return Intent.OTHER
-    if HELP.search(t):
+    if HELP.search(t) and not SHOWN_HOW.search(t):
         return Intent.HELP
     is_question = QUESTION.search(t) is not None
     short = len(t) <= 32

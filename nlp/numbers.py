@@ -126,22 +126,25 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$"
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 # "卡在85万" is where a budget stands, not a ceiling; "最多给到80万" is what the customer will go up to.
 _UPPER_BEFORE = re.compile(
-    r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|≤|<=?"
+    r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
     r"|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
     r"\s?(?:能?给到|能给|出到|在|是)?\s?$",
     re.IGNORECASE,
 )
 _LOWER_BEFORE = re.compile(
-    r"(?:至少|最少|起码|不低于|最低|≥|>=?|(?<![A-Za-z])(?:at least|min|above|over)(?![A-Za-z]))\s?$",
+    r"(?:至少|最少|起码|不低于|最低|≥|>=?|(?<![A-Za-z])(?:at least|min|above|over)(?![A-Za-z]))"
+    r"(?:要|得|是)?\s?$",
     re.IGNORECASE,
 )
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶)")
 _LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
 BUDGET_CUE = re.compile(
-    r"预算|budget|Budget|BUDGET|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
+    r"预算|budget|Budget|BUDGET|限价|控制价|拦标价|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
     r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
     r"|心理价位?|心理预期"  # the price the customer has in mind is what they mean to spend
     r"|(?:最多|顶多|最高)能?(?:给到|出到)"  # what the customer will spend at most: a budget's ceiling
+    # the price the customer pushes for: "她们想压到12万", "要求降到260万以内"
+    r"|(?:想|要|要求|希望)(?:把价格?|价格)?(?:压|砍|降)到"
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
     # the deal's worth once it is signed or ordered: "合同签了 360万", "PO下来了 38万"
     r"|合同.{0,4}签了|签了合同|(?<![A-Za-z])PO(?![A-Za-z])"
@@ -333,12 +336,12 @@ def _widen(text: str, first: Amount) -> Amount:
 # A purchase's total said without a budget word, right before the amount: "一共大概八万", "采购额约二百万".
 _TOTAL_BEFORE = re.compile(
     r"(?:一共|总共|总价|总计|合计|总额|总金额|采购额|采购金额|整体算下来|整体下来|算下来|加起来)"
-    r"(?:是|有|在|要)?(?:大概|大约|约|差不多|估计)?\s?$"
+    r"(?:是|有|在|要|控制在|不超过|不超|最多)?(?:大概|大约|约|差不多|估计)?\s?$"
 )
 # Amounts that are not what the customer will spend, said in the clause before them: a unit price, a
 # price cut, a loan, what the customer earns or owes ("单价3到5万", "想贷50到80万", "营收两三千万").
 _NOT_SPENT_BEFORE = re.compile(
-    r"单价|每|一(?:台|套|个|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
+    r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
     r"|应收|应付|付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 _CLAUSE_START = re.compile(r".*[，,。；;！!？?\s]", re.DOTALL)
@@ -383,6 +386,16 @@ def _uncued_budget(text: str) -> Amount | None:
             return amount
         if _rough(first) and not _NOT_SPENT_BEFORE.search(_sentence_before(text, amount.start)):
             return amount  # "打包一起做 大概60来万": a rough figure estimates what the deal is worth
+        if _estimated(text, amount) and not _NOT_SPENT_BEFORE.search(_sentence_before(text, amount.start)):
+            return amount  # "液氮 一年大概一百二十万", "先订100斤，大概6w", "约20万": the deal's rough worth
+        if _LOWER_BEFORE.search(
+            text, max(0, amount.start - 8), amount.start
+        ) and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
+            return amount  # "至少要40万的配置": a floor is a budget's
+        if _GOODS_AFTER.match(text, amount.end) and not _NOT_SPENT_BEFORE.search(
+            _clause_before(text, amount.start)
+        ):
+            return amount  # "大概6万块的货", "一个月能走两三万的货": what an order is worth
     return None
 
 
@@ -418,6 +431,27 @@ def _rough(amount: Amount) -> bool:
 
 
 _ROUGH = frozenset("来多余")
+# A figure said as a guess: "大概120万", "约20万", "55万左右".
+_GUESS_BEFORE = re.compile(r"(?:大概|大约|约|差不多|估计|预计|将近|接近|~)\s?$")
+_GUESS_AFTER = re.compile(r"\s?(?:左右|上下|的样子)")
+# What the amount buys, right after it: "6万块的货", "两三万的单子".
+_GOODS_AFTER = re.compile(r"\s?的(?:货|单子|订单|单|生意|项目|合同)")
+
+
+# ...and what it is when not the deal's worth, named after it: "大概300万的流水".
+_NOT_SPENT_AFTER = re.compile(
+    r"\s?(?:的|左右的|上下的)?(?:流水|营收|营业额|产值|收入|利润|销售额|贷款|应收|应付|欠款|差价|注册资本|资金|工资)"
+)
+
+
+def _estimated(text: str, amount: Amount) -> bool:
+    """A 万-sized figure said as a guess at what the deal is worth."""
+    if _NOT_SPENT_AFTER.match(text, amount.end):
+        return False
+    return amount.scale >= 10_000 and bool(
+        _GUESS_BEFORE.search(text, max(0, amount.start - 4), amount.start)
+        or _GUESS_AFTER.match(text, amount.end)
+    )
 
 
 def _capped(text: str, amount: Amount) -> bool:

@@ -23,6 +23,20 @@ class Intent(StrEnum):
     OTHER = "other"
 
 
+class Stage(StrEnum):
+    """Where a deal stands; the values are exactly the corpus labels. The pipeline runs in this order,
+    输单 (lost) stands outside it."""
+
+    SCREENING = "初筛"
+    NEEDS = "需求确认"
+    DEMO = "方案演示"
+    QUOTE = "报价"
+    NEGOTIATION = "谈判"
+    WON = "签约"
+    DELIVERED = "交付"
+    LOST = "输单"
+
+
 @dataclass(frozen=True, slots=True)
 class FollowUpTime:
     """The rep's next planned contact: ISO date and optional HH:MM time."""
