@@ -790,6 +790,26 @@ async def test_a_brand_after_a_named_area_that_is_no_district_names_the_customer
     await assert_right(runner, [XINGLAN, RENHE], turns, expect)
 
 
+# ---- a time said of the planned day ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("then", ["他说采购总监那天上午十点有空 就定十点", "那天上午十点吧"])
+async def test_a_time_said_of_that_day_sets_the_time_of_the_day_planned(runner: Runner, then: str) -> None:
+    # "那天" is the day the report before planned (下个月12号): the time goes on it, no second record.
+    turns = says("今天跟慈济陆院长见了一面 下个月12号我再去他们总部汇报", then)
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "next_followup": plan("next_month:12", "10:00")},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_that_day_after_a_report_with_no_plan_sets_no_plan(runner: Runner) -> None:
+    turns = says("今天跟慈济陆院长通了电话", "他们那天上午十点开过会了")
+    expect = [{"company": "无锡慈济医院", "followups_added": 1, "next_followup": None}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 # ---- a follow-on that tells no news ----------------------------------------------------------------
 
 NO_PHONE = {**CIJI, "电话": ""}
