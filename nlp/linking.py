@@ -49,9 +49,10 @@ _KIND_WORDS = (
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
 # A place inside a city that a registered name may say before the brand, written with its kind:
 # a district, county or town (白云区, 航空港区, 曲江新区, 小榄镇: two characters or more before 区,
-# so 社区 and 园区 stay words), a district named by its direction (东区), or a development zone
-# (高新, 经开). Names without their kind (临平, 萧山) are found in the gazetteer of districts.
-_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇)|[东西南北中]区|新区|高新|经开")
+# so 社区 and 园区 stay words), a planned new town or science city (滨江新城, 光明科学城), a district
+# named by its direction (东区), or a development zone (高新, 经开). Names without their kind (临平,
+# 萧山) are found in the gazetteer of districts.
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇|新城|科学城|科技城)|[东西南北中]区|新区|高新|经开")
 _DISTRICT = ("新区", "区", "县", "镇")
 # Brands too generic to name one customer alone.
 _GENERIC = frozenset(
@@ -286,8 +287,10 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     out = {_fold(company), key, company_key(company)}
     out |= _short_forms(key, city)
     bare = _without_districts(company, key, city)
-    if bare != key and _brand_of(bare) not in _GENERIC:
-        # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验.
+    brand = _brand_of(bare)
+    if bare != key and brand not in _GENERIC and brand not in _suffixes():
+        # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验, and
+        # 万达新城商业管理 is 万达新城's, no brand 商业 after a place.
         out |= _short_forms(bare, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))

@@ -153,6 +153,11 @@ def test_short_names_drop_the_district_after_the_city() -> None:
     assert {"鹏达", "鹏达机械"} <= aliases("温州市龙湾区永中镇鹏达机械厂", "温州")  # a town in a district
     assert {"云帆", "云帆酒店"} <= aliases("南昌经开区云帆酒店管理有限公司", "南昌")  # a development zone
     assert "瑞景酒店" in aliases("武汉东湖高新区瑞景酒店有限公司", "武汉")
+    assert {"瑞禾", "瑞禾物业"} <= aliases("南京河西新城瑞禾物业管理有限公司", "南京")  # a new town
+    assert {"启航", "启航电子"} <= aliases("绵阳高新科技城启航电子有限公司", "绵阳")
+    # A place word in the brand, with only an industry word after it, leaves no brand 商业.
+    shengjing = aliases("杭州盛景新城商业管理有限公司", "杭州")
+    assert "盛景" in shengjing and "杭州商业" not in shengjing and "商业" not in shengjing
     # A city without districts has towns, which no gazetteer lists: a long brand starts with one.
     assert {"泓利", "泓利电子"} <= aliases("东莞厚街泓利电子有限公司", "东莞")
     assert "泓利" in aliases("东莞泓利电子有限公司", "东莞")
