@@ -235,7 +235,8 @@ KIND_DEMO = re.compile(
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
-    r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?demo(?![A-Za-z0-9_.@/-])"
+    # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind
+    r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
