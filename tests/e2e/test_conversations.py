@@ -375,19 +375,20 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("study4/conversations", "study4_conversations.jsonl", 16),
         ("study8/a", "conversations.jsonl", 12),
         ("study8/b", "conversations.jsonl", 12),
-        # a09 expects a question where the contact named settles it (the product's rule), b01 and b11
-        # a follow-on's kind and a time for "那天"; the rest stays right
+        # a09 expects a question where the contact named settles it (the product's rule)
         ("study10/a", "conversations.jsonl", 11),
-        ("study10/b", "conversations.jsonl", 10),
-        # s11_04 and s11_12 are the writer's calls (a trial's kind, the first stage's name), s11_13 and
-        # s11_15 short names not yet linked
-        ("study11", "conversations.jsonl", 12),
+        ("study10/b", "conversations.jsonl", 12),
+        # s11_04 and s11_12 are the writer's calls (a trial's kind, the first stage's name), s11_15 a
+        # team-mate's customer, which a rep may not log on (refused, as when named in full)
+        ("study11", "conversations.jsonl", 13),
         # s13_10: 晟华会所 said for 上海晟华置业 (another kind of business of the brand) is not linked
         ("study13", "conversations.jsonl", 13),
         ("study14", "conversations.jsonl", 14),
         # s15_09 (a plan alone for a new lead), s15_11 (a rep logging on a team-mate's behalf) and
         # s15_13 (a quote sent by mail with a plan) are left
         ("study15", "conversations.jsonl", 10),
+        ("conversations_next", "next.jsonl", 10),
+        ("conversations_seven", "seven.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
