@@ -46,8 +46,8 @@ from nlp.companies import suffix_re
 from nlp.dates import find_days, find_time
 from nlp.lexicon import surnames
 from storage.followups import amend_followup
-from storage.leads import change_stage, get_lead
-from storage.models import STAGES, Contact, FollowUp, Lead, Person, StageChange
+from storage.leads import change_stage, get_lead, restore_cleared_followup
+from storage.models import CLOSED_STAGES, STAGES, Contact, FollowUp, Lead, Person, StageChange
 
 # A field with 改一下 is the rep's own record to change ("时间改一下"); bare, it may be the customer's
 # wish ("方案要改一下"). 说错 / 记错 / 听岔 / 口误 say the rep got it wrong.
@@ -423,6 +423,8 @@ async def _undo_stage(session: AsyncSession, lead: Lead, change: StageChange) ->
         .order_by(StageChange.changed_at.desc(), StageChange.id.desc())
     )
     earlier = (await session.execute(statement)).scalars().first()
+    if change.to_stage in CLOSED_STAGES and change.from_stage not in CLOSED_STAGES:
+        await restore_cleared_followup(session, lead)  # the plan the mistaken 输单 cleared
     lead.stage = change.from_stage or lead.stage
     lead.stage_changed_at = earlier or lead.created_at
     await session.delete(change)

@@ -22,6 +22,7 @@ from handlers.assignment import team_manager
 from handlers.cards import KIND_LABELS, next_followup_text
 from handlers.context import Context
 from handlers.format import cut, fmt_days, local_day_bounds, truncate
+from handlers.lead_records import ENTERED  # a record of a lead the rep entered, no contact
 from storage.digests import LoggedFollowUp, find_logged_day
 from storage.models import Lead, Person
 from storage.outbox import existing_dedupe_keys
@@ -33,7 +34,6 @@ CONFIRM_LABEL = "确认提交"
 SUBMITTED = "日报已提交"
 NOT_YOURS = "这份日报属于别人，只有本人可以提交。"
 NO_MANAGER = "你的团队没有配置主管，日报无法提交，请联系管理员。"
-ENTERED = "lead"  # a record of a lead the rep entered, not of a contact with a customer
 LIST_LIMIT = 20  # follow-ups listed in full; a busy day's rest is counted
 
 

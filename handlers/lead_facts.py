@@ -85,6 +85,16 @@ def _contact_phone(ex: Extraction, known: Sequence[Contact]) -> str | None:
     return phone
 
 
+def phone_kept_aside(ex: Extraction, contact: Contact | None) -> str | None:
+    """The contact's new-looking number the message gave without saying it changed: the number on
+    file stays (a stored phone is replaced only on 换号), the new one stays on the follow-up's slots
+    and the reply says so, rather than losing it silently."""
+    phone = normalise_phone(ex.phone)
+    if phone is None or contact is None or not contact.phone or contact.phone == phone or ex.phone_changed:
+        return None
+    return None if any(normalise_phone(o.phone) == phone for o in ex.others) else phone
+
+
 async def save_contact(session: AsyncSession, lead: Lead, ex: Extraction, now: datetime) -> Contact | None:
     """Add or update the contact the message names; None when it names nobody."""
     if not (ex.contact_name or ex.contact_title or ex.phone or ex.email):

@@ -30,6 +30,10 @@ from storage.models import Contact, FollowUp, Lead, Person
 
 PAGE = 1000
 NOTE = "note"  # the follow-up kind of a spreadsheet's 备注, kept as the lead's first note
+# The record a member's "新客户 …" leaves when it reports no contact (a plan alone, a hand-over): the
+# lead's entry, kept for its history, the daily report's 新录入线索 and a correction of it, but no
+# contact with the customer, so the JSONL lists it as the lead's entry, not among its follow-ups.
+ENTERED = "lead"
 # Companies keyed by something other than their name (a phone-only or chat-only customer) are
 # exported with an empty 公司 cell, so an import names them again the way chat does.
 _NOT_A_COMPANY_KEY = ("phone:", "chat:")
@@ -114,7 +118,15 @@ def record(item: ExportedLead, tz: ZoneInfo) -> dict[str, Any]:
     lead, keys = item.lead, item.keys
     by_id = {c.id: c for c in item.contacts}
     followups = []
+    entered = None
     for f in item.followups:
+        if f.kind == ENTERED:
+            entered = {
+                "at": local_minute(f.happened_at, tz),
+                "by": keys.get(f.person_id or 0),
+                "text": f.text,
+            }
+            continue
         contact = by_id.get(f.contact_id or 0)
         followups.append(
             {
@@ -141,6 +153,7 @@ def record(item: ExportedLead, tz: ZoneInfo) -> dict[str, Any]:
             {"name": c.name, "title": c.title, "phone": c.phone, "email": c.email} for c in item.contacts
         ],
         "followups": followups,
+        "entered": entered,
     }
 
 

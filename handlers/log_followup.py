@@ -34,17 +34,20 @@ from handlers.lead_facts import (
     apply_extraction,
     card_contact,
     create_rep_lead,
+    phone_kept_aside,
     reached_stage,
     set_next_followup,
 )
-from handlers.lead_lookup import TAKEN, link_contact, link_in_book, may_change, resolve_lead
+from handlers.lead_lookup import TAKEN, Resolved, link_contact, link_in_book, may_change, resolve_lead
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, FollowUpTime, Intent
+from nlp.behalf import on_behalf_of
 from nlp.dates import time_on_that_day
 from storage.followups import amend_followup, last_followup_by, last_followup_for_owner, record_followup
 from storage.inbound import previous_message
 from storage.leads import change_stage, get_lead
 from storage.models import FollowUp, Lead, Person
+from storage.people import find_person_by_key
 
 log = logging.getLogger("salesbot.handlers.log_followup")
 
@@ -253,6 +256,11 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
     lead, ex = found.lead, found.extraction
     if found.candidates:  # never a guess between two customers; the answer completes this message
         return [await ask(ctx, person, found.candidates)]
+    if lead is None or not await may_change(session, person, lead):
+        # "帮徐丽记一下…": a team-mate's customer, named as they know it, stays theirs
+        covered = await _covered_for(ctx, person, lead)
+        if covered is not None:
+            return await write(ctx, person, covered.lead, covered.extraction)
     if lead is None:
         if not ex.company:
             return [await ask(ctx, person, lines=(ASK_NAME,))]
@@ -261,6 +269,22 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
         log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     return await write(ctx, person, lead, ex)
+
+
+async def _covered_for(ctx: Context, person: Person, found: Lead | None) -> Resolved | None:
+    """The customer of the team-mate the writer says they act for ("帮徐丽记一下", "帮徐洁去了趟X"),
+    found in that team-mate's book: one lead of theirs (the one already found, if any), else None."""
+    others = {p.name: p.id for p in ctx.config.org.people if p.id != person.key}
+    name = on_behalf_of(ctx.message.text, others)
+    colleague = await find_person_by_key(ctx.session, others[name]) if name else None
+    if colleague is None or colleague.team_id is None or colleague.team_id != person.team_id:
+        return None  # covering is done within a team
+    linked = await link_in_book(ctx.session, ctx.extraction, colleague, ctx.message.text)
+    lead = linked.lead
+    if lead is None or lead.owner_id != colleague.id or (found is not None and found.id != lead.id):
+        return None
+    log.info("follow-up for a team-mate person_id=%s for=%s lead_id=%s", person.id, colleague.id, lead.id)
+    return linked
 
 
 async def log_new_customer(ctx: Context) -> list[Reply]:
@@ -308,6 +332,10 @@ async def write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> lis
     await refresh_cold_at(session, lead, ctx.config)
     shown = contact or await card_contact(session, lead, None)
     card = followup_card("已记录跟进", person.id, lead, shown, followup.kind, tz)
+    if contact is not None and (aside := phone_kept_aside(ex, contact)) is not None:
+        who = contact.name or "联系人"
+        kept = f"新号码 {aside} 已记在这条跟进里，{who}的电话仍是原号码；如已换号请说「换号了」"
+        card = dataclasses.replace(card, lines=(*card.lines, kept))
     if ask_next:
         card = dataclasses.replace(card, lines=(*card.lines, ASK_NEXT))
     return [card]

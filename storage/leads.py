@@ -154,15 +154,35 @@ async def change_stage(
         awaiting=awaiting,
         changed_at=at,
     )
+    reopened = lead.stage in CLOSED_STAGES and to_stage not in CLOSED_STAGES
     lead.stage = to_stage
     lead.stage_changed_at = at
     if to_stage in CLOSED_STAGES:
         # A closed deal is no longer followed up; clearing its due times also keeps it out of the
         # SLA scan's index ranges, which would otherwise grow with every deal ever closed.
+        change.cleared_followup_at = lead.next_followup_at
+        change.cleared_followup_has_time = lead.next_followup_has_time if lead.next_followup_at else None
         lead.next_followup_at = lead.cold_at = None
+    elif reopened:
+        await restore_cleared_followup(session, lead)
     session.add(change)
     await session.flush()
     return change
+
+
+async def restore_cleared_followup(session: AsyncSession, lead: Lead) -> None:
+    """Give a reopened deal back the next follow-up its last move into a closed stage cleared, unless
+    a plan was made since (call before that move is deleted or a newer one recorded)."""
+    statement = (
+        select(StageChange)
+        .where(StageChange.lead_id == lead.id, StageChange.to_stage.in_(CLOSED_STAGES))
+        .order_by(StageChange.changed_at.desc(), StageChange.id.desc())
+    )
+    closing = (await session.scalars(statement.limit(1))).first()
+    if closing is None or closing.cleared_followup_at is None or lead.next_followup_at is not None:
+        return
+    lead.next_followup_at = closing.cleared_followup_at
+    lead.next_followup_has_time = bool(closing.cleared_followup_has_time)
 
 
 async def last_stage_change_by(session: AsyncSession, person_id: int) -> StageChange | None:

@@ -169,6 +169,10 @@ class StageChange(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     awaiting: Mapped[str | None] = mapped_column(String(32))  # "reason": a lost deal's reason was asked for
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The next follow-up a move into a closed stage cleared, given back when the deal is reopened or
+    # the move undone ("搞错了 没丢"): a mistaken 输单 must not lose the plan.
+    cleared_followup_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cleared_followup_has_time: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class PendingQuestion(Base):

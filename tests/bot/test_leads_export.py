@@ -111,6 +111,7 @@ async def test_jsonl_is_the_contract(engine: AsyncEngine, cfg: Config) -> None:
                 "text": "拜访张三，演示切割效果",
             }
         ],
+        "entered": None,
     }
     assert (
         second["next_followup"] == "2026-03-13"

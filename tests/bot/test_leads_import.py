@@ -72,6 +72,7 @@ async def test_a_utf8_bom_csv_imports_every_column_as_chat_reads_it(
                 "text": "老客户，去年询过价",
             }
         ],
+        "entered": None,
     }
     # 大族 is a competitor in the catalog, not a product: kept as written and reported
     assert (2, "product '大族' is not in the catalog, kept as written") in report.warnings

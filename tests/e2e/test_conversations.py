@@ -384,9 +384,14 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # s13_10: 晟华会所 said for 上海晟华置业 (another kind of business of the brand) is not linked
         ("study13", "conversations.jsonl", 13),
         ("study14", "conversations.jsonl", 14),
-        # s15_09 (a plan alone for a new lead), s15_11 (a rep logging on a team-mate's behalf) and
-        # s15_13 (a quote sent by mail with a plan) are left
-        ("study15", "conversations.jsonl", 10),
+        # s15_07: the answer to "是哪个客户？" that names a contact loses the first message's kind and product
+        ("study15", "conversations.jsonl", 13),
+        # x007 (a customer's date before the rep's plan), x009 (是顾部长 不是邬部长 not re-linking the
+        # contact) are left
+        ("conversations_six", "six.jsonl", 8),
+        # w009 (a product remark counted as a second follow-up), w011 (X让Y跟我对接: Y is the contact),
+        # w015 (杯卖酒一年大概12万 as the budget) are left
+        ("conversations_final", "final.jsonl", 12),
         ("conversations_next", "next.jsonl", 10),
         ("conversations_seven", "seven.jsonl", 15),
     ],
