@@ -389,9 +389,9 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # x007 (a customer's date before the rep's plan), x009 (是顾部长 不是邬部长 not re-linking the
         # contact) are left
         ("conversations_six", "six.jsonl", 8),
-        # w009 (a product remark counted as a second follow-up), w011 (X让Y跟我对接: Y is the contact),
-        # w015 (杯卖酒一年大概12万 as the budget) are left
-        ("conversations_final", "final.jsonl", 12),
+        # w009 (a product remark counted as a second follow-up) and w011 (X让Y跟我对接: Y is the
+        # contact) are left
+        ("conversations_final", "final.jsonl", 13),
         ("conversations_next", "next.jsonl", 10),
         ("conversations_seven", "seven.jsonl", 15),
     ],
