@@ -7,8 +7,9 @@ changed what it holds, so a message costs a freshness check (two aggregate queri
 and a message after such a write costs a rebuild too (the aliases of each company and contact are
 cached by value, as in the bot). Printed, in memory: the first build (cold caches), a rebuild, and
 linking per message (median and 95th percentile); then, for the rep, the whole look-up on a SQLite
-file: the first load and a message with the book kept. Names are made up from random characters,
-so the figures depend on no fixture.
+file: the first load and a message with the book kept; last, a rep naming a team-mate's customer by
+its short name: their own book misses, then the team's book is asked about that name. Names are
+made up from random characters, so the figures depend on no fixture.
 """
 
 from __future__ import annotations
@@ -122,6 +123,25 @@ async def on_sqlite(leads: list[BookLead], texts: list[str]) -> None:
           f"median {statistics.median(per_message):.2f} ms, p95 {p95:.2f} ms")  # fmt: skip
 
 
+def own_then_team(own: list[BookLead], team: list[BookLead], count: int, rng: random.Random) -> None:
+    """A rep names a team-mate's customer by short name (handlers.lead_lookup.link_in_book): the
+    rep's book links nothing, then the team's book is asked about the name the extractor read."""
+    mine, theirs = LeadBook(own), LeadBook(team)
+    per_message = []
+    for _ in range(count):
+        lead = rng.choice(team)
+        name = company_key(lead.company)[:4]
+        text = f"今天顺路去{name}那边坐了坐，想再加两台，下周二再去"
+        t0 = time.perf_counter()
+        if not mine.link(text, company=name).candidates:
+            theirs.link(text, company=name)
+        per_message.append((time.perf_counter() - t0) * 1000)
+    per_message.sort()
+    p95 = per_message[int(len(per_message) * 0.95) - 1]
+    print(f"rep naming a team-mate's customer (own book, then the team's): "
+          f"median {statistics.median(per_message):.3f} ms, p95 {p95:.3f} ms")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--leads", type=int, default=2000)
@@ -135,6 +155,7 @@ def main() -> None:
     asyncio.run(on_sqlite(rep, rep_texts))
     team = make_leads(args.team, rng, own=False)
     run("team", team, messages(team, max(args.messages // 10, 20), rng))
+    own_then_team(rep, team, max(args.messages // 10, 20), rng)
 
 
 if __name__ == "__main__":

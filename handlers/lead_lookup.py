@@ -2,7 +2,9 @@
 
 Order: the contact's phone, then the company (its folded key, then a near match of the key),
 then the writer's book (nlp.linking: short names, the contact, a phone among the leads they may
-see, their own first), then a contact name among the rep's own leads. Several candidates that
+see, their own first), then for a rep the customer's name among their team's leads (a team-mate's
+customer said by short name is found as its full name is, and refused the same way), then a
+contact name among the rep's own leads. Several candidates that
 nothing in the message settles are returned as such, for the handler to ask which one.
 Writing follows the read rights of handlers.rights, plus one rule of its own: a rep may take a
 lead that waits unowned in their team's queue. Anyone else's customer gets one fixed refusal
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import and_, or_
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from handlers.rights import can_see, visible_leads
@@ -51,7 +53,7 @@ NEAR_MIN_LENGTH = 4
 # of the book's leads and contacts (rows another process added or deleted). A message with the same
 # stamp reuses the book: two small aggregate queries and linking, instead of loading every lead.
 BOOKS_KEPT = 256
-_BOOKS: dict[tuple[str, int], tuple[tuple[object, ...], LeadBook]] = {}
+_BOOKS: dict[tuple[object, ...], tuple[tuple[object, ...], LeadBook]] = {}
 
 
 def normalise_phone(text: str | None) -> str | None:
@@ -154,20 +156,40 @@ async def load_book(session: AsyncSession, person: Person) -> LeadBook:
     where = visible_leads(person)
     if person.role == "rep" and person.team_id is not None:
         where = or_(where, and_(Lead.owner_id.is_(None), Lead.team_id == person.team_id))
+    return await _kept_book(session, where, (str(session.get_bind().url), person.id), person.id)
+
+
+def _team_leads(team_id: int) -> ColumnElement[bool]:
+    """The leads of a team: in its queue or owned by one of its members (what its manager sees)."""
+    members = select(Person.id).where(Person.team_id == team_id).scalar_subquery()
+    return or_(Lead.team_id == team_id, Lead.owner_id.in_(members))
+
+
+async def load_team_book(session: AsyncSession, team_id: int) -> LeadBook:
+    """The leads of a rep's team, none of them counted as anyone's own: one book kept per team,
+    shared by its reps, for the names their own book does not know."""
+    kept_as = (str(session.get_bind().url), "team", team_id)
+    return await _kept_book(session, _team_leads(team_id), kept_as, None)
+
+
+async def _kept_book(
+    session: AsyncSession, where: ColumnElement[bool], kept_as: tuple[object, ...], own: int | None
+) -> LeadBook:
+    """The book of the leads matching `where`, kept under `kept_as` while nothing it holds changed;
+    `own`: the person whose leads are their own in it."""
     stamp = (book_generation(), *await book_stamp(session, where))
-    kept_as = (str(session.get_bind().url), person.id)
     cached = _BOOKS.get(kept_as)
     if cached is not None and cached[0] == stamp:
         return cached[1]  # nothing the book holds has been written since it was built
     leads, contacts = await book_rows(session, where)
-    book = _build_book(person, leads, contacts)
+    book = _build_book(own, leads, contacts)
     if len(_BOOKS) >= BOOKS_KEPT:
         _BOOKS.pop(next(iter(_BOOKS)))
     _BOOKS[kept_as] = (stamp, book)
     return book
 
 
-def _build_book(person: Person, leads: Sequence[BookRow], contacts: Sequence[ContactRow]) -> LeadBook:
+def _build_book(own: int | None, leads: Sequence[BookRow], contacts: Sequence[ContactRow]) -> LeadBook:
     people: dict[int, list[BookContact]] = {}
     for lead_id, name, title, phone in contacts:
         people.setdefault(lead_id, []).append(BookContact(name, title, phone))
@@ -177,7 +199,7 @@ def _build_book(person: Person, leads: Sequence[BookRow], contacts: Sequence[Con
             company=company,
             key=key,
             city=city,
-            own=owner_id == person.id,
+            own=own is not None and owner_id == own,
             contacts=tuple(people.get(lead_id, ())),
             products=tuple(products or ()),
         )
@@ -270,7 +292,7 @@ async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, te
         contact_title=ex.contact_title,
     )
     if not link.candidates:
-        return Resolved(None, ex)
+        return await _link_in_team(session, ex, person, text)
     if link.lead_id is None:
         found = [await get_lead(session, lead_id) for lead_id in link.candidates]
         log.info("message names several leads person_id=%s leads=%s", person.id, link.candidates)
@@ -278,6 +300,25 @@ async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, te
     linked = await get_lead(session, link.lead_id)
     log.info("message linked to lead_id=%s person_id=%s", link.lead_id, person.id)
     return Resolved(linked, with_contact(ex, link.contacts.get(link.lead_id)))
+
+
+async def _link_in_team(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:
+    """A customer's name the rep's own book does not know, looked up among their team's leads: a
+    team-mate's customer said by short name is theirs as when said in full (`find_by_company`), so
+    no second lead is made of it and the caller refuses it (`may_change`). Only the span the
+    extractor read as a company is looked up, as for a full name: a team's book holds many more
+    names than a rep's, and a word elsewhere in the message is no customer of the writer's."""
+    if not ex.company or person.role != "rep" or person.team_id is None:
+        return Resolved(None, ex)
+    book = await load_team_book(session, person.team_id)
+    link = book.link(text, company=ex.company, city=ex.city)
+    if not link.candidates:
+        return Resolved(None, ex)
+    # Several are all someone else's: the oldest, as `find_by_company` takes of one name's leads;
+    # the refusal shows nothing of it either way.
+    lead = await get_lead(session, link.candidates[0])
+    log.info("short name of a team-mate's lead person_id=%s lead_id=%s", person.id, link.candidates[0])
+    return Resolved(lead, ex)
 
 
 async def find_lead(session: AsyncSession, extraction: Extraction, person: Person | None) -> Lead | None:

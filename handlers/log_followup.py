@@ -40,8 +40,9 @@ from handlers.lead_facts import (
 )
 from handlers.lead_lookup import TAKEN, Resolved, link_contact, link_in_book, may_change, resolve_lead
 from handlers.sla import refresh_cold_at
-from nlp import Extraction, Intent
+from nlp import Extraction, FollowUpTime, Intent
 from nlp.behalf import on_behalf_of
+from nlp.dates import time_on_that_day
 from storage.followups import amend_followup, last_followup_by, last_followup_for_owner, record_followup
 from storage.inbound import previous_message
 from storage.leads import change_stage, get_lead
@@ -81,9 +82,12 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     correction = is_correction_text(ctx.message.text)
     context = may_continue(ctx.extraction, ctx.message.text)
     named_plan = _names_and_plans(ctx.extraction)
-    if not (correction or context or named_plan or is_time_only(ctx.extraction)):
+    that_day = _time_on_that_day(ctx.extraction, ctx.message.text) is not None
+    if not (correction or context or named_plan or that_day or is_time_only(ctx.extraction)):
         return None  # decided from the words alone, without a query for every message
     last = await last_followup_by(ctx.session, ctx.person.id)
+    if last is not None:
+        ctx = on_planned_day(ctx, last)
     sent = ctx.message.sent_at
     touched = None if last is None else last.updated_at or last.created_at
     asked = last is not None and touched is not None and last.awaiting == AWAIT_CORRECTION
@@ -114,7 +118,7 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
                 and sent - last.created_at <= ANSWER_WINDOW
                 and not deal_news(ctx.extraction)
             )
-            or (not correction and _refines_plan(ctx, touched))  # a correction shows old → new
+            or (not correction and _refines_plan(ctx, touched, that_day))  # a correction shows old → new
         ):
             return "answer", last
         if correction and sent - touched <= CORRECTION_WINDOW:
@@ -169,13 +173,33 @@ async def _names_lead_of(ctx: Context, followup: FollowUp) -> bool:
     return any(lead.id == followup.lead_id for lead in named)
 
 
-def _refines_plan(ctx: Context, touched: datetime) -> bool:
+def _refines_plan(ctx: Context, touched: datetime, that_day: bool = False) -> bool:
     """A plan said on its own right after a report ("下周二三点我过去", "月底前我再去一趟") sets that
-    record's next contact: it is no contact of its own, so it is no second follow-up."""
+    record's next contact: it is no contact of its own, so it is no second follow-up. Said of the
+    planned day ("老板那天下午两点有空"), a person named by title only is whom the planned meeting is
+    with, not news."""
     window = ctx.config.conversation.context_window
     ex = ctx.extraction
-    only_plan = not (deal_news(ex) or ex.kind or ex.contact_title)
+    only_plan = not (deal_news(ex) or ex.kind or (ex.contact_title and not that_day))
     return only_plan and bool(window) and ctx.message.sent_at - touched <= window
+
+
+def _time_on_that_day(ex: Extraction, text: str) -> str | None:
+    """The time a message gives "那天" when it names no day or customer of its own."""
+    if ex.next_followup is not None or ex.company or ex.phone:
+        return None
+    return time_on_that_day(text)
+
+
+def on_planned_day(ctx: Context, followup: FollowUp) -> Context:
+    """The message with the time it gives "那天" ("他说老板那天下午两点有空") as its plan, on the day
+    `followup` planned (下个月8号): the words refer back to that day, which the extractor cannot know."""
+    at = _time_on_that_day(ctx.extraction, ctx.message.text)
+    if at is None or followup.next_followup_at is None:
+        return ctx
+    day = followup.next_followup_at.astimezone(ctx.config.tz).date()
+    planned = dataclasses.replace(ctx.extraction, next_followup=FollowUpTime(day.isoformat(), at))
+    return dataclasses.replace(ctx, extraction=planned)
 
 
 async def _subject_of_previous(ctx: Context, last: FollowUp | None, window: timedelta) -> Lead | None:
@@ -207,6 +231,8 @@ async def handle(ctx: Context) -> list[Reply]:
     if continuation is None:
         return await _log(ctx, person)
     kind, target = continuation
+    if isinstance(target, FollowUp):
+        ctx = on_planned_day(ctx, target)
     if isinstance(target, Lead):  # "subject": a report on the customer just asked about
         return await _log_on(ctx, person, target)
     if kind == "answer":

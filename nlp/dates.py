@@ -342,3 +342,18 @@ def find_time(text: str) -> str | None:
             continue
         return _time(m)
     return None
+
+
+# A day named by referring back to one already said ("那天", "那一天"): in a follow-on, the day the
+# rep planned in the message before ("下个月8号过去汇报" then "老板那天下午两点有空").
+_THAT_DAY = re.compile(r"那一?天|那日")
+
+
+def time_on_that_day(text: str) -> str | None:
+    """The time of day said right after "那天" ("那天下午两点吧" → 14:00); None when none is. The
+    day itself is the caller's to know: the plan of the record the message follows."""
+    for m in _THAT_DAY.finditer(text):
+        tm = TIME_RE.match(text, m.end())
+        if tm and (tm.group("h") or tm.group("hh")):
+            return _time(tm)
+    return None

@@ -243,7 +243,8 @@ KIND_DEMO = re.compile(
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
-    r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?demo(?![A-Za-z0-9_.@/-])"
+    # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind
+    r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
@@ -403,9 +404,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"|(?:已经?|刚|刚刚|刚才)把报价单?(?=[^，,。；;]{0,8}?(?:发|邮件|寄|传)(?:过去|出去|给|到))"
             # a quote or price sent: "把报价单发到了X邮箱", "价格 发了" (the sending stays a contact told)
             # with when and how it went in between: "报价今天微信发给俞经理了", "报价刚才邮件发过去了"
-            r"|(?:报价单?|报价表|价格|价格表)(?=\s?(?:已经?|也|都)?\s?(?:今天|昨天|刚才|刚刚|刚|上午|下午|晚上|早上)?"
+            # a day and a part of it ("今天下午已经发他邮箱了"), sent straight to the person (发他, 发对方)
+            r"|(?:报价单?|报价表|价格|价格表)(?=\s?(?:已经?|也|都)?\s?(?:今天|昨天|刚才|刚刚|刚|上午|下午|晚上|早上){0,2}"
             r"\s?(?:已经?|也|都)?\s?(?:(?:用|通过|走)?(?:微信|邮件|邮箱|钉钉|QQ|短信|企微)(?:上|里)?)?"
-            r"\s?发(?:到|至|给|过去|出去|了))"
+            r"\s?发(?:到|至|给|过去|出去|了|[他她]们?|对方))"
             # sent to the person's mailbox or WeChat, said done: "报价单已经发他邮箱了", "价格表发王工微信了"
             r"|(?:报价单?|报价表|价格表)(?=[^，,。；;\s]{0,6}?发[^，,。；;\s]{1,8}?(?:邮箱|微信|QQ)(?:里|上)?了)"
             # a bid handed in and waiting: "标书上周已经投了", "招标文件已经交了"

@@ -49,9 +49,10 @@ _KIND_WORDS = (
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
 # A place inside a city that a registered name may say before the brand, written with its kind:
 # a district, county or town (白云区, 航空港区, 曲江新区, 小榄镇: two characters or more before 区,
-# so 社区 and 园区 stay words), a district named by its direction (东区), or a development zone
-# (高新, 经开). Names without their kind (临平, 萧山) are found in the gazetteer of districts.
-_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇)|[东西南北中]区|新区|高新|经开")
+# so 社区 and 园区 stay words), a planned new town or science city (滨江新城, 光明科学城), a district
+# named by its direction (东区), or a development zone (高新, 经开). Names without their kind (临平,
+# 萧山) are found in the gazetteer of districts.
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇|新城|科学城|科技城)|[东西南北中]区|新区|高新|经开")
 _DISTRICT = ("新区", "区", "县", "镇")
 # Brands too generic to name one customer alone.
 _GENERIC = frozenset(
@@ -178,6 +179,28 @@ def _kind_of(name: str) -> str | None:
     return key[len(shorter) :] if shorter is not None else None
 
 
+@cache
+def _district_cities() -> dict[str, frozenset[str]]:
+    """District, county and banner forms (徐汇区, 徐汇) -> the cities they belong to (鼓楼: several)."""
+    out: dict[str, set[str]] = {}
+    for city, forms in districts().by_city.items():
+        for form in forms:
+            if len(form) >= _MIN_BRAND:
+                out.setdefault(form, set()).add(city)
+    return {form: frozenset(cities) for form, cities in out.items()}
+
+
+def _district_before(text: str, start: int) -> tuple[int, frozenset[str]]:
+    """The district written right before text[start:] ("徐汇" in 徐汇恒丰): where it starts and the
+    cities it belongs to; (start, empty) when none."""
+    table = _district_cities()
+    for length in range(min(districts().longest, start), _MIN_BRAND - 1, -1):
+        cities = table.get(text[start - length : start])
+        if cities is not None:
+            return start - length, cities
+    return start, frozenset()
+
+
 def _is_place(word: str) -> bool:
     return gazetteer().pattern.fullmatch(word) is not None
 
@@ -264,8 +287,10 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     out = {_fold(company), key, company_key(company)}
     out |= _short_forms(key, city)
     bare = _without_districts(company, key, city)
-    if bare != key and _brand_of(bare) not in _GENERIC:
-        # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验.
+    brand = _brand_of(bare)
+    if bare != key and brand not in _GENERIC and brand not in _suffixes():
+        # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验, and
+        # 万达新城商业管理 is 万达新城's, no brand 商业 after a place.
         out |= _short_forms(bare, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
@@ -460,7 +485,11 @@ class LeadBook:
         folded = _fold(text)
         people = self._people_in(folded, contact_name, contact_title)
         by_phone = self._phones.get(_digits(phone) or "", set())
-        names = self._names_in(_fold(company)) if company else self._names_in(folded, strict=True)
+        places: set[str] = set()
+        if company:
+            names = self._names_in(_fold(company), places=places)
+        else:
+            names = self._names_in(folded, strict=True, places=places)
         if company and (kind := _kind_of(company)):
             # "重庆巴山冷链物流" is not 巴山医院: a span that says what kind of organisation it is must
             # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
@@ -477,7 +506,7 @@ class LeadBook:
                 candidates = {i for i in people if self._slip_of(_fold(company), i)}
         else:
             candidates = set(people)
-        candidates = self._settle(candidates, people, city)
+        candidates = self._settle(candidates, people, city, places)
         ordered = tuple(sorted(candidates))
         return Link(ordered, {lead_id: people[lead_id] for lead_id in ordered if lead_id in people})
 
@@ -516,19 +545,24 @@ class LeadBook:
         """The known contact of this lead that the message names, if any."""
         return self._people_in(_fold(text), contact_name, contact_title).get(lead_id)
 
-    def _names_in(self, text: str, *, strict: bool = False) -> set[int]:
+    def _names_in(self, text: str, *, strict: bool = False, places: set[str] | None = None) -> set[int]:
         """Leads named in `text`. `strict` (no span the extractor read as a company): a two-character
         short name is also an everyday word ("阳光" in 今天阳光很好), so it counts only where a name
-        stands (`_BEFORE_NAME`, `_AFTER_NAME`, or before a known contact: "橘洲曾总")."""
+        stands (`_BEFORE_NAME`, `_AFTER_NAME`, or before a known contact: "橘洲曾总"). `places`
+        gets the cities of a district said right before a name (徐汇恒丰: 上海), which tell where
+        the customer is as a city would."""
         found: set[int] = set()
         table = self._all_names()
         for start, end, alias in _hits(text, table, self._longest_name):
-            if strict and len(alias) <= _MIN_BRAND and not self._stands_as_name(text, start, end):
+            at, cities = _district_before(text, start)
+            if strict and len(alias) <= _MIN_BRAND and not self._stands_as_name(text, at, end):
                 continue
             if alias in self._alone and not self._stands_alone(text, start, end, whole=not strict):
                 continue
             found |= table[alias]
             found |= self._named_longer(table, alias)
+            if places is not None:
+                places |= cities
         return found
 
     def _named_longer(self, table: dict[str, set[int]], alias: str) -> set[int]:
@@ -597,14 +631,18 @@ class LeadBook:
                     break
         return found
 
-    def _settle(self, candidates: set[int], people: dict[int, BookContact], city: str | None) -> set[int]:
+    def _settle(
+        self, candidates: set[int], people: dict[int, BookContact], city: str | None, places: set[str]
+    ) -> set[int]:
         """Narrow several candidates by what else the message says about the customer itself (its
-        city, its contact), then whose it is; each test only when it keeps some. What the message
-        says comes first: "绵阳那个华信" is the one in 绵阳 even when the writer's own is elsewhere.
-        A product does not settle it: it says what was talked about, and a customer's wish may be
-        new to its book entry ("鲜果汇…气调库" may be either 鲜果汇), so that stays a question."""
+        city, the city of a district said before its name, its contact), then whose it is; each test
+        only when it keeps some. What the message says comes first: "绵阳那个华信" is the one in 绵阳
+        even when the writer's own is elsewhere, "徐汇恒丰" the 恒丰 of 上海. A product does not settle
+        it: it says what was talked about, and a customer's wish may be new to its book entry
+        ("鲜果汇…气调库" may be either 鲜果汇), so that stays a question."""
         tests = (
             lambda i: bool(city) and self.leads[i].city == city,
+            lambda i: bool(places & self._cities_of(i)),
             lambda i: i in people,
             lambda i: self.leads[i].own,
         )
@@ -615,3 +653,9 @@ class LeadBook:
             if kept:
                 candidates = kept
         return candidates
+
+    def _cities_of(self, lead_id: int) -> frozenset[str]:
+        """The cities a lead is in: its city field and the places its registered name starts with."""
+        lead = self.leads[lead_id]
+        said = short_city(lead.city)
+        return company_places(lead.company) | ({said} if said else set())

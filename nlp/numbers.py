@@ -345,6 +345,9 @@ _NOT_SPENT_BEFORE = re.compile(
     r"|应收|应付|付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 _CLAUSE_START = re.compile(r".*[，,。；;！!？?\s]", re.DOTALL)
+# A year's worth said right before the amount ("布草洗涤一年大概八十万", "保洁每年六十万"): what a
+# service or supply customer spends on it by the year, unless its clause says it is not spent on us.
+_PER_YEAR_BEFORE = re.compile(r"(?P<year>一年|每年|全年|年)(?:大概|大约|约|差不多|估计|能有|要)?\s?$")
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -379,6 +382,9 @@ def _uncued_budget(text: str) -> Amount | None:
         if not said[-1:].isspace() and _NOT_MONEY_AFTER.match(text, amount.end):
             continue  # "3到5万只"; after a pause a word starts the next clause ("60万 月底前定")
         if _TOTAL_BEFORE.search(text, max(0, amount.start - 12), amount.start):
+            return amount
+        year = _PER_YEAR_BEFORE.search(text, max(0, amount.start - 8), amount.start)
+        if year is not None and not _NOT_SPENT_BEFORE.search(_clause_before(text, year.start())):
             return amount
         if _capped(text, amount) and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
             return amount  # "一共不超过8万", "总价控制在45万以内": a ceiling is a budget's

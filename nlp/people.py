@@ -671,6 +671,12 @@ class PersonFinder:
                     # "关务主管 谭姐": 关务 is the function, the person follows the title
                     named.append(Person(spaced[0], hit + title, ts - 2, spaced[1]))
                     continue
+                full_after = self._full_name_closing(text, te) if hit is not None and len(hit) == 2 else None
+                if full_after is not None and len(title) > 1:
+                    # "房务总监刘凯 139…": a full name closes the title, so the two characters before
+                    # it are a function no list holds, not a second person written against the first
+                    named.append(Person(full_after, hit + title, ts - 2, te + len(full_after)))
+                    continue
                 if hit is not None:
                     named.append(Person(hit, title, ts - len(hit), te))
                     continue
@@ -902,6 +908,17 @@ class PersonFinder:
                 if cand is not None and len(cand) >= n:
                     return text[s : ts - 1]
         return None
+
+    def _full_name_closing(self, text: str, te: int) -> str | None:
+        """A full Han name (surname and given name, no word of the language) written right after the
+        title at `te` and ending where a name must end (a space, punctuation, a phone), else None."""
+        name = self._name_after(text, te)
+        if name is None or len(name) < 2 or not _CJK.match(name) or self._freq(name) >= _WORD_FREQ:
+            return None
+        end = te + len(name)
+        if not _HARD_END.match(text, end) or _title_re().match(text, end):
+            return None
+        return name
 
     def _spaced_name_after(self, text: str, te: int) -> tuple[str, int] | None:
         """A surname with an honorific ("谭姐", "林女士") or a nickname written after the title at `te`

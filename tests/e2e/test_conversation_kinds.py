@@ -517,6 +517,31 @@ async def test_one_brand_in_two_districts_is_asked_about(runner: Runner) -> None
     await assert_right(runner, [ANHE_NJ, ANHE_SZ], turns, expect)
 
 
+HENGFENG_SZ = row("苏州恒丰印务有限公司", "苏州", "祁峰", "厂长", "13900000031", "台式彩超", "需求确认")
+HENGFENG_WX = row("无锡恒丰印务有限公司", "无锡", "祝岚", "经理", "13900000032", "腹腔镜", "初筛")
+
+
+async def test_a_district_said_without_its_city_settles_one_brand_in_two_cities(runner: Runner) -> None:
+    # 梁溪 is a district of 无锡: "梁溪恒丰" is the 恒丰 of 无锡, not a question and not a new customer.
+    turns = says("今天去梁溪恒丰那边坐了坐 腹腔镜想再加一台 下周三上午再过去")
+    expect = [
+        {"company": "无锡恒丰印务有限公司", "followups_added": 1, "next_followup": plan("next_week:3")},
+        {"company": "苏州恒丰印务有限公司", "followups_added": 0},
+        {"company": "梁溪恒丰", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [HENGFENG_SZ, HENGFENG_WX], turns, expect)
+
+
+async def test_a_team_mate_s_customer_said_by_short_name_is_refused_not_made_again(runner: Runner) -> None:
+    theirs = HENGFENG_WX | {"负责人": "wangqiang"}
+    turns = says(("今天顺路去恒丰印务坐了坐 腹腔镜想再加一台 下周三上午再过去", ["其他同事"]))
+    expect = [
+        {"company": "无锡恒丰印务有限公司", "followups_added": 0, "owner": "wangqiang"},
+        {"company": "恒丰印务", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [theirs], turns, expect)
+
+
 # ---- a contact called by surname -------------------------------------------------------------------
 
 
@@ -763,6 +788,26 @@ async def test_a_brand_after_a_named_area_that_is_no_district_names_the_customer
         {"company": "星澜", "absent": True},
     ]  # fmt: skip
     await assert_right(runner, [XINGLAN, RENHE], turns, expect)
+
+
+# ---- a time said of the planned day ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("then", ["他说采购总监那天上午十点有空 就定十点", "那天上午十点吧"])
+async def test_a_time_said_of_that_day_sets_the_time_of_the_day_planned(runner: Runner, then: str) -> None:
+    # "那天" is the day the report before planned (下个月12号): the time goes on it, no second record.
+    turns = says("今天跟慈济陆院长见了一面 下个月12号我再去他们总部汇报", then)
+    expect = [
+        {"company": "无锡慈济医院", "followups_added": 1, "next_followup": plan("next_month:12", "10:00")},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_that_day_after_a_report_with_no_plan_sets_no_plan(runner: Runner) -> None:
+    turns = says("今天跟慈济陆院长通了电话", "他们那天上午十点开过会了")
+    expect = [{"company": "无锡慈济医院", "followups_added": 1, "next_followup": None}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
 
 
 # ---- a follow-on that tells no news ----------------------------------------------------------------

@@ -325,3 +325,37 @@ async def test_an_open_when_next_question_moves_to_the_follow_on_record(
     assert done.title == "已更新下次跟进"
     call, more = await world.followups()  # the answer completes the newest record, no third one
     assert more.awaiting is None and more.next_followup_at is not None
+
+
+async def test_a_team_mate_s_customer_said_by_short_name_is_refused_as_its_full_name_is(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    theirs = await lead_of(world, "wangqiang", "宁波鑫源包装材料有限公司", key="鑫源包装材料", city="宁波")
+    [reply] = await log_followup.handle(
+        world.ctx("lina", "顺路去鑫源包装坐了坐，下周再去", company="鑫源包装", kind="visit")
+    )
+    assert reply.lines == (TAKEN,) and "鑫源" not in repr(reply)
+    assert await world.followups() == [] and len(await world.leads()) == 1
+    assert theirs.last_contact_at is None
+
+
+async def test_another_team_s_customer_or_a_word_outside_the_customer_s_name_is_not_the_team_s(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    await lead_of(world, "vip1", "宁波鑫源包装材料有限公司", key="鑫源包装材料", city="宁波")
+    await lead_of(world, "wangqiang", "杭州恒通汽配有限公司", key="恒通汽配", city="杭州")
+    # Another team's customer said by short name: not the rep's team's, so a lead of their own.
+    [reply] = await log_followup.handle(
+        world.ctx("lina", "顺路去鑫源包装坐了坐，下周再去", company="鑫源包装", kind="visit")
+    )
+    assert reply.title == "已记录跟进"
+    # A team-mate's brand said beside the customer ("照着恒通那套做"), not as the customer.
+    [reply] = await log_followup.handle(
+        world.ctx("lina", "给华晨机电打了电话，照着恒通那套做方案", company="华晨机电", kind="call")
+    )
+    assert reply.title == "已记录跟进"
+    assert sorted(lead.company for lead in await world.leads()) == [
+        "华晨机电", "宁波鑫源包装材料有限公司", "杭州恒通汽配有限公司", "鑫源包装",
+    ]  # fmt: skip

@@ -297,3 +297,18 @@ async def test_a_first_visit_to_a_new_customer_is_logged_as_the_visit_with_its_p
     assert record.kind == "visit" and record.lead_id == lead.id  # the contact that happened, not "lead"
     assert lead.next_followup_at is not None and lead.next_followup_has_time
     assert lead.next_followup_at.astimezone(SHANGHAI).strftime("%m-%d %H:%M") == "03-20 10:00"
+
+
+async def test_a_team_mate_s_customer_reported_new_by_short_name_is_refused_and_its_owner_told(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    wangqiang = world.people["wangqiang"]
+    await create_lead(session, company="绍兴瑞祥纺织印染有限公司", company_key="瑞祥纺织印染", city="绍兴",
+                      source="rep", created_at=NOW, owner_id=wangqiang.id,
+                      team_id=wangqiang.team_id)  # fmt: skip
+    refused, told = await new_lead.handle(world.ctx("lina", "新客户 瑞祥印染 钱经理 13600002222",
+                                                    Intent.NEW_LEAD, company="瑞祥印染"))  # fmt: skip
+    assert refused.to == world.people["lina"].id and refused.lines == (TAKEN,)
+    assert told.to == wangqiang.id and "李娜也报备了这个客户，已拦截重复录入。" in told.lines
+    assert len(await world.leads()) == 1

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nlp.dates import find_days, find_period, find_time
+from nlp.dates import find_days, find_period, find_time, time_on_that_day
 from nlp.followup import find_followup
 
 TUE = date(2026, 3, 10)  # a Tuesday
@@ -110,3 +110,13 @@ def test_a_time_said_without_a_day() -> None:
 )
 def test_a_bare_hour_reads_as_a_working_hour(text: str, time: str) -> None:
     assert find_time(text) == time
+
+
+def test_a_time_said_of_that_day_is_read_for_the_day_said_before() -> None:
+    assert time_on_that_day("他说采购总监那天上午十点有空 就定十点") == "10:00"
+    assert time_on_that_day("那天两点半吧") == "14:30"  # a bare small hour is the afternoon
+    assert time_on_that_day("那一天下午3点去仓库") == "15:00"
+    # No time after it, or another day asked about ("哪天"), is no time of that day.
+    assert time_on_that_day("那天他们老板不在") is None
+    assert time_on_that_day("哪天下午两点方便") is None
+    assert time_on_that_day("下午两点吧") is None

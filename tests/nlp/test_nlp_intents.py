@@ -522,7 +522,15 @@ def test_stage_news_said_as_the_price_talked_or_the_deal_gone(text: str, stage: 
 
 
 @pytest.mark.parametrize(
-    "text", ["机床的报价今天邮件发给钱经理了", "报价刚才微信发过去了", "价格表上午已经发给他们采购了"]
+    "text",
+    [
+        "机床的报价今天邮件发给钱经理了",
+        "报价刚才微信发过去了",
+        "价格表上午已经发给他们采购了",
+        # a day and its part both said, and the quote sent straight to the person
+        "模具的报价昨天晚上已经发他邮箱了",
+        "报价单今天上午发她微信了",
+    ],
 )
 def test_a_quote_sent_with_when_and_how_between_is_the_quote_stage(text: str) -> None:
     found = find_stage(text)

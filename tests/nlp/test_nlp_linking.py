@@ -153,6 +153,11 @@ def test_short_names_drop_the_district_after_the_city() -> None:
     assert {"鹏达", "鹏达机械"} <= aliases("温州市龙湾区永中镇鹏达机械厂", "温州")  # a town in a district
     assert {"云帆", "云帆酒店"} <= aliases("南昌经开区云帆酒店管理有限公司", "南昌")  # a development zone
     assert "瑞景酒店" in aliases("武汉东湖高新区瑞景酒店有限公司", "武汉")
+    assert {"瑞禾", "瑞禾物业"} <= aliases("南京河西新城瑞禾物业管理有限公司", "南京")  # a new town
+    assert {"启航", "启航电子"} <= aliases("绵阳高新科技城启航电子有限公司", "绵阳")
+    # A place word in the brand, with only an industry word after it, leaves no brand 商业.
+    shengjing = aliases("杭州盛景新城商业管理有限公司", "杭州")
+    assert "盛景" in shengjing and "杭州商业" not in shengjing and "商业" not in shengjing
     # A city without districts has towns, which no gazetteer lists: a long brand starts with one.
     assert {"泓利", "泓利电子"} <= aliases("东莞厚街泓利电子有限公司", "东莞")
     assert "泓利" in aliases("东莞泓利电子有限公司", "东莞")
@@ -177,6 +182,28 @@ def test_a_brand_in_two_districts_is_asked_about_unless_the_city_or_contact_sett
     assert book.link("晨光饶经理说下周定", company="晨光").lead_id == 1
     assert book.link("晨光那边说下周定", company="晨光", city="绵阳").lead_id == 2
     assert book.link("瑞景酒店那单丢了", company="瑞景酒店").lead_id == 3
+
+
+def test_a_district_said_without_its_city_before_the_brand_is_the_lead_in_that_city() -> None:
+    # Made-up print shops and auto-parts dealers: 徐汇 is a district of 上海, 余杭 of 杭州, 海淀 of 北京.
+    book = LeadBook(
+        [
+            lead(1, "上海恒丰印刷有限公司", "上海"),
+            lead(2, "北京恒丰印刷有限公司", "北京"),
+            lead(3, "杭州瑞达汽配有限公司", None),  # no city field: the registered name tells it
+            lead(4, "成都瑞达汽配有限公司", "成都"),
+        ]
+    )
+    assert book.link("今天去了徐汇恒丰那边，聊得不错").lead_id == 1
+    assert book.link("徐汇恒丰印刷的王经理说下周开会", company="徐汇恒丰印刷").lead_id == 1
+    assert book.link("余杭瑞达那边电话说要加量").lead_id == 3
+    # Said right before the brand, the district is where a name stands (趟海淀恒丰谈了谈).
+    assert book.link("去了趟海淀恒丰谈了谈").lead_id == 2
+    # Without a district, or with one of a city neither is in, both are asked about.
+    assert book.link("去了趟恒丰谈了谈").candidates == (1, 2)
+    assert book.link("今天去了天河恒丰那边").candidates == (1, 2)
+    # A district elsewhere in the message is not where the customer is.
+    assert book.link("在徐汇跑了一天，恒丰那边说下周定").candidates == (1, 2)
 
 
 def test_a_contact_called_by_surname_links_the_one_lead_with_that_surname() -> None:

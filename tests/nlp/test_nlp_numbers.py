@@ -131,6 +131,9 @@ def test_budget_words_seen_on_unseen_text(text: str, budget: tuple[int | None, i
         # A purchase's total right before the amount.
         ("两个车间的灯一共大概六万", (60_000, 60_000)),
         ("今年采购额约三百万", (3_000_000, 3_000_000)),
+        # A year's worth of a service or supply right before the amount.
+        ("园区绿化养护一年大概四十万", (400_000, 400_000)),
+        ("食堂配送每年差不多一百二十万", (1_200_000, 1_200_000)),
     ],
 )
 def test_a_budget_said_without_a_budget_word(text: str, budget: tuple[int | None, int | None]) -> None:
@@ -146,6 +149,8 @@ def test_a_budget_said_without_a_budget_word(text: str, budget: tuple[int | None
         "年营收两三千万",  # what the customer earns
         "要10到20万只口罩",  # a quantity
         "他们大概300万的流水",  # a single bare amount says nothing of what is spent
+        "他们一年营收大概八百万",  # a year's figure that is not spent on us
+        "一年付给老供应商大概30万",
         "下周3到5号去",
     ],
 )

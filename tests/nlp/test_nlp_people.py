@@ -34,6 +34,11 @@ SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
         ("常州恒康大药房，老板姓费，想进货", "费", "老板"),
         ("联系人林女士 15906801234", "林", None),
         ("我是陈先生", "陈", None),
+        # A function no list holds before the title, a full name closing it: the person is after.
+        ("新客户 宁波港湾物流 关务总监韩立新 13812340000", "韩立新", "关务总监"),
+        ("园林公司的养护经理房晓东，电话13812340001", "房晓东", "养护经理"),
+        # A full name before the title and no name after it stays the person.
+        ("见了钱伟总监 他说下周定", "钱伟", "总监"),
     ],
 )
 def test_person(extractor: Extractor, text: str, name: str, title: str | None) -> None:

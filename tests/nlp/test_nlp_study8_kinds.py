@@ -46,6 +46,8 @@ def test_a_full_name_after_a_department_and_a_space(extractor: Extractor, text: 
         "上午在他们仓库给薛经理现场demo了WMS，反应不错",
         "Demo做完了 华港物流的IT挺满意",
         "昨天给餐饮部做了个demo，总厨说下周再看",
+        "上午给物业公司做了线上demo 工程部挺满意",  # held on the line: still a demo
+        "下午搞了个远程demo，仓储主管说要再看看",
     ],
 )
 def test_a_demo_said_in_english_is_a_demo(text: str) -> None:
@@ -57,6 +59,7 @@ def test_a_demo_said_in_english_is_a_demo(text: str) -> None:
     "text",
     [
         "客户想看demo，下周约",  # wished for, not held
+        "下周给他们做线上demo",  # planned, on the line
         "today met Kevin at 华港物流 next week demo",  # planned
         "给他发了邮件 地址 sales@acme-demo.com",  # a part of an address
     ],
