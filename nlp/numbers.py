@@ -384,7 +384,11 @@ def _uncued_budget(text: str) -> Amount | None:
         if _TOTAL_BEFORE.search(text, max(0, amount.start - 12), amount.start):
             return amount
         year = _PER_YEAR_BEFORE.search(text, max(0, amount.start - 8), amount.start)
-        if year is not None and not _NOT_SPENT_BEFORE.search(_clause_before(text, year.start())):
+        if (
+            year is not None
+            and not _NOT_SPENT_BEFORE.search(_clause_before(text, year.start()))
+            and not _NOT_SPENT_AFTER.match(text, amount.end)  # "一年大概800万的营收"
+        ):
             return amount
         if _capped(text, amount) and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
             return amount  # "一共不超过8万", "总价控制在45万以内": a ceiling is a budget's
