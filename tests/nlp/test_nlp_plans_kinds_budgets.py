@@ -54,6 +54,8 @@ def test_the_rep_s_plan_is_found(extractor: Extractor, text: str, date: str, tim
         "拜访了华美家具 王总说周五给答复",
         # a deadline with nothing the rep will do
         "电话联系了鑫源纺织 他们下周一前出结果",
+        # an answer the customer owes by a deadline, after their words and a comma
+        "刚给华美家具打了电话，王总说沙发要二十套，月底前给答复",
     ],
 )
 def test_others_steps_are_no_plan(extractor: Extractor, text: str) -> None:
