@@ -120,3 +120,38 @@ def test_a_rough_monthly_spend_is_a_budget(extractor: Extractor, text: str, budg
 @pytest.mark.parametrize("text", ["他们工人工资三四千一个月", "一个月能出三四千件", "大概三四千"])
 def test_a_wage_a_quantity_or_a_bare_small_figure_is_no_budget(extractor: Extractor, text: str) -> None:
     assert "budget" not in _ex(extractor, text)[1]
+
+
+# -- contacts: English names met or addressed, a name glued to a title or to the organisation
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Call with Jason from Northwind Tools, they need 数控机床, will send a quote",
+            "Jason",
+            None,
+        ),
+        ("Hello, this is Dr. Maria Lopez from Sunpeak Solar (苏州). We need 光伏组件", "Maria Lopez", None),
+        ("下午去恒远机械见了Kevin，云ERP的方案他挺认可", "Kevin", None),
+        ("刚给Northwind的Klein博士打电话 机床要五台", "Klein", "博士"),
+        ("恒远数据中心运维主管Tony沟通了 ERP要加模块", "Tony", "运维主管"),
+        ("今晚跟Amy视频了一下 她是华光物业的品牌经理 下周去总部讲方案", "Amy", "品牌经理"),
+        ("鼎新机关事务局伍立回电话了 预算批了", "伍立", None),
+        ("他们胡经理说这周五给答复", "胡", "经理"),
+    ],
+)
+def test_contacts_written_in_more_shapes(
+    extractor: Extractor, text: str, name: str, title: str | None
+) -> None:
+    slots = _ex(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["跟王丽聊了 她是我们的老客户", "Met with the team from Northwind Tools today"],
+)
+def test_no_title_or_name_made_from_a_remark(extractor: Extractor, text: str) -> None:
+    assert "contact_title" not in _ex(extractor, text)[1]
