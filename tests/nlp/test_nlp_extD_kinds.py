@@ -155,3 +155,21 @@ def test_contacts_written_in_more_shapes(
 )
 def test_no_title_or_name_made_from_a_remark(extractor: Extractor, text: str) -> None:
     assert "contact_title" not in _ex(extractor, text)[1]
+
+
+# -- a city that starts the organisation's name counts even when the segmenter glued it to the word before
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("今天拜访无锡恒晶电子 采购小蒋说机床要招标", "无锡"),
+        ("给上海鼎丰投资的行政总监讲了一遍云ERP方案", "上海"),
+    ],
+)
+def test_a_city_starting_the_organisation_counts(extractor: Extractor, text: str, city: str) -> None:
+    assert _ex(extractor, text)[1].get("city") == city
+
+
+def test_a_county_starting_the_organisation_is_still_no_city(extractor: Extractor) -> None:
+    assert "city" not in _ex(extractor, "今天拜访昆山恒晶电子 采购小蒋说机床要招标")[1]
