@@ -135,6 +135,9 @@ def find_city(
         named = s == org_start or travelled
         if short not in g.cities or (form == short and short in AMBIGUOUS and not named):
             continue  # a county-level city, or a short form that is also a common word
+        if s == org_start:
+            return short, (s, e)  # "拜访无锡华晶光电": the organisation's name starts with the city,
+            # however the segmenter glued its first characters to the word before ("访无")
         tok = by_start.get(s)
         if tok is None:
             continue  # starts inside another word ("东莞" is not in "广东莞..."-like runs)

@@ -42,6 +42,13 @@ _FOLLOWING_REACH = 16
 _THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?$")
 # Someone else's timeline: "他说月底前给答复", "让我等通知".
 _REPORTED = re.compile(r"[他她]们?说|对方说|客户说|说等|等他|等她|等通知|等消息|^\s*说")
+# The customer coming to us is a meeting the rep holds that day, whoever says it ("说后天上午来我们公司谈",
+# "她下周二过来看样机"), and so is the rep waiting for them somewhere ("我下周三上午在展厅等她").
+_COMES_TO_US = re.compile(
+    r"^\s?(?:[他她]们?|对方|客户)?\s?(?:会|要|想|再|就)?(?:来|到)(?:我们|咱们|我司|本公司)(?:公司|厂|厂里|工厂|展厅|门店|店里|办公室|这边)?"
+    r"|^\s?(?:[他她]们?|对方|客户)?\s?(?:会|要|想|再|就)?(?:过来|来)(?:谈|看|参观|考察|面谈|签|试|验|聊)"
+)
+_WAITS_FOR_THEM = re.compile(r"在[^，,。；;\s]{1,8}等[他她]们?")
 # A contact already made on that day ("周六电话回访了"): not a plan.
 _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
@@ -117,6 +124,11 @@ def find_followup(
                 if _I_PLAN_AFTER.match(following) or following.startswith(("再", "带", "去", "过去")):
                     after = following
                     mine = mine or bool(_I_PLAN_AFTER.match(following))
+        comes = _COMES_TO_US.match(after) is not None
+        if comes:
+            rescheduled = True  # the customer's visit to us is the next contact, however it was said
+        if _WAITS_FOR_THEM.search(after):
+            after = _WAITS_FOR_THEM.sub("见", after)  # "在展厅等她": the rep meets them, nobody's timeline
         if _REPORTED.search(before[-12:]) and not (rescheduled or mine):
             continue
         if _asked(before, after) and not rescheduled:

@@ -120,8 +120,10 @@ ONE_CUSTOMER_QUESTION = re.compile(
 )
 NEW_LEAD = re.compile(
     r"新线索|新客户|新增线索|新lead|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
-    r"|有个新|接到(?:了)?(?:个|一个)?新?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)介绍"
-    r"|拿到的?(?:名片|联系方式)|换了名片"
+    r"|有个新|接到(?:了)?(?:个|一个)?新?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐)"
+    r"|拿到的?(?:名片|联系方式)|换了名片|收的名片|^\s*(?:展会|会议|活动|论坛|饭局)?\s?名片(?:[:：]|\s)"
+    # a customer passed on by a colleague: "转一个客户过来：…", "转个客户给你"
+    r"|转(?:了)?(?:一|1)?(?:个|家)(?:新的?)?客户(?:过来|给)"
     r"|帮我录|帮忙录|帮忙建|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
     # a prospect handed over: "加个线索", "要了个线索", "周六加个lead", "同事推的线索"
     r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
@@ -572,7 +574,7 @@ def classify(text: str, facts: Facts) -> Intent:
     if INVITED.search(t) and not (facts.has_catalog or stage or facts.has_contact_info):
         return Intent.OTHER
     has_entity = named or facts.has_contact_info
-    if NEW_LEAD.search(t) and (has_entity or facts.has_catalog):
+    if _lead_cue(t, rivals) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
     if _inbound_inquiry(t, facts, stage):
         return Intent.NEW_LEAD
@@ -588,14 +590,16 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.QUERY_LEAD
     if short and not reported and _asks_about_one(t):
         return Intent.QUERY_LEAD
-    if stage is not None and not reported:
+    if stage is not None and not reported and not _news_told_by(t, stage, facts):
         return Intent.UPDATE_STAGE
     # (a contact again, "下礼拜六我再去一趟", follows one that happened: a report)
     if not reported and has_entity and BUY_INTEREST.search(t) and not AGAIN.search(t):
         return Intent.NEW_LEAD
     # A full contact card (a customer and a number to reach them) with no stage and no contact told
     # ("刚从X出来" tells one too): a prospect handed over, whatever is planned next.
-    card = facts.has_company and facts.has_contact_info and stage is None and not asks_now and not reported
+    # (an organisation described, not named, is a prospect's card too: "东莞一个五金厂 老板姓黎 139…")
+    org = facts.has_company or (facts.has_person and UNNAMED_ORG.search(t) is not None)
+    card = org and facts.has_contact_info and stage is None and not asks_now and not reported
     if (
         card
         and not TOLD.search(report.unplanned())
@@ -610,11 +614,57 @@ def classify(text: str, facts: Facts) -> Intent:
     # (a question word inside a plan asks nothing: "下周四我把清单发过去", "下周再去看看")
     if reported and not asks_now and find_kind(_without_stage(report.unplanned(), stage)) is not None:
         return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
+    if (
+        not _ENDS_ASKING.search(t)
+        and facts.has_catalog
+        and FOLLOW_ON.search(t)
+        and (reported or AGAIN.search(t) or _rep_plans(facts))
+    ):
+        # "刚又跟他聊了下 他们还想要X", "对了 他们还想看看X 下周四我带过去演示": a short follow-on
+        # about the customer just reported, told by a pronoun; the conversation layer knows which.
+        return Intent.LOG_FOLLOWUP
     if reported and not is_question and facts.has_catalog and not short:
         # "跟那个X的那个陈工他们聊了一下 那个气质联用…": a contact told about our products, with its
         # customer in words the finders missed; the bot asks which customer.
         return Intent.LOG_FOLLOWUP
     return Intent.OTHER
+
+
+# A follow-on told of "them" (the customer of the last report): what they want now, or a contact
+# with them again.
+FOLLOW_ON = re.compile(
+    r"(?:^|[\s，,。；;！!])(?:对了|还有|另外|刚才?|刚刚)?\s?[他她]们?(?:那边)?(?:还|也|又)(?:想|要|需要|打算|准备|问|提)"
+    r"|(?:跟|和|给)[他她]们?(?:又|再)?(?:聊|谈|说|打|通|讲|沟通|发)"
+)
+_ENDS_ASKING = re.compile(r"[?？吗么嘛]\s*$")
+# An organisation described by what it is, not named: "一个五金厂", "有家做幕墙的公司".
+UNNAMED_ORG = re.compile(
+    r"(?:一个|一家|有个|有家)[\u4e00-\u9fff]{0,8}?(?:厂|公司|店|工厂|门店|医院|学校|酒店|合作社|工作室|诊所)"
+)
+# A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
+_SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
+
+
+def _news_told_by(t: str, stage: tuple[str, tuple[int, int]], facts: Facts) -> bool:
+    """Stage news (other than a loss: "老板娘说最后选了X" only tells it is lost) said by the named
+    customer's person before it: a contact was made, and the stage goes with it."""
+    if not facts.has_person or stage[0] == Stage.LOST.value:
+        return False
+    return _SAID.search(t, 0, stage[1][0]) is not None
+
+
+def _rep_plans(facts: Facts) -> bool:
+    return facts.plans is not None and bool(facts.plans.days())
+
+
+def _lead_cue(t: str, rivals: tuple[tuple[int, int], ...]) -> bool:
+    """A new-lead cue, but not "有人推荐的X" where X is a competitor: a brand recommended to the
+    customer, not a customer recommended to us."""
+    for m in NEW_LEAD.finditer(t):
+        if m.group() in ("推荐的", "介绍的") and any(m.end() <= s <= m.end() + 2 for s, _ in rivals):
+            continue
+        return True
+    return False
 
 
 def _short_query(

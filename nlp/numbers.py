@@ -376,8 +376,14 @@ def _uncued_budget(text: str) -> Amount | None:
     while (first := _amount_at(text, pos, len(text))) is not None:
         pos = first.end
         amount = _widen(text, first)
-        if amount.scale < 1000 or amount.hi < 10_000:
+        if amount.scale < 1000:
             continue  # no 万/千/w/k: a count or a day, not money said as a deal's worth
+        if amount.hi < 10_000:
+            # Under 1万 only a rough recurring spend counts: "大概三四千一个月", "每月约五千": what the
+            # customer pays us each month (a quantity has its measure word: "三四千件一个月").
+            if _recurring_spend(text, amount):
+                return amount
+            continue
         said = text[amount.start : amount.end]
         if not said[-1:].isspace() and _NOT_MONEY_AFTER.match(text, amount.end):
             continue  # "3到5万只"; after a pause a word starts the next clause ("60万 月底前定")
@@ -407,6 +413,23 @@ def _uncued_budget(text: str) -> Amount | None:
         ):
             return amount  # "大概6万块的货", "一个月能走两三万的货": what an order is worth
     return None
+
+
+_PER_PERIOD_AFTER = re.compile(r"\s?(?:块|元)?\s?(?:一个月|每个?月|一月|/月|一个季度|每季度)")
+_PER_PERIOD_BEFORE = re.compile(r"(?:每个?月|一个月)\s?(?:大概|大约|约|差不多|估计)?\s?$")
+
+
+def _recurring_spend(text: str, amount: Amount) -> bool:
+    """A small rough amount said per month: a range ("三四千一个月") or a guess ("每月大概五千")."""
+    per = _PER_PERIOD_AFTER.match(text, amount.end) or _PER_PERIOD_BEFORE.search(
+        text, max(0, amount.start - 8), amount.start
+    )
+    if per is None or _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
+        return False
+    return (
+        amount.lo < amount.hi
+        or _GUESS_BEFORE.search(text, max(0, amount.start - 4), amount.start) is not None
+    )
 
 
 def signed_worth(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:

@@ -70,7 +70,9 @@ _GANG_THEN = frozenset("才刚到来去走说打开把给跟和发回从在让�
 # What ends a name written after a title without a Han surname ("站长助理 拉毛 电话…").
 _HARD_END = re.compile(r"[\s,，。;；:：、(（]|电话|手机|座机|微信|邮箱|☎|\d|$")
 # What a person named right after a department or a role then did ("行政部张敏沟通了", "采购徐丽丽对了一下").
-_ACT_AFTER = re.compile(r"沟通|确认|对接|对了|聊了|说|讲|通了|打了|回了|回复|发了|见了")
+_ACT_AFTER = re.compile(
+    r"沟通|确认|对接|对了|聊了|说|讲|通了|打了|回了|回复|发了|见了|回电|回话|来电|打电话|打来"
+)
 _DEPT_CHARS = "部科处室办"
 # (a space may part them on a card: "行政部 钟晓梅 180…")
 _DEPT_THEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[部科处] ?(?=[\u4e00-\u9fff])")
@@ -132,10 +134,14 @@ _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
 _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
 # An English name after what introduces a person ("跟Lily聊了", "市场部Coco", "I'm Sophie from").
 _EN_CUE = re.compile(
-    r"(?:跟|和|部|叫|是|采购|(?:I'm|I am|this is|name is|contact:?|from)\s)\s?(?=[A-Z][a-z])"
+    r"(?:跟|和|部|叫|是|采购|见了|见到|称呼[:：]|(?:I'm|I am|this is|name is|contact:?|from)\s"
+    # met, called or addressed in English: "Call with Jason from X", "Met Jason (采购总监)", "Dr. Sarah Klein"
+    r"|(?<![A-Za-z])(?:with|[Mm]et|Dr\.?)\s)\s?(?=[A-Z][a-z])"
 )
 # What a name before a question is asked about: "魏红梅是哪个医院的", "孙立军的手机号多少".
-_ASKED_AFTER = re.compile(r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说")
+_ASKED_AFTER = re.compile(
+    r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说|的跟进|的记录|最近(?:有没有|怎么样|咋样|情况)"
+)
 # A title alone at the start or end of a chat line addresses the reader ("谢谢老板", "老板 你们…").
 _VOCATIVE = frozenset({"老板", "老师", "领导", "老总", "经理"})
 # Who the contact is, said before the name: "联系人：吴海", "对接人叫马晓燕", "联系人设备部赵立新",
@@ -151,6 +157,8 @@ _CONTACT_ROLE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"(?P<title>(?:老板娘|老板|老总|店长|厂长|经理|主管|主任|科长|院长|负责人|总监))叫$"
 )
+# What the person is, said in the next clause: "跟Lily聊了 她是上海X的店长", "Amy视频了一下 她是X的品牌经理".
+_IS_THE = re.compile(r"[^，,。；;！!？?\n]{0,12}?[\s，,]+(?:[他她]|此人)是[^，,。；;！!？?\n]{0,24}?的")
 # A form's job field: "职务：护理部主任", "职位：采购主管".
 _TITLE_FIELD = re.compile(r"(?:职务|职位|岗位)\s?[:：]\s?([A-Za-z\u4e00-\u9fff]{2,8}?)(?=$|[\s,，。;；])")
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5} ?$")
@@ -325,7 +333,7 @@ class PersonFinder:
         if ch in _BEFORE_NAME:
             return True
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(
-            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方")
+            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们")
         )
 
     def _name_after(self, text: str, i: int) -> str | None:
@@ -637,6 +645,9 @@ class PersonFinder:
             ts, te = m.start, m.end
             title = m.title
             prefix = m.prefix
+            if ts in inside:  # "X数据中心运维主管": the function starts where the organisation ends
+                ts = inside.stop
+                prefix = text[ts : m.title_start]
             if prefix and prefix[-1] in _DEPT_CHARS and prefix[-1] in title[:2]:
                 # "设备科科长", "实训处副处长": the department word repeats, only the title counts.
                 ts = m.title_start
@@ -680,6 +691,11 @@ class PersonFinder:
                 if hit is not None:
                     named.append(Person(hit, title, ts - len(hit), te))
                     continue
+                en = _EN_NAME_BEFORE.search(text, max(0, ts - 20), ts) if not title.isascii() else None
+                if en is not None and en.group(1) not in _EN_NOT_NAMES and not _EN_ORG_AFTER.match(text, ts):
+                    # "BioNova的Klein博士": an English name written glued to a Chinese title
+                    named.append(Person(en.group(1), title, en.start(1), te))
+                    continue
             elif len(title) == 1:
                 # "采购部王总" is handled from the surname; a prefix with a one-char title is noise.
                 hit = self._name_before(text, m.title_start)
@@ -687,7 +703,7 @@ class PersonFinder:
                     named.append(Person(hit, title, m.title_start - len(hit), te))
                 continue
             # A function word no list holds, between a clear boundary and the title: "的厨务经理", "BD总监".
-            loose = self._loose_prefix(text, ts)
+            loose = self._loose_prefix(text, ts, self._org_ends)
             if loose < ts:
                 ts = loose
                 written = text[ts:te]
@@ -840,17 +856,25 @@ class PersonFinder:
         field = _TITLE_FIELD.search(text)
         if field is not None:
             return Person(p.name, field.group(1), p.start, p.end)
+        role = _IS_THE.match(text, p.end)
+        t = _title_re().match(text, role.end()) if role is not None else None
+        # "跟Lily聊了 她是X的店长": the role said of the person right after
+        if t is not None and (
+            _HARD_END.match(text, t.end()) or not _CJK.match(text[t.end() : t.end() + 1] or "x")
+        ):
+            return Person(p.name, t.group(), p.start, p.end)
         return p
 
     @staticmethod
-    def _loose_prefix(text: str, ts: int) -> int:
+    def _loose_prefix(text: str, ts: int, org_ends: frozenset[int] = frozenset()) -> int:
         """Start of a two-character function word or a Latin acronym right before the title at `ts`,
-        when a clear boundary stands before it; else `ts`."""
+        when a clear boundary (or the end of the organisation's name: "X数据中心运维主管") stands
+        before it; else `ts`."""
         acronym = _ACRONYM_BEFORE.search(text, max(0, ts - 7), ts)
         if acronym is not None:
             return acronym.start()
         s = ts - 2
-        if s < 0 or (s > 0 and text[s - 1] not in _LOOSE_BOUNDARY):
+        if s < 0 or (s > 0 and text[s - 1] not in _LOOSE_BOUNDARY and s not in org_ends):
             return ts
         cand = text[s:ts]
         if cand not in _NOT_FUNCTION_WORDS and all(
