@@ -130,6 +130,11 @@ _KIND_END_CHARS = frozenset("店厂馆")
 _KIND_ENDS = ("连锁", "电商", "餐厅")
 _PLACE_TAIL_CHARS = frozenset("镇村乡街路区县市省")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&'\-]+(?:\s[A-Z][A-Za-z0-9&'\-]+){0,2}(?![A-Za-z])")
+# An English brand, then 的 and its person: an English given name or a (surname and) title.
+_LATIN_OWNER = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z0-9&]+(?:\s[A-Z][A-Za-z0-9&]+){0,2})\s?(?:那边)?的\s?"
+    r"(?:[A-Z][a-z]+(?![A-Za-z])|(?P<han>[\u4e00-\u9fff]))"
+)
 # A stretch of Han characters up to a pause or 的: where a name said between pauses ends.
 _CHUNK = re.compile(r"[\u4e00-\u9fff]{1,12}?(?=$|[^\u4e00-\u9fff]|的)")
 # Single characters after a city that make a clause rather than start a brand ("南宁有三家店").
@@ -533,7 +538,27 @@ class CompanyFinder:
         self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]
     ) -> CompanyHit | None:
         """A customer named without an organisation word: by its city, by where, or by whose person it is."""
-        return self._city_brand(text, tokens, blocked) or self._there(text) or self._owner(text, blocked)
+        return (
+            self._city_brand(text, tokens, blocked)
+            or self._there(text)
+            or self._owner(text, blocked)
+            or self._latin_owner(text, blocked)
+        )
+
+    def _latin_owner(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """An English brand as the organisation of a person: "给Northwind的Lisa", "跟Acme那边的陈经理"."""
+        if not _CAPITAL.search(text):
+            return None
+        for m in _LATIN_OWNER.finditer(text):
+            name = m.group("name")
+            if name.split()[0].lower() in _LATIN_STOP or any(
+                bs < m.end("name") and m.start() < be for bs, be in blocked
+            ):
+                continue
+            if m.group("han") is not None and not self._title_at(text, m.start("han")):
+                continue  # "Acme的产品": a thing of it, not its person
+            return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
+        return None
 
     def _city_brand(
         self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]

@@ -105,3 +105,18 @@ def test_a_brand_opening_a_note_keeps_its_industry_word(
     extractor: Extractor, text: str, company: str
 ) -> None:
     assert _company(extractor, text) == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("刚给Northwind的Lisa打了电话 下周寄样", "Northwind"),
+        ("邮件回复了Greenleaf那边的王经理，报价明天发", "Greenleaf"),
+    ],
+)
+def test_an_english_brand_whose_person_follows(extractor: Extractor, text: str, company: str) -> None:
+    assert _company(extractor, text) == company
+
+
+def test_an_english_word_before_a_thing_is_no_brand(extractor: Extractor) -> None:
+    assert _company(extractor, "把Excel的表格发我一下") is None
