@@ -46,6 +46,7 @@ _ALLOW = company_words("company_name_words.txt")
 _GAP_STOP = frozenset("的是了和跟给在与及或从到把被对向")
 _GAP_MAX = 6
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}")
+_ORDINAL_MEASURE = re.compile(r"第[一二三四五六七八九十两0-9]{1,3}[批次期单轮台套件]?")
 # Counting words: "一家火锅店" is a description, not a name.
 _MEASURE = company_words("company_measure_words.txt")
 _POINTERS = frozenset({"那个", "这个", "那家", "这家"})
@@ -124,6 +125,18 @@ _SITE_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目(?![部组经]
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 _LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
 _OWNER_MAX = 10  # an organisation named before its person is a short name
+# Kinds of shop or works a brand may follow ("蛋糕店味之源", "设备厂 时代精机", "宠物电商Pawsome").
+_KIND_END_CHARS = frozenset("店厂馆")
+_KIND_ENDS = ("连锁", "电商", "餐厅")
+_PLACE_TAIL_CHARS = frozenset("镇村乡街路区县市省")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&'\-]+(?:\s[A-Z][A-Za-z0-9&'\-]+){0,2}(?![A-Za-z])")
+# An English brand, then 的 and its person: an English given name or a (surname and) title.
+_LATIN_OWNER = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z0-9&]+(?:\s[A-Z][A-Za-z0-9&]+){0,2})\s?(?:那边)?的\s?"
+    r"(?:[A-Z][a-z]+(?![A-Za-z])|(?P<han>[\u4e00-\u9fff]))"
+)
+# A stretch of Han characters up to a pause or 的: where a name said between pauses ends.
+_CHUNK = re.compile(r"[\u4e00-\u9fff]{1,12}?(?=$|[^\u4e00-\u9fff]|的)")
 # Single characters after a city that make a clause rather than start a brand ("南宁有三家店").
 _BRAND_NOT_FIRST = frozenset("有是在开做搞买卖来去到要想")
 
@@ -218,6 +231,19 @@ def _is_place(word: str) -> bool:
     )
 
 
+def _district_before(tokens: list[Token], k: int) -> bool:
+    """Whether a district or county ends right before token `k`, however the segmenter cut it
+    ("新/吴/区", "郸城"): "无锡新吴区那个X" points at X as a city's "那个X" does."""
+    d = districts()
+    text, j = "", k - 1
+    while j >= 0 and len(text) < d.longest and _CJK.fullmatch(tokens[j][0][-1]) is not None:
+        text = tokens[j][0] + text
+        if text in d.anywhere and (len(text) >= 3 or _is_place(tokens[j - 1][0] if j > 0 else "")):
+            return True  # a short form ("白云") only after its city: alone it may be a word
+        j -= 1
+    return False
+
+
 def _after_place(tokens: list[Token], start: int) -> bool:
     """Whether a place and "的" or a space stand right before `start` ("合肥的江淮汽配", "兰州 甘肃建投")."""
     for k, (word, _, end) in enumerate(tokens):
@@ -287,6 +313,15 @@ class CompanyFinder:
             hits.append(hit)
         if latin is not None:
             hits.append(latin)  # "Skyline Mall物业部的Jason": the English name, not its department
+        described = self._described(text, tokens, blocked)
+        if described is not None:
+            # "锂电设备厂 时代精机": what the customer is, then its name; the name wins over the kind.
+            hits = [
+                h
+                for h in hits
+                if not (h.start < described.start and described.start - 2 <= h.end <= described.end)
+            ]
+            hits.append(described)
         if not hits:
             return self._without_suffix(text, tokens, blocked)
         # A name followed by a department word ends before it: "…管委会环保科", "明志科技自动化科".
@@ -324,6 +359,8 @@ class CompanyFinder:
             inside = [h for h in hits if h.start == best.end + 1 and h.score >= 10]
             if inside:
                 best = max(inside, key=lambda h: h.end)
+            elif (after := self._brand_after(text, best.end + 1, blocked)) is not None:
+                best = after  # "苏州工业园区的博世汽车部件": a brand with no organisation word
         best = self._with_manager(text, best)
         best = self._project_of(text, best, blocked)
         branch = _BRANCH.match(text, best.end)
@@ -332,6 +369,94 @@ class CompanyFinder:
                 text[best.start : branch.end()], best.start, branch.end(), best.strength, best.score
             )
         return best
+
+    def _described(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """A brand right after the kind of shop or works it is: "连锁蛋糕店味之源", "台资厂鸿利精密",
+        "宠物连锁 多宠乐", "跨境宠物电商Pawsome" (the kind alone, "那家蛋糕店谈了", names nobody)."""
+        for k, (word, _, te) in enumerate(tokens):
+            if not (word[-1] in _KIND_END_CHARS or word.endswith(_KIND_ENDS)) or _is_place(word):
+                continue  # "驻马店": a place
+            if len(word) <= 2:
+                # "台资/厂", "宠物/电商": the kind needs a word before it; "去/工厂", "我们/工厂",
+                # "南通/工厂", "金陵/饭店" are a site or a name, not a kind.
+                prev = tokens[k - 1][0] if k > 0 else ""
+                if not prev or not self._name_part(prev) or _is_place(prev) or prev in self._verbs:
+                    continue
+                if (
+                    word == "工厂"
+                    or prev.endswith(_SITE_HEADS)
+                    or (self._freq(prev) < _BRAND_FREQ and len(prev) > 1 and word not in org_suffixes())
+                ):
+                    continue
+            hit = self._brand_after(text, te, blocked, kind=True)
+            if hit is not None:
+                return hit
+        return None
+
+    def _brand_after(
+        self, text: str, p: int, blocked: list[tuple[int, int]], kind: bool = False
+    ) -> CompanyHit | None:
+        """A brand starting at `p` (maybe after a space) with no organisation word: an English name, or
+        Han name parts up to a pause, 的, a verb or a person ("…的精工自动化做了", "… 时代精机 要")."""
+        q = p + 1 if text[p : p + 1] == " " else p
+        if q >= len(text) or any(bs <= q < be for bs, be in blocked):
+            return None
+        latin = _LATIN_NAME.match(text, q)
+        if latin is not None:
+            name = latin.group()
+            if name.split()[0].lower() in _LATIN_STOP or name.isupper() or self._title_at(text, latin.end()):
+                return None  # "EHS经理", "from": a title or a word, not a name
+            return CompanyHit(name, q, latin.end(), 2, 22)
+        if not _CJK.match(text[q]):
+            return None
+        chunk = _CHUNK.match(text, q)
+        head = chunk.group() if chunk is not None else text[q : q + 12]
+        words = self._cut(head)
+        name = ""
+        if len(head) <= _MAX_BRAND + 2 and all(
+            self._name_part(w) and not (len(w) > 1 and w in self._verbs) for w in words
+        ):
+            name = head  # a name between pauses: "宠物连锁 多宠乐 12家门店"
+        else:
+            for k, w in enumerate(words):
+                if not self._name_part(w) or (w in self._verbs and w not in _ALLOW and not _is_place(w)):
+                    break
+                if k and (w[0] in _VERB_CHARS or _VERB_TOKEN.fullmatch(w)):
+                    break  # "鸿利精密开了个线上会": a verb ends the name
+                name += w
+        end = q + len(name)
+        if not 2 <= len(name) <= _MAX_BRAND + 2 or any(bs < end and q < be for bs, be in blocked):
+            return None
+        if (
+            (name[0] in COMMON_SURNAMES and len(name) <= 3)
+            or (name[0] in surnames_set() and len(name) == 2)
+            or self._title_at(name, 0)
+        ):
+            return None  # "蛋糕店王老板", "食品厂 李建国 厂长": a person
+        if name[0] in _BRAND_NOT_FIRST or name[0] in _VERB_CHARS:
+            return None  # "电子配套厂 想做自动化": what they want, not a name
+        if name[0] in _PLACE_TAIL_CHARS or name[-1] in _DEPARTMENT_CHARS or "已" in name:
+            return None  # "周家店镇", "饭店餐饮部", "连锁 试单已发货": a place, a department, news
+        first = self._cut(name)[0]
+        if kind and q == p and (first in _ALLOW or first in org_suffixes()):
+            return None  # "酒店管理有限公司": the kind word goes on into one longer name
+        if not self._brand_like(name) and not self._industry_named(name):
+            return None
+        return CompanyHit(name, q, end, 2, 22)
+
+    def _industry_named(self, name: str) -> bool:
+        """Whether a name is a word and an industry word ("精工自动化", "安达物流"): a short name of its
+        own, where the words before it say it is a name."""
+        words = self._cut(name)
+        return (
+            len(words) >= 2
+            and words[-1] in org_suffixes()
+            and self._name_part(words[0])
+            and not any(
+                w in _STOP or w in _STOP_CHARS or (len(w) > 1 and w in self._verbs and w not in _ALLOW)
+                for w in words
+            )
+        )
 
     def _named(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """An organisation the text names outright: in a form field, or after describing it ("一家…叫X")."""
@@ -413,7 +538,27 @@ class CompanyFinder:
         self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]
     ) -> CompanyHit | None:
         """A customer named without an organisation word: by its city, by where, or by whose person it is."""
-        return self._city_brand(text, tokens, blocked) or self._there(text) or self._owner(text, blocked)
+        return (
+            self._city_brand(text, tokens, blocked)
+            or self._there(text)
+            or self._owner(text, blocked)
+            or self._latin_owner(text, blocked)
+        )
+
+    def _latin_owner(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """An English brand as the organisation of a person: "给Northwind的Lisa", "跟Acme那边的陈经理"."""
+        if not _CAPITAL.search(text):
+            return None
+        for m in _LATIN_OWNER.finditer(text):
+            name = m.group("name")
+            if name.split()[0].lower() in _LATIN_STOP or any(
+                bs < m.end("name") and m.start() < be for bs, be in blocked
+            ):
+                continue
+            if m.group("han") is not None and not self._title_at(text, m.start("han")):
+                continue  # "Acme的产品": a thing of it, not its person
+            return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
+        return None
 
     def _city_brand(
         self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]
@@ -438,6 +583,8 @@ class CompanyFinder:
             brand = text[ce:te]
             if not 2 <= len(brand) <= _MAX_BRAND or not self._city_brand_end(text, te):
                 continue
+            if brand in districts().by_city.get(m.group(), ()):
+                continue  # "沈阳浑南那个X", "周口郸城": a district of the city cut into parts, no brand
             if text[max(0, cs - 1) : cs] == "是":
                 continue  # "我们是深圳前海的跨境电商X": where the writer is, their name comes later
             if any(bs < te and cs < be for bs, be in blocked) or not self._rare_brand(m.group(), parts):
@@ -588,6 +735,8 @@ class CompanyFinder:
     def _brand_before(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """The brand (maybe after a place) that ends at `end`, read backwards over name parts."""
         words = self._cut(text[max(0, end - 16) : end])
+        while len(words) > 1 and _ORDINAL_MEASURE.fullmatch(words[-1]):
+            end -= len(words.pop())  # "X第一批气泡袋": which batch, not part of the brand
         name_words: list[str] = []
         for word in reversed(words):
             if _PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word):
@@ -599,6 +748,11 @@ class CompanyFinder:
             name_words.insert(0, word)
         name = "".join(name_words)
         start = end - len(name)
+        glued = _stop_re().search(name, 2)
+        if glued is not None and glued.end() == len(name):
+            # A stop word the segmenter cut into characters ("宠/安/集/采"): the brand ends before it.
+            name, end = name[: glued.start()], start + glued.start()
+            name_words = self._cut(name)
         if len(name) < 2 or any(bs < end and start < be for bs, be in blocked):
             return None
         if (
@@ -619,6 +773,8 @@ class CompanyFinder:
         person = brand[:1] in COMMON_SURNAMES or (brand[:1] in "老小" and brand[1:2] in COMMON_SURNAMES)
         if len(brand) < 2 or person:
             return None  # "王总的助理", "老李的同事": a person's, not an organisation's
+        if len(brand_words) < len(name_words) and brand in districts().anywhere:
+            return None  # "沈阳浑南那个…": a district after its city is where, not who
         limit = _PLACE_BRAND_FREQ if len(brand_words) < len(name_words) else _BRAND_FREQ
         common = [len(w) > 1 and _CJK.match(w) is not None and self._freq(w) >= limit for w in brand_words]
         # A brand is rare words; of three or more characters it may end in a common one ("云岫数据").
@@ -880,7 +1036,7 @@ class CompanyFinder:
         return (
             first >= 2
             and tokens[first - 1][0] in _POINTERS
-            and _is_place(tokens[first - 2][0])
+            and (_is_place(tokens[first - 2][0]) or _district_before(tokens, first - 1))
             and tokens[first][2] <= s
             and self._brand_head(tokens[first][0])
         )

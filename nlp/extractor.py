@@ -202,7 +202,7 @@ class Extractor:
             head = " " * where[0] + text[where[0] :]  # the name stands first in what is left
             if (whose := _WHOSE.match(head)) is not None and whose.end() < where[1]:
                 head = " " * whose.end() + head[whose.end() :]
-            subject = subject_before(head, where[1], lambda w: w in self._verbs, known)
+            subject = subject_before(head, where[1], lambda w: w in self._verbs, known, self._cut)
             if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
         budget = find_budget(text)

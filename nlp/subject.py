@@ -26,16 +26,23 @@ MAX_PREFIX = 16  # the name and what links it to the news
 
 
 def subject_before(
-    text: str, end: int, is_verb: Callable[[str], bool], known: Sequence[int] = ()
+    text: str,
+    end: int,
+    is_verb: Callable[[str], bool],
+    known: Sequence[int] = (),
+    split: Callable[[str], list[str]] | None = None,
 ) -> tuple[str, tuple[int, int]] | None:
     """The name standing first, before position `end` (where the news or the question starts) and
-    before any of the `known` positions (catalog words)."""
+    before any of the `known` positions (catalog words); `split` cuts words, to end the name before
+    what was done ("X改用别家了") or an acronym of the deal ("XOEM")."""
     start = len(text) - len(text.lstrip())
     head = text[start : min([end, *known])]
     if not head or len(head) > MAX_PREFIX:
         return None
     cut = _NAME_END.search(head)
     name = head[: cut.start()] if cut is not None else head
+    if split is not None:
+        name = _before_the_news(name, is_verb, split)
     deal = _WHAT.search(name)
     if deal is not None:  # "X搬迁项目": the deal is named after the customer and what is done for it
         name = name[: deal.start()]
@@ -44,3 +51,23 @@ def subject_before(
     if not _NAME.fullmatch(name) or _NOT_A_NAME.match(name) or is_verb(name):
         return None
     return name, (start, start + len(name))
+
+
+# An acronym glued after a Han brand is the kind of deal, not part of the name ("海X宠OEM", "X通ERP").
+_HAN_THEN_ACRONYM = re.compile(r"(?P<han>[\u4e00-\u9fff]{2,})[A-Z]{2,5}$")
+
+
+def _before_the_news(name: str, is_verb: Callable[[str], bool], split: Callable[[str], list[str]]) -> str:
+    """The name without what was done to or by it glued after it: a verb and its object ("X焊接|改用
+    别家了") ends it, a verb alone does not ("X焊接", "X建工"); so does an acronym after Han ("XOEM")."""
+    m = _HAN_THEN_ACRONYM.fullmatch(name)
+    if m is not None:
+        return m.group("han")
+    words = split(name)
+    pos = 0
+    for k, w in enumerate(words):
+        verb_and_object = len(w) > 1 and is_verb(w) and k + 1 < len(words) and not is_verb(words[k + 1])
+        if pos >= 2 and (verb_and_object or w == "了"):
+            return name[:pos]
+        pos += len(w)
+    return name

@@ -55,9 +55,9 @@ STUDIED = [
     ("heldout3", "elevator.jsonl", "elevator.toml", 0.95, 0.96),
     ("heldout3", "uniform.jsonl", "uniform.toml", 0.95, 0.96),
     # study9: 0.91-0.98 / 0.92-0.95 when written -> 0.99-1.00 / 0.97-0.98
-    ("study9", "logistics_study9.jsonl", "logistics_catalog.toml", 0.97, 0.95),
+    ("study9", "logistics_study9.jsonl", "logistics_catalog.toml", 0.97, 0.97),
     ("study9", "rental_study9.jsonl", "rental_catalog.toml", 0.97, 0.95),
-    ("study9", "petfood_study9.jsonl", "petfood_catalog.toml", 0.97, 0.95),
+    ("study9", "petfood_study9.jsonl", "petfood_catalog.toml", 0.97, 0.97),
     # study12 (kinds of contact and loose plans stressed): 0.97-0.98 / 0.94-0.96 -> 0.97-0.98 / 0.97
     ("study12", "tea_gift.jsonl", "tea_gift_catalog.toml", 0.95, 0.94),
     ("study12", "waterproofing.jsonl", "waterproofing_catalog.toml", 0.95, 0.94),
@@ -65,13 +65,14 @@ STUDIED = [
     # pack 1.00 / 0.958 -> 0.965, gas 0.95 / 0.918 -> 0.97 / 0.940, agri 0.97 / 0.949 -> 0.954,
     # print 0.97 / 0.955, bakery 1.00 / 0.949 -> 0.974, fasteners 0.98 / 0.960 -> 0.967
     # extD (intent / plan / contact kinds): gas 0.98 -> 1.00 / 0.963 -> 0.970, agri 0.97 -> 1.00 /
-    # 0.977 -> 0.982, print 0.983 / 0.973 -> 0.976
-    ("heldout5", "pack.jsonl", "pack.toml", 0.95, 0.95),
+    # 0.977 -> 0.982, print 0.983 / 0.973 -> 0.976; extC (company names): company errors 98 -> 80
+    # over every studied corpus
+    ("heldout5", "pack.jsonl", "pack.toml", 0.95, 0.96),
     ("heldout5", "gas.jsonl", "gas.toml", 0.97, 0.95),
     ("heldout6", "agri.jsonl", "agri_catalog.toml", 0.97, 0.96),
     ("heldout6", "print.jsonl", "print_catalog.toml", 0.95, 0.96),
-    ("heldout7", "bakery.jsonl", "bakery_catalog.toml", 0.95, 0.96),
-    ("heldout7", "fasteners.jsonl", "fasteners_catalog.toml", 0.95, 0.95),
+    ("heldout7", "bakery.jsonl", "bakery_catalog.toml", 0.95, 0.97),
+    ("heldout7", "fasteners.jsonl", "fasteners_catalog.toml", 0.95, 0.97),
 ]
 
 
