@@ -65,3 +65,44 @@ async def test_a_new_customer_handed_over_or_only_planned_stays_a_lead(runner: R
         {"company": "泰州海陵妇幼保健院", "followups_added": 0, "stage": "线索"},
     ]
     await assert_right(runner, [RENHE], turns, expect)
+
+
+# ---- a contact's name completed after the fact ---------------------------------------------------------
+
+
+async def test_a_contact_s_full_name_given_later_completes_the_contact_without_a_follow_up(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天去了趟无锡梁溪妇幼保健院，设备科邹主任想上一台乳腺钼靶",
+        "仁和周主任刚才打电话说彩超下个月定",
+        "梁溪妇幼那个邹主任全名邹敏，刚才没说全",
+    )
+    expect = [
+        {"company": "无锡梁溪妇幼保健院", "followups_added": 1, "stage": "初筛",
+         "last_followup": last("visit", "邹"), "contacts_include": ["邹敏"]},
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("call", "周")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_a_full_name_given_right_after_the_report_completes_it_too(runner: Runner) -> None:
+    turns = says("今天去了趟无锡梁溪妇幼保健院，设备科邹主任想上一台乳腺钼靶", "邹主任全名叫邹敏")
+    expect = [
+        {"company": "无锡梁溪妇幼保健院", "followups_added": 1, "last_followup": last("visit", "邹"),
+         "contacts_include": ["邹敏"]},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_a_full_name_said_with_news_is_a_follow_up_of_its_own(runner: Runner) -> None:
+    turns = says(
+        "今天去了趟无锡梁溪妇幼保健院，设备科邹主任想上一台乳腺钼靶",
+        "仁和周主任刚才打电话说彩超下个月定",
+        "梁溪妇幼的邹主任全名邹敏，刚才微信说还想加一台移动DR",
+    )
+    expect = [
+        {"company": "无锡梁溪妇幼保健院", "followups_added": 2, "contacts_include": ["邹敏"],
+         "last_followup": last("online", "邹")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
