@@ -31,6 +31,11 @@ log = logging.getLogger("salesbot.handlers.lead_facts")
 DEFAULT_HOUR = time(9, 0)  # a day without a time means the start of that working day
 # A demo held (演示, 讲了方案, 试用) is the demo step of the deal reached, though no stage word is said.
 DEMO_STAGE = "方案演示"
+# How a rep can have been in touch with a customer: a new lead reported with one of these starts
+# screened (初筛), since the rep has already talked to them; an inquiry, a hand-over or a plan
+# only is a lead (线索) nobody has talked to yet.
+CONTACT_KINDS = frozenset({"visit", "call", "online", "demo"})
+SCREENED_STAGE = STAGES[1]  # 初筛
 
 
 def reached_stage(lead: Lead, ex: Extraction) -> str | None:
@@ -41,6 +46,13 @@ def reached_stage(lead: Lead, ex: Extraction) -> str | None:
     if ex.kind == "demo" and lead.stage in STAGES and STAGES.index(lead.stage) < STAGES.index(DEMO_STAGE):
         return DEMO_STAGE
     return None
+
+
+def first_stage(ex: Extraction) -> str:
+    """The stage a member's new lead starts at: screened when the report says a contact with the
+    customer happened, else the first stage. A stage the message says is a move made after, as on
+    any report (reached_stage), so it shows among the day's stage moves."""
+    return SCREENED_STAGE if (ex.kind or ex.reported_kind) in CONTACT_KINDS else STAGES[0]
 
 
 def followup_at(when: FollowUpTime, tz: ZoneInfo) -> tuple[datetime, bool] | None:
@@ -206,6 +218,7 @@ async def create_rep_lead(ctx: Context, person: Person, company: str) -> Lead:
         owner_id=person.id,
         team_id=person.team_id,
         city=ex.city,
+        stage=first_stage(ex),
     )
     lead.assigned_at = now
     line = first_line(ex.products, ctx.catalog)

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from bot.types import CLOSED_STAGES, Reply
 from handlers.cards import followup_card
 from handlers.clarify import ask
+from handlers.contact_name import complete_name
 from handlers.context import Context
 from handlers.continuation import deal_news, may_continue, record_follow_on
 from handlers.corrections import (
@@ -238,6 +239,9 @@ async def handle(ctx: Context) -> list[Reply]:
     if kind == "answer":
         return await _complete(ctx, person, target)
     if kind == "context":
+        lead = await get_lead(ctx.session, target.lead_id)
+        if lead is not None and (completed := await complete_name(ctx, lead)) is not None:
+            return completed  # "那个王老师全名王春燕，刚才没说全" right after the report on them
         return await record_follow_on(ctx, person, target)
     return await correct_followup(ctx, person, target)
 
@@ -268,6 +272,8 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
     elif not await may_change(session, person, lead):
         log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
+    elif (completed := await complete_name(ctx, lead)) is not None:
+        return completed  # "X那个王老师全名王春燕": the contact on file renamed, no new follow-up
     return await write(ctx, person, lead, ex)
 
 

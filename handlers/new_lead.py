@@ -19,7 +19,7 @@ from handlers.clarify import ask
 from handlers.context import Context
 from handlers.grading import LeadFacts, grade_lead
 from handlers.inquiry import ACK, need_text, read_inquiry
-from handlers.lead_facts import apply_extraction, set_next_followup
+from handlers.lead_facts import apply_extraction, first_stage, set_next_followup
 from handlers.lead_lookup import TAKEN, find_by_company, link_in_book, may_change
 from nlp import Extraction, Intent, company_key
 from nlp.intent import NEW_LEAD as NEW_LEAD_WORDS
@@ -31,7 +31,7 @@ from storage.leads import (
     find_lead_by_phone,
     list_contacts,
 )
-from storage.models import Lead, Person
+from storage.models import STAGES, Lead, Person
 
 log = logging.getLogger("salesbot.handlers.new_lead")
 
@@ -212,6 +212,8 @@ async def _create(ctx: Context, person: Person | None, ex: Extraction, source: s
         created_at=now,
         city=ex.city,
         source_detail=ctx.message.form.get("source_detail", "")[:200] or None,
+        # a member who reports having met or called the new customer has screened them already
+        stage=first_stage(ex) if person is not None else STAGES[0],
     )
     await _record(ctx, lead, ex, person)
     facts = LeadFacts(ex.budget, lead.product_line, source, lead.city)

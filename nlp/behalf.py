@@ -1,4 +1,5 @@
-"""Who a rep reports for: "帮徐丽记一下", "替王强跑了一趟": the customer is that colleague's.
+"""Who a rep reports for: "帮徐丽记一下", "替王强跑了一趟", or "王强请假，我替他跑了一趟": the customer is
+that colleague's.
 
 A rep covering for a team-mate logs the contact under their own name, but the customer is found among
 the team-mate's customers, whose lead it stays.
@@ -17,16 +18,39 @@ _THEN = re.compile(
     r"(?:[，,\s]?(?:记|登记|录|跑|去|到|见|拜访|打|回|接|跟|联系|问|看|送|签|处理|盯)|的客户|那边)"
 )
 
+# 帮/替/代 a pronoun, then what was done ("我替她去了趟X", "帮他回了个电话"): the colleague is the
+# one said earlier in the message to be away or to have asked ("王强请假", "林娜出差了", "贺强让我…")
+_FOR_PRONOUN = re.compile(r"(?:帮|替|代)(?:他|她)(?=" + _THEN.pattern + ")")
+# right after the colleague's name, within the same clause: away (on leave, ill, travelling, busy
+# elsewhere) or asking the writer; a colleague merely named ("王强说刘总…") is not covered for
+_AWAY = re.compile(
+    r"[^，,。！!？?；;\n]{0,8}?"
+    r"(?:请假|休假|调休|年假|病假|产假|婚假|生病|病了|住院|不在|出差|外出|在外地|回老家|有事|走不开|抽不开身"
+    r"|没空|忙不过来|开会|培训|让我|叫我|托我|请我|拜托我|交代我)"
+)
+
 
 def on_behalf_of(text: str, colleagues: Iterable[str]) -> str | None:
     """The colleague (`colleagues`: full names of other members) the writer says they act for."""
-    for name in colleagues:
-        if len(name) < 2:
-            continue
+    names = [name for name in colleagues if len(name) >= 2]
+    for name in names:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
             if _FOR.search(text, 0, start) and _THEN.match(text, end):
                 return name
             start = text.find(name, end)
-    return None
+    pronoun = _FOR_PRONOUN.search(text)
+    return _away_before(text, names, pronoun.start()) if pronoun else None
+
+
+def _away_before(text: str, names: list[str], before: int) -> str | None:
+    """The colleague said to be away (or to ask) last before `before`: whom 他/她 stands for."""
+    best: tuple[int, str] | None = None
+    for name in names:
+        start = text.find(name, 0, before)
+        while 0 <= start < before:
+            if _AWAY.match(text, start + len(name)) and (best is None or start > best[0]):
+                best = (start, name)
+            start = text.find(name, start + len(name), before)
+    return best[1] if best else None

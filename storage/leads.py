@@ -76,6 +76,7 @@ async def create_lead(
     team_id: int | None = None,
     city: str | None = None,
     source_detail: str | None = None,
+    stage: str = STAGES[0],
 ) -> Lead:
     lead = Lead(
         company=company,
@@ -86,7 +87,7 @@ async def create_lead(
         owner_id=owner_id,
         team_id=team_id,
         city=city,
-        stage=STAGES[0],
+        stage=stage,
         stage_changed_at=created_at,
         products=[],
         competitors=[],

@@ -66,7 +66,11 @@ async def test_a_visit_to_a_new_customer_creates_the_rep_s_lead(
     assert record.extracted["budget"] == [1_500_000, 1_500_000] and record.contact_id == contact.id
     assert record.happened_at == NOW and record.next_followup_at == lead.next_followup_at
     [change] = await world.stage_changes()
-    assert (change.from_stage, change.to_stage, change.person_id) == ("线索", "需求确认", lina.id)
+    assert (change.from_stage, change.to_stage, change.person_id) == (
+        "初筛",
+        "需求确认",
+        lina.id,
+    )  # a met new customer starts screened
 
     [reply] = replies
     assert reply.to == lina.id and reply.title == "已记录跟进"
