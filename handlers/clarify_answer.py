@@ -80,7 +80,11 @@ def _names_only(ctx: Context) -> bool:
         return False
     span = ex.spans.get("company")
     if span is not None:
-        return len(_plain(text[: span[0]] + text[span[1] :])) <= NAME_LEFTOVER
+        # The customer's contact may come with its name ("X科技，吴主管那边"): who to log it on.
+        cut = sorted([span] + [s for s in [ex.spans.get("contact_name")] if s is not None], reverse=True)
+        for start, end in cut:
+            text = text[:start] + text[end:]
+        return len(_plain(text)) <= NAME_LEFTOVER
     plain = _plain(text)
     return 0 < len(plain) <= BARE_NAME and not any(ch.isdigit() for ch in plain)
 
@@ -107,6 +111,13 @@ def _with_reach(kept: Extraction, answer: Extraction) -> Extraction:
         contact_name=kept.contact_name or answer.contact_name,
         contact_title=kept.contact_title or answer.contact_title,
     )
+
+
+def _with_contact(kept: Extraction, answer: Extraction) -> Extraction:
+    """The kept message with the contact its answer names ("X科技，吴主管那边"), when it named none."""
+    if kept.contact_name or not answer.contact_name:
+        return kept
+    return dataclasses.replace(kept, contact_name=answer.contact_name, contact_title=answer.contact_title)
 
 
 def _choice(text: str) -> int | None:
@@ -205,7 +216,10 @@ async def handle(ctx: Context) -> list[Reply]:
     if answer.lead is not None:
         log.info("question answered person_id=%s lead_id=%s", person.id, answer.lead.id)
         await forget(ctx, person)
-        completed = dataclasses.replace(ctx, message=message, extraction=_naming(kept, answer.lead))
+        named = _naming(kept, answer.lead)
+        if ctx.message.kind == "text":  # a contact the answer names is the kept message's, if it named none
+            named = _with_contact(named, ctx.extraction)
+        completed = dataclasses.replace(ctx, message=message, extraction=named)
         return await COMPLETES[intent](completed)
     company = answer.company or kept.company
     if not company:  # "新客户" to a message that named none: its name is still needed

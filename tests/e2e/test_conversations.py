@@ -385,8 +385,7 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # s13_10: 晟华会所 said for 上海晟华置业 (another kind of business of the brand) is not linked
         ("study13", "conversations.jsonl", 13),
         ("study14", "conversations.jsonl", 14),
-        # s15_07: the answer to "是哪个客户？" that names a contact loses the first message's kind and product
-        ("study15", "conversations.jsonl", 13),
+        ("study15", "conversations.jsonl", 14),
         # x007 (a customer's date before the rep's plan), x009 (是顾部长 不是邬部长 not re-linking the
         # contact) are left
         ("conversations_six", "six.jsonl", 8),
