@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from nlp.dates import DayMention, find_days
+from nlp.lexicon import titles
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff])")
 # What the rep will do at that time: go, call, send, meet ...
@@ -29,6 +31,23 @@ _QUESTION = re.compile(r"能不能|可不可以|能否|是否|会不会|行不�
 _RESCHEDULED = re.compile(r"改到|改成|改在|推到|推迟到|约了|约好|约在|定在")
 # 定在 / 约在 alone may be the customer's event ("年会定在12月底"); a plan has an action or 下次 / 再 too.
 _WEAK_RESCHEDULE = re.compile(r"(?:定在|约在)\s?$")
+
+
+@cache
+def _title_set() -> tuple[frozenset[str], int]:
+    words = titles()
+    return frozenset(words), max(map(len, words))
+
+
+def _titled_says(near: str) -> bool:
+    """A titled person reports it ("万厂长说…8号进场", "王总说…"): their timeline, as with "他说"."""
+    known, longest = _title_set()
+    at = near.find("说")
+    while at > 0:
+        if any(near[max(0, at - n) : at] in known for n in range(1, min(longest, at) + 1)):
+            return True
+        at = near.find("说", at + 1)
+    return False
 
 
 def _asked(before: str, after: str) -> bool:
@@ -75,7 +94,7 @@ def find_followup(
         rescheduled = _RESCHEDULED.search(before) is not None
         if rescheduled and _WEAK_RESCHEDULE.search(before) and not (_ACTION.search(after) or "再" in before):
             rescheduled = False
-        if _REPORTED.search(before[-12:]) and not rescheduled:
+        if (_REPORTED.search(before[-12:]) or _titled_says(before[-12:])) and not rescheduled:
             continue
         if _asked(before, after) and not rescheduled:
             continue
