@@ -21,6 +21,7 @@ from bot.types import Reply
 from handlers import log_followup, new_lead, update_stage
 from handlers.clarify import NEW, NEW_CUSTOMER, PICK, forget, kept_extraction, pending
 from handlers.context import Context, Handler
+from handlers.corrections import old_words
 from handlers.lead_lookup import resolve_lead
 from nlp import Extraction, Intent
 from storage.leads import get_lead
@@ -113,9 +114,15 @@ def _with_reach(kept: Extraction, answer: Extraction) -> Extraction:
     )
 
 
-def _with_contact(kept: Extraction, answer: Extraction) -> Extraction:
-    """The kept message with the contact its answer names ("X科技，吴主管那边"), when it named none."""
-    if kept.contact_name or not answer.contact_name:
+def _with_contact(kept: Extraction, answer: Extraction, text: str) -> Extraction:
+    """The kept message with the contact its answer names ("X科技，吴主管那边") when it named none, or
+    in place of the one the answer says it was not ("是周主任 不是邹主任")."""
+    if not answer.contact_name or kept.contact_name == answer.contact_name:
+        return kept
+    said_not = old_words(text)
+    if any(old.startswith(answer.contact_name) for old in said_not):
+        return kept  # the person it says it was not ("不是邹主任，是周主任" read as 邹)
+    if kept.contact_name and not any(old.startswith(kept.contact_name) for old in said_not):
         return kept
     return dataclasses.replace(kept, contact_name=answer.contact_name, contact_title=answer.contact_title)
 
@@ -218,7 +225,7 @@ async def handle(ctx: Context) -> list[Reply]:
         await forget(ctx, person)
         named = _naming(kept, answer.lead)
         if ctx.message.kind == "text":  # a contact the answer names is the kept message's, if it named none
-            named = _with_contact(named, ctx.extraction)
+            named = _with_contact(named, ctx.extraction, ctx.message.text)
         completed = dataclasses.replace(ctx, message=message, extraction=named)
         return await COMPLETES[intent](completed)
     company = answer.company or kept.company

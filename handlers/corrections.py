@@ -403,6 +403,16 @@ async def _contact_brought(session: AsyncSession, followup: FollowUp, new: Lead)
     return contact.id
 
 
+async def _contact_named(ctx: Context, new: Lead) -> Contact | None:
+    """The person the correction names instead ("是顾部长 不是邬部长", which found the customer by its
+    known contact): the record's contact on the customer it moves to, that customer's own when known."""
+    ex = ctx.extraction
+    if not (ex.contact_name or ex.contact_title):
+        return None
+    ex = await link_contact(ctx.session, new, ex, new_words(ctx.message.text))
+    return await save_contact(ctx.session, new, ex, ctx.clock.now())
+
+
 async def _stage_moved_by(session: AsyncSession, followup: FollowUp, lead: Lead) -> StageChange | None:
     """The stage change the record's message made on its lead, while the lead still stands there."""
     statement = (
@@ -472,7 +482,9 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
         return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
     if old.next_followup_at is not None and old.next_followup_at == followup.next_followup_at:
         old.next_followup_at = None  # the plan was the other customer's
-    followup.lead_id, followup.contact_id = new.id, await _contact_brought(session, followup, new)
+    named = await _contact_named(ctx, new)
+    brought = named.id if named is not None else await _contact_brought(session, followup, new)
+    followup.lead_id, followup.contact_id = new.id, brought
     await _move_stage(ctx, person, followup, old, new)
     apply_scalars(new, said, ctx.catalog)
     due = set_next_followup(new, said.next_followup, tz)

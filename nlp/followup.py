@@ -39,9 +39,11 @@ def _title_set() -> tuple[frozenset[str], int]:
     return frozenset(words), max(map(len, words))
 
 
-def _titled_says(near: str) -> bool:
-    """A titled person reports it ("万厂长说…8号进场", "王总说…"): their timeline, as with "他说"."""
+def _titled_says(before: str) -> bool:
+    """A titled person reports it ("万厂长说…8号进场", "王总说…"): their timeline, as with "他说". Only
+    in the words run on to the day: after a space the rep speaks again ("苏校长说寒假前装完 18号我去")."""
     known, longest = _title_set()
+    near = re.split(r"\s", before[-12:])[-1]
     at = near.find("说")
     while at > 0:
         if any(near[max(0, at - n) : at] in known for n in range(1, min(longest, at) + 1)):
@@ -94,7 +96,7 @@ def find_followup(
         rescheduled = _RESCHEDULED.search(before) is not None
         if rescheduled and _WEAK_RESCHEDULE.search(before) and not (_ACTION.search(after) or "再" in before):
             rescheduled = False
-        if (_REPORTED.search(before[-12:]) or _titled_says(before[-12:])) and not rescheduled:
+        if (_REPORTED.search(before[-12:]) or _titled_says(before)) and not rescheduled:
             continue
         if _asked(before, after) and not rescheduled:
             continue

@@ -386,9 +386,7 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("study13", "conversations.jsonl", 13),
         ("study14", "conversations.jsonl", 14),
         ("study15", "conversations.jsonl", 14),
-        # x007 (a customer's date before the rep's plan), x009 (是顾部长 不是邬部长 not re-linking the
-        # contact) are left
-        ("conversations_six", "six.jsonl", 8),
+        ("conversations_six", "six.jsonl", 10),
         # w009 (a product remark counted as a second follow-up), w011 (X让Y跟我对接: Y is the contact),
         # w015 (杯卖酒一年大概12万 as the budget) are left
         ("conversations_final", "final.jsonl", 12),

@@ -63,6 +63,8 @@ def test_no_followup(text: str) -> None:
         ("卢总说设备下个月5号到厂，下个月3号上午带合同过去", "2026-04-03"),
         # no title before 说: the rep's own words stay the plan
         ("跟老乔说好了，下周三过去量尺寸", "2026-03-18"),
+        # after a space the rep speaks again: their own plan, though the clause runs on
+        ("祁园长说暑假前装好 18号我带师傅过去看场地", "2026-03-18"),
     ],
 )
 def test_a_titled_person_s_timeline_is_not_the_rep_s_plan(text: str, day: str) -> None:
