@@ -1,0 +1,39 @@
+"""A correction's stage said as the field's value ("不对，阶段是需求确认"): the stage, and no customer
+read out of its marker or the field's name; made-up sentences of other trades."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlp import Extractor, Intent
+
+SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("不对，阶段是需求确认", "需求确认"),
+        ("不对 阶段应该是报价", "报价"),
+        ("搞错了，状态还在谈判", "谈判"),
+        ("阶段是方案演示", "方案演示"),
+    ],
+)
+def test_the_stage_said_as_the_field_s_value_is_the_stage_and_names_no_customer(
+    extractor: Extractor, text: str, stage: str
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert (ex.intent, ex.stage, ex.company) == (Intent.UPDATE_STAGE, stage, None)
+
+
+@pytest.mark.parametrize("text", ["他们的采购阶段是报价比选", "招标状态是报价审核中"])
+def test_a_stage_word_starting_a_longer_phase_is_no_stage(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).stage is None
+
+
+def test_a_customer_first_in_stage_news_is_still_read(extractor: Extractor) -> None:
+    ex = extractor.extract("不凡科技那单黄了", SENT)  # a name may start with 不
+    assert (ex.stage, ex.company) == ("输单", "不凡科技")
