@@ -1,5 +1,6 @@
-"""A correction's stage said as the field's value ("不对，阶段是需求确认"): the stage, and no customer
-read out of its marker or the field's name; made-up sentences of other trades."""
+"""Kinds seen on whole conversations (issue 16), tested with made-up sentences of other trades: a
+correction's stage said as the field's value ("不对，阶段是需求确认"), with no customer read out of
+its marker or the field's name; the person a customer hands the rep to as the contact."""
 
 from __future__ import annotations
 
@@ -37,3 +38,21 @@ def test_a_stage_word_starting_a_longer_phase_is_no_stage(extractor: Extractor, 
 def test_a_customer_first_in_stage_news_is_still_read(extractor: Extractor) -> None:
     ex = extractor.extract("不凡科技那单黄了", SENT)  # a name may start with 不
     assert (ex.stage, ex.company) == ("输单", "不凡科技")
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        ("宏远的郑总让采购主管施文涛跟我对接，下周二我过去", "施文涛"),
+        ("郑总安排了仓储经理阎立新和我联系，刚加了微信", "阎立新"),
+    ],
+)
+def test_the_person_handed_to_the_rep_is_the_contact(extractor: Extractor, text: str, contact: str) -> None:
+    assert extractor.extract(text, SENT).contact_name == contact
+
+
+@pytest.mark.parametrize(
+    "text", ["郑总说施文涛下周休假", "郑总让施文涛跟他们老板说一下", "郑总跟我对接，施文涛也在"]
+)
+def test_a_person_only_mentioned_is_not_handed_over(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).contact_name == "郑"
