@@ -341,6 +341,10 @@ _NOT_SPENT_BEFORE = re.compile(
     r"单价|每|一(?:台|套|个|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
     r"|应收|应付|付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
+# What a customer buys in a year, said right before the amount: "杯卖酒一年大概12万", "每年差不多30万".
+_YEARLY_BEFORE = re.compile(r"(?:一年|每年|全年|一年下来)(?:大概|大约|约|差不多|估计|在)?\s?$")
+# ...but not a yearly rent, tax, saving or earning ("房租一年12万", "一年能省12万" has its verb between).
+_NOT_BOUGHT_BEFORE = re.compile(r"租|税|赚|挣|省|亏|保费")
 _CLAUSE_START = re.compile(r".*[，,。；;！!？?\s]", re.DOTALL)
 
 
@@ -377,6 +381,10 @@ def _uncued_budget(text: str) -> Amount | None:
             continue  # "3到5万只"; after a pause a word starts the next clause ("60万 月底前定")
         if _TOTAL_BEFORE.search(text, max(0, amount.start - 12), amount.start):
             return amount
+        if (yearly := _YEARLY_BEFORE.search(text, max(0, amount.start - 10), amount.start)) is not None:
+            before = _sentence_before(text, yearly.start())  # (每年 is no unit price's 每)
+            if not (_NOT_SPENT_BEFORE.search(before) or _NOT_BOUGHT_BEFORE.search(before)):
+                return amount  # a year's purchase: what the customer spends on the deal
         if _capped(text, amount) and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
             return amount  # "一共不超过8万", "总价控制在45万以内": a ceiling is a budget's
         if amount.lo < amount.hi and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):

@@ -56,3 +56,30 @@ def test_the_person_handed_to_the_rep_is_the_contact(extractor: Extractor, text:
 )
 def test_a_person_only_mentioned_is_not_handed_over(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).contact_name == "郑"
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("打印耗材每年差不多30万，下周二我去送样", (300_000, 300_000)),
+        ("保洁外包全年约80万，合同月底到期", (800_000, 800_000)),
+    ],
+)
+def test_a_year_s_purchase_said_without_a_budget_word_is_the_budget(
+    extractor: Extractor, text: str, budget: tuple[int, int]
+) -> None:
+    assert extractor.extract(text, SENT).budget == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这家门店房租一年12万",
+        "换了节能灯一年能省12万电费",
+        "他们一年营收12万",
+        "现在一年付别家30万",
+        "一年下来大概两万箱",
+    ],
+)
+def test_a_year_s_rent_saving_turnover_or_quantity_is_no_budget(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).budget is None
