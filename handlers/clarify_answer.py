@@ -21,6 +21,7 @@ from bot.types import Reply
 from handlers import log_followup, new_lead, update_stage
 from handlers.clarify import NEW, NEW_CUSTOMER, PICK, forget, kept_extraction, pending
 from handlers.context import Context, Handler
+from handlers.corrections import old_words
 from handlers.lead_lookup import resolve_lead
 from nlp import Extraction, Intent
 from storage.leads import get_lead
@@ -80,7 +81,11 @@ def _names_only(ctx: Context) -> bool:
         return False
     span = ex.spans.get("company")
     if span is not None:
-        return len(_plain(text[: span[0]] + text[span[1] :])) <= NAME_LEFTOVER
+        # The customer's contact may come with its name ("X科技，吴主管那边"): who to log it on.
+        cut = sorted([span] + [s for s in [ex.spans.get("contact_name")] if s is not None], reverse=True)
+        for start, end in cut:
+            text = text[:start] + text[end:]
+        return len(_plain(text)) <= NAME_LEFTOVER
     plain = _plain(text)
     return 0 < len(plain) <= BARE_NAME and not any(ch.isdigit() for ch in plain)
 
@@ -107,6 +112,19 @@ def _with_reach(kept: Extraction, answer: Extraction) -> Extraction:
         contact_name=kept.contact_name or answer.contact_name,
         contact_title=kept.contact_title or answer.contact_title,
     )
+
+
+def _with_contact(kept: Extraction, answer: Extraction, text: str) -> Extraction:
+    """The kept message with the contact its answer names ("X科技，吴主管那边") when it named none, or
+    in place of the one the answer says it was not ("是周主任 不是邹主任")."""
+    if not answer.contact_name or kept.contact_name == answer.contact_name:
+        return kept
+    said_not = old_words(text)
+    if any(old.startswith(answer.contact_name) for old in said_not):
+        return kept  # the person it says it was not ("不是邹主任，是周主任" read as 邹)
+    if kept.contact_name and not any(old.startswith(kept.contact_name) for old in said_not):
+        return kept
+    return dataclasses.replace(kept, contact_name=answer.contact_name, contact_title=answer.contact_title)
 
 
 def _choice(text: str) -> int | None:
@@ -205,7 +223,10 @@ async def handle(ctx: Context) -> list[Reply]:
     if answer.lead is not None:
         log.info("question answered person_id=%s lead_id=%s", person.id, answer.lead.id)
         await forget(ctx, person)
-        completed = dataclasses.replace(ctx, message=message, extraction=_naming(kept, answer.lead))
+        named = _naming(kept, answer.lead)
+        if ctx.message.kind == "text":  # a contact the answer names is the kept message's, if it named none
+            named = _with_contact(named, ctx.extraction, ctx.message.text)
+        completed = dataclasses.replace(ctx, message=message, extraction=named)
         return await COMPLETES[intent](completed)
     company = answer.company or kept.company
     if not company:  # "新客户" to a message that named none: its name is still needed

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Reply
@@ -403,11 +403,26 @@ async def _contact_brought(session: AsyncSession, followup: FollowUp, new: Lead)
     return contact.id
 
 
+async def _contact_named(ctx: Context, new: Lead) -> Contact | None:
+    """The person the correction names instead ("是顾部长 不是邬部长", which found the customer by its
+    known contact): the record's contact on the customer it moves to, that customer's own when known."""
+    ex = ctx.extraction
+    if not (ex.contact_name or ex.contact_title):
+        return None
+    ex = await link_contact(ctx.session, new, ex, new_words(ctx.message.text))
+    return await save_contact(ctx.session, new, ex, ctx.clock.now())
+
+
 async def _stage_moved_by(session: AsyncSession, followup: FollowUp, lead: Lead) -> StageChange | None:
-    """The stage change the record's message made on its lead, while the lead still stands there."""
+    """The stage change the record's message made on its lead, while the lead still stands there: its
+    reason is the message, or (a lost deal whose reason was asked for, a record amended since) it was
+    made by the record's writer when the record happened."""
+    made_with = and_(
+        StageChange.person_id == followup.person_id, StageChange.changed_at == followup.happened_at
+    )
     statement = (
         select(StageChange)
-        .where(StageChange.lead_id == lead.id, StageChange.reason == followup.text)
+        .where(StageChange.lead_id == lead.id, or_(StageChange.reason == followup.text, made_with))
         .order_by(StageChange.changed_at.desc(), StageChange.id.desc())
     )
     change = (await session.execute(statement)).scalars().first()
@@ -472,7 +487,9 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
         return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
     if old.next_followup_at is not None and old.next_followup_at == followup.next_followup_at:
         old.next_followup_at = None  # the plan was the other customer's
-    followup.lead_id, followup.contact_id = new.id, await _contact_brought(session, followup, new)
+    named = await _contact_named(ctx, new)
+    brought = named.id if named is not None else await _contact_brought(session, followup, new)
+    followup.lead_id, followup.contact_id = new.id, brought
     await _move_stage(ctx, person, followup, old, new)
     apply_scalars(new, said, ctx.catalog)
     due = set_next_followup(new, said.next_followup, tz)
@@ -502,9 +519,23 @@ async def swaps_the_customer_said(ctx: Context, followup: FollowUp) -> bool:
     return bool(named) and all(lead.id != followup.lead_id for lead in named)
 
 
+async def moves_the_stage_news(ctx: Context, followup: FollowUp) -> bool:
+    """Whether the correction says again the stage the record moved its customer to, naming another
+    ("…这单丢了" on X, then "搞错了，是Y那单丢了"): the news was that customer's, as with "不是X"."""
+    stage, lead = ctx.extraction.stage, await get_lead(ctx.session, followup.lead_id)
+    if not stage or lead is None:
+        return False
+    moved = await _stage_moved_by(ctx.session, followup, lead)
+    return moved is not None and moved.to_stage == stage
+
+
 async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
     session, tz, now = ctx.session, ctx.config.tz, ctx.clock.now()
-    if await names_last_customer(ctx, followup) or await swaps_the_customer_said(ctx, followup):
+    if (
+        await names_last_customer(ctx, followup)
+        or await swaps_the_customer_said(ctx, followup)
+        or await moves_the_stage_news(ctx, followup)
+    ):
         moved = await _move(ctx, person, followup)
         if moved is not None:
             return moved
@@ -546,8 +577,14 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
     if ex.kind:
         followup.kind = ex.kind
     if ex.stage and ex.stage in STAGES:
-        await change_stage(session, lead, ex.stage, person_id=person.id, at=ctx.message.sent_at,
-                           reason=ctx.message.text)  # fmt: skip
+        moved = await _stage_moved_by(session, followup, lead)
+        if moved is not None and moved.from_stage == ex.stage:
+            # "不对，阶段是需求确认" after a report that lost the deal: the move never happened, so it
+            # is undone (the plan it cleared comes back), not counted as a loss and a reopening
+            await _undo_stage(session, lead, moved)
+        else:
+            await change_stage(session, lead, ex.stage, person_id=person.id, at=ctx.message.sent_at,
+                               reason=ctx.message.text)  # fmt: skip
     due = set_next_followup(lead, ex.next_followup, tz)
     await refresh_tags(session, lead, ctx.catalog, ctx.config.grading.ample_budget)
     await amend_followup(

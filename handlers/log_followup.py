@@ -27,6 +27,7 @@ from handlers.corrections import (
     AWAIT_CORRECTION,
     correct_followup,
     is_correction_text,
+    moves_the_stage_news,
     names_last_customer,
     names_other_customer,
     new_words,
@@ -123,7 +124,11 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
         ):
             return "answer", last
         if correction and sent - touched <= CORRECTION_WINDOW:
-            if await names_other_customer(ctx, last) and not await names_last_customer(ctx, last):
+            if (
+                await names_other_customer(ctx, last)
+                and not await names_last_customer(ctx, last)
+                and not await moves_the_stage_news(ctx, last)
+            ):
                 return None  # it names another customer: new information, not a correction
             return "correction", last
     window = ctx.config.conversation.context_window

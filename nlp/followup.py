@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from nlp.dates import DayMention, find_days
+from nlp.lexicon import titles
 
 # (a pause before a word or a figure ends a clause in voice input: "她说老板还在考虑 12月23号我再打")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff0-9])")
@@ -60,6 +62,25 @@ _QUESTION = re.compile(r"能不能|可不可以|能否|是否|会不会|行不�
 _RESCHEDULED = re.compile(r"改到|改成|改在|推到|推迟到|约了|约好|约在|定在")
 # 定在 / 约在 alone may be the customer's event ("年会定在12月底"); a plan has an action or 下次 / 再 too.
 _WEAK_RESCHEDULE = re.compile(r"(?:定在|约在)\s?$")
+
+
+@cache
+def _title_set() -> tuple[frozenset[str], int]:
+    words = titles()
+    return frozenset(words), max(map(len, words))
+
+
+def _titled_says(before: str) -> bool:
+    """A titled person reports it ("万厂长说…8号进场", "王总说…"): their timeline, as with "他说". Only
+    in the words run on to the day: after a space the rep speaks again ("苏校长说寒假前装完 18号我去")."""
+    known, longest = _title_set()
+    near = re.split(r"\s", before[-12:])[-1]
+    at = near.find("说")
+    while at > 0:
+        if any(near[max(0, at - n) : at] in known for n in range(1, min(longest, at) + 1)):
+            return True
+        at = near.find("说", at + 1)
+    return False
 
 
 def _asked(before: str, after: str) -> bool:
@@ -129,7 +150,7 @@ def find_followup(
             rescheduled = True  # the customer's visit to us is the next contact, however it was said
         if _WAITS_FOR_THEM.search(after):
             after = _WAITS_FOR_THEM.sub("见", after)  # "在展厅等她": the rep meets them, nobody's timeline
-        if _REPORTED.search(before[-12:]) and not (rescheduled or mine):
+        if (_REPORTED.search(before[-12:]) or _titled_says(before)) and not (rescheduled or mine):
             continue
         if _asked(before, after) and not rescheduled:
             continue

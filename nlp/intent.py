@@ -457,6 +457,12 @@ _STAGE_SET = re.compile(
     rf"(?P<label>{'|'.join(Stage)})"
 )
 
+# The stage said as the field's value, all of it: "阶段应该是报价", "状态还在谈判" (not "采购阶段是报价比选").
+_STAGE_SAID = re.compile(
+    r"(?:阶段|状态)\s?(?:应该|其实|还|现在)?\s?(?:是|为|在)\s?"
+    r"(?P<label>初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)(?=\s|$|[，,。.!！?？;；了吧啊呢]|阶段)"
+)
+
 
 _CLAUSE_START = re.compile(r"[，,。；;！!？?\n\s）)、]")
 
@@ -479,7 +485,7 @@ def find_stage(
 ) -> tuple[str, tuple[int, int]] | None:
     """The stage the message says the deal reached. `masked`: the text with its plans for later days
     blanked (same length), where a stage word is only a plan ("周四上午再跟他确认需求")."""
-    m = _STAGE_SET.search(text)
+    m = _STAGE_SET.search(text) or _STAGE_SAID.search(text)
     if m is not None:
         return m.group("label"), m.span()
     # The first stage said is where the deal stands ("签了合同 验收后付款"), unless a later one is said

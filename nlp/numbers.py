@@ -344,10 +344,11 @@ _NOT_SPENT_BEFORE = re.compile(
     r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
     r"|应收|应付|付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
+# What a customer buys in a year, said right before the amount: "杯卖酒一年大概12万", "保洁每年六十万".
+_YEARLY_BEFORE = re.compile(r"(?:一年|每年|全年|一年下来)(?:大概|大约|约|差不多|估计|在|能有|要)?\s?$")
+# ...but not a yearly rent, tax, saving or earning ("房租一年12万", "一年能省12万" has its verb between).
+_NOT_BOUGHT_BEFORE = re.compile(r"租|税|赚|挣|省|亏|保费")
 _CLAUSE_START = re.compile(r".*[，,。；;！!？?\s]", re.DOTALL)
-# A year's worth said right before the amount ("布草洗涤一年大概八十万", "保洁每年六十万"): what a
-# service or supply customer spends on it by the year, unless its clause says it is not spent on us.
-_PER_YEAR_BEFORE = re.compile(r"(?P<year>一年|每年|全年|年)(?:大概|大约|约|差不多|估计|能有|要)?\s?$")
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -389,13 +390,11 @@ def _uncued_budget(text: str) -> Amount | None:
             continue  # "3到5万只"; after a pause a word starts the next clause ("60万 月底前定")
         if _TOTAL_BEFORE.search(text, max(0, amount.start - 12), amount.start):
             return amount
-        year = _PER_YEAR_BEFORE.search(text, max(0, amount.start - 8), amount.start)
-        if (
-            year is not None
-            and not _NOT_SPENT_BEFORE.search(_clause_before(text, year.start()))
-            and not _NOT_SPENT_AFTER.match(text, amount.end)  # "一年大概800万的营收"
-        ):
-            return amount
+        yearly = _YEARLY_BEFORE.search(text, max(0, amount.start - 10), amount.start)
+        if yearly is not None and not _NOT_SPENT_AFTER.match(text, amount.end):  # "一年大概800万的营收"
+            before = _sentence_before(text, yearly.start())  # (每年 is no unit price's 每)
+            if not (_NOT_SPENT_BEFORE.search(before) or _NOT_BOUGHT_BEFORE.search(before)):
+                return amount  # a year's purchase: what the customer spends on the deal
         if _capped(text, amount) and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
             return amount  # "一共不超过8万", "总价控制在45万以内": a ceiling is a budget's
         if amount.lo < amount.hi and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):

@@ -42,9 +42,11 @@ _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
 _REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)")
 # One who tells the rep of another rather than being met: "钱总说…让…对接", "王总让我找…",
 # "严主任把采购的事交给梁倩了".
-_TOLD = re.compile(r"\s?(?:说|让|叫|介绍|推荐|(?:把[^，。,；;\s]{0,8}?)?(?:交给|转给))")
+_TOLD = re.compile(r"\s?(?:说|让|叫|安排了?|介绍|推荐|(?:把[^，。,；;\s]{0,8}?)?(?:交给|转给))")
 # A person said not to be the one ("是韩科长 不是包科长").
 _DENIED = re.compile(r"不是\s?(?:跟|和|找)?\s?$")
+# The person handed to the rep, said right after them: "韩总让店长孔晓东跟我对接", "叫小徐以后和我联系".
+_HANDED_AFTER = re.compile(r"\s?(?:以后|之后|后面|直接|来)?(?:跟|和|与|同)我们?(?:直接)?(?:对接|联系|沟通)")
 # What stands before a person the rep met or called: "跟庞经理通了个电话", "见了李工".
 _MET_BEFORE = re.compile(r"(?:跟|和|同|与|见了|见到|拜访了?)\s?$")
 # A full name written right after a nickname, surname or English name: "小蔡 蔡晴", "Kelly（卞佳琪）".
@@ -494,7 +496,14 @@ class PersonFinder:
         ordered = sorted(kept or named, key=lambda p: (p.start, p.title is None))
         first = ordered[0]
         if _TOLD.match(text, first.end):
-            met = next((p for p in ordered if p.name != first.name and self._met(text, p)), None)
+            met = next(
+                (
+                    p
+                    for p in ordered
+                    if p.name != first.name and (self._met(text, p) or _HANDED_AFTER.match(text, p.end))
+                ),
+                None,
+            )
             if met is not None:
                 return met
         return first

@@ -384,17 +384,12 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # s13_10: 晟华会所 said for 上海晟华置业 (another kind of business of the brand) is not linked
         ("study13", "conversations.jsonl", 13),
         ("study14", "conversations.jsonl", 14),
-        # s15_07: the answer to "是哪个客户？" that names a contact loses the first message's kind and product
-        ("study15", "conversations.jsonl", 13),
-        # s16_03: the answer to "是哪个客户？" that also names a contact (贵阳那家 罗店长) is left to
-        # another fix
+        ("study15", "conversations.jsonl", 14),
+        # s16_03: the answer to "是哪个客户？" that also names a contact (贵阳那家 罗店长)
         ("study16", "conversations.jsonl", 15),
-        # x007 (a customer's date before the rep's plan), x009 (是顾部长 不是邬部长 not re-linking the
-        # contact) are left
-        ("conversations_six", "six.jsonl", 8),
-        # w009 (a product remark counted as a second follow-up) and w011 (X让Y跟我对接: Y is the
-        # contact) are left
-        ("conversations_final", "final.jsonl", 13),
+        ("conversations_six", "six.jsonl", 10),
+        # w009 (a product remark counted as a second follow-up) is left
+        ("conversations_final", "final.jsonl", 14),
         ("conversations_next", "next.jsonl", 10),
         ("conversations_seven", "seven.jsonl", 15),
     ],

@@ -14,7 +14,7 @@ from handlers import clarify_answer, log_followup, new_lead, update_stage
 from handlers.clarify import kept_extraction, kept_slots
 from handlers.context import Context
 from nlp import Extraction, Extractor, Intent
-from storage.leads import list_contacts
+from storage.leads import add_contact, list_contacts
 from storage.models import Lead, PendingQuestion
 from tests.handlers.sales_fixtures import CATALOG, NOW, SHANGHAI, World, make_world, when
 from tests.handlers.test_log_followup import lead_of
@@ -215,6 +215,34 @@ async def test_stage_news_and_a_reported_lead_are_completed_by_the_answer_too(
     await answer(world, f"pick:{wenzhou.id}", kind="button")
     assert "孔伟" in [c.name for c in await list_contacts(session, wenzhou.id)]
     assert len(await world.leads()) == 2  # no new lead for a customer already known
+
+
+async def test_an_answer_naming_the_customer_and_its_contact_completes_the_report_on_that_contact(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    _, wenzhou = await two_haichen(world)
+    await add_contact(session, wenzhou.id, now=NOW, name="骆红梅", title="采购主管")
+    text = "海晨今天电话里说要再订一批彩超"
+    slots = dict(company="海晨", kind="call", products=("台式彩超",))
+    [question] = await log_followup.handle(world.ctx("lina", text, **slots))
+    assert question.title == "是哪个客户？"
+    [reply] = await answer(world, "海晨鞋业，骆主管那边")
+    assert reply.title == "已记录跟进" and "方式：电话" in reply.lines
+    [record] = await world.followups()
+    assert (record.lead_id, record.kind, record.text) == (wenzhou.id, "call", text)
+    [known] = await list_contacts(session, wenzhou.id)  # 骆主管 is 骆红梅, not a new contact
+    assert record.contact_id == known.id and wenzhou.products == ["台式彩超"]
+
+
+async def test_an_answer_that_reports_about_the_contact_is_a_new_report(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    await two_haichen(world)
+    await log_followup.handle(world.ctx("lina", REPORT, **REPORT_SLOTS))
+    for other in ("海晨鞋业，骆主管说下周来看样", "海晨鞋业，骆主管那边刚打了电话"):
+        assert not await clarify_answer.continues_last(said(world, "lina", other)), other
 
 
 async def test_a_candidate_deleted_meanwhile_is_no_answer(session: AsyncSession, tmp_path: Path) -> None:

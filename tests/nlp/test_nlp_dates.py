@@ -54,6 +54,32 @@ def test_no_followup(text: str) -> None:
     assert find_followup(text, TUE) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a titled person's timeline said before the rep's own plan: the rep's plan is the follow-up
+        ("孟院长说教学楼下周一开始封顶 下周三我过去看一下进度", "2026-03-18"),
+        ("物业的郑经理说电梯月底验收，下周四我再去确认一次清单", "2026-03-19"),
+        ("卢总说设备下个月5号到厂，下个月3号上午带合同过去", "2026-04-03"),
+        # no title before 说: the rep's own words stay the plan
+        ("跟老乔说好了，下周三过去量尺寸", "2026-03-18"),
+        # after a space the rep speaks again: their own plan, though the clause runs on
+        ("祁园长说暑假前装好 18号我带师傅过去看场地", "2026-03-18"),
+    ],
+)
+def test_a_titled_person_s_timeline_is_not_the_rep_s_plan(text: str, day: str) -> None:
+    found = find_followup(text, TUE)
+    assert found is not None and found.day.isoformat() == day
+
+
+def test_a_titled_person_s_timeline_alone_is_no_plan() -> None:
+    # as with "他说下周五开会定": what the customer said they will do (a visit to us would be a
+    # meeting with the rep, the next contact: "说后天来我们公司谈")
+    assert find_followup("葛主任说下周五开会定", TUE) is None
+    found = find_followup("葛主任说下周五开标，我下周四过去一趟", TUE)
+    assert found is not None and found.day.isoformat() == "2026-03-19"
+
+
 def test_week_starts_on_monday() -> None:
     sunday = date(2026, 3, 15)
     assert find_days("周一", sunday)[0].day == date(2026, 3, 9)
