@@ -1,0 +1,71 @@
+"""Kinds of failure seen on the study17 corpora (trade-show booths, industrial adhesives), each tested
+with made-up sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlp import Extractor
+
+SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
+
+
+def _read(extractor: Extractor, text: str) -> tuple[str, dict[str, Any]]:
+    ex = extractor.extract(text, SENT)
+    return str(ex.intent), ex.to_slots()
+
+
+# ---- stage news said without a stage label, and a thing sent taken for a visit ----
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        # sent on its way: "发过去了" is no visit, so the news stands alone
+        ("宏達物业那边报价单已经发过去了 等回复", "报价"),
+        ("瑞丰包装的数控机床已经开始供货了 第一批前天到的", "交付"),
+        # the crew on the site
+        ("绿城花园的光伏组件施工队已经进场了", "交付"),
+        ("金鼎酒店的装修今天开始进场施工了", "交付"),
+        # the deal, at its end, given to a named competitor
+        ("华美服饰的云ERP最后给了用友 白忙活了", "输单"),
+        ("东方制药那单还是给了金蝶", "输单"),
+    ],
+)
+def test_stage_news_without_a_label(extractor: Extractor, text: str, stage: str) -> None:
+    intent, slots = _read(extractor, text)
+    assert (intent, slots.get("stage"), slots.get("kind")) == ("update_stage", stage, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("下周三施工队进场", None),  # a plan
+        ("等他们进场了再说", None),
+        ("他们之前选了用友 现在想换", None),  # the supplier they had
+        ("电话里说机房那部分给了用友 软件还是我们的", None),  # only a part
+        ("上午去了东方制药 聊了云ERP", None),
+    ],
+)
+def test_no_stage_news_where_none_is_told(extractor: Extractor, text: str, stage: str | None) -> None:
+    assert _read(extractor, text)[1].get("stage") == stage
+
+
+def test_a_quote_attached_to_a_mail_is_the_quote(extractor: Extractor) -> None:
+    _, slots = _read(extractor, "给锦华纺织的刘经理发了邮件 资料和报价单都附上了")
+    assert (slots.get("stage"), slots.get("kind")) == ("报价", "online")
+    _, slots = _read(extractor, "给锦华纺织的采购发了邮件报价 云ERP两套")
+    assert slots.get("stage") == "报价"
+    _, slots = _read(extractor, "给锦华纺织的刘经理发了邮件 附上了产品手册")
+    assert slots.get("stage") is None
+
+
+def test_gone_there_is_still_a_visit(extractor: Extractor) -> None:
+    _, slots = _read(extractor, "昨天下午去了锦华纺织 跟刘经理聊了云ERP")
+    assert slots.get("kind") == "visit"
+    _, slots = _read(extractor, "样品寄过去了 锦华纺织的刘经理说收到了")
+    assert slots.get("kind") != "visit"
