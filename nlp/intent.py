@@ -410,8 +410,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # handed in or sent, also in English: "报价已提交", "quote已发", "quotation已经发出"
             r"|报价单?(?:已经?)(?:提交|发出|递交)|提交了报价"
             r"|(?<![A-Za-z])(?i:quote|quotation)\s?(?:已经?|也)?\s?(?:发出|发了|已发|sent)"
-            # attached to a mail sent, or sent as one: "清单和报价单都附上了", "发了邮件报价"
-            r"|报价单?(?:都|也|已经?)?附(?:上|好|在)?了|发了?(?:个|封)?(?:邮件|微信)报价"
+            # attached to a mail sent, or sent as one: "清单和报价单都附上了", "发了邮件报价" (the sending
+            # stays a contact told)
+            r"|报价单?(?:都|也|已经?)?附(?:上|好|在)?了|(?<=邮件|微信)报价(?![^，,。；;\s]{0,2}[吗?？])"
             # (the sending stays a contact told: "刚把报价单发到了X的邮箱")
             r"|(?:已经?|刚|刚刚|刚才)把报价单?(?=[^，,。；;]{0,8}?(?:发|邮件|寄|传)(?:过去|出去|给|到))"
             # a quote or price sent: "把报价单发到了X邮箱", "价格 发了" (the sending stays a contact told)

@@ -69,3 +69,24 @@ def test_gone_there_is_still_a_visit(extractor: Extractor) -> None:
     assert slots.get("kind") == "visit"
     _, slots = _read(extractor, "样品寄过去了 锦华纺织的刘经理说收到了")
     assert slots.get("kind") != "visit"
+
+
+# ---- budgets: a phone's digits, a counted thing before the amount, bounds said in other words ----
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("新客户 锦华纺织 刘经理 预算还没定 电话0755-8866 1234", None),  # a landline is no range
+        ("锦华纺织要办四场培训 预算他说四场加起来不超过20万", [None, 200000]),
+        ("锦华纺织的刘经理说云ERP最多给两万五", [None, 25000]),
+        ("锦华纺织云ERP一年预算不少于80万", [800000, None]),
+        ("锦华纺织说用友单价比我们低三块 预算还是十五万 周四再聊", [150000, 150000]),
+        ("新线索 锦华纺织 想做一个带仓储模块的云ERP 80来万", [800000, 800000]),
+        # negatives: a time granted, a unit price in one clause
+        ("锦华纺织的刘经理说最多给三天时间", None),
+        ("锦华纺织问数控机床一台3来万能不能做", None),
+    ],
+)
+def test_budget_kinds(extractor: Extractor, text: str, budget: list[int | None] | None) -> None:
+    assert _read(extractor, text)[1].get("budget") == budget
