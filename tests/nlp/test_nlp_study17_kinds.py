@@ -90,3 +90,22 @@ def test_gone_there_is_still_a_visit(extractor: Extractor) -> None:
 )
 def test_budget_kinds(extractor: Extractor, text: str, budget: list[int | None] | None) -> None:
     assert _read(extractor, text)[1].get("budget") == budget
+
+
+# ---- companies: a venue met at, a verb of company glued to the name, a brand before its person ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("刚才在杭州国际博览中心碰到宏远机械的黄工 聊了数控机床", "宏远机械"),
+        ("谁知道深圳会展中心附近哪里好停车 明天陪华兴家具的人去看场地", "华兴家具"),
+        ("今天跟光明物流的刘工聊了云ERP", "光明物流"),  # a common word, then its person
+        # the venue as the customer, when no one else is named
+        ("杭州会展中心要换一批云ERP 后勤处李主任说月底前定", "杭州会展中心"),
+        # a common word before an industry word, with no person after it, stays no name
+        ("今天跟光明物流聊了云ERP", None),
+    ],
+)
+def test_company_kinds(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
