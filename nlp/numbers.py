@@ -198,7 +198,8 @@ def _scale(m: re.Match[str]) -> int:
     if m.group("mult"):
         return _MULTIPLIERS[m.group("mult")]
     num = m.group("num")
-    return _BIG_UNITS.get(num[-1], 1) if num[-1] in _BIG_UNITS else 1
+    # (inside it too: "三万五" is 35,000, said in 万)
+    return next((_BIG_UNITS[u] for u in ("亿", "万") if u in num), 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,3 +109,26 @@ def test_budget_kinds(extractor: Extractor, text: str, budget: list[int | None] 
 )
 def test_company_kinds(extractor: Extractor, text: str, company: str | None) -> None:
     assert _read(extractor, text)[1].get("company") == company
+
+
+# ---- intents: a lead entered for a colleague, a customer's stage asked ----
+
+
+def test_a_lead_entered_for_a_colleague(extractor: Extractor) -> None:
+    intent, slots = _read(extractor, "帮同事录一个 锦华纺织 对接人老刘 想上云ERP 大概三万五 电话 13912345678")
+    assert (intent, slots.get("budget")) == ("new_lead", [35000, 35000])
+    # a colleague's log is no lead: "帮同事记一下" after a visit told
+    intent, _ = _read(extractor, "帮同事问一下 锦华纺织的刘经理昨天拜访了没")
+    assert intent != "new_lead"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("南港北方重工现在什么阶段了", "query_lead"),
+        ("锦华纺织到啥阶段了", "query_lead"),
+        ("客户阶段有哪几种", "help"),  # the bot's own vocabulary, no customer's
+    ],
+)
+def test_a_customers_stage_asked(extractor: Extractor, text: str, intent: str) -> None:
+    assert _read(extractor, text)[0] == intent
