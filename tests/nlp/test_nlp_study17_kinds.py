@@ -132,3 +132,17 @@ def test_a_lead_entered_for_a_colleague(extractor: Extractor) -> None:
 )
 def test_a_customers_stage_asked(extractor: Extractor, text: str, intent: str) -> None:
     assert _read(extractor, text)[0] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a second trade word after the first is part of the short name
+        ("今天去了宁波恒泰汽车内饰 见了采购王经理 聊了云ERP", "宁波恒泰汽车内饰"),
+        ("给苏州宏达冷链设备的采购发了云ERP报价", "苏州宏达冷链设备"),
+        ("新线索 嘉兴万顺汽车饰件 要数控机床", "嘉兴万顺汽车饰件"),
+        ("我们的设备下周到 到了再调试", None),  # the trade word alone names no one
+    ],
+)
+def test_two_trade_words_end_a_short_name(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
