@@ -27,7 +27,7 @@ Token = tuple[str, int, int]
 _STOP = company_words("company_stop_words.txt")
 # Single characters that end a name when they stand alone as a token.
 _STOP_CHARS = frozenset(
-    "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪"
+    "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪陪"
     "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上贵"
 )
 # English words that introduce a name rather than belong to it ("this is Bella from X", "we are X").
@@ -139,6 +139,14 @@ _LATIN_OWNER = re.compile(
 _CHUNK = re.compile(r"[\u4e00-\u9fff]{1,12}?(?=$|[^\u4e00-\u9fff]|的)")
 # Single characters after a city that make a clause rather than start a brand ("南宁有三家店").
 _BRAND_NOT_FIRST = frozenset("有是在开做搞买卖来去到要想")
+
+
+# Halls where shows and meetings are held: people are met there ("展会中心碰到…"), a customer rarely is.
+_VENUE_END = re.compile(r"(?:会展|展览|博览|国展|会议)中心$|展馆$|博览园$")
+
+
+def _venue(name: str) -> bool:
+    return _VENUE_END.search(name) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +361,10 @@ class CompanyFinder:
                 and any(o is not h and o.end <= h.start <= o.end + 2 and o.strength >= 2 for o in kept)
             )
         ]
+        # A venue where the rep met people ("在X会展中心碰到Y船舶的黄工") is where, not who, when another
+        # organisation is named.
+        if len(kept) > 1 and any(not _venue(h.name) for h in kept):
+            kept = [h for h in kept if not _venue(h.name)]
         best = max(kept, key=lambda h: (h.score, -h.start))
         if best.name.endswith(_AREAS) and text.startswith("的", best.end):
             # "苏州工业园区的恒美精密电子": the park or building is where the customer is.
@@ -968,19 +980,23 @@ class CompanyFinder:
             return None
         if strength == 1 and _WANT_BEFORE.search(text, max(0, start - 4), start):
             return None  # "想做焊接自动化", "需要整厂自动化": what they want, not who they are
-        if strength == 1 and not self._short_name_ok(text, tokens, start, s, e):
+        # the organisation a named person belongs to: "海德船舶的黄工"
+        owns_person = (
+            re.match(
+                r"(?:的|\s)?\s?(?:[\u4e00-\u9fff]{0,2}(?:"
+                + _title_start_re().pattern
+                + r")|[\u4e00-\u9fff]{1,3}(?:先生|女士))",
+                text[e : e + 8],
+            )
+            is not None
+        )
+        if strength == 1 and not self._short_name_ok(text, tokens, start, s, e, owns_person):
             return None
         if strength == 1 and self._verb_before_suffix(tokens, first, s):
             return None  # "给他们开账号做培训": something done (做 + 培训), not a name ending in 培训
         score = strength * 10
-        after = text[e : e + 8]
-        if re.match(
-            r"(?:的|\s)?\s?(?:[\u4e00-\u9fff]{0,2}(?:"
-            + _title_start_re().pattern
-            + r")|[\u4e00-\u9fff]{1,3}(?:先生|女士))",
-            after,
-        ):
-            score += 2  # the organisation a named person belongs to
+        if owns_person:
+            score += 2
         if prev == "在":
             score -= 1
         if place_at is not None or _is_place(tokens[first][0] if first < len(tokens) else ""):
@@ -1063,9 +1079,12 @@ class CompanyFinder:
         words = [w for w, ts, te in tokens[first:] if te <= s]
         return all(w in suffixes or w in _ALLOW for w in words)
 
-    def _short_name_ok(self, text: str, tokens: list[Token], start: int, s: int, e: int) -> bool:
+    def _short_name_ok(
+        self, text: str, tokens: list[Token], start: int, s: int, e: int, owns_person: bool = False
+    ) -> bool:
         """A short name is a rare brand word of 2-4 characters, maybe after a place ("宁波港城水产"),
-        or a place and a rare industry word that is the brand itself ("郑州智联")."""
+        or a place and a rare industry word that is the brand itself ("郑州智联"). Before its person
+        ("海德船舶的黄工") a commoner word may be the brand, as after a place."""
         brand_start = start
         for word, ts, te in tokens:
             if ts >= start and te <= s and _is_place(word) and ts == brand_start:
@@ -1084,7 +1103,8 @@ class CompanyFinder:
         if not 2 <= len(brand) <= _MAX_BRAND or not _CJK.match(brand):
             return False
         # A common word is a brand only after a place ("株洲时代动力", "酒泉风光新能源", "合肥的江淮汽配").
-        limit = _PLACE_BRAND_FREQ if brand_start > start or _after_place(tokens, start) else _BRAND_FREQ
+        placed = brand_start > start or _after_place(tokens, start)
+        limit = _PLACE_BRAND_FREQ if placed or owns_person else _BRAND_FREQ
         parts = [w for w, ts, te in tokens if ts >= brand_start and te <= s and w not in suffixes]
         if not parts:
             # The suffix ends a dictionary word ("应急照明"): the brand is that word's head, a word itself.

@@ -58,6 +58,13 @@ _NUMBER_CHANGED = re.compile(
 )
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans blanked, same length (offsets stay valid)."""
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
 def _with_phones(
     main: Person | None,
     others: list[Person],
@@ -205,7 +212,9 @@ class Extractor:
             subject = subject_before(head, where[1], lambda w: w in self._verbs, known, self._cut)
             if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
-        budget = find_budget(text)
+        # (a phone's digits are no amount: "0512-5766 3321" is not 512 to 5766)
+        money_text = _blanked(text, [sp for _, sp in phones] + email_spans)
+        budget = find_budget(money_text)
         stage = kind = scope = None
         followup = period = None
         if intent in _PLANS:
@@ -226,7 +235,7 @@ class Extractor:
                 followup = FollowUpTime(fu.day.isoformat(), fu.time)
                 spans["next_followup"] = (fu.start, fu.end)
         if budget is None and stage == Stage.WON:  # a signed deal's amount is its budget (corpus README)
-            budget = signed_worth(text)
+            budget = signed_worth(money_text)
             if budget is not None:
                 spans["budget"] = budget[1]
         reported_kind = None

@@ -124,7 +124,8 @@ NEW_LEAD = re.compile(
     r"|拿到的?(?:名片|联系方式)|换了名片|收的名片|^\s*(?:展会|会议|活动|论坛|饭局)?\s?名片(?:[:：]|\s)"
     # a customer passed on by a colleague: "转一个客户过来：…", "转个客户给你"
     r"|转(?:了)?(?:一|1)?(?:个|家)(?:新的?)?客户(?:过来|给)"
-    r"|帮我录|帮忙录|帮忙建|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
+    # (also for someone else: "帮同事录一个 X …", "录一家")
+    r"|帮我录|帮忙录|帮忙建|帮[\u4e00-\u9fff]{1,3}录(?:一下|一个|个|入)|录(?:一|1)(?:个|家)|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
     # a prospect handed over: "加个线索", "要了个线索", "周六加个lead", "同事推的线索"
     r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
     # one handed out to the team: "给大家派个线索", "派单：…"
@@ -185,12 +186,15 @@ CUSTOMER_BUY = re.compile(
 # goods that arrived are no visit ("货今天到了").
 _WENT_ON_A_DAY = (
     r"(?:今天|昨天|前天|刚才?|上个?(?:周|星期|礼拜)[一二三四五六日天])(?:一?早|早上|上午|中午|下午|晚上|傍晚)?"
-    r"(?:去了?|到(?!了?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
+    # (nor goods in: "第一车昨天到的")
+    r"(?:去了?|到(?!了?的?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
 )
+# Gone somewhere, not a thing sent on its way ("报价单已经发过去了", "样品寄过去了").
+_GONE = r"(?<![发寄传邮递转汇]过)去了"
 # The rep reports a contact that happened.
 REPORTED = re.compile(
-    r"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
-    r"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|去了|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{0,20}打"
+    rf"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
+    rf"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|{_GONE}|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{{0,20}}打"
     rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
     r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
     r"|发[^，,。；;\s]{1,8}?(?:邮箱|微信|QQ)(?:里|上)?了"  # "报价单已经发他邮箱了" (done, not "明天发他邮箱")
@@ -215,7 +219,7 @@ TOLD = re.compile(r"说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
 AGAIN = re.compile(r"再(?:去|来|联系|约|打|谈|跟|拜访|过去|沟通|聊|看|见)")
 # "那个要60个球机的物流园 现在什么进度": the progress or the owner of whatever stands before it.
 PROGRESS = re.compile(
-    r"到?哪一?步|什么进度|啥进度|进度如何|进度怎么样|进展如何|什么进展|啥进展|有什么进展|什么情况|啥情况|怎么样了|咋样了?|怎样了"
+    r"到?哪一?步|(?:什么|啥|哪个|哪一个)阶段|什么进度|啥进度|进度如何|进度怎么样|进展如何|什么进展|啥进展|有什么进展|什么情况|啥情况|怎么样了|咋样了?|怎样了"
     r"|有(?:没有)?(?:进展|进度|动静|消息|更新)(?:吗|没|没有|了吗)?[?？]?$|最新(?:进展|进度|情况|动态)[?？]?$"
     r"|有没有人跟|有人(?:在)?跟吗|谁在跟|(?:是)?谁跟的|跟到哪|聊到哪|谈到哪"
     r"|(?:单子|项目|订单|合同|案子)(?:现在|目前)?(?:走|推进|进行|谈)?到哪"  # a deal's, not a parcel's
@@ -291,7 +295,7 @@ KIND_ONLINE = re.compile(
     re.IGNORECASE,
 )
 KIND_VISIT = re.compile(
-    r"拜访|陌拜|扫街|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|去了|去.{0,12}(?:看了|走了|转了|换了|装了|修了)|陪"
+    rf"拜访|陌拜|扫街|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见|午饭跟|饭桌上|饭局上|带看"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
@@ -348,6 +352,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # "那单没了", "单子没了"; "给了另一家", "选了X的方案" (not ours, not theirs: 我们, 他们)
             r"|(?:那|这)?单子?没了|给了(?:另一家|另外一家|别家|别人)"
             r"|(?:选了|定了|决定用|选择了)(?!我们|我司|咱们|咱家|他们|她们|对方|客户)[^，,。；;\s]{1,8}的(?:方案|产品|设备|了)"
+            # the effort wasted: "白忙活了", "白忙一场"
+            r"|白忙(?:活|乎)?(?:了|一场)"
         ),
     ),
     (
@@ -379,6 +385,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"|(?:都|已经?|全部|全都)送到了?|送到了?[^，,。]{0,2}装好|装好了"
             # supplying or handed over: "已经开始供货了", "第一批已经交货了", "800套都收到了"
             r"|(?:开始|已经?)供货|供货了|(?:已经?|已)交货|交货了|交完货"
+            # the crew on the site, building or installing: "已经在进场搭了", "施工队进场了" (not a plan:
+            # "下周进场" is blanked with the plans; "等他们进场了再说" waits)
+            r"|(?:已经?|开始|正在|在)进场|(?:队|工人|师傅|人员)(?:都|也)?进场(?:施工|安装|搭建?|布展)?了"
             r"|(?:货|[套台件箱批])(?:都|已经?|全部)(?:收到|到齐)了"
         ),
     ),
@@ -406,6 +415,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # handed in or sent, also in English: "报价已提交", "quote已发", "quotation已经发出"
             r"|报价单?(?:已经?)(?:提交|发出|递交)|提交了报价"
             r"|(?<![A-Za-z])(?i:quote|quotation)\s?(?:已经?|也)?\s?(?:发出|发了|已发|sent)"
+            # attached to a mail sent, or sent as one: "清单和报价单都附上了", "发了邮件报价" (the sending
+            # stays a contact told)
+            r"|报价单?(?:都|也|已经?)?附(?:上|好|在)?了|(?<=邮件|微信)报价(?![^，,。；;\s]{0,2}[吗?？])"
             # (the sending stays a contact told: "刚把报价单发到了X的邮箱")
             r"|(?:已经?|刚|刚刚|刚才)把报价单?(?=[^，,。；;]{0,8}?(?:发|邮件|寄|传)(?:过去|出去|给|到))"
             # a quote or price sent: "把报价单发到了X邮箱", "价格 发了" (the sending stays a contact told)
@@ -505,6 +517,10 @@ def find_stage(
             if said_as_move and (moved is None or m.start() > moved[1][0]):
                 moved = (label, m.span())
             break  # the first of each stage's words is enough
+    if (best is None or best[0] != Stage.LOST) and rivals:
+        lost = _given_to_rival(text, rivals)
+        if lost is not None and (best is None or lost[0] < best[1][0]):
+            best = (Stage.LOST, lost)
     if (
         best is not None
         and moved is not None
@@ -513,6 +529,21 @@ def find_stage(
     ):
         best = (moved[0], (best[1][0], moved[1][1]))  # both words tell the stage, neither a contact
     return (best[0].value, best[1]) if best is not None else None
+
+
+# The deal, at its end, handed to a competitor named just after: "最后给了X", "单子还是给了X"
+# (not "之前用的X", nor a part of it: "货梯那部分给了X").
+_TO_RIVAL = re.compile(
+    r"(?:最后|最终|结果|还是|单子?|订单|项目)(?:还是)?(?:给了|交给了?|转给了?|选了|选择了|定了|用了|签了|找了)\s?$"
+)
+
+
+def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
+    for start, end in rivals:
+        m = _TO_RIVAL.search(text, max(0, start - 8), start)
+        if m is not None:
+            return m.start(), end
+    return None
 
 
 _PIPELINE = [s for s in Stage if s != Stage.LOST]

@@ -116,7 +116,7 @@ _MULTIPLIERS = {
 }
 # Words that make a number a quantity, a time or a rate rather than money.
 _NOT_MONEY_AFTER = re.compile(
-    r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦]"
+    r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦场批款种轮趟站届支罐卷根]"
     r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人|季度|期|[kKmMgG]?[wW][hH]?(?![a-zA-Z])|[kKmM][vV][aA]?)"
 )
 # Before these a number is a weekday, an ordinal or a count, not money ("周四", "第三").
@@ -128,11 +128,11 @@ _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 _UPPER_BEFORE = re.compile(
     r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
     r"|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
-    r"\s?(?:能?给到|能给|出到|在|是)?\s?$",
+    r"\s?(?:能?给到?|出到|在|是)?\s?$",
     re.IGNORECASE,
 )
 _LOWER_BEFORE = re.compile(
-    r"(?:至少|最少|起码|不低于|最低|≥|>=?|(?<![A-Za-z])(?:at least|min|above|over)(?![A-Za-z]))"
+    r"(?:至少|最少|起码|不低于|不少于|最低|≥|>=?|(?<![A-Za-z])(?:at least|min|above|over)(?![A-Za-z]))"
     r"(?:要|得|是)?\s?$",
     re.IGNORECASE,
 )
@@ -142,7 +142,7 @@ BUDGET_CUE = re.compile(
     r"预算|budget|Budget|BUDGET|限价|控制价|拦标价|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
     r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
     r"|心理价位?|心理预期"  # the price the customer has in mind is what they mean to spend
-    r"|(?:最多|顶多|最高)能?(?:给到|出到)"  # what the customer will spend at most: a budget's ceiling
+    r"|(?:最多|顶多|最高)能?(?:给到?|出到?)"  # what the customer will spend at most: a budget's ceiling
     # the price the customer pushes for: "她们想压到12万", "要求降到260万以内"
     r"|(?:想|要|要求|希望)(?:把价格?|价格)?(?:压|砍|降)到"
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
@@ -158,7 +158,8 @@ _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|�
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直".
 _WORD_WITH_ONE = re.compile(r"一(?:共|起|直|些|下|般|定|样|点|边|同|律|旦|再|切|并|概|番|向)")
 # An amount written right before the cue: "三四十万的预算", "至少500万预算".
-_BEFORE_CUE = re.compile(r"(?:的|左右的|上下的|左右|上下)?\s?(?:总)?$")
+# (not past a pause: in "单价低两块 预算还是三十万" the amount before belongs to the clause before)
+_BEFORE_CUE = re.compile(r"(?:的|左右的|上下的|左右|上下)?(?:总)?$")
 _WINDOW = 26
 
 
@@ -197,7 +198,8 @@ def _scale(m: re.Match[str]) -> int:
     if m.group("mult"):
         return _MULTIPLIERS[m.group("mult")]
     num = m.group("num")
-    return _BIG_UNITS.get(num[-1], 1) if num[-1] in _BIG_UNITS else 1
+    # (inside it too: "三万五" is 35,000, said in 万)
+    return next((_BIG_UNITS[u] for u in ("亿", "万") if u in num), 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +261,9 @@ def _money(text: str, m: re.Match[str]) -> bool:
         return True
     end = _end(m)
     # (after 万 and a pause a word starts the next clause: "预算200万 月底前定")
-    paused = bool(m.group("mult")) and m.group().endswith((" ", "\t"))
+    # (also after a numeral's own 万: "预算还是三十万 周四再打")
+    big = bool(m.group("mult")) or ("num" in m.re.groupindex and _scale(m) > 1)
+    paused = big and m.group().endswith((" ", "\t"))
     if end < len(text) and _NOT_MONEY_AFTER.match(text, end) and end == m.end() and not paused:
         return False  # "10万只", "2万平", "3台", "100MW"
     return bool(m.group("mult")) or not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
@@ -348,6 +352,23 @@ _NOT_SPENT_BEFORE = re.compile(
 _YEARLY_BEFORE = re.compile(r"(?:一年|每年|全年|一年下来)(?:大概|大约|约|差不多|估计|在|能有|要)?\s?$")
 # ...but not a yearly rent, tax, saving or earning ("房租一年12万", "一年能省12万" has its verb between).
 _NOT_BOUGHT_BEFORE = re.compile(r"租|税|赚|挣|省|亏|保费")
+# ...the same without the one-of-a-thing words, for the words past a pause: "一个带洽谈区的特装 150来万"
+# is the one thing's whole worth, while "一台 3万" in one clause is a unit price.
+_NOT_SPENT_PAST_PAUSE = re.compile(
+    r"单价|每|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
+    r"|应收|应付|付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
+)
+
+
+def _not_spent_before(text: str, start: int) -> bool:
+    """The words before an amount say it is not spent: in its clause, or past a pause ("一年付KONE
+    30来万": paid to another supplier)."""
+    return bool(
+        _NOT_SPENT_BEFORE.search(_clause_before(text, start))
+        or _NOT_SPENT_PAST_PAUSE.search(_sentence_before(text, start))
+    )
+
+
 _CLAUSE_START = re.compile(r".*[，,。；;！!？?\s]", re.DOTALL)
 
 
@@ -399,9 +420,9 @@ def _uncued_budget(text: str) -> Amount | None:
             return amount  # "一共不超过8万", "总价控制在45万以内": a ceiling is a budget's
         if amount.lo < amount.hi and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start)):
             return amount
-        if _rough(first) and not _NOT_SPENT_BEFORE.search(_sentence_before(text, amount.start)):
+        if _rough(first) and not _not_spent_before(text, amount.start):
             return amount  # "打包一起做 大概60来万": a rough figure estimates what the deal is worth
-        if _estimated(text, amount) and not _NOT_SPENT_BEFORE.search(_sentence_before(text, amount.start)):
+        if _estimated(text, amount) and not _not_spent_before(text, amount.start):
             return amount  # "液氮 一年大概一百二十万", "先订100斤，大概6w", "约20万": the deal's rough worth
         if _LOWER_BEFORE.search(
             text, max(0, amount.start - 8), amount.start
