@@ -385,8 +385,7 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("study13", "conversations.jsonl", 13),
         ("study14", "conversations.jsonl", 14),
         ("study15", "conversations.jsonl", 14),
-        # s16_03: the answer to "是哪个客户？" that also names a contact (贵阳那家 罗店长)
-        ("study16", "conversations.jsonl", 15),
+        ("study16", "conversations.jsonl", 16),
         ("conversations_six", "six.jsonl", 10),
         # w009 (a product remark counted as a second follow-up) is left
         ("conversations_final", "final.jsonl", 14),
