@@ -52,3 +52,20 @@ def test_a_lead_entered_names_its_place_and_brand(extractor: Extractor, text: st
 def test_a_lead_entered_does_not_over_fire(extractor: Extractor, text: str, company: str | None) -> None:
     _, slots = _read(extractor, text)
     assert slots.get("company") == company
+
+
+# ---- a title whose relative is spoken of is no contact ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["锦华纺织没戏了 他们老板的朋友也做这个", "恒通物流那单黄了 他们总经理的小舅子自己接了"],
+)
+def test_a_titles_relative_is_no_contact(extractor: Extractor, text: str) -> None:
+    _, slots = _read(extractor, text)
+    assert "contact_title" not in slots
+
+
+def test_a_title_that_speaks_is_still_the_contact(extractor: Extractor) -> None:
+    _, slots = _read(extractor, "锦华纺织的老板说下周定")
+    assert slots.get("contact_title") == "老板"
