@@ -69,3 +69,19 @@ def test_a_titles_relative_is_no_contact(extractor: Extractor, text: str) -> Non
 def test_a_title_that_speaks_is_still_the_contact(extractor: Extractor) -> None:
     _, slots = _read(extractor, "锦华纺织的老板说下周定")
     assert slots.get("contact_title") == "老板"
+
+
+# ---- a sample or trial made on site is a demo; one planned is not ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("今天在宁波恒达机械车间做了防锈油的现场试油 他们很满意", "demo"),
+        ("上午在佛山华美陶瓷现场打样了 釉面效果不错", "demo"),
+        ("下周去佛山华美陶瓷现场打样", None),
+    ],
+)
+def test_a_trial_made_on_site_is_a_demo(extractor: Extractor, text: str, kind: str | None) -> None:
+    _, slots = _read(extractor, text)
+    assert slots.get("kind") == kind
