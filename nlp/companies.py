@@ -96,6 +96,15 @@ _FORM_FIELD = re.compile(
     r"(?:^|(?<=[\s|｜】\]，,;；]))(?:公司|单位|企业|机构|店铺|门店|商户)(?:名称|全称|名字|名)?\s*[:：]\s*"
     r"(?P<name>[^\s，,。;；|｜:：【】]{2,40}?(?:\s(?=[A-Z])[^\s，,。;；|｜:：【】]+){0,3})(?=$|[\s，,。;；|｜【])"
 )
+# A lead entered or introduced by its writer, then its name up to a pause: "线索：X 联系人…", "帮同事录一个
+# X 对接人…", "录一下：X 姜科长", "公司是X 联系我", "我司是X，需要…" (the name is checked after).
+_ENTERED = re.compile(
+    r"(?:(?:^|(?<=[\s，,。!！:：]))(?:新的?)?(?:线索|客户)\s*[:：]\s*"
+    r"|(?:^|(?<=[\s，,。!！]))(?:帮\S{0,3})?录(?:一下|一个|个)(?:新客户|客户|线索)?\s*[:：]?\s*"
+    r"|(?:公司|我司|单位)(?:名称|名字|全称)?(?:是|叫)\s*)"
+    r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=$|[\s，,。;；!！（(])"
+)
+_DESCRIBED_NOT_NAMED = re.compile(r"的|一[家所个间]")  # "X的Y", "南充一家批发企业": no name
 # "一家烘焙店 叫X", "一家日料店的 店名叫X", "一家游戏公司 X": an organisation described, then named.
 _ONE_OF = r"(?:一家|一间)(?P<what>[\u4e00-\u9fff]{1,8}?)"
 _CALLED = re.compile(
@@ -288,6 +297,19 @@ class CompanyFinder:
         named = self._named(text, blocked)
         if named is not None:
             return named
+        found = self._found(text, tokens, blocked)
+        entered = self._entered(text, blocked)
+        if entered is None or found is None:
+            return found or entered
+        if not (entered.start <= found.start and found.end <= entered.end):
+            return found
+        tail = text[found.end : entered.end]
+        if entered.name.endswith(_DEPARTMENT) or any(c in _VERB_CHARS for c in tail):
+            return found  # "线索：X集团信息中心": its office; "X有限公司要建…": what it will do
+        return entered  # "X海洋生物科技": the whole name up to the pause
+
+    def _found(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """The best candidate by organisation words, brands and places."""
         latin = self._latin(text)
         suffixes = org_suffixes()
         matches = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
@@ -488,6 +510,33 @@ class CompanyFinder:
                 if _CJK.match(name) and not self._brand_like(name):
                     continue
                 return CompanyHit(name, start, start + len(name), 2, 25)
+        return None
+
+    def _entered(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """The name right after a lead is entered ("线索：", "帮同事录一个", "公司是"), when it is a place
+        and a brand that is no district, person, title or catalog word: "线索：成都 X" (a city alone),
+        "录一个 王经理" or "公司是做外贸的" name nobody."""
+        if not ("线索" in text or "客户" in text or "录" in text or "司是" in text or "位是" in text):
+            return None  # cheap test first
+        for m in _ENTERED.finditer(text):
+            name, start, end = m.group("name"), m.start("name"), m.end("name")
+            lead = gazetteer().pattern.match(name)
+            if lead is None or not _is_place(lead.group()):
+                continue
+            brand = name[lead.end() :]
+            if brand[:1] == "市":
+                brand = brand[1:]
+            if len(brand) < 2 or brand in districts().anywhere or _is_place(brand):
+                continue
+            if _DESCRIBED_NOT_NAMED.search(brand) or brand[0] in COMMON_SURNAMES:
+                continue
+            if _title_start_re().search(brand):
+                continue
+            if any(bs < end and start < be for bs, be in blocked):
+                continue
+            if _name_length(name) > _MAX_NAME:
+                continue
+            return CompanyHit(name, start, end, 2, 30)
         return None
 
     def _brand_like(self, name: str) -> bool:

@@ -203,6 +203,12 @@ _EN_NOT_NAMES = frozenset(
 )
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
+# A bare title whose relative is spoken of ("他们老板的亲戚自己做", "会长的小舅子开厂") names no contact:
+# the story is about the relative, who is nobody the rep deals with.
+_KIN_AFTER = re.compile(
+    r"的(?:亲戚|亲属|家人|家里人|儿子|女儿|老婆|老公|媳妇|爱人|太太|丈夫|妻子|父亲|母亲|侄子|侄女|外甥|"
+    r"表哥|表弟|表姐|表妹|堂哥|堂弟|小舅子|大舅子|连襟|亲家|同学|发小|朋友|哥们)"
+)
 # How common a word must be in the segmenter's dictionary to be read as that word (董事会 2461, 经理人
 # 508) rather than as a title and a character after it.
 _WORD_FREQ = 100
@@ -752,6 +758,7 @@ class PersonFinder:
                 and not _GREETING.match(text, te)
                 and not text[max(0, ts - 2) : ts].endswith(("我们", "我是", "你们"))
                 and not self._word_goes_on(text, m)
+                and not _KIN_AFTER.match(text, te)
             ):
                 bare.append(Person(None, written, ts, te))
         for m in _HONORIFIC.finditer(text):
