@@ -917,6 +917,8 @@ class CompanyFinder:
                 continue
             if _PUNCT_STOP.fullmatch(word) or word.isdigit() or not self._name_part(word):
                 break
+            if len(word) > 1 and _VERB_TOKEN.fullmatch(word):
+                break  # "自己开了个厂": what someone did, not a name
             if strength == 1 and s - start >= 2 and self._org_head(word):
                 break  # "服装厂锦绣服饰", "外资厂鼎丰精密": what it is, then its short name
 

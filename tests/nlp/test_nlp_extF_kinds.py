@@ -85,3 +85,18 @@ def test_a_title_that_speaks_is_still_the_contact(extractor: Extractor) -> None:
 def test_a_trial_made_on_site_is_a_demo(extractor: Extractor, text: str, kind: str | None) -> None:
     _, slots = _read(extractor, text)
     assert slots.get("kind") == kind
+
+
+# ---- a verb of setting up glued to an organisation word is what someone did, not a name ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("瑞昌制衣没戏了 他们厂长的表弟自己开了个厂", "瑞昌制衣"),
+        ("他们经理自己办了个培训学校", None),
+        ("上午去看了个厂 叫永泰五金厂", "永泰五金厂"),
+    ],
+)
+def test_a_works_someone_set_up_is_no_name(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
