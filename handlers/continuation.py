@@ -36,10 +36,12 @@ NOTE_CHARS = 40
 def may_continue(ex: Extraction, text: str) -> bool:
     """Words that may say more about the last customer: no customer or request of their own, and
     either a fact about a customer or a word that refers back to one. A phone may be a new
-    person's ("对接人是小蔡 电话…"): whether it is a customer's is looked up after."""
-    if ex.intent not in (Intent.OTHER, Intent.LOG_FOLLOWUP) or ex.company:
+    person's ("对接人是小蔡 电话…"): whether it is a customer's is looked up after.
+    Stage news with no customer ("报价刚发过去了", "合同签了") right after a report is that
+    customer's too: one more follow-up, which moves its stage."""
+    if ex.company or ex.intent not in (Intent.OTHER, Intent.LOG_FOLLOWUP, Intent.UPDATE_STAGE):
         return False
-    facts = ex.products or ex.competitors or ex.budget or ex.next_followup or ex.kind or ex.contact_name
+    facts = deal_news(ex) or ex.next_followup or ex.kind or ex.contact_name
     return bool(facts) or _REFERS_BACK.search(text) is not None
 
 

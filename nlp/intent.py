@@ -702,11 +702,18 @@ def _rep_plans(facts: Facts) -> bool:
     return facts.plans is not None and bool(facts.plans.days())
 
 
+# The customer as the subject of its own news, within the clause before it: "他们年底有个新项目",
+# "对方下半年有个新厂" say what the customer reported has, not a prospect handed to us.
+_THEIR_NEWS = re.compile(r"(?:[他她]们|对方|人家)[^，,。；;！!？?\s]{0,8}$")
+
+
 def _lead_cue(t: str, rivals: tuple[tuple[int, int], ...]) -> bool:
-    """A new-lead cue, but not "有人推荐的X" where X is a competitor: a brand recommended to the
-    customer, not a customer recommended to us."""
+    """A new-lead cue, but not "有人推荐的X" where X is a competitor (a brand recommended to the
+    customer, not a customer recommended to us), nor "他们有个新项目" (the customer's own news)."""
     for m in NEW_LEAD.finditer(t):
         if m.group() in ("推荐的", "介绍的") and any(m.end() <= s <= m.end() + 2 for s, _ in rivals):
+            continue
+        if m.group() == "有个新" and _THEIR_NEWS.search(t, 0, m.start()) is not None:
             continue
         return True
     return False

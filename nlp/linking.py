@@ -64,6 +64,16 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # "去了趟X"), or before "那边", "的", a verb of saying ("X那边", "X的钱经理", "X说", "X想要").
 _BEFORE_NAME = re.compile(r"[\s\W_跟和给去到在找见访约趟了与同帮替问]")
 _AFTER_NAME = re.compile(r"那边|那儿|这边|那个|这个|[的家说想要]|[\s\W_]")
+# "刚从X出来", "从X回来": just left the customer after a visit. 从 alone stands before everyday words
+# too ("从长远看", "从价格上"), so it marks a name only with the leaving after it.
+_LEFT_AFTER = re.compile(r"出来|回来|离开|出发")
+
+
+def _left_from(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the place the writer says they just left ("从X出来")."""
+    return start > 0 and text[start - 1] == "从" and _LEFT_AFTER.match(text, end) is not None
+
+
 # Title endings a rep says for a longer stored title (采购经理 → 经理, 总经理 → 总).
 _BOSS = "总"
 # How any person is addressed whatever their title: 老/小 before the surname (老沈, 小韩), or a
@@ -584,12 +594,13 @@ class LeadBook:
         if whole:
             return start == 0 and end == len(text)
         before = start == 0 or _BEFORE_NAME.match(text, start - 1) is not None
-        return before and (end >= len(text) or _AFTER_NAME.match(text, end) is not None)
+        after = end >= len(text) or _AFTER_NAME.match(text, end) is not None
+        return (before and after) or _left_from(text, start, end)
 
     def _stands_as_name(self, text: str, start: int, end: int) -> bool:
         if start == 0 or _BEFORE_NAME.match(text, start - 1):
             return True
-        if end >= len(text) or _AFTER_NAME.match(text, end):
+        if end >= len(text) or _AFTER_NAME.match(text, end) or _left_from(text, start, end):
             return True
         return any(text[end : end + n] in self._people for n in range(_MIN_BRAND, self._longest_person + 1))
 

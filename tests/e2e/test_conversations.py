@@ -386,6 +386,9 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("study14", "conversations.jsonl", 14),
         ("study15", "conversations.jsonl", 14),
         ("study16", "conversations.jsonl", 16),
+        # s18_03 and s18_11 count a plan-only follow-on as a second follow-up (the writer's count; the
+        # product's rule sets the plan of the record it follows)
+        ("study18", "conversations.jsonl", 14),
         ("conversations_six", "six.jsonl", 10),
         # w009 (a product remark counted as a second follow-up) is left
         ("conversations_final", "final.jsonl", 14),
