@@ -38,6 +38,8 @@ _LATIN_STOP = frozenset(
         *("dear", "sales", "our", "my", "your", "company"),
     }
 )
+# A number of things ("三台", "两套"), which a few counties' names look like: never a customer.
+_COUNTED = re.compile(r"[一二两三四五六七八九十几百千]+[台套个件只张把辆吨箱瓶批家条根]")
 # Single-character verbs that do not start a name ("开小超市的" is not a shop called 开小超市).
 _VERB_CHARS = frozenset("开做搞发送买卖拿进出跑上下要想录建转推签丢输来")
 # Words a name may contain although they are tagged as verbs, numerals or time words (加工, 北方, 时代).
@@ -298,6 +300,8 @@ class CompanyFinder:
         if named is not None:
             return named
         found = self._found(text, tokens, blocked)
+        if found is not None and _COUNTED.fullmatch(found.name):
+            found = None  # "三台 单价四十五万": a count that is also a county's name (三台) names no one
         entered = self._entered(text, blocked)
         if entered is None or found is None:
             return found or entered

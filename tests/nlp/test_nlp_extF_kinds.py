@@ -100,3 +100,14 @@ def test_a_trial_made_on_site_is_a_demo(extractor: Extractor, text: str, kind: s
 )
 def test_a_works_someone_set_up_is_no_name(extractor: Extractor, text: str, company: str | None) -> None:
     assert _read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("报价单发过去了 三台 单价四十五万", None),  # a count, though 三台 is also a county
+        ("三台县人民医院要两台彩超", "三台县人民医院"),
+    ],
+)
+def test_a_count_is_no_customer(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
