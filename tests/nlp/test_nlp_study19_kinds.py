@@ -89,3 +89,28 @@ def test_help_and_new_lead_cues(extractor: Extractor, text: str, intent: str) ->
 )
 def test_how_the_contact_went(extractor: Extractor, text: str, kind: str | None) -> None:
     assert _read(extractor, text)[1].get("kind") == kind
+
+
+# ---- titles: an office's head said after the name, the reader greeted ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("录个线索 恒远物流有限公司 对接人叫郑海峰 是仓储科科长 电话 13912345678", "郑海峰", "科长"),
+        ("新锐街道办 要换云ERP 对接人叫韩立新 是财政股副股长", "韩立新", "副股长"),
+        ("对接人叫郑海峰 是仓储科的 电话 13912345678", "郑海峰", None),  # no head said
+    ],
+)
+def test_an_office_head_said_after_the_name(
+    extractor: Extractor, text: str, name: str, title: str | None
+) -> None:
+    _, slots = _read(extractor, text)
+    assert (slots.get("contact_name"), slots.get("contact_title")) == (name, title)
+
+
+def test_a_greeted_reader_is_no_contact_title(extractor: Extractor) -> None:
+    _, slots = _read(extractor, "经理好，我是苏州一家物流公司的仓储主管，姓谢，想买云ERP，电话13912345678")
+    assert slots.get("contact_title") == "仓储主管"
+    _, slots = _read(extractor, "经理好")
+    assert slots.get("contact_title") is None
