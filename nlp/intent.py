@@ -18,7 +18,7 @@ HELP = re.compile(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|说明书|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
-    r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
+    r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
     # the bot's own vocabulary asked: "客户阶段有哪几种", "状态分哪些"
     r"|(?:阶段|状态)(?:都|一共|总共|分别)?(?:有|分|包括)(?:哪几种|哪几个|哪些|几种|什么)[?？]?\s*$"
     # "怎么把客户阶段改成签约": how to make the bot change a record
@@ -29,7 +29,9 @@ HELP = re.compile(
     r"|按什么格式|什么格式|用法(?=\s*$|[?？吗呢是有：:，,])|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
     # what the bot itself can take or give: "支持语音吗", "可以导出excel吗", "能发图片吗"
     r"|^\s*(?:你|机器人|助手|这个)?\s*(?:支持|能不能|能|可以|可不可以)\s*"
-    r"(?:批量|一键|直接|自动)?(?:语音|图片|照片|截图|文件|excel|表格|导出|导入|识别|发语音|发图片|发文件|撤回|群里用|在群里)",
+    r"(?:批量|一键|直接|自动)?(?:语音|图片|照片|截图|文件|excel|表格|导出|导入|识别|发语音|发图片|发文件|撤回|群里用|在群里)"
+    # the bot asked to export the rep's own records: "能不能把我的客户导出成Excel"
+    r"|(?:能不能|可不可以|能否|可以|能)把我的?[^，,。？?\s]{0,8}导(?:出|成)",
     re.IGNORECASE,
 )
 # How a thing is used, shown to a customer ("给X演示了提货卡怎么用"): a demo told, no question to the bot.
@@ -120,7 +122,9 @@ ONE_CUSTOMER_QUESTION = re.compile(
 )
 NEW_LEAD = re.compile(
     r"新线索|新客户|新增线索|新lead|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
-    r"|有个新|接到(?:了)?(?:个|一个)?新?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐)"
+    r"|有个新|接到(?:了)?(?:个|一个)?新?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐|推过来|推了?(?:个|一个))"
+    # "开学季来了个新的 X…": a new one has come in
+    r"|来了(?:一)?个新的(?=[\s，,:：])"
     r"|拿到的?(?:名片|联系方式)|换了名片|收的名片|^\s*(?:展会|会议|活动|论坛|饭局)?\s?名片(?:[:：]|\s)"
     # a customer passed on by a colleague: "转一个客户过来：…", "转个客户给你"
     r"|转(?:了)?(?:一|1)?(?:个|家)(?:新的?)?客户(?:过来|给)"
@@ -190,7 +194,7 @@ _WENT_ON_A_DAY = (
     r"(?:去了?|到(?!了?的?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
 )
 # Gone somewhere, not a thing sent on its way ("报价单已经发过去了", "样品寄过去了").
-_GONE = r"(?<![发寄传邮递转汇]过)去了"
+_GONE = r"(?<![发寄传邮递转汇交送]过)(?<![交递送]上)去了"  # nor handed up: "报价单交上去了"
 # The rep reports a contact that happened.
 REPORTED = re.compile(
     rf"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
@@ -212,6 +216,7 @@ REPORTED = re.compile(
     r"|(?<![A-Za-z])(?:meeting with|met with|call with)(?![A-Za-z])"
     r"|(?<![A-Za-z])visit(?=\s?(?:了|过|完|✅|✔|☑))"
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|查看|调研)|来了?(?:个|一个|一通|通)电话"
+    r"|电话(?:打了|打过|回了|回过)"
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
 TOLD = re.compile(r"说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
@@ -287,6 +292,8 @@ KIND_CALL = re.compile(
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
+    # the phone said first, the call done after it: "电话打了两次才接", "电话回了X"
+    r"|电话(?:打了|打过|回了|回过)"
 )
 KIND_ONLINE = re.compile(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
@@ -311,6 +318,8 @@ KIND_VISIT = re.compile(
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天"
     r"|在[^，,。；;\s]{0,16}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部)(?:里|那边)?"
     r"(?:跟|和|与|待|谈|开|聊|看|坐)"
+    # where a meeting was held, said after it: "开了个会 在他们公司"
+    r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室)(?![\u4e00-\u9fff])"
     r"|接待|跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
@@ -379,7 +388,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         Stage.DELIVERED,
         re.compile(
             # installed, not only to be installed ("能不能年底前装机", "再去装机试用")
-            r"交付|装机(?:了|完|好|调试|验收)|已经?装机|装完|安装完|验收|交车|发货完成|上线了"
+            r"交付|装机(?:了|完|好|调试|验收)|已经?装机|(?<![要能得会])装完|(?<![要能得会])安装完|验收|交车|发货完成|上线了"
+            # the made thing handed over, all of it: "全部交船了", "三栋楼都交房了"
+            r"|(?:全部|都|已经?)交(?:船|房|机|车)了?|交(?:船|房)了"
             # goods on their way or in, unless an installation is still to come ("到货了 下周安装")
             r"|(?:发货了|已经?发货|到货了|已到货)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
             # the final payment in ("尾款今天也回来了"), not still awaited ("尾款还没到账")
@@ -408,6 +419,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"|(?<![没不要再])谈(?:账期|付款方式|付款条件|结算方式|回款方式)"
             r"|(?:价格|价钱|价)(?:还|正|也)?在谈"  # "价格还在谈"
             r"|(?:账期|付款方式|付款条件|结算方式)(?:还|正)?在谈"
+            # the last round, or the contract's terms all but settled: "价格谈到最后一轮了",
+            # "合同条款基本谈完 就剩付款方式", "合同条款差不多了 就差质保期"
+            r"|谈到最后|最后一轮|(?:合同)?条款(?:基本|差不多|都|也)?(?:谈完|谈好|谈妥|差不多了|谈得差不多)"
+            r"|(?:就|只)(?:剩|差)(?:付款方式|付款条件|账期|质保期?|交期|价格|违约金|结算方式)"
         ),
     ),
     (
@@ -418,6 +433,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"|报了(?:个|一个)?[^，,。；;\s]{0,3}?价(?![格钱])"
             # handed in or sent, also in English: "报价已提交", "quote已发", "quotation已经发出"
             r"|报价单?(?:已经?)(?:提交|发出|递交)|提交了报价"
+            # handed up to them, done: "报价单已经交上去了" (not "明天交上去": blanked as a plan)
+            r"|报价单?(?:已经?|都|也)?(?:交|递|送)(?:上去|过去|进去)?了"
             r"|(?<![A-Za-z])(?i:quote|quotation)\s?(?:已经?|也)?\s?(?:发出|发了|已发|sent)"
             # attached to a mail sent, or sent as one: "清单和报价单都附上了", "发了邮件报价" (the sending
             # stays a contact told)
@@ -436,11 +453,20 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"|标书.{0,6}(?:投|交|递|提交|递交)了|(?:招标|投标)文件.{0,4}(?:交|提交|递交)了|投了标"
         ),
     ),
-    (Stage.DEMO, re.compile(r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了")),
+    (
+        Stage.DEMO,
+        re.compile(
+            r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了"
+            # the proposals shown and the customer left to choose: "两个方案都给他们看过了 等他们选"
+            r"|方案[^，,。；;\s没未]{0,6}(?:看过|演示过|讲过)了(?=[^。！!]{0,6}等[^，,。；;\s]{0,4}(?:选|定|决定|比))"
+        ),
+    ),
     (
         Stage.NEEDS,
         re.compile(
-            r"需求确认|确认了需求|需求已经?确认|确认需求|已经确认需求|需求.{0,3}确认了"
+            r"需求确认|确认了需求|需求已经?确认|确认需求|已经确认需求|需求.{0,3}确认(?:好|完)?了"
+            # "需求这块没问题了": nothing left open in what they need
+            r"|需求(?:这块|这边|方面|上)?(?:都|也)?没(?:问题|疑问)了"
             r"|需求.{0,3}(?:对清楚|理清楚|弄清楚|摸清楚|明确|敲定|定下来)了"  # "需求都对清楚了"
         ),
     ),
@@ -495,6 +521,14 @@ def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]
     return giver.endswith("也") and "我" not in giver
 
 
+def _rival_in_clause(text: str, start: int, rivals: tuple[tuple[int, int], ...]) -> bool:
+    """A competitor named in the clause before `start` ("中庆中标了"): the news is theirs."""
+    left = start
+    while left > 0 and not _CLAUSE_START.match(text, left - 1):
+        left -= 1
+    return any(left <= s and e <= start for s, e in rivals)
+
+
 @lru_cache(maxsize=8)  # the classifier and the extractor both ask, for the same message
 def find_stage(
     text: str, rivals: tuple[tuple[int, int], ...] = (), masked: str | None = None
@@ -514,6 +548,8 @@ def find_stage(
                 continue
             if label == Stage.QUOTE and _quoted_by_others(text, m.start(), rivals):
                 continue
+            if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
+                label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
             if best is None or m.start() < best[1][0]:
                 best = (label, m.span())
             before = text[max(0, m.start() - 4) : m.start()]

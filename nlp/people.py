@@ -161,6 +161,10 @@ _ROLE_BEFORE = re.compile(
 )
 # What the person is, said in the next clause: "跟Lily聊了 她是上海X的店长", "Amy视频了一下 她是X的品牌经理".
 _IS_THE = re.compile(r"[^，,。；;！!？?\n]{0,12}?[\s，,]+(?:[他她]|此人)是[^，,。；;！!？?\n]{0,24}?的")
+# The person's office and its head said after the name: "于文涛 是装备股股长", "是设备科科长".
+_IS_OFFICE = re.compile(
+    r"\s*[，,]?\s*是[\u4e00-\u9fff]{1,4}?[科股处部室队](?P<title>(?:副)?[科股处部室队]长)(?=$|[\s，,。；;！!])"
+)
 # A form's job field: "职务：护理部主任", "职位：采购主管".
 _TITLE_FIELD = re.compile(r"(?:职务|职位|岗位)\s?[:：]\s?([A-Za-z\u4e00-\u9fff]{2,8}?)(?=$|[\s,，。;；])")
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5} ?$")
@@ -431,6 +435,8 @@ class PersonFinder:
             return False  # "经理台", "老板桌": furniture named after a title
         if title == "总" and nxt in _ZONG_WORDS:
             return False
+        if text.startswith(("好", "您好", "你好"), e) and not text[: m.start].strip():
+            return False  # "老师好，我是…": the reader greeted, no contact's title
         if title == "工" and nxt and _CJK.match(nxt) and nxt not in _GONG_NEXT_OK:
             return False
         if title in _TAIL_TITLES and m.start == m.title_start and not self._boundary_before(text, m.start):
@@ -872,6 +878,13 @@ class PersonFinder:
         field = _TITLE_FIELD.search(text)
         if field is not None:
             return Person(p.name, field.group(1), p.start, p.end)
+        office = _IS_OFFICE.match(text, p.end)
+        if office is not None:
+            # "对接人叫方志强 是设备科科长": the office's head named after the name; the title is the
+            # base one, the office (科, 股, 处…) only says where
+            base = _base_title_re().fullmatch(office.group("title"))
+            if base is not None:
+                return Person(p.name, base.group(), p.start, p.end)
         role = _IS_THE.match(text, p.end)
         t = _title_re().match(text, role.end()) if role is not None else None
         # "跟Lily聊了 她是X的店长": the role said of the person right after

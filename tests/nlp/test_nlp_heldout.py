@@ -78,6 +78,10 @@ STUDIED = [
     # extF (leads entered by name, a title's relative, on-site trials): exhibit 0.985 -> 0.991,
     # adhesive 0.972 -> 0.973, fasteners 0.986 -> 0.990, lab 0.989 -> 0.991
     ("study17", "exhibit.jsonl", "exhibit_catalog.toml", 0.97, 0.98),
+    # study19 (stage news without stage words, help/new-lead cues, office titles): campus 0.917 /
+    # 0.916 -> 0.967 / 0.939, marine 0.850 / 0.912 -> 0.933 / 0.926
+    ("study19", "campus.jsonl", "campus_catalog.toml", 0.95, 0.93),
+    ("study19", "marine.jsonl", "marine_catalog.toml", 0.92, 0.92),
     ("study17", "adhesive.jsonl", "adhesive_catalog.toml", 0.95, 0.96),
 ]
 
