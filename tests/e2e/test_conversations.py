@@ -387,8 +387,7 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("study15", "conversations.jsonl", 14),
         ("study16", "conversations.jsonl", 16),
         ("conversations_six", "six.jsonl", 10),
-        # w009 (a product remark counted as a second follow-up) is left
-        ("conversations_final", "final.jsonl", 14),
+        ("conversations_final", "final.jsonl", 15),
         ("conversations_next", "next.jsonl", 10),
         ("conversations_seven", "seven.jsonl", 15),
     ],
