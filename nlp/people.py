@@ -491,8 +491,10 @@ class PersonFinder:
     def _main(self, text: str, named: list[Person]) -> Person:
         """The first person named, but not one who referred the customer ("王总那边介绍的 … 对接人
         Kelly"), nor one who only told the rep of another ("钱总说让新来的经理对接 … 我跟庞经理通了个
-        电话"): the contact is the one the rep reports meeting or calling."""
+        电话"), nor one said not to be the one: the contact is the one the rep reports meeting or calling."""
         kept = [p for p in named if not _REFERRER_AFTER.match(text, p.end)] if len(named) > 1 else named
+        # Nor one said not to be the person when another is named ("不是邹主任，是周主任"), in either order.
+        kept = [p for p in kept if not _DENIED.search(text, max(0, p.start - 4), p.start)] or kept
         ordered = sorted(kept or named, key=lambda p: (p.start, p.title is None))
         first = ordered[0]
         if _TOLD.match(text, first.end):

@@ -36,6 +36,27 @@ async def test_a_correction_said_as_the_answer_to_which_customer_names_the_perso
     await assert_right(runner, [RENHE, CIJI], turns, expect)
 
 
+@pytest.mark.parametrize("fix", ["不是邹主任，是周主任", "说错了 不是邹主任 是周主任", "是周主任 不是邹主任"])
+@pytest.mark.parametrize("where", ["苏州和康医院", "常州明康医院"])
+async def test_a_correction_naming_the_person_met_reads_the_new_one_in_either_order(
+    runner: Runner, fix: str, where: str
+) -> None:
+    # Old first or new first, after "是哪个客户？" (和康 is no customer) or after a record made
+    # on another customer (明康): the person said not to be the one is never read as the contact.
+    turns = says(f"今天下午去了{where}，见了设备科的邹主任，彩超要先试用一台，下周二上午再过去", fix)
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周建华")}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_person_said_not_to_be_the_one_is_still_the_contact_when_no_other_is_named(
+    runner: Runner,
+) -> None:
+    # "不是周主任不同意" denies what the person did, not who they are: still the person met.
+    turns = says("今天去仁和见了周主任，不是周主任不同意，是院里预算还没批，下周二上午再过去")
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周建华")}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 async def test_an_answer_naming_another_person_keeps_the_person_the_report_met(runner: Runner) -> None:
     turns = says(
         "今天下午去了苏州和康医院，见了设备科的邹主任，彩超要先试用一台，下周二上午再过去",
