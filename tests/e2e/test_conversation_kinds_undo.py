@@ -106,3 +106,24 @@ async def test_other_news_on_another_customer_after_a_lost_deal_leaves_the_lost_
         {"company": "无锡慈济医院", "stage": "签约"},
     ]
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+@pytest.mark.parametrize("news", ["仁和那单丢了", "仁和那边输单了，被别家拿走了"])
+async def test_stage_news_with_no_record_said_to_be_another_customer_s_is_undone_on_the_first(
+    runner: Runner, news: str
+) -> None:
+    # The 输单 was stage news alone (no follow-up record): the correction still moves it.
+    turns = says(PLANNED, news, ("搞错了，是慈济那单丢了", ["慈济", "已撤销"]))
+    expect = [
+        {"company": "苏州仁和医院", "stage": "需求确认", "next_followup": plan("next_week:3")},
+        {"company": "无锡慈济医院", "stage": "输单"},
+    ]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+@pytest.mark.parametrize("more", ["慈济那单也丢了", "搞错了，慈济那单签了"])
+async def test_other_stage_news_after_a_lost_deal_leaves_it_lost(runner: Runner, more: str) -> None:
+    # No correction marker ("也"), or another stage than the one moved: both are news of their own.
+    turns = says("仁和那单丢了", more)
+    expect = [{"company": "苏州仁和医院", "stage": "输单"}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
