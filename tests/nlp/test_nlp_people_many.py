@@ -99,3 +99,14 @@ def test_a_person_denied_a_deed_not_a_name_is_still_the_contact(extractor: Extra
     # Only one person named: "不是X不肯" denies what they did, so they stay the contact.
     ex = extractor.extract("不是柴经理不肯签，是他们总部还没批下来", SENT)
     assert ex.contact_name == "柴"
+
+
+@pytest.mark.parametrize("text", ["戴总叫小柏以后和我联系", "戴总让小柏直接跟我对接，电话13722456810"])
+def test_a_nickname_handed_over_as_the_contact_is_the_contact(extractor: Extractor, text: str) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.contact_name == "柏" and [o.name for o in ex.others] == ["戴"]
+
+
+def test_a_nickname_sent_on_an_errand_is_no_contact(extractor: Extractor) -> None:
+    ex = extractor.extract("戴总叫小柏把样品拿过来", SENT)
+    assert (ex.contact_name, ex.contact_title) == ("戴", "总")
