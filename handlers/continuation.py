@@ -31,6 +31,10 @@ _REFERS_BACK = re.compile(r"他|她|对方|客户|对了|另外|还有|那边|�
 # "再加20万", "追加了20万": the amount adds to the budget known.
 _ADDS = re.compile(r"(?:再|又|还|多)?(?:加|增加|追加|多)了?\s*$")
 NOTE_CHARS = 40
+# How people found what they were shown ("她们对A和B反馈都不错", "客户觉得这款挺好"): an opinion word...
+_OPINION = re.compile(r"反馈|评价|口碑|印象|不错|挺好|很好|满意|认可|好评|夸|一般")
+# ...and no word of a new want ("还想看看DR", "还要冷柜", "打算加一台"), which is news of the deal.
+_WANTS = re.compile(r"想|要|需|感兴趣|看看|考虑|打算|准备|加|问|试|订|买|采购")
 
 
 def may_continue(ex: Extraction, text: str) -> bool:
@@ -75,6 +79,15 @@ def _about_its_contact(ex: Extraction, contact: Contact | None) -> Extraction:
     if contact is None or not contact.name or ex.contact_name != contact.name:
         return ex
     return dataclasses.replace(ex, contact_name=None, contact_title=None)
+
+
+def _product_remark(ex: Extraction, text: str) -> bool:
+    """Feedback on products of the visit just reported ("她们对A和B反馈都不错"): products are the only
+    fact, said with an opinion and no new want. It tells how the visit went, so it is a remark on
+    that record, not another contact; any other fact (an amount, a plan, a person) makes it one."""
+    if not ex.products or _says_a_fact(dataclasses.replace(ex, products=())):
+        return False
+    return _OPINION.search(text) is not None and _WANTS.search(text) is None
 
 
 def _reach_only(ex: Extraction) -> bool:
@@ -138,6 +151,21 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
         lines = (f"客户：{lead.company}", _note(text))
         return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
+    if _product_remark(_about_its_contact(ex, its_contact), text) and followup.person_id == person.id:
+        # "她们对A和B反馈都不错": its new products join the lead and the record, no second follow-up
+        products_before = list(lead.products or [])
+        await apply_extraction(
+            session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
+        )
+        said = list(followup.extracted.get("products") or [])
+        said += [p for p in ex.products if p not in said]
+        await amend_followup(
+            session, followup, at=now, awaiting=followup.awaiting, extracted={"products": said}, note=text
+        )
+        lines = [f"客户：{lead.company}"]
+        added = [p for p in lead.products or [] if p not in products_before]
+        lines.append(f"产品：+{'、'.join(added)}" if added else _note(text))
+        return [Reply(to=person.id, title="已补充跟进", lines=tuple(lines), buttons=(amend_button(lead.id),))]
     budget_before = budget_text(lead.budget_min, lead.budget_max)
     budget = _budget(lead, ex, text)
     ex = dataclasses.replace(ex, budget=budget)

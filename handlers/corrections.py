@@ -429,7 +429,7 @@ async def _stage_moved_by(session: AsyncSession, followup: FollowUp, lead: Lead)
     return change if change is not None and change.to_stage == lead.stage else None
 
 
-async def _undo_stage(session: AsyncSession, lead: Lead, change: StageChange) -> None:
+async def undo_stage(session: AsyncSession, lead: Lead, change: StageChange) -> None:
     """Put the lead back where it stood before a move the rep said was another customer's news: the
     move never happened, so it leaves the history too (time-in-stage counts from the earlier move)."""
     statement = (
@@ -452,7 +452,7 @@ async def _move_stage(ctx: Context, person: Person, followup: FollowUp, old: Lea
     change = await _stage_moved_by(ctx.session, followup, old)
     if change is None:
         return
-    await _undo_stage(ctx.session, old, change)
+    await undo_stage(ctx.session, old, change)
     stage = reached_stage(new, Extraction(intent=Intent.LOG_FOLLOWUP, stage=change.to_stage))
     if stage is not None:
         await change_stage(ctx.session, new, stage, person_id=person.id, at=followup.happened_at,
@@ -581,7 +581,7 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         if moved is not None and moved.from_stage == ex.stage:
             # "不对，阶段是需求确认" after a report that lost the deal: the move never happened, so it
             # is undone (the plan it cleared comes back), not counted as a loss and a reopening
-            await _undo_stage(session, lead, moved)
+            await undo_stage(session, lead, moved)
         else:
             await change_stage(session, lead, ex.stage, person_id=person.id, at=ctx.message.sent_at,
                                reason=ctx.message.text)  # fmt: skip

@@ -16,6 +16,7 @@ from bot.types import Reply
 from handlers import log_followup
 from handlers.clarify import ask as ask_which
 from handlers.context import Context
+from handlers.corrections import is_correction_text, undo_stage
 from handlers.lead_facts import apply_extraction
 from handlers.lead_lookup import TAKEN, may_change, resolve_lead
 from nlp import Extraction, Intent
@@ -98,6 +99,9 @@ async def handle(ctx: Context) -> list[Reply]:
         return [Reply(to=person.id, title="阶段未变", lines=(f"{lead.company} 已经是「{stage}」阶段。",))]
 
     now = ctx.clock.now()
+    mistaken = await _mistaken_move(ctx, person, lead, stage)
+    if mistaken is not None:
+        await undo_stage(ctx.session, *mistaken)
     await apply_extraction(
         ctx.session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
     )
@@ -115,9 +119,31 @@ async def handle(ctx: Context) -> list[Reply]:
     if stage == LOST:
         lead.next_followup_at = None  # nothing left to follow up
     lines = [f"客户：{lead.company}", f"阶段：{before} → {stage}"]
+    if mistaken is not None:  # the news moved from the customer it was first said of
+        old = mistaken[0]
+        lines.append(f"已撤销：{old.company} 阶段 {stage} → {old.stage}")
     if ask:
         lines.append(ASK_REASON)
     return [Reply(to=person.id, title="阶段已更新", lines=tuple(lines))]
+
+
+async def _mistaken_move(
+    ctx: Context, person: Person, lead: Lead, stage: str
+) -> tuple[Lead, StageChange] | None:
+    """The writer's last stage move, made just before on another customer with no record of its own,
+    that this correction says was `lead`'s news ("A那单丢了", then "搞错了，是B那单丢了"): that
+    customer and the move, to be undone there as a record's move is."""
+    if not is_correction_text(ctx.message.text):
+        return None
+    last = await last_stage_change_by(ctx.session, person.id)
+    if last is None or last.lead_id == lead.id or last.to_stage != stage:
+        return None
+    if ctx.message.sent_at - last.changed_at > log_followup.CORRECTION_WINDOW:
+        return None
+    old = await get_lead(ctx.session, last.lead_id)
+    if old is None or old.stage != last.to_stage or not await may_change(ctx.session, person, old):
+        return None
+    return old, last
 
 
 def _reported_kind(ctx: Context) -> str | None:

@@ -194,6 +194,9 @@ _NICK_SIGNED = re.compile(r"(?:^|(?<=\s))[小老](?=[\u4e00-\u9fff]\s*$)")
 _NICK_PAUSED = re.compile(
     r"(?<=[\s，,。、:：])[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]))|(?<=的)[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]|见|说|聊|讲|碰))"
 )  # (not "小王说…" opening a note: a colleague)
+# A nickname handed to the rep by the one who told them ("郑总叫小邬以后和我联系"): after 让/叫, with
+# the handing-over words right after it (_HANDED_AFTER), so "叫小王拿过来" names no contact.
+_NICK_TOLD = re.compile(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
 # What joins a full name to the organisation before it: "的" or a space.
 _AFTER_ORG = re.compile(r"的|\s+|")  # (glued: "丰瑞药业周敏，")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
@@ -395,6 +398,14 @@ class PersonFinder:
             return None
         return surname if self._name_ends(text, k) else None
 
+    def _nick_handed(self, text: str, i: int) -> str | None:
+        """The surname of 小邬 / 老宋 at i when the pair is no common word or title (the handing-over
+        words after it end the name, so `_name_ends` is not asked)."""
+        word = text[i : i + 2]
+        if self._surname_len(text, i + 1) != 1 or word in _title_set() or self._freq(word) > _NICK_WORD_FREQ:
+            return None
+        return text[i + 1]
+
     def _name_ends(self, text: str, k: int) -> bool:
         """What stands at k ends a short name: a pause, a verb or particle, a word for how they met, or
         a word on the person ("老刘人挺实在")."""
@@ -503,8 +514,10 @@ class PersonFinder:
     def _main(self, text: str, named: list[Person]) -> Person:
         """The first person named, but not one who referred the customer ("王总那边介绍的 … 对接人
         Kelly"), nor one who only told the rep of another ("钱总说让新来的经理对接 … 我跟庞经理通了个
-        电话"): the contact is the one the rep reports meeting or calling."""
+        电话"), nor one said not to be the one: the contact is the one the rep reports meeting or calling."""
         kept = [p for p in named if not _REFERRER_AFTER.match(text, p.end)] if len(named) > 1 else named
+        # Nor one said not to be the person when another is named ("不是邹主任，是周主任"), in either order.
+        kept = [p for p in kept if not _DENIED.search(text, max(0, p.start - 4), p.start)] or kept
         ordered = sorted(kept or named, key=lambda p: (p.start, p.title is None))
         first = ordered[0]
         if _TOLD.match(text, first.end):
@@ -591,6 +604,9 @@ class PersonFinder:
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None and not any(
                 p.start == m.start() for p in named
             ):
+                named.append(Person(nick, None, m.start(), m.start() + 2))
+        for m in _NICK_TOLD.finditer(text):
+            if _HANDED_AFTER.match(text, m.start() + 2) and (nick := self._nick_handed(text, m.start())):
                 named.append(Person(nick, None, m.start(), m.start() + 2))
         for m in _WITH_PERSON.finditer(text):
             # "跟张晓峰吃了个饭", "给钟雨桐试做了": a full name met, called or eaten with

@@ -220,6 +220,35 @@ async def test_a_remark_with_no_fact_after_a_report_is_kept_with_that_record(run
     await assert_right(runner, [RENHE, CIJI], turns, expect)
 
 
+async def test_feedback_on_the_products_shown_is_a_remark_on_the_visit_its_products_join_the_lead(
+    runner: Runner,
+) -> None:
+    # How the people met found the products of the visit tells how it went: no second follow-up.
+    turns = says(
+        "今天去仁和给周主任和几个医生演示了彩超，下周三下午3点再去",
+        ("他们对彩超和超声刀评价都挺好", ["超声刀"]),
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("demo", "周"),
+         "products_include": ["台式彩超", "超声刀"], "next_followup": plan("next_week:3", "15:00")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        "他们觉得超声刀不错，还想再配一台腹腔镜",  # a new want
+        "周主任对超声刀反馈不错，预算大概30万",  # an amount
+        "他们对超声刀评价挺好，下周一上午去报价",  # a plan
+    ],
+)
+async def test_feedback_with_another_fact_stays_one_more_follow_up(runner: Runner, more: str) -> None:
+    turns = says("今天去仁和给周主任演示了彩超，下周三下午3点再去", more)
+    expect = [{"company": "苏州仁和医院", "followups_added": 2, "products_include": ["超声刀"]}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 async def test_a_follow_on_naming_only_the_contact_just_met_says_more_about_that_visit(
     runner: Runner,
 ) -> None:

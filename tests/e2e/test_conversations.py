@@ -390,8 +390,7 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # product's rule sets the plan of the record it follows)
         ("study18", "conversations.jsonl", 14),
         ("conversations_six", "six.jsonl", 10),
-        # w009 (a product remark counted as a second follow-up) is left
-        ("conversations_final", "final.jsonl", 14),
+        ("conversations_final", "final.jsonl", 15),
         ("conversations_next", "next.jsonl", 10),
         ("conversations_seven", "seven.jsonl", 15),
     ],

@@ -81,3 +81,32 @@ def test_a_changed_number_is_said(extractor: Extractor, text: str, changed: bool
 def test_a_person_said_not_to_be_the_one_keeps_no_phone(extractor: Extractor) -> None:
     ex = extractor.extract("更正一下 接待我的是副主任韦晓东 不是黎经理 电话13955601122", SENT)
     assert (ex.contact_name, ex.phone, ex.others) == ("韦晓东", "13955601122", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["不是柴经理，是鲁经理", "搞错了 不是跟柴经理谈的 是鲁经理", "是鲁经理 不是柴经理"],
+)
+def test_the_person_said_not_to_be_the_one_is_not_the_contact_in_either_order(
+    extractor: Extractor, text: str
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert (ex.contact_name, ex.contact_title) == ("鲁", "经理")
+    assert all(o.name != "柴" for o in ex.others)
+
+
+def test_a_person_denied_a_deed_not_a_name_is_still_the_contact(extractor: Extractor) -> None:
+    # Only one person named: "不是X不肯" denies what they did, so they stay the contact.
+    ex = extractor.extract("不是柴经理不肯签，是他们总部还没批下来", SENT)
+    assert ex.contact_name == "柴"
+
+
+@pytest.mark.parametrize("text", ["戴总叫小柏以后和我联系", "戴总让小柏直接跟我对接，电话13722456810"])
+def test_a_nickname_handed_over_as_the_contact_is_the_contact(extractor: Extractor, text: str) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.contact_name == "柏" and [o.name for o in ex.others] == ["戴"]
+
+
+def test_a_nickname_sent_on_an_errand_is_no_contact(extractor: Extractor) -> None:
+    ex = extractor.extract("戴总叫小柏把样品拿过来", SENT)
+    assert (ex.contact_name, ex.contact_title) == ("戴", "总")
