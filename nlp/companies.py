@@ -193,6 +193,12 @@ _THAT_ONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:那个|那家|这个
 _VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|跑了|到了|打给"
 _VISIT_WORD = re.compile(_VISIT)
 _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
+# Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".
+_AT_BEFORE = re.compile(rf"(?:{_VISIT}|去|在|到|打给|电话给|约了)\s?$")
+# What ends a brand said after such a verb: a pause, or the visit or call itself.
+_VISIT_AFTER = re.compile(r"\s|[，,。;；!！]|$|拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|谈|聊")
+# Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
+_LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
@@ -630,20 +636,31 @@ class CompanyFinder:
         g = gazetteer()
         for k, (word, cs, te) in enumerate(tokens):
             m = g.pattern.match(word)
-            if m is None or m.group() not in g.cities:
+            # A county-level city stands before a brand as a city does ("江阴X的", "昆山X 王经理").
+            if m is None or (m.group() not in g.cities and m.group() not in g.counties):
                 continue
             ce = cs + m.end()
+            # Gone to, called or on site at a place and a brand: a pause or the visit itself ends the
+            # brand ("去X城Y拜访", "打给X城Y", "在X城Y跟线"), where a plain place ("在东莞松山湖") is no
+            # brand by the district and rarity checks below.
+            visited = _AT_BEFORE.search(text, max(0, cs - 4), cs) is not None
+
+            def ends(p: int, visited: bool = visited) -> bool:
+                return self._city_brand_end(text, p) or (visited and _VISIT_AFTER.match(text, p) is not None)
+
             # The segmenter may glue the brand's head to the city ("北京城/建"): that rest is a brand part.
             parts: list[Token] = [(word[m.end() :], ce, te)] if te > ce else []
             j = k + 1
             while j < len(tokens) and tokens[j][1] == te and te - ce < _MAX_BRAND:
-                if not _CJK.match(tokens[j][0]) or self._city_brand_end(text, tokens[j][1]):
+                if not _CJK.match(tokens[j][0]) or ends(tokens[j][1]):
                     break
                 parts.append(tokens[j])
                 te, j = tokens[j][2], j + 1
             brand = text[ce:te]
-            if not 2 <= len(brand) <= _MAX_BRAND or not self._city_brand_end(text, te):
+            if not 2 <= len(brand) <= _MAX_BRAND or not ends(te):
                 continue
+            if not self._city_brand_end(text, te) and (len(brand) != 2 or brand[-1] in _LANDMARK_CHARS):
+                continue  # only the visit ends it: a short brand, not a landmark ("在东莞松山湖 看了")
             if brand in districts().by_city.get(m.group(), ()):
                 continue  # "沈阳浑南那个X", "周口郸城": a district of the city cut into parts, no brand
             if text[max(0, cs - 1) : cs] == "是":

@@ -1,0 +1,62 @@
+"""Kinds of failure fixed by extH (issue 16, company and contact spans on unseen text), each tested with
+made-up sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlp import Extractor
+
+SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
+
+
+def _read(extractor: Extractor, text: str) -> dict[str, Any]:
+    return extractor.extract(text, SENT).to_slots()
+
+
+# ---- a city and a short brand with nothing after it, right after a visit or a call ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("今天去佛山瑞澜拜访了 采购说下周给报价 要两吨色母", "佛山瑞澜"),
+        ("在沈阳沃辰跟线 调了一下午 压铸机还要改参数", "沈阳沃辰"),
+    ],
+)
+def test_a_city_brand_after_a_visit_ends_at_the_visit(extractor: Extractor, text: str, company: str) -> None:
+    assert _read(extractor, text).get("company") == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明天去东莞出差 顺便看看展会",
+        "在东莞虎门 看了一圈 没什么新客户",
+        "在宁波北仑 跑了两天",
+    ],
+)
+def test_a_place_after_a_visit_is_no_brand(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text).get("company") is None
+
+
+# ---- a county-level city before a brand ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("义乌赫川的采购 说要报价 一批收纳盒", "义乌赫川"),
+        ("晋江沐岚的钟经理 电话聊了 鞋材的单子下月定", "晋江沐岚"),
+    ],
+)
+def test_a_county_city_stands_before_a_brand(extractor: Extractor, text: str, company: str) -> None:
+    assert _read(extractor, text).get("company") == company
+
+
+def test_a_county_city_alone_is_no_brand(extractor: Extractor) -> None:
+    assert _read(extractor, "义乌的客户 说要报价 一批收纳盒").get("company") is None
