@@ -190,6 +190,11 @@ _NICK_SIGNED = re.compile(r"(?:^|(?<=\s))[小老](?=[\u4e00-\u9fff]\s*$)")
 _NICK_PAUSED = re.compile(
     r"(?<=[\s，,。、:：])[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]))|(?<=的)[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]|见|说|聊|讲|碰))"
 )  # (not "小王说…" opening a note: a colleague)
+# 老钱 / 老邵 as the one met or called with no title: right after meeting or calling ("见了老钱", "打给老邵"),
+# or opening a note with the call itself ("老邵电话里说…"; 小X opening a note is rather a colleague).
+_NICK_MET = re.compile(
+    r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边))"
+)
 # What joins a full name to the organisation before it: "的" or a space.
 _AFTER_ORG = re.compile(r"的|\s+|")  # (glued: "丰瑞药业周敏，")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
@@ -581,6 +586,11 @@ class PersonFinder:
         for m in _NICK_SIGNED.finditer(text):
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None:
                 named.append(Person(nick, None, m.start(), m.start() + 2))
+        for m in _NICK_MET.finditer(text):
+            if (nick := self._nickname_at(text, m.end(), big=False)) is not None and not any(
+                p.start == m.end() for p in named
+            ):
+                named.append(Person(nick, None, m.end(), m.end() + 2))
         for m in _NICK_PAUSED.finditer(text):
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None and not any(
                 p.start == m.start() for p in named

@@ -60,3 +60,23 @@ def test_a_county_city_stands_before_a_brand(extractor: Extractor, text: str, co
 
 def test_a_county_city_alone_is_no_brand(extractor: Extractor) -> None:
     assert _read(extractor, "义乌的客户 说要报价 一批收纳盒").get("company") is None
+
+
+# ---- 老X with no title as the one met or called ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("上午见了老钱 窗帘面料的样册他挺满意 下周定颜色", "钱"),
+        ("老邵电话里说 那批轮毂还要压价", "邵"),
+        ("打给老龚 他说冷库的图纸周五给", "龚"),
+    ],
+)
+def test_a_nickname_met_or_called_is_the_contact(extractor: Extractor, text: str, name: str) -> None:
+    assert _read(extractor, text).get("contact_name") == name
+
+
+@pytest.mark.parametrize("text", ["见了老板 他说窗帘面料下周定", "老婆电话里说 晚点回", "老家那边下雨了"])
+def test_a_common_word_after_meeting_is_no_nickname(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text).get("contact_name") is None
