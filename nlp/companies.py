@@ -848,9 +848,11 @@ class CompanyFinder:
         while brand_words and _is_place(brand_words[0]):
             brand_words.pop(0)
         brand = "".join(brand_words)
-        person = brand[:1] in COMMON_SURNAMES or (
-            brand[:1] in "老小" and (brand[1:2] in COMMON_SURNAMES or (len(brand) == 2 and brand[1] in surnames_set()))
-        )  # "老龚": any surname called by 老/小 alone is a person
+        # "老龚": any surname called by 老/小 alone is a person.
+        nick = brand[:1] in "老小" and (
+            brand[1:2] in COMMON_SURNAMES or (len(brand) == 2 and brand[1] in surnames_set())
+        )
+        person = brand[:1] in COMMON_SURNAMES or nick
         if len(brand) < 2 or person:
             return None  # "王总的助理", "老李的同事": a person's, not an organisation's
         if len(brand_words) < len(name_words) and brand in districts().anywhere:
