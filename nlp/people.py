@@ -195,6 +195,11 @@ _NICK_PAUSED = re.compile(
 _NICK_MET = re.compile(
     r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边))"
 )
+# The buyer alone as the one spoken with: after an organisation's 的, or after a pause and before what
+# they said ("X的采购 电话聊了", "另一家 采购说…"); "采购一批", "集中采购" are the verb.
+_BUYER_ALONE = re.compile(
+    r"(?<=的)采购(?=$|[\s，,。]|说|讲|电话|聊|那边|反馈)|(?<=[\s，,])采购(?=说|讲|电话里|反馈)"
+)
 # What joins a full name to the organisation before it: "的" or a space.
 _AFTER_ORG = re.compile(r"的|\s+|")  # (glued: "丰瑞药业周敏，")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
@@ -858,6 +863,11 @@ class PersonFinder:
             and p.name != "谢谢"
             and not any(bs < p.end and p.start < be for bs, be in blocked or ())  # "冷干机" is a product
         ]
+        if "采购" in text:
+            for m in _BUYER_ALONE.finditer(text):
+                if text[m.start() - 1] == "的" and m.start() - 1 != company_end:
+                    continue  # "公司的采购流程": 的 after no organisation named
+                bare.append(Person(None, "采购", m.start(), m.end()))  # "X的采购 电话聊了"
         return named, bare
 
     def _with_title(self, text: str, p: Person) -> Person:

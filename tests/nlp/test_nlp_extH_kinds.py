@@ -80,3 +80,19 @@ def test_a_nickname_met_or_called_is_the_contact(extractor: Extractor, text: str
 @pytest.mark.parametrize("text", ["见了老板 他说窗帘面料下周定", "老婆电话里说 晚点回", "老家那边下雨了"])
 def test_a_common_word_after_meeting_is_no_nickname(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text).get("contact_name") is None
+
+
+# ---- the buyer alone as the one spoken with ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["佛山瑞澜的采购 电话聊了 色母要两吨", "去了两家灯具厂 一家没人 另一家 采购说明年再看"],
+)
+def test_the_buyer_alone_is_the_contact_title(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text).get("contact_title") == "采购"
+
+
+@pytest.mark.parametrize("text", ["公司的采购 流程很复杂", "下周 采购一批钢材 等通知"])
+def test_buying_is_no_buyer(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text).get("contact_title") is None
