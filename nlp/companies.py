@@ -199,6 +199,7 @@ _AT_BEFORE = re.compile(rf"(?:{_VISIT}|去|在|到|打给|电话给|约了)\s?$"
 _VISIT_AFTER = re.compile(r"\s|[，,。;；!！]|$|拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|谈|聊")
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
 _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
+_VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观")
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
@@ -643,10 +644,14 @@ class CompanyFinder:
             # Gone to, called or on site at a place and a brand: a pause or the visit itself ends the
             # brand ("去X城Y拜访", "打给X城Y", "在X城Y跟线"), where a plain place ("在东莞松山湖") is no
             # brand by the district and rarity checks below.
-            visited = _AT_BEFORE.search(text, max(0, cs - 4), cs) is not None
+            at = _AT_BEFORE.search(text, max(0, cs - 4), cs)
+            # Being somewhere ("在中山小榄 想了解…") names a place; only the visit itself then ends a brand.
+            after = None if at is None else _VISIT_AFTER if at.group().strip() != "在" else _VISIT_DONE
 
-            def ends(p: int, visited: bool = visited) -> bool:
-                return self._city_brand_end(text, p) or (visited and _VISIT_AFTER.match(text, p) is not None)
+            def ends(p: int, after: re.Pattern[str] | None = after) -> bool:
+                if self._city_brand_end(text, p):
+                    return True
+                return after is not None and after.match(text, p) is not None
 
             # The segmenter may glue the brand's head to the city ("北京城/建"): that rest is a brand part.
             parts: list[Token] = [(word[m.end() :], ce, te)] if te > ce else []

@@ -193,7 +193,7 @@ _NICK_PAUSED = re.compile(
 # 老钱 / 老邵 as the one met or called with no title: right after meeting or calling ("见了老钱", "打给老邵"),
 # or opening a note with the call itself ("老邵电话里说…"; 小X opening a note is rather a colleague).
 _NICK_MET = re.compile(
-    r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边))"
+    r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边(?!转|介绍|推|帮)))"
 )
 # The buyer alone as the one spoken with: after an organisation's 的, or after a pause and before what
 # they said ("X的采购 电话聊了", "另一家 采购说…"); "采购一批", "集中采购" are the verb.

@@ -96,3 +96,13 @@ def test_the_buyer_alone_is_the_contact_title(extractor: Extractor, text: str) -
 @pytest.mark.parametrize("text", ["公司的采购 流程很复杂", "下周 采购一批钢材 等通知"])
 def test_buying_is_no_buyer(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text).get("contact_title") is None
+
+
+def test_being_in_a_town_is_no_brand(extractor: Extractor) -> None:
+    text = "您好 我们做家具的 在佛山乐从 想了解下封边机 联系人何先生 13922000000"
+    assert _read(extractor, text).get("company") is None
+
+
+def test_a_nickname_passing_on_a_lead_is_no_contact(extractor: Extractor) -> None:
+    text = "老周那边转过来一个客户 宁波沃泰的采购经理蒋丽 要两台注塑机"
+    assert _read(extractor, text).get("contact_name") == "蒋丽"
