@@ -200,6 +200,8 @@ _VISIT_AFTER = re.compile(r"\s|[，,。;；!！]|$|拜访|回访|跟线|跟机|�
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
 _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
 _VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观")
+# Characters before 家 that make it a count, a home or a people word: "两家", "整家", "大家", "回家", "老家".
+_NOT_BEFORE_JIA = frozenset("一二三四五六七八九十几多两这那每哪某各整全大本回老国作专商农酒住东")
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
@@ -821,8 +823,10 @@ class CompanyFinder:
         while len(words) > 1 and _ORDINAL_MEASURE.fullmatch(words[-1]):
             end -= len(words.pop())  # "X第一批气泡袋": which batch, not part of the brand
         name_words: list[str] = []
-        for word in reversed(words):
-            if _PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word):
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k]
+            glued = k > 0 and self._glued_jia(words[k - 1], word)  # "悦家的方工"
+            if not glued and (_PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word)):
                 break
             if len(word) > 1 and word in self._verbs and not _is_place(word):
                 break  # "碰到冀光": a verb ends the brand
@@ -939,6 +943,10 @@ class CompanyFinder:
                 continue
             if word == "和" and i > 0 and len(tokens[i - 1][0]) == 1 and self._name_part(tokens[i - 1][0]):
                 start = ts  # "益和药房", "仁和诊所": 和 inside a name split into single characters
+                i -= 1
+                continue
+            if i > 0 and self._glued_jia(tokens[i - 1][0], word):
+                start = ts  # "悦家厨电": 家 glued to a brand character is part of the name
                 i -= 1
                 continue
             if _PUNCT_STOP.fullmatch(word) or word.isdigit() or not self._name_part(word):
@@ -1106,6 +1114,19 @@ class CompanyFinder:
         咨询"): a verb and its object; a brand split into characters ("华/办") is not."""
         words = [w for w, ts, te in tokens[first:] if te <= s]
         return len(words) >= 2 and words[-1] in _DOING and len(words[-2]) > 1
+
+    def _glued_jia(self, prev: str, word: str) -> bool:
+        """Whether 家 after a lone character is the tail of a brand ("悦家", "禾家") rather than the
+        counting word ("一家", "这家", "几家") or a home ("回家", "在家", "我家")."""
+        return (
+            word == "家"
+            and len(prev) == 1
+            and _CJK.match(prev) is not None
+            and prev not in _NOT_BEFORE_JIA
+            and prev not in _STOP_CHARS
+            and prev not in _VERB_CHARS
+            and self._name_part(prev)
+        )
 
     def _proper(self, tokens: list[Token], first: int, s: int) -> bool:
         """Whether the words before the suffix hold a place and a brand: a proper name that a pointer

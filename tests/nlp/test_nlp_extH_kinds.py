@@ -106,3 +106,24 @@ def test_being_in_a_town_is_no_brand(extractor: Extractor) -> None:
 def test_a_nickname_passing_on_a_lead_is_no_contact(extractor: Extractor) -> None:
     text = "老周那边转过来一个客户 宁波沃泰的采购经理蒋丽 要两台注塑机"
     assert _read(extractor, text).get("contact_name") == "蒋丽"
+
+
+# ---- 家 glued to a brand character is part of the name, not the counting word ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("刚跟温州禾家灯饰的钱工打了电话 要一批驱动电源", "温州禾家灯饰"),
+        ("温州禾家的钱工微信说 驱动电源样品收到了", "温州禾家"),
+    ],
+)
+def test_jia_after_a_brand_character_is_part_of_the_name(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert _read(extractor, text).get("company") == company
+
+
+@pytest.mark.parametrize("text", ["回家电话里说了 明天再谈", "大家电话里都说好"])
+def test_jia_as_home_or_everyone_names_nothing(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text).get("company") is None
