@@ -33,6 +33,9 @@ _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
 # A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
 _GIVEN_WORD_FREQ = 2000
+# A title whose last character and the next make a very common word ("长期", "任务") is no title there;
+# rarer pairs ("长发", "理应") stay a title with its name.
+_TAIL_WORD_FREQ = 5000
 # Titles that are also the tail of a word ("施工长度", "员工长期"): read only after a boundary.
 _TAIL_TITLES = frozenset({"工长"})
 # A nickname of 阿 and one character ("阿明", "阿杰"), kept as written; not a word like 阿姨 or 阿里.
@@ -443,6 +446,8 @@ class PersonFinder:
             return False
         if title == "工" and nxt and _CJK.match(nxt) and nxt not in _GONG_NEXT_OK:
             return False
+        if len(title) >= 2 and nxt and _CJK.match(nxt) and self._freq(title[-1] + nxt) >= _TAIL_WORD_FREQ:
+            return False  # "车队长期", "主任务": the title's last character starts the next word
         if title in _TAIL_TITLES and m.start == m.title_start and not self._boundary_before(text, m.start):
             return False  # "施工长度": no 工长 there
         if title.isascii():

@@ -127,3 +127,16 @@ def test_jia_after_a_brand_character_is_part_of_the_name(
 @pytest.mark.parametrize("text", ["回家电话里说了 明天再谈", "大家电话里都说好"])
 def test_jia_as_home_or_everyone_names_nothing(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text).get("company") is None
+
+
+# ---- 车队长 is one title, not the surname 车 and 队长 ----
+
+
+def test_fleet_captain_is_one_title(extractor: Extractor) -> None:
+    slots = _read(extractor, "下午去了保定的宏运冷链 见了车队长魏建军 要换一批轮胎")
+    assert (slots.get("contact_name"), slots.get("contact_title")) == ("魏建军", "车队长")
+
+
+def test_a_title_tail_that_starts_a_common_word_is_no_title(extractor: Extractor) -> None:
+    slots = _read(extractor, "他们车队长期用我们的机油 换不动")
+    assert slots.get("contact_title") is None and slots.get("contact_name") is None
