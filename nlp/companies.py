@@ -202,6 +202,7 @@ _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站
 _VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观")
 # Characters before 家 that make it a count, a home or a people word: "两家", "整家", "大家", "回家", "老家".
 _NOT_BEFORE_JIA = frozenset("一二三四五六七八九十几多两这那每哪某各整全大本回老国作专商农酒住东")
+_FULL_NAME_FREQ = 50  # a person's full name is no dictionary word ("方案", "施工")
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
@@ -232,6 +233,9 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|(?P<person>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"](?:" + titles_ + r")))"
         r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
         r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
+        # "X的施丽 微信上…": a full name of any surname, then a pause or what they said (checked after)
+        r"|(?:那边)?的(?P<full>[" + surnames + r"][\u4e00-\u9fff]{1,2}?)"
+        r"(?=$|[\s，。,!！]|说|今天|微信|电话|发了)"
         r"|(?P<alone>(?=\s|[，,。]|$))"
     )
 
@@ -777,6 +781,9 @@ class CompanyFinder:
                 or _VISIT_WORD.search(text, max(0, m.start() - _OWNER_MAX - 4), m.start())
             ):
                 continue  # cheap test first: a pause far from the start and from any visit
+            full = m.group("full")
+            if full is not None and (self._freq(full) >= _FULL_NAME_FREQ or len(full) < 2):
+                continue  # "X的方案 发了": a word, not a person's name
             hit = self._brand_before(text, m.start(), blocked)
             if hit is None:
                 continue

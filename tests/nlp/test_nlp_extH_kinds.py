@@ -140,3 +140,25 @@ def test_fleet_captain_is_one_title(extractor: Extractor) -> None:
 def test_a_title_tail_that_starts_a_common_word_is_no_title(extractor: Extractor) -> None:
     slots = _read(extractor, "他们车队长期用我们的机油 换不动")
     assert slots.get("contact_title") is None and slots.get("contact_name") is None
+
+
+# ---- a brand, 的, and a full name of a less common surname ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "name"),
+    [
+        ("禾川的阮芸 微信上发了询价 要三百套床品", "禾川", "阮芸"),
+        ("温州沐岚的查静今天微信说 面料账期最多给45天", "温州沐岚", "查静"),
+    ],
+)
+def test_a_full_name_after_a_brand_names_both(
+    extractor: Extractor, text: str, company: str, name: str
+) -> None:
+    slots = _read(extractor, text)
+    assert (slots.get("company"), slots.get("contact_name")) == (company, name)
+
+
+@pytest.mark.parametrize("text", ["禾川的方案 发过去了 等回复", "禾川的施工 说下周开始"])
+def test_a_word_after_a_brand_and_de_is_no_person(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text).get("contact_name") is None
