@@ -445,7 +445,10 @@ class PersonFinder:
         if title == "总" and nxt in _ZONG_WORDS:
             return False
         if title == "工" and nxt and _CJK.match(nxt) and nxt not in _GONG_NEXT_OK:
-            return False
+            # "打给X蒋工了": 了 after a surname and 工 that make no word ("施工了", "开工了" are work).
+            pair = text[m.title_start - 1 : e] if m.title_start else ""
+            if not (nxt == "了" and pair[:1] in self._surnames and self._freq(pair) < _WORD_FREQ):
+                return False
         if len(title) >= 2 and nxt and _CJK.match(nxt) and self._freq(title[-1] + nxt) >= _TAIL_WORD_FREQ:
             return False  # "车队长期", "主任务": the title's last character starts the next word
         if title in _TAIL_TITLES and m.start == m.title_start and not self._boundary_before(text, m.start):

@@ -162,3 +162,16 @@ def test_a_full_name_after_a_brand_names_both(
 @pytest.mark.parametrize("text", ["禾川的方案 发过去了 等回复", "禾川的施工 说下周开始"])
 def test_a_word_after_a_brand_and_de_is_no_person(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text).get("contact_name") is None
+
+
+# ---- surname and 工 right after the organisation, then 了 ----
+
+
+def test_an_engineer_called_then_le_is_the_contact(extractor: Extractor) -> None:
+    slots = _read(extractor, "打给常州恒锐电机蒋工了 轴承样品试了 要正式报价")
+    assert (slots.get("contact_name"), slots.get("contact_title")) == ("蒋", "工")
+
+
+@pytest.mark.parametrize("text", ["工地那边施工了 下周验收", "厂里开工了 要一批手套", "昨天加工了一批零件"])
+def test_work_done_is_no_engineer(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text).get("contact_title") is None
