@@ -236,6 +236,7 @@ def _brand_end_re() -> re.Pattern[str]:
         # "X的施丽 微信上…": a full name of any surname, then a pause or what they said (checked after)
         r"|(?:那边)?的(?P<full>[" + surnames + r"][\u4e00-\u9fff]{1,2}?)"
         r"(?=$|[\s，。,!！]|说|今天|微信|电话|发了)"
+        r"|(?:那边)?(?=的采购(?:$|[\s，,。]|说|讲|聊|电话|那边|反馈))"  # "X的采购 电话聊了": the buyer alone
         r"|(?P<alone>(?=\s|[，,。]|$))"
     )
 
@@ -784,7 +785,12 @@ class CompanyFinder:
             full = m.group("full")
             if full is not None and (self._freq(full) >= _FULL_NAME_FREQ or len(full) < 2):
                 continue  # "X的方案 发了": a word, not a person's name
-            hit = self._brand_before(text, m.start(), blocked)
+            # "重庆长江摩托的采购": a place, then a brand and 的 and a role; the role is strong evidence
+            # that common words ("长江", "摩托") are a brand there.
+            owned = text.startswith("的", m.start()) and (
+                self._title_at(text, m.start() + 1) or text.startswith("采购", m.start() + 1)
+            )
+            hit = self._brand_before(text, m.start(), blocked, owned)
             if hit is None:
                 continue
             if (m.group("person") is not None or m.group("buyer") is not None) and any(
@@ -824,7 +830,9 @@ class CompanyFinder:
         m = _THAT_ONE.fullmatch(head)
         return m is not None and (not m.group("place") or _is_place(m.group("place")))
 
-    def _brand_before(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+    def _brand_before(
+        self, text: str, end: int, blocked: list[tuple[int, int]], owned: bool = False
+    ) -> CompanyHit | None:
         """The brand (maybe after a place) that ends at `end`, read backwards over name parts."""
         words = self._cut(text[max(0, end - 16) : end])
         while len(words) > 1 and _ORDINAL_MEASURE.fullmatch(words[-1]):
@@ -873,10 +881,15 @@ class CompanyFinder:
             return None  # "王总的助理", "老李的同事": a person's, not an organisation's
         if len(brand_words) < len(name_words) and brand in districts().anywhere:
             return None  # "沈阳浑南那个…": a district after its city is where, not who
-        limit = _PLACE_BRAND_FREQ if len(brand_words) < len(name_words) else _BRAND_FREQ
+        placed = len(brand_words) < len(name_words)
+        limit = _PLACE_BRAND_FREQ if placed else _BRAND_FREQ
         common = [len(w) > 1 and _CJK.match(w) is not None and self._freq(w) >= limit for w in brand_words]
         # A brand is rare words; of three or more characters it may end in a common one ("云岫数据").
-        if _title_start_re().search(brand) or (all(common) if len(brand) >= 3 else any(common)):
+        # After a place and before its person's role, two or more common words may be one too.
+        if _title_start_re().search(brand) or (
+            not (owned and placed and len(brand_words) >= 2 and len(brand) >= 4)
+            and (all(common) if len(brand) >= 3 else any(common))
+        ):
             return None
         return CompanyHit(name, start, end, 1, 10)
 

@@ -175,3 +175,24 @@ def test_an_engineer_called_then_le_is_the_contact(extractor: Extractor) -> None
 @pytest.mark.parametrize("text", ["工地那边施工了 下周验收", "厂里开工了 要一批手套", "昨天加工了一批零件"])
 def test_work_done_is_no_engineer(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text).get("contact_title") is None
+
+
+# ---- a place and a brand of common words, then 的 and a role ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("跟武汉黄河电缆的采购聊了 要两批桥架", "武汉黄河电缆"),
+        ("跟南宁东方家具的王经理聊了 要一批五金件", "南宁东方家具"),
+    ],
+)
+def test_common_words_after_a_place_before_a_role_are_a_brand(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert _read(extractor, text).get("company") == company
+
+
+@pytest.mark.parametrize("text", ["跟武汉的采购聊了 说要等预算", "我们的采购说不行 价格太高"])
+def test_a_place_or_pronoun_before_the_buyer_is_no_brand(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text).get("company") is None
