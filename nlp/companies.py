@@ -793,6 +793,8 @@ class CompanyFinder:
             hit = self._brand_before(text, m.start(), blocked, owned)
             if hit is None:
                 continue
+            if full is not None and (hit.name in districts().anywhere or _is_place(hit.name)):
+                continue  # "去了嘉定的柏丽，": a brand in a district, not a person of the district
             if (m.group("person") is not None or m.group("buyer") is not None) and any(
                 c in COMMON_SURNAMES for c in hit.name[-3:]
             ):

@@ -196,3 +196,8 @@ def test_common_words_after_a_place_before_a_role_are_a_brand(
 @pytest.mark.parametrize("text", ["跟武汉的采购聊了 说要等预算", "我们的采购说不行 价格太高"])
 def test_a_place_or_pronoun_before_the_buyer_is_no_brand(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text).get("company") is None
+
+
+def test_a_brand_after_a_district_and_de_is_no_person(extractor: Extractor) -> None:
+    slots = _read(extractor, "今天去了萧山的柏瑞，跟采购沈经理聊了冷库门")
+    assert slots.get("contact_name") == "沈" and slots.get("company") != "萧山"
