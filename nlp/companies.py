@@ -195,6 +195,16 @@ _THAT_ONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:那个|那家|这个
 _VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|跑了|到了|打给"
 _VISIT_WORD = re.compile(_VISIT)
 _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
+# Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".
+_AT_BEFORE = re.compile(rf"(?:{_VISIT}|去|在|到|打给|电话给|约了)\s?$")
+# What ends a brand said after such a verb: a pause, or the visit or call itself.
+_VISIT_AFTER = re.compile(r"\s|[，,。;；!！]|$|拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|谈|聊")
+# Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
+_LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
+_VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观")
+# Characters before 家 that make it a count, a home or a people word: "两家", "整家", "大家", "回家", "老家".
+_NOT_BEFORE_JIA = frozenset("一二三四五六七八九十几多两这那每哪某各整全大本回老国作专商农酒住东")
+_FULL_NAME_FREQ = 50  # a person's full name is no dictionary word ("方案", "施工")
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
@@ -225,6 +235,10 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|(?P<person>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"](?:" + titles_ + r")))"
         r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
         r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
+        # "X的施丽 微信上…": a full name of any surname, then a pause or what they said (checked after)
+        r"|(?:那边)?的(?P<full>[" + surnames + r"][\u4e00-\u9fff]{1,2}?)"
+        r"(?=$|[\s，。,!！]|说|今天|微信|电话|发了)"
+        r"|(?:那边)?(?=的采购(?:$|[\s，,。]|说|讲|聊|电话|那边|反馈))"  # "X的采购 电话聊了": the buyer alone
         r"|(?P<alone>(?=\s|[，,。]|$))"
     )
 
@@ -634,20 +648,35 @@ class CompanyFinder:
         g = gazetteer()
         for k, (word, cs, te) in enumerate(tokens):
             m = g.pattern.match(word)
-            if m is None or m.group() not in g.cities:
+            # A county-level city stands before a brand as a city does ("江阴X的", "昆山X 王经理").
+            if m is None or (m.group() not in g.cities and m.group() not in g.counties):
                 continue
             ce = cs + m.end()
+            # Gone to, called or on site at a place and a brand: a pause or the visit itself ends the
+            # brand ("去X城Y拜访", "打给X城Y", "在X城Y跟线"), where a plain place ("在东莞松山湖") is no
+            # brand by the district and rarity checks below.
+            at = _AT_BEFORE.search(text, max(0, cs - 4), cs)
+            # Being somewhere ("在中山小榄 想了解…") names a place; only the visit itself then ends a brand.
+            after = None if at is None else _VISIT_AFTER if at.group().strip() != "在" else _VISIT_DONE
+
+            def ends(p: int, after: re.Pattern[str] | None = after) -> bool:
+                if self._city_brand_end(text, p):
+                    return True
+                return after is not None and after.match(text, p) is not None
+
             # The segmenter may glue the brand's head to the city ("北京城/建"): that rest is a brand part.
             parts: list[Token] = [(word[m.end() :], ce, te)] if te > ce else []
             j = k + 1
             while j < len(tokens) and tokens[j][1] == te and te - ce < _MAX_BRAND:
-                if not _CJK.match(tokens[j][0]) or self._city_brand_end(text, tokens[j][1]):
+                if not _CJK.match(tokens[j][0]) or ends(tokens[j][1]):
                     break
                 parts.append(tokens[j])
                 te, j = tokens[j][2], j + 1
             brand = text[ce:te]
-            if not 2 <= len(brand) <= _MAX_BRAND or not self._city_brand_end(text, te):
+            if not 2 <= len(brand) <= _MAX_BRAND or not ends(te):
                 continue
+            if not self._city_brand_end(text, te) and (len(brand) != 2 or brand[-1] in _LANDMARK_CHARS):
+                continue  # only the visit ends it: a short brand, not a landmark ("在东莞松山湖 看了")
             if brand in districts().by_city.get(m.group(), ()):
                 continue  # "沈阳浑南那个X", "周口郸城": a district of the city cut into parts, no brand
             if text[max(0, cs - 1) : cs] == "是":
@@ -757,9 +786,19 @@ class CompanyFinder:
                 or _VISIT_WORD.search(text, max(0, m.start() - _OWNER_MAX - 4), m.start())
             ):
                 continue  # cheap test first: a pause far from the start and from any visit
-            hit = self._brand_before(text, m.start(), blocked)
+            full = m.group("full")
+            if full is not None and (self._freq(full) >= _FULL_NAME_FREQ or len(full) < 2):
+                continue  # "X的方案 发了": a word, not a person's name
+            # "重庆长江摩托的采购": a place, then a brand and 的 and a role; the role is strong evidence
+            # that common words ("长江", "摩托") are a brand there.
+            owned = text.startswith("的", m.start()) and (
+                self._title_at(text, m.start() + 1) or text.startswith("采购", m.start() + 1)
+            )
+            hit = self._brand_before(text, m.start(), blocked, owned)
             if hit is None:
                 continue
+            if full is not None and (hit.name in districts().anywhere or _is_place(hit.name)):
+                continue  # "去了嘉定的柏丽，": a brand in a district, not a person of the district
             if (m.group("person") is not None or m.group("buyer") is not None) and any(
                 c in COMMON_SURNAMES for c in hit.name[-3:]
             ):
@@ -797,14 +836,18 @@ class CompanyFinder:
         m = _THAT_ONE.fullmatch(head)
         return m is not None and (not m.group("place") or _is_place(m.group("place")))
 
-    def _brand_before(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+    def _brand_before(
+        self, text: str, end: int, blocked: list[tuple[int, int]], owned: bool = False
+    ) -> CompanyHit | None:
         """The brand (maybe after a place) that ends at `end`, read backwards over name parts."""
         words = self._cut(text[max(0, end - 16) : end])
         while len(words) > 1 and _ORDINAL_MEASURE.fullmatch(words[-1]):
             end -= len(words.pop())  # "X第一批气泡袋": which batch, not part of the brand
         name_words: list[str] = []
-        for word in reversed(words):
-            if _PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word):
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k]
+            glued = k > 0 and self._glued_jia(words[k - 1], word)  # "悦家的方工"
+            if not glued and (_PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word)):
                 break
             if len(word) > 1 and word in self._verbs and not _is_place(word):
                 break  # "碰到冀光": a verb ends the brand
@@ -835,15 +878,24 @@ class CompanyFinder:
         while brand_words and _is_place(brand_words[0]):
             brand_words.pop(0)
         brand = "".join(brand_words)
-        person = brand[:1] in COMMON_SURNAMES or (brand[:1] in "老小" and brand[1:2] in COMMON_SURNAMES)
+        # "老龚": any surname called by 老/小 alone is a person.
+        nick = brand[:1] in "老小" and (
+            brand[1:2] in COMMON_SURNAMES or (len(brand) == 2 and brand[1] in surnames_set())
+        )
+        person = brand[:1] in COMMON_SURNAMES or nick
         if len(brand) < 2 or person:
             return None  # "王总的助理", "老李的同事": a person's, not an organisation's
         if len(brand_words) < len(name_words) and brand in districts().anywhere:
             return None  # "沈阳浑南那个…": a district after its city is where, not who
-        limit = _PLACE_BRAND_FREQ if len(brand_words) < len(name_words) else _BRAND_FREQ
+        placed = len(brand_words) < len(name_words)
+        limit = _PLACE_BRAND_FREQ if placed else _BRAND_FREQ
         common = [len(w) > 1 and _CJK.match(w) is not None and self._freq(w) >= limit for w in brand_words]
         # A brand is rare words; of three or more characters it may end in a common one ("云岫数据").
-        if _title_start_re().search(brand) or (all(common) if len(brand) >= 3 else any(common)):
+        # After a place and before its person's role, two or more common words may be one too.
+        if _title_start_re().search(brand) or (
+            not (owned and placed and len(brand_words) >= 2 and len(brand) >= 4)
+            and (all(common) if len(brand) >= 3 else any(common))
+        ):
             return None
         return CompanyHit(name, start, end, 1, 10)
 
@@ -917,6 +969,10 @@ class CompanyFinder:
                 continue
             if word == "和" and i > 0 and len(tokens[i - 1][0]) == 1 and self._name_part(tokens[i - 1][0]):
                 start = ts  # "益和药房", "仁和诊所": 和 inside a name split into single characters
+                i -= 1
+                continue
+            if i > 0 and self._glued_jia(tokens[i - 1][0], word):
+                start = ts  # "悦家厨电": 家 glued to a brand character is part of the name
                 i -= 1
                 continue
             if _PUNCT_STOP.fullmatch(word) or word.isdigit() or not self._name_part(word):
@@ -1084,6 +1140,19 @@ class CompanyFinder:
         咨询"): a verb and its object; a brand split into characters ("华/办") is not."""
         words = [w for w, ts, te in tokens[first:] if te <= s]
         return len(words) >= 2 and words[-1] in _DOING and len(words[-2]) > 1
+
+    def _glued_jia(self, prev: str, word: str) -> bool:
+        """Whether 家 after a lone character is the tail of a brand ("悦家", "禾家") rather than the
+        counting word ("一家", "这家", "几家") or a home ("回家", "在家", "我家")."""
+        return (
+            word == "家"
+            and len(prev) == 1
+            and _CJK.match(prev) is not None
+            and prev not in _NOT_BEFORE_JIA
+            and prev not in _STOP_CHARS
+            and prev not in _VERB_CHARS
+            and self._name_part(prev)
+        )
 
     def _proper(self, tokens: list[Token], first: int, s: int) -> bool:
         """Whether the words before the suffix hold a place and a brand: a proper name that a pointer

@@ -33,6 +33,9 @@ _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
 # A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
 _GIVEN_WORD_FREQ = 2000
+# A title whose last character and the next make a very common word ("长期", "任务") is no title there;
+# rarer pairs ("长发", "理应") stay a title with its name.
+_TAIL_WORD_FREQ = 5000
 # Titles that are also the tail of a word ("施工长度", "员工长期"): read only after a boundary.
 _TAIL_TITLES = frozenset({"工长"})
 # A nickname of 阿 and one character ("阿明", "阿杰"), kept as written; not a word like 阿姨 or 阿里.
@@ -197,6 +200,16 @@ _NICK_PAUSED = re.compile(
 # A nickname handed to the rep by the one who told them ("郑总叫小邬以后和我联系"): after 让/叫, with
 # the handing-over words right after it (_HANDED_AFTER), so "叫小王拿过来" names no contact.
 _NICK_TOLD = re.compile(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
+# 老钱 / 老邵 as the one met or called with no title: right after meeting or calling ("见了老钱", "打给老邵"),
+# or opening a note with the call itself ("老邵电话里说…"; 小X opening a note is rather a colleague).
+_NICK_MET = re.compile(
+    r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边(?!转|介绍|推|帮)))"
+)
+# The buyer alone as the one spoken with: after an organisation's 的, or after a pause and before what
+# they said ("X的采购 电话聊了", "另一家 采购说…"); "采购一批", "集中采购" are the verb.
+_BUYER_ALONE = re.compile(
+    r"(?<=的)采购(?=$|[\s，,。]|说|讲|电话|聊|那边|反馈)|(?<=[\s，,])采购(?=说|讲|电话里|反馈)"
+)
 # What joins a full name to the organisation before it: "的" or a space.
 _AFTER_ORG = re.compile(r"的|\s+|")  # (glued: "丰瑞药业周敏，")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
@@ -449,7 +462,12 @@ class PersonFinder:
         if text.startswith(("好", "您好", "你好"), e) and not text[: m.start].strip():
             return False  # "老师好，我是…": the reader greeted, no contact's title
         if title == "工" and nxt and _CJK.match(nxt) and nxt not in _GONG_NEXT_OK:
-            return False
+            # "打给X蒋工了": 了 after a surname and 工 that make no word ("施工了", "开工了" are work).
+            pair = text[m.title_start - 1 : e] if m.title_start else ""
+            if not (nxt == "了" and pair[:1] in self._surnames and self._freq(pair) < _WORD_FREQ):
+                return False
+        if len(title) >= 2 and nxt and _CJK.match(nxt) and self._freq(title[-1] + nxt) >= _TAIL_WORD_FREQ:
+            return False  # "车队长期", "主任务": the title's last character starts the next word
         if title in _TAIL_TITLES and m.start == m.title_start and not self._boundary_before(text, m.start):
             return False  # "施工长度": no 工长 there
         if title.isascii():
@@ -600,6 +618,11 @@ class PersonFinder:
         for m in _NICK_SIGNED.finditer(text):
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None:
                 named.append(Person(nick, None, m.start(), m.start() + 2))
+        for m in _NICK_MET.finditer(text):
+            if (nick := self._nickname_at(text, m.end(), big=False)) is not None and not any(
+                p.start == m.end() for p in named
+            ):
+                named.append(Person(nick, None, m.end(), m.end() + 2))
         for m in _NICK_PAUSED.finditer(text):
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None and not any(
                 p.start == m.start() for p in named
@@ -870,6 +893,11 @@ class PersonFinder:
             and p.name != "谢谢"
             and not any(bs < p.end and p.start < be for bs, be in blocked or ())  # "冷干机" is a product
         ]
+        if "采购" in text:
+            for m in _BUYER_ALONE.finditer(text):
+                if text[m.start() - 1] == "的" and m.start() - 1 != company_end:
+                    continue  # "公司的采购流程": 的 after no organisation named
+                bare.append(Person(None, "采购", m.start(), m.end()))  # "X的采购 电话聊了"
         return named, bare
 
     def _with_title(self, text: str, p: Person) -> Person:
