@@ -64,8 +64,8 @@ STUDIED = [
     # heldout5/6/7: held out and scored once, then studied for companies and contacts:
     # pack 1.00 / 0.958 -> 0.965, gas 0.95 / 0.918 -> 0.97 / 0.940, agri 0.97 / 0.949 -> 0.954,
     # print 0.97 / 0.955, bakery 1.00 / 0.949 -> 0.974, fasteners 0.98 / 0.960 -> 0.967
-    # extD (intent / plan / contact kinds): gas 0.98 -> 1.00 / 0.963 -> 0.970, agri 0.97 -> 1.00 /
-    # 0.977 -> 0.982, print 0.983 / 0.973 -> 0.976; extC (company names): company errors 98 -> 80
+    # then intent / plan / contact kinds: gas 0.98 -> 1.00 / 0.963 -> 0.970, agri 0.97 -> 1.00 /
+    # 0.977 -> 0.982, print 0.983 / 0.973 -> 0.976; company-name kinds: company errors 98 -> 80
     # over every studied corpus
     ("heldout5", "pack.jsonl", "pack.toml", 0.95, 0.96),
     ("heldout5", "gas.jsonl", "gas.toml", 0.97, 0.95),
@@ -74,17 +74,16 @@ STUDIED = [
     ("heldout7", "bakery.jsonl", "bakery_catalog.toml", 0.95, 0.97),
     ("heldout7", "fasteners.jsonl", "fasteners_catalog.toml", 0.95, 0.97),
     # study17 (stage news without a label, budgets beside phones and counts, venues, trade words):
-    # exhibit 0.917 / 0.961 -> 1.000 / 0.985, adhesive 0.950 / 0.944 -> 0.983 / 0.971
-    # extF (leads entered by name, a title's relative, on-site trials): exhibit 0.985 -> 0.991,
-    # adhesive 0.972 -> 0.973, fasteners 0.986 -> 0.990, lab 0.989 -> 0.991
+    # exhibit 0.917 / 0.961 -> 1.000 / 0.985, adhesive 0.950 / 0.944 -> 0.983 / 0.971; then leads
+    # entered by name, a title's relative, on-site trials (exhibit 0.991, adhesive 0.973); then city
+    # brands after a visit, county cities, 老X met or called, the buyer alone, 家 in brands, X的+full
+    # name (exhibit 0.993, adhesive 0.987)
     ("study17", "exhibit.jsonl", "exhibit_catalog.toml", 0.97, 0.98),
+    ("study17", "adhesive.jsonl", "adhesive_catalog.toml", 0.95, 0.98),
     # study19 (stage news without stage words, help/new-lead cues, office titles): campus 0.917 /
     # 0.916 -> 0.967 / 0.939, marine 0.850 / 0.912 -> 0.933 / 0.926
     ("study19", "campus.jsonl", "campus_catalog.toml", 0.95, 0.93),
     ("study19", "marine.jsonl", "marine_catalog.toml", 0.92, 0.92),
-    # extH (city brands after a visit, county cities, 老X met or called, the buyer alone, 家 in brands,
-    # X的+full name, X蒋工了): adhesive 0.973 -> 0.987, exhibit 0.991 -> 0.993
-    ("study17", "adhesive.jsonl", "adhesive_catalog.toml", 0.95, 0.98),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Kinds of failure fixed by extH (issue 16, company and contact spans on unseen text), each tested with
+"""Kinds of company and contact span failure seen on unseen text, each tested with
 made-up sentences of other trades, with negatives showing the rule does not over-fire."""
 
 from __future__ import annotations

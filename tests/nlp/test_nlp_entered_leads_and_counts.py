@@ -1,5 +1,6 @@
-"""Kinds of failure fixed by extF (issue 16, slot F1 on unseen text), each tested with made-up sentences
-of other trades, with negatives showing the rule does not over-fire."""
+"""Kinds of failure seen on unseen text (leads entered by name, a title's relative, on-site trials,
+counts), each tested with made-up sentences of other trades, with negatives showing the rule does not
+over-fire."""
 
 from __future__ import annotations
 
