@@ -15,9 +15,9 @@ import dataclasses
 import re
 
 from bot.types import Reply
-from handlers.cards import amend_button, contact_text, next_followup_text
+from handlers.cards import amend_button, contact_text, followup_card, next_followup_text
 from handlers.context import Context
-from handlers.lead_facts import apply_extraction, reached_stage, set_next_followup
+from handlers.lead_facts import apply_extraction, card_contact, reached_stage, set_next_followup
 from handlers.lead_lookup import TAKEN, link_contact, may_change, normalise_phone
 from handlers.tags import budget_text
 from nlp import Extraction, Intent
@@ -90,6 +90,33 @@ def _product_remark(ex: Extraction, text: str) -> bool:
     return _OPINION.search(text) is not None and _WANTS.search(text) is None
 
 
+# Where a clause ends: the rep's plan runs from its day to the next one.
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+
+
+def _in_the_plan(ex: Extraction, text: str, key: str) -> bool:
+    """Whether what `key` names is said inside the rep's plan, which runs to the end of the message
+    ("下下周一之前把直播的报价补给他"): a deliverable of that plan, not news of the deal. Only the first
+    mention has a span, so the plan must be the message's last clause for all of them to be in it."""
+    plan, said = ex.spans.get("next_followup"), ex.spans.get(key)
+    if plan is None or said is None or said[0] < plan[1]:
+        return False
+    return _CLAUSE_END.search(text.rstrip("，,。；;！!~～ "), plan[1]) is None
+
+
+def _plan_only(ex: Extraction, text: str) -> bool:
+    """A follow-on that only gives the rep's plan: a next contact and nothing the CRM keeps besides,
+    once the products it names as what the rep will bring or send are left out. What the customer
+    said they will do by when ("严经理说下周五之前给结论，我下周五上午再跟他确认") is their timeline,
+    no fact either. It sets the plan of the record it follows; it is no contact of its own."""
+    if ex.next_followup is None or ex.kind is not None:
+        return False
+    rest = dataclasses.replace(ex, next_followup=None)
+    if ex.products and _in_the_plan(ex, text, "products"):
+        rest = dataclasses.replace(rest, products=())
+    return not _says_a_fact(rest)
+
+
 def _reach_only(ex: Extraction) -> bool:
     """A phone or e-mail and nothing else ("他手机139…"): how to reach the person just reported on."""
     return bool(ex.phone or ex.email) and not _says_a_fact(dataclasses.replace(ex, phone=None, email=None))
@@ -131,6 +158,26 @@ def _contact_of(followup: FollowUp, named: Contact | None, ex: Extraction) -> in
     return followup.contact_id
 
 
+async def _set_plan(
+    ctx: Context, person: Person, lead: Lead, followup: FollowUp, ex: Extraction
+) -> list[Reply]:
+    """The plan of a plan-only follow-on put on the record it follows (and its lead), its words kept
+    with that record; the products it will deliver join the lead."""
+    session, tz, now = ctx.session, ctx.config.tz, ctx.clock.now()
+    due = set_next_followup(lead, ex.next_followup, tz)
+    if ex.products:
+        only = Extraction(intent=ex.intent, products=ex.products)
+        await apply_extraction(
+            session, lead, only, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
+        )
+    slots = {"next_followup": ex.to_slots()["next_followup"]}
+    await amend_followup(
+        session, followup, at=now, awaiting=None, extracted=slots, next_followup_at=due, note=ctx.message.text
+    )
+    contact = await card_contact(session, lead, followup.contact_id)
+    return [followup_card("已更新下次跟进", person.id, lead, contact, followup.kind, tz)]
+
+
 async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
     """The message as one more follow-up on the lead of `followup`, the writer's last record."""
     session, tz, now, text = ctx.session, ctx.config.tz, ctx.clock.now(), ctx.message.text
@@ -151,6 +198,8 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
         lines = (f"客户：{lead.company}", _note(text))
         return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
+    if _plan_only(_about_its_contact(ex, its_contact), text):
+        return await _set_plan(ctx, person, lead, followup, ex)
     if _product_remark(_about_its_contact(ex, its_contact), text) and followup.person_id == person.id:
         # "她们对A和B反馈都不错": its new products join the lead and the record, no second follow-up
         products_before = list(lead.products or [])

@@ -256,6 +256,8 @@ KIND_DEMO = re.compile(
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
     # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind
     r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
+    # ...or of a named thing ("做了SLS的demo", "做过新系统的demo"): what was shown, then 的
+    r"|(?:做了|做过|搞了)(?:个|一个|一场|场|一次)?[A-Za-z0-9\u4e00-\u9fff]{1,10}?的\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
@@ -312,6 +314,9 @@ KIND_VISIT = re.compile(
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
+    # met at a show or an event ("展会上认识了X的采购", "在行业论坛上加了微信"): a meeting in person
+    r"|(?:展会|展上|展台|会上|论坛|峰会|博览会|交流会|沙龙|酒会|年会|活动上|聚会)[^，,。；;\s]{0,8}?"
+    r"(?:认识|结识|加了?(?:个)?微信|加了?好友|交换了?名片|换了?名片)"
     # shown the place: "带X的吴总监看房"
     r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
     rf"|{_WENT_ON_A_DAY}"
