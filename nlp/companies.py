@@ -92,6 +92,7 @@ _LATIN_ORG = re.compile(
     r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,2}[A-Z][\w&+\-]*\s?公寓"  # "Harbor One公寓"
 )
 _DEPARTMENT_CHARS = frozenset("科部处室组办")
+_DEPARTMENT_END = frozenset("部科处室")  # a department of a customer named before it ("X采购部的")
 _CAPITAL = re.compile(r"[A-Z][a-z]")  # cheap test before the English-name pattern
 # A form field that names the organisation: "公司：X", "单位名称: X" (a Latin name may hold spaces).
 _FORM_FIELD = re.compile(
@@ -795,6 +796,8 @@ class CompanyFinder:
                 self._title_at(text, m.start() + 1) or text.startswith("采购", m.start() + 1)
             )
             hit = self._brand_before(text, m.start(), blocked, owned)
+            if hit is None and (full is not None or m.group().startswith(("的", "那边的"))):
+                hit = self._before_department(text, m.start(), blocked)
             if hit is None:
                 continue
             if full is not None and (hit.name in districts().anywhere or _is_place(hit.name)):
@@ -829,6 +832,26 @@ class CompanyFinder:
         if m is not None and (hit := self._brand_before(text, m.end("brand"), blocked)) is not None:
             return hit if hit.start == lead else None
         return None
+
+    def _before_department(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """The brand before a department that ends at `end`, its person after ("X人事部的王芳",
+        "X工程部的李工"): the department (a common word and 部/科/处/室) is inside the customer, and the
+        rare words before it are the customer even with no organisation word. `_brand_before` still
+        refuses a place alone, a person, a common word or a verb ("上海人事部的", "我们采购部的")."""
+        if text[end - 1 : end] not in _DEPARTMENT_END:
+            return None
+        words = self._cut(text[max(0, end - 8) : end])
+        last = words[-1]
+        if len(last) >= 3 and self._freq(last) > 0:
+            size = len(last)  # a department the dictionary holds: "人事部", "人力资源部", "客服部"
+        elif len(last) == 1 and len(words) > 1 and self._freq(words[-2]) >= _BRAND_FREQ:
+            size = len(words[-2]) + 1  # a common word and 部/科: "生产部", "设备科"
+        else:
+            return None
+        start = end - size
+        if start < 2 or not _CJK_ONLY.fullmatch(text[start:end]):
+            return None
+        return self._brand_before(text, start, blocked)
 
     @staticmethod
     def _that_one(head: str) -> bool:

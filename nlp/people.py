@@ -40,6 +40,10 @@ _TAIL_WORD_FREQ = 5000
 _TAIL_TITLES = frozenset({"工长"})
 # A nickname of 阿 and one character ("阿明", "阿杰"), kept as written; not a word like 阿姨 or 阿里.
 _A_NAME_WORD_FREQ = 100
+# "沙龙上", "车展上", "包间里": a dictionary word and a locative is a place where people met; a given
+# name seldom ends in 上/里 after a word (and "高峰上周" goes on into a word, 上周, so is kept).
+_LOCATIVE = frozenset("上里")
+_EVENT_WORD_FREQ = 10
 _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
 # What tells a person is someone who referred the customer, not its contact: "王总那边介绍的".
 _REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)")
@@ -232,6 +236,10 @@ _KIN_AFTER = re.compile(
 # How common a word must be in the segmenter's dictionary to be read as that word (董事会 2461, 经理人
 # 508) rather than as a title and a character after it.
 _WORD_FREQ = 100
+# "沙龙上", "车展上", "包间里": a dictionary word and a locative is a place where people met; a given
+# name seldom ends in 上/里 after a word (and "高峰上周" goes on into a word, 上周, so is kept).
+_LOCATIVE = frozenset("上里")
+_EVENT_WORD_FREQ = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,6 +395,12 @@ class PersonFinder:
         g2 = g + 1
         if g2 < len(text) and text[g2] in _DEPARTMENT_END:
             return None  # "安保部": a department, not a person
+        if (
+            text[g2 : g2 + 1] in _LOCATIVE
+            and self._freq(first) >= _EVENT_WORD_FREQ
+            and self._freq(text[g2 : g2 + 2]) <= 50
+        ):
+            return None  # "沙龙上认识了", "包间里聊": where the rep met someone (a word and 上/里), no name
         # A second given character, unless it starts a word ("马丽沟通了": 沟通) or is "just" (刚).
         if (
             g2 < len(text)
