@@ -629,20 +629,24 @@ class PersonFinder:
                 nick := self._nickname_at(text, at, big=False) or self._a_name_at(text, at)
             ):
                 named.append(Person(nick, None, at, at + 2))  # "瑞德生物的小谭聊了下", "X的阿明"
-        for m in _NICK_SIGNED.finditer(text):
+        # (the nickname patterns below all need 小 or 老, and start with lookbehinds that defeat the
+        # regex engine's first-character scan: a character test skips them for most messages)
+        nick_old = "老" in text
+        nicks = nick_old or "小" in text
+        for m in _NICK_SIGNED.finditer(text) if nicks else ():
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None:
                 named.append(Person(nick, None, m.start(), m.start() + 2))
-        for m in _NICK_MET.finditer(text):
+        for m in _NICK_MET.finditer(text) if nick_old else ():
             if (nick := self._nickname_at(text, m.end(), big=False)) is not None and not any(
                 p.start == m.end() for p in named
             ):
                 named.append(Person(nick, None, m.end(), m.end() + 2))
-        for m in _NICK_PAUSED.finditer(text):
+        for m in _NICK_PAUSED.finditer(text) if nicks else ():
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None and not any(
                 p.start == m.start() for p in named
             ):
                 named.append(Person(nick, None, m.start(), m.start() + 2))
-        for m in _NICK_TOLD.finditer(text):
+        for m in _NICK_TOLD.finditer(text) if nicks else ():
             if _HANDED_AFTER.match(text, m.start() + 2) and (nick := self._nick_handed(text, m.start())):
                 named.append(Person(nick, None, m.start(), m.start() + 2))
         for m in _WITH_PERSON.finditer(text):
