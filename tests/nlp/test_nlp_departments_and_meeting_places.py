@@ -1,5 +1,5 @@
-"""Kinds of failure fixed by extI (issue 16, company and contact spans met at events), each tested with
-made-up sentences of other trades, with negatives showing the rule does not over-fire."""
+"""Kinds of company and contact span failure met at events (a brand before its department, a meeting
+place read as a name), each tested with made-up sentences of other trades, with negatives."""
 
 from __future__ import annotations
 
