@@ -101,6 +101,7 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
         and not correction
         and is_time_only(ctx.extraction)
         and _refines_plan(ctx, theirs.created_at)
+        and not await _names_another_lead(ctx, theirs.lead_id)
     ):
         return "answer", theirs  # "收到 下周二三点我过去" after the manager logged their joint visit
     if (
@@ -122,7 +123,8 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
             )
             or (not correction and _refines_plan(ctx, touched, that_day))  # a correction shows old → new
         ):
-            return "answer", last
+            if not await _names_another_lead(ctx, last.lead_id):
+                return "answer", last
         if correction and sent - touched <= CORRECTION_WINDOW:
             if (
                 await names_other_customer(ctx, last)
@@ -150,6 +152,17 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     if recent and last is not None:
         return "context", last
     return None
+
+
+async def _names_another_lead(ctx: Context, lead_id: int) -> bool:
+    """Whether a plan with no company span names, by a short name or a contact of the writer's book
+    ("X时总微信回了，…下周三我再问问"), a customer other than the record's: it is news of that
+    customer, never the plan of the record just made."""
+    if ctx.extraction.company or ctx.extraction.phone:
+        return False  # is_time_only: such a plan is no answer anyway
+    found = await link_in_book(ctx.session, ctx.extraction, ctx.member, ctx.message.text)
+    named = [found.lead] if found.lead is not None else list(found.candidates)
+    return bool(named) and all(lead.id != lead_id for lead in named)
 
 
 async def _colleague_record(ctx: Context, own_touched: datetime | None) -> FollowUp | None:

@@ -39,6 +39,12 @@ _LATIN_STOP = frozenset(
     }
 )
 # A number of things ("三台", "两套"), which a few counties' names look like: never a customer.
+# A customer's own units said by a word for which (外地分公司, 各门店, 下属子公司): a branch word alone
+# or after a word that says no name, only where or how many the units are.
+_OWN_UNITS = re.compile(
+    r"(?:外地|本地|当地|外省|异地|各地|全国|海外|国外|其他|其它|所有|总|各|下属|旗下|几家|几个|各个)?"
+    r"(?:分公司|子公司|分店|门店|分部|分厂|网点|办事处)"
+)
 _COUNTED = re.compile(r"[一二两三四五六七八九十几百千]+[台套个件只张把辆吨箱瓶批家条根]")
 # Single-character verbs that do not start a name ("开小超市的" is not a shop called 开小超市).
 _VERB_CHARS = frozenset("开做搞发送买卖拿进出跑上下要想录建转推签丢输来")
@@ -317,6 +323,8 @@ class CompanyFinder:
         found = self._found(text, tokens, blocked)
         if found is not None and _COUNTED.fullmatch(found.name):
             found = None  # "三台 单价四十五万": a count that is also a county's name (三台) names no one
+        if found is not None and _OWN_UNITS.fullmatch(found.name):
+            found = None  # "外地分公司的人一起看": the customer's own branches, no customer of their own
         entered = self._entered(text, blocked)
         if entered is None or found is None:
             return found or entered

@@ -300,7 +300,9 @@ KIND_CALL = re.compile(
 KIND_ONLINE = re.compile(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
     r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：])|QQ(?![:：\s]*\d)"
-    r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|线上|网上|video|zoom|teams|webex|skype"
+    r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|video|zoom|teams|webex|skype"
+    # online as the channel, not as what the customer wants held or sold online ("想搞个线上直播")
+    r"|(?:线上|网上)(?!直播|活动|培训|课|展|发布|年会|签到|抽奖|商城|店|销售|渠道|推广|营销|报名|投票)"
     # WeChat as reps type it ("wx 技术标收到了"), not the label of an id ("wx: abc123"), and a chat group
     r"|(?<![A-Za-z])(?:wx|vx|wechat|weixin)(?![A-Za-z])(?![:：\s]*[A-Za-z0-9_-]*\d)"
     r"|(?:在|拉了?个?|建了?个?)群里?|群里(?:跟|和|聊|沟通|说|发)"

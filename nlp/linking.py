@@ -290,6 +290,25 @@ def _short_forms(key: str, city: str | None) -> set[str]:
     return out
 
 
+# A body of a trade (医疗器械行业协会, 家具商会, 智造产业联盟): what follows its trade words.
+_ASSOCIATION = re.compile(r"(?:行业|产业)?(协会|商会|学会|联合会|促进会|研究会|委员会|联盟)$")
+
+
+def _association_short(key: str) -> str | None:
+    """The short form of a trade's association: the last word of its trade, two characters, and
+    the organisation word, the trade qualifiers dropped (医疗器械行业协会 → 器械协会, 建筑装饰协会 →
+    装饰协会): the first word of a trade is its sector, the last what it is about. Only for trade
+    words of two words or more (律师协会 is its own short name)."""
+    m = _ASSOCIATION.search(key)
+    if m is None:
+        return None
+    trade = key[: m.start()]
+    tail = trade[-_MIN_BRAND:]
+    if len(trade) < 2 * _MIN_BRAND or not all(_CJK_CHAR.match(c) for c in tail) or _is_place(tail):
+        return None
+    return f"{tail}{m.group(1)}"
+
+
 @cache
 def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
     """The names a rep may use for this company: full, folded key, and its short forms, also
@@ -302,6 +321,8 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验, and
         # 万达新城商业管理 is 万达新城's, no brand 商业 after a place.
         out |= _short_forms(bare, city)
+    if (association := _association_short(bare)) is not None:
+        out.add(association)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 
@@ -533,14 +554,15 @@ class LeadBook:
 
     def _all_names(self) -> dict[str, set[int]]:
         """Every name of the book's leads: a brand after an area joins them unless another lead
-        has it for a short name (two leads with it only that way stay two candidates)."""
+        has it for a short name; two leads with it only that way (北京中科恒达 and 天津中科恒达 →
+        恒达) are both named by it, to be asked about, so the word is never taken for a new customer."""
         if self._table is None:
             # The book's own sets are shared, not copied (a team's book holds 800,000 names); a brand
             # that joins one gets a new set.
             table = dict(self._names)
             for brand, ids in self._weak.items():
                 others = self._names.get(brand, set())
-                if brand in self._alone or (len(ids) == 1 and not others - ids):
+                if brand in self._alone or not others - ids:
                     table[brand] = others | ids
             self._table, self._sorted_names = table, sorted(table)
         return self._table

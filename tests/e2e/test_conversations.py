@@ -393,6 +393,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_final", "final.jsonl", 15),
         ("conversations_next", "next.jsonl", 10),
         ("conversations_seven", "seven.jsonl", 15),
+        ("conversations_eight", "conversations.jsonl", 12),
+        ("conversations_nine", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

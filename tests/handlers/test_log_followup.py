@@ -363,3 +363,29 @@ async def test_another_team_s_customer_or_a_word_outside_the_customer_s_name_is_
     assert sorted(lead.company for lead in await world.leads()) == [
         "华晨机电", "宁波鑫源包装材料有限公司", "杭州恒通汽配有限公司", "鑫源包装",
     ]  # fmt: skip
+
+
+async def test_a_plan_naming_another_customer_by_short_name_and_contact_is_not_the_last_record_s(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    ruifeng = await lead_of(world, "lina", "合肥瑞丰食品有限公司", key="合肥瑞丰食品", city="合肥")
+    await add_contact(session, ruifeng.id, now=NOW, name="岑志远", title="销售总监")
+    await log_followup.handle(world.ctx("lina", "远航物流李总来电询价", company="远航物流", kind="call"))
+    [call] = await world.followups()
+    world.later(minutes=1)
+    # The short name glued to the other lead's contact: news of 瑞丰, not 远航's plan.
+    other = world.ctx(
+        "lina", "瑞丰岑总微信回了，样品他们还在检测，下周三我再问问", Intent.OTHER,
+        kind="online", next_followup=when("2026-03-18"),
+    )  # fmt: skip
+    [reply] = await log_followup.handle(other)
+    assert reply.title == "已记录跟进" and "合肥瑞丰食品有限公司" in repr(reply)
+    call, news = await world.followups()
+    assert (call.next_followup_at, news.lead_id) == (None, ruifeng.id)
+    # A plan naming the last record's own contact (or nobody) still answers that record.
+    world.later(minutes=1)
+    [done] = await log_followup.handle(
+        world.ctx("lina", "瑞丰岑总监说周五再约", Intent.OTHER, next_followup=when("2026-03-13"))
+    )
+    assert done.title == "已更新下次跟进" and len(await world.followups()) == 2
