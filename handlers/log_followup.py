@@ -113,18 +113,21 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     ):
         return "answer", theirs  # "收到 X的合同我周二送过去": X is the customer of that record
     if last is not None and touched is not None:
-        if is_time_only(ctx.extraction) and (
-            # an answer to "下次什么时候跟进？" that also tells news is a follow-up of its own; a kind
-            # of contact said with the plan is most often the planned one ("下周一电话跟进")
-            (
-                last.awaiting == AWAIT_NEXT
-                and sent - last.created_at <= ANSWER_WINDOW
-                and not deal_news(ctx.extraction)
+        if (
+            is_time_only(ctx.extraction)
+            and (
+                # an answer to "下次什么时候跟进？" that also tells news is a follow-up of its own; a kind
+                # of contact said with the plan is most often the planned one ("下周一电话跟进")
+                (
+                    last.awaiting == AWAIT_NEXT
+                    and sent - last.created_at <= ANSWER_WINDOW
+                    and not deal_news(ctx.extraction)
+                )
+                or (not correction and _refines_plan(ctx, touched, that_day))  # a correction: old → new
             )
-            or (not correction and _refines_plan(ctx, touched, that_day))  # a correction shows old → new
+            and not await _names_another_lead(ctx, last.lead_id)
         ):
-            if not await _names_another_lead(ctx, last.lead_id):
-                return "answer", last
+            return "answer", last
         if correction and sent - touched <= CORRECTION_WINDOW:
             if (
                 await names_other_customer(ctx, last)

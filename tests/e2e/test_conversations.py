@@ -393,8 +393,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_final", "final.jsonl", 15),
         ("conversations_next", "next.jsonl", 10),
         ("conversations_seven", "seven.jsonl", 15),
-        ("conversations_eight", "conversations.jsonl", 12),
-        ("conversations_nine", "conversations.jsonl", 13),
+        # held out and scored once after this session's changes (12/15 and 9/15), then studied; e8_07
+        # (a manager's "X转给Y跟吧" reassignment in chat) is left
+        ("conversations_eight", "conversations.jsonl", 14),
+        ("conversations_nine", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
