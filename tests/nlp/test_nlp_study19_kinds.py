@@ -3,21 +3,10 @@ with made-up sentences of other trades, with negatives showing the rule does not
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from nlp import Extractor
-
-SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Tuesday
-
-
-def _read(extractor: Extractor, text: str) -> tuple[str, dict[str, Any]]:
-    ex = extractor.extract(text, SENT)
-    return str(ex.intent), ex.to_slots()
-
+from tests.nlp.reading import read as _read
 
 # ---- stage news said without a stage word ----
 
