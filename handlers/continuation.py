@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import datetime
 
 from bot.types import Reply
 from handlers.cards import amend_button, contact_text, followup_card, next_followup_text
@@ -163,19 +164,44 @@ async def _set_plan(
 ) -> list[Reply]:
     """The plan of a plan-only follow-on put on the record it follows (and its lead), its words kept
     with that record; the products it will deliver join the lead."""
-    session, tz, now = ctx.session, ctx.config.tz, ctx.clock.now()
-    due = set_next_followup(lead, ex.next_followup, tz)
+    due = set_next_followup(lead, ex.next_followup, ctx.config.tz)
     if ex.products:
         only = Extraction(intent=ex.intent, products=ex.products)
         await apply_extraction(
-            session, lead, only, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
+            ctx.session,
+            lead,
+            only,
+            ctx.catalog,
+            now=ctx.clock.now(),
+            ample_budget=ctx.config.grading.ample_budget,
         )
+    return await planned_on(ctx, person, lead, followup, ex, due, note=ctx.message.text)
+
+
+async def planned_on(
+    ctx: Context,
+    person: Person,
+    lead: Lead,
+    followup: FollowUp,
+    ex: Extraction,
+    due: datetime | None,
+    *,
+    note: str | None = None,
+) -> list[Reply]:
+    """The plan `ex` said (due at `due`, already on the lead) kept on the record it completes, and the
+    card that shows it: the answer to "下次什么时候跟进？" and a plan-only follow-on end the same way."""
     slots = {"next_followup": ex.to_slots()["next_followup"]}
     await amend_followup(
-        session, followup, at=now, awaiting=None, extracted=slots, next_followup_at=due, note=ctx.message.text
+        ctx.session,
+        followup,
+        at=ctx.clock.now(),
+        awaiting=None,
+        extracted=slots,
+        next_followup_at=due,
+        note=note,
     )
-    contact = await card_contact(session, lead, followup.contact_id)
-    return [followup_card("已更新下次跟进", person.id, lead, contact, followup.kind, tz)]
+    contact = await card_contact(ctx.session, lead, followup.contact_id)
+    return [followup_card("已更新下次跟进", person.id, lead, contact, followup.kind, ctx.config.tz)]
 
 
 async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
@@ -193,14 +219,15 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
         lines = (f"客户：{lead.company}", f"联系人：{contact_text(its_contact)}")
         return [Reply(to=person.id, title="已补充联系人", lines=lines, buttons=(amend_button(lead.id),))]
-    if not _says_a_fact(_about_its_contact(ex, its_contact)) and followup.person_id == person.id:
+    told = _about_its_contact(ex, its_contact)  # what it says besides naming the record's contact
+    if not _says_a_fact(told) and followup.person_id == person.id:
         # "他说下周给答复": a remark on the contact just reported, kept with its record; no new contact
         await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
         lines = (f"客户：{lead.company}", _note(text))
         return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
-    if _plan_only(_about_its_contact(ex, its_contact), text):
+    if _plan_only(told, text):
         return await _set_plan(ctx, person, lead, followup, ex)
-    if _product_remark(_about_its_contact(ex, its_contact), text) and followup.person_id == person.id:
+    if _product_remark(told, text) and followup.person_id == person.id:
         # "她们对A和B反馈都不错": its new products join the lead and the record, no second follow-up
         products_before = list(lead.products or [])
         await apply_extraction(

@@ -21,7 +21,7 @@ from handlers.cards import followup_card
 from handlers.clarify import ask
 from handlers.contact_name import complete_name
 from handlers.context import Context
-from handlers.continuation import deal_news, may_continue, record_follow_on
+from handlers.continuation import deal_news, may_continue, planned_on, record_follow_on
 from handlers.corrections import (
     ASK_WHAT,
     AWAIT_CORRECTION,
@@ -372,16 +372,10 @@ async def _complete(ctx: Context, person: Person, followup: FollowUp) -> list[Re
     """The answer to "下次什么时候跟进？": the same record and its lead get the time."""
     lead = await get_lead(ctx.session, followup.lead_id)
     assert lead is not None  # follow-ups cascade with their lead
-    tz = ctx.config.tz
-    due = set_next_followup(lead, ctx.extraction.next_followup, tz)
+    due = set_next_followup(lead, ctx.extraction.next_followup, ctx.config.tz)
     if due is None:
         return [Reply(to=person.id, title="没看懂时间", lines=("请说具体日期，如「周五下午3点」。",))]
-    slots = {"next_followup": ctx.extraction.to_slots()["next_followup"]}
-    await amend_followup(
-        ctx.session, followup, at=ctx.clock.now(), awaiting=None, extracted=slots, next_followup_at=due
-    )
-    contact = await card_contact(ctx.session, lead, followup.contact_id)
-    return [followup_card("已更新下次跟进", person.id, lead, contact, followup.kind, tz)]
+    return await planned_on(ctx, person, lead, followup, ctx.extraction, due)
 
 
 async def await_correction(ctx: Context, person: Person, lead: Lead) -> list[Reply]:
