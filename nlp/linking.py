@@ -287,7 +287,17 @@ def _short_forms(key: str, city: str | None) -> set[str]:
         head = brand[:length]
         if len(brand) > length and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
             out.add(head)
+    if (both := _TWO_SCRIPTS.fullmatch(brand)) is not None:
+        # A brand in two scripts (TPK泰普康, 维立康Vitalink): reps say either half alone.
+        out.update(half for half in both.groups() if half)
     return out
+
+
+# A brand of a Latin word and a Chinese one, in either order; the Latin word three letters or more
+# (a pair of letters alone is too often an abbreviation of something else).
+_TWO_SCRIPTS = re.compile(
+    r"([a-z][a-z0-9&-]{2,})([\u4e00-\u9fff]{2,})|([\u4e00-\u9fff]{2,})([a-z][a-z0-9&-]{2,})"
+)
 
 
 # A body of a trade (医疗器械行业协会, 家具商会, 智造产业联盟): what follows its trade words.
