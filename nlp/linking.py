@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from nlp.behalf import given_name
 from nlp.cities import districts, gazetteer
 from nlp.company_key import company_key, company_places, short_city
 from nlp.lexicon import org_suffixes, surnames, titles
@@ -120,13 +121,27 @@ _ADDRESS_END = re.compile(r"[\s,，:：、!！~]")
 
 def addressed_colleague(text: str, colleagues: Iterable[str]) -> str | None:
     """The member of the writer's organisation (`colleagues`: full names) the message opens by
-    addressing ("罗俊 X那单价格我批了"): what follows is said to them, an instruction or a note
-    between colleagues, not a contact with the customer."""
+    addressing ("罗俊 X那单价格我批了", or by the given name: "文涛 X那单…"): what follows is said to
+    them, an instruction or a note between colleagues, not a contact with the customer."""
+    found = address_span(text, colleagues)
+    return found[0] if found else None
+
+
+def address_span(text: str, colleagues: Iterable[str]) -> tuple[str, int] | None:
+    """The colleague the message opens by addressing and where the address ends in `text`."""
     head = text.lstrip().lstrip("@＠")
+    skipped = len(text) - len(head)
     for name in colleagues:
-        addressed = len(head) > len(name) and _ADDRESS_END.match(head, len(name)) is not None
-        if len(name) >= _MIN_BRAND and head.startswith(name) and addressed:
-            return name
+        if len(name) < _MIN_BRAND:
+            continue
+        for form in (name, given_name(name)):
+            if (
+                form
+                and head.startswith(form)
+                and _ADDRESS_END.match(head, len(form))
+                and len(head) > len(form)
+            ):
+                return name, skipped + len(form)
     return None
 
 
