@@ -81,3 +81,16 @@ def _away_before(text: str, names: list[str], before: int) -> str | None:
                     best = (start, name)
                 start = text.find(form, start + len(form), before)
     return best[1] if best else None
+
+
+# 他/她 as the subject of a plan for a later day ("他下周一去厂里谈细节"): in a message covering for a
+# team-mate, the team-mate, whose plan is the lead's next contact as the writer's own would be.
+_THEIR_PLAN = re.compile(
+    r"(?<![其吉])[他她](?=\s?(?:明天|后天|大后天|下下?个?(?:周|星期|礼拜|月)|这周|本周|周[一二三四五六日天]|\d{1,2}[号日]|月底))"
+)
+
+
+def as_their_plan(text: str) -> str:
+    """The words of a message covering for a team-mate with the plan they will carry out said as the
+    writer's ("他下周一去" → "我下周一去"), so that it reads as the rep's plan; same length."""
+    return _THEIR_PLAN.sub("我", text)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from nlp import Extractor, company_key
+from nlp.behalf import as_their_plan, called, on_behalf_of
 from nlp.dates import find_days
 from nlp.intent import find_kind
-from nlp.linking import BookLead, LeadBook, company_aliases
+from nlp.linking import BookLead, LeadBook, address_span, company_aliases
 from tests.nlp.reading import SENT
 from tests.nlp.reading import read as _read
 
@@ -127,3 +128,71 @@ def test_a_two_letter_or_latin_only_brand_gives_no_half() -> None:
     assert "ab" not in aliases
     aliases = company_aliases("杭州远航物流有限公司", company_key("杭州远航物流有限公司"), "杭州")
     assert not any(a.isascii() for a in aliases)
+
+
+# ---- a team-mate named as team-mates call each other ----
+
+TEAM = ("罗小军", "孟洁", "欧阳子涵")
+
+
+@pytest.mark.parametrize(
+    ("text", "colleague"),
+    [
+        ("小孟今天请假 我替小孟去了趟华美服饰 见了王经理", "孟洁"),
+        ("帮小军记一下 东方制药李总上午给他打电话了", "罗小军"),
+        ("老罗出差了 我替他跑了一趟瑞丰包装", "罗小军"),
+        ("帮子涵记一下 金鼎酒店要两台CNC", "欧阳子涵"),
+    ],
+)
+def test_covering_for_a_team_mate_called_by_nickname(text: str, colleague: str) -> None:
+    assert on_behalf_of(text, TEAM) == colleague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小孟说东方制药要两台CNC",  # a team-mate merely named
+        "帮小李记一下 东方制药要两台CNC",  # nobody of the team
+        "小军那个客户我去过了",
+    ],
+)
+def test_no_cover_where_none_is_said(text: str) -> None:
+    assert on_behalf_of(text, TEAM) is None
+
+
+def test_the_forms_team_mates_call_a_member_by() -> None:
+    assert called("罗小军") == ("罗小军", "小军", "小罗", "老罗")
+    assert called("孟洁") == ("孟洁", "小孟", "老孟")
+    assert called("欧阳子涵") == ("欧阳子涵", "子涵")  # no 小欧
+
+
+@pytest.mark.parametrize(
+    ("text", "colleague"),
+    [
+        ("小军 东方制药那单现在什么情况", "罗小军"),
+        ("子涵，华美服饰的报价你看一下", "欧阳子涵"),
+        ("罗小军 那单价格我批了", "罗小军"),
+    ],
+)
+def test_a_message_opening_with_a_given_name_is_addressed_to_them(text: str, colleague: str) -> None:
+    found = address_span(text, TEAM)
+    assert found is not None and found[0] == colleague
+    assert text[found[1]] in " ，"
+
+
+@pytest.mark.parametrize("text", ["小军那个客户我去过了", "小孟 今天来电话了", "今天跟小军去了趟东方制药"])
+def test_no_address_where_the_name_is_no_given_name_or_runs_on(text: str) -> None:
+    assert address_span(text, TEAM) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("他下周一去厂里谈细节", "我下周一去厂里谈细节"),
+        ("她明天上午过去", "我明天上午过去"),
+        ("其他下周再说", "其他下周再说"),  # no pronoun: a word with 他 in it
+        ("他说价格太高", "他说价格太高"),  # no plan for a day
+    ],
+)
+def test_a_covered_team_mate_s_plan_said_as_the_writer_s(text: str, words: str) -> None:
+    assert as_their_plan(text) == words
