@@ -32,8 +32,11 @@ _REFERS_BACK = re.compile(r"他|她|对方|客户|对了|另外|还有|那边|�
 # "再加20万", "追加了20万": the amount adds to the budget known.
 _ADDS = re.compile(r"(?:再|又|还|多)?(?:加|增加|追加|多)了?\s*$")
 NOTE_CHARS = 40
-# How people found what they were shown ("她们对A和B反馈都不错", "客户觉得这款挺好"): an opinion word...
-_OPINION = re.compile(r"反馈|评价|口碑|印象|不错|挺好|很好|满意|认可|好评|夸|一般")
+# How people found what they were shown ("她们对A和B反馈都不错", "客户觉得这款挺好", "说比X那台省事"): an
+# opinion word...
+_OPINION = re.compile(
+    r"反馈|评价|口碑|印象|不错|挺好|很好|满意|认可|好评|夸|一般|比[^，,。；;\s]{1,12}?(?:好|强|省|快|稳|便宜|方便|差)"
+)
 # ...and no word of a new want ("还想看看DR", "还要冷柜", "打算加一台"), which is news of the deal.
 _WANTS = re.compile(r"想|要|需|感兴趣|看看|考虑|打算|准备|加|问|试|订|买|采购")
 
@@ -83,10 +86,13 @@ def _about_its_contact(ex: Extraction, contact: Contact | None) -> Extraction:
 
 
 def _product_remark(ex: Extraction, text: str) -> bool:
-    """Feedback on products of the visit just reported ("她们对A和B反馈都不错"): products are the only
-    fact, said with an opinion and no new want. It tells how the visit went, so it is a remark on
-    that record, not another contact; any other fact (an amount, a plan, a person) makes it one."""
-    if not ex.products or _says_a_fact(dataclasses.replace(ex, products=())):
+    """Feedback on products of the visit just reported ("她们对A和B反馈都不错"), or on ours against a
+    competitor's ("说比X那台好用"): products and competitors are the only facts, said with an opinion
+    and no new want. It tells how the visit went, so it is a remark on that record, not another
+    contact; any other fact (an amount, a plan, a person) makes it one."""
+    if not (ex.products or ex.competitors):
+        return False
+    if _says_a_fact(dataclasses.replace(ex, products=(), competitors=())):
         return False
     return _OPINION.search(text) is not None and _WANTS.search(text) is None
 
@@ -233,10 +239,16 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         await apply_extraction(
             session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
         )
-        said = list(followup.extracted.get("products") or [])
-        said += [p for p in ex.products if p not in said]
+        said = {key: list(followup.extracted.get(key) or []) for key in ("products", "competitors")}
+        said["products"] += [p for p in ex.products if p not in said["products"]]
+        said["competitors"] += [c for c in ex.competitors if c not in said["competitors"]]
         await amend_followup(
-            session, followup, at=now, awaiting=followup.awaiting, extracted={"products": said}, note=text
+            session,
+            followup,
+            at=now,
+            awaiting=followup.awaiting,
+            extracted={k: v for k, v in said.items() if v},
+            note=text,
         )
         lines = [f"客户：{lead.company}"]
         added = [p for p in lead.products or [] if p not in products_before]

@@ -299,10 +299,12 @@ def weekday_in_planned_week(
     text: str, said: FollowUpTime, planned: date, old_time: str | None
 ) -> FollowUpTime:
     """A correction that names only the weekday changes the day of the plan and nothing else:
-    "下周三上午十点" then "不对是周四" is Thursday of that same week, still at ten."""
+    "下周三上午十点" then "不对是周四" is Thursday of that same week, still at ten. Any day said with
+    no time nor part of the day keeps the plan's time: "不对 是下周四" moves the day only."""
     words = new_words(text)
+    keeps_time = said.time is None and _PART_OF_DAY.search(words) is None  # "是周四下午": not at ten
     if _BARE_WEEKDAY.search(words) is None or len(find_days(words, planned)) != 1:
-        return said
+        return FollowUpTime(said.date, old_time) if keeps_time else said
     try:
         day = date.fromisoformat(said.date)
     except ValueError:
@@ -310,7 +312,6 @@ def weekday_in_planned_week(
     moved = planned + timedelta(days=day.weekday() - planned.weekday())
     if day.isocalendar()[:2] == planned.isocalendar()[:2] or moved < day:
         moved = day  # the plan was in this week already, or that week's day has passed
-    keeps_time = said.time is None and _PART_OF_DAY.search(words) is None  # "是周四下午": not at ten
     return FollowUpTime(moved.isoformat(), old_time if keeps_time else said.time)
 
 

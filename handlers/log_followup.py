@@ -42,8 +42,8 @@ from handlers.lead_facts import (
 )
 from handlers.lead_lookup import TAKEN, Resolved, link_contact, link_in_book, may_change, resolve_lead
 from handlers.sla import refresh_cold_at
-from nlp import Extraction, FollowUpTime, Intent
-from nlp.behalf import on_behalf_of
+from nlp import Extraction, FollowUpTime, Intent, extract
+from nlp.behalf import as_their_plan, on_behalf_of
 from nlp.dates import time_on_that_day
 from storage.followups import amend_followup, last_followup_by, last_followup_for_owner, record_followup
 from storage.inbound import previous_message
@@ -285,7 +285,7 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
         # "帮徐丽记一下…": a team-mate's customer, named as they know it, stays theirs
         covered = await _covered_for(ctx, person, lead)
         if covered is not None:
-            return await write(ctx, person, covered.lead, covered.extraction)
+            return await write(ctx, person, covered.lead, _with_their_plan(ctx, covered.extraction))
     if lead is None:
         if not ex.company:
             return [await ask(ctx, person, lines=(ASK_NAME,))]
@@ -296,6 +296,18 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
     elif (completed := await complete_name(ctx, lead)) is not None:
         return completed  # "X那个王老师全名王春燕": the contact on file renamed, no new follow-up
     return await write(ctx, person, lead, ex)
+
+
+def _with_their_plan(ctx: Context, ex: Extraction) -> Extraction:
+    """A covered report with the team-mate's own plan ("帮田野记一下…他下周一去厂里") as its next
+    contact: the lead's plan is its owner's."""
+    if ex.next_followup is not None:
+        return ex
+    words = as_their_plan(ctx.message.text)
+    if words == ctx.message.text:
+        return ex
+    plan = extract(words, ctx.message.sent_at).next_followup
+    return ex if plan is None else dataclasses.replace(ex, next_followup=plan)
 
 
 async def _covered_for(ctx: Context, person: Person, found: Lead | None) -> Resolved | None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+
+from nlp.lexicon import surnames
 
 # 帮/替/代 right before the colleague's full name, then what was done for them ("帮徐丽记一下",
 # "替王强去了趟", "代李娜回个电话"); not a favour asked of the writer ("王强帮我…" names no 帮 before).
@@ -30,16 +33,39 @@ _AWAY = re.compile(
 )
 
 
+@cache
+def given_name(name: str) -> str | None:
+    """The two-character given name of a full name (文涛 of 顾文涛, 子涵 of 欧阳子涵): what team-mates
+    call each other by."""
+    surname = name[:2] if len(name) == 4 and name[:2] in surnames() else name[:1]
+    given = name[len(surname) :]
+    return given if len(given) == 2 and len(name) >= 3 else None
+
+
+@cache
+def called(name: str) -> tuple[str, ...]:
+    """How team-mates name a member: the full name, the given name, 小 or 老 and a one-character surname
+    (小葛, 老葛 for 葛颖)."""
+    out = [name]
+    if (given := given_name(name)) is not None:
+        out.append(given)
+    if len(name) in (2, 3) and name[:2] not in surnames():
+        out += [f"小{name[0]}", f"老{name[0]}"]
+    return tuple(out)
+
+
 def on_behalf_of(text: str, colleagues: Iterable[str]) -> str | None:
-    """The colleague (`colleagues`: full names of other members) the writer says they act for."""
+    """The colleague (`colleagues`: full names of other members) the writer says they act for, named
+    in full or as team-mates call them (小葛, 文涛)."""
     names = [name for name in colleagues if len(name) >= 2]
     for name in names:
-        start = text.find(name)
-        while start >= 0:
-            end = start + len(name)
-            if _FOR.search(text, 0, start) and _THEN.match(text, end):
-                return name
-            start = text.find(name, end)
+        for form in called(name):
+            start = text.find(form)
+            while start >= 0:
+                end = start + len(form)
+                if _FOR.search(text, 0, start) and _THEN.match(text, end):
+                    return name
+                start = text.find(form, end)
     pronoun = _FOR_PRONOUN.search(text)
     return _away_before(text, names, pronoun.start()) if pronoun else None
 
@@ -48,9 +74,23 @@ def _away_before(text: str, names: list[str], before: int) -> str | None:
     """The colleague said to be away (or to ask) last before `before`: whom 他/她 stands for."""
     best: tuple[int, str] | None = None
     for name in names:
-        start = text.find(name, 0, before)
-        while 0 <= start < before:
-            if _AWAY.match(text, start + len(name)) and (best is None or start > best[0]):
-                best = (start, name)
-            start = text.find(name, start + len(name), before)
+        for form in called(name):
+            start = text.find(form, 0, before)
+            while 0 <= start < before:
+                if _AWAY.match(text, start + len(form)) and (best is None or start > best[0]):
+                    best = (start, name)
+                start = text.find(form, start + len(form), before)
     return best[1] if best else None
+
+
+# 他/她 as the subject of a plan for a later day ("他下周一去厂里谈细节"): in a message covering for a
+# team-mate, the team-mate, whose plan is the lead's next contact as the writer's own would be.
+_THEIR_PLAN = re.compile(
+    r"(?<![其吉])[他她](?=\s?(?:明天|后天|大后天|下下?个?(?:周|星期|礼拜|月)|这周|本周|周[一二三四五六日天]|\d{1,2}[号日]|月底))"
+)
+
+
+def as_their_plan(text: str) -> str:
+    """The words of a message covering for a team-mate with the plan they will carry out said as the
+    writer's ("他下周一去" → "我下周一去"), so that it reads as the rep's plan; same length."""
+    return _THEIR_PLAN.sub("我", text)

@@ -290,8 +290,29 @@ def find_days(text: str, today: date) -> list[DayMention]:
         elif tm and tm.group("pw"):
             end = tm.end()
         deadline = bool(_DEADLINE.match(text[end : end + 3]))
+        if time is None:
+            time = _time_said_last(text, end)
         out.append(DayMention(d, m.start(), end, time, deadline))
     return sorted(out, key=lambda d: d.start)
+
+
+# The hour said on its own after what is planned that day, the message's last words: "下周五再去 三点",
+# "明天过去一趟，下午2点吧" (not "明天过去 他说三点以后有空": someone's words, nor a bare "一点").
+_TIME_SAID_LAST = re.compile(
+    rf"[\s，,]{_PERIOD_WORD}\s?(?P<h>(?:\d{{1,2}}|[{_CN}]{{1,3}}))\s?点钟?(?P<m>半|一刻|三刻)?(?:左右|前后)?[吧哈啊呢]?[。.!！~～\s]*$"
+)
+_TIME_SAID_LAST_REACH = 16  # characters of the plan between the day and its hour
+
+
+def _time_said_last(text: str, end: int) -> str | None:
+    """The hour of the day ending at `end` said as the message's last words, no other day in between."""
+    m = _TIME_SAID_LAST.search(text, end, end + _TIME_SAID_LAST_REACH + 12)
+    if m is None or m.end() != len(text) or (m.group("h") == "一" and not m.group("pw")):
+        return None
+    if m.start() - end > _TIME_SAID_LAST_REACH or DAY_RE.search(text, end, m.start()):
+        return None
+    tm = TIME_RE.match(text, m.start() + 1)
+    return _time(tm) if tm else None
 
 
 def _month_range(first: date) -> tuple[date, date]:

@@ -194,7 +194,8 @@ _WENT_ON_A_DAY = (
     r"(?:去了?|到(?!了?的?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
 )
 # Gone somewhere, not a thing sent on its way ("报价单已经发过去了", "样品寄过去了").
-_GONE = r"(?<![发寄传邮递转汇交送]过)(?<![交递送]上)去了"  # nor handed up: "报价单交上去了"
+# nor handed up ("报价单交上去了") nor sent out ("报价发出去了")
+_GONE = r"(?<![发寄传邮递转汇交送]过)(?<![交递送]上)(?<![发寄传邮递转交送]出)去了"
 # The rep reports a contact that happened.
 REPORTED = re.compile(
     rf"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
@@ -214,6 +215,7 @@ REPORTED = re.compile(
     r"|致电|接的电话|接了电话|打给|回了?电话|来电|接(?:到|了)[^，,。；;]{1,30}?电话(?![号是:：\d])"
     r"|电话问|微信上?(?:说|讲|告诉|通知|回复)"
     r"|(?<![A-Za-z])(?:meeting with|met with|call with)(?![A-Za-z])"
+    r"|开完[^，,。；;]{0,10}?(?<![A-Za-z])(?i:meeting|call)(?![A-Za-z])"  # "刚开完online meeting"
     r"|(?<![A-Za-z])visit(?=\s?(?:了|过|完|✅|✔|☑))"
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|查看|调研)|来了?(?:个|一个|一通|通)电话"
     r"|电话(?:打了|打过|回了|回过)"
@@ -269,6 +271,8 @@ KIND_DEMO = re.compile(
     r"|看了?(?:我们|我司|咱们)的[^，,。；;\s]{0,12}(?:样机|样品|演示)|讲了(?:我们|我司|咱们)"
     # a machine run on site for them: "现场飞了一趟", "现场跑了一遍"
     r"|现场(?![看量走转查勘聊谈等坐待盯问催])[\u4e00-\u9fff]了(?:一趟|一遍|一次|一圈|几[趟遍圈次])"
+    # ...or for the person shown: "现场给他跑了一下", "现场给客户开了一遍"
+    r"|现场给(?:他|她|客户|对方)们?(?![看量走转查勘聊谈等坐待盯问催])[\u4e00-\u9fff]了(?:一趟|一遍|一次|一圈|一下|几[趟遍圈次])"
     # a sample or a trial run made on site for them, said as done: "做了胶水的现场试胶", "现场打样了"
     # (not one to come, "下周去现场打样", nor "现场试试看")
     r"|(?:做了|搞了)[^，,。；;\s]{0,8}?现场(?:试(?![试一着下看过用])[\u4e00-\u9fff]|打样)"
@@ -301,6 +305,8 @@ KIND_ONLINE = re.compile(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
     r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：])|QQ(?![:：\s]*\d)"
     r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|video|zoom|teams|webex|skype"
+    # the English word for a meeting held on the line ("开完online meeting", "online聊了"), not a shop
+    r"|(?<![A-Za-z])online(?=\s?(?:meeting|call|会|聊|沟通|开|了|过))"
     # online as the channel, not as what the customer wants held or sold online ("想搞个线上直播")
     r"|(?:线上|网上)(?!直播|活动|培训|课|展|发布|年会|签到|抽奖|商城|店|销售|渠道|推广|营销|报名|投票)"
     # WeChat as reps type it ("wx 技术标收到了"), not the label of an id ("wx: abc123"), and a chat group
@@ -311,7 +317,7 @@ KIND_ONLINE = re.compile(
 )
 KIND_VISIT = re.compile(
     rf"拜访|陌拜|扫街|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
-    r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见|午饭跟|饭桌上|饭局上|带看"
+    r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
@@ -451,7 +457,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # a quote or price sent: "把报价单发到了X邮箱", "价格 发了" (the sending stays a contact told)
             # with when and how it went in between: "报价今天微信发给俞经理了", "报价刚才邮件发过去了"
             # a day and a part of it ("今天下午已经发他邮箱了"), sent straight to the person (发他, 发对方)
-            r"|(?:报价单?|报价表|价格|价格表)(?=\s?(?:已经?|也|都)?\s?(?:今天|昨天|刚才|刚刚|刚|上午|下午|晚上|早上){0,2}"
+            r"|(?:报价单?|报价表|价格|价格表|(?<![A-Za-z])(?i:quote|quotation)(?![A-Za-z]))(?=\s?(?:已经?|也|都)?\s?(?:今天|昨天|刚才|刚刚|刚|上午|下午|晚上|早上){0,2}"
             r"\s?(?:已经?|也|都)?\s?(?:(?:用|通过|走)?(?:微信|邮件|邮箱|钉钉|QQ|短信|企微)(?:上|里)?)?"
             r"\s?发(?:到|至|给|过去|出去|了|[他她]们?|对方))"
             # sent to the person's mailbox or WeChat, said done: "报价单已经发他邮箱了", "价格表发王工微信了"

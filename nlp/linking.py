@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from nlp.behalf import given_name
 from nlp.cities import districts, gazetteer
 from nlp.company_key import company_key, company_places, short_city
 from nlp.lexicon import org_suffixes, surnames, titles
@@ -120,13 +121,27 @@ _ADDRESS_END = re.compile(r"[\s,，:：、!！~]")
 
 def addressed_colleague(text: str, colleagues: Iterable[str]) -> str | None:
     """The member of the writer's organisation (`colleagues`: full names) the message opens by
-    addressing ("罗俊 X那单价格我批了"): what follows is said to them, an instruction or a note
-    between colleagues, not a contact with the customer."""
+    addressing ("罗俊 X那单价格我批了", or by the given name: "文涛 X那单…"): what follows is said to
+    them, an instruction or a note between colleagues, not a contact with the customer."""
+    found = address_span(text, colleagues)
+    return found[0] if found else None
+
+
+def address_span(text: str, colleagues: Iterable[str]) -> tuple[str, int] | None:
+    """The colleague the message opens by addressing and where the address ends in `text`."""
     head = text.lstrip().lstrip("@＠")
+    skipped = len(text) - len(head)
     for name in colleagues:
-        addressed = len(head) > len(name) and _ADDRESS_END.match(head, len(name)) is not None
-        if len(name) >= _MIN_BRAND and head.startswith(name) and addressed:
-            return name
+        if len(name) < _MIN_BRAND:
+            continue
+        for form in (name, given_name(name)):
+            if (
+                form
+                and head.startswith(form)
+                and _ADDRESS_END.match(head, len(form))
+                and len(head) > len(form)
+            ):
+                return name, skipped + len(form)
     return None
 
 
@@ -287,7 +302,17 @@ def _short_forms(key: str, city: str | None) -> set[str]:
         head = brand[:length]
         if len(brand) > length and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
             out.add(head)
+    if (both := _TWO_SCRIPTS.fullmatch(brand)) is not None:
+        # A brand in two scripts (TPK泰普康, 维立康Vitalink): reps say either half alone.
+        out.update(half for half in both.groups() if half)
     return out
+
+
+# A brand of a Latin word and a Chinese one, in either order; the Latin word three letters or more
+# (a pair of letters alone is too often an abbreviation of something else).
+_TWO_SCRIPTS = re.compile(
+    r"([a-z][a-z0-9&-]{2,})([\u4e00-\u9fff]{2,})|([\u4e00-\u9fff]{2,})([a-z][a-z0-9&-]{2,})"
+)
 
 
 # A body of a trade (医疗器械行业协会, 家具商会, 智造产业联盟): what follows its trade words.

@@ -38,7 +38,7 @@ from handlers import (
 from handlers import help as help_handler
 from handlers.context import Context, Handler
 from nlp import Catalog, Extraction, Extractor, Intent
-from nlp.linking import is_away, is_colleague
+from nlp.linking import address_span, is_away, is_colleague
 from storage.inbound import message_of
 from storage.models import InboundMessage, Person
 from storage.outbox import release_held_outbox, take_card_handle
@@ -92,6 +92,14 @@ class Router:
         report = self._extractor.extract(words, message.sent_at, "rep", Intent.LOG_FOLLOWUP)
         first = extraction.next_followup if words == message.text else None
         return dataclasses.replace(report, next_followup=report.next_followup or first)
+
+    def _read(self, message: Message, writer: Person) -> Extraction:
+        """The message read by the extractor; one that opens by addressing a colleague ("文涛 X那单现在
+        什么情况") is read without the address, which names no customer (same length: spans hold)."""
+        colleagues = (p.name for p in self._config.org.people if p.id != writer.key)
+        found = address_span(message.text, colleagues)
+        text = message.text if found is None else " " * found[1] + message.text[found[1] :]
+        return self._extractor.extract(text, message.sent_at, "rep")
 
     def _present(self, message: Message, extraction: Extraction, writer: Person) -> Extraction:
         """The message read again without the person it says was away ("邱总不在，见了新来的技术负责人
@@ -166,9 +174,7 @@ class Router:
         # Commands are exact words, not intents: checked before the extractor, like a button's key.
         if export_leads.is_command(message.text):
             return await export_leads.handle(context(nothing, person))
-        extraction = self._present(
-            message, self._extractor.extract(message.text, message.sent_at, "rep"), person
-        )
+        extraction = self._present(message, self._read(message, person), person)
         ctx = context(extraction, person)
         if extraction.intent in (Intent.LOG_FOLLOWUP, Intent.OTHER) and colleague_note.addressee(ctx):
             # Said to a colleague: not a report, whatever customer it names or record it follows.

@@ -397,6 +397,7 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # (a manager's "X转给Y跟吧" reassignment in chat) is left
         ("conversations_eight", "conversations.jsonl", 14),
         ("conversations_nine", "conversations.jsonl", 15),
+        ("study22", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

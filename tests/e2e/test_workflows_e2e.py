@@ -238,7 +238,8 @@ async def test_corrections_change_the_day_budget_contact_and_kind_and_show_old_a
     xiuhe, _ = await _lina_s_leads(team)
     await team.say("lina", REPORT)
     await team.say("lina", "不对，是下周四不是下周二")
-    assert "下次跟进：3月17日(周二) 14:00 → 3月19日(周四)" in last(team, "lina")
+    # (a correction that names only the day keeps the time planned, as one naming the weekday does)
+    assert "下次跟进：3月17日(周二) 14:00 → 3月19日(周四) 14:00" in last(team, "lina")
     lead = await _lead(team, xiuhe)
     assert lead.next_followup_at is not None and lead.next_followup_at.astimezone(SHANGHAI).day == 19
     await team.say("lina", "预算说错了，是90万")
@@ -248,7 +249,7 @@ async def test_corrections_change_the_day_budget_contact_and_kind_and_show_old_a
     await team.say("lina", "改成电话沟通")
     assert "方式：拜访 → 电话" in last(team, "lina")
     await team.say("lina", "时间错了 是下午四点")
-    assert "下次跟进：3月19日(周四) → 3月19日(周四) 16:00" in last(team, "lina")
+    assert "下次跟进：3月19日(周四) 14:00 → 3月19日(周四) 16:00" in last(team, "lina")
     await team.say("lina", "不对，是激光焊接机不是折弯机")
     assert "产品：数控折弯机 → 激光焊接机" in last(team, "lina")
     [record] = await followups(team)
