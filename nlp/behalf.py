@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from nlp.lexicon import surnames
+
 # 帮/替/代 right before the colleague's full name, then what was done for them ("帮徐丽记一下",
 # "替王强去了趟", "代李娜回个电话"); not a favour asked of the writer ("王强帮我…" names no 帮 before).
 _FOR = re.compile(r"(?:帮|替|代)(?:同事)?$")
@@ -31,26 +33,40 @@ _AWAY = re.compile(
 
 
 def on_behalf_of(text: str, colleagues: Iterable[str]) -> str | None:
-    """The colleague (`colleagues`: full names of other members) the writer says they act for."""
+    """The colleague (`colleagues`: full names of other members) the writer says they act for, named
+    in full or by 老/小 and a surname no other colleague has ("帮老何记一下")."""
     names = [name for name in colleagues if len(name) >= 2]
-    for name in names:
-        start = text.find(name)
+    called = _called_by(names)
+    for said, name in called:
+        start = text.find(said)
         while start >= 0:
-            end = start + len(name)
+            end = start + len(said)
             if _FOR.search(text, 0, start) and _THEN.match(text, end):
                 return name
-            start = text.find(name, end)
+            start = text.find(said, end)
     pronoun = _FOR_PRONOUN.search(text)
-    return _away_before(text, names, pronoun.start()) if pronoun else None
+    return _away_before(text, called, pronoun.start()) if pronoun else None
 
 
-def _away_before(text: str, names: list[str], before: int) -> str | None:
+def _called_by(names: list[str]) -> list[tuple[str, str]]:
+    """(what is said, full name): each full name, then 老/小 with a surname only one colleague has."""
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        surname = name[:2] if len(name) >= 3 and name[:2] in surnames() else name[:1]
+        by_surname.setdefault(surname, []).append(name)
+    nicknames = [
+        (head + surname, only[0]) for surname, only in by_surname.items() if len(only) == 1 for head in "老小"
+    ]
+    return [(name, name) for name in names] + nicknames
+
+
+def _away_before(text: str, called: list[tuple[str, str]], before: int) -> str | None:
     """The colleague said to be away (or to ask) last before `before`: whom 他/她 stands for."""
     best: tuple[int, str] | None = None
-    for name in names:
-        start = text.find(name, 0, before)
+    for said, name in called:
+        start = text.find(said, 0, before)
         while 0 <= start < before:
-            if _AWAY.match(text, start + len(name)) and (best is None or start > best[0]):
+            if _AWAY.match(text, start + len(said)) and (best is None or start > best[0]):
                 best = (start, name)
-            start = text.find(name, start + len(name), before)
+            start = text.find(said, start + len(said), before)
     return best[1] if best else None

@@ -254,10 +254,11 @@ KIND_DEMO = re.compile(
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
-    # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind
-    r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
-    # ...or of a named thing ("做了SLS的demo", "做过新系统的demo"): what was shown, then 的
-    r"|(?:做了|做过|搞了)(?:个|一个|一场|场|一次)?[A-Za-z0-9\u4e00-\u9fff]{1,10}?的\s?demo(?![A-Za-z0-9_.@/-])"
+    # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind;
+    # watched by the customer is held as well ("来公司看了demo")
+    r"|(?:做了|做过|现场|搞了|看了|看过)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
+    # ...or of a named thing ("做了SLS的demo", "做过新系统的demo", "看了排班系统的demo"): what was shown, then 的
+    r"|(?:做了|做过|搞了|看了|看过)(?:个|一个|一场|场|一次)?[A-Za-z0-9\u4e00-\u9fff]{1,10}?的\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
@@ -301,6 +302,8 @@ KIND_ONLINE = re.compile(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
     r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：])|QQ(?![:：\s]*\d)"
     r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|video|zoom|teams|webex|skype"
+    # said in English: "online meeting聊了", "had a virtual call" (not "online store", "remote area")
+    r"|(?<![A-Za-z])(?:online|virtual|remote)\s?(?:meeting|call|chat|session)(?![A-Za-z])"
     # online as the channel, not as what the customer wants held or sold online ("想搞个线上直播")
     r"|(?:线上|网上)(?!直播|活动|培训|课|展|发布|年会|签到|抽奖|商城|店|销售|渠道|推广|营销|报名|投票)"
     # WeChat as reps type it ("wx 技术标收到了"), not the label of an id ("wx: abc123"), and a chat group
