@@ -29,12 +29,15 @@ async def test_covering_a_colleague_called_by_nickname_logs_on_their_customer_wi
     runner: Runner,
 ) -> None:
     turns = [
-        wangqiang("帮小林记一下 她手机没电了让我代发 今天上午她去仁和见了周主任 彩超预算80万 下周二下午三点她再过去"),
+        wangqiang(
+            "帮小林记一下 她手机没电了让我代发 今天上午她去仁和见了周主任 彩超预算80万 下周二下午三点她再过去"
+        ),
         wangqiang("预算说错了 是70万 不是80"),
     ]
     expect = [
-        {"company": "苏州仁和医院", "followups_added": 1, "owner": "lina", "last_followup": last("visit", "周"),
-         "next_followup": plan("next_week:2", "15:00"), "budget": [700000, 700000]},
+        {"company": "苏州仁和医院", "followups_added": 1, "owner": "lina",
+         "last_followup": last("visit", "周"), "next_followup": plan("next_week:2", "15:00"),
+         "budget": [700000, 700000]},
         {"company": "无锡慈济医院", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
@@ -61,7 +64,11 @@ async def test_a_correction_naming_its_field_then_its_value_changes_that_field(r
 
 
 async def test_a_remark_on_a_rival_after_a_plan_adds_no_follow_up(runner: Runner) -> None:
-    turns = says("仁和周主任刚通了电话 彩超下月要定", "下周二上午再打给他确认", "他还说之前西门子的售后太慢了 挺不满意的")
+    turns = says(
+        "仁和周主任刚通了电话 彩超下月要定",
+        "下周二上午再打给他确认",
+        "他还说之前西门子的售后太慢了 挺不满意的",
+    )
     expect = [
         {"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("next_week:2")},
         {"company": "无锡慈济医院", "followups_added": 0},
@@ -78,10 +85,13 @@ async def test_a_rival_named_with_a_new_want_is_still_a_follow_up(runner: Runner
     await assert_right(runner, [RENHE, CIJI], turns, expect)
 
 
-async def test_a_quote_received_said_in_a_wechat_reply_is_an_online_follow_up_at_quote(runner: Runner) -> None:
+async def test_a_quote_received_told_in_a_wechat_reply_is_an_online_follow_up_at_quote(
+    runner: Runner,
+) -> None:
     turns = says("仁和周主任微信回了 彩超的报价他收到了 说要给院长看下 估计下周给回复")
     expect = [
-        {"company": "苏州仁和医院", "followups_added": 1, "stage": "报价", "last_followup": last("online", "周")},
+        {"company": "苏州仁和医院", "followups_added": 1, "stage": "报价",
+         "last_followup": last("online", "周")},
         {"company": "无锡慈济医院", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)

@@ -9,7 +9,7 @@ from handlers.corrections import new_words
 from nlp import Extractor
 from nlp.behalf import on_behalf_of
 from nlp.intent import find_kind
-from tests.nlp.reading import SENT, read
+from tests.nlp.reading import read
 
 # ---- rare surnames and a surname called with a kin word ------------------------------------------------
 
