@@ -32,10 +32,11 @@ _REFERS_BACK = re.compile(r"他|她|对方|客户|对了|另外|还有|那边|�
 # "再加20万", "追加了20万": the amount adds to the budget known.
 _ADDS = re.compile(r"(?:再|又|还|多)?(?:加|增加|追加|多)了?\s*$")
 NOTE_CHARS = 40
-# How people found what they were shown ("她们对A和B反馈都不错", "客户觉得这款挺好", "说比X那台省事"): an
-# opinion word...
+# How people found what they were shown ("她们对A和B反馈都不错", "客户觉得这款挺好", "说比X那台省事") or
+# the supplier they had ("之前X的服务太慢了 挺不满意的"): an opinion word...
 _OPINION = re.compile(
-    r"反馈|评价|口碑|印象|不错|挺好|很好|满意|认可|好评|夸|一般|比[^，,。；;\s]{1,12}?(?:好|强|省|快|稳|便宜|方便|差)"
+    r"反馈|评价|口碑|印象|不错|挺好|很好|满意|不满|认可|好评|夸|一般|太(?:慢|贵|差|烂)"
+    r"|比[^，,。；;\s]{1,12}?(?:好|强|省|快|稳|便宜|方便|差)"
 )
 # ...and no word of a new want ("还想看看DR", "还要冷柜", "打算加一台"), which is news of the deal.
 _WANTS = re.compile(r"想|要|需|感兴趣|看看|考虑|打算|准备|加|问|试|订|买|采购")
@@ -86,10 +87,11 @@ def _about_its_contact(ex: Extraction, contact: Contact | None) -> Extraction:
 
 
 def _product_remark(ex: Extraction, text: str) -> bool:
-    """Feedback on products of the visit just reported ("她们对A和B反馈都不错"), or on ours against a
-    competitor's ("说比X那台好用"): products and competitors are the only facts, said with an opinion
-    and no new want. It tells how the visit went, so it is a remark on that record, not another
-    contact; any other fact (an amount, a plan, a person) makes it one."""
+    """Feedback on products of the visit just reported ("她们对A和B反馈都不错"), on ours against a
+    competitor's ("说比X那台好用") or on a rival they had ("她还说之前X的服务太慢了"): products and
+    competitors are the only facts, said with an opinion and no new want. It tells how the visit went,
+    so it is a remark on that record, not another contact; any other fact (an amount, a plan, a
+    person) makes it one."""
     if not (ex.products or ex.competitors):
         return False
     if _says_a_fact(dataclasses.replace(ex, products=(), competitors=())):
@@ -234,7 +236,8 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     if _plan_only(told, text):
         return await _set_plan(ctx, person, lead, followup, ex)
     if _product_remark(told, text) and followup.person_id == person.id:
-        # "她们对A和B反馈都不错": its new products join the lead and the record, no second follow-up
+        # "她们对A和B反馈都不错": its new products (and rivals) join the lead and the record, no second
+        # follow-up
         products_before = list(lead.products or [])
         await apply_extraction(
             session, lead, ex, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget

@@ -86,6 +86,8 @@ _NOT_A_VALUE = re.compile(
 _OWN_CORRECTION = re.compile(
     r"是|改成|改为|改到|换成|应该|也|再|联系人|对接人|预算|金额|日期|下次跟进|方式|产品|电话|手机|阶段"
 )
+# A clause that names a change and ends before its value, which the next clause says.
+_OPENS = re.compile(r"(?:改|改成|改为|改到|换成|应该是|是)$")
 # A clause that only completes the head's value: the time of the day just named ("下周四 上午十点").
 # The whole clause: "三点他那边有个会" is why the old time does not suit.
 _COMPLETES = re.compile(
@@ -125,12 +127,14 @@ def _head(words: str) -> str:
     its own (is marked again or names its field: "预算也改成150万") or completes the head's value
     ("下周四 上午十点")."""
     marker = _marker_at(words) or 0
-    chars, value = list(words), ""
+    chars, value, opened = list(words), "", False
     for clause in _CLAUSE.finditer(words):
         if not value:
             value = _NOT_A_VALUE.sub("", clause.group()) if clause.end() > marker else ""
             continue
-        if _OWN_CORRECTION.search(clause.group()) or _COMPLETES.fullmatch(clause.group()):
+        if opened or _OWN_CORRECTION.search(clause.group()) or _COMPLETES.fullmatch(clause.group()):
+            # "预算也跟着改 280w左右": a clause that ends on its change gives the new value next
+            opened = not opened and _OPENS.search(clause.group()) is not None
             continue
         if _names_in_full(value, clause.group()):
             continue

@@ -56,30 +56,40 @@ def called(name: str) -> tuple[str, ...]:
 
 def on_behalf_of(text: str, colleagues: Iterable[str]) -> str | None:
     """The colleague (`colleagues`: full names of other members) the writer says they act for, named
-    in full or as team-mates call them (小葛, 文涛)."""
+    in full or as team-mates call them: 文涛, or 老/小 and a surname no other colleague has
+    ("帮老何记一下")."""
     names = [name for name in colleagues if len(name) >= 2]
-    for name in names:
-        for form in called(name):
-            start = text.find(form)
-            while start >= 0:
-                end = start + len(form)
-                if _FOR.search(text, 0, start) and _THEN.match(text, end):
-                    return name
-                start = text.find(form, end)
+    called_by = _called_by(names)
+    for said, name in called_by:
+        start = text.find(said)
+        while start >= 0:
+            end = start + len(said)
+            if _FOR.search(text, 0, start) and _THEN.match(text, end):
+                return name
+            start = text.find(said, end)
     pronoun = _FOR_PRONOUN.search(text)
-    return _away_before(text, names, pronoun.start()) if pronoun else None
+    return _away_before(text, called_by, pronoun.start()) if pronoun else None
 
 
-def _away_before(text: str, names: list[str], before: int) -> str | None:
+def _called_by(names: list[str]) -> list[tuple[str, str]]:
+    """(what is said, full name) for every way `called` gives; a 老/小 form two colleagues share names
+    neither."""
+    pairs = [(form, name) for name in names for form in called(name)]
+    owners: dict[str, set[str]] = {}
+    for form, name in pairs:
+        owners.setdefault(form, set()).add(name)
+    return [(form, name) for form, name in pairs if len(owners[form]) == 1 or form == name]
+
+
+def _away_before(text: str, called_by: list[tuple[str, str]], before: int) -> str | None:
     """The colleague said to be away (or to ask) last before `before`: whom 他/她 stands for."""
     best: tuple[int, str] | None = None
-    for name in names:
-        for form in called(name):
-            start = text.find(form, 0, before)
-            while 0 <= start < before:
-                if _AWAY.match(text, start + len(form)) and (best is None or start > best[0]):
-                    best = (start, name)
-                start = text.find(form, start + len(form), before)
+    for said, name in called_by:
+        start = text.find(said, 0, before)
+        while 0 <= start < before:
+            if _AWAY.match(text, start + len(said)) and (best is None or start > best[0]):
+                best = (start, name)
+            start = text.find(said, start + len(said), before)
     return best[1] if best else None
 
 

@@ -40,6 +40,10 @@ _CORRECTED = re.compile(r"(?:不对|说错了?|错了|更正|纠正)[\s，,。�
 _CORRECT_REACH = 8
 _HARD_END = re.compile(r"[，,。；;！!？?\n]")
 _FOLLOWING_REACH = 16
+# ...unless he is the one of ours who went to the customer earlier in the message, as when a rep writes
+# for a colleague: "帮老何记一下 他今天去X见了王总 … 下周二他再过去" is the colleague's own next visit.
+_OURS_WENT = re.compile(r"([他她])(?:今天|昨天|上午|下午|早上|中午|刚才?|刚刚)?(?:去(?!年)|跑了|拜访)")
+_OURS_AGAIN = re.compile(r"^\s?([他她])\s?再(?:过去|去|跑|拜访|上门)")
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 _THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?$")
 # Someone else's timeline: "他说月底前给答复", "让我等通知".
@@ -87,6 +91,12 @@ def _asked(before: str, after: str) -> bool:
     """The day is what someone asked about: 问 shortly before it, a question word right around it."""
     near = before[-ASK_REACH:]
     return bool(_ASKED.search(near)) and bool(_QUESTION.search(near) or _QUESTION.search(after[:ASK_REACH]))
+
+
+def _ours_again(before: str, after: str) -> bool:
+    """The 他/她 going again after the day is the one said before to have gone to the customer."""
+    again = _OURS_AGAIN.match(after)
+    return again is not None and any(m.group(1) == again.group(1) for m in _OURS_WENT.finditer(before))
 
 
 def _done(after: str) -> bool:
@@ -156,7 +166,7 @@ def find_followup(
             continue
         if _THEIR_SUBJECT.search(before) and "我" not in after:
             continue
-        if _THEIR_AFTER.match(after) and "我" not in after:
+        if _THEIR_AFTER.match(after) and "我" not in after and not _ours_again(text[: d.start], after):
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue

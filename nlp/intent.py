@@ -213,7 +213,7 @@ REPORTED = re.compile(
     # (a number after it is the contact's: "电话 0411-…")
     r"|(?:^|\s)(?:电话|微信|视频|邮件|上门|拜访)(?=\s+[^\d\s+（(])(?!\s+[A-Za-z][\w.-]*[\d_])"
     r"|致电|接的电话|接了电话|打给|回了?电话|来电|接(?:到|了)[^，,。；;]{1,30}?电话(?![号是:：\d])"
-    r"|电话问|微信上?(?:说|讲|告诉|通知|回复)"
+    r"|电话问|微信上?(?:说|讲|告诉|通知|回复|回了|回过|回我)"  # "X主管微信回了": they wrote back
     r"|(?<![A-Za-z])(?:meeting with|met with|call with)(?![A-Za-z])"
     r"|开完[^，,。；;]{0,10}?(?<![A-Za-z])(?i:meeting|call)(?![A-Za-z])"  # "刚开完online meeting"
     r"|(?<![A-Za-z])visit(?=\s?(?:了|过|完|✅|✔|☑))"
@@ -256,10 +256,11 @@ KIND_DEMO = re.compile(
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
-    # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind
-    r"|(?:做了|做过|现场|搞了)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
-    # ...or of a named thing ("做了SLS的demo", "做过新系统的demo"): what was shown, then 的
-    r"|(?:做了|做过|搞了)(?:个|一个|一场|场|一次)?[A-Za-z0-9\u4e00-\u9fff]{1,10}?的\s?demo(?![A-Za-z0-9_.@/-])"
+    # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind;
+    # watched by the customer is held as well ("来公司看了demo")
+    r"|(?:做了|做过|现场|搞了|看了|看过)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
+    # ...or of a named thing ("做了SLS的demo", "看了排班系统的demo"): what was shown, then 的
+    r"|(?:做了|做过|搞了|看了|看过)(?:个|一个|一场|场|一次)?[A-Za-z0-9\u4e00-\u9fff]{1,10}?的\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
@@ -305,8 +306,10 @@ KIND_ONLINE = re.compile(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
     r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：])|QQ(?![:：\s]*\d)"
     r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|video|zoom|teams|webex|skype"
-    # the English word for a meeting held on the line ("开完online meeting", "online聊了"), not a shop
-    r"|(?<![A-Za-z])online(?=\s?(?:meeting|call|会|聊|沟通|开|了|过))"
+    # the English words for a meeting held on the line ("开完online meeting", "online聊了", "had a virtual
+    # call"), not a shop or a place ("online store", "remote area")
+    r"|(?<![A-Za-z])online(?=\s?(?:meeting|call|chat|session|会|聊|沟通|开|了|过))"
+    r"|(?<![A-Za-z])(?:virtual|remote)\s?(?:meeting|call|chat|session)(?![A-Za-z])"
     # online as the channel, not as what the customer wants held or sold online ("想搞个线上直播")
     r"|(?:线上|网上)(?!直播|活动|培训|课|展|发布|年会|签到|抽奖|商城|店|销售|渠道|推广|营销|报名|投票)"
     # WeChat as reps type it ("wx 技术标收到了"), not the label of an id ("wx: abc123"), and a chat group
@@ -462,6 +465,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             r"\s?发(?:到|至|给|过去|出去|了|[他她]们?|对方))"
             # sent to the person's mailbox or WeChat, said done: "报价单已经发他邮箱了", "价格表发王工微信了"
             r"|(?:报价单?|报价表|价格表)(?=[^，,。；;\s]{0,6}?发[^，,。；;\s]{1,8}?(?:邮箱|微信|QQ)(?:里|上)?了)"
+            # received by them, said done: "报价她收到了", "报价单对方已经收到了" (not "还没收到", "收到了吗")
+            r"|报价单?\s?(?:[他她]们?|对方|客户)?\s?(?:已经?|也|都)?收到了(?!吗|没)"
             # a bid handed in and waiting: "标书上周已经投了", "招标文件已经交了"
             r"|标书.{0,6}(?:投|交|递|提交|递交)了|(?:招标|投标)文件.{0,4}(?:交|提交|递交)了|投了标"
         ),

@@ -83,7 +83,8 @@ _BOSS = "总"
 _NICKNAMES = ("老", "小")
 _ADDRESS = (
     *("总监", "经理", "主任", "老师", "老板", "科长", "处长"),
-    *("部长", "院长", "校长", "厂长", "主管", "总", "工"),
+    *("部长", "院长", "校长", "厂长", "主管", "师傅", "女士", "先生", "阿姨"),
+    *("总", "工", "姐", "哥"),  # 苟姐, 蒯哥: called by a kin word
 )  # longest first
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
 _AWAY_AFTER = re.compile(

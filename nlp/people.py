@@ -976,7 +976,9 @@ class PersonFinder:
 
     def _asked(self, text: str, end: int) -> Person | None:
         """A full name (or an English one) standing right before what is asked about it."""
-        if text.startswith("那边", end) and _TITLED_SOON.match(text, end + 2):
+        if text.startswith("那边", end) and (
+            _TITLED_SOON.match(text, end + 2) or self._titled_at(text, end + 2)
+        ):
             return None  # "富士康那边物流的刘工", "给Jolly那边的Tom": the place where that person works
         en = _EN_NAME_BEFORE.search(text[max(0, end - 20) : end])
         if en is not None:
@@ -1000,6 +1002,13 @@ class PersonFinder:
             ):
                 return Person(cand, None, s, end)
         return None
+
+    def _titled_at(self, text: str, i: int) -> bool:
+        """A surname and a title start at `i`, maybe after a pause ("… 那边 雒总"): someone of the place
+        named before, as in "星河湾那边邵总来看了"."""
+        i += text.startswith(" ", i)
+        n = self._surname_len(text, i)
+        return n > 0 and _base_title_re().match(text, i + n) is not None
 
     def _split_title(self, p: Person) -> Person:
         """A "name" that is a surname and a title ("罗总", "刘博士", "王工") is the surname and the title."""

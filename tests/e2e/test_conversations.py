@@ -389,6 +389,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # s18_03 and s18_11 count a plan-only follow-on as a second follow-up (the writer's count; the
         # product's rule sets the plan of the record it follows)
         ("study18", "conversations.jsonl", 14),
+        # s20_09: "价格在一百八十万上下" two clauses after "那单" is read as a price, not the deal's
+        # worth (价格 alone may be a unit price); left
+        ("study20", "conversations.jsonl", 14),
+        ("study21", "conversations.jsonl", 15),
         ("conversations_six", "six.jsonl", 10),
         ("conversations_final", "final.jsonl", 15),
         ("conversations_next", "next.jsonl", 10),
