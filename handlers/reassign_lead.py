@@ -172,7 +172,7 @@ async def _hand_over(ctx: Context, writer: Person, lead: Lead, member: Person) -
 
 
 async def not_in_crm(ctx: Context) -> list[Reply]:
-    """ "新客户" answered to "是哪个客户？": a customer the CRM does not hold has nobody to change."""
+    """The answer 新客户 to "是哪个客户？": a customer the CRM does not hold has no owner to change."""
     return _refused(ctx.member, NOT_IN_CRM)
 
 

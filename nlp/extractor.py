@@ -7,7 +7,7 @@ from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from nlp.catalog import Catalog
+from nlp.catalog import Catalog, Mention
 from nlp.cities import find_city, gazetteer
 from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import DayMention, find_period
@@ -94,6 +94,14 @@ def _with_phones(
         i = before[-1] if before else (after[0] if after else 0)
         owned.setdefault(i, number)
     return tuple(NamedPerson(p.name, p.title, owned.get(i)) for i, p in enumerate(people) if i > 0 and p.name)
+
+
+def _names_catalog(handover: Handover, mentions: list[Mention]) -> bool:
+    """Whether the words the handover names its customer by are a product or competitor."""
+    if handover.customer_span is None:
+        return False
+    start, end = handover.customer_span
+    return any(m.start < end and start < m.end for m in mentions)
 
 
 def _reassigns(intent: Intent, handover: Handover, plans: Plans) -> bool:
@@ -191,6 +199,8 @@ class Extractor:
         handover = (
             find_handover(text) if channel == "rep" and intent in (None, Intent.REASSIGN_LEAD) else None
         )
+        if handover is not None and _names_catalog(handover, mentions):
+            handover = None  # "彩超这块交给小王负责": a product line handed over, not a customer
         if handover is not None:
             blocked.append(handover.assignee_span)
         company = self._companies.find(text, tokens, blocked)

@@ -94,6 +94,11 @@ def test_what_is_no_handover_of_ours(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).intent != Intent.REASSIGN_LEAD
 
 
+def test_a_product_line_handed_over_is_no_customer(extractor: Extractor) -> None:
+    ex = extractor.extract("数控机床这块交给郑凯负责", SENT)
+    assert ex.intent != Intent.REASSIGN_LEAD and ex.assignee is None and ex.products == ("数控机床",)
+
+
 def test_a_report_with_a_handover_in_it_stays_a_report(extractor: Extractor) -> None:
     # The contact told comes first; the handover is for a person to settle, not a record lost.
     ex = extractor.extract("今天上午拜访了宏达机械，后面由何丽跟进", SENT)
