@@ -100,6 +100,8 @@ def kept_slots(ex: Extraction) -> dict[str, object]:
         slots["others"] = [[o.name, o.title, o.phone] for o in ex.others]
     if ex.phone_changed:
         slots["phone_changed"] = True
+    if ex.assignee:
+        slots["assignee"] = ex.assignee
     return slots
 
 
@@ -127,4 +129,14 @@ def kept_extraction(row: PendingQuestion) -> Extraction:
         reported_kind=s.get("reported_kind"),
         others=tuple(NamedPerson(*o) for o in s.get("others") or ()),
         phone_changed=bool(s.get("phone_changed")),
+        assignee=s.get("assignee"),
     )
+
+
+# A kept message asked about with "是哪位同事？" (handlers.reassign_lead) keeps the members it may
+# mean under this key; such a question is not "是哪个客户？" and its answers are not customers.
+MEMBER_OPTIONS = "member_options"
+
+
+def asks_which_customer(row: PendingQuestion) -> bool:
+    return MEMBER_OPTIONS not in (row.extracted or {})

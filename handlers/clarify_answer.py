@@ -18,8 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.types import Reply
-from handlers import log_followup, new_lead, update_stage
-from handlers.clarify import NEW, NEW_CUSTOMER, PICK, forget, kept_extraction, pending
+from handlers import log_followup, new_lead, reassign_lead, update_stage
+from handlers.clarify import NEW, NEW_CUSTOMER, PICK, asks_which_customer, forget, kept_extraction, pending
 from handlers.context import Context, Handler
 from handlers.corrections import old_words
 from handlers.lead_lookup import resolve_lead
@@ -33,12 +33,14 @@ COMPLETES: dict[Intent, Handler] = {
     Intent.LOG_FOLLOWUP: log_followup.handle,
     Intent.UPDATE_STAGE: update_stage.handle,
     Intent.NEW_LEAD: new_lead.handle,
+    Intent.REASSIGN_LEAD: reassign_lead.handle,
 }
 # A new customer's message: created from it, without looking in the book again (that found several).
 CREATES: dict[Intent, Handler] = {
     Intent.LOG_FOLLOWUP: log_followup.log_new_customer,
     Intent.UPDATE_STAGE: log_followup.log_new_customer,  # stage news on a new customer is its first report
     Intent.NEW_LEAD: new_lead.create_named,
+    Intent.REASSIGN_LEAD: reassign_lead.not_in_crm,  # nothing to hand over
 }
 ASKS = (Intent.QUERY_LEAD, Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_STATS, Intent.HELP)
 _CHOICE = re.compile(r"(?:选)?第?([1-9１-９])(?:个|号|家)?")
@@ -141,7 +143,7 @@ async def _answer(ctx: Context) -> _Answer | None:
         if action != PICK or not (value == NEW or value.isdigit()):
             return None
         row = await pending(ctx, person, message.sent_at)
-        if row is None:
+        if row is None or not asks_which_customer(row):
             return None
         if value == NEW:
             return _Answer(row, None, new=True)
@@ -153,7 +155,7 @@ async def _answer(ctx: Context) -> _Answer | None:
     if choice is None and not new and named_new is None and not _names_only(ctx):
         return None  # decided from the words alone, without a query for every message
     row = await pending(ctx, person, message.sent_at)
-    if row is None:
+    if row is None or not asks_which_customer(row):
         return None
     if new or named_new is not None:
         return _Answer(row, None, new=True, company=named_new)
@@ -229,6 +231,9 @@ async def handle(ctx: Context) -> list[Reply]:
         completed = dataclasses.replace(ctx, message=message, extraction=named)
         return await COMPLETES[intent](completed)
     company = answer.company or kept.company
+    if intent is Intent.REASSIGN_LEAD:  # a customer the CRM does not hold has no owner to change
+        await forget(ctx, person)
+        return await CREATES[intent](ctx)
     if not company:  # "新客户" to a message that named none: its name is still needed
         lines = (f"请回复客户名称，{NEW_CUSTOMER}会按它建档。",)
         return [Reply(to=person.id, title="新客户叫什么？", lines=lines)]

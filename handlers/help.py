@@ -27,6 +27,7 @@ CAPABILITIES: tuple[tuple[str, str], ...] = (
     ("query_overdue", "超时线索"),
     ("query_lead", "查客户"),
     ("query_stats", "看数据"),
+    ("reassign_lead", "转交客户"),
     ("export_leads", "导出客户表"),
 )
 EXAMPLES: tuple[str, ...] = ("帮助", "你能做什么")

@@ -7,11 +7,12 @@ from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from nlp.catalog import Catalog
+from nlp.catalog import Catalog, Mention
 from nlp.cities import find_city, gazetteer
 from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import DayMention, find_period
 from nlp.followup import Plans, find_bare_followup, find_followup
+from nlp.handover import Handover, find_handover
 from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
 from nlp.lexicon import literal_re, org_suffixes, titles
 from nlp.numbers import find_budget, signed_worth
@@ -23,6 +24,8 @@ from nlp.types import Extraction, FollowUpTime, Intent, NamedPerson, Period, Sta
 
 _QUERIES = frozenset({Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_LEAD, Intent.QUERY_STATS})
 _PLANS = frozenset({Intent.LOG_FOLLOWUP, Intent.NEW_LEAD, Intent.UPDATE_STAGE})
+# What a handover said in a message overrides: a question of its own, help or a new lead keep theirs.
+_HANDED_OVER = frozenset({Intent.OTHER, Intent.LOG_FOLLOWUP, Intent.UPDATE_STAGE, Intent.QUERY_LEAD})
 _MAX_TEXT = 4000  # a chat message; anything longer is cut (keeps every step linear and bounded)
 _MAX_BARE = 24  # a bare follow-up answer is short
 _ASKING = re.compile(r"[吗么嘛？?]\s*$")  # "明天去吃饭吗？" asks, it plans nothing
@@ -91,6 +94,22 @@ def _with_phones(
         i = before[-1] if before else (after[0] if after else 0)
         owned.setdefault(i, number)
     return tuple(NamedPerson(p.name, p.title, owned.get(i)) for i, p in enumerate(people) if i > 0 and p.name)
+
+
+def _names_catalog(handover: Handover, mentions: list[Mention]) -> bool:
+    """Whether the words the handover names its customer by are a product or competitor."""
+    if handover.customer_span is None:
+        return False
+    start, end = handover.customer_span
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _reassigns(intent: Intent, handover: Handover, plans: Plans) -> bool:
+    """Whether the message is the handover it says: not when its words ask something else, hand in a
+    new lead, or report a contact ("今天拜访了X，…以后由小刘跟进" is a report first)."""
+    if intent == Intent.REASSIGN_LEAD:
+        return True
+    return intent in _HANDED_OVER and find_kind(plans.unplanned()) is None
 
 
 _LOOKBACK = 40  # longer than any organisation name read leftwards from its suffix
@@ -176,6 +195,14 @@ class Extractor:
         phones = [p for p in find_phones(text) if not any(s <= p[1][0] < e for s, e in email_spans)]
         tokens = self._tokens(text)
         blocked = [(m.start, m.end) for m in mentions] + email_spans
+        # The member a customer is handed to is a colleague, never the customer's contact.
+        handover = (
+            find_handover(text) if channel == "rep" and intent in (None, Intent.REASSIGN_LEAD) else None
+        )
+        if handover is not None and _names_catalog(handover, mentions):
+            handover = None  # "彩超这块交给小王负责": a product line handed over, not a customer
+        if handover is not None:
+            blocked.append(handover.assignee_span)
         company = self._companies.find(text, tokens, blocked)
         person, others, mentions_of = self._people.find_all(
             text, company.end if company else None, company.start if company else None, blocked
@@ -204,6 +231,12 @@ class Extractor:
             plans=(plans := Plans(text, today)),
         )
         intent = intent or classify(text, facts)
+        if handover is not None and not _reassigns(intent, handover, plans):
+            handover = None
+        if handover is not None:
+            intent = Intent.REASSIGN_LEAD
+            if company is None and handover.customer is not None and handover.customer_span is not None:
+                company = CompanyHit(handover.customer, *handover.customer_span, strength=0, score=0)
         if company is None and person is None and (where := news_start(text, intent)):
             known = [m.start for m in mentions]
             head = " " * where[0] + text[where[0] :]  # the name stands first in what is left
@@ -266,6 +299,8 @@ class Extractor:
             spans["budget"] = budget[1]
         if city is not None:
             spans["city"] = city[1]
+        if handover is not None:
+            spans["assignee"] = handover.assignee_span
         return Extraction(
             intent=intent,
             company=company.name if company else None,
@@ -285,5 +320,6 @@ class Extractor:
             reported_kind=reported_kind,
             others=named_others,
             phone_changed=bool(phones) and _NUMBER_CHANGED.search(text) is not None,
+            assignee=handover.assignee if handover is not None else None,
             spans=spans,
         )

@@ -10,7 +10,8 @@ from typing import Any
 
 
 class Intent(StrEnum):
-    """What a message asks for; the values are exactly the corpus labels."""
+    """What a message asks for; the values are the corpus labels, and beyond them what the bot does
+    that the corpus format has no label for (`corpus_label` says how such a message is scored)."""
 
     LOG_FOLLOWUP = "log_followup"
     NEW_LEAD = "new_lead"
@@ -21,6 +22,13 @@ class Intent(StrEnum):
     QUERY_STATS = "query_stats"
     HELP = "help"
     OTHER = "other"
+    # Not a corpus label: a customer handed to another member ("X转给小王跟吧"); scored as `other`.
+    REASSIGN_LEAD = "reassign_lead"
+
+    @property
+    def corpus_label(self) -> str:
+        """The corpus label of a message of this intent: an intent the corpus format lacks is `other`."""
+        return self.value if self is not Intent.REASSIGN_LEAD else Intent.OTHER.value
 
 
 class Stage(StrEnum):
@@ -93,6 +101,8 @@ class Extraction:
     others: tuple[NamedPerson, ...] = ()
     # The message says a number changed ("换号了", "新号码"): a stored phone may then be replaced.
     phone_changed: bool = False
+    # reassign_lead: the member the customer is handed to, as written ("许婷", "小王", "lina").
+    assignee: str | None = None
     # Character spans [start, end) in the original text of what was found, keyed by slot name.
     spans: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _EMPTY)
 

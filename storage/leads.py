@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Delete, Insert, Update
 
-from storage.models import CLOSED_STAGES, STAGES, Contact, Lead, StageChange
+from storage.models import CLOSED_STAGES, STAGES, Contact, Lead, Person, StageChange
 
 T = TypeVar("T")
 
@@ -169,6 +169,13 @@ async def change_stage(
     session.add(change)
     await session.flush()
     return change
+
+
+async def change_owner(session: AsyncSession, lead: Lead, owner: Person, at: datetime) -> None:
+    """Give the lead to `owner`, in their team; it counts as assigned at `at`, as a new lead does, so a
+    customer never contacted yet starts the new owner's first-response clock."""
+    lead.owner_id, lead.team_id, lead.assigned_at = owner.id, owner.team_id or lead.team_id, at
+    await session.flush()
 
 
 async def restore_cleared_followup(session: AsyncSession, lead: Lead) -> None:

@@ -82,3 +82,10 @@ async def find_person_by_platform_id(
 
 async def find_person_by_key(session: AsyncSession, key: str) -> Person | None:
     return await session.scalar(select(Person).where(Person.key == key))
+
+
+async def list_active_people(session: AsyncSession) -> list[Person]:
+    """The members configured now, in [org] order of their ids."""
+    return list(
+        (await session.scalars(select(Person).where(Person.active.is_(True)).order_by(Person.id))).all()
+    )

@@ -68,7 +68,7 @@ def _run_lines(extractor: Extractor, lines: Iterable[str], stdout: TextIO, stder
             bad += 1
             continue
         ex = extractor.extract(text, when, channel)
-        out = {"id": cid, "intent": str(ex.intent), "slots": ex.to_slots()}
+        out = {"id": cid, "intent": ex.intent.corpus_label, "slots": ex.to_slots()}
         stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     return 1 if bad else 0
 
@@ -92,7 +92,7 @@ def _evaluate(extractor: Extractor, path: str, stdout: TextIO, stderr: TextIO) -
                     return 2
                 gold[cid] = obj
                 ex = extractor.extract(text, when, channel)
-                pred[cid] = {"id": cid, "intent": str(ex.intent), "slots": ex.to_slots()}
+                pred[cid] = {"id": cid, "intent": ex.intent.corpus_label, "slots": ex.to_slots()}
     except OSError as e:
         print(f"extract: cannot read {path}: {e.strerror or e}", file=stderr)
         return 2

@@ -31,6 +31,7 @@ from handlers import (
     query_overdue,
     query_stats,
     query_today,
+    reassign_lead,
     rights,
     unknown_user,
     update_stage,
@@ -61,6 +62,7 @@ HANDLERS: dict[Intent, Handler] = {
     Intent.QUERY_STATS: query_stats.handle,
     Intent.HELP: help_handler.handle,
     Intent.OTHER: other.handle,
+    Intent.REASSIGN_LEAD: reassign_lead.handle,
 }
 # A short answer to the bot's last question ("是哪个客户？", "周五下午", "价格太高"), a correction
 # ("改成下周四") or more about the customer just reported on ("对了他们还想看看DR") continues the
@@ -69,6 +71,7 @@ HANDLERS: dict[Intent, Handler] = {
 # customer (a correction without its old values): they are read again as one, since words alone may
 # have read as nothing.
 CONTINUATIONS: tuple[tuple[Continues, Handler, Callable[[str], str] | None], ...] = (
+    (reassign_lead.continues_last, reassign_lead.complete, None),  # "是哪位同事？" (a customer's is not)
     (clarify_answer.continues_last, clarify_answer.handle, None),  # the newest question
     (update_stage.continues_last, update_stage.handle, None),
     (log_followup.continues_last, log_followup.handle, log_followup.words_to_read),
@@ -176,6 +179,9 @@ class Router:
             return await export_leads.handle(context(nothing, person))
         extraction = self._present(message, self._read(message, person), person)
         ctx = context(extraction, person)
+        if extraction.intent is Intent.REASSIGN_LEAD:
+            # A hand-over said in full words answers no question and continues no record.
+            return await reassign_lead.handle(ctx)
         if extraction.intent in (Intent.LOG_FOLLOWUP, Intent.OTHER) and colleague_note.addressee(ctx):
             # Said to a colleague: not a report, whatever customer it names or record it follows.
             return await colleague_note.handle(ctx)

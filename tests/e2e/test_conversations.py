@@ -397,8 +397,9 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_final", "final.jsonl", 15),
         ("conversations_next", "next.jsonl", 10),
         ("conversations_seven", "seven.jsonl", 15),
-        # held out and scored once after this session's changes (12/15 and 9/15), then studied; e8_07
-        # (a manager's "X转给Y跟吧" reassignment in chat) is left
+        # held out and scored once after this session's changes (12/15 and 9/15), then studied; e8_07's
+        # reassignment in chat ("X转给Y跟吧") is done (handlers.reassign_lead), its new owner's first
+        # message, a plan only, is still recorded as a follow-up, not as the plan alone
         ("conversations_eight", "conversations.jsonl", 14),
         ("conversations_nine", "conversations.jsonl", 15),
         ("study22", "conversations.jsonl", 15),

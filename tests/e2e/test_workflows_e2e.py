@@ -162,6 +162,23 @@ async def test_assignment_follows_territory_product_line_and_load(team: Bot) -> 
     assert "明德钣金" in notice and "杭州" in notice
 
 
+async def test_a_customer_handed_over_in_chat_reaches_its_new_owner(team: Bot) -> None:
+    await team.say("lina", "今天拜访了苏州仁济医院王主任，电话13812345678，下周三再联系")
+    await team.say("zhangwei", "仁济医院转给王强跟吧")
+    [renji] = await leads(team)
+    async with team.sessions() as session:
+        wang = await session.scalar(select(Person).where(Person.key == "wangqiang"))
+    assert wang is not None and renji.owner_id == wang.id
+    assert "苏州仁济医院现在由王强负责" in last(team, "zhangwei")
+    assert "转交给你" in last(team, "wangqiang") and "苏州仁济医院" in last(team, "wangqiang")
+    assert "已由张伟转给王强" in last(team, "lina")
+    # The new owner writes to it as to any customer of theirs; the former owner may no longer.
+    await team.say("wangqiang", "刚给仁济医院王主任打了电话，下周四上午过去")
+    await team.say("lina", "刚给仁济医院王主任打了电话，下周五过去")
+    assert "其他同事" in last(team, "lina")
+    assert [f.person_id for f in await followups(team)][1:] == [wang.id]
+
+
 async def test_a_rep_cannot_see_another_reps_lead(team: Bot) -> None:
     await team.say("lina", "今天拜访了苏州仁济医院王主任，电话13812345678，下周三再联系")
     await team.say("chenjie", "查一下仁济医院")

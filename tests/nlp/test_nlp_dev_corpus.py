@@ -31,7 +31,7 @@ def summary() -> dict[str, Any]:
         case = json.loads(line)
         gold[case["id"]] = case
         ex = extractor.extract(case["text"], datetime.fromisoformat(case["sent_at"]), case["channel"])
-        pred[case["id"]] = {"intent": str(ex.intent), "slots": ex.to_slots()}
+        pred[case["id"]] = {"intent": ex.intent.corpus_label, "slots": ex.to_slots()}
     return score(gold, pred)
 
 
