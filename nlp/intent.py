@@ -112,6 +112,9 @@ LEAD_QUERY = re.compile(
     r"|(?:联系人|对接人|负责人)(?:是)?(?:谁|哪位|叫什么|叫啥)"
     # a step of its deal asked about: "X那边合同签了没", "X货发了吗"
     r"|(?:签|定|签约|中标|发|到|交付|付款|回款|打款)了?(?:没|吗|没有)[?？]?\s*$"
+    # any step asked done or not, in the words of a question: "X那单尾款结了没", "样机退回来了没有"
+    r"|[\u4e00-\u9fff]了(?:没|没有)[?？]?\s*$"
+    r"|有(?:没有)?(?:回复|回音|回信|答复)(?:吗|没|没有|了吗)?[?？]?$"
 )
 ONE_CUSTOMER_QUESTION = re.compile(
     r"(?:是)?谁(?:在)?跟的?(?![\u4e00-\u9fff])"  # "这个邮箱是谁跟的": whose customer, not a day's list
@@ -385,8 +388,13 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # cheered: "签啦🎉", "拿下啦", "成交咯" (not asked: "签啦？")
             r"|(?:签|签约|签单|成交|拿下|签下来)(?:啦|咯|喽)(?![?？])"
             r"|盖章回来|(?:已|已经)回签|回签了|(?:盖章|签字)回传|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
-            # the down payment in: "首付款30%到账了"
-            r"|(?:首付|预付)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付)"
+            # the signed contract back with us ("合同寄回来了"), or the customer's seal procedure done
+            # ("合同走完了他们的用印流程", "盖章审批已经办完")
+            r"|合同(?:已经?|也|今天|昨天)?(?:签|寄|拿|签字)?回来了"
+            r"|(?:走完|办完|完成)了?[^，,。；;\s]{0,6}(?:用印|盖章)(?:流程|手续|审批)?"
+            r"|(?:用印|盖章)(?:流程|手续|审批)(?:已经?|也)?(?:走完|办完|完成|结束)"
+            # the down payment in: "首付款30%到账了", "定金今天也到账了"
+            r"|(?:首付|预付|定金|订金)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付|定金|订金)"
             # a purchase order issued: "PO下来了", "收到PO了"
             r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了)|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
         ),
@@ -410,6 +418,13 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # the crew on the site, building or installing: "已经在进场搭了", "施工队进场了" (not a plan:
             # "下周进场" is blanked with the plans; "等他们进场了再说" waits)
             r"|(?:已经?|开始|正在|在)进场|(?:队|工人|师傅|人员)(?:都|也)?进场(?:施工|安装|搭建?|布展)?了"
+            # the machines or goods brought onto the site, all of them, or set in place: "8台都进场了",
+            # "设备今天全部进场了", "机组吊装就位了"
+            r"|(?:全部|全都|都)进场了|(?:吊装|安装|设备)?就位了|已经?(?:吊装|安装)?就位"
+            # dispatched to the customer ("车队今天已经发车了"), as 发货了 is
+            r"|(?:已经?发车|发车了)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
+            # commissioned and handed over: "调试完成交给学校了", "系统调试完毕"
+            r"|调试(?:完成|完毕|好了|完了)|移交(?:给[^，,。；;\s]{1,6})?了"
             r"|(?:货|[套台件箱批])(?:都|已经?|全部)(?:收到|到齐)了"
         ),
     ),
@@ -674,7 +689,7 @@ def classify(text: str, facts: Facts) -> Intent:
     # A number asked about ("13812345678 这个是谁"), not one given with a plan ("下周去看看").
     asks_now = is_question and QUESTION.search(report.unplanned()) is not None
     asks_number = facts.has_contact_info and asks_now
-    if not reported and has_entity and (asks_number or LEAD_QUERY.search(t)):
+    if not reported and has_entity and (asks_number or LEAD_QUERY.search(t) or _stage_asked(t, stage)):
         return Intent.QUERY_LEAD
     if short and not reported and _asks_about_one(t):
         return Intent.QUERY_LEAD
@@ -731,6 +746,24 @@ UNNAMED_ORG = re.compile(
 )
 # A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
 _SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
+
+
+# Stage news asked about rather than told: "X的设备是不是已经进场了？", "X那批货装好了吗".
+_ASKED_AFTER = re.compile(r"了?\s?(?:吗|么|嘛|没有?)?\s?[?？]|了?\s?(?:吗|么|嘛|没有?)\s*$")
+_ASKED_BEFORE = re.compile(r"是不是|是否|有没有")
+
+
+def _stage_asked(t: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
+    """The stage word is a yes/no question: asked right after it, or with 是不是/是否 in its clause."""
+    if stage is None:
+        return False
+    start, end = stage[1]
+    if _ASKED_AFTER.match(t, end) is not None:
+        return True
+    left = start
+    while left > 0 and not _CLAUSE_START.match(t, left - 1):
+        left -= 1
+    return _ASKED_BEFORE.search(t, left, start) is not None and QUESTION.search(t, end) is not None
 
 
 def _news_told_by(t: str, stage: tuple[str, tuple[int, int]], facts: Facts) -> bool:
