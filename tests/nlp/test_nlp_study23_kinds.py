@@ -71,3 +71,42 @@ def test_a_step_asked_about_is_a_query(extractor: Extractor, text: str) -> None:
 )
 def test_a_step_told_stays_news(extractor: Extractor, text: str, intent: str) -> None:
     assert _read(extractor, text)[0] == intent
+
+
+# ---- company spans ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a region opens a proper name as a place does; a bare head after a verb is where, not who
+        ("华北电力大学的空压机 合同今天走完学校的用印流程了", "华北电力大学"),
+        ("华北电力大学那批空压机全部调试完成交给学校了", "华北电力大学"),
+        # counted schools are no institute; a government body is named by its place
+        ("跟那个朝阳区教委的李科长见了一面 他说有八所小学要换课桌", "朝阳区教委"),
+        # an industry word after an institution's head is what is done for it
+        ("青山基地节能改造方案已经发给王经理", "青山基地"),
+        # an office or faculty named later is a department of the institution before it
+        ("有个线索 长沙的中南林业大学 宿舍要换空调 后勤保障处的副处长叫刘涛 电话13912345678", "中南林业大学"),
+        ("去了趟湖南师范大学 外语学院办公室的周老师要30台投影仪", "湖南师范大学"),
+        # a preposition glued to the name's first character by the segmenter
+        ("刚从中铁十四局出来 李卫东说缺两台空压机", "中铁十四局"),
+        # a named project department of an organisation, as its named project is
+        ("刚从中建三局武汉光谷地铁3号线项目部出来 王经理要两台空压机", "中建三局武汉光谷地铁3号线项目部"),
+    ],
+)
+def test_company_spans(extractor: Extractor, text: str, company: str) -> None:
+    assert _read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("中建五局项目部的王经理说下周进场", "中建五局"),  # an unnamed project department is a department
+        ("那个酒店的王经理说要换床品", None),  # a pointer at a bare head names no one
+        ("苏州大学附属医院的王主任说下周来看样机", "苏州大学附属医院"),
+        ("华东贸易公司的王经理说要换床品", "华东贸易公司"),
+    ],
+)
+def test_company_spans_that_stay(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
