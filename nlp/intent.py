@@ -253,6 +253,10 @@ PLEASANTRY = re.compile(
 KIND_DEMO = re.compile(
     r"演示|试机|试切|试吃|(?<!调)试完|试做|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"
+    # the proposal presented, said done ("讲完方案了", "方案讲了一个小时"), or a technical exchange held
+    r"|讲完[^，,。；;\s]{0,8}?方案|方案(?:讲|介绍)(?:了|完|过)|(?:做|搞|开)了?(?:个|一个|一场|一次|次)?[^，,。；;\s]{0,10}?技术交流"
+    # the machine handed to them to try, done ("给他们试了一下", "让操作手试了一把")
+    r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
     r"|试乘|试驾|试穿|试戴|试听"  # the customer tries the thing itself
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
@@ -291,7 +295,7 @@ KIND_CALL = re.compile(
     r"|致电|接的电话|接了电话|打通|拨通|打(?:过来|进来|来)的|📞|☎|电话问"
     # a call taken from someone named in between: "刚接到X公司行政部陈薇的电话"
     r"|接(?:到|了)[^，,。；;]{1,30}?电话(?![号是:：\d])"
-    r"|(?<![A-Za-z])(?i:call with)(?![A-Za-z])|打了[^，,。；;\s]{0,20}(?:座机|手机)"
+    r"|(?<![A-Za-z])(?i:call with|call w/)(?![A-Za-z])|打了[^，,。；;\s]{0,20}(?:座机|手机)"
     # the customer called in: "刚打过来 说…" (not money sent: "尾款打过来了")
     r"|(?:刚|刚才|刚刚|今天|早上|上午|中午|下午|晚上)打(?:过来|进来)"
     # a call that did not get through is still the call ("电话没人接 发了短信")
@@ -315,6 +319,8 @@ KIND_ONLINE = re.compile(
 KIND_VISIT = re.compile(
     rf"拜访|陌拜|扫街|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见|午饭跟|饭桌上|饭局上|带看"
+    # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
+    r"|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
@@ -326,8 +332,8 @@ KIND_VISIT = re.compile(
     r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
     rf"|{_WENT_ON_A_DAY}"
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天"
-    r"|在[^，,。；;\s]{0,16}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部)(?:里|那边)?"
-    r"(?:跟|和|与|待|谈|开|聊|看|坐)"
+    r"|在[^，,。；;\s]{0,24}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部)(?:里|那边)?"
+    r"(?:跟|和|与|待|谈|开|聊|看|坐|对接)"
     # where a meeting was held, said after it: "开了个会 在他们公司"
     r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室)(?![\u4e00-\u9fff])"
     r"|接待|跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"

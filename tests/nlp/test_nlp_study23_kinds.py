@@ -110,3 +110,37 @@ def test_company_spans(extractor: Extractor, text: str, company: str) -> None:
 )
 def test_company_spans_that_stay(extractor: Extractor, text: str, company: str | None) -> None:
     assert _read(extractor, text)[1].get("company") == company
+
+
+# ---- how the contact happened ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("华光电子讲完方案了 王总倾向国产", "demo"),
+        ("华光电子的方案讲了一个小时 王总很满意", "demo"),
+        ("在东方医院给设备科做了个净化系统的技术交流", "demo"),
+        ("在绿源农场给他们试了一下拖拉机 场长说好用", "demo"),
+        ("Call w/ 华光 采购Amy 要10台注塑机", "call"),
+        ("华光电子工厂 site visit done 王总要10台", "visit"),
+        ("见完东方医院的王主任 方案基本认可", "visit"),
+        ("上午杀到华光电子 王总说要10台", "visit"),
+        ("在华光电子股份有限公司苏州分公司的办公室对接了一下午 王总要10台", "visit"),
+    ],
+)
+def test_kinds_said_in_other_words(extractor: Extractor, text: str, kind: str) -> None:
+    intent, slots = _read(extractor, text)
+    assert (intent, slots.get("kind")) == ("log_followup", kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下周给他们试一下拖拉机",  # a trial to come
+        "明天去华光做技术交流",  # a plan
+        "华光电子的方案还没讲",
+    ],
+)
+def test_no_kind_where_no_contact_happened(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") is None
