@@ -139,6 +139,8 @@ _PREPOSITIONS = frozenset("从在到去跟给和向往对")
 _UNIT_ENDS = ("处", "科", "室", "学院", "系")
 # Heads of government bodies, which are named by their place ("海淀区教委", "黄岩区法院").
 _GOVERNMENT = ("局", "委", "委员会", "政府", "法院", "检察院", "管委会", "办")
+# A city's or a university's numbered hospital: "湘雅二院", "蚌埠三院".
+_NUMBERED_HOSPITAL = re.compile(r"[一二三四五六七八九十]院")
 # A count of institutions: "有十二所小学" (所 as a measure word, not an institute).
 _COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十百几0-9]$")
 # Where an address starts: a park or building named after it is where, not who ("地址在苏州工业园区").
@@ -376,6 +378,13 @@ class CompanyFinder:
                 continue
             if word == "所" and _COUNT_BEFORE.search(text, 0, s):
                 continue  # "有十二所小学": counted schools
+            if _NUMBERED_HOSPITAL.fullmatch(word) and (
+                s == 0
+                or not _CJK.match(text[s - 1])
+                or _COUNT_BEFORE.search(text, 0, s)
+                or _NUMBERED_HOSPITAL.match(text, s - 2)
+            ):
+                continue  # "湘雅二院" names one; "三院", "一院二院" alone name none
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)

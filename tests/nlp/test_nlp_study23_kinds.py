@@ -144,3 +144,39 @@ def test_kinds_said_in_other_words(extractor: Extractor, text: str, kind: str) -
 )
 def test_no_kind_where_no_contact_happened(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[1].get("kind") is None
+
+
+# ---- intent cues ----
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("团队里有哪些线索超过一周没人跟了", "query_overdue"),
+        ("我有哪些客户超过十天没人联系了", "query_overdue"),
+        ("今天大雪路封了 下午没法跑了", "other"),  # kept away, no contact
+        ("拿到个好线索 华光电子股份有限公司 采购姓王 要10台注塑机", "new_lead"),
+        ("收到一个新询盘 东方纺织有限公司 要20台缝纫机 电话13912345678", "new_lead"),
+    ],
+)
+def test_intent_cues(extractor: Extractor, text: str, intent: str) -> None:
+    assert _read(extractor, text)[0] == intent
+
+
+def test_a_visit_told_stays_a_report(extractor: Extractor) -> None:
+    assert _read(extractor, "今天跑了三家客户 华光电子王总要10台")[0] == "log_followup"
+
+
+# ---- a numbered hospital ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("湖州二院讲完方案了 院领导倾向国产", "湖州二院"),
+        ("去了趟湘雅二院 王主任要两台监护仪", "湘雅二院"),
+        ("他们一院二院都要", None),
+    ],
+)
+def test_numbered_hospitals(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
