@@ -135,6 +135,8 @@ _REGIONS = frozenset({"华北", "华东", "华南", "华中", "西北", "西南"
 _DONE_TO = frozenset("给完到")
 # Prepositions the segmenter may glue to the first character of a name ("从中/铁").
 _PREPOSITIONS = frozenset("从在到去跟给和向往对")
+# Nouns that start with the verbs 开/建/办 ("建设局", "建材厂", "开发区"): a name's head, not what is done.
+_NOUN_HEADS = ("建设", "建材", "建工", "建筑", "开发", "办事", "办公")
 # Units inside an institution: offices and faculties.
 _UNIT_ENDS = ("处", "科", "室", "学院", "系")
 # Heads of government bodies, which are named by their place ("海淀区教委", "黄岩区法院").
@@ -1005,7 +1007,7 @@ class CompanyFinder:
         if ts < s:
             # The suffix ends a longer token ("中医院", "食堂"): the token's head is part of the name,
             # unless it is a verb ("建新厂": what they will do, not a name).
-            if word[0] in "开建办":
+            if word[0] in "开建办" and not word.startswith(_NOUN_HEADS):
                 return None
             start = ts
             i -= 1
@@ -1043,6 +1045,18 @@ class CompanyFinder:
             if word == "和" and i > 0 and len(tokens[i - 1][0]) == 1 and self._name_part(tokens[i - 1][0]):
                 start = ts  # "益和药房", "仁和诊所": 和 inside a name split into single characters
                 i -= 1
+                continue
+            if (
+                word == "和"
+                and i >= 2
+                and text[s:e].endswith(_GOVERNMENT)
+                and len(tokens[i - 1][0]) >= 2
+                and _CJK.match(tokens[i - 1][0]) is not None
+                and _is_place(tokens[i - 2][0])
+            ):
+                # "台州市自然资源和规划局", "某市住房和城乡建设局": a bureau of two remits, after its place
+                start = tokens[i - 2][1]
+                i -= 3
                 continue
             if i > 0 and self._glued_jia(tokens[i - 1][0], word):
                 start = ts  # "悦家厨电": 家 glued to a brand character is part of the name
@@ -1156,6 +1170,14 @@ class CompanyFinder:
             and all(len(w) > 1 and self._freq(w) >= _BRAND_FREQ for w, ts, te in tokens[first:] if ts < s)
         ):
             return None  # "他们明年有个50MW的地面电站": what it is, not its name
+        if (
+            strength == 3
+            and prev == "的"
+            and text[s:e] == "公司"
+            and [w for w, ts, te in tokens[first:] if ts < s] == [name]
+            and self._freq(name) >= _FULL_NAME_FREQ
+        ):
+            return None  # "X的租赁公司", "他们的物流公司": a kind of company, not its name
         if _ADDRESS_BEFORE.search(text, max(0, start - 8), start):
             return None  # "地址在苏州工业园区": where the writer is, not who
         if len(name) < 2 or (

@@ -180,3 +180,30 @@ def test_a_visit_told_stays_a_report(extractor: Extractor) -> None:
 )
 def test_numbered_hospitals(extractor: Extractor, text: str, company: str | None) -> None:
     assert _read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a bureau of two remits after its place; a bureau whose head starts like a verb (建设局)
+        ("拜访了南京市住房和城乡建设局的王处长", "南京市住房和城乡建设局"),
+        ("转个线索 宁波市自然资源和规划局 联系人叶科长 0574-88512340", "宁波市自然资源和规划局"),
+        ("拜访了南京市城乡建设局的王处长", "南京市城乡建设局"),
+        # a kind of company, not a name: the customer is the one visited
+        ("下午去了东方医院 王主任说鑫达的租赁公司报得比我们低", "东方医院"),
+    ],
+)
+def test_bureaus_and_kinds_of_company(extractor: Extractor, text: str, company: str) -> None:
+    assert _read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("华光电子和规划局都要", "华光电子"),  # 和 between two customers, no place before
+        ("在湖州长兴建新厂", None),  # what they do
+        ("去了鑫达的华光租赁公司", "华光租赁公司"),  # a name after 的
+    ],
+)
+def test_bureau_rules_do_not_overreach(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
