@@ -207,3 +207,18 @@ def test_bureaus_and_kinds_of_company(extractor: Extractor, text: str, company: 
 )
 def test_bureau_rules_do_not_overreach(extractor: Extractor, text: str, company: str | None) -> None:
     assert _read(extractor, text)[1].get("company") == company
+
+
+# ---- the customer's deadline is not the rep's plan ----
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("华光电子 电话聊了 要注塑机6台 对方要月底之前拿到方案 我这周五先给个初版", "2026-03-13"),
+        ("华光电子 电话聊了 客户希望下周三前到货 我明天去送合同", "2026-03-11"),
+        ("华光电子 电话聊了 我月底之前去拿合同", "2026-03-31"),  # the rep's own
+    ],
+)
+def test_what_they_want_by_a_day_is_their_timeline(extractor: Extractor, text: str, day: str) -> None:
+    assert _read(extractor, text)[1].get("next_followup", {}).get("date") == day
