@@ -45,7 +45,7 @@ _OWN_UNITS = re.compile(
     r"(?:外地|本地|当地|外省|异地|各地|全国|海外|国外|其他|其它|所有|总|各|下属|旗下|几家|几个|各个)?"
     r"(?:分公司|子公司|分店|门店|分部|分厂|网点|办事处)"
 )
-_COUNTED = re.compile(r"[一二两三四五六七八九十几百千]+[台套个件只张把辆吨箱瓶批家条根]")
+_COUNTED = re.compile(r"[一二两三四五六七八九十几百千]+[台套个件只张把辆吨箱瓶批家条根所]")
 # Single-character verbs that do not start a name ("开小超市的" is not a shop called 开小超市).
 _VERB_CHARS = frozenset("开做搞发送买卖拿进出跑上下要想录建转推签丢输来")
 # Words a name may contain although they are tagged as verbs, numerals or time words (加工, 北方, 时代).
@@ -127,7 +127,24 @@ _ONE_OF_NAMED = re.compile(
 # What an organisation described as "一家…" ends in: a shop, a works, a company, an inn.
 _ORG_END_CHARS = frozenset("店厂司馆宿所院园场坊社行铺吧楼部室")
 # Heads so general that the name before them must be more than industry words ("销售中心").
-_BARE_HEADS = frozenset({"中心", "所"})
+_BARE_HEADS = frozenset({"中心", "所", "学校"})
+# Regions of the country that open proper names as a place does ("西南科技大学", "华东医药").
+_REGIONS = frozenset({"华北", "华东", "华南", "华中", "西北", "西南", "东北", "中南", "中原"})
+# A verb with its result or direction, then a bare head: "交给学校", "走完学校", "送到医院" (the
+# place a thing went, not a name).
+_DONE_TO = frozenset("给完到")
+# Prepositions the segmenter may glue to the first character of a name ("从中/铁").
+_PREPOSITIONS = frozenset("从在到去跟给和向往对")
+# Nouns that start with the verbs 开/建/办 ("建设局", "建材厂", "开发区"): a name's head, not what is done.
+_NOUN_HEADS = ("建设", "建材", "建工", "建筑", "开发", "办事", "办公")
+# Units inside an institution: offices and faculties.
+_UNIT_ENDS = ("处", "科", "室", "学院", "系")
+# Heads of government bodies, which are named by their place ("海淀区教委", "黄岩区法院").
+_GOVERNMENT = ("局", "委", "委员会", "政府", "法院", "检察院", "管委会", "办")
+# A city's or a university's numbered hospital: "湘雅二院", "蚌埠三院".
+_NUMBERED_HOSPITAL = re.compile(r"[一二三四五六七八九十]院")
+# A count of institutions: "有十二所小学" (所 as a measure word, not an institute).
+_COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十百几0-9]$")
 # Where an address starts: a park or building named after it is where, not who ("地址在苏州工业园区").
 _ADDRESS_BEFORE = re.compile(r"(?:地址|位于|地点|坐落于)[在是为]?\s?[:：]?\s?$")
 # Heads that name one's own site; a place with only such a head is "the works in X", no name of its own.
@@ -138,7 +155,7 @@ _BRANCH = re.compile(
     r"(?:店|分店|分院|院区|校区|分公司|分部|门店)[)）]"
 )
 # An organisation's works project at a place: "中建一局|武汉光谷地铁3号线项目" (not its 项目部 or 项目经理).
-_SITE_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目(?![部组经])")
+_SITE_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目部?(?![组经])")
 # Han characters glued before an English name belong to it ("云朵Pet Café"), after a stop character.
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 _LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
@@ -359,10 +376,24 @@ class CompanyFinder:
         starts = [s for _, s, _ in tokens]
         stops = [m.span() for m in _stop_re().finditer(text)]
         hits: list[CompanyHit] = []
+        # Where a head of an institution or more ends: an industry word right after it names what is
+        # done for that customer ("X基地节能测算"), not a longer name.
+        head_ends = {e for word, _, e in matches if suffixes[word] >= 2}
         for word, s, e in matches:
             strength = suffixes[word]
             if e not in index_by_end:
                 continue  # the suffix is the start of a longer word ("厂区", "局面")
+            if strength == 1 and s in head_ends:
+                continue
+            if word == "所" and _COUNT_BEFORE.search(text, 0, s):
+                continue  # "有十二所小学": counted schools
+            if _NUMBERED_HOSPITAL.fullmatch(word) and (
+                s == 0
+                or not _CJK.match(text[s - 1])
+                or _COUNT_BEFORE.search(text, 0, s)
+                or _NUMBERED_HOSPITAL.match(text, s - 2)
+            ):
+                continue  # "湘雅二院" names one; "三院", "一院二院" alone name none
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)
@@ -415,6 +446,19 @@ class CompanyFinder:
             if not (
                 h.name.endswith(_DEPARTMENT)
                 and any(o is not h and o.end <= h.start <= o.end + 2 and o.strength >= 2 for o in kept)
+            )
+        ]
+        # An office or a faculty named later on its own ("X大学 … 后勤管理处的副处长", "X大学创新港 能动
+        # 学院实验室的贺教授") is a department of the institution named before it, not another customer.
+        kept = [
+            h
+            for h in kept
+            if not (
+                h.name.endswith(_UNIT_ENDS)
+                and any(
+                    o is not h and o.end <= h.start and o.strength >= 2 and not o.name.endswith(_UNIT_ENDS)
+                    for o in kept
+                )
             )
         ]
         # A venue where the rep met people ("在X会展中心碰到Y船舶的黄工") is where, not who, when another
@@ -970,7 +1014,7 @@ class CompanyFinder:
         if ts < s:
             # The suffix ends a longer token ("中医院", "食堂"): the token's head is part of the name,
             # unless it is a verb ("建新厂": what they will do, not a name).
-            if word[0] in "开建办":
+            if word[0] in "开建办" and not word.startswith(_NOUN_HEADS):
                 return None
             start = ts
             i -= 1
@@ -1009,14 +1053,32 @@ class CompanyFinder:
                 start = ts  # "益和药房", "仁和诊所": 和 inside a name split into single characters
                 i -= 1
                 continue
+            if (
+                word == "和"
+                and i >= 2
+                and text[s:e].endswith(_GOVERNMENT)
+                and len(tokens[i - 1][0]) >= 2
+                and _CJK.match(tokens[i - 1][0]) is not None
+                and _is_place(tokens[i - 2][0])
+            ):
+                # "台州市自然资源和规划局", "某市住房和城乡建设局": a bureau of two remits, after its place
+                start = tokens[i - 2][1]
+                i -= 3
+                continue
             if i > 0 and self._glued_jia(tokens[i - 1][0], word):
                 start = ts  # "悦家厨电": 家 glued to a brand character is part of the name
                 i -= 1
                 continue
             if _PUNCT_STOP.fullmatch(word) or word.isdigit() or not self._name_part(word):
+                if self._glued_preposition(word, tokens, i):
+                    start = ts + 1  # "从/中/铁十四局" cut as "从中/铁": the name starts after 从
                 break
             if len(word) > 1 and _VERB_TOKEN.fullmatch(word):
                 break  # "自己开了个厂": what someone did, not a name
+            if _COUNTED.fullmatch(word):
+                break  # "有八所小学": a count of them, not a name
+            if len(word) == 2 and word[-1] in _DONE_TO and word in self._verbs and ts + 2 == s:
+                break  # "调试完成交给学校": where it went, not a name
             if strength == 1 and s - start >= 2 and self._org_head(word):
                 break  # "服装厂锦绣服饰", "外资厂鼎丰精密": what it is, then its short name
 
@@ -1082,7 +1144,8 @@ class CompanyFinder:
         ):
             return None  # "约了去工厂审厂": a name does not start with a bare organisation word
         generic = False
-        if self._generic(tokens, first, s):
+        region = first < len(tokens) and tokens[first][0] in _REGIONS
+        if self._generic(tokens, first, s) and not region:
             # Only industry words before the legal form: the name reaches back to the place before it.
             k, back = first - 1, None
             while k >= 0 and start - tokens[k][1] <= _GAP_MAX:
@@ -1110,13 +1173,25 @@ class CompanyFinder:
             strength == 2
             and prev == "的"
             and place_at is None
+            and not region
             and all(len(w) > 1 and self._freq(w) >= _BRAND_FREQ for w, ts, te in tokens[first:] if ts < s)
         ):
             return None  # "他们明年有个50MW的地面电站": what it is, not its name
+        if (
+            strength == 3
+            and prev == "的"
+            and text[s:e] == "公司"
+            and [w for w, ts, te in tokens[first:] if ts < s] == [name]
+            and self._freq(name) >= _FULL_NAME_FREQ
+        ):
+            return None  # "X的租赁公司", "他们的物流公司": a kind of company, not its name
         if _ADDRESS_BEFORE.search(text, max(0, start - 8), start):
             return None  # "地址在苏州工业园区": where the writer is, not who
         if len(name) < 2 or (
-            prev in _MEASURE and not self._proper(tokens, first, s) and not self._pointed_at(tokens, first, s)
+            prev in _MEASURE
+            and not self._proper(tokens, first, s)
+            and not self._pointed_at(tokens, first, s)
+            and not self._place_office(tokens, first, s, text[s:e])
         ):
             return None  # "一家火锅店", "那家酒店": a description ("那个惠州铭华电子有限公司" is a name)
         if (
@@ -1179,6 +1254,18 @@ class CompanyFinder:
         words = [w for w, ts, te in tokens[first:] if te <= s]
         return len(words) >= 2 and words[-1] in _DOING and len(words[-2]) > 1
 
+    def _glued_preposition(self, word: str, tokens: list[Token], i: int) -> bool:
+        """Whether a preposition glued to the name's first character makes a word of its own ("从中"
+        in "刚从中铁十四局出来"), leaving the name's next character alone."""
+        return (
+            len(word) == 2
+            and word[0] in _PREPOSITIONS
+            and i + 1 < len(tokens)
+            and len(tokens[i + 1][0]) == 1
+            and _CJK.match(tokens[i + 1][0]) is not None
+            and self._name_part(word[1])
+        )
+
     def _glued_jia(self, prev: str, word: str) -> bool:
         """Whether 家 after a lone character is the tail of a brand ("悦家", "禾家") rather than the
         counting word ("一家", "这家", "几家") or a home ("回家", "在家", "我家")."""
@@ -1202,6 +1289,13 @@ class CompanyFinder:
             and _is_place(words[0])
             and any(not _is_place(w) and w not in suffixes and w not in _ALLOW for w in words[1:])
         )
+
+    @staticmethod
+    def _place_office(tokens: list[Token], first: int, s: int, head: str) -> bool:
+        """Whether a government body is named by its place alone ("那个海淀区教委", "那个台州市规划局"):
+        the place makes it one body, as a brand makes a shop one."""
+        words = [w for w, ts, te in tokens[first:] if te <= s]
+        return len(words) == 1 and _is_place(words[0]) and head.endswith(_GOVERNMENT)
 
     @staticmethod
     def _org_head(word: str) -> bool:

@@ -19,7 +19,7 @@ _ACTION = re.compile(
     # what the rep owes by then: "下周三前我出新报价", "下周五之前给新版"
     # (not an answer the customer owes: "月底前给答复", "下周前出结果")
     r"|现场|(?:之|以)?前(?:我)?(?:给|出)(?!来|个?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
-    r"|出(?:个|一版|份)?(?:新|正式|最终|初步)?(?:报价|方案|合同|图纸|标书)|给(?:个|一版|份)?(?:新版|新的|正式|最终|初步)"
+    r"|出(?:个|一版|份)?(?:新|正式|最终|初步)?(?:报价|方案|合同|图纸|标书)|给(?:个|一版|份)?(?:新版|新的|正式|最终|初步|初版)"
     r"|(?<![A-Za-z])(?i:follow|ping|call|visit|meet|send|demo|on ?site|quot|proposal)"
 )
 # The rep's own plan said in English before its day: "I'll send the proposal on Friday", "Will follow
@@ -45,7 +45,8 @@ _FOLLOWING_REACH = 16
 _OURS_WENT = re.compile(r"([他她])(?:今天|昨天|上午|下午|早上|中午|刚才?|刚刚)?(?:去(?!年)|跑了|拜访)")
 _OURS_AGAIN = re.compile(r"^\s?([他她])\s?再(?:过去|去|跑|拜访|上门)")
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
-_THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?$")
+# (or what they want by then: "对方要月底之前拿到方案", "客户希望下周三前到货")
+_THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$")
 # Someone else's timeline: "他说月底前给答复", "让我等通知".
 _REPORTED = re.compile(r"[他她]们?说|对方说|客户说|说等|等他|等她|等通知|等消息|^\s*说")
 # The customer coming to us is a meeting the rep holds that day, whoever says it ("说后天上午来我们公司谈",

@@ -43,7 +43,7 @@ OVERDUE = re.compile(
     # "我还有哪些没跟的": the leads left without a contact
     r"|(?:哪些|哪几个|哪几家|哪个|谁)(?:客户)?(?:还)?(?:没|未)(?:跟|联系|拜访|回访)"
     r"|该(?:跟|联系|拜访|回访)(?:进)?的?(?:还)?(?:没|未)(?:跟|联系|拜访|回访)"
-    r"|(?:超过|快|已经|有)\s?(?:\d+|[一二两三四五六七八九十半]+)\s?(?:个)?(?:天|周|星期|礼拜|月)(?:都)?(?:没|未)(?:跟|联系|拜访|回访|动|碰|管|更新|处理)",
+    r"|(?:超过|快|已经|有)\s?(?:\d+|[一二两三四五六七八九十半]+)\s?(?:个)?(?:天|周|星期|礼拜|月)(?:都)?(?:没|未)(?:有)?人?(?:跟|联系|拜访|回访|动|碰|管|更新|处理)",
     re.IGNORECASE,
 )
 # "有哪些客户很久没跟进了": asked, not told ("王总说好久没联系了").
@@ -112,6 +112,9 @@ LEAD_QUERY = re.compile(
     r"|(?:联系人|对接人|负责人)(?:是)?(?:谁|哪位|叫什么|叫啥)"
     # a step of its deal asked about: "X那边合同签了没", "X货发了吗"
     r"|(?:签|定|签约|中标|发|到|交付|付款|回款|打款)了?(?:没|吗|没有)[?？]?\s*$"
+    # any step asked done or not, in the words of a question: "X那单尾款结了没", "样机退回来了没有"
+    r"|[\u4e00-\u9fff]了(?:没|没有)[?？]?\s*$"
+    r"|有(?:没有)?(?:回复|回音|回信|答复)(?:吗|没|没有|了吗)?[?？]?$"
 )
 ONE_CUSTOMER_QUESTION = re.compile(
     r"(?:是)?谁(?:在)?跟的?(?![\u4e00-\u9fff])"  # "这个邮箱是谁跟的": whose customer, not a day's list
@@ -122,7 +125,7 @@ ONE_CUSTOMER_QUESTION = re.compile(
 )
 NEW_LEAD = re.compile(
     r"新线索|新客户|新增线索|新lead|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
-    r"|有个新|接到(?:了)?(?:个|一个)?新?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐|推过来|推了?(?:个|一个))"
+    r"|有个新|(?:接到|拿到|收到|搞到)(?:了)?(?:个|一个)?(?:新|好|大)?的?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐|推过来|推了?(?:个|一个))"
     # "开学季来了个新的 X…": a new one has come in
     r"|来了(?:一)?个新的(?=[\s，,:：])"
     r"|拿到的?(?:名片|联系方式)|换了名片|收的名片|^\s*(?:展会|会议|活动|论坛|饭局)?\s?名片(?:[:：]|\s)"
@@ -207,7 +210,7 @@ REPORTED = re.compile(
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访|打通|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
-    r"|接待|待了|跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
+    r"|接待|待了|(?<![法能])跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
     r"|(?<![A-Za-z])(?:visited|met|called|had a (?:call|meeting))(?![A-Za-z])"  # "today visited X"
     # a terse card names how the contact went as a field: "X 李主任 电话 合同续签了"
     # (a number after it is the contact's: "电话 0411-…")
@@ -252,6 +255,10 @@ PLEASANTRY = re.compile(
 KIND_DEMO = re.compile(
     r"演示|试机|试切|试吃|(?<!调)试完|试做|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"
+    # the proposal presented, said done ("讲完方案了", "方案讲了一个小时"), or a technical exchange held
+    r"|讲完[^，,。；;\s]{0,8}?方案|方案(?:讲|介绍)(?:了|完|过)|(?:做|搞|开)了?(?:个|一个|一场|一次|次)?[^，,。；;\s]{0,10}?技术交流"
+    # the machine handed to them to try, done ("给他们试了一下", "让操作手试了一把")
+    r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
     r"|试乘|试驾|试穿|试戴|试听"  # the customer tries the thing itself
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
@@ -293,7 +300,7 @@ KIND_CALL = re.compile(
     r"|致电|接的电话|接了电话|打通|拨通|打(?:过来|进来|来)的|📞|☎|电话问"
     # a call taken from someone named in between: "刚接到X公司行政部陈薇的电话"
     r"|接(?:到|了)[^，,。；;]{1,30}?电话(?![号是:：\d])"
-    r"|(?<![A-Za-z])(?i:call with)(?![A-Za-z])|打了[^，,。；;\s]{0,20}(?:座机|手机)"
+    r"|(?<![A-Za-z])(?i:call with|call w/)(?![A-Za-z])|打了[^，,。；;\s]{0,20}(?:座机|手机)"
     # the customer called in: "刚打过来 说…" (not money sent: "尾款打过来了")
     r"|(?:刚|刚才|刚刚|今天|早上|上午|中午|下午|晚上)打(?:过来|进来)"
     # a call that did not get through is still the call ("电话没人接 发了短信")
@@ -321,6 +328,8 @@ KIND_ONLINE = re.compile(
 KIND_VISIT = re.compile(
     rf"拜访|陌拜|扫街|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
+    # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
+    r"|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
@@ -332,11 +341,12 @@ KIND_VISIT = re.compile(
     r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
     rf"|{_WENT_ON_A_DAY}"
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天"
-    r"|在[^，,。；;\s]{0,16}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部)(?:里|那边)?"
-    r"(?:跟|和|与|待|谈|开|聊|看|坐)"
+    r"|在[^，,。；;\s]{0,24}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部)(?:里|那边)?"
+    r"(?:跟|和|与|待|谈|开|聊|看|坐|对接)"
     # where a meeting was held, said after it: "开了个会 在他们公司"
     r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室)(?![\u4e00-\u9fff])"
-    r"|接待|跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
+    # (not kept away: "下午没法跑了", "不能跑了")
+    r"|接待|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
     # took something there: "去X送样"
@@ -394,8 +404,13 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # cheered: "签啦🎉", "拿下啦", "成交咯" (not asked: "签啦？")
             r"|(?:签|签约|签单|成交|拿下|签下来)(?:啦|咯|喽)(?![?？])"
             r"|盖章回来|(?:已|已经)回签|回签了|(?:盖章|签字)回传|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
-            # the down payment in: "首付款30%到账了"
-            r"|(?:首付|预付)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付)"
+            # the signed contract back with us ("合同寄回来了"), or the customer's seal procedure done
+            # ("合同走完了他们的用印流程", "盖章审批已经办完")
+            r"|合同(?:已经?|也|今天|昨天)?(?:签|寄|拿|签字)?回来了"
+            r"|(?:走完|办完|完成)了?[^，,。；;\s]{0,6}(?:用印|盖章)(?:流程|手续|审批)?"
+            r"|(?:用印|盖章)(?:流程|手续|审批)(?:已经?|也)?(?:走完|办完|完成|结束)"
+            # the down payment in: "首付款30%到账了", "定金今天也到账了"
+            r"|(?:首付|预付|定金|订金)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付|定金|订金)"
             # a purchase order issued: "PO下来了", "收到PO了"
             r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了)|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
         ),
@@ -419,6 +434,13 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # the crew on the site, building or installing: "已经在进场搭了", "施工队进场了" (not a plan:
             # "下周进场" is blanked with the plans; "等他们进场了再说" waits)
             r"|(?:已经?|开始|正在|在)进场|(?:队|工人|师傅|人员)(?:都|也)?进场(?:施工|安装|搭建?|布展)?了"
+            # the machines or goods brought onto the site, all of them, or set in place: "8台都进场了",
+            # "设备今天全部进场了", "机组吊装就位了"
+            r"|(?:全部|全都|都)进场了|(?:吊装|安装|设备)?就位了|已经?(?:吊装|安装)?就位"
+            # dispatched to the customer ("车队今天已经发车了"), as 发货了 is
+            r"|(?:已经?发车|发车了)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
+            # commissioned and handed over: "调试完成交给学校了", "系统调试完毕"
+            r"|调试(?:完成|完毕|好了|完了)|移交(?:给[^，,。；;\s]{1,6})?了"
             r"|(?:货|[套台件箱批])(?:都|已经?|全部)(?:收到|到齐)了"
         ),
     ),
@@ -685,7 +707,7 @@ def classify(text: str, facts: Facts) -> Intent:
     # A number asked about ("13812345678 这个是谁"), not one given with a plan ("下周去看看").
     asks_now = is_question and QUESTION.search(report.unplanned()) is not None
     asks_number = facts.has_contact_info and asks_now
-    if not reported and has_entity and (asks_number or LEAD_QUERY.search(t)):
+    if not reported and has_entity and (asks_number or LEAD_QUERY.search(t) or _stage_asked(t, stage)):
         return Intent.QUERY_LEAD
     if short and not reported and _asks_about_one(t):
         return Intent.QUERY_LEAD
@@ -742,6 +764,24 @@ UNNAMED_ORG = re.compile(
 )
 # A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
 _SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
+
+
+# Stage news asked about rather than told: "X的设备是不是已经进场了？", "X那批货装好了吗".
+_ASKED_AFTER = re.compile(r"了?\s?(?:吗|么|嘛|没有?)?\s?[?？]|了?\s?(?:吗|么|嘛|没有?)\s*$")
+_ASKED_BEFORE = re.compile(r"是不是|是否|有没有")
+
+
+def _stage_asked(t: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
+    """The stage word is a yes/no question: asked right after it, or with 是不是/是否 in its clause."""
+    if stage is None:
+        return False
+    start, end = stage[1]
+    if _ASKED_AFTER.match(t, end) is not None:
+        return True
+    left = start
+    while left > 0 and not _CLAUSE_START.match(t, left - 1):
+        left -= 1
+    return _ASKED_BEFORE.search(t, left, start) is not None and QUESTION.search(t, end) is not None
 
 
 def _news_told_by(t: str, stage: tuple[str, tuple[int, int]], facts: Facts) -> bool:
