@@ -1,0 +1,61 @@
+"""Kinds of failure seen on the study25 conversations (ERP implementation services), each tested with
+made-up sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from nlp.intent import find_kind
+from tests.nlp.reading import read
+
+# ---- how the contact happened ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the customer came to us, said as done with no errand named
+        ("鑫源物流的钱总今天来我们公司了 聊了一上午冷链车的事", "visit"),
+        ("华康药房的采购昨天到我司来过 看中了两款货架", "visit"),
+        # gone together, said with 的
+        ("今天我跟老王一块去的东方酒店 周经理说要换布草", "visit"),
+        ("上午和小李一起去的 林总那边基本同意了", "visit"),
+        # something done at their place, said as done
+        ("绿洲物业签了 赵总下午在他们办公室签的字", "visit"),
+        ("在对方公司聊了一上午 货架要三十组", "visit"),
+        # a line that got through is still a call
+        ("打了三次 终于打通了 陈经理说下月再定", "call"),
+        ("打通了宏远建材孙总的电话 要两车水泥", "call"),
+    ],
+)
+def test_kind_of_contact(text: str, kind: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # systems to be joined, not a call
+        "仓储系统要跟商城的订单打通 还得上个报表",
+        # a visit of theirs asked about, or a place to go later
+        "他们会来我们公司吗",
+        "一起去的话要提前订车",
+        # a signing still to come at their place
+        "合同下周在他们公司签",
+        "在他们公司签合同要带公章",
+    ],
+)
+def test_no_kind_of_contact(text: str) -> None:
+    assert find_kind(text) is None
+
+
+def test_stage_news_with_a_meeting_at_their_place_is_a_report(extractor: Extractor) -> None:
+    intent, slots = read(extractor, "绿洲物业签了 赵总下午在他们办公室签的字 保洁加绿化一共三十万")
+    assert (intent, slots.get("kind"), slots.get("stage")) == ("log_followup", "visit", "签约")
+
+
+def test_stage_news_alone_stays_a_stage_update(extractor: Extractor) -> None:
+    intent, slots = read(extractor, "绿洲物业签了")
+    assert (intent, slots.get("kind")) == ("update_stage", None)
