@@ -478,7 +478,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
             # a quote or price sent: "把报价单发到了X邮箱", "价格 发了" (the sending stays a contact told)
             # with when and how it went in between: "报价今天微信发给俞经理了", "报价刚才邮件发过去了"
             # a day and a part of it ("今天下午已经发他邮箱了"), sent straight to the person (发他, 发对方)
-            r"|(?:报价单?|报价表|价格|价格表|(?<![A-Za-z])(?i:quote|quotation)(?![A-Za-z]))(?=\s?(?:已经?|也|都)?\s?(?:今天|昨天|刚才|刚刚|刚|上午|下午|晚上|早上){0,2}"
+            # (the rep as its sender in between: "报价单我已经发过去了")
+            r"|(?:报价单?|报价表|价格|价格表|(?<![A-Za-z])(?i:quote|quotation)(?![A-Za-z]))(?=\s?(?:我们?)?\s?(?:已经?|也|都)?\s?(?:今天|昨天|刚才|刚刚|刚|上午|下午|晚上|早上){0,2}"
             r"\s?(?:已经?|也|都)?\s?(?:(?:用|通过|走)?(?:微信|邮件|邮箱|钉钉|QQ|短信|企微)(?:上|里)?)?"
             r"\s?发(?:到|至|给|过去|出去|了|[他她]们?|对方))"
             # sent to the person's mailbox or WeChat, said done: "报价单已经发他邮箱了", "价格表发王工微信了"
@@ -531,7 +532,10 @@ class Facts:
 _STAGE_SET = re.compile(
     # "进入报价": moved into a stage (not one still to reach: "能进入谈判")
     r"(?:(?<![能要想可])(?:进入|进到|转入|转到)\s?"
-    r"|(?:阶段|状态|进度|^\s*(?:帮我|麻烦)?把[^，,。？?]{1,30}?)\s?(?:改成|改为|改到|更新为|更新成|更新到|调整为|调整到|调到|推进到|推到|变成|设为|设成)\s?)(?:了\s?)?"
+    # (moved back too, when a lost deal comes back: "阶段先改回需求确认")
+    r"|(?:阶段|状态|进度|^\s*(?:帮我|麻烦)?把[^，,。？?]{1,30}?)\s?(?:先|就|再)?"
+    r"(?:改成|改为|改到|改回|更新为|更新成|更新到|调整为|调整到|调到|调回|退回到?|回到|推进到|推到|变成|设为|设成)\s?)"
+    r"(?:了\s?)?"
     rf"(?P<label>{'|'.join(Stage)})"
 )
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import CIJI, FIXTURES, RENHE, assert_right, last, plan, says
+from tests.e2e.test_conversation_kinds import CIJI, FIXTURES, RENHE, assert_right, last, plan, row, says
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +51,14 @@ async def test_a_plan_then_a_new_want_is_one_more_follow_up(runner: Runner) -> N
     turns = says("今天去了趟仁和，周主任说彩超想上两台", "下周三下午两点半再过去。他们还想看看超声刀")
     expect = [{"company": "苏州仁和医院", "followups_added": 2}]
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- a lost deal reopened, its stage moved back outright ------------------------------------------
+
+
+async def test_a_lost_deal_reopened_moves_back_to_the_stage_said(runner: Runner) -> None:
+    lost = row("苏州仁和医院", "苏州", "周建华", "设备科主任", "13900000001", "台式彩超", "输单")
+    turns = says("仁和又回来了 之前被西门子截胡了 今天周主任打电话说想重新谈 阶段先改回需求确认吧")
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "stage": "需求确认",
+               "last_followup": last("call", "周")}]  # fmt: skip
+    await assert_right(runner, [lost], turns, expect)

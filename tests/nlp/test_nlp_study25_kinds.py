@@ -59,3 +59,34 @@ def test_stage_news_with_a_meeting_at_their_place_is_a_report(extractor: Extract
 def test_stage_news_alone_stays_a_stage_update(extractor: Extractor) -> None:
     intent, slots = read(extractor, "绿洲物业签了")
     assert (intent, slots.get("kind")) == ("update_stage", None)
+
+
+# ---- the stage said outright, moved back; a quote sent by the rep named in between ----
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        # a lost deal that comes back, moved back outright (the loss told before it is history)
+        ("蓝湾酒店又回来了 之前被对手截胡了 今天王总电话说想重新谈 阶段先改回需求确认吧", "需求确认"),
+        ("状态调回方案演示", "方案演示"),
+        # the rep as the sender between the quote and its sending
+        ("恒泰物流的钱经理微信上问冷藏车多少钱 报价单我已经发过去了", "报价"),
+        ("恒泰物流那边 报价我们已经发给钱经理了", "报价"),
+    ],
+)
+def test_stage_said(extractor: Extractor, text: str, stage: str) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("stage") == stage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报价单我明天发过去",  # a quote still to send
+        "他们的阶段回到原点了",  # no stage of ours named
+    ],
+)
+def test_no_stage_said(extractor: Extractor, text: str) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("stage") is None
