@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Extractor
+from nlp import Extractor, company_key
 from nlp.intent import find_kind
+from nlp.linking import company_aliases
 from tests.nlp.reading import read
 
 # ---- how the contact happened ----
@@ -90,3 +91,18 @@ def test_stage_said(extractor: Extractor, text: str, stage: str) -> None:
 def test_no_stage_said(extractor: Extractor, text: str) -> None:
     _, slots = read(extractor, text)
     assert slots.get("stage") is None
+
+
+# ---- a brand in two scripts, named by its Chinese half without the industry words ----
+
+
+def test_the_chinese_half_of_a_two_script_brand_is_said_without_its_industry_words() -> None:
+    name = "佛山KOVA柯瓦德工具有限公司"
+    aliases = company_aliases(name, company_key(name), "佛山")
+    assert {"kova", "柯瓦德工具", "柯瓦德"} <= set(aliases)
+
+
+def test_a_brand_in_one_script_gets_no_second_half() -> None:
+    name = "佛山柯瓦陶瓷有限公司"
+    aliases = set(company_aliases(name, company_key(name), "佛山"))
+    assert "柯瓦" in aliases and not any(a.isascii() for a in aliases)
