@@ -106,3 +106,18 @@ def test_a_brand_in_one_script_gets_no_second_half() -> None:
     name = "佛山柯瓦陶瓷有限公司"
     aliases = set(company_aliases(name, company_key(name), "佛山"))
     assert "柯瓦" in aliases and not any(a.isascii() for a in aliases)
+
+
+# ---- everyday software is no person ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("今天去了鸿福酒楼 他们还是Excel记账的 老板娘说想换个收银系统", None),
+        ("今天去了鸿福酒楼 采购是Linda 说想换个收银系统", "Linda"),
+    ],
+)
+def test_software_they_use_is_no_contact(extractor: Extractor, text: str, name: str | None) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("contact_name") == name
