@@ -969,6 +969,8 @@ class PersonFinder:
         s = ts - 2
         if s < 0 or (s > 0 and text[s - 1] not in _LOOSE_BOUNDARY and s not in org_ends):
             return ts
+        if ts in org_ends:
+            return ts  # the end of the organisation's name ("鸿福老板娘"): its person, no function
         cand = text[s:ts]
         if cand not in _NOT_FUNCTION_WORDS and all(
             _CJK.match(c) and c not in _NOT_NAME and c not in _NOT_FUNCTION for c in cand

@@ -121,3 +121,31 @@ def test_a_brand_in_one_script_gets_no_second_half() -> None:
 def test_software_they_use_is_no_contact(extractor: Extractor, text: str, name: str | None) -> None:
     _, slots = read(extractor, text)
     assert slots.get("contact_name") == name
+
+
+# ---- the price agreed for the deal; a title glued to the customer's name ----
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("鸿福酒楼的老板娘电话里说下周签 价格就按三十五万", [350000, 350000]),
+        ("绿洲物业王总说总价定在80万", [800000, 800000]),
+        ("绿洲物业王总说单价按3万算", None),  # a unit's price, not the deal's
+    ],
+)
+def test_the_price_agreed_is_the_budget(extractor: Extractor, text: str, budget: list[int] | None) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("budget") == budget
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("鸿福老板娘电话里说下周签", "老板娘"),  # the customer's name glued before the title
+        ("的厨务经理说要两台", "厨务经理"),  # a function word no list holds still is one
+    ],
+)
+def test_a_customer_name_glued_to_a_title_is_no_function(extractor: Extractor, text: str, title: str) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("contact_title") == title
