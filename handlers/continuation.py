@@ -36,6 +36,8 @@ NOTE_CHARS = 40
 # the supplier they had ("之前X的服务太慢了 挺不满意的"): an opinion word...
 _OPINION = re.compile(
     r"反馈|评价|口碑|印象|不错|挺好|很好|满意|不满|认可|好评|夸|一般|太(?:慢|贵|差|烂)"
+    # drawn to it or put off by it: "对X有点心动", "嫌贵", "嫌X的界面土"
+    r"|心动|动心|看上|相中|嫌"
     r"|比[^，,。；;\s]{1,12}?(?:好|强|省|快|稳|便宜|方便|差)"
 )
 # ...and no word of a new want ("还想看看DR", "还要冷柜", "打算加一台"), which is news of the deal.
@@ -89,18 +91,24 @@ def _about_its_contact(ex: Extraction, contact: Contact | None) -> Extraction:
 def _product_remark(ex: Extraction, text: str) -> bool:
     """Feedback on products of the visit just reported ("她们对A和B反馈都不错"), on ours against a
     competitor's ("说比X那台好用") or on a rival they had ("她还说之前X的服务太慢了"): products and
-    competitors are the only facts, said with an opinion and no new want. It tells how the visit went,
-    so it is a remark on that record, not another contact; any other fact (an amount, a plan, a
-    person) makes it one."""
+    competitors are the only facts (besides whose opinion it is, by title), said with an opinion and
+    no new want. It tells how the visit went, so it is a remark on that record, not another contact;
+    any other fact (an amount, a plan, a named person) makes it one."""
     if not (ex.products or ex.competitors):
         return False
-    if _says_a_fact(dataclasses.replace(ex, products=(), competitors=())):
+    rest = dataclasses.replace(ex, products=(), competitors=())
+    if not ex.contact_name:
+        # whose opinion it is, named by a title only ("她们老板对X有点心动"), is no new person met
+        rest = dataclasses.replace(rest, contact_title=None)
+    if _says_a_fact(rest):
         return False
     return _OPINION.search(text) is not None and _WANTS.search(text) is None
 
 
 # Where a clause ends: the rep's plan runs from its day to the next one.
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+# A clause of the plan that tells what or whom the rep takes along: "带上工程师", "顺便把样品拿过去".
+_TAKES_ALONG = re.compile(r"\s*(?:我|我们)?\s*(?:顺便|顺带|再|也)?\s*(?:带上?|拿上?|捎上?|叫上|把)")
 
 
 def _in_the_plan(ex: Extraction, text: str, key: str) -> bool:
@@ -110,7 +118,12 @@ def _in_the_plan(ex: Extraction, text: str, key: str) -> bool:
     plan, said = ex.spans.get("next_followup"), ex.spans.get(key)
     if plan is None or said is None or said[0] < plan[1]:
         return False
-    return _CLAUSE_END.search(text.rstrip("，,。；;！!~～ "), plan[1]) is None
+    rest = text.rstrip("，,。；;！!~～ ")
+    end = _CLAUSE_END.search(rest, plan[1])
+    # (the clauses after it may tell what the rep takes along: "下周二过去。带上工程师一块")
+    while end is not None and _TAKES_ALONG.match(rest, end.end()):
+        end = _CLAUSE_END.search(rest, end.end())
+    return end is None
 
 
 def _plan_only(ex: Extraction, text: str) -> bool:

@@ -299,13 +299,17 @@ def _short_forms(key: str, city: str | None) -> set[str]:
     # A brand is two characters or more, and the industry words after it outnumber any list of
     # them (宏远海洋科技, 鸿基文旅置业, 金港油品储运, 鲜果汇水果): reps say the brand alone, its first
     # two or three characters.
-    for length in (_MIN_BRAND, _MIN_BRAND + 1):
-        head = brand[:length]
-        if len(brand) > length and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
-            out.add(head)
+    heads = [brand]
     if (both := _TWO_SCRIPTS.fullmatch(brand)) is not None:
-        # A brand in two scripts (TPK泰普康, 维立康Vitalink): reps say either half alone.
+        # A brand in two scripts (TPK泰普康, 维立康Vitalink): reps say either half alone, and the
+        # Chinese half without the industry words after it as the brand's own (BESTA贝斯塔工具 → 贝斯塔).
         out.update(half for half in both.groups() if half)
+        heads += [half for half in both.groups() if half and _CJK_CHAR.match(half[0])]
+    for name in heads:
+        for length in (_MIN_BRAND, _MIN_BRAND + 1):
+            head = name[:length]
+            if len(name) > length and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
+                out.add(head)
     return out
 
 

@@ -221,9 +221,11 @@ _WITH_PERSON = re.compile(r"(?:跟|和|给|约了?|见了|碰到|陪)(?=[\u4e00-
 _MET_AFTER = re.compile(r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|[，,。\s]")
 # An English name ending right where a question about it starts ("Jerry Xu是哪家公司的").
 _EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[^A-Za-z]))([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?$")
-# Capitalised words that are not people's names.
+# Capitalised words that are not people's names, also the everyday software a customer "is on"
+# ("还是Excel记账的", "用的是Word").
 _EN_NOT_NAMES = frozenset(
     {"Hi", "Hello", "Dear", "Demo", "Thanks", "The", "We", "Our", "Please", "Sales", "Lead"}
+    | {"Excel", "Word", "Office", "Outlook", "Windows", "Linux", "Android", "Access", "Teams", "Zoom"}
 )
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
@@ -967,6 +969,8 @@ class PersonFinder:
         s = ts - 2
         if s < 0 or (s > 0 and text[s - 1] not in _LOOSE_BOUNDARY and s not in org_ends):
             return ts
+        if ts in org_ends:
+            return ts  # the end of the organisation's name ("鸿福老板娘"): its person, no function
         cand = text[s:ts]
         if cand not in _NOT_FUNCTION_WORDS and all(
             _CJK.match(c) and c not in _NOT_NAME and c not in _NOT_FUNCTION for c in cand

@@ -403,6 +403,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_eight", "conversations.jsonl", 14),
         ("conversations_nine", "conversations.jsonl", 15),
         ("study22", "conversations.jsonl", 15),
+        # s25_03: a handed-over inquiry "我还没打过去" (a contact denied) is read as contacted, and "黄总转给
+        # 我的" (our manager) as its contact; s25_05: a follow-on call from the customer's new manager,
+        # introduced in the report before (陶经理走了 新来的…叫房立新), keeps the leaver as its contact; left
+        ("study25", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
