@@ -1,0 +1,41 @@
+"""Kinds of failure seen on the study24 conversations (enterprise telecom), each tested with made-up
+sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.numbers import find_budget
+
+# ---- an amount said with one more digit after 万/千 ("12万8") ----
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("预算12万8", 128_000),
+        ("设备款预算3万5左右", 35_000),
+        ("预算5千5", 5_500),
+        ("预算20w5", 205_000),
+        ("采购金额6万2 月底付", 62_000),
+    ],
+)
+def test_digit_after_wan_is_one_order_below(text: str, value: int) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == (value, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the digit counts or dates the next word: not part of the amount
+        ("预算12万8台机器", 120_000),
+        ("预算12万8月定", 120_000),
+        ("预算12万 8个点位", 120_000),
+        ("预算1.5万", 15_000),
+        ("预算一万五", 15_000),
+    ],
+)
+def test_digit_that_counts_is_no_tail(text: str, value: int) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == (value, value)
