@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.intent import find_stage
 from nlp.numbers import find_budget
 
 # ---- an amount said with one more digit after 万/千 ("12万8") ----
@@ -39,3 +40,31 @@ def test_digit_after_wan_is_one_order_below(text: str, value: int) -> None:
 def test_digit_that_counts_is_no_tail(text: str, value: int) -> None:
     found = find_budget(text)
     assert found is not None and found[0] == (value, value)
+
+
+# ---- a contract stamped and sent back, said done ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采购合同对方盖完章快递过来了",
+        "印刷厂那边合同盖好章寄出来了",
+    ],
+)
+def test_contract_stamped_and_sent_is_won(text: str) -> None:
+    found = find_stage(text)
+    assert found is not None and found[0] == "签约"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同等他们盖好章寄过来再说",
+        "合同下周盖章寄过来",
+        "合同他们盖好章寄出来了吗",
+    ],
+)
+def test_contract_stamp_to_come_is_not_won(text: str) -> None:
+    found = find_stage(text)
+    assert found is None or found[0] != "签约"
