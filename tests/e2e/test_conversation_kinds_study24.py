@@ -43,3 +43,31 @@ async def test_the_supplier_in_use_with_a_new_want_is_one_more_follow_up(runner:
     )
     expect = [{"company": "苏州仁和医院", "followups_added": 2}]
     await assert_right(runner, [RENHE], turns, expect)
+
+
+# ---- a plan naming a customer reported a few messages before --------------------------------------------
+
+
+async def test_a_plan_naming_a_customer_just_reported_sets_its_plan_across_another_report(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天去了趟仁和 周主任说彩超想上两台",
+        "顺便去慈济坐了会 陆院长说腹腔镜等预算批下来再定",
+        "仁和那个下周一下午两点我带报价过去",
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周建华"),
+         "next_followup": plan("next_week:1", "14:00")},
+        {"company": "无锡慈济医院", "followups_added": 1, "next_followup": None},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_plan_naming_a_customer_not_reported_is_a_record_of_its_own(runner: Runner) -> None:
+    turns = says("今天去了趟仁和 周主任说彩超想上两台 下周三再去", "慈济那个下周一下午两点我带报价过去")
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("next_week:3")},
+        {"company": "无锡慈济医院", "followups_added": 1, "next_followup": plan("next_week:1", "14:00")},
+    ]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
