@@ -196,9 +196,14 @@ _WENT_ON_A_DAY = (
 # Gone somewhere, not a thing sent on its way ("报价单已经发过去了", "样品寄过去了").
 # nor handed up ("报价单交上去了") nor sent out ("报价发出去了")
 _GONE = r"(?<![发寄传邮递转汇交送]过)(?<![交递送]上)(?<![发寄传邮递转交送]出)去了"
+# Done at the person's place, said with 的: "下午去潘总那盖的章", "去他们那边签的合同" (not "去那边的路上",
+# "去X那签的话").
+_DONE_AT_THEIRS = (
+    r"去[^，,。；;\s]{1,12}?(?:那边|那里|那儿|那)[盖签谈看聊拿交坐吃装调测量试验][^，,。；;\s]{0,3}?的(?!话|时候|路)"
+)
 # The rep reports a contact that happened.
 REPORTED = re.compile(
-    rf"拜访|上门|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
+    rf"{_DONE_AT_THEIRS}|拜访|上门|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
     rf"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|{_GONE}|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{{0,20}}打"
     rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
     r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
@@ -339,7 +344,8 @@ KIND_VISIT = re.compile(
     r"|接待|跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
-    # took something there: "去X送样"
+    # took something there: "去X送样"; done at their place (_DONE_AT_THEIRS)
+    rf"|{_DONE_AT_THEIRS}"
     r"|去[^，,。；;\s]{1,12}送(?:样|货|合同|资料)"
     # went to them to talk, done: "下午去X找王经理聊了", "去厂里找老周谈过了" (not "明天去找他聊聊")
     r"|去[^，,。；;\s]{1,12}?找[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.intent import find_stage
+from nlp import Extractor
+from nlp.intent import find_kind, find_stage
 from nlp.numbers import find_budget
+from tests.nlp.reading import read as _read
 
 # ---- an amount said with one more digit after 万/千 ("12万8") ----
 
@@ -68,3 +70,32 @@ def test_contract_stamped_and_sent_is_won(text: str) -> None:
 def test_contract_stamp_to_come_is_not_won(text: str) -> None:
     found = find_stage(text)
     assert found is None or found[0] != "签约"
+
+
+# ---- done at the person's place, said with 的 ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "华美服饰签了 上午去王经理那边签的合同",
+        "东方制药定了 下午去李总那盖的章",
+        "金鼎酒店 昨天是去他们那里谈的价格",
+    ],
+)
+def test_done_at_their_place_is_a_visit(extractor: Extractor, text: str) -> None:
+    intent, slots = _read(extractor, text)
+    assert intent == "log_followup" and slots.get("kind") == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去王总那签的话要带公章",
+        "去他们那边的路上堵车了",
+        "明天去李总那边谈",
+    ],
+)
+def test_going_there_not_done_is_no_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is None or found[0] != "visit"
