@@ -209,6 +209,13 @@ _NICK_TOLD = re.compile(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
 _NICK_MET = re.compile(
     r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边(?!转|介绍|推|帮)))"
 )
+# 小梁 / 老周 said as the customer's, by "theirs" and maybe their department before it ("打给他们IT小梁",
+# "对方技术老周说"): their person, where a bare 小X is rather a colleague.
+_NICK_THEIRS = re.compile(
+    r"(?:他们|她们|对方|客户)(?:那边|公司|厂里)?的?"
+    r"(?:IT|[A-Z]{2,3}|技术|财务|行政|采购|设备|信息|网管|运维|工程|生产|人事|后勤|仓库|质量|品质)?(?:部|科)?的?"
+    r"(?=[小老][\u4e00-\u9fff])"
+)
 # The buyer alone as the one spoken with: after an organisation's 的, or after a pause and before what
 # they said ("X的采购 电话聊了", "另一家 采购说…"); "采购一批", "集中采购" are the verb.
 _BUYER_ALONE = re.compile(
@@ -637,6 +644,11 @@ class PersonFinder:
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None:
                 named.append(Person(nick, None, m.start(), m.start() + 2))
         for m in _NICK_MET.finditer(text) if nick_old else ():
+            if (nick := self._nickname_at(text, m.end(), big=False)) is not None and not any(
+                p.start == m.end() for p in named
+            ):
+                named.append(Person(nick, None, m.end(), m.end() + 2))
+        for m in _NICK_THEIRS.finditer(text) if nicks else ():
             if (nick := self._nickname_at(text, m.end(), big=False)) is not None and not any(
                 p.start == m.end() for p in named
             ):

@@ -99,3 +99,33 @@ def test_done_at_their_place_is_a_visit(extractor: Extractor, text: str) -> None
 def test_going_there_not_done_is_no_visit(text: str) -> None:
     found = find_kind(text)
     assert found is None or found[0] != "visit"
+
+
+# ---- a nickname said as the customer's ("他们IT小梁") ----
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("刚又打给他们IT小梁 确认了网口数量", "梁"),
+        ("对方财务老蔡说发票下周开", "蔡"),
+        ("刚又打给他们小贾 问了下交期", "贾"),
+    ],
+)
+def test_a_nickname_said_as_theirs_is_their_person(extractor: Extractor, text: str, surname: str) -> None:
+    _, slots = _read(extractor, text)
+    assert slots.get("contact_name") == surname
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "约了小王一起去",
+        "他们小区门口见",
+        "他们小批量试一下",
+        "客户小程序要改版",
+    ],
+)
+def test_no_nickname_of_theirs(extractor: Extractor, text: str) -> None:
+    _, slots = _read(extractor, text)
+    assert slots.get("contact_name") is None
