@@ -216,6 +216,12 @@ _NICK_THEIRS = re.compile(
     r"(?:IT|[A-Z]{2,3}|技术|财务|行政|采购|设备|信息|网管|运维|工程|生产|人事|后勤|仓库|质量|品质)?(?:部|科)?的?"
     r"(?=[小老][\u4e00-\u9fff])"
 )
+# An official called by surname and the first character of the office's title ("王局" for 王局长, "李处",
+# "张院"): said where a person is, not inside a word ("公安局", "税务局" have no boundary before).
+_OFFICE_SHORT = {"局": "局长", "处": "处长", "厅": "厅长", "院": "院长", "所": "所长"}
+_OFFICE_CALLED = re.compile(
+    r"(?=[\u4e00-\u9fff][局处厅院所](?:那边|那里|那儿|说|讲|一起|也|都|他们|她们|的|让|跟|和|[\s，,。！!？?]|$))"
+)
 # The buyer alone as the one spoken with: after an organisation's 的, or after a pause and before what
 # they said ("X的采购 电话聊了", "另一家 采购说…"); "采购一批", "集中采购" are the verb.
 _BUYER_ALONE = re.compile(
@@ -648,6 +654,15 @@ class PersonFinder:
                 p.start == m.end() for p in named
             ):
                 named.append(Person(nick, None, m.end(), m.end() + 2))
+        offices = any(c in text for c in _OFFICE_SHORT)
+        for m in _OFFICE_CALLED.finditer(text) if offices else ():
+            i = m.start()
+            if (
+                self._surname_len(text, i) == 1
+                and self._boundary_before(text, i)
+                and self._freq(text[i : i + 2]) <= _NICK_WORD_FREQ
+            ):
+                named.append(Person(text[i], _OFFICE_SHORT[text[i + 1]], i, i + 2))
         for m in _NICK_THEIRS.finditer(text) if nicks else ():
             if (nick := self._nickname_at(text, m.end(), big=False)) is not None and not any(
                 p.start == m.end() for p in named

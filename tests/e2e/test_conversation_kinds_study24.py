@@ -71,3 +71,16 @@ async def test_a_plan_naming_a_customer_not_reported_is_a_record_of_its_own(runn
         {"company": "无锡慈济医院", "followups_added": 1, "next_followup": plan("next_week:1", "14:00")},
     ]
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- an official called by surname and a short office ---------------------------------------------------
+
+
+async def test_an_official_called_by_a_short_office_is_the_contact_of_their_bureau(runner: Runner) -> None:
+    bureau = row("无锡市市场监督管理局", "无锡", "喻海", "副局长", "13900000011", "台式彩超", "谈判")
+    turns = says("喻局那边上午一起吃了个饭 彩超的事基本定了 就等上会", "下下周二上午九点半再去局里")
+    expect = [
+        {"company": "无锡市市场监督管理局", "followups_added": 1, "last_followup": last("visit", "喻海"),
+         "next_followup": plan("week_after_next:2", "09:30")},
+    ]  # fmt: skip
+    await assert_right(runner, [bureau, RENHE], turns, expect)

@@ -129,3 +129,35 @@ def test_a_nickname_said_as_theirs_is_their_person(extractor: Extractor, text: s
 def test_no_nickname_of_theirs(extractor: Extractor, text: str) -> None:
     _, slots = _read(extractor, text)
     assert slots.get("contact_name") is None
+
+
+# ---- an official called by surname and a short office ("王局", "李处") ----
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "title"),
+    [
+        ("喻局那边上午一起吃了个饭 监护仪的事定了", "喻", "局长"),
+        ("李处说方案可以 下周上会", "李", "处长"),
+        ("今天去所里见了陈所 检测设备他们想换", "陈", "所长"),
+    ],
+)
+def test_an_official_called_by_a_short_office(
+    extractor: Extractor, text: str, surname: str, title: str
+) -> None:
+    _, slots = _read(extractor, text)
+    assert (slots.get("contact_name"), slots.get("contact_title")) == (surname, title)
+    assert slots.get("company") != text[:2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公安局那边下午见了",
+        "去了趟税务局 见了办公室主任",
+        "结局还不好说",
+    ],
+)
+def test_an_office_inside_a_word_is_no_official(extractor: Extractor, text: str) -> None:
+    _, slots = _read(extractor, text)
+    assert slots.get("contact_title") not in ("局长", "处长", "院长", "所长", "厅长")
