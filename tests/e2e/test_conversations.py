@@ -402,6 +402,7 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_eight", "conversations.jsonl", 14),
         ("conversations_nine", "conversations.jsonl", 15),
         ("study22", "conversations.jsonl", 15),
+        ("study24", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
