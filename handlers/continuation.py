@@ -38,9 +38,6 @@ _OPINION = re.compile(
     r"反馈|评价|口碑|印象|不错|挺好|很好|满意|不满|认可|好评|夸|一般|太(?:慢|贵|差|烂)"
     r"|比[^，,。；;\s]{1,12}?(?:好|强|省|快|稳|便宜|方便|差)"
 )
-# ...or what they use now or used before ("他们现在用的是X", "之前一直用X的"): how things stand, learned on
-# the same contact...
-_IN_USE = re.compile(r"(?:现在|目前|一直|之前|原来|以前|还)(?:都|也|还)?在?用|用的(?:是|一直是)?|在用")
 # ...and no word of a new want ("还想看看DR", "还要冷柜", "打算加一台"), which is news of the deal.
 _WANTS = re.compile(r"想|要|需|感兴趣|看看|考虑|打算|准备|加|问|试|订|买|采购")
 
@@ -91,17 +88,15 @@ def _about_its_contact(ex: Extraction, contact: Contact | None) -> Extraction:
 
 def _product_remark(ex: Extraction, text: str) -> bool:
     """Feedback on products of the visit just reported ("她们对A和B反馈都不错"), on ours against a
-    competitor's ("说比X那台好用"), on a rival they had ("她还说之前X的服务太慢了") or which one they
-    use ("他们现在用的是X"): products and competitors are the only facts, said with an opinion or as
-    what is in use, and no new want. It tells how the visit went,
+    competitor's ("说比X那台好用") or on a rival they had ("她还说之前X的服务太慢了"): products and
+    competitors are the only facts, said with an opinion and no new want. It tells how the visit went,
     so it is a remark on that record, not another contact; any other fact (an amount, a plan, a
     person) makes it one."""
     if not (ex.products or ex.competitors):
         return False
     if _says_a_fact(dataclasses.replace(ex, products=(), competitors=())):
         return False
-    said = _OPINION.search(text) is not None or _IN_USE.search(text) is not None
-    return said and _WANTS.search(text) is None
+    return _OPINION.search(text) is not None and _WANTS.search(text) is None
 
 
 # Where a clause ends: the rep's plan runs from its day to the next one.

@@ -209,9 +209,11 @@ _NICK_TOLD = re.compile(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
 _NICK_MET = re.compile(
     r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边(?!转|介绍|推|帮)))"
 )
-# 小梁 / 老周 said as the customer's, by "theirs" and maybe their department before it ("打给他们IT小梁",
-# "对方技术老周说"): their person, where a bare 小X is rather a colleague.
+# 小梁 / 老周 said as the customer's, by "theirs" and maybe their department before it, as the one called
+# or met or opening a clause ("打给他们IT小梁", "对方技术老周说"): their person, where a bare 小X is rather
+# a colleague. (one brought along, "跟X经理还有他们IT的小伍一起", is not the one reported)
 _NICK_THEIRS = re.compile(
+    r"(?:(?<=打给|见了|见到|约了|碰到|找了|问了|联系)|(?<=电话给)|(?<=[跟和问])|^|(?<=[\s，,。；;]))"
     r"(?:他们|她们|对方|客户)(?:那边|公司|厂里)?的?"
     r"(?:IT|[A-Z]{2,3}|技术|财务|行政|采购|设备|信息|网管|运维|工程|生产|人事|后勤|仓库|质量|品质)?(?:部|科)?的?"
     r"(?=[小老][\u4e00-\u9fff])"

@@ -18,33 +18,6 @@ def runner() -> Iterator[Runner]:
     runner.close()
 
 
-# ---- what the customer uses now, said after the report -----------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "remark",
-    [
-        "他们现在用的是西门子 保修明年到期",
-        "院里一直在用飞利浦的",
-    ],
-)
-async def test_the_supplier_in_use_said_after_a_report_adds_no_follow_up(runner: Runner, remark: str) -> None:
-    turns = says("周主任电话 说彩超图像不够清楚 想换台新的 我后天过去", remark)
-    expect = [
-        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("call", "周建华")},
-        {"company": "无锡慈济医院", "followups_added": 0},
-    ]
-    await assert_right(runner, [RENHE, CIJI], turns, expect)
-
-
-async def test_the_supplier_in_use_with_a_new_want_is_one_more_follow_up(runner: Runner) -> None:
-    turns = says(
-        "周主任电话 说彩超图像不够清楚 我后天过去", "周主任又打来 他们现在用的是西门子 还想加一台掌超"
-    )
-    expect = [{"company": "苏州仁和医院", "followups_added": 2}]
-    await assert_right(runner, [RENHE], turns, expect)
-
-
 # ---- a plan naming a customer reported a few messages before --------------------------------------------
 
 

@@ -161,3 +161,8 @@ def test_an_official_called_by_a_short_office(
 def test_an_office_inside_a_word_is_no_official(extractor: Extractor, text: str) -> None:
     _, slots = _read(extractor, text)
     assert slots.get("contact_title") not in ("局长", "处长", "院长", "所长", "厅长")
+
+
+def test_a_nickname_of_theirs_brought_along_is_not_the_contact(extractor: Extractor) -> None:
+    _, slots = _read(extractor, "今天过去了一趟 跟舒经理还有他们IT的小伍一起过了一遍图纸")
+    assert slots.get("contact_name") == "舒"
