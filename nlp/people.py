@@ -222,7 +222,7 @@ _NICK_THEIRS = re.compile(
 # "张院"): said where a person is, not inside a word ("公安局", "税务局" have no boundary before).
 _OFFICE_SHORT = {"局": "局长", "处": "处长", "厅": "厅长", "院": "院长", "所": "所长"}
 _OFFICE_CALLED = re.compile(
-    r"(?=[\u4e00-\u9fff][局处厅院所](?:那边|那里|那儿|说|讲|一起|也|都|他们|她们|的|让|跟|和|[\s，,。！!？?]|$))"
+    r"(?<=[\u4e00-\u9fff])[局处厅院所](?=那边|那里|那儿|说|讲|一起|也|都|他们|她们|的|让|跟|和|[\s，,。！!？?]|$)"
 )
 # The buyer alone as the one spoken with: after an organisation's 的, or after a pause and before what
 # they said ("X的采购 电话聊了", "另一家 采购说…"); "采购一批", "集中采购" are the verb.
@@ -656,9 +656,8 @@ class PersonFinder:
                 p.start == m.end() for p in named
             ):
                 named.append(Person(nick, None, m.end(), m.end() + 2))
-        offices = any(c in text for c in _OFFICE_SHORT)
-        for m in _OFFICE_CALLED.finditer(text) if offices else ():
-            i = m.start()
+        for m in _OFFICE_CALLED.finditer(text):
+            i = m.start() - 1
             if (
                 self._surname_len(text, i) == 1
                 and self._boundary_before(text, i)
