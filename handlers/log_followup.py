@@ -112,6 +112,8 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
         and await _names_lead_of(ctx, theirs)
     ):
         return "answer", theirs  # "收到 X的合同我周二送过去": X is the customer of that record
+    if named_plan and not correction and (own := await _own_record_named(ctx)) is not None:
+        return "answer", own  # "X那个下周一我带方案过去" a few messages after the report on X
     if last is not None and touched is not None:
         if (
             is_time_only(ctx.extraction)
@@ -193,6 +195,21 @@ async def _names_lead_of(ctx: Context, followup: FollowUp) -> bool:
     found = await resolve_lead(ctx.session, ctx.extraction, ctx.member, ctx.message.text)
     named = [found.lead] if found.lead is not None else list(found.candidates)
     return any(lead.id == followup.lead_id for lead in named)
+
+
+async def _own_record_named(ctx: Context) -> FollowUp | None:
+    """The writer's own record, made within the context window, on the one customer a plan names:
+    the plan is that record's next contact, though other customers were reported in between."""
+    window = ctx.config.conversation.context_window
+    if not window:
+        return None
+    found = await resolve_lead(ctx.session, ctx.extraction, ctx.member, ctx.message.text)
+    if found.lead is None:
+        return None
+    own = await last_followup_by(ctx.session, ctx.member.id, found.lead.id)
+    if own is None or not _refines_plan(ctx, own.updated_at or own.created_at):
+        return None
+    return own
 
 
 def _refines_plan(ctx: Context, touched: datetime, that_day: bool = False) -> bool:

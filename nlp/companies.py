@@ -272,13 +272,30 @@ def _name_length(name: str) -> int:
     return len(_LATIN_RUN.sub("xx", name))
 
 
-# Kin words a person is called by after the surname: "苟姐", "蒯哥", "靳阿姨".
-_KIN_AFTER_SURNAME = ("姐", "哥", "姨", "叔", "阿姨", "大姐", "大哥", "师傅", "女士", "先生")
+# Kin words a person is called by after the surname: "苟姐", "蒯哥", "靳阿姨"; and an official's office
+# said short ("应局" for 应局长, "李处", "张院").
+_KIN_AFTER_SURNAME = (
+    "姐",
+    "哥",
+    "姨",
+    "叔",
+    "阿姨",
+    "大姐",
+    "大哥",
+    "师傅",
+    "女士",
+    "先生",
+    "局",
+    "处",
+    "厅",
+    "院",
+    "所",
+)
 
 
 def _called_by_surname(name: str) -> bool:
     """Whether a word is how a person is called: 老/小 and a surname (老沈, 小欧阳), or a surname and a kin
-    word (苟姐, 上官哥)."""
+    word or a short office (苟姐, 上官哥, 应局)."""
     if name[0] in "老小" and name[1:] in surnames_set():
         return True
     return any(name.endswith(k) and name[: -len(k)] in surnames_set() for k in _KIN_AFTER_SURNAME)

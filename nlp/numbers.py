@@ -93,7 +93,16 @@ _MULT = r"(?:百万|千万|万|个亿|亿|千|个[wW](?![A-Za-z])|[wWkKM](?![A-Z
 _CUR = r"(?:块钱|块|元人民币|元|人民币|RMB|rmb)"  # (人民币 keeps "20万人民币" from reading as 20万人)
 # One amount: number, optional multiplier, optional currency word.
 # "三百来万", "二十多万", "50余万": about that much, read as the round amount.
-AMOUNT_RE = re.compile(rf"(?P<num>{_NUM})\s?(?:[来多余](?={_MULT}))?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?")
+# "12万8", "3千5", "8w5": an Arabic figure, 万/千/w/k and one more digit, said one order below the unit
+# (12.8万), as "一万五" is in words; not when the digit counts or dates the word after it ("12万8台", "8月").
+_TAIL = (
+    r"(?:(?<=[万千wWkK])(?P<tail>[1-9一二两三四五六七八九])"
+    r"(?![\d.一二两三四五六七八九十百千万亿个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所排米度%％"
+    r"瓦场批款种轮趟站届支罐卷根周期kKwWmMgG]))?"
+)
+AMOUNT_RE = re.compile(
+    rf"(?P<num>{_NUM})\s?(?:[来多余](?={_MULT}))?(?P<mult>{_MULT})?{_TAIL}\s?(?P<cur>{_CUR})?"
+)
 # An approximate range of two neighbouring digits: 三四十万, 七八百万, 两三百万, 五六千.
 APPROX_RE = re.compile(
     rf"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])"
@@ -171,6 +180,9 @@ def amount_value(m: re.Match[str]) -> int | None:
     if num is None:
         return None
     mult = _MULTIPLIERS.get(m.group("mult") or "", 1)
+    tail = m.group("tail")
+    if tail and mult >= 1000 and m.group("num").isascii():
+        num += (int(tail) if tail.isdigit() else _DIGITS[tail]) / 10
     return round(num * mult)
 
 

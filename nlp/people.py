@@ -209,6 +209,21 @@ _NICK_TOLD = re.compile(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
 _NICK_MET = re.compile(
     r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边(?!转|介绍|推|帮)))"
 )
+# 小梁 / 老周 said as the customer's, by "theirs" and maybe their department before it, as the one called
+# or met or opening a clause ("打给他们IT小梁", "对方技术老周说"): their person, where a bare 小X is rather
+# a colleague. (one brought along, "跟X经理还有他们IT的小伍一起", is not the one reported)
+_NICK_THEIRS = re.compile(
+    r"(?:(?<=打给|见了|见到|约了|碰到|找了|问了|联系)|(?<=电话给)|(?<=[跟和问])|^|(?<=[\s，,。；;]))"
+    r"(?:他们|她们|对方|客户)(?:那边|公司|厂里)?的?"
+    r"(?:IT|[A-Z]{2,3}|技术|财务|行政|采购|设备|信息|网管|运维|工程|生产|人事|后勤|仓库|质量|品质)?(?:部|科)?的?"
+    r"(?=[小老][\u4e00-\u9fff])"
+)
+# An official called by surname and the first character of the office's title ("王局" for 王局长, "李处",
+# "张院"): said where a person is, not inside a word ("公安局", "税务局" have no boundary before).
+_OFFICE_SHORT = {"局": "局长", "处": "处长", "厅": "厅长", "院": "院长", "所": "所长"}
+_OFFICE_CALLED = re.compile(
+    r"(?<=[\u4e00-\u9fff])[局处厅院所](?=那边|那里|那儿|说|讲|一起|也|都|他们|她们|的|让|跟|和|[\s，,。！!？?]|$)"
+)
 # The buyer alone as the one spoken with: after an organisation's 的, or after a pause and before what
 # they said ("X的采购 电话聊了", "另一家 采购说…"); "采购一批", "集中采购" are the verb.
 _BUYER_ALONE = re.compile(
@@ -639,6 +654,19 @@ class PersonFinder:
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None:
                 named.append(Person(nick, None, m.start(), m.start() + 2))
         for m in _NICK_MET.finditer(text) if nick_old else ():
+            if (nick := self._nickname_at(text, m.end(), big=False)) is not None and not any(
+                p.start == m.end() for p in named
+            ):
+                named.append(Person(nick, None, m.end(), m.end() + 2))
+        for m in _OFFICE_CALLED.finditer(text):
+            i = m.start() - 1
+            if (
+                self._surname_len(text, i) == 1
+                and self._boundary_before(text, i)
+                and self._freq(text[i : i + 2]) <= _NICK_WORD_FREQ
+            ):
+                named.append(Person(text[i], _OFFICE_SHORT[text[i + 1]], i, i + 2))
+        for m in _NICK_THEIRS.finditer(text) if nicks else ():
             if (nick := self._nickname_at(text, m.end(), big=False)) is not None and not any(
                 p.start == m.end() for p in named
             ):

@@ -49,13 +49,15 @@ async def record_followup(
     return followup
 
 
-async def last_followup_by(session: AsyncSession, person_id: int) -> FollowUp | None:
-    """The record this person logged last (by when it was logged, not when the contact happened)."""
-    statement = (
-        select(FollowUp)
-        .where(FollowUp.person_id == person_id)
-        .order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
-    )
+async def last_followup_by(
+    session: AsyncSession, person_id: int, lead_id: int | None = None
+) -> FollowUp | None:
+    """The record this person logged last (by when it was logged, not when the contact happened),
+    on `lead_id` only when given."""
+    statement = select(FollowUp).where(FollowUp.person_id == person_id)
+    if lead_id is not None:
+        statement = statement.where(FollowUp.lead_id == lead_id)
+    statement = statement.order_by(FollowUp.created_at.desc(), FollowUp.id.desc())
     return (await session.scalars(statement.limit(1))).first()
 
 
