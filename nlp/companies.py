@@ -164,6 +164,7 @@ _SITE_TAIL_CHARS = frozenset("店部区院目地仓")
 _SITE_MAX = 14  # characters of a site's name before its head
 # Words before a site that make it one of theirs ("他们那个X项目", "X的组件项目"), not a name.
 _SITE_OWNED = frozenset({"的", "有", "家", "一家", "他们", "我们", "你们", "她们", "咱们", "自己", "些"})
+_PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,3}期")  # "X三期工地": which phase of the site
 _COUNTED_SHOP = re.compile(r"[第一二两三四五六七八九十几多]家")
 # Han characters glued before an English name belong to it ("云朵Pet Café"), after a stop character.
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
@@ -428,7 +429,7 @@ class CompanyFinder:
             ]
             hits.append(described)
         if not hits:
-            return self._without_suffix(text, tokens, blocked)
+            return site or self._without_suffix(text, tokens, blocked)
         # A name followed by a department word ends before it: "…管委会环保科", "明志科技自动化科".
         hits = [
             h
@@ -485,7 +486,12 @@ class CompanyFinder:
                 best = after  # "苏州工业园区的博世汽车部件": a brand with no organisation word
         best = self._with_manager(text, best)
         best = self._project_of(text, best, blocked)
-        if site is not None and site.start <= best.start and best.end <= site.end:
+        if (
+            site is not None
+            and site.start <= best.start
+            and best.end <= site.end
+            and text[best.end : site.end] != "项目部"  # "中建五局项目部的王经理": its department
+        ):
             best = site  # "X超市|福州仓山店", "X三局|光谷项目": the chain's store or the builder's site
         branch = _BRANCH.match(text, best.end)
         if branch is not None:
@@ -1286,17 +1292,20 @@ class CompanyFinder:
                 continue  # "新华书店", "旗舰店": an organisation word the suffixes already read
             if self._cut(text[hs : he + 3])[0] != m.group() or len(self._cut(text[hs - 1 : he])) < 2:
                 continue  # "店长", "项目经理", "爆仓": the head or the tail of a longer word
+            if m.group() in ("仓", "项目") and suffix_re().match(text, he) is not None:
+                continue  # "6号仓科技", "X项目管理公司": the name goes on into an organisation word
             words = self._cut(text[max(0, hs - _SITE_MAX - 2) : hs])
             taken = 0
             k = len(words) - 1
             while k >= 0:
                 w = words[k]
-                if w.isspace() or _PUNCT_STOP.fullmatch(w) or not self._name_part(w):
+                if w.isspace() or _PUNCT_STOP.fullmatch(w):
                     break
-                if (
-                    self._ends_before_brand(words, k)
-                    or _name_length(text[hs - taken - len(w) : hs]) > _SITE_MAX
-                ):
+                if not (self._name_part(w) or _PHASE.fullmatch(w) or (k and w in suffixes)):
+                    break
+                if (self._ends_before_brand(words, k) and not (k and w in suffixes)) or _name_length(
+                    text[hs - taken - len(w) : hs]
+                ) > _SITE_MAX:
                     break
                 taken += len(w)
                 k -= 1
@@ -1306,7 +1315,12 @@ class CompanyFinder:
                 continue
             if k >= 0 and (words[k] in _SITE_OWNED or words[k][-1] == "个"):
                 continue  # "他们那个X项目", "X的组件项目": a project of the customer, not its name
-            if _COUNTED_SHOP.search(text, start, hs) or _is_place(text[start:he]):
+            whole = text[start:he]
+            if (
+                _COUNTED_SHOP.search(text, start, hs)
+                or whole in gazetteer().counties
+                or whole in districts().anywhere
+            ):
                 continue  # "开第三家店", "瓦房店": which store of theirs, or a place
             at = next(
                 (j for j, w in enumerate(body_words) if _is_place(w) or w in districts().anywhere), None
@@ -1318,12 +1332,15 @@ class CompanyFinder:
             if all(w in suffixes or w in _ALLOW or _ORDINAL_MEASURE.fullmatch(w) for w in brand_words):
                 continue  # "物流仓", "二期项目": what or which, not who
             nick = brand[:1] in "老小阿" and brand[1:2] in surnames_set() | COMMON_SURNAMES
-            latin = _LATIN_RUN.search(brand) is not None and brand.isascii()
+            latin = _LATIN_RUN.match(brand) is not None and brand[0].isascii()
             if (brand[0] in COMMON_SURNAMES and len(brand) <= 3) or (nick and len(brand) <= 2):
                 continue  # "王总店里", "老李那个店": a person's
             if m.group().endswith(("店", "仓")) and not (at is not None or latin or nick):
                 continue  # "要做奶茶店", "双十一爆仓": a kind of shop or a word; a chain's store is placed
-            if not latin and not self._brand_like(brand[2:] if nick else brand):
+            core = brand[2:] if nick else brand
+            while len(brand_words) > 1 and brand_words[-1] in suffixes:
+                core = core[: -len(brand_words.pop())]  # "X超市": the brand before its kind
+            if not latin and not self._brand_like(core):
                 continue
             return CompanyHit(text[start:he], start, he, 2, 21)
         return None
