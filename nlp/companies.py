@@ -156,6 +156,16 @@ _BRANCH = re.compile(
 )
 # An organisation's works project at a place: "中建一局|武汉光谷地铁3号线项目" (not its 项目部 or 项目经理).
 _SITE_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目部?(?![组经])")
+# Where a chain or a builder is on site: a brand, maybe a place or a site's own name, then one of these
+# ("X南京西路店", "X合肥总部", "X邯郸校区", "X三期工地", "X临港项目部"). None is an organisation word alone
+# ("到店", "总部", "工地上"), so the brand before it is the evidence.
+_SITE_TAIL = re.compile(r"分店|门店|店|总部|校区|院区|分院|项目部|项目|工地|仓(?!库|储)")
+_SITE_TAIL_CHARS = frozenset("店部区院目地仓")
+_SITE_MAX = 14  # characters of a site's name before its head
+# Words before a site that make it one of theirs ("他们那个X项目", "X的组件项目"), not a name.
+_SITE_OWNED = frozenset({"的", "有", "家", "一家", "他们", "我们", "你们", "她们", "咱们", "自己", "些"})
+_PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,3}期")  # "X三期工地": which phase of the site
+_COUNTED_SHOP = re.compile(r"[第一二两三四五六七八九十几多]家")
 # Han characters glued before an English name belong to it ("云朵Pet Café"), after a stop character.
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 _LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
@@ -387,8 +397,9 @@ class CompanyFinder:
                 inner = suffix_re().match(text, k)
                 if inner is not None and inner.end() > end:
                     matches.append((inner.group(), k, inner.end()))
+        site = self._site(text, blocked)
         if not matches:
-            return latin or self._without_suffix(text, tokens, blocked)
+            return site or latin or self._without_suffix(text, tokens, blocked)
         index_by_end = {e: i for i, (_, _, e) in enumerate(tokens)}
         starts = [s for _, s, _ in tokens]
         stops = [m.span() for m in _stop_re().finditer(text)]
@@ -435,7 +446,7 @@ class CompanyFinder:
             ]
             hits.append(described)
         if not hits:
-            return self._without_suffix(text, tokens, blocked)
+            return site or self._without_suffix(text, tokens, blocked)
         # A name followed by a department word ends before it: "…管委会环保科", "明志科技自动化科".
         hits = [
             h
@@ -492,6 +503,13 @@ class CompanyFinder:
                 best = after  # "苏州工业园区的博世汽车部件": a brand with no organisation word
         best = self._with_manager(text, best)
         best = self._project_of(text, best, blocked)
+        if (
+            site is not None
+            and site.start <= best.start
+            and best.end <= site.end
+            and text[best.end : site.end] != "项目部"  # "中建五局项目部的王经理": its department
+        ):
+            best = site  # "X超市|福州仓山店", "X三局|光谷项目": the chain's store or the builder's site
         branch = _BRANCH.match(text, best.end)
         if branch is not None:
             best = CompanyHit(
@@ -1121,9 +1139,12 @@ class CompanyFinder:
             None,
         )
         if place_at is not None and place_at > first:
-            pre = tokens[first:place_at]
-            if any(w in self._verbs or w in _STOP or (len(w) == 1 and w in _VERB_CHARS) for w, _, _ in pre):
-                first = place_at
+            pre = [w for w, _, _ in tokens[first:place_at]]
+            cut = max((k for k in range(len(pre)) if self._ends_before_brand(pre, k)), default=None)
+            if cut is not None:
+                # A brand between the verb and the place stays: "在蔚/来/合肥X工厂" (来 glued to 蔚).
+                brand = "".join(pre[cut + 1 :])
+                first = place_at if len(brand) < 2 or not self._brand_like(brand) else first + cut + 1
                 start = tokens[first][1]
         while (
             first < len(tokens)
@@ -1256,6 +1277,90 @@ class CompanyFinder:
         ):
             return None  # "在东莞开粤菜馆" but not "经开区"
         return CompanyHit(text[start:e], start, e, strength, score)
+
+    def _ends_before_brand(self, words: list[str], k: int) -> bool:
+        """Whether `words[k]` is a verb or a stop word that a brand after it cannot start with. A lone
+        verb character glued to a name part before it is the brand's tail ("海底/捞", "蔚/来")."""
+        w = words[k]
+        if w in _STOP or (len(w) > 1 and w in self._verbs and w not in _ALLOW and not _is_place(w)):
+            return True
+        if len(w) != 1 or not (w in self._verbs or w in _VERB_CHARS):
+            return False
+        prev = words[k - 1] if k > 0 else ""
+        return not (
+            _CJK.fullmatch(prev[-1:]) is not None
+            and self._name_part(prev)
+            and prev not in self._verbs
+            and prev not in _STOP_CHARS
+            and (len(prev) == 1 or w not in _VERB_CHARS)
+        )
+
+    def _site(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """A brand's store, HQ, campus, project or site, written as brand, maybe a place or the site's
+        own name, then the site word ("X南京西路店", "Acme深圳总部", "X三期工地"): the whole span names the
+        customer. A place alone before it ("杭州总部", "上海虹桥店"), a common word ("新店", "储能项目")
+        or a person ("老王那边的店") names nobody."""
+        if not any(c in _SITE_TAIL_CHARS for c in text):
+            return None  # cheap test first
+        suffixes = org_suffixes()
+        for m in _SITE_TAIL.finditer(text):
+            hs, he = m.span()
+            if hs < 2 or any(text.endswith(x, 0, he) for x in suffixes if len(x) > he - hs):
+                continue  # "新华书店", "旗舰店": an organisation word the suffixes already read
+            if self._cut(text[hs : he + 3])[0] != m.group() or len(self._cut(text[hs - 1 : he])) < 2:
+                continue  # "店长", "项目经理", "爆仓": the head or the tail of a longer word
+            if m.group() in ("仓", "项目") and suffix_re().match(text, he) is not None:
+                continue  # "6号仓科技", "X项目管理公司": the name goes on into an organisation word
+            words = self._cut(text[max(0, hs - _SITE_MAX - 2) : hs])
+            taken = 0
+            k = len(words) - 1
+            while k >= 0:
+                w = words[k]
+                if w.isspace() or _PUNCT_STOP.fullmatch(w):
+                    break
+                if not (self._name_part(w) or _PHASE.fullmatch(w) or (k and w in suffixes)):
+                    break
+                if (self._ends_before_brand(words, k) and not (k and w in suffixes)) or _name_length(
+                    text[hs - taken - len(w) : hs]
+                ) > _SITE_MAX:
+                    break
+                taken += len(w)
+                k -= 1
+            body_words = words[k + 1 :]
+            start = hs - taken
+            if taken < 2 or any(bs < he and start < be for bs, be in blocked):
+                continue
+            if k >= 0 and (words[k] in _SITE_OWNED or words[k][-1] == "个"):
+                continue  # "他们那个X项目", "X的组件项目": a project of the customer, not its name
+            whole = text[start:he]
+            if (
+                _COUNTED_SHOP.search(text, start, hs)
+                or whole in gazetteer().counties
+                or whole in districts().anywhere
+            ):
+                continue  # "开第三家店", "瓦房店": which store of theirs, or a place
+            at = next(
+                (j for j, w in enumerate(body_words) if _is_place(w) or w in districts().anywhere), None
+            )
+            brand_words = body_words if at is None else body_words[:at]
+            brand = "".join(brand_words)
+            if len(brand) < 2 or brand[0] in _BRAND_NOT_FIRST or brand[0] in _VERB_CHARS:
+                continue
+            if all(w in suffixes or w in _ALLOW or _ORDINAL_MEASURE.fullmatch(w) for w in brand_words):
+                continue  # "物流仓", "二期项目": what or which, not who
+            nick = brand[:1] in "老小阿" and brand[1:2] in surnames_set() | COMMON_SURNAMES
+            latin = _LATIN_RUN.match(brand) is not None and brand[0].isascii()
+            if (brand[0] in COMMON_SURNAMES and len(brand) <= 3) or (nick and len(brand) <= 2):
+                continue  # "王总店里", "老李那个店": a person's
+            if m.group().endswith(("店", "仓")) and not (at is not None or latin or nick):
+                continue  # "要做奶茶店", "双十一爆仓": a kind of shop or a word; a chain's store is placed
+            core = brand[2:] if nick else brand
+            while len(brand_words) > 1 and brand_words[-1] in suffixes:
+                core = core[: -len(brand_words.pop())]  # "X超市": the brand before its kind
+            if not latin and not self._brand_like(core):
+                continue
+            return CompanyHit(text[start:he], start, he, 2, 21)
+        return None
 
     @staticmethod
     def _city_cut(text: str, token: Token, start: int) -> bool:
