@@ -100,6 +100,8 @@ def kept_slots(ex: Extraction) -> dict[str, object]:
         slots["others"] = [[o.name, o.title, o.phone] for o in ex.others]
     if ex.phone_changed:
         slots["phone_changed"] = True
+    if ex.plan_alone:
+        slots["plan_alone"] = True
     if ex.assignee:
         slots["assignee"] = ex.assignee
     return slots
@@ -129,6 +131,7 @@ def kept_extraction(row: PendingQuestion) -> Extraction:
         reported_kind=s.get("reported_kind"),
         others=tuple(NamedPerson(*o) for o in s.get("others") or ()),
         phone_changed=bool(s.get("phone_changed")),
+        plan_alone=bool(s.get("plan_alone")),
         assignee=s.get("assignee"),
     )
 

@@ -13,7 +13,7 @@ from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import DayMention, find_period
 from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.handover import Handover, find_handover
-from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start
+from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start, plan_alone
 from nlp.lexicon import literal_re, org_suffixes, titles
 from nlp.numbers import find_budget, signed_worth
 from nlp.people import Person, PersonFinder
@@ -279,6 +279,17 @@ class Extractor:
                 kind, spans["kind"] = k
             elif k is not None:
                 reported_kind = k[0]
+        alone = (
+            intent == Intent.LOG_FOLLOWUP
+            and followup is not None
+            and kind is None
+            and stage is None
+            and budget is None
+            and not competitors
+            and plan_alone(unplanned := plans.unplanned())
+            # a product said outside the plan is news of the deal ("彩超要两台，下周三我把方案发过去")
+            and all(unplanned[m.start : m.end].isspace() for m in mentions)
+        )
         if intent in _QUERIES:
             scope = find_scope(text)
         if intent in (Intent.QUERY_STATS, Intent.QUERY_TODAY):
@@ -318,6 +329,7 @@ class Extractor:
             scope=scope,
             period=period,
             reported_kind=reported_kind,
+            plan_alone=alone,
             others=named_others,
             phone_changed=bool(phones) and _NUMBER_CHANGED.search(text) is not None,
             assignee=handover.assignee if handover is not None else None,

@@ -235,7 +235,8 @@ REPORTED = re.compile(
     # (a number after it is the contact's: "电话 0411-…")
     r"|(?:^|\s)(?:电话|微信|视频|邮件|上门|拜访)(?=\s+[^\d\s+（(])(?!\s+[A-Za-z][\w.-]*[\d_])"
     r"|致电|接的电话|接了电话|打给|回了?电话|来电|接(?:到|了)[^，,。；;]{1,30}?电话(?![号是:：\d])"
-    r"|电话问|微信上?(?:说|讲|告诉|通知|回复|回了|回过|回我)"  # "X主管微信回了": they wrote back
+    # "X主管微信回了", "X电话回我了": they wrote or called back
+    r"|电话问|(?:微信上?|电话)(?:说|讲|告诉|通知|回复|回了|回过|回我)"
     r"|(?<![A-Za-z])(?:meeting with|met with|call with)(?![A-Za-z])"
     r"|开完[^，,。；;]{0,10}?(?<![A-Za-z])(?i:meeting|call)(?![A-Za-z])"  # "刚开完online meeting"
     r"|(?<![A-Za-z])visit(?=\s?(?:了|过|完|✅|✔|☑))"
@@ -905,6 +906,12 @@ def _without_stage(text: str, stage: tuple[str, tuple[int, int]] | None) -> str:
         return text
     (start, end) = stage[1]
     return text[:start] + " " + text[end:]
+
+
+def plan_alone(unplanned: str) -> bool:
+    """Whether a message with a plan for a later day (`unplanned`: its words with the plans blanked)
+    tells nothing that happened: no contact, no word the customer said."""
+    return REPORTED.search(unplanned) is None and TOLD.search(unplanned) is None
 
 
 def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bool:

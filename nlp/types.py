@@ -101,6 +101,9 @@ class Extraction:
     others: tuple[NamedPerson, ...] = ()
     # The message says a number changed ("换号了", "新号码"): a stored phone may then be replaced.
     phone_changed: bool = False
+    # log_followup: the rep only says when they will contact the customer ("明天上午我先给祁总打个电话"):
+    # no contact that happened, no news of the deal. It plans a follow-up; it is none.
+    plan_alone: bool = False
     # reassign_lead: the member the customer is handed to, as written ("许婷", "小王", "lina").
     assignee: str | None = None
     # Character spans [start, end) in the original text of what was found, keyed by slot name.

@@ -37,11 +37,12 @@ async def test_a_plan_naming_a_customer_just_reported_sets_its_plan_across_anoth
     await assert_right(runner, [RENHE, CIJI], turns, expect)
 
 
-async def test_a_plan_naming_a_customer_not_reported_is_a_record_of_its_own(runner: Runner) -> None:
+async def test_a_plan_naming_a_customer_not_reported_sets_its_next_contact_only(runner: Runner) -> None:
+    # (a plan alone is no contact: it sets the plan and records none, test_conversation_kinds_plan_alone)
     turns = says("今天去了趟仁和 周主任说彩超想上两台 下周三再去", "慈济那个下周一下午两点我带报价过去")
     expect = [
         {"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("next_week:3")},
-        {"company": "无锡慈济医院", "followups_added": 1, "next_followup": plan("next_week:1", "14:00")},
+        {"company": "无锡慈济医院", "followups_added": 0, "next_followup": plan("next_week:1", "14:00")},
     ]
     await assert_right(runner, [RENHE, CIJI], turns, expect)
 

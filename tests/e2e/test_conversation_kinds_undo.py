@@ -76,7 +76,8 @@ async def test_the_stage_said_back_undoes_the_lost_deal_and_gives_back_its_plan(
     for fix in ("不对，阶段是需求确认", "说错了 阶段应该是需求确认"):
         turns = says(PLANNED, LOST_ON_RENHE, (fix, ["需求确认"]))
         expect = [
-            {"company": "苏州仁和医院", "followups_added": 2, "stage": "需求确认",
+            # (the plan alone records no follow-up; the visit that lost the deal does)
+            {"company": "苏州仁和医院", "followups_added": 1, "stage": "需求确认",
              "next_followup": plan("next_week:3")},
         ]  # fmt: skip
         await assert_right(runner, [RENHE, CIJI], turns, expect)

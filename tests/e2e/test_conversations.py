@@ -397,10 +397,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_final", "final.jsonl", 15),
         ("conversations_next", "next.jsonl", 10),
         ("conversations_seven", "seven.jsonl", 15),
-        # held out and scored once after this session's changes (12/15 and 9/15), then studied; e8_07's
-        # reassignment in chat ("X转给Y跟吧") is done (handlers.reassign_lead), its new owner's first
-        # message, a plan only, is still recorded as a follow-up, not as the plan alone
-        ("conversations_eight", "conversations.jsonl", 14),
+        # held out and scored once (12/15 and 9/15), then studied
+        ("conversations_eight", "conversations.jsonl", 15),
         ("conversations_nine", "conversations.jsonl", 15),
         ("study22", "conversations.jsonl", 15),
         # s25_03: a handed-over inquiry "我还没打过去" (a contact denied) is read as contacted, and "黄总转给

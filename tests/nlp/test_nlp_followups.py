@@ -157,3 +157,21 @@ def test_a_day_the_customer_asks_about_is_no_plan(
 ) -> None:
     fu = extractor.extract(text, SENT).next_followup
     assert fu is not None and (fu.date, fu.time) == followup
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("明天上午我先给邹总打个电话认识一下", True),
+        ("下周二去浦江物流拜访车队的严经理", True),
+        ("浦江物流严经理说月底前定 我下周二再打给他", False),  # the customer's words: a contact
+        ("跟浦江物流严经理通了电话 下周二再联系", False),  # the contact reported
+        ("浦江物流严经理那边报价发了 下周二再跟", False),  # news of the deal
+        ("浦江物流预算30万 下周二再去", False),
+    ],
+)
+def test_a_plan_alone_is_told_apart_from_a_report_with_its_plan(
+    extractor: Extractor, text: str, alone: bool
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.plan_alone is alone, ex
