@@ -17,8 +17,8 @@ _ACTION = re.compile(
     r"|交|试|踩点|投标|拿|考察|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
     r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘"
     # what the rep owes by then: "下周三前我出新报价", "下周五之前给新版"
-    # (not an answer the customer owes: "月底前给答复", "下周前出结果")
-    r"|现场|(?:之|以)?前(?:我)?(?:给|出)(?!来|个?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
+    # (not an answer the customer owes: "月底前给答复", "下周前出结果", "月底前给我答复")
+    r"|现场|(?:之|以)?前(?:我)?(?:给|出)(?!来|我|个?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
     r"|出(?:个|一版|份)?(?:新|正式|最终|初步)?(?:报价|方案|合同|图纸|标书)|给(?:个|一版|份)?(?:新版|新的|正式|最终|初步|初版)"
     r"|(?<![A-Za-z])(?i:follow|ping|call|visit|meet|send|demo|on ?site|quot|proposal)"
 )
@@ -64,7 +64,8 @@ _DONE = re.compile(
 _ASKED = re.compile(r"问")
 ASK_REACH = 12  # characters: a run-on message asks about one thing and plans another further on
 _QUESTION = re.compile(r"能不能|可不可以|能否|是否|会不会|行不行|来不来得及|来得及吗|有没有|[吗么][?？]?\s*$")
-_RESCHEDULED = re.compile(r"改到|改成|改在|推到|推迟到|约了|约好|约在|定在")
+# (改 right before the day moves it too: "周三改周五了")
+_RESCHEDULED = re.compile(r"改到|改成|改在|改\s?$|推到|推迟到|约了|约好|约在|定在")
 # 定在 / 约在 alone may be the customer's event ("年会定在12月底"); a plan has an action or 下次 / 再 too.
 _WEAK_RESCHEDULE = re.compile(r"(?:定在|约在)\s?$")
 
@@ -229,11 +230,19 @@ _BARE_FILLER = re.compile(
 )
 
 
+# What stands between a day and the day it is moved to: "周三改周五", "明天 推到 后天".
+_MOVED_BETWEEN = re.compile(r"\s?(?:的)?(?:改|改到|改成|改为|改在|换成|换到|推到|推迟到|挪到|延到)\s?")
+
+
 def find_bare_followup(text: str, today: date, days: list[DayMention] | None = None) -> DayMention | None:
     """The day of a message that is only a time ("周五下午", "改到下周四上午"): a follow-up answer."""
     days = find_days(text, today) if days is None else days
+    cut: int | None = None  # where the words before the day end
+    if len(days) == 2 and _MOVED_BETWEEN.fullmatch(text, days[0].end, days[1].start):
+        # the day left and the day moved to: "周三改周五了", "明天下午推到后天" is the later one
+        cut, days = days[0].start, days[1:]
     if len(days) != 1 or days[0].day < today:
         return None
     d = days[0]
-    rest = text[: d.start] + " " + text[d.end :]
+    rest = text[: d.start if cut is None else cut] + " " + text[d.end :]
     return d if _BARE_FILLER.fullmatch(rest) else None

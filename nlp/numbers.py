@@ -155,8 +155,9 @@ BUDGET_CUE = re.compile(
     # the price the customer pushes for: "她们想压到12万", "要求降到260万以内"
     r"|(?:想|要|要求|希望)(?:把价格?|价格)?(?:压|砍|降)到"
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
-    # the price agreed for the whole deal: "价格就按三十五万", "总价定在80万" (not a unit's: "单价按3万")
-    r"|(?<!单)(?:价格|总价|价钱)(?:就|都|最后|最终)?(?:按|定在|定了|谈到|谈定)"
+    # the price agreed for the whole deal: "价格就按三十五万", "总价定在80万", "价格基本谈拢 80万"
+    # (not a unit's: "单价按3万"; not one still open: "价格没谈拢")
+    r"|(?<!单)(?:价格|总价|价钱)(?:就|都|最后|最终|基本上?|差不多)?(?:按|定在|定了|谈到|谈定|谈拢|谈妥|谈好|敲定)"
     # the deal's worth once it is signed or ordered: "合同签了 360万", "PO下来了 38万"
     r"|合同.{0,4}签了|签了合同|(?<![A-Za-z])PO(?![A-Za-z])"
     # ...said as the signing's news, past its cheer: "签了！🎉 三十八万"

@@ -409,6 +409,7 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # remark, as writer_conv.md rules), but study10/b b01 expects one for the same kind ("对了 他们现在
         # 招聘用的是北森 合同明年6月到期"): the two writers disagree; left for the lead to settle
         ("study24", "conversations.jsonl", 14),
+        ("study27", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
