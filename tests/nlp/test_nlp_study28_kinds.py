@@ -99,3 +99,19 @@ def test_a_call_placed_is_a_call(extractor: Extractor, text: str, kind: str) -> 
 def test_money_sent_is_no_contact(extractor: Extractor) -> None:
     ex = extractor.extract("尾款打过去了", SENT)
     assert ex.kind is None
+
+
+# ---- a surname and title glued to a common word said as the brand ("远帆龚总") is the contact ----
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        ("长城邵总我刚打过去了 说下周要样品", "邵"),
+        ("这次汤总说可以", "汤"),  # after a word too
+        ("合同金总额三十万", None),  # 总额 is a word, no 金总
+        ("项目总投资两个亿", None),
+    ],
+)
+def test_a_surname_title_after_a_common_word(extractor: Extractor, text: str, contact: str | None) -> None:
+    assert extractor.extract(text, SENT).contact_name == contact
