@@ -204,6 +204,8 @@ _WENT_ON_A_DAY = (
 )
 # Gone somewhere, not a thing sent on its way ("报价单已经发过去了", "样品寄过去了").
 # nor handed up ("报价单交上去了") nor sent out ("报价发出去了")
+# At their place, as a visit ("今天上门了"), not a service of that kind offered ("我们的上门校准服务").
+_AT_DOOR = r"(?<!的)上门(?![^\s，,。；;]{0,4}服务)"
 # A call the rep placed, said with 打过去 ("我刚打过去了"): not money sent ("尾款打过去了") nor a visit.
 _CALLED_OVER = r"(?:我|刚|刚才|刚刚)打(?:过去|回去)"
 _GONE = r"(?<![发寄传邮递转汇交送打]过)(?<![交递送]上)(?<![发寄传邮递转交送]出)去了"
@@ -225,7 +227,7 @@ _DONE_AT_THEIRS = (
 )
 # The rep reports a contact that happened.
 REPORTED = re.compile(
-    rf"{_DONE_AT_THEIRS}|拜访|上门|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
+    rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
     rf"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|{_GONE}|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{{0,20}}打"
     rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
     r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
@@ -357,7 +359,7 @@ KIND_ONLINE = re.compile(
     re.IGNORECASE,
 )
 KIND_VISIT = re.compile(
-    rf"拜访|陌拜|扫街|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
+    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
     r"|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"

@@ -115,3 +115,19 @@ def test_money_sent_is_no_contact(extractor: Extractor) -> None:
 )
 def test_a_surname_title_after_a_common_word(extractor: Extractor, text: str, contact: str | None) -> None:
     assert extractor.extract(text, SENT).contact_name == contact
+
+
+# ---- a service done at the customer's place, offered ("我们的上门保养服务"), is no visit ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("他们对我们的上门保养服务挺感兴趣的", None),
+        ("客户问有没有上门维修服务", None),
+        ("今天上门见了设备部的吕工", "visit"),
+        ("下午上门安装了两台净水器", "visit"),
+    ],
+)
+def test_a_door_to_door_service_is_no_visit(extractor: Extractor, text: str, kind: str | None) -> None:
+    assert extractor.extract(text, SENT).kind == kind
