@@ -46,6 +46,8 @@ _OWN_UNITS = re.compile(
     r"(?:分公司|子公司|分店|门店|分部|分厂|网点|办事处)"
 )
 _COUNTED = re.compile(r"[一二两三四五六七八九十几百千]+[台套个件只张把辆吨箱瓶批家条根所]")
+# A clock time said in words ("十点", "两点半"): when something happens, never part of a name.
+_CLOCK = re.compile(r"[零一二两三四五六七八九十]{1,3}点[半钟整]?")
 # Single-character verbs that do not start a name ("开小超市的" is not a shop called 开小超市).
 _VERB_CHARS = frozenset("开做搞发送买卖拿进出跑上下要想录建转推签丢输来")
 # Words a name may contain although they are tagged as verbs, numerals or time words (加工, 北方, 时代).
@@ -1112,6 +1114,8 @@ class CompanyFinder:
                 break  # "自己开了个厂": what someone did, not a name
             if _COUNTED.fullmatch(word):
                 break  # "有八所小学": a count of them, not a name
+            if _CLOCK.fullmatch(word) or (word in "半钟整" and i > 0 and _CLOCK.fullmatch(tokens[i - 1][0])):
+                break  # "上午十点带技术过去": the time of a plan, then what the rep brings
             if len(word) == 2 and word[-1] in _DONE_TO and word in self._verbs and ts + 2 == s:
                 break  # "调试完成交给学校": where it went, not a name
             if strength == 1 and s - start >= 2 and self._org_head(word):
@@ -1473,6 +1477,12 @@ class CompanyFinder:
         for word, ts, te in reversed(tokens):
             if te == brand_end and ts > brand_start and word in suffixes:
                 brand_end = ts
+        if brand_end == s:
+            # The suffix ends a longer industry word ("精细/化工", "生物/医药" cut as one): a common
+            # word before it in that token describes the trade, it is not the brand.
+            head = next((text[ts:s] for _, ts, te in tokens if ts > brand_start and ts < s < te), "")
+            if len(head) >= 2 and self._freq(head) >= _BRAND_FREQ:
+                brand_end -= len(head)
         brand = text[brand_start:brand_end]
         if not brand and brand_start > start:
             return self._freq(text[s:e]) < _BRAND_FREQ

@@ -13,7 +13,16 @@ from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import DayMention, find_period
 from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.handover import Handover, find_handover
-from nlp.intent import Facts, classify, find_kind, find_scope, find_stage, news_start, plan_alone
+from nlp.intent import (
+    INQUIRY_SENT,
+    Facts,
+    classify,
+    find_kind,
+    find_scope,
+    find_stage,
+    news_start,
+    plan_alone,
+)
 from nlp.lexicon import literal_re, org_suffixes, titles
 from nlp.numbers import find_budget, signed_worth
 from nlp.people import Person, PersonFinder
@@ -274,7 +283,16 @@ class Extractor:
         reported_kind = None
         if intent == Intent.LOG_FOLLOWUP or (intent == Intent.NEW_LEAD and channel == "rep"):
             # How the contact happened, read outside the plans for later days ("明天见面" is a plan).
-            k = find_kind(plans.unplanned())
+            unplanned = plans.unplanned()
+            k = None
+            if "询" in unplanned:
+                # The channel a customer's inquiry came by is theirs, not a contact of the rep's: a contact
+                # told beside it is the kind; with none, a known customer's inquiry stays the contact.
+                sent = [m.span() for m in INQUIRY_SENT.finditer(unplanned)]
+                k = find_kind(_blanked(unplanned, sent)) if sent else None
+                if sent and intent == Intent.NEW_LEAD:
+                    unplanned = ""
+            k = k or find_kind(unplanned)
             if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k
             elif k is not None:

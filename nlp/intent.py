@@ -123,6 +123,12 @@ ONE_CUSTOMER_QUESTION = re.compile(
     r"|(?:单子|项目|客户)?(?:现在)?(?:在|归)谁(?:手上|手里|那)|是哪(?:家|个|位)[^\s，。,]{0,4}的|哪(?:家|个)[^\s，。,]{0,4}的来着"
     r"|(?:电话|手机|手机号|联系方式|邮箱)(?:号码)?(?:是)?多少|最近怎么样|有人(?:在)?跟吗"
 )
+# An inquiry the customer sent us, with the channel it came by ("采购微信发了个询价过来", "邮件发来询盘"):
+# their message, not a contact of the rep's.
+INQUIRY_SENT = re.compile(
+    r"(?:微信|邮件|邮箱|QQ|短信|钉钉)?上?(?:发了|发来了?|发过来了?)(?:一)?(?:个|份|条)?"
+    r"(?:询价|询盘|咨询)(?:单|函)?(?:过来|来)?"
+)
 NEW_LEAD = re.compile(
     r"新线索|新客户|新增线索|新lead|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
     r"|有个新|(?:接到|拿到|收到|搞到)(?:了)?(?:个|一个)?(?:新|好|大)?的?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐|推过来|推了?(?:个|一个))"
@@ -156,7 +162,7 @@ NEW_LEAD = re.compile(
 # Beside a contact told it asks to log that contact ("记一下 今天拜访了X"), so it counts only without one.
 HAND_OVER = re.compile(
     r"^\s*(?:帮我|帮忙|麻烦)?(?:记一下|记下|记个|加一个|加个|添一个|添个)(?![^\s，,:：]{0,2}(?:跟进|拜访|日程|提醒))"
-    r"|先记(?:上|下|一下|着)(?:吧|哈|啊)?[。！!~～\s]*$"
+    r"|先(?:记|录)(?:上|下|一下|着|进去)(?:吧|哈|啊)?[。！!~～\s]*$"
 )
 # A customer's own words pasted by the rep: a forwarded message, or one that greets and introduces
 # its writer ("王经理您好，我是X的采购…"). They are read as the customer channel's messages are.
@@ -198,7 +204,11 @@ _WENT_ON_A_DAY = (
 )
 # Gone somewhere, not a thing sent on its way ("报价单已经发过去了", "样品寄过去了").
 # nor handed up ("报价单交上去了") nor sent out ("报价发出去了")
-_GONE = r"(?<![发寄传邮递转汇交送]过)(?<![交递送]上)(?<![发寄传邮递转交送]出)去了"
+# At their place, as a visit ("今天上门了"), not a service of that kind offered ("我们的上门校准服务").
+_AT_DOOR = r"(?<!的)上门(?![^\s，,。；;]{0,4}服务)"
+# A call the rep placed, said with 打过去 ("我刚打过去了"): not money sent ("尾款打过去了") nor a visit.
+_CALLED_OVER = r"(?:我|刚|刚才|刚刚)打(?:过去|回去)"
+_GONE = r"(?<![发寄传邮递转汇交送打]过)(?<![交递送]上)(?<![发寄传邮递转交送]出)去了"
 # A line that got through ("电话打通了", "打通了他手机"), not systems joined ("订单要跟商城打通").
 _GOT_THROUGH = (
     r"(?:电话|手机|座机)[^，,。；;\s]{0,4}?打通|打通了?[^，,。；;\s]{0,16}?(?:电话|手机|座机)"
@@ -217,7 +227,7 @@ _DONE_AT_THEIRS = (
 )
 # The rep reports a contact that happened.
 REPORTED = re.compile(
-    rf"{_DONE_AT_THEIRS}|拜访|上门|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
+    rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
     rf"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|{_GONE}|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{{0,20}}打"
     rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
     r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
@@ -226,6 +236,7 @@ REPORTED = re.compile(
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访"
     rf"|{_GOT_THROUGH}"
     r"|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
+    rf"|{_CALLED_OVER}"
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
     r"|接待|待了|(?<![法能])跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
@@ -242,6 +253,7 @@ REPORTED = re.compile(
     r"|(?<![A-Za-z])visit(?=\s?(?:了|过|完|✅|✔|☑))"
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|查看|调研)|来了?(?:个|一个|一通|通)电话"
     r"|电话(?:打了|打过|回了|回过)"
+    rf"|{_CALLED_OVER}"
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
 TOLD = re.compile(r"说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
@@ -328,6 +340,7 @@ KIND_CALL = re.compile(
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
     # the phone said first, the call done after it: "电话打了两次才接", "电话回了X"
     r"|电话(?:打了|打过|回了|回过)"
+    rf"|{_CALLED_OVER}"
 )
 KIND_ONLINE = re.compile(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
@@ -346,7 +359,7 @@ KIND_ONLINE = re.compile(
     re.IGNORECASE,
 )
 KIND_VISIT = re.compile(
-    rf"拜访|陌拜|扫街|上门|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
+    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
     r"|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
@@ -895,9 +908,20 @@ class _Report:
     def told(self) -> bool:
         if self._told is None:
             # Blanking only removes words: no report word in the whole text, none outside its plans.
-            bare = REPORTED.search(_without_stage(self._t, self._stage)) is not None
-            self._told = bare and _reports_contact(self.unplanned(), self._stage)
+            t, unplanned = self._t, self.unplanned()
+            if "询" in t:
+                # the customer's inquiry sent to us ("微信发了个询价过来") tells no contact of the rep's
+                sent = [m.span() for m in INQUIRY_SENT.finditer(t)]
+                t, unplanned = _blanked(t, sent), _blanked(unplanned, sent)
+            bare = REPORTED.search(_without_stage(t, self._stage)) is not None
+            self._told = bare and _reports_contact(unplanned, self._stage)
         return self._told
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _without_stage(text: str, stage: tuple[str, tuple[int, int]] | None) -> str:

@@ -1114,6 +1114,16 @@ class PersonFinder:
             return False
         return not any(s >= k and self._freq(text[s - k : s]) > 1000 for k in (2, 3))
 
+    def _word_ends_before(self, text: str, s: int) -> bool:
+        """Whether a common word of two characters ends right before `s` and its last character makes no
+        word with the one at `s`: a surname and title glued to a brand said short ("远帆龚总")."""
+        return (
+            s >= 2
+            and _CJK.match(text[s - 2]) is not None
+            and self._freq(text[s - 2 : s]) >= 100
+            and self._freq(text[s - 1 : s + 1]) == 0
+        )
+
     def _name_before(self, text: str, ts: int) -> str | None:
         for n in range(min(ts, 9), 1, -1):
             s = ts - n
@@ -1131,7 +1141,9 @@ class PersonFinder:
                 continue
             if (n == 1 and sl == 2) or (n >= 2 and cand[-1] in _DEPARTMENT_END):
                 continue  # "办公室主任": 公室 is not a name
-            if not self._boundary_before(text, s) or _inside_dept_word(text, s):
+            if not (self._boundary_before(text, s) or (n == 1 and self._word_ends_before(text, s))):
+                continue
+            if _inside_dept_word(text, s):
                 continue
             if n >= 2 and self._freq(cand) > 3000:
                 continue

@@ -410,6 +410,9 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # 招聘用的是北森 合同明年6月到期"): the two writers disagree; left for the lead to settle
         ("study24", "conversations.jsonl", 14),
         ("study27", "conversations.jsonl", 15),
+        # s28_11: "两台万分之一天平和一台千分之一的" leaves the second product's head (天平) unsaid; the
+        # catalog's alias is "千分之一的天平", so 精密天平 is not read; left
+        ("study28", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
