@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.clock import FixedClock
 from bot.config import CatalogConfig, Config, IntakeConfig
 from bot.fakes.wecom import FakeWeCom, serve_fake_wecom
+from tests.e2e.conversations import Runner
 from tests.e2e.harness import FIXTURES, INTAKE_TOKEN, START, WECOM, Bot
 from tests.extractors import Extractors
 
@@ -35,3 +36,12 @@ async def bot(config: Config, engine: AsyncEngine, extractors: Extractors) -> As
             yield bot
         finally:
             await bot.stop()
+
+
+@pytest.fixture(scope="module")
+def runner() -> Iterator[Runner]:
+    """The conversation runner on the shared test organisation and catalog, for the kind tests."""
+    conversations = FIXTURES / "conversations"
+    runner = Runner(conversations / "org.toml", conversations / "catalog.toml")
+    yield runner
+    runner.close()

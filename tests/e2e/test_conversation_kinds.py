@@ -5,7 +5,6 @@ book."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +44,6 @@ def last(kind: str | None = None, contact: str | None = None) -> dict[str, Any]:
 
 RENHE = row("苏州仁和医院", "苏州", "周建华", "设备科主任", "13900000001", "台式彩超", "需求确认")
 CIJI = row("无锡慈济医院", "无锡", "陆文", "院长", "13900000002", "腹腔镜", "初筛")
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[Runner]:
-    runner = Runner(FIXTURES / "org.toml", FIXTURES / "catalog.toml")
-    yield runner
-    runner.close()
 
 
 async def assert_right(

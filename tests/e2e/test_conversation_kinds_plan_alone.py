@@ -3,19 +3,8 @@ replayed through the real bot with made-up sentences of a medical equipment dist
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import CIJI, FIXTURES, RENHE, assert_right, last, plan, row, says
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[Runner]:
-    runner = Runner(FIXTURES / "org.toml", FIXTURES / "catalog.toml")
-    yield runner
-    runner.close()
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, row, says
 
 
 async def test_a_plan_alone_on_a_known_customer_sets_its_next_contact_and_adds_no_follow_up(

@@ -4,20 +4,8 @@ events), replayed through the real bot with made-up sentences of a medical equip
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import CIJI, FIXTURES, RENHE, assert_right, last, plan, says
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[Runner]:
-    runner = Runner(FIXTURES / "org.toml", FIXTURES / "catalog.toml")
-    yield runner
-    runner.close()
-
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, says
 
 # ---- a plan-only follow-on sets the plan of the record it follows -----------------------------------
 

@@ -5,20 +5,12 @@ customer's own hand-off is a report, not ours."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import CIJI, FIXTURES, RENHE, assert_right, last, plan
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[Runner]:
-    runner = Runner(FIXTURES / "org.toml", FIXTURES / "catalog.toml")
-    yield runner
-    runner.close()
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan
 
 
 def turn(who: str, text: str, *reply_has: str) -> dict[str, Any]:

@@ -3,20 +3,10 @@ medical equipment distributor (tests/e2e/conversations.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import FIXTURES, RENHE, assert_right, last, plan, says
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[Runner]:
-    runner = Runner(FIXTURES / "org.toml", FIXTURES / "catalog.toml")
-    yield runner
-    runner.close()
+from tests.e2e.test_conversation_kinds import RENHE, assert_right, last, plan, says
 
 
 def wangqiang(text: str) -> dict[str, Any]:

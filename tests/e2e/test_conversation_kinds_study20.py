@@ -3,22 +3,12 @@ real bot with made-up sentences of a medical equipment distributor (tests/e2e/co
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import CIJI, FIXTURES, RENHE, assert_right, last, plan, row, says
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, row, says
 
 KANGNING = row("常熟康宁医院", "苏州", "缑丽华", "采购", "13900000003", "腹腔镜", "初筛")
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[Runner]:
-    runner = Runner(FIXTURES / "org.toml", FIXTURES / "catalog.toml")
-    yield runner
-    runner.close()
 
 
 def wangqiang(text: str) -> dict[str, Any]:

@@ -3,20 +3,10 @@ with made-up sentences of a medical equipment distributor (tests/e2e/conversatio
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import CIJI, FIXTURES, RENHE, assert_right, last, plan, row, says
-
-
-@pytest.fixture(scope="module")
-def runner() -> Iterator[Runner]:
-    runner = Runner(FIXTURES / "org.toml", FIXTURES / "catalog.toml")
-    yield runner
-    runner.close()
-
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, row, says
 
 # ---- a remark on a competitor: drawn to it or put off by it ---------------------------------------------
 

@@ -8,7 +8,6 @@ import pytest
 
 from tests.e2e.conversations import Runner
 from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, says
-from tests.e2e.test_conversation_kinds import runner as runner  # the module's shared fixture
 
 pytestmark = pytest.mark.usefixtures("runner")
 
