@@ -39,3 +39,19 @@ def test_a_chat_on_wechat_said_with_沟通_is_the_report_not_a_stage_change(extr
     assert intent == "log_followup"
     assert slots.get("kind") == "online"
     assert slots.get("stage") == "报价"
+
+
+# ---- one @-mentioned is the colleague the note is addressed to, not the contact ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("转个线索给@阿杰 绍兴的华纺家纺 联系人丁厂长 0575-84125577", "丁"),
+        ("转线索 @陈姐 株洲的华强陶瓷 对接人叫易小军 电话 0731-2857 6610", "易小军"),
+        ("转给@阿杰 宏达五金 13812345678", None),
+        ("宏达五金 阿杰说下周来看货", "阿杰"),  # no @: the person named stays
+    ],
+)
+def test_an_at_mention_is_no_contact(extractor: Extractor, text: str, name: str | None) -> None:
+    assert _read(extractor, text)[1].get("contact_name") == name
