@@ -199,9 +199,9 @@ CUSTOMER_BUY = re.compile(
 # goods that arrived are no visit ("货今天到了").
 _WENT_ON_A_DAY = (
     r"(?:(?:今天|昨天|前天|刚才?|上个?(?:周|星期|礼拜)[一二三四五六日天])(?:一?早|早上|上午|中午|下午|晚上|傍晚)?"
-    # the part of the day alone, opening the note or a clause ("上午去X 见了…", "早上到X"); a plan said
-    # so ("下午去X看看") is read as a plan first and blanked
-    r"|(?:^|(?<=[\s，,。！!；;]))(?:一早|早上|上午|中午|下午|晚上|傍晚)"
+    # the part of the day alone, opening the note ("上午去X 见了…", "早上到X"); said later it is rather
+    # the plan ("华茂签了，下午去他们公司"), as is one to look around ("下午去X看看")
+    r"|^(?:一早|早上|上午|中午|下午|晚上|傍晚)"
     r"(?=[去到](?![^，,。；;\s]*(?:看看|一趟|一下|瞧瞧|聊聊|坐坐|转转|拜访|再说))))"
     # (nor goods in: "第一车昨天到的")
     r"(?:去了?|到(?!了?的?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"

@@ -55,3 +55,8 @@ def test_a_chat_on_wechat_said_with_沟通_is_the_report_not_a_stage_change(extr
 )
 def test_an_at_mention_is_no_contact(extractor: Extractor, text: str, name: str | None) -> None:
     assert _read(extractor, text)[1].get("contact_name") == name
+
+
+def test_a_part_of_the_day_later_in_the_note_is_the_plan(extractor: Extractor) -> None:
+    intent, slots = _read(extractor, "瑞丰印刷已经签约了，下午去他们公司")
+    assert intent == "update_stage" and "kind" not in slots
