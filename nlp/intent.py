@@ -198,7 +198,11 @@ CUSTOMER_BUY = re.compile(
 # Gone to the customer on a day already come, a part of it between or not ("今天下午去X把合同签了");
 # goods that arrived are no visit ("货今天到了").
 _WENT_ON_A_DAY = (
-    r"(?:今天|昨天|前天|刚才?|上个?(?:周|星期|礼拜)[一二三四五六日天])(?:一?早|早上|上午|中午|下午|晚上|傍晚)?"
+    r"(?:(?:今天|昨天|前天|刚才?|上个?(?:周|星期|礼拜)[一二三四五六日天])(?:一?早|早上|上午|中午|下午|晚上|傍晚)?"
+    # the part of the day alone, opening the note ("上午去X 见了…", "早上到X"); said later it is rather
+    # the plan ("华茂签了，下午去他们公司"), as is one to look around ("下午去X看看")
+    r"|^(?:一早|早上|上午|中午|下午|晚上|傍晚)"
+    r"(?=[去到](?![^，,。；;\s]*(?:看看|一趟|一下|瞧瞧|聊聊|坐坐|转转|拜访|再说))))"
     # (nor goods in: "第一车昨天到的")
     r"(?:去了?|到(?!了?的?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
 )
@@ -227,7 +231,7 @@ _DONE_AT_THEIRS = (
 )
 # The rep reports a contact that happened.
 REPORTED = re.compile(
-    rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|视频|演示"
+    rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|微信(?:沟通|联系|回访)|视频|演示"
     rf"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|{_GONE}|对了|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{{0,20}}打"
     rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
     r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
@@ -291,7 +295,7 @@ KIND_DEMO = re.compile(
     r"|讲完[^，,。；;\s]{0,8}?方案|方案(?:讲|介绍)(?:了|完|过)|(?:做|搞|开)了?(?:个|一个|一场|一次|次)?[^，,。；;\s]{0,10}?技术交流"
     # the machine handed to them to try, done ("给他们试了一下", "让操作手试了一把")
     r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
-    r"|试乘|试驾|试穿|试戴|试听"  # the customer tries the thing itself
+    r"|试乘|试驾|试车(?!间|场)|试穿|试戴|试听"  # the customer tries the thing itself
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
@@ -305,7 +309,9 @@ KIND_DEMO = re.compile(
     # ("试用的PCS")
     r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)试用(?![的期])"
     # (how a trial went, told on a call: "试用反馈不错", "试用一个月效果不错" is no demo held now)
-    r"(?!反馈|效果|情况|结果|报告|下来|了?[一两三几半](?:个)?(?:周|天|月|段时间)(?:的)?(?:效果|反馈|下来|后|以来))"
+    r"(?!反馈|效果|情况|结果|报告|下来|通过|合格"
+    # (a trial's length then its verdict: "试用两周 没问题", "试用一个月 挺好")
+    r"|了?[一两三几半](?:个)?(?:周|天|月|段时间)\s?(?:的)?(?:效果|反馈|下来|后|以来|没问题|没啥问题|挺好|不错|可以))"
     # our product shown or tried in front of them: "做了样品展示", "现场做了分散性测试", "看了我们的样机"
     r"|(?:样品|产品|现场)展示|展示了|现场(?:做|搞)了?[^，,。；;\s]{0,12}(?:测试|试验|实验)"
     r"|看了?(?:我们|我司|咱们)的[^，,。；;\s]{0,12}(?:样机|样品|演示)|讲了(?:我们|我司|咱们)"
@@ -332,7 +338,7 @@ KIND_CALL = re.compile(
     rf"|致电|接的电话|接了电话|{_GOT_THROUGH}|拨通|打(?:过来|进来|来)的|📞|☎|电话问"
     # a call taken from someone named in between: "刚接到X公司行政部陈薇的电话"
     r"|接(?:到|了)[^，,。；;]{1,30}?电话(?![号是:：\d])"
-    r"|(?<![A-Za-z])(?i:call with|call w/)(?![A-Za-z])|打了[^，,。；;\s]{0,20}(?:座机|手机)"
+    r"|(?<![A-Za-z])(?i:call with|call w/)(?![A-Za-z])|打了[^，,。；;\s]{0,20}(?:座机|手机|的电话)"
     # the customer called in: "刚打过来 说…" (not money sent: "尾款打过来了")
     r"|(?:刚|刚才|刚刚|今天|早上|上午|中午|下午|晚上)打(?:过来|进来)"
     # a call that did not get through is still the call ("电话没人接 发了短信")
@@ -362,7 +368,7 @@ KIND_VISIT = re.compile(
     rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
-    r"|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
+    r"|坐了(?:一?会儿?|一下(?!午)|半天)|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
@@ -676,7 +682,7 @@ _MOVE_BEFORE = re.compile(r"(?:开始|进入|已经到|到了|到)\s?$")
 
 # A trial still to come in the same clause: "先来20瓶试用", "要求先做50套试穿".
 _TRIAL_PLANNED = re.compile(r"先[^，,。；;\s]{0,8}$")
-_TRIAL = re.compile(r"试(?:用|穿|戴|吃|听|乘|驾)")
+_TRIAL = re.compile(r"试(?:用|穿|戴|吃|听|乘|驾|车)")
 
 
 def find_kind(text: str) -> tuple[str, tuple[int, int]] | None:

@@ -532,6 +532,8 @@ class PersonFinder:
         named mention with its span): a message often names a colleague brought in or a person
         referred besides the one met."""
         named, bare = self._candidates(text, company_end, company_start, blocked)
+        # One @-mentioned is a colleague in the group the note is addressed to ("转给@阿杰"), not the contact.
+        named = [p for p in named if p.start == 0 or text[p.start - 1] not in "@＠"]
         if not named:
             return (bare[0] if bare else None), [], []
         main = self._fuller(text, self._with_title(text, self._split_title(self._main(text, named))))
