@@ -337,6 +337,18 @@ def _district_before(tokens: list[Token], k: int) -> bool:
     return False
 
 
+def _district_from(text: str, at: int, start: int) -> bool:
+    """Whether a district's full name (从化区, 从江县) starts at `at` and reaches past `start`."""
+    d = districts()
+    for n in range(3, d.longest + 1):
+        form = text[at : at + n]
+        if len(form) < n:
+            break
+        if at + n > start and form[-1] in "区县旗" and form in d.anywhere:
+            return True
+    return False
+
+
 def _after_place(tokens: list[Token], start: int) -> bool:
     """Whether a place and "的" or a space stand right before `start` ("合肥的江淮汽配", "兰州 甘肃建投")."""
     for k, (word, _, end) in enumerate(tokens):
@@ -1104,6 +1116,10 @@ class CompanyFinder:
                 continue
             if i > 0 and self._glued_jia(tokens[i - 1][0], word):
                 start = ts  # "悦家厨电": 家 glued to a brand character is part of the name
+                i -= 1
+                continue
+            if word in _STOP_CHARS and _district_from(text, ts, start):
+                start = ts  # "广州市/从/化/区": a district starting with a stop character ("从化区")
                 i -= 1
                 continue
             if _PUNCT_STOP.fullmatch(word) or word.isdigit() or not self._name_part(word):
