@@ -261,6 +261,8 @@ _DEAL_WORDS = "合同|情况|跟进|联系人|单子|项目|订单|报价|进度
 def _brand_end_re() -> re.Pattern[str]:
     """Where a brand named without an organisation word ends: before its person, its deal, or a pause."""
     surnames = "".join(sorted(surnames_set()))
+    # "云峰欧阳总监": a two-character surname is tried first, else its second character looks like one
+    doubles = "".join(f"{d}|" for d in sorted(s for s in surnames_set() if len(s) == 2))
     titles_ = _title_start_re().pattern
     return re.compile(
         # "X的是副科长韩磊": X的 is who did it ("带我看机房的"), not the person's organisation.
@@ -268,7 +270,7 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|[A-Z][a-z]+(?![A-Za-z])|["
         + "".join(sorted(COMMON_SURNAMES))
         + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的))"
-        r"|(?P<person>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"](?:" + titles_ + r")))"
+        r"|(?P<person>(?<=[\u4e00-\u9fff])(?=(?:" + doubles + r"[" + surnames + r"])(?:" + titles_ + r")))"
         r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
         r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
         # "X的施丽 微信上…": a full name of any surname, then a pause or what they said (checked after)

@@ -22,3 +22,22 @@ from tests.nlp.reading import read as _read
 )
 def test_a_district_starting_with_a_stop_character(extractor: Extractor, text: str, company: str) -> None:
     assert _read(extractor, text)[1].get("company") == company
+
+
+# ---- a two-character surname (欧阳, 司马) after a brand is the person's, not a tail of the brand ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "name"),
+    [
+        ("鼎盛欧阳经理电话 要6台烤箱", "鼎盛", "欧阳"),
+        ("华茂上官总监电话聊了 要两套系统", "华茂", "上官"),
+        ("鼎盛阳经理电话 要6台烤箱", "鼎盛", "阳"),  # a one-character surname, as before
+        ("欧阳家具王经理电话 要6套", "欧阳家具", "王"),  # a brand made of a surname stays
+    ],
+)
+def test_a_two_character_surname_after_a_brand(
+    extractor: Extractor, text: str, company: str, name: str
+) -> None:
+    slots = _read(extractor, text)[1]
+    assert (slots.get("company"), slots.get("contact_name")) == (company, name)
