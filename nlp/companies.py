@@ -257,6 +257,10 @@ _LEAD_DEAL = re.compile(r"(?P<brand>[\u4e00-\u9fff]{2,4}?)(?=首付|尾款|货�
 _DEAL_WORDS = "合同|情况|跟进|联系人|单子|项目|订单|报价|进度|标书|招标|尾款|首付|货款|款|货|历史|电话|手机"
 
 
+# What follows an office said short after a surname ("饶队说", "刘队今天"), as people.py reads it.
+_SHORT_OFFICE_AFTER = r"那边|说|讲|一起|也|都|他们|的|今天|昨天|刚才|[\s，,。！!？?]|$"
+
+
 @cache
 def _brand_end_re() -> re.Pattern[str]:
     """Where a brand named without an organisation word ends: before its person, its deal, or a pause."""
@@ -270,7 +274,15 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|[A-Z][a-z]+(?![A-Za-z])|["
         + "".join(sorted(COMMON_SURNAMES))
         + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的))"
-        r"|(?P<person>(?<=[\u4e00-\u9fff])(?=(?:" + doubles + r"[" + surnames + r"])(?:" + titles_ + r")))"
+        r"|(?P<person>(?<=[\u4e00-\u9fff])(?=(?:"
+        + doubles
+        + r"["
+        + surnames
+        + r"])(?:"
+        + titles_
+        + r"|队(?="
+        + _SHORT_OFFICE_AFTER
+        + r"))))"
         r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
         r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
         # "X的施丽 微信上…": a full name of any surname, then a pause or what they said (checked after)

@@ -41,3 +41,21 @@ def test_a_two_character_surname_after_a_brand(
 ) -> None:
     slots = _read(extractor, text)[1]
     assert (slots.get("company"), slots.get("contact_name")) == (company, name)
+
+
+# ---- a captain called by surname and 队 ("邢队" for 邢队长), also glued after a brand ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "name"),
+    [
+        ("华盛物流的邢队今天来看了样品", "华盛物流", "邢"),
+        ("华盛饶队今天来看了样品", "华盛", "饶"),
+        ("华盛邢队说下个月要货", "华盛", "邢"),
+        ("华盛物流的车队今天来看了样品", "华盛物流", None),  # 车队 is a word, not 车队长
+        ("华盛物流的梯队 说要扩编", "华盛物流", None),
+    ],
+)
+def test_a_captain_called_short(extractor: Extractor, text: str, company: str, name: str | None) -> None:
+    slots = _read(extractor, text)[1]
+    assert (slots.get("company"), slots.get("contact_name")) == (company, name)
