@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Extractor
+from nlp import Extractor, Intent
+from tests.nlp.reading import SENT
 from tests.nlp.reading import read as _read
 
 # ---- a district whose name starts with a stop character ("从化区") stays in the name ----
@@ -59,3 +60,28 @@ def test_a_two_character_surname_after_a_brand(
 def test_a_captain_called_short(extractor: Extractor, text: str, company: str, name: str | None) -> None:
     slots = _read(extractor, text)[1]
     assert (slots.get("company"), slots.get("contact_name")) == (company, name)
+
+
+# ---- an inquiry said by where it came from ("官网进来的询盘") is no contact of the rep's ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "还有个官网进来的询盘 宁波市鄞州区恒达五金有限公司 要两千套合页 联系人李经理 13812345678",
+        "网上来的咨询 苏州市吴中区安格家具有限公司 想了解办公桌 联系人王小姐 13912345678 还没联系",
+    ],
+)
+def test_an_inquiry_said_by_its_source_is_a_lead_not_contacted(extractor: Extractor, text: str) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.intent == Intent.NEW_LEAD
+    assert ex.reported_kind is None
+
+
+def test_a_contact_beside_an_inquiry_from_the_web_is_the_kind(extractor: Extractor) -> None:
+    text = "官网进来的询盘 宁波市鄞州区恒达五金有限公司 李经理 13812345678 下午电话聊过了"
+    assert extractor.extract(text, SENT).kind == "call"
+
+
+def test_a_chat_online_is_still_a_contact(extractor: Extractor) -> None:
+    assert extractor.extract("宁波恒达五金李经理今天网上聊了 要两千套合页", SENT).kind == "online"
