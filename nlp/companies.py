@@ -228,7 +228,7 @@ _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
 _THAT_ONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:那个|那家|这个|这家)")
 # A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
-_VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|跑了|到了|打给"
+_VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给"
 _VISIT_WORD = re.compile(_VISIT)
 _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 # Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".

@@ -85,3 +85,23 @@ def test_a_contact_beside_an_inquiry_from_the_web_is_the_kind(extractor: Extract
 
 def test_a_chat_online_is_still_a_contact(extractor: Extractor) -> None:
     assert extractor.extract("宁波恒达五金李经理今天网上聊了 要两千套合页", SENT).kind == "online"
+
+
+# ---- gone in a colleague's place ("我替他去的X") is a visit, and X after 去的 is the customer ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "kind"),
+    [
+        ("帮小周记一下 我替他去的鼎丰 孙总嫌贵", "鼎丰", "visit"),
+        ("我代老周去的华茂，采购说下月定", "华茂", "visit"),
+        ("今天去的鼎丰 孙总嫌贵", "鼎丰", "visit"),
+        ("替他去的话 得等下周", None, None),  # a condition, not done
+        ("要去的地方 很远", None, None),
+    ],
+)
+def test_gone_in_a_colleagues_place(
+    extractor: Extractor, text: str, company: str | None, kind: str | None
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert (ex.to_slots().get("company"), ex.kind or ex.reported_kind) == (company, kind)
