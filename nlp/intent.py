@@ -294,6 +294,8 @@ KIND_DEMO = re.compile(
     # the machine handed to them to try, done ("给他们试了一下", "让操作手试了一把")
     r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
     r"|试乘|试驾|试穿|试戴|试听"  # the customer tries the thing itself
+    # ...at our place: "来店里试了新款", "来我们展厅试了样机" (a visit to us to try it is a demo)
+    r"|来(?:了|过)?(?:我们|咱们|我司)?(?:店里|门店|展厅|公司|厂里|这边)[^，,。；;\s]{0,4}?试了"
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"

@@ -105,3 +105,19 @@ def test_gone_in_a_colleagues_place(
 ) -> None:
     ex = extractor.extract(text, SENT)
     assert (ex.to_slots().get("company"), ex.kind or ex.reported_kind) == (company, kind)
+
+
+# ---- the customer came to our place and tried the thing: a demo ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("鼎丰孙总今天带了两个师傅来店里试了新款烤箱 说火力够", "demo"),
+        ("华茂王经理来我们展厅试了样机", "demo"),
+        ("华茂王经理来我们展厅看了样机", "visit"),  # looked at, not tried: a visit to us, as before
+        ("华茂王经理说回去试了再说", None),
+    ],
+)
+def test_tried_at_our_place_is_a_demo(extractor: Extractor, text: str, kind: str | None) -> None:
+    assert extractor.extract(text, SENT).kind == kind
