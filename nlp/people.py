@@ -219,7 +219,8 @@ _NICK_THEIRS = re.compile(
     r"(?=[小老][\u4e00-\u9fff])"
 )
 # An official called by surname and the first character of the office's title ("王局" for 王局长, "李处",
-# "张院", "刘队" for a team's or a fleet's 队长): said where a person is, not inside a word ("公安局", "税务局" have no boundary before).
+# "张院", "刘队" for a team's or a fleet's 队长): said where a person is, not inside a word ("公安局",
+# "税务局" have no boundary before).
 _OFFICE_SHORT = {"局": "局长", "处": "处长", "厅": "厅长", "院": "院长", "所": "所长", "队": "队长"}
 _OFFICE_CALLED = re.compile(
     r"(?<=[\u4e00-\u9fff])[局处厅院所队]"
