@@ -228,7 +228,7 @@ _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
 _THAT_ONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:那个|那家|这个|这家)")
 # A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
-_VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|跑了|到了|打给"
+_VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给"
 _VISIT_WORD = re.compile(_VISIT)
 _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 # Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".
@@ -257,10 +257,16 @@ _LEAD_DEAL = re.compile(r"(?P<brand>[\u4e00-\u9fff]{2,4}?)(?=首付|尾款|货�
 _DEAL_WORDS = "合同|情况|跟进|联系人|单子|项目|订单|报价|进度|标书|招标|尾款|首付|货款|款|货|历史|电话|手机"
 
 
+# What follows an office said short after a surname ("饶队说", "刘队今天"), as people.py reads it.
+_SHORT_OFFICE_AFTER = r"那边|说|讲|一起|也|都|他们|的|今天|昨天|刚才|[\s，,。！!？?]|$"
+
+
 @cache
 def _brand_end_re() -> re.Pattern[str]:
     """Where a brand named without an organisation word ends: before its person, its deal, or a pause."""
     surnames = "".join(sorted(surnames_set()))
+    # "云峰欧阳总监": a two-character surname is tried first, else its second character looks like one
+    doubles = "".join(f"{d}|" for d in sorted(s for s in surnames_set() if len(s) == 2))
     titles_ = _title_start_re().pattern
     return re.compile(
         # "X的是副科长韩磊": X的 is who did it ("带我看机房的"), not the person's organisation.
@@ -268,7 +274,15 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|[A-Z][a-z]+(?![A-Za-z])|["
         + "".join(sorted(COMMON_SURNAMES))
         + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的))"
-        r"|(?P<person>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"](?:" + titles_ + r")))"
+        r"|(?P<person>(?<=[\u4e00-\u9fff])(?=(?:"
+        + doubles
+        + r"["
+        + surnames
+        + r"])(?:"
+        + titles_
+        + r"|队(?="
+        + _SHORT_OFFICE_AFTER
+        + r"))))"
         r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
         r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
         # "X的施丽 微信上…": a full name of any surname, then a pause or what they said (checked after)
@@ -334,6 +348,18 @@ def _district_before(tokens: list[Token], k: int) -> bool:
         if text in d.anywhere and (len(text) >= 3 or _is_place(tokens[j - 1][0] if j > 0 else "")):
             return True  # a short form ("白云") only after its city: alone it may be a word
         j -= 1
+    return False
+
+
+def _district_from(text: str, at: int, start: int) -> bool:
+    """Whether a district's full name (从化区, 从江县) starts at `at` and reaches past `start`."""
+    d = districts()
+    for n in range(3, d.longest + 1):
+        form = text[at : at + n]
+        if len(form) < n:
+            break
+        if at + n > start and form[-1] in "区县旗" and form in d.anywhere:
+            return True
     return False
 
 
@@ -1104,6 +1130,10 @@ class CompanyFinder:
                 continue
             if i > 0 and self._glued_jia(tokens[i - 1][0], word):
                 start = ts  # "悦家厨电": 家 glued to a brand character is part of the name
+                i -= 1
+                continue
+            if word in _STOP_CHARS and _district_from(text, ts, start):
+                start = ts  # "广州市/从/化/区": a district starting with a stop character ("从化区")
                 i -= 1
                 continue
             if _PUNCT_STOP.fullmatch(word) or word.isdigit() or not self._name_part(word):

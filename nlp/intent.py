@@ -128,6 +128,8 @@ ONE_CUSTOMER_QUESTION = re.compile(
 INQUIRY_SENT = re.compile(
     r"(?:微信|邮件|邮箱|QQ|短信|钉钉)?上?(?:发了|发来了?|发过来了?)(?:一)?(?:个|份|条)?"
     r"(?:询价|询盘|咨询)(?:单|函)?(?:过来|来)?"
+    # ...or said by where it came from: "网上来的咨询", "官网进来的询盘"
+    r"|(?:网上|线上|官网|网站|平台|微信|邮件|邮箱|QQ|短信|钉钉)上?(?:进|过)?来的(?:询价|询盘|咨询)(?:单|函)?"
 )
 NEW_LEAD = re.compile(
     r"新线索|新客户|新增线索|新lead|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
@@ -296,6 +298,8 @@ KIND_DEMO = re.compile(
     # the machine handed to them to try, done ("给他们试了一下", "让操作手试了一把")
     r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
     r"|试乘|试驾|试车(?!间|场)|试穿|试戴|试听"  # the customer tries the thing itself
+    # ...at our place: "来店里试了新款", "来我们展厅试了样机" (a visit to us to try it is a demo)
+    r"|来(?:了|过)?(?:我们|咱们|我司)?(?:店里|门店|展厅|公司|厂里|这边)[^，,。；;\s]{0,4}?试了"
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
@@ -415,6 +419,8 @@ KIND_VISIT = re.compile(
     r"|(?<![轮等])(?:来|到)(?:我们|咱们|我司|本公司)(?:公司|厂|厂里|工厂|展厅|门店|店里|办公室|这边)?(?:来)?(?:了|过)(?![吗么没])"
     # gone with someone, said as done: "今天我跟老李一块去的X", "上午和他一起去的" (not "去的话")
     r"|(?:一块|一块儿|一起|一同|一道)(?:去|过去)的(?!话|时候|时|地方|人)"
+    # gone in a colleague's place, said as done: "我替他去的X", "代老周跑的" (not "替他去的话")
+    r"|(?:替|代)[^，,。；;\s]{1,4}?(?:去|过去|跑)的(?!话|时候|时|地方|人)"
 )
 SCOPE_TEAM = re.compile(
     r"团队|大家|(?:我们|咱们|咱|本)组|全组|组里|所有人|全员|全部人|整个组|部门|我们团队|各位"

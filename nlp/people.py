@@ -219,10 +219,12 @@ _NICK_THEIRS = re.compile(
     r"(?=[小老][\u4e00-\u9fff])"
 )
 # An official called by surname and the first character of the office's title ("王局" for 王局长, "李处",
-# "张院"): said where a person is, not inside a word ("公安局", "税务局" have no boundary before).
-_OFFICE_SHORT = {"局": "局长", "处": "处长", "厅": "厅长", "院": "院长", "所": "所长"}
+# "张院", "刘队" for a team's or a fleet's 队长): said where a person is, not inside a word ("公安局",
+# "税务局" have no boundary before).
+_OFFICE_SHORT = {"局": "局长", "处": "处长", "厅": "厅长", "院": "院长", "所": "所长", "队": "队长"}
 _OFFICE_CALLED = re.compile(
-    r"(?<=[\u4e00-\u9fff])[局处厅院所](?=那边|那里|那儿|说|讲|一起|也|都|他们|她们|的|让|跟|和|[\s，,。！!？?]|$)"
+    r"(?<=[\u4e00-\u9fff])[局处厅院所队]"
+    r"(?=那边|那里|那儿|说|讲|一起|也|都|他们|她们|的|让|跟|和|今天|昨天|刚才|[\s，,。！!？?]|$)"
 )
 # The buyer alone as the one spoken with: after an organisation's 的, or after a pause and before what
 # they said ("X的采购 电话聊了", "另一家 采购说…"); "采购一批", "集中采购" are the verb.
@@ -665,7 +667,8 @@ class PersonFinder:
             if (
                 self._surname_len(text, i) == 1
                 and self._boundary_before(text, i)
-                and self._freq(text[i : i + 2]) <= _NICK_WORD_FREQ
+                # 队 ends many words of a surname's character (车队, 梯队): those of any use are no person
+                and self._freq(text[i : i + 2]) <= (0 if text[i + 1] == "队" else _NICK_WORD_FREQ)
             ):
                 named.append(Person(text[i], _OFFICE_SHORT[text[i + 1]], i, i + 2))
         for m in _NICK_THEIRS.finditer(text) if nicks else ():

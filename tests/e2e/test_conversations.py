@@ -413,6 +413,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # s28_11: "两台万分之一天平和一台千分之一的" leaves the second product's head (天平) unsaid; the
         # catalog's alias is "千分之一的天平", so 精密天平 is not read; left
         ("study28", "conversations.jsonl", 14),
+        # held out and scored once at 4857ce7 (10/15), then studied
+        ("conversations_ten", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
