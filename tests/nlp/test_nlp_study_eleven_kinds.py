@@ -22,3 +22,39 @@ from tests.nlp.reading import read as _read
 )
 def test_a_bus_is_no_vehicle_handed_over(extractor: Extractor, text: str, stage: str | None) -> None:
     assert _read(extractor, text)[1].get("stage") == stage
+
+
+# ---- the deal's papers or money before 那边 are a matter, not a customer ("发票那边还在走审批") ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("刘总电话 发票那边还在走审批 明天再催一下", None),
+        ("王经理微信说 付款那边下周才能批", None),
+        ("孙总电话 合同那边法务还在看", None),
+        ("今天在瑞昇那边做了演示 王经理很满意", "瑞昇"),  # a brand before 那边 stays
+    ],
+)
+def test_a_deal_matter_before_there_is_no_customer(
+    extractor: Extractor, text: str, company: str | None
+) -> None:
+    assert _read(extractor, text)[1].get("company") == company
+
+
+# ---- a surname that is also an everyday word (过, 和) before a one-character title ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("过总电话 说设备款还在走流程 周四再催", "过"),
+        ("明天 过总那边再打个电话", "过"),
+        ("和总电话里说样机下周到", "和"),
+        ("过两天再联系王总", "王"),  # 过两天: a word, the person is 王总
+        ("和总经理聊了一下 他们要两台机床", None),  # 和 joins the title: "with the general manager"
+        ("来总结一下今天的拜访", None),
+    ],
+)
+def test_a_word_surname_before_a_short_title(extractor: Extractor, text: str, name: str | None) -> None:
+    assert _read(extractor, text)[1].get("contact_name") == name
