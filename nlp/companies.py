@@ -80,6 +80,8 @@ _THERE_NOT = re.compile(
     r"[他她我你它们这那哪谁客户里家方]|厂|公司|单位|学校|医院|老板|领导"
     r"|报价|合同|订单|标书|招标|尾款|首付|货款|回款|付款|发票|流程|审批|财务"
 )
+# Words of where after a name: "X广场附近", "X医院对面的店" name a place, not the customer.
+_NEARBY = ("附近", "周边", "一带", "旁边", "对面")
 # Suffixes of departments and offices: right after another organisation they are part of it.
 _DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
 # Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
@@ -428,6 +430,8 @@ class CompanyFinder:
                 or _NUMBERED_HOSPITAL.match(text, s - 2)
             ):
                 continue  # "湘雅二院" names one; "三院", "一院二院" alone name none
+            if text.startswith(_NEARBY, e):
+                continue  # "问了X广场附近还有没有位置": where, not who
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)

@@ -58,3 +58,19 @@ def test_a_deal_matter_before_there_is_no_customer(
 )
 def test_a_word_surname_before_a_short_title(extractor: Extractor, text: str, name: str | None) -> None:
     assert _read(extractor, text)[1].get("contact_name") == name
+
+
+# ---- an organisation followed by 附近 / 对面 is where, not who ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("对了他们问了人民医院附近有没有合适的店面", None),
+        ("他们想在万达广场周边再开两家店", None),
+        ("在人民医院对面的咖啡馆见了华通科技的刘总", "华通科技"),  # the customer named after the place
+        ("今天去了万达广场 见了招商部王经理", "万达广场"),  # the place itself visited stays the customer
+    ],
+)
+def test_an_organisation_near_which_is_a_place(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
