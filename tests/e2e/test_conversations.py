@@ -413,6 +413,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # s28_11: "两台万分之一天平和一台千分之一的" leaves the second product's head (天平) unsaid; the
         # catalog's alias is "千分之一的天平", so 精密天平 is not read; left
         ("study28", "conversations.jsonl", 14),
+        # held out and scored once (11/15), then studied. h11_01 turn 2 ("对了他们对X也有点兴趣 问了…还有没有
+        # 空位", no amount) expects no second follow-up, as writer_conv.md rules ("a new want with amount"
+        # is +1); the code keeps a want said after a report one more follow-up (w009's decision, and
+        # "他们还想看看超声刀" → 2 in the kind tests): the rules disagree; left for the lead to settle
+        ("conversations_eleven", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
