@@ -54,6 +54,8 @@ def test_a_deal_matter_before_there_is_no_customer(
         ("过两天再联系王总", "王"),  # 过两天: a word, the person is 王总
         ("和总经理聊了一下 他们要两台机床", None),  # 和 joins the title: "with the general manager"
         ("来总结一下今天的拜访", None),
+        ("来总公司开了个会 见了王经理", "王"),  # 总公司: a word, no 来总
+        ("在总仓见了仓库主管", None),
     ],
 )
 def test_a_word_surname_before_a_short_title(extractor: Extractor, text: str, name: str | None) -> None:
