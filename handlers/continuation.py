@@ -32,13 +32,15 @@ _REFERS_BACK = re.compile(r"他|她|对方|客户|对了|另外|还有|那边|�
 # "再加20万", "追加了20万": the amount adds to the budget known.
 _ADDS = re.compile(r"(?:再|又|还|多)?(?:加|增加|追加|多)了?\s*$")
 NOTE_CHARS = 40
-# How people found what they were shown ("她们对A和B反馈都不错", "客户觉得这款挺好", "说比X那台省事") or
-# the supplier they had ("之前X的服务太慢了 挺不满意的"): an opinion word...
+# How people found what they were shown ("她们对A和B反馈都不错", "客户觉得这款挺好", "说比X那台省事"),
+# the supplier they had ("之前X的服务太慢了 挺不满意的") or a rival's offer they weigh: an opinion word...
 _OPINION = re.compile(
     r"反馈|评价|口碑|印象|不错|挺好|很好|满意|不满|认可|好评|夸|一般|太(?:慢|贵|差|烂)"
     # drawn to it or put off by it: "对X有点心动", "嫌贵", "嫌X的界面土"
     r"|心动|动心|看上|相中|嫌"
     r"|比[^，,。；;\s]{1,12}?(?:好|强|省|快|稳|便宜|方便|差)"
+    # weighing it against a rival's: "还在对比X的报价", "拿X的价格在比较"
+    r"|对比|比较|比价|货比"
 )
 # ...and no word of a new want ("还想看看DR", "还要冷柜", "打算加一台"), which is news of the deal.
 _WANTS = re.compile(r"想|要|需|感兴趣|看看|考虑|打算|准备|加|问|试|订|买|采购")

@@ -326,6 +326,12 @@ def _in_spelling(text: str, span: tuple[int, int] | None) -> bool:
     return any(m.start() <= span[0] and span[1] <= m.end() for m in _SPELLED.finditer(text))
 
 
+def _old_items(ctx: Context, kind: str) -> list[str]:
+    """The catalog items the correction's old values name ("不是X 是Y"): only those are replaced, the
+    record's others stay; with none named, all the record brought in are."""
+    return [m.name for old in old_words(ctx.message.text) for m in ctx.catalog.find(old) if m.kind == kind]
+
+
 def _replace(current: Sequence[str] | None, old: Sequence[str], new: Sequence[str]) -> list[str]:
     kept = [item for item in current or [] if item not in old]
     return kept + [item for item in new if item not in kept]
@@ -571,10 +577,12 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
     contact = await _correct_contact(ctx, lead, followup, ex, current)
     said = followup.extracted
     if ex.products:
-        lead.products = _replace(lead.products, said.get("products", []), ex.products)
+        old = _old_items(ctx, "product") or said.get("products", [])
+        lead.products = _replace(lead.products, old, ex.products)
         lead.product_line = first_line(lead.products, ctx.catalog) or lead.product_line
     if ex.competitors:
-        lead.competitors = _replace(lead.competitors, said.get("competitors", []), ex.competitors)
+        old = _old_items(ctx, "competitor") or said.get("competitors", [])
+        lead.competitors = _replace(lead.competitors, old, ex.competitors)
     if ex.budget is not None:
         lead.budget_min, lead.budget_max = ex.budget
     if ex.city:

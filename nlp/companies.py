@@ -75,7 +75,13 @@ _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
 _THERE = re.compile(
     r"(?:^|(?<=[在去到跟和给从找问催约，,。:：\s])|(?<=[^\u4e00-\u9fffA-Za-z0-9]))(?P<name>(?:(?![在去到跟和给从找问催约的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
 )
-_THERE_NOT = re.compile(r"[他她我你它们这那哪谁客户里家方]|厂|公司|单位|学校|医院|老板|领导")
+# (the deal's papers and money are a matter, not a customer: "报价那边还在走流程", "发票那边催一下")
+_THERE_NOT = re.compile(
+    r"[他她我你它们这那哪谁客户里家方]|厂|公司|单位|学校|医院|老板|领导"
+    r"|报价|合同|订单|标书|招标|尾款|首付|货款|回款|付款|发票|流程|审批|财务"
+)
+# Words of where after a name: "X广场附近", "X医院对面的店" name a place, not the customer.
+_NEARBY = ("附近", "周边", "一带", "旁边", "对面")
 # Suffixes of departments and offices: right after another organisation they are part of it.
 _DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
 # Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
@@ -450,6 +456,8 @@ class CompanyFinder:
                 or _NUMBERED_HOSPITAL.match(text, s - 2)
             ):
                 continue  # "湘雅二院" names one; "三院", "一院二院" alone name none
+            if text.startswith(_NEARBY, e):
+                continue  # "问了X广场附近还有没有位置": where, not who
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)

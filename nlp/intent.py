@@ -470,7 +470,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
         Stage.DELIVERED,
         re.compile(
             # installed, not only to be installed ("能不能年底前装机", "再去装机试用")
-            r"交付|装机(?:了|完|好|调试|验收)|已经?装机|(?<![要能得会])装完|(?<![要能得会])安装完|验收|交车|发货完成|上线了"
+            r"交付|装机(?:了|完|好|调试|验收)|已经?装机|(?<![要能得会])装完|(?<![要能得会])安装完|验收|(?<!公)交车|发货完成|上线了"
             # the made thing handed over, all of it: "全部交船了", "三栋楼都交房了"
             r"|(?:全部|都|已经?)交(?:船|房|机|车)了?|交(?:船|房)了"
             # goods on their way or in, unless an installation is still to come ("到货了 下周安装")

@@ -24,6 +24,10 @@ _NOT_NAME = frozenset(
     "发送回答接表认比挺亲反确沟演吃一二三四五六七八九十两这那啥呢吗吧啊"
 )
 _DEPARTMENT_END = frozenset("部科处办室组")
+# Surnames that are also everyday words, so left out of surnames.txt ("过两天", "和他", "来过"): they
+# are one only right before a one-character title, opening the note or a clause and ending where
+# a word can't go on ("过总电话 …", "… 和总说了"; not "和总经理聊了", "来总公司开会").
+_WORD_SURNAMES = frozenset("过和由但都来时在")
 # 总 followed by these is a word (总部, 总预算), not the title 李总.
 _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算之裁监经工")
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
@@ -1142,6 +1146,12 @@ class PersonFinder:
             if s in self._inside or not _CJK.fullmatch(cand[-1]) or any(not _CJK.match(c) for c in cand):
                 continue  # "海蓝宋主任": the name starts after the company, not inside it
             sl = self._surname_len(cand, 0)
+            if n == 1 and cand in _WORD_SURNAMES and (s == 0 or not _CJK.match(text[s - 1])):
+                # (a one-character title ending where a word can't go on: not "和总经理", "来总公司")
+                title = _base_title_re().match(text, ts)
+                after = text[ts + 1 : ts + 2]
+                ends = not _CJK.match(after or " ") or after in _GONG_NEXT_OK or after in "电微"
+                sl = 1 if title is not None and len(title.group()) == 1 and ends else 0
             if not sl or (n == 3 and sl == 1 and cand[1] in _NOT_NAME) or (n >= 2 and cand[-1] in _NOT_NAME):
                 continue
             if (n == 1 and sl == 2) or (n >= 2 and cand[-1] in _DEPARTMENT_END):

@@ -415,6 +415,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("study28", "conversations.jsonl", 14),
         # held out and scored once at 4857ce7 (10/15), then studied
         ("conversations_ten", "conversations.jsonl", 15),
+        # held out and scored once (11/15), then studied. h11_01 turn 2 ("对了他们对X也有点兴趣 问了…还有没有
+        # 空位") expects no second follow-up; a new want said after a report is one more follow-up, as the
+        # shared conversations README's own example has it ("对了他们还想看看DR" → 2): the writer's count
+        ("conversations_eleven", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
