@@ -64,3 +64,23 @@ def test_an_office_word_after_a_surname_is_no_head_otherwise() -> None:
     assert not book.link("高远 电话 高科 要10台").contacts
     # glued to more words, the character is part of a word ("阮科技" would be a name, not the head)
     assert not book.link("三院那边 阮科技术部的人说再看看").contacts
+
+
+# ---- "对了" opening a message is "by the way", no contact ----
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("对了 华光电子那单黄了 被对手截胡了", "输单"),
+        ("对了，东方医院那单签了", "签约"),
+    ],
+)
+def test_by_the_way_before_stage_news_tells_no_contact(extractor: Extractor, text: str, stage: str) -> None:
+    intent, slots = _read(extractor, text)
+    assert (intent, slots.get("stage")) == ("update_stage", stage)
+
+
+def test_gone_over_with_them_is_still_a_contact(extractor: Extractor) -> None:
+    intent, _ = _read(extractor, "跟华光电子的王总把注塑机数量对了一下 下周发货")
+    assert intent == "log_followup"
