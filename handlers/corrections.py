@@ -283,13 +283,17 @@ async def names_last_customer(ctx: Context, followup: FollowUp) -> bool:
 def corrected_day(text: str, sent: datetime, planned: date | None = None) -> FollowUpTime | None:
     """The later day (and time) the new words name first, when the extractor read no plan in them: a
     correction says the day bare ("不对，是下周二上午十点") with no "再去" to mark it a plan, and the
-    day its head names comes before any other. Today counts only with a time still ahead: "今天是上门
-    拜访的" says when the visit was. A time alone ("不对，是下午三点") moves the `planned` day's time."""
+    day its head names comes before any other, with the time a later clause of the head says ("是下周五
+    还是上午十点"). Today counts only with a time still ahead: "今天是上门拜访的" says when the visit
+    was. A time alone ("不对，是下午三点") moves the `planned` day's time."""
     words, today, now = new_words(text), sent.date(), sent.strftime("%H:%M")
     said = find_days(words, today)
     days = [d for d in said if d.day > today or (d.day == today and d.time is not None and d.time > now)]
     if days:
-        return FollowUpTime(days[0].day.isoformat(), days[0].time)
+        # the time may be said in a clause of its own after the day ("是下周五 还是上午十点")
+        first = days[0]
+        clock = first.time or (find_time(words[first.end :]) if len(said) == 1 else None)
+        return FollowUpTime(first.day.isoformat(), clock)
     at = find_time(words) if not said and planned is not None else None
     return FollowUpTime(planned.isoformat(), at) if planned is not None and at is not None else None
 

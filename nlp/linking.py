@@ -86,6 +86,11 @@ _ADDRESS = (
     *("部长", "院长", "校长", "厂长", "主管", "师傅", "女士", "先生", "阿姨"),
     *("总", "工", "姐", "哥"),  # 苟姐, 蒯哥: called by a kin word
 )  # longest first
+# The head of an office called by surname and the office's first character (晁科 for a 设备科科长, 李处
+# for a 处长): said only of a contact whose stored title is that head, and standing alone ("高科技" is
+# no 高科长), as a pause or 那边/说/的 follows.
+_SHORT_HEADS = {"科": "科长", "处": "处长", "局": "局长"}
+_SHORT_HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|那边|说|的")
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
 _AWAY_AFTER = re.compile(
     r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了)"
@@ -692,7 +697,18 @@ class LeadBook:
                 if address is not None:
                     found.append((i, i + length + len(address), surname))
                     break
+                if self._short_head(text, i + length, surname):
+                    found.append((i, i + length + 1, surname))
+                    break
         return found
+
+    def _short_head(self, text: str, at: int, surname: str) -> bool:
+        """Whether text[at] is an office's head said short (晁科) of a contact of `surname` whose
+        stored title is that head."""
+        head = _SHORT_HEADS.get(text[at : at + 1])
+        if head is None or _SHORT_HEAD_END.match(text, at + 1) is None:
+            return False
+        return any(head in (c.title or "") for c in self._by_surname[surname].values())
 
     def _settle(
         self, candidates: set[int], people: dict[int, BookContact], city: str | None, places: set[str]

@@ -419,6 +419,12 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # 空位") expects no second follow-up; a new want said after a report is one more follow-up, as the
         # shared conversations README's own example has it ("对了他们还想看看DR" → 2): the writer's count
         ("conversations_eleven", "conversations.jsonl", 14),
+        # held out and scored once (10/15), then studied. h12_11 turn 3 ("他们还想顺便试试X" after a
+        # visit) expects no second follow-up; a new want after a report is one more, as the shared
+        # README's example ("对了他们还想看看DR" → 2) and conversations_unseen u08/u14 have it: the writer's.
+        # h12_15 expects a demo held on a 初筛 deal to keep 初筛, against the product's rule that a demo
+        # held moves a deal before 方案演示 to it (handlers/lead_facts.reached_stage); the writer's call
+        ("conversations_twelve", "conversations.jsonl", 12),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
