@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from nlp.lexicon import starts_re
+from nlp.lexicon import Screened, starts_re
 from nlp.numbers import cn_to_int
 
 _CN = "零〇一二两三四五六七八九十"
@@ -235,7 +235,7 @@ def _time(m: re.Match[str]) -> str | None:
 
 
 # Days said in English, as reps mix it in: "next Monday", "this Fri", "tomorrow".
-_EN_DAY_RE = re.compile(
+_EN_DAY_RE = Screened(
     r"(?<![A-Za-z])(?:(?P<shift>next|this)\s+)?(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![A-Za-z])"
     r"|(?<![A-Za-z])(?P<rel>tomorrow|day after tomorrow|tmr|tmrw)(?![A-Za-z])",
     re.IGNORECASE,

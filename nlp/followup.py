@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache
 
 from nlp.dates import DayMention, find_days
-from nlp.lexicon import titles
+from nlp.lexicon import Screened, titles
 
 # (a pause before a word or a figure ends a clause in voice input: "她说老板还在考虑 12月23号我再打")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff0-9])")
@@ -24,7 +24,7 @@ _ACTION = re.compile(
 )
 # The rep's own plan said in English before its day: "I'll send the proposal on Friday", "Will follow
 # up next Tuesday", "Next meeting 下周三".
-_EN_PLAN_BEFORE = re.compile(
+_EN_PLAN_BEFORE = Screened(
     r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$", re.IGNORECASE
 )
 # The rep as the subject of what is planned: "我下周一再打", "我那天下午再问他" (after someone's words

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -66,6 +67,61 @@ def starts_re(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 class _Unknown(Exception):
     pass
+
+
+_END = sys.maxsize  # re's own default endpos
+_Matches = Iterator[re.Match[str]]
+
+
+class Screened:
+    """A compiled pattern whose search and finditer start at the first character a match of it can
+    start with (starts_re), found in C, and give up at once on a text holding none of them.
+
+    For a pattern that starts with a long alternation, look-arounds or optional groups, re tries every
+    alternative at every position; most messages hold none of its first characters, or hold the first
+    one late. The matches are the pattern's own: every match starts at one of those characters, and
+    look-behinds, \\b and \\B still see the text before the position the search starts from (only ^
+    and \\A do not, and they can only match at 0, where a match's first character is one of them too).
+    The first characters are read on the first search, so a pattern never tried costs nothing more.
+    Anything else (match, fullmatch, sub, pattern...) is the compiled pattern's own.
+    """
+
+    __slots__ = ("_compiled", "finditer", "fullmatch", "match", "search")
+
+    def __init__(self, pattern: str, flags: int | re.RegexFlag = 0) -> None:
+        self._compiled = re.compile(pattern, flags)
+        self.match, self.fullmatch = self._compiled.match, self._compiled.fullmatch
+        self.search: Callable[..., re.Match[str] | None] = self._first_search
+        self.finditer: Callable[..., _Matches] = self._first_finditer
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._compiled, name)
+
+    def _screen(self) -> None:
+        first = starts_re(self._compiled)
+        search, finditer = self._compiled.search, self._compiled.finditer
+        if first is None:  # (a match may be empty, or start with any character)
+            self.search, self.finditer = search, finditer
+            return
+        jump = first.search
+
+        def screened_search(string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+            at = jump(string, pos, endpos)
+            return None if at is None else search(string, at.start(), endpos)
+
+        def screened_finditer(string: str, pos: int = 0, endpos: int = _END) -> _Matches:
+            at = jump(string, pos, endpos)
+            return iter(()) if at is None else finditer(string, at.start(), endpos)
+
+        self.search, self.finditer = screened_search, screened_finditer
+
+    def _first_search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        self._screen()
+        return self.search(string, pos, endpos)
+
+    def _first_finditer(self, string: str, pos: int = 0, endpos: int = _END) -> _Matches:
+        self._screen()
+        return self.finditer(string, pos, endpos)
 
 
 def _can_be_empty(seq: Iterable[tuple], sre: Any, found: set[str], ignore: list[bool]) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.lexicon import Screened
+
 _DIGITS = {
     "零": 0,
     "〇": 0,
@@ -93,7 +95,7 @@ _MULT = r"(?:百万|千万|万|个亿|亿|千|个[wW](?![A-Za-z])|[wWkKM](?![A-Z
 _CUR = r"(?:块钱|块|元人民币|元|人民币|RMB|rmb)"  # (人民币 keeps "20万人民币" from reading as 20万人)
 # One amount: number, optional multiplier, optional currency word.
 # "三百来万", "二十多万", "50余万": about that much, read as the round amount.
-AMOUNT_RE = re.compile(rf"(?P<num>{_NUM})\s?(?:[来多余](?={_MULT}))?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?")
+AMOUNT_RE = Screened(rf"(?P<num>{_NUM})\s?(?:[来多余](?={_MULT}))?(?P<mult>{_MULT})?\s?(?P<cur>{_CUR})?")
 # An approximate range of two neighbouring digits: 三四十万, 七八百万, 两三百万, 五六千.
 APPROX_RE = re.compile(
     rf"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])"
@@ -125,7 +127,7 @@ _CUR_SIGN = re.compile(r"[¥￥]\s?$")
 _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$")
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 # "卡在85万" is where a budget stands, not a ceiling; "最多给到80万" is what the customer will go up to.
-_UPPER_BEFORE = re.compile(
+_UPPER_BEFORE = Screened(
     r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
     r"|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
     r"\s?(?:能?给到?|出到|在|是)?\s?$",
@@ -138,7 +140,7 @@ _LOWER_BEFORE = re.compile(
 )
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶)")
 _LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
-BUDGET_CUE = re.compile(
+BUDGET_CUE = Screened(
     r"预算|budget|Budget|BUDGET|限价|控制价|拦标价|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
     r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
     r"|心理价位?|心理预期"  # the price the customer has in mind is what they mean to spend

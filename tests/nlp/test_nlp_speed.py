@@ -13,7 +13,7 @@ import pytest
 
 from nlp import Extractor, parse_catalog
 from nlp.dates import _DAY_FIRST, DAY_RE, find_days
-from nlp.lexicon import literal_re, starts_re
+from nlp.lexicon import Screened, literal_re, starts_re
 from nlp.segment import _read_dictionary, cache_dir
 
 SENTENCES = [
@@ -145,3 +145,67 @@ def test_catalog_scan_finds_mentions_at_any_character() -> None:
         ("冷藏车", "-Box"),
         ("GE", "ge"),
     ]
+
+
+def _screened_patterns() -> list[tuple[str, Screened]]:
+    import nlp.dates
+    import nlp.followup
+    import nlp.intent
+    import nlp.numbers
+    import nlp.people
+    import nlp.phones
+
+    found = []
+    for module in (nlp.intent, nlp.numbers, nlp.people, nlp.phones, nlp.dates, nlp.followup):
+        for name, value in vars(module).items():
+            if isinstance(value, Screened):
+                found.append((f"{module.__name__}.{name}", value))
+    found += [(f"STAGES[{stage}]", p) for stage, p in nlp.intent.STAGES if isinstance(p, Screened)]
+    found.append(("people._minority_alone_re()", nlp.people._minority_alone_re()))
+    return found
+
+
+SCREENED = _screened_patterns()
+
+
+def test_screened_patterns_are_found() -> None:
+    assert len(SCREENED) >= 30
+
+
+@pytest.mark.parametrize(("name", "pattern"), SCREENED, ids=[name for name, _ in SCREENED])
+def test_a_screened_pattern_finds_what_the_pattern_finds(name: str, pattern: Screened) -> None:
+    plain: re.Pattern[str] = pattern._compiled
+    assert starts_re(plain) is not None  # the screen is on: the pattern's first characters are known
+    # Text made of the pattern's own characters, a few others, spaces and punctuation, so that its
+    # words occur at the start, in the middle and at the end, whole or cut.
+    own = [ch for ch in dict.fromkeys(plain.pattern) if not ch.isascii() or ch.isalnum()]
+    alphabet = [*own, "的", "了", "王", "x", "7", " ", "，", "？", "\n", "A"]
+    rng = random.Random(name)
+    texts = [*SENTENCES, "下周三再去拜访 PO下来了 报价已发 预算50万 电话打了 call了 visited"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(400)]
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(0, len(text) + 1, 3):
+            end = rng.randrange(pos, len(text) + 1)
+            a, b = pattern.search(text, pos, end), plain.search(text, pos, end)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (text, pos, end)
+            assert [m.span() for m in pattern.finditer(text, pos, end)] == [
+                m.span() for m in plain.finditer(text, pos, end)
+            ]
+
+
+def test_a_screened_pattern_keeps_look_behinds_and_anchors() -> None:
+    cases = [
+        (r"(?<![A-Za-z])(?:call|phone)(?:了|过)", ["xcall了", "call了", "a phone过", "电话call过"]),
+        (r"^\s*(?:帮我)?查|查一下", ["查下X", "  帮我查", "我查一下", "x帮我查"]),
+        (r"\bdemo\b|试(?=用)", ["ademo", "a demo b", "试用", "试穿"]),
+        (r"(?i:today)|明天", ["TODAY", "ToDay明天", "xtoday"]),
+    ]
+    for source, texts in cases:
+        screened, plain = Screened(source), re.compile(source)
+        for text in texts:
+            for pos in range(len(text) + 1):
+                a, b = screened.search(text, pos), plain.search(text, pos)
+                assert (a and a.span()) == (b and b.span()), (source, text, pos)
+    assert Screened(r"a?").search("bbb") is not None  # no screen for a pattern that may match nothing
+    assert Screened(r".x").search("ax") is not None
