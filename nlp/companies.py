@@ -315,12 +315,21 @@ class CompanyFinder:
             return False
         return word not in self._strong
 
-    def find(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
-        """The best organisation candidate, or None."""
+    def find(
+        self,
+        text: str,
+        tokens: list[Token],
+        blocked: list[tuple[int, int]],
+        suffixes: list[tuple[str, int, int]] | None = None,
+    ) -> CompanyHit | None:
+        """The best organisation candidate, or None. `suffixes`: suffix_re's scan of the text, when
+        the caller has it, as (word, start, end)."""
         named = self._named(text, blocked)
         if named is not None:
             return named
-        found = self._found(text, tokens, blocked)
+        if suffixes is None:
+            suffixes = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
+        found = self._found(text, tokens, blocked, suffixes)
         if found is not None and _COUNTED.fullmatch(found.name):
             found = None  # "三台 单价四十五万": a count that is also a county's name (三台) names no one
         if found is not None and _OWN_UNITS.fullmatch(found.name):
@@ -335,11 +344,17 @@ class CompanyFinder:
             return found  # "线索：X集团信息中心": its office; "X有限公司要建…": what it will do
         return entered  # "X海洋生物科技": the whole name up to the pause
 
-    def _found(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
+    def _found(
+        self,
+        text: str,
+        tokens: list[Token],
+        blocked: list[tuple[int, int]],
+        scanned: list[tuple[str, int, int]],
+    ) -> CompanyHit | None:
         """The best candidate by organisation words, brands and places."""
         latin = self._latin(text)
         suffixes = org_suffixes()
-        matches = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
+        matches = list(scanned)
         # Overlapping ones too: "物业服务中心" holds both 物业服务 and 服务中心.
         for _, start, end in list(matches):
             for k in range(start + 1, end):

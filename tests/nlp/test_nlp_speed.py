@@ -209,3 +209,33 @@ def test_a_screened_pattern_keeps_look_behinds_and_anchors() -> None:
                 assert (a and a.span()) == (b and b.span()), (source, text, pos)
     assert Screened(r"a?").search("bbb") is not None  # no screen for a pattern that may match nothing
     assert Screened(r".x").search("ax") is not None
+
+
+def test_tokens_reach_the_block_of_the_word_that_ends_last(extractor: Extractor) -> None:
+    """The cut stretch ends with the block holding the end of the last organisation word or city of
+    any overlap (found here by looking for every word everywhere), and its words are the full cut's."""
+    from nlp.cities import gazetteer
+    from nlp.companies import suffix_re
+    from nlp.extractor import _BLOCK_RUN
+    from nlp.lexicon import org_suffixes
+
+    extractor.warm_up()
+    words = sorted({*org_suffixes(), *gazetteer().all_forms()})
+    rng = random.Random(11)
+    pieces = [*rng.sample(words, 60), "物业服务中心", "集团有限公司", "的", "在", "，", " ", "x", "9", "店"]
+    full_cut = extractor._segmenter.tokenizer.lcut
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 9)))
+        suffixes = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
+        places = list(gazetteer().pattern.finditer(text))
+        tokens = extractor._tokens(text, suffixes, places)
+        ends = [i + len(w) for w in words for i in range(len(text)) if text.startswith(w, i)]
+        if not ends:
+            assert tokens == []
+            continue
+        assert tokens[-1][2] == _BLOCK_RUN.match(text, max(ends)).end(), text
+        lo, pos, whole = tokens[0][1], 0, []
+        for w in full_cut(text, HMM=False):
+            whole.append((w, pos, pos + len(w)))
+            pos += len(w)
+        assert [t for t in whole if lo <= t[1] and t[2] <= tokens[-1][2]] == tokens, text
