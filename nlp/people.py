@@ -11,7 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.lexicon import COMMON_SURNAMES, Screened, minority_names, surnames, title_prefixes, titles
+from nlp.lexicon import (
+    COMMON_SURNAMES,
+    Screened,
+    literal_re,
+    minority_names,
+    surnames,
+    title_prefixes,
+    titles,
+)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Characters that may stand right before a name: particles, verbs of meeting, department endings.
@@ -266,6 +274,11 @@ def _minority_re() -> re.Pattern[str]:
 
 
 @cache
+def _minority_starts() -> frozenset[str]:
+    return frozenset(name[0] for name in minority_names())
+
+
+@cache
 def _minority_alone_re() -> Screened:
     """A minority name standing alone at a boundary (start, punctuation, 的, 跟 ...)."""
     return Screened(r"(?:^|(?<=[\s,，。:：、的和跟找给见]))" + _minority_re().pattern)
@@ -289,7 +302,7 @@ def _title_set() -> frozenset[str]:
 
 @cache
 def _base_title_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, titles())))
+    return literal_re(titles())  # the longest title at each position
 
 
 @cache
@@ -456,6 +469,8 @@ class PersonFinder:
 
     def _minority_at(self, text: str, i: int) -> str | None:
         """A run of minority given-name syllables starting at i ("乌云其其格", "买买提"), else None."""
+        if text[i : i + 1] not in _minority_starts():  # most characters start none (a match is 12x dearer)
+            return None
         m = _minority_re().match(text, i)
         return m.group() if m else None
 
