@@ -638,7 +638,7 @@ def classify(text: str, facts: Facts) -> Intent:
     is_question = QUESTION.search(t) is not None
     short = len(t) <= 32
     named = facts.has_company or facts.has_person
-    if OVERDUE.search(t) and (is_question or short):
+    if (is_question or short) and OVERDUE.search(t):
         return Intent.QUERY_OVERDUE
     if is_question and not named and LONG_UNTOUCHED.search(t):
         return Intent.QUERY_OVERDUE
@@ -660,10 +660,10 @@ def classify(text: str, facts: Facts) -> Intent:
             return query
     if ASKS_COLLEAGUES.search(t):
         return Intent.OTHER
-    if INVITED.search(t) and not (facts.has_catalog or stage or facts.has_contact_info):
+    if not (facts.has_catalog or stage or facts.has_contact_info) and INVITED.search(t):
         return Intent.OTHER
     has_entity = named or facts.has_contact_info
-    if _lead_cue(t, rivals) and (has_entity or facts.has_catalog):
+    if (has_entity or facts.has_catalog) and _lead_cue(t, rivals):
         return Intent.NEW_LEAD
     if _inbound_inquiry(t, facts, stage):
         return Intent.NEW_LEAD
