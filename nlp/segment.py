@@ -211,42 +211,45 @@ def make_cutter(freq: dict[str, int], total: int) -> Callable[[str], list[str]]:
     """
     get = freq.get
     logtotal = log(total)
+    unknown = log(1) - logtotal  # an unknown character stands alone, with frequency 1
 
     def cut_block(s: str, out: list[str]) -> None:
         n = len(s)
         score = [0.0] * (n + 1)
-        nxt = [0] * (n + 1)
+        nxt = [0] * (n + 1)  # where the best word from each position ends
         for k in range(n - 1, -1, -1):
             best_p, best_x = 0.0, -1
-            i = k
-            frag = s[k]
-            f = get(frag)
+            j = k + 1  # the word s[k:j]
+            f = get(s[k])
             while f is not None:
                 if f:  # as jieba's max((log(f) - logtotal + score, x)): a later x wins a tie
-                    p = log(f) - logtotal + score[i + 1]
+                    p = log(f) - logtotal + score[j]
                     if best_x < 0 or p >= best_p:
-                        best_p, best_x = p, i
-                i += 1
-                if i >= n:
+                        best_p, best_x = p, j
+                if j >= n:
                     break
-                frag = s[k : i + 1]
-                f = get(frag)
-            if best_x < 0:  # an unknown character stands alone, with frequency 1
-                best_p, best_x = log(1) - logtotal + score[k + 1], k
+                j += 1
+                f = get(s[k:j])
+            if best_x < 0:
+                best_p, best_x = unknown + score[k + 1], k + 1
             score[k] = best_p
-            nxt[k] = best_x + 1
+            nxt[k] = best_x
         x = 0
         buf = ""
         while x < n:
             y = nxt[x]
-            word = s[x:y]
-            if y - x == 1 and word in _ASCII_ALNUM:  # single Latin letters and digits run together
-                buf += word
+            if y - x == 1:
+                word = s[x]
+                if word in _ASCII_ALNUM:  # single Latin letters and digits run together
+                    buf += word
+                    x = y
+                    continue
             else:
-                if buf:
-                    out.append(buf)
-                    buf = ""
-                out.append(word)
+                word = s[x:y]
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append(word)
             x = y
         if buf:
             out.append(buf)
