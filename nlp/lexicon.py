@@ -52,17 +52,118 @@ def starts_re(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     from one possible first character to the next with this class and matching there finds the same
     matches, several times faster. A class that holds more characters than needed is only slower.
     """
+    return _starts(pattern, _tree(pattern))
+
+
+def _tree(pattern: re.Pattern[str]) -> Any:
     try:
-        from re import _constants as sre  # Python 3.11+; a private module, so any surprise gives None
-        from re import _parser
+        from re import _parser  # Python 3.11+; a private module, so any surprise gives None
+
+        return _parser.parse(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError, TypeError, ValueError, re.error):
+        return None
+
+
+def _starts(pattern: re.Pattern[str], tree: Any) -> re.Pattern[str] | None:
+    if tree is None:
+        return None
+    try:
+        from re import _constants as sre
 
         found: set[str] = set()
         ignore = [bool(pattern.flags & re.IGNORECASE)]
-        if _can_be_empty(_parser.parse(pattern.pattern, pattern.flags), sre, found, ignore):
+        if _can_be_empty(tree, sre, found, ignore):
             return None
         return re.compile("[" + "".join(sorted(found)) + "]", re.IGNORECASE if ignore[0] else 0)
     except (ImportError, AttributeError, TypeError, ValueError, re.error, _Unknown):
         return None
+
+
+# The commonest characters of written Chinese (the head of the usual character frequency lists, and
+# chat particles): a character a match needs says little when it is one of them.
+_COMMON_CHARS = frozenset(
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后"
+    "作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因"
+    "只从想实吧吗呢啊把被给与及或"
+)
+
+
+def needs_re(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """One character class holding, for every match of `pattern`, a character the match takes or
+    looks ahead at (never one only looked behind at), read from the pattern's syntax tree; None when
+    no such class of single characters is known.
+
+    Each branch gives one of the characters it needs, the first that is not among the commonest
+    characters ("的确认" gives 确, not 的). A text without any character of the class, between the
+    start and end positions a search is given, cannot hold a match: the pattern need not be tried.
+    """
+    return _needs(pattern, _tree(pattern))
+
+
+def _needs(pattern: re.Pattern[str], tree: Any) -> re.Pattern[str] | None:
+    if tree is None:
+        return None
+    try:
+        from re import _constants as sre
+
+        ignore = [bool(pattern.flags & re.IGNORECASE)]
+        needed = _needed(tree, sre, ignore)
+        if needed is None or any(len(ch) != 1 for ch in needed):
+            return None  # (a range or a category: most texts would hold one)
+        return re.compile(
+            "[" + "".join(sorted(map(re.escape, needed))) + "]", re.IGNORECASE if ignore[0] else 0
+        )
+    except (ImportError, AttributeError, TypeError, ValueError, re.error):
+        return None
+
+
+def _needed(seq: Iterable[tuple], sre: Any, ignore: list[bool]) -> frozenset[str] | None:
+    """Characters one of which every match of `seq` takes or looks ahead at (ranges as "a-z"), the
+    rarest such set of its parts; None when no part needs any."""
+    best: frozenset[str] | None = None
+    best_cost = 0
+    for op, av in seq:
+        chars = _needed_by(op, av, sre, ignore)
+        if chars is None:
+            continue
+        cost = sum(1 if len(ch) > 1 else 50 if ch in _COMMON_CHARS else 1 for ch in chars) + 5000 * any(
+            len(ch) > 1 for ch in chars
+        )
+        if best is None or cost < best_cost:
+            best, best_cost = chars, cost
+    return best
+
+
+def _needed_by(op: Any, av: Any, sre: Any, ignore: list[bool]) -> frozenset[str] | None:
+    if op is sre.LITERAL:
+        return frozenset(chr(av))
+    if op is sre.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is sre.RANGE:
+                chars.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+            else:
+                return None  # a negated set, a category ...
+        return frozenset(chars)
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            chars_ = _needed(branch, sre, ignore)
+            if chars_ is None:
+                return None
+            union |= chars_
+        return frozenset(union)
+    if op is sre.SUBPATTERN:
+        if av[1] & sre.SRE_FLAG_IGNORECASE:
+            ignore[0] = True
+        return _needed(av[3], sre, ignore)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _needed(av[2], sre, ignore) if av[0] > 0 else None
+    if op is sre.ASSERT and av[0] == 1:  # a look-ahead reads from where the match stands on
+        return _needed(av[1], sre, ignore)
+    return None  # look-behinds (they may read before the search's start), anchors, any character ...
 
 
 class _Unknown(Exception):
@@ -98,20 +199,36 @@ class Screened:
         return getattr(self._compiled, name)
 
     def _screen(self) -> None:
-        first = starts_re(self._compiled)
+        tree = _tree(self._compiled)
+        first, needed = _starts(self._compiled, tree), _needs(self._compiled, tree)
         search, finditer = self._compiled.search, self._compiled.finditer
         if first is None:  # (a match may be empty, or start with any character)
             self.search, self.finditer = search, finditer
             return
         jump = first.search
+        if needed is None or needed.pattern == first.pattern:
 
-        def screened_search(string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-            at = jump(string, pos, endpos)
-            return None if at is None else search(string, at.start(), endpos)
+            def screened_search(string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+                at = jump(string, pos, endpos)
+                return None if at is None else search(string, at.start(), endpos)
 
-        def screened_finditer(string: str, pos: int = 0, endpos: int = _END) -> _Matches:
-            at = jump(string, pos, endpos)
-            return iter(()) if at is None else finditer(string, at.start(), endpos)
+            def screened_finditer(string: str, pos: int = 0, endpos: int = _END) -> _Matches:
+                at = jump(string, pos, endpos)
+                return iter(()) if at is None else finditer(string, at.start(), endpos)
+        else:
+            need = needed.search
+
+            def screened_search(string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+                if need(string, pos, endpos) is None:
+                    return None
+                at = jump(string, pos, endpos)
+                return None if at is None else search(string, at.start(), endpos)
+
+            def screened_finditer(string: str, pos: int = 0, endpos: int = _END) -> _Matches:
+                if need(string, pos, endpos) is None:
+                    return iter(())
+                at = jump(string, pos, endpos)
+                return iter(()) if at is None else finditer(string, at.start(), endpos)
 
         self.search, self.finditer = screened_search, screened_finditer
 

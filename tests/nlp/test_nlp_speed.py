@@ -13,7 +13,7 @@ import pytest
 
 from nlp import Extractor, parse_catalog
 from nlp.dates import _DAY_FIRST, DAY_RE, find_days
-from nlp.lexicon import Screened, literal_re, starts_re
+from nlp.lexicon import Screened, literal_re, needs_re, starts_re
 from nlp.segment import _read_dictionary, cache_dir
 
 SENTENCES = [
@@ -145,6 +145,30 @@ def test_catalog_scan_finds_mentions_at_any_character() -> None:
         ("冷藏车", "-Box"),
         ("GE", "ge"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs", "not_needs"),
+    [
+        (r"新线索|的确认", "新确", "线索的认"),  # one character of each word, not a common one
+        (r"[\u4e00-\u9fff]{1,4}[部科处](?=[\u4e00-\u9fff])", "部科处", "一"),
+        (r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)", "边客", "那"),  # read ahead: still needed
+        (r"(?i:call)(?:了|过)", "cC", "了过a"),  # any case of a letter read without case
+    ],
+)
+def test_needs_re_holds_a_character_of_every_match(pattern: str, needs: str, not_needs: str) -> None:
+    needed = needs_re(re.compile(pattern))
+    assert needed is not None
+    assert all(needed.match(ch) for ch in needs)
+    assert not any(needed.match(ch) for ch in not_needs)
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"(?<=采购)[\u4e00-\u9fff]", r"(?<=采购)\w", r"a?", r"[\u4e00-\u9fff]+", r"x|.", r"(?!a)."]
+)
+def test_needs_re_gives_up_when_no_character_is_known(pattern: str) -> None:
+    # (read only behind, nothing, a range, a category or any character: no class)
+    assert needs_re(re.compile(pattern)) is None
 
 
 def _screened_patterns() -> list[tuple[str, Screened]]:
