@@ -17,7 +17,7 @@ from functools import cache
 from nlp.cities import districts, gazetteer
 from nlp.company_key import PROVINCES
 from nlp.dates import DAY_RE, PERIOD_RE
-from nlp.lexicon import COMMON_SURNAMES, company_words, literal_re, org_suffixes, titles
+from nlp.lexicon import COMMON_SURNAMES, Screened, company_words, literal_re, org_suffixes, titles
 from nlp.lexicon import surnames as surnames_set
 from nlp.segment import WordClasses
 
@@ -70,7 +70,7 @@ _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
 
 
 # A bare brand the rep refers to as a place ("在明泰那边做了演示", "顺发那边的老板娘").
-_THERE = re.compile(
+_THERE = Screened(
     r"(?:^|(?<=[在去到跟和给从找问催约，,。:：\s])|(?<=[^\u4e00-\u9fffA-Za-z0-9]))(?P<name>(?:(?![在去到跟和给从找问催约的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
 )
 _THERE_NOT = re.compile(r"[他她我你它们这那哪谁客户里家方]|厂|公司|单位|学校|医院|老板|领导")
@@ -183,9 +183,7 @@ def suffix_re() -> re.Pattern[str]:
 
 @cache
 def _stop_re() -> re.Pattern[str]:
-    return re.compile(
-        "|".join(map(re.escape, sorted((w for w in _STOP if len(w) > 1), key=len, reverse=True)))
-    )
+    return literal_re(w for w in _STOP if len(w) > 1)  # the longest stop word at each position
 
 
 @cache

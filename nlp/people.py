@@ -92,7 +92,7 @@ _ACT_AFTER = re.compile(
 )
 _DEPT_CHARS = "部科处室办"
 # (a space may part them on a card: "行政部 钟晓梅 180…")
-_DEPT_THEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,4}[部科处] ?(?=[\u4e00-\u9fff])")
+_DEPT_THEN_NAME = Screened(r"[\u4e00-\u9fff]{1,4}[部科处] ?(?=[\u4e00-\u9fff])")
 _DEPT_WORDS = ("办公室", "中心", "部", "科", "处", "室", "办")
 # Words that start right after a name and are missing from the segmenter's dictionary ("高峰微信聊了").
 _NOT_GIVEN_WORDS = frozenset(
@@ -139,7 +139,7 @@ def _inside_dept_word(text: str, s: int) -> bool:
 
 
 # A surname and a given name that the rep refers to as a place: "张伟那边现在什么进度".
-_PERSON_THERE = re.compile(
+_PERSON_THERE = Screened(
     r"(?:^|(?<=[\s,，。:：、跟和找给问]))(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)"
 )
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
@@ -188,7 +188,7 @@ _NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早�
 # Roles said before a title, not functions of it: "分管副镇长" is a 副镇长.
 _NOT_FUNCTION_WORDS = frozenset({"分管", "负责", "兼任", "担任", "现任", "新任"})
 # People named in shapes no title rule reads: "Mr. Lam", "邱采购的电话", "采购的于丽娟", "采购办 陶 主任".
-_SPOKEN_TO = re.compile(
+_SPOKEN_TO = Screened(
     r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss)\.?\s?(?:(?P<en>[A-Z][a-z]+)|(?P<cn>[\u4e00-\u9fff])(?![\u4e00-\u9fff]))"
     r"|(?P<buyer>[\u4e00-\u9fff])采购(?!员|经理|主管|总监|部|办|中心|专员|[一\d])"
     r"|(?:^|(?<=[\s，,]))(?P<spaced>[\u4e00-\u9fff]) "

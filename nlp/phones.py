@@ -9,7 +9,7 @@ from nlp.lexicon import Screened
 # Digit groups joined by one separator ("139-5311-2288", "0510-8272 3456", "(021)6288 1234",
 # "+86 136 0591 2345"). Separators are mandatory between groups, so matching stays linear.
 _PHONE_RUN = Screened(r"(?:\+\s?86[\s\-]?)?[(（]?\d+(?:(?:[)）]\s?|[ \-－—.]|[)）])\d+)*")
-_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6}")
+_EMAIL = Screened(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6}")
 _DIGITS = re.compile(r"\d+")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0(?:10|2\d|[3-9]\d{2})\d{7,8}")

@@ -172,6 +172,7 @@ def test_needs_re_gives_up_when_no_character_is_known(pattern: str) -> None:
 
 
 def _screened_patterns() -> list[tuple[str, Screened]]:
+    import nlp.companies
     import nlp.dates
     import nlp.followup
     import nlp.intent
@@ -180,7 +181,7 @@ def _screened_patterns() -> list[tuple[str, Screened]]:
     import nlp.phones
 
     found = []
-    for module in (nlp.intent, nlp.numbers, nlp.people, nlp.phones, nlp.dates, nlp.followup):
+    for module in (nlp.intent, nlp.numbers, nlp.people, nlp.phones, nlp.dates, nlp.followup, nlp.companies):
         for name, value in vars(module).items():
             if isinstance(value, Screened):
                 found.append((f"{module.__name__}.{name}", value))
