@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from nlp.lexicon import literal_re
+from nlp.lexicon import WordTrie, literal_re
 
 # Short forms that are also everyday words or province names; they count only with their 市/州/盟/地区
 # form ("吉林市", not the province 吉林; "朝阳市", not the word 朝阳).
@@ -80,7 +80,7 @@ class Gazetteer:
     cities: frozenset[str]
     full_to_short: dict[str, str]
     counties: frozenset[str]
-    pattern: re.Pattern[str]
+    pattern: WordTrie
 
     def all_forms(self) -> list[str]:
         return [*self.cities, *self.full_to_short, *self.counties]

@@ -17,7 +17,7 @@ from functools import cache
 from nlp.cities import districts, gazetteer
 from nlp.company_key import PROVINCES
 from nlp.dates import DAY_RE, PERIOD_RE
-from nlp.lexicon import COMMON_SURNAMES, Screened, company_words, literal_re, org_suffixes, titles
+from nlp.lexicon import COMMON_SURNAMES, Screened, WordTrie, company_words, literal_re, org_suffixes, titles
 from nlp.lexicon import surnames as surnames_set
 from nlp.segment import WordClasses
 
@@ -177,17 +177,17 @@ class CompanyHit:
 
 
 @cache
-def suffix_re() -> re.Pattern[str]:
+def suffix_re() -> WordTrie:
     return literal_re(org_suffixes())  # the longest suffix at each position
 
 
 @cache
-def _stop_re() -> re.Pattern[str]:
+def _stop_re() -> WordTrie:
     return literal_re(w for w in _STOP if len(w) > 1)  # the longest stop word at each position
 
 
 @cache
-def _title_start_re() -> re.Pattern[str]:
+def _title_start_re() -> WordTrie:
     # The longest title at each position; inside a longer pattern it gives way to the shorter titles
     # at the same position, longest first, as the plain alternation of them did.
     return literal_re(titles())

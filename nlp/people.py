@@ -14,6 +14,7 @@ from functools import cache
 from nlp.lexicon import (
     COMMON_SURNAMES,
     Screened,
+    WordTrie,
     literal_re,
     minority_names,
     surnames,
@@ -301,7 +302,7 @@ def _title_set() -> frozenset[str]:
 
 
 @cache
-def _base_title_re() -> re.Pattern[str]:
+def _base_title_re() -> WordTrie:
     return literal_re(titles())  # the longest title at each position
 
 

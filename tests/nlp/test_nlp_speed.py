@@ -50,13 +50,23 @@ def test_word_trie_matches_as_longest_first_alternation() -> None:
     plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     rng = random.Random(3)
     pieces = [*words, "的", "在", "x", "物", "冷", "园"]
+    whole = re.compile(trie.pattern)  # the source, as built into longer patterns
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
         for i in range(len(text) + 1):
             a, b = trie.match(text, i), plain.match(text, i)
             assert (a and a.span()) == (b and b.span())
+            end = rng.randrange(-1, len(text) + 2)
+            for way in ("search", "match", "fullmatch"):
+                a, b, c = (getattr(p, way)(text, i, end) for p in (trie, plain, whole))
+                assert (a and a.span()) == (b and b.span()) == (c and c.span()), (way, text, i, end)
+            spans = [m.span() for m in trie.finditer(text, i, end)]
+            assert spans == [m.span() for m in plain.finditer(text, i, end)], (text, i, end)
         assert bool(trie.fullmatch(text)) == bool(plain.fullmatch(text))
+        assert (trie.search(text) and trie.search(text).group()) == (
+            plain.search(text) and plain.search(text).group()
+        )
 
 
 @pytest.mark.parametrize(
