@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import sys
 import tempfile
 import threading
 import weakref
@@ -25,7 +26,23 @@ from functools import cache
 from math import log
 from pathlib import Path
 
-import jieba
+
+def _import_jieba() -> None:
+    """jieba imports pkg_resources (~60 ms, an eighth of a cold start) only to open its own data
+    files, and opens them by path when it cannot: pkg_resources is kept from jieba's import alone
+    (anything importing it later gets it as usual)."""
+    hide = "pkg_resources" not in sys.modules
+    if hide:
+        sys.modules["pkg_resources"] = None  # (its import then fails at once)
+    try:
+        import jieba  # noqa: F401
+    finally:
+        if hide and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+
+
+_import_jieba()
+import jieba  # noqa: E402
 
 # Tags of words that end an organisation's name when read leftwards: prepositions, conjunctions,
 # particles, pronouns, adverbs, measure words, time and direction words, interjections. Verbs are kept
