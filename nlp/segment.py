@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from math import log
 from pathlib import Path
+from typing import Any
 
 
 def _import_jieba() -> None:
@@ -219,6 +220,9 @@ def _build(words: Iterable[str], base: _Dictionary) -> Segmenter:
     return Segmenter(tk, frozenset(added), base)
 
 
+_NOT_READ: Any = object()
+
+
 def make_cutter(freq: dict[str, int], total: int) -> Callable[[str], list[str]]:
     """jieba 0.42's cut without HMM over a frozen dictionary (`freq` holds every prefix of every word).
 
@@ -229,15 +233,23 @@ def make_cutter(freq: dict[str, int], total: int) -> Callable[[str], list[str]]:
     get = freq.get
     logtotal = log(total)
     unknown = log(1) - logtotal  # an unknown character stands alone, with frequency 1
+    # Each character's own entry, looked up in this small table before the big one (the characters
+    # of a language are few, and the big dictionary's lookups are a third of a cut).
+    chars: dict[str, int | None] = {}
+    char_get = chars.get
 
     def cut_block(s: str, out: list[str]) -> None:
         n = len(s)
         score = [0.0] * (n + 1)
         nxt = [0] * (n + 1)  # where the best word from each position ends
-        for k in range(n - 1, -1, -1):
+        k = n
+        for ch in reversed(s):
+            k -= 1
             best_p, best_x = 0.0, -1
             j = k + 1  # the word s[k:j]
-            f = get(s[k])
+            f = char_get(ch, _NOT_READ)
+            if f is _NOT_READ:
+                f = chars[ch] = get(ch)
             while f is not None:
                 if f:  # as jieba's max((log(f) - logtotal + score, x)): a later x wins a tie
                     p = log(f) - logtotal + score[j]
