@@ -156,9 +156,10 @@ def needs_re(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     looks ahead at (never one only looked behind at), read from the pattern's syntax tree; None when
     no such class of single characters is known.
 
-    Each branch gives one of the characters it needs, the first that is not among the commonest
-    characters ("的确认" gives 确, not 的). A text without any character of the class, between the
-    start and end positions a search is given, cannot hold a match: the pattern need not be tried.
+    Of the parts each branch needs, the rarest is taken: a character among the commonest counts as 50
+    others ("的确认" gives 确, not 的), a range as the characters in it ("[A-Z][a-z]" gives A-Z). A text
+    without any character of the class, between the start and end positions a search is given,
+    cannot hold a match: the pattern need not be tried.
     """
     return _needs(pattern, _tree(pattern))
 
@@ -171,47 +172,55 @@ def _needs(pattern: re.Pattern[str], tree: Any) -> re.Pattern[str] | None:
 
         ignore = [bool(pattern.flags & re.IGNORECASE)]
         needed = _needed(tree, sre, ignore)
-        if needed is None or any(len(ch) != 1 for ch in needed):
-            return None  # (a range or a category: most texts would hold one)
-        return re.compile(
-            "[" + "".join(sorted(map(re.escape, needed))) + "]", re.IGNORECASE if ignore[0] else 0
+        if needed is None or _rarity(needed) >= _TOO_COMMON:
+            return None  # (most texts would hold one: a wide range, many common characters)
+        items = sorted(
+            re.escape(chr(lo)) + ("" if lo == hi else "-" + re.escape(chr(hi))) for lo, hi in needed
         )
+        return re.compile("[" + "".join(items) + "]", re.IGNORECASE if ignore[0] else 0)
     except (ImportError, AttributeError, TypeError, ValueError, re.error):
         return None
 
 
-def _needed(seq: Iterable[tuple], sre: Any, ignore: list[bool]) -> frozenset[str] | None:
-    """Characters one of which every match of `seq` takes or looks ahead at (ranges as "a-z"), the
-    rarest such set of its parts; None when no part needs any."""
-    best: frozenset[str] | None = None
-    best_cost = 0
+_TOO_COMMON = 2000
+
+
+def _rarity(needed: frozenset[tuple[int, int]]) -> int:
+    """How common a set of characters (ranges of code points) is: a common character counts as 50
+    rare ones, a range as the characters in it (A-Z: 26)."""
+    return sum(50 if lo == hi and chr(lo) in _COMMON_CHARS else hi - lo + 1 for lo, hi in needed)
+
+
+def _needed(seq: Iterable[tuple], sre: Any, ignore: list[bool]) -> frozenset[tuple[int, int]] | None:
+    """Characters (ranges of code points) one of which every match of `seq` takes or looks ahead at,
+    the rarest such set of its parts; None when no part needs any."""
+    best: frozenset[tuple[int, int]] | None = None
+    best_rarity = 0
     for op, av in seq:
         chars = _needed_by(op, av, sre, ignore)
         if chars is None:
             continue
-        cost = sum(1 if len(ch) > 1 else 50 if ch in _COMMON_CHARS else 1 for ch in chars) + 5000 * any(
-            len(ch) > 1 for ch in chars
-        )
-        if best is None or cost < best_cost:
-            best, best_cost = chars, cost
+        rarity = _rarity(chars)
+        if best is None or rarity < best_rarity:
+            best, best_rarity = chars, rarity
     return best
 
 
-def _needed_by(op: Any, av: Any, sre: Any, ignore: list[bool]) -> frozenset[str] | None:
+def _needed_by(op: Any, av: Any, sre: Any, ignore: list[bool]) -> frozenset[tuple[int, int]] | None:
     if op is sre.LITERAL:
-        return frozenset(chr(av))
+        return frozenset({(av, av)})
     if op is sre.IN:
-        chars: set[str] = set()
+        chars: set[tuple[int, int]] = set()
         for kind, value in av:
             if kind is sre.LITERAL:
-                chars.add(chr(value))
+                chars.add((value, value))
             elif kind is sre.RANGE:
-                chars.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+                chars.add((value[0], value[1]))
             else:
                 return None  # a negated set, a category ...
         return frozenset(chars)
     if op is sre.BRANCH:
-        union: set[str] = set()
+        union: set[tuple[int, int]] = set()
         for branch in av[1]:
             chars_ = _needed(branch, sre, ignore)
             if chars_ is None:

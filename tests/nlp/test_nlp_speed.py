@@ -164,6 +164,7 @@ def test_catalog_scan_finds_mentions_at_any_character() -> None:
         (r"[\u4e00-\u9fff]{1,4}[部科处](?=[\u4e00-\u9fff])", "部科处", "一"),
         (r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)", "边客", "那"),  # read ahead: still needed
         (r"(?i:call)(?:了|过)", "cC", "了过a"),  # any case of a letter read without case
+        (r"(?:跟|和|是)\s?(?=[A-Z][a-z])", "AZ", "跟和是a"),  # a short range before common characters
     ],
 )
 def test_needs_re_holds_a_character_of_every_match(pattern: str, needs: str, not_needs: str) -> None:
