@@ -146,6 +146,7 @@ _OWNER_MAX = 10  # an organisation named before its person is a short name
 # Kinds of shop or works a brand may follow ("蛋糕店味之源", "设备厂 时代精机", "宠物电商Pawsome").
 _KIND_END_CHARS = frozenset("店厂馆")
 _KIND_ENDS = ("连锁", "电商", "餐厅")
+_KIND_END = re.compile("[" + "".join(sorted(_KIND_END_CHARS)) + "]|" + "|".join(_KIND_ENDS))
 _PLACE_TAIL_CHARS = frozenset("镇村乡街路区县市省")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&'\-]+(?:\s[A-Z][A-Za-z0-9&'\-]+){0,2}(?![A-Za-z])")
 # An English brand, then 的 and its person: an English given name or a (surname and) title.
@@ -260,14 +261,15 @@ def _called_by_surname(name: str) -> bool:
     return name[0] in "老小" and name[1:] in surnames_set()
 
 
-def _is_place(word: str) -> bool:
+@cache
+def _place_words() -> frozenset[str]:
     g = gazetteer()
-    return (
-        word in g.cities
-        or word in g.full_to_short
-        or word in g.counties
-        or word in _PROVINCES
-        or (len(word) >= 3 and word[-1] in "省市区县镇" and _CJK.fullmatch(word[0]) is not None)
+    return frozenset({*g.cities, *g.full_to_short, *g.counties, *_PROVINCES})
+
+
+def _is_place(word: str) -> bool:
+    return word in _place_words() or (
+        len(word) >= 3 and word[-1] in "省市区县镇" and _CJK.fullmatch(word[0]) is not None
     )
 
 
@@ -449,6 +451,8 @@ class CompanyFinder:
     def _described(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """A brand right after the kind of shop or works it is: "连锁蛋糕店味之源", "台资厂鸿利精密",
         "宠物连锁 多宠乐", "跨境宠物电商Pawsome" (the kind alone, "那家蛋糕店谈了", names nobody)."""
+        if _KIND_END.search(text) is None:
+            return None  # (no word of the text can end as a kind does)
         for k, (word, _, te) in enumerate(tokens):
             if not (word[-1] in _KIND_END_CHARS or word.endswith(_KIND_ENDS)) or _is_place(word):
                 continue  # "驻马店": a place
