@@ -188,6 +188,16 @@ def _stop_re() -> WordTrie:
 
 
 @cache
+def _person_after_re() -> re.Pattern[str]:
+    """A person right after an organisation: a title (maybe after a surname), or 先生/女士."""
+    return re.compile(
+        r"(?:的|\s)?\s?(?:[\u4e00-\u9fff]{0,2}(?:"
+        + _title_start_re().pattern
+        + r")|[\u4e00-\u9fff]{1,3}(?:先生|女士))"
+    )
+
+
+@cache
 def _title_start_re() -> WordTrie:
     # The longest title at each position; inside a longer pattern it gives way to the shorter titles
     # at the same position, longest first, as the plain alternation of them did.
@@ -1142,15 +1152,7 @@ class CompanyFinder:
         if strength == 1 and _WANT_BEFORE.search(text, max(0, start - 4), start):
             return None  # "想做焊接自动化", "需要整厂自动化": what they want, not who they are
         # the organisation a named person belongs to: "海德船舶的黄工"
-        owns_person = (
-            re.match(
-                r"(?:的|\s)?\s?(?:[\u4e00-\u9fff]{0,2}(?:"
-                + _title_start_re().pattern
-                + r")|[\u4e00-\u9fff]{1,3}(?:先生|女士))",
-                text[e : e + 8],
-            )
-            is not None
-        )
+        owns_person = _person_after_re().match(text[e : e + 8]) is not None
         if strength == 1 and not self._short_name_ok(text, tokens, start, s, e, owns_person):
             return None
         if strength == 1 and self._verb_before_suffix(tokens, first, s):
