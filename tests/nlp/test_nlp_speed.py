@@ -121,8 +121,29 @@ def test_every_day_expression_starts_with_a_known_character() -> None:
 def test_day_matches_are_finditers() -> None:
     from nlp.dates import _day_matches
 
-    for text in [*SENTENCES, "前天、今天和大后天", "下个月8号 本月底 3月份12日 星期天 礼拜六 十天以后"]:
-        assert [m.span() for m in _day_matches(text)] == [m.span() for m in DAY_RE.finditer(text)]
+    rng = random.Random(9)
+    pieces = [
+        "下",
+        "个",
+        "周",
+        "星期",
+        "三",
+        "12",
+        "号",
+        "月",
+        "底",
+        "今天",
+        "明早",
+        " ",
+        "天后",
+        "Today",
+        "x",
+        "的",
+    ]
+    texts = [*SENTENCES, "前天、今天和大后天", "下个月8号 本月底 3月份12日 星期天 礼拜六 十天以后"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8))) for _ in range(2000)]
+    for text in texts:
+        assert [m.span() for m in _day_matches(text)] == [m.span() for m in DAY_RE.finditer(text)], text
     assert find_days("下个月8号", date(2026, 3, 10))
 
 
