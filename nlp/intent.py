@@ -673,7 +673,7 @@ def classify(text: str, facts: Facts) -> Intent:
     if not reported and SWAPPED.search(t) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
     # A number asked about ("13812345678 这个是谁"), not one given with a plan ("下周去看看").
-    asks_now = is_question and QUESTION.search(report.unplanned()) is not None
+    asks_now = is_question and ((u := report.unplanned()) == t or QUESTION.search(u) is not None)
     asks_number = facts.has_contact_info and asks_now
     if not reported and has_entity and (asks_number or LEAD_QUERY.search(t)):
         return Intent.QUERY_LEAD
@@ -816,7 +816,8 @@ class _Report:
         if self._told is None:
             # Blanking only removes words: no report word in the whole text, none outside its plans.
             bare = REPORTED.search(_without_stage(self._t, self._stage)) is not None
-            self._told = bare and _reports_contact(self.unplanned(), self._stage)
+            # (the same text when no plan was blanked: read once)
+            self._told = bare and ((u := self.unplanned()) == self._t or _reports_contact(u, self._stage))
         return self._told
 
 
