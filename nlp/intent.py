@@ -537,12 +537,19 @@ def _rival_in_clause(text: str, start: int, rivals: tuple[tuple[int, int], ...])
     return any(left <= s and e <= start for s, e in rivals)
 
 
-@lru_cache(maxsize=8)  # the classifier and the extractor both ask, for the same message
 def find_stage(
     text: str, rivals: tuple[tuple[int, int], ...] = (), masked: str | None = None
 ) -> tuple[str, tuple[int, int]] | None:
     """The stage the message says the deal reached. `masked`: the text with its plans for later days
     blanked (same length), where a stage word is only a plan ("周四上午再跟他确认需求")."""
+    # (with nothing blanked the masked text says what the text says: the answer already read)
+    return _find_stage(text, rivals, None if masked == text else masked)
+
+
+@lru_cache(maxsize=8)  # the classifier and the extractor both ask, for the same message
+def _find_stage(
+    text: str, rivals: tuple[tuple[int, int], ...], masked: str | None
+) -> tuple[str, tuple[int, int]] | None:
     m = _STAGE_SET.search(text) or _STAGE_SAID.search(text)
     if m is not None:
         return m.group("label"), m.span()
