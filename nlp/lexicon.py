@@ -68,11 +68,11 @@ class WordTrie:
         return trie
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _END) -> _Matches:
-        jump = self._firsts.search
+        jump, tries = self._firsts.search, self._tries
         at = jump(string, pos, endpos)
         while at is not None:
             p = at.start()
-            m = self._at(string[p]).match(string, p, endpos)
+            m = (tries.get(string[p]) or self._at(string[p])).match(string, p, endpos)
             if m is not None:
                 yield m
                 at = jump(string, m.end(), endpos)
