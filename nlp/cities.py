@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from nlp.lexicon import literal_re
+from nlp.lexicon import WordTrie, literal_re
 
 # Short forms that are also everyday words or province names; they count only with their 市/州/盟/地区
 # form ("吉林市", not the province 吉林; "朝阳市", not the word 朝阳).
@@ -80,7 +80,7 @@ class Gazetteer:
     cities: frozenset[str]
     full_to_short: dict[str, str]
     counties: frozenset[str]
-    pattern: re.Pattern[str]
+    pattern: WordTrie
 
     def all_forms(self) -> list[str]:
         return [*self.cities, *self.full_to_short, *self.counties]
@@ -112,6 +112,7 @@ def find_city(
     base_word: Callable[[str], bool],
     blocked: list[tuple[int, int]],
     org_start: int | None = None,
+    places: list[re.Match[str]] | None = None,
 ) -> tuple[str, tuple[int, int]] | None:
     """First prefecture-level city mentioned, skipping county-level cities and cities inside words.
 
@@ -119,11 +120,12 @@ def find_city(
     segmenter's own dictionary (not one we added), so "三明治" and "大理石" hide the cities inside them.
     `blocked` spans (catalog mentions, e-mail addresses) are skipped. A city that starts the recognised
     organisation (`org_start`) counts even when its short form is also a word ("大同云冈光伏电站").
+    `places`: the gazetteer's scan of the text, when the caller has it.
     """
     g = gazetteer()
     by_start = {s: (w, e) for w, s, e in tokens}
     ends = {e for _, _, e in tokens}
-    for m in g.pattern.finditer(text):
+    for m in g.pattern.finditer(text) if places is None else places:
         s, e = m.span()
         form = m.group()
         if any(bs < e and s < be for bs, be in blocked):

@@ -17,7 +17,7 @@ from functools import cache
 from nlp.cities import districts, gazetteer
 from nlp.company_key import PROVINCES
 from nlp.dates import DAY_RE, PERIOD_RE
-from nlp.lexicon import COMMON_SURNAMES, company_words, literal_re, org_suffixes, titles
+from nlp.lexicon import COMMON_SURNAMES, Screened, WordTrie, company_words, literal_re, org_suffixes, titles
 from nlp.lexicon import surnames as surnames_set
 from nlp.segment import WordClasses
 
@@ -72,7 +72,7 @@ _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
 
 
 # A bare brand the rep refers to as a place ("在明泰那边做了演示", "顺发那边的老板娘").
-_THERE = re.compile(
+_THERE = Screened(
     r"(?:^|(?<=[在去到跟和给从找问催约，,。:：\s])|(?<=[^\u4e00-\u9fffA-Za-z0-9]))(?P<name>(?:(?![在去到跟和给从找问催约的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
 )
 # (the deal's papers and money are a matter, not a customer: "报价那边还在走流程", "发票那边催一下")
@@ -181,6 +181,7 @@ _OWNER_MAX = 10  # an organisation named before its person is a short name
 # Kinds of shop or works a brand may follow ("蛋糕店味之源", "设备厂 时代精机", "宠物电商Pawsome").
 _KIND_END_CHARS = frozenset("店厂馆")
 _KIND_ENDS = ("连锁", "电商", "餐厅")
+_KIND_END = re.compile("[" + "".join(sorted(_KIND_END_CHARS)) + "]|" + "|".join(_KIND_ENDS))
 _PLACE_TAIL_CHARS = frozenset("镇村乡街路区县市省")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&'\-]+(?:\s[A-Z][A-Za-z0-9&'\-]+){0,2}(?![A-Za-z])")
 # An English brand, then 的 and its person: an English given name or a (surname and) title.
@@ -212,20 +213,30 @@ class CompanyHit:
 
 
 @cache
-def suffix_re() -> re.Pattern[str]:
+def suffix_re() -> WordTrie:
     return literal_re(org_suffixes())  # the longest suffix at each position
 
 
 @cache
-def _stop_re() -> re.Pattern[str]:
+def _stop_re() -> WordTrie:
+    return literal_re(w for w in _STOP if len(w) > 1)  # the longest stop word at each position
+
+
+@cache
+def _person_after_re() -> re.Pattern[str]:
+    """A person right after an organisation: a title (maybe after a surname), or 先生/女士."""
     return re.compile(
-        "|".join(map(re.escape, sorted((w for w in _STOP if len(w) > 1), key=len, reverse=True)))
+        r"(?:的|\s)?\s?(?:[\u4e00-\u9fff]{0,2}(?:"
+        + _title_start_re().pattern
+        + r")|[\u4e00-\u9fff]{1,3}(?:先生|女士))"
     )
 
 
 @cache
-def _title_start_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, titles())))
+def _title_start_re() -> WordTrie:
+    # The longest title at each position; inside a longer pattern it gives way to the shorter titles
+    # at the same position, longest first, as the plain alternation of them did.
+    return literal_re(titles())
 
 
 # Verbs of doing that take an industry word as their object ("做培训", "搞咨询"); brands rarely hold them.
@@ -333,14 +344,15 @@ def _called_by_surname(name: str) -> bool:
     return any(name.endswith(k) and name[: -len(k)] in surnames_set() for k in _KIN_AFTER_SURNAME)
 
 
-def _is_place(word: str) -> bool:
+@cache
+def _place_words() -> frozenset[str]:
     g = gazetteer()
-    return (
-        word in g.cities
-        or word in g.full_to_short
-        or word in g.counties
-        or word in _PROVINCES
-        or (len(word) >= 3 and word[-1] in "省市区县镇" and _CJK.fullmatch(word[0]) is not None)
+    return frozenset({*g.cities, *g.full_to_short, *g.counties, *_PROVINCES})
+
+
+def _is_place(word: str) -> bool:
+    return word in _place_words() or (
+        len(word) >= 3 and word[-1] in "省市区县镇" and _CJK.fullmatch(word[0]) is not None
     )
 
 
@@ -400,12 +412,21 @@ class CompanyFinder:
             return False
         return word not in self._strong
 
-    def find(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
-        """The best organisation candidate, or None."""
+    def find(
+        self,
+        text: str,
+        tokens: list[Token],
+        blocked: list[tuple[int, int]],
+        suffixes: list[tuple[str, int, int]] | None = None,
+    ) -> CompanyHit | None:
+        """The best organisation candidate, or None. `suffixes`: suffix_re's scan of the text, when
+        the caller has it, as (word, start, end)."""
         named = self._named(text, blocked)
         if named is not None:
             return named
-        found = self._found(text, tokens, blocked)
+        if suffixes is None:
+            suffixes = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
+        found = self._found(text, tokens, blocked, suffixes)
         if found is not None and _COUNTED.fullmatch(found.name):
             found = None  # "三台 单价四十五万": a count that is also a county's name (三台) names no one
         if found is not None and _OWN_UNITS.fullmatch(found.name):
@@ -420,11 +441,17 @@ class CompanyFinder:
             return found  # "线索：X集团信息中心": its office; "X有限公司要建…": what it will do
         return entered  # "X海洋生物科技": the whole name up to the pause
 
-    def _found(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
+    def _found(
+        self,
+        text: str,
+        tokens: list[Token],
+        blocked: list[tuple[int, int]],
+        scanned: list[tuple[str, int, int]],
+    ) -> CompanyHit | None:
         """The best candidate by organisation words, brands and places."""
         latin = self._latin(text)
         suffixes = org_suffixes()
-        matches = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
+        matches = list(scanned)
         # Overlapping ones too: "物业服务中心" holds both 物业服务 and 服务中心.
         for _, start, end in list(matches):
             for k in range(start + 1, end):
@@ -556,6 +583,8 @@ class CompanyFinder:
     def _described(self, text: str, tokens: list[Token], blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """A brand right after the kind of shop or works it is: "连锁蛋糕店味之源", "台资厂鸿利精密",
         "宠物连锁 多宠乐", "跨境宠物电商Pawsome" (the kind alone, "那家蛋糕店谈了", names nobody)."""
+        if _KIND_END.search(text) is None:
+            return None  # (no word of the text can end as a kind does)
         for k, (word, _, te) in enumerate(tokens):
             if not (word[-1] in _KIND_END_CHARS or word.endswith(_KIND_ENDS)) or _is_place(word):
                 continue  # "驻马店": a place
@@ -1285,15 +1314,7 @@ class CompanyFinder:
         if strength == 1 and _WANT_BEFORE.search(text, max(0, start - 4), start):
             return None  # "想做焊接自动化", "需要整厂自动化": what they want, not who they are
         # the organisation a named person belongs to: "海德船舶的黄工"
-        owns_person = (
-            re.match(
-                r"(?:的|\s)?\s?(?:[\u4e00-\u9fff]{0,2}(?:"
-                + _title_start_re().pattern
-                + r")|[\u4e00-\u9fff]{1,3}(?:先生|女士))",
-                text[e : e + 8],
-            )
-            is not None
-        )
+        owns_person = _person_after_re().match(text[e : e + 8]) is not None
         if strength == 1 and not self._short_name_ok(text, tokens, start, s, e, owns_person):
             return None
         if strength == 1 and self._verb_before_suffix(tokens, first, s):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from nlp.lexicon import starts_re
+from nlp.lexicon import Screened, needs_re, starts_re
 from nlp.numbers import cn_to_int
 
 _CN = "零〇一二两三四五六七八九十"
@@ -69,10 +69,15 @@ DAY_RE = re.compile(
 # Every character a day expression can start with, read from DAY_RE itself (so a new branch is in it):
 # find_days jumps from one to the next in C instead of trying DAY_RE at every position.
 _DAY_FIRST = starts_re(DAY_RE)
+# ...and the characters one of which every day expression holds (天, 号, 周, 月 ...): a third of
+# messages hold none and are done at once.
+_DAY_NEEDS = needs_re(DAY_RE)
 
 
 def _day_matches(text: str) -> Iterator[re.Match[str]]:
     """DAY_RE.finditer(text): the same matches, ~3x faster (DAY_RE cannot match empty)."""
+    if _DAY_NEEDS is not None and _DAY_NEEDS.search(text) is None:
+        return
     if _DAY_FIRST is None:
         yield from DAY_RE.finditer(text)
         return
@@ -235,7 +240,7 @@ def _time(m: re.Match[str]) -> str | None:
 
 
 # Days said in English, as reps mix it in: "next Monday", "this Fri", "tomorrow".
-_EN_DAY_RE = re.compile(
+_EN_DAY_RE = Screened(
     r"(?<![A-Za-z])(?:(?P<shift>next|this)\s+)?(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![A-Za-z])"
     r"|(?<![A-Za-z])(?P<rel>tomorrow|day after tomorrow|tmr|tmrw)(?![A-Za-z])",
     re.IGNORECASE,

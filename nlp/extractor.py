@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from nlp.catalog import Catalog, Mention
@@ -23,7 +22,7 @@ from nlp.intent import (
     news_start,
     plan_alone,
 )
-from nlp.lexicon import literal_re, org_suffixes, titles
+from nlp.lexicon import titles
 from nlp.numbers import find_budget, signed_worth
 from nlp.people import Person, PersonFinder
 from nlp.phones import find_emails, find_phones
@@ -47,12 +46,6 @@ _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 _WHOSE = re.compile(
     r"\s*[\u4e00-\u9fff]{2,4}?(?:在|一直)?(?:跟进|跟|负责|管)(?:着)?的(?=[\u4e00-\u9fffA-Za-z])"
 )
-
-
-@cache
-def _needs_words_reversed() -> re.Pattern[str]:
-    """Organisation suffixes and city forms spelt backwards: the last one is the first in reversed text."""
-    return literal_re(w[::-1] for w in [*org_suffixes(), *gazetteer().all_forms()])
 
 
 def _own_plan(text: str, today: date, plans: Plans) -> DayMention | None:
@@ -157,25 +150,29 @@ class Extractor:
         """A word of jieba's own dictionary that is not a place or organisation ("三明治", "大理石")."""
         return word not in self._added and word not in self._places and self._freq(word) > 0
 
-    def _tokens(self, text: str) -> list[tuple[str, int, int]]:
+    def _tokens(
+        self, text: str, suffixes: list[tuple[str, int, int]], places: list[re.Match[str]]
+    ) -> list[tuple[str, int, int]]:
         """(word, start, end) around what needs word boundaries (organisation suffixes, cities).
 
         Only the stretch from a little before the first such word to the end of the last one is cut,
         snapped to jieba's own block boundaries (runs of Han characters, letters and digits), so the
-        words there are exactly those of a full cut.
+        words there are exactly those of a full cut. `suffixes` and `places` are the scans of the
+        message by suffix_re and the gazetteer (non-overlapping, leftmost longest).
         """
-        starts = [m.start() for m in (suffix_re().search(text), gazetteer().pattern.search(text)) if m]
-        if not starts:
+        if not suffixes and not places:
             return []
-        # The word ending last, found as the first one in the reversed text. Such words are made of
-        # block characters only, so where two overlap both lie in one block and the snap below ends
-        # at that block's end whichever of them is taken.
+        first = min([s for _, s, _ in suffixes[:1]] + [m.start() for m in places[:1]])
+        # The stretch ends with the block of the word that ends last. Such words are made of block
+        # characters only, and every one of them starts inside a word its scan found (the scan
+        # tries every position it does not step over), so the two lie in one block: the last
+        # block is that of the last word one of the scans found.
+        hi = max(
+            _BLOCK_RUN.match(text, e).end()
+            for e in [e for _, _, e in suffixes[-1:]] + [m.end() for m in places[-1:]]
+        )
         n = len(text)
-        rev = text[::-1]
-        last = _needs_words_reversed().search(rev)
-        assert last is not None
-        hi = _BLOCK_RUN.match(text, n - last.start()).end()
-        lo = n - _BLOCK_RUN.match(rev, n - max(0, min(starts) - _LOOKBACK)).end()
+        lo = n - _BLOCK_RUN.match(text[::-1], n - max(0, first - _LOOKBACK)).end()
         tokens: list[tuple[str, int, int]] = []
         pos = lo
         for w in self._cut(text[lo:hi]):
@@ -202,7 +199,9 @@ class Extractor:
         emails = find_emails(text)
         email_spans = [sp for _, sp in emails]
         phones = [p for p in find_phones(text) if not any(s <= p[1][0] < e for s, e in email_spans)]
-        tokens = self._tokens(text)
+        suffixes = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
+        places = list(gazetteer().pattern.finditer(text))
+        tokens = self._tokens(text, suffixes, places)
         blocked = [(m.start, m.end) for m in mentions] + email_spans
         # The member a customer is handed to is a colleague, never the customer's contact.
         handover = (
@@ -212,12 +211,12 @@ class Extractor:
             handover = None  # "彩超这块交给小王负责": a product line handed over, not a customer
         if handover is not None:
             blocked.append(handover.assignee_span)
-        company = self._companies.find(text, tokens, blocked)
+        company = self._companies.find(text, tokens, blocked, suffixes)
         person, others, mentions_of = self._people.find_all(
             text, company.end if company else None, company.start if company else None, blocked
         )
         named_others = _with_phones(person, others, mentions_of, phones)
-        city = find_city(text, tokens, self._base_word, blocked, company.start if company else None)
+        city = find_city(text, tokens, self._base_word, blocked, company.start if company else None, places)
 
         products: list[str] = []
         competitors: list[str] = []

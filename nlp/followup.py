@@ -7,12 +7,12 @@ from datetime import date
 from functools import cache
 
 from nlp.dates import DayMention, find_days
-from nlp.lexicon import titles
+from nlp.lexicon import Screened, titles
 
 # (a pause before a word or a figure ends a clause in voice input: "她说老板还在考虑 12月23号我再打")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff0-9])")
 # What the rep will do at that time: go, call, send, meet ...
-_ACTION = re.compile(
+_ACTION = Screened(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
     r"|交|试|踩点|投标|拿|考察|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
     r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘"
@@ -24,7 +24,7 @@ _ACTION = re.compile(
 )
 # The rep's own plan said in English before its day: "I'll send the proposal on Friday", "Will follow
 # up next Tuesday", "Next meeting 下周三".
-_EN_PLAN_BEFORE = re.compile(
+_EN_PLAN_BEFORE = Screened(
     r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$", re.IGNORECASE
 )
 # The rep as the subject of what is planned: "我下周一再打", "我那天下午再问他" (after someone's words

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp.followup import Plans
+from nlp.lexicon import Screened
 from nlp.types import Intent, Stage
 
-HELP = re.compile(
+HELP = Screened(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|说明书|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
@@ -38,7 +39,7 @@ HELP = re.compile(
 SHOWN_HOW = re.compile(
     r"(?:演示|讲解|讲了|示范|教了|培训了?)[^，,。？?]{0,12}(?:怎么用|如何使用|怎么操作|如何操作)(?![?？吗])"
 )
-OVERDUE = re.compile(
+OVERDUE = Screened(
     r"超时|逾期|超期|过期|timeout|overdue|过了跟进时间|过了跟进日期"
     # "我还有哪些没跟的": the leads left without a contact
     r"|(?:哪些|哪几个|哪几家|哪个|谁)(?:客户)?(?:还)?(?:没|未)(?:跟|联系|拜访|回访)"
@@ -64,7 +65,7 @@ STATS = re.compile(
 COUNT = re.compile(r"(?<!哪)几[单个条次家笔位台套所辆件批份场间户名只]")  # "哪几个" asks which
 # ...unless the number is what a customer wants: "他们还想顺便配几台隔膜泵" is a report of a few.
 WANTS_SOME = re.compile(r"(?:想|要|需要|配|买|采购|订|加|换|上)[^，,。？?\s]{0,4}几[台套个件批只辆]")
-QUESTION = re.compile(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
+QUESTION = Screened(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
 TODAY = re.compile(
     r"(?:跟进|拜访|回访|联系|跑|见|跟|找)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要|得)(?:跟进|跟|拜访|回访|联系|跑|见|找)"
     r"|(?:跟进|拜访|回访)(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
@@ -96,7 +97,7 @@ OWN_PLAN = re.compile(
 TODAY_WHICH = re.compile(
     r"(?:要|该|得)(?:去|跑|见|找|约|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见|找)哪(?:家|些|几|个|位)"
 )
-LEAD_QUERY = re.compile(
+LEAD_QUERY = Screened(
     r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|咋样了?$|怎样了|近况|跟进情况|跟得怎么样"
     r"|有(?:没有)?(?:进展|进度|动静|消息|更新)(?:吗|没|没有|了吗)?[?？]?$|最新(?:进展|进度|情况|动态)[?？]?$"
     r"|最后一次.{0,6}(?:哪天|什么时候|啥时候|几号)"
@@ -116,7 +117,7 @@ LEAD_QUERY = re.compile(
     r"|[\u4e00-\u9fff]了(?:没|没有)[?？]?\s*$"
     r"|有(?:没有)?(?:回复|回音|回信|答复)(?:吗|没|没有|了吗)?[?？]?$"
 )
-ONE_CUSTOMER_QUESTION = re.compile(
+ONE_CUSTOMER_QUESTION = Screened(
     r"(?:是)?谁(?:在)?跟的?(?![\u4e00-\u9fff])"  # "这个邮箱是谁跟的": whose customer, not a day's list
     # who made its last contact ("X上次是谁去的"; "明天谁去" asks the colleagues)
     r"|谁(?:去|跑|拜访|联系|见|打)的(?![\u4e00-\u9fff])"
@@ -131,7 +132,7 @@ INQUIRY_SENT = re.compile(
     # ...or said by where it came from: "网上来的咨询", "官网进来的询盘"
     r"|(?:网上|线上|官网|网站|平台|微信|邮件|邮箱|QQ|短信|钉钉)上?(?:进|过)?来的(?:询价|询盘|咨询)(?:单|函)?"
 )
-NEW_LEAD = re.compile(
+NEW_LEAD = Screened(
     r"新线索|新客户|新增线索|新lead|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
     r"|有个新|(?:接到|拿到|收到|搞到)(?:了)?(?:个|一个)?(?:新|好|大)?的?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐|推过来|推了?(?:个|一个))"
     # "开学季来了个新的 X…": a new one has come in
@@ -237,7 +238,7 @@ _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
 # Met, said the spoken way ("总算见着了", "见着面了"), not missed ("没见着").
 _MET_AT_LAST = r"(?<![没未看])见着(?:了|面)"
 # The rep reports a contact that happened.
-REPORTED = re.compile(
+REPORTED = Screened(
     rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|微信(?:沟通|联系|回访)|视频|演示"
     rf"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|{_GONE}|{_WENT_OVER}|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{{0,20}}打"
     rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
@@ -295,7 +296,7 @@ PLEASANTRY = re.compile(
     r"谢谢|感谢|多谢|人(?:挺|很|真|还|蛮|特别)?(?:不错|好|靠谱|实在|爽快|热情|客气|nice)|(?:挺|很|真|蛮)(?:客气|热情|好相处)"
     r"|哈哈|😂|🤣"
 )
-KIND_DEMO = re.compile(
+KIND_DEMO = Screened(
     r"演示|试机|试切|试吃|(?<!调)试完|试做|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"
     # the proposal presented, said done ("讲完方案了", "方案讲了一个小时"), or a technical exchange held
@@ -334,7 +335,7 @@ KIND_DEMO = re.compile(
     r"|现场(?:试(?![试一着下看过用])[\u4e00-\u9fff]|打样)了",
     re.IGNORECASE,
 )
-KIND_CALL = re.compile(
+KIND_CALL = Screened(
     r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|过去|过来)|来电话|来电|通话"
     r"|打电话|打[我他她你]的?电话|电话里|语音|打完电话|电话回访"
     r"|(?<![A-Za-z])(?i:called|had a call)(?![A-Za-z])"
@@ -357,7 +358,7 @@ KIND_CALL = re.compile(
     r"|电话(?:打了|打过|回了|回过)"
     rf"|{_CALLED_OVER}"
 )
-KIND_ONLINE = re.compile(
+KIND_ONLINE = Screened(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
     r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：])|QQ(?![:：\s]*\d)"
     r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|video|zoom|teams|webex|skype"
@@ -373,7 +374,7 @@ KIND_ONLINE = re.compile(
     r"|发(?:到|至|去)了?[^，,。；;]{0,20}邮箱",  # "报价单发到了许院长邮箱 x@…": sent by e-mail
     re.IGNORECASE,
 )
-KIND_VISIT = re.compile(
+KIND_VISIT = Screened(
     rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
@@ -434,10 +435,10 @@ SCOPE_TEAM = re.compile(
 SCOPE_ME = re.compile(r"(?<![帮发给教让叫替])我(?!们)")
 
 # Stage vocabulary: labels and the ways reps say a deal reached them.
-STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
+STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
     (
         Stage.LOST,
-        re.compile(
+        Screened(
             r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了"
             # "X没戏了", "被人截了", "让同行截胡了"
             r"|(?<!基本)(?<!可能)(?<!估计)(?<!快)没戏了?(?![吗吧])|被[^，,。；;\s]{0,6}截(?:了|走|胡)|截胡"
@@ -453,7 +454,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ),
     (
         Stage.WON,
-        re.compile(
+        Screened(
             r"已经?签约|签约了|签约(?=\s|$|[！!，。\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])|签约(?:完成|成功)|(?:完成|成功)签约|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
             r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?)"
@@ -473,7 +474,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ),
     (
         Stage.DELIVERED,
-        re.compile(
+        Screened(
             # installed, not only to be installed ("能不能年底前装机", "再去装机试用")
             r"交付|装机(?:了|完|好|调试|验收)|已经?装机|(?<![要能得会])装完|(?<![要能得会])安装完|验收|(?<!公)交车|发货完成|上线了"
             # the made thing handed over, all of it: "全部交船了", "三栋楼都交房了"
@@ -502,7 +503,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ),
     (
         Stage.NEGOTIATION,
-        re.compile(
+        Screened(
             # (not a stage still to be reached: "价格再降3个点就能进谈判")
             r"(?<!能进)(?<!能进入)(?<!要进)(?<!要进入)谈判|议价阶段|商务谈"
             # haggling going on: "还在谈价格", "当面砍价", "对方在压价", "在磨价格"
@@ -521,7 +522,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ),
     (
         Stage.QUOTE,
-        re.compile(
+        Screened(
             r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了"
             # ours or another's: see _QUOTE_BY_OTHERS
             r"|报了(?:个|一个)?[^，,。；;\s]{0,3}?价(?![格钱])"
@@ -552,7 +553,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ),
     (
         Stage.DEMO,
-        re.compile(
+        Screened(
             r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了"
             # the proposals shown and the customer left to choose: "两个方案都给他们看过了 等他们选"
             r"|方案[^，,。；;\s没未]{0,6}(?:看过|演示过|讲过)了(?=[^。！!]{0,6}等[^，,。；;\s]{0,4}(?:选|定|决定|比))"
@@ -560,7 +561,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     ),
     (
         Stage.NEEDS,
-        re.compile(
+        Screened(
             r"需求确认|确认了需求|需求已经?确认|确认需求|已经确认需求|需求.{0,3}确认(?:好|完)?了"
             # "需求这块没问题了": nothing left open in what they need
             r"|需求(?:这块|这边|方面|上)?(?:都|也)?没(?:问题|疑问)了"
@@ -589,7 +590,7 @@ class Facts:
     plans: Plans | None = None
 
 
-_STAGE_SET = re.compile(
+_STAGE_SET = Screened(
     # "进入报价": moved into a stage (not one still to reach: "能进入谈判")
     r"(?:(?<![能要想可])(?:进入|进到|转入|转到)\s?"
     # (moved back too, when a lost deal comes back: "阶段先改回需求确认")
@@ -629,12 +630,19 @@ def _rival_in_clause(text: str, start: int, rivals: tuple[tuple[int, int], ...])
     return any(left <= s and e <= start for s, e in rivals)
 
 
-@lru_cache(maxsize=8)  # the classifier and the extractor both ask, for the same message
 def find_stage(
     text: str, rivals: tuple[tuple[int, int], ...] = (), masked: str | None = None
 ) -> tuple[str, tuple[int, int]] | None:
     """The stage the message says the deal reached. `masked`: the text with its plans for later days
     blanked (same length), where a stage word is only a plan ("周四上午再跟他确认需求")."""
+    # (with nothing blanked the masked text says what the text says: the answer already read)
+    return _find_stage(text, rivals, None if masked == text else masked)
+
+
+@lru_cache(maxsize=8)  # the classifier and the extractor both ask, for the same message
+def _find_stage(
+    text: str, rivals: tuple[tuple[int, int], ...], masked: str | None
+) -> tuple[str, tuple[int, int]] | None:
     m = _STAGE_SET.search(text) or _STAGE_SAID.search(text)
     if m is not None:
         return m.group("label"), m.span()
@@ -730,7 +738,7 @@ def classify(text: str, facts: Facts) -> Intent:
     is_question = QUESTION.search(t) is not None
     short = len(t) <= 32
     named = facts.has_company or facts.has_person
-    if OVERDUE.search(t) and (is_question or short):
+    if (is_question or short) and OVERDUE.search(t):
         return Intent.QUERY_OVERDUE
     if is_question and not named and LONG_UNTOUCHED.search(t):
         return Intent.QUERY_OVERDUE
@@ -752,10 +760,10 @@ def classify(text: str, facts: Facts) -> Intent:
             return query
     if ASKS_COLLEAGUES.search(t):
         return Intent.OTHER
-    if INVITED.search(t) and not (facts.has_catalog or stage or facts.has_contact_info):
+    if not (facts.has_catalog or stage or facts.has_contact_info) and INVITED.search(t):
         return Intent.OTHER
     has_entity = named or facts.has_contact_info
-    if _lead_cue(t, rivals) and (has_entity or facts.has_catalog):
+    if (has_entity or facts.has_catalog) and _lead_cue(t, rivals):
         return Intent.NEW_LEAD
     if _inbound_inquiry(t, facts, stage):
         return Intent.NEW_LEAD
@@ -765,7 +773,7 @@ def classify(text: str, facts: Facts) -> Intent:
     if not reported and SWAPPED.search(t) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
     # A number asked about ("13812345678 这个是谁"), not one given with a plan ("下周去看看").
-    asks_now = is_question and QUESTION.search(report.unplanned()) is not None
+    asks_now = is_question and ((u := report.unplanned()) == t or QUESTION.search(u) is not None)
     asks_number = facts.has_contact_info and asks_now
     if not reported and has_entity and (asks_number or LEAD_QUERY.search(t) or _stage_asked(t, stage)):
         return Intent.QUERY_LEAD
@@ -931,7 +939,8 @@ class _Report:
                 sent = [m.span() for m in INQUIRY_SENT.finditer(t)]
                 t, unplanned = _blanked(t, sent), _blanked(unplanned, sent)
             bare = REPORTED.search(_without_stage(t, self._stage)) is not None
-            self._told = bare and _reports_contact(unplanned, self._stage)
+            # (the same text when no plan was blanked: read once)
+            self._told = bare and (unplanned == t or _reports_contact(unplanned, self._stage))
         return self._told
 
 

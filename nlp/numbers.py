@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.lexicon import Screened
+
 _DIGITS = {
     "零": 0,
     "〇": 0,
@@ -100,7 +102,7 @@ _TAIL = (
     r"(?![\d.一二两三四五六七八九十百千万亿个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所排米度%％"
     r"瓦场批款种轮趟站届支罐卷根周期kKwWmMgG]))?"
 )
-AMOUNT_RE = re.compile(
+AMOUNT_RE = Screened(
     rf"(?P<num>{_NUM})\s?(?:[来多余](?={_MULT}))?(?P<mult>{_MULT})?{_TAIL}\s?(?P<cur>{_CUR})?"
 )
 # An approximate range of two neighbouring digits: 三四十万, 七八百万, 两三百万, 五六千.
@@ -134,7 +136,7 @@ _CUR_SIGN = re.compile(r"[¥￥]\s?$")
 _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$")
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 # "卡在85万" is where a budget stands, not a ceiling; "最多给到80万" is what the customer will go up to.
-_UPPER_BEFORE = re.compile(
+_UPPER_BEFORE = Screened(
     r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
     r"|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
     r"\s?(?:能?给到?|出到|在|是)?\s?$",
@@ -147,7 +149,7 @@ _LOWER_BEFORE = re.compile(
 )
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶)")
 _LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
-BUDGET_CUE = re.compile(
+BUDGET_CUE = Screened(
     r"预算|budget|Budget|BUDGET|限价|控制价|拦标价|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
     r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
     r"|心理价位?|心理预期"  # the price the customer has in mind is what they mean to spend

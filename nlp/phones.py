@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from nlp.lexicon import Screened
+
 # Digit groups joined by one separator ("139-5311-2288", "0510-8272 3456", "(021)6288 1234",
 # "+86 136 0591 2345"). Separators are mandatory between groups, so matching stays linear.
-_PHONE_RUN = re.compile(r"(?:\+\s?86[\s\-]?)?[(（]?\d+(?:(?:[)）]\s?|[ \-－—.]|[)）])\d+)*")
-_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6}")
+_PHONE_RUN = Screened(r"(?:\+\s?86[\s\-]?)?[(（]?\d+(?:(?:[)）]\s?|[ \-－—.]|[)）])\d+)*")
+_EMAIL = Screened(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,6}")
 _DIGITS = re.compile(r"\d+")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0(?:10|2\d|[3-9]\d{2})\d{7,8}")
@@ -27,7 +29,7 @@ def _normalise(digits: str) -> str:
 
 
 # A mobile number read out digit by digit, as voice input writes it: "一三九五三五二零六七八".
-_SPOKEN_MOBILE = re.compile(
+_SPOKEN_MOBILE = Screened(
     r"(?<![零〇一二三四五六七八九幺两])[一幺][三四五六七八九][零〇一二三四五六七八九幺两]{9}(?![零〇一二三四五六七八九幺两])"
 )
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import sys
 import tempfile
 import threading
 import weakref
@@ -24,8 +25,25 @@ from dataclasses import dataclass
 from functools import cache
 from math import log
 from pathlib import Path
+from typing import Any
 
-import jieba
+
+def _import_jieba() -> None:
+    """jieba imports pkg_resources (~60 ms, an eighth of a cold start) only to open its own data
+    files, and opens them by path when it cannot: pkg_resources is kept from jieba's import alone
+    (anything importing it later gets it as usual)."""
+    hide = "pkg_resources" not in sys.modules
+    if hide:
+        sys.modules["pkg_resources"] = None  # (its import then fails at once)
+    try:
+        import jieba  # noqa: F401
+    finally:
+        if hide and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+
+
+_import_jieba()
+import jieba  # noqa: E402
 
 # Tags of words that end an organisation's name when read leftwards: prepositions, conjunctions,
 # particles, pronouns, adverbs, measure words, time and direction words, interjections. Verbs are kept
@@ -202,6 +220,9 @@ def _build(words: Iterable[str], base: _Dictionary) -> Segmenter:
     return Segmenter(tk, frozenset(added), base)
 
 
+_NOT_READ: Any = object()
+
+
 def make_cutter(freq: dict[str, int], total: int) -> Callable[[str], list[str]]:
     """jieba 0.42's cut without HMM over a frozen dictionary (`freq` holds every prefix of every word).
 
@@ -211,42 +232,53 @@ def make_cutter(freq: dict[str, int], total: int) -> Callable[[str], list[str]]:
     """
     get = freq.get
     logtotal = log(total)
+    unknown = log(1) - logtotal  # an unknown character stands alone, with frequency 1
+    # Each character's own entry, looked up in this small table before the big one (the characters
+    # of a language are few, and the big dictionary's lookups are a third of a cut).
+    chars: dict[str, int | None] = {}
+    char_get = chars.get
 
     def cut_block(s: str, out: list[str]) -> None:
         n = len(s)
         score = [0.0] * (n + 1)
-        nxt = [0] * (n + 1)
-        for k in range(n - 1, -1, -1):
+        nxt = [0] * (n + 1)  # where the best word from each position ends
+        k = n
+        for ch in reversed(s):
+            k -= 1
             best_p, best_x = 0.0, -1
-            i = k
-            frag = s[k]
-            f = get(frag)
+            j = k + 1  # the word s[k:j]
+            f = char_get(ch, _NOT_READ)
+            if f is _NOT_READ:
+                f = chars[ch] = get(ch)
             while f is not None:
                 if f:  # as jieba's max((log(f) - logtotal + score, x)): a later x wins a tie
-                    p = log(f) - logtotal + score[i + 1]
+                    p = log(f) - logtotal + score[j]
                     if best_x < 0 or p >= best_p:
-                        best_p, best_x = p, i
-                i += 1
-                if i >= n:
+                        best_p, best_x = p, j
+                if j >= n:
                     break
-                frag = s[k : i + 1]
-                f = get(frag)
-            if best_x < 0:  # an unknown character stands alone, with frequency 1
-                best_p, best_x = log(1) - logtotal + score[k + 1], k
+                j += 1
+                f = get(s[k:j])
+            if best_x < 0:
+                best_p, best_x = unknown + score[k + 1], k + 1
             score[k] = best_p
-            nxt[k] = best_x + 1
+            nxt[k] = best_x
         x = 0
         buf = ""
         while x < n:
             y = nxt[x]
-            word = s[x:y]
-            if y - x == 1 and word in _ASCII_ALNUM:  # single Latin letters and digits run together
-                buf += word
+            if y - x == 1:
+                word = s[x]
+                if word in _ASCII_ALNUM:  # single Latin letters and digits run together
+                    buf += word
+                    x = y
+                    continue
             else:
-                if buf:
-                    out.append(buf)
-                    buf = ""
-                out.append(word)
+                word = s[x:y]
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append(word)
             x = y
         if buf:
             out.append(buf)

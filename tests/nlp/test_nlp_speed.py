@@ -13,7 +13,7 @@ import pytest
 
 from nlp import Extractor, parse_catalog
 from nlp.dates import _DAY_FIRST, DAY_RE, find_days
-from nlp.lexicon import literal_re, starts_re
+from nlp.lexicon import Screened, literal_re, needs_re, starts_re
 from nlp.segment import _read_dictionary, cache_dir
 
 SENTENCES = [
@@ -50,13 +50,23 @@ def test_word_trie_matches_as_longest_first_alternation() -> None:
     plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     rng = random.Random(3)
     pieces = [*words, "的", "在", "x", "物", "冷", "园"]
+    whole = re.compile(trie.pattern)  # the source, as built into longer patterns
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
         for i in range(len(text) + 1):
             a, b = trie.match(text, i), plain.match(text, i)
             assert (a and a.span()) == (b and b.span())
+            end = rng.randrange(-1, len(text) + 2)
+            for way in ("search", "match", "fullmatch"):
+                a, b, c = (getattr(p, way)(text, i, end) for p in (trie, plain, whole))
+                assert (a and a.span()) == (b and b.span()) == (c and c.span()), (way, text, i, end)
+            spans = [m.span() for m in trie.finditer(text, i, end)]
+            assert spans == [m.span() for m in plain.finditer(text, i, end)], (text, i, end)
         assert bool(trie.fullmatch(text)) == bool(plain.fullmatch(text))
+        assert (trie.search(text) and trie.search(text).group()) == (
+            plain.search(text) and plain.search(text).group()
+        )
 
 
 @pytest.mark.parametrize(
@@ -111,8 +121,29 @@ def test_every_day_expression_starts_with_a_known_character() -> None:
 def test_day_matches_are_finditers() -> None:
     from nlp.dates import _day_matches
 
-    for text in [*SENTENCES, "前天、今天和大后天", "下个月8号 本月底 3月份12日 星期天 礼拜六 十天以后"]:
-        assert [m.span() for m in _day_matches(text)] == [m.span() for m in DAY_RE.finditer(text)]
+    rng = random.Random(9)
+    pieces = [
+        "下",
+        "个",
+        "周",
+        "星期",
+        "三",
+        "12",
+        "号",
+        "月",
+        "底",
+        "今天",
+        "明早",
+        " ",
+        "天后",
+        "Today",
+        "x",
+        "的",
+    ]
+    texts = [*SENTENCES, "前天、今天和大后天", "下个月8号 本月底 3月份12日 星期天 礼拜六 十天以后"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8))) for _ in range(2000)]
+    for text in texts:
+        assert [m.span() for m in _day_matches(text)] == [m.span() for m in DAY_RE.finditer(text)], text
     assert find_days("下个月8号", date(2026, 3, 10))
 
 
@@ -145,3 +176,123 @@ def test_catalog_scan_finds_mentions_at_any_character() -> None:
         ("冷藏车", "-Box"),
         ("GE", "ge"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs", "not_needs"),
+    [
+        (r"新线索|的确认", "新确", "线索的认"),  # one character of each word, not a common one
+        (r"[\u4e00-\u9fff]{1,4}[部科处](?=[\u4e00-\u9fff])", "部科处", "一"),
+        (r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)", "边客", "那"),  # read ahead: still needed
+        (r"(?i:call)(?:了|过)", "cC", "了过a"),  # any case of a letter read without case
+        (r"(?:跟|和|是)\s?(?=[A-Z][a-z])", "AZ", "跟和是a"),  # a short range before common characters
+    ],
+)
+def test_needs_re_holds_a_character_of_every_match(pattern: str, needs: str, not_needs: str) -> None:
+    needed = needs_re(re.compile(pattern))
+    assert needed is not None
+    assert all(needed.match(ch) for ch in needs)
+    assert not any(needed.match(ch) for ch in not_needs)
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"(?<=采购)[\u4e00-\u9fff]", r"(?<=采购)\w", r"a?", r"[\u4e00-\u9fff]+", r"x|.", r"(?!a)."]
+)
+def test_needs_re_gives_up_when_no_character_is_known(pattern: str) -> None:
+    # (read only behind, nothing, a range, a category or any character: no class)
+    assert needs_re(re.compile(pattern)) is None
+
+
+def _screened_patterns() -> list[tuple[str, Screened]]:
+    import nlp.companies
+    import nlp.dates
+    import nlp.followup
+    import nlp.intent
+    import nlp.numbers
+    import nlp.people
+    import nlp.phones
+
+    found = []
+    for module in (nlp.intent, nlp.numbers, nlp.people, nlp.phones, nlp.dates, nlp.followup, nlp.companies):
+        for name, value in vars(module).items():
+            if isinstance(value, Screened):
+                found.append((f"{module.__name__}.{name}", value))
+    found += [(f"STAGES[{stage}]", p) for stage, p in nlp.intent.STAGES if isinstance(p, Screened)]
+    found.append(("people._minority_alone_re()", nlp.people._minority_alone_re()))
+    return found
+
+
+SCREENED = _screened_patterns()
+
+
+def test_screened_patterns_are_found() -> None:
+    assert len(SCREENED) >= 30
+
+
+@pytest.mark.parametrize(("name", "pattern"), SCREENED, ids=[name for name, _ in SCREENED])
+def test_a_screened_pattern_finds_what_the_pattern_finds(name: str, pattern: Screened) -> None:
+    plain: re.Pattern[str] = pattern._compiled
+    assert starts_re(plain) is not None  # the screen is on: the pattern's first characters are known
+    # Text made of the pattern's own characters, a few others, spaces and punctuation, so that its
+    # words occur at the start, in the middle and at the end, whole or cut.
+    own = [ch for ch in dict.fromkeys(plain.pattern) if not ch.isascii() or ch.isalnum()]
+    alphabet = [*own, "的", "了", "王", "x", "7", " ", "，", "？", "\n", "A"]
+    rng = random.Random(name)
+    texts = [*SENTENCES, "下周三再去拜访 PO下来了 报价已发 预算50万 电话打了 call了 visited"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(400)]
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(0, len(text) + 1, 3):
+            end = rng.randrange(pos, len(text) + 1)
+            a, b = pattern.search(text, pos, end), plain.search(text, pos, end)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (text, pos, end)
+            assert [m.span() for m in pattern.finditer(text, pos, end)] == [
+                m.span() for m in plain.finditer(text, pos, end)
+            ]
+
+
+def test_a_screened_pattern_keeps_look_behinds_and_anchors() -> None:
+    cases = [
+        (r"(?<![A-Za-z])(?:call|phone)(?:了|过)", ["xcall了", "call了", "a phone过", "电话call过"]),
+        (r"^\s*(?:帮我)?查|查一下", ["查下X", "  帮我查", "我查一下", "x帮我查"]),
+        (r"\bdemo\b|试(?=用)", ["ademo", "a demo b", "试用", "试穿"]),
+        (r"(?i:today)|明天", ["TODAY", "ToDay明天", "xtoday"]),
+    ]
+    for source, texts in cases:
+        screened, plain = Screened(source), re.compile(source)
+        for text in texts:
+            for pos in range(len(text) + 1):
+                a, b = screened.search(text, pos), plain.search(text, pos)
+                assert (a and a.span()) == (b and b.span()), (source, text, pos)
+    assert Screened(r"a?").search("bbb") is not None  # no screen for a pattern that may match nothing
+    assert Screened(r".x").search("ax") is not None
+
+
+def test_tokens_reach_the_block_of_the_word_that_ends_last(extractor: Extractor) -> None:
+    """The cut stretch ends with the block holding the end of the last organisation word or city of
+    any overlap (found here by looking for every word everywhere), and its words are the full cut's."""
+    from nlp.cities import gazetteer
+    from nlp.companies import suffix_re
+    from nlp.extractor import _BLOCK_RUN
+    from nlp.lexicon import org_suffixes
+
+    extractor.warm_up()
+    words = sorted({*org_suffixes(), *gazetteer().all_forms()})
+    rng = random.Random(11)
+    pieces = [*rng.sample(words, 60), "物业服务中心", "集团有限公司", "的", "在", "，", " ", "x", "9", "店"]
+    full_cut = extractor._segmenter.tokenizer.lcut
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 9)))
+        suffixes = [(m.group(), m.start(), m.end()) for m in suffix_re().finditer(text)]
+        places = list(gazetteer().pattern.finditer(text))
+        tokens = extractor._tokens(text, suffixes, places)
+        ends = [i + len(w) for w in words for i in range(len(text)) if text.startswith(w, i)]
+        if not ends:
+            assert tokens == []
+            continue
+        assert tokens[-1][2] == _BLOCK_RUN.match(text, max(ends)).end(), text
+        lo, pos, whole = tokens[0][1], 0, []
+        for w in full_cut(text, HMM=False):
+            whole.append((w, pos, pos + len(w)))
+            pos += len(w)
+        assert [t for t in whole if lo <= t[1] and t[2] <= tokens[-1][2]] == tokens, text
