@@ -15,6 +15,7 @@ from nlp.handover import Handover, find_handover
 from nlp.intent import (
     INQUIRY_SENT,
     Facts,
+    blanked,
     classify,
     find_kind,
     find_scope,
@@ -61,13 +62,6 @@ def _own_plan(text: str, today: date, plans: Plans) -> DayMention | None:
 _NUMBER_CHANGED = re.compile(
     r"换(?:了个?)?(?:新)?(?:号|手机|电话)|新(?:的)?(?:手机)?号码?|号码?(?:换|改)|改号"
 )
-
-
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the spans blanked, same length (offsets stay valid)."""
-    for s, e in spans:
-        text = text[:s] + " " * (e - s) + text[e:]
-    return text
 
 
 def _with_phones(
@@ -254,7 +248,7 @@ class Extractor:
             if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
         # (a phone's digits are no amount: "0512-5766 3321" is not 512 to 5766)
-        money_text = _blanked(text, [sp for _, sp in phones] + email_spans)
+        money_text = blanked(text, [sp for _, sp in phones] + email_spans)
         budget = find_budget(money_text)
         stage = kind = scope = None
         followup = period = None
@@ -282,16 +276,16 @@ class Extractor:
         reported_kind = None
         if intent == Intent.LOG_FOLLOWUP or (intent == Intent.NEW_LEAD and channel == "rep"):
             # How the contact happened, read outside the plans for later days ("明天见面" is a plan).
-            unplanned = plans.unplanned()
+            told = plans.unplanned()
             k = None
-            if "询" in unplanned:
+            if "询" in told:
                 # The channel a customer's inquiry came by is theirs, not a contact of the rep's: a contact
                 # told beside it is the kind; with none, a known customer's inquiry stays the contact.
-                sent = [m.span() for m in INQUIRY_SENT.finditer(unplanned)]
-                k = find_kind(_blanked(unplanned, sent)) if sent else None
+                sent = [m.span() for m in INQUIRY_SENT.finditer(told)]
+                k = find_kind(blanked(told, sent)) if sent else None
                 if sent and intent == Intent.NEW_LEAD:
-                    unplanned = ""
-            k = k or find_kind(unplanned)
+                    told = ""
+            k = k or find_kind(told)
             if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k
             elif k is not None:

@@ -937,14 +937,15 @@ class _Report:
             if "询" in t:
                 # the customer's inquiry sent to us ("微信发了个询价过来") tells no contact of the rep's
                 sent = [m.span() for m in INQUIRY_SENT.finditer(t)]
-                t, unplanned = _blanked(t, sent), _blanked(unplanned, sent)
+                t, unplanned = blanked(t, sent), blanked(unplanned, sent)
             bare = REPORTED.search(_without_stage(t, self._stage)) is not None
             # (the same text when no plan was blanked: read once)
             self._told = bare and (unplanned == t or _reports_contact(unplanned, self._stage))
         return self._told
 
 
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans blanked, same length (offsets stay valid)."""
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
