@@ -62,16 +62,21 @@ def amend_button(lead_id: int) -> Button:
 
 
 def followup_card(
-    title: str, to: int | None, lead: Lead, contact: Contact | None, kind: str | None, tz: ZoneInfo
+    title: str,
+    to: int | None,
+    lead: Lead,
+    contact: Contact | None,
+    kind: str | None,
+    tz: ZoneInfo,
+    *,
+    with_kind: bool = True,
 ) -> Reply:
     """The confirmation after a follow-up: what was understood, so a mistake shows at once, and
-    改一下 to correct it."""
-    lines = [
-        f"客户：{lead.company}",
-        f"联系人：{contact_text(contact)}",
-        f"方式：{kind_text(kind)}",
-        f"阶段：{lead.stage}",
-    ]
+    改一下 to correct it. A plan alone (`with_kind` False) is no contact, so it shows no 方式."""
+    lines = [f"客户：{lead.company}", f"联系人：{contact_text(contact)}"]
+    if with_kind:
+        lines.append(f"方式：{kind_text(kind)}")
+    lines.append(f"阶段：{lead.stage}")
     budget = budget_text(lead.budget_min, lead.budget_max)
     if budget:
         lines.append(f"预算：{budget}")

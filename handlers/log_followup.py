@@ -366,8 +366,7 @@ async def write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> lis
         # "明天上午我先给祁总打个电话": the lead's next contact, and no record of one that happened
         await refresh_cold_at(session, lead, ctx.config)
         shown = contact or await card_contact(session, lead, None)
-        card = followup_card("已安排下次跟进", person.id, lead, shown, None, tz)
-        return [dataclasses.replace(card, lines=tuple(x for x in card.lines if not x.startswith("方式")))]
+        return [followup_card("已安排下次跟进", person.id, lead, shown, None, tz, with_kind=False)]
     if (stage := reached_stage(lead, ex)) is not None:
         await change_stage(session, lead, stage, person_id=person.id, at=happened, reason=ctx.message.text)
     lead.last_contact_at = max(lead.last_contact_at or happened, happened)
