@@ -40,21 +40,7 @@ async def ask(
 
     `candidates`: the leads the message may mean, listed by number and as buttons; `lines`: what to
     say when there are none (nothing in the message named a customer)."""
-    now = ctx.clock.now()
-    await forget(ctx, person)
-    ctx.session.add(
-        PendingQuestion(
-            person_id=person.id,
-            intent=str(ctx.extraction.intent),
-            text=ctx.message.text,
-            extracted=kept_slots(ctx.extraction),
-            candidates=[lead.id for lead in candidates],
-            sent_at=ctx.message.sent_at,
-            asked_at=now,
-            expires_at=now + ctx.config.conversation.question_expiry,
-        )
-    )
-    await ctx.session.flush()
+    await keep_question(ctx, person, ctx.extraction, candidates=[lead.id for lead in candidates])
     log.info("asked which customer person_id=%s candidates=%s", person.id, [c.id for c in candidates])
     if not candidates:
         return Reply(to=person.id, title=ASK_WHICH, lines=tuple(lines))
@@ -64,6 +50,34 @@ async def ask(
     return Reply(
         to=person.id, title=ASK_WHICH, lines=(*cut(listed), HOW_TO_ANSWER), buttons=(*buttons, *new_button)
     )
+
+
+async def keep_question(
+    ctx: Context,
+    person: Person,
+    extraction: Extraction,
+    *,
+    candidates: Sequence[int] = (),
+    extra: dict[str, object] | None = None,
+) -> None:
+    """Keep this message, read as `extraction`, with the question just asked about it (the member's
+    only open one) until it is answered or lapses: the customers it may mean (`candidates`, lead ids)
+    and anything else the answer needs (`extra`, beside the slots)."""
+    now = ctx.clock.now()
+    await forget(ctx, person)
+    ctx.session.add(
+        PendingQuestion(
+            person_id=person.id,
+            intent=str(extraction.intent),
+            text=ctx.message.text,
+            extracted=kept_slots(extraction) | (extra or {}),
+            candidates=list(candidates),
+            sent_at=ctx.message.sent_at,
+            asked_at=now,
+            expires_at=now + ctx.config.conversation.question_expiry,
+        )
+    )
+    await ctx.session.flush()
 
 
 def candidate_lines(candidates: Sequence[Lead]) -> list[str]:

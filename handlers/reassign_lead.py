@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from bot.types import Reply
 from handlers.assignment import team_manager
 from handlers.cards import assignment_card
-from handlers.clarify import MEMBER_OPTIONS, ask, forget, kept_extraction, kept_slots, pending
+from handlers.clarify import MEMBER_OPTIONS, ask, forget, keep_question, kept_extraction, pending
 from handlers.context import Context
 from handlers.lead_lookup import owner_team_id, resolve_lead
 from handlers.rights import can_see
@@ -182,23 +182,9 @@ async def not_in_crm(ctx: Context) -> list[Reply]:
 async def _ask_who(ctx: Context, writer: Person, lead: Lead, options: Sequence[Person]) -> Reply:
     """Ask which of several members the message means, keeping it (with its customer settled) until
     the answer, a number or a name, completes it."""
-    now = ctx.clock.now()
-    await forget(ctx, writer)
-    kept = kept_slots(dataclasses.replace(ctx.extraction, company=lead.company))
-    kept[MEMBER_OPTIONS] = [m.id for m in options]
-    ctx.session.add(
-        PendingQuestion(
-            person_id=writer.id,
-            intent=str(Intent.REASSIGN_LEAD),
-            text=ctx.message.text,
-            extracted=kept,
-            candidates=[],  # no customers offered: "是哪个客户？" answers never complete it
-            sent_at=ctx.message.sent_at,
-            asked_at=now,
-            expires_at=now + ctx.config.conversation.question_expiry,
-        )
-    )
-    await ctx.session.flush()
+    kept = dataclasses.replace(ctx.extraction, intent=Intent.REASSIGN_LEAD, company=lead.company)
+    # (no customers offered: "是哪个客户？" answers never complete it)
+    await keep_question(ctx, writer, kept, extra={MEMBER_OPTIONS: [m.id for m in options]})
     log.info("asked which member person_id=%s options=%s", writer.id, [m.id for m in options])
     listed = [f"{i}. {m.name}" for i, m in enumerate(options, 1)]
     lines = (f"「{ctx.extraction.assignee}」可能是：", *listed, "回复序号或全名即可。")
