@@ -85,9 +85,18 @@ class DingTalkConfig:
     app_key: str = ""
     app_secret: str = ""
     robot_code: str = ""
-    callback_path: str = "/dingtalk/callback"
+    callback_path: str = "/dingtalk/callback"  # HTTP mode: robot messages
+    card_callback_path: str = "/dingtalk/card"  # HTTP mode: interactive card button callbacks
+    # Event subscription over HTTP (通讯录 and other org events): served when both are set.
+    events_path: str = "/dingtalk/events"
+    event_token: str = ""
+    event_aes_key: str = ""
+    # An interactive card template (卡片平台) with the variables README describes: buttons as cards.
+    # Without one, buttons become numbered text commands under a markdown message.
+    card_template_id: str = ""
     api_base: str = "https://api.dingtalk.com"
     oapi_base: str = "https://oapi.dingtalk.com"
+    replay_window: timedelta = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
