@@ -103,7 +103,10 @@ class DingTalkConfig:
 class TeamConfig:
     name: str
     manager: str = ""
+    # The team's group: a WeChat Work group robot (its key or webhook URL), or on DingTalk a custom
+    # robot's webhook URL or the group's openConversationId (cid…) for the app's robot.
     group_webhook: str = ""
+    group_secret: str = ""  # a DingTalk custom robot's 加签 secret (SEC…), when its security setting is 加签
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,8 @@ class Person(Base):
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
     wecom_userid: Mapped[str | None] = mapped_column(String(64), unique=True)
     dingtalk_userid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # The chat platform they last wrote from: where an unasked push reaches them when they are on two.
+    last_platform: Mapped[str | None] = mapped_column(String(16))
     cities: Mapped[list[str]] = mapped_column(JSON, default=list)
     product_lines: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -82,6 +82,10 @@ class Channel(Protocol):
         """Network work before processing, with no transaction open; raises to be retried later."""
         ...
 
+    def health(self) -> str | None:
+        """What this channel cannot do right now, for the health page (None: nothing wrong)."""
+        ...
+
     async def deliver(self, item: Outgoing) -> str | None:
         """Send one item; returns the handle to update it later (or None). Raises DeliveryError; any
         other exception counts as a retryable failure."""
@@ -105,3 +109,6 @@ class ChannelBase:
 
     async def enrich(self, message: Message) -> Message | None:
         return message
+
+    def health(self) -> str | None:
+        return None

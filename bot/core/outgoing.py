@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -66,10 +67,18 @@ class Addressing:
                 return Outgoing.of(platform, target, "group", reply, route={"team": team})
         return None
 
+    def wrote_from(self, person: Person, platform: Platform) -> None:
+        """Remember the chat platform a person wrote from: unasked pushes go there next."""
+        if platform in self._platforms and person.last_platform != platform:
+            person.last_platform = platform
+
     def address(self, person: Person, preferred: Platform | None) -> tuple[Platform, str]:
-        """Where a person is reached: the preferred platform, else an enabled one they are on."""
+        """Where a person is reached: the preferred platform (the one being answered), else the chat
+        platform they last wrote from, else the first enabled one they are on."""
         if preferred == "console":  # whoever writes on the console is answered there, platforms or not
             return "console", person.key
+        if preferred is None and person.last_platform in self._platforms:
+            preferred = cast(Platform, person.last_platform)
         ids = {platform: user_id_on(person, platform) for platform in self._platforms}
         if preferred is not None and ids.get(preferred):
             return preferred, str(ids[preferred])

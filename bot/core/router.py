@@ -124,6 +124,8 @@ class Router:
     async def process(self, session: AsyncSession, row: InboundMessage) -> None:
         message = message_of(row)
         person = await find_person_by_platform_id(session, message.platform, message.sender_id)
+        if person is not None and message.kind in ("text", "button"):
+            self._addressing.wrote_from(person, message.platform)
         try:
             # A savepoint: a handler that refuses halfway leaves none of its writes behind.
             async with session.begin_nested():
