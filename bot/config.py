@@ -483,6 +483,10 @@ def _validate(c: Config) -> None:
                     f"[dingtalk] {key}",
                     f"is required when [dingtalk] is enabled (or set {ENV_PREFIX}DINGTALK_{key.upper()})",
                 )
+    if bool(c.dingtalk.event_token) != bool(c.dingtalk.event_aes_key):
+        bad("[dingtalk] event_token", "and event_aes_key go together: the event subscription needs both")
+    if c.dingtalk.event_aes_key and not _AES_KEY.match(c.dingtalk.event_aes_key):
+        bad("[dingtalk] event_aes_key", "must be 43 letters and digits, as DingTalk shows it")
     for section in CHAT_PLATFORMS:
         path = getattr(c, section).callback_path
         if not path.startswith("/"):
