@@ -109,6 +109,7 @@ class Fault:
     times: int
     delay: float | None = None
     disconnect: bool = False
+    body: dict[str, Any] | None = None
 
 
 @dataclass
@@ -173,11 +174,12 @@ class FakeDingTalk:
         *,
         delay: float | None = None,
         disconnect: bool = False,
+        body: dict[str, Any] | None = None,
     ) -> None:
         """Fail the next `times` calls to `path` (e.g. BATCH_SEND): with `status` and a JSON error body with
-        `code` (on the old API's paths: HTTP 200 and errcode int(code)), after `delay` seconds (longer than
-        the client's timeout), or by dropping the connection."""
-        self.faults.append(Fault(path, status, code, times, delay, disconnect))
+        `code` (on the old API's paths: HTTP 200 and errcode int(code)) or `body` itself, after `delay`
+        seconds (longer than the client's timeout), or by dropping the connection."""
+        self.faults.append(Fault(path, status, code, times, delay, disconnect, body))
 
     def revoke_tokens(self) -> None:
         """Every token issued so far is refused from now on (HTTP 401 InvalidAuthentication)."""
@@ -245,6 +247,8 @@ class FakeDingTalk:
             assert request.transport is not None
             request.transport.abort()
             return web.Response()
+        if fault.body is not None:
+            return _json(fault.body, status=fault.status)
         if path.startswith("/robot/") and fault.status == 200:
             raise _Refused(200, int(fault.code), "injected")
         raise _Refused(fault.status, fault.code, "injected")

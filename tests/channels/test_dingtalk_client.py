@@ -313,11 +313,11 @@ async def test_robot_webhook_bad_sign_and_wrong_token_are_config(
 
 
 async def test_robot_webhook_stale_timestamp_is_refused(
-    dingtalk_client: DingTalkClient, dingtalk: FakeDingTalk, clock: FixedClock
+    dingtalk_config: DingTalkConfig, http_session: aiohttp.ClientSession, clock: FixedClock
 ) -> None:
     # our clock says an hour and a bit ago (a stuck clock or a long-held signed URL): the platform refuses
-    stale = DingTalkClient(dingtalk_client.config, dingtalk_client._session, MemoryTokenCache(),
-                           FixedClock(clock.now() - timedelta(minutes=61)))  # fmt: skip
+    behind = FixedClock(clock.now() - timedelta(minutes=61))
+    stale = DingTalkClient(dingtalk_config, http_session, MemoryTokenCache(), behind)
     with pytest.raises(DingTalkError) as e:
         await stale.robot_webhook_send(
             ROBOT_TOKEN, ROBOT_SECRET, {"msgtype": "text", "text": {"content": "x"}}
