@@ -18,7 +18,7 @@ from typing import Any
 
 import aiohttp
 
-from bot.channels.dingtalk.errors import IP_BAN_WAIT, DingTalkError, classify_api, classify_oapi
+from bot.channels.dingtalk.errors import IP_BAN_WAIT, QPS_WAIT, DingTalkError, classify_api, classify_oapi
 from bot.channels.dingtalk.sign import millis, sign
 from bot.channels.tokens import TokenCache
 from bot.clock import Clock
@@ -182,7 +182,11 @@ class DingTalkClient:
         if status >= 500:
             raise DingTalkError("retry", "", f"HTTP {status}", status=status, path=path)
         if status != 200 or not isinstance(data, dict) or not isinstance(data.get("errcode", 0), int):
-            kind = "rate_limited" if status == 429 else "retry" if status == 200 else "other"
+            if status == 429:
+                raise DingTalkError(
+                    "rate_limited", "", "HTTP 429", retry_after=QPS_WAIT, status=status, path=path
+                )
+            kind = "retry" if status == 200 else "other"
             raise DingTalkError(kind, "", f"unexpected answer (HTTP {status})", status=status, path=path)
         errcode = data.get("errcode", 0)
         if errcode != 0:
