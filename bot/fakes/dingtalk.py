@@ -256,7 +256,7 @@ class FakeDingTalk:
     def _api(self, path: str, b: dict[str, Any]) -> dict[str, Any]:
         if path == TOKEN_PATH:
             return self._token(b)
-        if path in (BATCH_SEND, GROUP_SEND, CARD_SEND) and b.get("robotCode") != self.robot_code:
+        if path in (BATCH_SEND, GROUP_SEND) and b.get("robotCode") != self.robot_code:
             raise _Refused(404, "resource.not.found", "robot 不存在")
         if path == BATCH_SEND:
             return self._batch(b)
@@ -339,45 +339,45 @@ class FakeDingTalk:
 
     @staticmethod
     def _card_params(b: dict[str, Any]) -> dict[str, str]:
-        raw = b.get("cardData")
-        if not isinstance(raw, str):
-            raise _Refused(400, "param.error", "cardData must be a JSON string")
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            raise _Refused(400, "param.error", "cardData is not JSON") from None
+        data = b.get("cardData")
         params = data.get("cardParamMap") if isinstance(data, dict) else None
         if not isinstance(params, dict) or not all(isinstance(v, str) for v in params.values()):
             raise _Refused(400, "param.error", "cardData.cardParamMap must map names to strings")
         return params
 
     def _card_send(self, b: dict[str, Any]) -> dict[str, Any]:
-        template, biz_id = b.get("cardTemplateId"), b.get("cardBizId")
-        if not isinstance(template, str) or not template or not isinstance(biz_id, str) or not biz_id:
-            raise _Refused(400, "param.error", "cardTemplateId and cardBizId are required")
-        try:
-            receiver = json.loads(b.get("singleChatReceiver") or "")
-        except (TypeError, ValueError):
-            raise _Refused(400, "param.error", "singleChatReceiver must be a JSON string") from None
-        user = receiver.get("userId") if isinstance(receiver, dict) else None
+        template, track = b.get("cardTemplateId"), b.get("outTrackId")
+        if not isinstance(template, str) or not template or not isinstance(track, str) or not track:
+            raise _Refused(400, "param.error", "cardTemplateId and outTrackId are required")
+        deliver = b.get("imRobotOpenDeliverModel")
+        if not isinstance(deliver, dict) or deliver.get("robotCode") != self.robot_code:
+            raise _Refused(400, "resource.not.found", "robot not found")
+        if b.get("callbackType") not in ("STREAM", "HTTP"):
+            raise _Refused(400, "param.error", "callbackType must be STREAM or HTTP")
+        space = str(b.get("openSpaceId", ""))
+        user = (
+            space.removeprefix("dtv1.card//IM_ROBOT.") if space.startswith("dtv1.card//IM_ROBOT.") else None
+        )
         if user not in self.users:
             raise _Refused(400, "staffId.notExisted", "员工不存在")
         params = self._card_params(b)
-        if biz_id not in self.cards:  # the same cardBizId again: no second card, the first unchanged
-            self.cards[biz_id] = Card(biz_id, template, user, dict(params))
+        if track not in self.cards:  # the same outTrackId again: no second card, the first unchanged
+            self.cards[track] = Card(track, template, user, dict(params))
             self.received.setdefault(user, []).append(Delivered("card", template, params, self.clock.now()))
-        return {"processQueryKey": secrets.token_hex(12)}
+        return {"success": True, "result": {"outTrackId": track}}
 
     def _card_update(self, b: dict[str, Any]) -> dict[str, Any]:
-        card = self.cards.get(str(b.get("cardBizId", "")))
+        card = self.cards.get(str(b.get("outTrackId", "")))
         if card is None:
-            raise _Refused(400, "param.error", "no card with this cardBizId")
-        card.params = dict(self._card_params(b))
+            raise _Refused(400, "param.error", "no card with this outTrackId")
+        by_key = (b.get("cardUpdateOptions") or {}).get("updateCardDataByKey")
+        params = self._card_params(b)
+        card.params = {**card.params, **params} if by_key else dict(params)
         card.updates += 1
         self.received.setdefault(card.user, []).append(
             Delivered("card_update", card.template_id, dict(card.params), self.clock.now())
         )
-        return {"processQueryKey": secrets.token_hex(12)}
+        return {"success": True}
 
     # -- webhooks --------------------------------------------------------------------------------------------
 

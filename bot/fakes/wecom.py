@@ -62,6 +62,7 @@ class Delivered:
     at: datetime
     dropped: bool = False  # over the member's rate: answered success, never shown
     duplicate: bool = False  # suppressed by enable_duplicate_check
+    response_code: str | None = None  # a button card's: what the click event carries, to update the card
 
 
 @dataclass
@@ -255,6 +256,7 @@ class FakeWeCom:
             return {"errcode": 81013, "errmsg": "user & party & tag all invalid"}
         now = self.clock.now()
         answer: dict[str, Any] = {**OK, "invaliduser": "|".join(invalid), "msgid": secrets.token_hex(8)}
+        code = None
         if msgtype == "template_card" and b[msgtype].get("button_list"):
             code = secrets.token_hex(8)
             self.response_codes[code] = False
@@ -271,7 +273,14 @@ class FakeWeCom:
             hour = sum(1 for at in shown if at > now - timedelta(hours=1))
             over = minute >= self.member_limit or hour >= self.member_hour_limit
             log.append(
-                Delivered(msgtype, b[msgtype], now, dropped=over and not duplicate, duplicate=duplicate)
+                Delivered(
+                    msgtype,
+                    b[msgtype],
+                    now,
+                    dropped=over and not duplicate,
+                    duplicate=duplicate,
+                    response_code=code,
+                )
             )
         return answer
 

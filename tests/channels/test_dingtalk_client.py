@@ -350,16 +350,19 @@ async def test_card_is_sent_and_updated_in_place(
     params = {"title": "跟进提醒", "buttons": "已联系|延后一天", "status": "open"}
     await dingtalk_client.send_card("LiNa", "alert-17-1", "tpl-followup.schema", params)
     sent = dingtalk.calls(CARD_SEND)[0].body
-    assert json.loads(sent["singleChatReceiver"]) == {"userId": "LiNa"}
-    assert json.loads(sent["cardData"]) == {"cardParamMap": params}
-    assert (sent["cardTemplateId"], sent["robotCode"]) == ("tpl-followup.schema", dingtalk.robot_code)
+    assert sent["openSpaceId"] == "dtv1.card//IM_ROBOT.LiNa" and sent["outTrackId"] == "alert-17-1"
+    assert sent["cardData"] == {"cardParamMap": params}
+    assert sent["imRobotOpenDeliverModel"] == {"spaceType": "IM_ROBOT", "robotCode": dingtalk.robot_code}
+    assert (sent["cardTemplateId"], sent["callbackType"]) == ("tpl-followup.schema", "STREAM")
     await dingtalk_client.send_card("LiNa", "alert-17-1", "tpl-followup.schema", params)  # a retried send
     assert len(dingtalk.cards) == 1 and [d.how for d in dingtalk.delivered("LiNa")] == ["card"]
 
-    done = {**params, "status": "done", "buttons": ""}
-    await dingtalk_client.update_card("alert-17-1", done)
+    await dingtalk_client.update_card(
+        "alert-17-1", {"status": "done", "buttons": ""}
+    )  # by key: the rest stays
     card = dingtalk.cards["alert-17-1"]
-    assert (card.params, card.updates) == (done, 1)
+    assert (card.params, card.updates) == ({**params, "status": "done", "buttons": ""}, 1)
+    done = {"status": "done"}
     assert [d.how for d in dingtalk.delivered("LiNa")] == ["card", "card_update"]
     with pytest.raises(DingTalkError) as e:
         await dingtalk_client.update_card("no-such-card", done)

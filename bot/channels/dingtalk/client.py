@@ -30,8 +30,8 @@ REFRESH_MARGIN = timedelta(minutes=5)  # refresh this long before the platform's
 TOKEN_PATH = "/v1.0/oauth2/accessToken"
 BATCH_SEND = "/v1.0/robot/oToMessages/batchSend"
 GROUP_SEND = "/v1.0/robot/groupMessages/send"
-CARD_SEND = "/v1.0/im/v1.0/robot/interactiveCards/send"
-CARD_UPDATE = "/v1.0/im/robots/interactiveCards"
+CARD_SEND = "/v1.0/card/instances/createAndDeliver"  # 创建并投放卡片 (卡片平台 templates)
+CARD_UPDATE = "/v1.0/card/instances"  # 更新卡片, PUT
 ROBOT_SEND = "/robot/send"
 MAX_BATCH_USERS = 20  # batchSend takes at most 20 userIds a call
 
@@ -236,25 +236,37 @@ class DingTalkClient:
         }
         return str((await self.call("POST", GROUP_SEND, body)).get("processQueryKey", ""))
 
-    # -- interactive cards (robot 普通版) ------------------------------------------------------------------
+    # -- interactive cards (卡片平台 templates, created and delivered to a robot 1:1 chat) ---------------
 
     async def send_card(
         self, user_id: str, card_biz_id: str, template_id: str, params: Mapping[str, str]
     ) -> None:
-        """Send a card from a 卡片平台 template to a member's 1:1 chat. `card_biz_id` is ours and
-        idempotent: sending the same id again does not make a second card (nor change the first)."""
+        """Deliver a card from a 卡片平台 template to a member's 1:1 chat with the robot. `card_biz_id`
+        (the outTrackId) is ours and idempotent: the same id again makes no second card. Button clicks
+        come back over Stream, or over HTTP to the registered callback route (the app key)."""
         body = {
             "cardTemplateId": template_id,
-            "singleChatReceiver": _json_string({"userId": user_id}),
-            "cardBizId": card_biz_id,
-            "robotCode": self._config.robot_code,
-            "cardData": _json_string({"cardParamMap": dict(params)}),
+            "outTrackId": card_biz_id,
+            "cardData": {"cardParamMap": dict(params)},
+            "openSpaceId": f"dtv1.card//IM_ROBOT.{user_id}",
+            "imRobotOpenSpaceModel": {"supportForward": False},
+            "imRobotOpenDeliverModel": {"spaceType": "IM_ROBOT", "robotCode": self._config.robot_code},
+            "userIdType": 1,  # userId, not unionId
         }
+        if self._config.mode == "stream":
+            body["callbackType"] = "STREAM"
+        else:
+            body["callbackType"] = "HTTP"
+            body["callbackRouteKey"] = self._config.app_key
         await self.call("POST", CARD_SEND, body)
 
     async def update_card(self, card_biz_id: str, params: Mapping[str, str]) -> None:
-        """Replace a sent card's variables in place (e.g. grey out its buttons once used)."""
-        body = {"cardBizId": card_biz_id, "cardData": _json_string({"cardParamMap": dict(params)})}
+        """Replace some of a sent card's variables in place (e.g. hide its buttons once used)."""
+        body = {
+            "outTrackId": card_biz_id,
+            "cardData": {"cardParamMap": dict(params)},
+            "cardUpdateOptions": {"updateCardDataByKey": True},
+        }
         await self.call("PUT", CARD_UPDATE, body)
 
     # -- webhooks (old API style, no access token) -------------------------------------------------------
