@@ -1,5 +1,6 @@
-"""DingTalk's Stream mode (Stream 模式协议) on aiohttp's own WebSocket client: open a connection with the app's
-credentials, receive robot messages, card clicks and org events as frames, store each durably, then ack it.
+"""DingTalk's Stream mode (Stream 模式协议) on aiohttp's own WebSocket client: open a connection with the
+app's credentials, receive robot messages, card clicks and org events as frames, store each durably,
+then ack it.
 
 Why not the `dingtalk-stream` SDK: 0.24.3 makes blocking HTTP calls without timeouts inside the event loop
 and breaks silently with newer `websockets`. The protocol is small; this speaks it in the app's loop.
