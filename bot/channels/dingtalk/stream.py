@@ -86,21 +86,22 @@ class StreamClient:
         self.acked = 0  # frames acked
         self.held = 0  # frames left unacked (or answered LATER) because storing failed
         self.skipped = 0  # frames that could not be used: logged and acked
+        self._healthy = False  # the current connection carried a frame
 
     async def run(self) -> None:
         attempt = 0
         while True:
-            healthy = False
+            self._healthy = False
             try:
                 endpoint, ticket = await self._open()
-                healthy = await self._session(endpoint, ticket)
+                await self._session(endpoint, ticket)
             except asyncio.CancelledError:
                 raise
             except Exception as e:  # a refused open, a failed handshake, a broken socket: all reconnect
                 log.warning("dingtalk stream connection failed", extra={"error": f"{type(e).__name__}: {e}"})
             finally:
                 self.connected.clear()
-            if healthy:
+            if self._healthy:
                 attempt = 0  # a connection that carried frames: the next failure starts from the base delay
             delay = self.backoff(attempt)
             attempt += 1
@@ -135,10 +136,9 @@ class StreamClient:
             raise StreamError("connections/open gave no endpoint and ticket")
         return endpoint, ticket
 
-    async def _session(self, endpoint: str, ticket: str) -> bool:
-        """One socket, until it closes; True when it carried at least one frame."""
+    async def _session(self, endpoint: str, ticket: str) -> None:
+        """One socket, until it closes (or breaks: the exception ends the session)."""
         url = URL(endpoint).update_query(ticket=ticket)
-        healthy = False
         async with self._http.ws_connect(
             url, heartbeat=self._heartbeat, timeout=aiohttp.ClientWSTimeout(ws_close=self._timeout)
         ) as ws:
@@ -147,7 +147,7 @@ class StreamClient:
             log.info("dingtalk stream connected", extra={"connections": self.connections})
             async for frame in ws:
                 if frame.type == aiohttp.WSMsgType.TEXT:
-                    healthy = True
+                    self._healthy = True
                     if not await self._frame(ws, frame.data):
                         await ws.close()
                         break
@@ -155,7 +155,6 @@ class StreamClient:
                     log.warning("dingtalk stream socket error", extra={"error": str(ws.exception())})
                     break
         log.info("dingtalk stream closed", extra={"close_code": ws.close_code})
-        return healthy
 
     async def _frame(self, ws: aiohttp.ClientWebSocketResponse, text: str) -> bool:
         """Handle one frame; False when the gateway asked us to disconnect."""
