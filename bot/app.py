@@ -20,6 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.channels.base import Channel, Resources
 from bot.channels.console.channel import ConsoleChannel, ConsoleHub
+from bot.channels.dingtalk.channel import DingTalkChannel
+from bot.channels.dingtalk.groups import group_target, webhook_secrets
 from bot.channels.web.intake import Intake, Store
 from bot.channels.wecom.channel import WeComChannel, webhook_key
 from bot.clock import Clock, SystemClock
@@ -123,6 +125,9 @@ def addressing_for(config: Config) -> Addressing:
     prefers them, and the group robots each one has (the console is everyone's last resort)."""
     platforms: list[Platform] = []
     groups: dict[Platform, GroupTarget] = {}
+    # DingTalk's group addresses first: they have a recognisable form, and WeChat Work takes any bare key.
+    if config.dingtalk.enabled:
+        groups["dingtalk"] = group_target
     if config.wecom.enabled:
         platforms.append("wecom")
         groups["wecom"] = webhook_key
@@ -136,6 +141,9 @@ def _channels(app: web.Application, config: Config) -> tuple[Channel, ...]:
     channels: list[Channel] = []
     if config.wecom.enabled:
         channels.append(WeComChannel(config.wecom, app[CLOCK], _accept(app)))
+    if config.dingtalk.enabled:
+        secrets = webhook_secrets((t.group_webhook, t.group_secret) for t in config.org.teams)
+        channels.append(DingTalkChannel(config.dingtalk, app[CLOCK], _accept(app), webhook_secrets=secrets))
     if console_enabled(config):
         app[CONSOLE_HUB] = ConsoleHub()
         people, history = console_reads(lambda: app[SESSIONS])
@@ -308,7 +316,9 @@ def _scheduler(workers: bool) -> Callable[[web.Application], AsyncIterator[None]
 
 
 async def healthz(request: web.Request) -> web.Response:
-    return web.json_response({"status": "ok"})
+    """Alive; and what a channel cannot do right now (a platform's quota used up), said loudly."""
+    problems = {c.platform: p for c in request.app[CHANNELS] if (p := c.health()) is not None}
+    return web.json_response({"status": "ok", "channels": problems} if problems else {"status": "ok"})
 
 
 async def readyz(request: web.Request) -> web.Response:

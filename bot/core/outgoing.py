@@ -49,7 +49,10 @@ class Addressing:
             return None
         platform, target = self.address(person, message.platform if message else None)
         answering = message is not None and platform == message.platform and target == message.sender_id
-        return Outgoing.of(platform, target, "reply" if answering else "push", reply, person.id)
+        if not answering:
+            return Outgoing.of(platform, target, "push", reply, person.id)
+        assert message is not None
+        return Outgoing.of(platform, target, "reply", reply, person.id, route=message.reply_route)
 
     def to_sender(self, message: Message, reply: Reply) -> Outgoing | None:
         """The item for a reply to whoever sent `message` (a customer, a stranger); None when they read

@@ -8,34 +8,23 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.clock import FixedClock
 from bot.config import CatalogConfig, Config, IntakeConfig
-from bot.fakes.wecom import FakeWeCom, serve_fake_wecom
 from tests.e2e.conversations import Runner
-from tests.e2e.harness import FIXTURES, INTAKE_TOKEN, START, WECOM, Bot
+from tests.e2e.harness import FIXTURES, INTAKE_TOKEN, Bot, running
 from tests.extractors import Extractors
 
 
 @pytest.fixture
 async def bot(config: Config, engine: AsyncEngine, extractors: Extractors) -> AsyncIterator[Bot]:
+    """The bot on WeChat Work, for what only WeChat Work has (its callback, 微信客服, contacts)."""
     # `engine` migrates the test database first: the bot upgrades only SQLite by itself.
-    clock = FixedClock(START)
-    fake = FakeWeCom(
-        WECOM, clock, users={"LiNa", "ZhangWei", "WangQiang", "ZhaoMin"}, webhook_keys={"team-key"}
+    e2e_config = dataclasses.replace(
+        config,
+        catalog=CatalogConfig(path=str(FIXTURES / "catalog.toml")),
+        intake=IntakeConfig(token=INTAKE_TOKEN),
     )
-    async with serve_fake_wecom(fake) as api_base:
-        e2e_config = dataclasses.replace(
-            config,
-            wecom=dataclasses.replace(WECOM, api_base=api_base),
-            catalog=CatalogConfig(path=str(FIXTURES / "catalog.toml")),
-            intake=IntakeConfig(token=INTAKE_TOKEN),
-        )
-        bot = Bot(e2e_config, clock, fake, extractors(e2e_config))
-        await bot.start()
-        try:
-            yield bot
-        finally:
-            await bot.stop()
+    async with running(e2e_config, "wecom", extractors, users={"WangQiang", "ZhaoMin"}) as bot:
+        yield bot
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,18 @@
 """A whole bot on the test database, talking to a fake platform: people write through the platform's
-real callback, the processor and the sender are stepped by the test, and what each person received
-is read back from the fake.
+real callback (or Stream connection), the processor and the sender are stepped by the test, and what
+each person received is read back from the fake.
 
-Tests speak as the people of [org] (`say("lina", ...)`, `inbox("lina")`); a `Platform` driver turns
-that into its platform's user ids and formats, so the same conversation can run over every channel.
-Someone who is not in [org] (a stranger, a customer) is named by their platform id."""
+Tests speak as the people of [org] (`say("lina", ...)`, `inbox("lina")`, `click("lina", "改一下")`); a
+`Platform` driver turns that into its platform's user ids and formats, so the same conversation runs
+over every channel: WeChat Work, DingTalk in Stream mode (buttons as interactive cards) and DingTalk in
+HTTP mode (buttons as typed commands). Someone who is not in [org] is named by their platform id."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,8 +22,10 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import PIPELINE, SENDER, SESSIONS, create_app
 from bot.clock import FixedClock
-from bot.config import Config
-from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom
+from bot.config import Config, OrgConfig
+from bot.fakes.dingtalk import SAMPLE_DINGTALK, FakeDingTalk, serve_fake_dingtalk
+from bot.fakes.dingtalk_stream import FakeStreamGateway, HttpDriver, card_payload, robot_payload
+from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, serve_fake_wecom
 from nlp import Extractor
 
 # Tuesday 2026-03-10 09:30 in Shanghai
@@ -26,23 +33,34 @@ START = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 INTAKE_TOKEN = "form-token-123"
 WECOM = SAMPLE_APP
+PLATFORMS = ("wecom", "dingtalk-stream", "dingtalk-http")
+CARD_TEMPLATE = "salesbot-card.schema"  # DingTalk Stream runs send buttons as cards, HTTP runs as commands
 
 
 class Platform(Protocol):
-    """How people reach the bot on one platform, for tests: what to post for a message, and what a
-    person received there, as text."""
+    """How people reach the bot on one platform, for tests."""
 
-    path: str  # the callback the platform posts to
+    name: str
 
     def user_id(self, person: str) -> str: ...
 
-    def message(self, person: str, text: str, msg_id: int | None = None) -> tuple[dict[str, str], bytes]: ...
+    async def send(self, bot: Bot, person: str, text: str, msg_id: int | None = None) -> None:
+        """Deliver one message as the platform would; it is stored when this returns."""
+        ...
 
-    def received(self, person: str) -> list[str]: ...
+    def received(self, person: str) -> list[str]:
+        """What the person received there, each message as text."""
+        ...
+
+    async def click(self, bot: Bot, person: str, label: str) -> None:
+        """Use the button `label` of the last message that had it (or its typed command)."""
+        ...
 
 
 class WeComPlatform:
     """WeChat Work: the encrypted callback in, the fake server's deliveries out."""
+
+    name = "wecom"
 
     def __init__(self, config: Config, clock: FixedClock, fake: FakeWeCom) -> None:
         self.path = config.wecom.callback_path
@@ -53,21 +71,121 @@ class WeComPlatform:
     def user_id(self, person: str) -> str:
         return self._ids.get(person, person)
 
-    def message(self, person: str, text: str, msg_id: int | None = None) -> tuple[dict[str, str], bytes]:
-        return self.callbacks.text(self.user_id(person), text, msg_id)
+    async def send(self, bot: Bot, person: str, text: str, msg_id: int | None = None) -> None:
+        assert await bot.post(self.callbacks.text(self.user_id(person), text, msg_id)) == 200
 
     def received(self, person: str) -> list[str]:
         """Markdown content, or a card's title and fields."""
         return [render_text(d.msgtype, d.payload) for d in self.fake.delivered(self.user_id(person))]
 
+    async def click(self, bot: Bot, person: str, label: str) -> None:
+        user = self.user_id(person)
+        for sent in reversed(self.fake.delivered(user)):
+            for button in sent.payload.get("button_list", []) if sent.msgtype == "template_card" else []:
+                if button.get("text") == label:
+                    task = sent.payload["task_id"]
+                    click = self.callbacks.button_click(user, task, button["key"], sent.response_code or "")
+                    assert await bot.post(click) == 200
+                    return
+        raise AssertionError(f"{person} received no card with a {label!r} button")
+
+
+class DingTalkPlatform:
+    """DingTalk: robot messages pushed over the fake's Stream gateway (or posted, signed, to the HTTP
+    callback), each with a session webhook of its own; deliveries read back from the fake."""
+
+    def __init__(
+        self, config: Config, clock: FixedClock, fake: FakeDingTalk, gateway: FakeStreamGateway | None
+    ) -> None:
+        self.name = "dingtalk-stream" if gateway is not None else "dingtalk-http"
+        self.config, self.clock, self.fake, self.gateway = config, clock, fake, gateway
+        self.http = HttpDriver(config.dingtalk, clock)
+        self._ids = {p.id: p.dingtalk_userid for p in config.org.people if p.dingtalk_userid}
+        self._sent = 0
+
+    def user_id(self, person: str) -> str:
+        return self._ids.get(person, person)
+
+    async def send(self, bot: Bot, person: str, text: str, msg_id: int | None = None) -> None:
+        user = self.user_id(person)
+        webhook, expires = self.fake.session_webhook(user)
+        self._sent += 1
+        payload = robot_payload(
+            user, text, msg_id=f"msg{msg_id if msg_id is not None else self._sent}",
+            session_webhook=webhook, session_webhook_expires=expires, at=self.clock.now(),
+        )  # fmt: skip
+        await self._deliver(bot, payload, self.config.dingtalk.callback_path, card=False)
+
+    async def _deliver(self, bot: Bot, payload: dict[str, Any], path: str, *, card: bool) -> None:
+        if self.gateway is not None:
+            await self.gateway.wait_connected()
+            push = self.gateway.push_card_callback if card else self.gateway.push_robot_message
+            ack = await self.gateway.wait_acked(await push(payload))
+            assert ack.get("code") == 200, ack
+            return
+        headers, body = self.http.card(payload) if card else self.http.robot(payload)
+        assert bot.client is not None
+        response = await bot.client.post(path, data=body, headers=headers)
+        assert response.status == 200, await response.text()
+
+    def received(self, person: str) -> list[str]:
+        """A markdown message's text, or a card's title, content and buttons."""
+        return [
+            dingtalk_text(d.how, d.params)
+            for d in self.fake.delivered(self.user_id(person))
+            if d.how != "card_update"
+        ]
+
+    async def click(self, bot: Bot, person: str, label: str) -> None:
+        """A card's button where cards are sent, else the command typed under a markdown message."""
+        user = self.user_id(person)
+        if self.config.dingtalk.card_template_id:
+            for card in reversed(list(self.fake.cards.values())):
+                slots = [
+                    i for i in range(1, 7) if card.user == user and card.params.get(f"button_{i}") == label
+                ]
+                if slots:
+                    payload = card_payload(card.biz_id, user, card.params[f"key_{slots[0]}"])
+                    await self._deliver(bot, payload, self.config.dingtalk.card_callback_path, card=True)
+                    return
+        else:
+            for sent in reversed(self.fake.delivered(user)):
+                command = _typed_command(dingtalk_text(sent.how, sent.params), label)
+                if command is not None:
+                    await self.send(bot, person, command)
+                    return
+        raise AssertionError(f"{person} received nothing with a {label!r} button")
+
+
+def _typed_command(text: str, label: str) -> str | None:
+    """What to type for `label` under a markdown message's "回复 1 已联系 · 2 推迟一天" line."""
+    for line in text.splitlines():
+        if line.startswith("回复 "):
+            numbered = re.search(rf"(?:^回复 |· )(\d) {re.escape(label)}(?: ·|$)", line)
+            if numbered:
+                return numbered[1]
+            if f"「{label}」" in line:
+                return label
+    return None
+
+
+def dingtalk_text(how: str, params: dict[str, Any]) -> str:
+    if how == "card":
+        buttons = [params.get(f"button_{i}", "") for i in range(1, 7)]
+        parts = [params.get("title", ""), params.get("content", "").replace("  \n", "\n"), *buttons]
+        return "\n".join(p for p in parts if p)
+    text = params.get("text") or params.get("content") or ""
+    return str(text).replace("#### ", "", 1).replace("  \n", "\n").replace("\n\n", "\n", 1)
+
 
 class Bot:
     """One running bot: `say` as a person, `settle` to process and deliver everything due."""
 
-    def __init__(self, config: Config, clock: FixedClock, fake: FakeWeCom, extractor: Extractor) -> None:
-        self.config, self.clock, self.fake, self.extractor = config, clock, fake, extractor
-        self.platform: Platform = WeComPlatform(config, clock, fake)
-        self.driver = CallbackDriver(config.wecom, clock)  # for WeChat Work's own mechanics
+    def __init__(self, config: Config, clock: FixedClock, platform: Platform, extractor: Extractor) -> None:
+        self.config, self.clock, self.platform, self.extractor = config, clock, platform, extractor
+        self.fake: Any = getattr(platform, "fake", None)
+        # WeChat Work's own mechanics (broken callbacks, 微信客服 events) for the tests of its channel.
+        self.driver = getattr(platform, "callbacks", None)
         self.app: web.Application | None = None
         self.client: TestClient | None = None
 
@@ -82,13 +200,26 @@ class Bot:
         self.client = self.app = None
 
     async def post(self, callback: tuple[dict[str, str], bytes]) -> int:
+        """POST a WeChat Work callback (query params, body)."""
         assert self.client is not None
         params, body = callback
-        response = await self.client.post(self.platform.path, params=params, data=body)
+        response = await self.client.post(self.config.wecom.callback_path, params=params, data=body)
         return response.status
 
     async def say(self, person: str, text: str, msg_id: int | None = None) -> None:
-        assert await self.post(self.platform.message(person, text, msg_id)) == 200
+        await self.platform.send(self, person, text, msg_id)
+        await self.settle()
+
+    async def click(self, person: str, label: str) -> None:
+        await self.platform.click(self, person, label)
+        await self.settle()
+
+    async def inquiry(self, **form: str) -> None:
+        """A customer's inquiry through the web form (every deployment's platform-neutral way in)."""
+        assert self.client is not None
+        headers = {"Authorization": f"Bearer {INTAKE_TOKEN}"}
+        response = await self.client.post("/api/inquiries", json=form, headers=headers)
+        assert response.status == 202, await response.text()
         await self.settle()
 
     async def settle(self) -> None:
@@ -104,6 +235,61 @@ class Bot:
     def inbox(self, person: str) -> list[str]:
         """What `person` received, as text."""
         return self.platform.received(person)
+
+
+def on_dingtalk(org: OrgConfig) -> OrgConfig:
+    """The organisation with a DingTalk userId for everyone who has none ("dt_" + their id)."""
+    people = [
+        p if p.dingtalk_userid else dataclasses.replace(p, dingtalk_userid=f"dt_{p.id}") for p in org.people
+    ]
+    return dataclasses.replace(org, people=people)
+
+
+@asynccontextmanager
+async def running(
+    config: Config, platform: str, extractor_for: Any, *, users: Iterable[str] = ()
+) -> AsyncIterator[Bot]:
+    """A started bot on `platform` (one of PLATFORMS) with its fake server; `config` holds everything
+    else. `users`: the fake WeChat Work's members beyond [org] (DingTalk's are [org]'s userIds)."""
+    clock = FixedClock(START)
+    if platform == "wecom":
+        ids = {p.wecom_userid for p in config.org.people if p.wecom_userid} | set(users)
+        fake = FakeWeCom(WECOM, clock, users=ids, webhook_keys={"team-key"})
+        async with serve_fake_wecom(fake) as api_base:
+            wecom_config = dataclasses.replace(config, wecom=dataclasses.replace(WECOM, api_base=api_base))
+            async with _started(
+                wecom_config, clock, extractor_for, lambda c: WeComPlatform(c, clock, fake)
+            ) as bot:
+                yield bot
+        return
+    stream = platform == "dingtalk-stream"
+    org = on_dingtalk(config.org)
+    app = SAMPLE_DINGTALK if stream else dataclasses.replace(SAMPLE_DINGTALK, mode="http")
+    fake = FakeDingTalk.for_config(app, clock, users={p.dingtalk_userid for p in org.people} | set(users))
+    gateway = FakeStreamGateway(app.app_key, app.app_secret, clock) if stream else None
+    async with serve_fake_dingtalk(fake, gateway) as api_base:
+        dingtalk = dataclasses.replace(
+            app, api_base=api_base, oapi_base=api_base, card_template_id=CARD_TEMPLATE if stream else ""
+        )
+        dt_config = dataclasses.replace(
+            config, org=org, dingtalk=dingtalk, wecom=dataclasses.replace(config.wecom, enabled=False)
+        )
+        async with _started(
+            dt_config, clock, extractor_for, lambda c: DingTalkPlatform(c, clock, fake, gateway)
+        ) as bot:
+            yield bot
+
+
+@asynccontextmanager
+async def _started(
+    config: Config, clock: FixedClock, extractor_for: Any, platform: Any
+) -> AsyncIterator[Bot]:
+    bot = Bot(config, clock, platform(config), extractor_for(config))
+    await bot.start()
+    try:
+        yield bot
+    finally:
+        await bot.stop()
 
 
 def render_text(msgtype: str, payload: dict[str, Any]) -> str:

@@ -1,0 +1,211 @@
+"""The DingTalk channel as the core sees it (bot.channels.base.Channel): robot messages in over Stream
+mode or HTTP, replies and pushes out through the session webhook, the robot's 1:1 batchSend, group
+messages and the team's custom robot, with buttons on an interactive card or as typed commands.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from aiohttp import web
+
+from bot.channels.base import Accept, ChannelBase, DeliveryError, Limits, Resources, Task
+from bot.channels.dingtalk.callback import DingTalkCallback
+from bot.channels.dingtalk.client import DingTalkClient
+from bot.channels.dingtalk.errors import DingTalkError
+from bot.channels.dingtalk.groups import WEBHOOK_PREFIX
+from bot.channels.dingtalk.render import (
+    MARKDOWN_LIMIT,
+    MAX_BUTTONS,
+    card_params,
+    commands,
+    handled_params,
+    markdown,
+)
+from bot.channels.dingtalk.stream import StreamClient
+from bot.channels.tokens import Cursors
+from bot.clock import Clock
+from bot.config import DingTalkConfig
+from bot.types import Message, Outgoing, Platform
+
+log = logging.getLogger("salesbot.dingtalk")
+
+COMMANDS_KEPT = timedelta(hours=24)  # a typed "1" answers the last buttons sent this long ago at most
+SESSION_MARGIN = timedelta(minutes=1)  # a session webhook this close to expiry is not trusted
+FLOW_CONTROL_WAIT = timedelta(minutes=1)  # the platform held the message back for this member
+QUOTA_PROBE = timedelta(hours=1)  # with the month's API calls used up, try again this often
+CHECKED = "salesbot_typed_command_checked"  # in a message's raw once enrich has looked at it
+_COMMAND_CHARS = 12  # a typed command is a number or a button label, never longer
+
+
+class DingTalkChannel(ChannelBase):
+    platform: Platform = "dingtalk"
+    limits = Limits(text_bytes=MARKDOWN_LIMIT, buttons=MAX_BUTTONS, card_update_window=None)
+
+    def __init__(
+        self,
+        config: DingTalkConfig,
+        clock: Clock,
+        accept: Accept,
+        *,
+        webhook_secrets: Mapping[str, str] | None = None,
+        client: DingTalkClient | None = None,
+    ) -> None:
+        """`webhook_secrets`: each custom group robot's 加签 secret by its access token."""
+        self._config = config
+        self._clock = clock
+        self._accept = accept
+        self._secrets = dict(webhook_secrets or {})
+        self._client = client
+        self._cursors: Cursors | None = None
+        self._stream: StreamClient | None = None
+        self.quota_exhausted_at: datetime | None = None
+
+    def add_routes(self, app: web.Application) -> None:
+        DingTalkCallback(self._config, self._clock, self._accept).add_routes(app)
+
+    def open(self, resources: Resources) -> None:
+        if self._client is None:
+            self._client = DingTalkClient(self._config, resources.http, resources.tokens, self._clock)
+        self._cursors = resources.cursors
+        if self._config.mode == "stream":
+            self._stream = StreamClient(self._config, resources.http, self._accept, clock=self._clock)
+
+    def tasks(self) -> Sequence[Task]:
+        return (self._stream.run,) if self._stream is not None else ()
+
+    @property
+    def client(self) -> DingTalkClient:
+        if self._client is None:
+            raise RuntimeError("the DingTalk channel is used before the app opened it")
+        return self._client
+
+    def health(self) -> str | None:
+        if self.quota_exhausted_at is not None:
+            since = f"{self.quota_exhausted_at:%Y-%m-%d %H:%M} UTC"
+            return f"API calls for the month used up (ApiCountLimitForOrg) since {since}; sending paused"
+        return None
+
+    # -- typed commands: a "1" or a label answering the last buttons sent as text --------------------------
+
+    def needs_enrichment(self, message: Message) -> bool:
+        text = message.text.strip()
+        return (
+            message.kind == "text"
+            and 0 < len(text) <= _COMMAND_CHARS
+            and self._cursors is not None
+            and CHECKED not in message.raw
+        )
+
+    async def enrich(self, message: Message) -> Message | None:
+        """A short text that answers the last buttons sent as text becomes that button's click; any
+        other comes back marked as checked (the pipeline stores what enrichment returns)."""
+        assert self._cursors is not None
+        checked = replace(message, raw={**message.raw, CHECKED: True})
+        stored = await self._cursors.get(_commands_key(message.sender_id))
+        if not stored:
+            return checked
+        data = json.loads(stored)
+        if message.sent_at - datetime.fromisoformat(data["at"]) > COMMANDS_KEPT:
+            return checked
+        typed = message.text.strip()
+        for command, key in data["commands"]:
+            if typed == command:
+                return replace(checked, kind="button", text=key)
+        return checked
+
+    # -- delivery ----------------------------------------------------------------------------------------
+
+    async def deliver(self, item: Outgoing) -> str | None:
+        now = self._clock.now()
+        if self.quota_exhausted_at is not None and now - self.quota_exhausted_at < QUOTA_PROBE:
+            raise DeliveryError("DingTalk API quota for the month used up", wait=QUOTA_PROBE)
+        try:
+            handle = await self._send(item)
+        except DingTalkError as e:
+            raise self._as_delivery_error(e) from e
+        self.quota_exhausted_at = None
+        return handle
+
+    async def _send(self, item: Outgoing) -> str | None:
+        client = self.client
+        if item.kind == "card_update":
+            assert item.update is not None
+            await client.update_card(item.update.handle, handled_params(item.update.label))
+            return None
+        if item.kind == "group":
+            rendered = markdown(item)
+            if item.target.startswith(WEBHOOK_PREFIX):
+                token = item.target.removeprefix(WEBHOOK_PREFIX)
+                await client.robot_webhook_send(token, self._secrets.get(token, ""), rendered.session_body())
+            else:
+                await client.group_send(item.target, rendered.msg_key, rendered.msg_param)
+            return None
+        if item.buttons and self._config.card_template_id:
+            card_id = f"sb_{secrets.token_hex(12)}"
+            await client.send_card(item.target, card_id, self._config.card_template_id, card_params(item))
+            return card_id
+        rendered = markdown(item)
+        if not (item.kind == "reply" and await self._session_reply(item, rendered.session_body())):
+            result = await client.batch_send([item.target], rendered.msg_key, rendered.msg_param)
+            if item.target in result.invalid:
+                log.error(
+                    "not a member the robot can reach: check [org] dingtalk_userid and the app's visibility",
+                    extra={"target": item.target},
+                )
+                raise DeliveryError(f"{item.target} is in invalidStaffIdList", retry=False)
+            if item.target in result.flow_controlled:
+                raise DeliveryError(f"{item.target} is flow-controlled", wait=FLOW_CONTROL_WAIT)
+        if item.buttons:
+            await self._remember_commands(item)
+        return None
+
+    async def _session_reply(self, item: Outgoing, body: Mapping[str, object]) -> bool:
+        """Answer through the message's session webhook while it lasts (it costs no API call); False
+        when there is none or it has expired."""
+        url, expires = item.route.get("session_webhook"), item.route.get("session_webhook_expires", "")
+        if not url or not expires.isdigit():
+            return False
+        if (
+            datetime.fromtimestamp(int(expires) / 1000, tz=self._clock.now().tzinfo) - SESSION_MARGIN
+            < self._clock.now()
+        ):
+            return False
+        try:
+            await self.client.session_send(url, body)
+        except DingTalkError as e:
+            if e.kind in ("retry", "rate_limited", "quota"):
+                raise
+            log.info("session webhook refused, sending through the API", extra={"error": str(e)})
+            return False
+        return True
+
+    async def _remember_commands(self, item: Outgoing) -> None:
+        assert self._cursors is not None
+        data = {"at": self._clock.now().isoformat(), "commands": commands(item)}
+        await self._cursors.put(_commands_key(item.target), json.dumps(data, ensure_ascii=False))
+
+    def _as_delivery_error(self, e: DingTalkError) -> DeliveryError:
+        if e.kind == "quota":
+            if self.quota_exhausted_at is None:
+                log.error(
+                    "DingTalk says this organisation's API calls for the month are used up "
+                    "(ApiCountLimitForOrg): nothing goes out through the API; "
+                    "what is pending stays in the outbox",
+                )
+            self.quota_exhausted_at = self._clock.now()
+            return DeliveryError(str(e), wait=QUOTA_PROBE)
+        if e.kind == "rate_limited":
+            return DeliveryError(str(e), wait=timedelta(seconds=e.retry_after or 1.0))
+        if e.kind in ("retry", "token"):
+            return DeliveryError(str(e))
+        return DeliveryError(str(e), retry=False)
+
+
+def _commands_key(user_id: str) -> str:
+    return f"dingtalk:commands:{user_id}"
