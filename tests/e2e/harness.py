@@ -247,7 +247,12 @@ def on_dingtalk(org: OrgConfig) -> OrgConfig:
 
 @asynccontextmanager
 async def running(
-    config: Config, platform: str, extractor_for: Any, *, users: Iterable[str] = ()
+    config: Config,
+    platform: str,
+    extractor_for: Any,
+    *,
+    users: Iterable[str] = (),
+    webhooks: dict[str, str] | None = None,
 ) -> AsyncIterator[Bot]:
     """A started bot on `platform` (one of PLATFORMS) with its fake server; `config` holds everything
     else. `users`: the fake WeChat Work's members beyond [org] (DingTalk's are [org]'s userIds)."""
@@ -265,11 +270,17 @@ async def running(
     stream = platform == "dingtalk-stream"
     org = on_dingtalk(config.org)
     app = SAMPLE_DINGTALK if stream else dataclasses.replace(SAMPLE_DINGTALK, mode="http")
-    fake = FakeDingTalk.for_config(app, clock, users={p.dingtalk_userid for p in org.people} | set(users))
+    ids = {p.dingtalk_userid for p in org.people} | set(users)
+    fake = FakeDingTalk.for_config(app, clock, users=ids, webhooks=dict(webhooks or {}))
     gateway = FakeStreamGateway(app.app_key, app.app_secret, clock) if stream else None
     async with serve_fake_dingtalk(fake, gateway) as api_base:
         dingtalk = dataclasses.replace(
-            app, api_base=api_base, oapi_base=api_base, card_template_id=CARD_TEMPLATE if stream else ""
+            app,
+            api_base=api_base,
+            oapi_base=api_base,
+            card_template_id=CARD_TEMPLATE if stream else "",
+            event_token=config.dingtalk.event_token,  # the event subscription, when the test sets it
+            event_aes_key=config.dingtalk.event_aes_key,
         )
         dt_config = dataclasses.replace(
             config, org=org, dingtalk=dingtalk, wecom=dataclasses.replace(config.wecom, enabled=False)
