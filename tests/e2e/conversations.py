@@ -14,8 +14,9 @@ runs alone, the way the product is used:
    the rows written to a CSV file and handed to the same run_import;
 3. each turn posted to the console's /console/api/messages as the person `as` (the console is the
    channel every deployment has; the test server listens on 127.0.0.1, which is the console's
-   loopback mode, so no token), then processed and delivered; what that person received meanwhile
-   is the bot's reply to the turn;
+   loopback mode, so no token), or with `--platform` written on WeChat Work or DingTalk (Stream or
+   HTTP) through the platform's fake server, then processed and delivered; what that person
+   received meanwhile is the bot's reply to the turn;
 4. the leads read with `salesbot leads export --format jsonl` (export_to), once right after the
    import (followups_added counts from there) and once after the last turn, and compared.
 
@@ -40,7 +41,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -58,6 +59,7 @@ from bot.leads_io.imports import ImportFileError, run_import
 from nlp import Extractor, load_catalog
 from storage import migrate
 from storage.db import create_engine
+from tests.e2e.harness import PLATFORMS, running
 
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_SEND_AT = "2026-03-10T10:00"  # a Tuesday, local time in TIMEZONE
@@ -311,7 +313,13 @@ class Runner:
         send_at: datetime | None = None,
         timezone: str = TIMEZONE,
         extractor: Extractor | None = None,
+        platform: str = "console",
     ) -> None:
+        """`platform`: where the turns are written: the console, or one of tests.e2e.harness.PLATFORMS
+        (the platform's fake server, its real callback or Stream connection)."""
+        if platform != "console" and platform not in PLATFORMS:
+            raise ValueError(f"platform must be console or one of {', '.join(PLATFORMS)}, got {platform!r}")
+        self.platform = platform
         self.base = load_config(org, env={})  # ConfigError names the file and the key
         self.catalog = catalog
         self.tz = ZoneInfo(timezone)
@@ -355,27 +363,55 @@ class Runner:
         with tempfile.TemporaryDirectory(prefix="salesbot-conversation-") as directory:
             config = self.config(await self.fresh_database(Path(directory)))
             clock = FixedClock(self.send_at - IMPORT_BEFORE)
-            app = create_app(config, clock=clock, workers=False, extractor=self.extractor)
-            async with TestClient(TestServer(app)) as client:
-                outcome.errors += await import_leads(app, config, clock, conversation.get("leads") or [])
-                await settle(app)  # the import's summary pushes go out before the first turn
-                before = followup_counts(await export_records(app, config))
-                clock.set(self.send_at)
-                for number, turn in enumerate(conversation.get("turns") or [], 1):
-                    said = await self._say(client, app, outcome, number, turn)
-                    outcome.turns.append(said)
-                    if "reply_has" in turn:
-                        outcome.checks.append(check_reply(number, turn["reply_has"], said.reply))
-                    clock.advance(TURN_GAP)
-                after = await export_records(app, config)
+            if self.platform == "console":
+                app = create_app(config, clock=clock, workers=False, extractor=self.extractor)
+                async with TestClient(TestServer(app)) as client:
+
+                    async def say(number: int, person: str, text: str) -> str:
+                        return await self._say(client, app, outcome, number, person, text)
+
+                    before, after = await self._replay(conversation, outcome, app, config, clock, say)
+            else:
+                async with running(config, self.platform, lambda _: self.extractor, clock=clock) as bot:
+                    assert bot.app is not None
+
+                    async def say(number: int, person: str, text: str) -> str:
+                        seen = len(bot.inbox(person))
+                        await bot.say(person, text)
+                        return "\n".join(bot.inbox(person)[seen:])
+
+                    before, after = await self._replay(conversation, outcome, bot.app, bot.config, clock, say)
         for expect in conversation.get("expect") or []:
             outcome.checks += check_lead(expect, before, after, self.today)
         return outcome
 
+    async def _replay(
+        self,
+        conversation: dict[str, Any],
+        outcome: Outcome,
+        app: web.Application,
+        config: Config,
+        clock: FixedClock,
+        say: Callable[[int, str, str], Awaitable[str]],
+    ) -> tuple[dict[str, int], list[dict[str, Any]]]:
+        """Import the book, say each turn; the follow-up counts after the import and the leads at the end."""
+        outcome.errors += await import_leads(app, config, clock, conversation.get("leads") or [])
+        await settle(app)  # the import's summary pushes go out before the first turn
+        before = followup_counts(await export_records(app, config))
+        clock.set(self.send_at)
+        for number, turn in enumerate(conversation.get("turns") or [], 1):
+            person, text = str(turn.get("as", "")), str(turn.get("text", ""))
+            said = Turn(person, text, await say(number, person, text))
+            outcome.turns.append(said)
+            if "reply_has" in turn:
+                outcome.checks.append(check_reply(number, turn["reply_has"], said.reply))
+            clock.advance(TURN_GAP)
+        return before, await export_records(app, config)
+
     async def _say(
-        self, client: TestClient, app: web.Application, outcome: Outcome, number: int, turn: dict[str, Any]
-    ) -> Turn:
-        person, text = str(turn.get("as", "")), str(turn.get("text", ""))
+        self, client: TestClient, app: web.Application, outcome: Outcome, number: int, person: str, text: str
+    ) -> str:
+        """A turn through the console; what the person received meanwhile."""
         hub = app[CONSOLE_HUB]
         inbox = hub.subscribe(person)
         try:
@@ -391,7 +427,7 @@ class Runner:
                     events.append(event)
         finally:
             hub.unsubscribe(person, inbox)
-        return Turn(person, text, "\n".join(reply_text(e.get("payload") or {}) for e in events))
+        return "\n".join(reply_text(e.get("payload") or {}) for e in events)
 
 
 def reply_text(payload: dict[str, Any]) -> str:
@@ -475,11 +511,13 @@ async def run_file(
     *,
     send_at: datetime | None = None,
     only: Sequence[str] = (),
+    platform: str = "console",
 ) -> list[Outcome]:
     """Every conversation of `path` (or those of `only`), in order; org and catalog default to
     org.toml and catalog.toml next to it."""
     conversations = [c for c in read_conversations(path) if not only or str(c.get("id")) in only]
-    runner = Runner(org or path.parent / "org.toml", catalog or path.parent / "catalog.toml", send_at=send_at)
+    org, catalog = org or path.parent / "org.toml", catalog or path.parent / "catalog.toml"
+    runner = Runner(org, catalog, send_at=send_at, platform=platform)
     try:
         return [await runner.run(c) for c in conversations]
     finally:
@@ -534,12 +572,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"(default: {DEFAULT_SEND_AT}, a Tuesday)",
     )
     parser.add_argument("--only", action="append", default=[], metavar="ID", help="run only these ids")
+    parser.add_argument(
+        "--platform",
+        choices=("console", *PLATFORMS),
+        default="console",
+        help="where the turns are written (default: the console)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="the turns and each expectation not met")
     args = parser.parse_args(argv)
     send_at = datetime.fromisoformat(args.at)
     send_at = send_at if send_at.tzinfo else send_at.replace(tzinfo=ZoneInfo(TIMEZONE))
     try:
-        outcomes = asyncio.run(run_file(args.file, args.org, args.catalog, send_at=send_at, only=args.only))
+        outcomes = asyncio.run(
+            run_file(
+                args.file, args.org, args.catalog, send_at=send_at, only=args.only, platform=args.platform
+            )
+        )
     except (ConfigError, ValueError, OSError) as e:  # a file that cannot be read or is not the format
         print(f"conversations: {e}", file=sys.stderr)
         return 2

@@ -237,6 +237,12 @@ class Bot:
         return self.platform.received(person)
 
 
+def on_wecom(org: OrgConfig) -> OrgConfig:
+    """The organisation with a WeChat Work UserID for everyone who has none (their id)."""
+    people = [p if p.wecom_userid else dataclasses.replace(p, wecom_userid=p.id) for p in org.people]
+    return dataclasses.replace(org, people=people)
+
+
 def on_dingtalk(org: OrgConfig) -> OrgConfig:
     """The organisation with a DingTalk userId for everyone who has none ("dt_" + their id)."""
     people = [
@@ -253,12 +259,14 @@ async def running(
     *,
     users: Iterable[str] = (),
     webhooks: dict[str, str] | None = None,
+    clock: FixedClock | None = None,
 ) -> AsyncIterator[Bot]:
     """A started bot on `platform` (one of PLATFORMS) with its fake server; `config` holds everything
     else. `users`: the fake WeChat Work's members beyond [org] (DingTalk's are [org]'s userIds)."""
-    clock = FixedClock(START)
+    clock = clock or FixedClock(START)
     if platform == "wecom":
-        ids = {p.wecom_userid for p in config.org.people if p.wecom_userid} | set(users)
+        config = dataclasses.replace(config, org=on_wecom(config.org))
+        ids = {p.wecom_userid for p in config.org.people} | set(users)
         fake = FakeWeCom(WECOM, clock, users=ids, webhook_keys={"team-key"})
         async with serve_fake_wecom(fake) as api_base:
             wecom_config = dataclasses.replace(config, wecom=dataclasses.replace(WECOM, api_base=api_base))

@@ -23,6 +23,7 @@ from tests.e2e.conversations import (
     resolve_at,
     run_file,
 )
+from tests.e2e.harness import PLATFORMS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "conversations"
 TUESDAY = date(2026, 3, 10)  # the runner's default send day
@@ -352,8 +353,10 @@ async def test_rows_the_import_refuses_make_the_conversation_wrong(runner: Runne
     assert outcome.errors[1].startswith("import: row 2 refused: unknown owner 'nobody'")
 
 
-async def test_dev_conversations_score_no_lower_than_measured() -> None:
-    outcomes = await run_file(FIXTURES / "dev.jsonl")
+@pytest.mark.parametrize("platform", ["console", *PLATFORMS])
+async def test_dev_conversations_score_no_lower_than_measured(platform: str) -> None:
+    """The same conversations written on the console, WeChat Work and DingTalk (Stream and HTTP)."""
+    outcomes = await run_file(FIXTURES / "dev.jsonl", platform=platform)
     lines = report_lines(outcomes)
     print("\n".join(lines))
     right = sum(o.right for o in outcomes)
