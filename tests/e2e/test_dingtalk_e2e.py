@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,11 +17,25 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import DIGESTS, SLA
 from bot.channels.callback_crypto import CallbackCipher
 from bot.channels.dingtalk.client import BATCH_SEND, CARD_SEND, TOKEN_PATH
+from bot.clock import FixedClock
 from bot.config import CatalogConfig, Config, IntakeConfig
-from bot.fakes.dingtalk import FakeDingTalk
+from bot.fakes.dingtalk import SAMPLE_DINGTALK, FakeDingTalk, serve_fake_dingtalk
 from bot.fakes.dingtalk_stream import robot_payload
+from bot.fakes.wecom import FakeWeCom, serve_fake_wecom
 from storage.models import FollowUp, InboundMessage, Lead, OutboxMessage
-from tests.e2e.harness import FIXTURES, INTAKE_TOKEN, Bot, DingTalkPlatform, running
+from tests.e2e.harness import (
+    FIXTURES,
+    INTAKE_TOKEN,
+    START,
+    WECOM,
+    Bot,
+    DingTalkPlatform,
+    WeComPlatform,
+    on_dingtalk,
+    on_wecom,
+    render_text,
+    running,
+)
 from tests.extractors import Extractors
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -192,3 +206,42 @@ async def test_a_picture_gets_a_polite_reply(bot: Bot) -> None:
     await platform._deliver(bot, payload, bot.config.dingtalk.callback_path, card=False)
     await bot.settle()
     assert "只看得懂文字消息" in bot.inbox("lina")[-1]
+
+
+async def test_on_both_platforms_a_push_goes_where_the_person_last_wrote(
+    config: Config, engine: AsyncEngine, extractors: Extractors
+) -> None:
+    clock = FixedClock(START)
+    org = on_wecom(on_dingtalk(config.org))
+    app = dataclasses.replace(SAMPLE_DINGTALK, mode="http")
+    dingtalk = FakeDingTalk.for_config(app, clock, users={p.dingtalk_userid for p in org.people})
+    wecom = FakeWeCom(WECOM, clock, users={p.wecom_userid for p in org.people})
+    async with serve_fake_dingtalk(dingtalk) as dingtalk_base, serve_fake_wecom(wecom) as wecom_base:
+        both = dataclasses.replace(
+            config,
+            org=org,
+            catalog=CatalogConfig(path=str(FIXTURES / "catalog.toml")),
+            wecom=dataclasses.replace(WECOM, api_base=wecom_base),
+            dingtalk=dataclasses.replace(app, api_base=dingtalk_base, oapi_base=dingtalk_base),
+        )
+        on_dt = DingTalkPlatform(both, clock, dingtalk, None)
+        bot = Bot(both, clock, on_dt, extractors(both))
+        await bot.start()
+        try:
+            await breach(bot)  # 李娜 wrote on DingTalk: the reply and the alert go there
+            await bot.settle()
+            assert "首次响应超时" in bot.inbox("lina")[-1] and wecom.delivered("LiNa") == []
+
+            await WeComPlatform(both, clock, wecom).send(bot, "lina", "我的超时线索")  # now on WeChat Work
+            await bot.settle()
+            assert len(wecom.delivered("LiNa")) == 1
+            on_dingtalk_before = len(bot.inbox("lina"))
+            bot.clock.set(datetime(2026, 3, 11, 9, 5, tzinfo=SHANGHAI))  # Wednesday morning digests
+            assert bot.app is not None and await bot.app[DIGESTS].run_once() >= 2
+            await bot.settle()
+            assert len(bot.inbox("lina")) == on_dingtalk_before  # her digest went to WeChat Work
+            assert any("早上好" in render_text(d.msgtype, d.payload) for d in wecom.delivered("LiNa"))
+            # 张伟 never wrote: the first enabled platform, WeChat Work.
+            assert wecom.delivered("ZhangWei") and dingtalk.delivered("dt_zhangwei") == []
+        finally:
+            await bot.stop()

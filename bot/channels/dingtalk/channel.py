@@ -45,7 +45,6 @@ _COMMAND_CHARS = 12  # a typed command is a number or a button label, never long
 
 class DingTalkChannel(ChannelBase):
     platform: Platform = "dingtalk"
-    limits = Limits(text_bytes=MARKDOWN_LIMIT, buttons=MAX_BUTTONS, card_update_window=None)
 
     def __init__(
         self,
@@ -57,6 +56,9 @@ class DingTalkChannel(ChannelBase):
         client: DingTalkClient | None = None,
     ) -> None:
         """`webhook_secrets`: each custom group robot's 加签 secret by its access token."""
+        # Buttons either way (a card, or typed commands); only a card can be updated, for as long as it lasts.
+        window = timedelta.max if config.card_template_id else None
+        self.limits = Limits(text_bytes=MARKDOWN_LIMIT, buttons=MAX_BUTTONS, card_update_window=window)
         self._config = config
         self._clock = clock
         self._accept = accept
@@ -116,6 +118,10 @@ class DingTalkChannel(ChannelBase):
         typed = message.text.strip()
         for command, key in data["commands"]:
             if typed == command:
+                # Used once, like a card's buttons: a second "1" is a message again.
+                await self._cursors.put(
+                    _commands_key(message.sender_id), json.dumps({"at": data["at"], "commands": []})
+                )
                 return replace(checked, kind="button", text=key)
         return checked
 
