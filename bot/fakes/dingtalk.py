@@ -1,10 +1,11 @@
 """A fake DingTalk server for the sending side, for tests and the demo.
 
 `FakeDingTalk` holds the platform's state and behaviours: expiring and revocable tokens, robot 1:1 and group
-messages that check their msgKey and msgParam string, flow-controlled and unknown members, interactive cards
-updated in place, session webhooks that expire, the custom group robot with its sign and 20-a-minute limit,
-and injected failures. `serve_fake_dingtalk` runs it on 127.0.0.1 port 0 and answers both the new API
-(api_base) and the old one (oapi_base) paths; a Stream gateway fake can mount its routes on the same app.
+messages that check their msgKey and msgParam string, flow-controlled and unknown members, media uploads
+(上传媒体文件, in dingtalk_media) that pictures and files must name, interactive cards updated in place,
+session webhooks that expire, the custom group robot with its sign and 20-a-minute limit, and injected
+failures. `serve_fake_dingtalk` runs it on 127.0.0.1 port 0 and answers both the new API (api_base) and
+the old one (oapi_base) paths; a Stream gateway fake can mount its routes on the same app.
 """
 
 from __future__ import annotations
@@ -28,10 +29,13 @@ from bot.channels.dingtalk.client import (
     ROBOT_SEND,
     TOKEN_PATH,
 )
+from bot.channels.dingtalk.media import MEDIA_UPLOAD
 from bot.channels.dingtalk.sign import verify
 from bot.channels.errors import BadCallback, SignatureError
 from bot.clock import Clock
 from bot.config import DingTalkConfig
+from bot.fakes.dingtalk_media import MEDIA_LIMITS, FakeMedia, Form
+from bot.fakes.dingtalk_media import Refused as _Refused
 
 SESSION_SEND = "/robot/sendBySession"  # the path of the sessionWebhook URLs the fake hands out
 SESSION_TTL = timedelta(minutes=90)
@@ -55,7 +59,8 @@ def _actions(n: int) -> tuple[str, ...]:
 MSG_PARAMS: dict[str, tuple[str, ...]] = {
     "sampleText": ("content",),
     "sampleMarkdown": ("title", "text"),
-    "sampleImageMsg": ("photoURL",),
+    "sampleImageMsg": ("photoURL",),  # a public image URL or a media_id from media/upload
+    "sampleFile": ("mediaId", "fileName", "fileType"),  # fileType: the extension ("xlsx")
     "sampleLink": ("text", "title", "picUrl", "messageUrl"),
     "sampleActionCard": ("title", "text", "singleTitle", "singleURL"),
     "sampleActionCard2": _actions(2),  # vertical buttons: actionTitle1/actionURL1 ...
@@ -65,6 +70,7 @@ MSG_PARAMS: dict[str, tuple[str, ...]] = {
     "sampleActionCard6": ("title", "text", "buttonTitle1", "buttonUrl1", "buttonTitle2", "buttonUrl2"),
 }
 SESSION_MSGTYPES = {"text", "markdown", "actionCard", "link", "feedCard"}
+BAD_TOKEN, NO_TOKEN, TOKEN_EXPIRED = 40014, 41001, 42001  # the old API's refused access_token
 
 
 @dataclass
@@ -123,13 +129,6 @@ class Gateway(Protocol):
     def add_routes(self, app: web.Application) -> None: ...
 
 
-class _Refused(Exception):
-    """An answer other than success, in the style of the path's API."""
-
-    def __init__(self, status: int, code: str | int, message: str) -> None:
-        self.status, self.code, self.message = status, code, message
-
-
 class FakeDingTalk:
     def __init__(
         self,
@@ -157,6 +156,9 @@ class FakeDingTalk:
         self.flow: dict[str, int] = {}
         self.faults: list[Fault] = []
         self.robot_sent: dict[str, list[datetime]] = {}
+        self.uploads = FakeMedia()
+        self.media = self.uploads.data  # media_id -> the uploaded bytes
+        self.media_names = self.uploads.names  # media_id -> the file name it was uploaded with
         self.released = asyncio.Event()  # set on shutdown so delayed answers end
 
     @classmethod
@@ -211,17 +213,30 @@ class FakeDingTalk:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         path = request.path
-        oapi = path.startswith("/robot/")
-        try:
-            body = json.loads(await request.read()) if request.can_read_body else None
-        except ValueError:
-            body = None
+        oapi = _is_oapi(path)
+        form: Form = {}
+        if request.content_type == "multipart/form-data":
+            async for part in await request.multipart():
+                form[part.name or ""] = (part.filename, await part.read())  # type: ignore[union-attr]
+            # recorded without the bytes (fake.media holds what was stored)
+            body: Any = {
+                k: {"filename": f, "size": len(v)} if f else v.decode() for k, (f, v) in form.items()
+            }
+        else:
+            try:
+                body = json.loads(await request.read()) if request.can_read_body else None
+            except ValueError:
+                body = None
         headers = {k.lower(): v for k, v in request.headers.items()}
         self.requests.append(Recorded(request.method, path, dict(request.query), headers, body))
         try:
             fault = await self._fault(request, path)
             if fault is not None:
                 return fault
+            if path == MEDIA_UPLOAD:
+                self._check_oapi_token(request.query.get("access_token", ""))
+                stored = self.uploads.upload(request.query.get("type", ""), form, self.clock.now())
+                return _json({"errcode": 0, "errmsg": "ok", **stored})
             if not isinstance(body, dict):
                 raise _Refused(400, 43004 if oapi else "MissingBody", "body is not a JSON object")
             if oapi:
@@ -249,7 +264,7 @@ class FakeDingTalk:
             return web.Response()
         if fault.body is not None:
             return _json(fault.body, status=fault.status)
-        if path.startswith("/robot/") and fault.status == 200:
+        if _is_oapi(path) and fault.status == 200:
             raise _Refused(200, int(fault.code), "injected")
         raise _Refused(fault.status, fault.code, "injected")
 
@@ -289,6 +304,16 @@ class FakeDingTalk:
         if expires is None or token in self.revoked or self.clock.now() >= expires:
             raise _Refused(401, "InvalidAuthentication", "不合法的access_token")
 
+    def _check_oapi_token(self, token: str) -> None:
+        """The same tokens on the old API, refused in its style: an errcode with HTTP 200."""
+        expires = self.tokens.get(token)
+        if not token:
+            raise _Refused(200, NO_TOKEN, "缺少access_token参数")
+        if expires is None or token in self.revoked:
+            raise _Refused(200, BAD_TOKEN, "不合法的access_token")
+        if self.clock.now() >= expires:
+            raise _Refused(200, TOKEN_EXPIRED, "access_token超时")
+
     # -- robot messages --------------------------------------------------------------------------------------
 
     def _msg(self, b: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -304,6 +329,7 @@ class FakeDingTalk:
         missing = [p for p in MSG_PARAMS[key] if not isinstance(params, dict) or p not in params]
         if missing:
             raise _Refused(400, "param.error", f"msgParam lacks {', '.join(missing)}")
+        self.uploads.check_message(key, params)
         return key, params
 
     def _batch(self, b: dict[str, Any]) -> dict[str, Any]:
@@ -421,18 +447,23 @@ class FakeDingTalk:
         return {}
 
 
+def _is_oapi(path: str) -> bool:
+    """Paths of the old API (oapi_base): errcodes in HTTP 200 answers rather than status codes."""
+    return path.startswith("/robot/") or path == MEDIA_UPLOAD
+
+
 def _json(data: dict[str, Any], status: int = 200) -> web.Response:
     return web.json_response(data, status=status, dumps=lambda d: json.dumps(d, ensure_ascii=False))
 
 
 FAKE_KEY = web.AppKey("fake_dingtalk", FakeDingTalk)
-ROUTES = [("POST", p) for p in (TOKEN_PATH, BATCH_SEND, GROUP_SEND, CARD_SEND, ROBOT_SEND, SESSION_SEND)] + [
-    ("PUT", CARD_UPDATE)
-]
+_POSTS = (TOKEN_PATH, BATCH_SEND, GROUP_SEND, CARD_SEND, ROBOT_SEND, SESSION_SEND, MEDIA_UPLOAD)
+ROUTES = [("POST", p) for p in _POSTS] + [("PUT", CARD_UPDATE)]
 
 
 def create_fake_dingtalk(fake: FakeDingTalk, gateway: Gateway | None = None) -> web.Application:
-    app = web.Application()
+    # room for the largest upload (20 MB) and its multipart framing
+    app = web.Application(client_max_size=max(MEDIA_LIMITS.values()) + 64 * 1024)
     app[FAKE_KEY] = fake
     for method, path in ROUTES:
         app.router.add_route(method, path, fake.handle)

@@ -1,5 +1,5 @@
 """An async DingTalk client on aiohttp: the app's access token, robot 1:1 and group messages, interactive
-cards (robot 普通版 API), session webhooks and the custom group robot.
+cards (robot 普通版 API), media uploads for pictures and files, session webhooks and the custom group robot.
 
 It makes at most one extra attempt (after a refused token) and otherwise raises `DingTalkError` with a kind
 for the outbox, which owns retries and backoff. A 200 from batchSend is not a delivery: the caller reads
@@ -9,16 +9,19 @@ for the outbox, which owns retries and backoff. A 200 from batchSend is not a de
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
-from collections.abc import Mapping, Sequence
+import mimetypes
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 
 from bot.channels.dingtalk.errors import IP_BAN_WAIT, QPS_WAIT, DingTalkError, classify_api, classify_oapi
+from bot.channels.dingtalk.media import MEDIA_UPLOAD, MediaKind, check_media
 from bot.channels.dingtalk.sign import millis, sign
 from bot.channels.tokens import TokenCache
 from bot.clock import Clock
@@ -34,6 +37,10 @@ CARD_SEND = "/v1.0/card/instances/createAndDeliver"  # 创建并投放卡片 (�
 CARD_UPDATE = "/v1.0/card/instances"  # 更新卡片, PUT
 ROBOT_SEND = "/robot/send"
 MAX_BATCH_USERS = 20  # batchSend takes at most 20 userIds a call
+UPLOAD_TIMEOUT = 60.0  # seconds for one upload: 20 MB over a slow uplink takes longer than a message
+
+T = TypeVar("T")
+FormFactory = Callable[[], aiohttp.FormData]  # a fresh form per attempt: aiohttp consumes a FormData once
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class DingTalkClient:
         clock: Clock,
         *,
         timeout: float = 10.0,
+        upload_timeout: float = UPLOAD_TIMEOUT,
     ) -> None:
         self._config = config
         self._api = config.api_base.rstrip("/")
@@ -66,6 +74,7 @@ class DingTalkClient:
         self._tokens = tokens
         self._clock = clock
         self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._upload_timeout = aiohttp.ClientTimeout(total=max(timeout, upload_timeout))
         self._lock = asyncio.Lock()
         self._key = f"dingtalk:{config.app_key}"
 
@@ -111,15 +120,20 @@ class DingTalkClient:
 
     async def call(self, method: str, path: str, body: Mapping[str, Any]) -> dict[str, Any]:
         """One new-API call with the token header; on a refused token drop it, refresh once, retry once."""
+        return await self._with_token(path, lambda token: self._api_once(method, path, body, token=token))
+
+    async def _with_token(self, path: str, attempt: Callable[[str], Awaitable[T]]) -> T:
+        """Run `attempt` with the app's token; if the platform refuses the token (kind "token"), drop it,
+        fetch a fresh one and run `attempt` once more. A second refusal is raised as is."""
         token = await self.access_token()
         try:
-            return await self._api_once(method, path, body, token=token)
+            return await attempt(token)
         except DingTalkError as e:
             if e.kind != "token":
                 raise
             log.warning("dingtalk token refused, refreshing once", extra={"code": e.code, "path": path})
         token = await self._replace_token(token)
-        return await self._api_once(method, path, body, token=token)
+        return await attempt(token)
 
     async def _send(
         self,
@@ -127,14 +141,17 @@ class DingTalkClient:
         url: str,
         path: str,
         *,
-        body: Mapping[str, Any],
+        body: Mapping[str, Any] | None = None,
+        form: FormFactory | None = None,
         headers: Mapping[str, str] | None = None,
         params: Mapping[str, str] | None = None,
     ) -> tuple[int, Any]:
-        """One HTTP exchange: (status, parsed JSON or None). Transport failures are "retry"."""
+        """One HTTP exchange, a JSON `body` or a multipart `form`: (status, parsed JSON or None). Transport
+        failures are "retry"."""
+        data, timeout = (form(), self._upload_timeout) if form is not None else (None, self._timeout)
         try:
             async with self._session.request(
-                method, url, json=body, headers=headers, params=params, timeout=self._timeout
+                method, url, json=body, data=data, headers=headers, params=params, timeout=timeout
             ) as resp:
                 status, raw = resp.status, await resp.read()
         except TimeoutError:
@@ -176,9 +193,19 @@ class DingTalkClient:
         raise err
 
     async def _oapi_once(
-        self, url: str, path: str, body: Mapping[str, Any], *, params: Mapping[str, str] | None, session: bool
+        self,
+        url: str,
+        path: str,
+        body: Mapping[str, Any] | None,
+        *,
+        params: Mapping[str, str] | None,
+        session: bool = False,
+        form: FormFactory | None = None,
+        app_token: bool = False,
     ) -> dict[str, Any]:
-        status, data = await self._send("POST", url, path, body=body, params=params)
+        """One old-API call: HTTP 200 with errcode 0, or a DingTalkError. `app_token`: the query carries the
+        app's access token (not a webhook's), so a refused token is kind "token"."""
+        status, data = await self._send("POST", url, path, body=body, form=form, params=params)
         if status >= 500:
             raise DingTalkError("retry", "", f"HTTP {status}", status=status, path=path)
         if status != 200 or not isinstance(data, dict) or not isinstance(data.get("errcode", 0), int):
@@ -190,10 +217,12 @@ class DingTalkClient:
             raise DingTalkError(kind, "", f"unexpected answer (HTTP {status})", status=status, path=path)
         errcode = data.get("errcode", 0)
         if errcode != 0:
-            kind, wait = classify_oapi(errcode, session=session)
+            sub_code = str(data.get("sub_code", ""))
+            kind, wait = classify_oapi(errcode, session=session, app_token=app_token, sub_code=sub_code)
             err = DingTalkError(kind, str(errcode), str(data.get("errmsg", "")), retry_after=wait, path=path)
             if kind in ("config", "quota"):
-                log.error("dingtalk robot send refused", extra={"errcode": errcode, "path": path})
+                fields = {"errcode": errcode, "sub_code": sub_code, "path": path}
+                log.error("dingtalk old API refused", extra=fields)
             raise err
         return data
 
@@ -235,6 +264,36 @@ class DingTalkClient:
             "msgParam": _json_string(msg_param),
         }
         return str((await self.call("POST", GROUP_SEND, body)).get("processQueryKey", ""))
+
+    # -- media (上传媒体文件: the old API, with the app's token in the query) ---------------------------
+
+    async def upload_media(self, kind: MediaKind, name: str, data: bytes) -> str:
+        """Upload a picture or a file; returns its media_id ("@lA..."), reusable and not expiring, for
+        media.image_message / media.file_message (batchSend or group send). The member sees `name` on a
+        file. Raises ValueError before any call when the document rules the upload out (media.check_media:
+        kind, name, format, empty, over 20 MB); a refused token is dropped, refreshed and retried once."""
+        check_media(kind, name, data)
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+        def form() -> aiohttp.FormData:
+            # The name as UTF-8, as browsers send it: percent-encoded (aiohttp's default) the member would
+            # read %E7%BA%BF... A stream, not bytes: aiohttp warns that a large bytes body holds the loop up.
+            f = aiohttp.FormData(quote_fields=False)
+            f.add_field("type", kind)  # the document lists type in the body; the URL carries it too
+            f.add_field("media", io.BytesIO(data), filename=name, content_type=content_type)
+            return f
+
+        async def attempt(token: str) -> dict[str, Any]:
+            params = {"access_token": token, "type": kind}
+            url = self._oapi + MEDIA_UPLOAD
+            return await self._oapi_once(url, MEDIA_UPLOAD, None, params=params, form=form, app_token=True)
+
+        answer = await self._with_token(MEDIA_UPLOAD, attempt)
+        media_id = answer.get("media_id")
+        if not isinstance(media_id, str) or not media_id:
+            raise DingTalkError("retry", "", "media/upload answered without a media_id", path=MEDIA_UPLOAD)
+        log.info("dingtalk media uploaded", extra={"kind": kind, "bytes": len(data)})
+        return media_id
 
     # -- interactive cards (卡片平台 templates, created and delivered to a robot 1:1 chat) ---------------
 

@@ -27,6 +27,12 @@ IP_BAN_WAIT = 300.0
 # New-API codes an admin must fix: an unknown staff id (all recipients), no such robot, a bad app secret.
 _CONFIG_CODES = {"staffId.notExisted", "resource.not.found", "invalidClientIdOrSecret", "InvalidAppKey"}
 
+# Old-API errcodes that mean the app's access_token (in the query) was refused: 40014 不合法的access_token,
+# 41001 缺少access_token参数, 42001 access_token超时. 88 (鉴权异常) carries the reason in its sub_code: one
+# of these is a refused token, anything else (60011 没有调用该接口的权限 ...) a permission problem.
+_TOKEN_ERRCODES = {40014, 41001, 42001}
+_AUTH_FAILED = 88
+
 # Old-API errcodes -> kind (with its wait). Anything not listed is "other".
 _OAPI_KINDS: dict[int, tuple[ErrorKind, float | None]] = {
     -1: ("retry", None),  # system busy
@@ -59,10 +65,19 @@ def classify_api(status: int, code: str, *, from_token: bool = False) -> tuple[E
     return "other", None
 
 
-def classify_oapi(errcode: int, *, session: bool = False) -> tuple[ErrorKind, float | None]:
-    """The kind (and wait) of an old-API errcode. On a session webhook 300001 means the session expired."""
+def classify_oapi(
+    errcode: int, *, session: bool = False, app_token: bool = False, sub_code: str = ""
+) -> tuple[ErrorKind, float | None]:
+    """The kind (and wait) of an old-API errcode. On a session webhook 300001 means the session expired.
+    With `app_token` (a call that carried the app's access_token, e.g. media/upload) a refused token is
+    "token": the caller drops it and retries once; webhooks carry no app token, so they never say "token"."""
     if session and errcode == int(SESSION_GONE):
         return "other", None
+    if app_token and (
+        errcode in _TOKEN_ERRCODES
+        or (errcode == _AUTH_FAILED and sub_code.isdigit() and int(sub_code) in _TOKEN_ERRCODES)
+    ):
+        return "token", None
     return _OAPI_KINDS.get(errcode, ("other", None))
 
 
