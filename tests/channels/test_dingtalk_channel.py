@@ -19,7 +19,7 @@ from bot.channels.tokens import MemoryTokenCache
 from bot.clock import FixedClock
 from bot.config import DingTalkConfig
 from bot.fakes.dingtalk import FakeDingTalk
-from bot.types import Button, Message, Outgoing
+from bot.types import Attachment, Button, Message, Outgoing
 from tests.channels.dingtalk_fixtures import (  # noqa: F401
     ROBOT_SECRET,
     ROBOT_TOKEN,
@@ -140,3 +140,36 @@ def test_group_addresses_and_their_secrets() -> None:
     assert group_target(robot) == "webhook:abc" and group_target("cidX==") == "cidX=="
     assert group_target("6b1c2e0a-wecom-key") is None
     assert webhook_secrets([(robot, "SECx"), ("cidX==", "SECy"), ("", "")]) == {"abc": "SECx"}
+
+
+async def test_a_picture_and_a_file_are_uploaded_and_sent_alone(
+    channel: DingTalkChannel, dingtalk: FakeDingTalk
+) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(64)
+    await channel.deliver(Outgoing("dingtalk", "ZhangWei", "push", "本周漏斗", ("新增 18",), image=png))
+    sheet = Attachment("我的客户-20260310.xlsx", b"PK\x03\x04" + bytes(64))
+    await channel.deliver(Outgoing("dingtalk", "LiNa", "reply", file=sheet))
+    [picture] = dingtalk.delivered("ZhangWei")
+    assert picture.msg_key == "sampleImageMsg" and dingtalk.media[picture.params["photoURL"]] == png
+    [sent] = dingtalk.delivered("LiNa")
+    assert sent.msg_key == "sampleFile" and sent.params["fileType"] == "xlsx"
+    assert dingtalk.media_names[sent.params["mediaId"]] == sheet.name
+
+
+async def test_what_dingtalk_cannot_take_is_said_instead(
+    channel: DingTalkChannel, dingtalk: FakeDingTalk
+) -> None:
+    await channel.deliver(Outgoing("dingtalk", "LiNa", "reply", file=Attachment("leads.csv", b"a,b\n1,2\n")))
+    [sent] = dingtalk.delivered("LiNa")
+    assert (
+        sent.msg_key == "sampleMarkdown"
+        and "钉钉不收" in sent.params["text"]
+        and "leads.csv" in sent.params["text"]
+    )
+    robot = group_target(f"https://oapi.dingtalk.com/robot/send?access_token={ROBOT_TOKEN}")
+    assert robot is not None
+    await channel.deliver(
+        Outgoing("dingtalk", robot, "group", "本周漏斗", ("新增 18",), image=b"\x89PNG" + bytes(64))
+    )
+    [post] = dingtalk.group_posts(ROBOT_TOKEN)
+    assert "管理看板" in json.dumps(post.params, ensure_ascii=False)

@@ -245,3 +245,13 @@ async def test_on_both_platforms_a_push_goes_where_the_person_last_wrote(
             assert wecom.delivered("ZhangWei") and dingtalk.delivered("dt_zhangwei") == []
         finally:
             await bot.stop()
+
+
+async def test_exported_leads_arrive_as_a_file_after_the_summary(bot: Bot) -> None:
+    await bot.say("lina", VISIT)
+    await bot.say("lina", "导出客户")
+    summary, sent = fake(bot).delivered("dt_lina")[-2:]
+    assert "已导出" in json.dumps(summary.params, ensure_ascii=False)
+    assert sent.how == "batch" and sent.msg_key == "sampleFile" and sent.params["fileType"] == "xlsx"
+    data = fake(bot).media[sent.params["mediaId"]]
+    assert data.startswith(b"PK") and fake(bot).media_names[sent.params["mediaId"]].endswith(".xlsx")

@@ -5,6 +5,7 @@ messages and the team's custom robot, with buttons on an interactive card or as 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import secrets
@@ -19,9 +20,11 @@ from bot.channels.dingtalk.callback import DingTalkCallback
 from bot.channels.dingtalk.client import DingTalkClient
 from bot.channels.dingtalk.errors import DingTalkError
 from bot.channels.dingtalk.groups import WEBHOOK_PREFIX
+from bot.channels.dingtalk.media import MediaKind, file_message, image_message
 from bot.channels.dingtalk.render import (
     MARKDOWN_LIMIT,
     MAX_BUTTONS,
+    Rendered,
     card_params,
     commands,
     handled_params,
@@ -39,6 +42,8 @@ COMMANDS_KEPT = timedelta(hours=24)  # a typed "1" answers the last buttons sent
 SESSION_MARGIN = timedelta(minutes=1)  # a session webhook this close to expiry is not trusted
 FLOW_CONTROL_WAIT = timedelta(minutes=1)  # the platform held the message back for this member
 QUOTA_PROBE = timedelta(hours=1)  # with the month's API calls used up, try again this often
+IMAGE_NAME = "chart.png"
+FILE_REFUSED = "（这个文件的格式或大小钉钉不收，没能发出）"
 CHECKED = "salesbot_typed_command_checked"  # in a message's raw once enrich has looked at it
 _COMMAND_CHARS = 12  # a typed command is a number or a button label, never longer
 
@@ -144,13 +149,11 @@ class DingTalkChannel(ChannelBase):
             assert item.update is not None
             await client.update_card(item.update.handle, handled_params(item.update.label))
             return None
+        if item.image is not None or item.file is not None:
+            await self._send_media(item)
+            return None
         if item.kind == "group":
-            rendered = markdown(item)
-            if item.target.startswith(WEBHOOK_PREFIX):
-                token = item.target.removeprefix(WEBHOOK_PREFIX)
-                await client.robot_webhook_send(token, self._secrets.get(token, ""), rendered.session_body())
-            else:
-                await client.group_send(item.target, rendered.msg_key, rendered.msg_param)
+            await self._group(item.target, markdown(item))
             return None
         if item.buttons and self._config.card_template_id:
             card_id = f"sb_{secrets.token_hex(12)}"
@@ -158,18 +161,56 @@ class DingTalkChannel(ChannelBase):
             return card_id
         rendered = markdown(item)
         if not (item.kind == "reply" and await self._session_reply(item, rendered.session_body())):
-            result = await client.batch_send([item.target], rendered.msg_key, rendered.msg_param)
-            if item.target in result.invalid:
-                log.error(
-                    "not a member the robot can reach: check [org] dingtalk_userid and the app's visibility",
-                    extra={"target": item.target},
-                )
-                raise DeliveryError(f"{item.target} is in invalidStaffIdList", retry=False)
-            if item.target in result.flow_controlled:
-                raise DeliveryError(f"{item.target} is flow-controlled", wait=FLOW_CONTROL_WAIT)
+            await self._batch(item.target, rendered.msg_key, rendered.msg_param)
         if item.buttons:
             await self._remember_commands(item)
         return None
+
+    async def _send_media(self, item: Outgoing) -> None:
+        """A picture or a file, uploaded on every attempt (a retry may come after its media id lapsed),
+        shown alone as on WeChat Work. A custom robot takes no uploaded media, and a file DingTalk
+        does not take (its format or size) cannot go at all: the text says so instead."""
+        kind: MediaKind = "image" if item.image is not None else "file"
+        name, data = (IMAGE_NAME, item.image) if item.image is not None else (item.file.name, item.file.data)  # type: ignore[union-attr]
+        if item.kind == "group" and item.target.startswith(WEBHOOK_PREFIX):
+            await self._group(item.target, markdown(item))
+            return
+        try:
+            media_id = await self.client.upload_media(kind, name, data)
+        except ValueError as e:
+            log.warning("not sendable on DingTalk", extra={"target": item.target, "reason": str(e)})
+            note = dataclasses.replace(item, image=None, file=None, title=item.title or name,
+                                      lines=(*item.lines, FILE_REFUSED))  # fmt: skip
+            rendered = markdown(note)
+            if item.kind == "group":
+                await self._group(item.target, rendered)
+            else:
+                await self._batch(item.target, rendered.msg_key, rendered.msg_param)
+            return
+        msg_key, msg_param = image_message(media_id) if kind == "image" else file_message(media_id, name)
+        if item.kind == "group":
+            await self.client.group_send(item.target, msg_key, msg_param)
+        else:
+            await self._batch(item.target, msg_key, msg_param)
+
+    async def _group(self, target: str, rendered: Rendered) -> None:
+        if target.startswith(WEBHOOK_PREFIX):
+            token = target.removeprefix(WEBHOOK_PREFIX)
+            await self.client.robot_webhook_send(token, self._secrets.get(token, ""), rendered.session_body())
+        else:
+            await self.client.group_send(target, rendered.msg_key, rendered.msg_param)
+
+    async def _batch(self, target: str, msg_key: str, msg_param: Mapping[str, str]) -> None:
+        """One robot message to one member; a 200 is not a delivery until the lists say so."""
+        result = await self.client.batch_send([target], msg_key, msg_param)
+        if target in result.invalid:
+            log.error(
+                "not a member the robot can reach: check [org] dingtalk_userid and the app's visibility",
+                extra={"target": target},
+            )
+            raise DeliveryError(f"{target} is in invalidStaffIdList", retry=False)
+        if target in result.flow_controlled:
+            raise DeliveryError(f"{target} is flow-controlled", wait=FLOW_CONTROL_WAIT)
 
     async def _session_reply(self, item: Outgoing, body: Mapping[str, object]) -> bool:
         """Answer through the message's session webhook while it lasts (it costs no API call); False

@@ -19,7 +19,7 @@ from bot.types import Outgoing
 MARKDOWN_LIMIT = 5000  # bytes: robot markdown is cut well below the platform's message size
 MAX_BUTTONS = 6  # the card template's button slots (and the most a handler puts on a card)
 TITLE_CHARS = 30  # the notification line and the card title show this much
-PHOTO_NOTE = "（图表见控制台或企业微信，钉钉消息只发文字）"
+PHOTO_NOTE = "（图表无法通过群机器人发送，请在管理看板查看）"  # a custom robot takes no uploaded picture
 
 _MARKDOWN_CHARS = str.maketrans({"[": "［", "]": "］", "<": "＜", ">": "＞", "*": "＊", "`": "｀", "#": "＃"})
 # A body that numbers its own lines ("1. 无锡华康…") is answered by those numbers: its buttons then go
