@@ -255,3 +255,17 @@ async def test_exported_leads_arrive_as_a_file_after_the_summary(bot: Bot) -> No
     assert sent.how == "batch" and sent.msg_key == "sampleFile" and sent.params["fileType"] == "xlsx"
     data = fake(bot).media[sent.params["mediaId"]]
     assert data.startswith(b"PK") and fake(bot).media_names[sent.params["mediaId"]].endswith(".xlsx")
+
+
+async def test_the_alert_card_is_updated_in_place_once_its_breach_closes(bot: Bot) -> None:
+    if not bot.config.dingtalk.card_template_id:
+        pytest.skip("typed commands leave no card to update")
+    await breach(bot)
+    await bot.settle()
+    await bot.say("lina", "刚给无锡华康医药陈经理打了电话，下周二再联系")
+    assert bot.app is not None
+    assert await bot.app[SLA].run_once() == 1  # the breach closed: its card is marked handled
+    assert await bot.app[SLA].run_once() == 0
+    await bot.settle()
+    [alert_card] = [c for c in fake(bot).cards.values() if "首次响应超时" in c.params["content"]]
+    assert alert_card.updates == 1 and alert_card.params["status"] == "已处理"
