@@ -215,6 +215,36 @@ class IntakeConfig:
     token: str = ""
 
 
+LEAD_SOURCE_PLATFORMS = ("feiyu", "baidu", "xiaohongshu", "generic", "tencent")
+PUSH_PLATFORMS = ("feiyu", "baidu", "xiaohongshu", "generic")  # tencent: pulled only
+PULL_PLATFORMS = ("feiyu", "tencent")  # 巨量 Marketing API clue/get, 腾讯广告 leads_list/get
+LEAD_FIELDS = ("company", "contact", "title", "phone", "email", "city", "product", "budget", "message")
+
+
+@dataclass(frozen=True)
+class LeadSourceConfig:
+    """An ad platform's lead forms as a source of leads ([[lead_sources]]): pushed to
+    POST /leads/{platform}/{path_token}, and for 巨量 and 腾讯广告 also pulled on a schedule."""
+
+    name: str  # the lead's source, shown on cards, stats and the dashboard
+    platform: str  # feiyu | baidu | xiaohongshu | generic | tencent
+    path_token: str = ""  # unguessable: the receiver's path (push platforms)
+    token: str = ""  # feiyu: Access-Token header; baidu: the body's token; xiaohongshu, generic: the HMAC key
+    signature_header: str = "X-Signature"  # generic: the header with hex HMAC-SHA256 of the raw body
+    # The platform's field (dotted into objects, or a form question's label) -> lead field (LEAD_FIELDS);
+    # on top of the platform's defaults.
+    fields: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # lead field -> form option -> value
+    pull: bool = False
+    pull_interval: timedelta = timedelta(minutes=10)
+    pull_overlap: timedelta = timedelta(hours=1)  # each pull looks back this far past the last one
+    app_id: str = ""  # the developer app (巨量 app_id, 腾讯广告 client_id)
+    app_secret: str = ""
+    account_id: str = ""  # 巨量 advertiser_id, 腾讯广告 account_id
+    refresh_token: str = ""  # the first one; each refresh replaces it, and the database keeps the newest
+    api_base: str = ""  # default: the platform's own
+
+
 @dataclass(frozen=True)
 class ConsoleConfig:
     """The local web console (and the manager dashboard, which shares its access rule)."""
@@ -253,6 +283,7 @@ class Config:
     intake: IntakeConfig = field(default_factory=IntakeConfig)
     console: ConsoleConfig = field(default_factory=ConsoleConfig)
     conversation: ConversationConfig = field(default_factory=ConversationConfig)
+    lead_sources: list[LeadSourceConfig] = field(default_factory=list)
     source: str = field(default="built-in defaults", compare=False)
 
     @property
@@ -494,6 +525,7 @@ def _validate(c: Config) -> None:
 
     _validate_console(c, bad)
     _validate_org(c, bad)
+    _validate_lead_sources(c, bad)
     _validate_sla(c, bad)
     if c.outbox.max_attempts < 1:
         bad("[outbox] max_attempts", "must be at least 1")
@@ -667,3 +699,47 @@ def _validate_sales_rules(c: Config, bad: typing.Callable[[str, str], typing.NoR
 def configured_catalog(config: Config) -> Catalog:
     """The products and competitors of `[catalog] path`; an empty catalog when none is configured."""
     return load_catalog(config.catalog.path) if config.catalog.path else Catalog()
+
+
+_PATH_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,128}$")
+
+
+def _validate_lead_sources(c: Config, bad: typing.Callable[[str, str], typing.NoReturn]) -> None:
+    names: set[str] = set()
+    tokens: set[str] = set()
+    for i, s in enumerate(c.lead_sources, 1):
+        where = f"[[lead_sources]] #{i}"
+        if not s.name.strip():
+            bad(f"{where} name", "must not be empty")
+        if s.name in names:
+            bad(f"{where} name", f"{s.name!r} is used by another source")
+        names.add(s.name)
+        if s.platform not in LEAD_SOURCE_PLATFORMS:
+            bad(f"{where} platform", f"must be one of {', '.join(LEAD_SOURCE_PLATFORMS)}, got {s.platform!r}")
+        if s.platform in PUSH_PLATFORMS:
+            if not _PATH_TOKEN.match(s.path_token):
+                bad(f"{where} path_token", "must be 16 to 128 letters, digits, - or _ (an unguessable path)")
+            if s.path_token in tokens:
+                bad(f"{where} path_token", "is used by another source")
+            tokens.add(s.path_token)
+            if len(s.token) < 8:
+                bad(
+                    f"{where} token",
+                    "is required (at least 8 characters): what the platform's pushes are checked with",
+                )
+        for key, target in s.fields.items():
+            if target not in LEAD_FIELDS:
+                bad(f"{where} fields.{key}", f"must be one of {', '.join(LEAD_FIELDS)}, got {target!r}")
+        for target in s.values:
+            if target not in LEAD_FIELDS:
+                bad(f"{where} values.{target}", f"must be one of {', '.join(LEAD_FIELDS)}")
+        if s.pull:
+            if s.platform not in PULL_PLATFORMS:
+                bad(f"{where} pull", f"only {' and '.join(PULL_PLATFORMS)} have a pull API")
+            for key in ("app_id", "app_secret", "account_id", "refresh_token"):
+                if not getattr(s, key):
+                    bad(f"{where} {key}", "is required when pull = true")
+        elif s.platform == "tencent":
+            bad(f"{where} pull", "腾讯广告 leads are pulled: set pull = true and its credentials")
+        if s.pull_interval < timedelta(minutes=1):
+            bad(f"{where} pull_interval", "must be at least 1m")

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-Platform = Literal["wecom", "dingtalk", "console", "web"]  # web: inquiries from the company's web forms
-PLATFORMS: tuple[Platform, ...] = ("wecom", "dingtalk", "console", "web")
+# web: inquiries from the company's web forms; ads: leads from ad platforms' forms ([[lead_sources]])
+Platform = Literal["wecom", "dingtalk", "console", "web", "ads"]
+PLATFORMS: tuple[Platform, ...] = ("wecom", "dingtalk", "console", "web", "ads")
 
 Role = Literal["rep", "manager", "admin"]
 ROLES: tuple[Role, ...] = ("rep", "manager", "admin")
@@ -26,6 +27,9 @@ MessageKind = Literal["text", "inquiry", "button", "event"]
 # What an inquiry's form says, in these keys only: the customer typed each into a labelled box.
 FORM_FIELDS: tuple[str, ...] = (
     "name", "company", "phone", "email", "city", "product", "message", "source", "source_detail",
+    # ad platforms' forms: the contact's title, a second phone, tags from the options chosen, the
+    # platform's lead ("baidu:123"), and "1" on a later push that only adds detail to that lead
+    "title", "phone2", "tags", "lead_ref", "supplement",
 )  # fmt: skip
 
 

@@ -71,7 +71,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 # The channel contract (bot/channels/base.py): a platform lives in its own folder, and only the composition
 # root names it. Migrations are exempt from the field rule: they convert rows a platform once shaped.
-PLATFORM_PACKAGES = {"bot.channels.wecom", "bot.channels.dingtalk"}
+PLATFORM_PACKAGES = {"bot.channels.wecom", "bot.channels.dingtalk", "bot.channels.ads"}
 PLATFORM_FIELDS = (
     # WeChat Work's callback XML and API JSON
     "ResponseCode", "ExternalUserID", "OpenKfId", "open_kfid", "FromUserName", "TaskId", "EventKey",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 from datetime import timedelta
 from pathlib import Path
 
@@ -65,6 +66,14 @@ def test_example_file_names_every_key() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     for section in dataclasses.fields(Config):
         if section.name == "source":
+            continue
+        hint = typing.get_type_hints(Config)[section.name]
+        if typing.get_origin(hint) is list:  # a list of tables, none by default: a commented example
+            (item,) = typing.get_args(hint)
+            assert f"# [[{section.name}]]" in text
+            for key in dataclasses.fields(item):
+                documented = f"\n# {key.name} = " in text or f"# [{section.name}.{key.name}" in text
+                assert documented, f"[[{section.name}]] {key.name} is not documented"
             continue
         assert f"[{section.name}]" in text
         for key in dataclasses.fields(getattr(Config(), section.name)):
@@ -147,6 +156,9 @@ def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
     assert "SALESBOT_SERVER_PORT" in message
 
 
+PUSH = 'path_token = "9f3c2b7e5a1d4c8f"\ntoken = "s3cret-token"\n'
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -164,6 +176,18 @@ def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
         ('[wecom]\nenabled = "yes"\n', "[wecom] enabled"),
         ('[database]\nurl = "mysql://x"\n', "[database] url"),
         ('[dingtalk]\nmode = "webhook"\n', "[dingtalk] mode"),
+        ('[[lead_sources]]\nname = "抖音"\nplatform = "douyin"\n', "[[lead_sources]] #1 platform"),
+        ('[[lead_sources]]\nname = "抖音"\nplatform = "feiyu"\npath_token = "short"\n', "#1 path_token"),
+        (
+            '[[lead_sources]]\nname = "抖音"\nplatform = "feiyu"\npath_token = "9f3c2b7e5a1d4c8f"\n',
+            "#1 token",
+        ),
+        ('[[lead_sources]]\nname = "x"\nplatform = "tencent"\n', "#1 pull"),
+        (f'[[lead_sources]]\nname = "x"\nplatform = "baidu"\n{PUSH}pull = true\n', "#1 pull"),
+        (
+            f'[[lead_sources]]\nname = "x"\nplatform = "generic"\n{PUSH}fields = {{ a = "phone_number" }}\n',
+            "fields.a",
+        ),
         ('[dingtalk]\nevent_token = "t"\n', "[dingtalk] event_token"),
         ('[dingtalk]\nevent_token = "t"\nevent_aes_key = "short"\n', "[dingtalk] event_aes_key"),
         ('[[org.people]]\nid = "x"\nname = "X"\nrole = "boss"\n', "[[org.people]] #1 role"),

@@ -1,0 +1,1 @@
+"""Ad platforms' lead forms as sources of leads: pushes received, pulls reconciled, one neutral lead."""
