@@ -109,11 +109,14 @@ def lead_buttons(lead_id: int, *, contacted: bool = True, snooze: bool = False) 
     return tuple(buttons[:MAX_BUTTONS])
 
 
-def assignment_card(to: int, lead: Lead, need: str, reason: str, *, title: str = "新线索分配给你") -> Reply:
-    """The notice a new owner gets: who, from where, what they asked for, why it went to them."""
+def assignment_card(
+    to: int, lead: Lead, need: str, reason: str, *, title: str = "新线索分配给你", late: str | None = None
+) -> Reply:
+    """The notice a new owner gets: who, from where, what they asked for, why it went to them, and
+    `late` when the platform delivered the inquiry well after the customer sent it."""
     lines = (
         f"客户：{lead.company}",
-        f"来源：{source_text(lead.source)}",
+        f"来源：{source_text(lead.source)}" + (f"（{late}）" if late else ""),
         f"需求：{need or NOT_SET}",
         f"分配原因：{reason}",
         "请尽快联系客户，联系后点「已联系」。",

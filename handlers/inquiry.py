@@ -16,7 +16,8 @@ from nlp import Extraction
 
 ACK = ("我们的销售顾问会尽快与您联系。", "如有急事，可直接回复本消息补充需求。")
 FIELD_LIMITS = {"name": 64, "company": 200, "phone": 32, "email": 200, "city": 32, "product": 100,
-                "message": 2000, "source": 32}  # fmt: skip
+                "message": 2000, "source": 32, "title": 32, "phone2": 32, "tags": 200, "lead_ref": 100,
+                "supplement": 1}  # fmt: skip
 NEED_LIMIT = 40
 
 
@@ -41,6 +42,7 @@ def read_inquiry(ctx: Context) -> tuple[Extraction, str | None]:
         ex,
         company=fields["company"] or ex.company,
         contact_name=fields["name"] or ex.contact_name,
+        contact_title=fields["title"] or ex.contact_title,
         phone=normalise_phone(fields["phone"]) or normalise_phone(ex.phone),
         email=(fields["email"] or ex.email or "").lower() or None,
         city=(fields["city"] or "").removesuffix("市") or ex.city,
@@ -58,3 +60,9 @@ def need_text(ex: Extraction, text: str) -> str:
         return "、".join(parts)
     words = " ".join(text.split())
     return words if len(words) <= NEED_LIMIT else words[: NEED_LIMIT - 1] + "…"
+
+
+def form_tags(form: Mapping[str, str]) -> list[str]:
+    """Tags an ad form's chosen options give ("骨科耗材意向", "预算50-80万"), "、"-separated in the form."""
+    text = form_field(form, "tags") or ""
+    return [tag.strip()[:32] for tag in text.split("、") if tag.strip()][:10]

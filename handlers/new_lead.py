@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from datetime import datetime, timedelta
 
 from bot.types import PLATFORMS, Reply
 from handlers import log_followup
@@ -18,9 +19,9 @@ from handlers.cards import assignment_card, lead_buttons, lead_lines, source_tex
 from handlers.clarify import ask
 from handlers.context import Context
 from handlers.grading import LeadFacts, grade_lead
-from handlers.inquiry import ACK, need_text, read_inquiry
+from handlers.inquiry import ACK, form_field, form_tags, need_text, read_inquiry
 from handlers.lead_facts import apply_extraction, first_stage, set_next_followup
-from handlers.lead_lookup import TAKEN, find_by_company, link_in_book, may_change
+from handlers.lead_lookup import TAKEN, find_by_company, link_in_book, may_change, normalise_phone
 from nlp import Extraction, Intent, company_key
 from nlp.intent import NEW_LEAD as NEW_LEAD_WORDS
 from storage.followups import last_followup_by, record_followup
@@ -34,6 +35,7 @@ from storage.leads import (
 from storage.models import STAGES, Lead, Person
 
 log = logging.getLogger("salesbot.handlers.new_lead")
+LATE = timedelta(minutes=5)  # an inquiry delivered this long after it was sent says so on its card
 
 EXAMPLES = (
     "新线索：杭州明德口腔医院，陈院长，13600001111，想了解激光治疗仪，预算50到80万",
@@ -42,11 +44,14 @@ EXAMPLES = (
 
 
 def chat_id_of(ctx: Context) -> str | None:
-    """The customer's chat identity ("wecom:wmBuyer"), for inquiries a customer wrote in a chat.
+    """The customer's identity on the platform that brought them: their chat ("wecom:wmBuyer") for
+    inquiries a customer wrote in a chat, the platform's lead ("ads:baidu:123") for an ad form.
 
     Web forms and a rep's messages have none: their sender is not the customer's own chat.
     """
     message = ctx.message
+    if ctx.person is None and message.form.get("lead_ref"):
+        return f"{message.platform}:{message.form['lead_ref']}"
     if ctx.person is not None or message.answered_elsewhere or message.platform not in PLATFORMS:
         return None
     return f"{message.platform}:{message.sender_id}"
@@ -78,6 +83,13 @@ async def find_existing(ctx: Context, ex: Extraction) -> Lead | None:
 async def handle(ctx: Context) -> list[Reply]:
     ex, named_source = read_inquiry(ctx)
     person = ctx.person
+    if ctx.message.form.get("supplement") and (ref := chat_id_of(ctx)):
+        # A platform's later push about a lead it sent before (百度's delayed one, with the keyword):
+        # more detail on that lead, never a second lead or a second notice. Without the first, it is
+        # the lead itself.
+        sent = await find_lead_by_external_id(ctx.session, ref)
+        if sent is not None:
+            return _supplemented(ctx, sent)
     # A rep's own find is "rep" unless the channel says more (e.g. a WeChat contact they added).
     source = named_source or ("rep" if person is not None else ctx.message.platform)
     if person is not None and not (ex.company or ex.phone):
@@ -201,21 +213,34 @@ async def _named_again(ctx: Context, person: Person, lead: Lead, ex: Extraction)
     return ctx.message.sent_at - (last.updated_at or last.created_at) <= window
 
 
+def _supplemented(ctx: Context, lead: Lead) -> list[Reply]:
+    detail = " ".join(ctx.message.form.get("source_detail", "").split())
+    known = lead.source_detail or ""
+    if detail and detail not in known:
+        lead.source_detail = f"{known}；{detail}"[:200] if known else detail[:200]
+    log.info("ad lead supplemented lead_id=%s", lead.id)
+    return []
+
+
 async def _create(ctx: Context, person: Person | None, ex: Extraction, source: str) -> list[Reply]:
     now = ctx.clock.now()
+    # A customer's inquiry counts from when they sent it: an ad platform may deliver a form minutes late,
+    # and the first-response clock must not start then.
+    start = min(ctx.message.sent_at, now) if person is None else now
     name = ex.company or (f"{ex.contact_name}（个人）" if ex.contact_name else "未留名客户")
     lead = await create_lead(
         ctx.session,
         company=name[:200],
         company_key=identity_key(ctx, ex),
         source=source,
-        created_at=now,
+        created_at=start,
         city=ex.city,
         source_detail=ctx.message.form.get("source_detail", "")[:200] or None,
         # a member who reports having met or called the new customer has screened them already
         stage=first_stage(ex) if person is not None else STAGES[0],
     )
     await _record(ctx, lead, ex, person)
+    await _form_extras(ctx, lead, ex)
     facts = LeadFacts(ex.budget, lead.product_line, source, lead.city)
     lead.grade = grade_lead(facts, ctx.config.grading)
     need = need_text(ex, ctx.message.text)
@@ -227,10 +252,10 @@ async def _create(ctx: Context, person: Person | None, ex: Extraction, source: s
             Reply(to=person.id, title="新线索已录入，归你跟进", lines=lines, buttons=lead_buttons(lead.id))
         ]
 
-    choice = await assign_lead(ctx.session, lead, facts, ctx.config.assignment, now)
+    choice = await assign_lead(ctx.session, lead, facts, ctx.config.assignment, start)
     replies = [Reply(to=None, title="您好，已收到您的咨询", lines=ACK)] if person is None else []
     if choice.owner_id is not None:
-        replies.append(assignment_card(choice.owner_id, lead, need, choice.reason))
+        replies.append(assignment_card(choice.owner_id, lead, need, choice.reason, late=_late(start, now)))
         owner = await ctx.session.get(Person, choice.owner_id)
         who = owner.name if owner is not None else str(choice.owner_id)
     else:
@@ -240,6 +265,22 @@ async def _create(ctx: Context, person: Person | None, ex: Extraction, source: s
         lines = (f"客户：{lead.company}", f"分配给：{who}")
         replies.append(Reply(to=person.id, title="新线索已录入", lines=lines))
     return replies
+
+
+def _late(sent: datetime, arrived: datetime) -> str | None:
+    """ "平台延迟 12 分钟送达" when the platform delivered the inquiry well after it was sent."""
+    minutes = int((arrived - sent) / timedelta(minutes=1))
+    return f"平台延迟 {minutes} 分钟送达" if arrived - sent >= LATE else None
+
+
+async def _form_extras(ctx: Context, lead: Lead, ex: Extraction) -> None:
+    """What only an ad form carries: tags from its options, and a second phone number."""
+    lead.tags = [*(lead.tags or []), *(t for t in form_tags(ctx.message.form) if t not in (lead.tags or []))]
+    second = normalise_phone(form_field(ctx.message.form, "phone2"))
+    if second and second != ex.phone and await find_lead_by_phone(ctx.session, second) is None:
+        # Its own row (matched by phone only): the same person's other number, not a new person.
+        contact = await add_contact(ctx.session, lead.id, now=ctx.clock.now(), phone=second)
+        contact.name = contact.name or ex.contact_name
 
 
 async def _tell_queue_manager(ctx: Context, lead: Lead, need: str, reason: str) -> list[Reply]:
