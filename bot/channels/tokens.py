@@ -8,8 +8,14 @@ spans instances.
 
 from __future__ import annotations
 
-from datetime import datetime
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from typing import Protocol
+
+from bot.clock import Clock
+
+REFRESH_MARGIN = timedelta(minutes=5)  # a token is refreshed this long before the platform's expiry
 
 
 class TokenCache(Protocol):
@@ -50,3 +56,45 @@ class MemoryTokenCache:
         current = self._tokens.get(key)
         if current is not None and current[0] == token:
             del self._tokens[key]
+
+
+class SharedToken:
+    """One app's access token, shared through a TokenCache by every sender of every instance: cached
+    until shortly before it expires, fetched once however many callers ask at the same time (the lock
+    spans this process; the shared cache spans instances), replaced once when the platform refuses it.
+
+    `fetch` asks the platform and returns (token, lifetime in seconds)."""
+
+    def __init__(
+        self, tokens: TokenCache, key: str, clock: Clock, fetch: Callable[[], Awaitable[tuple[str, int]]]
+    ) -> None:
+        self._tokens, self._key, self._clock, self._fetch = tokens, key, clock, fetch
+        self._lock = asyncio.Lock()
+
+    async def get(self) -> str:
+        """A usable token: cached, or fetched once however many callers ask at the same time."""
+        cached = await self._usable()
+        if cached is not None:
+            return cached
+        async with self._lock:
+            cached = await self._usable()  # someone may have refreshed while we waited for the lock
+            return cached if cached is not None else await self._refresh()
+
+    async def replace(self, stale: str) -> str:
+        """A token other than `stale`, which the platform refused: a fresh one, another caller's or new."""
+        await self._tokens.drop(self._key, stale)
+        async with self._lock:
+            fresh = await self._usable(not_this=stale)
+            return fresh if fresh is not None else await self._refresh()
+
+    async def _usable(self, not_this: str | None = None) -> str | None:
+        cached = await self._tokens.get(self._key)
+        if cached is None or cached[1] <= self._clock.now() or cached[0] == not_this:
+            return None
+        return cached[0]
+
+    async def _refresh(self) -> str:
+        token, lifetime = await self._fetch()
+        margin = min(REFRESH_MARGIN, timedelta(seconds=lifetime / 2))
+        await self._tokens.put(self._key, token, self._clock.now() + timedelta(seconds=lifetime) - margin)
+        return token

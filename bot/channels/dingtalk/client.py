@@ -8,14 +8,12 @@ for the outbox, which owns retries and backoff. A 200 from batchSend is not a de
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import logging
 import mimetypes
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any, TypeVar
 
 import aiohttp
@@ -23,13 +21,12 @@ import aiohttp
 from bot.channels.dingtalk.errors import IP_BAN_WAIT, QPS_WAIT, DingTalkError, classify_api, classify_oapi
 from bot.channels.dingtalk.media import MEDIA_UPLOAD, MediaKind, check_media
 from bot.channels.dingtalk.sign import millis, sign
-from bot.channels.tokens import TokenCache
+from bot.channels.tokens import SharedToken, TokenCache
 from bot.clock import Clock
 from bot.config import DingTalkConfig
 
 log = logging.getLogger("salesbot.dingtalk")
 
-REFRESH_MARGIN = timedelta(minutes=5)  # refresh this long before the platform's expireIn runs out
 TOKEN_PATH = "/v1.0/oauth2/accessToken"
 BATCH_SEND = "/v1.0/robot/oToMessages/batchSend"
 GROUP_SEND = "/v1.0/robot/groupMessages/send"
@@ -71,12 +68,10 @@ class DingTalkClient:
         self._api = config.api_base.rstrip("/")
         self._oapi = config.oapi_base.rstrip("/")
         self._session = session
-        self._tokens = tokens
         self._clock = clock
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._upload_timeout = aiohttp.ClientTimeout(total=max(timeout, upload_timeout))
-        self._lock = asyncio.Lock()
-        self._key = f"dingtalk:{config.app_key}"
+        self._token = SharedToken(tokens, f"dingtalk:{config.app_key}", clock, self._fetch_token)
 
     @property
     def config(self) -> DingTalkConfig:
@@ -86,35 +81,19 @@ class DingTalkClient:
 
     async def access_token(self) -> str:
         """A usable token: cached, or fetched once however many callers ask at the same time."""
-        cached = await self._usable()
-        if cached is not None:
-            return cached
-        async with self._lock:
-            cached = await self._usable()  # someone may have refreshed while we waited for the lock
-            return cached if cached is not None else await self._fetch_token()
-
-    async def _usable(self, not_this: str | None = None) -> str | None:
-        cached = await self._tokens.get(self._key)
-        if cached is None or cached[1] <= self._clock.now() or cached[0] == not_this:
-            return None
-        return cached[0]
+        return await self._token.get()
 
     async def _replace_token(self, stale: str) -> str:
-        await self._tokens.drop(self._key, stale)
-        async with self._lock:
-            fresh = await self._usable(not_this=stale)
-            return fresh if fresh is not None else await self._fetch_token()
+        return await self._token.replace(stale)
 
-    async def _fetch_token(self) -> str:
+    async def _fetch_token(self) -> tuple[str, int]:
         body = {"appKey": self._config.app_key, "appSecret": self._config.app_secret}
         data = await self._api_once("POST", TOKEN_PATH, body, token=None)
         token, expire_in = data.get("accessToken"), data.get("expireIn", 7200)
         if not isinstance(token, str) or not token or not isinstance(expire_in, int) or expire_in <= 0:
             raise DingTalkError("retry", "", "accessToken answered without a usable token", path=TOKEN_PATH)
-        margin = min(REFRESH_MARGIN, timedelta(seconds=expire_in / 2))
-        await self._tokens.put(self._key, token, self._clock.now() + timedelta(seconds=expire_in) - margin)
         log.info("dingtalk access token refreshed", extra={"expire_in": expire_in})
-        return token
+        return token, expire_in
 
     # -- HTTP -------------------------------------------------------------------------------------------
 

@@ -12,12 +12,11 @@ import io
 import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import timedelta
 from typing import Any
 
 import aiohttp
 
-from bot.channels.tokens import TokenCache
+from bot.channels.tokens import SharedToken, TokenCache
 from bot.channels.wecom.errors import PlatformError, classify
 from bot.channels.wecom.ratelimit import MemberRateLimiter
 from bot.clock import Clock
@@ -27,7 +26,6 @@ log = logging.getLogger("salesbot.wecom")
 
 Sleep = Callable[[float], Awaitable[object]]
 FormFactory = Callable[[], aiohttp.FormData]
-REFRESH_MARGIN = timedelta(minutes=5)  # refresh this long before the platform's expires_in runs out
 
 
 class WeComClient:
@@ -53,14 +51,14 @@ class WeComClient:
         self._config = config
         self._base = config.api_base.rstrip("/")
         self._session = session
-        self._tokens = tokens
         self._clock = clock
         self._sleep = sleep
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._wait = wait
         self._limiter = limiter or MemberRateLimiter()
-        self._lock = asyncio.Lock()
-        self._key = f"wecom:{config.corp_id}:{config.agent_id}"
+        self._token = SharedToken(
+            tokens, f"wecom:{config.corp_id}:{config.agent_id}", clock, self._fetch_token
+        )
 
     @property
     def config(self) -> WeComConfig:
@@ -70,35 +68,19 @@ class WeComClient:
 
     async def access_token(self) -> str:
         """A usable token: cached, or fetched once however many callers ask at the same time."""
-        cached = await self._usable()
-        if cached is not None:
-            return cached
-        async with self._lock:
-            cached = await self._usable()  # someone may have refreshed while we waited for the lock
-            return cached if cached is not None else await self._fetch_token()
-
-    async def _usable(self, not_this: str | None = None) -> str | None:
-        cached = await self._tokens.get(self._key)
-        if cached is None or cached[1] <= self._clock.now() or cached[0] == not_this:
-            return None
-        return cached[0]
+        return await self._token.get()
 
     async def _replace_token(self, stale: str) -> str:
-        await self._tokens.drop(self._key, stale)
-        async with self._lock:
-            fresh = await self._usable(not_this=stale)
-            return fresh if fresh is not None else await self._fetch_token()
+        return await self._token.replace(stale)
 
-    async def _fetch_token(self) -> str:
+    async def _fetch_token(self) -> tuple[str, int]:
         params = {"corpid": self._config.corp_id, "corpsecret": self._config.secret}
         data = await self._once("GET", "/cgi-bin/gettoken", params=params, gettoken=True)
         token, expires_in = data.get("access_token"), data.get("expires_in", 7200)
         if not isinstance(token, str) or not token or not isinstance(expires_in, int) or expires_in <= 0:
             raise PlatformError(-1, "gettoken answered without a usable token", kind="retry", path="gettoken")
-        margin = min(REFRESH_MARGIN, timedelta(seconds=expires_in / 2))
-        await self._tokens.put(self._key, token, self._clock.now() + timedelta(seconds=expires_in) - margin)
         log.info("wecom access token refreshed", extra={"expires_in": expires_in})
-        return token
+        return token, expires_in
 
     # -- HTTP -------------------------------------------------------------------------------------------
 
