@@ -13,12 +13,13 @@ import dataclasses
 import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
+from sqlalchemy import select
 
 from bot.app import PIPELINE, SENDER, SESSIONS, create_app
 from bot.clock import FixedClock
@@ -27,6 +28,7 @@ from bot.fakes.dingtalk import SAMPLE_DINGTALK, FakeDingTalk, serve_fake_dingtal
 from bot.fakes.dingtalk_stream import FakeStreamGateway, HttpDriver, card_payload, robot_payload
 from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, serve_fake_wecom
 from nlp import Extractor
+from storage.models import Lead
 
 # Tuesday 2026-03-10 09:30 in Shanghai
 START = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
@@ -235,6 +237,19 @@ class Bot:
     def inbox(self, person: str) -> list[str]:
         """What `person` received, as text."""
         return self.platform.received(person)
+
+
+async def overdue_new_customer(bot: Bot) -> Lead:
+    """李娜's new customer (an A lead), brought in but not yet contacted, 31 minutes later: past its
+    first-response limit, so one SLA alert is due (the scan has not run)."""
+    await bot.say("lina", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
+    async with bot.sessions() as session:
+        [lead] = (await session.scalars(select(Lead))).all()
+        lead.first_response_at = lead.last_contact_at = None  # brought in, but not yet contacted
+        lead.assigned_at, lead.grade = bot.clock.now(), "A"
+        await session.commit()
+    bot.clock.advance(timedelta(minutes=31))
+    return lead
 
 
 def on_wecom(org: OrgConfig) -> OrgConfig:

@@ -33,6 +33,7 @@ from tests.e2e.harness import (
     WeComPlatform,
     on_dingtalk,
     on_wecom,
+    overdue_new_customer,
     render_text,
     running,
 )
@@ -74,14 +75,8 @@ async def count(bot: Bot, model: type) -> int:
 
 
 async def breach(bot: Bot) -> Lead:
-    """李娜's new customer, not yet contacted, past its first-response limit: one alert is due."""
-    await bot.say("lina", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
-    async with bot.sessions() as session:
-        [lead] = (await session.scalars(select(Lead))).all()
-        lead.first_response_at = lead.last_contact_at = None
-        lead.assigned_at, lead.grade = bot.clock.now(), "A"
-        await session.commit()
-    bot.clock.advance(timedelta(minutes=31))
+    """李娜's new customer past its first-response limit, and the scan that finds it."""
+    lead = await overdue_new_customer(bot)
     assert bot.app is not None
     assert await bot.app[SLA].run_once() == 1
     return lead

@@ -11,7 +11,7 @@ from bot.app import SLA
 from handlers.business_time import BusinessCalendar, add_business_time
 from handlers.sla_rules import response_limit
 from storage.models import Lead, OutboxMessage
-from tests.e2e.harness import Bot
+from tests.e2e.harness import Bot, overdue_new_customer
 
 
 async def test_an_unanswered_inquiry_alerts_the_owner_once_then_the_manager(bot: Bot) -> None:
@@ -53,15 +53,9 @@ async def test_an_unanswered_inquiry_alerts_the_owner_once_then_the_manager(bot:
 
 
 async def test_logging_the_contact_greys_out_the_alert_card_once(bot: Bot) -> None:
-    await bot.say("lina", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
-    async with bot.sessions() as session:
-        [lead] = (await session.scalars(select(Lead))).all()
-        lead.first_response_at = lead.last_contact_at = None  # brought in, but not yet contacted
-        lead.assigned_at, lead.grade = bot.clock.now(), "A"
-        await session.commit()
+    await overdue_new_customer(bot)
     assert bot.app is not None
     scanner = bot.app[SLA]
-    bot.clock.set(bot.clock.now() + timedelta(minutes=31))
     assert await scanner.run_once() == 1
     await bot.settle()
     assert "首次响应超时" in bot.inbox("lina")[-1]
@@ -76,14 +70,8 @@ async def test_logging_the_contact_greys_out_the_alert_card_once(bot: Bot) -> No
 
 
 async def test_a_clicked_alert_card_is_not_updated_a_second_time(bot: Bot) -> None:
-    await bot.say("lina", "新客户无锡华康医药，联系人陈经理，电话13900001111，想了解超声")
-    async with bot.sessions() as session:
-        [lead] = (await session.scalars(select(Lead))).all()
-        lead.first_response_at = lead.last_contact_at = None
-        lead.assigned_at, lead.grade = bot.clock.now(), "A"
-        await session.commit()
+    lead = await overdue_new_customer(bot)
     assert bot.app is not None
-    bot.clock.set(bot.clock.now() + timedelta(minutes=31))
     assert await bot.app[SLA].run_once() == 1
     await bot.settle()
     card = bot.fake.delivered("LiNa")[-1]

@@ -83,9 +83,6 @@ class DingTalkClient:
         """A usable token: cached, or fetched once however many callers ask at the same time."""
         return await self._token.get()
 
-    async def _replace_token(self, stale: str) -> str:
-        return await self._token.replace(stale)
-
     async def _fetch_token(self) -> tuple[str, int]:
         body = {"appKey": self._config.app_key, "appSecret": self._config.app_secret}
         data = await self._api_once("POST", TOKEN_PATH, body, token=None)
@@ -111,7 +108,7 @@ class DingTalkClient:
             if e.kind != "token":
                 raise
             log.warning("dingtalk token refused, refreshing once", extra={"code": e.code, "path": path})
-        token = await self._replace_token(token)
+        token = await self._token.replace(token)
         return await attempt(token)
 
     async def _send(

@@ -70,9 +70,6 @@ class WeComClient:
         """A usable token: cached, or fetched once however many callers ask at the same time."""
         return await self._token.get()
 
-    async def _replace_token(self, stale: str) -> str:
-        return await self._token.replace(stale)
-
     async def _fetch_token(self) -> tuple[str, int]:
         params = {"corpid": self._config.corp_id, "corpsecret": self._config.secret}
         data = await self._once("GET", "/cgi-bin/gettoken", params=params, gettoken=True)
@@ -101,7 +98,7 @@ class WeComClient:
             if e.kind != "token":
                 raise
             log.warning("wecom token refused, refreshing once", extra={"errcode": e.errcode, "path": path})
-        token = await self._replace_token(token)
+        token = await self._token.replace(token)
         return await self._once(method, path, params=params, body=body, form=form, token=token)
 
     async def _once(
