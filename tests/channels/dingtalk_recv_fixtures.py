@@ -16,18 +16,12 @@ from aiohttp.test_utils import TestServer
 
 from bot.channels.dingtalk.stream import StreamClient
 from bot.clock import FixedClock
-from bot.config import DingTalkConfig
+from bot.fakes.dingtalk import SAMPLE_DINGTALK
 from bot.fakes.dingtalk_stream import FakeStreamGateway
 from bot.types import Message
 
 START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-CONFIG = DingTalkConfig(
-    enabled=True,
-    mode="http",
-    app_key="dingappkey0001",
-    app_secret="s3cret-app-secret",
-    robot_code="dingappkey0001",
-)
+CONFIG = dataclasses.replace(SAMPLE_DINGTALK, mode="http")
 
 
 class Recorder:
