@@ -20,7 +20,7 @@ ALL = pytest.mark.parametrize("name", sorted(PLATFORMS))
 
 
 def test_every_push_platform_has_a_receiver() -> None:
-    from bot.channels.ads.receiver import PLATFORMS as RECEIVERS
+    from bot.channels.ads.receiver import PUSH_MODULES as RECEIVERS
 
     assert set(RECEIVERS) == set(PUSH_PLATFORMS) == set(PLATFORMS)
 

@@ -30,7 +30,7 @@ log = logging.getLogger("salesbot.ads")
 
 MAX_BODY = 64 * 1024
 ROUTE = "/leads/{platform}/{path_token}"
-PLATFORMS: Mapping[str, PushPlatform] = {
+PUSH_MODULES: Mapping[str, PushPlatform] = {
     "feiyu": feiyu,
     "baidu": baidu,
     "xiaohongshu": xiaohongshu,
@@ -49,7 +49,7 @@ class AdReceiver:
     def __init__(
         self, sources: Sequence[LeadSourceConfig], clock: Clock, accept: Accept, tz: ZoneInfo
     ) -> None:
-        pushed = [s for s in sources if s.platform in PLATFORMS and s.path_token]
+        pushed = [s for s in sources if s.platform in PUSH_MODULES and s.path_token]
         self._sources = [(_key(s.platform, s.path_token), s) for s in pushed]
         self._clock = clock
         self._accept = accept
@@ -79,7 +79,7 @@ class AdReceiver:
         if body is None:
             log.warning("lead push refused: body too large", extra=where)
             return _error(413, f"body larger than {MAX_BODY} bytes")
-        handler = PLATFORMS[source.platform]
+        handler = PUSH_MODULES[source.platform]
         try:
             handler.verify(request.headers, body, source)
             data = loads_json(body)
