@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.channels.ads.channel import AdSourcesChannel
 from bot.channels.base import Channel, Resources
 from bot.channels.console.channel import ConsoleChannel, ConsoleHub
 from bot.channels.dingtalk.channel import DingTalkChannel
@@ -150,6 +151,8 @@ def _channels(app: web.Application, config: Config) -> tuple[Channel, ...]:
         channels.append(ConsoleChannel(app[CLOCK], app[CONSOLE_HUB], _accept(app), people, history))
     if config.intake.token:
         channels.append(Intake(config.intake, app[CLOCK], _store_inquiry(app), _inquiry_status(app)))
+    if config.lead_sources:
+        channels.append(AdSourcesChannel(config.lead_sources, app[CLOCK], _accept(app), config.tz))
     return tuple(channels)
 
 
