@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.channels.ads.channel import AdSourcesChannel
 from bot.channels.base import Channel, Resources
-from bot.channels.console.channel import ConsoleChannel, ConsoleHub
+from bot.channels.console.channel import ConsoleChannel, ConsoleHub, Simulation
 from bot.channels.dingtalk.channel import DingTalkChannel
 from bot.channels.dingtalk.groups import group_target, webhook_secrets
 from bot.channels.web.intake import Intake, Store
@@ -34,6 +34,7 @@ from bot.core.pipeline import Pipeline
 from bot.core.router import Router
 from bot.core.sla_job import SlaScanner
 from bot.core.stores import DatabaseCursors, DatabaseTokenCache
+from bot.fakes.ads_demo import FormLeadSimulator
 from bot.types import Message, Platform
 from bot.web.access import console_enabled, install_access
 from bot.web.console_reads import console_reads
@@ -148,12 +149,23 @@ def _channels(app: web.Application, config: Config) -> tuple[Channel, ...]:
     if console_enabled(config):
         app[CONSOLE_HUB] = ConsoleHub()
         people, history = console_reads(lambda: app[SESSIONS])
-        channels.append(ConsoleChannel(app[CLOCK], app[CONSOLE_HUB], _accept(app), people, history))
+        console = ConsoleChannel(
+            app[CLOCK], app[CONSOLE_HUB], _accept(app), people, history, _ad_lead_simulation(app, config)
+        )
+        channels.append(console)
     if config.intake.token:
         channels.append(Intake(config.intake, app[CLOCK], _store_inquiry(app), _inquiry_status(app)))
     if config.lead_sources:
         channels.append(AdSourcesChannel(config.lead_sources, app[CLOCK], _accept(app), config.tz))
     return tuple(channels)
+
+
+def _ad_lead_simulation(app: web.Application, config: Config) -> Simulation:
+    """The console's button that makes an ad platform's form lead, for trying the bot with no account."""
+    products = [p.name for p in app[CATALOG].products]
+    cities = list(dict.fromkeys(city for person in config.org.people for city in person.cities))
+    simulator = FormLeadSimulator(config.lead_sources, app[CLOCK], _accept(app), config.tz, products, cities)
+    return simulator.label, simulator
 
 
 def build_extractor(config: Config) -> Extractor:

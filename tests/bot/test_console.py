@@ -410,3 +410,27 @@ async def test_a_closed_alert_greys_out_its_card_on_the_console(console: Console
     assert live["payload"]["update"] == {"handle": alert["handle"], "label": "已处理", "issued_at": ANY}
     [stored] = await console.bot_said("liuyang", "card_update")  # ...and a reloaded one from history
     assert stored["handle"] == live["handle"] and stored["payload"] == live["payload"]
+
+
+async def test_the_simulate_button_brings_an_ad_form_lead_that_is_assigned_and_told(console: Console) -> None:
+    people = await (await console.client.get("/console/api/people")).json()
+    assert people["simulate"] == "模拟一条「抖音表单（模拟）」线索"
+    response = await console.client.post("/console/api/simulate", json={})
+    assert response.status == 202
+    sent = (await response.json())["sent"]
+    await console.settle()
+    async with console.app[SESSIONS]() as session:
+        [lead] = (await session.scalars(select(Lead))).all()
+    assert sent.startswith("抖音表单（模拟）：") and lead.company in sent
+    assert lead.source == "抖音表单（模拟）" and lead.owner_id is not None
+    owner = await session_person_key(console, lead.owner_id)
+    assert any(lead.company in card_text(m["payload"]) for m in await console.bot_said(owner))
+    bad = await console.client.post("/console/api/simulate", data="x", headers={"Content-Type": "text/plain"})
+    assert bad.status == 415
+
+
+async def session_person_key(console: Console, person_id: int) -> str:
+    async with console.app[SESSIONS]() as session:
+        person = await session.get(Person, person_id)
+    assert person is not None
+    return person.key

@@ -89,6 +89,9 @@ def _close(queue: asyncio.Queue[dict[str, Any] | None]) -> None:
             queue.get_nowait()
 
 
+Simulation = tuple[str, Callable[[], Awaitable[str]]]  # a button's label, and what it does
+
+
 class BadRequest(Exception):
     """The request cannot be a console message; the text says why."""
 
@@ -136,10 +139,18 @@ class ConsoleChannel(ChannelBase):
     limits = Limits(text_bytes=64 * 1024, buttons=6, card_update_window=timedelta.max)
 
     def __init__(
-        self, clock: Clock, hub: ConsoleHub, accept: Accept, people: People, history: History
+        self,
+        clock: Clock,
+        hub: ConsoleHub,
+        accept: Accept,
+        people: People,
+        history: History,
+        simulation: Simulation | None = None,
     ) -> None:
+        """`simulation`: a button's label and what it does (make an ad form lead, for trying the bot)."""
         self._clock, self._hub = clock, hub
         self._accept, self._people, self._history = accept, people, history
+        self._simulation = simulation
         self._streams: dict[tuple[str, str], int] = {}  # (client address, target) -> open event streams
 
     async def deliver(self, item: Outgoing) -> str | None:
@@ -161,6 +172,7 @@ class ConsoleChannel(ChannelBase):
         app.router.add_get("/console/api/history", self.history)
         app.router.add_get("/console/api/events", self.events)
         app.router.add_post("/console/api/messages", self.post)
+        app.router.add_post("/console/api/simulate", self.simulate)
         app.on_response_prepare.append(_browser_headers)
         app.on_shutdown.append(self._shutdown)
 
@@ -173,7 +185,18 @@ class ConsoleChannel(ChannelBase):
 
     async def people(self, request: web.Request) -> web.Response:
         check_console_access(request)
-        return web.json_response({"people": await self._people()})
+        simulate = self._simulation[0] if self._simulation else None
+        return web.json_response({"people": await self._people(), "simulate": simulate})
+
+    async def simulate(self, request: web.Request) -> web.Response:
+        check_console_access(request)
+        if self._simulation is None:
+            return _error(404, "no simulation here")
+        if request.content_type != "application/json":  # as for messages: no cross-site form posts
+            return _error(415, "send application/json")
+        sent = await self._simulation[1]()
+        log.info("console simulation", extra={"sent": sent})
+        return web.json_response({"sent": sent}, status=202)
 
     async def history(self, request: web.Request) -> web.Response:
         check_console_access(request)

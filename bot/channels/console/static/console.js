@@ -230,10 +230,29 @@ function connect() {
   source.onerror = () => { $("status").textContent = "重新连接中…"; $("status").classList.remove("live"); };
 }
 
+// A demo's button: an ad platform's form lead arrives as the platform would push it, and is assigned.
+function showSimulate(label) {
+  const button = $("simulate");
+  button.textContent = label;
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const response = await fetch("/console/api/simulate", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+      const detail = await response.json().catch(() => ({}));
+      $("status").textContent = response.ok ? "已模拟：" + detail.sent : "模拟失败：" + (detail.error || response.statusText);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
 async function start() {
   const response = await fetch("/console/api/people");
   if (!response.ok) { $("status").textContent = "无权访问：" + (await response.text()); return; }
-  state.people = (await response.json()).people;
+  const answer = await response.json();
+  state.people = answer.people;
+  if (answer.simulate) showSimulate(answer.simulate);
   const select = $("who");
   const groups = new Map();
   state.people.forEach((p) => {
