@@ -150,6 +150,8 @@ class _FakeAds:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         args: dict[str, Any] = dict(request.query)
+        if "Access-Token" in request.headers:
+            args["Access-Token"] = request.headers["Access-Token"]
         if request.can_read_body:
             try:
                 args.update(json.loads(await request.read()))
