@@ -298,7 +298,7 @@ class FakeTencentAds(_FakeAds):
                 :size
             ]
         else:
-            if page * size > self.deep_paging_after:
+            if page > 1 and page * size > self.deep_paging_after:
                 return {"code": TX_BAD_PARAM, "message": "past the first rows use last_search_after_values"}
             chosen = found[(page - 1) * size : page * size]
         rows = [self._row(lead, shown) for lead, shown in chosen]

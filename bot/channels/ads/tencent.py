@@ -118,7 +118,7 @@ class TencentAdsClient:
         }
         after: list[str] | None = None
         for page in range(1, MAX_PAGES + 1):
-            if page * self._page_size <= self._deep:
+            if page == 1 or page * self._page_size <= self._deep:
                 params = {**base, "page": str(page)}
             else:
                 if after is None:
