@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import insert_for
@@ -31,6 +31,27 @@ async def put_token(session: AsyncSession, key: str, token: str, expires_at: dat
 async def drop_token(session: AsyncSession, key: str, token: str) -> None:
     """Forget the token only if it is still the one that failed: another instance may have refreshed it."""
     await session.execute(delete(AccessToken).where(AccessToken.key == key, AccessToken.token == token))
+
+
+async def replace_token(
+    session: AsyncSession, key: str, old: str | None, new: str, expires_at: datetime
+) -> bool:
+    """Compare-and-set: store `new` only if the stored token is still `old` (None: no row yet); False when
+    another instance changed it first. One statement either way, so two instances cannot both win."""
+    if old is None:
+        # The key is the primary key: of two inserts at once, one does nothing.
+        insert = insert_for(session)
+        statement = insert(AccessToken).values(key=key, token=new, expires_at=expires_at)
+        result = await session.execute(statement.on_conflict_do_nothing(index_elements=["key"]))
+    else:
+        result = await session.execute(
+            update(AccessToken)
+            .where(AccessToken.key == key, AccessToken.token == old)
+            .values(token=new, expires_at=expires_at)
+            .execution_options(synchronize_session=False)
+        )
+    session.expire_all()
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 async def get_cursor(session: AsyncSession, key: str) -> str | None:

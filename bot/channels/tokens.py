@@ -31,6 +31,13 @@ class TokenCache(Protocol):
         """Forget the token, but only if it is still `token` (another caller may have refreshed it)."""
         ...
 
+    async def replace(self, key: str, old: str | None, new: str, expires_at: datetime) -> bool:
+        """Compare-and-set: store `new` only if the stored token is still `old` (None: nothing is stored),
+        atomically across instances. False when another caller changed it first: read it again.
+
+        For credentials a refresh replaces (a rotating OAuth refresh token), where a lost write loses them."""
+        ...
+
 
 class Cursors(Protocol):
     """Where a pull-style feed was read up to (e.g. 微信客服 kf/sync_msg per account)."""
@@ -56,6 +63,13 @@ class MemoryTokenCache:
         current = self._tokens.get(key)
         if current is not None and current[0] == token:
             del self._tokens[key]
+
+    async def replace(self, key: str, old: str | None, new: str, expires_at: datetime) -> bool:
+        current = self._tokens.get(key)
+        if (current[0] if current is not None else None) != old:
+            return False
+        self._tokens[key] = (new, expires_at)
+        return True
 
 
 class SharedToken:

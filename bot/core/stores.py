@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
-from storage.tokens import drop_token, get_cursor, get_token, put_cursor, put_token
+from storage.tokens import drop_token, get_cursor, get_token, put_cursor, put_token, replace_token
 
 
 class DatabaseTokenCache:
@@ -25,6 +25,10 @@ class DatabaseTokenCache:
     async def drop(self, key: str, token: str) -> None:
         async with self._sessions.begin() as session:
             await drop_token(session, key, token)
+
+    async def replace(self, key: str, old: str | None, new: str, expires_at: datetime) -> bool:
+        async with self._sessions.begin() as session:
+            return await replace_token(session, key, old, new, expires_at)
 
 
 class DatabaseCursors:
