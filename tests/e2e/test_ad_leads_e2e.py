@@ -12,10 +12,14 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.app import CHANNELS
+from bot.channels.ads.channel import AdSourcesChannel
+from bot.clock import FixedClock
 from bot.config import CatalogConfig, Config, LeadSourceConfig
+from bot.fakes.ads_pull import FakeOceanEngine, serve_fake_ads
 from bot.fakes.ads_push import baidu_push, path, signed_push
 from storage.models import InboundMessage, Lead
-from tests.e2e.harness import FIXTURES, Bot, running
+from tests.e2e.harness import FIXTURES, START, Bot, running
 from tests.extractors import Extractors
 
 
@@ -97,3 +101,48 @@ async def test_baidu_s_delayed_push_adds_its_keyword_to_the_same_lead(bot: Bot) 
     [lead] = await leads(bot)
     assert "CT机价格" in (lead.source_detail or "")
     assert len(bot.inbox("lina")) == told  # no second notice
+
+
+async def test_a_pull_inserts_once_what_the_push_missed_and_changes_nothing_known(
+    config: Config, engine: AsyncEngine, extractors: Extractors
+) -> None:
+    clock = FixedClock(START)
+    oceanengine = FakeOceanEngine(clock)
+    submitted = START - timedelta(minutes=40)
+    answers = {"公司名称": "苏州恒通精密机械有限公司", "意向产品": "CT/DR"}
+    oceanengine.add_lead(
+        "8001", submitted, name="周工", telephone="13912340000", city_name="苏州", remark_dict=answers
+    )
+    other = {"公司名称": "无锡华康医药有限公司", "意向产品": "CT/DR"}
+    oceanengine.add_lead(
+        "8002", submitted, name="刘经理", telephone="13900001111", city_name="无锡", remark_dict=other
+    )
+    async with serve_fake_ads(oceanengine) as api_base:
+        push_secrets = {"path_token": "feiyu-path-0123456789", "token": "feiyu-token-1"}
+        source = oceanengine.source(
+            api_base, name="抖音表单", platform="feiyu", pull_interval=timedelta(hours=1), **push_secrets
+        )
+        ads = dataclasses.replace(
+            config, catalog=CatalogConfig(path=str(FIXTURES / "catalog.toml")), lead_sources=[source]
+        )
+        async with running(ads, "wecom", extractors, clock=clock) as bot:
+            # 8001 is pushed too: whichever comes first, the push or a pull (the channel's task pulls at
+            # start-up), stores it, and the other changes nothing.
+            pushed = signed_push(source, clue_id="8001", name="周工", phone="13912340000", answers=answers,
+                                 created_at=submitted)  # fmt: skip
+            assert bot.app is not None
+            [channel] = [c for c in bot.app[CHANNELS] if isinstance(c, AdSourcesChannel)]
+            [puller] = channel.pullers
+            await push(bot, source, pushed)
+            await puller.pull_once()
+            await bot.settle()
+            assert sorted(lead.company for lead in await leads(bot)) == [
+                "无锡华康医药有限公司",
+                "苏州恒通精密机械有限公司",
+            ]
+            told = [text for text in bot.inbox("lina") if "新线索分配给你" in text]
+            assert len(told) == 2  # each lead told once, the pushed one not again
+            clock.advance(timedelta(hours=1))
+            assert await puller.pull_once() == 0
+            await bot.settle()
+            assert len(await leads(bot)) == 2 and len(bot.inbox("lina")) == len(told)
