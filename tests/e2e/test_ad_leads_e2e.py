@@ -19,7 +19,9 @@ from bot.config import CatalogConfig, Config, LeadSourceConfig
 from bot.fakes.ads_pull import FakeOceanEngine, serve_fake_ads
 from bot.fakes.ads_push import baidu_push, path, signed_push
 from storage.models import InboundMessage, Lead
+from storage.privacy import erase_personal_data
 from tests.e2e.harness import FIXTURES, START, Bot, running
+from tests.e2e.test_privacy_e2e import PHONE, holding_the_phone
 from tests.extractors import Extractors
 
 
@@ -146,3 +148,15 @@ async def test_a_pull_inserts_once_what_the_push_missed_and_changes_nothing_know
             assert await puller.pull_once() == 0
             await bot.settle()
             assert len(await leads(bot)) == 2 and len(bot.inbox("lina")) == len(told)
+
+
+async def test_erasure_covers_an_ad_lead_s_raw_payload(bot: Bot) -> None:
+    for source in SOURCES:
+        answers = {**ANSWERS, "备注": f"电话{PHONE}"}
+        form = signed_push(source, clue_id=f"e-{source.platform}", name="张三", phone=f"+86 {PHONE}",
+                           answers=answers, created_at=bot.clock.now())  # fmt: skip
+        assert await push(bot, source, form) == 200
+    assert len(await holding_the_phone(bot)) > 4
+    async with bot.sessions.begin() as session:
+        await erase_personal_data(session, PHONE, bot.clock.now())
+    assert await holding_the_phone(bot) == []
