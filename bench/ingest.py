@@ -137,6 +137,8 @@ port = {port}
 url = "{db_url}"
 [log]
 level = "WARNING"
+[console]
+enabled = "off"
 [wecom]
 enabled = true
 corp_id = "{w.corp_id}"
