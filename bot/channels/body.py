@@ -6,6 +6,7 @@ can store (NUL, lone surrogates). Shared by the channels and the web-form intake
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import NoReturn
 
@@ -44,7 +45,7 @@ def loads_json(body: bytes) -> object:
     except UnicodeDecodeError:
         raise BadBody("body is not JSON: not UTF-8") from None
     try:
-        data = json.loads(text, parse_int=_int, parse_constant=_no_constant)
+        data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_no_constant)
     except RecursionError:  # the C parser recurses once per nesting level
         raise BadBody("body is not JSON we accept: nested too deeply") from None
     except ValueError as e:  # JSONDecodeError, or a number refused by _int
@@ -87,6 +88,14 @@ def _int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INT_DIGITS:
         raise ValueError(f"a number has more than {MAX_INT_DIGITS} digits")
     return int(digits)
+
+
+def _float(text: str) -> float:
+    # 1e999 parses as inf: not JSON's number, and PostgreSQL's jsonb refuses it when the payload is stored.
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"a number is beyond a float's range: {text[:20]}")
+    return value
 
 
 def _no_constant(name: str) -> NoReturn:
