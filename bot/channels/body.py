@@ -6,6 +6,7 @@ can store (NUL, lone surrogates). Shared by the channels and the web-form intake
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import NoReturn
 
@@ -13,6 +14,10 @@ from aiohttp import web
 
 _UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")  # NUL and every surrogate code point
 MAX_INT_DIGITS = 64  # no field of ours holds a longer number; Python refuses 4,301+ digits with ValueError
+# No payload of any platform nests more than a handful of levels. The parser itself gives up only near the
+# interpreter's recursion limit (about 1,000 levels, depending on the stack it is called from), and a body
+# that it took would be written out and read back (the raw payload) from deeper stacks: refuse far earlier.
+MAX_DEPTH = 64
 
 
 class BadBody(Exception):
@@ -44,7 +49,7 @@ def loads_json(body: bytes) -> object:
     except UnicodeDecodeError:
         raise BadBody("body is not JSON: not UTF-8") from None
     try:
-        data = json.loads(text, parse_int=_int, parse_constant=_no_constant)
+        data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_no_constant)
     except RecursionError:  # the C parser recurses once per nesting level
         raise BadBody("body is not JSON we accept: nested too deeply") from None
     except ValueError as e:  # JSONDecodeError, or a number refused by _int
@@ -68,25 +73,35 @@ def storable_text(value: str) -> str:
 
 
 def check_strings(data: object) -> None:
-    """check_text on every key and string value, however deep (iteratively: the depth is the client's);
-    the error names the top-level field the bad text is in."""
-    stack: list[tuple[str, object]] = [("the body", data)]
+    """check_text on every key and string value, and no more than MAX_DEPTH levels of nesting (walked
+    iteratively: the depth is the client's); the error names the top-level field the bad text is in."""
+    stack: list[tuple[str, object, int]] = [("the body", data, 0)]
     while stack:
-        where, item = stack.pop()
+        where, item, depth = stack.pop()
         if isinstance(item, str):
             check_text(item, where)
+        elif isinstance(item, dict | list) and depth >= MAX_DEPTH:
+            raise BadBody(f"body is not JSON we accept: nested too deeply (more than {MAX_DEPTH} levels)")
         elif isinstance(item, dict):
             for key, value in item.items():
                 check_text(key, "a field name")
-                stack.append((f"field {key!r}" if where == "the body" else where, value))
+                stack.append((f"field {key!r}" if where == "the body" else where, value, depth + 1))
         elif isinstance(item, list):
-            stack.extend((where, value) for value in item)
+            stack.extend((where, value, depth + 1) for value in item)
 
 
 def _int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INT_DIGITS:
         raise ValueError(f"a number has more than {MAX_INT_DIGITS} digits")
     return int(digits)
+
+
+def _float(text: str) -> float:
+    # 1e999 parses as inf: not JSON's number, and PostgreSQL's jsonb refuses it when the payload is stored.
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"a number is beyond a float's range: {text[:20]}")
+    return value
 
 
 def _no_constant(name: str) -> NoReturn:

@@ -115,17 +115,27 @@ async def test_a_source_of_another_platform_is_not_served_at_its_path(aiohttp_cl
 async def test_malformed_json_is_400(aiohttp_client: Any, name: str) -> None:
     platform = PLATFORMS[name]
     client, recorder = await serve(aiohttp_client)
-    for body in (b'{"clue_id": ', b"\xff\xfe", b'{"a": "\\u0000"}', b"NaN"):
+    for body in (
+        b'{"clue_id": ',
+        b"\xff\xfe",
+        b'{"a": "\\u0000"}',
+        b"NaN",
+        b'{"clue_id": "1", "lead_id": "1", "n": 1e999}',
+    ):
         response = await client.post(platform.path, data=body, headers=headers_for(platform.source, body))
         assert response.status == 400, body
     assert recorder.calls == []
 
 
+# JSON inside a string field, as hostile as a body: nested too deep (was a 500), NUL, a lone surrogate, 1e999
+NESTED = ['{"a": ' + "[" * 2000 + "]" * 2000 + "}", '{"a": "x\\u0000"}', '{"a": "\\ud800"}', '{"a": 1e999}']
 SHAPES: dict[str, list[Any]] = {
     "feiyu": [[], "x", {"name": "王伟"}, {"clue_id": {"a": 1}}, {"clue_id": "1", "remark_dict": "{oops"},
-              {"clue_id": True}, {"clue_id": "x" * 200}],
+              {"clue_id": True}, {"clue_id": "x" * 200},
+              *({"clue_id": "1", "remark_dict": n} for n in NESTED)],
     "baidu": [{"clue_id": "1", "form_detail": {"a": 1}}, {"clue_id": "1", "form_detail": "[oops"},
-              {"clue_id": "1", "form_detail": [1, 2]}, {"clue_phone_number": "138"}],
+              {"clue_id": "1", "form_detail": [1, 2]}, {"clue_phone_number": "138"},
+              *({"clue_id": "1", "form_detail": f"[{n}]"} for n in NESTED)],
     "xiaohongshu": [[], {"data": []}, {"data": {"leads_id": "1", "data": {"a": 1}}},
                     {"data": {"keyword": "CT"}}, {"data": {"leads_id": "1", "data": ["x"]}}],
     "generic": [[], "x", {"name": "王伟"}, [{"lead_id": "1"}, 2], [{"lead_id": str(i)} for i in range(101)],

@@ -71,6 +71,8 @@ async def test_signed_card_click_is_stored(aiohttp_client: Any) -> None:
         ("not_json", 400),
         ("json_array", 400),
         ("nul", 400),
+        ("deep", 400),  # an extra field nested 900 levels: the parser took it, and it was stored
+        ("infinite", 400),  # 1e999 parsed as inf, and was stored
         ("missing_field", 400),
         ("oversized", 413),
     ],
@@ -93,6 +95,10 @@ async def test_every_refusal_is_a_4xx_and_stores_nothing(
         body = b"[]"
     elif case == "nul":
         body = body.replace(b'"LiNa"', b'"Li\\u0000Na"')
+    elif case == "deep":
+        body = body[:-1] + b', "extra": ' + b"[" * 900 + b"]" * 900 + b"}"
+    elif case == "infinite":
+        body = body[:-1] + b', "extra": 1e999}'
     elif case == "missing_field":
         body = b'{"msgtype": "text"}'
     elif case == "oversized":

@@ -118,6 +118,11 @@ def test_card_click_in_a_group_keeps_the_group() -> None:
         {"content": json.dumps({"other": 1})},
         {"content": json.dumps([1])},
         {"content": None},
+        # as hostile as a body: nested too deep, NUL, a lone surrogate, 1e999 (each was taken or a 500)
+        {"content": '{"cardPrivateData": {"params": {"key": "k"}}, "x": ' + "[" * 2000 + "]" * 2000 + "}"},
+        {"content": '{"cardPrivateData": {"params": {"key": "k\\u0000"}}}'},
+        {"content": '{"cardPrivateData": {"params": {"key": "\\ud800"}}}'},
+        {"content": '{"cardPrivateData": {"params": {"key": "k"}, "n": 1e999}}'},
     ],
 )
 def test_card_click_with_a_bad_field_is_refused(change: dict[str, Any]) -> None:

@@ -117,6 +117,13 @@ def test_missing_query_parameter(driver: CallbackDriver, clock: FixedClock) -> N
         open_(driver, clock, (params, body))
 
 
+# A whole text message, but for what a test adds to it.
+TEXT = (
+    b"<xml><MsgType>text</MsgType><CreateTime>1</CreateTime><FromUserName>a</FromUserName>"
+    b"<MsgId>1</MsgId><Content>hi</Content></xml>"
+)
+
+
 @pytest.mark.parametrize(
     "xml",
     [
@@ -131,6 +138,9 @@ def test_missing_query_parameter(driver: CallbackDriver, clock: FixedClock) -> N
         b"<notxml/>",
         b"<xml>" + b"x" * 70000 + b"</xml>",
         b'<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://evil/x.dtd"><xml/>',
+        # a field nested a thousand deep (21 KiB): written out recursively, it raised RecursionError (a 500)
+        TEXT.replace(b"</xml>", b"<A>" + b"<a>" * 3000 + b"</a>" * 3000 + b"</A></xml>"),
+        TEXT.replace(b"</xml>", b"<A>" + b"<a>" * 16 + b"</a>" * 16 + b"</A></xml>"),
     ],
 )
 def test_bad_plaintext_is_bad_callback(xml: bytes) -> None:
@@ -203,3 +213,19 @@ def test_official_plaintext_parses() -> None:
 def test_signature_error_is_not_bad_callback() -> None:
     assert not issubclass(SignatureError, BadCallback) and not issubclass(BadCallback, SignatureError)
     assert WeComConfig().replay_window == WINDOW
+
+
+def test_the_deepest_field_wecom_sends_is_kept() -> None:
+    items = (
+        "<SelectedItems><SelectedItem><QuestionKey>q</QuestionKey>"
+        "<OptionIds><OptionId>o1</OptionId></OptionIds></SelectedItem></SelectedItems>"
+    )
+    xml = (
+        "<xml><MsgType>event</MsgType><Event>template_card_event</Event><CreateTime>1</CreateTime>"
+        f"<FromUserName>a</FromUserName><TaskId>t</TaskId><EventKey>k</EventKey>{items}</xml>"
+    )
+    assert "<OptionId>o1</OptionId>" in parse_message(xml.encode()).raw["SelectedItems"]
+    assert (
+        parse_message(TEXT.replace(b"</xml>", b"<A>" + b"<a>" * 15 + b"</a>" * 15 + b"</A></xml>")).text
+        == "hi"
+    )

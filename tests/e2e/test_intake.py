@@ -128,8 +128,9 @@ async def test_nul_or_a_lone_surrogate_in_any_field_is_400_and_nothing_is_stored
         (b"[" * 1100 + b"]" * 1100, "nested too deeply"),
         (b'{"company": "x", "phone": ' + b"1" * 4301 + b"}", "more than 64 digits"),
         (b'{"company": "x", "phone": NaN}', "NaN is not JSON"),
+        (b'{"company": "x", "n": -1e999}', "beyond a float's range"),
     ],
-    ids=["deep", "long-int", "nan"],
+    ids=["deep", "long-int", "nan", "infinite"],
 )
 async def test_hostile_json_is_400(bot: Bot, body: bytes, problem: str) -> None:
     status, answer = await post(bot, body)

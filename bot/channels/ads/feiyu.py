@@ -9,11 +9,11 @@ and the Access-Token header are what authenticate a push.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from bot.channels.body import BadBody, loads_json
 from bot.channels.errors import BadCallback, SignatureError
 from bot.config import LeadSourceConfig
 
@@ -53,10 +53,10 @@ def parse(data: Any, now: datetime, tz: Any) -> list[AdLead]:
     remarks = payload.get("remark_dict")
     if isinstance(remarks, str) and remarks.strip().startswith("{"):
         # Some rules send the form's answers as a JSON string rather than an object.
-        try:
-            payload["remark_dict"] = json.loads(remarks)
-        except ValueError:
-            raise BadCallback("field 'remark_dict' is not a JSON object") from None
+        try:  # as strict as the body: json.loads raised RecursionError (a 500) and took NUL and 1e999
+            payload["remark_dict"] = loads_json(remarks.encode("utf-8", "surrogatepass"))
+        except BadBody as e:
+            raise BadCallback(f"field 'remark_dict': {e}") from None
     if "remark_dict" in payload and not isinstance(payload["remark_dict"], dict | str | None):
         raise BadCallback("field 'remark_dict' must be an object")
     answers = flatten(payload)

@@ -2,7 +2,8 @@
 `bot.types.Message`. Pure: no I/O, no clock; the Stream client and the HTTP callbacks share it.
 
 Every missing or malformed field raises `BadCallback`; what the platform sends that we cannot store
-(NUL, lone surrogates) was refused already by `bot.channels.body.loads_json`.
+(NUL, lone surrogates) was refused already by `bot.channels.body.loads_json`, and a card's content (JSON
+inside a string) is read by it too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.channels.body import BadBody, loads_json
 from bot.channels.errors import BadCallback
 from bot.types import Message
 
@@ -83,9 +85,10 @@ def card_callback(payload: Mapping[str, Any], at: datetime) -> Message:
     if not isinstance(content, str):
         raise BadCallback("card callback has no content string")
     try:
-        data = json.loads(content)
-    except (ValueError, RecursionError):
-        raise BadCallback("card callback content is not JSON") from None
+        # surrogatepass: a lone surrogate reaches loads_json, which refuses it (as NUL, deep nesting, 1e999)
+        data = loads_json(content.encode("utf-8", "surrogatepass"))
+    except BadBody as e:
+        raise BadCallback(f"card callback content: {e}") from None
     private = data.get("cardPrivateData") if isinstance(data, dict) else None
     if not isinstance(private, dict):
         raise BadCallback("card callback content has no cardPrivateData")

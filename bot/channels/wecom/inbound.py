@@ -19,6 +19,10 @@ from bot.channels.wecom.crypto import MAX_BODY_BYTES, WeComCrypto, check_timesta
 from bot.types import Message, MessageKind
 
 MAX_KEY_CHARS = 200  # longer idempotency keys are shortened to a stable digest (EventKey may be 1 KiB)
+# Elements below <xml>: the deepest field WeChat Work sends (SelectedItems/SelectedItem/OptionIds/OptionId)
+# is 4. A field is kept as its XML text, which the standard library writes out recursively: a field nested
+# a thousand deep (a 21 KiB message) raised RecursionError, a 500.
+MAX_DEPTH = 16
 ADD_CONTACT = ("add_external_contact", "add_half_external_contact")
 
 
@@ -32,6 +36,7 @@ def parse_fields(xml: bytes) -> dict[str, str]:
         raise BadCallback(f"message is not acceptable XML: {type(e).__name__}") from None
     if root.tag != "xml":
         raise BadCallback("message root is not <xml>")
+    _check_depth(root)
     fields: dict[str, str] = {}
     for child in root:
         if len(child):
@@ -39,6 +44,15 @@ def parse_fields(xml: bytes) -> dict[str, str]:
         else:
             fields[child.tag] = (child.text or "").strip()
     return fields
+
+
+def _check_depth(root: ET.Element) -> None:
+    stack = [(root, 0)]
+    while stack:  # iteratively: the depth is the sender's
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise BadCallback(f"message nested deeper than {MAX_DEPTH} elements")
+        stack.extend((child, depth + 1) for child in node)
 
 
 def parse_message(xml: bytes) -> Message:
