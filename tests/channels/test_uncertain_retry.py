@@ -183,3 +183,21 @@ async def test_dingtalk_card_retry_reuses_its_out_track_id(
     assert first == retry and first.startswith(f"sb_{outbox_id}_")
     assert list(dingtalk.cards) == [first] and len(dingtalk.delivered("LiNa")) == 1
     assert (await row(engine, outbox_id)).card_handle == first
+
+
+async def test_wecom_kf_reply_names_the_same_msgid_on_every_attempt(
+    engine: AsyncEngine,
+    api_config: WeComConfig,
+    http_session: aiohttp.ClientSession,
+    clock: FixedClock,
+    fake: FakeWeCom,
+) -> None:
+    # kf/send_msg refuses a msgid the 客服 account has seen: a retry of one it took cannot show twice.
+    fake.customer_writes("wkSales", "wmCustomer1", "在吗")
+    outbox_id = await enqueue(
+        engine, clock, "wmCustomer1", "reply", title="您好", route={"open_kfid": "wkSales"}
+    )
+    channel = channel_for(db_client(engine, api_config, http_session, clock), clock)
+    await crash_then_retry(sender(engine, clock, Recording(channel, crash_after=1)), clock)
+    first, retry = (r.body["msgid"] for r in fake.calls("/cgi-bin/kf/send_msg"))
+    assert first == retry and first.startswith(f"sb_{outbox_id}_") and len(first) <= 32
