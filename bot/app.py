@@ -242,7 +242,9 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
             )  # fmt: skip
             retries = config.outbox
             backoff = Backoff(retries.retry_base, retries.retry_cap, retries.max_attempts)
-            sender = OutboxSender(sessions, clock, channels, backoff, give_way=pipeline.give_way)
+            sender = OutboxSender(
+                sessions, clock, channels, backoff, give_way=pipeline.give_way, lease=retries.lease
+            )
             pipeline.on_processed = sender.wake
             app[SENDER], app[PIPELINE], app[ADDRESSING] = sender, pipeline, addressing
             jobs = [pipeline.run, sender.run] if workers else []

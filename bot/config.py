@@ -203,6 +203,9 @@ class OutboxConfig:
     max_attempts: int = 8
     retry_base: timedelta = timedelta(seconds=2)
     retry_cap: timedelta = timedelta(minutes=10)
+    # How long a started attempt keeps its row from every other sender: a row whose sender died
+    # mid-call is retried (as an uncertain retry) once it runs out. Longer than the slowest platform call.
+    lease: timedelta = timedelta(seconds=60)
 
 
 @dataclass(frozen=True)
@@ -531,6 +534,8 @@ def _validate(c: Config) -> None:
         bad("[outbox] max_attempts", "must be at least 1")
     if not timedelta(0) < c.outbox.retry_base <= c.outbox.retry_cap:
         bad("[outbox] retry_base", "must be longer than zero and no longer than retry_cap")
+    if c.outbox.lease <= timedelta(0):
+        bad("[outbox] lease", "must be longer than zero")
     if c.conversation.question_expiry <= timedelta(0):
         bad("[conversation] question_expiry", "must be longer than zero")
     _validate_digests(c, bad)

@@ -127,6 +127,19 @@ class Outgoing:
     route: Mapping[str, str] = field(default_factory=dict)  # the Message.reply_route it answers
     update: CardUpdate | None = None  # kind "card_update" only
     person_id: int | None = None
+    # Set by the sender for one attempt, never stored in the payload. `delivery_key`: the same on every
+    # attempt at one outbox row, unique across rows, in [0-9A-Za-z_] ("" outside the outbox): what a
+    # platform's idempotent send keys on. `uncertain_since`: when an earlier attempt whose outcome is
+    # unknown started (the sender died, hung or timed out mid-call; the platform may have shown it), None
+    # when every earlier attempt is known to have failed: the channel then asks the platform to drop a
+    # duplicate of what it showed since then, where the platform offers that.
+    delivery_key: str = ""
+    uncertain_since: datetime | None = None
+
+    @property
+    def attempt_uncertain(self) -> bool:
+        """An earlier attempt may have been shown: this one must not show it a second time."""
+        return self.uncertain_since is not None
 
     @classmethod
     def of(

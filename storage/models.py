@@ -265,6 +265,12 @@ class OutboxMessage(Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, sent, dead
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When attempt number `attempts` started ("sending"), committed before the platform is called and
+    # cleared when its outcome is recorded: still set on a row found due again, its sender died or hung
+    # mid-call. `uncertain_since`: the start of the first attempt whose outcome is unknown (the platform
+    # may have shown it), so that every later attempt asks the platform to drop a duplicate.
+    attempt_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    uncertain_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     # The channel's handle to update a sent card later; cleared once used (it works once), looked
     # up on a click.

@@ -1,8 +1,11 @@
 """The outbox: pushes waiting to go out, written in the transaction of the change that caused them.
 
-The sender leases a due row (pushing its next attempt past the lease) in a short transaction
-of its own, delivers it with no transaction open, then records the outcome. A sender that
-dies mid-delivery leaves the row pending; it is tried again when the lease runs out.
+The sender claims one due row at a time in a short transaction of its own: the attempt is counted, its
+start recorded ("sending") and its next attempt pushed past the lease, all committed before the platform
+is called; it delivers with no transaction open, then records the outcome at once. A row found due with
+an attempt started and no outcome (its sender died or hung mid-call) is an *uncertain* retry: the
+platform may have shown it, so `uncertain_since` is kept and the channel asks the platform to drop a
+duplicate on every later attempt (see bot.types.Outgoing.uncertain_since).
 """
 
 from __future__ import annotations
@@ -93,46 +96,89 @@ async def existing_dedupe_keys(session: AsyncSession, keys: Collection[str]) -> 
     return {key for key in (await session.scalars(statement)).all() if key is not None}
 
 
-async def lease_due_outbox(session: AsyncSession, now: datetime, limit: int = 20) -> list[OutboxMessage]:
-    """Take up to `limit` due rows for this sender: FOR UPDATE SKIP LOCKED keeps two senders on
-    PostgreSQL from taking the same row; the lease keeps them from taking it after this commits."""
+async def claim_due_outbox(
+    session: AsyncSession, now: datetime, lease: timedelta = LEASE
+) -> OutboxMessage | None:
+    """Take the next due row for this sender and start an attempt on it, or None when nothing is due.
+
+    FOR UPDATE SKIP LOCKED keeps two senders on PostgreSQL from taking the same row (on SQLite, BEGIN
+    IMMEDIATE serialises claims); the lease keeps them from taking it once this commits. The caller must
+    commit before calling the platform: the committed `attempt_started_at` is what tells a later claim
+    that this attempt's outcome is unknown if the sender never records one."""
     statement = (
         select(OutboxMessage)
         .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
         .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
-        .limit(limit)
+        .limit(1)
         .with_for_update(skip_locked=True)
     )
-    rows = list((await session.scalars(statement)).all())
-    for row in rows:
-        row.attempts += 1
-        row.next_attempt_at = now + LEASE
-    return rows
+    row = await session.scalar(statement)
+    if row is None:
+        return None
+    if row.attempt_started_at is not None and row.uncertain_since is None:
+        row.uncertain_since = row.attempt_started_at  # the last attempt died mid-call
+    row.attempts += 1
+    row.attempt_started_at = now
+    row.next_attempt_at = now + lease
+    return row
+
+
+def delivery_key(row: OutboxMessage) -> str:
+    """The same on every attempt at a row and unique across rows (and, by its creation time, across
+    databases), in [0-9A-Za-z_]: what a platform's idempotent send keys on (a card's id, a message id)."""
+    return f"{row.id}_{int(row.created_at.timestamp() * 1000)}"
+
+
+async def _attempt(
+    session: AsyncSession, outbox_id: int, started_at: datetime | None
+) -> OutboxMessage | None:
+    """The row, locked, when the attempt begun at `started_at` is still its current one; None when another
+    sender took it over after the lease ran out (this one hung): its outcome is no longer ours to record."""
+    row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
+    if row is None or (started_at is not None and row.attempt_started_at != started_at):
+        return None
+    return row
 
 
 async def mark_outbox_sent(
     session: AsyncSession, outbox_id: int, now: datetime, card_handle: str | None
 ) -> None:
+    """Delivered: recorded whoever holds the row now (a late success is still a success)."""
     row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
     if row is not None:
         row.status, row.sent_at, row.card_handle, row.last_error = "sent", now, card_handle, None
+        row.attempt_started_at = None
 
 
 async def reschedule_outbox(
-    session: AsyncSession, outbox_id: int, error: str, when: datetime, *, count_attempt: bool = True
+    session: AsyncSession,
+    outbox_id: int,
+    error: str,
+    when: datetime,
+    *,
+    count_attempt: bool = True,
+    uncertain: bool = False,
+    started_at: datetime | None = None,
 ) -> None:
-    """Try again at `when`; a rate-limit wait does not count as an attempt."""
-    row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
+    """Try again at `when`; a rate-limit wait does not count as an attempt. `uncertain`: the platform
+    may have shown it anyway (a timeout, a dropped connection), so later attempts are uncertain too.
+    `started_at`: the attempt this outcome belongs to (ignored when another sender has taken over)."""
+    row = await _attempt(session, outbox_id, started_at)
     if row is not None:
-        row.next_attempt_at, row.last_error = when, error[:2000]
+        if uncertain and row.uncertain_since is None:
+            row.uncertain_since = row.attempt_started_at or when
+        row.next_attempt_at, row.last_error, row.attempt_started_at = when, error[:2000], None
         if not count_attempt:
             row.attempts -= 1
 
 
-async def mark_outbox_dead(session: AsyncSession, outbox_id: int, error: str, now: datetime) -> None:
-    row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
+async def mark_outbox_dead(
+    session: AsyncSession, outbox_id: int, error: str, now: datetime, *, started_at: datetime | None = None
+) -> None:
+    row = await _attempt(session, outbox_id, started_at)
     if row is not None:
         row.status, row.last_error, row.next_attempt_at = "dead", error[:2000], now
+        row.attempt_started_at = None
 
 
 async def list_outbox(
@@ -149,12 +195,15 @@ async def count_outbox(session: AsyncSession) -> dict[str, int]:
     return {status: int(n) for status, n in rows.all()}
 
 
-async def hold_outbox(session: AsyncSession, outbox_id: int, error: str, now: datetime) -> None:
+async def hold_outbox(
+    session: AsyncSession, outbox_id: int, error: str, now: datetime, *, started_at: datetime | None = None
+) -> None:
     """Park a row that cannot go out until something happens (a 微信客服 customer writes again);
     `release_held_outbox` puts it back in the queue."""
-    row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
+    row = await _attempt(session, outbox_id, started_at)
     if row is not None:
         row.status, row.last_error, row.next_attempt_at = "held", error[:2000], now
+        row.attempt_started_at = None
         row.attempts -= 1  # waiting for the customer is not a failed attempt
 
 

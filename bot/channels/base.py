@@ -32,15 +32,24 @@ Task = Callable[[], Awaitable[None]]  # runs until cancelled
 
 
 class DeliveryError(Exception):
-    """A failed delivery and what to do about it: retry later, wait a window out, hold, or give up."""
+    """A failed delivery and what to do about it: retry later, wait a window out, hold, or give up.
+    `uncertain`: the platform may have shown it all the same (a timeout or a dropped connection after the
+    request went out, a 5xx), so every later attempt is an uncertain one (`Outgoing.attempt_uncertain`)."""
 
     def __init__(
-        self, message: str, *, retry: bool = True, wait: timedelta | None = None, hold: bool = False
+        self,
+        message: str,
+        *,
+        retry: bool = True,
+        wait: timedelta | None = None,
+        hold: bool = False,
+        uncertain: bool = False,
     ) -> None:
         super().__init__(message)
         self.retry = retry
         self.wait = wait
         self.hold = hold  # cannot go out until the recipient writes again (see release_held_outbox)
+        self.uncertain = uncertain
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,10 @@
 """The sender: delivers due outbox rows through each platform's transport, with retries.
 
+One row at a time: claim it and record the attempt's start (committed), call the platform, record the
+outcome (committed), with nothing batched in between, so that a crash leaves at most the row in flight
+with an unknown outcome. Its retry goes to the channel marked uncertain (`Outgoing.uncertain_since`),
+and the channel uses what its platform offers to keep it from being shown twice.
+
 Backoff is exponential with jitter; a rate limit waits out its window without counting as an
 attempt; a configuration problem (untrusted IP, unknown recipient) is not retried; after
 `max_attempts` a row is dead, kept with its last error for `salesbot outbox` to show.
@@ -12,8 +17,8 @@ import contextlib
 import logging
 import random
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -23,8 +28,10 @@ from bot.clock import Clock
 from bot.types import Outgoing
 from storage.models import OutboxMessage
 from storage.outbox import (
+    LEASE,
+    claim_due_outbox,
+    delivery_key,
     hold_outbox,
-    lease_due_outbox,
     mark_outbox_dead,
     mark_outbox_sent,
     outgoing_of,
@@ -64,6 +71,7 @@ class OutboxSender:
         rng: random.Random | None = None,
         poll_interval: float = 1.0,
         give_way: Callable[[], Awaitable[None]] | None = None,
+        lease: timedelta = LEASE,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
@@ -73,33 +81,43 @@ class OutboxSender:
         self._poll_interval = poll_interval
         self._wake = asyncio.Event()
         self._give_way = give_way  # lets acknowledging inbound callbacks go first (Pipeline.give_way)
+        self._lease = lease
 
     def wake(self) -> None:
         self._wake.set()
 
-    async def send_due(self) -> int:
-        """One pass over what is due now; returns how many rows were attempted."""
-        async with self._sessions.begin() as session:
-            leased = await lease_due_outbox(session, self._clock.now())
-        for row in leased:
-            if self._give_way is not None:
+    async def send_due(self, limit: int = 20) -> int:
+        """Deliver what is due now, a row at a time, at most `limit` rows; returns how many were tried."""
+        attempted = 0
+        while attempted < limit:
+            if self._give_way is not None:  # before the claim: nothing waits between claim and call
                 await self._give_way()
+            async with self._sessions.begin() as session:
+                row = await claim_due_outbox(session, self._clock.now(), self._lease)
+            if row is None:
+                break
+            attempted += 1
             await self._deliver_one(row)
-        return len(leased)
+        return attempted
 
     async def _deliver_one(self, row: OutboxMessage) -> None:
-        outbox_id, attempts = row.id, row.attempts
+        outbox_id, attempts, started = row.id, row.attempts, row.attempt_started_at
         context = {
             "outbox_id": outbox_id,
             "platform": row.platform,
             # A group robot's target is its webhook key, a secret: anyone holding it posts to the group.
             "target": row.target if row.kind != "group" else _team_of(row),
             "attempt": attempts,
+            "uncertain": row.uncertain_since is not None,
         }
         try:
-            item = outgoing_of(row)
+            item = replace(
+                outgoing_of(row), delivery_key=delivery_key(row), uncertain_since=row.uncertain_since
+            )
         except (KeyError, TypeError, ValueError) as e:  # a row no code can deliver: never retried
-            await self._failed(outbox_id, f"unreadable outbox row: {e}", attempts, False, None, context)
+            await self._failed(
+                outbox_id, f"unreadable outbox row: {e}", attempts, False, None, context, started
+            )
             return
         transport = self._transports.get(item.platform)
         try:
@@ -109,14 +127,18 @@ class OutboxSender:
         except DeliveryError as e:
             if e.hold:
                 async with self._sessions.begin() as session:
-                    await hold_outbox(session, outbox_id, str(e), self._clock.now())
+                    await hold_outbox(session, outbox_id, str(e), self._clock.now(), started_at=started)
                 log.info("held until the recipient writes again", extra={**context, "error": str(e)})
                 return
-            await self._failed(outbox_id, str(e), attempts, retry=e.retry, wait=e.wait, context=context)
+            await self._failed(
+                outbox_id, str(e), attempts, e.retry, e.wait, context, started, uncertain=e.uncertain
+            )
             return
-        except Exception as e:  # network trouble, a bug in a transport: retry with backoff
+        except Exception as e:  # network trouble, a bug in a transport: retry with backoff, maybe shown
             log.warning("delivery raised", exc_info=True, extra=context)
-            await self._failed(outbox_id, f"{type(e).__name__}: {e}", attempts, True, None, context)
+            await self._failed(
+                outbox_id, f"{type(e).__name__}: {e}", attempts, True, None, context, started, uncertain=True
+            )
             return
         async with self._sessions.begin() as session:
             await mark_outbox_sent(session, outbox_id, self._clock.now(), handle)
@@ -130,21 +152,28 @@ class OutboxSender:
         retry: bool,
         wait: timedelta | None,
         context: dict[str, object],
+        started: datetime | None,
+        *,
+        uncertain: bool = False,
     ) -> None:
         now = self._clock.now()
         async with self._sessions.begin() as session:
             if wait is not None:
-                await reschedule_outbox(session, outbox_id, error, now + wait, count_attempt=False)
+                await reschedule_outbox(
+                    session, outbox_id, error, now + wait, count_attempt=False, started_at=started
+                )
                 log.warning("rate limited, waiting", extra={**context, "wait_s": wait.total_seconds()})
             elif not retry:
-                await mark_outbox_dead(session, outbox_id, error, now)
+                await mark_outbox_dead(session, outbox_id, error, now, started_at=started)
                 log.error("undeliverable: check the configuration", extra={**context, "error": error})
             elif attempts >= self._backoff.max_attempts:
-                await mark_outbox_dead(session, outbox_id, error, now)
+                await mark_outbox_dead(session, outbox_id, error, now, started_at=started)
                 log.error("dead after repeated failures", extra={**context, "error": error})
             else:
                 when = now + self._backoff.delay(attempts, self._rng)
-                await reschedule_outbox(session, outbox_id, error, when)
+                await reschedule_outbox(
+                    session, outbox_id, error, when, uncertain=uncertain, started_at=started
+                )
                 log.warning(
                     "delivery failed, will retry", extra={**context, "error": error, "retry_at": when}
                 )

@@ -1,6 +1,16 @@
 """The DingTalk channel as the core sees it (bot.channels.base.Channel): robot messages in over Stream
 mode or HTTP, replies and pushes out through the session webhook, the robot's 1:1 batchSend, group
 messages and the team's custom robot, with buttons on an interactive card or as typed commands.
+
+A retry whose earlier attempt may have been shown (`Outgoing.attempt_uncertain`: the bot died, hung or
+timed out mid-call) is kept from showing twice only where DingTalk offers a key: an interactive card's
+outTrackId is ours and idempotent, and comes from the outbox row, so a card is never made twice. The
+robot's batchSend and group send (msgKey, msgParam, robotCode, userIds or openConversationId: no request
+id), the session webhook and the custom robot take no idempotency key, and their processQueryKey (which
+readStatus and batchRecall take) exists only in the answer the crash lost. So a plain message, a picture
+or a file can still be shown twice when the bot dies between DingTalk taking the request and the outbox
+recording "sent": a window of one HTTP call (at most the client's 10-second timeout, a minute for an
+upload) and one commit, per message in flight (the sender has one at a time).
 """
 
 from __future__ import annotations
@@ -156,9 +166,15 @@ class DingTalkChannel(ChannelBase):
             await self._group(item.target, markdown(item))
             return None
         if item.buttons and self._config.card_template_id:
-            card_id = f"sb_{secrets.token_hex(12)}"
+            # The same outTrackId on every attempt: DingTalk makes no second card for it.
+            card_id = f"sb_{item.delivery_key or secrets.token_hex(12)}"
             await client.send_card(item.target, card_id, self._config.card_template_id, card_params(item))
             return card_id
+        if item.attempt_uncertain:
+            log.info(
+                "retrying a message that may have been shown: DingTalk offers no idempotency key for it",
+                extra={"target": item.target, "kind": item.kind},
+            )
         rendered = markdown(item)
         if not (item.kind == "reply" and await self._session_reply(item, rendered.session_body())):
             await self._batch(item.target, rendered.msg_key, rendered.msg_param)
@@ -249,7 +265,10 @@ class DingTalkChannel(ChannelBase):
             return DeliveryError(str(e), wait=QUOTA_PROBE)
         if e.kind == "rate_limited":
             return DeliveryError(str(e), wait=timedelta(seconds=e.retry_after or 1.0))
-        if e.kind in ("retry", "token"):
+        if e.kind == "retry":
+            # No answer, a 5xx or a body that is not JSON: DingTalk may have carried the request out.
+            return DeliveryError(str(e), uncertain=not e.code or (e.status or 0) >= 500)
+        if e.kind == "token":
             return DeliveryError(str(e))
         return DeliveryError(str(e), retry=False)
 

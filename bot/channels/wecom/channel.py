@@ -5,6 +5,7 @@ enrichment of events that carry only ids, and delivery of neutral items in WeCha
 from __future__ import annotations
 
 import logging
+import math
 from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -27,9 +28,12 @@ from bot.types import Message, Outgoing, Platform
 log = logging.getLogger("salesbot.wecom")
 
 # The platform drops an identical push within this window: an outbox retry after an unclear failure
-# (the send may have gone through) then cannot reach the rep twice. Not for replies: the same
-# question asked twice deserves the same answer twice.
-DUPLICATE_CHECK_SECONDS = 4 * 3600
+# (the send may have gone through) then cannot reach the rep twice. Not for replies on a first attempt:
+# the same question asked twice deserves the same answer twice.
+DUPLICATE_CHECK_SECONDS = 4 * 3600  # the documented maximum of duplicate_check_interval
+# An uncertain retry's window reaches back to the start of the attempt whose outcome is unknown, and this
+# much further (clock skew between us and the platform, the request's own time in flight).
+DUPLICATE_CHECK_MARGIN = 60
 CARD_UPDATE_WINDOW = timedelta(hours=72)  # a card's response_code works for 72 hours
 KF_PULL = "kf_msg_or_event"
 
@@ -99,13 +103,19 @@ class WeComChannel(ChannelBase):
             await client.webhook_send(item.target, render_webhook(item))
             return None
         if item.route.get("open_kfid"):  # a 微信客服 customer: plain text through kf/send_msg
+            # Our msgid, the same on every attempt: the platform refuses a msgid it has seen on this 客服
+            # account, so a retry of a message it took cannot show it twice.
             await client.kf_send_text(
-                item.target, item.route["open_kfid"], fit(item.plain_text(), TEXT_LIMIT)
+                item.target,
+                item.route["open_kfid"],
+                fit(item.plain_text(), TEXT_LIMIT),
+                msgid=f"sb_{item.delivery_key}" if item.delivery_key else None,
             )
             return None
         if item.image is not None:
             # Uploaded on every attempt: a temporary media id lasts 3 days, and a retry may come later.
-            # (So no duplicate check either: a retry's message names another media id.)
+            # (So no duplicate check either: a retry's message names another media id. An uncertain
+            # retry of a picture or a file can be shown twice.)
             media_id = await client.upload_image(item.image, IMAGE_FILENAME)
             await client.send_image(item.target, media_id, wait=False)
             return None
@@ -114,12 +124,31 @@ class WeComChannel(ChannelBase):
             await client.send_file(item.target, media_id, wait=False)
             return None
         # wait=False: the outbox reschedules a message over a member's rate instead of blocking
-        # every other recipient behind it.
-        check = DUPLICATE_CHECK_SECONDS if item.kind == "push" else None
+        # every other recipient behind it. A card's task_id comes from the outbox row, so that an
+        # uncertain retry renders the very same message and the duplicate check can recognise it.
+        task_id = f"sb_{item.delivery_key}" if item.delivery_key else None
         data = await client.send_message(
-            render(item, item.target).payload, duplicate_check_interval=check, wait=False
+            render(item, item.target, task_id=task_id).payload,
+            duplicate_check_interval=self.duplicate_check(item),
+            wait=False,
         )
         return str(data.get("response_code") or "") or None
+
+    def duplicate_check(self, item: Outgoing) -> int | None:
+        """message/send's duplicate_check_interval for `item`, None for no check.
+
+        Pushes always (at most 4 hours, the documented maximum). Replies only on an uncertain retry, and
+        then only back to the start of the attempt whose outcome is unknown: a check as long as a push's
+        would also drop the same answer to the same question asked again within 4 hours. What remains: an
+        uncertain attempt more than 4 hours old is not covered (the outbox retries within minutes unless
+        the platform was down longer), and the check is the platform's, undocumented beyond
+        "same content within the interval"."""
+        if item.kind == "push":
+            return DUPLICATE_CHECK_SECONDS
+        if item.uncertain_since is None:
+            return None
+        since = (self._clock.now() - item.uncertain_since).total_seconds()
+        return min(DUPLICATE_CHECK_SECONDS, max(0, math.ceil(since)) + DUPLICATE_CHECK_MARGIN)
 
 
 def profile(data: dict[str, Any], rep: str) -> dict[str, str]:
@@ -171,6 +200,10 @@ def contact_inquiry(message: Message, details: dict[str, str]) -> Message:
 
 
 def as_delivery_error(e: PlatformError) -> DeliveryError:
+    if e.kind == "retry" and e.errcode == -1:
+        # No answer, a 5xx or an answer that is not JSON (or the platform's own -1, 系统繁忙): the request
+        # may have been carried out, so the retry is an uncertain one.
+        return DeliveryError(str(e), uncertain=True)
     if e.kind == "rate_limited":
         return DeliveryError(str(e), wait=timedelta(seconds=e.retry_after or 60.0))
     if e.kind == "kf_limit":

@@ -271,9 +271,20 @@ class WeComClient:
             body["cursor"] = cursor
         return await self.call("POST", "/cgi-bin/kf/sync_msg", body=body)
 
-    async def kf_send_text(self, touser: str, open_kfid: str, content: str) -> str:
-        """Reply to a 微信客服 customer; 95001/95002 come back as kind "kf_limit". Returns the msgid."""
-        body = {"touser": touser, "open_kfid": open_kfid, "msgtype": "text", "text": {"content": content}}
+    async def kf_send_text(self, touser: str, open_kfid: str, content: str, msgid: str | None = None) -> str:
+        """Reply to a 微信客服 customer; 95001/95002 come back as kind "kf_limit". Returns the msgid.
+
+        `msgid` (at most 32 bytes of [0-9a-zA-Z_-]): ours instead of the platform's; it must be unique
+        within the 客服 account, "否则接口返回错误" (kf/send_msg), so sending it again cannot show the
+        message twice (the error's code is not documented)."""
+        body: dict[str, Any] = {
+            "touser": touser,
+            "open_kfid": open_kfid,
+            "msgtype": "text",
+            "text": {"content": content},
+        }
+        if msgid:
+            body["msgid"] = msgid
         return str((await self.call("POST", "/cgi-bin/kf/send_msg", body=body)).get("msgid", ""))
 
     # -- group robot ------------------------------------------------------------------------------------
