@@ -112,3 +112,16 @@ async def test_reassign_with_nobody_left(session: AsyncSession, tmp_path: Path) 
     lead = await lead_of(world, "lina", city="成都")
     [reply] = await buttons.handle(click(world, "admin", f"reassign:{lead.id}"))
     assert reply.title == "无法转交" and lead.owner_id == world.people["lina"].id
+
+
+async def test_a_rep_may_not_ask_to_reassign_a_lead_that_is_not_theirs(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    # A lead waiting in no team's queue: a rep may take it, but asking to reassign it would show it
+    # to their manager, who may not see it (found by tests/handlers/test_rights_properties.py).
+    world = await make_world(session, tmp_path)
+    lead = await lead_of(world, None)
+    replies = await buttons.handle(click(world, "wangqiang", f"reassign:{lead.id}"))
+    assert [(r.to, r.title) for r in replies] == [(world.people["wangqiang"].id, "无法转交")]
+    assert lead.company not in replies[0].lines[0] and lead.owner_id is None
+
