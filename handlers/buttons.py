@@ -26,6 +26,7 @@ from handlers.context import Context
 from handlers.grading import LeadFacts
 from handlers.lead_lookup import TAKEN, may_change
 from handlers.reassign_lead import QUEUED
+from handlers.rights import lines_for
 from handlers.sla import refresh_cold_at
 from storage.leads import get_lead
 from storage.models import Lead, Person
@@ -68,7 +69,7 @@ async def handle(ctx: Context) -> list[Reply]:
     lead = await get_lead(ctx.session, lead_id)
     if lead is None:
         return [Reply(to=person.id, title="按钮已失效", lines=EXPIRED)]
-    if not await may_change(ctx.session, person, lead):
+    if not await may_change(ctx.session, person, lead, lines_for(ctx, person)):
         return [Reply(to=person.id, title="无法操作", lines=(TAKEN,))]
     at = ctx.message.sent_at
     if action == "amend":
