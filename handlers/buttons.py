@@ -25,6 +25,8 @@ from handlers.cards import assignment_card, local_time, next_followup_text
 from handlers.context import Context
 from handlers.grading import LeadFacts
 from handlers.lead_lookup import TAKEN, may_change
+from handlers.reassign_lead import QUEUED
+from handlers.rights import lines_for
 from handlers.sla import refresh_cold_at
 from storage.leads import get_lead
 from storage.models import Lead, Person
@@ -67,7 +69,7 @@ async def handle(ctx: Context) -> list[Reply]:
     lead = await get_lead(ctx.session, lead_id)
     if lead is None:
         return [Reply(to=person.id, title="按钮已失效", lines=EXPIRED)]
-    if not await may_change(ctx.session, person, lead):
+    if not await may_change(ctx.session, person, lead, lines_for(ctx, person)):
         return [Reply(to=person.id, title="无法操作", lines=(TAKEN,))]
     at = ctx.message.sent_at
     if action == "amend":
@@ -108,6 +110,10 @@ async def _reassign(ctx: Context, person: Person, lead: Lead) -> list[Reply]:
     owner = await ctx.session.get(Person, lead.owner_id) if lead.owner_id is not None else None
     pick, reason = await _pick_other(ctx, lead)
     if person.role == "rep":
+        if lead.owner_id != person.id:
+            # A lead waiting in a queue (or in none) is the manager's to hand out, as in chat
+            # (handlers.reassign_lead): asking about it would show it to a manager who may not see it.
+            return [Reply(to=person.id, title="无法转交", lines=(QUEUED,))]
         manager = await team_manager(ctx.session, lead.team_id or person.team_id)
         if manager is None:
             log.warning("reassign asked with no manager to tell lead_id=%s", lead.id)

@@ -19,6 +19,8 @@ from sqlalchemy import delete, select
 from bot.types import Button, Reply
 from handlers.context import Context
 from handlers.format import cut
+from handlers.lead_lookup import may_change
+from handlers.rights import lines_for
 from nlp import Extraction, FollowUpTime, Intent, Period
 from nlp.types import NamedPerson
 from storage.models import Lead, PendingQuestion, Person
@@ -40,6 +42,12 @@ async def ask(
 
     `candidates`: the leads the message may mean, listed by number and as buttons; `lines`: what to
     say when there are none (nothing in the message named a customer)."""
+    # Only those the member may write to are offered: a manager's book holds the team's leads of
+    # every product line, and with the lines isolated a name must not show the others'.
+    keep = lines_for(ctx, person)
+    candidates = [lead for lead in candidates if await may_change(ctx.session, person, lead, keep)]
+    if not candidates and not lines:
+        lines = ("没认出是哪个客户，请回复客户名称。",)
     await keep_question(ctx, person, ctx.extraction, candidates=[lead.id for lead in candidates])
     log.info("asked which customer person_id=%s candidates=%s", person.id, [c.id for c in candidates])
     if not candidates:

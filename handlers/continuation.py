@@ -20,6 +20,7 @@ from handlers.cards import amend_button, contact_text, followup_card, next_follo
 from handlers.context import Context
 from handlers.lead_facts import apply_extraction, card_contact, reached_stage, set_next_followup
 from handlers.lead_lookup import TAKEN, link_contact, may_change, normalise_phone
+from handlers.rights import lines_for
 from handlers.tags import budget_text
 from nlp import Extraction, Intent
 from storage.followups import amend_followup, record_followup
@@ -232,7 +233,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     session, tz, now, text = ctx.session, ctx.config.tz, ctx.clock.now(), ctx.message.text
     lead = await get_lead(session, followup.lead_id)
     assert lead is not None  # follow-ups cascade with their lead
-    if not await may_change(session, person, lead):
+    if not await may_change(session, person, lead, lines_for(ctx, person)):
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     ex = await link_contact(session, lead, ctx.extraction, text)
     its_contact = await session.get(Contact, followup.contact_id) if followup.contact_id else None

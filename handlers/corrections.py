@@ -40,6 +40,7 @@ from handlers.lead_lookup import (
     normalise_phone,
     resolve_lead,
 )
+from handlers.rights import lines_for
 from handlers.tags import budget_text
 from nlp import Extraction, FollowUpTime, Intent
 from nlp.companies import suffix_re
@@ -498,7 +499,7 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
         new = await create_rep_lead(facts, person, ctx.extraction.company)
     if new is None or new.id == old.id:
         return None
-    if not await may_change(session, person, new):
+    if not await may_change(session, person, new, lines_for(ctx, person)):
         return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
     if old.next_followup_at is not None and old.next_followup_at == followup.next_followup_at:
         old.next_followup_at = None  # the plan was the other customer's

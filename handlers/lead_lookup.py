@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.rights import can_see, visible_leads
+from handlers.rights import Keep, can_see, keep_all, visible_leads
 from nlp import Extraction, Intent, company_key
 from nlp.company_key import company_places, places_differ, short_city
 from nlp.linking import BookContact, BookLead, LeadBook, is_away
@@ -75,11 +75,15 @@ async def owner_team_id(session: AsyncSession, lead: Lead) -> int | None:
     return owner.team_id if owner is not None else None
 
 
-async def may_change(session: AsyncSession, person: Person, lead: Lead) -> bool:
-    """A rep their own leads (or one unowned in their team's queue), a manager the team's, an admin all."""
+async def may_change(session: AsyncSession, person: Person, lead: Lead, keep: Keep = keep_all) -> bool:
+    """A rep their own leads (or one unowned in their team's queue), a manager the team's, an admin all.
+    `keep`: the person's product-line check (rights.lines_for), which a manager's team leads must pass
+    too when lines are isolated; one's own leads are one's own whatever their line."""
+    if lead.owner_id == person.id:
+        return True
     if lead.owner_id is None and person.role == "rep":
         return lead.team_id is None or lead.team_id == person.team_id
-    return can_see(person, lead, owner_team_id=await owner_team_id(session, lead))
+    return can_see(person, lead, owner_team_id=await owner_team_id(session, lead), keep=keep)
 
 
 def _prefer(leads: Sequence[Lead], person: Person | None) -> Lead | None:

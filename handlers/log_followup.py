@@ -41,6 +41,7 @@ from handlers.lead_facts import (
     set_next_followup,
 )
 from handlers.lead_lookup import TAKEN, Resolved, link_contact, link_in_book, may_change, resolve_lead
+from handlers.rights import lines_for
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, FollowUpTime, Intent, extract
 from nlp.behalf import as_their_plan, on_behalf_of
@@ -286,7 +287,7 @@ async def handle(ctx: Context) -> list[Reply]:
 
 async def _log_on(ctx: Context, person: Person, lead: Lead) -> list[Reply]:
     """The message recorded on `lead`, which it names by no word of its own."""
-    if not await may_change(ctx.session, person, lead):
+    if not await may_change(ctx.session, person, lead, lines_for(ctx, person)):
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     ex = await link_contact(ctx.session, lead, ctx.extraction, ctx.message.text)
     return await write(ctx, person, lead, ex)
@@ -298,7 +299,7 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
     lead, ex = found.lead, found.extraction
     if found.candidates:  # never a guess between two customers; the answer completes this message
         return [await ask(ctx, person, found.candidates)]
-    if lead is None or not await may_change(session, person, lead):
+    if lead is None or not await may_change(session, person, lead, lines_for(ctx, person)):
         # "帮徐丽记一下…": a team-mate's customer, named as they know it, stays theirs
         covered = await _covered_for(ctx, person, lead)
         if covered is not None:
@@ -307,7 +308,7 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
         if not ex.company:
             return [await ask(ctx, person, lines=(ASK_NAME,))]
         lead = await create_rep_lead(ctx, person, ex.company)
-    elif not await may_change(session, person, lead):
+    elif not await may_change(session, person, lead, lines_for(ctx, person)):
         log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     elif (completed := await complete_name(ctx, lead)) is not None:

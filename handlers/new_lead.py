@@ -22,6 +22,7 @@ from handlers.grading import LeadFacts, grade_lead
 from handlers.inquiry import ACK, form_field, form_tags, need_text, read_inquiry
 from handlers.lead_facts import apply_extraction, first_stage, set_next_followup
 from handlers.lead_lookup import TAKEN, find_by_company, link_in_book, may_change, normalise_phone
+from handlers.rights import lines_for
 from nlp import Extraction, Intent, company_key
 from nlp.intent import NEW_LEAD as NEW_LEAD_WORDS
 from storage.followups import last_followup_by, record_followup
@@ -171,7 +172,7 @@ async def _inquiry_again(ctx: Context, lead: Lead, ex: Extraction) -> list[Reply
 
 async def _reported_again(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> list[Reply]:
     """A rep reports a customer we already have: theirs is updated, anyone else's is refused."""
-    if not await may_change(ctx.session, person, lead):
+    if not await may_change(ctx.session, person, lead, lines_for(ctx, person)):
         log.info("duplicate lead refused person_id=%s lead_id=%s", person.id, lead.id)
         replies = [Reply(to=person.id, title="重复客户", lines=(TAKEN,))]
         if lead.owner_id is not None:

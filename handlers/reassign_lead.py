@@ -32,7 +32,7 @@ from handlers.cards import assignment_card
 from handlers.clarify import MEMBER_OPTIONS, ask, forget, keep_question, kept_extraction, pending
 from handlers.context import Context
 from handlers.lead_lookup import owner_team_id, resolve_lead
-from handlers.rights import can_see
+from handlers.rights import can_see, lines_for
 from nlp import Intent
 from nlp.handover import calls
 from storage.leads import change_owner
@@ -81,7 +81,8 @@ async def _may_hand_over(ctx: Context, writer: Person, lead: Lead) -> str | None
         return None
     if writer.role == "manager":
         team = await owner_team_id(ctx.session, lead)
-        return None if can_see(writer, lead, owner_team_id=team) else NOT_TEAM_LEAD
+        seen = can_see(writer, lead, owner_team_id=team, keep=lines_for(ctx, writer))
+        return None if seen else NOT_TEAM_LEAD
     if lead.owner_id == writer.id:
         return None
     return QUEUED if lead.owner_id is None and lead.team_id == writer.team_id else NOT_MINE

@@ -30,7 +30,7 @@ class ProductLines(Protocol):
 Keep = Callable[[Lead], bool]
 
 
-def _keep_all(_lead: Lead) -> bool:
+def keep_all(_lead: Lead) -> bool:
     return True
 
 
@@ -76,7 +76,7 @@ def line_filter(person: Person, isolate: bool, catalog: ProductLines | None) -> 
     not vanish), and so do people with no lines configured and admins.
     """
     if not isolate or person.role == "admin" or not person.product_lines or catalog is None:
-        return _keep_all
+        return keep_all
     mine = set(person.product_lines)
 
     def keep(lead: Lead) -> bool:
@@ -86,7 +86,12 @@ def line_filter(person: Person, isolate: bool, catalog: ProductLines | None) -> 
     return keep
 
 
-def can_see(person: Person, lead: Lead, *, owner_team_id: int | None = None, keep: Keep = _keep_all) -> bool:
+def lines_for(ctx: Context, person: Person) -> Keep:
+    """The product-line check of `person` under the context's [org] isolate_product_lines."""
+    return line_filter(person, ctx.config.org.isolate_product_lines, ctx.catalog)
+
+
+def can_see(person: Person, lead: Lead, *, owner_team_id: int | None = None, keep: Keep = keep_all) -> bool:
     """The Python twin of `visible_leads` for one loaded lead; `owner_team_id` is the owner's team."""
     if person.role == "admin":
         return True
@@ -99,7 +104,7 @@ def can_see(person: Person, lead: Lead, *, owner_team_id: int | None = None, kee
 
 
 def check_can_see(
-    person: Person, lead: Lead, *, owner_team_id: int | None = None, keep: Keep = _keep_all
+    person: Person, lead: Lead, *, owner_team_id: int | None = None, keep: Keep = keep_all
 ) -> None:
     if not can_see(person, lead, owner_team_id=owner_team_id, keep=keep):
         raise PermissionDenied(REFUSE_LEAD)

@@ -19,6 +19,7 @@ from handlers.context import Context
 from handlers.corrections import is_correction_text, undo_stage
 from handlers.lead_facts import apply_extraction
 from handlers.lead_lookup import TAKEN, may_change, resolve_lead
+from handlers.rights import lines_for
 from nlp import Extraction, Intent
 from nlp.followup import mask_plans
 from nlp.intent import find_kind
@@ -79,7 +80,7 @@ async def handle(ctx: Context) -> list[Reply]:
     if lead is None:
         lines = ("请带上客户名称，例如「仁济医院已经签约了」。",)
         return [Reply(to=person.id, title="没找到这个客户", lines=lines)]
-    if not await may_change(ctx.session, person, lead):
+    if not await may_change(ctx.session, person, lead, lines_for(ctx, person)):
         log.info("stage change refused person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
     stage = ex.stage
@@ -141,7 +142,11 @@ async def _mistaken_move(
     if ctx.message.sent_at - last.changed_at > log_followup.CORRECTION_WINDOW:
         return None
     old = await get_lead(ctx.session, last.lead_id)
-    if old is None or old.stage != last.to_stage or not await may_change(ctx.session, person, old):
+    if (
+        old is None
+        or old.stage != last.to_stage
+        or not await may_change(ctx.session, person, old, lines_for(ctx, person))
+    ):
         return None
     return old, last
 

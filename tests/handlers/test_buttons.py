@@ -3,6 +3,7 @@ reassign goes through the manager; only the owner, their manager or an admin may
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -112,3 +113,33 @@ async def test_reassign_with_nobody_left(session: AsyncSession, tmp_path: Path) 
     lead = await lead_of(world, "lina", city="成都")
     [reply] = await buttons.handle(click(world, "admin", f"reassign:{lead.id}"))
     assert reply.title == "无法转交" and lead.owner_id == world.people["lina"].id
+
+
+async def test_a_rep_may_not_ask_to_reassign_a_lead_that_is_not_theirs(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    # A lead waiting in no team's queue: a rep may take it, but asking to reassign it would show it
+    # to their manager, who may not see it (found by tests/handlers/test_rights_properties.py).
+    world = await make_world(session, tmp_path)
+    lead = await lead_of(world, None)
+    replies = await buttons.handle(click(world, "wangqiang", f"reassign:{lead.id}"))
+    assert [(r.to, r.title) for r in replies] == [(world.people["wangqiang"].id, "无法转交")]
+    assert lead.company not in replies[0].lines[0] and lead.owner_id is None
+
+
+async def test_a_manager_s_click_on_a_lead_of_another_product_line_is_refused_when_lines_are_isolated(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    org = dataclasses.replace(world.config.org, isolate_product_lines=True)
+    world.config = dataclasses.replace(world.config, org=org)
+    world.people["zhangwei"].product_lines = ["超声"]
+    lead = await lead_of(world, "wangqiang", products=["激光治疗仪"], product_line="激光")
+    for action in ("contacted", "snooze", "reassign"):
+        [reply] = await buttons.handle(click(world, "zhangwei", f"{action}:{lead.id}"))
+        assert (reply.title, reply.lines) == ("无法操作", (TAKEN,))
+    assert lead.first_response_at is None and lead.owner_id == world.people["wangqiang"].id
+    # the owner's own click is theirs whatever the line
+    world.people["wangqiang"].product_lines = ["超声"]
+    [mine] = await buttons.handle(click(world, "wangqiang", f"contacted:{lead.id}"))
+    assert mine.title == "已记录联系"
