@@ -57,6 +57,7 @@ from storage.db import (
     session_factory,
 )
 from storage.inbound import find_inbound, inquiry_outcome
+from storage.locks import advisory_xact_lock
 from storage.people import sync_org
 
 log = logging.getLogger("salesbot.app")
@@ -195,6 +196,8 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
         try:
             await ensure_schema(engine, config)
             async with sessions.begin() as session:
+                if not is_sqlite(db.url):  # instances starting together sync one at a time
+                    await advisory_xact_lock(session, "sync_org")
                 await sync_org(session, config.org.teams, config.org.people)
         except DATABASE_ERRORS as e:  # unreachable, read-only, not a database: one line, not a traceback
             raise StartupError(f"database {display_url(db.url)}: {describe_error(e)}") from e

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.locks import advisory_xact_lock
 from storage.models import SendSlot
-from storage.ticks import lock_key
 
 Limits = Sequence[tuple[timedelta, int]]  # (window, most sends per window)
 
@@ -51,7 +51,7 @@ async def reserve_send_slot(
 ) -> datetime:
     """Reserve the earliest fitting time for a send to `key` and return it; with `only_now`, reserve only
     when that time is `now` (else return it, reserving nothing). Prunes `key`'s expired reservations."""
-    await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(f"send_slot:{key}")})
+    await advisory_xact_lock(session, f"send_slot:{key}")
     longest = max(window for window, _ in limits)
     await session.execute(delete(SendSlot).where(SendSlot.key == key, SendSlot.at <= now - longest))
     slot = await earliest_send_slot(session, key, now, limits)

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.config import Config
 from bot.core.outgoing import Addressing
-from storage.ticks import claim_tick, try_advisory_xact_lock
+from storage.locks import claim_tick, try_advisory_xact_lock
 
 
 class ScheduledJob:

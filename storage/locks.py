@@ -1,6 +1,7 @@
-"""One instance per scheduled job tick on PostgreSQL: an advisory lock for the run, and the job's time
-slot claimed in a row, so a second instance that ticks in the same slot (at the same moment or later)
-does nothing. SQLite serves one process, which needs neither (see bot.core.jobs)."""
+"""What keeps several instances on one PostgreSQL from doing one thing twice at once: advisory locks (the
+start-up's organisation sync, a job's run, a recipient's send window) and a scheduled job's time slot
+claimed in a row, so a second instance that ticks in the same slot (at the same moment or later) does
+nothing. SQLite serves one process, which needs none of it (see bot.core.jobs)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from storage.models import JobTick
 def lock_key(name: str) -> int:
     """A stable signed 64-bit advisory lock key for a name (the same in every instance and version)."""
     return int.from_bytes(hashlib.sha256(f"salesbot:{name}".encode()).digest()[:8], "big", signed=True)
+
+
+async def advisory_xact_lock(session: AsyncSession, name: str) -> None:
+    """Wait for the transaction-scoped advisory lock for `name` (PostgreSQL; released when the transaction
+    ends)."""
+    await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(name)})
 
 
 async def try_advisory_xact_lock(session: AsyncSession, name: str) -> bool:
