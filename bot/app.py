@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 
 import aiohttp
 from aiohttp import web
@@ -23,20 +24,25 @@ from bot.channels.base import Channel, Resources
 from bot.channels.console.channel import ConsoleChannel, ConsoleHub, Simulation
 from bot.channels.dingtalk.channel import DingTalkChannel
 from bot.channels.dingtalk.groups import group_target, webhook_secrets
+from bot.channels.ratelimit import memory_windows
 from bot.channels.web.intake import Intake, Store
 from bot.channels.wecom.channel import WeComChannel, webhook_key
 from bot.clock import Clock, SystemClock
 from bot.config import Config, configured_catalog
+from bot.core.digests_job import TICK as DIGEST_TICK
 from bot.core.digests_job import DigestJob
+from bot.core.jobs import ScheduledJob, first_tick, on_server
+from bot.core.notify import INBOUND, OUTBOX, Notifier, notifier_for
 from bot.core.outbox import Backoff, OutboxSender
 from bot.core.outgoing import Addressing, GroupTarget
 from bot.core.pipeline import Pipeline
 from bot.core.router import Router
 from bot.core.sla_job import SlaScanner
-from bot.core.stores import DatabaseCursors, DatabaseTokenCache
+from bot.core.stores import DatabaseCursors, DatabaseTokenCache, database_windows
 from bot.fakes.ads_demo import FormLeadSimulator
 from bot.types import Message, Platform
 from bot.web.access import console_enabled, install_access
+from bot.web.console_live import ConsoleRelay
 from bot.web.console_reads import console_reads
 from bot.web.dashboard import Dashboard
 from nlp import Catalog, Extractor
@@ -51,6 +57,7 @@ from storage.db import (
     session_factory,
 )
 from storage.inbound import find_inbound, inquiry_outcome
+from storage.locks import advisory_xact_lock
 from storage.people import sync_org
 
 log = logging.getLogger("salesbot.app")
@@ -65,6 +72,7 @@ SENDER = web.AppKey("sender", OutboxSender)
 SLA = web.AppKey("sla", SlaScanner)
 DIGESTS = web.AppKey("digests", DigestJob)
 CONSOLE_HUB = web.AppKey("console_hub", ConsoleHub)  # present when the console is served
+NOTIFIER = web.AppKey("notifier", Notifier)  # wake-ups and live updates between instances
 CHANNELS = web.AppKey("channels", tuple[Channel, ...])
 CATALOG = web.AppKey("catalog", Catalog)
 EXTRACTOR = web.AppKey("extractor", Extractor)
@@ -73,7 +81,6 @@ ADDRESSING = web.AppKey("addressing", Addressing)
 # when the driver's own clean-up gives up, so /readyz answers without waiting and shutdown awaits them.
 PROBES = web.AppKey("probes", set[asyncio.Task[str]])
 
-DIGEST_TICK = 60  # seconds; digest times are set to the minute
 MAX_BODY = 1024 * 1024  # each endpoint caps its own body lower; this is the server-wide ceiling
 
 
@@ -107,6 +114,7 @@ def create_app(
     app.on_response_prepare.append(_server_header)
     app[EXTRACTOR], app[CATALOG] = extractor, extractor.catalog
     app.cleanup_ctx.append(_database)
+    app.cleanup_ctx.append(_notifications)
     app.cleanup_ctx.append(_processing(workers))
     app.cleanup_ctx.append(_scheduler(workers))
     app.router.add_get("/healthz", healthz)
@@ -188,6 +196,8 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
         try:
             await ensure_schema(engine, config)
             async with sessions.begin() as session:
+                if not is_sqlite(db.url):  # instances starting together sync one at a time
+                    await advisory_xact_lock(session, "sync_org")
                 await sync_org(session, config.org.teams, config.org.people)
         except DATABASE_ERRORS as e:  # unreachable, read-only, not a database: one line, not a traceback
             raise StartupError(f"database {display_url(db.url)}: {describe_error(e)}") from e
@@ -232,8 +242,12 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
         channels = {channel.platform: channel for channel in app[CHANNELS]}
         addressing = addressing_for(config)
         router = Router(config, clock, app[EXTRACTOR], app[CATALOG], addressing)
+        notifier = app[NOTIFIER]
+        # Per-member send windows: shared by every instance on PostgreSQL, this process's own on SQLite.
+        windows = database_windows(sessions) if on_server(sessions) else memory_windows
         async with aiohttp.ClientSession() as http:
-            resources = Resources(http, DatabaseTokenCache(sessions), DatabaseCursors(sessions, clock))
+            tokens, cursors = DatabaseTokenCache(sessions), DatabaseCursors(sessions, clock)
+            resources = Resources(http, tokens, cursors, windows=windows)
             for channel in channels.values():
                 channel.open(resources)
             pipeline = Pipeline(
@@ -245,8 +259,15 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
             sender = OutboxSender(
                 sessions, clock, channels, backoff, give_way=pipeline.give_way, lease=retries.lease
             )
-            pipeline.on_processed = sender.wake
             app[SENDER], app[PIPELINE], app[ADDRESSING] = sender, pipeline, addressing
+            # Across instances: an accepted message wakes every processor, a written outbox row every
+            # sender, a console item delivered here the browsers watching elsewhere.
+            pipeline.on_accepted = lambda: notifier.publish(INBOUND)
+            pipeline.on_processed = _outbox_written(app)
+            notifier.listen(INBOUND, lambda _: pipeline.wake())
+            notifier.listen(OUTBOX, lambda _: sender.wake())
+            relay = ConsoleRelay(lambda: sessions, app[CONSOLE_HUB], notifier) if CONSOLE_HUB in app else None
+            sender.on_sent = relay.sent if relay is not None else None
             jobs = [pipeline.run, sender.run] if workers else []
             jobs += [task for channel in channels.values() for task in channel.tasks()]
             tasks = [asyncio.create_task(job()) for job in jobs]
@@ -257,8 +278,31 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
                     task.cancel()
                 await asyncio.gather(*tasks, return_exceptions=True)
                 await pipeline.close()
+                if relay is not None:
+                    await relay.close()
 
     return processing
+
+
+async def _notifications(app: web.Application) -> AsyncIterator[None]:
+    db = app[CONFIG].database
+    notifier = notifier_for(db.url, db.connect_timeout.total_seconds())
+    app[NOTIFIER] = notifier
+    await notifier.start()  # on PostgreSQL it connects in the background; until then, workers poll
+    try:
+        yield
+    finally:
+        await notifier.close()
+
+
+def _outbox_written(app: web.Application) -> Callable[[], None]:
+    """What follows a commit that wrote outbox rows: this instance's sender, and the others', look now."""
+
+    def written() -> None:
+        app[SENDER].wake()
+        app[NOTIFIER].publish(OUTBOX)
+
+    return written
 
 
 def _accept(app: web.Application) -> Callable[[Sequence[Message]], Awaitable[list[int]]]:
@@ -313,16 +357,21 @@ def _scheduler(workers: bool) -> Callable[[web.Application], AsyncIterator[None]
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
         )
         config, sessions, clock, addressing = app[CONFIG], app[SESSIONS], app[CLOCK], app[ADDRESSING]
-        sla = SlaScanner(sessions, config, clock, addressing, on_enqueued=app[SENDER].wake)
+        written = _outbox_written(app)
+        sla = SlaScanner(sessions, config, clock, addressing, on_enqueued=written)
         app[SCHEDULER], app[SLA] = scheduler, sla
-        app[DIGESTS] = DigestJob(
-            sessions, config, clock, addressing, app[CATALOG], on_enqueued=app[SENDER].wake
-        )
+        app[DIGESTS] = DigestJob(sessions, config, clock, addressing, app[CATALOG], on_enqueued=written)
         if workers:  # without workers tests call app[SLA].run_once() with their own clock
-            seconds = config.sla.scan_interval.total_seconds()
-            scheduler.add_job(sla.tick, "interval", seconds=seconds, id="sla_scan")
+            # Ticks in the middle of each slot of the interval, lined up across instances: one instance
+            # does each slot's work (bot.core.jobs).
+            jobs: list[tuple[ScheduledJob, timedelta]] = [(sla, config.sla.scan_interval)]
             if config.digests.enabled:  # each minute; the outbox's dedupe keys say what already went out
-                scheduler.add_job(app[DIGESTS].tick, "interval", seconds=DIGEST_TICK, id="digests")
+                jobs.append((app[DIGESTS], DIGEST_TICK))
+            for job, interval in jobs:
+                start = first_tick(datetime.now(UTC), interval)  # APScheduler runs on the wall clock
+                scheduler.add_job(
+                    job.tick, "interval", seconds=interval.total_seconds(), start_date=start, id=job.job
+                )
         scheduler.start()
         try:
             yield

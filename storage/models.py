@@ -299,3 +299,26 @@ class SyncCursor(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     cursor: Mapped[str] = mapped_column(String(500))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JobTick(Base):
+    """The last time slot of a scheduled job that an instance claimed (PostgreSQL): several instances
+    tick, one of them does each slot's work."""
+
+    __tablename__ = "job_tick"
+
+    job: Mapped[str] = mapped_column(String(64), primary_key=True)
+    slot: Mapped[int] = mapped_column(BigInteger)  # the tick's time // the job's interval
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SendSlot(Base):
+    """A send reserved for one recipient of one platform app (PostgreSQL), so that a per-recipient rate
+    limit is counted across instances. Rows older than the longest window are pruned."""
+
+    __tablename__ = "send_slot"
+    __table_args__ = (Index("ix_send_slot_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200))  # platform, app and recipient
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

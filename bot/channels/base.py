@@ -24,6 +24,7 @@ from typing import Protocol
 import aiohttp
 from aiohttp import web
 
+from bot.channels.ratelimit import RateWindows, memory_windows
 from bot.channels.tokens import Cursors, TokenCache
 from bot.types import Message, Outgoing, Platform
 
@@ -63,12 +64,14 @@ class Limits:
 
 @dataclass(frozen=True, slots=True)
 class Resources:
-    """What the app opens at start-up and lends to every channel: one HTTP client session, and the
-    token and cursor stores every instance shares."""
+    """What the app opens at start-up and lends to every channel: one HTTP client session, the token and
+    cursor stores every instance shares, and the per-recipient rate windows (shared by every instance on
+    PostgreSQL, in memory otherwise)."""
 
     http: aiohttp.ClientSession
     tokens: TokenCache
     cursors: Cursors
+    windows: RateWindows = memory_windows
 
 
 class Channel(Protocol):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -22,10 +22,13 @@ from nlp import Catalog
 
 log = logging.getLogger("salesbot.digests")
 
+TICK = timedelta(minutes=1)  # digest times are set to the minute
+
 
 class DigestJob(ScheduledJob):
     log = log
     what = "digest tick"
+    job = "digests"
 
     def __init__(
         self,
@@ -38,6 +41,10 @@ class DigestJob(ScheduledJob):
     ) -> None:
         super().__init__(sessions, config, clock, addressing, on_enqueued)
         self._catalog = catalog
+
+    @property
+    def interval(self) -> timedelta:
+        return TICK
 
     async def run_once(self, now: datetime | None = None) -> int:
         """Queue every digest due at `now` (default: the clock's now) that has not gone out; returns

@@ -82,6 +82,9 @@ class OutboxSender:
         self._wake = asyncio.Event()
         self._give_way = give_way  # lets acknowledging inbound callbacks go first (Pipeline.give_way)
         self._lease = lease
+        # Told (outbox id, platform, target) once a row is recorded sent, e.g. to relay a console item
+        # to the browsers connected to other instances.
+        self.on_sent: Callable[[int, str, str], None] | None = None
 
     def wake(self) -> None:
         self._wake.set()
@@ -143,6 +146,8 @@ class OutboxSender:
         async with self._sessions.begin() as session:
             await mark_outbox_sent(session, outbox_id, self._clock.now(), handle)
         log.info("delivered", extra=context)
+        if self.on_sent is not None:
+            self.on_sent(outbox_id, item.platform, item.target)
 
     async def _failed(
         self,

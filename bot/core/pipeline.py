@@ -67,12 +67,14 @@ class Pipeline:
         enrichers: Mapping[str, Enricher] | None = None,
         on_processed: Callable[[], None] | None = None,
         accept_timeout: float = ACCEPT_TIMEOUT,
+        on_accepted: Callable[[], None] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._process = process
         self._enrichers = dict(enrichers or {})  # by platform
         self.on_processed = on_processed  # e.g. wake the outbox sender for the replies just committed
+        self.on_accepted = on_accepted  # e.g. wake the other instances' processors
         self._poll_interval = poll_interval
         self._accept_timeout = accept_timeout
         self._wake = asyncio.Event()
@@ -106,7 +108,13 @@ class Pipeline:
             )
         if new_ids:
             self._wake.set()
+            if self.on_accepted is not None:
+                self.on_accepted()
         return new_ids
+
+    def wake(self) -> None:
+        """Look for pending messages now (another instance accepted some)."""
+        self._wake.set()
 
     async def close(self) -> None:
         """Stop the accept path's writer task (the app calls this at shutdown)."""

@@ -7,6 +7,7 @@ so a crash cannot leave an alert recorded but never sent, nor sent without its r
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from bot.core.jobs import ScheduledJob
 from bot.core.outgoing import card_handled, queue
@@ -18,6 +19,11 @@ log = logging.getLogger("salesbot.scheduler")
 class SlaScanner(ScheduledJob):
     log = log
     what = "SLA scan"
+    job = "sla_scan"
+
+    @property
+    def interval(self) -> timedelta:
+        return self._config.sla.scan_interval
 
     async def run_once(self) -> int:
         """Scan once; returns how many notices were queued."""

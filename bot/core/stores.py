@@ -1,12 +1,16 @@
-"""Access tokens and feed cursors kept in the database, shared by every sender of every instance."""
+"""Access tokens, feed cursors and per-recipient send windows kept in the database, shared by every sender
+of every instance."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.channels.ratelimit import Limits, RateWindow, check_limits
 from bot.clock import Clock
+from storage.send_slots import earliest_send_slot, prune_send_slots, reserve_send_slot
 from storage.tokens import drop_token, get_cursor, get_token, put_cursor, put_token, replace_token
 
 
@@ -45,3 +49,40 @@ class DatabaseCursors:
     async def put(self, key: str, cursor: str) -> None:
         async with self._sessions.begin() as session:
             await put_cursor(session, key, cursor, self._clock.now())
+
+
+PRUNE_EVERY = timedelta(minutes=10)  # how often an instance forgets reservations past every window
+
+
+class DatabaseRateWindow:
+    """A RateWindow (bot.channels.ratelimit) every instance on one PostgreSQL shares: two instances
+    sending to one member together stay within the member's limit, as one process would."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], limits: Limits) -> None:
+        check_limits(limits)
+        self._sessions, self._limits = sessions, limits
+        self._longest = max(window for window, _ in limits)
+        self._pruned_at: datetime | None = None
+
+    async def next_slot(self, key: str, now: datetime) -> datetime:
+        async with self._sessions() as session:
+            return await earliest_send_slot(session, key, now, self._limits)
+
+    async def reserve(self, key: str, now: datetime, *, only_now: bool = False) -> datetime:
+        async with self._sessions.begin() as session:
+            slot = await reserve_send_slot(session, key, now, self._limits, only_now=only_now)
+        if self._pruned_at is None or now - self._pruned_at >= PRUNE_EVERY:
+            # Each reservation prunes its own key; members nobody writes to any more are pruned here.
+            self._pruned_at = now
+            async with self._sessions.begin() as session:
+                await prune_send_slots(session, now - self._longest)
+        return slot
+
+
+def database_windows(sessions: async_sessionmaker[AsyncSession]) -> Callable[[Limits], RateWindow]:
+    """RateWindows shared through the database (Resources.windows on PostgreSQL)."""
+
+    def windows(limits: Limits) -> RateWindow:
+        return DatabaseRateWindow(sessions, limits)
+
+    return windows

@@ -89,3 +89,13 @@ async def console_history(
 
 def _iso(when: datetime) -> str:
     return when.astimezone(UTC).isoformat()  # one zone, so the two lists sort together as strings
+
+
+async def console_event(session: AsyncSession, outbox_id: int) -> tuple[str, dict[str, Any]] | None:
+    """A console item delivered (by any instance) as its target and the live event the page shows, as
+    ConsoleChannel.deliver publishes it; None unless the row is a sent console item."""
+    row = await session.get(OutboxMessage, outbox_id)
+    if row is None or row.platform != "console" or row.status != "sent":
+        return None
+    at = _iso(row.sent_at or row.created_at)
+    return row.target, {"handle": row.card_handle, "kind": row.kind, "payload": row.payload, "at": at}

@@ -263,17 +263,17 @@ async def test_access_token_never_in_error_text(client: WeComClient, fake: FakeW
     assert token not in str(e.value)
 
 
-def test_limiter_hourly_window_and_order() -> None:
+async def test_limiter_hourly_window_and_order() -> None:
     from bot.channels.wecom.ratelimit import MemberRateLimiter
 
     limiter = MemberRateLimiter()
     t0 = START
-    slots = [limiter.reserve("LiNa", t0) for _ in range(1001)]
+    slots = [await limiter.reserve("LiNa", t0) for _ in range(1001)]
     # 30 a minute: slot n sits at minute n // 30; the 1,001st waits for the first hour to pass
     assert slots[29] == t0 and slots[30] == t0 + timedelta(minutes=1)
     assert slots[999] == t0 + timedelta(minutes=33) and slots[1000] == t0 + timedelta(hours=1)
     assert slots == sorted(slots)
-    assert limiter.next_slot("ZhangWei", t0) == t0  # members are independent
+    assert await limiter.next_slot("ZhangWei", t0) == t0  # members are independent
 
 
 async def test_concurrent_sends_to_one_member_queue_in_order(

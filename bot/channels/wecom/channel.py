@@ -20,6 +20,7 @@ from bot.channels.wecom.errors import PlatformError
 from bot.channels.wecom.inbound import ADD_CONTACT
 from bot.channels.wecom.kf import KfPuller
 from bot.channels.wecom.limits import TEXT_LIMIT
+from bot.channels.wecom.ratelimit import MEMBER_LIMITS
 from bot.channels.wecom.render import IMAGE_FILENAME, MAX_BUTTONS, render, render_webhook
 from bot.clock import Clock
 from bot.config import WeComConfig
@@ -57,7 +58,10 @@ class WeComChannel(ChannelBase):
 
     def open(self, resources: Resources) -> None:
         if self._client is None:
-            self._client = WeComClient(self._config, resources.http, resources.tokens, self._clock)
+            self._client = WeComClient(
+                self._config, resources.http, resources.tokens, self._clock,
+                limiter=resources.windows(MEMBER_LIMITS),
+            )  # fmt: skip
         self._kf = KfPuller(self._client, self._config.corp_id, resources.cursors, self._accept)
 
     @property

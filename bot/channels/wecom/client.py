@@ -16,6 +16,7 @@ from typing import Any
 
 import aiohttp
 
+from bot.channels.ratelimit import RateWindow
 from bot.channels.tokens import SharedToken, TokenCache
 from bot.channels.wecom.errors import PlatformError, classify
 from bot.channels.wecom.ratelimit import MemberRateLimiter
@@ -33,7 +34,9 @@ class WeComClient:
 
     Pacing: by default (`wait=True`) a send that would exceed a member's window waits, through the injected
     `sleep`, until its reserved slot; with `wait=False` it raises a "rate_limited" PlatformError whose
-    `retry_after` is that wait instead, and reserves nothing. Either can be chosen per call.
+    `retry_after` is that wait instead (reserving nothing for a member whose window is full). Either can be
+    chosen per call. `limiter` is the members' window: in memory by default, shared through the database by
+    several instances (Resources.windows).
     """
 
     def __init__(
@@ -46,7 +49,7 @@ class WeComClient:
         *,
         timeout: float = 10.0,
         wait: bool = True,
-        limiter: MemberRateLimiter | None = None,
+        limiter: RateWindow | None = None,
     ) -> None:
         self._config = config
         self._base = config.api_base.rstrip("/")
@@ -156,16 +159,24 @@ class WeComClient:
         members = [m for m in touser.split("|") if m and m != "@all"]
         now = self._clock.now()
         if not (self._wait if wait is None else wait):
-            delay = max(((self._limiter.next_slot(m, now) - now).total_seconds() for m in members), default=0)
+            # Reserve only what fits now: the window may be shared with other instances, so looking
+            # first and reserving after could lose the place to one of them.
+            slots = [await self._limiter.reserve(self._member_key(m), now, only_now=True) for m in members]
+            delay = max(((s - now).total_seconds() for s in slots), default=0.0)
             if delay > 0:
                 raise PlatformError(
                     -1, "member window full (client-side)", kind="rate_limited", retry_after=delay
                 )
-        slots = [self._limiter.reserve(m, now) for m in members]
+            return
+        slots = [await self._limiter.reserve(self._member_key(m), now) for m in members]
         delay = max(((s - now).total_seconds() for s in slots), default=0.0)
         if delay > 0:
             log.info("wecom pacing sends to a member", extra={"touser": touser, "wait_s": delay})
             await self._sleep(delay)
+
+    def _member_key(self, member: str) -> str:
+        # The limit is per app and member; a window shared by several apps keeps them apart.
+        return f"wecom:{self._config.corp_id}:{self._config.agent_id}:{member}"
 
     # -- app messages (message/send) ----------------------------------------------------------------------
 
