@@ -36,6 +36,8 @@ from bot.core.notify import INBOUND, OUTBOX, Notifier, notifier_for
 from bot.core.outbox import Backoff, OutboxSender
 from bot.core.outgoing import Addressing, GroupTarget
 from bot.core.pipeline import Pipeline
+from bot.core.redis_notify import RedisNotifier
+from bot.core.redis_windows import redis_client, redis_windows
 from bot.core.router import Router
 from bot.core.sla_job import SlaScanner
 from bot.core.stores import DatabaseCursors, DatabaseTokenCache, database_windows
@@ -243,8 +245,14 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
         addressing = addressing_for(config)
         router = Router(config, clock, app[EXTRACTOR], app[CATALOG], addressing)
         notifier = app[NOTIFIER]
-        # Per-member send windows: shared by every instance on PostgreSQL, this process's own on SQLite.
-        windows = database_windows(sessions) if on_server(sessions) else memory_windows
+        # Per-member send windows: shared by every instance through Redis when configured, else on
+        # PostgreSQL; this process's own on SQLite.
+        db = config.database
+        redis = redis_client(db.redis_url, db.connect_timeout, db.command_timeout) if db.redis_url else None
+        if redis is not None:
+            windows = redis_windows(redis, db.redis_prefix)
+        else:
+            windows = database_windows(sessions) if on_server(sessions) else memory_windows
         async with aiohttp.ClientSession() as http:
             tokens, cursors = DatabaseTokenCache(sessions), DatabaseCursors(sessions, clock)
             resources = Resources(http, tokens, cursors, windows=windows)
@@ -280,13 +288,19 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
                 await pipeline.close()
                 if relay is not None:
                     await relay.close()
+                if redis is not None:
+                    await redis.aclose()
 
     return processing
 
 
 async def _notifications(app: web.Application) -> AsyncIterator[None]:
     db = app[CONFIG].database
-    notifier = notifier_for(db.url, db.connect_timeout.total_seconds())
+    timeout = db.connect_timeout.total_seconds()
+    if db.redis_url:  # Redis pub/sub when configured, else LISTEN/NOTIFY (in-process on SQLite)
+        notifier: Notifier = RedisNotifier(db.redis_url, prefix=db.redis_prefix, connect_timeout=timeout)
+    else:
+        notifier = notifier_for(db.url, timeout)
     app[NOTIFIER] = notifier
     await notifier.start()  # on PostgreSQL it connects in the background; until then, workers poll
     try:

@@ -57,6 +57,10 @@ class DatabaseConfig:
     connect_timeout: timedelta = timedelta(seconds=5)
     command_timeout: timedelta = timedelta(seconds=30)
     pool_timeout: timedelta = timedelta(seconds=30)
+    # Redis, when set: wake-ups and live updates between instances (pub/sub) and WeChat Work's
+    # per-member window, instead of LISTEN/NOTIFY and the send_slot table. All else stays in the database.
+    redis_url: str = ""
+    redis_prefix: str = "salesbot:"  # of every key and channel: deployments sharing one Redis stay apart
 
 
 @dataclass(frozen=True)
@@ -489,6 +493,10 @@ def _validate(c: Config) -> None:
         bad("[server] port", f"must be between 1 and 65535, got {c.server.port}")
     if not c.database.url.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
         bad("[database] url", "must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+    if c.database.redis_url and not c.database.redis_url.startswith(("redis://", "rediss://")):
+        bad("[database] redis_url", "must start with redis:// or rediss://")
+    if not c.database.redis_prefix:
+        bad("[database] redis_prefix", "must not be empty")
     for key in ("request_timeout", "connect_timeout", "command_timeout", "pool_timeout"):
         if getattr(c.database, key) <= timedelta(0):
             bad(f"[database] {key}", "must be longer than zero")

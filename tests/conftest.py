@@ -18,6 +18,7 @@ from bot.config import Config, load_config
 from storage.db import create_engine, session_factory
 from tests.databases import ServerDatabases, migrate_sqlite_template
 from tests.extractors import Extractors
+from tests.redis_server import drop_prefix, new_prefix, require_redis
 
 PG_URL = os.environ.get("SALESBOT_TEST_PG", "")
 DATABASES = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
@@ -125,3 +126,19 @@ cities = ["苏州", "无锡"]
 def extractors() -> Extractors:
     """The session's extractors, one per catalog and time zone (see tests/extractors.py)."""
     return Extractors()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """The test Redis (tests/redis_server.py); the test is skipped, saying why, when none answers."""
+    return require_redis()
+
+
+@pytest.fixture
+async def redis_prefix(redis_url: str) -> AsyncIterator[str]:
+    """A key and channel prefix of the test's own; its keys are dropped afterwards."""
+    prefix = new_prefix()
+    try:
+        yield prefix
+    finally:
+        await drop_prefix(redis_url, prefix)

@@ -3,8 +3,8 @@ client paces its sends with, and the in-memory window one process uses.
 
 Each send reserves the earliest time that keeps every window within its limit; reservations for one key
 are handed out in order, so concurrent sends queue up instead of racing, and nothing ever spins. Several
-instances share a window kept in the database (bot.core.stores.DatabaseRateWindow), lent to the channels
-through Resources.
+instances share a window kept in the database (bot.core.stores.DatabaseRateWindow) or, when configured,
+in Redis (bot.core.redis_windows.RedisRateWindow), lent to the channels through Resources.
 """
 
 from __future__ import annotations

@@ -4,10 +4,12 @@ one reaches the browsers connected to another.
 
 On PostgreSQL through LISTEN/NOTIFY, on one connection the app owns, reconnected when it drops; SQLite
 serves one process, where the in-process notifier reaches only notifiers on the same LocalBus (tests run
-several apps in one process). What is published is small (ids, never rows: a NOTIFY payload must stay
-under 8,000 bytes), and a listener never hears what its own instance published: the instance acts on
-that directly. A notification is a hint, never the record: the database says what is due, and every
-worker still polls, so one lost while the connection was down costs a poll interval, no more.
+several apps in one process); with `[database] redis_url` set, Redis pub/sub carries them instead
+(bot.core.redis_notify.RedisNotifier, the same interface). What is published is small (ids, never rows:
+a NOTIFY payload must stay under 8,000 bytes), and a listener never hears what its own instance
+published: the instance acts on that directly. A notification is a hint, never the record: the database
+says what is due, and every worker still polls, so one lost while the connection was down costs a poll
+interval, no more.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class Notifier(Protocol):
     async def close(self) -> None: ...
 
 
-class _Listeners:
+class Listeners:
     def __init__(self) -> None:
         self._by_channel: dict[str, list[Listener]] = {}
 
@@ -84,7 +86,7 @@ class LocalNotifier:
 
     def __init__(self, bus: LocalBus | None = None) -> None:
         self._bus = bus or LocalBus()
-        self._listeners = _Listeners()
+        self._listeners = Listeners()
 
     def publish(self, channel: str, payload: str = "") -> None:
         loop = asyncio.get_running_loop()
@@ -122,7 +124,7 @@ class PostgresNotifier:
         self._keepalive = keepalive
         self._sleep = sleep
         self.instance = uuid.uuid4().hex[:12]
-        self._listeners = _Listeners()
+        self._listeners = Listeners()
         self._pending: dict[tuple[str, str], None] = {}  # in order; the same notification twice is one
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None

@@ -175,6 +175,8 @@ PUSH = 'path_token = "9f3c2b7e5a1d4c8f"\ntoken = "s3cret-token"\n'
         ('[conversation]\nquestion_expiry = "0s"\n', "[conversation] question_expiry"),
         ('[wecom]\nenabled = "yes"\n', "[wecom] enabled"),
         ('[database]\nurl = "mysql://x"\n', "[database] url"),
+        ('[database]\nredis_url = "127.0.0.1:6379"\n', "[database] redis_url"),
+        ('[database]\nredis_prefix = ""\n', "[database] redis_prefix"),
         ('[dingtalk]\nmode = "webhook"\n', "[dingtalk] mode"),
         ('[[lead_sources]]\nname = "抖音"\nplatform = "douyin"\n', "[[lead_sources]] #1 platform"),
         ('[[lead_sources]]\nname = "抖音"\nplatform = "feiyu"\npath_token = "short"\n', "#1 path_token"),

@@ -28,6 +28,8 @@ def test_two_bots_start_after_one_upgrade_on_postgresql() -> None:
     assert "condition: service_healthy" in found["migrate"]  # after PostgreSQL answers
     assert "postgresql+asyncpg://" in compose and "image: postgres:" in found["postgres"]
     assert 'profiles: ["redis"]' in found["redis"]  # optional
+    anchor = compose.split("\nservices:\n", 1)[0]  # what both bots share: Redis when the profile is on
+    assert "SALESBOT_DATABASE_REDIS_URL: ${SALESBOT_REDIS_URL:-}" in anchor
 
 
 def test_the_proxy_sends_to_both_bots_and_streams_the_console() -> None:
