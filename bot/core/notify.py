@@ -105,21 +105,23 @@ class LocalNotifier:
             self._bus.members.remove(self)
 
 
-class PostgresNotifier:
-    """LISTEN/NOTIFY on one dedicated asyncpg connection, which also sends this instance's notifications
-    (one task does both, in order). Payloads on the wire carry the instance's id, so its own come back
-    to it and are dropped."""
+class ConnectedNotifier:
+    """What a notifier on a server connection does whatever the server: queue what to publish (the
+    newest kept when the connection is down for long), keep the listeners, and run one session after
+    another, reconnecting after `reconnect_delay`. A session (`_session`, the server's own part) ends by
+    raising one of `LOST`; payloads on the wire carry the instance's id, so its own come back and are
+    dropped."""
+
+    LOST: tuple[type[BaseException], ...] = (OSError, TimeoutError)
 
     def __init__(
         self,
-        url: str,
         *,
         connect_timeout: float = 5.0,
         reconnect_delay: float = RECONNECT_DELAY,
         keepalive: float = KEEPALIVE,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
-        self._dsn = asyncpg_dsn(url)
         self._connect_timeout, self._reconnect_delay = connect_timeout, reconnect_delay
         self._keepalive = keepalive
         self._sleep = sleep
@@ -134,7 +136,7 @@ class PostgresNotifier:
 
     def publish(self, channel: str, payload: str = "") -> None:
         wire = f"{self.instance}:{payload}"
-        if len(wire.encode()) > MAX_PAYLOAD:
+        if len(wire.encode()) > MAX_PAYLOAD:  # PostgreSQL's bound, kept on Redis too: either may serve
             raise ValueError(f"notification payload of {len(wire.encode())} bytes; publish ids, not rows")
         self._pending[(channel, wire)] = None
         while len(self._pending) > MAX_PENDING:  # the connection is down for long: keep the newest
@@ -158,13 +160,27 @@ class PostgresNotifier:
         while True:
             try:
                 await self._session()
-            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as e:
+            except self.LOST as e:
                 error = f"{type(e).__name__}: {e}"
                 log.warning("notification connection lost, reconnecting", extra={"error": error})
             finally:
                 self.connected.clear()
                 self.listening.clear()
             await self._sleep(self._reconnect_delay)
+
+    async def _session(self) -> None:
+        raise NotImplementedError
+
+
+class PostgresNotifier(ConnectedNotifier):
+    """LISTEN/NOTIFY on one dedicated asyncpg connection, which also sends this instance's notifications
+    (one task does both, in order)."""
+
+    LOST = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError)
+
+    def __init__(self, url: str, **options: Any) -> None:
+        super().__init__(**options)
+        self._dsn = asyncpg_dsn(url)
 
     async def _session(self) -> None:
         conn: Any = await asyncpg.connect(

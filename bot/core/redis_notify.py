@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import uuid
 from typing import Any
 
 from redis.asyncio import Redis
@@ -21,74 +20,23 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
-from bot.core.notify import KEEPALIVE, MAX_PAYLOAD, MAX_PENDING, RECONNECT_DELAY, Listener, Listeners, Sleep
+from bot.core.notify import ConnectedNotifier
 
 log = logging.getLogger("salesbot.notify")
 
 DEFAULT_PREFIX = "salesbot:"
 
 
-class RedisNotifier:
-    """Redis pub/sub on one subscriber connection; payloads on the wire carry the instance's id, so its
-    own come back to it and are dropped (as PostgresNotifier does)."""
+class RedisNotifier(ConnectedNotifier):
+    """Redis pub/sub on one subscriber connection (and a second for publishing: a subscribed Redis
+    connection cannot publish)."""
 
-    def __init__(
-        self,
-        url: str,
-        *,
-        prefix: str = DEFAULT_PREFIX,
-        connect_timeout: float = 5.0,
-        reconnect_delay: float = RECONNECT_DELAY,
-        keepalive: float = KEEPALIVE,
-        sleep: Sleep = asyncio.sleep,
-    ) -> None:
+    LOST = (OSError, TimeoutError, RedisError)
+
+    def __init__(self, url: str, *, prefix: str = DEFAULT_PREFIX, **options: Any) -> None:
+        super().__init__(**options)
         self._url, self._prefix = url, prefix
-        self._connect_timeout, self._reconnect_delay = connect_timeout, reconnect_delay
-        self._keepalive = keepalive
-        self._sleep = sleep
-        self.instance = uuid.uuid4().hex[:12]
         self.client_name = f"salesbot-notify-{self.instance}"  # how its connections show in CLIENT LIST
-        self._listeners = Listeners()
-        self._pending: dict[tuple[str, str], None] = {}  # in order; the same notification twice is one
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self.connected = asyncio.Event()  # set while connected
-        self.listening = asyncio.Event()  # set once Redis confirmed every channel listened to
-        self.connections = 0  # how many times it connected (1 + reconnects)
-
-    def publish(self, channel: str, payload: str = "") -> None:
-        wire = f"{self.instance}:{payload}"
-        if len(wire.encode()) > MAX_PAYLOAD:  # the same bound as on PostgreSQL: either may serve a deployment
-            raise ValueError(f"notification payload of {len(wire.encode())} bytes; publish ids, not rows")
-        self._pending[(channel, wire)] = None
-        while len(self._pending) > MAX_PENDING:  # the connection is down for long: keep the newest
-            del self._pending[next(iter(self._pending))]
-        self._wake.set()
-
-    def listen(self, channel: str, listener: Listener) -> None:
-        self._listeners.add(channel, listener)
-        self.listening.clear()
-        self._wake.set()  # a running connection subscribes to a new channel
-
-    async def start(self) -> None:
-        self._task = asyncio.create_task(self._run())
-
-    async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-
-    async def _run(self) -> None:
-        while True:
-            try:
-                await self._session()
-            except (OSError, TimeoutError, RedisError) as e:
-                error = f"{type(e).__name__}: {e}"
-                log.warning("notification connection lost, reconnecting", extra={"error": error})
-            finally:
-                self.connected.clear()
-                self.listening.clear()
-            await self._sleep(self._reconnect_delay)
 
     async def _session(self) -> None:
         # No retries inside redis-py: it would reconnect and resubscribe silently, and the listeners
