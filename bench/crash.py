@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.clock import SystemClock  # noqa: E402
-from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, serve_fake_wecom  # noqa: E402
+from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, bot_config, serve_fake_wecom  # noqa: E402
 from storage.db import create_engine  # noqa: E402
 from storage.models import InboundMessage, OutboxMessage  # noqa: E402
 
@@ -98,40 +98,8 @@ def messages(n: int, users: list[str], rng: random.Random) -> list[Sent]:
 
 
 def config_text(db_url: str, port: int, api_base: str, users: list[str], lease: str) -> str:
-    w = dataclasses.replace(SAMPLE_APP, api_base=api_base)
-    lease_line = f'[outbox]\nlease = "{lease}"' if lease != "60s" else ""  # the default, said by no line
-    people = "".join(
-        f'[[org.people]]\nid = "{u.lower()}"\nname = "{u}"\nteam = "华东一组"\nwecom_userid = "{u}"\n'
-        for u in users
-    )
-    return f"""
-[server]
-port = {port}
-[database]
-url = "{db_url}"
-[log]
-level = "WARNING"
-{lease_line}
-[console]
-enabled = "off"
-[wecom]
-enabled = true
-corp_id = "{w.corp_id}"
-agent_id = {w.agent_id}
-secret = "{w.secret}"
-token = "{w.token}"
-encoding_aes_key = "{w.encoding_aes_key}"
-api_base = "{w.api_base}"
-[[org.teams]]
-name = "华东一组"
-manager = "boss"
-[[org.people]]
-id = "boss"
-name = "张伟"
-role = "manager"
-team = "华东一组"
-wecom_userid = "Boss"
-{people}"""
+    lease_section = f'[outbox]\nlease = "{lease}"\n' if lease != "60s" else ""  # the default, said by no line
+    return bot_config(db_url, api_base, users, port=port, sections=lease_section)
 
 
 @contextlib.asynccontextmanager

@@ -36,7 +36,7 @@ from aiohttp import web
 from sqlalchemy import func, select
 
 from bot.clock import SystemClock
-from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, serve_fake_wecom
+from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, bot_config, serve_fake_wecom
 from storage.db import create_engine
 from storage.models import InboundMessage, OutboxMessage
 
@@ -129,39 +129,7 @@ async def database(choice: str) -> AsyncIterator[str]:
 
 
 def config_text(db_url: str, port: int, api_base: str) -> str:
-    w = dataclasses.replace(WECOM, api_base=api_base)
-    return f"""
-[server]
-port = {port}
-[database]
-url = "{db_url}"
-[log]
-level = "WARNING"
-[console]
-enabled = "off"
-[wecom]
-enabled = true
-corp_id = "{w.corp_id}"
-agent_id = {w.agent_id}
-secret = "{w.secret}"
-token = "{w.token}"
-encoding_aes_key = "{w.encoding_aes_key}"
-api_base = "{w.api_base}"
-[[org.teams]]
-name = "华东一组"
-manager = "zhangwei"
-[[org.people]]
-id = "zhangwei"
-name = "张伟"
-role = "manager"
-team = "华东一组"
-wecom_userid = "ZhangWei"
-[[org.people]]
-id = "lina"
-name = "李娜"
-team = "华东一组"
-wecom_userid = "LiNa"
-"""
+    return bot_config(db_url, api_base, ["LiNa"], port=port)
 
 
 def serve_bare(port: int) -> None:
@@ -182,7 +150,7 @@ def spawn(args: list[str], log: Path) -> subprocess.Popen[bytes]:
 
 async def main(args: argparse.Namespace) -> int:
     clock = SystemClock()
-    fake = FakeWeCom(WECOM, clock, users={"LiNa", "ZhangWei"}, member_limit=10**9, member_hour_limit=10**9)
+    fake = FakeWeCom(WECOM, clock, users={"LiNa", "Boss"}, member_limit=10**9, member_hour_limit=10**9)
     driver = CallbackDriver(WECOM, clock)
     # Built up front, so encryption is not part of the measurement; timestamps stay inside the window.
     loads = {name: [driver.text("LiNa", "帮助") for _ in range(args.n)] for name in ("bp", "sp", "bf", "sf")}

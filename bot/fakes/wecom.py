@@ -13,7 +13,7 @@ import base64
 import hashlib
 import json
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -540,3 +540,48 @@ class CallbackDriver:
         ts, nonce = params["timestamp"], params["nonce"]
         body = f"<xml><Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>".encode()
         return {**params, "msg_signature": self.crypto.signature(ts, nonce, encrypted)}, body
+
+
+def bot_config(
+    database_url: str,
+    api_base: str,
+    reps: Sequence[str],
+    *,
+    port: int | None = None,
+    sections: str = "",
+    app: WeComConfig = SAMPLE_APP,
+) -> str:
+    """A config.toml for a `salesbot run` process on this fake (benchmarks and process tests): WeChat
+    Work on `api_base`, the console off unless `sections` says otherwise, a manager (WeChat Work id
+    "Boss") and a rep per id in `reps` (person id: the id in lower case). `sections`: more TOML, whole
+    sections (e.g. `[outbox]` or `[sla]`), put before the organisation."""
+    server = f"[server]\nport = {port}\n" if port is not None else ""
+    console = "" if "[console]" in sections else '[console]\nenabled = "off"\n'
+    logs = "" if "[log]" in sections else '[log]\nlevel = "WARNING"\n'
+    people = "".join(
+        f'[[org.people]]\nid = "{rep.lower()}"\nname = "{rep}"\nteam = "华东一组"\nwecom_userid = "{rep}"\n'
+        for rep in reps
+    )
+    return f"""{server}
+[database]
+url = "{database_url}"
+{logs}{console}
+[wecom]
+enabled = true
+corp_id = "{app.corp_id}"
+agent_id = {app.agent_id}
+secret = "{app.secret}"
+token = "{app.token}"
+encoding_aes_key = "{app.encoding_aes_key}"
+api_base = "{api_base}"
+{sections}
+[[org.teams]]
+name = "华东一组"
+manager = "boss"
+[[org.people]]
+id = "boss"
+name = "张伟"
+role = "manager"
+team = "华东一组"
+wecom_userid = "Boss"
+{people}"""

@@ -27,7 +27,7 @@ import asyncpg
 import pytest
 
 from bot.clock import SystemClock
-from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, serve_fake_wecom
+from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, bot_config, serve_fake_wecom
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_URL = os.environ.get("SALESBOT_TEST_PG", "")
@@ -50,46 +50,20 @@ def messages() -> list[tuple[str, str, str]]:
     return out
 
 
-def config_text(database_url: str, api_base: str) -> str:
-    person = '\n[[org.people]]\nid = "rep{0:02d}"\nname = "销售{0:02d}"\nteam = "华东一组"\n'
-    person += 'wecom_userid = "Rep{0:02d}"\n'
-    people = "".join(person.format(i) for i in range(REPS))
-    return f"""
-[database]
-url = "{database_url}"
-
+SECTIONS = """
 [log]
 format = "json"
-
 [sla]
 scan_interval = "5s"
-
 [outbox]
 lease = "5s"  # a reply the killed instance was sending is the survivor's within seconds
-
 [console]
 token = "a-console-token-of-32-characters"
+"""
 
-[wecom]
-enabled = true
-corp_id = "{SAMPLE_APP.corp_id}"
-agent_id = {SAMPLE_APP.agent_id}
-secret = "{SAMPLE_APP.secret}"
-token = "{SAMPLE_APP.token}"
-encoding_aes_key = "{SAMPLE_APP.encoding_aes_key}"
-api_base = "{api_base}"
 
-[[org.teams]]
-name = "华东一组"
-manager = "boss"
-
-[[org.people]]
-id = "boss"
-name = "张伟"
-role = "manager"
-team = "华东一组"
-wecom_userid = "Boss"
-{people}"""
+def config_text(database_url: str, api_base: str) -> str:
+    return bot_config(database_url, api_base, [f"Rep{i:02d}" for i in range(REPS)], sections=SECTIONS)
 
 
 def free_port() -> int:
