@@ -30,18 +30,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
-import asyncpg
 from sqlalchemy import func, select
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.ingest import database  # noqa: E402
 from bot.clock import SystemClock  # noqa: E402
 from bot.fakes.wecom import SAMPLE_APP, CallbackDriver, FakeWeCom, bot_config, serve_fake_wecom  # noqa: E402
 from storage.db import create_engine  # noqa: E402
@@ -100,25 +98,6 @@ def messages(n: int, users: list[str], rng: random.Random) -> list[Sent]:
 def config_text(db_url: str, port: int, api_base: str, users: list[str], lease: str) -> str:
     lease_section = f'[outbox]\nlease = "{lease}"\n' if lease != "60s" else ""  # the default, said by no line
     return bot_config(db_url, api_base, users, port=port, sections=lease_section)
-
-
-@contextlib.asynccontextmanager
-async def database(choice: str, tmp: Path) -> AsyncIterator[str]:
-    """A SQLite file in `tmp`, or a database of its own on the PostgreSQL server `choice`, dropped after."""
-    if choice == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp}/crash.db"
-        return
-    plain = choice.replace("postgresql+asyncpg://", "postgresql://", 1)
-    name = f"salesbot_crash_{uuid.uuid4().hex[:10]}"
-    admin = await asyncpg.connect(plain)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    await admin.close()
-    try:
-        yield f"{choice.rpartition('/')[0]}/{name}"
-    finally:
-        admin = await asyncpg.connect(plain)
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
 
 
 class Bot:
@@ -249,7 +228,7 @@ async def run(
     thresholds = sorted(rng.sample(range(max(1, n // 20), max(2, n * 19 // 20)), kills))
     tmp = Path(tempfile.mkdtemp(prefix="salesbot-crash-"))
     started = time.monotonic()
-    async with serve_fake_wecom(fake) as api_base, database(db, tmp) as db_url:
+    async with serve_fake_wecom(fake) as api_base, database(db, tmp, prefix="salesbot_crash") as db_url:
         port = _free_port()
         config = tmp / "config.toml"
         config.write_text(config_text(db_url, port, api_base, who, lease), encoding="utf-8")

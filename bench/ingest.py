@@ -111,12 +111,16 @@ async def wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.asynccontextmanager
-async def database(choice: str) -> AsyncIterator[str]:
+async def database(
+    choice: str, directory: Path | None = None, prefix: str = "salesbot_bench"
+) -> AsyncIterator[str]:
+    """A SQLite file (in `directory`, else a new temporary one), or a database of its own on the
+    PostgreSQL server `choice`, dropped afterwards."""
     if choice == "sqlite":
-        yield f"sqlite+aiosqlite:///{tempfile.mkdtemp(prefix='salesbot-bench-')}/bench.db"
+        yield f"sqlite+aiosqlite:///{directory or tempfile.mkdtemp(prefix='salesbot-bench-')}/bench.db"
         return
     plain = choice.replace("postgresql+asyncpg://", "postgresql://", 1)
-    name = f"salesbot_bench_{uuid.uuid4().hex[:10]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = await asyncpg.connect(plain)
     await admin.execute(f'CREATE DATABASE "{name}"')
     await admin.close()
