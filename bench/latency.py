@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
+from sqlalchemy import select
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -46,19 +47,23 @@ from ingest import PATH, WECOM, database, free_port, wait_healthy  # noqa: E402
 
 from bot.clock import SystemClock  # noqa: E402
 from bot.fakes.wecom import CallbackDriver, Delivered, FakeWeCom, serve_fake_wecom  # noqa: E402
+from storage.db import create_engine  # noqa: E402
+from storage.models import InboundMessage  # noqa: E402
 
 NUMBER = re.compile(r"「(139\d{8})」")
+NUMBER_IN_TEXT = re.compile(r"(139\d{8})")
 TARGET_P99_MS, TARGET_RATE, TARGET_RSS_RATIO = 100.0, 200.0, 1.2
 
 
 @dataclass
 class Paced:
     rate: float
-    latencies: list[float]  # seconds, send → reply delivered
+    latencies: list[float]  # seconds, send → reply delivered, in the order sent
+    first: int  # the sequence number of its first message
+    stages: dict[str, list[float]] = field(default_factory=dict)  # stage -> seconds, per message
 
     def ms(self, q: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000
+        return _q(self.latencies, q)
 
 
 @dataclass
@@ -72,6 +77,7 @@ class Result:
     once: int = 0  # messages answered exactly once
     refused: int = 0  # callbacks answered other than 200 (each sent again until 200)
     unshown: int = 0  # replies the fake dropped (member limit) or suppressed (duplicate check)
+    load: list[float] = field(default_factory=list)  # the machine's 1-minute load average, before and after
 
     @property
     def exactly_once(self) -> bool:
@@ -119,6 +125,7 @@ class Load:
         self.driver = CallbackDriver(WECOM, SystemClock())
         self.sent = 0
         self.refused = 0
+        self.sent_at: dict[str, float] = {}  # key -> wall-clock time of its first send
 
     async def one(self) -> float:
         """Send the next message until it gets a 200 (as WeChat Work retries); returns send → reply."""
@@ -127,6 +134,7 @@ class Load:
         key = f"139{seq:08d}"
         reply = self.replies.expect(key)
         started = time.perf_counter()
+        self.sent_at[key] = time.time()
         while True:
             params, body = self.driver.text(
                 self.users[seq % len(self.users)], f"查一下{key}", 8 * 10**9 + seq
@@ -142,13 +150,13 @@ class Load:
 
     async def paced(self, rate: float, count: int) -> Paced:
         """Open loop: message i leaves at start + i / rate, whatever the earlier ones are doing."""
-        start = time.perf_counter()
+        start, first = time.perf_counter(), self.sent
         tasks = []
         for i in range(count):
             if (delay := start + i / rate - time.perf_counter()) > 0:
                 await asyncio.sleep(delay)
             tasks.append(asyncio.create_task(self.one()))
-        return Paced(rate, list(await asyncio.gather(*tasks)))
+        return Paced(rate, list(await asyncio.gather(*tasks)), first)
 
     async def flat_out(self, count: int, window: int) -> float:
         """Closed loop: `window` messages in flight, each reply letting the next one go; returns seconds."""
@@ -177,6 +185,28 @@ async def measured(load: Load, count: int, window: int, pid: int) -> tuple[int, 
     return count, seconds, cpu_seconds(pid) - cpu
 
 
+async def split_stages(db_url: str, load: Load, runs: list[Paced]) -> None:
+    """Where each paced message's time went, from the bot's own timestamps (same machine, same clock):
+    accept (send → stored), process (stored → processed: waiting for the processor, then its
+    transaction) and deliver (processed → shown: commit, the sender's claim, token and send window
+    reads, the platform call)."""
+    engine = create_engine(db_url)
+    try:
+        async with engine.connect() as conn:
+            query = select(InboundMessage.text, InboundMessage.received_at, InboundMessage.processed_at)
+            stored = {NUMBER_IN_TEXT.search(t)[1]: (r, p) for t, r, p in (await conn.execute(query)).all()}
+    finally:
+        await engine.dispose()
+    for run in runs:
+        run.stages = {"accept": [], "process": [], "deliver": []}
+        for i, latency in enumerate(run.latencies):
+            key = f"139{run.first + i:08d}"
+            sent, (received, processed) = load.sent_at[key], stored[key]
+            run.stages["accept"].append(received.timestamp() - sent)
+            run.stages["process"].append(processed.timestamp() - received.timestamp())
+            run.stages["deliver"].append(sent + latency - processed.timestamp())
+
+
 def rss_kib(pid: int) -> int:
     status = Path(f"/proc/{pid}/status").read_text()
     return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
@@ -188,7 +218,7 @@ async def run_one(db: str, args: argparse.Namespace) -> Result:
         WECOM, SystemClock(), users={*users, "Boss"}, member_limit=10**9, member_hour_limit=10**9
     )
     replies = Replies(fake)
-    result = Result("sqlite" if db == "sqlite" else "postgresql")
+    result = Result("sqlite" if db == "sqlite" else "postgresql", load=[os.getloadavg()[0]])
     tmp = Path(tempfile.mkdtemp(prefix="salesbot-latency-"))
     async with serve_fake_wecom(fake) as api_base, database(db) as db_url:
         port = free_port()
@@ -221,6 +251,8 @@ async def run_one(db: str, args: argparse.Namespace) -> Result:
         finally:
             bot.terminate()
             bot.wait(timeout=30)
+        await split_stages(db_url, load, result.paced)
+    result.load.append(os.getloadavg()[0])
     result.once = sum(1 for shown in replies.at.values() if len(shown) == 1)
     result.unshown = replies.unshown
     return result
@@ -252,6 +284,11 @@ def table(results: list[Result], args: argparse.Namespace) -> str:
                 lines.append(f"{r.database:<11} {label:<20} {n:>8} {n / seconds:>8.0f} msg/s sustained"
                              f" ({args.window} in flight); bot CPU {cpu / n * 1000:.1f} ms a message,"
                              f" {cpu / seconds:.0%} of a core")  # fmt: skip
+    lines.append(f"where the time went, p50 / p99 ms: {'accept':>15} {'process':>15} {'deliver':>15}")
+    for r in results:
+        for p in r.paced:
+            cells = " ".join(f"{_q(v, 0.5):>7.1f} /{_q(v, 0.99):>6.1f}" for v in p.stages.values())
+            lines.append(f"{r.database:<11} {f'paced {p.rate:.0f}/s':<22} {cells}")
     lines.append(f"{'database':<11} {'RSS after':>20} {'RSS after':>20} {'ratio':>7}  target")
     for r in results:
         (n1, a), (n2, b) = min(r.rss_kib.items()), max(r.rss_kib.items())
@@ -261,8 +298,14 @@ def table(results: list[Result], args: argparse.Namespace) -> str:
     for r in results:
         once = "every message answered exactly once" if r.exactly_once else "NOT every message answered once"
         lines.append(f"{r.database}: {r.messages} messages, {r.once} answered once, {r.unshown} replies not"
-                     f" shown, {r.refused} callbacks refused and resent -> {once}")  # fmt: skip
+                     f" shown, {r.refused} callbacks refused and resent -> {once}; machine load"
+                     f" {r.load[0]:.1f} before, {r.load[-1]:.1f} after")  # fmt: skip
     return "\n".join(lines)
+
+
+def _q(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000 if ordered else float("nan")
 
 
 def parser() -> argparse.ArgumentParser:
