@@ -13,7 +13,7 @@ import base64
 import hashlib
 import json
 import secrets
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -113,6 +113,8 @@ class FakeWeCom:
         self.faults: list[Fault] = []
         self.blocked: dict[str | None, tuple[int, datetime]] = {}
         self.released = asyncio.Event()  # set on shutdown so delayed answers end
+        # Told (user, delivery) as each message/send is recorded: a benchmark times replies with it.
+        self.on_delivered: Callable[[str, Delivered], None] | None = None
 
     # -- scripting ---------------------------------------------------------------------------------------
 
@@ -282,6 +284,8 @@ class FakeWeCom:
                     response_code=code,
                 )
             )
+            if self.on_delivered is not None:
+                self.on_delivered(user, log[-1])
         return answer
 
     def _update_card(self, b: dict[str, Any]) -> dict[str, Any]:
