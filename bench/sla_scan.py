@@ -46,6 +46,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.app import addressing_for  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.core.sla_job import SlaScanner  # noqa: E402
@@ -414,7 +415,7 @@ async def measure(
 ) -> Result:
     """Median first and steady ticks: `--repeat` of each, or at least three once `--budget` seconds
     are spent (a tick with a thousand due leads takes seconds on a busy 2-core machine)."""
-    scanner = SlaScanner(session_factory(engine), config, FixedClock(NOW))
+    scanner = SlaScanner(session_factory(engine), config, FixedClock(NOW), addressing_for(config))
     profile = Profile()
     with profile.on(engine):  # the untimed warm-up tick: caches, prepared statements; and a profile
         await scanner.run_once()
