@@ -88,6 +88,17 @@ def add_business_time(start: datetime, duration: timedelta, calendar: BusinessCa
     raise ValueError(f"no {duration} of business time within {MAX_DAYS} days of {start}")
 
 
+def least_elapsed(duration: timedelta, calendar: BusinessCalendar) -> timedelta:
+    """The least wall-clock time `add_business_time(start, duration)` can take from any start: the
+    business time it adds (a whole day counts as one working day's hours), since business time never
+    runs faster than the wall clock. A bound the SLA scan can put in SQL: a clock started later than
+    `now - least_elapsed(limit)` cannot have run out."""
+    if duration <= timedelta(0):
+        return timedelta(0)
+    days, rest = divmod(duration, timedelta(days=1))
+    return days * calendar.workday() + rest
+
+
 def business_time_between(a: datetime, b: datetime, calendar: BusinessCalendar) -> timedelta:
     """How much business time lies between `a` and `b` (zero when b is not after a)."""
     total = timedelta(0)

@@ -39,20 +39,18 @@ def response_limit(limits: Mapping[str, timedelta], grade: str | None) -> timede
     return limits.get(grade or "", limits.get("default", timedelta(hours=2)))
 
 
-def breaches_of(lead: Lead, config: Config, calendar: BusinessCalendar, now: datetime) -> list[Breach]:
+def breach_of(rule: str, lead: Lead, config: Config, calendar: BusinessCalendar) -> Breach | None:
+    """The lead's breach of one rule, if it has one pending (its `breached_at` may still be ahead):
+    the scan asks this of the few leads its query for the rule found, not of every lead."""
     if lead.stage in CLOSED_STAGES or lead.owner_id is None:
-        return []
-    found = [
-        breach
-        for breach in (
-            _first_response(lead, config, calendar),
-            _followup_due(lead, calendar),
-            _stage_stuck(lead, config, calendar),
-            _going_cold(lead),
-        )
-        if breach is not None and breach.breached_at <= now
-    ]
-    return found
+        return None
+    if rule == "first_response":
+        return _first_response(lead, config, calendar)
+    if rule == "followup_due":
+        return _followup_due(lead, calendar)
+    if rule == "stage_stuck":
+        return _stage_stuck(lead, config, calendar)
+    return _going_cold(lead)
 
 
 def _first_response(lead: Lead, config: Config, calendar: BusinessCalendar) -> Breach | None:
