@@ -397,8 +397,9 @@ class Result:
     ticks: int  # first ticks timed (as many steady ones)
     first_ms: float
     steady_ms: float
-    profile: Profile
+    profile: Profile  # of a first tick
     code: str = "now"  # "now": this tree; else the baseline revision
+    steady_profile: Profile = dataclasses.field(default_factory=Profile)
 
     def line(self) -> str:
         statements = sum(self.profile.calls.values())
@@ -409,7 +410,7 @@ class Result:
         )
 
     def as_json(self) -> str:
-        fields = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "profile"}
+        fields = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if "profile" not in f.name}
         return json.dumps(fields | {"calls": self.profile.calls, "seconds": self.profile.seconds})
 
     @classmethod
@@ -440,6 +441,9 @@ async def measure(
     profile = Profile()
     with profile.on(engine):  # the untimed warm-up tick: caches, prepared statements; and a profile
         await scanner.run_once()
+    steady = Profile()
+    with steady.on(engine):  # and the steady tick after it, which reads the open alerts' leads too
+        await scanner.run_once()
 
     def more(times: list[float]) -> bool:
         spent = sum(times) / 1000
@@ -467,16 +471,18 @@ async def measure(
         median(firsts),
         median(steadies),
         profile,
+        steady_profile=steady,
     )
 
 
-async def explain(engine: AsyncEngine, profile: Profile, title: str) -> list[str]:
-    """EXPLAIN (ANALYZE on PostgreSQL, QUERY PLAN on SQLite) of each scan-wide query of a tick, run
-    with the parameters that tick last used."""
+async def explain(engine: AsyncEngine, profiles: list[Profile], title: str) -> list[str]:
+    """EXPLAIN (ANALYZE on PostgreSQL, QUERY PLAN on SQLite) of each scan-wide query of the ticks
+    profiled, run with the parameters they last used."""
     pg = engine.dialect.name == "postgresql"
     out = [f"\n{'EXPLAIN ANALYZE' if pg else 'EXPLAIN QUERY PLAN'} of the scan-wide queries, {title}:"]
-    for sql in profile.scan_wide():
-        params = tuple(profile.params[sql])
+    params_of = {sql: profile.params[sql] for profile in profiles for sql in profile.scan_wide()}
+    for sql, used in params_of.items():
+        params = tuple(used)
         prefix = "EXPLAIN (ANALYZE, BUFFERS)" if pg else "EXPLAIN QUERY PLAN"
         async with engine.connect() as conn:
             rows = (await conn.exec_driver_sql(f"{prefix} {sql}", params)).all()
@@ -489,7 +495,7 @@ async def explain(engine: AsyncEngine, profile: Profile, title: str) -> list[str
 async def run_size(
     kind: str, n: int, args: argparse.Namespace, config: Config, tmp: Path, plans: list[str] | None
 ) -> list[Result]:
-    """Seed one database and measure it; with `plans`, append the EXPLAIN of its last tick to it."""
+    """Seed one database and measure it; with `plans`, append the EXPLAIN of its ticks' queries to it."""
     due = round(n * args.due_share)
     mix = Mix.of(n, due, args.closed_share)
     results: list[Result] = []
@@ -499,6 +505,9 @@ async def run_size(
             seconds = await seed(engine, url, config, mix)
             print(f"# {kind} {n:,} leads seeded in {seconds:.1f} s: {mix}", file=sys.stderr)
             results.append(await measure(engine, config, n, due, args))
+            if plans is not None:  # before the baseline's run, while this tree's alerts are open
+                title = f"{kind}, {n:,} leads, {due} due (all alerted: the steady state)"
+                plans += await explain(engine, [results[-1].profile, results[-1].steady_profile], title)
             results += await baseline(engine, url, n, due, args)
             if kind == "postgresql" and due > args.fixed_due:
                 await reset_alerts(engine)
@@ -507,10 +516,6 @@ async def run_size(
                     await conn.exec_driver_sql("ANALYZE lead")
                 results.append(await measure(engine, config, n, kept, args))
                 results += await baseline(engine, url, n, kept, args)
-            if plans is not None:
-                now = [r for r in results if r.code == "now"][-1]
-                title = f"{kind}, {n:,} leads, {now.due} due, warm-up tick"
-                plans += await explain(engine, now.profile, title)
         finally:
             await engine.dispose()
     return results

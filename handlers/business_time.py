@@ -76,8 +76,7 @@ def add_business_time(start: datetime, duration: timedelta, calendar: BusinessCa
     manager who writes "1d" means. Around the clock a working day is 24 hours, so nothing changes."""
     if duration <= timedelta(0):
         return start
-    days, rest = divmod(duration, timedelta(days=1))
-    left = days * calendar.workday() + rest
+    left = least_elapsed(duration, calendar)
     for begin, end in calendar.windows(start.astimezone(calendar.tz).date()):
         begin = max(begin, start)
         if begin >= end:
@@ -96,7 +95,7 @@ def least_elapsed(duration: timedelta, calendar: BusinessCalendar) -> timedelta:
     if duration <= timedelta(0):
         return timedelta(0)
     days, rest = divmod(duration, timedelta(days=1))
-    return days * calendar.workday() + rest
+    return days * calendar.workday() + rest if days else rest
 
 
 def business_time_between(a: datetime, b: datetime, calendar: BusinessCalendar) -> timedelta:

@@ -133,18 +133,21 @@ async def refresh_cold_at(session: AsyncSession, lead: Lead, config: Config) -> 
 async def _candidates(
     session: AsyncSession, rule: str, config: Config, calendar: BusinessCalendar, now: datetime
 ) -> list[Lead]:
-    """The leads that can be in breach of `rule` now, read by that rule's query. A clock started
-    less than `least_elapsed(limit)` ago cannot have run out, whatever the calendar says."""
+    """The leads that can be in breach of `rule` now and still have a level to hear of, read by that
+    rule's query. A clock started less than `least_elapsed(limit)` ago cannot have run out, whatever
+    the calendar says."""
+    levels = 1 + len(config.sla.escalate_after[:2]) if rule in ESCALATING else 1
     if rule == "first_response":
         limits = config.sla.first_response.values()
         shortest = min((least_elapsed(limit, calendar) for limit in limits), default=timedelta(0))
-        return await unanswered_since(session, now - shortest)
+        return await unanswered_since(session, now - shortest, levels)
     if rule == "followup_due":
-        return await followups_passed(session, now)  # due at the planned time or later
+        return await followups_passed(session, now, levels)  # due at the planned time or later
     if rule == "stage_stuck":
         stuck = config.sla.stage_stuck.items()
-        return await held_since(session, {stage: now - least_elapsed(t, calendar) for stage, t in stuck})
-    return await gone_cold(session, now)
+        bounds = {stage: now - least_elapsed(limit, calendar) for stage, limit in stuck}
+        return await held_since(session, bounds, levels)
+    return await gone_cold(session, now, levels)
 
 
 def _levels_due(

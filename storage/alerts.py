@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select, text, update
+from sqlalchemy import Row, Select, and_, func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import insert_for
@@ -41,70 +41,83 @@ class Recipients:
 
 AlertKey = tuple[int, str, str, int]  # lead_id, rule, breach_key, level: the alert's unique key
 _KEY = ["lead_id", "rule", "breach_key", "level"]
-_CHUNK = 500  # rows per INSERT: far under every driver's limit on bound parameters
 # Open and owned: a closed deal or a queued lead (no owner yet) breaches nothing.
 _OPEN_OWNED = (Lead.owner_id.is_not(None), Lead.stage.not_in(CLOSED_STAGES))
 
 
-async def unanswered_since(session: AsyncSession, assigned_before: datetime) -> list[Lead]:
+# Each rule's query below skips the leads whose breach of it has all `levels` notices out, open: the
+# steady state, where everything due was told, then reads no lead at all. (An open alert is of the
+# lead's current breach: the scan closes the others before it asks.)
+
+
+async def unanswered_since(session: AsyncSession, assigned_before: datetime, levels: int) -> list[Lead]:
     """first_response candidates: owned, never contacted and assigned before `assigned_before`. Spelled
     as the partial index ix_lead_unanswered is, so that it reads the unanswered leads only."""
     statement = select(Lead).where(
         text(UNANSWERED_SQL), Lead.assigned_at <= assigned_before, Lead.owner_id.is_not(None)
     )
-    return await _locked(session, statement)
+    return await _locked(session, statement, "first_response", levels)
 
 
-async def followups_passed(session: AsyncSession, now: datetime) -> list[Lead]:
+async def followups_passed(session: AsyncSession, now: datetime, levels: int) -> list[Lead]:
     """followup_due candidates: a planned follow-up before `now` with no contact logged since."""
     statement = select(Lead).where(
         Lead.next_followup_at < now,
         or_(Lead.last_contact_at.is_(None), Lead.last_contact_at < Lead.next_followup_at),
         *_OPEN_OWNED,
     )
-    return await _locked(session, statement)
+    return await _locked(session, statement, "followup_due", levels)
 
 
-async def held_since(session: AsyncSession, changed_before: Mapping[str, datetime]) -> list[Lead]:
+async def held_since(
+    session: AsyncSession, changed_before: Mapping[str, datetime], levels: int
+) -> list[Lead]:
     """stage_stuck candidates: in a watched stage since before that stage's time, in one query (an
     index range on (stage, stage_changed_at) per stage)."""
     if not changed_before:
         return []
     held = [and_(Lead.stage == stage, Lead.stage_changed_at <= at) for stage, at in changed_before.items()]
-    return await _locked(session, select(Lead).where(or_(*held), *_OPEN_OWNED))
+    return await _locked(session, select(Lead).where(or_(*held), *_OPEN_OWNED), "stage_stuck", levels)
 
 
-async def gone_cold(session: AsyncSession, now: datetime) -> list[Lead]:
+async def gone_cold(session: AsyncSession, now: datetime, levels: int) -> list[Lead]:
     """going_cold candidates: past their `cold_at` (exact: the moment is stored, not computed)."""
     statement = select(Lead).where(Lead.cold_at <= now, Lead.last_contact_at.is_not(None), *_OPEN_OWNED)
-    return await _locked(session, statement)
+    return await _locked(session, statement, "going_cold", levels)
 
 
-async def _locked(session: AsyncSession, statement: Select[tuple[Lead]]) -> list[Lead]:
-    """The leads, locked with SKIP LOCKED on PostgreSQL for this scan's transaction, so a second
-    instance scanning at the same moment takes the other leads instead of waiting or doubling. No
-    ORDER BY: sorting by id makes SQLite walk the whole table in id order instead of using the
-    due-time index; the scan orders what it found."""
-    return list((await session.scalars(statement.with_for_update(skip_locked=True, of=Lead))).all())
+async def _locked(
+    session: AsyncSession, statement: Select[tuple[Lead]], rule: str, levels: int
+) -> list[Lead]:
+    """The leads not yet told of every level of `rule`, locked with SKIP LOCKED on PostgreSQL for
+    this scan's transaction, so a second instance scanning at the same moment takes the other leads
+    instead of waiting or doubling. No ORDER BY: sorting by id makes SQLite walk the whole table in id
+    order instead of using the due-time index; the scan orders what it found."""
+    told = (
+        select(func.count())
+        .where(Alert.lead_id == Lead.id, Alert.rule == rule, Alert.closed_at.is_(None))
+        .scalar_subquery()
+    )
+    statement = statement.where(told < levels).with_for_update(skip_locked=True, of=Lead)
+    return list((await session.scalars(statement)).all())
 
 
 async def insert_alerts(session: AsyncSession, rows: Sequence[Mapping[str, Any]]) -> dict[AlertKey, int]:
     """Record many notices at once (each row: lead_id, rule, breach_key, level, person_id,
-    breached_at, sent_at): INSERT ... ON CONFLICT DO NOTHING on the unique key, a few hundred rows a
-    statement. Returns the ids of the rows this call inserted by their key; a key missing was
-    recorded before (by this or another instance), whose notice must not go out again."""
-    inserted: dict[AlertKey, int] = {}
-    insert = insert_for(session)
-    for start in range(0, len(rows), _CHUNK):
-        statement = (
-            insert(Alert)
-            .values(list(rows[start : start + _CHUNK]))
-            .on_conflict_do_nothing(index_elements=_KEY)
-            .returning(Alert.id, Alert.lead_id, Alert.rule, Alert.breach_key, Alert.level)
-        )
-        for alert_id, *key in (await session.execute(statement)).all():
-            inserted[(key[0], key[1], key[2], key[3])] = alert_id
-    return inserted
+    breached_at, sent_at): one INSERT ... ON CONFLICT DO NOTHING RETURNING on the unique key, which
+    SQLAlchemy sends as multi-row VALUES of up to a thousand rows ("insertmanyvalues") without
+    compiling a statement per row count. Returns the ids of the rows this call inserted by their key;
+    a key missing was recorded before (by this or another instance): its notice must not go again."""
+    if not rows:
+        return {}
+    table = Alert.__table__
+    statement = (
+        insert_for(session)(table)
+        .on_conflict_do_nothing(index_elements=_KEY)
+        .returning(table.c.id, table.c.lead_id, table.c.rule, table.c.breach_key, table.c.level)
+    )
+    result = await session.execute(statement, list(rows))
+    return {(lead_id, rule, key, level): alert_id for alert_id, lead_id, rule, key, level in result.all()}
 
 
 async def insert_alert(
@@ -124,15 +137,20 @@ async def insert_alert(
     return (await insert_alerts(session, [row])).get((lead_id, rule, breach_key, level))
 
 
-async def open_alerts(session: AsyncSession) -> list[tuple[Alert, Lead]]:
-    """Alerts not closed yet, with their leads: few at any time, unlike leads. Two indexed reads
-    rather than a join, which SQLite's planner drives from the lead table, reading every lead."""
+async def open_alerts(session: AsyncSession) -> list[tuple[Row[Any], Row[Any]]]:
+    """Alerts not closed yet (id, lead_id, rule, breach_key, level), each with its lead's clocks
+    (stage and the *_at columns the rules read): few at any time, unlike leads. Plain rows, not
+    tracked objects, as a thousand open breaches are read every tick; and two indexed reads rather
+    than a join, which SQLite's planner drives from the lead table, reading every lead."""
     is_open = Alert.closed_at.is_(None)
-    alerts = (await session.scalars(select(Alert).where(is_open))).all()
+    columns = (Alert.id, Alert.lead_id, Alert.rule, Alert.breach_key, Alert.level)
+    alerts = (await session.execute(select(*columns).where(is_open))).all()
     if not alerts:
         return []
-    statement = select(Lead).where(Lead.id.in_(select(Alert.lead_id).where(is_open)))
-    leads = {lead.id: lead for lead in (await session.scalars(statement)).all()}
+    clocks = (Lead.stage, Lead.assigned_at, Lead.first_response_at, Lead.last_contact_at)
+    clocks += (Lead.next_followup_at, Lead.stage_changed_at)
+    statement = select(Lead.id, *clocks).where(Lead.id.in_(select(Alert.lead_id).where(is_open)))
+    leads = {lead.id: lead for lead in (await session.execute(statement)).all()}
     return [(alert, leads[alert.lead_id]) for alert in alerts if alert.lead_id in leads]
 
 
