@@ -32,6 +32,7 @@ from storage.alerts import (
     held_since,
     insert_alerts,
     open_alerts,
+    plan_for_few_rows,
     take_alert_cards,
     unanswered_since,
 )
@@ -92,6 +93,7 @@ async def scan(session: AsyncSession, config: Config, now: datetime) -> ScanResu
     business time is not), the few found are checked here with the business calendar, and the alerts
     of every level due are inserted together; the notices are for exactly the rows that were new."""
     calendar = BusinessCalendar.from_config(config.sla)
+    await plan_for_few_rows(session)
     still_open = await open_alerts(session)
     resolved = {a.id for a, lead in still_open if is_resolved(a.rule, a.breach_key, lead)}
     # What was sent and is still open needs no INSERT to find out: a scan in the steady state
