@@ -485,6 +485,8 @@ async def explain(engine: AsyncEngine, profiles: list[Profile], title: str) -> l
         params = tuple(used)
         prefix = "EXPLAIN (ANALYZE, BUFFERS)" if pg else "EXPLAIN QUERY PLAN"
         async with engine.connect() as conn:
+            if pg:  # as the scan runs them (storage.alerts.plan_for_few_rows)
+                await conn.exec_driver_sql("SET jit = off")
             rows = (await conn.exec_driver_sql(f"{prefix} {sql}", params)).all()
         out.append(f"\n{short(sql, 10_000)}")
         out.append(f"  parameters: {json.dumps([str(p) for p in params], ensure_ascii=False)}")

@@ -14,6 +14,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Protocol
 
 from bot.config import Config
 from handlers.business_time import BusinessCalendar, add_business_time
@@ -86,12 +87,30 @@ def _going_cold(lead: Lead) -> Breach | None:
     return Breach(lead, "going_cold", lead.last_contact_at.isoformat(), lead.cold_at)
 
 
-def stuck_key(lead: Lead) -> str:
+class LeadClocks(Protocol):
+    """What is_resolved reads of a lead: a Lead, or a row of these columns (storage.alerts.open_alerts
+    reads rows, not tracked objects)."""
+
+    @property
+    def stage(self) -> str: ...
+    @property
+    def assigned_at(self) -> datetime | None: ...
+    @property
+    def first_response_at(self) -> datetime | None: ...
+    @property
+    def last_contact_at(self) -> datetime | None: ...
+    @property
+    def next_followup_at(self) -> datetime | None: ...
+    @property
+    def stage_changed_at(self) -> datetime | None: ...
+
+
+def stuck_key(lead: LeadClocks) -> str:
     changed = lead.stage_changed_at.isoformat() if lead.stage_changed_at else ""
     return f"{lead.stage}@{changed}"
 
 
-def is_resolved(rule: str, breach_key: str, lead: Lead) -> bool:
+def is_resolved(rule: str, breach_key: str, lead: LeadClocks) -> bool:
     """Whether the thing a breach asked for has happened (or the breach no longer applies)."""
     if lead.stage in CLOSED_STAGES:
         return True
