@@ -14,6 +14,10 @@ must grow with the number due, not with the number of leads: the second comparis
 whose 1M/100k ratio must stay near 1. The per-statement times of each untimed warm-up tick and the
 EXPLAIN (ANALYZE) of the scan-wide queries at the largest size show which query is to blame if not.
 
+Each measurement is repeated with the code of `--baseline` (a git revision: the lead-by-lead scan
+before issue 18) on the same seeded database, in a subprocess importing that revision's code from a
+`git archive` of it, so each figure is printed beside its baseline from the same run.
+
     python bench/sla_scan.py [--sizes 100000,1000000] [--sqlite-sizes 100000] [--pg URL] [--repeat 5]
 
 --pg "" skips PostgreSQL. Each PostgreSQL size gets a database salesbot_bench_<n>, dropped at the end;
@@ -28,9 +32,11 @@ import asyncio
 import contextlib
 import dataclasses
 import json
+import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,8 +50,10 @@ from sqlalchemy import delete, event, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# The code measured: this tree, or (in the baseline's subprocess) a git archive of an older revision.
+sys.path.insert(0, os.environ.get("SLA_BENCH_CODE", str(ROOT)))
 
+from bot.app import addressing_for  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.core.sla_job import SlaScanner  # noqa: E402
@@ -55,6 +63,7 @@ from storage.models import CLOSED_STAGES, Alert, Lead, OutboxMessage, Person  # 
 from storage.people import sync_org  # noqa: E402
 
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
+BASELINE = "a529d2e"  # the last revision whose scan worked lead by lead
 MINUTE, HOUR, DAY = timedelta(minutes=1), timedelta(hours=1), timedelta(days=1)
 CHUNK = 10_000
 POOL = 50_000
@@ -388,18 +397,32 @@ class Result:
     ticks: int  # first ticks timed (as many steady ones)
     first_ms: float
     steady_ms: float
-    profile: Profile
+    profile: Profile  # of a first tick
+    code: str = "now"  # "now": this tree; else the baseline revision
+    steady_profile: Profile = dataclasses.field(default_factory=Profile)
 
     def line(self) -> str:
+        statements = sum(self.profile.calls.values())
         return (
-            f"{self.database:<11}{self.leads:>10,}{self.due:>7,}{self.alerted:>9,}{self.queued:>8,}{self.ticks:>6}"
-            f"{self.first_ms:>13.1f}{self.steady_ms:>13.1f}{self.first_ms / max(self.due, 1):>11.2f}"
+            f"{self.database:<11}{self.code:<9}{self.leads:>10,}{self.due:>7,}{self.alerted:>9,}{self.queued:>8,}"
+            f"{self.ticks:>6}{statements:>7}{self.first_ms:>12.1f}{self.steady_ms:>12.1f}"
+            f"{self.first_ms / max(self.due, 1):>11.2f}"
         )
+
+    def as_json(self) -> str:
+        fields = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if "profile" not in f.name}
+        return json.dumps(fields | {"calls": self.profile.calls, "seconds": self.profile.seconds})
+
+    @classmethod
+    def from_json(cls, text: str, code: str) -> Result:
+        fields = json.loads(text)
+        profile = Profile(fields.pop("calls"), fields.pop("seconds"))
+        return cls(**(fields | {"profile": profile, "code": code}))
 
 
 HEADER = (
-    f"{'database':<11}{'leads':>10}{'due':>7}{'alerted':>9}{'queued':>8}{'ticks':>6}"
-    f"{'first ms':>13}{'steady ms':>13}{'first/due':>11}"
+    f"{'database':<11}{'code':<9}{'leads':>10}{'due':>7}{'alerted':>9}{'queued':>8}{'ticks':>6}{'stmts':>7}"
+    f"{'first ms':>12}{'steady ms':>12}{'first/due':>11}"
 )
 
 
@@ -414,9 +437,12 @@ async def measure(
 ) -> Result:
     """Median first and steady ticks: `--repeat` of each, or at least three once `--budget` seconds
     are spent (a tick with a thousand due leads takes seconds on a busy 2-core machine)."""
-    scanner = SlaScanner(session_factory(engine), config, FixedClock(NOW))
+    scanner = SlaScanner(session_factory(engine), config, FixedClock(NOW), addressing_for(config))
     profile = Profile()
     with profile.on(engine):  # the untimed warm-up tick: caches, prepared statements; and a profile
+        await scanner.run_once()
+    steady = Profile()
+    with steady.on(engine):  # and the steady tick after it, which reads the open alerts' leads too
         await scanner.run_once()
 
     def more(times: list[float]) -> bool:
@@ -445,18 +471,22 @@ async def measure(
         median(firsts),
         median(steadies),
         profile,
+        steady_profile=steady,
     )
 
 
-async def explain(engine: AsyncEngine, profile: Profile, title: str) -> list[str]:
-    """EXPLAIN (ANALYZE on PostgreSQL, QUERY PLAN on SQLite) of each scan-wide query of a tick, run
-    with the parameters that tick last used."""
+async def explain(engine: AsyncEngine, profiles: list[Profile], title: str) -> list[str]:
+    """EXPLAIN (ANALYZE on PostgreSQL, QUERY PLAN on SQLite) of each scan-wide query of the ticks
+    profiled, run with the parameters they last used."""
     pg = engine.dialect.name == "postgresql"
     out = [f"\n{'EXPLAIN ANALYZE' if pg else 'EXPLAIN QUERY PLAN'} of the scan-wide queries, {title}:"]
-    for sql in profile.scan_wide():
-        params = tuple(profile.params[sql])
+    params_of = {sql: profile.params[sql] for profile in profiles for sql in profile.scan_wide()}
+    for sql, used in params_of.items():
+        params = tuple(used)
         prefix = "EXPLAIN (ANALYZE, BUFFERS)" if pg else "EXPLAIN QUERY PLAN"
         async with engine.connect() as conn:
+            if pg:  # as the scan runs them (storage.alerts.plan_for_few_rows)
+                await conn.exec_driver_sql("SET jit = off")
             rows = (await conn.exec_driver_sql(f"{prefix} {sql}", params)).all()
         out.append(f"\n{short(sql, 10_000)}")
         out.append(f"  parameters: {json.dumps([str(p) for p in params], ensure_ascii=False)}")
@@ -467,7 +497,7 @@ async def explain(engine: AsyncEngine, profile: Profile, title: str) -> list[str
 async def run_size(
     kind: str, n: int, args: argparse.Namespace, config: Config, tmp: Path, plans: list[str] | None
 ) -> list[Result]:
-    """Seed one database and measure it; with `plans`, append the EXPLAIN of its last tick to it."""
+    """Seed one database and measure it; with `plans`, append the EXPLAIN of its ticks' queries to it."""
     due = round(n * args.due_share)
     mix = Mix.of(n, due, args.closed_share)
     results: list[Result] = []
@@ -477,34 +507,93 @@ async def run_size(
             seconds = await seed(engine, url, config, mix)
             print(f"# {kind} {n:,} leads seeded in {seconds:.1f} s: {mix}", file=sys.stderr)
             results.append(await measure(engine, config, n, due, args))
+            if plans is not None:  # before the baseline's run, while this tree's alerts are open
+                title = f"{kind}, {n:,} leads, {due} due (all alerted: the steady state)"
+                plans += await explain(engine, [results[-1].profile, results[-1].steady_profile], title)
+            results += await baseline(engine, url, n, due, args)
             if kind == "postgresql" and due > args.fixed_due:
                 await reset_alerts(engine)
                 kept = await resolve_due(engine, args.fixed_due)
                 async with engine.begin() as conn:
                     await conn.exec_driver_sql("ANALYZE lead")
                 results.append(await measure(engine, config, n, kept, args))
-            if plans is not None:
-                title = f"{kind}, {n:,} leads, {results[-1].due} due, warm-up tick"
-                plans += await explain(engine, results[-1].profile, title)
+                results += await baseline(engine, url, n, kept, args)
         finally:
             await engine.dispose()
     return results
 
 
+async def baseline(engine: AsyncEngine, url: str, n: int, due: int, args: argparse.Namespace) -> list[Result]:
+    """The same measurement with the baseline revision's code, on this database as it is now (with
+    this tree's schema: the baseline's scan is timed with any index added since)."""
+    if not args.baseline_code:
+        return []
+    await reset_alerts(engine)  # its warm-up tick is a first tick too
+    command = [sys.executable, __file__, "--measure-only", url, "--leads", str(n), "--due", str(due)]
+    command += ["--repeat", str(args.repeat), "--budget", str(args.budget)]
+    env = os.environ | {"SLA_BENCH_CODE": args.baseline_code, "PYTHONPATH": args.baseline_code}
+    done = await asyncio.to_thread(subprocess.run, command, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"the baseline's run failed:\n{done.stderr}")
+    await reset_alerts(engine)
+    return [Result.from_json(done.stdout.strip().splitlines()[-1], args.baseline)]
+
+
+async def measure_only(args: argparse.Namespace) -> int:
+    """The baseline's side: measure the scan of the code on sys.path on a seeded database."""
+    with tempfile.TemporaryDirectory(prefix="salesbot-sla-bench-") as directory:
+        config = bench_config(Path(directory))
+        engine = create_engine(args.measure_only)
+        try:
+            print(Result.as_json(await measure(engine, config, args.leads, args.due, args)))
+        finally:
+            await engine.dispose()
+    return 0
+
+
+def baseline_tree(revision: str, tmp: Path) -> str:
+    """A checkout of `revision`'s code (git archive, no work tree needed)."""
+    tree = tmp / "baseline"
+    tree.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    return str(tree)
+
+
 def ratio(results: list[Result], keep: Callable[[Result], bool], label: str) -> None:
-    pg = sorted((r for r in results if r.database == "postgresql" and keep(r)), key=lambda r: r.leads)
-    if len(pg) < 2 or pg[0].leads == pg[-1].leads:
-        return
-    small, big = pg[0], pg[-1]
-    print(
-        f"PostgreSQL {big.leads:,}/{small.leads:,} leads, {label}, {small.due:,} -> {big.due:,} due: "
-        f"first tick x{big.first_ms / small.first_ms:.2f}, steady tick x{big.steady_ms / small.steady_ms:.2f}"
-    )
+    for code in dict.fromkeys(r.code for r in results):
+        pg = [r for r in results if r.database == "postgresql" and r.code == code and keep(r)]
+        pg.sort(key=lambda r: r.leads)
+        if len(pg) < 2 or pg[0].leads == pg[-1].leads:
+            continue
+        small, big = pg[0], pg[-1]
+        first, steady = big.first_ms / small.first_ms, big.steady_ms / small.steady_ms
+        print(
+            f"PostgreSQL {code:<8} {big.leads:,}/{small.leads:,} leads, {label}, {small.due:,} -> "
+            f"{big.due:,} due: first tick x{first:.2f}, steady tick x{steady:.2f}"
+        )
+
+
+def beside(results: list[Result]) -> None:
+    """Each measurement of this tree beside the baseline's on the same database: how many times faster."""
+    print("\nThis tree against the baseline, same database and run (baseline ms / now ms):")
+    for now in (r for r in results if r.code == "now"):
+        for old in results:
+            if old.code != "now" and (old.database, old.leads, old.due) == (now.database, now.leads, now.due):
+                print(
+                    f"{now.database:<11}{now.leads:>10,} leads{now.due:>7,} due: "
+                    f"first {old.first_ms:>9.1f} -> {now.first_ms:>7.1f} ms "
+                    f"(x{old.first_ms / now.first_ms:.1f}), "
+                    f"steady {old.steady_ms:>8.1f} -> {now.steady_ms:>7.1f} ms "
+                    f"(x{old.steady_ms / now.steady_ms:.1f})"
+                )
 
 
 def breakdown(results: list[Result]) -> None:
     """The statements of each PostgreSQL warm-up tick, slowest first: what grows shows per query."""
-    pg = sorted((r for r in results if r.database == "postgresql"), key=lambda r: (r.leads, r.due))
+    pg = sorted(
+        (r for r in results if r.database == "postgresql" and r.code == "now"), key=lambda r: (r.leads, r.due)
+    )
     if not pg:
         return
     big = max(pg, key=lambda r: (r.leads, -r.due)).profile
@@ -528,6 +617,7 @@ async def main(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="salesbot-sla-bench-") as directory:
         tmp = Path(directory)
         config = bench_config(tmp)
+        args.baseline_code = baseline_tree(args.baseline, tmp) if args.baseline else ""
         for kind, n in sizes:
             explained = plans if args.explain and n == largest[kind] else None
             results += await run_size(kind, n, args, config, tmp, explained)
@@ -539,13 +629,15 @@ async def main(args: argparse.Namespace) -> int:
     print(HEADER)
     for result in results:
         print(result.line())
+    beside(results)
+    print()
     fixed = min((r.due for r in results if r.database == "postgresql"), default=0)
     ratio(results, lambda r: r.due == fixed, "same due count (must stay near 1)")
     share = args.due_share
     ratio(results, lambda r: r.due == round(r.leads * share), f"{share:.1%} due (grows with the due count)")
     breakdown(results)
     print("\n".join(plans))
-    wrong = [r for r in results if r.alerted != r.due]
+    wrong = [r for r in results if r.alerted != r.due and r.code == "now"]
     for r in wrong:
         print(f"WARNING: {r.database} {r.leads:,}: {r.alerted} leads alerted, {r.due} seeded as due")
     return 1 if wrong else 0
@@ -566,4 +658,13 @@ if __name__ == "__main__":
     parser.add_argument("--fixed-due", type=int, default=100, help="due count of the same-due comparison")
     parser.add_argument("--closed-share", type=float, default=0.4, help="share of leads closed (default 0.4)")
     parser.add_argument("--no-explain", dest="explain", action="store_false", help="skip the EXPLAIN output")
-    sys.exit(asyncio.run(main(parser.parse_args())))
+    parser.add_argument(
+        "--baseline",
+        default=BASELINE,
+        help=f'git revision timed beside this tree (default {BASELINE}; "" skips)',
+    )
+    parser.add_argument("--measure-only", default="", help=argparse.SUPPRESS)  # the baseline's subprocess
+    parser.add_argument("--leads", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--due", type=int, default=0, help=argparse.SUPPRESS)
+    parsed = parser.parse_args()
+    sys.exit(asyncio.run(measure_only(parsed) if parsed.measure_only else main(parsed)))

@@ -76,8 +76,7 @@ def add_business_time(start: datetime, duration: timedelta, calendar: BusinessCa
     manager who writes "1d" means. Around the clock a working day is 24 hours, so nothing changes."""
     if duration <= timedelta(0):
         return start
-    days, rest = divmod(duration, timedelta(days=1))
-    left = days * calendar.workday() + rest
+    left = least_elapsed(duration, calendar)
     for begin, end in calendar.windows(start.astimezone(calendar.tz).date()):
         begin = max(begin, start)
         if begin >= end:
@@ -86,6 +85,17 @@ def add_business_time(start: datetime, duration: timedelta, calendar: BusinessCa
             return begin + left
         left -= end - begin
     raise ValueError(f"no {duration} of business time within {MAX_DAYS} days of {start}")
+
+
+def least_elapsed(duration: timedelta, calendar: BusinessCalendar) -> timedelta:
+    """The least wall-clock time `add_business_time(start, duration)` can take from any start: the
+    business time it adds (a whole day counts as one working day's hours), since business time never
+    runs faster than the wall clock. A bound the SLA scan can put in SQL: a clock started later than
+    `now - least_elapsed(limit)` cannot have run out."""
+    if duration <= timedelta(0):
+        return timedelta(0)
+    days, rest = divmod(duration, timedelta(days=1))
+    return days * calendar.workday() + rest if days else rest
 
 
 def business_time_between(a: datetime, b: datetime, calendar: BusinessCalendar) -> timedelta:

@@ -10,26 +10,31 @@ Notices that fell due long before this scan (the bot was down) reach each person
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Config
 from bot.types import Button, Reply
-from handlers.assignment import team_manager
-from handlers.business_time import BusinessCalendar, add_business_time
+from handlers.business_time import BusinessCalendar, add_business_time, least_elapsed
 from handlers.format import fmt_duration, fmt_time
-from handlers.sla_rules import ESCALATING, Breach, breaches_of, cold_at, is_resolved
+from handlers.sla_rules import ESCALATING, RULES, Breach, breach_of, cold_at, is_resolved
 from storage.alerts import (
+    AlertKey,
+    Recipients,
     SentCard,
-    active_admins,
+    alert_recipients,
     close_alerts,
-    find_breach_candidates,
-    insert_alert,
+    followups_passed,
+    gone_cold,
+    held_since,
+    insert_alerts,
     open_alerts,
+    plan_for_few_rows,
     take_alert_cards,
+    unanswered_since,
 )
 from storage.followups import recent_contact_times
 from storage.models import Lead, Person
@@ -54,6 +59,21 @@ class Notice:
 class ScanResult:
     notices: list[Notice]
     closed_cards: list[SentCard]  # delivered cards whose breach closed, to be marked handled
+    people: Mapping[int, Person] = field(default_factory=dict)  # who the notices go to, by id
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """An escalation level of a breach that fell due and has not been recorded."""
+
+    breach: Breach
+    level: int
+    people: list[Person]  # who is told; the alert row names the first
+    due_at: datetime  # when this level fell due
+
+    @property
+    def key(self) -> AlertKey:
+        return (self.breach.lead.id, self.breach.rule, self.breach.key, self.level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,24 +87,41 @@ class _Due:
 
 
 async def scan(session: AsyncSession, config: Config, now: datetime) -> ScanResult:
-    """Close what was resolved, record every newly due notice, and say what to send."""
+    """Close what was resolved, record every newly due notice, and say what to send.
+
+    Set-based: one query per rule reads the leads that can be in breach of it (a bound in SQL, as
+    business time is not), the few found are checked here with the business calendar, and the alerts
+    of every level due are inserted together; the notices are for exactly the rows that were new."""
     calendar = BusinessCalendar.from_config(config.sla)
+    await plan_for_few_rows(session)
     still_open = await open_alerts(session)
     resolved = {a.id for a, lead in still_open if is_resolved(a.rule, a.breach_key, lead)}
-    # What was sent and is still open needs no second INSERT to find out: a scan in the steady
-    # state (everything due already alerted) writes nothing.
+    # What was sent and is still open needs no INSERT to find out: a scan in the steady state
+    # (everything due already alerted) writes nothing.
     sent = {(a.lead_id, a.rule, a.breach_key, a.level) for a, _ in still_open if a.id not in resolved}
     closed = await close_alerts(session, resolved, now)
     cards = await take_alert_cards(session, closed)
-    shortest = min(config.sla.first_response.values(), default=timedelta(0))
-    # Business time never runs faster than the wall clock, so nothing changed later can be due.
-    stuck_before = {stage: now - limit for stage, limit in config.sla.stage_stuck.items()}
+    recipients = await alert_recipients(session)
+    levels: list[_Level] = []
+    for rule in RULES:
+        for lead in await _candidates(session, rule, config, calendar, now):
+            breach = breach_of(rule, lead, config, calendar)
+            if breach is not None and breach.breached_at <= now:
+                levels += _levels_due(breach, config, calendar, recipients, sent, now)
+    # In the order a lead-by-lead scan would tell them: by lead, then rule, then level.
+    levels.sort(key=lambda item: (item.breach.lead.id, RULES.index(item.breach.rule), item.level))
+    new = await insert_alerts(session, [_alert_row(item, now) for item in levels])
     due: list[_Due] = []
-    recipients = _Recipients(session, sent)
-    for lead in await find_breach_candidates(session, now, now - shortest, stuck_before):
-        for breach in breaches_of(lead, config, calendar, now):
-            due += await _record(session, config, calendar, breach, recipients, now)
-    return ScanResult(_notices(due, config, now), cards)
+    for item in levels:
+        alert_id = new.get(item.key)
+        if alert_id is None:
+            continue  # recorded before, by another instance
+        lead = item.breach.lead
+        if item.breach.rule == "going_cold":
+            lead.cold_at = None  # flagged once; the next logged contact sets a new rhythm
+        owner = recipients.people.get(lead.owner_id) if lead.owner_id is not None else None
+        due += [_Due(item.breach, item.level, who, owner, alert_id, item.due_at) for who in item.people]
+    return ScanResult(_notices(due, config, now), cards, recipients.people)
 
 
 async def refresh_cold_at(session: AsyncSession, lead: Lead, config: Config) -> None:
@@ -95,70 +132,64 @@ async def refresh_cold_at(session: AsyncSession, lead: Lead, config: Config) -> 
     lead.cold_at = cold_at(times, config.sla.going_cold)
 
 
-async def _record(
-    session: AsyncSession,
+async def _candidates(
+    session: AsyncSession, rule: str, config: Config, calendar: BusinessCalendar, now: datetime
+) -> list[Lead]:
+    """The leads that can be in breach of `rule` now and still have a level to hear of, read by that
+    rule's query. A clock started less than `least_elapsed(limit)` ago cannot have run out, whatever
+    the calendar says."""
+    levels = 1 + len(config.sla.escalate_after[:2]) if rule in ESCALATING else 1
+    if rule == "first_response":
+        limits = config.sla.first_response.values()
+        shortest = min((least_elapsed(limit, calendar) for limit in limits), default=timedelta(0))
+        return await unanswered_since(session, now - shortest, levels)
+    if rule == "followup_due":
+        return await followups_passed(session, now, levels)  # due at the planned time or later
+    if rule == "stage_stuck":
+        stuck = config.sla.stage_stuck.items()
+        bounds = {stage: now - least_elapsed(limit, calendar) for stage, limit in stuck}
+        return await held_since(session, bounds, levels)
+    return await gone_cold(session, now, levels)
+
+
+def _levels_due(
+    breach: Breach,
     config: Config,
     calendar: BusinessCalendar,
-    breach: Breach,
-    recipients: _Recipients,
+    recipients: Recipients,
+    sent: set[AlertKey],
     now: datetime,
-) -> list[_Due]:
-    lead = breach.lead
-    owner = await session.get(Person, lead.owner_id) if lead.owner_id is not None else None
-    found: list[_Due] = []
+) -> list[_Level]:
+    """The levels of an open breach that fell due by `now` and were not sent, with who is told."""
+    found: list[_Level] = []
     level_at = breach.breached_at
     steps = config.sla.escalate_after[:2] if breach.rule in ESCALATING else []
     for level, delay in enumerate([timedelta(0), *steps]):
         level_at = add_business_time(level_at, delay, calendar)
         if level_at > now:
             break
-        if recipients.sent(lead.id, breach.rule, breach.key, level):
+        if (breach.lead.id, breach.rule, breach.key, level) in sent:
             continue
-        people = await recipients.at(level, lead, owner)
-        if not people:
-            continue  # nobody at this level (no manager configured, no admin): the next level may exist
-        alert_id = await insert_alert(
-            session,
-            lead_id=lead.id,
-            rule=breach.rule,
-            breach_key=breach.key,
-            level=level,
-            person_id=people[0].id,
-            breached_at=breach.breached_at,
-            now=now,
-        )
-        if alert_id is not None:
-            found += [_Due(breach, level, who, owner, alert_id, level_at) for who in people]
-    if breach.rule == "going_cold" and found:
-        lead.cold_at = None  # flagged once; the next logged contact sets a new rhythm
+        people = _told_at(level, breach.lead, recipients)
+        if people:  # nobody at this level (no manager configured, no admin): the next level may exist
+            found.append(_Level(breach, level, people, level_at))
     return found
 
 
-class _Recipients:
-    """Who is told at each level, looked up once per scan rather than once per breach, and which
-    notices are out already."""
+def _told_at(level: int, lead: Lead, recipients: Recipients) -> list[Person]:
+    if level == 0:
+        owner = recipients.people.get(lead.owner_id) if lead.owner_id is not None else None
+        return [owner] if owner is not None and owner.active else []
+    if level == 1:
+        manager = recipients.managers.get(lead.team_id) if lead.team_id is not None else None
+        return [manager] if manager is not None else []
+    return recipients.admins
 
-    def __init__(self, session: AsyncSession, sent: set[tuple[int, str, str, int]]) -> None:
-        self._session = session
-        self._sent = sent
-        self._managers: dict[int | None, Person | None] = {}
-        self._admins: list[Person] | None = None
 
-    def sent(self, lead_id: int, rule: str, key: str, level: int) -> bool:
-        """Whether this notice went out already (and its alert is open)."""
-        return (lead_id, rule, key, level) in self._sent
-
-    async def at(self, level: int, lead: Lead, owner: Person | None) -> list[Person]:
-        if level == 0:
-            return [owner] if owner is not None and owner.active else []
-        if level == 1:
-            if lead.team_id not in self._managers:
-                self._managers[lead.team_id] = await team_manager(self._session, lead.team_id)
-            manager = self._managers[lead.team_id]
-            return [manager] if manager is not None else []
-        if self._admins is None:
-            self._admins = await active_admins(self._session)
-        return self._admins
+def _alert_row(item: _Level, now: datetime) -> dict[str, object]:
+    lead_id, rule, key, level = item.key
+    row: dict[str, object] = {"lead_id": lead_id, "rule": rule, "breach_key": key, "level": level}
+    return row | {"person_id": item.people[0].id, "breached_at": item.breach.breached_at, "sent_at": now}
 
 
 def _notices(due: Sequence[_Due], config: Config, now: datetime) -> list[Notice]:

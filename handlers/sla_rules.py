@@ -14,6 +14,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Protocol
 
 from bot.config import Config
 from handlers.business_time import BusinessCalendar, add_business_time
@@ -39,20 +40,18 @@ def response_limit(limits: Mapping[str, timedelta], grade: str | None) -> timede
     return limits.get(grade or "", limits.get("default", timedelta(hours=2)))
 
 
-def breaches_of(lead: Lead, config: Config, calendar: BusinessCalendar, now: datetime) -> list[Breach]:
+def breach_of(rule: str, lead: Lead, config: Config, calendar: BusinessCalendar) -> Breach | None:
+    """The lead's breach of one rule, if it has one pending (its `breached_at` may still be ahead):
+    the scan asks this of the few leads its query for the rule found, not of every lead."""
     if lead.stage in CLOSED_STAGES or lead.owner_id is None:
-        return []
-    found = [
-        breach
-        for breach in (
-            _first_response(lead, config, calendar),
-            _followup_due(lead, calendar),
-            _stage_stuck(lead, config, calendar),
-            _going_cold(lead),
-        )
-        if breach is not None and breach.breached_at <= now
-    ]
-    return found
+        return None
+    if rule == "first_response":
+        return _first_response(lead, config, calendar)
+    if rule == "followup_due":
+        return _followup_due(lead, calendar)
+    if rule == "stage_stuck":
+        return _stage_stuck(lead, config, calendar)
+    return _going_cold(lead)
 
 
 def _first_response(lead: Lead, config: Config, calendar: BusinessCalendar) -> Breach | None:
@@ -88,12 +87,30 @@ def _going_cold(lead: Lead) -> Breach | None:
     return Breach(lead, "going_cold", lead.last_contact_at.isoformat(), lead.cold_at)
 
 
-def stuck_key(lead: Lead) -> str:
+class LeadClocks(Protocol):
+    """What is_resolved reads of a lead: a Lead, or a row of these columns (storage.alerts.open_alerts
+    reads rows, not tracked objects)."""
+
+    @property
+    def stage(self) -> str: ...
+    @property
+    def assigned_at(self) -> datetime | None: ...
+    @property
+    def first_response_at(self) -> datetime | None: ...
+    @property
+    def last_contact_at(self) -> datetime | None: ...
+    @property
+    def next_followup_at(self) -> datetime | None: ...
+    @property
+    def stage_changed_at(self) -> datetime | None: ...
+
+
+def stuck_key(lead: LeadClocks) -> str:
     changed = lead.stage_changed_at.isoformat() if lead.stage_changed_at else ""
     return f"{lead.stage}@{changed}"
 
 
-def is_resolved(rule: str, breach_key: str, lead: Lead) -> bool:
+def is_resolved(rule: str, breach_key: str, lead: LeadClocks) -> bool:
     """Whether the thing a breach asked for has happened (or the breach no longer applies)."""
     if lead.stage in CLOSED_STAGES:
         return True

@@ -52,10 +52,15 @@ async def enqueue_outbox(
     *,
     dedupe_key: str | None = None,
     alert_id: int | None = None,
+    flush: bool = True,
 ) -> OutboxMessage:
+    """Add the row. flush=False leaves it to the session's next flush, which writes every row added so
+    in a few multi-row INSERTs (SQLAlchemy's "insertmanyvalues"), not one round trip each: how a scan
+    queues a thousand notices. Its id is then unknown until that flush."""
     row = OutboxMessage(**_row(item, now, dedupe_key, alert_id))
     session.add(row)
-    await session.flush()
+    if flush:
+        await session.flush()
     return row
 
 

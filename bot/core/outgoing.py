@@ -45,14 +45,24 @@ class Addressing:
         if reply.to is None:
             return None
         person = await session.get(Person, reply.to)
+        if message is None:
+            return self.push_to(person, reply)
         if person is None or not person.active:
             return None
-        platform, target = self.address(person, message.platform if message else None)
+        platform, target = self.address(person, message.platform)
         answering = message is not None and platform == message.platform and target == message.sender_id
         if not answering:
             return Outgoing.of(platform, target, "push", reply, person.id)
         assert message is not None
         return Outgoing.of(platform, target, "reply", reply, person.id, route=message.reply_route)
+
+    def push_to(self, person: Person | None, reply: Reply) -> Outgoing | None:
+        """The item for an unasked push to a person already loaded (a scan reads the organisation
+        once, not a person per notice); None when they cannot be reached."""
+        if person is None or not person.active:
+            return None
+        platform, target = self.address(person, None)
+        return Outgoing.of(platform, target, "push", reply, person.id)
 
     def to_sender(self, message: Message, reply: Reply) -> Outgoing | None:
         """The item for a reply to whoever sent `message` (a customer, a stranger); None when they read
@@ -103,14 +113,16 @@ async def queue(
     *,
     dedupe_key: str | None = None,
     alert_id: int | None = None,
+    flush: bool = True,
 ) -> bool:
     """Write the outbox row for an item; False (and a warning) when there is none (its recipient
     cannot be reached), and False when it has a dedupe key that was queued before (by this or another
-    instance)."""
+    instance). flush=False (rows without a dedupe key): the row is written with the others at the
+    transaction's next flush, in bulk."""
     if item is None:
         log.warning("reply has no reachable recipient")
         return False
     if dedupe_key is not None:
         return await enqueue_outbox_once(session, item, now, dedupe_key=dedupe_key, alert_id=alert_id)
-    await enqueue_outbox(session, item, now, alert_id=alert_id)
+    await enqueue_outbox(session, item, now, alert_id=alert_id, flush=flush)
     return True
