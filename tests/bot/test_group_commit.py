@@ -105,3 +105,42 @@ async def test_a_request_that_gave_up_is_not_written(engine: AsyncEngine) -> Non
     assert len(await commit.record([message("kept")])) == 1
     async with session_factory(engine)() as session:
         assert await count_inbound(session, "pending") == 1
+
+
+class ConcurrentCommit(GroupCommit):
+    """Records how many transactions ran at once."""
+
+    running = 0
+    most = 0
+
+    async def _insert(self, messages: list[Message]) -> dict[Key, int]:
+        self.running += 1
+        self.most = max(self.most, self.running)
+        try:
+            await asyncio.sleep(0)  # let the others start theirs
+            return await super()._insert(messages)
+        finally:
+            self.running -= 1
+
+
+async def test_several_writers_run_at_once_and_no_more(engine: AsyncEngine) -> None:
+    commit = ConcurrentCommit(session_factory(engine), FixedClock(T0), writers=3)
+    requests = []
+    for i in range(40):  # arriving one by one, while the first transactions run
+        requests.append(asyncio.create_task(commit.record([message(f"m{i}")])))
+        await asyncio.sleep(0)
+    results = await asyncio.gather(*requests)
+    assert [len(r) for r in results] == [1] * 40
+    assert len({next(iter(r.values())) for r in results}) == 40
+    assert 1 < commit.most <= 3
+    async with session_factory(engine)() as session:
+        assert await count_inbound(session, "pending") == 40
+
+
+async def test_a_duplicate_in_concurrent_writers_is_new_to_one_request(engine: AsyncEngine) -> None:
+    # Each request alone in a transaction of its own, all at once: the unique key decides.
+    commit = ConcurrentCommit(session_factory(engine), FixedClock(T0), writers=5)
+    results = await asyncio.gather(*(commit.record([message("same")]) for _ in range(5)))
+    assert sorted(len(r) for r in results) == [0, 0, 0, 0, 1]
+    async with session_factory(engine)() as session:
+        assert await count_inbound(session, "pending") == 1
