@@ -84,9 +84,6 @@ ADDRESSING = web.AppKey("addressing", Addressing)
 PROBES = web.AppKey("probes", set[asyncio.Task[str]])
 
 MAX_BODY = 1024 * 1024  # each endpoint caps its own body lower; this is the server-wide ceiling
-# Accept transactions at once on a server database (SQLite has one writer): of the pool's 5 connections,
-# the processor, the sender and the scheduled jobs keep the others (and the overflow is there besides).
-ACCEPT_WRITERS = 3
 
 
 class StartupError(Exception):
@@ -264,7 +261,6 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
             pipeline = Pipeline(
                 sessions, clock, router.process, enrichers=channels,
                 accept_timeout=config.database.request_timeout.total_seconds(),
-                writers=1 if is_sqlite(db.url) else ACCEPT_WRITERS,
             )  # fmt: skip
             retries = config.outbox
             backoff = Backoff(retries.retry_base, retries.retry_cap, retries.max_attempts)

@@ -5,17 +5,11 @@ shares the transaction's fixed cost (on SQLite a few milliseconds, paid one writ
 instead of queueing for it one by one. If a shared transaction fails, its requests are stored one
 by one, so one bad message fails alone and the others are not held back by it; when it failed
 because the database is unavailable, they all fail at once (trying each would only multiply the wait).
-
-On a server database several such transactions may run at once (`writers`): a callback that arrives
-while one commits starts the next instead of waiting for it. A message sent twice at once may then be in
-two of them: the unique key makes the second insert wait for the first to commit and then insert nothing.
-SQLite has one writer, so there `writers` is 1.
 """
 
 from __future__ import annotations
 
 import asyncio
-import collections
 from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -31,37 +25,32 @@ MAX_BATCH = 500  # messages per transaction; bounds the statement size
 
 
 class GroupCommit:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock, writers: int = 1) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         self._sessions = sessions
         self._clock = clock
-        self._waiting: collections.deque[Waiting] = collections.deque()
-        self._max_writers = writers
-        self._writers: set[asyncio.Task[None]] = set()
+        self._waiting: list[Waiting] = []
+        self._writer: asyncio.Task[None] | None = None
 
     async def record(self, messages: Sequence[Message]) -> dict[Key, int]:
         """Commit the messages (with whoever else is waiting); returns the new rows' ids by key."""
         future: asyncio.Future[dict[Key, int]] = asyncio.get_running_loop().create_future()
         self._waiting.append((messages, future))
-        # (A writer that has returned is done at once; it leaves the set only in a callback, later.)
-        if sum(not writer.done() for writer in self._writers) < self._max_writers:
-            writer = asyncio.create_task(self._write_all())
-            self._writers.add(writer)
-            writer.add_done_callback(self._writers.discard)
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_all())
         return await future
 
     async def close(self) -> None:
-        """Stop the writers (at shutdown; a stalled database could hold them until its command timeout)."""
-        writers = list(self._writers)
-        for writer in writers:
-            writer.cancel()
-        await asyncio.gather(*writers, return_exceptions=True)
+        """Stop the writer (at shutdown; a stalled database could hold it until its command timeout)."""
+        if self._writer is not None:
+            self._writer.cancel()
+            await asyncio.gather(self._writer, return_exceptions=True)
 
     async def _write_all(self) -> None:
         # Everything that queued while the previous transaction ran goes into the next one.
         while self._waiting:
             batch, size = [], 0
             while self._waiting and (not batch or size + len(self._waiting[0][0]) <= MAX_BATCH):
-                item = self._waiting.popleft()
+                item = self._waiting.pop(0)
                 if item[1].done():  # the request gave up (timed out or hung up): it promised nothing
                     continue
                 batch.append(item)

@@ -78,9 +78,7 @@ class Pipeline:
         on_processed: Callable[[], None] | None = None,
         accept_timeout: float = ACCEPT_TIMEOUT,
         on_accepted: Callable[[], None] | None = None,
-        writers: int = 1,
     ) -> None:
-        """`writers`: how many accept transactions may run at once (bot.core.group_commit); 1 on SQLite."""
         self._sessions = sessions
         self._clock = clock
         self._process = process
@@ -90,7 +88,7 @@ class Pipeline:
         self._poll_interval = poll_interval
         self._accept_timeout = accept_timeout
         self._wake = asyncio.Event()
-        self._group_commit = GroupCommit(sessions, clock, writers)
+        self._group_commit = GroupCommit(sessions, clock)
         self._accepting = 0  # requests being received (see receiving); background work gives way
         self._quiet = asyncio.Event()
         self._quiet.set()
