@@ -7,10 +7,16 @@ fixed offered rate (the target: p99 under 50 ms at 500 messages a second) and th
 ratio of the flat-out throughputs. Then it waits for the processor and checks that every message was
 processed exactly once: one inbound row each, all done, one reply each.
 
-    python bench/ingest.py [-n 3000] [--rate 500] [--concurrency 64] [--db URL]
+    python bench/ingest.py [-n 3000] [--rate 500] [--concurrency 64] [--db URL] [--profile FILE]
 
 --db: "sqlite" (a temporary file, the default) or a PostgreSQL server URL such as
 postgresql+asyncpg://postgres@127.0.0.1:5432/test (a temporary database is created on it and dropped).
+--profile: run the bot under cProfile and write its stats to FILE (read them with `python -m pstats`);
+--bot-prefix: a command to run the bot under instead, e.g. "py-spy record -o bot.txt --format raw --".
+Either way the bot is stopped with SIGINT, which lets the profiler write its file.
+
+The processing rate is what the bot sustains end to end once the load stops: messages marked done
+(extracted, handled, replies committed to the outbox) per second until the backlog is gone.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ import asyncio
 import contextlib
 import dataclasses
 import os
+import shlex
+import signal
 import socket
 import statistics
 import subprocess
@@ -51,6 +59,7 @@ class Run:
     latencies: list[float]
     seconds: float
     failures: int
+    cpu: float | None = None  # seconds of the server process's CPU time during the run (Linux only)
 
     @property
     def rate(self) -> float:
@@ -60,13 +69,28 @@ class Run:
         lat = sorted(self.latencies)
         p50 = statistics.median(lat) * 1000
         p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
+        cpu = f"   cpu {self.cpu * 1000 / len(lat):5.2f} ms/msg" if self.cpu is not None else ""
         return (
             f"{self.label:<26} {self.rate:7.0f} msg/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms"
-            f"   failures {self.failures}"
+            f"{cpu}   failures {self.failures}"
         )
 
 
-async def fire(label: str, url: str, callbacks: list[Callback], concurrency: int, rate: float | None) -> Run:
+def cpu_seconds(pid: int) -> float | None:
+    """User plus system CPU time of a process so far (from /proc; None where there is none)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def fire(
+    label: str, url: str, callbacks: list[Callback], concurrency: int, rate: float | None, pid: int
+) -> Run:
+    """Send the callbacks; the server's CPU time per message is read from `pid` (it is the busy
+    resource when flat out, and, unlike wall time, barely moved by other work on the machine)."""
+    cpu_before = cpu_seconds(pid)
     latencies: list[float] = []
     failures = 0
     queue = list(enumerate(callbacks))[::-1]
@@ -88,7 +112,9 @@ async def fire(label: str, url: str, callbacks: list[Callback], concurrency: int
                 latencies.append(time.perf_counter() - sent)
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return Run(label, latencies, time.perf_counter() - start, failures)
+    seconds, cpu_after = time.perf_counter() - start, cpu_seconds(pid)
+    cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+    return Run(label, latencies, seconds, failures, cpu)
 
 
 def free_port() -> int:
@@ -168,8 +194,11 @@ async def main(args: argparse.Namespace) -> int:
             subprocess.run(
                 [sys.executable, "-m", "bot.cli", "db", "upgrade"], env=env, check=True, capture_output=True
             )
+        command = [sys.executable, "-m", "bot.cli", "run"]
+        if args.profile:
+            command[1:1] = ["-m", "cProfile", "-o", str(Path(args.profile).resolve())]
         bot = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
+            [*shlex.split(args.bot_prefix or ""), *command],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=(tmp / "bot.log").open("wb"),
@@ -180,10 +209,16 @@ async def main(args: argparse.Namespace) -> int:
             await wait_healthy(f"http://127.0.0.1:{bare_port}/healthz", bare)
             bot_url, bare_url = f"http://127.0.0.1:{bot_port}{PATH}", f"http://127.0.0.1:{bare_port}{PATH}"
             runs = [
-                await fire("bare aiohttp, paced", bare_url, loads["bp"], args.concurrency, args.rate),
-                await fire("salesbot accept, paced", bot_url, loads["sp"], args.concurrency, args.rate),
-                await fire("bare aiohttp, flat out", bare_url, loads["bf"], args.concurrency, None),
-                await fire("salesbot accept, flat out", bot_url, loads["sf"], args.concurrency, None),
+                await fire(
+                    "bare aiohttp, paced", bare_url, loads["bp"], args.concurrency, args.rate, bare.pid
+                ),
+                await fire(
+                    "salesbot accept, paced", bot_url, loads["sp"], args.concurrency, args.rate, bot.pid
+                ),
+                await fire("bare aiohttp, flat out", bare_url, loads["bf"], args.concurrency, None, bare.pid),
+                await fire(
+                    "salesbot accept, flat out", bot_url, loads["sf"], args.concurrency, None, bot.pid
+                ),
             ]
             print(
                 f"{args.n} callbacks per run, {args.concurrency} connections, database {db_url.split(':')[0]}"
@@ -198,6 +233,7 @@ async def main(args: argparse.Namespace) -> int:
             total = 2 * args.n
             engine = create_engine(db_url)
             started, deadline = time.perf_counter(), time.perf_counter() + args.timeout
+            first: tuple[float, int] | None = None  # (when, how many were done) at the first look
             try:
                 while True:
                     async with engine.connect() as conn:
@@ -208,6 +244,8 @@ async def main(args: argparse.Namespace) -> int:
                             .where(InboundMessage.status == "done")
                         )
                         replies = await conn.scalar(select(func.count()).select_from(OutboxMessage))
+                    if first is None:
+                        first = time.perf_counter(), done
                     if done == total or time.perf_counter() > deadline:
                         break
                     await asyncio.sleep(0.5)
@@ -218,11 +256,22 @@ async def main(args: argparse.Namespace) -> int:
                 f"processed: {done}/{total} done ({time.perf_counter() - started:.1f} s after the load), "
                 f"{rows} inbound rows, {replies} replies -> {'exactly once' if once else 'NOT exactly once'}"
             )
+            assert first is not None
+            backlog, seconds = done - first[1], time.perf_counter() - first[0]
+            if backlog > 0:
+                print(
+                    f"processing rate: {backlog / seconds:.0f} msg/s end to end "
+                    f"({backlog} left after the load, worked off in {seconds:.1f} s)"
+                )
             return 0 if once else 1
         finally:
+            profiled = bool(args.profile or args.bot_prefix)
             for process in (bot, bare):
-                process.terminate()
-                process.wait(timeout=30)
+                if profiled and process is bot:
+                    process.send_signal(signal.SIGINT)
+                else:
+                    process.terminate()
+                process.wait(timeout=60)
 
 
 if __name__ == "__main__":
@@ -234,6 +283,10 @@ if __name__ == "__main__":
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--db", default="sqlite", help='"sqlite" or a PostgreSQL server URL')
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for processing")
+    parser.add_argument("--profile", metavar="FILE", help="write the bot's cProfile stats to FILE")
+    parser.add_argument(
+        "--bot-prefix", metavar="CMD", help='run the bot under CMD, e.g. "py-spy record ... --"'
+    )
     parser.add_argument("--bare-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.bare_server:

