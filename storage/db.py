@@ -6,6 +6,7 @@ SQLite is the embedded default and PostgreSQL the production database; the diffe
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -30,6 +31,12 @@ NAMING_CONVENTION = {
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT = 10.0  # seconds to open a connection to a server database (asyncpg waits 60 by default)
 POOL_TIMEOUT = 30.0  # seconds to wait for a free pooled connection
+# A pooled connection unused for this long is pinged before use (a server restart or an idle timeout may
+# have closed it). One in steady use is not: SQLAlchemy's pool_pre_ping costs three round trips (BEGIN,
+# ping, ROLLBACK) on every checkout, about 20 of a message's 50, and a connection that died in the last
+# seconds fails its statement instead, which every caller already survives (a request answers 503 and is
+# retried, a message backs off and is processed again) while the pool reconnects.
+IDLE_PING = 5.0
 # SQLSTATEs of a PostgreSQL server that is there but will not work now: a connection problem (class 08),
 # shutting down or starting up (57P01-57P03), out of resources (class 53), read-only (25006, e.g. a
 # standby after a failover). Anything else is about the statement or its data.
@@ -116,23 +123,26 @@ def create_engine(
     connect_timeout: float = CONNECT_TIMEOUT,
     command_timeout: float | None = None,
     pool_timeout: float = POOL_TIMEOUT,
+    idle_ping: float = IDLE_PING,
 ) -> AsyncEngine:
     """An async engine; on SQLite with WAL, a busy timeout and BEGIN IMMEDIATE transactions.
 
     On a server database a connection attempt gives up after `connect_timeout` seconds and, when
     given, each statement (the pool's liveness ping included) after `command_timeout`: a server that
     accepts connections but never answers then fails calls instead of holding them for minutes.
-    One-shot commands leave `command_timeout` unset, so a long migration is not cut short.
+    One-shot commands leave `command_timeout` unset, so a long migration is not cut short. A pooled
+    server connection is pinged before use when it has been idle for `idle_ping` seconds (IDLE_PING).
 
     Its errors never show a statement's values: they are customers' names, phones and words, and an
     error goes to the log (with its traceback) and to `inbound_message.error`."""
     if not is_sqlite(url):
         args: dict[str, Any] = {"timeout": connect_timeout, "command_timeout": command_timeout}
         engine = create_async_engine(
-            url, echo=echo, connect_args=args | (connect_args or {}), pool_pre_ping=True,
+            url, echo=echo, connect_args=args | (connect_args or {}),
             pool_timeout=pool_timeout, hide_parameters=True,
         )  # fmt: skip
         _hide_row_values(engine)
+        _ping_when_idle(engine, idle_ping)
         return engine
     # SQLite has one writer at a time. With a pool of several connections, the losers of the write
     # lock sleep in SQLite's busy handler (in steps of up to 100 ms), which made a burst of callbacks
@@ -154,6 +164,23 @@ def _hide_row_values(engine: AsyncEngine) -> None:
         error = context.original_exception
         if error is not None:
             error.__cause__, error.__suppress_context__ = None, True
+
+
+def _ping_when_idle(engine: AsyncEngine, idle: float) -> None:
+    # The info dict lives as long as the DBAPI connection: a fresh connection has no mark and needs no ping.
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < idle:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as e:  # the pool drops this connection and checks out a new one
+            raise exc.DisconnectionError(describe_error(e)) from e
 
 
 def _tune_sqlite(engine: AsyncEngine) -> None:
