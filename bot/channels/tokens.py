@@ -77,6 +77,10 @@ class SharedToken:
     until shortly before it expires, fetched once however many callers ask at the same time (the lock
     spans this process; the shared cache spans instances), replaced once when the platform refuses it.
 
+    The token last read is also kept here, so a send does not read the shared cache (a database round
+    trip) while it is usable: the platforms hand out the same token until it expires, and one they refuse
+    is replaced through the shared cache, where another instance's fresher token is found.
+
     `fetch` asks the platform and returns (token, lifetime in seconds)."""
 
     def __init__(
@@ -84,6 +88,7 @@ class SharedToken:
     ) -> None:
         self._tokens, self._key, self._clock, self._fetch = tokens, key, clock, fetch
         self._lock = asyncio.Lock()
+        self._local: tuple[str, datetime] | None = None  # the token last read or fetched
 
     async def get(self) -> str:
         """A usable token: cached, or fetched once however many callers ask at the same time."""
@@ -102,13 +107,20 @@ class SharedToken:
             return fresh if fresh is not None else await self._refresh()
 
     async def _usable(self, not_this: str | None = None) -> str | None:
-        cached = await self._tokens.get(self._key)
-        if cached is None or cached[1] <= self._clock.now() or cached[0] == not_this:
-            return None
+        cached = self._local
+        if cached is None or not self._good(cached, not_this):
+            cached = self._local = await self._tokens.get(self._key)
+            if cached is None or not self._good(cached, not_this):
+                return None
         return cached[0]
+
+    def _good(self, cached: tuple[str, datetime], not_this: str | None) -> bool:
+        return cached[1] > self._clock.now() and cached[0] != not_this
 
     async def _refresh(self) -> str:
         token, lifetime = await self._fetch()
         margin = min(REFRESH_MARGIN, timedelta(seconds=lifetime / 2))
-        await self._tokens.put(self._key, token, self._clock.now() + timedelta(seconds=lifetime) - margin)
+        expires_at = self._clock.now() + timedelta(seconds=lifetime) - margin
+        await self._tokens.put(self._key, token, expires_at)
+        self._local = token, expires_at
         return token
