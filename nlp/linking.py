@@ -123,6 +123,7 @@ def is_colleague(text: str, start: int, name: str | None, colleagues: Iterable[s
 # A colleague's full name that opens a message, as one addresses them: after an @ or alone, then a
 # pause ("罗俊 X那单…", "@罗俊：…"), not as the subject of a report ("罗俊那个X", "罗俊说…").
 _ADDRESS_END = re.compile(r"[\s,，:：、!！~]")
+_LONGEST_NAME = 20  # characters of a full name as an organisation writes it ("Kevin Wang", 复姓)
 
 
 def addressed_colleague(text: str, colleagues: Iterable[str]) -> str | None:
@@ -137,17 +138,22 @@ def address_span(text: str, colleagues: Iterable[str]) -> tuple[str, int] | None
     """The colleague the message opens by addressing and where the address ends in `text`."""
     head = text.lstrip().lstrip("@＠")
     skipped = len(text) - len(head)
+    # The address ends at a pause: the few texts before a pause are looked up among the names, instead of
+    # every colleague's name tried against the text (an organisation has thousands).
+    forms = {
+        head[: pause.start()]
+        for pause in _ADDRESS_END.finditer(head, 0, _LONGEST_NAME + 1)
+        if pause.start() >= _MIN_BRAND
+    }
+    if not forms:
+        return None
     for name in colleagues:
         if len(name) < _MIN_BRAND:
             continue
-        for form in (name, given_name(name)):
-            if (
-                form
-                and head.startswith(form)
-                and _ADDRESS_END.match(head, len(form))
-                and len(head) > len(form)
-            ):
-                return name, skipped + len(form)
+        if name in forms:
+            return name, skipped + len(name)
+        if name[-2:] in forms and (given := given_name(name)) is not None and given in forms:
+            return name, skipped + len(given)
     return None
 
 
