@@ -28,7 +28,7 @@ _STOP = company_words("company_stop_words.txt")
 # Single characters that end a name when they stand alone as a token.
 _STOP_CHARS = frozenset(
     "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪陪"
-    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上贵"
+    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上贵带"
 )
 # English words that introduce a name rather than belong to it ("this is Bella from X", "we are X").
 _LATIN_STOP = frozenset(
