@@ -251,10 +251,17 @@ _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 # Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".
 _AT_BEFORE = re.compile(rf"(?:{_VISIT}|去|在|到|打给|电话给|约了)\s?$")
 # What ends a brand said after such a verb: a pause, or the visit or call itself.
-_VISIT_AFTER = re.compile(r"\s|[，,。;；!！]|$|拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|谈|聊")
+_VISIT_AFTER = re.compile(
+    r"\s|[，,。;；!！]|$|拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|谈|聊"
+    # or what was done there, or the trip ending ("去X城Y拿了标书", "去X城Y了"): a place has its own
+    # checks below (a district, a landmark, a common word)
+    r"|了(?!解)|拿|取|送|签|量|给"
+)
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
 _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
-_VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观")
+_VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|给(?=[^\s，,。])")
+# What follows a city and brand that open a note as its subject ("X城Y现在到哪一步了", "X城Y又去了一趟").
+_OPENING_AFTER = re.compile(r"现在|目前|又|那边|这边|最近|已经")
 # Characters before 家 that make it a count, a home or a people word: "两家", "整家", "大家", "回家", "老家".
 _NOT_BEFORE_JIA = frozenset("一二三四五六七八九十几多两这那每哪某各整全大本回老国作专商农酒住东")
 _FULL_NAME_FREQ = 50  # a person's full name is no dictionary word ("方案", "施工")
@@ -818,6 +825,8 @@ class CompanyFinder:
             at = _AT_BEFORE.search(text, max(0, cs - 4), cs)
             # Being somewhere ("在中山小榄 想了解…") names a place; only the visit itself then ends a brand.
             after = None if at is None else _VISIT_AFTER if at.group().strip() != "在" else _VISIT_DONE
+            if at is None and not text[:cs].strip(_LEADING_MARKS):
+                after = _OPENING_AFTER
 
             def ends(p: int, after: re.Pattern[str] | None = after) -> bool:
                 if self._city_brand_end(text, p):
