@@ -289,6 +289,9 @@ _SHORT_OFFICE_AFTER = r"那边|说|讲|一起|也|都|他们|的|今天|昨天|�
 def _brand_end_re() -> re.Pattern[str]:
     """Where a brand named without an organisation word ends: before its person, its deal, or a pause."""
     surnames = "".join(sorted(surnames_set()))
+    # a full name opens with a surname of one character (a class of every surname's characters would take
+    # "人" from a two-character one)
+    singles = "".join(sorted(s for s in surnames_set() if len(s) == 1))
     # "云峰欧阳总监": a two-character surname is tried first, else its second character looks like one
     doubles = "".join(f"{d}|" for d in sorted(s for s in surnames_set() if len(s) == 2))
     titles_ = _title_start_re().pattern
@@ -310,8 +313,10 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
         r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
         # "X的施丽 微信上…": a full name of any surname, then a pause or what they said (checked after)
-        r"|(?:那边)?的(?P<full>[" + surnames + r"][\u4e00-\u9fff]{1,2}?)"
-        r"(?=$|[\s，。,!！]|说|今天|微信|电话|发了)"
+        r"|(?:那边)?的(?P<full>[" + singles + r"][\u4e00-\u9fff]{1,2}?)"
+        r"(?=$|[\s，。,!！]|说|今天|微信|电话|发了"
+        # or what the person did next ("X的王凯开了个会", "X的王凯让我…")
+        r"|开了|约了|打了|加了|来了|去了|带[我着了]|让[我你]|表示|反馈|觉得|同意|答应)"
         r"|(?:那边)?(?=的采购(?:$|[\s，,。]|说|讲|聊|电话|那边|反馈))"  # "X的采购 电话聊了": the buyer alone
         r"|(?P<alone>(?=\s|[，,。]|$))"
     )
