@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from nlp.cities import gazetteer
 from nlp.lexicon import (
     COMMON_SURNAMES,
     Screened,
@@ -282,6 +283,27 @@ class Person:
     end: int
 
 
+def _city_ends(text: str, i: int) -> bool:
+    """Whether a prefecture-level city of two or more characters ends right before `i`."""
+    g = gazetteer()
+    for n in (2, 3):
+        if i >= n and text[i - n : i] in g.cities and g.pattern.fullmatch(text, i - n, i) is not None:
+            return True
+    return False
+
+
+def _city_then_surname(text: str, i: int) -> bool:
+    """Whether a prefecture-level city starts at `i` and a surname and a title or honorific follow it:
+    the city, not a person called by its characters."""
+    m = gazetteer().pattern.match(text, i)
+    if m is None or m.group() not in gazetteer().cities:
+        return False
+    e = m.end()
+    return text[e : e + 1] in surnames() and (
+        _HONORIFIC.match(text, e + 1) is not None or _base_title_re().match(text, e + 1) is not None
+    )
+
+
 def _same_person(a: Person, b: Person) -> bool:
     """One name, or a surname alone and a full name of that surname said apart ("王总 … 王伟")."""
     if a.name is None or b.name is None:
@@ -405,6 +427,8 @@ class PersonFinder:
             return True
         if ch in _BEFORE_NAME:
             return True
+        if _city_ends(text, i):
+            return True  # "眉山何老板", "徐州宋先生": where the person is, then the person
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(
             ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们")
         )
@@ -419,7 +443,7 @@ class PersonFinder:
         if minority:
             return minority
         sl = self._surname_len(text, i)
-        if not sl:
+        if not sl or _city_then_surname(text, i):
             return None
         g = i + sl
         if _HONORIFIC.match(text, g) or text.startswith("师傅", g) or (sl == 1 and _SANG.match(text, g)):
@@ -887,6 +911,7 @@ class PersonFinder:
                     cand
                     and self._surname_len(cand, 0)
                     and _CJK.fullmatch(cand[-1])
+                    and not (n >= 2 and _city_then_surname(text, s - n))
                     and self._boundary_before(text, s - n)
                 ):
                     named.append(Person(cand, None, s - n, m.end()))
@@ -1162,6 +1187,8 @@ class PersonFinder:
             if s in self._inside or not _CJK.fullmatch(cand[-1]) or any(not _CJK.match(c) for c in cand):
                 continue  # "海蓝宋主任": the name starts after the company, not inside it
             sl = self._surname_len(cand, 0)
+            if n >= 2 and _city_then_surname(text, s):
+                continue  # "苏州何老板": 苏州 is where he is, 何 his surname
             if n == 1 and cand in _WORD_SURNAMES and (s == 0 or not _CJK.match(text[s - 1])):
                 # (a one-character title ending where a word can't go on: not "和总经理", "来总公司")
                 title = _base_title_re().match(text, ts)
