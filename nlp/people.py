@@ -430,7 +430,7 @@ class PersonFinder:
         if _city_ends(text, i):
             return True  # "眉山何老板", "徐州宋先生": where the person is, then the person
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(
-            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们")
+            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们", "委会", "办公室")
         )
 
     def _name_after(self, text: str, i: int) -> str | None:
