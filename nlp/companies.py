@@ -173,7 +173,8 @@ _SITE_MAX = 14  # characters of a site's name before its head
 # Words before a site that make it one of theirs ("他们那个X项目", "X的组件项目"), not a name.
 _SITE_OWNED = frozenset({"的", "有", "家", "一家", "他们", "我们", "你们", "她们", "咱们", "自己", "些"})
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,3}期")  # "X三期工地": which phase of the site
-_COUNTED_SHOP = re.compile(r"[第一二两三四五六七八九十几多]家")
+_COUNTED_SHOP = re.compile(r"第?[一二两三四五六七八九十几多]家")
+_AFTER_WORDS = frozenset({"后", "前", "之后", "之前", "以后", "以前"})
 # Han characters glued before an English name belong to it ("云朵Pet Café"), after a stop character.
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 _LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
@@ -1050,6 +1051,12 @@ class CompanyFinder:
             if _name_length("".join([word, *name_words])) > _OWNER_MAX:
                 break
             name_words.insert(0, word)
+        while name_words and _COUNTED_SHOP.fullmatch("".join(name_words[:2])):
+            del name_words[:2]  # "第一家眉山的何老板": which of the places visited, not part of a name
+        if name_words and _COUNTED_SHOP.fullmatch(name_words[0]):
+            del name_words[0]
+        if name_words and name_words[-1] in _AFTER_WORDS:
+            return None  # "把调整后的报价": a time after something, no brand
         name = "".join(name_words)
         start = end - len(name)
         glued = _stop_re().search(name, 2)
