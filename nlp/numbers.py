@@ -160,6 +160,8 @@ BUDGET_CUE = Screened(
     # the price agreed for the whole deal: "价格就按三十五万", "总价定在80万", "价格基本谈拢 80万"
     # (not a unit's: "单价按3万"; not one still open: "价格没谈拢")
     r"|(?<!单)(?:价格|总价|价钱)(?:就|都|最后|最终|基本上?|差不多)?(?:按|定在|定了|谈到|谈定|谈拢|谈妥|谈好|敲定)"
+    # ...or agreed without a price word: "就按268万做" (what is agreed is the whole deal's)
+    r"|(?:就|那就|都)按(?=\s?[\d一二两三四五六七八九十])"
     # the deal's worth once it is signed or ordered: "合同签了 360万", "PO下来了 38万"
     r"|合同.{0,4}签了|签了合同|(?<![A-Za-z])PO(?![A-Za-z])"
     # ...said as the signing's news, past its cheer: "签了！🎉 三十八万"
@@ -168,6 +170,7 @@ BUDGET_CUE = Screened(
     r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?:试单|订单)"
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})
+_PER_UNIT = re.compile(r"每(?!个?[月年周天季])")
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直".
 _WORD_WITH_ONE = re.compile(r"一(?:共|起|直|些|下|般|定|样|点|边|同|律|旦|再|切|并|概|番|向)")
@@ -415,6 +418,9 @@ def _uncued_budget(text: str) -> Amount | None:
     while (first := _amount_at(text, pos, len(text))) is not None:
         pos = first.end
         amount = _widen(text, first)
+        if 1000 <= amount.hi < 10_000 and first.match is not None and first.match.group("cur"):
+            if _capped(text, amount) and not _not_spent_before(text, amount.start):
+                return amount  # "5000块以内试试": a small first order's ceiling, in money words
         if amount.scale < 1000:
             continue  # no 万/千/w/k: a count or a day, not money said as a deal's worth
         if amount.hi < 10_000:
@@ -598,6 +604,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         first = _amount_before(text, cue.start()) or _amount_at(text, cue.end(), stop)
         if first is None:
             continue
+        if _PER_UNIT.search(text, cue.end(), first.start):
+            continue  # "价格谈到了每头份一块八": a unit's price, not the deal's ("预算每月15万" is one)
         moved = _MOVED_TO.match(text, first.end)
         if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
             first = later  # "预算从40万提到55万": what it is now
