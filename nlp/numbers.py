@@ -604,6 +604,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         first = _amount_before(text, cue.start()) or _amount_at(text, cue.end(), stop)
         if first is None:
             continue
+        if cue.group() == "PO" and first.scale < 1000 and (first.match is None or not first.match.group("cur")):
+            continue  # "PO膜 8丝的": a material (polyolefin), no order; an order's worth is said in money
         if _PER_UNIT.search(text, cue.end(), first.start):
             continue  # "价格谈到了每头份一块八": a unit's price, not the deal's ("预算每月15万" is one)
         moved = _MOVED_TO.match(text, first.end)
