@@ -180,7 +180,7 @@ SWAPPED = re.compile(
 )
 # A call that came in ("刚接到一个电话，X的应总打过来的"): with the caller's number and what they
 # want, an inquiry like 来电咨询.
-INBOUND = re.compile(r"接到(?:了)?(?:一个|个|一通|通)?(?:陌生)?电话|打(?:过来|进来)的")
+INBOUND = re.compile(r"接到(?:了)?(?:一个|个|一通|通)?(?:陌生)?电话|打(?:过来|进来)的|(?:客户|有人|陌生)来电")
 # ...and what tells it comes from a customer already in touch ("上次送的", "又打来").
 KNOWN_BEFORE = re.compile(r"上次|上回|之前|又|还是|再")
 SELF_INTRO = re.compile(r"(?:您好|你好)[，,！!。\s]*(?:我是|我们是|我们公司|我司|我们单位|我们医院|我们学校)")
@@ -268,7 +268,8 @@ REPORTED = Screened(
     rf"|{_CALLED_OVER}"
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
-TOLD = re.compile(r"说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
+# (not what the customer heard from others, "听说", nor a thing left unsaid, "预算没说")
+TOLD = re.compile(r"(?<![听没])说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
 # A contact planned again ("下周再联系") follows one that happened.
 AGAIN = re.compile(r"再(?:去|来|联系|约|打|谈|跟|拜访|过去|沟通|聊|看|见)")
 # "那个要60个球机的物流园 现在什么进度": the progress or the owner of whatever stands before it.
@@ -286,6 +287,11 @@ _PROGRESS_FILLER = re.compile(
     r"现在|目前|最近|眼下|那个|这个|那家|这家|帮我|帮忙|给我|查查|查下|查一下|看看|看下|请问|问下|问一下"
     r"|[你我他她]们?|那边|这边"
     r"|(?:今天|明天|昨天|本周|这周|上周|本月|这个月)|[\s，,。？?！!的了呢啊呀吗哈~～]"
+)
+# A note to the team ("大家注意安全", "新闻大家看到没"): small talk when it names no customer or product.
+TO_THE_TEAM = re.compile(
+    r"(?:大家|各位)(?:都|有)?(?:看到|看了|知道|听说)(?:了)?(?:没|吗|么)"
+    r"|(?:大家|各位)(?:都|出门|路上)?(?:注意|小心)"
 )
 # (also "周末有人一起去看展吗")
 ASKS_COLLEAGUES = re.compile(
@@ -754,6 +760,8 @@ def classify(text: str, facts: Facts) -> Intent:
     if stage is not None and facts.plans is not None:  # read the plans only when a stage word is there
         stage = find_stage(t, rivals, facts.plans.unplanned()[lead : lead + len(t)])
     report = _Report(text, t, stage, facts.plans)
+    if not (named or facts.has_catalog or facts.has_contact_info) and TO_THE_TEAM.search(t):
+        return Intent.OTHER
     if short:
         query = _short_query(t, facts, stage, report, is_question)
         if query is not None:
