@@ -60,6 +60,7 @@ _WAITS_FOR_THEM = re.compile(r"在[^，,。；;\s]{1,8}等[他她]们?")
 _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
 )
+_PUT_OFF = re.compile(r"\s?(?:就|先)?再说")
 # A day asked about ("问…能不能月底前交货", "问月底前是否可以装完"): a question, not the rep's plan.
 _ASKED = re.compile(r"问")
 ASK_REACH = 12  # characters: a run-on message asks about one thing and plans another further on
@@ -203,6 +204,8 @@ def find_followup(
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue
+        if _PUT_OFF.match(after):
+            continue  # "第三家明天再说", "下周再说": put off, no contact planned
         if best is not None and _restated(best, d):
             best = d  # "下周四上午我再过去 对 下周四上午十点": the same day said again, more precisely
             continue
