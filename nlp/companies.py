@@ -256,7 +256,7 @@ _VISIT_AFTER = re.compile(
     r"\s|[，,。;；!！]|$|拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|谈|聊"
     # or what was done there, or the trip ending ("去X城Y拿了标书", "去X城Y了"): a place has its own
     # checks below (a district, a landmark, a common word)
-    r"|了(?!解)|拿|取|送|签|量|给"
+    r"|了(?!解)|拿|取|送|签|量|给|现场|地块|工地"
 )
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
 _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
