@@ -204,6 +204,13 @@ _SPOKEN_TO = Screened(
 # A job said right before the person's full name, with nothing between: "新来的采购姚佳，电话…". The
 # name must end the phrase, so "采购计划" or "销售方案说完了" stay words.
 _ROLE_THEN_NAME = Screened(r"(?:采购|销售|财务|出纳|会计)(?=[\u4e00-\u9fff])")
+# A surname alone between a role (a title or a contact word) and a phone number, as a form or a sign-off
+# writes it: "采购 罗 18985124473", "联系人：罗 138…".
+_SURNAME_BEFORE_NUMBER = re.compile(
+    r"(?:^|(?<=[\s，,。]))(?P<role>[\u4e00-\u9fff]{2,4})(?:\s?[:：]\s*|\s+)(?P<s>[\u4e00-\u9fff])\s*[:：]?\s*(?=\+?\d{7})"
+)
+_CONTACT_WORDS = frozenset({"联系人", "对接人", "负责人", "姓名"})
+_WORK_ROLES = frozenset({"采购", "销售", "财务", "出纳", "会计"})  # as _ROLE_THEN_NAME reads them
 # A surname called by 小/老 (大 only right after a title: "会长大刘"): "瑞德的小谭", "理事长老宋", "… 小符".
 _NICK = re.compile(r"[小老大](?=[\u4e00-\u9fff])")
 # A nickname that is a common word ("老乡", "小米", "大王") is read as the word.
@@ -786,6 +793,14 @@ class PersonFinder:
                 and (_HARD_END.match(text, end) or _ACT_AFTER.match(text, end))
             ):
                 named.append(Person(full, m.group(), m.start(), end))
+        for m in _SURNAME_BEFORE_NUMBER.finditer(text):
+            role = m.group("role")
+            if m.group("s") not in self._surnames:
+                continue
+            if role in _title_set() or role in _WORK_ROLES:  # "采购 罗 189…": a form's role, the surname, the number
+                named.append(Person(m.group("s"), role, m.start("role"), m.end("s")))
+            elif role in _CONTACT_WORDS:  # "联系人 罗 189…"
+                named.append(Person(m.group("s"), None, m.start("s"), m.end("s")))
         for m in _ASKED_AFTER.finditer(text):
             person = self._asked(text, m.start())
             if person is not None:
