@@ -45,7 +45,7 @@ _OWN_UNITS = re.compile(
     r"(?:外地|本地|当地|外省|异地|各地|全国|海外|国外|其他|其它|所有|总|各|下属|旗下|几家|几个|各个)?"
     r"(?:分公司|子公司|分店|门店|分部|分厂|网点|办事处)"
 )
-_COUNTED = re.compile(r"[一二两三四五六七八九十几百千]+[台套个件只张把辆吨箱瓶批家条根所]")
+_COUNTED = re.compile(r"好?[一二两三四五六七八九十几百千]+[台套个件只张把辆吨箱瓶批家条根所]")
 # A clock time said in words ("十点", "两点半"): when something happens, never part of a name.
 _CLOCK = re.compile(r"[零一二两三四五六七八九十]{1,3}点[半钟整]?")
 # Single-character verbs that do not start a name ("开小超市的" is not a shop called 开小超市).

@@ -131,7 +131,14 @@ def _restated(planned: DayMention, again: DayMention) -> bool:
 _PART_OF_TODAY = re.compile(
     r"(?:^|(?<=[\s，,。；;！!]))(?:今天)?(?P<part>中午|下午|傍晚|晚上|今晚|晚点)(?=\s?我)"
 )
-_PART_ENDS = {"中午": "13:00", "下午": "18:00", "傍晚": "19:00", "晚上": "23:00", "今晚": "23:00", "晚点": "23:00"}
+_PART_ENDS = {
+    "中午": "13:00",
+    "下午": "18:00",
+    "傍晚": "19:00",
+    "晚上": "23:00",
+    "今晚": "23:00",
+    "晚点": "23:00",
+}
 _PART_SAID = re.compile("|".join(_PART_ENDS))
 
 
@@ -165,7 +172,9 @@ def find_followup(
     starts = [d.start for d in days]
     for d in days:
         part_later = d.day == today and d.time is None and _part_later(text[d.start : d.end], now)
-        later_today = d.day == today and (part_later or (d.time is not None and now is not None and d.time > now))
+        later_today = d.day == today and (
+            part_later or (d.time is not None and now is not None and d.time > now)
+        )
         if d.day <= today and not later_today:
             continue  # past days and today are what happened, not the next contact
         before, after = _clause(text, d.start, d.end)

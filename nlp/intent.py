@@ -397,7 +397,8 @@ KIND_VISIT = Screened(
     # met at a show or an event ("展会上认识了X的采购", "在行业论坛上加了微信"): a meeting in person
     r"|(?:展会|展上|展台|会上|论坛|峰会|博览会|交流会|沙龙|酒会|年会|活动上|聚会)[^，,。；;\s]{0,8}?"
     r"(?:认识|结识|加了?(?:个)?微信|加了?好友|交换了?名片|换了?名片)"
-    # the customer taken somewhere to see ("带X主任去Y参观了两个项目"), or come to our place ("带着老板来公司了")
+    # the customer taken somewhere to see ("带X主任去Y参观了两个项目"), or come to our place
+    # ("带着老板来公司了")
     r"|带[^，,。；;]{0,30}?(?:去|到)[^，,。；;\s]{0,8}?(?:参观|考察|看)了"
     r"|(?<![我要想])来(?:公司|厂里|工厂|展厅)(?:了|过)(?![吗么没])"
     # shown the place: "带X的吴总监看房"

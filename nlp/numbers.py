@@ -418,9 +418,9 @@ def _uncued_budget(text: str) -> Amount | None:
     while (first := _amount_at(text, pos, len(text))) is not None:
         pos = first.end
         amount = _widen(text, first)
-        if 1000 <= amount.hi < 10_000 and first.match is not None and first.match.group("cur"):
-            if _capped(text, amount) and not _not_spent_before(text, amount.start):
-                return amount  # "5000块以内试试": a small first order's ceiling, in money words
+        small = 1000 <= amount.hi < 10_000 and first.match is not None and bool(first.match.group("cur"))
+        if small and _capped(text, amount) and not _not_spent_before(text, amount.start):
+            return amount  # "5000块以内试试": a small first order's ceiling, in money words
         if amount.scale < 1000:
             continue  # no 万/千/w/k: a count or a day, not money said as a deal's worth
         if amount.hi < 10_000:
@@ -604,7 +604,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         first = _amount_before(text, cue.start()) or _amount_at(text, cue.end(), stop)
         if first is None:
             continue
-        if cue.group() == "PO" and first.scale < 1000 and (first.match is None or not first.match.group("cur")):
+        in_money = first.scale >= 1000 or (first.match is not None and bool(first.match.group("cur")))
+        if cue.group() == "PO" and not in_money:
             continue  # "PO膜 8丝的": a material (polyolefin), no order; an order's worth is said in money
         if _PER_UNIT.search(text, cue.end(), first.start):
             continue  # "价格谈到了每头份一块八": a unit's price, not the deal's ("预算每月15万" is one)

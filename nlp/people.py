@@ -797,7 +797,7 @@ class PersonFinder:
             role = m.group("role")
             if m.group("s") not in self._surnames:
                 continue
-            if role in _title_set() or role in _WORK_ROLES:  # "采购 罗 189…": a form's role, the surname, the number
+            if role in _title_set() or role in _WORK_ROLES:  # "采购 罗 189…": a role, the surname, the number
                 named.append(Person(m.group("s"), role, m.start("role"), m.end("s")))
             elif role in _CONTACT_WORDS:  # "联系人 罗 189…"
                 named.append(Person(m.group("s"), None, m.start("s"), m.end("s")))
