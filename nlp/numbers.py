@@ -366,7 +366,7 @@ _TOTAL_BEFORE = re.compile(
 # price cut, a loan, what the customer earns or owes ("单价3到5万", "想贷50到80万", "营收两三千万").
 _NOT_SPENT_BEFORE = re.compile(
     r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
-    r"|应收|应付|付|欠|注册资本|(?<!的)资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
+    r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 # What a customer buys in a year, said right before the amount: "杯卖酒一年大概12万", "保洁每年六十万".
 _YEARLY_BEFORE = re.compile(r"(?:一年|每年|全年|一年下来)(?:大概|大约|约|差不多|估计|在|能有|要)?\s?$")
@@ -376,7 +376,9 @@ _NOT_BOUGHT_BEFORE = re.compile(r"租|税|赚|挣|省|亏|保费")
 # is the one thing's whole worth, while "一台 3万" in one clause is a unit price.
 _NOT_SPENT_PAST_PAUSE = re.compile(
     r"单价|每|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
-    r"|应收|应付|付|欠|注册资本|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
+    # (the customer's funds for the deal said first are what it spends: "资金是财政拨款 不超过200万",
+    # "资金分两年投 第一年六百来万"; a firm's capital or cash is not: "注册资金五百万", "资金紧张")
+    r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 
 

@@ -108,6 +108,8 @@ def test_an_ordinal_or_a_time_after_names_no_brand(extractor: Extractor, text: s
         ("价格谈到了每吨两千三 他说再考虑下", None),  # a unit's price
         ("想了解一下PO管的价格 8寸的", None),  # a material, no purchase order
         ("注册资本五百万 做机加工的", None),
+        ("注册资金五百万 做机加工的", None),
+        ("华兴机械的资金大概三百来万", None),  # the firm's cash, not what it spends on the deal
     ],
 )
 def test_budgets_said_loosely(extractor: Extractor, text: str, budget: list[int | None] | None) -> None:
