@@ -28,7 +28,7 @@ _STOP = company_words("company_stop_words.txt")
 # Single characters that end a name when they stand alone as a token.
 _STOP_CHARS = frozenset(
     "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪陪"
-    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上贵"
+    "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上贵带"
 )
 # English words that introduce a name rather than belong to it ("this is Bella from X", "we are X").
 _LATIN_STOP = frozenset(
@@ -45,7 +45,7 @@ _OWN_UNITS = re.compile(
     r"(?:外地|本地|当地|外省|异地|各地|全国|海外|国外|其他|其它|所有|总|各|下属|旗下|几家|几个|各个)?"
     r"(?:分公司|子公司|分店|门店|分部|分厂|网点|办事处)"
 )
-_COUNTED = re.compile(r"[一二两三四五六七八九十几百千]+[台套个件只张把辆吨箱瓶批家条根所]")
+_COUNTED = re.compile(r"好?[一二两三四五六七八九十几百千]+[台套个件只张把辆吨箱瓶批家条根所]")
 # A clock time said in words ("十点", "两点半"): when something happens, never part of a name.
 _CLOCK = re.compile(r"[零一二两三四五六七八九十]{1,3}点[半钟整]?")
 # Single-character verbs that do not start a name ("开小超市的" is not a shop called 开小超市).
@@ -173,7 +173,8 @@ _SITE_MAX = 14  # characters of a site's name before its head
 # Words before a site that make it one of theirs ("他们那个X项目", "X的组件项目"), not a name.
 _SITE_OWNED = frozenset({"的", "有", "家", "一家", "他们", "我们", "你们", "她们", "咱们", "自己", "些"})
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,3}期")  # "X三期工地": which phase of the site
-_COUNTED_SHOP = re.compile(r"[第一二两三四五六七八九十几多]家")
+_COUNTED_SHOP = re.compile(r"第?[一二两三四五六七八九十几多]家")
+_AFTER_WORDS = frozenset({"后", "前", "之后", "之前", "以后", "以前"})
 # Han characters glued before an English name belong to it ("云朵Pet Café"), after a stop character.
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 _LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
@@ -251,10 +252,17 @@ _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 # Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".
 _AT_BEFORE = re.compile(rf"(?:{_VISIT}|去|在|到|打给|电话给|约了)\s?$")
 # What ends a brand said after such a verb: a pause, or the visit or call itself.
-_VISIT_AFTER = re.compile(r"\s|[，,。;；!！]|$|拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|谈|聊")
+_VISIT_AFTER = re.compile(
+    r"\s|[，,。;；!！]|$|拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|谈|聊"
+    # or what was done there, or the trip ending ("去X城Y拿了标书", "去X城Y了"): a place has its own
+    # checks below (a district, a landmark, a common word)
+    r"|了(?!解)|拿|取|送|签|量|给|现场|地块|工地"
+)
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
 _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
-_VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观")
+_VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|给(?=[^\s，,。])")
+# What follows a city and brand that open a note as its subject ("X城Y现在到哪一步了", "X城Y又去了一趟").
+_OPENING_AFTER = re.compile(r"现在|目前|又|那边|这边|最近|已经")
 # Characters before 家 that make it a count, a home or a people word: "两家", "整家", "大家", "回家", "老家".
 _NOT_BEFORE_JIA = frozenset("一二三四五六七八九十几多两这那每哪某各整全大本回老国作专商农酒住东")
 _FULL_NAME_FREQ = 50  # a person's full name is no dictionary word ("方案", "施工")
@@ -282,6 +290,9 @@ _SHORT_OFFICE_AFTER = r"那边|说|讲|一起|也|都|他们|的|今天|昨天|�
 def _brand_end_re() -> re.Pattern[str]:
     """Where a brand named without an organisation word ends: before its person, its deal, or a pause."""
     surnames = "".join(sorted(surnames_set()))
+    # a full name opens with a surname of one character (a class of every surname's characters would take
+    # "人" from a two-character one)
+    singles = "".join(sorted(s for s in surnames_set() if len(s) == 1))
     # "云峰欧阳总监": a two-character surname is tried first, else its second character looks like one
     doubles = "".join(f"{d}|" for d in sorted(s for s in surnames_set() if len(s) == 2))
     titles_ = _title_start_re().pattern
@@ -303,8 +314,10 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
         r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
         # "X的施丽 微信上…": a full name of any surname, then a pause or what they said (checked after)
-        r"|(?:那边)?的(?P<full>[" + surnames + r"][\u4e00-\u9fff]{1,2}?)"
-        r"(?=$|[\s，。,!！]|说|今天|微信|电话|发了)"
+        r"|(?:那边)?的(?P<full>[" + singles + r"][\u4e00-\u9fff]{1,2}?)"
+        r"(?=$|[\s，。,!！]|说|今天|微信|电话|发了"
+        # or what the person did next ("X的王凯开了个会", "X的王凯让我…")
+        r"|开了|约了|打了|加了|来了|去了|带[我着了]|让[我你]|表示|反馈|觉得|同意|答应)"
         r"|(?:那边)?(?=的采购(?:$|[\s，,。]|说|讲|聊|电话|那边|反馈))"  # "X的采购 电话聊了": the buyer alone
         r"|(?P<alone>(?=\s|[，,。]|$))"
     )
@@ -818,6 +831,8 @@ class CompanyFinder:
             at = _AT_BEFORE.search(text, max(0, cs - 4), cs)
             # Being somewhere ("在中山小榄 想了解…") names a place; only the visit itself then ends a brand.
             after = None if at is None else _VISIT_AFTER if at.group().strip() != "在" else _VISIT_DONE
+            if at is None and not text[:cs].strip(_LEADING_MARKS):
+                after = _OPENING_AFTER
 
             def ends(p: int, after: re.Pattern[str] | None = after) -> bool:
                 if self._city_brand_end(text, p):
@@ -1036,6 +1051,12 @@ class CompanyFinder:
             if _name_length("".join([word, *name_words])) > _OWNER_MAX:
                 break
             name_words.insert(0, word)
+        while name_words and _COUNTED_SHOP.fullmatch("".join(name_words[:2])):
+            del name_words[:2]  # "第一家眉山的何老板": which of the places visited, not part of a name
+        if name_words and _COUNTED_SHOP.fullmatch(name_words[0]):
+            del name_words[0]
+        if name_words and name_words[-1] in _AFTER_WORDS:
+            return None  # "把调整后的报价": a time after something, no brand
         name = "".join(name_words)
         start = end - len(name)
         glued = _stop_re().search(name, 2)

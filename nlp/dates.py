@@ -324,6 +324,9 @@ def _month_range(first: date) -> tuple[date, date]:
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
+_AND_DAY = re.compile(r"\s?(?:和|跟|与|及|、|还有|加)\s?")
+
+
 def find_period(text: str, today: date) -> tuple[tuple[date, date], tuple[int, int]] | None:
     """The date range a query asks about: a named week/month/quarter/year or a single day."""
     m = PERIOD_RE.search(text)
@@ -354,6 +357,9 @@ def find_period(text: str, today: date) -> tuple[tuple[date, date], tuple[int, i
     days = find_days(text, today)
     if days:
         d = days[0]
+        # two days asked together ("今天和明天", "周四跟周五"): from the first to the second
+        if len(days) > 1 and _AND_DAY.fullmatch(text, d.end, days[1].start) and days[1].day > d.day:
+            return (d.day, days[1].day), (d.start, days[1].end)
         return (d.day, d.day), (d.start, d.end)
     return None
 

@@ -14,7 +14,7 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff0-9])"
 # What the rep will do at that time: go, call, send, meet ...
 _ACTION = Screened(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
-    r"|交|试|踩点|投标|拿|考察|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
+    r"|交|试|踩点|投标|拿|考察|继续|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
     r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘"
     # what the rep owes by then: "下周三前我出新报价", "下周五之前给新版"
     # (not an answer the customer owes: "月底前给答复", "下周前出结果", "月底前给我答复")
@@ -60,6 +60,7 @@ _WAITS_FOR_THEM = re.compile(r"在[^，,。；;\s]{1,8}等[他她]们?")
 _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
 )
+_PUT_OFF = re.compile(r"\s?(?:就|先)?再说")
 # A day asked about ("问…能不能月底前交货", "问月底前是否可以装完"): a question, not the rep's plan.
 _ASKED = re.compile(r"问")
 ASK_REACH = 12  # characters: a run-on message asks about one thing and plans another further on
@@ -125,6 +126,40 @@ def _restated(planned: DayMention, again: DayMention) -> bool:
     return again.day == planned.day and planned.time is None and again.time is not None
 
 
+# A part of today said alone before the rep's own step ("下午我把单子发她", "晚上我再打给他"): later today,
+# while that part of the day has not gone by (its last hour, HH:MM).
+_PART_OF_TODAY = re.compile(
+    r"(?:^|(?<=[\s，,。；;！!]))(?:今天)?(?P<part>中午|下午|傍晚|晚上|今晚|晚点)(?=\s?我)"
+)
+_PART_ENDS = {
+    "中午": "13:00",
+    "下午": "18:00",
+    "傍晚": "19:00",
+    "晚上": "23:00",
+    "今晚": "23:00",
+    "晚点": "23:00",
+}
+_PART_SAID = re.compile("|".join(_PART_ENDS))
+
+
+def _part_later(said: str, now: str | None) -> bool:
+    """Whether a day said as today names a part of it still to come ("今天下午" at 10:30)."""
+    m = _PART_SAID.search(said)
+    return m is not None and now is not None and now < _PART_ENDS[m.group()]
+
+
+def _parts_of_today(text: str, today: date, days: list[DayMention], now: str | None) -> list[DayMention]:
+    """`days` with the parts of today said alone that are still to come (none when `now` is not known)."""
+    if now is None or not any(part in text for part in _PART_ENDS):
+        return days
+    extra = [
+        DayMention(today, m.start(), m.end(), None)
+        for m in _PART_OF_TODAY.finditer(text)
+        if now < _PART_ENDS[m.group("part")] and not any(d.start <= m.start() < d.end for d in days)
+    ]
+    return sorted([*days, *extra], key=lambda d: d.start) if extra else days
+
+
 def find_followup(
     text: str, today: date, days: list[DayMention] | None = None, now: str | None = None
 ) -> DayMention | None:
@@ -133,9 +168,13 @@ def find_followup(
     best: DayMention | None = None
     best_mine = False  # the rep is the subject of the plan taken so far
     days = find_days(text, today) if days is None else days
+    days = _parts_of_today(text, today, days, now)
     starts = [d.start for d in days]
     for d in days:
-        later_today = d.day == today and d.time is not None and now is not None and d.time > now
+        part_later = d.day == today and d.time is None and _part_later(text[d.start : d.end], now)
+        later_today = d.day == today and (
+            part_later or (d.time is not None and now is not None and d.time > now)
+        )
         if d.day <= today and not later_today:
             continue  # past days and today are what happened, not the next contact
         before, after = _clause(text, d.start, d.end)
@@ -145,6 +184,8 @@ def find_followup(
         corrected = best is not None and _CORRECTED.search(text[max(0, d.start - _CORRECT_REACH) : d.start])
         rescheduled = rescheduled or bool(corrected)
         mine = bool(_I_PLAN_AFTER.match(after) or _I_PLAN_BEFORE.search(before) or _I_THAT_DAY.search(after))
+        if part_later and not mine:
+            continue  # "今晚跟Amy视频了一下": only the rep's own step names a later part of today
         if not after.strip():
             # "next Monday 我再follow", "下周一 我 过去一趟": the plan is said after a pause
             nxt = _CLAUSE_END.search(text, d.end)
@@ -172,6 +213,8 @@ def find_followup(
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue
+        if _PUT_OFF.match(after):
+            continue  # "第三家明天再说", "下周再说": put off, no contact planned
         if best is not None and _restated(best, d):
             best = d  # "下周四上午我再过去 对 下周四上午十点": the same day said again, more precisely
             continue

@@ -31,6 +31,8 @@ HELP = Screened(
     # what the bot itself can take or give: "支持语音吗", "可以导出excel吗", "能发图片吗"
     r"|^\s*(?:你|机器人|助手|这个)?\s*(?:支持|能不能|能|可以|可不可以)\s*"
     r"(?:批量|一键|直接|自动)?(?:语音|图片|照片|截图|文件|excel|表格|导出|导入|识别|发语音|发图片|发文件|撤回|群里用|在群里)"
+    # a setting of the bot asked for: "能不能设置每天自动提醒我", "可以开启提醒吗"
+    r"|^\s*(?:你|机器人|助手|这个)?\s*(?:能不能|可不可以|能否|可以|能)\s?(?:帮我)?(?:设置|设定|开启|打开|关闭|关掉)"
     # the bot asked to export the rep's own records: "能不能把我的客户导出成Excel"
     r"|(?:能不能|可不可以|能否|可以|能)把我的?[^，,。？?\s]{0,8}导(?:出|成)",
     re.IGNORECASE,
@@ -180,7 +182,7 @@ SWAPPED = re.compile(
 )
 # A call that came in ("刚接到一个电话，X的应总打过来的"): with the caller's number and what they
 # want, an inquiry like 来电咨询.
-INBOUND = re.compile(r"接到(?:了)?(?:一个|个|一通|通)?(?:陌生)?电话|打(?:过来|进来)的")
+INBOUND = re.compile(r"接到(?:了)?(?:一个|个|一通|通)?(?:陌生)?电话|打(?:过来|进来)的|(?:客户|有人|陌生)来电")
 # ...and what tells it comes from a customer already in touch ("上次送的", "又打来").
 KNOWN_BEFORE = re.compile(r"上次|上回|之前|又|还是|再")
 SELF_INTRO = re.compile(r"(?:您好|你好)[，,！!。\s]*(?:我是|我们是|我们公司|我司|我们单位|我们医院|我们学校)")
@@ -268,7 +270,8 @@ REPORTED = Screened(
     rf"|{_CALLED_OVER}"
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
-TOLD = re.compile(r"说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
+# (not what the customer heard from others, "听说", nor a thing left unsaid, "预算没说")
+TOLD = re.compile(r"(?<![听没])说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
 # A contact planned again ("下周再联系") follows one that happened.
 AGAIN = re.compile(r"再(?:去|来|联系|约|打|谈|跟|拜访|过去|沟通|聊|看|见)")
 # "那个要60个球机的物流园 现在什么进度": the progress or the owner of whatever stands before it.
@@ -287,6 +290,11 @@ _PROGRESS_FILLER = re.compile(
     r"|[你我他她]们?|那边|这边"
     r"|(?:今天|明天|昨天|本周|这周|上周|本月|这个月)|[\s，,。？?！!的了呢啊呀吗哈~～]"
 )
+# A note to the team ("大家注意安全", "新闻大家看到没"): small talk when it names no customer or product.
+TO_THE_TEAM = re.compile(
+    r"(?:大家|各位)(?:都|有)?(?:看到|看了|知道|听说)(?:了)?(?:没|吗|么)"
+    r"|(?:大家|各位)(?:都|出门|路上)?(?:注意|小心)"
+)
 # (also "周末有人一起去看展吗")
 ASKS_COLLEAGUES = re.compile(
     r"谁知道|谁一起|谁有空|有人知道|谁能|谁有|谁去|有(?:没有)?人(?:要)?(?:一起|有空|顺路)"
@@ -300,6 +308,8 @@ KIND_DEMO = Screened(
     r"演示|试机|试切|试吃|(?<!调)试完|试做|品鉴|讲了.{0,20}方案|讲方案|讲解|做了.{0,12}培训"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"
     # the proposal presented, said done ("讲完方案了", "方案讲了一个小时"), or a technical exchange held
+    # ...to a person named between: "方案给张理事长讲了一遍", "方案跟他们介绍完了"
+    r"|方案(?:给|跟|和|向)[^，,。；;\s]{1,10}?(?:讲|介绍|汇报)(?:了|完|过)"
     r"|讲完[^，,。；;\s]{0,8}?方案|方案(?:讲|介绍)(?:了|完|过)|(?:做|搞|开)了?(?:个|一个|一场|一次|次)?[^，,。；;\s]{0,10}?技术交流"
     # the machine handed to them to try, done ("给他们试了一下", "让操作手试了一把")
     r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
@@ -317,7 +327,8 @@ KIND_DEMO = Screened(
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
-    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)试用(?![的期])"
+    # (nor one someone else is running: "中牧也在做试用")
+    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)(?<!在做)(?<!在)试用(?![的期])"
     # (how a trial went, told on a call: "试用反馈不错", "试用一个月效果不错" is no demo held now)
     r"(?!反馈|效果|情况|结果|报告|下来|通过|合格"
     # (a trial's length then its verdict: "试用两周 没问题", "试用一个月 挺好")
@@ -386,6 +397,10 @@ KIND_VISIT = Screened(
     # met at a show or an event ("展会上认识了X的采购", "在行业论坛上加了微信"): a meeting in person
     r"|(?:展会|展上|展台|会上|论坛|峰会|博览会|交流会|沙龙|酒会|年会|活动上|聚会)[^，,。；;\s]{0,8}?"
     r"(?:认识|结识|加了?(?:个)?微信|加了?好友|交换了?名片|换了?名片)"
+    # the customer taken somewhere to see ("带X主任去Y参观了两个项目"), or come to our place
+    # ("带着老板来公司了")
+    r"|带[^，,。；;]{0,30}?(?:去|到)[^，,。；;\s]{0,8}?(?:参观|考察|看)了"
+    r"|(?<![我要想])来(?:公司|厂里|工厂|展厅)(?:了|过)(?![吗么没])"
     # shown the place: "带X的吴总监看房"
     r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
     rf"|{_WENT_ON_A_DAY}"
@@ -499,6 +514,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # commissioned and handed over: "调试完成交给学校了", "系统调试完毕"
             r"|调试(?:完成|完毕|好了|完了)|移交(?:给[^，,。；;\s]{1,6})?了"
             r"|(?:货|[套台件箱批])(?:都|已经?|全部)(?:收到|到齐)了"
+            # the goods in and signed for: "货今天到了 已经签收", "客户签收了"
+            r"|(?:已经?|都|已)签收|签收了"
+            r"|(?<![发送订])货(?:今天|昨天|上午|下午|都|已经?)?到了(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
         ),
     ),
     (
@@ -754,6 +772,8 @@ def classify(text: str, facts: Facts) -> Intent:
     if stage is not None and facts.plans is not None:  # read the plans only when a stage word is there
         stage = find_stage(t, rivals, facts.plans.unplanned()[lead : lead + len(t)])
     report = _Report(text, t, stage, facts.plans)
+    if not (named or facts.has_catalog or facts.has_contact_info) and TO_THE_TEAM.search(t):
+        return Intent.OTHER
     if short:
         query = _short_query(t, facts, stage, report, is_question)
         if query is not None:

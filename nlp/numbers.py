@@ -160,6 +160,8 @@ BUDGET_CUE = Screened(
     # the price agreed for the whole deal: "价格就按三十五万", "总价定在80万", "价格基本谈拢 80万"
     # (not a unit's: "单价按3万"; not one still open: "价格没谈拢")
     r"|(?<!单)(?:价格|总价|价钱)(?:就|都|最后|最终|基本上?|差不多)?(?:按|定在|定了|谈到|谈定|谈拢|谈妥|谈好|敲定)"
+    # ...or agreed without a price word: "就按268万做" (what is agreed is the whole deal's)
+    r"|(?:就|那就|都)按(?=\s?[\d一二两三四五六七八九十])"
     # the deal's worth once it is signed or ordered: "合同签了 360万", "PO下来了 38万"
     r"|合同.{0,4}签了|签了合同|(?<![A-Za-z])PO(?![A-Za-z])"
     # ...said as the signing's news, past its cheer: "签了！🎉 三十八万"
@@ -168,6 +170,7 @@ BUDGET_CUE = Screened(
     r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?:试单|订单)"
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})
+_PER_UNIT = re.compile(r"每(?!个?[月年周天季])")
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直".
 _WORD_WITH_ONE = re.compile(r"一(?:共|起|直|些|下|般|定|样|点|边|同|律|旦|再|切|并|概|番|向)")
@@ -363,7 +366,7 @@ _TOTAL_BEFORE = re.compile(
 # price cut, a loan, what the customer earns or owes ("单价3到5万", "想贷50到80万", "营收两三千万").
 _NOT_SPENT_BEFORE = re.compile(
     r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
-    r"|应收|应付|付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
+    r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 # What a customer buys in a year, said right before the amount: "杯卖酒一年大概12万", "保洁每年六十万".
 _YEARLY_BEFORE = re.compile(r"(?:一年|每年|全年|一年下来)(?:大概|大约|约|差不多|估计|在|能有|要)?\s?$")
@@ -373,7 +376,9 @@ _NOT_BOUGHT_BEFORE = re.compile(r"租|税|赚|挣|省|亏|保费")
 # is the one thing's whole worth, while "一台 3万" in one clause is a unit price.
 _NOT_SPENT_PAST_PAUSE = re.compile(
     r"单价|每|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
-    r"|应收|应付|付|欠|注册资本|资金|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
+    # (the customer's funds for the deal said first are what it spends: "资金是财政拨款 不超过200万",
+    # "资金分两年投 第一年六百来万"; a firm's capital or cash is not: "注册资金五百万", "资金紧张")
+    r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 
 
@@ -415,6 +420,9 @@ def _uncued_budget(text: str) -> Amount | None:
     while (first := _amount_at(text, pos, len(text))) is not None:
         pos = first.end
         amount = _widen(text, first)
+        small = 1000 <= amount.hi < 10_000 and first.match is not None and bool(first.match.group("cur"))
+        if small and _capped(text, amount) and not _not_spent_before(text, amount.start):
+            return amount  # "5000块以内试试": a small first order's ceiling, in money words
         if amount.scale < 1000:
             continue  # no 万/千/w/k: a count or a day, not money said as a deal's worth
         if amount.hi < 10_000:
@@ -598,6 +606,11 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         first = _amount_before(text, cue.start()) or _amount_at(text, cue.end(), stop)
         if first is None:
             continue
+        in_money = first.scale >= 1000 or (first.match is not None and bool(first.match.group("cur")))
+        if cue.group() == "PO" and not in_money:
+            continue  # "PO膜 8丝的": a material (polyolefin), no order; an order's worth is said in money
+        if _PER_UNIT.search(text, cue.end(), first.start):
+            continue  # "价格谈到了每头份一块八": a unit's price, not the deal's ("预算每月15万" is one)
         moved = _MOVED_TO.match(text, first.end)
         if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
             first = later  # "预算从40万提到55万": what it is now

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from nlp.cities import gazetteer
 from nlp.lexicon import (
     COMMON_SURNAMES,
     Screened,
@@ -203,6 +204,13 @@ _SPOKEN_TO = Screened(
 # A job said right before the person's full name, with nothing between: "新来的采购姚佳，电话…". The
 # name must end the phrase, so "采购计划" or "销售方案说完了" stay words.
 _ROLE_THEN_NAME = Screened(r"(?:采购|销售|财务|出纳|会计)(?=[\u4e00-\u9fff])")
+# A surname alone between a role (a title or a contact word) and a phone number, as a form or a sign-off
+# writes it: "采购 罗 18985124473", "联系人：罗 138…".
+_SURNAME_BEFORE_NUMBER = re.compile(
+    r"(?:^|(?<=[\s，,。]))(?P<role>[\u4e00-\u9fff]{2,4})(?:\s?[:：]\s*|\s+)(?P<s>[\u4e00-\u9fff])\s*[:：]?\s*(?=\+?\d{7})"
+)
+_CONTACT_WORDS = frozenset({"联系人", "对接人", "负责人", "姓名"})
+_WORK_ROLES = frozenset({"采购", "销售", "财务", "出纳", "会计"})  # as _ROLE_THEN_NAME reads them
 # A surname called by 小/老 (大 only right after a title: "会长大刘"): "瑞德的小谭", "理事长老宋", "… 小符".
 _NICK = re.compile(r"[小老大](?=[\u4e00-\u9fff])")
 # A nickname that is a common word ("老乡", "小米", "大王") is read as the word.
@@ -280,6 +288,27 @@ class Person:
     title: str | None
     start: int
     end: int
+
+
+def _city_ends(text: str, i: int) -> bool:
+    """Whether a prefecture-level city of two or more characters ends right before `i`."""
+    g = gazetteer()
+    for n in (2, 3):
+        if i >= n and text[i - n : i] in g.cities and g.pattern.fullmatch(text, i - n, i) is not None:
+            return True
+    return False
+
+
+def _city_then_surname(text: str, i: int) -> bool:
+    """Whether a prefecture-level city starts at `i` and a surname and a title or honorific follow it:
+    the city, not a person called by its characters."""
+    m = gazetteer().pattern.match(text, i)
+    if m is None or m.group() not in gazetteer().cities:
+        return False
+    e = m.end()
+    return text[e : e + 1] in surnames() and (
+        _HONORIFIC.match(text, e + 1) is not None or _base_title_re().match(text, e + 1) is not None
+    )
 
 
 def _same_person(a: Person, b: Person) -> bool:
@@ -405,8 +434,10 @@ class PersonFinder:
             return True
         if ch in _BEFORE_NAME:
             return True
+        if _city_ends(text, i):
+            return True  # "眉山何老板", "徐州宋先生": where the person is, then the person
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(
-            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们")
+            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们", "委会", "办公室")
         )
 
     def _name_after(self, text: str, i: int) -> str | None:
@@ -419,7 +450,7 @@ class PersonFinder:
         if minority:
             return minority
         sl = self._surname_len(text, i)
-        if not sl:
+        if not sl or _city_then_surname(text, i):
             return None
         g = i + sl
         if _HONORIFIC.match(text, g) or text.startswith("师傅", g) or (sl == 1 and _SANG.match(text, g)):
@@ -762,6 +793,14 @@ class PersonFinder:
                 and (_HARD_END.match(text, end) or _ACT_AFTER.match(text, end))
             ):
                 named.append(Person(full, m.group(), m.start(), end))
+        for m in _SURNAME_BEFORE_NUMBER.finditer(text):
+            role = m.group("role")
+            if m.group("s") not in self._surnames:
+                continue
+            if role in _title_set() or role in _WORK_ROLES:  # "采购 罗 189…": a role, the surname, the number
+                named.append(Person(m.group("s"), role, m.start("role"), m.end("s")))
+            elif role in _CONTACT_WORDS:  # "联系人 罗 189…"
+                named.append(Person(m.group("s"), None, m.start("s"), m.end("s")))
         for m in _ASKED_AFTER.finditer(text):
             person = self._asked(text, m.start())
             if person is not None:
@@ -887,6 +926,7 @@ class PersonFinder:
                     cand
                     and self._surname_len(cand, 0)
                     and _CJK.fullmatch(cand[-1])
+                    and not (n >= 2 and _city_then_surname(text, s - n))
                     and self._boundary_before(text, s - n)
                 ):
                     named.append(Person(cand, None, s - n, m.end()))
@@ -1162,6 +1202,8 @@ class PersonFinder:
             if s in self._inside or not _CJK.fullmatch(cand[-1]) or any(not _CJK.match(c) for c in cand):
                 continue  # "海蓝宋主任": the name starts after the company, not inside it
             sl = self._surname_len(cand, 0)
+            if n >= 2 and _city_then_surname(text, s):
+                continue  # "苏州何老板": 苏州 is where he is, 何 his surname
             if n == 1 and cand in _WORD_SURNAMES and (s == 0 or not _CJK.match(text[s - 1])):
                 # (a one-character title ending where a word can't go on: not "和总经理", "来总公司")
                 title = _base_title_re().match(text, ts)

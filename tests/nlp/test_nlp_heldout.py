@@ -103,6 +103,15 @@ STUDIED = [
     # 0.946), then studied for kinds of contact and @-mentioned colleagues: 0.950 / 0.971, 0.950 / 0.957
     ("heldout9", "lubricants.jsonl", "lubricants_catalog.toml", 0.95, 0.97),
     ("heldout9", "ev_logistics.jsonl", "ev_logistics_catalog.toml", 0.95, 0.955),
+    # heldout8: held out and scored once (vet 0.950 / 0.967, 45 of 60 cases fully right; greenhouse
+    # 0.950 / 0.925, 33 of 60), then studied for company spans (farm and park heads, a city brand ended
+    # by what was done there), contacts after a city or an office, loose budgets, notes to the team,
+    # inbound calls, goods signed for, kinds said in passing and later parts of today: vet 1.000 / 0.994
+    # (57), greenhouse 1.000 / 0.988 (54). Writer's choices left unmet: 谈判 on log_followup for
+    # haggling alone (dev2's e0148 and ev_logistics' nev041 label none), 总部 and its city dropped from
+    # "X渭南总部" (study26 keeps a site in the name), 园区主任 cut to 主任 (a title as written).
+    ("heldout8", "vet.jsonl", "vet_catalog.toml", 0.97, 0.98),
+    ("heldout8", "greenhouse.jsonl", "greenhouse_catalog.toml", 0.97, 0.975),
 ]
 
 
