@@ -428,6 +428,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # h12_15 expects a demo held on a 初筛 deal to keep 初筛, against the product's rule that a demo
         # held moves a deal before 方案演示 to it (handlers/lead_facts.reached_stage); the writer's call
         ("conversations_twelve", "conversations.jsonl", 12),
+        # held out and scored once (14/15), not studied
+        ("conversations_thirteen", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
