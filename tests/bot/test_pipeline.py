@@ -230,3 +230,41 @@ async def test_a_failed_statement_s_values_stay_out_of_the_log_and_the_error_col
     assert row is not None and row.error is not None and "IntegrityError" in row.error
     for text in (caplog.text, row.error):
         assert "13953112288" not in text and "张三" not in text
+
+
+async def _done_soon(task: asyncio.Task[None]) -> bool:
+    for _ in range(5):  # a few turns of the loop, no timer
+        await asyncio.sleep(0)
+    return task.done()
+
+
+@pytest.mark.parametrize("pause_after_receiving", [True, False])
+async def test_background_work_waits_while_a_request_is_received(
+    engine: AsyncEngine, pause_after_receiving: bool
+) -> None:
+    pipeline = Pipeline(
+        session_factory(engine), FixedClock(T0), Recorder(), pause_after_receiving=pause_after_receiving
+    )
+    with pipeline.receiving():
+        waiting = asyncio.create_task(pipeline.give_way())
+        assert not await _done_soon(waiting)
+    waiting.cancel()
+
+
+async def test_on_a_pooled_database_work_goes_on_as_soon_as_receiving_ends(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pause after receiving made as long as an hour: only the policy decides whether work waits for it.
+    monkeypatch.setattr("bot.core.pipeline.QUIET", 3600.0)
+    monkeypatch.setattr("bot.core.pipeline.QUIET_MAX", 3600.0)
+    monkeypatch.setattr("bot.core.pipeline.YIELD_MAX", 3600.0)
+    pooled = Pipeline(session_factory(engine), FixedClock(T0), Recorder(), pause_after_receiving=False)
+    single = Pipeline(session_factory(engine), FixedClock(T0), Recorder(), pause_after_receiving=True)
+    for pipeline in (pooled, single):
+        with pipeline.receiving():
+            pass
+    pooled_task = asyncio.create_task(pooled.give_way())
+    single_task = asyncio.create_task(single.give_way())
+    assert await _done_soon(pooled_task)
+    assert not single_task.done()  # SQLite: waits for a pause, as long as the last message took
+    single_task.cancel()
