@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, event, func, select, text
+from sqlalchemy import ColumnElement, event, func, select, text, true
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Delete, Insert, Update
@@ -341,6 +341,7 @@ async def book_stamp(session: AsyncSession, where: ColumnElement[bool]) -> tuple
     """Counts and top ids of the leads matching `where` and of their contacts: with
     `book_generation`, what tells a kept book is still right (another process's imports add rows)."""
     ids = select(Lead.id).where(where).scalar_subquery()
-    leads = select(func.count(Lead.id), func.max(Lead.id)).where(where)
-    contacts = select(func.count(Contact.id), func.max(Contact.id)).where(Contact.lead_id.in_(ids))
-    return (*(await session.execute(leads)).one(), *(await session.execute(contacts)).one())
+    leads = select(func.count(Lead.id), func.max(Lead.id)).where(where).subquery()
+    contacts = select(func.count(Contact.id), func.max(Contact.id)).where(Contact.lead_id.in_(ids)).subquery()
+    both = select(leads, contacts).select_from(leads.join(contacts, true()))  # one round trip, every message
+    return tuple((await session.execute(both)).one())
