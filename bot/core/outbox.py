@@ -61,6 +61,17 @@ class Backoff:
         return step * rng.uniform(0.5, 1.0)
 
 
+@dataclass(frozen=True)
+class _Delivered:
+    """A row the platform took, to be recorded sent."""
+
+    outbox_id: int
+    handle: str | None
+    platform: str
+    target: str
+    context: dict[str, object]
+
+
 class OutboxSender:
     def __init__(
         self,
@@ -90,20 +101,47 @@ class OutboxSender:
         self._wake.set()
 
     async def send_due(self, limit: int = 20) -> int:
-        """Deliver what is due now, a row at a time, at most `limit` rows; returns how many were tried."""
+        """Deliver what is due now, a row at a time, at most `limit` rows; returns how many were tried.
+
+        A delivered row is recorded sent in the transaction that claims the next one, a commit fewer a
+        send; the record still commits before the next platform call, so at most one row is ever in
+        flight with an unknown outcome."""
         attempted = 0
-        while attempted < limit:
-            if self._give_way is not None:  # before the claim: nothing waits between claim and call
-                await self._give_way()
-            async with self._sessions.begin() as session:
-                row = await claim_due_outbox(session, self._clock.now(), self._lease)
-            if row is None:
-                break
-            attempted += 1
-            await self._deliver_one(row)
+        delivered: _Delivered | None = None
+        try:
+            while attempted < limit:
+                if self._give_way is not None:  # before the claim: nothing waits between claim and call
+                    await self._give_way()
+                async with self._sessions.begin() as session:
+                    await self._record(session, delivered)
+                    row = await claim_due_outbox(session, self._clock.now(), self._lease)
+                self._recorded(delivered)
+                delivered = None
+                if row is None:
+                    break
+                attempted += 1
+                delivered = await self._deliver_one(row)
+        finally:
+            if delivered is not None:  # the last one, or one before a failure: recorded on its own
+                async with self._sessions.begin() as session:
+                    await self._record(session, delivered)
+                self._recorded(delivered)
         return attempted
 
-    async def _deliver_one(self, row: OutboxMessage) -> None:
+    async def _record(self, session: AsyncSession, delivered: _Delivered | None) -> None:
+        if delivered is not None:
+            await mark_outbox_sent(session, delivered.outbox_id, self._clock.now(), delivered.handle)
+
+    def _recorded(self, delivered: _Delivered | None) -> None:
+        """Say so once the record committed."""
+        if delivered is None:
+            return
+        log.info("delivered", extra=delivered.context)
+        if self.on_sent is not None:
+            self.on_sent(delivered.outbox_id, delivered.platform, delivered.target)
+
+    async def _deliver_one(self, row: OutboxMessage) -> _Delivered | None:
+        """Call the platform for `row`; a failure is recorded here, a delivery is returned to record."""
         outbox_id, attempts, started = row.id, row.attempts, row.attempt_started_at
         context = {
             "outbox_id": outbox_id,
@@ -121,7 +159,7 @@ class OutboxSender:
             await self._failed(
                 outbox_id, f"unreadable outbox row: {e}", attempts, False, None, context, started
             )
-            return
+            return None
         transport = self._transports.get(item.platform)
         try:
             if transport is None:
@@ -132,22 +170,18 @@ class OutboxSender:
                 async with self._sessions.begin() as session:
                     await hold_outbox(session, outbox_id, str(e), self._clock.now(), started_at=started)
                 log.info("held until the recipient writes again", extra={**context, "error": str(e)})
-                return
+                return None
             await self._failed(
                 outbox_id, str(e), attempts, e.retry, e.wait, context, started, uncertain=e.uncertain
             )
-            return
+            return None
         except Exception as e:  # network trouble, a bug in a transport: retry with backoff, maybe shown
             log.warning("delivery raised", exc_info=True, extra=context)
             await self._failed(
                 outbox_id, f"{type(e).__name__}: {e}", attempts, True, None, context, started, uncertain=True
             )
-            return
-        async with self._sessions.begin() as session:
-            await mark_outbox_sent(session, outbox_id, self._clock.now(), handle)
-        log.info("delivered", extra=context)
-        if self.on_sent is not None:
-            self.on_sent(outbox_id, item.platform, item.target)
+            return None
+        return _Delivered(outbox_id, handle, item.platform, item.target, context)
 
     async def _failed(
         self,

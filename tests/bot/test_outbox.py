@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.channels.wecom.channel import webhook_key
@@ -204,3 +204,37 @@ def test_a_file_over_the_limit_cannot_be_made() -> None:
     assert len(Attachment("a.xlsx", bytes(FILE_MAX_BYTES)).data) == FILE_MAX_BYTES
     with pytest.raises(ValueError, match="over the"):
         Attachment("a.xlsx", bytes(FILE_MAX_BYTES + 1))
+
+
+class Checking(Script):
+    """Records, at each call, how many rows the database already holds as sent."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        super().__init__()
+        self.engine = engine
+        self.sent_before: list[int] = []
+
+    async def deliver(self, item: Outgoing) -> str | None:
+        self.sent_before.append(sum(row.status == "sent" for row in await rows(self.engine)))
+        return await super().deliver(item)
+
+
+async def test_each_delivery_is_recorded_before_the_next_call_in_the_next_claim(engine: AsyncEngine) -> None:
+    transport = Checking(engine)
+    await enqueue(engine, 3)
+    commits = 0
+
+    def committed(_connection: Any) -> None:
+        nonlocal commits
+        commits += 1
+
+    event.listen(engine.sync_engine, "commit", committed)
+    try:
+        assert await sender(engine, FixedClock(T0), transport).send_due() == 3
+    finally:
+        event.remove(engine.sync_engine, "commit", committed)
+    # At most one row is ever in flight with an unknown outcome: each call finds the ones before it sent.
+    assert transport.sent_before == [0, 1, 2]
+    assert [row.status for row in await rows(engine)] == ["sent"] * 3
+    # Claims 1-3 (each but the first also recording the one before), the empty claim recording the third.
+    assert commits == 4
