@@ -148,11 +148,13 @@ async def _attempt(
 async def mark_outbox_sent(
     session: AsyncSession, outbox_id: int, now: datetime, card_handle: str | None
 ) -> None:
-    """Delivered: recorded whoever holds the row now (a late success is still a success)."""
-    row = await session.get(OutboxMessage, outbox_id, with_for_update=True)
-    if row is not None:
-        row.status, row.sent_at, row.card_handle, row.last_error = "sent", now, card_handle, None
-        row.attempt_started_at = None
+    """Delivered: recorded whoever holds the row now (a late success is still a success). One UPDATE,
+    no read first: it runs for every message."""
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == outbox_id)
+        .values(status="sent", sent_at=now, card_handle=card_handle, last_error=None, attempt_started_at=None)
+    )
 
 
 async def reschedule_outbox(
