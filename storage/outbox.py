@@ -14,7 +14,7 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Outgoing
@@ -110,22 +110,31 @@ async def claim_due_outbox(
     IMMEDIATE serialises claims); the lease keeps them from taking it once this commits. The caller must
     commit before calling the platform: the committed `attempt_started_at` is what tells a later claim
     that this attempt's outcome is unknown if the sender never records one."""
-    statement = (
-        select(OutboxMessage)
+    due = (
+        select(OutboxMessage.id)
         .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
         .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
         .limit(1)
         .with_for_update(skip_locked=True)
+        .scalar_subquery()
     )
-    row = await session.scalar(statement)
-    if row is None:
-        return None
-    if row.attempt_started_at is not None and row.uncertain_since is None:
-        row.uncertain_since = row.attempt_started_at  # the last attempt died mid-call
-    row.attempts += 1
-    row.attempt_started_at = now
-    row.next_attempt_at = now + lease
-    return row
+    # One statement: the claim, the attempt's start and, when the last attempt died mid-call (it started
+    # and recorded no outcome), that its outcome is unknown. SET reads the row's values before the update.
+    started, uncertain = OutboxMessage.attempt_started_at, OutboxMessage.uncertain_since
+    died_mid_call = and_(started.is_not(None), uncertain.is_(None))
+    statement = (
+        update(OutboxMessage)
+        .where(OutboxMessage.id == due)
+        .values(
+            uncertain_since=case((died_mid_call, started), else_=uncertain),
+            attempts=OutboxMessage.attempts + 1,
+            attempt_started_at=now,
+            next_attempt_at=now + lease,
+        )
+        .returning(OutboxMessage)
+        .execution_options(synchronize_session=False, populate_existing=True)
+    )
+    return (await session.scalars(statement)).one_or_none()
 
 
 def delivery_key(row: OutboxMessage) -> str:
