@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import ScalarSelect, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.locks import advisory_xact_lock
@@ -20,8 +20,8 @@ from storage.models import SendSlot
 Limits = Sequence[tuple[timedelta, int]]  # (window, most sends per window)
 
 
-async def _nth_newest(session: AsyncSession, key: str, after: datetime, n: int) -> datetime | None:
-    """The n-th newest reservation (1: the newest) later than `after`, or None when there are fewer."""
+def _nth_newest(key: str, after: datetime, n: int) -> ScalarSelect[datetime]:
+    """The n-th newest reservation (1: the newest) later than `after`; NULL when there are fewer."""
     statement = (
         select(SendSlot.at)
         .where(SendSlot.key == key, SendSlot.at > after)
@@ -29,18 +29,21 @@ async def _nth_newest(session: AsyncSession, key: str, after: datetime, n: int) 
         .offset(n - 1)
         .limit(1)
     )
-    return await session.scalar(statement)
+    return statement.scalar_subquery()
 
 
 async def earliest_send_slot(session: AsyncSession, key: str, now: datetime, limits: Limits) -> datetime:
-    """The earliest time a send to `key` fits every window (reserving nothing)."""
+    """The earliest time a send to `key` fits every window (reserving nothing). One statement: the newest
+    reservation and, per window, the one its limit counts back to."""
     after = now - max(window for window, _ in limits)
-    newest = await _nth_newest(session, key, after, 1)
+    nths = (
+        await session.execute(select(*(_nth_newest(key, after, n) for n in (1, *(m for _, m in limits)))))
+    ).one()
+    newest, *counted_back = nths
     if newest is None:
         return now
     slot = max(now, newest)
-    for window, most in limits:
-        nth = await _nth_newest(session, key, after, most)
+    for (window, _most), nth in zip(limits, counted_back, strict=True):
         if nth is not None:
             slot = max(slot, nth + window)
     return slot
@@ -57,8 +60,7 @@ async def reserve_send_slot(
     slot = await earliest_send_slot(session, key, now, limits)
     if only_now and slot > now:
         return slot
-    session.add(SendSlot(key=key, at=slot))
-    await session.flush()
+    await session.execute(insert(SendSlot).values(key=key, at=slot))
     return slot
 
 
