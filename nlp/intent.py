@@ -268,6 +268,13 @@ REPORTED = Screened(
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|查看|调研)|来了?(?:个|一个|一通|通)电话"
     r"|电话(?:打了|打过|回了|回过)"
     rf"|{_CALLED_OVER}"
+    # 电话 said as the verb after the day ("X今天电话 …"), the customer come to us ("来我们公司了",
+    # "到我司看了样品"), a meeting or a call in English ("meeting today", "call我了")
+    r"|(?:昨天|今天|前天|早上|上午|中午|下午|晚上|刚才?)电话(?![号是:：\d])"
+    r"|(?<![轮等])(?:来|到)(?:了|过)?(?:我们|咱们|我司|本公司)(?:公司|厂|厂里|工厂|展厅|门店|店里|办公室|这边)?"
+    r"(?:来)?(?:了|过|看|参观|考察|谈|聊|坐|试|验)(?![吗么没])"
+    r"|(?<![A-Za-z])(?i:meeting|met|call(?:ed)?)\s?(?:today|yesterday|this (?:morning|afternoon))(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?i:call)\s?我"
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
 # (not what the customer heard from others, "听说", nor a thing left unsaid, "预算没说")
@@ -364,7 +371,7 @@ KIND_CALL = Screened(
     r"|(?:刚|刚才|刚刚|今天|早上|上午|中午|下午|晚上)打(?:过来|进来)"
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
-    r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
+    r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"
     # the phone said first, the call done after it: "电话打了两次才接", "电话回了X"
     r"|电话(?:打了|打过|回了|回过)"
     rf"|{_CALLED_OVER}"
@@ -414,6 +421,8 @@ KIND_VISIT = Screened(
     r"|接待|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
+    # a meeting said held on a day: "meeting today", "met yesterday"
+    r"|(?<![A-Za-z])(?i:meeting|met)\s?(?:today|yesterday|this (?:morning|afternoon))(?![A-Za-z])"
     # took something there: "去X送样"; done at their place (_DONE_AT_THEIRS)
     rf"|{_DONE_AT_THEIRS}"
     r"|去[^，,。；;\s]{1,12}送(?:样|货|合同|资料)"
@@ -958,7 +967,7 @@ class _Report:
                 # the customer's inquiry sent to us ("微信发了个询价过来") tells no contact of the rep's
                 sent = [m.span() for m in INQUIRY_SENT.finditer(t)]
                 t, unplanned = blanked(t, sent), blanked(unplanned, sent)
-            bare = REPORTED.search(_without_stage(t, self._stage)) is not None
+            bare = _contact_in(_without_stage(t, self._stage))
             # (the same text when no plan was blanked: read once)
             self._told = bare and (unplanned == t or _reports_contact(unplanned, self._stage))
         return self._told
@@ -987,7 +996,19 @@ def plan_alone(unplanned: str) -> bool:
 
 def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
     """A contact that happened is told (`text` has the plans blanked, same length as the message)."""
-    return REPORTED.search(_without_stage(text, stage)) is not None
+    return _contact_in(_without_stage(text, stage))
+
+
+# A contact's word asked about, not told: "上次聊了啥", "见了谁", "发了什么".
+_ASKED_WHAT = re.compile(r"\s?(?:些)?(?:啥|什么|哪些|谁|几次|多少|吗|么|没有?)(?![\u4e00-\u9fff])|\s?(?:些)?(?:啥|什么)")
+
+
+def _contact_in(text: str) -> bool:
+    """A contact that happened is told: a report word not asked about ("聊了啥" asks)."""
+    for m in REPORTED.finditer(text):
+        if _ASKED_WHAT.match(text, m.end()) is None:
+            return True
+    return False
 
 
 def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None) -> bool:
