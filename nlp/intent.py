@@ -135,7 +135,7 @@ INQUIRY_SENT = re.compile(
     r"|(?:网上|线上|官网|网站|平台|微信|邮件|邮箱|QQ|短信|钉钉)上?(?:进|过)?来的(?:询价|询盘|咨询)(?:单|函)?"
 )
 NEW_LEAD = Screened(
-    r"新线索|新客户|新增线索|新lead|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
+    r"新线索|新客户|新增线索|新lead|(?<![A-Za-z])new\s?(?:lead|customer|client|prospect)(?![A-Za-z])|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
     r"|有个新|(?:接到|拿到|收到|搞到)(?:了)?(?:个|一个)?(?:新|好|大)?的?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐|推过来|推了?(?:个|一个))"
     # "开学季来了个新的 X…": a new one has come in
     r"|来了(?:一)?个新的(?=[\s，,:：])"
@@ -193,6 +193,13 @@ INVITED = re.compile(r"请(?:我们|咱们|大家|我)(?:去)?[^，,。]{0,8}(?:
 BUY_INTEREST = re.compile(
     r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|需要|有需求|报个价|多少钱|什么价"
 )
+# A customer's complaint about what we supplied ("你们上个月装的X老是误报", "你们发的货坏了两箱"): after-sales,
+# not a purchase, unless they buy more in it ("你们去年装的X挺好 想再加两台").
+AFTER_SALES = re.compile(
+    r"你们[^，,。？?！!]{0,10}?(?:装|卖|发|送|供|做|修|换|调试|安装)的[^，,。？?！!]{0,16}?"
+    r"(?:误报|坏|故障|漏|不(?:制冷|工作|好用|灵|亮|响|行|转)|失灵|问题|毛病|异响|报警|停机)"
+)
+BUYS_AGAIN = re.compile(r"(?:再|还|多)(?:买|要|订|采购|加|上|做)|报(?:个)?价|多少钱|价格|新(?:项目|店|厂|仓)")
 CUSTOMER_BUY = re.compile(
     r"想|要|需要|采购|咨询|了解|报价|价格|多少钱|多钱|代理|批发|合作|进货|订|买|联系|电话|手机|预算|卖不卖|有没有"
     # in English: "We'd like 120 hoodies", "looking for a quote"
@@ -771,6 +778,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.QUERY_OVERDUE
     pasted = FORWARDED.search(t) is not None or bool(SELF_INTRO.search(t) and ASKS_US.search(t))
     if facts.channel == "customer" or pasted:
+        if facts.channel == "customer" and AFTER_SALES.search(t) and not BUYS_AGAIN.search(t):
+            return Intent.OTHER
         if _customer_buys(t, facts):
             return Intent.NEW_LEAD
         if facts.channel == "customer":
