@@ -690,6 +690,8 @@ def _find_stage(
                 continue
             if label == Stage.QUOTE and _quoted_by_others(text, m.start(), rivals):
                 continue
+            if label == Stage.DELIVERED and _SAMPLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # a sample set up to try ("样品装好了") is no delivery
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
             if best is None or m.start() < best[1][0]:
@@ -728,6 +730,8 @@ def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int
     return None
 
 
+# A sample or a demo unit named just before what was installed or sent: "X样品装好了", "样机到货了".
+_SAMPLE_BEFORE = re.compile(r"(?:样品|样机|样板|小样|试用品|试用机|展品)[^，,。；;\s]{0,3}$")
 _PIPELINE = [s for s in Stage if s != Stage.LOST]
 _MOVE_AT = re.compile(r"开始|进入|到了?")
 _MOVE_BEFORE = re.compile(r"(?:开始|进入|已经到|到了|到)\s?$")
