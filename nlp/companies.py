@@ -1489,7 +1489,8 @@ class CompanyFinder:
         """Whether the words before the suffix hold a place and a brand: a proper name that a pointer
         word ("那个", "这家") only points at."""
         suffixes = org_suffixes()
-        words = [w for w, ts, te in tokens[first:] if te <= s]
+        # (the head of a token the suffix ends counts too: "那个哈尔滨北方肉联厂" has 肉联 before 厂)
+        words = [w if te <= s else w[: s - ts] for w, ts, te in tokens[first:] if ts < s]
         return (
             bool(words)
             and _is_place(words[0])
