@@ -197,6 +197,8 @@ _BRAND_NOT_FIRST = frozenset("有是在开做搞买卖来去到要想")
 
 
 # Halls where shows and meetings are held: people are met there ("展会中心碰到…"), a customer rarely is.
+# What a customer is to us, said before its name: "老客户X", "新客户X", "意向客户X".
+_RELATION = re.compile(r"(?:老|新|大|重要|意向|潜在|目标|合作)客户\s?|客户\s|老朋友\s?")
 _VENUE_END = re.compile(r"(?:会展|展览|博览|国展|会议)中心$|展馆$|博览园$")
 
 
@@ -434,6 +436,19 @@ class CompanyFinder:
     ) -> CompanyHit | None:
         """The best organisation candidate, or None. `suffixes`: suffix_re's scan of the text, when
         the caller has it, as (word, start, end)."""
+        hit = self._find(text, tokens, blocked, suffixes)
+        if hit is not None and (rel := _RELATION.match(hit.name)) is not None and len(hit.name) - rel.end() >= 2:
+            # "老客户万家冻品": what the customer is to us is said before its name, not part of it
+            return CompanyHit(hit.name[rel.end() :], hit.start + rel.end(), hit.end, hit.strength, hit.score)
+        return hit
+
+    def _find(
+        self,
+        text: str,
+        tokens: list[Token],
+        blocked: list[tuple[int, int]],
+        suffixes: list[tuple[str, int, int]] | None,
+    ) -> CompanyHit | None:
         named = self._named(text, blocked)
         if named is not None:
             return named
