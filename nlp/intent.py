@@ -583,6 +583,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:报价单?|报价表|价格表)(?=[^，,。；;\s]{0,6}?发[^，,。；;\s]{1,8}?(?:邮箱|微信|QQ)(?:里|上)?了)"
             # received by them, said done: "报价她收到了", "报价单对方已经收到了" (not "还没收到", "收到了吗")
             r"|报价单?\s?(?:[他她]们?|对方|客户)?\s?(?:已经?|也|都)?收到了(?!吗|没)"
+            # handed to the person, said done: "把报价单当面交给了X", "把X的报价当面交给吕科长了" (the
+            # meeting stays a contact told), as a quote sent by mail is
+            r"|把[^，,。；;\s]{0,8}?报价单?(?=(?:当面|亲手|直接)?(?:交给|递给|送给|交到|送到)[^，,。；;]{0,12}?了)"
             # a bid handed in and waiting: "标书上周已经投了", "招标文件已经交了"
             r"|标书.{0,6}(?:投|交|递|提交|递交)了|(?:招标|投标)文件.{0,4}(?:交|提交|递交)了|投了标"
         ),
