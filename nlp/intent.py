@@ -543,7 +543,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # (not a stage still to be reached: "价格再降3个点就能进谈判")
             r"(?<!能进)(?<!能进入)(?<!要进)(?<!要进入)谈判|议价阶段|商务谈"
             # haggling going on: "还在谈价格", "当面砍价", "对方在压价", "在磨价格"
-            r"|在(?:谈|磨|砍|压|议)价|砍价|压价|磨价格|讲价"
+            # (a price only wished for is no haggling held: "想压价到十二万" names their budget)
+            r"|在(?:谈|磨|砍|压|议)价|(?<![想要])(?:砍价|压价)|磨价格|讲价"
             # reached: "已经到谈价格这一步了", "开始谈价钱"
             r"|(?:到|开始|进入)(?:了)?谈价"
             # the price settled, its terms being bargained: "在谈账期", "开始谈付款方式" (not "还没谈账期")
@@ -554,6 +555,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # "合同条款基本谈完 就剩付款方式", "合同条款差不多了 就差质保期"
             r"|谈到最后|最后一轮|(?:合同)?条款(?:基本|差不多|都|也)?(?:谈完|谈好|谈妥|差不多了|谈得差不多)"
             r"|(?:就|只)(?:剩|差)(?:付款方式|付款条件|账期|质保期?|交期|价格|违约金|结算方式)"
+            # ...or the one term left named with 就是 ("报价通过了 就是付款方式还要谈")
+            r"|(?:就是|只是)(?:付款方式|付款条件|账期|质保期?|交期|违约金|结算方式)(?:还|也)?(?:要|得|需要)?再?(?:谈|商量|磨)"
         ),
     ),
     (
