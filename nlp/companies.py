@@ -87,8 +87,10 @@ _DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
 # Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
 _OFFICE = ("中心", "办公室", "办", "处", "科", "室", "局", "食堂", "车间")
 # Parks, districts and buildings: what stands in them ("…园区的X") is the customer.
-_AREAS = ("园区", "开发区", "工业园", "产业园", "科技园", "软件园", "高新区", "新区")
+_AREAS = ("园区", "开发区", "工业园", "产业园", "科技园", "软件园", "创新园", "科创园", "文创园", "高新区", "新区")
 _AREAS += ("社区", "广场", "商场", "大厦")
+_MARKETS = ("食品城", "建材城", "家具城", "服装城", "电子城", "小商品城", "灯饰城")
+_AREAS += _MARKETS
 _VENUE_HEADS = ("中心", "大厦", "广场", "社区", "机场", "商场", "大楼", "园区")
 _VENUE_MANAGER = re.compile(r"物业(?:管理|服务)?(?:有限公司|公司|中心|处)?|管理处|管理办公室|管委会|居委会")
 _FACULTY = ("学院", "系", "研究所", "研究院", "实验室")
@@ -585,7 +587,16 @@ class CompanyFinder:
         if len(kept) > 1 and any(not _venue(h.name) for h in kept):
             kept = [h for h in kept if not _venue(h.name)]
         best = max(kept, key=lambda h: (h.score, -h.start))
-        if best.name.endswith(_AREAS) and text.startswith("的", best.end):
+        if (
+            best.name.endswith(_AREAS)
+            and (
+                text.startswith("的", best.end)
+                # a market named as a town of one trade, then a shop in it after a pause: "X小商品城 Y饰品"
+                or (best.name.endswith(_MARKETS) and text.startswith(" ", best.end))
+            )
+            # (the park's own property office is the park's: "X创新园的物业经理胡某")
+            and _VENUE_MANAGER.match(text, best.end + 1) is None
+        ):
             # "苏州工业园区的恒美精密电子": the park or building is where the customer is.
             inside = [h for h in hits if h.start == best.end + 1 and h.score >= 10]
             if inside:
