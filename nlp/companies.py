@@ -248,7 +248,12 @@ def _title_start_re() -> WordTrie:
 _DOING = frozenset("做搞办买卖签")
 _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
-_THAT_ONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:那个|那家|这个|这家)")
+# A filler of voice input opening a note: "哈 …", "嗯 …", "对了，…".
+_FILLERS = re.compile(r"^(?:哈+|嗯+|呃+|额|啊|哦|噢|对了)[\s，,]*")
+# (after a filler, and with 的 after the place: "哈 西安的那个X")
+_THAT_ONE = re.compile(
+    r"(?:(?:哈+|嗯+|呃+|额|啊|哦|噢|对了)[\s，,]*)?(?:(?P<place>[\u4e00-\u9fff]{1,4}?)的?)?(?:那个|那家|这个|这家)"
+)
 # A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
 _VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给"
 _VISIT_WORD = re.compile(_VISIT)
@@ -983,7 +988,7 @@ class CompanyFinder:
         for m in _brand_end_re().finditer(text):
             alone = m.group("alone") is not None
             if alone and not (
-                len(text[: m.start()].lstrip(_LEADING_MARKS)) <= _OWNER_MAX
+                len(_FILLERS.sub("", text[: m.start()].lstrip(_LEADING_MARKS), count=1)) <= _OWNER_MAX
                 or _VISIT_WORD.search(text, max(0, m.start() - _OWNER_MAX - 4), m.start())
             ):
                 continue  # cheap test first: a pause far from the start and from any visit
