@@ -255,7 +255,7 @@ _THAT_ONE = re.compile(
     r"(?:(?:哈+|嗯+|呃+|额|啊|哦|噢|对了)[\s，,]*)?(?:(?P<place>[\u4e00-\u9fff]{1,4}?)的?)?(?:那个|那家|这个|这家)"
 )
 # A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
-_VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给"
+_VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给|已经?联系(?:了|过)?"
 _VISIT_WORD = re.compile(_VISIT)
 _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 # Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".

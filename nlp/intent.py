@@ -282,6 +282,8 @@ REPORTED = Screened(
     r"(?:来)?(?:了|过|看|参观|考察|谈|聊|坐|试|验)(?![吗么没])"
     r"|(?<![A-Za-z])(?i:meeting|met|call(?:ed)?)\s?(?:today|yesterday|this (?:morning|afternoon))(?![A-Za-z])"
     r"|(?<![A-Za-z])(?i:call)\s?我"
+    # in touch, said done: "已联系X", "联系了王总" (not "没联系过", "再联系")
+    r"|(?<![没未不再要人谁])(?:已经?联系|联系(?:了|过))"
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
 # (not what the customer heard from others, "听说", nor a thing left unsaid, "预算没说")
