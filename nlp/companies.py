@@ -87,7 +87,19 @@ _DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
 # Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
 _OFFICE = ("中心", "办公室", "办", "处", "科", "室", "局", "食堂", "车间")
 # Parks, districts and buildings: what stands in them ("…园区的X") is the customer.
-_AREAS = ("园区", "开发区", "工业园", "产业园", "科技园", "软件园", "创新园", "科创园", "文创园", "高新区", "新区")
+_AREAS = (
+    "园区",
+    "开发区",
+    "工业园",
+    "产业园",
+    "科技园",
+    "软件园",
+    "创新园",
+    "科创园",
+    "文创园",
+    "高新区",
+    "新区",
+)
 _AREAS += ("社区", "广场", "商场", "大厦")
 _MARKETS = ("食品城", "建材城", "家具城", "服装城", "电子城", "小商品城", "灯饰城")
 _AREAS += _MARKETS
@@ -255,7 +267,9 @@ _THAT_ONE = re.compile(
     r"(?:(?:哈+|嗯+|呃+|额|啊|哦|噢|对了)[\s，,]*)?(?:(?P<place>[\u4e00-\u9fff]{1,4}?)的?)?(?:那个|那家|这个|这家)"
 )
 # A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
-_VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给|已经?联系(?:了|过)?"
+_VISIT = (
+    r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给|已经?联系(?:了|过)?"
+)
 _VISIT_WORD = re.compile(_VISIT)
 _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 # Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".
@@ -444,7 +458,11 @@ class CompanyFinder:
         """The best organisation candidate, or None. `suffixes`: suffix_re's scan of the text, when
         the caller has it, as (word, start, end)."""
         hit = self._find(text, tokens, blocked, suffixes)
-        if hit is not None and (rel := _RELATION.match(hit.name)) is not None and len(hit.name) - rel.end() >= 2:
+        if (
+            hit is not None
+            and (rel := _RELATION.match(hit.name)) is not None
+            and len(hit.name) - rel.end() >= 2
+        ):
             # "老客户万家冻品": what the customer is to us is said before its name, not part of it
             return CompanyHit(hit.name[rel.end() :], hit.start + rel.end(), hit.end, hit.strength, hit.score)
         return hit

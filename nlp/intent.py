@@ -193,8 +193,8 @@ INVITED = re.compile(r"请(?:我们|咱们|大家|我)(?:去)?[^，,。]{0,8}(?:
 BUY_INTEREST = re.compile(
     r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|需要|有需求|报个价|多少钱|什么价"
 )
-# A customer's complaint about what we supplied ("你们上个月装的X老是误报", "你们发的货坏了两箱"): after-sales,
-# not a purchase, unless they buy more in it ("你们去年装的X挺好 想再加两台").
+# A customer's complaint about what we supplied ("你们上个月装的X老是误报", "你们发的货坏了两箱"):
+# after-sales, not a purchase, unless they buy more in it ("你们去年装的X挺好 想再加两台").
 AFTER_SALES = re.compile(
     r"你们[^，,。？?！!]{0,10}?(?:装|卖|发|送|供|做|修|换|调试|安装)的[^，,。？?！!]{0,16}?"
     r"(?:误报|坏|故障|漏|不(?:制冷|工作|好用|灵|亮|响|行|转)|失灵|问题|毛病|异响|报警|停机)"
@@ -1023,15 +1023,14 @@ def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bo
 
 
 # A contact's word asked about, not told: "上次聊了啥", "见了谁", "发了什么".
-_ASKED_WHAT = re.compile(r"\s?(?:些)?(?:啥|什么|哪些|谁|几次|多少|吗|么|没有?)(?![\u4e00-\u9fff])|\s?(?:些)?(?:啥|什么)")
+_ASKED_WHAT = re.compile(
+    r"\s?(?:些)?(?:啥|什么|哪些|谁|几次|多少|吗|么|没有?)(?![\u4e00-\u9fff])|\s?(?:些)?(?:啥|什么)"
+)
 
 
 def _contact_in(text: str) -> bool:
     """A contact that happened is told: a report word not asked about ("聊了啥" asks)."""
-    for m in REPORTED.finditer(text):
-        if _ASKED_WHAT.match(text, m.end()) is None:
-            return True
-    return False
+    return any(_ASKED_WHAT.match(text, m.end()) is None for m in REPORTED.finditer(text))
 
 
 def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None) -> bool:
