@@ -87,8 +87,22 @@ _DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
 # Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
 _OFFICE = ("中心", "办公室", "办", "处", "科", "室", "局", "食堂", "车间")
 # Parks, districts and buildings: what stands in them ("…园区的X") is the customer.
-_AREAS = ("园区", "开发区", "工业园", "产业园", "科技园", "软件园", "高新区", "新区")
+_AREAS = (
+    "园区",
+    "开发区",
+    "工业园",
+    "产业园",
+    "科技园",
+    "软件园",
+    "创新园",
+    "科创园",
+    "文创园",
+    "高新区",
+    "新区",
+)
 _AREAS += ("社区", "广场", "商场", "大厦")
+_MARKETS = ("食品城", "建材城", "家具城", "服装城", "电子城", "小商品城", "灯饰城")
+_AREAS += _MARKETS
 _VENUE_HEADS = ("中心", "大厦", "广场", "社区", "机场", "商场", "大楼", "园区")
 _VENUE_MANAGER = re.compile(r"物业(?:管理|服务)?(?:有限公司|公司|中心|处)?|管理处|管理办公室|管委会|居委会")
 _FACULTY = ("学院", "系", "研究所", "研究院", "实验室")
@@ -197,6 +211,8 @@ _BRAND_NOT_FIRST = frozenset("有是在开做搞买卖来去到要想")
 
 
 # Halls where shows and meetings are held: people are met there ("展会中心碰到…"), a customer rarely is.
+# What a customer is to us, said before its name: "老客户X", "新客户X", "意向客户X".
+_RELATION = re.compile(r"(?:老|新|大|重要|意向|潜在|目标|合作)客户\s?|客户\s|老朋友\s?")
 _VENUE_END = re.compile(r"(?:会展|展览|博览|国展|会议)中心$|展馆$|博览园$")
 
 
@@ -244,9 +260,16 @@ def _title_start_re() -> WordTrie:
 _DOING = frozenset("做搞办买卖签")
 _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
-_THAT_ONE = re.compile(r"(?P<place>[\u4e00-\u9fff]{0,4}?)(?:那个|那家|这个|这家)")
+# A filler of voice input opening a note: "哈 …", "嗯 …", "对了，…".
+_FILLERS = re.compile(r"^(?:哈+|嗯+|呃+|额|啊|哦|噢|对了)[\s，,]*")
+# (after a filler, and with 的 after the place: "哈 西安的那个X")
+_THAT_ONE = re.compile(
+    r"(?:(?:哈+|嗯+|呃+|额|啊|哦|噢|对了)[\s，,]*)?(?:(?P<place>[\u4e00-\u9fff]{1,4}?)的?)?(?:那个|那家|这个|这家)"
+)
 # A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
-_VISIT = r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给"
+_VISIT = (
+    r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给|已经?联系(?:了|过)?"
+)
 _VISIT_WORD = re.compile(_VISIT)
 _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 # Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".
@@ -434,6 +457,23 @@ class CompanyFinder:
     ) -> CompanyHit | None:
         """The best organisation candidate, or None. `suffixes`: suffix_re's scan of the text, when
         the caller has it, as (word, start, end)."""
+        hit = self._find(text, tokens, blocked, suffixes)
+        if (
+            hit is not None
+            and (rel := _RELATION.match(hit.name)) is not None
+            and len(hit.name) - rel.end() >= 2
+        ):
+            # "老客户万家冻品": what the customer is to us is said before its name, not part of it
+            return CompanyHit(hit.name[rel.end() :], hit.start + rel.end(), hit.end, hit.strength, hit.score)
+        return hit
+
+    def _find(
+        self,
+        text: str,
+        tokens: list[Token],
+        blocked: list[tuple[int, int]],
+        suffixes: list[tuple[str, int, int]] | None,
+    ) -> CompanyHit | None:
         named = self._named(text, blocked)
         if named is not None:
             return named
@@ -570,7 +610,16 @@ class CompanyFinder:
         if len(kept) > 1 and any(not _venue(h.name) for h in kept):
             kept = [h for h in kept if not _venue(h.name)]
         best = max(kept, key=lambda h: (h.score, -h.start))
-        if best.name.endswith(_AREAS) and text.startswith("的", best.end):
+        if (
+            best.name.endswith(_AREAS)
+            and (
+                text.startswith("的", best.end)
+                # a market named as a town of one trade, then a shop in it after a pause: "X小商品城 Y饰品"
+                or (best.name.endswith(_MARKETS) and text.startswith(" ", best.end))
+            )
+            # (the park's own property office is the park's: "X创新园的物业经理胡某")
+            and _VENUE_MANAGER.match(text, best.end + 1) is None
+        ):
             # "苏州工业园区的恒美精密电子": the park or building is where the customer is.
             inside = [h for h in hits if h.start == best.end + 1 and h.score >= 10]
             if inside:
@@ -957,7 +1006,7 @@ class CompanyFinder:
         for m in _brand_end_re().finditer(text):
             alone = m.group("alone") is not None
             if alone and not (
-                len(text[: m.start()].lstrip(_LEADING_MARKS)) <= _OWNER_MAX
+                len(_FILLERS.sub("", text[: m.start()].lstrip(_LEADING_MARKS), count=1)) <= _OWNER_MAX
                 or _VISIT_WORD.search(text, max(0, m.start() - _OWNER_MAX - 4), m.start())
             ):
                 continue  # cheap test first: a pause far from the start and from any visit
@@ -1489,7 +1538,8 @@ class CompanyFinder:
         """Whether the words before the suffix hold a place and a brand: a proper name that a pointer
         word ("那个", "这家") only points at."""
         suffixes = org_suffixes()
-        words = [w for w, ts, te in tokens[first:] if te <= s]
+        # (the head of a token the suffix ends counts too: "那个哈尔滨北方肉联厂" has 肉联 before 厂)
+        words = [w if te <= s else w[: s - ts] for w, ts, te in tokens[first:] if ts < s]
         return (
             bool(words)
             and _is_place(words[0])

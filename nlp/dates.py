@@ -91,7 +91,7 @@ def _day_matches(text: str) -> Iterator[re.Match[str]]:
 
 _PERIOD_WORD = r"(?P<pw>上午|下午|晚上|中午|早上|凌晨|傍晚|早晨|夜里|晚|早|午)?"
 TIME_RE = re.compile(
-    rf"\s?(?:的)?{_PERIOD_WORD}\s?(?:(?P<h>{_NUM})\s?(?:点钟?|时)(?P<m>半|一刻|三刻|(?:{_NUM}|\d{{2}})分?)?"
+    rf"\s?(?:的)?{_PERIOD_WORD}\s?(?:(?P<h>{_NUM})\s?(?:点钟?|时)(?P<m>半|一刻|三刻|\d{{1,2}}分?|[{_CN}]{{1,3}}分|[{_CN}]{{2,3}}(?![{_CN}]))?"
     rf"|(?P<hh>\d{{1,2}})[:：](?P<mm>\d{{2}})(?:\s?(?P<ap2>[ap]\.?m\.?)(?![A-Za-z]))?"
     # said in English: "10am", "2 pm", "3:30pm"
     rf"|(?P<eh>\d{{1,2}})\s?(?P<ap>[ap]\.?m\.?)(?![A-Za-z]))?",

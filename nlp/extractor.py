@@ -49,6 +49,19 @@ _WHOSE = re.compile(
 )
 
 
+# A contact told with no word for how ("已联系X"), then the next call planned as another one ("明天再打"):
+# the contact was a call too.
+_IN_TOUCH = re.compile(r"(?<![没未不再要人谁])(?:已经?联系|联系(?:了|过))")
+_CALL_AGAIN = re.compile(r"再(?:打|拨|给[他她]打|回个?电话|(?i:call))")
+
+
+def _again_by_phone(told: str, text: str) -> tuple[str, tuple[int, int]] | None:
+    if _IN_TOUCH.search(told) is None:
+        return None
+    m = _CALL_AGAIN.search(text)
+    return ("call", m.span()) if m is not None else None
+
+
 def _own_plan(text: str, today: date, plans: Plans) -> DayMention | None:
     """The rep's next contact in a short message with no other content: one later day, with what the
     rep will do then (find_followup leaves out others' timelines and what was already done)."""
@@ -285,7 +298,7 @@ class Extractor:
                 k = find_kind(blanked(told, sent)) if sent else None
                 if sent and intent == Intent.NEW_LEAD:
                     told = ""
-            k = k or find_kind(told)
+            k = k or find_kind(told) or _again_by_phone(told, text)
             if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k
             elif k is not None:

@@ -19,7 +19,7 @@ _ACTION = Screened(
     # what the rep owes by then: "下周三前我出新报价", "下周五之前给新版"
     # (not an answer the customer owes: "月底前给答复", "下周前出结果", "月底前给我答复")
     r"|现场|(?:之|以)?前(?:我)?(?:给|出)(?!来|我|个?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
-    r"|出(?:个|一版|份)?(?:新|正式|最终|初步)?(?:报价|方案|合同|图纸|标书)|给(?:个|一版|份)?(?:新版|新的|正式|最终|初步|初版)"
+    r"|出(?:个|一版|份)?(?:新|正式|最终|初步)?(?:报价|方案|合同|图纸|图|标书)|给(?:个|一版|份)?(?:新版|新的|正式|最终|初步|初版)"
     r"|(?<![A-Za-z])(?i:follow|ping|call|visit|meet|send|demo|on ?site|quot|proposal)"
 )
 # The rep's own plan said in English before its day: "I'll send the proposal on Friday", "Will follow
@@ -32,7 +32,9 @@ _EN_PLAN_BEFORE = Screened(
 _I_PLAN_AFTER = re.compile(r"^\s?(?:就|也|会|那天|当天)?\s?我")
 # ...or names that day again as its own: "大概下周四能定 我那天下午再问他".
 _I_THAT_DAY = re.compile(r"我(?:就|也)?(?:那天|当天)|(?:那天|当天)我")
-_I_PLAN_BEFORE = re.compile(r"我(?:们)?\s?(?:就|也|会|打算|准备|计划)?\s?$")
+# (not when someone has us do it: "齐主任让我们月底前出报价" is their deadline, beside which the rep's own
+# "我下周一先发个预算版" is the plan)
+_I_PLAN_BEFORE = re.compile(r"(?<![让叫要请求])我(?:们)?\s?(?:就|也|会|打算|准备|计划)?\s?$")
 # Someone else as the subject right after the day: "下周三他把标书发过来" is their step.
 _THEIR_AFTER = re.compile(r"^\s?(?:他|她|对方|客户|厂里|领导)们?\s?(?:把|会|要|再|来|给|发|出|回|安排)")
 # A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四".

@@ -135,7 +135,7 @@ INQUIRY_SENT = re.compile(
     r"|(?:网上|线上|官网|网站|平台|微信|邮件|邮箱|QQ|短信|钉钉)上?(?:进|过)?来的(?:询价|询盘|咨询)(?:单|函)?"
 )
 NEW_LEAD = Screened(
-    r"新线索|新客户|新增线索|新lead|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
+    r"新线索|新客户|新增线索|新lead|(?<![A-Za-z])new\s?(?:lead|customer|client|prospect)(?![A-Za-z])|新单|新询盘|新来的(?:询盘|线索|客户|lead)|转个线索|转介绍|推荐个客户|推荐一个|推荐的|介绍的|录个|建个线索|登记|线索[:：]"
     r"|有个新|(?:接到|拿到|收到|搞到)(?:了)?(?:个|一个)?(?:新|好|大)?的?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐|推过来|推了?(?:个|一个))"
     # "开学季来了个新的 X…": a new one has come in
     r"|来了(?:一)?个新的(?=[\s，,:：])"
@@ -193,6 +193,13 @@ INVITED = re.compile(r"请(?:我们|咱们|大家|我)(?:去)?[^，,。]{0,8}(?:
 BUY_INTEREST = re.compile(
     r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|需要|有需求|报个价|多少钱|什么价"
 )
+# A customer's complaint about what we supplied ("你们上个月装的X老是误报", "你们发的货坏了两箱"):
+# after-sales, not a purchase, unless they buy more in it ("你们去年装的X挺好 想再加两台").
+AFTER_SALES = re.compile(
+    r"你们[^，,。？?！!]{0,10}?(?:装|卖|发|送|供|做|修|换|调试|安装)的[^，,。？?！!]{0,16}?"
+    r"(?:误报|坏|故障|漏|不(?:制冷|工作|好用|灵|亮|响|行|转)|失灵|问题|毛病|异响|报警|停机)"
+)
+BUYS_AGAIN = re.compile(r"(?:再|还|多)(?:买|要|订|采购|加|上|做)|报(?:个)?价|多少钱|价格|新(?:项目|店|厂|仓)")
 CUSTOMER_BUY = re.compile(
     r"想|要|需要|采购|咨询|了解|报价|价格|多少钱|多钱|代理|批发|合作|进货|订|买|联系|电话|手机|预算|卖不卖|有没有"
     # in English: "We'd like 120 hoodies", "looking for a quote"
@@ -268,6 +275,15 @@ REPORTED = Screened(
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|查看|调研)|来了?(?:个|一个|一通|通)电话"
     r"|电话(?:打了|打过|回了|回过)"
     rf"|{_CALLED_OVER}"
+    # 电话 said as the verb after the day ("X今天电话 …"), the customer come to us ("来我们公司了",
+    # "到我司看了样品"), a meeting or a call in English ("meeting today", "call我了")
+    r"|(?:昨天|今天|前天|早上|上午|中午|下午|晚上|刚才?)电话(?![号是:：\d])"
+    r"|(?<![轮等])(?:来|到)(?:了|过)?(?:我们|咱们|我司|本公司)(?:公司|厂|厂里|工厂|展厅|门店|店里|办公室|这边)?"
+    r"(?:来)?(?:了|过|看|参观|考察|谈|聊|坐|试|验)(?![吗么没])"
+    r"|(?<![A-Za-z])(?i:meeting|met|call(?:ed)?)\s?(?:today|yesterday|this (?:morning|afternoon))(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?i:call)\s?我"
+    # in touch, said done: "已联系X", "联系了王总" (not "没联系过", "再联系")
+    r"|(?<![没未不再要人谁])(?:已经?联系|联系(?:了|过))"
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
 # (not what the customer heard from others, "听说", nor a thing left unsaid, "预算没说")
@@ -310,7 +326,9 @@ KIND_DEMO = Screened(
     # the proposal presented, said done ("讲完方案了", "方案讲了一个小时"), or a technical exchange held
     # ...to a person named between: "方案给张理事长讲了一遍", "方案跟他们介绍完了"
     r"|方案(?:给|跟|和|向)[^，,。；;\s]{1,10}?(?:讲|介绍|汇报)(?:了|完|过)"
-    r"|讲完[^，,。；;\s]{0,8}?方案|方案(?:讲|介绍)(?:了|完|过)|(?:做|搞|开)了?(?:个|一个|一场|一次|次)?[^，,。；;\s]{0,10}?技术交流"
+    r"|讲完[^，,。；;\s]{0,8}?方案"
+    # (when it was said between: "方案今天讲完了", "方案上午已经介绍过了")
+    r"|方案(?:今天|昨天|前天|刚才?|刚刚|已经|都|也|上午|下午|早上|晚上){0,2}(?:讲|介绍)(?:了|完|过)|(?:做|搞|开)了?(?:个|一个|一场|一次|次)?[^，,。；;\s]{0,10}?技术交流"
     # the machine handed to them to try, done ("给他们试了一下", "让操作手试了一把")
     r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
     r"|试乘|试驾|试车(?!间|场)|试穿|试戴|试听"  # the customer tries the thing itself
@@ -364,7 +382,7 @@ KIND_CALL = Screened(
     r"|(?:刚|刚才|刚刚|今天|早上|上午|中午|下午|晚上)打(?:过来|进来)"
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
-    r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
+    r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"
     # the phone said first, the call done after it: "电话打了两次才接", "电话回了X"
     r"|电话(?:打了|打过|回了|回过)"
     rf"|{_CALLED_OVER}"
@@ -414,6 +432,8 @@ KIND_VISIT = Screened(
     r"|接待|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
+    # a meeting said held on a day: "meeting today", "met yesterday"
+    r"|(?<![A-Za-z])(?i:meeting|met)\s?(?:today|yesterday|this (?:morning|afternoon))(?![A-Za-z])"
     # took something there: "去X送样"; done at their place (_DONE_AT_THEIRS)
     rf"|{_DONE_AT_THEIRS}"
     r"|去[^，,。；;\s]{1,12}送(?:样|货|合同|资料)"
@@ -525,7 +545,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # (not a stage still to be reached: "价格再降3个点就能进谈判")
             r"(?<!能进)(?<!能进入)(?<!要进)(?<!要进入)谈判|议价阶段|商务谈"
             # haggling going on: "还在谈价格", "当面砍价", "对方在压价", "在磨价格"
-            r"|在(?:谈|磨|砍|压|议)价|砍价|压价|磨价格|讲价"
+            # (a price only wished for is no haggling held: "想压价到十二万" names their budget)
+            r"|在(?:谈|磨|砍|压|议)价|(?<![想要])(?:砍价|压价)|磨价格|讲价"
             # reached: "已经到谈价格这一步了", "开始谈价钱"
             r"|(?:到|开始|进入)(?:了)?谈价"
             # the price settled, its terms being bargained: "在谈账期", "开始谈付款方式" (not "还没谈账期")
@@ -536,6 +557,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # "合同条款基本谈完 就剩付款方式", "合同条款差不多了 就差质保期"
             r"|谈到最后|最后一轮|(?:合同)?条款(?:基本|差不多|都|也)?(?:谈完|谈好|谈妥|差不多了|谈得差不多)"
             r"|(?:就|只)(?:剩|差)(?:付款方式|付款条件|账期|质保期?|交期|价格|违约金|结算方式)"
+            # ...or the one term left named with 就是 ("报价通过了 就是付款方式还要谈")
+            r"|(?:就是|只是)(?:付款方式|付款条件|账期|质保期?|交期|违约金|结算方式)(?:还|也)?(?:要|得|需要)?再?(?:谈|商量|磨)"
         ),
     ),
     (
@@ -565,6 +588,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:报价单?|报价表|价格表)(?=[^，,。；;\s]{0,6}?发[^，,。；;\s]{1,8}?(?:邮箱|微信|QQ)(?:里|上)?了)"
             # received by them, said done: "报价她收到了", "报价单对方已经收到了" (not "还没收到", "收到了吗")
             r"|报价单?\s?(?:[他她]们?|对方|客户)?\s?(?:已经?|也|都)?收到了(?!吗|没)"
+            # handed to the person, said done: "把报价单当面交给了X", "把X的报价当面交给吕科长了" (the
+            # meeting stays a contact told), as a quote sent by mail is
+            r"|把[^，,。；;\s]{0,8}?报价单?(?=(?:当面|亲手|直接)?(?:交给|递给|送给|交到|送到)[^，,。；;]{0,12}?了)"
             # a bid handed in and waiting: "标书上周已经投了", "招标文件已经交了"
             r"|标书.{0,6}(?:投|交|递|提交|递交)了|(?:招标|投标)文件.{0,4}(?:交|提交|递交)了|投了标"
         ),
@@ -674,6 +700,8 @@ def _find_stage(
                 continue
             if label == Stage.QUOTE and _quoted_by_others(text, m.start(), rivals):
                 continue
+            if label == Stage.DELIVERED and _SAMPLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # a sample set up to try ("样品装好了") is no delivery
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
             if best is None or m.start() < best[1][0]:
@@ -712,6 +740,8 @@ def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int
     return None
 
 
+# A sample or a demo unit named just before what was installed or sent: "X样品装好了", "样机到货了".
+_SAMPLE_BEFORE = re.compile(r"(?:样品|样机|样板|小样|试用品|试用机|展品)[^，,。；;\s]{0,3}$")
 _PIPELINE = [s for s in Stage if s != Stage.LOST]
 _MOVE_AT = re.compile(r"开始|进入|到了?")
 _MOVE_BEFORE = re.compile(r"(?:开始|进入|已经到|到了|到)\s?$")
@@ -762,6 +792,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.QUERY_OVERDUE
     pasted = FORWARDED.search(t) is not None or bool(SELF_INTRO.search(t) and ASKS_US.search(t))
     if facts.channel == "customer" or pasted:
+        if facts.channel == "customer" and AFTER_SALES.search(t) and not BUYS_AGAIN.search(t):
+            return Intent.OTHER
         if _customer_buys(t, facts):
             return Intent.NEW_LEAD
         if facts.channel == "customer":
@@ -958,7 +990,7 @@ class _Report:
                 # the customer's inquiry sent to us ("微信发了个询价过来") tells no contact of the rep's
                 sent = [m.span() for m in INQUIRY_SENT.finditer(t)]
                 t, unplanned = blanked(t, sent), blanked(unplanned, sent)
-            bare = REPORTED.search(_without_stage(t, self._stage)) is not None
+            bare = _contact_in(_without_stage(t, self._stage))
             # (the same text when no plan was blanked: read once)
             self._told = bare and (unplanned == t or _reports_contact(unplanned, self._stage))
         return self._told
@@ -987,7 +1019,18 @@ def plan_alone(unplanned: str) -> bool:
 
 def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
     """A contact that happened is told (`text` has the plans blanked, same length as the message)."""
-    return REPORTED.search(_without_stage(text, stage)) is not None
+    return _contact_in(_without_stage(text, stage))
+
+
+# A contact's word asked about, not told: "上次聊了啥", "见了谁", "发了什么".
+_ASKED_WHAT = re.compile(
+    r"\s?(?:些)?(?:啥|什么|哪些|谁|几次|多少|吗|么|没有?)(?![\u4e00-\u9fff])|\s?(?:些)?(?:啥|什么)"
+)
+
+
+def _contact_in(text: str) -> bool:
+    """A contact that happened is told: a report word not asked about ("聊了啥" asks)."""
+    return any(_ASKED_WHAT.match(text, m.end()) is None for m in REPORTED.finditer(text))
 
 
 def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None) -> bool:

@@ -43,6 +43,7 @@ _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算�
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
 # (an adverb, a pronoun or a verb of meeting after 王工 ends it: "蒋工挺满意", "陈工他们", "杨工碰了下")
 _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 挺很他她碰反表认确还已又刚对跟和给")
+_GONG_THEN = frozenset("了提要想看带")
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
 # A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
@@ -98,7 +99,7 @@ _ACT_AFTER = re.compile(
 )
 _DEPT_CHARS = "部科处室办"
 # (a space may part them on a card: "行政部 钟晓梅 180…")
-_DEPT_THEN_NAME = Screened(r"[\u4e00-\u9fff]{1,4}[部科处] ?(?=[\u4e00-\u9fff])")
+_DEPT_THEN_NAME = Screened(r"[\u4e00-\u9fff]{1,4}[部科处办] ?(?=[\u4e00-\u9fff])")
 _DEPT_WORDS = ("办公室", "中心", "部", "科", "处", "室", "办")
 # Words that start right after a name and are missing from the segmenter's dictionary ("高峰微信聊了").
 _NOT_GIVEN_WORDS = frozenset(
@@ -548,7 +549,8 @@ class PersonFinder:
         if title == "工" and nxt and _CJK.match(nxt) and nxt not in _GONG_NEXT_OK:
             # "打给X蒋工了": 了 after a surname and 工 that make no word ("施工了", "开工了" are work).
             pair = text[m.title_start - 1 : e] if m.title_start else ""
-            if not (nxt == "了" and pair[:1] in self._surnames and self._freq(pair) < _WORD_FREQ):
+            # (nor a verb the person does: "周工提了好多问题", "陈工要图纸"; "施工要求" is a word)
+            if not (nxt in _GONG_THEN and pair[:1] in self._surnames and self._freq(pair) < _WORD_FREQ):
                 return False
         if len(title) >= 2 and nxt and _CJK.match(nxt) and self._freq(title[-1] + nxt) >= _TAIL_WORD_FREQ:
             return False  # "车队长期", "主任务": the title's last character starts the next word
