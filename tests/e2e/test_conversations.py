@@ -430,6 +430,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_twelve", "conversations.jsonl", 12),
         # held out and scored once (14/15), not studied
         ("conversations_thirteen", "conversations.jsonl", 14),
+        # held out and scored once (15/15), not studied
+        ("conversations_fourteen", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
