@@ -96,11 +96,21 @@ _AWAY_AFTER = re.compile(
     r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了)"
 )
 _AWAY_BEFORE = re.compile(r"(?:没见到|没见着|没碰到|没碰上|没遇到|没遇上)\s?$")
+# A person said to have left the customer ("陶经理离职了", "陶经理走了，新来的…叫房立新"): whoever the rep
+# dealt with, it was not them. 走了 alone may be leaving the room, so it counts only with a successor said.
+_QUIT_AFTER = re.compile(r"\s?(?:已经|刚|前段时间|上个月)?(?:离职|辞职|调走|退休|跳槽|不干)")
+_GONE_AFTER = re.compile(r"\s?(?:已经|刚)?走了")
+_SUCCESSOR = re.compile(r"新来的|新上任|新任|接替|接手|接任|换成|换了个")
 
 
 def is_away(text: str, start: int, end: int) -> bool:
-    """Whether the person named at text[start:end] is said to be away, so was not dealt with."""
-    return _AWAY_AFTER.match(text, end) is not None or _AWAY_BEFORE.search(text, 0, start) is not None
+    """Whether the person named at text[start:end] is said to be away or gone, so was not dealt with."""
+    if _AWAY_AFTER.match(text, end) is not None or _QUIT_AFTER.match(text, end) is not None:
+        return True
+    gone = _GONE_AFTER.match(text, end)
+    if gone is not None and _SUCCESSOR.search(text, gone.end()) is not None:
+        return True
+    return _AWAY_BEFORE.search(text, 0, start) is not None
 
 
 # What answers a colleague's message at its start ("收到邓总", "好的王经理，…"): the one addressed

@@ -52,3 +52,19 @@ async def test_a_lost_deal_reopened_moves_back_to_the_stage_said(runner: Runner)
     expect = [{"company": "苏州仁和医院", "followups_added": 1, "stage": "需求确认",
                "last_followup": last("call", "周")}]  # fmt: skip
     await assert_right(runner, [lost], turns, expect)
+
+
+# ---- the contact has left: the rep dealt with their successor -----------------------------------------
+
+
+@pytest.mark.parametrize("gone", ["周主任走了，新来的设备科主任叫邵敏", "周主任已经离职了 新来的主任叫邵敏"])
+async def test_a_contact_said_to_have_left_is_not_the_one_met(runner: Runner, gone: str) -> None:
+    turns = says(f"仁和那边换人了 {gone} 今天上午去见了一下", "下午他又打电话过来 说想先看看超声刀")
+    expect = [{"company": "苏州仁和医院", "followups_added": 2, "last_followup": last("call", "邵")}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_contact_who_walked_out_of_the_meeting_was_still_met(runner: Runner) -> None:
+    turns = says("今天去了趟仁和，跟周主任聊了半小时周主任走了以后又见了设备科的人")
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周")}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)

@@ -132,6 +132,8 @@ def test_a_contact_said_to_be_away_links_the_lead_but_is_not_the_one_met() -> No
     assert missed.lead_id == 1 and missed.contacts == {}
     assert BOOK.link("去了瑞丰，岑总监在，聊了一上午").contacts[1].name == "岑志远"
     assert is_away("柏总不在，见了副总", 0, 2) and not is_away("柏总在，见了副总", 0, 2)
+    assert is_away("柏总离职了 见了新来的副总", 0, 2) and is_away("柏总走了，新来的叫何平", 0, 2)
+    assert not is_away("柏总走了以后我们又聊了会", 0, 2)  # left the room: no successor said
 
 
 def test_a_brand_may_be_its_first_three_characters_before_words_no_list_holds() -> None:
