@@ -155,6 +155,9 @@ _REGIONS = frozenset({"华北", "华东", "华南", "华中", "西北", "西南"
 # A verb with its result or direction, then a bare head: "交给学校", "走完学校", "送到医院" (the
 # place a thing went, not a name).
 _DONE_TO = frozenset("给完到")
+# Coming to or back to a bare 公司 / 厂 is coming to the writer's own premises ("来公司试用", "回厂").
+_COME_TO = frozenset("来到回")
+_OFFICE_HEADS = frozenset({"公司", "厂", "工厂", "厂里"})
 # Prepositions the segmenter may glue to the first character of a name ("从中/铁").
 _PREPOSITIONS = frozenset("从在到去跟给和向往对")
 # Nouns that start with the verbs 开/建/办 ("建设局", "建材厂", "开发区"): a name's head, not what is done.
@@ -538,6 +541,8 @@ class CompanyFinder:
                 continue  # "湘雅二院" names one; "三院", "一院二院" alone name none
             if text.startswith(_NEARBY, e):
                 continue  # "问了X广场附近还有没有位置": where, not who
+            if word in _OFFICE_HEADS and s in index_by_end and text[s - 1 : s] in _COME_TO:
+                continue  # "罗院长带后勤来公司试睡": the writer's own office, where the customer came
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)
@@ -1523,7 +1528,18 @@ class CompanyFinder:
 
     def _glued_jia(self, prev: str, word: str) -> bool:
         """Whether 家 after a lone character is the tail of a brand ("悦家", "禾家") rather than the
-        counting word ("一家", "这家", "几家") or a home ("回家", "在家", "我家")."""
+        counting word ("一家", "这家", "几家") or a home ("回家", "在家", "我家"); or 间 after a word of
+        scenery, the tail of a lodging's or a tea house's name ("山水间", "云水间", not "一间")."""
+        if word == "间":
+            return (
+                2 <= len(prev) <= 4
+                and _CJK.fullmatch(prev[-1]) is not None
+                and _ORDINAL.fullmatch(prev) is None
+                and prev not in _MEASURE
+                and prev not in _STOP
+                and prev not in self._verbs
+                and self._name_part(prev)
+            )
         return (
             word == "家"
             and len(prev) == 1

@@ -268,6 +268,9 @@ _EN_NOT_NAMES = frozenset(
 )
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
+# Kinds of staff that are a contact's title only with a name or a function before them ("马管家",
+# "行政管家"); alone they are a kind of staff ("前台和管家的制服").
+_STAFF_KINDS = frozenset({"管家"})
 # A bare title whose relative is spoken of ("他们老板的亲戚自己做", "会长的小舅子开厂") names no contact:
 # the story is about the relative, who is nobody the rep deals with.
 _KIN_AFTER = re.compile(
@@ -913,6 +916,7 @@ class PersonFinder:
             )
             if (
                 len(written) >= _BARE_OK_MIN_LEN
+                and written not in _STAFF_KINDS
                 and not vocative
                 and not _GREETING.match(text, te)
                 and not text[max(0, ts - 2) : ts].endswith(("我们", "我是", "你们"))
