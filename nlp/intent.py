@@ -710,6 +710,8 @@ def _find_stage(
                 continue  # a sample set up to try ("样品装好了") is no delivery
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
+            if label == Stage.LOST and _CONCEDED.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "虽然浴袍丢了 但毛巾让我们试": a part lost, conceded, the deal goes on
             if best is None or m.start() < best[1][0]:
                 best = (label, m.span())
             before = text[max(0, m.start() - 4) : m.start()]
@@ -749,6 +751,8 @@ def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int
 # A sample or a demo unit named just before what was installed or sent: "X样品装好了", "样机到货了".
 _SAMPLE_BEFORE = re.compile(r"(?:样品|样机|样板|小样|试用品|试用机|展品)[^，,。；;\s]{0,3}$")
 _PIPELINE = [s for s in Stage if s != Stage.LOST]
+# A loss conceded in a clause that turns to what goes on: "虽然X丢了 但…", "尽管X没拿下".
+_CONCEDED = re.compile(r"(?:虽然|虽说|尽管)[^，,。；;！!？?]{0,10}$")
 _MOVE_AT = re.compile(r"开始|进入|到了?")
 _MOVE_BEFORE = re.compile(r"(?:开始|进入|已经到|到了|到)\s?$")
 

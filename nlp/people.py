@@ -27,6 +27,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Characters that may stand right before a name: particles, verbs of meeting, department endings.
 _BEFORE_NAME = frozenset(
     "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂人里来个：:，,。、 \t\n（("
+    "但"  # a clause turned: "虽然X丢了 但符经理又打电话说…"
 )
 # Characters that do not continue a given name (verbs, adverbs, particles).
 _NOT_NAME = frozenset(
