@@ -269,6 +269,8 @@ class Extractor:
             st = find_stage(text, facts.rivals)
             if st is not None:  # a stage word in a plan for a later day is no stage reached
                 st = find_stage(text, facts.rivals, plans.unplanned())
+            if st is not None and channel == "customer" and st[0] == Stage.QUOTE.value:
+                st = None  # "报价发到邮箱": a customer asks us for a quote, no quote of ours reached
             if st is not None:
                 stage, spans["stage"] = st
             fu = find_followup(text, today, plans.days(), f"{local.hour:02d}:{local.minute:02d}")
