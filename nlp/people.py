@@ -61,6 +61,8 @@ _A_NAME_WORD_FREQ = 100
 _LOCATIVE = frozenset("上里")
 _EVENT_WORD_FREQ = 10
 _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
+# Roles that only say who to deal with; an office written after the name says more ("负责人龙飞 总经理").
+_GENERIC_ROLES = frozenset({"负责人", "联络人", "总负责人"})
 # What tells a person is someone who referred the customer, not its contact: "王总那边介绍的", or whose
 # acquaintance the customer is ("王总的朋友 … 对接人隋红").
 _REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)|的(?:朋友|熟人|老乡|同学|老同学|亲戚)")
@@ -1024,8 +1026,14 @@ class PersonFinder:
     def _with_title(self, text: str, p: Person) -> Person:
         """A named contact without a title takes the one written around it: "采购Lucy", "杨丽萍 后勤副总",
         "老板叫孔德明", "职务：护理部主任"."""
-        if p.title is not None or p.name is None:
+        if p.name is None:
             return p
+        if p.title is not None:
+            if p.title not in _GENERIC_ROLES:
+                return p
+            # "负责人龙飞 总经理": the office written after the name says more than the role before it
+            after = self._title_after(text, p)
+            return p if after is None else Person(p.name, after[0], p.start, p.end)
         before = text[: p.start].rstrip(" ")
         for word in ("采购员", "采购"):
             if before.endswith(word):
@@ -1034,12 +1042,9 @@ class PersonFinder:
         if role is not None:
             start = _prefix_end_at(before, role.start("title"))  # "采购经理叫…": the function too
             return Person(p.name, before[start : role.end("title")], start, p.end)
-        j = p.end
-        while j < len(text) and text[j] == " ":
-            j += 1
-        after = _title_re().match(text, j)
-        if j > p.end and after is not None and _HARD_END.match(text, after.end()):
-            return Person(p.name, after.group(), p.start, after.end())
+        after_title = self._title_after(text, p)
+        if after_title is not None:
+            return Person(p.name, after_title[0], p.start, after_title[1])
         field = _TITLE_FIELD.search(text)
         if field is not None:
             return Person(p.name, field.group(1), p.start, p.end)
@@ -1058,6 +1063,23 @@ class PersonFinder:
         ):
             return Person(p.name, t.group(), p.start, p.end)
         return p
+
+    @staticmethod
+    def _title_after(text: str, p: Person) -> tuple[str, int] | None:
+        """A title written after the full name and a pause, maybe after the surname again, closing its
+        clause: "杨丽萍 后勤副总", "于波 于经理" (title, end)."""
+        assert p.name is not None
+        j = p.end
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j == p.end:
+            return None
+        if len(p.name) >= 2 and text.startswith(p.name[0], j) and _CJK.match(p.name[0]):
+            j += 1  # "联系人于波 于经理": the surname said again with the title
+        after = _title_re().match(text, j)
+        if after is not None and _HARD_END.match(text, after.end()):
+            return after.group(), after.end()
+        return None
 
     @staticmethod
     def _loose_prefix(text: str, ts: int, org_ends: frozenset[int] = frozenset()) -> int:
