@@ -44,7 +44,7 @@ _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算�
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
 # (an adverb, a pronoun or a verb of meeting after 王工 ends it: "蒋工挺满意", "陈工他们", "杨工碰了下")
 _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 挺很他她碰反表认确还已又刚对跟和给")
-_GONG_THEN = frozenset("了提要想看带")
+_GONG_THEN = frozenset("了提要想看带加")  # "贺工加了微信"
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
 # A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
