@@ -598,6 +598,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # handed to the person, said done: "把报价单当面交给了X", "把X的报价当面交给吕科长了" (the
             # meeting stays a contact told), as a quote sent by mail is
             r"|把[^，,。；;\s]{0,8}?报价单?(?=(?:当面|亲手|直接)?(?:交给|递给|送给|交到|送到)[^，,。；;]{0,12}?了)"
+            # ...said with the quote first: "X报价今天当面给曹经理了" (not "明天当面给他": blanked as a plan)
+            r"|报价单?(?=(?:今天|昨天|上午|下午|刚才?|已经?)?(?:当面|亲手)(?:交给|递给|送给|给)[^，,。；;\s]{1,8}?了)"
             # a bid handed in and waiting: "标书上周已经投了", "招标文件已经交了"
             r"|标书.{0,6}(?:投|交|递|提交|递交)了|(?:招标|投标)文件.{0,4}(?:交|提交|递交)了|投了标"
         ),
