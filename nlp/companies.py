@@ -306,6 +306,7 @@ _OPENING_AFTER = re.compile(r"现在|目前|又|那边|这边|最近|已经")
 # A clause about the customer turned or its deal, right after its name: "三亚X虽然浴袍丢了", "X那单丢了".
 _TURN_AFTER = re.compile(r"虽然|虽说|尽管|那单|这单|那个单子|这个单子")
 # Characters before 家 that make it a count, a home or a people word: "两家", "整家", "大家", "回家", "老家".
+_TIME_CHARS = frozenset("年月日天周时夜晚")
 _NOT_BEFORE_JIA = frozenset("一二三四五六七八九十几多两这那每哪某各整全大本回老国作专商农酒住东")
 _FULL_NAME_FREQ = 50  # a person's full name is no dictionary word ("方案", "施工")
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
@@ -985,7 +986,10 @@ class CompanyFinder:
             or (text[q] in surnames_set() and title.match(text, q + 1) is not None)
             or (self._freq(text[q : q + 2]) >= _BRAND_FREQ and title.match(text, q + 2) is not None)
             # a function word then a title: "客房总监", "前厅经理"
-            or ((f := _title_prefix_re().match(text, q)) is not None and title.match(text, f.end()) is not None)
+            or (
+                (f := _title_prefix_re().match(text, q)) is not None
+                and title.match(text, f.end()) is not None
+            )
         )
 
     def _name_after(self, text: str, q: int) -> bool:
@@ -1554,8 +1558,13 @@ class CompanyFinder:
         scenery, the tail of a lodging's or a tea house's name ("山水间", "云水间", not "一间")."""
         if word == "间":
             return (
-                2 <= len(prev) <= 4
+                len(prev) <= 4
                 and _CJK.fullmatch(prev[-1]) is not None
+                # (a lone character of time is a span of it: "两个月间")
+                and (
+                    len(prev) > 1
+                    or (prev not in _NOT_BEFORE_JIA and prev not in _VERB_CHARS and prev not in _TIME_CHARS)
+                )
                 and _ORDINAL.fullmatch(prev) is None
                 and prev not in _MEASURE
                 and prev not in _STOP
