@@ -17,7 +17,16 @@ from functools import cache
 from nlp.cities import districts, gazetteer
 from nlp.company_key import PROVINCES
 from nlp.dates import DAY_RE, PERIOD_RE
-from nlp.lexicon import COMMON_SURNAMES, Screened, WordTrie, company_words, literal_re, org_suffixes, titles
+from nlp.lexicon import (
+    COMMON_SURNAMES,
+    Screened,
+    WordTrie,
+    company_words,
+    literal_re,
+    org_suffixes,
+    title_prefixes,
+    titles,
+)
 from nlp.lexicon import surnames as surnames_set
 from nlp.segment import WordClasses
 
@@ -155,6 +164,9 @@ _REGIONS = frozenset({"华北", "华东", "华南", "华中", "西北", "西南"
 # A verb with its result or direction, then a bare head: "交给学校", "走完学校", "送到医院" (the
 # place a thing went, not a name).
 _DONE_TO = frozenset("给完到")
+# Coming to or back to a bare 公司 / 厂 is coming to the writer's own premises ("来公司试用", "回厂").
+_COME_TO = frozenset("来到回")
+_OFFICE_HEADS = frozenset({"公司", "厂", "工厂", "厂里"})
 # Prepositions the segmenter may glue to the first character of a name ("从中/铁").
 _PREPOSITIONS = frozenset("从在到去跟给和向往对")
 # Nouns that start with the verbs 开/建/办 ("建设局", "建材厂", "开发区"): a name's head, not what is done.
@@ -256,6 +268,11 @@ def _title_start_re() -> WordTrie:
     return literal_re(titles())
 
 
+@cache
+def _title_prefix_re() -> WordTrie:
+    return literal_re(title_prefixes())
+
+
 # Verbs of doing that take an industry word as their object ("做培训", "搞咨询"); brands rarely hold them.
 _DOING = frozenset("做搞办买卖签")
 _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
@@ -286,7 +303,10 @@ _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站
 _VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|给(?=[^\s，,。])")
 # What follows a city and brand that open a note as its subject ("X城Y现在到哪一步了", "X城Y又去了一趟").
 _OPENING_AFTER = re.compile(r"现在|目前|又|那边|这边|最近|已经")
+# A clause about the customer turned or its deal, right after its name: "三亚X虽然浴袍丢了", "X那单丢了".
+_TURN_AFTER = re.compile(r"虽然|虽说|尽管|那单|这单|那个单子|这个单子")
 # Characters before 家 that make it a count, a home or a people word: "两家", "整家", "大家", "回家", "老家".
+_TIME_CHARS = frozenset("年月日天周时夜晚")
 _NOT_BEFORE_JIA = frozenset("一二三四五六七八九十几多两这那每哪某各整全大本回老国作专商农酒住东")
 _FULL_NAME_FREQ = 50  # a person's full name is no dictionary word ("方案", "施工")
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
@@ -538,6 +558,8 @@ class CompanyFinder:
                 continue  # "湘雅二院" names one; "三院", "一院二院" alone name none
             if text.startswith(_NEARBY, e):
                 continue  # "问了X广场附近还有没有位置": where, not who
+            if word in _OFFICE_HEADS and s in index_by_end and text[s - 1 : s] in _COME_TO:
+                continue  # "罗院长带后勤来公司试睡": the writer's own office, where the customer came
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)
@@ -711,6 +733,8 @@ class CompanyFinder:
             return None  # "电子配套厂 想做自动化": what they want, not a name
         if name[0] in _PLACE_TAIL_CHARS or name[-1] in _DEPARTMENT_CHARS or "已" in name:
             return None  # "周家店镇", "饭店餐饮部", "连锁 试单已发货": a place, a department, news
+        if any(name[k - 1] in _DEPARTMENT_END and self._title_at(name, k) for k in range(2, len(name))):
+            return None  # "X酒店 客房部申经理": the organisation's department and its person
         first = self._cut(name)[0]
         if kind and q == p and (first in _ALLOW or first in org_suffixes()):
             return None  # "酒店管理有限公司": the kind word goes on into one longer name
@@ -936,6 +960,8 @@ class CompanyFinder:
         pause is not enough: "在东莞松山湖 预算…" names a place."""
         if text.startswith("的", p):
             return not self._name_after(text, p + 1)
+        if _TURN_AFTER.match(text, p) is not None:
+            return True
         q = p
         while q < len(text) and text[q] == " ":
             q += 1
@@ -959,6 +985,11 @@ class CompanyFinder:
             title.match(text, q) is not None
             or (text[q] in surnames_set() and title.match(text, q + 1) is not None)
             or (self._freq(text[q : q + 2]) >= _BRAND_FREQ and title.match(text, q + 2) is not None)
+            # a function word then a title: "客房总监", "前厅经理"
+            or (
+                (f := _title_prefix_re().match(text, q)) is not None
+                and title.match(text, f.end()) is not None
+            )
         )
 
     def _name_after(self, text: str, q: int) -> bool:
@@ -1523,7 +1554,23 @@ class CompanyFinder:
 
     def _glued_jia(self, prev: str, word: str) -> bool:
         """Whether 家 after a lone character is the tail of a brand ("悦家", "禾家") rather than the
-        counting word ("一家", "这家", "几家") or a home ("回家", "在家", "我家")."""
+        counting word ("一家", "这家", "几家") or a home ("回家", "在家", "我家"); or 间 after a word of
+        scenery, the tail of a lodging's or a tea house's name ("山水间", "云水间", not "一间")."""
+        if word == "间":
+            return (
+                len(prev) <= 4
+                and _CJK.fullmatch(prev[-1]) is not None
+                # (a lone character of time is a span of it: "两个月间")
+                and (
+                    len(prev) > 1
+                    or (prev not in _NOT_BEFORE_JIA and prev not in _VERB_CHARS and prev not in _TIME_CHARS)
+                )
+                and _ORDINAL.fullmatch(prev) is None
+                and prev not in _MEASURE
+                and prev not in _STOP
+                and prev not in self._verbs
+                and self._name_part(prev)
+            )
         return (
             word == "家"
             and len(prev) == 1

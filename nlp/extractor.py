@@ -145,7 +145,9 @@ class Extractor:
         self._verbs = classes.verbs
         self._cut = self._segmenter.cutter()
         self._companies = CompanyFinder(classes, self._freq, self._cut)
-        self._people = PersonFinder(self._freq)
+        people = classes.people
+        # A full name the dictionary holds as a person's ("刘卫东") is a name, however often it is written.
+        self._people = PersonFinder(lambda w: 0 if w in people else freq.get(w, 0) or 0)
         self._ready = True
 
     def warm_up(self) -> None:
@@ -269,6 +271,8 @@ class Extractor:
             st = find_stage(text, facts.rivals)
             if st is not None:  # a stage word in a plan for a later day is no stage reached
                 st = find_stage(text, facts.rivals, plans.unplanned())
+            if st is not None and channel == "customer" and st[0] == Stage.QUOTE.value:
+                st = None  # "报价发到邮箱": a customer asks us for a quote, no quote of ours reached
             if st is not None:
                 stage, spans["stage"] = st
             fu = find_followup(text, today, plans.days(), f"{local.hour:02d}:{local.minute:02d}")

@@ -232,7 +232,9 @@ _GOT_THROUGH = (
 )
 # Something done at their place, said as done: "在他们办公室签的字", "在对方公司聊了一上午".
 _AT_THEIRS = (
-    r"在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室|门店|店里)(?:里|那边)?"
+    # (or their hotel, hospital, school, works or site: "在他们酒店签了试用协议")
+    r"在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室|门店|店里|酒店|宾馆|医院|学校|工厂|车间|仓库|工地|食堂)"
+    r"(?:里|那边)?"
     r"(?:签|谈|聊|开|坐|待)(?:的|了|完)"
 )
 # Done at the person's place, said with 的: "下午去潘总那盖的章", "去他们那边签的合同" (not "去那边的路上",
@@ -253,6 +255,8 @@ REPORTED = Screened(
     rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
     r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
     r"|发[^，,。；;\s]{1,8}?(?:邮箱|微信|QQ)(?:里|上)?了"  # "报价单已经发他邮箱了" (done, not "明天发他邮箱")
+    # "报价单微信发过去了" (not "明天微信发过去")
+    r"|(?:微信|邮件|QQ)(?:上|里)?(?:已经?)?发(?:过去|出去|出)了"
     r"|去[^，,。；;\s]{0,12}(?:看了|走了|转了)"  # "上周六去X现场看了"
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访"
     rf"|{_GOT_THROUGH}"
@@ -331,9 +335,9 @@ KIND_DEMO = Screened(
     r"|方案(?:今天|昨天|前天|刚才?|刚刚|已经|都|也|上午|下午|早上|晚上){0,2}(?:讲|介绍)(?:了|完|过)|(?:做|搞|开)了?(?:个|一个|一场|一次|次)?[^，,。；;\s]{0,10}?技术交流"
     # the machine handed to them to try, done ("给他们试了一下", "让操作手试了一把")
     r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
-    r"|试乘|试驾|试车(?!间|场)|试穿|试戴|试听"  # the customer tries the thing itself
+    r"|试乘|试驾|试车(?!间|场)|试穿|试戴|试听|试睡|试躺|试坐"  # the customer tries the thing itself
     # ...at our place: "来店里试了新款", "来我们展厅试了样机" (a visit to us to try it is a demo)
-    r"|来(?:了|过)?(?:我们|咱们|我司)?(?:店里|门店|展厅|公司|厂里|这边)[^，,。；;\s]{0,4}?试了"
+    r"|来(?:了|过)?(?:我们|咱们|我司)?(?:店里|门店|展厅|公司|厂里|这边)[^，,。；;\s]{0,4}?试[睡躺坐穿戴用]?了"
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
@@ -346,7 +350,7 @@ KIND_DEMO = Screened(
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
     # (nor one someone else is running: "中牧也在做试用")
-    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)(?<!在做)(?<!在)试用(?![的期])"
+    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)(?<!在做)(?<!在)试用(?![的期]|协议|合同)"
     # (how a trial went, told on a call: "试用反馈不错", "试用一个月效果不错" is no demo held now)
     r"(?!反馈|效果|情况|结果|报告|下来|通过|合格"
     # (a trial's length then its verdict: "试用两周 没问题", "试用一个月 挺好")
@@ -365,7 +369,7 @@ KIND_DEMO = Screened(
     re.IGNORECASE,
 )
 KIND_CALL = Screened(
-    r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|过去|过来)|来电话|来电|通话"
+    r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|谈|商量|过去|过来)|来电话|来电|通话"
     r"|打电话|打[我他她你]的?电话|电话里|语音|打完电话|电话回访"
     r"|(?<![A-Za-z])(?i:called|had a call)(?![A-Za-z])"
     # a call that came in or what was said on it: "来了个电话", "昨晚电话说…"
@@ -451,7 +455,9 @@ KIND_VISIT = Screened(
     # where the rep was, said first: "上午在盛丰，潘社长说…" (not "在开会", "在路上")
     r"|^(?:今天|今儿|今早|昨天|昨儿|前天|上午|下午|中午|晚上|刚才?)?在(?!开会|路上|家|公司|办公室|外面|出差)[^，,。；;\s]{2,12}(?=[，,。；;\s])"
     # on site: "现场勘察完了", "现场看了冷库"
-    r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|查看|调研)"
+    r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|看完|查看|调研)"
+    # met, said as done after the person: "X向经理见过了" (not "没见过", "见过吗")
+    r"|(?<![没未])见过(?:了|面)(?![吗么没?？])"
     # the customer came to us: "来我们公司看样", "到我司考察", "来厂里参观" (not "轮到我们")
     r"|(?<![轮等])(?:来|到)(?:了|过)?(?:我们|咱们|我司|本公司)(?:公司|厂|厂里|工厂|展厅|门店|店里|办公室|这边)?"
     r"(?:看|参观|考察|谈|聊|坐|试|验)"
@@ -492,7 +498,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
         Screened(
             r"已经?签约|签约了|签约(?=\s|$|[！!，。\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])|签约(?:完成|成功)|(?:完成|成功)签约|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
-            r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?)"
+            r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?|[^，,。；;\s]{0,6}?(?:试用|技术|保密|意向)协议)"
+            # the contract said signed: "那边已经签合同了", "已签合同" (not "下周签合同", "签合同了吗")
+            r"|(?:已经?|都)签(?:好|完|订)?了?合同(?![吗么没?？])|签(?:好|完)?合同了(?![吗么没?？])"
             # cheered: "签啦🎉", "拿下啦", "成交咯" (not asked: "签啦？")
             r"|(?:签|签约|签单|成交|拿下|签下来)(?:啦|咯|喽)(?![?？])"
             r"|盖章回来|(?:已|已经)回签|回签了|(?:盖章|签字)回传|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|合同.{0,8}盖(?:好|完)章[寄送发快]递?(?:出来|过来|出去)了(?![吗么没?？])|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
@@ -591,6 +599,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # handed to the person, said done: "把报价单当面交给了X", "把X的报价当面交给吕科长了" (the
             # meeting stays a contact told), as a quote sent by mail is
             r"|把[^，,。；;\s]{0,8}?报价单?(?=(?:当面|亲手|直接)?(?:交给|递给|送给|交到|送到)[^，,。；;]{0,12}?了)"
+            # ...said with the quote first: "X报价今天当面给曹经理了" (not "明天当面给他": blanked as a plan)
+            r"|报价单?(?=(?:今天|昨天|上午|下午|刚才?|已经?)?(?:当面|亲手)(?:交给|递给|送给|给)[^，,。；;\s]{1,8}?了)"
             # a bid handed in and waiting: "标书上周已经投了", "招标文件已经交了"
             r"|标书.{0,6}(?:投|交|递|提交|递交)了|(?:招标|投标)文件.{0,4}(?:交|提交|递交)了|投了标"
         ),
@@ -704,6 +714,8 @@ def _find_stage(
                 continue  # a sample set up to try ("样品装好了") is no delivery
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
+            if label == Stage.LOST and _CONCEDED.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "虽然浴袍丢了 但毛巾让我们试": a part lost, conceded, the deal goes on
             if best is None or m.start() < best[1][0]:
                 best = (label, m.span())
             before = text[max(0, m.start() - 4) : m.start()]
@@ -743,6 +755,8 @@ def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int
 # A sample or a demo unit named just before what was installed or sent: "X样品装好了", "样机到货了".
 _SAMPLE_BEFORE = re.compile(r"(?:样品|样机|样板|小样|试用品|试用机|展品)[^，,。；;\s]{0,3}$")
 _PIPELINE = [s for s in Stage if s != Stage.LOST]
+# A loss conceded in a clause that turns to what goes on: "虽然X丢了 但…", "尽管X没拿下".
+_CONCEDED = re.compile(r"(?:虽然|虽说|尽管)[^，,。；;！!？?]{0,10}$")
 _MOVE_AT = re.compile(r"开始|进入|到了?")
 _MOVE_BEFORE = re.compile(r"(?:开始|进入|已经到|到了|到)\s?$")
 

@@ -27,6 +27,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Characters that may stand right before a name: particles, verbs of meeting, department endings.
 _BEFORE_NAME = frozenset(
     "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂人里来个：:，,。、 \t\n（("
+    "但"  # a clause turned: "虽然X丢了 但符经理又打电话说…"
 )
 # Characters that do not continue a given name (verbs, adverbs, particles).
 _NOT_NAME = frozenset(
@@ -43,7 +44,7 @@ _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算�
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
 # (an adverb, a pronoun or a verb of meeting after 王工 ends it: "蒋工挺满意", "陈工他们", "杨工碰了下")
 _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 挺很他她碰反表认确还已又刚对跟和给")
-_GONG_THEN = frozenset("了提要想看带")
+_GONG_THEN = frozenset("了提要想看带加")  # "贺工加了微信"
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
 # A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
@@ -60,8 +61,11 @@ _A_NAME_WORD_FREQ = 100
 _LOCATIVE = frozenset("上里")
 _EVENT_WORD_FREQ = 10
 _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
-# What tells a person is someone who referred the customer, not its contact: "王总那边介绍的".
-_REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)")
+# Roles that only say who to deal with; an office written after the name says more ("负责人龙飞 总经理").
+_GENERIC_ROLES = frozenset({"负责人", "联络人", "总负责人"})
+# What tells a person is someone who referred the customer, not its contact: "王总那边介绍的", or whose
+# acquaintance the customer is ("王总的朋友 … 对接人隋红").
+_REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)|的(?:朋友|熟人|老乡|同学|老同学|亲戚)")
 # One who tells the rep of another rather than being met: "钱总说…让…对接", "王总让我找…",
 # "严主任把采购的事交给梁倩了".
 _TOLD = re.compile(r"\s?(?:说|让|叫|安排了?|介绍|推荐|(?:把[^，。,；;\s]{0,8}?)?(?:交给|转给))")
@@ -268,6 +272,9 @@ _EN_NOT_NAMES = frozenset(
 )
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
+# Kinds of staff that are a contact's title only with a name or a function before them ("马管家",
+# "行政管家"); alone they are a kind of staff ("前台和管家的制服").
+_STAFF_KINDS = frozenset({"管家"})
 # A bare title whose relative is spoken of ("他们老板的亲戚自己做", "会长的小舅子开厂") names no contact:
 # the story is about the relative, who is nobody the rep deals with.
 _KIN_AFTER = re.compile(
@@ -913,6 +920,7 @@ class PersonFinder:
             )
             if (
                 len(written) >= _BARE_OK_MIN_LEN
+                and written not in _STAFF_KINDS
                 and not vocative
                 and not _GREETING.match(text, te)
                 and not text[max(0, ts - 2) : ts].endswith(("我们", "我是", "你们"))
@@ -1018,8 +1026,14 @@ class PersonFinder:
     def _with_title(self, text: str, p: Person) -> Person:
         """A named contact without a title takes the one written around it: "采购Lucy", "杨丽萍 后勤副总",
         "老板叫孔德明", "职务：护理部主任"."""
-        if p.title is not None or p.name is None:
+        if p.name is None:
             return p
+        if p.title is not None:
+            if p.title not in _GENERIC_ROLES:
+                return p
+            # "负责人龙飞 总经理": the office written after the name says more than the role before it
+            after = self._title_after(text, p)
+            return p if after is None else Person(p.name, after[0], p.start, p.end)
         before = text[: p.start].rstrip(" ")
         for word in ("采购员", "采购"):
             if before.endswith(word):
@@ -1028,12 +1042,9 @@ class PersonFinder:
         if role is not None:
             start = _prefix_end_at(before, role.start("title"))  # "采购经理叫…": the function too
             return Person(p.name, before[start : role.end("title")], start, p.end)
-        j = p.end
-        while j < len(text) and text[j] == " ":
-            j += 1
-        after = _title_re().match(text, j)
-        if j > p.end and after is not None and _HARD_END.match(text, after.end()):
-            return Person(p.name, after.group(), p.start, after.end())
+        after_title = self._title_after(text, p)
+        if after_title is not None:
+            return Person(p.name, after_title[0], p.start, after_title[1])
         field = _TITLE_FIELD.search(text)
         if field is not None:
             return Person(p.name, field.group(1), p.start, p.end)
@@ -1052,6 +1063,23 @@ class PersonFinder:
         ):
             return Person(p.name, t.group(), p.start, p.end)
         return p
+
+    @staticmethod
+    def _title_after(text: str, p: Person) -> tuple[str, int] | None:
+        """A title written after the full name and a pause, maybe after the surname again, closing its
+        clause: "杨丽萍 后勤副总", "于波 于经理" (title, end)."""
+        assert p.name is not None
+        j = p.end
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j == p.end:
+            return None
+        if len(p.name) >= 2 and text.startswith(p.name[0], j) and _CJK.match(p.name[0]):
+            j += 1  # "联系人于波 于经理": the surname said again with the title
+        after = _title_re().match(text, j)
+        if after is not None and _HARD_END.match(text, after.end()):
+            return after.group(), after.end()
+        return None
 
     @staticmethod
     def _loose_prefix(text: str, ts: int, org_ends: frozenset[int] = frozenset()) -> int:
