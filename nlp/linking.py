@@ -568,6 +568,7 @@ class LeadBook:
         people = self._people_in(folded, contact_name, contact_title)
         by_phone = self._phones.get(_digits(phone) or "", set())
         places: set[str] = set()
+        other_kind: set[int] = set()
         if company:
             names = self._names_in(_fold(company), places=places)
         else:
@@ -575,7 +576,8 @@ class LeadBook:
         if company and (kind := _kind_of(company)):
             # "重庆巴山冷链物流" is not 巴山医院: a span that says what kind of organisation it is must
             # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
-            names = {i for i in names if kind in _fold(self.leads[i].company)}
+            other_kind = {i for i in names if kind not in _fold(self.leads[i].company)}
+            names -= other_kind
         if by_phone:
             candidates = set(by_phone)
         elif names:
@@ -586,6 +588,9 @@ class LeadBook:
             candidates = self._names_in(folded) & set(people)
             if not candidates:
                 candidates = {i for i in people if self._slip_of(_fold(company), i)}
+            # A name of another kind than the leads of its brand ("X体检中心" beside the book's "X医院")
+            # is another customer, whoever its contact is.
+            candidates -= other_kind
         else:
             candidates = set(people)
         candidates = self._settle(candidates, people, city, places)

@@ -1,0 +1,64 @@
+"""Kinds of conversation seen on conversations_fifteen (elder-care equipment), replayed through the real
+bot with made-up sentences of a medical equipment distributor (tests/e2e/conversations.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.e2e.conversations import Runner
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, says
+
+
+def turn(who: str, text: str) -> dict[str, Any]:
+    return {"as": who, "text": text}
+
+
+# ---- a full name of another kind or district than the book's lead of its brand is a new customer -------
+
+
+@pytest.mark.parametrize(
+    "company",
+    [
+        "苏州仁和口腔门诊部",  # another kind of organisation than the book's 苏州仁和医院
+        "苏州市相城区仁和体检中心",
+    ],
+)
+async def test_a_manager_enters_a_new_customer_of_a_known_brand_and_another_kind(
+    runner: Runner, company: str
+) -> None:
+    turns = [
+        turn("zhangwei", f"帮医疗组建个新线索：{company}，联系人周主任，13911112222，想了解移动DR，归林娜跟"),
+        turn("lina", "收到 我明天上午给周主任打电话"),
+    ]
+    expect = [
+        {"company": company, "owner": "lina", "followups_added": 0, "products_include": ["移动DR"],
+         "next_followup": plan("today+1")},
+        {"company": "苏州仁和医院", "followups_added": 0, "next_followup": None},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_rep_reporting_on_the_known_customer_by_its_brand_still_links_it(runner: Runner) -> None:
+    turns = says("今天去了趟仁和，周主任说移动DR想先看看参数")
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周")}]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- names of care institutions: their kind words end the name ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "company",
+    ["无锡市滨湖区康宁之家综合服务中心", "苏州市相城区仁爱护理院", "无锡乐龄颐养公寓"],
+)
+async def test_a_first_visit_to_a_care_institution_creates_it_under_its_whole_name(
+    runner: Runner, company: str
+) -> None:
+    turns = says(f"第一次上门拜访了{company}，见了许文华主任，电话13757400001，要两台台式彩超，下周四再去")
+    expect = [
+        {"company": company, "owner": "lina", "followups_added": 1, "last_followup": last("visit", "许"),
+         "next_followup": plan("next_week:4"), "contacts_include": ["许文华"]},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
