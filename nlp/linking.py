@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -640,6 +640,18 @@ class LeadBook:
         gets the cities of a district said right before a name (徐汇恒丰: 上海), which tell where
         the customer is as a city would."""
         found: set[int] = set()
+        for _, ids, cities in self._name_hits(text, strict=strict):
+            found |= ids
+            if places is not None:
+                places |= cities
+        return found
+
+    def named_at(self, text: str) -> list[tuple[int, frozenset[int]]]:
+        """Where `text` names leads by a customer's name (as a message with no span read as a company
+        does: `_names_in`'s strict reading), and the leads each names, in the order written."""
+        return [(start, ids) for start, ids, _ in self._name_hits(_fold(text), strict=True)]
+
+    def _name_hits(self, text: str, *, strict: bool) -> Iterator[tuple[int, frozenset[int], frozenset[str]]]:
         table = self._all_names()
         for start, end, alias in _hits(text, table, self._longest_name):
             at, cities = _district_before(text, start)
@@ -647,11 +659,7 @@ class LeadBook:
                 continue
             if alias in self._alone and not self._stands_alone(text, start, end, whole=not strict):
                 continue
-            found |= table[alias]
-            found |= self._named_longer(table, alias)
-            if places is not None:
-                places |= cities
-        return found
+            yield start, frozenset(table[alias] | self._named_longer(table, alias)), cities
 
     def _named_longer(self, table: dict[str, set[int]], alias: str) -> set[int]:
         """Leads with a longer name that starts with `alias`: 悦汇酒店 is a name of 佛山悦汇酒店 and the

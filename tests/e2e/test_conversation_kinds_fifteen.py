@@ -62,3 +62,37 @@ async def test_a_first_visit_to_a_care_institution_creates_it_under_its_whole_na
          "next_followup": plan("next_week:4"), "contacts_include": ["许文华"]},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- one message reporting on two customers of the book -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first_kind", "second_kind"),
+    [
+        ("跑了两家 先去的仁和 周主任说彩超想上两台 然后下午去了慈济 陆院长说腹腔镜预算批了 下周三上午过去签",
+         "visit", "visit"),
+        ("上午去仁和见了周主任，彩超要两台；下午给慈济陆院长打了个电话，腹腔镜的预算批了，下周三上午我过去签",
+         "visit", "call"),
+    ],
+)  # fmt: skip
+async def test_a_report_on_two_customers_each_with_its_contact_is_a_follow_up_on_each(
+    runner: Runner, text: str, first_kind: str, second_kind: str
+) -> None:
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last(first_kind, "周"),
+         "next_followup": None},
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last(second_kind, "陆"),
+         "next_followup": plan("next_week:3")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], says(text), expect)
+
+
+async def test_another_customer_named_as_a_reference_is_no_second_report(runner: Runner) -> None:
+    text = "今天去了仁和 周主任说彩超想照着慈济那套配置来 下周三上午我再过去"
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周"),
+         "next_followup": plan("next_week:3")},
+        {"company": "无锡慈济医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], says(text), expect)
