@@ -219,6 +219,12 @@ def _strip_suffix(name: str) -> str | None:
     return None
 
 
+def _in_order(short: str, name: str) -> bool:
+    """Whether the characters of `short` all occur in `name`, in their order (律所 in 律师事务所)."""
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
 def _kind_of(name: str) -> str | None:
     """The organisation or industry word a company name ends with (legal form aside), if any."""
     key = company_key(name)
@@ -578,6 +584,8 @@ class LeadBook:
             # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
             other_kind = {i for i in names if kind not in _fold(self.leads[i].company)}
             names -= other_kind
+            # (a kind said short, 律所 for 律师事务所 or 二院 for 第二人民医院, may still be the lead's)
+            other_kind = {i for i in other_kind if not _in_order(kind, _fold(self.leads[i].company))}
         if by_phone:
             candidates = set(by_phone)
         elif names:

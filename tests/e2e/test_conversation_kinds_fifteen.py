@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, says
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, row, says
 
 
 def turn(who: str, text: str) -> dict[str, Any]:
@@ -38,6 +38,18 @@ async def test_a_manager_enters_a_new_customer_of_a_known_brand_and_another_kind
         {"company": "苏州仁和医院", "followups_added": 0, "next_followup": None},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_kind_said_short_with_the_known_contact_is_still_the_lead(runner: Runner) -> None:
+    second = row(
+        "苏州市吴中区第二人民医院", "苏州", "萧永平", "设备科科长", "13900000031", "台式彩超", "需求确认"
+    )
+    turns = says("今天下午去吴中二院见了萧科长，彩超想买两台，下周四上午十点再过去")
+    expect = [
+        {"company": "苏州市吴中区第二人民医院", "followups_added": 1, "last_followup": last("visit", "萧"),
+         "next_followup": plan("next_week:4", "10:00")},
+    ]  # fmt: skip
+    await assert_right(runner, [second, CIJI], turns, expect)
 
 
 async def test_a_rep_reporting_on_the_known_customer_by_its_brand_still_links_it(runner: Runner) -> None:
