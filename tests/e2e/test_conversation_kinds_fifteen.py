@@ -108,3 +108,24 @@ async def test_another_customer_named_as_a_reference_is_no_second_report(runner:
         {"company": "无锡慈济医院", "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], says(text), expect)
+
+
+# ---- a correction of the person met, with their full name and number in clauses of their own -------------
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "说错了，今天见的不是周主任，是设备科的邵科长，邵文斌，13911113333",
+        "不对，见的是设备科的邵科长，邵文斌，13911113333",
+    ],
+)
+async def test_a_corrected_contact_keeps_the_full_name_and_number_said_after_it(
+    runner: Runner, fix: str
+) -> None:
+    turns = says("今天去了趟仁和，周主任说彩超想上两台，下周四再过去", fix)
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "邵文斌"),
+         "contacts_include": ["周建华", "邵文斌"], "next_followup": plan("next_week:4")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
