@@ -128,19 +128,44 @@ def _head(words: str) -> str:
     its own (is marked again or names its field: "预算也改成150万") or completes the head's value
     ("下周四 上午十点")."""
     marker = _marker_at(words) or 0
-    chars, value, opened = list(words), "", False
+    chars, value, opened, kept = list(words), "", False, ""
     for clause in _CLAUSE.finditer(words):
         if not value:
             value = _NOT_A_VALUE.sub("", clause.group()) if clause.end() > marker else ""
+            kept = value
             continue
         if opened or _OWN_CORRECTION.search(clause.group()) or _COMPLETES.fullmatch(clause.group()):
             # "预算也跟着改 280w左右": a clause that ends on its change gives the new value next
             opened = not opened and _OPENS.search(clause.group()) is not None
+            kept += clause.group()
             continue
-        if _names_in_full(value, clause.group()):
+        if _names_in_full(value, clause.group()) or _completes_person(kept, clause.group()):
             continue
         chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
     return "".join(chars)
+
+
+# A person named by surname and title in the head ("是采购部的卢经理"), whose full name and number
+# follow in clauses of their own ("卢经理，卢卫东，139…"): they complete the new value.
+_SURNAME_TITLE = re.compile(
+    r"([\u4e00-\u9fff])(?:经理|总监|总|主任|主管|工程师|工|老师|院长|科长|处长|局长|部长|厂长|店长|校长"
+    r"|医生|护士长|书记|秘书|助理|老板|女士|先生|小姐)"
+)
+_DAY_WORD = re.compile(r"[周星礼][一二三四五六日天末]|星期|礼拜|[今明后昨]天|[号日]$")
+_PHONE_CLAUSE = re.compile(r"(?:电话|手机|手机号)?[:：]?\+?[\d\s-]{7,}")
+
+
+def _completes_person(value: str, clause: str) -> bool:
+    """Whether `clause` gives the full name or the number of the person the head names by surname and
+    title (the head "是卢经理", then "卢卫东", "13916620587")."""
+    surnames = {m.group(1) for m in _SURNAME_TITLE.finditer(value)}
+    if not surnames:
+        return False
+    if _PHONE_CLAUSE.fullmatch(clause):
+        return True
+    if _DAY_WORD.search(clause):
+        return False  # "是周经理，周四见": a day, not 周's name
+    return re.fullmatch(r"[\u4e00-\u9fff]{2,3}", clause) is not None and clause[0] in surnames
 
 
 def _names_in_full(value: str, clause: str) -> bool:

@@ -37,6 +37,18 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "._")
 
 
+def _plural_end(folded: str, surface: str, end: int) -> int:
+    """Where an English alias said in the plural ends ("carpet extractors", "brushes"), or -1 when
+    the letters after it make another word."""
+    if len(surface) < 3 or not surface[-1].isascii() or not surface[-1].isalpha():
+        return -1
+    for tail in ("s", "es"):
+        e = end + len(tail)
+        if folded.startswith(tail, end) and (e >= len(folded) or not _is_word_char(folded[e])):
+            return e
+    return -1
+
+
 @dataclass(frozen=True)
 class Catalog:
     """Products and competitors with their aliases; immutable, built once and shared."""
@@ -118,10 +130,12 @@ class Catalog:
                 e = pos + len(surface)
                 if not folded.startswith(surface, pos):
                     continue
-                if (_is_word_char(text[pos]) and pos > 0 and _is_word_char(text[pos - 1])) or (
-                    _is_word_char(text[e - 1]) and e < n and _is_word_char(text[e])
-                ):
+                if _is_word_char(text[pos]) and pos > 0 and _is_word_char(text[pos - 1]):
                     continue
+                if _is_word_char(text[e - 1]) and e < n and _is_word_char(text[e]):
+                    e = _plural_end(folded, surface, e)
+                    if e < 0:
+                        continue
                 entry = self._lookup[surface]
                 out.append(Mention(entry.kind, entry.name, pos, e))
                 nxt = e

@@ -116,6 +116,9 @@ _VENUE_HEADS = ("中心", "大厦", "广场", "社区", "机场", "商场", "大
 _VENUE_MANAGER = re.compile(r"物业(?:管理|服务)?(?:有限公司|公司|中心|处)?|管理处|管理办公室|管委会|居委会")
 _FACULTY = ("学院", "系", "研究所", "研究院", "实验室")
 _INSIDE = (*_OFFICE, *_FACULTY)
+# Heads of a brand that say no kind of organisation: an office word after one is the kind it is
+# ("爱心之家服务中心"), not one of its departments.
+_KINDLESS_HEADS = ("之家",)
 _PROVINCES = frozenset(PROVINCES)
 # An English name ending in an organisation word ("Vertex Robotics", "Brightwave Consulting").
 _LATIN_ORG = re.compile(
@@ -856,6 +859,8 @@ class CompanyFinder:
             and o.end < h.end
             and o.strength >= 2
             and not o.name.endswith(_OFFICE)
+            # "X之家养老服务中心": a head that names no kind of organisation, then the kind it is
+            and not o.name.endswith(_KINDLESS_HEADS)
             for o in hits
         )
 

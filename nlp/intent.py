@@ -143,7 +143,10 @@ NEW_LEAD = Screened(
     # a customer passed on by a colleague: "转一个客户过来：…", "转个客户给你"
     r"|转(?:了)?(?:一|1)?(?:个|家)(?:新的?)?客户(?:过来|给)"
     # (also for someone else: "帮同事录一个 X …", "录一家")
-    r"|帮我录|帮忙录|帮忙建|帮[\u4e00-\u9fff]{1,3}录(?:一下|一个|个|入)|录(?:一|1)(?:个|家)|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
+    r"|帮我录|帮忙录|帮忙建|帮[\u4e00-\u9fff]{1,3}录(?:一下|一个|个|入)|录(?:一|1)(?:个|家|条)|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
+    # "给X建条线索", "建一条：…"; a prospect not yet reached: "还没联系人 先挂我名下"
+    r"|建(?:一|1)?(?:个|条)(?:新的?)?(?:线索|lead|商机)|建(?:一|1)?(?:个|条)\s*[:：]"
+    r"|(?:还|暂时|目前)没(?:有)?(?:联系人|对接人)|挂(?:在)?我名下"
     # a prospect handed over: "加个线索", "要了个线索", "周六加个lead", "同事推的线索"
     r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
     # one handed out to the team: "给大家派个线索", "派单：…"
@@ -291,14 +294,14 @@ REPORTED = Screened(
 )
 # What the customer said or thought: "王总说预算批了" tells a contact even with no word for it.
 # (not what the customer heard from others, "听说", nor a thing left unsaid, "预算没说")
-TOLD = re.compile(r"(?<![听没])说|表示|反馈|答应|同意|觉得|认为|嫌|回复")
+TOLD = re.compile(r"(?<![听没])说|表示|反馈|答应|同意|觉得|认为|嫌|回复|确认(?:好|过)了")
 # A contact planned again ("下周再联系") follows one that happened.
 AGAIN = re.compile(r"再(?:去|来|联系|约|打|谈|跟|拜访|过去|沟通|聊|看|见)")
 # "那个要60个球机的物流园 现在什么进度": the progress or the owner of whatever stands before it.
 PROGRESS = re.compile(
     r"到?哪一?步|(?:什么|啥|哪个|哪一个)阶段|什么进度|啥进度|进度如何|进度怎么样|进展如何|什么进展|啥进展|有什么进展|什么情况|啥情况|怎么样了|咋样了?|怎样了"
     r"|有(?:没有)?(?:进展|进度|动静|消息|更新)(?:吗|没|没有|了吗)?[?？]?$|最新(?:进展|进度|情况|动态)[?？]?$"
-    r"|有没有人跟|有人(?:在)?跟吗|谁在跟|(?:是)?谁跟的|跟到哪|聊到哪|谈到哪"
+    r"|有没有人跟|有人(?:在)?跟吗|谁在跟|(?:是)?谁跟的|跟(?:进)?到哪|聊到哪|谈到哪"
     r"|(?:单子|项目|订单|合同|案子)(?:现在|目前)?(?:走|推进|进行|谈)?到哪"  # a deal's, not a parcel's
     r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X钱总的联系方式"
     r"|(?:签|定|签约|中标|交付|付款|回款|打款)了?(?:没|吗|没有)[?？]?\s*$"  # "X那边合同签了没"
@@ -392,8 +395,9 @@ KIND_CALL = Screened(
     rf"|{_CALLED_OVER}"
 )
 KIND_ONLINE = Screened(
-    # (not the label of an address: "邮箱 leo@…", "微信号 wx123" give a way to reach them, no contact)
-    r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：])|QQ(?![:：\s]*\d)"
+    # (not the label of an address: "邮箱 leo@…", "微信号 wx123", "微信同手机" give a way to reach them,
+    # no contact)
+    r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：]|同(?:手机|电话|号))|QQ(?![:：\s]*\d)"
     r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|video|zoom|teams|webex|skype"
     # the English words for a meeting held on the line ("开完online meeting", "online聊了", "had a virtual
     # call"), not a shop or a place ("online store", "remote area")

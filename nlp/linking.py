@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -217,6 +217,12 @@ def _strip_suffix(name: str) -> str | None:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return None
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Whether the characters of `short` all occur in `name`, in their order (律所 in 律师事务所)."""
+    rest = iter(name)
+    return all(ch in rest for ch in short)
 
 
 def _kind_of(name: str) -> str | None:
@@ -568,6 +574,7 @@ class LeadBook:
         people = self._people_in(folded, contact_name, contact_title)
         by_phone = self._phones.get(_digits(phone) or "", set())
         places: set[str] = set()
+        other_kind: set[int] = set()
         if company:
             names = self._names_in(_fold(company), places=places)
         else:
@@ -575,7 +582,10 @@ class LeadBook:
         if company and (kind := _kind_of(company)):
             # "重庆巴山冷链物流" is not 巴山医院: a span that says what kind of organisation it is must
             # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
-            names = {i for i in names if kind in _fold(self.leads[i].company)}
+            other_kind = {i for i in names if kind not in _fold(self.leads[i].company)}
+            names -= other_kind
+            # (a kind said short, 律所 for 律师事务所 or 二院 for 第二人民医院, may still be the lead's)
+            other_kind = {i for i in other_kind if not _in_order(kind, _fold(self.leads[i].company))}
         if by_phone:
             candidates = set(by_phone)
         elif names:
@@ -586,6 +596,9 @@ class LeadBook:
             candidates = self._names_in(folded) & set(people)
             if not candidates:
                 candidates = {i for i in people if self._slip_of(_fold(company), i)}
+            # A name of another kind than the leads of its brand ("X体检中心" beside the book's "X医院")
+            # is another customer, whoever its contact is.
+            candidates -= other_kind
         else:
             candidates = set(people)
         candidates = self._settle(candidates, people, city, places)
@@ -635,6 +648,18 @@ class LeadBook:
         gets the cities of a district said right before a name (徐汇恒丰: 上海), which tell where
         the customer is as a city would."""
         found: set[int] = set()
+        for _, ids, cities in self._name_hits(text, strict=strict):
+            found |= ids
+            if places is not None:
+                places |= cities
+        return found
+
+    def named_at(self, text: str) -> list[tuple[int, frozenset[int]]]:
+        """Where `text` names leads by a customer's name (as a message with no span read as a company
+        does: `_names_in`'s strict reading), and the leads each names, in the order written."""
+        return [(start, ids) for start, ids, _ in self._name_hits(_fold(text), strict=True)]
+
+    def _name_hits(self, text: str, *, strict: bool) -> Iterator[tuple[int, frozenset[int], frozenset[str]]]:
         table = self._all_names()
         for start, end, alias in _hits(text, table, self._longest_name):
             at, cities = _district_before(text, start)
@@ -642,11 +667,7 @@ class LeadBook:
                 continue
             if alias in self._alone and not self._stands_alone(text, start, end, whole=not strict):
                 continue
-            found |= table[alias]
-            found |= self._named_longer(table, alias)
-            if places is not None:
-                places |= cities
-        return found
+            yield start, frozenset(table[alias] | self._named_longer(table, alias)), cities
 
     def _named_longer(self, table: dict[str, set[int]], alias: str) -> set[int]:
         """Leads with a longer name that starts with `alias`: 悦汇酒店 is a name of 佛山悦汇酒店 and the

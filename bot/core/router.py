@@ -33,6 +33,7 @@ from handlers import (
     query_today,
     reassign_lead,
     rights,
+    several_customers,
     unknown_user,
     update_stage,
 )
@@ -152,9 +153,9 @@ class Router:
     async def _dispatch(
         self, session: AsyncSession, inbound_id: int, message: Message, person: Person | None
     ) -> list[Reply]:
-        def context(extraction: Extraction, who: Person | None) -> Context:
+        def context(extraction: Extraction, who: Person | None, said: Message = message) -> Context:
             return Context(
-                message, extraction, who, session, self._clock, self._config, self._catalog, inbound_id
+                said, extraction, who, session, self._clock, self._config, self._catalog, inbound_id
             )
 
         nothing = Extraction(intent=Intent.OTHER)
@@ -204,4 +205,13 @@ class Router:
                 report if intent is Intent.LOG_FOLLOWUP else dataclasses.replace(report, intent=intent)
             )
             ctx = context(extraction, person)
+        if extraction.intent is Intent.LOG_FOLLOWUP and (parts := await several_customers.parts_of(ctx)):
+            # "跑了两家 先去的X … 下午去了Y …": each part read alone, one follow-up on each customer
+            contexts = []
+            for part in parts:
+                said = dataclasses.replace(message, text=part)
+                read = self._extractor.extract(part, message.sent_at, "rep", Intent.LOG_FOLLOWUP)
+                contexts.append(context(self._present(said, read, person), person, said))
+            if (found := await several_customers.leads_of(contexts)) is not None:
+                return await several_customers.log_each(contexts, found)
         return await HANDLERS[extraction.intent](ctx)

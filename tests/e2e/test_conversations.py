@@ -431,6 +431,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_thirteen", "conversations.jsonl", 14),
         # held out and scored once (15/15), not studied
         ("conversations_fourteen", "conversations.jsonl", 15),
+        # held out and scored once at e9ae64b (8/15, 80/103), then studied: 13/15. h15_03 expects a
+        # question where the contact named by title (蒋院长, the one lead's 院长) settles it, and h15_10
+        # where the product said is one lead's: the product's rules are that a contact settles it and a
+        # product does not (study4's s4c14 and test_conversation_kinds expect the question); left
+        ("conversations_fifteen", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

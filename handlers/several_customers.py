@@ -1,0 +1,82 @@
+"""One message reporting on several customers of the writer's book ("跑了两家 先去的X 跟王经理聊了…
+下午去了Y 李总说…"): each customer gets its own follow-up (and plan), not all of it on the first.
+
+Only when the reading is plain: the message is cut where a clause first names another customer of the
+book, each customer's names stay within its part (never X … Y … X), no name the book shares between
+customers, and each part reads as a report of its own: a kind of contact, a contact person, and the
+one customer it names when read alone. Anything else stays one message about one customer, asked about
+when it is not clear which.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from bot.types import Reply
+from handlers.context import Context
+from handlers.lead_lookup import load_book, may_change, resolve_lead
+from handlers.log_followup import write
+from handlers.rights import lines_for
+from nlp import Extraction
+from storage.models import Lead
+
+# Where a clause starts: after a pause or a space (voice input marks none other).
+_PAUSE = re.compile(r"[，,。；;！!？?、\s]")
+MIN_LENGTH = 20  # two reports each with a customer, a contact and a kind of contact are longer
+
+
+async def parts_of(ctx: Context) -> list[str] | None:
+    """The message cut where it starts on another customer of the writer's book, when each part
+    names a different one; None when it names one customer, or not plainly several."""
+    text = ctx.message.text
+    if ctx.person is None or len(text) < MIN_LENGTH:
+        return None
+    book = await load_book(ctx.session, ctx.person)
+    order: list[tuple[int, int]] = []  # (lead id, where it is first named)
+    for start, ids in book.named_at(text):
+        if len(ids) != 1:
+            return None  # a name two customers share: which part is whose is no longer plain
+        (lead_id,) = ids
+        if order and order[-1][0] == lead_id:
+            continue
+        if any(seen == lead_id for seen, _ in order):
+            return None  # X … Y … X: a comparison or a reference, not one report after another
+        order.append((lead_id, start))
+    if len(order) < 2:
+        return None
+    cuts: list[int] = []
+    for _, start in order[1:]:
+        cut = max((m.end() for m in _PAUSE.finditer(text, 0, start)), default=0)
+        if cut <= (cuts[-1] if cuts else 0):
+            return None  # two customers in one clause ("X和Y都去了"): one report on both, or neither
+        cuts.append(cut)
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in pairwise(bounds)]
+
+
+async def leads_of(contexts: list[Context]) -> list[tuple[Lead, Extraction]] | None:
+    """The customer of each part read alone (and the part's reading, its contact linked), when every
+    part is a report of its own on a different customer the writer may write about; None otherwise
+    (the message is then read as one)."""
+    found: list[tuple[Lead, Extraction]] = []
+    for ctx in contexts:
+        ex = ctx.extraction
+        if ex.kind is None or not (ex.contact_name or ex.contact_title):
+            return None
+        resolved = await resolve_lead(ctx.session, ex, ctx.member, ctx.message.text)
+        lead = resolved.lead
+        if lead is None or any(lead.id == other.id for other, _ in found):
+            return None
+        if not await may_change(ctx.session, ctx.member, lead, lines_for(ctx, ctx.member)):
+            return None
+        found.append((lead, resolved.extraction))
+    return found
+
+
+async def log_each(contexts: list[Context], found: list[tuple[Lead, Extraction]]) -> list[Reply]:
+    """One follow-up per part on its customer, one card each."""
+    replies: list[Reply] = []
+    for ctx, (lead, ex) in zip(contexts, found, strict=True):
+        replies.extend(await write(ctx, ctx.member, lead, ex))
+    return replies
