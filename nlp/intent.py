@@ -145,7 +145,7 @@ NEW_LEAD = Screened(
     # (also for someone else: "帮同事录一个 X …", "录一家")
     r"|帮我录|帮忙录|帮忙建|帮[\u4e00-\u9fff]{1,3}录(?:一下|一个|个|入)|录(?:一|1)(?:个|家)|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
     # a prospect handed over: "加个线索", "要了个线索", "周六加个lead", "同事推的线索"
-    r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
+    r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到|分享?)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
     # one handed out to the team: "给大家派个线索", "派单：…"
     r"|派(?:了)?(?:一|1)?(?:个|条)?(?:新的?)?(?:线索|lead|商机|单)"
     r"|(?<![这那哪每几])(?:一|1)?(?:个|条)(?:新的?)?lead|lead\s*[:：]"
@@ -153,11 +153,11 @@ NEW_LEAD = Screened(
     # ...or headed as one: "新增 X公司 …", "线索 深圳一家游戏公司 …"
     r"|^\s*(?:新增|新加|线索|lead|商机|新客)\s*(?:[:：]|\s)|^\s*新\s*[:：]"
     # an inquiry that came in: "客户来电咨询", "官网来了个询价", "扫到一个意向客户"
-    r"|来电(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
+    r"|(?:来电|打来)(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
     r"|(?:来了|收到|接到|有)(?:一)?个?(?:询价|询盘|咨询)|(?:官网|网站|平台|400)(?:留言|询价|咨询|来的)"
     r"|(?:个|家)(?:新的?)?意向客户|新的(?:意向)?客户"
     # a first meeting: "饭局上认识了X的老板", "展会上认识的", "展会上加了个微信"
-    r"|(?:认识了|认识的|刚认识|新认识|结识)(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
+    r"|(?:认识了|认识的|刚认识|新认识|结识|(?<![不没])认识(?:一)?个(?!人))(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
     r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触"
     # "展会上刚加的 X": a first contact at an event; "线索来源：官网" heads a lead form
     r"|(?:展会|展位|会议|饭局|酒局|活动|论坛|峰会|沙龙)上?(?:刚|新)?加(?:的|了)|(?:线索|客户)来源\s?[:：]",
@@ -820,6 +820,8 @@ def classify(text: str, facts: Facts) -> Intent:
     report = _Report(text, t, stage, facts.plans)
     if not (named or facts.has_catalog or facts.has_contact_info) and TO_THE_TEAM.search(t):
         return Intent.OTHER
+    if short and is_question and not facts.has_company and ASKS_COLLEAGUES.search(t):
+        return Intent.OTHER  # asked of the team, not of the bot: "X的价格比我们便宜多少 有人知道吗"
     if short:
         query = _short_query(t, facts, stage, report, is_question)
         if query is not None:
@@ -923,7 +925,10 @@ def _news_told_by(t: str, stage: tuple[str, tuple[int, int]], facts: Facts) -> b
     customer's person before it: a contact was made, and the stage goes with it."""
     if not facts.has_person or stage[0] == Stage.LOST.value:
         return False
-    return _SAID.search(t, 0, stage[1][0]) is not None
+    if _SAID.search(t, 0, stage[1][0]) is not None:
+        return True
+    # ...or answering it after: "报价单今天发过去了 钟部长说下周开会定" (what they said back)
+    return stage[0] == Stage.QUOTE.value and _SAID.search(t, stage[1][1]) is not None
 
 
 def _rep_plans(facts: Facts) -> bool:
@@ -1050,15 +1055,21 @@ def _contact_in(text: str) -> bool:
 def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None) -> bool:
     """A call that came in from a customer not yet in touch, who leaves a number and says what they
     want: a new lead, as 来电咨询 is."""
+    # (an organisation described, not named, calling in is one too: "东莞一家五金厂的黄小姐打电话来")
+    unnamed = facts.has_person and UNNAMED_ORG.search(text) is not None
+    inbound = INBOUND.search(text) is not None or (unnamed and _CALLED_US.search(text) is not None)
     return (
         facts.has_phone
-        and facts.has_company
+        and (facts.has_company or unnamed)
         and stage is None
-        and INBOUND.search(text) is not None
+        and inbound
         and CUSTOMER_BUY.search(text) is not None
         and KNOWN_BEFORE.search(text) is None
     )
 
+
+# A call made to us: "打电话来", "打了个电话过来", "打来电话".
+_CALLED_US = re.compile(r"打(?:了个?|个)?电话(?:过)?来|打来电话")
 
 _SMALL_TALK_MAX = 24  # a courtesy is said in a few words; a longer message carries some business
 
