@@ -409,6 +409,8 @@ KIND_ONLINE = Screened(
 )
 KIND_VISIT = Screened(
     rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
+    # (or out of it when done: "X刚开完会出来", "谈完合同出来")
+    r"|(?:开|谈|聊|签|见)完[^，,。；;\s]{0,4}?出来"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
     r"|坐了(?:一?会儿?|一下(?!午)|半天)|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
@@ -714,6 +716,8 @@ def _find_stage(
                 continue  # a sample set up to try ("样品装好了") is no delivery
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
+            if label == Stage.WON and _WISHED.search(text, max(0, m.start() - 4), m.start()):
+                continue  # a signing wished, not done: "想一起签了", "希望年底前签约"
             if label == Stage.LOST and _CONCEDED.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "虽然浴袍丢了 但毛巾让我们试": a part lost, conceded, the deal goes on
             if best is None or m.start() < best[1][0]:
@@ -735,6 +739,10 @@ def _find_stage(
     ):
         best = (moved[0], (best[1][0], moved[1][1]))  # both words tell the stage, neither a contact
     return (best[0].value, best[1]) if best is not None else None
+
+
+# A wish said just before the stage word: the customer wants it, it has not happened.
+_WISHED = re.compile(r"(?:想|希望|打算)[^，,。；;\s]{0,2}$")
 
 
 # The deal, at its end, handed to a competitor named just after: "最后给了X", "单子还是给了X"
