@@ -219,6 +219,13 @@ def _strip_suffix(name: str) -> str | None:
     return None
 
 
+def _has_both(company: str, brand: str, kind: str) -> bool:
+    """Whether a full name holds the brand and, after it, the kind word."""
+    folded = _fold(company)
+    at = folded.find(_fold(brand))
+    return at >= 0 and _fold(kind) in folded[at + len(brand) :]
+
+
 def _kind_of(name: str) -> str | None:
     """The organisation or industry word a company name ends with (legal form aside), if any."""
     key = company_key(name)
@@ -572,10 +579,13 @@ class LeadBook:
             names = self._names_in(_fold(company), places=places)
         else:
             names = self._names_in(folded, strict=True, places=places)
-        if company and (kind := _kind_of(company)):
+        kind = _kind_of(company) if company else None
+        rejected: set[int] = set()
+        if kind:
             # "重庆巴山冷链物流" is not 巴山医院: a span that says what kind of organisation it is must
             # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
-            names = {i for i in names if kind in _fold(self.leads[i].company)}
+            rejected = {i for i in names if kind not in _fold(self.leads[i].company)}
+            names -= rejected
         if by_phone:
             candidates = set(by_phone)
         elif names:
@@ -584,6 +594,18 @@ class LeadBook:
             # The span is no customer of the book; one named elsewhere counts only when its contact
             # is named too ("南山那边刁经理说照着给X做的那套配"): two words that agree are no accident.
             candidates = self._names_in(folded) & set(people)
+            if kind:
+                # (not one the span named but of another kind: "海风民宿吴姐" is not 海风咖啡贸易's 吴强) ...
+                candidates -= rejected
+                if not candidates:
+                    # ...and a lead whose full name holds the span's brand and kind, a place between
+                    # ("厦门曾厝垵海风民宿管理有限公司"), is the one meant when its contact is named too
+                    brand = company_key(company)[: -len(kind)]
+                    candidates = {
+                        i
+                        for i in people
+                        if len(brand) >= _MIN_BRAND and _has_both(self.leads[i].company, brand, kind)
+                    }
             if not candidates:
                 candidates = {i for i in people if self._slip_of(_fold(company), i)}
         else:
