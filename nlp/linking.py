@@ -594,18 +594,17 @@ class LeadBook:
             # The span is no customer of the book; one named elsewhere counts only when its contact
             # is named too ("南山那边刁经理说照着给X做的那套配"): two words that agree are no accident.
             candidates = self._names_in(folded) & set(people)
-            if kind:
-                # (not one the span named but of another kind: "海风民宿吴姐" is not 海风咖啡贸易's 吴强) ...
-                candidates -= rejected
-                if not candidates:
-                    # ...and a lead whose full name holds the span's brand and kind, a place between
-                    # ("厦门曾厝垵海风民宿管理有限公司"), is the one meant when its contact is named too
-                    brand = company_key(company)[: -len(kind)]
-                    candidates = {
-                        i
-                        for i in people
-                        if len(brand) >= _MIN_BRAND and _has_both(self.leads[i].company, brand, kind)
-                    }
+            if kind and candidates & rejected:
+                # A lead whose full name holds the span's brand and then its kind, a place between
+                # ("海风民宿" for 厦门曾厝垵海风民宿管理有限公司), is the one meant rather than a lead of
+                # another kind the brand names (厦门海风咖啡贸易), when its contact is named too.
+                brand = company_key(company)[: -len(kind)]
+                fitting = {
+                    i
+                    for i in people
+                    if len(brand) >= _MIN_BRAND and _has_both(self.leads[i].company, brand, kind)
+                }
+                candidates = fitting or candidates
             if not candidates:
                 candidates = {i for i in people if self._slip_of(_fold(company), i)}
         else:
