@@ -374,6 +374,8 @@ KIND_CALL = Screened(
     r"|(?<![A-Za-z])(?i:called|had a call)(?![A-Za-z])"
     # a call that came in or what was said on it: "来了个电话", "昨晚电话说…"
     r"|来了?(?:个|一个|一通|通)电话|(?<!的)电话(?:说|讲|告诉|通知|答复)"
+    # a call come in, said with 打来 ("段主任刚又打来 说…", "陈生打来咨询"; not money: "尾款打来了")
+    r"|打来(?=\s|[，,。说问咨找讲])"
     # 电话 said as the verb: "昨天电话 X", "电话了"
     r"|电话了|(?:昨天|今天|前天|早上|上午|中午|下午|晚上|刚才?)电话(?![号是:：\d])|打给|回了?个?电话|回电"
     r"|(?<!的)电话(?=\s+[^\d\s+（(])"  # "曾总电话 想要…", "电话 ok" (a number after it is the phone)
