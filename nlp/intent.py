@@ -411,6 +411,8 @@ KIND_ONLINE = Screened(
 )
 KIND_VISIT = Screened(
     rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
+    # (or gone there and the job done: "去X量完房了", "去X送完样了")
+    r"|去(?![年])[^，,。；;\s]{1,12}?(?:量|送|装|调|测|签|谈|聊|看)完"
     # (or out of it when done: "X刚开完会出来", "谈完合同出来")
     r"|(?:开|谈|聊|签|见)完[^，,。；;\s]{0,4}?出来"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
@@ -502,6 +504,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
         Screened(
             r"已经?签约|签约了|签约(?=\s|$|[！!，。\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])|签约(?:完成|成功)|(?:完成|成功)签约|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
+            # signed on a day already come, said with 的: "今天去X签的合同" (see _SIGNED_ON_A_DAY)
+            r"|签的(?:合同|字)"
             r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?|[^，,。；;\s]{0,6}?(?:试用|技术|保密|意向)协议)"
             # the contract said signed: "那边已经签合同了", "已签合同" (not "下周签合同", "签合同了吗")
             r"|(?:已经?|都)签(?:好|完|订)?了?合同(?![吗么没?？])|签(?:好|完)?合同了(?![吗么没?？])"
@@ -718,6 +722,12 @@ def _find_stage(
                 continue  # a sample set up to try ("样品装好了") is no delivery
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
+            if (
+                label == Stage.WON
+                and m.group().startswith("签的")
+                and not _SIGNED_ON_A_DAY.search(text, max(0, m.start() - 14), m.start())
+            ):
+                continue  # "去年签的合同到期了": a contract of old, no news
             if label == Stage.WON and _WISHED.search(text, max(0, m.start() - 4), m.start()):
                 continue  # a signing wished, not done: "想一起签了", "希望年底前签约"
             if label == Stage.LOST and _CONCEDED.search(text, max(0, m.start() - 12), m.start()):
@@ -743,6 +753,8 @@ def _find_stage(
     return (best[0].value, best[1]) if best is not None else None
 
 
+# A day already come before "签的合同" in its clause: "今天去X签的合同", "刚在他们办公室签的字".
+_SIGNED_ON_A_DAY = re.compile(r"(?:今天|昨天|刚才?|刚刚|上午|下午)[^，,。；;\s]{0,12}$")
 # A wish said just before the stage word: the customer wants it, it has not happened.
 _WISHED = re.compile(r"(?:想|希望|打算)[^，,。；;\s]{0,2}$")
 

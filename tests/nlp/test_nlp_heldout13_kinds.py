@@ -101,3 +101,32 @@ def test_a_numeral_beginning_a_word_is_no_budget(extractor: Extractor) -> None:
 )
 def test_numerals_of_an_amount_still_read(extractor: Extractor, text: str, budget: list[int]) -> None:
     assert read(extractor, text)[1].get("budget") == budget
+
+
+# ---- a call come in said with 打来; a plan to fly there; a job done at their place; signed with 的 ----
+
+
+def test_a_call_come_in_said_with_da_lai_is_a_call(extractor: Extractor) -> None:
+    assert read(extractor, "永固五金厂 楼经理刚又打来 说数控机床的参数要改")[1].get("kind") == "call"
+
+
+def test_money_come_in_is_no_call(extractor: Extractor) -> None:
+    assert "kind" not in read(extractor, "永固五金厂的尾款今天打来了")[1]
+
+
+def test_flying_there_on_a_day_is_the_reps_plan(extractor: Extractor) -> None:
+    slots = read(extractor, "永固五金厂楼经理电话聊了 数控机床预算给到五十万 我下周二飞杭州")[1]
+    assert slots.get("next_followup") == {"date": "2026-03-17", "time": None}
+
+
+def test_gone_there_and_the_job_done_is_a_visit(extractor: Extractor) -> None:
+    assert read(extractor, "去永固五金厂量完尺寸了 楼经理说数控机床先上两台")[1].get("kind") == "visit"
+
+
+def test_signed_there_today_said_with_de_is_signed(extractor: Extractor) -> None:
+    slots = read(extractor, "今天去永固五金厂签的合同 楼经理亲自签的字 数控机床两台")[1]
+    assert slots.get("stage") == "签约" and slots.get("kind") == "visit"
+
+
+def test_a_contract_of_old_said_with_de_is_no_stage(extractor: Extractor) -> None:
+    assert "stage" not in read(extractor, "永固五金厂去年签的合同下个月到期 楼经理说想续数控机床的保养")[1]
