@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import Extractor
-from tests.nlp.reading import read
+from tests.nlp.reading import SENT, read
 
 # ---- a quote sent, then what the customer's person said back: a contact, not stage news alone ----
 
@@ -130,3 +130,16 @@ def test_signed_there_today_said_with_de_is_signed(extractor: Extractor) -> None
 
 def test_a_contract_of_old_said_with_de_is_no_stage(extractor: Extractor) -> None:
     assert "stage" not in read(extractor, "永固五金厂去年签的合同下个月到期 楼经理说想续数控机床的保养")[1]
+
+
+# ---- a customer's after-sales request for something bought from us before ----
+
+
+def test_a_customers_repair_request_for_an_earlier_purchase_is_other(extractor: Extractor) -> None:
+    ex = extractor.extract("前年在你们这买的数控机床 最近主轴有异响 什么时候能派人来看看？", SENT, "customer")
+    assert str(ex.intent) == "other"
+
+
+def test_a_customer_buying_again_after_an_earlier_purchase_is_a_new_lead(extractor: Extractor) -> None:
+    ex = extractor.extract("前年在你们这买的数控机床 用着不错 想再买两台 能派人来讲讲吗", SENT, "customer")
+    assert str(ex.intent) == "new_lead"
