@@ -16,6 +16,8 @@ _ACTION = Screened(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
     r"|交|试|踩点|投标|拿|考察|继续|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
     r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘"
+    # flying there: "我下周二飞哈尔滨"
+    r"|飞(?:过去|去|到|往)?(?=[\u4e00-\u9fff])"
     # being there: "我下周二上午九点到酒店", "周三到他们厂里" (not goods: "下周二到货")
     r"|到(?:[他她]们|对方|客户)?(?:那边|那儿|那里|店里|门店|酒店|宾馆|厂里|工厂|公司|现场|工地|医院|学校|仓库)"
     # what the rep owes by then: "下周三前我出新报价", "下周五之前给新版"
@@ -31,7 +33,9 @@ _EN_PLAN_BEFORE = Screened(
 )
 # The rep as the subject of what is planned: "我下周一再打", "我那天下午再问他" (after someone's words
 # before it, "他说要跟老板汇报一下我下周一再打电话问问": the rep's plan all the same).
-_I_PLAN_AFTER = re.compile(r"^\s?(?:就|也|会|那天|当天)?\s?我")
+# (asked by them to come again that day, "下个礼拜一 上午十点 让我带方案再过去一趟", is the rep's plan too;
+# "今天下午让我们过去演示" may be done already)
+_I_PLAN_AFTER = re.compile(r"^\s?(?:就|也|会|那天|当天)?\s?(?:我|(?:让|叫|请)我(?=[^，,。；;\s]{0,10}再))")
 # ...or names that day again as its own: "大概下周四能定 我那天下午再问他".
 _I_THAT_DAY = re.compile(r"我(?:就|也)?(?:那天|当天)|(?:那天|当天)我")
 # (not when someone has us do it: "齐主任让我们月底前出报价" is their deadline, beside which the rep's own

@@ -148,7 +148,7 @@ NEW_LEAD = Screened(
     r"|建(?:一|1)?(?:个|条)(?:新的?)?(?:线索|lead|商机)|建(?:一|1)?(?:个|条)\s*[:：]"
     r"|(?:还|暂时|目前)没(?:有)?(?:联系人|对接人)|挂(?:在)?我名下"
     # a prospect handed over: "加个线索", "要了个线索", "周六加个lead", "同事推的线索"
-    r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
+    r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到|分享?)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
     # one handed out to the team: "给大家派个线索", "派单：…"
     r"|派(?:了)?(?:一|1)?(?:个|条)?(?:新的?)?(?:线索|lead|商机|单)"
     r"|(?<![这那哪每几])(?:一|1)?(?:个|条)(?:新的?)?lead|lead\s*[:：]"
@@ -156,11 +156,11 @@ NEW_LEAD = Screened(
     # ...or headed as one: "新增 X公司 …", "线索 深圳一家游戏公司 …"
     r"|^\s*(?:新增|新加|线索|lead|商机|新客)\s*(?:[:：]|\s)|^\s*新\s*[:：]"
     # an inquiry that came in: "客户来电咨询", "官网来了个询价", "扫到一个意向客户"
-    r"|来电(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
+    r"|(?:来电|打来)(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
     r"|(?:来了|收到|接到|有)(?:一)?个?(?:询价|询盘|咨询)|(?:官网|网站|平台|400)(?:留言|询价|咨询|来的)"
     r"|(?:个|家)(?:新的?)?意向客户|新的(?:意向)?客户"
     # a first meeting: "饭局上认识了X的老板", "展会上认识的", "展会上加了个微信"
-    r"|(?:认识了|认识的|刚认识|新认识|结识)(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
+    r"|(?:认识了|认识的|刚认识|新认识|结识|(?<![不没])认识(?:一)?个(?!人))(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
     r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触"
     # "展会上刚加的 X": a first contact at an event; "线索来源：官网" heads a lead form
     r"|(?:展会|展位|会议|饭局|酒局|活动|论坛|峰会|沙龙)上?(?:刚|新)?加(?:的|了)|(?:线索|客户)来源\s?[:：]",
@@ -201,6 +201,8 @@ BUY_INTEREST = re.compile(
 AFTER_SALES = re.compile(
     r"你们[^，,。？?！!]{0,10}?(?:装|卖|发|送|供|做|修|换|调试|安装)的[^，,。？?！!]{0,16}?"
     r"(?:误报|坏|故障|漏|不(?:制冷|工作|好用|灵|亮|响|行|转)|失灵|问题|毛病|异响|报警|停机)"
+    # bought from us before and someone asked to come and look: "去年在你们这买的X 现在…派人来看看"
+    r"|(?:在|从)你们(?:这|那|家|这边|那边|店里|公司)?(?:买|订|采购|装)的[^？?]{0,30}?(?:派(?:个)?人|上门|维修|修一下|售后)"
 )
 BUYS_AGAIN = re.compile(r"(?:再|还|多)(?:买|要|订|采购|加|上|做)|报(?:个)?价|多少钱|价格|新(?:项目|店|厂|仓)")
 CUSTOMER_BUY = re.compile(
@@ -377,6 +379,8 @@ KIND_CALL = Screened(
     r"|(?<![A-Za-z])(?i:called|had a call)(?![A-Za-z])"
     # a call that came in or what was said on it: "来了个电话", "昨晚电话说…"
     r"|来了?(?:个|一个|一通|通)电话|(?<!的)电话(?:说|讲|告诉|通知|答复)"
+    # a call come in, said with 打来 ("段主任刚又打来 说…", "陈生打来咨询"; not money: "尾款打来了")
+    r"|打来(?=\s|[，,。说问咨找讲])"
     # 电话 said as the verb: "昨天电话 X", "电话了"
     r"|电话了|(?:昨天|今天|前天|早上|上午|中午|下午|晚上|刚才?)电话(?![号是:：\d])|打给|回了?个?电话|回电"
     r"|(?<!的)电话(?=\s+[^\d\s+（(])"  # "曾总电话 想要…", "电话 ok" (a number after it is the phone)
@@ -413,6 +417,10 @@ KIND_ONLINE = Screened(
 )
 KIND_VISIT = Screened(
     rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
+    # (or gone there and the job done: "去X量完房了", "去X送完样了")
+    r"|去(?![年])[^，,。；;\s]{1,12}?(?:量|送|装|调|测|签|谈|聊|看)完"
+    # (or out of it when done: "X刚开完会出来", "谈完合同出来")
+    r"|(?:开|谈|聊|签|见)完[^，,。；;\s]{0,4}?出来"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
     r"|坐了(?:一?会儿?|一下(?!午)|半天)|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
@@ -502,6 +510,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
         Screened(
             r"已经?签约|签约了|签约(?=\s|$|[！!，。\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])|签约(?:完成|成功)|(?:完成|成功)签约|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
+            # signed on a day already come, said with 的: "今天去X签的合同" (see _SIGNED_ON_A_DAY)
+            r"|签的(?:合同|字)"
             r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?|[^，,。；;\s]{0,6}?(?:试用|技术|保密|意向)协议)"
             # the contract said signed: "那边已经签合同了", "已签合同" (not "下周签合同", "签合同了吗")
             r"|(?:已经?|都)签(?:好|完|订)?了?合同(?![吗么没?？])|签(?:好|完)?合同了(?![吗么没?？])"
@@ -718,6 +728,14 @@ def _find_stage(
                 continue  # a sample set up to try ("样品装好了") is no delivery
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
+            if (
+                label == Stage.WON
+                and m.group().startswith("签的")
+                and not _SIGNED_ON_A_DAY.search(text, max(0, m.start() - 14), m.start())
+            ):
+                continue  # "去年签的合同到期了": a contract of old, no news
+            if label == Stage.WON and _WISHED.search(text, max(0, m.start() - 4), m.start()):
+                continue  # a signing wished, not done: "想一起签了", "希望年底前签约"
             if label == Stage.LOST and _CONCEDED.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "虽然浴袍丢了 但毛巾让我们试": a part lost, conceded, the deal goes on
             if best is None or m.start() < best[1][0]:
@@ -739,6 +757,12 @@ def _find_stage(
     ):
         best = (moved[0], (best[1][0], moved[1][1]))  # both words tell the stage, neither a contact
     return (best[0].value, best[1]) if best is not None else None
+
+
+# A day already come before "签的合同" in its clause: "今天去X签的合同", "刚在他们办公室签的字".
+_SIGNED_ON_A_DAY = re.compile(r"(?:今天|昨天|刚才?|刚刚|上午|下午)[^，,。；;\s]{0,12}$")
+# A wish said just before the stage word: the customer wants it, it has not happened.
+_WISHED = re.compile(r"(?:想|希望|打算)[^，,。；;\s]{0,2}$")
 
 
 # The deal, at its end, handed to a competitor named just after: "最后给了X", "单子还是给了X"
@@ -824,6 +848,8 @@ def classify(text: str, facts: Facts) -> Intent:
     report = _Report(text, t, stage, facts.plans)
     if not (named or facts.has_catalog or facts.has_contact_info) and TO_THE_TEAM.search(t):
         return Intent.OTHER
+    if short and is_question and not facts.has_company and ASKS_COLLEAGUES.search(t):
+        return Intent.OTHER  # asked of the team, not of the bot: "X的价格比我们便宜多少 有人知道吗"
     if short:
         query = _short_query(t, facts, stage, report, is_question)
         if query is not None:
@@ -927,7 +953,10 @@ def _news_told_by(t: str, stage: tuple[str, tuple[int, int]], facts: Facts) -> b
     customer's person before it: a contact was made, and the stage goes with it."""
     if not facts.has_person or stage[0] == Stage.LOST.value:
         return False
-    return _SAID.search(t, 0, stage[1][0]) is not None
+    if _SAID.search(t, 0, stage[1][0]) is not None:
+        return True
+    # ...or answering it after: "报价单今天发过去了 钟部长说下周开会定" (what they said back)
+    return stage[0] == Stage.QUOTE.value and _SAID.search(t, stage[1][1]) is not None
 
 
 def _rep_plans(facts: Facts) -> bool:
@@ -1054,15 +1083,21 @@ def _contact_in(text: str) -> bool:
 def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None) -> bool:
     """A call that came in from a customer not yet in touch, who leaves a number and says what they
     want: a new lead, as 来电咨询 is."""
+    # (an organisation described, not named, calling in is one too: "东莞一家五金厂的黄小姐打电话来")
+    unnamed = facts.has_person and UNNAMED_ORG.search(text) is not None
+    inbound = INBOUND.search(text) is not None or (unnamed and _CALLED_US.search(text) is not None)
     return (
         facts.has_phone
-        and facts.has_company
+        and (facts.has_company or unnamed)
         and stage is None
-        and INBOUND.search(text) is not None
+        and inbound
         and CUSTOMER_BUY.search(text) is not None
         and KNOWN_BEFORE.search(text) is None
     )
 
+
+# A call made to us: "打电话来", "打了个电话过来", "打来电话".
+_CALLED_US = re.compile(r"打(?:了个?|个)?电话(?:过)?来|打来电话")
 
 _SMALL_TALK_MAX = 24  # a courtesy is said in a few words; a longer message carries some business
 

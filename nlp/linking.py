@@ -225,6 +225,13 @@ def _in_order(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+def _has_both(company: str, brand: str, kind: str) -> bool:
+    """Whether a full name holds the brand and, after it, the kind word."""
+    folded = _fold(company)
+    at = folded.find(_fold(brand))
+    return at >= 0 and _fold(kind) in folded[at + len(brand) :]
+
+
 def _kind_of(name: str) -> str | None:
     """The organisation or industry word a company name ends with (legal form aside), if any."""
     key = company_key(name)
@@ -579,13 +586,16 @@ class LeadBook:
             names = self._names_in(_fold(company), places=places)
         else:
             names = self._names_in(folded, strict=True, places=places)
-        if company and (kind := _kind_of(company)):
+        kind = _kind_of(company) if company else None
+        rejected: set[int] = set()
+        other_kind: set[int] = set()
+        if kind:
             # "重庆巴山冷链物流" is not 巴山医院: a span that says what kind of organisation it is must
             # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
-            other_kind = {i for i in names if kind not in _fold(self.leads[i].company)}
-            names -= other_kind
+            rejected = {i for i in names if kind not in _fold(self.leads[i].company)}
+            names -= rejected
             # (a kind said short, 律所 for 律师事务所 or 二院 for 第二人民医院, may still be the lead's)
-            other_kind = {i for i in other_kind if not _in_order(kind, _fold(self.leads[i].company))}
+            other_kind = {i for i in rejected if not _in_order(kind, _fold(self.leads[i].company))}
         if by_phone:
             candidates = set(by_phone)
         elif names:
@@ -594,6 +604,17 @@ class LeadBook:
             # The span is no customer of the book; one named elsewhere counts only when its contact
             # is named too ("南山那边刁经理说照着给X做的那套配"): two words that agree are no accident.
             candidates = self._names_in(folded) & set(people)
+            if kind and candidates & rejected:
+                # A lead whose full name holds the span's brand and then its kind, a place between
+                # ("海风民宿" for 厦门曾厝垵海风民宿管理有限公司), is the one meant rather than a lead of
+                # another kind the brand names (厦门海风咖啡贸易), when its contact is named too.
+                brand = company_key(company)[: -len(kind)]
+                fitting = {
+                    i
+                    for i in people
+                    if len(brand) >= _MIN_BRAND and _has_both(self.leads[i].company, brand, kind)
+                }
+                candidates = fitting or candidates
             if not candidates:
                 candidates = {i for i in people if self._slip_of(_fold(company), i)}
             # A name of another kind than the leads of its brand ("X体检中心" beside the book's "X医院")

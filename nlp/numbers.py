@@ -289,6 +289,18 @@ def _money(text: str, m: re.Match[str]) -> bool:
     return bool(m.group("mult")) or not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
 
 
+# A lone Chinese numeral glued to the word it begins ("六轴要三台", "五金", "三星"): no amount.
+_NUMERAL_WORD = re.compile(r"[一二两三四五六七八九十](?=[\u4e00-\u9fff])(?![块元万千百亿多来余左上以到至])")
+
+
+def _numeral_in_word(text: str, m: re.Match[str]) -> bool:
+    return (
+        not (m.group("mult") or m.group("cur"))
+        and m.end() - m.start() == 1
+        and bool(_NUMERAL_WORD.match(text, m.start()))
+    )
+
+
 def _amount_at(text: str, pos: int, end: int) -> Amount | None:
     """First plausible money amount in text[pos:end]."""
     for m in AMOUNT_RE.finditer(text, pos, end):
@@ -303,7 +315,7 @@ def _amount_at(text: str, pos: int, end: int) -> Amount | None:
         units = APPROX_UNITS_RE.match(text, m.start())
         if units is not None and (a := _approx_units(units)) is not None:
             return a
-        if not _money(text, m):
+        if not _money(text, m) or _numeral_in_word(text, m):
             continue
         value = amount_value(m)
         if value is None:

@@ -436,6 +436,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # where the product said is one lead's: the product's rules are that a contact settles it and a
         # product does not (study4's s4c14 and test_conversation_kinds expect the question); left
         ("conversations_fifteen", "conversations.jsonl", 13),
+        # held out and scored once at c4163f4 (10/15, 98/115), then studied (13/15, 105/115): a follow-on
+        # wishing a signing ("想一起签了"), out of a meeting as a visit, a brand with its kind (X民宿) for a
+        # full name with a place inside. Left to study15's kinds: h16_09 (a same-brand ambiguity the
+        # product and the contact settle) and h16_14 (a new full-name lead vs a same-brand lead)
+        ("conversations_sixteen", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

@@ -142,6 +142,17 @@ STUDIED = [
     # (X万象城, X天地, 海岸城), a venue where the rep was before the customer met there (在X机场…给Y公司的Z).
     ("heldout12", "beauty.jsonl", "beauty_catalog.toml", 0.95, 0.94),
     ("heldout12", "cleaning.jsonl", "cleaning_catalog.toml", 0.93, 0.935),
+    # heldout13: held out and scored once at c4163f4 (industrial robots 0.883 / 0.974, 46 of 60 fully right;
+    # commercial flooring 0.983 / 0.977, 50 of 60), then studied for intents (a quote sent answered by the
+    # person after it, a lead shared or met, a described organisation calling in, a short question to the
+    # team, a repair asked for an earlier purchase), a signing wished or said with 的, kinds (out of a
+    # meeting, a job done there, 打来), plans (asked to come again, flying there) and a numeral that begins
+    # a word read as a budget: robots 0.983 / 0.988 (54), flooring 1.000 / 0.982 (54). Writer's choice
+    # left unmet: 谈判 on log_followup for haggling alone (h13b46; dev2's e0148 labels none). Left: a
+    # product said distributively ("码垛和焊接两个工作站"), a title in brackets after the company, 陈生 and
+    # "那位刘女士" as contacts, a brand alone after 那个客户, "汽车零件" as an organisation's head.
+    ("heldout13", "h13a.jsonl", "catalog_a.toml", 0.97, 0.98),
+    ("heldout13", "h13b.jsonl", "catalog_b.toml", 0.98, 0.975),
 ]
 
 
