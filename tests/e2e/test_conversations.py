@@ -441,6 +441,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # full name with a place inside. Left to study15's kinds: h16_09 (a same-brand ambiguity the
         # product and the contact settle) and h16_14 (a new full-name lead vs a same-brand lead)
         ("conversations_sixteen", "conversations.jsonl", 13),
+        # held out and scored once at 2543261 (13/15, 113/116), not studied
+        ("conversations_seventeen", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
