@@ -261,7 +261,7 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
             pipeline = Pipeline(
                 sessions, clock, router.process, enrichers=channels,
                 accept_timeout=config.database.request_timeout.total_seconds(),
-                pause_after_receiving=is_sqlite(config.database.url),
+                pause_as_long_as_a_step=is_sqlite(config.database.url),
             )  # fmt: skip
             retries = config.outbox
             backoff = Backoff(retries.retry_base, retries.retry_cap, retries.max_attempts)
