@@ -688,6 +688,8 @@ class CompanyFinder:
                 ):
                     continue
             hit = self._brand_after(text, te, blocked, kind=True)
+            if hit is not None and (hit.name in org_suffixes() or hit.name[0] == word[-1]):
+                continue  # "X电子厂 钢结构要修", "X电子厂 厂房要修": a trade or a part of the works, no name
             if hit is not None:
                 return hit
         return None
@@ -1061,6 +1063,10 @@ class CompanyFinder:
                 continue
             if full is not None and (hit.name in districts().anywhere or _is_place(hit.name)):
                 continue  # "去了嘉定的柏丽，": a brand in a district, not a person of the district
+            if text[hit.end : hit.end + 1] in ("区", "县") and (
+                hit.name in districts().anywhere or hit.name + text[hit.end] in districts().anywhere
+            ):
+                continue  # "X区工地", "浦东新区…": a district cut before its 区, no brand
             if (m.group("person") is not None or m.group("buyer") is not None) and any(
                 c in COMMON_SURNAMES for c in hit.name[-3:]
             ):
