@@ -35,7 +35,10 @@ _EN_PLAN_BEFORE = Screened(
 # before it, "他说要跟老板汇报一下我下周一再打电话问问": the rep's plan all the same).
 # (asked by them to come again that day, "下个礼拜一 上午十点 让我带方案再过去一趟", is the rep's plan too;
 # "今天下午让我们过去演示" may be done already)
-_I_PLAN_AFTER = re.compile(r"^\s?(?:就|也|会|那天|当天)?\s?(?:我|(?:让|叫|请)我(?=[^，,。；;\s]{0,10}再))")
+# (nor is being asked to come over on a later day, "他说下周二让我过去一趟")
+_I_PLAN_AFTER = re.compile(
+    r"^\s?(?:就|也|会|那天|当天)?\s?(?:我|(?:让|叫|请)我(?=[^，,。；;\s]{0,10}再|(?!们)(?:过去|过来|去)))"
+)
 # ...or names that day again as its own: "大概下周四能定 我那天下午再问他".
 _I_THAT_DAY = re.compile(r"我(?:就|也)?(?:那天|当天)|(?:那天|当天)我")
 # (not when someone has us do it: "齐主任让我们月底前出报价" is their deadline, beside which the rep's own
