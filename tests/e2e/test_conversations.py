@@ -441,8 +441,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # full name with a place inside. Left to study15's kinds: h16_09 (a same-brand ambiguity the
         # product and the contact settle) and h16_14 (a new full-name lead vs a same-brand lead)
         ("conversations_sixteen", "conversations.jsonl", 13),
-        # held out and scored once at 2543261 (13/15, 113/116), not studied
-        ("conversations_seventeen", "conversations.jsonl", 13),
+        # held out and scored once at 2543261 (13/15, 113/116), then studied: 14/15, 115/116 (asked to come
+        # over on a later day is the rep's plan; a contract sealed and already sent out is signed). h17_08
+        # turn 2 (the customer's delivery timeline and the rep's plan) counts as a second follow-up: a
+        # plan-only follow-on sets the plan of the record it follows (as study18's s18_03); the writer's count
+        ("conversations_seventeen", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

@@ -153,10 +153,14 @@ STUDIED = [
     # "那位刘女士" as contacts, a brand alone after 那个客户, "汽车零件" as an organisation's head.
     ("heldout13", "h13a.jsonl", "catalog_a.toml", 0.97, 0.98),
     ("heldout13", "h13b.jsonl", "catalog_b.toml", 0.98, 0.975),
-    # heldout14: held out and scored once at 2543261 (vending machines 0.950 / 0.975, scaffolding 0.917 /
-    # 0.950), not studied: floors at those figures
+    # heldout14: held out and scored once at 2543261 (vending machines 0.950 / 0.975, 47 of 60; scaffolding
+    # 0.917 / 0.950, 38 of 60), then scaffolding studied: 0.983 / 0.978, 52 of 60 (stage said in other
+    # words, a call or a demo said short, a district cut before 区, a kind then a trade word, works titles).
+    # Left: a builder's project or site after its name (X三局|光谷项目部, X建设|工地) is labeled the builder
+    # alone, where the project reads the site as the customer (companies._site); 厦门路桥 (a road name
+    # inside); "去X工地把合同签了" with no day labeled a visit
     ("heldout14", "heldout14_a.jsonl", "catalog_a.toml", 0.95, 0.97),
-    ("heldout14", "heldout14_b.jsonl", "catalog_b.toml", 0.91, 0.945),
+    ("heldout14", "heldout14_b.jsonl", "catalog_b.toml", 0.98, 0.975),
 ]
 
 
