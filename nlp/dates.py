@@ -89,7 +89,8 @@ def _day_matches(text: str) -> Iterator[re.Match[str]]:
         at = _DAY_FIRST.search(text, m.end() if m is not None else at.start() + 1)
 
 
-_PERIOD_WORD = r"(?P<pw>上午|下午|晚上|中午|早上|凌晨|傍晚|早晨|夜里|晚|早|午)?"
+# ("明天一早9点", "周五一大早八点": the early morning)
+_PERIOD_WORD = r"(?P<pw>一大早|一早|上午|下午|晚上|中午|早上|凌晨|傍晚|早晨|夜里|晚|早|午)?"
 TIME_RE = re.compile(
     rf"\s?(?:的)?{_PERIOD_WORD}\s?(?:(?P<h>{_NUM})\s?(?:点钟?|时)(?P<m>半|一刻|三刻|\d{{1,2}}分?|[{_CN}]{{1,3}}分|[{_CN}]{{2,3}}(?![{_CN}]))?"
     rf"|(?P<hh>\d{{1,2}})[:：](?P<mm>\d{{2}})(?:\s?(?P<ap2>[ap]\.?m\.?)(?![A-Za-z]))?"

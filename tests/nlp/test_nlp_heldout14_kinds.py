@@ -146,3 +146,16 @@ def test_asked_to_come_over_on_a_later_day_is_the_reps_plan(extractor: Extractor
 
 def test_their_own_answer_by_a_day_is_no_plan(extractor: Extractor) -> None:
     assert "next_followup" not in read(extractor, "刚跟老孙通了个电话 他说下周二给答复")[1]
+
+
+# ---- the early morning said 一早 before the hour ----
+
+
+def test_the_early_morning_before_an_hour_keeps_the_hour(extractor: Extractor) -> None:
+    slots = read(extractor, "宁波恒信电子郑经理微信上说系统老掉线 我明天一早9点带工程师过去")[1]
+    assert slots.get("next_followup") == {"date": "2026-03-11", "time": "09:00"}
+
+
+def test_the_early_morning_with_no_hour_leaves_the_time_open(extractor: Extractor) -> None:
+    slots = read(extractor, "宁波恒信电子郑经理微信上说系统老掉线 我明天一早过去")[1]
+    assert slots.get("next_followup") == {"date": "2026-03-11", "time": None}
