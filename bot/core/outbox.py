@@ -115,8 +115,8 @@ class OutboxSender:
                 async with self._sessions.begin() as session:
                     await self._record(session, delivered)
                     row = await claim_due_outbox(session, self._clock.now(), self._lease)
-                self._recorded(delivered)
-                delivered = None
+                recorded, delivered = delivered, None  # committed: never recorded again below
+                self._recorded(recorded)
                 if row is None:
                     break
                 attempted += 1
