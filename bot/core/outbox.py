@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.channels.base import DeliveryError
 from bot.clock import Clock
 from bot.types import Outgoing
+from storage.db import statement_sessions
 from storage.models import OutboxMessage
 from storage.outbox import (
     LEASE,
@@ -85,6 +86,9 @@ class OutboxSender:
         lease: timedelta = LEASE,
     ) -> None:
         self._sessions = sessions
+        # Recording a delivery and claiming the next row are one statement each and need no transaction
+        # around them: the record and the claim commit before the platform is called either way.
+        self._claims = statement_sessions(sessions)
         self._clock = clock
         self._transports = transports
         self._backoff = backoff
@@ -103,16 +107,16 @@ class OutboxSender:
     async def send_due(self, limit: int = 20) -> int:
         """Deliver what is due now, a row at a time, at most `limit` rows; returns how many were tried.
 
-        A delivered row is recorded sent in the transaction that claims the next one, a commit fewer a
-        send; the record still commits before the next platform call, so at most one row is ever in
-        flight with an unknown outcome."""
+        A delivered row is recorded sent just before the next one is claimed, in the same session; the
+        record still commits before the next platform call, so at most one row is ever in flight with an
+        unknown outcome."""
         attempted = 0
         delivered: _Delivered | None = None
         try:
             while attempted < limit:
                 if self._give_way is not None:  # before the claim: nothing waits between claim and call
                     await self._give_way()
-                async with self._sessions.begin() as session:
+                async with self._claims.begin() as session:
                     await self._record(session, delivered)
                     row = await claim_due_outbox(session, self._clock.now(), self._lease)
                 recorded, delivered = delivered, None  # committed: never recorded again below
@@ -123,7 +127,7 @@ class OutboxSender:
                 delivered = await self._deliver_one(row)
         finally:
             if delivered is not None:  # the last one, or one before a failure: recorded on its own
-                async with self._sessions.begin() as session:
+                async with self._claims.begin() as session:
                     await self._record(session, delivered)
                 self._recorded(delivered)
         return attempted
