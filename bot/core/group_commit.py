@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.types import Message
-from storage.db import is_unavailable
+from storage.db import is_unavailable, statement_sessions
 from storage.inbound import record_inbound
 
 Key = tuple[str, str]
@@ -26,7 +26,8 @@ MAX_BATCH = 500  # messages per transaction; bounds the statement size
 
 class GroupCommit:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
-        self._sessions = sessions
+        # A batch is one INSERT (MAX_BATCH rows fit one statement): on PostgreSQL it commits by itself.
+        self._sessions = statement_sessions(sessions)
         self._clock = clock
         self._waiting: list[Waiting] = []
         self._writer: asyncio.Task[None] | None = None
