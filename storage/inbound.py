@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Message
@@ -67,17 +67,20 @@ def _insert_statement(session: AsyncSession) -> Any:
     )
 
 
+# Built once: a statement built anew for each message cost more to build and cache-key than to run.
+_CLAIM_NEXT = (
+    select(InboundMessage)
+    .where(InboundMessage.status == "pending", InboundMessage.next_attempt_at <= bindparam("now"))
+    .order_by(InboundMessage.id)
+    .limit(1)
+    .with_for_update(skip_locked=True)
+)
+
+
 async def claim_next_inbound(session: AsyncSession, now: datetime) -> InboundMessage | None:
     """Lock the oldest pending message for this transaction. On PostgreSQL other workers skip it;
     SQLite has no row locks, but BEGIN IMMEDIATE serialises writers, so one claim runs at a time."""
-    statement = (
-        select(InboundMessage)
-        .where(InboundMessage.status == "pending", InboundMessage.next_attempt_at <= now)
-        .order_by(InboundMessage.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
-    )
-    return await session.scalar(statement)
+    return await session.scalar(_CLAIM_NEXT, {"now": now})
 
 
 def mark_inbound_done(message: InboundMessage, now: datetime) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, event, func, select, text, true
+from sqlalchemy import ColumnElement, bindparam, event, func, select, text, true
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Delete, Insert, Update
@@ -26,10 +26,17 @@ async def get_lead(session: AsyncSession, lead_id: int) -> Lead | None:
 
 async def find_lead_by_phone(session: AsyncSession, phone: str) -> Lead | None:
     """The oldest lead with a contact at this phone number (digits only)."""
-    statement = (
-        select(Lead).join(Contact, Contact.lead_id == Lead.id).where(Contact.phone == phone).order_by(Lead.id)
-    )
-    return (await session.scalars(statement.limit(1))).first()
+    return (await session.scalars(_BY_PHONE, {"phone": phone})).first()
+
+
+# Built once: every message with a phone looks it up, and building and cache-keying cost more than running.
+_BY_PHONE = (
+    select(Lead)
+    .join(Contact, Contact.lead_id == Lead.id)
+    .where(Contact.phone == bindparam("phone"))
+    .order_by(Lead.id)
+    .limit(1)
+)
 
 
 async def find_lead_by_external_id(session: AsyncSession, external_id: str) -> Lead | None:

@@ -14,11 +14,12 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import String, and_, bindparam, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import UpdateBase
 
 from bot.types import Outgoing
-from storage.db import insert_for
+from storage.db import UTCDateTime, insert_for
 from storage.models import OutboxMessage
 
 LEASE = timedelta(seconds=60)
@@ -110,6 +111,12 @@ async def claim_due_outbox(
     IMMEDIATE serialises claims); the lease keeps them from taking it once this commits. The caller must
     commit before calling the platform: the committed `attempt_started_at` is what tells a later claim
     that this attempt's outcome is unknown if the sender never records one."""
+    values = {"now": now, "until": now + lease}
+    return (await session.scalars(_CLAIM_DUE, values)).one_or_none()
+
+
+def _claim_due() -> UpdateBase:
+    now = bindparam("now", type_=UTCDateTime)
     due = (
         select(OutboxMessage.id)
         .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
@@ -122,19 +129,37 @@ async def claim_due_outbox(
     # and recorded no outcome), that its outcome is unknown. SET reads the row's values before the update.
     started, uncertain = OutboxMessage.attempt_started_at, OutboxMessage.uncertain_since
     died_mid_call = and_(started.is_not(None), uncertain.is_(None))
-    statement = (
+    return (
         update(OutboxMessage)
         .where(OutboxMessage.id == due)
         .values(
             uncertain_since=case((died_mid_call, started), else_=uncertain),
             attempts=OutboxMessage.attempts + 1,
             attempt_started_at=now,
-            next_attempt_at=now + lease,
+            next_attempt_at=bindparam("until", type_=UTCDateTime),
         )
         .returning(OutboxMessage)
         .execution_options(synchronize_session=False, populate_existing=True)
     )
-    return (await session.scalars(statement)).one_or_none()
+
+
+# Built once, as every message's reply is claimed and recorded: building and cache-keying a statement cost
+# more than running it.
+_CLAIM_DUE = _claim_due()
+_MARK_SENT = (
+    update(OutboxMessage)
+    .where(OutboxMessage.id == bindparam("outbox_id"))
+    .values(
+        status="sent",
+        sent_at=bindparam("sent_at", type_=UTCDateTime),
+        card_handle=bindparam("handle", type_=String),
+        last_error=None,
+        attempt_started_at=None,
+    )
+    # "evaluate" (what "auto" picks) reads a bound parameter as its construction-time value (None), so it
+    # would match no object in the session; RETURNING tells which row changed instead.
+    .execution_options(synchronize_session="fetch")
+)
 
 
 def delivery_key(row: OutboxMessage) -> str:
@@ -159,11 +184,7 @@ async def mark_outbox_sent(
 ) -> None:
     """Delivered: recorded whoever holds the row now (a late success is still a success). One UPDATE,
     no read first: it runs for every message."""
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id == outbox_id)
-        .values(status="sent", sent_at=now, card_handle=card_handle, last_error=None, attempt_started_at=None)
-    )
+    await session.execute(_MARK_SENT, {"outbox_id": outbox_id, "sent_at": now, "handle": card_handle})
 
 
 async def reschedule_outbox(

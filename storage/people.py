@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Platform
@@ -63,6 +63,11 @@ async def sync_org(session: AsyncSession, teams: Sequence[TeamSpec], people: Seq
 
 
 _USER_IDS = {"wecom": Person.wecom_userid, "dingtalk": Person.dingtalk_userid, "console": Person.key}
+# Built once (every message looks its sender up): building and cache-keying cost more than running it.
+_BY_USER_ID = {
+    platform: select(Person).where(column == bindparam("user_id"), Person.active.is_(True))
+    for platform, column in _USER_IDS.items()
+}
 
 
 def user_id_on(person: Person, platform: Platform) -> str | None:
@@ -74,10 +79,10 @@ def user_id_on(person: Person, platform: Platform) -> str | None:
 async def find_person_by_platform_id(
     session: AsyncSession, platform: Platform, user_id: str
 ) -> Person | None:
-    column = _USER_IDS.get(platform)
-    if column is None:  # web forms: the sender is always a customer
+    statement = _BY_USER_ID.get(platform)
+    if statement is None:  # web forms: the sender is always a customer
         return None
-    return await session.scalar(select(Person).where(column == user_id, Person.active.is_(True)))
+    return await session.scalar(statement, {"user_id": user_id})
 
 
 async def find_person_by_key(session: AsyncSession, key: str) -> Person | None:
