@@ -83,9 +83,14 @@ _BOSS = "总"
 _NICKNAMES = ("老", "小")
 _ADDRESS = (
     *("总监", "经理", "主任", "老师", "老板", "科长", "处长"),
-    *("部长", "院长", "校长", "厂长", "主管", "师傅", "女士", "先生", "阿姨"),
+    *("部长", "院长", "校长", "厂长", "主管", "师傅", "女士", "先生", "小姐", "阿姨"),
     *("总", "工", "姐", "哥"),  # 苟姐, 蒯哥: called by a kin word
 )  # longest first
+# 先生 said short after the surname, the Cantonese way ("陈生", "叶生刚来电话"): not where 生 starts a
+# common word of the language ("陈生产", "叶生意"); below this count in jieba's dictionary a word after
+# 生 is rare enough ("生来" 285, "生还" 108: "陈生来电话", "陈生还说").
+_SIR = "生"
+_SIR_WORD = 300
 # The head of an office called by surname and the office's first character (晁科 for a 设备科科长, 李处
 # for a 处长): said only of a contact whose stored title is that head, and standing alone ("高科技" is
 # no 高科长), as a pause or 那边/说/的 follows.
@@ -755,10 +760,18 @@ class LeadBook:
                 if address is not None:
                     found.append((i, i + length + len(address), surname))
                     break
+                if self._sir(text, i + length):
+                    found.append((i, i + length + 1, surname))
+                    break
                 if self._short_head(text, i + length, surname):
                     found.append((i, i + length + 1, surname))
                     break
         return found
+
+    @staticmethod
+    def _sir(text: str, at: int) -> bool:
+        """Whether text[at] is 先生 said short ("陈生"), not the start of a word ("陈生产")."""
+        return text.startswith(_SIR, at) and base_word_freq(text[at : at + 2]) < _SIR_WORD
 
     def _short_head(self, text: str, at: int, surname: str) -> bool:
         """Whether text[at] is an office's head said short (晁科) of a contact of `surname` whose
