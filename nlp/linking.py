@@ -448,7 +448,8 @@ def place_brand(company: str, key: str, city: str | None) -> str | None:
     """The brand after a named area that is no district (上海张江芯跃半导体 → 芯跃, 杭州西溪云帆科技 →
     云帆): the name says its city, then a two-character area, then a brand of two characters, then
     an industry word; or an area of up to three characters before a brand that is itself an industry
-    word (北京中关村智联科技 → 智联). Weaker than the other aliases (东方明珠科技 reads the same way),
+    word (北京中关村智联科技 → 智联), or after a three-character area that is a word of its own (上海北外滩
+    瑞景广场管理 → 瑞景). Weaker than the other aliases (东方明珠科技 reads the same way),
     so `LeadBook` uses it only for one lead, and only when no other lead has it for a short name."""
     if _fold(company).find(key) <= 0 or _without_districts(company, key, city) != key:
         return None  # no city written before the key, or a district after it (handled as such)
@@ -461,8 +462,10 @@ def place_brand(company: str, key: str, city: str | None) -> str | None:
             if brand == rest and base_word_freq(brand) < _RARE:
                 return brand  # a rare word (智联), unlike 物业 or 医药 that say what it does
             continue
-        if area != _AREA[0] or len(brand) != _MIN_BRAND or brand in _suffixes():
+        if len(brand) != _MIN_BRAND or brand in _suffixes():
             continue
+        if area != _AREA[0] and not base_word_freq(key[:area]):
+            continue  # a longer area is one the language knows (北外滩, 中关村), not a brand's start
         if (
             brand in _GENERIC
             or _is_place(brand)
