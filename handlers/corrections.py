@@ -46,6 +46,7 @@ from nlp import Extraction, FollowUpTime, Intent
 from nlp.companies import suffix_re
 from nlp.dates import find_days, find_time
 from nlp.lexicon import surnames
+from nlp.numbers import sole_amount
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead, restore_cleared_followup
 from storage.models import CLOSED_STAGES, STAGES, Contact, FollowUp, Lead, Person, StageChange
@@ -593,6 +594,13 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         old_time = planned_at.strftime("%H:%M") if lead.next_followup_has_time else None
         moved = weekday_in_planned_week(ctx.message.text, ex.next_followup, planned_at.date(), old_time)
         ex = dataclasses.replace(ex, next_followup=moved)
+    if (
+        ex.budget is None
+        and followup.extracted.get("budget")
+        and (amount := sole_amount(new_words(ctx.message.text)))
+    ):
+        # "不对 是七十万" after a record that said a budget: the amount said bare is that budget
+        ex = dataclasses.replace(ex, budget=amount[0])
     if not (ex.contact_name or ex.contact_title) and (name := corrected_person(ctx.message.text)):
         ex = dataclasses.replace(ex, contact_name=name)
     if ex.city and _in_spelling(ctx.message.text, ex.spans.get("city")):
