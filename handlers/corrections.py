@@ -34,6 +34,7 @@ from handlers.lead_facts import (
 )
 from handlers.lead_lookup import (
     TAKEN,
+    Resolved,
     lead_named_by,
     link_contact,
     may_change,
@@ -501,10 +502,14 @@ async def _move_stage(ctx: Context, person: Person, followup: FollowUp, old: Lea
                            reason=followup.text)  # fmt: skip
 
 
-async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply] | None:
-    """The record moved to the customer the correction names instead; None when it names none."""
+async def _move(ctx: Context, person: Person, followup: FollowUp, *, new: bool = False) -> list[Reply] | None:
+    """The record moved to the customer the correction names instead (`new`: a customer the writer
+    says is new, not looked for in the book); None when it names none."""
     session, tz = ctx.session, ctx.config.tz
-    found = await resolve_lead(session, ctx.extraction, person, new_words(ctx.message.text))
+    if new:
+        found = Resolved(None, ctx.extraction)
+    else:
+        found = await resolve_lead(session, ctx.extraction, person, new_words(ctx.message.text))
     if found.candidates:
         return [Reply(to=person.id, title="是哪个客户？", lines=candidate_lines(found.candidates))]
     old, new = await get_lead(session, followup.lead_id), found.lead
@@ -547,6 +552,22 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
         lines.append(f"预算：{budget}")
     lines.append(f"下次跟进：{next_followup_text(new, tz)}")
     return [Reply(to=person.id, title="已更正", lines=tuple(lines), buttons=(amend_button(new.id),))]
+
+
+async def move_record(
+    ctx: Context, person: Person, followup: FollowUp, company: str, *, new: bool = False
+) -> list[Reply]:
+    """The record moved to the customer named `company` (one of the writer's book by its full name,
+    or with `new` a new one), as a correction naming it would: the answer to a record a product
+    settled."""
+    named = Extraction(intent=Intent.LOG_FOLLOWUP, company=company)
+    message = dataclasses.replace(ctx.message, text=company)
+    moved = await _move(
+        dataclasses.replace(ctx, message=message, extraction=named), person, followup, new=new
+    )
+    return (
+        moved if moved is not None else [Reply(to=person.id, title="没有改动", lines=(f"客户：{company}",))]
+    )
 
 
 async def swaps_the_customer_said(ctx: Context, followup: FollowUp) -> bool:

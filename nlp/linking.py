@@ -6,8 +6,9 @@ the contact ("雍经理那边" → the lead whose contact is 雍晓琳, 采购�
 `LeadBook` what the writer's book holds as plain values (nlp does no I/O); `LeadBook.link` then
 finds the candidates by looking every substring of the message up in dictionaries, so a message
 costs the same whatever the size of the book. Two candidates are settled by what else the message
-says about the customer (its city, its contact, then own leads before the team's), never by a guess: what
-stays ambiguous is returned as several candidates for the caller to ask about.
+says about the customer (its city, a district, its contact, a product only one of them holds, then own
+leads before the team's), never by a guess: what stays ambiguous is returned as several candidates for
+the caller to ask about, and those a product alone set aside are returned too, for the caller to show.
 """
 
 from __future__ import annotations
@@ -200,6 +201,9 @@ class Link:
 
     candidates: tuple[int, ...] = ()
     contacts: dict[int, BookContact] = field(default_factory=dict)
+    # The other leads the name fits, set aside only because the one candidate holds a product the
+    # message names: the writer is shown them, and may move the record to one.
+    set_aside: tuple[int, ...] = ()
 
     @property
     def lead_id(self) -> int | None:
@@ -264,6 +268,34 @@ def _district_before(text: str, start: int) -> tuple[int, frozenset[str]]:
         if cities is not None:
             return start - length, cities
     return start, frozenset()
+
+
+# A district or county said as where the rep went, apart from the customer's name ("今天跑了趟上虞 鼎盛
+# 那边…"): after a word of going or being there, before a pause or 那边. Its short form alone is often
+# a word too (路桥, 长安), so only there; its full form (上虞区) anywhere.
+_WENT_TO = re.compile(r"(?:去|到|在|回|来|趟)$")
+_PLACE_PAUSE = re.compile(r"$|[\s\W_]|那边|这边|那儿|那里")
+
+
+def travelled_places(text: str) -> frozenset[str]:
+    """The cities of the districts or counties `text` says the writer went to or was in."""
+    table, longest = _district_cities(), districts().longest
+    found: set[str] = set()
+    i = 0
+    while i < len(text):
+        for length in range(min(longest, len(text) - i), _MIN_BRAND - 1, -1):
+            form = text[i : i + length]
+            cities = table.get(form)
+            if cities is None:
+                continue
+            full = len(form) > _MIN_BRAND and form.endswith(("区", "县", "旗"))
+            went = _WENT_TO.search(text, max(0, i - 1), i) is not None
+            if full or (went and _PLACE_PAUSE.match(text, i + length) is not None):
+                found |= cities
+            i += length - 1
+            break
+        i += 1
+    return frozenset(found)
 
 
 def _is_place(word: str) -> bool:
@@ -581,10 +613,13 @@ class LeadBook:
         phone: str | None = None,
         contact_name: str | None = None,
         contact_title: str | None = None,
+        products: Iterable[str] = (),
     ) -> Link:
         """The leads `text` names. With `company` (the span the extractor read as a customer) only
         that span is searched for a name: a company the book does not know is a new customer, and
-        another customer mentioned beside it ("照着给X做的方案") must not pull the message over."""
+        another customer mentioned beside it ("照着给X做的方案") must not pull the message over.
+        `products`: the catalog's products the message names, which settle two candidates when only
+        one of them holds one."""
         folded = _fold(text)
         people = self._people_in(folded, contact_name, contact_title)
         by_phone = self._phones.get(_digits(phone) or "", set())
@@ -630,9 +665,10 @@ class LeadBook:
             candidates -= other_kind
         else:
             candidates = set(people)
-        candidates = self._settle(candidates, people, city, places)
+        candidates, aside = self._settle(candidates, people, city, places, folded, frozenset(products))
         ordered = tuple(sorted(candidates))
-        return Link(ordered, {lead_id: people[lead_id] for lead_id in ordered if lead_id in people})
+        contacts = {lead_id: people[lead_id] for lead_id in ordered if lead_id in people}
+        return Link(ordered, contacts, tuple(sorted(aside)))
 
     def _slip_of(self, span: str, lead_id: int) -> bool:
         """Whether `span` is one of the lead's names with one character slipped (瑞详物业 for 瑞祥物业,
@@ -785,27 +821,45 @@ class LeadBook:
         return any(head in (c.title or "") for c in self._by_surname[surname].values())
 
     def _settle(
-        self, candidates: set[int], people: dict[int, BookContact], city: str | None, places: set[str]
-    ) -> set[int]:
+        self,
+        candidates: set[int],
+        people: dict[int, BookContact],
+        city: str | None,
+        places: set[str],
+        text: str,
+        products: frozenset[str],
+    ) -> tuple[set[int], set[int]]:
         """Narrow several candidates by what else the message says about the customer itself (its
-        city, the city of a district said before its name, its contact), then whose it is; each test
-        only when it keeps some. What the message says comes first: "绵阳那个华信" is the one in 绵阳
-        even when the writer's own is elsewhere, "徐汇恒丰" the 恒丰 of 上海. A product does not settle
-        it: it says what was talked about, and a customer's wish may be new to its book entry
-        ("鲜果汇…气调库" may be either 鲜果汇), so that stays a question."""
+        city, the city of a district said before its name, its contact, the city of a district the
+        writer says they went to, a product only one of them holds), then whose it is; each test only
+        when it keeps some. What the message says comes first: "绵阳那个华信" is the one in 绵阳 even
+        when the writer's own is elsewhere, "徐汇恒丰" the 恒丰 of 上海, "华康那边聊了洗浴机" the 华康
+        whose book entry holds 洗浴机 when the other's does not. A product both hold, or neither,
+        settles nothing: that stays a question. Returns the candidates left and, when the product
+        alone settled it, the ones it set aside (the writer is shown them: never a silent guess)."""
+        travelled = travelled_places(text) if len(candidates) > 1 else frozenset()
+
+        def by_product(i: int) -> bool:
+            return bool(products.intersection(self.leads[i].products))
+
         tests = (
             lambda i: bool(city) and self.leads[i].city == city,
             lambda i: bool(places & self._cities_of(i)),
             lambda i: i in people,
+            lambda i: bool(travelled & self._cities_of(i)),
+            by_product,
             lambda i: self.leads[i].own,
         )
+        aside: set[int] = set()
         for test in tests:
             if len(candidates) <= 1:
                 break
             kept = {i for i in candidates if test(i)}
             if kept:
+                if test is by_product and len(kept) == 1:
+                    aside = candidates - kept
                 candidates = kept
-        return candidates
+        return candidates, aside
 
     def _cities_of(self, lead_id: int) -> frozenset[str]:
         """The cities a lead is in: its city field and the places its registered name starts with."""
