@@ -10,6 +10,7 @@ The question lapses after [conversation] question_expiry.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 from datetime import datetime
@@ -23,6 +24,7 @@ from handlers.lead_lookup import may_change
 from handlers.rights import lines_for
 from nlp import Extraction, FollowUpTime, Intent, Period
 from nlp.types import NamedPerson
+from storage.followups import last_followup_by
 from storage.models import Lead, PendingQuestion, Person
 
 log = logging.getLogger("salesbot.handlers.clarify")
@@ -58,6 +60,33 @@ async def ask(
     return Reply(
         to=person.id, title=ASK_WHICH, lines=(*cut(listed), HOW_TO_ANSWER), buttons=(*buttons, *new_button)
     )
+
+
+# A record logged on the one lead of a shared name that holds a product the message names keeps the
+# others open under this key (the record's id): an answer naming another moves the record there.
+SETTLED = "settled_record"
+HOW_TO_MOVE = "记错了？回复是哪个客户（序号或名称），这条就改记到那家。"
+
+
+async def offer_others(
+    ctx: Context, person: Person, chosen: Lead, others: Sequence[Lead], product: str | None, card: Reply
+) -> Reply:
+    """The confirmation of a record that a product settled between leads of one name (`chosen`
+    holds it, `others` do not), with every one of them listed by number and the others as buttons:
+    no silent guess, the writer sees where it went and moves it with one answer."""
+    keep = lines_for(ctx, person)
+    others = [lead for lead in others if await may_change(ctx.session, person, lead, keep)]
+    record = await last_followup_by(ctx.session, person.id, chosen.id)
+    if not others or record is None or record.happened_at != ctx.message.sent_at:
+        return card  # nothing else the writer may write to, or no record made of this message
+    listed = sorted([chosen, *others], key=lambda lead: lead.id)
+    await keep_question(ctx, person, ctx.extraction, candidates=[lead.id for lead in listed],
+                        extra={SETTLED: record.id})  # fmt: skip
+    said = f"「{product}」" if product else "产品"
+    head = f"同名客户有{len(listed)}家，按{said}记到了{chosen.company}："
+    buttons = tuple(Button(f"{PICK}:{lead.id}", lead.company[:20]) for lead in others[:MAX_BUTTONS])
+    lines = (*card.lines, head, *cut(candidate_lines(listed)), HOW_TO_MOVE)
+    return dataclasses.replace(card, lines=lines, buttons=(*card.buttons, *buttons))
 
 
 async def keep_question(

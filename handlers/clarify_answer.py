@@ -19,13 +19,22 @@ from dataclasses import dataclass
 
 from bot.types import Reply
 from handlers import log_followup, new_lead, reassign_lead, update_stage
-from handlers.clarify import NEW, NEW_CUSTOMER, PICK, asks_which_customer, forget, kept_extraction, pending
+from handlers.clarify import (
+    NEW,
+    NEW_CUSTOMER,
+    PICK,
+    SETTLED,
+    asks_which_customer,
+    forget,
+    kept_extraction,
+    pending,
+)
 from handlers.context import Context, Handler
-from handlers.corrections import old_words
+from handlers.corrections import move_record, old_words
 from handlers.lead_lookup import resolve_lead
 from nlp import Extraction, Intent
 from storage.leads import get_lead
-from storage.models import Lead, PendingQuestion, Person
+from storage.models import FollowUp, Lead, PendingQuestion, Person
 
 log = logging.getLogger("salesbot.handlers.clarify_answer")
 
@@ -219,6 +228,8 @@ async def handle(ctx: Context) -> list[Reply]:
     if answer is None:  # the question lapsed between the two calls: nothing to complete
         return []
     person, row = ctx.member, answer.row
+    if SETTLED in (row.extracted or {}):
+        return await _resettle(ctx, answer)
     kept = kept_extraction(row)
     message = dataclasses.replace(ctx.message, kind="text", text=row.text, sent_at=row.sent_at)
     intent = Intent(row.intent)
@@ -244,6 +255,29 @@ async def handle(ctx: Context) -> list[Reply]:
         named = _with_reach(named, ctx.extraction)
     completed = dataclasses.replace(ctx, message=message, extraction=named)
     return await CREATES[intent](completed)
+
+
+async def _resettle(ctx: Context, answer: _Answer) -> list[Reply]:
+    """The answer to a record a product settled among leads of one name (handlers.clarify.offer_others):
+    the record stays where it is, or moves to the customer the answer names."""
+    person, row = ctx.member, answer.row
+    record = await ctx.session.get(FollowUp, row.extracted[SETTLED])
+    if record is None:  # deleted since (its lead was): nothing to keep or move
+        await forget(ctx, person)
+        return []
+    company = answer.lead.company if answer.lead is not None else answer.company
+    if company is None:  # "新客户" alone: its name is still needed
+        return [
+            Reply(
+                to=person.id, title="新客户叫什么？", lines=(f"请回复客户名称，{NEW_CUSTOMER}会按它建档。",)
+            )
+        ]
+    await forget(ctx, person)
+    if answer.lead is not None and answer.lead.id == record.lead_id:
+        log.info("settled record confirmed person_id=%s lead_id=%s", person.id, record.lead_id)
+        return [Reply(to=person.id, title="好的", lines=(f"就记在{answer.lead.company}上，没有改动。",))]
+    log.info("settled record moved person_id=%s followup_id=%s", person.id, record.id)
+    return await move_record(ctx, person, record, company, new=answer.lead is None)
 
 
 def _naming(ex: Extraction, lead: Lead) -> Extraction:

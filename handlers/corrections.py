@@ -34,6 +34,7 @@ from handlers.lead_facts import (
 )
 from handlers.lead_lookup import (
     TAKEN,
+    Resolved,
     lead_named_by,
     link_contact,
     may_change,
@@ -46,6 +47,7 @@ from nlp import Extraction, FollowUpTime, Intent
 from nlp.companies import suffix_re
 from nlp.dates import find_days, find_time
 from nlp.lexicon import surnames
+from nlp.numbers import sole_amount
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead, restore_cleared_followup
 from storage.models import CLOSED_STAGES, STAGES, Contact, FollowUp, Lead, Person, StageChange
@@ -500,10 +502,14 @@ async def _move_stage(ctx: Context, person: Person, followup: FollowUp, old: Lea
                            reason=followup.text)  # fmt: skip
 
 
-async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply] | None:
-    """The record moved to the customer the correction names instead; None when it names none."""
+async def _move(ctx: Context, person: Person, followup: FollowUp, *, new: bool = False) -> list[Reply] | None:
+    """The record moved to the customer the correction names instead (`new`: a customer the writer
+    says is new, not looked for in the book); None when it names none."""
     session, tz = ctx.session, ctx.config.tz
-    found = await resolve_lead(session, ctx.extraction, person, new_words(ctx.message.text))
+    if new:
+        found = Resolved(None, ctx.extraction)
+    else:
+        found = await resolve_lead(session, ctx.extraction, person, new_words(ctx.message.text))
     if found.candidates:
         return [Reply(to=person.id, title="是哪个客户？", lines=candidate_lines(found.candidates))]
     old, new = await get_lead(session, followup.lead_id), found.lead
@@ -546,6 +552,22 @@ async def _move(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]
         lines.append(f"预算：{budget}")
     lines.append(f"下次跟进：{next_followup_text(new, tz)}")
     return [Reply(to=person.id, title="已更正", lines=tuple(lines), buttons=(amend_button(new.id),))]
+
+
+async def move_record(
+    ctx: Context, person: Person, followup: FollowUp, company: str, *, new: bool = False
+) -> list[Reply]:
+    """The record moved to the customer named `company` (one of the writer's book by its full name,
+    or with `new` a new one), as a correction naming it would: the answer to a record a product
+    settled."""
+    named = Extraction(intent=Intent.LOG_FOLLOWUP, company=company)
+    message = dataclasses.replace(ctx.message, text=company)
+    moved = await _move(
+        dataclasses.replace(ctx, message=message, extraction=named), person, followup, new=new
+    )
+    return (
+        moved if moved is not None else [Reply(to=person.id, title="没有改动", lines=(f"客户：{company}",))]
+    )
 
 
 async def swaps_the_customer_said(ctx: Context, followup: FollowUp) -> bool:
@@ -593,6 +615,13 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         old_time = planned_at.strftime("%H:%M") if lead.next_followup_has_time else None
         moved = weekday_in_planned_week(ctx.message.text, ex.next_followup, planned_at.date(), old_time)
         ex = dataclasses.replace(ex, next_followup=moved)
+    if (
+        ex.budget is None
+        and followup.extracted.get("budget")
+        and (amount := sole_amount(new_words(ctx.message.text)))
+    ):
+        # "不对 是七十万" after a record that said a budget: the amount said bare is that budget
+        ex = dataclasses.replace(ex, budget=amount[0])
     if not (ex.contact_name or ex.contact_title) and (name := corrected_person(ctx.message.text)):
         ex = dataclasses.replace(ex, contact_name=name)
     if ex.city and _in_spelling(ctx.message.text, ex.spans.get("city")):

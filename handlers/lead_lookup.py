@@ -153,6 +153,8 @@ class Resolved:
     lead: Lead | None
     extraction: Extraction
     candidates: tuple[Lead, ...] = ()
+    # The other leads of the name, set aside because only `lead` holds a product the message names.
+    set_aside: tuple[Lead, ...] = ()
 
 
 async def load_book(session: AsyncSession, person: Person) -> LeadBook:
@@ -272,8 +274,8 @@ async def resolve_lead(session: AsyncSession, ex: Extraction, person: Person, te
         # A short name that is one customer's whole key and the start of another's (悦汇酒店: 佛山悦汇酒店
         # and 天河悦汇酒店管理) is no exact match: the book settles it or both are asked about.
         linked = await link_in_book(session, ex, person, text)
-        if linked.candidates:
-            return linked
+        if linked.candidates or linked.set_aside:
+            return linked  # (settled by a product only the one holds: the others are shown with it)
     lead = await find_lead(session, ex, person)
     seen = present(ex, text)  # found by a person away, the record is still not about them
     if lead is not None:
@@ -294,6 +296,7 @@ async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, te
         phone=normalise_phone(ex.phone),
         contact_name=ex.contact_name,
         contact_title=ex.contact_title,
+        products=ex.products,
     )
     if not link.candidates:
         return await _link_in_team(session, ex, person, text)
@@ -303,7 +306,11 @@ async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, te
         return Resolved(None, ex, tuple(lead for lead in found if lead is not None))
     linked = await get_lead(session, link.lead_id)
     log.info("message linked to lead_id=%s person_id=%s", link.lead_id, person.id)
-    return Resolved(linked, with_contact(ex, link.contacts.get(link.lead_id)))
+    aside = [await get_lead(session, lead_id) for lead_id in link.set_aside]
+    contact = link.contacts.get(link.lead_id)
+    return Resolved(
+        linked, with_contact(ex, contact), set_aside=tuple(lead for lead in aside if lead is not None)
+    )
 
 
 async def _link_in_team(session: AsyncSession, ex: Extraction, person: Person, text: str) -> Resolved:

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from bot.types import CLOSED_STAGES, Reply
 from handlers.cards import followup_card
-from handlers.clarify import ask
+from handlers.clarify import ask, offer_others
 from handlers.contact_name import complete_name
 from handlers.context import Context
 from handlers.continuation import deal_news, may_continue, planned_on, record_follow_on
@@ -313,6 +313,11 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     elif (completed := await complete_name(ctx, lead)) is not None:
         return completed  # "X那个王老师全名王春燕": the contact on file renamed, no new follow-up
+    if found.set_aside and found.lead is lead:
+        # a product only this lead of a shared name holds settled it: the others are shown too
+        product = next((p for p in ex.products if p in (lead.products or ())), None)
+        replies = await write(ctx, person, lead, ex)
+        return [await offer_others(ctx, person, lead, found.set_aside, product, replies[0]), *replies[1:]]
     return await write(ctx, person, lead, ex)
 
 

@@ -238,8 +238,10 @@ _GOT_THROUGH = (
 )
 # Something done at their place, said as done: "在他们办公室签的字", "在对方公司聊了一上午".
 _AT_THEIRS = (
-    # (or their hotel, hospital, school, works or site: "在他们酒店签了试用协议")
-    r"在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室|门店|店里|酒店|宾馆|医院|学校|工厂|车间|仓库|工地|食堂)"
+    # (or their hotel, hospital, school, works or site: "在他们酒店签了试用协议"); a works, a shop or a
+    # site said alone is theirs too ("今天在厂里签的字", "在工地谈完了"), unlike 公司 or 办公室 (ours)
+    r"在(?:(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室|门店|店里|酒店|宾馆|医院|学校|工厂|车间|仓库|工地|食堂)"
+    r"|厂里|车间|工地|店里|门店)"
     r"(?:里|那边)?"
     r"(?:签|谈|聊|开|坐|待)(?:的|了|完)"
 )
@@ -542,6 +544,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:全部|都|已经?)交(?:船|房|机|车)了?|交(?:船|房)了"
             # goods on their way or in, unless an installation is still to come ("到货了 下周安装")
             r"|(?:发货了|已经?发货|到货了|已到货)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
+            # ...said of the goods sent on: "货已经发过去了", "X的货今天寄出去了" (not an order: 订货)
+            r"|(?<![订进退补])货(?:今天|昨天|上午|下午|都|也|已经?){0,2}(?:发|寄|送)(?:过去|出去|出|走)了"
+            r"(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
             # the final payment in ("尾款今天也回来了"), not still awaited ("尾款还没到账")
             r"|尾款[^没未不能要会么？?，,。；;]{0,6}(?:到账|收到|收齐|结清|付清|打过来|回来了|回款了|付了|进账了)"
             r"|(?:收到|收齐|结清|收回)了?尾款"
@@ -1048,9 +1053,13 @@ class _Report:
                 # the customer's inquiry sent to us ("微信发了个询价过来") tells no contact of the rep's
                 sent = [m.span() for m in INQUIRY_SENT.finditer(t)]
                 t, unplanned = blanked(t, sent), blanked(unplanned, sent)
-            bare = _contact_in(_without_stage(t, self._stage))
+            bare = _contact_in(_without_stage(t, self._stage)) or _contact_around(t, self._stage)
             # (the same text when no plan was blanked: read once)
-            self._told = bare and (unplanned == t or _reports_contact(unplanned, self._stage))
+            self._told = bare and (
+                unplanned == t
+                or _reports_contact(unplanned, self._stage)
+                or _contact_around(unplanned, self._stage)
+            )
         return self._told
 
 
@@ -1084,6 +1093,15 @@ def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bo
 _ASKED_WHAT = re.compile(
     r"\s?(?:些)?(?:啥|什么|哪些|谁|几次|多少|吗|么|没有?)(?![\u4e00-\u9fff])|\s?(?:些)?(?:啥|什么)"
 )
+
+
+def _contact_around(text: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
+    """A contact told by words that run on into the stage word: where the deal was done ("今天在他们
+    办公室签的字", the stage 签的字), which blanking the stage word would cut."""
+    if stage is None:
+        return False
+    start = stage[1][0]
+    return any(m.start() < start < m.end() for m in REPORTED.finditer(text, max(0, start - 40), stage[1][1]))
 
 
 def _contact_in(text: str) -> bool:

@@ -6,8 +6,9 @@ the contact ("雍经理那边" → the lead whose contact is 雍晓琳, 采购�
 `LeadBook` what the writer's book holds as plain values (nlp does no I/O); `LeadBook.link` then
 finds the candidates by looking every substring of the message up in dictionaries, so a message
 costs the same whatever the size of the book. Two candidates are settled by what else the message
-says about the customer (its city, its contact, then own leads before the team's), never by a guess: what
-stays ambiguous is returned as several candidates for the caller to ask about.
+says about the customer (its city, a district, its contact, a product only one of them holds, then own
+leads before the team's), never by a guess: what stays ambiguous is returned as several candidates for
+the caller to ask about, and those a product alone set aside are returned too, for the caller to show.
 """
 
 from __future__ import annotations
@@ -83,9 +84,14 @@ _BOSS = "总"
 _NICKNAMES = ("老", "小")
 _ADDRESS = (
     *("总监", "经理", "主任", "老师", "老板", "科长", "处长"),
-    *("部长", "院长", "校长", "厂长", "主管", "师傅", "女士", "先生", "阿姨"),
+    *("部长", "院长", "校长", "厂长", "主管", "师傅", "女士", "先生", "小姐", "阿姨"),
     *("总", "工", "姐", "哥"),  # 苟姐, 蒯哥: called by a kin word
 )  # longest first
+# 先生 said short after the surname, the Cantonese way ("陈生", "叶生刚来电话"): not where 生 starts a
+# common word of the language ("陈生产", "叶生意"); below this count in jieba's dictionary a word after
+# 生 is rare enough ("生来" 285, "生还" 108: "陈生来电话", "陈生还说").
+_SIR = "生"
+_SIR_WORD = 300
 # The head of an office called by surname and the office's first character (晁科 for a 设备科科长, 李处
 # for a 处长): said only of a contact whose stored title is that head, and standing alone ("高科技" is
 # no 高科长), as a pause or 那边/说/的 follows.
@@ -195,6 +201,9 @@ class Link:
 
     candidates: tuple[int, ...] = ()
     contacts: dict[int, BookContact] = field(default_factory=dict)
+    # The other leads the name fits, set aside only because the one candidate holds a product the
+    # message names: the writer is shown them, and may move the record to one.
+    set_aside: tuple[int, ...] = ()
 
     @property
     def lead_id(self) -> int | None:
@@ -259,6 +268,34 @@ def _district_before(text: str, start: int) -> tuple[int, frozenset[str]]:
         if cities is not None:
             return start - length, cities
     return start, frozenset()
+
+
+# A district or county said as where the rep went, apart from the customer's name ("今天跑了趟上虞 鼎盛
+# 那边…"): after a word of going or being there, before a pause or 那边. Its short form alone is often
+# a word too (路桥, 长安), so only there; its full form (上虞区) anywhere.
+_WENT_TO = re.compile(r"(?:去|到|在|回|来|趟)$")
+_PLACE_PAUSE = re.compile(r"$|[\s\W_]|那边|这边|那儿|那里")
+
+
+def travelled_places(text: str) -> frozenset[str]:
+    """The cities of the districts or counties `text` says the writer went to or was in."""
+    table, longest = _district_cities(), districts().longest
+    found: set[str] = set()
+    i = 0
+    while i < len(text):
+        for length in range(min(longest, len(text) - i), _MIN_BRAND - 1, -1):
+            form = text[i : i + length]
+            cities = table.get(form)
+            if cities is None:
+                continue
+            full = len(form) > _MIN_BRAND and form.endswith(("区", "县", "旗"))
+            went = _WENT_TO.search(text, max(0, i - 1), i) is not None
+            if full or (went and _PLACE_PAUSE.match(text, i + length) is not None):
+                found |= cities
+            i += length - 1
+            break
+        i += 1
+    return frozenset(found)
 
 
 def _is_place(word: str) -> bool:
@@ -443,7 +480,8 @@ def place_brand(company: str, key: str, city: str | None) -> str | None:
     """The brand after a named area that is no district (上海张江芯跃半导体 → 芯跃, 杭州西溪云帆科技 →
     云帆): the name says its city, then a two-character area, then a brand of two characters, then
     an industry word; or an area of up to three characters before a brand that is itself an industry
-    word (北京中关村智联科技 → 智联). Weaker than the other aliases (东方明珠科技 reads the same way),
+    word (北京中关村智联科技 → 智联), or after a three-character area that is a word of its own (上海北外滩
+    瑞景广场管理 → 瑞景). Weaker than the other aliases (东方明珠科技 reads the same way),
     so `LeadBook` uses it only for one lead, and only when no other lead has it for a short name."""
     if _fold(company).find(key) <= 0 or _without_districts(company, key, city) != key:
         return None  # no city written before the key, or a district after it (handled as such)
@@ -456,8 +494,10 @@ def place_brand(company: str, key: str, city: str | None) -> str | None:
             if brand == rest and base_word_freq(brand) < _RARE:
                 return brand  # a rare word (智联), unlike 物业 or 医药 that say what it does
             continue
-        if area != _AREA[0] or len(brand) != _MIN_BRAND or brand in _suffixes():
+        if len(brand) != _MIN_BRAND or brand in _suffixes():
             continue
+        if area != _AREA[0] and not base_word_freq(key[:area]):
+            continue  # a longer area is one the language knows (北外滩, 中关村), not a brand's start
         if (
             brand in _GENERIC
             or _is_place(brand)
@@ -573,10 +613,13 @@ class LeadBook:
         phone: str | None = None,
         contact_name: str | None = None,
         contact_title: str | None = None,
+        products: Iterable[str] = (),
     ) -> Link:
         """The leads `text` names. With `company` (the span the extractor read as a customer) only
         that span is searched for a name: a company the book does not know is a new customer, and
-        another customer mentioned beside it ("照着给X做的方案") must not pull the message over."""
+        another customer mentioned beside it ("照着给X做的方案") must not pull the message over.
+        `products`: the catalog's products the message names, which settle two candidates when only
+        one of them holds one."""
         folded = _fold(text)
         people = self._people_in(folded, contact_name, contact_title)
         by_phone = self._phones.get(_digits(phone) or "", set())
@@ -622,9 +665,10 @@ class LeadBook:
             candidates -= other_kind
         else:
             candidates = set(people)
-        candidates = self._settle(candidates, people, city, places)
+        candidates, aside = self._settle(candidates, people, city, places, folded, frozenset(products))
         ordered = tuple(sorted(candidates))
-        return Link(ordered, {lead_id: people[lead_id] for lead_id in ordered if lead_id in people})
+        contacts = {lead_id: people[lead_id] for lead_id in ordered if lead_id in people}
+        return Link(ordered, contacts, tuple(sorted(aside)))
 
     def _slip_of(self, span: str, lead_id: int) -> bool:
         """Whether `span` is one of the lead's names with one character slipped (瑞详物业 for 瑞祥物业,
@@ -755,10 +799,18 @@ class LeadBook:
                 if address is not None:
                     found.append((i, i + length + len(address), surname))
                     break
+                if self._sir(text, i + length):
+                    found.append((i, i + length + 1, surname))
+                    break
                 if self._short_head(text, i + length, surname):
                     found.append((i, i + length + 1, surname))
                     break
         return found
+
+    @staticmethod
+    def _sir(text: str, at: int) -> bool:
+        """Whether text[at] is 先生 said short ("陈生"), not the start of a word ("陈生产")."""
+        return text.startswith(_SIR, at) and base_word_freq(text[at : at + 2]) < _SIR_WORD
 
     def _short_head(self, text: str, at: int, surname: str) -> bool:
         """Whether text[at] is an office's head said short (晁科) of a contact of `surname` whose
@@ -769,27 +821,45 @@ class LeadBook:
         return any(head in (c.title or "") for c in self._by_surname[surname].values())
 
     def _settle(
-        self, candidates: set[int], people: dict[int, BookContact], city: str | None, places: set[str]
-    ) -> set[int]:
+        self,
+        candidates: set[int],
+        people: dict[int, BookContact],
+        city: str | None,
+        places: set[str],
+        text: str,
+        products: frozenset[str],
+    ) -> tuple[set[int], set[int]]:
         """Narrow several candidates by what else the message says about the customer itself (its
-        city, the city of a district said before its name, its contact), then whose it is; each test
-        only when it keeps some. What the message says comes first: "绵阳那个华信" is the one in 绵阳
-        even when the writer's own is elsewhere, "徐汇恒丰" the 恒丰 of 上海. A product does not settle
-        it: it says what was talked about, and a customer's wish may be new to its book entry
-        ("鲜果汇…气调库" may be either 鲜果汇), so that stays a question."""
+        city, the city of a district said before its name, its contact, the city of a district the
+        writer says they went to, a product only one of them holds), then whose it is; each test only
+        when it keeps some. What the message says comes first: "绵阳那个华信" is the one in 绵阳 even
+        when the writer's own is elsewhere, "徐汇恒丰" the 恒丰 of 上海, "华康那边聊了洗浴机" the 华康
+        whose book entry holds 洗浴机 when the other's does not. A product both hold, or neither,
+        settles nothing: that stays a question. Returns the candidates left and, when the product
+        alone settled it, the ones it set aside (the writer is shown them: never a silent guess)."""
+        travelled = travelled_places(text) if len(candidates) > 1 else frozenset()
+
+        def by_product(i: int) -> bool:
+            return bool(products.intersection(self.leads[i].products))
+
         tests = (
             lambda i: bool(city) and self.leads[i].city == city,
             lambda i: bool(places & self._cities_of(i)),
             lambda i: i in people,
+            lambda i: bool(travelled & self._cities_of(i)),
+            by_product,
             lambda i: self.leads[i].own,
         )
+        aside: set[int] = set()
         for test in tests:
             if len(candidates) <= 1:
                 break
             kept = {i for i in candidates if test(i)}
             if kept:
+                if test is by_product and len(kept) == 1:
+                    aside = candidates - kept
                 candidates = kept
-        return candidates
+        return candidates, aside
 
     def _cities_of(self, lead_id: int) -> frozenset[str]:
         """The cities a lead is in: its city field and the places its registered name starts with."""

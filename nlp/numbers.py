@@ -550,6 +550,19 @@ def _capped(text: str, amount: Amount) -> bool:
     return _UPPER_BEFORE.search(before) is not None or _UPPER_AFTER.match(text, amount.end) is not None
 
 
+def sole_amount(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
+    """The one money amount `text` says, in 万 or more ("是七十万", "80到90w"), with no budget word:
+    [min, max] and its span; None when it says none or several. A value given bare where the field is
+    known (a correction of a record that said a budget) is read with it."""
+    first = _amount_at(text, 0, len(text))
+    if first is None:
+        return None
+    amount = _widen(text, first)
+    if amount.scale < 10_000 or amount.hi < 10_000 or _amount_at(text, amount.end, len(text)) is not None:
+        return None
+    return _bounds(text, amount)
+
+
 def find_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
     """The budget [min, max] in yuan and its span, looked for right after (or just before) a cue word,
     else said without one (`_uncued_budget`)."""

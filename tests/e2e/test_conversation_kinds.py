@@ -368,9 +368,19 @@ async def test_新客户_naming_the_customer_just_reported_adds_no_second_follow
     await assert_right(runner, [RENHE], turns, expect)
 
 
-async def test_a_product_does_not_settle_which_of_two_customers_of_one_brand(runner: Runner) -> None:
+async def test_a_product_one_customer_of_a_brand_holds_settles_it_and_the_other_is_shown(
+    runner: Runner,
+) -> None:
+    # This test once expected a question here (a product said what was talked about, not which
+    # customer). The rule is that a product said that exactly one candidate holds settles it
+    # (苏州华康 holds 台式彩超), never silently: the record goes there and the card lists both, so the
+    # writer's "苏州华康医院" confirms it and changes nothing (tests/e2e/test_conversation_kinds_conv18.py).
     turns = says(
-        ("华康那边下午去了一趟，彩超的配置定下来了，下周一上午十点我带图纸过去", ["哪个客户"]), "苏州华康医院"
+        (
+            "华康那边下午去了一趟，彩超的配置定下来了，下周一上午十点我带图纸过去",
+            ["无锡华康康复医院", "哪个客户"],
+        ),
+        "苏州华康医院",
     )
     expect = [
         {"company": "苏州华康医院", "followups_added": 1, "last_followup": last("visit", None),

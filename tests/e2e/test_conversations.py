@@ -431,21 +431,31 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_thirteen", "conversations.jsonl", 14),
         # held out and scored once (15/15), not studied
         ("conversations_fourteen", "conversations.jsonl", 15),
-        # held out and scored once at e9ae64b (8/15, 80/103), then studied: 13/15. h15_03 expects a
-        # question where the contact named by title (蒋院长, the one lead's 院长) settles it, and h15_10
-        # where the product said is one lead's: the product's rules are that a contact settles it and a
-        # product does not (study4's s4c14 and test_conversation_kinds expect the question); left
-        ("conversations_fifteen", "conversations.jsonl", 13),
+        # held out and scored once at e9ae64b (8/15, 80/103), then studied: 13/15; 14/15 since a product
+        # that exactly one candidate holds settles a shared name (the issue's rule; h15_10 now right, the
+        # other candidates shown with the record). h15_03 expects a question where the contact named by
+        # title (蒋院长, the one lead's 院长) settles it: the product's rule is that a contact settles
+        # it; left
+        ("conversations_fifteen", "conversations.jsonl", 14),
         # held out and scored once at c4163f4 (10/15, 98/115), then studied (13/15, 105/115): a follow-on
         # wishing a signing ("想一起签了"), out of a meeting as a visit, a brand with its kind (X民宿) for a
-        # full name with a place inside. Left to study15's kinds: h16_09 (a same-brand ambiguity the
-        # product and the contact settle) and h16_14 (a new full-name lead vs a same-brand lead)
-        ("conversations_sixteen", "conversations.jsonl", 13),
+        # full name with a place inside. h16_09 (a same-brand ambiguity the product settles) right since
+        # the issue's rule that a product exactly one candidate holds settles it: 14/15. Left: h16_14 (a
+        # new full-name lead vs a same-brand lead)
+        ("conversations_sixteen", "conversations.jsonl", 14),
         # held out and scored once at 2543261 (13/15, 113/116), then studied: 14/15, 115/116 (asked to come
         # over on a later day is the rep's plan; a contract sealed and already sent out is signed). h17_08
         # turn 2 (the customer's delivery timeline and the rep's plan) counts as a second follow-up: a
         # plan-only follow-on sets the plan of the record it follows (as study18's s18_03); the writer's count
         ("conversations_seventeen", "conversations.jsonl", 14),
+        # held out and scored once at 088fc07 (13/15, 162/169), then studied: 15/15, 169/169 (signed at
+        # their works is a visit with the stage; a district the rep went to settles a shared name; a
+        # budget corrected by a bare amount)
+        ("conversations_eighteen", "conversations.jsonl", 15),
+        # held out and scored once at 088fc07 (11/15, 117/129), then studied: 15/15, 129/129 (a product
+        # one candidate holds settles a shared name, the others shown; 陈生 / 何小姐 name the contact;
+        # goods sent on are delivered; a brand after a three-character area: 北外滩瑞景广场 → 瑞景)
+        ("conversations_nineteen", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

@@ -66,8 +66,13 @@ def test_two_candidates_are_settled_by_what_else_the_message_says_or_left_to_ask
     assert BOOK.link("华信那边说下周再谈").candidates == (2, 3)
     assert BOOK.link("华信那边说下周再谈", city="厦门").lead_id == 3
     assert BOOK.link("华信柏总说下周再谈").lead_id == 2
-    # A product says what was talked about, not which customer: 华信 stays a question.
+    # A product settles it when exactly one of them holds it (the rule; this test once had 华信
+    # stay a question), and the other is set aside to be shown with the record; with no product read,
+    # or one neither holds, 华信 stays a question.
+    linked = BOOK.link("华信想要一批托盘", products=("托盘",))
+    assert linked.lead_id == 3 and linked.set_aside == (2,)
     assert BOOK.link("华信想要一批托盘").candidates == (2, 3)
+    assert BOOK.link("华信想要一批货架", products=("货架",)).candidates == (2, 3)
     mine_first = LeadBook([lead(7, "福州华信电子有限公司", own=False), lead(8, "厦门华信物流有限公司")])
     assert mine_first.link("华信那边说下周再谈").lead_id == 8
 
