@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import CardUpdate, Message, Outgoing, Platform, Reply
 from storage.models import Person
-from storage.outbox import enqueue_outbox, enqueue_outbox_once
+from storage.outbox import add_outbox, enqueue_outbox, enqueue_outbox_once
 from storage.people import user_id_on
 
 log = logging.getLogger("salesbot.outgoing")
@@ -124,5 +124,8 @@ async def queue(
         return False
     if dedupe_key is not None:
         return await enqueue_outbox_once(session, item, now, dedupe_key=dedupe_key, alert_id=alert_id)
-    await enqueue_outbox(session, item, now, alert_id=alert_id, flush=flush)
+    if flush:
+        await add_outbox(session, item, now, alert_id=alert_id)
+    else:
+        await enqueue_outbox(session, item, now, alert_id=alert_id, flush=False)
     return True

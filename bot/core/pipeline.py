@@ -29,10 +29,10 @@ from storage.db import DatabaseUnavailable, describe_error, is_unavailable
 from storage.inbound import (
     claim_next_inbound,
     finish_inbound,
-    mark_inbound_done,
     message_of,
     record_inbound_failure,
     replace_inbound,
+    set_inbound_done,
 )
 from storage.models import InboundMessage
 
@@ -189,7 +189,7 @@ class Pipeline:
                     token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
                     try:
                         await self._process(session, row)
-                        mark_inbound_done(row, self._clock.now())
+                        await set_inbound_done(session, row.id, self._clock.now())
                     finally:
                         botlog.msg_id.reset(token)
             self._step = asyncio.get_running_loop().time() - started
