@@ -312,6 +312,11 @@ PROGRESS = re.compile(
     r"|(?:签|定|签约|中标|交付|付款|回款|打款)了?(?:没|吗|没有)[?？]?\s*$"  # "X那边合同签了没"
 )
 LOOK_UP = re.compile(r"^\s*(?:帮我|帮忙|麻烦)?(?:查一下|查下|查查|查询|查|搜一下|搜下|找一下|找下)")
+# ...or asked for last, after what is wanted of it: "X的客户信息查一下", "X的资料帮我调一下"
+LOOK_UP_LAST = re.compile(
+    r"(?:资料|信息|情况|记录|档案|电话|联系方式)\s*(?:帮我|帮忙|麻烦)?"
+    r"(?:查一下|查下|查查|查询|调一下|调出来|看一下|看下)\s*[?？。.!！~～]*$"
+)
 # What may stand before a progress question without naming anything.
 _PROGRESS_FILLER = re.compile(
     r"现在|目前|最近|眼下|那个|这个|那家|这家|帮我|帮忙|给我|查查|查下|查一下|看看|看下|请问|问下|问一下"
@@ -1158,7 +1163,10 @@ def _asks_about_one(text: str) -> bool:
     if m is not None:
         return len(_PROGRESS_FILLER.sub("", text[: m.start()])) >= 2
     m = LOOK_UP.search(text)
-    return m is not None and len(_PROGRESS_FILLER.sub("", text[m.end() :])) >= 2
+    if m is not None:
+        return len(_PROGRESS_FILLER.sub("", text[m.end() :])) >= 2
+    m = LOOK_UP_LAST.search(text)
+    return m is not None and len(_PROGRESS_FILLER.sub("", text[: m.start()])) >= 2
 
 
 def news_start(text: str, intent: Intent) -> tuple[int, int] | None:

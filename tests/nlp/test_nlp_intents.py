@@ -32,6 +32,9 @@ SENT = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
         ("查一下兰州飞天精工的跟进记录", Intent.QUERY_LEAD),
         ("张伟那边现在什么进度", Intent.QUERY_LEAD),
         ("刘芳那个客户跟到哪一步了", Intent.QUERY_LEAD),
+        # the look-up asked for last, after who it is about (a person no rule knows as a contact)
+        ("邱明远的客户信息查一下", Intent.QUERY_LEAD),
+        ("黔东南那家酒厂的资料帮我调一下", Intent.QUERY_LEAD),
         ("宏达机械已经发了报价", Intent.UPDATE_STAGE),
         ("把宏达机械有限公司的阶段改成方案演示", Intent.UPDATE_STAGE),
         ("华锐数控阶段更新为报价", Intent.UPDATE_STAGE),
