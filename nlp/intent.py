@@ -530,7 +530,11 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the down payment in: "首付款30%到账了", "定金今天也到账了"
             r"|(?:首付|预付|定金|订金)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付|定金|订金)"
             # a purchase order issued: "PO下来了", "收到PO了"
-            r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了)|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
+            r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了|收到了|拿到了)(?![吗么没?？])"
+            r"|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
+            # the award notice in hand: "中标通知书下来了", "收到了中标通知" (not "中标通知书下来了吗")
+            r"|中标通知(?:书|单)?(?:已经?|也|今天|昨天)?(?:下来了|下了|到了|来了|收到了|拿到了|发了)(?![吗么没?？])"
+            r"|(?:收到|拿到)了?[^，,。；;\s]{0,16}?中标通知(?![^，,。；;\s]{0,3}[吗么没?？])"
         ),
     ),
     (
@@ -558,6 +562,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the machines or goods brought onto the site, all of them, or set in place: "8台都进场了",
             # "设备今天全部进场了", "机组吊装就位了"
             r"|(?:全部|全都|都)进场了|(?:吊装|安装|设备)?就位了|已经?(?:吊装|安装)?就位"
+            # the equipment come onto the site on a day ("X的设备今天进场了"), or the fitting begun
+            # ("开始布线了", "已经开始安装"; "下周开始安装" is blanked as a plan)
+            r"|(?:设备|器材|材料|货)[^，,。；;\s]{0,8}?(?:今天|昨天|已经?|都)进场了(?![吗么没?？])"
+            r"|(?:已经?|今天|昨天)?开始(?:安装|布线|施工|装机)(?:了)?(?![吗么没?？])"
             # dispatched to the customer ("车队今天已经发车了"), as 发货了 is
             r"|(?:已经?发车|发车了)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
             # commissioned and handed over: "调试完成交给学校了", "系统调试完毕"
@@ -645,6 +653,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # "需求这块没问题了": nothing left open in what they need
             r"|需求(?:这块|这边|方面|上)?(?:都|也)?没(?:问题|疑问)了"
             r"|需求.{0,3}(?:对清楚|理清楚|弄清楚|摸清楚|明确|敲定|定下来)了"  # "需求都对清楚了"
+            # settled, said short: "需求算是定了", "需求基本定了" (not "需求定了吗", "需求还没定")
+            r"|需求(?:算是|基本|基本上|已经?|总算|终于|都)?定了(?![吗么没?？])"
         ),
     ),
     (Stage.SCREENING, re.compile(r"初筛")),
