@@ -254,6 +254,17 @@ _DONE_AT_THEIRS = (
 _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
 # Met, said the spoken way ("总算见着了", "见着面了"), not missed ("没见着").
 _MET_AT_LAST = r"(?<![没未看])见着(?:了|面)"
+# A place of theirs looked over, said done: "X屋顶看完了", "场地看过了", "Y主任那边看完了" (not "看完了吗").
+_SEEN_THERE = (
+    r"(?:场地|现场|屋顶|楼顶|厂房|车间|教室|机房|仓库|工地|房子|店面|门店|园区|校区|那边|那里|那儿)"
+    r"(?:都|也|已经?)?看(?:完|过)了(?![吗么没?？])"
+)
+# At a place with the person, talking: "在X教育局装备中心跟孔主任聊了两个小时" (not on a line: "在微信上跟
+# 他聊了", nor a rival talked to: "在跟X谈了").
+_TALKED_THERE = (
+    r"在(?!线上|网上|微信|电话|视频|群|腾讯|钉钉|飞书|路上|车上|高铁|飞机)[^，,。；;\s跟和与]{2,24}"
+    r"(?:跟|和|与)[^，,。；;\s]{1,8}?(?:聊|谈|坐|对接|碰)了"
+)
 # The rep reports a contact that happened.
 REPORTED = Screened(
     rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|微信(?:沟通|联系|回访)|视频|演示"
@@ -267,7 +278,7 @@ REPORTED = Screened(
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访"
     rf"|{_GOT_THROUGH}"
     r"|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
-    rf"|{_CALLED_OVER}"
+    rf"|{_CALLED_OVER}|{_SEEN_THERE}|{_TALKED_THERE}"
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
     r"|接待|待了|(?<![法能])跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
@@ -468,6 +479,7 @@ KIND_VISIT = Screened(
     r"|喝茶|喝了?(?:个|杯|顿)?茶|约我.{0,4}(?:吃|喝|坐坐|聊)"
     # where the rep was, said first: "上午在盛丰，潘社长说…" (not "在开会", "在路上")
     r"|^(?:今天|今儿|今早|昨天|昨儿|前天|上午|下午|中午|晚上|刚才?)?在(?!开会|路上|家|公司|办公室|外面|出差)[^，,。；;\s]{2,12}(?=[，,。；;\s])"
+    rf"|{_SEEN_THERE}|{_TALKED_THERE}"
     # on site: "现场勘察完了", "现场看了冷库"
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|看完|查看|调研)"
     # met, said as done after the person: "X向经理见过了" (not "没见过", "见过吗")

@@ -38,3 +38,34 @@ def test_a_step_of_the_deal_in_other_words_is_its_stage(extractor: Extractor, te
 )
 def test_a_step_asked_or_still_to_come_is_no_stage(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("stage") is None
+
+
+# ---- a visit said as a place of theirs looked over, or as a talk held at their place ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "常州恒力机械车间看完了，三台CNC要换，周经理说月底前定",
+        "温州瑞丰鞋业场地看过了，仓库能放两台数控机床",
+        "绍兴越美纺织吕主任那边看完了 云ERP要上十个账号",
+        "今天在嘉兴市人民医院设备处跟罗处长聊了一个小时，云ERP明年上",
+    ],
+)
+def test_a_place_looked_over_or_a_talk_there_is_a_visit(extractor: Extractor, text: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("kind")) == ("log_followup", "visit")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "常州恒力机械车间看完了吗",
+        "今天在微信上跟常州恒力机械周经理聊了一下，云ERP下周报价",
+        "宁波海天塑机已经在跟用友和金蝶谈了，想上云ERP",
+    ],
+)
+def test_a_place_asked_about_a_chat_online_or_a_rival_talked_to_is_no_visit(
+    extractor: Extractor, text: str
+) -> None:
+    assert read(extractor, text)[1].get("kind") != "visit"
