@@ -69,3 +69,33 @@ def test_a_place_asked_about_a_chat_online_or_a_rival_talked_to_is_no_visit(
     extractor: Extractor, text: str
 ) -> None:
     assert read(extractor, text)[1].get("kind") != "visit"
+
+
+# ---- schools called as people shorten them: by their number, or 高中 / 附中 / 实小 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("昆明五华三中上午去过了，后勤处说云ERP要先试用", "昆明五华三中"),
+        ("绵阳二十九中那单丢了", "绵阳二十九中"),
+        ("常熟二实小去过了，机房要换数控机床实训台", "常熟二实小"),
+        ("金华外国语附中周主任电话多少", "金华外国语附中"),
+        ("泉港高中进入谈价阶段了", "泉港高中"),
+    ],
+)
+def test_a_school_shortened_is_the_company(extractor: Extractor, text: str, company: str) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开了一小时会，王总说下个月定云ERP",
+        "还有一小部分数控机床没装好",
+        "王总的高中同学也想上云ERP，下周介绍给我",
+        "这周跑了三所高中，都说明年再看",
+    ],
+)
+def test_a_number_before_zhong_or_xiao_in_other_words_is_no_school(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("company") is None
