@@ -279,6 +279,8 @@ REPORTED = Screened(
     rf"|{_GOT_THROUGH}"
     r"|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
     rf"|{_CALLED_OVER}|{_SEEN_THERE}|{_TALKED_THERE}"
+    # the customer sent the rep a picture or a file: "把设备清单拍给我了", "图纸传过来给我了"
+    r"|(?:拍|传|甩)(?:过来)?给我(?:了|的)"
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
     r"|接待|待了|(?<![法能])跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
@@ -925,6 +927,18 @@ def classify(text: str, facts: Facts) -> Intent:
         and find_kind(report.unplanned()) is None
     ):
         return Intent.NEW_LEAD
+    # The person to deal with introduced ("X要建一间Y，对接人是Z的雷主任"), with no contact told: a prospect
+    # handed over, whatever they were heard to say ("他们说讯飞也在报").
+    if (
+        org
+        and stage is None
+        and not asks_now
+        and not reported
+        and INTRODUCED.search(t)
+        and not AGAIN.search(t)
+        and find_kind(report.unplanned()) is None
+    ):
+        return Intent.NEW_LEAD
     if named and _small_talk(t, facts, stage, reported):
         return Intent.OTHER
     if named:
@@ -959,6 +973,8 @@ _ENDS_ASKING = re.compile(r"[?？吗么嘛]\s*$")
 UNNAMED_ORG = re.compile(
     r"(?:一个|一家|有个|有家)[\u4e00-\u9fff]{0,8}?(?:厂|公司|店|工厂|门店|医院|学校|酒店|合作社|工作室|诊所)"
 )
+# The customer's person to deal with, introduced: "对接人是…", "联系人为…", "负责人是…".
+INTRODUCED = re.compile(r"(?:对接人|联系人|负责人|接口人)(?:是|为)")
 # A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
 _SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
 

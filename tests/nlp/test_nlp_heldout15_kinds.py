@@ -99,3 +99,41 @@ def test_a_school_shortened_is_the_company(extractor: Extractor, text: str, comp
 )
 def test_a_number_before_zhong_or_xiao_in_other_words_is_no_school(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("company") is None
+
+
+# ---- a prospect with its person to deal with introduced, and no contact told, is a new lead ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "绍兴越美纺织要建一个新仓库，云ERP要上十个账号，对接人是信息部的钱主任，下周三我和技术一起去",
+        "常州恒力机械要上三台数控机床，联系人是设备科的戴科长，电话0519-86123456，他们说用友也在报",
+    ],
+)
+def test_a_prospect_with_its_person_introduced_is_a_new_lead(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "new_lead"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天去了常州恒力机械，对接人是设备科的戴科长，三台数控机床下个月定",
+        "常州恒力机械对接人是设备科的戴科长，下周再去一趟",
+    ],
+)
+def test_a_person_introduced_beside_a_contact_told_is_a_report(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "log_followup"
+
+
+# ---- what the customer sent the rep (a photo, a file) is a contact; WeChat added with it is online ----
+
+
+def test_a_file_the_customer_sent_is_a_contact_on_its_channel(extractor: Extractor) -> None:
+    text = "湖州永达食品钱主任加了微信，把车间的设备清单拍给我了，我后天把云ERP方案发给她"
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("kind")) == ("log_followup", "online")
+
+
+def test_wechat_added_with_nothing_sent_stays_a_first_contact(extractor: Extractor) -> None:
+    assert read(extractor, "展会上加了湖州永达食品钱主任的微信，想上云ERP")[0] == "new_lead"
