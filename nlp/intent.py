@@ -644,6 +644,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # handed to the person, said done: "把报价单当面交给了X", "把X的报价当面交给吕科长了" (the
             # meeting stays a contact told), as a quote sent by mail is
             r"|把[^，,。；;\s]{0,8}?报价单?(?=(?:当面|亲手|直接)?(?:交给|递给|送给|交到|送到)[^，,。；;]{0,12}?了)"
+            # ...with 给 alone: "把盖章报价给谭主任了" (not to our own side: "把报价给领导审了")
+            r"|把[^，,。；;\s]{0,8}?报价单?(?=给(?!领导|老板|公司|财务|技术|我们|同事)[^，,。；;\s]{1,8}?了)"
             # ...said with the quote first: "X报价今天当面给曹经理了" (not "明天当面给他": blanked as a plan)
             r"|报价单?(?=(?:今天|昨天|上午|下午|刚才?|已经?)?(?:当面|亲手)(?:交给|递给|送给|给)[^，,。；;\s]{1,8}?了)"
             # ...the person left out: "报价单当面给了" (not "报价单当面给了吗")

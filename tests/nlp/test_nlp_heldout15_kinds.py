@@ -137,3 +137,24 @@ def test_a_file_the_customer_sent_is_a_contact_on_its_channel(extractor: Extract
 
 def test_wechat_added_with_nothing_sent_stays_a_first_contact(extractor: Extractor) -> None:
     assert read(extractor, "展会上加了湖州永达食品钱主任的微信，想上云ERP")[0] == "new_lead"
+
+
+# ---- a ceiling said as what they will pay at most; a quote handed over with 给 ----
+
+
+def test_the_most_they_will_pay_is_a_ceiling(extractor: Extractor) -> None:
+    slots = read(extractor, "温州瑞丰鞋业周总回电话了 云ERP他们最多出三十五万")[1]
+    assert slots.get("budget") == [None, 350000]
+
+
+def test_a_quote_given_to_the_person_is_quoted(extractor: Extractor) -> None:
+    slots = read(extractor, "今天去了常州恒力机械，把盖章报价给戴科长了，他说下周定")[1]
+    assert slots.get("stage") == "报价"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["常州恒力机械的数控机床，我把报价给领导审了，明天发过去", "常州恒力机械的报价我明天把报价给戴科长"],
+)
+def test_a_quote_given_to_our_side_or_planned_is_no_quote(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("stage") is None
