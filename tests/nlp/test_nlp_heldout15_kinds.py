@@ -158,3 +158,12 @@ def test_a_quote_given_to_the_person_is_quoted(extractor: Extractor) -> None:
 )
 def test_a_quote_given_to_our_side_or_planned_is_no_quote(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("stage") is None
+
+
+# ---- the asker's team before a product line is whose figures are asked, not a customer ----
+
+
+@pytest.mark.parametrize("text", ["上个月全组光伏线索的转化率多少", "本月我们组数控机床线索有多少"])
+def test_the_team_before_a_line_asks_for_figures(extractor: Extractor, text: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("company"), slots.get("scope")) == ("query_stats", None, "team")
