@@ -167,3 +167,22 @@ def test_a_quote_given_to_our_side_or_planned_is_no_quote(extractor: Extractor, 
 def test_the_team_before_a_line_asks_for_figures(extractor: Extractor, text: str) -> None:
     intent, slots = read(extractor, text)
     assert (intent, slots.get("company"), slots.get("scope")) == ("query_stats", None, "team")
+
+
+# ---- a mobile number read out digit by digit, in groups ----
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("负责人是设备科的戴科长 电话是 一五八 五七九八 二二六一", "15857982261"),
+        ("戴科长手机一三九-五三五二-零六七八", "13953520678"),
+        ("戴科长手机一三九五三五二零六七八 两台数控机床", "13953520678"),
+    ],
+)
+def test_a_mobile_read_out_in_groups_is_the_phone(extractor: Extractor, text: str, phone: str) -> None:
+    assert read(extractor, text)[1].get("phone") == phone
+
+
+def test_numbers_said_in_words_that_are_no_mobile_give_no_phone(extractor: Extractor) -> None:
+    assert read(extractor, "一三 五七 九八 二二 六一 这几台数控机床要检修")[1].get("phone") is None
