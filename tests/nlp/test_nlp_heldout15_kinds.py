@@ -186,3 +186,26 @@ def test_a_mobile_read_out_in_groups_is_the_phone(extractor: Extractor, text: st
 
 def test_numbers_said_in_words_that_are_no_mobile_give_no_phone(extractor: Extractor) -> None:
     assert read(extractor, "一三 五七 九八 二二 六一 这几台数控机床要检修")[1].get("phone") is None
+
+
+# ---- the rep's plan referring back to a day just named ("我到时候去参加") ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "常州恒力机械下周四开验收会 我到时候去参加",
+        "常州恒力机械的数控机床下周四调试，到时候我过去盯着",
+        "戴科长说下周四开协调会，我那天过去",
+    ],
+)
+def test_the_rep_referring_back_to_a_day_plans_it(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("next_followup") == {"date": "2026-03-19", "time": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["常州恒力机械下周四开协调会，他们到时候会通知", "常州恒力机械下周四开协调会，到时候再说"],
+)
+def test_their_event_with_no_step_of_the_rep_is_no_plan(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("next_followup") is None
