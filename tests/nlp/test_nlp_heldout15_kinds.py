@@ -209,3 +209,24 @@ def test_the_rep_referring_back_to_a_day_plans_it(extractor: Extractor, text: st
 )
 def test_their_event_with_no_step_of_the_rep_is_no_plan(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("next_followup") is None
+
+
+# ---- contacts: one shown a demo or sent something, a full name a famous person bore ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("去常州恒力机械给刘晓燕演示了云ERP，她挺满意", "刘晓燕"),
+        ("去常州恒力机械给刘晓燕demo了数控机床", "刘晓燕"),
+        ("常州恒力机械李娜微信回复了，云ERP方案她转给领导了", "李娜"),
+        ("常州恒力机械的张宁说下周定", "张宁"),
+    ],
+)
+def test_the_person_shown_or_a_famous_name_is_the_contact(extractor: Extractor, text: str, name: str) -> None:
+    assert read(extractor, text)[1].get("contact_name") == name
+
+
+@pytest.mark.parametrize("text", ["常州恒力机械高峰期要加两台数控机床", "常州恒力机械胡同里的仓库要上云ERP"])
+def test_a_word_tagged_as_a_name_inside_a_sentence_is_no_contact(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("contact_name") is None
