@@ -860,7 +860,8 @@ class CompanyFinder:
             and o.start == h.start
             and o.end < h.end
             and o.strength >= 2
-            and not o.name.endswith(_OFFICE)
+            # (a bureau holds offices of its own: "X教育局装备中心" is X教育局)
+            and (not o.name.endswith(_OFFICE) or (o.name.endswith("局") and not h.name.endswith("局")))
             # "X之家养老服务中心": a head that names no kind of organisation, then the kind it is
             and not o.name.endswith(_KINDLESS_HEADS)
             for o in hits

@@ -230,3 +230,21 @@ def test_the_person_shown_or_a_famous_name_is_the_contact(extractor: Extractor, 
 @pytest.mark.parametrize("text", ["常州恒力机械高峰期要加两台数控机床", "常州恒力机械胡同里的仓库要上云ERP"])
 def test_a_word_tagged_as_a_name_inside_a_sentence_is_no_contact(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("contact_name") is None
+
+
+# ---- an office after a bureau is the bureau's, not another customer ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("今天在嘉兴市南湖区教育局装备中心跟罗主任聊了一下午，云ERP明年上", "嘉兴市南湖区教育局"),
+        ("湖州市公安局指挥中心的钱主任说数控机床不用了", "湖州市公安局"),
+    ],
+)
+def test_an_office_after_a_bureau_is_the_bureau(extractor: Extractor, text: str, company: str) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+def test_a_bureau_after_a_government_keeps_its_own_name(extractor: Extractor) -> None:
+    assert read(extractor, "今天去了湖州市税务局稽查局，云ERP要上")[1].get("company") == "湖州市税务局稽查局"
