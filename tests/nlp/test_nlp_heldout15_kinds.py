@@ -248,3 +248,18 @@ def test_an_office_after_a_bureau_is_the_bureau(extractor: Extractor, text: str,
 
 def test_a_bureau_after_a_government_keeps_its_own_name(extractor: Extractor) -> None:
     assert read(extractor, "今天去了湖州市税务局稽查局，云ERP要上")[1].get("company") == "湖州市税务局稽查局"
+
+
+# ---- a logistics port is an organisation; what they want built is no name ----
+
+
+def test_a_logistics_port_is_an_organisation(extractor: Extractor) -> None:
+    slots = read(extractor, "新增：南昌赣江国际物流港，仓库要上云ERP，运营总监姓黎")[1]
+    assert slots.get("company") == "南昌赣江国际物流港"
+
+
+@pytest.mark.parametrize(
+    "text", ["他们有意向做光伏电站，云ERP也要换", "常州那边打算搞个充电站，数控机床先不买"]
+)
+def test_what_they_want_built_is_no_company(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("company") is None
