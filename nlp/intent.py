@@ -64,7 +64,8 @@ STATS = re.compile(
     r"|(?:线索|客户|跟进|拜访|回访|签约|签单|成交|订单|单子|商机|新增)(?:的)?(?:数|次数|个数|总数|数量|量)(?![\u4e00-\u9fff])"
 )
 # "签了几台", "新增了几所学校": a count asked...
-COUNT = re.compile(r"(?<!哪)几[单个条次家笔位台套所辆件批份场间户名只]")  # "哪几个" asks which
+# ("哪几个" asks which; "好几家" tells many)
+COUNT = re.compile(r"(?<![哪好])几[单个条次家笔位台套所辆件批份场间户名只]")
 # ...unless the number is what a customer wants: "他们还想顺便配几台隔膜泵" is a report of a few.
 WANTS_SOME = re.compile(r"(?:想|要|需要|配|买|采购|订|加|换|上)[^，,。？?\s]{0,4}几[台套个件批只辆]")
 QUESTION = Screened(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
@@ -945,6 +946,13 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.OTHER
     if named:
         return Intent.LOG_FOLLOWUP
+    if (
+        short
+        and not (facts.has_catalog or facts.has_contact_info or stage)
+        and ROUNDS.search(t)
+        and report.unplanned() == t  # (no plan for a later day: "明天再去第四家" follows up)
+    ):
+        return Intent.OTHER  # "今天跑了三个地方 累瘫了": the day's rounds counted, no customer to log
     # (a question word inside a plan asks nothing: "下周四我把清单发过去", "下周再去看看")
     if reported and not asks_now and find_kind(_without_stage(report.unplanned(), stage)) is not None:
         return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
@@ -964,6 +972,10 @@ def classify(text: str, facts: Facts) -> Intent:
     return Intent.OTHER
 
 
+# The day's rounds told as a count of places, none named: "跑了三个地方", "见了好几家客户".
+ROUNDS = re.compile(
+    r"(?:跑|去|见|拜访|走)了(?:[一二两三四五六七八九十几好]+|\d+)(?:个|家|处)(?:地方|客户|工地|店|门店|学校|厂)?"
+)
 # A follow-on told of "them" (the customer of the last report): what they want now, or a contact
 # with them again.
 FOLLOW_ON = re.compile(

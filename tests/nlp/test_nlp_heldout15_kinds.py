@@ -263,3 +263,20 @@ def test_a_logistics_port_is_an_organisation(extractor: Extractor) -> None:
 )
 def test_what_they_want_built_is_no_company(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("company") is None
+
+
+# ---- the day's rounds told as a count of places, no customer named: chit-chat ----
+
+
+@pytest.mark.parametrize("text", ["今天跑了五个地方 腿都断了😮‍💨", "上午见了好几家客户，累"])
+def test_rounds_counted_with_no_customer_are_other(extractor: Extractor, text: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots) == ("other", {})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今天拜访了三家客户，明天再去第四家", "今天跑了三家，数控机床都想要", "今天跑了三家 常州恒力机械最有戏"],
+)
+def test_rounds_with_a_plan_a_product_or_a_customer_are_reported(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "log_followup"
