@@ -256,9 +256,10 @@ _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
 # Met, said the spoken way ("总算见着了", "见着面了"), not missed ("没见着").
 _MET_AT_LAST = r"(?<![没未看])见着(?:了|面)"
 # A place of theirs looked over, said done: "X屋顶看完了", "场地看过了", "Y主任那边看完了" (not "看完了吗").
+# (the place as a look-behind, so that the pattern starts at 看 and most messages are passed over at once)
 _SEEN_THERE = (
-    r"(?:场地|现场|屋顶|楼顶|厂房|车间|教室|机房|仓库|工地|房子|店面|门店|园区|校区|那边|那里|那儿)"
-    r"(?:都|也|已经?)?看(?:完|过)了(?![吗么没?？])"
+    r"(?<=场地|现场|屋顶|楼顶|厂房|车间|教室|机房|仓库|工地|房子|店面|门店|园区|校区|那边|那里|那儿)"
+    r"看(?:完|过)了(?![吗么没?？])"
 )
 # At a place with the person, talking: "在X教育局装备中心跟孔主任聊了两个小时" (not on a line: "在微信上跟
 # 他聊了", nor a rival talked to: "在跟X谈了").
