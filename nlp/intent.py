@@ -256,8 +256,9 @@ _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
 # Met, said the spoken way ("总算见着了", "见着面了"), not missed ("没见着").
 _MET_AT_LAST = r"(?<![没未看])见着(?:了|面)"
 # A place of theirs looked over, said done: "X屋顶看完了", "场地看过了", "Y主任那边看完了" (not "看完了吗").
-# (the place as a look-behind, so that the pattern starts at 看 and most messages are passed over at once)
-_SEEN_THERE = (
+# A visit and a report of one, read apart from REPORTED and KIND_VISIT: a first character of theirs that
+# comes early in many messages would have their long patterns tried from there.
+SEEN_THERE = Screened(
     r"(?<=场地|现场|屋顶|楼顶|厂房|车间|教室|机房|仓库|工地|房子|店面|门店|园区|校区|那边|那里|那儿)"
     r"看(?:完|过)了(?![吗么没?？])"
 )
@@ -280,7 +281,7 @@ REPORTED = Screened(
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访"
     rf"|{_GOT_THROUGH}"
     r"|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
-    rf"|{_CALLED_OVER}|{_SEEN_THERE}|{_TALKED_THERE}"
+    rf"|{_CALLED_OVER}|{_TALKED_THERE}"
     # the customer sent the rep a picture or a file: "把设备清单拍给我了", "图纸传过来给我了"
     r"|(?:拍|传|甩)(?:过来)?给我(?:了|的)"
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
@@ -483,7 +484,7 @@ KIND_VISIT = Screened(
     r"|喝茶|喝了?(?:个|杯|顿)?茶|约我.{0,4}(?:吃|喝|坐坐|聊)"
     # where the rep was, said first: "上午在盛丰，潘社长说…" (not "在开会", "在路上")
     r"|^(?:今天|今儿|今早|昨天|昨儿|前天|上午|下午|中午|晚上|刚才?)?在(?!开会|路上|家|公司|办公室|外面|出差)[^，,。；;\s]{2,12}(?=[，,。；;\s])"
-    rf"|{_SEEN_THERE}|{_TALKED_THERE}"
+    rf"|{_TALKED_THERE}"
     # on site: "现场勘察完了", "现场看了冷库"
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|看完|查看|调研)"
     # met, said as done after the person: "X向经理见过了" (not "没见过", "见过吗")
@@ -581,7 +582,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the equipment come onto the site on a day ("X的设备今天进场了"), or the fitting begun
             # ("开始布线了", "已经开始安装"; "下周开始安装" is blanked as a plan)
             r"|(?:设备|器材|材料|货)[^，,。；;\s]{0,8}?(?:今天|昨天|已经?|都)进场了(?![吗么没?？])"
-            r"|(?:已经?|今天|昨天)?开始(?:安装|布线|施工|装机)(?:了)?(?![吗么没?？])"
+            r"|开始(?:安装|布线|施工|装机)(?:了)?(?![吗么没?？])"
             # dispatched to the customer ("车队今天已经发车了"), as 发货了 is
             r"|(?:已经?发车|发车了)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
             # commissioned and handed over: "调试完成交给学校了", "系统调试完毕"
@@ -841,7 +842,12 @@ def find_kind(text: str) -> tuple[str, tuple[int, int]] | None:
         return "demo", m.span()
     found = [
         (m.start(), kind, m.span())
-        for kind, p in (("call", KIND_CALL), ("online", KIND_ONLINE), ("visit", KIND_VISIT))
+        for kind, p in (
+            ("call", KIND_CALL),
+            ("online", KIND_ONLINE),
+            ("visit", KIND_VISIT),
+            ("visit", SEEN_THERE),
+        )
         if (m := p.search(text))
     ]
     if not found:
@@ -1056,7 +1062,8 @@ def _short_query(
     plans = None if facts.has_company else DAY_PLANS.search(t)
     day_plans = False
     if plans is not None and DAY.search(t) is not None:
-        day_plans = not REPORTED.search(t[: plans.start()] + " " + t[plans.end() :])
+        outside = t[: plans.start()] + " " + t[plans.end() :]
+        day_plans = not (REPORTED.search(outside) or SEEN_THERE.search(outside))
         day_plans = day_plans and (is_question or not OWN_PLAN.search(t))
     named = facts.has_company or facts.has_person
     if not named and (stage is None or is_question):
@@ -1125,7 +1132,11 @@ def _without_stage(text: str, stage: tuple[str, tuple[int, int]] | None) -> str:
 def plan_alone(unplanned: str) -> bool:
     """Whether a message with a plan for a later day (`unplanned`: its words with the plans blanked)
     tells nothing that happened: no contact, no word the customer said."""
-    return REPORTED.search(unplanned) is None and TOLD.search(unplanned) is None
+    return (
+        REPORTED.search(unplanned) is None
+        and SEEN_THERE.search(unplanned) is None
+        and TOLD.search(unplanned) is None
+    )
 
 
 def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
@@ -1141,6 +1152,8 @@ _ASKED_WHAT = re.compile(
 
 def _contact_in(text: str) -> bool:
     """A contact that happened is told: a report word not asked about ("聊了啥" asks)."""
+    if SEEN_THERE.search(text) is not None:
+        return True  # (said done: "X屋顶看完了" asks nothing)
     return any(_ASKED_WHAT.match(text, m.end()) is None for m in REPORTED.finditer(text))
 
 
