@@ -278,6 +278,7 @@ def _title_prefix_re() -> WordTrie:
 
 # Verbs of doing that take an industry word as their object ("做培训", "搞咨询"); brands rarely hold them.
 _DOING = frozenset("做搞办买卖签")
+_MAKING = frozenset("做搞")  # ...of which these two never stand inside an institution's name
 _VERB_TOKEN = re.compile(r"[开建办看]了?个?")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
 # A filler of voice input opening a note: "哈 …", "嗯 …", "对了，…".
@@ -860,7 +861,8 @@ class CompanyFinder:
             and o.start == h.start
             and o.end < h.end
             and o.strength >= 2
-            and not o.name.endswith(_OFFICE)
+            # (a bureau holds offices of its own: "X教育局装备中心" is X教育局)
+            and (not o.name.endswith(_OFFICE) or (o.name.endswith("局") and not h.name.endswith("局")))
             # "X之家养老服务中心": a head that names no kind of organisation, then the kind it is
             and not o.name.endswith(_KINDLESS_HEADS)
             for o in hits
@@ -1431,6 +1433,8 @@ class CompanyFinder:
             return None
         if strength == 1 and self._verb_before_suffix(tokens, first, s):
             return None  # "给他们开账号做培训": something done (做 + 培训), not a name ending in 培训
+        if strength == 2 and self._verb_before_suffix(tokens, first, s, _MAKING):
+            return None  # "有意向做屋顶电站": what they want built, not a name ending in 电站
         score = strength * 10
         if owns_person:
             score += 2
@@ -1545,11 +1549,13 @@ class CompanyFinder:
         city = g.pattern.match(text, token[1])
         return token[2] == start and city is not None and city.end() > start and city.group() in g.cities
 
-    def _verb_before_suffix(self, tokens: list[Token], first: int, s: int) -> bool:
+    def _verb_before_suffix(
+        self, tokens: list[Token], first: int, s: int, verbs: frozenset[str] = _DOING
+    ) -> bool:
         """Whether a verb of doing stands between a word and an industry word ("账号/做/培训", "员工/搞/
         咨询"): a verb and its object; a brand split into characters ("华/办") is not."""
         words = [w for w, ts, te in tokens[first:] if te <= s]
-        return len(words) >= 2 and words[-1] in _DOING and len(words[-2]) > 1
+        return len(words) >= 2 and words[-1] in verbs and len(words[-2]) > 1
 
     def _glued_preposition(self, word: str, tokens: list[Token], i: int) -> bool:
         """Whether a preposition glued to the name's first character makes a word of its own ("从中"

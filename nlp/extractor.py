@@ -147,7 +147,7 @@ class Extractor:
         self._companies = CompanyFinder(classes, self._freq, self._cut)
         people = classes.people
         # A full name the dictionary holds as a person's ("刘卫东") is a name, however often it is written.
-        self._people = PersonFinder(lambda w: 0 if w in people else freq.get(w, 0) or 0)
+        self._people = PersonFinder(lambda w: 0 if w in people else freq.get(w, 0) or 0, classes.namesakes)
         self._ready = True
 
     def warm_up(self) -> None:

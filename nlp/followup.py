@@ -41,6 +41,10 @@ _I_PLAN_AFTER = re.compile(
 )
 # ...or names that day again as its own: "大概下周四能定 我那天下午再问他".
 _I_THAT_DAY = re.compile(r"我(?:就|也)?(?:那天|当天)|(?:那天|当天)我")
+# ...or refers back to it in the next clause, with no day of its own: "下个月6号他们开协调会 我到时候去参加",
+# "周四他们验收，到时候我过去".
+_I_BACK = re.compile(r"我们?(?:就|也|会)?(?:到时候?|届时|那天|当天)|(?:到时候?|届时|那天|当天)\s?我们?")
+_BACK_REACH = 20
 # (not when someone has us do it: "齐主任让我们月底前出报价" is their deadline, beside which the rep's own
 # "我下周一先发个预算版" is the plan)
 _I_PLAN_BEFORE = re.compile(r"(?<![让叫要请求])我(?:们)?\s?(?:就|也|会|打算|准备|计划)?\s?$")
@@ -132,6 +136,20 @@ def _clause_after(text: str, end: int) -> str:
     return text[end : m.start() if m else len(text)]
 
 
+def _referred_back(text: str, end: int, starts: list[int]) -> str | None:
+    """The next clause after a day, when the rep refers back to that day in it as their own
+    ("我到时候去参加"), naming no day of its own; else None."""
+    m = _CLAUSE_END.search(text, end)
+    if m is None:
+        return None
+    hard = _HARD_END.search(text, m.end())
+    following = text[m.end() : hard.start() if hard else len(text)][:_BACK_REACH]
+    lead = len(following) - len(following.lstrip())
+    if any(m.end() <= s < m.end() + len(following) for s in starts):
+        return None
+    return following[lead:] if _I_BACK.match(following, lead) is not None else None
+
+
 def _restated(planned: DayMention, again: DayMention) -> bool:
     """`again` names the planned day once more and adds the hour the plan left open."""
     return again.day == planned.day and planned.time is None and again.time is not None
@@ -209,6 +227,10 @@ def find_followup(
                 if _I_PLAN_AFTER.match(following) or following.startswith(("再", "带", "去", "过去")):
                     after = following
                     mine = mine or bool(_I_PLAN_AFTER.match(following))
+        if not mine:
+            back = _referred_back(text, d.end, starts)
+            if back is not None:
+                after, mine = back, True
         comes = _COMES_TO_US.match(after) is not None
         if comes:
             rescheduled = True  # the customer's visit to us is the next contact, however it was said

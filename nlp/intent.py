@@ -64,7 +64,8 @@ STATS = re.compile(
     r"|(?:线索|客户|跟进|拜访|回访|签约|签单|成交|订单|单子|商机|新增)(?:的)?(?:数|次数|个数|总数|数量|量)(?![\u4e00-\u9fff])"
 )
 # "签了几台", "新增了几所学校": a count asked...
-COUNT = re.compile(r"(?<!哪)几[单个条次家笔位台套所辆件批份场间户名只]")  # "哪几个" asks which
+# ("哪几个" asks which; "好几家" tells many)
+COUNT = re.compile(r"(?<![哪好])几[单个条次家笔位台套所辆件批份场间户名只]")
 # ...unless the number is what a customer wants: "他们还想顺便配几台隔膜泵" is a report of a few.
 WANTS_SOME = re.compile(r"(?:想|要|需要|配|买|采购|订|加|换|上)[^，,。？?\s]{0,4}几[台套个件批只辆]")
 QUESTION = Screened(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
@@ -256,6 +257,19 @@ _DONE_AT_THEIRS = (
 _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
 # Met, said the spoken way ("总算见着了", "见着面了"), not missed ("没见着").
 _MET_AT_LAST = r"(?<![没未看])见着(?:了|面)"
+# A place of theirs looked over, said done: "X屋顶看完了", "场地看过了", "Y主任那边看完了" (not "看完了吗").
+# A visit and a report of one, read apart from REPORTED and KIND_VISIT: a first character of theirs that
+# comes early in many messages would have their long patterns tried from there.
+SEEN_THERE = Screened(
+    r"(?<=场地|现场|屋顶|楼顶|厂房|车间|教室|机房|仓库|工地|房子|店面|门店|园区|校区|那边|那里|那儿)"
+    r"看(?:完|过)了(?![吗么没?？])"
+)
+# At a place with the person, talking: "在X教育局装备中心跟孔主任聊了两个小时" (not on a line: "在微信上跟
+# 他聊了", nor a rival talked to: "在跟X谈了").
+_TALKED_THERE = (
+    r"在(?!线上|网上|微信|电话|视频|群|腾讯|钉钉|飞书|路上|车上|高铁|飞机)[^，,。；;\s跟和与]{2,24}"
+    r"(?:跟|和|与)[^，,。；;\s]{1,8}?(?:聊|谈|坐|对接|碰)了"
+)
 # The rep reports a contact that happened.
 REPORTED = Screened(
     rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|微信(?:沟通|联系|回访)|视频|演示"
@@ -269,7 +283,9 @@ REPORTED = Screened(
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访"
     rf"|{_GOT_THROUGH}"
     r"|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
-    rf"|{_CALLED_OVER}"
+    rf"|{_CALLED_OVER}|{_TALKED_THERE}"
+    # the customer sent the rep a picture or a file: "把设备清单拍给我了", "图纸传过来给我了"
+    r"|(?:拍|传|甩)(?:过来)?给我(?:了|的)"
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
     r"|接待|待了|(?<![法能])跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
@@ -475,6 +491,7 @@ KIND_VISIT = Screened(
     r"|喝茶|喝了?(?:个|杯|顿)?茶|约我.{0,4}(?:吃|喝|坐坐|聊)"
     # where the rep was, said first: "上午在盛丰，潘社长说…" (not "在开会", "在路上")
     r"|^(?:今天|今儿|今早|昨天|昨儿|前天|上午|下午|中午|晚上|刚才?)?在(?!开会|路上|家|公司|办公室|外面|出差)[^，,。；;\s]{2,12}(?=[，,。；;\s])"
+    rf"|{_TALKED_THERE}"
     # on site: "现场勘察完了", "现场看了冷库"
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|看完|查看|调研)"
     # met, said as done after the person: "X向经理见过了" (not "没见过", "见过吗")
@@ -537,7 +554,11 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the down payment in: "首付款30%到账了", "定金今天也到账了"
             r"|(?:首付|预付|定金|订金)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付|定金|订金)"
             # a purchase order issued: "PO下来了", "收到PO了"
-            r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了)|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
+            r"|(?<![A-Za-z])PO(?:单)?(?:已经?|也)?(?:下了|下来了|到了|来了|收到了|拿到了)(?![吗么没?？])"
+            r"|(?:收到|拿到|下了)了?PO(?![A-Za-z])"
+            # the award notice in hand: "中标通知书下来了", "收到了中标通知" (not "中标通知书下来了吗")
+            r"|中标通知(?:书|单)?(?:已经?|也|今天|昨天)?(?:下来了|下了|到了|来了|收到了|拿到了|发了)(?![吗么没?？])"
+            r"|(?:收到|拿到)了?[^，,。；;\s]{0,16}?中标通知(?![^，,。；;\s]{0,3}[吗么没?？])"
         ),
     ),
     (
@@ -568,6 +589,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the machines or goods brought onto the site, all of them, or set in place: "8台都进场了",
             # "设备今天全部进场了", "机组吊装就位了"
             r"|(?:全部|全都|都)进场了|(?:吊装|安装|设备)?就位了|已经?(?:吊装|安装)?就位"
+            # the equipment come onto the site on a day ("X的设备今天进场了"), or the fitting begun
+            # ("开始布线了", "已经开始安装"; "下周开始安装" is blanked as a plan)
+            r"|(?:设备|器材|材料|货)[^，,。；;\s]{0,8}?(?:今天|昨天|已经?|都)进场了(?![吗么没?？])"
+            r"|开始(?:安装|布线|施工|装机)(?:了)?(?![吗么没?？])"
             # dispatched to the customer ("车队今天已经发车了"), as 发货了 is
             r"|(?:已经?发车|发车了)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
             # commissioned and handed over: "调试完成交给学校了", "系统调试完毕"
@@ -632,6 +657,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # handed to the person, said done: "把报价单当面交给了X", "把X的报价当面交给吕科长了" (the
             # meeting stays a contact told), as a quote sent by mail is
             r"|把[^，,。；;\s]{0,8}?报价单?(?=(?:当面|亲手|直接)?(?:交给|递给|送给|交到|送到)[^，,。；;]{0,12}?了)"
+            # ...with 给 alone: "把盖章报价给谭主任了" (not to our own side: "把报价给领导审了")
+            r"|把[^，,。；;\s]{0,8}?报价单?(?=给(?!领导|老板|公司|财务|技术|我们|同事)[^，,。；;\s]{1,8}?了)"
             # ...said with the quote first: "X报价今天当面给曹经理了" (not "明天当面给他": blanked as a plan)
             r"|报价单?(?=(?:今天|昨天|上午|下午|刚才?|已经?)?(?:当面|亲手)(?:交给|递给|送给|给)[^，,。；;\s]{1,8}?了)"
             # ...the person left out: "报价单当面给了" (not "报价单当面给了吗")
@@ -655,6 +682,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # "需求这块没问题了": nothing left open in what they need
             r"|需求(?:这块|这边|方面|上)?(?:都|也)?没(?:问题|疑问)了"
             r"|需求.{0,3}(?:对清楚|理清楚|弄清楚|摸清楚|明确|敲定|定下来)了"  # "需求都对清楚了"
+            # settled, said short: "需求算是定了", "需求基本定了" (not "需求定了吗", "需求还没定")
+            r"|需求(?:算是|基本|基本上|已经?|总算|终于|都)?定了(?![吗么没?？])"
         ),
     ),
     (Stage.SCREENING, re.compile(r"初筛")),
@@ -823,7 +852,12 @@ def find_kind(text: str) -> tuple[str, tuple[int, int]] | None:
         return "demo", m.span()
     found = [
         (m.start(), kind, m.span())
-        for kind, p in (("call", KIND_CALL), ("online", KIND_ONLINE), ("visit", KIND_VISIT))
+        for kind, p in (
+            ("call", KIND_CALL),
+            ("online", KIND_ONLINE),
+            ("visit", KIND_VISIT),
+            ("visit", SEEN_THERE),
+        )
         if (m := p.search(text))
     ]
     if not found:
@@ -913,10 +947,29 @@ def classify(text: str, facts: Facts) -> Intent:
         and find_kind(report.unplanned()) is None
     ):
         return Intent.NEW_LEAD
+    # The person to deal with introduced ("X要建一间Y，对接人是Z的雷主任"), with no contact told: a prospect
+    # handed over, whatever they were heard to say ("他们说讯飞也在报").
+    if (
+        org
+        and stage is None
+        and not asks_now
+        and not reported
+        and INTRODUCED.search(t)
+        and not AGAIN.search(t)
+        and find_kind(report.unplanned()) is None
+    ):
+        return Intent.NEW_LEAD
     if named and _small_talk(t, facts, stage, reported):
         return Intent.OTHER
     if named:
         return Intent.LOG_FOLLOWUP
+    if (
+        short
+        and not (facts.has_catalog or facts.has_contact_info or stage)
+        and ROUNDS.search(t)
+        and report.unplanned() == t  # (no plan for a later day: "明天再去第四家" follows up)
+    ):
+        return Intent.OTHER  # "今天跑了三个地方 累瘫了": the day's rounds counted, no customer to log
     # (a question word inside a plan asks nothing: "下周四我把清单发过去", "下周再去看看")
     if reported and not asks_now and find_kind(_without_stage(report.unplanned(), stage)) is not None:
         return Intent.LOG_FOLLOWUP  # a contact reported without its customer: the bot asks which
@@ -936,6 +989,10 @@ def classify(text: str, facts: Facts) -> Intent:
     return Intent.OTHER
 
 
+# The day's rounds told as a count of places, none named: "跑了三个地方", "见了好几家客户".
+ROUNDS = re.compile(
+    r"(?:跑|去|见|拜访|走)了(?:[一二两三四五六七八九十几好]+|\d+)(?:个|家|处)(?:地方|客户|工地|店|门店|学校|厂)?"
+)
 # A follow-on told of "them" (the customer of the last report): what they want now, or a contact
 # with them again.
 FOLLOW_ON = re.compile(
@@ -947,6 +1004,8 @@ _ENDS_ASKING = re.compile(r"[?？吗么嘛]\s*$")
 UNNAMED_ORG = re.compile(
     r"(?:一个|一家|有个|有家)[\u4e00-\u9fff]{0,8}?(?:厂|公司|店|工厂|门店|医院|学校|酒店|合作社|工作室|诊所)"
 )
+# The customer's person to deal with, introduced: "对接人是…", "联系人为…", "负责人是…".
+INTRODUCED = re.compile(r"(?:对接人|联系人|负责人|接口人)(?:是|为)")
 # A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
 _SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
 
@@ -1013,7 +1072,8 @@ def _short_query(
     plans = None if facts.has_company else DAY_PLANS.search(t)
     day_plans = False
     if plans is not None and DAY.search(t) is not None:
-        day_plans = not REPORTED.search(t[: plans.start()] + " " + t[plans.end() :])
+        outside = t[: plans.start()] + " " + t[plans.end() :]
+        day_plans = not (REPORTED.search(outside) or SEEN_THERE.search(outside))
         day_plans = day_plans and (is_question or not OWN_PLAN.search(t))
     named = facts.has_company or facts.has_person
     if not named and (stage is None or is_question):
@@ -1086,7 +1146,11 @@ def _without_stage(text: str, stage: tuple[str, tuple[int, int]] | None) -> str:
 def plan_alone(unplanned: str) -> bool:
     """Whether a message with a plan for a later day (`unplanned`: its words with the plans blanked)
     tells nothing that happened: no contact, no word the customer said."""
-    return REPORTED.search(unplanned) is None and TOLD.search(unplanned) is None
+    return (
+        REPORTED.search(unplanned) is None
+        and SEEN_THERE.search(unplanned) is None
+        and TOLD.search(unplanned) is None
+    )
 
 
 def _reports_contact(text: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
@@ -1111,6 +1175,8 @@ def _contact_around(text: str, stage: tuple[str, tuple[int, int]] | None) -> boo
 
 def _contact_in(text: str) -> bool:
     """A contact that happened is told: a report word not asked about ("聊了啥" asks)."""
+    if SEEN_THERE.search(text) is not None:
+        return True  # (said done: "X屋顶看完了" asks nothing)
     return any(_ASKED_WHAT.match(text, m.end()) is None for m in REPORTED.finditer(text))
 
 

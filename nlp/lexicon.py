@@ -398,4 +398,15 @@ def org_suffixes() -> dict[str, int]:
             continue
         word, _, strength = line.partition("\t")
         out[word.strip()] = int(strength)
+    for word in _numbered_schools():
+        out.setdefault(word, 2)
     return out
+
+
+def _numbered_schools() -> list[str]:
+    """The heads of schools called by their number, as people shorten them: "X一中", "X三十六中", "X二小",
+    "X二实小" (the 实验小学), "X三幼", for numbers one to ninety-nine."""
+    digits = "一二三四五六七八九"
+    numbers = [*digits, "十", *("十" + d for d in digits)]
+    numbers += [t + "十" + d for t in digits[1:] for d in ("", *digits)]
+    return [n + head for n in numbers for head in ("中", "小", "实小", "幼")]

@@ -139,7 +139,7 @@ _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 _UPPER_BEFORE = Screened(
     r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
     r"|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
-    r"\s?(?:能?给到?|出到|在|是)?\s?$",
+    r"\s?(?:能?给到?|能?出到?|在|是)?\s?$",
     re.IGNORECASE,
 )
 _LOWER_BEFORE = re.compile(

@@ -261,7 +261,10 @@ _BUYER_ALONE = re.compile(
 _AFTER_ORG = re.compile(r"的|\s+|")  # (glued: "丰瑞药业周敏，")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
 _WITH_PERSON = re.compile(r"(?:跟|和|给|约了?|见了|碰到|陪)(?=[\u4e00-\u9fff])")
-_MET_AFTER = re.compile(r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|[，,。\s]")
+# (or shown, sent or trained: "给张丹demo了", "给刘晓燕演示了样机", "给王强发了报价")
+_MET_AFTER = re.compile(
+    r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|演示|展示|介绍|培训|发了|送了|(?i:demo)|[，,。\s]"
+)
 # An English name ending right where a question about it starts ("Jerry Xu是哪家公司的").
 _EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[^A-Za-z]))([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?$")
 # Capitalised words that are not people's names, also the everyday software a customer "is on"
@@ -422,8 +425,9 @@ def _title_re() -> re.Pattern[str]:
 class PersonFinder:
     """Finds the contact; `freq(word)` is the segmenter's word frequency, used to tell names from words."""
 
-    def __init__(self, freq: Callable[[str], int]) -> None:
+    def __init__(self, freq: Callable[[str], int], namesakes: frozenset[str] = frozenset()) -> None:
         self._freq = freq
+        self._namesakes = namesakes  # two-character names the dictionary holds as a famous person's
         self._surnames = surnames()
         self._org_ends: frozenset[int] = frozenset()
 
@@ -692,12 +696,13 @@ class PersonFinder:
         joint = _AFTER_ORG.match(text, company_end) if company_end is not None else None
         if joint is not None:
             # "X公司的张三", "襄阳楚风纺织 付晓东 151…": a full name right after the organisation
+            # (also one a famous person bore: "琨睿精密李娜微信回复了")
             at = joint.end()
             name = self._name_after(text, at)
             if (
                 name
                 and len(name) >= 2
-                and self._freq(name) < 100
+                and (self._freq(name) < 100 or name in self._namesakes)
                 and not _title_re().match(text, at + len(name))
                 and (
                     joint.group() == "的"

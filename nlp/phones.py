@@ -28,9 +28,11 @@ def _normalise(digits: str) -> str:
     return digits
 
 
-# A mobile number read out digit by digit, as voice input writes it: "一三九五三五二零六七八".
+# A mobile number read out digit by digit, as voice input writes it: "一三九五三五二零六七八", maybe in
+# groups ("一五八 五七九八 二二六一", "一三九-五三五二-零六七八"): one space or dash at most between digits.
 _SPOKEN_MOBILE = Screened(
-    r"(?<![零〇一二三四五六七八九幺两])[一幺][三四五六七八九][零〇一二三四五六七八九幺两]{9}(?![零〇一二三四五六七八九幺两])"
+    r"(?<![零〇一二三四五六七八九幺两])[一幺][ \-]?[三四五六七八九](?:[ \-]?[零〇一二三四五六七八九幺两]){9}"
+    r"(?![零〇一二三四五六七八九幺两])"
 )
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")
 
@@ -39,7 +41,7 @@ def find_phones(text: str) -> list[tuple[str, tuple[int, int]]]:
     """All phone numbers with their spans, in order; extensions and order numbers are left out."""
     out = _written_phones(text)
     for m in _SPOKEN_MOBILE.finditer(text):
-        out.append((m.group().translate(_SPOKEN_DIGITS), m.span()))
+        out.append((m.group().translate(_SPOKEN_DIGITS).replace(" ", "").replace("-", ""), m.span()))
     return sorted(out, key=lambda p: p[1])
 
 

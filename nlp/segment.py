@@ -79,10 +79,12 @@ _STRONG_TAGS = frozenset(
 )
 _VERB_TAGS = frozenset({"v", "vd", "vg"})
 _COUNTING = ("一", "这", "那", "几", "两", "每", "某", "半")
-_POS_CACHE_VERSION = 6  # 4: each class one newline-joined string (5x faster to read than a list); 6: people
+# 4: each class one newline-joined string (5x faster to read than a list); 6: people; 7: namesakes
+_POS_CACHE_VERSION = 7
 _DICT_CACHE_VERSION = 1
 _PLACE_TAGS = frozenset({"ns", "nt", "j"})
 _GIVEN_NAME_FREQ = 50  # a given name of two characters is no everyday word
+_NAMESAKE_FREQ = 1000  # a famous two-character name is rarer than the everyday words tagged as names
 _HAN, _SKIP = jieba.re_han_default, jieba.re_skip_default  # jieba's own blocks and whitespace
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -310,6 +312,8 @@ class WordClasses:
     verbs: frozenset[str]
     places: frozenset[str]  # place and organisation names of 3+ characters ("宁波港", "西安交大")
     people: frozenset[str] = frozenset()  # full names of three characters the dictionary holds ("刘卫东")
+    # full names of two characters the dictionary holds as a person's ("李娜", "张宁"), not everyday words
+    namesakes: frozenset[str] = frozenset()
 
 
 @cache  # ~9 MB of word sets, the same for every extractor
@@ -324,14 +328,17 @@ def word_classes(directory: Path) -> WordClasses:
     try:
         with cache.open("rb") as f:
             joined = marshal.load(f)
-        strong, verbs, places, people = (frozenset(s.split("\n")) if s else frozenset() for s in joined)
-        return WordClasses(strong, verbs, places, people)
+        strong, verbs, places, people, namesakes = (
+            frozenset(s.split("\n")) if s else frozenset() for s in joined
+        )
+        return WordClasses(strong, verbs, places, people, namesakes)
     except (OSError, EOFError, ValueError, TypeError, AttributeError):
         pass
     strong: list[str] = []
     verbs: list[str] = []
     places: list[str] = []
     people: list[str] = []
+    namesakes: list[str] = []
     pairs: dict[str, int] = {}
     with dict_path.open(encoding="utf-8") as f:
         for line in f:
@@ -347,16 +354,21 @@ def word_classes(directory: Path) -> WordClasses:
                 places.append(word)
             elif tag == "nr" and len(word) == 3:
                 people.append(word)
+            elif tag == "nr" and len(word) == 2 and int(parts[1]) < _NAMESAKE_FREQ:
+                namesakes.append(word)
             if len(word) == 2:
                 pairs[word] = int(parts[1])
     # (a surname and a given name no common word: "刘卫东", not "白蛋白" nor "龙舟赛"'s kind of noise)
     family = COMMON_SURNAMES
     people = [w for w in people if w[0] in family and pairs.get(w[1:], 0) < _GIVEN_NAME_FREQ]
+    namesakes = [w for w in namesakes if w[0] in family]
     tmp = cache.with_suffix(f".{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as f:
-            marshal.dump(tuple("\n".join(words) for words in (strong, verbs, places, people)), f)
+            marshal.dump(tuple("\n".join(w) for w in (strong, verbs, places, people, namesakes)), f)
         os.replace(tmp, cache)
     except OSError:
         pass
-    return WordClasses(frozenset(strong), frozenset(verbs), frozenset(places), frozenset(people))
+    return WordClasses(
+        frozenset(strong), frozenset(verbs), frozenset(places), frozenset(people), frozenset(namesakes)
+    )

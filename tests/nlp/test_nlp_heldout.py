@@ -161,6 +161,17 @@ STUDIED = [
     # inside); "去X工地把合同签了" with no day labeled a visit. Vending: 0.950 / 0.977, 48 of 60 (一早9点)
     ("heldout14", "heldout14_a.jsonl", "catalog_a.toml", 0.95, 0.975),
     ("heldout14", "heldout14_b.jsonl", "catalog_b.toml", 0.98, 0.975),
+    # heldout15: held out and scored once at 088fc07 (C&I solar/storage 0.967 / 0.971, 49 of 60 fully
+    # right; education equipment 0.883 / 0.970, 46 of 60), then studied: stage news in other words
+    # (中标通知书下来了, PO收到了, 需求算是定了, 设备进场, 开始布线), visits as a place looked over or a talk
+    # at their place, schools shortened (X一中, X二实小, X高中), a prospect with its person introduced
+    # (对接人是…), a file the customer sent, 最多出X, a quote given with 给, the team before a line, mobiles
+    # read out in groups, the rep referring back to a day (我到时候去参加), the person shown a demo, famous
+    # namesakes after the organisation, an office after a bureau, 物流港, the day's rounds counted: solar
+    # 1.000 / 0.998 (59), education 1.000 / 1.000 (60). Left: a two-character brand before 的方案 with no
+    # organisation word ("鑫磊的方案…"), which reads as a system or a phase does ("消防的方案", "二期的方案").
+    ("heldout15", "heldout15_a.jsonl", "catalog_a.toml", 0.98, 0.99),
+    ("heldout15", "heldout15_b.jsonl", "catalog_b.toml", 0.98, 0.99),
 ]
 
 
