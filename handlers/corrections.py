@@ -81,7 +81,7 @@ _CLAUSE = re.compile(r"[^，,。；;！!？?\n\s]+")
 _NOT_A_VALUE = re.compile(
     r"不对|改成|改为|更正|纠正|错了|应该是|刚才|刚刚|联系人|对接人|预算|金额|客户|公司|时间|日期|日子|下次跟进|方式"
     r"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|听岔|改下|名字|姓名|[打输拼]错"
-    r"|[是了的说写记听看搞弄错我改下啊呢吧哦噢嗯对]",
+    r"|[是了的说写记听看搞弄错我改下啊呢吧哦噢嗯对哎诶唉呀]",
     re.IGNORECASE,
 )
 # A later clause that corrects something of its own: marked again, naming the field it fixes, or
@@ -98,17 +98,36 @@ _COMPLETES = re.compile(
     r"(?:半|一刻|[0-5]?\d分?)?(?:左右|前)?(?:再去|过去|见|到)?"
 )
 
+# A clause that opens on the change it makes ("改后天下午吧", "那就改到周五", "换成升降桌"): it names the
+# new value, and a clause before it that says no value outright ("明天下午有会") says why the old one
+# does not suit.
+_CHANGE_OPENS = re.compile(r"(?:那|就|那就|还是|要不|干脆)?(?:改成|改为|改到|改在|换成|换到|挪到|推到|改)")
+_STATES_VALUE = re.compile(r"是|改|换|挪|推")
+
 AWAIT_CORRECTION = "correction"  # 改一下 was clicked: the next message corrects the record
 ASK_WHAT = ("请直接说正确的内容，例如「不对，预算是200万」或「改成下周四」。",)
 
 
+# The rep's own slip owned in a clause that ends the message, after the right value: "苗主任说的是四十八万
+# 我记错了", "是下周四 刚才说错了". (a thing of the customer's written wrong is news: "报价单数量写错了")
+_OWNED_AT_END = re.compile(
+    r"(?:^|(?<=[\s，,。.!！]))(?:是我|我)?(?:刚才|刚刚|之前|前面)?我?"
+    r"(?:[说记写听搞弄看打输拼]错|听岔|口误)了?(?:[啊呀哈吧呢哦嘛~～。.!！\s]|sorry|抱歉|不好意思)*$",
+    re.IGNORECASE,
+)
+
+
 def _marker_at(text: str) -> int | None:
-    """Where the correction's marker starts (0 for a swap said from the start), None for no correction."""
+    """Where the correction's marker starts (0 for a swap said from the start, or the start of the
+    words for a slip owned at the end), None for no correction."""
     found = _MARKERS.search(text)
     if found is not None and found.start() < _PREAMBLE.match(text).end() + MARKER_REACH:
         return found.start()
     start = _PREAMBLE.match(text).end()  # "不好意思 刚才不是区经理 是…": the swap after an apology
-    return start if _SWAP.match(text, start) else None
+    if _SWAP.match(text, start):
+        return start
+    owned = _OWNED_AT_END.search(text, start)
+    return start if owned is not None and owned.start() > start else None
 
 
 def is_correction_text(text: str) -> bool:
@@ -131,7 +150,11 @@ def _head(words: str) -> str:
     ("下周四 上午十点")."""
     marker = _marker_at(words) or 0
     chars, value, opened, kept = list(words), "", False, ""
+    reason = _reason_before_change(words, marker)
     for clause in _CLAUSE.finditer(words):
+        if reason is not None and clause.span() == reason:
+            chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
+            continue
         if not value:
             value = _NOT_A_VALUE.sub("", clause.group()) if clause.end() > marker else ""
             kept = value
@@ -145,6 +168,23 @@ def _head(words: str) -> str:
             continue
         chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
     return "".join(chars)
+
+
+def _reason_before_change(words: str, marker: int) -> tuple[int, int] | None:
+    """The span of the first clause after the marker that holds a value, when it states none outright
+    and a later clause opens on the change it makes: "啊不对 明天下午有会 改后天下午吧" moves the plan to
+    the day after tomorrow, 明天下午 is why."""
+    first: re.Match[str] | None = None
+    for clause in _CLAUSE.finditer(words):
+        if clause.end() <= marker or not _NOT_A_VALUE.sub("", clause.group()):
+            continue
+        if first is None:
+            if _STATES_VALUE.search(clause.group()):
+                return None
+            first = clause
+        elif _CHANGE_OPENS.match(clause.group()) and _NOT_A_VALUE.sub("", clause.group()):
+            return first.span()
+    return None
 
 
 # A person named by surname and title in the head ("是采购部的卢经理"), whose full name and number
@@ -187,8 +227,9 @@ def head_end(text: str) -> int:
     if marker is None:
         return 0
     words = _OLD_VALUE.sub(lambda m: " " * len(m.group()), text)  # positions kept
+    reason = _reason_before_change(words, marker)
     for clause in _CLAUSE.finditer(words):
-        if clause.end() > marker and _NOT_A_VALUE.sub("", clause.group()):
+        if clause.end() > marker and clause.span() != reason and _NOT_A_VALUE.sub("", clause.group()):
             return clause.end()
     return 0
 

@@ -844,10 +844,32 @@ _TRIAL_PLANNED = re.compile(r"先[^，,。；;\s]{0,8}$")
 _TRIAL = re.compile(r"试(?:用|穿|戴|吃|听|乘|驾|车)")
 
 
+# News the customer sent by a channel, said before what it tells: "小周刚微信说…", "王工电话里跟我讲…",
+# "邮件里反馈…", "打电话来说…". A trial the customer held on their own, told there ("微信说样品他们试坐
+# 了"), is the news of that message, not a demo the rep held: the channel is the kind.
+_TOLD_BY_CHANNEL = re.compile(
+    r"(?:微信|电话|视频|邮件|短信|语音|钉钉|QQ|(?<![A-Za-z])wx)(?:里|上|中)?(?:跟我|和我|给我|同我)?"
+    r"(?:说|讲|反馈|告诉|回复|提到|聊到)"
+    r"|来电话?(?:说|讲|反馈)|打(?:电话)?(?:来|过来)(?:说|讲|反馈)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[。！!？?；;\n]")
+
+
+def _trial_told_by_channel(text: str, start: int) -> bool:
+    """Whether the customer's trial at `start` ("试坐了", "试用了") is what they told over a channel
+    said before it in the same sentence."""
+    told = _TOLD_BY_CHANNEL.finditer(text, 0, start)
+    return any(_SENTENCE_END.search(text, m.end(), start) is None for m in told)
+
+
 def find_kind(text: str) -> tuple[str, tuple[int, int]] | None:
-    """How the reported contact happened; demo wins over the channel it happened on."""
+    """How the reported contact happened; demo wins over the channel it happened on, unless it is a
+    trial the customer held on their own and told over the channel."""
     for m in KIND_DEMO.finditer(text):
         if _TRIAL.match(m.group()) and _TRIAL_PLANNED.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        if m.group().startswith("试") and _trial_told_by_channel(text, m.start()):
             continue
         return "demo", m.span()
     found = [

@@ -59,6 +59,8 @@ _A_NAME_WORD_FREQ = 100
 # "沙龙上", "车展上", "包间里": a dictionary word and a locative is a place where people met; a given
 # name seldom ends in 上/里 after a word (and "高峰上周" goes on into a word, 上周, so is kept).
 _LOCATIVE = frozenset("上里")
+# A given name starting with 一 ("一鸣", "一帆") is no word of 一 and a measure or an adverb (一批, 一直).
+_YI_GIVEN_FREQ = 100
 _EVENT_WORD_FREQ = 10
 _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
 # Roles that only say who to deal with; an office written after the name says more ("负责人龙飞 总经理").
@@ -290,6 +292,8 @@ _WORD_FREQ = 100
 # "沙龙上", "车展上", "包间里": a dictionary word and a locative is a place where people met; a given
 # name seldom ends in 上/里 after a word (and "高峰上周" goes on into a word, 上周, so is kept).
 _LOCATIVE = frozenset("上里")
+# A given name starting with 一 ("一鸣", "一帆") is no word of 一 and a measure or an adverb (一批, 一直).
+_YI_GIVEN_FREQ = 100
 _EVENT_WORD_FREQ = 10
 
 
@@ -467,8 +471,10 @@ class PersonFinder:
         g = i + sl
         if _HONORIFIC.match(text, g) or text.startswith("师傅", g) or (sl == 1 and _SANG.match(text, g)):
             return text[i:g]  # "林女士", "陈先生", "彭师傅": the surname, not the honorific
-        if g >= len(text) or not _CJK.match(text[g]) or text[g] in _NOT_NAME:
+        if g >= len(text) or not _CJK.match(text[g]):
             return None
+        if text[g] in _NOT_NAME:
+            return self._yi_name(text, i, g)
         first = text[i : g + 1]
         if self._freq(first) > 3000 or text[g] in _DEPARTMENT_END:
             return None  # "应该", "马上": a word, not a name
@@ -493,6 +499,22 @@ class PersonFinder:
         ):
             return text[i : g2 + 1]
         return first
+
+    def _yi_name(self, text: str, i: int, g: int) -> str | None:
+        """A full name whose given name starts with 一 ("骆一鸣", "陈一帆"): the surname and 一 make no
+        word (周一, 万一, 统一), nor 一 and the next character (一直, 一批, 一趟), and the name ends there."""
+        k = g + 2
+        if (
+            text[g] != "一"
+            or k > len(text)
+            or not _CJK.match(text[g + 1])
+            or text[g + 1] in _NOT_NAME
+            or self._freq(text[i : g + 1]) > 0
+            or self._freq(text[g:k]) > _YI_GIVEN_FREQ
+            or not self._name_ends(text, k)
+        ):
+            return None
+        return text[i:k]
 
     def _nickname_at(self, text: str, i: int, big: bool) -> str | None:
         """The surname of 小谭 / 老宋 (and 大刘 when `big`) at i, when what follows ends the name and the
