@@ -515,6 +515,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"已经?签约|签约了|签约(?=\s|$|[！!，。\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])|签约(?:完成|成功)|(?:完成|成功)签约|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
             # finished signing, or sealed, said done: "合同签好了", "合同已盖章" (not "合同盖章了吗")
             r"|合同.{0,4}签(?:好|完)了(?![吗么没?？])|合同(?:已经?|都|也)盖(?:好|完)?章(?![吗么没?？])"
+            # ...with the seal said first: "合同他们那边章已经盖好了", "合同的章也盖了" (not "章还没盖")
+            r"|合同[^，,。；;！!？?]{0,8}?章(?:已经?|都|也|今天|昨天)?盖(?:好|完)?了(?![吗么没?？])"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
             # signed on a day already come, said with 的: "今天去X签的合同" (see _SIGNED_ON_A_DAY)
             r"|签的(?:合同|字)"

@@ -1,0 +1,36 @@
+"""Kinds of failure seen on the held-out conversations twentyone (cold chain), each tested with made-up
+sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from tests.nlp.reading import read
+
+# ---- a contract sealed, the seal said before the verb: signed ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海川那边合同章已经盖好了，明天寄回来",
+        "宏泰的合同他们那边章也盖了",
+        "跟鼎盛李总通了电话 合同财务那边章今天盖完了",
+    ],
+)
+def test_a_contract_whose_seal_is_said_first_is_signed(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("stage") == "签约"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏泰的合同章还没盖",  # not yet
+        "宏泰合同章盖好了吗",  # asked
+        "宏泰合同的章下周盖",  # a plan
+        "宏泰的验收单章盖好了",  # no contract: an acceptance note
+    ],
+)
+def test_a_seal_not_affixed_to_a_contract_is_no_signing(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("stage") != "签约"
