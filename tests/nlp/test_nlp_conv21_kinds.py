@@ -34,3 +34,30 @@ def test_a_contract_whose_seal_is_said_first_is_signed(extractor: Extractor, tex
 )
 def test_a_seal_not_affixed_to_a_contract_is_no_signing(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("stage") != "签约"
+
+
+# ---- the customer came to a place of ours, named or not: a visit ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏泰张总今天来我们基地参观了",
+        "宏泰刘工来我们车间考察了一下午",
+        "鼎盛王经理下午到我们仓库看了样品",
+    ],
+)
+def test_the_customer_come_to_any_place_of_ours_is_a_visit(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("kind") == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏泰张总想来我们仓库看看",  # a wish
+        "宏泰那边说下周轮到我们去看",
+        "宏泰张总电话里说我们的样品不错",
+    ],
+)
+def test_no_coming_to_us_is_no_visit(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("kind") != "visit"
