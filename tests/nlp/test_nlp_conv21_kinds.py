@@ -61,3 +61,43 @@ def test_the_customer_come_to_any_place_of_ours_is_a_visit(extractor: Extractor,
 )
 def test_no_coming_to_us_is_no_visit(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("kind") != "visit"
+
+
+# ---- a function of the customer's ("他们门店运营的X") is no organisation; the person has it as title ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("是他们总部采购的孙丽 电话13812345678", "孙丽", "总部采购"),
+        ("区域销售的刘强说下周定", "刘强", "区域销售"),
+        ("对方财务的江婉婷说发票下周开", "江婉婷", "财务"),
+        ("他们品控的刘强说样品没问题", "刘强", "品控"),
+        ("他们物流的王芳说下周到货", "王芳", "物流"),  # (an industry word, after their pointer)
+    ],
+)
+def test_a_function_of_theirs_names_the_person_not_a_customer(
+    extractor: Extractor, text: str, name: str, title: str
+) -> None:
+    slots = read(extractor, text)[1]
+    assert "company" not in slots
+    assert (slots.get("contact_name"), slots.get("contact_title")) == (name, title)
+
+
+def test_their_place_then_a_function_is_theirs_too(extractor: Extractor) -> None:
+    slots = read(extractor, "他们厂里设备的周斌说下周停机")[1]
+    assert "company" not in slots and slots.get("contact_name") == "周斌"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("云岫技术的王总说下周定", "云岫技术"),  # a brand, then an industry word that is also a function
+        ("鼎盛物流的王总说下周定", "鼎盛物流"),
+        ("鼎盛设备的王总说下周定", "鼎盛设备"),
+    ],
+)
+def test_a_brand_ending_in_a_function_word_stays_a_customer(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert read(extractor, text)[1].get("company") == company
