@@ -303,18 +303,39 @@ def _respelled(text: str) -> bool:
     return sum(a != b for a, b in zip(new, old, strict=True)) == 1
 
 
-_BARE_VALUE = re.compile(r"(?:联系人|对接人)?(?:其实|应该)?是?([\u4e00-\u9fff]{2,4})")
+# The new value, bare or said as the customer's one ("是他们门店的X", "是对方新来的X").
+_BARE_VALUE = re.compile(
+    r"(?:联系人|对接人)?(?:其实|应该)?是?(?:(?:他们|她们|对方|客户)[\u4e00-\u9fff]{0,6}?的)?([\u4e00-\u9fff]{2,4})"
+)
+# An old value that is a person: a surname and a title ("不是邱总", "不是王主任"), or 老/小 and a surname.
+_OLD_NICK = re.compile(r"[老小]([\u4e00-\u9fff])")
+
+
+def _old_person(text: str) -> bool:
+    """Whether the correction says a person was the wrong one ("不是邱总 是X"): then its new value is
+    a person too, one the book may not hold yet."""
+    for old in old_words(text):
+        titled, nick = _SURNAME_TITLE.fullmatch(old), _OLD_NICK.fullmatch(old)
+        if (titled is not None and titled.group(1) in surnames()) or (nick and nick.group(1) in surnames()):
+            return True
+    return False
 
 
 def corrected_person(text: str) -> str | None:
-    """The name the correction's head gives when it says the person is what it fixes, else None."""
+    """The name the correction's head gives when it says the person is what it fixes (naming the
+    field, spelling a name, or saying which person was wrong), else None."""
     marker = _marker_at(text)
     end = head_end(text)
     spelled = spelled_chars(text)
     if (
         marker is None
         or not end
-        or (_PERSON_FIELD.search(text[:end]) is None and not spelled and not _respelled(text))
+        or (
+            _PERSON_FIELD.search(text[:end]) is None
+            and not spelled
+            and not _respelled(text)
+            and not _old_person(text)
+        )
     ):
         return None
     words = _OLD_VALUE.sub(lambda m: " " * len(m.group()), text[:end])
@@ -325,6 +346,8 @@ def corrected_person(text: str) -> str | None:
     name = found.group(1)
     if spelled and not any(char in name for char in spelled):
         return None  # the spelled character is of another word than this value
+    if _DAY_WORD.search(name):
+        return None  # "是周四": a day, whose 周 is no surname
     return name if name[:1] in surnames() or name[:2] in surnames() else None
 
 

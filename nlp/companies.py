@@ -19,6 +19,7 @@ from nlp.company_key import PROVINCES
 from nlp.dates import DAY_RE, PERIOD_RE
 from nlp.lexicon import (
     COMMON_SURNAMES,
+    OWN_PARTS,
     Screened,
     WordTrie,
     company_words,
@@ -204,6 +205,11 @@ _SITE_OWNED = frozenset({"的", "有", "家", "一家", "他们", "我们", "你
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,3}期")  # "X三期工地": which phase of the site
 _COUNTED_SHOP = re.compile(r"第?[一二两三四五六七八九十几多]家")
 _AFTER_WORDS = frozenset({"后", "前", "之后", "之前", "以后", "以前"})
+# Where inside a customer a function is done ("门店运营", "总部采购", "华东区销售"): with a function after
+# it, a part of the customer, never a customer of its own.
+_OWN_PART_END = re.compile(OWN_PARTS + "$")
+# The customer pointed at before a word ("他们运营的卢佳", "对方财务的人"): what follows is their part.
+_THEIRS_BEFORE = re.compile(r"(?:他们|她们|对方|人家|他家|客户)(?:那边|公司|厂里|店里|院里|单位)?$")
 # Han characters glued before an English name belong to it ("云朵Pet Café"), after a stop character.
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 _LIST_MARK = re.compile(r"\d{1,2}|[A-Za-z]|[一二三四五六七八九十]")
@@ -269,6 +275,14 @@ def _title_start_re() -> WordTrie:
     # The longest title at each position; inside a longer pattern it gives way to the shorter titles
     # at the same position, longest first, as the plain alternation of them did.
     return literal_re(titles())
+
+
+def _without_function(name: str) -> str | None:
+    """`name` without the function it ends in ("门店运营" → "门店"), None when it ends in none."""
+    functions = title_prefixes()  # (longest first)
+    if not name.endswith(functions):
+        return None
+    return name[: -len(next(w for w in functions if name.endswith(w)))]
 
 
 @cache
@@ -508,6 +522,12 @@ class CompanyFinder:
             found = None  # "三台 单价四十五万": a count that is also a county's name (三台) names no one
         if found is not None and _OWN_UNITS.fullmatch(found.name):
             found = None  # "外地分公司的人一起看": the customer's own branches, no customer of their own
+        if (
+            found is not None
+            and found.strength == 1
+            and self._function_of_theirs(text, found.start, found.name)
+        ):
+            found = None  # "他们厂里设备的周斌": a function of theirs, said with an industry word
         entered = self._entered(text, blocked)
         if entered is None or found is None:
             return found or entered
@@ -1170,6 +1190,8 @@ class CompanyFinder:
             return None  # "9月份", "量多少", "猪粪水处里要用": no brand
         if name[-1] in _DEPARTMENT_CHARS or name.endswith(_OFFICE):
             return None  # "采购部的钱经理": a department, not the organisation
+        if self._function_of_theirs(text, start, name):
+            return None  # "他们门店运营的卢佳", "总部采购的王芳": where they work, not an organisation
         brand_words = list(name_words)
         while brand_words and _is_place(brand_words[0]):
             brand_words.pop(0)
@@ -1194,6 +1216,25 @@ class CompanyFinder:
         ):
             return None
         return CompanyHit(name, start, end, 1, 10)
+
+    @staticmethod
+    def _function_of_theirs(text: str, start: int, name: str) -> bool:
+        """Whether a name ending in a function ("运营", "采购", "市场") names a part of the customer:
+        said after a word pointing at the customer ("他们门店运营"), or made only of functions and the
+        customer's own parts ("门店运营", "区域销售", "品牌市场"). A brand ending in one of them after
+        words of a name ("云岫技术") stays one."""
+        rest = _without_function(name)
+        if rest is None:
+            return False
+        if any(_THEIRS_BEFORE.search(text, 0, at) for at in {start, start + len(rest)}):
+            return True  # ("他们电商运营的X", "他们厂里设备的X": their place, then the function)
+        while rest:
+            part = _OWN_PART_END.search(rest)
+            cut = _without_function(rest) if part is None else rest[: part.start()]
+            if cut is None:
+                return False
+            rest = cut
+        return True
 
     def _there(self, text: str) -> CompanyHit | None:
         """A brand without an organisation word, named as the place where something happened."""

@@ -497,7 +497,8 @@ KIND_VISIT = Screened(
     # met, said as done after the person: "X向经理见过了" (not "没见过", "见过吗")
     r"|(?<![没未])见过(?:了|面)(?![吗么没?？])"
     # the customer came to us: "来我们公司看样", "到我司考察", "来厂里参观" (not "轮到我们")
-    r"|(?<![轮等])(?:来|到)(?:了|过)?(?:我们|咱们|我司|本公司)(?:公司|厂|厂里|工厂|展厅|门店|店里|办公室|这边)?"
+    # (any place of ours, named or not: "来我们库里参观了", "到我们基地看样")
+    r"|(?<![轮等想要])(?:来|到)(?:了|过)?(?:我们|咱们|我司|本公司)[^，,。；;\s的]{0,4}?"
     r"(?:看|参观|考察|谈|聊|坐|试|验)"
     r"|来(?:了|过)?(?:公司|厂里|工厂|展厅)(?:看|参观|考察|谈|聊|坐|试|验)"
     # ...said as done with no errand: "王总今天来我们公司了", "到我们厂里来过" (not "来我们公司吗")
@@ -537,6 +538,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"已经?签约|签约了|签约(?=\s|$|[！!，。\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])|签约(?:完成|成功)|(?:完成|成功)签约|签单了|已经?签单|以经签单|合同.{0,4}签了|签了合同"
             # finished signing, or sealed, said done: "合同签好了", "合同已盖章" (not "合同盖章了吗")
             r"|合同.{0,4}签(?:好|完)了(?![吗么没?？])|合同(?:已经?|都|也)盖(?:好|完)?章(?![吗么没?？])"
+            # ...with the seal said first: "合同他们那边章已经盖好了", "合同的章也盖了" (not "章还没盖")
+            r"|合同[^，,。；;！!？?]{0,8}?章(?:已经?|都|也|今天|昨天)?盖(?:好|完)?了(?![吗么没?？])"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
             # signed on a day already come, said with 的: "今天去X签的合同" (see _SIGNED_ON_A_DAY)
             r"|签的(?:合同|字)"

@@ -17,6 +17,10 @@ COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
 )
 
+# The parts of a customer where a function is done, said before it ("门店运营", "总部采购", "华东区销售"):
+# the words say where inside the customer the person works, never another organisation.
+OWN_PARTS = r"(?:门店|分店|总店|总部|区域|[华东西南北中]{1,2}区|大区|片区|分部|网点|一线|线上|线下|基层)"
+
 
 def literal_re(words: Iterable[str]) -> WordTrie:
     """A regex for a set of literal words that matches, at each position, the longest of them.

@@ -14,6 +14,7 @@ from functools import cache
 from nlp.cities import gazetteer
 from nlp.lexicon import (
     COMMON_SURNAMES,
+    OWN_PARTS,
     Screened,
     WordTrie,
     literal_re,
@@ -206,8 +207,11 @@ _SPOKEN_TO = Screened(
     r"|(?P<buyer>[\u4e00-\u9fff])采购(?!员|经理|主管|总监|部|办|中心|专员|[一\d])"
     r"|(?:^|(?<=[\s，,]))(?P<spaced>[\u4e00-\u9fff]) "
     r"(?P<title>主任|经理|总|工|老师|院长|科长|处长)(?![\u4e00-\u9fff])"
-    r"|(?P<of>采购|销售|财务)的(?=[\u4e00-\u9fff])"
 )
+# A full name after a function and 的 ("采购的于丽娟", "他们门店运营的卢佳", "品牌市场的贺敏"): the
+# function (maybe after the part of the customer where it is done) is what the person does there.
+_OF_BEFORE_NAME = re.compile(r"的(?=[\u4e00-\u9fff])")
+_OWN_PART_BEFORE = re.compile(OWN_PARTS + "$")
 # A job said right before the person's full name, with nothing between: "新来的采购姚佳，电话…". The
 # name must end the phrase, so "采购计划" or "销售方案说完了" stay words.
 _ROLE_THEN_NAME = Screened(r"(?:采购|销售|财务|出纳|会计)(?=[\u4e00-\u9fff])")
@@ -801,12 +805,6 @@ class PersonFinder:
             title = (
                 None if m.group("en") or m.group("cn") else ("采购" if m.group("buyer") else m.group("title"))
             )
-            if m.group("of"):
-                full = self._name_after(text, m.end())
-                if full is None or len(full) < 2 or self._freq(full) >= 100:
-                    continue
-                named.append(Person(full, m.group("of"), m.start(), m.end() + len(full)))
-                continue
             if m.group("buyer") and (
                 not self._boundary_before(text, m.start())
                 or self._freq(text[max(0, m.start() - 1) : m.start() + 1]) > 1000
@@ -814,6 +812,9 @@ class PersonFinder:
                 continue  # "集中采购", "对方采购": no surname there
             if name and (self._surname_len(name, 0) or name.isascii()):
                 named.append(Person(name, title, m.start(), m.end()))
+        for m in _OF_BEFORE_NAME.finditer(text):
+            if (person := self._of_function(text, m.start())) is not None:
+                named.append(person)
         for m in _ROLE_THEN_NAME.finditer(text):
             if self._boundary_before(text, m.start()) and (
                 nick := self._nickname_at(text, m.end(), big=False)
@@ -1049,6 +1050,22 @@ class PersonFinder:
                     continue  # "公司的采购流程": 的 after no organisation named
                 bare.append(Person(None, "采购", m.start(), m.end()))  # "X的采购 电话聊了"
         return named, bare
+
+    def _of_function(self, text: str, at: int) -> Person | None:
+        """The full name after the 的 at `at` when a function stands before it ("采购的于丽娟", "门店运营
+        的卢佳"), the function its title; a department's person ("工程部的邬家豪") is read elsewhere."""
+        if text[at - 1 : at] in _DEPARTMENT_END:
+            return None
+        start = _prefix_end_at(text, at)
+        if start == at:
+            return None
+        start = _prefix_end_at(text, start)  # "品牌市场"
+        part = _OWN_PART_BEFORE.search(text, 0, start)
+        start = part.start() if part is not None else start
+        full = self._name_after(text, at + 1)
+        if full is None or len(full) < 2 or self._freq(full) >= 100:
+            return None
+        return Person(full, text[start:at], start, at + 1 + len(full))
 
     def _with_title(self, text: str, p: Person) -> Person:
         """A named contact without a title takes the one written around it: "采购Lucy", "杨丽萍 后勤副总",

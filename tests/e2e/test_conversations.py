@@ -461,6 +461,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # its own; a trial the customer held, told over a channel, is that channel; a slip owned at the
         # end, "我记错了", corrects the value before it)
         ("conversations_twenty", "conversations.jsonl", 15),
+        # held out and scored once at e4cdbac (12/15, 125/129), then studied: 15/15, 129/129 (a contract's
+        # seal said before its verb is signed; the customer come to any place of ours is a visit; a
+        # correction "不是X 是他们Y的Z" corrects the person, a function of theirs being no organisation)
+        ("conversations_twentyone", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
