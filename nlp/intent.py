@@ -152,6 +152,9 @@ NEW_LEAD = Screened(
     r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到|分享?)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
     # one handed out to the team: "给大家派个线索", "派单：…"
     r"|派(?:了)?(?:一|1)?(?:个|条)?(?:新的?)?(?:线索|lead|商机|单)"
+    # one passed on by whoever found it, headed by a colon: "渠道推过来一个：X", "市场部转来一家：X";
+    # a partner's registration of a prospect: "代理商报备：X"
+    r"|(?:推|转|介绍|派|分)(?:过来|来|给我)了?(?:一|1)?(?:个|家|条)\s*[:：]|报备\s*[:：]"
     r"|(?<![这那哪每几])(?:一|1)?(?:个|条)(?:新的?)?lead|lead\s*[:：]"
     r"|(?:推|给|转|介绍|发|送)(?:过来|来)?的(?:线索|lead|商机)"
     # ...or headed as one: "新增 X公司 …", "线索 深圳一家游戏公司 …"
@@ -195,7 +198,7 @@ ASKS_US = re.compile(r"想|需要|打算|计划|准备|能否|可否|能不能|�
 # A customer asks us out ("X的王总说请我们吃饭 哈哈"): small talk unless it carries business.
 INVITED = re.compile(r"请(?:我们|咱们|大家|我)(?:去)?[^，,。]{0,8}(?:吃|喝|玩|唱|钓鱼|打球|旅游|聚)")
 BUY_INTEREST = re.compile(
-    r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|需要|有需求|报个价|多少钱|什么价"
+    r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|想用|想买|需要|有需求|报个价|多少钱|什么价"
 )
 # A customer's complaint about what we supplied ("你们上个月装的X老是误报", "你们发的货坏了两箱"):
 # after-sales, not a purchase, unless they buy more in it ("你们去年装的X挺好 想再加两台").

@@ -36,3 +36,30 @@ def test_progress_or_contact_asked_after_a_short_name_is_a_query(
 )
 def test_progress_words_with_no_customer_are_no_query(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[0] != "query_lead"
+
+
+# ---- a prospect passed on by whoever found it, headed by a colon; a customer wanting to use something ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "代理商推过来一个：无锡华新印染有限公司，想换一批定型机，联系人陆总 13912345678，预算不超过两百万",
+        "总部转来一家：成都蜀味餐饮管理有限公司，门店要上收银系统，预算二十万左右",
+        "经销商报备：南通海力纺织有限公司，新厂房要做消防改造，对接人是设备部的吴工",
+        "无锡华新印染有限公司，印花车间想用数码印花机，预算五十万以内",
+    ],
+)
+def test_a_prospect_passed_on_or_wanting_something_is_a_new_lead(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "new_lead"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天去了无锡华新印染有限公司，陆总说想用数码印花机，下周再去",
+        "报备的事我去问下无锡华新印染有限公司陆总",
+    ],
+)
+def test_a_contact_told_with_those_words_is_no_new_lead(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] != "new_lead"
