@@ -266,6 +266,9 @@ _MET_AT_LAST = r"(?<![没未看])见着(?:了|面)"
 SEEN_THERE = Screened(
     r"(?<=场地|现场|屋顶|楼顶|厂房|车间|教室|机房|仓库|工地|房子|店面|门店|园区|校区|那边|那里|那儿)"
     r"看(?:完|过)了(?![吗么没?？])"
+    # ...or the place said after it ("看完现场了", "看过车间了"), or surveyed ("勘察完了", "踏勘过了")
+    r"|看(?:完|过)了?(?:现场|场地|厂房|车间|工地|机房|仓库)(?!了?[吗么没?？])"
+    r"|(?:勘察|勘查|勘测|踏勘)(?:完|过)(?!了?[吗么没?？])"
 )
 # At a place with the person, talking: "在X教育局装备中心跟孔主任聊了两个小时" (not on a line: "在微信上跟
 # 他聊了", nor a rival talked to: "在跟X谈了").
@@ -425,6 +428,8 @@ KIND_CALL = Screened(
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"
     # the phone said first, the call done after it: "电话打了两次才接", "电话回了X"
     r"|电话(?:打了|打过|回了|回过)"
+    # a time set on a call: "王主任电话约好了", "电话定了下周去"
+    r"|电话(?:约|定|敲定)(?:好|了)"
     rf"|{_CALLED_OVER}"
 )
 KIND_ONLINE = Screened(
@@ -485,7 +490,8 @@ KIND_VISIT = Screened(
     # went to them to talk, done: "下午去X找王经理聊了", "去厂里找老周谈过了" (not "明天去找他聊聊")
     r"|去[^，,。；;\s]{1,12}?找[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"
     # shown around by them: "李主任带我把几个车间走了一遍", "领着我们转了一圈" (not "带我们的人")
-    r"|(?:带|领)着?我们?(?![们的])[^，,。；;\s]{0,14}?(?:走了|转了|看了|逛了|跑了)"
+    # (or with no one said: "刘主任带着看了车间"; not taken home to look at: "样品带回去看了")
+    r"|(?:带|领)(?:着我们?|着|我们?)(?![们的回])[^，,。；;\s]{0,14}?(?:走了|转了|看了|逛了|跑了)"
     # a meeting held at their place: "在X局开了项目启动会" (not one online)
     r"|在(?!线上|网上|腾讯|钉钉|飞书|视频|群|电话)[^，,。；;\s]{1,30}?开了(?:个|一个|场|一场)?[^，,。；;\s]{0,12}会"
     r""

@@ -63,3 +63,34 @@ def test_a_prospect_passed_on_or_wanting_something_is_a_new_lead(extractor: Extr
 )
 def test_a_contact_told_with_those_words_is_no_new_lead(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[0] != "new_lead"
+
+
+# ---- a visit said by the place surveyed or shown, a call by what was set on it ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("常州天宁中学看完现场了，操场要换两块塑胶跑道，校长说暑假施工", "visit"),
+        ("宏达物流园勘察完了，三号库的货架都要换，吴经理让出个方案", "visit"),
+        ("绿源农场交流完，王场长带着看了两个大棚，滴灌设备都老化了", "visit"),
+        ("金鹏酒店周经理电话约好了，下周二下午去讲方案", "call"),
+    ],
+)
+def test_a_place_surveyed_or_shown_is_a_visit_and_a_time_set_by_phone_a_call(
+    extractor: Extractor, text: str, kind: str
+) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("kind")) == ("log_followup", kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "常州天宁中学看过现场了吗？",
+        "宏达物流园勘察完了没",
+        "宏达物流园下周去勘察，吴经理说三号库的货架都要换",
+    ],
+)
+def test_a_survey_asked_or_planned_is_no_visit(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("kind") != "visit"
