@@ -595,13 +595,15 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:开始|已经?)供货|供货了|(?:已经?|已)交货|交货了|交完货"
             # the crew on the site, building or installing: "已经在进场搭了", "施工队进场了" (not a plan:
             # "下周进场" is blanked with the plans; "等他们进场了再说" waits)
-            r"|(?:已经?|开始|正在|在)进场|(?:队|工人|师傅|人员)(?:都|也)?进场(?:施工|安装|搭建?|布展)?了"
+            # (or the people who set up software: "今天顾问进场了", "实施工程师已经进场了")
+            r"|(?:已经?|开始|正在|在)进场|(?:队|工人|师傅|人员|顾问|工程师)(?:今天|昨天|都|也|已经?)?"
+            r"进场(?:施工|安装|搭建?|布展|实施|调研)?了(?![吗么没?？])"
             # the machines or goods brought onto the site, all of them, or set in place: "8台都进场了",
             # "设备今天全部进场了", "机组吊装就位了"
             r"|(?:全部|全都|都)进场了|(?:吊装|安装|设备)?就位了|已经?(?:吊装|安装)?就位"
             # the equipment come onto the site on a day ("X的设备今天进场了"), or the fitting begun
             # ("开始布线了", "已经开始安装"; "下周开始安装" is blanked as a plan)
-            r"|(?:设备|器材|材料|货)[^，,。；;\s]{0,8}?(?:今天|昨天|已经?|都)进场了(?![吗么没?？])"
+            r"|(?:设备|器材|材料|货)[^，,。；;\s]{0,8}?(?:今天|昨天|已经?|都)进场(?:安装|调试|施工)?了(?![吗么没?？])"
             r"|开始(?:安装|布线|施工|装机)(?:了)?(?![吗么没?？])"
             # dispatched to the customer ("车队今天已经发车了"), as 发货了 is
             r"|(?:已经?发车|发车了)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
@@ -624,7 +626,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # reached: "已经到谈价格这一步了", "开始谈价钱"
             r"|(?:到|开始|进入)(?:了)?谈价"
             # the price settled, its terms being bargained: "在谈账期", "开始谈付款方式" (not "还没谈账期")
-            r"|(?<![没不要再])谈(?:账期|付款方式|付款条件|结算方式|回款方式)"
+            r"|(?<![没不要再])谈(?:账期|付款方式|付款条件|结算方式|回款方式|合同条款|合同细节)"
             r"|(?:价格|价钱|价)(?:还|正|也)?在谈"  # "价格还在谈"
             r"|(?:账期|付款方式|付款条件|结算方式)(?:还|正)?在谈"
             # the last round, or the contract's terms all but settled: "价格谈到最后一轮了",

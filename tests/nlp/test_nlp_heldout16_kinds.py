@@ -94,3 +94,31 @@ def test_a_place_surveyed_or_shown_is_a_visit_and_a_time_set_by_phone_a_call(
 )
 def test_a_survey_asked_or_planned_is_no_visit(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("kind") != "visit"
+
+
+# ---- delivery begun by the machines fitted or the implementers on site; the contract's terms talked ----
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("永兴冷链的设备今天进场调试了", "交付"),
+        ("华盛家居那单CRM实施，今天实施工程师进场了", "交付"),
+        ("德润医药那单老板拍板了，开始谈合同条款", "谈判"),
+    ],
+)
+def test_on_site_or_terms_talked_is_the_stage(extractor: Extractor, text: str, stage: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("stage")) == ("update_stage", stage)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "永兴冷链的设备今天进场调试了吗",
+        "华盛家居的实施工程师进场了没？",
+        "德润医药还没谈合同条款，价格先定",
+    ],
+)
+def test_on_site_asked_or_terms_not_talked_is_no_stage(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("stage") is None
