@@ -945,7 +945,14 @@ def classify(text: str, facts: Facts) -> Intent:
     if stage is not None and not reported and not _news_told_by(t, stage, facts):
         return Intent.UPDATE_STAGE
     # (a contact again, "下礼拜六我再去一趟", follows one that happened: a report)
-    if not reported and has_entity and BUY_INTEREST.search(t) and not AGAIN.search(t):
+    # (a contact told in words REPORTED does not hold, "在X坐了一上午", is no prospect handed over)
+    if (
+        not reported
+        and has_entity
+        and BUY_INTEREST.search(t)
+        and not AGAIN.search(t)
+        and find_kind(blanked(report.unplanned(), [m.span() for m in INQUIRY_SENT.finditer(t)])) is None
+    ):
         return Intent.NEW_LEAD
     # A full contact card (a customer and a number to reach them) with no stage and no contact told
     # ("刚从X出来" tells one too): a prospect handed over, whatever is planned next.
@@ -1247,6 +1254,14 @@ def _asks_about_one(text: str) -> bool:
     return m is not None and len(_PROGRESS_FILLER.sub("", text[: m.start()])) >= 2
 
 
+# What a report opens with that is no customer's name: the one met, where or when ("跟X", "上午在X").
+_NOT_FIRST = re.compile(
+    r"\s*(?:跟|和|与|同|在|去|到|陪|带|约|向|给|被|把|从|对|上午|下午|中午|早上|晚上|傍晚|一早|今早|昨晚|刚"
+    r"|嗯|呃|额|啊|哦|噢|那个|然后|就是"
+    r"|周[一二三四五六日天末]|星期|礼拜)"
+)
+
+
 def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
     """Where a message that may name its customer first and nothing else (nlp.subject) has that
     name: before the news (a stage) or the question about one customer ("X现在到哪一步了"), or after
@@ -1254,6 +1269,9 @@ def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
     if intent == Intent.UPDATE_STAGE:
         stage = find_stage(text)
         return (0, stage[1][0]) if stage is not None and stage[1][0] > 0 else None
+    if intent == Intent.LOG_FOLLOWUP:  # "X演示做完了", "X现场讲完方案了": the contact told after the name
+        kind = find_kind(text)
+        return (0, kind[1][0]) if kind is not None and kind[1][0] > 0 and not _NOT_FIRST.match(text) else None
     if intent == Intent.QUERY_LEAD:
         look_up = LOOK_UP.search(text)
         if look_up is not None:

@@ -122,3 +122,40 @@ def test_on_site_or_terms_talked_is_the_stage(extractor: Extractor, text: str, s
 )
 def test_on_site_asked_or_terms_not_talked_is_no_stage(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("stage") is None
+
+
+# ---- a customer's short name standing first, right before how the contact went ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("博睿演示做完了，张经理挺满意，让我们出报价", "博睿"),
+        ("鼎峰现场讲完方案了，老板基本认可", "鼎峰"),
+        ("常州凯捷讲完方案了，陈部长拉了采购的人一起听", "常州凯捷"),
+    ],
+)
+def test_a_short_name_before_the_contact_told_is_the_customer(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("company")) == ("log_followup", company)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "南京今天下雨 没去拜访",
+        "大家电话里都说好",
+        "嗯上午去农贸市场跟刘主任面谈完了",
+        "老周演示做完了，客户挺满意",
+        "跟王总电话聊了半小时",
+    ],
+)
+def test_a_place_word_filler_or_person_first_is_no_customer(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("company") is None
+
+
+def test_a_want_beside_a_contact_told_is_no_new_lead(extractor: Extractor) -> None:
+    text = "在佛山的宏图陶瓷坐了一上午 生产副总邝国栋想用我们的设备 后天给他回个电话"
+    assert read(extractor, text)[0] == "log_followup"
