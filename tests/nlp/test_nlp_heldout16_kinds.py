@@ -159,3 +159,30 @@ def test_a_place_word_filler_or_person_first_is_no_customer(extractor: Extractor
 def test_a_want_beside_a_contact_told_is_no_new_lead(extractor: Extractor) -> None:
     text = "在佛山的宏图陶瓷坐了一上午 生产副总邝国栋想用我们的设备 后天给他回个电话"
     assert read(extractor, text)[0] == "log_followup"
+
+
+# ---- a brand glued after its zone is named with it, as written ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("无锡新区华兴轴承那单丢了，被同行截了", "无锡新区华兴轴承"),
+        ("嘉兴开发区天恒纺织今天拜访了，陈总想换一批设备", "嘉兴开发区天恒纺织"),
+    ],
+)
+def test_a_brand_glued_after_its_zone_is_named_with_it(extractor: Extractor, text: str, company: str) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("嘉兴开发区管委会的刘主任说园区要建污水站", "嘉兴开发区管委会"),
+        ("嘉兴开发区的天恒纺织有限公司想换设备", "天恒纺织有限公司"),
+    ],
+)
+def test_the_zones_office_or_a_company_after_de_stays_as_before(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert read(extractor, text)[1].get("company") == company
