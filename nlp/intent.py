@@ -1032,6 +1032,8 @@ _SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
 # Stage news asked about rather than told: "X的设备是不是已经进场了？", "X那批货装好了吗".
 _ASKED_AFTER = re.compile(r"了?\s?(?:吗|么|嘛|没有?)?\s?[?？]|了?\s?(?:吗|么|嘛|没有?)\s*$")
 _ASKED_BEFORE = re.compile(r"是不是|是否|有没有")
+# ...or at the end of its clause, after the rest of the step: "X那单报价发出去没有？"
+_ASKED_LATER = re.compile(r"[^，,。；;！!\s?？]{1,6}?(?:(?:吗|么|嘛|没有?)?\s?[?？]|(?:吗|么|嘛|没有?)\s*$)")
 
 
 def _stage_asked(t: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
@@ -1039,7 +1041,7 @@ def _stage_asked(t: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
     if stage is None:
         return False
     start, end = stage[1]
-    if _ASKED_AFTER.match(t, end) is not None:
+    if _ASKED_AFTER.match(t, end) is not None or _ASKED_LATER.match(t, end) is not None:
         return True
     left = start
     while left > 0 and not _CLAUSE_START.match(t, left - 1):

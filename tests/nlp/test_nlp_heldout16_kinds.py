@@ -186,3 +186,16 @@ def test_the_zones_office_or_a_company_after_de_stays_as_before(
     extractor: Extractor, text: str, company: str
 ) -> None:
     assert read(extractor, text)[1].get("company") == company
+
+
+# ---- a step of the deal asked done at the end of its clause ----
+
+
+@pytest.mark.parametrize("text", ["宏达电机那单报价发出去没有？", "华盛家居的合同签回来了吗"])
+def test_a_step_asked_at_the_end_of_its_clause_is_a_query(extractor: Extractor, text: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("stage")) == ("query_lead", None)
+
+
+def test_a_step_told_then_something_else_asked_is_news(extractor: Extractor) -> None:
+    assert read(extractor, "宏达电机那单报价发出去了，已经没问题")[1].get("stage") == "报价"
