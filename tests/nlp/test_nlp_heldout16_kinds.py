@@ -199,3 +199,18 @@ def test_a_step_asked_at_the_end_of_its_clause_is_a_query(extractor: Extractor, 
 
 def test_a_step_told_then_something_else_asked_is_news(extractor: Extractor) -> None:
     assert read(extractor, "宏达电机那单报价发出去了，已经没问题")[1].get("stage") == "报价"
+
+
+# ---- Cantonese 生 (先生) before what the person did or wanted ----
+
+
+@pytest.mark.parametrize(
+    "text", ["东莞宏发五金拜访完，冯生带着看了冲压车间", "佛山美亚陶瓷的冯生觉得贵，下周再谈"]
+)
+def test_sang_before_what_they_did_is_an_honorific(extractor: Extractor, text: str) -> None:
+    slots = read(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == ("冯", None)
+
+
+def test_a_word_ending_in_sheng_is_no_person(extractor: Extractor) -> None:
+    assert read(extractor, "东莞宏发五金的学生要实习，医生也在")[1].get("contact_name") is None
