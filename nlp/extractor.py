@@ -24,7 +24,7 @@ from nlp.intent import (
     news_start,
     plan_alone,
 )
-from nlp.lexicon import titles
+from nlp.lexicon import COMMON_SURNAMES, surnames, titles
 from nlp.numbers import find_budget, signed_worth
 from nlp.people import Person, PersonFinder
 from nlp.phones import find_emails, find_phones
@@ -147,6 +147,9 @@ def _short_name_told(
         return False
     if is_word(name) or _CALLED_LIKE_KIN.search(name) or name.endswith(titles()):
         return False
+    if (len(name) == 2 and name[0] in surnames()) or (len(name) == 3 and name[0] in COMMON_SURNAMES):
+        return False  # "孟丽", "芮晨": a person's full name
+
     return not any(p.start() == start and p.end() == end for p in places)
 
 

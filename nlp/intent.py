@@ -1271,9 +1271,12 @@ def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
     if intent == Intent.UPDATE_STAGE:
         stage = find_stage(text)
         return (0, stage[1][0]) if stage is not None and stage[1][0] > 0 else None
-    if intent == Intent.LOG_FOLLOWUP:  # "X演示做完了", "X现场讲完方案了": the contact told after the name
+    if intent == Intent.LOG_FOLLOWUP:  # "X演示做完了", "X现场讲完方案了": the demo told after the name
+        # (only a demo: a call or a visit after a name is as often after a person's, "孟丽刚才电话回过来了")
         kind = find_kind(text)
-        return (0, kind[1][0]) if kind is not None and kind[1][0] > 0 and not _NOT_FIRST.match(text) else None
+        if kind is None or kind[0] != "demo" or kind[1][0] == 0 or _NOT_FIRST.match(text):
+            return None
+        return 0, kind[1][0]
     if intent == Intent.QUERY_LEAD:
         look_up = LOOK_UP.search(text)
         if look_up is not None:

@@ -150,6 +150,8 @@ def test_a_short_name_before_the_contact_told_is_the_customer(
         "嗯上午去农贸市场跟刘主任面谈完了",
         "老周演示做完了，客户挺满意",
         "跟王总电话聊了半小时",
+        "孟丽演示看完了，说下周给答复",
+        "芮晨下午来电话 样机想再多留一周",
     ],
 )
 def test_a_place_word_filler_or_person_first_is_no_customer(extractor: Extractor, text: str) -> None:
