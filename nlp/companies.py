@@ -672,6 +672,17 @@ class CompanyFinder:
                 best = max(inside, key=lambda h: h.end)
             elif (after := self._brand_after(text, best.end + 1, blocked)) is not None:
                 best = after  # "苏州工业园区的博世汽车部件": a brand with no organisation word
+        elif (
+            best.name.endswith(_AREAS)
+            and best.end < len(text)
+            and _CJK.match(text[best.end])
+            and _VENUE_MANAGER.match(text, best.end) is None
+            and not text.startswith(_INSIDE, best.end)
+            and (after := self._brand_after(text, best.end, blocked)) is not None
+            and after.start == best.end
+        ):
+            # "昆山开发区宏穗线路板": a brand glued after its zone is named with it, as written
+            best = CompanyHit(text[best.start : after.end], best.start, after.end, best.strength, best.score)
         best = self._with_manager(text, best)
         best = self._project_of(text, best, blocked)
         if (

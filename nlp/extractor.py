@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -23,7 +24,7 @@ from nlp.intent import (
     news_start,
     plan_alone,
 )
-from nlp.lexicon import titles
+from nlp.lexicon import COMMON_SURNAMES, surnames, titles
 from nlp.numbers import find_budget, signed_worth
 from nlp.people import Person, PersonFinder
 from nlp.phones import find_emails, find_phones
@@ -123,6 +124,33 @@ def _reassigns(intent: Intent, handover: Handover, plans: Plans) -> bool:
 
 _LOOKBACK = 40  # longer than any organisation name read leftwards from its suffix
 _BLOCK_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]*")  # jieba's blocks (jieba.re_han_default)
+
+
+_REPORTED_NAME_MAX = 4  # a customer's short name before its report: "睿驰演示做完了", "潍坊鲁润讲完方案了"
+_REPORTED_NAME_GAP = 3  # ...and what may stand between: "X现场讲完方案了"
+
+
+# A person called by a kin word or a nickname ("蹇哥", "老周"), not a customer.
+_CALLED_LIKE_KIN = re.compile(r"^[小老阿]|[哥姐弟妹叔姨婶嫂爷]$")
+
+
+def _short_name_told(
+    subject: tuple[str, tuple[int, int]],
+    where: tuple[int, int],
+    places: list[re.Match[str]],
+    is_word: Callable[[str], bool],
+) -> bool:
+    """Whether the name standing first is a short name right before how the contact went: not a place
+    alone ("南宁今天下雨 没去拜访"), an everyday word ("大家电话里都说好") or a person ("蹇哥", "刘总")."""
+    name, (start, end) = subject
+    if len(name) > _REPORTED_NAME_MAX or where[1] - end > _REPORTED_NAME_GAP:
+        return False
+    if is_word(name) or _CALLED_LIKE_KIN.search(name) or name.endswith(titles()):
+        return False
+    if (len(name) == 2 and name[0] in surnames()) or (len(name) == 3 and name[0] in COMMON_SURNAMES):
+        return False  # "孟丽", "芮晨": a person's full name
+
+    return not any(p.start() == start and p.end() == end for p in places)
 
 
 class Extractor:
@@ -254,12 +282,20 @@ class Extractor:
             intent = Intent.REASSIGN_LEAD
             if company is None and handover.customer is not None and handover.customer_span is not None:
                 company = CompanyHit(handover.customer, *handover.customer_span, strength=0, score=0)
-        if company is None and person is None and (where := news_start(text, intent)):
-            known = [m.start for m in mentions]
+        # (a report may name its contact after the customer: "X吕明浩电话说…" ends the name at the person)
+        named_first = person is None or intent == Intent.LOG_FOLLOWUP
+        if company is None and named_first and (where := news_start(text, intent)):
+            known = [m.start for m in mentions] + ([person.start] if person is not None else [])
             head = " " * where[0] + text[where[0] :]  # the name stands first in what is left
             if (whose := _WHOSE.match(head)) is not None and whose.end() < where[1]:
                 head = " " * whose.end() + head[whose.end() :]
             subject = subject_before(head, where[1], lambda w: w in self._verbs, known, self._cut)
+            if (
+                subject is not None
+                and intent == Intent.LOG_FOLLOWUP
+                and not _short_name_told(subject, where, places, self._base_word)
+            ):
+                subject = None
             if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
         # (a phone's digits are no amount: "0512-5766 3321" is not 512 to 5766)

@@ -152,6 +152,9 @@ NEW_LEAD = Screened(
     r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到|分享?)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
     # one handed out to the team: "给大家派个线索", "派单：…"
     r"|派(?:了)?(?:一|1)?(?:个|条)?(?:新的?)?(?:线索|lead|商机|单)"
+    # one passed on by whoever found it, headed by a colon: "渠道推过来一个：X", "市场部转来一家：X";
+    # a partner's registration of a prospect: "代理商报备：X"
+    r"|(?:推|转|介绍|派|分)(?:过来|来|给我)了?(?:一|1)?(?:个|家|条)\s*[:：]|报备\s*[:：]"
     r"|(?<![这那哪每几])(?:一|1)?(?:个|条)(?:新的?)?lead|lead\s*[:：]"
     r"|(?:推|给|转|介绍|发|送)(?:过来|来)?的(?:线索|lead|商机)"
     # ...or headed as one: "新增 X公司 …", "线索 深圳一家游戏公司 …"
@@ -195,7 +198,7 @@ ASKS_US = re.compile(r"想|需要|打算|计划|准备|能否|可否|能不能|�
 # A customer asks us out ("X的王总说请我们吃饭 哈哈"): small talk unless it carries business.
 INVITED = re.compile(r"请(?:我们|咱们|大家|我)(?:去)?[^，,。]{0,8}(?:吃|喝|玩|唱|钓鱼|打球|旅游|聚)")
 BUY_INTEREST = re.compile(
-    r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|需要|有需求|报个价|多少钱|什么价"
+    r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|想用|想买|需要|有需求|报个价|多少钱|什么价"
 )
 # A customer's complaint about what we supplied ("你们上个月装的X老是误报", "你们发的货坏了两箱"):
 # after-sales, not a purchase, unless they buy more in it ("你们去年装的X挺好 想再加两台").
@@ -263,6 +266,9 @@ _MET_AT_LAST = r"(?<![没未看])见着(?:了|面)"
 SEEN_THERE = Screened(
     r"(?<=场地|现场|屋顶|楼顶|厂房|车间|教室|机房|仓库|工地|房子|店面|门店|园区|校区|那边|那里|那儿)"
     r"看(?:完|过)了(?![吗么没?？])"
+    # ...or the place said after it ("看完现场了", "看过车间了"), or surveyed ("勘察完了", "踏勘过了")
+    r"|看(?:完|过)了?(?:现场|场地|厂房|车间|工地|机房|仓库)(?!了?[吗么没?？])"
+    r"|(?:勘察|勘查|勘测|踏勘)(?:完|过)(?!了?[吗么没?？])"
 )
 # At a place with the person, talking: "在X教育局装备中心跟孔主任聊了两个小时" (not on a line: "在微信上跟
 # 他聊了", nor a rival talked to: "在跟X谈了").
@@ -322,7 +328,8 @@ AGAIN = re.compile(r"再(?:去|来|联系|约|打|谈|跟|拜访|过去|沟通|�
 PROGRESS = re.compile(
     r"到?哪一?步|(?:什么|啥|哪个|哪一个)阶段|什么进度|啥进度|进度如何|进度怎么样|进展如何|什么进展|啥进展|有什么进展|什么情况|啥情况|怎么样了|咋样了?|怎样了"
     r"|有(?:没有)?(?:进展|进度|动静|消息|更新)(?:吗|没|没有|了吗)?[?？]?$|最新(?:进展|进度|情况|动态)[?？]?$"
-    r"|有没有人跟|有人(?:在)?跟吗|谁在跟|(?:是)?谁跟的|跟(?:进)?到哪|聊到哪|谈到哪"
+    r"|有没有人跟|有人(?:在)?跟吗|谁在跟|(?:是)?谁跟的|跟(?:进)?到哪|聊到哪|谈到哪|(?:进展|进度|推进|做)到哪"
+    r"|(?:联系人|对接人|负责人)(?:是)?(?:谁|哪位|叫什么|叫啥)"  # "X那个项目对接人是谁"
     r"|(?:单子|项目|订单|合同|案子)(?:现在|目前)?(?:走|推进|进行|谈)?到哪"  # a deal's, not a parcel's
     r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X钱总的联系方式"
     r"|(?:签|定|签约|中标|交付|付款|回款|打款)了?(?:没|吗|没有)[?？]?\s*$"  # "X那边合同签了没"
@@ -421,6 +428,8 @@ KIND_CALL = Screened(
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"
     # the phone said first, the call done after it: "电话打了两次才接", "电话回了X"
     r"|电话(?:打了|打过|回了|回过)"
+    # a time set on a call: "王主任电话约好了", "电话定了下周去"
+    r"|电话(?:约|定|敲定)(?:好|了)"
     rf"|{_CALLED_OVER}"
 )
 KIND_ONLINE = Screened(
@@ -481,7 +490,8 @@ KIND_VISIT = Screened(
     # went to them to talk, done: "下午去X找王经理聊了", "去厂里找老周谈过了" (not "明天去找他聊聊")
     r"|去[^，,。；;\s]{1,12}?找[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"
     # shown around by them: "李主任带我把几个车间走了一遍", "领着我们转了一圈" (not "带我们的人")
-    r"|(?:带|领)着?我们?(?![们的])[^，,。；;\s]{0,14}?(?:走了|转了|看了|逛了|跑了)"
+    # (or with no one said: "刘主任带着看了车间"; not taken home to look at: "样品带回去看了")
+    r"|(?:带|领)(?:着我们?|着|我们?)(?![们的回])[^，,。；;\s]{0,14}?(?:走了|转了|看了|逛了|跑了)"
     # a meeting held at their place: "在X局开了项目启动会" (not one online)
     r"|在(?!线上|网上|腾讯|钉钉|飞书|视频|群|电话)[^，,。；;\s]{1,30}?开了(?:个|一个|场|一场)?[^，,。；;\s]{0,12}会"
     r""
@@ -588,13 +598,15 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:开始|已经?)供货|供货了|(?:已经?|已)交货|交货了|交完货"
             # the crew on the site, building or installing: "已经在进场搭了", "施工队进场了" (not a plan:
             # "下周进场" is blanked with the plans; "等他们进场了再说" waits)
-            r"|(?:已经?|开始|正在|在)进场|(?:队|工人|师傅|人员)(?:都|也)?进场(?:施工|安装|搭建?|布展)?了"
+            # (or the people who set up software: "今天顾问进场了", "实施工程师已经进场了")
+            r"|(?:已经?|开始|正在|在)进场|(?:队|工人|师傅|人员|顾问|工程师)(?:今天|昨天|都|也|已经?)?"
+            r"进场(?:施工|安装|搭建?|布展|实施|调研)?了(?![吗么没?？])"
             # the machines or goods brought onto the site, all of them, or set in place: "8台都进场了",
             # "设备今天全部进场了", "机组吊装就位了"
             r"|(?:全部|全都|都)进场了|(?:吊装|安装|设备)?就位了|已经?(?:吊装|安装)?就位"
             # the equipment come onto the site on a day ("X的设备今天进场了"), or the fitting begun
             # ("开始布线了", "已经开始安装"; "下周开始安装" is blanked as a plan)
-            r"|(?:设备|器材|材料|货)[^，,。；;\s]{0,8}?(?:今天|昨天|已经?|都)进场了(?![吗么没?？])"
+            r"|(?:设备|器材|材料|货)[^，,。；;\s]{0,8}?(?:今天|昨天|已经?|都)进场(?:安装|调试|施工)?了(?![吗么没?？])"
             r"|开始(?:安装|布线|施工|装机)(?:了)?(?![吗么没?？])"
             # dispatched to the customer ("车队今天已经发车了"), as 发货了 is
             r"|(?:已经?发车|发车了)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
@@ -617,7 +629,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # reached: "已经到谈价格这一步了", "开始谈价钱"
             r"|(?:到|开始|进入)(?:了)?谈价"
             # the price settled, its terms being bargained: "在谈账期", "开始谈付款方式" (not "还没谈账期")
-            r"|(?<![没不要再])谈(?:账期|付款方式|付款条件|结算方式|回款方式)"
+            r"|(?<![没不要再])谈(?:账期|付款方式|付款条件|结算方式|回款方式|合同条款|合同细节)"
             r"|(?:价格|价钱|价)(?:还|正|也)?在谈"  # "价格还在谈"
             r"|(?:账期|付款方式|付款条件|结算方式)(?:还|正)?在谈"
             # the last round, or the contract's terms all but settled: "价格谈到最后一轮了",
@@ -958,7 +970,14 @@ def classify(text: str, facts: Facts) -> Intent:
     if stage is not None and not reported and not _news_told_by(t, stage, facts):
         return Intent.UPDATE_STAGE
     # (a contact again, "下礼拜六我再去一趟", follows one that happened: a report)
-    if not reported and has_entity and BUY_INTEREST.search(t) and not AGAIN.search(t):
+    # (a contact told in words REPORTED does not hold, "在X坐了一上午", is no prospect handed over)
+    if (
+        not reported
+        and has_entity
+        and BUY_INTEREST.search(t)
+        and not AGAIN.search(t)
+        and find_kind(blanked(report.unplanned(), [m.span() for m in INQUIRY_SENT.finditer(t)])) is None
+    ):
         return Intent.NEW_LEAD
     # A full contact card (a customer and a number to reach them) with no stage and no contact told
     # ("刚从X出来" tells one too): a prospect handed over, whatever is planned next.
@@ -1038,6 +1057,8 @@ _SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
 # Stage news asked about rather than told: "X的设备是不是已经进场了？", "X那批货装好了吗".
 _ASKED_AFTER = re.compile(r"了?\s?(?:吗|么|嘛|没有?)?\s?[?？]|了?\s?(?:吗|么|嘛|没有?)\s*$")
 _ASKED_BEFORE = re.compile(r"是不是|是否|有没有")
+# ...or at the end of its clause, after the rest of the step: "X那单报价发出去没有？"
+_ASKED_LATER = re.compile(r"[^，,。；;！!\s?？]{1,6}?(?:(?:吗|么|嘛|没有?)?\s?[?？]|(?:吗|么|嘛|没有?)\s*$)")
 
 
 def _stage_asked(t: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
@@ -1045,7 +1066,7 @@ def _stage_asked(t: str, stage: tuple[str, tuple[int, int]] | None) -> bool:
     if stage is None:
         return False
     start, end = stage[1]
-    if _ASKED_AFTER.match(t, end) is not None:
+    if _ASKED_AFTER.match(t, end) is not None or _ASKED_LATER.match(t, end) is not None:
         return True
     left = start
     while left > 0 and not _CLAUSE_START.match(t, left - 1):
@@ -1260,6 +1281,14 @@ def _asks_about_one(text: str) -> bool:
     return m is not None and len(_PROGRESS_FILLER.sub("", text[: m.start()])) >= 2
 
 
+# What a report opens with that is no customer's name: the one met, where or when ("跟X", "上午在X").
+_NOT_FIRST = re.compile(
+    r"\s*(?:跟|和|与|同|在|去|到|陪|带|约|向|给|被|把|从|对|上午|下午|中午|早上|晚上|傍晚|一早|今早|昨晚|刚"
+    r"|嗯|呃|额|啊|哦|噢|那个|然后|就是"
+    r"|周[一二三四五六日天末]|星期|礼拜)"
+)
+
+
 def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
     """Where a message that may name its customer first and nothing else (nlp.subject) has that
     name: before the news (a stage) or the question about one customer ("X现在到哪一步了"), or after
@@ -1267,6 +1296,12 @@ def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
     if intent == Intent.UPDATE_STAGE:
         stage = find_stage(text)
         return (0, stage[1][0]) if stage is not None and stage[1][0] > 0 else None
+    if intent == Intent.LOG_FOLLOWUP:  # "X演示做完了", "X现场讲完方案了": the demo told after the name
+        # (only a demo: a call or a visit after a name is as often after a person's, "孟丽刚才电话回过来了")
+        kind = find_kind(text)
+        if kind is None or kind[0] != "demo" or kind[1][0] == 0 or _NOT_FIRST.match(text):
+            return None
+        return 0, kind[1][0]
     if intent == Intent.QUERY_LEAD:
         look_up = LOOK_UP.search(text)
         if look_up is not None:

@@ -159,7 +159,11 @@ _PERSON_THERE = Screened(
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
 _HONORIFIC = re.compile(r"(先生|女士|小姐|姐)")
 # Cantonese "梁生" / "冯生" is 先生: an honorific when a pause, a verb of speaking or a contact word follows.
-_SANG = re.compile(r"生(?=$|[\s,，。、;；:：!！?？(（\d]|说|讲|电话|手机|微信|发|回)")
+# (or what they did or wanted: "梁生带着看了车间", "冯生觉得贵", "陈生那边要发票")
+_SANG = re.compile(
+    r"生(?=$|[\s,，。、;；:：!！?？(（\d]|说|讲|电话|手机|微信|发|回"
+    r"|带|陪|领|问|让|要|想|觉得|认为|同意|认可|那边|这边|也|又|还|都)"
+)
 _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
 # A rare surname after 姓 stands alone: "老板娘姓綦，…".
 _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
