@@ -24,11 +24,6 @@ async def get_lead(session: AsyncSession, lead_id: int) -> Lead | None:
     return await session.get(Lead, lead_id)
 
 
-async def find_lead_by_phone(session: AsyncSession, phone: str) -> Lead | None:
-    """The oldest lead with a contact at this phone number (digits only)."""
-    return (await session.scalars(_BY_PHONE, {"phone": phone})).first()
-
-
 # Built once: every message with a phone looks it up, and building and cache-keying cost more than running.
 _BY_PHONE = (
     select(Lead)
@@ -37,6 +32,11 @@ _BY_PHONE = (
     .order_by(Lead.id)
     .limit(1)
 )
+
+
+async def find_lead_by_phone(session: AsyncSession, phone: str) -> Lead | None:
+    """The oldest lead with a contact at this phone number (digits only)."""
+    return (await session.scalars(_BY_PHONE, {"phone": phone})).first()
 
 
 async def find_lead_by_external_id(session: AsyncSession, external_id: str) -> Lead | None:
