@@ -99,7 +99,9 @@ _SHORT_HEADS = {"科": "科长", "处": "处长", "局": "局长"}
 _SHORT_HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|那边|说|的")
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
 _AWAY_AFTER = re.compile(
-    r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了)"
+    r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了"
+    # (out of the place: "钱主任出去开会了", "出门办事了", "去省里开会了")
+    r"|(?:出去|出门)(?:开会|办事|培训|学习)?了|去[^，,。；;\s]{0,4}?(?:开会|培训|学习)了)"
 )
 _AWAY_BEFORE = re.compile(r"(?:没见到|没见着|没碰到|没碰上|没遇到|没遇上)\s?$")
 # A person said to have left the customer ("陶经理离职了", "陶经理走了，新来的…叫房立新"): whoever the rep
@@ -410,6 +412,39 @@ def _association_short(key: str) -> str | None:
     return f"{tail}{m.group(1)}"
 
 
+# A city's public hospital named by its kind alone (无锡市第二人民医院, 南京市中医院, 宁波市妇幼保健院): the
+# key after the city, its ordinal and its kind.
+_CITY_HOSPITAL = re.compile(
+    r"(?:第(?P<n>[一二三四五六七八九十]{1,3}))?(?P<kind>人民|中医|中西医结合|妇幼保健|儿童)?(?:医院|院)"
+)
+# The common short forms of such a hospital's kind, after its city (杭州人医, 南京中医院, 宁波妇幼).
+_HOSPITAL_KIND_SHORT = {
+    "人民": ("人医", "人民医院"),
+    "中医": ("中医院", "中医医院"),
+    "中西医结合": ("中西医结合医院",),
+    "妇幼保健": ("妇幼", "妇幼保健院"),
+    "儿童": ("儿童医院", "儿院"),
+}
+
+
+def _city_hospital_forms(company: str, key: str, city: str | None) -> set[str]:
+    """How reps call a city's public hospital named by its kind alone: the city, said with or
+    without 市, then the ordinal and 院 (无锡市第二人民医院 → 无锡二院, 无锡市二院, 无锡第二医院) or the
+    kind's short form (杭州市人民医院 → 杭州人医, 南京市中医院 → 南京中医院)."""
+    m = _CITY_HOSPITAL.fullmatch(key)
+    if m is None or not (m.group("n") or m.group("kind")):
+        return set()
+    cities = {*company_places(company), short_city(city) or ""} - {""}
+    heads = [f"{c}{suffix}" for c in cities for suffix in ("", "市")]
+    if n := m.group("n"):
+        tails = [f"{n}院", f"第{n}医院", f"第{n}院"]
+        if kind := m.group("kind"):
+            tails.append(f"第{n}{kind}医院")
+    else:
+        tails = list(_HOSPITAL_KIND_SHORT[m.group("kind")])
+    return {f"{head}{tail}" for head in heads for tail in tails}
+
+
 @cache
 def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
     """The names a rep may use for this company: full, folded key, and its short forms, also
@@ -424,6 +459,7 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         out |= _short_forms(bare, city)
     if (association := _association_short(bare)) is not None:
         out.add(association)
+    out |= _city_hospital_forms(company, key, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Extractor
+from nlp import Extractor, company_key
+from nlp.linking import BookLead, LeadBook, company_aliases, is_away
 from tests.nlp.reading import read
 
 # ---- bought from another supplier: lost ----
@@ -69,3 +70,53 @@ def test_asked_over_to_talk_is_a_visit(extractor: Extractor, text: str) -> None:
 
 def test_asked_over_on_a_later_day_is_no_visit_held(extractor: Extractor) -> None:
     assert read(extractor, "宏泰李经理约我下周三过去谈叉车")[1].get("kind") != "visit"
+
+
+# ---- a city's public hospital named by its kind alone, called by the city and a short form ----
+
+
+@pytest.mark.parametrize(
+    ("company", "city", "short"),
+    [
+        ("苏州市第一人民医院", "苏州", {"苏州一院", "苏州市一院", "苏州第一医院"}),
+        ("宁波市第六医院", "宁波", {"宁波六院"}),
+        ("常州市人民医院", "常州", {"常州人医", "常州市人医"}),
+        ("扬州市中医院", "扬州", {"扬州中医院", "扬州市中医院"}),
+        ("温州市妇幼保健院", "温州", {"温州妇幼"}),
+    ],
+)
+def test_a_city_hospital_of_a_kind_is_called_by_city_and_short_kind(
+    company: str, city: str, short: set[str]
+) -> None:
+    assert short <= set(company_aliases(company, company_key(company), city))
+
+
+def test_a_hospital_with_a_brand_gets_no_city_kind_form() -> None:
+    name = "常州市华康医院"
+    assert "常州人医" not in company_aliases(name, company_key(name), "常州")
+
+
+def test_a_city_hospital_short_form_before_a_department_links_the_lead() -> None:
+    book = LeadBook(
+        [
+            BookLead(1, "苏州市第一人民医院", company_key("苏州市第一人民医院"), "苏州", contacts=()),
+            BookLead(2, "苏州市中医院", company_key("苏州市中医院"), "苏州", contacts=()),
+        ]
+    )
+    assert book.link("今天去了苏州一院骨科，见了设备科的刘科长").candidates == (1,)
+    assert book.link("下午去苏州中医院放射科看了机房").candidates == (2,)
+
+
+# ---- a person out of the place ("出去开会了") is not the one met ----
+
+
+@pytest.mark.parametrize(
+    "text", ["周经理出去开会了，见了采购", "周经理出门办事了", "周经理去省里开会了，跟助理聊的"]
+)
+def test_a_person_gone_out_is_away(text: str) -> None:
+    assert is_away(text, 0, 3)
+
+
+@pytest.mark.parametrize("text", ["周经理说下周去省里开会", "周经理出来接的我们"])
+def test_a_person_not_gone_out_is_not_away(text: str) -> None:
+    assert not is_away(text, 0, 3)
