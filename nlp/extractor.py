@@ -42,6 +42,12 @@ _ASKING = re.compile(r"[吗么嘛？?]\s*$")  # "明天去吃饭吗？" asks, it
 # With no report around it, a plan says the rep goes ("我过去", "再去一趟", "去装机"): "周五下午3点部门
 # 培训记得参加" is a notice to colleagues.
 _GOING = re.compile(r"我|再|去|上门|拜访|回访")
+# An organisation named as the one that sent the customer to us, its person maybe between: "X的徐主任
+# 推荐的我们", "X那边介绍过来的" (not "X的王总介绍了一下需求": the customer telling its own news).
+_REFERRER_AFTER = re.compile(
+    r"(?:的[\u4e00-\u9fff]{1,6}?)?(?:那边|那里)?(?:推荐|介绍|引荐|转介绍)"
+    r"(?:的|了?(?:我们|我司|咱们)|过来的)"
+)
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 # Whose customer the news is about, said before it ("小周跟的X黄了", "老韩负责的X签了"): the person
 # who follows the customer, not its name, so the customer is what comes after.
@@ -249,6 +255,12 @@ class Extractor:
         if handover is not None:
             blocked.append(handover.assignee_span)
         company = self._companies.find(text, tokens, blocked, suffixes)
+        for _ in range(2):
+            if company is None or _REFERRER_AFTER.match(text, company.end) is None:
+                break
+            # "他说是X的徐主任推荐的我们": the organisation that sent the customer is not the customer
+            blocked.append((company.start, company.end))
+            company = self._companies.find(text, tokens, blocked, suffixes)
         person, others, mentions_of = self._people.find_all(
             text, company.end if company else None, company.start if company else None, blocked
         )

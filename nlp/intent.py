@@ -1100,12 +1100,18 @@ def _rep_plans(facts: Facts) -> bool:
 _THEIR_NEWS = re.compile(r"(?:[他她]们|对方|人家)[^，,。；;！!？?\s]{0,8}$")
 
 
+# Us as the one recommended, right after 推荐的 / 介绍的: the customer telling who sent them to us.
+_US_RECOMMENDED = re.compile(r"\s?(?:我们|我司|咱们|咱家|我)(?![\u4e00-\u9fff]?的)")
+
+
 def _lead_cue(t: str, rivals: tuple[tuple[int, int], ...]) -> bool:
     """A new-lead cue, but not "有人推荐的X" where X is a competitor (a brand recommended to the
     customer, not a customer recommended to us), nor "他们有个新项目" (the customer's own news)."""
     for m in NEW_LEAD.finditer(t):
         if m.group() in ("推荐的", "介绍的") and any(m.end() <= s <= m.end() + 2 for s, _ in rivals):
             continue
+        if m.group() in ("推荐的", "介绍的") and _US_RECOMMENDED.match(t, m.end()) is not None:
+            continue  # "他说是X的徐主任推荐的我们": who sent the customer to us, told in a report
         if m.group() == "有个新" and _THEIR_NEWS.search(t, 0, m.start()) is not None:
             continue
         return True

@@ -120,3 +120,29 @@ def test_a_person_gone_out_is_away(text: str) -> None:
 @pytest.mark.parametrize("text", ["周经理说下周去省里开会", "周经理出来接的我们"])
 def test_a_person_not_gone_out_is_not_away(text: str) -> None:
     assert not is_away(text, 0, 3)
+
+
+# ---- an organisation named as the one that sent the customer to us is not the customer ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏泰今天上门见了李经理，他说是鼎盛物流有限公司的王总推荐的我们，叉车先订两台",
+        "海川那边张总说是华信电子的周经理介绍的我们 下周去看场地",
+    ],
+)
+def test_the_referrer_of_a_report_is_no_new_customer(extractor: Extractor, text: str) -> None:
+    intent, slots = read(extractor, text)
+    assert intent == "log_followup"
+    assert slots.get("company") not in ("鼎盛物流有限公司", "华信电子")
+
+
+def test_a_new_customer_said_with_its_referrer_is_still_new(extractor: Extractor) -> None:
+    intent, slots = read(extractor, "新客户 宁波海达物流有限公司 是鼎盛公司的王总介绍的 李经理 13812345678")
+    assert intent == "new_lead"
+    assert slots.get("company") == "宁波海达物流有限公司"
+
+
+def test_a_customer_telling_its_needs_is_still_the_customer(extractor: Extractor) -> None:
+    assert read(extractor, "宏泰公司的王总介绍了一下他们的需求")[1].get("company") == "宏泰公司"
