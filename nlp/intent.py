@@ -1296,10 +1296,11 @@ def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
     if intent == Intent.UPDATE_STAGE:
         stage = find_stage(text)
         return (0, stage[1][0]) if stage is not None and stage[1][0] > 0 else None
-    if intent == Intent.LOG_FOLLOWUP:  # "X演示做完了", "X现场讲完方案了": the demo told after the name
-        # (only a demo: a call or a visit after a name is as often after a person's, "孟丽刚才电话回过来了")
+    if intent == Intent.LOG_FOLLOWUP:  # "X演示做完了", "X拜访完了": the demo or the visit told after the name
+        # (not a call: a call after a name is as often after a person's, "孟丽刚才电话回过来了"; a visit is
+        # paid to a place, and a person's name before it is left out by the caller)
         kind = find_kind(text)
-        if kind is None or kind[0] != "demo" or kind[1][0] == 0 or _NOT_FIRST.match(text):
+        if kind is None or kind[0] not in ("demo", "visit") or kind[1][0] == 0 or _NOT_FIRST.match(text):
             return None
         return 0, kind[1][0]
     if intent == Intent.QUERY_LEAD:

@@ -1,0 +1,37 @@
+"""Kinds of failure seen on the heldout17 corpora (printing and packaging, HR outsourcing), each tested
+with made-up sentences of other trades and names, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from tests.nlp.reading import read
+
+# ---- a customer's short name right before the visit paid to it ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("恒岳拜访完了，李经理带我看了仓库，下周出方案", "恒岳"),
+        ("成都蓝湾第二次拜访，周女士带我见了老板，要先试用一个月", "成都蓝湾"),
+        ("禾润第三次上门了，设备间都看过了", "禾润"),
+    ],
+)
+def test_a_short_name_before_its_visit_is_the_customer(extractor: Extractor, text: str, company: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("company")) == ("log_followup", company)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "孟丽拜访完了，说下周再约",  # a person's full name
+        "刘总拜访完了，说下周再约",  # a person by title
+        "今天拜访完了，客户说下周再约",
+    ],
+)
+def test_a_person_or_a_day_before_the_visit_is_no_customer(extractor: Extractor, text: str) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("company") is None
