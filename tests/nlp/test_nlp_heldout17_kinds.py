@@ -35,3 +35,23 @@ def test_a_short_name_before_its_visit_is_the_customer(extractor: Extractor, tex
 def test_a_person_or_a_day_before_the_visit_is_no_customer(extractor: Extractor, text: str) -> None:
     _, slots = read(extractor, text)
     assert slots.get("company") is None
+
+
+# ---- a manual as what the customer buys is no question about the bot ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "苏州恒力机械 设备说明书英文翻译 对接李工 13912345678",
+        "恒力李工回电话了，说明书一共三本，先译第一本",
+        "鑫源那个说明书的翻译是谁在跟",
+    ],
+)
+def test_a_manual_bought_is_no_help_asked(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] != "help"
+
+
+@pytest.mark.parametrize("text", ["说明书在哪？", "有没有说明书", "你的使用说明书发我一下"])
+def test_the_bots_own_manual_asked_is_help(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "help"
