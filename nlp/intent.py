@@ -1292,10 +1292,11 @@ _NOT_FIRST = re.compile(
 )
 
 
-def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
+def news_start(text: str, intent: Intent, person_at: int | None = None) -> tuple[int, int] | None:
     """Where a message that may name its customer first and nothing else (nlp.subject) has that
     name: before the news (a stage) or the question about one customer ("X现在到哪一步了"), or after
-    the look-up that asks about it ("查下X的吴经理"). (from, to), or None."""
+    the look-up that asks about it ("查下X的吴经理"). (from, to), or None. `person_at`: where the first
+    person named stands, if not first ("X刘总监来电话": the customer, then its person, then the call)."""
     if intent == Intent.UPDATE_STAGE:
         stage = find_stage(text)
         return (0, stage[1][0]) if stage is not None and stage[1][0] > 0 else None
@@ -1303,9 +1304,11 @@ def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
         # (not a call: a call after a name is as often after a person's, "孟丽刚才电话回过来了"; a visit is
         # paid to a place, and a person's name before it is left out by the caller)
         kind = find_kind(text)
-        if kind is None or kind[0] not in ("demo", "visit") or kind[1][0] == 0 or _NOT_FIRST.match(text):
+        if kind is None or kind[1][0] == 0 or _NOT_FIRST.match(text):
             return None
-        return 0, kind[1][0]
+        if person_at and person_at <= kind[1][0]:
+            return 0, person_at
+        return (0, kind[1][0]) if kind[0] in ("demo", "visit") else None
     if intent == Intent.QUERY_LEAD:
         look_up = LOOK_UP.search(text)
         if look_up is not None:

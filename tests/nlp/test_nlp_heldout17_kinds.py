@@ -55,3 +55,23 @@ def test_a_manual_bought_is_no_help_asked(extractor: Extractor, text: str) -> No
 @pytest.mark.parametrize("text", ["说明书在哪？", "有没有说明书", "你的使用说明书发我一下"])
 def test_the_bots_own_manual_asked_is_help(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[0] == "help"
+
+
+# ---- a customer's short name, then its person, then the call or the visit ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("恒岳刘总监来电话，试点先做两个车间，预算八万", "恒岳"),
+        ("蓝湾周经理回电话了，说下个月再定", "蓝湾"),
+    ],
+)
+def test_a_short_name_before_its_person_and_the_call(extractor: Extractor, text: str, company: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("company")) == ("log_followup", company)
+
+
+@pytest.mark.parametrize("text", ["孟丽刚才电话回过来了，说下周再约", "今天刘总监来电话，说下周再约"])
+def test_a_person_first_before_the_call_names_no_customer(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("company") is None
