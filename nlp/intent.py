@@ -1308,7 +1308,9 @@ def news_start(text: str, intent: Intent, person_at: int | None = None) -> tuple
             return None
         if person_at and person_at <= kind[1][0]:
             return 0, person_at
-        return (0, kind[1][0]) if kind[0] in ("demo", "visit") else None
+        # (a visit named as such: "X今天去了" is as often a place gone to for another customer)
+        paid = kind[0] == "visit" and text.startswith(("拜访", "上门"), kind[1][0])
+        return (0, kind[1][0]) if kind[0] == "demo" or paid else None
     if intent == Intent.QUERY_LEAD:
         look_up = LOOK_UP.search(text)
         if look_up is not None:

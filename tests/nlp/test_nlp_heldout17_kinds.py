@@ -30,6 +30,7 @@ def test_a_short_name_before_its_visit_is_the_customer(extractor: Extractor, tex
         "孟丽拜访完了，说下周再约",  # a person's full name
         "刘总拜访完了，说下周再约",  # a person by title
         "今天拜访完了，客户说下周再约",
+        "城东街道今天去了 何主任说要覆盖8个社区",  # a place gone to, not the customer
     ],
 )
 def test_a_person_or_a_day_before_the_visit_is_no_customer(extractor: Extractor, text: str) -> None:
