@@ -1292,6 +1292,10 @@ _NOT_FIRST = re.compile(
 )
 
 
+# A name glued to the person after it, in Han at its end ("瑞科刘总监": not "ok 费厂长", "ok费厂长").
+_GLUED_TO_PERSON = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*[\u4e00-\u9fff]")
+
+
 def news_start(text: str, intent: Intent, person_at: int | None = None) -> tuple[int, int] | None:
     """Where a message that may name its customer first and nothing else (nlp.subject) has that
     name: before the news (a stage) or the question about one customer ("X现在到哪一步了"), or after
@@ -1306,7 +1310,7 @@ def news_start(text: str, intent: Intent, person_at: int | None = None) -> tuple
         kind = find_kind(text)
         if kind is None or kind[1][0] == 0 or _NOT_FIRST.match(text):
             return None
-        if person_at and person_at <= kind[1][0]:
+        if person_at and person_at <= kind[1][0] and _GLUED_TO_PERSON.fullmatch(text, 0, person_at):
             return 0, person_at
         # (a visit named as such: "X今天去了" is as often a place gone to for another customer)
         paid = kind[0] == "visit" and text.startswith(("拜访", "上门"), kind[1][0])

@@ -73,6 +73,8 @@ def test_a_short_name_before_its_person_and_the_call(extractor: Extractor, text:
     assert (intent, slots.get("company")) == ("log_followup", company)
 
 
-@pytest.mark.parametrize("text", ["孟丽刚才电话回过来了，说下周再约", "今天刘总监来电话，说下周再约"])
+@pytest.mark.parametrize(
+    "text", ["孟丽刚才电话回过来了，说下周再约", "今天刘总监来电话，说下周再约", "ok 费厂长这边电话里说好了"]
+)
 def test_a_person_first_before_the_call_names_no_customer(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("company") is None
