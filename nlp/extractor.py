@@ -296,7 +296,11 @@ class Extractor:
                 company = CompanyHit(handover.customer, *handover.customer_span, strength=0, score=0)
         # (a report may name its contact after the customer: "X吕明浩电话说…" ends the name at the person)
         named_first = person is None or intent == Intent.LOG_FOLLOWUP
-        if company is None and named_first and (where := news_start(text, intent)):
+        if (
+            company is None
+            and named_first
+            and (where := news_start(text, intent, person.start if person else None))
+        ):
             known = [m.start for m in mentions] + ([person.start] if person is not None else [])
             head = " " * where[0] + text[where[0] :]  # the name stands first in what is left
             if (whose := _WHOSE.match(head)) is not None and whose.end() < where[1]:

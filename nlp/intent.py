@@ -16,7 +16,7 @@ from nlp.lexicon import Screened
 from nlp.types import Intent, Stage
 
 HELP = Screened(
-    r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|说明书|你能做什么|能做什么|能干嘛|都能干|能干什么"
+    r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
     r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
@@ -25,6 +25,9 @@ HELP = Screened(
     # "怎么把客户阶段改成签约": how to make the bot change a record
     r"|(?:怎么|如何|咋)把.{0,12}(?:改|设|录|加|删|转|导|分配|移|标)"
     r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
+    # the bot's own manual asked for, not one printed or shipped for a customer ("说明书+彩盒")
+    r"|(?:使用|操作|你的|机器人的?|助手的?|bot的?)说明书|有没有说明书"
+    r"|^\s*(?:有|给我|发我|发一下|看看|看下)?\s*说明书\s*(?:吗|呢|在哪[里儿]?|发我|给我)?\s*[?？]*\s*$"
     # "机器人能帮我查团队数据吗": what the bot itself can do for the asker
     r"|^\s*(?:这个)?(?:机器人|助手|小助手|bot)(?:能|可以|会)(?:不能|不)?帮(?:我|忙|我们)?"
     r"|按什么格式|什么格式|用法(?=\s*$|[?？吗呢是有：:，,])|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
@@ -1301,19 +1304,29 @@ _NOT_FIRST = re.compile(
 )
 
 
-def news_start(text: str, intent: Intent) -> tuple[int, int] | None:
+# A name glued to the person after it, in Han at its end ("瑞科刘总监": not "ok 费厂长", "ok费厂长").
+_GLUED_TO_PERSON = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*[\u4e00-\u9fff]")
+
+
+def news_start(text: str, intent: Intent, person_at: int | None = None) -> tuple[int, int] | None:
     """Where a message that may name its customer first and nothing else (nlp.subject) has that
     name: before the news (a stage) or the question about one customer ("X现在到哪一步了"), or after
-    the look-up that asks about it ("查下X的吴经理"). (from, to), or None."""
+    the look-up that asks about it ("查下X的吴经理"). (from, to), or None. `person_at`: where the first
+    person named stands, if not first ("X刘总监来电话": the customer, then its person, then the call)."""
     if intent == Intent.UPDATE_STAGE:
         stage = find_stage(text)
         return (0, stage[1][0]) if stage is not None and stage[1][0] > 0 else None
-    if intent == Intent.LOG_FOLLOWUP:  # "X演示做完了", "X现场讲完方案了": the demo told after the name
-        # (only a demo: a call or a visit after a name is as often after a person's, "孟丽刚才电话回过来了")
+    if intent == Intent.LOG_FOLLOWUP:  # "X演示做完了", "X拜访完了": the demo or the visit told after the name
+        # (not a call: a call after a name is as often after a person's, "孟丽刚才电话回过来了"; a visit is
+        # paid to a place, and a person's name before it is left out by the caller)
         kind = find_kind(text)
-        if kind is None or kind[0] != "demo" or kind[1][0] == 0 or _NOT_FIRST.match(text):
+        if kind is None or kind[1][0] == 0 or _NOT_FIRST.match(text):
             return None
-        return 0, kind[1][0]
+        if person_at and person_at <= kind[1][0] and _GLUED_TO_PERSON.fullmatch(text, 0, person_at):
+            return 0, person_at
+        # (a visit named as such: "X今天去了" is as often a place gone to for another customer)
+        paid = kind[0] == "visit" and text.startswith(("拜访", "上门"), kind[1][0])
+        return (0, kind[1][0]) if kind[0] == "demo" or paid else None
     if intent == Intent.QUERY_LEAD:
         look_up = LOOK_UP.search(text)
         if look_up is not None:

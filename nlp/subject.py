@@ -12,9 +12,11 @@ import re
 from collections.abc import Callable, Sequence
 
 # Where the name ends: what the news is about follows it ("X的防火墙", "X那单盐酸", "X这个单子",
-# "X 已签约"), as does anything the catalog knows (a product is not part of the customer's name).
+# "X 已签约", "X第二次拜访"; not the 都 of a city, "成都X"), as does anything the catalog knows (a
+# product is not part of the customer's name).
 _NAME_END = re.compile(
-    r"的|那|这|已|又|也|都|还|终于|总算|现在|目前|最近|眼下|上次|上回|之前|以前|今天|昨天|前天|现场|[\s，,：:。]"
+    r"的|那|这|已|又|也|(?<![成首])都|还|终于|总算|现在|目前|最近|眼下|上次|上回|之前|以前|今天|昨天|前天|现场"
+    r"|第[一二两三四五六七八九十\d]|[\s，,：:。]"
 )
 _WHAT = re.compile(r"(?:项目|单子|订单|合同)$")  # "X项目到报价了": the deal, named after the customer
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·]{1,11}")
