@@ -83,10 +83,6 @@ async def claim_next_inbound(session: AsyncSession, now: datetime) -> InboundMes
     return await session.scalar(_CLAIM_NEXT, {"now": now})
 
 
-def mark_inbound_done(message: InboundMessage, now: datetime) -> None:
-    message.status, message.processed_at, message.error = "done", now, None
-
-
 # Built once: every message ends with it, and the unit of work's flush of the changed row cost twice this.
 _DONE = (
     update(InboundMessage.__table__)
@@ -95,16 +91,10 @@ _DONE = (
 )
 
 
-async def set_inbound_done(session: AsyncSession, inbound_id: int, now: datetime) -> None:
-    """Mark the processed row done in the database (the caller's object of it is not changed)."""
-    await session.execute(_DONE, {"inbound_id": inbound_id, "processed_at": now})
-
-
 async def finish_inbound(session: AsyncSession, inbound_id: int, now: datetime) -> None:
-    """Mark a row done that needed no processing (its channel dealt with it)."""
-    row = await session.get(InboundMessage, inbound_id, with_for_update=True)
-    if row is not None:
-        mark_inbound_done(row, now)
+    """Mark the row done: processed, or dealt with wholly by its channel. One UPDATE, which locks the
+    row as a claim would; a caller's object of the row is not changed."""
+    await session.execute(_DONE, {"inbound_id": inbound_id, "processed_at": now})
 
 
 async def record_inbound_failure(session: AsyncSession, inbound_id: int, error: str, now: datetime) -> str:

@@ -32,7 +32,6 @@ from storage.inbound import (
     message_of,
     record_inbound_failure,
     replace_inbound,
-    set_inbound_done,
 )
 from storage.models import InboundMessage
 
@@ -189,7 +188,7 @@ class Pipeline:
                     token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
                     try:
                         await self._process(session, row)
-                        await set_inbound_done(session, row.id, self._clock.now())
+                        await finish_inbound(session, row.id, self._clock.now())
                     finally:
                         botlog.msg_id.reset(token)
             self._step = asyncio.get_running_loop().time() - started
