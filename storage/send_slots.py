@@ -3,9 +3,9 @@ across every instance (PostgreSQL; one process keeps its window in memory, bot.c
 
 A reservation takes the earliest time that keeps every window within its limit, exactly as the in-memory
 window does, under a transaction-scoped advisory lock per key, so two instances reserving for the same
-recipient queue up instead of both taking the last free place. After the lock, one statement prunes the
-key's expired reservations, finds the time and reserves it: a reservation is on every reply's way out,
-and each statement more cost the sender as much CPU as the database's work.
+recipient queue up instead of both taking the last free place. The lock, the pruning of the key's expired
+reservations, the search and the reservation are one call of a function (migration 0009): a reservation is
+on every reply's way out, and each round trip more cost the sender as much CPU as the database's work.
 """
 
 from __future__ import annotations
@@ -15,65 +15,75 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from sqlalchemy import TextClause, bindparam, delete, text
+from sqlalchemy.dialects.postgresql import ARRAY, INTEGER, INTERVAL
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import UTCDateTime
-from storage.locks import advisory_xact_lock
+from storage.locks import lock_key
 from storage.models import SendSlot
 
 Limits = Sequence[tuple[timedelta, int]]  # (window, most sends per window)
 
 
 @cache
-def _slot_statement(limits: tuple[tuple[timedelta, int], ...], reserve: bool) -> TextClause:
+def _slot_statement(limits: tuple[tuple[timedelta, int], ...]) -> TextClause:
     """The earliest time a send to :key fits every window: not before :now nor the newest reservation,
-    and per window not before the reservation its limit counts back to (the n-th newest), plus the window.
-    With `reserve`, also prune the key's reservations at or before :after and reserve the time found
-    (only when it is :now, with :only_now). Data-modifying CTEs run once, whether read or not; all parts
-    see the rows as they were before the statement, so pruning does not change what is counted (it
-    removes only what is older than every window)."""
+    and per window not before the reservation its limit counts back to (the n-th newest), plus the window
+    (what the reservation function computes, reading only)."""
     counted_back = "".join(
         f", (SELECT at FROM recent ORDER BY at DESC OFFSET {most - 1} LIMIT 1) + :window_{i}"
         for i, (_window, most) in enumerate(limits)
     )
-    ctes = [
-        "recent AS (SELECT at FROM send_slot WHERE key = :key AND at > :after)",
-        f"slot AS (SELECT GREATEST(:now, (SELECT max(at) FROM recent){counted_back}) AS at)",
-    ]
-    if reserve:
-        ctes += [
-            "expired AS (DELETE FROM send_slot WHERE key = :key AND at <= :after)",
-            "taken AS (INSERT INTO send_slot (key, at)"
-            " SELECT :key, at FROM slot WHERE NOT :only_now OR at <= :now)",
-        ]
-    sql = f"WITH {', '.join(ctes)} SELECT at FROM slot"
+    sql = (
+        "WITH recent AS (SELECT at FROM send_slot WHERE key = :key AND at > :after),"
+        f" slot AS (SELECT GREATEST(:now, (SELECT max(at) FROM recent){counted_back}) AS at)"
+        " SELECT at FROM slot"
+    )
     params = [bindparam("now", type_=UTCDateTime), bindparam("after", type_=UTCDateTime)]
     params += [bindparam(f"window_{i}", window) for i, (window, _most) in enumerate(limits)]
     return text(sql).bindparams(*params).columns(at=UTCDateTime)
 
 
-def _values(key: str, now: datetime, limits: Limits) -> dict[str, object]:
-    after = now - max(window for window, _ in limits)
-    return {"key": key, "now": now, "after": after} | {
-        f"window_{i}": window for i, (window, _most) in enumerate(limits)
-    }
+_RESERVE = (
+    text("SELECT salesbot_reserve_send_slot(:key, :lock, :now, :after, :windows, :mosts, :only_now) AS at")
+    .bindparams(
+        bindparam("now", type_=UTCDateTime),
+        bindparam("after", type_=UTCDateTime),
+        bindparam("windows", type_=ARRAY(INTERVAL)),
+        bindparam("mosts", type_=ARRAY(INTEGER)),
+    )
+    .columns(at=UTCDateTime)
+)
+
+
+def _after(now: datetime, limits: Limits) -> datetime:
+    """Reservations at or before this are outside every window."""
+    return now - max(window for window, _ in limits)
 
 
 async def earliest_send_slot(session: AsyncSession, key: str, now: datetime, limits: Limits) -> datetime:
     """The earliest time a send to `key` fits every window (reserving nothing)."""
-    statement = _slot_statement(tuple(limits), False)
-    return (await session.execute(statement, _values(key, now, limits))).scalar_one()
+    values = {"key": key, "now": now, "after": _after(now, limits)}
+    values |= {f"window_{i}": window for i, (window, _most) in enumerate(limits)}
+    return (await session.execute(_slot_statement(tuple(limits)), values)).scalar_one()
 
 
 async def reserve_send_slot(
     session: AsyncSession, key: str, now: datetime, limits: Limits, *, only_now: bool = False
 ) -> datetime:
     """Reserve the earliest fitting time for a send to `key` and return it; with `only_now`, reserve only
-    when that time is `now` (else return it, reserving nothing). Prunes `key`'s expired reservations."""
-    await advisory_xact_lock(session, f"send_slot:{key}")
-    statement = _slot_statement(tuple(limits), True)
-    values = _values(key, now, limits) | {"only_now": only_now}
-    return (await session.execute(statement, values)).scalar_one()
+    when that time is `now` (else return it, reserving nothing). Prunes `key`'s expired reservations.
+    One statement, which takes the key's lock itself: an autocommit session suits it."""
+    values = {
+        "key": key,
+        "lock": lock_key(f"send_slot:{key}"),
+        "now": now,
+        "after": _after(now, limits),
+        "windows": [window for window, _most in limits],
+        "mosts": [most for _window, most in limits],
+        "only_now": only_now,
+    }
+    return (await session.execute(_RESERVE, values)).scalar_one()
 
 
 async def prune_send_slots(session: AsyncSession, before: datetime) -> int:

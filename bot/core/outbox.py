@@ -221,10 +221,12 @@ class OutboxSender:
                     "delivery failed, will retry", extra={**context, "error": error, "retry_at": when}
                 )
 
-    async def run(self) -> None:
+    async def run(self, limit: int = 20) -> None:
         while True:
             try:
-                while await self.send_due():
+                # A pass that tried fewer than `limit` rows found none due after them: another pass now
+                # would claim nothing (a round trip a reply) until the next wake-up or poll.
+                while await self.send_due(limit) >= limit:
                     pass
             except Exception:  # keep the sender alive through a database hiccup
                 log.exception("outbox pass failed")

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.channels.ratelimit import Limits, RateWindow, check_limits
 from bot.clock import Clock
+from storage.db import statement_sessions
 from storage.send_slots import earliest_send_slot, prune_send_slots, reserve_send_slot
 from storage.tokens import drop_token, get_cursor, get_token, put_cursor, put_token, replace_token
 
@@ -61,6 +62,9 @@ class DatabaseRateWindow:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], limits: Limits) -> None:
         check_limits(limits)
         self._sessions, self._limits = sessions, limits
+        # A reservation is one statement that takes its lock itself (storage.send_slots): no BEGIN and
+        # COMMIT round trips around it.
+        self._statements = statement_sessions(sessions)
         self._longest = max(window for window, _ in limits)
         self._pruned_at: datetime | None = None
 
@@ -69,7 +73,7 @@ class DatabaseRateWindow:
             return await earliest_send_slot(session, key, now, self._limits)
 
     async def reserve(self, key: str, now: datetime, *, only_now: bool = False) -> datetime:
-        async with self._sessions.begin() as session:
+        async with self._statements.begin() as session:
             slot = await reserve_send_slot(session, key, now, self._limits, only_now=only_now)
         if self._pruned_at is None or now - self._pruned_at >= PRUNE_EVERY:
             # Each reservation prunes its own key; members nobody writes to any more are pruned here.
