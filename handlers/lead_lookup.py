@@ -183,12 +183,13 @@ async def _kept_book(
 ) -> LeadBook:
     """The book of the leads matching `where`, kept under `kept_as` while nothing it holds changed;
     `own`: the person whose leads are their own in it."""
-    stamp = (book_generation(), *await book_stamp(session, where))
+    generation = book_generation()
     cached = _BOOKS.get(kept_as)
-    if cached is not None and cached[0] == stamp:
+    if cached is not None and cached[0] == (generation, *await book_stamp(session, where)):
         return cached[1]  # nothing the book holds has been written since it was built
-    leads, contacts = await book_rows(session, where)
+    leads, contacts, read = await book_rows(session, where)
     book = _build_book(own, leads, contacts)
+    stamp = (generation, *read)
     if len(_BOOKS) >= BOOKS_KEPT:
         _BOOKS.pop(next(iter(_BOOKS)))
     _BOOKS[kept_as] = (stamp, book)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from sqlalchemy import ColumnElement, bindparam, event, func, select, text, true
 from sqlalchemy.engine import Engine
@@ -295,18 +295,25 @@ BookRow = tuple[int, str, str, "str | None", "int | None", list[str]]
 ContactRow = tuple[int, "str | None", "str | None", "str | None"]
 
 
-async def book_rows(
-    session: AsyncSession, where: ColumnElement[bool]
-) -> tuple[list[BookRow], list[ContactRow]]:
+class BookRows(NamedTuple):
+    leads: list[BookRow]
+    contacts: list[ContactRow]
+    stamp: tuple[object, ...]  # what `book_stamp` says of the rows read
+
+
+async def book_rows(session: AsyncSession, where: ColumnElement[bool]) -> BookRows:
     """(id, company, key, city, owner id, products) of the leads matching `where`, and (lead id, name,
-    title, phone) of their contacts: what linking a message to a lead needs, as plain values."""
+    title, phone) of their contacts: what linking a message to a lead needs, as plain values; with the
+    stamp of what was read, so that a book built from nothing needs no `book_stamp` round trip of its own."""
     statement = select(Lead.id, Lead.company, Lead.company_key, Lead.city, Lead.owner_id, Lead.products)
     leads = [tuple(row) for row in (await session.execute(statement.where(where).order_by(Lead.id))).all()]
     ids = select(Lead.id).where(where).scalar_subquery()
-    people = select(Contact.lead_id, Contact.name, Contact.title, Contact.phone)
+    people = select(Contact.id, Contact.lead_id, Contact.name, Contact.title, Contact.phone)
     people = people.where(Contact.lead_id.in_(ids))
-    contacts = [tuple(row) for row in (await session.execute(people.order_by(Contact.id))).all()]
-    return leads, contacts  # type: ignore[return-value]
+    rows = (await session.execute(people.order_by(Contact.id))).all()
+    contacts = [tuple(row[1:]) for row in rows]
+    stamp = (len(leads), leads[-1][0] if leads else None, len(rows), rows[-1][0] if rows else None)
+    return BookRows(leads, contacts, stamp)  # type: ignore[arg-type]
 
 
 # What linking reads of a lead and of a contact (`book_rows`): a write that changes none of these

@@ -165,7 +165,10 @@ async def test_the_book_generation_moves_with_writes_linking_reads_and_only_thos
     lead.city = "合肥"
     await session.flush()
     assert leads.book_generation() == before + 4
-    rows, people_rows = await leads.book_rows(session, Lead.owner_id == a.id)
+    rows, people_rows, read = await leads.book_rows(session, Lead.owner_id == a.id)
     assert rows == [(lead.id, "合肥瑞丰食品有限公司", "瑞丰食品", "合肥", a.id, [])]
     assert people_rows == [(lead.id, "岑志远", "销售总监", None)]
-    assert await leads.book_stamp(session, Lead.owner_id == a.id) == (1, lead.id, 1, contact.id)
+    assert await leads.book_stamp(session, Lead.owner_id == a.id) == (1, lead.id, 1, contact.id) == read
+    assert (await leads.book_rows(session, Lead.owner_id == -1)).stamp == await leads.book_stamp(
+        session, Lead.owner_id == -1
+    )  # nothing read: the stamp of an empty book
