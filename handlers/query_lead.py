@@ -7,6 +7,7 @@ names, the contact by surname and title). A lead outside one's rights gets a ref
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
@@ -71,7 +72,11 @@ async def _lookup(ctx: Context, seen: rights.Visibility) -> tuple[str, list[Lead
     asked, found = await _lookup_by_words(ctx, seen)
     if found:
         return asked, found
-    linked = await resolve_lead(ctx.session, ctx.extraction, ctx.member, ctx.message.text)
+    words = ctx.extraction
+    if words.phone and not words.company:
+        # Looked up by the phone above, which no lead has: the book (a part of all leads) has it neither.
+        words = dataclasses.replace(words, phone=None)
+    linked = await resolve_lead(ctx.session, words, ctx.member, ctx.message.text)
     ids = [linked.lead.id] if linked.lead is not None else [lead.id for lead in linked.candidates]
     if not ids:
         return asked, []
