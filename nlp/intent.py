@@ -219,13 +219,14 @@ CUSTOMER_BUY = re.compile(
     r"|price|budget)(?![A-Za-z])",
     re.IGNORECASE,
 )
-# Gone to the customer on a day already come, a part of it between or not ("今天下午去X把合同签了");
-# goods that arrived are no visit ("货今天到了").
+# Gone to the customer on a day already come, a part of it between or not ("今天下午去X把合同签了"), said
+# in the north too ("今儿后晌去X了", "昨儿晌午到的X"); goods that arrived are no visit ("货今天到了").
 _WENT_ON_A_DAY = (
-    r"(?:(?:今天|昨天|前天|刚才?|上个?(?:周|星期|礼拜)[一二三四五六日天])(?:一?早|早上|上午|中午|下午|晚上|傍晚)?"
+    r"(?:(?:今天|今儿|昨天|昨儿|前天|前儿|刚才?|上个?(?:周|星期|礼拜)[一二三四五六日天])"
+    r"(?:一?早|早上|上午|中午|下午|晚上|傍晚|前晌|晌午|后晌|头午|过晌)?"
     # the part of the day alone, opening the note ("上午去X 见了…", "早上到X"); said later it is rather
     # the plan ("华茂签了，下午去他们公司"), as is one to look around ("下午去X看看")
-    r"|^(?:一早|早上|上午|中午|下午|晚上|傍晚)"
+    r"|^(?:一早|早上|上午|中午|下午|晚上|傍晚|前晌|晌午|后晌)"
     r"(?=[去到](?![^，,。；;\s]*(?:看看|一趟|一下|瞧瞧|聊聊|坐坐|转转|拜访|再说))))"
     # (nor goods in: "第一车昨天到的")
     r"(?:去了?|到(?!了?的?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
@@ -617,6 +618,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # ("开始布线了", "已经开始安装"; "下周开始安装" is blanked as a plan)
             r"|(?:设备|器材|材料|货)[^，,。；;\s]{0,8}?(?:今天|昨天|已经?|都)进场(?:安装|调试|施工)?了(?![吗么没?？])"
             r"|开始(?:安装|布线|施工|装机)(?:了)?(?![吗么没?？])"
+            # taken away by the customer ("六台都提走了", "他们今天来提车了"), not only ready for it
+            # ("可以提车了")
+            r"|(?<![能以要得会该])提(?:走|车|货)了(?![吗么没?？])|(?:都|已经?|全部|全都)提(?:走|车|货)(?![吗么])"
             # dispatched to the customer ("车队今天已经发车了"), as 发货了 is
             r"|(?:已经?发车|发车了)(?![^。！!]{0,10}(?:安装|装机|调试|验收))"
             # commissioned and handed over: "调试完成交给学校了", "系统调试完毕"

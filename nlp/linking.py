@@ -56,6 +56,7 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
 # 萧山) are found in the gazetteer of districts.
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇|新城|科学城|科技城)|[东西南北中]区|新区|高新|经开")
 _DISTRICT = ("新区", "区", "县", "镇")
+_PORT = "港"
 # Brands too generic to name one customer alone.
 _GENERIC = frozenset(
     {"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属", "实验", "外国语"}
@@ -334,6 +335,15 @@ def _without_districts(company: str, key: str, city: str | None) -> str:
         if not length:
             break
         bare = bare[length:]
+    if (
+        bare.startswith(_PORT)
+        and company_places(company)
+        and not base_word_freq(bare[: len(_PORT) + 1])
+        and len(_brand_of(bare[len(_PORT) :])) >= _MIN_BRAND
+    ):
+        # The city's port said after it is a place, as a district is (唐山港旺达运输 → 旺达运输; not
+        # 港口, 港务, 港湾 that start a word, nor 港华燃气 whose brand would be one character).
+        bare = bare[len(_PORT) :]
     towns_only = any(c in gazetteer().cities and c not in districts().by_city for c in cities)
     if bare == key and towns_only and len(_brand_of(key)) >= 2 * _MIN_BRAND:
         # A city without districts is divided into towns (the gazetteer has none of them): a brand

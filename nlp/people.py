@@ -1069,6 +1069,8 @@ class PersonFinder:
         full = self._name_after(text, at + 1)
         if full is None or len(full) < 2 or self._freq(full) >= 100:
             return None
+        if self._split_title(Person(full, None, at + 1, at + 1 + len(full))).title is not None:
+            return None  # "车队的吴经理吴立强": a surname and its title, the titles read it with the name
         return Person(full, text[start:at], start, at + 1 + len(full))
 
     def _with_title(self, text: str, p: Person) -> Person:

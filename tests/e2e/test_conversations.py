@@ -471,6 +471,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # "X的Y推荐的我们", is no customer; bought elsewhere, 在别家买了, is lost; asked over to talk,
         # 约我过去谈, is a visit; a customer's trial of a week, 试用了一个礼拜 反馈…, is no demo)
         ("conversations_twentytwo", "conversations.jsonl", 20),
+        # held out and scored once at 33b3ba2 (12/15, 120/126), then studied: 15/15, 126/126 (the brand
+        # after a city's port, 唐山港X, is its short name; 岔 for 错 owns a slip, 写岔了; a surname and
+        # title after a function and 的, then the full name, is that person; 今儿 / 后晌 before going
+        # there is a visit; the goods taken away by the customer, 都提走了, are delivered)
+        ("conversations_twentyfour", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
