@@ -471,6 +471,9 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # "X的Y推荐的我们", is no customer; bought elsewhere, 在别家买了, is lost; asked over to talk,
         # 约我过去谈, is a visit; a customer's trial of a week, 试用了一个礼拜 反馈…, is no demo)
         ("conversations_twentytwo", "conversations.jsonl", 20),
+        # held out and scored once at c0b9e45 (14/15, 128/129), then studied: 15/15, 129/129 (a look asked
+        # for before a short name, 帮我看下X现在到哪一步了, names it up to the question)
+        ("conversations_twentythree", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
