@@ -85,13 +85,26 @@ _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
 _THERE = Screened(
     r"(?:^|(?<=[在去到跟和给从找问催约，,。:：\s])|(?<=[^\u4e00-\u9fffA-Za-z0-9]))(?P<name>(?:(?![在去到跟和给从找问催约的了])[\u4e00-\u9fff]){2,5}?)(?:那边|那儿|那里)"
 )
+# ...or as the place the rep just left: "刚从X出来", "从X回来的路上".
+_FROM_THERE = re.compile(r"从(?P<name>[\u4e00-\u9fff]{2,6}?)(?:出来|回来)")
 # (the deal's papers and money are a matter, not a customer: "报价那边还在走流程", "发票那边催一下")
 _THERE_NOT = re.compile(
     r"[他她我你它们这那哪谁客户里家方]|厂|公司|单位|学校|医院|老板|领导"
     r"|报价|合同|订单|标书|招标|尾款|首付|货款|回款|付款|发票|流程|审批|财务"
 )
 # Words of where after a name: "X广场附近", "X医院对面的店" name a place, not the customer.
-_NEARBY = ("附近", "周边", "一带", "旁边", "对面")
+_NEARBY = ("附近", "周边", "一带", "旁边", "对面", "底商")
+# A housing estate is a customer by its own name ("X花园小区" for its lifts, its property service), not
+# by what kind of estate it is ("老旧小区", "高档小区") nor counted ("三个小区", "一版小区精装方案").
+_ESTATE_HEADS = ("小区",)
+_ESTATE_KINDS = frozenset(
+    {
+        *("老旧", "老", "旧", "新", "新建", "高档", "高端", "中高端", "普通", "住宅", "居民", "商品房"),
+        *("安置", "回迁", "拆迁", "老破小", "封闭", "开放式", "大型", "小型"),
+        *("周边", "附近", "整个", "各个", "其他", "别的"),
+    }
+)
+_NUMERAL_FIRST = re.compile(r"[一二两三四五六七八九十几多0-9]")
 # Suffixes of departments and offices: right after another organisation they are part of it.
 _DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
 # Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
@@ -337,8 +350,10 @@ _GREETINGS = frozenset(
     {"早上好", "晚上好", "下午好", "中午好", "早安", "晚安", "收到", "好的", "谢谢", "辛苦"}
     | {"好嘞", "好滴", "好哒"}
 )
-# A brand opening a note, then its payment or papers: "禾丰首付款30%到账了".
-_LEAD_DEAL = re.compile(r"(?P<brand>[\u4e00-\u9fff]{2,4}?)(?=首付|尾款|货款|回款|合同|订单|标书|发票)")
+# A brand opening a note, then its payment or papers, maybe new: "禾丰首付款30%到账了", "X新报价发了".
+_LEAD_DEAL = re.compile(
+    r"(?P<brand>[\u4e00-\u9fff]{2,4}?)(?=(?:新|最新)?(?:首付|尾款|货款|回款|合同|订单|标书|发票|报价))"
+)
 # Deal words after "的": "瑞昇的合同", "拓维的情况", "雅美整形的招标文件".
 _DEAL_WORDS = "合同|情况|跟进|联系人|单子|项目|订单|报价|进度|标书|招标|尾款|首付|货款|款|货|历史|电话|手机"
 
@@ -589,6 +604,14 @@ class CompanyFinder:
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)
             if hit is None:
                 continue
+            if word in _ESTATE_HEADS:
+                estate = hit.name[: -len(word)]
+                if (
+                    estate in _ESTATE_KINDS
+                    or estate.endswith(("老旧", "老"))  # "城东老旧小区"
+                    or _NUMERAL_FIRST.match(estate)
+                ):
+                    continue
             # A catalog word inside a strong name is part of the name ("平安医院"), but a short name
             # must not be a catalog word ("京东冷链" is a competitor).
             if any(bs < hit.end and hit.start < be for bs, be in blocked) and (
@@ -1216,6 +1239,12 @@ class CompanyFinder:
             return None  # "王总的助理", "老李的同事": a person's, not an organisation's
         if len(brand_words) < len(name_words) and brand in districts().anywhere:
             return None  # "沈阳浑南那个…": a district after its city is where, not who
+        if (
+            len(brand_words) < len(name_words)
+            and brand_words[0] in districts().anywhere
+            and len(brand) - len(brand_words[0]) < 2
+        ):
+            return None  # "佛山顺德何老板": the city, its district, then the person's surname
         placed = len(brand_words) < len(name_words)
         limit = _PLACE_BRAND_FREQ if placed else _BRAND_FREQ
         common = [len(w) > 1 and _CJK.match(w) is not None and self._freq(w) >= limit for w in brand_words]
@@ -1249,13 +1278,18 @@ class CompanyFinder:
 
     def _there(self, text: str) -> CompanyHit | None:
         """A brand without an organisation word, named as the place where something happened."""
-        for m in _THERE.finditer(text):
+        there = list(_THERE.finditer(text))
+        if "从" in text:
+            there += _FROM_THERE.finditer(text)
+        for m in there:
             name = m.group("name")
             g = gazetteer()
             lead = g.pattern.match(name)
             brand = name[lead.end() :] if lead else name
             if len(brand) != 2 or _THERE_NOT.search(name) or self._freq(brand) >= _BRAND_FREQ:
                 continue
+            if m.re is _FROM_THERE and self._freq(brand) > 0:
+                continue  # "刚从展会出来", "从展厅回来": a place of any trade; a name the rep left is no word
             if _title_start_re().search(brand) or brand[0] in _STOP_CHARS or brand in g.cities:
                 continue
             if not lead and (name[0] in COMMON_SURNAMES or _called_by_surname(name)):

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from nlp.catalog import Catalog, Mention
-from nlp.cities import find_city, gazetteer
+from nlp.cities import districts, find_city, gazetteer
 from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import DayMention, find_period
 from nlp.followup import Plans, find_bare_followup, find_followup
@@ -155,8 +155,9 @@ def _short_name_told(
         return False
     if (len(name) == 2 and name[0] in surnames()) or (len(name) == 3 and name[0] in COMMON_SURNAMES):
         return False  # "孟丽", "芮晨": a person's full name
-
-    return not any(p.start() == start and p.end() == end for p in places)
+    # a place alone, or a city and one of its districts ("绍兴柯桥陈先生家量好尺寸了"): where, not who
+    rest = next((name[p.end() - start :] for p in places if p.start() == start), name)
+    return bool(rest) and rest not in districts().anywhere
 
 
 class Extractor:

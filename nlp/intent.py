@@ -339,6 +339,9 @@ PROGRESS = re.compile(
     r"|(?:签|定|签约|中标|交付|付款|回款|打款)了?(?:没|吗|没有)[?？]?\s*$"  # "X那边合同签了没"
 )
 LOOK_UP = re.compile(r"^\s*(?:帮我|帮忙|麻烦)?(?:查一下|查下|查查|查询|查|搜一下|搜下|找一下|找下)")
+# A look asked for before the customer ("帮我看下X到哪一步了", "看一下X的进度"): where its name starts; not
+# a look-up for the intent ("看看明天的安排" asks for no customer).
+_LOOK_AT = re.compile(r"^\s*(?:帮我|帮忙|麻烦|给我)?(?:看一下|看下|看看)")
 # ...or asked for last, after what is wanted of it: "X的客户信息查一下", "X的资料帮我调一下"
 LOOK_UP_LAST = re.compile(
     r"(?:资料|信息|情况|记录|档案|电话|联系方式)\s*(?:帮我|帮忙|麻烦)?"
@@ -407,7 +410,10 @@ KIND_DEMO = Screened(
     # a sample or a trial run made on site for them, said as done: "做了胶水的现场试胶", "现场打样了"
     # (not one to come, "下周去现场打样", nor "现场试试看")
     r"|(?:做了|搞了)[^，,。；;\s]{0,8}?现场(?:试(?![试一着下看过用])[\u4e00-\u9fff]|打样)"
-    r"|现场(?:试(?![试一着下看过用])[\u4e00-\u9fff]|打样)了",
+    r"|现场(?:试(?![试一着下看过用])[\u4e00-\u9fff]|打样)了"
+    # the machine run in front of them, said with whom it was shown to: "现场试运行给他看了", "开起来跑给
+    # 客户看过" (not a file passed on: "转给他看了")
+    r"|(?:运行|运转|跑|操作|试|演|飞)[^，,。；;\s]{0,6}?给(?:他|她|客户|对方|人家|老板|领导)们?看(?:了|过)",
     re.IGNORECASE,
 )
 KIND_CALL = Screened(
@@ -458,6 +464,10 @@ KIND_VISIT = Screened(
     rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
     # (or gone there and the job done: "去X量完房了", "去X送完样了")
     r"|去(?![年])[^，,。；;\s]{1,12}?(?:量|送|装|调|测|签|谈|聊|看)完"
+    # (or gone there to fetch something, said done: "去X拿到了招标文件", "去X取了样")
+    r"|(?<![过回出失])去(?![年])[^，,。；;\s]{1,12}?(?:拿到|拿了|取了|取到|领了|领到)"
+    # measured up on site, said done: "X家量好尺寸了", "量了一下尺寸", "房子量完了"
+    r"|量(?:好|完|了)(?:了|一下|下)?(?:尺寸|房)|(?:尺寸|房子?)(?:都|也|已经)?量(?:好|完)了"
     # (or out of it when done: "X刚开完会出来", "谈完合同出来")
     r"|(?:开|谈|聊|签|见)完[^，,。；;\s]{0,4}?出来"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
@@ -1332,9 +1342,10 @@ def news_start(text: str, intent: Intent, person_at: int | None = None) -> tuple
         paid = kind[0] == "visit" and text.startswith(("拜访", "上门"), kind[1][0])
         return (0, kind[1][0]) if kind[0] == "demo" or paid else None
     if intent == Intent.QUERY_LEAD:
-        look_up = LOOK_UP.search(text)
-        if look_up is not None:
-            return look_up.end(), len(text)
+        look_up = LOOK_UP.search(text) or _LOOK_AT.search(text)
+        if look_up is not None:  # (up to the question, if one follows: "查下X到哪一步了")
+            asked = PROGRESS.search(text, look_up.end())
+            return look_up.end(), len(text) if asked is None else asked.start()
         m = ONE_CUSTOMER_QUESTION.search(text) or PROGRESS.search(text) or LEAD_QUERY.search(text)
         if m is None or m.start() == 0 or m.group().startswith(("是哪", "哪")):
             return None  # "X是哪家的": X is a person, asked where they work

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.cities import gazetteer
+from nlp.cities import districts, gazetteer
 from nlp.lexicon import (
     COMMON_SURNAMES,
     OWN_PARTS,
@@ -204,7 +204,10 @@ _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5} ?$")
 _LOOSE_BOUNDARY = frozenset("的了们 ，,。:：、;；")
 _NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早位")
 # Roles said before a title, not functions of it: "分管副镇长" is a 副镇长.
-_NOT_FUNCTION_WORDS = frozenset({"分管", "负责", "兼任", "担任", "现任", "新任"})
+# Nor the body the office is of, as 居委会主任 is a 主任: "社区书记", "村委主任", "街道主任".
+_NOT_FUNCTION_WORDS = frozenset(
+    {"分管", "负责", "兼任", "担任", "现任", "新任"} | {"社区", "小区", "街道", "村委", "居委", "业委"}
+)
 # People named in shapes no title rule reads: "Mr. Lam", "邱采购的电话", "采购的于丽娟", "采购办 陶 主任".
 _SPOKEN_TO = Screened(
     r"(?<![A-Za-z])(?:Mr|Ms|Mrs|Miss)\.?\s?(?:(?P<en>[A-Z][a-z]+)|(?P<cn>[\u4e00-\u9fff])(?![\u4e00-\u9fff]))"
@@ -323,14 +326,25 @@ def _city_ends(text: str, i: int) -> bool:
 
 
 def _city_then_surname(text: str, i: int) -> bool:
-    """Whether a prefecture-level city starts at `i` and a surname and a title or honorific follow it:
-    the city, not a person called by its characters."""
+    """Whether a prefecture-level city, or a county or district of one ("柯桥", "萧山"), starts at `i`
+    and a surname and a title or honorific follow it: the place, not a person called by its characters."""
     m = gazetteer().pattern.match(text, i)
-    if m is None or m.group() not in gazetteer().cities:
-        return False
-    e = m.end()
+    if m is not None and m.group() in gazetteer().cities:
+        return _surname_then_title(text, m.end())
+    return any(text[i : i + n] in districts().anywhere and _surname_then_title(text, i + n) for n in (2, 3))
+
+
+def _surname_then_title(text: str, e: int) -> bool:
     return text[e : e + 1] in surnames() and (
         _HONORIFIC.match(text, e + 1) is not None or _base_title_re().match(text, e + 1) is not None
+    )
+
+
+def _district_ends(text: str, i: int) -> bool:
+    """Whether a county or district ends right before `i` and a person with a title or honorific starts
+    there ("绍兴柯桥陈先生", "萧山王女士"): where the person is, then the person."""
+    return _surname_then_title(text, i) and any(
+        i >= n and text[i - n : i] in districts().anywhere for n in (2, 3)
     )
 
 
@@ -458,7 +472,7 @@ class PersonFinder:
             return True
         if ch in _BEFORE_NAME:
             return True
-        if _city_ends(text, i):
+        if _city_ends(text, i) or _district_ends(text, i):
             return True  # "眉山何老板", "徐州宋先生": where the person is, then the person
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(
             ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们", "委会", "办公室")
@@ -741,8 +755,11 @@ class PersonFinder:
                 )
             ):
                 named.append(Person(name, None, at, at + len(name)))
-            elif name is None and (
-                nick := self._nickname_at(text, at, big=False) or self._a_name_at(text, at)
+            elif (
+                name is None
+                and (nick := self._nickname_at(text, at, big=False) or self._a_name_at(text, at))
+                # (with no 的, a pause or what they did ends it: "X街道办 老楼加梯" is the old blocks' lifts)
+                and (joint.group() == "的" or _HARD_END.match(text, at + 2) or _ACT_AFTER.match(text, at + 2))
             ):
                 named.append(Person(nick, None, at, at + 2))  # "瑞德生物的小谭聊了下", "X的阿明"
         # (the nickname patterns below all need 小 or 老, and start with lookbehinds that defeat the
