@@ -36,16 +36,20 @@ _WEEKDAY = {
 }
 _REL_DAY = {
     "大后天": 3,
+    "大后儿个": 3,
     "后天": 2,
+    "后儿个": 2,
     "明天": 1,
     "明早": 1,
     "明晚": 1,
     "明儿": 1,
+    "明儿个": 1,
     "明日": 1,
     "今天": 0,
     "今早": 0,
     "今晚": 0,
     "今儿": 0,
+    "今儿个": 0,
     "今日": 0,
     "昨天": -1,
     "昨晚": -1,
@@ -59,7 +63,7 @@ _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 
 # One day: relative words, weekdays with an optional week shift, N天后, 月底, (下个月|N月)N号.
 DAY_RE = re.compile(
-    rf"(?P<rel>大后天|后天|明天|明早|明晚|明儿|明日|今天|今早|今晚|今儿|今日|昨天|昨晚|昨日|前天"
+    rf"(?P<rel>大后天|大后儿个|后天|后儿个|明天|明早|明晚|明儿个|明儿|明日|今天|今早|今晚|今儿个|今儿|今日|昨天|昨晚|昨日|前天"
     rf"|(?<![A-Za-z])(?i:today|tomorrow|yesterday)(?![A-Za-z]))"
     rf"|(?P<wshift>下下个?|下个?|这个?|本|上上个?|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])"
     rf"|(?P<ndays>{_NUM})天(?:之后|以后|后)"
@@ -89,8 +93,12 @@ def _day_matches(text: str) -> Iterator[re.Match[str]]:
         at = _DAY_FIRST.search(text, m.end() if m is not None else at.start() + 1)
 
 
-# ("明天一早9点", "周五一大早八点": the early morning)
-_PERIOD_WORD = r"(?P<pw>一大早|一早|上午|下午|晚上|中午|早上|凌晨|傍晚|早晨|夜里|晚|早|午)?"
+# ("明天一早9点", "周五一大早八点": the early morning; northern 前晌 / 晌午 / 后晌: morning, noon, afternoon)
+_PERIOD_WORD = (
+    r"(?P<pw>一大早|一早|上午|下午|晚上|中午|早上|凌晨|傍晚|早晨|夜里|前晌|晌午|后晌|下半晌|上半晌|晚|早|午)?"
+)
+_AFTERNOON_ON = ("下午", "晚上", "傍晚", "夜里", "晚", "后晌", "下半晌")  # "三点" there is 15:00
+_NOON = ("中午", "午", "晌午")
 TIME_RE = re.compile(
     rf"\s?(?:的)?{_PERIOD_WORD}\s?(?:(?P<h>{_NUM})\s?(?:点钟?|时)(?P<m>半|一刻|三刻|\d{{1,2}}分?|[{_CN}]{{1,3}}分|[{_CN}]{{2,3}}(?![{_CN}]))?"
     rf"|(?P<hh>\d{{1,2}})[:：](?P<mm>\d{{2}})(?:\s?(?P<ap2>[ap]\.?m\.?)(?![A-Za-z]))?"
@@ -231,7 +239,7 @@ def _time(m: re.Match[str]) -> str | None:
         if not 1 <= h <= 12:
             return None
         h = h % 12 + (12 if ap.startswith("p") else 0)
-    elif (pw in ("下午", "晚上", "傍晚", "夜里", "晚") and h <= 11) or (pw in ("中午", "午") and h < 6):
+    elif (pw in _AFTERNOON_ON and h <= 11) or (pw in _NOON and h < 6):
         h += 12
     elif not pw and 1 <= h < _EARLIEST_WORKING_HOUR and not m.group("hh"):
         h += 12  # "明天三点再去": nobody meets a customer at 03:00; a bare small hour is the afternoon

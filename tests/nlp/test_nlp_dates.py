@@ -146,3 +146,20 @@ def test_a_time_said_of_that_day_is_read_for_the_day_said_before() -> None:
     assert time_on_that_day("那天他们老板不在") is None
     assert time_on_that_day("哪天下午两点方便") is None
     assert time_on_that_day("下午两点吧") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        ("明儿个后晌两点再去趟工地", "2026-03-11", "14:00"),
+        ("后儿个前晌十点去他们仓库", "2026-03-12", "10:00"),
+        ("大后儿个晌午一点请他吃饭", "2026-03-13", "13:00"),
+        ("明儿下半晌三点半再过去", "2026-03-11", "15:30"),
+        ("明儿个后晌去找他", "2026-03-11", None),
+    ],
+)
+def test_northern_day_and_part_of_day_words(text: str, day: str, time: str | None) -> None:
+    """今儿个 / 明儿个 / 后儿个 / 大后儿个 are days; 前晌 / 晌午 / 后晌 / 下半晌 morning, noon, afternoon."""
+    found = find_followup(text, TUE)
+    assert found is not None
+    assert (found.day.isoformat(), found.time) == (day, time)
