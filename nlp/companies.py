@@ -144,6 +144,10 @@ _LATIN_ORG = re.compile(
     r"|Fitness|Gym|Yoga|Mall|Plaza|Cent(?:er|re)|Apartments?|Residences?|Hub)"
     r"(?:,?\s(?:Co\.,?\s?)?(?:Ltd|Inc|LLC|GmbH|AG|Limited)\b\.?)?(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,2}[A-Z][\w&+\-]*\s?公寓"  # "Harbor One公寓"
+    # any English name with its legal form, maybe its place in brackets before it: "Hoffmann Automotive
+    # Parts (Taicang) Co., Ltd."
+    r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,4}[A-Z][\w&+\-]*(?:\s\([A-Z][A-Za-z ]{1,20}\))?,?\s"
+    r"(?:Co\.,?\s?(?:Ltd\b\.?|Limited)|Ltd\b\.?|Limited|Inc\b\.?|LLC|GmbH)(?![A-Za-z])"
 )
 _DEPARTMENT_CHARS = frozenset("科部处室组办")
 _DEPARTMENT_END = frozenset("部科处室")  # a department of a customer named before it ("X采购部的")
@@ -196,6 +200,9 @@ _GOVERNMENT = ("局", "委", "委员会", "政府", "法院", "检察院", "管�
 _NUMBERED_HOSPITAL = re.compile(r"[一二三四五六七八九十]院")
 # A count of institutions: "有十二所小学" (所 as a measure word, not an institute).
 _COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十百几0-9]$")
+# A word for all of an organisation said right before its kind ("全集团", "整个公司"): the customer's own
+# scope, where a name would stand.
+_WHOLE = frozenset({"全", "整个", "全体"})
 # Where an address starts: a park or building named after it is where, not who ("地址在苏州工业园区").
 _ADDRESS_BEFORE = re.compile(r"(?:地址|位于|地点|坐落于)[在是为]?\s?[:：]?\s?$")
 # Heads that name one's own site; a place with only such a head is "the works in X", no name of its own.
@@ -217,6 +224,11 @@ _SITE_MAX = 14  # characters of a site's name before its head
 _SITE_OWNED = frozenset({"的", "有", "家", "一家", "他们", "我们", "你们", "她们", "咱们", "自己", "些"})
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,3}期")  # "X三期工地": which phase of the site
 _COUNTED_SHOP = re.compile(r"第?[一二两三四五六七八九十几多]家")
+# People counted right before what is read as a brand ("有15个左右新提的经理", "两位新来的主管"): the
+# words describe the people counted, no organisation.
+_COUNTED_PEOPLE_BEFORE = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百几]+)(?:多|来)?\s?(?:个|位|名)(?:左右|以上|多|来)?\s?$"
+)
 _AFTER_WORDS = frozenset({"后", "前", "之后", "之前", "以后", "以前"})
 # Where inside a customer a function is done ("门店运营", "总部采购", "华东区销售"): with a function after
 # it, a part of the customer, never a customer of its own.
@@ -319,6 +331,8 @@ _VISIT = (
     r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给|已经?联系(?:了|过)?"
 )
 _VISIT_WORD = re.compile(_VISIT)
+# Gone to or being at a place, right before it: "去X做诊断", "在X做了汇报".
+_GONE_THERE = re.compile(r"(?:去|在|到)\s?$")
 _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 # Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".
 _AT_BEFORE = re.compile(rf"(?:{_VISIT}|去|在|到|打给|电话给|约了)\s?$")
@@ -333,7 +347,8 @@ _VISIT_AFTER = re.compile(
 _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
 _VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|给(?=[^\s，,。])")
 # What follows a city and brand that open a note as its subject ("X城Y现在到哪一步了", "X城Y又去了一趟").
-_OPENING_AFTER = re.compile(r"现在|目前|又|那边|这边|最近|已经")
+# (or how the contact went, after a pause: "宁波港建 电话沟通了")
+_OPENING_AFTER = re.compile(r"现在|目前|又|那边|这边|最近|已经|\s?(?:电话|微信|视频)(?:沟通|联系|聊|里|上)")
 # A clause about the customer turned or its deal, right after its name: "三亚X虽然浴袍丢了", "X那单丢了".
 _TURN_AFTER = re.compile(r"虽然|虽说|尽管|那单|这单|那个单子|这个单子")
 # Characters before 家 that make it a count, a home or a people word: "两家", "整家", "大家", "回家", "老家".
@@ -355,7 +370,9 @@ _LEAD_DEAL = re.compile(
     r"(?P<brand>[\u4e00-\u9fff]{2,4}?)(?=(?:新|最新)?(?:首付|尾款|货款|回款|合同|订单|标书|发票|报价))"
 )
 # Deal words after "的": "瑞昇的合同", "拓维的情况", "雅美整形的招标文件".
-_DEAL_WORDS = "合同|情况|跟进|联系人|单子|项目|订单|报价|进度|标书|招标|尾款|首付|货款|款|货|历史|电话|手机"
+_DEAL_WORDS = (
+    "合同|情况|跟进|联系人|单子|项目|订单|报价|方案|进度|标书|招标|尾款|首付|货款|款|货|历史|电话|手机"
+)
 
 
 # What follows an office said short after a surname ("饶队说", "刘队今天"), as people.py reads it.
@@ -386,7 +403,10 @@ def _brand_end_re() -> re.Pattern[str]:
         + titles_
         + r"|队(?="
         + _SHORT_OFFICE_AFTER
-        + r"))))"
+        # (or a woman or man called by surname and kin: "给恒昌陈姐打了电话")
+        + r")|[姐哥](?=打|说|讲|聊|电话|微信|那边|[\s，,。]))))"
+        # an English name glued after the brand, then what they said or did: "博远Cindy说…"
+        r"|(?P<en>(?<=[\u4e00-\u9fff])(?=[A-Z][a-z]+(?![A-Za-z])\s?(?:说|讲|聊|问|反馈|那边|电话|微信|和|跟)))"
         r"|(?=那单|这单|那个|的(?:" + _DEAL_WORDS + r")|(?:老板娘|老板|老总)(?![桌椅台]))"
         r"|(?P<buyer>(?<=[\u4e00-\u9fff])(?=[" + surnames + r"]采购))"
         # "X的施丽 微信上…": a full name of any surname, then a pause or what they said (checked after)
@@ -396,6 +416,8 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|开了|约了|打了|加了|来了|去了|带[我着了]|让[我你]|表示|反馈|觉得|同意|答应)"
         r"|(?:那边)?(?=的采购(?:$|[\s，,。]|说|讲|聊|电话|那边|反馈))"  # "X的采购 电话聊了": the buyer alone
         r"|(?P<alone>(?=\s|[，,。]|$))"
+        # the work done there, after going or being there ("去美凯做诊断", "在X做了汇报"): checked after
+        r"|(?P<did>(?<=[\u4e00-\u9fff])(?=做))"
     )
 
 
@@ -588,6 +610,8 @@ class CompanyFinder:
                 continue
             if word == "所" and _COUNT_BEFORE.search(text, 0, s):
                 continue  # "有十二所小学": counted schools
+            if s in index_by_end and tokens[index_by_end[s]][0] in _WHOLE:
+                continue  # "OKR辅导全集团推": all of the customer's own group, no name
             if _NUMBERED_HOSPITAL.fullmatch(word) and (
                 s == 0
                 or not _CJK.match(text[s - 1])
@@ -735,6 +759,10 @@ class CompanyFinder:
                 # "南通/工厂", "金陵/饭店" are a site or a name, not a kind.
                 prev = tokens[k - 1][0] if k > 0 else ""
                 if not prev or not self._name_part(prev) or _is_place(prev) or prev in self._verbs:
+                    continue
+                # "青|禾|电商Amy": rare characters before the kind are its name, and a person follows
+                before = tokens[k - 2][0] if k > 1 else ""
+                if len(prev) == 1 and len(before) == 1 and _CJK.match(before) and before not in _STOP_CHARS:
                     continue
                 if (
                     word == "工厂"
@@ -1117,6 +1145,8 @@ class CompanyFinder:
                 hit = self._before_department(text, m.start(), blocked)
             if hit is None:
                 continue
+            if m.group("did") is not None and not _GONE_THERE.search(text, max(0, hit.start - 2), hit.start):
+                continue  # "X做了两期": only a place gone to or worked at names the customer by 做
             if full is not None and (hit.name in districts().anywhere or _is_place(hit.name)):
                 continue  # "去了嘉定的柏丽，": a brand in a district, not a person of the district
             if text[hit.end : hit.end + 1] in ("区", "县") and (
@@ -1142,6 +1172,8 @@ class CompanyFinder:
                 and hit.name not in _GREETINGS
             ):
                 continue  # a word alone in the middle of a message, a greeting or a number is no name
+            if alone:
+                hit = self._without_person_after(hit)
             return hit
         # A note opening with a brand, then what it bought or paid: "鑫达的储能柜发货了", "禾丰首付款到账了".
         lead = len(text) - len(text.lstrip(_LEADING_MARKS))
@@ -1153,6 +1185,21 @@ class CompanyFinder:
         if m is not None and (hit := self._brand_before(text, m.end("brand"), blocked)) is not None:
             return hit if hit.start == lead else None
         return None
+
+    def _without_person_after(self, hit: CompanyHit) -> CompanyHit:
+        """A brand read up to a pause with the person's full name glued after it ("拜访了锐拓周婷 …"):
+        the brand ends where a common surname starts a name that is no word."""
+        for n in (3, 2):
+            tail = hit.name[-n:]
+            if (
+                len(hit.name) - n >= 2
+                and tail[0] in COMMON_SURNAMES
+                and _CJK_ONLY.fullmatch(tail)
+                and self._freq(tail) < _FULL_NAME_FREQ
+                and self._freq(hit.name[-n - 1 : -n + 1]) < _FULL_NAME_FREQ  # (not inside a word: "X周期")
+            ):
+                return CompanyHit(hit.name[:-n], hit.start, hit.end - n, hit.strength, hit.score)
+        return hit
 
     def _before_department(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """The brand before a department that ends at `end`, its person after ("X人事部的王芳",
@@ -1212,6 +1259,8 @@ class CompanyFinder:
             name, end = name[: glued.start()], start + glued.start()
             name_words = self._cut(name)
         if len(name) < 2 or any(bs < end and start < be for bs, be in blocked):
+            return None
+        if _COUNTED_PEOPLE_BEFORE.search(text, max(0, start - 8), start):
             return None
         if (
             not _CJK.match(name[-1])

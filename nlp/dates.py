@@ -108,10 +108,13 @@ TIME_RE = re.compile(
 )
 # Periods asked about by queries.
 PERIOD_RE = re.compile(
-    r"(?P<week>本周|这周|这个?星期|本星期|这礼拜|这个礼拜|上周|上个?星期|上个?礼拜|下周|下个?星期|下个?礼拜)"
+    r"(?P<week>本周|这周|这个?星期|本星期|这礼拜|这个礼拜|上周|上个?星期|上个?礼拜|下周|下个?星期|下个?礼拜"
+    # ...and in English as reps mix it in: "this week 团队 new lead 多少个", "last month的回款"
+    r"|(?<![A-Za-z])(?i:this|last|next)\s?(?i:week)(?![A-Za-z]))"
     r"(?![一二三四五六日天1-7])"
-    r"|(?P<month>本月|这个?月|当月|上个?月|下个?月)(?!底|末|\d|[一二三四五六七八九十])"
-    r"|(?P<quarter>本季度|这个?季度|上个?季度|下个?季度)"
+    r"|(?P<month>本月|这个?月|当月|上个?月|下个?月|(?<![A-Za-z])(?i:this|last|next)\s?(?i:month)(?![A-Za-z]))"
+    r"(?!底|末|\d|[一二三四五六七八九十])"
+    r"|(?P<quarter>本季度|这个?季度|上个?季度|下个?季度|(?<![A-Za-z])(?i:this|last|next)\s?(?i:quarter)(?![A-Za-z]))"
     r"|(?P<year>今年|本年度?|去年|明年)"
     rf"|(?P<nmonth>{_NUM})月份?(?![\d{_CN}号日底末])"
 )
@@ -149,6 +152,11 @@ def _add_months(d: date, months: int, day: int | None = None) -> date | None:
 def _week_shift(word: str | None) -> int:
     if not word:
         return 0
+    word = word.lower()
+    if word.startswith("next"):
+        return 1
+    if word.startswith("last"):
+        return -1
     if word.startswith("下下"):
         return 2
     if word.startswith("下"):

@@ -296,11 +296,12 @@ class Extractor:
             if company is None and handover.customer is not None and handover.customer_span is not None:
                 company = CompanyHit(handover.customer, *handover.customer_span, strength=0, score=0)
         # (a report may name its contact after the customer: "X吕明浩电话说…" ends the name at the person)
+        # (a person named only after the news leaves the name before it to the customer: "X签了 陈姐说…")
         named_first = person is None or intent == Intent.LOG_FOLLOWUP
         if (
             company is None
-            and named_first
             and (where := news_start(text, intent, person.start if person else None))
+            and (named_first or (person is not None and person.start >= where[1]))
         ):
             known = [m.start for m in mentions] + ([person.start] if person is not None else [])
             head = " " * where[0] + text[where[0] :]  # the name stands first in what is left

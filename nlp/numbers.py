@@ -155,7 +155,9 @@ BUDGET_CUE = Screened(
     r"|心理价位?|心理预期"  # the price the customer has in mind is what they mean to spend
     r"|(?:最多|顶多|最高)能?(?:给到?|出到?)"  # what the customer will spend at most: a budget's ceiling
     # the price the customer pushes for: "她们想压到12万", "要求降到260万以内"
-    r"|(?:想|要|要求|希望)(?:把价格?|价格)?(?:压|砍|降)价?到"
+    r"|(?:想|要|要求|希望)(?:我|我们)?(?:把价格?|价格)?(?:压|砍|降)价?到"  # (also "要我压到35万")
+    # the price the haggling ended at: "又谈了一轮 最后33.8万"
+    r"|(?:谈|砍|磨|压)[^。！!？?]{0,8}?(?:最后|最终)(?=\s?[\d一二两三四五六七八九十])"
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
     # the price agreed for the whole deal: "价格就按三十五万", "总价定在80万", "价格基本谈拢 80万"
     # (not a unit's: "单价按3万"; not one still open: "价格没谈拢")

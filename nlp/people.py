@@ -44,7 +44,7 @@ _WORD_SURNAMES = frozenset("过和由但都来时在")
 _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算之裁监经工")
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
 # (an adverb, a pronoun or a verb of meeting after 王工 ends it: "蒋工挺满意", "陈工他们", "杨工碰了下")
-_GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 挺很他她碰反表认确还已又刚对跟和给")
+_GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 挺很他她碰反表认确还已又刚对跟和给全亲")
 _GONG_THEN = frozenset("了提要想看带加")  # "贺工加了微信"
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
@@ -103,6 +103,8 @@ _HARD_END = re.compile(r"[\s,，。;；:：、(（]|电话|手机|座机|微信|
 # What a person named right after a department or a role then did ("行政部张敏沟通了", "采购徐丽丽对了一下").
 _ACT_AFTER = re.compile(
     r"沟通|确认|对接|对了|聊了|说|讲|通了|打了|回了|回复|发了|见了|回电|回话|来电|打电话|打来"
+    # (or wrote, handed over, let out: "X的采购刘莉发邮件来", "X王涛给了座机", "X刘莉开视频会议")
+    r"|发(?:邮件|微信|消息|信息|短信|来|过来)|给了|开了?(?:个|一个)?(?:会|视频|线上)|透露|表示|反馈|提到"
 )
 _DEPT_CHARS = "部科处室办"
 # (a space may part them on a card: "行政部 钟晓梅 180…")
@@ -147,6 +149,14 @@ _DONE = frozenset("了过完")
 _LONG_DEPT_WORDS = tuple(w for w in _DEPT_WORDS if len(w) > 1)
 
 
+# Words a name may follow with no pause: who or where the person is, or the look-up that asks about them
+# ("查下周建国的联系方式").
+_OPENS_NAME = (
+    *("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们", "委会", "办公室"),
+    *("查下", "查一下", "查查"),
+)
+
+
 def _inside_dept_word(text: str, s: int) -> bool:
     """s falls inside a department word ("办公室王主任": not 公室王)."""
     return any(text.startswith(w, s - j) for w in _LONG_DEPT_WORDS for j in range(1, len(w)) if s - j >= 0)
@@ -154,7 +164,7 @@ def _inside_dept_word(text: str, s: int) -> bool:
 
 # A surname and a given name that the rep refers to as a place: "张伟那边现在什么进度".
 _PERSON_THERE = Screened(
-    r"(?:^|(?<=[\s,，。:：、跟和找给问]))(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)"
+    r"(?:^|(?<=[\s,，。:：、跟和找给问嗯呃额]))(?![嗯呃额])(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)"
 )
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
 _HONORIFIC = re.compile(r"(先生|女士|小姐|姐)")
@@ -176,6 +186,8 @@ _EN_CUE = Screened(
 # What a name before a question is asked about: "魏红梅是哪个医院的", "孙立军的手机号多少".
 _ASKED_AFTER = re.compile(
     r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说|的跟进|的记录|最近(?:有没有|怎么样|咋样|情况)"
+    r"|那个线索"  # "Kevin Wang那个线索是谁录的" (a customer is asked after as "X那个客户")
+    r"|透露|表示"  # "，刘莉透露他们预算卡在250万": what the person let out, as 说
 )
 # A title alone at the start or end of a chat line addresses the reader ("谢谢老板", "老板 你们…").
 _VOCATIVE = frozenset({"老板", "老师", "领导", "老总", "经理"})
@@ -199,7 +211,7 @@ _IS_OFFICE = re.compile(
     r"\s*[，,]?\s*是[\u4e00-\u9fff]{1,4}?[科股处部室队](?P<title>(?:副)?[科股处部室队]长)(?=$|[\s，,。；;！!])"
 )
 # A form's job field: "职务：护理部主任", "职位：采购主管".
-_TITLE_FIELD = re.compile(r"(?:职务|职位|岗位)\s?[:：]\s?([A-Za-z\u4e00-\u9fff]{2,8}?)(?=$|[\s,，。;；])")
+_TITLE_FIELD = re.compile(r"(?:职务|职位|岗位)\s?[:：]\s?([A-Za-z\u4e00-\u9fff]{2,8}?)(?=$|[\s,，。;；|｜/])")
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5} ?$")
 _LOOSE_BOUNDARY = frozenset("的了们 ，,。:：、;；")
 _NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早位")
@@ -273,10 +285,13 @@ _BUYER_ALONE = re.compile(
 # What joins a full name to the organisation before it: "的" or a space.
 _AFTER_ORG = re.compile(r"的|\s+|")  # (glued: "丰瑞药业周敏，")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
-_WITH_PERSON = re.compile(r"(?:跟|和|给|约了?|见了|碰到|陪)(?=[\u4e00-\u9fff])")
+# (or sent to: "报价都发周婷邮箱了")
+_WITH_PERSON = re.compile(
+    r"(?:跟|和|给|约了?|见了|碰到|陪)(?=[\u4e00-\u9fff])|发(?=[\u4e00-\u9fff]{2,3}(?:邮箱|微信))"
+)
 # (or shown, sent or trained: "给张丹demo了", "给刘晓燕演示了样机", "给王强发了报价")
 _MET_AFTER = re.compile(
-    r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|演示|展示|介绍|培训|发了|送了|(?i:demo)|[，,。\s]"
+    r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|邮箱|演示|展示|介绍|培训|发了|送了|(?i:demo)|[，,。\s]"
 )
 # An English name ending right where a question about it starts ("Jerry Xu是哪家公司的").
 _EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[^A-Za-z]))([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?$")
@@ -296,6 +311,12 @@ _STAFF_KINDS = frozenset({"管家"})
 _KIN_AFTER = re.compile(
     r"的(?:亲戚|亲属|家人|家里人|儿子|女儿|老婆|老公|媳妇|爱人|太太|丈夫|妻子|父亲|母亲|侄子|侄女|外甥|"
     r"表哥|表弟|表姐|表妹|堂哥|堂弟|小舅子|大舅子|连襟|亲家|同学|发小|朋友|哥们)"
+)
+# A title that names people counted before it ("有15个左右新提的经理", "三位主任"): a group, no contact.
+_COUNTED_BEFORE = re.compile(
+    r"(?<!\d)(?:[2-9]|[1-9]\d+|[二两三四五六七八九十百几][一二两三四五六七八九十百几]*)(?:多|来)?\s?(?:个|位|名)"
+    r"(?:左右|以上|多|来)?"
+    r"[^，,。；;！!？?\s\d]{0,8}$"
 )
 # How common a word must be in the segmenter's dictionary to be read as that word (董事会 2461, 经理人
 # 508) rather than as a title and a character after it.
@@ -474,9 +495,7 @@ class PersonFinder:
             return True
         if _city_ends(text, i) or _district_ends(text, i):
             return True  # "眉山何老板", "徐州宋先生": where the person is, then the person
-        return text[:i].endswith(title_prefixes()) or text[:i].endswith(
-            ("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们", "委会", "办公室")
-        )
+        return text[:i].endswith(title_prefixes()) or text[:i].endswith(_OPENS_NAME)
 
     def _name_after(self, text: str, i: int) -> str | None:
         """A full name starting at i (surname + one or two characters), or an English name."""
@@ -750,6 +769,7 @@ class PersonFinder:
                 and not _title_re().match(text, at + len(name))
                 and (
                     joint.group() == "的"
+                    or name.isascii()  # "青禾电商Amy和她老板": an English name glued after the organisation
                     or _HARD_END.match(text, at + len(name))
                     or _ACT_AFTER.match(text, at + len(name))
                 )
@@ -975,6 +995,7 @@ class PersonFinder:
                 and not text[max(0, ts - 2) : ts].endswith(("我们", "我是", "你们"))
                 and not self._word_goes_on(text, m)
                 and not _KIN_AFTER.match(text, te)
+                and not _COUNTED_BEFORE.search(text, max(0, ts - 16), ts)
             ):
                 bare.append(Person(None, written, ts, te))
         for m in _HONORIFIC.finditer(text):
@@ -1054,7 +1075,15 @@ class PersonFinder:
             if not sl and alone is not None:
                 surname, sl = alone.group(1), 1
             if sl:
+                # "姓何 何经理": the title said with the surname again, unless a bare one says it in full
+                # ("车队长姓程 程队说")
                 title = bare[0].title if bare else None
+                again = next(
+                    (p.title for p in named if p.name == surname[:sl] and p.title and p.start > xing.start()),
+                    None,
+                )
+                if again is not None and not (title and title.endswith(again)):
+                    title = again
                 named.append(Person(surname[:sl], title, xing.start(), xing.end()))
         # "周总好，我们是…", "王经理您好": the forwarded message greets our rep, not the contact.
         named = [
@@ -1065,6 +1094,8 @@ class PersonFinder:
             and p.name != "谢谢"
             and not any(bs < p.end and p.start < be for bs, be in blocked or ())  # "冷干机" is a product
         ]
+        # (nor a title inside a product's name: "新经理转身课程")
+        bare = [p for p in bare if not any(bs < p.end and p.start < be for bs, be in blocked or ())]
         if "采购" in text:
             for m in _BUYER_ALONE.finditer(text):
                 if text[m.start() - 1] == "的" and m.start() - 1 != company_end:
@@ -1185,7 +1216,7 @@ class PersonFinder:
             cand = text[s:end]
             if text.startswith("那边", end) and n == 2 and cand[0] not in COMMON_SURNAMES:
                 continue  # "明泰那边": a brand named as a place; "覃立新那边" is a full name
-            if text.startswith("说", end) and s > 0 and _CJK.match(text[s - 1]):
+            if text.startswith(("说", "透露", "表示"), end) and s > 0 and _CJK.match(text[s - 1]):
                 continue
             if (
                 _CJK.fullmatch(cand[0])

@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 _NAME_END = re.compile(
     r"的|那|这|已|又|也|(?<![成首])都|还|终于|总算|现在|目前|最近|眼下|上次|上回|之前|以前|今天|昨天|前天|现场"
     r"|第[一二两三四五六七八九十\d]|[\s，,：:。]"
+    # how it ended, or a count of what is done for it: "X最后还是定了Y", "X两期的报价"
+    r"|最后|最终|(?<=[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z])[一两二三四五六七八九十几\d]\s?(?:期|个|套|台|款|条|家|批|项|份|栋|辆)"
 )
 _WHAT = re.compile(r"(?:项目|单子|订单|合同)$")  # "X项目到报价了": the deal, named after the customer
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·]{1,11}")
