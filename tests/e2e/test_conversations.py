@@ -471,6 +471,12 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # "X的Y推荐的我们", is no customer; bought elsewhere, 在别家买了, is lost; asked over to talk,
         # 约我过去谈, is a visit; a customer's trial of a week, 试用了一个礼拜 反馈…, is no demo)
         ("conversations_twentytwo", "conversations.jsonl", 20),
+        # held out and scored once at cbdc4d6 (11/15, 124/140), then studied: 15/15, 140/140 (a brand after
+        # a bay, island or beach of the city, X湾/岛/滩, is its short name; a known customer named with
+        # its contact as the referrer, "X雷店长介绍的", pulls no new customer over; a holiday word, 假日,
+        # inside a full name; a manager naming a rep as whose customer, "符强的X", or asking for a rep's
+        # customers, "何丽手上现在一共有哪些客户", which lists them; 万 starting a name is no 1万)
+        ("conversations_twentyfive", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
