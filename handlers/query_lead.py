@@ -16,6 +16,9 @@ from handlers import rights
 from handlers.format import cut, fmt_money, fmt_time, mask_phone, truncate
 from handlers.lead_lookup import resolve_lead
 from nlp import company_key
+from nlp.behalf import whose_span
+from nlp.intent import asks_for_book
+from storage.people import find_person_by_key
 from storage.queries import (
     LeadCard,
     LeadRef,
@@ -23,6 +26,7 @@ from storage.queries import (
     find_leads_by_contact,
     find_leads_by_ids,
     find_leads_by_phone,
+    find_leads_owned,
     load_lead_card,
 )
 
@@ -96,11 +100,35 @@ async def _lookup_by_words(ctx: Context, seen: rights.Visibility) -> tuple[str, 
     return "", []
 
 
+async def _book(ctx: Context, seen: rights.Visibility) -> list[Reply]:
+    """The customers of the member the message names ("何丽手上现在一共有哪些客户"), else the asker's
+    own ("我名下有哪些客户"): a rep may list their own only, a manager their team's members'."""
+    person = ctx.member
+    others = {p.name: p.id for p in ctx.config.org.people if p.id != person.key and len(p.name) >= 2}
+    text = ctx.message.text
+    whose = whose_span(text, others)
+    name = whose[0] if whose is not None else next((n for n in others if n in text), None)
+    owner = await find_person_by_key(ctx.session, others[name]) if name is not None else person
+    if owner is None:
+        owner = person
+    in_team = person.role == "manager" and person.team_id is not None and owner.team_id == person.team_id
+    if owner.id != person.id and not (person.role == "admin" or in_team):
+        return [rights.refusal(PermissionDenied(rights.REFUSE_TEAM), person.id)]
+    leads = await find_leads_owned(ctx.session, seen.where, owner.id, seen.keep)
+    whose_name = "你" if owner.id == person.id else owner.name
+    if not leads:
+        return [Reply(to=person.id, title=f"{whose_name}名下还没有客户", lines=())]
+    lines = [f"{i}. {lead.company}（{lead.stage}）" for i, lead in enumerate(leads, 1)]
+    return [Reply(to=person.id, title=f"{whose_name}名下的客户 {len(leads)} 个", lines=cut(lines))]
+
+
 async def handle(ctx: Context) -> list[Reply]:
     person = ctx.member
     # A card is looked up across everything one oversees, whatever scope the sentence implied.
     seen = rights.visibility_for(ctx, person, "me" if person.role == "rep" else "team")
     asked, found = await _lookup(ctx, seen)
+    if not asked and asks_for_book(ctx.message.text):
+        return await _book(ctx, seen)
     if not asked:
         return [
             Reply(to=person.id, title="想查哪个客户？", lines=("请带上客户名称或电话，例如：查一下仁济医院",))

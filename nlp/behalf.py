@@ -104,3 +104,25 @@ def as_their_plan(text: str) -> str:
     """The words of a message covering for a team-mate with the plan they will carry out said as the
     writer's ("他下周一去" → "我下周一去"), so that it reads as the rep's plan; same length."""
     return _THEIR_PLAN.sub("我", text)
+
+
+# After a member's full name, what says the customers meant are theirs: "符强的金棕榈", "何丽那边的X",
+# "何丽手上现在一共有哪些客户", "王强负责的X".
+_WHOSE_AFTER = re.compile(r"\s?(?:(?:那边|这边|手上|手里|名下)的?|(?:负责|在跟|跟进?)的|的)")
+
+
+def whose_span(text: str, colleagues: Iterable[str]) -> tuple[str, int, int] | None:
+    """The member (`colleagues`: full names of other members) named as the one whose customer or
+    customers the message means ("符强的金棕榈最近有人跟吗"): their full name and the span of the name
+    with its possessive, which names no customer (a manager's question about a rep's book). The words
+    before each possessive are looked up among the names, not every name tried against the text."""
+    names = {name for name in colleagues if len(name) >= 2}
+    if not names:
+        return None
+    longest = max(len(name) for name in names)
+    for m in _WHOSE_AFTER.finditer(text):
+        at = m.start()
+        for length in range(min(longest, at), 1, -1):
+            if (name := text[at - length : at]) in names:
+                return name, at - length, m.end()
+    return None

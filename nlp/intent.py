@@ -106,6 +106,19 @@ OWN_PLAN = re.compile(
 TODAY_WHICH = re.compile(
     r"(?:要|该|得)(?:去|跑|见|找|约|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见|找)哪(?:家|些|几|个|位)"
 )
+# One's customers asked for as a list, on no day and not as late ones: "何丽手上现在一共有哪些客户",
+# "我名下有哪些客户", "王强在跟的客户有哪些": the book of the one named (or the asker's own).
+BOOK_ASKED = re.compile(
+    r"(?:有|是)(?:哪些|哪几个|哪几家|什么)客户[?？吗呢]?\s*$|客户(?:都|一共)?(?:有|是)?(?:哪些|哪几个|哪几家)[?？呢]?\s*$"
+)
+
+
+def asks_for_book(text: str) -> bool:
+    """Whether the message asks which customers someone has (`BOOK_ASKED`), not a day's or the late ones."""
+    t = text.strip()
+    return BOOK_ASKED.search(t) is not None and DAY.search(t) is None and OVERDUE.search(t) is None
+
+
 LEAD_QUERY = Screened(
     r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|咋样了?$|怎样了|近况|跟进情况|跟得怎么样"
     r"|有(?:没有)?(?:进展|进度|动静|消息|更新)(?:吗|没|没有|了吗)?[?？]?$|最新(?:进展|进度|情况|动态)[?？]?$"
@@ -1164,6 +1177,8 @@ def _short_query(
         return Intent.QUERY_TODAY
     if ONE_CUSTOMER_QUESTION.search(t) and not report.told():  # never a count: "电话是多少"
         return Intent.QUERY_LEAD
+    if not facts.has_company and asks_for_book(t):
+        return Intent.QUERY_LEAD  # a book is looked up as its customers' cards are
     # "拜访计划" names the plans asked for; only a report word outside it makes a report.
     plans = None if facts.has_company else DAY_PLANS.search(t)
     day_plans = False

@@ -57,6 +57,10 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇|新城|科学城|科技城)|[东西南北中]区|新区|高新|经开")
 _DISTRICT = ("新区", "区", "县", "镇")
 _PORT = "港"
+# A bay, island or beach of the city named before the brand, written with its kind (亚龙湾, 海棠湾, 崇明岛,
+# 金石滩): where the customer is, as a district is, when a coined brand follows it (三亚亚龙湾金棕榈酒店 →
+# 金棕榈); before a word of the language it is the brand itself (螺蛳湾商务酒店: 商务 says what it is).
+_SHORE = re.compile(r"[\u4e00-\u9fff]{2}[湾岛滩]")
 # Brands too generic to name one customer alone.
 _GENERIC = frozenset(
     {"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属", "实验", "外国语"}
@@ -120,6 +124,17 @@ def is_away(text: str, start: int, end: int) -> bool:
     if gone is not None and _SUCCESSOR.search(text, gone.end()) is not None:
         return True
     return _AWAY_BEFORE.search(text, 0, start) is not None
+
+
+# A person said as the one who sent the customer to us ("X雷店长介绍的", "钱总那边推荐过来的"): the
+# customer of the report is another, so they link no lead (not "王总介绍了一下需求": their own news).
+_REFERRED_AFTER = re.compile(
+    r"\s?(?:那边|那里)?(?:介绍|推荐|引荐|转介绍)(?:的|过来|给我|了?(?:我们|我司|咱们))"
+)
+
+
+def _referred(text: str, end: int) -> bool:
+    return _REFERRED_AFTER.match(text, end) is not None
 
 
 # What answers a colleague's message at its start ("收到邓总", "好的王经理，…"): the one addressed
@@ -309,8 +324,8 @@ def _district_at(name: str, own: frozenset[str]) -> int:
     """Length of the district, county, town or zone `name` starts with (0: none): one of the lead's
     city (`own`, from the gazetteer), or one written with its kind (`_ZONE`)."""
     for length in range(min(districts().longest, len(name) - _MIN_BRAND), _MIN_BRAND - 1, -1):
-        if name[:length] in own:
-            return length
+        if name[:length] in own and not (length == _MIN_BRAND and _SHORE.match(name)):
+            return length  # (海棠 of 海棠湾 is the start of the bay's name, not the district said alone)
     m = _ZONE.match(name)
     return m.end() if m and len(name) - m.end() >= _MIN_BRAND else 0
 
@@ -455,6 +470,26 @@ def _city_hospital_forms(company: str, key: str, city: str | None) -> set[str]:
     return {f"{head}{tail}" for head in heads for tail in tails}
 
 
+def _after_shore(name: str) -> str | None:
+    """The name after a bay, island or beach it starts with (`_SHORE`), when a coined brand follows
+    (亚龙湾金棕榈酒店 → 金棕榈酒店); None otherwise."""
+    m = _SHORE.match(name)
+    if m is None:
+        return None
+    rest = name[m.end() :]
+    brand = _brand_of(rest)
+    if (
+        len(brand) < _MIN_BRAND
+        or not all(_CJK_CHAR.match(c) for c in brand)
+        or brand in _GENERIC
+        or brand in _suffixes()
+        or _is_place(brand)
+        or base_word_freq(brand) >= _COMMON
+    ):
+        return None
+    return rest
+
+
 @cache
 def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
     """The names a rep may use for this company: full, folded key, and its short forms, also
@@ -467,6 +502,9 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验, and
         # 万达新城商业管理 is 万达新城's, no brand 商业 after a place.
         out |= _short_forms(bare, city)
+    for name in {key, bare}:
+        if (rest := _after_shore(name)) is not None:
+            out |= _short_forms(rest, city)
     if (association := _association_short(bare)) is not None:
         out.add(association)
     out |= _city_hospital_forms(company, key, city)
@@ -813,7 +851,9 @@ class LeadBook:
         """Lead id -> the contact the message names, by the words of the text or the extractor's:
         by name or stored title first, else by surname as anyone is called (老沈, 沈工)."""
         hits = _hits(text, self._people, self._longest_person)
-        aliases = [alias for start, end, alias in hits if not is_away(text, start, end)]
+        aliases = [
+            alias for start, end, alias in hits if not (is_away(text, start, end) or _referred(text, end))
+        ]
         if name:
             aliases.append(_fold(name) + _fold(title or ""))
             aliases.append(_fold(name))
@@ -824,7 +864,7 @@ class LeadBook:
         if out or not self._by_surname:
             return out
         for start, end, surname in self._called(text):
-            if not is_away(text, start, end):
+            if not (is_away(text, start, end) or _referred(text, end)):
                 for lead_id, contact in self._by_surname[surname].items():
                     out.setdefault(lead_id, contact)
         return out

@@ -89,7 +89,8 @@ def parse_number(s: str) -> float | None:
 
 
 # (digits grouped by thousands, "¥180,000", are one number, not 180 and 000)
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_NUM_CHARS}]{{1,8}})"
+# (a numeral never starts with 万 or 亿: "万绿园", "万科", "亿联" are names, "万一" a word, no 1万)
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?![万亿])[{CN_NUM_CHARS}]{{1,8}})"
 # (M: an English million, "1.2M RMB"; not a unit like MW, MB or Mbps)
 _MULT = r"(?:百万|千万|万|个亿|亿|千|个[wW](?![A-Za-z])|[wWkKM](?![A-Za-z]))"
 _CUR = r"(?:块钱|块|元人民币|元|人民币|RMB|rmb)"  # (人民币 keeps "20万人民币" from reading as 20万人)

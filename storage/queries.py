@@ -183,6 +183,14 @@ async def find_leads_by_ids(session: AsyncSession, lead_ids: Sequence[int]) -> l
     return [LeadRef(*row) for row in rows.all()]
 
 
+async def find_leads_owned(
+    session: AsyncSession, where: ColumnElement[bool], owner_id: int, keep: Keep = keep_all
+) -> list[Lead]:
+    """The leads one member owns among those the asker may see (`where`, `keep`), oldest first."""
+    stmt = select(Lead).where(where, Lead.owner_id == owner_id).order_by(Lead.id)
+    return [lead for lead in (await session.scalars(stmt)).all() if keep(lead)]
+
+
 async def find_leads_by_phone(session: AsyncSession, phone: str, limit: int = 20) -> list[LeadRef]:
     has_phone = select(Contact.lead_id).where(Contact.phone == phone)
     rows = await session.execute(_with_owner(Lead.id.in_(has_phone)).order_by(Lead.id).limit(limit))

@@ -40,6 +40,7 @@ from handlers import (
 from handlers import help as help_handler
 from handlers.context import Context, Handler
 from nlp import Catalog, Extraction, Extractor, Intent
+from nlp.behalf import whose_span
 from nlp.linking import address_span, is_away, is_colleague
 from storage.inbound import message_of
 from storage.models import InboundMessage, Person
@@ -99,10 +100,15 @@ class Router:
 
     def _read(self, message: Message, writer: Person) -> Extraction:
         """The message read by the extractor; one that opens by addressing a colleague ("文涛 X那单现在
-        什么情况") is read without the address, which names no customer (same length: spans hold)."""
-        colleagues = (p.name for p in self._config.org.people if p.id != writer.key)
+        什么情况") is read without the address, and one that names a colleague as whose customer it
+        means ("符强的金棕榈最近有人跟吗") without that colleague: neither names a customer (same
+        length: spans hold)."""
+        colleagues = [p.name for p in self._config.org.people if p.id != writer.key]
         found = address_span(message.text, colleagues)
         text = message.text if found is None else " " * found[1] + message.text[found[1] :]
+        if (whose := whose_span(text, colleagues)) is not None:
+            _, start, end = whose
+            text = text[:start] + " " * (end - start) + text[end:]
         return self._extractor.extract(text, message.sent_at, "rep")
 
     def _present(self, message: Message, extraction: Extraction, writer: Person) -> Extraction:

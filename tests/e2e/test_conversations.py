@@ -479,6 +479,12 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # held out and scored once at c0b9e45 (14/15, 128/129), then studied: 15/15, 129/129 (a look asked
         # for before a short name, 帮我看下X现在到哪一步了, names it up to the question)
         ("conversations_twentythree", "conversations.jsonl", 15),
+        # held out and scored once at cbdc4d6 (11/15, 124/140), then studied: 15/15, 140/140 (a brand after
+        # a bay, island or beach of the city, X湾/岛/滩, is its short name; a known customer named with
+        # its contact as the referrer, "X雷店长介绍的", pulls no new customer over; a holiday word, 假日,
+        # inside a full name; a manager naming a rep as whose customer, "符强的X", or asking for a rep's
+        # customers, "何丽手上现在一共有哪些客户", which lists them; 万 starting a name is no 1万)
+        ("conversations_twentyfive", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
