@@ -343,6 +343,20 @@ _VISIT_AFTER = re.compile(
     # checks below (a district, a landmark, a common word)
     r"|了(?!解)|拿|取|送|签|量|给|现场|地块|工地"
 )
+# A short brand right after a bare verb of going, being or sending and before what was done there or
+# sent: "去华锐拿到了合同", "在拓澜谈的", "到安信开会", "给恒达发了报价". The verb must be a word of its own
+# (not "去年", "现在", "拿到") and the brand no word of the dictionary but a rare one (a brand that is an
+# everyday word, "在鼎盛谈的", is left to the writer's book: nlp/linking.py).
+_MOVED = re.compile(r"(?:去了一?趟|去趟|去了|到了|[去在到给])(?=[\u4e00-\u9fff]{3})")
+_DONE_THERE = re.compile(
+    r"拿|取|送|签|量|谈|聊|开|见|看|演示|调试|安装|装|测|培训|讲|对账|交|收|拜访|回访|参观|考察|吃饭"
+)
+# Someone else in the clause before the verb: the trip or the sending is theirs.
+_THEY_WENT = re.compile(r"(?:[他她]|对方|人家|客户|老板)[^\s，,。；;！!？?]*$")
+_SENT_TO = re.compile(r"发|寄|送|报|打|回|讲|演示|做|交|递|传|装|调试|培训")
+# Last characters of a place or a party, not a brand: "去样板间量", "在会议室谈", "给甲方发", "去厂区拿".
+_PLACE_END_CHARS = frozenset("里上下内外边口间处厅台会堂库房店厂司馆所院园场部室楼家区岗位方地城村镇乡街路")
+_MOVED_BRAND_FREQ = 50  # a brand the dictionary holds as one word is a rare one ("安信", "瑞康")
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
 _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
 _VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|给(?=[^\s，,。])")
@@ -369,6 +383,9 @@ _GREETINGS = frozenset(
 _LEAD_DEAL = re.compile(
     r"(?P<brand>[\u4e00-\u9fff]{2,4}?)(?=(?:新|最新)?(?:首付|尾款|货款|回款|合同|订单|标书|发票|报价))"
 )
+# Offices of any organisation, never the end of a brand, said between a short name and its person
+# ("宏泰财务的王芳", "华锐采购的邓超"): the customer is the name before them.
+_OFFICE_BEFORE = re.compile(r"(?:财务|行政|人事|采购|前台|后勤|总务|出纳|会计|法务)$")
 # Deal words after "的": "瑞昇的合同", "拓维的情况", "雅美整形的招标文件".
 _DEAL_WORDS = (
     "合同|情况|跟进|联系人|单子|项目|订单|报价|方案|进度|标书|招标|尾款|首付|货款|款|货|历史|电话|手机"
@@ -958,8 +975,75 @@ class CompanyFinder:
             self._city_brand(text, tokens, blocked)
             or self._there(text)
             or self._owner(text, blocked)
+            or self._moved_to(text, blocked)
             or self._latin_owner(text, blocked)
         )
+
+    def _moved_to(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """A short brand after a bare verb of going, being or sending, before what was done there
+        ("去华锐拿到了合同", "在拓澜谈的", "给恒达发了报价"); a place or a party there ("去样板间量了",
+        "在会议室谈的", "给甲方发了") is no brand: the brand is rare and ends in no place word."""
+        for m in _MOVED.finditer(text):
+            if _THEY_WENT.search(text, max(0, m.start() - 8), m.start()) is not None:
+                continue  # "周三他要去卫健委开会": where the customer goes is no customer of ours
+            verb = m.group()
+            done = _SENT_TO if verb == "给" else _DONE_THERE
+            start = m.end()
+            for end in range(start + 2, min(start + _MAX_BRAND, len(text) - 1) + 1):
+                if done.match(text, end) is None:
+                    continue
+                hit = self._moved_brand(text, m.start(), start, end, verb)
+                if hit is not None and not any(bs < end and start < be for bs, be in blocked):
+                    return hit
+                break
+        return None
+
+    def _moved_brand(self, text: str, at: int, start: int, end: int, verb: str) -> CompanyHit | None:
+        brand = text[start:end]
+        person = next(
+            (
+                k
+                for k in range(2, len(brand) - 1)
+                if _called_by_surname(brand[k:])
+                or (brand[k] in surnames_set() and _title_start_re().fullmatch(brand, k + 1) is not None)
+            ),
+            None,
+        )
+        if person is not None:
+            brand, end = brand[:person], start + person  # "给恒昌陈姐打了电话": the brand, then its person
+        if (
+            brand[-1] in _PLACE_END_CHARS
+            or brand[0] in COMMON_SURNAMES
+            or brand[0] in _STOP_CHARS
+            or _NUMERAL_FIRST.match(brand)
+            or _called_by_surname(brand)
+            or _title_start_re().search(brand)
+            or DAY_RE.search(brand)
+            or PERIOD_RE.search(brand)
+            or _QUESTION_WORD.search(brand)
+            or _is_place(brand)
+            or brand in districts().anywhere
+            or self._freq(brand) >= _MOVED_BRAND_FREQ
+            or (verb == "给" and len(brand) > 2 and brand[0] in surnames_set())  # "给柏文斌发了": a person
+        ):
+            return None
+        # The verb, the brand and what was done are words of their own as the clause is cut.
+        clause = max(at - 6, 0)
+        pos, bounds = clause, set()
+        for word in self._cut(text[clause : end + 2]):
+            bounds.add(pos)
+            pos += len(word)
+            if pos > end:
+                break
+            if start <= pos - len(word) and pos <= end:
+                if len(word) == 1 and word in _STOP_CHARS:
+                    return None
+                if len(word) > 1 and (word in _STOP or word in self._verbs or _is_place(word)):
+                    return None
+        bounds.add(pos)
+        if not {at, start, end} <= bounds:
+            return None
+        return CompanyHit(brand, start, end, 1, 10)
 
     def _latin_owner(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """An English brand as the organisation of a person: "给Northwind的Lisa", "跟Acme那边的陈经理"."""
@@ -1067,11 +1151,18 @@ class CompanyFinder:
             return True  # "工程部", "采购部", "设备科": a common word and a department (not a brand "万科")
         return self._title_at(text, q)
 
-    def _title_at(self, text: str, q: int) -> bool:
-        """Whether a title starts at `q`, maybe after a surname or a work word ("王经理", "采购经理")."""
+    def _title_at(self, text: str, q: int, spaced: bool = False) -> bool:
+        """Whether a title starts at `q`, maybe after a surname or a work word ("王经理", "采购经理");
+        `spaced`: or an English work word and a space before it ("purchasing manager")."""
         if q >= len(text):
             return False
         title = _title_start_re()
+        if (
+            spaced
+            and (f := _title_prefix_re().match(text, q)) is not None
+            and text[f.end() : f.end() + 1] == " "
+        ):
+            return title.match(text, f.end() + 1) is not None
         return (
             title.match(text, q) is not None
             or (text[q] in surnames_set() and title.match(text, q + 1) is not None)
@@ -1140,7 +1231,11 @@ class CompanyFinder:
             owned = text.startswith("的", m.start()) and (
                 self._title_at(text, m.start() + 1) or text.startswith("采购", m.start() + 1)
             )
-            hit = self._brand_before(text, m.start(), blocked, owned)
+            end = m.start()
+            office = _OFFICE_BEFORE.search(text, 0, end) if m.group().startswith(("的", "那边的")) else None
+            if office is not None and office.start() >= 2:
+                end = office.start()  # "宏泰财务的王芳": the office is inside the customer, its person's
+            hit = self._brand_before(text, end, blocked, owned)
             if hit is None and (full is not None or m.group().startswith(("的", "那边的"))):
                 hit = self._before_department(text, m.start(), blocked)
             if hit is None:
@@ -1159,6 +1254,15 @@ class CompanyFinder:
                 continue  # "孙晓|燕主任": the cut fell inside a person's name
             if alone and hit.name[0] in "上下这那本今明昨每各该":
                 continue  # "上月回款": a period or a pointer word, not a brand
+            if (
+                alone
+                and (
+                    (len(hit.name) == 3 and hit.name[0] in surnames_set())
+                    or (len(hit.name) == 2 and hit.name[0] in COMMON_SURNAMES)
+                )
+                and self._title_at(text, len(text) - len(text[m.start() :].lstrip()), spaced=True)
+            ):
+                continue  # "柏文斌 purchasing manager 回复了", "王磊 经理": a person's name, then the title
             if alone and not (
                 (
                     not text[: hit.start].strip(_LEADING_MARKS)
@@ -1182,7 +1286,11 @@ class CompanyFinder:
             if end - lead >= 2 and (hit := self._brand_before(text, end, blocked)) is not None:
                 return hit if hit.start == lead else None
         m = _LEAD_DEAL.match(text, lead)
-        if m is not None and (hit := self._brand_before(text, m.end("brand"), blocked)) is not None:
+        if (
+            m is not None
+            and self._cut_at(text, lead, m.end("brand"))
+            and (hit := self._brand_before(text, m.end("brand"), blocked)) is not None
+        ):
             return hit if hit.start == lead else None
         return None
 
@@ -1200,6 +1308,16 @@ class CompanyFinder:
             ):
                 return CompanyHit(hit.name[:-n], hit.start, hit.end - n, hit.strength, hit.score)
         return hit
+
+    def _cut_at(self, text: str, start: int, at: int) -> bool:
+        """Whether the segmenter ends a word at `at` reading from `start`: the 新 of "X重新报价" or
+        "X更新报价" is inside a word, no new quote after the brand "X重"."""
+        pos = start
+        for word in self._cut(text[start : at + 2]):
+            pos += len(word)
+            if pos >= at:
+                return pos == at
+        return True
 
     def _before_department(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """The brand before a department that ends at `end`, its person after ("X人事部的王芳",
@@ -1245,6 +1363,8 @@ class CompanyFinder:
             if _name_length("".join([word, *name_words])) > _OWNER_MAX:
                 break
             name_words.insert(0, word)
+        if name_words and name_words[0] == "人家":
+            return None  # "人家嫌贵": they, the customer, and what they did (a brand may end so: "水乡人家")
         while name_words and _COUNTED_SHOP.fullmatch("".join(name_words[:2])):
             del name_words[:2]  # "第一家眉山的何老板": which of the places visited, not part of a name
         if name_words and _COUNTED_SHOP.fullmatch(name_words[0]):
@@ -1284,7 +1404,9 @@ class CompanyFinder:
             brand[1:2] in COMMON_SURNAMES or (len(brand) == 2 and brand[1] in surnames_set())
         )
         person = brand[:1] in COMMON_SURNAMES or nick
-        if len(brand) < 2 or person:
+        # "前台小刘", "行政老吴": a nickname at the end is a person called after their job
+        called = len(brand) > 2 and brand[-2] in "老小" and brand[-1] in COMMON_SURNAMES
+        if len(brand) < 2 or person or called:
             return None  # "王总的助理", "老李的同事": a person's, not an organisation's
         if len(brand_words) < len(name_words) and brand in districts().anywhere:
             return None  # "沈阳浑南那个…": a district after its city is where, not who

@@ -149,7 +149,9 @@ _LOWER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶)")
-_LOWER_AFTER = re.compile(r"\s?(?:以上|起)")
+_LOWER_AFTER = re.compile(r"\s?(?:及以上|或以上|以上|起|往上)")
+# "300w+", "50万+": a plus after one amount is its floor; before a digit it is a sum ("5万+3万").
+_PLUS_AFTER = re.compile(r"[+＋](?![0-9０-９])")
 BUDGET_CUE = Screened(
     r"预算|budget|Budget|BUDGET|限价|控制价|拦标价|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
     r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
@@ -586,7 +588,11 @@ def _bounds(text: str, amount: Amount) -> tuple[tuple[int | None, int | None], t
     before = text[max(0, start - 14) : start]  # (wide enough for "no more than ")
     if _UPPER_BEFORE.search(before) or _UPPER_AFTER.match(text, end):
         return (None, hi_val), (start, end)
-    if _LOWER_BEFORE.search(before) or _LOWER_AFTER.match(text, end):
+    if (
+        _LOWER_BEFORE.search(before)
+        or _LOWER_AFTER.match(text, end)
+        or (lo_val == hi_val and _PLUS_AFTER.match(text, end))
+    ):
         return (lo_val, None), (start, end)
     if lo_val > hi_val:
         lo_val, hi_val = hi_val, lo_val

@@ -168,6 +168,10 @@ _PERSON_THERE = Screened(
 )
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
 _HONORIFIC = re.compile(r"(先生|女士|小姐|姐)")
+# ...of which these two follow a surname alone after a verb of going, being or doing for someone: the
+# surname and 先生/女士 are a person there, whatever the verb ("去张先生家", "在王先生家", "帮赵女士").
+_SIR_MADAM = frozenset({"先生", "女士"})
+_VERB_BEFORE_SIR = frozenset("去在从帮替陪问")
 # Cantonese "梁生" / "冯生" is 先生: an honorific when a pause, a verb of speaking or a contact word follows.
 # (or what they did or wanted: "梁生带着看了车间", "冯生觉得贵", "陈生那边要发票")
 _SANG = re.compile(
@@ -231,16 +235,20 @@ _SPOKEN_TO = Screened(
 # function (maybe after the part of the customer where it is done) is what the person does there.
 _OF_BEFORE_NAME = re.compile(r"的(?=[\u4e00-\u9fff])")
 _OWN_PART_BEFORE = re.compile(OWN_PARTS + "$")
-# A job said right before the person's full name, with nothing between: "新来的采购姚佳，电话…". The
-# name must end the phrase, so "采购计划" or "销售方案说完了" stay words.
-_ROLE_THEN_NAME = Screened(r"(?:采购|销售|财务|出纳|会计)(?=[\u4e00-\u9fff])")
+# A job said right before the person's full name, with nothing between or 叫 ("新来的采购姚佳，电话…",
+# "采购叫戴琳", "前台小刘说", "行政陈姐说"). The name must end the phrase, so "采购计划" or
+# "销售方案说完了" stay words.
+_ROLE_THEN_NAME = Screened(
+    r"(?P<role>采购|销售|财务|出纳|会计|前台|行政|人事)(?:\s?名?叫\s?)?(?=[\u4e00-\u9fff])"
+)
 # A surname alone between a role (a title or a contact word) and a phone number, as a form or a sign-off
 # writes it: "采购 罗 18985124473", "联系人：罗 138…".
 _SURNAME_BEFORE_NUMBER = re.compile(
     r"(?:^|(?<=[\s，,。]))(?P<role>[\u4e00-\u9fff]{2,4})(?:\s?[:：]\s*|\s+)(?P<s>[\u4e00-\u9fff])\s*[:：]?\s*(?=\+?\d{7})"
 )
 _CONTACT_WORDS = frozenset({"联系人", "对接人", "负责人", "姓名"})
-_WORK_ROLES = frozenset({"采购", "销售", "财务", "出纳", "会计"})  # as _ROLE_THEN_NAME reads them
+# (as _ROLE_THEN_NAME reads them)
+_WORK_ROLES = frozenset({"采购", "销售", "财务", "出纳", "会计", "前台", "行政", "人事"})
 # A surname called by 小/老 (大 only right after a title: "会长大刘"): "瑞德的小谭", "理事长老宋", "… 小符".
 _NICK = re.compile(r"[小老大](?=[\u4e00-\u9fff])")
 # A nickname that is a common word ("老乡", "小米", "大王") is read as the word.
@@ -857,20 +865,25 @@ class PersonFinder:
             if (person := self._of_function(text, m.start())) is not None:
                 named.append(person)
         for m in _ROLE_THEN_NAME.finditer(text):
+            role = m.group("role")
             if self._boundary_before(text, m.start()) and (
                 nick := self._nickname_at(text, m.end(), big=False)
             ):
-                named.append(Person(nick, m.group(), m.start(), m.end() + 2))  # "采购小蒋说"
+                named.append(Person(nick, role, m.start(), m.end() + 2))  # "采购小蒋说"
                 continue
             full = self._name_after(text, m.end())
             end = m.end() + len(full or "")
+            sir = _HONORIFIC.match(text, end) if full and len(full) == 1 else None
+            if sir is not None and self._boundary_before(text, m.start()):
+                named.append(Person(full, role, m.start(), sir.end()))  # "行政陈姐说": the surname
+                continue
             if (
                 full
                 and len(full) >= 2
                 and self._freq(full) < 100
                 and (_HARD_END.match(text, end) or _ACT_AFTER.match(text, end))
             ):
-                named.append(Person(full, m.group(), m.start(), end))
+                named.append(Person(full, role, m.start(), end))
         for m in _SURNAME_BEFORE_NUMBER.finditer(text):
             role = m.group("role")
             if m.group("s") not in self._surnames:
@@ -898,6 +911,11 @@ class PersonFinder:
             if ts in inside:  # "X数据中心运维主管": the function starts where the organisation ends
                 ts = inside.stop
                 prefix = text[ts : m.title_start]
+            before = self._parted_name_before(text, ts)
+            if before is not None and not self._named_after_title(text, te):
+                # "王磊 GM 说", "柏文斌 purchasing manager 回复了", "Lily GM说": the name, then its title
+                named.append(Person(before[0], text[ts:te], before[1], te))
+                continue
             if prefix and prefix[-1] in _DEPT_CHARS and prefix[-1] in title[:2]:
                 # "设备科科长", "实训处副处长": the department word repeats, only the title counts.
                 ts = m.title_start
@@ -1007,7 +1025,15 @@ class PersonFinder:
                     and self._surname_len(cand, 0)
                     and _CJK.fullmatch(cand[-1])
                     and not (n >= 2 and _city_then_surname(text, s - n))
-                    and self._boundary_before(text, s - n)
+                    and (
+                        self._boundary_before(text, s - n)
+                        # "去张先生家", "帮赵女士改了": a surname alone and 先生/女士 after a bare verb
+                        or (
+                            m.group() in _SIR_MADAM
+                            and len(cand) == self._surname_len(cand, 0)
+                            and text[s - n - 1 : s - n] in _VERB_BEFORE_SIR
+                        )
+                    )
                 ):
                     named.append(Person(cand, None, s - n, m.end()))
                     break
@@ -1115,8 +1141,8 @@ class PersonFinder:
         part = _OWN_PART_BEFORE.search(text, 0, start)
         start = part.start() if part is not None else start
         full = self._name_after(text, at + 1)
-        if full is None or len(full) < 2 or self._freq(full) >= 100:
-            return None
+        if full is None or len(full) < 2 or (self._freq(full) >= 100 and full not in self._namesakes):
+            return None  # (a name a famous person bore is still a name here: "行政的李娜")
         if self._split_title(Person(full, None, at + 1, at + 1 + len(full))).title is not None:
             return None  # "车队的吴经理吴立强": a surname and its title, the titles read it with the name
         return Person(full, text[start:at], start, at + 1 + len(full))
@@ -1316,6 +1342,44 @@ class PersonFinder:
             and self._freq(text[s - 2 : s]) >= 100
             and self._freq(text[s - 1 : s + 1]) == 0
         )
+
+    def _parted_name_before(self, text: str, ts: int) -> tuple[str, int] | None:
+        """A full name or an English name standing before the title at `ts`, parted from it by a space
+        or by a change of script ("王磊 经理", "柏文斌purchasing manager", "Lily GM"), and its start. A
+        name of two characters has a common surname: "华锐 经理" is a brand and its manager."""
+        j = ts
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if j == ts and not (ts > 0 and text[ts].isascii() != text[ts - 1].isascii()):
+            return None
+        en = _EN_NAME_BEFORE.search(text, max(0, j - 20), j)
+        if en is not None and j < ts and en.group(1) not in _EN_NOT_NAMES and " " not in en.group(1):
+            s = en.start(1)
+            return (en.group(1), s) if s == 0 or not text[s - 1].isascii() or text[s - 1] == " " else None
+        for n in (3, 2):
+            s = j - n
+            if s < 0 or s in self._inside or not all(_CJK.match(c) for c in text[s:j]):
+                continue
+            cand = text[s:j]
+            if (
+                self._name_after(text, s) == cand
+                and (n == 3 or cand[0] in COMMON_SURNAMES or cand in self._namesakes)  # "华锐 经理": a brand
+                and (self._freq(cand) < 100 or cand in self._namesakes)
+                and (s == 0 or not _CJK.match(text[s - 1]))  # (a name on its own: "温州印象城 物业经理")
+            ):
+                return cand, s
+        return None
+
+    def _named_after_title(self, text: str, te: int) -> bool:
+        """Whether a name follows the title ending at `te`, maybe after a space or 叫 ("物业经理叫包建国",
+        "Ops Director Jason Lee"): the title is that person's, not the one before it."""
+        j = te
+        while j < len(text) and text[j] in " :：":
+            j += 1
+        if text.startswith("叫", j):
+            return True
+        name = self._name_after(text, j)
+        return name is not None and (name.isascii() or (len(name) >= 2 and self._freq(name) < 100))
 
     def _name_before(self, text: str, ts: int) -> str | None:
         for n in range(min(ts, 9), 1, -1):

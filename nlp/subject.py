@@ -12,10 +12,11 @@ import re
 from collections.abc import Callable, Sequence
 
 # Where the name ends: what the news is about follows it ("X的防火墙", "X那单盐酸", "X这个单子",
-# "X 已签约", "X第二次拜访"; not the 都 of a city, "成都X"), as does anything the catalog knows (a
-# product is not part of the customer's name).
+# "X 已签约", "X重新报价了", "X第二次拜访"; not the 都 of a city, "成都X"), as does anything the catalog
+# knows (a product is not part of the customer's name).
 _NAME_END = re.compile(
-    r"的|那|这|已|又|也|(?<![成首])都|还|终于|总算|现在|目前|最近|眼下|上次|上回|之前|以前|今天|昨天|前天|现场"
+    r"的|那|这|已|又|也|重新|再次|(?<![成首])都|还|终于|总算|现在|目前|最近|眼下|上次|上回|之前|以前"
+    r"|今天|昨天|前天|现场"
     r"|第[一二两三四五六七八九十\d]|[\s，,：:。]"
     # how it ended, or a count of what is done for it: "X最后还是定了Y", "X两期的报价"
     r"|最后|最终|(?<=[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z])[一两二三四五六七八九十几\d]\s?(?:期|个|套|台|款|条|家|批|项|份|栋|辆)"
@@ -26,7 +27,8 @@ _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·]{1,11}")
 _NOT_A_NAME = re.compile(
     r"^(?:我|你|他|她|它|咱|您|这|那|哪|谁|今|明|昨|前天|后天|刚|才|终于|总算|已经|已|还|也|都|又|就|最后|目前|现在|马上"
     r"|怎么|如何|把|给|帮|请|麻烦|能不能|可以|春节|元旦|清明|五一|端午|中秋|国庆|节前|节后|周末|月底|年底"
-    r"|客户|对方|老板|领导|主管|经理|上周|本周|这周|下周|上个?月|本月|这个?月|下个?月|今年|去年|单子|项目|合同|订单"
+    r"|客户|对方|人家|别人|重新|再次|老板|领导|主管|经理|上周|本周|这周|下周|上个?月|本月|这个?月|下个?月|今年|去年"
+    r"|单子|项目|合同|订单"
     # a correction's marker and the field it fixes ("不对，阶段是需求确认", "阶段应该是报价")
     r"|不对|不是|错了|[搞弄说写记填]错|纠正|更正|阶段|状态|进度)"
 )
