@@ -170,17 +170,21 @@ async def test_no_chat_answer_or_click_shows_or_changes_a_lead_outside_ones_righ
         people = {p.id: p for p in await session.scalars(select(Person))}
         key_of = {p.id: p.key for p in people.values()}
         person = next(p for p in people.values() if p.key == asker)
+        own_words: list[
+            str
+        ] = []  # what the asker wrote so far: a card echoing it (its history) tells nothing
         for kind, text in said:
             if kind == "button":
                 action, _, company = text.partition(":")
                 text = f"{action}:{ids[company]}"
+            own_words.append(text)
             before_world, before = await current(world, session, ids), await snapshot(session)
             replies = await dispatch(router, session, person, kind, text)
             after_world, after = await current(world, session, ids), await snapshot(session)
             for reply in replies:
                 reader = asker if reply.to is None else key_of[reply.to]
                 own = reader == asker
-                said_here = text if own else ""
+                said_here = "\n".join(own_words) if own else ""
                 # A push to someone else (the team manager told of a rep's request or hand-over) is
                 # held to the team rule only: the workflows notify the team's manager whatever the
                 # lead's product line (an open question of the isolation design, see the module doc).
