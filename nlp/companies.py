@@ -212,6 +212,14 @@ _BRANCH = re.compile(
     r"[（(](?![0-9一二三四五六七八九十几两多]+家)[\u4e00-\u9fffA-Za-z0-9]{1,12}"
     r"(?:店|分店|分院|院区|校区|分公司|分部|门店)[)）]"
 )
+
+
+@cache
+def _longest_suffix() -> int:
+    """The length of the longest organisation suffix: how far back one can end."""
+    return max(map(len, org_suffixes()))
+
+
 # An organisation's works project at a place: "中建一局|武汉光谷地铁3号线项目" (not its 项目部 or 项目经理).
 _SITE_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目部?(?![组经])")
 # Where a chain or a builder is on site: a brand, maybe a place or a site's own name, then one of these
@@ -1739,9 +1747,10 @@ class CompanyFinder:
         if not any(c in _SITE_TAIL_CHARS for c in text):
             return None  # cheap test first
         suffixes = org_suffixes()
+        longest = _longest_suffix()
         for m in _SITE_TAIL.finditer(text):
             hs, he = m.span()
-            if hs < 2 or any(text.endswith(x, 0, he) for x in suffixes if len(x) > he - hs):
+            if hs < 2 or any(text[he - n : he] in suffixes for n in range(he - hs + 1, min(longest, he) + 1)):
                 continue  # "新华书店", "旗舰店": an organisation word the suffixes already read
             if self._cut(text[hs : he + 3])[0] != m.group() or len(self._cut(text[hs - 1 : he])) < 2:
                 continue  # "店长", "项目经理", "爆仓": the head or the tail of a longer word
