@@ -188,10 +188,11 @@ def _reason_before_change(words: str, marker: int) -> tuple[int, int] | None:
     return None
 
 
-# A person named by surname and title in the head ("是采购部的卢经理"), whose full name and number
-# follow in clauses of their own ("卢经理，卢卫东，139…"): they complete the new value.
+# A person named by surname and title in the head ("是采购部的卢经理", "是他们文副校长"), whose full name
+# and number follow in clauses of their own ("卢经理，卢卫东，139…"): they complete the new value.
 _SURNAME_TITLE = re.compile(
-    r"([\u4e00-\u9fff])(?:经理|总监|总|主任|主管|工程师|工|老师|院长|科长|处长|局长|部长|厂长|店长|校长"
+    # (a deputy or executive said between: "文副校长", "钟常务副总")
+    r"([\u4e00-\u9fff])(?:副|常务副?|执行)?(?:经理|总监|总|主任|主管|工程师|工|老师|院长|科长|处长|局长|部长|厂长|店长|校长"
     r"|医生|护士长|书记|秘书|助理|老板|女士|先生|小姐)"
 )
 _DAY_WORD = re.compile(r"[周星礼][一二三四五六日天末]|星期|礼拜|[今明后昨]天|[号日]$")

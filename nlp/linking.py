@@ -470,6 +470,73 @@ def _city_hospital_forms(company: str, key: str, city: str | None) -> set[str]:
     return {f"{head}{tail}" for head in heads for tail in tails}
 
 
+# A numbered school (第五中学, 第二小学校, 第三实验小学, 第一幼儿园) as people call it: its number and the
+# first character of its kind (五中, 二小, 三实小, 一幼), after its district or, with none, its city.
+_NUMBERED_SCHOOL = re.compile(
+    r"(?P<place>.*?)第(?P<n>[一二三四五六七八九十]{1,3})(?P<kind>中学校?|实验小学校?|小学校?|幼儿园)"
+)
+_SCHOOL_KIND_SHORT = {"中学": "中", "实验小学": "实小", "小学": "小", "幼儿园": "幼"}
+# Public bodies by their common abbreviations (重庆市永川区教育委员会 → 永川教委, 三台县教育和体育局 →
+# 三台教体局), said after their district, county or city: the first characters of the words of what it does.
+_BODY_SHORT = {
+    "教育委员会": ("教委",),
+    "教育和体育局": ("教体局",),
+    "教育体育局": ("教体局",),
+    "卫生健康委员会": ("卫健委",),
+    "卫生健康局": ("卫健局",),
+    "卫生和计划生育委员会": ("卫计委",),
+    "发展和改革委员会": ("发改委",),
+    "发展改革委员会": ("发改委",),
+    "发展和改革局": ("发改局",),
+    "经济和信息化委员会": ("经信委",),
+    "经济和信息化局": ("经信局",),
+    "住房和城乡建设局": ("住建局",),
+    "住房和城乡建设委员会": ("住建委",),
+    "人力资源和社会保障局": ("人社局",),
+    "市场监督管理局": ("市监局", "市场监管局"),
+    "文化和旅游局": ("文旅局",),
+    "文化广电和旅游局": ("文广旅局",),
+    "自然资源和规划局": ("自规局", "资规局"),
+    "交通运输局": ("交通局",),
+    "应急管理局": ("应急局",),
+    "科学技术局": ("科技局",),
+    "农业农村局": ("农业局",),
+    "生态环境局": ("环保局",),
+}
+_BODY = re.compile(f"(?P<place>.*?)(?P<body>{'|'.join(sorted(_BODY_SHORT, key=len, reverse=True))})")
+
+
+def _places_said(company: str, place: str, city: str | None) -> set[str]:
+    """How the place before a school's number or a body's kind is said: the district or county with
+    or without its kind (永川区, 永川); with none written, the city with or without 市 (德阳市第五中学 →
+    德阳, 德阳市)."""
+    cities = {*company_places(company), short_city(city) or ""} - {""}
+    if place in _DISTRICT:
+        # a county of its city's name, the city dropped from the key (长沙县教育和体育局 → 县教育和体育局)
+        return {f"{c}{place}" for c in cities}
+    if place:
+        out = {place}
+        for district in _DISTRICT:
+            if place.endswith(district) and len(place) - len(district) >= _MIN_BRAND:
+                out.add(place[: -len(district)])
+                break
+        return out
+    return {f"{c}{suffix}" for c in cities for suffix in ("", "市")}
+
+
+def _numbered_forms(company: str, key: str, city: str | None) -> set[str]:
+    """A numbered school's and a public body's short names (德阳五中, 郫都四中, 永川教委); never the
+    number or the abbreviation alone (五中, 教委 name one in every town)."""
+    if m := _NUMBERED_SCHOOL.fullmatch(key):
+        kind = m.group("kind").removesuffix("校")
+        tails = [f"{m.group('n')}{_SCHOOL_KIND_SHORT[kind]}"]
+    elif m := _BODY.fullmatch(key):
+        tails = list(_BODY_SHORT[m.group("body")])
+    else:
+        return set()
+    return {f"{place}{tail}" for place in _places_said(company, m.group("place"), city) for tail in tails}
+
+
 def _after_shore(name: str) -> str | None:
     """The name after a bay, island or beach it starts with (`_SHORE`), when a coined brand follows
     (亚龙湾金棕榈酒店 → 金棕榈酒店); None otherwise."""
@@ -508,6 +575,7 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     if (association := _association_short(bare)) is not None:
         out.add(association)
     out |= _city_hospital_forms(company, key, city)
+    out |= _numbered_forms(company, key, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 
@@ -719,7 +787,11 @@ class LeadBook:
         if kind:
             # "重庆巴山冷链物流" is not 巴山医院: a span that says what kind of organisation it is must
             # say the lead's kind (去了趟无锡华康医药 → 无锡华康医药有限公司).
-            rejected = {i for i in names if kind not in _fold(self.leads[i].company)}
+            # A span that is itself one of the lead's names says its kind short (永川教委: 永川区教育委员会).
+            span = _fold(company)
+            rejected = {
+                i for i in names if kind not in _fold(self.leads[i].company) and not self._is_name_of(span, i)
+            }
             names -= rejected
             # (a kind said short, 律所 for 律师事务所 or 二院 for 第二人民医院, may still be the lead's)
             other_kind = {i for i in rejected if not _in_order(kind, _fold(self.leads[i].company))}
@@ -753,6 +825,11 @@ class LeadBook:
         ordered = tuple(sorted(candidates))
         contacts = {lead_id: people[lead_id] for lead_id in ordered if lead_id in people}
         return Link(ordered, contacts, tuple(sorted(aside)))
+
+    def _is_name_of(self, span: str, lead_id: int) -> bool:
+        """Whether `span` is one of the lead's own names, not only its brand."""
+        lead = self.leads[lead_id]
+        return span in company_aliases(lead.company, lead.key, lead.city)
 
     def _slip_of(self, span: str, lead_id: int) -> bool:
         """Whether `span` is one of the lead's names with one character slipped (瑞详物业 for 瑞祥物业,

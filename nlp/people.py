@@ -83,6 +83,12 @@ _FULL_NAME_NEXT = re.compile(r" ?[（(] ?|，?(?:全名|大名|中文名字?)(?:
 # "Kelly通了电话 中文名叫卞佳琪": the Chinese name of an English-named person said a little later.
 _CN_NAME_CUE = re.compile(r"(?:中文名字?|全名|大名)(?:叫|是)?\s?")
 _CN_NAME_REACH = 16
+# A full name written alone before a phone number, a card of its own apart from where the person was named
+# ("电话是他们文副校长打的 文建华 139…", "，邵志伟，手机139…").
+_NAME_ON_CARD = re.compile(
+    r"(?:^|(?<=[\s，,、:：]))([\u4e00-\u9fff]{2,4}?)[\s，,]?(?:电话|手机号?|联系方式)?[:：]?\s?"
+    r"(?=(?:\+?86)?1\d{10}(?!\d))"
+)
 _CLAUSE_END = re.compile(r"[。！!？?；;]")
 # What introduces a full name: "叫庞志勇，", "名字叫…", a department's person "工程部的邬家豪".
 _CALLED_OR_OF_DEPT = Screened(r"(?:名字|名)?叫做?\s?(?=[\u4e00-\u9fff])|[部科处室组]的(?=[\u4e00-\u9fff])")
@@ -678,6 +684,7 @@ class PersonFinder:
         if main.name is not None and len(main.name) == 1:
             # "跟庞经理通了个电话" after "叫庞志勇": the surname met is the full name given
             full = next((p.name for p in named if self._full_name_of(p, main)), None)
+            full = full or self._full_name_on_card(text, main)
             main = Person(full, main.title, main.start, main.end) if full else main
         for p in sorted(named, key=lambda p: (p.start, p.title is None)):
             p = self._split_title(p)
@@ -698,6 +705,22 @@ class PersonFinder:
         if p.name is None or len(p.name) < 2 or (p.start < main.end and main.start < p.end):
             return False
         return _same_person(p, main) and _title_re().search(p.name) is None and self._freq(p.name) < 100
+
+    def _full_name_on_card(self, text: str, main: Person) -> str | None:
+        """The full name, written alone before a phone elsewhere in the message, of the surname `main`
+        was named by ("文副校长打的 文建华 139…")."""
+        for m in _NAME_ON_CARD.finditer(text):
+            name = m.group(1)
+            if main.start < m.end(1) and m.start(1) < main.end:
+                continue
+            if (
+                name.startswith(main.name or "")
+                and self._name_after(text, m.start(1)) == name
+                and self._freq(name) < _WORD_FREQ
+                and _title_re().search(name) is None
+            ):
+                return name
+        return None
 
     def _main(self, text: str, named: list[Person]) -> Person:
         """The first person named, but not one who referred the customer ("王总那边介绍的 … 对接人
