@@ -174,12 +174,23 @@ def _budget(lead: Lead, ex: Extraction, text: str) -> tuple[int | None, int | No
     return tuple(None if v is None else v + add for v in (lead.budget_min, lead.budget_max))  # type: ignore[return-value]
 
 
-def _contact_of(followup: FollowUp, named: Contact | None, ex: Extraction) -> int | None:
+# The record's person pointed at again ("刚又给他打了个电话"), not the customer as a whole ("他们").
+_THAT_PERSON = re.compile(r"[他她](?!们)")
+# A contact told as another one ("他们又打了个电话来"), not more of the one recorded ("电话里还说…").
+_ANOTHER = re.compile(r"又|再次|再一次")
+
+
+def _contact_of(followup: FollowUp, named: Contact | None, ex: Extraction, text: str) -> int | None:
     """Who the follow-on record is with: the last record's person, since it tells more of that
     contact; a person it introduces ("新来的采购主管叫…", "对接人是…") joins the lead's contacts only.
-    A contact of its own ("刚又跟他们采购通了电话") is with the person it names."""
+    A contact of its own ("刚又跟他们采购通了电话") is with the person it names, or with the last
+    record's person when it points at them ("他又打电话来"); another contact with the customer as a
+    whole ("他们又打了个电话来") names nobody."""
     if named is not None and (ex.kind is not None or followup.contact_id is None):
         return named.id
+    another = ex.kind is not None and (ex.kind != followup.kind or _ANOTHER.search(text) is not None)
+    if another and named is None and _THAT_PERSON.search(text) is None:
+        return None
     return followup.contact_id
 
 
@@ -298,7 +309,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         created_at=now,
         next_followup_at=due,
         inbound_id=ctx.inbound_id,
-        contact_id=_contact_of(followup, contact, ex),
+        contact_id=_contact_of(followup, contact, ex, text),
         awaiting=awaiting,
     )
     lines = [f"客户：{lead.company}"]

@@ -188,6 +188,19 @@ _DONE_TO = frozenset("给完到")
 # Coming to or back to a bare 公司 / 厂 is coming to the writer's own premises ("来公司试用", "回厂").
 _COME_TO = frozenset("来到回")
 _OFFICE_HEADS = frozenset({"公司", "厂", "工厂", "厂里"})
+# 同 for "with" (跟), in Cantonese and in written Chinese, is told by what stands before it: when it was
+# ("刚刚同X李经理通了电话") or who ("我同X的王总吃了个饭"). Brands start with 同 too (同兴达, 同益):
+# at the start of a message, or when only one character is left after it, 同 stays in the name.
+_WITH_BEFORE = re.compile(
+    r"(?:刚刚|刚才|刚|今天|昨天|前天|今早|昨晚|上午|下午|中午|晚上|早上|我们?|又|再|也|已经|先|就|都|还)\s?$"
+)
+
+
+def _with_tong(text: str, at: int, word: str, end: int) -> bool:
+    """Whether the lone 同 at `at`, before a name that runs to `end`, is the preposition "with"."""
+    return word == "同" and end - at - 1 >= 2 and _WITH_BEFORE.search(text, 0, at) is not None
+
+
 # Prepositions the segmenter may glue to the first character of a name ("从中/铁").
 _PREPOSITIONS = frozenset("从在到去跟给和向往对")
 # Nouns that start with the verbs 开/建/办 ("建设局", "建材厂", "开发区"): a name's head, not what is done.
@@ -1379,6 +1392,8 @@ class CompanyFinder:
             del name_words[0]
         if name_words and name_words[-1] in _AFTER_WORDS:
             return None  # "把调整后的报价": a time after something, no brand
+        if name_words and _with_tong(text, end - len("".join(name_words)), name_words[0], end):
+            del name_words[0]  # "刚刚同海川李经理通了电话": 同 is "with" (跟), no part of the brand
         name = "".join(name_words)
         start = end - len(name)
         glued = _stop_re().search(name, 2)
@@ -1608,6 +1623,9 @@ class CompanyFinder:
         ):
             first += 1
             start = tokens[first][1] if first < len(tokens) else s
+        if first < len(tokens) and _with_tong(text, tokens[first][1], tokens[first][0], s):
+            first += 1  # "今天同宏泰机械的王总吃了个饭": 同 is "with" (跟), no part of the name
+            start = tokens[first][1]
         prev = tokens[first - 1][0] if first > 0 else ""
         for a, b in stops:
             # The segmenter sometimes glues a stop word to the name ("拜/访华/翔"): cut after it.

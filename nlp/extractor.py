@@ -11,6 +11,7 @@ from nlp.catalog import Catalog, Mention
 from nlp.cities import districts, find_city, gazetteer
 from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import DayMention, find_period
+from nlp.dialect import mandarin
 from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.handover import Handover, find_handover
 from nlp.intent import (
@@ -236,7 +237,8 @@ class Extractor:
             sent_at = sent_at.replace(tzinfo=self.tz)
         local = sent_at.astimezone(self.tz)
         today = local.date()
-        text = _SPACES.sub(" ", text[:_MAX_TEXT])
+        # (Cantonese function words read as Mandarin: same length, so the spans are the message's)
+        text = mandarin(_SPACES.sub(" ", text[:_MAX_TEXT]))
         spans: dict[str, tuple[int, int]] = {}
 
         mentions = self.catalog.find(text)

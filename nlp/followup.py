@@ -21,9 +21,11 @@ _ACTION = Screened(
     # being there: "我下周二上午九点到酒店", "周三到他们厂里" (not goods: "下周二到货")
     r"|到(?:[他她]们|对方|客户)?(?:那边|那儿|那里|店里|门店|酒店|宾馆|厂里|工厂|公司|现场|工地|医院|学校|仓库)"
     # what the rep owes by then: "下周三前我出新报价", "下周五之前给新版"
-    # (not an answer the customer owes: "月底前给答复", "下周前出结果", "月底前给我答复")
-    r"|现场|(?:之|以)?前(?:我)?(?:给|出)(?!来|我|个?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
-    r"|出(?:个|一版|份)?(?:新|正式|最终|初步)?(?:报价|方案|合同|图纸|图|标书)|给(?:个|一版|份)?(?:新版|新的|正式|最终|初步|初版)"
+    # (not an answer the customer owes: "月底前给答复", "下周前出结果", "月底前给我答复", "之前给最终答复")
+    r"|现场|(?:之|以)?前(?:我)?(?:给|出)"
+    r"(?!来|我|个?(?:最终|正式|明确|书面|确切)?的?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
+    r"|出(?:个|一版|份)?(?:新|正式|最终|初步)?(?:报价|方案|合同|图纸|图|标书)"
+    r"|给(?:个|一版|份)?(?:新版|新的|正式|最终|初步|初版)(?!的?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
     r"|(?<![A-Za-z])(?i:follow|ping|call|visit|meet|send|demo|on ?site|quot|proposal)"
 )
 # The rep's own plan said in English before its day: "I'll send the proposal on Friday", "Will follow
@@ -47,7 +49,8 @@ _I_BACK = re.compile(r"我们?(?:就|也|会)?(?:到时候?|届时|那天|当天
 _BACK_REACH = 20
 # (not when someone has us do it: "齐主任让我们月底前出报价" is their deadline, beside which the rep's own
 # "我下周一先发个预算版" is the plan)
-_I_PLAN_BEFORE = re.compile(r"(?<![让叫要请求])我(?:们)?\s?(?:就|也|会|打算|准备|计划)?\s?$")
+# ("我这边计划下周三…": the rep's side, as in 我这边)
+_I_PLAN_BEFORE = re.compile(r"(?<![让叫要请求])我(?:们)?\s?(?:这边)?\s?(?:就|也|会|打算|准备|计划)?\s?$")
 # Someone else as the subject right after the day: "下周三他把标书发过来" is their step.
 _THEIR_AFTER = re.compile(r"^\s?(?:他|她|对方|客户|厂里|领导)们?\s?(?:把|会|要|再|来|给|发|出|回|安排)")
 # A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四".
@@ -62,8 +65,8 @@ _OURS_AGAIN = re.compile(r"^\s?([他她])\s?再(?:过去|去|跑|拜访|上门)"
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 # (or what they want by then: "对方要月底之前拿到方案", "客户希望下周三前到货")
 _THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$")
-# Someone else's timeline: "他说月底前给答复", "让我等通知".
-_REPORTED = re.compile(r"[他她]们?说|对方说|客户说|说等|等他|等她|等通知|等消息|^\s*说")
+# Someone else's timeline: "他说月底前给答复", "对方表示月底前定", "让我等通知".
+_REPORTED = re.compile(r"(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说")
 # The customer coming to us is a meeting the rep holds that day, whoever says it ("说后天上午来我们公司谈",
 # "她下周二过来看样机"), and so is the rep waiting for them somewhere ("我下周三上午在展厅等她").
 _COMES_TO_US = re.compile(

@@ -41,6 +41,7 @@ from handlers import help as help_handler
 from handlers.context import Context, Handler
 from nlp import Catalog, Extraction, Extractor, Intent
 from nlp.behalf import whose_span
+from nlp.dialect import mandarin
 from nlp.linking import address_span, is_away, is_colleague
 from storage.inbound import message_of
 from storage.models import InboundMessage, Person
@@ -130,6 +131,9 @@ class Router:
 
     async def process(self, session: AsyncSession, row: InboundMessage) -> None:
         message = message_of(row)
+        if message.kind == "text":
+            # Cantonese function words (咗, 嘅, 唔, 佢...) read as Mandarin, for every rule after this
+            message = dataclasses.replace(message, text=mandarin(message.text))
         person = await find_person_by_platform_id(session, message.platform, message.sender_id)
         if person is not None and message.kind in ("text", "button"):
             self._addressing.wrote_from(person, message.platform)

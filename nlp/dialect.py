@@ -1,0 +1,145 @@
+"""Cantonese-flavoured chat read as Mandarin: "今日下昼去咗X，见咗佢哋厂长" → "今天下午去了X，见了他们厂长".
+
+Reps in Guangdong type the Cantonese function words (咗 for 了, 嘅 for 的, 唔 for 不, 佢 for 他, 系 for
+是, 而家 for 现在...), and every rule of the extractor and the handlers is written for Mandarin: the
+message is rewritten once, before anything reads it, instead of every rule learning both.
+
+The rewrite keeps the length: every word is replaced by one of as many characters, so a position in
+the rewritten text is the same in the message (spans hold). A message with no word only Cantonese
+uses (咗, 嘅, 佢, 下昼, 而家...) is left as it is: the words that are Cantonese only in some places
+(系, 话, 倾, 呢, 边) are rewritten only where the message is Cantonese already.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters only Cantonese writes (as typed on a Mandarin input method): one is enough to read the
+# message as Cantonese-flavoured.
+_CANTONESE_CHARS = "咗嘅唔佢哋嚟睇嗰啲冇喺畀揾搵咩乜噉咁谂啱嘢攞嘞㗎喎啩"
+# Cantonese words made of characters Mandarin also uses.
+_CANTONESE_WORDS = ("下昼", "晏昼", "朝早", "听日", "听朝", "听晚", "琴日", "寻日", "噚日", "而家", "依家",
+                    "边度", "点解", "点样", "老细", "落单", "落订")  # fmt: skip
+_CUE = re.compile(f"[{_CANTONESE_CHARS}]|{'|'.join(_CANTONESE_WORDS)}")
+
+# One character for one.
+_CHARS = str.maketrans(
+    {
+        "咗": "了",  # tense: 去咗 = 去了
+        "嘅": "的",
+        "唔": "不",
+        "佢": "他",
+        "哋": "们",
+        "嚟": "来",
+        "睇": "看",
+        "嗰": "那",
+        "啲": "些",
+        "冇": "没",
+        "喺": "在",
+        "畀": "给",
+        "俾": "给",
+        "揾": "找",
+        "搵": "找",
+        "谂": "想",
+        "攞": "拿",
+        "嘢": "事",  # 做嘢 = 做事 (乜嘢 / 咩嘢 are 什么, below)
+        "咩": "啥",
+        "乜": "啥",
+        "噉": "这",
+        "咁": "这",
+        "啱": "对",  # 唔啱 = 不对 (啱啱 is 刚刚, below)
+        "嘞": "了",
+        "㗎": "的",
+        "喎": "哦",
+        "啩": "吧",
+    }
+)
+
+# Words, each with its Mandarin of the same length; tried longest first at each position.
+_WORDS = {
+    "唔好意思": "不好意思",
+    "唔该": "谢谢",
+    "唔使": "不用",
+    "唔洗": "不用",
+    "唔得": "不行",
+    "乜嘢": "什么",
+    "咩嘢": "什么",
+    "乜野": "什么",
+    "咩野": "什么",
+    "啱啱": "刚刚",
+    "啱先": "刚才",
+    "而家": "现在",
+    "依家": "现在",
+    "下昼": "下午",
+    "晏昼": "中午",
+    "朝早": "早上",
+    "今朝": "今早",
+    "听朝": "明早",
+    "听日": "明天",
+    "听晚": "明晚",
+    "琴日": "昨天",
+    "寻日": "昨天",
+    "噚日": "昨天",
+    "今日": "今天",
+    "前日": "前天",
+    "后日": "后天",
+    "点解": "为何",
+    "点样": "怎样",
+    "几多": "多少",
+    "边度": "哪里",
+    "边处": "哪里",
+    "噉样": "这样",
+    "咁样": "这样",
+    "呢排": "最近",
+    "喺度": "在这",
+    "搞掂": "搞定",
+    "倾掂": "谈妥",
+    "老细": "老板",
+    "落单": "下单",
+    "落订": "下订",
+}
+_WORD_RE = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
+
+# 唔好 before what is done is "don't": 唔好发 = 不要发 (唔好意思 and a bare 唔好, "not good", stay 不好).
+_DONT = re.compile(r"唔好(?=[\u4e00-\u9fff])(?!意思)")
+# 系 is the copula (是) after a pronoun, an adverb, a pointer and its measure word or at a pause: "系廖经理",
+# "唔系刘经理", "嗰条系森雅嘅", "佢系厂长"; never inside 联系, 关系, 体系, 系统, 物理系.
+_COPULA = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[唔不就都即又真梗咪仲亦先只该定能我你佢他她们哋]))[系係](?![统統列数數谱譜])"
+    r"|(?<=[呢嗰这那][个條条单次位间家啲])[系係]"
+)
+# 话 after a pronoun or a pause is "says": 佢话 = 他说, "，话焊缝要…" (not 话题, 话费, 话筒, 话事).
+_SAYS = re.compile(r"(?<=[佢他她我你们哋，,、 ])话(?![题題费費筒语語里裡术術剧劇事说說])")
+# 倾 alone is "talk": 约佢倾 = 约他谈, 倾下 = 谈下 (not 倾向, 倾斜, 倾销, 倾听...).
+_TALK = re.compile(r"倾(?![向斜销听力诉注倒心家城巢尽囊覆盆泻])")
+# 呢 before a measure word points, like 这: 呢个 = 这个, 呢单 = 这单 (a closing 呢 asks).
+_THIS = re.compile(r"呢(?=[个間间家位单次度边啲几条件])")
+# 边 before a measure word asks which, like 哪: 边个 = 哪个, 边间 = 哪间, 去到边一步 = 到哪一步 (not 那边个,
+# 旁边, 身边, 周边).
+_WHICH = re.compile(
+    r"(?<![这那嗰呢旁身一两左右东南西北里外前后上下海江河路周岸手床窗桌])边(?=[个间家位单条一])"
+)
+# 仲 before what still is: 仲未 = 还没, 仲要 = 还要 (not 仲裁, 仲恺, 仲夏).
+_STILL = re.compile(r"仲(?=[未要有系係在冇等差会想话])")
+
+_CONTEXTUAL: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_DONT, "不要"),
+    (_COPULA, "是"),
+    (_SAYS, "说"),
+    (_TALK, "谈"),
+    (_THIS, "这"),
+    (_WHICH, "哪"),
+    (_STILL, "还"),
+)
+
+
+def mandarin(text: str) -> str:
+    """The text with its Cantonese function words in Mandarin, of the same length; unchanged when it
+    has none."""
+    if _CUE.search(text) is None:
+        return text
+    # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).
+    for pattern, word in _CONTEXTUAL:
+        text = pattern.sub(word, text)
+    text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
+    return text.translate(_CHARS)
