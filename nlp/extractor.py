@@ -286,6 +286,7 @@ class Extractor:
             has_phone=bool(phones),
             has_contact_info=bool(phones or emails),
             rivals=tuple((m.start, m.end) for m in mentions if m.kind != "product"),
+            goods=tuple((m.start, m.end) for m in mentions if m.kind == "product"),
             plans=(plans := Plans(text, today)),
         )
         intent = intent or classify(text, facts)
@@ -300,7 +301,7 @@ class Extractor:
         named_first = person is None or intent == Intent.LOG_FOLLOWUP
         if (
             company is None
-            and (where := news_start(text, intent, person.start if person else None))
+            and (where := news_start(text, intent, person.start if person else None, facts.rivals))
             and (named_first or (person is not None and person.start >= where[1]))
         ):
             known = [m.start for m in mentions] + ([person.start] if person is not None else [])
