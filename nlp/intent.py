@@ -552,6 +552,10 @@ KIND_VISIT = Screened(
     # shown around by them: "李主任带我把几个车间走了一遍", "领着我们转了一圈" (not "带我们的人")
     # (or with no one said: "刘主任带着看了车间"; not taken home to look at: "样品带回去看了")
     r"|(?:带|领)(?:着我们?|着|我们?)(?![们的回])[^，,。；;\s]{0,14}?(?:走了|转了|看了|逛了|跑了)"
+    # a meeting held with their people ("上午和检验科俞主任开了个会"), not one on the line
+    # ("和他们开了个视频会")
+    r"|(?:跟|和|与)(?![^，,。；;\s]{0,20}?(?:视频|线上|网上|电话|腾讯|远程|网络|钉钉|飞书|语音|(?i:zoom|teams)))"
+    r"[^，,。；;\s]{1,12}?开了(?:个|一个|场|一场|次|一次)?[^，,。；;\s]{0,6}?会"
     # a meeting held at their place: "在X局开了项目启动会" (not one online)
     r"|在(?!线上|网上|腾讯|钉钉|飞书|视频|群|电话)[^，,。；;\s]{1,30}?开了(?:个|一个|场|一场)?[^，,。；;\s]{0,12}会"
     r""
@@ -751,6 +755,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # handed to the person, said done: "把报价单当面交给了X", "把X的报价当面交给吕科长了" (the
             # meeting stays a contact told), as a quote sent by mail is
             r"|把[^，,。；;\s]{0,8}?报价单?(?=(?:当面|亲手|直接)?(?:交给|递给|送给|交到|送到)[^，,。；;]{0,12}?了)"
+            # ...or sent, said done, with more between: "微信把X和Y的报价和样品照片发给马厂长了"
+            r"|把[^，,。；;\s]{0,12}?报价单?(?=[^，,。；;]{0,12}?发(?:给|到|过去)[^，,。；;]{0,12}?了(?![吗么没?？]))"
             # ...with 给 alone: "把盖章报价给谭主任了" (not to our own side: "把报价给领导审了")
             r"|把[^，,。；;\s]{0,8}?报价单?(?=给(?!领导|老板|公司|财务|技术|我们|同事)[^，,。；;\s]{1,8}?了)"
             # ...the person left out, said done: "当面把报价给了" (not "把报价给了领导", "给了吗")
@@ -843,6 +849,17 @@ def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]
     return giver.endswith("也") and "我" not in giver
 
 
+# The customer asking the rep for it in the clause before: "他让我把样本和报价发到他邮箱" is still to send.
+_ASKS_US_FOR = re.compile(r"(?:让|叫|要|请|要求|希望)(?:我|我们)")
+
+
+def _asked_of_us(text: str, start: int) -> bool:
+    left = start
+    while left > 0 and not _CLAUSE_START.match(text, left - 1):
+        left -= 1
+    return _ASKS_US_FOR.search(text, left, start) is not None
+
+
 def _rival_in_clause(text: str, start: int, rivals: tuple[tuple[int, int], ...]) -> bool:
     """A competitor named in the clause before `start` ("中庆中标了"): the news is theirs."""
     left = start
@@ -875,7 +892,9 @@ def _find_stage(
         for m in pattern.finditer(text):
             if masked is not None and masked[m.start()] == " " and not text[m.start()].isspace():
                 continue
-            if label == Stage.QUOTE and _quoted_by_others(text, m.start(), rivals):
+            if label == Stage.QUOTE and (
+                _quoted_by_others(text, m.start(), rivals) or _asked_of_us(text, m.start())
+            ):
                 continue
             if label == Stage.DELIVERED and _SAMPLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # a sample set up to try ("样品装好了") is no delivery

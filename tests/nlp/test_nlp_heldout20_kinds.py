@@ -129,3 +129,105 @@ def test_a_day_of_the_customers_own_life_is_other(extractor: Extractor, text: st
 
 def test_a_day_of_their_life_beside_the_deal_is_a_contact(extractor: Extractor) -> None:
     assert read(extractor, "东盛化工的冯厂长说下个月嫁女儿 云ERP的事等过了再谈")[0] == "log_followup"
+
+
+# ---- plans, places and people written in other shapes ----
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        ("call w/ 郭经理 @恒瑞，ERP pricing ok，next step: visit on 3/18 10am", "2026-03-18", "10:00"),
+        ("met 马总 @嘉禾优选 today, demo ok, next step: send quote on 3/20", "2026-03-20", None),
+        ("恒瑞王总 3/16上午10点去拜访", "2026-03-16", "10:00"),
+    ],
+)
+def test_a_day_written_month_slash_day_is_a_plan(
+    extractor: Extractor, text: str, day: str, time: str | None
+) -> None:
+    assert read(extractor, text)[1].get("next_followup") == {"date": day, "time": time}
+
+
+def test_a_fraction_is_no_day(extractor: Extractor) -> None:
+    assert read(extractor, "恒瑞王总说3/4的预算已经批了")[1].get("next_followup") is None
+
+
+def test_the_organisation_after_at_and_a_titled_person(extractor: Extractor) -> None:
+    assert read(extractor, "met 马总 @嘉禾优选 today, demo ok")[1].get("company") == "嘉禾优选"
+    assert read(extractor, "今天见了王总 @李明 你跟一下")[1].get("company") is None  # a colleague
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("电话 郑丽 CNC 下周三去讲方案", "郑丽"),  # how the contact went, then whom
+        ("拜访 何建国 太阳能板样品收到了", "何建国"),
+        ("C:想做一批太阳能板 急 后天能发货吗 成都 杨 139 8123 4567", "杨"),  # signed: place, surname, number
+        (
+            "C:你们上周发来的CNC刀具有一批破损，麻烦尽快处理，宏达机械 罗",
+            "罗",
+        ),  # signed with the surname last
+        ("C:想定做一批工服 电话13711223344 叫我阿美就行", "阿美"),  # how the writer asks to be called
+        ("孙雅琴那个单子现在到哪一步了", "孙雅琴"),  # a full name asked about, no customer
+        (
+            "那个锦泰服饰的何雨桐回微信了 说云ERP要加模块",
+            "何雨桐",
+        ),  # after its organisation, then called back
+    ],
+)
+def test_people_named_in_other_shapes(extractor: Extractor, text: str, name: str) -> None:
+    customer = text.startswith("C:")
+    ex = extractor.extract(text.removeprefix("C:"), SENT, "customer" if customer else "rep")
+    assert ex.contact_name == name
+    assert ex.company != name
+
+
+def test_a_brand_made_with_zhi_before_nabian_is_the_customer(extractor: Extractor) -> None:
+    slots = read(extractor, "乐之家那边在压价了")[1]
+    assert (slots.get("company"), slots.get("contact_name")) == ("乐之家", None)
+    assert read(extractor, "覃立新那边现在什么进度")[1].get("contact_name") == "覃立新"
+
+
+def test_a_brand_gone_to_to_go_over_details(extractor: Extractor) -> None:
+    assert read(extractor, "电话 蒋峰 样品收到了 下周一我去锦泰对细节")[1].get("company") == "锦泰"
+
+
+def test_a_province_glued_to_its_city(extractor: Extractor) -> None:
+    # (the segmenter holds "云南昆明" and "福建厦门" as one word each)
+    ex = extractor.extract("想做一批工服 电话13711223344 云南昆明 段老板", SENT, "customer")
+    assert ex.city == "昆明"
+    assert read(extractor, "福建厦门的客户王总下周三去拜访")[1].get("city") == "厦门"
+
+
+def test_an_english_function_before_an_english_title(extractor: Extractor) -> None:
+    text = "new lead：杭州云舟科技有限公司，product manager Lucas Chen，要上云ERP，phone 13916620087"
+    slots = read(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == ("Lucas Chen", "product manager")
+
+
+# ---- kinds and stages that are someone else's ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上午和设备科吕主任开了个会 云ERP要上三个模块 用友上周已经做过演示",
+        "上午和设备科吕主任开了个会，用友上周已经做过演示",
+    ],
+)
+def test_a_competitors_demo_is_no_demo_of_ours(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("kind") == "visit"  # a meeting held with their people
+
+
+def test_a_meeting_on_the_line_is_online(extractor: Extractor) -> None:
+    assert read(extractor, "和恒瑞王总开了个视频会")[1].get("kind") == "online"
+
+
+def test_a_quote_sent_with_more_between_is_the_quote_stage(extractor: Extractor) -> None:
+    text = "微信把云ERP和CNC的报价和案例发给振华马厂长了 他说要跟老板商量"
+    assert read(extractor, text)[1].get("stage") == "报价"
+
+
+def test_a_quote_the_customer_asks_for_is_no_stage(extractor: Extractor) -> None:
+    text = "刚给锦泰的周总打了电话 他让我把报价和样本发到他邮箱"
+    assert read(extractor, text)[1].get("stage") is None
