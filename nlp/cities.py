@@ -66,6 +66,40 @@ AMBIGUOUS = frozenset(
         "开封",
     }
 )
+# Provinces, autonomous regions and the municipalities, as said before a city ("广西南宁", "广东东莞").
+PROVINCES = (
+    "内蒙古",
+    "黑龙江",
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+)
 # Words after a city that keep it a city although jieba glues them into one word ("北京大学").
 # "去了趟延边，": a trip to the place names it as a place.
 _TRAVEL = re.compile(r"(?:去|到|在|回|来|趟)$")
@@ -124,7 +158,8 @@ def find_city(
     """
     g = gazetteer()
     by_start = {s: (w, e) for w, s, e in tokens}
-    ends = {e for _, _, e in tokens}
+    by_end = {e: s for _, s, e in tokens}
+    ends = set(by_end)
     for m in g.pattern.finditer(text) if places is None else places:
         s, e = m.span()
         form = m.group()
@@ -141,6 +176,8 @@ def find_city(
             return short, (s, e)  # "拜访无锡华晶光电": the organisation's name starts with the city,
             # however the segmenter glued its first characters to the word before ("访无")
         tok = by_start.get(s)
+        if tok is None and _after_province(text, s, e, by_end):
+            return short, (s, e)  # "广西南宁": the segmenter glues the province and the city into one word
         if tok is None:
             continue  # starts inside another word ("东莞" is not in "广东莞..."-like runs)
         word, te = tok
@@ -152,6 +189,12 @@ def find_city(
                 continue  # "三明治", "大理石": a word of its own
         return short, (s, e)
     return None
+
+
+def _after_province(text: str, s: int, e: int, by_end: dict[int, int]) -> bool:
+    """Whether the city at s..e ends a word that starts with a province, and nothing else ("广西南宁")."""
+    start = by_end.get(e)
+    return start is not None and start < s and text[start:s].removesuffix("省") in PROVINCES
 
 
 @dataclass(frozen=True, slots=True)

@@ -371,6 +371,8 @@ _VISIT_AFTER = re.compile(
 _MOVED = re.compile(r"(?:去了一?趟|去趟|去了|到了|[去在到给])(?=[\u4e00-\u9fff]{3})")
 _DONE_THERE = re.compile(
     r"拿|取|送|签|量|谈|聊|开|见|看|演示|调试|安装|装|测|培训|讲|对账|交|收|拜访|回访|参观|考察|吃饭"
+    # details gone over there: "去X对细节", "到X对一下图纸" (not "去X对面")
+    r"|对(?:细节|接|一下|下|了|过|稿|样|数|单|图|版)"
 )
 # Someone else in the clause before the verb: the trip or the sending is theirs.
 _THEY_WENT = re.compile(r"(?:[他她]|对方|人家|客户|老板)[^\s，,。；;！!？?]*$")
@@ -378,6 +380,8 @@ _SENT_TO = re.compile(r"发|寄|送|报|打|回|讲|演示|做|交|递|传|装|�
 # Last characters of a place or a party, not a brand: "去样板间量", "在会议室谈", "给甲方发", "去厂区拿".
 _PLACE_END_CHARS = frozenset("里上下内外边口间处厅台会堂库房店厂司馆所院园场部室楼家区岗位方地城村镇乡街路")
 _MOVED_BRAND_FREQ = 50  # a brand the dictionary holds as one word is a rare one ("安信", "瑞康")
+# "@" before an organisation's Han name, ended by a pause or English: "邓总 @X today", "林主任 @X，…".
+_AT_ORG = re.compile(r"\s?[@＠]\s?(?P<org>[\u4e00-\u9fff]{2,10})(?=[\s，,。;；!！?？]|$)")
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
 _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
 _VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|给(?=[^\s，,。])")
@@ -432,7 +436,8 @@ def _brand_end_re() -> re.Pattern[str]:
         r"(?:那边)?的\s?(?!是)(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
         r"|[A-Z][a-z]+(?![A-Za-z])|["
         + "".join(sorted(COMMON_SURNAMES))
-        + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的))"
+        + r"][\u4e00-\u9fff]{1,2}(?=$|[\s，。,!！?？]|说|讲|聊|问|确认|电话|手机|的"
+        + r"|回(?:电话|复|微信|了|过)))"
         r"|(?P<person>(?<=[\u4e00-\u9fff])(?=(?:"
         + doubles
         + r"["
@@ -451,7 +456,7 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|(?:那边)?的(?P<full>[" + singles + r"][\u4e00-\u9fff]{1,2}?)"
         r"(?=$|[\s，。,!！]|说|今天|微信|电话|发了"
         # or what the person did next ("X的王凯开了个会", "X的王凯让我…")
-        r"|开了|约了|打了|加了|来了|去了|带[我着了]|让[我你]|表示|反馈|觉得|同意|答应)"
+        r"|开了|约了|打了|加了|来了|去了|带[我着了]|让[我你]|表示|反馈|觉得|同意|答应|回(?:电话|复|微信|了|过))"
         r"|(?:那边)?(?=的采购(?:$|[\s，,。]|说|讲|聊|电话|那边|反馈))"  # "X的采购 电话聊了": the buyer alone
         r"|(?P<alone>(?=\s|[，,。]|$))"
         # the work done there, after going or being there ("去美凯做诊断", "在X做了汇报"): checked after
@@ -998,7 +1003,30 @@ class CompanyFinder:
             or self._owner(text, blocked)
             or self._moved_to(text, blocked)
             or self._latin_owner(text, blocked)
+            or self._at_sign(text, blocked)
         )
+
+    def _at_sign(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """A titled person, then "@" and where they work, as notes in English write it: "met 邓总 @X today",
+        "call w/ 林主任 @X" (a colleague @-mentioned, "@小王 跟一下", has no titled person before it)."""
+        for m in _AT_ORG.finditer(text):
+            if not text[: m.start()].rstrip().endswith(titles()):
+                continue
+            name, start, end = m.group("org"), m.start("org"), m.end("org")
+            if (
+                name[0] in "小老"
+                or (
+                    len(name) <= 3 and name[0] in COMMON_SURNAMES
+                )  # a colleague's name: "王总 @李明 你跟一下"
+                or _called_by_surname(name)
+                or name.endswith(titles())
+                or _title_start_re().search(name)
+                or DAY_RE.search(name)
+                or any(bs < end and start < be for bs, be in blocked)
+            ):
+                continue
+            return CompanyHit(name, start, end, 1, 10)
+        return None
 
     def _moved_to(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """A short brand after a bare verb of going, being or sending, before what was done there

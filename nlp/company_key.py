@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from nlp.cities import gazetteer
+from nlp.cities import PROVINCES, gazetteer
 
 _LEGAL = (
     "股份有限公司",
@@ -32,40 +32,6 @@ _LEGAL = (
 # (上海恒跃健身 and 嘉兴恒跃健身 are two customers), as a name starting with any city does.
 _MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
-
-PROVINCES = (
-    "内蒙古",
-    "黑龙江",
-    "北京",
-    "天津",
-    "上海",
-    "重庆",
-    "河北",
-    "山西",
-    "辽宁",
-    "吉林",
-    "江苏",
-    "浙江",
-    "安徽",
-    "福建",
-    "江西",
-    "山东",
-    "河南",
-    "湖北",
-    "湖南",
-    "广东",
-    "广西",
-    "海南",
-    "四川",
-    "贵州",
-    "云南",
-    "西藏",
-    "陕西",
-    "甘肃",
-    "青海",
-    "宁夏",
-    "新疆",
-)
 
 
 def _fold(name: str) -> str:

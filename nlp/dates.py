@@ -69,6 +69,9 @@ DAY_RE = re.compile(
     rf"|(?P<ndays>{_NUM})天(?:之后|以后|后)"
     rf"|(?:(?P<mshift>下个?|这个?|本)|(?P<endm>{_NUM})(?=月[底末]))?月(?:底|末)"
     rf"|(?:(?P<nextm>下个?月)|(?P<month>{_NUM})月(?:份)?)?(?<![\d.])(?P<day>{_NUM})\s?[号日](?![\d楼线院门机])"
+    # month/day in digits, as in English notes ("visit on 12/16", "12/18前"); not a fraction, a share or a
+    # part of a path or a version ("3/4的预算", "1/2寸", "v1/2")
+    r"|(?<![\dA-Za-z/.:\-])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])(?![\dA-Za-z/%寸分成折的])"
 )
 # Every character a day expression can start with, read from DAY_RE itself (so a new branch is in it):
 # find_days jumps from one to the next in C instead of trying DAY_RE at every position.
@@ -189,6 +192,11 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
         if first is None:
             return None
         return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    if m.group("sd"):
+        month, day = int(m.group("sm")), int(m.group("sd"))
+        d = _safe_date(today.year, month, day)
+        # (a day that has passed rolls into next year, as "1月4号" does)
+        return d if d is None or d >= today else _safe_date(today.year + 1, month, day)
     day = _num(m.group("day"))
     if day is None or not 1 <= day <= 31:
         return None

@@ -70,6 +70,24 @@ def _again_by_phone(told: str, text: str) -> tuple[str, tuple[int, int]] | None:
     return ("call", m.span()) if m is not None else None
 
 
+# A clause a competitor opens, maybe after a pause word ("罗氏上周已经做过演示", "另外X也来拜访过"): what it
+# tells is the competitor's doing, no contact of ours.
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?\n]|\s(?=[\u4e00-\u9fff0-9])")  # (a pause in voice input too)
+_RIVAL_OPENS = re.compile(r"\s*(?:另外|而且|但是?|不过|听说|据说)?\s*$")
+
+
+def _without_rivals_doings(text: str, rivals: tuple[tuple[int, int], ...]) -> str:
+    """The text with the clauses a competitor opens blanked (same length)."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text)]
+    spans = []
+    for start, end in rivals:
+        opens = max((k for k in marks if k <= start), default=0)
+        if _RIVAL_OPENS.fullmatch(text, opens, start) is not None:
+            stop = next((k - 1 for k in marks if k > end), len(text))
+            spans.append((start, stop))
+    return blanked(text, spans)
+
+
 def _own_plan(text: str, today: date, plans: Plans) -> DayMention | None:
     """The rep's next contact in a short message with no other content: one later day, with what the
     rep will do then (find_followup leaves out others' timelines and what was already done)."""
@@ -133,6 +151,8 @@ _LOOKBACK = 40  # longer than any organisation name read leftwards from its suff
 _BLOCK_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]*")  # jieba's blocks (jieba.re_han_default)
 
 
+# A given name is no common word: "许|丽萍" is a person, "马|鞍山" or "高|新区" is not.
+_GIVEN_WORD_FREQ = 2000
 _REPORTED_NAME_MAX = 4  # a customer's short name before its report: "睿驰演示做完了", "潍坊鲁润讲完方案了"
 _REPORTED_NAME_GAP = 3  # ...and what may stand between: "X现场讲完方案了"
 
@@ -185,6 +205,17 @@ class Extractor:
         # A full name the dictionary holds as a person's ("刘卫东") is a name, however often it is written.
         self._people = PersonFinder(lambda w: 0 if w in people else freq.get(w, 0) or 0, classes.namesakes)
         self._ready = True
+
+    def _full_name(self, name: str) -> bool:
+        """A common surname and two characters, none of it a word of the dictionary ("许丽萍"; not a brand
+        it holds, "周大福", nor a place, "马鞍山")."""
+        return (
+            len(name) == 3
+            and name[0] in COMMON_SURNAMES
+            and self._freq(name) == 0
+            and name not in self._places
+            and self._freq(name[1:]) < _GIVEN_WORD_FREQ
+        )
 
     def warm_up(self) -> None:
         """Load the segmenter now instead of on the first message."""
@@ -288,6 +319,7 @@ class Extractor:
             has_phone=bool(phones),
             has_contact_info=bool(phones or emails),
             rivals=tuple((m.start, m.end) for m in mentions if m.kind != "product"),
+            goods=tuple((m.start, m.end) for m in mentions if m.kind == "product"),
             plans=(plans := Plans(text, today)),
         )
         intent = intent or classify(text, facts)
@@ -302,7 +334,7 @@ class Extractor:
         named_first = person is None or intent == Intent.LOG_FOLLOWUP
         if (
             company is None
-            and (where := news_start(text, intent, person.start if person else None))
+            and (where := news_start(text, intent, person.start if person else None, facts.rivals))
             and (named_first or (person is not None and person.start >= where[1]))
         ):
             known = [m.start for m in mentions] + ([person.start] if person is not None else [])
@@ -316,7 +348,10 @@ class Extractor:
                 and not _short_name_told(subject, where, places, self._base_word)
             ):
                 subject = None
-            if subject is not None:  # "海底捞那单丢了": the customer is what the news is about
+            if subject is not None and person is None and self._full_name(subject[0]):
+                # "许丽萍那个单子现在到哪一步了": a person's full name, asked about as the deal's contact
+                person = Person(subject[0], None, *subject[1])
+            elif subject is not None:  # "海底捞那单丢了": the customer is what the news is about
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
         # (a phone's digits are no amount: "0512-5766 3321" is not 512 to 5766)
         money_text = blanked(text, [sp for _, sp in phones] + email_spans)
@@ -358,6 +393,8 @@ class Extractor:
                 k = find_kind(blanked(told, sent)) if sent else None
                 if sent and intent == Intent.NEW_LEAD:
                     told = ""
+            if facts.rivals:
+                told = _without_rivals_doings(told, facts.rivals)
             k = k or find_kind(told) or _again_by_phone(told, text)
             if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k

@@ -30,8 +30,11 @@ _ACTION = Screened(
 )
 # The rep's own plan said in English before its day: "I'll send the proposal on Friday", "Will follow
 # up next Tuesday", "Next meeting 下周三".
+# (or headed as the next step: "next step: visit on 12/16 10am", "next steps - send quote on 12/18")
 _EN_PLAN_BEFORE = Screened(
-    r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$", re.IGNORECASE
+    r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$"
+    r"|(?<![A-Za-z])next\s?steps?\s?[:：\-–]\s?[A-Za-z ]{0,30}$",
+    re.IGNORECASE,
 )
 # The rep as the subject of what is planned: "我下周一再打", "我那天下午再问他" (after someone's words
 # before it, "他说要跟老板汇报一下我下周一再打电话问问": the rep's plan all the same).

@@ -16,7 +16,7 @@ from nlp.lexicon import Screened
 from nlp.types import Intent, Stage
 
 HELP = Screened(
-    r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明|你能做什么|能做什么|能干嘛|都能干|能干什么"
+    r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|如何使用|使用说明(?!书)|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
     r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
@@ -25,8 +25,10 @@ HELP = Screened(
     # "怎么把客户阶段改成签约": how to make the bot change a record
     r"|(?:怎么|如何|咋)把.{0,12}(?:改|设|录|加|删|转|导|分配|移|标)"
     r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
-    # the bot's own manual asked for, not one printed or shipped for a customer ("说明书+彩盒")
-    r"|(?:使用|操作|你的|机器人的?|助手的?|bot的?)说明书|有没有说明书"
+    # the bot's own manual asked for, not one printed or shipped for a customer ("说明书+彩盒", "要做彩盒、
+    # 使用说明书": a 使用说明书 is asked for only with the question)
+    r"|(?:你的|机器人的?|助手的?|bot的?)说明书|有没有(?:使用|操作)?说明书"
+    r"|(?:使用|操作)说明书\s*(?:吗|呢|在哪[里儿]?|发我|给我|有吗|有没有)"
     r"|^\s*(?:有|给我|发我|发一下|看看|看下)?\s*说明书\s*(?:吗|呢|在哪[里儿]?|发我|给我)?\s*[?？]*\s*$"
     # "机器人能帮我查团队数据吗": what the bot itself can do for the asker
     r"|^\s*(?:这个)?(?:机器人|助手|小助手|bot)(?:能|可以|会)(?:不能|不)?帮(?:我|忙|我们)?"
@@ -45,7 +47,9 @@ SHOWN_HOW = re.compile(
     r"(?:演示|讲解|讲了|示范|教了|培训了?)[^，,。？?]{0,12}(?:怎么用|如何使用|怎么操作|如何操作)(?![?？吗])"
 )
 OVERDUE = Screened(
-    r"超时|逾期|超期|过期|timeout|overdue|过了跟进时间|过了跟进日期"
+    r"超时|逾期|超期|过期|timeout|overdue"
+    # the day set for the follow-up gone by: "过了跟进时间", "超过跟进日期了", "错过了回访时间"
+    r"|(?:过了|超过了?|超出了?|错过了?)(?:约定的?|计划的?|预定的?)?(?:跟进|回访|联系|拜访)(?:的)?(?:时间|日期|期限|节点)"
     # "我还有哪些没跟的": the leads left without a contact
     r"|(?:哪些|哪几个|哪几家|哪个|谁)(?:客户)?(?:还)?(?:没|未)(?:跟|联系|拜访|回访)"
     r"|该(?:跟|联系|拜访|回访)(?:进)?的?(?:还)?(?:没|未)(?:跟|联系|拜访|回访)"
@@ -173,6 +177,8 @@ NEW_LEAD = Screened(
     r"|(?:还|暂时|目前)没(?:有)?(?:联系人|对接人)|挂(?:在)?我名下"
     # a prospect handed over: "加个线索", "要了个线索", "周六加个lead", "同事推的线索"
     r"|(?:加|添|新增|新加|要了|转|收到|接到|来了|搞到|挖到|分享?)(?:了)?(?:一|1)?(?:个|条)[^，,。！!\s]{0,3}?(?:线索|lead|商机|询盘)"
+    # ...or as the note's heading, with no count: "加线索 X公司 …", "帮我添加商机：…"
+    r"|^\s*(?:帮我|帮忙|麻烦)?(?:加|添加|新建|新加|录入?|建)\s?(?:新的?)?(?:线索|lead|商机)"
     # one handed out to the team: "给大家派个线索", "派单：…"
     r"|派(?:了)?(?:一|1)?(?:个|条)?(?:新的?)?(?:线索|lead|商机|单)"
     # one passed on by whoever found it, headed by a colon: "渠道推过来一个：X", "市场部转来一家：X";
@@ -225,11 +231,25 @@ INVITED = re.compile(r"请(?:我们|咱们|大家|我)(?:去)?[^，,。]{0,8}(?:
 BUY_INTEREST = re.compile(
     r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|想用|想买|需要|有需求|报个价|多少钱|什么价"
 )
+# ...or what they will replace or have made, said with 要 ("血凝仪要换", "要定做一批工装"): a prospect's need
+# unless the customer was heard saying it ("护士长说要换款" tells a contact).
+WANTS_CHANGED = re.compile(r"要(?:换|更换|定做|订做|买|订购)")
+# ...or a product of the catalog wanted: "要纸箱", "要做彩盒" (not "还要X": more of what they have).
+_WANTS_BEFORE = re.compile(r"(?<![还也再])要(?:做|订|买|换)?\s?$")
+
+
+def _wants_goods(text: str, facts: Facts) -> bool:
+    return any(_WANTS_BEFORE.search(text, max(0, s - 3), s) is not None for s, _ in facts.goods)
+
+
 # A customer's complaint about what we supplied ("你们上个月装的X老是误报", "你们发的货坏了两箱"):
 # after-sales, not a purchase, unless they buy more in it ("你们去年装的X挺好 想再加两台").
 AFTER_SALES = re.compile(
-    r"你们[^，,。？?！!]{0,10}?(?:装|卖|发|送|供|做|修|换|调试|安装)的[^，,。？?！!]{0,16}?"
-    r"(?:误报|坏|故障|漏|不(?:制冷|工作|好用|灵|亮|响|行|转)|失灵|问题|毛病|异响|报警|停机)"
+    r"你们[^，,。？?！!]{0,10}?(?:装|卖|发|送|供|做|修|换|调试|安装|印)(?:来|过来|到)?的[^，,。？?！!]{0,16}?"
+    r"(?:误报|坏|故障|漏|不(?:制冷|工作|好用|灵|亮|响|行|转)|失灵|问题|毛病|异响|报警|停机|色差|破损|受潮|发霉|错了|少了)"
+    # the invoice for what they bought asked after: "上个月那批X的发票什么时候开过来", "发票还没收到"
+    r"|(?:发票|专票|普票)[^，,。？?！!]{0,8}?(?:什么时候|啥时候|何时|还没|怎么还|开过来|寄过来|在催)"
+    r"|(?:催|补开|重开)[^，,。？?！!]{0,4}?(?:发票|专票|普票)"
     # bought from us before and someone asked to come and look: "去年在你们这买的X 现在…派人来看看"
     r"|(?:在|从)你们(?:这|那|家|这边|那边|店里|公司)?(?:买|订|采购|装)的[^？?]{0,30}?(?:派(?:个)?人|上门|维修|修一下|售后)"
 )
@@ -534,6 +554,10 @@ KIND_VISIT = Screened(
     # shown around by them: "李主任带我把几个车间走了一遍", "领着我们转了一圈" (not "带我们的人")
     # (or with no one said: "刘主任带着看了车间"; not taken home to look at: "样品带回去看了")
     r"|(?:带|领)(?:着我们?|着|我们?)(?![们的回])[^，,。；;\s]{0,14}?(?:走了|转了|看了|逛了|跑了)"
+    # a meeting held with their people ("上午和检验科俞主任开了个会"), not one on the line
+    # ("和他们开了个视频会")
+    r"|(?:跟|和|与)(?![^，,。；;\s]{0,20}?(?:视频|线上|网上|电话|腾讯|远程|网络|钉钉|飞书|语音|(?i:zoom|teams)))"
+    r"[^，,。；;\s]{1,12}?开了(?:个|一个|场|一场|次|一次)?[^，,。；;\s]{0,6}?会"
     # a meeting held at their place: "在X局开了项目启动会" (not one online)
     r"|在(?!线上|网上|腾讯|钉钉|飞书|视频|群|电话)[^，,。；;\s]{1,30}?开了(?:个|一个|场|一场)?[^，,。；;\s]{0,12}会"
     r""
@@ -687,6 +711,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the last round, or the contract's terms all but settled: "价格谈到最后一轮了",
             # "合同条款基本谈完 就剩付款方式", "合同条款差不多了 就差质保期"
             r"|谈到最后|最后一轮|(?:合同)?条款(?:基本|差不多)?(?:都|也)?(?:谈完|谈好|谈妥|差不多了|谈得差不多|过了)"
+            # the price all but agreed, a last point or two left to give: "价格谈的差不多了",
+            # "就差最后让两个点"
+            r"|价(?:格|钱)?(?:基本|也|都)?谈(?:得|的)差不多|(?:就|只)(?:剩|差)(?:最后)?(?:再)?(?:让|降|砍|压)"
+            r"(?:[一两二三四五六七八九十半几\d]+)个?点"
             # the price still being pressed down, said as a back-and-forth: "价格还要再压一压"
             r"|价(?:格|钱)?(?:还|也)?(?:要|得)再?(?:压|砍|磨)一(?:压|砍|磨)"
             r"|(?:就|只)(?:剩|差)(?:付款方式|付款条件|账期|质保期?|交期|价格|违约金|结算方式)"
@@ -729,6 +757,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # handed to the person, said done: "把报价单当面交给了X", "把X的报价当面交给吕科长了" (the
             # meeting stays a contact told), as a quote sent by mail is
             r"|把[^，,。；;\s]{0,8}?报价单?(?=(?:当面|亲手|直接)?(?:交给|递给|送给|交到|送到)[^，,。；;]{0,12}?了)"
+            # ...or sent, said done, with more between: "微信把X和Y的报价和样品照片发给马厂长了"
+            r"|把[^，,。；;\s]{0,12}?报价单?(?=[^，,。；;]{0,12}?发(?:给|到|过去)[^，,。；;]{0,12}?了(?![吗么没?？]))"
             # ...with 给 alone: "把盖章报价给谭主任了" (not to our own side: "把报价给领导审了")
             r"|把[^，,。；;\s]{0,8}?报价单?(?=给(?!领导|老板|公司|财务|技术|我们|同事)[^，,。；;\s]{1,8}?了)"
             # ...the person left out, said done: "当面把报价给了" (not "把报价给了领导", "给了吗")
@@ -747,6 +777,11 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了"
             # the proposals shown and the customer left to choose: "两个方案都给他们看过了 等他们选"
             r"|方案[^，,。；;\s没未]{0,6}(?:看过|演示过|讲过)了(?=[^。！!]{0,6}等[^，,。；;\s]{0,4}(?:选|定|决定|比))"
+            # a sample left with them to try, said done: "样机已经放过去试用了", "样品送过去试装了" (not one
+            # still to go, "下周把样机拉过去试用", blanked as a plan, nor one asked, "试用了吗")
+            r"|(?:样机|样品|样板|样衣|试用机|小样)[^，,。；;\s]{0,8}?(?:已经?|都|也)?(?:放|送|拉|搬|装|寄|摆|挂)"
+            r"(?:过去|进去|到位|上|好)?了?(?:给[他她]们?|让[他她]们?)?"
+            r"试(?:用|装|穿|戴|吃|铺|挂|跑|运行|机)?(?:上)?了(?![吗么没?？])"
         ),
     ),
     (
@@ -777,6 +812,8 @@ class Facts:
     # Where the catalog's competitors are named (offsets in the message as given): "用友也报了价" is
     # their quote, not our stage.
     rivals: tuple[tuple[int, int], ...] = ()
+    # ...and the catalog's products (same offsets): "要纸箱" wants one.
+    goods: tuple[tuple[int, int], ...] = ()
     # The message's plans (nlp.followup.Plans): a report is read in its text with the clauses about
     # later days blanked, for "明天去拜访" is a plan, not a contact. None: the whole text.
     plans: Plans | None = None
@@ -814,6 +851,17 @@ def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]
     return giver.endswith("也") and "我" not in giver
 
 
+# The customer asking the rep for it in the clause before: "他让我把样本和报价发到他邮箱" is still to send.
+_ASKS_US_FOR = re.compile(r"(?:让|叫|要|请|要求|希望)(?:我|我们)")
+
+
+def _asked_of_us(text: str, start: int) -> bool:
+    left = start
+    while left > 0 and not _CLAUSE_START.match(text, left - 1):
+        left -= 1
+    return _ASKS_US_FOR.search(text, left, start) is not None
+
+
 def _rival_in_clause(text: str, start: int, rivals: tuple[tuple[int, int], ...]) -> bool:
     """A competitor named in the clause before `start` ("中庆中标了"): the news is theirs."""
     left = start
@@ -846,7 +894,9 @@ def _find_stage(
         for m in pattern.finditer(text):
             if masked is not None and masked[m.start()] == " " and not text[m.start()].isspace():
                 continue
-            if label == Stage.QUOTE and _quoted_by_others(text, m.start(), rivals):
+            if label == Stage.QUOTE and (
+                _quoted_by_others(text, m.start(), rivals) or _asked_of_us(text, m.start())
+            ):
                 continue
             if label == Stage.DELIVERED and _SAMPLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # a sample set up to try ("样品装好了") is no delivery
@@ -896,11 +946,20 @@ _TO_RIVAL = re.compile(
 )
 
 
+# ...or the job, at its end, done by or bought from the competitor: "最后给X做了", "还是找X订了", "结果在X
+# 买了" (not a part of it before, "之前给X做过", nor a job to come, "最后给X做吧").
+_BY_RIVAL = re.compile(r"(?:最后|最终|结果|还是)(?:还是)?(?:给|让|找|在|从|跟|向|交给)\s?$")
+_DONE_BY_RIVAL = re.compile(r"\s?(?:做|接|拿|买|订|定|签|采购|下单|生产|印|供货)(?:了|走了|去了)")
+
+
 def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
     for start, end in rivals:
         m = _TO_RIVAL.search(text, max(0, start - 8), start)
         if m is not None:
             return m.start(), end
+        m = _BY_RIVAL.search(text, max(0, start - 8), start)
+        if m is not None and (done := _DONE_BY_RIVAL.match(text, end)) is not None:
+            return m.start(), done.end()
     return None
 
 
@@ -1035,7 +1094,12 @@ def classify(text: str, facts: Facts) -> Intent:
     if (
         not reported
         and has_entity
-        and BUY_INTEREST.search(t)
+        and (
+            BUY_INTEREST.search(t)
+            or (
+                (WANTS_CHANGED.search(t) or _wants_goods(text, facts)) and not TOLD.search(report.unplanned())
+            )
+        )
         and not AGAIN.search(t)
         and find_kind(blanked(report.unplanned(), [m.span() for m in INQUIRY_SENT.finditer(t)])) is None
     ):
@@ -1065,6 +1129,8 @@ def classify(text: str, facts: Facts) -> Intent:
     ):
         return Intent.NEW_LEAD
     if named and _small_talk(t, facts, stage, reported):
+        return Intent.OTHER
+    if named and _their_occasion(t, facts, stage, report):
         return Intent.OTHER
     if named:
         return Intent.LOG_FOLLOWUP
@@ -1331,6 +1397,20 @@ def _small_talk(text: str, facts: Facts, stage: tuple[str, tuple[int, int]] | No
     )
 
 
+# A day of the customer's person's own life ("周科长下礼拜过生日，要不要准备点啥", "X的王总嫁女儿"): what
+# to do for them is asked of the team, no contact and no deal is told.
+OCCASION = re.compile(r"过生日|生日|结婚|婚礼|喜酒|嫁女儿|娶儿媳|满月酒|乔迁|升学宴|寿宴|住院了|生病了")
+
+
+def _their_occasion(t: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None, report: _Report) -> bool:
+    return (
+        OCCASION.search(t) is not None
+        and not (facts.has_catalog or facts.has_contact_info or stage)
+        and not report.told()
+        and find_kind(report.unplanned()) is None
+    )
+
+
 def _customer_buys(text: str, facts: Facts) -> bool:
     """A customer's own message (or one pasted by the rep) asks about buying."""
     named = facts.has_catalog or facts.has_company or facts.has_contact_info or NEW_LEAD.search(text)
@@ -1362,13 +1442,16 @@ _NOT_FIRST = re.compile(
 _GLUED_TO_PERSON = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*[\u4e00-\u9fff]")
 
 
-def news_start(text: str, intent: Intent, person_at: int | None = None) -> tuple[int, int] | None:
+def news_start(
+    text: str, intent: Intent, person_at: int | None = None, rivals: tuple[tuple[int, int], ...] = ()
+) -> tuple[int, int] | None:
     """Where a message that may name its customer first and nothing else (nlp.subject) has that
     name: before the news (a stage) or the question about one customer ("X现在到哪一步了"), or after
     the look-up that asks about it ("查下X的吴经理"). (from, to), or None. `person_at`: where the first
-    person named stands, if not first ("X刘总监来电话": the customer, then its person, then the call)."""
+    person named stands, if not first ("X刘总监来电话": the customer, then its person, then the call).
+    `rivals`: where the competitors are named ("X最后给Y做了" is lost to Y)."""
     if intent == Intent.UPDATE_STAGE:
-        stage = find_stage(text)
+        stage = find_stage(text, rivals)
         return (0, stage[1][0]) if stage is not None and stage[1][0] > 0 else None
     if intent == Intent.LOG_FOLLOWUP:  # "X演示做完了", "X拜访完了": the demo or the visit told after the name
         # (not a call: a call after a name is as often after a person's, "孟丽刚才电话回过来了"; a visit is

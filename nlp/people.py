@@ -90,6 +90,9 @@ _NAME_ON_CARD = re.compile(
     r"(?=(?:\+?86)?1\d{10}(?!\d))"
 )
 _CLAUSE_END = re.compile(r"[。！!？?；;]")
+# How the writer asks to be called, and what ends it: "叫我阿琳就行", "称呼我小林就好", "叫我Amy".
+_CALL_ME = re.compile(r"(?:叫|喊|称呼)我\s?")
+_CALL_ME_END = re.compile(r"\s?(?:就行|就好|就可以|好了|即可|吧|$|[\s，,。！!~～])")
 # What introduces a full name: "叫庞志勇，", "名字叫…", a department's person "工程部的邬家豪".
 _CALLED_OR_OF_DEPT = Screened(r"(?:名字|名)?叫做?\s?(?=[\u4e00-\u9fff])|[部科处室组]的(?=[\u4e00-\u9fff])")
 # An English organisation's legal or trade word after a capitalised name: "Atlas Energy Co., Ltd.".
@@ -250,9 +253,11 @@ _ROLE_THEN_NAME = Screened(
 # A surname alone between a role (a title or a contact word) and a phone number, as a form or a sign-off
 # writes it: "采购 罗 18985124473", "联系人：罗 138…".
 _SURNAME_BEFORE_NUMBER = re.compile(
-    r"(?:^|(?<=[\s，,。]))(?P<role>[\u4e00-\u9fff]{2,4})(?:\s?[:：]\s*|\s+)(?P<s>[\u4e00-\u9fff])\s*[:：]?\s*(?=\+?\d{7})"
+    r"(?:^|(?<=[\s，,。]))(?P<role>[\u4e00-\u9fff]{2,4})(?:\s?[:：]\s*|\s+)(?P<s>[\u4e00-\u9fff])\s*[:：]?\s*(?=\+?\d{3}[\s-]?\d{4})"
 )
 _CONTACT_WORDS = frozenset({"联系人", "对接人", "负责人", "姓名"})
+# A surname alone after the writer's shop or place and a pause, the message's last word: "…，X五金 林".
+_SURNAME_SIGNED = re.compile(r"(?<=[\u4e00-\u9fff][\s，,])(?P<s>[\u4e00-\u9fff])[\s。.!！~～]*$")
 # (as _ROLE_THEN_NAME reads them)
 _WORK_ROLES = frozenset({"采购", "销售", "财务", "出纳", "会计", "前台", "行政", "人事"})
 # A surname called by 小/老 (大 only right after a title: "会长大刘"): "瑞德的小谭", "理事长老宋", "… 小符".
@@ -303,6 +308,8 @@ _AFTER_ORG = re.compile(r"的|\s+|")  # (glued: "丰瑞药业周敏，")
 _WITH_PERSON = re.compile(
     r"(?:跟|和|给|约了?|见了|碰到|陪)(?=[\u4e00-\u9fff])|发(?=[\u4e00-\u9fff]{2,3}(?:邮箱|微信))"
 )
+# How the contact went as a card's first field, then a pause: "电话 郑丽 样品收到了", "微信 何建国 …".
+_FIELD_THEN_NAME = re.compile(r"^\s*(?:电话|微信|视频|拜访|上门|见面|来电)\s+(?=[\u4e00-\u9fff])")
 # (or shown, sent or trained: "给张丹demo了", "给刘晓燕演示了样机", "给王强发了报价")
 _MET_AFTER = re.compile(
     r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|邮箱|演示|展示|介绍|培训|发了|送了|(?i:demo)|[，,。\s]"
@@ -859,6 +866,18 @@ class PersonFinder:
                 and (after.group()[0] not in "，,。 \t\n" or m.group()[0] not in "和给")  # "和冷干机，"
             ):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
+        for m in _FIELD_THEN_NAME.finditer(text):
+            # "电话 郑丽 样品收到了", "拜访 何建国 …": a terse card names how the contact went, then whom
+            name = self._name_after(text, m.end())
+            if (
+                name
+                and 2 <= len(name) <= 3
+                and not name.isascii()
+                and self._freq(name) < 100
+                and _HARD_END.match(text, m.end() + len(name))
+                and not _title_re().match(text, m.end() + len(name))
+            ):
+                named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _EN_CUE.finditer(text):
             name = _EN_NAME.match(text, m.end())
             nxt = text[name.end() : name.end() + 1] if name is not None else ""
@@ -913,7 +932,12 @@ class PersonFinder:
                 continue
             if role in _title_set() or role in _WORK_ROLES:  # "采购 罗 189…": a role, the surname, the number
                 named.append(Person(m.group("s"), role, m.start("role"), m.end("s")))
-            elif role in _CONTACT_WORDS:  # "联系人 罗 189…"
+            elif role in _CONTACT_WORDS or m.group("s") in COMMON_SURNAMES:
+                # "联系人 罗 189…"; or a message signed with the place or the shop, the surname and the
+                # number ("长沙 刘 177…")
+                named.append(Person(m.group("s"), None, m.start("s"), m.end("s")))
+        for m in _SURNAME_SIGNED.finditer(text):
+            if m.group("s") in COMMON_SURNAMES:  # "…麻烦尽快处理，X五金 林": signed with the surname
                 named.append(Person(m.group("s"), None, m.start("s"), m.end("s")))
         for m in _ASKED_AFTER.finditer(text):
             person = self._asked(text, m.start())
@@ -1101,6 +1125,16 @@ class PersonFinder:
                 and not _title_re().match(text, m.end() + len(name))
             ):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
+        for m in _CALL_ME.finditer(text):
+            # "叫我阿琳就行", "喊我小林就好": how the writer asks to be called
+            at = m.end()
+            name = (
+                self._a_name_at(text, at)
+                or self._nickname_at(text, at, big=False)
+                or self._name_after(text, at)
+            )
+            if name and _CALL_ME_END.match(text, at + len(name)):
+                named.append(Person(name, None, at, at + len(name)))
         for m in _A_NAME.finditer(text):
             if self._boundary_before(text, m.start()) and (a_name := self._a_name_at(text, m.start())):
                 named.append(Person(a_name, None, m.start(), m.start() + 2))  # "见了他们采购 阿杰 聊了聊"
@@ -1263,8 +1297,13 @@ class PersonFinder:
             if s < 0 or (not self._boundary_before(text, s) and s not in self._org_ends):
                 continue
             cand = text[s:end]
-            if text.startswith("那边", end) and n == 2 and cand[0] not in COMMON_SURNAMES:
-                continue  # "明泰那边": a brand named as a place; "覃立新那边" is a full name
+            if text.startswith("那边", end) and (
+                (n == 2 and cand[0] not in COMMON_SURNAMES)
+                or (cand[1] == "之" and cand[0] not in COMMON_SURNAMES)
+            ):
+                # "明泰那边": a brand named as a place, as is one made with 之 ("海之味那边", "X之星");
+                # "覃立新那边" is a full name
+                continue
             if text.startswith(("说", "透露", "表示"), end) and s > 0 and _CJK.match(text[s - 1]):
                 continue
             if (

@@ -33,6 +33,8 @@ _NOT_A_NAME = re.compile(
     r"|不对|不是|错了|[搞弄说写记填]错|纠正|更正|阶段|状态|进度)"
 )
 MAX_PREFIX = 16  # the name and what links it to the news
+# Spaces and emoji that open the message before the name ("🎉🎉X那套Y合同签了", "😭X最后给Y做了").
+_OPENING = re.compile(r"[\s\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]*")
 
 
 def subject_before(
@@ -45,7 +47,7 @@ def subject_before(
     """The name standing first, before position `end` (where the news or the question starts) and
     before any of the `known` positions (catalog words); `split` cuts words, to end the name before
     what was done ("X改用别家了") or an acronym of the deal ("XOEM")."""
-    start = len(text) - len(text.lstrip())
+    start = _OPENING.match(text).end()
     head = text[start : min([end, *known])]
     if not head or len(head) > MAX_PREFIX:
         return None
