@@ -350,6 +350,7 @@ def _month_range(first: date) -> tuple[date, date]:
 
 
 _AND_DAY = re.compile(r"\s?(?:和|跟|与|及|、|还有|加)\s?")
+_SIDE_BY_SIDE = re.compile(r"\s?")
 
 
 def find_period(text: str, today: date) -> tuple[tuple[date, date], tuple[int, int]] | None:
@@ -385,6 +386,16 @@ def find_period(text: str, today: date) -> tuple[tuple[date, date], tuple[int, i
         # two days asked together ("今天和明天", "周四跟周五"): from the first to the second
         if len(days) > 1 and _AND_DAY.fullmatch(text, d.end, days[1].start) and days[1].day > d.day:
             return (d.day, days[1].day), (d.start, days[1].end)
+        # two days side by side with no word between ("明天后天", "周三周四"): a span of one week at most
+        if (
+            len(days) > 1
+            and _SIDE_BY_SIDE.fullmatch(text, d.end, days[1].start)
+            and 0 < (days[1].day - d.day).days <= 6
+        ):
+            return (d.day, days[1].day), (d.start, days[1].end)
+        # "明后天": tomorrow and the day after, 明 glued before 后天
+        if text[d.start : d.end] == "后天" and text[d.start - 1 : d.start] == "明":
+            return (d.day - timedelta(days=1), d.day), (d.start - 1, d.end)
         return (d.day, d.day), (d.start, d.end)
     return None
 

@@ -109,6 +109,8 @@ OWN_PLAN = re.compile(
 # "今天要跑哪几家", "下周一我要去哪几家客户": which customers to visit on a day, not a count.
 TODAY_WHICH = re.compile(
     r"(?:要|该|得)(?:去|跑|见|找|约|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见|找)哪(?:家|些|几|个|位)"
+    # the calls of a day: "今天要打哪些电话", "明天该回哪几个客户的电话", "周五得给谁打电话"
+    r"|(?:要|该|得|需要)(?:打|回)哪[些几个通位家]{1,2}(?:客户)?的?电话|(?:要|该|得|需要)给(?:谁|哪[些几个位家]{1,2}客户?)(?:打|回)电话"
 )
 # One's customers asked for as a list, on no day and not as late ones: "何丽手上现在一共有哪些客户",
 # "我名下有哪些客户", "王强在跟的客户有哪些": the book of the one named (or the asker's own).
@@ -484,6 +486,8 @@ KIND_CALL = Screened(
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"
+    # the English noun after a Chinese verb: "通了个call", "打了个call", "开了个call"
+    r"|(?:(?:通|开)了?|打了)(?:个|一个|一通)\s?(?i:call)(?![A-Za-z])"  # not "给新品打个call": cheering
     # the phone said first, the call done after it: "电话打了两次才接", "电话回了X"
     r"|电话(?:打了|打过|回了|回过)"
     # a time set on a call: "王主任电话约好了", "电话定了下周去"
