@@ -75,6 +75,9 @@ _REPORTED = re.compile(r"(?:[他她]们?|对方|客户)(?:说|表示)|说等|等
 _COMES_TO_US = re.compile(
     r"^\s?(?:[他她]们?|对方|客户)?\s?(?:会|要|想|再|就)?(?:来|到)(?:我们|咱们|我司|本公司)(?:公司|厂|厂里|工厂|展厅|门店|店里|办公室|这边)?"
     r"|^\s?(?:[他她]们?|对方|客户)?\s?(?:会|要|想|再|就)?(?:过来|来)(?:谈|看|参观|考察|面谈|签|试|验|聊)"
+    # ...to our place named bare, for a purpose: "约了他们下周二上午十点来展厅看样", "周四来门店试驾"
+    r"|^\s?(?:[他她]们?|对方|客户)?\s?(?:会|要|想|再|就)?(?:过来|来)(?:展厅|门店|店里|体验店|样板间|工厂|厂里)"
+    r"(?:看|参观|考察|谈|面谈|签|试|验|聊)"
 )
 _WAITS_FOR_THEM = re.compile(r"在[^，,。；;\s]{1,8}等[他她]们?")
 # A contact already made on that day ("周六电话回访了"): not a plan.
@@ -92,6 +95,10 @@ _RESCHEDULED = re.compile(r"改到|改成|改在|改\s?$|推到|推迟到|约了
 _WEAK_RESCHEDULE = re.compile(r"(?:定在|约在)\s?$")
 
 
+# What may stand between a titled person and their 说: the channel, an adverb ("电话里", "微信上也").
+_SAID_BY = re.compile(r"(?:(?:在|打)?(?:电话|微信|视频|语音|会上)(?:里|中|上)?)?(?:也|又|还|刚|就|跟我们?)?$")
+
+
 @cache
 def _title_set() -> tuple[frozenset[str], int]:
     words = titles()
@@ -105,7 +112,9 @@ def _titled_says(before: str) -> bool:
     near = re.split(r"\s", before[-12:])[-1]
     at = near.find("说")
     while at > 0:
-        if any(near[max(0, at - n) : at] in known for n in range(1, min(longest, at) + 1)):
+        # (the channel or an adverb between: "柯经理电话里说下周五前定", "王总微信上也说…")
+        said = at - len(m.group()) if (m := _SAID_BY.search(near, 0, at)) else at
+        if any(near[max(0, said - n) : said] in known for n in range(1, min(longest, said) + 1)):
             return True
         at = near.find("说", at + 1)
     return False
@@ -246,7 +255,7 @@ def find_followup(
             continue
         if _asked(before, after) and not rescheduled:
             continue
-        if _THEIR_SUBJECT.search(before) and "我" not in after:
+        if _THEIR_SUBJECT.search(before) and "我" not in after and not comes:
             continue
         if _THEIR_AFTER.match(after) and "我" not in after and not _ours_again(text[: d.start], after):
             continue

@@ -419,6 +419,8 @@ KIND_DEMO = Screened(
     # a consultant's findings presented to them: "做了诊断汇报", "做了调研报告解读"
     r"|做了[^，,。；;\s]{0,6}?(?:诊断|调研|评估|测评|审计)(?:报告)?(?:汇报|解读)"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"
+    # ...or told by how it went: "今天下午的方案汇报很顺利", "产品宣讲挺成功" (one to come is not said so)
+    r"|(?:方案|产品|技术)(?:汇报|宣讲|讲解)(?:会)?(?:很|挺|非常|特别|比较|还算|还挺|蛮|都)?(?:顺利|成功|圆满)"
     # the proposal presented, said done ("讲完方案了", "方案讲了一个小时"), or a technical exchange held
     # ...to a person named between: "方案给张理事长讲了一遍", "方案跟他们介绍完了"
     # (when between too: "方案今天给总工X讲完了")
@@ -483,6 +485,9 @@ KIND_CALL = Screened(
     r"|(?<![A-Za-z])(?i:call with|call w/)(?![A-Za-z])|打了[^，,。；;\s]{0,20}(?:座机|手机|的电话)"
     # the customer called in: "刚打过来 说…" (not money sent: "尾款打过来了")
     r"|(?:刚|刚才|刚刚|今天|早上|上午|中午|下午|晚上)打(?:过来|进来)"
+    # ...again, said of them: "下午他又打过来 X要50箱" (not money: "他又打过来两万")
+    r"|(?:[他她]们?|对方|客户)(?:刚|刚才|刚刚|今天|早上|上午|中午|下午|晚上)?(?:又|也)打(?:过来|进来)"
+    r"(?![\d一二两三四五六七八九十几万]|的?(?:钱|款))"
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"

@@ -790,7 +790,11 @@ class LeadBook:
             # A span that is itself one of the lead's names says its kind short (永川教委: 永川区教育委员会).
             span = _fold(company)
             rejected = {
-                i for i in names if kind not in _fold(self.leads[i].company) and not self._is_name_of(span, i)
+                i
+                for i in names
+                if kind not in _fold(self.leads[i].company)
+                and not self._is_name_of(span, i)
+                and not self._kind_said_short(span, kind, i)
             }
             names -= rejected
             # (a kind said short, 律所 for 律师事务所 or 二院 for 第二人民医院, may still be the lead's)
@@ -830,6 +834,16 @@ class LeadBook:
         """Whether `span` is one of the lead's own names, not only its brand."""
         lead = self.leads[lead_id]
         return span in company_aliases(lead.company, lead.key, lead.city)
+
+    def _kind_said_short(self, span: str, kind: str, lead_id: int) -> bool:
+        """Whether `span` is one of the lead's names with its kind word said short, the short form's
+        characters in order in the lead's own kind and ending alike (中衡律所 for 中衡律师事务所): the
+        lead, as its full kind would name it, whoever else the message names."""
+        lead = self.leads[lead_id]
+        full = _kind_of(lead.company)
+        if not full or len(kind) < 2 or kind[-1] != full[-1] or not _in_order(kind, full):
+            return False
+        return self._is_name_of(span[: -len(kind)] + _fold(full), lead_id)
 
     def _slip_of(self, span: str, lead_id: int) -> bool:
         """Whether `span` is one of the lead's names with one character slipped (瑞详物业 for 瑞祥物业,

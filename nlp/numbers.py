@@ -177,8 +177,11 @@ BUDGET_CUE = Screened(
 _WEAK_CUES = frozenset({"额度", "采购额"})
 _PER_UNIT = re.compile(r"每(?!个?[月年周天季])")
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
-# 一 starting a word is no amount: "预算一共350万", "一起", "一直".
-_WORD_WITH_ONE = re.compile(r"一(?:共|起|直|些|下|般|定|样|点|边|同|律|旦|再|切|并|概|番|向)")
+# 一 starting a word is no amount: "预算一共350万", "一起", "一直"; nor 一块(儿) for "together" ("两样加一块儿
+# 不超过三十万", "合一块算"), which is no 1 yuan.
+_WORD_WITH_ONE = re.compile(
+    r"一(?:共|起|直|些|下|般|定|样|点|边|同|律|旦|再|切|并|概|番|向|块儿)|(?<=[加放合凑搁])一块(?![钱五])"
+)
 # An amount written right before the cue: "三四十万的预算", "至少500万预算".
 # (not past a pause: in "单价低两块 预算还是三十万" the amount before belongs to the clause before)
 _BEFORE_CUE = re.compile(r"(?:的|左右的|上下的|左右|上下)?(?:总)?$")
