@@ -8,7 +8,7 @@ the team-mate's customers, whose lead it stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from functools import cache
 
 from nlp.lexicon import surnames
@@ -111,18 +111,21 @@ def as_their_plan(text: str) -> str:
 _WHOSE_AFTER = re.compile(r"\s?(?:(?:那边|这边|手上|手里|名下)的?|(?:负责|在跟|跟进?)的|的)")
 
 
-def whose_span(text: str, colleagues: Iterable[str]) -> tuple[str, int, int] | None:
-    """The member (`colleagues`: full names of other members) named as the one whose customer or
-    customers the message means ("符强的金棕榈最近有人跟吗"): their full name and the span of the name
-    with its possessive, which names no customer (a manager's question about a rep's book). The words
-    before each possessive are looked up among the names, not every name tried against the text."""
-    names = {name for name in colleagues if len(name) >= 2}
+def whose_span(
+    text: str, colleagues: Iterable[str], *, not_of: str | None = None
+) -> tuple[str, int, int] | None:
+    """The member (`colleagues`: full names of members, `not_of` the writer's own, left out) named as
+    the one whose customer or customers the message means ("符强的金棕榈最近有人跟吗"): their full name
+    and the span of the name with its possessive, which names no customer (a manager's question about a
+    rep's book). The words before each possessive are looked up among the names, not every name tried
+    against the text; a set given is used as it is (a caller keeps one for every message)."""
+    names = colleagues if isinstance(colleagues, Set) else {name for name in colleagues}
     if not names:
         return None
-    longest = max(len(name) for name in names)
+    longest = max(map(len, names))
     for m in _WHOSE_AFTER.finditer(text):
         at = m.start()
         for length in range(min(longest, at), 1, -1):
-            if (name := text[at - length : at]) in names:
+            if (name := text[at - length : at]) in names and name != not_of:
                 return name, at - length, m.end()
     return None

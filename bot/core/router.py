@@ -90,6 +90,8 @@ class Router:
         self._extractor = extractor
         self._catalog = catalog
         self._addressing = addressing
+        # Every member's full name, built once: each message looks up the words before a possessive in it.
+        self._names = frozenset(p.name for p in config.org.people)
 
     def _as_report(self, message: Message, extraction: Extraction, words: str) -> Extraction:
         """`words` read as a report on a known customer; a bare time the first reading found stays,
@@ -104,10 +106,10 @@ class Router:
         什么情况") is read without the address, and one that names a colleague as whose customer it
         means ("符强的金棕榈最近有人跟吗") without that colleague: neither names a customer (same
         length: spans hold)."""
-        colleagues = [p.name for p in self._config.org.people if p.id != writer.key]
+        colleagues = (p.name for p in self._config.org.people if p.id != writer.key)
         found = address_span(message.text, colleagues)
         text = message.text if found is None else " " * found[1] + message.text[found[1] :]
-        if (whose := whose_span(text, colleagues)) is not None:
+        if (whose := whose_span(text, self._names, not_of=writer.name)) is not None:
             _, start, end = whose
             text = text[:start] + " " * (end - start) + text[end:]
         return self._extractor.extract(text, message.sent_at, "rep")
