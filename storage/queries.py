@@ -15,7 +15,7 @@ from datetime import datetime, time, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import CLOSED_STAGES, STAGES, Contact, FollowUp, Lead, Person, StageChange, Team
@@ -191,9 +191,17 @@ async def find_leads_owned(
     return [lead for lead in (await session.scalars(stmt)).all() if keep(lead)]
 
 
+# Built once: a lookup by phone runs for most questions and customer messages, and building and cache-keying
+# the statement each time cost more than running it.
+_BY_PHONE = (
+    _with_owner(Lead.id.in_(select(Contact.lead_id).where(Contact.phone == bindparam("phone"))))
+    .order_by(Lead.id)
+    .limit(bindparam("limit"))
+)
+
+
 async def find_leads_by_phone(session: AsyncSession, phone: str, limit: int = 20) -> list[LeadRef]:
-    has_phone = select(Contact.lead_id).where(Contact.phone == phone)
-    rows = await session.execute(_with_owner(Lead.id.in_(has_phone)).order_by(Lead.id).limit(limit))
+    rows = await session.execute(_BY_PHONE, {"phone": phone, "limit": limit})
     return [LeadRef(*row) for row in rows.all()]
 
 
