@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -104,6 +104,17 @@ PROVINCES = (
 # "去了趟延边，": a trip to the place names it as a place.
 _TRAVEL = re.compile(r"(?:去|到|在|回|来|趟)$")
 _PLACE_END = re.compile(r"[，,。！!？?\s]|$")
+# A development zone, park or new district named after a city: the city is where it is.
+_ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|高新区|经开区|保税区|工业园区?|产业园|新区)")
+
+
+def _zone_after(text: str, e: int, city: str) -> bool:
+    """A zone or one of the city's own districts right after the city ending at `e`."""
+    if _ZONE_AFTER.match(text, e) is not None:
+        return True
+    return any(text.startswith(d, e) for d in districts().by_city.get(city, ()) if len(d) >= 2)
+
+
 _ORG_TAILS = ("大学", "医院", "中学", "小学", "学院", "师范", "医科", "理工", "工业", "交通", "科技", "财经")
 
 
@@ -160,7 +171,7 @@ def find_city(
     by_start = {s: (w, e) for w, s, e in tokens}
     by_end = {e: s for _, s, e in tokens}
     ends = set(by_end)
-    for m in g.pattern.finditer(text) if places is None else places:
+    for m in _with_inner(text, g.pattern.finditer(text) if places is None else places, by_start):
         s, e = m.span()
         form = m.group()
         if any(bs < e and s < be for bs, be in blocked):
@@ -169,7 +180,9 @@ def find_city(
         travelled = (
             _TRAVEL.search(text, max(0, s - 3), s) is not None and _PLACE_END.match(text, e) is not None
         )
-        named = s == org_start or travelled
+        # (or a city's zone or district said right after it: "中山翠亨新区", "吉安井冈山经开区")
+        zoned = form == short and short in AMBIGUOUS and _zone_after(text, e, short)
+        named = s == org_start or travelled or zoned
         if short not in g.cities or (form == short and short in AMBIGUOUS and not named):
             continue  # a county-level city, or a short form that is also a common word
         if s == org_start:
@@ -189,6 +202,23 @@ def find_city(
                 continue  # "三明治", "大理石": a word of its own
         return short, (s, e)
     return None
+
+
+def _with_inner(
+    text: str, matches: Iterable[re.Match[str]], by_start: dict[int, tuple[str, int]]
+) -> Iterator[re.Match[str]]:
+    """The gazetteer's matches, and after one that starts inside a word, a place starting inside it at
+    a word's start: the scan is leftmost-longest, so "今天长沙" holds 天长 (a county) and hides 长沙."""
+    g = gazetteer()
+    for m in matches:
+        yield m
+        s, e = m.span()
+        if s in by_start:
+            continue
+        for k in range(s + 1, e):
+            if k in by_start and (inner := g.pattern.match(text, k)) is not None:
+                yield inner
+                break
 
 
 def _after_province(text: str, s: int, e: int, by_end: dict[int, int]) -> bool:

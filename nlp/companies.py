@@ -8,6 +8,7 @@ cannot be part of a name (a verb, a pronoun, a time word, punctuation), found on
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from nlp.lexicon import (
     Screened,
     WordTrie,
     company_words,
+    full_name_like,
     literal_re,
     org_suffixes,
     title_prefixes,
@@ -165,12 +167,15 @@ _ENTERED = re.compile(
     r"|(?:公司|我司|单位)(?:名称|名字|全称)?(?:是|叫)\s*)"
     r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?=$|[\s，,。;；!！（(])"
 )
+# A name in brackets, right after the person (see CompanyFinder._bracketed).
+_BRACKETED = re.compile(r"[（(](?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·' ]{1,15})[)）]")
 _DESCRIBED_NOT_NAMED = re.compile(r"的|一[家所个间]")  # "X的Y", "南充一家批发企业": no name
 # "一家烘焙店 叫X", "一家日料店的 店名叫X", "一家游戏公司 X": an organisation described, then named.
 _ONE_OF = r"(?:一家|一间)(?P<what>[\u4e00-\u9fff]{1,8}?)"
+# (or pointed at, "温州那家奶茶连锁，叫Y的": a 家 is an organisation whatever kind it is said to be)
 _CALLED = re.compile(
-    _ONE_OF + r"的?[\s，,]*(?:店名|名字|名称|店)?叫做?\s?"
-    r"(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·']{1,11}?)(?=$|[\s，,。!！?？]|在)"
+    r"(?:一家|一间|(?P<that>那家|这家|有家|有一家))(?P<what>[\u4e00-\u9fff]{1,8}?)的?[\s，,]*(?:店名|名字|名称|店)?叫做?\s?"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·']{1,11}?)(?=的?(?:$|[\s，,。!！?？])|在)"
 )
 _ONE_OF_NAMED = re.compile(
     _ONE_OF + r"\s+(?P<name>(?>[\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z0-9&'-]+(?:\s[A-Z][A-Za-z0-9&'-]+){0,2}))"
@@ -210,7 +215,7 @@ _UNIT_ENDS = ("处", "科", "室", "学院", "系")
 # Heads of government bodies, which are named by their place ("海淀区教委", "黄岩区法院").
 _GOVERNMENT = ("局", "委", "委员会", "政府", "法院", "检察院", "管委会", "办")
 # A city's or a university's numbered hospital: "湘雅二院", "蚌埠三院".
-_NUMBERED_HOSPITAL = re.compile(r"[一二三四五六七八九十]院")
+_NUMBERED_HOSPITAL = re.compile(r"[一二三四五六七八九十][院医]")
 # A count of institutions: "有十二所小学" (所 as a measure word, not an institute).
 _COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十百几0-9]$")
 # A word for all of an organisation said right before its kind ("全集团", "整个公司"): the customer's own
@@ -238,7 +243,8 @@ _SITE_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?项目部?(?![组经
 # Where a chain or a builder is on site: a brand, maybe a place or a site's own name, then one of these
 # ("X南京西路店", "X合肥总部", "X邯郸校区", "X三期工地", "X临港项目部"). None is an organisation word alone
 # ("到店", "总部", "工地上"), so the brand before it is the evidence.
-_SITE_TAIL = re.compile(r"分店|门店|店|总部|校区|院区|分院|项目部|项目|工地|仓(?!库|储)")
+# (a chain's main store, "X总店", names the chain itself: "绍兴老张羊肉粉总店" is 绍兴老张羊肉粉)
+_SITE_TAIL = re.compile(r"总店|分店|门店|店|总部|校区|院区|分院|项目部|项目|工地|仓(?!库|储)")
 _SITE_TAIL_CHARS = frozenset("店部区院目地仓")
 _SITE_MAX = 14  # characters of a site's name before its head
 # Words before a site that make it one of theirs ("他们那个X项目", "X的组件项目"), not a name.
@@ -279,7 +285,20 @@ _BRAND_NOT_FIRST = frozenset("有是在开做搞买卖来去到要想")
 
 # Halls where shows and meetings are held: people are met there ("展会中心碰到…"), a customer rarely is.
 # What a customer is to us, said before its name: "老客户X", "新客户X", "意向客户X".
-_RELATION = re.compile(r"(?:老|新|大|重要|意向|潜在|目标|合作)客户\s?|客户\s|老朋友\s?")
+# A family's home: its owner is a person, not an organisation ("X花园别墅的宋总").
+_RESIDENCES = ("别墅", "自建房", "房子", "住宅", "洋房")
+# Verbs of running a trade, before a kind of business and 的 ("做X的", "开X的"): who, described.
+_RUNS = frozenset("做开搞干")
+# Words of 局 that are no bureau: the game is over, the layout, a trick.
+_NOT_BUREAUS = frozenset(
+    {"出局", "结局", "布局", "格局", "骗局", "僵局", "饭局", "全局", "大局", "赌局", "残局", "开局", "定局"}
+    | {"终局", "时局", "棋局", "牌局", "酒局", "搅局", "破局", "入局", "困局", "变局", "乱局", "危局"}
+)
+# (or the part it plays in a project: "开发商X房地产公司", "总包中建X局")
+_RELATION = re.compile(
+    r"(?:老|新|大|重要|意向|潜在|目标|合作)客户\s?|客户\s|老朋友\s?"
+    r"|(?:开发商|业主方?|甲方|总包方?|总承包方?|建设方|建设单位|施工方|承建方)\s?"
+)
 _VENUE_END = re.compile(r"(?:会展|展览|博览|国展|会议)中心$|展馆$|博览园$")
 
 
@@ -348,8 +367,10 @@ _THAT_ONE = re.compile(
     r"(?:(?:哈+|嗯+|呃+|额|啊|哦|噢|对了)[\s，,]*)?(?:(?P<place>[\u4e00-\u9fff]{1,4}?)的?)?(?:那个|那家|这个|这家)"
 )
 # A visit or call right before a brand said alone: "又去了一趟瑞昇，", "上门回访鑫达，".
+# (not the writer gone off to eat or rest: "吃饭去了 晚点补")
 _VISIT = (
-    r"去了一?趟|跑了一?趟|拜访了?|回访了?|去了|(?<![要想会能该没])去的|跑了|到了|打给|已经?联系(?:了|过)?"
+    r"去了一?趟|跑了一?趟|拜访了?|回访了?|(?<!吃饭)(?<!开会)(?<!午休)(?<!休息)(?<!睡觉)去了"
+    r"|(?<![要想会能该没])去的|跑了|到了|打给|已经?联系(?:了|过)?"
 )
 _VISIT_WORD = re.compile(_VISIT)
 # Gone to or being at a place, right before it: "去X做诊断", "在X做了汇报".
@@ -402,6 +423,7 @@ _LEADING_MARKS = " \t📞☎✅👍🎉🔥❗！!·-—>"
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _GREETINGS = frozenset(
     {"早上好", "晚上好", "下午好", "中午好", "早安", "晚安", "收到", "好的", "谢谢", "辛苦"}
+    | {"你们好", "您们好", "大家好", "各位好", "你好呀", "您好呀"}
     | {"好嘞", "好滴", "好哒"}
 )
 # A brand opening a note, then its payment or papers, maybe new: "禾丰首付款30%到账了", "X新报价发了".
@@ -609,6 +631,8 @@ class CompanyFinder:
         ):
             found = None  # "他们厂里设备的周斌": a function of theirs, said with an industry word
         entered = self._entered(text, blocked)
+        if entered is None and found is None and ("（" in text or "(" in text):
+            return self._bracketed(text, blocked)  # nothing else names the customer
         if entered is None or found is None:
             return found or entered
         if not (entered.start <= found.start and found.end <= entered.end):
@@ -671,6 +695,10 @@ class CompanyFinder:
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)
             if hit is None:
                 continue
+            if text.startswith("的", hit.end) and (
+                text[hit.start - 1 : hit.start] in _RUNS or any(c in "做搞" for c in hit.name[1:-1])
+            ):
+                continue  # "那个做汽修厂的", "开火锅店的", "问下X做Y厂的": what trade someone is in
             if word in _ESTATE_HEADS:
                 estate = hit.name[: -len(word)]
                 if (
@@ -801,13 +829,17 @@ class CompanyFinder:
                 # "台资/厂", "宠物/电商": the kind needs a word before it; "去/工厂", "我们/工厂",
                 # "南通/工厂", "金陵/饭店" are a site or a name, not a kind.
                 prev = tokens[k - 1][0] if k > 0 else ""
-                if not prev or not self._name_part(prev) or _is_place(prev) or prev in self._verbs:
+                # (pointed at, then named after a pause: "南通那个钢厂 宏远特钢 今天…")
+                pointed = prev in _POINTERS and text[te : te + 1] == " "
+                if not pointed and (
+                    not prev or not self._name_part(prev) or _is_place(prev) or prev in self._verbs
+                ):
                     continue
                 # "青|禾|电商Amy": rare characters before the kind are its name, and a person follows
                 before = tokens[k - 2][0] if k > 1 else ""
                 if len(prev) == 1 and len(before) == 1 and _CJK.match(before) and before not in _STOP_CHARS:
                     continue
-                if (
+                if not pointed and (
                     word == "工厂"
                     or prev.endswith(_SITE_HEADS)
                     or (self._freq(prev) < _BRAND_FREQ and len(prev) > 1 and word not in org_suffixes())
@@ -893,18 +925,41 @@ class CompanyFinder:
             m = _FORM_FIELD.search(text)
             if m is not None and _CJK_OR_LATIN.search(m.group("name")):
                 return CompanyHit(m.group("name"), m.start("name"), m.end("name"), 3, 40)
-        if "一家" not in text and "一间" not in text:
+        if "一家" not in text and "一间" not in text and "家" not in text:
             return None
         for pattern in (_CALLED, _ONE_OF_NAMED):
             for m in pattern.finditer(text):
                 what, name, start = m.group("what"), m.group("name"), m.start("name")
-                if not (what[-1] in _ORG_END_CHARS or what.endswith(tuple(org_suffixes()))):
+                pointed = (
+                    "that" in m.re.groupindex
+                    and m.group("that") is not None
+                    and not what.endswith(("客户", "人", "朋友", "同事", "同学", "亲戚"))  # (a person's name)
+                )
+                if not (pointed or what[-1] in _ORG_END_CHARS or what.endswith(tuple(org_suffixes()))):
                     continue
                 if any(bs < start + len(name) and start < be for bs, be in blocked):
                     continue
-                if _CJK.match(name) and not self._brand_like(name):
-                    continue
+                if _CJK.match(name) and not (
+                    self._brand_like(name) or (pointed and self._said_as_name(name))
+                ):
+                    continue  # (a 家 pointed at and named with 叫 may be common words: "叫精锐的")
                 return CompanyHit(name, start, start + len(name), 2, 25)
+        return None
+
+    def _bracketed(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """Where a person works, in brackets right after them: "小邬（麦香坊）说", "黄经理(鼎盛机械)"."""
+        for m in _BRACKETED.finditer(text):
+            who, name, start = text[: m.start()], m.group("name"), m.start("name")
+            nick = len(who) >= 2 and who[-2] in "老小" and who[-1] in surnames_set()
+            if not (nick or who.endswith(titles())) or any(bs < m.end() and start < be for bs, be in blocked):
+                continue
+            if _title_start_re().search(name) or name[-1] in _DEPARTMENT_CHARS or name[0].islower():
+                continue  # "王总（采购总监）", "刘工（技术部）", "(ops)": the person's title or department
+            if len(name) <= 3 and name[0] in surnames_set() and name[0] in who[-4:]:
+                continue  # "张总（张海燕）": the person's full name
+            if _CJK.match(name) and not self._brand_like(name) and not self._industry_named(name):
+                continue
+            return CompanyHit(name, start, start + len(name), 2, 25)
         return None
 
     def _entered(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
@@ -933,6 +988,19 @@ class CompanyFinder:
                 continue
             return CompanyHit(name, start, end, 2, 30)
         return None
+
+    def _said_as_name(self, name: str) -> bool:
+        """Whether words given outright as a name can be one, common as they may be: no stop word, verb,
+        question, place or day."""
+        words = self._cut(name)
+        return not (
+            _is_place(name)
+            or (len(name) <= 3 and name[0] in COMMON_SURNAMES)  # "有一家客户叫王明": a person's name
+            or any(w in _STOP or w in _STOP_CHARS or w in _VERB_CHARS for w in words)
+            or DAY_RE.search(name)
+            or PERIOD_RE.search(name)
+            or _QUESTION_WORD.search(name)
+        )
 
     def _brand_like(self, name: str) -> bool:
         """Whether a run of Han characters named outright can be a brand: it starts with a name part, holds
@@ -999,7 +1067,7 @@ class CompanyFinder:
         """A customer named without an organisation word: by its city, by where, or by whose person it is."""
         return (
             self._city_brand(text, tokens, blocked)
-            or self._there(text)
+            or self._there(text, blocked)
             or self._owner(text, blocked)
             or self._moved_to(text, blocked)
             or self._latin_owner(text, blocked)
@@ -1291,6 +1359,8 @@ class CompanyFinder:
                 continue
             if m.group("did") is not None and not _GONE_THERE.search(text, max(0, hit.start - 2), hit.start):
                 continue  # "X做了两期": only a place gone to or worked at names the customer by 做
+            if text.startswith(("那个", "那家"), m.start()) and text[m.start() + 2 : m.start() + 3] in _RUNS:
+                continue  # "宁波北仑那个做模具的": where the one described by its trade is, no name
             if full is not None and (hit.name in districts().anywhere or _is_place(hit.name)):
                 continue  # "去了嘉定的柏丽，": a brand in a district, not a person of the district
             if text[hit.end : hit.end + 1] in ("区", "县") and (
@@ -1405,6 +1475,16 @@ class CompanyFinder:
         for k in range(len(words) - 1, -1, -1):
             word = words[k]
             glued = k > 0 and self._glued_jia(words[k - 1], word)  # "悦家的方工"
+            # "岳阳和兴物流": 和 and the single character after it are a brand's, right after its place
+            # (a place and 和 before a word is "and": "岳阳和长沙的客户"; an institution's name is left to
+            # the suffix rules, which read 和 after a place as "and")
+            glued = glued or (
+                word == "和"
+                and k > 0
+                and len(name_words[:1] or "xx") == 1
+                and _is_place(words[k - 1])
+                and org_suffixes().get(words[-1], 1) < 2
+            )
             if not glued and (_PUNCT_STOP.fullmatch(word) or word.isspace() or not self._name_part(word)):
                 break
             if len(word) > 1 and word in self._verbs and not _is_place(word):
@@ -1444,6 +1524,8 @@ class CompanyFinder:
             return None  # "9月份", "量多少", "猪粪水处里要用": no brand
         if name[-1] in _DEPARTMENT_CHARS or name.endswith(_OFFICE):
             return None  # "采购部的钱经理": a department, not the organisation
+        if name.endswith(_RESIDENCES):
+            return None  # "X花园别墅的宋总", "那套自建房的": a family's home, no organisation
         if self._function_of_theirs(text, start, name):
             return None  # "他们门店运营的卢佳", "总部采购的王芳": where they work, not an organisation
         brand_words = list(name_words)
@@ -1454,7 +1536,7 @@ class CompanyFinder:
         nick = brand[:1] in "老小" and (
             brand[1:2] in COMMON_SURNAMES or (len(brand) == 2 and brand[1] in surnames_set())
         )
-        person = brand[:1] in COMMON_SURNAMES or nick
+        person = brand[:1] in COMMON_SURNAMES or nick or full_name_like(brand, self._freq)
         # "前台小刘", "行政老吴": a nickname at the end is a person called after their job
         called = len(brand) > 2 and brand[-2] in "老小" and brand[-1] in COMMON_SURNAMES
         if len(brand) < 2 or person or called:
@@ -1498,8 +1580,9 @@ class CompanyFinder:
             rest = cut
         return True
 
-    def _there(self, text: str) -> CompanyHit | None:
-        """A brand without an organisation word, named as the place where something happened."""
+    def _there(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """A brand without an organisation word, named as the place where something happened (not a
+        catalog word: "X那边也在出方案" with X a competitor is the competitor's doing)."""
         there = list(_THERE.finditer(text))
         if "从" in text:
             there += _FROM_THERE.finditer(text)
@@ -1514,8 +1597,14 @@ class CompanyFinder:
                 continue  # "刚从展会出来", "从展厅回来": a place of any trade; a name the rep left is no word
             if _title_start_re().search(brand) or brand[0] in _STOP_CHARS or brand in g.cities:
                 continue
-            if not lead and (name[0] in COMMON_SURNAMES or _called_by_surname(name)):
-                continue  # "张伟那边", "老沈那边": a person, not a customer
+            if not lead and (
+                name[0] in COMMON_SURNAMES or _called_by_surname(name) or full_name_like(name, self._freq)
+            ):
+                continue  # "张伟那边", "老沈那边", "韦娟那边": a person, not a customer
+            if any(bs < m.end("name") and m.start("name") < be for bs, be in blocked):
+                continue
+            if brand in districts().anywhere:
+                continue  # "金华 兰溪那边", "鼓楼那边": a district or county is where, not who
             return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
         return None
 
@@ -1535,8 +1624,9 @@ class CompanyFinder:
         start = s
         if ts < s:
             # The suffix ends a longer token ("中医院", "食堂"): the token's head is part of the name,
-            # unless it is a verb ("建新厂": what they will do, not a name).
-            if word[0] in "开建办" and not word.startswith(_NOUN_HEADS):
+            # unless it is a verb ("建新厂": what they will do, not a name), or a word of 局 that is no
+            # bureau ("已经出局", "这个格局").
+            if (word[0] in "开建办" and not word.startswith(_NOUN_HEADS)) or word in _NOT_BUREAUS:
                 return None
             start = ts
             i -= 1
@@ -1590,6 +1680,16 @@ class CompanyFinder:
             if i > 0 and self._glued_jia(tokens[i - 1][0], word):
                 start = ts  # "悦家厨电": 家 glued to a brand character is part of the name
                 i -= 1
+                continue
+            if (
+                word == "都"
+                and i >= 2
+                and len(tokens[i - 1][0]) == 1
+                and self._name_part(tokens[i - 1][0])
+                and tokens[i - 2][0] in gazetteer().cities
+            ):
+                start = tokens[i - 1][1]  # "自贡盐都X酒店": a city's byname (X都) after the city, no "all"
+                i -= 2
                 continue
             if word in _STOP_CHARS and _district_from(text, ts, start):
                 start = ts  # "广州市/从/化/区": a district starting with a stop character ("从化区")
@@ -1834,6 +1934,11 @@ class CompanyFinder:
                 (j for j, w in enumerate(body_words) if _is_place(w) or w in districts().anywhere), None
             )
             brand_words = body_words if at is None else body_words[:at]
+            main_store = m.group() == "总店"
+            if main_store and at == 0:
+                brand_words = list(
+                    itertools.dropwhile(lambda w: _is_place(w) or w in districts().anywhere, body_words)
+                )
             brand = "".join(brand_words)
             if len(brand) < 2 or brand[0] in _BRAND_NOT_FIRST or brand[0] in _VERB_CHARS:
                 continue
@@ -1850,6 +1955,8 @@ class CompanyFinder:
                 core = core[: -len(brand_words.pop())]  # "X超市": the brand before its kind
             if not latin and not self._brand_like(core):
                 continue
+            if main_store:
+                return CompanyHit(text[start:hs], start, hs, 2, 21)
             return CompanyHit(text[start:he], start, he, 2, 21)
         return None
 

@@ -323,7 +323,32 @@ def find_days(text: str, today: date) -> list[DayMention]:
         if time is None:
             time = _time_said_last(text, end)
         out.append(DayMention(d, m.start(), end, time, deadline))
+    if out and _EVENT_DAY_WORD.search(text) is not None:
+        out += _event_days(text, out)
     return sorted(out, key=lambda d: d.start)
+
+
+# A day named again by what happens on it, said right after it before: "周五验收 … 验收那天上午我过去",
+# "15号开业，开业当天我去捧场".
+_EVENT_DAY_WORD = re.compile(r"那一?天|当天")
+_EVENT_DAY = re.compile(r"(?P<ev>[\u4e00-\u9fff]{2})的?(?:那一?天|当天)")
+
+
+def _event_days(text: str, days: list[DayMention]) -> list[DayMention]:
+    out: list[DayMention] = []
+    for m in _EVENT_DAY.finditer(text):
+        said = next(
+            (d for d in days if d.end <= m.start() and text.startswith(m.group("ev"), d.end)),
+            None,
+        )
+        if said is None or any(d.start <= m.start() < d.end for d in days):
+            continue
+        end, time = m.end(), None
+        tm = TIME_RE.match(text, end)
+        if tm and (tm.group("h") or tm.group("hh") or tm.group("eh")):
+            time, end = _time(tm), tm.end()
+        out.append(DayMention(said.day, m.start(), end, time or said.time, said.deadline))
+    return out
 
 
 # The hour said on its own after what is planned that day, the message's last words: "下周五再去 三点",

@@ -25,7 +25,7 @@ from nlp.intent import (
     news_start,
     plan_alone,
 )
-from nlp.lexicon import COMMON_SURNAMES, surnames, titles
+from nlp.lexicon import COMMON_SURNAMES, full_name_like, surnames, titles
 from nlp.numbers import find_budget, signed_worth
 from nlp.people import Person, PersonFinder
 from nlp.phones import find_emails, find_phones
@@ -86,6 +86,28 @@ def _without_rivals_doings(text: str, rivals: tuple[tuple[int, int], ...]) -> st
             stop = next((k - 1 for k in marks if k > end), len(text))
             spans.append((start, stop))
     return blanked(text, spans)
+
+
+# Our products talked through for the customer, said done: "把X和Y都介绍了一通", "给他们介绍了一下X" (a
+# demo, as 讲方案 is; "把情况讲了一遍" tells no product shown).
+_PRESENTED = re.compile(
+    r"把(?P<what>[^，,。；;！!？?]{2,30}?)(?:一起|都|也|挨个|逐一|全)?(?:讲|介绍|讲解)(?:了|完)(?:一遍|一下|一通|一轮)?"
+    r"|(?:讲|介绍|讲解)(?:了|完)(?:一遍|一下|一通|一轮)?(?P<after>[^，,。；;！!？?]{2,30})"
+)
+
+
+def _goods_presented(told: str, goods: tuple[tuple[int, int], ...]) -> tuple[str, tuple[int, int]] | None:
+    """A demo told as the catalog's products talked through (`told`: the text outside the plans)."""
+    if "讲" not in told and "介绍" not in told:
+        return None
+    for m in _PRESENTED.finditer(told):
+        what = "what" if m.group("what") is not None else "after"
+        start, end = m.span(what)
+        if what == "after":
+            end = start + 2  # the product named right after the verb
+        if any(start <= s < end for s, _ in goods):
+            return "demo", m.span()
+    return None
 
 
 def _own_plan(text: str, today: date, plans: Plans) -> DayMention | None:
@@ -207,15 +229,8 @@ class Extractor:
         self._ready = True
 
     def _full_name(self, name: str) -> bool:
-        """A common surname and two characters, none of it a word of the dictionary ("许丽萍"; not a brand
-        it holds, "周大福", nor a place, "马鞍山")."""
-        return (
-            len(name) == 3
-            and name[0] in COMMON_SURNAMES
-            and self._freq(name) == 0
-            and name not in self._places
-            and self._freq(name[1:]) < _GIVEN_WORD_FREQ
-        )
+        """A person's full name (lexicon.full_name_like) that is no place ("马鞍山")."""
+        return name not in self._places and full_name_like(name, self._freq)
 
     def warm_up(self) -> None:
         """Load the segmenter now instead of on the first message."""
@@ -396,6 +411,8 @@ class Extractor:
             if facts.rivals:
                 told = _without_rivals_doings(told, facts.rivals)
             k = k or find_kind(told) or _again_by_phone(told, text)
+            if (k is None or k[0] != "demo") and facts.goods:
+                k = _goods_presented(told, facts.goods) or k
             if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k
             elif k is not None:

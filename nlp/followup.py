@@ -67,9 +67,14 @@ _OURS_WENT = re.compile(r"([他她])(?:今天|昨天|上午|下午|早上|中午
 _OURS_AGAIN = re.compile(r"^\s?([他她])\s?再(?:过去|去|跑|拜访|上门)")
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 # (or what they want by then: "对方要月底之前拿到方案", "客户希望下周三前到货")
-_THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$")
+# (not one the rep acts on: "我约了她周五…", "我答应他明天…")
+_THEIR_SUBJECT = re.compile(
+    r"(?<![约找跟和给陪请叫让])(?<!约了)(?<!约好)(?<!答应)(?<!告诉)"
+    r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$"
+)
 # Someone else's timeline: "他说月底前给答复", "对方表示月底前定", "让我等通知".
-_REPORTED = re.compile(r"(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说")
+# ("说好…" opening the clause is agreed together: "说好周四我带样品过去")
+_REPORTED = re.compile(r"(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说(?!好)")
 # The customer coming to us is a meeting the rep holds that day, whoever says it ("说后天上午来我们公司谈",
 # "她下周二过来看样机"), and so is the rep waiting for them somewhere ("我下周三上午在展厅等她").
 _COMES_TO_US = re.compile(
@@ -90,7 +95,7 @@ _ASKED = re.compile(r"问")
 ASK_REACH = 12  # characters: a run-on message asks about one thing and plans another further on
 _QUESTION = re.compile(r"能不能|可不可以|能否|是否|会不会|行不行|来不来得及|来得及吗|有没有|[吗么][?？]?\s*$")
 # (改 right before the day moves it too: "周三改周五了")
-_RESCHEDULED = re.compile(r"改到|改成|改在|改\s?$|推到|推迟到|约了|约好|约在|定在")
+_RESCHEDULED = re.compile(r"改到|改成|改在|改\s?$|推到|推迟到|约了|约好|约在|定在|说好|讲好|商量好")
 # 定在 / 约在 alone may be the customer's event ("年会定在12月底"); a plan has an action or 下次 / 再 too.
 _WEAK_RESCHEDULE = re.compile(r"(?:定在|约在)\s?$")
 
@@ -192,6 +197,20 @@ def _part_later(said: str, now: str | None) -> bool:
     return m is not None and now is not None and now < _PART_ENDS[m.group()]
 
 
+# Later today said right after 今天 by when the work day ends: "今天下班前我把清单发她", "今天晚些时候回他".
+_LATER_TODAY = re.compile(r"\s?(?:下班前|下班之前|下班以前|晚些时候|晚点)")
+_WORK_DAY_ENDS = "18:00"
+
+
+def _later_today(text: str, d: DayMention, today: date, now: str | None) -> bool:
+    return (
+        d.day == today
+        and d.time is None
+        and _LATER_TODAY.match(text, d.end) is not None
+        and (now is None or now < _WORK_DAY_ENDS)
+    )
+
+
 def _parts_of_today(text: str, today: date, days: list[DayMention], now: str | None) -> list[DayMention]:
     """`days` with the parts of today said alone that are still to come (none when `now` is not known)."""
     if now is None or not any(part in text for part in _PART_ENDS):
@@ -216,6 +235,7 @@ def find_followup(
     starts = [d.start for d in days]
     for d in days:
         part_later = d.day == today and d.time is None and _part_later(text[d.start : d.end], now)
+        part_later = part_later or (now is not None and _later_today(text, d, today, now))
         later_today = d.day == today and (
             part_later or (d.time is not None and now is not None and d.time > now)
         )
@@ -228,6 +248,8 @@ def find_followup(
         corrected = best is not None and _CORRECTED.search(text[max(0, d.start - _CORRECT_REACH) : d.start])
         rescheduled = rescheduled or bool(corrected)
         mine = bool(_I_PLAN_AFTER.match(after) or _I_PLAN_BEFORE.search(before) or _I_THAT_DAY.search(after))
+        if not mine and (later := _LATER_TODAY.match(after)) is not None:
+            mine = _I_PLAN_AFTER.match(after[later.end() :]) is not None  # "今天下班前我把清单发她"
         if part_later and not mine:
             continue  # "今晚跟Amy视频了一下": only the rep's own step names a later part of today
         if not after.strip():
@@ -280,7 +302,7 @@ def mask_plans(text: str, today: date, days: list[DayMention] | None = None) -> 
     """The text with every clause about a later day blanked out (same length, so spans still hold)."""
     chars = list(text)
     for d in find_days(text, today) if days is None else days:
-        if d.day <= today or _done(_clause_after(text, d.end)):
+        if (d.day <= today and not _later_today(text, d, today, None)) or _done(_clause_after(text, d.end)):
             continue
         m = _CLAUSE_END.search(text, d.end)
         end = m.start() if m else len(text)

@@ -39,7 +39,14 @@ HELP = Screened(
     # a setting of the bot asked for: "能不能设置每天自动提醒我", "可以开启提醒吗"
     r"|^\s*(?:你|机器人|助手|这个)?\s*(?:能不能|可不可以|能否|可以|能)\s?(?:帮我)?(?:设置|设定|开启|打开|关闭|关掉)"
     # the bot asked to export the rep's own records: "能不能把我的客户导出成Excel"
-    r"|(?:能不能|可不可以|能否|可以|能)把我的?[^，,。？?\s]{0,8}导(?:出|成)",
+    r"|(?:能不能|可不可以|能否|可以|能)把我的?[^，,。？?\s]{0,8}导(?:出|成)"
+    # a slip in what was entered, asked whether the bot lets it be mended: "电话录错了可以改吗",
+    # "客户名字写错了怎么改" (not a report: "报价单写错了 重新发了一版")
+    r"|(?:写|录|记|填|输)错了?[^，,。？?]{0,6}?(?:能|可以|怎么|咋|如何)(?:不能)?(?:改|修改|更正|删|撤回?)"
+    r"(?=吗|么|嘛|不|呢|[?？]|\s*$)"
+    # what the bot itself can make out: "照片你认得出吗", "截图你看得懂吗"
+    r"|(?:你|机器人|助手)(?:能|可以|会)(?:不能)?(?:识别|看懂|听懂|读懂|认出|认得)"
+    r"|(?:你|机器人|助手)(?:看|听|读)得懂",
     re.IGNORECASE,
 )
 # How a thing is used, shown to a customer ("给X演示了提货卡怎么用"): a demo told, no question to the bot.
@@ -230,6 +237,13 @@ SELF_INTRO = re.compile(r"(?:您好|你好)[，,！!。\s]*(?:我是|我们是|�
 ASKS_US = re.compile(r"想|需要|打算|计划|准备|能否|可否|能不能|麻烦|请(?:尽快|联系|安排|回电)|咨询|询")
 # A customer asks us out ("X的王总说请我们吃饭 哈哈"): small talk unless it carries business.
 INVITED = re.compile(r"请(?:我们|咱们|大家|我)(?:去)?[^，,。]{0,8}(?:吃|喝|玩|唱|钓鱼|打球|旅游|聚)")
+# ...or gives us a present ("X的刘经理送了我们两箱脐橙 哈哈"): small talk too, unless a contact is told
+# with it or the thing given is business ("送了咱们几包样品").
+GIFTED = re.compile(
+    r"(?:送|寄)(?:了|给)?(?:我们|咱们|大家|我)?(?:[一两几三每人]{1,3})(?:盒|箱|些|点|瓶|袋|份|包|筐|篮|提|罐|斤|只|条)"
+    r"(?![^，,。！!？?]{0,4}(?:样|资料|图纸|合同|报价|标书|清单|货|产品|配件))"
+    r"|送(?:给)?(?:我们|咱们|大家|我)(?:尝尝|尝一下|喝|吃|试吃|品尝)"
+)
 BUY_INTEREST = re.compile(
     r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|想用|想买|需要|有需求|报个价|多少钱|什么价"
 )
@@ -282,7 +296,11 @@ _AT_DOOR = r"(?<!的)上门(?![^\s，,。；;]{0,4}服务)"
 # A call the rep placed, said with 打过去 ("我刚打过去了"): not money sent ("尾款打过去了") nor a visit.
 # ...or said with no one before it, a clause of its own after the person ("王工 打过去了").
 _CALLED_OVER = r"(?:(?:我|刚|刚才|刚刚)打(?:过去|回去)|(?:^|(?<=[\s，,。；;]))打(?:过去|回去)了)"
-_GONE = r"(?<![发寄传邮递转汇交送打]过)(?<![交递送]上)(?<![发寄传邮递转交送]出)去了"
+# (nor gone off to a meal or a rest of one's own: "我先吃饭去了", "开会去了")
+_GONE = (
+    r"(?<![发寄传邮递转汇交送打]过)(?<![交递送]上)(?<![发寄传邮递转交送]出)"
+    r"(?<!吃饭)(?<!开会)(?<!午休)(?<!休息)(?<!睡觉)去了"
+)
 # A line that got through ("电话打通了", "打通了他手机"), not systems joined ("订单要跟商城打通").
 _GOT_THROUGH = (
     r"(?:电话|手机|座机)[^，,。；;\s]{0,4}?打通|打通了?[^，,。；;\s]{0,16}?(?:电话|手机|座机)"
@@ -324,10 +342,23 @@ _TALKED_THERE = (
     r"在(?!线上|网上|微信|电话|视频|群|腾讯|钉钉|飞书|路上|车上|高铁|飞机)[^，,。；;\s跟和与]{2,24}"
     r"(?:跟|和|与)[^，,。；;\s]{1,8}?(?:聊|谈|坐|对接|碰)了"
 )
+# A meal with the customer, not the writer gone off to eat ("我先吃饭去了 晚点补"): 吃饭去了 tells the
+# writer away unless someone is eaten with ("跟王总吃饭去了").
+_MEAL = r"吃饭(?!去了)|(?:跟|和|与|陪|请)[^，,。；;\s]{1,10}?吃饭去了"
+# Gone to their place and talked with their person, said done: "去X门店跟店长谈了", "去厂里和李工聊过了"
+# (not "明天去X跟他谈", a plan).
+_WENT_AND_TALKED = (
+    r"去(?![年])[^，,。；;\s]{1,16}?(?:跟|和|与)[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"
+)
+# Looked something over together with their person: "和X的钱主任一起看了图纸" (not on a line).
+_LOOKED_WITH = (
+    r"(?:跟|和|与)(?![^，,。；;\s]{0,20}?(?:视频|线上|网上|电话|腾讯|远程|网络|钉钉|飞书|语音|微信|(?i:zoom|teams)))"
+    r"[^，,。；;\s]{1,14}?(?:一起)?看了(?![吗么没?？])"
+)
 # The rep reports a contact that happened.
 REPORTED = Screened(
     rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|微信(?:沟通|联系|回访)|视频|演示"
-    rf"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|吃饭|吃了|喝了|回访|发了|发给|邮件|{_GONE}|{_WENT_OVER}|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{{0,20}}打"
+    rf"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|{_MEAL}|吃了|吃(?:完|过)饭|喝了|回访|发了|发给|邮件|{_GONE}|{_WENT_OVER}|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{{0,20}}打"
     rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
     r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
     r"|发[^，,。；;\s]{1,8}?(?:邮箱|微信|QQ)(?:里|上)?了"  # "报价单已经发他邮箱了" (done, not "明天发他邮箱")
@@ -335,6 +366,7 @@ REPORTED = Screened(
     r"|(?:微信|邮件|QQ)(?:上|里)?(?:已经?)?发(?:过去|出去|出)了"
     r"|去[^，,。；;\s]{0,12}(?:看了|走了|转了)"  # "上周六去X现场看了"
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访"
+    rf"|{_WENT_AND_TALKED}|{_LOOKED_WITH}"
     rf"|{_GOT_THROUGH}"
     r"|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
     rf"|{_CALLED_OVER}|{_TALKED_THERE}"
@@ -467,7 +499,12 @@ KIND_DEMO = Screened(
     r"|(?:运行|运转|跑|操作|试|演|飞)[^，,。；;\s]{0,6}?给(?:他|她|客户|对方|人家|老板|领导)们?看(?:了|过)",
     re.IGNORECASE,
 )
+# How long a call went, said between the verb and the call: "打了半个小时电话", "通了十来分钟的电话".
+_HOW_LONG = (
+    r"(?:[一两二三四五六七八九十几半\d]+(?:多|来)?(?:分钟|个(?:多)?(?:小时|钟头?)|小时|钟头?)(?:多)?的?)"
+)
 KIND_CALL = Screened(
+    rf"(?:打|通)了{_HOW_LONG}电话|"
     r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|谈|商量|过去|过来)|来电话|来电|通话"
     r"|打电话|打[我他她你]的?电话|电话里|语音|打完电话|电话回访"
     r"|(?<![A-Za-z])(?i:called|had a call)(?![A-Za-z])"
@@ -517,7 +554,7 @@ KIND_ONLINE = Screened(
     re.IGNORECASE,
 )
 KIND_VISIT = Screened(
-    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|吃饭|吃了|吃的饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
+    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|{_MEAL}|吃了|吃的饭|吃(?:完|过)饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
     # (or gone there and the job done: "去X量完房了", "去X送完样了")
     r"|去(?![年])[^，,。；;\s]{1,12}?(?:量|送|装|调|测|签|谈|聊|看)完"
     # (or gone there to fetch something, said done: "去X拿到了招标文件", "去X取了样")
@@ -560,6 +597,9 @@ KIND_VISIT = Screened(
     r"|去[^，,。；;\s]{1,12}送(?:样|货|合同|资料)"
     # went to them to talk, done: "下午去X找王经理聊了", "去厂里找老周谈过了" (not "明天去找他聊聊")
     r"|去[^，,。；;\s]{1,12}?找[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"
+    rf"|{_WENT_AND_TALKED}|{_LOOKED_WITH}"
+    # talked at their home: "跟周先生在他家聊到很晚", "在客户家里谈了一下午"
+    r"|在(?:[他她]们?|客户|对方|人家|[\u4e00-\u9fff]{1,3}(?:总|先生|女士|姐|哥))家里?(?:一直|又|先)?(?:聊|谈|坐|喝|吃|看|量|待)"
     # shown around by them: "李主任带我把几个车间走了一遍", "领着我们转了一圈" (not "带我们的人")
     # (or with no one said: "刘主任带着看了车间"; not taken home to look at: "样品带回去看了")
     r"|(?:带|领)(?:着我们?|着|我们?)(?![们的回])[^，,。；;\s]{0,14}?(?:走了|转了|看了|逛了|跑了)"
@@ -630,6 +670,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|合同.{0,4}签(?:好|完)了(?![吗么没?？])|合同(?:已经?|都|也)盖(?:好|完)?章(?![吗么没?？])"
             # ...with the seal said first: "合同他们那边章已经盖好了", "合同的章也盖了" (not "章还没盖")
             r"|合同[^，,。；;！!？?]{0,8}?章(?:已经?|都|也|今天|昨天)?盖(?:好|完)?了(?![吗么没?？])"
+            # ...or in the clause after the contract's: "合同寄回来了，公章也盖好了"
+            r"|合同[^。；;！!？?]{0,20}?[，,]\s?(?:公)?章(?:已经?|都|也)盖(?:好|完)了(?![吗么没?？])"
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
             # signed on a day already come, said with 的: "今天去X签的合同" (see _SIGNED_ON_A_DAY)
             r"|签的(?:合同|字)"
@@ -640,10 +682,14 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:签|签约|签单|成交|拿下|签下来)(?:啦|咯|喽)(?![?？])"
             # ...or in English: "X signed ✅", "合同signed了" (not "not signed", "to be signed", "signed?")
             r"|(?<![A-Za-z])(?<!not )(?<!be )(?i:signed)(?![A-Za-z])(?!\s?[?？])"
-            r"|盖章回来|(?:已|已经)回签|回签了|(?:盖章|签字)回传|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|合同.{0,8}盖(?:好|完)章(?:已经?|也|都)?[寄送发快]递?(?:出来|过来|出去)了(?![吗么没?？])|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
+            r"|盖章回来|(?:已|已经)回签|回签了|(?:盖章|签字)回传|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|合同.{0,8}盖(?:好|完)章(?:已经?|也|都)?[寄送发快]递?(?:出来|过来|出去)了(?![吗么没?？])|盖了章|盖完章"
+            # (a job the customer won is theirs: "他们刚中标了两个标段" hands us a prospect)
+            r"|中标了(?![一两三四五六七八九十几\d]*(?:个|批|项|家|标段|工程))|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
             # the signed contract back with us ("合同寄回来了"), or the customer's seal procedure done
             # ("合同走完了他们的用印流程", "盖章审批已经办完")
             r"|合同(?:已经?|也|今天|昨天)?(?:签|寄|拿|签字)?回来了"
+            # ...when and how it came back said between: "合同上午邮寄回来了", "合同昨天顺丰寄回来了"
+            r"|合同[^，,。；;！!？?]{0,10}?(?:快递|寄|邮寄|拿|送|签)回来了(?![吗么没?？])"
             r"|(?:走完|办完|完成)了?[^，,。；;\s]{0,6}(?:用印|盖章)(?:流程|手续|审批)?"
             r"|(?:用印|盖章)(?:流程|手续|审批)(?:已经?|也)?(?:走完|办完|完成|结束)"
             # the down payment in: "首付款30%到账了", "定金今天也到账了"
@@ -660,7 +706,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
         Stage.DELIVERED,
         Screened(
             # installed, not only to be installed ("能不能年底前装机", "再去装机试用")
-            r"交付|装机(?:了|完|好|调试|验收)|已经?装机|(?<![要能得会])装完|(?<![要能得会])安装完|验收|(?<!公)交车|发货完成|上线了"
+            # (not put in long ago: "空调装完半年了，有一台漏水" is after-sales)
+            r"交付|装机(?:了|完|好|调试|验收)|已经?装机|(?<![要能得会])(?:安)?装完(?!了?(?:快|都|已经|有)?[一两三四五六七八九十几半多\d]+(?:多)?个?(?:多)?(?:月|年|周|天|星期|礼拜))|验收|(?<!公)交车|发货完成|上线了"
             # the made thing handed over, all of it: "全部交船了", "三栋楼都交房了"
             r"|(?:全部|都|已经?)交(?:船|房|机|车)了?|交(?:船|房)了"
             # goods on their way or in, unless an installation is still to come ("到货了 下周安装")
@@ -739,6 +786,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
     (
         Stage.QUOTE,
         Screened(
+            # (the price to give reached as a step: "到出价这一步了", "进入给价格阶段")
+            r"(?:到|进入)了?(?:给|出)(?:个)?价(?:格|钱)?的?(?:这|那)?一?(?:步|阶段)|"
             r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了"
             # ours or another's: see _QUOTE_BY_OTHERS
             r"|报了(?:个|一个)?[^，,。；;\s]{0,3}?价(?![格钱])"
@@ -800,6 +849,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # "需求这块没问题了": nothing left open in what they need
             r"|需求(?:这块|这边|方面|上)?(?:都|也)?没(?:问题|疑问)了"
             r"|需求.{0,3}(?:对清楚|理清楚|弄清楚|摸清楚|明确|敲定|定下来)了"  # "需求都对清楚了"
+            # what they need asked point by point, then all settled with them: "要几台、放哪里，都跟王工
+            # 确认清楚了" (the needs said without the word)
+            r"|(?:多少|什么|哪些|哪里|哪儿|几[台套个种])[^。！!？?]{0,30}?都(?:跟|和|与)?[^，,。；;\s]{0,8}?"
+            r"(?:对|确认|问|弄|搞|摸|理)清楚了(?![吗么没?？])"
             # settled, said short: "需求算是定了", "需求基本定了" (not "需求定了吗", "需求还没定")
             r"|需求(?:算是|基本|基本上|已经?|总算|终于|都)?定了(?![吗么没?？])"
         ),
@@ -1078,6 +1131,14 @@ def classify(text: str, facts: Facts) -> Intent:
     if ASKS_COLLEAGUES.search(t):
         return Intent.OTHER
     if not (facts.has_catalog or stage or facts.has_contact_info) and INVITED.search(t):
+        return Intent.OTHER
+    if (
+        not (facts.has_catalog or stage or facts.has_contact_info)
+        and GIFTED.search(t)
+        and not report.told()
+        and find_kind(report.unplanned()) is None
+        and not _rep_plans(facts)
+    ):
         return Intent.OTHER
     has_entity = named or facts.has_contact_info
     if (has_entity or facts.has_catalog) and _lead_cue(t, rivals):

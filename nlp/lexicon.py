@@ -392,6 +392,38 @@ def surnames() -> frozenset[str]:
     return frozenset(_words("surnames.txt"))
 
 
+# A surname that is itself a common word ("高", "于", "向") starts no full name read on its own (the
+# segmenter's frequency of the character as a word).
+RARE_SURNAME_FREQ = 20000
+_RARE_SURNAME_OF_TWO_FREQ = 3000
+_GIVEN_WORD_FREQ = 2000
+# Characters that end two-character given names far more often than brands' names: "韦娟", "冯丽", "黎强".
+_GIVEN_CHARS = frozenset(
+    "丽娜娟婷燕霞艳萍玲莉倩颖琳敏静芳梅兰凤雪洁慧琴英秀红伟强军磊勇杰涛斌刚超鹏波峰亮俊毅"
+)
+# Characters common in given names, of which a rarer surname's given name is made.
+_NAME_CHARS = _GIVEN_CHARS | frozenset(
+    "国华建志明文平海林玉春小晓新德永金宏庆立成光荣福生东武云辉清桂淑振晨宇浩"
+)
+
+
+def full_name_like(name: str, freq: Callable[[str], int]) -> bool:
+    """Whether a word said alone (as what is asked about or reported: "X那边", "X那个项目") is a person's
+    full name, none of it a word of the dictionary (`freq`: the segmenter's word frequency): a common
+    surname and two characters ("许丽萍"; not a brand the dictionary holds, "周大福"); a rarer surname
+    that is no common word and a given name of name characters ("易文斌", not "文和友", "海之源"); or a
+    surname and one character that names people far more than brands ("韦娟", "冯丽")."""
+    if not 2 <= len(name) <= 3 or freq(name) != 0:
+        return False
+    first = name[0]
+    rare = first not in COMMON_SURNAMES
+    if rare and not (first in surnames() and freq(first) < RARE_SURNAME_FREQ):
+        return False
+    if len(name) == 2:  # (a surname of a common word starts brands of two: "金鹏", "华锐")
+        return name[1] in _GIVEN_CHARS and (not rare or freq(first) < _RARE_SURNAME_OF_TWO_FREQ)
+    return freq(name[1:]) < _GIVEN_WORD_FREQ and not (rare and not set(name[1:]) <= _NAME_CHARS)
+
+
 @cache
 def org_suffixes() -> dict[str, int]:
     """Organisation suffix -> strength (3 legal form, 2 institution or shop, 1 industry word)."""

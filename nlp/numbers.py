@@ -108,7 +108,7 @@ AMOUNT_RE = Screened(
 )
 # An approximate range of two neighbouring digits: 三四十万, 七八百万, 两三百万, 五六千.
 APPROX_RE = re.compile(
-    rf"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])"
+    rf"(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])"  # (also 一两万)
     rf"(?:(?P<unit>[十百千])\s?(?P<mult>{_MULT})?|(?P<big>万|亿))\s?(?P<cur>{_CUR})?"
 )
 _MULTIPLIERS = {
@@ -138,7 +138,7 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$"
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 # "卡在85万" is where a budget stands, not a ceiling; "最多给到80万" is what the customer will go up to.
 _UPPER_BEFORE = Screened(
-    r"(?:(?:不|别|不要|不能|不得|不可)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
+    r"(?:(?:不|别|不要|不能|不得|不可|不会|不想|不打算)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
     r"|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
     r"\s?(?:能?给到?|能?出到?|在|是)?\s?$",
     re.IGNORECASE,
@@ -173,6 +173,8 @@ BUDGET_CUE = Screened(
     r"|(?:签了|签约了|签下来了|中标了)[！!～~\s\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?=[\d一二两三四五六七八九十百])"
     # an order placed is what the customer spends: "先下个试单 两万块左右", "追加订单 二十万"
     r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?:试单|订单)"
+    # the customer's money for it approved: "这批电脑的钱批了 45万", "资金已经到位 两百万"
+    r"|(?:钱|款|资金)(?:已经?|也|都|终于|总算)?(?:批下来|批好|批了|到位)"
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})
 _PER_UNIT = re.compile(r"每(?!个?[月年周天季])")
@@ -440,6 +442,13 @@ def _uncued_budget(text: str) -> Amount | None:
     while (first := _amount_at(text, pos, len(text))) is not None:
         pos = first.end
         amount = _widen(text, first)
+        if (
+            amount.hi >= 1000
+            and (amount.scale >= 1000 or _in_money_words(first))
+            and _ACCEPTED_AFTER.match(text, amount.end)
+            and not _UNIT_PRICE_BEFORE.search(_clause_before(text, amount.start))
+        ):
+            return amount  # "3w以内可以接受", "五千以内都可以": what the customer will go to
         small = 1000 <= amount.hi < 10_000 and first.match is not None and bool(first.match.group("cur"))
         if small and _capped(text, amount) and not _not_spent_before(text, amount.start):
             return amount  # "5000块以内试试": a small first order's ceiling, in money words
@@ -479,6 +488,21 @@ def _uncued_budget(text: str) -> Amount | None:
             return amount  # "大概6万块的货", "一个月能走两三万的货": what an order is worth
     return None
 
+
+# What the customer will spend up to, said as acceptable after the amount: "3w以内可以接受", "五千以内都可以",
+# "二十万左右也行" (not a unit price: "单价两百以内都行").
+_ACCEPTED_AFTER = re.compile(
+    r"\s?(?:以内|之内|以下|左右|上下)(?:的话)?\s?(?:[他她]们?)?(?:都|也|还)?(?:(?:能|可以)?接受|行|可以|没问题)"
+)
+
+
+def _in_money_words(amount: Amount) -> bool:
+    """Said with a currency word or in thousands in words ("六千", "两千块"), not a bare figure."""
+    m = amount.match
+    return m is not None and bool(m.group("cur") or any(u in m.group("num") for u in "千万亿"))
+
+
+_UNIT_PRICE_BEFORE = re.compile(r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆|平|米)")
 
 _PER_PERIOD_AFTER = re.compile(r"\s?(?:块|元)?\s?(?:一个月|每个?月|一月|/月|一个季度|每季度)")
 _PER_PERIOD_BEFORE = re.compile(r"(?:每个?月|一个月)\s?(?:大概|大约|约|差不多|估计)?\s?$")

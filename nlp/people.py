@@ -15,6 +15,7 @@ from nlp.cities import districts, gazetteer
 from nlp.lexicon import (
     COMMON_SURNAMES,
     OWN_PARTS,
+    RARE_SURNAME_FREQ,
     Screened,
     WordTrie,
     literal_re,
@@ -171,12 +172,21 @@ def _inside_dept_word(text: str, s: int) -> bool:
     return any(text.startswith(w, s - j) for w in _LONG_DEPT_WORDS for j in range(1, len(w)) if s - j >= 0)
 
 
+# A full name said as a clause of its own, between pauses (see PersonFinder._lone_full_name).
+_NAME_ALONE = re.compile(
+    r"(?:(?<=[，,、])|(?<=[\u4e00-\u9fff的] ))(?P<name>[\u4e00-\u9fff]{3})(?=[，,、]|\s+[\d+]|$)"
+)
+# The last character of a place's name, not of a person's ("柳荫湖", "沙坪坝", "大学城"), after a verb of
+# going or being there.
+_PLACE_LAST = frozenset("湖路街村镇湾港岛桥坡坝塘寨堡屯庄园城区县乡")
+_GONE_TO = re.compile(r"(?:去了?|到了?|在|从|跑了?)$")
 # A surname and a given name that the rep refers to as a place: "张伟那边现在什么进度".
 _PERSON_THERE = Screened(
     r"(?:^|(?<=[\s,，。:：、跟和找给问嗯呃额]))(?![嗯呃额])(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)"
 )
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
-_HONORIFIC = re.compile(r"(先生|女士|小姐|姐)")
+# (哥 as 姐 is: "钟哥" is 钟, unless the pair is a word, "帅哥", "表哥"; nor "哥们")
+_HONORIFIC = re.compile(r"(先生|女士|小姐|姐|哥(?![哥们俩]))")
 # ...of which these two follow a surname alone after a verb of going, being or doing for someone: the
 # surname and 先生/女士 are a person there, whatever the verb ("去张先生家", "在王先生家", "帮赵女士").
 _SIR_MADAM = frozenset({"先生", "女士"})
@@ -271,6 +281,14 @@ _NICK_SIGNED = re.compile(r"(?:^|(?<=\s))[小老](?=[\u4e00-\u9fff]\s*$)")
 _NICK_PAUSED = re.compile(
     r"(?<=[\s，,。、:：])[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]))|(?<=的)[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]|见|说|聊|讲|碰))"
 )  # (not "小王说…" opening a note: a colleague)
+# 小邬 / 老葛 after a pause asking the rep out or over ("…，小邬上午找我过去喝茶"), or opening the note
+# with where they work in brackets ("老葛（X）说…"): the customer's person, where a bare 小X opening a
+# note is rather a colleague.
+_NICK_TO_ME = re.compile(
+    r"(?<=[\s，,。、:：])[小老](?=[\u4e00-\u9fff](?:今天|昨天|刚才?|刚刚|上午|下午|早上|晚上|中午)?(?:又|也|还)?"
+    r"(?:约|找|请|叫|带|问|喊)我)"
+    r"|(?:^|(?<=[\s，,。、:：]))[小老](?=[\u4e00-\u9fff][（(][\u4e00-\u9fffA-Za-z]{2,12}[)）])"
+)
 # A nickname handed to the rep by the one who told them ("郑总叫小邬以后和我联系"): after 让/叫, with
 # the handing-over words right after it (_HANDED_AFTER), so "叫小王拿过来" names no contact.
 _NICK_TOLD = re.compile(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
@@ -531,7 +549,10 @@ class PersonFinder:
         if not sl or _city_then_surname(text, i):
             return None
         g = i + sl
-        if _HONORIFIC.match(text, g) or text.startswith("师傅", g) or (sl == 1 and _SANG.match(text, g)):
+        sir = _HONORIFIC.match(text, g)
+        if sir is not None and sir.group() == "哥" and self._freq(text[i : g + 1]) > 0:
+            sir = None  # "帅哥", "表哥": a word
+        if sir or text.startswith("师傅", g) or (sl == 1 and _SANG.match(text, g)):
             return text[i:g]  # "林女士", "陈先生", "彭师傅": the surname, not the honorific
         if g >= len(text) or not _CJK.match(text[g]):
             return None
@@ -851,6 +872,11 @@ class PersonFinder:
                 p.start == m.start() for p in named
             ):
                 named.append(Person(nick, None, m.start(), m.start() + 2))
+        for m in _NICK_TO_ME.finditer(text) if nicks else ():
+            if (nick := self._nick_handed(text, m.start())) is not None and not any(
+                p.start == m.start() for p in named
+            ):
+                named.append(Person(nick, None, m.start(), m.start() + 2))
         for m in _NICK_TOLD.finditer(text) if nicks else ():
             if _HANDED_AFTER.match(text, m.start() + 2) and (nick := self._nick_handed(text, m.start())):
                 named.append(Person(nick, None, m.start(), m.start() + 2))
@@ -977,6 +1003,9 @@ class PersonFinder:
                 continue
             written = text[ts:te]  # "IT Manager" keeps its space
             # Surname (or full name) right before the title: 王主任, 钱伟科长, 孙晓燕主任.
+            if not prefix and self._nick_titled(text, ts):
+                named.append(Person(text[ts - 1], title, ts - 2, te))  # "小黎老师", "老郑经理"
+                continue
             if not prefix:
                 full = self._full_then_surname(text, ts)
                 if full is not None:
@@ -1071,6 +1100,8 @@ class PersonFinder:
                     cand
                     and self._surname_len(cand, 0)
                     and _CJK.fullmatch(cand[-1])
+                    # (哥 after a surname alone: "浩哥" after "谢谢" is a given name called, no full name)
+                    and not (m.group() == "哥" and (n > 1 or self._freq(cand + "哥") > 0))
                     and not (n >= 2 and _city_then_surname(text, s - n))
                     and (
                         self._boundary_before(text, s - n)
@@ -1103,6 +1134,9 @@ class PersonFinder:
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _DEPT_THEN_NAME.finditer(text):
             # "采购部翟晓燕 137…": a full name right after a department, ending where the name must end.
+            d = m.end() - 1 if text[m.end() - 1] != " " else m.end() - 2
+            if text[m.end() - 1] != " " and self._freq(text[d : d + 2]) >= _WORD_FREQ:
+                continue  # "新办公室", "大部分": the department's character starts a word, no name after
             name = self._name_after(text, m.end())
             if (
                 name
@@ -1149,6 +1183,12 @@ class PersonFinder:
                 and name == m.group("name")
                 and self._freq(name) < 100
             ):
+                named.append(Person(name, None, m.start(), m.end()))
+        for m in _NAME_ALONE.finditer(text):
+            # "X酒店，郑国平，就是老郑", "做民宿的，易文斌，在…", "那边的 钱志远 135…": a full name said as
+            # a clause of its own
+            name = m.group("name")
+            if self._lone_full_name(text, m.start(), name):
                 named.append(Person(name, None, m.start(), m.end()))
         xing = _XING.search(text)
         if xing is not None:
@@ -1307,6 +1347,12 @@ class PersonFinder:
             if text.startswith(("说", "透露", "表示"), end) and s > 0 and _CJK.match(text[s - 1]):
                 continue
             if (
+                text.startswith("那边", end)
+                and cand[-1] in _PLACE_LAST
+                and _GONE_TO.search(text, max(0, s - 3), s) is not None
+            ):
+                continue  # "去了柳荫湖那边": a place gone to, not a person
+            if (
                 _CJK.fullmatch(cand[0])
                 and self._surname_len(cand, 0)
                 and self._name_after(text, s) == cand
@@ -1315,6 +1361,33 @@ class PersonFinder:
             ):
                 return Person(cand, None, s, end)
         return None
+
+    def _lone_full_name(self, text: str, s: int, name: str) -> bool:
+        """Whether a word of three Han characters standing alone between pauses is a person's full name:
+        a surname and a given name that make no word of the dictionary, no place, no title."""
+        sl = self._surname_len(name, 0)
+        return (
+            sl == 1
+            and self._name_after(text, s) == name
+            and self._freq(name) == 0
+            and self._freq(name[1:]) < _GIVEN_WORD_FREQ
+            and self._freq(name[:2]) < _WORD_FREQ  # (not a word and a character: "谢谢哈")
+            and not _title_re().search(name)
+            and not _city_then_surname(text, s)
+            and (name[0] in COMMON_SURNAMES or self._freq(name[0]) < RARE_SURNAME_FREQ)
+            and name[-1] not in _PLACE_LAST
+        )
+
+    def _nick_titled(self, text: str, ts: int) -> bool:
+        """小/老 and a surname right before the title at `ts`: the person called by the surname, with
+        the title ("小黎老师" is 黎, a 老师), unless the pair is a word ("小区经理")."""
+        return (
+            ts >= 2
+            and text[ts - 2] in "小老"
+            and self._surname_len(text, ts - 1) == 1
+            and self._freq(text[ts - 2 : ts]) <= _NICK_WORD_FREQ
+            and self._boundary_before(text, ts - 2)
+        )
 
     def _titled_at(self, text: str, i: int) -> bool:
         """A surname and a title start at `i`, maybe after a pause ("… 那边 雒总"): someone of the place
