@@ -239,6 +239,23 @@ STUDIED = [
     # abbreviation (郑外), expenses read as a budget, department or season words taken as a customer.
     ("heldout21", "heldout21_a.jsonl", "catalog_a.toml", 0.98, 0.96),
     ("heldout21", "heldout21_b.jsonl", "catalog_b.toml", 0.92, 0.955),
+    # heldout23: held out and scored once at f1fecdf (commercial water treatment 0.917 / 0.943, 41 of 60 fully
+    # right; aluminium windows and curtain walls 0.967 / 0.940, 36 of 60), then studied: stage news without
+    # stage words (a contract couriered back and sealed, the price step reached, needs settled point by
+    # point), help asked in other words (a slip to mend, what the bot can read), the writer gone off to eat
+    # and a present from the customer as no contact, kinds (a call's length, a meal finished, a talk where
+    # the rep went or at their home, a look taken together, our products talked through as a demo), budgets
+    # (一两万, 不会超过, X以内都行/能接受, money approved), plans (a day named again by its event, 说好, the
+    # customer as the object of 约了/答应, 今天下班前), people (小/老 and a surname before a title, after a
+    # pause or before its organisation in brackets, a full name as a clause of its own, 哥 as 姐, full
+    # names asked about), organisations (named by 那家…叫X的, in brackets, by its main store; a competitor, a
+    # county, a home, a greeting, a trade described and 出局 as none; 开发商 before the name, 和 and X都
+    # inside it, X一医, a works pointed at then named), cities (one the scan hid under a county, 中山 before
+    # its zone): water 1.000 / 0.998 (59), windows 1.000 / 0.998 (59). Writer's choices left unmet: no title
+    # for 老板 alone (h23a18; the corpus README labels a title with no name), and a title said in one clause
+    # given to a person named by kin in the next (h23b19; one person only when written together, h19b25).
+    ("heldout23", "heldout23_a.jsonl", "catalog_a.toml", 0.98, 0.99),
+    ("heldout23", "heldout23_b.jsonl", "catalog_b.toml", 0.98, 0.99),
 ]
 
 
