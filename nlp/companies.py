@@ -76,6 +76,8 @@ _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _MAX_NAME = 22  # characters; a run of Latin letters or digits counts as two
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
 _MAX_BRAND = 4
+# How far a firm trades, said between its brand and its industry word ("X国际货运", "X国际物流").
+_REACH_WORDS = frozenset({"国际"})
 _CHAR_FREQ = 10000  # a single character of a brand is not one of the commonest ("很", "没")
 _BRAND_FREQ = 400  # a short name's brand is a rare word ...
 _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
@@ -1978,10 +1980,11 @@ class CompanyFinder:
             if ts >= start and te <= s and _is_place(word) and ts == brand_start:
                 brand_start = te
         suffixes = org_suffixes()
-        # Industry words at the end of the brand belong to the suffix ("滨海港储能" + "科技").
+        # Industry words at the end of the brand belong to the suffix ("滨海港储能" + "科技"), and so
+        # does the reach said before them ("顺通" + "国际货运", "X" + "国际物流").
         brand_end = s
         for word, ts, te in reversed(tokens):
-            if te == brand_end and ts > brand_start and word in suffixes:
+            if te == brand_end and ts > brand_start and (word in suffixes or word in _REACH_WORDS):
                 brand_end = ts
         if brand_end == s:
             # The suffix ends a longer industry word ("精细/化工", "生物/医药" cut as one): a common
@@ -1999,7 +2002,7 @@ class CompanyFinder:
         # A common word is a brand only after a place ("株洲时代动力", "酒泉风光新能源", "合肥的江淮汽配").
         placed = brand_start > start or _after_place(tokens, start)
         limit = _PLACE_BRAND_FREQ if placed or owns_person else _BRAND_FREQ
-        parts = [w for w, ts, te in tokens if ts >= brand_start and te <= s and w not in suffixes]
+        parts = [w for w, ts, te in tokens if ts >= brand_start and te <= brand_end and w not in suffixes]
         if not parts:
             # The suffix ends a dictionary word ("应急照明"): the brand is that word's head, a word itself.
             return self._freq(brand) < limit
