@@ -1,0 +1,88 @@
+"""Kinds of failure seen on the heldout22 corpora (agricultural inputs as voice-to-text; wire and cable
+with English words and emoji), each tested with made-up sentences of other trades and names, with
+negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from tests.nlp.reading import SENT, read
+
+
+def _customer(extractor: Extractor, text: str) -> tuple[str, dict[str, object]]:
+    ex = extractor.extract(text, SENT, "customer")
+    return str(ex.intent), ex.to_slots()
+
+
+# ---- voice input restating who: a full name after a pause and a filler ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("今天去嘉兴见了一下那个东兴建材的刘总 嗯就是刘国栋 他们想做代理", "刘国栋", "总"),
+        ("跟海宁的老吴聊了一会儿 就是吴海涛 他是开五金店的老板", "吴海涛", "老板"),
+        ("刚给桐乡那个永丰五金批发部的老板打了个电话 那个许文斌 嗯就是问他要不要补货", "许文斌", "老板"),
+    ],
+)
+def test_a_full_name_restated_after_a_filler_is_the_contact(
+    extractor: Extractor, text: str, name: str, title: str
+) -> None:
+    slots = read(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == (name, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["就是价格有点高 那个方案还要改", "那个周五再说吧", "就是江西人 挺实在"],
+)
+def test_a_filler_before_a_word_names_no_one(extractor: Extractor, text: str) -> None:
+    assert "contact_name" not in read(extractor, text)[1]
+
+
+# ---- who holds a title, said with 是 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("到了安吉县的青山竹木合作社 理事长是那个吴海涛 电话13605376628 想要烘干机", "吴海涛", "理事长"),
+        ("场长就是何立群，人挺好", "何立群", "场长"),
+        ("新的种植基地 负责人是胡文强 手机号是15836279904 想上滴灌", "胡文强", "负责人"),
+    ],
+)
+def test_a_title_then_is_then_a_full_name(extractor: Extractor, text: str, name: str, title: str) -> None:
+    slots = read(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == (name, title)
+
+
+@pytest.mark.parametrize("text", ["经理是新来的 不太懂", "老板是江西人 挺实在"])
+def test_what_a_title_is_is_no_name(extractor: Extractor, text: str) -> None:
+    assert "contact_name" not in read(extractor, text)[1]
+
+
+# ---- farm, co-op and mine titles; the one to ask for; a place before 那边 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("去了趟湖州的茶园 老板不在 跟他们技术员小杨聊了聊 回头再约", "杨", "技术员"),
+        ("有个线索 安吉县竹海家庭农场 农场主叫陈玉芬 电话13953982261 想做测土", "陈玉芬", "农场主"),
+        ("今天带技术去了鄂尔多斯恒昌矿业，跟机电副矿长聊了井下设备的更换计划", None, "机电副矿长"),
+    ],
+)
+def test_farm_and_mine_titles(extractor: Extractor, text: str, name: str | None, title: str) -> None:
+    slots = read(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == (name, title)
+
+
+def test_the_one_to_ask_for_is_the_contact(extractor: Extractor) -> None:
+    slots = _customer(extractor, "想问下你们有没有烘干机 价格多少 电话13812345678 找老耿就行")[1]
+    assert slots.get("contact_name") == "耿"
+
+
+def test_a_city_before_there_is_no_person(extractor: Extractor) -> None:
+    slots = _customer(extractor, "你好 我是周口那边的养殖户 想问问饲料的价格 我姓钱 电话13812345678")[1]
+    assert (slots.get("contact_name"), slots.get("city")) == ("钱", "周口")
