@@ -86,3 +86,27 @@ def test_the_one_to_ask_for_is_the_contact(extractor: Extractor) -> None:
 def test_a_city_before_there_is_no_person(extractor: Extractor) -> None:
     slots = _customer(extractor, "你好 我是周口那边的养殖户 想问问饲料的价格 我姓钱 电话13812345678")[1]
     assert (slots.get("contact_name"), slots.get("city")) == ("钱", "周口")
+
+
+# ---- cities: one hidden by another read across a province, a short form that is a word before its county ----
+
+
+def test_a_city_hidden_by_another_across_the_province_is_read(extractor: Extractor) -> None:
+    # 河南|平顶山 holds 南平 (a city in Fujian) across the two words
+    slots = _customer(extractor, "你好 我在河南平顶山宝丰县 想订一批饲料 电话13693758820")[1]
+    assert slots.get("city") == "平顶山"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("我是开封尉氏的 想问问滴灌带的价格 电话13693758820", "开封"),
+        ("我是延边珲春的 想买点肥料 电话13693758820", "延边"),
+    ],
+)
+def test_a_city_that_is_also_a_word_before_its_own_county(extractor: Extractor, text: str, city: str) -> None:
+    assert _customer(extractor, text)[1].get("city") == city
+
+
+def test_a_word_that_is_a_city_alone_is_no_city(extractor: Extractor) -> None:
+    assert "city" not in read(extractor, "这箱货已经开封了 客户不让退")[1]
