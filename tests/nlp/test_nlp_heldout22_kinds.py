@@ -88,7 +88,7 @@ def test_a_city_before_there_is_no_person(extractor: Extractor) -> None:
     assert (slots.get("contact_name"), slots.get("city")) == ("钱", "周口")
 
 
-# ---- cities: one hidden by another read across a province, a short form that is a word before its county ----
+# ---- cities: one hidden by another across a province; a short form that is a word, before its county ----
 
 
 def test_a_city_hidden_by_another_across_the_province_is_read(extractor: Extractor) -> None:
@@ -110,3 +110,41 @@ def test_a_city_that_is_also_a_word_before_its_own_county(extractor: Extractor, 
 
 def test_a_word_that_is_a_city_alone_is_no_city(extractor: Extractor) -> None:
     assert "city" not in read(extractor, "这箱货已经开封了 客户不让退")[1]
+
+
+# ---- companies: a county after a filler and a pointer, shop forms, a trade described ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("嗯那个沛县丰源养殖场的饲料那单签了", "沛县丰源养殖场"),  # a two-character county
+        ("嗯那个遂昌县青山竹木合作社的烘干机那单签了", "遂昌县青山竹木合作社"),
+        ("嗯 遂昌那个青山竹木合作社 烘干机的单子丢了", "青山竹木合作社"),  # a county's short form, then 那个
+        ("刚才给湖州那个浙北五金经销部的老板打了个电话", "浙北五金经销部"),
+    ],
+)
+def test_a_county_or_a_shop_form_before_a_pointed_name(extractor: Extractor, text: str, company: str) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+def test_a_county_asked_after_a_filler_is_the_customer(extractor: Extractor) -> None:
+    intent, slots = read(extractor, "嗯帮我查一下那个沛县金穗家庭农场之前都谁跟过")
+    assert (intent, slots.get("company")) == ("query_lead", "沛县金穗家庭农场")
+
+
+def test_a_pointer_after_an_everyday_word_points_at_no_county(extractor: Extractor) -> None:
+    assert read(extractor, "那个城区的合作社签了")[1].get("company") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户wx加我的：赤峰做分布式光伏的乔总，20MW，电话15647632210",
+        "嘉兴海宁有个种葡萄的白老板 朋友介绍的 要三百亩的滴灌带 电话15046338127",
+    ],
+)
+def test_a_trade_described_before_a_person_names_no_company(extractor: Extractor, text: str) -> None:
+    slots = read(extractor, text)[1]
+    assert "company" not in slots
+    assert slots.get("contact_title") in ("总", "老板")
