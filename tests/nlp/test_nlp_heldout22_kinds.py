@@ -148,3 +148,90 @@ def test_a_trade_described_before_a_person_names_no_company(extractor: Extractor
     slots = read(extractor, text)[1]
     assert "company" not in slots
     assert slots.get("contact_title") in ("总", "老板")
+
+
+# ---- English words: a CRM's status, follow-ups asked, a call done, the next step as a field ----
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("华远钢构二期 lost了💔 远东中标", "输单"),
+        ("恒丰物流园冷库 WIN 🏆", "签约"),
+        ("恒丰物流园 合同已签，下周发货🚚", "签约"),
+        ("恒丰物流园合同已签字", "签约"),
+    ],
+)
+def test_stage_news_in_english_or_with_no_le(extractor: Extractor, text: str, stage: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("stage")) == ("update_stage", stage)
+
+
+@pytest.mark.parametrize(
+    "text", ["华远钢构的王总lost contact了", "华远钢构 lost?", "恒丰物流园合同已签吗", "这单争取win-win"]
+)
+def test_no_stage_from_english_words_asked_or_in_other_senses(extractor: Extractor, text: str) -> None:
+    assert "stage" not in read(extractor, text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("明天我有哪些follow up？", "2026-03-11"), ("今天有啥follow-up", "2026-03-10")],
+)
+def test_follow_ups_asked_in_english(extractor: Extractor, text: str, day: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("period")) == ("query_today", {"start": day, "end": day})
+
+
+def test_a_call_said_done_in_english(extractor: Extractor) -> None:
+    intent, slots = read(extractor, "华远钢构 周科长 call done，要CNC机床两台，金蝶也报了。下周四再约")
+    assert (intent, slots.get("kind")) == ("log_followup", "call")
+
+
+def test_the_next_step_as_a_report_field(extractor: Extractor) -> None:
+    text = "跟进小结：\n客户：丽水 瓯江光伏电站\n人：站长吕伟\n事：去现场看了逆变器\nNext：3月20号下午2点复勘"
+    slots = read(extractor, text)[1]
+    assert slots.get("next_followup") == {"date": "2026-03-20", "time": "14:00"}
+
+
+def test_a_customer_adding_the_rep_is_a_new_lead(extractor: Extractor) -> None:
+    intent, slots = read(extractor, "客户wx加我的：金华做物流的俞总，要冷库，电话15647632210")
+    assert intent == "new_lead"
+    assert "company" not in slots
+
+
+# ---- voice-to-text: a visit said with 去的, a survey done again, a promise to go, help asked after ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上午先去的临安青山农场 场长姓马 聊了聊有机肥",
+        "早上八点到的遂昌 去的那个遂昌县青山竹木合作社 理事长老宋 聊了烘干机",
+        "瓯江光伏电站复勘完了，吕站长那边确认要换逆变器",
+    ],
+)
+def test_a_visit_said_the_spoken_way(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("kind") == "visit"
+
+
+@pytest.mark.parametrize("text", ["要去的地方太多了", "我们去的时候他不在"])
+def test_gone_not_said_as_a_visit(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("kind") is None
+
+
+def test_the_one_promised_is_no_subject_of_the_plan(extractor: Extractor) -> None:
+    text = "今天见了青山农场的场长李卫东 他们要做滴灌 我答应他下周五带方案再过去一趟"
+    assert read(extractor, text)[1].get("next_followup") == {"date": "2026-03-20", "time": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("嗯 问一下 我上次录错了一个客户的地址 想改一下怎么弄", "help"),
+        ("录错的跟进记录删掉咋办？", "help"),
+        ("价格改一下怎么弄都行", "other"),
+    ],
+)
+def test_how_to_change_a_record_asked_after_it(extractor: Extractor, text: str, intent: str) -> None:
+    assert read(extractor, text)[0] == intent
