@@ -205,7 +205,7 @@ _EN_CUE = Screened(
 )
 # What a name before a question is asked about: "魏红梅是哪个医院的", "孙立军的手机号多少".
 _ASKED_AFTER = re.compile(
-    r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说|的跟进|的记录|最近(?:有没有|怎么样|咋样|情况)"
+    r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说|的跟进|的记录|最近(?:一次|有没有|怎么样|咋样|情况)"
     r"|那个线索"  # "Kevin Wang那个线索是谁录的" (a customer is asked after as "X那个客户")
     r"|透露|表示"  # "，刘莉透露他们预算卡在250万": what the person let out, as 说
 )
@@ -251,11 +251,11 @@ _SPOKEN_TO = Screened(
 # function (maybe after the part of the customer where it is done) is what the person does there.
 _OF_BEFORE_NAME = re.compile(r"的(?=[\u4e00-\u9fff])")
 _OWN_PART_BEFORE = re.compile(OWN_PARTS + "$")
-# A job said right before the person's full name, with nothing between or 叫 ("新来的采购姚佳，电话…",
-# "采购叫戴琳", "前台小刘说", "行政陈姐说"). The name must end the phrase, so "采购计划" or
-# "销售方案说完了" stay words.
+# A job said right before the person's full name, with nothing between, a space or 叫 ("新来的采购姚佳，
+# 电话…", "采购叫戴琳", "前台小刘说", "行政陈姐说", a form's "联系人：采购 吴敏"). The name must end the
+# phrase, so "采购计划" or "销售方案说完了" stay words.
 _ROLE_THEN_NAME = Screened(
-    r"(?P<role>采购|销售|财务|出纳|会计|前台|行政|人事)(?:\s?名?叫\s?)?(?=[\u4e00-\u9fff])"
+    r"(?P<role>采购|销售|财务|出纳|会计|前台|行政|人事)(?:\s?名?叫\s?|\s)?(?=[\u4e00-\u9fff])"
 )
 # A surname alone between a role (a title or a contact word) and a phone number, as a form or a sign-off
 # writes it: "采购 罗 18985124473", "联系人：罗 138…".

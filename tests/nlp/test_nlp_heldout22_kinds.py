@@ -235,3 +235,24 @@ def test_the_one_promised_is_no_subject_of_the_plan(extractor: Extractor) -> Non
 )
 def test_how_to_change_a_record_asked_after_it(extractor: Extractor, text: str, intent: str) -> None:
     assert read(extractor, text)[0] == intent
+
+
+# ---- a role and the name on a form; a full name asked after a filler ----
+
+
+def test_a_role_then_a_spaced_name_on_a_form(extractor: Extractor) -> None:
+    text = (
+        "您好，我们是嘉兴一家装修公司（嘉兴恒泰装饰工程有限公司），需要板材约300张，"
+        "请把报价发到 abc@126.com ，联系人：采购 吴敏"
+    )
+    slots = _customer(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == ("吴敏", "采购")
+
+
+def test_a_role_then_a_word_is_no_name(extractor: Extractor) -> None:
+    assert "contact_name" not in read(extractor, "采购 流程走完了")[1]
+
+
+def test_a_full_name_asked_after_a_filler(extractor: Extractor) -> None:
+    intent, slots = read(extractor, "那个吴建军最近一次是谁跟的 跟到哪一步了")
+    assert (intent, slots.get("contact_name")) == ("query_lead", "吴建军")
