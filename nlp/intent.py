@@ -630,7 +630,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"(?:那里|那边|那儿)?(?:买|采购|订|定|下单|签|做|拿货)(?:了|好了|完了)"
             r"|(?:选了|定了|决定用|选择了)(?!我们|我司|咱们|咱家|他们|她们|对方|客户)[^，,。；;\s]{1,8}的(?:方案|产品|设备|了)"
             # ...or in English, as a CRM's status: "X lost了", "LOST 💔" (not "lost contact", "lost?")
-            r"|(?<![A-Za-z])(?i:lost)(?![A-Za-z]|\s?[?？]|\s[A-Za-z])"
+            r"|(?<![A-Za-z])(?i:lost)(?![A-Za-z0-9'’-]|\s?[?？]|\s[A-Za-z])"
             # the effort wasted: "白忙活了", "白忙一场"
             r"|白忙(?:活|乎)?(?:了|一场)"
         ),
@@ -654,7 +654,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # ...or in English: "X signed ✅", "合同signed了" (not "not signed", "to be signed", "signed?")
             r"|(?<![A-Za-z])(?<!not )(?<!be )(?i:signed)(?![A-Za-z])(?!\s?[?？])"
             # ...or a CRM's status, in capitals or as won: "X WIN 🏆", "closed won" (not "win-win", "争取win")
-            r"|(?<![A-Za-z])(?:WIN|Won|won|WON)(?![A-Za-z-])(?!\s?[?？])"
+            r"|(?<![A-Za-z])(?:WIN|Won|won|WON)(?![A-Za-z0-9'’-])(?!\s?[?？])"
             # the contract said signed with no 了 after it: "合同已签，下周发货" (not "合同已签字吗")
             r"|合同(?:已经?|都)签(?:字|订|署)?(?=$|[\s，,。；;！!\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])"
             r"|盖章回来|(?:已|已经)回签|回签了|(?:盖章|签字)回传|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|合同.{0,8}盖(?:好|完)章(?:已经?|也|都)?[寄送发快]递?(?:出来|过来|出去)了(?![吗么没?？])|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"

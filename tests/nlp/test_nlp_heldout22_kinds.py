@@ -168,7 +168,15 @@ def test_stage_news_in_english_or_with_no_le(extractor: Extractor, text: str, st
 
 
 @pytest.mark.parametrize(
-    "text", ["华远钢构的王总lost contact了", "华远钢构 lost?", "恒丰物流园合同已签吗", "这单争取win-win"]
+    "text",
+    [
+        "华远钢构的王总lost contact了",
+        "华远钢构 lost?",
+        "恒丰物流园合同已签吗",
+        "这单争取win-win",
+        "华远钢构的电脑还是WIN10 装不了",
+        "客户说 they won't sign 这个月",
+    ],
 )
 def test_no_stage_from_english_words_asked_or_in_other_senses(extractor: Extractor, text: str) -> None:
     assert "stage" not in read(extractor, text)[1]
