@@ -34,8 +34,8 @@ _ACTION = Screened(
 _EN_PLAN_BEFORE = Screened(
     r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$"
     r"|(?<![A-Za-z])next\s?steps?\s?[:：\-–]\s?[A-Za-z ]{0,30}$"
-    # ...or as a report's last field: "Next：11月5号下午2点复勘"
-    r"|(?:^|(?<=\n))\s*next\s?[:：]\s?$",
+    # ...or as a report's field: "Next：11月5号下午2点复勘"
+    r"|(?<![A-Za-z])next\s?[:：]\s?$",
     re.IGNORECASE,
 )
 # The rep as the subject of what is planned: "我下周一再打", "我那天下午再问他" (after someone's words

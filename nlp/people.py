@@ -330,6 +330,8 @@ _EN_NOT_NAMES = frozenset(
     {"Hi", "Hello", "Dear", "Demo", "Thanks", "The", "We", "Our", "Please", "Sales", "Lead"}
     | {"Excel", "Word", "Office", "Outlook", "Windows", "Linux", "Android", "Access", "Teams", "Zoom"}
 )
+# A deal's status or step in English, capitalised as a word of a CRM ("X Lost 😭", "Won", "Next：…").
+_STATUS_WORDS = frozenset({"Lost", "Won", "Win", "Signed", "Done", "Next"})
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
 # Kinds of staff that are a contact's title only with a name or a function before them ("马管家",
@@ -545,6 +547,8 @@ class PersonFinder:
         m = _EN_NAME.match(text, i)
         if m:
             nxt = text[m.end() : m.end() + 1]
+            if m.group() in _STATUS_WORDS:
+                return None  # "X Lost 😭": the deal's status, no one's name
             return None if nxt.isascii() and nxt.isalnum() else m.group()
         minority = self._minority_at(text, i)
         if minority:
@@ -1189,7 +1193,7 @@ class PersonFinder:
                 and not _is_place_name(name)
             ):
                 named.append(Person(name, None, m.start(), m.end()))
-        for m in _RESTATED.finditer(text):
+        for m in _RESTATED.finditer(text) if "就是" in text or "那个" in text else ():
             name = self._name_after(text, m.end())
             end = m.end() + len(name or "")
             if (

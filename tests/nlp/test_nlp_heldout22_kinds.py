@@ -264,3 +264,9 @@ def test_a_role_then_a_word_is_no_name(extractor: Extractor) -> None:
 def test_a_full_name_asked_after_a_filler(extractor: Extractor) -> None:
     intent, slots = read(extractor, "那个吴建军最近一次是谁跟的 跟到哪一步了")
     assert (intent, slots.get("contact_name")) == ("query_lead", "吴建军")
+
+
+@pytest.mark.parametrize(("text", "stage"), [("华远钢构 Lost 😭", "输单"), ("恒丰物流园 Won 🎉", "签约")])
+def test_a_status_word_capitalised_is_no_english_name(extractor: Extractor, text: str, stage: str) -> None:
+    slots = read(extractor, text)[1]
+    assert (slots.get("stage"), slots.get("contact_name")) == (stage, None)
