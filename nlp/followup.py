@@ -15,7 +15,7 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff0-9])"
 _ACTION = Screened(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
     r"|交|试|踩点|投标|拿|考察|继续|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
-    r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘"
+    r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘|复勘|勘测|勘查"
     # flying there: "我下周二飞哈尔滨"
     r"|飞(?:过去|去|到|往)?(?=[\u4e00-\u9fff])"
     # being there: "我下周二上午九点到酒店", "周三到他们厂里" (not goods: "下周二到货")
@@ -33,7 +33,9 @@ _ACTION = Screened(
 # (or headed as the next step: "next step: visit on 12/16 10am", "next steps - send quote on 12/18")
 _EN_PLAN_BEFORE = Screened(
     r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$"
-    r"|(?<![A-Za-z])next\s?steps?\s?[:：\-–]\s?[A-Za-z ]{0,30}$",
+    r"|(?<![A-Za-z])next\s?steps?\s?[:：\-–]\s?[A-Za-z ]{0,30}$"
+    # ...or as a report's field: "Next：11月5号下午2点复勘"
+    r"|(?<![A-Za-z])next\s?[:：]\s?$",
     re.IGNORECASE,
 )
 # The rep as the subject of what is planned: "我下周一再打", "我那天下午再问他" (after someone's words
@@ -67,7 +69,10 @@ _OURS_WENT = re.compile(r"([他她])(?:今天|昨天|上午|下午|早上|中午
 _OURS_AGAIN = re.compile(r"^\s?([他她])\s?再(?:过去|去|跑|拜访|上门)")
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 # (or what they want by then: "对方要月底之前拿到方案", "客户希望下周三前到货")
-_THEIR_SUBJECT = re.compile(r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$")
+# (not the one the rep promised or told: "我答应他下周五带方案再过去")
+_THEIR_SUBJECT = re.compile(
+    r"(?<!答应)(?<!告诉)(?<!承诺)(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$"
+)
 # Someone else's timeline: "他说月底前给答复", "对方表示月底前定", "让我等通知".
 _REPORTED = re.compile(r"(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说")
 # The customer coming to us is a meeting the rep holds that day, whoever says it ("说后天上午来我们公司谈",

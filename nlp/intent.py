@@ -22,6 +22,9 @@ HELP = Screened(
     r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
     # the bot's own vocabulary asked: "客户阶段有哪几种", "状态分哪些"
     r"|(?:阶段|状态)(?:都|一共|总共|分别)?(?:有|分|包括)(?:哪几种|哪几个|哪些|几种|什么)[?？]?\s*$"
+    # ...asked after the change at the end, the spoken way: "想改一下怎么弄", "删掉咋办？" (read from the
+    # question word back, so the screen starts no search at every 改 or 更)
+    r"|(?:(?<=[改删])|(?<=改一下|删一下)|(?<=更正|撤销|撤回|删掉))\s?(?:怎么|咋|如何)(?:弄|办|搞|操作)(?:呢|啊|呀)?\s?[?？]*\s*$"
     # "怎么把客户阶段改成签约": how to make the bot change a record
     r"|(?:怎么|如何|咋)把.{0,12}(?:改|设|录|加|删|转|导|分配|移|标)"
     r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
@@ -81,6 +84,8 @@ QUESTION = Screened(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|
 TODAY = re.compile(
     r"(?:跟进|拜访|回访|联系|跑|见|跟|找)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要|得)(?:跟进|跟|拜访|回访|联系|跑|见|找)"
     r"|(?:要|待|该|需要|得)\s?follow(?![A-Za-z])"
+    # the follow-ups named in English after the question word: "明天我有哪些follow up？"
+    r"|有(?:哪些|哪几个|什么|啥|几个)\s?follow[\s-]?ups?(?![A-Za-z])"
     r"|(?:跟进|拜访|回访)(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
     # "明天有哪些跟进": the follow-ups named after the question word
     r"|有(?:哪些|哪几个|哪几家|什么|啥)(?:客户)?(?:要|需要|待)?(?:跟进|拜访|回访)(?:的|任务|计划)?[?？]?\s*$"
@@ -194,6 +199,8 @@ NEW_LEAD = Screened(
     r"|(?:来电|打来)(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
     r"|(?:来了|收到|接到|有)(?:一)?个?(?:询价|询盘|咨询)|(?:官网|网站|平台|400)(?:留言|询价|咨询|来的)"
     r"|(?:个|家)(?:新的?)?意向客户|新的(?:意向)?客户"
+    # the prospect reaching out by adding the rep: "客户wx加我的：…", "有个客户主动加了我微信"
+    r"|(?:客户|有人)(?:主动)?\s?(?:wx|vx|微信|企微)?\s?加了?我(?:的|微信|wx|vx|好友)"
     # a first meeting: "饭局上认识了X的老板", "展会上认识的", "展会上加了个微信"
     r"|(?:认识了|认识的|刚认识|新认识|结识|(?<![不没])认识(?:一)?个(?!人))(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
     r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触"
@@ -316,7 +323,7 @@ SEEN_THERE = Screened(
     r"看(?:完|过)了(?![吗么没?？])"
     # ...or the place said after it ("看完现场了", "看过车间了"), or surveyed ("勘察完了", "踏勘过了")
     r"|看(?:完|过)了?(?:现场|场地|厂房|车间|工地|机房|仓库)(?!了?[吗么没?？])"
-    r"|(?:勘察|勘查|勘测|踏勘)(?:完|过)(?!了?[吗么没?？])"
+    r"|(?:勘察|勘查|勘测|踏勘|复勘)(?:完|过)(?!了?[吗么没?？])"
 )
 # At a place with the person, talking: "在X教育局装备中心跟孔主任聊了两个小时" (not on a line: "在微信上跟
 # 他聊了", nor a rival talked to: "在跟X谈了").
@@ -491,6 +498,8 @@ KIND_CALL = Screened(
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"
+    # ...said done in English: "X call done", "call finished"
+    r"|(?<![A-Za-z])(?i:call)\s?(?i:done|finished|over)(?![A-Za-z])"
     # the English noun after a Chinese verb: "通了个call", "打了个call", "开了个call"
     r"|(?:(?:通|开)了?|打了)(?:个|一个|一通)\s?(?i:call)(?![A-Za-z])"  # not "给新品打个call": cheering
     # the phone said first, the call done after it: "电话打了两次才接", "电话回了X"
@@ -590,6 +599,9 @@ KIND_VISIT = Screened(
     r"|来(?:了|过)?(?:公司|厂里|工厂|展厅)(?:看|参观|考察|谈|聊|坐|试|验)"
     # ...said as done with no errand: "王总今天来我们公司了", "到我们厂里来过" (not "来我们公司吗")
     r"|(?<![轮等])(?:来|到)(?:我们|咱们|我司|本公司)(?:公司|厂|厂里|工厂|展厅|门店|店里|办公室|这边)?(?:来)?(?:了|过)(?![吗么没])"
+    # gone there, said the spoken way with 的: "上午先去的X农场", "八点到的 去的那个X" (not "去的话",
+    # "要去的地方")
+    r"|(?<=[\s，,。先是又刚天午上早])(?:去|过去)的(?!话|时候|时|地方|人|路)(?=[\u4e00-\u9fff])"
     # gone with someone, said as done: "今天我跟老李一块去的X", "上午和他一起去的" (not "去的话")
     r"|(?:一块|一块儿|一起|一同|一道)(?:去|过去)的(?!话|时候|时|地方|人)"
     # gone in a colleague's place, said as done: "我替他去的X", "代老周跑的" (not "替他去的话")
@@ -618,6 +630,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:在|从|找|跟|向)(?:别家|别人|同行|竞品|其他家|另一家|另外一家|别的(?:厂家?|供应商|公司|家))"
             r"(?:那里|那边|那儿)?(?:买|采购|订|定|下单|签|做|拿货)(?:了|好了|完了)"
             r"|(?:选了|定了|决定用|选择了)(?!我们|我司|咱们|咱家|他们|她们|对方|客户)[^，,。；;\s]{1,8}的(?:方案|产品|设备|了)"
+            # ...or in English, as a CRM's status: "X lost了", "LOST 💔" (not "lost contact", "lost?")
+            r"|(?<![A-Za-z])(?i:lost)(?![A-Za-z0-9'’-]|\s?[?？]|\s[A-Za-z])"
             # the effort wasted: "白忙活了", "白忙一场"
             r"|白忙(?:活|乎)?(?:了|一场)"
         ),
@@ -640,6 +654,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:签|签约|签单|成交|拿下|签下来)(?:啦|咯|喽)(?![?？])"
             # ...or in English: "X signed ✅", "合同signed了" (not "not signed", "to be signed", "signed?")
             r"|(?<![A-Za-z])(?<!not )(?<!be )(?i:signed)(?![A-Za-z])(?!\s?[?？])"
+            # ...or a CRM's status, in capitals or as won: "X WIN 🏆", "closed won" (not "win-win", "争取win")
+            r"|(?<![A-Za-z])(?:WIN|Won|won|WON)(?![A-Za-z0-9'’-])(?!\s?[?？])"
+            # the contract said signed with no 了 after it: "合同已签，下周发货" (not "合同已签字吗")
+            r"|合同(?:已经?|都)签(?:字|订|署)?(?=$|[\s，,。；;！!\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])"
             r"|盖章回来|(?:已|已经)回签|回签了|(?:盖章|签字)回传|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|合同.{0,8}盖(?:好|完)章(?:已经?|也|都)?[寄送发快]递?(?:出来|过来|出去)了(?![吗么没?？])|盖了章|盖完章|中标了|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
             # the signed contract back with us ("合同寄回来了"), or the customer's seal procedure done
             # ("合同走完了他们的用印流程", "盖章审批已经办完")
