@@ -83,6 +83,8 @@ def _left_from(text: str, start: int, end: int) -> bool:
 
 # Title endings a rep says for a longer stored title (采购经理 → 经理, 总经理 → 总).
 _BOSS = "总"
+# A board's chair or member is called by surname and 董 (陈董 for a 董事长, 副董事长 or 董事).
+_BOARD, _BOARD_SHORT = "董事", "董"
 # How any person is addressed whatever their title: 老/小 before the surname (老沈, 小韩), or a
 # common form of address after it (沈工, 沈总 for a 设备科长). Weaker than the stored title: used
 # only when no contact is named by it.
@@ -692,6 +694,8 @@ def contact_aliases(name: str | None, title: str | None) -> tuple[str, ...]:
         endings = {title, *(t for t in titles() if title.endswith(t))}
         if _BOSS in title:
             endings.add(_BOSS)
+        if _BOARD in title:
+            endings.add(_BOARD_SHORT)
         out.update(f"{surname}{ending}" for ending in endings)
         out.update(f"{name}{ending}" for ending in endings)
     return tuple(out)
