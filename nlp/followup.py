@@ -90,6 +90,10 @@ _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
 )
 _PUT_OFF = re.compile(r"\s?(?:就|先)?再说")
+# The day something ongoing starts from ("3号开始我们的保洁员进场", "8月1号起接管", "下周一开始供货"):
+# the start of a service, a supply or a term, no one contact; unless the rep is the one who starts then
+# ("下周一开始我天天过去盯着"). 起 only after a date of the month: "下周一起过去" is "together".
+_PERIOD_FROM = re.compile(r"^\s?(?:就|正式)?(开始|起)(?!\s?我(?!们))")
 # A day asked about ("问…能不能月底前交货", "问月底前是否可以装完"): a question, not the rep's plan.
 _ASKED = re.compile(r"问")
 ASK_REACH = 12  # characters: a run-on message asks about one thing and plans another further on
@@ -268,6 +272,9 @@ def find_followup(
             continue
         if _PUT_OFF.match(after):
             continue  # "第三家明天再说", "下周再说": put off, no contact planned
+        start = _PERIOD_FROM.match(after)
+        if start is not None and not rescheduled and (start.group(1) == "开始" or text[d.end - 1] in "号日"):
+            continue  # "15号开始我们派人驻场": the start of a service, no contact
         if best is not None and _restated(best, d):
             best = d  # "下周四上午我再过去 对 下周四上午十点": the same day said again, more precisely
             continue

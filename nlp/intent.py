@@ -310,6 +310,30 @@ _DONE_AT_THEIRS = (
     r"去[^，,。；;\s]{1,12}?(?:那边|那里|那儿|那)"
     r"[盖签谈看聊拿交坐吃装调测量试验][^，,。；;\s]{0,3}?的(?!话|时候|路)"
 )
+# An English word for a contact (meeting, call, con-call, demo) said held: by when it was, with 的 before
+# it ("今天下午的meeting", "上午的con-call"), or by how it went after it ("meeting很顺利", "demo挺成功"); one
+# to come is neither ("下周约个meeting", "明天有个call", "希望明天的meeting顺利").
+_HELD_WHEN = r"(?:今天|今早|昨天|前天|上午|下午|早上|中午|晚上|刚才?|刚刚)[^，,。；;\s]{0,4}?的\s?"
+_WENT_WELL = (
+    r"\s?(?:(?:很|挺|非常|特别|比较|还算|还挺|蛮|都)(?:顺利|成功|圆满|愉快)"
+    r"|(?:顺利|成功|圆满)(?:了|结束|完成))"
+)
+_EN_MEETING = r"(?<![A-Za-z])(?i:meeting)(?![A-Za-z])"
+_EN_CALL = r"(?<![A-Za-z-])(?i:con-?call|conf(?:erence)?\s?call|call)(?![A-Za-z])"
+_EN_CONCALL = r"(?<![A-Za-z])(?i:con-?call|conf(?:erence)?\s?call)(?![A-Za-z])"
+_EN_DEMO = r"(?<![A-Za-z0-9_.@/-])(?i:demo)(?![A-Za-z0-9_.@/-])"
+_MEETING_HELD = (
+    rf"{_HELD_WHEN}{_EN_MEETING}|{_EN_MEETING}(?={_WENT_WELL}|\s?(?:开完|结束))"
+    rf"|(?:开|参加)(?:了|完)(?:个|一个|一场|场|次|一次)?\s?{_EN_MEETING}"
+)
+_CALL_HELD = (
+    rf"{_HELD_WHEN}{_EN_CALL}|{_EN_CALL}(?={_WENT_WELL})|{_EN_CONCALL}(?=\s?(?:了|完|过|开完|结束))"
+    rf"|(?:开|参加|打)(?:了|完)(?:个|一个|一通|通|次|一次)?\s?{_EN_CONCALL}"
+)
+_DEMO_HELD = rf"{_HELD_WHEN}{_EN_DEMO}|{_EN_DEMO}(?={_WENT_WELL})"
+# Received by them ("接待我的是…", "他们接待了我们"), not the word for a place or a purpose of
+# receiving guests ("新盖的接待中心", "接待室", "接待用的水", "接待标准"), which tells no contact.
+_RECEIVED = r"接待(?![楼室处厅区台用费餐量]|中心|标准|工作|任务|规格|能力|酒店|宾馆|茶)"
 # Gone over with them ("跟他把数量对了一下"), not the "by the way" that opens a message or a clause
 # ("对了 X那单黄了"), which tells no contact.
 _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
@@ -349,7 +373,7 @@ REPORTED = Screened(
     r"|(?:拍|传|甩)(?:过来)?给我(?:了|的)"
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
-    r"|接待|待了|(?<![法能])跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
+    rf"|{_RECEIVED}|待了|(?<![法能])跑了|开了.{{0,6}}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
     rf"|{_AT_THEIRS}"
     r"|(?<![A-Za-z])(?:visited|met|called|had a (?:call|meeting))(?![A-Za-z])"  # "today visited X"
     # a terse card names how the contact went as a field: "X 李主任 电话 合同续签了"
@@ -371,6 +395,7 @@ REPORTED = Screened(
     r"(?:来)?(?:了|过|看|参观|考察|谈|聊|坐|试|验)(?![吗么没])"
     r"|(?<![A-Za-z])(?i:meeting|met|call(?:ed)?)\s?(?:today|yesterday|this (?:morning|afternoon))(?![A-Za-z])"
     r"|(?<![A-Za-z])(?i:call)\s?我"
+    rf"|{_MEETING_HELD}|{_CALL_HELD}|{_DEMO_HELD}"
     # in touch, said done: "已联系X", "联系了王总" (not "没联系过", "再联系")
     r"|(?<![没未不再要人谁])(?:已经?联系|联系(?:了|过))"
 )
@@ -443,6 +468,8 @@ KIND_DEMO = Screened(
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
+    # ...or said held by when or how it went: "上午的demo", "demo很顺利"
+    rf"|{_DEMO_HELD}"
     # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind;
     # watched by the customer is held as well ("来公司看了demo")
     r"|(?:做了|做过|现场|搞了|看了|看过)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
@@ -506,7 +533,7 @@ KIND_CALL = Screened(
     r"|电话(?:打了|打过|回了|回过)"
     # a time set on a call: "王主任电话约好了", "电话定了下周去"
     r"|电话(?:约|定|敲定)(?:好|了)"
-    rf"|{_CALLED_OVER}"
+    rf"|{_CALLED_OVER}|{_CALL_HELD}"
 )
 KIND_ONLINE = Screened(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123", "微信同手机" give a way to reach them,
@@ -559,11 +586,13 @@ KIND_VISIT = Screened(
     # where a meeting was held, said after it: "开了个会 在他们公司"
     r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室)(?![\u4e00-\u9fff])"
     # (not kept away: "下午没法跑了", "不能跑了")
-    r"|接待|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
+    rf"|{_RECEIVED}|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
     # a meeting said held on a day: "meeting today", "met yesterday"
     r"|(?<![A-Za-z])(?i:meeting|met)\s?(?:today|yesterday|this (?:morning|afternoon))(?![A-Za-z])"
+    # ...or held, said by when or how it went: "上午的meeting挺成功", "开了个meeting"
+    rf"|{_MEETING_HELD}"
     # took something there: "去X送样"; done at their place (_DONE_AT_THEIRS)
     rf"|{_DONE_AT_THEIRS}"
     r"|去[^，,。；;\s]{1,12}送(?:样|货|合同|资料)"
@@ -634,6 +663,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?<![A-Za-z])(?i:lost)(?![A-Za-z0-9'’-]|\s?[?？]|\s[A-Za-z])"
             # the effort wasted: "白忙活了", "白忙一场"
             r"|白忙(?:活|乎)?(?:了|一场)"
+            # no chance left on the deal: "那个项目我们没希望了", "这单没机会了" (not "今天没机会了")
+            r"|(?:这|那)(?:一|个)?(?:单|项目|标)[^，,。；;\s]{0,6}?(?:没|没有)(?:机会|希望)了(?![吗么?？])"
         ),
     ),
     (
@@ -664,6 +695,15 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|合同(?:已经?|也|今天|昨天)?(?:签|寄|拿|签字)?回来了"
             r"|(?:走完|办完|完成)了?[^，,。；;\s]{0,6}(?:用印|盖章)(?:流程|手续|审批)?"
             r"|(?:用印|盖章)(?:流程|手续|审批)(?:已经?|也)?(?:走完|办完|完成|结束)"
+            # the seal on a contract said further on in the sentence, done: "合同细节又对了一遍，双方都盖好
+            # 章了", "维保合同法务审完了，章今天也盖好了" (not "等盖好章再寄", "章盖好了吗")
+            # (nor waited for or asked in its clause: "合同等他们盖好章寄过来再说", "盖好章寄出来了吗")
+            r"|(?:合同|协议)(?:(?!等|待|准备)[^。！!？?]){0,30}?"
+            r"(?:盖(?:好|完)了?章|章(?:已经?|都|也|今天|昨天|当场)?盖(?:好|完)?了)"
+            r"(?![^，,。；;！!？?]{0,10}?(?:吗|么|再|[?？]))"
+            # ...or its approval procedure on their side all done: "采购合同他们几个部门都走完流程了",
+            # "合同审批流程已经走完" (not "合同还在走流程", "流程走完了吗")
+            r"|合同[^。！!？?]{0,16}?(?:(?:都|也|已经?)(?:走完|办完|走好)了?(?:审批)?流程|(?:审批)?流程(?:都|也|已经?)?(?:走完|办完|走好)了)(?![吗么没?？])"
             # the down payment in: "首付款30%到账了", "定金今天也到账了"
             r"|(?:首付|预付|定金|订金)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付|定金|订金)"
             # a purchase order issued: "PO下来了", "收到PO了"
@@ -966,10 +1006,11 @@ _SIGNED_ON_A_DAY = re.compile(r"(?:今天|昨天|刚才?|刚刚|上午|下午)[^
 _WISHED = re.compile(r"(?:想|希望|打算)[^，,。；;\s]{0,2}$")
 
 
-# The deal, at its end, handed to a competitor named just after: "最后给了X", "单子还是给了X"
-# (not "之前用的X", nor a part of it: "货梯那部分给了X").
+# The deal, at its end, handed to a competitor named just after: "最后给了X", "单子还是给了X", "最后全都
+# 用了X" (not "之前用的X", nor a part of it: "货梯那部分给了X").
 _TO_RIVAL = re.compile(
-    r"(?:最后|最终|结果|还是|单子?|订单|项目)(?:还是)?(?:给了|交给了?|转给了?|选了|选择了|定了|用了|签了|找了)\s?$"
+    r"(?:最后|最终|结果|还是|单子?|订单|项目)(?:还是)?(?:统一|都|全|全部|全都|一律|直接)?"
+    r"(?:给了|交给了?|转给了?|选了|选择了|定了|用了|签了|找了)\s?$"
 )
 
 
