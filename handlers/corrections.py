@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, or_, select
@@ -323,9 +323,17 @@ def _old_person(text: str) -> bool:
     return False
 
 
-def corrected_person(text: str) -> str | None:
+def swaps_name(text: str, names: Collection[str]) -> bool:
+    """Whether the correction's old value is one of `names`, the name of the person the record logged
+    ("不是X 是Y 语音识别错了" right after a record with X): the person's name is what it fixes, even with
+    no field named and another surname (a name misheard by voice input or mistyped by its sound)."""
+    return any(old in names for old in old_words(text) if len(old) >= 2)
+
+
+def corrected_person(text: str, names: Collection[str] = ()) -> str | None:
     """The name the correction's head gives when it says the person is what it fixes (naming the
-    field, spelling a name, or saying which person was wrong), else None."""
+    field, spelling a name, saying which person was wrong, or swapping one of `names`, the names the
+    record logged), else None."""
     marker = _marker_at(text)
     end = head_end(text)
     spelled = spelled_chars(text)
@@ -337,6 +345,7 @@ def corrected_person(text: str) -> str | None:
             and not spelled
             and not _respelled(text)
             and not _old_person(text)
+            and not swaps_name(text, names)
         )
     ):
         return None
@@ -476,14 +485,20 @@ async def _correct_contact(
 
 def _renames(ctx: Context, followup: FollowUp, ex: Extraction, contact: Contact | None) -> bool:
     """Whether the correction only rewrites the name of the person the record itself brought
-    ("名字写错了，是姚X"): the same person, so no second contact; a person of the book keeps theirs."""
+    ("名字写错了，是姚X", "不是X 是Y" of the X it logged): the same person, so no second contact; a
+    person of the book keeps theirs."""
     return bool(
         ex.contact_name
         and contact is not None
         and contact.created_at >= followup.created_at
         and contact.name != ex.contact_name
-        and fixes_a_name(ctx.message.text)
+        and (fixes_a_name(ctx.message.text) or swaps_name(ctx.message.text, _names_of(contact)))
     )
+
+
+def _names_of(contact: Contact | None) -> tuple[str, ...]:
+    """The names a record's contact was logged by: its full name (a surname alone is no name to swap)."""
+    return (contact.name,) if contact is not None and contact.name and len(contact.name) >= 2 else ()
 
 
 def _said(followup: FollowUp) -> Extraction:
@@ -688,7 +703,10 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
     ):
         # "不对 是七十万" after a record that said a budget: the amount said bare is that budget
         ex = dataclasses.replace(ex, budget=amount[0])
-    if not (ex.contact_name or ex.contact_title) and (name := corrected_person(ctx.message.text)):
+    current = await session.get(Contact, followup.contact_id) if followup.contact_id else None
+    if not (ex.contact_name or ex.contact_title) and (
+        name := corrected_person(ctx.message.text, _names_of(current))
+    ):
         ex = dataclasses.replace(ex, contact_name=name)
     if ex.city and _in_spelling(ctx.message.text, ex.spans.get("city")):
         ex = dataclasses.replace(ex, city=None)  # "嘉兴的嘉" spells a name, it names no city
@@ -696,7 +714,6 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
     slots.pop("company", None)  # the same customer, as checked before coming here
     if not slots:
         return [Reply(to=person.id, title="要改什么？", lines=ASK_WHAT)]
-    current = await session.get(Contact, followup.contact_id) if followup.contact_id else None
     before = _shown(lead, current or await card_contact(session, lead, None), followup, ctx)
 
     contact = await _correct_contact(ctx, lead, followup, ex, current)

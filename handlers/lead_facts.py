@@ -118,10 +118,25 @@ async def save_contact(session: AsyncSession, lead: Lead, ex: Extraction, now: d
         # for a customer with none, the role is all there is to keep.
         known = await list_contacts(session, lead.id)
         if known:
-            return next((c for c in known if c.title == ex.contact_title), None)
+            return titled(known, ex.contact_title)
     return await add_contact(
         session, lead.id, now=now, name=ex.contact_name, title=ex.contact_title, phone=phone, email=ex.email
     )
+
+
+def titled(known: Sequence[Contact], title: str) -> Contact | None:
+    """The known contact a title said alone names: the one of that stored title, else the one contact
+    whose longer title it is short for (书记 for a 党委副书记, 董 for a 董事长, 经理 for a 采购经理);
+    none when several share it."""
+    same = next((c for c in known if c.title == title), None)
+    if same is not None:
+        return same
+    ending = [c for c in known if c.title and _short_for(c.title, title)]
+    return ending[0] if len(ending) == 1 else None
+
+
+def _short_for(stored: str, said: str) -> bool:
+    return stored.endswith(said) or (said == "董" and "董事" in stored)
 
 
 async def save_others(session: AsyncSession, lead: Lead, ex: Extraction, now: datetime) -> None:

@@ -62,10 +62,15 @@ class Catalog:
     _lookup: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     # The keys of _by_first as one character class: the scan jumps from one to the next in C.
     _first_chars: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    # Every product name and alias, case-folded, joined by a separator no word holds: one substring
+    # search tells whether a word is a piece of one of them.
+    _product_text: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         chars = "".join(map(re.escape, self._by_first))
         object.__setattr__(self, "_first_chars", re.compile(f"[{chars}]" if chars else "(?!)"))
+        surfaces = (s.casefold() for e in self.products for s in (e.name, *e.aliases))
+        object.__setattr__(self, "_product_text", "\n".join(surfaces))
 
     @classmethod
     def build(cls, products: Iterable[Entry] = (), competitors: Iterable[Entry] = ()) -> Catalog:
@@ -100,6 +105,12 @@ class Catalog:
     def entry(self, surface: str) -> Entry | None:
         """The item a whole word names, by its canonical name or an alias (case-insensitive)."""
         return self._lookup.get(surface.strip().casefold())
+
+    def product_piece(self, word: str) -> bool:
+        """Whether `word` (two characters or more) is part of a product's name or alias: "污泥" of
+        "电镀污泥处置", "门锁" of "智能门锁". Such a word said alone names what is sold, not a customer."""
+        folded = word.strip().casefold()
+        return len(folded) >= 2 and "\n" not in folded and folded in self._product_text
 
     def words(self) -> list[str]:
         """Every name and alias, for the segmenter's dictionary."""

@@ -171,7 +171,13 @@ def find_city(
     by_start = {s: (w, e) for w, s, e in tokens}
     by_end = {e: s for _, s, e in tokens}
     ends = set(by_end)
-    for m in _with_inner(text, g.pattern.finditer(text) if places is None else places, by_start):
+    # the gazetteer's scan with the places hidden inside a word-straddling match ("今天长沙"); a list, so a
+    # city hidden across a province ("河南平顶山") can be put in to be read next
+    found = list(_with_inner(text, g.pattern.finditer(text) if places is None else places, by_start))
+    k = 0
+    while k < len(found):
+        m = found[k]
+        k += 1
         s, e = m.span()
         form = m.group()
         if any(bs < e and s < be for bs, be in blocked):
@@ -183,7 +189,9 @@ def find_city(
         # (or a city's zone or district said right after it: "中山翠亨新区", "吉安井冈山经开区")
         zoned = form == short and short in AMBIGUOUS and _zone_after(text, e, short)
         named = s == org_start or travelled or zoned
-        if short not in g.cities or (form == short and short in AMBIGUOUS and not named):
+        if short not in g.cities or (
+            form == short and short in AMBIGUOUS and not named and not _own_district_after(text, e, short)
+        ):
             continue  # a county-level city, or a short form that is also a common word
         if s == org_start:
             return short, (s, e)  # "拜访无锡华晶光电": the organisation's name starts with the city,
@@ -192,7 +200,12 @@ def find_city(
         if tok is None and _after_province(text, s, e, by_end):
             return short, (s, e)  # "广西南宁": the segmenter glues the province and the city into one word
         if tok is None:
-            continue  # starts inside another word ("东莞" is not in "广东莞..."-like runs)
+            # starts inside another word ("东莞" is not in "广东莞..."-like runs); a city it hid, starting
+            # inside it, is read still ("河南平顶山": 南平 hides 平顶山)
+            hidden = next((h for j in range(s + 1, e) if (h := g.pattern.match(text, j)) is not None), None)
+            if hidden is not None and hidden.end() > e:
+                found.insert(k, hidden)
+            continue
         word, te = tok
         if te < e and e not in ends:
             continue
@@ -219,6 +232,13 @@ def _with_inner(
             if k in by_start and (inner := g.pattern.match(text, k)) is not None:
                 yield inner
                 break
+
+
+def _own_district_after(text: str, e: int, city: str) -> bool:
+    """Whether one of the city's own counties or districts follows it ("开封兰考", "延边珲春"): a
+    short form that is also a word is the city there."""
+    own = districts().by_city.get(city)
+    return own is not None and any(text[e : e + n] in own for n in (2, 3, 4))
 
 
 def _after_province(text: str, s: int, e: int, by_end: dict[int, int]) -> bool:

@@ -78,6 +78,8 @@ _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _MAX_NAME = 22  # characters; a run of Latin letters or digits counts as two
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]+")
 _MAX_BRAND = 4
+# How far a firm trades, said between its brand and its industry word ("X国际货运", "X国际物流").
+_REACH_WORDS = frozenset({"国际"})
 _CHAR_FREQ = 10000  # a single character of a brand is not one of the commonest ("很", "没")
 _BRAND_FREQ = 400  # a short name's brand is a rare word ...
 _PLACE_BRAND_FREQ = 20000  # ... unless a place name stands before it
@@ -358,7 +360,9 @@ def _title_prefix_re() -> WordTrie:
 # Verbs of doing that take an industry word as their object ("做培训", "搞咨询"); brands rarely hold them.
 _DOING = frozenset("做搞办买卖签")
 _MAKING = frozenset("做搞")  # ...of which these two never stand inside an institution's name
-_VERB_TOKEN = re.compile(r"[开建办看]了?个?")
+_VERB_TOKEN = re.compile(r"[开建办看做搞]了?个?")
+# Growing or raising something, said before whoever does it: "种甜菜的白老板", "养鸭的钱老板" describe.
+_GROWING = frozenset("种养")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
 # A filler of voice input opening a note: "哈 …", "嗯 …", "对了，…".
 _FILLERS = re.compile(r"^(?:哈+|嗯+|呃+|额|啊|哦|噢|对了)[\s，,]*")
@@ -530,6 +534,15 @@ def _is_place(word: str) -> bool:
     return word in _place_words() or (
         len(word) >= 3 and word[-1] in "省市区县镇" and _CJK.fullmatch(word[0]) is not None
     )
+
+
+def _county_first(words: list[str]) -> bool:
+    """Whether the words open with a county or district in full, however the segmenter cut it: a
+    two-character one ("杞县", "沛县") or one whose 县 it glued to the next word ("兰陵/县绿源")."""
+    d = districts().anywhere
+    if words[0] in d and words[0][-1] in "县区旗":
+        return True
+    return len(words) > 1 and words[1][:1] in ("县", "区", "旗") and words[0] + words[1][0] in d
 
 
 def _district_before(tokens: list[Token], k: int) -> bool:
@@ -1520,8 +1533,9 @@ class CompanyFinder:
             or PERIOD_RE.search(name)
             or _QUESTION_WORD.search(name)
             or any(w in _VERB_CHARS for w in name_words)
+            or (len(name_words) > 1 and name_words[0] in _GROWING)
         ):
-            return None  # "9月份", "量多少", "猪粪水处里要用": no brand
+            return None  # "9月份", "量多少", "猪粪水处里要用", "种甜菜的白老板": no brand
         if name[-1] in _DEPARTMENT_CHARS or name.endswith(_OFFICE):
             return None  # "采购部的钱经理": a department, not the organisation
         if name.endswith(_RESIDENCES):
@@ -2025,7 +2039,7 @@ class CompanyFinder:
         words = [w if te <= s else w[: s - ts] for w, ts, te in tokens[first:] if ts < s]
         return (
             bool(words)
-            and _is_place(words[0])
+            and (_is_place(words[0]) or _county_first(words))
             and any(not _is_place(w) and w not in suffixes and w not in _ALLOW for w in words[1:])
         )
 
@@ -2047,7 +2061,12 @@ class CompanyFinder:
         return (
             first >= 2
             and tokens[first - 1][0] in _POINTERS
-            and (_is_place(tokens[first - 2][0]) or _district_before(tokens, first - 1))
+            and (
+                _is_place(tokens[first - 2][0])
+                or _district_before(tokens, first - 1)
+                # a county's short form alone that is no everyday word ("嗯 安吉那个X合作社")
+                or (tokens[first - 2][0] in districts().anywhere and self._freq(tokens[first - 2][0]) < 100)
+            )
             and tokens[first][2] <= s
             and self._brand_head(tokens[first][0])
         )
@@ -2085,10 +2104,11 @@ class CompanyFinder:
             if ts >= start and te <= s and _is_place(word) and ts == brand_start:
                 brand_start = te
         suffixes = org_suffixes()
-        # Industry words at the end of the brand belong to the suffix ("滨海港储能" + "科技").
+        # Industry words at the end of the brand belong to the suffix ("滨海港储能" + "科技"), and so
+        # does the reach said before them ("顺通" + "国际货运", "X" + "国际物流").
         brand_end = s
         for word, ts, te in reversed(tokens):
-            if te == brand_end and ts > brand_start and word in suffixes:
+            if te == brand_end and ts > brand_start and (word in suffixes or word in _REACH_WORDS):
                 brand_end = ts
         if brand_end == s:
             # The suffix ends a longer industry word ("精细/化工", "生物/医药" cut as one): a common
@@ -2106,7 +2126,7 @@ class CompanyFinder:
         # A common word is a brand only after a place ("株洲时代动力", "酒泉风光新能源", "合肥的江淮汽配").
         placed = brand_start > start or _after_place(tokens, start)
         limit = _PLACE_BRAND_FREQ if placed or owns_person else _BRAND_FREQ
-        parts = [w for w, ts, te in tokens if ts >= brand_start and te <= s and w not in suffixes]
+        parts = [w for w, ts, te in tokens if ts >= brand_start and te <= brand_end and w not in suffixes]
         if not parts:
             # The suffix ends a dictionary word ("应急照明"): the brand is that word's head, a word itself.
             return self._freq(brand) < limit

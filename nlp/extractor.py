@@ -304,10 +304,14 @@ class Extractor:
         if handover is not None:
             blocked.append(handover.assignee_span)
         company = self._companies.find(text, tokens, blocked, suffixes)
-        for _ in range(2):
-            if company is None or _REFERRER_AFTER.match(text, company.end) is None:
+        for _ in range(3):
+            if company is None or not (
+                # "他说是X的徐主任推荐的我们": the organisation that sent the customer is not the customer
+                _REFERRER_AFTER.match(text, company.end) is not None
+                # "说啊滤芯那个价": a piece of a product's name said alone is what is sold, not who buys
+                or self.catalog.product_piece(company.name)
+            ):
                 break
-            # "他说是X的徐主任推荐的我们": the organisation that sent the customer is not the customer
             blocked.append((company.start, company.end))
             company = self._companies.find(text, tokens, blocked, suffixes)
         person, others, mentions_of = self._people.find_all(
@@ -366,7 +370,8 @@ class Extractor:
             if subject is not None and person is None and self._full_name(subject[0]):
                 # "许丽萍那个单子现在到哪一步了": a person's full name, asked about as the deal's contact
                 person = Person(subject[0], None, *subject[1])
-            elif subject is not None:  # "海底捞那单丢了": the customer is what the news is about
+            elif subject is not None and not self.catalog.product_piece(subject[0]):
+                # "海底捞那单丢了": the customer is what the news is about (a product word is not one)
                 company = CompanyHit(subject[0], *subject[1], strength=0, score=0)
         # (a phone's digits are no amount: "0512-5766 3321" is not 512 to 5766)
         money_text = blanked(text, [sp for _, sp in phones] + email_spans)

@@ -15,7 +15,7 @@ _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff0-9])"
 _ACTION = Screened(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
     r"|交|试|踩点|投标|拿|考察|继续|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
-    r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘"
+    r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘|复勘|勘测|勘查"
     # flying there: "我下周二飞哈尔滨"
     r"|飞(?:过去|去|到|往)?(?=[\u4e00-\u9fff])"
     # being there: "我下周二上午九点到酒店", "周三到他们厂里" (not goods: "下周二到货")
@@ -33,7 +33,9 @@ _ACTION = Screened(
 # (or headed as the next step: "next step: visit on 12/16 10am", "next steps - send quote on 12/18")
 _EN_PLAN_BEFORE = Screened(
     r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$"
-    r"|(?<![A-Za-z])next\s?steps?\s?[:：\-–]\s?[A-Za-z ]{0,30}$",
+    r"|(?<![A-Za-z])next\s?steps?\s?[:：\-–]\s?[A-Za-z ]{0,30}$"
+    # ...or as a report's field: "Next：11月5号下午2点复勘"
+    r"|(?<![A-Za-z])next\s?[:：]\s?$",
     re.IGNORECASE,
 )
 # The rep as the subject of what is planned: "我下周一再打", "我那天下午再问他" (after someone's words
@@ -67,9 +69,9 @@ _OURS_WENT = re.compile(r"([他她])(?:今天|昨天|上午|下午|早上|中午
 _OURS_AGAIN = re.compile(r"^\s?([他她])\s?再(?:过去|去|跑|拜访|上门)")
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 # (or what they want by then: "对方要月底之前拿到方案", "客户希望下周三前到货")
-# (not one the rep acts on: "我约了她周五…", "我答应他明天…")
+# (not one the rep acts on, promises or tells: "我约了她周五…", "我答应他下周五带方案再过去")
 _THEIR_SUBJECT = re.compile(
-    r"(?<![约找跟和给陪请叫让])(?<!约了)(?<!约好)(?<!答应)(?<!告诉)"
+    r"(?<![约找跟和给陪请叫让])(?<!约了)(?<!约好)(?<!答应)(?<!告诉)(?<!承诺)"
     r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$"
 )
 # Someone else's timeline: "他说月底前给答复", "对方表示月底前定", "让我等通知".
@@ -90,6 +92,10 @@ _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
 )
 _PUT_OFF = re.compile(r"\s?(?:就|先)?再说")
+# The day something ongoing starts from ("3号开始我们的保洁员进场", "8月1号起接管", "下周一开始供货"):
+# the start of a service, a supply or a term, no one contact; unless the rep is the one who starts then
+# ("下周一开始我天天过去盯着"). 起 only after a date of the month: "下周一起过去" is "together".
+_PERIOD_FROM = re.compile(r"^\s?(?:就|正式)?(开始|起)(?!\s?我(?!们))")
 # A day asked about ("问…能不能月底前交货", "问月底前是否可以装完"): a question, not the rep's plan.
 _ASKED = re.compile(r"问")
 ASK_REACH = 12  # characters: a run-on message asks about one thing and plans another further on
@@ -285,6 +291,9 @@ def find_followup(
             continue
         if _PUT_OFF.match(after):
             continue  # "第三家明天再说", "下周再说": put off, no contact planned
+        start = _PERIOD_FROM.match(after)
+        if start is not None and not rescheduled and (start.group(1) == "开始" or text[d.end - 1] in "号日"):
+            continue  # "15号开始我们派人驻场": the start of a service, no contact
         if best is not None and _restated(best, d):
             best = d  # "下周四上午我再过去 对 下周四上午十点": the same day said again, more precisely
             continue

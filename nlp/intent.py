@@ -22,6 +22,9 @@ HELP = Screened(
     r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
     # the bot's own vocabulary asked: "客户阶段有哪几种", "状态分哪些"
     r"|(?:阶段|状态)(?:都|一共|总共|分别)?(?:有|分|包括)(?:哪几种|哪几个|哪些|几种|什么)[?？]?\s*$"
+    # ...asked after the change at the end, the spoken way: "想改一下怎么弄", "删掉咋办？" (read from the
+    # question word back, so the screen starts no search at every 改 or 更)
+    r"|(?:(?<=[改删])|(?<=改一下|删一下)|(?<=更正|撤销|撤回|删掉))\s?(?:怎么|咋|如何)(?:弄|办|搞|操作)(?:呢|啊|呀)?\s?[?？]*\s*$"
     # "怎么把客户阶段改成签约": how to make the bot change a record
     r"|(?:怎么|如何|咋)把.{0,12}(?:改|设|录|加|删|转|导|分配|移|标)"
     r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
@@ -88,6 +91,8 @@ QUESTION = Screened(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|
 TODAY = re.compile(
     r"(?:跟进|拜访|回访|联系|跑|见|跟|找)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要|得)(?:跟进|跟|拜访|回访|联系|跑|见|找)"
     r"|(?:要|待|该|需要|得)\s?follow(?![A-Za-z])"
+    # the follow-ups named in English after the question word: "明天我有哪些follow up？"
+    r"|有(?:哪些|哪几个|什么|啥|几个)\s?follow[\s-]?ups?(?![A-Za-z])"
     r"|(?:跟进|拜访|回访)(?:计划|安排|任务|清单)|待办|安排了?(?:哪些|什么)"
     # "明天有哪些跟进": the follow-ups named after the question word
     r"|有(?:哪些|哪几个|哪几家|什么|啥)(?:客户)?(?:要|需要|待)?(?:跟进|拜访|回访)(?:的|任务|计划)?[?？]?\s*$"
@@ -201,6 +206,8 @@ NEW_LEAD = Screened(
     r"|(?:来电|打来)(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
     r"|(?:来了|收到|接到|有)(?:一)?个?(?:询价|询盘|咨询)|(?:官网|网站|平台|400)(?:留言|询价|咨询|来的)"
     r"|(?:个|家)(?:新的?)?意向客户|新的(?:意向)?客户"
+    # the prospect reaching out by adding the rep: "客户wx加我的：…", "有个客户主动加了我微信"
+    r"|(?:客户|有人)(?:主动)?\s?(?:wx|vx|微信|企微)?\s?加了?我(?:的|微信|wx|vx|好友)"
     # a first meeting: "饭局上认识了X的老板", "展会上认识的", "展会上加了个微信"
     r"|(?:认识了|认识的|刚认识|新认识|结识|(?<![不没])认识(?:一)?个(?!人))(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
     r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触"
@@ -321,6 +328,30 @@ _DONE_AT_THEIRS = (
     r"去[^，,。；;\s]{1,12}?(?:那边|那里|那儿|那)"
     r"[盖签谈看聊拿交坐吃装调测量试验][^，,。；;\s]{0,3}?的(?!话|时候|路)"
 )
+# An English word for a contact (meeting, call, con-call, demo) said held: by when it was, with 的 before
+# it ("今天下午的meeting", "上午的con-call"), or by how it went after it ("meeting很顺利", "demo挺成功"); one
+# to come is neither ("下周约个meeting", "明天有个call", "希望明天的meeting顺利").
+_HELD_WHEN = r"(?:今天|今早|昨天|前天|上午|下午|早上|中午|晚上|刚才?|刚刚)[^，,。；;\s]{0,4}?的\s?"
+_WENT_WELL = (
+    r"\s?(?:(?:很|挺|非常|特别|比较|还算|还挺|蛮|都)(?:顺利|成功|圆满|愉快)"
+    r"|(?:顺利|成功|圆满)(?:了|结束|完成))"
+)
+_EN_MEETING = r"(?<![A-Za-z])(?i:meeting)(?![A-Za-z])"
+_EN_CALL = r"(?<![A-Za-z-])(?i:con-?call|conf(?:erence)?\s?call|call)(?![A-Za-z])"
+_EN_CONCALL = r"(?<![A-Za-z])(?i:con-?call|conf(?:erence)?\s?call)(?![A-Za-z])"
+_EN_DEMO = r"(?<![A-Za-z0-9_.@/-])(?i:demo)(?![A-Za-z0-9_.@/-])"
+_MEETING_HELD = (
+    rf"{_HELD_WHEN}{_EN_MEETING}|{_EN_MEETING}(?={_WENT_WELL}|\s?(?:开完|结束))"
+    rf"|(?:开|参加)(?:了|完)(?:个|一个|一场|场|次|一次)?\s?{_EN_MEETING}"
+)
+_CALL_HELD = (
+    rf"{_HELD_WHEN}{_EN_CALL}|{_EN_CALL}(?={_WENT_WELL})|{_EN_CONCALL}(?=\s?(?:了|完|过|开完|结束))"
+    rf"|(?:开|参加|打)(?:了|完)(?:个|一个|一通|通|次|一次)?\s?{_EN_CONCALL}"
+)
+_DEMO_HELD = rf"{_HELD_WHEN}{_EN_DEMO}|{_EN_DEMO}(?={_WENT_WELL})"
+# Received by them ("接待我的是…", "他们接待了我们"), not the word for a place or a purpose of
+# receiving guests ("新盖的接待中心", "接待室", "接待用的水", "接待标准"), which tells no contact.
+_RECEIVED = r"接待(?![楼室处厅区台用费餐量]|中心|标准|工作|任务|规格|能力|酒店|宾馆|茶)"
 # Gone over with them ("跟他把数量对了一下"), not the "by the way" that opens a message or a clause
 # ("对了 X那单黄了"), which tells no contact.
 _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
@@ -334,7 +365,7 @@ SEEN_THERE = Screened(
     r"看(?:完|过)了(?![吗么没?？])"
     # ...or the place said after it ("看完现场了", "看过车间了"), or surveyed ("勘察完了", "踏勘过了")
     r"|看(?:完|过)了?(?:现场|场地|厂房|车间|工地|机房|仓库)(?!了?[吗么没?？])"
-    r"|(?:勘察|勘查|勘测|踏勘)(?:完|过)(?!了?[吗么没?？])"
+    r"|(?:勘察|勘查|勘测|踏勘|复勘)(?:完|过)(?!了?[吗么没?？])"
 )
 # At a place with the person, talking: "在X教育局装备中心跟孔主任聊了两个小时" (not on a line: "在微信上跟
 # 他聊了", nor a rival talked to: "在跟X谈了").
@@ -374,7 +405,7 @@ REPORTED = Screened(
     r"|(?:拍|传|甩)(?:过来)?给我(?:了|的)"
     r"|(?:碰到|遇到|碰见|遇见|偶遇)(?!.{0,2}(?:问题|困难|麻烦|情况|故障|bug))"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)"
-    r"|接待|待了|(?<![法能])跑了|开了.{0,6}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
+    rf"|{_RECEIVED}|待了|(?<![法能])跑了|开了.{{0,6}}会|参观了|考察了|带我(?:看|参观|转|逛|去)"
     rf"|{_AT_THEIRS}"
     r"|(?<![A-Za-z])(?:visited|met|called|had a (?:call|meeting))(?![A-Za-z])"  # "today visited X"
     # a terse card names how the contact went as a field: "X 李主任 电话 合同续签了"
@@ -396,6 +427,7 @@ REPORTED = Screened(
     r"(?:来)?(?:了|过|看|参观|考察|谈|聊|坐|试|验)(?![吗么没])"
     r"|(?<![A-Za-z])(?i:meeting|met|call(?:ed)?)\s?(?:today|yesterday|this (?:morning|afternoon))(?![A-Za-z])"
     r"|(?<![A-Za-z])(?i:call)\s?我"
+    rf"|{_MEETING_HELD}|{_CALL_HELD}|{_DEMO_HELD}"
     # in touch, said done: "已联系X", "联系了王总" (not "没联系过", "再联系")
     r"|(?<![没未不再要人谁])(?:已经?联系|联系(?:了|过))"
 )
@@ -468,6 +500,8 @@ KIND_DEMO = Screened(
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
+    # ...or said held by when or how it went: "上午的demo", "demo很顺利"
+    rf"|{_DEMO_HELD}"
     # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind;
     # watched by the customer is held as well ("来公司看了demo")
     r"|(?:做了|做过|现场|搞了|看了|看过)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
@@ -528,13 +562,15 @@ KIND_CALL = Screened(
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"
+    # ...said done in English: "X call done", "call finished"
+    r"|(?<![A-Za-z])(?i:call)\s?(?i:done|finished|over)(?![A-Za-z])"
     # the English noun after a Chinese verb: "通了个call", "打了个call", "开了个call"
     r"|(?:(?:通|开)了?|打了)(?:个|一个|一通)\s?(?i:call)(?![A-Za-z])"  # not "给新品打个call": cheering
     # the phone said first, the call done after it: "电话打了两次才接", "电话回了X"
     r"|电话(?:打了|打过|回了|回过)"
     # a time set on a call: "王主任电话约好了", "电话定了下周去"
     r"|电话(?:约|定|敲定)(?:好|了)"
-    rf"|{_CALLED_OVER}"
+    rf"|{_CALLED_OVER}|{_CALL_HELD}"
 )
 KIND_ONLINE = Screened(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123", "微信同手机" give a way to reach them,
@@ -587,11 +623,13 @@ KIND_VISIT = Screened(
     # where a meeting was held, said after it: "开了个会 在他们公司"
     r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室)(?![\u4e00-\u9fff])"
     # (not kept away: "下午没法跑了", "不能跑了")
-    r"|接待|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
+    rf"|{_RECEIVED}|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
     # a meeting said held on a day: "meeting today", "met yesterday"
     r"|(?<![A-Za-z])(?i:meeting|met)\s?(?:today|yesterday|this (?:morning|afternoon))(?![A-Za-z])"
+    # ...or held, said by when or how it went: "上午的meeting挺成功", "开了个meeting"
+    rf"|{_MEETING_HELD}"
     # took something there: "去X送样"; done at their place (_DONE_AT_THEIRS)
     rf"|{_DONE_AT_THEIRS}"
     r"|去[^，,。；;\s]{1,12}送(?:样|货|合同|资料)"
@@ -630,6 +668,9 @@ KIND_VISIT = Screened(
     r"|来(?:了|过)?(?:公司|厂里|工厂|展厅)(?:看|参观|考察|谈|聊|坐|试|验)"
     # ...said as done with no errand: "王总今天来我们公司了", "到我们厂里来过" (not "来我们公司吗")
     r"|(?<![轮等])(?:来|到)(?:我们|咱们|我司|本公司)(?:公司|厂|厂里|工厂|展厅|门店|店里|办公室|这边)?(?:来)?(?:了|过)(?![吗么没])"
+    # gone there, said the spoken way with 的: "上午先去的X农场", "八点到的 去的那个X" (not "去的话",
+    # "要去的地方")
+    r"|(?<=[\s，,。先是又刚天午上早])(?:去|过去)的(?!话|时候|时|地方|人|路)(?=[\u4e00-\u9fff])"
     # gone with someone, said as done: "今天我跟老李一块去的X", "上午和他一起去的" (not "去的话")
     r"|(?:一块|一块儿|一起|一同|一道)(?:去|过去)的(?!话|时候|时|地方|人)"
     # gone in a colleague's place, said as done: "我替他去的X", "代老周跑的" (not "替他去的话")
@@ -658,8 +699,12 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:在|从|找|跟|向)(?:别家|别人|同行|竞品|其他家|另一家|另外一家|别的(?:厂家?|供应商|公司|家))"
             r"(?:那里|那边|那儿)?(?:买|采购|订|定|下单|签|做|拿货)(?:了|好了|完了)"
             r"|(?:选了|定了|决定用|选择了)(?!我们|我司|咱们|咱家|他们|她们|对方|客户)[^，,。；;\s]{1,8}的(?:方案|产品|设备|了)"
+            # ...or in English, as a CRM's status: "X lost了", "LOST 💔" (not "lost contact", "lost?")
+            r"|(?<![A-Za-z])(?i:lost)(?![A-Za-z0-9'’-]|\s?[?？]|\s[A-Za-z])"
             # the effort wasted: "白忙活了", "白忙一场"
             r"|白忙(?:活|乎)?(?:了|一场)"
+            # no chance left on the deal: "那个项目我们没希望了", "这单没机会了" (not "今天没机会了")
+            r"|(?:这|那)(?:一|个)?(?:单|项目|标)[^，,。；;\s]{0,6}?(?:没|没有)(?:机会|希望)了(?![吗么?？])"
         ),
     ),
     (
@@ -682,6 +727,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:签|签约|签单|成交|拿下|签下来)(?:啦|咯|喽)(?![?？])"
             # ...or in English: "X signed ✅", "合同signed了" (not "not signed", "to be signed", "signed?")
             r"|(?<![A-Za-z])(?<!not )(?<!be )(?i:signed)(?![A-Za-z])(?!\s?[?？])"
+            # ...or a CRM's status, in capitals or as won: "X WIN 🏆", "closed won" (not "win-win", "争取win")
+            r"|(?<![A-Za-z])(?:WIN|Won|won|WON)(?![A-Za-z0-9'’-])(?!\s?[?？])"
+            # the contract said signed with no 了 after it: "合同已签，下周发货" (not "合同已签字吗")
+            r"|合同(?:已经?|都)签(?:字|订|署)?(?=$|[\s，,。；;！!\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])"
             r"|盖章回来|(?:已|已经)回签|回签了|(?:盖章|签字)回传|合同.{0,8}盖(?:好|完)?章(?:了|[寄送发]?回来)|合同.{0,8}盖(?:好|完)章(?:已经?|也|都)?[寄送发快]递?(?:出来|过来|出去)了(?![吗么没?？])|盖了章|盖完章"
             # (a job the customer won is theirs: "他们刚中标了两个标段" hands us a prospect)
             r"|中标了(?![一两三四五六七八九十几\d]*(?:个|批|项|家|标段|工程))|成交了|签下来了|拿下了|续约了|续签了|已续约|续约成功|续费了"
@@ -692,6 +741,15 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|合同[^，,。；;！!？?]{0,10}?(?:快递|寄|邮寄|拿|送|签)回来了(?![吗么没?？])"
             r"|(?:走完|办完|完成)了?[^，,。；;\s]{0,6}(?:用印|盖章)(?:流程|手续|审批)?"
             r"|(?:用印|盖章)(?:流程|手续|审批)(?:已经?|也)?(?:走完|办完|完成|结束)"
+            # the seal on a contract said further on in the sentence, done: "合同细节又对了一遍，双方都盖好
+            # 章了", "维保合同法务审完了，章今天也盖好了" (not "等盖好章再寄", "章盖好了吗")
+            # (nor waited for or asked in its clause: "合同等他们盖好章寄过来再说", "盖好章寄出来了吗")
+            r"|(?:合同|协议)(?:(?!等|待|准备)[^。！!？?]){0,30}?"
+            r"(?:盖(?:好|完)了?章|章(?:已经?|都|也|今天|昨天|当场)?盖(?:好|完)?了)"
+            r"(?![^，,。；;！!？?]{0,10}?(?:吗|么|再|[?？]))"
+            # ...or its approval procedure on their side all done: "采购合同他们几个部门都走完流程了",
+            # "合同审批流程已经走完" (not "合同还在走流程", "流程走完了吗")
+            r"|合同[^。！!？?]{0,16}?(?:(?:都|也|已经?)(?:走完|办完|走好)了?(?:审批)?流程|(?:审批)?流程(?:都|也|已经?)?(?:走完|办完|走好)了)(?![吗么没?？])"
             # the down payment in: "首付款30%到账了", "定金今天也到账了"
             r"|(?:首付|预付|定金|订金)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付|定金|订金)"
             # a purchase order issued: "PO下来了", "收到PO了"
@@ -1001,10 +1059,11 @@ _SIGNED_ON_A_DAY = re.compile(r"(?:今天|昨天|刚才?|刚刚|上午|下午)[^
 _WISHED = re.compile(r"(?:想|希望|打算)[^，,。；;\s]{0,2}$")
 
 
-# The deal, at its end, handed to a competitor named just after: "最后给了X", "单子还是给了X"
-# (not "之前用的X", nor a part of it: "货梯那部分给了X").
+# The deal, at its end, handed to a competitor named just after: "最后给了X", "单子还是给了X", "最后全都
+# 用了X" (not "之前用的X", nor a part of it: "货梯那部分给了X").
 _TO_RIVAL = re.compile(
-    r"(?:最后|最终|结果|还是|单子?|订单|项目)(?:还是)?(?:给了|交给了?|转给了?|选了|选择了|定了|用了|签了|找了)\s?$"
+    r"(?:最后|最终|结果|还是|单子?|订单|项目)(?:还是)?(?:统一|都|全|全部|全都|一律|直接)?"
+    r"(?:给了|交给了?|转给了?|选了|选择了|定了|用了|签了|找了)\s?$"
 )
 
 

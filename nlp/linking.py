@@ -83,6 +83,8 @@ def _left_from(text: str, start: int, end: int) -> bool:
 
 # Title endings a rep says for a longer stored title (采购经理 → 经理, 总经理 → 总).
 _BOSS = "总"
+# A board's chair or member is called by surname and 董 (陈董 for a 董事长, 副董事长 or 董事).
+_BOARD, _BOARD_SHORT = "董事", "董"
 # How any person is addressed whatever their title: 老/小 before the surname (老沈, 小韩), or a
 # common form of address after it (沈工, 沈总 for a 设备科长). Weaker than the stored title: used
 # only when no contact is named by it.
@@ -103,10 +105,22 @@ _SIR_WORD = 300
 _SHORT_HEADS = {"科": "科长", "处": "处长", "局": "局长"}
 _SHORT_HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|那边|说|的")
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
-_AWAY_AFTER = re.compile(
-    r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了"
+_AWAY_WORDS = (
+    r"(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了"
     # (out of the place: "钱主任出去开会了", "出门办事了", "去省里开会了")
-    r"|(?:出去|出门)(?:开会|办事|培训|学习)?了|去[^，,。；;\s]{0,4}?(?:开会|培训|学习)了)"
+    r"|(?:出去|出门)(?:开会|办事|培训|学习)?了|去[^，,。；;\s]{0,4}?(?:开会|培训|学习)了"
+    # (called away: "被领导叫走了")
+    r"|被[^，,。；;\s]{0,4}?[叫喊拉抽]走了)"
+)
+_AWAY_AFTER = re.compile(r"\s?(?:今天|那天|刚好|正好|恰好|刚巧|人)?" + _AWAY_WORDS)
+# ...or said of them by 他/她 opening the next clause, as a turn of events ("约了庞经理，不巧她被老板拉去
+# 培训了，跟她助理聊的") or as not there ("找周工，他不在"): not their words ("他说…"), nor them as a
+# group ("他们不在"), nor a trip of one just met ("见了王总，他下周出差").
+_AWAY_BY_PRONOUN = re.compile(
+    r"[^，,。；;！!？?]{0,6}?[，,\s]\s?(?:(?:结果|可是|可|但是|但|不过|没想到|谁知道?|偏偏|不巧)[他她](?!们)"
+    r"(?:今天|那天|刚好|正好|恰好|刚巧|人|临时|突然|又)*(?:被[^，,。；;\s]{0,4}?[叫喊拉抽](?=去))?"
+    + _AWAY_WORDS
+    + r"|[他她](?!们)(?:今天|刚好|正好|恰好|刚巧|人)?(?:不在|没在|没来))"
 )
 _AWAY_BEFORE = re.compile(r"(?:没见到|没见着|没碰到|没碰上|没遇到|没遇上)\s?$")
 # A person said to have left the customer ("陶经理离职了", "陶经理走了，新来的…叫房立新"): whoever the rep
@@ -119,6 +133,8 @@ _SUCCESSOR = re.compile(r"新来的|新上任|新任|接替|接手|接任|换成
 def is_away(text: str, start: int, end: int) -> bool:
     """Whether the person named at text[start:end] is said to be away or gone, so was not dealt with."""
     if _AWAY_AFTER.match(text, end) is not None or _QUIT_AFTER.match(text, end) is not None:
+        return True
+    if _AWAY_BY_PRONOUN.match(text, end) is not None:
         return True
     gone = _GONE_AFTER.match(text, end)
     if gone is not None and _SUCCESSOR.search(text, gone.end()) is not None:
@@ -678,6 +694,8 @@ def contact_aliases(name: str | None, title: str | None) -> tuple[str, ...]:
         endings = {title, *(t for t in titles() if title.endswith(t))}
         if _BOSS in title:
             endings.add(_BOSS)
+        if _BOARD in title:
+            endings.add(_BOARD_SHORT)
         out.update(f"{surname}{ending}" for ending in endings)
         out.update(f"{name}{ending}" for ending in endings)
     return tuple(out)

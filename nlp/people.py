@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.cities import districts, gazetteer
+from nlp.cities import PROVINCES, districts, gazetteer
 from nlp.lexicon import (
     COMMON_SURNAMES,
     OWN_PARTS,
@@ -185,6 +185,13 @@ _PERSON_THERE = Screened(
     r"(?:^|(?<=[\s,，。:：、跟和找给问嗯呃额]))(?![嗯呃额])(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)"
 )
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
+# Voice input restating who, after a pause and a filler: "刘总 嗯就是刘国栋", "老吴聊了会儿 就是吴海涛",
+# "X的老板打了个电话 那个许文斌 …": the full name of the one just named or titled.
+_RESTATED = re.compile(r"(?:^|(?<=[\s，,。]))(?:嗯+|呃|额)?\s?(?:就是|也就是|那个)\s?(?=[\u4e00-\u9fff])")
+# Who holds a title, said with 是 and maybe a filler: "理事长是那个许文斌", "场长就是何立群".
+_TITLE_IS = re.compile(r"\s?(?:就是|是)\s?(?:那个\s?)?(?=[\u4e00-\u9fff])")
+# How near before a restated name the title it restates stands ("X的老板打了个电话 那个许文斌").
+_RESTATED_REACH = 12
 # (哥 as 姐 is: "钟哥" is 钟, unless the pair is a word, "帅哥", "表哥"; nor "哥们")
 _HONORIFIC = re.compile(r"(先生|女士|小姐|姐|哥(?![哥们俩]))")
 # ...of which these two follow a surname alone after a verb of going, being or doing for someone: the
@@ -208,7 +215,7 @@ _EN_CUE = Screened(
 )
 # What a name before a question is asked about: "魏红梅是哪个医院的", "孙立军的手机号多少".
 _ASKED_AFTER = re.compile(
-    r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说|的跟进|的记录|最近(?:有没有|怎么样|咋样|情况)"
+    r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说|的跟进|的记录|最近(?:一次|有没有|怎么样|咋样|情况)"
     r"|那个线索"  # "Kevin Wang那个线索是谁录的" (a customer is asked after as "X那个客户")
     r"|透露|表示"  # "，刘莉透露他们预算卡在250万": what the person let out, as 说
 )
@@ -254,11 +261,11 @@ _SPOKEN_TO = Screened(
 # function (maybe after the part of the customer where it is done) is what the person does there.
 _OF_BEFORE_NAME = re.compile(r"的(?=[\u4e00-\u9fff])")
 _OWN_PART_BEFORE = re.compile(OWN_PARTS + "$")
-# A job said right before the person's full name, with nothing between or 叫 ("新来的采购姚佳，电话…",
-# "采购叫戴琳", "前台小刘说", "行政陈姐说"). The name must end the phrase, so "采购计划" or
-# "销售方案说完了" stay words.
+# A job said right before the person's full name, with nothing between, a space or 叫 ("新来的采购姚佳，
+# 电话…", "采购叫戴琳", "前台小刘说", "行政陈姐说", a form's "联系人：采购 吴敏"). The name must end the
+# phrase, so "采购计划" or "销售方案说完了" stay words.
 _ROLE_THEN_NAME = Screened(
-    r"(?P<role>采购|销售|财务|出纳|会计|前台|行政|人事)(?:\s?名?叫\s?)?(?=[\u4e00-\u9fff])"
+    r"(?P<role>采购|销售|财务|出纳|会计|前台|行政|人事)(?:\s?名?叫\s?|\s)?(?=[\u4e00-\u9fff])"
 )
 # A surname alone between a role (a title or a contact word) and a phone number, as a form or a sign-off
 # writes it: "采购 罗 18985124473", "联系人：罗 138…".
@@ -293,9 +300,10 @@ _NICK_TO_ME = re.compile(
 # the handing-over words right after it (_HANDED_AFTER), so "叫小王拿过来" names no contact.
 _NICK_TOLD = re.compile(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
 # 老钱 / 老邵 as the one met or called with no title: right after meeting or calling ("见了老钱", "打给老邵"),
-# or opening a note with the call itself ("老邵电话里说…"; 小X opening a note is rather a colleague).
+# or opening a note with the call itself ("老邵电话里说…"; 小X opening a note is rather a colleague);
+# or the one to ask for ("找老耿就行").
 _NICK_MET = re.compile(
-    r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边(?!转|介绍|推|帮)))"
+    r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了?)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边(?!转|介绍|推|帮)))"
 )
 # 小梁 / 老周 said as the customer's, by "theirs" and maybe their department before it, as the one called
 # or met or opening a clause ("打给他们IT小梁", "对方技术老周说"): their person, where a bare 小X is rather
@@ -340,6 +348,8 @@ _EN_NOT_NAMES = frozenset(
     {"Hi", "Hello", "Dear", "Demo", "Thanks", "The", "We", "Our", "Please", "Sales", "Lead"}
     | {"Excel", "Word", "Office", "Outlook", "Windows", "Linux", "Android", "Access", "Teams", "Zoom"}
 )
+# A deal's status or step in English, capitalised as a word of a CRM ("X Lost 😭", "Won", "Next：…").
+_STATUS_WORDS = frozenset({"Lost", "Won", "Win", "Signed", "Done", "Next"})
 # Bare titles (no name) that are reported as the contact's title on their own.
 _BARE_OK_MIN_LEN = 2
 # Kinds of staff that are a contact's title only with a name or a function before them ("马管家",
@@ -392,6 +402,20 @@ def _city_then_surname(text: str, i: int) -> bool:
     if m is not None and m.group() in gazetteer().cities:
         return _surname_then_title(text, m.end())
     return any(text[i : i + n] in districts().anywhere and _surname_then_title(text, i + n) for n in (2, 3))
+
+
+def _place_at(text: str, i: int) -> bool:
+    """Whether a province, a city or a county starts at `i` ("江西人", "周口那边"): where, not a name."""
+    return (
+        text.startswith(PROVINCES, i)
+        or gazetteer().pattern.match(text, i) is not None
+        or any(text[i : i + n] in districts().anywhere for n in (2, 3))
+    )
+
+
+def _is_place_name(word: str) -> bool:
+    """Whether `word` is a city or a county, whole ("周口", "兰考")."""
+    return gazetteer().pattern.fullmatch(word) is not None or word in districts().anywhere
 
 
 def _surname_then_title(text: str, e: int) -> bool:
@@ -541,6 +565,8 @@ class PersonFinder:
         m = _EN_NAME.match(text, i)
         if m:
             nxt = text[m.end() : m.end() + 1]
+            if m.group() in _STATUS_WORDS:
+                return None  # "X Lost 😭": the deal's status, no one's name
             return None if nxt.isascii() and nxt.isalnum() else m.group()
         minority = self._minority_at(text, i)
         if minority:
@@ -1062,6 +1088,22 @@ class PersonFinder:
                 )  # "工程副总 叫卞永刚", "运营总监叫X": 叫 is no part of the name
                 while j < len(text) and text[j] == " ":
                     j += 1
+            elif (said := _TITLE_IS.match(text, j)) is not None and (
+                full := self._name_after(text, said.end())
+            ):
+                # "理事长是那个许文斌 电话…", "场长就是何立群": who holds the title, said with 是 (a full
+                # name that ends there, not "经理是新来的")
+                k = said.end() + len(full)
+                if (
+                    len(full) >= 2
+                    and not full.isascii()
+                    and self._freq(full) < 100
+                    and not _place_at(text, said.end())
+                    and not _title_re().match(text, k)
+                    and (_HARD_END.match(text, k) or _ACT_AFTER.match(text, k))
+                ):
+                    named.append(Person(full, written, ts, k))
+                    continue
             if (nick := self._nickname_at(text, j, big=True) or self._a_name_at(text, j)) is not None:
                 named.append(Person(nick, written, ts, j + 2))  # "理事长老宋", "会长大刘", "采购 阿杰"
                 continue
@@ -1182,8 +1224,31 @@ class PersonFinder:
                 and name[0] in COMMON_SURNAMES
                 and name == m.group("name")
                 and self._freq(name) < 100
+                and not _is_place_name(name)
             ):
                 named.append(Person(name, None, m.start(), m.end()))
+        for m in _RESTATED.finditer(text) if "就是" in text or "那个" in text else ():
+            name = self._name_after(text, m.end())
+            end = m.end() + len(name or "")
+            if (
+                name
+                and len(name) >= 2
+                and not name.isascii()
+                and name[0] in COMMON_SURNAMES
+                and self._freq(name) < 100
+                and not _place_at(text, m.end())
+                and not _title_re().match(text, end)
+                and (
+                    _HARD_END.match(text, end)
+                    or _ACT_AFTER.match(text, end)
+                    or text.startswith(("嗯", "呃"), end)
+                )
+                and not any(p.start <= m.end() < p.end for p in named)
+            ):
+                # the title said of them just before, no one else named between ("…的老板打了个电话 那个X")
+                said = [p for p in bare if p.end <= m.start() and m.start() - p.end <= _RESTATED_REACH]
+                between = any(said[-1].end <= p.start < m.start() for p in named) if said else True
+                named.append(Person(name, None if between else said[-1].title, m.end(), end))
         for m in _NAME_ALONE.finditer(text):
             # "X酒店，郑国平，就是老郑", "做民宿的，易文斌，在…", "那边的 钱志远 135…": a full name said as
             # a clause of its own
@@ -1346,6 +1411,8 @@ class PersonFinder:
                 continue
             if text.startswith(("说", "透露", "表示"), end) and s > 0 and _CJK.match(text[s - 1]):
                 continue
+            if _is_place_name(cand):
+                continue  # "我是周口那边的": a place, however like a surname it starts
             if (
                 text.startswith("那边", end)
                 and cand[-1] in _PLACE_LAST

@@ -83,6 +83,19 @@ async def claim_next_inbound(session: AsyncSession, now: datetime) -> InboundMes
     return await session.scalar(_CLAIM_NEXT, {"now": now})
 
 
+_CLAIM_ONE = (
+    select(InboundMessage)
+    .where(InboundMessage.id == bindparam("inbound_id"), InboundMessage.status == "pending")
+    .with_for_update(skip_locked=True)
+)
+
+
+async def claim_inbound(session: AsyncSession, inbound_id: int) -> InboundMessage | None:
+    """Lock this message again for processing, as `claim_next_inbound` would, due or not; None when it
+    is no longer pending or another worker holds it."""
+    return await session.scalar(_CLAIM_ONE, {"inbound_id": inbound_id})
+
+
 # Built once: every message ends with it, and the unit of work's flush of the changed row cost twice this.
 _DONE = (
     update(InboundMessage.__table__)

@@ -176,6 +176,74 @@ _MARK_SENT = (
 )
 
 
+def _sent_then_claim() -> UpdateBase:
+    """`_MARK_SENT` and `_CLAIM_DUE` as one PostgreSQL statement: the record in a data-modifying CTE. The
+    claim never takes the row being recorded (its lease may have run out during a slow call): one
+    statement must not update a row twice."""
+    sent = (
+        update(OutboxMessage)
+        .where(OutboxMessage.id == bindparam("outbox_id"))
+        .values(
+            status="sent",
+            sent_at=bindparam("delivered_at", type_=UTCDateTime),
+            card_handle=bindparam("handle", type_=String),
+            last_error=None,
+            attempt_started_at=None,
+        )
+        .cte("sent")
+    )
+    now = bindparam("now", type_=UTCDateTime)
+    due = (
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.status == "pending",
+            OutboxMessage.next_attempt_at <= now,
+            OutboxMessage.id != bindparam("outbox_id"),
+        )
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    started, uncertain = OutboxMessage.attempt_started_at, OutboxMessage.uncertain_since
+    died_mid_call = and_(started.is_not(None), uncertain.is_(None))
+    return (
+        update(OutboxMessage)
+        .add_cte(sent)
+        .where(OutboxMessage.id == due)
+        .values(
+            uncertain_since=case((died_mid_call, started), else_=uncertain),
+            attempts=OutboxMessage.attempts + 1,
+            attempt_started_at=now,
+            next_attempt_at=bindparam("until", type_=UTCDateTime),
+        )
+        .returning(OutboxMessage)
+        .execution_options(synchronize_session=False, populate_existing=True)
+    )
+
+
+_SENT_THEN_CLAIM = _sent_then_claim()
+
+
+async def record_sent_and_claim(
+    session: AsyncSession,
+    sent: tuple[int, str | None] | None,
+    now: datetime,
+    lease: timedelta = LEASE,
+) -> OutboxMessage | None:
+    """Record the row delivered (`sent`: its id and card handle), then claim the next due row, as
+    `mark_outbox_sent` and `claim_due_outbox` would; on PostgreSQL in one statement (one round trip a
+    reply less), which commits both or neither."""
+    if sent is None:
+        return await claim_due_outbox(session, now, lease)
+    outbox_id, handle = sent
+    if session.get_bind().dialect.name != "postgresql":
+        await mark_outbox_sent(session, outbox_id, now, handle)
+        return await claim_due_outbox(session, now, lease)
+    values = {"outbox_id": outbox_id, "delivered_at": now, "handle": handle, "now": now, "until": now + lease}
+    return (await session.scalars(_SENT_THEN_CLAIM, values)).one_or_none()
+
+
 def delivery_key(row: OutboxMessage) -> str:
     """The same on every attempt at a row and unique across rows (and, by its creation time, across
     databases), in [0-9A-Za-z_]: what a platform's idempotent send keys on (a card's id, a message id)."""

@@ -30,12 +30,12 @@ from storage.db import statement_sessions
 from storage.models import OutboxMessage
 from storage.outbox import (
     LEASE,
-    claim_due_outbox,
     delivery_key,
     hold_outbox,
     mark_outbox_dead,
     mark_outbox_sent,
     outgoing_of,
+    record_sent_and_claim,
     reschedule_outbox,
 )
 
@@ -116,9 +116,9 @@ class OutboxSender:
             while attempted < limit:
                 if self._give_way is not None:  # before the claim: nothing waits between claim and call
                     await self._give_way()
+                sent = None if delivered is None else (delivered.outbox_id, delivered.handle)
                 async with self._claims.begin() as session:
-                    await self._record(session, delivered)
-                    row = await claim_due_outbox(session, self._clock.now(), self._lease)
+                    row = await record_sent_and_claim(session, sent, self._clock.now(), self._lease)
                 recorded, delivered = delivered, None  # committed: never recorded again below
                 self._recorded(recorded)
                 if row is None:

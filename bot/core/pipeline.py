@@ -24,9 +24,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import log as botlog
 from bot.clock import Clock
 from bot.core.group_commit import GroupCommit
-from bot.types import Message
+from bot.types import Message, PermissionDenied
 from storage.db import DatabaseUnavailable, describe_error, is_unavailable
 from storage.inbound import (
+    claim_inbound,
     claim_next_inbound,
     finish_inbound,
     message_of,
@@ -37,7 +38,15 @@ from storage.models import InboundMessage
 
 log = logging.getLogger("salesbot.pipeline")
 
-Process = Callable[[AsyncSession, InboundMessage], Awaitable[None]]
+
+class Process(Protocol):
+    """What processing a claimed message is (bot.core.router.Router.process). It raises
+    PermissionDenied when a handler refuses the writer: the pipeline rolls back everything it wrote
+    and calls it again on the same message with `refused`, to answer with the refusal alone."""
+
+    def __call__(
+        self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None = None
+    ) -> Awaitable[None]: ...
 
 
 class Enricher(Protocol):
@@ -175,22 +184,27 @@ class Pipeline:
         unenriched: tuple[Enricher, Message] | None = None
         started = asyncio.get_running_loop().time()
         try:
-            async with self._sessions.begin() as session:
-                row = await claim_next_inbound(session, now)
-                if row is None:
-                    return False
-                inbound_id = row.id
-                message = message_of(row)
-                enricher = self._enrichers.get(message.platform)
-                if enricher is not None and enricher.needs_enrichment(message):
-                    unenriched = enricher, message  # leave the transaction, writing nothing, to fetch first
-                else:
-                    token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
-                    try:
-                        await self._process(session, row)
-                        await finish_inbound(session, row.id, self._clock.now())
-                    finally:
-                        botlog.msg_id.reset(token)
+            try:
+                async with self._sessions.begin() as session:
+                    row = await claim_next_inbound(session, now)
+                    if row is None:
+                        return False
+                    inbound_id = row.id
+                    message = message_of(row)
+                    enricher = self._enrichers.get(message.platform)
+                    if enricher is not None and enricher.needs_enrichment(message):
+                        unenriched = enricher, message  # leave the transaction, writing nothing: fetch first
+                    else:
+                        await self._process_claimed(session, row, None)
+            except PermissionDenied as denied:
+                # A handler refused halfway: none of its writes survived the rollback (a savepoint around
+                # every message cost two round trips for this rare case). Answered with the refusal alone.
+                if inbound_id is None:
+                    raise
+                async with self._sessions.begin() as session:
+                    row = await claim_inbound(session, inbound_id)
+                    if row is not None:  # else another instance took it up meanwhile
+                        await self._process_claimed(session, row, denied)
             self._step = asyncio.get_running_loop().time() - started
             if unenriched is not None:
                 await self._enrich_one(inbound_id, *unenriched)
@@ -205,6 +219,16 @@ class Pipeline:
             log.exception("processing failed", extra={"inbound_id": inbound_id})
             await self._failed(inbound_id, e, now)
             return True
+
+    async def _process_claimed(
+        self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None
+    ) -> None:
+        token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
+        try:
+            await (self._process(session, row) if refused is None else self._process(session, row, refused))
+            await finish_inbound(session, row.id, self._clock.now())
+        finally:
+            botlog.msg_id.reset(token)
 
     async def _enrich_one(self, inbound_id: int, enricher: Enricher, message: Message) -> None:
         enriched = await enricher.enrich(message)  # a failure backs off like a failed processing

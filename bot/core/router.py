@@ -131,7 +131,12 @@ class Router:
         masked = message.text[:start] + " " * (end - start) + message.text[end:]
         return self._extractor.extract(masked, message.sent_at, "rep", extraction.intent)
 
-    async def process(self, session: AsyncSession, row: InboundMessage) -> None:
+    async def process(
+        self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None = None
+    ) -> None:
+        """Process a claimed message: its handler's writes and replies, in the caller's transaction.
+        A handler's PermissionDenied goes up, for the caller to roll back what was written and call again
+        with it as `refused`: then the refusal is the one reply."""
         message = message_of(row)
         if message.kind == "text":
             # Cantonese function words (咗, 嘅, 唔, 佢...) read as Mandarin, for every rule after this
@@ -139,13 +144,11 @@ class Router:
         person = await find_person_by_platform_id(session, message.platform, message.sender_id)
         if person is not None and message.kind in ("text", "button"):
             self._addressing.wrote_from(person, message.platform)
-        try:
-            # A savepoint: a handler that refuses halfway leaves none of its writes behind.
-            async with session.begin_nested():
-                replies = await self._dispatch(session, row.id, message, person)
-        except PermissionDenied as denied:
-            log.info("refused", extra={"sender": message.sender_id, "reason": str(denied)})
-            replies = [rights.refusal(denied)]
+        if refused is None:
+            replies = await self._dispatch(session, row.id, message, person)
+        else:
+            log.info("refused", extra={"sender": message.sender_id, "reason": str(refused)})
+            replies = [rights.refusal(refused)]
         now = self._clock.now()
         for reply in replies:
             item = (

@@ -238,3 +238,20 @@ async def test_each_delivery_is_recorded_before_the_next_call_in_the_next_claim(
     assert [row.status for row in await rows(engine)] == ["sent"] * 3
     # Claims 1-3 (each but the first also recording the one before), the empty claim recording the third.
     assert commits == 4
+
+
+async def test_a_delivery_slower_than_its_lease_is_recorded_not_claimed_again(engine: AsyncEngine) -> None:
+    clock = FixedClock(T0)
+
+    class Slow(Script):
+        async def deliver(self, item: Outgoing) -> str | None:
+            clock.advance(LEASE + timedelta(seconds=1))  # the lease ran out during the call
+            return await super().deliver(item)
+
+    transport = Slow()
+    await enqueue(engine, 2)
+    assert await sender(engine, clock, transport).send_due() == 2
+    # The record of the first and the claim of the next are one statement on PostgreSQL: the first,
+    # due again by its lease, is recorded sent, never claimed and called a second time.
+    assert transport.sent == [("u0", "t0"), ("u1", "t1")]
+    assert [(row.status, row.attempts) for row in await rows(engine)] == [("sent", 1), ("sent", 1)]

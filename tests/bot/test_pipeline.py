@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.clock import FixedClock
 from bot.core.pipeline import Pipeline
-from bot.types import Message
+from bot.types import Message, PermissionDenied
 from storage.db import session_factory
 from storage.inbound import MAX_ATTEMPTS, count_inbound, message_of
 from storage.models import InboundMessage, Lead
@@ -268,3 +268,36 @@ async def test_on_a_pooled_database_the_pause_after_receiving_does_not_grow_with
     assert await _done_soon(pooled_task)
     assert not single_task.done()  # SQLite: waits for a pause as long as the last message took (capped)
     single_task.cancel()
+
+
+class Refuser:
+    """A process step whose handler writes a lead, then refuses the writer (as a rights check found
+    halfway through a handler does); called again with the refusal, it writes only that."""
+
+    def __init__(self) -> None:
+        self.refused: list[str] = []
+
+    async def __call__(
+        self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None = None
+    ) -> None:
+        if refused is not None:
+            self.refused.append(str(refused))
+            session.add(Lead(company="refusal sent", company_key="refusal", source="wecom", created_at=T0))
+            return
+        session.add(Lead(company=row.text, company_key=row.text, source="wecom", created_at=T0))
+        await session.flush()
+        raise PermissionDenied("not yours")
+
+
+async def test_a_refusal_halfway_keeps_none_of_the_handlers_writes_and_answers_once(
+    engine: AsyncEngine,
+) -> None:
+    refuser = Refuser()
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), refuser)
+    await pipeline.accept([message("m1", "别人的客户")])
+    assert await pipeline.drain() == 1
+    assert refuser.refused == ["not yours"]
+    async with session_factory(engine)() as session:
+        assert list(await session.scalars(select(Lead.company))) == ["refusal sent"]
+        row = await session.scalar(select(InboundMessage))
+        assert row is not None and row.status == "done" and row.attempts == 0

@@ -507,6 +507,22 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # links the lead in a correction too; the customer coming to our place named bare, "约了他们…
         # 来展厅看样", is the plan; a presentation told by how it went, 方案汇报很顺利, is a demo)
         ("conversations_twentynine", "conversations.jsonl", 15),
+        # held out and scored once at 88048db (13/15, 113/118), then studied: 15/15, 118/118 (a word of a
+        # catalog product's name before its price, "X那个价", is no customer, so the person by surname
+        # and title links the book's lead; "不是X 是Y" of the name the record just logged, with a reason
+        # after it and no 联系人 said, renames that contact)
+        ("conversations_thirty", "conversations.jsonl", 15),
+        # held out and scored once at 1deeaab (8/15, 137/146), then studied: 14/15, 145/146 (接待 before a
+        # place or a purpose, 接待中心 / 接待用, is no visit, so a follow-on keeps the call and its person;
+        # a person called away, said by 他/她 in the next clause, is not the one met; an English meeting,
+        # call, con-call or demo said held, "上午的meeting很顺利"; a contract's seal or procedure said done
+        # further on is signed; the whole deal given to a rival, or no chance left on it, is lost; the day
+        # a service starts, "3号开始我们派人驻场", is no plan; X董 for a 董事长; a title said short alone
+        # for the one longer title on file, 书记 for a 党委副书记). h31_14 turn 2 (a remark of the record's
+        # own person and a vague day) expects a second follow-up; a follow-on with no fact the CRM keeps
+        # is a remark on the record it follows (the product's rule, as study24's s24_15 has it; the shared
+        # README's "对了他们还想看看DR" → 2 adds a product): the writer's count, left
+        ("conversations_thirtyone", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
