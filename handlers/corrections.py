@@ -529,11 +529,12 @@ async def _contact_brought(session: AsyncSession, followup: FollowUp, new: Lead)
 
 async def _contact_named(ctx: Context, new: Lead) -> Contact | None:
     """The person the correction names instead ("是顾部长 不是邬部长", which found the customer by its
-    known contact): the record's contact on the customer it moves to, that customer's own when known."""
-    ex = ctx.extraction
+    known contact): the record's contact on the customer it moves to, that customer's own when known.
+    (a known contact of that customer named by surname and title counts even when the extractor read no
+    person there, as with a rare surname: "是宏远的竺总" with 竺志强 on file)"""
+    ex = await link_contact(ctx.session, new, ctx.extraction, new_words(ctx.message.text))
     if not (ex.contact_name or ex.contact_title):
         return None
-    ex = await link_contact(ctx.session, new, ex, new_words(ctx.message.text))
     return await save_contact(ctx.session, new, ex, ctx.clock.now())
 
 

@@ -86,6 +86,9 @@ _COMES_TO_US = re.compile(
     r"|^\s?(?:[他她]们?|对方|客户)?\s?(?:会|要|想|再|就)?(?:过来|来)(?:展厅|门店|店里|体验店|样板间|工厂|厂里)"
     r"(?:看|参观|考察|谈|面谈|签|试|验|聊)"
 )
+# The rep doing something with the customer that day, whatever the verb ("我下周一先跟她把人数对一下",
+# "我周四和他们商量下付款"): a contact, when the rep is the subject.
+_WITH_THEM = re.compile(r"^\s?(?:我们?)?\s?(?:先|再|就|也|还)?\s?(?:跟|和|同|找)\s?(?:[他她]们?|对方|客户)")
 _WAITS_FOR_THEM = re.compile(r"在[^，,。；;\s]{1,8}等[他她]们?")
 # A contact already made on that day ("周六电话回访了"): not a plan.
 _DONE = re.compile(
@@ -298,7 +301,8 @@ def find_followup(
             best = d  # "下周四上午我再过去 对 下周四上午十点": the same day said again, more precisely
             continue
         english = _EN_PLAN_BEFORE.search(text, max(0, d.start - 40), d.start) is not None
-        if not (_ACTION.search(after) or rescheduled or _ACTION.search(before[-4:]) or english):
+        with_them = mine and _WITH_THEM.match(after) is not None
+        if not (_ACTION.search(after) or rescheduled or _ACTION.search(before[-4:]) or english or with_them):
             continue
         # The first plan wins, unless a later one is moved to or corrected, or is the rep's own after
         # a step that is not ("要的急 月底交货 明早九点我去协会签意向").
