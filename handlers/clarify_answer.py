@@ -103,7 +103,9 @@ def _names_only(ctx: Context) -> bool:
     if ex.intent in ASKS or says_something(_reach(ex)):
         return False
     span = ex.spans.get("company")
-    cut = sorted((s for key in _REACH_SPANS if (s := ex.spans.get(key)) is not None), reverse=True)
+    # With no company said, the contact is the name the answer gives ("方经理那个"): it stays counted.
+    keys = _REACH_SPANS if span is not None else ("phone", "kind")
+    cut = sorted((s for key in keys if (s := ex.spans.get(key)) is not None), reverse=True)
     if span is not None:
         cut = sorted([span, *cut], reverse=True)
     for start, end in cut:
