@@ -523,6 +523,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # is a remark on the record it follows (the product's rule, as study24's s24_15 has it; the shared
         # README's "对了他们还想看看DR" → 2 adds a product): the writer's count, left
         ("conversations_thirtyone", "conversations.jsonl", 14),
+        # held out and scored once at d790466 (13/15, 126/129), then studied: 15/15, 129/129 (an answer to
+        # "是哪个客户？" that also says who called and how, "X那家，谢经理打来的", completes the held report
+        # with all its facts, budget and plan kept, and the answer's contact added; a typo owned first,
+        # "打错字 是Y 不是X 唔该", is no customer's name and the swap corrects the contact)
+        ("conversations_thirtytwo", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
