@@ -2,11 +2,12 @@
 
 The router asks `continues_last(ctx)` before routing by intent. An answer is, while the member's
 question is open (handlers.clarify): "1"/"2" for a listed candidate, a candidate's button, "新客户",
-or a short message that only names a customer (its full or short name). The kept message is then
-handled as if it had named that customer, with everything it said (contact, kind, products,
-budget, stage, next follow-up, competitors, its words and time). A message that says something
-about a customer (a kind of contact, a time, a budget, products, a stage...) is a new report, handled
-as itself, and the question stays open for a later answer.
+or a short message that only names a customer (its full or short name), maybe with who it was and
+how ("赣州那家，谢经理打来的"). The kept message is then handled as if it had named that customer, with
+everything it said (contact, kind, products, budget, stage, next follow-up, competitors, its words and
+time) and the contact, phone and kind the answer adds. A message that says something about a
+customer (a time, a budget, products, a stage, another kind of contact than the kept one's...) is a
+new report, handled as itself, and the question stays open for a later answer.
 """
 
 from __future__ import annotations
@@ -85,20 +86,41 @@ def says_something(ex: Extraction) -> bool:
     )
 
 
+def _reach(ex: Extraction) -> Extraction:
+    """The extraction without who was reached and how (contact, phone, kind): what is left is news."""
+    return dataclasses.replace(ex, kind=None, phone=None)
+
+
+# What an answer may say besides the customer's name: who it was with, their number, and how
+# ("X科技，吴主管那边", "赣州那家，谢经理打来的") - the kept report's call or visit, not news of its own.
+_REACH_SPANS = ("contact_name", "phone", "kind")
+
+
 def _names_only(ctx: Context) -> bool:
-    """Whether the message is only a customer's name (full or short), with a filler word or two."""
+    """Whether the message is only a customer's name (full or short), with a filler word or two, and
+    maybe who it was with and how."""
     ex, text = ctx.extraction, ctx.message.text
-    if ex.intent in ASKS or says_something(ex):
+    if ex.intent in ASKS or says_something(_reach(ex)):
         return False
     span = ex.spans.get("company")
+    # With no company said, the contact is the name the answer gives ("方经理那个"): it stays counted.
+    keys = _REACH_SPANS if span is not None else ("phone", "kind")
+    cut = sorted((s for key in keys if (s := ex.spans.get(key)) is not None), reverse=True)
     if span is not None:
-        # The customer's contact may come with its name ("X科技，吴主管那边"): who to log it on.
-        cut = sorted([span] + [s for s in [ex.spans.get("contact_name")] if s is not None], reverse=True)
-        for start, end in cut:
-            text = text[:start] + text[end:]
+        cut = sorted([span, *cut], reverse=True)
+    for start, end in cut:
+        text = text[:start] + " " + text[end:]
+    if span is not None:
         return len(_plain(text)) <= NAME_LEFTOVER
     plain = _plain(text)
     return 0 < len(plain) <= BARE_NAME and not any(ch.isdigit() for ch in plain)
+
+
+def _same_contact(kept: Extraction, answer: Extraction) -> bool:
+    """Whether the answer's kind of contact is the kept report's (or the report said none): "谢经理打来的"
+    says who made the call the report told of; a visit reported and "…刚打了电话" is a new call."""
+    said = kept.kind or kept.reported_kind
+    return answer.kind is None or said is None or answer.kind == said
 
 
 def _names_new(ctx: Context) -> str | None:
@@ -123,6 +145,17 @@ def _with_reach(kept: Extraction, answer: Extraction) -> Extraction:
         contact_name=kept.contact_name or answer.contact_name,
         contact_title=kept.contact_title or answer.contact_title,
     )
+
+
+def _with_answer(kept: Extraction, answer: Extraction, text: str) -> Extraction:
+    """The kept message completed by what its answer adds: the contact (`_with_contact`), the kind of
+    contact when it said none, and the phone of the contact it is logged on."""
+    named = _with_contact(kept, answer, text)
+    if named.kind is None and named.reported_kind is None and answer.kind is not None:
+        named = dataclasses.replace(named, kind=answer.kind)
+    if answer.phone and not named.phone and answer.contact_name in (None, named.contact_name):
+        named = dataclasses.replace(named, phone=answer.phone)
+    return named
 
 
 def _with_contact(kept: Extraction, answer: Extraction, text: str) -> Extraction:
@@ -166,6 +199,8 @@ async def _answer(ctx: Context) -> _Answer | None:
     row = await pending(ctx, person, message.sent_at)
     if row is None or not asks_which_customer(row):
         return None
+    if not _same_contact(kept_extraction(row), ctx.extraction):
+        return None  # another call or visit than the kept report's: news of its own
     if new or named_new is not None:
         return _Answer(row, None, new=True, company=named_new)
     if choice is not None:
@@ -238,7 +273,7 @@ async def handle(ctx: Context) -> list[Reply]:
         await forget(ctx, person)
         named = _naming(kept, answer.lead)
         if ctx.message.kind == "text":  # a contact the answer names is the kept message's, if it named none
-            named = _with_contact(named, ctx.extraction, ctx.message.text)
+            named = _with_answer(named, ctx.extraction, ctx.message.text)
         completed = dataclasses.replace(ctx, message=message, extraction=named)
         return await COMPLETES[intent](completed)
     company = answer.company or kept.company

@@ -528,6 +528,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # after the customer's timeline; a customer correction naming that customer's known person by
         # surname + title links them even when the extractor reads no person, as with a rare surname)
         ("conversations_thirtythree", "conversations.jsonl", 15),
+        # held out and scored once at d790466 (13/15, 126/129), then studied: 15/15, 129/129 (an answer to
+        # "是哪个客户？" that also says who called and how, "X那家，谢经理打来的", completes the held report
+        # with all its facts, budget and plan kept, and the answer's contact added; a typo owned first,
+        # "打错字 是Y 不是X 唔该", is no customer's name and the swap corrects the contact)
+        ("conversations_thirtytwo", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

@@ -260,3 +260,38 @@ def test_the_kept_message_keeps_the_contact_a_new_lead_reports() -> None:
     ex = Extraction(intent=Intent.NEW_LEAD, company="海晨", reported_kind="call", budget=(None, 80_000))
     row = PendingQuestion(intent=str(ex.intent), extracted=kept_slots(ex))
     assert kept_extraction(row) == ex  # the answer completes the same message, its call included
+
+
+async def test_an_answer_saying_who_made_the_reported_call_keeps_everything_the_report_said(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    # The answer names the customer by its city and who called ("温州那家，骆主管打来的"): the kept
+    # report's budget, plan and products all stay, with the contact the answer adds.
+    world = await make_world(session, tmp_path)
+    _, wenzhou = await two_haichen(world)
+    await add_contact(session, wenzhou.id, now=NOW, name="骆红梅", title="采购主管")
+    text = "海晨今天来电话了，彩超要加两台，预算五十到六十万，周五下午两点我过去一趟"
+    slots = dict(company="海晨", kind="call", products=("台式彩超",), budget=(500_000, 600_000),
+                 next_followup=when("2026-03-13", "14:00"))  # fmt: skip
+    [question] = await log_followup.handle(world.ctx("lina", text, **slots))
+    assert question.title == "是哪个客户？"
+    world.later(minutes=1)
+    [reply, *_] = await answer(world, "温州那家，骆主管打来的")
+    assert reply.title == "已记录跟进"
+    [record] = await world.followups()
+    assert (record.lead_id, record.kind, record.text) == (wenzhou.id, "call", text)
+    assert record.extracted["budget"] == [500_000, 600_000]
+    assert wenzhou.next_followup_at == datetime(2026, 3, 13, 14, 0, tzinfo=SHANGHAI)
+    [known] = await list_contacts(session, wenzhou.id)
+    assert record.contact_id == known.id and await pending_rows(world) == []
+
+
+async def test_an_answer_telling_of_another_kind_of_contact_or_news_is_a_new_report(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    await two_haichen(world)
+    await log_followup.handle(world.ctx("lina", REPORT, **REPORT_SLOTS))  # a visit
+    others = ("温州那家，骆主管打来的", "海晨鞋业 骆主管打来的 说下周来看样", "温州那家 骆主管微信上说的")
+    for other in others:
+        assert not await clarify_answer.continues_last(said(world, "lina", other)), other
