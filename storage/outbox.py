@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import String, and_, bindparam, case, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.dml import UpdateBase
+from sqlalchemy.sql.dml import Update, UpdateBase
 
 from bot.types import Outgoing
 from storage.db import UTCDateTime, insert_for
@@ -129,12 +129,18 @@ async def claim_due_outbox(
     return (await session.scalars(_CLAIM_DUE, values)).one_or_none()
 
 
-def _claim_due() -> UpdateBase:
+def _claim_due(sent: bool = False) -> UpdateBase:
+    """The claim of the next due row; `sent`: with the record of a delivered row before it, as one
+    PostgreSQL statement (the record a data-modifying CTE; the claim never takes the row it records, whose
+    lease may have run out during a slow call: one statement must not update a row twice)."""
     now = bindparam("now", type_=UTCDateTime)
-    due = (
-        select(OutboxMessage.id)
-        .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)
-        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+    due = select(OutboxMessage.id).where(
+        OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now
+    )
+    if sent:
+        due = due.where(OutboxMessage.id != bindparam("outbox_id"))
+    due_id = (
+        due.order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
         .limit(1)
         .with_for_update(skip_locked=True)
         .scalar_subquery()
@@ -143,9 +149,11 @@ def _claim_due() -> UpdateBase:
     # and recorded no outcome), that its outcome is unknown. SET reads the row's values before the update.
     started, uncertain = OutboxMessage.attempt_started_at, OutboxMessage.uncertain_since
     died_mid_call = and_(started.is_not(None), uncertain.is_(None))
+    claim = update(OutboxMessage)
+    if sent:
+        claim = claim.add_cte(_mark_sent("delivered_at").cte("sent"))
     return (
-        update(OutboxMessage)
-        .where(OutboxMessage.id == due)
+        claim.where(OutboxMessage.id == due_id)
         .values(
             uncertain_since=case((died_mid_call, started), else_=uncertain),
             attempts=OutboxMessage.attempts + 1,
@@ -154,75 +162,32 @@ def _claim_due() -> UpdateBase:
         )
         .returning(OutboxMessage)
         .execution_options(synchronize_session=False, populate_existing=True)
+    )
+
+
+def _mark_sent(sent_at: str) -> Update:
+    """A delivery's record; `sent_at` names its time's parameter (in a statement that updates the table
+    again, a parameter may not be named after a column)."""
+    return (
+        update(OutboxMessage)
+        .where(OutboxMessage.id == bindparam("outbox_id"))
+        .values(
+            status="sent",
+            sent_at=bindparam(sent_at, type_=UTCDateTime),
+            card_handle=bindparam("handle", type_=String),
+            last_error=None,
+            attempt_started_at=None,
+        )
     )
 
 
 # Built once, as every message's reply is claimed and recorded: building and cache-keying a statement cost
 # more than running it.
 _CLAIM_DUE = _claim_due()
-_MARK_SENT = (
-    update(OutboxMessage)
-    .where(OutboxMessage.id == bindparam("outbox_id"))
-    .values(
-        status="sent",
-        sent_at=bindparam("sent_at", type_=UTCDateTime),
-        card_handle=bindparam("handle", type_=String),
-        last_error=None,
-        attempt_started_at=None,
-    )
-    # "evaluate" (what "auto" picks) reads a bound parameter as its construction-time value (None), so it
-    # would match no object in the session; RETURNING tells which row changed instead.
-    .execution_options(synchronize_session="fetch")
-)
-
-
-def _sent_then_claim() -> UpdateBase:
-    """`_MARK_SENT` and `_CLAIM_DUE` as one PostgreSQL statement: the record in a data-modifying CTE. The
-    claim never takes the row being recorded (its lease may have run out during a slow call): one
-    statement must not update a row twice."""
-    sent = (
-        update(OutboxMessage)
-        .where(OutboxMessage.id == bindparam("outbox_id"))
-        .values(
-            status="sent",
-            sent_at=bindparam("delivered_at", type_=UTCDateTime),
-            card_handle=bindparam("handle", type_=String),
-            last_error=None,
-            attempt_started_at=None,
-        )
-        .cte("sent")
-    )
-    now = bindparam("now", type_=UTCDateTime)
-    due = (
-        select(OutboxMessage.id)
-        .where(
-            OutboxMessage.status == "pending",
-            OutboxMessage.next_attempt_at <= now,
-            OutboxMessage.id != bindparam("outbox_id"),
-        )
-        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
-        .scalar_subquery()
-    )
-    started, uncertain = OutboxMessage.attempt_started_at, OutboxMessage.uncertain_since
-    died_mid_call = and_(started.is_not(None), uncertain.is_(None))
-    return (
-        update(OutboxMessage)
-        .add_cte(sent)
-        .where(OutboxMessage.id == due)
-        .values(
-            uncertain_since=case((died_mid_call, started), else_=uncertain),
-            attempts=OutboxMessage.attempts + 1,
-            attempt_started_at=now,
-            next_attempt_at=bindparam("until", type_=UTCDateTime),
-        )
-        .returning(OutboxMessage)
-        .execution_options(synchronize_session=False, populate_existing=True)
-    )
-
-
-_SENT_THEN_CLAIM = _sent_then_claim()
+_SENT_THEN_CLAIM = _claim_due(sent=True)
+# "evaluate" (what "auto" picks) reads a bound parameter as its construction-time value (None), so it would
+# match no object in the session; RETURNING tells which row changed instead.
+_MARK_SENT = _mark_sent("sent_at").execution_options(synchronize_session="fetch")
 
 
 async def record_sent_and_claim(
