@@ -1019,7 +1019,8 @@ class CompanyFinder:
         """Whether a run of Han characters named outright can be a brand: it starts with a name part, holds
         no stop word and not only common words ("想问问价格" is a question, "星游互动" a name)."""
         words = self._cut(name)
-        if not self._name_part(words[0]) or words[0] in _VERB_CHARS or _is_place(name):
+        # (a nickname's shop whose rest is all kind words leaves nothing: "小鹿文具店" has no brand left)
+        if not words or not self._name_part(words[0]) or words[0] in _VERB_CHARS or _is_place(name):
             return False
         if any(w in _STOP or w in _STOP_CHARS for w in words):
             return False

@@ -385,9 +385,10 @@ _TOTAL_BEFORE = re.compile(
     r"(?:是|有|在|要|控制在|不超过|不超|最多)?(?:大概|大约|约|差不多|估计)?\s?$"
 )
 # Amounts that are not what the customer will spend, said in the clause before them: a unit price, a
-# price cut, a loan, what the customer earns or owes ("单价3到5万", "想贷50到80万", "营收两三千万").
+# price cut, a loan, what the customer earns, sells (a shop's GMV) or owes ("单价3到5万", "想贷50到80万",
+# "营收两三千万").
 _NOT_SPENT_BEFORE = re.compile(
-    r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
+    r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水|GMV|gmv"
     r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 # What a customer buys in a year, said right before the amount: "杯卖酒一年大概12万", "保洁每年六十万".
@@ -397,7 +398,7 @@ _NOT_BOUGHT_BEFORE = re.compile(r"租|税|赚|挣|省|亏|保费")
 # ...the same without the one-of-a-thing words, for the words past a pause: "一个带洽谈区的特装 150来万"
 # is the one thing's whole worth, while "一台 3万" in one clause is a unit price.
 _NOT_SPENT_PAST_PAUSE = re.compile(
-    r"单价|每|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水"
+    r"单价|每|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水|GMV|gmv"
     # (the customer's funds for the deal said first are what it spends: "资金是财政拨款 不超过200万",
     # "资金分两年投 第一年六百来万"; a firm's capital or cash is not: "注册资金五百万", "资金紧张")
     r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
