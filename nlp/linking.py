@@ -244,6 +244,12 @@ class Link:
         return self.candidates[0] if len(self.candidates) == 1 else None
 
 
+# A unit inside an organisation that a rep names after the customer's name (理化所, 质检科, 实验室, 设备处,
+# 课题组): one to four characters of what it does, then the unit word.
+_SUB_UNIT_WORDS = ("实验室", "课题组", "所", "科", "室", "处", "组")
+_SUB_UNIT = re.compile(r"[\u4e00-\u9fffa-z0-9]{0,4}(?:" + "|".join(_SUB_UNIT_WORDS) + ")")
+
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
@@ -518,6 +524,12 @@ _BODY_SHORT = {
     "科学技术局": ("科技局",),
     "农业农村局": ("农业局",),
     "生态环境局": ("环保局",),
+    # (public health and testing bodies: 成都市疾病预防控制中心 → 成都疾控, 成都市疾控中心)
+    "疾病预防控制中心": ("疾控", "疾控中心"),
+    "产品质量监督检验研究院": ("质检院",),
+    "产品质量监督检验院": ("质检院",),
+    "药品检验所": ("药检所",),
+    "药品检验研究院": ("药检院",),
 }
 _BODY = re.compile(f"(?P<place>.*?)(?P<body>{'|'.join(sorted(_BODY_SHORT, key=len, reverse=True))})")
 
@@ -813,6 +825,7 @@ class LeadBook:
                 if kind not in _fold(self.leads[i].company)
                 and not self._is_name_of(span, i)
                 and not self._kind_said_short(span, kind, i)
+                and not self._sub_unit_of(span, i)
             }
             names -= rejected
             # (a kind said short, 律所 for 律师事务所 or 二院 for 第二人民医院, may still be the lead's)
@@ -862,6 +875,20 @@ class LeadBook:
         if not full or len(kind) < 2 or kind[-1] != full[-1] or not _in_order(kind, full):
             return False
         return self._is_name_of(span[: -len(kind)] + _fold(full), lead_id)
+
+    def _sub_unit_of(self, span: str, lead_id: int) -> bool:
+        """Whether `span` is one of the lead's names and then a unit inside it (成都疾控理化所, 华康质检科,
+        云帆大学材料学院课题组): the lead itself, the unit being where the contact works. Not a name
+        and an organisation word of its own (华康律师事务所, 华康诊所, 华康牙科: another customer)."""
+        lead = self.leads[lead_id]
+        aliases = company_aliases(lead.company, lead.key, lead.city)
+        for cut in range(len(span) - 1, _MIN_BRAND - 1, -1):
+            unit = span[cut:]
+            if span[:cut] not in aliases or not _SUB_UNIT.fullmatch(unit):
+                continue
+            own = next((s for s in _suffixes() if unit.endswith(s)), None)
+            return own is None or len(own) == 1 or own in _SUB_UNIT_WORDS
+        return False
 
     def _slip_of(self, span: str, lead_id: int) -> bool:
         """Whether `span` is one of the lead's names with one character slipped (瑞详物业 for 瑞祥物业,

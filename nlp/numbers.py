@@ -140,7 +140,8 @@ _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 _UPPER_BEFORE = Screened(
     r"(?:(?:不|别|不要|不能|不得|不可|不会|不想|不打算)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
     r"|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
-    r"\s?(?:能?给到?|能?出到?|在|是)?\s?$",
+    # (funds a body grants at most: "经费最多批180万", "顶多拨到30万")
+    r"\s?(?:能?给到?|能?出到?|能?批(?:给|到)?|能?拨(?:给|到)?|在|是)?\s?$",
     re.IGNORECASE,
 )
 _LOWER_BEFORE = re.compile(

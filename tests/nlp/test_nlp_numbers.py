@@ -283,3 +283,16 @@ def test_budget_grouped_and_rough(text: str, budget: tuple[int | None, int | Non
 )
 def test_rough_figure_not_spent(text: str) -> None:
     assert find_budget(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("厂里说这次设备款最多批60万", (None, 600_000)),  # what the funds grant at most: a ceiling
+        ("学校那边经费最高批到45万", (None, 450_000)),
+        ("今年的改造经费批了80万", (800_000, 800_000)),  # granted, no ceiling
+    ],
+)
+def test_funds_granted_at_most_are_a_ceiling(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == budget
