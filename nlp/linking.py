@@ -66,6 +66,7 @@ _GENERIC = frozenset(
     {"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属", "实验", "外国语"}
 )
 _MIN_BRAND = 2
+_LONGEST_CITY = 5  # 乌鲁木齐市: the longest city said right before a customer's short name
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Where a customer's short name stands: first, after punctuation or a verb of meeting ("跟X通了电话",
 # "去了趟X"), or before "那边", "的", a verb of saying ("X那边", "X的钱经理", "X说", "X想要").
@@ -942,7 +943,27 @@ class LeadBook:
     def named_at(self, text: str) -> list[tuple[int, frozenset[int]]]:
         """Where `text` names leads by a customer's name (as a message with no span read as a company
         does: `_names_in`'s strict reading), and the leads each names, in the order written."""
-        return [(start, ids) for start, ids, _ in self._name_hits(_fold(text), strict=True)]
+        folded = _fold(text)
+        return [
+            (start, self._narrowed_by_place(folded, start, ids, cities))
+            for start, ids, cities in self._name_hits(folded, strict=True)
+        ]
+
+    def _narrowed_by_place(
+        self, text: str, start: int, ids: frozenset[int], cities: frozenset[str]
+    ) -> frozenset[int]:
+        """A name several customers share, told apart by the city or district written right before it
+        ("南京万豪…\n无锡万豪…": each the 万豪 of its city); unchanged when the place keeps none."""
+        if len(ids) < 2:
+            return ids
+        places = set(cities)
+        for length in range(min(_LONGEST_CITY, start), _MIN_BRAND - 1, -1):
+            word = text[start - length : start].removesuffix("市")
+            if word in gazetteer().cities:
+                places.add(word)
+                break
+        kept = frozenset(i for i in ids if places & self._cities_of(i))
+        return kept or ids
 
     def _name_hits(self, text: str, *, strict: bool) -> Iterator[tuple[int, frozenset[int], frozenset[str]]]:
         table = self._all_names()
