@@ -548,6 +548,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_thirtysix", "conversations.jsonl", 10),
         # held out and scored once at 508093b (9/15, 122/140); not studied yet
         ("conversations_thirtyseven", "conversations.jsonl", 9),
+        # held out and scored once at 508093b (6/15, 116/130); not studied yet
+        ("conversations_thirtyeight", "conversations.jsonl", 6),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
