@@ -16,8 +16,12 @@ does). Per database, one bot process gets, in order:
 
 At the end every message must have been answered exactly once.
 
+`--processes N` runs N bot processes on one PostgreSQL database (several instances, as in production),
+callbacks sent to each in turn as a round-robin load balancer would; any process may process and
+deliver any message. CPU is summed over them, RSS is the first one's; the rows read "postgresql×N".
+
     python bench/latency.py [--db sqlite] [--db postgresql+asyncpg://postgres@127.0.0.1:5432/test]
-                            [--memory 100000] [--seconds 20] [--users 2000]
+                            [--memory 100000] [--seconds 20] [--users 2000] [--processes 1]
 """
 
 from __future__ import annotations
@@ -73,15 +77,20 @@ class Paced:
 @dataclass
 class Result:
     database: str
+    processes: int = 1  # bot processes sharing the database
     paced: list[Paced] = field(default_factory=list)
-    flat: tuple[int, float, float] = (0, 0.0, 0.0)  # messages, seconds, the bot's CPU seconds
+    flat: tuple[int, float, float] = (0, 0.0, 0.0)  # messages, seconds, the bots' CPU seconds (all processes)
     fill: tuple[int, float, float] = (0, 0.0, 0.0)  # the same for the messages sent up to --memory
-    rss_kib: dict[int, int] = field(default_factory=dict)  # processed messages -> RSS
+    rss_kib: dict[int, int] = field(default_factory=dict)  # processed messages -> RSS (the first process)
     messages: int = 0
     once: int = 0  # messages answered exactly once
     refused: int = 0  # callbacks answered other than 200 (each sent again until 200)
     unshown: int = 0  # replies the fake dropped (member limit) or suppressed (duplicate check)
     load: list[float] = field(default_factory=list)  # the machine's 1-minute load average, before and after
+
+    @property
+    def label(self) -> str:
+        return self.database if self.processes == 1 else f"{self.database}×{self.processes}"
 
     @property
     def exactly_once(self) -> bool:
@@ -122,9 +131,14 @@ class Load:
     """Sends "查一下<number>" callbacks, a number and a MsgId of their own each, from `users` in turn."""
 
     def __init__(
-        self, url: str, users: list[str], http: aiohttp.ClientSession, replies: Replies, patience: float
+        self,
+        urls: list[str],
+        users: list[str],
+        http: aiohttp.ClientSession,
+        replies: Replies,
+        patience: float,
     ) -> None:
-        self.url, self.users, self.http, self.replies = url, users, http, replies
+        self.urls, self.users, self.http, self.replies = urls, users, http, replies
         self.patience = patience  # seconds a reply may take before the run fails
         self.driver = CallbackDriver(WECOM, SystemClock())
         self.sent = 0
@@ -144,7 +158,9 @@ class Load:
                 self.users[seq % len(self.users)], f"查一下{key}", 8 * 10**9 + seq
             )
             with contextlib.suppress(aiohttp.ClientError, TimeoutError):
-                async with self.http.post(self.url, params=params, data=body) as response:
+                # Several bot processes: each takes its turn, as behind a round-robin load balancer.
+                url = self.urls[seq % len(self.urls)]
+                async with self.http.post(url, params=params, data=body) as response:
                     await response.read()
                     if response.status == 200:
                         break
@@ -183,10 +199,10 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def measured(load: Load, count: int, window: int, pid: int) -> tuple[int, float, float]:
-    cpu = cpu_seconds(pid)
+async def measured(load: Load, count: int, window: int, pids: list[int]) -> tuple[int, float, float]:
+    cpu = sum(map(cpu_seconds, pids))
     seconds = await load.flat_out(count, window)
-    return count, seconds, cpu_seconds(pid) - cpu
+    return count, seconds, sum(map(cpu_seconds, pids)) - cpu
 
 
 async def split_stages(db_url: str, load: Load, runs: list[Paced]) -> None:
@@ -224,39 +240,50 @@ async def run_one(db: str, args: argparse.Namespace) -> Result:
     replies = Replies(fake)
     result = Result("sqlite" if db == "sqlite" else "postgresql", load=[os.getloadavg()[0]])
     tmp = Path(tempfile.mkdtemp(prefix="salesbot-latency-"))
+    processes = 1 if db == "sqlite" else args.processes  # SQLite is one process's database
+    result.processes = processes
     async with serve_fake_wecom(fake) as api_base, database(db) as db_url:
-        port = free_port()
-        config = tmp / "config.toml"
-        config.write_text(
-            bot_config(db_url, api_base, users, port=port, sections=DIGESTS_OFF), encoding="utf-8"
-        )
         path = os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))
-        env = {**os.environ, "SALESBOT_CONFIG": str(config), "PYTHONPATH": path}
-        upgrade = [sys.executable, "-m", "bot.cli", "db", "upgrade"]
-        subprocess.run(upgrade, env=env, cwd=ROOT, check=True, capture_output=True)
-        profile = ["-m", "cProfile", "-o", f"{args.profile}.{result.database}"] if args.profile else []
-        with (tmp / "bot.log").open("wb") as log:
-            bot = subprocess.Popen([sys.executable, *profile, "-m", "bot.cli", "run"], env=env, cwd=ROOT,
-                                   stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+        ports, bots = [free_port() for _ in range(processes)], []
         try:
-            await wait_healthy(f"http://127.0.0.1:{port}/healthz", bot)
+            for i, port in enumerate(ports):
+                config = tmp / f"config{i}.toml"
+                config.write_text(
+                    bot_config(db_url, api_base, users, port=port, sections=DIGESTS_OFF), encoding="utf-8"
+                )
+                env = {**os.environ, "SALESBOT_CONFIG": str(config), "PYTHONPATH": path}
+                if i == 0:
+                    upgrade = [sys.executable, "-m", "bot.cli", "db", "upgrade"]
+                    subprocess.run(upgrade, env=env, cwd=ROOT, check=True, capture_output=True)
+                profile = ["-m", "cProfile", "-o", f"{args.profile}.{result.database}{i or ''}"]
+                with (tmp / f"bot{i}.log").open("wb") as log:
+                    bots.append(subprocess.Popen(
+                        [sys.executable, *(profile if args.profile else []), "-m", "bot.cli", "run"],
+                        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                    ))  # fmt: skip
+            for port, bot in zip(ports, bots, strict=True):
+                await wait_healthy(f"http://127.0.0.1:{port}/healthz", bot)
+            pids = [bot.pid for bot in bots]
             timeout = aiohttp.ClientTimeout(total=5)  # WeChat Work waits 5 s for an answer
             connector = aiohttp.TCPConnector(limit=max(64, args.window))
             async with aiohttp.ClientSession(timeout=timeout, connector=connector) as http:
-                load = Load(f"http://127.0.0.1:{port}{PATH}", users, http, replies, args.patience)
+                urls = [f"http://127.0.0.1:{port}{PATH}" for port in ports]
+                load = Load(urls, users, http, replies, args.patience)
                 await load.flat_out(args.warmup, args.window)
-                result.rss_kib[load.sent] = rss_kib(bot.pid)
+                result.rss_kib[load.sent] = rss_kib(pids[0])
                 for rate in args.rates:
                     result.paced.append(await load.paced(rate, max(1, int(rate * args.seconds))))
-                result.flat = await measured(load, args.flat, args.window, bot.pid)
+                result.flat = await measured(load, args.flat, args.window, pids)
                 if (rest := args.memory - load.sent) > 0:
-                    result.fill = await measured(load, rest, args.window, bot.pid)
-                result.rss_kib[load.sent] = rss_kib(bot.pid)
+                    result.fill = await measured(load, rest, args.window, pids)
+                result.rss_kib[load.sent] = rss_kib(pids[0])
                 await asyncio.sleep(args.settle)  # time for a reply shown twice to show up
                 result.messages, result.refused = load.sent, load.refused
         finally:
-            bot.terminate()
-            bot.wait(timeout=30)
+            for bot in bots:
+                bot.terminate()
+            for bot in bots:
+                bot.wait(timeout=30)
         await split_stages(db_url, load, result.paced)
     result.load.append(os.getloadavg()[0])
     result.once = sum(1 for shown in replies.at.values() if len(shown) == 1)
@@ -272,7 +299,7 @@ def table(results: list[Result], args: argparse.Namespace) -> str:
     lines = [
         f"send → reply delivered, {args.users} users, database and bot on one machine "
         f"({os.cpu_count()} CPUs), {time.strftime('%Y-%m-%d')}",
-        f"{'database':<11} {'load':<20} {'messages':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}  target",
+        f"{'database':<13} {'load':<20} {'messages':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}  target",
     ]
     for r in results:
         for p in r.paced:
@@ -282,28 +309,28 @@ def table(results: list[Result], args: argparse.Namespace) -> str:
                 target = f"p99 < {TARGET_P99_MS:.0f} ms: {met}"
             median = statistics.median(p.latencies) * 1000
             lines.append(
-                f"{r.database:<11} {f'paced {p.rate:.0f}/s':<20} {len(p.latencies):>8} {median:>8.1f}"
+                f"{r.label:<13} {f'paced {p.rate:.0f}/s':<20} {len(p.latencies):>8} {median:>8.1f}"
                 f" {p.ms(0.99):>8.1f} {max(p.latencies) * 1000:>8.1f}  {target}"
             )
         for label, (n, seconds, cpu) in (("flat out", r.flat), ("flat out, to memory", r.fill)):
             if n:
-                lines.append(f"{r.database:<11} {label:<20} {n:>8} {n / seconds:>8.0f} msg/s sustained"
+                lines.append(f"{r.label:<13} {label:<20} {n:>8} {n / seconds:>8.0f} msg/s sustained"
                              f" ({args.window} in flight); bot CPU {cpu / n * 1000:.1f} ms a message,"
                              f" {cpu / seconds:.0%} of a core")  # fmt: skip
     lines.append(f"where the time went, p50 / p99 ms: {'accept':>15} {'process':>15} {'deliver':>15}")
     for r in results:
         for p in r.paced:
             cells = " ".join(f"{_q(v, 0.5):>7.1f} /{_q(v, 0.99):>6.1f}" for v in p.stages.values())
-            lines.append(f"{r.database:<11} {f'paced {p.rate:.0f}/s':<22} {cells}")
-    lines.append(f"{'database':<11} {'RSS after':>20} {'RSS after':>20} {'ratio':>7}  target")
+            lines.append(f"{r.label:<13} {f'paced {p.rate:.0f}/s':<22} {cells}")
+    lines.append(f"{'database':<13} {'RSS after':>20} {'RSS after':>20} {'ratio':>7}  target")
     for r in results:
         (n1, a), (n2, b) = min(r.rss_kib.items()), max(r.rss_kib.items())
         met = "met" if b / a <= TARGET_RSS_RATIO else "MISSED"
         first, last = f"{n1:,}: {a / 1024:.1f} MiB", f"{n2:,}: {b / 1024:.1f} MiB"
-        lines.append(f"{r.database:<11} {first:>20} {last:>20} {b / a:>7.2f}  ≤ {TARGET_RSS_RATIO}×: {met}")
+        lines.append(f"{r.label:<13} {first:>20} {last:>20} {b / a:>7.2f}  ≤ {TARGET_RSS_RATIO}×: {met}")
     for r in results:
         once = "every message answered exactly once" if r.exactly_once else "NOT every message answered once"
-        lines.append(f"{r.database}: {r.messages} messages, {r.once} answered once, {r.unshown} replies not"
+        lines.append(f"{r.label}: {r.messages} messages, {r.once} answered once, {r.unshown} replies not"
                      f" shown, {r.refused} callbacks refused and resent -> {once}; machine load"
                      f" {r.load[0]:.1f} before, {r.load[-1]:.1f} after")  # fmt: skip
     return "\n".join(lines)
@@ -331,6 +358,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--patience", type=float, default=600.0, help="seconds a reply may take")
     p.add_argument("--profile", metavar="PATH", help="run the bot under cProfile, saved to PATH.<database>")
     p.add_argument("--settle", type=float, default=2.0, help="seconds to wait for late duplicates")
+    p.add_argument(
+        "--processes", type=int, default=1,
+        help="bot processes on one PostgreSQL database, callbacks sent to each in turn (SQLite: always 1)",
+    )  # fmt: skip
     return p
 
 
