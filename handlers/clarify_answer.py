@@ -359,7 +359,7 @@ async def _resettle(ctx: Context, answer: _Answer) -> list[Reply]:
     await forget(ctx, person)
     if answer.lead is not None and answer.lead.id == record.lead_id:
         log.info("settled record confirmed person_id=%s lead_id=%s", person.id, record.lead_id)
-        if answer.plan is not None:  # "上海那家。后天上午我过去一趟": the record stays and gets the plan
+        if answer.plan is not None:  # "杭州那家。后天上午我过去一趟": the record stays and gets the plan
             due = set_next_followup(answer.lead, answer.plan, ctx.config.tz)
             plan = Extraction(intent=Intent.LOG_FOLLOWUP, next_followup=answer.plan)
             return await planned_on(ctx, person, answer.lead, record, plan, due, note=ctx.message.text)

@@ -201,7 +201,7 @@ _SURNAME_TITLE = re.compile(
 )
 # The person at the customer the head names, in a clause of its own: "是博X，吴主管那边".
 _WHO_THERE = re.compile(_SURNAME_TITLE.pattern + r"(?:那边|这边|那里|那儿)")
-# ...or by the familiar 小 / 老 before the surname ("是跟他们的小鄢打的", then "鄢思远").
+# ...or by the familiar 小 / 老 before the surname ("是跟他们科里的小柯打的", then "柯立新").
 _FAMILIAR = re.compile(r"[小老]([\u4e00-\u9fff])")
 _DAY_WORD = re.compile(r"[周星礼][一二三四五六日天末]|星期|礼拜|[今明后昨]天|[号日]$")
 _PHONE_CLAUSE = re.compile(r"(?:电话|手机|手机号)?[:：]?\+?[\d\s-]{7,}")
@@ -703,7 +703,7 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         if day is not None:
             ex = dataclasses.replace(ex, next_followup=day)
     elif ex.next_followup.time is None:
-        # "改成下周五，还是上午十点": the day's time said in a clause of its own after the day
+        # "改成下周四，还是下午三点": the day's time said in a clause of its own after the day
         day = corrected_day(ctx.message.text, ctx.message.sent_at.astimezone(tz))
         if day is not None and day.date == ex.next_followup.date and day.time is not None:
             ex = dataclasses.replace(ex, next_followup=day)
@@ -716,7 +716,7 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         and followup.extracted.get("budget")
         and (
             amount := sole_amount(new_words(ctx.message.text))
-            # (or the one its head says, when a later clause names the old one: "是二十五万，28是去年的数")
+            # (or the one its head says, when a later clause names the old one: "是四十万，45是含税的数")
             or sole_amount(ctx.message.text[: head_end(ctx.message.text)])
         )
     ):

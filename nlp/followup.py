@@ -376,14 +376,14 @@ def find_bare_followup(text: str, today: date, days: list[DayMention] | None = N
     return _moved_to_time(text, d) if cut is None else None
 
 
-# What may end the time a day is moved to before a pause and why: "下周一改到下午两点吧，上午他们开会".
+# What may end the time a day is moved to before a pause and why: "周四改到下午三点吧，上午他们开会".
 _THEN_WHY = re.compile(r"(?:吧|呗|了|啊)*(?:[，,。；;！!~～]|\s)")
 # (the longer words first: "改到" is not "改" then "到")
 _MOVED_TO = re.compile(r"\s?(?:的)?(?:改到|改成|改为|改在|换成|换到|推到|推迟到|挪到|延到|改)\s?")
 
 
 def _moved_to_time(text: str, d: DayMention) -> DayMention | None:
-    """A day the message opens on, moved to another time of it: "下周一改到下午两点", "周五推到上午十点吧，
+    """A day the message opens on, moved to another time of it: "周四改到下午三点", "周五推到上午十点吧，
     下午他们开会" (what follows a pause says why)."""
     moved = _MOVED_TO.match(text, d.end)
     if d.time is not None or moved is None or not _BARE_FILLER.fullmatch(text, 0, d.start):

@@ -841,7 +841,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:就|只)(?:剩|差)(?:付款方式|付款条件|账期|质保期?|交期|价格|违约金|结算方式)"
             # ...or the one term left named with 就是 ("报价通过了 就是付款方式还要谈")
             r"|(?:就是|只是)(?:付款方式|付款条件|账期|质保期?|交期|违约金|结算方式)(?:还|也)?(?:要|得|需要)?再?(?:谈|商量|磨)"
-            # ...or the term the customer wants changed: "价格OK了 就是付款想改成对半开"
+            # ...or the term the customer wants changed: "报价认了 就是付款想改成分期"
             r"|(?:就是|只是)(?:付款方式|付款条件|付款|账期|结算方式)(?:还|也)?(?:想|要|希望)(?:改|调|换)"
             # the last price cut that will close it: "价格再让两个点就能签" (not "就能进谈判")
             r"|(?:再|还得|还要)(?:让|降|砍|压|优惠)(?:[一两二三四五六七八九十半几\d]+)个?点(?:就|才)(?:可以|能|会)?签"
