@@ -36,7 +36,7 @@ def test_a_moved_time_running_on_into_other_words_is_no_bare_plan(text: str) -> 
 # ---- a deal settled at their place, said with 把, is a visit ----
 
 
-@pytest.mark.parametrize("text", ["庞院长上午在他们医院把采购合同签了", "在对方厂里把技术协议定好了"])
+@pytest.mark.parametrize("text", ["汤院长上午在他们医院把采购合同签了", "在对方厂里把技术协议定好了"])
 def test_settled_at_their_place_with_ba_is_a_visit(text: str) -> None:
     found = find_kind(text)
     assert found is not None and found[0] == "visit"
