@@ -7,7 +7,9 @@ how ("赣州那家，谢经理打来的"). The kept message is then handled as i
 everything it said (contact, kind, products, budget, stage, next follow-up, competitors, its words and
 time) and the contact, phone and kind the answer adds. A message that says something about a
 customer (a time, a budget, products, a stage, another kind of contact than the kept one's...) is a
-new report, handled as itself, and the question stays open for a later answer.
+new report, handled as itself, and the question stays open for a later answer; only the rep's own
+next plan, said in a sentence of its own after the name ("华X的李工。明天下午我带报价过去"), goes with the
+answer: the kept report is completed and gets that plan.
 """
 
 from __future__ import annotations
@@ -31,9 +33,12 @@ from handlers.clarify import (
     pending,
 )
 from handlers.context import Context, Handler
+from handlers.continuation import planned_on
 from handlers.corrections import move_record, old_words
+from handlers.lead_facts import set_next_followup
 from handlers.lead_lookup import resolve_lead
-from nlp import Extraction, Intent
+from nlp import Extraction, FollowUpTime, Intent
+from nlp.followup import find_followup
 from storage.leads import get_lead
 from storage.models import FollowUp, Lead, PendingQuestion, Person
 
@@ -60,6 +65,7 @@ _NEW_SAID = re.compile(r"新(?:的)?客户")
 _FILLER = re.compile(r"[\s，,。.!！?？~～、]|^(?:是|就是|应该是)|(?:那个|那家|这家|的|吧|啊|呀|哈)$")
 NAME_LEFTOVER = 2  # characters besides the name an answer may hold ("是…的")
 BARE_NAME = 12  # a bare short name ("华康") the extractor did not take for a company
+PLAN_SAID = 32  # characters of the plan said after an answer: a short sentence of its own
 TOLD_APART_MIN = 2  # characters an answer needs to tell the listed candidates apart ("赣州", "果业")
 
 
@@ -69,6 +75,7 @@ class _Answer:
     lead: Lead | None  # the customer chosen; None with `new`: a customer the CRM does not know
     new: bool = False
     company: str | None = None  # a new customer's name, when the answer gives it
+    plan: FollowUpTime | None = None  # the rep's next plan, said after the answer
 
 
 def _plain(text: str) -> str:
@@ -171,6 +178,39 @@ def _with_contact(kept: Extraction, answer: Extraction, text: str) -> Extraction
     return dataclasses.replace(kept, contact_name=answer.contact_name, contact_title=answer.contact_title)
 
 
+# The sentence the answer ends on, before the plan said after it; and the customer's words told there
+# ("骆主管说下周来看样"), which are news of theirs, not the rep's plan.
+_SENTENCE_END = re.compile(r"[。！!；;\n]")
+_THEIR_WORDS = re.compile(r"说|讲|告诉|反馈|要求|希望")
+
+
+def _plan_apart(ctx: Context) -> tuple[Context, FollowUpTime | None]:
+    """The answer without the rep's own next plan said in a sentence of its own after it ("华X的李工。
+    明天下午三点我带报价过去找她"), and that plan; the context unchanged and None for any other message."""
+    ex, text = ctx.extraction, ctx.message.text
+    if ex.intent in ASKS:
+        return ctx, None
+    ends = list(_SENTENCE_END.finditer(text.rstrip()))
+    if not ends:
+        return ctx, None
+    cut = ends[-1].start()
+    said = text[ends[-1].end() :]
+    if "我" not in said or _THEIR_WORDS.search(said) or len(said.strip()) > PLAN_SAID:
+        return ctx, None
+    # the plan's sentence tells nothing but the plan ("我刚打了电话" there is a contact of its own)
+    if any(sp[1] > cut for key, sp in ex.spans.items() if key != "next_followup"):
+        return ctx, None
+    sent = ctx.message.sent_at.astimezone(ctx.config.tz)
+    day = find_followup(said, sent.date(), None, sent.strftime("%H:%M"))
+    if day is None:
+        return ctx, None
+    spans = {key: sp for key, sp in ex.spans.items() if sp[1] <= cut}
+    answer = dataclasses.replace(ex, next_followup=None, spans=spans)
+    message = dataclasses.replace(ctx.message, text=text[:cut])
+    plan = FollowUpTime(day.day.isoformat(), day.time)
+    return dataclasses.replace(ctx, message=message, extraction=answer), plan
+
+
 def _choice(text: str) -> int | None:
     match = _CHOICE.fullmatch(_plain(text))
     return int(match[1]) if match else None  # int() reads full-width digits too
@@ -192,6 +232,13 @@ async def _answer(ctx: Context) -> _Answer | None:
         return await _offered(ctx, row, int(value))
     if message.kind != "text":
         return None
+    ctx, plan = _plan_apart(ctx)
+    found = await _answer_in(ctx, person)
+    return dataclasses.replace(found, plan=plan) if found is not None and plan is not None else found
+
+
+async def _answer_in(ctx: Context, person: Person) -> _Answer | None:
+    message = ctx.message
     choice, new = _choice(message.text), bool(_NEW.fullmatch(_plain(message.text)))
     named_new = _names_new(ctx)
     if choice is None and not new and named_new is None and not _names_only(ctx):
@@ -274,6 +321,8 @@ async def handle(ctx: Context) -> list[Reply]:
         named = _naming(kept, answer.lead)
         if ctx.message.kind == "text":  # a contact the answer names is the kept message's, if it named none
             named = _with_answer(named, ctx.extraction, ctx.message.text)
+        if answer.plan is not None and named.next_followup is None:
+            named = dataclasses.replace(named, next_followup=answer.plan)
         completed = dataclasses.replace(ctx, message=message, extraction=named)
         return await COMPLETES[intent](completed)
     company = answer.company or kept.company
@@ -310,6 +359,10 @@ async def _resettle(ctx: Context, answer: _Answer) -> list[Reply]:
     await forget(ctx, person)
     if answer.lead is not None and answer.lead.id == record.lead_id:
         log.info("settled record confirmed person_id=%s lead_id=%s", person.id, record.lead_id)
+        if answer.plan is not None:  # "杭州那家。后天上午我过去一趟": the record stays and gets the plan
+            due = set_next_followup(answer.lead, answer.plan, ctx.config.tz)
+            plan = Extraction(intent=Intent.LOG_FOLLOWUP, next_followup=answer.plan)
+            return await planned_on(ctx, person, answer.lead, record, plan, due, note=ctx.message.text)
         return [Reply(to=person.id, title="好的", lines=(f"就记在{answer.lead.company}上，没有改动。",))]
     log.info("settled record moved person_id=%s followup_id=%s", person.id, record.id)
     return await move_record(ctx, person, record, company, new=answer.lead is None)

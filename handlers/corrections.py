@@ -165,7 +165,11 @@ def _head(words: str) -> str:
             opened = not opened and _OPENS.search(clause.group()) is not None
             kept += clause.group()
             continue
-        if _names_in_full(value, clause.group()) or _completes_person(kept, clause.group()):
+        if (
+            _names_in_full(value, clause.group())
+            or _completes_person(kept, clause.group())
+            or _WHO_THERE.fullmatch(clause.group())
+        ):
             continue
         chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
     return "".join(chars)
@@ -195,6 +199,10 @@ _SURNAME_TITLE = re.compile(
     r"([\u4e00-\u9fff])(?:副|常务副?|执行)?(?:经理|总监|总|主任|主管|工程师|工|老师|院长|科长|处长|局长|部长|厂长|店长|校长"
     r"|医生|护士长|书记|秘书|助理|老板|女士|先生|小姐)"
 )
+# The person at the customer the head names, in a clause of its own: "是博X，吴主管那边".
+_WHO_THERE = re.compile(_SURNAME_TITLE.pattern + r"(?:那边|这边|那里|那儿)")
+# ...or by the familiar 小 / 老 before the surname ("是跟他们科里的小柯打的", then "柯立新").
+_FAMILIAR = re.compile(r"[小老]([\u4e00-\u9fff])")
 _DAY_WORD = re.compile(r"[周星礼][一二三四五六日天末]|星期|礼拜|[今明后昨]天|[号日]$")
 _PHONE_CLAUSE = re.compile(r"(?:电话|手机|手机号)?[:：]?\+?[\d\s-]{7,}")
 
@@ -203,6 +211,7 @@ def _completes_person(value: str, clause: str) -> bool:
     """Whether `clause` gives the full name or the number of the person the head names by surname and
     title (the head "是卢经理", then "卢卫东", "13916620587")."""
     surnames = {m.group(1) for m in _SURNAME_TITLE.finditer(value)}
+    surnames |= {m.group(1) for m in _FAMILIAR.finditer(value)}
     if not surnames:
         return False
     if _PHONE_CLAUSE.fullmatch(clause):
@@ -693,6 +702,11 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
         day = corrected_day(ctx.message.text, ctx.message.sent_at.astimezone(tz), planned)
         if day is not None:
             ex = dataclasses.replace(ex, next_followup=day)
+    elif ex.next_followup.time is None:
+        # "改成下周四，还是下午三点": the day's time said in a clause of its own after the day
+        day = corrected_day(ctx.message.text, ctx.message.sent_at.astimezone(tz))
+        if day is not None and day.date == ex.next_followup.date and day.time is not None:
+            ex = dataclasses.replace(ex, next_followup=day)
     if ex.next_followup is not None and planned_at is not None:
         old_time = planned_at.strftime("%H:%M") if lead.next_followup_has_time else None
         moved = weekday_in_planned_week(ctx.message.text, ex.next_followup, planned_at.date(), old_time)
@@ -700,7 +714,11 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
     if (
         ex.budget is None
         and followup.extracted.get("budget")
-        and (amount := sole_amount(new_words(ctx.message.text)))
+        and (
+            amount := sole_amount(new_words(ctx.message.text))
+            # (or the one its head says, when a later clause names the old one: "是四十万，45是含税的数")
+            or sole_amount(ctx.message.text[: head_end(ctx.message.text)])
+        )
     ):
         # "不对 是七十万" after a record that said a budget: the amount said bare is that budget
         ex = dataclasses.replace(ex, budget=amount[0])

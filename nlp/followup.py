@@ -6,7 +6,7 @@ import re
 from datetime import date
 from functools import cache
 
-from nlp.dates import DayMention, find_days
+from nlp.dates import TIME_RE, DayMention, find_days, find_time
 from nlp.lexicon import Screened, titles
 
 # (a pause before a word or a figure ends a clause in voice input: "她说老板还在考虑 12月23号我再打")
@@ -371,4 +371,28 @@ def find_bare_followup(text: str, today: date, days: list[DayMention] | None = N
         return None
     d = days[0]
     rest = text[: d.start if cut is None else cut] + " " + text[d.end :]
-    return d if _BARE_FILLER.fullmatch(rest) else None
+    if _BARE_FILLER.fullmatch(rest):
+        return d
+    return _moved_to_time(text, d) if cut is None else None
+
+
+# What may end the time a day is moved to before a pause and why: "周四改到下午三点吧，上午他们开会".
+_THEN_WHY = re.compile(r"(?:吧|呗|了|啊)*(?:[，,。；;！!~～]|\s)")
+# (the longer words first: "改到" is not "改" then "到")
+_MOVED_TO = re.compile(r"\s?(?:的)?(?:改到|改成|改为|改在|换成|换到|推到|推迟到|挪到|延到|改)\s?")
+
+
+def _moved_to_time(text: str, d: DayMention) -> DayMention | None:
+    """A day the message opens on, moved to another time of it: "周四改到下午三点", "周五推到上午十点吧，
+    下午他们开会" (what follows a pause says why)."""
+    moved = _MOVED_TO.match(text, d.end)
+    if d.time is not None or moved is None or not _BARE_FILLER.fullmatch(text, 0, d.start):
+        return None
+    tm = TIME_RE.match(text, moved.end())
+    clock = find_time(tm.group()) if tm is not None else None
+    if tm is None or clock is None:
+        return None
+    rest = text[tm.end() :]
+    if not (_BARE_FILLER.fullmatch(rest) or _THEN_WHY.match(rest)):
+        return None
+    return DayMention(d.day, d.start, tm.end(), clock, d.deadline)
