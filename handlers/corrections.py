@@ -171,6 +171,8 @@ def _head(words: str) -> str:
             or _WHO_THERE.fullmatch(clause.group())
         ):
             continue
+        if _MET_WITH.fullmatch(clause.group()):
+            continue  # "是X，跟黎场长谈的": whom the rep met there, the record's contact on it
         chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
     return "".join(chars)
 
@@ -227,6 +229,10 @@ def _names_in_full(value: str, clause: str) -> bool:
     characters."""
     return len(value) >= 2 and value[:2] in clause and suffix_re().search(clause) is not None
 
+
+# A clause saying whom the rep met, after the head names the customer ("是宾阳X，跟黎场长谈的", "和他们
+# 赵总聊的"): the person of the record, told with it (not a reason: "跟财务对过了" has no 的 of who).
+_MET_WITH = re.compile(r"(?:其实|是)?(?:跟|和|与|同)[\u4e00-\u9fff]{2,6}?(?:谈|聊|见|碰|坐|通)(?:了|过)?的")
 
 # "X的是Y" ("带我看机房的是副科长韩磊", "接电话的是…"): X describes the one the correction names.
 _DESCRIBES = re.compile(r"的(?:人|那位|那个)?(?:其实|应该)?是")
@@ -585,6 +591,13 @@ async def _move_stage(ctx: Context, person: Person, followup: FollowUp, old: Lea
     ("动享那单黄了" then "搞错了，是易动那单黄了"): the news was the other deal's."""
     change = await _stage_moved_by(ctx.session, followup, old)
     if change is None:
+        # The wrong customer stood at the stage the record told already, so nothing moved there: the
+        # news is still the right customer's ("报到185" on X, then "不是X 是Y": Y got the quote).
+        told = followup.extracted.get("stage") if followup.extracted else None
+        stage = reached_stage(new, Extraction(intent=Intent.LOG_FOLLOWUP, stage=told)) if told else None
+        if stage is not None and stage != new.stage:
+            await change_stage(ctx.session, new, stage, person_id=person.id, at=followup.happened_at,
+                               reason=followup.text)  # fmt: skip
         return
     await undo_stage(ctx.session, old, change)
     stage = reached_stage(new, Extraction(intent=Intent.LOG_FOLLOWUP, stage=change.to_stage))

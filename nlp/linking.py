@@ -372,6 +372,11 @@ def _without_districts(company: str, key: str, city: str | None) -> str:
         length = _district_at(bare, own)
         if not length:
             break
+        if bare[:length] in own:
+            # The gazetteer's districts are all of one level: none is inside another, so the one
+            # after it starts the brand (柳江区三江口养殖 → 三江口养殖, not 口养殖), and only a town or a
+            # zone written with its kind may follow (顺德区容桂镇).
+            own = frozenset()
         bare = bare[length:]
     if (
         bare.startswith(_PORT)
