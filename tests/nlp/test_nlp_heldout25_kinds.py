@@ -1,0 +1,34 @@
+"""Kinds of failure seen on the heldout25 corpora (freight forwarding; LED displays and AV), each tested
+with made-up sentences of other trades and names, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from tests.nlp.reading import read
+
+# ---- theatres, concert halls, archives and a government's office are organisations of their own ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("昨天去了洛阳牡丹大剧院，见了工程部的孙主任，他们想上一套云ERP，下周四再去", "洛阳牡丹大剧院"),
+        ("绍兴越韵剧场 方案讲完了 等他们开会定", "绍兴越韵剧场"),
+        ("下午去了哈尔滨老会堂音乐厅 找到董经理 聊了光伏组件", "哈尔滨老会堂音乐厅"),
+        ("今天拜访了宝鸡市渭滨区档案馆的冯科长 想看看云ERP", "宝鸡市渭滨区档案馆"),
+        ("上午到九江市濂溪区政府办 见了熊主任 聊了云ERP 下周三再去", "九江市濂溪区政府办"),
+        # (a room of it is where the deal is, not part of its name)
+        ("九江濂溪区政府办会议室那单定了", "九江濂溪区政府办"),
+    ],
+)
+def test_venues_archives_and_government_offices_are_companies(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+def test_our_unit_in_an_official_letter_is_not_part_of_the_name(extractor: Extractor) -> None:
+    text = "【转发】“我单位咸阳市秦都区图书馆拟采购数控机床一台，请联系办公室 贺主任 029-3321 5566”"
+    assert read(extractor, text)[1].get("company") == "咸阳市秦都区图书馆"
