@@ -32,3 +32,30 @@ def test_venues_archives_and_government_offices_are_companies(
 def test_our_unit_in_an_official_letter_is_not_part_of_the_name(extractor: Extractor) -> None:
     text = "【转发】“我单位咸阳市秦都区图书馆拟采购数控机床一台，请联系办公室 贺主任 029-3321 5566”"
     assert read(extractor, text)[1].get("company") == "咸阳市秦都区图书馆"
+
+
+# ---- the rep answering or telling the customer a day is the rep's own plan ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刚跟苏总通了电话他们问能不能下个月交货我说明天给他发方案",
+        "跟做灯具的何总聊完 他问有没有现货 我回他后天带样品过去",
+        "上午拜访了金泰机械的曹经理 我跟他说明天把报价发他",
+    ],
+)
+def test_the_reps_answer_names_the_next_contact(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("next_followup", {}).get("date") in {"2026-03-11", "2026-03-12"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刚跟苏总通了电话 他问能不能明天送货",
+        "跟曹经理通了电话 他说明天给答复",
+        "曹经理打电话来 客户说后天再定",
+    ],
+)
+def test_their_question_or_word_is_still_no_plan(extractor: Extractor, text: str) -> None:
+    assert "next_followup" not in read(extractor, text)[1]
