@@ -78,7 +78,9 @@ _THEIR_SUBJECT = re.compile(
 # Someone else's timeline: "他说月底前给答复", "对方表示月底前定", "让我等通知".
 # ("说好…" opening the clause is agreed together: "说好周四我带样品过去")
 # (the rep telling them is no report of theirs: "我跟他说明天给他报价")
-_REPORTED = re.compile(r"(?<![跟和给对向])(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说(?!好)")
+_REPORTED = re.compile(
+    r"(?<![跟和给对向])(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说(?!好)"
+)
 # The customer coming to us is a meeting the rep holds that day, whoever says it ("说后天上午来我们公司谈",
 # "她下周二过来看样机"), and so is the rep waiting for them somewhere ("我下周三上午在展厅等她").
 _COMES_TO_US = re.compile(
