@@ -59,3 +59,35 @@ def test_the_reps_answer_names_the_next_contact(extractor: Extractor, text: str)
 )
 def test_their_question_or_word_is_still_no_plan(extractor: Extractor, text: str) -> None:
     assert "next_followup" not in read(extractor, text)[1]
+
+
+# ---- a count named as a noun, then ranked ("…数排一下") ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上个月大家的拜访次数排个序",
+        "这个季度每个人的签单量排一下",
+    ],
+)
+def test_a_count_ranked_is_stats(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "query_stats"
+
+
+# ---- the writer asking for time off is no report on a customer ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老大，明早机床展的会我能请个假吗",
+        "领导 明天我想请半天假 孩子开家长会",
+    ],
+)
+def test_asking_for_leave_is_other(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "other"
+
+
+def test_a_customer_on_leave_is_still_a_report(extractor: Extractor) -> None:
+    assert read(extractor, "去了明达机械 王总请假了 下周再去")[0] == "log_followup"
