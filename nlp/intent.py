@@ -897,6 +897,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
         Stage.DEMO,
         Screened(
             r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了"
+            # the stage's own name said done, with nothing told but the wait: "X 方案演示做完了 等他们走流程"
+            # (not "做完了吗", nor a report going on: "方案演示做完了，王总说…")
+            r"|方案演示(?:已经?|都)?(?:做|搞|弄)?完了(?=[\s，,。!！]*(?:$|等))"
             # the proposals shown and the customer left to choose: "两个方案都给他们看过了 等他们选"
             r"|方案[^，,。；;\s没未]{0,6}(?:看过|演示过|讲过)了(?=[^。！!]{0,6}等[^，,。；;\s]{0,4}(?:选|定|决定|比))"
             # a sample left with them to try, said done: "样机已经放过去试用了", "样品送过去试装了" (not one

@@ -91,3 +91,19 @@ def test_asking_for_leave_is_other(extractor: Extractor, text: str) -> None:
 
 def test_a_customer_on_leave_is_still_a_report(extractor: Extractor) -> None:
     assert read(extractor, "去了明达机械 王总请假了 下周再去")[0] == "log_followup"
+
+
+# ---- the demo stage's own name said done, with only the wait after it, moves the stage ----
+
+
+@pytest.mark.parametrize("text", ["宏达模具 方案演示做完了 等他们领导拍板", "明达机械的方案演示做完了。"])
+def test_the_demo_stage_said_done_is_an_update(extractor: Extractor, text: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("stage")) == ("update_stage", "方案演示")
+
+
+@pytest.mark.parametrize(
+    "text", ["明达机械方案演示已经做完了，王总说下周给答复", "明达机械 方案演示做完了吗"]
+)
+def test_a_demo_told_with_more_or_asked_is_no_update(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] != "update_stage"
