@@ -107,3 +107,38 @@ def test_the_demo_stage_said_done_is_an_update(extractor: Extractor, text: str) 
 )
 def test_a_demo_told_with_more_or_asked_is_no_update(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[0] != "update_stage"
+
+
+# ---- 老X as the one a call or a meal was had with, and 小X / 老X asked for at a message's end ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刚刚跟洛阳那个做钢材贸易的老郑打了电话 他们想上云ERP",
+        "昨晚和老郑吃了个饭 聊了聊数控机床",
+        "你好 想了解下光伏组件 厂房屋顶大概两千平 电话13645678901 找小郑",
+    ],
+)
+def test_a_nickname_called_or_asked_for_is_the_contact(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("contact_name") == "郑"
+
+
+def test_a_nickname_fetching_something_is_still_no_contact(extractor: Extractor) -> None:
+    assert "contact_name" not in read(extractor, "明天去厂里找小郑拿样品")[1]
+
+
+# ---- a lake or a bay after its city, then 那边, is a place, not a person's full name ----
+
+
+def test_a_place_after_its_city_is_no_person(extractor: Extractor) -> None:
+    text = "新客户 苏州金鸡湖那边一家咖啡馆 店长 Lily 13912345678 想装光伏组件"
+    slots = read(extractor, text)[1]
+    assert slots.get("contact_name") == "Lily"
+    # (and a title after "一家X" is its person's, not the organisation's name)
+    assert slots.get("contact_title") == "店长"
+    assert "company" not in slots
+
+
+def test_a_full_name_after_a_city_is_still_a_person(extractor: Extractor) -> None:
+    assert read(extractor, "跟长沙覃立新那边约了周五 聊云ERP")[1].get("contact_name") == "覃立新"
