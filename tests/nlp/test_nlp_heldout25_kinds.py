@@ -142,3 +142,15 @@ def test_a_place_after_its_city_is_no_person(extractor: Extractor) -> None:
 
 def test_a_full_name_after_a_city_is_still_a_person(extractor: Extractor) -> None:
     assert read(extractor, "跟长沙覃立新那边约了周五 聊云ERP")[1].get("contact_name") == "覃立新"
+
+
+# ---- 不锈钢 is an industry word that ends a short name, as 五金 does ----
+
+
+def test_a_stainless_steel_works_short_name_is_a_company(extractor: Extractor) -> None:
+    slots = read(extractor, "电话跟进阳江金锋不锈钢 林生说下个月要上云ERP")[1]
+    assert slots.get("company") == "阳江金锋不锈钢"
+
+
+def test_stainless_steel_as_a_material_is_no_company(extractor: Extractor) -> None:
+    assert "company" not in read(extractor, "他们用的是304不锈钢 数控机床要报价")[1]
