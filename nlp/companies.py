@@ -952,6 +952,8 @@ class CompanyFinder:
                     continue
                 if any(bs < start + len(name) and start < be for bs, be in blocked):
                     continue
+                if name in titles():
+                    continue  # "一家咖啡馆 店长 Lily": its person's title, not its name
                 if _CJK.match(name) and not (
                     self._brand_like(name) or (pointed and self._said_as_name(name))
                 ):

@@ -69,14 +69,18 @@ _OURS_WENT = re.compile(r"([他她])(?:今天|昨天|上午|下午|早上|中午
 _OURS_AGAIN = re.compile(r"^\s?([他她])\s?再(?:过去|去|跑|拜访|上门)")
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 # (or what they want by then: "对方要月底之前拿到方案", "客户希望下周三前到货")
-# (not one the rep acts on, promises or tells: "我约了她周五…", "我答应他下周五带方案再过去")
+# (not one the rep acts on, promises, tells or answers: "我约了她周五…", "我答应他下周五带方案再过去",
+# "我回他后天带样品过去")
 _THEIR_SUBJECT = re.compile(
-    r"(?<![约找跟和给陪请叫让])(?<!约了)(?<!约好)(?<!答应)(?<!告诉)(?<!承诺)"
+    r"(?<![约找跟和给陪请叫让回])(?<!约了)(?<!约好)(?<!答应)(?<!告诉)(?<!承诺)"
     r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$"
 )
 # Someone else's timeline: "他说月底前给答复", "对方表示月底前定", "让我等通知".
 # ("说好…" opening the clause is agreed together: "说好周四我带样品过去")
-_REPORTED = re.compile(r"(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说(?!好)")
+# (the rep telling them is no report of theirs: "我跟他说明天给他报价")
+_REPORTED = re.compile(
+    r"(?<![跟和给对向])(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说(?!好)"
+)
 # The customer coming to us is a meeting the rep holds that day, whoever says it ("说后天上午来我们公司谈",
 # "她下周二过来看样机"), and so is the rep waiting for them somewhere ("我下周三上午在展厅等她").
 _COMES_TO_US = re.compile(
@@ -102,6 +106,8 @@ _PERIOD_FROM = re.compile(r"^\s?(?:就|正式)?(开始|起)(?!\s?我(?!们))")
 # A day asked about ("问…能不能月底前交货", "问月底前是否可以装完"): a question, not the rep's plan.
 _ASKED = re.compile(r"问")
 ASK_REACH = 12  # characters: a run-on message asks about one thing and plans another further on
+# The rep answering what was asked: what follows is the rep's word, no longer the question.
+_ANSWERED = re.compile(r"我(?:跟[他她]们?|和[他她]们?)?(?:说|讲|回复?|答应)")
 _QUESTION = re.compile(r"能不能|可不可以|能否|是否|会不会|行不行|来不来得及|来得及吗|有没有|[吗么][?？]?\s*$")
 # (改 right before the day moves it too: "周三改周五了")
 _RESCHEDULED = re.compile(r"改到|改成|改在|改\s?$|推到|推迟到|约了|约好|约在|定在|说好|讲好|商量好")
@@ -137,6 +143,9 @@ def _titled_says(before: str) -> bool:
 def _asked(before: str, after: str) -> bool:
     """The day is what someone asked about: 问 shortly before it, a question word right around it."""
     near = before[-ASK_REACH:]
+    answered = list(_ANSWERED.finditer(near))
+    if answered:
+        near = near[answered[-1].end() :]  # "他问能不能…我说明天给他报价": the rep's answer, not the asking
     return bool(_ASKED.search(near)) and bool(_QUESTION.search(near) or _QUESTION.search(after[:ASK_REACH]))
 
 

@@ -81,8 +81,9 @@ STATS = re.compile(
     # a rate or a count named as a noun: "我的赢单率", "3月份的新增线索数", "本周的跟进次数"
     r"|(?:赢单|输单|成交|签约|签单|转化|回款|完成|达成|跟进|拜访|回访|中标|复购|续约)率"
     r"|(?:线索|客户|跟进|拜访|回访|签约|签单|成交|订单|单子|商机|新增)(?:的)?(?:数|次数|个数|总数|数量|量)"
-    # ...ending the words, or joined to another figure or to the asking: "新增客户数和签约数拉一下"
-    r"(?:(?![\u4e00-\u9fff])|(?=[和跟与及、]|(?:出|拉|发|报|给)(?:一下|下|我|个)))"
+    # ...ending the words, or joined to another figure or to the asking: "新增客户数和签约数拉一下",
+    # or ranked: "每个人的签单数排一下"
+    r"(?:(?![\u4e00-\u9fff])|(?=[和跟与及、]|(?:出|拉|发|报|给|排)(?:一下|下|我|个)))"
 )
 # "签了几台", "新增了几所学校": a count asked...
 # ("哪几个" asks which; "好几家" tells many)
@@ -477,6 +478,9 @@ TO_THE_TEAM = re.compile(
 ASKS_COLLEAGUES = re.compile(
     r"谁知道|谁一起|谁有空|有人知道|谁能|谁有|谁去|有(?:没有)?人(?:要)?(?:一起|有空|顺路)"
 )
+# The writer asking for time off ("下午我能请个假吗", "想请半天假"): a word to the boss, no customer's deal
+# (not the customer away: "王总请假了").
+ASKS_LEAVE = re.compile(r"(?:我(?:能|可以|想|要|得)?|能|可以)(?:请|休)(?:个|一天|半天|两天|几天|年)?假")
 # Small talk about a customer ("王总说谢谢", "X的王总人不错"): a courtesy or a word on the person.
 PLEASANTRY = re.compile(
     r"谢谢|感谢|多谢|人(?:挺|很|真|还|蛮|特别)?(?:不错|好|靠谱|实在|爽快|热情|客气|nice)|(?:挺|很|真|蛮)(?:客气|热情|好相处)"
@@ -916,6 +920,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
         Stage.DEMO,
         Screened(
             r"方案演示阶段|推进到方案演示|进入方案演示|到方案演示|方案演示了"
+            # the stage's own name said done, with nothing told but the wait: "X 方案演示做完了 等他们走流程"
+            # (not "做完了吗", nor a report going on: "方案演示做完了，王总说…")
+            r"|方案演示(?:已经?|都)?(?:做|搞|弄)?完了(?=[\s，,。!！]*(?:$|等))"
             # the proposals shown and the customer left to choose: "两个方案都给他们看过了 等他们选"
             r"|方案[^，,。；;\s没未]{0,6}(?:看过|演示过|讲过)了(?=[^。！!]{0,6}等[^，,。；;\s]{0,4}(?:选|定|决定|比))"
             # a sample left with them to try, said done: "样机已经放过去试用了", "样品送过去试装了" (not one
@@ -1213,6 +1220,8 @@ def classify(text: str, facts: Facts) -> Intent:
         if query is not None:
             return query
     if ASKS_COLLEAGUES.search(t):
+        return Intent.OTHER
+    if ASKS_LEAVE.search(t) and not (facts.has_catalog or facts.has_contact_info):
         return Intent.OTHER
     if not (facts.has_catalog or stage or facts.has_contact_info) and INVITED.search(t):
         return Intent.OTHER

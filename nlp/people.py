@@ -282,7 +282,8 @@ _NICK = re.compile(r"[小老大](?=[\u4e00-\u9fff])")
 # A nickname that is a common word ("老乡", "小米", "大王") is read as the word.
 _NICK_WORD_FREQ = 300
 # A nickname signed at the very end of a message, after a pause: "… 电话177… 小符".
-_NICK_SIGNED = re.compile(r"(?:^|(?<=\s))[小老](?=[\u4e00-\u9fff]\s*$)")
+# (or asked for there: "… 电话139… 找小万")
+_NICK_SIGNED = re.compile(r"(?:^|(?<=\s)|(?<=\s找)|(?<=\s联系))[小老](?=[\u4e00-\u9fff]\s*$)")
 # 老周 / 小蒋 written between pauses, or after 的 and before a verb of meeting: a person called by surname
 # ("宏力焊接 电话 老周 混合气", "茶城的老许见了面").
 _NICK_PAUSED = re.compile(
@@ -304,6 +305,8 @@ _NICK_TOLD = re.compile(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
 # or the one to ask for ("找老耿就行").
 _NICK_MET = re.compile(
     r"(?:见了|见到|约了|碰到|碰了|拜访了?|打给|电话给|找了?)(?=老[\u4e00-\u9fff])|^\s*(?=老[\u4e00-\u9fff](?:电话|微信|那边(?!转|介绍|推|帮)))"
+    # (or the one a call or a meal was had with, maybe described before: "跟做会展的老周打了电话")
+    r"|(?<=[跟和的])(?=老[\u4e00-\u9fff](?:打了?个?电话|通了?个?电话|通话|视频|吃了?个?饭|聊了|见了面))"
 )
 # 小梁 / 老周 said as the customer's, by "theirs" and maybe their department before it, as the one called
 # or met or opening a clause ("打给他们IT小梁", "对方技术老周说"): their person, where a bare 小X is rather
@@ -411,6 +414,11 @@ def _place_at(text: str, i: int) -> bool:
         or gazetteer().pattern.match(text, i) is not None
         or any(text[i : i + n] in districts().anywhere for n in (2, 3))
     )
+
+
+def _city_ends_at(text: str, e: int) -> bool:
+    """Whether a city or a county, written whole, ends right before `e` ("长沙|X湖那边")."""
+    return any(_is_place_name(text[e - n : e]) for n in (2, 3, 4) if e - n >= 0)
 
 
 def _is_place_name(word: str) -> bool:
@@ -1416,9 +1424,9 @@ class PersonFinder:
             if (
                 text.startswith("那边", end)
                 and cand[-1] in _PLACE_LAST
-                and _GONE_TO.search(text, max(0, s - 3), s) is not None
+                and (_GONE_TO.search(text, max(0, s - 3), s) is not None or _city_ends_at(text, s))
             ):
-                continue  # "去了柳荫湖那边": a place gone to, not a person
+                continue  # "去了柳荫湖那边", "株洲荷塘湖那边": a place gone to or in a city, not a person
             if (
                 _CJK.fullmatch(cand[0])
                 and self._surname_len(cand, 0)

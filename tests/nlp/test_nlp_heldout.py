@@ -280,9 +280,18 @@ STUDIED = [
     ("heldout24", "heldout24_a.jsonl", "catalog_a.toml", 0.98, 0.98),
     ("heldout24", "heldout24_b.jsonl", "catalog_b.toml", 0.96, 0.97),
     # heldout25: held out and scored once at 8f48c4f (freight forwarding 0.967 / 0.982, 54 of 60 fully right;
-    # LED displays and AV 0.950 / 0.964, 46 of 60); not studied yet
-    ("heldout25", "heldout25_a.jsonl", "catalog_a.toml", 0.96, 0.98),
-    ("heldout25", "heldout25_b.jsonl", "catalog_b.toml", 0.95, 0.96),
+    # LED displays and AV 0.950 / 0.964, 46 of 60), then studied (study_h25): theatres, concert halls,
+    # archives and 政府办 as organisations (an official letter's 我单位 left out), the rep's answer as the
+    # plan (他问…我说明天…, 我跟他说…), a count ranked (…数排一下), asking for leave, the demo stage said
+    # done with only the wait after it, 老X called with and 小X asked for, a lake after its city then 那边 as
+    # a place, X不锈钢 as a short name: freight 0.983 / 0.986 (55), LED and AV 0.983 / 0.990 (55). Left: a
+    # lead asked by an English name (Jason那个客户…是多少来着), a place before a company (东莞虎门的东莞市…,
+    # 武汉光谷那个展厅项目), a trade alone as a company (保温杯厂, 演出公司), 三峡广场 (a venue, not the
+    # customer), a forwarded text with the rep's own plan read as a new lead, 物流协会 in a leave request;
+    # writer's choices left unmet: 总务处主任 labelled 主任 (the README keeps a title as written) and a quote
+    # e-mailed labelled with no stage.
+    ("heldout25", "heldout25_a.jsonl", "catalog_a.toml", 0.98, 0.98),
+    ("heldout25", "heldout25_b.jsonl", "catalog_b.toml", 0.98, 0.99),
 ]
 
 
