@@ -1,0 +1,59 @@
+"""Kinds of failure seen on the held-out conversations thirtysix (a telecom carrier's enterprise sales),
+each tested with made-up sentences of other trades (property services, software, catering), with negatives
+showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.numbers import find_budget
+
+# ---- a monthly fee said per month, without a budget word, is the budget ----
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("物业保洁外包谈得差不多 每月一万八 下周过去签", [18000, 18000]),
+        ("门禁和电梯维保 他们能接受每月3500 合同这周带过去", [3500, 3500]),
+        ("食堂外包 一个月总共六千左右 老板说可以", [6000, 6000]),
+        ("排班软件按人头收 4200一个月 她觉得还行", [4200, 4200]),
+        ("每个月大概七千 绿植租摆全包", [7000, 7000]),
+    ],
+)
+def test_a_fee_said_per_month_is_the_budget(text: str, budget: list[int]) -> None:
+    found = find_budget(text)
+    assert found is not None and list(found[0]) == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "保洁阿姨工资一个月五千",  # a wage
+        "他们仓库房租每月8000",  # a rent
+        "每台打印机每月3000张的量",  # a quantity
+        "每个门店每月3000",  # one unit's price
+        "食堂每月流水3万",  # an earning
+        "每月15号对账",  # a day
+        "对手报价每月5块一个点位",  # small: a unit's price
+    ],
+)
+def test_no_monthly_fee_of_the_customer(text: str) -> None:
+    assert find_budget(text) is None
+
+
+# ---- a range said in thousands then 万, "八千到一万", keeps its lower bound as said ----
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("预算六千到一万二", [6000, 12000]),
+        ("心理价位是每月七千到一万", [7000, 10000]),
+        ("预算五十到八十万", [500000, 800000]),  # (the 万 still applies to both)
+        ("预算一百五到两百万", [1500000, 2000000]),
+    ],
+)
+def test_a_range_from_thousands_to_wan(text: str, budget: list[int]) -> None:
+    found = find_budget(text)
+    assert found is not None and list(found[0]) == budget
