@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.intent import find_stage
 from nlp.numbers import find_budget
 
 # ---- a monthly fee said per month, without a budget word, is the budget ----
@@ -57,3 +58,46 @@ def test_no_monthly_fee_of_the_customer(text: str) -> None:
 def test_a_range_from_thousands_to_wan(text: str, budget: list[int]) -> None:
     found = find_budget(text)
     assert found is not None and list(found[0]) == budget
+
+
+# ---- the sealed contract handed to us is signed; the price list gone through is a quote ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午去了趟绿源餐饮 老板把盖好章的合同给我了",
+        "盖完章的协议今天寄回来了 下周开始配送",
+        "王总把盖好章的合同交给我们了",
+    ],
+)
+def test_the_sealed_contract_handed_to_us_is_signed(text: str) -> None:
+    found = find_stage(text)
+    assert found is not None and found[0] == "签约"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["等盖好章的合同寄回来再说", "盖好章的合同给我了吗", "明天去拿盖好章的合同"],
+)
+def test_a_sealed_contract_awaited_or_asked_is_not_signed(text: str) -> None:
+    found = find_stage(text)
+    assert found is None or found[0] != "签约"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天在他们办公室把价目表跟行政经理过了一遍",
+        "当面把报价单讲了一遍 他们说回去比一比",
+    ],
+)
+def test_the_price_list_gone_through_with_them_is_a_quote(text: str) -> None:
+    found = find_stage(text)
+    assert found is not None and found[0] == "报价"
+
+
+@pytest.mark.parametrize("text", ["明天把报价单过一遍再发", "价目表还没过"])
+def test_a_price_list_still_to_go_through_is_no_quote(text: str) -> None:
+    found = find_stage(text)
+    assert found is None or found[0] != "报价"
