@@ -376,7 +376,7 @@ def _widen(text: str, first: Amount) -> Amount:
     scale = _scale(second)
     if scale > 1 and first.scale == 1 and first.match is not None:
         # "50到80万", "一百五到两百万": the multiplier of the upper bound applies to both, unless that
-        # puts it above the upper bound: "八千到一万" is 8000 to 10000, the first said in full.
+        # puts it above the upper bound: "六千到一万" is 6000 to 10000, the first said in full.
         scaled = round((parse_number(first.match.group("num")) or 0) * scale)
         lo = scaled if scaled <= hi else lo
     return Amount(lo, hi, first.start, second.end(), scale)
@@ -454,7 +454,7 @@ def _uncued_budget(text: str) -> Amount | None:
         ):
             return amount  # "3w以内可以接受", "五千以内都可以": what the customer will go to
         if _monthly(text, amount):
-            return amount  # "每月一万二", "一个月总共四千左右": what the customer pays us each month
+            return amount  # "每月一万八", "一个月总共六千左右": what the customer pays us each month
         small = 1000 <= amount.hi < 10_000 and first.match is not None and bool(first.match.group("cur"))
         if small and _capped(text, amount) and not _not_spent_before(text, amount.start):
             return amount  # "5000块以内试试": a small first order's ceiling, in money words
@@ -514,15 +514,15 @@ _PER_PERIOD_AFTER = re.compile(r"\s?(?:块|元)?\s?(?:一个月|每个?月|一�
 _PER_PERIOD_BEFORE = re.compile(r"(?:每个?月|一个月)\s?(?:大概|大约|约|差不多|估计)?\s?$")
 
 
-# A month's payment said right before the amount: "每月2600", "一个月总共四千左右", "每个月大概一万二".
+# A month's payment said right before the amount: "每月3500", "一个月总共六千左右", "每个月大概一万八".
 _MONTHLY_BEFORE = re.compile(
     r"(?:每个?月|一个月)\s?(?:总共|一共|合计|加起来)?\s?(?:大概|大约|约|差不多|估计|在)?\s?$"
 )
 
 
 def _monthly(text: str, amount: Amount) -> bool:
-    """A figure of a thousand or more said as paid per month, before or after it ("每月2600",
-    "3800一个月"): a service's monthly fee, what the customer will spend; not when the words before say
+    """A figure of a thousand or more said as paid per month, before or after it ("每月3500",
+    "4200一个月"): a service's monthly fee, what the customer will spend; not when the words before say
     it is a unit's price, a wage, a rent or an earning ("每台每月3000", "工资一个月五千")."""
     if amount.hi < 1000:
         return False
