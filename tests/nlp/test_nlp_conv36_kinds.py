@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from nlp import Extractor
 from nlp.intent import find_stage
 from nlp.numbers import find_budget
+from tests.nlp.reading import read
 
 # ---- a monthly fee said per month, without a budget word, is the budget ----
 
@@ -101,3 +103,15 @@ def test_the_price_list_gone_through_with_them_is_a_quote(text: str) -> None:
 def test_a_price_list_still_to_go_through_is_no_quote(text: str) -> None:
     found = find_stage(text)
     assert found is None or found[0] != "报价"
+
+
+# ---- a network administrator called by surname and 网管 is a contact ----
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [("绿源餐饮今天上门 邹网管带着看了收银机房", "邹"), ("下午跟城南物业的柏网管通了电话 门禁要换", "柏")],
+)
+def test_a_surname_and_网管_is_a_contact(extractor: Extractor, text: str, surname: str) -> None:
+    slots = read(extractor, text)[1]
+    assert slots.get("contact_name") == surname and slots.get("contact_title") == "网管"
