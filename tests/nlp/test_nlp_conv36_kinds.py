@@ -115,3 +115,21 @@ def test_a_price_list_still_to_go_through_is_no_quote(text: str) -> None:
 def test_a_surname_and_网管_is_a_contact(extractor: Extractor, text: str, surname: str) -> None:
     slots = read(extractor, text)[1]
     assert slots.get("contact_name") == surname and slots.get("contact_title") == "网管"
+
+
+# ---- the customer's own meeting to decide, right after the day, is no plan of ours ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午微信上把方案发给了柏工，他说分店一共9家，下周四他们内部开会定。",
+        "彩超的资料给了周主任，下周四他们内部开会定",
+    ],
+)
+def test_their_own_meeting_after_the_day_is_no_plan(extractor: Extractor, text: str) -> None:
+    assert "next_followup" not in read(extractor, text)[1]
+
+
+def test_the_rep_s_own_step_that_day_is_still_the_plan(extractor: Extractor) -> None:
+    assert "next_followup" in read(extractor, "方案发过去了 下周四我再过去一趟")[1]
