@@ -66,3 +66,30 @@ async def test_two_customers_each_with_a_network_admin_by_surname_are_one_report
         {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("visit", "柏")},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_second_report_named_by_the_other_customer_s_contact_alone_is_its_own(runner: Runner) -> None:
+    # The second customer named only by its known person, in a sentence of its own after the first's;
+    # the day of their own meeting to decide is no plan of ours.
+    turns = says(
+        "上午去了趟仁和，跟周主任聊了一个多小时，彩超先试用一台；"
+        "下午微信上把腹腔镜的方案发给了陆院长，他说科室一共六个，下周五他们内部开会定。"
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周")},
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("online", "陆"),
+         "next_followup": None},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+SHILI = row("无锡市立康复医院", "无锡", "符海燕", "设备科长", "13900000364", "台式彩超", "需求确认")
+
+
+async def test_a_generic_kind_said_alone_names_the_one_customer_holding_it(runner: Runner) -> None:
+    turns = says("市立那边我下周一下午3点再过去看看场地")
+    expect = [
+        {"company": SHILI["公司"], "followups_added": 0, "next_followup": plan("next_week:1", "15:00")},
+        {"company": "市立", "absent": True},
+    ]  # fmt: skip
+    await assert_right(runner, [SHILI, RENHE], turns, expect)
