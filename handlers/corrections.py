@@ -118,6 +118,15 @@ _OWNED_AT_END = re.compile(
 )
 
 
+# The new value set in the last clause, then 改一下 alone ending the message: the rep asks the record be
+# changed to it, "开工定在下周二上午九点 改一下" (bare, after no setting word, it may be the customer's wish:
+# "方案他们不满意 改一下").
+_SET_THEN_CHANGE = re.compile(
+    r"(?:定在|定到|改在|改到|改成|放在|约在|约到|挪到|推到|换成)[^，,。；;！!？?\s]+[\s，,。]+(?:帮我|麻烦)?改(?:一)?下"
+    r"(?:吧|哈|啊|呀)?[。.!！\s]*$"
+)
+
+
 def _marker_at(text: str) -> int | None:
     """Where the correction's marker starts (0 for a swap said from the start, or the start of the
     words for a slip owned at the end), None for no correction."""
@@ -127,7 +136,7 @@ def _marker_at(text: str) -> int | None:
     start = _PREAMBLE.match(text).end()  # "不好意思 刚才不是区经理 是…": the swap after an apology
     if _SWAP.match(text, start):
         return start
-    owned = _OWNED_AT_END.search(text, start)
+    owned = _OWNED_AT_END.search(text, start) or _SET_THEN_CHANGE.search(text, start)
     return start if owned is not None and owned.start() > start else None
 
 
@@ -209,9 +218,16 @@ _DAY_WORD = re.compile(r"[周星礼][一二三四五六日天末]|星期|礼拜|
 _PHONE_CLAUSE = re.compile(r"(?:电话|手机|手机号)?[:：]?\+?[\d\s-]{7,}")
 
 
+# ...or by title alone, the surname said in a clause of its own: "是他们设备科长 姓卞".
+_SURNAME_SAID = re.compile(r"(?:[他她])?姓[\u4e00-\u9fff]{1,2}(?:的)?")
+
+
 def _completes_person(value: str, clause: str) -> bool:
     """Whether `clause` gives the full name or the number of the person the head names by surname and
-    title (the head "是卢经理", then "卢卫东", "13916620587")."""
+    title (the head "是卢经理", then "卢卫东", "13916620587"), or the surname of one it names by title
+    alone (the head "是他们设备科长", then "姓卞")."""
+    if _SURNAME_SAID.fullmatch(clause) and _SURNAME_TITLE.search(value):
+        return True
     surnames = {m.group(1) for m in _SURNAME_TITLE.finditer(value)}
     surnames |= {m.group(1) for m in _FAMILIAR.finditer(value)}
     if not surnames:

@@ -43,6 +43,8 @@ async def parts_of(ctx: Context) -> list[str] | None:
         if any(seen == lead_id for seen, _ in order):
             return None  # X … Y … X: a comparison or a reference, not one report after another
         order.append((lead_id, start))
+    if len(order) == 1:
+        order = _with_a_contact_after(text, book.called_at(text), order)
     if len(order) < 2:
         return None
     cuts: list[int] = []
@@ -53,6 +55,29 @@ async def parts_of(ctx: Context) -> list[str] | None:
         cuts.append(cut)
     bounds = [0, *cuts, len(text)]
     return [text[a:b].strip() for a, b in pairwise(bounds)]
+
+
+# A stop between two sentences: a report on another customer may start after it by its person alone.
+_STOP = re.compile(r"[。；;！!\n]")
+
+
+def _with_a_contact_after(
+    text: str, called: list[tuple[int, frozenset[int]]], order: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The one customer named, then a known contact of one other customer called by surname as anyone
+    is (韦工, 老韦) in a sentence of its own after a stop ("…；下午微信上跟柏工说了…"): a second report,
+    on that contact's customer; the order unchanged otherwise."""
+    ((named, named_at),) = order
+    # (the named customer's own people aside: "在X跟周主任聊了…；下午…发给了陆院长")
+    later = [(ids, start) for start, ids in called if start > named_at and named not in ids]
+    if len(later) != 1 or len(later[0][0]) != 1:
+        return order  # several others, or a person of several customers: not plain
+    ids, start = later[0]
+    (lead_id,) = ids
+    stop = max((m.end() for m in _STOP.finditer(text, 0, start)), default=0)
+    if stop <= named_at or _PAUSE.search(text, stop, start) is not None:
+        return order  # not in a sentence of its own, or not at its start
+    return [*order, (lead_id, start)]
 
 
 async def leads_of(contexts: list[Context]) -> list[tuple[Lead, Extraction]] | None:

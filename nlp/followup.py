@@ -56,8 +56,12 @@ _BACK_REACH = 20
 # "我下周一先发个预算版" is the plan)
 # ("我这边计划下周三…": the rep's side, as in 我这边)
 _I_PLAN_BEFORE = re.compile(r"(?<![让叫要请求])我(?:们)?\s?(?:这边)?\s?(?:就|也|会|打算|准备|计划)?\s?$")
-# Someone else as the subject right after the day: "下周三他把标书发过来" is their step.
-_THEIR_AFTER = re.compile(r"^\s?(?:他|她|对方|客户|厂里|领导)们?\s?(?:把|会|要|再|来|给|发|出|回|安排)")
+# Someone else as the subject right after the day: "下周三他把标书发过来" is their step, and so is their own
+# meeting to decide, "周五他们内部开会定", "月底她们自己商量".
+_THEIR_AFTER = re.compile(
+    r"^\s?(?:他|她|对方|客户|厂里|领导)们?\s?(?:内部|自己|那边)?\s?"
+    r"(?:把|会|要|再|来|给|发|出|回|安排|开会|商量|讨论|研究|决定)"
+)
 # A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四".
 _CORRECTED = re.compile(r"(?:不对|说错了?|错了|更正|纠正)[\s，,。！!：:]*(?:是|改)?\s?$")
 _CORRECT_REACH = 8

@@ -857,6 +857,11 @@ class LeadBook:
                 candidates = fitting or candidates
             if not candidates:
                 candidates = {i for i in people if self._slip_of(_fold(company), i)}
+            if not candidates and _fold(company) in _GENERIC:
+                # A kind too generic to be a brand said alone (妇幼, 中医) names the one customer of the
+                # book whose name holds it, when only one does: no new customer called by a kind.
+                holding = {i for i, lead in self.leads.items() if _fold(company) in _fold(lead.company)}
+                candidates = holding if len(holding) == 1 else candidates
             # A name of another kind than the leads of its brand ("X体检中心" beside the book's "X医院")
             # is another customer, whoever its contact is.
             candidates -= other_kind
@@ -952,6 +957,16 @@ class LeadBook:
         return [
             (start, self._narrowed_by_place(folded, start, ids, cities))
             for start, ids, cities in self._name_hits(folded, strict=True)
+        ]
+
+    def called_at(self, text: str) -> list[tuple[int, frozenset[int]]]:
+        """Where `text` names a known contact by surname as anyone is called (韦工, 老韦), and the leads
+        whose contact that may be, in the order written (not one said to be away)."""
+        folded = _fold(text)
+        return [
+            (start, frozenset(self._by_surname[surname]))
+            for start, end, surname in self._called(folded)
+            if not (is_away(folded, start, end) or _referred(folded, end))
         ]
 
     def _narrowed_by_place(

@@ -375,8 +375,10 @@ def _widen(text: str, first: Amount) -> Amount:
     lo = first.lo
     scale = _scale(second)
     if scale > 1 and first.scale == 1 and first.match is not None:
-        # "50到80万", "一百五到两百万": the multiplier of the upper bound applies to both.
-        lo = round((parse_number(first.match.group("num")) or 0) * scale)
+        # "50到80万", "一百五到两百万": the multiplier of the upper bound applies to both, unless that
+        # puts it above the upper bound: "六千到一万" is 6000 to 10000, the first said in full.
+        scaled = round((parse_number(first.match.group("num")) or 0) * scale)
+        lo = scaled if scaled <= hi else lo
     return Amount(lo, hi, first.start, second.end(), scale)
 
 
@@ -451,6 +453,8 @@ def _uncued_budget(text: str) -> Amount | None:
             and not _UNIT_PRICE_BEFORE.search(_clause_before(text, amount.start))
         ):
             return amount  # "3w以内可以接受", "五千以内都可以": what the customer will go to
+        if _monthly(text, amount):
+            return amount  # "每月一万八", "一个月总共六千左右": what the customer pays us each month
         small = 1000 <= amount.hi < 10_000 and first.match is not None and bool(first.match.group("cur"))
         if small and _capped(text, amount) and not _not_spent_before(text, amount.start):
             return amount  # "5000块以内试试": a small first order's ceiling, in money words
@@ -508,6 +512,28 @@ _UNIT_PRICE_BEFORE = re.compile(r"单价|每|一(?:台|套|个(?!月)|件|吨|�
 
 _PER_PERIOD_AFTER = re.compile(r"\s?(?:块|元)?\s?(?:一个月|每个?月|一月|/月|一个季度|每季度)")
 _PER_PERIOD_BEFORE = re.compile(r"(?:每个?月|一个月)\s?(?:大概|大约|约|差不多|估计)?\s?$")
+
+
+# A month's payment said right before the amount: "每月3500", "一个月总共六千左右", "每个月大概一万八".
+_MONTHLY_BEFORE = re.compile(
+    r"(?:每个?月|一个月)\s?(?:总共|一共|合计|加起来)?\s?(?:大概|大约|约|差不多|估计|在)?\s?$"
+)
+
+
+def _monthly(text: str, amount: Amount) -> bool:
+    """A figure of a thousand or more said as paid per month, before or after it ("每月3500",
+    "4200一个月"): a service's monthly fee, what the customer will spend; not when the words before say
+    it is a unit's price, a wage, a rent or an earning ("每台每月3000", "工资一个月五千")."""
+    if amount.hi < 1000:
+        return False
+    before = _MONTHLY_BEFORE.search(text, max(0, amount.start - 12), amount.start)
+    if before is not None:
+        start = before.start()
+    elif _PER_PERIOD_AFTER.match(text, amount.end):
+        start = amount.start
+    else:
+        return False
+    return not (_not_spent_before(text, start) or _NOT_BOUGHT_BEFORE.search(_clause_before(text, start)))
 
 
 def _recurring_spend(text: str, amount: Amount) -> bool:
