@@ -33,8 +33,12 @@ async def parts_of(ctx: Context) -> list[str] | None:
     if ctx.person is None or len(text) < MIN_LENGTH:
         return None
     book = await load_book(ctx.session, ctx.person)
+    named = book.named_at(text)
+    end, closing = _closing_plans(text, named)
     order: list[tuple[int, int]] = []  # (lead id, where it is first named)
-    for start, ids in book.named_at(text):
+    for start, ids in named:
+        if start >= end:
+            break
         if len(ids) != 1:
             return None  # a name two customers share: which part is whose is no longer plain
         (lead_id,) = ids
@@ -43,10 +47,11 @@ async def parts_of(ctx: Context) -> list[str] | None:
         if any(seen == lead_id for seen, _ in order):
             return None  # X … Y … X: a comparison or a reference, not one report after another
         order.append((lead_id, start))
-    if len(order) == 1:
+    if len(order) == 1 and not closing:
         order = _with_a_contact_after(text, book.called_at(text), order)
-    if len(order) < 2:
+    if len(order) < 2 or not set(closing) <= {lead_id for lead_id, _ in order}:
         return None
+    text = text[:end]
     cuts: list[int] = []
     for _, start in order[1:]:
         cut = max((m.end() for m in _PAUSE.finditer(text, 0, start)), default=0)
@@ -54,7 +59,48 @@ async def parts_of(ctx: Context) -> list[str] | None:
             return None  # two customers in one clause ("X和Y都去了"): one report on both, or neither
         cuts.append(cut)
     bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip() for a, b in pairwise(bounds)]
+    parts = [text[a:b].strip() for a, b in pairwise(bounds)]
+    for i, (lead_id, _) in enumerate(order):
+        if lead_id in closing:  # its own plan said at the end, after the part
+            parts[i] = f"{parts[i].rstrip('，,；;。 ')}。{closing[lead_id]}"
+    head = _lead_in(text, order[0][1])
+    return [parts[0], *(head + part for part in parts[1:])]
+
+
+# A clause of the closing sentence: up to a pause.
+_CLAUSE = re.compile(r"[^，,；;。！!？?\s]+")
+
+
+def _closing_plans(text: str, named: list[tuple[int, frozenset[int]]]) -> tuple[int, dict[int, str]]:
+    """A last sentence, after a stop, whose every clause starts on a different customer named before it
+    ("…。X那边下周三我再去，Y等他们开完会再说"): each customer's own word said after the reports, kept
+    for that customer's part. (where the reports end, {lead id: its clause}); (the end, {}) for none."""
+    stops = [m.end() for m in _STOP.finditer(text.rstrip("。！! \n"))]
+    if not stops:
+        return len(text), {}
+    end = stops[-1]
+    starts = {start: ids for start, ids in named}
+    closing: dict[int, str] = {}
+    for clause in _CLAUSE.finditer(text, end):
+        ids = starts.get(clause.start())
+        if ids is None or len(ids) != 1 or next(iter(ids)) in closing:
+            return len(text), {}
+        closing[next(iter(ids))] = clause.group()
+    if len(closing) < 2:
+        return len(text), {}  # (one customer's plan at the end is the last part's, as written)
+    return end, closing
+
+
+# A lead-in that announces the reports after it ("今天电话跟了两家：", "昨天跑了三家:"): what it says (the
+# day, the kind of contact) holds for each of them.
+_LEAD_IN = re.compile(r"[^，,。；;！!？?\n]*[：:]\s*$")
+
+
+def _lead_in(text: str, first_named: int) -> str:
+    """The clause that ends in a colon right before the first customer's name, said of every customer
+    after it; empty when there is none."""
+    found = _LEAD_IN.search(text, 0, first_named)
+    return found.group().strip() if found else ""
 
 
 # A stop between two sentences: a report on another customer may start after it by its person alone.
