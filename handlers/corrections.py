@@ -411,6 +411,10 @@ async def names_last_customer(ctx: Context, followup: FollowUp) -> bool:
     for old in old_words(ctx.message.text):
         if await lead_named_by(ctx.session, lead, old):
             return True
+        if len(old) >= 2 and old in followup.text and old in lead.company:
+            # the word the report named it by, in its registered name, though the book takes it for no
+            # short name of its own (a brand that is also a town's name elsewhere)
+            return True
     return False
 
 
