@@ -576,8 +576,15 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_thirtyeight", "conversations.jsonl", 15),
         # held out and scored once at be8670c (8/15, 118/136); not studied yet
         ("conversations_thirtynine", "conversations.jsonl", 8),
-        # held out and scored once at be8670c (11/15, 124/140); not studied yet
-        ("conversations_forty", "conversations.jsonl", 11),
+        # held out and scored once at be8670c (11/15, 124/140), then studied: 14/15, 134/140 (a lead-in
+        # before a colon, "今天电话跟了两家：A…；B…", says its kind of contact for each report after it;
+        # a closing sentence whose every clause starts on a customer reported before, "A那边下周三我再去，
+        # B等…再说", gives each its own plan; "我们这单就算了" is 输单; a correction whose old value is the
+        # word the report named its customer by, "不是X", moves the record even when the book takes X for
+        # no short name, a brand that is a town's name elsewhere). Left: h40_11, a report on a known
+        # customer then a referred new one named in full after an emoji, "👌 X还帮忙介绍了个新客户：…"
+        # (the known-and-new split kind, studied on its own branch; its cut is at a stop only)
+        ("conversations_forty", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
