@@ -10,15 +10,19 @@ when it is not clear which.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from bot.types import Reply
+from handlers import new_lead
 from handlers.context import Context
-from handlers.lead_lookup import load_book, may_change, resolve_lead
+from handlers.lead_lookup import Resolved, link_contact, load_book, may_change, resolve_lead
 from handlers.log_followup import write
 from handlers.rights import lines_for
-from nlp import Extraction
+from nlp import Extraction, Intent
+from storage.leads import get_lead
 from storage.models import Lead
 
 # Where a clause starts: after a pause or a space (voice input marks none other).
@@ -137,6 +141,17 @@ async def leads_of(contexts: list[Context]) -> list[tuple[Lead, Extraction]] | N
             return None
         resolved = await resolve_lead(ctx.session, ex, ctx.member, ctx.message.text)
         lead = resolved.lead
+        if lead is None and not resolved.candidates:
+            # the part's customer by the book's names, an organisation it mentions in passing aside
+            # ("X王老板没来 他侄子来试了车 说Y建材也缺铲车；"): the name the CRM knows none of is no customer
+            lead = await _the_one_named(ctx)
+            if lead is not None:
+                resolved = Resolved(
+                    lead,
+                    await link_contact(
+                        ctx.session, lead, dataclasses.replace(ex, company=None), ctx.message.text
+                    ),
+                )
         if lead is None or any(lead.id == other.id for other, _ in found):
             return None
         if not await may_change(ctx.session, ctx.member, lead, lines_for(ctx, ctx.member)):
@@ -145,9 +160,65 @@ async def leads_of(contexts: list[Context]) -> list[tuple[Lead, Extraction]] | N
     return found
 
 
+async def _the_one_named(ctx: Context) -> Lead | None:
+    """The one customer of the writer's book a part names by its names alone; None when none or several."""
+    if ctx.person is None:
+        return None
+    book = await load_book(ctx.session, ctx.person)
+    ids = {lead_id for _, named in book.named_at(ctx.message.text) for lead_id in named}
+    return await get_lead(ctx.session, next(iter(ids))) if len(ids) == 1 else None
+
+
 async def log_each(contexts: list[Context], found: list[tuple[Lead, Extraction]]) -> list[Reply]:
     """One follow-up per part on its customer, one card each."""
     replies: list[Reply] = []
     for ctx, (lead, ex) in zip(contexts, found, strict=True):
         replies.extend(await write(ctx, ctx.member, lead, ex))
     return replies
+
+
+async def known_and_new(ctx: Context, read: Callable[[str, Intent | None], Context]) -> list[Reply] | None:
+    """One message on the one customer of the writer's book it names, then, in a sentence of its own
+    after a stop, on a new customer named in full with a phone ("…明天回他。另外下午接到个新客户电话，
+    X有限公司的李总，139…，想要…"), or the other way round: a follow-up on the known customer and a new
+    lead of the other, each with its own part's facts only. `read` reads a part alone as a message.
+    None when the message is not plainly that (then read as one)."""
+    text = ctx.message.text
+    if ctx.person is None or len(text) < MIN_LENGTH:
+        return None
+    book = await load_book(ctx.session, ctx.person)
+    named = book.named_at(text)
+    if not named or any(ids != named[0][1] or len(ids) != 1 for _, ids in named):
+        return None  # no customer of the book, or several: another reading (parts_of) or none
+    first, last = named[0][0], named[-1][0]
+    stops = [m.end() for m in _STOP.finditer(text)]
+    # known first: the latest stop after it whose rest names a new customer; new first: the last
+    # stop before the known customer's name
+    cuts = [(s, False) for s in reversed(stops) if last < s < len(text)]
+    cuts += [(s, True) for s in stops[-1::-1] if s <= first][:1]
+    for cut, new_first in cuts:
+        head, tail = text[:cut].strip(), text[cut:].strip()
+        if not head or not tail:
+            continue
+        new_words, known_words = (head, tail) if new_first else (tail, head)
+        new = read(new_words, Intent.NEW_LEAD)
+        if not await _a_new_customer(new):
+            continue
+        known = read(known_words, Intent.LOG_FOLLOWUP)
+        found = await leads_of([known])
+        if found is None:
+            return None
+        logged = await log_each([known], found)
+        created = await new_lead.handle(new)
+        return [*created, *logged] if new_first else [*logged, *created]
+    return None
+
+
+async def _a_new_customer(ctx: Context) -> bool:
+    """A part that names a customer in full with a phone, neither of which the CRM knows (an
+    organisation said in passing has no phone of its own: it stays no lead)."""
+    ex = ctx.extraction
+    if ctx.person is None or not ex.company or not ex.phone or not (ex.contact_name or ex.contact_title):
+        return False
+    resolved = await resolve_lead(ctx.session, ex, ctx.person, ctx.message.text)
+    return resolved.lead is None and not resolved.candidates

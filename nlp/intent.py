@@ -422,6 +422,8 @@ REPORTED = Screened(
     r"|致电|接的电话|接了电话|打给|回了?电话|来电|接(?:到|了)[^，,。；;]{1,30}?电话(?![号是:：\d])"
     # "X主管微信回了", "X电话回我了": they wrote or called back
     r"|电话问|(?:微信上?|电话)(?:说|讲|告诉|通知|回复|回了|回过|回我)"
+    # they called to press for something (not one to press them later: "明天电话催一下")
+    r"|(?<![天周后再])电话催(?![一下个])"
     r"|(?<![A-Za-z])(?:meeting with|met with|call with)(?![A-Za-z])"
     r"|开完[^，,。；;]{0,10}?(?<![A-Za-z])(?i:meeting|call)(?![A-Za-z])"  # "刚开完online meeting"
     r"|(?<![A-Za-z])visit(?=\s?(?:了|过|完|✅|✔|☑))"
@@ -508,7 +510,7 @@ KIND_DEMO = Screened(
     r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
     r"|试乘|试驾|试车(?!间|场)|试穿|试戴|试听|试睡|试躺|试坐"  # the customer tries the thing itself
     # ...at our place: "来店里试了新款", "来我们展厅试了样机" (a visit to us to try it is a demo)
-    r"|来(?:了|过)?(?:我们|咱们|我司)?(?:店里|门店|展厅|公司|厂里|这边)[^，,。；;\s]{0,4}?试[睡躺坐穿戴用]?了"
+    r"|来(?:了|过)?(?:我们|咱们|我司)?(?:店里|门店|展厅|公司|厂里|场里|这边)[^，,。；;\s]{0,4}?试[睡躺坐穿戴用]?了"
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
@@ -555,7 +557,7 @@ KIND_CALL = Screened(
     r"|打电话|打[我他她你]的?电话|电话里|语音|打完电话|电话回访"
     r"|(?<![A-Za-z])(?i:called|had a call)(?![A-Za-z])"
     # a call that came in or what was said on it: "来了个电话", "昨晚电话说…"
-    r"|来了?(?:个|一个|一通|通)电话|(?<!的)电话(?:说|讲|告诉|通知|答复)"
+    r"|来了?(?:个|一个|一通|通)电话|(?<!的)电话(?:说|讲|告诉|通知|答复)|(?<![天周后再的])电话催(?![一下个])"
     # a call come in, said with 打来 ("段主任刚又打来 说…", "陈生打来咨询"; not money: "尾款打来了")
     r"|打来(?=\s|[，,。说问咨找讲])"
     # 电话 said as the verb: "昨天电话 X", "电话了"

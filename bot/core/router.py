@@ -229,4 +229,14 @@ class Router:
                 contexts.append(context(self._present(said, read, person), person, said))
             if (found := await several_customers.leads_of(contexts)) is not None:
                 return await several_customers.log_each(contexts, found)
+        if extraction.intent in (Intent.LOG_FOLLOWUP, Intent.NEW_LEAD):
+            # "X张总电话谈了价格。另外新客户Y有限公司李总 139…": a follow-up on X, a new lead of Y
+
+            def read(part: str, intent: Intent | None) -> Context:
+                said = dataclasses.replace(message, text=part)
+                read = self._extractor.extract(part, message.sent_at, "rep", intent)
+                return context(self._present(said, read, person), person, said)
+
+            if (replies := await several_customers.known_and_new(ctx, read)) is not None:
+                return replies
         return await HANDLERS[extraction.intent](ctx)
