@@ -735,7 +735,8 @@ class PersonFinder:
             return False
         clear = all(bs >= p.start + len(p.title or "") for bs, _ in hits)
         if p.title and text.startswith(p.title, p.start) and clear:
-            bare.append(Person(None, p.title, p.start, p.start + len(p.title)))
+            at = next((k for k, q in enumerate(bare) if q.start > p.start), len(bare))
+            bare.insert(at, Person(None, p.title, p.start, p.start + len(p.title)))  # (in the order said)
         return True
 
     def find_all(
