@@ -188,7 +188,7 @@ def find_city(
         )
         # (or a city's zone or district said right after it: "中山翠亨新区", "吉安井冈山经开区")
         zoned = form == short and short in AMBIGUOUS and _zone_after(text, e, short)
-        named = s == org_start or travelled or zoned
+        named = s == org_start or travelled or zoned or _set_apart(text, s, e, org_start)
         if short not in g.cities or (
             form == short and short in AMBIGUOUS and not named and not _own_district_after(text, e, short)
         ):
@@ -215,6 +215,20 @@ def find_city(
                 continue  # "三明治", "大理石": a word of its own
         return short, (s, e)
     return None
+
+
+def _set_apart(text: str, s: int, e: int, org_start: int | None) -> bool:
+    """Whether a city at s..e is written as a place of its own: after its province ("山西长治"), or as a
+    word of its own right before the organisation, a space apart ("大同 恒盛煤业"); not "大同小异"."""
+    before = text[:s].removesuffix("省")
+    if before.endswith(PROVINCES):
+        return True
+    return (
+        org_start is not None
+        and org_start > e
+        and text[e:org_start].isspace()
+        and (s == 0 or not text[s - 1].isalnum())
+    )
 
 
 def _with_inner(

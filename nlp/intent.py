@@ -73,8 +73,9 @@ STATS = re.compile(
     r"|(?:单子|线索|客户|订单|来源|阶段|城市|行业|产品)(?:的)?(?:数量|分布|占比)|各阶段"
     # split by a dimension: "这个月新增线索按产品线分一下", "按城市统计"
     r"|按(?:产品线|产品|城市|行业|阶段|来源|销售|区域|地区|月份?)(?:分|统计|汇总|拆|排)"
-    # a period's figures: "上月回款", "团队这个季度的签约情况"
-    r"|(?:月|周|季度|年)(?:度)?的?(?:回款|成交|签约|签单|销售|新增|业绩)(?:情况|额|量)?[?？]?$"
+    # a period's figures: "上月回款", "团队这个季度的签约情况", and whose after ("这个月新增客户 全部门")
+    r"|(?:月|周|季度|年)(?:度)?的?(?:回款|成交|签约|签单|销售|新增|业绩)(?:情况|额|量|线索|客户|商机)?"
+    r"(?:\s?(?:全组|全队|全部门|团队|大家|我的|我自己))?[?？]?$"
     # two figures of a period asked together: "上个月我的新增线索和成交"
     r"|^\s*(?:上个?月|这个月|本月|上周|本周|这周|今年|去年|本季度|上季度|这季度)(?:份)?(?:我|我们|团队|大家|全组)?的?"
     r"(?:新增|成交|签单|回款|业绩)[^，,。！!]{0,8}(?:和|跟|与|及|、)[^，,。！!]{0,6}[?？]?\s*$"
@@ -87,9 +88,9 @@ STATS = re.compile(
 )
 # "签了几台", "新增了几所学校": a count asked...
 # ("哪几个" asks which; "好几家" tells many)
-COUNT = re.compile(r"(?<![哪好])几[单个条次家笔位台套所辆件批份场间户名只]")
+COUNT = re.compile(r"(?<![哪好])几[单个条次家笔位台套所辆件批份场间户名只组]")
 # ...unless the number is what a customer wants: "他们还想顺便配几台隔膜泵" is a report of a few.
-WANTS_SOME = re.compile(r"(?:想|要|需要|配|买|采购|订|加|换|上)[^，,。？?\s]{0,4}几[台套个件批只辆]")
+WANTS_SOME = re.compile(r"(?:想|要|需要|配|买|采购|订|加|换|上)[^，,。？?\s]{0,4}几[台套个件批只辆组]")
 QUESTION = Screened(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
 TODAY = re.compile(
     r"(?:跟进|拜访|回访|联系|跑|见|跟|找)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要|得)(?:跟进|跟|拜访|回访|联系|跑|见|找)"
@@ -232,6 +233,9 @@ FORWARDED = re.compile(
     r"^\s*(?:【转发】|\[转发\]|转发[:：]|fwd?[:：]|(?:客户|网站|官网|平台)?(?:留言|询盘|来信|私信)[:：])",
     re.IGNORECASE,
 )
+# The rep's own note after the pasted words, saying how they answered ("——客户发的邮件，我回他周一给报价",
+# "——送货时当面问的 我说明天补上"): a contact with a known customer, reported.
+ANSWERED_AFTER = re.compile(r"(?:——|--)[^—]*?我(?:回了?|说|答复|答应|告诉|跟(?:他|她|对方)说)")
 # Contact details swapped with someone no contact is reported with ("展会上加了个微信 X 陈经理"):
 # a first contact. Beside a reported contact it is part of that contact ("演示完 店长加了微信").
 SWAPPED = re.compile(
@@ -1209,6 +1213,7 @@ def classify(text: str, facts: Facts) -> Intent:
     if is_question and not named and LONG_UNTOUCHED.search(t):
         return Intent.QUERY_OVERDUE
     pasted = FORWARDED.search(t) is not None or bool(SELF_INTRO.search(t) and ASKS_US.search(t))
+    pasted = pasted and ANSWERED_AFTER.search(t) is None
     if facts.channel == "customer" or pasted:
         if facts.channel == "customer" and AFTER_SALES.search(t) and not BUYS_AGAIN.search(t):
             return Intent.OTHER

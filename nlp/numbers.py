@@ -136,12 +136,15 @@ _NOT_MONEY_AFTER = re.compile(
 _CUR_SIGN = re.compile(r"[¥￥]\s?$")
 _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$")
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
-# "卡在85万" is where a budget stands, not a ceiling; "最多给到80万" is what the customer will go up to.
+# "卡在85万" is where a budget stands, not a ceiling ("卡死在30万" is one: no more than that); "最多给到80万"
+# is what the customer will go up to.
 _UPPER_BEFORE = Screened(
     r"(?:(?:不|别|不要|不能|不得|不可|不会|不想|不打算)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
-    r"|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
+    r"|卡死|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
     # (funds a body grants at most: "经费最多批180万", "顶多拨到30万")
-    r"\s?(?:能?给到?|能?出到?|能?批(?:给|到)?|能?拨(?:给|到)?|在|是)?\s?$",
+    r"\s?(?:能?给到?|能?出到?|能?批(?:给|到)?|能?拨(?:给|到)?|在|是)?\s?"
+    # (a ceiling per period: "别超过每年380万", "不超过一年50万")
+    r"(?:(?:每|一)(?:年|个?月))?\s?$",
     re.IGNORECASE,
 )
 _LOWER_BEFORE = re.compile(
@@ -676,6 +679,9 @@ def _slang_wan(text: str, cue_end: int) -> Amount | None:
     return Amount(round(lo * 10_000), round(hi * 10_000), m.start("lo"), end, 10_000)
 
 
+_AGREED_PRICE = ("价格", "总价", "价钱")
+
+
 def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
     for cue in BUDGET_CUE.finditer(text):
         stop = min(len(text), cue.end() + _WINDOW)
@@ -700,6 +706,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
             continue  # "PO膜 8丝的": a material (polyolefin), no order; an order's worth is said in money
         if _PER_UNIT.search(text, cue.end(), first.start):
             continue  # "价格谈到了每头份一块八": a unit's price, not the deal's ("预算每月15万" is one)
+        if cue.group().startswith(_AGREED_PRICE) and first.hi < 1000:
+            continue  # "价格按26块": an agreed price of a few yuan is a unit's (a square metre's, a piece's)
         moved = _MOVED_TO.match(text, first.end)
         if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
             first = later  # "预算从40万提到55万": what it is now

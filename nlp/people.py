@@ -55,7 +55,7 @@ _GIVEN_WORD_FREQ = 2000
 # rarer pairs ("长发", "理应") stay a title with its name.
 _TAIL_WORD_FREQ = 5000
 # Titles that are also the tail of a word ("施工长度", "员工长期"): read only after a boundary.
-_TAIL_TITLES = frozenset({"工长"})
+_TAIL_TITLES = frozenset({"工长", "库管"})
 # A nickname of 阿 and one character ("阿明", "阿杰"), kept as written; not a word like 阿姨 or 阿里.
 _A_NAME_WORD_FREQ = 100
 # "沙龙上", "车展上", "包间里": a dictionary word and a locative is a place where people met; a given
@@ -726,6 +726,19 @@ class PersonFinder:
         title is read inside the company ("东莞市长安镇" holds no 市长)."""
         return self.find_all(text, company_end, company_start, blocked)[0]
 
+    @staticmethod
+    def _in_blocked(p: Person, text: str, blocked: list[tuple[int, int]] | None, bare: list[Person]) -> bool:
+        """Whether a named person overlaps a blocked span (a product's name); a title written first and
+        clear of it stays a title alone ("见了仓储主管 冷干机要两台": 冷干 is no name)."""
+        hits = [(bs, be) for bs, be in blocked or () if bs < p.end and p.start < be]
+        if not hits:
+            return False
+        clear = all(bs >= p.start + len(p.title or "") for bs, _ in hits)
+        if p.title and text.startswith(p.title, p.start) and clear:
+            at = next((k for k, q in enumerate(bare) if q.start > p.start), len(bare))
+            bare.insert(at, Person(None, p.title, p.start, p.start + len(p.title)))  # (in the order said)
+        return True
+
     def find_all(
         self,
         text: str,
@@ -1288,7 +1301,7 @@ class PersonFinder:
             if not text.startswith(("好", "你好", "您好"), p.end)
             and p.start not in inside
             and p.name != "谢谢"
-            and not any(bs < p.end and p.start < be for bs, be in blocked or ())  # "冷干机" is a product
+            and not self._in_blocked(p, text, blocked, bare)  # "冷干机" is a product
         ]
         # (nor a title inside a product's name: "新经理转身课程")
         bare = [p for p in bare if not any(bs < p.end and p.start < be for bs, be in blocked or ())]
@@ -1424,9 +1437,15 @@ class PersonFinder:
             if (
                 text.startswith("那边", end)
                 and cand[-1] in _PLACE_LAST
-                and (_GONE_TO.search(text, max(0, s - 3), s) is not None or _city_ends_at(text, s))
+                and (
+                    _GONE_TO.search(text, max(0, s - 3), s) is not None
+                    or _city_ends_at(text, s)
+                    or _is_place_name(cand[:-1])
+                )
             ):
-                continue  # "去了柳荫湖那边", "株洲荷塘湖那边": a place gone to or in a city, not a person
+                # "去了柳荫湖那边", "株洲荷塘湖那边": a place gone to or in a city, not a person;
+                # "龙口港那边": a county's port
+                continue
             if (
                 _CJK.fullmatch(cand[0])
                 and self._surname_len(cand, 0)
