@@ -573,6 +573,8 @@ KIND_CALL = Screened(
     r"(?![\d一二两三四五六七八九十几万]|的?(?:钱|款))"
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
+    # the call said as going over it once: "跟X电话过了一遍", "电话对了一下" (not "电话过去": planned)
+    r"|电话(?:过|对|捋|碰|理)了?(?:一遍|一下|一轮|一次)"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"
     # ...said done in English: "X call done", "call finished"
     r"|(?<![A-Za-z])(?i:call)\s?(?i:done|finished|over)(?![A-Za-z])"
