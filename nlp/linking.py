@@ -198,6 +198,7 @@ def address_span(text: str, colleagues: Iterable[str]) -> tuple[str, int] | None
     }
     if not forms:
         return None
+    by_surname: dict[str, list[str]] = {}
     for name in colleagues:
         if len(name) < _MIN_BRAND:
             continue
@@ -205,7 +206,19 @@ def address_span(text: str, colleagues: Iterable[str]) -> tuple[str, int] | None
             return name, skipped + len(name)
         if name[-2:] in forms and (given := given_name(name)) is not None and given in forms:
             return name, skipped + len(given)
+        if _CJK_NAME.fullmatch(name):
+            by_surname.setdefault(_surname(name), []).append(name)
+    # As colleagues call each other: 小 or 老 before the surname ("小唐 X那单…"), or a boss by the
+    # surname and 总 ("段总 今天跟X电话过了一遍"), when one colleague only has that surname.
+    for form in sorted(forms, key=len):
+        m = _FAMILIAR.fullmatch(form)
+        if m is not None and len(names := by_surname.get(m.group(1) or m.group(2), ())) == 1:
+            return names[0], skipped + len(form)
     return None
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_FAMILIAR = re.compile(r"[小老]([\u4e00-\u9fff]{1,2})|([\u4e00-\u9fff]{1,2})总")
 
 
 @dataclass(frozen=True, slots=True)
