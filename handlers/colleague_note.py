@@ -19,8 +19,9 @@ def addressee(ctx: Context) -> str | None:
     ex: Extraction = ctx.extraction
     if ctx.person is None or ex.kind or ex.reported_kind or ex.next_followup is not None:
         return None
-    colleagues = (p.name for p in ctx.config.org.people if p.id != ctx.person.key)
-    return addressed_colleague(ctx.message.text, colleagues)
+    others = [p for p in ctx.config.org.people if p.id != ctx.person.key]
+    bosses = (p.name for p in others if p.role != "rep")
+    return addressed_colleague(ctx.message.text, (p.name for p in others), familiar=True, bosses=bosses)
 
 
 async def handle(ctx: Context) -> list[Reply]:

@@ -579,6 +579,8 @@ KIND_CALL = Screened(
     r"(?![\d一二两三四五六七八九十几万]|的?(?:钱|款))"
     # a call that did not get through is still the call ("电话没人接 发了短信")
     r"|电话(?:没人?接|没通|不通|打不通|占线|关机|无人接听)"
+    # the call said as going over it once: "跟X电话过了一遍", "电话对了一下" (not "电话过去": planned)
+    r"|电话(?:过|对|捋|碰|理)了?(?:一遍|一下|一轮|一次)"
     r"|(?<![A-Za-z])(?:call|phone)(?:了|过|完)|(?<![A-Za-z])phone(?=\s?follow)|(?<![A-Za-z])(?i:call)\s?我"
     # ...said done in English: "X call done", "call finished"
     r"|(?<![A-Za-z])(?i:call)\s?(?i:done|finished|over)(?![A-Za-z])"
@@ -1115,9 +1117,12 @@ _TO_RIVAL = re.compile(
 
 
 # ...or the job, at its end, done by or bought from the competitor: "最后给X做了", "还是找X订了", "结果在X
-# 买了" (not a part of it before, "之前给X做过", nor a job to come, "最后给X做吧").
+# 买了" (not a part of it before, "之前给X做过", nor a job to come, "最后给X做吧"); the job may be the
+# trade's own doing: "最后给X拍了" (auctioned), "还是让X收了", "最后找X修了", "结果在X租了".
 _BY_RIVAL = re.compile(r"(?:最后|最终|结果|还是)(?:还是)?(?:给|让|找|在|从|跟|向|交给)\s?$")
-_DONE_BY_RIVAL = re.compile(r"\s?(?:做|接|拿|买|订|定|签|采购|下单|生产|印|供货)(?:了|走了|去了)")
+_DONE_BY_RIVAL = re.compile(
+    r"\s?(?:做|接|拿|买|订|定|签|采购|下单|生产|印|供货|拍|收|卖|办|包|租|装|修|运|承包|承接|代理)(?:了|走了|去了)"
+)
 
 
 def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:

@@ -177,16 +177,25 @@ _ADDRESS_END = re.compile(r"[\s,，:：、!！~]")
 _LONGEST_NAME = 20  # characters of a full name as an organisation writes it ("Kevin Wang", 复姓)
 
 
-def addressed_colleague(text: str, colleagues: Iterable[str]) -> str | None:
+def addressed_colleague(
+    text: str, colleagues: Iterable[str], familiar: bool = False, bosses: Iterable[str] = ()
+) -> str | None:
     """The member of the writer's organisation (`colleagues`: full names) the message opens by
     addressing ("罗俊 X那单价格我批了", or by the given name: "文涛 X那单…"): what follows is said to
-    them, an instruction or a note between colleagues, not a contact with the customer."""
-    found = address_span(text, colleagues)
+    them, an instruction or a note between colleagues, not a contact with the customer. `familiar`
+    and `bosses` as for `address_span`."""
+    found = address_span(text, colleagues, familiar, bosses)
     return found[0] if found else None
 
 
-def address_span(text: str, colleagues: Iterable[str]) -> tuple[str, int] | None:
-    """The colleague the message opens by addressing and where the address ends in `text`."""
+def address_span(
+    text: str, colleagues: Iterable[str], familiar: bool = False, bosses: Iterable[str] = ()
+) -> tuple[str, int] | None:
+    """The colleague the message opens by addressing and where the address ends in `text`.
+
+    With `familiar`, also 小 or 老 before a colleague's surname ("小唐 X那单要是成了记得报给我": only
+    where nothing else says the message reports a contact, as "小孟 今天来电话了" may be the customer's
+    person); and a boss (`bosses`, colleagues too) by the surname and 总 ("段总 今天跟X电话过了一遍")."""
     head = text.lstrip().lstrip("@＠")
     skipped = len(text) - len(head)
     # The address ends at a pause: the few texts before a pause are looked up among the names, instead of
@@ -198,6 +207,8 @@ def address_span(text: str, colleagues: Iterable[str]) -> tuple[str, int] | None
     }
     if not forms:
         return None
+    by_surname: dict[str, list[str]] = {}
+    boss_names = frozenset(bosses)
     for name in colleagues:
         if len(name) < _MIN_BRAND:
             continue
@@ -205,7 +216,21 @@ def address_span(text: str, colleagues: Iterable[str]) -> tuple[str, int] | None
             return name, skipped + len(name)
         if name[-2:] in forms and (given := given_name(name)) is not None and given in forms:
             return name, skipped + len(given)
+        if _CJK_NAME.fullmatch(name):
+            by_surname.setdefault(_surname(name), []).append(name)
+    # As colleagues call each other: 小 or 老 before the surname ("小唐 X那单…"), or a boss by the
+    # surname and 总 ("段总 今天跟X电话过了一遍"), when one colleague only has that surname.
+    for form in sorted(forms, key=len):
+        m = _FAMILIAR.fullmatch(form)
+        if m is None or len(names := by_surname.get(m.group(1) or m.group(2), ())) != 1:
+            continue
+        if (familiar and m.group(1)) or (m.group(2) and names[0] in boss_names):
+            return names[0], skipped + len(form)
     return None
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_FAMILIAR = re.compile(r"[小老]([\u4e00-\u9fff]{1,2})|([\u4e00-\u9fff]{1,2})总")
 
 
 @dataclass(frozen=True, slots=True)

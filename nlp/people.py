@@ -275,6 +275,11 @@ _SURNAME_BEFORE_NUMBER = re.compile(
 _CONTACT_WORDS = frozenset({"联系人", "对接人", "负责人", "姓名"})
 # A surname alone after the writer's shop or place and a pause, the message's last word: "…，X五金 林".
 _SURNAME_SIGNED = re.compile(r"(?<=[\u4e00-\u9fff][\s，,])(?P<s>[\u4e00-\u9fff])[\s。.!！~～]*$")
+# A person new at the customer introduced with their job, whatever it is, then their full name
+# ("新来的车管屈红梅刚打电话过来", "新上任的店总魏敏说"): the job is the title.
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_NEW_ONE = re.compile(r"(?:新来的|新上任的|新任的?|新换的|新调来的)")
+_WHEN_BEFORE_ACT = re.compile(r"(?:刚才?|刚刚|今天|昨天|上午|下午|早上|晚上|中午)?(?:又|也|就)?")
 # (as _ROLE_THEN_NAME reads them)
 _WORK_ROLES = frozenset({"采购", "销售", "财务", "出纳", "会计", "前台", "行政", "人事"})
 # A surname called by 小/老 (大 only right after a title: "会长大刘"): "瑞德的小谭", "理事长老宋", "… 小符".
@@ -567,6 +572,27 @@ class PersonFinder:
         if _city_ends(text, i) or _district_ends(text, i):
             return True  # "眉山何老板", "徐州宋先生": where the person is, then the person
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(_OPENS_NAME)
+
+    def _new_one(self, text: str, at: int) -> Person | None:
+        """The job (two or three characters) and the full name after 新来的 at `at`; the job is read
+        two characters long first, as most are ("车管", "店总"). A name with a title after it is no
+        name ("新来的工程副总 叫X": the title's reading finds X)."""
+        if _title_re().match(text, at):
+            return None  # "新来的副主任邓凯": a title, read as titles are
+        for size in (2, 3):
+            role = text[at : at + size]
+            if len(role) < size or not _CJK_ONLY.fullmatch(role):
+                continue
+            full = self._name_after(text, at + size)
+            if not full or len(full) < 2 or self._freq(full) >= 100:
+                continue
+            end = at + size + len(full)
+            if _title_re().match(text, end):
+                continue
+            act = _WHEN_BEFORE_ACT.match(text, end).end()
+            if _HARD_END.match(text, end) or _ACT_AFTER.match(text, act):
+                return Person(full, role, at, end)
+        return None
 
     def _name_after(self, text: str, i: int) -> str | None:
         """A full name starting at i (surname + one or two characters), or an English name."""
@@ -999,6 +1025,9 @@ class PersonFinder:
                 and (_HARD_END.match(text, end) or _ACT_AFTER.match(text, end))
             ):
                 named.append(Person(full, role, m.start(), end))
+        for m in _NEW_ONE.finditer(text):
+            if (person := self._new_one(text, m.end())) is not None:
+                named.append(person)
         for m in _SURNAME_BEFORE_NUMBER.finditer(text):
             role = m.group("role")
             if m.group("s") not in self._surnames:

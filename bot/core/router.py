@@ -106,8 +106,9 @@ class Router:
         什么情况") is read without the address, and one that names a colleague as whose customer it
         means ("符强的金棕榈最近有人跟吗") without that colleague: neither names a customer (same
         length: spans hold)."""
-        colleagues = (p.name for p in self._config.org.people if p.id != writer.key)
-        found = address_span(message.text, colleagues)
+        others = [p for p in self._config.org.people if p.id != writer.key]
+        bosses = (p.name for p in others if p.role != "rep")
+        found = address_span(message.text, (p.name for p in others), bosses=bosses)
         text = message.text if found is None else " " * found[1] + message.text[found[1] :]
         if (whose := whose_span(text, self._names, not_of=writer.name)) is not None:
             _, start, end = whose
