@@ -597,6 +597,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # customer then a referred new one named in full after an emoji, "👌 X还帮忙介绍了个新客户：…"
         # (the known-and-new split kind, studied on its own branch; its cut is at a stop only)
         ("conversations_forty", "conversations.jsonl", 14),
+        # held out and scored once at 4835448 (10/15, 130/143); not studied yet
+        ("conversations_fortyone", "conversations.jsonl", 10),
+        # held out and scored once at 4835448 (11/15, 121/129); not studied yet
+        ("conversations_fortytwo", "conversations.jsonl", 11),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
