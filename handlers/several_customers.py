@@ -107,8 +107,9 @@ def _lead_in(text: str, first_named: int) -> str:
     return found.group().strip() if found else ""
 
 
-# A stop between two sentences: a report on another customer may start after it by its person alone.
-_STOP = re.compile(r"[。；;！!\n]")
+# A stop between two sentences: a report on another customer may start after it by its person alone. An
+# emoji ends a sentence in a chat as a stop does ("…培训也做完了👌 另外…").
+_STOP = re.compile(r"[。；;！!\n]|[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?")
 
 
 def _with_a_contact_after(
@@ -179,8 +180,9 @@ async def log_each(contexts: list[Context], found: list[tuple[Lead, Extraction]]
 
 async def known_and_new(ctx: Context, read: Callable[[str, Intent | None], Context]) -> list[Reply] | None:
     """One message on the one customer of the writer's book it names, then, in a sentence of its own
-    after a stop, on a new customer named in full with a phone ("…明天回他。另外下午接到个新客户电话，
-    X有限公司的李总，139…，想要…"), or the other way round: a follow-up on the known customer and a new
+    after a stop or an emoji, on a new customer named in full with a phone ("…明天回他。另外下午接到个新
+    客户电话，X有限公司的李总，139…，想要…", "…培训也做完了👌 Y还帮忙介绍了个新客户：X诊所，院长姓温，
+    电话…"), or the other way round: a follow-up on the known customer and a new
     lead of the other, each with its own part's facts only. `read` reads a part alone as a message.
     None when the message is not plainly that (then read as one)."""
     text = ctx.message.text

@@ -808,6 +808,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:收到|收齐|结清|收回)了?尾款"
             # the goods brought and set up: "已经送到装好", "制服都送到了"
             r"|(?:都|已经?|全部|全都)送到了?|送到了?[^，,。]{0,2}装好|装好了"
+            # the installation visit with the users' training on it said done: "今天去X装机，操作培训也做完了"
+            # (not the training still awaited: "培训做完了吗", "培训做完了再说")
+            r"|(?:装机|安装)[^。！!？?]{0,30}?培训(?:也|都|已经?|今天)?(?:做完|搞完|完成|结束|做好)了"
+            r"(?![吗么没?？再就才]|以后|之后)"
             # what we sent is in use there: "送过去了 已经用上了" (in use alone may be an older order's:
             # "大棚都用上了 有几条漏水")
             r"|送(?:过去|过来|到)了?[^。！!？?]{0,12}?(?:已经?|都)(?:用上|用起来)了"

@@ -67,9 +67,12 @@ _EVENT_WORD_FREQ = 10
 _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
 # Roles that only say who to deal with; an office written after the name says more ("负责人龙飞 总经理").
 _GENERIC_ROLES = frozenset({"负责人", "联络人", "总负责人"})
-# What tells a person is someone who referred the customer, not its contact: "王总那边介绍的", or whose
-# acquaintance the customer is ("王总的朋友 … 对接人隋红").
-_REFERRER_AFTER = re.compile(r"(?:那边|那里)?(?:介绍|推荐|转介绍|引荐)|的(?:朋友|熟人|老乡|同学|老同学|亲戚)")
+# What tells a person is someone who referred the customer, not its contact: "王总那边介绍的", "王总还帮忙
+# 介绍了个新客户", or whose acquaintance the customer is ("王总的朋友 … 对接人隋红").
+_REFERRER_AFTER = re.compile(
+    r"(?:那边|那里)?(?:还|也|又|顺便|主动|特意|特地)?(?:帮忙|帮我们?|给我们?)?(?:介绍|推荐|转介绍|引荐)"
+    r"|的(?:朋友|熟人|老乡|同学|老同学|亲戚)"
+)
 # One who tells the rep of another rather than being met: "钱总说…让…对接", "王总让我找…",
 # "严主任把采购的事交给梁倩了".
 _TOLD = re.compile(r"\s?(?:说|让|叫|安排了?|介绍|推荐|(?:把[^，。,；;\s]{0,8}?)?(?:交给|转给))")

@@ -593,10 +593,13 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # a closing sentence whose every clause starts on a customer reported before, "A那边下周三我再去，
         # B等…再说", gives each its own plan; "我们这单就算了" is 输单; a correction whose old value is the
         # word the report named its customer by, "不是X", moves the record even when the book takes X for
-        # no short name, a brand that is a town's name elsewhere). Left: h40_11, a report on a known
-        # customer then a referred new one named in full after an emoji, "👌 X还帮忙介绍了个新客户：…"
-        # (the known-and-new split kind, studied on its own branch; its cut is at a stop only)
-        ("conversations_forty", "conversations.jsonl", 14),
+        # no short name, a brand that is a town's name elsewhere); then studied again (study_ref): 15/15,
+        # 140/140 (an emoji ends a sentence as a stop does, so a report on the book's customer closed by
+        # one, "…做完了👌 X还帮忙介绍了个新客户：Y诊所，院长姓温，电话…", then a new customer named in full
+        # with a contact and a phone is a follow-up and a new lead; the one who introduced it, "X还帮忙
+        # 介绍了", is not its contact; an installation visit with the users' training said done is 交付).
+        # Left: nothing
+        ("conversations_forty", "conversations.jsonl", 15),
         # held out and scored once at 4835448 (10/15, 130/143); not studied yet
         ("conversations_fortyone", "conversations.jsonl", 10),
         # held out and scored once at 4835448 (11/15, 121/129); not studied yet
