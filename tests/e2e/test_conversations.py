@@ -584,10 +584,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # competitor did with the trade's own verb, "最后给X拍了", is lost; "预算打反了" / "写反了" is a
         # correction; a colleague addressed as 小X / 老X or a boss as X总 at the start is no customer's
         # person, and an instruction to them is no follow-up; "电话过了一遍" is a call; a person new at the
-        # customer introduced by a job that is no title, "新来的车管X", is the contact). Left: two
-        # messages on two customers, one new and introduced after 另外, one glued to the next without a
-        # pause (multi-customer splitting, studied elsewhere)
-        ("conversations_thirtynine", "conversations.jsonl", 13),
+        # customer introduced by a job that is no title, "新来的车管X", is the contact); with study_split's
+        # known-and-new split merged, 14/15, 132/136 (h39_04, a new customer after 另外, now right). Left:
+        # h39_06, two customers of the book glued without a pause ("…收掉X文队长微信上回了…")
+        ("conversations_thirtynine", "conversations.jsonl", 14),
         # held out and scored once at be8670c (11/15, 124/140), then studied: 14/15, 134/140 (a lead-in
         # before a colon, "今天电话跟了两家：A…；B…", says its kind of contact for each report after it;
         # a closing sentence whose every clause starts on a customer reported before, "A那边下周三我再去，
