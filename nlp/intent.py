@@ -851,6 +851,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # haggling going on: "还在谈价格", "当面砍价", "对方在压价", "在磨价格"
             # (a price only wished for is no haggling held: "想压价到十二万" names their budget)
             r"|在(?:谈|磨|砍|压|议)价|(?<![想要])(?:砍价|压价)|磨价格|讲价"
+            # ...with us named between: "还在跟我们磨价", "在和咱议价"
+            r"|在(?:跟|和|同)(?:我|咱)们?(?:谈|磨|砍|压|议|讲)价"
+            # a cut of so many points asked of us: "想让咱们再让三个点", "要我们降两个点"
+            r"|(?:让|要|叫|要求)(?:我|咱)们?再?(?:让|降|优惠|便宜)(?:[一两二三四五六七八九十半几\d]+)个?点"
             # reached: "已经到谈价格这一步了", "开始谈价钱"
             r"|(?:到|开始|进入)(?:了)?谈价"
             # the price settled, its terms being bargained: "在谈账期", "开始谈付款方式" (not "还没谈账期")
