@@ -66,6 +66,8 @@ _FILLER = re.compile(r"[\s，,。.!！?？~～、]|^(?:是|就是|应该是)|(?:
 NAME_LEFTOVER = 2  # characters besides the name an answer may hold ("是…的")
 BARE_NAME = 12  # a bare short name ("华康") the extractor did not take for a company
 PLAN_SAID = 32  # characters of the plan said after an answer: a short sentence of its own
+# The clauses of an answer that tells a candidate apart by more than one mark ("临沂那家，板材的").
+_PARTS = re.compile(r"[\s，,。.!！?？~～、]+|(?<=那家|那个)")
 TOLD_APART_MIN = 2  # characters an answer needs to tell the listed candidates apart ("赣州", "果业")
 
 
@@ -292,6 +294,18 @@ async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
         lead
         for lead in listed
         if lead is not None and (plain in _fold(lead.company) or (city is not None and lead.city == city))
+    ]
+    if len(fits) == 1:
+        return fits[0]
+    # Told apart by two marks at once, each its own clause: "临沂那家，板材的" (its city and its trade).
+    parts = [_fold(_plain(part)) for part in _PARTS.split(ctx.message.text)]
+    parts = [part for part in parts if part]
+    if len(parts) < 2 or any(len(part) < TOLD_APART_MIN for part in parts):
+        return None
+    fits = [
+        lead
+        for lead in listed
+        if lead is not None and all(part in _fold(lead.company) or part == lead.city for part in parts)
     ]
     return fits[0] if len(fits) == 1 else None
 
