@@ -10,7 +10,12 @@ from nlp.dates import TIME_RE, DayMention, find_days, find_time
 from nlp.lexicon import Screened, titles
 
 # (a pause before a word or a figure ends a clause in voice input: "她说老板还在考虑 12月23号我再打")
-_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff0-9])")
+# (a tilde of tone between words ends one too: "能不能一起装～后天我把图纸发他"; not one between two
+# days or figures, a range: "周一～周三", "3～5天")
+_CLAUSE_END = re.compile(
+    r"[，,。；;！!？?\n]|\s{1,}(?=[\u4e00-\u9fff0-9])"
+    r"|(?<=[\u4e00-\u9fff])[～~]+(?=[\u4e00-\u9fff])(?!周|星期|礼拜)"
+)
 # What the rep will do at that time: go, call, send, meet ...
 _ACTION = Screened(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"

@@ -103,8 +103,12 @@ _SIR_WORD = 300
 # The head of an office called by surname and the office's first character (晁科 for a 设备科科长, 李处
 # for a 处长): said only of a contact whose stored title is that head, and standing alone ("高科技" is
 # no 高科长), as a pause or 那边/说/的 follows.
-_SHORT_HEADS = {"科": "科长", "处": "处长", "局": "局长"}
-_SHORT_HEAD_END = re.compile(r"$|[^\u4e00-\u9fff]|那边|说|的")
+# So are a lawyer (顾律 for a 律师 or 法务律师) and a school's head (钱校 for a 校长), and what follows may
+# be an adverb before what they did ("顾律刚在电话里说", "钱校也说").
+_SHORT_HEADS = {"科": "科长", "处": "处长", "局": "局长", "律": "律师", "校": "校长"}
+_SHORT_HEAD_END = re.compile(
+    r"$|[^\u4e00-\u9fff]|那边|说|的|(?:刚|也|又|还|就)(?:才|刚)?(?:在|说|跟|打|发|回)"
+)
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
 _AWAY_WORDS = (
     r"(?:不在|没在|出差|休假|请假|外出|没来|不来|开会去了"

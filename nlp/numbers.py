@@ -398,7 +398,10 @@ _NOT_SPENT_BEFORE = re.compile(
     r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 # What a customer buys in a year, said right before the amount: "杯卖酒一年大概12万", "保洁每年六十万".
-_YEARLY_BEFORE = re.compile(r"(?:一年|每年|全年|一年下来)(?:大概|大约|约|差不多|估计|在|能有|要)?\s?$")
+# (a quarter's the same: "一个季度9万", "每季度大概4万"; not "一季度", the first quarter of a year)
+_YEARLY_BEFORE = re.compile(
+    r"(?:一年|每年|全年|一年下来|一个季度|每个?季度)(?:大概|大约|约|差不多|估计|在|能有|要)?\s?$"
+)
 # ...but not a yearly rent, tax, saving or earning ("房租一年12万", "一年能省12万" has its verb between).
 _NOT_BOUGHT_BEFORE = re.compile(r"租|税|赚|挣|省|亏|保费")
 # ...the same without the one-of-a-thing words, for the words past a pause: "一个带洽谈区的特装 150来万"

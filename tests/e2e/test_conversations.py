@@ -607,8 +607,15 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # is 谈判). Left: h41_03 and h41_11, a second customer named by a nickname in the same message
         # ("大染缸，就是X那个厂", "豆腐坊老柴"; the several-customers split, studied on its own branch)
         ("conversations_fortyone", "conversations.jsonl", 13),
-        # held out and scored once at 4835448 (11/15, 121/129); not studied yet
-        ("conversations_fortytwo", "conversations.jsonl", 11),
+        # held out and scored once at 4835448 (11/15, 121/129), then studied: 14/15, 125/129 (a plan after
+        # a tilde of tone, "能不能一起做～明天下午三点我把方案发他", is the rep's own: the tilde
+        # ends a clause; an amount said per quarter, "一个季度12万", is a budget as one said per year; a
+        # quote sheet handed over on the spot, "报价单当场给他了", is 报价, also re-opening a lost deal;
+        # a lawyer or a school's head called by surname and 律 / 校, "何律", "彭校", is the book's
+        # contact of that stored title).
+        # Left: h42_06, one message on two customers told in turn, "今天跑了两家。上午A…；下午B…": all of
+        # it goes to A, B gets nothing (multi-customer splitting, studied on its own branch)
+        ("conversations_fortytwo", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
