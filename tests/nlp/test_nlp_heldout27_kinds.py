@@ -96,3 +96,40 @@ def test_a_forwarded_inquiry_with_no_note_stays_a_lead(extractor: Extractor) -> 
         "【转发】周厂长：我们下个月要上一套云ERP，你们能不能报个价 ——常州恒远精工 周厂长 0519-8866 2233",
     )
     assert intent == "new_lead"
+
+
+# ---- a line of credit is lent to the customer, not what it spends ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天拜访了常州恒远精工周经理，对方在农行有流动资金贷款，额度80万，想了解我们的云ERP",
+        "常州恒远精工周经理说供应商给的保理额度两千万，云ERP下个月再谈",
+        "常州恒远精工周经理提到授信需求约500万，数控机床的事下周三再去聊",
+    ],
+)
+def test_a_credit_line_is_no_budget(extractor: Extractor, text: str) -> None:
+    assert "budget" not in read(extractor, text)[1]
+
+
+def test_a_limit_of_spending_stays_a_budget(extractor: Extractor) -> None:
+    _, slots = read(extractor, "常州恒远精工周经理说云ERP的采购额度80万，下周三再去聊")
+    assert slots["budget"] == [800000, 800000]
+
+
+# ---- a mill's trade word as the head of its short name (丝绸, 针织, 经编, 棉业, 纱业, 棉纺, 毛纺) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("湖州南浔的华锦丝绸 今天上门聊了云ERP 沈总挺感兴趣", "华锦丝绸"),
+        ("上午去了东台的瑞祥针织，演示了云ERP", "瑞祥针织"),
+        ("常熟的金福经编 电话沟通了数控机床的报价", "金福经编"),
+        ("新疆阿克苏的天山棉业 视频会议聊了云ERP上线", "天山棉业"),
+        ("南通鸿达棉纺 周经理 今天来电问云ERP", "南通鸿达棉纺"),
+    ],
+)
+def test_a_mills_trade_word_heads_its_name(extractor: Extractor, text: str, company: str) -> None:
+    assert read(extractor, text)[1].get("company") == company
