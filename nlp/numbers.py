@@ -152,6 +152,7 @@ _LOWER_BEFORE = re.compile(
     r"(?:要|得|是)?\s?$",
     re.IGNORECASE,
 )
+_BETWEEN_AFTER = re.compile(r"\s?之间")
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶)")
 _LOWER_AFTER = re.compile(r"\s?(?:及以上|或以上|以上|起|往上)")
 # "300w+", "50万+": a plus after one amount is its floor; before a digit it is a sum ("5万+3万").
@@ -646,6 +647,8 @@ def _bounds(text: str, amount: Amount) -> tuple[tuple[int | None, int | None], t
     if lo_val <= 0:
         return None
     before = text[max(0, start - 14) : start]  # (wide enough for "no more than ")
+    if lo_val < hi_val and _BETWEEN_AFTER.match(text, end):
+        return (lo_val, hi_val), (start, end)  # "控制在5到8万之间": both ends kept, no ceiling alone
     if _UPPER_BEFORE.search(before) or _UPPER_AFTER.match(text, end):
         return (None, hi_val), (start, end)
     if (

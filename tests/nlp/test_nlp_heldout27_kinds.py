@@ -133,3 +133,16 @@ def test_a_limit_of_spending_stays_a_budget(extractor: Extractor) -> None:
 )
 def test_a_mills_trade_word_heads_its_name(extractor: Extractor, text: str, company: str) -> None:
     assert read(extractor, text)[1].get("company") == company
+
+
+# ---- a range kept between two ends is a range, not a ceiling ----
+
+
+def test_a_range_held_between_is_a_range(extractor: Extractor) -> None:
+    _, slots = read(extractor, "常州恒远精工周经理说云ERP预算控制在12到15万之间，下周三再去聊")
+    assert slots["budget"] == [120000, 150000]
+
+
+def test_a_ceiling_stays_a_ceiling(extractor: Extractor) -> None:
+    _, slots = read(extractor, "常州恒远精工周经理说云ERP预算控制在15万以内，下周三再去聊")
+    assert slots["budget"] == [None, 150000]
