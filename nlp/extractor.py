@@ -23,6 +23,7 @@ from nlp.intent import (
     find_scope,
     find_stage,
     news_start,
+    pasted_note,
     plan_alone,
 )
 from nlp.lexicon import COMMON_SURNAMES, full_name_like, surnames, titles
@@ -415,6 +416,10 @@ class Extractor:
                     told = ""
             if facts.rivals:
                 told = _without_rivals_doings(told, facts.rivals)
+            if intent == Intent.LOG_FOLLOWUP and (note := pasted_note(told)) is not None:
+                # a forwarded message answered: the contact is in the rep's note after it, or else the
+                # message itself, which came and was answered online
+                k = find_kind(blanked(told, [(0, note[0])])) or ("online", (note[1] - 2, note[1]))
             k = k or find_kind(told) or _again_by_phone(told, text)
             if (k is None or k[0] != "demo") and facts.goods:
                 k = _goods_presented(told, facts.goods) or k

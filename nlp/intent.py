@@ -27,6 +27,8 @@ HELP = Screened(
     r"|(?:(?<=[改删])|(?<=改一下|删一下)|(?<=更正|撤销|撤回|删掉))\s?(?:怎么|咋|如何)(?:弄|办|搞|操作)(?:呢|啊|呀)?\s?[?？]*\s*$"
     # "怎么把客户阶段改成签约": how to make the bot change a record
     r"|(?:怎么|如何|咋)把.{0,12}(?:改|设|录|加|删|转|导|分配|移|标)"
+    # ...or done for a record: "如何给客户设置下次跟进提醒", "怎样给线索打标签"
+    r"|(?:怎么|如何|怎样|咋)(?:给|为)(?:客户|线索|商机|联系人|单子|订单)(?:设置|设定|添加|加|打|标记|标|修改|改|分配|转)"
     r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
     # the bot's own manual asked for, not one printed or shipped for a customer ("说明书+彩盒", "要做彩盒、
     # 使用说明书": a 使用说明书 is asked for only with the question)
@@ -153,6 +155,10 @@ LEAD_QUERY = Screened(
     r"|是谁在跟|谁在跟|谁跟的|跟进记录|跟进历史|最近一次|是哪个客户|是哪家|哪家的|谁的客户|是谁的|有没有人联系"
     # one of its facts asked: "X的预算是多少来着", "X上次报价多少", "X现在谁负责"
     r"|(?:预算|报价|价格|地址|需求|用量)(?:是|大概|一共)?(?:多少|多大|啥|什么)|(?<!几点)来着[?？]?$|谁(?:在)?(?:负责|对接)"
+    # ...who handles it, asked by 哪位 and a role: "X由哪位销售对接？", "X是哪个同事在跟"
+    r"|(?:哪位|哪个|哪一位)[^，,。？?\s]{0,6}?(?:在)?(?:负责|对接|跟进?)(?![了过])"
+    # its records under other names, or brought up: "调出X的全部联系记录"
+    r"|(?:沟通|联系|拜访|通话|往来)(?:记录|历史)|^\s*(?:请|麻烦|帮我)?调出"
     r"|(?:查|看).{0,12}(?:资料|信息|情况)|(?:资料|信息|情况).{0,4}(?:查|看)"
     # sent to the asker, or asked in a word: "X的情况发我一下", "X 历史记录", "X info"
     r"|(?:资料|信息|情况|记录)(?:发|给)我|历史记录|(?<![A-Za-z])info[?？]?\s*$"
@@ -169,6 +175,8 @@ ONE_CUSTOMER_QUESTION = Screened(
     r"(?:是)?谁(?:在)?跟的?(?![\u4e00-\u9fff])"  # "这个邮箱是谁跟的": whose customer, not a day's list
     # who made its last contact ("X上次是谁去的"; "明天谁去" asks the colleagues)
     r"|谁(?:去|跑|拜访|联系|见|打)的(?![\u4e00-\u9fff])"
+    # ...or who was in touch lately: "X那边最近谁联系过"
+    r"|谁(?:去|跑|拜访|联系|见|打|跟)过[?？]?\s*$"
     # ...or who entered it: "X那个线索是谁录的"
     r"|谁(?:录|录入|建|报备|登记)的(?![\u4e00-\u9fff])"
     r"|(?:单子|项目|客户)?(?:现在)?(?:在|归)谁(?:手上|手里|那)|是哪(?:家|个|位)[^\s，。,]{0,4}的|哪(?:家|个)[^\s，。,]{0,4}的来着"
@@ -230,12 +238,27 @@ HAND_OVER = re.compile(
 # A customer's own words pasted by the rep: a forwarded message, or one that greets and introduces
 # its writer ("王经理您好，我是X的采购…"). They are read as the customer channel's messages are.
 FORWARDED = re.compile(
-    r"^\s*(?:【转发】|\[转发\]|转发[:：]|fwd?[:：]|(?:客户|网站|官网|平台)?(?:留言|询盘|来信|私信)[:：])",
+    r"^\s*(?:【转发[^】]{0,6}】|\[转发\]|转发[:：]|fwd?[:：]|(?:客户|网站|官网|平台)?(?:留言|询盘|来信|私信)[:：])",
     re.IGNORECASE,
 )
 # The rep's own note after the pasted words, saying how they answered ("——客户发的邮件，我回他周一给报价",
 # "——送货时当面问的 我说明天补上"): a contact with a known customer, reported.
-ANSWERED_AFTER = re.compile(r"(?:——|--)[^—]*?我(?:回了?|说|答复|答应|告诉|跟(?:他|她|对方)说)")
+# (or saying it was answered or where it came: "—— X 符老板。已回复，明天…", "微信上收到的，我下周三过去")
+ANSWERED_AFTER = re.compile(
+    r"(?:——|--)[^—]*?(?:我(?:回了?|说|答复|答应|告诉|跟(?:他|她|对方)说)|已(?:经)?回复?(?![\u4e00-\u9fff])|回复了"
+    r"|(?:微信|邮件|邮箱|短信|钉钉|QQ)上?收到的)"
+)
+
+
+def pasted_note(text: str) -> tuple[int, int] | None:
+    """The rep's note after a customer's forwarded words ("【转发】… —— X 符老板。已回复，…"): where the
+    note starts and where its answer word is, or None when the message is no such paste."""
+    if FORWARDED.search(text) is None:
+        return None
+    m = ANSWERED_AFTER.search(text)
+    return None if m is None else (m.start(), m.end())
+
+
 # Contact details swapped with someone no contact is reported with ("展会上加了个微信 X 陈经理"):
 # a first contact. Beside a reported contact it is part of that contact ("演示完 店长加了微信").
 SWAPPED = re.compile(
@@ -479,6 +502,8 @@ _PROGRESS_FILLER = re.compile(
 TO_THE_TEAM = re.compile(
     r"(?:大家|各位)(?:都|有)?(?:看到|看了|知道|听说)(?:了)?(?:没|吗|么)"
     r"|(?:大家|各位)(?:都|出门|路上)?(?:注意|小心)"
+    # ...or greeted first, the care asked later: "各位早，今天有暴雨，出门注意安全"
+    r"|^\s*(?:大家|各位)[^?？]{0,40}?(?:注意|小心)(?:安全|身体|防暑|保暖|路滑)"
 )
 # (also "周末有人一起去看展吗")
 ASKS_COLLEAGUES = re.compile(
@@ -702,7 +727,8 @@ SCOPE_TEAM = re.compile(
     r"团队|大家|(?:我们|咱们|咱|本)组|全组|组里|所有人|全员|全部人|整个组|部门|我们团队|各位"
     r"|各人|每个人|每人|各个(?:销售|同事|人)|每个(?:销售|同事)|(?<![A-Za-z])(?i:team)(?![A-Za-z])"
 )
-SCOPE_ME = re.compile(r"(?<![帮发给教让叫替])我(?!们)")
+# (also the asker as 本人: "本人名下逾期的客户")
+SCOPE_ME = re.compile(r"(?<![帮发给教让叫替])我(?!们)|本人(?=名下|的|负责|跟进|跟的)")
 
 # Stage vocabulary: labels and the ways reps say a deal reached them.
 STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
@@ -1237,6 +1263,8 @@ def classify(text: str, facts: Facts) -> Intent:
             return Intent.NEW_LEAD
         if facts.channel == "customer":
             return Intent.OTHER
+    if facts.channel == "rep" and (named or facts.has_contact_info) and pasted_note(t) is not None:
+        return Intent.LOG_FOLLOWUP  # the customer's words answered, the rep's note after them: a contact
     lead = len(text) - len(text.lstrip())
     rivals = tuple((s - lead, e - lead) for s, e in facts.rivals)
     stage = find_stage(t, rivals)
@@ -1672,7 +1700,7 @@ def news_start(
 
 
 # "这周团队要回访的学校": the customers to contact, named by what they are.
-_TO_CONTACT = re.compile(r"(?:要|待|该|需要)(?:跟进|拜访|回访|联系|见|找)的[\u4e00-\u9fff]{1,6}[?？]?$")
+_TO_CONTACT = re.compile(r"(?:要|待|该|需要)(?:跟进|拜访|回访|联系|见|找)的[\u4e00-\u9fff]{1,6}[?？。.]?\s*$")
 
 
 # "今日待跟进 团队": a day's to-do list named in a note.

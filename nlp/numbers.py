@@ -152,6 +152,7 @@ _LOWER_BEFORE = re.compile(
     r"(?:要|得|是)?\s?$",
     re.IGNORECASE,
 )
+_BETWEEN_AFTER = re.compile(r"\s?之间")
 _UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶)")
 _LOWER_AFTER = re.compile(r"\s?(?:及以上|或以上|以上|起|往上)")
 # "300w+", "50万+": a plus after one amount is its floor; before a digit it is a sum ("5万+3万").
@@ -181,6 +182,8 @@ BUDGET_CUE = Screened(
     r"|(?:钱|款|资金)(?:已经?|也|都|终于|总算)?(?:批下来|批好|批了|到位)"
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})
+# A line of credit ("授信额度300万", "经营贷，额度50万"): money lent to the customer, not what it spends.
+_CREDIT = re.compile(r"授信|保理|贷|融资|借款|信用")
 _PER_UNIT = re.compile(r"每(?!个?[月年周天季])")
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直"; nor 一块(儿) for "together" ("两样加一块儿
@@ -394,7 +397,7 @@ _TOTAL_BEFORE = re.compile(
 # price cut, a loan, what the customer earns, sells (a shop's GMV) or owes ("单价3到5万", "想贷50到80万",
 # "营收两三千万").
 _NOT_SPENT_BEFORE = re.compile(
-    r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水|GMV|gmv"
+    r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|授信|保理|融资|营收|营业额|产值|收入|利润|销售额|流水|GMV|gmv"
     r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 # What a customer buys in a year, said right before the amount: "杯卖酒一年大概12万", "保洁每年六十万".
@@ -407,7 +410,7 @@ _NOT_BOUGHT_BEFORE = re.compile(r"租|税|赚|挣|省|亏|保费")
 # ...the same without the one-of-a-thing words, for the words past a pause: "一个带洽谈区的特装 150来万"
 # is the one thing's whole worth, while "一台 3万" in one clause is a unit price.
 _NOT_SPENT_PAST_PAUSE = re.compile(
-    r"单价|每|价格|报价|价钱|贷|营收|营业额|产值|收入|利润|销售额|流水|GMV|gmv"
+    r"单价|每|价格|报价|价钱|贷|授信|保理|融资|营收|营业额|产值|收入|利润|销售额|流水|GMV|gmv"
     # (the customer's funds for the deal said first are what it spends: "资金是财政拨款 不超过200万",
     # "资金分两年投 第一年六百来万"; a firm's capital or cash is not: "注册资金五百万", "资金紧张")
     r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
@@ -647,6 +650,8 @@ def _bounds(text: str, amount: Amount) -> tuple[tuple[int | None, int | None], t
     if lo_val <= 0:
         return None
     before = text[max(0, start - 14) : start]  # (wide enough for "no more than ")
+    if lo_val < hi_val and _BETWEEN_AFTER.match(text, end):
+        return (lo_val, hi_val), (start, end)  # "控制在5到8万之间": both ends kept, no ceiling alone
     if _UPPER_BEFORE.search(before) or _UPPER_AFTER.match(text, end):
         return (None, hi_val), (start, end)
     if (
@@ -698,6 +703,9 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
             idx = text.find(sep, cue.end(), stop)
             if idx != -1:
                 stop = idx
+        head = re.split(r"[。！!？?；;\n]", text[max(0, cue.start() - 16) : cue.start()])[-1]
+        if cue.group() == "额度" and _CREDIT.search(head):
+            continue
         slang = _slang_wan(text, cue.end())
         if slang is not None:
             return _bounds(text, slang)
