@@ -616,6 +616,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # Left: h42_06, one message on two customers told in turn, "今天跑了两家。上午A…；下午B…": all of
         # it goes to A, B gets nothing (multi-customer splitting, studied on its own branch)
         ("conversations_fortytwo", "conversations.jsonl", 14),
+        # held out and scored once at b04d74b (4/15, 87/121); not studied yet
+        ("conversations_fortythree", "conversations.jsonl", 4),
+        # held out and scored once at b04d74b (8/15, 87/96); not studied yet
+        ("conversations_fortyfour", "conversations.jsonl", 8),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
