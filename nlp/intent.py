@@ -16,10 +16,10 @@ from nlp.lexicon import Screened
 from nlp.types import Intent, Stage
 
 HELP = Screened(
-    r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|咋用|如何使用|使用说明(?!书)|你能做什么|能做什么|能干嘛|都能干|能干什么"
+    r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|咋个?用|如何使用|使用说明(?!书)|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|快捷(?:指令|命令|方式|用法|操作)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
-    r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|怎么(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
+    r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|(?:怎么|咋个)(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
     # the bot's own vocabulary asked: "客户阶段有哪几种", "状态分哪些"
     r"|(?:阶段|状态)(?:都|一共|总共|分别)?(?:有|分|包括)(?:哪几种|哪几个|哪些|几种|什么)[?？]?\s*$"
     # ...asked after the change at the end, the spoken way: "想改一下怎么弄", "删掉咋办？" (read from the
@@ -39,7 +39,9 @@ HELP = Screened(
     r"|^\s*(?:这个)?(?:机器人|助手|小助手|bot)(?:能|可以|会)(?:不能|不)?帮(?:我|忙|我们)?"
     r"|按什么格式|什么格式|用法(?=\s*$|[?？吗呢是有：:，,])|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
     # what the bot itself can take or give: "支持语音吗", "可以导出excel吗", "能发图片吗"
-    r"|^\s*(?:你|机器人|助手|这个)?\s*(?:支持|能不能|能|可以|可不可以)\s*"
+    # (also in English: "how to 改跟进时间", "how do I add a lead")
+    r"|^\s*how\s+(?:to|do\s+i|can\s+i)\s*(?:改|录|记|查|设置|添加|加|删|导|add|log|change|set|edit|update|delete|export)"
+    r"|^\s*(?:你|机器人|助手|这个|bot)?\s*(?:支持|能不能|能|可以|可不可以)\s*"
     r"(?:批量|一键|直接|自动)?(?:语音|图片|照片|截图|文件|excel|表格|导出|导入|识别|发语音|发图片|发文件|撤回|群里用|在群里)"
     # a setting of the bot asked for: "能不能设置每天自动提醒我", "可以开启提醒吗"
     r"|^\s*(?:你|机器人|助手|这个)?\s*(?:能不能|可不可以|能否|可以|能)\s?(?:帮我)?(?:设置|设定|开启|打开|关闭|关掉)"
@@ -56,7 +58,7 @@ HELP = Screened(
 )
 # How a thing is used, shown to a customer ("给X演示了提货卡怎么用"): a demo told, no question to the bot.
 SHOWN_HOW = re.compile(
-    r"(?:演示|讲解|讲了|示范|教了|培训了?)[^，,。？?]{0,12}(?:怎么用|如何使用|怎么操作|如何操作)(?![?？吗])"
+    r"(?:演示|讲解|讲了|示范|教了|培训了?)[^，,。？?]{0,12}(?:怎么用|咋个?用|如何使用|怎么操作|如何操作)(?![?？吗])"
 )
 OVERDUE = Screened(
     r"超时|逾期|超期|过期|timeout|overdue"
@@ -88,11 +90,16 @@ STATS = re.compile(
     # or ranked: "每个人的签单数排一下"
     r"(?:(?![\u4e00-\u9fff])|(?=[和跟与及、]|(?:出|拉|发|报|给|排)(?:一下|下|我|个)))"
 )
+# A count asked in English by the rep, of no one named: "how many leads this week?"
+HOW_MANY = re.compile(r"^\s*how\s+(?:many|much)(?![A-Za-z])", re.IGNORECASE)
 # "签了几台", "新增了几所学校": a count asked...
 # ("哪几个" asks which; "好几家" tells many)
 COUNT = re.compile(r"(?<![哪好])几[单个条次家笔位台套所辆件批份场间户名只组]")
 # ...unless the number is what a customer wants: "他们还想顺便配几台隔膜泵" is a report of a few.
-WANTS_SOME = re.compile(r"(?:想|要|需要|配|买|采购|订|加|换|上)[^，,。？?\s]{0,4}几[台套个件批只辆组]")
+# (上 is no purchase in a past period: "上周新增了几个线索")
+WANTS_SOME = re.compile(
+    r"(?:想|要|需要|配|买|采购|订|加|换|上(?![周月季年次回个午]))[^，,。？?\s]{0,4}几[台套个件批只辆组]"
+)
 QUESTION = Screened(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
 TODAY = re.compile(
     r"(?:跟进|拜访|回访|联系|跑|见|跟|找)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要|得)(?:跟进|跟|拜访|回访|联系|跑|见|找)"
@@ -128,7 +135,7 @@ OWN_PLAN = re.compile(
 TODAY_WHICH = re.compile(
     r"(?:要|该|得)(?:去|跑|见|找|约|拜访|跟进|联系|回访)(?:哪|几家)|(?:去|跑|拜访|见|找)哪(?:家|些|几|个|位)"
     # the calls of a day: "今天要打哪些电话", "明天该回哪几个客户的电话", "周五得给谁打电话"
-    r"|(?:要|该|得|需要)(?:打|回)哪[些几个通位家]{1,2}(?:客户)?的?电话|(?:要|该|得|需要)给(?:谁|哪[些几个位家]{1,2}客户?)(?:打|回)电话"
+    r"|(?:要|该|得|需要)(?:打|回)哪[些几个通位家]{1,2}(?:客户)?的?电话|(?:要|该|得|需要)(?:打|回)的电话(?:有|是)(?:哪些|哪几)|(?:要|该|得|需要)给(?:谁|哪[些几个位家]{1,2}客户?)(?:打|回)电话"
 )
 # One's customers asked for as a list, on no day and not as late ones: "何丽手上现在一共有哪些客户",
 # "我名下有哪些客户", "王强在跟的客户有哪些": the book of the one named (or the asker's own).
@@ -727,8 +734,11 @@ SCOPE_TEAM = re.compile(
     r"团队|大家|(?:我们|咱们|咱|本)组|全组|组里|所有人|全员|全部人|整个组|部门|我们团队|各位"
     r"|各人|每个人|每人|各个(?:销售|同事|人)|每个(?:销售|同事)|(?<![A-Za-z])(?i:team)(?![A-Za-z])"
 )
-# (also the asker as 本人: "本人名下逾期的客户")
-SCOPE_ME = re.compile(r"(?<![帮发给教让叫替])我(?!们)|本人(?=名下|的|负责|跟进|跟的)")
+# (also the asker as 本人: "本人名下逾期的客户", or in English: "my overdue leads", "how many did I close";
+# not a Roman numeral: "I期临床")
+SCOPE_ME = re.compile(
+    r"(?<![帮发给教让叫替])我(?!们)|本人(?=名下|的|负责|跟进|跟的)|(?<![A-Za-z])(?:[Mm]y|I)(?=\s+[A-Za-z])"
+)
 
 # Stage vocabulary: labels and the ways reps say a deal reached them.
 STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
@@ -1247,6 +1257,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.OTHER
     if HELP.search(t) and not SHOWN_HOW.search(t):
         return Intent.HELP
+    if facts.channel == "rep" and not (facts.has_company or facts.has_person) and HOW_MANY.search(t):
+        return Intent.QUERY_STATS  # "how many deals did I close this month?"
     is_question = QUESTION.search(t) is not None
     short = len(t) <= 32
     named = facts.has_company or facts.has_person

@@ -690,6 +690,21 @@ def _slang_wan(text: str, cue_end: int) -> Amount | None:
 _AGREED_PRICE = ("价格", "总价", "价钱")
 
 
+# A budget given in parts, then its whole: "…二期50万，合计80万", "…，总盘子340万左右".
+_TOTAL_AFTER = re.compile(
+    r"(?:合计|总计|共计|一共|总共|总盘子|加起来|总预算)(?:是|为|有)?(?:大概|大约|约)?\s?"
+)
+
+
+def _total_after(text: str, first: Amount, stop: int) -> Amount | None:
+    """The whole said after a budget's first part, in its sentence and in money as large or larger."""
+    for m in _TOTAL_AFTER.finditer(text, first.end, stop):
+        total = _amount_at(text, m.end(), min(stop, m.end() + 8))
+        if total is not None and total.start == m.end() and total.scale >= 1000 and total.hi > first.hi:
+            return total
+    return None
+
+
 def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
     for cue in BUDGET_CUE.finditer(text):
         stop = min(len(text), cue.end() + _WINDOW)
@@ -722,6 +737,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         moved = _MOVED_TO.match(text, first.end)
         if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
             first = later  # "预算从40万提到55万": what it is now
+        if (total := _total_after(text, first, stop)) is not None:
+            first = total  # "预算按阶段：一期30万，二期50万，合计80万": the whole, not the first part
         found = _bounds(text, _widen(text, first))
         if found is not None:
             return found
