@@ -285,6 +285,10 @@ _NEW_ONE = re.compile(r"(?:新来的|新上任的|新任的?|新换的|新调来
 _WHEN_BEFORE_ACT = re.compile(r"(?:刚才?|刚刚|今天|昨天|上午|下午|早上|晚上|中午)?(?:又|也|就)?")
 # (as _ROLE_THEN_NAME reads them)
 _WORK_ROLES = frozenset({"采购", "销售", "财务", "出纳", "会计", "前台", "行政", "人事"})
+# When something happened, read right after a spaced surname, is no given name ("Ryan 邹今天").
+_WHEN_WORDS = frozenset(
+    {"今天", "昨天", "明天", "前天", "后天", "刚才", "刚刚", "上午", "下午", "早上", "晚上", "中午"}
+)
 # A surname called by 小/老 (大 only right after a title: "会长大刘"): "瑞德的小谭", "理事长老宋", "… 小符".
 _NICK = re.compile(r"[小老大](?=[\u4e00-\u9fff])")
 # A nickname that is a common word ("老乡", "小米", "大王") is read as the word.
@@ -353,6 +357,13 @@ _MET_AFTER = re.compile(
 )
 # An English name ending right where a question about it starts ("Jerry Xu是哪家公司的").
 _EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[^A-Za-z]))([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?$")
+# An English given name as the one who called or wrote ("Amber刚打电话过来", "Ryan 邹今天加了我微信"),
+# maybe with a Han surname spaced after it.
+_EN_NAME_ACTED = re.compile(
+    r"(?<![A-Za-z])(?P<n>[A-Z][a-z]+)(?: (?P<s>[\u4e00-\u9fff]))?"
+    r"(?:今天|刚才?|刚刚|昨天|上午|下午|早上|晚上|中午)?(?:又|也)?"
+    r"(?:打电话|打了电话|打了个电话|打来|来电|回电|加了我|给我打|发了?(?:微信|邮件|消息))"
+)
 # Capitalised words that are not people's names, also the everyday software a customer "is on"
 # ("还是Excel记账的", "用的是Word").
 _EN_NOT_NAMES = frozenset(
@@ -622,6 +633,8 @@ class PersonFinder:
         if text[g] in _NOT_NAME:
             return self._yi_name(text, i, g)
         first = text[i : g + 1]
+        if text[g : g + 2] in _WHEN_WORDS:
+            return None  # "Ryan 邹今天加了我": the surname, then when; no given name
         if self._freq(first) > 3000 or text[g] in _DEPARTMENT_END:
             return None  # "应该", "马上": a word, not a name
         g2 = g + 1
@@ -1052,8 +1065,16 @@ class PersonFinder:
             name = self._name_after(text, m.end())
             if name and text.startswith(("的", "那边", "那里"), m.end() + len(name)):
                 continue  # "给Jolly那边的Tom": the organisation, its person follows
+            if name and any(_title_re().fullmatch(w) for w in name.split()):
+                continue  # "新来的Office Manager Lucy": an English title, its person follows
             if name and name.isascii() and not _title_re().match(text, m.end() + len(name)):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
+        for m in _EN_NAME_ACTED.finditer(text):
+            if m.group("n") in _EN_NOT_NAMES or m.group("n") in _STATUS_WORDS:
+                continue
+            sur = m.group("s")
+            name = m.group("n") + (" " + sur if sur and sur in COMMON_SURNAMES else "")
+            named.append(Person(name, None, m.start("n"), m.start("n") + len(name)))
         for m in _titles(text):
             if not self._title_ok(text, m) or m.title_start in inside:
                 continue

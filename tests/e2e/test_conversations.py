@@ -618,8 +618,12 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_fortytwo", "conversations.jsonl", 14),
         # held out and scored once at b04d74b (4/15, 87/121); not studied yet
         ("conversations_fortythree", "conversations.jsonl", 4),
-        # held out and scored once at b04d74b (8/15, 87/96); not studied yet
-        ("conversations_fortyfour", "conversations.jsonl", 8),
+        # held out and scored once at b04d74b (8/15, 87/96), then studied: 10/15, 90/96 (an English given
+        # name that called or wrote is the contact: "X打电话过来", "X 杨今天加了我微信"). Left: a surname
+        # and title for a known contact with an English name (孙总 → Kevin 孙), a correction's spaced English
+        # name cut off by the clause split, a contact named without a customer (multi-customer lookup), the
+        # customer's own promise taken as the plan (gold disputed)
+        ("conversations_fortyfour", "conversations.jsonl", 10),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
