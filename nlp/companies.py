@@ -530,6 +530,10 @@ def _place_words() -> frozenset[str]:
     return frozenset({*g.cities, *g.full_to_short, *g.counties, *_PROVINCES})
 
 
+# A side of a mountain, lake or town ("北麓", "南坡", "东岸", "西郊"): a place word inside a registered name.
+_SIDE_OF = re.compile(r"[东南西北][麓坡岸郊畔]")
+
+
 def _is_place(word: str) -> bool:
     return word in _place_words() or (
         len(word) >= 3 and word[-1] in "省市区县镇" and _CJK.fullmatch(word[0]) is not None
@@ -589,7 +593,7 @@ class CompanyFinder:
         self._cut = cut
 
     def _name_part(self, word: str) -> bool:
-        if word in _ALLOW or _ORDINAL.fullmatch(word) or _is_place(word):
+        if word in _ALLOW or _ORDINAL.fullmatch(word) or _is_place(word) or _SIDE_OF.fullmatch(word):
             return True
         if word in _STOP or word in _MEASURE:
             return False

@@ -728,6 +728,9 @@ def _surname(name: str) -> str:
     return name[:2] if name[:2] in surnames() else name[0]
 
 
+_DOT = re.compile(r"[·•・]")
+
+
 @cache
 def contact_aliases(name: str | None, title: str | None) -> tuple[str, ...]:
     """How a rep names this contact: the full name, or the surname with the title or its ending."""
@@ -735,9 +738,13 @@ def contact_aliases(name: str | None, title: str | None) -> tuple[str, ...]:
         return ()
     name = _fold(name)
     out = {name} if len(name) >= _MIN_BRAND else set()
+    # A transliterated full name ("艾力·卡德尔") is called by its given part, before the middle dot.
+    given = _DOT.split(name)[0] if _DOT.search(name) else ""
+    if len(given) >= _MIN_BRAND:
+        out.add(given)
     if title:
         title = _fold(title)
-        surname = _surname(name)
+        surname = given if len(given) >= _MIN_BRAND else _surname(name)
         endings = {title, *(t for t in titles() if title.endswith(t))}
         if _BOSS in title:
             endings.add(_BOSS)

@@ -469,6 +469,15 @@ def _same_person(a: Person, b: Person) -> bool:
     return len(short) == 1 and full.startswith(short)
 
 
+# Endings of Uyghur and Kazakh given names after a listed syllable ("买买提" + 江, "努尔" + 兰, "+ 汗").
+_MINORITY_ENDINGS = frozenset("江兰汗罕")
+_MINORITY_ENDING_WORD_FREQ = 50  # "兰州", "江边": the next word, not the name's ending
+# Characters of transliterated names: after a middle dot, the family part of a minority full name.
+_TRANSLIT = "阿艾巴布德迪尔尼克卡拉力丽买麦木穆米努帕热萨沙斯提吐托乌吾西亚伊依玉孜扎曼汗罕江兰古洪合曼夫甫"
+_TRANSLIT_AFTER_DOT = re.compile(f"[·•・][{_TRANSLIT}]{{2,5}}")
+_DOT_NAME = re.compile(f"(?<![{_TRANSLIT}])[{_TRANSLIT}]{{2,5}}[·•・][{_TRANSLIT}]{{2,5}}")
+
+
 @cache
 def _minority_re() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, minority_names())) + ")+")
@@ -720,7 +729,15 @@ class PersonFinder:
         if text[i : i + 1] not in _minority_starts():  # most characters start none (a match is 12x dearer)
             return None
         m = _minority_re().match(text, i)
-        return m.group() if m else None
+        return text[i : self._minority_end(text, m.end())] if m else None
+
+    def _minority_end(self, text: str, e: int) -> int:
+        """The end of a minority name whose listed syllables end at e: a name ending that makes no word
+        with the next character ("…江", "…兰": Jan, Lan), then a surname after a middle dot ("…·卡德尔")."""
+        if text[e : e + 1] in _MINORITY_ENDINGS and self._freq(text[e : e + 2]) < _MINORITY_ENDING_WORD_FREQ:
+            e += 1
+        dot = _TRANSLIT_AFTER_DOT.match(text, e)
+        return dot.end() if dot else e
 
     def _word_goes_on(self, text: str, m: _TitleHit) -> bool:
         """A title with no name that the next character turns into another word: a body or a trade
@@ -1289,8 +1306,11 @@ class PersonFinder:
             if self._boundary_before(text, m.start()) and (a_name := self._a_name_at(text, m.start())):
                 named.append(Person(a_name, None, m.start(), m.start() + 2))  # "见了他们采购 阿杰 聊了聊"
         for m in _minority_alone_re().finditer(text):
-            if len(m.group()) >= 3:
-                named.append(Person(m.group(), None, m.start(), m.end()))  # "乌云其其格那个客户"
+            end = self._minority_end(text, m.end())
+            if end - m.start() >= 3:
+                named.append(Person(text[m.start() : end], None, m.start(), end))  # "乌云其其格那个客户"
+        for m in _DOT_NAME.finditer(text) if "·" in text or "•" in text or "・" in text else ():
+            named.append(Person(m.group(), None, m.start(), m.end()))  # "卡德尔·沙吾提": a full name
         for m in _PERSON_THERE.finditer(text):
             name = self._name_after(text, m.start("name"))
             if (

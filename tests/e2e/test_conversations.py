@@ -616,8 +616,14 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # Left: h42_06, one message on two customers told in turn, "今天跑了两家。上午A…；下午B…": all of
         # it goes to A, B gets nothing (multi-customer splitting, studied on its own branch)
         ("conversations_fortytwo", "conversations.jsonl", 14),
-        # held out and scored once at b04d74b (4/15, 87/121); not studied yet
-        ("conversations_fortythree", "conversations.jsonl", 4),
+        # held out and scored once at b04d74b (4/15, 87/121), then studied: 7/15, 100/121 (a minority name
+        # goes on with its ending, 买买提 + 江, and a family part after a middle dot; a contact stored with a
+        # dotted name is named by its given part; a side of a mountain or lake, 北麓, stays in a registered
+        # name). Left: a sale told in two customers' halves of one message (multi-customer splitting, on its
+        # own branch); "刚才说错了" corrections put on the last customer told; stage news without stage
+        # words (laid, tested: 交付; lost to a rival; handed to review); kinds of contact told only by
+        # where (在地里: visit) or by what was sent (报价单发给: online); no time for more
+        ("conversations_fortythree", "conversations.jsonl", 7),
         # held out and scored once at b04d74b (8/15, 87/96), then studied: 10/15, 90/96 (an English given
         # name that called or wrote is the contact: "X打电话过来", "X 杨今天加了我微信"). Left: a surname
         # and title for a known contact with an English name (孙总 → Kevin 孙), a correction's spaced English

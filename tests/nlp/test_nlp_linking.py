@@ -30,6 +30,12 @@ def test_a_contact_is_named_by_surname_and_the_end_of_the_title() -> None:
     assert contact_aliases(None, "经理") == ()
 
 
+def test_a_transliterated_contact_is_named_by_the_given_part_before_the_dot() -> None:
+    aliases = set(contact_aliases("艾尔肯·吐尔逊", "仓储主管"))
+    assert {"艾尔肯·吐尔逊", "艾尔肯", "艾尔肯主管"} <= aliases
+    assert "艾主管" not in aliases
+
+
 BOOK = LeadBook(
     [
         lead(1, "合肥瑞丰食品有限公司", "合肥", BookContact("岑志远", "销售总监", "13700001111")),

@@ -106,6 +106,11 @@ def test_no_person(extractor: Extractor, text: str) -> None:
         ("拜访了七星区教育局的装备股长李明", "李明", "装备股长"),
         ("闽江学院的信息化办公室主任林晓东说可以", "林晓东", "信息化办公室主任"),
         ("第十中学的阿不都热合曼主任说国庆后再说", "阿不都热合曼", "主任"),
+        # A minority name goes on with its ending (…江, …兰) and, after a middle dot, its family part.
+        ("仓储主管艾尔肯江说下周来看叉车", "艾尔肯江", "仓储主管"),
+        ("物流部经理迪丽努尔·阿斯卡尔 13999001122", "迪丽努尔·阿斯卡尔", "物流部经理"),
+        ("调度主任阿迪力江说周五装车", "阿迪力江", "调度主任"),
+        ("见了仓库的卡德尔·沙吾提，叉车要两台", "卡德尔·沙吾提", None),
     ],
 )
 def test_person_other_industries(
