@@ -178,7 +178,7 @@ async def log_each(contexts: list[Context], found: list[tuple[Lead, Extraction]]
     return replies
 
 
-async def known_and_new(ctx: Context, read: Callable[[str, Intent | None], Context]) -> list[Reply] | None:
+async def known_and_new(ctx: Context, read: Callable[[str, Intent], Context]) -> list[Reply] | None:
     """One message on the one customer of the writer's book it names, then, in a sentence of its own
     after a stop or an emoji, on a new customer named in full with a phone ("…明天回他。另外下午接到个新
     客户电话，X有限公司的李总，139…，想要…", "…培训也做完了👌 Y还帮忙介绍了个新客户：X诊所，院长姓温，
@@ -197,7 +197,7 @@ async def known_and_new(ctx: Context, read: Callable[[str, Intent | None], Conte
     # known first: the latest stop after it whose rest names a new customer; new first: the last
     # stop before the known customer's name
     cuts = [(s, False) for s in reversed(stops) if last < s < len(text)]
-    cuts += [(s, True) for s in stops[-1::-1] if s <= first][:1]
+    cuts += [(s, True) for s in reversed(stops) if s <= first][:1]
     for cut, new_first in cuts:
         head, tail = text[:cut].strip(), text[cut:].strip()
         if not head or not tail:

@@ -221,23 +221,22 @@ class Router:
                 report if intent is Intent.LOG_FOLLOWUP else dataclasses.replace(report, intent=intent)
             )
             ctx = context(extraction, person)
+
+        def read_part(part: str, intent: Intent) -> Context:
+            """A part of the message read alone, as a message of its own with that intent."""
+            said = dataclasses.replace(message, text=part)
+            extracted = self._extractor.extract(part, message.sent_at, "rep", intent)
+            return context(self._present(said, extracted, person), person, said)
+
         if extraction.intent is Intent.LOG_FOLLOWUP and (parts := await several_customers.parts_of(ctx)):
             # "跑了两家 先去的X … 下午去了Y …": each part read alone, one follow-up on each customer
-            contexts = []
-            for part in parts:
-                said = dataclasses.replace(message, text=part)
-                read = self._extractor.extract(part, message.sent_at, "rep", Intent.LOG_FOLLOWUP)
-                contexts.append(context(self._present(said, read, person), person, said))
+            contexts = [read_part(part, Intent.LOG_FOLLOWUP) for part in parts]
             if (found := await several_customers.leads_of(contexts)) is not None:
                 return await several_customers.log_each(contexts, found)
-        if extraction.intent in (Intent.LOG_FOLLOWUP, Intent.NEW_LEAD):
-            # "X张总电话谈了价格。另外新客户Y有限公司李总 139…": a follow-up on X, a new lead of Y
-
-            def read(part: str, intent: Intent | None) -> Context:
-                said = dataclasses.replace(message, text=part)
-                read = self._extractor.extract(part, message.sent_at, "rep", intent)
-                return context(self._present(said, read, person), person, said)
-
-            if (replies := await several_customers.known_and_new(ctx, read)) is not None:
-                return replies
+        # "X张总电话谈了价格。另外新客户Y有限公司李总 139…": a follow-up on X, a new lead of Y
+        if (
+            extraction.intent in (Intent.LOG_FOLLOWUP, Intent.NEW_LEAD)
+            and (replies := await several_customers.known_and_new(ctx, read_part)) is not None
+        ):
+            return replies
         return await HANDLERS[extraction.intent](ctx)
