@@ -630,6 +630,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # name cut off by the clause split, a contact named without a customer (multi-customer lookup), the
         # customer's own promise taken as the plan (gold disputed)
         ("conversations_fortyfour", "conversations.jsonl", 10),
+        # held out and scored once at 4f7030e (11/15, 77/89); not studied yet
+        ("conversations_fortyfive", "conversations.jsonl", 11),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
