@@ -634,6 +634,8 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_fortyfive", "conversations.jsonl", 11),
         # held out and scored once at 4f7030e (10/15, 81/98); not studied yet
         ("conversations_fortysix", "conversations.jsonl", 10),
+        # held out and scored once at 4f7030e (6/15, 74/111); not studied yet
+        ("conversations_fortyseven", "conversations.jsonl", 6),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
