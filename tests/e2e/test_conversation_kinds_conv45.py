@@ -23,3 +23,44 @@ async def test_a_customer_mixed_up_said_with_串_moves_the_record_and_its_plan(r
         {"company": BAIYUN["公司"], "followups_added": 0, "stage": "需求确认"},
     ]  # fmt: skip
     await assert_right(runner, [BAIYUN, XINKANG], turns, expect)
+
+
+# Two customers of one city sharing the short name 瑞康: the trade word tells them apart.
+RK_ORTHO = row("苏州瑞康骨科医院", "苏州", "蒋德胜", "设备科科长", "13900000453", "锁定接骨板", "需求确认")
+RK_EYE = row("苏州瑞康眼科门诊部", "苏州", "邵美玲", "院长", "13900000454", "台式彩超", "初筛")
+
+
+async def test_an_answer_picking_by_the_trade_word_with_news_completes_the_report(runner: Runner) -> None:
+    turns = says(
+        ("上午去瑞康了 聊了聊下半年的手术量", ["哪个"]),
+        "骨科那个 蒋科长 髓内钉一个月要二十来套 下周四再去",
+    )
+    expect = [
+        {"company": RK_ORTHO["公司"], "followups_added": 1, "last_followup": last("visit", "蒋"),
+         "next_followup": plan("next_week:4"), "products_include": ["髓内钉"]},
+        {"company": RK_EYE["公司"], "followups_added": 0, "stage": "初筛"},
+    ]  # fmt: skip
+    await assert_right(runner, [RK_ORTHO, RK_EYE], turns, expect)
+
+
+async def test_a_report_naming_another_customer_while_asked_stays_its_own(runner: Runner) -> None:
+    # a name none of the listed candidates holds is no pick: the report is its own, the question stays
+    turns = says(
+        ("上午去瑞康了 聊了聊下半年的手术量", ["哪个"]),
+        "白云那个 蒯院长 便携彩超下周四定 下周四再去",
+    )
+    expect = [
+        {"company": BAIYUN["公司"], "followups_added": 1, "last_followup": last(contact="蒯")},
+        {"company": RK_ORTHO["公司"], "followups_added": 0},
+        {"company": RK_EYE["公司"], "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RK_ORTHO, RK_EYE, BAIYUN], turns, expect)
+
+
+async def test_the_deal_said_lost_after_the_customer_signed_elsewhere_is_lost(runner: Runner) -> None:
+    turns = says("给新康滕主任打了个电话 接骨板人家不换了 跟别的医院一块签了两年 这单算黄了")
+    expect = [
+        {"company": XINKANG["公司"], "followups_added": 1, "stage": "输单",
+         "last_followup": last("call", "滕")},
+    ]  # fmt: skip
+    await assert_right(runner, [XINKANG], turns, expect)
