@@ -64,3 +64,26 @@ async def test_the_deal_said_lost_after_the_customer_signed_elsewhere_is_lost(ru
          "last_followup": last("call", "滕")},
     ]  # fmt: skip
     await assert_right(runner, [XINKANG], turns, expect)
+
+
+# A customer of a district, named by the district without its kind and the brand (相城博爱).
+RENXIN = row("苏州仁心口腔门诊部", "苏州", "沈国栋", "院长", "13900000455", "便携彩超", "报价")
+BOAI = row(
+    "苏州市相城区博爱骨科医院", "苏州", "祝红梅", "设备科主任", "13900000456", "锁定接骨板", "需求确认"
+)
+
+
+async def test_two_visits_the_second_customer_named_by_its_district_said_short_each_get_their_own(
+    runner: Runner,
+) -> None:
+    turns = says(
+        "今天跑了两家 上午去仁心沈院长那 便携彩超又加了一台 "
+        "下午上相城博爱见了祝主任 接骨板的事下周二上午九点再过去谈"
+    )
+    expect = [
+        {"company": RENXIN["公司"], "followups_added": 1, "last_followup": last("visit", "沈"),
+         "next_followup": None},
+        {"company": BOAI["公司"], "followups_added": 1, "last_followup": last("visit", "祝"),
+         "next_followup": plan("next_week:2", "09:00")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENXIN, BOAI], turns, expect)
