@@ -9,7 +9,9 @@ time) and the contact, phone and kind the answer adds. A message that says somet
 customer (a time, a budget, products, a stage, another kind of contact than the kept one's...) is a
 new report, handled as itself, and the question stays open for a later answer; only the rep's own
 next plan, said in a sentence of its own after the name ("华X的李工。明天下午我带报价过去"), goes with the
-answer: the kept report is completed and gets that plan.
+answer: the kept report is completed and gets that plan. An answer that opens on a part of the name only
+one listed candidate has, said as a pick ("口腔那个 周主任 要两台 下周五再去"), completes the kept report
+with the facts it goes on with.
 """
 
 from __future__ import annotations
@@ -78,6 +80,9 @@ class _Answer:
     new: bool = False
     company: str | None = None  # a new customer's name, when the answer gives it
     plan: FollowUpTime | None = None  # the rep's next plan, said after the answer
+    # The answer picked the customer by a part of its name and went on with news of the same contact
+    # ("X那个 跟周工聊的 要两台 下周五再去"): its facts complete the kept report.
+    news: Extraction | None = None
 
 
 def _plain(text: str) -> str:
@@ -244,6 +249,8 @@ async def _answer_in(ctx: Context, person: Person) -> _Answer | None:
     choice, new = _choice(message.text), bool(_NEW.fullmatch(_plain(message.text)))
     named_new = _names_new(ctx)
     if choice is None and not new and named_new is None and not _names_only(ctx):
+        if (part := _opens_on_a_name(ctx)) is not None:
+            return await _picked_with_news(ctx, person, part)
         return None  # decided from the words alone, without a query for every message
     row = await pending(ctx, person, message.sent_at)
     if row is None or not asks_which_customer(row):
@@ -257,6 +264,52 @@ async def _answer_in(ctx: Context, person: Person) -> _Answer | None:
             return None
         return await _offered(ctx, row, row.candidates[choice - 1])
     return await _named(ctx, person, row)
+
+
+# The part of a name an answer opens on, said as a pick: "X那个 …", "是X那家，…" (maybe a trade word the
+# extractor takes for no company: "骨科那个"); `_picked_with_news` checks it against the listed candidates.
+_OPENS_ON_PICK = re.compile(
+    r"[\s，,。.!！~～、]*(?:是|就是|应该是)?([\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:那个|那家|这家|这个|的)"
+    r"(?=[\s，,。.!！~～、])"
+)
+
+
+def _opens_on_a_name(ctx: Context) -> str | None:
+    """The part of a name a message that says more than a name opens on, said as a pick."""
+    if ctx.extraction.intent in ASKS:
+        return None
+    found = _OPENS_ON_PICK.match(ctx.message.text)
+    return found[1] if found is not None else None
+
+
+async def _picked_with_news(ctx: Context, person: Person, part: str) -> _Answer | None:
+    """The answer that picks one listed candidate by a part of its name none of the others has ("重X那个",
+    when 大连华X重X and 大连华X口腔 were listed), and goes on with facts of the same contact: they complete
+    the kept report. Any other customer named so is a report of its own."""
+    row = await pending(ctx, person, ctx.message.sent_at)
+    if row is None or not asks_which_customer(row):
+        return None
+    if not _same_contact(kept_extraction(row), ctx.extraction):
+        return None  # another call or visit than the kept report's: news of its own
+    said = _fold(part)
+    listed = [await get_lead(ctx.session, lead_id) for lead_id in row.candidates]
+    fits = [lead for lead in listed if lead is not None and said in _fold(lead.company)]
+    if len(said) < TOLD_APART_MIN or len(fits) != 1:
+        return None
+    return _Answer(row, fits[0], news=ctx.extraction)
+
+
+def _with_news(kept: Extraction, news: Extraction) -> Extraction:
+    """The kept report completed by the facts its answer went on with: what the report left unsaid, and
+    the products and competitors both named."""
+    return dataclasses.replace(
+        kept,
+        products=tuple(dict.fromkeys((*kept.products, *news.products))),
+        competitors=tuple(dict.fromkeys((*kept.competitors, *news.competitors))),
+        budget=kept.budget or news.budget,
+        stage=kept.stage or news.stage,
+        next_followup=kept.next_followup or news.next_followup,
+    )
 
 
 async def _offered(ctx: Context, row: PendingQuestion, lead_id: int) -> _Answer | None:
@@ -335,6 +388,8 @@ async def handle(ctx: Context) -> list[Reply]:
         named = _naming(kept, answer.lead)
         if ctx.message.kind == "text":  # a contact the answer names is the kept message's, if it named none
             named = _with_answer(named, ctx.extraction, ctx.message.text)
+        if answer.news is not None:
+            named = _with_news(named, answer.news)
         if answer.plan is not None and named.next_followup is None:
             named = dataclasses.replace(named, next_followup=answer.plan)
         completed = dataclasses.replace(ctx, message=message, extraction=named)

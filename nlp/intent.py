@@ -1106,6 +1106,7 @@ def _find_stage(
     # as the move to it ("报价发了 开始谈价", "样品过了 已经到谈判了").
     best: tuple[Stage, tuple[int, int]] | None = None
     moved: tuple[Stage, tuple[int, int]] | None = None
+    lost_at: tuple[int, int] | None = None
     for label, pattern in STAGES:
         for m in pattern.finditer(text):
             if masked is not None and masked[m.start()] == " " and not text[m.start()].isspace():
@@ -1128,6 +1129,8 @@ def _find_stage(
                 continue  # a signing wished, not done: "想一起签了", "希望年底前签约"
             if label == Stage.LOST and _CONCEDED.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "虽然浴袍丢了 但毛巾让我们试": a part lost, conceded, the deal goes on
+            if label == Stage.LOST:
+                lost_at = m.span()
             if best is None or m.start() < best[1][0]:
                 best = (label, m.span())
             before = text[max(0, m.start() - 4) : m.start()]
@@ -1135,6 +1138,16 @@ def _find_stage(
             if said_as_move and (moved is None or m.start() > moved[1][0]):
                 moved = (label, m.span())
             break  # the first of each stage's words is enough
+    if (
+        best is not None
+        and best[0] == Stage.WON
+        and lost_at is not None
+        and lost_at[0] > best[1][1]
+        and (rivals or _DEAL_BEFORE.search(text, max(0, lost_at[0] - 6), lost_at[0]))
+    ):
+        # A signing, then the deal said lost ("人家跟别家签了两年 这单算黄了"): the signing was someone
+        # else's, the verdict on the deal comes last.
+        best = (Stage.LOST, lost_at)
     if (best is None or best[0] != Stage.LOST) and rivals:
         lost = _given_to_rival(text, rivals)
         if lost is not None and (best is None or lost[0] < best[1][0]):
@@ -1149,6 +1162,8 @@ def _find_stage(
     return (best[0].value, best[1]) if best is not None else None
 
 
+# The deal named just before its verdict: "这单算黄了", "单子也丢了", "那个项目没拿下".
+_DEAL_BEFORE = re.compile(r"(?:单|单子|项目|生意|买卖)[^，,。；;\s]{0,3}$")
 # A day already come before "签的合同" in its clause: "今天去X签的合同", "刚在他们办公室签的字".
 _SIGNED_ON_A_DAY = re.compile(r"(?:今天|昨天|刚才?|刚刚|上午|下午)[^，,。；;\s]{0,12}$")
 # A wish said just before the stage word: the customer wants it, it has not happened.

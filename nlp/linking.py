@@ -620,6 +620,22 @@ def _after_shore(name: str) -> str | None:
     return rest
 
 
+def _district_said_short(key: str, bare: str, brand: str) -> set[str]:
+    """The district before the brand said without its kind (沈阳市铁西区康宁口腔 → 铁西康宁): reps name a
+    customer of a district by both, the district short as people say it; the brand also by its first
+    two or three characters, as alone (和平区康宁家政 → 和平康宁)."""
+    if len(brand) < _MIN_BRAND or not key.endswith(bare) or not bare.startswith(brand):
+        return set()
+    place = key[: len(key) - len(bare)]
+    heads = {brand, *(brand[:n] for n in (_MIN_BRAND, _MIN_BRAND + 1) if len(brand) > n)}
+    for district in _DISTRICT:
+        if place.endswith(district) and len(place) - len(district) >= _MIN_BRAND:
+            return {
+                f"{place[: -len(district)]}{head}" for head in heads if all(_CJK_CHAR.match(c) for c in head)
+            }
+    return set()
+
+
 @cache
 def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
     """The names a rep may use for this company: full, folded key, and its short forms, also
@@ -632,6 +648,7 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         # Only a brand of its own: 航空港区实验学校 is the 实验学校 of its district, not 实验, and
         # 万达新城商业管理 is 万达新城's, no brand 商业 after a place.
         out |= _short_forms(bare, city)
+        out |= _district_said_short(key, bare, brand)
     for name in {key, bare}:
         if (rest := _after_shore(name)) is not None:
             out |= _short_forms(rest, city)

@@ -187,9 +187,10 @@ _CREDIT = re.compile(r"授信|保理|贷|融资|借款|信用")
 _PER_UNIT = re.compile(r"每(?!个?[月年周天季])")
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直"; nor 一块(儿) for "together" ("两样加一块儿
-# 不超过三十万", "合一块算"), which is no 1 yuan.
+# 不超过三十万", "合一块算", "跟他们一块签了"), which is no 1 yuan.
 _WORD_WITH_ONE = re.compile(
     r"一(?:共|起|直|些|下|般|定|样|点|边|同|律|旦|再|切|并|概|番|向|块儿)|(?<=[加放合凑搁])一块(?![钱五])"
+    r"|一块(?=[签去走来吃谈买订用商弄整搞干跑看])"
 )
 # An amount written right before the cue: "三四十万的预算", "至少500万预算".
 # (not past a pause: in "单价低两块 预算还是三十万" the amount before belongs to the clause before)
@@ -348,8 +349,8 @@ def _amount_before(text: str, cue_start: int) -> Amount | None:
     stop = gap.start() if gap else cue_start
     best: Amount | None = None
     for m in AMOUNT_RE.finditer(text, lo, stop):
-        if m.end() != stop:
-            continue
+        if m.end() != stop or _WORD_WITH_ONE.match(text, m.start()):
+            continue  # (nor 一 starting a word: "跟他们一块签了三年" is together, no 1 yuan)
         ap = None
         for k in range(max(lo, m.start() - 2), m.start() + 1):
             cand = APPROX_RE.match(text, k)
