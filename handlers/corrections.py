@@ -61,10 +61,12 @@ _MARKERS = re.compile(
     r"|(?:时间|日期|日子|预算|金额|联系人|对接人|电话|手机|产品|方式|下次跟进)(?:要|得)?改(?:一)?下"
 )
 # The marker must come early: "客户说之前的方案不对，…" is news about the customer, not a correction.
-# Early is counted after an apology or a word pointing back at the record ("不好意思刚才…说错了").
+# Early is counted after an apology, a word pointing back at the record ("不好意思刚才…说错了") or the
+# rep's ask to change it ("麻烦改一下，刚才写错了").
 MARKER_REACH = 8
 _PREAMBLE = re.compile(
-    r"(?:[\s，,。.!！~～、]|不好意思|抱歉|对不起|sorry|哦对|噢对|哦|噢|哎呀|哎|诶|嗯|啊|嗐|嗨|唉|对了|刚才|刚刚|上一条|上条|前面那条)*",
+    r"(?:[\s，,。.!！~～、]|不好意思|抱歉|对不起|sorry|哦对|噢对|哦|噢|哎呀|哎|诶|嗯|啊|嗐|嗨|唉|对了|刚才|刚刚|上一条|上条"
+    r"|前面那条|麻烦你?|请你?|帮(?:我|忙)|改(?:一)?下)*",
     re.IGNORECASE,
 )
 # A swap said from the start, bare or after the field it fixes: "联系人是钱经理不是刘经理",

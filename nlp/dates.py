@@ -68,7 +68,8 @@ DAY_RE = re.compile(
     rf"|(?P<wshift>下下个?|下个?|这个?|本|上上个?|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])"
     rf"|(?P<ndays>{_NUM})天(?:之后|以后|后)"
     rf"|(?:(?P<mshift>下个?|这个?|本)|(?P<endm>{_NUM})(?=月[底末]))?月(?:底|末)"
-    rf"|(?:(?P<nextm>下个?月)|(?P<month>{_NUM})月(?:份)?)?(?<![\d.])(?P<day>{_NUM})\s?[号日](?![\d楼线院门机])"
+    # (not a span of days, after what lasted them or as 两日: "试用了两日", "住了三日" = for two, three days)
+    rf"|(?:(?P<nextm>下个?月)|(?P<month>{_NUM})月(?:份)?)?(?<![\d.])(?!(?<=[了咗过])[{_CN}]{{1,3}}日|两日)(?P<day>{_NUM})\s?[号日](?![\d楼线院门机])"
     # month/day in digits, as in English notes ("visit on 12/16", "12/18前"); not a fraction, a share or a
     # part of a path or a version ("3/4的预算", "1/2寸", "v1/2")
     r"|(?<![\dA-Za-z/.:\-])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])(?![\dA-Za-z/%寸分成折的])"

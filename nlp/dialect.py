@@ -19,7 +19,8 @@ import re
 _CANTONESE_CHARS = "咗嘅唔佢哋嚟睇嗰啲冇喺畀揾搵咩乜噉咁谂啱嘢攞嘞㗎喎啩"
 # Cantonese words made of characters Mandarin also uses.
 _CANTONESE_WORDS = ("下昼", "晏昼", "朝早", "听日", "听朝", "听晚", "琴日", "寻日", "噚日", "而家", "依家",
-                    "边度", "点解", "点样", "老细", "落单", "落订")  # fmt: skip
+                    "边度", "点解", "点样", "老细", "落单", "落订", "头先", "寻晚", "尋晚", "琴晚",
+                    "噚晚")  # fmt: skip
 _CUE = re.compile(f"[{_CANTONESE_CHARS}]|{'|'.join(_CANTONESE_WORDS)}")
 
 # One character for one.
@@ -52,13 +53,14 @@ _CHARS = str.maketrans(
         "㗎": "的",
         "喎": "哦",
         "啩": "吧",
+        "拎": "拿",  # 拎走 = 拿走 (the tender 俾人拎咗 = 给人拿了: taken by another)
     }
 )
 
 # Words, each with its Mandarin of the same length; tried longest first at each position.
 _WORDS = {
     "唔好意思": "不好意思",
-    "唔该": "谢谢",
+    "唔该": "谢谢",  # (before what is asked it is "please": see _PLEASE)
     "唔使": "不用",
     "唔洗": "不用",
     "唔得": "不行",
@@ -78,6 +80,12 @@ _WORDS = {
     "听日": "明天",
     "听晚": "明晚",
     "琴日": "昨天",
+    "琴晚": "昨晚",
+    "寻晚": "昨晚",
+    "尋晚": "昨晚",
+    "噚晚": "昨晚",
+    "尋日": "昨天",
+    "头先": "刚才",
     "寻日": "昨天",
     "噚日": "昨天",
     "今日": "今天",
@@ -102,10 +110,19 @@ _WORD_RE = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 
 # 唔好 before what is done is "don't": 唔好发 = 不要发 (唔好意思 and a bare 唔好, "not good", stay 不好).
 _DONT = re.compile(r"唔好(?=[\u4e00-\u9fff])(?!意思)")
+# 唔该 before what is asked is "please": 唔该改一下 = 麻烦改一下 (alone, or 唔该晒, it thanks).
+_PLEASE = re.compile(r"唔该(?=[\u4e00-\u9fff])(?![晒哂你晒])")
+# 同 is "with" (跟) where Mandarin has no word of it: 同佢讲 = 跟他讲, 电话同我讲, 头先同X通咗电话, 十一点同朱
+# 主管开会; not in 合同, 相同, 不同, 共同, 陪同, 同事, 同意, 同时, 同样, 同行, 同学, 同比... nor where a name
+# starting with 同 is gone to or met (去同仁堂, 见同方嘅人).
+_WITH = re.compile(
+    r"(?<![合相不共协赞认如陪连一等混雷大会视趋去到在见访和跟与的嘅之])同"
+    r"(?![事意时样比期行步学一城款类级志乡伴盟等胞仁济业情名乐性位龄屏框向轴质心上下类型批届])"
+)
 # 系 is the copula (是) after a pronoun, an adverb, a pointer and its measure word or at a pause: "系廖经理",
 # "唔系刘经理", "嗰条系森雅嘅", "佢系厂长"; never inside 联系, 关系, 体系, 系统, 物理系.
 _COPULA = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[唔不就都即又真梗咪仲亦先只该定能我你佢他她们哋]))[系係](?![统統列数數谱譜])"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[唔不就都即又真梗咪仲亦先只该定能我你佢他她们哋嘅]))[系係](?![统統列数數谱譜])"
     r"|(?<=[呢嗰这那][个條条单次位间家啲])[系係]"
 )
 # 话 after a pronoun or a pause is "says": 佢话 = 他说, "，话焊缝要…" (not 话题, 话费, 话筒, 话事).
@@ -124,6 +141,8 @@ _STILL = re.compile(r"仲(?=[未要有系係在冇等差会想话])")
 
 _CONTEXTUAL: tuple[tuple[re.Pattern[str], str], ...] = (
     (_DONT, "不要"),
+    (_PLEASE, "麻烦"),
+    (_WITH, "跟"),
     (_COPULA, "是"),
     (_SAYS, "说"),
     (_TALK, "谈"),

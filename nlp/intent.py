@@ -645,6 +645,9 @@ KIND_ONLINE = Screened(
 )
 KIND_VISIT = Screened(
     rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|{_MEAL}|吃了|吃的饭|吃(?:完|过)饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
+    # a round of the customers' places, counted: "连走两个盘", "上午跑了三家工地", "走了四个门店"
+    r"|(?:走|跑)(?:了|完)?[两三四五六七八几\d](?:家|个|处)(?:客户|盘|楼盘|项目|工地|小区|门店|店|厂|现场|学校|医院)?"
+    r"(?![^，,。；;\s]{0,2}(?:流程|手续|步|遍|单|分钟|小时|公里))"
     # (or gone there and the job done: "去X量完房了", "去X送完样了")
     r"|去(?![年])[^，,。；;\s]{1,12}?(?:量|送|装|调|测|签|谈|聊|看)完"
     # (or gone there to fetch something, said done: "去X拿到了招标文件", "去X取了样")
@@ -855,6 +858,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|送(?:过去|过来|到)了?[^。！!？?]{0,12}?(?:已经?|都)(?:用上|用起来)了"
             # supplying or handed over: "已经开始供货了", "第一批已经交货了", "800套都收到了"
             r"|(?:开始|已经?)供货|供货了|(?:已经?|已)交货|交货了|交完货"
+            # the service's people at work there, said begun: "保洁员今天正式上岗了", "司机都到岗了",
+            # "驻点的人上了岗" (not a plan or a wish: "下周上岗", "想月底前上岗" are blanked or asked)
+            r"|(?:正式|已经?|都|全部|全都)(?:上|到)了?岗(?:了)?(?![吗么没?？])|上了岗|(?:上|到)岗了(?![吗么没?？])"
             # the crew on the site, building or installing: "已经在进场搭了", "施工队进场了" (not a plan:
             # "下周进场" is blanked with the plans; "等他们进场了再说" waits)
             # (or the people who set up software: "今天顾问进场了", "实施工程师已经进场了")
@@ -1187,8 +1193,17 @@ _DONE_BY_RIVAL = re.compile(
 )
 
 
+# ...or taken by the competitor, said passive: "标被X拿走了", "单子给X抢了", "让X截了" (the south's 俾X拎咗,
+# read 给X拿了); not something handed to them ("给X拿了样品看", "让X拿走一份资料": a thing after it).
+_TAKEN_BY = re.compile(r"(?:被|给|让|叫)\s?$")
+_TAKEN = re.compile(r"\s?(?:拿|抢|截|夺|撬|挖)(?:走|去|下)?(?:了|去了|走了)(?![\u4e00-\u9fff])")
+
+
 def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
     for start, end in rivals:
+        m = _TAKEN_BY.search(text, max(0, start - 2), start)
+        if m is not None and (taken := _TAKEN.match(text, end)) is not None:
+            return m.start(), taken.end()
         m = _TO_RIVAL.search(text, max(0, start - 8), start)
         if m is not None:
             return m.start(), end

@@ -636,6 +636,27 @@ def _district_said_short(key: str, bare: str, brand: str) -> set[str]:
     return set()
 
 
+# The last character of an estate's or a building's name (锦绣华庭, 翠湖花园, 滨江名苑, 中信广场).
+_ESTATE_ENDS = frozenset("庭园苑府馆庄城村厦场湾居邸墅")
+
+
+def _after_bare_town(key: str, bare: str) -> str | None:
+    """The key after a town written bare after its district (顺德区容桂碧涛中学 → 碧涛中学): the gazetteer
+    has no towns, so a brand of four characters or more after a district may start with one, as after a
+    city divided into towns (see _without_districts); kept besides the whole, and only when what is left
+    is a rare word of its own (not 新城物业 of 珠江新城物业, whose 新城 would name anyone's) and no estate's
+    or building's ending (锦绣华庭, 翠湖花园: one name, its 华庭 any estate's)."""
+    if bare == key or len(_brand_of(bare)) < 2 * _MIN_BRAND:
+        return None
+    rest = bare[_MIN_BRAND:]
+    brand = _brand_of(rest)
+    if len(brand) < _MIN_BRAND or brand in _GENERIC or base_word_freq(brand[:_MIN_BRAND]) >= _COMMON:
+        return None
+    if brand[_MIN_BRAND - 1] in _ESTATE_ENDS:
+        return None
+    return rest
+
+
 @cache
 def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
     """The names a rep may use for this company: full, folded key, and its short forms, also
@@ -649,6 +670,8 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         # 万达新城商业管理 is 万达新城's, no brand 商业 after a place.
         out |= _short_forms(bare, city)
         out |= _district_said_short(key, bare, brand)
+    if (town := _after_bare_town(key, bare)) is not None:
+        out |= _short_forms(town, city)
     for name in {key, bare}:
         if (rest := _after_shore(name)) is not None:
             out |= _short_forms(rest, city)

@@ -76,6 +76,11 @@ _REFERRER_AFTER = re.compile(
 # One who tells the rep of another rather than being met: "钱总说…让…对接", "王总让我找…",
 # "严主任把采购的事交给梁倩了".
 _TOLD = re.compile(r"\s?(?:说|让|叫|安排了?|介绍|推荐|(?:把[^，。,；;\s]{0,8}?)?(?:交给|转给))")
+# The person named first said away or busy ("何经理出差了", "周总今天不在", "董主任没空"): someone else
+# named after them is the one the rep saw.
+_AWAY = re.compile(
+    r"\s?(?:今天|那天|刚好|正好|刚巧|又|也)?(?:不在(?![意乎于])|没空|没得?闲|没时间|出差|休假|请假|没来|走不开|在开会)"
+)
 # A person said not to be the one ("是韩科长 不是包科长").
 _DENIED = re.compile(r"不是\s?(?:跟|和|找)?\s?$")
 # The person handed to the rep, said right after them: "韩总让店长孔晓东跟我对接", "叫小徐以后和我联系".
@@ -865,6 +870,13 @@ class PersonFinder:
         kept = [p for p in kept if not _DENIED.search(text, max(0, p.start - 4), p.start)] or kept
         ordered = sorted(kept or named, key=lambda p: (p.start, p.title is None))
         first = ordered[0]
+        if _AWAY.match(text, first.end):
+            # "何经理出差了，副经理邵敏接待的我": the one named away was not met; the next one named was
+            seen = next(
+                (p for p in ordered[1:] if p.name and p.start >= first.end and p.name != first.name), None
+            )
+            if seen is not None:
+                return seen
         if _TOLD.match(text, first.end):
             met = next(
                 (

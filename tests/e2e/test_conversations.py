@@ -638,8 +638,16 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # is together, no 1 yuan; a correction said with 串, "整串了", after an interjection, "嗐").
         # Left: nothing
         ("conversations_fortyfive", "conversations.jsonl", 15),
-        # held out and scored once at 4f7030e (10/15, 81/98); not studied yet
-        ("conversations_fortysix", "conversations.jsonl", 10),
+        # held out and scored once at 4f7030e (10/15, 81/98), then studied: 15/15, 98/98 (Cantonese
+        # read as Mandarin further: 头先, 寻晚, 同 for 跟 before a person or a customer, 唔该 before an
+        # ask is please, 拎; an ask to change said before the slip, "麻烦改一下，刚才打错了", is still a
+        # correction; a deal taken by a named competitor said passive, "标给X拿了", is 输单; the
+        # service's people at work, "正式上岗了", is 交付; a counted round of places, "连走两个盘", is a
+        # visit, said for each customer after it; days a trial lasted, "试用了两日", are no date; the
+        # person named first said busy or away was not met, the next one named was; a brand after a
+        # town written bare after its district names the customer).
+        # Left: nothing in this set; none of its gold disputed
+        ("conversations_fortysix", "conversations.jsonl", 15),
         # held out and scored once at 4f7030e (6/15, 74/111); not studied yet
         ("conversations_fortyseven", "conversations.jsonl", 6),
     ],
