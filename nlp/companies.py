@@ -301,6 +301,14 @@ _RELATION = re.compile(
     r"(?:老|新|大|重要|意向|潜在|目标|合作)客户\s?|客户\s|老朋友\s?"
     r"|(?:开发商|业主方?|甲方|总包方?|总承包方?|建设方|建设单位|施工方|承建方)\s?"
 )
+# A school of a university, or one of its offices, named after it ("X交大体育学院", "X文理学院体育学院",
+# "X大学体育部"): the university is the customer. A short name ending in 大 (交大, 农大) takes only
+# schools and the offices a university has (not "X恒大地产销售部"). A medical school is an institution of
+# its own ("X交大医学院").
+_SCHOOL_UNIT = re.compile(
+    r"(?P<school>[\u4e00-\u9fff]{2,12}?(?:大学|学院|[\u4e00-\u9fff]大))"
+    r"(?P<unit>[\u4e00-\u9fff]{1,8}?(?<!医)(?:学院|系)|(?:体育|学工|教务|后勤|研究生|保卫|宣传|国际合作)部)"
+)
 _VENUE_END = re.compile(r"(?:会展|展览|博览|国展|会议)中心$|展馆$|博览园$")
 
 
@@ -622,6 +630,9 @@ class CompanyFinder:
         ):
             # "老客户万家冻品": what the customer is to us is said before its name, not part of it
             return CompanyHit(hit.name[rel.end() :], hit.start + rel.end(), hit.end, hit.strength, hit.score)
+        if hit is not None and (school := _SCHOOL_UNIT.fullmatch(hit.name)) is not None:
+            end = hit.start + school.end("school")
+            return CompanyHit(school.group("school"), hit.start, end, hit.strength, hit.score)
         return hit
 
     def _find(

@@ -1,0 +1,127 @@
+"""Kinds of failure seen on the heldout29 corpora (smart water meters in formal government wording;
+fitness equipment in young reps' emoji and English), each tested with made-up sentences of other trades
+and names (the shared software / manufacturing catalog), with negatives showing the rule does not
+over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from tests.nlp.reading import read
+
+# ---- stage news in formal words, or with the day said between ----
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("华丰印务的数控机床项目已于上周完成合同签订", "签约"),
+        ("鼎新包装协议签署工作已完成，下月供货", "签约"),
+        ("瑞祥纸业已将合同文本返回，双方就交期还在磋商", "谈判"),
+        ("东岳化工的云ERP报价函昨日已提交", "报价"),
+        ("鼎新包装那单 需求基本confirm了", "需求确认"),
+    ],
+)
+def test_stage_news_in_formal_or_english_words(extractor: Extractor, text: str, stage: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("stage")) == ("update_stage", stage)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "华丰印务争取月底完成合同签订",  # a goal, not done
+        "东岳化工的报价单明天递交",  # a plan
+        "鼎新包装 需求confirm一下",  # asked for, not done
+    ],
+)
+def test_stage_words_still_to_come_are_no_news(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("stage") is None
+
+
+# ---- a loss: our offer turned down, a competitor chosen right after ----
+
+
+@pytest.mark.parametrize("text", ["瑞祥纸业说不要了 定了用友 😭", "东岳化工不用我们了，改选了金蝶"])
+def test_turned_down_then_a_rival_chosen_is_lost(extractor: Extractor, text: str) -> None:
+    intent, slots = read(extractor, text)
+    assert (intent, slots.get("stage")) == ("update_stage", "输单")
+
+
+# ---- the record of contacts asked for is a question, not a contact ----
+
+
+@pytest.mark.parametrize("text", ["鼎新包装吕主任的联系方式和最近一次拜访记录", "东岳化工的通话记录调一下"])
+def test_the_contacts_record_asked_for_is_a_query(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "query_lead"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天拜访了鼎新包装吕主任，做了拜访记录，下周再去",
+        "【拜访记录】客户：东岳化工 人员：设备部经理 黄伟 需求：数控机床2台",
+    ],
+)
+def test_a_contact_told_beside_a_record_stays_a_report(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "log_followup"
+
+
+# ---- how to change a record, asked formally ----
+
+
+@pytest.mark.parametrize("text", ["请问如何删除录错的跟进记录", "怎样修改客户的联系人"])
+def test_how_to_change_a_record_asked_formally(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "help"
+
+
+def test_the_customers_own_how_stays_a_report(extractor: Extractor) -> None:
+    assert read(extractor, "鼎新包装吕主任问我们如何修改合同条款，下周再谈")[0] == "log_followup"
+
+
+# ---- a prospect: someone of some kind added the rep, or a buyer's public notice ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有个店老板加我微信了 姓汪 想要数控机床两台",
+        "有一个采购主动加了我好友，说要光伏组件",
+        "宁波北仑区住建局发布采购意向公告，拟采购光伏组件，预算上限350万元",
+        "东岳化工的招标公告挂网了，数控机床一批，预计下月开标",
+    ],
+)
+def test_a_prospect_that_came_to_the_rep_or_was_announced(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "new_lead"
+
+
+def test_a_purchase_told_in_a_visit_stays_a_report(extractor: Extractor) -> None:
+    assert read(extractor, "今天拜访了东岳化工吕主任，他们拟采购数控机床，下周再去")[0] == "log_followup"
+
+
+# ---- a school or office of a university after it: the university is the customer ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("今天去南京农大园艺学院见了李老师，聊了光伏组件", "南京农大"),
+        ("和华中农大资源学院的刘科长通了电话", "华中农大"),
+        ("湖州师范学院信息工程学院的陈院长约我下周二过去", "湖州师范学院"),
+        ("拜访了浙江大学后勤部的王老师，聊了数控机床", "浙江大学"),
+    ],
+)
+def test_a_universitys_school_is_the_university(extractor: Extractor, text: str, company: str) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("拜访了江苏恒大地产销售部的王经理", "江苏恒大地产"),  # a brand ending in 大 is no university
+        ("苏州医大医学院的徐老师要光伏组件", "苏州医大医学院"),  # a medical school is its own institution
+    ],
+)
+def test_other_names_ending_like_a_university_stay(extractor: Extractor, text: str, company: str) -> None:
+    assert read(extractor, text)[1].get("company") == company
