@@ -306,7 +306,7 @@ _RELATION = re.compile(
 # schools and the offices a university has (not "X恒大地产销售部"). A medical school is an institution of
 # its own ("X交大医学院").
 _SCHOOL_UNIT = re.compile(
-    r"(?P<school>[\u4e00-\u9fff]{2,12}?(?:大学|学院|[\u4e00-\u9fff]大))"
+    r"(?P<school>[\u4e00-\u9fff]{2,12}?(?:大学|学院)|[\u4e00-\u9fff]{0,12}?[\u4e00-\u9fff]大)"
     r"(?P<unit>[\u4e00-\u9fff]{1,8}?(?<!医)(?:学院|系)|(?:体育|学工|教务|后勤|研究生|保卫|宣传|国际合作)部)"
 )
 _VENUE_END = re.compile(r"(?:会展|展览|博览|国展|会议)中心$|展馆$|博览园$")

@@ -125,3 +125,70 @@ def test_a_universitys_school_is_the_university(extractor: Extractor, text: str,
 )
 def test_other_names_ending_like_a_university_stay(extractor: Extractor, text: str, company: str) -> None:
     assert read(extractor, text)[1].get("company") == company
+
+
+def test_a_universitys_short_name_of_two_characters(extractor: Extractor) -> None:
+    assert read(extractor, "和浙大材料学院的刘科长通了电话，聊了数控机床")[1].get("company") == "浙大"
+
+
+# ---- a month and day just past dates a report, not next year's plan ----
+
+
+def test_a_day_just_past_is_no_plan(extractor: Extractor) -> None:
+    # sent on 03-10: 3月9日 is yesterday
+    _, slots = read(extractor, "3月9日在鼎新包装会议室作了云ERP演示，吕主任参加")
+    assert slots.get("kind") == "demo"
+    assert "next_followup" not in slots
+
+
+def test_a_day_long_past_still_rolls_into_next_year(extractor: Extractor) -> None:
+    # sent on 03-10: 1月4日 is next year's
+    slots = read(extractor, "鼎新包装吕主任约好1月4日我再过去")[1]
+    assert slots.get("next_followup") == {"date": "2027-01-04", "time": None}
+
+
+# ---- the next contact said in formal or plain words ----
+
+
+def test_a_meeting_resumed_is_the_next_contact(extractor: Extractor) -> None:
+    slots = read(extractor, "与东岳化工视频会议，讨论云ERP上线，下周五下午两点半复会")[1]
+    assert slots.get("next_followup") == {"date": "2026-03-20", "time": "14:30"}
+
+
+def test_the_customers_visit_to_us_with_the_reps_word_after(extractor: Extractor) -> None:
+    slots = read(extractor, "鼎新包装的阿峰 微信聊了，说下礼拜一来我们展厅看样 我到时候接待")[1]
+    assert slots.get("next_followup") == {"date": "2026-03-16", "time": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3月9日在瑞祥纸业作了云ERP演示，对方提出要对接财务，表示月底前给出需求清单",
+        "给瑞祥纸业老板微信发了报价 他说跟用友的比一下 周五给回复",
+        "瑞祥纸业吕主任说要考虑 下周三前给个准信",
+    ],
+)
+def test_the_customers_timeline_is_no_plan(extractor: Extractor, text: str) -> None:
+    assert "next_followup" not in read(extractor, text)[1]
+
+
+def test_the_rep_answering_by_a_day_is_a_plan(extractor: Extractor) -> None:
+    assert read(extractor, "瑞祥纸业 周五给他回复")[1].get("next_followup") == {
+        "date": "2026-03-13",
+        "time": None,
+    }
+
+
+# ---- a budget said as all the money they have, as capex, or glued to the next clause's weekday ----
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("去了瑞祥纸业见了邹经理他们今年资金紧张大概只有八十万左右后天我再去", [800000, 800000]),
+        ("鼎新包装工程部Kevin说今年capex只批了40w，主要换CNC", [400000, 400000]),
+        ("东岳化工说预算差不多二十万周四下午三点我再去", [200000, 200000]),
+    ],
+)
+def test_a_budget_said_in_other_words(extractor: Extractor, text: str, budget: list[int]) -> None:
+    assert read(extractor, text)[1].get("budget") == budget
