@@ -39,7 +39,7 @@ Token = tuple[str, int, int]
 _STOP = company_words("company_stop_words.txt")
 # Single characters that end a name when they stand alone as a token.
 _STOP_CHARS = frozenset(
-    "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪陪"
+    "了的和跟给在去是从到把将被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪陪"
     "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上贵带"
 )
 # English words that introduce a name rather than belong to it ("this is Bella from X", "we are X").
@@ -65,7 +65,7 @@ _VERB_CHARS = frozenset("开做搞发送买卖拿进出跑上下要想录建转�
 # Words a name may contain although they are tagged as verbs, numerals or time words (加工, 北方, 时代).
 _ALLOW = company_words("company_name_words.txt")
 # Gap words that may not stand between a place and a generic name ("六盘水凉都电力有限责任公司" is fine).
-_GAP_STOP = frozenset("的是了和跟给在与及或从到把被对向")
+_GAP_STOP = frozenset("的是了和跟给在与及或从到把将被对向")
 _GAP_MAX = 6
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}")
 _ORDINAL_MEASURE = re.compile(r"第[一二三四五六七八九十两0-9]{1,3}[批次期单轮台套件]?")
@@ -308,6 +308,14 @@ _RELATION = re.compile(
 _SCHOOL_UNIT = re.compile(
     r"(?P<school>[\u4e00-\u9fff]{2,12}?(?:大学|学院)|[\u4e00-\u9fff]{0,12}?[\u4e00-\u9fff]大)"
     r"(?P<unit>[\u4e00-\u9fff]{1,8}?(?<!医)(?:学院|系)|(?:体育|学工|教务|后勤|研究生|保卫|宣传|国际合作)部)"
+)
+# A zone said before a registered name that opens with its province ("X经开区浙江Y有限公司"), or a place
+# with a note in brackets ("X市（县级市）Y中心"): where the customer is, its own name after.
+_ZONE_THEN_PROVINCE = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?(?:经开区|开发区|高新区|新区|园区|工业园)(?=(?:"
+    + "|".join(sorted(PROVINCES, key=len, reverse=True))
+    + r")[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公司|股份公司|集团|公司))"
+    r"|[\u4e00-\u9fff]{2,10}?[市县区][（(][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{4,})"
 )
 _VENUE_END = re.compile(r"(?:会展|展览|博览|国展|会议)中心$|展馆$|博览园$")
 
@@ -630,6 +638,9 @@ class CompanyFinder:
         ):
             # "老客户万家冻品": what the customer is to us is said before its name, not part of it
             return CompanyHit(hit.name[rel.end() :], hit.start + rel.end(), hit.end, hit.strength, hit.score)
+        if hit is not None and (zone := _ZONE_THEN_PROVINCE.match(hit.name)) is not None:
+            cut = zone.end()
+            hit = CompanyHit(hit.name[cut:], hit.start + cut, hit.end, hit.strength, hit.score)
         if hit is not None and (school := _SCHOOL_UNIT.fullmatch(hit.name)) is not None:
             end = hit.start + school.end("school")
             return CompanyHit(school.group("school"), hit.start, end, hit.strength, hit.score)

@@ -192,3 +192,52 @@ def test_the_rep_answering_by_a_day_is_a_plan(extractor: Extractor) -> None:
 )
 def test_a_budget_said_in_other_words(extractor: Extractor, text: str, budget: list[int]) -> None:
     assert read(extractor, text)[1].get("budget") == budget
+
+
+# ---- the company's name: a verb 将 glued before it, a zone or a place's note before a registered name ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("已通过邮件将瑞祥纸业有限公司的方案发给对方吕主任", "瑞祥纸业有限公司"),
+        ("已将温州鹿城区市场监管局的方案发给对方吕主任", "温州鹿城区市场监管局"),
+        ("绍兴经开区浙江瑞祥纸业有限公司车间要做改造，要CNC机床", "浙江瑞祥纸业有限公司"),
+        ("浙江嵊州市（县级市）瑞祥纸业检测中心，设备部部长彭勇，今天现场勘查", "瑞祥纸业检测中心"),
+    ],
+)
+def test_a_name_after_a_verb_a_zone_or_a_places_note(extractor: Extractor, text: str, company: str) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+# ---- no signing read in a prepaid card or money that did not arrive ----
+
+
+def test_a_prepaid_meter_not_credited_is_no_signing(extractor: Extractor) -> None:
+    text = "电话回访了鼎新包装物业经理胡丽娜，反映预付费电表刷卡后不到账，已安排售后处理"
+    assert read(extractor, text)[1].get("stage") is None
+
+
+def test_a_down_payment_in_is_still_a_signing(extractor: Extractor) -> None:
+    assert read(extractor, "鼎新包装预付款30%到账了")[1].get("stage") == "签约"
+
+
+# ---- how the contact happened: a survey there, a meeting finished there, a visit to our place, a demo
+# named in English ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("今日赴宁波，在鼎新包装调研，与生产部副经理谭卫国交流", "visit"),
+        ("刚在东岳化工跟吴老师开完会他们说今年先上20台CNC", "visit"),
+        ("东岳化工的陈院长来了我们宁波展厅 看了全套CNC 很认可", "visit"),
+        ("今天去东岳化工做了milling demo 🎯 老方试了说OK", "demo"),
+    ],
+)
+def test_how_the_contact_happened_in_other_words(extractor: Extractor, text: str, kind: str) -> None:
+    assert read(extractor, text)[1].get("kind") == kind
+
+
+def test_a_survey_report_presented_is_still_a_demo(extractor: Extractor) -> None:
+    assert read(extractor, "今天在东岳化工给吕主任做了调研报告解读")[1].get("kind") == "demo"
