@@ -127,7 +127,7 @@ _AREAS = (
     "高新区",
     "新区",
 )
-_AREAS += ("社区", "广场", "商场", "大厦")
+_AREAS += ("社区", "广场", "商场", "大厦", "科技城", "科学城")
 _MARKETS = ("食品城", "建材城", "家具城", "服装城", "电子城", "小商品城", "灯饰城")
 _AREAS += _MARKETS
 _VENUE_HEADS = ("中心", "大厦", "广场", "社区", "机场", "商场", "大楼", "园区")
@@ -148,6 +148,8 @@ _LATIN_ORG = re.compile(
     r"|Fitness|Gym|Yoga|Mall|Plaza|Cent(?:er|re)|Apartments?|Residences?|Hub)"
     r"(?:,?\s(?:Co\.,?\s?)?(?:Ltd|Inc|LLC|GmbH|AG|Limited)\b\.?)?(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,2}[A-Z][\w&+\-]*\s?公寓"  # "Harbor One公寓"
+    # ...or a Chinese head for a venue of some kind: "IronBox馆", "Pulse Lab健身房"
+    r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,2}[A-Z][A-Za-z0-9&+\-]*[A-Za-z]\s?(?:馆|健身房|健身馆|训练馆|工作室)"
     # any English name with its legal form, maybe its place in brackets before it: "Hoffmann Automotive
     # Parts (Taicang) Co., Ltd."
     r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,4}[A-Z][\w&+\-]*(?:\s\([A-Z][A-Za-z ]{1,20}\))?,?\s"

@@ -241,3 +241,27 @@ def test_how_the_contact_happened_in_other_words(extractor: Extractor, text: str
 
 def test_a_survey_report_presented_is_still_a_demo(extractor: Extractor) -> None:
     assert read(extractor, "今天在东岳化工给吕主任做了调研报告解读")[1].get("kind") == "demo"
+
+
+# ---- a customer inside a new town of one trade; a gym or a venue named in English with a Chinese head ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("上午去了宁波新材料科技城的瑞祥科技 见了行政总监沈琳", "瑞祥科技"),
+        ("宁波新开的IronBox馆 老板Leo 要CNC", "IronBox馆"),
+        ("Pulse Lab健身房 老板Leo 要CNC", "Pulse Lab健身房"),
+        ("宁波瑞祥健身房的阿杰 要CNC", "宁波瑞祥健身房"),
+    ],
+)
+def test_a_customer_in_a_new_town_or_a_venue_named_in_english(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+def test_a_new_town_alone_is_the_customer(extractor: Extractor) -> None:
+    assert (
+        read(extractor, "上午去了宁波新材料科技城 见了行政总监沈琳")[1].get("company") == "宁波新材料科技城"
+    )
