@@ -319,6 +319,16 @@ _ZONE_THEN_PROVINCE = re.compile(
     + r")[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公司|股份公司|集团|公司))"
     r"|[\u4e00-\u9fff]{2,10}?[市县区][（(][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{4,})"
 )
+# ...said with no organisation word at all, after the verb that reaches it and before its person:
+# "拜访南航体育部王老师", "在浙大体育系跟李老师" (see CompanyFinder._school_of_unit).
+_SCHOOL_BY_UNIT = re.compile(
+    r"(?:在|拜访了?|去了?|到了?|见了?)(?P<school>[\u4e00-\u9fff]{2,4}?)"
+    r"(?:(?:体育|学工|教务|后勤|研究生|保卫|招生|就业|国际合作)(?:部|处)|(?:体育|计算机|外语|音乐|美术|数学|物理|化学)系)"
+    r"(?=的|跟|和|与|[\u4e00-\u9fff]{1,3}(?:老师|教授|主任|院长|书记|科长|处长|部长))"
+)
+_NOT_A_SCHOOL = frozenset(
+    {"公司", "学校", "单位", "集团", "厂里", "本校", "学院", "大学", "对方", "客户", "那边"}
+)
 _VENUE_END = re.compile(r"(?:会展|展览|博览|国展|会议)中心$|展馆$|博览园$")
 
 
@@ -1116,7 +1126,20 @@ class CompanyFinder:
             or self._moved_to(text, blocked)
             or self._latin_owner(text, blocked)
             or self._at_sign(text, blocked)
+            or self._school_of_unit(text, blocked)
         )
+
+    @staticmethod
+    def _school_of_unit(text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """A university by its short name, known by one of its units and a teacher there: "拜访南航
+        体育部王老师", "在浙大体育系跟李老师开会" (the unit is not the customer, see _SCHOOL_UNIT)."""
+        for m in _SCHOOL_BY_UNIT.finditer(text):
+            start, end = m.span("school")
+            if m.group("school") in _NOT_A_SCHOOL or m.group("school").endswith("们"):
+                continue  # "在公司体育部跟吴老师": one's own or a word for any organisation
+            if not any(bs < end and start < be for bs, be in blocked):
+                return CompanyHit(m.group("school"), start, end, 1, 10)
+        return None
 
     def _at_sign(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """A titled person, then "@" and where they work, as notes in English write it: "met 邓总 @X today",

@@ -265,3 +265,19 @@ def test_a_new_town_alone_is_the_customer(extractor: Extractor) -> None:
     assert (
         read(extractor, "上午去了宁波新材料科技城 见了行政总监沈琳")[1].get("company") == "宁波新材料科技城"
     )
+
+
+# ---- a university by its short name, known by one of its units and a teacher there ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [("今天上门拜访南航体育部刘老师 聊CNC", "南航"), ("刚在浙大体育系跟吴老师开完会", "浙大")],
+)
+def test_a_university_known_by_its_unit(extractor: Extractor, text: str, company: str) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize("text", ["刚在公司体育部跟吴老师开完会", "去了他们体育部找王主任"])
+def test_ones_own_unit_names_no_university(extractor: Extractor, text: str) -> None:
+    assert "company" not in read(extractor, text)[1]
