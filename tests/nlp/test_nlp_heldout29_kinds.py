@@ -281,3 +281,23 @@ def test_a_university_known_by_its_unit(extractor: Extractor, text: str, company
 @pytest.mark.parametrize("text", ["刚在公司体育部跟吴老师开完会", "去了他们体育部找王主任"])
 def test_ones_own_unit_names_no_university(extractor: Extractor, text: str) -> None:
     assert "company" not in read(extractor, text)[1]
+
+
+# ---- the person after an office word ending in 所 or 厅, or called 老X after their department ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在瑞祥纸业给营业所胡所长演示了CNC", "胡"),
+        ("在瑞祥纸业给营业厅谢经理演示了CNC", "谢"),
+        ("今天去瑞祥纸业做了milling demo 🎯 工程部老孙试了说OK", "孙"),
+        ("瑞祥纸业，设备科老周说下周定", "周"),
+    ],
+)
+def test_a_person_after_their_office(extractor: Extractor, text: str, name: str) -> None:
+    assert read(extractor, text)[1].get("contact_name") == name
+
+
+def test_a_colleague_called_xiao_after_a_department_is_no_contact(extractor: Extractor) -> None:
+    assert "contact_name" not in read(extractor, "瑞祥纸业 工程部小王说下周定")[1]
