@@ -214,7 +214,9 @@ _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
 _EN_CUE = Screened(
     r"(?:跟|和|部|叫|是|采购|见了|见到|称呼[:：]|(?:I'm|I am|this is|name is|contact:?|from)\s"
     # met, called or addressed in English: "Call with Jason from X", "Met Jason (采购总监)", "Dr. Sarah Klein"
-    r"|(?<![A-Za-z])(?:with|[Mm]et|Dr\.?)\s)\s?(?=[A-Z][a-z])"
+    r"|(?<![A-Za-z])(?:with|[Mm]et|Dr\.?)\s"
+    # ...or signed at the end after a dash or a tilde: "… 电话136… ~ Amy", "—— Kevin"
+    r"|(?<=\s)[~～—-]{1,2}(?=\s?[A-Z][a-z]+\s*$))\s?(?=[A-Z][a-z])"
 )
 # What a name before a question is asked about: "魏红梅是哪个医院的", "孙立军的手机号多少".
 _ASKED_AFTER = re.compile(
@@ -1027,7 +1029,8 @@ class PersonFinder:
             nxt = text[name.end() : name.end() + 1] if name is not None else ""
             if (
                 name is None
-                or (nxt.isascii() and (nxt.isalnum() or nxt in "+&-_@.'"))
+                # (a name ending the text has nothing after it: "'' in s" would hold)
+                or (nxt != "" and nxt.isascii() and (nxt.isalnum() or nxt in "+&-_@.'"))
                 or nxt == "的"
                 or _EN_ORG_AFTER.match(text, name.end())
             ):

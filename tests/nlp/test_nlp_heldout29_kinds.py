@@ -301,3 +301,17 @@ def test_a_person_after_their_office(extractor: Extractor, text: str, name: str)
 
 def test_a_colleague_called_xiao_after_a_department_is_no_contact(extractor: Extractor) -> None:
     assert "contact_name" not in read(extractor, "瑞祥纸业 工程部小王说下周定")[1]
+
+
+# ---- an English name signed at the very end after a dash or a tilde ----
+
+
+@pytest.mark.parametrize(
+    "text", ["想问下CNC多少钱 —— Amy", "你好 光伏组件怎么卖 联系我 vx: nb_pv_kate 或者 139 0571 2233 ~ Kate"]
+)
+def test_an_english_name_signed_at_the_end(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("contact_name") in ("Amy", "Kate")
+
+
+def test_an_english_word_after_a_tilde_mid_text_is_no_name(extractor: Extractor) -> None:
+    assert "contact_name" not in read(extractor, "瑞祥纸业 CNC要3~Five台 下周再说")[1]
