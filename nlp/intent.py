@@ -154,12 +154,16 @@ def asks_for_book(text: str) -> bool:
     return BOOK_ASKED.search(t) is not None and DAY.search(t) is None and OVERDUE.search(t) is None
 
 
+# The day of the last contact asked: "上次拜访是什么时候", "我上次约的啥时候" (see _Report.told too).
+_WHEN_LAST = r"(?:上次|上回)[^，,。；;\s]{0,6}?(?:是)?(?:哪天|哪一天|什么时候|啥时候|几号)"
 LEAD_QUERY = Screened(
     r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|咋样了?$|怎样了|近况|跟进情况|跟得怎么样"
     # how it stands now, asked last: "X那单现在怎么样", "X而家点样" (Cantonese, read 现在怎样)
     r"|(?:现在|目前)(?:怎么?样|如何)[?？]?\s*$"
     r"|有(?:没有)?(?:进展|进度|动静|消息|更新)(?:吗|没|没有|了吗)?[?？]?$|最新(?:进展|进度|情况|动态)[?？]?$"
     r"|最后一次.{0,6}(?:哪天|什么时候|啥时候|几号)"
+    # ...or the last contact's day asked: "X上次拜访是什么时候", "我上次约的啥时候"
+    rf"|{_WHEN_LAST}"
     r"|(?:电话|手机|手机号|联系方式|邮箱|微信号?)(?:号码)?(?:是多少|多少|呢[?？]?$|有吗|有没有)|有人(?:在)?跟吗|有没有人跟"
     r"|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|(?:什么|啥)状态|到哪了|聊到哪|跟到哪|哪一步|什么进度|啥进度|进度如何|进展如何|有什么进展|啥进展|啥情况"
     r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X王总的联系方式": asked as a noun
@@ -1545,6 +1549,9 @@ def _short_query(
 _RECORD_NOUN = re.compile(r"(?<![【\[])(?:拜访|联系|沟通|通话|跟进|回访|电话|走访)(?:记录|历史)(?![】\]:：])")
 
 
+_WHEN_LAST_RE = re.compile(_WHEN_LAST)
+
+
 class _Report:
     """Whether the message tells a contact that happened, read outside its plans for later days;
     worked out only when a rule asks."""
@@ -1578,6 +1585,10 @@ class _Report:
                 # the contacts' record asked for ("X的联系方式和最近一次拜访记录") tells no contact
                 kept = [m.span() for m in _RECORD_NOUN.finditer(t)]
                 t, unplanned = blanked(t, kept), blanked(unplanned, kept)
+            if "上" in t:
+                # ...nor the last contact's day asked ("X上次拜访是什么时候")
+                asked = [m.span() for m in _WHEN_LAST_RE.finditer(t)]
+                t, unplanned = blanked(t, asked), blanked(unplanned, asked)
             bare = _contact_in(_without_stage(t, self._stage)) or _contact_around(t, self._stage)
             # (the same text when no plan was blanked: read once)
             self._told = bare and (

@@ -315,3 +315,15 @@ def test_an_english_name_signed_at_the_end(extractor: Extractor, text: str) -> N
 
 def test_an_english_word_after_a_tilde_mid_text_is_no_name(extractor: Extractor) -> None:
     assert "contact_name" not in read(extractor, "瑞祥纸业 CNC要3~Five台 下周再说")[1]
+
+
+# ---- the last contact's day asked about one customer ----
+
+
+@pytest.mark.parametrize("text", ["瑞祥纸业 上次拜访是什么时候", "瑞祥纸业那个吕主任 我上次约的啥时候"])
+def test_the_last_contacts_day_asked_is_a_query(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "query_lead"
+
+
+def test_the_last_visit_told_stays_a_report(extractor: Extractor) -> None:
+    assert read(extractor, "上次拜访瑞祥纸业时吕主任说下周定")[0] == "log_followup"
