@@ -251,7 +251,7 @@ def test_a_survey_report_presented_is_still_a_demo(extractor: Extractor) -> None
     [
         ("上午去了宁波新材料科技城的瑞祥科技 见了行政总监沈琳", "瑞祥科技"),
         ("宁波新开的IronBox馆 老板Leo 要CNC", "IronBox馆"),
-        ("Pulse Lab健身房 老板Leo 要CNC", "Pulse Lab健身房"),
+        ("IronPulse健身房 老板Leo 要CNC", "IronPulse健身房"),
         ("宁波瑞祥健身房的阿杰 要CNC", "宁波瑞祥健身房"),
     ],
 )
@@ -327,3 +327,8 @@ def test_the_last_contacts_day_asked_is_a_query(extractor: Extractor, text: str)
 
 def test_the_last_visit_told_stays_a_report(extractor: Extractor) -> None:
     assert read(extractor, "上次拜访瑞祥纸业时吕主任说下周定")[0] == "log_followup"
+
+
+def test_a_gym_described_by_whose_it_is_names_no_customer(extractor: Extractor) -> None:
+    text = "老钱那边刚来电话，酒店健身房那几台CNC想一起换掉，周五下午我再打给他"
+    assert "company" not in read(extractor, text)[1]
