@@ -39,7 +39,7 @@ Token = tuple[str, int, int]
 _STOP = company_words("company_stop_words.txt")
 # Single characters that end a name when they stand alone as a token.
 _STOP_CHARS = frozenset(
-    "了的和跟给在去是从到把被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪陪"
+    "了的和跟给在去是从到把将被对向与及或也都还就又再才让叫请找见约说问聊谈看查帮等个这那些哪陪"
     "每各该其您你我他她它们啊吧呢吗嗯哦呀噢哈为于由司刚趟下着上贵带"
 )
 # English words that introduce a name rather than belong to it ("this is Bella from X", "we are X").
@@ -65,7 +65,7 @@ _VERB_CHARS = frozenset("开做搞发送买卖拿进出跑上下要想录建转�
 # Words a name may contain although they are tagged as verbs, numerals or time words (加工, 北方, 时代).
 _ALLOW = company_words("company_name_words.txt")
 # Gap words that may not stand between a place and a generic name ("六盘水凉都电力有限责任公司" is fine).
-_GAP_STOP = frozenset("的是了和跟给在与及或从到把被对向")
+_GAP_STOP = frozenset("的是了和跟给在与及或从到把将被对向")
 _GAP_MAX = 6
 _ORDINAL = re.compile(r"第?[一二三四五六七八九十]{1,3}")
 _ORDINAL_MEASURE = re.compile(r"第[一二三四五六七八九十两0-9]{1,3}[批次期单轮台套件]?")
@@ -127,7 +127,7 @@ _AREAS = (
     "高新区",
     "新区",
 )
-_AREAS += ("社区", "广场", "商场", "大厦")
+_AREAS += ("社区", "广场", "商场", "大厦", "科技城", "科学城")
 _MARKETS = ("食品城", "建材城", "家具城", "服装城", "电子城", "小商品城", "灯饰城")
 _AREAS += _MARKETS
 _VENUE_HEADS = ("中心", "大厦", "广场", "社区", "机场", "商场", "大楼", "园区")
@@ -148,6 +148,8 @@ _LATIN_ORG = re.compile(
     r"|Fitness|Gym|Yoga|Mall|Plaza|Cent(?:er|re)|Apartments?|Residences?|Hub)"
     r"(?:,?\s(?:Co\.,?\s?)?(?:Ltd|Inc|LLC|GmbH|AG|Limited)\b\.?)?(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,2}[A-Z][\w&+\-]*\s?公寓"  # "Harbor One公寓"
+    # ...or a Chinese head for a venue of some kind: "IronBox馆", "Pulse Lab健身房"
+    r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,2}[A-Z][A-Za-z0-9&+\-]*[A-Za-z]\s?(?:馆|健身房|健身馆|训练馆|工作室)"
     # any English name with its legal form, maybe its place in brackets before it: "Hoffmann Automotive
     # Parts (Taicang) Co., Ltd."
     r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,4}[A-Z][\w&+\-]*(?:\s\([A-Z][A-Za-z ]{1,20}\))?,?\s"
@@ -300,6 +302,32 @@ _NOT_BUREAUS = frozenset(
 _RELATION = re.compile(
     r"(?:老|新|大|重要|意向|潜在|目标|合作)客户\s?|客户\s|老朋友\s?"
     r"|(?:开发商|业主方?|甲方|总包方?|总承包方?|建设方|建设单位|施工方|承建方)\s?"
+)
+# A school of a university, or one of its offices, named after it ("X交大体育学院", "X文理学院体育学院",
+# "X大学体育部"): the university is the customer. A short name ending in 大 (交大, 农大) takes only
+# schools and the offices a university has (not "X恒大地产销售部"). A medical school is an institution of
+# its own ("X交大医学院").
+_SCHOOL_UNIT = re.compile(
+    r"(?P<school>[\u4e00-\u9fff]{2,12}?(?:大学|学院)|[\u4e00-\u9fff]{0,12}?[\u4e00-\u9fff]大)"
+    r"(?P<unit>[\u4e00-\u9fff]{1,8}?(?<!医)(?:学院|系)|(?:体育|学工|教务|后勤|研究生|保卫|宣传|国际合作)部)"
+)
+# A zone said before a registered name that opens with its province ("X经开区浙江Y有限公司"), or a place
+# with a note in brackets ("X市（县级市）Y中心"): where the customer is, its own name after.
+_ZONE_THEN_PROVINCE = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?(?:经开区|开发区|高新区|新区|园区|工业园)(?=(?:"
+    + "|".join(sorted(PROVINCES, key=len, reverse=True))
+    + r")[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公司|股份公司|集团|公司))"
+    r"|[\u4e00-\u9fff]{2,10}?[市县区][（(][\u4e00-\u9fff]{1,6}[)）](?=[\u4e00-\u9fff]{4,})"
+)
+# ...said with no organisation word at all, after the verb that reaches it and before its person:
+# "拜访南航体育部王老师", "在浙大体育系跟李老师" (see CompanyFinder._school_of_unit).
+_SCHOOL_BY_UNIT = re.compile(
+    r"(?:在|拜访了?|去了?|到了?|见了?)(?P<school>[\u4e00-\u9fff]{2,4}?)"
+    r"(?:(?:体育|学工|教务|后勤|研究生|保卫|招生|就业|国际合作)(?:部|处)|(?:体育|计算机|外语|音乐|美术|数学|物理|化学)系)"
+    r"(?=的|跟|和|与|[\u4e00-\u9fff]{1,3}(?:老师|教授|主任|院长|书记|科长|处长|部长))"
+)
+_NOT_A_SCHOOL = frozenset(
+    {"公司", "学校", "单位", "集团", "厂里", "本校", "学院", "大学", "对方", "客户", "那边"}
 )
 _VENUE_END = re.compile(r"(?:会展|展览|博览|国展|会议)中心$|展馆$|博览园$")
 
@@ -622,6 +650,12 @@ class CompanyFinder:
         ):
             # "老客户万家冻品": what the customer is to us is said before its name, not part of it
             return CompanyHit(hit.name[rel.end() :], hit.start + rel.end(), hit.end, hit.strength, hit.score)
+        if hit is not None and (zone := _ZONE_THEN_PROVINCE.match(hit.name)) is not None:
+            cut = zone.end()
+            hit = CompanyHit(hit.name[cut:], hit.start + cut, hit.end, hit.strength, hit.score)
+        if hit is not None and (school := _SCHOOL_UNIT.fullmatch(hit.name)) is not None:
+            end = hit.start + school.end("school")
+            return CompanyHit(school.group("school"), hit.start, end, hit.strength, hit.score)
         return hit
 
     def _find(
@@ -1092,7 +1126,20 @@ class CompanyFinder:
             or self._moved_to(text, blocked)
             or self._latin_owner(text, blocked)
             or self._at_sign(text, blocked)
+            or self._school_of_unit(text, blocked)
         )
+
+    @staticmethod
+    def _school_of_unit(text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
+        """A university by its short name, known by one of its units and a teacher there: "拜访南航
+        体育部王老师", "在浙大体育系跟李老师开会" (the unit is not the customer, see _SCHOOL_UNIT)."""
+        for m in _SCHOOL_BY_UNIT.finditer(text):
+            start, end = m.span("school")
+            if m.group("school") in _NOT_A_SCHOOL or m.group("school").endswith("们"):
+                continue  # "在公司体育部跟吴老师": one's own or a word for any organisation
+            if not any(bs < end and start < be for bs, be in blocked):
+                return CompanyHit(m.group("school"), start, end, 1, 10)
+        return None
 
     def _at_sign(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """A titled person, then "@" and where they work, as notes in English write it: "met 邓总 @X today",

@@ -196,8 +196,10 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
     if m.group("sd"):
         month, day = int(m.group("sm")), int(m.group("sd"))
         d = _safe_date(today.year, month, day)
-        # (a day that has passed rolls into next year, as "1月4号" does)
-        return d if d is None or d >= today else _safe_date(today.year + 1, month, day)
+        # (a day that has passed rolls into next year, as "1月4号" does, unless just past: see _JUST_PAST)
+        if d is None or d >= today or today - d <= _JUST_PAST:
+            return d
+        return _safe_date(today.year + 1, month, day)
     day = _num(m.group("day"))
     if day is None or not 1 <= day <= 31:
         return None
@@ -211,12 +213,17 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
             d = date(today.year, month, day)
         except ValueError:
             return None
-        # A day that has passed rolls into next year ("1月4号" said on 12-30).
-        return d if d >= today else _safe_date(today.year + 1, month, day)
+        # A day that has passed rolls into next year ("1月4号" said on 12-30), unless just past.
+        return d if d >= today or today - d <= _JUST_PAST else _safe_date(today.year + 1, month, day)
     this = _add_months(today.replace(day=1), 0, day)
     if this is not None and this >= today:
         return this
     return _add_months(today.replace(day=1), 1, day)
+
+
+# A month and day said that passed less than this ago is that past day, not next year's: a rep dates a
+# report ("3月9日在X开了会" sent on 03-10 tells what was done).
+_JUST_PAST = timedelta(days=31)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

@@ -21,6 +21,8 @@ _ACTION = Screened(
     r"去|过去|再|拜访|打|电话|发|送|见|约|谈|过来|跟进|联系|回复|确认|演示|找|签|带|看|讲|汇报|开会|面谈|聊|上门|给他|给她"
     r"|交|试|踩点|投标|拿|考察|继续|视频|微信|回访|对量|勘察|量尺寸|出差|碰|走访|培训|参观|跟车|回他|回她|回个|回电"
     r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘|复勘|勘测|勘查"
+    # a meeting resumed or held in the formal words: "下周五下午复会", "周三上午会谈"
+    r"|复会|会谈|会商|碰头"
     # flying there: "我下周二飞哈尔滨"
     r"|飞(?:过去|去|到|往)?(?=[\u4e00-\u9fff])"
     # being there: "我下周二上午九点到酒店", "周三到他们厂里" (not goods: "下周二到货")
@@ -67,6 +69,12 @@ _THEIR_AFTER = re.compile(
     r"^\s?(?:他|她|对方|客户|厂里|领导)们?\s?(?:内部|自己|那边)?\s?"
     r"(?:把|会|要|再|来|给|发|出|回|安排|开会|商量|讨论|研究|决定)"
 )
+# An answer owed to us by that day, said with no one before it: "周五给回复", "月底前给个准信" (the rep
+# answering names whom: "周五给他回复").
+_OWED_TO_US = re.compile(
+    r"^\s?(?:前|之前|以前)?\s?(?:给|出)(?:个|我们?)?(?:最终|正式|明确|书面|确切)?的?"
+    r"(?:答复|回复|回音|结果|消息|准信|反馈|说法)"
+)
 # A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四".
 _CORRECTED = re.compile(r"(?:不对|说错了?|错了|更正|纠正)[\s，,。！!：:]*(?:是|改)?\s?$")
 _CORRECT_REACH = 8
@@ -89,6 +97,8 @@ _THEIR_SUBJECT = re.compile(
 # (the rep telling them is no report of theirs: "我跟他说明天给他报价")
 _REPORTED = re.compile(
     r"(?<![跟和给对向])(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说(?!好)"
+    # ...said in the formal words, its subject in the clause before: "厂方提了要求，并表示下周前定下来"
+    r"|(?:^|[，,；;\s])(?:并|还|也|均|同时)?(?:表示|称)"
 )
 # The customer coming to us is a meeting the rep holds that day, whoever says it ("说后天上午来我们公司谈",
 # "她下周二过来看样机"), and so is the rep waiting for them somewhere ("我下周三上午在展厅等她").
@@ -291,11 +301,14 @@ def find_followup(
                 if _I_PLAN_AFTER.match(following) or following.startswith(("再", "带", "去", "过去")):
                     after = following
                     mine = mine or bool(_I_PLAN_AFTER.match(following))
+        said = after  # the day's own clause, before the rep's word on it is read
         if not mine:
             back = _referred_back(text, d.end, starts)
             if back is not None:
                 after, mine = back, True
-        comes = _COMES_TO_US.match(after) is not None
+        # (the customer's visit said in the day's clause, the rep's word after: "说周四来我们厂里看货 我到时候
+        # 陪他")
+        comes = _COMES_TO_US.match(after) is not None or _COMES_TO_US.match(said) is not None
         if comes:
             rescheduled = True  # the customer's visit to us is the next contact, however it was said
         if _WAITS_FOR_THEM.search(after):
@@ -307,6 +320,8 @@ def find_followup(
         if _THEIR_SUBJECT.search(before) and "我" not in after and not comes:
             continue
         if _THEIR_AFTER.match(after) and "我" not in after and not _ours_again(text[: d.start], after):
+            continue
+        if _OWED_TO_US.match(after) and not (mine or rescheduled):
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue

@@ -27,6 +27,10 @@ HELP = Screened(
     r"|(?:(?<=[改删])|(?<=改一下|删一下)|(?<=更正|撤销|撤回|删掉))\s?(?:怎么|咋|如何)(?:弄|办|搞|操作)(?:呢|啊|呀)?\s?[?？]*\s*$"
     # "怎么把客户阶段改成签约": how to make the bot change a record
     r"|(?:怎么|如何|咋)把.{0,12}(?:改|设|录|加|删|转|导|分配|移|标)"
+    # ...asked formally, with what is changed after: "请问如何删除录错的跟进记录", "怎样修改客户的联系人"
+    # (not the customer's own work: "问我们如何修改合同条款")
+    r"|(?:怎样|如何)(?:才能)?(?:修改|更改|录入|删除|添加|新建|导入|导出|撤销|撤回)"
+    r"(?=[^，,。？?]{0,12}?(?:客户|线索|跟进|记录|联系人|商机|阶段|提醒))"
     # ...or done for a record: "如何给客户设置下次跟进提醒", "怎样给线索打标签"
     r"|(?:怎么|如何|怎样|咋)(?:给|为)(?:客户|线索|商机|联系人|单子|订单)(?:设置|设定|添加|加|打|标记|标|修改|改|分配|转)"
     r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
@@ -150,12 +154,16 @@ def asks_for_book(text: str) -> bool:
     return BOOK_ASKED.search(t) is not None and DAY.search(t) is None and OVERDUE.search(t) is None
 
 
+# The day of the last contact asked: "上次拜访是什么时候", "我上次约的啥时候" (see _Report.told too).
+_WHEN_LAST = r"(?:上次|上回)[^，,。；;\s]{0,6}?(?:是)?(?:哪天|哪一天|什么时候|啥时候|几号)"
 LEAD_QUERY = Screened(
     r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|咋样了?$|怎样了|近况|跟进情况|跟得怎么样"
     # how it stands now, asked last: "X那单现在怎么样", "X而家点样" (Cantonese, read 现在怎样)
     r"|(?:现在|目前)(?:怎么?样|如何)[?？]?\s*$"
     r"|有(?:没有)?(?:进展|进度|动静|消息|更新)(?:吗|没|没有|了吗)?[?？]?$|最新(?:进展|进度|情况|动态)[?？]?$"
     r"|最后一次.{0,6}(?:哪天|什么时候|啥时候|几号)"
+    # ...or the last contact's day asked: "X上次拜访是什么时候", "我上次约的啥时候"
+    rf"|{_WHEN_LAST}"
     r"|(?:电话|手机|手机号|联系方式|邮箱|微信号?)(?:号码)?(?:是多少|多少|呢[?？]?$|有吗|有没有)|有人(?:在)?跟吗|有没有人跟"
     r"|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|(?:什么|啥)状态|到哪了|聊到哪|跟到哪|哪一步|什么进度|啥进度|进度如何|进展如何|有什么进展|啥进展|啥情况"
     r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X王总的联系方式": asked as a noun
@@ -229,12 +237,19 @@ NEW_LEAD = Screened(
     r"|(?:个|家)(?:新的?)?意向客户|新的(?:意向)?客户"
     # the prospect reaching out by adding the rep: "客户wx加我的：…", "有个客户主动加了我微信"
     r"|(?:客户|有人)(?:主动)?\s?(?:wx|vx|微信|企微)?\s?加了?我(?:的|微信|wx|vx|好友)"
+    # ...said of a person of some kind: "有个店老板加我微信了", "有一个采购主动加了我好友"
+    r"|有(?:一)?个[^，,。；;\s]{1,8}?(?:主动)?\s?(?:wx|vx|微信|企微)?\s?加了?我(?:的|微信|wx|vx|好友)"
     # a first meeting: "饭局上认识了X的老板", "展会上认识的", "展会上加了个微信"
     r"|(?:认识了|认识的|刚认识|新认识|结识|(?<![不没])认识(?:一)?个(?!人))(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
     r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触"
     # "展会上刚加的 X": a first contact at an event; "线索来源：官网" heads a lead form
     r"|(?:展会|展位|会议|饭局|酒局|活动|论坛|峰会|沙龙)上?(?:刚|新)?加(?:的|了)|(?:线索|客户)来源\s?[:：]",
     re.IGNORECASE,
+)
+# A buyer's public notice of a purchase to come: "X发布采购意向公告，拟采购…", "X的招标公告挂网了"
+# (a tender the rep is in, "我们报价已提交", is read before as a stage).
+PURCHASE_NOTICE = re.compile(
+    r"(?:采购意向|招标|采购|询价|比选|遴选|需求)(?:公告|公示)|(?<![不没])拟(?:采购|招标|购置|购买)"
 )
 # A prospect handed to the bot to keep, in the rep's words: "记一下 X 要…", "帮我加一个 X", "… 先记上".
 # Beside a contact told it asks to log that contact ("记一下 今天拜访了X"), so it counts only without one.
@@ -559,6 +574,8 @@ KIND_DEMO = Screened(
     r"|(?:做了|做过|现场|搞了|看了|看过)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
     # ...or of a named thing ("做了SLS的demo", "看了排班系统的demo"): what was shown, then 的
     r"|(?:做了|做过|搞了|看了|看过)(?:个|一个|一场|场|一次)?[A-Za-z0-9\u4e00-\u9fff]{1,10}?的\s?demo(?![A-Za-z0-9_.@/-])"
+    # ...or of a thing named in English: "做了spinning demo", "搞了个rowing demo"
+    r"|(?:做了|做过|搞了)(?:个|一个|一场|场|一次)?\s?[A-Za-z][A-Za-z0-9 -]{0,15}?\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
@@ -657,6 +674,8 @@ KIND_VISIT = Screened(
     # (or out of it when done: "X刚开完会出来", "谈完合同出来")
     r"|(?:开|谈|聊|签|见)完[^，,。；;\s]{0,4}?出来"
     r"|刚从|从[^，,。；;\s]{1,20}出来|到访|来访|走访|在.{2,12}见(?!过)|午饭跟|饭桌上|饭局上|带看"
+    # a survey made at their place, in the formal words: "在X调研", "赴X实地调研" (not "做了调研报告")
+    r"|(?:在|赴|到)[^，,。；;\s]{2,20}?(?:实地|现场)?调研(?!报告|问卷|表)"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
     r"|坐了(?:一?会儿?|一下(?!午)|半天)|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
@@ -670,6 +689,9 @@ KIND_VISIT = Screened(
     # ("带着老板来公司了")
     r"|带[^，,。；;]{0,30}?(?:去|到)[^，,。；;\s]{0,8}?(?:参观|考察|看)了"
     r"|(?<![我要想])来(?:公司|厂里|工厂|展厅)(?:了|过)(?![吗么没])"
+    # ...named ours, where: "来了我们宁波展厅", "来我们总部参观过"
+    r"|来了(?:我们|咱们|我司)的?[^，,。；;\s]{0,4}?(?:公司|厂|展厅|门店|店|办公室|总部)"
+    r"|(?<![我要想])来(?:我们|咱们|我司)的?[^，,。；;\s]{0,4}?(?:公司|厂|展厅|门店|店|办公室|总部)[^，,。；;\s]{0,2}?(?:了|过)(?![吗么没])"
     # shown the place: "带X的吴总监看房"
     r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
     rf"|{_WENT_ON_A_DAY}"
@@ -701,9 +723,9 @@ KIND_VISIT = Screened(
     # a meeting held with their people ("上午和检验科俞主任开了个会"), not one on the line
     # ("和他们开了个视频会")
     r"|(?:跟|和|与)(?![^，,。；;\s]{0,20}?(?:视频|线上|网上|电话|腾讯|远程|网络|钉钉|飞书|语音|(?i:zoom|teams)))"
-    r"[^，,。；;\s]{1,12}?开了(?:个|一个|场|一场|次|一次)?[^，,。；;\s]{0,6}?会"
-    # a meeting held at their place: "在X局开了项目启动会" (not one online)
-    r"|在(?!线上|网上|腾讯|钉钉|飞书|视频|群|电话)[^，,。；;\s]{1,30}?开了(?:个|一个|场|一场)?[^，,。；;\s]{0,12}会"
+    r"[^，,。；;\s]{1,12}?开(?:了|完)(?:个|一个|场|一场|次|一次)?[^，,。；;\s]{0,6}?会"
+    # a meeting held at their place: "在X局开了项目启动会", "在X跟他们开完会" (not one online)
+    r"|在(?!线上|网上|腾讯|钉钉|飞书|视频|群|电话)[^，,。；;\s]{1,30}?开(?:了|完)(?:个|一个|场|一场)?[^，,。；;\s]{0,12}会"
     r""
     # met face to face: "碰了个头", "碰了个面", "面对面聊了", "面谈"
     r"|碰(?:了|过)?(?:个|一)?(?:头|面)|碰了一?下(?!价)|面对面|面谈"
@@ -785,6 +807,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # (an acceptance or delivery note signed is the delivery: "签了验收单")
             # signed on a day already come, said with 的: "今天去X签的合同" (see _SIGNED_ON_A_DAY)
             r"|签的(?:合同|字)"
+            # ...in the formal words: "已于昨日完成合同签订", "协议签署已完成" (not a goal:
+            # "争取月底完成合同签订")
+            r"|(?<![争力计预准将要能待等])(?:完成|办完)了?(?:合同|协议)(?:的)?签(?:订|署)"
+            r"|(?:合同|协议)(?:的)?签(?:订|署)(?:工作)?(?:已经?|均已|都已)?(?:完成|完毕)(?![吗么没?？])"
             r"|签了(?!.{0,2}[几多]|(?:验收|收货|交接|送货|签收|确认)单?|[^，,。；;\s]{0,6}?(?:试用|技术|保密|意向)协议)"
             # the contract said signed: "那边已经签合同了", "已签合同" (not "下周签合同", "签合同了吗")
             r"|(?:已经?|都)签(?:好|完|订)?了?合同(?![吗么没?？])|签(?:好|完)?合同了(?![吗么没?？])"
@@ -816,7 +842,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # "合同审批流程已经走完" (not "合同还在走流程", "流程走完了吗")
             r"|合同[^。！!？?]{0,16}?(?:(?:都|也|已经?)(?:走完|办完|走好)了?(?:审批)?流程|(?:审批)?流程(?:都|也|已经?)?(?:走完|办完|走好)了)(?![吗么没?？])"
             # the down payment in: "首付款30%到账了", "定金今天也到账了"
-            r"|(?:首付|预付|定金|订金)款?.{0,8}(?:到账|到了|收到|打过来|付了)|收到了?(?:首付|预付|定金|订金)"
+            # (not a prepaid meter or card, "预付费", nor money that did not arrive: "刷卡后不到账")
+            r"|(?:首付|预付(?!费)|定金|订金)款?.{0,8}(?<![不没未])(?:到账|到了|收到|打过来|付了)"
+            r"|收到了?(?:首付|预付(?!费)|定金|订金)"
             # ...said as moved into our account: "定金昨天已经转到公司账上了", "订金转过来了" (not "转了吗")
             r"|(?:首付|预付|定金|订金)款?[^，,。；;！!？?]{0,8}?转(?:过来|到[^，,。；;\s]{0,6}?账(?:上|户|里)?)了(?![吗么没?？])"
             # a purchase order issued: "PO下来了", "收到PO了"
@@ -906,6 +934,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the price settled, its terms being bargained: "在谈账期", "开始谈付款方式" (not "还没谈账期")
             r"|(?<![没不要再])谈(?:账期|付款方式|付款条件|结算方式|回款方式|合同条款|合同细节)"
             r"|(?:价格|价钱|价)(?:还|正|也)?在谈"  # "价格还在谈"
+            # the terms being discussed in the formal words: "双方就付款节点还在磋商", "正与对方商谈合同条款"
+            r"|(?:还|正|仍|仍然|继续)(?:在)?(?:磋商|商谈)|(?:磋商|商谈)(?:中|阶段)"
             r"|(?:账期|付款方式|付款条件|结算方式)(?:还|正)?在谈"
             # the last round, or the contract's terms all but settled: "价格谈到最后一轮了",
             # "合同条款基本谈完 就剩付款方式", "合同条款差不多了 就差质保期"
@@ -946,6 +976,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?<![去来])报到了?\s?\d"
             # handed in or sent, also in English: "报价已提交", "quote已发", "quotation已经发出"
             r"|报价单?(?:已经?)(?:提交|发出|递交)|提交了报价"
+            # ...with the day said between: "报价单今天已经递交", "报价函昨日已提交" (not "明天递交")
+            r"|报价(?:单|函|书)?(?:今天|昨天|今日|昨日|上午|下午|刚刚?)(?:已经?|已于)?(?:提交|发出|递交|送达)"
+            r"(?:了|完毕)?(?![吗么没?？])(?<=[已了毕交出达])"
             # handed up to them, done: "报价单已经交上去了" (not "明天交上去": blanked as a plan)
             r"|报价单?(?:已经?|都|也)?(?:交|递|送)(?:上去|过去|进去)?了"
             r"|(?<![A-Za-z])(?i:quote|quotation)\s?(?:已经?|也)?\s?(?:发出|发了|已发|sent)"
@@ -1015,6 +1048,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"(?:对|确认|问|弄|搞|摸|理)清楚了(?![吗么没?？])"
             # settled, said short: "需求算是定了", "需求基本定了" (not "需求定了吗", "需求还没定")
             r"|需求(?:算是|基本|基本上|已经?|总算|终于|都)?定了(?![吗么没?？])"
+            # ...or in English: "需求基本confirm了", "需求confirmed" (not "需求confirm一下", "confirm了吗")
+            r"|需求[^，,。；;\s]{0,4}?(?<![A-Za-z])(?i:confirm)(?:(?i:ed)(?![A-Za-z])|\s?(?:好了|完了|了))(?![吗么没?？])"
         ),
     ),
     (Stage.SCREENING, re.compile(r"初筛")),
@@ -1178,8 +1213,10 @@ _WISHED = re.compile(r"(?:想|希望|打算)[^，,。；;\s]{0,2}$")
 
 # The deal, at its end, handed to a competitor named just after: "最后给了X", "单子还是给了X", "最后全都
 # 用了X" (not "之前用的X", nor a part of it: "货梯那部分给了X").
+# (or after our offer turned down: "说不要了 定了X", "不用我们了，改选了X")
 _TO_RIVAL = re.compile(
-    r"(?:最后|最终|结果|还是|单子?|订单|项目)(?:还是)?(?:统一|都|全|全部|全都|一律|直接)?"
+    r"(?:(?:最后|最终|结果|还是|单子?|订单|项目)(?:还是)?|不(?:要|用|做|买)(?:我们|咱们)?了[\s，,、]{0,2}(?:已经|改|转而)?)"
+    r"(?:统一|都|全|全部|全都|一律|直接)?"
     r"(?:给了|交给了?|转给了?|选了|选择了|定了|用了|签了|找了)\s?$"
 )
 
@@ -1204,7 +1241,7 @@ def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int
         m = _TAKEN_BY.search(text, max(0, start - 2), start)
         if m is not None and (taken := _TAKEN.match(text, end)) is not None:
             return m.start(), taken.end()
-        m = _TO_RIVAL.search(text, max(0, start - 8), start)
+        m = _TO_RIVAL.search(text, max(0, start - 12), start)
         if m is not None:
             return m.start(), end
         m = _BY_RIVAL.search(text, max(0, start - 8), start)
@@ -1354,6 +1391,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.QUERY_LEAD
     if stage is not None and not reported and not _news_told_by(t, stage, facts):
         return Intent.UPDATE_STAGE
+    if not reported and (has_entity or facts.has_catalog) and PURCHASE_NOTICE.search(t):
+        return Intent.NEW_LEAD  # a buyer's public notice of what it will buy: a prospect found
     # (a contact again, "下礼拜六我再去一趟", follows one that happened: a report)
     # (a contact told in words REPORTED does not hold, "在X坐了一上午", is no prospect handed over)
     if (
@@ -1535,6 +1574,14 @@ def _short_query(
     return None
 
 
+# The record of contacts named as a thing (asked for or looked at), not a contact: "拜访记录", "通话历史"
+# (not a note's heading, "【拜访记录】客户：X", which tells the contact).
+_RECORD_NOUN = re.compile(r"(?<![【\[])(?:拜访|联系|沟通|通话|跟进|回访|电话|走访)(?:记录|历史)(?![】\]:：])")
+
+
+_WHEN_LAST_RE = re.compile(_WHEN_LAST)
+
+
 class _Report:
     """Whether the message tells a contact that happened, read outside its plans for later days;
     worked out only when a rule asks."""
@@ -1564,6 +1611,14 @@ class _Report:
                 # the customer's inquiry sent to us ("微信发了个询价过来") tells no contact of the rep's
                 sent = [m.span() for m in INQUIRY_SENT.finditer(t)]
                 t, unplanned = blanked(t, sent), blanked(unplanned, sent)
+            if "记录" in t or "历史" in t:
+                # the contacts' record asked for ("X的联系方式和最近一次拜访记录") tells no contact
+                kept = [m.span() for m in _RECORD_NOUN.finditer(t)]
+                t, unplanned = blanked(t, kept), blanked(unplanned, kept)
+            if "上" in t:
+                # ...nor the last contact's day asked ("X上次拜访是什么时候")
+                asked = [m.span() for m in _WHEN_LAST_RE.finditer(t)]
+                t, unplanned = blanked(t, asked), blanked(unplanned, asked)
             bare = _contact_in(_without_stage(t, self._stage)) or _contact_around(t, self._stage)
             # (the same text when no plan was blanked: read once)
             self._told = bare and (

@@ -131,6 +131,7 @@ _NOT_MONEY_AFTER = re.compile(
     r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦场批款种轮趟站届支罐卷根]"
     r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人|季度|期|[kKmMgG]?[wW][hH]?(?![a-zA-Z])|[kKmM][vV][aA]?)"
 )
+_WEEKDAY_AFTER = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天末1-7]")
 # Before these a number is a weekday, an ordinal or a count, not money ("周四", "第三").
 # A currency sign before the number makes it money whatever follows ("¥180,000/年").
 _CUR_SIGN = re.compile(r"[¥￥]\s?$")
@@ -180,6 +181,10 @@ BUDGET_CUE = Screened(
     r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?:试单|订单)"
     # the customer's money for it approved: "这批电脑的钱批了 45万", "资金已经到位 两百万"
     r"|(?:钱|款|资金)(?:已经?|也|都|终于|总算)?(?:批下来|批好|批了|到位)"
+    # ...or all they have for it: "今年资金紧张 也就八十万", "钱不多只有五十来万"
+    r"|(?:资金|经费|钱)(?:紧张|有限|不多|不够|紧)?[^，,。；;\s]{0,4}?(?:只有|就有|也就|只够|最多)"
+    # ...or the capital spending approved, in English: "capex只批了30w"
+    r"|(?<![A-Za-z])(?i:capex)(?![A-Za-z])"
 )
 _WEAK_CUES = frozenset({"额度", "采购额"})
 # A line of credit ("授信额度300万", "经营贷，额度50万"): money lent to the customer, not what it spends.
@@ -302,6 +307,8 @@ def _money(text: str, m: re.Match[str]) -> bool:
     # (also after a numeral's own 万: "预算还是三十万 周四再打")
     big = bool(m.group("mult")) or ("num" in m.re.groupindex and _scale(m) > 1)
     paused = big and m.group().endswith((" ", "\t"))
+    # (and a weekday glued after 万 starts the next clause, unpunctuated: "预算三十万周四再去")
+    paused = paused or (big and _WEEKDAY_AFTER.match(text, end) is not None)
     if end < len(text) and _NOT_MONEY_AFTER.match(text, end) and end == m.end() and not paused:
         return False  # "10万只", "2万平", "3台", "100MW"
     return bool(m.group("mult")) or not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 2) : m.start()])

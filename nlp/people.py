@@ -28,7 +28,7 @@ from nlp.lexicon import (
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Characters that may stand right before a name: particles, verbs of meeting, department endings.
 _BEFORE_NAME = frozenset(
-    "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂人里来个：:，,。、 \t\n（("
+    "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂所厅人里来个：:，,。、 \t\n（("
     "但"  # a clause turned: "虽然X丢了 但符经理又打电话说…"
 )
 # Characters that do not continue a given name (verbs, adverbs, particles).
@@ -219,7 +219,9 @@ _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
 _EN_CUE = Screened(
     r"(?:跟|和|部|叫|是|采购|见了|见到|称呼[:：]|(?:I'm|I am|this is|name is|contact:?|from)\s"
     # met, called or addressed in English: "Call with Jason from X", "Met Jason (采购总监)", "Dr. Sarah Klein"
-    r"|(?<![A-Za-z])(?:with|[Mm]et|Dr\.?)\s)\s?(?=[A-Z][a-z])"
+    r"|(?<![A-Za-z])(?:with|[Mm]et|Dr\.?)\s"
+    # ...or signed at the end after a dash or a tilde: "… 电话136… ~ Amy", "—— Kevin"
+    r"|(?<=\s)[~～—-]{1,2}(?=\s?[A-Z][a-z]+\s*$))\s?(?=[A-Z][a-z])"
 )
 # What a name before a question is asked about: "魏红梅是哪个医院的", "孙立军的手机号多少".
 _ASKED_AFTER = re.compile(
@@ -333,6 +335,12 @@ _NICK_THEIRS = re.compile(
     r"(?:他们|她们|对方|客户)(?:那边|公司|厂里)?的?"
     r"(?:IT|[A-Z]{2,3}|技术|财务|行政|采购|设备|信息|网管|运维|工程|生产|人事|后勤|仓库|质量|品质)?(?:部|科)?的?"
     r"(?=[小老][\u4e00-\u9fff])"
+)
+# 老孙 of a department named right before, opening a clause and doing or saying something ("工程部老孙
+# 试了说OK", "，设备科老周说下周定"): the customer's person (小X there is rather a colleague).
+_NICK_OF_DEPT = re.compile(
+    r"(?:^|(?<=[\s，,。；;]))[\u4e00-\u9fff]{1,4}?(?:部|科|处)的?"
+    r"(?=老[\u4e00-\u9fff](?:也|又|还|刚|今天)?(?:试|说|讲|聊|问|看|签|觉得|表示|反馈|答应|同意))"
 )
 # An official called by surname and the first character of the office's title ("王局" for 王局长, "李处",
 # "张院", "刘队" for a team's or a fleet's 队长): said where a person is, not inside a word ("公安局",
@@ -985,6 +993,12 @@ class PersonFinder:
                 p.start == m.end() for p in named
             ):
                 named.append(Person(nick, None, m.end(), m.end() + 2))
+        for m in _NICK_OF_DEPT.finditer(text) if nick_old else ():
+            # (the verb after it, read by the pattern, ends the name)
+            if (nick := self._nick_handed(text, m.end())) is not None and not any(
+                p.start == m.end() for p in named
+            ):
+                named.append(Person(nick, None, m.end(), m.end() + 2))
         for m in _NICK_PAUSED.finditer(text) if nicks else ():
             if (nick := self._nickname_at(text, m.start(), big=False)) is not None and not any(
                 p.start == m.start() for p in named
@@ -1027,7 +1041,8 @@ class PersonFinder:
             nxt = text[name.end() : name.end() + 1] if name is not None else ""
             if (
                 name is None
-                or (nxt.isascii() and (nxt.isalnum() or nxt in "+&-_@.'"))
+                # (a name ending the text has nothing after it: "'' in s" would hold)
+                or (nxt != "" and nxt.isascii() and (nxt.isalnum() or nxt in "+&-_@.'"))
                 or nxt == "的"
                 or _EN_ORG_AFTER.match(text, name.end())
             ):
