@@ -48,18 +48,20 @@ _KIND_WORDS = (
     "仓储",
     "物流",
     # A farmers' cooperative or farm says its crop and that it is a specialised one before 合作社
-    # (X蔬菜专业合作社, X花卉种植专业合作社): reps say X合作社 or X.
+    # (X蔬菜专业合作社, X茶叶专业合作社, X花卉种植专业合作社): reps say X合作社 or X.
     "专业",
     "蔬菜",
+    "水果",
+    "茶叶",
     "花卉",
     "园艺",
 )
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
 # A place inside a city that a registered name may say before the brand, written with its kind:
-# a district, county, town or subdistrict (白云区, 航空港区, 曲江新区, 小榄镇, 东湖街道: two characters or more before 区,
-# so 社区 and 园区 stay words), a planned new town or science city (滨江新城, 光明科学城), a district
-# named by its direction (东区), or a development zone (高新, 经开). Names without their kind (临平,
-# 萧山) are found in the gazetteer of districts.
+# a district, county, town or subdistrict (白云区, 航空港区, 曲江新区, 小榄镇, 东湖街道: two characters
+# or more before 区, so 社区 and 园区 stay words), a planned new town or science city (滨江新城,
+# 光明科学城), a district named by its direction (东区), or a development zone (高新, 经开). Names
+# without their kind (临平, 萧山) are found in the gazetteer of districts.
 _ZONE = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇|街道|新城|科学城|科技城)|[东西南北中]区|新区|高新|经开"
 )

@@ -1,0 +1,31 @@
+"""Kinds of conversation seen on the held-out conversations fortyseven (greenhouse construction,
+unpunctuated voice-to-text), replayed through the real bot with made-up sentences of a medical
+equipment distributor (tests/e2e/conversations.py)."""
+
+from __future__ import annotations
+
+from tests.e2e.conversations import Runner
+from tests.e2e.test_conversation_kinds import assert_right, last, plan, row, says
+
+# Two customers of one city with the same short name (康泰), in two of its districts.
+SY = row(
+    "绍兴市上虞区康泰医疗器械有限公司", "绍兴", "孟庆华", "采购经理", "13900004701", "腹腔镜", "需求确认"
+)
+KQ = row("绍兴市柯桥区康泰护理服务有限公司", "绍兴", "邬丽萍", "院长", "13900004702", "腹腔镜", "需求确认")
+
+
+async def test_which_customer_answered_by_its_district_and_its_trade_with_a_legal_form(
+    runner: Runner,
+) -> None:
+    # "上虞那个 器械公司": the district, then the trade said with 公司 (the name says 医疗器械有限公司); the
+    # kept report (a WeChat, a plan three days on) is completed, not replaced by the answer's words.
+    turns = says(
+        ("康泰那边今天微信上回我了 说腹腔镜的参数表他们看过了 大后天上午我过去一趟", ["是哪个客户"]),
+        "上虞那个 器械公司",
+    )
+    expect = [
+        {"company": SY["公司"], "followups_added": 1, "last_followup": last("online"),
+         "next_followup": plan("today+3")},
+        {"company": KQ["公司"], "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [SY, KQ], turns, expect)

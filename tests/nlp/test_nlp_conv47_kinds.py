@@ -1,0 +1,49 @@
+"""Kinds of failure seen on the held-out conversations fortyseven (greenhouse construction, unpunctuated
+voice-to-text), each tested with made-up sentences of other trades, with negatives showing the rule does
+not over-fire."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlp.company_key import company_key
+from nlp.linking import BookLead, LeadBook, company_aliases
+
+SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def _lead(i: int, company: str, city: str) -> BookLead:
+    return BookLead(i, company, company_key(company), city)
+
+
+@pytest.mark.parametrize(
+    ("company", "city", "short"),
+    [
+        # a subdistrict (街道) after the city is where the customer is, as a district or town is
+        ("苏州市姑苏区平江街道康宁诊所", "苏州", "康宁"),
+        ("杭州市余杭区良渚街道鼎川建材有限公司", "杭州", "鼎川"),
+        # a cooperative's produce and 专业 before 合作社 are dropped, as an industry word is
+        ("绍兴市柯桥区福全街道兰亭茶叶专业合作社", "绍兴", "兰亭合作社"),
+        ("绍兴市柯桥区福全街道兰亭茶叶专业合作社", "绍兴", "兰亭"),
+        ("台州市黄岩区北城街道橘乡水果专业合作社", "台州", "橘乡合作社"),
+    ],
+)
+def test_a_short_name_drops_the_subdistrict_and_a_cooperatives_produce(
+    company: str, city: str, short: str
+) -> None:
+    assert short in company_aliases(company, company_key(company), city)
+
+
+def test_a_cooperative_said_short_links_to_its_registered_name() -> None:
+    book = LeadBook(
+        [
+            _lead(1, "绍兴市柯桥区福全街道兰亭茶叶专业合作社", "绍兴"),
+            _lead(2, "绍兴市越城区东湖街道越秀物流有限公司", "绍兴"),
+        ]
+    )
+    assert book.link("上午去兰亭合作社看了新建的炒茶车间", company="兰亭合作社").candidates == (1,)
+    # the subdistrict alone is a place, no customer
+    assert book.link("下午去福全街道办事", company="福全街道").candidates != (1,)
