@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nlp.company_key import company_key
+from nlp.intent import find_kind
 from nlp.linking import BookLead, LeadBook, company_aliases
 
 SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -47,3 +48,27 @@ def test_a_cooperative_said_short_links_to_its_registered_name() -> None:
     assert book.link("上午去兰亭合作社看了新建的炒茶车间", company="兰亭合作社").candidates == (1,)
     # the subdistrict alone is a place, no customer
     assert book.link("下午去福全街道办事", company="福全街道").candidates != (1,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天下午在他们医院设备科那边把采购合同签了",
+        "上午在对方公司财务那边把协议章盖完了 下周二送货",
+    ],
+)
+def test_settled_at_their_place_with_someone_named_between_is_a_visit(text: str) -> None:
+    assert find_kind(text) is not None and find_kind(text)[0] == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["对了他们还想顺带看看移动DR 下周我把彩页发过去", "院长附带看看超声刀的参数", "连带看看耗材的价格"],
+)
+def test_by_the_way_is_no_property_shown(text: str) -> None:
+    # 顺带看看 is "look at too, by the way", not 带看 (a place shown to the customer)
+    assert find_kind(text) is None
+
+
+def test_a_property_shown_is_still_a_visit() -> None:
+    assert find_kind("下午带看了两套写字楼 吴总挺满意") == ("visit", (2, 4))
