@@ -157,10 +157,11 @@ def is_away(text: str, start: int, end: int) -> bool:
     return _AWAY_BEFORE.search(text, 0, start) is not None
 
 
-# A person said as the one who sent the customer to us ("X雷店长介绍的", "钱总那边推荐过来的"): the
-# customer of the report is another, so they link no lead (not "王总介绍了一下需求": their own news).
+# A person said as the one who sent the customer to us ("X雷店长介绍的", "钱总那边推荐过来的", "钱总给
+# 介绍过来的", "钱总帮忙推荐的"): the customer of the report is another, so they link no lead (not "王总介绍
+# 了一下需求": their own news).
 _REFERRED_AFTER = re.compile(
-    r"\s?(?:那边|那里)?(?:介绍|推荐|引荐|转介绍)(?:的|过来|给我|了?(?:我们|我司|咱们))"
+    r"\s?(?:那边|那里)?(?:给|帮忙|帮我们?|给我们?)?(?:介绍|推荐|引荐|转介绍)(?:的|过来|给我|了?(?:我们|我司|咱们))"
 )
 
 

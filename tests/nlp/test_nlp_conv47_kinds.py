@@ -11,7 +11,7 @@ import pytest
 
 from nlp.company_key import company_key
 from nlp.intent import find_kind
-from nlp.linking import BookLead, LeadBook, company_aliases
+from nlp.linking import BookContact, BookLead, LeadBook, company_aliases
 
 SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -72,3 +72,23 @@ def test_by_the_way_is_no_property_shown(text: str) -> None:
 
 def test_a_property_shown_is_still_a_visit() -> None:
     assert find_kind("下午带看了两套写字楼 吴总挺满意") == ("visit", (2, 4))
+
+
+@pytest.mark.parametrize("said", ["给介绍过来的", "帮忙推荐的", "给我们介绍的"])
+def test_a_referrer_of_the_book_said_with_gei_or_bangmang_links_no_lead(said: str) -> None:
+    # "是<customer>的<person>给介绍过来的": the customer who sent a new one to us is not the one reported on
+    book = LeadBook(
+        [
+            BookLead(
+                1,
+                "无锡市新吴区瑞丰口腔门诊部",
+                company_key("无锡市新吴区瑞丰口腔门诊部"),
+                "无锡",
+                contacts=(BookContact("单立伟", "院长"),),
+            )
+        ]
+    )
+    text = f"来个新客户 无锡市滨湖区康悦护理院 负责人祁院长 是瑞丰的单院长{said} 想看看便携彩超"
+    assert book.link(text, company="无锡市滨湖区康悦护理院").candidates == ()
+    # the contact met there is still theirs when not a referrer
+    assert book.link("瑞丰的单院长今天给我介绍了一下需求", company="瑞丰").candidates == (1,)
