@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nlp.company_key import company_key
+from nlp.followup import find_followup
 from nlp.intent import find_kind
 from nlp.linking import BookContact, BookLead, LeadBook, company_aliases
 
@@ -92,3 +93,24 @@ def test_a_referrer_of_the_book_said_with_gei_or_bangmang_links_no_lead(said: st
     assert book.link(text, company="无锡市滨湖区康悦护理院").candidates == ()
     # the contact met there is still theirs when not a referrer
     assert book.link("瑞丰的单院长今天给我介绍了一下需求", company="瑞丰").candidates == (1,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "仁心诊所那单没戏了 下午我给他打电话他也没多说啥 以后有耗材的需求再说",
+        "下午我去他们科室坐了会儿她说还要再比比价",
+        "晚上我跟院长发微信他就回了个好",
+    ],
+)
+def test_a_step_of_today_told_with_how_the_customer_took_it_is_done(text: str) -> None:
+    # voice input drops the 了 and the pause: the customer's reaction in the same clause tells it happened
+    assert find_followup(text, SENT.date(), now="09:00") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["下午我把彩超的报价发他", "下午我再打给他 他说要等领导回来", "晚上我再去他们科室看看"]
+)
+def test_a_step_of_today_still_to_come_stays_the_plan(text: str) -> None:
+    planned = find_followup(text, SENT.date(), now="09:00")
+    assert planned is not None and planned.day == SENT.date()
