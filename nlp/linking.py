@@ -903,7 +903,8 @@ class LeadBook:
                 }
                 candidates = fitting or candidates
             if not candidates:
-                candidates = {i for i in people if self._slip_of(_fold(company), i)}
+                span = _fold(company)
+                candidates = {i for i in people if self._slip_of(span, i) or self._contracted_of(span, i)}
             if not candidates and _fold(company) in _GENERIC:
                 # A kind too generic to be a brand said alone (妇幼, 中医) names the one customer of the
                 # book whose name holds it, when only one does: no new customer called by a kind.
@@ -957,6 +958,22 @@ class LeadBook:
         return any(
             len(alias) == len(span) and sum(a != b for a, b in zip(alias, span, strict=True)) == 1
             for alias in company_aliases(lead.company, lead.key, lead.city)
+        )
+
+    def _contracted_of(self, span: str, lead_id: int) -> bool:
+        """Whether `span` is the lead's full name contracted, as Chinese shortens a name by keeping
+        characters in their order (青州农技中心 for 青州市农业技术推广中心: 农业技术 → 农技): the same
+        first character, the same kind word last, four characters or more; counted only for a lead
+        whose contact the message names too."""
+        lead = self.leads[lead_id]
+        name, kind = _fold(lead.company), _kind_of(span)
+        return (
+            len(span) >= 2 * _MIN_BRAND
+            and span[0] == name[0]
+            and kind is not None
+            and len(span) > len(kind)
+            and _fold(lead.key).endswith(kind)
+            and _in_order(span, name)
         )
 
     def _all_names(self) -> dict[str, set[int]]:

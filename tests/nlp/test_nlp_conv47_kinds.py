@@ -114,3 +114,20 @@ def test_a_step_of_today_told_with_how_the_customer_took_it_is_done(text: str) -
 def test_a_step_of_today_still_to_come_stays_the_plan(text: str) -> None:
     planned = find_followup(text, SENT.date(), now="09:00")
     assert planned is not None and planned.day == SENT.date()
+
+
+def _book_of(company: str, city: str, contact: str, title: str) -> LeadBook:
+    return LeadBook(
+        [BookLead(1, company, company_key(company), city, contacts=(BookContact(contact, title),))]
+    )
+
+
+def test_a_name_contracted_in_order_with_its_contact_named_links_the_lead() -> None:
+    # 湖州职培中心 keeps characters of 湖州市职业技术培训中心 in their order, as Chinese shortens a name
+    book = _book_of("湖州市职业技术培训中心", "湖州", "钮建新", "主任")
+    assert book.link("今天去湖州职培中心找钮主任讲了腹腔镜模拟器", company="湖州职培中心").candidates == (1,)
+    # without its contact said, a contracted name is no proof: a new customer
+    assert book.link("今天去湖州职培中心讲了腹腔镜模拟器", company="湖州职培中心").candidates == ()
+    # another kind, or another first character, is another customer
+    assert book.link("湖州职培学校的钮主任来电话", company="湖州职培学校").candidates == ()
+    assert book.link("德清职培中心的钮主任来电话", company="德清职培中心").candidates == ()
