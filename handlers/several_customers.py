@@ -110,6 +110,9 @@ def _lead_in(text: str, first_named: int) -> str:
 # A stop between two sentences: a report on another customer may start after it by its person alone. An
 # emoji ends a sentence in a chat as a stop does ("…培训也做完了👌 另外…").
 _STOP = re.compile(r"[。；;！!\n]|[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?")
+# Any mark of a sentence or clause: a message with none is voice input, whose pauses are its only marks.
+_MARK = re.compile(r"[，,。；;！!？?、：:\n]|[\u2600-\u27bf\U0001f300-\U0001faff]")
+_VOICE_PAUSE = re.compile(r"\s+")
 
 
 def _with_a_contact_after(
@@ -194,6 +197,10 @@ async def known_and_new(ctx: Context, read: Callable[[str, Intent], Context]) ->
         return None  # no customer of the book, or several: another reading (parts_of) or none
     first, last = named[0][0], named[-1][0]
     stops = [m.end() for m in _STOP.finditer(text)]
+    if not stops and _MARK.search(text) is None:
+        # Voice input marks no sentence: a pause is where one may end ("…一共一百二十亩 下午顺路去了趟X
+        # 郭老板电话139…"); the new customer's part is still told by its full name and phone.
+        stops = [m.end() for m in _VOICE_PAUSE.finditer(text) if m.start() > 0 and m.end() < len(text)]
     # known first: the latest stop after it whose rest names a new customer; new first: the last
     # stop before the known customer's name
     cuts = [(s, False) for s in reversed(stops) if last < s < len(text)]

@@ -66,6 +66,7 @@ _ZONE = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇|街道|新城|科学城|科技城)|[东西南北中]区|新区|高新|经开"
 )
 _DISTRICT = ("新区", "区", "县", "镇")
+_SUBDISTRICT = "街道"
 _PORT = "港"
 # A bay, island or beach of the city named before the brand, written with its kind (亚龙湾, 海棠湾, 崇明岛,
 # 金石滩): where the customer is, as a district is, when a coined brand follows it (三亚亚龙湾金棕榈酒店 →
@@ -379,6 +380,20 @@ def travelled_places(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _place_in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a district, county or subdistrict (or its start) said before more of a
+    name ("苏州市姑苏区平江街道安泰…": 姑苏 is where that other customer is, not a name of the book's
+    姑苏区…康宁); one said alone or before 那边, 的 names the customer it is the short name of."""
+    if end >= len(text) or _AFTER_NAME.match(text, end) is not None:
+        return False
+    table = _district_cities()
+    for length in range(min(districts().longest, len(text) - start), end - start - 1, -1):
+        if text[start : start + length] in table:
+            return True
+    zone = _ZONE.match(text, start)
+    return zone is not None and zone.end() >= end and not zone.group().startswith(("高新", "经开"))
+
+
 def _is_place(word: str) -> bool:
     return gazetteer().pattern.fullmatch(word) is not None
 
@@ -472,9 +487,17 @@ def _short_forms(key: str, city: str | None) -> set[str]:
         out.update(half for half in both.groups() if half)
         heads += [half for half in both.groups() if half and _CJK_CHAR.match(half[0])]
     for name in heads:
+        # (not the start of a subdistrict said before the brand: 文昌街道X is no customer called 文昌)
+        zone = _ZONE.match(name)
+        within = zone.end() if zone is not None and zone.group().endswith(_SUBDISTRICT) else 0
         for length in (_MIN_BRAND, _MIN_BRAND + 1):
             head = name[:length]
-            if len(name) > length and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
+            if (
+                len(name) > length
+                and length > within
+                and not _ORDINAL.search(head)
+                and all(_CJK_CHAR.match(c) for c in head)
+            ):
                 out.add(head)
     return out
 
@@ -1052,6 +1075,8 @@ class LeadBook:
     def _name_hits(self, text: str, *, strict: bool) -> Iterator[tuple[int, frozenset[int], frozenset[str]]]:
         table = self._all_names()
         for start, end, alias in _hits(text, table, self._longest_name):
+            if _place_in_a_name(text, start, end):
+                continue
             at, cities = _district_before(text, start)
             if strict and len(alias) <= _MIN_BRAND and not self._stands_as_name(text, at, end):
                 continue

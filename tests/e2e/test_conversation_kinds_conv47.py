@@ -29,3 +29,26 @@ async def test_which_customer_answered_by_its_district_and_its_trade_with_a_lega
         {"company": KQ["公司"], "followups_added": 0},
     ]  # fmt: skip
     await assert_right(runner, [SY, KQ], turns, expect)
+
+
+KANGNING = row(
+    "苏州市姑苏区平江街道康宁口腔门诊部", "苏州", "蒋明远", "院长", "13900004703", "便携彩超", "需求确认"
+)
+ANTAI = "苏州市姑苏区平江街道安泰口腔门诊部"
+
+
+async def test_voice_input_on_a_known_customer_then_a_new_one_of_the_same_subdistrict(runner: Runner) -> None:
+    # No mark but pauses: the report on the known customer, then "下午顺路去了趟隔壁<full name> <person>电话…"
+    # is a new customer (隔壁 is where, not its name; one subdistrict and one trade are no likeness)
+    turns = says(
+        "上午在康宁门诊部给蒋院长现场演示了便携彩超 几个医生看了都挺满意 让我回去出个正式报价"
+        " 预算大概二十万上下"
+        f" 下午顺路去了趟隔壁{ANTAI} 柏院长电话13962147703 想看看台式彩超 明天下午三点再去安泰跟她细聊"
+    )
+    expect = [
+        {"company": KANGNING["公司"], "followups_added": 1, "last_followup": last("demo", "蒋"),
+         "next_followup": None, "budget": [200000, 200000]},
+        {"company": ANTAI, "followups_added": 1, "owner": "lina", "last_followup": last("visit", "柏"),
+         "next_followup": plan("today+1", "15:00"), "products_include": ["台式彩超"]},
+    ]  # fmt: skip
+    await assert_right(runner, [KANGNING], turns, expect)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from nlp import Extractor
 from nlp.company_key import company_key
 from nlp.followup import find_followup
 from nlp.intent import find_kind
@@ -131,3 +132,22 @@ def test_a_name_contracted_in_order_with_its_contact_named_links_the_lead() -> N
     # another kind, or another first character, is another customer
     assert book.link("湖州职培学校的钮主任来电话", company="湖州职培学校").candidates == ()
     assert book.link("德清职培中心的钮主任来电话", company="德清职培中心").candidates == ()
+
+
+def test_a_district_inside_another_full_name_names_no_lead() -> None:
+    # a new customer of the same district and subdistrict, named in full, is not the book's one there
+    book = LeadBook([_lead(1, "苏州市姑苏区平江街道康宁口腔门诊部", "苏州")])
+    other = "苏州市姑苏区平江街道安泰口腔门诊部"
+    assert book.link(f"下午去了趟隔壁{other}", company=other, city="苏州").candidates == ()
+    assert book.link(
+        "去了姑苏区平江街道康宁口腔门诊部", company="姑苏区平江街道康宁口腔门诊部"
+    ).candidates == (1,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["下午顺路去了趟隔壁宁波市鄞州区恒信医疗器械有限公司 葛总说想换", "对门的恒信医疗器械有限公司也要"],
+)
+def test_next_door_said_before_a_name_is_not_part_of_it(extractor: Extractor, text: str) -> None:
+    company = extractor.extract(text, SENT).company
+    assert company is not None and not company.startswith(("隔壁", "对门"))
