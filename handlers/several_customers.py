@@ -197,14 +197,17 @@ async def known_and_new(ctx: Context, read: Callable[[str, Intent], Context]) ->
         return None  # no customer of the book, or several: another reading (parts_of) or none
     first, last = named[0][0], named[-1][0]
     stops = [m.end() for m in _STOP.finditer(text)]
-    if not stops and _MARK.search(text) is None:
+    voice = not stops and _MARK.search(text) is None
+    if voice:
         # Voice input marks no sentence: a pause is where one may end ("…一共一百二十亩 下午顺路去了趟X
         # 郭老板电话139…"); the new customer's part is still told by its full name and phone.
         stops = [m.end() for m in _VOICE_PAUSE.finditer(text) if m.start() > 0 and m.end() < len(text)]
     # known first: the latest stop after it whose rest names a new customer; new first: the last
-    # stop before the known customer's name
+    # stop before the known customer's name (not at a pause of voice input: the known customer named
+    # after a new one there is as often who sent it, "来个新客户X … 是Y的钱总介绍的 …")
     cuts = [(s, False) for s in reversed(stops) if last < s < len(text)]
-    cuts += [(s, True) for s in reversed(stops) if s <= first][:1]
+    if not voice:
+        cuts += [(s, True) for s in reversed(stops) if s <= first][:1]
     for cut, new_first in cuts:
         head, tail = text[:cut].strip(), text[cut:].strip()
         if not head or not tail:

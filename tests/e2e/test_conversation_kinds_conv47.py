@@ -52,3 +52,18 @@ async def test_voice_input_on_a_known_customer_then_a_new_one_of_the_same_subdis
          "next_followup": plan("today+1", "15:00"), "products_include": ["台式彩超"]},
     ]  # fmt: skip
     await assert_right(runner, [KANGNING], turns, expect)
+
+
+async def test_voice_input_on_a_new_customer_sent_by_a_known_one_logs_nothing_on_the_referrer(
+    runner: Runner,
+) -> None:
+    turns = says(
+        f"来个新客户 {ANTAI} 负责人柏院长 电话13962147703 是康宁的蒋院长给介绍过来的 想看看台式彩超"
+        " 今天下午在他们诊室跟柏院长当面聊了半个钟头 后天上午我再过去"
+    )
+    expect = [
+        {"company": KANGNING["公司"], "followups_added": 0},
+        {"company": ANTAI, "followups_added": 1, "owner": "lina", "last_followup": last("visit", "柏"),
+         "next_followup": plan("today+2")},
+    ]  # fmt: skip
+    await assert_right(runner, [KANGNING], turns, expect)
