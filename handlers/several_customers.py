@@ -39,6 +39,8 @@ async def parts_of(ctx: Context) -> list[str] | None:
     book = await load_book(ctx.session, ctx.person)
     named = book.named_at(text)
     end, closing = _closing_plans(text, named)
+    if not closing and _MARK.search(text) is None:
+        end, closing = _closing_plans_said(text, named, book.called_at(text))
     order: list[tuple[int, int]] = []  # (lead id, where it is first named)
     for start, ids in named:
         if start >= end:
@@ -93,6 +95,38 @@ def _closing_plans(text: str, named: list[tuple[int, frozenset[int]]]) -> tuple[
     if len(closing) < 2:
         return len(text), {}  # (one customer's plan at the end is the last part's, as written)
     return end, closing
+
+
+# A clause of voice input: up to a pause, its only mark.
+_VOICE_CLAUSE = re.compile(r"\S+")
+
+
+def _closing_plans_said(
+    text: str, named: list[tuple[int, frozenset[int]]], called: list[tuple[int, frozenset[int]]]
+) -> tuple[int, dict[int, str]]:
+    """As `_closing_plans`, for voice input that marks no sentence ("…明天上午十点我再去X那边 Y老板那个后天我
+    把合同带过去"): the last clauses, each the rep's own step ("我") on a different customer it names by
+    name or by its contact, alone. (where the reports end, {lead id: its clause}); (the end, {}) for none."""
+    closing: dict[int, str] = {}
+    end = len(text)
+    for clause in reversed(list(_VOICE_CLAUSE.finditer(text))):
+        said = {
+            next(iter(ids))
+            for start, ids in named
+            if clause.start() <= start < clause.end() and len(ids) == 1
+        }
+        said |= {
+            next(iter(ids))
+            for start, ids in called
+            if clause.start() <= start < clause.end() and len(ids) == 1
+        }
+        if len(said) != 1 or "我" not in clause.group() or next(iter(said)) in closing:
+            break
+        closing[next(iter(said))] = clause.group()
+        end = clause.start()
+    if len(closing) < 2 or not any(start < end for start, _ in named):
+        return len(text), {}
+    return end, dict(reversed(closing.items()))
 
 
 # A lead-in that announces the reports after it ("今天电话跟了两家：", "昨天跑了三家:"): what it says (the

@@ -5,7 +5,7 @@ equipment distributor (tests/e2e/conversations.py)."""
 from __future__ import annotations
 
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import assert_right, last, plan, row, says
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, row, says
 
 # Two customers of one city with the same short name (康泰), in two of its districts.
 SY = row(
@@ -67,3 +67,19 @@ async def test_voice_input_on_a_new_customer_sent_by_a_known_one_logs_nothing_on
          "next_followup": plan("today+2")},
     ]  # fmt: skip
     await assert_right(runner, [KANGNING], turns, expect)
+
+
+async def test_voice_input_on_two_customers_with_each_ones_plan_said_at_the_end(runner: Runner) -> None:
+    # no mark but pauses: each customer's report in turn, then a clause of the rep's own step for each,
+    # the second by its contact ("陆院长那边…")
+    turns = says(
+        "今天先跑的仁和 周主任带我看了放射科那间老机房 说两台彩超都想换新的 中午跟慈济陆院长通了个电话"
+        " 腹腔镜报价她那边基本认可 后天上午九点我再去趟仁和 陆院长那边大后天我把合同寄过去"
+    )
+    expect = [
+        {"company": RENHE["公司"], "followups_added": 1, "last_followup": last("visit", "周"),
+         "next_followup": plan("today+2", "09:00")},
+        {"company": CIJI["公司"], "followups_added": 1, "last_followup": last("call", "陆"),
+         "next_followup": plan("today+3")},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
