@@ -380,18 +380,25 @@ def travelled_places(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_PLACE_KINDS = ("区", "县", "旗", "镇", "街道")
+
+
 def _place_in_a_name(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a district, county or subdistrict (or its start) said before more of a
-    name ("苏州市姑苏区平江街道安泰…": 姑苏 is where that other customer is, not a name of the book's
-    姑苏区…康宁); one said alone or before 那边, 的 names the customer it is the short name of."""
-    if end >= len(text) or _AFTER_NAME.match(text, end) is not None:
-        return False
+    """Whether text[start:end] is a district, county or subdistrict (or its start), written with its
+    kind, before more of a name ("苏州市姑苏区平江街道安泰…": 姑苏 is where that other customer is, not a
+    name of the book's 姑苏区…康宁); a district said bare before a kind word ("鼓楼实小") or alone, or one
+    before 那边 or 的, names the customer it is the short name of."""
     table = _district_cities()
+    place = 0
     for length in range(min(districts().longest, len(text) - start), end - start - 1, -1):
-        if text[start : start + length] in table:
-            return True
+        if text[start : start + length] in table and text[start : start + length].endswith(_PLACE_KINDS):
+            place = length
+            break
     zone = _ZONE.match(text, start)
-    return zone is not None and zone.end() >= end and not zone.group().startswith(("高新", "经开"))
+    if not place and zone is not None and zone.end() >= end and zone.group().endswith(_PLACE_KINDS):
+        place = zone.end() - start
+    after = start + place
+    return bool(place) and after < len(text) and _AFTER_NAME.match(text, after) is None
 
 
 def _is_place(word: str) -> bool:
