@@ -22,6 +22,7 @@ from handlers.lead_lookup import Resolved, link_contact, load_book, may_change, 
 from handlers.log_followup import write
 from handlers.rights import lines_for
 from nlp import Extraction, Intent
+from nlp.intent import find_kind
 from storage.leads import get_lead
 from storage.models import Lead
 
@@ -248,6 +249,8 @@ async def known_and_new(ctx: Context, read: Callable[[str, Intent], Context]) ->
             continue
         new_words, known_words = (head, tail) if new_first else (tail, head)
         new = read(new_words, Intent.NEW_LEAD)
+        if voice and not _went_to_it(new):
+            continue
         if not await _a_new_customer(new):
             continue
         known = read(known_words, Intent.LOG_FOLLOWUP)
@@ -258,6 +261,17 @@ async def known_and_new(ctx: Context, read: Callable[[str, Intent], Context]) ->
         created = await new_lead.handle(new)
         return [*created, *logged] if new_first else [*logged, *created]
     return None
+
+
+def _went_to_it(ctx: Context) -> bool:
+    """Whether a part of voice input opens on a contact with the customer it names, in its first clause
+    ("下午顺路去了趟X", "中午给X打了个电话"): a report of its own, not a customer said in passing ("隔壁的X
+    也是海康做的 … 葛主管电话139…": the phone is the known customer's person's)."""
+    span = ctx.extraction.spans.get("company")
+    text = ctx.message.text
+    pause = _VOICE_PAUSE.search(text)
+    first = text[: pause.start()] if pause else text
+    return span is not None and span[0] < len(first) and find_kind(first) is not None
 
 
 async def _a_new_customer(ctx: Context) -> bool:

@@ -384,10 +384,10 @@ _PLACE_KINDS = ("区", "县", "旗", "镇", "街道")
 
 
 def _place_in_a_name(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a district, county or subdistrict (or its start), written with its
-    kind, before more of a name ("苏州市姑苏区平江街道安泰…": 姑苏 is where that other customer is, not a
-    name of the book's 姑苏区…康宁); a district said bare before a kind word ("鼓楼实小") or alone, or one
-    before 那边 or 的, names the customer it is the short name of."""
+    """Whether text[start:end] is a district or county (or its start), written with its kind, before a
+    place inside it and more of a name ("苏州市姑苏区平江街道安泰…": 姑苏 is where that other customer is,
+    not a name of the book's 姑苏区…康宁); a district said bare ("鼓楼实小"), alone, or before its body
+    ("嘉陵区教科局") names the customer it is the short name of."""
     table = _district_cities()
     place = 0
     for length in range(min(districts().longest, len(text) - start), end - start - 1, -1):
@@ -397,8 +397,12 @@ def _place_in_a_name(text: str, start: int, end: int) -> bool:
     zone = _ZONE.match(text, start)
     if not place and zone is not None and zone.end() >= end and zone.group().endswith(_PLACE_KINDS):
         place = zone.end() - start
-    after = start + place
-    return bool(place) and after < len(text) and _AFTER_NAME.match(text, after) is None
+    if not place:
+        return False
+    # ...and then a place inside it, written with its kind (平江街道, 小榄镇): a registered name of its own;
+    # a kind word or a word said short right after the district is the district's body ("嘉陵区教科局")
+    inner = _ZONE.match(text, start + place)
+    return inner is not None and inner.group().endswith(_PLACE_KINDS) and inner.end() < len(text)
 
 
 def _is_place(word: str) -> bool:
