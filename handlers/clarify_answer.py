@@ -126,12 +126,21 @@ def _names_only(ctx: Context) -> bool:
     return 0 < len(plain) <= BARE_NAME and not any(ch.isdigit() for ch in plain)
 
 
+# A mark that tells a candidate apart is a few words: a place, a trade, a part of its name.
+MARK_LONGEST = 6
+# ...that tell nothing happened: a message saying who did what is a report of its own.
+_TOLD = re.compile(r"[说讲打发来去回约见聊谈要想]")
+
+
 def _two_marks(text: str) -> bool:
     """Whether the message is only two or three short marks, each its own clause, that may tell the
     listed candidates apart ("临沂那家 板材公司"): checked against them, never taken for a report."""
     parts = [part for part in (_plain(p) for p in _PARTS.split(text)) if part]
     return 2 <= len(parts) <= 3 and all(
-        TOLD_APART_MIN <= len(part) <= BARE_NAME and not any(ch.isdigit() for ch in part) for part in parts
+        TOLD_APART_MIN <= len(part) <= MARK_LONGEST
+        and not any(ch.isdigit() for ch in part)
+        and _TOLD.search(part) is None
+        for part in parts
     )
 
 
