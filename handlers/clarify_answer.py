@@ -40,6 +40,7 @@ from handlers.corrections import move_record, old_words
 from handlers.lead_facts import set_next_followup
 from handlers.lead_lookup import resolve_lead
 from nlp import Extraction, FollowUpTime, Intent
+from nlp.company_key import company_key
 from nlp.followup import find_followup
 from storage.leads import get_lead
 from storage.models import FollowUp, Lead, PendingQuestion, Person
@@ -125,9 +126,36 @@ def _names_only(ctx: Context) -> bool:
     for start, end in cut:
         text = text[:start] + " " + text[end:]
     if span is not None:
-        return len(_plain(text)) <= NAME_LEFTOVER
+        return len(_plain(text)) <= NAME_LEFTOVER or _two_marks(ctx.message.text)
     plain = _plain(text)
     return 0 < len(plain) <= BARE_NAME and not any(ch.isdigit() for ch in plain)
+
+
+# A mark that tells a candidate apart is a few words: a place, a trade, a part of its name.
+MARK_LONGEST = 6
+# ...that tell nothing happened: a message saying who did what is a report of its own.
+_TOLD = re.compile(r"[说讲打发来去回约见聊谈要想]")
+
+
+def _two_marks(text: str) -> bool:
+    """Whether the message is only two or three short marks, each its own clause, that may tell the
+    listed candidates apart ("临沂那家 板材公司"): checked against them, never taken for a report."""
+    parts = [part for part in (_plain(p) for p in _PARTS.split(text)) if part]
+    return 2 <= len(parts) <= 3 and all(
+        TOLD_APART_MIN <= len(part) <= MARK_LONGEST
+        and not any(ch.isdigit() for ch in part)
+        and _TOLD.search(part) is None
+        for part in parts
+    )
+
+
+def _marks(part: str, company: str) -> bool:
+    """Whether a mark of an answer is a part of the candidate's name, said with or without a legal form
+    ("板材公司" for X板材有限公司)."""
+    if part in company:
+        return True
+    key = _fold(company_key(part))
+    return key != part and len(key) >= TOLD_APART_MIN and key in company
 
 
 def _same_contact(kept: Extraction, answer: Extraction) -> bool:
@@ -358,7 +386,7 @@ async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
     fits = [
         lead
         for lead in listed
-        if lead is not None and all(part in _fold(lead.company) or part == lead.city for part in parts)
+        if lead is not None and all(_marks(part, _fold(lead.company)) or part == lead.city for part in parts)
     ]
     return fits[0] if len(fits) == 1 else None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -138,11 +139,25 @@ async def find_by_company(
         return lead  # a key known only in another city names a new customer, not a near one
     keys = await list_company_keys(session)
     best = process.extractOne(key, {i: k for i, k in keys}, scorer=fuzz.ratio, score_cutoff=NEAR_MATCH)
-    if best is None:
+    if best is None or not _near_after_place(key, best[0]):
         return None
     _, score, lead_id = best
     log.info("company near match key=%s lead_id=%s score=%.0f", key, lead_id, score)
     return await get_lead(session, lead_id)
+
+
+# The district, county, town or subdistrict a key may start with (文家街道郭家庄…): shared by two names of one
+# place, it is no likeness of the names.
+_PLACE_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,5}?(?:新区|区|县|镇|街道|乡))+")
+
+
+def _near_after_place(key: str, other: str) -> bool:
+    """Whether two near keys are still near without the place both start with: 文家街道郭家庄蔬菜专业合作社
+    and 文家街道桑家村蔬菜专业合作社 are two cooperatives of one subdistrict, not a slip."""
+    head = _PLACE_HEAD.match(key)
+    if head is None or not other.startswith(head.group()):
+        return True
+    return fuzz.ratio(key[head.end() :], other[head.end() :]) >= NEAR_MATCH
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from handlers.lead_lookup import Resolved, link_contact, load_book, may_change, 
 from handlers.log_followup import write
 from handlers.rights import lines_for
 from nlp import Extraction, Intent
+from nlp.intent import find_kind
 from storage.leads import get_lead
 from storage.models import Lead
 
@@ -39,6 +40,8 @@ async def parts_of(ctx: Context) -> list[str] | None:
     book = await load_book(ctx.session, ctx.person)
     named = book.named_at(text)
     end, closing = _closing_plans(text, named)
+    if not closing and _MARK.search(text) is None:
+        end, closing = _closing_plans_said(text, named, book.called_at(text))
     order: list[tuple[int, int]] = []  # (lead id, where it is first named)
     for start, ids in named:
         if start >= end:
@@ -95,6 +98,38 @@ def _closing_plans(text: str, named: list[tuple[int, frozenset[int]]]) -> tuple[
     return end, closing
 
 
+# A clause of voice input: up to a pause, its only mark.
+_VOICE_CLAUSE = re.compile(r"\S+")
+
+
+def _closing_plans_said(
+    text: str, named: list[tuple[int, frozenset[int]]], called: list[tuple[int, frozenset[int]]]
+) -> tuple[int, dict[int, str]]:
+    """As `_closing_plans`, for voice input that marks no sentence ("…明天上午十点我再去X那边 Y老板那个后天我
+    把合同带过去"): the last clauses, each the rep's own step ("我") on a different customer it names by
+    name or by its contact, alone. (where the reports end, {lead id: its clause}); (the end, {}) for none."""
+    closing: dict[int, str] = {}
+    end = len(text)
+    for clause in reversed(list(_VOICE_CLAUSE.finditer(text))):
+        said = {
+            next(iter(ids))
+            for start, ids in named
+            if clause.start() <= start < clause.end() and len(ids) == 1
+        }
+        said |= {
+            next(iter(ids))
+            for start, ids in called
+            if clause.start() <= start < clause.end() and len(ids) == 1
+        }
+        if len(said) != 1 or "我" not in clause.group() or next(iter(said)) in closing:
+            break
+        closing[next(iter(said))] = clause.group()
+        end = clause.start()
+    if len(closing) < 2 or not any(start < end for start, _ in named):
+        return len(text), {}
+    return end, dict(reversed(closing.items()))
+
+
 # A lead-in that announces the reports after it ("今天电话跟了两家：", "昨天跑了三家:"): what it says (the
 # day, the kind of contact) holds for each of them.
 _LEAD_IN = re.compile(r"[^，,。；;！!？?\n]*[：:]\s*$")
@@ -110,6 +145,9 @@ def _lead_in(text: str, first_named: int) -> str:
 # A stop between two sentences: a report on another customer may start after it by its person alone. An
 # emoji ends a sentence in a chat as a stop does ("…培训也做完了👌 另外…").
 _STOP = re.compile(r"[。；;！!\n]|[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?")
+# Any mark of a sentence or clause: a message with none is voice input, whose pauses are its only marks.
+_MARK = re.compile(r"[，,。；;！!？?、：:\n]|[\u2600-\u27bf\U0001f300-\U0001faff]")
+_VOICE_PAUSE = re.compile(r"\s+")
 
 
 def _with_a_contact_after(
@@ -194,16 +232,25 @@ async def known_and_new(ctx: Context, read: Callable[[str, Intent], Context]) ->
         return None  # no customer of the book, or several: another reading (parts_of) or none
     first, last = named[0][0], named[-1][0]
     stops = [m.end() for m in _STOP.finditer(text)]
+    voice = not stops and _MARK.search(text) is None
+    if voice:
+        # Voice input marks no sentence: a pause is where one may end ("…一共一百二十亩 下午顺路去了趟X
+        # 郭老板电话139…"); the new customer's part is still told by its full name and phone.
+        stops = [m.end() for m in _VOICE_PAUSE.finditer(text) if m.start() > 0 and m.end() < len(text)]
     # known first: the latest stop after it whose rest names a new customer; new first: the last
-    # stop before the known customer's name
+    # stop before the known customer's name (not at a pause of voice input: the known customer named
+    # after a new one there is as often who sent it, "来个新客户X … 是Y的钱总介绍的 …")
     cuts = [(s, False) for s in reversed(stops) if last < s < len(text)]
-    cuts += [(s, True) for s in reversed(stops) if s <= first][:1]
+    if not voice:
+        cuts += [(s, True) for s in reversed(stops) if s <= first][:1]
     for cut, new_first in cuts:
         head, tail = text[:cut].strip(), text[cut:].strip()
         if not head or not tail:
             continue
         new_words, known_words = (head, tail) if new_first else (tail, head)
         new = read(new_words, Intent.NEW_LEAD)
+        if voice and not _went_to_it(new):
+            continue
         if not await _a_new_customer(new):
             continue
         known = read(known_words, Intent.LOG_FOLLOWUP)
@@ -214,6 +261,17 @@ async def known_and_new(ctx: Context, read: Callable[[str, Intent], Context]) ->
         created = await new_lead.handle(new)
         return [*created, *logged] if new_first else [*logged, *created]
     return None
+
+
+def _went_to_it(ctx: Context) -> bool:
+    """Whether a part of voice input opens on a contact with the customer it names, in its first clause
+    ("下午顺路去了趟X", "中午给X打了个电话"): a report of its own, not a customer said in passing ("隔壁的X
+    也是海康做的 … 葛主管电话139…": the phone is the known customer's person's)."""
+    span = ctx.extraction.spans.get("company")
+    text = ctx.message.text
+    pause = _VOICE_PAUSE.search(text)
+    first = text[: pause.start()] if pause else text
+    return span is not None and span[0] < len(first) and find_kind(first) is not None
 
 
 async def _a_new_customer(ctx: Context) -> bool:

@@ -248,6 +248,26 @@ def _later_today(text: str, d: DayMention, today: date, now: str | None) -> bool
     )
 
 
+# ...unless the same clause goes on with how the customer took it ("下午我给他打电话他也没多说啥", "晚上我
+# 去他那坐了会儿她说再考虑"): the step is told as done, voice input having dropped the 了 and the pause (not
+# the rep asking or telling them: "下午我打电话问他说的那批货").
+_TAKEN_AFTER = re.compile(
+    r"(?<![问跟给和对向诉叫让请帮找])[他她]们?(?:也|就|都|倒|还|只|又)?(?:没|说|讲|表示|答应|同意|回了|嫌|觉得)"
+)
+_TAKEN_REACH = 24
+
+
+def _told_as_done(text: str, end: int) -> bool:
+    hard = _HARD_END.search(text, end)
+    clause = text[end : hard.start() if hard else len(text)]
+    pause = re.search(r"\s", clause)  # a pause before the customer's words ends the step's clause
+    step = re.match(r"\s?我", clause)
+    if step is None:
+        return False
+    rest = clause[: pause.start() if pause and pause.start() > step.end() else len(clause)][:_TAKEN_REACH]
+    return _TAKEN_AFTER.search(rest, step.end()) is not None
+
+
 def _parts_of_today(text: str, today: date, days: list[DayMention], now: str | None) -> list[DayMention]:
     """`days` with the parts of today said alone that are still to come (none when `now` is not known)."""
     if now is None or not any(part in text for part in _PART_ENDS):
@@ -255,7 +275,9 @@ def _parts_of_today(text: str, today: date, days: list[DayMention], now: str | N
     extra = [
         DayMention(today, m.start(), m.end(), None)
         for m in _PART_OF_TODAY.finditer(text)
-        if now < _PART_ENDS[m.group("part")] and not any(d.start <= m.start() < d.end for d in days)
+        if now < _PART_ENDS[m.group("part")]
+        and not any(d.start <= m.start() < d.end for d in days)
+        and not _told_as_done(text, m.end())
     ]
     return sorted([*days, *extra], key=lambda d: d.start) if extra else days
 

@@ -47,15 +47,26 @@ _KIND_WORDS = (
     "工程",
     "仓储",
     "物流",
+    # A farmers' cooperative or farm says its crop and that it is a specialised one before 合作社
+    # (X蔬菜专业合作社, X茶叶专业合作社, X花卉种植专业合作社): reps say X合作社 or X.
+    "专业",
+    "蔬菜",
+    "水果",
+    "茶叶",
+    "花卉",
+    "园艺",
 )
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
 # A place inside a city that a registered name may say before the brand, written with its kind:
-# a district, county or town (白云区, 航空港区, 曲江新区, 小榄镇: two characters or more before 区,
-# so 社区 and 园区 stay words), a planned new town or science city (滨江新城, 光明科学城), a district
-# named by its direction (东区), or a development zone (高新, 经开). Names without their kind (临平,
-# 萧山) are found in the gazetteer of districts.
-_ZONE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇|新城|科学城|科技城)|[东西南北中]区|新区|高新|经开")
+# a district, county, town or subdistrict (白云区, 航空港区, 曲江新区, 小榄镇, 东湖街道: two characters
+# or more before 区, so 社区 and 园区 stay words), a planned new town or science city (滨江新城,
+# 光明科学城), a district named by its direction (东区), or a development zone (高新, 经开). Names
+# without their kind (临平, 萧山) are found in the gazetteer of districts.
+_ZONE = re.compile(
+    r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇|街道|新城|科学城|科技城)|[东西南北中]区|新区|高新|经开"
+)
 _DISTRICT = ("新区", "区", "县", "镇")
+_SUBDISTRICT = "街道"
 _PORT = "港"
 # A bay, island or beach of the city named before the brand, written with its kind (亚龙湾, 海棠湾, 崇明岛,
 # 金石滩): where the customer is, as a district is, when a coined brand follows it (三亚亚龙湾金棕榈酒店 →
@@ -147,10 +158,11 @@ def is_away(text: str, start: int, end: int) -> bool:
     return _AWAY_BEFORE.search(text, 0, start) is not None
 
 
-# A person said as the one who sent the customer to us ("X雷店长介绍的", "钱总那边推荐过来的"): the
-# customer of the report is another, so they link no lead (not "王总介绍了一下需求": their own news).
+# A person said as the one who sent the customer to us ("X雷店长介绍的", "钱总那边推荐过来的", "钱总给
+# 介绍过来的", "钱总帮忙推荐的"): the customer of the report is another, so they link no lead (not "王总介绍
+# 了一下需求": their own news).
 _REFERRED_AFTER = re.compile(
-    r"\s?(?:那边|那里)?(?:介绍|推荐|引荐|转介绍)(?:的|过来|给我|了?(?:我们|我司|咱们))"
+    r"\s?(?:那边|那里)?(?:给|帮忙|帮我们?|给我们?)?(?:介绍|推荐|引荐|转介绍)(?:的|过来|给我|了?(?:我们|我司|咱们))"
 )
 
 
@@ -368,6 +380,31 @@ def travelled_places(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_PLACE_KINDS = ("区", "县", "旗", "镇", "街道")
+
+
+def _place_in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a district or county (or its start), written with its kind, before a
+    place inside it and more of a name ("苏州市姑苏区平江街道安泰…": 姑苏 is where that other customer is,
+    not a name of the book's 姑苏区…康宁); a district said bare ("鼓楼实小"), alone, or before its body
+    ("嘉陵区教科局") names the customer it is the short name of."""
+    table = _district_cities()
+    place = 0
+    for length in range(min(districts().longest, len(text) - start), end - start - 1, -1):
+        if text[start : start + length] in table and text[start : start + length].endswith(_PLACE_KINDS):
+            place = length
+            break
+    zone = _ZONE.match(text, start)
+    if not place and zone is not None and zone.end() >= end and zone.group().endswith(_PLACE_KINDS):
+        place = zone.end() - start
+    if not place:
+        return False
+    # ...and then a place inside it, written with its kind (平江街道, 小榄镇): a registered name of its own;
+    # a kind word or a word said short right after the district is the district's body ("嘉陵区教科局")
+    inner = _ZONE.match(text, start + place)
+    return inner is not None and inner.group().endswith(_PLACE_KINDS) and inner.end() < len(text)
+
+
 def _is_place(word: str) -> bool:
     return gazetteer().pattern.fullmatch(word) is not None
 
@@ -461,9 +498,17 @@ def _short_forms(key: str, city: str | None) -> set[str]:
         out.update(half for half in both.groups() if half)
         heads += [half for half in both.groups() if half and _CJK_CHAR.match(half[0])]
     for name in heads:
+        # (not the start of a subdistrict said before the brand: 文昌街道X is no customer called 文昌)
+        zone = _ZONE.match(name)
+        within = zone.end() if zone is not None and zone.group().endswith(_SUBDISTRICT) else 0
         for length in (_MIN_BRAND, _MIN_BRAND + 1):
             head = name[:length]
-            if len(name) > length and not _ORDINAL.search(head) and all(_CJK_CHAR.match(c) for c in head):
+            if (
+                len(name) > length
+                and length > within
+                and not _ORDINAL.search(head)
+                and all(_CJK_CHAR.match(c) for c in head)
+            ):
                 out.add(head)
     return out
 
@@ -932,7 +977,8 @@ class LeadBook:
                 }
                 candidates = fitting or candidates
             if not candidates:
-                candidates = {i for i in people if self._slip_of(_fold(company), i)}
+                span = _fold(company)
+                candidates = {i for i in people if self._slip_of(span, i) or self._contracted_of(span, i)}
             if not candidates and _fold(company) in _GENERIC:
                 # A kind too generic to be a brand said alone (妇幼, 中医) names the one customer of the
                 # book whose name holds it, when only one does: no new customer called by a kind.
@@ -986,6 +1032,22 @@ class LeadBook:
         return any(
             len(alias) == len(span) and sum(a != b for a, b in zip(alias, span, strict=True)) == 1
             for alias in company_aliases(lead.company, lead.key, lead.city)
+        )
+
+    def _contracted_of(self, span: str, lead_id: int) -> bool:
+        """Whether `span` is the lead's full name contracted, as Chinese shortens a name by keeping
+        characters in their order (青州农技中心 for 青州市农业技术推广中心: 农业技术 → 农技): the same
+        first character, the same kind word last, four characters or more; counted only for a lead
+        whose contact the message names too."""
+        lead = self.leads[lead_id]
+        name, kind = _fold(lead.company), _kind_of(span)
+        return (
+            len(span) >= 2 * _MIN_BRAND
+            and span[0] == name[0]
+            and kind is not None
+            and len(span) > len(kind)
+            and _fold(lead.key).endswith(kind)
+            and _in_order(span, name)
         )
 
     def _all_names(self) -> dict[str, set[int]]:
@@ -1064,6 +1126,8 @@ class LeadBook:
     def _name_hits(self, text: str, *, strict: bool) -> Iterator[tuple[int, frozenset[int], frozenset[str]]]:
         table = self._all_names()
         for start, end, alias in _hits(text, table, self._longest_name):
+            if _place_in_a_name(text, start, end):
+                continue
             at, cities = _district_before(text, start)
             if strict and len(alias) <= _MIN_BRAND and not self._stands_as_name(text, at, end):
                 continue
