@@ -106,9 +106,12 @@ class Router:
         什么情况") is read without the address, and one that names a colleague as whose customer it
         means ("符强的金棕榈最近有人跟吗") without that colleague: neither names a customer (same
         length: spans hold)."""
-        others = [p for p in self._config.org.people if p.id != writer.key]
-        bosses = (p.name for p in others if p.role != "rep")
-        found = address_span(message.text, (p.name for p in others), bosses=bosses)
+        # Lazy, and the writer's key read once: most messages open with no address, and then no name is
+        # looked at (a list of the others, an ORM attribute read per member, cost 0.5 ms with 2,000).
+        people, key = self._config.org.people, writer.key
+        others = (p.name for p in people if p.id != key)
+        bosses = (p.name for p in people if p.id != key and p.role != "rep")
+        found = address_span(message.text, others, bosses=bosses)
         text = message.text if found is None else " " * found[1] + message.text[found[1] :]
         if (whose := whose_span(text, self._names, not_of=writer.name)) is not None:
             _, start, end = whose
@@ -122,7 +125,8 @@ class Router:
         span = extraction.spans.get("contact_name") or extraction.spans.get("contact_title")
         if span is None:
             return extraction
-        colleagues = (p.name for p in self._config.org.people if p.id != writer.key)
+        key = writer.key
+        colleagues = (p.name for p in self._config.org.people if p.id != key)
         if not (
             is_away(message.text, *span)
             or is_colleague(message.text, span[0], extraction.contact_name, colleagues)
