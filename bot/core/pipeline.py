@@ -17,7 +17,7 @@ import logging
 import math
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -42,11 +42,12 @@ log = logging.getLogger("salesbot.pipeline")
 class Process(Protocol):
     """What processing a claimed message is (bot.core.router.Router.process). It raises
     PermissionDenied when a handler refuses the writer: the pipeline rolls back everything it wrote
-    and calls it again on the same message with `refused`, to answer with the refusal alone."""
+    and calls it again on the same message with `refused`, to answer with the refusal alone. What it
+    returns are outbox rows for the pipeline to write with the message's done mark, in its transaction."""
 
     def __call__(
         self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None = None
-    ) -> Awaitable[None]: ...
+    ) -> Awaitable[Sequence[Mapping[str, Any]] | None]: ...
 
 
 class Enricher(Protocol):
@@ -225,8 +226,10 @@ class Pipeline:
     ) -> None:
         token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
         try:
-            await (self._process(session, row) if refused is None else self._process(session, row, refused))
-            await finish_inbound(session, row.id, self._clock.now())
+            replies = await (
+                self._process(session, row) if refused is None else self._process(session, row, refused)
+            )
+            await finish_inbound(session, row.id, self._clock.now(), replies or ())
         finally:
             botlog.msg_id.reset(token)
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.config import Config
 from bot.core.outgoing import Addressing, card_handled, queue
-from bot.types import Message, PermissionDenied, Reply
+from bot.types import Message, Outgoing, PermissionDenied, Reply
 from handlers import (
     buttons,
     clarify_answer,
@@ -45,7 +46,7 @@ from nlp.dialect import mandarin
 from nlp.linking import address_span, is_away, is_colleague
 from storage.inbound import message_of
 from storage.models import InboundMessage, Person
-from storage.outbox import release_held_outbox, take_card_handle
+from storage.outbox import release_held_outbox, reply_row, take_card_handle
 from storage.people import find_person_by_platform_id
 
 log = logging.getLogger("salesbot.router")
@@ -138,10 +139,14 @@ class Router:
 
     async def process(
         self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None = None
-    ) -> None:
+    ) -> list[dict[str, Any]]:
         """Process a claimed message: its handler's writes and replies, in the caller's transaction.
         A handler's PermissionDenied goes up, for the caller to roll back what was written and call again
-        with it as `refused`: then the refusal is the one reply."""
+        with it as `refused`: then the refusal is the one reply.
+
+        Returns the outbox rows left for the caller to write with the message's done mark, in this
+        transaction (storage.inbound.finish_inbound): when every outgoing item is a plain row (reachable,
+        no dedupe key), all of them, in order; otherwise none, each written here as before."""
         message = message_of(row)
         if message.kind == "text":
             # Cantonese function words (咗, 嘅, 唔, 佢...) read as Mandarin, for every rule after this
@@ -155,6 +160,7 @@ class Router:
             log.info("refused", extra={"sender": message.sender_id, "reason": str(refused)})
             replies = [rights.refusal(refused)]
         now = self._clock.now()
+        items: list[tuple[Outgoing | None, str | None]] = []
         for reply in replies:
             item = (
                 self._addressing.to_sender(message, reply)
@@ -163,12 +169,19 @@ class Router:
             )
             if item is None and reply.to is None and message.answered_elsewhere:
                 continue  # a web form's sender reads the HTTP answer
-            await queue(session, item, now, dedupe_key=reply.dedupe_key)
+            items.append((item, reply.dedupe_key))
         if message.kind == "button" and message.card_handle:
             await take_card_handle(session, message.card_handle)
             # The click's handle is fresh: the platform gave it with the click.
             update = card_handled(message.platform, message.sender_id, message.card_handle, message.sent_at)
-            await queue(session, update, now)
+            items.append((update, None))
+        if all(item is not None and key is None for item, key in items):
+            # Plain rows: the caller writes them with the done mark (one round trip less on PostgreSQL);
+            # in the same order, after the same writes, so the rows and their ids come out as before.
+            return [reply_row(item, now) for item, _ in items if item is not None]
+        for item, key in items:
+            await queue(session, item, now, dedupe_key=key)
+        return []
 
     async def _dispatch(
         self, session: AsyncSession, inbound_id: int, message: Message, person: Person | None

@@ -13,10 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.clock import FixedClock
 from bot.core.pipeline import Pipeline
-from bot.types import Message, PermissionDenied
+from bot.types import Message, Outgoing, PermissionDenied
 from storage.db import session_factory
 from storage.inbound import MAX_ATTEMPTS, count_inbound, message_of
-from storage.models import InboundMessage, Lead
+from storage.models import InboundMessage, Lead, OutboxMessage
+from storage.outbox import outgoing_of, reply_row
 
 T0 = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
 
@@ -301,3 +302,30 @@ async def test_a_refusal_halfway_keeps_none_of_the_handlers_writes_and_answers_o
         assert list(await session.scalars(select(Lead.company))) == ["refusal sent"]
         row = await session.scalar(select(InboundMessage))
         assert row is not None and row.status == "done" and row.attempts == 0
+
+
+@pytest.mark.parametrize("count", [1, 2])
+async def test_reply_rows_returned_by_processing_commit_with_the_done_mark(
+    engine: AsyncEngine, count: int
+) -> None:
+    """Rows the processing leaves to the pipeline are written in order with the message's done mark
+    (one of them in the same statement on PostgreSQL), or not at all."""
+    now = T0
+
+    async def process(
+        session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None = None
+    ) -> list[dict[str, object]]:
+        items = [Outgoing("wecom", row.sender_id, "reply", title=f"回复{i}") for i in range(count)]
+        return [reply_row(item, now) for item in items]
+
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), process)
+    await pipeline.accept([message("m1")])
+    assert await pipeline.drain() == 1
+    async with session_factory(engine)() as session:
+        rows = (await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))).all()
+        inbound = (await session.scalars(select(InboundMessage))).one()
+    titles = [outgoing_of(r).title for r in rows]
+    assert titles == [f"回复{i}" for i in range(count)] and {(r.status, r.attempts) for r in rows} == {
+        ("pending", 0)
+    }
+    assert inbound.status == "done" and inbound.processed_at is not None
