@@ -10,12 +10,12 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, bindparam, func, insert, null, select, update
+from sqlalchemy import ColumnElement, String, and_, bindparam, func, insert, null, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Message
 from storage.db import UTCDateTime, insert_for
-from storage.models import FollowUp, InboundMessage, OutboxMessage
+from storage.models import FollowUp, InboundMessage, OutboxMessage, Person
 from storage.outbox import ROW_COLUMNS
 
 MAX_ATTEMPTS = 5
@@ -68,20 +68,53 @@ def _insert_statement(session: AsyncSession) -> Any:
     )
 
 
-# Built once: a statement built anew for each message cost more to build and cache-key than to run.
+def _sender_is(person: type[Person]) -> ColumnElement[bool]:
+    """The active member who sent an inbound row, as storage.people.find_person_by_platform_id finds them
+    (a web form's sender is always a customer: none)."""
+    row = InboundMessage
+    return and_(
+        person.active.is_(True),
+        or_(
+            and_(row.platform == "wecom", person.wecom_userid == row.sender_id),
+            and_(row.platform == "dingtalk", person.dingtalk_userid == row.sender_id),
+            and_(row.platform == "console", person.key == row.sender_id),
+        ),
+    )
+
+
+# Built once: a statement built anew for each message cost more to build and cache-key than to run. The
+# sender comes with the claim (the one row locked is the message's): a lookup of its own was a round trip
+# on every message.
 _CLAIM_NEXT = (
-    select(InboundMessage)
+    select(InboundMessage, Person)
+    .outerjoin(Person, _sender_is(Person))
     .where(InboundMessage.status == "pending", InboundMessage.next_attempt_at <= bindparam("now"))
     .order_by(InboundMessage.id)
     .limit(1)
-    .with_for_update(skip_locked=True)
+    .with_for_update(skip_locked=True, of=InboundMessage)
 )
+_SENDER = "salesbot.claimed_sender"  # session.info: (inbound id, its sender) of the claim
 
 
 async def claim_next_inbound(session: AsyncSession, now: datetime) -> InboundMessage | None:
     """Lock the oldest pending message for this transaction. On PostgreSQL other workers skip it;
-    SQLite has no row locks, but BEGIN IMMEDIATE serialises writers, so one claim runs at a time."""
-    return await session.scalar(_CLAIM_NEXT, {"now": now})
+    SQLite has no row locks, but BEGIN IMMEDIATE serialises writers, so one claim runs at a time.
+    Its sender, read with it, is kept for `claimed_sender`."""
+    found = (await session.execute(_CLAIM_NEXT, {"now": now})).first()
+    if found is None:
+        return None
+    row, person = found
+    session.info[_SENDER] = (row.id, person)
+    return row
+
+
+def claimed_sender(session: AsyncSession, inbound_id: int) -> tuple[bool, Person | None]:
+    """(True, the active member who sent it or None) when this session claimed the row with
+    `claim_next_inbound`; (False, None) otherwise (look them up)."""
+    kept = session.info.get(_SENDER)
+    if kept is None or kept[0] != inbound_id:
+        return False, None
+    return True, kept[1]
 
 
 _CLAIM_ONE = (

@@ -44,7 +44,7 @@ from nlp import Catalog, Extraction, Extractor, Intent
 from nlp.behalf import whose_span
 from nlp.dialect import mandarin
 from nlp.linking import address_span, is_away, is_colleague
-from storage.inbound import message_of
+from storage.inbound import claimed_sender, message_of
 from storage.models import InboundMessage, Person
 from storage.outbox import release_held_outbox, reply_row, take_card_handle
 from storage.people import find_person_by_platform_id
@@ -151,7 +151,9 @@ class Router:
         if message.kind == "text":
             # Cantonese function words (咗, 嘅, 唔, 佢...) read as Mandarin, for every rule after this
             message = dataclasses.replace(message, text=mandarin(message.text))
-        person = await find_person_by_platform_id(session, message.platform, message.sender_id)
+        known, person = claimed_sender(session, row.id)
+        if not known:
+            person = await find_person_by_platform_id(session, message.platform, message.sender_id)
         if person is not None and message.kind in ("text", "button"):
             self._addressing.wrote_from(person, message.platform)
         if refused is None:
