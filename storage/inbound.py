@@ -6,9 +6,11 @@ durable to-do item the processor claims, so a crash after acceptance loses nothi
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import ColumnElement, String, and_, bindparam, func, insert, null, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -93,28 +95,36 @@ _CLAIM_NEXT = (
     .limit(1)
     .with_for_update(skip_locked=True, of=InboundMessage)
 )
-_SENDER = "salesbot.claimed_sender"  # session.info: (inbound id, its sender) of the claim
 
 
-async def claim_next_inbound(session: AsyncSession, now: datetime) -> InboundMessage | None:
-    """Lock the oldest pending message for this transaction. On PostgreSQL other workers skip it;
-    SQLite has no row locks, but BEGIN IMMEDIATE serialises writers, so one claim runs at a time.
-    Its sender, read with it, is kept for `claimed_sender`."""
+@dataclass(frozen=True, slots=True)
+class ClaimedInbound:
+    """A message `claim_next_inbound` locked, with its sender read in the same statement: the active
+    member who wrote it, or None (a customer, a stranger, a member who left, a web form)."""
+
+    row: InboundMessage
+    sender: Person | None
+
+
+class SenderUnread(enum.Enum):
+    """The sender of a message claimed without reading them (`claim_inbound`): whoever processes it looks
+    them up. A member of its own, so that `is` tells it from None, which means no member wrote."""
+
+    LOOK_UP = "not read with the claim: look the sender up"
+
+
+LOOK_UP_SENDER: Final = SenderUnread.LOOK_UP
+
+
+async def claim_next_inbound(session: AsyncSession, now: datetime) -> ClaimedInbound | None:
+    """Lock the oldest pending message for this transaction, and read its sender with it. On PostgreSQL
+    other workers skip it (only the message's row is locked, never the person's); SQLite has no row
+    locks, but BEGIN IMMEDIATE serialises writers, so one claim runs at a time."""
     found = (await session.execute(_CLAIM_NEXT, {"now": now})).first()
     if found is None:
         return None
-    row, person = found
-    session.info[_SENDER] = (row.id, person)
-    return row
-
-
-def claimed_sender(session: AsyncSession, inbound_id: int) -> tuple[bool, Person | None]:
-    """(True, the active member who sent it or None) when this session claimed the row with
-    `claim_next_inbound`; (False, None) otherwise (look them up)."""
-    kept = session.info.get(_SENDER)
-    if kept is None or kept[0] != inbound_id:
-        return False, None
-    return True, kept[1]
+    row, sender = found
+    return ClaimedInbound(row, sender)
 
 
 _CLAIM_ONE = (
@@ -126,7 +136,8 @@ _CLAIM_ONE = (
 
 async def claim_inbound(session: AsyncSession, inbound_id: int) -> InboundMessage | None:
     """Lock this message again for processing, as `claim_next_inbound` would, due or not; None when it
-    is no longer pending or another worker holds it."""
+    is no longer pending or another worker holds it. Its sender is not read (LOOK_UP_SENDER): this
+    claim is the rare one, a refusal's second pass."""
     return await session.scalar(_CLAIM_ONE, {"inbound_id": inbound_id})
 
 

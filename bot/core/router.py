@@ -44,7 +44,7 @@ from nlp import Catalog, Extraction, Extractor, Intent
 from nlp.behalf import whose_span
 from nlp.dialect import mandarin
 from nlp.linking import address_span, is_away, is_colleague
-from storage.inbound import claimed_sender, message_of
+from storage.inbound import LOOK_UP_SENDER, SenderUnread, message_of
 from storage.models import InboundMessage, Person
 from storage.outbox import release_held_outbox, reply_row, take_card_handle
 from storage.people import find_person_by_platform_id
@@ -138,9 +138,14 @@ class Router:
         return self._extractor.extract(masked, message.sent_at, "rep", extraction.intent)
 
     async def process(
-        self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None = None
+        self,
+        session: AsyncSession,
+        row: InboundMessage,
+        sender: Person | SenderUnread | None,
+        refused: PermissionDenied | None = None,
     ) -> list[dict[str, Any]]:
         """Process a claimed message: its handler's writes and replies, in the caller's transaction.
+        `sender`: the member who wrote it as the claim read it (None: no member), or LOOK_UP_SENDER.
         A handler's PermissionDenied goes up, for the caller to roll back what was written and call again
         with it as `refused`: then the refusal is the one reply.
 
@@ -151,9 +156,11 @@ class Router:
         if message.kind == "text":
             # Cantonese function words (咗, 嘅, 唔, 佢...) read as Mandarin, for every rule after this
             message = dataclasses.replace(message, text=mandarin(message.text))
-        known, person = claimed_sender(session, row.id)
-        if not known:
-            person = await find_person_by_platform_id(session, message.platform, message.sender_id)
+        person = (
+            await find_person_by_platform_id(session, message.platform, message.sender_id)
+            if sender is LOOK_UP_SENDER
+            else sender
+        )
         if person is not None and message.kind in ("text", "button"):
             self._addressing.wrote_from(person, message.platform)
         if refused is None:

@@ -9,8 +9,6 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.types import Message
-from storage.inbound import claim_next_inbound, claimed_sender, finish_inbound, record_inbound
 from storage.models import Lead, Person, Team
 from storage.people import find_person_by_key, find_person_by_platform_id, sync_org
 
@@ -88,38 +86,3 @@ async def test_naive_datetimes_are_refused(session: AsyncSession) -> None:
     session.add(Lead(company="x", company_key="x", source="console", created_at=datetime(2026, 1, 1)))
     with pytest.raises(Exception, match="naive datetime"):
         await session.flush()
-
-
-async def test_a_claim_brings_its_sender_as_the_lookup_finds_them(session: AsyncSession) -> None:
-    """The inbound claim reads the sender with the row (storage.inbound.claimed_sender): the same
-    active member `find_person_by_platform_id` finds on each platform, none for a stranger, a member
-    who left, or a web form."""
-    await sync_org(
-        session,
-        [],
-        [
-            P("ww", "王五", wecom_userid="WangWu", dingtalk_userid="ww-d"),
-            P("ql", "钱六", wecom_userid="QianLiu"),
-        ],
-    )
-    (await session.scalars(select(Person).where(Person.key == "ql"))).one().active = False
-    now = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
-    senders = [("wecom", "WangWu"), ("dingtalk", "ww-d"), ("console", "ww"), ("wecom", "Nobody"),
-               ("wecom", "QianLiu"), ("web", "ww"), ("console", "WangWu")]  # fmt: skip
-    messages = [
-        Message(platform=p, platform_msg_id=f"m{i}", sender_id=s, kind="text", text="你好", sent_at=now)  # type: ignore[arg-type]
-        for i, (p, s) in enumerate(senders)
-    ]
-    await record_inbound(session, messages, now)
-    found = []
-    for platform, sender in senders:
-        row = await claim_next_inbound(session, now)
-        assert row is not None and (row.platform, row.sender_id) == (platform, sender)
-        known, person = claimed_sender(session, row.id)
-        expected = await find_person_by_platform_id(session, platform, sender)  # type: ignore[arg-type]
-        assert known and person is expected, (platform, sender)
-        found.append(person.key if person is not None else None)
-        assert claimed_sender(session, row.id + 1000) == (False, None)
-        await finish_inbound(session, row.id, now)
-    assert await claim_next_inbound(session, now) is None
-    assert found == ["ww", "ww", "ww", None, None, None, None]
