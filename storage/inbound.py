@@ -151,8 +151,15 @@ _OUTBOX = OutboxMessage.__table__
 
 
 def _done_with_reply() -> Any:
-    """On PostgreSQL, a message's one reply row written with its done mark in one statement: the mark a
-    data-modifying CTE of the INSERT (run whether or not the INSERT reads it)."""
+    """A message's one reply row and its done mark in one statement, on PostgreSQL: the INSERT of the row,
+    with the mark's UPDATE as a data-modifying CTE of it.
+
+    Why: most messages end with exactly one reply, and the row and the mark were two round trips to the
+    server where one does the same. PostgreSQL runs a data-modifying WITH exactly once and to completion
+    whether or not the outer statement reads its output; both parts see the same snapshot and write
+    different tables, and the inbound row is already locked by the claim: the effect is that of the two
+    statements one after the other, in the same transaction. Not on SQLite, whose WITH admits only a
+    SELECT, and where a statement is a call within the process, not a round trip."""
     table = InboundMessage.__table__
     done = (
         update(table)
@@ -182,6 +189,8 @@ async def finish_inbound(
     as the mark (one round trip a message less)."""
     if replies:
         await session.flush()
+        # One reply only: several (a click's reply and its card's update) go one by one, then the mark;
+        # this statement run for each row would mark the message once per row.
         if len(replies) == 1 and session.get_bind().dialect.name == "postgresql":
             values = {"done_inbound_id": inbound_id, "done_status": "done", "done_processed_at": now}
             reply = {f"reply_{column}": value for column, value in replies[0].items()}
