@@ -6,16 +6,19 @@ durable to-do item the processor claims, so a crash after acceptance loses nothi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import ColumnElement, String, and_, bindparam, func, insert, null, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Message
 from storage.db import UTCDateTime, insert_for
-from storage.models import FollowUp, InboundMessage
+from storage.models import FollowUp, InboundMessage, OutboxMessage, Person
+from storage.outbox import ROW_COLUMNS
 
 MAX_ATTEMPTS = 5
 
@@ -67,20 +70,61 @@ def _insert_statement(session: AsyncSession) -> Any:
     )
 
 
-# Built once: a statement built anew for each message cost more to build and cache-key than to run.
+def _sender_is(person: type[Person]) -> ColumnElement[bool]:
+    """The active member who sent an inbound row, as storage.people.find_person_by_platform_id finds them
+    (a web form's sender is always a customer: none)."""
+    row = InboundMessage
+    return and_(
+        person.active.is_(True),
+        or_(
+            and_(row.platform == "wecom", person.wecom_userid == row.sender_id),
+            and_(row.platform == "dingtalk", person.dingtalk_userid == row.sender_id),
+            and_(row.platform == "console", person.key == row.sender_id),
+        ),
+    )
+
+
+# Built once: a statement built anew for each message cost more to build and cache-key than to run. The
+# sender comes with the claim (the one row locked is the message's): a lookup of its own was a round trip
+# on every message.
 _CLAIM_NEXT = (
-    select(InboundMessage)
+    select(InboundMessage, Person)
+    .outerjoin(Person, _sender_is(Person))
     .where(InboundMessage.status == "pending", InboundMessage.next_attempt_at <= bindparam("now"))
     .order_by(InboundMessage.id)
     .limit(1)
-    .with_for_update(skip_locked=True)
+    .with_for_update(skip_locked=True, of=InboundMessage)
 )
 
 
-async def claim_next_inbound(session: AsyncSession, now: datetime) -> InboundMessage | None:
-    """Lock the oldest pending message for this transaction. On PostgreSQL other workers skip it;
-    SQLite has no row locks, but BEGIN IMMEDIATE serialises writers, so one claim runs at a time."""
-    return await session.scalar(_CLAIM_NEXT, {"now": now})
+@dataclass(frozen=True, slots=True)
+class ClaimedInbound:
+    """A message `claim_next_inbound` locked, with its sender read in the same statement: the active
+    member who wrote it, or None (a customer, a stranger, a member who left, a web form)."""
+
+    row: InboundMessage
+    sender: Person | None
+
+
+class SenderUnread(enum.Enum):
+    """The sender of a message claimed without reading them (`claim_inbound`): whoever processes it looks
+    them up. A member of its own, so that `is` tells it from None, which means no member wrote."""
+
+    LOOK_UP = "not read with the claim: look the sender up"
+
+
+LOOK_UP_SENDER: Final = SenderUnread.LOOK_UP
+
+
+async def claim_next_inbound(session: AsyncSession, now: datetime) -> ClaimedInbound | None:
+    """Lock the oldest pending message for this transaction, and read its sender with it. On PostgreSQL
+    other workers skip it (only the message's row is locked, never the person's); SQLite has no row
+    locks, but BEGIN IMMEDIATE serialises writers, so one claim runs at a time."""
+    found = (await session.execute(_CLAIM_NEXT, {"now": now})).first()
+    if found is None:
+        return None
+    row, sender = found
+    return ClaimedInbound(row, sender)
 
 
 _CLAIM_ONE = (
@@ -92,7 +136,8 @@ _CLAIM_ONE = (
 
 async def claim_inbound(session: AsyncSession, inbound_id: int) -> InboundMessage | None:
     """Lock this message again for processing, as `claim_next_inbound` would, due or not; None when it
-    is no longer pending or another worker holds it."""
+    is no longer pending or another worker holds it. Its sender is not read (LOOK_UP_SENDER): this
+    claim is the rare one, a refusal's second pass."""
     return await session.scalar(_CLAIM_ONE, {"inbound_id": inbound_id})
 
 
@@ -102,11 +147,57 @@ _DONE = (
     .where(InboundMessage.__table__.c.id == bindparam("inbound_id"))
     .values(status="done", processed_at=bindparam("processed_at", type_=UTCDateTime), error=None)
 )
+_OUTBOX = OutboxMessage.__table__
 
 
-async def finish_inbound(session: AsyncSession, inbound_id: int, now: datetime) -> None:
+def _done_with_reply() -> Any:
+    """A message's one reply row and its done mark in one statement, on PostgreSQL: the INSERT of the row,
+    with the mark's UPDATE as a data-modifying CTE of it.
+
+    Why: most messages end with exactly one reply, and the row and the mark were two round trips to the
+    server where one does the same. PostgreSQL runs a data-modifying WITH exactly once and to completion
+    whether or not the outer statement reads its output; both parts see the same snapshot and write
+    different tables, and the inbound row is already locked by the claim: the effect is that of the two
+    statements one after the other, in the same transaction. Not on SQLite, whose WITH admits only a
+    SELECT, and where a statement is a call within the process, not a round trip."""
+    table = InboundMessage.__table__
+    done = (
+        update(table)
+        .where(table.c.id == bindparam("done_inbound_id"))
+        .values(
+            status=bindparam("done_status", type_=String),
+            processed_at=bindparam("done_processed_at", type_=UTCDateTime),
+            error=null(),
+        )
+        .cte("done")
+    )
+    # No parameter may be named after a column of either table: SQLAlchemy would SET it in the UPDATE too.
+    row = {column: bindparam(f"reply_{column}", type_=_OUTBOX.c[column].type) for column in ROW_COLUMNS}
+    return insert(_OUTBOX).values(row).add_cte(done)
+
+
+_DONE_WITH_REPLY = _done_with_reply()
+
+
+async def finish_inbound(
+    session: AsyncSession, inbound_id: int, now: datetime, replies: Sequence[Mapping[str, Any]] = ()
+) -> None:
     """Mark the row done: processed, or dealt with wholly by its channel. One UPDATE, which locks the
-    row as a claim would; a caller's object of the row is not changed."""
+    row as a claim would; a caller's object of the row is not changed. `replies`: outbox rows
+    (storage.outbox.reply_row) written first, in order, in this transaction, after what the session
+    holds unwritten (their references exist); on PostgreSQL a single one goes in the same statement
+    as the mark (one round trip a message less)."""
+    if replies:
+        await session.flush()
+        # One reply only: several (a click's reply and its card's update) go one by one, then the mark;
+        # this statement run for each row would mark the message once per row.
+        if len(replies) == 1 and session.get_bind().dialect.name == "postgresql":
+            values = {"done_inbound_id": inbound_id, "done_status": "done", "done_processed_at": now}
+            reply = {f"reply_{column}": value for column, value in replies[0].items()}
+            await session.execute(_DONE_WITH_REPLY, {**reply, **values})
+            return
+        for reply in replies:
+            await session.execute(insert(_OUTBOX), dict(reply))
     await session.execute(_DONE, {"inbound_id": inbound_id, "processed_at": now})
 
 

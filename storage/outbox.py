@@ -79,6 +79,19 @@ async def add_outbox(
     await session.execute(_ADD, _row(item, now, None, alert_id))
 
 
+# The columns `_row` gives a value, in its order.
+ROW_COLUMNS = (
+    "platform", "target", "kind", "payload", "person_id", "dedupe_key", "alert_id", "status", "attempts",
+    "next_attempt_at", "created_at",
+)  # fmt: skip
+
+
+def reply_row(item: Outgoing, now: datetime) -> dict[str, Any]:
+    """The outbox row `add_outbox` writes for an item (no dedupe key, no alert), as plain values: for a
+    caller that writes it later in the same transaction (storage.inbound.finish_inbound)."""
+    return _row(item, now, None, None)
+
+
 async def take_card_handle(session: AsyncSession, handle: str) -> None:
     """A card's handle has been used (its button was clicked): no later update may reuse it."""
     await session.execute(

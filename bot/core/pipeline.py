@@ -17,7 +17,7 @@ import logging
 import math
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -27,6 +27,8 @@ from bot.core.group_commit import GroupCommit
 from bot.types import Message, PermissionDenied
 from storage.db import DatabaseUnavailable, describe_error, is_unavailable
 from storage.inbound import (
+    LOOK_UP_SENDER,
+    SenderUnread,
     claim_inbound,
     claim_next_inbound,
     finish_inbound,
@@ -34,19 +36,25 @@ from storage.inbound import (
     record_inbound_failure,
     replace_inbound,
 )
-from storage.models import InboundMessage
+from storage.models import InboundMessage, Person
 
 log = logging.getLogger("salesbot.pipeline")
 
 
 class Process(Protocol):
-    """What processing a claimed message is (bot.core.router.Router.process). It raises
-    PermissionDenied when a handler refuses the writer: the pipeline rolls back everything it wrote
-    and calls it again on the same message with `refused`, to answer with the refusal alone."""
+    """What processing a claimed message is (bot.core.router.Router.process). `sender` is the member who
+    wrote it as the claim read it (None: no member), or LOOK_UP_SENDER when the claim did not read them.
+    It raises PermissionDenied when a handler refuses the writer: the pipeline rolls back everything it
+    wrote and calls it again on the same message with `refused`, to answer with the refusal alone. What it
+    returns are outbox rows for the pipeline to write with the message's done mark, in its transaction."""
 
     def __call__(
-        self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None = None
-    ) -> Awaitable[None]: ...
+        self,
+        session: AsyncSession,
+        row: InboundMessage,
+        sender: Person | SenderUnread | None,
+        refused: PermissionDenied | None = None,
+    ) -> Awaitable[Sequence[Mapping[str, Any]] | None]: ...
 
 
 class Enricher(Protocol):
@@ -186,16 +194,16 @@ class Pipeline:
         try:
             try:
                 async with self._sessions.begin() as session:
-                    row = await claim_next_inbound(session, now)
-                    if row is None:
+                    claimed = await claim_next_inbound(session, now)
+                    if claimed is None:
                         return False
-                    inbound_id = row.id
-                    message = message_of(row)
+                    inbound_id = claimed.row.id
+                    message = message_of(claimed.row)
                     enricher = self._enrichers.get(message.platform)
                     if enricher is not None and enricher.needs_enrichment(message):
                         unenriched = enricher, message  # leave the transaction, writing nothing: fetch first
                     else:
-                        await self._process_claimed(session, row, None)
+                        await self._process_claimed(session, claimed.row, claimed.sender, None)
             except PermissionDenied as denied:
                 # A handler refused halfway: none of its writes survived the rollback (a savepoint around
                 # every message cost two round trips for this rare case). Answered with the refusal alone.
@@ -204,7 +212,7 @@ class Pipeline:
                 async with self._sessions.begin() as session:
                     row = await claim_inbound(session, inbound_id)
                     if row is not None:  # else another instance took it up meanwhile
-                        await self._process_claimed(session, row, denied)
+                        await self._process_claimed(session, row, LOOK_UP_SENDER, denied)
             self._step = asyncio.get_running_loop().time() - started
             if unenriched is not None:
                 await self._enrich_one(inbound_id, *unenriched)
@@ -221,12 +229,20 @@ class Pipeline:
             return True
 
     async def _process_claimed(
-        self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None
+        self,
+        session: AsyncSession,
+        row: InboundMessage,
+        sender: Person | SenderUnread | None,
+        refused: PermissionDenied | None,
     ) -> None:
         token = botlog.msg_id.set(f"{row.platform}:{row.platform_msg_id}")
         try:
-            await (self._process(session, row) if refused is None else self._process(session, row, refused))
-            await finish_inbound(session, row.id, self._clock.now())
+            replies = await (
+                self._process(session, row, sender)
+                if refused is None
+                else self._process(session, row, sender, refused)
+            )
+            await finish_inbound(session, row.id, self._clock.now(), replies or ())
         finally:
             botlog.msg_id.reset(token)
 

@@ -13,12 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.clock import FixedClock
 from bot.core.pipeline import Pipeline
-from bot.types import Message, PermissionDenied
+from bot.types import Message, Outgoing, PermissionDenied
 from storage.db import session_factory
-from storage.inbound import MAX_ATTEMPTS, count_inbound, message_of
-from storage.models import InboundMessage, Lead
+from storage.inbound import LOOK_UP_SENDER, MAX_ATTEMPTS, SenderUnread, count_inbound, message_of
+from storage.models import InboundMessage, Lead, OutboxMessage, Person
+from storage.outbox import outgoing_of, reply_row
 
 T0 = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
+
+Sender = Person | SenderUnread | None  # what the pipeline hands processing as the message's sender
 
 
 def message(msg_id: str, text: str = "你好") -> Message:
@@ -34,7 +37,7 @@ class Recorder:
         self.seen: list[str] = []
         self.fail_times = fail_times
 
-    async def __call__(self, session: AsyncSession, row: InboundMessage) -> None:
+    async def __call__(self, session: AsyncSession, row: InboundMessage, sender: Sender) -> None:
         self.seen.append(row.platform_msg_id)
         session.add(Lead(company=row.text, company_key=row.text, source="wecom", created_at=T0))
         await session.flush()
@@ -107,7 +110,7 @@ async def test_crash_after_accept_is_processed_after_restart(engine: AsyncEngine
     class Crash(BaseException):
         """Stands for the process dying mid-handler: nothing after it runs."""
 
-    async def crashing(session: AsyncSession, row: InboundMessage) -> None:
+    async def crashing(session: AsyncSession, row: InboundMessage, sender: Sender) -> None:
         session.add(Lead(company="half", company_key="half", source="wecom", created_at=T0))
         await session.flush()
         raise Crash
@@ -176,7 +179,7 @@ class Fetcher:
 async def test_enriched_messages_are_stored_before_processing(engine: AsyncEngine) -> None:
     seen: list[object] = []
 
-    async def process(session: AsyncSession, row: InboundMessage) -> None:
+    async def process(session: AsyncSession, row: InboundMessage, sender: Sender) -> None:
         seen.append((row.kind, message_of(row).form.get("name")))
 
     fetcher = Fetcher()
@@ -195,7 +198,7 @@ async def test_failed_enrichment_backs_off_and_is_retried(engine: AsyncEngine) -
     clock = FixedClock(T0)
     processed: list[str] = []
 
-    async def process(session: AsyncSession, row: InboundMessage) -> None:
+    async def process(session: AsyncSession, row: InboundMessage, sender: Sender) -> None:
         processed.append(str(message_of(row).form.get("name")))
 
     pipeline = Pipeline(session_factory(engine), clock, process, enrichers={"wecom": Fetcher(fail_times=1)})
@@ -215,7 +218,7 @@ async def test_a_failed_statement_s_values_stay_out_of_the_log_and_the_error_col
 ) -> None:
     """The database error of a failed statement names what failed, not the customer's name and phone."""
 
-    async def failing(session: AsyncSession, row: InboundMessage) -> None:
+    async def failing(session: AsyncSession, row: InboundMessage, sender: Sender) -> None:
         session.add(Lead(company=row.text, company_key=None, source="wecom", created_at=T0))  # NOT NULL
         await session.flush()
 
@@ -276,10 +279,16 @@ class Refuser:
 
     def __init__(self) -> None:
         self.refused: list[str] = []
+        self.senders: list[Sender] = []
 
     async def __call__(
-        self, session: AsyncSession, row: InboundMessage, refused: PermissionDenied | None = None
+        self,
+        session: AsyncSession,
+        row: InboundMessage,
+        sender: Sender,
+        refused: PermissionDenied | None = None,
     ) -> None:
+        self.senders.append(sender)
         if refused is not None:
             self.refused.append(str(refused))
             session.add(Lead(company="refusal sent", company_key="refusal", source="wecom", created_at=T0))
@@ -297,7 +306,60 @@ async def test_a_refusal_halfway_keeps_none_of_the_handlers_writes_and_answers_o
     await pipeline.accept([message("m1", "别人的客户")])
     assert await pipeline.drain() == 1
     assert refuser.refused == ["not yours"]
+    # The first pass has the sender read with the claim (no member here); the second, claimed again
+    # without reading them, is told to look them up.
+    assert refuser.senders == [None, LOOK_UP_SENDER]
     async with session_factory(engine)() as session:
         assert list(await session.scalars(select(Lead.company))) == ["refusal sent"]
         row = await session.scalar(select(InboundMessage))
         assert row is not None and row.status == "done" and row.attempts == 0
+
+
+@pytest.mark.parametrize("count", [1, 2])
+async def test_reply_rows_returned_by_processing_commit_with_the_done_mark(
+    engine: AsyncEngine, count: int
+) -> None:
+    """Rows the processing leaves to the pipeline are written in order with the message's done mark
+    (one of them in the same statement on PostgreSQL), or not at all."""
+    now = T0
+
+    async def process(
+        session: AsyncSession, row: InboundMessage, sender: Sender, refused: PermissionDenied | None = None
+    ) -> list[dict[str, object]]:
+        items = [Outgoing("wecom", row.sender_id, "reply", title=f"回复{i}") for i in range(count)]
+        return [reply_row(item, now) for item in items]
+
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), process)
+    await pipeline.accept([message("m1")])
+    assert await pipeline.drain() == 1
+    async with session_factory(engine)() as session:
+        rows = (await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))).all()
+        inbound = (await session.scalars(select(InboundMessage))).one()
+    titles = [outgoing_of(r).title for r in rows]
+    assert titles == [f"回复{i}" for i in range(count)] and {(r.status, r.attempts) for r in rows} == {
+        ("pending", 0)
+    }
+    assert inbound.status == "done" and inbound.processed_at is not None
+
+
+async def test_processing_is_handed_the_sender_read_with_the_claim(engine: AsyncEngine) -> None:
+    """The member who wrote comes with the claim, as an argument (None for someone who is not one); the
+    refusal's second pass, whose claim reads no sender, is handed LOOK_UP_SENDER."""
+    async with session_factory(engine).begin() as session:
+        session.add(
+            Person(key="lina", name="李娜", role="rep", wecom_userid="LiNa", cities=[], product_lines=[])
+        )
+    seen: list[tuple[str, str | SenderUnread | None]] = []
+
+    async def process(
+        session: AsyncSession, row: InboundMessage, sender: Sender, refused: PermissionDenied | None = None
+    ) -> None:
+        seen.append((row.platform_msg_id, sender.key if isinstance(sender, Person) else sender))
+        if row.platform_msg_id == "m2" and refused is None:
+            raise PermissionDenied("not yours")
+
+    pipeline = Pipeline(session_factory(engine), FixedClock(T0), process)
+    stranger = dataclasses.replace(message("m3"), sender_id="Nobody")
+    await pipeline.accept([message("m1"), message("m2"), stranger])
+    assert await pipeline.drain() == 3
+    assert seen == [("m1", "lina"), ("m2", "lina"), ("m2", LOOK_UP_SENDER), ("m3", None)]
