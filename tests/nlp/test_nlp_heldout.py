@@ -359,8 +359,8 @@ STUDIED = [
     # question taken as the company, a gym described by its kind (企业健身房) taken as the company.
     ("heldout29", "heldout29_a.jsonl", "catalog_a.toml", 1.0, 0.98),
     ("heldout29", "heldout29_b.jsonl", "catalog_b.toml", 0.98, 0.98),
-    # heldout30: held out and scored once at fbdb89c (air compressors and bearings 0.933 / 0.967, 48 of 60 fully
-    # right; baijiu and tea corporate gifting 0.950 / 0.955, 45 of 60); not studied yet
+    # heldout30: held out and scored once at fbdb89c (air compressors and bearings 0.933 / 0.967, 48 of 60
+    # fully right; baijiu and tea corporate gifting 0.950 / 0.955, 45 of 60); not studied yet
     ("heldout30", "heldout30_a.jsonl", "catalog_a.toml", 0.93, 0.96),
     ("heldout30", "heldout30_b.jsonl", "catalog_b.toml", 0.95, 0.95),
 ]
