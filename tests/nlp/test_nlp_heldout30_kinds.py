@@ -149,3 +149,15 @@ def test_a_per_head_budget_is_no_budget(extractor: Extractor, text: str) -> None
 
 def test_a_per_head_budget_with_a_total_gives_the_total(extractor: Extractor) -> None:
     assert read(extractor, "鼎新包装年会礼品 每个人的预算200 总预算两万")[1].get("budget") == [20000, 20000]
+
+
+# ---- papers handed in, read before a material word, are no company ----
+
+
+@pytest.mark.parametrize("text", ["跟鼎新包装说了 明天把投标材料发过去", "我说周五前把备案材料寄给瑞祥纸业"])
+def test_papers_before_a_material_word_are_no_company(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("company") in (None, "鼎新包装", "瑞祥纸业")
+
+
+def test_a_maker_of_materials_is_still_a_company(extractor: Extractor) -> None:
+    assert read(extractor, "今天去了宏达新材料 见了采购王经理")[1].get("company") == "宏达新材料"
