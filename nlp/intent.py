@@ -551,9 +551,11 @@ KIND_DEMO = Screened(
     # a finish tried on their parts or their line ("做了试涂板", "试喷了两块", "上线试粉了"), not one asked
     # for or still to come ("想试喷", "先试涂一块"), nor samples sent for them to try ("寄过去试喷")
     r"|(?<![要想能请先备算去来])试(?:涂|喷|刷|铺|贴|印|染|焊)(?![剂料液])|(?<![想要能先])上线试[\u4e00-\u9fff]{0,2}?了"
-    # ...or a drink tasted, a machine run by them, said done: "给他们几个领导试饮", "试运行了一个钟"
-    # (not one still to come: "想试喝", "先试开一下"; a sample only looked at, "看了样车", is the visit's)
-    r"|(?<![要想能请先备算去来再])试(?:喝|饮)(?!杯|装|品)|(?<![要想能请先备算去来再])试(?:开|运行|运转)了"
+    # ...or a drink brought by the rep and tasted, or a machine run by them, said done: "带了两款去X给
+    # 他们领导试饮", "试运行了一个钟" (not one still to come: "想试喝", "先试开一下"; nor a sample left for
+    # them to taste later: "她拿去给副行长试喝"; a sample only looked at, "看了样车", is the visit's)
+    r"|带[^。；;！!？?]{0,30}?(?<![要想能请先备算去来再])试(?:喝|饮)(?!杯|装|品)"
+    r"|(?<![要想能请先备算去来再])试(?:开|运行|运转)了"
     # a consultant's findings presented to them: "做了诊断汇报", "做了调研报告解读"
     r"|做了[^，,。；;\s]{0,6}?(?:诊断|调研|评估|测评|审计)(?:报告)?(?:汇报|解读)"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"

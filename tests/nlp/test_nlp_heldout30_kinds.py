@@ -132,7 +132,14 @@ def test_contact_kinds(extractor: Extractor, text: str, kind: str) -> None:
     assert read(extractor, text)[1].get("kind") == kind
 
 
-@pytest.mark.parametrize("text", ["鼎新包装想让他们先试饮一下", "瑞祥纸业想先试开一下再说"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鼎新包装想让他们先试饮一下",
+        "瑞祥纸业想先试开一下再说",
+        "去了鼎新包装 样品留给李主任了 她下午拿去给总经理试饮",  # left for them to taste later
+    ],
+)
 def test_a_trial_wished_for_is_no_demo(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[1].get("kind") != "demo"
 
