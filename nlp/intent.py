@@ -243,7 +243,10 @@ NEW_LEAD = Screened(
     r"|(?:认识了|认识的|刚认识|新认识|结识|(?<![不没])认识(?:一)?个(?!人))(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
     r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触"
     # "展会上刚加的 X": a first contact at an event; "线索来源：官网" heads a lead form
-    r"|(?:展会|展位|会议|饭局|酒局|活动|论坛|峰会|沙龙)上?(?:刚|新)?加(?:的|了)|(?:线索|客户)来源\s?[:：]",
+    r"|(?:展会|展位|会议|饭局|酒局|活动|论坛|峰会|沙龙)上?(?:刚|新)?加(?:的|了)|(?:线索|客户)来源\s?[:：]"
+    # ...or a customer come across there: "展会上碰到个客户", "论坛上遇到一个采购"
+    r"|(?:展会|展位|会议|饭局|酒局|活动|论坛|峰会|沙龙|交流会|博览会)上?(?:刚|刚刚)?(?:碰到|遇到|遇见)了?(?:一)?(?:个|位)"
+    r"(?:新的?)?(?:客户|老板|采购|买家)",
     re.IGNORECASE,
 )
 # A buyer's public notice of a purchase to come: "X发布采购意向公告，拟采购…", "X的招标公告挂网了"
@@ -269,6 +272,9 @@ FORWARDED = re.compile(
 ANSWERED_AFTER = re.compile(
     r"(?:——|--)[^—]*?(?:我(?:回了?|说|答复|答应|告诉|跟(?:他|她|对方)说)|已(?:经)?回复?(?![\u4e00-\u9fff])|回复了"
     r"|(?:微信|邮件|邮箱|短信|钉钉|QQ)上?收到的)"
+    # ...or after the pasted words' closing mark and a pause, the rep speaking of themself:
+    # "【转发】…快来看看！ 我已经回了电话 明早过去" (not the customer's own "我想…")
+    r"|(?<=[。！!？?~])\s+我(?:已经?|刚|刚才|刚刚)?(?:回了|回过|答复了|答应了|跟(?:他|她|对方)说了)"
 )
 
 
@@ -371,13 +377,13 @@ _GOT_THROUGH = (
 _AT_THEIRS = (
     # (or their hotel, hospital, school, works or site: "在他们酒店签了试用协议"); a works, a shop or a
     # site said alone is theirs too ("今天在厂里签的字", "在工地谈完了"), unlike 公司 or 办公室 (ours)
-    r"在(?:(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室|门店|店里|酒店|宾馆|医院|学校|工厂|车间|仓库|工地|食堂)"
+    r"在(?:(?:他们|她们|他|她|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室|门店|店里|酒店|宾馆|医院|学校|工厂|车间|仓库|工地|食堂)"
     r"|厂里|车间|工地|店里|门店)"
     r"(?:里|那边)?"
     r"(?:签|谈|聊|开|坐|待)(?:的|了|完)"
     # (or what was settled there said with 把: "在他们单位把合同签了", "在对方厂里把章盖完了", also with
     # whom, said between: "在他们公司财务那边把协议签了")
-    r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室|门店|店里|酒店|医院|学校|工厂)(?:里|那边)?"
+    r"|在(?:他们|她们|他|她|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室|门店|店里|酒店|医院|学校|工厂)(?:里|那边)?"
     r"(?:[^，,。；;\s把]{1,6}?(?:那边|那儿|这边))?把[^，,。；;\s]{1,8}?(?:签|盖|定|敲)[^，,。；;\s]{0,4}?(?:了|完|好)"
 )
 # Done at the person's place, said with 的: "下午去潘总那盖的章", "去他们那边签的合同" (not "去那边的路上",
@@ -545,6 +551,11 @@ KIND_DEMO = Screened(
     # a finish tried on their parts or their line ("做了试涂板", "试喷了两块", "上线试粉了"), not one asked
     # for or still to come ("想试喷", "先试涂一块"), nor samples sent for them to try ("寄过去试喷")
     r"|(?<![要想能请先备算去来])试(?:涂|喷|刷|铺|贴|印|染|焊)(?![剂料液])|(?<![想要能先])上线试[\u4e00-\u9fff]{0,2}?了"
+    # ...or a drink brought by the rep and tasted, or a machine run by them, said done: "带了两款去X给
+    # 他们领导试饮", "试运行了一个钟" (not one still to come: "想试喝", "先试开一下"; nor a sample left for
+    # them to taste later: "她拿去给副行长试喝"; a sample only looked at, "看了样车", is the visit's)
+    r"|带[^。；;！!？?]{0,30}?(?<![要想能请先备算去来再])试(?:喝|饮)(?!杯|装|品)"
+    r"|(?<![要想能请先备算去来再])试(?:开|运行|运转)了"
     # a consultant's findings presented to them: "做了诊断汇报", "做了调研报告解读"
     r"|做了[^，,。；;\s]{0,6}?(?:诊断|调研|评估|测评|审计)(?:报告)?(?:汇报|解读)"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"
@@ -668,6 +679,8 @@ KIND_VISIT = Screened(
     r"(?![^，,。；;\s]{0,2}(?:流程|手续|步|遍|单|分钟|小时|公里))"
     # (or gone there and the job done: "去X量完房了", "去X送完样了")
     r"|去(?![年])[^，,。；;\s]{1,12}?(?:量|送|装|调|测|签|谈|聊|看)完"
+    # (or gone there and a job of ours done once: "带师傅去X做了一次保养", "去X做了个检测")
+    r"|(?<![要想备算再])去(?![年])[^，,。；;\s]{1,14}?做了(?:一次|一下|个|一个|一回)"
     # (or gone there to fetch something, said done: "去X拿到了招标文件", "去X取了样")
     r"|(?<![过回出失])去(?![年])[^，,。；;\s]{1,12}?(?:拿到|拿了|取了|取到|领了|领到)"
     # measured up on site, said done: "X家量好尺寸了", "量了一下尺寸", "房子量完了"
@@ -759,6 +772,8 @@ KIND_VISIT = Screened(
 SCOPE_TEAM = re.compile(
     r"团队|大家|(?:我们|咱们|咱|本)组|全组|组里|所有人|全员|全部人|整个组|部门|我们团队|各位"
     r"|各人|每个人|每人|各个(?:销售|同事|人)|每个(?:销售|同事)|(?<![A-Za-z])(?i:team)(?![A-Za-z])"
+    # the whole company's sales: "全公司卖了多少", "整个公司这季度签了几单"
+    r"|全公司|整个公司|公司整体"
 )
 # (also the asker as 本人: "本人名下逾期的客户", or in English: "my overdue leads", "how many did I close";
 # not a Roman numeral: "I期临床")
@@ -782,6 +797,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # bought from another supplier: "已经在别家买了", "从别的厂家订了", "找同行做了"
             r"|(?:在|从|找|跟|向)(?:别家|别人|同行|竞品|其他家|另一家|另外一家|别的(?:厂家?|供应商|公司|家))"
             r"(?:那里|那边|那儿)?(?:买|采购|订|定|下单|签|做|拿货)(?:了|好了|完了)"
+            # ...or with the other supplier after the verb: "买了别家的", "订了其他家的" (not "别家买了吗")
+            r"|(?:买|采购|订|定|选|用)了(?:别家|别人家|同行|竞品|其他家|另一家|另外一家|别的(?:厂家?|供应商|公司|家|牌子))的"
             r"|(?:选了|定了|决定用|选择了)(?!我们|我司|咱们|咱家|他们|她们|对方|客户)[^，,。；;\s]{1,8}的(?:方案|产品|设备|了)"
             # ...or in English, as a CRM's status: "X lost了", "LOST 💔" (not "lost contact", "lost?")
             r"|(?<![A-Za-z])(?i:lost)(?![A-Za-z0-9'’-]|\s?[?？]|\s[A-Za-z])"
@@ -841,11 +858,16 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"(?![^，,。；;！!？?]{0,10}?(?:吗|么|再|[?？]))"
             # ...or its approval procedure on their side all done: "采购合同他们几个部门都走完流程了",
             # "合同审批流程已经走完" (not "合同还在走流程", "流程走完了吗")
+            # ...said with no adverb but done: "合同走完流程了" (not "等合同走完流程再发")
+            r"|(?<!等)合同[^。！!？?]{0,16}?(?:走完|办完|走好)(?:审批)?流程了(?![吗么没?？])"
             r"|合同[^。！!？?]{0,16}?(?:(?:都|也|已经?)(?:走完|办完|走好)了?(?:审批)?流程|(?:审批)?流程(?:都|也|已经?)?(?:走完|办完|走好)了)(?![吗么没?？])"
             # the down payment in: "首付款30%到账了", "定金今天也到账了"
             # (not a prepaid meter or card, "预付费", nor money that did not arrive: "刷卡后不到账")
             r"|(?:首付|预付(?!费)|定金|订金)款?.{0,8}(?<![不没未])(?:到账|到了|收到|打过来|付了)"
             r"|收到了?(?:首付|预付(?!费)|定金|订金)"
+            # ...said as paid by them: "今天打了定金", "订金已经交了" (not "下周打定金", "交了定金吗")
+            r"|(?<![要会能想准得])(?:打|交|付)了(?:首付|预付(?!费)|定金|订金)(?![吗么没?？])"
+            r"|(?:首付|预付(?!费)|定金|订金)款?(?:已经?|也|今天|昨天)?(?:打|交)了(?![吗么没?？])"
             # ...said as moved into our account: "定金昨天已经转到公司账上了", "订金转过来了" (not "转了吗")
             r"|(?:首付|预付|定金|订金)款?[^，,。；;！!？?]{0,8}?转(?:过来|到[^，,。；;\s]{0,6}?账(?:上|户|里)?)了(?![吗么没?？])"
             # a purchase order issued: "PO下来了", "收到PO了"
@@ -935,6 +957,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the price settled, its terms being bargained: "在谈账期", "开始谈付款方式" (not "还没谈账期")
             r"|(?<![没不要再])谈(?:账期|付款方式|付款条件|结算方式|回款方式|合同条款|合同细节)"
             r"|(?:价格|价钱|价)(?:还|正|也)?在谈"  # "价格还在谈"
+            # ...said as a tug of war: "价格还在拉锯", "账期上来回拉锯" (not "拉锯吗")
+            r"|(?:价格|价钱|价|条款|账期|付款方式)[^，,。；;\s]{0,4}?拉锯(?![吗么?？])"
             # the terms being discussed in the formal words: "双方就付款节点还在磋商", "正与对方商谈合同条款"
             r"|(?:还|正|仍|仍然|继续)(?:在)?(?:磋商|商谈)|(?:磋商|商谈)(?:中|阶段)"
             r"|(?:账期|付款方式|付款条件|结算方式)(?:还|正)?在谈"

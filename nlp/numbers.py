@@ -190,6 +190,8 @@ _WEAK_CUES = frozenset({"额度", "采购额"})
 # A line of credit ("授信额度300万", "经营贷，额度50万"): money lent to the customer, not what it spends.
 _CREDIT = re.compile(r"授信|保理|贷|融资|借款|信用")
 _PER_UNIT = re.compile(r"每(?!个?[月年周天季])")
+# ...said right before the cue: "每人预算800", "人均预算两百" (a head's or a unit's share, not the deal's)
+_PER_UNIT_BEFORE_CUE = re.compile(r"(?:每(?!个?[月年周天季])(?:个|位)?[\u4e00-\u9fff]|人均)的?\s?$")
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直"; nor 一块(儿) for "together" ("两样加一块儿
 # 不超过三十万", "合一块算", "跟他们一块签了"), which is no 1 yuan.
@@ -728,6 +730,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
                 stop = idx
         head = re.split(r"[。！!？?；;\n]", text[max(0, cue.start() - 16) : cue.start()])[-1]
         if cue.group() == "额度" and _CREDIT.search(head):
+            continue
+        if _PER_UNIT_BEFORE_CUE.search(text, max(0, cue.start() - 4), cue.start()):
             continue
         slang = _slang_wan(text, cue.end())
         if slang is not None:

@@ -307,6 +307,8 @@ _NICK_SIGNED = re.compile(r"(?:^|(?<=\s)|(?<=\s找)|(?<=\s联系))[小老](?=[\u
 # ("宏力焊接 电话 老周 混合气", "茶城的老许见了面").
 _NICK_PAUSED = re.compile(
     r"(?<=[\s，,。、:：])[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]))|(?<=的)[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]|见|说|聊|讲|碰))"
+    # (老X saying the customer's answer after a pause, past the note's opening: "X的货 老韩说老板同意了")
+    r"|(?<=[\s，,])老(?=[\u4e00-\u9fff](?:说|讲)(?:领导|老板|上面|他们|她们|公司)[^，,。；;\s]{0,4}?(?:点头|同意|批|定|签))"
 )  # (not "小王说…" opening a note: a colleague)
 # 小邬 / 老葛 after a pause asking the rep out or over ("…，小邬上午找我过去喝茶"), or opening the note
 # with where they work in brackets ("老葛（X）说…"): the customer's person, where a bare 小X opening a
@@ -338,9 +340,10 @@ _NICK_THEIRS = re.compile(
 )
 # 老孙 of a department named right before, opening a clause and doing or saying something ("工程部老孙
 # 试了说OK", "，设备科老周说下周定"): the customer's person (小X there is rather a colleague).
+# (or the department said as theirs with 的, the person met: "X公司的财务室老邓见了个面")
 _NICK_OF_DEPT = re.compile(
-    r"(?:^|(?<=[\s，,。；;]))[\u4e00-\u9fff]{1,4}?(?:部|科|处)的?"
-    r"(?=老[\u4e00-\u9fff](?:也|又|还|刚|今天)?(?:试|说|讲|聊|问|看|签|觉得|表示|反馈|答应|同意))"
+    r"(?:^|(?<=[\s，,。；;的]))[\u4e00-\u9fff]{1,4}?(?:部|科|处|室)的?"
+    r"(?=老[\u4e00-\u9fff](?:也|又|还|刚|今天)?(?:试|说|讲|聊|问|看|签|觉得|表示|反馈|答应|同意|见))"
 )
 # An official called by surname and the first character of the office's title ("王局" for 王局长, "李处",
 # "张院", "刘队" for a team's or a fleet's 队长): said where a person is, not inside a word ("公安局",
