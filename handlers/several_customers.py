@@ -3,9 +3,11 @@
 
 Only when the reading is plain: the message is cut where a clause first names another customer of the
 book, each customer's names stay within its part (never X … Y … X), no name the book shares between
-customers, and each part reads as a report of its own: a kind of contact, a contact person, and the
-one customer it names when read alone. Anything else stays one message about one customer, asked about
-when it is not clear which.
+customers, and each part reads as a report of its own: a kind of contact, a contact person (said, or
+one of the book's the part names), and the one customer it names when read alone. A list the writer
+numbered ("今日：1. … 2. …") is cut at its numbers, each item a report whatever it says, on the one
+customer it names or whose contact it names. Anything else stays one message about one customer, asked
+about when it is not clear which.
 """
 
 from __future__ import annotations
@@ -33,10 +35,13 @@ MIN_LENGTH = 20  # two reports each with a customer, a contact and a kind of con
 
 async def parts_of(ctx: Context) -> list[str] | None:
     """The message cut where it starts on another customer of the writer's book, when each part
-    names a different one; None when it names one customer, or not plainly several."""
+    names a different one, or at the numbers of the writer's own list ("今日：1. … 2. …"); None when
+    it names one customer, or not plainly several."""
     text = ctx.message.text
     if ctx.person is None or len(text) < MIN_LENGTH:
         return None
+    if (items := numbered(text)) is not None:
+        return items
     book = await load_book(ctx.session, ctx.person)
     named = book.named_at(text)
     end, closing = _closing_plans(text, named)
@@ -72,6 +77,35 @@ async def parts_of(ctx: Context) -> list[str] | None:
             parts[i] = f"{parts[i].rstrip('，,；;。 ')}。{closing[lead_id]}"
     head = _lead_in(text, order[0][1])
     return [parts[0], *(head + part for part in parts[1:])]
+
+
+# The number of an item of a list, where a clause may start: "1.", "2、", "3）", "(4)", "⑤" (not a decimal,
+# "1.5万", nor a count, "2台").
+_ITEM = re.compile(
+    r"(?:^|(?<=[\s：:，,。；;！!]))(?:(?P<n>\d{1,2})\s?[.、．)）](?!\d)|[（(](?P<p>\d{1,2})[)）]|(?P<c>[①-⑩]))\s*"
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def numbered(text: str) -> list[str] | None:
+    """The items of a numbered list the message makes ("今日汇报 1. 拜X… 2. Y王总 电… 3. …"), each after
+    what the message says before the first (the day, "今日："), said of all of them; None unless it
+    numbers two items or more from 1 in order."""
+    marks: list[re.Match[str]] = []
+    for m in _ITEM.finditer(text):
+        n = int(m.group("n") or m.group("p") or _CIRCLED.index(m.group("c")) + 1)
+        if n == len(marks) + 1:
+            marks.append(m)
+    if len(marks) < 2:
+        return None
+    head = text[: marks[0].start()].strip()
+    items = [
+        text[m.end() : after.start() if after is not None else len(text)].strip().rstrip("，,；;")
+        for m, after in zip(marks, [*marks[1:], None], strict=True)
+    ]
+    if not all(items):
+        return None
+    return [f"{head}{' ' if head and head[-1] not in '：:，,' else ''}{item}" for item in items]
 
 
 # A clause of the closing sentence: up to a pause.
@@ -169,14 +203,15 @@ def _with_a_contact_after(
     return [*order, (lead_id, start)]
 
 
-async def leads_of(contexts: list[Context]) -> list[tuple[Lead, Extraction]] | None:
+async def leads_of(contexts: list[Context], *, listed: bool = False) -> list[tuple[Lead, Extraction]] | None:
     """The customer of each part read alone (and the part's reading, its contact linked), when every
-    part is a report of its own on a different customer the writer may write about; None otherwise
-    (the message is then read as one)."""
+    part is a report of its own on a different customer the writer may write about: a kind of contact
+    and a contact person, or (`listed`) an item of the writer's own numbered list, which is a report
+    whatever it says; None otherwise (the message is then read as one)."""
     found: list[tuple[Lead, Extraction]] = []
     for ctx in contexts:
         ex = ctx.extraction
-        if ex.kind is None or not (ex.contact_name or ex.contact_title):
+        if not listed and ex.kind is None:
             return None
         resolved = await resolve_lead(ctx.session, ex, ctx.member, ctx.message.text)
         lead = resolved.lead
@@ -193,6 +228,9 @@ async def leads_of(contexts: list[Context]) -> list[tuple[Lead, Extraction]] | N
                 )
         if lead is None or any(lead.id == other.id for other, _ in found):
             return None
+        said = resolved.extraction
+        if not listed and not (said.contact_name or said.contact_title):
+            return None  # (one the book knows counts: "X陆院长 拜 …，他们对面Y医院用的…" names Y in full)
         if not await may_change(ctx.session, ctx.member, lead, lines_for(ctx, ctx.member)):
             return None
         found.append((lead, resolved.extraction))

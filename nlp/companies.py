@@ -32,6 +32,7 @@ from nlp.lexicon import (
 )
 from nlp.lexicon import surnames as surnames_set
 from nlp.segment import WordClasses
+from nlp.shorthand import glued_shorthand
 
 Token = tuple[str, int, int]
 
@@ -432,6 +433,8 @@ _THEY_WENT = re.compile(r"(?:[他她]|对方|人家|客户|老板)[^\s，,。；
 _SENT_TO = re.compile(r"发|寄|送|报|打|回|讲|演示|做|交|递|传|装|调试|培训")
 # Last characters of a place or a party, not a brand: "去样板间量", "在会议室谈", "给甲方发", "去厂区拿".
 _PLACE_END_CHARS = frozenset("里上下内外边口间处厅台会堂库房店厂司馆所院园场部室楼家区岗位方地城村镇乡街路")
+# Their place said with 里 inside what follows the verb: "去院里当面聊", "到厂里对一下" (where, not who).
+_THEIR_PLACE = re.compile(r"[院厂店司部室所馆园场楼库房间校科处局]里")
 _MOVED_BRAND_FREQ = 50  # a brand the dictionary holds as one word is a rare one ("安信", "瑞康")
 # "@" before an organisation's Han name, ended by a pause or English: "邓总 @X today", "林主任 @X，…".
 _AT_ORG = re.compile(r"\s?[@＠]\s?(?P<org>[\u4e00-\u9fff]{2,10})(?=[\s，,。;；!！?？]|$)")
@@ -643,6 +646,9 @@ class CompanyFinder:
         """The best organisation candidate, or None. `suffixes`: suffix_re's scan of the text, when
         the caller has it, as (word, start, end)."""
         hit = self._find(text, tokens, blocked, suffixes)
+        if hit is not None and len(hit.name) > 2 and glued_shorthand(text, hit.start):
+            # "拜X王总", "电X万主任": the rep's shorthand for the visit or the call, not the name's start
+            hit = CompanyHit(hit.name[1:], hit.start + 1, hit.end, hit.strength, hit.score)
         if (
             hit is not None
             and (rel := _RELATION.match(hit.name)) is not None
@@ -1197,6 +1203,7 @@ class CompanyFinder:
             brand, end = brand[:person], start + person  # "给恒昌陈姐打了电话": the brand, then its person
         if (
             brand[-1] in _PLACE_END_CHARS
+            or _THEIR_PLACE.search(brand)
             or brand[0] in COMMON_SURNAMES
             or brand[0] in _STOP_CHARS
             or _NUMERAL_FIRST.match(brand)

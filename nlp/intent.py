@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from nlp.followup import Plans
 from nlp.lexicon import Screened
+from nlp.shorthand import shorthand_kind
 from nlp.types import Intent, Stage
 
 HELP = Screened(
@@ -1329,6 +1330,8 @@ def find_kind(text: str) -> tuple[str, tuple[int, int]] | None:
         )
         if (m := p.search(text))
     ]
+    if (short := shorthand_kind(text)) is not None:  # "拜X王总", "X李经理 电，…"
+        found.append((short[1][0], *short))
     if not found:
         return None
     _, kind, span = min(found)
@@ -1701,8 +1704,8 @@ def _contact_around(text: str, stage: tuple[str, tuple[int, int]] | None) -> boo
 
 def _contact_in(text: str) -> bool:
     """A contact that happened is told: a report word not asked about ("聊了啥" asks)."""
-    if SEEN_THERE.search(text) is not None:
-        return True  # (said done: "X屋顶看完了" asks nothing)
+    if SEEN_THERE.search(text) is not None or shorthand_kind(text) is not None:
+        return True  # (said done: "X屋顶看完了" asks nothing; or said short: "拜X王总")
     return any(_ASKED_WHAT.match(text, m.end()) is None for m in REPORTED.finditer(text))
 
 

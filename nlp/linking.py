@@ -115,10 +115,13 @@ _SIR_WORD = 300
 # for a 处长): said only of a contact whose stored title is that head, and standing alone ("高科技" is
 # no 高科长), as a pause or 那边/说/的 follows.
 # So are a lawyer (顾律 for a 律师 or 法务律师) and a school's head (钱校 for a 校长), and what follows may
-# be an adverb before what they did ("顾律刚在电话里说", "钱校也说").
-_SHORT_HEADS = {"科": "科长", "处": "处长", "局": "局长", "律": "律师", "校": "校长"}
+# be an adverb before what they did ("顾律刚在电话里说", "钱校也说"). So is a home's or a hospital's
+# head (蒯院 for a 院长), and what follows may be when or what they did, short ("蒯院下午来电", "蒯院在",
+# "蒯院签了").
+_SHORT_HEADS = {"科": "科长", "处": "处长", "局": "局长", "律": "律师", "校": "校长", "院": "院长"}
 _SHORT_HEAD_END = re.compile(
     r"$|[^\u4e00-\u9fff]|那边|说|的|(?:刚|也|又|还|就)(?:才|刚)?(?:在|说|跟|打|发|回)"
+    r"|(?:今天|昨天|前天|上午|下午|中午|早上|晚上)|(?:在|签了|来电|来了|同意|答应|拍板)"
 )
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
 _AWAY_WORDS = (
@@ -645,6 +648,48 @@ def _numbered_forms(company: str, key: str, city: str | None) -> set[str]:
     return {f"{place}{tail}" for place in _places_said(company, m.group("place"), city) for tail in tails}
 
 
+# The office of a subdistrict, town or township itself (东湖街道办事处, 黄村街社区卫生服务中心, 石桥镇卫生院):
+# the place is its name. Reps say the place bare or with its kind, alone or before the office said short
+# (东湖街道, 东湖街办, 黄村社卫, 石桥卫生院); the office's short forms, longest first.
+_PLACE_OFFICES = {
+    "街道办事处": ("街道办事处", "街道办", "街办", "街道"),
+    "办事处": ("办事处", "办"),
+    "社区卫生服务中心": ("社区卫生服务中心", "卫生服务中心", "社区卫生中心", "社卫中心", "社卫", "社区医院"),
+    "卫生服务中心": ("卫生服务中心", "社区卫生服务中心", "社卫中心", "社卫", "社区医院"),
+    "卫生院": ("卫生院",),
+    "便民服务中心": ("便民服务中心", "便民中心"),
+}
+_PLACE_OFFICE = re.compile(
+    r"(?P<place>.*?)(?P<office>" + "|".join(sorted(_PLACE_OFFICES, key=len, reverse=True)) + ")"
+)
+_PLACE_OWN = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<kind>街道|街|镇|乡)")
+
+
+def _place_office_forms(company: str, key: str, city: str | None) -> set[str]:
+    """How reps call the office of a subdistrict, town or township (武昌区东湖街道办事处 → 东湖, 东湖街道,
+    东湖街办; 雨花区黄村街社区卫生服务中心 → 黄村, 黄村街, 黄村社卫): the office is nothing but its place's,
+    so the place's name is the brand, which `_without_districts` strips as a place before a name."""
+    m = _PLACE_OFFICE.fullmatch(key)
+    if m is None:
+        return set()
+    head, office = m.group("place"), m.group("office")
+    if office == "街道办事处":
+        head += _SUBDISTRICT
+    elif office == "办事处" and head.endswith(_SUBDISTRICT):
+        office = "街道办事处"
+    own = _PLACE_OWN.fullmatch(_without_districts(company, head, city)) if head else None
+    if own is None:
+        return set()  # (an office named by a brand, 康宁社区卫生服务中心, has its brand's forms)
+    name, kind = own.group("name"), own.group("kind")
+    if name in _GENERIC or _is_place(name) or _ORDINAL.search(name):
+        return set()
+    offices = _PLACE_OFFICES[office]
+    out = {name, f"{name}{kind}", *(f"{name}{said}" for said in offices)}
+    if not office.startswith(_SUBDISTRICT):  # (the subdistrict's own office says its kind: 东湖街道办)
+        out.update(f"{name}{kind}{said}" for said in offices)
+    return out
+
+
 def _after_shore(name: str) -> str | None:
     """The name after a bay, island or beach it starts with (`_SHORE`), when a coined brand follows
     (亚龙湾金棕榈酒店 → 金棕榈酒店); None otherwise."""
@@ -724,6 +769,7 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         out.add(association)
     out |= _city_hospital_forms(company, key, city)
     out |= _numbered_forms(company, key, city)
+    out |= _place_office_forms(company, key, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 

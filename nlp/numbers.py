@@ -179,8 +179,9 @@ BUDGET_CUE = Screened(
     r"|(?:签了|签约了|签下来了|中标了)[！!～~\s\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?=[\d一二两三四五六七八九十百])"
     # an order placed is what the customer spends: "先下个试单 两万块左右", "追加订单 二十万"
     r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?:试单|订单)"
-    # the customer's money for it approved: "这批电脑的钱批了 45万", "资金已经到位 两百万"
-    r"|(?:钱|款|资金)(?:已经?|也|都|终于|总算)?(?:批下来|批好|批了|到位)"
+    # the customer's money for it approved: "这批电脑的钱批了 45万", "资金已经到位 两百万" (not a subsidy
+    # granted by the state, "区里补贴资金批了35万": what the customer pays is said apart)
+    r"|(?<!补贴)(?<!补助)(?:钱|款|资金)(?:已经?|也|都|终于|总算)?(?:批下来|批好|批了|到位)"
     # ...or all they have for it: "今年资金紧张 也就八十万", "钱不多只有五十来万"
     r"|(?:资金|经费|钱)(?:紧张|有限|不多|不够|紧)?[^，,。；;\s]{0,4}?(?:只有|就有|也就|只够|最多)"
     # ...or the capital spending approved, in English: "capex只批了30w"

@@ -257,7 +257,8 @@ class Router:
         if extraction.intent is Intent.LOG_FOLLOWUP and (parts := await several_customers.parts_of(ctx)):
             # "跑了两家 先去的X … 下午去了Y …": each part read alone, one follow-up on each customer
             contexts = [read_part(part, Intent.LOG_FOLLOWUP) for part in parts]
-            if (found := await several_customers.leads_of(contexts)) is not None:
+            listed = several_customers.numbered(message.text) is not None
+            if (found := await several_customers.leads_of(contexts, listed=listed)) is not None:
                 return await several_customers.log_each(contexts, found)
         # "X张总电话谈了价格。另外新客户Y有限公司李总 139…": a follow-up on X, a new lead of Y
         if (
