@@ -670,6 +670,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # their place said with 里 after going, "去院里当面聊", is no customer). Left: nothing (no gold
         # disputed)
         ("conversations_fortyeight", "conversations.jsonl", 15),
+        # held out and scored once at 5aed021 (6/15, 109/131); not studied yet
+        ("conversations_fortynine", "conversations.jsonl", 6),
+        # held out and scored once at 5aed021 (10/15, 92/102); not studied yet
+        ("conversations_fifty", "conversations.jsonl", 10),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
