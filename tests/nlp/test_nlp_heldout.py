@@ -375,9 +375,9 @@ STUDIED = [
     # there as no visit, a common word before 保险 (筑城保险) as no name.
     ("heldout30", "heldout30_a.jsonl", "catalog_a.toml", 1.0, 0.99),
     ("heldout30", "heldout30_b.jsonl", "catalog_b.toml", 1.0, 0.98),
-    # heldout31: held out and scored once at 5aed021 (optical and eyewear, Minnan-flavoured 0.933 / 0.947, 43 of
-    # 60 fully right; amusement equipment, voice-to-text numbers in characters 0.933 / 0.919, 33 of 60); not
-    # studied yet
+    # heldout31: held out and scored once at 5aed021 (optical and eyewear, Minnan-flavoured 0.933 / 0.947, 43
+    # of 60 fully right; amusement equipment, voice-to-text numbers in characters 0.933 / 0.919, 33 of 60);
+    # not studied yet
     ("heldout31", "heldout31_a.jsonl", "catalog_a.toml", 0.93, 0.94),
     ("heldout31", "heldout31_b.jsonl", "catalog_b.toml", 0.93, 0.91),
 ]
