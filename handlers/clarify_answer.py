@@ -65,7 +65,10 @@ _CHOICE = re.compile(r"(?:选)?第?([1-9１-９])(?:个|号|家)?")
 _NEW = re.compile(r"(?:是|这是)?(?:个|一个)?新(?:的)?客户(?:哦|啊|呀)?|新的")
 # "新客户" said with the new customer's name: "都不是 新客户 X公司", "不是A 是B 新客户 B的全称".
 _NEW_SAID = re.compile(r"新(?:的)?客户")
-_FILLER = re.compile(r"[\s，,。.!！?？~～、]|^(?:是|就是|应该是)|(?:那个|那家|这家|的|吧|啊|呀|哈)$")
+# A pick may name the kind of place after it ("X那个站", "X那家店"): a filler, like 那个 alone.
+_FILLER = re.compile(
+    r"[\s，,。.!！?？~～、]|^(?:是|就是|应该是)|(?:(?:那个|那家|这家)[站店厂院场馆]|那个|那家|这家|的|吧|啊|呀|哈)$"
+)
 NAME_LEFTOVER = 2  # characters besides the name an answer may hold ("是…的")
 BARE_NAME = 12  # a bare short name ("华康") the extractor did not take for a company
 PLAN_SAID = 32  # characters of the plan said after an answer: a short sentence of its own
@@ -114,7 +117,7 @@ _REACH_SPANS = ("contact_name", "phone", "kind")
 def _names_only(ctx: Context) -> bool:
     """Whether the message is only a customer's name (full or short), with a filler word or two, and
     maybe who it was with and how."""
-    ex, text = ctx.extraction, ctx.message.text
+    ex, text = ctx.extraction, _pick_said(ctx.message.text)
     if ex.intent in ASKS or says_something(_reach(ex)):
         return False
     span = ex.spans.get("company")
@@ -126,9 +129,20 @@ def _names_only(ctx: Context) -> bool:
     for start, end in cut:
         text = text[:start] + " " + text[end:]
     if span is not None:
-        return len(_plain(text)) <= NAME_LEFTOVER or _two_marks(ctx.message.text)
+        return len(_plain(text)) <= NAME_LEFTOVER or _two_marks(_pick_said(ctx.message.text))
     plain = _plain(text)
     return 0 < len(plain) <= BARE_NAME and not any(ch.isdigit() for ch in plain)
+
+
+# The other candidate an answer says it was not, after its pick: "A那家，不是B" (B said as the rep calls
+# it, maybe by its trade: "不是4S店"): no mark of the one picked.
+_NOT_THAT = re.compile(r"[\s，,、]+(?:而)?不是[^\s，,。！!？?]{1,8}[\s。！!]*$")
+
+
+def _pick_said(text: str) -> str:
+    """The answer without the other candidate it says it was not (`_NOT_THAT`)."""
+    cut = _NOT_THAT.search(text)
+    return text[: cut.start()] if cut is not None and cut.start() > 0 else text
 
 
 # A mark that tells a candidate apart is a few words: a place, a trade, a part of its name.
@@ -366,8 +380,10 @@ async def _named(ctx: Context, person: Person, row: PendingQuestion) -> _Answer 
 
 async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
     """The one listed candidate the answer tells apart by words of its own that name no customer:
-    its city ("赣州那个", "吉安的") or a part of its name the others lack ("果业那家")."""
-    plain, city = _fold(_plain(ctx.message.text)), ctx.extraction.city
+    its city ("赣州那个", "吉安的") or a part of its name the others lack ("果业那家"), maybe with who it
+    was ("X路那个站，贾站长"): the contact and the kind are no mark."""
+    text, city = _without_reach(ctx), ctx.extraction.city
+    plain = _fold(_plain(text))
     if len(plain) < TOLD_APART_MIN:
         return None
     listed = [await get_lead(ctx.session, lead_id) for lead_id in row.candidates]
@@ -378,8 +394,14 @@ async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
     ]
     if len(fits) == 1:
         return fits[0]
+    # The trade said as the kind of place it runs ("停车场那家" for X停车管理有限公司): its stem marks it.
+    stem = plain[:-1] if plain[-1:] in _PLACE_KIND else ""
+    if len(stem) >= TOLD_APART_MIN and not fits:
+        fits = [lead for lead in listed if lead is not None and stem in _fold(lead.company)]
+        if len(fits) == 1:
+            return fits[0]
     # Told apart by two marks at once, each its own clause: "临沂那家，板材的" (its city and its trade).
-    parts = [_fold(_plain(part)) for part in _PARTS.split(ctx.message.text)]
+    parts = [_fold(_plain(part)) for part in _PARTS.split(text)]
     parts = [part for part in parts if part]
     if len(parts) < 2 or any(len(part) < TOLD_APART_MIN for part in parts):
         return None
@@ -389,6 +411,18 @@ async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
         if lead is not None and all(_marks(part, _fold(lead.company)) or part == lead.city for part in parts)
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+# The kind of place said after a trade ("养殖场", "门店"), which a company's legal name does not hold.
+_PLACE_KIND = frozenset("场店厂站院馆所")
+
+
+def _without_reach(ctx: Context) -> str:
+    """The message without who was reached, their number and how (`_REACH_SPANS`)."""
+    text = ctx.message.text
+    for start, end in sorted((s for k in _REACH_SPANS if (s := ctx.extraction.spans.get(k))), reverse=True):
+        text = text[:start] + " " + text[end:]
+    return _pick_said(text)
 
 
 def _fold(text: str) -> str:

@@ -572,8 +572,19 @@ async def _contact_named(ctx: Context, new: Lead) -> Contact | None:
     person there, as with a rare surname: "是宏远的竺总" with 竺志强 on file)"""
     ex = await link_contact(ctx.session, new, ctx.extraction, new_words(ctx.message.text))
     if not (ex.contact_name or ex.contact_title):
-        return None
+        return await _known_contact_said(ctx, new)
     return await save_contact(ctx.session, new, ex, ctx.clock.now())
+
+
+async def _known_contact_said(ctx: Context, new: Lead) -> Contact | None:
+    """A known contact of the customer the record moves to, named in a clause after the new customer
+    ("不是X，是Y，邹主任订的"): read as a comment, not a new value, yet it says whom the record was with.
+    Only a person the customer already holds: no contact is made of a comment."""
+    ex = await link_contact(ctx.session, new, ctx.extraction, ctx.message.text)
+    if not ex.contact_name:
+        return None
+    statement = select(Contact).where(Contact.lead_id == new.id, Contact.name == ex.contact_name)
+    return (await ctx.session.execute(statement)).scalars().first()
 
 
 async def _stage_moved_by(session: AsyncSession, followup: FollowUp, lead: Lead) -> StageChange | None:

@@ -690,6 +690,34 @@ def _place_office_forms(company: str, key: str, city: str | None) -> set[str]:
     return out
 
 
+# A chain's outlet named by the road it stands on, after its city (某油济南经十路加油站, 某超市福州五四路店):
+# reps call it by the road and the outlet's kind said short (经十路站, 五四路店), the chain's brand before
+# it or not; a road alone names many places.
+_OUTLET = re.compile(
+    r"(?P<road>[\u4e00-\u9fff]{2,4}(?:大道|大街|路|街))(?P<kind>加油站|加气站|充电站|服务站|门店|分店|店)"
+)
+_OUTLET_SHORT = {
+    "加油站": "站", "加气站": "站", "充电站": "站", "服务站": "站", "门店": "店", "分店": "店", "店": "店",
+}  # fmt: skip
+
+
+def _outlet_forms(key: str, city: str | None) -> set[str]:
+    """A chain's outlet said by its road (`_OUTLET`): the road with its kind, full or short, with or
+    without the chain's brand before it; only when the city written between them tells brand and road
+    apart."""
+    place = short_city(city) if city else None
+    at = key.find(place) if place else -1
+    if place is None or at <= 0:
+        return set()
+    brand, rest = key[:at], key[at + len(place) :].removeprefix("市")
+    m = _OUTLET.fullmatch(rest)
+    if m is None or len(brand) < _MIN_BRAND:
+        return set()
+    road, kind = m.group("road"), m.group("kind")
+    said = {f"{road}{kind}", f"{road}{_OUTLET_SHORT[kind]}"}
+    return said | {f"{brand}{name}" for name in said}
+
+
 def _after_shore(name: str) -> str | None:
     """The name after a bay, island or beach it starts with (`_SHORE`), when a coined brand follows
     (亚龙湾金棕榈酒店 → 金棕榈酒店); None otherwise."""
@@ -770,6 +798,7 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     out |= _city_hospital_forms(company, key, city)
     out |= _numbered_forms(company, key, city)
     out |= _place_office_forms(company, key, city)
+    out |= _outlet_forms(key, city)
     generic = {*_GENERIC, *_suffixes()}
     return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
 
