@@ -52,12 +52,13 @@ async def test_a_processing_failure_rolls_back_and_is_retried_once(bot: Bot) -> 
     real = pipeline._process
     calls = 0
 
-    async def crash_after_writing(session, row):  # type: ignore[no-untyped-def]
+    async def crash_after_writing(session, row, sender, *refused):  # type: ignore[no-untyped-def]
         nonlocal calls
         calls += 1
-        await real(session, row)  # the follow-up and the reply are written...
+        replies = await real(session, row, sender, *refused)  # the follow-up and the reply are written...
         if calls == 1:
             raise RuntimeError("killed before commit")  # ...and rolled back together
+        return replies
 
     pipeline._process = crash_after_writing
     await bot.say("lina", VISIT)
