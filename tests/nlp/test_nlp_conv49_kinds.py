@@ -1,0 +1,124 @@
+"""Kinds of failure seen on the held-out conversations fortynine (reps pasting or forwarding the
+customer's own words, mixing the customer's timeline with their own plan), each tested with made-up
+sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlp import Extractor
+from nlp.followup import find_followup
+from nlp.intent import find_kind
+
+SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天带车队的人去门店试骑了三台电单车，都说续航够用",
+        "让店长在展位上试玩了新出的体感机，反应不错",
+        "黎总下午来体验店试骑了一圈，想订二十台",
+    ],
+)
+def test_the_customer_playing_or_riding_the_thing_itself_is_a_demo(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "demo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鲍经理说想试骑一下再定",
+        "下周先安排他们来试玩",
+        "玩具样品寄过去了，等他们回复",  # 玩具: a thing, not a trial
+    ],
+)
+def test_a_trial_wished_for_or_a_thing_named_is_no_demo(text: str) -> None:
+    found = find_kind(text)
+    assert found is None or found[0] != "demo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "转发符经理微信：「货架的钱财务已经打了，你们安排发货吧」 我明天去仓库盯装车",
+        "邝总微信：“样衣收到了，版型再改一下” 回头我整理一下",
+    ],
+)
+def test_a_message_pasted_after_wechat_and_its_colon_came_by_wechat(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "online"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "微信：lkw_2031，有事找他",
+        "邝总 微信: 13912345678",
+    ],
+)
+def test_a_wechat_id_after_its_label_is_still_no_contact(text: str) -> None:
+    assert find_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "物流公司詹经理今天约我去所里谈了冷链车的租赁，下周二我把合同带过去",
+        "下午去厂里聊了两个钟，设备科对压缩机还挺满意",
+    ],
+)
+def test_gone_into_their_place_and_talked_there_is_a_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "想去厂里谈了解一下他们的产能",
+        "明天要去厂里谈",
+    ],
+)
+def test_a_talk_there_still_to_come_or_another_word_is_no_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is None or found[0] != "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "栾经理原话：「冷库那个项目我们董事会下周五前给你答复，不用天天打电话」",
+        "转发芮总：“保洁外包的事月底前给你们回复”",
+    ],
+)
+def test_an_answer_owed_to_the_rep_in_the_customers_own_words_is_no_plan(text: str) -> None:
+    assert find_followup(text, SENT.date(), now="09:00") is None
+
+
+def test_the_reps_own_plan_beside_the_customers_words_is_kept(extractor: Extractor) -> None:
+    ex = extractor.extract("栾经理原话：「冷库那个项目我们月底前给你答复」 我下周二上午再去一趟", SENT, "rep")
+    assert ex.next_followup is not None and ex.next_followup.date == "2026-03-17"
+    found = find_followup("月底前给你们报价单，我下周二先去量尺寸", SENT.date(), now="09:00")
+    assert found is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "新客户：潍坊市奎文区工人文化宫，文体部褚主任 13895127364，说要换一批乒乓球台",
+            "潍坊市奎文区工人文化宫",
+        ),
+        ("新客户 绵阳市涪城区青少年宫 侯老师 13895127364，机房的空调要整体换", "绵阳市涪城区青少年宫"),
+    ],
+)
+def test_a_childrens_or_workers_palace_is_an_institution_of_its_own(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    ex = extractor.extract(text, SENT, "rep")
+    assert ex.company == company
