@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nlp import Extractor
+from nlp.company_key import company_key
 from nlp.followup import find_followup
 from nlp.intent import find_kind
+from nlp.linking import BookContact, BookLead, LeadBook, company_aliases
 
 SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -122,3 +124,58 @@ def test_a_childrens_or_workers_palace_is_an_institution_of_its_own(
 ) -> None:
     ex = extractor.extract(text, SENT, "rep")
     assert ex.company == company
+
+
+@pytest.mark.parametrize(
+    ("company", "short"),
+    [
+        ("华东师范大学外语学院", "华师大外语学院"),
+        ("华东师范大学外语学院", "华师大外语"),
+        ("华东师范大学外语学院", "华师大"),
+        ("东北林业大学", "东林大"),
+    ],
+)
+def test_a_universitys_school_is_said_by_the_universitys_abbreviation(company: str, short: str) -> None:
+    assert short in company_aliases(company, company_key(company), "上海")
+
+
+def test_the_school_alone_is_no_name_and_the_abbreviation_links() -> None:
+    company = "华东师范大学外语学院"
+    assert "外语学院" not in company_aliases(company, company_key(company), "上海")
+    book = LeadBook([BookLead(1, company, company_key(company), "上海")])
+    assert book.link("华师大外语学院柏主任下午来电，同传设备要加两套").candidates == (1,)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("更正：来电的不是冼经理，是他们仓库的拓振宇主管，拓主管手机13995081276", "拓振宇"),
+        ("是卜振宇老师打的电话", "卜振宇"),
+    ],
+)
+def test_a_given_name_ending_in_a_double_surnames_character_is_no_brand_and_person(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    ex = extractor.extract(text, SENT, "rep")
+    assert ex.company is None
+    assert ex.contact_name == name
+
+
+def test_a_double_surname_after_a_brand_is_still_the_person(extractor: Extractor) -> None:
+    ex = extractor.extract("恒昌欧阳总监电话说下周要两台CNC", SENT, "rep")
+    assert ex.company == "恒昌"
+    assert ex.contact_name == "欧阳"
+
+
+def test_a_universitys_school_said_alone_links_when_its_contact_is_named(extractor: Extractor) -> None:
+    company = "东北林业大学外语学院"
+    head = BookContact("蔺振华", "设备处处长")
+    book = LeadBook([BookLead(1, company, company_key(company), "哈尔滨", contacts=(head,))])
+    text = "蔺处今天带着外语学院两个老师来公司看了云ERP，下周二我再去学校"
+    ex = extractor.extract(text, SENT, "rep")
+    link = book.link(text, company=ex.company, contact_name=ex.contact_name, contact_title=ex.contact_title)
+    assert link.candidates == (1,)
+    # without its contact the school alone names no lead of the book
+    other = "今天去外语学院看了机房，下周二报价"
+    ex = extractor.extract(other, SENT, "rep")
+    assert book.link(other, company=ex.company).candidates == ()
