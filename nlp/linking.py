@@ -635,6 +635,15 @@ def _places_said(company: str, place: str, city: str | None) -> set[str]:
     return {f"{c}{suffix}" for c in cities for suffix in ("", "市")}
 
 
+def _numbered_bare(key: str) -> set[str]:
+    """A numbered school from twenty up said by its number alone (四十七中): a school of one big city,
+    which its reps say bare (a suffix of the organisation words, so added past their filter)."""
+    m = _NUMBERED_SCHOOL.fullmatch(key)
+    if m is None or len(m.group("n")) < 2 or m.group("n").startswith("十"):
+        return set()
+    return {f"{m.group('n')}{_SCHOOL_KIND_SHORT[m.group('kind').removesuffix('校')]}"}
+
+
 def _numbered_forms(company: str, key: str, city: str | None) -> set[str]:
     """A numbered school's and a public body's short names (德阳五中, 郫都四中, 永川教委); never the
     number or the abbreviation alone (五中, 教委 name one in every town)."""
@@ -787,7 +796,8 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     out |= _university_forms(key)
     out |= _place_office_forms(company, key, city)
     generic = {*_GENERIC, *_suffixes()}
-    return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
+    kept = {a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a)}
+    return tuple(kept | _numbered_bare(key))
 
 
 @cache

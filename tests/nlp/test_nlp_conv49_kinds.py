@@ -179,3 +179,27 @@ def test_a_universitys_school_said_alone_links_when_its_contact_is_named(extract
     other = "今天去外语学院看了机房，下周二报价"
     ex = extractor.extract(other, SENT, "rep")
     assert book.link(other, company=ex.company).candidates == ()
+
+
+@pytest.mark.parametrize(
+    ("company", "short", "named"),
+    [
+        ("成都市第四十七中学", "四十七中", True),
+        ("成都市第二十三小学", "二十三小", True),
+        ("成都市第十二中学", "十二中", False),  # from twenty up only
+        ("成都市第五中学", "五中", False),  # 五中 names one in every town
+    ],
+)
+def test_a_numbered_school_from_twenty_up_is_said_by_its_number_alone(
+    company: str, short: str, named: bool
+) -> None:
+    assert (short in company_aliases(company, company_key(company), "成都")) is named
+
+
+def test_two_reports_one_on_a_school_said_by_its_number_are_cut_apart() -> None:
+    school, bureau = "成都市第四十七中学", "成都市武侯区卫生健康局"
+    book = LeadBook(
+        [BookLead(1, school, company_key(school), "成都"), BookLead(2, bureau, company_key(bureau), "成都")]
+    )
+    text = "上午在四十七中给柏老师讲了净水机的方案，下午去武侯区卫生健康局见了邝科长"
+    assert [ids for _, ids in book.named_at(text)][:1] == [frozenset({1})]
