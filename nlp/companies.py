@@ -498,7 +498,7 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|(?P<person>(?<=[\u4e00-\u9fff])(?=(?:"
         + doubles
         + r"["
-        + surnames
+        + singles  # (not the second character of 宇文 or 欧阳: "X振宇老师" is a person, no brand X振)
         + r"])(?:"
         + titles_
         + r"|队(?="

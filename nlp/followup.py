@@ -30,7 +30,7 @@ _ACTION = Screened(
     # what the rep owes by then: "下周三前我出新报价", "下周五之前给新版"
     # (not an answer the customer owes: "月底前给答复", "下周前出结果", "月底前给我答复", "之前给最终答复")
     r"|现场|(?:之|以)?前(?:我)?(?:给|出)"
-    r"(?!来|我|个?(?:最终|正式|明确|书面|确切)?的?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
+    r"(?!来|我|你们?的?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信)|个?(?:最终|正式|明确|书面|确切)?的?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
     r"|出(?:个|一版|份)?(?:新|正式|最终|初步)?(?:报价|方案|合同|图纸|图|标书)"
     r"|给(?:个|一版|份)?(?:新版|新的|正式|最终|初步|初版)(?!的?(?:答复|回复|结果|消息|通知|反馈|意见|说法|准信))"
     r"|(?<![A-Za-z])(?i:follow|ping|call|visit|meet|send|demo|on ?site|quot|proposal)"
@@ -69,10 +69,10 @@ _THEIR_AFTER = re.compile(
     r"^\s?(?:他|她|对方|客户|厂里|领导)们?\s?(?:内部|自己|那边)?\s?"
     r"(?:把|会|要|再|来|给|发|出|回|安排|开会|商量|讨论|研究|决定)"
 )
-# An answer owed to us by that day, said with no one before it: "周五给回复", "月底前给个准信" (the rep
-# answering names whom: "周五给他回复").
+# An answer owed to us by that day, said with no one before it: "周五给回复", "月底前给个准信", or in the
+# customer's own words pasted, "下周前给你答复" (the rep answering names whom: "周五给他回复").
 _OWED_TO_US = re.compile(
-    r"^\s?(?:前|之前|以前)?\s?(?:给|出)(?:个|我们?)?(?:最终|正式|明确|书面|确切)?的?"
+    r"^\s?(?:前|之前|以前)?\s?(?:给|出)(?:个|我们?|你们?)?(?:最终|正式|明确|书面|确切)?的?"
     r"(?:答复|回复|回音|结果|消息|准信|反馈|说法)"
 )
 # A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四".

@@ -575,6 +575,8 @@ KIND_DEMO = Screened(
     # the machine handed to them to try, done ("给他们试了一下", "让操作手试了一把")
     r"|(?:给|让)[^，,。；;\s]{0,8}?试了(?:一下|下|一把|一圈|一遍)"
     r"|试乘|试驾|试车(?!间|场)|试穿|试戴|试听|试睡|试躺|试坐"  # the customer tries the thing itself
+    # ...played or ridden: "让学员试弹了两台", "试骑了一圈", "试玩了半小时" (not one asked for: "想试骑")
+    r"|(?<![要想能请先备算去来再])试(?:弹|奏|骑|玩)(?!具|品|卷|题)"
     # ...at our place: "来店里试了新款", "来我们展厅试了样机" (a visit to us to try it is a demo)
     r"|来(?:了|过)?(?:我们|咱们|我司)?(?:店里|门店|展厅|公司|厂里|场里|这边)[^，,。；;\s]{0,4}?试[睡躺坐穿戴用]?了"
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
@@ -658,8 +660,8 @@ KIND_CALL = Screened(
 )
 KIND_ONLINE = Screened(
     # (not the label of an address: "邮箱 leo@…", "微信号 wx123", "微信同手机" give a way to reach them,
-    # no contact)
-    r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：]|同(?:手机|电话|号))|QQ(?![:：\s]*\d)"
+    # no contact; but the message pasted after it, "转发X微信：「…」", came by WeChat)
+    r"(?:邮箱|email|e-mail)(?![:：\s]*[\w.+-]+@)|微信(?!号|\s*[:：](?!\s*[「『“\"])|同(?:手机|电话|号))|QQ(?![:：\s]*\d)"
     r"|邮件|视频|腾讯会议|飞书|线上会|远程会|钉钉|企业微信|video|zoom|teams|webex|skype"
     # the English words for a meeting held on the line ("开完online meeting", "online聊了", "had a virtual
     # call"), not a shop or a place ("online store", "remote area")
@@ -680,6 +682,8 @@ KIND_VISIT = Screened(
     r"(?![^，,。；;\s]{0,2}(?:流程|手续|步|遍|单|分钟|小时|公里))"
     # (or gone there and the job done: "去X量完房了", "去X送完样了")
     r"|去(?![年])[^，,。；;\s]{1,12}?(?:量|送|装|调|测|签|谈|聊|看)完"
+    # (or into their place and talked there, said done: "去所里谈了", "去厂里聊了一上午"; not "谈了解")
+    r"|(?<![要想备算再])去[^，,。；;\s]{0,6}?(?:里|那边|那儿)(?:谈|聊|坐)了(?!解)"
     # (or gone there and a job of ours done once: "带师傅去X做了一次保养", "去X做了个检测")
     r"|(?<![要想备算再])去(?![年])[^，,。；;\s]{1,14}?做了(?:一次|一下|个|一个|一回)"
     # (or gone there to fetch something, said done: "去X拿到了招标文件", "去X取了样")

@@ -635,6 +635,15 @@ def _places_said(company: str, place: str, city: str | None) -> set[str]:
     return {f"{c}{suffix}" for c in cities for suffix in ("", "市")}
 
 
+def _numbered_bare(key: str) -> set[str]:
+    """A numbered school from twenty up said by its number alone (四十七中): a school of one big city,
+    which its reps say bare (a suffix of the organisation words, so added past their filter)."""
+    m = _NUMBERED_SCHOOL.fullmatch(key)
+    if m is None or len(m.group("n")) < 2 or m.group("n").startswith("十"):
+        return set()
+    return {f"{m.group('n')}{_SCHOOL_KIND_SHORT[m.group('kind').removesuffix('校')]}"}
+
+
 def _numbered_forms(company: str, key: str, city: str | None) -> set[str]:
     """A numbered school's and a public body's short names (德阳五中, 郫都四中, 永川教委); never the
     number or the abbreviation alone (五中, 教委 name one in every town)."""
@@ -646,6 +655,21 @@ def _numbered_forms(company: str, key: str, city: str | None) -> set[str]:
     else:
         return set()
     return {f"{place}{tail}" for place in _places_said(company, m.group("place"), city) for tail in tails}
+
+
+# A university of a four-character name said by the first character of each half and 大 (华东师范大学 →
+# 华师大), alone or before its school (华师大外语学院, 华师大外语): reps name a university's school so.
+_UNIVERSITY = re.compile(r"(?P<name>[\u4e00-\u9fff]{4})大学(?P<school>[\u4e00-\u9fff]{2,8}?学院)?")
+
+
+def _university_forms(key: str) -> set[str]:
+    """A university's and its school's short names by the university's abbreviation (华师大, 华师大外语学院);
+    the school alone is no name of its own (every university has an 外语学院)."""
+    if (m := _UNIVERSITY.fullmatch(key)) is None:
+        return set()
+    short = f"{m.group('name')[0]}{m.group('name')[2]}大"
+    school = m.group("school")
+    return {short} if school is None else {short, f"{short}{school}", f"{short}{school.removesuffix('学院')}"}
 
 
 # The office of a subdistrict, town or township itself (东湖街道办事处, 黄村街社区卫生服务中心, 石桥镇卫生院):
@@ -797,10 +821,12 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         out.add(association)
     out |= _city_hospital_forms(company, key, city)
     out |= _numbered_forms(company, key, city)
+    out |= _university_forms(key)
     out |= _place_office_forms(company, key, city)
     out |= _outlet_forms(key, city)
     generic = {*_GENERIC, *_suffixes()}
-    return tuple(a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a))
+    kept = {a for a in out if len(a) >= _MIN_BRAND and a not in generic and not _is_place(a)}
+    return tuple(kept | _numbered_bare(key))
 
 
 @cache
@@ -1054,6 +1080,17 @@ class LeadBook:
             if not candidates:
                 span = _fold(company)
                 candidates = {i for i in people if self._slip_of(span, i) or self._contracted_of(span, i)}
+            if not candidates:
+                # The lead's own school or unit said alone, its contact named too ("蔺处带着外语学院两个
+                # 老师来了" for 某大学外语学院 whose 蔺处长 is in the book): the end of its full name.
+                span = _fold(company)
+                candidates = {
+                    i
+                    for i in people
+                    if len(span) >= 4
+                    and _fold(self.leads[i].company).endswith(span)
+                    and _fold(self.leads[i].company) != span
+                }
             if not candidates and _fold(company) in _GENERIC:
                 # A kind too generic to be a brand said alone (妇幼, 中医) names the one customer of the
                 # book whose name holds it, when only one does: no new customer called by a kind.
