@@ -20,6 +20,9 @@ HELP = Screened(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|咋个?用|如何使用|使用说明(?!书)|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|快捷(?:指令|命令|方式|用法|操作)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
+    # ...asked in English: "which commands does it take", "what can you do", "how do I use this"
+    r"|(?<![A-Za-z])(?i:(?:what|which)\s+(?:commands|features)|what\s+can\s+(?:you|it|this\s+bot)\s+do"
+    r"|how\s+(?:do\s+i|to|can\s+i)\s+use)(?![A-Za-z])"
     r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|(?:怎么|咋个)(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
     # the bot's own vocabulary asked: "客户阶段有哪几种", "状态分哪些"
     r"|(?:阶段|状态)(?:都|一共|总共|分别)?(?:有|分|包括)(?:哪几种|哪几个|哪些|几种|什么)[?？]?\s*$"
@@ -96,7 +99,11 @@ STATS = re.compile(
     r"(?:(?![\u4e00-\u9fff])|(?=[和跟与及、]|(?:出|拉|发|报|给|排)(?:一下|下|我|个)))"
 )
 # A count asked in English by the rep, of no one named: "how many leads this week?"
-HOW_MANY = re.compile(r"^\s*how\s+(?:many|much)(?![A-Za-z])", re.IGNORECASE)
+# (the period may come first: "last month how many deals")
+HOW_MANY = re.compile(
+    r"^\s*(?:(?:this|last|next)\s+(?:week|month|quarter|year)|today|yesterday)?[\s,]*how\s+(?:many|much)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 # "签了几台", "新增了几所学校": a count asked...
 # ("哪几个" asks which; "好几家" tells many)
 COUNT = re.compile(r"(?<![哪好])几[单个条次家笔位台套所辆件批份场间户名只组]")
@@ -119,6 +126,13 @@ TODAY = re.compile(
     # what there is to do: "今天有什么要做的吗"
     r"|(?:什么|啥|哪些)(?:事|事情|活)?(?:要|该|得|需要)(?:做|干|办|忙)|(?:要|该|得)(?:做|干|办)(?:什么|啥|哪些)"
     r"|(?<![A-Za-z])(?:to-?do|todos|agenda)(?![A-Za-z])",  # "todo today?"
+    re.IGNORECASE,
+)
+# The day's plans asked in English, a question with or without its mark: "what have I got on Friday",
+# "what's on for tomorrow".
+TODAY_EN = re.compile(
+    r"(?<![A-Za-z])what\s+(?:do|have)\s+(?:i|we)\s+(?:have|got)\s+(?:on|planned|scheduled|lined\s+up)(?![A-Za-z])"
+    r"|(?<![A-Za-z])what(?:'s|\s+is)\s+on\s+(?:for\s+)?(?:today|tomorrow|my\s+(?:list|plate|schedule|calendar))",
     re.IGNORECASE,
 )
 # A day's plans or appointments asked about: "周四的拜访计划", "明天大家都有啥安排", "后天有啥约".
@@ -1575,7 +1589,7 @@ def _short_query(
     t: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None, report: _Report, is_question: bool
 ) -> Intent | None:
     """The questions asked in a few words: a day's list, a count, one customer."""
-    if not facts.has_company and TODAY_WHICH.search(t):
+    if not facts.has_company and (TODAY_WHICH.search(t) or TODAY_EN.search(t)):
         return Intent.QUERY_TODAY
     if ONE_CUSTOMER_QUESTION.search(t) and not report.told():  # never a count: "电话是多少"
         return Intent.QUERY_LEAD

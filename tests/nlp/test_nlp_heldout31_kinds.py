@@ -1,0 +1,76 @@
+"""Kinds of failure seen on heldout31 (eyewear supply; amusement equipment by voice input), each tested
+with made-up sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from nlp.phones import find_phones
+from tests.nlp.reading import read as _read
+
+# ---- a landline read out digit by digit, area code first, in groups ----
+
+
+@pytest.mark.parametrize(
+    ("text", "phones"),
+    [
+        ("联系人姓汤 电话零五九二 六六三一 二零八七", ["059266312087"]),
+        ("座机是零二一 五四二八 八六零三 转 二零六", ["02154288603"]),
+        ("打零五七一八七二三六六五九找前台", ["057187236659"]),
+        ("零八年开的店 一共十二家", []),  # a year and a count, no number
+        ("零二三四五六七", []),  # too few digits for a landline
+    ],
+)
+def test_a_landline_read_out_in_words(text: str, phones: list[str]) -> None:
+    assert [p for p, _ in find_phones(text)] == phones
+
+
+# ---- budgets said the spoken way: the price in mind (心里), a range accepted, public funds approved ----
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("拜访了星河物业的采购 他们心里价位四十万 我们报的高了点", [400000, 400000]),
+        ("印刷厂老板说价钱在八万到十万之间可以接受 下周再聊", [80000, 100000]),
+        ("区卫健委那边财政批下来了 二百三十万 下个月挂网", [2300000, 2300000]),
+        ("单价在两千到三千之间可以接受", None),  # a unit price, not the deal's
+    ],
+)
+def test_a_budget_said_the_spoken_way(extractor: Extractor, text: str, budget: list[int] | None) -> None:
+    assert _read(extractor, text)[1].get("budget") == budget
+
+
+# ---- an English message names its city in pinyin ----
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("hi, we run a bakery chain in Chengdu, need 3 ovens, pls quote to amy@crumbs.cn", "成都"),
+        ("met Mr Zhao of Hangzhou Lakeview Printing today, wants a quote next week", "杭州"),
+        ("hi we are a gym, need treadmills, contact me at dalian.fit@gmail.com", None),  # in an address
+        ("hi, we are a small gym looking for 5 treadmills", None),
+    ],
+)
+def test_an_english_city_name(extractor: Extractor, text: str, city: str | None) -> None:
+    assert _read(extractor, text)[1].get("city") == city
+
+
+# ---- queries asked in English: the day's plans, the bot's commands, a count with its period first ----
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("what have I got on Friday", "query_today"),
+        ("what's on for today", "query_today"),
+        ("which commands does this bot take", "help"),
+        ("what can you do", "help"),
+        ("last month how many deals did we close", "query_stats"),
+        ("met Mr Zhao of Hangzhou Lakeview Printing today, he asked what we can do on price", "log_followup"),
+    ],
+)
+def test_a_query_asked_in_english(extractor: Extractor, text: str, intent: str) -> None:
+    assert _read(extractor, text)[0] == intent
