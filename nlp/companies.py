@@ -231,6 +231,9 @@ _ADDRESS_BEFORE = re.compile(r"(?:地址|位于|地点|坐落于)[在是为]?\s?
 # Heads that name one's own site; a place with only such a head is "the works in X", no name of its own.
 _SITE_HEADS = ("工厂", "厂", "分公司", "公司", "基地", "总部")
 # A branch in brackets right after a name is part of it: "瑞丰眼镜(杭州西湖店)", "育才学校（南校区）".
+# A shop of one trade glued after a name that ends as a venue does: "萌宠乐园宠物店", "童趣乐园玩具店" (the
+# shop is the customer, named with the whole).
+_SHOP_GLUED = re.compile(r"[\u4e00-\u9fff]{2}店(?=老板|店长|的|[\s，,。；;！!？?]|$)")
 _BRANCH = re.compile(
     r"[（(](?![0-9一二三四五六七八九十几两多]+家)[\u4e00-\u9fffA-Za-z0-9]{1,12}"
     r"(?:店|分店|分院|院区|校区|分公司|分部|门店)[)）]"
@@ -867,6 +870,10 @@ class CompanyFinder:
             and text[best.end : site.end] != "项目部"  # "中建五局项目部的王经理": its department
         ):
             best = site  # "X超市|福州仓山店", "X三局|光谷项目": the chain's store or the builder's site
+        shop = _SHOP_GLUED.match(text, best.end) if best.strength == 2 else None
+        if shop is not None and not text.startswith(("门店", "分店", "总店"), shop.start()):
+            end = shop.end()
+            best = CompanyHit(text[best.start : end], best.start, end, best.strength, best.score)
         branch = _BRANCH.match(text, best.end)
         if branch is not None:
             best = CompanyHit(

@@ -1505,6 +1505,8 @@ class PersonFinder:
         if ts in org_ends:
             return ts  # the end of the organisation's name ("鸿福老板娘"): its person, no function
         cand = text[s:ts]
+        if cand[-1] == "科":
+            return ts  # "眼科主任", "儿科护士长": a hospital's department says where, not the function
         if cand not in _NOT_FUNCTION_WORDS and all(
             _CJK.match(c) and c not in _NOT_NAME and c not in _NOT_FUNCTION for c in cand
         ):

@@ -74,3 +74,53 @@ def test_an_english_city_name(extractor: Extractor, text: str, city: str | None)
 )
 def test_a_query_asked_in_english(extractor: Extractor, text: str, intent: str) -> None:
     assert _read(extractor, text)[0] == intent
+
+
+# ---- a hospital's department before a title says where the person works, not their function ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("去市中医院见了儿科主任 主任姓魏 想要两台雾化器", "魏", "主任"),
+        ("联系人 骨科护士长 邝雪梅 13512345678", "邝雪梅", "护士长"),
+        ("联系人 采购经理 邝雪梅 13512345678", "邝雪梅", "采购经理"),  # a function stays with the title
+    ],
+)
+def test_a_hospital_department_before_a_title(extractor: Extractor, text: str, name: str, title: str) -> None:
+    slots = _read(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == (name, title)
+
+
+# ---- leisure venues, streets of shops and optical shops named by their kind ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("今天去了常州恐龙谷乐园 见了工程部的马经理 想换一批座椅", "常州恐龙谷乐园"),
+        ("跟黄山翡翠谷景区的办公室通了电话 要做导览屏", "黄山翡翠谷景区"),
+        ("新线索 绍兴仓桥直街商业街 招商部要做统一的店招灯箱", "绍兴仓桥直街商业街"),
+        ("拜访了明亮视光 老板说镜片库存还多", "明亮视光"),
+        ("路过童趣乐园玩具店 老板娘说货架要换", "童趣乐园玩具店"),  # the shop glued after the venue
+        ("周末带孩子去公园玩了一下午", None),
+    ],
+)
+def test_a_venue_named_by_its_kind(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
+
+
+# ---- intents said loosely: a customer just won over, needs settled (确定), customers put off too long ----
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("新开发了一家客户 芜湖的恒通印务 老板姓葛 要两台切纸机", "new_lead"),
+        ("恒通印务葛老板那边需求确定了 就要两台切纸机", "update_stage"),
+        ("恒通印务的需求确定了吗", "query_lead"),
+        ("我有哪些客户拖了好久没联系", "query_overdue"),
+    ],
+)
+def test_intents_said_loosely(extractor: Extractor, text: str, intent: str) -> None:
+    assert _read(extractor, text)[0] == intent
