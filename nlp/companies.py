@@ -146,7 +146,7 @@ _LATIN_ORG = re.compile(
     r"|Capital|Partners|Semiconductors?|Electronics|Pharma(?:ceuticals?)?|Medical|Health(?:care)?|Biotech|Energy"
     r"|Motors|Networks|Software|Games|Media|Design|Holdings|Industries|Manufacturing|Engineering|Hotels?"
     r"|Restaurants?|Caf[eé]|Coffee|Bakery|Bistro|Kitchen|Bar|Academy|Clinic|Hospital|Analytics|Biosciences?"
-    r"|Fitness|Gym|Yoga|Mall|Plaza|Cent(?:er|re)|Apartments?|Residences?|Hub)"
+    r"|Fitness|Gym|Yoga|Mall|Plaza|Cent(?:er|re)|Apartments?|Residences?|Hub|Resorts?|Parks?)"
     r"(?:,?\s(?:Co\.,?\s?)?(?:Ltd|Inc|LLC|GmbH|AG|Limited)\b\.?)?(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,2}[A-Z][\w&+\-]*\s?公寓"  # "Harbor One公寓"
     # ...or a Chinese head for a venue of some kind: "IronBox馆", "Pulse Lab健身房"

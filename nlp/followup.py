@@ -118,6 +118,12 @@ _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
 )
 _PUT_OFF = re.compile(r"\s?(?:就|先)?再说")
+# Our own side's meeting that day, no customer in it: "明早九点回公司开会", "周一回杭州总部例会",
+# "下周二部门内部开会" (going to the customer's, "去他们公司开会", is a visit).
+_OUR_MEETING = re.compile(
+    r"^\s?(?:我们?)?\s?(?:要|得|先|还要)?\s?(?:回[\u4e00-\u9fff]{0,4}?(?:总部|公司|办公室|单位)|(?:部门|组里|团队|公司)(?:内部)?)"
+    r"(?:开会|例会|开例会|培训|述职|汇报|复盘)"
+)
 # The day something ongoing starts from ("3号开始我们的保洁员进场", "8月1号起接管", "下周一开始供货"):
 # the start of a service, a supply or a term, no one contact; unless the rep is the one who starts then
 # ("下周一开始我天天过去盯着"). 起 only after a date of the month: "下周一起过去" is "together".
@@ -347,6 +353,8 @@ def find_followup(
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue
+        if _OUR_MEETING.match(after):
+            continue  # our own meeting, no contact with the customer
         if _PUT_OFF.match(after):
             continue  # "第三家明天再说", "下周再说": put off, no contact planned
         start = _PERIOD_FROM.match(after)

@@ -462,13 +462,15 @@ _TALKED_THERE = (
 _MEAL = r"吃饭(?!去了)|(?:跟|和|与|陪|请)[^，,。；;\s]{1,10}?吃饭去了"
 # Gone to their place and talked with their person, said done: "去X门店跟店长谈了", "去厂里和李工聊过了"
 # (not "明天去X跟他谈", a plan).
+# (or with no one named: "去县卫健委谈了监护仪的项目", not one still to come: "想去X谈了再说")
 _WENT_AND_TALKED = (
     r"去(?![年])[^，,。；;\s]{1,16}?(?:跟|和|与)[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"
+    r"|(?<![要想再准备算得])去(?![年])[^，,。；;\s跟和与]{2,12}?(?:谈|聊)了(?![吗么没?？])"
 )
 # Looked something over together with their person: "和X的钱主任一起看了图纸" (not on a line).
 _LOOKED_WITH = (
     r"(?:跟|和|与)(?![^，,。；;\s]{0,20}?(?:视频|线上|网上|电话|腾讯|远程|网络|钉钉|飞书|语音|微信|(?i:zoom|teams)))"
-    r"[^，,。；;\s]{1,14}?(?:一起)?看了(?![吗么没?？])"
+    r"[^，,。；;\s]{1,20}?(?:一起)?看了(?![吗么没?？])"  # (two of them: "跟X的李主任还有小段一起看了")
 )
 # The rep reports a contact that happened.
 REPORTED = Screened(

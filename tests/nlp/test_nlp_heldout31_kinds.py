@@ -124,3 +124,59 @@ def test_a_venue_named_by_its_kind(extractor: Extractor, text: str, company: str
 )
 def test_intents_said_loosely(extractor: Extractor, text: str, intent: str) -> None:
     assert _read(extractor, text)[0] == intent
+
+
+# ---- an English name ending in Resort or Park ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("called Ms Wang of Moganshan Bamboo Resort, they want 40 lounge chairs", "Moganshan Bamboo Resort"),
+        ("I manage Riverside Trampoline Park, need nets, call 13912345678", "Riverside Trampoline Park"),
+        ("we took the kids to the park on Sunday", None),
+    ],
+)
+def test_an_english_resort_or_park(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
+
+
+# ---- a span of days asked about, the second one said by its day of the month alone ----
+
+
+def test_a_span_of_days_with_the_month_said_once(extractor: Extractor) -> None:
+    slots = _read(extractor, "3月12号到14号我约了哪些客户")[1]
+    assert slots.get("period") == {"start": "2026-03-12", "end": "2026-03-14"}
+    slots = _read(extractor, "12号-14号我约了哪些客户")[1]
+    assert slots.get("period") == {"start": "2026-03-12", "end": "2026-03-14"}
+
+
+# ---- our own meeting is no next contact with the customer ----
+
+
+@pytest.mark.parametrize(
+    ("text", "followup"),
+    [
+        ("今天去了瑞丰纸业 见了采购周经理 聊得不错。明天上午十点回公司开会", None),
+        ("今天去了瑞丰纸业 见了采购周经理 后天回杭州总部例会", None),
+        ("今天去了瑞丰纸业 见了采购周经理 明天上午十点去他们公司开会", "2026-03-11"),
+    ],
+)
+def test_our_own_meeting_is_no_followup(extractor: Extractor, text: str, followup: str | None) -> None:
+    nf = _read(extractor, text)[1].get("next_followup")
+    assert (nf["date"] if nf else None) == followup
+
+
+# ---- a visit said without a visit word: gone there and talked, looked at the site with two of them ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("去区卫健委谈了监护仪的项目 对接的是医政科 科长姓龚", "visit"),
+        ("在金湾码头跟调度室的庞主任还有机修班的小邬一起看了场地 他们想换两台叉车", "visit"),
+        ("想去区卫健委谈了再说", None),
+    ],
+)
+def test_a_visit_without_a_visit_word(extractor: Extractor, text: str, kind: str | None) -> None:
+    assert _read(extractor, text)[1].get("kind") == kind
