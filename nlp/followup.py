@@ -23,6 +23,8 @@ _ACTION = Screened(
     r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘|复勘|勘测|勘查"
     # a meeting resumed or held in the formal words: "下周五下午复会", "周三上午会谈"
     r"|复会|会谈|会商|碰头"
+    # their meeting the rep attends: "下周三参加他们的论证会", "周五出席招标答疑会"
+    r"|参加|出席"
     # flying there: "我下周二飞哈尔滨"
     r"|飞(?:过去|去|到|往)?(?=[\u4e00-\u9fff])"
     # being there: "我下周二上午九点到酒店", "周三到他们厂里" (not goods: "下周二到货")
@@ -67,7 +69,7 @@ _I_PLAN_BEFORE = re.compile(r"(?<![让叫要请求])我(?:们)?\s?(?:这边)?\s?
 # meeting to decide, "周五他们内部开会定", "月底她们自己商量".
 _THEIR_AFTER = re.compile(
     r"^\s?(?:他|她|对方|客户|厂里|领导)们?\s?(?:内部|自己|那边)?\s?"
-    r"(?:把|会|要|再|来|给|发|出|回|安排|开会|商量|讨论|研究|决定)"
+    r"(?:把|会|要|再|来|给|发|出|回|安排|开会|商量|讨论|研究|决定|参加|出席)"
 )
 # An answer owed to us by that day, said with no one before it: "周五给回复", "月底前给个准信" (the rep
 # answering names whom: "周五给他回复").

@@ -180,3 +180,27 @@ def test_our_own_meeting_is_no_followup(extractor: Extractor, text: str, followu
 )
 def test_a_visit_without_a_visit_word(extractor: Extractor, text: str, kind: str | None) -> None:
     assert _read(extractor, text)[1].get("kind") == kind
+
+
+# ---- the customer's meeting the rep attends is the next contact ----
+
+
+@pytest.mark.parametrize(
+    ("text", "followup"),
+    [
+        ("给港务局的程科长讲了方案 下周四上午九点参加他们的评审会", "2026-03-19"),
+        ("给港务局的程科长讲了方案 下周四他们参加展会", None),  # theirs, not ours
+    ],
+)
+def test_a_meeting_the_rep_attends(extractor: Extractor, text: str, followup: str | None) -> None:
+    nf = _read(extractor, text)[1].get("next_followup")
+    assert (nf["date"] if nf else None) == followup
+
+
+# ---- a person looked up after 看下 / 问下 ----
+
+
+@pytest.mark.parametrize("text", ["帮我看下柏老板那家上次聊到哪了", "问下柏老板那边的进度"])
+def test_a_person_looked_up_after_a_verb(extractor: Extractor, text: str) -> None:
+    slots = _read(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == ("柏", "老板")
