@@ -439,6 +439,8 @@ _PLACE_END_CHARS = frozenset("里上下内外边口间处厅台会堂库房店�
 # Their place said with 里 inside what follows the verb: "去院里当面聊", "到厂里对一下" (where, not who).
 _THEIR_PLACE = re.compile(r"[院厂店司部室所馆园场楼库房间校科处局]里")
 _MOVED_BRAND_FREQ = 50  # a brand the dictionary holds as one word is a rare one ("安信", "瑞康")
+# Verbs of doing that open what the rep goes to do, not where: "去做系统演示", "去搞现场培训".
+_DOING_FIRST = frozenset("做搞弄办帮替")
 # "@" before an organisation's Han name, ended by a pause or English: "邓总 @X today", "林主任 @X，…".
 _AT_ORG = re.compile(r"\s?[@＠]\s?(?P<org>[\u4e00-\u9fff]{2,10})(?=[\s，,。;；!！?？]|$)")
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
@@ -1213,6 +1215,7 @@ class CompanyFinder:
             or _THEIR_PLACE.search(brand)
             or brand[0] in COMMON_SURNAMES
             or brand[0] in _STOP_CHARS
+            or brand[0] in _DOING_FIRST
             or _NUMERAL_FIRST.match(brand)
             or _called_by_surname(brand)
             or _title_start_re().search(brand)

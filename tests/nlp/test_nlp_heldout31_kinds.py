@@ -204,3 +204,18 @@ def test_a_meeting_the_rep_attends(extractor: Extractor, text: str, followup: st
 def test_a_person_looked_up_after_a_verb(extractor: Extractor, text: str) -> None:
     slots = _read(extractor, text)[1]
     assert (slots.get("contact_name"), slots.get("contact_title")) == ("柏", "老板")
+
+
+# ---- what the rep goes to do is no brand: "去做系统演示" ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("周四下午两点去做设备演示", None),
+        ("明天去搞现场培训", None),
+        ("明天去华锐演示", "华锐"),  # a brand after the verb, as before
+    ],
+)
+def test_what_the_rep_goes_to_do_is_no_brand(extractor: Extractor, text: str, company: str | None) -> None:
+    assert _read(extractor, text)[1].get("company") == company
