@@ -385,15 +385,16 @@ STUDIED = [
     # (眼科主任) as no function, a person after 看下 / 问下; a customer just won over (新开发一个客户) as a
     # new lead, 需求确定了 as needs settled, customers put off too long (拖太久没跟) as overdue; a span of
     # days with the month said once (6月1号到3号); our own meeting (回总部开会) as no next contact and their
-    # meeting the rep attends (参加他们的论证会) as one; gone there and talked, or looked at the site with two
-    # of them, as a visit: eyewear 1.000 / 0.993 (57), amusement 0.967 / 0.964 (47). Left: malls named X城
-    # (万象城, 乐活城, 航洋城: 城 alone as an ending breaks dozens of names elsewhere) and a brand with no
-    # kind (桂林乐满地), a district before a brand (呈贡万达), the park's own committee taken for the park
-    # (X公园跟 园区管委会), a city dropped from a name as written (地王国际商场 after 柳州), the contact's
-    # words as stage news (X说需求定了) and 方案讲完了 without a stage word, a function before a title dropped
-    # or kept against the dev conventions (运营总监 → 总监, recreation manager), spaced voice input splitting
-    # a name from its title (招商部的 张丽华 经理) and a city (跟 北海 侨港), a name before 人很 (吴建国人), a
-    # shop described with 一家 (新开了一家视客眼镜), Dr. as a title.
+    # meeting the rep attends (参加他们的论证会) as one; what the rep goes to do (去做系统演示) as no brand;
+    # gone there and talked, or looked at the site with two of them, as a visit: eyewear 1.000 / 0.993 (57),
+    # amusement 0.967 / 0.966 (47). Left: malls named X城 (万象城, 乐活城, 航洋城: 城 alone as an ending
+    # breaks dozens of names elsewhere) and a brand with no kind (桂林乐满地), a district before a brand
+    # (呈贡万达), the park's own committee taken for the park (X公园跟 园区管委会), a city dropped from a name
+    # as written (地王国际商场 after 柳州), the contact's words as stage news (X说需求定了) and 方案讲完了
+    # without a stage word, a function before a title dropped or kept against the dev conventions (运营总监 →
+    # 总监, recreation manager), spaced voice input splitting a name from its title (招商部的 张丽华 经理) and
+    # a city (跟 北海 侨港), a name before 人很 (吴建国人), a shop described with 一家 (新开了一家视客眼镜),
+    # Dr. as a title.
     ("heldout31", "heldout31_a.jsonl", "catalog_a.toml", 1.0, 0.99),
     ("heldout31", "heldout31_b.jsonl", "catalog_b.toml", 0.96, 0.96),
 ]
