@@ -299,3 +299,28 @@ def districts() -> Districts:
         anywhere,
         max(map(len, anywhere), default=0),
     )
+
+
+@cache
+def _english_cities() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = resources.files("nlp") / "data"
+    names: dict[str, str] = {}
+    for line in data.joinpath("cities_english.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("#") or len(parts) < 2 or parts[0] == "english":
+            continue
+        names[parts[0]] = names[parts[0].upper()] = parts[1]
+    alternatives = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z'])(?:{alternatives})(?![A-Za-z'])"), names
+
+
+def find_english_city(text: str, blocked: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+    """A city spelt in an English message ("a hotel in Haikou", "Guilin Sunshine Resort"): written as a
+    name (capitalised), so "xian" inside a word or a lower-case common word never counts."""
+    if not any("A" <= c <= "Z" for c in text):
+        return None
+    pattern, names = _english_cities()
+    for m in pattern.finditer(text):
+        if not any(bs < m.end() and m.start() < be for bs, be in blocked):
+            return names[m.group()], m.span()
+    return None

@@ -146,7 +146,7 @@ _LATIN_ORG = re.compile(
     r"|Capital|Partners|Semiconductors?|Electronics|Pharma(?:ceuticals?)?|Medical|Health(?:care)?|Biotech|Energy"
     r"|Motors|Networks|Software|Games|Media|Design|Holdings|Industries|Manufacturing|Engineering|Hotels?"
     r"|Restaurants?|Caf[eé]|Coffee|Bakery|Bistro|Kitchen|Bar|Academy|Clinic|Hospital|Analytics|Biosciences?"
-    r"|Fitness|Gym|Yoga|Mall|Plaza|Cent(?:er|re)|Apartments?|Residences?|Hub)"
+    r"|Fitness|Gym|Yoga|Mall|Plaza|Cent(?:er|re)|Apartments?|Residences?|Hub|Resorts?|Parks?)"
     r"(?:,?\s(?:Co\.,?\s?)?(?:Ltd|Inc|LLC|GmbH|AG|Limited)\b\.?)?(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,2}[A-Z][\w&+\-]*\s?公寓"  # "Harbor One公寓"
     # ...or a Chinese head for a venue of some kind: "IronBox馆", "Pulse Lab健身房"
@@ -231,6 +231,9 @@ _ADDRESS_BEFORE = re.compile(r"(?:地址|位于|地点|坐落于)[在是为]?\s?
 # Heads that name one's own site; a place with only such a head is "the works in X", no name of its own.
 _SITE_HEADS = ("工厂", "厂", "分公司", "公司", "基地", "总部")
 # A branch in brackets right after a name is part of it: "瑞丰眼镜(杭州西湖店)", "育才学校（南校区）".
+# A shop of one trade glued after a name that ends as a venue does: "萌宠乐园宠物店", "童趣乐园玩具店" (the
+# shop is the customer, named with the whole).
+_SHOP_GLUED = re.compile(r"[\u4e00-\u9fff]{2}店(?=老板|店长|的|[\s，,。；;！!？?]|$)")
 _BRANCH = re.compile(
     r"[（(](?![0-9一二三四五六七八九十几两多]+家)[\u4e00-\u9fffA-Za-z0-9]{1,12}"
     r"(?:店|分店|分院|院区|校区|分公司|分部|门店)[)）]"
@@ -436,6 +439,8 @@ _PLACE_END_CHARS = frozenset("里上下内外边口间处厅台会堂库房店�
 # Their place said with 里 inside what follows the verb: "去院里当面聊", "到厂里对一下" (where, not who).
 _THEIR_PLACE = re.compile(r"[院厂店司部室所馆园场楼库房间校科处局]里")
 _MOVED_BRAND_FREQ = 50  # a brand the dictionary holds as one word is a rare one ("安信", "瑞康")
+# Verbs of doing that open what the rep goes to do, not where: "去做系统演示", "去搞现场培训".
+_DOING_FIRST = frozenset("做搞弄办帮替")
 # "@" before an organisation's Han name, ended by a pause or English: "邓总 @X today", "林主任 @X，…".
 _AT_ORG = re.compile(r"\s?[@＠]\s?(?P<org>[\u4e00-\u9fff]{2,10})(?=[\s，,。;；!！?？]|$)")
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
@@ -867,6 +872,10 @@ class CompanyFinder:
             and text[best.end : site.end] != "项目部"  # "中建五局项目部的王经理": its department
         ):
             best = site  # "X超市|福州仓山店", "X三局|光谷项目": the chain's store or the builder's site
+        shop = _SHOP_GLUED.match(text, best.end) if best.strength == 2 else None
+        if shop is not None and not text.startswith(("门店", "分店", "总店"), shop.start()):
+            end = shop.end()
+            best = CompanyHit(text[best.start : end], best.start, end, best.strength, best.score)
         branch = _BRANCH.match(text, best.end)
         if branch is not None:
             best = CompanyHit(
@@ -1206,6 +1215,7 @@ class CompanyFinder:
             or _THEIR_PLACE.search(brand)
             or brand[0] in COMMON_SURNAMES
             or brand[0] in _STOP_CHARS
+            or brand[0] in _DOING_FIRST
             or _NUMERAL_FIRST.match(brand)
             or _called_by_surname(brand)
             or _title_start_re().search(brand)

@@ -384,6 +384,7 @@ def _month_range(first: date) -> tuple[date, date]:
 
 _AND_DAY = re.compile(r"\s?(?:和|跟|与|及|、|还有|加)\s?")
 _SIDE_BY_SIDE = re.compile(r"\s?")
+_TO_DAY = re.compile(r"\s?(?:到|至|-|~|～|—)\s?")
 
 
 def find_period(text: str, today: date) -> tuple[tuple[date, date], tuple[int, int]] | None:
@@ -418,6 +419,13 @@ def find_period(text: str, today: date) -> tuple[tuple[date, date], tuple[int, i
         d = days[0]
         # two days asked together ("今天和明天", "周四跟周五"): from the first to the second
         if len(days) > 1 and _AND_DAY.fullmatch(text, d.end, days[1].start) and days[1].day > d.day:
+            return (d.day, days[1].day), (d.start, days[1].end)
+        # ...or as a span from one to the other ("6月1号到3号", "10号-12号"), a month or so at most
+        if (
+            len(days) > 1
+            and _TO_DAY.fullmatch(text, d.end, days[1].start)
+            and 0 < (days[1].day - d.day).days <= 62
+        ):
             return (d.day, days[1].day), (d.start, days[1].end)
         # two days side by side with no word between ("明天后天", "周三周四"): a span of one week at most
         if (

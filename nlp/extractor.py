@@ -8,7 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from nlp.catalog import Catalog, Mention
-from nlp.cities import districts, find_city, gazetteer
+from nlp.cities import districts, find_city, find_english_city, gazetteer
 from nlp.companies import CompanyFinder, CompanyHit, suffix_re
 from nlp.dates import DayMention, find_period
 from nlp.dialect import mandarin
@@ -320,6 +320,8 @@ class Extractor:
         )
         named_others = _with_phones(person, others, mentions_of, phones)
         city = find_city(text, tokens, self._base_word, blocked, company.start if company else None, places)
+        if city is None:
+            city = find_english_city(text, blocked)
 
         products: list[str] = []
         competitors: list[str] = []

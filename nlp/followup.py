@@ -23,6 +23,8 @@ _ACTION = Screened(
     r"|答复[他她]|回收|装机|安装|调试|验收|吃饭|喝茶|饭局|坐坐|聚一下|聚聚|寄|踏勘|复勘|勘测|勘查"
     # a meeting resumed or held in the formal words: "下周五下午复会", "周三上午会谈"
     r"|复会|会谈|会商|碰头"
+    # their meeting the rep attends: "下周三参加他们的论证会", "周五出席招标答疑会"
+    r"|参加|出席"
     # flying there: "我下周二飞哈尔滨"
     r"|飞(?:过去|去|到|往)?(?=[\u4e00-\u9fff])"
     # being there: "我下周二上午九点到酒店", "周三到他们厂里" (not goods: "下周二到货")
@@ -67,7 +69,7 @@ _I_PLAN_BEFORE = re.compile(r"(?<![让叫要请求])我(?:们)?\s?(?:这边)?\s?
 # meeting to decide, "周五他们内部开会定", "月底她们自己商量".
 _THEIR_AFTER = re.compile(
     r"^\s?(?:他|她|对方|客户|厂里|领导)们?\s?(?:内部|自己|那边)?\s?"
-    r"(?:把|会|要|再|来|给|发|出|回|安排|开会|商量|讨论|研究|决定)"
+    r"(?:把|会|要|再|来|给|发|出|回|安排|开会|商量|讨论|研究|决定|参加|出席)"
 )
 # An answer owed to us by that day, said with no one before it: "周五给回复", "月底前给个准信", or in the
 # customer's own words pasted, "下周前给你答复" (the rep answering names whom: "周五给他回复").
@@ -118,6 +120,12 @@ _DONE = re.compile(
     r"^\s?[\u4e00-\u9fff]{0,8}?(?:回访了|拜访了|打了|去了|见了|聊了|通了|沟通了|来了|开了|做了|谈了|电话了)"
 )
 _PUT_OFF = re.compile(r"\s?(?:就|先)?再说")
+# Our own side's meeting that day, no customer in it: "明早九点回公司开会", "周一回杭州总部例会",
+# "下周二部门内部开会" (going to the customer's, "去他们公司开会", is a visit).
+_OUR_MEETING = re.compile(
+    r"^\s?(?:我们?)?\s?(?:要|得|先|还要)?\s?(?:回[\u4e00-\u9fff]{0,4}?(?:总部|公司|办公室|单位)|(?:部门|组里|团队|公司)(?:内部)?)"
+    r"(?:开会|例会|开例会|培训|述职|汇报|复盘)"
+)
 # The day something ongoing starts from ("3号开始我们的保洁员进场", "8月1号起接管", "下周一开始供货"):
 # the start of a service, a supply or a term, no one contact; unless the rep is the one who starts then
 # ("下周一开始我天天过去盯着"). 起 only after a date of the month: "下周一起过去" is "together".
@@ -347,6 +355,8 @@ def find_followup(
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue
+        if _OUR_MEETING.match(after):
+            continue  # our own meeting, no contact with the customer
         if _PUT_OFF.match(after):
             continue  # "第三家明天再说", "下周再说": put off, no contact planned
         start = _PERIOD_FROM.match(after)

@@ -20,6 +20,9 @@ HELP = Screened(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|咋个?用|如何使用|使用说明(?!书)|你能做什么|能做什么|能干嘛|都能干|能干什么"
     r"|支持哪些(?:指令|命令|功能)|快捷(?:指令|命令|方式|用法|操作)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
+    # ...asked in English: "which commands does it take", "what can you do", "how do I use this"
+    r"|(?<![A-Za-z])(?i:(?:what|which)\s+(?:commands|features)|what\s+can\s+(?:you|it|this\s+bot)\s+do"
+    r"|how\s+(?:do\s+i|to|can\s+i)\s+use)(?![A-Za-z])"
     r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|(?:怎么|咋个)(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
     # the bot's own vocabulary asked: "客户阶段有哪几种", "状态分哪些"
     r"|(?:阶段|状态)(?:都|一共|总共|分别)?(?:有|分|包括)(?:哪几种|哪几个|哪些|几种|什么)[?？]?\s*$"
@@ -76,7 +79,10 @@ OVERDUE = Screened(
     re.IGNORECASE,
 )
 # "有哪些客户很久没跟进了": asked, not told ("王总说好久没联系了").
-LONG_UNTOUCHED = re.compile(r"(?:很久|好久|一直|长时间|好长时间)(?:都)?(?:没|未)(?:跟|联系|拜访|回访)")
+# (also said as put off too long: "哪些客户拖了太久没联系", "拖好久没跟的")
+LONG_UNTOUCHED = re.compile(
+    r"(?:很久|好久|一直|长时间|好长时间|拖(?:了|得)?(?:太久|很久|好久|太长时间))(?:都)?(?:没|未)(?:跟|联系|拜访|回访)"
+)
 STATS = re.compile(
     r"多少|排名|排行|排个名|排一下名|排下名|排个序|转化率|漏斗|统计|业绩|成交额|签约额|金额|总额|销售额|回款额|合同额|数据|谁的成交|谁.{0,8}最多|汇总一下"
     r"|(?:单子|线索|客户|订单|来源|阶段|城市|行业|产品)(?:的)?(?:数量|分布|占比)|各阶段"
@@ -96,7 +102,11 @@ STATS = re.compile(
     r"(?:(?![\u4e00-\u9fff])|(?=[和跟与及、]|(?:出|拉|发|报|给|排)(?:一下|下|我|个)))"
 )
 # A count asked in English by the rep, of no one named: "how many leads this week?"
-HOW_MANY = re.compile(r"^\s*how\s+(?:many|much)(?![A-Za-z])", re.IGNORECASE)
+# (the period may come first: "last month how many deals")
+HOW_MANY = re.compile(
+    r"^\s*(?:(?:this|last|next)\s+(?:week|month|quarter|year)|today|yesterday)?[\s,]*how\s+(?:many|much)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 # "签了几台", "新增了几所学校": a count asked...
 # ("哪几个" asks which; "好几家" tells many)
 COUNT = re.compile(r"(?<![哪好])几[单个条次家笔位台套所辆件批份场间户名只组]")
@@ -119,6 +129,13 @@ TODAY = re.compile(
     # what there is to do: "今天有什么要做的吗"
     r"|(?:什么|啥|哪些)(?:事|事情|活)?(?:要|该|得|需要)(?:做|干|办|忙)|(?:要|该|得)(?:做|干|办)(?:什么|啥|哪些)"
     r"|(?<![A-Za-z])(?:to-?do|todos|agenda)(?![A-Za-z])",  # "todo today?"
+    re.IGNORECASE,
+)
+# The day's plans asked in English, a question with or without its mark: "what have I got on Friday",
+# "what's on for tomorrow".
+TODAY_EN = re.compile(
+    r"(?<![A-Za-z])what\s+(?:do|have)\s+(?:i|we)\s+(?:have|got)\s+(?:on|planned|scheduled|lined\s+up)(?![A-Za-z])"
+    r"|(?<![A-Za-z])what(?:'s|\s+is)\s+on\s+(?:for\s+)?(?:today|tomorrow|my\s+(?:list|plate|schedule|calendar))",
     re.IGNORECASE,
 )
 # A day's plans or appointments asked about: "周四的拜访计划", "明天大家都有啥安排", "后天有啥约".
@@ -211,6 +228,8 @@ NEW_LEAD = Screened(
     r"|有个新|(?:接到|拿到|收到|搞到)(?:了)?(?:个|一个)?(?:新|好|大)?的?(?:lead|线索|客户|询盘)|(?:朋友|客户|老客户|同行|熟人|同学|亲戚)(?:介绍|推荐|推过来|推了?(?:个|一个))"
     # "开学季来了个新的 X…": a new one has come in
     r"|来了(?:一)?个新的(?=[\s，,:：])"
+    # a customer the rep has just won over: "新开发了一家客户", "新谈下来一个客户", "开发了个新客户"
+    r"|新(?:开发|谈下来?|拓展|开拓)了?(?:一|1)?[个家位]客户|(?:开发|拓展|开拓)了?(?:一|1)?[个家位]新客户"
     r"|拿到的?(?:名片|联系方式)|换了名片|收的名片|^\s*(?:展会|会议|活动|论坛|饭局)?\s?名片(?:[:：]|\s)"
     # a customer passed on by a colleague: "转一个客户过来：…", "转个客户给你"
     r"|转(?:了)?(?:一|1)?(?:个|家)(?:新的?)?客户(?:过来|给)"
@@ -443,13 +462,15 @@ _TALKED_THERE = (
 _MEAL = r"吃饭(?!去了)|(?:跟|和|与|陪|请)[^，,。；;\s]{1,10}?吃饭去了"
 # Gone to their place and talked with their person, said done: "去X门店跟店长谈了", "去厂里和李工聊过了"
 # (not "明天去X跟他谈", a plan).
+# (or with no one named: "去县卫健委谈了监护仪的项目", not one still to come: "想去X谈了再说")
 _WENT_AND_TALKED = (
     r"去(?![年])[^，,。；;\s]{1,16}?(?:跟|和|与)[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"
+    r"|(?<![要想再准备算得])去(?![年])[^，,。；;\s跟和与]{2,12}?(?:谈|聊)了(?![吗么没?？])"
 )
 # Looked something over together with their person: "和X的钱主任一起看了图纸" (not on a line).
 _LOOKED_WITH = (
     r"(?:跟|和|与)(?![^，,。；;\s]{0,20}?(?:视频|线上|网上|电话|腾讯|远程|网络|钉钉|飞书|语音|微信|(?i:zoom|teams)))"
-    r"[^，,。；;\s]{1,14}?(?:一起)?看了(?![吗么没?？])"
+    r"[^，,。；;\s]{1,20}?(?:一起)?看了(?![吗么没?？])"  # (two of them: "跟X的李主任还有小段一起看了")
 )
 # The rep reports a contact that happened.
 REPORTED = Screened(
@@ -1079,7 +1100,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:多少|什么|哪些|哪里|哪儿|几[台套个种])[^。！!？?]{0,30}?都(?:跟|和|与)?[^，,。；;\s]{0,8}?"
             r"(?:对|确认|问|弄|搞|摸|理)清楚了(?![吗么没?？])"
             # settled, said short: "需求算是定了", "需求基本定了" (not "需求定了吗", "需求还没定")
-            r"|需求(?:算是|基本|基本上|已经?|总算|终于|都)?定了(?![吗么没?？])"
+            r"|需求(?:算是|基本|基本上|已经?|总算|终于|都)?(?:确)?定了(?![吗么没?？])"
             # ...or in English: "需求基本confirm了", "需求confirmed" (not "需求confirm一下", "confirm了吗")
             r"|需求[^，,。；;\s]{0,4}?(?<![A-Za-z])(?i:confirm)(?:(?i:ed)(?![A-Za-z])|\s?(?:好了|完了|了))(?![吗么没?？])"
         ),
@@ -1581,7 +1602,7 @@ def _short_query(
     t: str, facts: Facts, stage: tuple[str, tuple[int, int]] | None, report: _Report, is_question: bool
 ) -> Intent | None:
     """The questions asked in a few words: a day's list, a count, one customer."""
-    if not facts.has_company and TODAY_WHICH.search(t):
+    if not facts.has_company and (TODAY_WHICH.search(t) or TODAY_EN.search(t)):
         return Intent.QUERY_TODAY
     if ONE_CUSTOMER_QUESTION.search(t) and not report.told():  # never a count: "电话是多少"
         return Intent.QUERY_LEAD

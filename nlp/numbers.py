@@ -161,7 +161,7 @@ _PLUS_AFTER = re.compile(r"[+＋](?![0-9０-９])")
 BUDGET_CUE = Screened(
     r"预算|budget|Budget|BUDGET|限价|控制价|拦标价|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
     r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
-    r"|心理价位?|心理预期"  # the price the customer has in mind is what they mean to spend
+    r"|心[理里]价位?|心[理里]预期"  # the price the customer has in mind (心里: as voice input writes it)
     r"|(?:最多|顶多|最高)能?(?:给到?|出到?)"  # what the customer will spend at most: a budget's ceiling
     # the price the customer pushes for: "她们想压到12万", "要求降到260万以内"
     r"|(?:想|要|要求|希望)(?:我|我们)?(?:把价格?|价格)?(?:压|砍|降)价?到"  # (also "要我压到35万")
@@ -181,7 +181,8 @@ BUDGET_CUE = Screened(
     r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?:试单|订单)"
     # the customer's money for it approved: "这批电脑的钱批了 45万", "资金已经到位 两百万" (not a subsidy
     # granted by the state, "区里补贴资金批了35万": what the customer pays is said apart)
-    r"|(?<!补贴)(?<!补助)(?:钱|款|资金)(?:已经?|也|都|终于|总算)?(?:批下来|批好|批了|到位)"
+    # (财政: a public customer's funds, "财政批下来了 六十万")
+    r"|(?<!补贴)(?<!补助)(?:钱|款|资金|财政)(?:已经?|也|都|终于|总算)?(?:批下来|批好|批了|到位)"
     # ...or all they have for it: "今年资金紧张 也就八十万", "钱不多只有五十来万"
     r"|(?:资金|经费|钱)(?:紧张|有限|不多|不够|紧)?[^，,。；;\s]{0,4}?(?:只有|就有|也就|只够|最多)"
     # ...or the capital spending approved, in English: "capex只批了30w"
@@ -518,7 +519,7 @@ def _uncued_budget(text: str) -> Amount | None:
 # What the customer will spend up to, said as acceptable after the amount: "3w以内可以接受", "五千以内都可以",
 # "二十万左右也行" (not a unit price: "单价两百以内都行").
 _ACCEPTED_AFTER = re.compile(
-    r"\s?(?:以内|之内|以下|左右|上下)(?:的话)?\s?(?:[他她]们?)?(?:都|也|还)?(?:(?:能|可以)?接受|行|可以|没问题)"
+    r"\s?(?:以内|之内|以下|左右|上下|之间)(?:的话)?\s?(?:[他她]们?)?(?:都|也|还)?(?:(?:能|可以)?接受|行|可以|没问题)"
 )
 
 

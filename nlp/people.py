@@ -172,6 +172,7 @@ _LONG_DEPT_WORDS = tuple(w for w in _DEPT_WORDS if len(w) > 1)
 _OPENS_NAME = (
     *("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们", "委会", "办公室"),
     *("查下", "查一下", "查查"),
+    *("看下", "看一下", "问下", "问一下"),  # "帮我看下蔡老板那家", "问下钟经理那边"
 )
 
 
@@ -1505,6 +1506,8 @@ class PersonFinder:
         if ts in org_ends:
             return ts  # the end of the organisation's name ("鸿福老板娘"): its person, no function
         cand = text[s:ts]
+        if cand[-1] == "科":
+            return ts  # "眼科主任", "儿科护士长": a hospital's department says where, not the function
         if cand not in _NOT_FUNCTION_WORDS and all(
             _CJK.match(c) and c not in _NOT_NAME and c not in _NOT_FUNCTION for c in cand
         ):

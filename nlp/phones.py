@@ -34,6 +34,12 @@ _SPOKEN_MOBILE = Screened(
     r"(?<![零〇一二三四五六七八九幺两])[一幺][ \-]?[三四五六七八九](?:[ \-]?[零〇一二三四五六七八九幺两]){9}"
     r"(?![零〇一二三四五六七八九幺两])"
 )
+# A landline read out the same way, area code first ("零七五五 八六二七 三三九一"): kept only when the digits
+# make a valid landline, so a long spoken amount or date never reads as one.
+_SPOKEN_LANDLINE = Screened(
+    r"(?<![零〇一二三四五六七八九幺两])[零〇](?:[ \-]?[零〇一二三四五六七八九幺]){9,11}"
+    r"(?![零〇一二三四五六七八九幺两])"
+)
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")
 
 
@@ -42,6 +48,10 @@ def find_phones(text: str) -> list[tuple[str, tuple[int, int]]]:
     out = _written_phones(text)
     for m in _SPOKEN_MOBILE.finditer(text):
         out.append((m.group().translate(_SPOKEN_DIGITS).replace(" ", "").replace("-", ""), m.span()))
+    for m in _SPOKEN_LANDLINE.finditer(text):
+        digits = m.group().translate(_SPOKEN_DIGITS).replace(" ", "").replace("-", "")
+        if _LANDLINE.fullmatch(digits):
+            out.append((digits, m.span()))
     return sorted(out, key=lambda p: p[1])
 
 
