@@ -691,6 +691,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # clause after the new one saying whose it was, "不是A，是B，Z店长要的", links B's known contact).
         # Left: nothing in this set; none of its gold disputed
         ("conversations_fifty", "conversations.jsonl", 15),
+        # held out and scored once at 9d70acf (10/15, 74/89); not studied yet
+        ("conversations_fiftyone", "conversations.jsonl", 10),
+        # held out and scored once at 9d70acf (10/15, 81/91); not studied yet
+        ("conversations_fiftytwo", "conversations.jsonl", 10),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
