@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import Extractor
+from nlp.numbers import find_budget
 from tests.nlp.reading import read
 
 # ---- the referrer said with its person and no 的 ("X钱总给介绍的") is not the new customer ----
@@ -57,3 +58,23 @@ def test_a_neighbour_company_is_no_customer(extractor: Extractor, text: str) -> 
 def test_a_company_without_neighbour_word_is_the_customer(extractor: Extractor) -> None:
     slots = read(extractor, "今天去了苏州华美印染有限公司，许科长说验布机下个月定")[1]
     assert slots.get("company") == "苏州华美印染有限公司"
+
+
+# ---- the range the customer holds the whole price within is its budget ----
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("许科长说价格压在30到35万之间，下周报价", (300000, 350000)),
+        ("周主任的意思是总价控制在六十万以内", (None, 600000)),
+    ],
+)
+def test_a_price_held_within_is_a_budget(text: str, bounds: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == bounds
+
+
+@pytest.mark.parametrize("text", ["单价控制在3万", "价格压在18块一米"])
+def test_a_unit_price_held_within_is_no_budget(text: str) -> None:
+    assert find_budget(text) is None
