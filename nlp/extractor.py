@@ -53,7 +53,10 @@ _REFERRER_AFTER = re.compile(
 )
 # An organisation said as the customer's neighbour ("隔壁X去年上了别家的"): an example the customer
 # looks at, not the customer.
-_NEIGHBOUR_BEFORE = re.compile(r"(?:隔壁|邻居|旁边的|对门的?|对面的)(?:的|那家|那个)?\s?$")
+# (said after a pause or of them: "去了趟隔壁X", "对门的X也要" opening a message are the customer)
+_NEIGHBOUR_BEFORE = re.compile(
+    r"(?:[，,。；;：:\s]|说|他们|他家|人家)(?:隔壁|邻居|旁边的|对门的?|对面的)(?:的|那家|那个)?\s?$"
+)
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 # Whose customer the news is about, said before it ("小周跟的X黄了", "老韩负责的X签了"): the person
 # who follows the customer, not its name, so the customer is what comes after.
@@ -314,7 +317,7 @@ class Extractor:
                 # "他说是X的徐主任推荐的我们": the organisation that sent the customer is not the customer
                 _REFERRER_AFTER.match(text, company.end) is not None
                 # "他们隔壁X去年上的别家": the neighbour is an example, not the customer
-                or _NEIGHBOUR_BEFORE.search(text, max(0, company.start - 6), company.start) is not None
+                or _NEIGHBOUR_BEFORE.search(text, max(0, company.start - 8), company.start) is not None
                 # "说啊滤芯那个价": a piece of a product's name said alone is what is sold, not who buys
                 or self.catalog.product_piece(company.name)
             ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Extractor
+from nlp import Extractor, parse_catalog
 from nlp.numbers import find_budget
 from tests.nlp.reading import read
 
@@ -78,3 +78,28 @@ def test_a_price_held_within_is_a_budget(text: str, bounds: tuple[int | None, in
 @pytest.mark.parametrize("text", ["单价控制在3万", "价格压在18块一米"])
 def test_a_unit_price_held_within_is_no_budget(text: str) -> None:
     assert find_budget(text) is None
+
+
+# ---- a product said with its generic head cut, 的 standing for it ----
+
+_HEADED = parse_catalog(
+    """
+[[products]]
+name = "恒温控制装置"
+aliases = ["恒温装置"]
+line = "温控"
+
+[[products]]
+name = "智能模块"
+line = "电子"
+"""
+)
+
+
+def test_a_product_said_without_its_head_is_named() -> None:
+    found = _HEADED.find("冷库那边说还想加个恒温控制的，下周报价")
+    assert [m.name for m in found] == ["恒温控制装置"]
+
+
+def test_a_short_stem_with_de_is_no_product() -> None:
+    assert _HEADED.find("这个方案挺智能的") == []
