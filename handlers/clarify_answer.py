@@ -400,6 +400,11 @@ async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
         fits = [lead for lead in listed if lead is not None and stem in _fold(lead.company)]
         if len(fits) == 1:
             return fits[0]
+    # ...or by a short form of its name, its characters in order close together ("粮库那个" for X粮油储备库)
+    if not fits:
+        fits = [lead for lead in listed if lead is not None and _abbreviates(plain, _fold(lead.company))]
+        if len(fits) == 1:
+            return fits[0]
     # Told apart by two marks at once, each its own clause: "临沂那家，板材的" (its city and its trade).
     parts = [_fold(_plain(part)) for part in _PARTS.split(text)]
     parts = [part for part in parts if part]
@@ -411,6 +416,27 @@ async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
         if lead is not None and all(_marks(part, _fold(lead.company)) or part == lead.city for part in parts)
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is said of `name` by some of its characters in order, within a span of
+    `_SHORT_SPAN` characters a short one ("粮库" of "粮油储备库", "冷链" of "冷藏物链"...)."""
+    if len(short) < 2 or short in name:
+        return False
+    start = name.find(short[0])
+    while start != -1:
+        at, span_end = start, min(len(name), start + _SHORT_SPAN)
+        for ch in short[1:]:
+            at = name.find(ch, at + 1, span_end)
+            if at == -1:
+                break
+        else:
+            return True
+        start = name.find(short[0], start + 1)
+    return False
+
+
+_SHORT_SPAN = 6
 
 
 # The kind of place said after a trade ("养殖场", "门店"), which a company's legal name does not hold.

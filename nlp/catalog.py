@@ -33,6 +33,9 @@ class Mention:
     end: int
 
 
+_GENERIC_HEAD = re.compile(r"(?:模块|装置|组件)$")
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "._")
 
@@ -83,6 +86,13 @@ class Catalog:
         for entry in (*prods, *comps):
             for alias in entry.aliases:
                 lookup.setdefault(alias.casefold(), entry)
+        # A product said with its generic head cut, as 的 stands for it: "防遥控的" for "防遥控模块",
+        # "恒温的" for "恒温装置" (a stem of three characters or more: "智能的" alone says little).
+        for entry in prods:
+            for surface in (entry.name, *entry.aliases):
+                head = _GENERIC_HEAD.search(surface)
+                if head is not None and head.start() >= 3:
+                    lookup.setdefault(surface[: head.start()].casefold() + "的", entry)
         by_first: dict[str, list[str]] = {}
         for surface in sorted(lookup, key=len, reverse=True):
             by_first.setdefault(surface[0], []).append(surface)

@@ -45,10 +45,17 @@ _ASKING = re.compile(r"[吗么嘛？?]\s*$")  # "明天去吃饭吗？" asks, it
 # 培训记得参加" is a notice to colleagues.
 _GOING = re.compile(r"我|再|去|上门|拜访|回访")
 # An organisation named as the one that sent the customer to us, its person maybe between: "X的徐主任
-# 推荐的我们", "X那边介绍过来的" (not "X的王总介绍了一下需求": the customer telling its own news).
+# 推荐的我们", "X那边介绍过来的", "X贺总给介绍的" (not "X的王总介绍了一下需求": the customer telling
+# its own news).
 _REFERRER_AFTER = re.compile(
-    r"(?:的[\u4e00-\u9fff]{1,6}?)?(?:那边|那里)?(?:推荐|介绍|引荐|转介绍)"
+    r"(?:的?[\u4e00-\u9fff]{1,6}?)?(?:那边|那里)?(?:给|帮忙|帮我们?|给我们?)?(?:推荐|介绍|引荐|转介绍)"
     r"(?:的|了?(?:我们|我司|咱们)|过来的)"
+)
+# An organisation said as the customer's neighbour ("隔壁X去年上了别家的"): an example the customer
+# looks at, not the customer.
+# (said after a pause or of them: "去了趟隔壁X", "对门的X也要" opening a message are the customer)
+_NEIGHBOUR_BEFORE = re.compile(
+    r"(?:[，,。；;：:\s]|说|他们|他家|人家)(?:隔壁|邻居|旁边的|对门的?|对面的)(?:的|那家|那个)?\s?$"
 )
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 # Whose customer the news is about, said before it ("小周跟的X黄了", "老韩负责的X签了"): the person
@@ -309,6 +316,8 @@ class Extractor:
             if company is None or not (
                 # "他说是X的徐主任推荐的我们": the organisation that sent the customer is not the customer
                 _REFERRER_AFTER.match(text, company.end) is not None
+                # "他们隔壁X去年上的别家": the neighbour is an example, not the customer
+                or _NEIGHBOUR_BEFORE.search(text, max(0, company.start - 8), company.start) is not None
                 # "说啊滤芯那个价": a piece of a product's name said alone is what is sold, not who buys
                 or self.catalog.product_piece(company.name)
             ):

@@ -165,6 +165,8 @@ BUDGET_CUE = Screened(
     r"|(?:最多|顶多|最高)能?(?:给到?|出到?)"  # what the customer will spend at most: a budget's ceiling
     # the price the customer pushes for: "她们想压到12万", "要求降到260万以内"
     r"|(?:想|要|要求|希望)(?:我|我们)?(?:把价格?|价格)?(?:压|砍|降)价?到"  # (also "要我压到35万")
+    # ...or the range the customer holds the price within: "价格压在20到25万之间", "总价控制在八十万以内"
+    r"|(?<!单)(?:价格|总价|价钱)(?:要|得|想|希望)?(?:压|控制|控)在"
     # the price the haggling ended at: "又谈了一轮 最后33.8万"
     r"|(?:谈|砍|磨|压)[^。！!？?]{0,8}?(?:最后|最终)(?=\s?[\d一二两三四五六七八九十])"
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
@@ -746,7 +748,9 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
             continue  # "PO膜 8丝的": a material (polyolefin), no order; an order's worth is said in money
         if _PER_UNIT.search(text, cue.end(), first.start):
             continue  # "价格谈到了每头份一块八": a unit's price, not the deal's ("预算每月15万" is one)
-        if cue.group().startswith(_AGREED_PRICE) and first.hi < 1000:
+        # (a range held within is read whole first: "价格压在20到25万之间" is 20万 to 25万)
+        held = _widen(text, first) if cue.group().endswith("在") else first
+        if cue.group().startswith(_AGREED_PRICE) and held.hi < 1000:
             continue  # "价格按26块": an agreed price of a few yuan is a unit's (a square metre's, a piece's)
         moved = _MOVED_TO.match(text, first.end)
         if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
