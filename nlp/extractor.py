@@ -50,6 +50,13 @@ _REFERRER_AFTER = re.compile(
     r"(?:的[\u4e00-\u9fff]{1,6}?)?(?:那边|那里)?(?:推荐|介绍|引荐|转介绍)"
     r"(?:的|了?(?:我们|我司|咱们)|过来的)"
 )
+# An organisation said to have bought a competitor's goods ("隔壁X去年上的希沃", "X用的是Y家的"): an
+# example the rep cites, not the customer (the competitor must follow at once).
+_RIVALS_BUYER_AFTER = re.compile(
+    r"(?:去年|前年|之前|以前|早就|已经|上个?月|年初)?(?:就)?(?:上|用|买|装|采购|选|签)(?:了|的)(?:是)?"
+)
+# What is wanted of a product named just before ("题库要初高中全科的", "ERP需要带财务模块").
+_WANTED = re.compile(r"(?:要|需要|想要|得要|得)")
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 # Whose customer the news is about, said before it ("小周跟的X黄了", "老韩负责的X签了"): the person
 # who follows the customer, not its name, so the customer is what comes after.
@@ -311,10 +318,29 @@ class Extractor:
                 _REFERRER_AFTER.match(text, company.end) is not None
                 # "说啊滤芯那个价": a piece of a product's name said alone is what is sold, not who buys
                 or self.catalog.product_piece(company.name)
+                # "题库要初高中全科的": the product then what is wanted of it, not an organisation
+                or any(
+                    m.kind == "product"
+                    and m.start == company.start
+                    and m.end < company.end
+                    and _WANTED.match(text, m.end) is not None
+                    for m in mentions
+                )
             ):
                 break
             blocked.append((company.start, company.end))
             company = self._companies.find(text, tokens, blocked, suffixes)
+        if (
+            company is not None
+            and (after := _RIVALS_BUYER_AFTER.match(text, company.end)) is not None
+            and any(m.kind != "product" and m.start == after.end() for m in mentions)
+        ):
+            # "隔壁X去年上的希沃": a competitor's customer cited beside ours (kept when no other is named:
+            # "X前年上的金蝶 现在想换" is about X itself)
+            other = self._companies.find(text, tokens, [*blocked, (company.start, company.end)], suffixes)
+            if other is not None:
+                blocked.append((company.start, company.end))
+                company = other
         person, others, mentions_of = self._people.find_all(
             text, company.end if company else None, company.start if company else None, blocked
         )
