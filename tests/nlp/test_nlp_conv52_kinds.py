@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import Extractor
+from nlp.intent import find_kind
 from tests.nlp.reading import read as _read
 
 # ---- an organisation cited as having bought a competitor's goods is not the customer ----
@@ -56,3 +57,19 @@ def test_a_short_brand_gone_to_before_giving_someone_a_talk(
 def test_a_product_then_what_is_wanted_of_it_is_no_company(extractor: Extractor, text: str) -> None:
     slots = _read(extractor, text)[1]
     assert slots.get("company") is None and slots.get("products")
+
+
+# ---- a trial account handed over is no demo: how the contact went is read elsewhere ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("上午上门拜访了车队的尤经理 调度系统的试用账号也给他开了", "visit"),
+        ("电话里跟闵总说好了 仓储软件先开个试用版给他们", "call"),
+        ("今天在工地给项目部试用了两台塔吊监控", "demo"),  # a trial held on site stays a demo
+    ],
+)
+def test_a_trial_account_handed_over_is_no_demo(text: str, kind: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == kind
