@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from nlp import Extractor
+from nlp.company_key import company_key
 from nlp.intent import find_kind
+from nlp.linking import BookContact, BookLead, LeadBook
 from tests.nlp.reading import read as _read
 
 # ---- an organisation cited as having bought a competitor's goods is not the customer ----
@@ -73,3 +75,21 @@ def test_a_product_then_what_is_wanted_of_it_is_no_company(extractor: Extractor,
 def test_a_trial_account_handed_over_is_no_demo(text: str, kind: str) -> None:
     found = find_kind(text)
     assert found is not None and found[0] == kind
+
+
+# ---- an office's head said short, then the call being theirs: "X科打来的" ----
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("不是那家 是这家 滕院打来的", True),
+        ("滕院打过来说设备下周到", True),
+        ("滕院打算换一批", False),  # 打算: no call
+    ],
+)
+def test_a_head_said_short_before_their_call(text: str, found: bool) -> None:
+    company = "徐州康宁康复医院"
+    head = BookContact("滕建国", "院长")
+    book = LeadBook([BookLead(1, company, company_key(company), "徐州", contacts=(head,))])
+    assert (book.contact_in(1, text) == head) is found
