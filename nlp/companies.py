@@ -430,6 +430,8 @@ _DONE_THERE = re.compile(
     r"拿|取|送|签|量|谈|聊|开|见|看|演示|调试|安装|装|测|培训|讲|对账|交|收|拜访|回访|参观|考察|吃饭"
     # details gone over there: "去X对细节", "到X对一下图纸" (not "去X对面")
     r"|对(?:细节|接|一下|下|了|过|稿|样|数|单|图|版)"
+    # done there for someone in it: "去X给周总讲方案", "到X给老师们培训"
+    r"|给(?=[\u4e00-\u9fff]{1,4}?(?:讲|演示|培训|介绍|看|演|装|调))"
 )
 # Someone else in the clause before the verb: the trip or the sending is theirs.
 _THEY_WENT = re.compile(r"(?:[他她]|对方|人家|客户|老板)[^\s，,。；;！!？?]*$")

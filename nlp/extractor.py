@@ -57,6 +57,13 @@ _REFERRER_AFTER = re.compile(
 _NEIGHBOUR_BEFORE = re.compile(
     r"(?:[，,。；;：:\s]|说|他们|他家|人家)(?:隔壁|邻居|旁边的|对门的?|对面的)(?:的|那家|那个)?\s?$"
 )
+# An organisation said to have bought a competitor's goods ("隔壁X去年上的希沃", "X用的是Y家的"): an
+# example the rep cites, not the customer (the competitor must follow at once).
+_RIVALS_BUYER_AFTER = re.compile(
+    r"(?:去年|前年|之前|以前|早就|已经|上个?月|年初)?(?:就)?(?:上|用|买|装|采购|选|签)(?:了|的)(?:是)?"
+)
+# What is wanted of a product named just before ("题库要初高中全科的", "ERP需要带财务模块").
+_WANTED = re.compile(r"(?:要|需要|想要|得要|得)")
 _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 # Whose customer the news is about, said before it ("小周跟的X黄了", "老韩负责的X签了"): the person
 # who follows the customer, not its name, so the customer is what comes after.
@@ -320,10 +327,29 @@ class Extractor:
                 or _NEIGHBOUR_BEFORE.search(text, max(0, company.start - 8), company.start) is not None
                 # "说啊滤芯那个价": a piece of a product's name said alone is what is sold, not who buys
                 or self.catalog.product_piece(company.name)
+                # "题库要初高中全科的": the product then what is wanted of it, not an organisation
+                or any(
+                    m.kind == "product"
+                    and m.start == company.start
+                    and m.end < company.end
+                    and _WANTED.match(text, m.end) is not None
+                    for m in mentions
+                )
             ):
                 break
             blocked.append((company.start, company.end))
             company = self._companies.find(text, tokens, blocked, suffixes)
+        if (
+            company is not None
+            and (after := _RIVALS_BUYER_AFTER.match(text, company.end)) is not None
+            and any(m.kind != "product" and m.start == after.end() for m in mentions)
+        ):
+            # "隔壁X去年上的希沃": a competitor's customer cited beside ours (kept when no other is named:
+            # "X前年上的金蝶 现在想换" is about X itself)
+            other = self._companies.find(text, tokens, [*blocked, (company.start, company.end)], suffixes)
+            if other is not None:
+                blocked.append((company.start, company.end))
+                company = other
         person, others, mentions_of = self._people.find_all(
             text, company.end if company else None, company.start if company else None, blocked
         )

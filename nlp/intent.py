@@ -616,7 +616,9 @@ KIND_DEMO = Screened(
     # a trial held, not one wished for ("说要试用", "想试用", "先试用20盏") nor the machine on trial
     # ("试用的PCS")
     # (nor one someone else is running: "中牧也在做试用")
-    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)(?<!在做)(?<!在)试用(?![的期]|协议|合同)"
+    # (nor a trial account or licence handed over, no showing: "试用账号给开了", "开了个试用版")
+    r"|(?<!要)(?<!想)(?<!能)(?<!以)(?<!请)(?<!费)(?<!备)(?<!算)(?<!意)(?<!先)(?<!在做)(?<!在)试用"
+    r"(?![的期]|协议|合同|账号|帐号|账户|版|码|名额|license)"
     # (how a trial went, told on a call: "试用反馈不错", "试用一个月效果不错" is no demo held now)
     r"(?!反馈|效果|情况|结果|报告|下来|通过|合格"
     # (a trial's length then its verdict: "试用两周 没问题", "试用一个月 挺好")

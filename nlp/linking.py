@@ -122,6 +122,8 @@ _SHORT_HEADS = {"科": "科长", "处": "处长", "局": "局长", "律": "律�
 _SHORT_HEAD_END = re.compile(
     r"$|[^\u4e00-\u9fff]|那边|说|的|(?:刚|也|又|还|就)(?:才|刚)?(?:在|说|跟|打|发|回)"
     r"|(?:今天|昨天|前天|上午|下午|中午|早上|晚上)|(?:在|签了|来电|来了|同意|答应|拍板)"
+    # the call being theirs: "葛校打来的", "晁科打过来说"
+    r"|打(?:来|的|过来|电话)"
 )
 # A person said to be away ("马总不在", "没见到马总") is not the one the rep dealt with.
 _AWAY_WORDS = (
