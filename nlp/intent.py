@@ -718,6 +718,9 @@ KIND_VISIT = Screened(
     r"|(?:在|赴|到)[^，,。；;\s]{2,20}?(?:实地|现场)?调研(?!报告|问卷|表)"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
     r"|坐了(?:一?会儿?|一下(?!午)|半天)|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
+    # shown round their place or ours, said done: "带X看了展厅", "看了会场", "客户到店看了", "新人来看样板间"
+    r"|看了[^，,。；;\s]{0,6}?(?:场地|宴会厅|大厅|会场|展厅|样板间|样板房|厂房|车间|门店|店面|工地|现场)"
+    r"|(?<![要想再会能准备打算])(?:到店|到场|来)看(?![看下过])(?:了|过)?(?![吗么没?？])"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")

@@ -1,0 +1,35 @@
+"""Kinds of failure seen on the held-out heldout32 (hotel banquets and event venues, Shanghainese-flavoured),
+each tested with made-up sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.intent import find_kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午带宏图物流的采购邓经理看了展厅 对叉车挺满意",
+        "业主夫妻俩到店看了样板房 想改成三居",
+        "晨光幼儿园的园长来看教具 说下学期要换一批",
+        "陪着甲方看了厂房 说层高刚好",
+    ],
+)
+def test_shown_round_a_place_is_a_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户说下周想来看看样机",
+        "他们打算来看一下再定",
+        "他们会来看吗",
+    ],
+)
+def test_a_look_still_to_come_is_not_a_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is None or found[0] != "visit"
