@@ -3,9 +3,15 @@ each tested with made-up sentences of other trades, with negatives showing the r
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
+from nlp import Extractor
 from nlp.intent import find_kind
+
+SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 @pytest.mark.parametrize(
@@ -33,3 +39,15 @@ def test_shown_round_a_place_is_a_visit(text: str) -> None:
 def test_a_look_still_to_come_is_not_a_visit(text: str) -> None:
     found = find_kind(text)
     assert found is None or found[0] != "visit"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("今天电话回访小区老住户鲁阿姨 她家空调又不制冷了", "鲁"),
+        ("仓库管理处房叔叔打电话来 问托盘还有没有货", "房"),
+        ("前台钱阿姨说老板下午在", "钱"),
+    ],
+)
+def test_a_surname_before_aunt_or_uncle_is_the_contact(extractor: Extractor, text: str, name: str) -> None:
+    assert extractor.extract(text, SENT, "rep").contact_name == name
