@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nlp import Extractor
+from nlp.dialect import mandarin
 from nlp.intent import find_kind
 
 SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -51,3 +52,27 @@ def test_a_look_still_to_come_is_not_a_visit(text: str) -> None:
 )
 def test_a_surname_before_aunt_or_uncle_is_the_contact(extractor: Extractor, text: str, name: str) -> None:
     assert extractor.extract(text, SENT, "rep").contact_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("侬好 哪能用这个", "help"),
+        ("钱志伟那单地暖 签了伐", "query_lead"),
+    ],
+)
+def test_shanghainese_help_and_questions(extractor: Extractor, text: str, intent: str) -> None:
+    assert extractor.extract(text, SENT, "rep").intent.corpus_label == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("伊拉讲价钿交关贵", "他们讲价钱非常贵"),
+        ("报价改好了伐", "报价改好了吗"),
+        ("林场今年不让砍伐", "林场今年不让砍伐"),  # a word's 伐, no question
+        ("跟上行业的步伐", "跟上行业的步伐"),
+    ],
+)
+def test_shanghainese_is_read_as_mandarin_of_the_same_length(text: str, expected: str) -> None:
+    assert mandarin(text) == expected
