@@ -128,7 +128,7 @@ TODAY = re.compile(
     r"|排了(?:谁|哪些|哪几|几|什么|啥)|有约"
     # what there is to do: "今天有什么要做的吗"
     r"|(?:什么|啥|哪些)(?:事|事情|活)?(?:要|该|得|需要)(?:做|干|办|忙)|(?:要|该|得)(?:做|干|办)(?:什么|啥|哪些)"
-    r"|(?<![A-Za-z])(?:to-?do|todos|agenda)(?![A-Za-z])",  # "todo today?"
+    r"|(?<![A-Za-z])(?:to-?do|to\sdo(?!\s*(?!list)[A-Za-z])|todos|agenda)(?![A-Za-z])",  # "todo today?"
     re.IGNORECASE,
 )
 # The day's plans asked in English, a question with or without its mark: "what have I got on Friday",
@@ -1866,6 +1866,8 @@ def is_question_or_list(text: str) -> bool:
     return (
         QUESTION.search(text) is not None
         or re.search(r"客户|待办|任务|计划|安排", text) is not None
+        # the to-do list asked by its English name: "今天的to do", "明天的todo list"
+        or re.search(r"(?i)(?<![A-Za-z])to[-\s]?dos?(?:\s*list)?\s*[?？]?\s*$", text) is not None
         or _TO_CONTACT.search(text) is not None
         or _DAY_TODO.search(text) is not None
     )

@@ -76,3 +76,15 @@ def test_shanghainese_help_and_questions(extractor: Extractor, text: str, intent
 )
 def test_shanghainese_is_read_as_mandarin_of_the_same_length(text: str, expected: str) -> None:
     assert mandarin(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("明天的to do", "query_today"),
+        ("周四的to do list", "query_today"),
+        ("下午去宏达门店 need to do a quick check on the 货架", "log_followup"),
+    ],
+)
+def test_the_to_do_list_asked_by_its_english_name(extractor: Extractor, text: str, intent: str) -> None:
+    assert extractor.extract(text, SENT, "rep").intent.corpus_label == intent
