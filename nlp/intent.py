@@ -919,6 +919,11 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # installed, not only to be installed ("能不能年底前装机", "再去装机试用")
             # (not put in long ago: "空调装完半年了，有一台漏水" is after-sales)
             r"交付|装机(?:了|完|好|调试|验收)|已经?装机|(?<![要能得会])(?:安)?装完(?!了?(?:快|都|已经|有)?[一两三四五六七八九十几半多\d]+(?:多)?个?(?:多)?(?:月|年|周|天|星期|礼拜))|验收|(?<!公)交车|发货完成|上线了"
+            # the event we ran for them held, said done: "发布会昨天顺利办完了", "年会圆满结束了" (not a
+            # meeting with them ended, "会开完了", nor asked: "活动办好了吗")
+            r"|(?:会议|活动|年会|婚宴|宴会|喜宴|展会|发布会|庆典|典礼|晚会|团建|订货会|答谢会)"
+            r"[^，,。；;\s]{0,6}?(?:(?:顺利|圆满)?(?:办好|办完|举办完|举行完)|(?:顺利|圆满)(?:结束|落幕|举行|举办))了"
+            r"(?![吗么没?？])"
             # the made thing handed over, all of it: "全部交船了", "三栋楼都交房了"
             r"|(?:全部|都|已经?)交(?:船|房|机|车)了?|交(?:船|房)了"
             # goods on their way or in, unless an installation is still to come ("到货了 下周安装")

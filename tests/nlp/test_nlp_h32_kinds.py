@@ -88,3 +88,21 @@ def test_shanghainese_is_read_as_mandarin_of_the_same_length(text: str, expected
 )
 def test_the_to_do_list_asked_by_its_english_name(extractor: Extractor, text: str, intent: str) -> None:
     assert extractor.extract(text, SENT, "rep").intent.corpus_label == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "stage"),
+    [
+        ("宏远汽配的订货会前天圆满结束了", "update_stage", "交付"),
+        ("星河地产的开盘庆典今天办完了", "update_stage", "交付"),
+        ("宏远汽配的订货会办好了吗", None, None),
+    ],
+)
+def test_the_event_we_ran_held_is_delivered(
+    extractor: Extractor, text: str, intent: str | None, stage: str | None
+) -> None:
+    ex = extractor.extract(text, SENT, "rep")
+    if intent is None:
+        assert ex.stage != "交付"
+    else:
+        assert ex.intent.corpus_label == intent and ex.stage == stage
