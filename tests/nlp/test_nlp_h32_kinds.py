@@ -106,3 +106,16 @@ def test_the_event_we_ran_held_is_delivered(
         assert ex.stage != "交付"
     else:
         assert ex.intent.corpus_label == intent and ex.stage == stage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电话和金辉五金的采购黄姐对了一下数量",
+        "电话搭老客户戴先生讲了窗帘的尺寸",
+        "电话与设计院的邱工核了图纸",
+    ],
+)
+def test_on_the_phone_with_someone_is_a_call(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "call"
