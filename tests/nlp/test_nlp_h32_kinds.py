@@ -119,3 +119,16 @@ def test_the_event_we_ran_held_is_delivered(
 def test_on_the_phone_with_someone_is_a_call(text: str) -> None:
     found = find_kind(text)
     assert found is not None and found[0] == "call"
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("聊了下宏图物流的叉车 budget 30万 max", (None, 300000)),
+        ("跟明德学校的黄老师聊了校服 预算8万 tops", (None, 80000)),
+    ],
+)
+def test_a_ceiling_said_in_english_after_the_amount(
+    extractor: Extractor, text: str, budget: tuple[int | None, int]
+) -> None:
+    assert extractor.extract(text, SENT, "rep").budget == budget
