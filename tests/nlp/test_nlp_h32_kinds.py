@@ -132,3 +132,17 @@ def test_a_ceiling_said_in_english_after_the_amount(
     extractor: Extractor, text: str, budget: tuple[int | None, int]
 ) -> None:
     assert extractor.extract(text, SENT, "rep").budget == budget
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time"),
+    [
+        ("今天拜访了宏达物流的邓经理 聊了冷链车 follow up 周五下午3点", "2026-03-13", "15:00"),
+        ("Called 明德学校的黄老师 about 校服, follow-up on 下周二上午10点", "2026-03-17", "10:00"),
+    ],
+)
+def test_the_follow_up_named_in_english_before_its_day(
+    extractor: Extractor, text: str, date: str, time: str
+) -> None:
+    nf = extractor.extract(text, SENT, "rep").next_followup
+    assert nf is not None and (nf.date, nf.time) == (date, time)
