@@ -146,3 +146,16 @@ def test_the_follow_up_named_in_english_before_its_day(
 ) -> None:
     nf = extractor.extract(text, SENT, "rep").next_followup
     assert nf is not None and (nf.date, nf.time) == (date, time)
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("宏达冷库说压缩机异响 我上午已经过去处理了", True),
+        ("明德学校投影仪不亮 师傅刚过去换了灯泡", True),
+        ("宏达冷库说压缩机异响 我明天过去处理", False),
+    ],
+)
+def test_gone_over_to_deal_with_it_is_a_visit(text: str, visit: bool) -> None:
+    found = find_kind(text)
+    assert (found is not None and found[0] == "visit") == visit
