@@ -152,9 +152,34 @@ _CONTEXTUAL: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Shanghainese (Wu) as typed by reps around Shanghai: "伊拉想要…", "侬好 哪能用", "定了伐". The words are
+# only Shanghainese, so they are rewritten wherever they stand, each by as many characters.
+_WU_WORDS = {
+    "伊拉": "他们",
+    "阿拉": "我们",
+    "哪能": "怎么",
+    "交关": "非常",
+    "今朝": "今天",
+    "明朝": "明天",
+    "价钿": "价钱",
+    "侬": "你",
+}
+_WU_RE = re.compile("|".join(sorted(_WU_WORDS, key=len, reverse=True)))
+# 伐 ending a question ("定了伐", "好伐？") is 吗 (not a word's: "砍伐", "步伐").
+_WU_CUE = re.compile(_WU_RE.pattern + "|覅")
+_WU_QUESTION = re.compile(r"(?<=[\u4e00-\u9fff])(?<![砍采讨征步杀攻北间])伐(?=\s|$|[?？，,。!！])")
+
+
+def _wu(text: str) -> str:
+    if _WU_CUE.search(text) is None and _WU_QUESTION.search(text) is None:
+        return text
+    return _WU_QUESTION.sub("吗", _WU_RE.sub(lambda m: _WU_WORDS[m.group()], text))
+
+
 def mandarin(text: str) -> str:
-    """The text with its Cantonese function words in Mandarin, of the same length; unchanged when it
-    has none."""
+    """The text with its Cantonese (or Shanghainese) function words in Mandarin, of the same length;
+    unchanged when it has none."""
+    text = _wu(text)
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).

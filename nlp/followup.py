@@ -44,7 +44,9 @@ _EN_PLAN_BEFORE = Screened(
     r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$"
     r"|(?<![A-Za-z])next\s?steps?\s?[:：\-–]\s?[A-Za-z ]{0,30}$"
     # ...or as a report's field: "Next：11月5号下午2点复勘"
-    r"|(?<![A-Za-z])next\s?[:：]\s?$",
+    r"|(?<![A-Za-z])next\s?[:：]\s?$"
+    # ...or the follow-up itself named before its day: "follow up 下周一上午11点", "f/u: 周三"
+    r"|(?<![A-Za-z])(?:follow[\s-]?up|f/u)(?:\s+(?:on|at))?\s?[:：]?\s?$",
     re.IGNORECASE,
 )
 # The rep as the subject of what is planned: "我下周一再打", "我那天下午再问他" (after someone's words

@@ -128,7 +128,7 @@ TODAY = re.compile(
     r"|排了(?:谁|哪些|哪几|几|什么|啥)|有约"
     # what there is to do: "今天有什么要做的吗"
     r"|(?:什么|啥|哪些)(?:事|事情|活)?(?:要|该|得|需要)(?:做|干|办|忙)|(?:要|该|得)(?:做|干|办)(?:什么|啥|哪些)"
-    r"|(?<![A-Za-z])(?:to-?do|todos|agenda)(?![A-Za-z])",  # "todo today?"
+    r"|(?<![A-Za-z])(?:to-?do|to\sdo(?!\s*(?!list)[A-Za-z])|todos|agenda)(?![A-Za-z])",  # "todo today?"
     re.IGNORECASE,
 )
 # The day's plans asked in English, a question with or without its mark: "what have I got on Friday",
@@ -646,7 +646,7 @@ _HOW_LONG = (
 )
 KIND_CALL = Screened(
     rf"(?:打|通)了{_HOW_LONG}电话|"
-    r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|沟通|联系|回访|跟进|中|上|确认了|聊|谈|商量|过去|过来)|来电话|来电|通话"
+    r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|和|与|搭|沟通|联系|回访|跟进|中|上|确认了|聊|谈|商量|过去|过来)|来电话|来电|通话"
     r"|打电话|打[我他她你]的?电话|电话里|语音|打完电话|电话回访"
     r"|(?<![A-Za-z])(?i:called|had a call)(?![A-Za-z])"
     # a call that came in or what was said on it: "来了个电话", "昨晚电话说…"
@@ -720,6 +720,11 @@ KIND_VISIT = Screened(
     r"|(?:在|赴|到)[^，,。；;\s]{2,20}?(?:实地|现场)?调研(?!报告|问卷|表)"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
     r"|坐了(?:一?会儿?|一下(?!午)|半天)|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
+    # shown round their place or ours, said done: "带X看了展厅", "看了会场", "客户到店看了", "新人来看样板间"
+    r"|看了[^，,。；;\s]{0,6}?(?:场地|宴会厅|大厅|会场|展厅|样板间|样板房|厂房|车间|门店|店面|工地|现场)"
+    r"|(?<![要想再会能准备打算])(?:到店|到场|来)看(?![看下过])(?:了|过)?(?![吗么没?？])"
+    # gone over there to deal with it, said done: "下午已经过去处理了", "刚过去换了" (not "明天过去处理")
+    r"|(?:已经?|刚刚?|刚才)(?:过去|到现场|去现场)(?:处理|解决|看|修|换|调|排查)(?:了|过|完)(?![吗么没?？])"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
@@ -918,6 +923,11 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # installed, not only to be installed ("能不能年底前装机", "再去装机试用")
             # (not put in long ago: "空调装完半年了，有一台漏水" is after-sales)
             r"交付|装机(?:了|完|好|调试|验收)|已经?装机|(?<![要能得会])(?:安)?装完(?!了?(?:快|都|已经|有)?[一两三四五六七八九十几半多\d]+(?:多)?个?(?:多)?(?:月|年|周|天|星期|礼拜))|验收|(?<!公)交车|发货完成|上线了"
+            # the event we ran for them held, said done: "发布会昨天顺利办完了", "年会圆满结束了" (not a
+            # meeting with them ended, "会开完了", nor asked: "活动办好了吗")
+            r"|(?:会议|活动|年会|婚宴|宴会|喜宴|展会|发布会|庆典|典礼|晚会|团建|订货会|答谢会)"
+            r"[^，,。；;\s]{0,6}?(?:(?:顺利|圆满)?(?:办好|办完|举办完|举行完)|(?:顺利|圆满)(?:结束|落幕|举行|举办))了"
+            r"(?![吗么没?？])"
             # the made thing handed over, all of it: "全部交船了", "三栋楼都交房了"
             r"|(?:全部|都|已经?)交(?:船|房|机|车)了?|交(?:船|房)了"
             # goods on their way or in, unless an installation is still to come ("到货了 下周安装")
@@ -1865,6 +1875,8 @@ def is_question_or_list(text: str) -> bool:
     return (
         QUESTION.search(text) is not None
         or re.search(r"客户|待办|任务|计划|安排", text) is not None
+        # the to-do list asked by its English name: "今天的to do", "明天的todo list"
+        or re.search(r"(?i)(?<![A-Za-z])to[-\s]?dos?(?:\s*list)?\s*[?？]?\s*$", text) is not None
         or _TO_CONTACT.search(text) is not None
         or _DAY_TODO.search(text) is not None
     )

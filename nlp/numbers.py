@@ -154,7 +154,7 @@ _LOWER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_AFTER = re.compile(r"\s?之间")
-_UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶)")
+_UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶|(?<![A-Za-z])(?i:max|tops|at most)(?![A-Za-z]))")
 _LOWER_AFTER = re.compile(r"\s?(?:及以上|或以上|以上|起|往上)")
 # "300w+", "50万+": a plus after one amount is its floor; before a digit it is a sum ("5万+3万").
 _PLUS_AFTER = re.compile(r"[+＋](?![0-9０-９])")

@@ -202,10 +202,12 @@ _TITLE_IS = re.compile(r"\s?(?:就是|是)\s?(?:那个\s?)?(?=[\u4e00-\u9fff])")
 # How near before a restated name the title it restates stands ("X的老板打了个电话 那个许文斌").
 _RESTATED_REACH = 12
 # (哥 as 姐 is: "钟哥" is 钟, unless the pair is a word, "帅哥", "表哥"; nor "哥们")
-_HONORIFIC = re.compile(r"(先生|女士|小姐|姐|哥(?![哥们俩]))")
+_HONORIFIC = re.compile(r"(先生|女士|小姐|阿姨|叔叔|姐|哥(?![哥们俩]))")
 # ...of which these two follow a surname alone after a verb of going, being or doing for someone: the
 # surname and 先生/女士 are a person there, whatever the verb ("去张先生家", "在王先生家", "帮赵女士").
 _SIR_MADAM = frozenset({"先生", "女士"})
+# ...and these two, said of an older customer ("顾阿姨", "何叔叔"), only ever follow the surname alone.
+_AUNT_UNCLE = frozenset({"阿姨", "叔叔"})
 _VERB_BEFORE_SIR = frozenset("去在从帮替陪问")
 # Cantonese "梁生" / "冯生" is 先生: an honorific when a pause, a verb of speaking or a contact word follows.
 # (or what they did or wanted: "梁生带着看了车间", "冯生觉得贵", "陈生那边要发票")
@@ -1258,7 +1260,8 @@ class PersonFinder:
                 bare.append(Person(None, written, ts, te))
         for m in _HONORIFIC.finditer(text):
             s = m.start()
-            for n in (3, 2, 1):
+            # (阿姨/叔叔 follow the surname alone: "办公室邬阿姨" is 邬, never a full name before it)
+            for n in (1,) if m.group() in _AUNT_UNCLE else (3, 2, 1):
                 cand = text[s - n : s] if s - n >= 0 else ""
                 if (
                     cand
@@ -1269,6 +1272,8 @@ class PersonFinder:
                     and not (n >= 2 and _city_then_surname(text, s - n))
                     and (
                         self._boundary_before(text, s - n)
+                        # "老客户顾阿姨": a surname alone before 阿姨 needs no boundary, unless it ends a word
+                        or (m.group() in _AUNT_UNCLE and self._freq(text[s - 2 : s]) < 100)
                         # "去张先生家", "帮赵女士改了": a surname alone and 先生/女士 after a bare verb
                         or (
                             m.group() in _SIR_MADAM
