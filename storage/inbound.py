@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, String, and_, bindparam, func, insert, null, or_, select, update
+from sqlalchemy import String, bindparam, func, insert, null, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Message
 from storage.db import UTCDateTime, insert_for
 from storage.models import FollowUp, InboundMessage, OutboxMessage, Person
 from storage.outbox import ROW_COLUMNS
+from storage.people import member_who_sent
 
 MAX_ATTEMPTS = 5
 
@@ -70,26 +71,12 @@ def _insert_statement(session: AsyncSession) -> Any:
     )
 
 
-def _sender_is(person: type[Person]) -> ColumnElement[bool]:
-    """The active member who sent an inbound row, as storage.people.find_person_by_platform_id finds them
-    (a web form's sender is always a customer: none)."""
-    row = InboundMessage
-    return and_(
-        person.active.is_(True),
-        or_(
-            and_(row.platform == "wecom", person.wecom_userid == row.sender_id),
-            and_(row.platform == "dingtalk", person.dingtalk_userid == row.sender_id),
-            and_(row.platform == "console", person.key == row.sender_id),
-        ),
-    )
-
-
 # Built once: a statement built anew for each message cost more to build and cache-key than to run. The
 # sender comes with the claim (the one row locked is the message's): a lookup of its own was a round trip
 # on every message.
 _CLAIM_NEXT = (
     select(InboundMessage, Person)
-    .outerjoin(Person, _sender_is(Person))
+    .outerjoin(Person, member_who_sent(InboundMessage.platform, InboundMessage.sender_id))
     .where(InboundMessage.status == "pending", InboundMessage.next_attempt_at <= bindparam("now"))
     .order_by(InboundMessage.id)
     .limit(1)

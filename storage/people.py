@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import ColumnElement, and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.types import Platform
@@ -68,6 +68,16 @@ _BY_USER_ID = {
     platform: select(Person).where(column == bindparam("user_id"), Person.active.is_(True))
     for platform, column in _USER_IDS.items()
 }
+
+
+def member_who_sent(platform: ColumnElement[str], user_id: ColumnElement[str]) -> ColumnElement[bool]:
+    """The active member whose id on `platform` is `user_id`, as a condition on two columns of another
+    table: `find_person_by_platform_id`'s rule for a statement that reads the person with that row (a
+    web form's sender matches no one)."""
+    return and_(
+        Person.active.is_(True),
+        or_(*(and_(platform == name, column == user_id) for name, column in _USER_IDS.items())),
+    )
 
 
 def user_id_on(person: Person, platform: Platform) -> str | None:
