@@ -705,6 +705,14 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # short before their call, "X校打来的", is the known contact). Left: a quote sent with no channel
         # said ("quote今天发过去了") records the stage only, no follow-up (h52_04).
         ("conversations_fiftytwo", "conversations.jsonl", 14),
+        # held out and scored once at f945318 (9/15, 83/101); not studied yet
+        ("conversations_fiftythree", "conversations.jsonl", 9),
+        # held out and scored once at f945318 (11/15, 105/114); not studied yet
+        ("conversations_fiftyfour", "conversations.jsonl", 11),
+        # held out and scored once at f945318 (13/15, 98/104); not studied yet
+        ("conversations_fiftyfive", "conversations.jsonl", 13),
+        # held out and scored once at f945318 (12/15, 95/102); not studied yet
+        ("conversations_fiftysix", "conversations.jsonl", 12),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
