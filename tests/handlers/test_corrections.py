@@ -18,6 +18,7 @@ from handlers.corrections import (
     old_words,
 )
 from nlp import Extraction, FollowUpTime, Intent
+from nlp.dialect import mandarin
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TUESDAY = datetime(2026, 3, 10, 10, 0, tzinfo=SHANGHAI)
@@ -131,3 +132,21 @@ def test_a_name_a_character_apart_is_a_spelling_fix_of_that_person(text: str, na
 @pytest.mark.parametrize("text", ["是孟佳不是韩佳", "是孟佳不是孟嘉怡", "是周五不是周四"])
 def test_another_surname_or_length_is_no_spelling_fix(text: str) -> None:
     assert not fixes_a_name(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "讲错了，是下周四不是下周三",
+        "不好意思讲错客户，是东港冷链不是东兴冷链",
+        "预算讲反了 是53万",
+        "是后天上午 刚才我讲错了",
+        mandarin("讲错，接电话嗰个唔系邝经理，系佢哋仓库嘅邬主管"),
+    ],
+)
+def test_讲错_the_south_s_说错_marks_a_correction(text: str) -> None:
+    assert is_correction_text(text)
+
+
+def test_a_customer_s_news_told_with_讲_is_no_correction() -> None:
+    assert not is_correction_text("厂长讲之前的报价不对，要重新算")
