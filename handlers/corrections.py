@@ -225,12 +225,14 @@ _PHONE_CLAUSE = re.compile(r"(?:电话|手机|手机号)?[:：]?\+?[\d\s-]{7,}")
 
 # ...or by title alone, the surname said in a clause of its own: "是他们设备科长 姓卞".
 _SURNAME_SAID = re.compile(r"(?:[他她])?姓[\u4e00-\u9fff]{1,2}(?:的)?")
+# The full name may be introduced as what the person is called: "是质检部的柏主管，叫柏文静".
+_CALLED = re.compile(r"(?:[他她])?(?:全名|名字|名)?叫(?=[\u4e00-\u9fff]{2,3}$)")
 
 
 def _completes_person(value: str, clause: str) -> bool:
     """Whether `clause` gives the full name or the number of the person the head names by surname and
-    title (the head "是卢经理", then "卢卫东", "13916620587"), or the surname of one it names by title
-    alone (the head "是他们设备科长", then "姓卞")."""
+    title (the head "是卢经理", then "卢卫东" or "叫卢卫东", "13916620587"), or the surname of one it
+    names by title alone (the head "是他们设备科长", then "姓卞")."""
     if _SURNAME_SAID.fullmatch(clause) and _SURNAME_TITLE.search(value):
         return True
     surnames = {m.group(1) for m in _SURNAME_TITLE.finditer(value)}
@@ -241,6 +243,8 @@ def _completes_person(value: str, clause: str) -> bool:
         return True
     if _DAY_WORD.search(clause):
         return False  # "是周经理，周四见": a day, not 周's name
+    if (called := _CALLED.match(clause)) is not None:
+        clause = clause[called.end() :]
     return re.fullmatch(r"[\u4e00-\u9fff]{2,3}", clause) is not None and clause[0] in surnames
 
 

@@ -150,3 +150,22 @@ def test_讲错_the_south_s_说错_marks_a_correction(text: str) -> None:
 
 def test_a_customer_s_news_told_with_讲_is_no_correction() -> None:
     assert not is_correction_text("厂长讲之前的报价不对，要重新算")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("记错了，接待的不是卢经理，是他们仓储部的柏主管，叫柏文静，电话13900001111", "叫柏文静"),
+        ("不对，是质检的游工，全名叫游海涛", "全名叫游海涛"),
+    ],
+)
+def test_the_full_name_said_with_叫_completes_the_person_the_head_names(text: str, name: str) -> None:
+    assert name in new_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("不对，是柏主管，叫我们先报价", "叫我们先报价"), ("不对，是柏主管，叫车来接", "叫车来接")],
+)
+def test_叫_saying_what_the_person_asked_is_no_name(text: str, said: str) -> None:
+    assert said not in new_words(text)
