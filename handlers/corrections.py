@@ -55,9 +55,11 @@ from storage.models import CLOSED_STAGES, STAGES, Contact, FollowUp, Lead, Perso
 # A field with 改一下 is the rep's own record to change ("时间改一下"); bare, it may be the customer's
 # wish ("方案要改一下"). 说错 / 记错 / 听岔 / 口误 say the rep got it wrong (岔 is the north's 错:
 # 写岔, 说岔; 整 its verb for any doing: 整岔了; 串 says two were mixed up: 整串了, 记串了); 打反了 /
-# 写反了 say two digits or values were swapped ("预算打反了 是35万").
+# 写反了 say two digits or values were swapped ("预算打反了 是35万"). 讲 is 说 in the south and in
+# Cantonese: 讲错, 讲反了.
+_SLIP_VERB = "[说讲记写听搞弄整看打输拼]"
 _MARKERS = re.compile(
-    r"不对|改成|改为|更正|纠正|错了|[说记写听搞弄整看打输拼][错岔串]|[说记写听搞弄整看打输拼]反了|口误|应该是"
+    rf"不对|改成|改为|更正|纠正|错了|{_SLIP_VERB}[错岔串]|{_SLIP_VERB}反了|口误|应该是"
     r"|(?:时间|日期|日子|预算|金额|联系人|对接人|电话|手机|产品|方式|下次跟进)(?:要|得)?改(?:一)?下"
 )
 # The marker must come early: "客户说之前的方案不对，…" is news about the customer, not a correction.
@@ -84,8 +86,8 @@ _CLAUSE = re.compile(r"[^，,。；;！!？?\n\s]+")
 # What a clause may hold besides a value: the marker, the field's name, 是 and small words.
 _NOT_A_VALUE = re.compile(
     r"[说记写打输拼]错(?:别)?字|错别?字|不对|改成|改为|更正|纠正|错了|应该是|刚才|刚刚|联系人|对接人|预算|金额|客户|公司|时间|日期|日子|下次跟进|方式"
-    r"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|[说记写听搞弄整看打输拼][岔反串]|改下|名字|姓名|[打输拼]错"
-    r"|[是了的说写记听看搞弄错我改下啊呢吧哦噢嗯对哎诶唉呀]",
+    rf"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|{_SLIP_VERB}[岔反串]|改下|名字|姓名|[打输拼]错"
+    r"|[是了的说讲写记听看搞弄错我改下啊呢吧哦噢嗯对哎诶唉呀]",
     re.IGNORECASE,
 )
 # A later clause that corrects something of its own: marked again, naming the field it fixes, or
@@ -116,7 +118,7 @@ ASK_WHAT = ("请直接说正确的内容，例如「不对，预算是200万」�
 # 我记错了", "是下周四 刚才说错了". (a thing of the customer's written wrong is news: "报价单数量写错了")
 _OWNED_AT_END = re.compile(
     r"(?:^|(?<=[\s，,。.!！]))(?:是我|我)?(?:刚才|刚刚|之前|前面)?我?"
-    r"(?:[说记写听搞弄整看打输拼][错岔串]|[说记写听搞弄整看打输拼]反(?=了)|口误)了?(?:[啊呀哈吧呢哦嘛~～。.!！\s]|sorry|抱歉|不好意思)*$",
+    rf"(?:{_SLIP_VERB}[错岔串]|{_SLIP_VERB}反(?=了)|口误)了?(?:[啊呀哈吧呢哦嘛~～。.!！\s]|sorry|抱歉|不好意思)*$",
     re.IGNORECASE,
 )
 
@@ -223,12 +225,14 @@ _PHONE_CLAUSE = re.compile(r"(?:电话|手机|手机号)?[:：]?\+?[\d\s-]{7,}")
 
 # ...or by title alone, the surname said in a clause of its own: "是他们设备科长 姓卞".
 _SURNAME_SAID = re.compile(r"(?:[他她])?姓[\u4e00-\u9fff]{1,2}(?:的)?")
+# The full name may be introduced as what the person is called: "是质检部的柏主管，叫柏文静".
+_CALLED = re.compile(r"(?:[他她])?(?:全名|名字|名)?叫(?=[\u4e00-\u9fff]{2,3}$)")
 
 
 def _completes_person(value: str, clause: str) -> bool:
     """Whether `clause` gives the full name or the number of the person the head names by surname and
-    title (the head "是卢经理", then "卢卫东", "13916620587"), or the surname of one it names by title
-    alone (the head "是他们设备科长", then "姓卞")."""
+    title (the head "是卢经理", then "卢卫东" or "叫卢卫东", "13916620587"), or the surname of one it
+    names by title alone (the head "是他们设备科长", then "姓卞")."""
     if _SURNAME_SAID.fullmatch(clause) and _SURNAME_TITLE.search(value):
         return True
     surnames = {m.group(1) for m in _SURNAME_TITLE.finditer(value)}
@@ -239,6 +243,8 @@ def _completes_person(value: str, clause: str) -> bool:
         return True
     if _DAY_WORD.search(clause):
         return False  # "是周经理，周四见": a day, not 周's name
+    if (called := _CALLED.match(clause)) is not None:
+        clause = clause[called.end() :]
     return re.fullmatch(r"[\u4e00-\u9fff]{2,3}", clause) is not None and clause[0] in surnames
 
 

@@ -79,8 +79,9 @@ _OWED_TO_US = re.compile(
     r"^\s?(?:前|之前|以前)?\s?(?:给|出)(?:个|我们?|你们?)?(?:最终|正式|明确|书面|确切)?的?"
     r"(?:答复|回复|回音|结果|消息|准信|反馈|说法)"
 )
-# A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四".
-_CORRECTED = re.compile(r"(?:不对|说错了?|错了|更正|纠正)[\s，,。！!：:]*(?:是|改)?\s?$")
+# A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四" (讲错: the
+# south's 说错).
+_CORRECTED = re.compile(r"(?:不对|[说讲]错了?|错了|更正|纠正)[\s，,。！!：:]*(?:是|改)?\s?$")
 _CORRECT_REACH = 8
 _HARD_END = re.compile(r"[，,。；;！!？?\n]")
 _FOLLOWING_REACH = 16

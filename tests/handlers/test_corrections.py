@@ -18,6 +18,7 @@ from handlers.corrections import (
     old_words,
 )
 from nlp import Extraction, FollowUpTime, Intent
+from nlp.dialect import mandarin
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TUESDAY = datetime(2026, 3, 10, 10, 0, tzinfo=SHANGHAI)
@@ -131,3 +132,40 @@ def test_a_name_a_character_apart_is_a_spelling_fix_of_that_person(text: str, na
 @pytest.mark.parametrize("text", ["是孟佳不是韩佳", "是孟佳不是孟嘉怡", "是周五不是周四"])
 def test_another_surname_or_length_is_no_spelling_fix(text: str) -> None:
     assert not fixes_a_name(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "讲错了，是下周四不是下周三",
+        "不好意思讲错客户，是东港冷链不是东兴冷链",
+        "预算讲反了 是53万",
+        "是后天上午 刚才我讲错了",
+        mandarin("讲错，接电话嗰个唔系邝经理，系佢哋仓库嘅邬主管"),
+    ],
+)
+def test_讲错_the_south_s_说错_marks_a_correction(text: str) -> None:
+    assert is_correction_text(text)
+
+
+def test_a_customer_s_news_told_with_讲_is_no_correction() -> None:
+    assert not is_correction_text("厂长讲之前的报价不对，要重新算")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("记错了，接待的不是卢经理，是他们仓储部的柏主管，叫柏文静，电话13900001111", "叫柏文静"),
+        ("不对，是质检的游工，全名叫游海涛", "全名叫游海涛"),
+    ],
+)
+def test_the_full_name_said_with_叫_completes_the_person_the_head_names(text: str, name: str) -> None:
+    assert name in new_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("不对，是柏主管，叫我们先报价", "叫我们先报价"), ("不对，是柏主管，叫车来接", "叫车来接")],
+)
+def test_叫_saying_what_the_person_asked_is_no_name(text: str, said: str) -> None:
+    assert said not in new_words(text)

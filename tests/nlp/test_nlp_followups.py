@@ -69,6 +69,22 @@ def test_corrections_fill_their_slot(extractor: Extractor) -> None:
     assert extractor.extract("电话错了，是13912345678", SENT).phone == "13912345678"
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        # 讲错 is the south's 说错: the day after it replaces the one before
+        ("拜访了顺昌五金 约了周四 讲错 周五上午十点再过去", "2026-03-13", "10:00"),
+        ("电话联系了万和酒店 约了下周二 我讲错 下周三下午再去", "2026-03-18", None),
+    ],
+)
+def test_a_day_said_again_after_讲错_is_the_plan(
+    extractor: Extractor, text: str, day: str, time: str | None
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.next_followup is not None
+    assert (ex.next_followup.date, ex.next_followup.time) == (day, time)
+
+
 def test_a_day_already_reported_is_not_a_plan(extractor: Extractor) -> None:
     # Sent on Tuesday: this week's Saturday is later, but "回访了" reports a contact that happened.
     ex = extractor.extract("周六电话回访了宏达机械的王总", SENT)
