@@ -1,0 +1,17 @@
+"""Kinds of conversation seen on the held-out conversations fifty-four (industrial water treatment, typos,
+no punctuation), replayed through the real bot with made-up sentences of a medical equipment distributor
+(tests/e2e/conversations.py)."""
+
+from __future__ import annotations
+
+from tests.e2e.conversations import Runner
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, plan, says
+
+# ---- a follow-on's rough budget ("差不多60万") is the budget, no addition to it ---------------------------
+
+
+async def test_a_follow_on_s_rough_budget_is_the_budget(runner: Runner) -> None:
+    turns = says("今天去了趟仁和，周主任说彩超想上两台", "他们还想加一台腔镜 预算差不多60万 下周一我再过去")
+    expect = [{"company": "苏州仁和医院", "followups_added": 2, "budget": [600000, 600000],
+               "next_followup": plan("next_week:1")}]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
