@@ -5,7 +5,7 @@ no punctuation), replayed through the real bot with made-up sentences of a medic
 from __future__ import annotations
 
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, plan, says
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, says
 
 # ---- a follow-on's rough budget ("差不多60万") is the budget, no addition to it ---------------------------
 
@@ -14,4 +14,17 @@ async def test_a_follow_on_s_rough_budget_is_the_budget(runner: Runner) -> None:
     turns = says("今天去了趟仁和，周主任说彩超想上两台", "他们还想加一台腔镜 预算差不多60万 下周一我再过去")
     expect = [{"company": "苏州仁和医院", "followups_added": 2, "budget": [600000, 600000],
                "next_followup": plan("next_week:1")}]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+# ---- the contact corrected by naming the wrong one before the slip; 再来 typed 在来 -----------------------
+
+
+async def test_a_contact_named_wrong_before_the_slip_is_replaced_by_the_one_after(runner: Runner) -> None:
+    turns = says(
+        "今天上门去了仁和 见了孟主任 彩超两台一起问了价 下周四下午三点在来",
+        "刚说的孟主任搞错了 是设备科的周主任 孟主任那天休息",
+    )
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周"),
+               "next_followup": plan("next_week:4", "15:00")}]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)

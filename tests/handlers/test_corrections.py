@@ -131,3 +131,31 @@ def test_a_name_a_character_apart_is_a_spelling_fix_of_that_person(text: str, na
 @pytest.mark.parametrize("text", ["是孟佳不是韩佳", "是孟佳不是孟嘉怡", "是周五不是周四"])
 def test_another_surname_or_length_is_no_spelling_fix(text: str) -> None:
     assert not fixes_a_name(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "new", "old"),
+    [
+        # The old value said before the rep owns the slip, the new one in a clause after: only that is read.
+        ("刚说的邹主任搞错了 是药剂科的蒋主任 邹主任那天出差", "是药剂科的蒋主任", "邹主任"),
+        ("周五写错了，应该是下周一", "应该是下周一", "周五"),
+        # The field named before the slip stays, as it says what is fixed.
+        ("联系人邹主任记错了 是蒋主任", "联系人", "邹主任"),
+    ],
+)
+def test_the_old_value_before_a_slip_owned_is_not_read_as_the_new_one(text: str, new: str, old: str) -> None:
+    words = new_words(text)
+    assert new in words and old not in words
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the slip owned at the end: the value before it is the new one
+        ("苗主任说的是四十八万 我记错了", "四十八万"),
+        ("预算写错了，是45万", "预算写错了，是45万"),  # only the field before the slip
+        ("联系人搞错了 是蒋主任", "联系人搞错了 是蒋主任"),
+    ],
+)
+def test_a_slip_with_no_old_value_before_it_keeps_the_words(text: str, kept: str) -> None:
+    assert kept in new_words(text)
