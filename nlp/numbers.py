@@ -168,7 +168,7 @@ BUDGET_CUE = Screened(
     r"|(?:想|要|要求|希望)(?:我|我们)?(?:把价格?|价格)?(?:压|砍|降)价?到"  # (also "要我压到35万")
     # ...or the range the customer holds the price within: "价格压在20到25万之间", "总价控制在八十万以内"
     r"|(?<!单)(?:价格|总价|价钱)(?:要|得|想|希望)?(?:压|控制|控)在"
-    # ...or the ceiling the customer puts on it: "价格不能超过180万", "价钱最多到50万" (the words of the
+    # ...or the ceiling the customer puts on it: "价格不能超过65万", "价钱最多到50万" (the words of the
     # ceiling are read as one by `_bounds`; not a unit's: "单价不超过3000")
     r"|(?<!单)(?:价格|总价|价钱)(?:上|方面)?(?:要|得|最好|也)?(?=\s?(?:(?:不|不能|不可以|不可|不得|不要|别|不会)超|最多|最高|顶多))"
     # the price the haggling ended at: "又谈了一轮 最后33.8万"
