@@ -30,8 +30,9 @@ from storage.models import Contact, FollowUp, Lead, Person
 # Words that refer back to the customer or the conversation: a message with them but no fact may
 # still be news about the customer ("他说下周给答复").
 _REFERS_BACK = re.compile(r"他|她|对方|客户|对了|另外|还有|那边|补充")
-# "再加20万", "追加了20万": the amount adds to the budget known.
-_ADDS = re.compile(r"(?:再|又|还|多)?(?:加|增加|追加|多)了?\s*$")
+# "再加20万", "追加了20万": the amount adds to the budget known (not the 多 of a guess: "差不多40万",
+# "不多80万" say what it is).
+_ADDS = re.compile(r"(?:再|又|还|多)?(?:加|增加|追加|(?<!不)多)了?\s*$")
 NOTE_CHARS = 40
 # How people found what they were shown ("她们对A和B反馈都不错", "客户觉得这款挺好", "说比X那台省事"),
 # the supplier they had ("之前X的服务太慢了 挺不满意的") or a rival's offer they weigh: an opinion word...

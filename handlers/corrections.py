@@ -152,7 +152,42 @@ def is_correction_text(text: str) -> bool:
 def new_words(text: str) -> str:
     """The correction without its old values and without the clauses that only comment on it: what
     is read as the new values (`_head`)."""
-    return _head(_OLD_VALUE.sub(" ", text)) if is_correction_text(text) else text
+    return _head(_without_old_before_slip(_OLD_VALUE.sub(" ", text))) if is_correction_text(text) else text
+
+
+# The rep's slip said right after the old value, ending its clause: "刚说的王主任搞错了", "周三说错了".
+_SLIP = re.compile(r"(?:[说记写听搞弄整看打输拼][错岔串]|口误)了?")
+# The field a clause names, kept when the old value beside it is blanked ("联系人王主任写错了 是…").
+_FIELD_WORD = re.compile(
+    r"联系人|对接人|预算|金额|客户|公司|时间|日期|下次跟进|方式|产品|电话|手机|名字|姓名"
+)
+
+
+def _without_old_before_slip(words: str) -> str:
+    """The words with the old value blanked when the correction names it before owning the slip and
+    then says the new one in a clause of its own ("刚说的王主任搞错了 是采购部的蒋主任"): the value
+    before 搞错了 is the wrong one, as what follows 不是 is. Field names stay; a slip with no value
+    after it ("是四十八万 我记错了") changes nothing."""
+    marker = _marker_at(words)
+    slip = _SLIP.search(words)
+    if marker is None or slip is None or slip.start() != marker:
+        return words
+    clause_start = max((m.end() for m in _CLAUSE_GAP.finditer(words, 0, slip.start())), default=0)
+    after = _CLAUSE_GAP.search(words, slip.end())
+    if after is None or words[slip.end() : after.start()].strip("啊呀哈吧呢哦嘛~～"):
+        return words  # the slip does not end its clause
+    if not any(_NOT_A_VALUE.sub("", c.group()) for c in _CLAUSE.finditer(words, after.end())):
+        return words  # no new value said after it
+    old = words[clause_start : slip.start()]
+    if not _NOT_A_VALUE.sub("", _FIELD_WORD.sub("", old)):
+        return words  # only the field before it: "联系人搞错了 是…"
+    blanked = [" "] * len(old)
+    for field in _FIELD_WORD.finditer(old):
+        blanked[field.start() : field.end()] = field.group()
+    return words[:clause_start] + "".join(blanked) + words[slip.start() :]
+
+
+_CLAUSE_GAP = re.compile(r"[，,。；;！!？?\n\s]")
 
 
 def _head(words: str) -> str:

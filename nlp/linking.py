@@ -69,9 +69,10 @@ _DISTRICT = ("新区", "区", "县", "镇")
 _SUBDISTRICT = "街道"
 _PORT = "港"
 # A bay, island or beach of the city named before the brand, written with its kind (亚龙湾, 海棠湾, 崇明岛,
-# 金石滩): where the customer is, as a district is, when a coined brand follows it (三亚亚龙湾金棕榈酒店 →
-# 金棕榈); before a word of the language it is the brand itself (螺蛳湾商务酒店: 商务 says what it is).
-_SHORE = re.compile(r"[\u4e00-\u9fff]{2}[湾岛滩]")
+# 金石滩), or a river's mouth (珠江口, 黄河口; not 口腔 of a dental clinic): where the customer is, as a
+# district is, when a coined brand follows it (三亚亚龙湾金棕榈酒店 → 金棕榈); before a word of the
+# language it is the brand itself (螺蛳湾商务酒店: 商务 says what it is).
+_SHORE = re.compile(r"[\u4e00-\u9fff]{2}[湾岛滩]|[\u4e00-\u9fff][江河]口(?!腔)")
 # Brands too generic to name one customer alone.
 _GENERIC = frozenset(
     {"人民", "中医", "中心", "妇幼", "儿童", "第一", "市立", "省立", "中西医结合", "附属", "实验", "外国语"}
@@ -577,6 +578,28 @@ def _city_hospital_forms(company: str, key: str, city: str | None) -> set[str]:
     return {f"{head}{tail}" for head in heads for tail in tails}
 
 
+def _district_hospital_forms(key: str) -> set[str]:
+    """A district's or county's public hospital named by its kind alone, as reps call it: the district
+    said with or without its kind, then the hospital as a city's is said (萧山区人民医院 → 萧山人民医院,
+    萧山人医; 德清县中医院 → 德清中医院; 吴江区第一人民医院 → 吴江一院)."""
+    for district in _DISTRICT:
+        at = key.find(district)
+        if at < _MIN_BRAND:
+            continue
+        m = _CITY_HOSPITAL.fullmatch(key, at + len(district))
+        if m is None or not (m.group("n") or m.group("kind")):
+            continue
+        if n := m.group("n"):
+            tails = [f"{n}院", f"第{n}医院", f"第{n}院"]
+            if kind := m.group("kind"):
+                tails.append(f"第{n}{kind}医院")
+        else:
+            tails = list(_HOSPITAL_KIND_SHORT[m.group("kind")])
+        place = key[:at]
+        return {f"{head}{tail}" for head in (place, place + district) for tail in tails}
+    return set()
+
+
 # A numbered school (第五中学, 第二小学校, 第三实验小学, 第一幼儿园) as people call it: its number and the
 # first character of its kind (五中, 二小, 三实小, 一幼), after its district or, with none, its city.
 _NUMBERED_SCHOOL = re.compile(
@@ -822,6 +845,7 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
     if (association := _association_short(bare)) is not None:
         out.add(association)
     out |= _city_hospital_forms(company, key, city)
+    out |= _district_hospital_forms(key)
     out |= _numbered_forms(company, key, city)
     out |= _university_forms(key)
     out |= _place_office_forms(company, key, city)

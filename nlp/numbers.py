@@ -143,7 +143,8 @@ _UPPER_BEFORE = Screened(
     r"(?:(?:不|别|不要|不能|不得|不可|不会|不想|不打算)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
     r"|卡死|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
     # (funds a body grants at most: "经费最多批180万", "顶多拨到30万")
-    r"\s?(?:能?给到?|能?出到?|能?批(?:给|到)?|能?拨(?:给|到)?|在|是)?\s?"
+    # (or reaches at most: "价格最多到50万")
+    r"\s?(?:能?给到?|能?出到?|能?批(?:给|到)?|能?拨(?:给|到)?|在|是|到)?\s?"
     # (a ceiling per period: "别超过每年380万", "不超过一年50万")
     r"(?:(?:每|一)(?:年|个?月))?\s?$",
     re.IGNORECASE,
@@ -167,6 +168,9 @@ BUDGET_CUE = Screened(
     r"|(?:想|要|要求|希望)(?:我|我们)?(?:把价格?|价格)?(?:压|砍|降)价?到"  # (also "要我压到35万")
     # ...or the range the customer holds the price within: "价格压在20到25万之间", "总价控制在八十万以内"
     r"|(?<!单)(?:价格|总价|价钱)(?:要|得|想|希望)?(?:压|控制|控)在"
+    # ...or the ceiling the customer puts on it: "价格不能超过65万", "价钱最多到50万" (the words of the
+    # ceiling are read as one by `_bounds`; not a unit's: "单价不超过3000")
+    r"|(?<!单)(?:价格|总价|价钱)(?:上|方面)?(?:要|得|最好|也)?(?=\s?(?:(?:不|不能|不可以|不可|不得|不要|别|不会)超|最多|最高|顶多))"
     # the price the haggling ended at: "又谈了一轮 最后33.8万"
     r"|(?:谈|砍|磨|压)[^。！!？?]{0,8}?(?:最后|最终)(?=\s?[\d一二两三四五六七八九十])"
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
@@ -702,6 +706,10 @@ def _slang_wan(text: str, cue_end: int) -> Amount | None:
 
 
 _AGREED_PRICE = ("价格", "总价", "价钱")
+# A price said of one unit, right after the amount: "2万一吨", "3000/台", "八百块每平".
+_PER_UNIT_AFTER = re.compile(
+    r"\s?(?:块|元)?\s?(?:/|每|一)(?:台|套|个|件|吨|只|张|把|辆|平|米|方|公斤|斤|箱|桶|袋|包|瓶|支|盒)"
+)
 
 
 # A budget given in parts, then its whole: "…二期50万，合计80万", "…，总盘子340万左右".
@@ -752,6 +760,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         held = _widen(text, first) if cue.group().endswith("在") else first
         if cue.group().startswith(_AGREED_PRICE) and held.hi < 1000:
             continue  # "价格按26块": an agreed price of a few yuan is a unit's (a square metre's, a piece's)
+        if cue.group().startswith(_AGREED_PRICE) and _PER_UNIT_AFTER.match(text, held.end):
+            continue  # "价格不超过2万一吨": a unit's price, however large
         moved = _MOVED_TO.match(text, first.end)
         if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
             first = later  # "预算从40万提到55万": what it is now

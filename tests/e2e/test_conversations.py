@@ -707,8 +707,13 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_fiftytwo", "conversations.jsonl", 14),
         # held out and scored once at f945318 (9/15, 83/101); not studied yet
         ("conversations_fiftythree", "conversations.jsonl", 9),
-        # held out and scored once at f945318 (11/15, 105/114); not studied yet
-        ("conversations_fiftyfour", "conversations.jsonl", 11),
+        # held out and scored once at f945318 (11/15, 105/114), then studied: 15/15, 114/114 (a ceiling
+        # put on the whole price, "价格不能超过X万", is the budget's; a follow-on's "预算差不多X万" is the
+        # budget, no addition; 再来 typed 在来 is a plan; the old contact named before the slip, "刚说的X
+        # 搞错了 是Y", is no new value; a district's hospital said short, "X人民医院" for "X区人民医院", and a
+        # brand after a river's mouth area, "X江口<brand>", name the customer, so a two-customer report
+        # is cut). Left: nothing in this set; none of its gold disputed
+        ("conversations_fiftyfour", "conversations.jsonl", 15),
         # held out and scored once at f945318 (13/15, 98/104), then studied: 15/15, 104/104 (讲错, the
         # south's and Cantonese 说错, marks a correction, "唔好意思讲错客户，…系B唔系A" moving the record
         # and "讲错，…系佢哋X部邓主管" correcting its contact; a corrected person's full name said in a

@@ -169,3 +169,31 @@ def test_the_full_name_said_with_叫_completes_the_person_the_head_names(text: s
 )
 def test_叫_saying_what_the_person_asked_is_no_name(text: str, said: str) -> None:
     assert said not in new_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "new", "old"),
+    [
+        # The old value said before the rep owns the slip, the new one in a clause after: only that is read.
+        ("刚说的邹主任搞错了 是药剂科的蒋主任 邹主任那天出差", "是药剂科的蒋主任", "邹主任"),
+        ("周五写错了，应该是下周一", "应该是下周一", "周五"),
+        # The field named before the slip stays, as it says what is fixed.
+        ("联系人邹主任记错了 是蒋主任", "联系人", "邹主任"),
+    ],
+)
+def test_the_old_value_before_a_slip_owned_is_not_read_as_the_new_one(text: str, new: str, old: str) -> None:
+    words = new_words(text)
+    assert new in words and old not in words
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the slip owned at the end: the value before it is the new one
+        ("苗主任说的是四十八万 我记错了", "四十八万"),
+        ("预算写错了，是45万", "预算写错了，是45万"),  # only the field before the slip
+        ("联系人搞错了 是蒋主任", "联系人搞错了 是蒋主任"),
+    ],
+)
+def test_a_slip_with_no_old_value_before_it_keeps_the_words(text: str, kept: str) -> None:
+    assert kept in new_words(text)

@@ -191,3 +191,20 @@ def test_a_plan_alone_is_told_apart_from_a_report_with_its_plan(
 ) -> None:
     ex = extractor.extract(text, SENT)
     assert ex.plan_alone is alone, ex
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        # 再来 typed as its homophone 在: the rep's plan all the same.
+        ("今天去了恒丰 见了裴经理 下周三上午十点在来", "2026-03-18", "10:00"),
+        ("今天去了恒丰 见了裴经理 后天在过来一趟", "2026-03-12", None),
+    ],
+)
+def test_再来_typed_as_在来_is_a_plan(extractor: Extractor, text: str, day: str, time: str | None) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.next_followup is not None and (ex.next_followup.date, ex.next_followup.time) == (day, time)
+
+
+def test_现在来_after_a_day_is_no_plan(extractor: Extractor) -> None:
+    assert extractor.extract("恒丰的裴经理说下周三现在来不及了", SENT).next_followup is None

@@ -307,3 +307,34 @@ def test_a_colleague_is_addressed_by_full_name_at_the_start_not_named_as_the_sub
     assert addressed_colleague("@孟洁：报价单发你了", team) == "孟洁"
     assert addressed_colleague("罗小军那个客户我去过了", team) is None
     assert addressed_colleague("今天跟罗小军去了趟客户那", team) is None
+
+
+def test_a_district_hospital_is_called_by_its_district_said_short_and_its_kind() -> None:
+    for name, city, said in [
+        ("嘉兴市南湖区人民医院", "嘉兴", {"南湖人民医院", "南湖人医", "南湖区人民医院"}),
+        ("湖州市德清县中医院", "湖州", {"德清中医院", "德清县中医院"}),
+        ("苏州市吴江区第一人民医院", "苏州", {"吴江一院", "吴江第一医院"}),
+    ]:
+        assert said <= set(company_aliases(name, company_key(name), city)), name
+    # A district's brand of its own is no hospital's kind: nothing made up for it.
+    name = "嘉兴市南湖区康宁口腔门诊部"
+    assert "南湖人民医院" not in company_aliases(name, company_key(name), "嘉兴")
+
+
+def test_a_brand_after_a_river_mouth_area_is_its_short_name() -> None:
+    name = "福州闽江口华锐机械有限公司"
+    assert {"华锐", "华锐机械"} <= set(company_aliases(name, company_key(name), "福州"))
+    # 口腔 after a place is a dental clinic's kind, no river's mouth.
+    name = "九江口腔医院有限公司"
+    assert "腔医院" not in company_aliases(name, company_key(name), "九江")
+
+
+def test_two_customers_named_short_in_one_report_are_each_found_where_named() -> None:
+    book = LeadBook(
+        [
+            lead(1, "嘉兴市南湖区人民医院", "嘉兴", BookContact("戚国强", "设备科科长")),
+            lead(2, "福州闽江口华锐机械有限公司", "福州", BookContact("满永平", "采购经理")),
+        ]
+    )
+    text = "上午去南湖人民医院见了戚科长 下午去了华锐 满经理说叉车下个月定"
+    assert [ids for _, ids in book.named_at(text)] == [frozenset({1}), frozenset({2})]

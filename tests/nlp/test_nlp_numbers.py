@@ -296,3 +296,24 @@ def test_rough_figure_not_spent(text: str) -> None:
 def test_funds_granted_at_most_are_a_ceiling(text: str, budget: tuple[int | None, int | None]) -> None:
     found = find_budget(text)
     assert found is not None and found[0] == budget
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        # The ceiling the customer puts on the whole deal's price is its budget's.
+        ("周总说整套货架价格不能超过65万", (None, 650_000)),
+        ("那批叉车价钱不会超过八十万 月底前定", (None, 800_000)),
+        ("价格最多到40万 再高他们批不下来", (None, 400_000)),
+    ],
+)
+def test_a_ceiling_on_the_price_is_the_budget_s(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == budget
+
+
+@pytest.mark.parametrize(
+    "text", ["单价不能超过3000", "价格不超过2万一吨", "钢材价格不能超过每吨4200", "他们说价格不是问题"]
+)
+def test_a_ceiling_on_a_unit_s_price_is_no_budget(text: str) -> None:
+    assert find_budget(text) is None
