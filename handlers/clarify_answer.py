@@ -65,15 +65,18 @@ _CHOICE = re.compile(r"(?:选)?第?([1-9１-９])(?:个|号|家)?")
 _NEW = re.compile(r"(?:是|这是)?(?:个|一个)?新(?:的)?客户(?:哦|啊|呀)?|新的")
 # "新客户" said with the new customer's name: "都不是 新客户 X公司", "不是A 是B 新客户 B的全称".
 _NEW_SAID = re.compile(r"新(?:的)?客户")
-# A pick may name the kind of place after it ("X那个站", "X那家店"): a filler, like 那个 alone.
+# A pick may name the kind of place after it ("X那个站", "X那家店"): a filler, like 那个 alone; and an
+# emoji typed with it ("X那个 👌", "2🙏") says no more than a stop does.
+_EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d"
 _FILLER = re.compile(
-    r"[\s，,。.!！?？~～、]|^(?:是|就是|应该是)|(?:(?:那个|那家|这家)[站店厂院场馆]|那个|那家|这家|的|吧|啊|呀|哈)$"
+    rf"[\s，,。.!！?？~～、{_EMOJI}]"
+    r"|^(?:是|就是|应该是)|(?:(?:那个|那家|这家)[站店厂院场馆]|那个|那家|这家|的|吧|啊|呀|哈)$"
 )
 NAME_LEFTOVER = 2  # characters besides the name an answer may hold ("是…的")
 BARE_NAME = 12  # a bare short name ("华康") the extractor did not take for a company
 PLAN_SAID = 32  # characters of the plan said after an answer: a short sentence of its own
 # The clauses of an answer that tells a candidate apart by more than one mark ("临沂那家，板材的").
-_PARTS = re.compile(r"[\s，,。.!！?？~～、]+|(?<=那家|那个)")
+_PARTS = re.compile(rf"[\s，,。.!！?？~～、{_EMOJI}]+|(?<=那家|那个)")
 TOLD_APART_MIN = 2  # characters an answer needs to tell the listed candidates apart ("赣州", "果业")
 
 

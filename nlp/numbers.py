@@ -129,7 +129,9 @@ _MULTIPLIERS = {
 # Words that make a number a quantity, a time or a rate rather than money.
 _NOT_MONEY_AFTER = re.compile(
     r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦场批款种轮趟站届支罐卷根]"
-    r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人|季度|期|[kKmMgG]?[wW][hH]?(?![a-zA-Z])|[kKmM][vV][aA]?)"
+    r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人|季度|期|[kKmMgG]?[wW][hH]?(?![a-zA-Z])|[kKmM][vV][aA]?"
+    # storage and bandwidth: "50TB", "8GB", "100Mbps" (a size or a line, never money)
+    r"|[kKmMgGtTpP]i?[bB](?:ps)?(?![a-zA-Z]))"
 )
 _WEEKDAY_AFTER = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天末1-7]")
 # Before these a number is a weekday, an ordinal or a count, not money ("周四", "第三").
@@ -710,6 +712,15 @@ _AGREED_PRICE = ("价格", "总价", "价钱")
 _PER_UNIT_AFTER = re.compile(
     r"\s?(?:块|元)?\s?(?:/|每|一)(?:台|套|个|件|吨|只|张|把|辆|平|米|方|公斤|斤|箱|桶|袋|包|瓶|支|盒)"
 )
+# A push for less ("要压到", "希望降到") is on the price only when the figure right after it is money.
+_PUSHED_TO = re.compile(r"[压砍降]价?到$")
+
+
+def _pushes_no_price(text: str, cue_end: int, money_start: int) -> bool:
+    """Whether a figure that is no money (a time, a size, a count) comes between a push for less and
+    the first amount after it: what is pushed down is that figure, and the amount is another thing's."""
+    said = next(iter(AMOUNT_RE.finditer(text, cue_end, money_start)), None)
+    return said is not None and not _WORD_WITH_ONE.match(text, said.start())
 
 
 # A budget given in parts, then its whole: "…二期50万，合计80万", "…，总盘子340万左右".
@@ -751,6 +762,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         first = _amount_before(text, cue.start()) or _amount_at(text, cue.end(), stop)
         if first is None:
             continue
+        if _PUSHED_TO.search(cue.group()) and _pushes_no_price(text, cue.end(), first.start):
+            continue  # "RPO要压到15分钟以内": a time (or a size) pushed down, not the price
         in_money = first.scale >= 1000 or (first.match is not None and bool(first.match.group("cur")))
         if cue.group() == "PO" and not in_money:
             continue  # "PO膜 8丝的": a material (polyolefin), no order; an order's worth is said in money

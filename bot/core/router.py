@@ -34,6 +34,7 @@ from handlers import (
     query_today,
     reassign_lead,
     rights,
+    several_asks,
     several_customers,
     unknown_user,
     update_stage,
@@ -248,7 +249,7 @@ class Router:
             )
             ctx = context(extraction, person)
 
-        def read_part(part: str, intent: Intent) -> Context:
+        def read_part(part: str, intent: Intent | None) -> Context:
             """A part of the message read alone, as a message of its own with that intent."""
             said = dataclasses.replace(message, text=part)
             extracted = self._extractor.extract(part, message.sent_at, "rep", intent)
@@ -266,4 +267,12 @@ class Router:
             and (replies := await several_customers.known_and_new(ctx, read_part)) is not None
         ):
             return replies
+        # "组里哪些超时了？顺手把X的记录调出来": each question answered as if asked alone, in order
+        if extraction.intent in several_asks.ASKED and (
+            asks := several_asks.asks_of(message.text, read_part)
+        ):
+            answers: list[Reply] = []
+            for ask in asks:
+                answers.extend(await HANDLERS[ask.extraction.intent](ask))
+            return answers
         return await HANDLERS[extraction.intent](ctx)

@@ -295,3 +295,18 @@ async def test_an_answer_telling_of_another_kind_of_contact_or_news_is_a_new_rep
     others = ("温州那家，骆主管打来的", "海晨鞋业 骆主管打来的 说下周来看样", "温州那家 骆主管微信上说的")
     for other in others:
         assert not await clarify_answer.continues_last(said(world, "lina", other)), other
+
+
+async def test_an_answer_with_an_emoji_after_it_is_still_a_pick(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    # chat answers end on an emoji as on a stop: "X那个 👌" picks as "X那个" does (seen on fiftysix)
+    for how in ("鞋业那个 👌", "温州那家🙏", "2 👍", "是海晨鞋业的 ✅"):
+        world = await make_world(session, tmp_path)
+        _, wenzhou = await two_haichen(world)
+        await log_followup.handle(world.ctx("lina", REPORT, **REPORT_SLOTS))
+        world.later(minutes=1)
+        [reply] = await answer(world, how)
+        assert reply.title == "已记录跟进", how
+        await assert_everything_recorded_on(world, wenzhou, NOW)
+        await session.rollback()

@@ -313,7 +313,43 @@ def test_a_ceiling_on_the_price_is_the_budget_s(text: str, budget: tuple[int | N
 
 
 @pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("电商客户说发货时效要压到6小时以内，日志量30TB上下，预算不超过40万", (None, 400_000)),
+        ("影像科出片要压到10分钟，存储大概60TB左右，预算80万以内", (None, 800_000)),
+        ("内存要256GB左右，费用不超过15万", (None, 150_000)),
+    ],
+)
+def test_a_size_or_a_line_is_no_money(text: str, budget: tuple[int | None, int | None]) -> None:
+    # a storage size or a bandwidth ("30TB", "200Mbps") said with 上下/左右 is no budget
+    found = find_budget(text)
+    assert found is not None and found[0] == budget
+
+
+@pytest.mark.parametrize(
     "text", ["单价不能超过3000", "价格不超过2万一吨", "钢材价格不能超过每吨4200", "他们说价格不是问题"]
 )
 def test_a_ceiling_on_a_unit_s_price_is_no_budget(text: str) -> None:
     assert find_budget(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们要压到5台以内，存储扩到20TB上下",
+        "专线要求降到2条，带宽200Mbps上下",
+        # a time pushed down, then another thing's money: no budget of theirs
+        "交期要压到15天，老设备残值估了3万",
+        "工期要压到20天，隔壁厂去年花了六十万",
+    ],
+)
+def test_what_is_pushed_down_is_not_always_the_price(text: str) -> None:
+    assert find_budget(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"), [("她们想压到12万", (120_000, 120_000)), ("价格希望降到 28万", (280_000, 280_000))]
+)
+def test_a_price_pushed_down_is_still_one(text: str, budget: tuple[int | None, int | None]) -> None:
+    found = find_budget(text)
+    assert found is not None and found[0] == budget
