@@ -1,0 +1,45 @@
+"""Kinds of failure seen on the held-out conversations fiftythree (EV charging, Wuhan speech), each tested
+with made-up sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from nlp.dialect import mandarin
+from tests.nlp.reading import read as _read
+
+# ---- Wuhan's 克 (去) and 么样 (怎样), read as Mandarin of the same length ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("明天上午克宏达印刷", "明天上午去宏达印刷"),
+        ("样品昨天寄过克了", "样品昨天寄过去了"),
+        ("周四克对接一下安装", "周四去对接一下安装"),
+        ("我后天带图纸克现场量尺寸", "我后天带图纸去现场量尺寸"),
+        ("上午克了趟永丰五金", "上午去了趟永丰五金"),
+        ("永丰五金的呢 么样了", "永丰五金的呢 怎样了"),
+        # a word's or a name's 克, and a Mandarin 怎么样, stay
+        ("每袋500克，巧克力味的", "每袋500克，巧克力味的"),
+        ("他们克服了场地的困难", "他们克服了场地的困难"),
+        ("联系人换成了采购部的李克强", "联系人换成了采购部的李克强"),
+        ("一克一百块", "一克一百块"),
+        ("试用得怎么样了", "试用得怎么样了"),
+        ("要什么样的颜色", "要什么样的颜色"),
+    ],
+)
+def test_wuhan_go_and_how_are_read_as_mandarin_of_the_same_length(text: str, expected: str) -> None:
+    assert mandarin(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("永丰五金的呢 么样了", "query_lead"),
+        ("下周二克永丰五金送样品", "log_followup"),
+    ],
+)
+def test_wuhan_flavoured_messages_are_understood(extractor: Extractor, text: str, intent: str) -> None:
+    assert _read(extractor, text)[0] == intent
