@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from nlp import Extractor
+from nlp.company_key import company_key
 from nlp.dialect import mandarin
+from nlp.linking import BookContact, BookLead, LeadBook
 from tests.nlp.reading import read as _read
 
 # ---- Wuhan's 克 (去) and 么样 (怎样), read as Mandarin of the same length ----
@@ -43,3 +45,24 @@ def test_wuhan_go_and_how_are_read_as_mandarin_of_the_same_length(text: str, exp
 )
 def test_wuhan_flavoured_messages_are_understood(extractor: Extractor, text: str, intent: str) -> None:
     assert _read(extractor, text)[0] == intent
+
+
+# ---- the end of a customer's name, after an area that is no district, with its contact named ----
+
+
+@pytest.mark.parametrize(
+    ("company", "city"),
+    [
+        ("珠海高栏港恒信仓储有限公司", "珠海"),
+        ("成都青白江铁路港恒信仓储有限公司", "成都"),
+        ("厦门象屿港恒信仓储有限公司", "厦门"),
+    ],
+)
+def test_the_end_of_a_name_after_an_unknown_area_with_its_contact_named(company: str, city: str) -> None:
+    book = LeadBook(
+        [BookLead(1, company, company_key(company), city, contacts=(BookContact("石磊", "总经理"),))]
+    )
+    named = book.link("石总今天在恒信仓储把字签了", company="恒信仓储", contact_name="石", contact_title="总")
+    assert named.lead_id == 1
+    # without the contact, a name the book does not hold is a new customer's
+    assert book.link("今天在恒信仓储把字签了", company="恒信仓储").lead_id is None
