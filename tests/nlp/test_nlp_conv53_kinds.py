@@ -66,3 +66,20 @@ def test_the_end_of_a_name_after_an_unknown_area_with_its_contact_named(company:
     assert named.lead_id == 1
     # without the contact, a name the book does not hold is a new customer's
     assert book.link("今天在恒信仓储把字签了", company="恒信仓储").lead_id is None
+
+
+# ---- "no show left" said as Hubei and the southwest say it: 冇得戏 (read 没得戏), 莫得戏 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("永丰五金那个仓储货架的单子冇得戏了", "输单"),
+        ("鼎盛印刷莫得戏了 老板讲不换设备", "输单"),
+        ("宏达五金那单没得戏了", "输单"),
+        ("宏达五金那单估计没得戏了", None),  # a guess, not the news
+        ("宏达五金那单没得戏了吗", None),  # asked
+    ],
+)
+def test_no_show_left_said_in_hubei_words_is_lost(extractor: Extractor, text: str, stage: str | None) -> None:
+    assert _read(extractor, text)[1].get("stage") == stage
