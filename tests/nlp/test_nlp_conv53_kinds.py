@@ -83,3 +83,20 @@ def test_the_end_of_a_name_after_an_unknown_area_with_its_contact_named(company:
 )
 def test_no_show_left_said_in_hubei_words_is_lost(extractor: Extractor, text: str, stage: str | None) -> None:
     assert _read(extractor, text)[1].get("stage") == stage
+
+
+# ---- a committee something is put to ("先报业委会") is no organisation called 先报 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("门禁改造的事她说要先报业委会", None),
+        ("围墙刷漆得先交居委会签字", None),
+        ("翠湖花园业委会同意装新的门禁了", "翠湖花园业委会"),  # a committee's own name stays
+    ],
+)
+def test_a_committee_something_is_put_to_is_named_by_no_verb(
+    extractor: Extractor, text: str, company: str | None
+) -> None:
+    assert _read(extractor, text)[1].get("company") == company
