@@ -8,6 +8,7 @@ import pytest
 from nlp import Extractor
 from nlp.company_key import company_key
 from nlp.dialect import mandarin
+from nlp.intent import find_kind
 from nlp.linking import BookContact, BookLead, LeadBook
 from tests.nlp.reading import read as _read
 
@@ -100,3 +101,20 @@ def test_a_committee_something_is_put_to_is_named_by_no_verb(
     extractor: Extractor, text: str, company: str | None
 ) -> None:
     assert _read(extractor, text)[1].get("company") == company
+
+
+# ---- a demo the customer tells they looked at since, after the rep's own visit, is no demo held ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("下午又去了趟华康，钱主任说上次的演示他们科里都认真看过了，想再加两台", "visit"),
+        ("给鼎丰打了个电话 王总说视频演示领导看了 还算满意", "call"),
+        ("下午去华康给钱主任他们做了演示，看了都说好", "demo"),  # held by the rep
+        ("下午去华康做了演示，钱主任说很顺利", "demo"),
+    ],
+)
+def test_a_demo_they_tell_they_looked_at_is_not_the_kind_of_contact(text: str, kind: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == kind
