@@ -36,3 +36,18 @@ async def test_a_plan_said_of_the_last_customer_alone_stays_its_own(runner: Runn
         {"company": CIJI["公司"], "followups_added": 1, "next_followup": plan("next_week:4")},
     ]  # fmt: skip
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_correction_of_the_one_met_described_before_the_swap_names_the_new_contact(
+    runner: Runner,
+) -> None:
+    # "今天见的不是X 是他们Y科的Z师傅 全名 电话…": the person met is the tradesman, by the full name after
+    turns = says(
+        "仁和今天见了周主任，彩超机房的电源要改一下，下周三再联系",
+        "哦搞错了 今天见的不是周主任 是他们后勤科的葛师傅 葛长青 电话13900005301",
+    )
+    expect = [
+        {"company": RENHE["公司"], "followups_added": 1, "last_followup": last("visit", "葛"),
+         "next_followup": plan("next_week:3"), "contacts_include": ["葛长青"]},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
