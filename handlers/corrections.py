@@ -85,7 +85,9 @@ _OLD_VALUE = re.compile(r"不是([^，,。.!！?？;；\s]+?)(?=[，,。.!！?�
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n\s]+")
 # What a clause may hold besides a value: the marker, the field's name, 是 and small words.
 _NOT_A_VALUE = re.compile(
-    r"[说记写打输拼]错(?:别)?字|错别?字|不对|改成|改为|更正|纠正|错了|应该是|刚才|刚刚|联系人|对接人|预算|金额|客户|公司|时间|日期|日子|下次跟进|方式"
+    # (the one the swap is of, described before it: "今天见的不是X 是Y", "上午接电话的不是X")
+    r"(?:今天|昨天|前天|上午|下午|中午|早上|晚上|刚才|刚刚)?(?:见|拜访|碰|接待|接电话|打电话|对接)的(?=$|不是)"
+    r"|[说记写打输拼]错(?:别)?字|错别?字|不对|改成|改为|更正|纠正|错了|应该是|刚才|刚刚|联系人|对接人|预算|金额|客户|公司|时间|日期|日子|下次跟进|方式"
     rf"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|{_SLIP_VERB}[岔反串]|改下|名字|姓名|[打输拼]错"
     r"|[是了的说讲写记听看搞弄错我改下啊呢吧哦噢嗯对哎诶唉呀]",
     re.IGNORECASE,
@@ -248,7 +250,7 @@ def _reason_before_change(words: str, marker: int) -> tuple[int, int] | None:
 _SURNAME_TITLE = re.compile(
     # (a deputy or executive said between: "文副校长", "钟常务副总")
     r"([\u4e00-\u9fff])(?:副|常务副?|执行)?(?:经理|总监|总|主任|主管|工程师|工|老师|院长|科长|处长|局长|部长|厂长|店长|校长"
-    r"|医生|护士长|书记|秘书|助理|老板|女士|先生|小姐)"
+    r"|医生|护士长|书记|秘书|助理|老板|女士|先生|小姐|师傅)"
 )
 # The person at the customer the head names, in a clause of its own: "是博X，吴主管那边".
 _WHO_THERE = re.compile(_SURNAME_TITLE.pattern + r"(?:那边|这边|那里|那儿)")
@@ -434,7 +436,18 @@ def corrected_person(text: str, names: Collection[str] = ()) -> str | None:
         return None  # the spelled character is of another word than this value
     if _DAY_WORD.search(name):
         return None  # "是周四": a day, whose 周 is no surname
-    return name if name[:1] in surnames() or name[:2] in surnames() else None
+    if name[:1] not in surnames() and name[:2] not in surnames():
+        return None
+    if _SURNAME_TITLE.fullmatch(name):
+        # "是他们工程部的郑师傅 郑克勤 电话…": the full name said in a clause of its own right after
+        full = next(iter(_CLAUSE.finditer(text, end)), None)
+        if (
+            full is not None
+            and _completes_person(name, full.group())
+            and not _PHONE_CLAUSE.fullmatch(full.group())
+        ):
+            return full.group()
+    return name
 
 
 def old_words(text: str) -> list[str]:

@@ -47,6 +47,9 @@ async def parts_of(ctx: Context) -> list[str] | None:
     end, closing = _closing_plans(text, named)
     if not closing and _MARK.search(text) is None:
         end, closing = _closing_plans_said(text, named, book.called_at(text))
+    shared = "" if closing else _shared_plan(text, named)
+    if shared:
+        end = len(text) - len(shared)
     order: list[tuple[int, int]] = []  # (lead id, where it is first named)
     for start, ids in named:
         if start >= end:
@@ -75,6 +78,8 @@ async def parts_of(ctx: Context) -> list[str] | None:
     for i, (lead_id, _) in enumerate(order):
         if lead_id in closing:  # its own plan said at the end, after the part
             parts[i] = f"{parts[i].rstrip('，,；;。 ')}。{closing[lead_id]}"
+        elif shared:  # the plan said of them all ("两家都是下周二再联系"), each customer's
+            parts[i] = f"{parts[i].rstrip('，,；;。 ')}。{shared.strip()}"
     head = _lead_in(text, order[0][1])
     return [parts[0], *(head + part for part in parts[1:])]
 
@@ -130,6 +135,23 @@ def _closing_plans(text: str, named: list[tuple[int, frozenset[int]]]) -> tuple[
     if len(closing) < 2:
         return len(text), {}  # (one customer's plan at the end is the last part's, as written)
     return end, closing
+
+
+# A last sentence said of every customer reported before it: "两家都是下周二再联系", "三家都约了周五回访",
+# "这两家下周一起回访" (not of one: "两台都要", "两家里面X先定").
+_OF_THEM_ALL = re.compile(
+    r"(?:这|那)?(?:[两三四五几]家|[两三四五几]个客户|各家|每家)(?:客户)?(?:都是?|也都是?|一起|统一)"
+)
+
+
+def _shared_plan(text: str, named: list[tuple[int, frozenset[int]]]) -> str:
+    """The last sentence, after a stop, when it opens on all the customers reported before it and names
+    none of them: what it says is each one's. Empty when there is none."""
+    stops = [m.end() for m in _STOP.finditer(text.rstrip("。！! \n"))]
+    if not stops or any(start >= stops[-1] for start, _ in named):
+        return ""
+    last = text[stops[-1] :]
+    return last if _OF_THEM_ALL.match(last.strip()) else ""
 
 
 # A clause of voice input: up to a pause, its only mark.

@@ -195,6 +195,11 @@ _REGIONS = frozenset({"华北", "华东", "华南", "华中", "西北", "西南"
 # A verb with its result or direction, then a bare head: "交给学校", "走完学校", "送到医院" (the
 # place a thing went, not a name).
 _DONE_TO = frozenset("给完到")
+# A committee (业委会, 居委会, 村委会, 管委会) that something is put to ("先报业委会", "再交居委会",
+# "要经村委会"): the verb, and the adverbs before it, are no committee's name.
+_COMMITTEES = ("委员会", "委会")
+_PUT_TO = frozenset("报交经过递呈")
+_BEFORE_DOING = frozenset("先再要得需还都也就又才")
 # Coming to or back to a bare 公司 / 厂 is coming to the writer's own premises ("来公司试用", "回厂").
 _COME_TO = frozenset("来到回")
 _OFFICE_HEADS = frozenset({"公司", "厂", "工厂", "厂里"})
@@ -1794,6 +1799,13 @@ class CompanyFinder:
                 break  # "上午十点带技术过去": the time of a plan, then what the rep brings
             if len(word) == 2 and word[-1] in _DONE_TO and word in self._verbs and ts + 2 == s:
                 break  # "调试完成交给学校": where it went, not a name
+            if (
+                ts + len(word) == s
+                and text[s:e].endswith(_COMMITTEES)
+                and word[-1] in _PUT_TO
+                and all(c in _BEFORE_DOING for c in word[:-1])
+            ):
+                break  # "要先报业委会": the committee a decision goes to, not a committee's name
             if strength == 1 and s - start >= 2 and self._org_head(word):
                 break  # "服装厂锦绣服饰", "外资厂鼎丰精密": what it is, then its short name
 

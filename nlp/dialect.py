@@ -174,10 +174,27 @@ def _wu(text: str) -> str:
     return _WU_QUESTION.sub("吗", _WU_RE.sub(lambda m: _WU_WORDS[m.group()], text))
 
 
+# Wuhan (and around it) as typed by reps in Hubei: 克 is 去 ("上午克X", "下周一克对接", "方案发过克了")
+# and 么样 is 怎样 ("X的呢 么样了"). 克 is a word's or a name's almost everywhere else (千克, 克服,
+# 巧克力, 郑克勤), so it is read as 去 only after what goes (a pronoun, an adverb, a time, a weekday) or
+# after 过, never before what makes it a word or a name's.
+_HUBEI_GO = re.compile(
+    r"(?:(?<=[我你他她们再要先就又还没都也午天晚早点号])|(?<=[发送寄拿跑走]过)|(?<=[周期拜][一二三四五六日天]))克"
+    r"(?![服制隆拉莱罗里斯力重数林杯风勤强星丝朗敌难扣])"
+    # ...or before where one goes and what one does there: "带样机克现场", "克了趟X" (not 千克一趟)
+    r"|(?<![千毫微])克(?=现场|对接|拜访|了?一?趟)"
+)
+_HUBEI_HOW = re.compile(r"(?<![怎什这那多甚])么样")
+
+
+def _hubei(text: str) -> str:
+    return _HUBEI_HOW.sub("怎样", _HUBEI_GO.sub("去", text))
+
+
 def mandarin(text: str) -> str:
-    """The text with its Cantonese (or Shanghainese) function words in Mandarin, of the same length;
-    unchanged when it has none."""
-    text = _wu(text)
+    """The text with its Cantonese (or Shanghainese, or Wuhan) function words in Mandarin, of the same
+    length; unchanged when it has none."""
+    text = _hubei(_wu(text))
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).

@@ -822,8 +822,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
         Stage.LOST,
         Screened(
             r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了"
-            # "X没戏了", "被人截了", "让同行截胡了"
-            r"|(?<!基本)(?<!可能)(?<!估计)(?<!快)没戏了?(?![吗吧])|被[^，,。；;\s]{0,6}截(?:了|走|胡)|截胡"
+            # "X没戏了" (in Hubei and the southwest 冇得戏, 莫得戏), "被人截了", "让同行截胡了"
+            r"|(?<!基本)(?<!可能)(?<!估计)(?<!快)(?:没得?|莫得)戏了?(?![吗吧])|被[^，,。；;\s]{0,6}截(?:了|走|胡)|截胡"
             # a tender opened without us: "标开了 我们排第二 没中"
             r"|(?:没|未|没有)中(?:标)?(?![\u4e00-\u9fff])"
             r"|输给|丢给|被.{1,8}抢走|选了(?:别家|别人|同行|竞品|别的供应商)"
@@ -1350,13 +1350,35 @@ def _trial_told_by_channel(text: str, start: int) -> bool:
     return any(_SENTENCE_END.search(text, m.end(), start) is None for m in told)
 
 
+# The customer's words reported, up to where they are read: "聂总说…", "他们说…" (not the rep's "我说").
+_THEY_SAID = re.compile(r"(?:总|工|经理|主任|长|老板|师傅|他|她|们|客户|对方)(?:说|讲)(?!了)")
+# ...of a demo they looked at since, in the same clause: "演示他们过细看了", "演示的录像领导都看过了".
+_LOOKED_AT = re.compile(r"[^，,。；;！!？?\s]{0,12}?看(?:了|过)")
+
+
+def _said_by_them_after_contact(text: str, start: int) -> bool:
+    """Whether the demo at `start`, looked at since, is in what the customer said ("跑了趟X，聂总说
+    平台的演示他们过细看了") after the contact the rep made that day, said before it: the demo they
+    tell of is past, the contact is the rep's own."""
+    said = [
+        m for m in _THEY_SAID.finditer(text, 0, start) if _SENTENCE_END.search(text, m.end(), start) is None
+    ]
+    if not said or _LOOKED_AT.match(text, start) is None:
+        return False
+    before = text[: said[-1].start()]
+    return any(p.search(before) for p in (KIND_VISIT, SEEN_THERE, KIND_CALL, KIND_ONLINE))
+
+
 def find_kind(text: str) -> tuple[str, tuple[int, int]] | None:
     """How the reported contact happened; demo wins over the channel it happened on, unless it is a
-    trial the customer held on their own and told over the channel."""
+    trial the customer held on their own and told over the channel, or a demo the customer tells of
+    after the contact said before."""
     for m in KIND_DEMO.finditer(text):
         if _TRIAL.match(m.group()) and _TRIAL_PLANNED.search(text, max(0, m.start() - 10), m.start()):
             continue
         if m.group().startswith("试") and _trial_told_by_channel(text, m.start()):
+            continue
+        if _said_by_them_after_contact(text, m.start()):
             continue
         return "demo", m.span()
     found = [

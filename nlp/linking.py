@@ -1109,13 +1109,17 @@ class LeadBook:
             if not candidates:
                 # The lead's own school or unit said alone, its contact named too ("蔺处带着外语学院两个
                 # 老师来了" for 某大学外语学院 whose 蔺处长 is in the book): the end of its full name.
+                # Or the end of its name without the legal form, an area before it that is no
+                # district the gazetteer knows ("吕总在顺达物流园" for 武汉临空港顺达物流园有限公司).
                 span = _fold(company)
                 candidates = {
                     i
                     for i in people
                     if len(span) >= 4
-                    and _fold(self.leads[i].company).endswith(span)
-                    and _fold(self.leads[i].company) != span
+                    and any(
+                        name.endswith(span) and name != span
+                        for name in (_fold(self.leads[i].company), _fold(self.leads[i].key))
+                    )
                 }
             if not candidates and _fold(company) in _GENERIC:
                 # A kind too generic to be a brand said alone (妇幼, 中医) names the one customer of the
