@@ -169,15 +169,34 @@ _WU_RE = re.compile("|".join(sorted(_WU_WORDS, key=len, reverse=True)))
 _WU_QUESTION = re.compile(r"(?<=[\u4e00-\u9fff])(?<![砍采讨征步杀攻北间])伐(?=\s|$|[?？，,。!！])")
 
 
+# Hunan (Xiang) as typed by reps around Changsha: "搞么子", "几多钱", "看一哈", "签咯". Each word is only
+# Xiang (or Cantonese, 几多) where it stands, so it is rewritten wherever it is, by as many characters.
+_XIANG_WORDS = {
+    "么子": "什么",
+    "几多": "多少",
+    "一哈": "一下",
+    "恰饭": "吃饭",
+}
+# (几多 after a figure is "some more": "十几多个"; 一哈腰 bows)
+_XIANG_RE = re.compile(r"么子|(?<![0-9十百千万])几多|一哈(?!腰)|恰饭")
+# 咯 closing a clause after a verb is the particle 了 ("输咯", "踏勘完咯", "签咯！"); 嗯咯 is a yes, and
+# 咯 inside a word is no particle (咯噔, 咯吱).
+_XIANG_DONE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![嗯哦噢])咯(?=\s|$|[，,。！!？?～~；;])")
+
+
+def _xiang(text: str) -> str:
+    return _XIANG_DONE.sub("了", _XIANG_RE.sub(lambda m: _XIANG_WORDS[m.group()], text))
+
+
 def _wu(text: str) -> str:
     # (a substitution that finds nothing costs what a search for a cue would)
     return _WU_QUESTION.sub("吗", _WU_RE.sub(lambda m: _WU_WORDS[m.group()], text))
 
 
 def mandarin(text: str) -> str:
-    """The text with its Cantonese (or Shanghainese) function words in Mandarin, of the same length;
-    unchanged when it has none."""
-    text = _wu(text)
+    """The text with its Cantonese (or Shanghainese, or Hunan) function words in Mandarin, of the same
+    length; unchanged when it has none."""
+    text = _xiang(_wu(text))
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).

@@ -1,0 +1,53 @@
+"""Kinds of failure seen on the held-out heldout33 (nursery stock, Hunan-flavoured; low-voltage cabling,
+unpunctuated with typos), each tested with made-up sentences of other trades, with negatives showing the
+rule does not over-fire."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlp import Extractor
+from nlp.dialect import mandarin
+from nlp.types import Intent
+
+SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("这批叉车几多钱一台", "这批叉车多少钱一台"),
+        ("他们想搞么子", "他们想搞什么"),
+        ("帮我查一哈", "帮我查一下"),
+        ("锅炉的单子签咯！", "锅炉的单子签了！"),
+        ("验收完咯 明天开票", "验收完了 明天开票"),
+        ("先去恰饭", "先去吃饭"),
+    ],
+)
+def test_hunan_words_read_as_mandarin(text: str, read: str) -> None:
+    assert mandarin(text) == read
+
+
+@pytest.mark.parametrize("text", ["嗯咯 就这样", "心里咯噔一下", "来了十几多个人", "一哈腰就疼"])
+def test_words_that_are_not_hunan_stay(text: str) -> None:
+    assert mandarin(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我们组上个月新签了几多单", Intent.QUERY_STATS),
+        ("明天有么子要跟进的", Intent.QUERY_TODAY),
+        ("鼎盛机械那边现在是么子情况", Intent.QUERY_LEAD),
+    ],
+)
+def test_hunan_questions_are_read(extractor: Extractor, text: str, intent: Intent) -> None:
+    assert extractor.extract(text, SENT).intent is intent
+
+
+def test_lost_said_in_hunan(extractor: Extractor) -> None:
+    got = extractor.extract("鼎盛机械那个数控机床的单子输咯 金蝶拿下了", SENT)
+    assert got.intent is Intent.UPDATE_STAGE and got.to_slots().get("stage") == "输单"
