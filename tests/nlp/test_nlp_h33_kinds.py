@@ -51,3 +51,12 @@ def test_hunan_questions_are_read(extractor: Extractor, text: str, intent: Inten
 def test_lost_said_in_hunan(extractor: Extractor) -> None:
     got = extractor.extract("鼎盛机械那个数控机床的单子输咯 金蝶拿下了", SENT)
     assert got.intent is Intent.UPDATE_STAGE and got.to_slots().get("stage") == "输单"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["冷库那边预算没超过30万都好谈", "他们说设备款没有超过八十万就能批", "厂里预算冇超过15万都可以"],
+)
+def test_not_gone_over_is_a_ceiling(extractor: Extractor, text: str) -> None:
+    budget = extractor.extract(text, SENT).to_slots().get("budget")
+    assert budget is not None and budget[0] is None
