@@ -60,3 +60,20 @@ def test_lost_said_in_hunan(extractor: Extractor) -> None:
 def test_not_gone_over_is_a_ceiling(extractor: Extractor, text: str) -> None:
     budget = extractor.extract(text, SENT).to_slots().get("budget")
     assert budget is not None and budget[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("微信跟鼎盛机械钱经理聊了数控机床 他说月底前定 我下周一上午在问问", "2026-03-16"),
+        ("跟刘总电话聊了 下周三在过去一趟", "2026-03-18"),
+    ],
+)
+def test_zai_typed_for_again_after_a_day_ahead(extractor: Extractor, text: str, day: str) -> None:
+    planned = extractor.extract(text, SENT).to_slots().get("next_followup")
+    assert planned is not None and planned["date"] == day
+
+
+@pytest.mark.parametrize("text", ["刘总说下周三在公司等消息", "刘总说这个事下周在说"])
+def test_zai_that_is_where_or_put_off_plans_nothing(extractor: Extractor, text: str) -> None:
+    assert "next_followup" not in extractor.extract(text, SENT).to_slots()
