@@ -77,3 +77,29 @@ def test_zai_typed_for_again_after_a_day_ahead(extractor: Extractor, text: str, 
 @pytest.mark.parametrize("text", ["刘总说下周三在公司等消息", "刘总说这个事下周在说"])
 def test_zai_that_is_where_or_put_off_plans_nothing(extractor: Extractor, text: str) -> None:
     assert "next_followup" not in extractor.extract(text, SENT).to_slots()
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("钢厂得项目到哪一步了", "钢厂的项目到哪一步了"),
+        ("查下那个客户得情况", "查下那个客户的情况"),
+        ("上个季度得排名", "上个季度的排名"),
+        ("机械厂得刘经理回电话了", "机械厂的刘经理回电话了"),
+    ],
+)
+def test_de_typed_for_possessive_de(text: str, read: str) -> None:
+    assert mandarin(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["他觉得项目能成", "我们取得项目了", "价格得老板拍板", "这事得事先说好", "他说得对", "值得客户信任"],
+)
+def test_de_of_manner_or_need_stays(text: str) -> None:
+    assert mandarin(text) == text
+
+
+def test_company_before_a_typed_de_ends_there(extractor: Extractor) -> None:
+    got = extractor.extract("鼎盛机械得项目现在到哪一步了", SENT)
+    assert got.intent is Intent.QUERY_LEAD and got.to_slots().get("company") == "鼎盛机械"
