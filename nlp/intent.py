@@ -1223,6 +1223,8 @@ def _find_stage(
                 continue
             if label == Stage.DELIVERED and _SAMPLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # a sample set up to try ("样品装好了") is no delivery
+            if label == Stage.DELIVERED and _AHEAD_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # the work's start said for a week ahead ("下周开始进场施工") is still to come
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
             if (
@@ -1316,6 +1318,9 @@ def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int
 
 
 # A sample or a demo unit named just before what was installed or sent: "X样品装好了", "样机到货了".
+# A time still ahead said just before a start of the work: "下周开始进场", "下个月起开始安装" (a day's plan is
+# blanked with the plans; a week or a month is no day).
+_AHEAD_BEFORE = re.compile(r"(?:下周|下礼拜|下星期|下个?月|下半月|月底|年后|节后|过两天|过几天)[起就再才]?$")
 _SAMPLE_BEFORE = re.compile(r"(?:样品|样机|样板|小样|试用品|试用机|展品)[^，,。；;\s]{0,3}$")
 _PIPELINE = [s for s in Stage if s != Stage.LOST]
 # A loss conceded in a clause that turns to what goes on: "虽然X丢了 但…", "尽管X没拿下".

@@ -103,3 +103,15 @@ def test_de_of_manner_or_need_stays(text: str) -> None:
 def test_company_before_a_typed_de_ends_there(extractor: Extractor) -> None:
     got = extractor.extract("鼎盛机械得项目现在到哪一步了", SENT)
     assert got.intent is Intent.QUERY_LEAD and got.to_slots().get("company") == "鼎盛机械"
+
+
+@pytest.mark.parametrize("text", ["鼎盛机械合同签了 下周开始进场施工", "冷库的合同签了 下个月开始安装"])
+def test_work_starting_a_week_ahead_is_not_delivery(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("stage") == "签约"
+
+
+def test_work_started_is_delivery(extractor: Extractor) -> None:
+    assert extractor.extract("鼎盛机械那边施工队已经开始进场了", SENT).to_slots().get("stage") == "交付"
+
+
+# A catalog that sells what a channel is called: a conference-system vendor's.
