@@ -16,6 +16,8 @@ from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.handover import Handover, find_handover
 from nlp.intent import (
     INQUIRY_SENT,
+    KIND_CALL,
+    KIND_ONLINE,
     Facts,
     blanked,
     classify,
@@ -70,6 +72,24 @@ _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 _WHOSE = re.compile(
     r"\s*[\u4e00-\u9fff]{2,4}?(?:在|一直)?(?:跟进|跟|负责|管)(?:着)?的(?=[\u4e00-\u9fffA-Za-z])"
 )
+
+
+# A channel's word held or used, not sold: "开了个视频会议", "约了视频会议", "视频会议上聊的".
+_CHANNEL_HELD_BEFORE = re.compile(r"(?:开|约|打|通|用|在|过)了?[个次一场]*\s?$")
+_CHANNEL_HELD_AFTER = re.compile(r"\s?(?:上|里|中|聊|沟通|谈|讲|说|开了|开完)")
+
+
+def _channel_goods(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The catalog's products whose name is a word of a channel ("视频会议系统" sold as "视频会议", a "电话
+    会议" kit), where the message names the product, not a contact held on the channel."""
+    return [
+        (m.start, m.end)
+        for m in mentions
+        if m.kind == "product"
+        and (KIND_ONLINE.search(text, m.start, m.end) or KIND_CALL.search(text, m.start, m.end))
+        and not _CHANNEL_HELD_BEFORE.search(text, max(0, m.start - 5), m.start)
+        and not _CHANNEL_HELD_AFTER.match(text, m.end)
+    ]
 
 
 # A contact told with no word for how ("已联系X"), then the next call planned as another one ("明天再打"):
@@ -377,7 +397,8 @@ class Extractor:
             has_contact_info=bool(phones or emails),
             rivals=tuple((m.start, m.end) for m in mentions if m.kind != "product"),
             goods=tuple((m.start, m.end) for m in mentions if m.kind == "product"),
-            plans=(plans := Plans(text, today)),
+            # (a product named by a channel's word, "视频会议" sold, is no contact held on it)
+            plans=(plans := Plans(blanked(text, _channel_goods(text, mentions)), today)),
         )
         intent = intent or classify(text, facts)
         if handover is not None and not _reassigns(intent, handover, plans):

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from nlp import Extractor
+from nlp import Extractor, parse_catalog
 from nlp.dialect import mandarin
 from nlp.types import Intent
 
@@ -115,3 +115,30 @@ def test_work_started_is_delivery(extractor: Extractor) -> None:
 
 
 # A catalog that sells what a channel is called: a conference-system vendor's.
+_CONFERENCING = """
+[[products]]
+name = "视频会议系统"
+aliases = ["视频会议", "会议平板"]
+
+[[products]]
+name = "门禁系统"
+aliases = ["门禁"]
+"""
+
+
+@pytest.fixture(scope="module")
+def conferencing() -> Extractor:
+    return Extractor(parse_catalog(_CONFERENCING, "conferencing"))
+
+
+def test_a_product_named_by_a_channel_is_no_contact(conferencing: Extractor) -> None:
+    got = conferencing.extract("实验中学视频会议 已经到谈判了 周老师在申请经费", SENT)
+    assert got.intent is Intent.UPDATE_STAGE and "kind" not in got.to_slots()
+
+
+@pytest.mark.parametrize(
+    "text", ["跟实验中学周老师开了个视频会议 聊了门禁", "实验中学周老师视频会议上说门禁要加"]
+)
+def test_a_conference_held_is_still_online(conferencing: Extractor, text: str) -> None:
+    got = conferencing.extract(text, SENT)
+    assert got.intent is Intent.LOG_FOLLOWUP and got.to_slots().get("kind") == "online"
