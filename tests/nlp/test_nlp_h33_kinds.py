@@ -142,3 +142,9 @@ def test_a_product_named_by_a_channel_is_no_contact(conferencing: Extractor) -> 
 def test_a_conference_held_is_still_online(conferencing: Extractor, text: str) -> None:
     got = conferencing.extract(text, SENT)
     assert got.intent is Intent.LOG_FOLLOWUP and got.to_slots().get("kind") == "online"
+
+
+@pytest.mark.parametrize("text", ["所有销售这个季度的签单排名", "全体同事上周新增了多少客户"])
+def test_all_the_sales_is_the_team(extractor: Extractor, text: str) -> None:
+    got = extractor.extract(text, SENT)
+    assert got.intent is Intent.QUERY_STATS and got.to_slots().get("scope") == "team"
