@@ -11,6 +11,7 @@ import pytest
 
 from nlp import Extractor, parse_catalog
 from nlp.dialect import mandarin
+from nlp.intent import find_kind
 from nlp.types import Intent
 
 SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -148,3 +149,21 @@ def test_a_conference_held_is_still_online(conferencing: Extractor, text: str) -
 def test_all_the_sales_is_the_team(extractor: Extractor, text: str) -> None:
     got = extractor.extract(text, SENT)
     assert got.intent is Intent.QUERY_STATS and got.to_slots().get("scope") == "team"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鼎盛机械刘主任终于见上了 数控机床下学期再说",
+        "鼎盛机械刘主任今天来基地挑了一批光伏组件",
+        "采购科长今天来仓库验了货",
+    ],
+)
+def test_met_at_last_or_came_to_pick_is_a_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is not None and found[0] == "visit"
+
+
+@pytest.mark.parametrize("text", ["刘主任下周要来基地看样", "刘主任见上了吗", "要先见上级领导"])
+def test_a_visit_to_come_or_asked_is_none(text: str) -> None:
+    assert find_kind(text) is None
