@@ -538,6 +538,10 @@ LOOK_UP = re.compile(r"^\s*(?:帮我|帮忙|麻烦)?(?:查一下|查下|查查|�
 # A look asked for before the customer ("帮我看下X到哪一步了", "看一下X的进度"): where its name starts; not
 # a look-up for the intent ("看看明天的安排" asks for no customer).
 _LOOK_AT = re.compile(r"^\s*(?:帮我|帮忙|麻烦|给我)?(?:看一下|看下|看看)")
+# ...what is looked at, last: "帮我看下X那个客户的情况", "看一下X的进度"
+_LOOK_AT_WHAT = re.compile(
+    r"(?:那个客户|那家|那边|那个单子)?的?(?:情况|进度|进展|资料|信息|跟进记录)\s*[?？。.!！~～]*$"
+)
 # ...or asked for last, after what is wanted of it: "X的客户信息查一下", "X的资料帮我调一下"
 LOOK_UP_LAST = re.compile(
     r"(?:资料|信息|情况|记录|档案|电话|联系方式)\s*(?:帮我|帮忙|麻烦)?"
@@ -1825,6 +1829,13 @@ def _asks_about_one(text: str) -> bool:
     m = LOOK_UP.search(text)
     if m is not None:
         return len(_PROGRESS_FILLER.sub("", text[m.end() :])) >= 2
+    m, told = _LOOK_AT.match(text), _LOOK_AT_WHAT.search(text)
+    if (
+        m is not None
+        and told is not None
+        and len(_PROGRESS_FILLER.sub("", text[m.end() : told.start()])) >= 2
+    ):
+        return True  # "帮我看下X那个客户的情况"
     m = LOOK_UP_LAST.search(text)
     return m is not None and len(_PROGRESS_FILLER.sub("", text[: m.start()])) >= 2
 

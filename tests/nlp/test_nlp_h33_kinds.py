@@ -167,3 +167,18 @@ def test_met_at_last_or_came_to_pick_is_a_visit(text: str) -> None:
 @pytest.mark.parametrize("text", ["刘主任下周要来基地看样", "刘主任见上了吗", "要先见上级领导"])
 def test_a_visit_to_come_or_asked_is_none(text: str) -> None:
     assert find_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("帮我看下王丽娟那个客户的情况", "王丽娟"), ("看一下周小梅的资料", "周小梅")]
+)
+def test_a_look_at_a_person_named_alone_asks_about_the_lead(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    got = extractor.extract(text, SENT)
+    assert got.intent is Intent.QUERY_LEAD and got.to_slots().get("contact_name") == name
+
+
+@pytest.mark.parametrize("text", ["帮我看看明天的情况", "帮我看下今天的情况"])
+def test_a_look_at_a_day_is_no_lead(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).intent is not Intent.QUERY_LEAD
