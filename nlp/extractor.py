@@ -15,6 +15,7 @@ from nlp.dialect import mandarin
 from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.handover import Handover, find_handover
 from nlp.intent import (
+    BOSS_ASKS,
     INQUIRY_SENT,
     KIND_CALL,
     KIND_ONLINE,
@@ -401,6 +402,13 @@ class Extractor:
             plans=(plans := Plans(blanked(text, _channel_goods(text, mentions)), today)),
         )
         intent = intent or classify(text, facts)
+        if (
+            intent in _QUERIES
+            and person is not None
+            and person.name is None
+            and ((boss := BOSS_ASKS.match(text)) is not None and person.start < boss.end())
+        ):
+            person = None  # "PM问我这个月新增几个": the rep's boss asking through the rep is no contact
         if handover is not None and not _reassigns(intent, handover, plans):
             handover = None
         if handover is not None:

@@ -1401,6 +1401,13 @@ def find_scope(text: str) -> str | None:
     return None
 
 
+# The rep's own boss asking the rep, said first: "PM问我这个月新增几个线索", "领导让我报一下签了几单" (the
+# question is passed on to the bot; the boss is no customer's contact).
+BOSS_ASKS = re.compile(
+    r"\s*(?:老板|领导|主管|组长|总监|上级|上面|(?<![A-Za-z])(?:PM|boss|Boss|BOSS)(?![A-Za-z]))\s?(?:问我|让我|叫我|要我)"
+)
+
+
 def classify(text: str, facts: Facts) -> Intent:
     t = text.strip()
     if not t:
@@ -1643,7 +1650,8 @@ def _short_query(
         outside = t[: plans.start()] + " " + t[plans.end() :]
         day_plans = not (REPORTED.search(outside) or SEEN_THERE.search(outside))
         day_plans = day_plans and (is_question or not OWN_PLAN.search(t))
-    named = facts.has_company or facts.has_person
+    # (the rep's boss who asks through the rep names no customer: "PM问我这个月新增几个")
+    named = facts.has_company or (facts.has_person and BOSS_ASKS.match(t) is None)
     if not named and (stage is None or is_question):
         # "明天有几个客户要见": the day's appointments, counted in the list
         counts = not day_plans and COUNT.search(t) is not None and not WANTS_SOME.search(t)

@@ -182,3 +182,14 @@ def test_a_look_at_a_person_named_alone_asks_about_the_lead(
 @pytest.mark.parametrize("text", ["帮我看看明天的情况", "帮我看下今天的情况"])
 def test_a_look_at_a_day_is_no_lead(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).intent is not Intent.QUERY_LEAD
+
+
+@pytest.mark.parametrize("text", ["PM问我这个月新增几个线索 帮我查下", "老板问我上周签了多少单"])
+def test_the_boss_asking_through_the_rep_is_a_count(extractor: Extractor, text: str) -> None:
+    got = extractor.extract(text, SENT)
+    slots = got.to_slots()
+    assert got.intent is Intent.QUERY_STATS and "contact_title" not in slots and "period" in slots
+
+
+def test_a_customer_asking_the_rep_is_still_a_report(extractor: Extractor) -> None:
+    assert extractor.extract("王总问我这个月能发几台", SENT).intent is Intent.LOG_FOLLOWUP
