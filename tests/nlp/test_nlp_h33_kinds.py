@@ -193,3 +193,21 @@ def test_the_boss_asking_through_the_rep_is_a_count(extractor: Extractor, text: 
 
 def test_a_customer_asking_the_rep_is_still_a_report(extractor: Extractor) -> None:
     assert extractor.extract("王总问我这个月能发几台", SENT).intent is Intent.LOG_FOLLOWUP
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("我们是苏州太湖旅游度假区的 想问下光伏组件怎么卖 联系人 陈先生 13812345678", "苏州太湖旅游度假区"),
+        ("宁波北仑开发区物业中心 要采购光伏组件 请报价 联系人 谢先生 0574-8821936", "宁波北仑开发区物业中心"),
+    ],
+)
+def test_a_resort_area_and_a_zone_property_office_are_customers(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert extractor.extract(text, SENT, channel="customer").to_slots().get("company") == company
+
+
+def test_a_zone_committee_is_still_the_zone_s(extractor: Extractor) -> None:
+    got = extractor.extract("去了宁波北仑开发区管委会 见了刘主任", SENT)
+    assert got.to_slots().get("company") == "宁波北仑开发区管委会"
