@@ -49,6 +49,9 @@ _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接�
 _GONG_THEN = frozenset("了提要想看带加")  # "贺工加了微信"
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
+# What labels a way to reach the person, and the digits said in words: "手机一八九 五五五" names nobody.
+_CONTACT_LABELS = ("手机", "电话", "座机", "微信", "邮箱", "号码", "联系")
+_HAN_DIGITS = frozenset("零〇一二三四五六七八九幺两")
 # A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
 _GIVEN_WORD_FREQ = 2000
 # A title whose last character and the next make a very common word ("长期", "任务") is no title there;
@@ -1662,6 +1665,8 @@ class PersonFinder:
             return None
         if name[0] in _NOT_NAME or any(c in "我你他她们" for c in name):
             return None  # "经理叫我明天去": no name
+        if name.startswith(_CONTACT_LABELS) or sum(c in _HAN_DIGITS for c in name) >= 2:
+            return None  # "馆长 手机一八九 五五五…": the number said in words, no name
         return name
 
     _inside: range = range(0)

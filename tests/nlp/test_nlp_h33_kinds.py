@@ -211,3 +211,20 @@ def test_a_resort_area_and_a_zone_property_office_are_customers(
 def test_a_zone_committee_is_still_the_zone_s(extractor: Extractor) -> None:
     got = extractor.extract("去了宁波北仑开发区管委会 见了刘主任", SENT)
     assert got.to_slots().get("company") == "宁波北仑开发区管委会"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮录一个 鼎盛机械 对接人 仓储部主管 手机一三八 六六六 二四五 九零",
+        "帮录一个 鼎盛机械 对接人 站长助理 电话幺三九 五五五 三二一 七零",
+    ],
+)
+def test_a_number_in_words_after_a_title_is_no_name(extractor: Extractor, text: str) -> None:
+    slots = extractor.extract(text, SENT).to_slots()
+    assert "contact_name" not in slots and "phone" in slots
+
+
+def test_a_name_written_after_a_title_still_is_one(extractor: Extractor) -> None:
+    got = extractor.extract("帮录一个 鼎盛机械 对接人 站长助理 拉毛 电话13955532170", SENT)
+    assert got.to_slots().get("contact_name") == "拉毛"
