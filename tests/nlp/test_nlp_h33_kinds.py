@@ -12,6 +12,7 @@ import pytest
 from nlp import Extractor, parse_catalog
 from nlp.dialect import mandarin
 from nlp.intent import find_kind
+from nlp.phones import find_phones
 from nlp.types import Intent
 
 SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -228,3 +229,16 @@ def test_a_number_in_words_after_a_title_is_no_name(extractor: Extractor, text: 
 def test_a_name_written_after_a_title_still_is_one(extractor: Extractor) -> None:
     got = extractor.extract("帮录一个 鼎盛机械 对接人 站长助理 拉毛 电话13955532170", SENT)
     assert got.to_slots().get("contact_name") == "拉毛"
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [("电话 1 3 9 7 3 3 5 6 0 4 8", "13973356048"), ("手机1 5 8 2 2 6 1 0 4 7 3 谢谢", "15822610473")],
+)
+def test_a_mobile_typed_digit_by_digit(text: str, phone: str) -> None:
+    assert [p for p, _ in find_phones(text)] == [phone]
+
+
+@pytest.mark.parametrize("text", ["编号 1 3 9 7 3 3 5 6 0 4 8 2", "1 2 3 4 5 6 7 8 9 0 1"])
+def test_spaced_digits_that_are_no_mobile(text: str) -> None:
+    assert find_phones(text) == []
