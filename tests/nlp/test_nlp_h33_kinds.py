@@ -242,3 +242,19 @@ def test_a_mobile_typed_digit_by_digit(text: str, phone: str) -> None:
 @pytest.mark.parametrize("text", ["编号 1 3 9 7 3 3 5 6 0 4 8 2", "1 2 3 4 5 6 7 8 9 0 1"])
 def test_spaced_digits_that_are_no_mobile(text: str) -> None:
     assert find_phones(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有个客户在公众号问光伏组件多少钱一块 宁波北仑的一个厂 要装屋顶 电话 1 3 9 7 3 3 5 6 0 4 8",
+        "有个老板在抖音上咨询数控机床 电话13973356048",
+    ],
+)
+def test_an_unknown_customer_asking_is_a_new_lead(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).intent is Intent.NEW_LEAD
+
+
+@pytest.mark.parametrize("text", ["有个客户问售后怎么报修", "有人问我们数控机床交期"])
+def test_an_after_sales_or_anyone_s_question_is_no_lead(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).intent is not Intent.NEW_LEAD
