@@ -1435,9 +1435,14 @@ class CompanyFinder:
                 self._title_at(text, m.start() + 1) or text.startswith("采购", m.start() + 1)
             )
             end = m.start()
-            office = _OFFICE_BEFORE.search(text, 0, end) if m.group().startswith(("的", "那边的")) else None
+            office = (
+                _OFFICE_BEFORE.search(text, 0, end)
+                if m.group().startswith(("的", "那边的")) or m.group("person") is not None
+                else None
+            )
             if office is not None and office.start() >= 2:
-                end = office.start()  # "宏泰财务的王芳": the office is inside the customer, its person's
+                # "宏泰财务的王芳", "X后勤欧阳主任": the office is inside the customer, its person's
+                end = office.start()
             hit = self._brand_before(text, end, blocked, owned)
             if hit is None and (full is not None or m.group().startswith(("的", "那边的"))):
                 hit = self._before_department(text, m.start(), blocked)

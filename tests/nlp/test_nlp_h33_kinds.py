@@ -258,3 +258,11 @@ def test_an_unknown_customer_asking_is_a_new_lead(extractor: Extractor, text: st
 @pytest.mark.parametrize("text", ["有个客户问售后怎么报修", "有人问我们数控机床交期"])
 def test_an_after_sales_or_anyone_s_question_is_no_lead(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).intent is not Intent.NEW_LEAD
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [("给鼎大后勤欧阳主任讲了光伏组件方案 他比较认可", "鼎大"), ("给锐拓行政王主任讲了方案", "锐拓")],
+)
+def test_an_office_between_a_short_name_and_its_person(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("company") == company
