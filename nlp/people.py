@@ -1713,6 +1713,16 @@ class PersonFinder:
                 and (s == 0 or not _CJK.match(text[s - 1]))  # (a name on its own: "温州印象城 物业经理")
             ):
                 return cand, s
+        # a surname alone, spaced on both sides as voice input writes it: "X管委会的 汤 副主任"
+        s = j - 1
+        if (
+            j < ts
+            and s >= 1
+            and (text[s] in COMMON_SURNAMES or text[s] in self._surnames)
+            and text[s - 1] == " "
+            and s not in self._inside
+        ):
+            return text[s], s
         return None
 
     def _named_after_title(self, text: str, te: int) -> bool:

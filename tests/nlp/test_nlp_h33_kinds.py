@@ -266,3 +266,14 @@ def test_an_after_sales_or_anyone_s_question_is_no_lead(extractor: Extractor, te
 )
 def test_an_office_between_a_short_name_and_its_person(extractor: Extractor, text: str, company: str) -> None:
     assert extractor.extract(text, SENT).to_slots().get("company") == company
+
+
+@pytest.mark.parametrize("text", ["跟鼎盛机械的 汤 副主任 见了面 聊了光伏组件", "跟鼎盛机械 蔡 经理 见了面"])
+def test_a_surname_spaced_alone_before_its_title(extractor: Extractor, text: str) -> None:
+    slots = extractor.extract(text, SENT).to_slots()
+    assert slots.get("contact_name") in ("汤", "蔡") and slots.get("company") == "鼎盛机械"
+
+
+@pytest.mark.parametrize("text", ["今天 去 鼎盛机械 见了 采购 经理", "下周 经理 会过来"])
+def test_a_spaced_word_before_a_title_is_no_surname(extractor: Extractor, text: str) -> None:
+    assert "contact_name" not in extractor.extract(text, SENT).to_slots()
