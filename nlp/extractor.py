@@ -75,6 +75,8 @@ _WHOSE = re.compile(
 )
 
 
+# A surname alone closing the message after a space: who signs it (read only right after its phone).
+_SIGNED_SURNAME = re.compile(r"\s+([\u4e00-\u9fff])\s*[。.!！~～]?\s*$")
 # A channel's word held or used, not sold: "开了个视频会议", "约了视频会议", "视频会议上聊的".
 _CHANNEL_HELD_BEFORE = re.compile(r"(?:开|约|打|通|用|在|过)了?[个次一场]*\s?$")
 _CHANNEL_HELD_AFTER = re.compile(r"\s?(?:上|里|中|聊|沟通|谈|讲|说|开了|开完)")
@@ -374,6 +376,15 @@ class Extractor:
         person, others, mentions_of = self._people.find_all(
             text, company.end if company else None, company.start if company else None, blocked
         )
+        if (
+            person is None
+            and phones
+            and (signed := _SIGNED_SURNAME.search(text)) is not None
+            and signed.group(1) in surnames()
+            and phones[-1][1][1] == signed.start()
+        ):
+            # "…怎么收费 电话18973213560 刘": an inquiry signed with the surname after its number
+            person = Person(signed.group(1), None, signed.start(1), signed.end(1))
         named_others = _with_phones(person, others, mentions_of, phones)
         city = find_city(text, tokens, self._base_word, blocked, company.start if company else None, places)
         if city is None:

@@ -277,3 +277,15 @@ def test_a_surname_spaced_alone_before_its_title(extractor: Extractor, text: str
 @pytest.mark.parametrize("text", ["今天 去 鼎盛机械 见了 采购 经理", "下周 经理 会过来"])
 def test_a_spaced_word_before_a_title_is_no_surname(extractor: Extractor, text: str) -> None:
     assert "contact_name" not in extractor.extract(text, SENT).to_slots()
+
+
+def test_an_inquiry_signed_with_a_surname_after_its_number(extractor: Extractor) -> None:
+    text = "请问你们做光伏组件吗 我家屋顶大概150个平方 预算5w以内 怎么收费 电话18973213560 刘"
+    assert extractor.extract(text, SENT, channel="customer").to_slots().get("contact_name") == "刘"
+
+
+@pytest.mark.parametrize(
+    "text", ["请问光伏组件怎么卖 电话18973213560 谢谢", "请问光伏组件怎么卖 电话18973213560 好"]
+)
+def test_a_word_after_the_number_is_no_signature(extractor: Extractor, text: str) -> None:
+    assert "contact_name" not in extractor.extract(text, SENT, channel="customer").to_slots()
