@@ -75,6 +75,10 @@ _WHOSE = re.compile(
 )
 
 
+# A name taken back at once, spoken: "X项目 哦不对是Y", "X，不对不对，是Y", "X 说错了 是Y".
+_TAKEN_BACK_AFTER = re.compile(
+    r"(?:项目|那边|那家)?[\s，,]?(?:哦|噢|啊|呃)?[\s，,]?(?:不对(?:不对)?|说错了|打错了|口误)[\s，,]?(?:应该)?是"
+)
 # A surname alone closing the message after a space: who signs it (read only right after its phone).
 _SIGNED_SURNAME = re.compile(r"\s+([\u4e00-\u9fff])\s*[。.!！~～]?\s*$")
 # A channel's word held or used, not sold: "开了个视频会议", "约了视频会议", "视频会议上聊的".
@@ -346,6 +350,8 @@ class Extractor:
             if company is None or not (
                 # "他说是X的徐主任推荐的我们": the organisation that sent the customer is not the customer
                 _REFERRER_AFTER.match(text, company.end) is not None
+                # "去了X 哦不对是Y": a name said wrong and taken back, the one after it is the customer
+                or _TAKEN_BACK_AFTER.match(text, company.end) is not None
                 # "他们隔壁X去年上的别家": the neighbour is an example, not the customer
                 or _NEIGHBOUR_BEFORE.search(text, max(0, company.start - 8), company.start) is not None
                 # "说啊滤芯那个价": a piece of a product's name said alone is what is sold, not who buys

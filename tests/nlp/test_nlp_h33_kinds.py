@@ -289,3 +289,16 @@ def test_an_inquiry_signed_with_a_surname_after_its_number(extractor: Extractor)
 )
 def test_a_word_after_the_number_is_no_signature(extractor: Extractor, text: str) -> None:
     assert "contact_name" not in extractor.extract(text, SENT, channel="customer").to_slots()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今天去了鼎盛机械 哦不对是鼎泰机械 见了张海波经理", "今天去了鼎盛机械，不对不对，是鼎泰机械 见了张经理"],
+)
+def test_a_customer_named_wrong_and_taken_back(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("company") == "鼎泰机械"
+
+
+def test_a_wrong_price_is_no_name_taken_back(extractor: Extractor) -> None:
+    got = extractor.extract("今天去了鼎盛机械 见了张经理 他说价格不对", SENT)
+    assert got.to_slots().get("company") == "鼎盛机械"
