@@ -224,6 +224,8 @@ _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
 # An English name after what introduces a person ("跟Lily聊了", "市场部Coco", "I'm Sophie from").
 _EN_CUE = Screened(
     r"(?:跟|和|部|叫|是|采购|见了|见到|称呼[:：]|(?:I'm|I am|this is|name is|contact:?|from)\s"
+    # ...or the office the person works in, as a form is signed: "X有限公司 行政 Lisa 邮箱…"
+    r"|(?<![\u4e00-\u9fff])(?:行政|人事|前台|财务|总务)"
     # met, called or addressed in English: "Call with Jason from X", "Met Jason (采购总监)", "Dr. Sarah Klein"
     r"|(?<![A-Za-z])(?:with|[Mm]et|Dr\.?)\s"
     # ...or signed at the end after a dash or a tilde: "… 电话136… ~ Amy", "—— Kevin"

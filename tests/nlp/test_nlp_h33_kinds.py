@@ -302,3 +302,20 @@ def test_a_customer_named_wrong_and_taken_back(extractor: Extractor, text: str) 
 def test_a_wrong_price_is_no_name_taken_back(extractor: Extractor) -> None:
     got = extractor.extract("今天去了鼎盛机械 见了张经理 他说价格不对", SENT)
     assert got.to_slots().get("company") == "鼎盛机械"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("您好 需要光伏组件 请报价 宁波智远有限公司 行政 Lisa 邮箱 Lisa.Wang@zy-tech.cn", "Lisa"),
+        ("您好 需要光伏组件 请报价 宁波智远有限公司 人事 Grace 电话13955532170", "Grace"),
+    ],
+)
+def test_an_english_name_after_its_office(extractor: Extractor, text: str, name: str) -> None:
+    slots = extractor.extract(text, SENT, channel="customer").to_slots()
+    assert slots.get("contact_name") == name
+
+
+def test_an_english_word_after_an_office_is_no_name(extractor: Extractor) -> None:
+    got = extractor.extract("请报价 行政 Excel表格发我", SENT, channel="customer")
+    assert "contact_name" not in got.to_slots()
