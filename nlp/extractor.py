@@ -79,6 +79,9 @@ _WHOSE = re.compile(
 _TAKEN_BACK_AFTER = re.compile(
     r"(?:项目|那边|那家)?[\s，,]?(?:哦|噢|啊|呃)?[\s，,]?(?:不对(?:不对)?|说错了|打错了|口误)[\s，,]?(?:应该)?是"
 )
+# The contact's own boss, spoken of by the contact: "她说老板批了", "他说领导那边同意了".
+_THEIR_BOSSES = frozenset({"老板", "领导", "老总", "上级"})
+_THEY_SAID = re.compile(r"[他她](?:们)?(?:说|讲|告诉我)[\s，,]?(?:他们|她们)?(?:的)?$")
 # A surname alone closing the message after a space: who signs it (read only right after its phone).
 _SIGNED_SURNAME = re.compile(r"\s+([\u4e00-\u9fff])\s*[。.!！~～]?\s*$")
 # A channel's word held or used, not sold: "开了个视频会议", "约了视频会议", "视频会议上聊的".
@@ -382,6 +385,13 @@ class Extractor:
         person, others, mentions_of = self._people.find_all(
             text, company.end if company else None, company.start if company else None, blocked
         )
+        if (
+            person is not None
+            and person.name is None
+            and person.title in _THEIR_BOSSES
+            and _THEY_SAID.search(text, max(0, person.start - 4), person.start) is not None
+        ):
+            person = None  # "她说老板批了": the contact's boss, told of by the contact, is not met
         if (
             person is None
             and phones

@@ -319,3 +319,13 @@ def test_an_english_name_after_its_office(extractor: Extractor, text: str, name:
 def test_an_english_word_after_an_office_is_no_name(extractor: Extractor) -> None:
     got = extractor.extract("请报价 行政 Excel表格发我", SENT, channel="customer")
     assert "contact_name" not in got.to_slots()
+
+
+def test_the_boss_the_contact_speaks_of_is_no_contact(extractor: Extractor) -> None:
+    got = extractor.extract("鼎盛机械孙丽今天又见了一面 她说老板批了 最多90w", SENT)
+    assert "contact_title" not in got.to_slots()
+
+
+@pytest.mark.parametrize("text", ["去了鼎盛机械 老板说预算批了", "去鼎盛机械见了老板 他说下个月定"])
+def test_the_boss_met_is_the_contact(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("contact_title") == "老板"
