@@ -329,3 +329,17 @@ def test_the_boss_the_contact_speaks_of_is_no_contact(extractor: Extractor) -> N
 @pytest.mark.parametrize("text", ["去了鼎盛机械 老板说预算批了", "去鼎盛机械见了老板 他说下个月定"])
 def test_the_boss_met_is_the_contact(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).to_slots().get("contact_title") == "老板"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("鼎盛机械孙丽今天又见了一面", "孙丽"), ("鼎盛机械有限公司王芳昨天回了电话", "王芳")],
+)
+def test_a_full_name_after_the_customer_then_the_day_and_the_act(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("contact_name") == name
+
+
+def test_no_name_when_the_day_follows_the_customer(extractor: Extractor) -> None:
+    assert "contact_name" not in extractor.extract("鼎盛机械今天又见了一面", SENT).to_slots()
