@@ -131,7 +131,7 @@ _AREAS = (
 _AREAS += ("社区", "广场", "商场", "大厦", "科技城", "科学城")
 _MARKETS = ("食品城", "建材城", "家具城", "服装城", "电子城", "小商品城", "灯饰城")
 _AREAS += _MARKETS
-_VENUE_HEADS = ("中心", "大厦", "广场", "社区", "机场", "商场", "大楼", "园区")
+_VENUE_HEADS = ("中心", "大厦", "广场", "社区", "机场", "商场", "大楼", "园区", "开发区")
 _VENUE_MANAGER = re.compile(r"物业(?:管理|服务)?(?:有限公司|公司|中心|处)?|管理处|管理办公室|管委会|居委会")
 _FACULTY = ("学院", "系", "研究所", "研究院", "实验室")
 _INSIDE = (*_OFFICE, *_FACULTY)
@@ -1440,9 +1440,14 @@ class CompanyFinder:
                 self._title_at(text, m.start() + 1) or text.startswith("采购", m.start() + 1)
             )
             end = m.start()
-            office = _OFFICE_BEFORE.search(text, 0, end) if m.group().startswith(("的", "那边的")) else None
+            office = (
+                _OFFICE_BEFORE.search(text, 0, end)
+                if m.group().startswith(("的", "那边的")) or m.group("person") is not None
+                else None
+            )
             if office is not None and office.start() >= 2:
-                end = office.start()  # "宏泰财务的王芳": the office is inside the customer, its person's
+                # "宏泰财务的王芳", "X后勤欧阳主任": the office is inside the customer, its person's
+                end = office.start()
             hit = self._brand_before(text, end, blocked, owned)
             if hit is None and (full is not None or m.group().startswith(("的", "那边的"))):
                 hit = self._before_department(text, m.start(), blocked)

@@ -169,6 +169,36 @@ _WU_RE = re.compile("|".join(sorted(_WU_WORDS, key=len, reverse=True)))
 _WU_QUESTION = re.compile(r"(?<=[\u4e00-\u9fff])(?<![砍采讨征步杀攻北间])伐(?=\s|$|[?？，,。!！])")
 
 
+# Hunan (Xiang) as typed by reps around Changsha: "搞么子", "几多钱", "看一哈", "签咯". Each word is only
+# Xiang (or Cantonese, 几多) where it stands, so it is rewritten wherever it is, by as many characters.
+_XIANG_WORDS = {
+    "么子": "什么",
+    "几多": "多少",
+    "一哈": "一下",
+    "恰饭": "吃饭",
+}
+# (几多 after a figure is "some more": "十几多个"; 一哈腰 bows)
+_XIANG_RE = re.compile(r"么子|(?<![0-9十百千万])几多|一哈(?!腰)|恰饭")
+# 咯 closing a clause after a verb is the particle 了 ("输咯", "踏勘完咯", "签咯！"); 嗯咯 is a yes, and
+# 咯 inside a word is no particle (咯噔, 咯吱).
+_XIANG_DONE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![嗯哦噢])咯(?=\s|$|[，,。！!？?～~；;])")
+
+
+def _xiang(text: str) -> str:
+    return _XIANG_DONE.sub("了", _XIANG_RE.sub(lambda m: _XIANG_WORDS[m.group()], text))
+
+
+# 得 typed for 的 (one pinyin, de, in hurried voice input) before what a 得 of manner or need never
+# comes before: a thing of the deal or a person's title ("医院得项目", "客户得情况", "这个月得排名",
+# "配件厂得钱经理"). Not after a verb or word that 得 ends (觉得, 记得, 取得, 获得, 值得, 搞得...).
+_DE_SLIP = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![觉记值懂获使显晓舍免难省只不总非必所心应见认博赢取落求习了怪恨顾来合乐变搞弄闹])得"
+    r"(?:(?=项目|情况|进度|排名|事(?![先前后实])|单子|线索|客户|报价|方案|合同|需求|订单)"
+    # (a title after an organisation's last word: "厂得钱经理"; "这事得王总定" is a need)
+    r"|(?<=[厂司院校局心馆部科行店园所会]得)(?=[\u4e00-\u9fff]{0,2}?(?:经理|总监|总|主任|科长|处长|院长|老师|老板|厂长)))"
+)
+
+
 def _wu(text: str) -> str:
     # (a substitution that finds nothing costs what a search for a cue would)
     return _WU_QUESTION.sub("吗", _WU_RE.sub(lambda m: _WU_WORDS[m.group()], text))
@@ -192,9 +222,9 @@ def _hubei(text: str) -> str:
 
 
 def mandarin(text: str) -> str:
-    """The text with its Cantonese (or Shanghainese, or Wuhan) function words in Mandarin, of the same
-    length; unchanged when it has none."""
-    text = _hubei(_wu(text))
+    """The text with its Cantonese (or Shanghainese, Wuhan or Hunan) function words in Mandarin, and 得
+    typed for 的 read as 的, of the same length; unchanged when it has none."""
+    text = _DE_SLIP.sub("的", _xiang(_hubei(_wu(text))))
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).

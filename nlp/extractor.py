@@ -15,7 +15,10 @@ from nlp.dialect import mandarin
 from nlp.followup import Plans, find_bare_followup, find_followup
 from nlp.handover import Handover, find_handover
 from nlp.intent import (
+    BOSS_ASKS,
     INQUIRY_SENT,
+    KIND_CALL,
+    KIND_ONLINE,
     Facts,
     blanked,
     classify,
@@ -70,6 +73,33 @@ _SPACES = re.compile(r"[\u00a0\u3000\t\r\f\v]")
 _WHOSE = re.compile(
     r"\s*[\u4e00-\u9fff]{2,4}?(?:在|一直)?(?:跟进|跟|负责|管)(?:着)?的(?=[\u4e00-\u9fffA-Za-z])"
 )
+
+
+# A name taken back at once, spoken: "X项目 哦不对是Y", "X，不对不对，是Y", "X 说错了 是Y".
+_TAKEN_BACK_AFTER = re.compile(
+    r"(?:项目|那边|那家)?[\s，,]?(?:哦|噢|啊|呃)?[\s，,]?(?:不对(?:不对)?|说错了|打错了|口误)[\s，,]?(?:应该)?是"
+)
+# The contact's own boss, spoken of by the contact: "她说老板批了", "他说领导那边同意了".
+_THEIR_BOSSES = frozenset({"老板", "领导", "老总", "上级"})
+_THEY_SAID = re.compile(r"[他她](?:们)?(?:说|讲|告诉我)[\s，,]?(?:他们|她们)?(?:的)?$")
+# A surname alone closing the message after a space: who signs it (read only right after its phone).
+_SIGNED_SURNAME = re.compile(r"\s+([\u4e00-\u9fff])\s*[。.!！~～]?\s*$")
+# A channel's word held or used, not sold: "开了个视频会议", "约了视频会议", "视频会议上聊的".
+_CHANNEL_HELD_BEFORE = re.compile(r"(?:开|约|打|通|用|在|过)了?[个次一场]*\s?$")
+_CHANNEL_HELD_AFTER = re.compile(r"\s?(?:上|里|中|聊|沟通|谈|讲|说|开了|开完)")
+
+
+def _channel_goods(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The catalog's products whose name is a word of a channel ("视频会议系统" sold as "视频会议", a "电话
+    会议" kit), where the message names the product, not a contact held on the channel."""
+    return [
+        (m.start, m.end)
+        for m in mentions
+        if m.kind == "product"
+        and (KIND_ONLINE.search(text, m.start, m.end) or KIND_CALL.search(text, m.start, m.end))
+        and not _CHANNEL_HELD_BEFORE.search(text, max(0, m.start - 5), m.start)
+        and not _CHANNEL_HELD_AFTER.match(text, m.end)
+    ]
 
 
 # A contact told with no word for how ("已联系X"), then the next call planned as another one ("明天再打"):
@@ -323,6 +353,8 @@ class Extractor:
             if company is None or not (
                 # "他说是X的徐主任推荐的我们": the organisation that sent the customer is not the customer
                 _REFERRER_AFTER.match(text, company.end) is not None
+                # "去了X 哦不对是Y": a name said wrong and taken back, the one after it is the customer
+                or _TAKEN_BACK_AFTER.match(text, company.end) is not None
                 # "他们隔壁X去年上的别家": the neighbour is an example, not the customer
                 or _NEIGHBOUR_BEFORE.search(text, max(0, company.start - 8), company.start) is not None
                 # "说啊滤芯那个价": a piece of a product's name said alone is what is sold, not who buys
@@ -353,6 +385,22 @@ class Extractor:
         person, others, mentions_of = self._people.find_all(
             text, company.end if company else None, company.start if company else None, blocked
         )
+        if (
+            person is not None
+            and person.name is None
+            and person.title in _THEIR_BOSSES
+            and _THEY_SAID.search(text, max(0, person.start - 4), person.start) is not None
+        ):
+            person = None  # "她说老板批了": the contact's boss, told of by the contact, is not met
+        if (
+            person is None
+            and phones
+            and (signed := _SIGNED_SURNAME.search(text)) is not None
+            and signed.group(1) in surnames()
+            and phones[-1][1][1] == signed.start()
+        ):
+            # "…怎么收费 电话18973213560 刘": an inquiry signed with the surname after its number
+            person = Person(signed.group(1), None, signed.start(1), signed.end(1))
         named_others = _with_phones(person, others, mentions_of, phones)
         city = find_city(text, tokens, self._base_word, blocked, company.start if company else None, places)
         if city is None:
@@ -377,9 +425,17 @@ class Extractor:
             has_contact_info=bool(phones or emails),
             rivals=tuple((m.start, m.end) for m in mentions if m.kind != "product"),
             goods=tuple((m.start, m.end) for m in mentions if m.kind == "product"),
-            plans=(plans := Plans(text, today)),
+            # (a product named by a channel's word, "视频会议" sold, is no contact held on it)
+            plans=(plans := Plans(blanked(text, _channel_goods(text, mentions)), today)),
         )
         intent = intent or classify(text, facts)
+        if (
+            intent in _QUERIES
+            and person is not None
+            and person.name is None
+            and ((boss := BOSS_ASKS.match(text)) is not None and person.start < boss.end())
+        ):
+            person = None  # "PM问我这个月新增几个": the rep's boss asking through the rep is no contact
         if handover is not None and not _reassigns(intent, handover, plans):
             handover = None
         if handover is not None:

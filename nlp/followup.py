@@ -192,12 +192,19 @@ def _done(after: str) -> bool:
     return _DONE.search(after) is not None and "再" not in after
 
 
+# 在 typed for 再 (one pinyin, zai) right after a day that is still to come: "下周一上午在问问",
+# "下周二下午3点在过去", "下学期在说" (put off): a step on a day ahead is done again, not going on now.
+_AGAIN_SLIP = re.compile(
+    r"^(\s?(?:我们?|就|我就|我们就)?\s?)在(?=过去|去(?!年)|来|问|打|拨|联系|跟进|约|见|拜访|上门|说|发|谈|聊)"
+)
+
+
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """Text of the clause before the day expression and after it."""
+    """Text of the clause before the day expression and after it (a slip of 在 for 再 read as 再)."""
     left = start
     while left > 0 and not _CLAUSE_END.match(text, left - 1):
         left -= 1
-    return text[left:start], _clause_after(text, end)
+    return text[left:start], _AGAIN_SLIP.sub(r"\1再", _clause_after(text, end))
 
 
 def _clause_after(text: str, end: int) -> str:

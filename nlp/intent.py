@@ -254,6 +254,9 @@ NEW_LEAD = Screened(
     # an inquiry that came in: "客户来电咨询", "官网来了个询价", "扫到一个意向客户"
     r"|(?:来电|打来)(?:咨询|询价)(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
     r"|(?:来了|收到|接到|有)(?:一)?个?(?:询价|询盘|咨询)|(?:官网|网站|平台|400)(?:留言|询价|咨询|来的)"
+    # ...told as a customer unknown asking on some channel: "有个客户在公众号问X多少钱", "有个老板抖音上咨询Y"
+    r"|^\s*有(?:一)?个(?:新的?)?(?:客户|老板|买家)[^，,。；;\s]{0,8}?(?:问|咨询|询价|想买|要买)"
+    r"(?![^，,。\s]{0,6}(?:售后|维修|发货|物流|进度|投诉|退货|开票|发票|付款|安装))"
     r"|(?:个|家)(?:新的?)?意向客户|新的(?:意向)?客户"
     # the prospect reaching out by adding the rep: "客户wx加我的：…", "有个客户主动加了我微信"
     r"|(?:客户|有人)(?:主动)?\s?(?:wx|vx|微信|企微)?\s?加了?我(?:的|微信|wx|vx|好友)"
@@ -538,6 +541,10 @@ LOOK_UP = re.compile(r"^\s*(?:帮我|帮忙|麻烦)?(?:查一下|查下|查查|�
 # A look asked for before the customer ("帮我看下X到哪一步了", "看一下X的进度"): where its name starts; not
 # a look-up for the intent ("看看明天的安排" asks for no customer).
 _LOOK_AT = re.compile(r"^\s*(?:帮我|帮忙|麻烦|给我)?(?:看一下|看下|看看)")
+# ...what is looked at, last: "帮我看下X那个客户的情况", "看一下X的进度"
+_LOOK_AT_WHAT = re.compile(
+    r"(?:那个客户|那家|那边|那个单子)?的?(?:情况|进度|进展|资料|信息|跟进记录)\s*[?？。.!！~～]*$"
+)
 # ...or asked for last, after what is wanted of it: "X的客户信息查一下", "X的资料帮我调一下"
 LOOK_UP_LAST = re.compile(
     r"(?:资料|信息|情况|记录|档案|电话|联系方式)\s*(?:帮我|帮忙|麻烦)?"
@@ -736,6 +743,11 @@ KIND_VISIT = Screened(
     # ("带着老板来公司了")
     r"|带[^，,。；;]{0,30}?(?:去|到)[^，,。；;\s]{0,8}?(?:参观|考察|看)了"
     r"|(?<![我要想])来(?:公司|厂里|工厂|展厅)(?:了|过)(?![吗么没])"
+    # ...to look at or pick the goods there, said done: "今天来苗圃看苗了", "来基地挑了一批" (not to come)
+    r"|(?<![我要想再会能准备打算])来(?:苗圃|基地|仓库|园区|厂里|工厂|展厅|门店|店里|公司|车间|样板间|库房)"
+    r"(?:看|挑|选|参观|考察|验)[^，,。；;\s]{0,4}?了(?![吗么没?？])"
+    # met at last, said done: "X汪主任终于见上了", "总算见上面了"
+    r"|见上(?:面|了)(?![吗么没?？])"
     # ...named ours, where: "来了我们宁波展厅", "来我们总部参观过"
     r"|来了(?:我们|咱们|我司)的?[^，,。；;\s]{0,4}?(?:公司|厂|展厅|门店|店|办公室|总部)"
     r"|(?<![我要想])来(?:我们|咱们|我司)的?[^，,。；;\s]{0,4}?(?:公司|厂|展厅|门店|店|办公室|总部)[^，,。；;\s]{0,2}?(?:了|过)(?![吗么没])"
@@ -807,6 +819,8 @@ KIND_VISIT = Screened(
 SCOPE_TEAM = re.compile(
     r"团队|大家|(?:我们|咱们|咱|本)组|全组|组里|所有人|全员|全部人|整个组|部门|我们团队|各位"
     r"|各人|每个人|每人|各个(?:销售|同事|人)|每个(?:销售|同事)|(?<![A-Za-z])(?i:team)(?![A-Za-z])"
+    # everyone in sales named as a whole: "所有销售这个月的排名", "全体同事的业绩"
+    r"|(?:所有|全体|全部)(?:的)?(?:销售|同事|业务员)"
     # the whole company's sales: "全公司卖了多少", "整个公司这季度签了几单"
     r"|全公司|整个公司|公司整体"
 )
@@ -1223,6 +1237,8 @@ def _find_stage(
                 continue
             if label == Stage.DELIVERED and _SAMPLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # a sample set up to try ("样品装好了") is no delivery
+            if label == Stage.DELIVERED and _AHEAD_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+                continue  # the work's start said for a week ahead ("下周开始进场施工") is still to come
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
             if (
@@ -1316,6 +1332,9 @@ def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int
 
 
 # A sample or a demo unit named just before what was installed or sent: "X样品装好了", "样机到货了".
+# A time still ahead said just before a start of the work: "下周开始进场", "下个月起开始安装" (a day's plan is
+# blanked with the plans; a week or a month is no day).
+_AHEAD_BEFORE = re.compile(r"(?:下周|下礼拜|下星期|下个?月|下半月|月底|年后|节后|过两天|过几天)[起就再才]?$")
 _SAMPLE_BEFORE = re.compile(r"(?:样品|样机|样板|小样|试用品|试用机|展品)[^，,。；;\s]{0,3}$")
 _PIPELINE = [s for s in Stage if s != Stage.LOST]
 # A loss conceded in a clause that turns to what goes on: "虽然X丢了 但…", "尽管X没拿下".
@@ -1405,6 +1424,13 @@ def find_scope(text: str) -> str | None:
     if SCOPE_ME.search(text):
         return "me"
     return None
+
+
+# The rep's own boss asking the rep, said first: "PM问我这个月新增几个线索", "领导让我报一下签了几单" (the
+# question is passed on to the bot; the boss is no customer's contact).
+BOSS_ASKS = re.compile(
+    r"\s*(?:老板|领导|主管|组长|总监|上级|上面|(?<![A-Za-z])(?:PM|boss|Boss|BOSS)(?![A-Za-z]))\s?(?:问我|让我|叫我|要我)"
+)
 
 
 def classify(text: str, facts: Facts) -> Intent:
@@ -1649,7 +1675,8 @@ def _short_query(
         outside = t[: plans.start()] + " " + t[plans.end() :]
         day_plans = not (REPORTED.search(outside) or SEEN_THERE.search(outside))
         day_plans = day_plans and (is_question or not OWN_PLAN.search(t))
-    named = facts.has_company or facts.has_person
+    # (the rep's boss who asks through the rep names no customer: "PM问我这个月新增几个")
+    named = facts.has_company or (facts.has_person and BOSS_ASKS.match(t) is None)
     if not named and (stage is None or is_question):
         # "明天有几个客户要见": the day's appointments, counted in the list
         counts = not day_plans and COUNT.search(t) is not None and not WANTS_SOME.search(t)
@@ -1835,6 +1862,13 @@ def _asks_about_one(text: str) -> bool:
     m = LOOK_UP.search(text)
     if m is not None:
         return len(_PROGRESS_FILLER.sub("", text[m.end() :])) >= 2
+    m, told = _LOOK_AT.match(text), _LOOK_AT_WHAT.search(text)
+    if (
+        m is not None
+        and told is not None
+        and len(_PROGRESS_FILLER.sub("", text[m.end() : told.start()])) >= 2
+    ):
+        return True  # "帮我看下X那个客户的情况"
     m = LOOK_UP_LAST.search(text)
     return m is not None and len(_PROGRESS_FILLER.sub("", text[: m.start()])) >= 2
 

@@ -49,6 +49,9 @@ _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接�
 _GONG_THEN = frozenset("了提要想看带加")  # "贺工加了微信"
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
+# What labels a way to reach the person, and the digits said in words: "手机一八九 五五五" names nobody.
+_CONTACT_LABELS = ("手机", "电话", "座机", "微信", "邮箱", "号码", "联系")
+_HAN_DIGITS = frozenset("零〇一二三四五六七八九幺两")
 # A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
 _GIVEN_WORD_FREQ = 2000
 # A title whose last character and the next make a very common word ("长期", "任务") is no title there;
@@ -123,6 +126,8 @@ _ACT_AFTER = re.compile(
     r"沟通|确认|对接|对了|聊了|说|讲|通了|打了|回了|回复|发了|见了|回电|回话|来电|打电话|打来"
     # (or wrote, handed over, let out: "X的采购刘莉发邮件来", "X王涛给了座机", "X刘莉开视频会议")
     r"|发(?:邮件|微信|消息|信息|短信|来|过来)|给了|开了?(?:个|一个)?(?:会|视频|线上)|透露|表示|反馈|提到"
+    # (the day said first: "X孙丽今天又见了一面", "X王芳昨天回了电话")
+    r"|(?:今天|昨天|上午|下午|刚才?)(?:又|也|再)?(?:见了|见面|聊了|谈了|来了|打了|约了|说|回了|回电|发了)"
 )
 _DEPT_CHARS = "部科处室办"
 # (a space may part them on a card: "行政部 钟晓梅 180…")
@@ -221,6 +226,8 @@ _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
 # An English name after what introduces a person ("跟Lily聊了", "市场部Coco", "I'm Sophie from").
 _EN_CUE = Screened(
     r"(?:跟|和|部|叫|是|采购|见了|见到|称呼[:：]|(?:I'm|I am|this is|name is|contact:?|from)\s"
+    # ...or the office the person works in, as a form is signed: "X有限公司 行政 Lisa 邮箱…"
+    r"|(?<![\u4e00-\u9fff])(?:行政|人事|前台|财务|总务)"
     # met, called or addressed in English: "Call with Jason from X", "Met Jason (采购总监)", "Dr. Sarah Klein"
     r"|(?<![A-Za-z])(?:with|[Mm]et|Dr\.?)\s"
     # ...or signed at the end after a dash or a tilde: "… 电话136… ~ Amy", "—— Kevin"
@@ -1662,6 +1669,8 @@ class PersonFinder:
             return None
         if name[0] in _NOT_NAME or any(c in "我你他她们" for c in name):
             return None  # "经理叫我明天去": no name
+        if name.startswith(_CONTACT_LABELS) or sum(c in _HAN_DIGITS for c in name) >= 2:
+            return None  # "馆长 手机一八九 五五五…": the number said in words, no name
         return name
 
     _inside: range = range(0)
@@ -1708,6 +1717,16 @@ class PersonFinder:
                 and (s == 0 or not _CJK.match(text[s - 1]))  # (a name on its own: "温州印象城 物业经理")
             ):
                 return cand, s
+        # a surname alone, spaced on both sides as voice input writes it: "X管委会的 汤 副主任"
+        s = j - 1
+        if (
+            j < ts
+            and s >= 1
+            and (text[s] in COMMON_SURNAMES or text[s] in self._surnames)
+            and text[s - 1] == " "
+            and s not in self._inside
+        ):
+            return text[s], s
         return None
 
     def _named_after_title(self, text: str, te: int) -> bool:

@@ -40,12 +40,17 @@ _SPOKEN_LANDLINE = Screened(
     r"(?<![零〇一二三四五六七八九幺两])[零〇](?:[ \-]?[零〇一二三四五六七八九幺]){9,11}"
     r"(?![零〇一二三四五六七八九幺两])"
 )
+# A mobile number typed digit by digit with a space after each ("1 3 9 7 3 3 5 6 0 4 8"): more groups than a
+# written number has, so it is read on its own.
+_SPACED_MOBILE = re.compile(r"(?<![\d.])1 [3-9](?: \d){9}(?! ?\d)")
 _SPOKEN_DIGITS = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")
 
 
 def find_phones(text: str) -> list[tuple[str, tuple[int, int]]]:
     """All phone numbers with their spans, in order; extensions and order numbers are left out."""
     out = _written_phones(text)
+    for m in _SPACED_MOBILE.finditer(text):
+        out.append((m.group().replace(" ", ""), m.span()))
     for m in _SPOKEN_MOBILE.finditer(text):
         out.append((m.group().translate(_SPOKEN_DIGITS).replace(" ", "").replace("-", ""), m.span()))
     for m in _SPOKEN_LANDLINE.finditer(text):
