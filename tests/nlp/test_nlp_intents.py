@@ -658,3 +658,34 @@ def test_a_won_deal_s_amount_is_its_budget(extractor: Extractor, text: str, budg
 
 def test_a_won_deal_s_unit_price_is_no_budget(extractor: Extractor) -> None:
     assert extractor.extract("恒拓拿下了，单价3万一套", SENT).budget is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "contact"),
+    [
+        ("先到瑞丰纺织找了质检科的邓科长，样布他们留下了", "瑞丰纺织", "邓"),
+        ("昨天到鼎晟包装找冯工聊了会儿，纸箱克重要调", "鼎晟包装", "冯"),
+        ("跑了趟康桥农牧找饲料部孟经理，说下月要补货", "康桥农牧", "孟"),
+        ("去蓝湾酒店那边找宋总对了下婚宴菜单", "蓝湾酒店", "宋"),
+        ("下午到金阳光伏找吕主管问了下支架的交期", "金阳光伏", "吕"),
+    ],
+)
+def test_gone_to_their_place_to_find_someone_is_a_visit(
+    extractor: Extractor, text: str, company: str, contact: str
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.intent == Intent.LOG_FOLLOWUP and ex.kind == "visit"
+    assert ex.company == company and ex.contact_name == contact
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["明天到鼎晟包装找冯工", "下周一去瑞丰纺织找邓科长谈合同", "到时候找吕主管聊了再说", "到月底找他们结款"],
+)
+def test_going_to_find_someone_later_is_no_visit_done(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).kind is None
+
+
+@pytest.mark.parametrize("text", ["找冯工要发票", "让邓科长找财务要下对账单", "去市场找了几家供应商比价"])
+def test_asking_something_of_someone_with_no_place_is_no_visit(text: str) -> None:
+    assert find_kind(text) is None
