@@ -385,7 +385,7 @@ _AT_DOOR = r"(?<!的)上门(?![^\s，,。；;]{0,4}服务)"
 _CALLED_OVER = r"(?:(?:我|刚|刚才|刚刚)打(?:过去|回去)|(?:^|(?<=[\s，,。；;]))打(?:过去|回去)了)"
 # (nor gone off to a meal or a rest of one's own: "我先吃饭去了", "开会去了")
 _GONE = (
-    r"(?<![发寄传邮递转汇交送打]过)(?<![交递送]上)(?<![发寄传邮递转交送]出)"
+    r"(?<![发寄传邮递转汇交送打报]过)(?<![交递送报]上)(?<![发寄传邮递转交送报]出)"
     r"(?<!吃饭)(?<!开会)(?<!午休)(?<!休息)(?<!睡觉)去了"
 )
 # A line that got through ("电话打通了", "打通了他手机"), not systems joined ("订单要跟商城打通").
@@ -1044,6 +1044,12 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了"
             # ours or another's: see _QUOTE_BY_OTHERS
             r"|报了(?:个|一个)?[^，,。；;\s]{0,3}?价(?![格钱])"
+            # said in passing, the price given as its figure or the quote gone over to them: "报的价是12万",
+            # "价格报过去了", "价昨天报给他们了" (not up to our boss for a nod, "报上去了"; whose quote it
+            # was is read in _quoted_by_others: "对手报的价比我们低")
+            r"|报的价(?:格|钱)?\s?(?:是|为|在|就是)?\s?(?=(?:每[\u4e00-\u9fff]{1,2}|一[\u4e00-\u9fff])?\s?[\d一二三四五六七八九十两几])"
+            r"|(?:价格|价钱|价|报价单?)\s?(?:已经?|也|都|今天|昨天|刚才?|上午|下午)*\s?报(?:过去|出去|给[他她]们?)了"
+            r"(?![吗么没?？])"
             # the price given as a figure: "一包报到185", "每吨报到了3300" (not reporting for duty: "去报到")
             r"|(?<![去来])报到了?\s?\d"
             # handed in or sent, also in English: "报价已提交", "quote已发", "quotation已经发出"
@@ -1168,6 +1174,12 @@ _STAGE_SAID = re.compile(
 _CLAUSE_START = re.compile(r"[，,。；;！!？?\n\s）)、]")
 
 
+# A competitor not in the catalog, said as one: "对手报的价比我们低", "别家报了个更低的价".
+_RIVAL_GIVER = re.compile(
+    r"对手|竞品|友商|同行|别家|别的(?:厂家?|供应商|公司|家)|其他(?:家|厂家?|供应商)|另一家|另外一家"
+)
+
+
 def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]) -> bool:
     """A quote whose giver, in the clause before it, is a competitor ("碧水源科技报了价") or someone
     else as well ("同行也报了价"; "我们也报了价" is ours)."""
@@ -1177,7 +1189,7 @@ def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]
     if any(left <= s and e <= start for s, e in rivals):
         return True
     giver = text[left:start]
-    return giver.endswith("也") and "我" not in giver
+    return (giver.endswith("也") and "我" not in giver) or _RIVAL_GIVER.search(giver) is not None
 
 
 # The customer asking the rep for it in the clause before: "他让我把样本和报价发到他邮箱" is still to send.

@@ -689,3 +689,34 @@ def test_going_to_find_someone_later_is_no_visit_done(extractor: Extractor, text
 @pytest.mark.parametrize("text", ["找冯工要发票", "让邓科长找财务要下对账单", "去市场找了几家供应商比价"])
 def test_asking_something_of_someone_with_no_place_is_no_visit(text: str) -> None:
     assert find_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("鼎晟包装纸箱报的价是每只3块2", "鼎晟包装"),
+        ("给瑞丰纺织报的价是十八万五", "瑞丰纺织"),
+        ("蓝湾酒店婚宴的价格报过去了，等宋总回复", "蓝湾酒店"),
+        ("康桥农牧那边的价昨天已经报给他们了", "康桥农牧"),
+    ],
+)
+def test_a_quote_said_in_passing_is_the_quote_stage(extractor: Extractor, text: str, company: str) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.stage == "报价" and ex.company == company
+    assert ex.intent == Intent.UPDATE_STAGE and ex.kind is None  # (a quote sent over is no visit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金阳光伏让我们报个价",
+        "禾盛优品说对手报的价比我们低一成",
+        "瑞丰纺织说同行报的价是每米15块",
+        "康桥农牧说别家报了个更低的价",
+        "价格报过去了吗",
+        "明天把价格报过去",
+        "禾盛优品的特价申请报上去了，等老板批",
+    ],
+)
+def test_a_quote_asked_a_rival_s_or_still_to_send_is_no_quote_stage(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).stage is None
