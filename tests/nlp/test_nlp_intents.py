@@ -720,3 +720,9 @@ def test_a_quote_said_in_passing_is_the_quote_stage(extractor: Extractor, text: 
 )
 def test_a_quote_asked_a_rival_s_or_still_to_send_is_no_quote_stage(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).stage is None
+
+
+@pytest.mark.parametrize("text", ["去仓库找了样品给客户寄", "到百度找了下他们的地址"])
+def test_something_found_somewhere_is_no_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is None or found[0] != "visit"
