@@ -437,6 +437,8 @@ _DONE_THERE = re.compile(
     r"|对(?:细节|接|一下|下|了|过|稿|样|数|单|图|版)"
     # done there for someone in it: "去X给周总讲方案", "到X给老师们培训"
     r"|给(?=[\u4e00-\u9fff]{1,4}?(?:讲|演示|培训|介绍|看|演|装|调))"
+    # someone of theirs sought there: "到X找了张科长", "去X找王工聊了会儿", "明天到X找王总"
+    r"|找(?=了|[\u4e00-\u9fff])"
 )
 # Someone else in the clause before the verb: the trip or the sending is theirs.
 _THEY_WENT = re.compile(r"(?:[他她]|对方|人家|客户|老板)[^\s，,。；;！!？?]*$")

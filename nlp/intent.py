@@ -388,7 +388,7 @@ _AT_DOOR = r"(?<!的)上门(?![^\s，,。；;]{0,4}服务)"
 _CALLED_OVER = r"(?:(?:我|刚|刚才|刚刚)打(?:过去|回去)|(?:^|(?<=[\s，,。；;]))打(?:过去|回去)了)"
 # (nor gone off to a meal or a rest of one's own: "我先吃饭去了", "开会去了")
 _GONE = (
-    r"(?<![发寄传邮递转汇交送打]过)(?<![交递送]上)(?<![发寄传邮递转交送]出)"
+    r"(?<![发寄传邮递转汇交送打报]过)(?<![交递送报]上)(?<![发寄传邮递转交送报]出)"
     r"(?<!吃饭)(?<!开会)(?<!午休)(?<!休息)(?<!睡觉)去了"
 )
 # A line that got through ("电话打通了", "打通了他手机"), not systems joined ("订单要跟商城打通").
@@ -470,6 +470,17 @@ _WENT_AND_TALKED = (
     r"去(?![年])[^，,。；;\s]{1,16}?(?:跟|和|与)[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"
     r"|(?<![要想再准备算得])去(?![年])[^，,。；;\s跟和与]{2,12}?(?:谈|聊)了(?![吗么没?？])"
 )
+# Gone to their place to find their person, said done: "先到X找了Y科长", "到X找Y聊了会儿", "去X那边找李总对了
+# 下方案" (not a plan, "明天到X找王总", nor a place that is no place: "到时候找他", "去年找了X", "收到X找了",
+# "到网上找了")
+_WENT_TO_FIND = (
+    r"(?<![要想备算得该打收做找达遇碰拿见听看等送直报迟签轮])(?:到|去|跑了?一?趟)(?![年底时处现期手货账位网])"
+    r"(?!百度|平台|系统|群里|朋友圈)[^，,。；;\s找]{2,16}?(?:那边|那儿|那里)?找"
+    # (someone found, not something: "去仓库找了样品", "到网上找了资料")
+    r"(?:了(?![几一两三四五六七八九十\d个家些点下]|资料|样|东西|材料|文件|图纸|案例|信息|数据|货|发票|合同"
+    r"|地方|位置|房|店面|工作|人手)"
+    r"|[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接|对|问)(?:了(?!解)|过))"
+)
 # Looked something over together with their person: "和X的钱主任一起看了图纸" (not on a line).
 _LOOKED_WITH = (
     r"(?:跟|和|与)(?![^，,。；;\s]{0,20}?(?:视频|线上|网上|电话|腾讯|远程|网络|钉钉|飞书|语音|微信|(?i:zoom|teams)))"
@@ -486,7 +497,7 @@ REPORTED = Screened(
     r"|(?:微信|邮件|QQ)(?:上|里)?(?:已经?)?发(?:过去|出去|出)了"
     r"|去[^，,。；;\s]{0,12}(?:看了|走了|转了)"  # "上周六去X现场看了"
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访"
-    rf"|{_WENT_AND_TALKED}|{_LOOKED_WITH}"
+    rf"|{_WENT_AND_TALKED}|{_LOOKED_WITH}|{_WENT_TO_FIND}"
     rf"|{_GOT_THROUGH}"
     r"|拨通|📞|☎|电话(?:没人?接|没通|打不通)"
     rf"|{_CALLED_OVER}|{_TALKED_THERE}"
@@ -775,7 +786,7 @@ KIND_VISIT = Screened(
     r"|去[^，,。；;\s]{1,12}送(?:样|货|合同|资料)"
     # went to them to talk, done: "下午去X找王经理聊了", "去厂里找老周谈过了" (not "明天去找他聊聊")
     r"|去[^，,。；;\s]{1,12}?找[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"
-    rf"|{_WENT_AND_TALKED}|{_LOOKED_WITH}"
+    rf"|{_WENT_AND_TALKED}|{_LOOKED_WITH}|{_WENT_TO_FIND}"
     # talked at their home: "跟周先生在他家聊到很晚", "在客户家里谈了一下午"
     r"|在(?:[他她]们?|客户|对方|人家|[\u4e00-\u9fff]{1,3}(?:总|先生|女士|姐|哥))家里?(?:一直|又|先)?(?:聊|谈|坐|喝|吃|看|量|待)"
     # shown around by them: "李主任带我把几个车间走了一遍", "领着我们转了一圈" (not "带我们的人")
@@ -1051,6 +1062,12 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了"
             # ours or another's: see _QUOTE_BY_OTHERS
             r"|报了(?:个|一个)?[^，,。；;\s]{0,3}?价(?![格钱])"
+            # said in passing, the price given as its figure or the quote gone over to them: "报的价是12万",
+            # "价格报过去了", "价昨天报给他们了" (not up to our boss for a nod, "报上去了"; whose quote it
+            # was is read in _quoted_by_others: "对手报的价比我们低")
+            r"|报的价(?:格|钱)?\s?(?:是|为|在|就是)?\s?(?=(?:每[\u4e00-\u9fff]{1,2}|一[\u4e00-\u9fff])?\s?[\d一二三四五六七八九十两几])"
+            r"|(?:价格|价钱|价|报价单?)\s?(?:已经?|也|都|今天|昨天|刚才?|上午|下午)*\s?报(?:过去|出去|给[他她]们?)了"
+            r"(?![吗么没?？])"
             # the price given as a figure: "一包报到185", "每吨报到了3300" (not reporting for duty: "去报到")
             r"|(?<![去来])报到了?\s?\d"
             # handed in or sent, also in English: "报价已提交", "quote已发", "quotation已经发出"
@@ -1175,6 +1192,12 @@ _STAGE_SAID = re.compile(
 _CLAUSE_START = re.compile(r"[，,。；;！!？?\n\s）)、]")
 
 
+# A competitor not in the catalog, said as one: "对手报的价比我们低", "别家报了个更低的价".
+_RIVAL_GIVER = re.compile(
+    r"对手|竞品|友商|同行|别家|别的(?:厂家?|供应商|公司|家)|其他(?:家|厂家?|供应商)|另一家|另外一家"
+)
+
+
 def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]) -> bool:
     """A quote whose giver, in the clause before it, is a competitor ("碧水源科技报了价") or someone
     else as well ("同行也报了价"; "我们也报了价" is ours)."""
@@ -1184,7 +1207,7 @@ def _quoted_by_others(text: str, start: int, rivals: tuple[tuple[int, int], ...]
     if any(left <= s and e <= start for s, e in rivals):
         return True
     giver = text[left:start]
-    return giver.endswith("也") and "我" not in giver
+    return (giver.endswith("也") and "我" not in giver) or _RIVAL_GIVER.search(giver) is not None
 
 
 # The customer asking the rep for it in the clause before: "他让我把样本和报价发到他邮箱" is still to send.

@@ -13,11 +13,14 @@ _EMAIL = Screened(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9\-]{1,63}(?:\.[
 _DIGITS = re.compile(r"\d+")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0(?:10|2\d|[3-9]\d{2})\d{7,8}")
+# A company's nationwide service line ("400-820-1234", "800 820 8820"): ten digits with no area code, the
+# number a rep copies off a card or a website with its extension after it ("转3").
+_SERVICE = re.compile(r"[48]00(?!0{7})\d{7}")  # not a round ten-digit amount
 _MIN_DIGITS = 10  # the shortest valid number (a landline); normalising only ever drops digits
 
 
 def _valid(digits: str) -> bool:
-    return bool(_MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits))
+    return bool(_MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits) or _SERVICE.fullmatch(digits))
 
 
 def _normalise(digits: str) -> str:

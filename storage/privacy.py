@@ -32,6 +32,7 @@ PERSONAL_SLOTS = ("contact_name", "phone", "email")
 # Mirrors nlp/phones.py (storage may not import nlp): the same digits the extractor stores.
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0(?:10|2\d|[3-9]\d{2})\d{7,8}")
+_SERVICE = re.compile(r"[48]00(?!0{7})\d{7}")  # a company's 400- / 800- line
 _SEPARATORS = re.compile(r"[\s\-－—.()（）+]")
 _PERSONAL_COMPANY = re.compile(r"^(?P<name>.+?)\s*(?:[（(]个人[）)]|先生|女士)?$")
 
@@ -59,8 +60,8 @@ def normalise_phone(text: str) -> str:
         digits = digits[4:]
     elif digits.startswith("86") and len(digits) == 13 and digits[2] == "1":
         digits = digits[2:]
-    if not (_MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits)):
-        raise ValueError("not a mainland mobile (11 digits) or landline number with area code")
+    if not (_MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits) or _SERVICE.fullmatch(digits)):
+        raise ValueError("not a mainland mobile (11 digits), landline number with area code or 400/800 line")
     return digits
 
 

@@ -460,3 +460,23 @@ def test_a_city_and_a_short_brand(extractor: Extractor, text: str, company: str)
 )
 def test_a_city_and_an_everyday_word_is_no_company(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).company is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("昨天到禾盛优品找邹经理聊了会儿，货架要换", "禾盛优品"),
+        ("先到蓝帆找了采购部的陶主管", "蓝帆"),
+        ("到绿源找车间的岳主任对了下排产", "绿源"),
+        ("后天到禾盛优品找邹经理", "禾盛优品"),
+    ],
+)
+def test_a_brand_gone_to_to_find_someone_is_its_customer(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+@pytest.mark.parametrize("text", ["到处找人问价", "去老城区找了个店面", "到时候找他们结款"])
+def test_a_place_or_a_time_before_找_is_no_customer(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).company is None

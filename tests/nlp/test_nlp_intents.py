@@ -658,3 +658,71 @@ def test_a_won_deal_s_amount_is_its_budget(extractor: Extractor, text: str, budg
 
 def test_a_won_deal_s_unit_price_is_no_budget(extractor: Extractor) -> None:
     assert extractor.extract("恒拓拿下了，单价3万一套", SENT).budget is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "contact"),
+    [
+        ("先到瑞丰纺织找了质检科的邓科长，样布他们留下了", "瑞丰纺织", "邓"),
+        ("昨天到鼎晟包装找冯工聊了会儿，纸箱克重要调", "鼎晟包装", "冯"),
+        ("跑了趟康桥农牧找饲料部孟经理，说下月要补货", "康桥农牧", "孟"),
+        ("去蓝湾酒店那边找宋总对了下婚宴菜单", "蓝湾酒店", "宋"),
+        ("下午到金阳光伏找吕主管问了下支架的交期", "金阳光伏", "吕"),
+    ],
+)
+def test_gone_to_their_place_to_find_someone_is_a_visit(
+    extractor: Extractor, text: str, company: str, contact: str
+) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.intent == Intent.LOG_FOLLOWUP and ex.kind == "visit"
+    assert ex.company == company and ex.contact_name == contact
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["明天到鼎晟包装找冯工", "下周一去瑞丰纺织找邓科长谈合同", "到时候找吕主管聊了再说", "到月底找他们结款"],
+)
+def test_going_to_find_someone_later_is_no_visit_done(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).kind is None
+
+
+@pytest.mark.parametrize("text", ["找冯工要发票", "让邓科长找财务要下对账单", "去市场找了几家供应商比价"])
+def test_asking_something_of_someone_with_no_place_is_no_visit(text: str) -> None:
+    assert find_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("鼎晟包装纸箱报的价是每只3块2", "鼎晟包装"),
+        ("给瑞丰纺织报的价是十八万五", "瑞丰纺织"),
+        ("蓝湾酒店婚宴的价格报过去了，等宋总回复", "蓝湾酒店"),
+        ("康桥农牧那边的价昨天已经报给他们了", "康桥农牧"),
+    ],
+)
+def test_a_quote_said_in_passing_is_the_quote_stage(extractor: Extractor, text: str, company: str) -> None:
+    ex = extractor.extract(text, SENT)
+    assert ex.stage == "报价" and ex.company == company
+    assert ex.intent == Intent.UPDATE_STAGE and ex.kind is None  # (a quote sent over is no visit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "金阳光伏让我们报个价",
+        "禾盛优品说对手报的价比我们低一成",
+        "瑞丰纺织说同行报的价是每米15块",
+        "康桥农牧说别家报了个更低的价",
+        "价格报过去了吗",
+        "明天把价格报过去",
+        "禾盛优品的特价申请报上去了，等老板批",
+    ],
+)
+def test_a_quote_asked_a_rival_s_or_still_to_send_is_no_quote_stage(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).stage is None
+
+
+@pytest.mark.parametrize("text", ["去仓库找了样品给客户寄", "到百度找了下他们的地址"])
+def test_something_found_somewhere_is_no_visit(text: str) -> None:
+    found = find_kind(text)
+    assert found is None or found[0] != "visit"

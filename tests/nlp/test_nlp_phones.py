@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 
+from nlp import extract
 from nlp.phones import find_emails, find_phones
 
 
@@ -41,3 +44,29 @@ def test_email_lower_cased() -> None:
 def test_a_mobile_read_out_digit_by_digit() -> None:
     assert find_phones("我姓冯电话是一三三零三一一八八二七")[0][0] == "13303118827"
     assert find_phones("一共一百二十三万") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("佛山陶瓷厂前台 0757-8231 5566 转 302 找设备科", "075782315566"),
+        ("总机 010-6789 2345 EXT 27，问物流部", "01067892345"),
+        ("售后热线 400-611-7788转2", "4006117788"),
+        ("服务电话 800 830 5126 ext.5", "8008305126"),
+        ("物业客服4001-826-826", "4001826826"),
+        ("报修 0371-6655 1234-8019", "037166551234"),
+    ],
+)
+def test_a_phone_with_its_extension_is_the_number_alone(text: str, phone: str) -> None:
+    assert [p for p, _ in find_phones(text)] == [phone]
+
+
+@pytest.mark.parametrize("text", ["合同额8000000000元", "工单号4001234567890"])
+def test_no_service_line_in_amounts_or_long_numbers(text: str) -> None:
+    assert find_phones(text) == []
+
+
+def test_a_service_line_with_an_extension_is_the_reports_phone() -> None:
+    sent = datetime(2026, 4, 14, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    ex = extract("今天电话联系了宁波恒泰模具的钱经理，他给的是400-667-2310转15，下周再约", sent)
+    assert ex.phone == "4006672310"

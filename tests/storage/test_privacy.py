@@ -109,7 +109,11 @@ def test_normalise_phone_matches_the_extractor(raw: str) -> None:
     assert normalise_phone(raw) == PHONE
 
 
-@pytest.mark.parametrize("raw", ["", "abc", "12345", "139531122889", "1395311228８"])
+def test_normalise_phone_keeps_a_service_line_as_the_extractor_stores_it() -> None:
+    assert normalise_phone("400-611-7788") == "4006117788"
+
+
+@pytest.mark.parametrize("raw", ["", "abc", "12345", "139531122889", "1395311228８", "8000000000"])
 def test_normalise_phone_rejects_what_is_no_phone(raw: str) -> None:
     with pytest.raises(ValueError):
         normalise_phone(raw)
