@@ -32,7 +32,7 @@ from bot.config import Config, configured_catalog
 from bot.core.digests_job import TICK as DIGEST_TICK
 from bot.core.digests_job import DigestJob
 from bot.core.jobs import ScheduledJob, first_tick, on_server
-from bot.core.notify import INBOUND, OUTBOX, Notifier, notifier_for
+from bot.core.notify import INBOUND, OUTBOX, Notifier, notifier_for, statement_notice
 from bot.core.outbox import Backoff, OutboxSender
 from bot.core.outgoing import Addressing, GroupTarget
 from bot.core.pipeline import Pipeline
@@ -258,10 +258,14 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
             resources = Resources(http, tokens, cursors, windows=windows)
             for channel in channels.values():
                 channel.open(resources)
+            # On PostgreSQL's LISTEN/NOTIFY, the statements that store a message and mark one processed
+            # send these wake-ups themselves, with their commit; otherwise they are published after it.
+            accepted, processed = statement_notice(notifier, INBOUND), statement_notice(notifier, OUTBOX)
             pipeline = Pipeline(
                 sessions, clock, router.process, enrichers=channels,
                 accept_timeout=config.database.request_timeout.total_seconds(),
                 pause_as_long_as_a_step=is_sqlite(config.database.url),
+                accepted_notice=accepted, processed_notice=processed,
             )  # fmt: skip
             retries = config.outbox
             backoff = Backoff(retries.retry_base, retries.retry_cap, retries.max_attempts)
@@ -271,8 +275,8 @@ def _processing(workers: bool) -> Callable[[web.Application], AsyncIterator[None
             app[SENDER], app[PIPELINE], app[ADDRESSING] = sender, pipeline, addressing
             # Across instances: an accepted message wakes every processor, a written outbox row every
             # sender, a console item delivered here the browsers watching elsewhere.
-            pipeline.on_accepted = lambda: notifier.publish(INBOUND)
-            pipeline.on_processed = _outbox_written(app)
+            pipeline.on_accepted = None if accepted else lambda: notifier.publish(INBOUND)
+            pipeline.on_processed = _outbox_written(app, publish=processed is None)
             notifier.listen(INBOUND, lambda _: pipeline.wake())
             notifier.listen(OUTBOX, lambda _: sender.wake())
             relay = ConsoleRelay(lambda: sessions, app[CONSOLE_HUB], notifier) if CONSOLE_HUB in app else None
@@ -310,12 +314,14 @@ async def _notifications(app: web.Application) -> AsyncIterator[None]:
         await notifier.close()
 
 
-def _outbox_written(app: web.Application) -> Callable[[], None]:
-    """What follows a commit that wrote outbox rows: this instance's sender, and the others', look now."""
+def _outbox_written(app: web.Application, publish: bool = True) -> Callable[[], None]:
+    """What follows a commit that wrote outbox rows: this instance's sender, and the others', look now
+    (`publish` False: the commit told the others itself)."""
 
     def written() -> None:
         app[SENDER].wake()
-        app[NOTIFIER].publish(OUTBOX)
+        if publish:
+            app[NOTIFIER].publish(OUTBOX)
 
     return written
 

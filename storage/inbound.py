@@ -23,12 +23,19 @@ from storage.people import member_who_sent
 
 MAX_ATTEMPTS = 5
 
+# A PostgreSQL notification (channel, payload) for a statement to send itself, delivered to the listeners
+# when its transaction commits (bot.core.notify.statement_notice): the wake-up a change owes the other
+# instances goes with the change instead of as a round trip of its own after it.
+Notice = tuple[str, str]
+_NOTIFY = func.pg_notify(bindparam("notify_channel", type_=String), bindparam("notify_payload", type_=String))
+
 
 async def record_inbound(
-    session: AsyncSession, messages: Sequence[Message], received_at: datetime
+    session: AsyncSession, messages: Sequence[Message], received_at: datetime, notice: Notice | None = None
 ) -> dict[tuple[str, str], int]:
     """Insert the messages not seen before; returns {(platform, platform message id): row id} of the new
-    rows (empty for a pure retry)."""
+    rows (empty for a pure retry). `notice` (PostgreSQL only): sent by the INSERT when it stores a new row,
+    with its commit (a retry that stores nothing sends nothing)."""
     if not messages:
         return {}
     rows = [
@@ -49,25 +56,32 @@ async def record_inbound(
         }
         for m in messages
     ]
+    if notice is not None:
+        rows = [{**row, "notify_channel": notice[0], "notify_payload": notice[1]} for row in rows]
     # A Core statement on the table, executed with a list of parameter sets: compiled once and cached,
     # and batched by SQLAlchemy into multi-row INSERTs with RETURNING ("insertmanyvalues"). Literal
     # `.values(rows)` built, cache-keyed and compiled a new statement for every batch, which cost more
     # than the database's work.
     return {
         (platform, msg_id): row_id
-        for row_id, platform, msg_id in (await session.execute(_insert_statement(session), rows)).all()
+        for row_id, platform, msg_id, *_ in (
+            await session.execute(_insert_statement(session, notice is not None), rows)
+        ).all()
     }
 
 
 _INBOUND = InboundMessage.__table__
 
 
-def _insert_statement(session: AsyncSession) -> Any:
+def _insert_statement(session: AsyncSession, notify: bool) -> Any:
     insert = insert_for(session)
+    returned = [_INBOUND.c.id, _INBOUND.c.platform, _INBOUND.c.platform_msg_id]
+    # pg_notify for each new row: PostgreSQL delivers a channel's identical notifications of one transaction
+    # once, and a conflicting row returns nothing, so it calls none.
     return (
         insert(_INBOUND)
         .on_conflict_do_nothing(index_elements=["platform", "platform_msg_id"])
-        .returning(_INBOUND.c.id, _INBOUND.c.platform, _INBOUND.c.platform_msg_id)
+        .returning(*returned, *([_NOTIFY] if notify else []))
     )
 
 
@@ -134,6 +148,7 @@ _DONE = (
     .where(InboundMessage.__table__.c.id == bindparam("inbound_id"))
     .values(status="done", processed_at=bindparam("processed_at", type_=UTCDateTime), error=None)
 )
+_DONE_NOTIFY = _DONE.returning(_NOTIFY)  # the mark, with the notice it owes the other instances
 _OUTBOX = OutboxMessage.__table__
 
 
@@ -164,16 +179,23 @@ def _done_with_reply() -> Any:
 
 
 _DONE_WITH_REPLY = _done_with_reply()
+_DONE_WITH_REPLY_NOTIFY = _DONE_WITH_REPLY.returning(_NOTIFY)
 
 
 async def finish_inbound(
-    session: AsyncSession, inbound_id: int, now: datetime, replies: Sequence[Mapping[str, Any]] = ()
+    session: AsyncSession,
+    inbound_id: int,
+    now: datetime,
+    replies: Sequence[Mapping[str, Any]] = (),
+    notice: Notice | None = None,
 ) -> None:
     """Mark the row done: processed, or dealt with wholly by its channel. One UPDATE, which locks the
     row as a claim would; a caller's object of the row is not changed. `replies`: outbox rows
     (storage.outbox.reply_row) written first, in order, in this transaction, after what the session
     holds unwritten (their references exist); on PostgreSQL a single one goes in the same statement
-    as the mark (one round trip a message less)."""
+    as the mark (one round trip a message less). `notice` (PostgreSQL only): sent by the mark's
+    statement, so with the transaction's commit."""
+    notify = {} if notice is None else {"notify_channel": notice[0], "notify_payload": notice[1]}
     if replies:
         await session.flush()
         # One reply only: several (a click's reply and its card's update) go one by one, then the mark;
@@ -181,11 +203,13 @@ async def finish_inbound(
         if len(replies) == 1 and session.get_bind().dialect.name == "postgresql":
             values = {"done_inbound_id": inbound_id, "done_status": "done", "done_processed_at": now}
             reply = {f"reply_{column}": value for column, value in replies[0].items()}
-            await session.execute(_DONE_WITH_REPLY, {**reply, **values})
+            statement = _DONE_WITH_REPLY if notice is None else _DONE_WITH_REPLY_NOTIFY
+            await session.execute(statement, {**reply, **values, **notify})
             return
         for reply in replies:
             await session.execute(insert(_OUTBOX), dict(reply))
-    await session.execute(_DONE, {"inbound_id": inbound_id, "processed_at": now})
+    statement = _DONE if notice is None else _DONE_NOTIFY
+    await session.execute(statement, {"inbound_id": inbound_id, "processed_at": now, **notify})
 
 
 async def record_inbound_failure(session: AsyncSession, inbound_id: int, error: str, now: datetime) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.types import Message
 from storage.db import is_unavailable, statement_sessions
-from storage.inbound import record_inbound
+from storage.inbound import Notice, record_inbound
 
 Key = tuple[str, str]
 Waiting = tuple[Sequence[Message], "asyncio.Future[dict[Key, int]]"]
@@ -25,10 +25,13 @@ MAX_BATCH = 500  # messages per transaction; bounds the statement size
 
 
 class GroupCommit:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], clock: Clock, notice: Notice | None = None
+    ) -> None:
         # A batch is one INSERT (MAX_BATCH rows fit one statement): on PostgreSQL it commits by itself.
         self._sessions = statement_sessions(sessions)
         self._clock = clock
+        self._notice = notice  # what the INSERT sends when it stores a new message (PostgreSQL)
         self._waiting: list[Waiting] = []
         self._writer: asyncio.Task[None] | None = None
 
@@ -83,7 +86,7 @@ class GroupCommit:
 
     async def _insert(self, messages: list[Message]) -> dict[Key, int]:
         async with self._sessions.begin() as session:
-            return await record_inbound(session, messages, self._clock.now())
+            return await record_inbound(session, messages, self._clock.now(), self._notice)
 
 
 def _settle(

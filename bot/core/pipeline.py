@@ -28,6 +28,7 @@ from bot.types import Message, PermissionDenied
 from storage.db import DatabaseUnavailable, describe_error, is_unavailable
 from storage.inbound import (
     LOOK_UP_SENDER,
+    Notice,
     SenderUnread,
     claim_inbound,
     claim_next_inbound,
@@ -101,7 +102,13 @@ class Pipeline:
         accept_timeout: float = ACCEPT_TIMEOUT,
         on_accepted: Callable[[], None] | None = None,
         pause_as_long_as_a_step: bool = True,
+        accepted_notice: Notice | None = None,
+        processed_notice: Notice | None = None,
     ) -> None:
+        """`accepted_notice` and `processed_notice` (PostgreSQL): notifications the statement that stores a
+        new message, and the one that marks a processed message done, send themselves, delivered with
+        their commit (bot.core.notify.statement_notice); `on_accepted` and `on_processed` then need not
+        publish them, a round trip each."""
         self._sessions = sessions
         self._clock = clock
         self._process = process
@@ -111,7 +118,8 @@ class Pipeline:
         self._poll_interval = poll_interval
         self._accept_timeout = accept_timeout
         self._wake = asyncio.Event()
-        self._group_commit = GroupCommit(sessions, clock)
+        self._group_commit = GroupCommit(sessions, clock, accepted_notice)
+        self._processed_notice = processed_notice
         self._accepting = 0  # requests being received (see receiving); background work gives way
         self._quiet = asyncio.Event()
         self._quiet.set()
@@ -242,7 +250,7 @@ class Pipeline:
                 if refused is None
                 else self._process(session, row, sender, refused)
             )
-            await finish_inbound(session, row.id, self._clock.now(), replies or ())
+            await finish_inbound(session, row.id, self._clock.now(), replies or (), self._processed_notice)
         finally:
             botlog.msg_id.reset(token)
 

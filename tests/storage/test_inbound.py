@@ -1,16 +1,21 @@
 """The inbound queue's claim and done mark: the claim reads the sender with the row, and a message's one
-reply goes in the same statement as its done mark on PostgreSQL, with the effect of the two in a row."""
+reply goes in the same statement as its done mark on PostgreSQL, with the effect of the two in a row; the
+statements that store a message and mark it done send the instances' wake-ups with their commit."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
+import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from bot.core.notify import asyncpg_dsn
 from bot.types import Message, Outgoing
 from storage.db import session_factory
 from storage.inbound import (
@@ -160,3 +165,50 @@ async def test_several_replies_are_written_in_order_before_the_mark(engine: Asyn
         inbound = await session.get(InboundMessage, inbound_id)
     assert [outgoing_of(r).title for r in rows] == ["回复0", "回复1", "回复2"]
     assert inbound is not None and inbound.status == "done"
+
+
+async def test_the_statements_send_their_notices_with_their_commit_on_postgresql(
+    engine: AsyncEngine, database_url: str
+) -> None:
+    """A notice given to record_inbound and finish_inbound is sent by the INSERT (once, however many new
+    rows; nothing for a retry that stores none) and by the done mark (with a reply in the statement or
+    not), each heard only once its transaction commits, never when it rolls back."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("pg_notify is PostgreSQL's")
+    heard: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+    listener = await asyncpg.connect(asyncpg_dsn(database_url))
+
+    async def nothing_more() -> None:
+        # A round trip on the listening connection: what was delivered to it before has been read (a
+        # notification still on its way would pass unseen; this catches the ones sent too early)
+        await listener.execute("SELECT 1")
+        assert heard.empty(), heard.get_nowait()
+
+    try:
+        for channel in ("inbound_c", "outbox_c"):
+            await listener.add_listener(channel, lambda _c, _p, ch, payload: heard.put_nowait((ch, payload)))
+        accepted, processed = ("inbound_c", "abc:"), ("outbox_c", "abc:")
+        async with session_factory(engine)() as session:
+            await record_inbound(session, [text("m1"), text("m2"), text("m3")], NOW, accepted)
+            await nothing_more()  # not before the commit
+            await session.commit()
+        assert await asyncio.wait_for(heard.get(), 10) == accepted
+        async with session_factory(engine)() as session:
+            assert await record_inbound(session, [text("m1")], NOW, accepted) == {}  # a retry
+            await session.commit()
+        for replies in ([], [reply_row(Outgoing("wecom", "LiNa", "reply", title="已记录"), NOW)]):
+            async with session_factory(engine)() as session:
+                claimed = await claim_next_inbound(session, NOW)
+                assert claimed is not None
+                await finish_inbound(session, claimed.row.id, NOW, replies, processed)
+                await session.rollback()
+            await nothing_more()
+            async with session_factory(engine)() as session:
+                claimed = await claim_next_inbound(session, NOW)
+                assert claimed is not None
+                await finish_inbound(session, claimed.row.id, NOW, replies, processed)
+                await session.commit()
+            assert await asyncio.wait_for(heard.get(), 10) == processed
+        await nothing_more()
+    finally:
+        await listener.close()
