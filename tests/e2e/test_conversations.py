@@ -733,6 +733,12 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # and one customer's record asked in one message, each answered). Left: nothing in this set; none
         # of its gold disputed
         ("conversations_fiftysix", "conversations.jsonl", 15),
+        # held out and scored once at 0a46b7c (11/15, 103/110); not studied yet
+        ("conversations_fiftyseven", "conversations.jsonl", 11),
+        # held out and scored once at 0a46b7c (9/15, 91/104); not studied yet
+        ("conversations_fiftyeight", "conversations.jsonl", 9),
+        # held out and scored once at 0a46b7c (13/15, 111/113); not studied yet
+        ("conversations_fiftynine", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
