@@ -80,3 +80,16 @@ async def test_a_question_the_customer_asked_stays_in_the_report(runner: Runner)
     await assert_right(runner, [KAIDA, HUAQING], turns, expect)
     reply = (await replies_of(runner, [KAIDA, HUAQING], turns))[0]
     assert "待跟进" not in reply and "超时" not in reply, reply
+
+
+async def test_which_customer_answered_with_a_question_after_it(runner: Runner) -> None:
+    # the answer to "是哪个客户？" completes the report; the question said with it is answered too
+    turns = says(
+        ("恒丰下午微信上说，彩超想下个月再看一次样机", ["是哪个客户"]),
+        ("吴江恒丰纺织。另外我手上有哪些超时没跟的？", ["吴江恒丰纺织有限公司", "超时"]),
+    )
+    expect = [
+        {"company": HF_TEXTILE["公司"], "followups_added": 1},
+        {"company": HF_HARDWARE["公司"], "followups_added": 0},
+    ]
+    await assert_right(runner, [HF_TEXTILE, HF_HARDWARE], turns, expect)
