@@ -27,6 +27,9 @@ REPORTED = frozenset({Intent.LOG_FOLLOWUP, Intent.UPDATE_STAGE, Intent.NEW_LEAD}
 _SENTENCE_END = re.compile(r"(?<=[？?。！!；;\n])")
 # Someone other than the writer asking ("他问…", "院长问这个月还有哪些要跟", "客户想知道…"): the
 # customer's question, which the report tells, not one put to the bot.
+# A sentence asked as a question: on a question mark, or on 吗/呢 ("今天要跟哪些呢"). Read alone, a plan
+# or a list of points may read as a query ("后天上午十点我再打给她对一下数据"): not one put to the bot.
+_ASKED_AS_QUESTION = re.compile(r"(?:[？?]|[吗呢嘛么][。！!～~\s]*)\s*$")
 _THEIR_QUESTION = re.compile(
     r"(?:他|她|它|们|对方|客户|人家|那边|总|主任|院长|长|经理|老师|老板|师傅|工|医生|主管|负责人)"
     r"[又还也就都一直专门特意]{0,2}(?:问|想知道|打听|咨询|追问)"
@@ -77,14 +80,16 @@ def asks_apart(parts: list[Context]) -> list[Context] | None:
 
 
 def _writer_asks(sentence: str, ctx: Context) -> bool:
-    """Whether the sentence is the writer's own question of a list or a count: no one else asks it,
-    and it names no customer's person ("刘总问我超时了怎么办")."""
+    """Whether the sentence is the writer's own question of a list or a count: said as a question, no
+    one else asks it, and it names no customer's person ("刘总问我超时了怎么办")."""
     ex = ctx.extraction
     return (
         ex.intent in ASKED
         and ex.intent is not Intent.QUERY_LEAD
         and not (ex.contact_name or ex.contact_title or ex.company or ex.phone)
+        and _ASKED_AS_QUESTION.search(sentence) is not None
         and _THEIR_QUESTION.search(sentence) is None
+        and "你们" not in sentence  # "你们的超声刀多少钱？": a customer's words to the vendor, passed on
     )
 
 

@@ -80,4 +80,11 @@ async def test_a_report_and_a_question_are_parted_in_the_order_said(
     assert said("刚跟宏达孙经理通了电话。他们老板问这个月还有哪些要跟？") is None
     assert said(report + "超时的有哪些？我还有哪些超时没跟的？") is None
     assert said("辛苦了！我还有哪些超时没跟的？") is None
+    # a customer's question passed on ("你们…多少钱？"), or a sentence that is no question at all
+    assert said(report + "他们又问了一句：你们的复合机租一年多少钱？") is None
+    assert said(report + "几个要点：一是要能打A3；二是要带装订。") is None
+    assert (
+        said(report + "下周二上午九点我再打给他对一下数据") is None
+    )  # a plan, though alone it reads as a count
+    assert said(report + "你们的复合机租一年多少钱？") is None
     assert said(report) is None
