@@ -231,6 +231,26 @@ class Router:
         if extraction.intent in (Intent.LOG_FOLLOWUP, Intent.OTHER) and colleague_note.addressee(ctx):
             # Said to a colleague: not a report, whatever customer it names or record it follows.
             return await colleague_note.handle(ctx)
+
+        def read_part(part: str, intent: Intent | None) -> Context:
+            """A part of the message read alone, as a message of its own with that intent."""
+            said = dataclasses.replace(message, text=part)
+            extracted = self._extractor.extract(part, message.sent_at, "rep", intent)
+            return context(self._present(said, extracted, person), person, said)
+
+        # "组里哪些超时了？顺手把X的记录调出来", "去X见了Y，下月定。我还有哪些超时的？": each question
+        # answered as if asked alone, and the report handled as a message of its own, in the order said
+        # (before the continuations: one that claimed the whole message would leave its question unanswered)
+        if extraction.intent in several_asks.ASKED | several_asks.REPORTED and (
+            parts := several_asks.parts_of(message.text, read_part)
+        ):
+            answers: list[Reply] = []
+            for part in parts:
+                if part.report:
+                    answers.extend(await self._dispatch(session, inbound_id, part.ctx.message, person))
+                else:
+                    answers.extend(await HANDLERS[part.ctx.extraction.intent](part.ctx))
+            return answers
         for continues, handler, words in CONTINUATIONS:
             if await continues(ctx):
                 if words is not None:
@@ -249,12 +269,6 @@ class Router:
             )
             ctx = context(extraction, person)
 
-        def read_part(part: str, intent: Intent | None) -> Context:
-            """A part of the message read alone, as a message of its own with that intent."""
-            said = dataclasses.replace(message, text=part)
-            extracted = self._extractor.extract(part, message.sent_at, "rep", intent)
-            return context(self._present(said, extracted, person), person, said)
-
         if extraction.intent is Intent.LOG_FOLLOWUP and (parts := await several_customers.parts_of(ctx)):
             # "跑了两家 先去的X … 下午去了Y …": each part read alone, one follow-up on each customer
             contexts = [read_part(part, Intent.LOG_FOLLOWUP) for part in parts]
@@ -267,12 +281,4 @@ class Router:
             and (replies := await several_customers.known_and_new(ctx, read_part)) is not None
         ):
             return replies
-        # "组里哪些超时了？顺手把X的记录调出来": each question answered as if asked alone, in order
-        if extraction.intent in several_asks.ASKED and (
-            asks := several_asks.asks_of(message.text, read_part)
-        ):
-            answers: list[Reply] = []
-            for ask in asks:
-                answers.extend(await HANDLERS[ask.extraction.intent](ask))
-            return answers
         return await HANDLERS[extraction.intent](ctx)
