@@ -218,7 +218,8 @@ def _head(words: str) -> str:
             opened
             or _OWN_CORRECTION.search(clause.group())
             or _COMPLETES.fullmatch(clause.group())
-            or (not find_days(value, _ANY_DAY) and _plans_next(clause.group()))
+            # (only when no day is said before it: after a day corrected, a later day is the reason)
+            or (not find_days(words[: clause.start()], _ANY_DAY) and _plans_next(clause.group()))
         ):
             # "预算也跟着改 280w左右": a clause that ends on its change gives the new value next
             opened = not opened and _OPENS.search(clause.group()) is not None

@@ -217,6 +217,8 @@ def test_the_plan_said_after_a_correction_of_another_field_is_kept(text: str) ->
     [
         # a day corrected: a later day in another clause is the reason, not a plan
         ("不对，是下周四上午，周三他们开董事会", "周三他们开董事会"),
+        # ...even with an emoji left before the head, which is no value of its own
+        ("更正一下😅 时间写错了，是下周五上午十点，老板下周四要去外地开会", "老板下周四要去外地开会"),
         # a day gone said after a budget corrected is no plan
         ("更正，是54万，昨天过去谈的", "昨天过去谈的"),
     ],
