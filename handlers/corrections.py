@@ -46,6 +46,7 @@ from handlers.tags import budget_text
 from nlp import Extraction, FollowUpTime, Intent
 from nlp.companies import suffix_re
 from nlp.dates import find_days, find_time
+from nlp.followup import find_followup
 from nlp.lexicon import surnames
 from nlp.numbers import sole_amount
 from storage.followups import amend_followup
@@ -97,6 +98,8 @@ _NOT_A_VALUE = re.compile(
 _OWN_CORRECTION = re.compile(
     r"是|改成|改为|改到|换成|应该|也|再|联系人|对接人|预算|金额|日期|下次跟进|方式|产品|电话|手机|阶段"
 )
+# The rep going, said in a plan's clause after its day ("过去签合同", "上门", "拜访一下"): the rep's own step.
+_GOING = re.compile(r"过去|去|上门|拜访|回访|再")
 # A clause that names a change and ends before its value, which the next clause says.
 _OPENS = re.compile(r"(?:改|改成|改为|改到|换成|应该是|是)$")
 # A clause that only completes the head's value: the time of the day just named ("下周四 上午十点").
@@ -211,7 +214,13 @@ def _head(words: str) -> str:
             value = _NOT_A_VALUE.sub("", clause.group()) if clause.end() > marker else ""
             kept = value
             continue
-        if opened or _OWN_CORRECTION.search(clause.group()) or _COMPLETES.fullmatch(clause.group()):
+        if (
+            opened
+            or _OWN_CORRECTION.search(clause.group())
+            or _COMPLETES.fullmatch(clause.group())
+            # (only when no day is said before it: after a day corrected, a later day is the reason)
+            or (not find_days(words[: clause.start()], _ANY_DAY) and _plans_next(clause.group()))
+        ):
             # "预算也跟着改 280w左右": a clause that ends on its change gives the new value next
             opened = not opened and _OPENS.search(clause.group()) is not None
             kept += clause.group()
@@ -226,6 +235,22 @@ def _head(words: str) -> str:
             continue  # "是X，跟黎场长谈的": whom the rep met there, the record's contact on it
         chars[clause.start() : clause.end()] = " " * (clause.end() - clause.start())
     return "".join(chars)
+
+
+# (a plan's day is only found, not kept: any day to count from tells a later day from a day gone)
+_ANY_DAY = date(2001, 1, 1)
+
+
+def _plans_next(clause: str) -> bool:
+    """Whether a clause says the rep's next step on a later day ("大后天上午十点过去送合同"): after a
+    correction of something else ("更正一下，是38万"), it is the plan the message adds, not a reason."""
+    days = find_days(clause, _ANY_DAY)
+    return (
+        len(days) == 1
+        and days[0].day >= _ANY_DAY
+        and _GOING.search(clause, days[0].end) is not None
+        and find_followup(clause, _ANY_DAY, days) is not None
+    )
 
 
 def _reason_before_change(words: str, marker: int) -> tuple[int, int] | None:

@@ -46,6 +46,7 @@ from handlers.sla import refresh_cold_at
 from nlp import Extraction, FollowUpTime, Intent, extract
 from nlp.behalf import as_their_plan, on_behalf_of
 from nlp.dates import time_on_that_day
+from nlp.numbers import sole_amount
 from storage.followups import amend_followup, last_followup_by, last_followup_for_owner, record_followup
 from storage.inbound import previous_message
 from storage.leads import change_stage, get_lead
@@ -125,6 +126,9 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
                     last.awaiting == AWAIT_NEXT
                     and sent - last.created_at <= ANSWER_WINDOW
                     and not deal_news(ctx.extraction)
+                    # "更正一下，是38万 … 大后天过去": a bare amount corrected beside the plan is the record's
+                    # budget, which only the correction reads
+                    and not (correction and sole_amount(new_words(ctx.message.text)))
                 )
                 or (not correction and _refines_plan(ctx, touched, that_day))  # a correction: old → new
             )

@@ -851,6 +851,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?<!基本)(?<!可能)(?<!估计)(?<!快)(?:没得?|莫得)戏了?(?![吗吧])|被[^，,。；;\s]{0,6}截(?:了|走|胡)|截胡"
             # a tender opened without us: "标开了 我们排第二 没中"
             r"|(?:没|未|没有)中(?:标)?(?![\u4e00-\u9fff])"
+            # our bid struck out at the opening: "直接被废标了", "标书被判废标" (not the tender itself voided
+            # and put out again: "这次废标了 要重新挂网")
+            r"|被(?:判|判定为?|认定为?|作)?废标|(?:标书|投标文件)[^，,。；;\s]{0,4}?被废"
             r"|输给|丢给|被.{1,8}抢走|选了(?:别家|别人|同行|竞品|别的供应商)"
             # "那单没了", "单子没了"; "给了另一家", "选了X的方案" (not ours, not theirs: 我们, 他们)
             r"|(?:那|这)?单子?没了|给了(?:另一家|另外一家|别家|别人)"
@@ -1264,6 +1267,8 @@ def _find_stage(
                 continue  # the work's start said for a week ahead ("下周开始进场施工") is still to come
             if label == Stage.WON and "中标" in m.group() and _rival_in_clause(text, m.start(), rivals):
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
+            elif label == Stage.WON and _rival_in_clause(text, m.start(), rivals):
+                continue  # "听说X刚签了Y": a competitor's signing, maybe with another customer, not ours
             if (
                 label == Stage.WON
                 and m.group().startswith("签的")

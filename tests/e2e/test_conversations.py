@@ -737,8 +737,12 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_fiftyseven", "conversations.jsonl", 11),
         # held out and scored once at 0a46b7c (9/15, 91/104); not studied yet
         ("conversations_fiftyeight", "conversations.jsonl", 9),
-        # held out and scored once at 0a46b7c (13/15, 111/113); not studied yet
-        ("conversations_fiftynine", "conversations.jsonl", 13),
+        # held out and scored once at 0a46b7c (13/15, 111/113), then studied: 15/15, 113/113 (our bid struck
+        # out, "被废标", is a loss, and a competitor's signing in its own clause is no signing of ours; a
+        # plan after a correction of another field, "更正一下，是54万 … 后天下午两点过去", is kept, and the
+        # bare amount makes it the correction, not the answer to "when next?"). Left: nothing in this set;
+        # none of its gold disputed
+        ("conversations_fiftynine", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

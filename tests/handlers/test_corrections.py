@@ -197,3 +197,31 @@ def test_the_old_value_before_a_slip_owned_is_not_read_as_the_new_one(text: str,
 )
 def test_a_slip_with_no_old_value_before_it_keeps_the_words(text: str, kept: str) -> None:
     assert kept in new_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a correction of something else, then the rep's next step on a later day: the plan stays
+        "更正一下，是38万，刚才记岔了。大后天上午十点过去送合同",
+        "说错了 预算是80万 下周二上午去他们厂里看现场",
+    ],
+)
+def test_the_plan_said_after_a_correction_of_another_field_is_kept(text: str) -> None:
+    plan = text[text.rindex(next(c for c in "。 " if c in text)) + 1 :]
+    assert plan in new_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a day corrected: a later day in another clause is the reason, not a plan
+        ("不对，是下周四上午，周三他们开董事会", "周三他们开董事会"),
+        # ...even with an emoji left before the head, which is no value of its own
+        ("更正一下😅 时间写错了，是下周五上午十点，老板下周四要去外地开会", "老板下周四要去外地开会"),
+        # a day gone said after a budget corrected is no plan
+        ("更正，是54万，昨天过去谈的", "昨天过去谈的"),
+    ],
+)
+def test_a_reason_or_a_day_gone_after_a_correction_is_no_plan(text: str, reason: str) -> None:
+    assert reason not in new_words(text)

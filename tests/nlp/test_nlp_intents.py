@@ -726,3 +726,34 @@ def test_a_quote_asked_a_rival_s_or_still_to_send_is_no_quote_stage(extractor: E
 def test_something_found_somewhere_is_no_visit(text: str) -> None:
     found = find_kind(text)
     assert found is None or found[0] != "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our bid struck out at the opening, said passive: the deal is lost
+        "市二中的食堂招标今天开的，我们资质证书复印件没带全，当场被废标了",
+        "开标结果出来了，我们的标书被判废标，报价单没签字",
+        "投标文件里少了授权书，直接被认定为废标",
+    ],
+)
+def test_our_bid_struck_out_is_a_loss(text: str) -> None:
+    found = find_stage(text)
+    assert found is not None and found[0] == "输单"
+
+
+def test_the_tender_itself_voided_is_no_loss() -> None:
+    # fewer bidders than the rules want: the tender is put out again, the deal goes on
+    assert find_stage("这次投标的只有两家，废标了，下个月重新挂网") is None
+
+
+def test_a_competitor_s_signing_is_not_our_deal_signed() -> None:
+    rival = "蓝鲸餐饮"
+    text = f"另外听说{rival}刚签了开发区一中的食堂，那边就不用跑了"
+    start = text.index(rival)
+    assert find_stage(text, ((start, start + len(rival)),)) is None
+    # ours, said in a clause of its own, still is
+    text = f"三中食堂合同签了，{rival}也去投了"
+    start = text.index(rival)
+    found = find_stage(text, ((start, start + len(rival)),))
+    assert found is not None and found[0] == "签约"
