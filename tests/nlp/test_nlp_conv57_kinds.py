@@ -1,0 +1,34 @@
+"""Kinds of failure seen on the held-out conversations fiftyseven (farm inputs, Northwest speech), each
+tested with made-up sentences of other trades, with negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from nlp.dialect import mandarin
+from tests.nlp.reading import read as _read
+
+# ---- the Northwest's 尕 (小, before a surname) and 谝 (聊), read as Mandarin of the same length ----
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("宏达印刷的尕王打来电话", "宏达印刷的小王打来电话"),
+        ("上午去厂里跟尕李谝了一阵", "上午去厂里跟小李聊了一阵"),
+        ("跟采购谝了半天价格", "跟采购聊了半天价格"),
+        # a place's 尕 (no surname after it) stays
+        ("尕海那边的牧场", "尕海那边的牧场"),
+        ("尕让乡的小学", "尕让乡的小学"),
+    ],
+)
+def test_northwest_small_and_chat_are_read_as_mandarin_of_the_same_length(text: str, expected: str) -> None:
+    assert mandarin(text) == expected
+    assert len(mandarin(text)) == len(text)
+
+
+def test_northwest_diminutive_is_the_contact(extractor: Extractor) -> None:
+    intent, slots = _read(extractor, "宏达印刷的尕王打来电话，想加两台数控机床")
+    assert intent == "log_followup"
+    assert slots.get("kind") == "call"
