@@ -66,7 +66,11 @@ HELP = Screened(
 )
 # How a thing is used, shown to a customer ("给X演示了提货卡怎么用"): a demo told, no question to the bot.
 SHOWN_HOW = re.compile(
-    r"(?:演示|讲解|讲了|示范|教了|培训了?)[^，,。？?]{0,12}(?:怎么用|咋个?用|如何使用|怎么操作|如何操作)(?![?？吗])"
+    r"(?:演示|讲解|讲了|示范|教了|培训了?"
+    # ...or talked over with a customer's person, told as done: "跟主任聊了半天滴灌带咋用", "和他们沟通了
+    # 一下软件怎么用" (not the rep's own "聊了半天到底咋用", asked of the bot)
+    r"|(?:跟|和|与|同)[^，,。？?\s]{1,8}?(?:聊|谈|沟通|交流|介绍)了(?:半天|一下|一阵子?|一会儿?|好久|很久|半个?小时)?)"
+    r"[^，,。？?]{0,12}(?:怎么用|咋个?用|如何使用|怎么操作|如何操作)(?![?？吗])"
 )
 OVERDUE = Screened(
     r"超时|逾期|超期|过期|timeout|overdue"

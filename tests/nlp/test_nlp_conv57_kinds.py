@@ -32,3 +32,31 @@ def test_northwest_diminutive_is_the_contact(extractor: Extractor) -> None:
     intent, slots = _read(extractor, "宏达印刷的尕王打来电话，想加两台数控机床")
     assert intent == "log_followup"
     assert slots.get("kind") == "call"
+
+
+# ---- "how to use it" talked over with the customer, told as done, is a report, not a help request ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上午给宏达印刷打了电话，跟刘科长聊了半天数控机床咋用",
+        "下午去了永丰五金，跟周经理沟通了一下云ERP怎么用",
+        "昨天给明远电子打电话，和他们谈了很久光伏组件怎么用",
+    ],
+)
+def test_how_to_use_talked_over_is_a_report(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[0] == "log_followup"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这个机器人怎么用",
+        "跟客户聊了半天，你这个怎么用？",
+        "说了半天到底咋用",
+        "聊了半天到底咋用",
+    ],
+)
+def test_how_to_use_asked_of_the_bot_is_still_help(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[0] == "help"
