@@ -872,6 +872,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:没|没有|莫得)搞头了(?![吗么?？])"
             # no chance left on the deal: "那个项目我们没希望了", "这单没机会了" (not "今天没机会了")
             r"|(?:这|那)(?:一|个)?(?:单|项目|标)[^，,。；;\s]{0,6}?(?:没|没有)(?:机会|希望)了(?![吗么?？])"
+            # ours said not wanted any more: "我们的就不要了", "咱家的货也不要了" (not "我们的不要了吗")
+            r"|(?:我们|咱们|咱家|我司|我家)的(?:货|产品|东西)?(?:就|也|都)?不(?:要|用)了(?![吗么?？])"
             # the deal given up: "我们这单就算了", "那个项目也就算了吧" (not asked: "这单就算了？")
             r"|(?:这|那)(?:一|个)?(?:单|项目|标)子?(?:就|也|只能|只好){0,2}算了(?!吗|么|\s?[?？])"
         ),
@@ -1344,8 +1346,22 @@ _TAKEN_BY = re.compile(r"(?:被|给|让|叫)\s?$")
 _TAKEN = re.compile(r"\s?(?:拿|抢|截|夺|撬|挖)(?:走|去|下)?(?:了|去了|走了)(?![\u4e00-\u9fff])")
 
 
+# ...or the competitor's goods said taken up now, 的了 closing it: "今年用X的了", "改用X家的了" (not of old,
+# "去年用X的了", nor asked, "用X的了吗", nor a plain "用X的" without the change).
+_USES_RIVAL_BEFORE = re.compile(r"(?:改用|换成|换用|用|上|买)\s?$")
+_USES_RIVAL = re.compile(r"\s?家?的(?:货|产品|牌子)?了(?![吗么?？])")
+_OF_OLD = re.compile(r"(?:去年|前年|以前|之前|原来|一直|往年)[^，,。；;\s]{0,2}$")
+
+
 def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
     for start, end in rivals:
+        m = _USES_RIVAL_BEFORE.search(text, max(0, start - 3), start)
+        if (
+            m is not None
+            and (used := _USES_RIVAL.match(text, end)) is not None
+            and _OF_OLD.search(text, max(0, m.start() - 4), m.start()) is None
+        ):
+            return m.start(), used.end()
         m = _TAKEN_BY.search(text, max(0, start - 2), start)
         if m is not None and (taken := _TAKEN.match(text, end)) is not None:
             return m.start(), taken.end()

@@ -60,3 +60,32 @@ def test_how_to_use_talked_over_is_a_report(extractor: Extractor, text: str) -> 
 )
 def test_how_to_use_asked_of_the_bot_is_still_help(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[0] == "help"
+
+
+# ---- the deal lost with no stage word: the competitor's goods taken up now, or ours not wanted ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷刘科长电话里说今年用金蝶的了",
+        "永丰五金周经理微信上讲改用用友家的了，下个月上线",
+        "明远电子说我们的就不要了",
+        "永丰五金回话了，咱家的货也不要了",
+    ],
+)
+def test_rival_taken_up_or_ours_not_wanted_is_lost(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("stage") == "输单"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷去年用金蝶的了，今年想换",
+        "永丰五金之前用用友的，想看看我们的云ERP",
+        "明远电子问我们的就不要了吗",
+        "宏达印刷那边用金蝶的了吗",
+    ],
+)
+def test_rival_of_old_or_asked_is_not_lost(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("stage") != "输单"
