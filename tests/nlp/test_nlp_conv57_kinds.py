@@ -89,3 +89,28 @@ def test_rival_taken_up_or_ours_not_wanted_is_lost(extractor: Extractor, text: s
 )
 def test_rival_of_old_or_asked_is_not_lost(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[1].get("stage") != "输单"
+
+
+# ---- gone over and talked there, said done, is a visit (also in a new customer's entry) ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷今天上午过去聊了一阵，刘科长想上数控机床",
+        "下午过去跟永丰五金周经理谈了半天云ERP",
+    ],
+)
+def test_gone_over_and_talked_is_a_visit(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷刘科长说想过去聊了再说",
+        "永丰五金周经理电话里聊了一阵云ERP",
+    ],
+)
+def test_going_over_wished_or_by_phone_is_no_visit(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") != "visit"
