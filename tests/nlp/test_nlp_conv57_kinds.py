@@ -114,3 +114,23 @@ def test_gone_over_and_talked_is_a_visit(extractor: Extractor, text: str) -> Non
 )
 def test_going_over_wished_or_by_phone_is_no_visit(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[1].get("kind") != "visit"
+
+
+# ---- a person said new in the job ("他们新换的科长X") is a contact, no customer named 新换 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("打错了，不是刘科长，是他们新换的科长吴海涛，电话13512345678", "吴海涛"),
+        ("不对，是他们刚调来的主任郑立群", "郑立群"),
+    ],
+)
+def test_new_in_the_job_is_no_company(extractor: Extractor, text: str, name: str) -> None:
+    slots = _read(extractor, text)[1]
+    assert slots.get("company") is None
+    assert slots.get("contact_name") == name
+
+
+def test_a_company_before_its_new_person_is_still_read(extractor: Extractor) -> None:
+    assert _read(extractor, "宏达印刷新来的科长吴海涛打来电话")[1].get("company") == "宏达印刷"
