@@ -269,6 +269,8 @@ _COUNTED_SHOP = re.compile(r"第?[一二两三四五六七八九十几多]家")
 _COUNTED_PEOPLE_BEFORE = re.compile(
     r"(?:\d+|[一二两三四五六七八九十百几]+)(?:多|来)?\s?(?:个|位|名)(?:左右|以上|多|来)?\s?$"
 )
+# A person said new in the job before the title ("新换的理事长", "刚调来的主任"): no brand.
+_NEW_ONE = re.compile(r"(?:新|刚|才)(?:换|来|调来?|上任|任|招|提|聘|到)")
 _AFTER_WORDS = frozenset({"后", "前", "之后", "之前", "以后", "以前"})
 # Where inside a customer a function is done ("门店运营", "总部采购", "华东区销售"): with a function after
 # it, a part of the customer, never a customer of its own.
@@ -1611,6 +1613,8 @@ class CompanyFinder:
             return None
         if _COUNTED_PEOPLE_BEFORE.search(text, max(0, start - 8), start):
             return None
+        if _NEW_ONE.fullmatch(name):
+            return None  # "他们新换的理事长X": the person said new in the job, no organisation
         if (
             not _CJK.match(name[-1])
             or name[0].isdigit()

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.lexicon import COMMON_SURNAMES
+
 # Characters only Cantonese writes (as typed on a Mandarin input method): one is enough to read the
 # message as Cantonese-flavoured.
 _CANTONESE_CHARS = "咗嘅唔佢哋嚟睇嗰啲冇喺畀揾搵咩乜噉咁谂啱嘢攞嘞㗎喎啩"
@@ -221,10 +223,22 @@ def _hubei(text: str) -> str:
     return _HUBEI_HOW.sub("怎样", _HUBEI_GO.sub("去", text))
 
 
+# The Northwest (Gansu, Ningxia, Qinghai) as typed by reps there: 尕 is 小 before a surname, the
+# diminutive a person is called by ("尕冯打来电话" = 小冯), and 谝 is 聊 ("跟主任谝了半天", "过去谝了一阵").
+# 尕 is read only before a common surname: a place's name (尕海, 尕让) keeps it.
+_NW_SMALL = re.compile(f"尕(?=[{''.join(sorted(c for c in COMMON_SURNAMES if len(c) == 1))}])")
+
+
+def _northwest(text: str) -> str:
+    if "尕" not in text and "谝" not in text:
+        return text
+    return _NW_SMALL.sub("小", text).replace("谝", "聊")
+
+
 def mandarin(text: str) -> str:
-    """The text with its Cantonese (or Shanghainese, Wuhan or Hunan) function words in Mandarin, and 得
-    typed for 的 read as 的, of the same length; unchanged when it has none."""
-    text = _DE_SLIP.sub("的", _xiang(_hubei(_wu(text))))
+    """The text with its Cantonese (or Shanghainese, Wuhan, Hunan or Northwest) function words in
+    Mandarin, and 得 typed for 的 read as 的, of the same length; unchanged when it has none."""
+    text = _DE_SLIP.sub("的", _xiang(_hubei(_wu(_northwest(text)))))
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).

@@ -66,7 +66,11 @@ HELP = Screened(
 )
 # How a thing is used, shown to a customer ("给X演示了提货卡怎么用"): a demo told, no question to the bot.
 SHOWN_HOW = re.compile(
-    r"(?:演示|讲解|讲了|示范|教了|培训了?)[^，,。？?]{0,12}(?:怎么用|咋个?用|如何使用|怎么操作|如何操作)(?![?？吗])"
+    r"(?:演示|讲解|讲了|示范|教了|培训了?"
+    # ...or talked over with a customer's person, told as done: "跟主任聊了半天滴灌带咋用", "和他们沟通了
+    # 一下软件怎么用" (not the rep's own "聊了半天到底咋用", asked of the bot)
+    r"|(?:跟|和|与|同)[^，,。？?\s]{1,8}?(?:聊|谈|沟通|交流|介绍)了(?:半天|一下|一阵子?|一会儿?|好久|很久|半个?小时)?)"
+    r"[^，,。？?]{0,12}(?:怎么用|咋个?用|如何使用|怎么操作|如何操作)(?![?？吗])"
 )
 OVERDUE = Screened(
     r"超时|逾期|超期|过期|timeout|overdue"
@@ -743,6 +747,9 @@ KIND_VISIT = Screened(
     r"|(?<![要想再会能准备打算])(?:到店|到场|来)看(?![看下过])(?:了|过)?(?![吗么没?？])"
     # gone over there to deal with it, said done: "下午已经过去处理了", "刚过去换了" (not "明天过去处理")
     r"|(?:已经?|刚刚?|刚才)(?:过去|到现场|去现场)(?:处理|解决|看|修|换|调|排查)(?:了|过|完)(?![吗么没?？])"
+    # gone over and talked there, said done: "下午过去聊了一阵", "过去跟他们谈了半天" (not "过去聊了解一下"
+    # nor wished: "想过去聊了再说")
+    r"|(?<![要想备算再会准])过去(?:跟|和)?[^，,。；;\s]{0,10}?(?:聊|谈|坐)了(?!解)(?![吗么没?？])"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
@@ -871,6 +878,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|(?:没|没有|莫得)搞头了(?![吗么?？])"
             # no chance left on the deal: "那个项目我们没希望了", "这单没机会了" (not "今天没机会了")
             r"|(?:这|那)(?:一|个)?(?:单|项目|标)[^，,。；;\s]{0,6}?(?:没|没有)(?:机会|希望)了(?![吗么?？])"
+            # ours said not wanted any more: "我们的就不要了", "咱家的货也不要了" (not "我们的不要了吗")
+            r"|(?:我们|咱们|咱家|我司|我家)的(?:货|产品|东西)?(?:就|也|都)?不(?:要|用)了(?![吗么?？])"
             # the deal given up: "我们这单就算了", "那个项目也就算了吧" (not asked: "这单就算了？")
             r"|(?:这|那)(?:一|个)?(?:单|项目|标)子?(?:就|也|只能|只好){0,2}算了(?!吗|么|\s?[?？])"
         ),
@@ -1345,8 +1354,22 @@ _TAKEN_BY = re.compile(r"(?:被|给|让|叫)\s?$")
 _TAKEN = re.compile(r"\s?(?:拿|抢|截|夺|撬|挖)(?:走|去|下)?(?:了|去了|走了)(?![\u4e00-\u9fff])")
 
 
+# ...or the competitor's goods said taken up now, 的了 closing it: "今年用X的了", "改用X家的了" (not of old,
+# "去年用X的了", nor asked, "用X的了吗", nor a plain "用X的" without the change).
+_USES_RIVAL_BEFORE = re.compile(r"(?:改用|换成|换用|用|上|买)\s?$")
+_USES_RIVAL = re.compile(r"\s?家?的(?:货|产品|牌子)?了(?![吗么?？])")
+_OF_OLD = re.compile(r"(?:去年|前年|以前|之前|原来|一直|往年)[^，,。；;\s]{0,2}$")
+
+
 def _given_to_rival(text: str, rivals: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
     for start, end in rivals:
+        m = _USES_RIVAL_BEFORE.search(text, max(0, start - 3), start)
+        if (
+            m is not None
+            and (used := _USES_RIVAL.match(text, end)) is not None
+            and _OF_OLD.search(text, max(0, m.start() - 4), m.start()) is None
+        ):
+            return m.start(), used.end()
         m = _TAKEN_BY.search(text, max(0, start - 2), start)
         if m is not None and (taken := _TAKEN.match(text, end)) is not None:
             return m.start(), taken.end()
