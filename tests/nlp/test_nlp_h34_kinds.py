@@ -1,0 +1,77 @@
+"""Kinds of failure seen on the held-out heldout34 (automotive parts in English shorthand; pet-hospital
+equipment, Shaanxi-flavoured with emoji), each tested with made-up sentences of other trades, with
+negatives showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nlp import Extractor
+from nlp.dialect import mandarin
+from nlp.types import Intent
+
+SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("额明天克一趟钢厂", "我明天去一趟钢厂"),
+        ("锅炉的单子签咧！", "锅炉的单子签了！"),
+        ("冷库那边见咧 还行", "冷库那边见了 还行"),
+        ("额到纺织厂克咧，王厂长在", "我到纺织厂去了，王厂长在"),
+        ("嫑急 跟张总谝了半天", "别急 跟张总聊了半天"),
+        ("上个月额签了几单", "上个月我签了几单"),
+        ("合同签咧🎉", "合同签了🎉"),
+    ],
+)
+def test_shaanxi_words_read_as_mandarin(text: str, read: str) -> None:
+    assert mandarin(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同金额多少",
+        "年销售额大概三千万",
+        "额度还有二十万",
+        "额外送了两箱",
+        "他咧着嘴笑",
+        "这人大大咧咧的",
+        "每包500克了，不能再多",
+        "名额满了",
+        "本月新签合同额和回款",
+        "成交额一共多少",
+    ],
+)
+def test_words_that_are_not_shaanxi_stay(text: str) -> None:
+    assert mandarin(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("额这个月签了多少单", Intent.QUERY_STATS),
+        ("额的超时客户有几个", Intent.QUERY_OVERDUE),
+        ("明天额要跑哪些客户", Intent.QUERY_TODAY),
+    ],
+)
+def test_shaanxi_i_asks_for_my_own(extractor: Extractor, text: str, intent: Intent) -> None:
+    got = extractor.extract(text, SENT)
+    assert got.intent is intent and got.to_slots().get("scope") == "me"
+
+
+@pytest.mark.parametrize("text", ["鼎盛机械的数控机床签咧！", "鼎盛机械 数控机床合同签咧🎉🎉"])
+def test_signed_said_in_shaanxi(extractor: Extractor, text: str) -> None:
+    got = extractor.extract(text, SENT)
+    assert got.intent is Intent.UPDATE_STAGE and got.to_slots().get("stage") == "签约"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [("鼎盛机械 电话打咧 下周再说", "call"), ("鼎盛机械 见咧", "visit")]
+)
+def test_kind_said_in_shaanxi(extractor: Extractor, text: str, kind: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("kind") == kind
