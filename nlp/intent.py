@@ -336,6 +336,8 @@ GIFTED = re.compile(
 )
 BUY_INTEREST = re.compile(
     r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|想用|想买|需要|有需求|报个价|多少钱|什么价"
+    # the customer turning to us for what a rival sells: "想找我们报X", "想找咱们做"
+    r"|想找(?:我们|咱们|我司|咱家)(?:报|做|买|订|采购|合作)"
 )
 # ...or what they will replace or have made, said with 要 ("血凝仪要换", "要定做一批工装"): a prospect's need
 # unless the customer was heard saying it ("护士长说要换款" tells a contact).
@@ -1618,7 +1620,12 @@ UNNAMED_ORG = re.compile(
     r"(?:一个|一家|有个|有家)[\u4e00-\u9fff]{0,8}?(?:厂|公司|店|工厂|门店|医院|学校|酒店|合作社|工作室|诊所)"
 )
 # The customer's person to deal with, introduced: "对接人是…", "联系人为…", "负责人是…".
-INTRODUCED = re.compile(r"(?:对接人|联系人|负责人|接口人)(?:是|为)")
+# (or the person in charge named as one is introduced: "老板叫王建国", "院长姓周"; met, a person is
+# named with the contact, "见了王院长", and a kind of contact is told)
+INTRODUCED = re.compile(
+    r"(?:对接人|联系人|负责人|接口人)(?:是|为)"
+    r"|(?:老板|院长|厂长|店长|园长|校长|总经理|经理|负责人)(?:叫|姓)(?=[\u4e00-\u9fff])"
+)
 # A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
 _SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
 
@@ -1825,7 +1832,9 @@ def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]]
     want: a new lead, as 来电咨询 is."""
     # (an organisation described, not named, calling in is one too: "东莞一家五金厂的黄小姐打电话来")
     unnamed = facts.has_person and UNNAMED_ORG.search(text) is not None
-    inbound = INBOUND.search(text) is not None or (unnamed and _CALLED_US.search(text) is not None)
+    inbound = INBOUND.search(text) is not None or (
+        unnamed and (_CALLED_US.search(text) is not None or _UNNAMED_CALLER.search(text) is not None)
+    )
     return (
         facts.has_phone
         and (facts.has_company or unnamed)
@@ -1838,6 +1847,12 @@ def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]]
 
 # A call made to us: "打电话来", "打了个电话过来", "打来电话".
 _CALLED_US = re.compile(r"打(?:了个?|个)?电话(?:过)?来|打来电话")
+# ...or the unnamed organisation's person as the one calling, with no 来 after it: "刚一个X店的老板打电话，
+# 想买…" (not "我给一家X厂的老板打电话": the rep calling out).
+_UNNAMED_CALLER = re.compile(
+    r"(?<![给跟和])(?:一个|一家|有个|有家)[\u4e00-\u9fff]{0,8}?(?:厂|公司|店|工厂|门店|医院|学校|酒店|诊所)"
+    r"[^，,。；;\s]{0,6}?打(?:了个?|个)?电话(?![给过去问])"
+)
 
 _SMALL_TALK_MAX = 24  # a courtesy is said in a few words; a longer message carries some business
 

@@ -75,3 +75,29 @@ def test_signed_said_in_shaanxi(extractor: Extractor, text: str) -> None:
 )
 def test_kind_said_in_shaanxi(extractor: Extractor, text: str, kind: str) -> None:
     assert extractor.extract(text, SENT).to_slots().get("kind") == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an unnamed organisation's person calling in, with no 来 after 打电话
+        "刚一个东莞五金厂的老板打电话，想买两台数控机床，预算三十万，电话13912345678",
+        # a customer turning to us from a rival
+        "苏州一家电子厂嫌金蝶太贵，想找我们报云ERP，老板电话13912345678，我周四过去",
+        # the person in charge introduced by name, with a number and no contact told
+        "昆山的华达五金 新开业，老板叫王建国，说要上云ERP，预算二十万，电话 139 1234 5678",
+    ],
+)
+def test_prospects_passed_on_are_new_leads(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).intent is Intent.NEW_LEAD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我给一家东莞五金厂的老板打电话，他想买两台数控机床，电话13912345678",
+        "今天去了华达五金，老板叫王建国，聊了云ERP，电话13912345678",
+    ],
+)
+def test_contacts_of_the_rep_stay_reports(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).intent is Intent.LOG_FOLLOWUP
