@@ -101,3 +101,19 @@ def test_prospects_passed_on_are_new_leads(extractor: Extractor, text: str) -> N
 )
 def test_contacts_of_the_rep_stay_reports(extractor: Extractor, text: str) -> None:
     assert extractor.extract(text, SENT).intent is Intent.LOG_FOLLOWUP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "那家纸箱厂打了个电话问数控机床的事，下周再问问",
+        "你好，我们在佛山开了个新的五金厂，想问下数控机床多少钱？电话 13912345678",
+        "雨太大，杭州这边高速封了，晚点到",
+    ],
+)
+def test_clause_words_name_no_company(extractor: Extractor, text: str) -> None:
+    assert "company" not in extractor.extract(text, SENT).to_slots()
+
+
+def test_a_traveller_held_up_is_no_contact(extractor: Extractor) -> None:
+    assert extractor.extract("雾太大，合肥这边航班延误了，晚点到", SENT).intent is Intent.OTHER
