@@ -461,6 +461,9 @@ SEEN_THERE = Screened(
 _TALKED_THERE = (
     r"在(?!线上|网上|微信|电话|视频|群|腾讯|钉钉|飞书|路上|车上|高铁|飞机)[^，,。；;\s跟和与]{2,24}"
     r"(?:跟|和|与)[^，,。；;\s]{1,8}?(?:聊|谈|坐|对接|碰)了"
+    # (or with no one named, for a while: "在X的Y厂聊了一个钟头", "在他们店里谈了一上午")
+    r"|在(?!线上|网上|微信|电话|视频|群|腾讯|钉钉|飞书|路上|车上|高铁|飞机)[^，,。；;\s跟和与]{2,24}?(?:聊|谈|坐)了"
+    r"(?=(?:一|两|半|几|好几)(?:个)?(?:钟头|小时|上午|下午|晚上|天)|半天|一会儿?|好久|很久)"
 )
 # A meal with the customer, not the writer gone off to eat ("我先吃饭去了 晚点补"): 吃饭去了 tells the
 # writer away unless someone is eaten with ("跟王总吃饭去了").
@@ -777,6 +780,8 @@ KIND_VISIT = Screened(
     r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室)(?![\u4e00-\u9fff])"
     # (not kept away: "下午没法跑了", "不能跑了")
     rf"|{_RECEIVED}|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
+    # (said as a step done: "X visit done", "site visit finished")
+    r"|(?<![A-Za-z])(?i:visit)(?=\s?(?i:done|finished|completed)(?![A-Za-z]))"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
     # a meeting said held on a day: "meeting today", "met yesterday"

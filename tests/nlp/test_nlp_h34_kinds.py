@@ -117,3 +117,21 @@ def test_clause_words_name_no_company(extractor: Extractor, text: str) -> None:
 
 def test_a_traveller_held_up_is_no_contact(extractor: Extractor) -> None:
     assert extractor.extract("雾太大，合肥这边航班延误了，晚点到", SENT).intent is Intent.OTHER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上午在昆山的华达五金聊了一个钟头，王总想明年上云ERP",
+        "在他们的展厅谈了一上午，云ERP的事基本说清楚了",
+        "华达五金 visit done, 云ERP 样机已交",
+        "鼎盛机械 site visit finished",
+    ],
+)
+def test_visits_said_by_time_spent_there_or_done(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("kind") == "visit"
+
+
+@pytest.mark.parametrize("text", ["在微信上跟王总聊了半天", "华达五金 visit next week"])
+def test_talks_on_the_line_or_visits_to_come_are_no_visit(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).to_slots().get("kind") != "visit"
