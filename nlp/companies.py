@@ -74,6 +74,9 @@ _ORDINAL_MEASURE = re.compile(r"第[一二三四五六七八九十两0-9]{1,3}[�
 _MEASURE = company_words("company_measure_words.txt")
 _POINTERS = frozenset({"那个", "这个", "那家", "这家"})
 _PUNCT_STOP = re.compile(r"[\s,，。.;；:：!！?？、/|\"“”'‘’《》<>【】\[\]{}+＋=~～@#&*·…—\-]")
+# What a verb's clause says and no name holds: a count after 了 ("打了个", "开了个新"), or a complaint of
+# degree ending the words taken ("雨太大", "路太远").
+_CLAUSE_NOT_NAME = re.compile(r"[\u4e00-\u9fff]了个|太[大小高低贵远多少快慢冷热堵]$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _MAX_NAME = 22  # characters; a run of Latin letters or digits counts as two
@@ -662,6 +665,8 @@ class CompanyFinder:
         """The best organisation candidate, or None. `suffixes`: suffix_re's scan of the text, when
         the caller has it, as (word, start, end)."""
         hit = self._find(text, tokens, blocked, suffixes)
+        if hit is not None and _CLAUSE_NOT_NAME.search(hit.name) is not None:
+            return None  # "打了个电话", "在X开了个新的", "雨太大，": a clause's words, no one's name
         if hit is not None and len(hit.name) > 2 and glued_shorthand(text, hit.start):
             # "拜X王总", "电X万主任": the rep's shorthand for the visit or the call, not the name's start
             hit = CompanyHit(hit.name[1:], hit.start + 1, hit.end, hit.strength, hit.score)

@@ -235,10 +235,35 @@ def _northwest(text: str) -> str:
     return _NW_SMALL.sub("小", text).replace("谝", "聊")
 
 
+# Shaanxi (Guanzhong) as typed by reps around Xi'an: 额 is 我, 咧 closing a clause is the particle 了
+# ("签咧！", "见咧 美得很"), 嫑 is 别 (谝 is 聊 there too: `_northwest`), and 克 before 咧 is 去
+# ("到X克咧"). 额 ends many words (金额, 合同额, 销售额, 名额) and starts some (额度, 额外, 额头): it is
+# read as 我 only where a subject stands, first in a clause or after a time ("下周一额要去", "这个季度额
+# 签了"); 咧 inside a word (咧嘴, 大大咧咧) is no particle.
+_SHAANXI_I = re.compile(
+    r"(?:^|(?<=[\s，,。！!？?；;：:、～~])|(?<=[天儿午晚早年月度周一二三四五六日号点后时]))额"
+    r"(?![度外头定满数])"
+)
+_SHAANXI_DONE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![咧大])咧(?![嘴着开咧])(?=\s|$|[，,。！!～~；;？?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])"
+)
+_SHAANXI_WORDS = str.maketrans({"嫑": "别"})
+# 克 before the particle 了 ends a going ("到X克了，"), not a weight (500克了)
+_SHAANXI_GO = re.compile(r"(?<![0-9一二两三四五六七八九十百千万毫微公斤])克(?=了(?:\s|$|[，,。！!～~；;]))")
+
+
+def _shaanxi(text: str) -> str:
+    if "额" not in text and "咧" not in text and "嫑" not in text:
+        return text
+    text = _SHAANXI_DONE.sub("了", text.translate(_SHAANXI_WORDS))
+    text = _SHAANXI_GO.sub("去", text)
+    return _SHAANXI_I.sub("我", text)
+
+
 def mandarin(text: str) -> str:
-    """The text with its Cantonese (or Shanghainese, Wuhan, Hunan or Northwest) function words in
-    Mandarin, and 得 typed for 的 read as 的, of the same length; unchanged when it has none."""
-    text = _DE_SLIP.sub("的", _xiang(_hubei(_wu(_northwest(text)))))
+    """The text with its Cantonese (or Shanghainese, Wuhan, Hunan, Shaanxi or Northwest) function words
+    in Mandarin, and 得 typed for 的 read as 的, of the same length; unchanged when it has none."""
+    text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(text))))))
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).

@@ -340,6 +340,8 @@ GIFTED = re.compile(
 )
 BUY_INTEREST = re.compile(
     r"想代理|想采购|要采购|想了解|想咨询|想上|想要|想进|想换|想做|想用|想买|需要|有需求|报个价|多少钱|什么价"
+    # the customer turning to us for what a rival sells: "想找我们报X", "想找咱们做"
+    r"|想找(?:我们|咱们|我司|咱家)(?:报|做|买|订|采购|合作)"
 )
 # ...or what they will replace or have made, said with 要 ("血凝仪要换", "要定做一批工装"): a prospect's need
 # unless the customer was heard saying it ("护士长说要换款" tells a contact).
@@ -463,6 +465,9 @@ SEEN_THERE = Screened(
 _TALKED_THERE = (
     r"在(?!线上|网上|微信|电话|视频|群|腾讯|钉钉|飞书|路上|车上|高铁|飞机)[^，,。；;\s跟和与]{2,24}"
     r"(?:跟|和|与)[^，,。；;\s]{1,8}?(?:聊|谈|坐|对接|碰)了"
+    # (or with no one named, for a while: "在X的Y厂聊了一个钟头", "在他们店里谈了一上午")
+    r"|在(?!线上|网上|微信|电话|视频|群|腾讯|钉钉|飞书|路上|车上|高铁|飞机)[^，,。；;\s跟和与]{2,24}?(?:聊|谈|坐)了"
+    r"(?=(?:一|两|半|几|好几)(?:个)?(?:钟头|小时|上午|下午|晚上|天)|半天|一会儿?|好久|很久)"
 )
 # A meal with the customer, not the writer gone off to eat ("我先吃饭去了 晚点补"): 吃饭去了 tells the
 # writer away unless someone is eaten with ("跟王总吃饭去了").
@@ -782,6 +787,8 @@ KIND_VISIT = Screened(
     r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室)(?![\u4e00-\u9fff])"
     # (not kept away: "下午没法跑了", "不能跑了")
     rf"|{_RECEIVED}|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
+    # (said as a step done: "X visit done", "site visit finished")
+    r"|(?<![A-Za-z])(?i:visit)(?=\s?(?i:done|finished|completed)(?![A-Za-z]))"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?:了|过|完|✅|✔|☑))|(?<![A-Za-z])(?i:meeting with|met with)(?![A-Za-z])"
     # a meeting said held on a day: "meeting today", "met yesterday"
@@ -1646,7 +1653,12 @@ UNNAMED_ORG = re.compile(
     r"(?:一个|一家|有个|有家)[\u4e00-\u9fff]{0,8}?(?:厂|公司|店|工厂|门店|医院|学校|酒店|合作社|工作室|诊所)"
 )
 # The customer's person to deal with, introduced: "对接人是…", "联系人为…", "负责人是…".
-INTRODUCED = re.compile(r"(?:对接人|联系人|负责人|接口人)(?:是|为)")
+# (or the person in charge named as one is introduced: "老板叫王建国", "院长姓周"; met, a person is
+# named with the contact, "见了王院长", and a kind of contact is told)
+INTRODUCED = re.compile(
+    r"(?:对接人|联系人|负责人|接口人)(?:是|为)"
+    r"|(?:老板|院长|厂长|店长|园长|校长|总经理|经理|负责人)(?:叫|姓)(?=[\u4e00-\u9fff])"
+)
 # A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
 _SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
 
@@ -1853,7 +1865,9 @@ def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]]
     want: a new lead, as 来电咨询 is."""
     # (an organisation described, not named, calling in is one too: "东莞一家五金厂的黄小姐打电话来")
     unnamed = facts.has_person and UNNAMED_ORG.search(text) is not None
-    inbound = INBOUND.search(text) is not None or (unnamed and _CALLED_US.search(text) is not None)
+    inbound = INBOUND.search(text) is not None or (
+        unnamed and (_CALLED_US.search(text) is not None or _UNNAMED_CALLER.search(text) is not None)
+    )
     return (
         facts.has_phone
         and (facts.has_company or unnamed)
@@ -1866,6 +1880,12 @@ def _inbound_inquiry(text: str, facts: Facts, stage: tuple[str, tuple[int, int]]
 
 # A call made to us: "打电话来", "打了个电话过来", "打来电话".
 _CALLED_US = re.compile(r"打(?:了个?|个)?电话(?:过)?来|打来电话")
+# ...or the unnamed organisation's person as the one calling, with no 来 after it: "刚一个X店的老板打电话，
+# 想买…" (not "我给一家X厂的老板打电话": the rep calling out).
+_UNNAMED_CALLER = re.compile(
+    r"(?<![给跟和])(?:一个|一家|有个|有家)[\u4e00-\u9fff]{0,8}?(?:厂|公司|店|工厂|门店|医院|学校|酒店|诊所)"
+    r"[^，,。；;\s]{0,6}?打(?:了个?|个)?电话(?![给过去问])"
+)
 
 _SMALL_TALK_MAX = 24  # a courtesy is said in a few words; a longer message carries some business
 

@@ -426,9 +426,19 @@ STUDIED = [
     ("heldout33", "heldout33_a.jsonl", "catalog_a.toml", 1.00, 0.98),
     ("heldout33", "heldout33_b.jsonl", "catalog_b.toml", 0.98, 0.98),
     # heldout34: held out and scored once at 0a46b7c (automotive parts, English shorthand 0.967 / 0.972, 48
-    # of 60 fully right; pet-hospital equipment, Shaanxi-flavoured 0.900 / 0.939, 36 of 60); not studied yet
-    ("heldout34", "heldout34_a.jsonl", "catalog_a.toml", 0.96, 0.97),
-    ("heldout34", "heldout34_b.jsonl", "catalog_b.toml", 0.90, 0.93),
+    # of 60 fully right; pet-hospital equipment, Shaanxi-flavoured 0.900 / 0.939, 36 of 60), then studied
+    # (study_h34): Shaanxi words (额 for 我 where a subject stands, a clause's 咧, 嫑, 谝, 克了) read as
+    # Mandarin; prospects passed on are new leads (an unnamed shop's boss 打电话 with no 来, 想找我们报X,
+    # 老板叫X with a number); 打了个 / 开了个新 / 雨太大 name no company; 在X聊了一个钟头 and "visit done"
+    # are visits: a 1.000 / 0.978, 52 of 60; b 1.000 / 0.978, 53 of 60. Left: "下周一再说" after a call
+    # planned by the gold (a38, b17) where the extractor reads a put-off; budgets the message denies
+    # (不是预算, a24) or a unit price target (b19); a shop with 座椅 in its name (a11, a41); 有家X厂 before
+    # the name (a40); 汪星人 alone as a company (b29, b44); 任 as a surname (b23); a surname alone
+    # before a phone (a33); "那个Anna" (a46); 一个西安宠物店 as a company (b57); 再降2个点就能签 read as
+    # 谈判 (a44) and 报了批发价 as 报价 with 送样 to come as a demo (b37), stages the gold does not give;
+    # b19 gold drops the zone before the company, where the corpus README keeps the longest span.
+    ("heldout34", "heldout34_a.jsonl", "catalog_a.toml", 1.00, 0.97),
+    ("heldout34", "heldout34_b.jsonl", "catalog_b.toml", 1.00, 0.97),
 ]
 
 
