@@ -36,3 +36,30 @@ def test_the_reps_own_people_sent_on_a_day_are_the_next_followup(
 )
 def test_their_own_arrangements_are_no_followup(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[1].get("next_followup") is None
+
+
+# ---- hours sat at their place are a visit ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷的孙经理 今天下午又去他们厂里坐了两个多小时 聊了换机的事",
+        "永丰五金林总那边 上午在他们店里坐了半个多小时",
+        "绿源农场 今天去场部坐了一个钟头 场长说大棚膜要换",
+    ],
+)
+def test_hours_sat_at_their_place_are_a_visit(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a ride is no visit
+        "今天坐了三个小时的高铁 宏达印刷的孙经理微信上说下周再谈",
+        "坐了一个多小时车 永丰五金的林总不在",
+    ],
+)
+def test_hours_of_a_ride_are_no_visit(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") != "visit"
