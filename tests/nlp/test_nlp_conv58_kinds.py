@@ -63,3 +63,26 @@ def test_hours_sat_at_their_place_are_a_visit(extractor: Extractor, text: str) -
 )
 def test_hours_of_a_ride_are_no_visit(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[1].get("kind") != "visit"
+
+
+# ---- the one a pasted message opens on is whom it greets, not its writer ----
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("转发:「陈工 我们车间要换三台数控机床 下周前把报价发我 孙立新」 这是孙主任微信发的", "孙"),
+        ("转发:「张工 CNC机床那边 想再加两台 请本周把报价发我邮箱 邓伟」 邓经理刚微信发我的", "邓"),
+        ("转发:「刘总 我们厂的光伏组件 想再加一批 黄建国」 这个是黄经理发我的", "黄"),
+    ],
+)
+def test_the_greeted_rep_is_not_the_contact_of_a_pasted_message(
+    extractor: Extractor, text: str, surname: str
+) -> None:
+    assert (_read(extractor, text)[1].get("contact_name") or "").startswith(surname)
+
+
+def test_a_pasted_message_naming_its_writer_first_keeps_them(extractor: Extractor) -> None:
+    # the writer naming themself first is no greeting
+    slots = _read(extractor, "转发:「我是宏达印刷的孙立新 想要三台数控机床 电话13912345678」")[1]
+    assert (slots.get("contact_name") or "").startswith("孙")
