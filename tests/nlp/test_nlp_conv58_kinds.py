@@ -86,3 +86,19 @@ def test_a_pasted_message_naming_its_writer_first_keeps_them(extractor: Extracto
     # the writer naming themself first is no greeting
     slots = _read(extractor, "转发:「我是宏达印刷的孙立新 想要三台数控机床 电话13912345678」")[1]
     assert (slots.get("contact_name") or "").startswith("孙")
+
+
+# ---- a figure's unit said in words is no brand ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "李工电话说 我们这边是两台一千二百千伏安的变压器 要报个价",
+        "王总微信说 他们那边是三套五百千瓦的光伏组件",
+        "周经理说 我们这里要800千瓦时的储能柜",
+    ],
+)
+def test_a_figures_unit_is_no_customer(extractor: Extractor, text: str) -> None:
+    company = _read(extractor, text)[1].get("company") or ""
+    assert "千瓦" not in company and "千伏" not in company
