@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from nlp import Extractor
+from nlp.company_key import company_key
+from nlp.linking import BookContact, BookLead, LeadBook
 from tests.nlp.reading import read as _read
 
 # ---- the rep sending someone of theirs on a later day is the next contact ----
@@ -102,3 +104,27 @@ def test_a_pasted_message_naming_its_writer_first_keeps_them(extractor: Extracto
 def test_a_figures_unit_is_no_customer(extractor: Extractor, text: str) -> None:
     company = _read(extractor, text)[1].get("company") or ""
     assert "千瓦" not in company and "千伏" not in company
+
+
+# ---- a customer's name contracted after its city, its contact named too ----
+
+
+@pytest.mark.parametrize(
+    ("company", "city", "span"),
+    [
+        ("绍兴市纺织科技园区建设发展有限公司", "绍兴", "纺织园区建设公司"),
+        ("湖州市丝绸文化产业园建设发展有限公司", "湖州", "丝绸产业园建设公司"),
+    ],
+)
+def test_a_name_contracted_after_its_city_with_its_contact_named(company: str, city: str, span: str) -> None:
+    book = LeadBook(
+        [BookLead(1, company, company_key(company), city, contacts=(BookContact("邓海", "总经理"),))]
+    )
+    said = f"今天去{span}见了邓总"
+    assert book.link(said, company=span, contact_name="邓", contact_title="总").lead_id == 1
+    # without its contact, or with another's, the contraction may be another customer's
+    assert book.link(f"今天去{span}聊了", company=span).lead_id is None
+    assert (
+        book.link(f"今天去{span}见了李总", company=span, contact_name="李", contact_title="总").lead_id
+        is None
+    )
