@@ -350,6 +350,14 @@ def _venue(name: str) -> bool:
     return _VENUE_END.search(name) is not None
 
 
+# What ends a figure, written or said in words: the unit after it is no brand ("八百千伏安的", "500千瓦的").
+_NUMBER_ENDS = frozenset("0123456789十百千万亿")
+# ...nor a count then a figure: "三台八百千瓦"
+_COUNT_THEN_FIGURE = re.compile(
+    r"[一二两三四五六七八九十几]+[台套个面组只件][一二两三四五六七八九十百千万0-9]"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class CompanyHit:
     name: str
@@ -1620,6 +1628,8 @@ class CompanyFinder:
             return None
         if _NEW_ONE.fullmatch(name):
             return None  # "他们新换的理事长X": the person said new in the job, no organisation
+        if (start > 0 and text[start - 1] in _NUMBER_ENDS) or _COUNT_THEN_FIGURE.match(name):
+            return None  # "两台一千六百千伏安的", "三台八百千瓦的": a figure's unit said in words, no brand
         if (
             not _CJK.match(name[-1])
             or name[0].isdigit()

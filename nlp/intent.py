@@ -746,6 +746,9 @@ KIND_VISIT = Screened(
     # a survey made at their place, in the formal words: "在X调研", "赴X实地调研" (not "做了调研报告")
     r"|(?:在|赴|到)[^，,。；;\s]{2,20}?(?:实地|现场)?调研(?!报告|问卷|表)"
     # met, said done, or arrived in a rush ("见完X的王总", "上午杀到X"); a site visit or survey in English
+    # (or sat there for hours: "在他们店里坐了一个多小时"; not a ride, "坐了两个小时的高铁")
+    r"|坐了(?:[一两三四五六七八九十几半]个(?:多|半)?(?:小时|钟头?)|半个?(?:多)?(?:小时|钟头?))"
+    r"(?!的?(?:车|高铁|动车|火车|飞机|大巴|地铁|公交|船|班车))"
     r"|坐了(?:一?会儿?|一下(?!午)|半天)|见完|杀到|杀过去了|(?<![A-Za-z])(?i:site\s?(?:visit|survey|walk))(?![A-Za-z])"
     # shown round their place or ours, said done: "带X看了展厅", "看了会场", "客户到店看了", "新人来看样板间"
     r"|看了[^，,。；;\s]{0,6}?(?:场地|宴会厅|大厅|会场|展厅|样板间|样板房|厂房|车间|门店|店面|工地|现场)"

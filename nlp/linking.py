@@ -1179,13 +1179,15 @@ class LeadBook:
     def _contracted_of(self, span: str, lead_id: int) -> bool:
         """Whether `span` is the lead's full name contracted, as Chinese shortens a name by keeping
         characters in their order (青州农技中心 for 青州市农业技术推广中心: 农业技术 → 农技): the same
-        first character, the same kind word last, four characters or more; counted only for a lead
-        whose contact the message names too."""
+        first character (or its name's after the city), the same kind word last, four characters or more;
+        counted only for a lead whose contact the message names too."""
         lead = self.leads[lead_id]
         name, kind = _fold(lead.company), _kind_of(span)
         return (
             len(span) >= 2 * _MIN_BRAND
-            and span[0] == name[0]
+            # (or the first of its name without the city before it: 锦江文旅投资公司 for
+            # 成都市锦江文化旅游投资发展有限公司)
+            and span[0] in (name[0], _fold(lead.key)[:1])
             and kind is not None
             and len(span) > len(kind)
             and _fold(lead.key).endswith(kind)

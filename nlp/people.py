@@ -25,6 +25,18 @@ from nlp.lexicon import (
     titles,
 )
 
+# The one a pasted message opens on, before a pause or a comma, is whom it greets: the rep, not the
+# contact ("转发:「陈工 我们车间…」", "「小周，麻烦…」").
+_PASTE_OPENS = re.compile(r"(?:[「『“\"]|(?:转发|fwd?)[:：]\s?)$", re.IGNORECASE)
+_GREETING_PAUSE = re.compile(r"[，,:：!！\s]|你好|您好")
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    return _PASTE_OPENS.search(text, max(0, start - 6), start) is not None and bool(
+        _GREETING_PAUSE.match(text, end)
+    )
+
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Characters that may stand right before a name: particles, verbs of meeting, department endings.
 _BEFORE_NAME = frozenset(
@@ -1411,10 +1423,12 @@ class PersonFinder:
                     title = again
                 named.append(Person(surname[:sl], title, xing.start(), xing.end()))
         # "周总好，我们是…", "王经理您好": the forwarded message greets our rep, not the contact.
+        # (nor one the customer's pasted words open on, before a pause: "转发:「陈工 我们车间…」")
         named = [
             p
             for p in named
             if not text.startswith(("好", "你好", "您好"), p.end)
+            and not _addressed(text, p.start, p.end)
             and p.start not in inside
             and p.name != "谢谢"
             and not self._in_blocked(p, text, blocked, bare)  # "冷干机" is a product
