@@ -31,7 +31,7 @@ from nlp.intent import (
 )
 from nlp.lexicon import COMMON_SURNAMES, full_name_like, surnames, titles
 from nlp.numbers import find_budget, signed_worth
-from nlp.people import Person, PersonFinder
+from nlp.people import Person, PersonFinder, signed_after_number
 from nlp.phones import find_emails, find_phones
 from nlp.segment import cache_dir, segmenter, word_classes
 from nlp.subject import subject_before
@@ -82,8 +82,6 @@ _TAKEN_BACK_AFTER = re.compile(
 # The contact's own boss, spoken of by the contact: "她说老板批了", "他说领导那边同意了".
 _THEIR_BOSSES = frozenset({"老板", "领导", "老总", "上级"})
 _THEY_SAID = re.compile(r"[他她](?:们)?(?:说|讲|告诉我)[\s，,]?(?:他们|她们)?(?:的)?$")
-# A surname alone closing the message after a space: who signs it (read only right after its phone).
-_SIGNED_SURNAME = re.compile(r"\s+([\u4e00-\u9fff])\s*[。.!！~～]?\s*$")
 # A channel's word held or used, not sold: "开了个视频会议", "约了视频会议", "视频会议上聊的".
 _CHANNEL_HELD_BEFORE = re.compile(r"(?:开|约|打|通|用|在|过)了?[个次一场]*\s?$")
 _CHANNEL_HELD_AFTER = re.compile(r"\s?(?:上|里|中|聊|沟通|谈|讲|说|开了|开完)")
@@ -392,15 +390,8 @@ class Extractor:
             and _THEY_SAID.search(text, max(0, person.start - 4), person.start) is not None
         ):
             person = None  # "她说老板批了": the contact's boss, told of by the contact, is not met
-        if (
-            person is None
-            and phones
-            and (signed := _SIGNED_SURNAME.search(text)) is not None
-            and signed.group(1) in surnames()
-            and phones[-1][1][1] == signed.start()
-        ):
-            # "…怎么收费 电话18973213560 刘": an inquiry signed with the surname after its number
-            person = Person(signed.group(1), None, signed.start(1), signed.end(1))
+        if person is None and phones:
+            person = signed_after_number(text, phones[-1][1][1])
         named_others = _with_phones(person, others, mentions_of, phones)
         city = find_city(text, tokens, self._base_word, blocked, company.start if company else None, places)
         if city is None:

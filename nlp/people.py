@@ -307,6 +307,19 @@ _SURNAME_BEFORE_NUMBER = re.compile(
 _CONTACT_WORDS = frozenset({"联系人", "对接人", "负责人", "姓名"})
 # A surname alone after the writer's shop or place and a pause, the message's last word: "…，X五金 林".
 _SURNAME_SIGNED = re.compile(r"(?<=[\u4e00-\u9fff][\s，,])(?P<s>[\u4e00-\u9fff])[\s。.!！~～]*$")
+# A surname alone closing the message after a space, right after its phone number: who signs an
+# inquiry ("…怎么收费 电话18973213560 刘").
+_SIGNED_AFTER_NUMBER = re.compile(r"\s+(?P<s>[\u4e00-\u9fff])\s*[。.!！~～]?\s*$")
+
+
+def signed_after_number(text: str, number_end: int) -> Person | None:
+    """The surname that signs the message right after the phone number ending at `number_end`."""
+    m = _SIGNED_AFTER_NUMBER.search(text, number_end)
+    if m is None or m.start() != number_end or m.group("s") not in surnames():
+        return None
+    return Person(m.group("s"), None, m.start("s"), m.end("s"))
+
+
 # A person new at the customer introduced with their job, whatever it is, then their full name
 # ("新来的车管屈红梅刚打电话过来", "新上任的店总魏敏说"): the job is the title.
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
