@@ -569,13 +569,18 @@ def _city_hospital_forms(company: str, key: str, city: str | None) -> set[str]:
         return set()
     cities = {*company_places(company), short_city(city) or ""} - {""}
     heads = [f"{c}{suffix}" for c in cities for suffix in ("", "市")]
+    return {f"{head}{tail}" for head in heads for tail in _hospital_tails(m)}
+
+
+def _hospital_tails(m: re.Match[str]) -> list[str]:
+    """How a public hospital matched by `_CITY_HOSPITAL` is said after its place: the ordinal and 院
+    (二院, 第二医院, 第二院, 第二中医医院), or its kind's short forms (人医, 中医院)."""
     if n := m.group("n"):
         tails = [f"{n}院", f"第{n}医院", f"第{n}院"]
         if kind := m.group("kind"):
             tails.append(f"第{n}{kind}医院")
-    else:
-        tails = list(_HOSPITAL_KIND_SHORT[m.group("kind")])
-    return {f"{head}{tail}" for head in heads for tail in tails}
+        return tails
+    return list(_HOSPITAL_KIND_SHORT[m.group("kind")])
 
 
 def _district_hospital_forms(key: str) -> set[str]:
@@ -589,14 +594,8 @@ def _district_hospital_forms(key: str) -> set[str]:
         m = _CITY_HOSPITAL.fullmatch(key, at + len(district))
         if m is None or not (m.group("n") or m.group("kind")):
             continue
-        if n := m.group("n"):
-            tails = [f"{n}院", f"第{n}医院", f"第{n}院"]
-            if kind := m.group("kind"):
-                tails.append(f"第{n}{kind}医院")
-        else:
-            tails = list(_HOSPITAL_KIND_SHORT[m.group("kind")])
         place = key[:at]
-        return {f"{head}{tail}" for head in (place, place + district) for tail in tails}
+        return {f"{head}{tail}" for head in (place, place + district) for tail in _hospital_tails(m)}
     return set()
 
 
