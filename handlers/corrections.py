@@ -47,8 +47,9 @@ from nlp import Extraction, FollowUpTime, Intent
 from nlp.companies import suffix_re
 from nlp.dates import find_days, find_time
 from nlp.followup import find_followup
-from nlp.lexicon import surnames
+from nlp.lexicon import COMMON_SURNAMES, full_name_like, surnames, title_prefixes
 from nlp.numbers import sole_amount
+from nlp.segment import base_word_freq
 from storage.followups import amend_followup
 from storage.leads import change_stage, get_lead, restore_cleared_followup
 from storage.models import CLOSED_STAGES, STAGES, Contact, FollowUp, Lead, Person, StageChange
@@ -293,21 +294,33 @@ _CALLED = re.compile(r"(?:[他她])?(?:全名|名字|名)?叫(?=[\u4e00-\u9fff]{
 
 def _completes_person(value: str, clause: str) -> bool:
     """Whether `clause` gives the full name or the number of the person the head names by surname and
-    title (the head "是卢经理", then "卢卫东" or "叫卢卫东", "13916620587"), or the surname of one it
-    names by title alone (the head "是他们设备科长", then "姓卞")."""
+    title (the head "是卢经理", then "卢卫东" or "叫卢卫东", "13916620587"), or the surname or full
+    name of one it names by title alone (the head "是他们设备科长", then "姓卞"; "是他们的副院长", then
+    "赖小平")."""
     if _SURNAME_SAID.fullmatch(clause) and _SURNAME_TITLE.search(value):
         return True
-    surnames = {m.group(1) for m in _SURNAME_TITLE.finditer(value)}
-    surnames |= {m.group(1) for m in _FAMILIAR.finditer(value)}
-    if not surnames:
+    titled = [m.group(1) for m in _SURNAME_TITLE.finditer(value)]
+    named = set(titled) | {m.group(1) for m in _FAMILIAR.finditer(value)}
+    if not named:
         return False
+    untitled = any(char not in surnames() for char in titled)  # "他们的副院长": a title with no surname
     if _PHONE_CLAUSE.fullmatch(clause):
         return True
     if _DAY_WORD.search(clause):
         return False  # "是周经理，周四见": a day, not 周's name
     if (called := _CALLED.match(clause)) is not None:
         clause = clause[called.end() :]
-    return re.fullmatch(r"[\u4e00-\u9fff]{2,3}", clause) is not None and clause[0] in surnames
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", clause) is None:
+        return False
+    if clause[0] in named:
+        return True
+    # (a title said alone is completed by a full name: one of no words, or of a common surname and
+    # no function after it; "管后勤" is what the person does)
+    return untitled and (
+        full_name_like(clause, base_word_freq)
+        or (len(clause) == 3 and clause[0] in COMMON_SURNAMES and clause[1:] not in title_prefixes())
+        or (len(clause) == 3 and clause[:2] in surnames())  # "欧阳明"
+    )
 
 
 def _names_in_full(value: str, clause: str) -> bool:
