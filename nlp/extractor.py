@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,7 @@ from nlp.lexicon import COMMON_SURNAMES, full_name_like, surnames, titles
 from nlp.numbers import find_budget, signed_worth
 from nlp.people import Person, PersonFinder, signed_after_number
 from nlp.phones import find_emails, find_phones
+from nlp.script import as_written, simplified
 from nlp.segment import cache_dir, segmenter, word_classes
 from nlp.subject import subject_before
 from nlp.types import Extraction, FollowUpTime, Intent, NamedPerson, Period, Stage
@@ -326,8 +328,11 @@ class Extractor:
             sent_at = sent_at.replace(tzinfo=self.tz)
         local = sent_at.astimezone(self.tz)
         today = local.date()
-        # (Cantonese function words read as Mandarin: same length, so the spans are the message's)
-        text = mandarin(_SPACES.sub(" ", text[:_MAX_TEXT]))
+        # (traditional characters read as simplified, Cantonese function words as Mandarin: same length,
+        # so the spans are the message's)
+        written = _SPACES.sub(" ", text[:_MAX_TEXT])
+        plain = simplified(written)
+        text = mandarin(plain)
         spans: dict[str, tuple[int, int]] = {}
 
         mentions = self.catalog.find(text)
@@ -544,6 +549,16 @@ class Extractor:
             spans["city"] = city[1]
         if handover is not None:
             spans["assignee"] = handover.assignee_span
+        if plain is not written:  # names and titles as the message wrote them ("洪經理" is 經理)
+            if company is not None:
+                name = as_written(company.name, text, written, company.start, company.end)
+                company = replace(company, name=name)
+            if person is not None:
+                person = replace(
+                    person,
+                    name=person.name and as_written(person.name, text, written, person.start, person.end),
+                    title=person.title and as_written(person.title, text, written, person.start, person.end),
+                )
         return Extraction(
             intent=intent,
             company=company.name if company else None,

@@ -1,0 +1,70 @@
+"""Kinds of failure seen on heldout35 (sports flooring in northern Jiangsu; B2B tea written by
+Taiwanese-flavoured Minnan reps), each tested with made-up sentences of other trades, with negatives
+showing the rule does not over-fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from nlp.script import as_written, simplified
+from tests.nlp.reading import read as _read
+
+# ---- traditional characters, a whole message or a word here and there ----
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("我這禮拜總共跟進了幾個客戶", "query_stats", {"scope": "me"}),
+        ("今天有哪些客戶要聯繫", "query_today", {}),
+        ("我有哪些客戶過期沒跟", "query_overdue", {"scope": "me"}),
+        ("我後天約了哪些客戶", "query_today", {"scope": "me"}),
+        ("團隊這個月的漏斗給我看一下", "query_stats", {"scope": "team"}),
+    ],
+)
+def test_a_question_in_traditional_characters_is_read(
+    extractor: Extractor, text: str, intent: str, slots: dict[str, str]
+) -> None:
+    got_intent, got = _read(extractor, text)
+    assert got_intent == intent
+    assert {k: got.get(k) for k in slots} == slots
+    if intent in ("query_stats", "query_today"):
+        assert "period" in got
+
+
+def test_a_report_in_traditional_characters_keeps_names_and_titles_as_written(extractor: Extractor) -> None:
+    intent, slots = _read(
+        extractor, "打電話給蘇州華興機械的陳經理，CNC機床報價下禮拜二下午兩點半去廠裡談，預算八十萬左右"
+    )
+    assert intent == "log_followup"
+    assert slots["kind"] == "call"
+    assert slots["company"] == "蘇州華興機械"
+    assert (slots["contact_name"], slots["contact_title"]) == ("陳", "經理")
+    assert slots["products"] == ["数控机床"]
+    assert slots["budget"] == [800000, 800000]
+    assert slots["next_followup"] == {"date": "2026-03-17", "time": "14:30"}
+
+
+def test_a_title_said_apart_from_the_name_is_given_back_as_written(extractor: Extractor) -> None:
+    _, slots = _read(extractor, "新客戶：寧波的 藍海塑業 老闆 姓韓 電話13857401122 想上一套云ERP 預算五萬塊")
+    assert slots["contact_title"] == "老闆"
+    assert slots["budget"] == [50000, 50000]
+    assert slots["city"] == "宁波"
+
+
+def test_simplified_keeps_the_length_and_leaves_simplified_text_alone() -> None:
+    text = "剛剛跟王總聯繫過了，報價單明天發"
+    assert simplified(text) == "刚刚跟王总联系过了，报价单明天发"
+    plain = "刚刚跟王总联系过了，报价单明天发"
+    assert simplified(plain) is plain
+    # characters simplified text also writes stay: 乾 (乾隆), 著 (著名), 於 (a surname)
+    assert simplified("乾隆大酒店的於經理很著急") == "乾隆大酒店的於经理很著急"
+
+
+def test_as_written_gives_back_only_what_was_rewritten() -> None:
+    written = "見了張經理"
+    read = simplified(written)
+    assert as_written("经理", read, written, 3, 5) == "經理"
+    assert as_written("张", read, written, 3, 5) == "張"  # found nearest when outside the span
+    assert as_written("总监", read, written, 0, 5) == "总监"  # not in the message: left as it is
