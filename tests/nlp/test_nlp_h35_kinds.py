@@ -68,3 +68,50 @@ def test_as_written_gives_back_only_what_was_rewritten() -> None:
     assert as_written("经理", read, written, 3, 5) == "經理"
     assert as_written("张", read, written, 3, 5) == "張"  # found nearest when outside the span
     assert as_written("总监", read, written, 0, 5) == "总监"  # not in the message: left as it is
+
+
+# ---- goods said gone out with 出货 (as 发货) ----
+
+
+@pytest.mark.parametrize("text", ["宁波华光机械 数控机床已经出货了", "东方电子 已经付款出货了"])
+def test_goods_gone_out_is_delivered(extractor: Extractor, text: str) -> None:
+    intent, slots = _read(extractor, text)
+    assert (intent, slots.get("stage")) == ("update_stage", "交付")
+
+
+@pytest.mark.parametrize("text", ["东方电子那边出货了吗", "东方电子 出货量很大 下周再去看看"])
+def test_goods_asked_after_or_counted_are_not_delivered(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("stage") != "交付"
+
+
+# ---- the quote said sent with 已经 between, then a wait ----
+
+
+def test_a_quote_said_sent_with_an_adverb_between_is_the_stage_alone(extractor: Extractor) -> None:
+    intent, slots = _read(extractor, "华光机械 报价已经发了 等他们回复")
+    assert (intent, slots.get("stage")) == ("update_stage", "报价")
+
+
+def test_a_quote_asked_after_is_no_stage(extractor: Extractor) -> None:
+    assert _read(extractor, "华光机械 报价已经发了吗")[0] == "query_lead"
+
+
+# ---- the progress asked with 怎样 ----
+
+
+@pytest.mark.parametrize("text", ["东方电子那边现在进度怎样", "华光机械现在进度怎么样"])
+def test_progress_asked_with_zenyang_is_a_lead_query(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[0] == "query_lead"
+
+
+# ---- what the bot can do, asked with 可以 or what it looks up ----
+
+
+@pytest.mark.parametrize("text", ["你可以帮我做什么？", "你能查哪些东西", "你都可以干些啥"])
+def test_what_the_bot_can_do_is_help(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[0] == "help"
+
+
+@pytest.mark.parametrize("text", ["你能帮我查一下东方电子的电话吗", "你可以查什么时候拜访过东方电子吗"])
+def test_a_thing_looked_up_is_no_help(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[0] != "help"
