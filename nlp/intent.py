@@ -724,6 +724,10 @@ KIND_ONLINE = Screened(
     r"|(?:线上|网上)(?!直播|活动|培训|课|展|发布|年会|签到|抽奖|商城|店|销售|渠道|推广|营销|报名|投票)"
     # WeChat as reps type it ("wx 技术标收到了"), not the label of an id ("wx: abc123"), and a chat group
     r"|(?<![A-Za-z])(?:wx|vx|wechat|weixin)(?![A-Za-z])(?![:：\s]*[A-Za-z0-9_-]*\d)"
+    # LINE, the chat app of Taiwan and Japan, said before what was done on it ("LINE聊了一下", "用LINE传了
+    # 报价"), not an English line ("production line")
+    r"|(?<![A-Za-z])line(?![A-Za-z])(?=\s?(?:上|里)?(?:聊|跟|和|沟通|联系|通话|视频|语音|说|讲|传|发|问|回))"
+    r"|(?<=[用在])\s?line(?![A-Za-z])"
     r"|(?:在|拉了?个?|建了?个?)群里?|群里(?:跟|和|聊|沟通|说|发)"
     r"|发(?:到|至|去)了?[^，,。；;]{0,20}邮箱",  # "报价单发到了许院长邮箱 x@…": sent by e-mail
     re.IGNORECASE,

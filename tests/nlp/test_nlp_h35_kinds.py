@@ -115,3 +115,39 @@ def test_what_the_bot_can_do_is_help(extractor: Extractor, text: str) -> None:
 @pytest.mark.parametrize("text", ["你能帮我查一下东方电子的电话吗", "你可以查什么时候拜访过东方电子吗"])
 def test_a_thing_looked_up_is_no_help(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[0] != "help"
+
+
+# ---- LINE, the chat app, as the channel ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "跟东方电子的采购经理王强LINE聊了一下，说下个月要两台数控机床，等他回来再约见面",
+        "华光机械的李总昨天在LINE上跟我说太阳能板要再便宜一点",
+    ],
+)
+def test_a_chat_on_line_is_online(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") == "online"
+
+
+def test_an_english_line_is_no_channel(extractor: Extractor) -> None:
+    assert _read(extractor, "去华光机械车间看了 生产line上的机床都要换")[1].get("kind") != "online"
+
+
+# ---- a tea house named by its kind (茶馆, 茶楼, 茶庄) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("今天去杭州西湖区的清韵茶馆，跟老板娘沈小姐聊了一下，想上一套云ERP", "清韵茶馆"),
+        ("宁波老街茶庄 刘老板 电话13857401122 想要太阳能板", "宁波老街茶庄"),
+    ],
+)
+def test_a_tea_house_is_an_organisation(extractor: Extractor, text: str, company: str) -> None:
+    assert _read(extractor, text)[1].get("company") == company
+
+
+def test_a_tea_house_gone_to_unnamed_is_no_organisation(extractor: Extractor) -> None:
+    assert "company" not in _read(extractor, "下午约了王总去茶楼喝茶，聊了聊机床")[1]
