@@ -510,7 +510,8 @@ class Extractor:
                 # message itself, which came and was answered online
                 k = find_kind(blanked(told, [(0, note[0])])) or ("online", (note[1] - 2, note[1]))
             k = k or find_kind(told) or _again_by_phone(told, text)
-            if (k is None or k[0] != "demo") and facts.goods:
+            # (goods talked through on a call or a video is the call or the video: "电话里讲了X要换")
+            if (k is None or k[0] not in ("demo", "call", "online")) and facts.goods:
                 k = _goods_presented(told, facts.goods) or k
             if k is not None and intent == Intent.LOG_FOLLOWUP:
                 kind, spans["kind"] = k

@@ -151,3 +151,22 @@ def test_a_tea_house_is_an_organisation(extractor: Extractor, text: str, company
 
 def test_a_tea_house_gone_to_unnamed_is_no_organisation(extractor: Extractor) -> None:
     assert "company" not in _read(extractor, "下午约了王总去茶楼喝茶，聊了聊机床")[1]
+
+
+# ---- goods talked through on a call or a video: the call or the video, not a demo ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("华光机械刘主任电话里讲了 数控机床要全部换新的 后天再打给他", "call"),
+        ("给东方电子的王总打电话介绍了一下云ERP，他说下周开会讨论", "call"),
+        ("东方电子王总 视频里把云ERP和太阳能板都讲了一遍", "online"),
+    ],
+)
+def test_goods_talked_through_on_a_line_keep_its_kind(extractor: Extractor, text: str, kind: str) -> None:
+    assert _read(extractor, text)[1].get("kind") == kind
+
+
+def test_goods_talked_through_at_their_place_are_a_demo(extractor: Extractor) -> None:
+    assert _read(extractor, "去东方电子给王总介绍了一下云ERP，他说下周开会讨论")[1].get("kind") == "demo"
