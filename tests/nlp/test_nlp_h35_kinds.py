@@ -170,3 +170,17 @@ def test_goods_talked_through_on_a_line_keep_its_kind(extractor: Extractor, text
 
 def test_goods_talked_through_at_their_place_are_a_demo(extractor: Extractor) -> None:
     assert _read(extractor, "去东方电子给王总介绍了一下云ERP，他说下周开会讨论")[1].get("kind") == "demo"
+
+
+# ---- a head's secretary and a school's subject-group head, each one title ----
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("新客户：宁波的 华光机械 董事长秘书 方丽 电话13857401122 想上一套云ERP", "董事长秘书"),
+        ("上午在宁波第三中学给体育组长张建国讲了云ERP，他说学校预算不超过二十万", "体育组长"),
+    ],
+)
+def test_a_compound_title_is_kept_whole(extractor: Extractor, text: str, title: str) -> None:
+    assert _read(extractor, text)[1].get("contact_title") == title
