@@ -202,6 +202,8 @@ _CREDIT = re.compile(r"授信|保理|贷|融资|借款|信用")
 _PER_UNIT = re.compile(r"每(?!个?[月年周天季])")
 # ...said right before the cue: "每人预算800", "人均预算两百" (a head's or a unit's share, not the deal's)
 _PER_UNIT_BEFORE_CUE = re.compile(r"(?:每(?!个?[月年周天季])(?:个|位)?[\u4e00-\u9fff]|人均)的?\s?$")
+# A unit's price as what the cue is said of, in its clause: "单价她希望压到135", "单价他心里价位在380".
+_UNIT_PRICE_SUBJECT = re.compile(r"单价[^，,。；;！!？?\s]{0,3}$")
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直"; nor 一块(儿) for "together" ("两样加一块儿
 # 不超过三十万", "合一块算", "跟他们一块签了"), which is no 1 yuan.
@@ -756,6 +758,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
             continue
         if _PER_UNIT_BEFORE_CUE.search(text, max(0, cue.start() - 4), cue.start()):
             continue
+        if _UNIT_PRICE_SUBJECT.search(text, max(0, cue.start() - 5), cue.start()):
+            continue
         slang = _slang_wan(text, cue.end())
         if slang is not None:
             return _bounds(text, slang)
@@ -773,8 +777,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         held = _widen(text, first) if cue.group().endswith("在") else first
         if cue.group().startswith(_AGREED_PRICE) and held.hi < 1000:
             continue  # "价格按26块": an agreed price of a few yuan is a unit's (a square metre's, a piece's)
-        if cue.group().startswith(_AGREED_PRICE) and _PER_UNIT_AFTER.match(text, held.end):
-            continue  # "价格不超过2万一吨": a unit's price, however large
+        if not cue.group().startswith("预算") and _PER_UNIT_AFTER.match(text, held.end):
+            continue  # "价格不超过2万一吨", "心里价位在380一平": a unit's price, however large
         moved = _MOVED_TO.match(text, first.end)
         if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
             first = later  # "预算从40万提到55万": what it is now

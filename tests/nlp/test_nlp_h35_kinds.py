@@ -184,3 +184,31 @@ def test_goods_talked_through_at_their_place_are_a_demo(extractor: Extractor) ->
 )
 def test_a_compound_title_is_kept_whole(extractor: Extractor, text: str, title: str) -> None:
     assert _read(extractor, text)[1].get("contact_title") == title
+
+
+# ---- a unit's price as what a price cue is said of ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东方电子王总电话里讲了 单价他希望压到260，我说回去跟公司申请",
+        "去华光机械看了厂房，太阳能板单价他们心里价位在1.8元一瓦左右",
+        "华光机械李总说心里价位在90一平，别家报的110",
+    ],
+)
+def test_a_unit_price_pushed_or_in_mind_is_no_budget(extractor: Extractor, text: str) -> None:
+    assert "budget" not in _read(extractor, text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("东方电子王总说总价她希望压到35万，下周再谈", [350000, 350000]),
+        ("华光机械李总心里价位在50万左右", [500000, 500000]),
+    ],
+)
+def test_a_whole_price_pushed_or_in_mind_stays_the_budget(
+    extractor: Extractor, text: str, budget: list[int]
+) -> None:
+    assert _read(extractor, text)[1].get("budget") == budget
