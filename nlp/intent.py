@@ -1040,8 +1040,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # (not a stage still to be reached: "价格再降3个点就能进谈判")
             r"(?<!能进)(?<!能进入)(?<!要进)(?<!要进入)谈判|议价阶段|商务谈"
             # haggling going on: "还在谈价格", "当面砍价", "对方在压价", "在磨价格"
-            # (a price only wished for is no haggling held: "想压价到十二万" names their budget)
-            r"|在(?:谈|磨|砍|压|议)价|(?<![想要])(?:砍价|压价)|磨价格|讲价"
+            # (a price only wished for is no haggling held: "想压价到十二万" names their budget; nor 讲, said,
+            # of a price: "王董讲价格合适就换")
+            r"|在(?:谈|磨|砍|压|议)价|(?<![想要])(?:砍价|压价)|磨价格|讲价(?![格钱位])"
             # ...with us named between: "还在跟我们磨价", "在和咱议价"
             r"|在(?:跟|和|同)(?:我|咱)们?(?:谈|磨|砍|压|议|讲)价"
             # a cut of so many points asked of us: "想让咱们再让三个点", "要我们降两个点"

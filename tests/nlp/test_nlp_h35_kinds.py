@@ -212,3 +212,15 @@ def test_a_whole_price_pushed_or_in_mind_stays_the_budget(
     extractor: Extractor, text: str, budget: list[int]
 ) -> None:
     assert _read(extractor, text)[1].get("budget") == budget
+
+
+# ---- 讲 (said) before 价格 is no haggling (讲价) ----
+
+
+def test_said_of_a_price_is_no_negotiation(extractor: Extractor) -> None:
+    text = "上午去华光机械见了李总 他们车间要换数控机床 李总讲价格合适就换 我先把资料发给他"
+    assert _read(extractor, text)[1].get("stage") is None
+
+
+def test_haggling_is_a_negotiation(extractor: Extractor) -> None:
+    assert _read(extractor, "今天又去华光机械跟李总讲价了 数控机床还差两个点")[1].get("stage") == "谈判"
