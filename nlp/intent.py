@@ -741,6 +741,8 @@ KIND_VISIT = Screened(
     r"|去(?![年])[^，,。；;\s]{1,12}?(?:量|送|装|调|测|签|谈|聊|看)完"
     # (or into their place and talked there, said done: "去所里谈了", "去厂里聊了一上午"; not "谈了解")
     r"|(?<![要想备算再])去[^，,。；;\s]{0,6}?(?:里|那边|那儿)(?:谈|聊|坐)了(?!解)"
+    # (or gone, said the Taiwanese way with 有 for the past: "礼拜三有去X找王董", "上午有去工地看")
+    r"|(?<![没还要想])有去[^，,。；;\s]{1,12}?(?:找|见|看|拜访|谈|聊)"
     # (or gone there and a job of ours done once: "带师傅去X做了一次保养", "去X做了个检测")
     r"|(?<![要想备算再])去(?![年])[^，,。；;\s]{1,14}?做了(?:一次|一下|个|一个|一回)"
     # (or gone there to fetch something, said done: "去X拿到了招标文件", "去X取了样")

@@ -224,3 +224,18 @@ def test_said_of_a_price_is_no_negotiation(extractor: Extractor) -> None:
 
 def test_haggling_is_a_negotiation(extractor: Extractor) -> None:
     assert _read(extractor, "今天又去华光机械跟李总讲价了 数控机床还差两个点")[1].get("stage") == "谈判"
+
+
+# ---- gone, said the Taiwanese way with 有 for the past (有去X找Y) ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["昨天有去宁波找华光机械的王总，他决定了，机床先要两台", "上午有去东方电子看他们车间，数控机床要换三台"],
+)
+def test_gone_said_with_you_is_a_visit(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") == "visit"
+
+
+def test_not_gone_is_no_visit(extractor: Extractor) -> None:
+    assert _read(extractor, "华光机械王总说还没有去看过别家的机床")[1].get("kind") != "visit"
