@@ -1092,6 +1092,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # (the price to give reached as a step: "到出价这一步了", "进入给价格阶段")
             r"(?:到|进入)了?(?:给|出)(?:个)?价(?:格|钱)?的?(?:这|那)?一?(?:步|阶段)|"
             r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了"
+            # ...or mailed as paper: "寄了 报价单 给X", "报价单寄过去了" (not asked: "报价单寄过去了吗")
+            r"|寄了\s?报价|报价单?(?:已经?|也|都|今天|昨天|上午|下午|刚才?)?寄(?:过去|出去|出|给[^，,。；;\s]{1,8}?)了(?![吗么没?？])"
             # ...with the adverb between: "报价已经发了 等他们回复" (the sending is the stage, no contact)
             r"|报价单?(?:已经|都已经?|也已经?)发了(?![吗么没?？])"
             # ours or another's: see _QUOTE_BY_OTHERS

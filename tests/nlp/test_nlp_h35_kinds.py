@@ -239,3 +239,18 @@ def test_gone_said_with_you_is_a_visit(extractor: Extractor, text: str) -> None:
 
 def test_not_gone_is_no_visit(extractor: Extractor) -> None:
     assert _read(extractor, "华光机械王总说还没有去看过别家的机床")[1].get("kind") != "visit"
+
+
+# ---- the quote mailed (寄了报价单) ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["快递寄了 报价单 给 华光机械 李总，数控机床 两台。他说下周开会讨论", "东方电子的报价单昨天寄过去了"],
+)
+def test_a_quote_mailed_is_the_quote_stage(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("stage") == "报价"
+
+
+def test_a_quote_to_be_mailed_is_no_stage_yet(extractor: Extractor) -> None:
+    assert _read(extractor, "东方电子王总 下周把报价单寄过去")[1].get("stage") is None

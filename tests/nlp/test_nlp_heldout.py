@@ -442,14 +442,14 @@ STUDIED = [
     # heldout35: held out and scored once at ecb7523 (sports flooring, northern Jiangsu words 0.950 / 0.978,
     # 49 of 60 fully right; B2B tea, Taiwanese-flavoured Minnan with traditional characters 0.833 / 0.916,
     # 32 of 60), then studied: traditional characters read as simplified (names and titles kept as
-    # written), 出货 delivered, 报价已经发了 the quote stage alone, 进度怎样 and 你可以帮我做什么 asked, LINE
-    # an online contact, 茶馆/茶楼/茶庄 organisations, goods talked through on a call kept a call, 总经理秘书
-    # and 体育组长 one title, a unit's price after 单价 or before 一平 no budget, 讲价格 no haggling, 有去
-    # a visit (a 0.983 / 0.986, 54 of 60; b 1.000 / 0.985, 54 of 60). Left: names the company finder cuts
-    # or misses (闽都大饭店 where 都 reads as an adverb, 港务集团办公室 cut at 港务, a shop in brackets, a
-    # typo'd county 建胡县), a county or a bare kind taken for the customer (新沂, 篮球俱乐部, 文化广场), a
-    # title or name said apart from the other (刘晓东 … 刘经理, 钱国栋 淮阴中学的), a customer's timeline
-    # read as our plan, a rep's lead met on the road read as a visit.
+    # written), 出货 delivered, 报价已经发了 and 寄了报价单 the quote stage, 进度怎样 and 你可以帮我做什么
+    # asked, LINE an online contact, 茶馆/茶楼/茶庄 organisations, goods talked through on a call kept a
+    # call, 总经理秘书 and 体育组长 one title, a unit's price after 单价 or before 一平 no budget, 讲价格 no
+    # haggling, 有去 a visit (a 0.983 / 0.986, 54 of 60; b 1.000 / 0.986, 54 of 60). Left: names the
+    # company finder cuts or misses (闽都大饭店 where 都 reads as an adverb, 港务集团办公室 cut at 港务, a
+    # shop in brackets, a typo'd county 建胡县), a county or a bare kind taken for the customer (新沂,
+    # 篮球俱乐部, 文化广场), a title or name said apart from the other (刘晓东 … 刘经理, 钱国栋 淮阴中学的),
+    # a customer's timeline read as our plan, a rep's lead met on the road read as a visit.
     ("heldout35", "heldout35_a.jsonl", "catalog_a.toml", 0.98, 0.98),
     ("heldout35", "heldout35_b.jsonl", "catalog_b.toml", 1.0, 0.98),
 ]
