@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from nlp.cities import PROVINCES, gazetteer
+from nlp.script import simplified
 
 _LEGAL = (
     "股份有限公司",
@@ -35,7 +36,8 @@ _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 
 
 def _fold(name: str) -> str:
-    key = unicodedata.normalize("NFKC", name).strip().casefold()
+    # (a name written in traditional characters is the same customer: 廈門國貿 == 厦门国贸)
+    key = simplified(unicodedata.normalize("NFKC", name)).strip().casefold()
     key = _PAREN.sub("", key)
     return re.sub(r"\s+", " ", key)
 

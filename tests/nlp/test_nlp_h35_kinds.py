@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Extractor
+from nlp import Extractor, company_key
 from nlp.script import as_written, simplified
 from tests.nlp.reading import read as _read
 
@@ -254,3 +254,8 @@ def test_a_quote_mailed_is_the_quote_stage(extractor: Extractor, text: str) -> N
 
 def test_a_quote_to_be_mailed_is_no_stage_yet(extractor: Extractor) -> None:
     assert _read(extractor, "东方电子王总 下周把报价单寄过去")[1].get("stage") is None
+
+
+def test_a_name_in_traditional_characters_has_the_simplified_names_key() -> None:
+    assert company_key("寧波華興機械有限公司") == company_key("华兴机械")
+    assert company_key("廈門藍海酒店") == company_key("厦门蓝海酒店")
