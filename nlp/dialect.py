@@ -266,8 +266,13 @@ def _shaanxi(text: str) -> str:
 # 伊春, 伊犁, 伊朗, 木乃伊), so it is read as 他 only before what a person says, does or owns, or alone
 # after what is done to them, and never after a name's own character.
 _CHAOSHAN_HE = re.compile(
-    r"(?<![木乃阿莎丽娜])伊(?=们|讲|说|话|要|想|那边|这边|老板|厂|公司|屋|也|还|就|又|都|会|已经|嫌|觉得|认为|答应|同意"
-    r"|叫|问|约|消息|电话|微信)"
+    # what they say, they as many, or their boss, wherever: "伊讲", "伊们", "报价伊老板看过了" (not 美伊,
+    # 木乃伊 before it)
+    r"(?<![木乃阿莎丽娜美])伊(?=们|讲|说|老板)"
+    # what they want, do or own, first in a clause or after a verb or a preposition: "伊老板", "去伊厂里"
+    # (a name's 伊 has a character of the name before it: "美伊那边" is the customer 美伊)
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=[去给跟同和问找叫约帮带让陪到请的了讲说]))"
+    r"伊(?=话|要|想|那边|这边|老板|厂|公司|屋|也|还|就|又|都|会|已经|嫌|觉得|认为|答应|同意|叫|问|约|消息|电话|微信)"
     # ...or alone after what is done to them, ending the clause: "打电话给伊", "同伊"
     r"|(?<=[给跟同问找])伊(?=$|[，,。；;！!？?\s])"
 )

@@ -34,7 +34,15 @@ def test_chaoshan_words_are_read_as_mandarin(said: str, meant: str) -> None:
 @pytest.mark.parametrize(
     "text",
     # names and words that hold 伊 or 食 stay as they are
-    ["伊利牛奶的经销商", "去伊春的分公司", "木乃伊展览", "宏达食品厂的食堂", "伊藤洋华堂的采购"],
+    [
+        "伊利牛奶的经销商",
+        "去伊春的分公司",
+        "木乃伊展览",
+        "宏达食品厂的食堂",
+        "伊藤洋华堂的采购",
+        "露伊那边还没回话",
+        "艾伊公司的采购",
+    ],
 )
 def test_names_and_words_with_those_characters_stay(text: str) -> None:
     assert mandarin(text) == text
