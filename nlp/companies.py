@@ -75,8 +75,10 @@ _MEASURE = company_words("company_measure_words.txt")
 _POINTERS = frozenset({"那个", "这个", "那家", "这家"})
 _PUNCT_STOP = re.compile(r"[\s,，。.;；:：!！?？、/|\"“”'‘’《》<>【】\[\]{}+＋=~～@#&*·…—\-]")
 # What a verb's clause says and no name holds: a count after 了 ("打了个", "开了个新"), or a complaint of
-# degree ending the words taken ("雨太大", "路太远").
-_CLAUSE_NOT_NAME = re.compile(r"[\u4e00-\u9fff]了个|太[大小高低贵远多少快慢冷热堵]$")
+# degree ending the words taken ("雨太大", "路太远"), or news heralded ("报告好消息", "喜讯").
+_CLAUSE_NOT_NAME = re.compile(
+    r"[\u4e00-\u9fff]了个|太[大小高低贵远多少快慢冷热堵]$|[好坏]消息$|^(?:报个?)?(?:喜讯|喜报)$"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _MAX_NAME = 22  # characters; a run of Latin letters or digits counts as two

@@ -260,9 +260,50 @@ def _shaanxi(text: str) -> str:
     return _SHAANXI_I.sub("我", text)
 
 
+# Chaoshan (Teochew) as typed by reps around Shantou, Chaozhou and Jieyang: 伊 is 他 ("伊讲", "伊们",
+# "伊老板"), 食 is 喝 before tea ("食了一泡茶", "同X食茶"; 食饭 is read as it stands, as in Cantonese),
+# 后日 is 后天, 胶己人 is 自己人, 做生理 is 做生意 and 定落来 is 定下来. 伊 starts names and places (伊利,
+# 伊春, 伊犁, 伊朗, 木乃伊), so it is read as 他 only before what a person says, does or owns, or alone
+# after what is done to them, and never after a name's own character.
+_CHAOSHAN_HE = re.compile(
+    # what they say, they as many, or their boss, wherever: "伊讲", "伊们", "报价伊老板看过了" (not 美伊,
+    # 木乃伊 before it)
+    r"(?<![木乃阿莎丽娜美])伊(?=们|讲|说|老板)"
+    # what they want, do or own, first in a clause or after a verb or a preposition: "伊老板", "去伊厂里"
+    # (a name's 伊 has a character of the name before it: "美伊那边" is the customer 美伊)
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=[去给跟同和问找叫约帮带让陪到请的了讲说]))"
+    r"伊(?=话|要|想|那边|这边|老板|厂|公司|屋|也|还|就|又|都|会|已经|嫌|觉得|认为|答应|同意|叫|问|约|消息|电话|微信)"
+    # ...or alone after what is done to them, ending the clause: "打电话给伊", "同伊"
+    r"|(?<=[给跟同问找])伊(?=$|[，,。；;！!？?\s])"
+)
+_CHAOSHAN_TEA = re.compile(r"食(?=了?(?:[一两几]?[泡杯壶顿])?茶)")
+_CHAOSHAN_WORDS = {"后日": "后天", "胶己": "自己", "做生理": "做生意", "定落来": "定下来"}
+_CHAOSHAN_RE = re.compile("|".join(_CHAOSHAN_WORDS))
+
+
+def _chaoshan(text: str) -> str:
+    if "伊" not in text and "食" not in text and _CHAOSHAN_RE.search(text) is None:
+        return text
+    text = _CHAOSHAN_RE.sub(lambda m: _CHAOSHAN_WORDS[m.group()], text)
+    text = _CHAOSHAN_TEA.sub("喝", text)
+    return _CHAOSHAN_HE.sub("他", text)
+
+
+# Voice input's slips of one sound for another in the trade's words: 电览 for 电缆, 报加 for 报价 (neither
+# is a word of its own).
+_VOICE_SLIPS = {"电览": "电缆", "报加": "报价"}
+_VOICE_SLIP_RE = re.compile("|".join(_VOICE_SLIPS))
+
+
+def _voice_slips(text: str) -> str:
+    return _VOICE_SLIP_RE.sub(lambda m: _VOICE_SLIPS[m.group()], text)
+
+
 def mandarin(text: str) -> str:
-    """The text with its Cantonese (or Shanghainese, Wuhan, Hunan, Shaanxi or Northwest) function words
-    in Mandarin, and 得 typed for 的 read as 的, of the same length; unchanged when it has none."""
+    """The text with its Cantonese (or Shanghainese, Wuhan, Hunan, Shaanxi, Chaoshan or Northwest) function
+    words in Mandarin, the trade's voice slips undone, and 得 typed for 的 read as 的, of the same length;
+    unchanged when it has none."""
+    text = _chaoshan(_voice_slips(text))
     text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(text))))))
     if _CUE.search(text) is None:
         return text

@@ -102,11 +102,12 @@ _THEIR_SUBJECT = re.compile(
     r"(?<![约找跟和给陪请叫让回])(?<!约了)(?<!约好)(?<!答应)(?<!告诉)(?<!承诺)"
     r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$"
 )
-# Someone else's timeline: "他说月底前给答复", "对方表示月底前定", "让我等通知".
+# Someone else's timeline: "他说月底前给答复", "对方表示月底前定", "让我等通知" (讲 in the South:
+# "他讲下周一答复").
 # ("说好…" opening the clause is agreed together: "说好周四我带样品过去")
 # (the rep telling them is no report of theirs: "我跟他说明天给他报价")
 _REPORTED = re.compile(
-    r"(?<![跟和给对向])(?:[他她]们?|对方|客户)(?:说|表示)|说等|等他|等她|等通知|等消息|^\s*说(?!好)"
+    r"(?<![跟和给对向])(?:[他她]们?|对方|客户)(?:说|讲|表示)|说等|等他|等她|等通知|等消息|^\s*说(?!好)"
     # ...said in the formal words, its subject in the clause before: "厂方提了要求，并表示下周前定下来"
     r"|(?:^|[，,；;\s])(?:并|还|也|均|同时)?(?:表示|称)"
 )

@@ -827,8 +827,8 @@ KIND_VISIT = Screened(
     r""
     # met face to face: "碰了个头", "碰了个面", "面对面聊了", "面谈"
     r"|碰(?:了|过)?(?:个|一)?(?:头|面)|碰了一?下(?!价)|面对面|面谈"
-    # over tea or a meal: "约我喝茶", "喝了个茶"
-    r"|喝茶|喝了?(?:个|杯|顿)?茶|约我.{0,4}(?:吃|喝|坐坐|聊)"
+    # over tea or a meal: "约我喝茶", "喝了个茶", "喝了两泡茶" (a brewing of gongfu tea)
+    r"|喝茶|喝了?(?:[一两几]?(?:个|杯|顿|泡|壶))?茶|约我.{0,4}(?:吃|喝|坐坐|聊)"
     # asked over to their place to talk: "张总今天约我过去谈合同", "约我们到厂里看样"
     r"|约我们?(?:过去|去|到[^，,。；;\s]{1,8}?)(?:谈|聊|看|坐|商量)"
     # where the rep was, said first: "上午在盛丰，潘社长说…" (not "在开会", "在路上")
@@ -1123,7 +1123,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # with when and how it went in between: "报价今天微信发给俞经理了", "报价刚才邮件发过去了"
             # a day and a part of it ("今天下午已经发他邮箱了"), sent straight to the person (发他, 发对方)
             # (the rep as its sender in between: "报价单我已经发过去了")
-            r"|(?:报价单?|报价表|价格|价格表|(?<![A-Za-z])(?i:quote|quotation)(?![A-Za-z]))(?=\s?(?:我们?)?\s?(?:已经?|也|都)?\s?(?:今天|昨天|刚才|刚刚|刚|上午|下午|晚上|早上){0,2}"
+            r"|(?:报价单?|报价表|价格|价格表|(?<![A-Za-z])(?i:quote|quotation)(?![A-Za-z]))(?=\s?(?:我们?)?\s?(?:已经?|也|都)?\s?(?:今天|昨天|今早|昨晚|刚才|刚刚|刚|上午|中午|下午|晚上|早上){0,2}"
             r"\s?(?:已经?|也|都)?\s?(?:(?:用|通过|走)?(?:微信|邮件|邮箱|钉钉|QQ|短信|企微)(?:上|里)?)?"
             r"\s?发(?:到|至|给|过去|出去|了|[他她]们?|对方))"
             # sent to the person's mailbox or WeChat, said done: "报价单已经发他邮箱了", "价格表发王工微信了"
@@ -1677,7 +1677,8 @@ INTRODUCED = re.compile(
     r"|(?:老板|院长|厂长|店长|园长|校长|总经理|经理|负责人)(?:叫|姓)(?=[\u4e00-\u9fff])"
 )
 # A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
-_SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
+# (讲 for 说 in the South, after a person: "他讲下周一答复", "何总讲…"; not the rep's "讲方案")
+_SAID = re.compile(r"(?<![听据])说|反馈|告诉我|(?<=[他她们总工长任理])讲")
 
 
 # Stage news asked about rather than told: "X的设备是不是已经进场了？", "X那批货装好了吗".

@@ -141,8 +141,9 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$"
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 # "卡在85万" is where a budget stands, not a ceiling ("卡死在30万" is one: no more than that); "最多给到80万"
 # is what the customer will go up to. (没超过 is one too: "预算没超过20万都好谈", with 冇 for 没 in Hunan)
+# (封顶 before the figure as after it: "预算封顶120万")
 _UPPER_BEFORE = Screened(
-    r"(?:(?:不|别|不要|不能|不得|不可|不会|不想|不打算|没有?)超过?|最多|最高|顶多|控制在|不高于|上限|不到|不足|限价|控制价|拦标价|≤|<=?"
+    r"(?:(?:不|别|不要|不能|不得|不可|不会|不想|不打算|没有?)超过?|最多|最高|顶多|控制在|不高于|上限|封顶|不到|不足|限价|控制价|拦标价|≤|<=?"
     r"|卡死|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
     # (funds a body grants at most: "经费最多批180万", "顶多拨到30万")
     # (or reaches at most: "价格最多到50万")
@@ -711,8 +712,9 @@ def _slang_wan(text: str, cue_end: int) -> Amount | None:
 
 _AGREED_PRICE = ("价格", "总价", "价钱")
 # A price said of one unit, right after the amount: "2万一吨", "3000/台", "八百块每平".
+# (the spoken figure's last digit may come first: "7万8一吨" is 78,000 a ton)
 _PER_UNIT_AFTER = re.compile(
-    r"\s?(?:块|元)?\s?(?:/|每|一)(?:台|套|个|件|吨|只|张|把|辆|平|米|方|公斤|斤|箱|桶|袋|包|瓶|支|盒)"
+    r"(?:(?<=[万千])[一二两三四五六七八九\d](?![万千百十]))?\s?(?:块|元)?\s?(?:/|每|一)(?:台|套|个|件|吨|只|张|把|辆|平|米|方|公斤|斤|箱|桶|袋|包|瓶|支|盒)"
 )
 # A push for less ("要压到", "希望降到") is on the price only when the figure right after it is money.
 _PUSHED_TO = re.compile(r"[压砍降]价?到$")
@@ -778,7 +780,7 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
         if cue.group().startswith(_AGREED_PRICE) and held.hi < 1000:
             continue  # "价格按26块": an agreed price of a few yuan is a unit's (a square metre's, a piece's)
         if not cue.group().startswith("预算") and _PER_UNIT_AFTER.match(text, held.end):
-            continue  # "价格不超过2万一吨", "心里价位在380一平": a unit's price, however large
+            continue  # "价格不超过2万一吨", "合同价按铜价7万8一吨": a unit's price, however large
         moved = _MOVED_TO.match(text, first.end)
         if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
             first = later  # "预算从40万提到55万": what it is now
