@@ -260,10 +260,23 @@ def _shaanxi(text: str) -> str:
     return _SHAANXI_I.sub("我", text)
 
 
+# A veteran's pinyin initials for the words of the trade, typed in lower case between Chinese words or
+# spaces: "kh" 客户, "lxr" 联系人, "bj发过去了" 报价, "ht签了" 合同, "dd" 到访, "xs" 线索 (each as many
+# letters as the word has characters, so spans hold). Only as a word of its own, never inside a Latin
+# word, a code or an address ("http", "kh-200", "bj.example.com").
+_INITIALS = {"kh": "客户", "lxr": "联系人", "bj": "报价", "ht": "合同", "dd": "到访", "xs": "线索"}
+_INITIALS_RE = re.compile(r"(?<![A-Za-z0-9_.@/:-])(?:kh|lxr|bj|ht|dd|xs)(?![A-Za-z0-9_.@/-])")
+
+
+def _initials(text: str) -> str:
+    return _INITIALS_RE.sub(lambda m: _INITIALS[m.group()], text)
+
+
 def mandarin(text: str) -> str:
     """The text with its Cantonese (or Shanghainese, Wuhan, Hunan, Shaanxi or Northwest) function words
-    in Mandarin, and 得 typed for 的 read as 的, of the same length; unchanged when it has none."""
-    text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(text))))))
+    in Mandarin, pinyin initials in their words, and 得 typed for 的 read as 的, of the same length;
+    unchanged when it has none."""
+    text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(_initials(text)))))))
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).
