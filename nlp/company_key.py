@@ -70,8 +70,6 @@ def _strip_places(key: str) -> tuple[str, tuple[str, ...]]:
         if m and len(key) > len(m.group()) + 1:
             places.append(g.full_to_short.get(m.group(), m.group()))
             key = key[len(m.group()) :].lstrip("市")
-            if key.startswith("县") and len(key) > 3:
-                key = key[1:]  # the county of the city's own name (新乡县, 长沙县) is a place of it too
             changed = True
     return key, tuple(places)
 

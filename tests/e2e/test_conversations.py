@@ -763,9 +763,9 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # 年费定在, a quote the customer took; what a plan is for, in the clause after it, is planned, not
         # the contact made; the manager greeted or apologised to first is no contact; 非常抱歉 opens a
         # correction; the first customer of a two-customer report corrected is that record's correction;
-        # 报价单已发送 is a quote; the county of a city's name, 新乡县X, is a place of the key; a pick
-        # names the kind of place after its pointer, "X那个食品厂"). Left: nothing in this set; none of its
-        # gold disputed
+        # 报价单已发送 is a quote; a firm of the county of its city's name, 新乡县X, is named without it;
+        # a pick names the kind of place after its pointer, "X那个食品厂"). Left: nothing in this set; none
+        # of its gold disputed
         ("conversations_sixtytwo", "conversations.jsonl", 15),
         # held out and scored once at ecb7523 (8/15, 110/121, wire and cable, Chaoshan-flavoured run-on
         # messages); not studied yet

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import Extractor
-from nlp.company_key import company_key, company_places
+from nlp.company_key import company_key
 from nlp.linking import company_aliases
 from tests.nlp.reading import read as _read
 
@@ -23,6 +23,12 @@ def test_lxr_names_the_contact(extractor: Extractor) -> None:
     intent, slots = _read(extractor, "新xs：杭州瑞丰包装有限公司，lxr韦总 13912345678，想上CNC，我先跟着")
     assert intent == "new_lead"
     assert (slots.get("company"), slots.get("contact_name")) == ("杭州瑞丰包装有限公司", "韦")
+
+
+@pytest.mark.parametrize("text", ["今天dd华锐机电 见了郭总", "今天到访华锐机电 见了郭总"])
+def test_dd_a_visit_ends_before_the_name(extractor: Extractor, text: str) -> None:
+    _, slots = _read(extractor, text)
+    assert (slots.get("company"), slots.get("kind")) == ("华锐机电", "visit")
 
 
 def test_kh_asks_for_customers(extractor: Extractor) -> None:
@@ -111,8 +117,10 @@ def test_a_quote_sheet_sent(extractor: Extractor, text: str, stage: str | None) 
 # ---- the county of the city's own name is a place, not the brand's start -----------------------------------
 
 
-def test_a_county_of_the_citys_name_is_dropped_from_the_key() -> None:
-    name = "长沙县星沙物流有限公司"
-    assert company_key(name) == "星沙物流" and company_places(name) == frozenset({"长沙"})
-    assert "星沙" in company_aliases(name, company_key(name), "长沙")
-    assert company_key("长沙县") == "长沙县"  # the county alone stays itself
+def test_a_firm_is_named_without_the_county_of_its_citys_name() -> None:
+    name = "长沙县星沙恒运物流有限公司"
+    aliases = company_aliases(name, company_key(name), "长沙")
+    assert {"星沙恒运", "星沙恒运物流"} <= set(aliases)
+    # a public body of the county keeps it: the county's bureau is not the city's
+    body = "长沙县农业农村局"
+    assert "农业农村局" not in company_aliases(body, company_key(body), "长沙")
