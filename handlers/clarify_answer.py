@@ -312,9 +312,11 @@ async def _answer_in(ctx: Context, person: Person) -> _Answer | None:
 
 
 # The part of a name an answer opens on, said as a pick: "X那个 …", "是X那家，…" (maybe a trade word the
-# extractor takes for no company: "骨科那个"); `_picked_with_news` checks it against the listed candidates.
+# extractor takes for no company: "骨科那个"), maybe with what the place is after the pointer ("Y市那个
+# 食品厂 …", "Z那家门店，…"); `_picked_with_news` checks it against the listed candidates.
 _OPENS_ON_PICK = re.compile(
-    r"[\s，,。.!！~～、]*(?:是|就是|应该是)?([\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:那个|那家|这家|这个|的)"
+    r"[\s，,。.!！~～、]*(?:是|就是|应该是)?([\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
+    r"(?:(?:那个|那家|这家|这个)[\u4e00-\u9fff]{0,4}?|的)"
     r"(?=[\s，,。.!！~～、])"
 )
 

@@ -136,6 +136,8 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
         ):
             return "answer", last
         if correction and sent - touched <= CORRECTION_WINDOW:
+            if (sibling := await _sibling_named(ctx, last)) is not None:
+                return "correction", sibling  # the report on two customers: the first one's is corrected
             if (
                 await names_other_customer(ctx, last)
                 and not await names_last_customer(ctx, last)
@@ -162,6 +164,19 @@ async def _last_to_continue(ctx: Context) -> tuple[str, FollowUp | Lead] | None:
     if recent and last is not None:
         return "context", last
     return None
+
+
+async def _sibling_named(ctx: Context, last: FollowUp) -> FollowUp | None:
+    """The record on another customer made from the same message as `last` (a report on two customers)
+    when the correction names that customer: "更正：上午在X见到的不是A，是B" after a report on X and Y
+    corrects X's record, not Y's, nor is it news of X."""
+    if ctx.person is None or last.inbound_id is None or not ctx.extraction.company:
+        return None
+    found = await resolve_lead(ctx.session, ctx.extraction, ctx.member, ctx.message.text)
+    if found.lead is None or found.lead.id == last.lead_id:
+        return None
+    sibling = await last_followup_by(ctx.session, ctx.person.id, found.lead.id)
+    return sibling if sibling is not None and sibling.inbound_id == last.inbound_id else None
 
 
 async def _names_another_lead(ctx: Context, lead_id: int) -> bool:

@@ -299,11 +299,23 @@ def _voice_slips(text: str) -> str:
     return _VOICE_SLIP_RE.sub(lambda m: _VOICE_SLIPS[m.group()], text)
 
 
+# A veteran's pinyin initials for the words of the trade, typed in lower case between Chinese words or
+# spaces: "kh" 客户, "lxr" 联系人, "bj发过去了" 报价, "ht签了" 合同, "dd" 到访, "xs" 线索 (each as many
+# letters as the word has characters, so spans hold). Only as a word of its own, never inside a Latin
+# word, a code or an address ("http", "kh-200", "bj.example.com").
+_INITIALS = {"kh": "客户", "lxr": "联系人", "bj": "报价", "ht": "合同", "dd": "到访", "xs": "线索"}
+_INITIALS_RE = re.compile(r"(?<![A-Za-z0-9_.@/:-])(?:kh|lxr|bj|ht|dd|xs)(?![A-Za-z0-9_.@/-])")
+
+
+def _initials(text: str) -> str:
+    return _INITIALS_RE.sub(lambda m: _INITIALS[m.group()], text)
+
+
 def mandarin(text: str) -> str:
     """The text with its Cantonese (or Shanghainese, Wuhan, Hunan, Shaanxi, Chaoshan or Northwest) function
-    words in Mandarin, the trade's voice slips undone, and 得 typed for 的 read as 的, of the same length;
-    unchanged when it has none."""
-    text = _chaoshan(_voice_slips(text))
+    words in Mandarin, pinyin initials in their words, the trade's voice slips undone, and 得 typed for 的
+    read as 的, of the same length; unchanged when it has none."""
+    text = _chaoshan(_voice_slips(_initials(text)))
     text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(text))))))
     if _CUE.search(text) is None:
         return text

@@ -400,8 +400,17 @@ def mask_plans(text: str, today: date, days: list[DayMention] | None = None) -> 
             continue
         m = _CLAUSE_END.search(text, d.end)
         end = m.start() if m else len(text)
+        while (purpose := _PURPOSE_AFTER.match(text, end)) is not None and "了" not in purpose.group():
+            end = purpose.end()  # "下周三再去一趟，把方案给老板讲解一下": what the plan is for is planned too
         chars[d.start : end] = " " * (end - d.start)
     return "".join(chars)
+
+
+# A clause after a plan that says what it is for, with no subject or day of its own: "，把方案给老板讲解
+# 一下", "，给她们做线上演示", "，顺便带样品过去" (up to the next pause).
+_PURPOSE_AFTER = re.compile(
+    r"[，,]\s?(?:再|顺便|顺带|好|去|过去)?(?:把|给|帮|替|为|带)[^，,。；;！!？?\n]{1,30}"
+)
 
 
 class Plans:

@@ -1107,7 +1107,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the price given as a figure: "一包报到185", "每吨报到了3300" (not reporting for duty: "去报到")
             r"|(?<![去来])报到了?\s?\d"
             # handed in or sent, also in English: "报价已提交", "quote已发", "quotation已经发出"
-            r"|报价单?(?:已经?)(?:提交|发出|递交)|提交了报价"
+            # (or sent: "报价单已发送", "报价已发，等回复")
+            r"|报价单?(?:已经?)(?:提交|发出|递交|发送|发(?![\u4e00-\u9fff]))|提交了报价"
             # ...with the day said between: "报价单今天已经递交", "报价函昨日已提交" (not "明天递交")
             r"|报价(?:单|函|书)?(?:今天|昨天|今日|昨日|上午|下午|刚刚?)(?:已经?|已于)?(?:提交|发出|递交|送达)"
             r"(?:了|完毕)?(?![吗么没?？])(?<=[已了毕交出达])"

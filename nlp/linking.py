@@ -823,6 +823,17 @@ def _after_bare_town(key: str, bare: str) -> str | None:
     return rest
 
 
+def _after_own_county(company: str, key: str) -> str | None:
+    """The key after the county of its city's own name, for a firm (新乡县X棉纺织有限公司 → X棉纺织): reps
+    drop the county as they drop the city. A public body keeps it (长沙县教体局 is not the city's)."""
+    if not key.startswith("县") or len(key) <= 1 + 2 * _MIN_BRAND or not _FIRM.search(company):
+        return None
+    return key[1:]
+
+
+_FIRM = re.compile(r"(?:有限(?:责任)?公司|股份公司|公司|厂|合作社)$")
+
+
 @cache
 def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]:
     """The names a rep may use for this company: full, folded key, and its short forms, also
@@ -838,6 +849,8 @@ def company_aliases(company: str, key: str, city: str | None) -> tuple[str, ...]
         out |= _district_said_short(key, bare, brand)
     if (town := _after_bare_town(key, bare)) is not None:
         out |= _short_forms(town, city)
+    if (county := _after_own_county(company, key)) is not None:
+        out |= _short_forms(county, city)
     for name in {key, bare}:
         if (rest := _after_shore(name)) is not None:
             out |= _short_forms(rest, city)

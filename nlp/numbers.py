@@ -170,7 +170,9 @@ BUDGET_CUE = Screened(
     # the price the customer pushes for: "她们想压到12万", "要求降到260万以内"
     r"|(?:想|要|要求|希望)(?:我|我们)?(?:把价格?|价格)?(?:压|砍|降)价?到"  # (also "要我压到35万")
     # ...or the range the customer holds the price within: "价格压在20到25万之间", "总价控制在八十万以内"
-    r"|(?<!单)(?:价格|总价|价钱)(?:要|得|想|希望)?(?:压|控制|控)在"
+    # (卡在 with a ceiling after it holds the price under it: "价格卡在8k以内"; bare, "卡在85万", it is where
+    # a budget stands, read by `_bounds` as both ends)
+    r"|(?<!单)(?:价格|总价|价钱)(?:要|得|想|希望)?(?:压|控制|控|卡)在"
     # ...or the ceiling the customer puts on it: "价格不能超过65万", "价钱最多到50万" (the words of the
     # ceiling are read as one by `_bounds`; not a unit's: "单价不超过3000")
     r"|(?<!单)(?:价格|总价|价钱)(?:上|方面)?(?:要|得|最好|也)?(?=\s?(?:(?:不|不能|不可以|不可|不得|不要|别|不会)超|最多|最高|顶多))"
@@ -179,7 +181,10 @@ BUDGET_CUE = Screened(
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
     # the price agreed for the whole deal: "价格就按三十五万", "总价定在80万", "价格基本谈拢 80万"
     # (not a unit's: "单价按3万"; not one still open: "价格没谈拢")
-    r"|(?<!单)(?:价格|总价|价钱)(?:就|都|最后|最终|基本上?|差不多)?(?:按|定在|定了|谈到|谈定|谈拢|谈妥|谈好|敲定)"
+    # (a service's yearly fee the same: "年费定在6800", "服务费谈到一年两万")
+    r"|(?<!单)(?:价格|总价|价钱|年费|服务费)(?:就|都|最后|最终|基本上?|差不多)?(?:按|定在|定了|谈到|谈定|谈拢|谈妥|谈好|敲定)"
+    # a package's price: "三项打包2w", "打包价一万二" (the whole deal's, not a unit's)
+    r"|打包(?:价|价格)?(?:是|给|算|收)?(?=\s?[\d一二两三四五六七八九十])"
     # ...or agreed without a price word: "就按268万做" (what is agreed is the whole deal's)
     r"|(?:就|那就|都)按(?=\s?[\d一二两三四五六七八九十])"
     # the deal's worth once it is signed or ordered: "合同签了 360万", "PO下来了 38万"
@@ -485,9 +490,12 @@ def _uncued_budget(text: str) -> Amount | None:
             and not _UNIT_PRICE_BEFORE.search(_clause_before(text, amount.start))
         ):
             return amount  # "3w以内可以接受", "五千以内都可以": what the customer will go to
+        if amount.scale >= 1000 and _quote_taken(text, amount):
+            return amount  # "报价1w2她认了": the quote the customer took is what the deal is worth
         if _monthly(text, amount):
             return amount  # "每月一万八", "一个月总共六千左右": what the customer pays us each month
-        small = 1000 <= amount.hi < 10_000 and first.match is not None and bool(first.match.group("cur"))
+        # (k or w after a figure is money said short as well: "一年3k以内")
+        small = 1000 <= amount.hi < 10_000 and first.match is not None and _money_said(first.match)
         if small and _capped(text, amount) and not _not_spent_before(text, amount.start):
             return amount  # "5000块以内试试": a small first order's ceiling, in money words
         if amount.scale < 1000:
@@ -532,6 +540,23 @@ def _uncued_budget(text: str) -> Amount | None:
 _ACCEPTED_AFTER = re.compile(
     r"\s?(?:以内|之内|以下|左右|上下|之间)(?:的话)?\s?(?:[他她]们?)?(?:都|也|还)?(?:(?:能|可以)?接受|行|可以|没问题)"
 )
+
+
+def _money_said(m: re.Match[str]) -> bool:
+    """Said in money words: a currency word, or a figure with k or w ("3k", "8w")."""
+    return bool(m.group("cur")) or (m.group("mult") or "") in ("k", "K", "w", "W")
+
+
+# A quote of ours the customer took: "报价1w2她认了", "报价六千八对方接受了" (what the customer will pay).
+_QUOTE_BEFORE = re.compile(r"报价(?:是|为)?\s?$")
+_TAKEN_AFTER = re.compile(
+    r"\s?(?:[他她]们?|对方|客户|老板|人家)?(?:也|都|就|基本)?(?:认了|认可了?|接受了|同意了|答应了|没意见|没问题)"
+)
+
+
+def _quote_taken(text: str, amount: Amount) -> bool:
+    before = _QUOTE_BEFORE.search(text, max(0, amount.start - 4), amount.start)
+    return before is not None and _TAKEN_AFTER.match(text, amount.end) is not None
 
 
 def _in_money_words(amount: Amount) -> bool:

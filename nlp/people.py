@@ -31,6 +31,22 @@ _PASTE_OPENS = re.compile(r"(?:[「『“\"]|(?:转发|fwd?)[:：]\s?)$", re.IGN
 _GREETING_PAUSE = re.compile(r"[，,:：!！\s]|你好|您好")
 
 
+# The reader a message opens on, maybe after an apology, then a pause and a greeting or the apology's
+# errand: "马经理，您好！", "不好意思马经理，更正一下", "抱歉王总，刚才…" (the rep's boss, no contact).
+_OPENING_APOLOGY = re.compile(r"\s*(?:(?:非常|十分|实在|真是?)?(?:不好意思|抱歉|对不起)\s?)?$")
+_GREETING_AFTER_PAUSE = re.compile(r"[，,！!、\s]\s?(?:[您你]好|早上好|下午好)")
+_APOLOGY_AFTER = re.compile(r"[，,！!、\s]")
+
+
+def _greeted_first(text: str, start: int, end: int) -> bool:
+    opening = _OPENING_APOLOGY.match(text[:start])
+    if opening is None:
+        return False
+    if _GREETING_AFTER_PAUSE.match(text, end):
+        return True
+    return bool(text[:start].strip()) and _APOLOGY_AFTER.match(text, end) is not None
+
+
 def _addressed(text: str, start: int, end: int) -> bool:
     return _PASTE_OPENS.search(text, max(0, start - 6), start) is not None and bool(
         _GREETING_PAUSE.match(text, end)
@@ -1441,6 +1457,7 @@ class PersonFinder:
             p
             for p in named
             if not text.startswith(("好", "你好", "您好"), p.end)
+            and not _greeted_first(text, p.start, p.end)
             and not _addressed(text, p.start, p.end)
             and p.start not in inside
             and p.name != "谢谢"
