@@ -385,6 +385,12 @@ _WENT_ON_A_DAY = (
     # (nor goods in: "第一车昨天到的")
     r"(?:去了?|到(?!了?的?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
 )
+# Gone round their place, said with 上 for 去 as in the north: "上X溜达了一圈", "上他们厂转了一趟" (not a
+# time before it: 上午, 上周, 上次转了).
+_WENT_ROUND = (
+    r"(?<![要想备算再得会])上(?![午周个次回月礼星半年面边头班级线网传报去来])[^，,。；;\s]{1,12}?"
+    r"(?:(?:溜达|转悠|逛)了?|(?:转|走)了(?:一圈|一趟|一大圈|两圈))"
+)
 # Gone somewhere, not a thing sent on its way ("报价单已经发过去了", "样品寄过去了").
 # nor handed up ("报价单交上去了") nor sent out ("报价发出去了")
 # At their place, as a visit ("今天上门了"), not a service of that kind offered ("我们的上门校准服务").
@@ -505,6 +511,7 @@ REPORTED = Screened(
     # "报价单微信发过去了" (not "明天微信发过去")
     r"|(?:微信|邮件|QQ)(?:上|里)?(?:已经?)?发(?:过去|出去|出)了"
     r"|去[^，,。；;\s]{0,12}(?:看了|走了|转了)"  # "上周六去X现场看了"
+    rf"|{_WENT_ROUND}"
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访"
     rf"|{_WENT_AND_TALKED}|{_LOOKED_WITH}|{_WENT_TO_FIND}"
     rf"|{_GOT_THROUGH}"
@@ -726,7 +733,7 @@ KIND_ONLINE = Screened(
     re.IGNORECASE,
 )
 KIND_VISIT = Screened(
-    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|{_MEAL}|吃了|吃的饭|吃(?:完|过)饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
+    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|{_MEAL}|吃了|吃的饭|吃(?:完|过)饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪|{_WENT_ROUND}"
     # a round of the customers' places, counted: "连走两个盘", "上午跑了三家工地", "走了四个门店"
     r"|(?:走|跑)(?:了|完)?[两三四五六七八几\d](?:家|个|处)(?:客户|盘|楼盘|项目|工地|小区|门店|店|厂|现场|学校|医院)?"
     r"(?![^，,。；;\s]{0,2}(?:流程|手续|步|遍|单|分钟|小时|公里))"
