@@ -55,7 +55,9 @@ def test_chou_is_looking_round_their_place(extractor: Extractor, text: str, kind
         "和绿源农场的周处聊了一下午",
     ],
 )
-def test_talked_with_an_official_called_by_the_offices_first_character(extractor: Extractor, text: str) -> None:
+def test_talked_with_an_official_called_by_the_offices_first_character(
+    extractor: Extractor, text: str
+) -> None:
     intent, slots = _read(extractor, text)
     assert intent == "log_followup"
     assert slots.get("contact_title") in {"处长", "局长"}
@@ -92,3 +94,60 @@ def test_gone_round_their_place_with_shang_is_a_visit(extractor: Extractor, text
 )
 def test_a_time_with_shang_is_no_round(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[1].get("kind") != "visit"
+
+
+# ---- the contract being passed round is the negotiation ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷孙经理说ERP那块在走合同了",
+        "永丰五金的合同正在走，林总说月底前盖章",
+        "绿源农场那批光伏组件已经开始走合同了",
+    ],
+)
+def test_the_contract_being_passed_round_is_negotiation(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("stage") == "谈判"
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("宏达印刷下周走合同", None),  # still to come
+        ("宏达印刷合同流程走完了", "签约"),  # its round done
+    ],
+)
+def test_a_contract_to_come_or_done_is_no_negotiation(
+    extractor: Extractor, text: str, stage: str | None
+) -> None:
+    assert _read(extractor, text)[1].get("stage") == stage
+
+
+# ---- a figure followed by a refusal of more is a ceiling ----
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("永丰五金林总说预算就卡在40万，多了不整", [None, 400000]),
+        ("宏达印刷预算就50万，再多就不做了", [None, 500000]),
+        ("绿源农场预算30万 超了不行", [None, 300000]),
+    ],
+)
+def test_a_figure_then_no_more_is_a_ceiling(
+    extractor: Extractor, text: str, budget: list[int | None]
+) -> None:
+    assert _read(extractor, text)[1].get("budget") == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷预算卡在85万",  # where it stands
+        "宏达印刷预算50万，多了的部分明年再说",  # more is put off, not refused
+    ],
+)
+def test_a_figure_with_no_refusal_stays_a_point(extractor: Extractor, text: str) -> None:
+    budget = _read(extractor, text)[1].get("budget")
+    assert budget is not None and budget[0] == budget[1]
