@@ -151,3 +151,51 @@ def test_a_figure_then_no_more_is_a_ceiling(
 def test_a_figure_with_no_refusal_stays_a_point(extractor: Extractor, text: str) -> None:
     budget = _read(extractor, text)[1].get("budget")
     assert budget is not None and budget[0] == budget[1]
+
+
+# ---- the kind of body alone before its person names no customer ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合作社费理事长刚打电话，说大棚膜要换",
+        "门诊部的柏院长上午来电话问彩超的事",
+        "诊所汤医生刚才微信说CNC机床不要了",
+    ],
+)
+def test_the_kind_of_body_alone_is_no_company(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("company") is None
+
+
+def test_a_named_body_of_that_kind_is_still_a_company(extractor: Extractor) -> None:
+    assert _read(extractor, "绿康合作社的费理事长刚打电话")[1].get("company") == "绿康合作社"
+
+
+# ---- the rep joining their meeting that day is the next contact ----
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "time"),
+    [
+        ("宏达印刷孙经理回了，下周二上午十点他们开会定，我过去给讲讲", "2026-03-17", "10:00"),
+        ("永丰五金林总说下周一厂里开会讨论，我也去", "2026-03-16", None),
+        ("绿源农场场长说周四下午三点他们内部碰头，我过去讲一下方案", "2026-03-12", "15:00"),
+    ],
+)
+def test_joining_their_meeting_that_day_is_the_next_followup(
+    extractor: Extractor, text: str, day: str, time: str | None
+) -> None:
+    nxt = _read(extractor, text)[1].get("next_followup") or {}
+    assert (nxt.get("date"), nxt.get("time")) == (day, time)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷孙经理说周四他们开会定",  # their meeting alone
+        "宏达印刷孙经理说周四他们开会定，我过去的报价应该没问题",  # no going
+    ],
+)
+def test_their_meeting_alone_is_no_followup(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("next_followup") is None
