@@ -1040,8 +1040,9 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # (not a stage still to be reached: "价格再降3个点就能进谈判")
             r"(?<!能进)(?<!能进入)(?<!要进)(?<!要进入)谈判|议价阶段|商务谈"
             # the contract being drawn up or passed round, not yet signed: "厂房那块在走合同了", "合同正在走"
-            # (not one still to come, "下周走合同", nor its round done: "合同流程走完了")
-            r"|(?:在|正在|开始)走合同(?!流程?走完)|合同(?:还|正|已经)?在走(?!完)"
+            # (not one still to come, "下周走合同", nor its round done: "合同流程走完了"; nor the signed one
+            # going through its sealing, "合同还在走用印流程", no stage of the deal)
+            r"|(?:在|正在|开始)走合同(?![^，,。；;\s]{0,4}流程)|合同(?:还|正|已经)?在走(?=了|[，,。；;！!\s]|$)"
             # haggling going on: "还在谈价格", "当面砍价", "对方在压价", "在磨价格"
             # (a price only wished for is no haggling held: "想压价到十二万" names their budget)
             r"|在(?:谈|磨|砍|压|议)价|(?<![想要])(?:砍价|压价)|磨价格|讲价"
