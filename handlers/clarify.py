@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -25,6 +25,7 @@ from handlers.rights import lines_for
 from nlp import Extraction, FollowUpTime, Intent, Period
 from nlp.types import NamedPerson
 from storage.followups import last_followup_by
+from storage.leads import list_contacts
 from storage.models import Lead, PendingQuestion, Person
 
 log = logging.getLogger("salesbot.handlers.clarify")
@@ -54,7 +55,7 @@ async def ask(
     log.info("asked which customer person_id=%s candidates=%s", person.id, [c.id for c in candidates])
     if not candidates:
         return Reply(to=person.id, title=ASK_WHICH, lines=tuple(lines))
-    listed = candidate_lines(candidates)
+    listed = candidate_lines(candidates, await _people_asked_about(ctx, candidates))
     buttons = tuple(Button(f"{PICK}:{lead.id}", lead.company[:20]) for lead in candidates[:MAX_BUTTONS])
     new_button = (Button(f"{PICK}:{NEW}", NEW_CUSTOMER),) if ctx.extraction.company else ()
     return Reply(
@@ -85,7 +86,8 @@ async def offer_others(
     said = f"「{product}」" if product else "产品"
     head = f"同名客户有{len(listed)}家，按{said}记到了{chosen.company}："
     buttons = tuple(Button(f"{PICK}:{lead.id}", lead.company[:20]) for lead in others[:MAX_BUTTONS])
-    lines = (*card.lines, head, *cut(candidate_lines(listed)), HOW_TO_MOVE)
+    people = await _people_asked_about(ctx, listed)
+    lines = (*card.lines, head, *cut(candidate_lines(listed, people)), HOW_TO_MOVE)
     return dataclasses.replace(card, lines=lines, buttons=(*card.buttons, *buttons))
 
 
@@ -117,12 +119,29 @@ async def keep_question(
     await ctx.session.flush()
 
 
-def candidate_lines(candidates: Sequence[Lead]) -> list[str]:
-    """The leads a message may mean, by number: "1. 无锡华康医药有限公司（无锡，初筛）"."""
+def candidate_lines(candidates: Sequence[Lead], people: Mapping[int, str] | None = None) -> list[str]:
+    """The leads a message may mean, by number: "1. 无锡华康医药有限公司（无锡，初筛）", with the person
+    of each the message named when it named a person, not a customer (`people`, by lead id)."""
+    people = people or {}
     return [
-        f"{i}. {lead.company}（{'，'.join(x for x in (lead.city, lead.stage) if x)}）"
+        f"{i}. {lead.company}（{'，'.join(x for x in (lead.city, lead.stage, people.get(lead.id)) if x)}）"
         for i, lead in enumerate(candidates, 1)
     ]
+
+
+async def _people_asked_about(ctx: Context, candidates: Sequence[Lead]) -> dict[int, str]:
+    """Per candidate, its contact the message called by name when it named no customer ("曹总上午打电话
+    了" with two 曹总 in the book): the writer tells them apart by the person they meant."""
+    said = ctx.extraction.contact_name
+    if ctx.extraction.company or not said:
+        return {}
+    people: dict[int, str] = {}
+    for lead in candidates:
+        for contact in await list_contacts(ctx.session, lead.id):
+            if contact.name and contact.name.startswith(said):
+                people[lead.id] = " ".join(x for x in (contact.name, contact.title) if x)
+                break
+    return people
 
 
 async def pending(ctx: Context, person: Person, at: datetime) -> PendingQuestion | None:

@@ -675,6 +675,8 @@ class CompanyFinder:
         """The best organisation candidate, or None. `suffixes`: suffix_re's scan of the text, when
         the caller has it, as (word, start, end)."""
         hit = self._find(text, tokens, blocked, suffixes)
+        if hit is not None and hit.name in org_suffixes():
+            return None  # "合作社富理事长打电话": the kind of body alone, the one known by its person
         if hit is not None and _CLAUSE_NOT_NAME.search(hit.name) is not None:
             return None  # "打了个电话", "在X开了个新的", "雨太大，": a clause's words, no one's name
         if hit is not None and len(hit.name) > 2 and glued_shorthand(text, hit.start):

@@ -311,12 +311,28 @@ def _initials(text: str) -> str:
     return _INITIALS_RE.sub(lambda m: _INITIALS[m.group()], text)
 
 
+# The Northeast (东北话) as typed by reps in Liaoning, Jilin and Heilongjiang: 唠 is 聊 ("跟处长唠了俩钟
+# 头", 唠嗑 is 聊天; 唠叨 nags), 瞅 is 看 ("上去瞅了一圈"), 嘎哈 is 干啥, and 后儿 / 昨儿 are 后天 / 昨天
+# (明儿, 今儿 and the 个 forms are read as days already). 后儿 ending a word (然后儿, 以后儿, 过后儿) is
+# no day.
+_NE_WORDS = {"唠嗑": "聊天", "嘎哈": "干啥", "后儿": "后天", "昨儿": "昨天"}
+_NE_RE = re.compile(r"唠嗑|嘎哈|(?<![然之以最过随往背])后儿(?!个)|昨儿(?!个)")
+_NE_TALK = re.compile(r"唠(?!叨)")
+
+
+def _northeast(text: str) -> str:
+    if "唠" not in text and "瞅" not in text and "儿" not in text and "嘎" not in text:
+        return text
+    text = _NE_RE.sub(lambda m: _NE_WORDS[m.group()], text)
+    return _NE_TALK.sub("聊", text).replace("瞅", "看")
+
+
 def mandarin(text: str) -> str:
-    """The text with its Cantonese (or Shanghainese, Wuhan, Hunan, Shaanxi, Chaoshan or Northwest) function
-    words in Mandarin, pinyin initials in their words, the trade's voice slips undone, and 得 typed for 的
-    read as 的, of the same length; unchanged when it has none."""
+    """The text with its regional function words in Mandarin (Cantonese, Shanghainese, Wuhan, Hunan,
+    Shaanxi, Chaoshan, Northwest, Northeast), pinyin initials in their words, the trade's voice slips
+    undone, and 得 typed for 的 read as 的, of the same length; unchanged when it has none."""
     text = _chaoshan(_voice_slips(_initials(text)))
-    text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(text))))))
+    text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(_northeast(text)))))))
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).

@@ -68,6 +68,12 @@ _I_THAT_DAY = re.compile(r"我(?:就|也)?(?:那天|当天)|(?:那天|当天)我
 # "周四他们验收，到时候我过去".
 _I_BACK = re.compile(r"我们?(?:就|也|会)?(?:到时候?|届时|那天|当天)|(?:到时候?|届时|那天|当天)\s?我们?")
 _BACK_REACH = 20
+# ...or, after their meeting that day, says they go to it with no word for "then": "下周二上午十点他们开会定，
+# 我过去给讲讲", "周四厂里开会讨论，我也去" (not "我过去的报价", "我去年…", nor gone already: "我去了").
+_THEIR_MEETING = re.compile(
+    r"^\s?(?:他|她|对方|客户|厂里|院里|领导)们?\s?(?:内部|自己|那边)?\s?(?:开会|碰头|讨论|研究|商量|论证|评审)"
+)
+_I_JOIN = re.compile(r"我们?(?:就|也|再)?(?:过去|去|到场|参加|列席|旁听)(?![了的过年])")
 # (not when someone has us do it: "齐主任让我们月底前出报价" is their deadline, beside which the rep's own
 # "我下周一先发个预算版" is the plan)
 # ("我这边计划下周三…": the rep's side, as in 我这边)
@@ -217,9 +223,10 @@ def _clause_after(text: str, end: int) -> str:
     return text[end : m.start() if m else len(text)]
 
 
-def _referred_back(text: str, end: int, starts: list[int]) -> str | None:
+def _referred_back(text: str, end: int, starts: list[int], their_meeting: bool = False) -> str | None:
     """The next clause after a day, when the rep refers back to that day in it as their own
-    ("我到时候去参加"), naming no day of its own; else None."""
+    ("我到时候去参加"), or joins `their_meeting` said that day ("我过去给讲讲"), naming no day of its
+    own; else None."""
     m = _CLAUSE_END.search(text, end)
     if m is None:
         return None
@@ -228,7 +235,8 @@ def _referred_back(text: str, end: int, starts: list[int]) -> str | None:
     lead = len(following) - len(following.lstrip())
     if any(m.end() <= s < m.end() + len(following) for s in starts):
         return None
-    return following[lead:] if _I_BACK.match(following, lead) is not None else None
+    back = _I_BACK.match(following, lead) or (their_meeting and _I_JOIN.match(following, lead))
+    return following[lead:] if back else None
 
 
 def _restated(planned: DayMention, again: DayMention) -> bool:
@@ -349,7 +357,7 @@ def find_followup(
                     mine = mine or bool(_I_PLAN_AFTER.match(following))
         said = after  # the day's own clause, before the rep's word on it is read
         if not mine:
-            back = _referred_back(text, d.end, starts)
+            back = _referred_back(text, d.end, starts, _THEIR_MEETING.match(after) is not None)
             if back is not None:
                 after, mine = back, True
         # (the customer's visit said in the day's clause, the rep's word after: "说周四来我们厂里看货 我到时候

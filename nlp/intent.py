@@ -388,6 +388,12 @@ _WENT_ON_A_DAY = (
     # (nor goods in: "第一车昨天到的")
     r"(?:去了?|到(?!了?的?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
 )
+# Gone round their place, said with 上 for 去 as in the north: "上X溜达了一圈", "上他们厂转了一趟" (not a
+# time before it: 上午, 上周, 上次转了).
+_WENT_ROUND = (
+    r"(?<![要想备算再得会])上(?![午周个次回月礼星半年面边头班级线网传报去来])[^，,。；;\s]{1,12}?"
+    r"(?:(?:溜达|转悠|逛)了?|(?:转|走)了(?:一圈|一趟|一大圈|两圈))"
+)
 # Gone somewhere, not a thing sent on its way ("报价单已经发过去了", "样品寄过去了").
 # nor handed up ("报价单交上去了") nor sent out ("报价发出去了")
 # At their place, as a visit ("今天上门了"), not a service of that kind offered ("我们的上门校准服务").
@@ -508,6 +514,7 @@ REPORTED = Screened(
     # "报价单微信发过去了" (not "明天微信发过去")
     r"|(?:微信|邮件|QQ)(?:上|里)?(?:已经?)?发(?:过去|出去|出)了"
     r"|去[^，,。；;\s]{0,12}(?:看了|走了|转了)"  # "上周六去X现场看了"
+    rf"|{_WENT_ROUND}"
     r"|打完|聊完|谈完|见完|刚从|从[^，,。；;\s]{1,20}出来|走访"
     rf"|{_WENT_AND_TALKED}|{_LOOKED_WITH}|{_WENT_TO_FIND}"
     rf"|{_GOT_THROUGH}"
@@ -733,7 +740,7 @@ KIND_ONLINE = Screened(
     re.IGNORECASE,
 )
 KIND_VISIT = Screened(
-    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|{_MEAL}|吃了|吃的饭|吃(?:完|过)饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪"
+    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|{_MEAL}|吃了|吃的饭|吃(?:完|过)饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪|{_WENT_ROUND}"
     # a round of the customers' places, counted: "连走两个盘", "上午跑了三家工地", "走了四个门店"
     r"|(?:走|跑)(?:了|完)?[两三四五六七八几\d](?:家|个|处)(?:客户|盘|楼盘|项目|工地|小区|门店|店|厂|现场|学校|医院)?"
     r"(?![^，,。；;\s]{0,2}(?:流程|手续|步|遍|单|分钟|小时|公里))"
@@ -1041,6 +1048,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
         Screened(
             # (not a stage still to be reached: "价格再降3个点就能进谈判")
             r"(?<!能进)(?<!能进入)(?<!要进)(?<!要进入)谈判|议价阶段|商务谈"
+            # the contract being drawn up or passed round, not yet signed: "厂房那块在走合同了", "合同正在走"
+            # (not one still to come, "下周走合同", nor its round done: "合同流程走完了"; nor the signed one
+            # going through its sealing, "合同还在走用印流程", no stage of the deal)
+            r"|(?:在|正在|开始)走合同(?![^，,。；;\s]{0,4}流程)|合同(?:还|正|已经)?在走(?=了|[，,。；;！!\s]|$)"
             # haggling going on: "还在谈价格", "当面砍价", "对方在压价", "在磨价格"
             # (a price only wished for is no haggling held: "想压价到十二万" names their budget; nor 讲, said,
             # of a price: "王董讲价格合适就换")

@@ -158,7 +158,12 @@ _LOWER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_AFTER = re.compile(r"\s?之间")
-_UPPER_AFTER = re.compile(r"\s?(?:以内|之内|以下|内|封顶|(?<![A-Za-z])(?i:max|tops|at most)(?![A-Za-z]))")
+_UPPER_AFTER = re.compile(
+    r"\s?(?:以内|之内|以下|内|封顶|(?<![A-Za-z])(?i:max|tops|at most)(?![A-Za-z])"
+    # (or the next clause refusing more: "卡在60万，多了不整", "就50万 再多就不做了", "30万 超了不行")
+    r"|[，,]?\s?(?:再多|多了|多出来|多一分|多一点|超了|超过了?)的?(?:就|都|也|可)?(?:不|没法|别)"
+    r"(?:整|干|做|要|行|签|买|谈|考虑|批|给|弄|搞|上))"
+)
 _LOWER_AFTER = re.compile(r"\s?(?:及以上|或以上|以上|起|往上)")
 # "300w+", "50万+": a plus after one amount is its floor; before a digit it is a sum ("5万+3万").
 _PLUS_AFTER = re.compile(r"[+＋](?![0-9０-９])")

@@ -402,7 +402,8 @@ _NICK_OF_DEPT = re.compile(
 _OFFICE_SHORT = {"局": "局长", "处": "处长", "厅": "厅长", "院": "院长", "所": "所长", "队": "队长"}
 _OFFICE_CALLED = re.compile(
     r"(?<=[\u4e00-\u9fff])[局处厅院所队]"
-    r"(?=那边|那里|那儿|说|讲|一起|也|都|他们|她们|的|让|跟|和|今天|昨天|刚才|[\s，,。！!？?]|$)"
+    # (or talked with: "跟王处聊了俩钟头", "和李局谈妥了")
+    r"(?=那边|那里|那儿|说|讲|一起|也|都|他们|她们|的|让|跟|和|今天|昨天|刚才|[聊谈][了过完妥]|[\s，,。！!？?]|$)"
 )
 # The buyer alone as the one spoken with: after an organisation's 的, or after a pause and before what
 # they said ("X的采购 电话聊了", "另一家 采购说…"); "采购一批", "集中采购" are the verb.

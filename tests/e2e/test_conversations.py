@@ -752,9 +752,14 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # bare amount makes it the correction, not the answer to "when next?"). Left: nothing in this set;
         # none of its gold disputed
         ("conversations_fiftynine", "conversations.jsonl", 15),
-        # held out and scored once at ecb7523 (7/15, 124/139, steel structures, Northeastern speech); not
-        # studied yet
-        ("conversations_sixty", "conversations.jsonl", 7),
+        # held out and scored once at ecb7523 (7/15, 124/139, steel structures, Northeastern speech), then
+        # studied: Northeastern words read as Mandarin (唠 聊, 瞅 看, 后儿 后天, 昨儿 昨天, 嘎哈 干啥); an
+        # official called 王处 talked with; 上X溜达了一圈 is a visit; 在走合同 is the negotiation; a figure
+        # then a refusal of more (多了不整) is a ceiling; the kind of body alone (合作社富理事长) names no
+        # customer; joining their meeting that day (他们开会定，我过去给讲讲) is the plan; 是哪个客户？ about
+        # a person lists each candidate's person of that name. Left: nothing in this set; none of its gold
+        # disputed
+        ("conversations_sixty", "conversations.jsonl", 15),
         # held out and scored once at ecb7523 (5/15, 111/137, amusement equipment, Wu words); not studied yet
         ("conversations_sixtyone", "conversations.jsonl", 5),
         # held out and scored once at ecb7523 (4/15, 139/161, accounting agency, pinyin shorthand and formal
