@@ -780,6 +780,8 @@ KIND_VISIT = Screened(
     # shown the place: "带X的吴总监看房"
     r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
     rf"|{_WENT_ON_A_DAY}"
+    # gone there, said done after where or when: "X那边今天上午去过了" (not asked: "去过了吗")
+    r"|(?:那边|那里|那儿|午|天|晚|刚|已经)[^，,。；;\s]{0,4}?(?<![没未])去过了(?![吗么没?？解])"
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天" (or a station or a yard of
     # theirs: "在X路站跟周站长把单子定了", "在X堆场和调度碰的"; not a website)
     r"|在[^，,。；;\s]{0,24}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部"
@@ -789,7 +791,7 @@ KIND_VISIT = Screened(
     # where a meeting was held, said after it: "开了个会 在他们公司"
     r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室)(?![\u4e00-\u9fff])"
     # (not kept away: "下午没法跑了", "不能跑了")
-    rf"|{_RECEIVED}|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
+    rf"|{_RECEIVED}|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛|兜)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
     # (said as a step done: "X visit done", "site visit finished")
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?i:done|finished|completed)(?![A-Za-z]))"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"

@@ -39,3 +39,29 @@ def test_a_ceiling_said_with_wu_dont_is_a_budget(extractor: Extractor) -> None:
 def test_the_wu_day_after_tomorrow_is_a_followup_day(extractor: Extractor) -> None:
     slots = _read(extractor, "今朝去永丰五金见了王总，后日下午三点再过去")[1]
     assert slots.get("next_followup") == {"date": "2026-03-12", "time": "15:00"}
+
+
+# ---- a visit said as gone there (去过了) after where or when, or shown round (带阿拉兜了一圈) ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "永丰五金那边今朝上半天去过了，叉车要换两台",
+        "宏达印刷下午已经去过了，王总讲版辊再等等",
+        "永丰五金王总带阿拉兜了一圈仓库，货架要加两排",
+    ],
+)
+def test_gone_there_said_done_or_shown_round_is_a_visit(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "永丰五金那边侬去过了伐",
+        "宏达印刷还没去过了，下礼拜一去",
+    ],
+)
+def test_gone_there_asked_or_denied_is_no_visit_by_that_word(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") != "visit"
