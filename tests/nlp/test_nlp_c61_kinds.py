@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Extractor
+from nlp import Extractor, company_key
 from nlp.dialect import mandarin
+from nlp.linking import BookContact, BookLead, LeadBook
 from tests.nlp.reading import read as _read
 
 # ---- Shanghainese 勿 (不), 覅 (别), 搿 (这), 呒没 (没有), 后日 (后天), of the same length ----
@@ -65,3 +66,58 @@ def test_gone_there_said_done_or_shown_round_is_a_visit(extractor: Extractor, te
 )
 def test_gone_there_asked_or_denied_is_no_visit_by_that_word(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[1].get("kind") != "visit"
+
+
+# ---- a customer called as reps call it, not as the book holds it ----
+
+
+def _book(*leads: tuple[str, str, str, str]) -> LeadBook:
+    return LeadBook(
+        BookLead(i, company, company_key(company), city, True, (BookContact(name, title),))
+        for i, (company, city, name, title) in enumerate(leads, start=1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "contact"),
+    [
+        # a mall by what it is, the book holding the company that runs it
+        ("上午去金桥广场谈了中庭的灯光，栾经理讲要看效果图", "金桥广场", ("栾", "经理")),
+        ("金桥商场栾经理回电话了", "金桥商场", ("栾", "经理")),
+        # a town's government by the town
+        ("枫泾镇这个污水泵站项目黄了", "枫泾镇", None),
+        ("枫泾镇政府招标文件出来了", "枫泾镇政府", None),
+        # a school called by its area and its kind, the district and the rest of its name left out
+        ("翠苑幼儿园鞠园长讲课桌椅要先送样", "翠苑幼儿园", ("鞠", "园长")),
+    ],
+)
+def test_a_customer_called_as_reps_call_it_is_the_books(
+    text: str, company: str, contact: tuple[str, str] | None
+) -> None:
+    book = _book(
+        ("上海金桥商业管理有限公司", "上海", "栾立", "运营经理"),
+        ("上海市金山区枫泾镇人民政府", "上海", "郜明", "副镇长"),
+        ("杭州市西湖区翠苑新区实验幼儿园", "杭州", "鞠芳", "业务园长"),
+    )
+    name, title = contact or (None, None)
+    link = book.link(text, company=company, contact_name=name, contact_title=title)
+    expected = {"金桥": 1, "枫泾": 2, "翠苑": 3}[company[:2]]
+    assert link.lead_id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a mall beside a lead of another trade of the same brand is another customer
+        ("金桥广场栾经理讲中庭要做灯光", "金桥广场"),
+        # the town itself said as a place is no government's by that alone when another kind is said
+        ("桂花园酒店鞠经理讲要订宴会厅", "桂花园酒店"),
+    ],
+)
+def test_another_kind_is_still_another_customer(text: str, company: str) -> None:
+    book = _book(
+        ("上海金桥物流有限公司", "上海", "栾立", "运营经理"),
+        ("南京市鼓楼区桂花园新村实验小学", "南京", "鞠芳", "副校长"),
+    )
+    link = book.link(text, company=company, contact_name=text[len(company)], contact_title="经理")
+    assert link.lead_id is None
