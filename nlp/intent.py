@@ -1665,7 +1665,8 @@ INTRODUCED = re.compile(
     r"|(?:老板|院长|厂长|店长|园长|校长|总经理|经理|负责人)(?:叫|姓)(?=[\u4e00-\u9fff])"
 )
 # A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
-_SAID = re.compile(r"(?<![听据])说|反馈|告诉我")
+# (讲 is 说 in the south and in Wu speech: "卜总讲三天之内回音"; not a talk given, 演讲, 讲课, 讲解)
+_SAID = re.compile(r"(?<![听据])说|(?<![演听宣开主])讲(?![解座究课台义稿])|反馈|告诉我")
 
 
 # Stage news asked about rather than told: "X的设备是不是已经进场了？", "X那批货装好了吗".

@@ -121,3 +121,30 @@ def test_another_kind_is_still_another_customer(text: str, company: str) -> None
     )
     link = book.link(text, company=company, contact_name=text[len(company)], contact_title="经理")
     assert link.lead_id is None
+
+
+# ---- stage news with the contact's answer said with 讲 (说): a contact made, not a bare stage move ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷个报价发过去了，钱总讲下礼拜开会定",
+        "永丰五金报价昨天发出去了，王经理讲三天之内回音",
+    ],
+)
+def test_stage_news_with_the_contacts_answer_told_with_jiang_is_a_report(
+    extractor: Extractor, text: str
+) -> None:
+    assert _read(extractor, text)[0] == "log_followup"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏达印刷报价发过去了",
+        "永丰五金报价发过去了，下礼拜去做产品讲解",
+    ],
+)
+def test_stage_news_without_an_answer_stays_a_stage_move(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[0] == "update_stage"
