@@ -188,12 +188,13 @@ def _closing_plans_said(
 
 # A lead-in that announces the reports after it ("今天电话跟了两家：", "昨天跑了三家:"): what it says (the
 # day, the kind of contact) holds for each of them.
-_LEAD_IN = re.compile(r"[^，,。；;！!？?\n]*[：:]\s*$")
+# (the first part's own time may stand between the colon and the name: "今天跑了两家：上午X…；下午Y…")
+_LEAD_IN = re.compile(r"[^，,。；;！!？?\n]*[：:](?=\s*[^，,。；;！!？?\n：:]{0,4}$)")
 
 
 def _lead_in(text: str, first_named: int) -> str:
-    """The clause that ends in a colon right before the first customer's name, said of every customer
-    after it; empty when there is none."""
+    """The clause that ends in a colon right before the first customer's name (or its time of day), said
+    of every customer after it; empty when there is none."""
     found = _LEAD_IN.search(text, 0, first_named)
     return found.group().strip() if found else ""
 
