@@ -148,3 +148,23 @@ def test_stage_news_with_the_contacts_answer_told_with_jiang_is_a_report(
 )
 def test_stage_news_without_an_answer_stays_a_stage_move(extractor: Extractor, text: str) -> None:
     assert _read(extractor, text)[0] == "update_stage"
+
+
+# ---- a nickname that is also a word (小贝, 小燕), said as who the contact is ----
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("永丰五金这家，对接人是小贝", "贝"),
+        ("宏达印刷个联系人是小燕，电话回头发侬", "燕"),
+    ],
+)
+def test_a_nickname_said_as_the_contact_is_the_person_whatever_word_it_is(
+    extractor: Extractor, text: str, surname: str
+) -> None:
+    assert _read(extractor, text)[1].get("contact_name") == surname
+
+
+def test_a_word_said_after_the_contact_label_is_still_no_person(extractor: Extractor) -> None:
+    assert _read(extractor, "宏达印刷对接人是小区物业那边")[1].get("contact_name") is None
