@@ -27,3 +27,14 @@ async def test_a_lead_in_before_the_first_customers_time_is_said_of_every_custom
         {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("visit", "陆")},
     ]
     await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_part_saying_its_own_kind_of_contact_keeps_it_after_such_a_lead_in(runner: Runner) -> None:
+    turns = says(
+        "今天跑了一圈：上午在仁和跟周主任见了一面，彩超想加一台；下午慈济陆院长电话里说价格可以了，明天下午四点我再打给他"
+    )
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周")},
+        {"company": "无锡慈济医院", "followups_added": 1, "last_followup": last("call", "陆")},
+    ]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
