@@ -80,8 +80,7 @@ async def parts_of(ctx: Context) -> list[str] | None:
             parts[i] = f"{parts[i].rstrip('，,；;。 ')}。{closing[lead_id]}"
         elif shared:  # the plan said of them all ("两家都是下周二再联系"), each customer's
             parts[i] = f"{parts[i].rstrip('，,；;。 ')}。{shared.strip()}"
-    head = _lead_in(text, order[0][1])
-    return [parts[0], *(head + part for part in parts[1:])]
+    return [parts[0], *(_with_lead_in(text, order[0][1], part) for part in parts[1:])]
 
 
 # The number of an item of a list, where a clause may start: "1.", "2、", "3）", "(4)", "⑤" (not a decimal,
@@ -189,6 +188,8 @@ def _closing_plans_said(
 # A lead-in that announces the reports after it ("今天电话跟了两家：", "昨天跑了三家:"): what it says (the
 # day, the kind of contact) holds for each of them.
 _LEAD_IN = re.compile(r"[^，,。；;！!？?\n]*[：:]\s*$")
+# ...or with the first part's own time between the colon and the name ("今天跑了两家：上午X…；下午Y…")
+_LEAD_IN_BEFORE_TIME = re.compile(r"[^，,。；;！!？?\n]*[：:](?=\s*[^，,。；;！!？?\n：:]{1,4}$)")
 
 
 def _lead_in(text: str, first_named: int) -> str:
@@ -196,6 +197,16 @@ def _lead_in(text: str, first_named: int) -> str:
     after it; empty when there is none."""
     found = _LEAD_IN.search(text, 0, first_named)
     return found.group().strip() if found else ""
+
+
+def _with_lead_in(text: str, first_named: int, part: str) -> str:
+    """The part after the lead-in said of every customer (`_lead_in`); a lead-in before the first
+    customer's time of day only tells how a part that says none was contacted ("…；下午Y电话里说…" keeps
+    its call)."""
+    if head := _lead_in(text, first_named):
+        return head + part
+    found = _LEAD_IN_BEFORE_TIME.search(text, 0, first_named)
+    return found.group().strip() + part if found and find_kind(part) is None else part
 
 
 # A stop between two sentences: a report on another customer may start after it by its person alone. An

@@ -165,8 +165,16 @@ _WU_WORDS = {
     "明朝": "明天",
     "价钿": "价钱",
     "侬": "你",
+    "搿": "这",  # 搿个 = 这个, 搿家 = 这家
+    "覅": "别",  # 覅超过 = 别超过 (不要, in one character)
+    "呒没": "没有",
+    "后日": "后天",
+    "勿": "不",  # 勿是 = 不是, 勿对 = 不对
 }
-_WU_RE = re.compile("|".join(sorted(_WU_WORDS, key=len, reverse=True)))
+# 勿 after 请, 切, 务 is the written "do not" (请勿吸烟) and stays; 后日 after 之, 以, 此... is "later days".
+_WU_RE = re.compile(
+    r"呒没|(?<![之以此然最前今往日])后日|(?<![请切务])勿|[侬搿覅]|伊拉|阿拉|哪能|交关|今朝|明朝|价钿"
+)
 # 伐 ending a question ("定了伐", "好伐？") is 吗 (not a word's: "砍伐", "步伐").
 _WU_QUESTION = re.compile(r"(?<=[\u4e00-\u9fff])(?<![砍采讨征步杀攻北间])伐(?=\s|$|[?？，,。!！])")
 

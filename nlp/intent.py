@@ -796,6 +796,8 @@ KIND_VISIT = Screened(
     # shown the place: "带X的吴总监看房"
     r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
     rf"|{_WENT_ON_A_DAY}"
+    # gone there, said done after where or when: "X那边今天上午去过了" (not asked: "去过了吗")
+    r"|(?:那边|那里|那儿|午|天|晚|刚|已经)[^，,。；;\s]{0,4}?(?<![没未])去过了(?![吗么没?？解])"
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天" (or a station or a yard of
     # theirs: "在X路站跟周站长把单子定了", "在X堆场和调度碰的"; not a website)
     r"|在[^，,。；;\s]{0,24}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部"
@@ -805,7 +807,7 @@ KIND_VISIT = Screened(
     # where a meeting was held, said after it: "开了个会 在他们公司"
     r"|在(?:他们|她们|对方|客户)的?(?:公司|厂里?|办公室|单位|会议室)(?![\u4e00-\u9fff])"
     # (not kept away: "下午没法跑了", "不能跑了")
-    rf"|{_RECEIVED}|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
+    rf"|{_RECEIVED}|(?<![法能])跑了(?![一两三几半整]?(?:天|上午|下午|晚上|整天))|带我们?(?:看|参观|转|逛|兜)|(?<![A-Za-z])(?i:visited|met)(?![A-Za-z])"
     # (said as a step done: "X visit done", "site visit finished")
     r"|(?<![A-Za-z])(?i:visit)(?=\s?(?i:done|finished|completed)(?![A-Za-z]))"
     # in English as reps type it: "visit了X", "X visit ✅", "meeting with X today"
@@ -1689,8 +1691,9 @@ INTRODUCED = re.compile(
     r"|(?:老板|院长|厂长|店长|园长|校长|总经理|经理|负责人)(?:叫|姓)(?=[\u4e00-\u9fff])"
 )
 # A named person said to tell the news: "刘佩佩说…都收到了" is a contact with the stage in it.
-# (讲 for 说 in the South, after a person: "他讲下周一答复", "何总讲…"; not the rep's "讲方案")
-_SAID = re.compile(r"(?<![听据])说|反馈|告诉我|(?<=[他她们总工长任理])讲")
+# (讲 is 说 in the South and in Wu speech: "他讲下周一答复", "卜总讲三天之内回音"; not a talk given,
+# 演讲, 讲课, 讲解)
+_SAID = re.compile(r"(?<![听据])说|(?<![演听宣开主])讲(?![解座究课台义稿])|反馈|告诉我")
 
 
 # Stage news asked about rather than told: "X的设备是不是已经进场了？", "X那批货装好了吗".

@@ -329,6 +329,17 @@ def _has_both(company: str, brand: str, kind: str) -> bool:
     return at >= 0 and _fold(kind) in folded[at + len(brand) :]
 
 
+# A mall is called by what it is (万象广场, 万象购物中心) while the book holds the company that runs it
+# (X商业管理有限公司): the venue's kind and the operator's are one customer's.
+_VENUES = ("广场", "商场", "购物中心", "购物广场", "商城", "天地", "奥莱", "奥特莱斯")
+_VENUE_OPERATORS = ("商业管理", "商业运营", "商业发展", "商管", "商业经营", "商业投资")
+
+
+def _venue_run_by(kind: str, company: str) -> bool:
+    """Whether `kind` is a mall's and `company` is a mall operator (商业管理, 商业运营...)."""
+    return kind in _VENUES and any(word in company for word in _VENUE_OPERATORS)
+
+
 def _kind_of(name: str) -> str | None:
     """The organisation or industry word a company name ends with (legal form aside), if any."""
     key = company_key(name)
@@ -423,6 +434,16 @@ def _district_at(name: str, own: frozenset[str]) -> int:
             return length  # (海棠 of 海棠湾 is the start of the bay's name, not the district said alone)
     m = _ZONE.match(name)
     return m.end() if m and len(name) - m.end() >= _MIN_BRAND else 0
+
+
+def _after_district(lead: BookLead) -> str:
+    """The lead's key without the district of its city it starts with (嘉定区松园幼儿园 → 松园幼儿园)."""
+    key = _fold(lead.key)
+    own: frozenset[str] = frozenset()
+    for place in {*company_places(lead.company), short_city(lead.city) or ""} - {""}:
+        own |= districts().by_city.get(place, frozenset())
+    length = _district_at(key, own)
+    return key[length:] if length and key[:length] in own else key
 
 
 def _brand_of(key: str) -> str:
@@ -706,6 +727,9 @@ _PLACE_OFFICES = {
     "卫生服务中心": ("卫生服务中心", "社区卫生服务中心", "社卫中心", "社卫", "社区医院"),
     "卫生院": ("卫生院",),
     "便民服务中心": ("便民服务中心", "便民中心"),
+    # a town's or township's government is its place's (溪口镇人民政府 → 溪口镇, 溪口镇政府)
+    "人民政府": ("人民政府", "政府"),
+    "政府": ("政府", "人民政府"),
 }
 _PLACE_OFFICE = re.compile(
     r"(?P<place>.*?)(?P<office>" + "|".join(sorted(_PLACE_OFFICES, key=len, reverse=True)) + ")"
@@ -1089,6 +1113,7 @@ class LeadBook:
                 i
                 for i in names
                 if kind not in _fold(self.leads[i].company)
+                and not _venue_run_by(kind, self.leads[i].company)
                 and not self._is_name_of(span, i)
                 and not self._kind_said_short(span, kind, i)
                 and not self._sub_unit_of(span, i)
@@ -1198,8 +1223,9 @@ class LeadBook:
         return (
             len(span) >= 2 * _MIN_BRAND
             # (or the first of its name without the city before it: 锦江文旅投资公司 for
-            # 成都市锦江文化旅游投资发展有限公司)
-            and span[0] in (name[0], _fold(lead.key)[:1])
+            # 成都市锦江文化旅游投资发展有限公司, or without its district too: 松园幼儿园 for
+            # 苏州市吴中区松园新村实验幼儿园)
+            and span[0] in (name[0], _fold(lead.key)[:1], _after_district(lead)[:1])
             and kind is not None
             and len(span) > len(kind)
             and _fold(lead.key).endswith(kind)

@@ -752,14 +752,17 @@ class PersonFinder:
             return None
         return text[i:k]
 
-    def _nickname_at(self, text: str, i: int, big: bool) -> str | None:
+    def _nickname_at(self, text: str, i: int, big: bool, said_a_person: bool = False) -> str | None:
         """The surname of 小谭 / 老宋 (and 大刘 when `big`) at i, when what follows ends the name and the
-        pair is no common word; else None."""
+        pair is no common word (or, `said_a_person` after "对接人是", whatever word it also is: 小贝); else
+        None."""
         if not _NICK.match(text, i) or (text[i] == "大" and not big):
             return None
         surname, k = text[i + 1 : i + 2], i + 2
         word = text[i:k]
-        if self._surname_len(text, i + 1) != 1 or word in _title_set() or self._freq(word) > _NICK_WORD_FREQ:
+        if self._surname_len(text, i + 1) != 1 or word in _title_set():
+            return None
+        if not said_a_person and self._freq(word) > _NICK_WORD_FREQ:
             return None
         return surname if self._name_ends(text, k) else None
 
@@ -1343,8 +1346,9 @@ class PersonFinder:
             ):
                 named.append(Person(cand, None, s - 1, m.end()))
         for m in _CONTACT_ROLE.finditer(text):
-            nick = self._nickname_at(text, m.end(), big=False) or self._a_name_at(text, m.end())
-            if nick is not None:  # "对接人 老谭 139…"
+            at = m.end()
+            nick = self._nickname_at(text, at, big=False, said_a_person=True) or self._a_name_at(text, at)
+            if nick is not None:  # "对接人 老谭 139…", "对接人是小贝"
                 named.append(Person(nick, None, m.end(), m.end() + 2))
                 continue
             name = self._name_after(text, m.end())
