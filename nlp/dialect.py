@@ -286,7 +286,8 @@ _CHAOSHAN_HE = re.compile(
 )
 _CHAOSHAN_TEA = re.compile(r"食(?=了?(?:[一两几]?[泡杯壶顿])?茶)")
 _CHAOSHAN_WORDS = {"后日": "后天", "胶己": "自己", "做生理": "做生意", "定落来": "定下来"}
-_CHAOSHAN_RE = re.compile("|".join(_CHAOSHAN_WORDS))
+# (后日 after 之, 以, 此... is "later days", as in Wu: "以后日子好过了")
+_CHAOSHAN_RE = re.compile(r"(?<![之以此然最前今往日])后日|胶己|做生理|定落来")
 
 
 def _chaoshan(text: str) -> str:
