@@ -69,7 +69,7 @@ _MARKERS = re.compile(
 # rep's ask to change it ("麻烦改一下，刚才写错了").
 MARKER_REACH = 8
 _PREAMBLE = re.compile(
-    r"(?:[\s，,。.!！~～、]|(?:非常|十分|实在|真是?)?(?:不好意思|抱歉|对不起)|sorry|哦对|噢对|哦|噢|哎呀|哎|诶|嗯|啊|嗐|嗨|唉|对了|刚才|刚刚|上一条|上条"
+    r"(?:[\s，,。.!！~～、]|(?:非常|十分|实在|真是?)?(?:不好意思|抱歉|对不起)|sorry|哦对|噢对|哦|噢|哎呀|哎|诶|嗯|啊|嗐|嗨|唉|对了|还有|刚才|刚刚|上一条|上条"
     r"|前面那条|麻烦你?|请你?|帮(?:我|忙)|改(?:一)?下)*",
     re.IGNORECASE,
 )
@@ -78,6 +78,11 @@ _PREAMBLE = re.compile(
 _SWAP = re.compile(
     r"(?:(?:联系人|对接人|预算|金额|客户|公司|时间|日期|下次跟进|方式|产品|电话|手机)[^，,。\s]{0,2})?"
     r"(?:是[^，,。]+?[，,\s]?不是|不是[^，,。]+?[，,\s]?是)"
+)
+# The one met said wrong with no marker, the swap's subject first: "今天见的不是甘部长，…是他们副部长X" (the
+# one met can only be said not to be someone to fix the record).
+_MET_SWAP = re.compile(
+    r"(?:今天|昨天|前天|上午|下午|中午|早上|晚上|刚才|刚刚)?(?:见|拜访|碰|接待|接电话|打电话|对接)的人?不是"
 )
 _CUSTOMER_WORD = re.compile(r"客户|公司|单位")
 # "不是Y": the old value, up to a pause or the "是" that starts the new one ("不是刘经理是钱经理").
@@ -145,7 +150,7 @@ def _marker_at(text: str) -> int | None:
     if found is not None and found.start() < _PREAMBLE.match(text).end() + MARKER_REACH:
         return found.start()
     start = _PREAMBLE.match(text).end()  # "不好意思 刚才不是区经理 是…": the swap after an apology
-    if _SWAP.match(text, start):
+    if _SWAP.match(text, start) or _MET_SWAP.match(text, start):
         return start
     owned = _OWNED_AT_END.search(text, start) or _SET_THEN_CHANGE.search(text, start)
     return start if owned is not None and owned.start() > start else None

@@ -336,10 +336,23 @@ def _northeast(text: str) -> str:
     return _NE_TALK.sub("聊", text).replace("瞅", "看")
 
 
+# Shandong speech (山东话) as typed by reps in Linyi, Jining, Yantai...: 俺 is 我 (俺们 我们), 夜来 is 昨天
+# ("夜来晚上去了X"; not a night's coming: 半夜来电话, 连夜来, 今夜来, 日夜来回, 夜来香), and 拉呱 is 聊天
+# ("跟卢矿长拉呱到九点多").
+_SD_YESTERDAY = re.compile(r"(?<![半深连昨今前当每整熬守黑午入日过])夜来(?!香)")
+
+
+def _shandong(text: str) -> str:
+    if "俺" not in text and "夜来" not in text and "拉呱" not in text:
+        return text
+    return _SD_YESTERDAY.sub("昨天", text.replace("拉呱", "聊天")).replace("俺", "我")
+
+
 def mandarin(text: str) -> str:
     """The text with its regional function words in Mandarin (Cantonese, Shanghainese, Wuhan, Hunan,
     Shaanxi, Chaoshan, Northwest, Northeast), pinyin initials in their words, the trade's voice slips
     undone, and 得 typed for 的 read as 的, of the same length; unchanged when it has none."""
+    text = _shandong(text)  # (and Shandong's)
     text = _chaoshan(_voice_slips(_initials(text)))
     text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(_northeast(text)))))))
     if _CUE.search(text) is None:
