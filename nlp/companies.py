@@ -638,6 +638,8 @@ def _district_through(text: str, at: int, start: int) -> int | None:
     """Where a district's full name holding the character at `at` and reaching past `start` begins
     ("蚌埠的淮/上/区社区…": 淮上区, a stop character in its middle), if one does."""
     d = districts()
+    if not any(c in "区县旗" for c in text[at + 1 : at + d.longest]):
+        return None  # (most stop characters have no district's last character after them)
     for j in range(1, d.longest - 1):
         if at - j < 0:
             break

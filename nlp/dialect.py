@@ -337,16 +337,17 @@ def _northeast(text: str) -> str:
 
 # North China (Hebei around Tangshan, Henan, northern Anhui and Shandong) as typed by reps there: 俺 is
 # 我 and 俺们 我们 ("今天俺要跑哪几家", "俺们组"); in Tangshan 介 is 这 ("介周", "介俩月", "介机器人") and 嘛
-# before what is asked about is 什么 (read 啥: "有嘛要跟的", "嘛时候"), and 见着 is 见到. 介 is kept in
-# the words it makes (介绍, 介意, 中介, 简介, 媒介...), 嘛 as a particle (ending a clause, or 干嘛).
+# before what is asked about is 什么 (read 啥: "有嘛要跟的", "嘛时候"). 介 is kept in the words it makes
+# (介绍, 介意, 中介, 简介, 媒介...), 嘛 as a particle (ending a clause, or 干嘛). (见着 X 了, met, is read
+# as a visit where visits are: intent.py)
 _NORTH_THIS = re.compile(r"(?<![中简媒评推引])介(?=[周月年天回次趟会礼个俩两几些样么边儿人单台批机款家])")
 _NORTH_WHAT = re.compile(r"(?<=[有是做说买要用找叫跟讲问])嘛(?=[\u4e00-\u9fff])(?![呢啊呀])")
 
 
 def _north_china(text: str) -> str:
-    if "俺" not in text and "介" not in text and "嘛" not in text and "见着" not in text:
+    if "俺" not in text and "介" not in text and "嘛" not in text:
         return text
-    text = text.replace("俺", "我").replace("见着", "见到")
+    text = text.replace("俺", "我")
     return _NORTH_WHAT.sub("啥", _NORTH_THIS.sub("这", text))
 
 

@@ -459,8 +459,8 @@ _RECEIVED = r"接待(?![楼室处厅区台用费餐量]|中心|标准|工作|任
 # Gone over with them ("跟他把数量对了一下"), not the "by the way" that opens a message or a clause
 # ("对了 X那单黄了"), which tells no contact.
 _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
-# Met, said the spoken way ("总算见着了", "见着面了"), not missed ("没见着").
-_MET_AT_LAST = r"(?<![没未看])见着(?:了|面)"
+# Met, said the spoken way ("总算见着了", "见着面了", "见着他们厂长了"), not missed ("没见着").
+_MET_AT_LAST = r"(?<![没未看])见着(?:了|面|[^，,。；;！!？?]{1,14}?了(?![吗么没?？]))"
 # A place of theirs looked over, said done: "X屋顶看完了", "场地看过了", "Y主任那边看完了" (not "看完了吗").
 # A visit and a report of one, read apart from REPORTED and KIND_VISIT: a first character of theirs that
 # comes early in many messages would have their long patterns tried from there.

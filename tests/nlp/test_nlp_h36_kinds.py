@@ -11,7 +11,7 @@ from nlp.dialect import mandarin
 from tests.nlp.reading import SENT
 from tests.nlp.reading import read as _read
 
-# ---- North China words: 俺 = 我, 介 = 这, 嘛 = 什么, 见着 = 见到 ----
+# ---- North China words: 俺 = 我, 介 = 这, 嘛 = 什么; 见着 X 了 ----
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,10 @@ def test_tangshan_what_asks_for_the_days_list(extractor: Extractor) -> None:
 
 def test_tangshan_this_before_a_thing_is_no_company(extractor: Extractor) -> None:
     assert "company" not in _read(extractor, "刚来的，不知道介机器人咋弄")[1]
+
+
+def test_not_met_stays_no_visit(extractor: Extractor) -> None:
+    assert _read(extractor, "永兴阀门 王经理一直没见着 电话也不接")[1].get("kind") != "visit"
 
 
 def test_hebei_met_is_a_visit(extractor: Extractor) -> None:
