@@ -638,17 +638,12 @@ def _district_through(text: str, at: int, start: int) -> int | None:
     """Where a district's full name holding the character at `at` and reaching past `start` begins
     ("蚌埠的淮/上/区社区…": 淮上区, a stop character in its middle), if one does."""
     d = districts()
-    if not any(c in "区县旗" for c in text[at + 1 : at + d.longest]):
-        return None  # (most stop characters have no district's last character after them)
-    for j in range(1, d.longest - 1):
-        if at - j < 0:
-            break
-        for n in range(j + 2, d.longest + 1):
-            form = text[at - j : at - j + n]
-            if len(form) < n:
-                break
-            if at - j + n > start and form[-1] in "区县旗" and form in d.anywhere:
-                return at - j
+    for end in range(start, min(len(text), at + d.longest)):
+        if text[end] not in "区县旗":
+            continue
+        for begin in range(max(0, end + 1 - d.longest), at):
+            if text[begin : end + 1] in d.anywhere:
+                return begin
     return None
 
 
