@@ -634,6 +634,19 @@ def _district_from(text: str, at: int, start: int) -> bool:
     return False
 
 
+def _district_through(text: str, at: int, start: int) -> int | None:
+    """Where a district's full name holding the character at `at` and reaching past `start` begins
+    ("蚌埠的淮/上/区社区…": 淮上区, a stop character in its middle), if one does."""
+    d = districts()
+    for end in range(start, min(len(text), at + d.longest)):
+        if text[end] not in "区县旗":
+            continue
+        for begin in range(max(0, end + 1 - d.longest), at):
+            if text[begin : end + 1] in d.anywhere:
+                return begin
+    return None
+
+
 def _after_place(tokens: list[Token], start: int) -> bool:
     """Whether a place and "的" or a space stand right before `start` ("合肥的江淮汽配", "兰州 甘肃建投")."""
     for k, (word, _, end) in enumerate(tokens):
@@ -778,6 +791,8 @@ class CompanyFinder:
                 continue  # "湘雅二院" names one; "三院", "一院二院" alone name none
             if text.startswith(_NEARBY, e):
                 continue  # "问了X广场附近还有没有位置": where, not who
+            if any(0 < bs < s and e <= be for bs, be in blocked):
+                continue  # "X连锁智能药房那单": the organisation word ends a product of the catalog
             if word in _OFFICE_HEADS and s in index_by_end and text[s - 1 : s] in _COME_TO:
                 continue  # "罗院长带后勤来公司试睡": the writer's own office, where the customer came
             if text.startswith("连锁", e) and strength >= 2:
@@ -817,12 +832,14 @@ class CompanyFinder:
             hits.append(described)
         if not hits:
             return site or self._without_suffix(text, tokens, blocked)
-        # A name followed by a department word ends before it: "…管委会环保科", "明志科技自动化科".
+        # A name followed by a department word ends before it: "…管委会环保科", "明志科技自动化科" (not a
+        # name ending in its legal form: "X压力容器有限公司车间" is X压力容器有限公司).
         hits = [
             h
             for h in hits
             if not (
                 (text[h.end : h.end + 1] in _DEPARTMENT_CHARS or text.startswith(_INSIDE, h.end))
+                and h.strength < 3
                 and any(o is not h and h.start <= o.start and o.end < h.end for o in hits)
             )
         ]
@@ -1816,6 +1833,11 @@ class CompanyFinder:
             if word in _STOP_CHARS and _district_from(text, ts, start):
                 start = ts  # "广州市/从/化/区": a district starting with a stop character ("从化区")
                 i -= 1
+                continue
+            if word in _STOP_CHARS and (at := _district_through(text, ts, start)) is not None:
+                start = at  # "蚌埠的淮/上/区": a district with a stop character inside ("淮上区")
+                while i >= 0 and tokens[i][1] >= at:
+                    i -= 1
                 continue
             if _PUNCT_STOP.fullmatch(word) or word.isdigit() or not self._name_part(word):
                 if self._glued_preposition(word, tokens, i):

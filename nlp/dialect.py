@@ -336,25 +336,42 @@ def _northeast(text: str) -> str:
     return _NE_TALK.sub("聊", text).replace("瞅", "看")
 
 
-# Shandong speech (山东话) as typed by reps in Linyi, Jining, Yantai...: 俺 is 我 (俺们 我们), 夜来 is 昨天
-# ("夜来晚上去了X"; not a night's coming: 半夜来电话, 连夜来, 今夜来, 日夜来回, 夜来香), and 拉呱 is 聊天
-# ("跟卢矿长拉呱到九点多").
+# Shandong speech (山东话) as typed by reps in Linyi, Jining, Yantai... (its 俺 is read with North
+# China's below): 夜来 is 昨天 ("夜来晚上去了X"; not a night's coming: 半夜来电话, 连夜来, 今夜来, 日夜来回,
+# 夜来香), and 拉呱 is 聊天 ("跟卢矿长拉呱到九点多").
 _SD_YESTERDAY = re.compile(r"(?<![半深连昨今前当每整熬守黑午入日过])夜来(?!香)")
 
 
 def _shandong(text: str) -> str:
-    if "俺" not in text and "夜来" not in text and "拉呱" not in text:
+    if "夜来" not in text and "拉呱" not in text:
         return text
-    return _SD_YESTERDAY.sub("昨天", text.replace("拉呱", "聊天")).replace("俺", "我")
+    return _SD_YESTERDAY.sub("昨天", text.replace("拉呱", "聊天"))
+
+
+# North China (Hebei around Tangshan, Henan, northern Anhui and Shandong) as typed by reps there: 俺 is
+# 我 and 俺们 我们 ("今天俺要跑哪几家", "俺们组"); in Tangshan 介 is 这 ("介周", "介俩月", "介机器人") and 嘛
+# before what is asked about is 什么 (read 啥: "有嘛要跟的", "嘛时候"). 介 is kept in the words it makes
+# (介绍, 介意, 中介, 简介, 媒介...), 嘛 as a particle (ending a clause, or 干嘛). (见着 X 了, met, is read
+# as a visit where visits are: intent.py)
+_NORTH_THIS = re.compile(r"(?<![中简媒评推引])介(?=[周月年天回次趟会礼个俩两几些样么边儿人单台批机款家])")
+_NORTH_WHAT = re.compile(r"(?<=[有是做说买要用找叫跟讲问])嘛(?=[\u4e00-\u9fff])(?![呢啊呀])")
+
+
+def _north_china(text: str) -> str:
+    if "俺" not in text and "介" not in text and "嘛" not in text:
+        return text
+    text = text.replace("俺", "我")
+    return _NORTH_WHAT.sub("啥", _NORTH_THIS.sub("这", text))
 
 
 def mandarin(text: str) -> str:
     """The text with its regional function words in Mandarin (Cantonese, Shanghainese, Wuhan, Hunan,
-    Shaanxi, Chaoshan, Northwest, Northeast), pinyin initials in their words, the trade's voice slips
-    undone, and 得 typed for 的 read as 的, of the same length; unchanged when it has none."""
-    text = _shandong(text)  # (and Shandong's)
+    Shaanxi, Chaoshan, Northwest, Northeast, North China, Shandong), pinyin initials in their words, the
+    trade's voice slips undone, and 得 typed for 的 read as 的, of the same length; unchanged when it has
+    none."""
+    text = _shandong(text)
     text = _chaoshan(_voice_slips(_initials(text)))
-    text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(_northeast(text)))))))
+    text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(_northeast(_north_china(text))))))))
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).

@@ -241,7 +241,7 @@ NEW_LEAD = Screened(
     # a customer passed on by a colleague: "转一个客户过来：…", "转个客户给你"
     r"|转(?:了)?(?:一|1)?(?:个|家)(?:新的?)?客户(?:过来|给)"
     # (also for someone else: "帮同事录一个 X …", "录一家")
-    r"|帮我录|帮忙录|帮忙建|帮[\u4e00-\u9fff]{1,3}录(?:一下|一个|个|入)|录(?:一|1)(?:个|家|条)|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个|记一下[:：]"
+    r"|帮我录|帮忙录|帮忙建|帮[\u4e00-\u9fff]{1,3}录(?:一下|一个|个|入)|录(?:一|1)(?:个|家|条)|介绍[:：]|介绍了?(?:一个|个|一家|家)|建个客户|建一个客户|新建客户|加个客户|添加客户|录入客户|转过来的|录一下|录个"
     # "给X建条线索", "建一条：…"; a prospect not yet reached: "还没联系人 先挂我名下"
     r"|建(?:一|1)?(?:个|条)(?:新的?)?(?:线索|lead|商机)|建(?:一|1)?(?:个|条)\s*[:：]"
     r"|(?:还|暂时|目前)没(?:有)?(?:联系人|对接人)|挂(?:在)?我名下"
@@ -285,9 +285,11 @@ PURCHASE_NOTICE = re.compile(
     r"(?:采购意向|招标|采购|询价|比选|遴选|需求)(?:公告|公示)|(?<![不没])拟(?:采购|招标|购置|购买)"
 )
 # A prospect handed to the bot to keep, in the rep's words: "记一下 X 要…", "帮我加一个 X", "… 先记上".
-# Beside a contact told it asks to log that contact ("记一下 今天拜访了X"), so it counts only without one.
+# Beside a contact told it asks to log that contact ("记一下 今天拜访了X"), so it counts only without one
+# (so does a heading "记一下：" later on: "今天跑X，记一下：1. 见了…" notes the round's visits).
 HAND_OVER = re.compile(
     r"^\s*(?:帮我|帮忙|麻烦)?(?:记一下|记下|记个|加一个|加个|添一个|添个)(?![^\s，,:：]{0,2}(?:跟进|拜访|日程|提醒))"
+    r"|记一下[:：]"
     r"|先(?:记|录)(?:上|下|一下|着|进去)(?:吧|哈|啊)?[。！!~～\s]*$"
 )
 # A customer's own words pasted by the rep: a forwarded message, or one that greets and introduces
@@ -457,8 +459,8 @@ _RECEIVED = r"接待(?![楼室处厅区台用费餐量]|中心|标准|工作|任
 # Gone over with them ("跟他把数量对了一下"), not the "by the way" that opens a message or a clause
 # ("对了 X那单黄了"), which tells no contact.
 _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
-# Met, said the spoken way ("总算见着了", "见着面了"), not missed ("没见着").
-_MET_AT_LAST = r"(?<![没未看])见着(?:了|面)"
+# Met, said the spoken way ("总算见着了", "见着面了", "见着他们厂长了"), not missed ("没见着").
+_MET_AT_LAST = r"(?<![没未看])见着(?:了|面|[^，,。；;！!？?]{1,14}?了(?![吗么没?？]))"
 # A place of theirs looked over, said done: "X屋顶看完了", "场地看过了", "Y主任那边看完了" (not "看完了吗").
 # A visit and a report of one, read apart from REPORTED and KIND_VISIT: a first character of theirs that
 # comes early in many messages would have their long patterns tried from there.
@@ -744,7 +746,7 @@ KIND_ONLINE = Screened(
     re.IGNORECASE,
 )
 KIND_VISIT = Screened(
-    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|{_MEAL}|吃了|吃的饭|吃(?:完|过)饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了)|陪|{_WENT_ROUND}"
+    rf"拜访|陌拜|扫街|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|当面|{_MEAL}|吃了|吃的饭|吃(?:完|过)饭|喝了|{_GONE}|去.{{0,12}}(?:看了|走了|转了|换了|装了|修了|量了)|陪|{_WENT_ROUND}"
     # a round of the customers' places, counted: "连走两个盘", "上午跑了三家工地", "走了四个门店"
     r"|(?:走|跑)(?:了|完)?[两三四五六七八几\d](?:家|个|处)(?:客户|盘|楼盘|项目|工地|小区|门店|店|厂|现场|学校|医院)?"
     r"(?![^，,。；;\s]{0,2}(?:流程|手续|步|遍|单|分钟|小时|公里))"
@@ -1794,7 +1796,11 @@ def _short_query(
 
 # The record of contacts named as a thing (asked for or looked at), not a contact: "拜访记录", "通话历史"
 # (not a note's heading, "【拜访记录】客户：X", which tells the contact).
-_RECORD_NOUN = re.compile(r"(?<![【\[])(?:拜访|联系|沟通|通话|跟进|回访|电话|走访)(?:记录|历史)(?![】\]:：])")
+_RECORD_NOUN = re.compile(
+    r"(?<![【\[])(?:拜访|联系|沟通|通话|跟进|回访|电话|走访)(?:记录|历史)(?![】\]:：])"
+    # (nor one heading a note by its date or a line of its own: "拜访记录 8/13\n客户：X")
+    r"(?!\s?(?:\d{1,2}[/.月-]\d{1,2}|\d{4}[/.年-]\d{1,2}|\n))"
+)
 
 
 _WHEN_LAST_RE = re.compile(_WHEN_LAST)

@@ -141,10 +141,11 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$"
 _RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
 # "卡在85万" is where a budget stands, not a ceiling ("卡死在30万" is one: no more than that); "最多给到80万"
 # is what the customer will go up to. (没超过 is one too: "预算没超过20万都好谈", with 冇 for 没 in Hunan)
-# (封顶 before the figure as after it: "预算封顶120万")
+# (封顶 before the figure as after it: "预算封顶120万"; so is the north's 撑死, "at the very most":
+# "预算撑死八万")
 _UPPER_BEFORE = Screened(
     r"(?:(?:不|别|不要|不能|不得|不可|不会|不想|不打算|没有?)超过?|最多|最高|顶多|控制在|不高于|上限|封顶|不到|不足|限价|控制价|拦标价|≤|<=?"
-    r"|卡死|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
+    r"|卡死|撑死|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
     # (funds a body grants at most: "经费最多批180万", "顶多拨到30万")
     # (or reaches at most: "价格最多到50万")
     r"\s?(?:能?给到?|能?出到?|能?批(?:给|到)?|能?拨(?:给|到)?|在|是|到)?\s?"

@@ -157,6 +157,8 @@ _ACT_AFTER = re.compile(
     # (the day said first: "X孙丽今天又见了一面", "X王芳昨天回了电话")
     r"|(?:今天|昨天|上午|下午|刚才?)(?:又|也|再)?(?:见了|见面|聊了|谈了|来了|打了|约了|说|回了|回电|发了)"
 )
+# ...or was handed something, the clause closed after the name ("参数表发给技术部郑伟了").
+_GIVEN_DONE = re.compile(r"了(?=$|[\s，,。；;！!])")
 _DEPT_CHARS = "部科处室办"
 # (a space may part them on a card: "行政部 钟晓梅 180…")
 _DEPT_THEN_NAME = Screened(r"[\u4e00-\u9fff]{1,4}[部科处办] ?(?=[\u4e00-\u9fff])")
@@ -1365,7 +1367,13 @@ class PersonFinder:
                 name
                 and len(name) >= 2
                 and (
-                    _HARD_END.match(text, m.end() + len(name)) or _ACT_AFTER.match(text, m.end() + len(name))
+                    _HARD_END.match(text, m.end() + len(name))
+                    or _ACT_AFTER.match(text, m.end() + len(name))
+                    # (handed to them: not "采购部李明白了")
+                    or (
+                        _GIVEN_DONE.match(text, m.end() + len(name))
+                        and "给" in text[max(0, m.start() - 2) : m.end()]
+                    )
                 )
                 and self._freq(name) < 100
             ):
