@@ -1,0 +1,58 @@
+"""Kinds of conversation seen on the held-out conversations sixtyfive (sanitation vehicles, managers
+logging for their reps), replayed through the real bot with made-up sentences of another trade."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conversations import Runner
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan
+
+pytestmark = pytest.mark.usefixtures("runner")
+
+
+def manager(text: str) -> dict[str, str]:
+    """A turn of zhangwei's, lina's manager."""
+    return {"as": "zhangwei", "text": text}
+
+
+# ---- a manager logging for a rep: the rep's own plan is the lead's next contact ----------------------
+
+
+async def test_a_manager_s_note_for_a_rep_headed_with_a_colon_is_a_report_not_a_new_lead(
+    runner: Runner,
+) -> None:
+    turns = [
+        manager("帮小林记一下：她今天下午去仁和见了周主任，彩超想再加一台，预算讲是60万左右。"
+                "下周二上午十点她再过去看场地")
+    ]  # fmt: skip
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "owner": "lina",
+         "last_followup": last("visit", "周"), "next_followup": plan("next_week:2", "10:00"),
+         "budget": [600000, 600000]},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_the_rep_s_plan_said_by_her_manager_is_the_next_contact(runner: Runner) -> None:
+    turns = [
+        manager("小林今天跑了两家，我帮她记下：上午在仁和见了周主任，彩超要两台，她下周四下午两点再去；"
+                "下午去了慈济，腹腔镜的报价当面交给陆院长了")
+    ]  # fmt: skip
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("next_week:4", "14:00")},
+        {"company": "无锡慈济医院", "followups_added": 1},
+    ]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
+async def test_a_rep_s_plan_told_by_her_manager_without_asking_is_the_next_contact(runner: Runner) -> None:
+    turns = [manager("小林讲仁和周主任今天约她去看了科室，彩超要两台，她明天上午九点再过去量尺寸")]
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "next_followup": plan("today+1", "09:00")}]
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_the_customer_s_own_plan_in_a_manager_s_note_is_no_next_contact(runner: Runner) -> None:
+    turns = [manager("小林讲仁和周主任今天给她打了电话，彩超要两台，他下周三去上海开会")]
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "next_followup": None}]
+    await assert_right(runner, [RENHE], turns, expect)
