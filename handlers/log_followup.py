@@ -44,7 +44,7 @@ from handlers.lead_lookup import TAKEN, Resolved, link_contact, link_in_book, ma
 from handlers.rights import lines_for
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, FollowUpTime, Intent, extract
-from nlp.behalf import as_their_plan, called, colleague_pronoun, on_behalf_of
+from nlp.behalf import as_their_plan, called, colleague_pronoun, names_member, on_behalf_of
 from nlp.dates import time_on_that_day
 from nlp.numbers import sole_amount
 from storage.followups import amend_followup, last_followup_by, last_followup_for_owner, record_followup
@@ -333,7 +333,7 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
     elif (completed := await complete_name(ctx, lead)) is not None:
         return completed  # "X那个王老师全名王春燕": the contact on file renamed, no new follow-up
     else:
-        ex = await with_owner_s_plan(ctx, person, lead, ex)
+        ex = await for_the_owner(ctx, person, lead, ex)
     if found.set_aside and found.lead is lead:
         # a product only this lead of a shared name holds settled it: the others are shown too
         product = next((p for p in ex.products if p in (lead.products or ())), None)
@@ -354,17 +354,27 @@ def _with_their_plan(ctx: Context, ex: Extraction, pronoun: str | None = None) -
     return ex if plan is None else dataclasses.replace(ex, next_followup=plan)
 
 
-async def with_owner_s_plan(
+async def for_the_owner(
     ctx: Context, person: Person, lead: Lead, ex: Extraction, whole: str | None = None
 ) -> Extraction:
-    """A manager's note on a rep's day ("小林讲…孔总约她去看了…她明天再过去"): the rep's own plan, said
-    with the pronoun the note (`whole`, when this is a part of it) uses for them, is the lead's next
-    contact."""
-    if ex.next_followup is not None or lead.owner_id in (None, person.id):
+    """A note on a rep's day by another, their manager ("小林讲…孔总约她去看了…她明天再过去"): the rep is
+    not the customer's person, and the rep's own plan, said with the pronoun the note (`whole`, when
+    this is a part of it) uses for them, is the lead's next contact."""
+    if lead.owner_id in (None, person.id):
         return ex
     owner = await ctx.session.get(Person, lead.owner_id)
     note = ctx.message.text if whole is None else whole
-    pronoun = colleague_pronoun(note, called(owner.name)) if owner is not None else None
+    if owner is not None and ex.contact_name and names_member(ex.contact_name, owner.name):
+        # "韦工那边我替他说下：…见了杨局": the rep spoken for, not the customer's person
+        ex = await link_contact(
+            ctx.session,
+            lead,
+            dataclasses.replace(ex, contact_name=None, contact_title=None),
+            ctx.message.text,
+        )
+    if owner is None or ex.next_followup is not None:
+        return ex
+    pronoun = colleague_pronoun(note, called(owner.name))
     return ex if pronoun is None else _with_their_plan(ctx, ex, pronoun)
 
 

@@ -21,7 +21,7 @@ from bot.types import Reply
 from handlers import new_lead
 from handlers.context import Context
 from handlers.lead_lookup import Resolved, link_contact, load_book, may_change, resolve_lead
-from handlers.log_followup import with_owner_s_plan, write
+from handlers.log_followup import for_the_owner, write
 from handlers.rights import lines_for
 from nlp import Extraction, Intent
 from nlp.intent import find_kind
@@ -286,7 +286,7 @@ async def log_each(
     their day (`whole`) is theirs."""
     replies: list[Reply] = []
     for ctx, (lead, ex) in zip(contexts, found, strict=True):
-        ex = await with_owner_s_plan(ctx, ctx.member, lead, ex, whole)
+        ex = await for_the_owner(ctx, ctx.member, lead, ex, whole)
         replies.extend(await write(ctx, ctx.member, lead, ex))
     return replies
 

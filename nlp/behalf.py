@@ -42,6 +42,13 @@ def given_name(name: str) -> str | None:
     return given if len(given) == 2 and len(name) >= 3 else None
 
 
+def names_member(said: str, member: str) -> bool:
+    """Whether a person read as `said` (a surname, as 韦 of "韦工", or a full name) is the member
+    `member` (their full name)."""
+    surname = member[:2] if member[:2] in surnames() else member[:1]
+    return said in (member, surname)
+
+
 @cache
 def called(name: str) -> tuple[str, ...]:
     """How team-mates name a member: the full name, the given name, 小 or 老 and a one-character surname

@@ -56,3 +56,9 @@ async def test_the_customer_s_own_plan_in_a_manager_s_note_is_no_next_contact(ru
     turns = [manager("小林讲仁和周主任今天给她打了电话，彩超要两台，他下周三去上海开会")]
     expect = [{"company": "苏州仁和医院", "followups_added": 1, "next_followup": None}]
     await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_the_rep_a_manager_speaks_for_is_not_the_customer_s_contact(runner: Runner) -> None:
+    turns = [manager("林工那边我替她说下：她昨天去仁和见了周主任，彩超要两台，预算大概50到60万")]
+    expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周")}]
+    await assert_right(runner, [RENHE], turns, expect)

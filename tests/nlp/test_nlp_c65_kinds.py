@@ -1,0 +1,52 @@
+"""Kinds of language seen on the held-out conversations sixtyfive (sanitation vehicles, Guangxi
+Mandarin), with made-up sentences of other trades."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import company_key
+from nlp.behalf import names_member
+from nlp.linking import BookContact, BookLead, LeadBook
+
+
+def _book(contact: BookContact) -> LeadBook:
+    name = "南京市鼓楼区市场监督管理局"
+    return LeadBook([BookLead(1, name, company_key(name), "南京", contacts=(contact,))])
+
+
+# ---- a head of a station, an office or a section called by surname and the title's first character -----
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("检测站站长", "下午去了检测站，祁站讲仪器要换5台，下周我送样品过去"),
+        ("副所长", "祁所刚电话回我了，检测方案他们收到了"),
+        ("质量股股长", "祁股刚才微信讲样机可以先试"),
+        ("综合科科长", "鼓楼祁科刚微信回我了，报价他们收到了"),
+    ],
+)
+def test_a_head_called_by_surname_and_the_title_s_first_character_is_the_book_s_contact(
+    title: str, text: str
+) -> None:
+    contact = BookContact(name="祁志远", title=title)
+    assert _book(contact).contact_in(1, text) == contact
+
+
+def test_a_surname_before_a_station_that_is_no_head_is_no_contact() -> None:
+    contact = BookContact(name="祁志远", title="科员")
+    assert _book(contact).contact_in(1, "祁站讲仪器要换5台") is None
+
+
+# ---- the rep a manager speaks for, named as the contact would be ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "member", "right"),
+    [("韦", "韦家明", True), ("韦家明", "韦家明", True), ("杨", "韦家明", False), ("欧阳", "欧阳子涵", True)],
+)
+def test_a_contact_read_as_the_members_surname_or_name_names_them(
+    said: str, member: str, right: bool
+) -> None:
+    assert names_member(said, member) is right
