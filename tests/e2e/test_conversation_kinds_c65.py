@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conversations import Runner
-from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan
+from tests.e2e.test_conversation_kinds import CIJI, RENHE, assert_right, last, plan, row
 
 pytestmark = pytest.mark.usefixtures("runner")
 
@@ -62,3 +62,20 @@ async def test_the_rep_a_manager_speaks_for_is_not_the_customer_s_contact(runner
     turns = [manager("林工那边我替她说下：她昨天去仁和见了周主任，彩超要两台，预算大概50到60万")]
     expect = [{"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "周")}]
     await assert_right(runner, [RENHE], turns, expect)
+
+
+# ---- a new customer named in full, sharing the words of a book customer's name in another district ------
+
+
+async def test_a_new_bureau_of_another_district_is_a_new_lead(runner: Runner) -> None:
+    book = row("苏州市吴中区城市管理局", "苏州", "钱立新", "市容科科长", "13900000011", "台式彩超", "初筛")
+    turns = [
+        {"as": "lina",
+         "text": "报个新客户：苏州市姑苏区城市管理和综合执法局，市容科许科长，电话13912345678。"
+                 "今天电话聊了，想了解彩超"},
+    ]  # fmt: skip
+    expect = [
+        {"company": "苏州市姑苏区城市管理和综合执法局", "followups_added": 1, "owner": "lina"},
+        {"company": "苏州市吴中区城市管理局", "followups_added": 0},
+    ]
+    await assert_right(runner, [book], turns, expect)

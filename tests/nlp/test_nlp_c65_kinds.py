@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import company_key
+from nlp import Extractor, company_key
 from nlp.behalf import names_member
 from nlp.linking import BookContact, BookLead, LeadBook
+from tests.nlp.reading import read
 
 
 def _book(contact: BookContact) -> LeadBook:
@@ -50,3 +51,18 @@ def test_a_contact_read_as_the_members_surname_or_name_names_them(
     said: str, member: str, right: bool
 ) -> None:
     assert names_member(said, member) is right
+
+
+# ---- a bureau of two remits whose first remit is cut in two words, after a district --------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["湖州市吴兴区城市管理和行政执法局", "苏州市吴中区文化体育和旅游局", "常州市武进区卫生健康和计划生育局"],
+)
+def test_a_bureau_of_two_remits_after_its_district_is_one_name(extractor: Extractor, name: str) -> None:
+    assert read(extractor, f"新客户：{name}，办公室许主任，电话13912345678")[1].get("company") == name
+
+
+def test_two_places_joined_by_和_are_still_two(extractor: Extractor) -> None:
+    assert read(extractor, "跟苏州和无锡的城管局都聊过了")[1].get("company") != "苏州和无锡的城管局"
