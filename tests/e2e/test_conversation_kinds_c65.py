@@ -79,3 +79,19 @@ async def test_a_new_bureau_of_another_district_is_a_new_lead(runner: Runner) ->
         {"company": "苏州市吴中区城市管理局", "followups_added": 0},
     ]
     await assert_right(runner, [book], turns, expect)
+
+
+# ---- stage news come of a talk with the customer's person is a contact ----------------------------------
+
+
+@pytest.mark.parametrize("person", ["周主任", "周建华"])
+async def test_stage_news_from_a_talk_with_their_person_is_a_follow_up(runner: Runner, person: str) -> None:
+    turns = [
+        {"as": "lina", "text": f"仁和彩超今天跟{person}谈下来了，两台，总价80万，在走合同了"},
+        {"as": "lina", "text": "打错了，是70万不是80万"},
+    ]
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last(None, "周"),
+         "budget": [700000, 700000]},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)

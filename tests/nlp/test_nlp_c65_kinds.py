@@ -66,3 +66,8 @@ def test_a_bureau_of_two_remits_after_its_district_is_one_name(extractor: Extrac
 
 def test_two_places_joined_by_和_are_still_two(extractor: Extractor) -> None:
     assert read(extractor, "跟苏州和无锡的城管局都聊过了")[1].get("company") != "苏州和无锡的城管局"
+
+
+def test_a_head_called_short_then_a_talk_is_the_book_s_contact() -> None:
+    contact = BookContact(name="祁志远", title="信息科科长")
+    assert _book(contact).contact_in(1, "鼓楼系统今天跟祁科谈下来了，在走合同了") == contact
