@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import Extractor, company_key
+from nlp import Extractor, Intent, company_key
 from nlp.behalf import names_member
 from nlp.linking import BookContact, BookLead, LeadBook
 from tests.nlp.reading import read
@@ -71,3 +71,11 @@ def test_two_places_joined_by_和_are_still_two(extractor: Extractor) -> None:
 def test_a_head_called_short_then_a_talk_is_the_book_s_contact() -> None:
     contact = BookContact(name="祁志远", title="信息科科长")
     assert _book(contact).contact_in(1, "鼓楼系统今天跟祁科谈下来了，在走合同了") == contact
+
+
+# ---- whether a customer's record was made, asked (么 as the south's 吗) ----------------------------------
+
+
+@pytest.mark.parametrize("text", ["鼓楼那个建好了么？", "鼓楼市监局建档了么", "鼓楼那个客户建好了吗"])
+def test_asking_whether_a_customer_s_record_was_made_is_a_query(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == str(Intent.QUERY_LEAD)
