@@ -151,6 +151,13 @@ async def find_by_company(
 _PLACE_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,5}?(?:新区|区|县|镇|街道|乡))+")
 
 
+def in_other_district(company: str, lead: Lead) -> bool:
+    """Whether a name said in full after its district (梧州市长洲区城市管理和综合执法局) is of another
+    district than the lead's (梧州市龙圩区城市管理局): another customer, whatever else the names share."""
+    said, theirs = _PLACE_HEAD.match(company_key(company)), _PLACE_HEAD.match(lead.company_key)
+    return said is not None and theirs is not None and said.group() != theirs.group()
+
+
 def _near_after_place(key: str, other: str) -> bool:
     """Whether two near keys are still near without the place both start with: 文家街道郭家庄蔬菜专业合作社
     and 文家街道桑家村蔬菜专业合作社 are two cooperatives of one subdistrict, not a slip."""

@@ -44,7 +44,7 @@ from handlers.lead_lookup import TAKEN, Resolved, link_contact, link_in_book, ma
 from handlers.rights import lines_for
 from handlers.sla import refresh_cold_at
 from nlp import Extraction, FollowUpTime, Intent, extract
-from nlp.behalf import as_their_plan, on_behalf_of
+from nlp.behalf import as_their_plan, called, colleague_pronoun, names_member, on_behalf_of
 from nlp.dates import time_on_that_day
 from nlp.numbers import sole_amount
 from storage.followups import amend_followup, last_followup_by, last_followup_for_owner, record_followup
@@ -332,6 +332,8 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     elif (completed := await complete_name(ctx, lead)) is not None:
         return completed  # "X那个王老师全名王春燕": the contact on file renamed, no new follow-up
+    else:
+        ex = await for_the_owner(ctx, person, lead, ex)
     if found.set_aside and found.lead is lead:
         # a product only this lead of a shared name holds settled it: the others are shown too
         product = next((p for p in ex.products if p in (lead.products or ())), None)
@@ -340,16 +342,40 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
     return await write(ctx, person, lead, ex)
 
 
-def _with_their_plan(ctx: Context, ex: Extraction) -> Extraction:
+def _with_their_plan(ctx: Context, ex: Extraction, pronoun: str | None = None) -> Extraction:
     """A covered report with the team-mate's own plan ("帮田野记一下…他下周一去厂里") as its next
     contact: the lead's plan is its owner's."""
     if ex.next_followup is not None:
         return ex
-    words = as_their_plan(ctx.message.text)
+    words = as_their_plan(ctx.message.text, pronoun)
     if words == ctx.message.text:
         return ex
     plan = extract(words, ctx.message.sent_at).next_followup
     return ex if plan is None else dataclasses.replace(ex, next_followup=plan)
+
+
+async def for_the_owner(
+    ctx: Context, person: Person, lead: Lead, ex: Extraction, whole: str | None = None
+) -> Extraction:
+    """A note on a rep's day by another, their manager ("小林讲…孔总约她去看了…她明天再过去"): the rep is
+    not the customer's person, and the rep's own plan, said with the pronoun the note (`whole`, when
+    this is a part of it) uses for them, is the lead's next contact."""
+    if lead.owner_id in (None, person.id):
+        return ex
+    owner = await ctx.session.get(Person, lead.owner_id)
+    note = ctx.message.text if whole is None else whole
+    if owner is not None and ex.contact_name and names_member(ex.contact_name, owner.name):
+        # "韦工那边我替他说下：…见了杨局": the rep spoken for, not the customer's person
+        ex = await link_contact(
+            ctx.session,
+            lead,
+            dataclasses.replace(ex, contact_name=None, contact_title=None),
+            ctx.message.text,
+        )
+    if owner is None or ex.next_followup is not None:
+        return ex
+    pronoun = colleague_pronoun(note, called(owner.name))
+    return ex if pronoun is None else _with_their_plan(ctx, ex, pronoun)
 
 
 async def _covered_for(ctx: Context, person: Person, found: Lead | None) -> Resolved | None:

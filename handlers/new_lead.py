@@ -21,7 +21,14 @@ from handlers.context import Context
 from handlers.grading import LeadFacts, grade_lead
 from handlers.inquiry import ACK, form_field, form_tags, need_text, read_inquiry
 from handlers.lead_facts import apply_extraction, first_stage, set_next_followup
-from handlers.lead_lookup import TAKEN, find_by_company, link_in_book, may_change, normalise_phone
+from handlers.lead_lookup import (
+    TAKEN,
+    find_by_company,
+    in_other_district,
+    link_in_book,
+    may_change,
+    normalise_phone,
+)
 from handlers.rights import lines_for
 from nlp import Extraction, Intent, company_key
 from nlp.intent import NEW_LEAD as NEW_LEAD_WORDS
@@ -111,7 +118,8 @@ async def handle(ctx: Context) -> list[Reply]:
         linked = await link_in_book(ctx.session, ex, person, ctx.message.text)
         if linked.candidates:
             return [await ask(ctx, person, linked.candidates)]  # the answer completes this message
-        lead, ex = linked.lead, linked.extraction
+        if linked.lead is None or not in_other_district(ex.company, linked.lead):
+            lead, ex = linked.lead, linked.extraction
     if lead is None:
         return await _create(ctx, person, ex, source)
     if person is None:

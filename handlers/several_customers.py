@@ -21,7 +21,7 @@ from bot.types import Reply
 from handlers import new_lead
 from handlers.context import Context
 from handlers.lead_lookup import Resolved, link_contact, load_book, may_change, resolve_lead
-from handlers.log_followup import write
+from handlers.log_followup import for_the_owner, write
 from handlers.rights import lines_for
 from nlp import Extraction, Intent
 from nlp.intent import find_kind
@@ -279,10 +279,14 @@ async def _the_one_named(ctx: Context) -> Lead | None:
     return await get_lead(ctx.session, next(iter(ids))) if len(ids) == 1 else None
 
 
-async def log_each(contexts: list[Context], found: list[tuple[Lead, Extraction]]) -> list[Reply]:
-    """One follow-up per part on its customer, one card each."""
+async def log_each(
+    contexts: list[Context], found: list[tuple[Lead, Extraction]], whole: str | None = None
+) -> list[Reply]:
+    """One follow-up per part on its customer, one card each; a rep's plan in a manager's note on
+    their day (`whole`) is theirs."""
     replies: list[Reply] = []
     for ctx, (lead, ex) in zip(contexts, found, strict=True):
+        ex = await for_the_owner(ctx, ctx.member, lead, ex, whole)
         replies.extend(await write(ctx, ctx.member, lead, ex))
     return replies
 

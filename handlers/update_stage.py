@@ -85,7 +85,7 @@ async def handle(ctx: Context) -> list[Reply]:
         return [Reply(to=person.id, title="无法修改", lines=(TAKEN,))]
     stage = ex.stage
     kind = _reported_kind(ctx)
-    if stage in STAGES and (kind is not None or ex.next_followup is not None):
+    if stage in STAGES and (kind is not None or ex.next_followup is not None or _talked_with(ctx, ex)):
         # The news told with the contact it came from and what comes next ("刚从X出来合同签了…下周一
         # 我过去"): a follow-up on the lead, which moves its stage.
         return await _logged(ctx, person, lead, dataclasses.replace(ex, kind=ex.kind or kind))
@@ -149,6 +149,16 @@ async def _mistaken_move(
     ):
         return None
     return old, last
+
+
+# The news come of a talk with their person: "今天跟粟科谈下来了", "刚和钱总敲定了".
+_TALKED_WITH = re.compile(r"(?:跟|和|与)[^，,。；;！!？?\s]{1,6}?(?:谈|聊|敲定|商量|沟通|定下)")
+
+
+def _talked_with(ctx: Context, ex: Extraction) -> bool:
+    """Whether the stage news says the customer's known person told it in a talk with the writer: a
+    contact, recorded as one."""
+    return bool(ex.contact_name) and _TALKED_WITH.search(ctx.message.text) is not None
 
 
 def _reported_kind(ctx: Context) -> str | None:

@@ -42,6 +42,13 @@ def given_name(name: str) -> str | None:
     return given if len(given) == 2 and len(name) >= 3 else None
 
 
+def names_member(said: str, member: str) -> bool:
+    """Whether a person read as `said` (a surname, as 韦 of "韦工", or a full name) is the member
+    `member` (their full name)."""
+    surname = member[:2] if member[:2] in surnames() else member[:1]
+    return said in (member, surname)
+
+
 @cache
 def called(name: str) -> tuple[str, ...]:
     """How team-mates name a member: the full name, the given name, 小 or 老 and a one-character surname
@@ -100,10 +107,28 @@ _THEIR_PLAN = re.compile(
 )
 
 
-def as_their_plan(text: str) -> str:
+def as_their_plan(text: str, pronoun: str | None = None) -> str:
     """The words of a message covering for a team-mate with the plan they will carry out said as the
-    writer's ("他下周一去" → "我下周一去"), so that it reads as the rep's plan; same length."""
-    return _THEIR_PLAN.sub("我", text)
+    writer's ("他下周一去" → "我下周一去"), so that it reads as the rep's plan; same length. With
+    `pronoun` (他 or 她) only that one stands for the team-mate."""
+    return _THEIR_PLAN.sub(lambda m: "我" if pronoun in (None, m.group()) else m.group(), text)
+
+
+# 他/她 said of one of ours, in a note on a rep's day: the one the writer does it for ("我帮她记下"), the
+# one the customer asks or calls ("孔总约她去", "给她打了电话"), or the one who went ("她今天上午去X").
+_OURS = re.compile(
+    r"(?:帮|替|代|约了?|叫|请|给)([他她])(?![们])"
+    r"|(?<![其吉])([他她])(?:今天|昨天|上午|下午|早上|中午|刚才?|刚刚){0,2}(?:去(?!年)|跑了|拜访)"
+)
+
+
+def colleague_pronoun(text: str, said: Iterable[str]) -> str | None:
+    """他 or 她 as the message says of the team-mate it reports on (`said`: the ways they are called,
+    one of them in the message): the one pronoun so used, none when both are."""
+    if not any(name in text for name in said):
+        return None
+    found = {m.group(1) or m.group(2) for m in _OURS.finditer(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 # After a member's full name, what says the customers meant are theirs: "符强的金棕榈", "何丽那边的X",

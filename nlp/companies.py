@@ -1806,15 +1806,13 @@ class CompanyFinder:
                 continue
             if (
                 word == "和"
-                and i >= 2
                 and text[s:e].endswith(_GOVERNMENT)
-                and len(tokens[i - 1][0]) >= 2
-                and _CJK.match(tokens[i - 1][0]) is not None
-                and _is_place(tokens[i - 2][0])
+                and (place := self._remit_place(tokens, i)) >= 0
             ):
                 # "台州市自然资源和规划局", "某市住房和城乡建设局": a bureau of two remits, after its place
-                start = tokens[i - 2][1]
-                i -= 3
+                # (the first remit may be cut in two words: "长洲区/城市/管理/和/综合/执法局")
+                start = tokens[place][1]
+                i = place - 1
                 continue
             if i > 0 and self._glued_jia(tokens[i - 1][0], word):
                 start = ts  # "悦家厨电": 家 glued to a brand character is part of the name
@@ -2138,6 +2136,21 @@ class CompanyFinder:
             and _CJK.match(tokens[i + 1][0]) is not None
             and self._name_part(word[1])
         )
+
+    @staticmethod
+    def _remit_place(tokens: list[Token], i: int) -> int:
+        """The index of the place before the first remit of a bureau's name, the remit (one or two
+        words of two characters or more) ending right before the 和 at `i`; -1 when there is none."""
+        for words in (1, 2):
+            place = i - words - 1
+            if place < 0:
+                return -1
+            remit = tokens[place + 1 : i]
+            if not all(len(w) >= 2 and _CJK.match(w) is not None for w, _, _ in remit):
+                return -1
+            if _is_place(tokens[place][0]) or _district_before(tokens, place + 1):
+                return place  # (a district the segmenter cut: "姑苏/区")
+        return -1
 
     def _glued_jia(self, prev: str, word: str) -> bool:
         """Whether 家 after a lone character is the tail of a brand ("悦家", "禾家") rather than the

@@ -98,7 +98,7 @@ _HARD_END = re.compile(r"[，,。；;！!？?\n]")
 _FOLLOWING_REACH = 16
 # ...unless he is the one of ours who went to the customer earlier in the message, as when a rep writes
 # for a colleague: "帮老何记一下 他今天去X见了王总 … 下周二他再过去" is the colleague's own next visit.
-_OURS_WENT = re.compile(r"([他她])(?:今天|昨天|上午|下午|早上|中午|刚才?|刚刚)?(?:去(?!年)|跑了|拜访)")
+_OURS_WENT = re.compile(r"([他她])(?:今天|昨天|上午|下午|早上|中午|刚才?|刚刚){0,2}(?:去(?!年)|跑了|拜访)")
 _OURS_AGAIN = re.compile(r"^\s?([他她])\s?再(?:过去|去|跑|拜访|上门)")
 # A third party as the subject right before the day: "他们月底前开会给答复" is their timeline.
 # (or what they want by then: "对方要月底之前拿到方案", "客户希望下周三前到货")

@@ -210,6 +210,8 @@ LEAD_QUERY = Screened(
     # any step asked done or not, in the words of a question: "X那单尾款结了没", "样机退回来了没有"
     r"|[\u4e00-\u9fff]了(?:没|没有)[?？]?\s*$"
     r"|有(?:没有)?(?:回复|回音|回信|答复)(?:吗|没|没有|了吗)?[?？]?$"
+    # its record asked made, 么 the question's word as 吗 in the south: "X那个建好了么？", "X录进去了没"
+    r"|(?:建|录|录入|登记|建档)(?:好|上|进去|进系统)?了?(?:吗|么|没|没有)[?？]?\s*$"
 )
 ONE_CUSTOMER_QUESTION = Screened(
     r"(?:是)?谁(?:在)?跟的?(?![\u4e00-\u9fff])"  # "这个邮箱是谁跟的": whose customer, not a day's list

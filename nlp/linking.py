@@ -119,10 +119,15 @@ _SIR_WORD = 300
 # be an adverb before what they did ("顾律刚在电话里说", "钱校也说"). So is a home's or a hospital's
 # head (蒯院 for a 院长), and what follows may be when or what they did, short ("蒯院下午来电", "蒯院在",
 # "蒯院签了").
-_SHORT_HEADS = {"科": "科长", "处": "处长", "局": "局长", "律": "律师", "校": "校长", "院": "院长"}
+# (a station's, an office's or a section's head too: 银站, 罗所, 马股)
+_SHORT_HEADS = {
+    "科": "科长", "处": "处长", "局": "局长", "律": "律师", "校": "校长", "院": "院长",
+    "站": "站长", "所": "所长", "股": "股长",
+}  # fmt: skip
+# (讲: the South's 说; a channel may come between: "蒋科刚微信回我了")
 _SHORT_HEAD_END = re.compile(
-    r"$|[^\u4e00-\u9fff]|那边|说|的|(?:刚|也|又|还|就)(?:才|刚)?(?:在|说|跟|打|发|回)"
-    r"|(?:今天|昨天|前天|上午|下午|中午|早上|晚上)|(?:在|签了|来电|来了|同意|答应|拍板)"
+    r"$|[^\u4e00-\u9fff]|那边|[说讲]|的|(?:刚|也|又|还|就)(?:才|刚)?(?:微信|电话|短信|语音)?(?:在|[说讲]|跟|打|发|回)"
+    r"|(?:今天|昨天|前天|上午|下午|中午|早上|晚上)|(?:在|签了|来电|来了|同意|答应|拍板|谈|聊)"
     # the call being theirs: "葛校打来的", "晁科打过来说"
     r"|打(?:来|的|过来|电话)"
 )

@@ -274,7 +274,7 @@ class Router:
             contexts = [read_part(part, Intent.LOG_FOLLOWUP) for part in parts]
             listed = several_customers.numbered(message.text) is not None
             if (found := await several_customers.leads_of(contexts, listed=listed)) is not None:
-                return await several_customers.log_each(contexts, found)
+                return await several_customers.log_each(contexts, found, message.text)
         # "X张总电话谈了价格。另外新客户Y有限公司李总 139…": a follow-up on X, a new lead of Y
         if (
             extraction.intent in (Intent.LOG_FOLLOWUP, Intent.NEW_LEAD)
