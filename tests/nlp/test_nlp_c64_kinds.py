@@ -46,3 +46,22 @@ def test_a_trade_before_the_boss_is_no_customer(extractor: Extractor, text: str)
 )
 def test_a_brand_before_its_person_stays_one(extractor: Extractor, text: str, company: str) -> None:
     assert _read(extractor, text)[1].get("company") == company
+
+
+# ---- done in the office of their person, called by surname and title ("在X部长办公室盖的章") ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午在欧阳院长办公室签的合同",
+        "上午在何处长办公室盖的章 设备下个月进场",
+    ],
+)
+def test_done_in_their_persons_office_is_a_visit(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") == "visit"
+
+
+@pytest.mark.parametrize("text", ["明天在何处长办公室签", "在王总办公室等了一上午没见着"])
+def test_an_office_not_done_in_is_no_visit_by_it(extractor: Extractor, text: str) -> None:
+    assert _read(extractor, text)[1].get("kind") != "visit"
