@@ -196,6 +196,9 @@ def _contact_of(followup: FollowUp, named: Contact | None, ex: Extraction, text:
     return followup.contact_id
 
 
+# How many fragments have joined a record (among its slots): a correction's words added to a whole report
+# make it no report in parts.
+PARTS = "parts"
 # What a report says of the deal besides who was met and how: a report with none of it yet is told in parts.
 _CONTENT = ("products", "competitors", "budget", "stage", "next_followup")
 
@@ -205,7 +208,14 @@ def _told_in_parts(followup: FollowUp) -> bool:
     去了X", "给Y打了个电话"), what was said there still to come, or a fragment has already joined it.
     A report that came whole ("去X演示了彩超，下周三再去") is done: news after it is a follow-up of
     its own."""
-    return "\n" in followup.text or not any(followup.extracted.get(key) for key in _CONTENT)
+    return bool(followup.extracted.get(PARTS)) or not any(followup.extracted.get(key) for key in _CONTENT)
+
+
+def _one_more_part(followup: FollowUp) -> dict[str, int]:
+    """The count of fragments a report in parts has, one more; nothing for a whole report."""
+    if not _told_in_parts(followup):
+        return {}
+    return {PARTS: int(followup.extracted.get(PARTS) or 0) + 1}
 
 
 def _adds_to_report(followup: FollowUp, person: Person, ex: Extraction, text: str) -> bool:
@@ -259,7 +269,7 @@ async def _amend_report(
         followup,
         at=ctx.clock.now(),
         awaiting=awaiting,
-        extracted=_slots_merged(followup, ex),
+        extracted={**_slots_merged(followup, ex), **_one_more_part(followup)},
         next_followup_at=due,
         note=ctx.message.text,
     )
@@ -328,7 +338,8 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     told = _about_its_contact(ex, its_contact)  # what it says besides naming the record's contact
     if not _says_a_fact(told) and followup.person_id == person.id:
         # "他说下周给答复": a remark on the contact just reported, kept with its record; no new contact
-        await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
+        more = _one_more_part(followup)
+        await amend_followup(session, followup, at=now, awaiting=followup.awaiting, extracted=more, note=text)
         lines = (f"客户：{lead.company}", _note(text))
         return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
     if _plan_only(told, text):
@@ -348,7 +359,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
             followup,
             at=now,
             awaiting=followup.awaiting,
-            extracted={k: v for k, v in said.items() if v},
+            extracted={**{k: v for k, v in said.items() if v}, **_one_more_part(followup)},
             note=text,
         )
         lines = [f"客户：{lead.company}"]
