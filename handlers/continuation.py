@@ -199,6 +199,9 @@ def _contact_of(followup: FollowUp, named: Contact | None, ex: Extraction, text:
 # How many fragments have joined a record (among its slots): a correction's words added to a whole report
 # make it no report in parts.
 PARTS = "parts"
+# A contact said alone is short ("今天上午去了X工地", "筑安那边 微信上跟王主任聊了一下"); a longer opening
+# tells what was said there ("去了趟X 初校说学员全靠excel管 续费提醒经常漏"), a whole report.
+_BARE_CHARS = 20
 # What a report says of the deal besides who was met and how: a report with none of it yet is told in parts.
 _CONTENT = ("products", "competitors", "budget", "stage", "next_followup")
 
@@ -208,7 +211,10 @@ def _told_in_parts(followup: FollowUp) -> bool:
     去了X", "给Y打了个电话"), what was said there still to come, or a fragment has already joined it.
     A report that came whole ("去X演示了彩超，下周三再去") is done: news after it is a follow-up of
     its own."""
-    return bool(followup.extracted.get(PARTS)) or not any(followup.extracted.get(key) for key in _CONTENT)
+    if followup.extracted.get(PARTS):
+        return True
+    opening = followup.text.split("\n", 1)[0]
+    return len(opening) <= _BARE_CHARS and not any(followup.extracted.get(key) for key in _CONTENT)
 
 
 def _one_more_part(followup: FollowUp) -> dict[str, int]:
