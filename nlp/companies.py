@@ -431,6 +431,13 @@ _VISIT = (
 _VISIT_WORD = re.compile(_VISIT)
 # Gone to or being at a place, right before it: "去X做诊断", "在X做了汇报".
 _GONE_THERE = re.compile(r"(?:去|在|到)\s?$")
+# A customer described by its trade ("做管桩和预制盖板的", "生产门窗的"): the clause opens with what they
+# make or do, so the words before its 的 are their products, no name.
+_TRADE_OPENS = re.compile(
+    r"(?:^|[\s，,。；;：:])(?:专门|主要|是)?(?:做|搞|干|生产|加工|经营)[^\s，,。；;：:]*$"
+)
+# A charge and how it is counted ("安装费按台算", "泵送费按方收"): a price term, no brand.
+_CHARGE = re.compile(r"费$|费按|按[\u4e00-\u9fff]{1,2}(?:算|计|收|结)")
 _VISIT_BEFORE = re.compile(rf"(?:{_VISIT})\s?$")
 # Going to, calling or being at a place right before a city: "去", "在", "打给", "到了", "拜访".
 _AT_BEFORE = re.compile(rf"(?:{_VISIT}|去|在|到|打给|电话给|约了)\s?$")
@@ -1495,6 +1502,8 @@ class CompanyFinder:
                 continue  # "X做了两期": only a place gone to or worked at names the customer by 做
             if text.startswith(("那个", "那家"), m.start()) and text[m.start() + 2 : m.start() + 3] in _RUNS:
                 continue  # "宁波北仑那个做模具的": where the one described by its trade is, no name
+            if text.startswith("的", hit.end) and _TRADE_OPENS.search(text, 0, hit.start):
+                continue  # "做钢管和预制盖板的 老板X": what they make, then their boss
             if full is not None and (hit.name in districts().anywhere or _is_place(hit.name)):
                 continue  # "去了嘉定的柏丽，": a brand in a district, not a person of the district
             if text[hit.end : hit.end + 1] in ("区", "县") and (
@@ -1658,6 +1667,7 @@ class CompanyFinder:
             or PERIOD_RE.search(name)
             or _QUESTION_WORD.search(name)
             or any(w in _VERB_CHARS for w in name_words)
+            or _CHARGE.search(name)
             or (len(name_words) > 1 and name_words[0] in _GROWING)
         ):
             return None  # "9月份", "量多少", "猪粪水处里要用", "种甜菜的白老板": no brand
