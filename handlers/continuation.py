@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import datetime
-from typing import Any
 
 from bot.types import Reply
 from handlers.cards import amend_button, contact_text, followup_card, next_followup_text
@@ -196,91 +195,6 @@ def _contact_of(followup: FollowUp, named: Contact | None, ex: Extraction, text:
     return followup.contact_id
 
 
-# How many fragments have joined a record (among its slots): a correction's words added to a whole report
-# make it no report in parts.
-PARTS = "parts"
-# A contact said alone is short ("今天上午去了X工地", "筑安那边 微信上跟王主任聊了一下"); a longer opening
-# tells what was said there ("去了趟X 初校说学员全靠excel管 续费提醒经常漏"), a whole report.
-_BARE_CHARS = 20
-# What a report says of the deal besides who was met and how: a report with none of it yet is told in parts.
-_CONTENT = ("products", "competitors", "budget", "stage", "next_followup")
-
-
-def _told_in_parts(followup: FollowUp) -> bool:
-    """Whether the record is a report being typed in fragments: it opened with the contact alone ("今天
-    去了X", "给Y打了个电话"), what was said there still to come, or a fragment has already joined it.
-    A report that came whole ("去X演示了彩超，下周三再去") is done: news after it is a follow-up of
-    its own."""
-    if followup.extracted.get(PARTS):
-        return True
-    opening = followup.text.split("\n", 1)[0]
-    return len(opening) <= _BARE_CHARS and not any(followup.extracted.get(key) for key in _CONTENT)
-
-
-def _one_more_part(followup: FollowUp) -> dict[str, int]:
-    """The count of fragments a report in parts has, one more; nothing for a whole report."""
-    if not _told_in_parts(followup):
-        return {}
-    return {PARTS: int(followup.extracted.get(PARTS) or 0) + 1}
-
-
-def _adds_to_report(followup: FollowUp, person: Person, ex: Extraction, text: str) -> bool:
-    """Whether a follow-on is one more fragment of the writer's report in parts ("见了彭工", "要C40
-    两千方", "预算八十到一百万"), not a contact of its own: it tells no kind of contact, or the record's
-    own kind without saying it happened again ("又打了个电话", "再次上门"). A report typed over several
-    messages is one follow-up, however many facts it comes in."""
-    if followup.person_id != person.id or not _told_in_parts(followup):
-        return False
-    if ex.kind is None:
-        return True
-    if followup.kind is not None and followup.kind != ex.kind:
-        return False
-    return _ANOTHER.search(text) is None
-
-
-_ACCUMULATE = ("products", "competitors")
-
-
-def _slots_merged(followup: FollowUp, ex: Extraction) -> dict[str, Any]:
-    """The record's slots with the fragment's: lists (products, competitors) accumulate, a value said
-    replaces the one kept, nothing said leaves it as it was."""
-    merged: dict[str, Any] = {}
-    for key, value in ex.to_slots().items():
-        if value in (None, [], (), ""):
-            continue
-        kept = followup.extracted.get(key)
-        if key in _ACCUMULATE and isinstance(kept, list):
-            merged[key] = kept + [v for v in value if v not in kept]
-        else:
-            merged[key] = value
-    return merged
-
-
-async def _amend_report(
-    ctx: Context,
-    followup: FollowUp,
-    ex: Extraction,
-    contact: Contact | None,
-    due: datetime | None,
-    awaiting: str | None,
-) -> None:
-    """The fragment kept on the record it adds to: its slots, its words, the plan it gives, the kind of
-    contact if the record had none, and the person it names as the one met."""
-    if followup.kind is None and ex.kind is not None:
-        followup.kind = ex.kind
-    if contact is not None and (followup.contact_id is None or ex.contact_name):
-        followup.contact_id = contact.id
-    await amend_followup(
-        ctx.session,
-        followup,
-        at=ctx.clock.now(),
-        awaiting=awaiting,
-        extracted={**_slots_merged(followup, ex), **_one_more_part(followup)},
-        next_followup_at=due,
-        note=ctx.message.text,
-    )
-
-
 async def _set_plan(
     ctx: Context, person: Person, lead: Lead, followup: FollowUp, ex: Extraction
 ) -> list[Reply]:
@@ -344,8 +258,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     told = _about_its_contact(ex, its_contact)  # what it says besides naming the record's contact
     if not _says_a_fact(told) and followup.person_id == person.id:
         # "他说下周给答复": a remark on the contact just reported, kept with its record; no new contact
-        more = _one_more_part(followup)
-        await amend_followup(session, followup, at=now, awaiting=followup.awaiting, extracted=more, note=text)
+        await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
         lines = (f"客户：{lead.company}", _note(text))
         return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
     if _plan_only(told, text):
@@ -365,7 +278,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
             followup,
             at=now,
             awaiting=followup.awaiting,
-            extracted={**{k: v for k, v in said.items() if v}, **_one_more_part(followup)},
+            extracted={k: v for k, v in said.items() if v},
             note=text,
         )
         lines = [f"客户：{lead.company}"]
@@ -384,25 +297,22 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     due = set_next_followup(lead, ex.next_followup, tz)
     # The question the last record waits for is now this record's, or answered by its plan.
     awaiting = None if due is not None else followup.awaiting
-    if _adds_to_report(followup, person, ex, text):
-        await _amend_report(ctx, followup, ex, contact, due, awaiting)
-    else:
-        if followup.awaiting is not None:
-            await amend_followup(session, followup, at=now, awaiting=None)
-        await record_followup(
-            session,
-            lead_id=lead.id,
-            person_id=person.id,
-            text=text,
-            kind=ex.kind or followup.kind,
-            extracted=ex.to_slots(),
-            happened_at=ctx.message.sent_at,
-            created_at=now,
-            next_followup_at=due,
-            inbound_id=ctx.inbound_id,
-            contact_id=_contact_of(followup, contact, ex, text),
-            awaiting=awaiting,
-        )
+    if followup.awaiting is not None:
+        await amend_followup(session, followup, at=now, awaiting=None)
+    await record_followup(
+        session,
+        lead_id=lead.id,
+        person_id=person.id,
+        text=text,
+        kind=ex.kind or followup.kind,
+        extracted=ex.to_slots(),
+        happened_at=ctx.message.sent_at,
+        created_at=now,
+        next_followup_at=due,
+        inbound_id=ctx.inbound_id,
+        contact_id=_contact_of(followup, contact, ex, text),
+        awaiting=awaiting,
+    )
     lines = [f"客户：{lead.company}"]
     added = [p for p in lead.products or [] if p not in products_before]
     if added:
