@@ -70,3 +70,17 @@ def test_a_customers_follow_up_is_still_its_deal(extractor: Extractor) -> None:
 def test_surname_and_title_after_a_function(extractor: Extractor, text: str, name: str, title: str) -> None:
     got = extractor.extract(text, SENT)
     assert (got.contact_name, got.contact_title) == (name, title)
+
+
+# ---- the whole the customer has for the deal: "项目总盘子六百万" is its budget ----
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("见了欧阳处长 他说改造项目总盘子六百万 分三年", (6000000, 6000000)),
+        ("一期50万，总盘子340万左右", (3400000, 3400000)),
+    ],
+)
+def test_whole_of_the_deal_is_the_budget(extractor: Extractor, text: str, budget: tuple[int, int]) -> None:
+    assert extractor.extract(text, SENT).budget == budget
