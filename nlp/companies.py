@@ -504,9 +504,11 @@ _LEAD_DEAL = re.compile(
 # Offices of any organisation, never the end of a brand, said between a short name and its person
 # ("宏泰财务的王芳", "华锐采购的邓超"): the customer is the name before them.
 _OFFICE_BEFORE = re.compile(r"(?:财务|行政|人事|采购|前台|后勤|总务|出纳|会计|法务)$")
-# Deal words after "的": "瑞昇的合同", "拓维的情况", "雅美整形的招标文件".
+# Deal words after "的": "瑞昇的合同", "拓维的情况", "雅美整形的招标文件" (a count of follow-ups is a
+# figure asked of people: "这个月大家的跟进次数").
 _DEAL_WORDS = (
-    "合同|情况|跟进|联系人|单子|项目|订单|报价|方案|进度|标书|招标|尾款|首付|货款|款|货|历史|电话|手机"
+    "合同|情况|跟进(?!次|数|量|率)|联系人|单子|项目|订单|报价|方案|进度|标书|招标"
+    "|尾款|首付|货款|款|货|历史|电话|手机"
 )
 
 

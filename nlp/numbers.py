@@ -170,6 +170,7 @@ _LOWER_AFTER = re.compile(r"\s?(?:及以上|或以上|以上|起|往上)")
 _PLUS_AFTER = re.compile(r"[+＋](?![0-9０-９])")
 BUDGET_CUE = Screened(
     r"预算|budget|Budget|BUDGET|限价|控制价|拦标价|合同金额|合同额|合同价|经费|采购金额|项目金额|采购额|额度|成交"
+    r"|总盘子"  # the whole the customer has for the deal: "项目总盘子450万"
     r"|(?:只|就)?(?:肯|愿意|能)出(?:到)?"  # the customer's own offer: "他只肯出45万"
     r"|心[理里]价位?|心[理里]预期"  # the price the customer has in mind (心里: as voice input writes it)
     r"|(?:最多|顶多|最高)能?(?:给到?|出到?)"  # what the customer will spend at most: a budget's ceiling

@@ -1502,6 +1502,8 @@ class PersonFinder:
             return None  # (a name a famous person bore is still a name here: "行政的李娜")
         if self._split_title(Person(full, None, at + 1, at + 1 + len(full))).title is not None:
             return None  # "车队的吴经理吴立强": a surname and its title, the titles read it with the name
+        if _title_re().match(text, at + 1 + self._surname_len(text, at + 1)):
+            return None  # "分管后勤的黎副院长": a surname and its title, not a full name "黎副"
         return Person(full, text[start:at], start, at + 1 + len(full))
 
     def _with_title(self, text: str, p: Person) -> Person:

@@ -465,11 +465,19 @@ STUDIED = [
     # (药剂科主任 labelled 主任, where other sets label 设备科主任 as written).
     ("heldout36", "heldout36_a.jsonl", "catalog_a.toml", 0.98, 0.99),
     ("heldout36", "heldout36_b.jsonl", "catalog_b.toml", 0.98, 0.98),
-    # heldout37: held out and scored once at 3a686bd, after every study of round 12 (inspection drones,
-    # clipped with grid acronyms 0.950 / 0.969, 49 of 60 fully right; school and factory catering,
-    # unpunctuated voice-to-text and web forms 0.950 / 0.971, 48 of 60); not studied yet
-    ("heldout37", "heldout37_a.jsonl", "catalog_a.toml", 0.95, 0.96),
-    ("heldout37", "heldout37_b.jsonl", "catalog_b.toml", 0.95, 0.97),
+    # heldout37: held out and scored once at 434b32b (inspection drones 0.950 / 0.969, 49 of 60 fully
+    # right; school and factory catering 0.950 / 0.971, 48 of 60), then studied: the rep's plan met on
+    # the line ("下周一下午2点线上过一遍"), a count of follow-ups asked of the team read as a customer's
+    # deal ("这个月所有人的跟进次数" gave 月所有人), a surname and its title after a function read as a
+    # full name ("分管后勤的黎副院长" gave 黎副 / 后勤), the deal's whole as budget ("项目总盘子450万");
+    # now a 0.967 / 0.978, 51 of 60, b 0.950 / 0.983, 50 of 60. Left: help questions read as stats,
+    # a report or other ("团队数据怎么看 要发什么指令", "能不能帮我设提醒"); a customer lead told by
+    # the rep read as a report ("…孙经理找过来 问飞手培训");
+    # "X的报价今天发了" as a report, not a stage; kinds of 试餐 / 看厨房 (demo, visit) missed; a company
+    # prefix (中石化) or a department tail (管网所) of a name; a town or a factory as the company; a
+    # further amount (预计再加30万) missed as budget.
+    ("heldout37", "heldout37_a.jsonl", "catalog_a.toml", 0.96, 0.97),
+    ("heldout37", "heldout37_b.jsonl", "catalog_b.toml", 0.95, 0.98),
 ]
 
 
