@@ -96,7 +96,8 @@ _NOT_A_VALUE = re.compile(
     r"(?:今天|昨天|前天|上午|下午|中午|早上|晚上|刚才|刚刚)?(?:见|拜访|碰|接待|接电话|打电话|对接)的(?=$|不是)"
     r"|[说记写打输拼]错(?:别)?字|错别?字|不对|改成|改为|更正|纠正|错了|应该是|刚才|刚刚|联系人|对接人|预算|金额|客户|公司|时间|日期|日子|下次跟进|方式"
     rf"|产品|电话|手机|不好意思|抱歉|对不起|sorry|一下|口误|{_SLIP_VERB}[岔反串]|改下|名字|姓名|[打输拼]错"
-    r"|[是了的说讲写记听看搞弄错我改下啊呢吧哦噢嗯对哎诶唉呀]",
+    # (and the spoken particles that end a clause: "时间改下哈", "预算改下嘛")
+    r"|[是了的说讲写记听看搞弄错我改下啊呢吧哦噢嗯对哎诶唉呀哈嘛呗咯喔]",
     re.IGNORECASE,
 )
 # A later clause that corrects something of its own: marked again, naming the field it fixes, or

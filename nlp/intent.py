@@ -893,6 +893,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
         Stage.LOST,
         Screened(
             r"输单|丢单|输了|丢了|黄了|没拿下|被.{1,8}拿走|没中标|落标|失败了|单子飞了"
+            # ...said with the spoken particle for 了: "丢咯😤", "输啦", "黄喽" (not asked: "丢咯？")
+            r"|(?:丢|输|黄)(?:咯|啦|喽|嘞)(?![?？吗])"
             # "X没戏了" (in Hubei and the southwest 冇得戏, 莫得戏), "被人截了", "让同行截胡了"
             r"|(?<!基本)(?<!可能)(?<!估计)(?<!快)(?:没得?|莫得)戏了?(?![吗吧])|被[^，,。；;\s]{0,6}截(?:了|走|胡)|截胡"
             # a tender opened without us: "标开了 我们排第二 没中"
@@ -1590,7 +1592,11 @@ def classify(text: str, facts: Facts) -> Intent:
     ):
         return Intent.OTHER
     has_entity = named or facts.has_contact_info
-    if (has_entity or facts.has_catalog) and _lead_cue(t, rivals):
+    # (a loss said first makes a later "朋友介绍了个…" its reason: a rival brought to the customer, unless
+    # the message gives a new customer's number)
+    lost_at = stage[1][0] if stage is not None and stage[0] == Stage.LOST.value else None
+    after = len(t) if lost_at is None or facts.has_contact_info else lost_at
+    if (has_entity or facts.has_catalog) and _lead_cue(t, rivals, after):
         return Intent.NEW_LEAD
     if _inbound_inquiry(t, facts, stage):
         return Intent.NEW_LEAD
@@ -1753,10 +1759,13 @@ _THEIR_NEWS = re.compile(r"(?:[他她]们|对方|人家)[^，,。；;！!？?\s]
 _US_RECOMMENDED = re.compile(r"\s?(?:我们|我司|咱们|咱家|我)(?![\u4e00-\u9fff]?的)")
 
 
-def _lead_cue(t: str, rivals: tuple[tuple[int, int], ...]) -> bool:
+def _lead_cue(t: str, rivals: tuple[tuple[int, int], ...], before: int | None = None) -> bool:
     """A new-lead cue, but not "有人推荐的X" where X is a competitor (a brand recommended to the
-    customer, not a customer recommended to us), nor "他们有个新项目" (the customer's own news)."""
+    customer, not a customer recommended to us), nor "他们有个新项目" (the customer's own news), nor
+    one after `before` (a loss's reason: "X丢了 老板说朋友介绍了个搞灯的")."""
     for m in NEW_LEAD.finditer(t):
+        if before is not None and m.start() > before:
+            continue
         if m.group() in ("推荐的", "介绍的") and any(m.end() <= s <= m.end() + 2 for s, _ in rivals):
             continue
         if m.group() in ("推荐的", "介绍的") and _US_RECOMMENDED.match(t, m.end()) is not None:
