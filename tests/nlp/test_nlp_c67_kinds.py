@@ -66,7 +66,7 @@ def test_someone_elses_day_is_no_plan(extractor: Extractor) -> None:
     ("text", "kind"),
     [
         ("Did the fleet-tracking demo at 鸿达物流 this morning with 马经理", "demo"),
-        ("Gave them a demo of the scanner at 鸿达物流 today", "demo"),
+        ("Did a quick scanner demo at 鸿达物流 today", "demo"),
         ("鸿达物流 马经理 confirmed on the phone: 20 trucks in the first batch", "call"),
         ("Lunch with 马经理 of 鸿达物流 today, he wants 20 trucks", "visit"),
         ("Had dinner with 马经理 of 鸿达物流, good talk about the routes", "visit"),
