@@ -275,7 +275,20 @@ def _time(m: re.Match[str]) -> str | None:
 # Days said in English, as reps mix it in: "next Monday", "this Fri", "tomorrow".
 _EN_DAY_RE = Screened(
     r"(?<![A-Za-z])(?:(?P<shift>next|this)\s+)?(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![A-Za-z])"
-    r"|(?<![A-Za-z])(?P<rel>tomorrow|day after tomorrow|tmr|tmrw)(?![A-Za-z])",
+    # "the Friday after next": the weekday of the week after next week
+    r"(?P<after_next>\s+after\s+next(?![A-Za-z]))?"
+    r"|(?<![A-Za-z])(?P<rel>tomorrow|day after tomorrow|tmr|tmrw)(?![A-Za-z])"
+    # a count of days or weeks from now: "in 3 days", "in two weeks", "in a week"
+    r"|(?<![A-Za-z])in\s+(?P<count>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?P<unit>day|week)s?(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_EN_COUNT |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# (only a clock time in English after the comma: "Friday, 3 rooms" is no time)
+_EN_TIME_AFTER_COMMA = re.compile(
+    r",\s?(?:(?P<hh>\d{1,2}):(?P<mm>\d{2})\s?(?P<ap2>[ap]\.?m\.?)|(?P<eh>\d{1,2})\s?(?P<ap>[ap]\.?m\.?))(?![A-Za-z])"
+    r"(?P<h>)(?P<m>)(?P<pw>)",
     re.IGNORECASE,
 )
 _EN_WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -287,14 +300,21 @@ def _english_days(text: str, today: date) -> list[DayMention]:
         if m.group("rel"):
             rel = m.group("rel").lower()
             d = today + timedelta(days=2 if rel.startswith("day after") else 1)
+        elif m.group("count"):
+            n = _EN_COUNT.get(m.group("count").lower()) or int(m.group("count"))
+            d = today + timedelta(days=n * (7 if m.group("unit").lower() == "week" else 1))
         else:
             monday = today - timedelta(days=today.weekday())
             shift = 1 if (m.group("shift") or "").lower() == "next" else 0
+            if m.group("after_next"):
+                shift = 2
             d = monday + timedelta(weeks=shift, days=_EN_WEEKDAY[m.group("wd").lower()])
             if shift == 0 and not m.group("shift") and d < today:
                 d += timedelta(weeks=1)  # "on Monday" said on a Wednesday is the coming one
         end, time = m.end(), None
         tm = TIME_RE.match(text, end)
+        if not (tm and (tm.group("h") or tm.group("hh") or tm.group("eh"))):
+            tm = _EN_TIME_AFTER_COMMA.match(text, end)  # "the Friday after next, 9:30am"
         if tm and (tm.group("h") or tm.group("hh") or tm.group("eh")):  # "next Tuesday 10am"
             end, time = tm.end(), _time(tm)
         out.append(DayMention(d, m.start(), end, time, False))

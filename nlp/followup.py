@@ -49,7 +49,14 @@ _ACTION = Screened(
 # up next Tuesday", "Next meeting 下周三".
 # (or headed as the next step: "next step: visit on 12/16 10am", "next steps - send quote on 12/18")
 _EN_PLAN_BEFORE = Screened(
-    r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z ]{0,30}$"
+    # (the thing named may be in Chinese: "I'll send the 报价 the day after tomorrow")
+    r"(?<![A-Za-z])(?:I'll|I will|will|we'll|we will|next)\s+[A-Za-z\u4e00-\u9fff ]{0,30}$"
+    # ...or going again without a will: "Going back next Wed 3pm", "Meeting again the day after tomorrow",
+    # "back there on Friday", "Next: dinner with the owner the day after tomorrow"
+    r"|(?<![A-Za-z])(?:going|go|coming|come|be|heading)\s+back(?:\s+(?:there|to\s+them))?\s+(?:on\s+|the\s+)?$"
+    r"|(?<![A-Za-z])(?:meeting|meet|visiting|visit|calling|call|seeing|see)\s+(?:them\s+|him\s+|her\s+)?again"
+    r"\s+(?:on\s+|the\s+)?$"
+    r"|(?<![A-Za-z])next\s?[:：]\s?[A-Za-z\u4e00-\u9fff ]{0,30}$"
     r"|(?<![A-Za-z])next\s?steps?\s?[:：\-–]\s?[A-Za-z ]{0,30}$"
     # ...or as a report's field: "Next：11月5号下午2点复勘"
     r"|(?<![A-Za-z])next\s?[:：]\s?$"

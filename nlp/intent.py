@@ -491,7 +491,16 @@ _TALKED_THERE = (
 )
 # A meal with the customer, not the writer gone off to eat ("我先吃饭去了 晚点补"): 吃饭去了 tells the
 # writer away unless someone is eaten with ("跟王总吃饭去了").
-_MEAL = r"吃饭(?!去了)|(?:跟|和|与|陪|请)[^，,。；;\s]{1,10}?吃饭去了"
+_MEAL = (
+    r"吃饭(?!去了)|(?:跟|和|与|陪|请)[^，,。；;\s]{1,10}?吃饭去了"
+    # ...said in English, held: "had dinner with the owner", "Lunch with 杜总监 today" (not one to come:
+    # "Next: dinner with the owner tomorrow")
+    # (found from "with", so that few messages are searched for it)
+    r"|(?<![A-Za-z])with(?![A-Za-z])(?:(?<=[Ll]unch with)|(?<=[Dd]inner with)|(?<=[Bb]reakfast with))"
+    r"(?:(?<=[Hh]ad lunch with)|(?<=[Hh]ad dinner with)|(?<=[Hh]ad breakfast with)"
+    r"|[^,.;!?\n]{1,30}?(?<![A-Za-z])(?i:today|yesterday|just\s+now|earlier|this\s+(?:morning|afternoon|noon))"
+    r"(?![A-Za-z]))"
+)
 # Gone to their place and talked with their person, said done: "去X门店跟店长谈了", "去厂里和李工聊过了"
 # (not "明天去X跟他谈", a plan).
 # (or with no one named: "去县卫健委谈了监护仪的项目", not one still to come: "想去X谈了再说")
@@ -651,6 +660,10 @@ KIND_DEMO = Screened(
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
+    # ...said done in English: "Did the IPTV demo at X", "demo'd the app", "demoed"
+    r"|(?<![A-Za-z])did\s+(?:them\s+|him\s+|her\s+)?(?:the|a|an|our)\s+"
+    r"(?:[A-Za-z0-9\u4e00-\u9fff-]+\s+){0,3}?demo(?![A-Za-z])"
+    r"|(?<![A-Za-z])demo(?:'d|ed)(?![A-Za-z])"
     # ...or said held by when or how it went: "上午的demo", "demo很顺利"
     rf"|{_DEMO_HELD}"
     # held on the line too ("做了线上demo", "搞了个远程demo"): the demo, not the channel, is the kind;
@@ -693,6 +706,9 @@ _HOW_LONG = (
     r"(?:[一两二三四五六七八九十几半\d]+(?:多|来)?(?:分钟|个(?:多)?(?:小时|钟头?)|小时|钟头?)(?:多)?的?)"
 )
 KIND_CALL = Screened(
+    # said in English: "confirmed on the phone", "talked over the phone", "phoned 钟总"
+    # (found from "phone", so that few messages are searched for it)
+    r"(?<![A-Za-z])(?i:phone)(?:d|(?<=[Tt]he phone)|(?<=[Bb]y phone))(?![A-Za-z])|"
     rf"(?:打|通)了{_HOW_LONG}电话|"
     r"打了?个?电话|通了?个?电话|通完电话|电话(?:里|跟|和|与|搭|沟通|联系|回访|跟进|中|上|确认了|聊|谈|商量|过去|过来)|来电话|来电|通话"
     r"|打电话|打[我他她你]的?电话|电话里|语音|打完电话|电话回访"

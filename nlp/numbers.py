@@ -137,15 +137,20 @@ _WEEKDAY_AFTER = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天末1
 # Before these a number is a weekday, an ordinal or a count, not money ("周四", "第三").
 # A currency sign before the number makes it money whatever follows ("¥180,000/年").
 _CUR_SIGN = re.compile(r"[¥￥]\s?$")
-_NOT_MONEY_BEFORE = re.compile(r"(?:周|星期|礼拜|第|前|后|近|这|那)$")
-_RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|－|－)\s?")
+# (or an English word numbering a part: "phase 1", "stage 2", "building 3")
+_NOT_MONEY_BEFORE = re.compile(
+    r"(?:周|星期|礼拜|第|前|后|近|这|那|(?<![A-Za-z])(?i:phase|stage|round|floor|building|tower|wing|no\.?)\s?)$"
+)
+# (an en dash or "to" in English notes: "60万–80万", "150万 to 180万")
+_RANGE_SEP = re.compile(r"\s?(?:到|至|~|～|-|—|–|－|－|(?<![A-Za-z])to(?![A-Za-z]))\s?")
 # "卡在85万" is where a budget stands, not a ceiling ("卡死在30万" is one: no more than that); "最多给到80万"
 # is what the customer will go up to. (没超过 is one too: "预算没超过20万都好谈", with 冇 for 没 in Hunan)
 # (封顶 before the figure as after it: "预算封顶120万"; so is the north's 撑死, "at the very most":
 # "预算撑死八万")
 _UPPER_BEFORE = Screened(
     r"(?:(?:不|别|不要|不能|不得|不可|不会|不想|不打算|没有?)超过?|最多|最高|顶多|控制在|不高于|上限|封顶|不到|不足|限价|控制价|拦标价|≤|<=?"
-    r"|卡死|撑死|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|max)(?![A-Za-z]))"
+    r"|卡死|撑死|(?<![A-Za-z])(?:under|below|within|up to|at most|no more than|not more than|not over"
+    r"|not exceeding|max)(?![A-Za-z]))"
     # (funds a body grants at most: "经费最多批180万", "顶多拨到30万")
     # (or reaches at most: "价格最多到50万")
     r"\s?(?:能?给到?|能?出到?|能?批(?:给|到)?|能?拨(?:给|到)?|在|是|到)?\s?"
@@ -338,7 +343,7 @@ def _money(text: str, m: re.Match[str]) -> bool:
     paused = paused or (big and _WEEKDAY_AFTER.match(text, end) is not None)
     if end < len(text) and _NOT_MONEY_AFTER.match(text, end) and end == m.end() and not paused:
         return False  # "10万只", "2万平", "3台", "100MW"
-    return bool(m.group("mult")) or not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
+    return bool(m.group("mult")) or not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
 
 
 # A lone Chinese numeral glued to the word it begins ("六轴要三台", "五金", "三星"): no amount.
