@@ -465,7 +465,7 @@ STUDIED = [
     # (药剂科主任 labelled 主任, where other sets label 设备科主任 as written).
     ("heldout36", "heldout36_a.jsonl", "catalog_a.toml", 0.98, 0.99),
     ("heldout36", "heldout36_b.jsonl", "catalog_b.toml", 0.98, 0.98),
-    # heldout37: held out and scored once at 434b32b (inspection drones 0.950 / 0.969, 49 of 60 fully
+    # heldout37: held out and scored once at 3a686bd (inspection drones 0.950 / 0.969, 49 of 60 fully
     # right; school and factory catering 0.950 / 0.971, 48 of 60), then studied: the rep's plan met on
     # the line ("下周一下午2点线上过一遍"), a count of follow-ups asked of the team read as a customer's
     # deal ("这个月所有人的跟进次数" gave 月所有人), a surname and its title after a function read as a
