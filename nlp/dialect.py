@@ -171,10 +171,10 @@ _WU_WORDS = {
     "后日": "后天",
     "勿": "不",  # 勿是 = 不是, 勿对 = 不对
 }
-# 勿 after 请, 切, 务 is the written "do not" (请勿吸烟) and stays; 后日 after 之, 以, 此... is "later days".
-_WU_RE = re.compile(
-    r"呒没|(?<![之以此然最前今往日])后日|(?<![请切务])勿|[侬搿覅]|伊拉|阿拉|哪能|交关|今朝|明朝|价钿"
-)
+# 后日 is 后天 in Wu and in Chaoshan, but not after 之, 以, 此...: "以后日子" is "later days".
+_DAY_AFTER_NEXT = r"(?<![之以此然最前今往日])后日"
+# 勿 after 请, 切, 务 is the written "do not" (请勿吸烟) and stays.
+_WU_RE = re.compile(rf"呒没|{_DAY_AFTER_NEXT}|(?<![请切务])勿|[侬搿覅]|伊拉|阿拉|哪能|交关|今朝|明朝|价钿")
 # 伐 ending a question ("定了伐", "好伐？") is 吗 (not a word's: "砍伐", "步伐").
 _WU_QUESTION = re.compile(r"(?<=[\u4e00-\u9fff])(?<![砍采讨征步杀攻北间])伐(?=\s|$|[?？，,。!！])")
 
@@ -286,8 +286,7 @@ _CHAOSHAN_HE = re.compile(
 )
 _CHAOSHAN_TEA = re.compile(r"食(?=了?(?:[一两几]?[泡杯壶顿])?茶)")
 _CHAOSHAN_WORDS = {"后日": "后天", "胶己": "自己", "做生理": "做生意", "定落来": "定下来"}
-# (后日 after 之, 以, 此... is "later days", as in Wu: "以后日子好过了")
-_CHAOSHAN_RE = re.compile(r"(?<![之以此然最前今往日])后日|胶己|做生理|定落来")
+_CHAOSHAN_RE = re.compile(rf"{_DAY_AFTER_NEXT}|胶己|做生理|定落来")
 
 
 def _chaoshan(text: str) -> str:
