@@ -834,6 +834,18 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # 吧 a stop char), so the new lead is named after its person; a showroom listening with a budget
         # is read as a demo where the gold wants 需求确认
         ("conversations_sixtyeight", "conversations.jsonl", 11),
+        # held out and scored once at 27f5ebe (14/15, 159/160, freight forwarding, reps mixing English); not
+        # studied yet
+        ("conversations_seventy", "conversations.jsonl", 14),
+        # held out and scored once at 27f5ebe (10/15, 154/163, CNC machine tools, Sichuan speech, voice
+        # run-ons); not studied yet
+        ("conversations_seventyone", "conversations.jsonl", 10),
+        # held out and scored once at 27f5ebe (11/15, 176/181, pest control, Wuhan speech, managers asking
+        # first); not studied yet
+        ("conversations_seventytwo", "conversations.jsonl", 11),
+        # held out and scored once at 27f5ebe (12/15, 157/161, doors and windows, Shaanxi speech, terse
+        # corrections); not studied yet
+        ("conversations_seventythree", "conversations.jsonl", 12),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
