@@ -1072,6 +1072,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the goods unloaded at their place, said done: "第一车昨天已经全部卸完了", "货卸好了"
             # (not asked, "卸完了吗", nor still to come: "卸完再说")
             r"|(?:全部|全都|都|已经?)卸(?:完|好)了?(?![吗么没?？])|卸(?:完|好)了(?![吗么没?？])"
+            # the service's first lot on its way, said done: "第一票空运今天已经起飞了", "首批柜子昨天开船了",
+            # "头一车发走了" (not samples, "首批样品发走了", nor asked: "第一票开船了吗")
+            r"|(?:第一|首|头一?)(?:票|批|柜|车)(?:(?!样)[^，,。；;！!？?]){0,10}?"
+            r"(?:起飞|开船|出运|发运|装船|上船|离港|出港|到港|抵港|落地|发走|运走|发出去|放行)了(?![吗么没?？])"
         ),
     ),
     (
