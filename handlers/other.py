@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.types import Reply
+from handlers import query_lead
 
 if TYPE_CHECKING:
     from handlers.context import Context
@@ -15,6 +16,8 @@ _GREETINGS = ("你好", "您好", "在吗", "早上好", "下午好", "晚上好
 
 
 async def handle(ctx: Context) -> list[Reply]:
+    if ctx.person is not None and (book := await query_lead.book_again(ctx)) is not None:
+        return book  # "汉中的呢" right after "我宝鸡的客户有哪些"
     text = ctx.message.text.strip().lower()
     name = ctx.person.name if ctx.person is not None else ""
     if any(text.startswith(g) for g in _GREETINGS):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.types import PermissionDenied, Reply
@@ -18,6 +20,7 @@ from handlers.lead_lookup import resolve_lead
 from nlp import company_key
 from nlp.behalf import whose_span
 from nlp.intent import asks_for_book
+from storage.inbound import previous_message
 from storage.people import find_person_by_key
 from storage.queries import (
     LeadCard,
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from handlers.context import Context
 
 log = logging.getLogger(__name__)
+_EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d"
 
 EXAMPLES: tuple[str, ...] = ("查一下仁济医院", "13912345678 这个号码是哪个客户", "张院长的客户信息查一下")
 KINDS = {"visit": "拜访", "call": "电话", "online": "线上", "demo": "演示"}
@@ -100,12 +104,13 @@ async def _lookup_by_words(ctx: Context, seen: rights.Visibility) -> tuple[str, 
     return "", []
 
 
-async def _book(ctx: Context, seen: rights.Visibility) -> list[Reply]:
-    """The customers of the member the message names ("何丽手上现在一共有哪些客户"), else the asker's
-    own ("我名下有哪些客户"): a rep may list their own only, a manager their team's members'."""
+async def _book(ctx: Context, seen: rights.Visibility, text: str | None = None) -> list[Reply]:
+    """The customers of the member the message (or `text`, the question it follows) names ("何丽手上现在
+    一共有哪些客户"), else the asker's own ("我名下有哪些客户"), in the city it names if it names one ("我宝鸡
+    那几个客户"): a rep may list their own only, a manager their team's members'."""
     person = ctx.member
     others = {p.name: p.id for p in ctx.config.org.people if p.id != person.key and len(p.name) >= 2}
-    text = ctx.message.text
+    text = ctx.message.text if text is None else text
     whose = whose_span(text, others)
     name = whose[0] if whose is not None else next((n for n in others if n in text), None)
     owner = await find_person_by_key(ctx.session, others[name]) if name is not None else person
@@ -116,10 +121,39 @@ async def _book(ctx: Context, seen: rights.Visibility) -> list[Reply]:
         return [rights.refusal(PermissionDenied(rights.REFUSE_TEAM), person.id)]
     leads = await find_leads_owned(ctx.session, seen.where, owner.id, seen.keep)
     whose_name = "你" if owner.id == person.id else owner.name
+    city = ctx.extraction.city
+    if city:
+        leads = [lead for lead in leads if lead.city and (city in lead.city or lead.city in city)]
+        whose_name = f"{whose_name}名下{city}"
+    else:
+        whose_name = f"{whose_name}名下"
     if not leads:
-        return [Reply(to=person.id, title=f"{whose_name}名下还没有客户", lines=())]
+        return [Reply(to=person.id, title=f"{whose_name}还没有客户", lines=())]
     lines = [f"{i}. {lead.company}（{lead.stage}）" for i, lead in enumerate(leads, 1)]
-    return [Reply(to=person.id, title=f"{whose_name}名下的客户 {len(leads)} 个", lines=cut(lines))]
+    return [Reply(to=person.id, title=f"{whose_name}的客户 {len(leads)} 个", lines=cut(lines))]
+
+
+# A question that only names another city after a book was asked: "汉中的呢", "那西安呢？" (the same
+# question about the customers there).
+_AND_THERE = re.compile(rf"^(?:那|那么)?(?P<city>\S{{2,6}}?)(?:的|那边的?|那几个)?呢?[?？。!！\s{_EMOJI}]*$")
+AND_THERE_WITHIN = timedelta(minutes=10)  # a follow-up question comes right after the answer
+
+
+async def book_again(ctx: Context) -> list[Reply] | None:
+    """The book asked again for another city ("汉中的呢") right after the writer asked for one ("我宝鸡那
+    几个客户都啥阶段了"): the same member's customers, in that city; None when the message is not that."""
+    x, message = ctx.extraction, ctx.message
+    said = _AND_THERE.match(message.text.strip())
+    if x.city is None or x.company or said is None or ctx.inbound_id is None or x.city not in said["city"]:
+        return None
+    previous = await previous_message(ctx.session, ctx.inbound_id, message.platform, message.sender_id)
+    if previous is None or previous.kind != "text" or message.sent_at - previous.sent_at > AND_THERE_WITHIN:
+        return None
+    if not asks_for_book(previous.text):
+        return None
+    person = ctx.member
+    seen = rights.visibility_for(ctx, person, "me" if person.role == "rep" else "team")
+    return await _book(ctx, seen, previous.text)
 
 
 async def handle(ctx: Context) -> list[Reply]:

@@ -251,6 +251,10 @@ def _northwest(text: str) -> str:
 _SHAANXI_I = re.compile(
     r"(?:^|(?<=[\s，,。！!？?；;：:、～~])|(?<=[天儿午晚早年月度周一二三四五六日号点后时]))额"
     r"(?![度外头定满数])"
+    # ...or after a noun, before what the one who speaks has done or will do: "报价单额已经发过去咧",
+    # "样品额也寄咧" (not an amount's 额: 金额, 销售额, 订单额, 名额, 份额, 余额... "订单额已经过千万")
+    # (a 报价单 is no 订单: its 额 is the speaker)
+    r"|(?:(?<![金售单同名份总余差限定配数税面超交业易生购标资借欠信款收值量全足巨缺增付保票])|(?<=价单))额(?=已经|刚刚?|马上|亲自|也|都|就)"
 )
 _SHAANXI_DONE = re.compile(
     r"(?<=[\u4e00-\u9fff])(?<![咧大])咧(?![嘴着开咧])(?=\s|$|[，,。！!～~；;？?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])"

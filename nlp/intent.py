@@ -170,6 +170,8 @@ TODAY_WHICH = re.compile(
 # "我名下有哪些客户", "王强在跟的客户有哪些": the book of the one named (or the asker's own).
 BOOK_ASKED = re.compile(
     r"(?:有|是)(?:哪些|哪几个|哪几家|什么)客户[?？吗呢]?\s*$|客户(?:都|一共)?(?:有|是)?(?:哪些|哪几个|哪几家)[?？呢]?\s*$"
+    # ...or how far they all are asked: "何丽手上的客户现在都到哪一步了", "我那几个客户都啥阶段了"
+    r"|客户们?[^，,。；;？?\s]{0,4}?都(?:走|进行|推进|跟)?到?了?(?:哪一步|哪步|什么阶段|啥阶段|哪个阶段|什么进度|啥进度)"
 )
 
 
@@ -1072,6 +1074,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # the goods unloaded at their place, said done: "第一车昨天已经全部卸完了", "货卸好了"
             # (not asked, "卸完了吗", nor still to come: "卸完再说")
             r"|(?:全部|全都|都|已经?)卸(?:完|好)了?(?![吗么没?？])|卸(?:完|好)了(?![吗么没?？])"
+            # the service's first lot on its way, said done: "第一票空运今天已经起飞了", "首批柜子昨天开船了",
+            # "头一车发走了" (not samples, "首批样品发走了", nor asked: "第一票开船了吗")
+            r"|(?:第一|首|头一?)(?:票|批|柜|车)(?:(?!样)[^，,。；;！!？?]){0,10}?"
+            r"(?:起飞|开船|出运|发运|装船|上船|离港|出港|到港|抵港|落地|发走|运走|发出去|放行)了(?![吗么没?？])"
         ),
     ),
     (

@@ -32,6 +32,9 @@ _NOT_A_NAME = re.compile(
     # a correction's marker and the field it fixes ("不对，阶段是需求确认", "阶段应该是报价")
     r"|不对|不是|错了|[搞弄说写记填]错|纠正|更正|阶段|状态|进度)"
 )
+# A member's customers, named by what holds them ("何丽手上", "老周名下") or said after them ("X的客户都…").
+_WHOSE_BOOK = re.compile(r"(?:手上|手里|名下)$")
+_BOOK_AFTER = re.compile(r"的(?:那|这)?(?:几个|些|所有|全部)?客户")
 MAX_PREFIX = 16  # the name and what links it to the news
 # Spaces and emoji that open the message before the name ("🎉🎉X那套Y合同签了", "😭X最后给Y做了"), and the
 # news heralded in a clause of its own ("报告好消息，X那单签了", "喜报！X中标了", "坏消息：X黄了").
@@ -67,6 +70,8 @@ def subject_before(
             name = name[:-2]
     if not _NAME.fullmatch(name) or _NOT_A_NAME.match(name) or is_verb(name):
         return None
+    if _WHOSE_BOOK.search(name) or _BOOK_AFTER.match(head, len(name)):
+        return None  # one who holds customers: "何丽手上的客户都到哪一步了" names a book, not a customer
     return name, (start, start + len(name))
 
 
