@@ -19,7 +19,8 @@ from handlers.format import cut, fmt_money, fmt_time, mask_phone, truncate
 from handlers.lead_lookup import resolve_lead
 from nlp import company_key
 from nlp.behalf import whose_span
-from nlp.intent import asks_for_book
+from nlp.dialect import mandarin
+from nlp.intent import asks_for_book, customers_asked
 from storage.inbound import previous_message
 from storage.people import find_person_by_key
 from storage.queries import (
@@ -156,10 +157,46 @@ async def book_again(ctx: Context) -> list[Reply] | None:
     return await _book(ctx, seen, previous.text)
 
 
+async def _several(ctx: Context, seen: rights.Visibility) -> list[LeadRef] | None:
+    """The customers a question names side by side ("X和Y这两个现在怎样了"), when each name is one
+    customer the asker may see; None otherwise (the message is then looked up as one name)."""
+    names = customers_asked(mandarin(ctx.message.text))
+    if not names:
+        return None
+    ids: list[int] = []
+    for name in names:
+        found = await find_leads_by_company(ctx.session, name, company_key(name))
+        if len(found) != 1:
+            alone = dataclasses.replace(
+                ctx.extraction, company=name, contact_name=None, contact_title=None, phone=None, city=None
+            )
+            linked = await resolve_lead(ctx.session, alone, ctx.member, name)
+            if linked.lead is None:
+                return None
+            found = await find_leads_by_ids(ctx.session, [linked.lead.id])
+        lead_id = found[0].lead.id
+        if lead_id in ids:
+            return None
+        ids.append(lead_id)
+    refs = await find_leads_by_ids(ctx.session, ids)
+    person = ctx.member
+    if not all(rights.can_see(person, r.lead, owner_team_id=r.owner_team_id, keep=seen.keep) for r in refs):
+        return None  # (refused or not, as when asked one by one)
+    return sorted(refs, key=lambda r: ids.index(r.lead.id))
+
+
 async def handle(ctx: Context) -> list[Reply]:
     person = ctx.member
     # A card is looked up across everything one oversees, whatever scope the sentence implied.
     seen = rights.visibility_for(ctx, person, "me" if person.role == "rep" else "team")
+    mask = ctx.message.chat_id is not None  # a group reads the answer
+    several = await _several(ctx, seen)
+    if several is not None:
+        cards = [await load_lead_card(ctx.session, ref) for ref in several]
+        return [
+            Reply(to=person.id, title=card.lead.company, lines=tuple(_card(card, ctx.config.tz, mask)))
+            for card in cards
+        ]
     asked, found = await _lookup(ctx, seen)
     if not asked and asks_for_book(ctx.message.text):
         return await _book(ctx, seen)
@@ -186,5 +223,4 @@ async def handle(ctx: Context) -> list[Reply]:
         ]
         return [Reply(to=person.id, title=f"找到 {len(mine)} 个客户，请说完整名称", lines=cut(lines))]
     card = await load_lead_card(ctx.session, mine[0])
-    mask = ctx.message.chat_id is not None  # a group reads the answer
     return [Reply(to=person.id, title=card.lead.company, lines=tuple(_card(card, ctx.config.tz, mask)))]

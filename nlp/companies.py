@@ -486,6 +486,7 @@ _TURN_AFTER = re.compile(r"虽然|虽说|尽管|那单|这单|那个单子|这�
 _TIME_CHARS = frozenset("年月日天周时夜晚")
 _NOT_BEFORE_JIA = frozenset("一二三四五六七八九十几多两这那每哪某各整全大本回老国作专商农酒住东")
 _FULL_NAME_FREQ = 50  # a person's full name is no dictionary word ("方案", "施工")
+_WORD_FREQ = 500  # a surname and a one-character title this common are a word ("施工"), as in people.py
 _QUESTION_WORD = re.compile(r"多少|几|什么|啥|哪|谁|吗|嘛|怎么")
 _WANT_WORDS = frozenset({"需要", "准备", "计划", "打算", "想要", "想做", "要做"})
 _WANT_BEFORE = re.compile(r"(?:想|要|做|搞|上|需要|准备|计划|打算)$")
@@ -1481,6 +1482,8 @@ class CompanyFinder:
             full = m.group("full")
             if full is not None and (self._freq(full) >= _FULL_NAME_FREQ or len(full) < 2):
                 continue  # "X的方案 发了": a word, not a person's name
+            if m.group("person") is not None and self._word_not_person(text, m.start()):
+                continue  # "开始进场施工": 施工 is the work, no 施工程师 after a brand 进场
             # "重庆长江摩托的采购": a place, then a brand and 的 and a role; the role is strong evidence
             # that common words ("长江", "摩托") are a brand there.
             owned = text.startswith("的", m.start()) and (
@@ -1608,6 +1611,12 @@ class CompanyFinder:
         """ "绵阳那个", "那家": pointing at one customer before its brand ("绵阳那个华信 电话里说…")."""
         m = _THAT_ONE.fullmatch(head)
         return m is not None and (not m.group("place") or _is_place(m.group("place")))
+
+    def _word_not_person(self, text: str, at: int) -> bool:
+        """A surname and a title of one character that make an everyday word ("施工", "开工" as people.py
+        reads them): the work done, no person whose organisation stands before."""
+        title = _title_start_re().match(text, at + 1)
+        return title is not None and len(title.group()) == 1 and self._freq(text[at : at + 2]) > _WORD_FREQ
 
     def _brand_before(
         self, text: str, end: int, blocked: list[tuple[int, int]], owned: bool = False

@@ -214,8 +214,9 @@ def _wu(text: str) -> str:
     return _WU_QUESTION.sub("吗", _WU_RE.sub(lambda m: _WU_WORDS[m.group()], text))
 
 
-# Wuhan (and around it) as typed by reps in Hubei: 克 is 去 ("上午克X", "下周一克对接", "方案发过克了")
-# and 么样 is 怎样 ("X的呢 么样了"). 克 is a word's or a name's almost everywhere else (千克, 克服,
+# Wuhan (and around it) as typed by reps in Hubei: 克 is 去 ("上午克X", "下周一克对接", "方案发过克了"),
+# 么样 is 怎样 ("X的呢 么样了") and 么 before when or what is 啥 ("么时候", "搞么事"). 克 is a word's or a
+# name's almost everywhere else (千克, 克服,
 # 巧克力, 郑克勤), so it is read as 去 only after what goes (a pronoun, an adverb, a time, a weekday) or
 # after 过, never before what makes it a word or a name's.
 _HUBEI_GO = re.compile(
@@ -225,10 +226,15 @@ _HUBEI_GO = re.compile(
     r"|(?<![千毫微])克(?=现场|对接|拜访|了?一?趟)"
 )
 _HUBEI_HOW = re.compile(r"(?<![怎什这那多甚])么样")
+# ...and 么 alone is 什么 before when and what (read 啥, one character for one): "么时候跟的", "搞么事"
+# (not the 么 of 什么, 怎么, 这么, 那么, 多么, 要么)
+_HUBEI_WHAT = re.compile(r"(?<![怎什这那多甚要为干])么(?=时候|事)")
 
 
 def _hubei(text: str) -> str:
-    return _HUBEI_HOW.sub("怎样", _HUBEI_GO.sub("去", text))
+    if "么" not in text and "克" not in text:
+        return text
+    return _HUBEI_WHAT.sub("啥", _HUBEI_HOW.sub("怎样", _HUBEI_GO.sub("去", text)))
 
 
 # The Northwest (Gansu, Ningxia, Qinghai) as typed by reps there: 尕 is 小 before a surname, the

@@ -154,6 +154,10 @@ _OUR_MEETING = re.compile(
 # The day something ongoing starts from ("3号开始我们的保洁员进场", "8月1号起接管", "下周一开始供货"):
 # the start of a service, a supply or a term, no one contact; unless the rep is the one who starts then
 # ("下周一开始我天天过去盯着"). 起 only after a date of the month: "下周一起过去" is "together".
+# A start set at an hour of the day ("下周一上午九点开始进场施工") is an appointment on site, not a term;
+# our crew entering their site then is a contact as an installation is (not so on a day alone: "下个月10号
+# 进场" is when a machine or the workers arrive).
+_ON_SITE = re.compile(r"^\s?(?:就|正式)?(?:开始)?进场")
 _PERIOD_FROM = re.compile(r"^\s?(?:就|正式)?(开始|起)(?!\s?我(?!们))")
 # A day asked about ("问…能不能月底前交货", "问月底前是否可以装完"): a question, not the rep's plan.
 _ASKED = re.compile(r"问")
@@ -394,14 +398,21 @@ def find_followup(
         if _PUT_OFF.match(after):
             continue  # "第三家明天再说", "下周再说": put off, no contact planned
         start = _PERIOD_FROM.match(after)
-        if start is not None and not rescheduled and (start.group(1) == "开始" or text[d.end - 1] in "号日"):
+        timed = d.time is not None
+        on_site = timed and _ON_SITE.match(after) is not None
+        if (
+            start is not None
+            and not (rescheduled or timed)
+            and (start.group(1) == "开始" or text[d.end - 1] in "号日")
+        ):
             continue  # "15号开始我们派人驻场": the start of a service, no contact
         if best is not None and _restated(best, d):
             best = d  # "下周四上午我再过去 对 下周四上午十点": the same day said again, more precisely
             continue
         english = _EN_PLAN_BEFORE.search(text, max(0, d.start - 40), d.start) is not None
         with_them = mine and _WITH_THEM.match(after) is not None
-        if not (_ACTION.search(after) or rescheduled or _ACTION.search(before[-4:]) or english or with_them):
+        acted = _ACTION.search(after) or _ACTION.search(before[-4:]) or on_site
+        if not (acted or rescheduled or english or with_them):
             continue
         # The first plan wins, unless a later one is moved to or corrected, or is the rep's own after
         # a step that is not ("要的急 月底交货 明早九点我去协会签意向").

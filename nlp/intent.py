@@ -183,6 +183,11 @@ def asks_for_book(text: str) -> bool:
 
 # The day of the last contact asked: "上次拜访是什么时候", "我上次约的啥时候" (see _Report.told too).
 _WHEN_LAST = r"(?:上次|上回)[^，,。；;\s]{0,6}?(?:是)?(?:哪天|哪一天|什么时候|啥时候|几号)"
+# ...or the last or latest one's ("X最近一次是什么时候跟的", "X最后一次拜访是哪天"): a past contact asked,
+# never the day's list of those to follow up
+_WHEN_LATEST = re.compile(
+    rf"{_WHEN_LAST}|(?:最近|最后)一次[^，,。；;\s]{{0,6}}?(?:是)?(?:哪天|哪一天|什么时候|啥时候|几号)"
+)
 LEAD_QUERY = Screened(
     r"^\s*(?:帮我)?(?:查|看下|看看|看一下)|最近怎么样|最近如何|怎么样了|咋样了?$|怎样了|近况|跟进情况|跟得怎么样"
     # how it stands now, asked last: "X那单现在怎么样", "X而家点样" (Cantonese, read 现在怎样)
@@ -588,6 +593,8 @@ PROGRESS = re.compile(
     r"|(?:单子|项目|订单|合同|案子)(?:现在|目前)?(?:走|推进|进行|谈)?到哪"  # a deal's, not a parcel's
     r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X钱总的联系方式"
     r"|(?:签|定|签约|中标|交付|付款|回款|打款)了?(?:没|吗|没有)[?？]?\s*$"  # "X那边合同签了没"
+    + "|"
+    + _WHEN_LATEST.pattern  # "X最近一次是什么时候跟的"
 )
 LOOK_UP = re.compile(r"^\s*(?:帮我|帮忙|麻烦)?(?:查一下|查下|查查|查询|查|搜一下|搜下|找一下|找下)")
 # A look asked for before the customer ("帮我看下X到哪一步了", "看一下X的进度"): where its name starts; not
@@ -1823,7 +1830,7 @@ def _short_query(
         # "合同签了🎉" is news; only a question makes a stage word a count ("这个月签约了多少").
         if counts or STATS.search(t):
             return Intent.QUERY_STATS
-    if not facts.has_company and TODAY.search(t) and is_question_or_list(t):
+    if not facts.has_company and TODAY.search(t) and is_question_or_list(t) and not _WHEN_LATEST.search(t):
         return Intent.QUERY_TODAY
     if day_plans:
         return Intent.QUERY_TODAY
@@ -2069,6 +2076,46 @@ def news_start(
             return None  # "X是哪家的": X is a person, asked where they work
         return 0, m.start()
     return None
+
+
+# Several customers asked about in one question, named side by side: "X和Y这两个现在怎样了",
+# "X、Y两家到哪一步了". (跟 and 还有 join a customer to its person as often: "X跟王总聊到哪了")
+_AND = re.compile(r"以及|[和与及]")
+# What may stand after the names and before the question: how many, when, where ("这两个现在", "两家都").
+_SEVERAL_TAIL = re.compile(
+    r"(?:(?:这|那)?(?:两|二|三|几)(?:个|家)(?:客户)?|现在|目前|最近|眼下|那边|这边|都|的|[\s呢啊])+$"
+)
+_ONE_NAME = re.compile(
+    # (not what is asked of one: "X的项目和方案", "报价和合同")
+    r"(?![^的]*的)(?!.*(?:项目|方案|单子|合同|报价|订单|情况|进度|预算)$)"
+    r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·]{1,11}"
+)
+
+
+def _two_joined(words: str) -> tuple[str, ...]:
+    """Two names joined by 和 / 与 / 及, at the one place that leaves two names ("仁和和慈济" is 仁和 and
+    慈济; "中和化工" none); () when no place or several do."""
+    cuts = [(words[: m.start()], words[m.end() :]) for m in _AND.finditer(words)]
+    fits = [cut for cut in cuts if all(_ONE_NAME.fullmatch(name) for name in cut)]
+    return fits[0] if len(fits) == 1 else ()
+
+
+def customers_asked(text: str) -> tuple[str, ...]:
+    """The customers a question about their progress names side by side, each as written ("江城置地和
+    临江小学这两个现在怎样了" → 江城置地, 临江小学; "A、B和C"); () unless two or more are named so."""
+    if "、" not in text and _AND.search(text) is None:
+        return ()
+    where = news_start(text, Intent.QUERY_LEAD)
+    if where is None:
+        return ()
+    # (the last clause before the question: a colleague called first is no customer, "夏云，X和Y…")
+    head = re.split(r"[，,：:。！!？?；;\s]", text[where[0] : where[1]].strip())[-1]
+    head = _SEVERAL_TAIL.sub("", head)
+    listed = head.split("、")
+    names = (*listed[:-1], *(_two_joined(listed[-1]) or listed[-1:]))
+    if len(names) < 2 or not all(_ONE_NAME.fullmatch(name) for name in names):
+        return ()
+    return names
 
 
 # "这周团队要回访的学校": the customers to contact, named by what they are.

@@ -36,12 +36,15 @@ _NOT_A_NAME = re.compile(
 _WHOSE_BOOK = re.compile(r"(?:手上|手里|名下)$")
 _BOOK_AFTER = re.compile(r"的(?:那|这)?(?:几个|些|所有|全部)?客户")
 MAX_PREFIX = 16  # the name and what links it to the news
-# Spaces and emoji that open the message before the name ("🎉🎉X那套Y合同签了", "😭X最后给Y做了"), and the
-# news heralded in a clause of its own ("报告好消息，X那单签了", "喜报！X中标了", "坏消息：X黄了").
+# Spaces and emoji that open the message before the name ("🎉🎉X那套Y合同签了", "😭X最后给Y做了"), the
+# news heralded in a clause of its own ("报告好消息，X那单签了", "喜报！X中标了", "坏消息：X黄了"), and the
+# colleague it is said to.
 _EMOJI = r"[\s\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]*"
 _OPENING = re.compile(
     rf"{_EMOJI}(?:(?:报告|报个|报|说个|告诉大家|跟大家说)?(?:一个|个)?(?:大?好消息|喜讯|喜报|坏消息|噩耗)"
     rf"(?:啊|呀|哈|了|了啊)?\s?[，,。！!：:~～]+{_EMOJI})?"
+    # ...or a colleague called first, as a manager opens a question ("伙计，X最近…", "兄弟们，X…")
+    rf"(?:(?:伙计|兄弟|哥们儿?|老铁|老哥|老弟|同事|小伙子?)们?\s?[，,：:~～]+{_EMOJI})?"
 )
 
 

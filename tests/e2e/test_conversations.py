@@ -843,8 +843,14 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # run-ons); not studied yet
         ("conversations_seventyone", "conversations.jsonl", 10),
         # held out and scored once at 27f5ebe (11/15, 176/181, pest control, Wuhan speech, managers asking
-        # first); not studied yet
-        ("conversations_seventytwo", "conversations.jsonl", 11),
+        # first), then studied: 13/15, 179/181 (two customers asked side by side, "X和Y这两个现在么样了",
+        # "X、Y两家到哪一步了", get a card each; the last contact's day asked, "X最近一次是么时候跟的",
+        # of a name with no organisation word is that customer's card, not the day's list, and a
+        # colleague called first, "伙计，", is no customer; Wuhan 么 before 时候 / 事 read 啥; work
+        # starting at an hour, "下周一上午九点开始进场施工", is the next contact, 施工 no person).
+        # Left: a follow-on that only adds to the visit just reported ("补充一下刚才那次拜访…", "刚才那次
+        # 拜访漏了一点", h72_02, h72_10) is a second follow-up; its merging is decided on another branch
+        ("conversations_seventytwo", "conversations.jsonl", 13),
         # held out and scored once at 27f5ebe (12/15, 157/161, doors and windows, Shaanxi speech, terse
         # corrections), then studied: 15/15, 161/161 (Shaanxi 额 = 我 after a noun before what
         # was done, "报价单额已经发过去咧", not an amount's 额: 订单额, 销售额, 名额; a member's
