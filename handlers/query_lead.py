@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from bot.types import PermissionDenied, Reply
@@ -27,6 +28,7 @@ from storage.queries import (
     find_leads_by_ids,
     find_leads_by_phone,
     find_leads_owned,
+    find_leads_seen,
     load_lead_card,
 )
 
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXAMPLES: tuple[str, ...] = ("查一下仁济医院", "13912345678 这个号码是哪个客户", "张院长的客户信息查一下")
+# The stage the book is asked at: "谈判阶段的单子有哪些", "在报价的客户有哪几家".
+_STAGE_ASKED = re.compile(r"(初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)(?:阶段)?中?的(?:客户|单子)")
 KINDS = {"visit": "拜访", "call": "电话", "online": "线上", "demo": "演示"}
 
 
@@ -101,25 +105,37 @@ async def _lookup_by_words(ctx: Context, seen: rights.Visibility) -> tuple[str, 
 
 
 async def _book(ctx: Context, seen: rights.Visibility) -> list[Reply]:
-    """The customers of the member the message names ("何丽手上现在一共有哪些客户"), else the asker's
-    own ("我名下有哪些客户"): a rep may list their own only, a manager their team's members'."""
+    """The customers of the member the message names ("何丽手上现在一共有哪些客户"), else the team's
+    when a manager asks for the team ("我们组谈判阶段的单子有哪些"), else the asker's own ("我名下有哪些
+    客户"), only those at the stage it names: a rep may list their own only, a manager their team's."""
     person = ctx.member
     others = {p.name: p.id for p in ctx.config.org.people if p.id != person.key and len(p.name) >= 2}
     text = ctx.message.text
     whose = whose_span(text, others)
     name = whose[0] if whose is not None else next((n for n in others if n in text), None)
-    owner = await find_person_by_key(ctx.session, others[name]) if name is not None else person
-    if owner is None:
-        owner = person
-    in_team = person.role == "manager" and person.team_id is not None and owner.team_id == person.team_id
-    if owner.id != person.id and not (person.role == "admin" or in_team):
-        return [rights.refusal(PermissionDenied(rights.REFUSE_TEAM), person.id)]
-    leads = await find_leads_owned(ctx.session, seen.where, owner.id, seen.keep)
-    whose_name = "你" if owner.id == person.id else owner.name
+    asked_stage = _STAGE_ASKED.search(text)
+    stage = asked_stage.group(1) if asked_stage is not None else None
+    if name is None and ctx.extraction.scope == "team" and person.role != "rep":
+        # (seen is the team's for a manager, everything for an admin)
+        leads = await find_leads_seen(ctx.session, seen.where, seen.keep)
+        whose_name = "组里"
+    else:
+        owner = await find_person_by_key(ctx.session, others[name]) if name is not None else person
+        if owner is None:
+            owner = person
+        in_team = person.role == "manager" and person.team_id is not None and owner.team_id == person.team_id
+        if owner.id != person.id and not (person.role == "admin" or in_team):
+            return [rights.refusal(PermissionDenied(rights.REFUSE_TEAM), person.id)]
+        leads = await find_leads_owned(ctx.session, seen.where, owner.id, seen.keep)
+        whose_name = "你名下" if owner.id == person.id else f"{owner.name}名下"
+    what = "客户"
+    if stage is not None:
+        leads = [lead for lead in leads if lead.stage == stage]
+        what = f"{stage}阶段的客户"
     if not leads:
-        return [Reply(to=person.id, title=f"{whose_name}名下还没有客户", lines=())]
+        return [Reply(to=person.id, title=f"{whose_name}还没有{what}", lines=())]
     lines = [f"{i}. {lead.company}（{lead.stage}）" for i, lead in enumerate(leads, 1)]
-    return [Reply(to=person.id, title=f"{whose_name}名下的客户 {len(leads)} 个", lines=cut(lines))]
+    return [Reply(to=person.id, title=f"{whose_name}的{what} {len(leads)} 个", lines=cut(lines))]
 
 
 async def handle(ctx: Context) -> list[Reply]:
