@@ -121,8 +121,12 @@ def _names_only(ctx: Context) -> bool:
     """Whether the message is only a customer's name (full or short), with a filler word or two, and
     maybe who it was with and how."""
     ex, text = ctx.extraction, _pick_said(ctx.message.text)
-    if ex.intent in ASKS or says_something(_reach(ex)):
+    if ex.intent in ASKS:
         return False
+    if says_something(_reach(ex)):
+        # ...unless it says only what the customer buys, as a pick ("64排CT那家"): `_told_apart` checks it
+        # against the listed candidates' products
+        return _product_picked(ex, text)
     span = ex.spans.get("company")
     # With no company said, the contact is the name the answer gives ("方经理那个"): it stays counted.
     keys = _REACH_SPANS if span is not None else ("phone", "kind")
@@ -135,6 +139,16 @@ def _names_only(ctx: Context) -> bool:
         return len(_plain(text)) <= NAME_LEFTOVER or _two_marks(_pick_said(ctx.message.text))
     plain = _plain(text)
     return 0 < len(plain) <= BARE_NAME and not any(ch.isdigit() for ch in plain)
+
+
+def _product_picked(ex: Extraction, text: str) -> bool:
+    """Whether the message names only a product, with a filler word or two around it."""
+    span = ex.spans.get("products")
+    if span is None or set(ex.spans) != {"products"}:
+        return False
+    if says_something(_reach(dataclasses.replace(ex, products=()))):
+        return False
+    return len(_plain(text[: span[0]] + " " + text[span[1] :])) <= NAME_LEFTOVER
 
 
 # The other candidate an answer says it was not, after its pick: "A那家，不是B" (B said as the rep calls
@@ -403,6 +417,16 @@ async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
     stem = plain[:-1] if plain[-1:] in _PLACE_KIND else ""
     if len(stem) >= TOLD_APART_MIN and not fits:
         fits = [lead for lead in listed if lead is not None and stem in _fold(lead.company)]
+        if len(fits) == 1:
+            return fits[0]
+    # ...or by what it buys, a product only one of them holds said whole or by its kind ("加工中心那家"
+    # for the one with VMC850立式加工中心, "空压机那个")
+    if not fits:
+        fits = [
+            lead
+            for lead in listed
+            if lead is not None and any(plain in _fold(product) for product in lead.products or ())
+        ]
         if len(fits) == 1:
             return fits[0]
     # ...or by a short form of its name, its characters in order close together ("粮库那个" for X粮油储备库)

@@ -31,6 +31,7 @@ from storage.queries import (
     find_leads_by_ids,
     find_leads_by_phone,
     find_leads_owned,
+    find_leads_seen,
     load_lead_card,
 )
 
@@ -43,6 +44,8 @@ log = logging.getLogger(__name__)
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d"
 
 EXAMPLES: tuple[str, ...] = ("查一下仁济医院", "13912345678 这个号码是哪个客户", "张院长的客户信息查一下")
+# The stage the book is asked at: "谈判阶段的单子有哪些", "在报价的客户有哪几家".
+_STAGE_ASKED = re.compile(r"(初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)(?:阶段)?中?的(?:客户|单子)")
 KINDS = {"visit": "拜访", "call": "电话", "online": "线上", "demo": "演示"}
 
 
@@ -107,31 +110,41 @@ async def _lookup_by_words(ctx: Context, seen: rights.Visibility) -> tuple[str, 
 
 async def _book(ctx: Context, seen: rights.Visibility, text: str | None = None) -> list[Reply]:
     """The customers of the member the message (or `text`, the question it follows) names ("何丽手上现在
-    一共有哪些客户"), else the asker's own ("我名下有哪些客户"), in the city it names if it names one ("我宝鸡
-    那几个客户"): a rep may list their own only, a manager their team's members'."""
+    一共有哪些客户"), else the team's when a manager asks for the team ("我们组谈判阶段的单子有哪些"), else
+    the asker's own ("我名下有哪些客户"), only those at the stage and in the city it names ("我宝鸡那几个
+    客户"): a rep may list their own only, a manager their team's members'."""
     person = ctx.member
     others = {p.name: p.id for p in ctx.config.org.people if p.id != person.key and len(p.name) >= 2}
     text = ctx.message.text if text is None else text
     whose = whose_span(text, others)
     name = whose[0] if whose is not None else next((n for n in others if n in text), None)
-    owner = await find_person_by_key(ctx.session, others[name]) if name is not None else person
-    if owner is None:
-        owner = person
-    in_team = person.role == "manager" and person.team_id is not None and owner.team_id == person.team_id
-    if owner.id != person.id and not (person.role == "admin" or in_team):
-        return [rights.refusal(PermissionDenied(rights.REFUSE_TEAM), person.id)]
-    leads = await find_leads_owned(ctx.session, seen.where, owner.id, seen.keep)
-    whose_name = "你" if owner.id == person.id else owner.name
+    asked_stage = _STAGE_ASKED.search(text)
+    stage = asked_stage.group(1) if asked_stage is not None else None
+    if name is None and ctx.extraction.scope == "team" and person.role != "rep":
+        # (seen is the team's for a manager, everything for an admin)
+        leads = await find_leads_seen(ctx.session, seen.where, seen.keep)
+        whose_name = "组里"
+    else:
+        owner = await find_person_by_key(ctx.session, others[name]) if name is not None else person
+        if owner is None:
+            owner = person
+        in_team = person.role == "manager" and person.team_id is not None and owner.team_id == person.team_id
+        if owner.id != person.id and not (person.role == "admin" or in_team):
+            return [rights.refusal(PermissionDenied(rights.REFUSE_TEAM), person.id)]
+        leads = await find_leads_owned(ctx.session, seen.where, owner.id, seen.keep)
+        whose_name = "你名下" if owner.id == person.id else f"{owner.name}名下"
     city = ctx.extraction.city
     if city:
         leads = [lead for lead in leads if lead.city and (city in lead.city or lead.city in city)]
-        whose_name = f"{whose_name}名下{city}"
-    else:
-        whose_name = f"{whose_name}名下"
+        whose_name = f"{whose_name}{city}"
+    what = "客户"
+    if stage is not None:
+        leads = [lead for lead in leads if lead.stage == stage]
+        what = f"{stage}阶段的客户"
     if not leads:
-        return [Reply(to=person.id, title=f"{whose_name}还没有客户", lines=())]
+        return [Reply(to=person.id, title=f"{whose_name}还没有{what}", lines=())]
     lines = [f"{i}. {lead.company}（{lead.stage}）" for i, lead in enumerate(leads, 1)]
-    return [Reply(to=person.id, title=f"{whose_name}的客户 {len(leads)} 个", lines=cut(lines))]
+    return [Reply(to=person.id, title=f"{whose_name}的{what} {len(leads)} 个", lines=cut(lines))]
 
 
 # A question that only names another city after a book was asked: "汉中的呢", "那西安呢？" (the same

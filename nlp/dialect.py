@@ -373,12 +373,25 @@ def _north_china(text: str) -> str:
     return _NORTH_WHAT.sub("啥", _NORTH_THIS.sub("这", text))
 
 
+# Sichuan and Chongqing speech (四川话) as typed by reps around Chengdu and Chongqing: 啥子 is 什么 ("是啥子
+# 阶段", "跟的啥子") and 搞忘 is 忘记 ("我都搞忘了"). Each is only Sichuanese, so it is rewritten wherever it
+# stands, by as many characters. (莫得, 没有, is read where it is Hubei's too: "X莫得戏了" is a loss.)
+_SICHUAN_WORDS = {"啥子": "什么", "搞忘": "忘记"}
+_SICHUAN_RE = re.compile("啥子|搞忘")
+
+
+def _sichuan(text: str) -> str:
+    if "啥子" not in text and "搞忘" not in text:
+        return text
+    return _SICHUAN_RE.sub(lambda m: _SICHUAN_WORDS[m.group()], text)
+
+
 def mandarin(text: str) -> str:
     """The text with its regional function words in Mandarin (Cantonese, Shanghainese, Wuhan, Hunan,
-    Shaanxi, Chaoshan, Northwest, Northeast, North China, Shandong), pinyin initials in their words, the
-    trade's voice slips undone, and 得 typed for 的 read as 的, of the same length; unchanged when it has
-    none."""
-    text = _shandong(text)
+    Shaanxi, Chaoshan, Northwest, Northeast, North China, Shandong, Sichuan), pinyin initials in their
+    words, the trade's voice slips undone, and 得 typed for 的 read as 的, of the same length; unchanged
+    when it has none."""
+    text = _sichuan(_shandong(text))
     text = _chaoshan(_voice_slips(_initials(text)))
     text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(_northeast(_north_china(text))))))))
     if _CUE.search(text) is None:

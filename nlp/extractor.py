@@ -52,6 +52,8 @@ _GOING = re.compile(r"我|再|去|上门|拜访|回访")
 # An organisation named as the one that sent the customer to us, its person maybe between: "X的徐主任
 # 推荐的我们", "X那边介绍过来的", "X贺总给介绍的" (not "X的王总介绍了一下需求": the customer telling
 # its own news).
+# A stage named as one (谈判阶段, 报价阶段): no customer's name holds it.
+_STAGE_NAMED = re.compile(r"(?:初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)阶段")
 _REFERRER_AFTER = re.compile(
     r"(?:的?[\u4e00-\u9fff]{1,6}?)?(?:那边|那里)?(?:给|帮忙|帮我们?|给我们?)?(?:推荐|介绍|引荐|转介绍)"
     r"(?:的|了?(?:我们|我司|咱们)|过来的)"
@@ -343,6 +345,8 @@ class Extractor:
         places = list(gazetteer().pattern.finditer(text))
         tokens = self._tokens(text, suffixes, places)
         blocked = [(m.start, m.end) for m in mentions] + email_spans
+        # "我们组谈判阶段的单子": a stage named as one is no part of a customer's name
+        blocked += [m.span() for m in _STAGE_NAMED.finditer(text)]
         # The member a customer is handed to is a colleague, never the customer's contact.
         handover = (
             find_handover(text) if channel == "rep" and intent in (None, Intent.REASSIGN_LEAD) else None

@@ -156,6 +156,8 @@ _ACT_AFTER = re.compile(
     r"|发(?:邮件|微信|消息|信息|短信|来|过来)|给了|开了?(?:个|一个)?(?:会|视频|线上)|透露|表示|反馈|提到"
     # (the day said first: "X孙丽今天又见了一面", "X王芳昨天回了电话")
     r"|(?:今天|昨天|上午|下午|刚才?)(?:又|也|再)?(?:见了|见面|聊了|谈了|来了|打了|约了|说|回了|回电|发了)"
+    # (or the one it was done with, said with 是…的: "电话是跟采购刘莉打的", "跟行政周敏谈的电话")
+    r"|(?:打|通|聊|谈|见|约|沟通|对接)的(?=$|[\s，,。；;！!]|电话)"
 )
 # ...or was handed something, the clause closed after the name ("参数表发给技术部郑伟了").
 _GIVEN_DONE = re.compile(r"了(?=$|[\s，,。；;！!])")

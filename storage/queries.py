@@ -191,6 +191,14 @@ async def find_leads_owned(
     return [lead for lead in (await session.scalars(stmt)).all() if keep(lead)]
 
 
+async def find_leads_seen(
+    session: AsyncSession, where: ColumnElement[bool], keep: Keep = keep_all
+) -> list[Lead]:
+    """Every lead the asker may see (`where`, `keep`), oldest first: a manager's team's book."""
+    stmt = select(Lead).where(where).order_by(Lead.id)
+    return [lead for lead in (await session.scalars(stmt)).all() if keep(lead)]
+
+
 # Built once: a lookup by phone runs for most questions and customer messages, and building and cache-keying
 # the statement each time cost more than running it.
 _BY_PHONE = (

@@ -135,3 +135,34 @@ async def test_a_short_name_or_a_contact_by_surname_and_title_finds_the_card(
         make_ctx(session, org.lina, config, "query_lead", text="岑总监那边怎么样了")
     )
     assert short.title == by_contact.title == "合肥瑞丰食品有限公司"
+
+
+async def test_a_manager_asking_for_the_team_s_deals_at_a_stage_gets_those_of_the_team(
+    session: AsyncSession, config: Config
+) -> None:
+    # "我们组报价阶段的单子有哪些": the team's book, only the deals at that stage, none of another team's
+    org = await make_org(session)
+    await add_lead(session, org.lina, "苏州仁济医院", stage="报价")
+    await add_lead(session, org.lina, "无锡慈济医院", stage="初筛")
+    await add_lead(session, org.wang, "南京鼓楼药房", stage="报价")
+    await add_lead(session, org.chen, "广州越秀诊所", stage="报价")
+    (reply,) = await query_lead.handle(
+        make_ctx(session, org.manager, config, "query_lead", text="我们组报价阶段的单子有哪些", scope="team")
+    )
+    text = reply.title + "\n".join(reply.lines)
+    assert "苏州仁济医院" in text and "南京鼓楼药房" in text
+    assert "无锡慈济医院" not in text and "广州越秀诊所" not in text
+    assert "2 个" in reply.title
+
+
+async def test_a_rep_asking_for_the_team_gets_only_their_own_book(
+    session: AsyncSession, config: Config
+) -> None:
+    org = await make_org(session)
+    await add_lead(session, org.lina, "苏州仁济医院", stage="谈判")
+    await add_lead(session, org.wang, "南京鼓楼药房", stage="谈判")
+    (reply,) = await query_lead.handle(
+        make_ctx(session, org.lina, config, "query_lead", text="我们组谈判阶段的客户有哪几家", scope="team")
+    )
+    text = reply.title + "\n".join(reply.lines)
+    assert "苏州仁济医院" in text and "南京鼓楼药房" not in text
