@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from nlp import Extractor
+from nlp import Extractor, Intent
 from nlp.numbers import find_budget
 
 SENT = datetime(2026, 11, 10, 9, 20)  # a Tuesday
@@ -79,3 +79,42 @@ def test_farm_head_is_a_title(extractor: Extractor) -> None:
 )
 def test_counter_and_venue_kinds_end_a_company(extractor: Extractor, text: str, company: str) -> None:
     assert extractor.extract(text, SENT).company == company
+
+
+# ---- a province's name starting the organisation is no city; a city spoken of as "X这边" is one ----
+
+
+def test_province_name_starting_a_company_is_no_city(extractor: Extractor) -> None:
+    got = extractor.extract("公司：海南蓝海建材有限公司 工地：三亚海棠湾 要防水涂料 联系人：符海", SENT)
+    assert (got.company, got.city) == ("海南蓝海建材有限公司", "三亚")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"), [("暴雨预警 中山这边明天停工 大家小心", "中山"), ("大同那边的仓库下周盘点", "大同")]
+)
+def test_city_spoken_of_as_here_or_there(extractor: Extractor, text: str, city: str) -> None:
+    assert extractor.extract(text, SENT).city == city
+
+
+@pytest.mark.parametrize("text", ["吉林这边明天下雪 大家注意", "朝阳这边堵车了 晚点到"])
+def test_province_or_district_here_is_no_city(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).city is None
+
+
+# ---- 咋 asked of the bot ("咋录跟进"), not 咋用 told to a customer's people; a field showing is a demo ----
+
+
+@pytest.mark.parametrize("text", ["咋录客户电话 有教程没", "咋查我上周的跟进"])
+def test_za_asked_of_the_bot_is_help(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, SENT).intent == Intent.HELP
+
+
+def test_use_told_to_the_customers_people_is_a_demo(extractor: Extractor) -> None:
+    got = extractor.extract(
+        "上午在肥西开了一场滴灌示范会 给丰源合作社的社员讲滴灌带咋用 理事长王建说不错", SENT
+    )
+    assert (got.intent, got.kind, got.company) == (Intent.LOG_FOLLOWUP, "demo", "丰源合作社")
+
+
+def test_a_showing_still_to_come_is_no_demo(extractor: Extractor) -> None:
+    assert extractor.extract("下周三要去丰源合作社开个示范会", SENT).kind is None
