@@ -1351,6 +1351,8 @@ def _find_stage(
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
             elif label == Stage.WON and _rival_in_clause(text, m.start(), rivals):
                 continue  # "听说X刚签了Y": a competitor's signing, maybe with another customer, not ours
+            elif label in (Stage.DELIVERED, Stage.NEGOTIATION) and _rival_in_clause(text, m.start(), rivals):
+                continue  # "X那套装完噪音很大", "X和Y的货都压价了": a competitor's job or price, not our deal
             if (
                 label == Stage.WON
                 and m.group().startswith("签的")

@@ -205,7 +205,8 @@ _LONG_DEPT_WORDS = tuple(w for w in _DEPT_WORDS if len(w) > 1)
 # Words a name may follow with no pause: who or where the person is, or the look-up that asks about them
 # ("查下周建国的联系方式").
 _OPENS_NAME = (
-    *("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们", "委会", "办公室"),
+    *("拜访", "回访", "走访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们"),
+    *("委会", "办公室"),
     *("车间", "工段", "班组"),  # the shop floor the person runs: "车间王立群王主任"
     *("查下", "查一下", "查查"),
     *("看下", "看一下", "问下", "问一下"),  # "帮我看下蔡老板那家", "问下钟经理那边"

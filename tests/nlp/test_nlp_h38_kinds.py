@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from nlp import Extractor, Intent
+from nlp import Extractor, Intent, parse_catalog
 from nlp.numbers import find_budget
 
 SENT = datetime(2026, 11, 10, 9, 20)  # a Tuesday
@@ -118,3 +118,76 @@ def test_use_told_to_the_customers_people_is_a_demo(extractor: Extractor) -> Non
 
 def test_a_showing_still_to_come_is_no_demo(extractor: Extractor) -> None:
     assert extractor.extract("下周三要去丰源合作社开个示范会", SENT).kind is None
+
+
+# ---- a place, then 有个, points at a named body: "X区有个Y家庭农场" ----
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("新线索 合肥肥西县有个丰源合作社 理事长姓王 要滴灌带", "丰源合作社"),
+        ("宁波鄞州区有个恒达五金厂 老板姓周 想换冲床", "恒达五金厂"),
+    ],
+)
+def test_a_place_then_you_ge_points_at_a_name(extractor: Extractor, text: str, company: str) -> None:
+    assert extractor.extract(text, SENT).company == company
+
+
+def test_you_ge_with_no_place_describes_one(extractor: Extractor) -> None:
+    assert extractor.extract("长沙有个火锅店 想要桌椅", SENT).company is None
+
+
+# ---- a person after 回访 / 走访: "电话回访周经理" names 周 the 经理 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("今天电话回访陈经理 上次的打印机卡纸", ("陈", "经理")), ("走访何主任 聊了改造的事", ("何", "主任"))],
+)
+def test_person_after_a_return_visit(extractor: Extractor, text: str, person: tuple[str, str]) -> None:
+    got = extractor.extract(text, SENT)
+    assert (got.contact_name, got.contact_title) == person
+
+
+# ---- a competitor's job or price in its clause is no stage of our deal ----
+
+RIVALS = parse_catalog(
+    """
+[[products]]
+name = "中央空调"
+aliases = ["空调"]
+
+[[competitors]]
+name = "美的"
+
+[[competitors]]
+name = "海尔"
+
+[[competitors]]
+name = "格力"
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上门回访海天宾馆 吴总说美的那套装完噪音很大 想换我们的",
+        "拜访了恒达五金厂 海尔和格力的货都压价了 周老板还在看",
+    ],
+)
+def test_a_competitors_install_or_price_cut_is_no_stage(text: str) -> None:
+    assert Extractor(RIVALS).extract(text, SENT).stage is None
+
+
+def test_our_own_install_is_still_delivered(extractor: Extractor) -> None:
+    assert extractor.extract("海天宾馆的空调今天装完了 吴总很满意", SENT).stage == "交付"
+
+
+# ---- what the customer's meeting that day settled is no plan of the rep's ----
+
+
+def test_a_meeting_said_to_have_decided_is_no_plan(extractor: Extractor) -> None:
+    got = extractor.extract("何经理微信说了 12号开会敲定了 两批都要 下周一我带合同过去", SENT)
+    assert got.next_followup is not None and got.next_followup.date == "2026-11-16"
