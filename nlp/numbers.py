@@ -212,8 +212,8 @@ BUDGET_CUE = Screened(
     # ...or all they have for it: "今年资金紧张 也就八十万", "钱不多只有五十来万"
     r"|(?:资金|经费|钱)(?:紧张|有限|不多|不够|紧)?[^，,。；;\s]{0,4}?(?:只有|就有|也就|只够|最多)"
     # ...or the sum set aside for it, said flat: "今年的资金是80万", "专项资金15万不变" (not a subsidy,
-    # nor money raised: "融资金额")
-    r"|(?<!补贴)(?<!补助)(?<!融)资金(?:是|有|为)?(?=\s?[\d一二两三四五六七八九十])"
+    # nor money raised, "融资金额", nor a firm's capital: "注册资金五百万", "流动资金", "周转资金")
+    r"|(?<!补贴)(?<!补助)(?<!融)(?<!注册)(?<!流动)(?<!周转)资金(?:是|有|为)?(?=\s?[\d一二两三四五六七八九十])"
     # ...or what the customer can take out for it: "货款他能拿出4万", "社里最多拿30万"
     r"|(?:能|最多|顶多|最高)拿出?(?:来)?(?=\s?[\d一二两三四五六七八九十])"
     # ...or the capital spending approved, in English: "capex只批了30w"

@@ -270,6 +270,8 @@ _ASKED_AFTER = re.compile(
     r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说|的跟进|的记录|最近(?:一次|有没有|怎么样|咋样|情况)"
     r"|那个线索"  # "Kevin Wang那个线索是谁录的" (a customer is asked after as "X那个客户")
     r"|透露|表示"  # "，刘莉透露他们预算卡在250万": what the person let out, as 说
+    # ...or decided, or led the rep round: "刘长贵确定要1200亩", "孙建华领我看了车间"
+    r"|(?:确定|决定|答应|同意)(?:要|了)|(?:领|带)着?(?:我|我们)(?![的们])"
 )
 # A title alone at the start or end of a chat line addresses the reader ("谢谢老板", "老板 你们…").
 _VOCATIVE = frozenset({"老板", "老师", "领导", "老总", "经理"})

@@ -37,7 +37,13 @@ def test_funds_and_what_is_taken_out_are_the_budget(text: str, budget: tuple[int
 
 
 @pytest.mark.parametrize(
-    "text", ["区里补贴资金20万 申报截止月底", "融资金额300万 已经放款", "他能拿到3万的补贴"]
+    "text",
+    [
+        "区里补贴资金20万 申报截止月底",
+        "融资金额300万 已经放款",
+        "他能拿到3万的补贴",
+        "注册资金两千万 做钢构的",
+    ],
 )
 def test_subsidies_loans_and_grants_are_no_budget(text: str) -> None:
     assert find_budget(text) is None
@@ -191,3 +197,29 @@ def test_our_own_install_is_still_delivered(extractor: Extractor) -> None:
 def test_a_meeting_said_to_have_decided_is_no_plan(extractor: Extractor) -> None:
     got = extractor.extract("何经理微信说了 12号开会敲定了 两批都要 下周一我带合同过去", SENT)
     assert got.next_followup is not None and got.next_followup.date == "2026-11-16"
+
+
+# ---- a further thing listed ("还有会所的SPA池") is no company ----
+
+
+def test_a_further_thing_listed_is_no_company(extractor: Extractor) -> None:
+    got = extractor.extract("上午在滨江海悦物业给陈经理演示了门禁 她说不止大门 还有会所的闸机也要换", SENT)
+    assert got.company == "滨江海悦物业"
+
+
+# ---- a bare full name that decides or leads the rep round: "X确定要…", "X领我看了…" ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("恒达五金厂 已经到需求确认了 孙建华确定要两台冲床", "孙建华"),
+        ("今天去恒达五金厂 孙建华领我看了车间", "孙建华"),
+    ],
+)
+def test_bare_full_name_deciding_or_leading(extractor: Extractor, text: str, name: str) -> None:
+    assert extractor.extract(text, SENT).contact_name == name
+
+
+def test_a_pronoun_leading_is_no_name(extractor: Extractor) -> None:
+    assert extractor.extract("上午去恒达 他带我看了车间", SENT).contact_name is None
