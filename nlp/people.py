@@ -525,6 +525,10 @@ def _surname_then_title(text: str, e: int) -> bool:
     )
 
 
+# A surname and 先生 / 女士 starting at a position (read after a city's quarter: "海口观澜湖张先生").
+_SIR_MADAM_AT = re.compile(r"[\u4e00-\u9fff](?:先生|女士)")
+
+
 def _district_ends(text: str, i: int) -> bool:
     """Whether a county or district ends right before `i` and a person with a title or honorific starts
     there ("绍兴柯桥陈先生", "萧山王女士"): where the person is, then the person."""
@@ -668,6 +672,8 @@ class PersonFinder:
             return True
         if _city_ends(text, i) or _district_ends(text, i):
             return True  # "眉山何老板", "徐州宋先生": where the person is, then the person
+        if _SIR_MADAM_AT.match(text, i) and any(_city_ends(text, i - n) for n in (2, 3, 4)):
+            return True  # "海口观澜湖张先生": a city, the quarter in it, then the person
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(_OPENS_NAME)
 
     def _new_one(self, text: str, at: int) -> Person | None:

@@ -223,3 +223,14 @@ def test_bare_full_name_deciding_or_leading(extractor: Extractor, text: str, nam
 
 def test_a_pronoun_leading_is_no_name(extractor: Extractor) -> None:
     assert extractor.extract("上午去恒达 他带我看了车间", SENT).contact_name is None
+
+
+# ---- a city, a quarter in it, then 先生 / 女士: "杭州西溪湿地李女士" is 李 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("杭州西溪湿地李女士 微信聊了 想换露营帐篷", "李"), ("成都太古里罗先生 电话沟通了 要两台咖啡机", "罗")],
+)
+def test_person_after_a_citys_quarter(extractor: Extractor, text: str, name: str) -> None:
+    assert extractor.extract(text, SENT).contact_name == name
