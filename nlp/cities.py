@@ -106,6 +106,10 @@ _TRAVEL = re.compile(r"(?:去|到|在|回|来|趟)$")
 _PLACE_END = re.compile(r"[，,。！!？?\s]|$")
 # A development zone, park or new district named after a city: the city is where it is.
 _ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|高新区|经开区|保税区|工业园区?|产业园|新区)")
+# "北海这边明天停工": a short form the rep speaks of as where things stand is the place, at a clause's
+# start (not a province's name, "吉林这边", nor Beijing's 朝阳 or the brand 阿里, which the words hide).
+_HERE_AFTER = re.compile(r"(?:这边|那边)")
+_NOT_HERE = frozenset({"吉林", "海南", "朝阳", "阿里"})
 
 
 def _zone_after(text: str, e: int, city: str) -> bool:
@@ -188,11 +192,20 @@ def find_city(
         )
         # (or a city's zone or district said right after it: "中山翠亨新区", "吉安井冈山经开区")
         zoned = form == short and short in AMBIGUOUS and _zone_after(text, e, short)
+        zoned = zoned or (
+            form == short
+            and short in AMBIGUOUS
+            and short not in _NOT_HERE
+            and (s == 0 or not text[s - 1].isalnum())
+            and _HERE_AFTER.match(text, e) is not None
+        )
         named = s == org_start or travelled or zoned or _set_apart(text, s, e, org_start)
         if short not in g.cities or (
             form == short and short in AMBIGUOUS and not named and not _own_district_after(text, e, short)
         ):
             continue  # a county-level city, or a short form that is also a common word
+        if s == org_start and form == short and short in PROVINCES and short in AMBIGUOUS:
+            continue  # "海南椰风体育发展有限公司": a province's name starting the organisation is no city
         if s == org_start:
             return short, (s, e)  # "拜访无锡华晶光电": the organisation's name starts with the city,
             # however the segmenter glued its first characters to the word before ("访无")

@@ -2228,10 +2228,15 @@ class CompanyFinder:
 
     def _pointed_at(self, tokens: list[Token], first: int, s: int) -> bool:
         """Whether a place, then a pointer word ("那个", "这家"), stand before a name with a rare brand:
-        "宿迁那个丰泰合作社" points at a proper name ("那家酒店" at none, "一家火锅店" describes one)."""
+        "宿迁那个丰泰合作社" points at a proper name ("那家酒店" at none, "一家火锅店" describes one).
+        (有个 after a place points too: "宁江区有个亨通家庭农场".)"""
+        if first >= 3 and tokens[first - 1][0] == "个" and tokens[first - 2][0] == "有":
+            (have, start, _), (count, _, end) = tokens[first - 2], tokens[first - 1]
+            tokens = [*tokens[: first - 2], (have + count, start, end), *tokens[first:]]
+            first -= 1
         return (
             first >= 2
-            and tokens[first - 1][0] in _POINTERS
+            and (tokens[first - 1][0] in _POINTERS or tokens[first - 1][0] == "有个")
             and (
                 _is_place(tokens[first - 2][0])
                 or _district_before(tokens, first - 1)

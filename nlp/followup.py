@@ -152,6 +152,11 @@ _OUR_MEETING = re.compile(
     r"^\s?(?:我们?)?\s?(?:要|得|先|还要)?\s?(?:回[\u4e00-\u9fff]{0,4}?(?:总部|公司|办公室|单位)|(?:部门|组里|团队|公司)(?:内部)?)"
     r"(?:开会|例会|开例会|培训|述职|汇报|复盘)"
 )
+# A meeting that day said to have settled something, with no one of ours in it: "8号开会定下来 两批都要",
+# "周一碰头敲定了" (the customer's decision told, not the rep's next contact).
+_MEETING_DECIDED = re.compile(
+    r"^\s?(?:开会|开了会|开完会|碰头|碰了头|商量)\s?(?:定|决定|敲定|商定|说定)(?:下来|好|了)"
+)
 # The day something ongoing starts from ("3号开始我们的保洁员进场", "8月1号起接管", "下周一开始供货"):
 # the start of a service, a supply or a term, no one contact; unless the rep is the one who starts then
 # ("下周一开始我天天过去盯着"). 起 only after a date of the month: "下周一起过去" is "together".
@@ -396,6 +401,8 @@ def find_followup(
             continue
         if _OUR_MEETING.match(after):
             continue  # our own meeting, no contact with the customer
+        if _MEETING_DECIDED.match(after) and not mine:
+            continue  # "8号开会定下来 都要": what their meeting that day settled, no contact of ours
         if _PUT_OFF.match(after):
             continue  # "第三家明天再说", "下周再说": put off, no contact planned
         start = _PERIOD_FROM.match(after)

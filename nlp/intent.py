@@ -26,7 +26,7 @@ HELP = Screened(
     # ...with 可以 or what it looks up: "你可以帮我做什么", "你能查哪些东西" (not a day looked up:
     # "你能查什么时候…")
     r"|你(?:都|还)?(?:能|可以)(?:帮我|替我|给我|为我)?(?:做|干|查|记)(?:些)?(?:什么|啥|哪些)(?!时候)"
-    r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|(?:怎么|咋个)(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
+    r"|你能干啥|你会干啥|你会什么|你都会|能帮我干|(?:怎么|咋个?)(?:批量|一键)?(?:录|补录|登记|记录|改|查|添加|新建|建|操作|发|设置|更新|修改|让|问|提醒|用|输|填|删|撤销|撤回|作废|导入|导出)"
     # the bot's own vocabulary asked: "客户阶段有哪几种", "状态分哪些"
     r"|(?:阶段|状态)(?:都|一共|总共|分别)?(?:有|分|包括)(?:哪几种|哪几个|哪些|几种|什么)[?？]?\s*$"
     # ...asked after the change at the end, the spoken way: "想改一下怎么弄", "删掉咋办？" (read from the
@@ -72,7 +72,9 @@ SHOWN_HOW = re.compile(
     r"(?:演示|讲解|讲了|示范|教了|培训了?"
     # ...or talked over with a customer's person, told as done: "跟主任聊了半天滴灌带咋用", "和他们沟通了
     # 一下软件怎么用" (not the rep's own "聊了半天到底咋用", asked of the bot)
-    r"|(?:跟|和|与|同)[^，,。？?\s]{1,8}?(?:聊|谈|沟通|交流|介绍)了(?:半天|一下|一阵子?|一会儿?|好久|很久|半个?小时)?)"
+    r"|(?:跟|和|与|同)[^，,。？?\s]{1,8}?(?:聊|谈|沟通|交流|介绍)了(?:半天|一下|一阵子?|一会儿?|好久|很久|半个?小时)?"
+    # ...or told to a customer's people: "给物业的保洁员讲洗地机咋用"
+    r"|给[^，,。？?\s]{1,12}?讲(?!了))"
     r"[^，,。？?]{0,12}(?:怎么用|咋个?用|如何使用|怎么操作|如何操作)(?![?？吗])"
 )
 OVERDUE = Screened(
@@ -712,6 +714,8 @@ KIND_DEMO = Screened(
     # (not one to come, "下周去现场打样", nor "现场试试看")
     r"|(?:做了|搞了)[^，,。；;\s]{0,8}?现场(?:试(?![试一着下看过用])[\u4e00-\u9fff]|打样)"
     r"|现场(?:试(?![试一着下看过用])[\u4e00-\u9fff]|打样)了"
+    # a showing held for the customer's people on the ground: "搞了个现场观摩会", "开了一场示范会"
+    r"|(?:搞|办|开|组织|举办)了(?:个|一个|一场|场|一次)?[^，,。；;\s]{0,6}?(?:观摩会|现场会|示范会|演示会)"
     # the machine run in front of them, said with whom it was shown to: "现场试运行给他看了", "开起来跑给
     # 客户看过" (not a file passed on: "转给他看了")
     r"|(?:运行|运转|跑|操作|试|演|飞)[^，,。；;\s]{0,6}?给(?:他|她|客户|对方|人家|老板|领导)们?看(?:了|过)",
@@ -1367,6 +1371,8 @@ def _find_stage(
                 label = Stage.LOST  # "X中标了" with X a competitor: the deal is lost to it
             elif label == Stage.WON and _rival_in_clause(text, m.start(), rivals):
                 continue  # "听说X刚签了Y": a competitor's signing, maybe with another customer, not ours
+            elif label in (Stage.DELIVERED, Stage.NEGOTIATION) and _rival_in_clause(text, m.start(), rivals):
+                continue  # "X那套装完噪音很大", "X和Y的货都压价了": a competitor's job or price, not our deal
             if (
                 label == Stage.WON
                 and m.group().startswith("签的")

@@ -128,7 +128,7 @@ _MULTIPLIERS = {
 }
 # Words that make a number a quantity, a time or a rate rather than money.
 _NOT_MONEY_AFTER = re.compile(
-    r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦场批款种轮趟站届支罐卷根]"
+    r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦场批款种轮趟站届支罐卷根株棵]"
     r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人|季度|期|[kKmMgG]?[wW][hH]?(?![a-zA-Z])|[kKmM][vV][aA]?"
     # storage and bandwidth: "50TB", "8GB", "100Mbps" (a size or a line, never money)
     r"|[kKmMgGtTpP]i?[bB](?:ps)?(?![a-zA-Z]))"
@@ -153,7 +153,7 @@ _UPPER_BEFORE = Screened(
     r"|not exceeding|max)(?![A-Za-z]))"
     # (funds a body grants at most: "经费最多批180万", "顶多拨到30万")
     # (or reaches at most: "价格最多到50万")
-    r"\s?(?:能?给到?|能?出到?|能?批(?:给|到)?|能?拨(?:给|到)?|在|是|到)?\s?"
+    r"\s?(?:能?给到?|能?出到?|能?拿出?|能?批(?:给|到)?|能?拨(?:给|到)?|在|是|到)?\s?"
     # (a ceiling per period: "别超过每年380万", "不超过一年50万")
     r"(?:(?:每|一)(?:年|个?月))?\s?$",
     re.IGNORECASE,
@@ -211,6 +211,11 @@ BUDGET_CUE = Screened(
     r"|(?<!补贴)(?<!补助)(?:钱|款|资金|财政)(?:已经?|也|都|终于|总算)?(?:批下来|批好|批了|到位)"
     # ...or all they have for it: "今年资金紧张 也就八十万", "钱不多只有五十来万"
     r"|(?:资金|经费|钱)(?:紧张|有限|不多|不够|紧)?[^，,。；;\s]{0,4}?(?:只有|就有|也就|只够|最多)"
+    # ...or the sum set aside for it, said flat: "今年的资金是80万", "专项资金15万不变" (not a subsidy,
+    # nor money raised, "融资金额", nor a firm's capital: "注册资金五百万", "流动资金", "周转资金")
+    r"|(?<!补贴)(?<!补助)(?<!融)(?<!注册)(?<!流动)(?<!周转)资金(?:是|有|为)?(?=\s?[\d一二两三四五六七八九十])"
+    # ...or what the customer can take out for it: "货款他能拿出4万", "社里最多拿30万"
+    r"|(?:能|最多|顶多|最高)拿出?(?:来)?(?=\s?[\d一二两三四五六七八九十])"
     # ...or the capital spending approved, in English: "capex只批了30w"
     r"|(?<![A-Za-z])(?i:capex)(?![A-Za-z])"
 )
@@ -341,6 +346,8 @@ def _money(text: str, m: re.Match[str]) -> bool:
     paused = big and m.group().endswith((" ", "\t"))
     # (and a weekday glued after 万 starts the next clause, unpunctuated: "预算三十万周四再去")
     paused = paused or (big and _WEEKDAY_AFTER.match(text, end) is not None)
+    # (a line break after 万 ends the clause: "预算65万\n月底前送合同" is no count of months)
+    paused = paused or (big and text.startswith(("\n", "\r"), end))
     if end < len(text) and _NOT_MONEY_AFTER.match(text, end) and end == m.end() and not paused:
         return False  # "10万只", "2万平", "3台", "100MW"
     return bool(m.group("mult")) or not _NOT_MONEY_BEFORE.search(text[max(0, m.start() - 10) : m.start()])

@@ -207,7 +207,8 @@ _LONG_DEPT_WORDS = tuple(w for w in _DEPT_WORDS if len(w) > 1)
 # Words a name may follow with no pause: who or where the person is, or the look-up that asks about them
 # ("查下周建国的联系方式").
 _OPENS_NAME = (
-    *("拜访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们", "委会", "办公室"),
+    *("拜访", "回访", "走访", "见到", "后勤", "总务", "中心", "同事", "那边", "对方", "他们", "她们"),
+    *("委会", "办公室"),
     *("车间", "工段", "班组"),  # the shop floor the person runs: "车间王立群王主任"
     *("查下", "查一下", "查查"),
     *("看下", "看一下", "问下", "问一下"),  # "帮我看下蔡老板那家", "问下钟经理那边"
@@ -271,6 +272,8 @@ _ASKED_AFTER = re.compile(
     r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说|的跟进|的记录|最近(?:一次|有没有|怎么样|咋样|情况)"
     r"|那个线索"  # "Kevin Wang那个线索是谁录的" (a customer is asked after as "X那个客户")
     r"|透露|表示"  # "，刘莉透露他们预算卡在250万": what the person let out, as 说
+    # ...or decided, or led the rep round: "刘长贵确定要1200亩", "孙建华领我看了车间"
+    r"|(?:确定|决定|答应|同意)(?:要|了)|(?:领|带)着?(?:我|我们)(?![的们])"
 )
 # A title alone at the start or end of a chat line addresses the reader ("谢谢老板", "老板 你们…").
 _VOCATIVE = frozenset({"老板", "老师", "领导", "老总", "经理"})
@@ -524,6 +527,10 @@ def _surname_then_title(text: str, e: int) -> bool:
     )
 
 
+# A surname and 先生 / 女士 starting at a position (read after a city's quarter: "海口观澜湖张先生").
+_SIR_MADAM_AT = re.compile(r"[\u4e00-\u9fff](?:先生|女士)")
+
+
 def _district_ends(text: str, i: int) -> bool:
     """Whether a county or district ends right before `i` and a person with a title or honorific starts
     there ("绍兴柯桥陈先生", "萧山王女士"): where the person is, then the person."""
@@ -667,6 +674,8 @@ class PersonFinder:
             return True
         if _city_ends(text, i) or _district_ends(text, i):
             return True  # "眉山何老板", "徐州宋先生": where the person is, then the person
+        if _SIR_MADAM_AT.match(text, i) and any(_city_ends(text, i - n) for n in (2, 3, 4)):
+            return True  # "海口观澜湖张先生": a city, the quarter in it, then the person
         return text[:i].endswith(title_prefixes()) or text[:i].endswith(_OPENS_NAME)
 
     def _new_one(self, text: str, at: int) -> Person | None:
