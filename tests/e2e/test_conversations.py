@@ -868,6 +868,18 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # asked right after, "汉中的呢", lists the same member's customers there). Left: nothing of
         # this set
         ("conversations_seventythree", "conversations.jsonl", 15),
+        # held out and scored once at 44f13cd (10/15, 152/160, packaging machinery, plain written Mandarin);
+        # not studied yet
+        ("conversations_seventyfour", "conversations.jsonl", 10),
+        # held out and scored once at 44f13cd (12/15, 145/150, office leasing and fit-out, plain written
+        # Mandarin); not studied yet
+        ("conversations_seventyfive", "conversations.jsonl", 12),
+        # held out and scored once at 44f13cd (12/15, 153/162, pharma raw materials, fast typing without
+        # punctuation); not studied yet
+        ("conversations_seventysix", "conversations.jsonl", 12),
+        # held out and scored once at 44f13cd (11/15, 151/157, corporate vehicle leasing, managers asking,
+        # self-corrections); not studied yet
+        ("conversations_seventyseven", "conversations.jsonl", 11),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
