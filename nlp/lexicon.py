@@ -132,13 +132,15 @@ def _tree(pattern: re.Pattern[str]) -> Any:
 
 
 def _starts(pattern: re.Pattern[str], tree: Any) -> re.Pattern[str] | None:
-    if tree is None:
-        return None
+    return None if tree is None else _first_class(tree, pattern.flags)
+
+
+def _first_class(tree: Any, flags: int) -> re.Pattern[str] | None:
     try:
         from re import _constants as sre
 
         found: set[str] = set()
-        ignore = [bool(pattern.flags & re.IGNORECASE)]
+        ignore = [bool(flags & re.IGNORECASE)]
         if _can_be_empty(tree, sre, found, ignore):
             return None
         return re.compile("[" + "".join(sorted(found)) + "]", re.IGNORECASE if ignore[0] else 0)
@@ -278,6 +280,10 @@ class Screened:
             self.search, self.finditer = search, finditer
             return
         jump = first.search
+        by_first = _ByFirstChar.of(self._compiled, tree, first)
+        if by_first is not None:
+            self.search, self.finditer = by_first.screened(jump, None if needed is None else needed.search)
+            return
         if needed is None or needed.pattern == first.pattern:
 
             def screened_search(string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
@@ -311,6 +317,151 @@ class Screened:
     def _first_finditer(self, string: str, pos: int = 0, endpos: int = _END) -> _Matches:
         self._screen()
         return self.finditer(string, pos, endpos)
+
+
+class _ByFirstChar:
+    """A long alternation tried at a position by the alternatives that can start with the character
+    there: a Screened pattern's search then jumps from one possible first character to the next (in
+    C) and tries there those few alternatives, each compiled alone, in their order.
+
+    re tries an alternation one alternative after another at every position it passes, so a pattern of
+    a hundred alternatives (the report words) costs a hundred tries a character; most of them start
+    with a character the text does not hold there. The match is the same: at a position the first
+    alternative that matches wins, and one that cannot start with the character there cannot match.
+    Only for patterns without groups (a match's groups would be numbered otherwise) and whose first
+    characters are few (with a whole script among them, the jumps in Python would cost more).
+    """
+
+    __slots__ = ("_branches", "_by_char", "_compiled", "_firsts", "_flags")
+
+    def __init__(self, branches: list[str], firsts: list[re.Pattern[str]], flags: int) -> None:
+        self._branches, self._firsts, self._flags = branches, firsts, flags
+        self._by_char: dict[str, Callable[..., re.Match[str] | None]] = {}
+        self._compiled: list[Callable[..., re.Match[str] | None] | None] = [None] * len(branches)
+
+    @classmethod
+    def of(cls, compiled: re.Pattern[str], tree: Any, first: re.Pattern[str]) -> _ByFirstChar | None:
+        """`tree`: the pattern's syntax tree (_tree); `first`: its first characters (starts_re)."""
+        source, flags = compiled.pattern, compiled.flags
+        if compiled.groups or flags & re.VERBOSE or _INLINE_FLAGS.match(source) or _wide(first):
+            return None
+        branches = _top_branches(source)
+        if len(branches) < 4:  # (a few alternatives cost re little)
+            return None
+        try:
+            from re import _constants as sre
+
+            # (the parsed alternatives, when the tree is the one alternation the source splits into:
+            # read, not parsed again)
+            ((op, (_, alternatives)),) = tree.data
+            if op is not sre.BRANCH or len(alternatives) != len(branches):
+                return None
+        except (ImportError, AttributeError, TypeError, ValueError):
+            return None
+        firsts = [_first_class(alternative, flags) for alternative in alternatives]
+        if any(start is None for start in firsts):
+            return None
+        return cls(branches, firsts, flags)
+
+    def _tried_at(self, ch: str) -> Callable[..., re.Match[str] | None]:
+        # (each alternative compiled alone, once: one pattern for every set of them would compile
+        # some dear ones, a Han range read without case, over and over)
+        tried = [self._branch(k) for k, first in enumerate(self._firsts) if first.match(ch)]
+        if len(tried) == 1:
+            self._by_char[ch] = tried[0]
+            return tried[0]
+
+        def first_of(string: str, pos: int, endpos: int) -> re.Match[str] | None:
+            for match in tried:
+                m = match(string, pos, endpos)
+                if m is not None:
+                    return m
+            return None
+
+        self._by_char[ch] = first_of
+        return first_of
+
+    def _branch(self, k: int) -> Callable[..., re.Match[str] | None]:
+        match = self._compiled[k]
+        if match is None:
+            match = self._compiled[k] = re.compile(self._branches[k], self._flags).match
+        return match
+
+    def screened(
+        self, jump: Callable[..., re.Match[str] | None], need: Callable[..., re.Match[str] | None] | None
+    ) -> tuple[Callable[..., re.Match[str] | None], Callable[..., _Matches]]:
+        """search and finditer: `jump` finds the next possible first character; `need`, when given,
+        finds a character every match needs (none in the text: no match)."""
+        known, tried_at = self._by_char.get, self._tried_at
+
+        def screened_search(string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+            if need is not None and need(string, pos, endpos) is None:
+                return None
+            at = jump(string, pos, endpos)
+            while at is not None:
+                p = at.start()
+                m = (known(string[p]) or tried_at(string[p]))(string, p, endpos)
+                if m is not None:
+                    return m
+                at = jump(string, p + 1, endpos)
+            return None
+
+        def screened_finditer(string: str, pos: int = 0, endpos: int = _END) -> _Matches:
+            if need is not None and need(string, pos, endpos) is None:
+                return
+            at = jump(string, pos, endpos)
+            while at is not None:
+                p = at.start()
+                m = (known(string[p]) or tried_at(string[p]))(string, p, endpos)
+                if m is not None:
+                    yield m  # (never empty: a pattern that can match nothing has no first characters)
+                    at = jump(string, m.end(), endpos)
+                else:
+                    at = jump(string, p + 1, endpos)
+
+        return screened_search, screened_finditer
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # flags for the whole pattern, said at its start
+_WIDE_CLASSES = frozenset({r"\w", r"\W", r"\S", r"\D"})
+_RANGE_ITEM = re.compile(r"\\?(.)-\\?(.)", re.DOTALL)
+
+
+def _wide(first: re.Pattern[str]) -> bool:
+    """Whether a first-character class (starts_re) holds a whole script or more (a pattern for "了没"
+    after any Han character may start at any of them)."""
+    body = first.pattern[1:-1]
+    if any(c in body for c in _WIDE_CLASSES):
+        return True
+    return any(ord(m.group(2)) - ord(m.group(1)) > 256 for m in _RANGE_ITEM.finditer(body))
+
+
+def _top_branches(source: str) -> list[str]:
+    """A pattern's source split at the | that stand outside every group and character set."""
+    branches: list[str] = []
+    depth = start = i = 0
+    n = len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a set: "]" first in it (after any "^") is a member
+            i += 1
+            i += source.startswith("^", i)
+            i += source.startswith("]", i)
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+        i += 1
+    branches.append(source[start:])
+    return branches
 
 
 def _can_be_empty(seq: Iterable[tuple], sre: Any, found: set[str], ignore: list[bool]) -> bool:
