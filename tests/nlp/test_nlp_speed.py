@@ -276,7 +276,11 @@ def test_a_long_alternation_is_tried_by_its_first_character() -> None:
 
     assert _top_branches(r"a[|]b|(?:c|d)|\||[]|x]|e") == ["a[|]b", "(?:c|d)", "\\|", "[]|x]", "e"]
     REPORTED.search("")
-    assert _ByFirstChar.of(REPORTED._compiled, _tree(REPORTED._compiled), starts_re(REPORTED._compiled))
+
+    def by_first(plain: re.Pattern[str]) -> _ByFirstChar | None:
+        return _ByFirstChar.of(plain.pattern, plain.flags, _tree(plain), starts_re(plain))
+
+    assert by_first(REPORTED._compiled) is not None
     sources = [
         # a longer alternative later than a shorter one with the same start: the earlier still wins
         r"(?<![A-Za-z])(?:call|phone)|拜访|拜访了客户|^\s*查|(?i:visit)ed|\d+号|[来去]了",
@@ -291,7 +295,7 @@ def test_a_long_alternation_is_tried_by_its_first_character() -> None:
     ]
     for source in sources:
         screened, plain = Screened(source), re.compile(source)
-        assert _ByFirstChar.of(plain, _tree(plain), starts_re(plain)) is not None
+        assert by_first(plain) is not None
         for text in texts:
             assert [m.span() for m in screened.finditer(text)] == [m.span() for m in plain.finditer(text)]
             for pos in range(len(text) + 1):
@@ -300,7 +304,7 @@ def test_a_long_alternation_is_tried_by_its_first_character() -> None:
                     assert (a and a.span()) == (b and b.span()), (source, text, pos, end)
     # a wide first character (any Han character) keeps the plain search: no jumps in Python
     wide = re.compile(r"[\u4e00-\u9fff]了没|啊啊|哦哦|嗯嗯")
-    assert _ByFirstChar.of(wide, _tree(wide), starts_re(wide)) is None
+    assert by_first(wide) is None
 
 
 def test_tokens_reach_the_block_of_the_word_that_ends_last(extractor: Extractor) -> None:
