@@ -211,9 +211,20 @@ def _screened_patterns() -> list[tuple[str, Screened]]:
     import nlp.numbers
     import nlp.people
     import nlp.phones
+    import nlp.shorthand
 
     found = []
-    for module in (nlp.intent, nlp.numbers, nlp.people, nlp.phones, nlp.dates, nlp.followup, nlp.companies):
+    modules = (
+        nlp.intent,
+        nlp.numbers,
+        nlp.people,
+        nlp.phones,
+        nlp.dates,
+        nlp.followup,
+        nlp.companies,
+        nlp.shorthand,
+    )
+    for module in modules:
         for name, value in vars(module).items():
             if isinstance(value, Screened):
                 found.append((f"{module.__name__}.{name}", value))
