@@ -145,7 +145,7 @@ _INSIDE = (*_OFFICE, *_FACULTY)
 _KINDLESS_HEADS = ("之家",)
 _PROVINCES = frozenset(PROVINCES)
 # An English name ending in an organisation word ("Vertex Robotics", "Brightwave Consulting").
-_LATIN_ORG = re.compile(
+_LATIN_ORG = Screened(
     r"(?<![A-Za-z])(?:[A-Z][\w&+\-]*\s){0,3}[A-Z][\w&+\-]*\s(?:Robotics|Consulting|Labs?|Tech|Technolog(?:y|ies)"
     r"|Group|Inc\b\.?|Ltd\b\.?|Corp\b\.?|Corporation|Company|Studios?|Solutions|Systems|Logistics|Foods?|Trading"
     r"|Capital|Partners|Semiconductors?|Electronics|Pharma(?:ceuticals?)?|Medical|Health(?:care)?|Biotech|Energy"

@@ -195,7 +195,11 @@ _XIANG_DONE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![嗯哦噢])咯(?=\s|$|[，,�
 
 
 def _xiang(text: str) -> str:
-    return _XIANG_DONE.sub("了", _XIANG_RE.sub(lambda m: _XIANG_WORDS[m.group()], text))
+    # (the patterns start with look-behinds, tried at every character: a test of the words' own
+    # characters skips them for nearly every message)
+    if "么子" in text or "几多" in text or "一哈" in text or "恰饭" in text:
+        text = _XIANG_RE.sub(lambda m: _XIANG_WORDS[m.group()], text)
+    return _XIANG_DONE.sub("了", text) if "咯" in text else text
 
 
 # 得 typed for 的 (one pinyin, de, in hurried voice input) before what a 得 of manner or need never
@@ -211,7 +215,9 @@ _DE_SLIP = re.compile(
 
 def _wu(text: str) -> str:
     # (a substitution that finds nothing costs what a search for a cue would)
-    return _WU_QUESTION.sub("吗", _WU_RE.sub(lambda m: _WU_WORDS[m.group()], text))
+    # (the question's pattern starts with look-behinds, tried at every character: 伐 is tested first)
+    text = _WU_RE.sub(lambda m: _WU_WORDS[m.group()], text)
+    return _WU_QUESTION.sub("吗", text) if "伐" in text else text
 
 
 # Wuhan (and around it) as typed by reps in Hubei: 克 is 去 ("上午克X", "下周一克对接", "方案发过克了"),
@@ -232,7 +238,7 @@ _HUBEI_WHAT = re.compile(r"(?<![怎什这那多甚要为干])么(?=时候|事)")
 
 
 def _hubei(text: str) -> str:
-    if "么" not in text and "克" not in text:
+    if "克" not in text and "么" not in text:  # (the patterns start with look-behinds: a test first)
         return text
     return _HUBEI_WHAT.sub("啥", _HUBEI_HOW.sub("怎样", _HUBEI_GO.sub("去", text)))
 
@@ -393,7 +399,9 @@ def mandarin(text: str) -> str:
     when it has none."""
     text = _sichuan(_shandong(text))
     text = _chaoshan(_voice_slips(_initials(text)))
-    text = _DE_SLIP.sub("的", _xiang(_hubei(_shaanxi(_wu(_northwest(_northeast(_north_china(text))))))))
+    text = _xiang(_hubei(_shaanxi(_wu(_northwest(_northeast(_north_china(text)))))))
+    if "得" in text:  # (the slip's pattern starts with look-behinds: a test first)
+        text = _DE_SLIP.sub("的", text)
     if _CUE.search(text) is None:
         return text
     # The contextual words first: they look at the Cantonese around them (唔系, 佢话, 嗰条系).

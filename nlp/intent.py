@@ -125,7 +125,7 @@ WANTS_SOME = re.compile(
     r"(?:想|要|需要|配|买|采购|订|加|换|上(?![周月季年次回个午]))[^，,。？?\s]{0,4}几[台套个件批只辆组]"
 )
 QUESTION = Screened(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
-TODAY = re.compile(
+TODAY = Screened(
     # (not the last contact's content asked: "X上回跟的啥子" is its record, not the day's list)
     r"(?<!上[次回])(?:跟进|拜访|回访|联系|跑|见|跟|找)(?:的|哪些|谁|什么|啥)|(?:要|待|该|需要|得)(?:跟进|跟|拜访|回访|联系|跑|见|找)"
     r"|(?:要|待|该|需要|得)\s?follow(?![A-Za-z])"
@@ -389,7 +389,7 @@ AFTER_SALES = re.compile(
     r"|(?:在|从)你们(?:这|那|家|这边|那边|店里|公司)?(?:买|订|采购|装)的[^？?]{0,30}?(?:派(?:个)?人|上门|维修|修一下|售后)"
 )
 BUYS_AGAIN = re.compile(r"(?:再|还|多)(?:买|要|订|采购|加|上|做)|报(?:个)?价|多少钱|价格|新(?:项目|店|厂|仓)")
-CUSTOMER_BUY = re.compile(
+CUSTOMER_BUY = Screened(
     r"想|要|需要|采购|咨询|了解|报价|价格|多少钱|多钱|代理|批发|合作|进货|订|买|联系|电话|手机|预算|卖不卖|有没有"
     # in English: "We'd like 120 hoodies", "looking for a quote"
     r"|(?<![A-Za-z])(?:we'd like|we would like|we need|we want|looking for|interested in|quote|quotation"
@@ -594,7 +594,7 @@ TOLD = re.compile(r"(?<![听没])说|表示|反馈|答应|同意|觉得|认为|�
 # A contact planned again ("下周再联系") follows one that happened.
 AGAIN = re.compile(r"再(?:去|来|联系|约|打|谈|跟|拜访|过去|沟通|聊|看|见)")
 # "那个要60个球机的物流园 现在什么进度": the progress or the owner of whatever stands before it.
-PROGRESS = re.compile(
+PROGRESS = Screened(
     r"到?哪一?步|(?:什么|啥|哪个|哪一个)阶段|(?:什么|啥)状态|状态(?:如何|怎么样)|什么进度|啥进度|进度如何|进度怎么?样|进展如何|什么进展|啥进展|有什么进展|什么情况|啥情况|怎么样了|咋样了?|怎样了"
     r"|有(?:没有)?(?:进展|进度|动静|消息|更新)(?:吗|没|没有|了吗)?[?？]?$|最新(?:进展|进度|情况|动态)[?？]?$"
     r"|有没有人跟|有人(?:在)?跟吗|谁在跟|(?:是)?谁跟的|跟(?:进)?到哪|聊到哪|谈到哪|(?:进展|进度|推进|做)到哪"

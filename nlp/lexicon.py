@@ -123,26 +123,56 @@ def starts_re(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 def _tree(pattern: re.Pattern[str]) -> Any:
+    return _parsed(pattern.pattern, pattern.flags)
+
+
+def _parsed(source: str, flags: int) -> Any:
     try:
         from re import _parser  # Python 3.11+; a private module, so any surprise gives None
 
-        return _parser.parse(pattern.pattern, pattern.flags)
+        return _parser.parse(source, flags)
     except (ImportError, AttributeError, TypeError, ValueError, re.error):
         return None
 
 
 def _starts(pattern: re.Pattern[str], tree: Any) -> re.Pattern[str] | None:
-    if tree is None:
+    return None if tree is None else _first_class(tree, pattern.flags)
+
+
+def _first_class(tree: Any, flags: int) -> re.Pattern[str] | None:
+    first = _first_items(tree, flags)
+    try:
+        return None if first is None else re.compile("[" + "".join(sorted(first[0])) + "]", first[1])
+    except re.error:
         return None
+
+
+def _first_items(tree: Any, flags: int) -> tuple[set[str], int] | None:
+    """The items of the first-character class (characters escaped, ranges, categories) and its flags."""
     try:
         from re import _constants as sre
 
         found: set[str] = set()
-        ignore = [bool(pattern.flags & re.IGNORECASE)]
+        ignore = [bool(flags & re.IGNORECASE)]
         if _can_be_empty(tree, sre, found, ignore):
             return None
-        return re.compile("[" + "".join(sorted(found)) + "]", re.IGNORECASE if ignore[0] else 0)
-    except (ImportError, AttributeError, TypeError, ValueError, re.error, _Unknown):
+        return found, re.IGNORECASE if ignore[0] else 0
+    except (ImportError, AttributeError, TypeError, ValueError, _Unknown):
+        return None
+
+
+def _first_test(tree: Any, flags: int) -> Callable[[str], object] | None:
+    """Whether a character can start a match: a set's test when the class is of plain characters read
+    with case (most alternatives: "拜访", "打了"), else the class's own match."""
+    first = _first_items(tree, flags)
+    if first is None:
+        return None
+    items, case = first
+    if not case and all(len(item) == 1 for item in items):  # (re.escape leaves these as they are)
+        return frozenset(items).__contains__
+    try:
+        return re.compile("[" + "".join(sorted(items)) + "]", case).match
+    except re.error:
         return None
 
 
@@ -169,12 +199,14 @@ def needs_re(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 def _needs(pattern: re.Pattern[str], tree: Any) -> re.Pattern[str] | None:
-    if tree is None:
-        return None
+    return None if tree is None else _needed_class(tree, pattern.flags)
+
+
+def _needed_class(tree: Any, flags: int) -> re.Pattern[str] | None:
     try:
         from re import _constants as sre
 
-        ignore = [bool(pattern.flags & re.IGNORECASE)]
+        ignore = [bool(flags & re.IGNORECASE)]
         needed = _needed(tree, sre, ignore)
         if needed is None or _rarity(needed) >= _TOO_COMMON:
             return None  # (most texts would hold one: a wide range, many common characters)
@@ -259,25 +291,41 @@ class Screened:
     Anything else (match, fullmatch, sub, pattern...) is the compiled pattern's own.
     """
 
-    __slots__ = ("_compiled", "finditer", "fullmatch", "match", "search")
+    __slots__ = ("_flags", "_source", "_whole", "finditer", "fullmatch", "match", "search")
 
     def __init__(self, pattern: str, flags: int | re.RegexFlag = 0) -> None:
-        self._compiled = re.compile(pattern, flags)
-        self.match, self.fullmatch = self._compiled.match, self._compiled.fullmatch
+        # (compiled when first needed: a long alternation tried by its first characters never is,
+        # its alternatives are, one by one, when a text holds their first character)
+        self._source, self._flags = pattern, int(flags)
+        self._whole: re.Pattern[str] | None = None
+        self.match: Callable[..., re.Match[str] | None] = self._first_match
+        self.fullmatch: Callable[..., re.Match[str] | None] = self._first_fullmatch
         self.search: Callable[..., re.Match[str] | None] = self._first_search
         self.finditer: Callable[..., _Matches] = self._first_finditer
+
+    @property
+    def _compiled(self) -> re.Pattern[str]:
+        if self._whole is None:
+            self._whole = re.compile(self._source, self._flags)
+        return self._whole
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._compiled, name)
 
     def _screen(self) -> None:
-        tree = _tree(self._compiled)
-        first, needed = _starts(self._compiled, tree), _needs(self._compiled, tree)
-        search, finditer = self._compiled.search, self._compiled.finditer
+        tree = _parsed(self._source, self._flags)
+        flags = getattr(getattr(tree, "state", None), "flags", None)  # (as compiled: inline flags too)
+        first = None if flags is None else _first_class(tree, flags)
         if first is None:  # (a match may be empty, or start with any character)
-            self.search, self.finditer = search, finditer
+            self.search, self.finditer = self._compiled.search, self._compiled.finditer
             return
+        needed = _needed_class(tree, flags)
         jump = first.search
+        by_first = _ByFirstChar.of(self._source, flags, tree, first)
+        if by_first is not None:
+            self.search, self.finditer = by_first.screened(jump, None if needed is None else needed.search)
+            return
+        search, finditer = self._compiled.search, self._compiled.finditer
         if needed is None or needed.pattern == first.pattern:
 
             def screened_search(string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
@@ -304,6 +352,14 @@ class Screened:
 
         self.search, self.finditer = screened_search, screened_finditer
 
+    def _first_match(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        self.match = self._compiled.match
+        return self.match(string, pos, endpos)
+
+    def _first_fullmatch(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        self.fullmatch = self._compiled.fullmatch
+        return self.fullmatch(string, pos, endpos)
+
     def _first_search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         self._screen()
         return self.search(string, pos, endpos)
@@ -311,6 +367,154 @@ class Screened:
     def _first_finditer(self, string: str, pos: int = 0, endpos: int = _END) -> _Matches:
         self._screen()
         return self.finditer(string, pos, endpos)
+
+
+class _ByFirstChar:
+    """A long alternation tried at a position by the alternatives that can start with the character
+    there: a Screened pattern's search then jumps from one possible first character to the next (in
+    C) and tries there those few alternatives, each compiled alone, in their order.
+
+    re tries an alternation one alternative after another at every position it passes, so a pattern of
+    a hundred alternatives (the report words) costs a hundred tries a character; most of them start
+    with a character the text does not hold there. The match is the same: at a position the first
+    alternative that matches wins, and one that cannot start with the character there cannot match.
+    Only for patterns without groups (a match's groups would be numbered otherwise) and whose first
+    characters are few (with a whole script among them, the jumps in Python would cost more).
+    """
+
+    __slots__ = ("_branches", "_by_char", "_compiled", "_firsts", "_flags")
+
+    def __init__(self, branches: list[str], firsts: list[Callable[[str], object]], flags: int) -> None:
+        self._branches, self._firsts, self._flags = branches, firsts, flags
+        self._by_char: dict[str, Callable[..., re.Match[str] | None]] = {}
+        self._compiled: list[Callable[..., re.Match[str] | None] | None] = [None] * len(branches)
+
+    @classmethod
+    def of(cls, source: str, flags: int, tree: Any, first: re.Pattern[str]) -> _ByFirstChar | None:
+        """`tree`: the pattern's syntax tree (_parsed), `flags` its flags; `first`: its first
+        characters (starts_re)."""
+        if flags & re.VERBOSE or _INLINE_FLAGS.match(source) or _wide(first):
+            return None
+        branches = _top_branches(source)
+        if len(branches) < 4:  # (a few alternatives cost re little)
+            return None
+        try:
+            from re import _constants as sre
+
+            # (the parsed alternatives, when the tree is the one alternation the source splits into:
+            # read, not parsed again)
+            ((op, (_, alternatives)),) = tree.data
+            if op is not sre.BRANCH or len(alternatives) != len(branches) or tree.state.groups > 1:
+                return None  # (with groups, a match's would be numbered otherwise)
+        except (ImportError, AttributeError, TypeError, ValueError):
+            return None
+        firsts = []
+        for alternative in alternatives:
+            starts = _first_test(alternative, flags)
+            if starts is None:
+                return None
+            firsts.append(starts)
+        return cls(branches, firsts, flags)
+
+    def _tried_at(self, ch: str) -> Callable[..., re.Match[str] | None]:
+        # (each alternative compiled alone, once: one pattern for every set of them would compile
+        # some dear ones, a Han range read without case, over and over)
+        tried = [self._branch(k) for k, starts in enumerate(self._firsts) if starts(ch)]
+        if len(tried) == 1:
+            self._by_char[ch] = tried[0]
+            return tried[0]
+
+        def first_of(string: str, pos: int, endpos: int) -> re.Match[str] | None:
+            for match in tried:
+                m = match(string, pos, endpos)
+                if m is not None:
+                    return m
+            return None
+
+        self._by_char[ch] = first_of
+        return first_of
+
+    def _branch(self, k: int) -> Callable[..., re.Match[str] | None]:
+        match = self._compiled[k]
+        if match is None:
+            match = self._compiled[k] = re.compile(self._branches[k], self._flags).match
+        return match
+
+    def screened(
+        self, jump: Callable[..., re.Match[str] | None], need: Callable[..., re.Match[str] | None] | None
+    ) -> tuple[Callable[..., re.Match[str] | None], Callable[..., _Matches]]:
+        """search and finditer: `jump` finds the next possible first character; `need`, when given,
+        finds a character every match needs (none in the text: no match)."""
+        known, tried_at = self._by_char.get, self._tried_at
+
+        def screened_search(string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+            if need is not None and need(string, pos, endpos) is None:
+                return None
+            at = jump(string, pos, endpos)
+            while at is not None:
+                p = at.start()
+                m = (known(string[p]) or tried_at(string[p]))(string, p, endpos)
+                if m is not None:
+                    return m
+                at = jump(string, p + 1, endpos)
+            return None
+
+        def screened_finditer(string: str, pos: int = 0, endpos: int = _END) -> _Matches:
+            if need is not None and need(string, pos, endpos) is None:
+                return
+            at = jump(string, pos, endpos)
+            while at is not None:
+                p = at.start()
+                m = (known(string[p]) or tried_at(string[p]))(string, p, endpos)
+                if m is not None:
+                    yield m  # (never empty: a pattern that can match nothing has no first characters)
+                    at = jump(string, m.end(), endpos)
+                else:
+                    at = jump(string, p + 1, endpos)
+
+        return screened_search, screened_finditer
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # flags for the whole pattern, said at its start
+_WIDE_CLASSES = frozenset({r"\w", r"\W", r"\S", r"\D"})
+_RANGE_ITEM = re.compile(r"\\?(.)-\\?(.)", re.DOTALL)
+
+
+def _wide(first: re.Pattern[str]) -> bool:
+    """Whether a first-character class (starts_re) holds a whole script or more (a pattern for "了没"
+    after any Han character may start at any of them)."""
+    body = first.pattern[1:-1]
+    if any(c in body for c in _WIDE_CLASSES):
+        return True
+    return any(ord(m.group(2)) - ord(m.group(1)) > 256 for m in _RANGE_ITEM.finditer(body))
+
+
+def _top_branches(source: str) -> list[str]:
+    """A pattern's source split at the | that stand outside every group and character set."""
+    branches: list[str] = []
+    depth = start = i = 0
+    n = len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a set: "]" first in it (after any "^") is a member
+            i += 1
+            i += source.startswith("^", i)
+            i += source.startswith("]", i)
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+        i += 1
+    branches.append(source[start:])
+    return branches
 
 
 def _can_be_empty(seq: Iterable[tuple], sre: Any, found: set[str], ignore: list[bool]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.lexicon import titles
+from nlp.lexicon import Screened, titles
 from nlp.segment import base_word_freq
 
 _KINDS = {"拜": "visit", "电": "call", "微": "online"}
@@ -23,7 +23,7 @@ _WHEN = r"(?:今天|今日|昨天|前天|上午|下午|中午|早上|晚上|刚�
 _END = r"(?=$|[\s，,。；;：:、/|])"
 _ALONE = re.compile(_CLAUSE_START + _WHEN + r"(?P<k>[拜电微])" + _END)
 # (not 拜了拜, 拜了年, 拜了佛, 拜了师: worship and new year's calls)
-_DONE = re.compile(_CLAUSE_START + _WHEN + r"(?P<k>拜)了(?![拜年佛师把])")
+_DONE = Screened(_CLAUSE_START + _WHEN + r"(?P<k>拜)了(?![拜年佛师把])")
 _GLUED = re.compile(_CLAUSE_START + _WHEN + r"(?P<k>[拜电])(?=[\u4e00-\u9fff])")
 
 

@@ -211,9 +211,20 @@ def _screened_patterns() -> list[tuple[str, Screened]]:
     import nlp.numbers
     import nlp.people
     import nlp.phones
+    import nlp.shorthand
 
     found = []
-    for module in (nlp.intent, nlp.numbers, nlp.people, nlp.phones, nlp.dates, nlp.followup, nlp.companies):
+    modules = (
+        nlp.intent,
+        nlp.numbers,
+        nlp.people,
+        nlp.phones,
+        nlp.dates,
+        nlp.followup,
+        nlp.companies,
+        nlp.shorthand,
+    )
+    for module in modules:
         for name, value in vars(module).items():
             if isinstance(value, Screened):
                 found.append((f"{module.__name__}.{name}", value))
@@ -266,6 +277,45 @@ def test_a_screened_pattern_keeps_look_behinds_and_anchors() -> None:
                 assert (a and a.span()) == (b and b.span()), (source, text, pos)
     assert Screened(r"a?").search("bbb") is not None  # no screen for a pattern that may match nothing
     assert Screened(r".x").search("ax") is not None
+
+
+def test_a_long_alternation_is_tried_by_its_first_character() -> None:
+    """Alternatives split at the top level only (not inside a set, a group or after a backslash), and
+    the matches are the whole pattern's, in the order of its alternatives."""
+    from nlp.intent import REPORTED
+    from nlp.lexicon import _ByFirstChar, _top_branches, _tree
+
+    assert _top_branches(r"a[|]b|(?:c|d)|\||[]|x]|e") == ["a[|]b", "(?:c|d)", "\\|", "[]|x]", "e"]
+    REPORTED.search("")
+
+    def by_first(plain: re.Pattern[str]) -> _ByFirstChar | None:
+        return _ByFirstChar.of(plain.pattern, plain.flags, _tree(plain), starts_re(plain))
+
+    assert by_first(REPORTED._compiled) is not None
+    sources = [
+        # a longer alternative later than a shorter one with the same start: the earlier still wins
+        r"(?<![A-Za-z])(?:call|phone)|拜访|拜访了客户|^\s*查|(?i:visit)ed|\d+号|[来去]了",
+        r"开会|开完.{0,4}会|(?<![没未])开了|会开完了|\s电话|电话(?!号)",
+    ]
+    texts = [
+        "xcall了 拜访了客户",
+        "  查一下 VISITED 12号",
+        "没开了会 开完大会 会开完了 电话号",
+        "来了去了",
+        "",
+    ]
+    for source in sources:
+        screened, plain = Screened(source), re.compile(source)
+        assert by_first(plain) is not None
+        for text in texts:
+            assert [m.span() for m in screened.finditer(text)] == [m.span() for m in plain.finditer(text)]
+            for pos in range(len(text) + 1):
+                for end in range(pos, len(text) + 1):
+                    a, b = screened.search(text, pos, end), plain.search(text, pos, end)
+                    assert (a and a.span()) == (b and b.span()), (source, text, pos, end)
+    # a wide first character (any Han character) keeps the plain search: no jumps in Python
+    wide = re.compile(r"[\u4e00-\u9fff]了没|啊啊|哦哦|嗯嗯")
+    assert by_first(wide) is None
 
 
 def test_tokens_reach_the_block_of_the_word_that_ends_last(extractor: Extractor) -> None:
