@@ -7,13 +7,20 @@ competitors accumulate on the lead, a budget replaces the old one ("再加20万"
 follow-up is set, a new person becomes a contact. A "下次什么时候跟进？" still open moves to the new
 record (a bare time answers it there), or is settled by the plan the message gives. The reply says
 which customer it went to and what changed, with 改一下 to correct it.
+
+A report typed in fragments is the exception: when the record opened with the contact alone ("下午去了
+趟X物业", "给Y打了个电话") and the next messages come within FRAGMENT_WINDOW of each other ("见了骆经理",
+"他们要换三十把办公椅", "总价压在六万以内"), they are that one contact told in parts and amend its
+record. An afterthought ("对了他们还要冷柜", "另外…") or a contact of its own ("又打了个电话",
+another person's call) stays one more follow-up, as after a whole report.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from bot.types import Reply
 from handlers.cards import amend_button, contact_text, followup_card, next_followup_text
@@ -195,6 +202,113 @@ def _contact_of(followup: FollowUp, named: Contact | None, ex: Extraction, text:
     return followup.contact_id
 
 
+# How many fragments have joined a record (among its slots): a correction's words added to a whole report
+# make it no report in parts.
+PARTS = "parts"
+# A contact said alone is short ("下午去了趟X物业", "X那边 微信上跟苗主管聊了一下"); a longer opening
+# tells what was said there ("去了趟X 骆经理说门禁老是坏 业主投诉不断"), a whole report.
+_BARE_CHARS = 20
+# What a report says of the deal besides who was met and how: a report with none of it yet is told in parts.
+_CONTENT = ("products", "competitors", "budget", "stage", "next_followup")
+# Fragments of one report come one after the other, typed as the rep thinks; a message after a longer
+# pause is news of its own even inside the context window.
+FRAGMENT_WINDOW = timedelta(minutes=3)
+# Words that open an afterthought: the rep took the report as told and adds to it ("对了他们还要冷柜",
+# "另外会议室也要配桌子", "oh and they want desks too"), one more follow-up even after a report that
+# opened with the contact alone.
+_AFTERTHOUGHT = re.compile(
+    r"^[\s哦噢喔啊呃嗯，,、.…]*(?:对了|另外|还有|补充|忘了说|忘说了|顺便说|顺带说"
+    r"|btw\b|by the way|also\b|oh,? and\b|p\.?s\b)",
+    re.IGNORECASE,
+)
+
+
+def _told_in_parts(followup: FollowUp) -> bool:
+    """Whether the record is a report being typed in fragments: it opened with the contact alone ("下午
+    去了趟X", "给Y打了个电话"), what was said there still to come, or a fragment has already joined it.
+    A report that came whole ("去X演示了彩超，下周三再去") is done: news after it is a follow-up of
+    its own."""
+    if followup.extracted.get(PARTS):
+        return True
+    opening = followup.text.split("\n", 1)[0]
+    return len(opening) <= _BARE_CHARS and not any(followup.extracted.get(key) for key in _CONTENT)
+
+
+def _in_parts_now(followup: FollowUp, person: Person, now: datetime) -> bool:
+    """Whether a message of `person` sent `now` may be the next fragment of the record: the writer's own
+    report in parts, last touched within FRAGMENT_WINDOW."""
+    touched = followup.updated_at or followup.created_at
+    recent = touched is not None and now - touched <= FRAGMENT_WINDOW
+    return followup.person_id == person.id and recent and _told_in_parts(followup)
+
+
+def _one_more_part(followup: FollowUp, person: Person, now: datetime) -> dict[str, int]:
+    """The count of fragments a report in parts has, one more; nothing for a whole report (or one
+    left for longer than FRAGMENT_WINDOW)."""
+    if not _in_parts_now(followup, person, now):
+        return {}
+    return {PARTS: int(followup.extracted.get(PARTS) or 0) + 1}
+
+
+def _adds_to_report(followup: FollowUp, person: Person, ex: Extraction, text: str, now: datetime) -> bool:
+    """Whether a follow-on is one more fragment of the writer's report in parts ("见了骆经理", "要换三十
+    把办公椅", "总价压在六万以内"), not a follow-up of its own. It is one when it opens with no afterthought
+    word and tells no contact of its own: no kind of contact, or the one met on a visit that named the
+    place alone ("下午去了趟X物业" / "见了骆经理"). A call or a message is told with whom it was, so a kind
+    said after one is another contact ("又打了个电话", "刘经理那边发了报价")."""
+    if not _in_parts_now(followup, person, now) or _AFTERTHOUGHT.match(text):
+        return False
+    if ex.kind is None:
+        return True
+    met = ex.kind == "visit" and followup.kind in (None, "visit") and followup.contact_id is None
+    return met and bool(ex.contact_name or ex.contact_title) and _ANOTHER.search(text) is None
+
+
+_ACCUMULATE = ("products", "competitors")
+
+
+def _slots_merged(followup: FollowUp, ex: Extraction) -> dict[str, Any]:
+    """The record's slots with the fragment's: lists (products, competitors) accumulate, a value said
+    replaces the one kept, nothing said leaves it as it was."""
+    merged: dict[str, Any] = {}
+    for key, value in ex.to_slots().items():
+        if value in (None, [], (), ""):
+            continue
+        kept = followup.extracted.get(key)
+        if key in _ACCUMULATE and isinstance(kept, list):
+            merged[key] = kept + [v for v in value if v not in kept]
+        else:
+            merged[key] = value
+    return merged
+
+
+async def _amend_report(
+    ctx: Context,
+    person: Person,
+    followup: FollowUp,
+    ex: Extraction,
+    contact: Contact | None,
+    due: datetime | None,
+    awaiting: str | None,
+) -> None:
+    """The fragment kept on the record it adds to: its slots, its words, the plan it gives, the kind of
+    contact if the record had none, and the person it names as the one met."""
+    now = ctx.clock.now()
+    if followup.kind is None and ex.kind is not None:
+        followup.kind = ex.kind
+    if contact is not None and (followup.contact_id is None or ex.contact_name):
+        followup.contact_id = contact.id
+    await amend_followup(
+        ctx.session,
+        followup,
+        at=now,
+        awaiting=awaiting,
+        extracted={**_slots_merged(followup, ex), **_one_more_part(followup, person, now)},
+        next_followup_at=due,
+        note=ctx.message.text,
+    )
+
+
 async def _set_plan(
     ctx: Context, person: Person, lead: Lead, followup: FollowUp, ex: Extraction
 ) -> list[Reply]:
@@ -258,7 +372,8 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     told = _about_its_contact(ex, its_contact)  # what it says besides naming the record's contact
     if not _says_a_fact(told) and followup.person_id == person.id:
         # "他说下周给答复": a remark on the contact just reported, kept with its record; no new contact
-        await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
+        more = _one_more_part(followup, person, now)
+        await amend_followup(session, followup, at=now, awaiting=followup.awaiting, extracted=more, note=text)
         lines = (f"客户：{lead.company}", _note(text))
         return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
     if _plan_only(told, text):
@@ -278,7 +393,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
             followup,
             at=now,
             awaiting=followup.awaiting,
-            extracted={k: v for k, v in said.items() if v},
+            extracted={**{k: v for k, v in said.items() if v}, **_one_more_part(followup, person, now)},
             note=text,
         )
         lines = [f"客户：{lead.company}"]
@@ -297,22 +412,25 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     due = set_next_followup(lead, ex.next_followup, tz)
     # The question the last record waits for is now this record's, or answered by its plan.
     awaiting = None if due is not None else followup.awaiting
-    if followup.awaiting is not None:
-        await amend_followup(session, followup, at=now, awaiting=None)
-    await record_followup(
-        session,
-        lead_id=lead.id,
-        person_id=person.id,
-        text=text,
-        kind=ex.kind or followup.kind,
-        extracted=ex.to_slots(),
-        happened_at=ctx.message.sent_at,
-        created_at=now,
-        next_followup_at=due,
-        inbound_id=ctx.inbound_id,
-        contact_id=_contact_of(followup, contact, ex, text),
-        awaiting=awaiting,
-    )
+    if _adds_to_report(followup, person, ex, text, now):
+        await _amend_report(ctx, person, followup, ex, contact, due, awaiting)
+    else:
+        if followup.awaiting is not None:
+            await amend_followup(session, followup, at=now, awaiting=None)
+        await record_followup(
+            session,
+            lead_id=lead.id,
+            person_id=person.id,
+            text=text,
+            kind=ex.kind or followup.kind,
+            extracted=ex.to_slots(),
+            happened_at=ctx.message.sent_at,
+            created_at=now,
+            next_followup_at=due,
+            inbound_id=ctx.inbound_id,
+            contact_id=_contact_of(followup, contact, ex, text),
+            awaiting=awaiting,
+        )
     lines = [f"客户：{lead.company}"]
     added = [p for p in lead.products or [] if p not in products_before]
     if added:

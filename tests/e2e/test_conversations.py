@@ -791,11 +791,14 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # done in the office of their person, 在X部长办公室盖的章, is a visit). The study also made a report
         # typed in fragments one follow-up (10/15), but that counted a follow-on of a short report as no
         # follow-up of its own, against the format's own example ("对了他们还想看看DR" is a second one) and
-        # three handler tests, so it was taken out at merge. Left: fragments that add to a short report,
-        # told apart from an afterthought that is its own contact (the set's 1-follow-up counts); a
-        # manager's new customer announced first and named later (h64_11, h64_15); 哦不对 是安泰 (h64_07);
-        # two customers then a fragment on each (h64_08); an amount corrected inside one message (h64_10)
-        ("conversations_sixtyfour", "conversations.jsonl", 4),
+        # three handler tests, so it was taken out at merge. Then (fragments): 10/15, 123/136 (a report
+        # opened with the contact alone and typed on within minutes is one follow-up; an afterthought, 对了
+        # / 另外 / 还有, or a contact of its own after it is one more, as after a whole report: over every
+        # set's follow-ons the first message being whole or bare, not what the follow-on fills, tells the
+        # writers' counts apart). Left: a manager's new customer announced first and named later (h64_11,
+        # h64_15); 哦不对 是安泰 (h64_07); two customers then a fragment on each (h64_08); an amount
+        # corrected inside one message (h64_10)
+        ("conversations_sixtyfour", "conversations.jsonl", 10),
         # held out and scored once at ad9c071 (6/15, 126/147, sanitation vehicles, managers logging for
         # their reps, Guangxi words), then studied: 13/15, 142/147 (帮X记一下： for a colleague is a report,
         # not a new lead; in a manager's note on a rep's day the rep's own plan, said with the pronoun the
