@@ -842,6 +842,9 @@ KIND_VISIT = Screened(
     r"|(?<![我要想])来(?:我们|咱们|我司)的?[^，,。；;\s]{0,4}?(?:公司|厂|展厅|门店|店|办公室|总部)[^，,。；;\s]{0,2}?(?:了|过)(?![吗么没])"
     # shown the place: "带X的吴总监看房"
     r"|带[^，,。；;]{0,30}?看(?:房|铺|楼|盘|厂|现场|场地|样板|展厅)"
+    # ...said done, the place after: "带X的周总看了两个园区的厂房" (not goods taken back: "样品带回去看了")
+    r"|带(?![回走])[^，,。；;]{0,30}?看(?:了|过)[^，,。；;\s]{0,12}?"
+    r"(?:楼|盘|房|铺|厂|仓库|现场|场地|样板|展厅|园区|工位|办公室|门店|店面|车间|工地)"
     rf"|{_WENT_ON_A_DAY}"
     # gone there, said done after where or when: "X那边今天上午去过了" (not asked: "去过了吗")
     r"|(?:那边|那里|那儿|午|天|晚|刚|已经)[^，,。；;\s]{0,4}?(?<![没未])去过了(?![吗么没?？解])"
@@ -1799,6 +1802,11 @@ _THEIR_NEWS = re.compile(r"(?:[他她]们|对方|人家)[^，,。；;！!？?\s]
 
 # Us as the one recommended, right after 推荐的 / 介绍的: the customer telling who sent them to us.
 _US_RECOMMENDED = re.compile(r"\s?(?:我们|我司|咱们|咱家|我)(?![\u4e00-\u9fff]?的)")
+# Us as the one who recommended, right before 推荐的 / 介绍的: something we put to the customer ("讨论了我们
+# 推荐的两个方案"), not "朋友给我们介绍的" (someone sending a customer to us).
+_WE_RECOMMENDED = re.compile(
+    r"(?<![给帮替为向跟和让叫请])(?:我们|我司|咱们|我)(?:之前|上次|前面|先前|刚才?|给(?:[他她]们?|对方|客户))?$"
+)
 
 
 def _lead_cue(t: str, rivals: tuple[tuple[int, int], ...], before: int | None = None) -> bool:
@@ -1812,6 +1820,8 @@ def _lead_cue(t: str, rivals: tuple[tuple[int, int], ...], before: int | None = 
             continue
         if m.group() in ("推荐的", "介绍的") and _US_RECOMMENDED.match(t, m.end()) is not None:
             continue  # "他说是X的徐主任推荐的我们": who sent the customer to us, told in a report
+        if m.group() in ("推荐的", "介绍的") and _WE_RECOMMENDED.search(t, 0, m.start()) is not None:
+            continue  # "他们看了我们推荐的两款": what we put to the customer, no one sent to us
         if m.group() == "有个新" and _THEIR_NEWS.search(t, 0, m.start()) is not None:
             continue
         return True

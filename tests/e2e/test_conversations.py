@@ -875,8 +875,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # not studied yet
         ("conversations_seventyfour", "conversations.jsonl", 10),
         # held out and scored once at 44f13cd (12/15, 145/150, office leasing and fit-out, plain written
-        # Mandarin); not studied yet
-        ("conversations_seventyfive", "conversations.jsonl", 12),
+        # Mandarin), then studied: 15/15, 150/150 (what we recommended to the customer, "讨论了我们推荐的
+        # 两个楼盘", is no customer sent to us, so no new lead; a customer taken to see places, said done,
+        # "带X的罗总看了两个写字楼", is a visit; their coming over to look on the spot on a later day,
+        # "说想下下周一过来实地看看", is the next contact). Left: nothing of this set
+        ("conversations_seventyfive", "conversations.jsonl", 15),
         # held out and scored once at 44f13cd (12/15, 153/162, pharma raw materials, fast typing without
         # punctuation); not studied yet
         ("conversations_seventysix", "conversations.jsonl", 12),
