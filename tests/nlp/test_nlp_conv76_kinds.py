@@ -4,9 +4,17 @@ rule does not over-fire."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
+from nlp import Catalog, Extractor, Intent
+from nlp.intent import asks_for_book
 from nlp.numbers import find_budget
+
+SENT = datetime(2026, 3, 10, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+_EXTRACTOR = Extractor(Catalog.build())
 
 
 @pytest.mark.parametrize(
@@ -26,3 +34,29 @@ from nlp.numbers import find_budget
 def test_a_weight_or_volume_in_latin_letters_is_no_money(text: str, budget: tuple[int, int]) -> None:
     found = find_budget(text)
     assert found is not None and found[0] == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one's customers asked for, then how they are getting on: still the book asked, not today's list
+        "王强在跟的客户有哪些 进展怎么样了",
+        "何丽手上有哪些客户，情况如何",
+        "小周名下的客户有哪几家 进度咋样",
+    ],
+)
+def test_a_book_asked_with_how_it_goes_is_the_book(text: str) -> None:
+    assert asks_for_book(text)
+    assert _EXTRACTOR.extract(text, SENT).intent is Intent.QUERY_LEAD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (the day's calls asked, or one customer's progress, are not anyone's book)
+        "今天要去哪几家 进展咋样",
+        "华信那单进展咋样",
+    ],
+)
+def test_a_days_list_or_one_customers_progress_is_no_book(text: str) -> None:
+    assert not asks_for_book(text)
