@@ -131,7 +131,10 @@ _NOT_MONEY_AFTER = re.compile(
     r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦场批款种轮趟站届支罐卷根株棵]"
     r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人|季度|期|[kKmMgG]?[wW][hH]?(?![a-zA-Z])|[kKmM][vV][aA]?"
     # storage and bandwidth: "50TB", "8GB", "100Mbps" (a size or a line, never money)
-    r"|[kKmMgGtTpP]i?[bB](?:ps)?(?![a-zA-Z]))"
+    r"|[kKmMgGtTpP]i?[bB](?:ps)?(?![a-zA-Z])"
+    # a weight or a volume in Latin letters: "全年20t", "500kg", "3mg", "200ml", "5L" (a batch, no money;
+    # "20 to 30万" has a word after its t)
+    r"|(?:[tTgL]|[kKm]g|mL|ml)(?![a-zA-Z]))"
 )
 _WEEKDAY_AFTER = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天末1-7]")
 # Before these a number is a weekday, an ordinal or a count, not money ("周四", "第三").
