@@ -413,6 +413,13 @@ async def _told_apart(ctx: Context, row: PendingQuestion) -> Lead | None:
     ]
     if len(fits) == 1:
         return fits[0]
+    # The trade said with what they do in it ("做食品的那家", "搞物流那个", "生产饮料的"): the trade marks it,
+    # even in one character ("做鞋的")
+    trade = _TRADE_VERB.match(plain)
+    if trade is not None and not fits:
+        fits = [lead for lead in listed if lead is not None and plain[trade.end() :] in _fold(lead.company)]
+        if len(fits) == 1:
+            return fits[0]
     # The trade said as the kind of place it runs ("停车场那家" for X停车管理有限公司): its stem marks it.
     stem = plain[:-1] if plain[-1:] in _PLACE_KIND else ""
     if len(stem) >= TOLD_APART_MIN and not fits:
@@ -468,6 +475,8 @@ def _abbreviates(short: str, name: str) -> bool:
 _SHORT_SPAN = 6
 
 
+# What a company is said to do in its trade, before the trade: "做食品的", "搞物流的", "生产饮料的".
+_TRADE_VERB = re.compile(r"(?:做|搞|干|卖|开|生产|经营|从事)(?=.)")
 # The kind of place said after a trade ("养殖场", "门店"), which a company's legal name does not hold.
 _PLACE_KIND = frozenset("场店厂站院馆所")
 

@@ -20,7 +20,7 @@ from handlers.lead_lookup import resolve_lead
 from nlp import company_key
 from nlp.behalf import whose_span
 from nlp.dialect import mandarin
-from nlp.intent import asks_for_book, customers_asked
+from nlp.intent import STAGES_ASKED, asks_for_book, customers_asked
 from storage.inbound import previous_message
 from storage.people import find_person_by_key
 from storage.queries import (
@@ -44,8 +44,14 @@ log = logging.getLogger(__name__)
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d"
 
 EXAMPLES: tuple[str, ...] = ("查一下仁济医院", "13912345678 这个号码是哪个客户", "张院长的客户信息查一下")
-# The stage the book is asked at: "谈判阶段的单子有哪些", "在报价的客户有哪几家".
-_STAGE_ASKED = re.compile(r"(初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)(?:阶段)?中?的(?:客户|单子)")
+# The stages the book is asked at: "谈判阶段的单子有哪些", "在报价的客户有哪几家", "报价和谈判的单子"; or
+# said after them: "有哪些单子在报价或者谈判阶段".
+_STAGE_NAME = re.compile(r"初筛|需求确认|方案演示|报价|谈判|签约|交付|输单")
+_STAGE_ASKED = re.compile(
+    rf"(?:{_STAGE_NAME.pattern})(?:(?:或者|或是|还是|或|和|跟|与|及|、)(?:{_STAGE_NAME.pattern}))*"
+    r"(?:阶段)?中?的(?:客户|单子)"
+    rf"|(?:客户|单子){STAGES_ASKED}"
+)
 KINDS = {"visit": "拜访", "call": "电话", "online": "线上", "demo": "演示"}
 
 
@@ -119,7 +125,7 @@ async def _book(ctx: Context, seen: rights.Visibility, text: str | None = None) 
     whose = whose_span(text, others)
     name = whose[0] if whose is not None else next((n for n in others if n in text), None)
     asked_stage = _STAGE_ASKED.search(text)
-    stage = asked_stage.group(1) if asked_stage is not None else None
+    stages = _STAGE_NAME.findall(asked_stage.group()) if asked_stage is not None else []
     if name is None and ctx.extraction.scope == "team" and person.role != "rep":
         # (seen is the team's for a manager, everything for an admin)
         leads = await find_leads_seen(ctx.session, seen.where, seen.keep)
@@ -138,9 +144,9 @@ async def _book(ctx: Context, seen: rights.Visibility, text: str | None = None) 
         leads = [lead for lead in leads if lead.city and (city in lead.city or lead.city in city)]
         whose_name = f"{whose_name}{city}"
     what = "客户"
-    if stage is not None:
-        leads = [lead for lead in leads if lead.stage == stage]
-        what = f"{stage}阶段的客户"
+    if stages:
+        leads = [lead for lead in leads if lead.stage in stages]
+        what = f"{'、'.join(dict.fromkeys(stages))}阶段的客户"
     if not leads:
         return [Reply(to=person.id, title=f"{whose_name}还没有{what}", lines=())]
     lines = [f"{i}. {lead.company}（{lead.stage}）" for i, lead in enumerate(leads, 1)]

@@ -53,7 +53,9 @@ _GOING = re.compile(r"我|再|去|上门|拜访|回访")
 # 推荐的我们", "X那边介绍过来的", "X贺总给介绍的" (not "X的王总介绍了一下需求": the customer telling
 # its own news).
 # A stage named as one (谈判阶段, 报价阶段): no customer's name holds it.
-_STAGE_NAMED = re.compile(r"(?:初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)阶段")
+# (two or more named together as well: "报价或者谈判阶段")
+_ONE_STAGE = r"(?:初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)"
+_STAGE_NAMED = re.compile(rf"{_ONE_STAGE}(?:(?:或者|或是|还是|或|和|跟|与|及|、){_ONE_STAGE})*阶段")
 _REFERRER_AFTER = re.compile(
     r"(?:的?[\u4e00-\u9fff]{1,6}?)?(?:那边|那里)?(?:给|帮忙|帮我们?|给我们?)?(?:推荐|介绍|引荐|转介绍)"
     r"(?:的|了?(?:我们|我司|咱们)|过来的)"

@@ -139,6 +139,12 @@ _COMES_TO_US = re.compile(
     r"|^\s?(?:[他她]们?|对方|客户)?\s?(?:会|要|想|再|就|可以|能)?(?:过来|来)(?:展厅|门店|店里|体验店|样板间|工厂|厂里)"
     r"(?:看|参观|考察|谈|面谈|签|试|验|聊)"
 )
+# ...and so is the customer having us over that day, whoever says it: "说下周三可以安排我们去他们厂里量尺寸",
+# "他说下周二请我们过去看现场", "欢迎我们周四上门" (not us sending someone: "我们安排师傅去").
+_HAS_US_OVER = re.compile(
+    r"^\s?(?:[他她]们?|对方|客户)?\s?(?:会|要|想|再|就|可以|能)?\s?(?:安排|让|叫|请|邀请?|欢迎)我们?"
+    r"(?:的人|这边)?\s?(?:过去|去|上门|到(?:他们|她们|厂里|现场|公司))"
+)
 # The rep doing something with the customer that day, whatever the verb ("我下周一先跟她把人数对一下",
 # "我周四和他们商量下付款"): a contact, when the rep is the subject.
 _WITH_THEM = re.compile(r"^\s?(?:我们?)?\s?(?:先|再|就|也|还)?\s?(?:跟|和|同|找)\s?(?:[他她]们?|对方|客户)")
@@ -384,7 +390,9 @@ def find_followup(
                 after, mine = back, True
         # (the customer's visit said in the day's clause, the rep's word after: "说周四来我们厂里看货 我到时候
         # 陪他")
-        comes = _COMES_TO_US.match(after) is not None or _COMES_TO_US.match(said) is not None
+        comes = any(
+            p.match(clause) is not None for p in (_COMES_TO_US, _HAS_US_OVER) for clause in (after, said)
+        )
         if comes:
             rescheduled = True  # the customer's visit to us is the next contact, however it was said
         if _WAITS_FOR_THEM.search(after):

@@ -173,8 +173,16 @@ TODAY_WHICH = re.compile(
 # "我名下有哪些客户", "王强在跟的客户有哪些": the book of the one named (or the asker's own).
 # (the deals said as 单子 as well: "谈判阶段的单子有哪些 跟我列哈", "单子有几家 是哪几家"; asked to be listed
 # after it)
+# (or those in hand, or at a stage or two, said after them: "我名下有哪些客户在跟", "组里有哪些单子在报价
+# 或者谈判阶段"; or counted in one's hands, "王强手上有几个客户")
+_STAGE_NAMES = "|".join(s.value for s in Stage)
+STAGES_ASKED = (
+    rf"在(?:{_STAGE_NAMES})(?:(?:或者|或是|还是|或|和|跟|与|及|、)(?:{_STAGE_NAMES}))*(?:阶段)?(?:的)?"
+)
 BOOK_ASKED = re.compile(
-    r"(?:(?:有|是)(?:哪些|哪几个|哪几家|什么)(?:客户|单子)[?？吗呢]?"
+    r"(?:(?:有|是)(?:哪些|哪几个|哪几家|什么)(?:客户|单子)"
+    rf"(?:(?:正|还|都)?在(?:跟进|跟|谈|推|做)(?:着|的)?|{STAGES_ASKED})?[?？吗呢]?"
+    r"|(?:手上|手里|名下)[^，,。；;？?\s]{0,4}?有(?:几|多少)(?:个|家)(?:客户|单子)[?？吗呢]?"
     r"|(?:客户|单子)(?:都|一共)?(?:有|是)?(?:几[家个单]\s?(?:都|分别)?(?:是|有)?)?(?:哪些|哪几个|哪几家)[?？呢]?)"
     r"(?:\s?(?:跟|给|帮)?我?列(?:一下|一哈|下|哈|出来)?[?？呢吧哈]?)?"
     # (and how they are getting on, asked after: "王强在跟的客户有哪些 进展怎么样了")
@@ -407,6 +415,8 @@ _WENT_ON_A_DAY = (
     # the plan ("华茂签了，下午去他们公司"), as is one to look around ("下午去X看看")
     r"|^(?:一早|早上|上午|中午|下午|晚上|傍晚|前晌|晌午|后晌)"
     r"(?=[去到](?![^，,。；;\s]*(?:看看|一趟|一下|瞧瞧|聊聊|坐坐|转转|拜访|再说))))"
+    # (or asked over by them that day: "王总今天上午约我去他们厂里，把合同签了")
+    r"(?:(?:约|叫|请|喊|邀请?)我们?(?=去))?"
     # (nor goods in: "第一车昨天到的")
     r"(?:去了?|到(?!了?的?(?:[\s，,。！!；;]|$))了?)(?![年月天点号周不])"
 )
@@ -2092,6 +2102,9 @@ def news_start(
         paid = kind[0] == "visit" and text.startswith(("拜访", "上门"), kind[1][0])
         return (0, kind[1][0]) if kind[0] == "demo" or paid else None
     if intent == Intent.QUERY_LEAD:
+        if asks_for_book(text):
+            # "组里有哪些单子在报价阶段": a book asked, what stands before the stage is no customer's name
+            return None
         look_up = LOOK_UP.search(text) or _LOOK_AT.search(text)
         if look_up is not None:  # (up to the question, if one follows: "查下X到哪一步了")
             asked = PROGRESS.search(text, look_up.end())

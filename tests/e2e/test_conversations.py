@@ -871,9 +871,14 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # asked right after, "汉中的呢", lists the same member's customers there). Left: nothing of
         # this set
         ("conversations_seventythree", "conversations.jsonl", 15),
-        # held out and scored once at 44f13cd (10/15, 152/160, packaging machinery, plain written Mandarin);
-        # not studied yet
-        ("conversations_seventyfour", "conversations.jsonl", 10),
+        # held out and scored once at 44f13cd (10/15, 152/160, packaging machinery, plain written Mandarin),
+        # then studied: 15/15, 160/160 (asked over to their place that day and gone, "今天上午约我去他们厂
+        # 里，把合同签了", is a visit; the customer having us over on a later day, "说下下周三可以安排我们去
+        # 他们厂里", is the next contact though said in their words; one's book asked with those in hand or
+        # at one or more stages after it, "我名下有哪些客户在跟", "组里有哪些单子在报价或者谈判阶段", or
+        # counted, "何勇手上有几个客户", names no customer and lists every stage said; a listed customer
+        # told apart by what its trade does, "做食品的那家"). Left: nothing of this set
+        ("conversations_seventyfour", "conversations.jsonl", 15),
         # held out and scored once at 44f13cd (12/15, 145/150, office leasing and fit-out, plain written
         # Mandarin), then studied: 15/15, 150/150 (what we recommended to the customer, "讨论了我们推荐的
         # 两个楼盘", is no customer sent to us, so no new lead; a customer taken to see places, said done,
