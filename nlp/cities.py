@@ -108,7 +108,10 @@ _PLACE_END = re.compile(r"[，,。！!？?\s]|$")
 _ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|高新区|经开区|保税区|工业园区?|产业园|新区)")
 # "北海这边明天停工": a short form the rep speaks of as where things stand is the place, at a clause's
 # start (not a province's name, "吉林这边", nor Beijing's 朝阳 or the brand 阿里, which the words hide).
-_HERE_AFTER = re.compile(r"(?:这边|那边)")
+# (also one the rep's customer is of: "大同的白先生", "长治的一家医院", "安康的客户")
+_HERE_AFTER = re.compile(
+    r"(?:这边|那边)|的(?=客户|一家|那家|这家|老板|[\u4e00-\u9fff](?:先生|女士|总|经理|老板|主任))"
+)
 _NOT_HERE = frozenset({"吉林", "海南", "朝阳", "阿里"})
 
 

@@ -18,7 +18,8 @@ from nlp.types import Intent, Stage
 
 HELP = Screened(
     r"^\s*/?help\b|^\s*[?？]*\s*帮助\s*$|怎么用|咋个?用|如何使用|使用说明(?!书)|你能做什么|能做什么|能干嘛|都能干|能干什么"
-    r"|支持哪些(?:指令|命令|功能)|快捷(?:指令|命令|方式|用法|操作)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
+    # ...with what kind of command between: "支持哪些查询命令"
+    r"|支持(?:哪些|什么)(?:查询|统计|快捷|常用|文字|语音|录入|提醒)?(?:指令|命令|功能)|快捷(?:指令|命令|方式|用法|操作)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
     # ...asked in English: "which commands does it take", "what can you do", "how do I use this"
     r"|(?<![A-Za-z])(?i:(?:what|which)\s+(?:commands|features)|what\s+can\s+(?:you|it|this\s+bot)\s+do"
@@ -47,7 +48,10 @@ HELP = Screened(
     r"|(?:使用|操作)说明书\s*(?:吗|呢|在哪[里儿]?|发我|给我|有吗|有没有)"
     r"|^\s*(?:有|给我|发我|发一下|看看|看下)?\s*说明书\s*(?:吗|呢|在哪[里儿]?|发我|给我)?\s*[?？]*\s*$"
     # "机器人能帮我查团队数据吗": what the bot itself can do for the asker
-    r"|^\s*(?:这个)?(?:机器人|助手|小助手|bot)(?:能|可以|会)(?:不能|不)?帮(?:我|忙|我们)?"
+    r"|^\s*(?:这个)?(?:机器人|助手|小助手|bot)(?:都|还)?(?:能|可以|会)(?:不能|不)?帮(?:我|忙|我们)?"
+    # ...or what it does by itself: "bot能自动提醒我跟进吗", "助手会不会自动汇总周报"
+    r"|^\s*(?:这个)?(?:机器人|助手|小助手|bot)(?:都|还)?(?:能不能|可不可以|能否|可以|能|会不会|会)"
+    r"自动(?:提醒|推送|通知|汇总|统计|生成|发)"
     r"|按什么格式|什么格式|用法(?=\s*$|[?？吗呢是有：:，,])|功能介绍|用你(?:做|干)|(?:能|可以)拿你"
     # what the bot itself can take or give: "支持语音吗", "可以导出excel吗", "能发图片吗"
     # (also in English: "how to 改跟进时间", "how do I add a lead")
@@ -215,6 +219,8 @@ LEAD_QUERY = Screened(
     rf"|{_WHEN_LAST}"
     # ...or what was said or done then: "X上回跟的啥子", "上次聊的什么来着"
     r"|(?:上次|上回)[^，,。；;\s]{0,4}?(?:跟进?|聊|谈|沟通)的(?:是|都是)?(?:什么|啥)"
+    # ...or what the customer took then: "X的王工上次要的轴承是什么型号", "他们上回订的是哪款"
+    r"|(?:上次|上回|之前)(?:要|买|订|定|采购|拿|用|选)的[^，,。；;\s]{0,8}?(?:是|用的是)?(?:什么|啥|哪个|哪款|哪种|哪一款|多少)"
     r"|(?:电话|手机|手机号|联系方式|邮箱|微信号?)(?:号码)?(?:是多少|多少|呢[?？]?$|有吗|有没有)|有人(?:在)?跟吗|有没有人跟"
     r"|查一下|查下|查询|查查|调出来|调一下|什么阶段|哪个阶段|(?:什么|啥)状态|到哪了|聊到哪|跟到哪|哪一步|什么进度|啥进度|进度如何|进度怎么?样|进展如何|有什么进展|啥进展|啥情况"
     r"|的(?:电话|手机号?|联系方式|邮箱|微信号?|地址)(?:号码)?[?？。]?$"  # "X王总的联系方式": asked as a noun
@@ -833,6 +839,10 @@ KIND_VISIT = Screened(
     # gone over and talked there, said done: "下午过去聊了一阵", "过去跟他们谈了半天" (not "过去聊了解一下"
     # nor wished: "想过去聊了再说")
     r"|(?<![要想备算再会准])过去(?:跟|和)?[^，,。；;\s]{0,10}?(?:聊|谈|坐)了(?!解)(?![吗么没?？])"
+    # gone as planned, which tells it done: "按计划去X确认图纸", "按约定上门核对了数据"
+    # (not a week or a month ahead: "下周按计划上门")
+    r"|(?<![要会再将想])(?<!下周)(?<!下个月)(?<!下月)(?<!改天)(?<!到时)(?<!过几天)(?<!过两天)"
+    r"按(?:计划|原计划|约定|约好的(?:时间)?|之前约的)(?:的时间)?(?:去|到|上门|过去|前往|赴)"
     # dropped in on the way: "顺路进去聊了下", "顺道过去看了看"
     r"|顺(?:路|道|便)(?:进去|过去|去|到|拐)"
     # met by chance ("展会上碰到X的张总"), not trouble met ("遇到点问题")
@@ -1173,6 +1183,8 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # (the price to give reached as a step: "到出价这一步了", "进入给价格阶段")
             r"(?:到|进入)了?(?:给|出)(?:个)?价(?:格|钱)?的?(?:这|那)?一?(?:步|阶段)|"
             r"报价阶段|已报价|已经报价|到报价|改成报价|改为报价|更新到报价|报价已发|报价了(?!吗)|发了报价|报价发了"
+            # (the quote's kind said between: "已经发了正式报价", "给了书面报价")
+            r"|(?:发|给|出)了(?:一份|一版)?(?:正式|书面|最终|最新|详细|详细的|正式的|书面的)报价"
             # ...or mailed as paper: "寄了 报价单 给X", "报价单寄过去了" (not asked: "报价单寄过去了吗")
             r"|寄了\s?报价|报价单?(?:已经?|也|都|今天|昨天|上午|下午|刚才?)?寄(?:过去|出去|出|给[^，,。；;\s]{1,8}?)了(?![吗么没?？])"
             # ...with the adverb between: "报价已经发了 等他们回复" (the sending is the stage, no contact)
@@ -1398,6 +1410,8 @@ def _find_stage(
                 continue  # a signing wished, not done: "想一起签了", "希望年底前签约"
             if label == Stage.LOST and _CONCEDED.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "虽然浴袍丢了 但毛巾让我们试": a part lost, conceded, the deal goes on
+            if label == Stage.LOST and _EARLIER_DEAL.search(text, max(0, m.start() - 8), m.start()):
+                continue
             if label == Stage.LOST:
                 lost_at = m.span()
             if best is None or m.start() < best[1][0]:
@@ -1500,6 +1514,12 @@ _SAMPLE_BEFORE = re.compile(r"(?:样品|样机|样板|小样|试用品|试用机
 _PIPELINE = [s for s in Stage if s != Stage.LOST]
 # A loss conceded in a clause that turns to what goes on: "虽然X丢了 但…", "尽管X没拿下".
 _CONCEDED = re.compile(r"(?:虽然|虽说|尽管)[^，,。；;！!？?]{0,10}$")
+# An earlier deal's loss told as the story of the customer: "上次那单输给了X，这次要…", "去年的项目丢给了同行"
+# (the deal at hand goes on; the rep's news is what comes next).
+_EARLIER_DEAL = re.compile(
+    r"(?:上次|上回|上一次|之前|以前|去年|前年)(?:那|的)?(?:一单|单子?|个单子|个项目|项目|次招标|次投标|次的?标)"
+    r"(?:也|就|都|是|被|还是)?\s?$"
+)
 _MOVE_AT = re.compile(r"开始|进入|到了?")
 _MOVE_BEFORE = re.compile(r"(?:开始|进入|已经到|到了|到)\s?$")
 

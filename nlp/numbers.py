@@ -447,7 +447,7 @@ _TOTAL_BEFORE = re.compile(
 # price cut, a loan, what the customer earns, sells (a shop's GMV) or owes ("单价3到5万", "想贷50到80万",
 # "营收两三千万").
 _NOT_SPENT_BEFORE = re.compile(
-    r"单价|每|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|授信|保理|融资|营收|营业额|产值|收入|利润|销售额|流水|GMV|gmv"
+    r"单价|每|人均|一(?:台|套|个(?!月)|件|吨|只|张|把|辆)|价格|报价|价钱|贷|授信|保理|融资|营收|营业额|产值|收入|利润|销售额|流水|GMV|gmv"
     r"|应收|应付|付|欠|注册资本|资金(?!是|分|[\u4e00-\u9fff]?投)|差价|便宜|贵|降|让|优惠|赔|罚|工资|薪"
 )
 # What a customer buys in a year, said right before the amount: "杯卖酒一年大概12万", "保洁每年六十万".
@@ -765,6 +765,9 @@ _PER_UNIT_AFTER = re.compile(
 )
 # A push for less ("要压到", "希望降到") is on the price only when the figure right after it is money.
 _PUSHED_TO = re.compile(r"[压砍降]价?到$")
+# A unit's or a day's price said just before the push: "嫌每天1.8w的课酬贵 想压到1.5w", "单价嫌高 要求降到
+# 900": what is pushed down is that price, not the deal's.
+_UNIT_PRICE_PUSHED = re.compile(r"每(?!个?[月年季])|人均|单价|日薪|课酬")
 
 
 def _pushes_no_price(text: str, cue_end: int, money_start: int) -> bool:
@@ -817,6 +820,8 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
             continue
         if _PUSHED_TO.search(cue.group()) and _pushes_no_price(text, cue.end(), first.start):
             continue  # "RPO要压到15分钟以内": a time (or a size) pushed down, not the price
+        if _PUSHED_TO.search(cue.group()) and _UNIT_PRICE_PUSHED.search(_sentence_before(text, cue.start())):
+            continue
         in_money = first.scale >= 1000 or (first.match is not None and bool(first.match.group("cur")))
         if cue.group() == "PO" and not in_money:
             continue  # "PO膜 8丝的": a material (polyolefin), no order; an order's worth is said in money

@@ -98,6 +98,8 @@ _EVENT_WORD_FREQ = 10
 _A_NAME = re.compile(r"阿(?=[\u4e00-\u9fff])")
 # Roles that only say who to deal with; an office written after the name says more ("负责人龙飞 总经理").
 _GENERIC_ROLES = frozenset({"负责人", "联络人", "总负责人"})
+# ...whose holder is asked for, as 联系人 and 对接人 are ("X的负责人叫什么", "X负责人是谁"): no one named.
+_WHO_ASKED = re.compile(r"\s?(?:是谁|是哪位|是哪个|叫什么|叫啥|姓什么|姓啥)")
 # What tells a person is someone who referred the customer, not its contact: "王总那边介绍的", "王总还帮忙
 # 介绍了个新客户", or whose acquaintance the customer is ("王总的朋友 … 对接人隋红").
 _REFERRER_AFTER = re.compile(
@@ -423,7 +425,7 @@ _AFTER_ORG = re.compile(r"的|\s+|")  # (glued: "丰瑞药业周敏，")
 # A full name met, called or eaten with: "跟张晓峰吃了个饭", "和钟雨桐吃饭", "给钟雨桐试做了".
 # (or sent to: "报价都发周婷邮箱了")
 _WITH_PERSON = re.compile(
-    r"(?:跟|和|给|约了?|见了|碰到|陪)(?=[\u4e00-\u9fff])|发(?=[\u4e00-\u9fff]{2,3}(?:邮箱|微信))"
+    r"(?:跟|和|给|约了?|见了|见完|见到了|碰到|陪)(?=[\u4e00-\u9fff])|发(?=[\u4e00-\u9fff]{2,3}(?:邮箱|微信))"
 )
 # How the contact went as a card's first field, then a pause: "电话 郑丽 样品收到了", "微信 何建国 …".
 _FIELD_THEN_NAME = re.compile(r"^\s*(?:电话|微信|视频|拜访|上门|见面|来电)\s+(?=[\u4e00-\u9fff])")
@@ -464,6 +466,10 @@ _COUNTED_BEFORE = re.compile(
     r"(?<!\d)(?:[2-9]|[1-9]\d+|[二两三四五六七八九十百几][一二两三四五六七八九十百几]*)(?:多|来)?\s?(?:个|位|名)"
     r"(?:左右|以上|多|来)?"
     r"[^，,。；;！!？?\s\d]{0,8}$"
+)
+# ...right before a surname read with its title: a count of people ("80个班组长"), not one named.
+_COUNT_RIGHT_BEFORE = re.compile(
+    r"(?<!\d)(?:[2-9]|[1-9]\d+|[二两三四五六七八九十百几][一二两三四五六七八九十百几]*)(?:多|来)?\s?(?:个|位|名)$"
 )
 # How common a word must be in the segmenter's dictionary to be read as that word (董事会 2461, 经理人
 # 508) rather than as a title and a character after it.
@@ -1092,8 +1098,15 @@ class PersonFinder:
                 and len(name) >= 2
                 and name[0] in self._surnames
                 and self._freq(name) < 100
-                and (after := _MET_AFTER.match(text, m.end() + len(name))) is not None
-                and (after.group()[0] not in "，,。 \t\n" or m.group()[0] not in "和给")  # "和冷干机，"
+                # (not "和冷干机，": a pause after 和 or 给 ends no meeting; the meeting closed on 了 is one,
+                # "X见完吴娜了", "见到了周婷了")
+                and (
+                    (
+                        (after := _MET_AFTER.match(text, m.end() + len(name))) is not None
+                        and (after.group()[0] not in "，,。 \t\n" or m.group()[0] not in "和给")
+                    )
+                    or (m.group()[0] == "见" and text.startswith("了", m.end() + len(name)))
+                )
             ):
                 named.append(Person(name, None, m.end(), m.end() + len(name)))
         for m in _FIELD_THEN_NAME.finditer(text):
@@ -1248,6 +1261,12 @@ class PersonFinder:
                     # it are a function no list holds, not a second person written against the first
                     named.append(Person(full_after, hit + title, ts - 2, te + len(full_after)))
                     continue
+                if (
+                    hit is not None
+                    and len(hit) == 1
+                    and _COUNT_RIGHT_BEFORE.search(text, max(0, ts - 9), ts - 1)
+                ):
+                    continue  # "80个班组长", "十几位车间主任": people counted, a word of a role, no surname
                 if hit is not None:
                     named.append(Person(hit, title, ts - len(hit), te))
                     continue
@@ -1322,6 +1341,7 @@ class PersonFinder:
                 and not self._word_goes_on(text, m)
                 and not _KIN_AFTER.match(text, te)
                 and not _COUNTED_BEFORE.search(text, max(0, ts - 16), ts)
+                and not (written in _GENERIC_ROLES and _WHO_ASKED.match(text, te))
             ):
                 bare.append(Person(None, written, ts, te))
         for m in _HONORIFIC.finditer(text):
@@ -1458,6 +1478,14 @@ class PersonFinder:
             name = m.group("name")
             if self._lone_full_name(text, m.start(), name):
                 named.append(Person(name, None, m.start(), m.end()))
+        # (a title read inside a longer one read too is that one's part: "HR经理姓唐" holds HR, HR经理)
+        bare = [
+            p
+            for p in bare
+            if not any(
+                q.start <= p.start <= p.end <= q.end and q.end - q.start > p.end - p.start for q in bare
+            )
+        ]
         xing = _XING.search(text)
         if xing is not None:
             surname = xing.group(1)
