@@ -45,7 +45,11 @@ _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d"
 
 EXAMPLES: tuple[str, ...] = ("查一下仁济医院", "13912345678 这个号码是哪个客户", "张院长的客户信息查一下")
 # The stage the book is asked at: "谈判阶段的单子有哪些", "在报价的客户有哪几家".
-_STAGE_ASKED = re.compile(r"(初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)(?:阶段)?中?的(?:客户|单子)")
+# (or after the question word: "哪些客户在需求确认阶段")
+_STAGE_ASKED = re.compile(
+    r"(初筛|需求确认|方案演示|报价|谈判|签约|交付|输单)(?:阶段)?中?的(?:客户|单子)"
+    r"|(?:在|处于|停在|卡在)(初筛|需求确认|方案演示|报价|谈判|签约|交付)(?:阶段)?[?？呢吗]?\s*$"
+)
 KINDS = {"visit": "拜访", "call": "电话", "online": "线上", "demo": "演示"}
 
 
@@ -119,7 +123,7 @@ async def _book(ctx: Context, seen: rights.Visibility, text: str | None = None) 
     whose = whose_span(text, others)
     name = whose[0] if whose is not None else next((n for n in others if n in text), None)
     asked_stage = _STAGE_ASKED.search(text)
-    stage = asked_stage.group(1) if asked_stage is not None else None
+    stage = (asked_stage.group(1) or asked_stage.group(2)) if asked_stage is not None else None
     if name is None and ctx.extraction.scope == "team" and person.role != "rep":
         # (seen is the team's for a manager, everything for an admin)
         leads = await find_leads_seen(ctx.session, seen.where, seen.keep)
