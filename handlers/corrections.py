@@ -74,9 +74,10 @@ _PREAMBLE = re.compile(
     re.IGNORECASE,
 )
 # A swap said from the start, bare or after the field it fixes: "联系人是钱经理不是刘经理",
-# "是下周三不是下周二", "不是望江是长嘉". Only from the start: "他说不是价格问题是交期" is news.
+# "是下周三不是下周二", "不是望江是长嘉". Only from the start: "他说不是价格问题是交期" is news. The
+# field may be said with its span or scope before it: "一年预算是6万，不是5万", "总金额是…不是…".
 _SWAP = re.compile(
-    r"(?:(?:联系人|对接人|预算|金额|客户|公司|时间|日期|下次跟进|方式|产品|电话|手机)[^，,。\s]{0,2})?"
+    r"(?:(?:一年的?|全年的?|每年的?|今年的?|明年的?|年度?|总|整体的?|项目)?(?:联系人|对接人|预算|金额|客户|公司|时间|日期|下次跟进|方式|产品|电话|手机)[^，,。\s]{0,2})?"
     r"(?:是[^，,。]+?[，,\s]?不是|不是[^，,。]+?[，,\s]?是)"
 )
 # The one met said wrong with no marker, the swap's subject first: "今天见的不是甘部长，…是他们副部长X" (the

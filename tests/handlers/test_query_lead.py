@@ -166,3 +166,19 @@ async def test_a_rep_asking_for_the_team_gets_only_their_own_book(
     )
     text = reply.title + "\n".join(reply.lines)
     assert "苏州仁济医院" in text and "南京鼓楼药房" not in text
+
+
+async def test_a_rep_asking_which_customers_are_at_a_stage_gets_those_of_that_stage(
+    session: AsyncSession, config: Config
+) -> None:
+    # "我手上还有哪些客户在报价阶段？": the question word first, the stage after 在
+    org = await make_org(session)
+    await add_lead(session, org.lina, "苏州仁济医院", stage="报价")
+    await add_lead(session, org.lina, "无锡慈济医院", stage="初筛")
+    await add_lead(session, org.wang, "南京鼓楼药房", stage="报价")
+    (reply,) = await query_lead.handle(
+        make_ctx(session, org.lina, config, "query_lead", text="我手上还有哪些客户在报价阶段？", scope="me")
+    )
+    text = reply.title + "\n".join(reply.lines)
+    assert "苏州仁济医院" in text
+    assert "无锡慈济医院" not in text and "南京鼓楼药房" not in text
