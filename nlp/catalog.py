@@ -34,6 +34,11 @@ class Mention:
 
 
 _GENERIC_HEAD = re.compile(r"(?:模块|装置|组件)$")
+# What is done to a thing, said first in a service's name ("补液氦", "换滤芯", "加药剂"), and how much or how
+# often it is done, said between them in speech.
+_DOINGS = frozenset("补加换充装配修租洗清测刷贴")
+_COUNTS = ("一次", "一回", "一批", "一些", "一点", "一下", "一个", "几次", "次", "点", "些", "个", "批")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -93,6 +98,13 @@ class Catalog:
                 head = _GENERIC_HEAD.search(surface)
                 if head is not None and head.start() >= 3:
                     lookup.setdefault(surface[: head.start()].casefold() + "的", entry)
+        # A service named as what is done to something ("补液氦", "换滤芯") said with how much or how often
+        # between the doing and the thing: "补一次液氦", "换一批滤芯", "加点液氦".
+        for entry in prods:
+            for surface in (entry.name, *entry.aliases):
+                if len(surface) >= 3 and surface[0] in _DOINGS and _HAN.fullmatch(surface[1:]):
+                    for count in _COUNTS:
+                        lookup.setdefault((surface[0] + count + surface[1:]).casefold(), entry)
         by_first: dict[str, list[str]] = {}
         for surface in sorted(lookup, key=len, reverse=True):
             by_first.setdefault(surface[0], []).append(surface)

@@ -908,9 +908,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # held out and scored once at efd80ee (15/15, 140/140, school uniforms, chat without punctuation,
         # emoji); not studied yet
         ("conversations_seventynine", "conversations.jsonl", 15),
-        # held out and scored once at efd80ee (12/15, 144/149, imaging equipment service, Guizhou words); not
-        # studied yet
-        ("conversations_eighty", "conversations.jsonl", 12),
+        # held out and scored once at efd80ee (12/15, 144/149, imaging equipment service, Guizhou words),
+        # then one kind fixed: 13/15, 146/149 (a service said with how much inside its name, 补一次液氦 for
+        # 补液氦). Left: a contract signed "在X跟Y" read with no kind (a visit); 讲了方案 read as a demo; 预算
+        # 控制在70万 read as a cap (gold: exact)
+        ("conversations_eighty", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

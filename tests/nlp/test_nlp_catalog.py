@@ -77,3 +77,38 @@ def test_bad_catalog_names_file_and_problem(tmp_path: Path, text: str, message: 
 def test_missing_catalog(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="cannot read catalog"):
         load_catalog(tmp_path / "nope.toml")
+
+
+SERVICES = """
+[[products]]
+name = "滤芯更换"
+aliases = ["换滤芯"]
+
+[[products]]
+name = "冷媒补充"
+aliases = ["加冷媒", "补冷媒"]
+
+[[products]]
+name = "清洗服务"
+aliases = ["洗地毯"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("客户说下个月还要换一批滤芯", "滤芯更换"),
+        ("空调不制冷，得补点冷媒", "冷媒补充"),
+        ("这次先加一次冷媒看看效果", "冷媒补充"),
+        ("会议室顺便洗个地毯", "清洗服务"),
+    ],
+)
+def test_a_service_said_with_how_much_between_the_doing_and_the_thing(text: str, name: str) -> None:
+    # "补一次液氦" for "补液氦": speech puts how much or how often inside a service's name
+    assert [m.name for m in parse_catalog(SERVICES).find(text)] == [name]
+
+
+def test_a_count_alone_or_another_doing_is_no_service() -> None:
+    catalog = parse_catalog(SERVICES)
+    assert catalog.find("换一批人来谈") == []
+    assert catalog.find("买一批冷媒罐") == []  # (买 is no doing of the service named 补/加冷媒)
