@@ -20,7 +20,7 @@ from handlers.lead_lookup import resolve_lead
 from nlp import company_key
 from nlp.behalf import whose_span
 from nlp.dialect import mandarin
-from nlp.intent import STAGES_ASKED, asks_for_book, customers_asked
+from nlp.intent import STAGE_NAMES, STAGES_ASKED, STAGES_SAID, asks_for_book, customers_asked
 from storage.inbound import previous_message
 from storage.people import find_person_by_key
 from storage.queries import (
@@ -46,12 +46,11 @@ _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d"
 EXAMPLES: tuple[str, ...] = ("查一下仁济医院", "13912345678 这个号码是哪个客户", "张院长的客户信息查一下")
 # The stages the book is asked at: "谈判阶段的单子有哪些", "在报价的客户有哪几家", "报价和谈判的单子"; or
 # said after them: "有哪些单子在报价或者谈判阶段", "哪些客户在需求确认阶段".
-_STAGE_NAME = re.compile(r"初筛|需求确认|方案演示|报价|谈判|签约|交付|输单")
-_STAGES = rf"(?:{_STAGE_NAME.pattern})(?:(?:或者|或是|还是|或|和|跟|与|及|、)(?:{_STAGE_NAME.pattern}))*"
+_STAGE_NAME = re.compile(STAGE_NAMES)
 _STAGE_ASKED = re.compile(
-    rf"{_STAGES}(?:阶段)?中?的(?:客户|单子)"
+    rf"{STAGES_SAID}(?:阶段)?中?的(?:客户|单子)"
     rf"|(?:客户|单子){STAGES_ASKED}"
-    rf"|(?:在|处于|停在|卡在){_STAGES}(?:阶段)?[?？呢吗]?\s*$"
+    rf"|(?:在|处于|停在|卡在){STAGES_SAID}(?:阶段)?[?？呢吗]?\s*$"
 )
 KINDS = {"visit": "拜访", "call": "电话", "online": "线上", "demo": "演示"}
 

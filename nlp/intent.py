@@ -179,10 +179,10 @@ TODAY_WHICH = re.compile(
 # after it)
 # (or those in hand, or at a stage or two, said after them: "我名下有哪些客户在跟", "组里有哪些单子在报价
 # 或者谈判阶段"; or counted in one's hands, "王强手上有几个客户")
-_STAGE_NAMES = "|".join(s.value for s in Stage)
-STAGES_ASKED = (
-    rf"在(?:{_STAGE_NAMES})(?:(?:或者|或是|还是|或|和|跟|与|及|、)(?:{_STAGE_NAMES}))*(?:阶段)?(?:的)?"
-)
+STAGE_NAMES = "|".join(s.value for s in Stage)
+# One stage or several joined: "报价", "报价或者谈判", "报价、谈判".
+STAGES_SAID = rf"(?:{STAGE_NAMES})(?:(?:或者|或是|还是|或|和|跟|与|及|、)(?:{STAGE_NAMES}))*"
+STAGES_ASKED = rf"在{STAGES_SAID}(?:阶段)?(?:的)?"
 BOOK_ASKED = re.compile(
     r"(?:(?:有|是)(?:哪些|哪几个|哪几家|什么)(?:客户|单子)"
     rf"(?:(?:正|还|都)?在(?:跟进|跟|谈|推|做)(?:着|的)?|{STAGES_ASKED})?[?？吗呢]?"
