@@ -913,6 +913,18 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # 补液氦). Left: a contract signed "在X跟Y" read with no kind (a visit); 讲了方案 read as a demo; 预算
         # 控制在70万 read as a cap (gold: exact)
         ("conversations_eighty", "conversations.jsonl", 13),
+        # held out and scored once at 75da19a (15/15, 149/149, industrial adhesives,
+        # plain phone typing); not studied yet
+        ("conversations_eightyone", "conversations.jsonl", 15),
+        # held out and scored once at 75da19a (13/15, 156/158, smart parking,
+        # a third voice-to-text); not studied yet
+        ("conversations_eightytwo", "conversations.jsonl", 13),
+        # held out and scored once at 75da19a (14/15, 158/159, dyeing chemicals,
+        # short busy messages); not studied yet
+        ("conversations_eightythree", "conversations.jsonl", 14),
+        # held out and scored once at 75da19a (10/15, 139/146, contract catering,
+        # managers and reps); not studied yet
+        ("conversations_eightyfour", "conversations.jsonl", 10),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
