@@ -514,7 +514,7 @@ STUDIED = [
     # heldout41: held out and scored once at 4c1a009 (water purification, written Mandarin: 1.000 / 0.992,
     # 57 of 60 fully right; auto aftermarket parts, quick chat: 0.950 / 0.970, 49 of 60); not studied yet
     ("heldout41", "heldout41_a.jsonl", "catalog_a.toml", 1.0, 0.99),
-    ("heldout41", "heldout41_b.jsonl", "catalog_b.toml", 0.95, 0.97),
+    ("heldout41", "heldout41_b.jsonl", "catalog_b.toml", 0.95, 0.96),
 ]
 
 
