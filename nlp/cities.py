@@ -104,6 +104,12 @@ PROVINCES = (
 # "去了趟延边，": a trip to the place names it as a place.
 _TRAVEL = re.compile(r"(?:去|到|在|回|来|趟)$")
 _PLACE_END = re.compile(r"[，,。！!？?\s]|$")
+# What is done at a place gone to, said right after it ("去大同玩三天", "到开封出差"): the place is a city.
+_DOING_THERE = re.compile(
+    r"玩|出差|开会|考察|旅游|过年|度假|住|待[一两三四五六七八九十几]|[一两三四五六七八九十几]天"
+)
+# A city's downtown said right after its short form, which the scan reads as the full form ("西安市区").
+_DOWNTOWN = ("市区", "市中心", "市里", "市内")
 # A development zone, park or new district named after a city: the city is where it is.
 _ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|高新区|经开区|保税区|工业园区?|产业园|新区)")
 # "北海这边明天停工": a short form the rep speaks of as where things stand is the place, at a clause's
@@ -190,8 +196,11 @@ def find_city(
         if any(bs < e and s < be for bs, be in blocked):
             continue
         short = g.full_to_short.get(form, form)
-        travelled = (
-            _TRAVEL.search(text, max(0, s - 3), s) is not None and _PLACE_END.match(text, e) is not None
+        gone = _TRAVEL.search(text, max(0, s - 3), s) is not None
+        travelled = gone and (
+            _PLACE_END.match(text, e) is not None
+            # (or what is done there said right after: "员工旅游去大同玩三天", "去开封出差")
+            or (short not in PROVINCES and _DOING_THERE.match(text, e) is not None)
         )
         # (or a city's zone or district said right after it: "中山翠亨新区", "吉安井冈山经开区")
         zoned = form == short and short in AMBIGUOUS and _zone_after(text, e, short)
@@ -224,6 +233,8 @@ def find_city(
             continue
         word, te = tok
         if te < e and e not in ends:
+            if form != short and te == s + len(short) and text.startswith(_DOWNTOWN, te):
+                return short, (s, te)  # "西安市区的": the city, then its downtown (not the full form 西安市)
             continue
         if te > e:
             rest = word[len(form) :]

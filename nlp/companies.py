@@ -207,6 +207,8 @@ _PUT_TO = frozenset("报交经过递呈")
 _BEFORE_DOING = frozenset("先再要得需还都也就又才")
 # Coming to or back to a bare 公司 / 厂 is coming to the writer's own premises ("来公司试用", "回厂").
 _COME_TO = frozenset("来到回")
+_WANTING = frozenset("想要来再先去")  # before 咨询, the verb "to ask about"
+_WHO_CAME = frozenset("人他她们家")  # ...said just before: "带人来", "他们到", "一家来"
 _OFFICE_HEADS = frozenset({"公司", "厂", "工厂", "厂里"})
 # 同 for "with" (跟), in Cantonese and in written Chinese, is told by what stands before it: when it was
 # ("刚刚同X李经理通了电话") or who ("我同X的王总吃了个饭"). Brands start with 同 too (同兴达, 同益):
@@ -805,6 +807,14 @@ class CompanyFinder:
                 continue  # "X连锁智能药房那单": the organisation word ends a product of the catalog
             if word in _OFFICE_HEADS and s in index_by_end and text[s - 1 : s] in _COME_TO:
                 continue  # "罗院长带后勤来公司试睡": the writer's own office, where the customer came
+            if word == "咨询" and text[s - 1 : s] in _WANTING:
+                continue  # "马女士想咨询光伏组件", "客户要咨询价格": asking, not a consultancy's name
+            if (
+                s in index_by_end
+                and tokens[index_by_end[s]][0] in _COME_TO
+                and text[s - 2 : s - 1] in _WHO_CAME
+            ):
+                continue  # "孙主任带人来医院看设备": where they came, the writer's own place (not "未来酒店")
             if text.startswith("连锁", e) and strength >= 2:
                 e += 2  # "东营鲁泰便利店连锁": the chain is part of the name
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)

@@ -69,6 +69,8 @@ _DEPARTMENT_END = frozenset("部科处办室组")
 # are one only right before a one-character title, opening the note or a clause and ending where
 # a word can't go on ("过总电话 …", "… 和总说了"; not "和总经理聊了", "来总公司开会").
 _WORD_SURNAMES = frozenset("过和由但都来时在")
+# What names the one met or the contact right before a surname that is also a word ("见了和主任").
+_MET_WORD_BEFORE = re.compile(r"(?:见了|见到了?|拜访了?|约了|对接人|联系人|负责人)\s?$")
 # 总 followed by these is a word (总部, 总预算), not the title 李总.
 _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算之裁监经工")
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
@@ -161,6 +163,11 @@ _ACT_AFTER = re.compile(
     # (or the one it was done with, said with 是…的: "电话是跟采购刘莉打的", "跟行政周敏谈的电话")
     r"|(?:打|通|聊|谈|见|约|沟通|对接)的(?=$|[\s，,。；;！!]|电话)"
 )
+# What a full name glued after the organisation was shown, made or sent ("带X物流周倩看了新仓库",
+# "给X牙科邓凯做了演示", "收到X物流曹国华的需求清单"): the name ends there.
+_SHOWN_AFTER = re.compile(
+    r"(?:看|做|试|选|定|订|改|签|收)了|的(?:需求|要求|清单|方案|意见|反馈|邮件|订单|资料)"
+)
 # ...or was handed something, the clause closed after the name ("参数表发给技术部郑伟了").
 _GIVEN_DONE = re.compile(r"了(?=$|[\s，,。；;！!])")
 _DEPT_CHARS = "部科处室办"
@@ -232,7 +239,9 @@ _PLACE_LAST = frozenset("湖路街村镇湾港岛桥坡坝塘寨堡屯庄园城�
 _GONE_TO = re.compile(r"(?:去了?|到了?|在|从|跑了?)$")
 # A surname and a given name that the rep refers to as a place: "张伟那边现在什么进度".
 _PERSON_THERE = Screened(
-    r"(?:^|(?<=[\s,，。:：、跟和找给问嗯呃额]))(?![嗯呃额])(?P<name>[\u4e00-\u9fff]{2,3}?)(?=那边|那个客户)"
+    r"(?:^|(?<=[\s,，。:：、跟和找给问嗯呃额]))(?![嗯呃额])(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    # (or who showed the rep round, said at a clause's start: "，曹国华带着转了一圈")
+    r"(?=那边|那个客户|(?:带着|陪着)(?:转|看|走|参观))"
 )
 _EN_AFTER = re.compile(r"(?:的|给|找|联系)\s?(?=[A-Z][a-z])")
 # Voice input restating who, after a pause and a filler: "刘总 嗯就是刘国栋", "老吴聊了会儿 就是吴海涛",
@@ -432,6 +441,8 @@ _FIELD_THEN_NAME = re.compile(r"^\s*(?:电话|微信|视频|拜访|上门|见面
 # (or shown, sent or trained: "给张丹demo了", "给刘晓燕演示了样机", "给王强发了报价")
 _MET_AFTER = re.compile(
     r"吃|聊|说|通|见|开|打|碰|试|讲|确认|沟通|谈|喝|对接|视频|电话|微信|邮箱|演示|展示|介绍|培训|发了|送了|(?i:demo)|[，,。\s]"
+    # (or met face to face: "跟邓凯当面过了一遍合同")
+    r"|当面"
 )
 # An English name ending right where a question about it starts ("Jerry Xu是哪家公司的").
 _EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[^A-Za-z]))([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?$")
@@ -1035,6 +1046,7 @@ class PersonFinder:
                     or name.isascii()  # "青禾电商Amy和她老板": an English name glued after the organisation
                     or _HARD_END.match(text, at + len(name))
                     or _ACT_AFTER.match(text, at + len(name))
+                    or _SHOWN_AFTER.match(text, at + len(name))
                 )
             ):
                 named.append(Person(name, None, at, at + len(name)))
@@ -1854,7 +1866,18 @@ class PersonFinder:
             sl = self._surname_len(cand, 0)
             if n >= 2 and _city_then_surname(text, s):
                 continue  # "苏州何老板": 苏州 is where he is, 何 his surname
-            if n == 1 and cand in _WORD_SURNAMES and (s == 0 or not _CJK.match(text[s - 1])):
+            if (
+                n == 1
+                and cand in _WORD_SURNAMES
+                and (s in self._org_ends or _MET_WORD_BEFORE.search(text, max(0, s - 4), s) is not None)
+            ):
+                # "见了和主任", "联系人和总", "X物流和总的电话": met, named the contact, or right after
+                # the organisation, such a character joins nothing: it is the surname (the Naxi 和)
+                title = _base_title_re().match(text, ts)
+                after = text[title.end() : title.end() + 1] if title is not None else ""
+                ends = not _CJK.match(after or " ") or after in "的电微说聊"  # (not "联系人和经理都在")
+                sl = 1 if title is not None and ends else 0
+            elif n == 1 and cand in _WORD_SURNAMES and (s == 0 or not _CJK.match(text[s - 1])):
                 # (a one-character title ending where a word can't go on: not "和总经理", "来总公司")
                 title = _base_title_re().match(text, ts)
                 after = text[ts + 1 : ts + 2]

@@ -508,9 +508,17 @@ STUDIED = [
     ("heldout39", "heldout39_a.jsonl", "catalog_a.toml", 1.0, 1.0),
     ("heldout39", "heldout39_b.jsonl", "catalog_b.toml", 1.0, 1.0),
     # heldout40: held out and scored once at 11e2866 (refrigeration service, written Mandarin: 0.967 / 0.986,
-    # 56 of 60 fully right; corporate events at venues, quick chat: 0.983 / 0.975, 47 of 60); not studied yet
-    ("heldout40", "heldout40_a.jsonl", "catalog_a.toml", 0.96, 0.98),
-    ("heldout40", "heldout40_b.jsonl", "catalog_b.toml", 0.98, 0.97),
+    # 56 of 60 fully right; corporate events at venues, quick chat: 0.983 / 0.975, 47 of 60), then studied:
+    # a 1.000 / 1.000, 60 of 60; b 1.000 / 0.996, 58 of 60 (a full name glued after the organisation, then
+    # what was shown, made or received of them; a full name met 当面, or showing the rep round at a clause's
+    # start; the Naxi surname 和 after meeting, the contact or the organisation; 收到 / 接到 no part of a
+    # name, "带人来酒店" and "想咨询" no organisation; an ambiguous city gone to with what is done there, a
+    # city's 市区; the bot asked whether it takes voice or pictures as help). Left: h40b49
+    # ("超时线索给我列下", scope me; another fixture leaves "超时线索给我看看" without scope, and the bot
+    # reads 给我 as the bot asked) and h40b51 ("定金已经打过来了", the bot says 签约; gold has no stage,
+    # while five other fixtures label a deposit received 签约): both gold disputes.
+    ("heldout40", "heldout40_a.jsonl", "catalog_a.toml", 1.0, 1.0),
+    ("heldout40", "heldout40_b.jsonl", "catalog_b.toml", 1.0, 0.99),
     # heldout41: held out and scored once at 4c1a009 (water purification, written Mandarin: 1.000 / 0.992,
     # 57 of 60 fully right; auto aftermarket parts, quick chat: 0.950 / 0.970, 49 of 60); not studied yet
     ("heldout41", "heldout41_a.jsonl", "catalog_a.toml", 1.0, 0.99),
