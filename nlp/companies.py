@@ -117,6 +117,9 @@ _ESTATE_KINDS = frozenset(
 _NUMERAL_FIRST = re.compile(r"[一二两三四五六七八九十几多0-9]")
 # Suffixes of departments and offices: right after another organisation they are part of it.
 _DEPARTMENT = ("局", "办", "处", "科", "室", "部", "中心")
+# Heads that name an organisation of their own only after a place ("苏州华测检测实验室", "深圳湾实验室"):
+# after a bare word or a brand they are a lab of the customer's ("新建的QC实验室", "X实验室测完了").
+_PLACED_HEADS = frozenset({"实验室"})
 # Offices inside an institution; "…大学附属医院" is a hospital, but "…管委会信息化中心" is the 管委会.
 _OFFICE = ("中心", "办公室", "办", "处", "科", "室", "局", "食堂", "车间")
 # Parks, districts and buildings: what stands in them ("…园区的X") is the customer.
@@ -820,6 +823,8 @@ class CompanyFinder:
             hit = self._candidate(text, tokens, bisect_right(starts, s) - 1, s, e, strength, stops)
             if hit is None:
                 continue
+            if word in _PLACED_HEADS and not self._placed(hit.name, word):
+                continue  # "新建的QC实验室", "电池实验室要恒温恒湿": a customer's own lab, not one by name
             if text.startswith("的", hit.end) and (
                 text[hit.start - 1 : hit.start] in _RUNS or any(c in "做搞" for c in hit.name[1:-1])
             ):
@@ -1595,6 +1600,15 @@ class CompanyFinder:
             if pos >= at:
                 return pos == at
         return True
+
+    @staticmethod
+    def _placed(name: str, head: str) -> bool:
+        """Whether `name` opens with a city or a province, and holds a name between that and `head`."""
+        place = gazetteer().pattern.match(name)
+        size = len(place.group()) if place is not None else 0
+        if size == 0:
+            size = next((len(p) for p in PROVINCES if name.startswith(p)), 0)
+        return size > 0 and len(name) - len(head) > size
 
     def _before_department(self, text: str, end: int, blocked: list[tuple[int, int]]) -> CompanyHit | None:
         """The brand before a department that ends at `end`, its person after ("X人事部的王芳",

@@ -210,6 +210,8 @@ _NOT_GIVEN_WORDS = frozenset(
 # verb, not a second given character.
 _VERB_AFTER_NAME = frozenset("谈留说讲问聊打发回给带看加送签报答约提")
 _DONE = frozenset("了过完")
+# Verbs of talking that a name may be followed by with 的, telling with whom it was ("跟X谈的").
+_TALKED_WITH = frozenset("谈聊打约讲说问")
 _LONG_DEPT_WORDS = tuple(w for w in _DEPT_WORDS if len(w) > 1)
 
 
@@ -763,6 +765,8 @@ class PersonFinder:
             and (text[g2] != "刚" or (g2 + 1 < len(text) and text[g2 + 1] not in _GANG_THEN))
             and (self._freq(text[g2 : g2 + 2]) <= 50 or g2 + 1 >= len(text))
             and not (text[g2] in _VERB_AFTER_NAME and text[g2 + 1 : g2 + 2] in _DONE)
+            # (nor said with 是…的: "跟采购周敏谈的", "和行政李娜约的"; not 发 or 送, names' characters)
+            and not (text[g2] in _TALKED_WITH and text[g2 + 1 : g2 + 2] == "的")
         ):
             return text[i : g2 + 1]
         return first
