@@ -1203,7 +1203,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|报了[^，,。；;\s]{1,10}?的价(?![格钱])"
             # the quote's goods said before it, sent: "微信发了铝型材和配件的报价单" (the sending stays the
             # contact told, outside the stage's words)
-            r"|(?<=发了|寄了|给了)[^，,。；;\s]{1,10}?的报价单(?![吗么没?？])"
+            # (looked back from 的, so the screen knows the match's first character)
+            r"|的(?:"
+            + "|".join(rf"(?<=[发寄给]了[^，,。；;\s]{{{n}}}的)" for n in range(1, 11))
+            + r")报价单(?![吗么没?？])"
             # said in passing, the price given as its figure or the quote gone over to them: "报的价是12万",
             # "价格报过去了", "价昨天报给他们了" (not up to our boss for a nod, "报上去了"; whose quote it
             # was is read in _quoted_by_others: "对手报的价比我们低")
