@@ -274,6 +274,9 @@ _SITE_MAX = 14  # characters of a site's name before its head
 _SITE_OWNED = frozenset({"的", "有", "家", "一家", "他们", "我们", "你们", "她们", "咱们", "自己", "些"})
 _PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,3}期")  # "X三期工地": which phase of the site
 _COUNTED_SHOP = re.compile(r"第?[一二两三四五六七八九十几多]家")
+# One of a kind counted before its organisation word ("一家服装厂", "某个养殖场"): a description.
+_ONE_OF_A_KIND_BEFORE = re.compile(r"(?:[一某](?:家|个|所|间)|某)$")
+_KIND_WORDS_END = ("厂", "店", "场", "馆", "公司", "企业", "工厂", "作坊", "门店", "铺")
 # People counted right before what is read as a brand ("有15个左右新提的经理", "两位新来的主管"): the
 # words describe the people counted, no organisation.
 _COUNTED_PEOPLE_BEFORE = re.compile(
@@ -691,7 +694,11 @@ class CompanyFinder:
             return word not in _STOP_CHARS and (_CJK.match(word) is not None or word.isalnum())
         if _CJK.match(word) is None and not word.isalnum():
             return False
-        return word not in self._strong
+        # (a surname called by 老/小 the dictionary tags as some other class, "老周", is a shop's name part
+        # as "老王" is: "老周汽修"; the person reading of a nickname is the candidates' to make)
+        return word not in self._strong or (
+            len(word) == 2 and word[0] in "老小" and word[1] in surnames_set()
+        )
 
     def find(
         self,
@@ -1034,6 +1041,8 @@ class CompanyFinder:
             return None  # "周家店镇", "饭店餐饮部", "连锁 试单已发货": a place, a department, news
         if any(name[k - 1] in _DEPARTMENT_END and self._title_at(name, k) for k in range(2, len(name))):
             return None  # "X酒店 客房部申经理": the organisation's department and its person
+        if (f := _title_prefix_re().match(name, 0)) is not None and self._title_at(name, f.end()):
+            return None  # "X4S店售后钱经理", "X物业 工程主管": a function of theirs and its person
         first = self._cut(name)[0]
         if kind and q == p and (first in _ALLOW or first in org_suffixes()):
             return None  # "酒店管理有限公司": the kind word goes on into one longer name
@@ -1642,6 +1651,17 @@ class CompanyFinder:
         title = _title_start_re().match(text, at + 1)
         return title is not None and len(title.group()) == 1 and self._freq(text[at : at + 2]) > _WORD_FREQ
 
+    def _kind_only(self, name: str) -> bool:
+        """Whether a name is only a kind of works or shop: one dictionary word ("服装厂"), or a common word
+        and its organisation word ("印染" + "厂"); "锦绣印染厂" has a name of its own."""
+        words = self._cut(name)
+        return len(words) == 1 or (
+            len(words) == 2
+            and name.endswith(words[1])
+            and words[1] in _KIND_WORDS_END
+            and (self._freq(words[0]) >= _BRAND_FREQ or words[0] in org_suffixes())  # ("汽修" + "店")
+        )
+
     def _brand_before(
         self, text: str, end: int, blocked: list[tuple[int, int]], owned: bool = False
     ) -> CompanyHit | None:
@@ -1691,6 +1711,12 @@ class CompanyFinder:
             return None
         if _COUNTED_PEOPLE_BEFORE.search(text, max(0, start - 8), start):
             return None
+        if (
+            _ONE_OF_A_KIND_BEFORE.search(text, max(0, start - 2), start)
+            and name.endswith(_KIND_WORDS_END)
+            and self._kind_only(name)
+        ):
+            return None  # "我是绍兴一家印染厂的老板": the kind of works, no name of its own
         if _NEW_ONE.fullmatch(name):
             return None  # "他们新换的理事长X": the person said new in the job, no organisation
         if (start > 0 and text[start - 1] in _NUMBER_ENDS) or _COUNT_THEN_FIGURE.match(name):

@@ -81,6 +81,26 @@ _WHOSE = re.compile(
 )
 
 
+# The rep at the named customer's place, said first, then doing something there with them: "上午在X给马经理
+# 报了价", "在X把合同签了" (the contact is a visit; 在 after a pause or a time word, not "在微信上").
+_AT_CUSTOMER_BEFORE = re.compile(
+    r"(?:^|[\s，,。；;！!])(?:(?:今天|昨天|前天|今早|上午|中午|下午|晚上|早上|刚才|刚刚|刚|一早)\s?)*在\s?$"
+)
+_AT_CUSTOMER_AFTER = re.compile(
+    r"(?:那边|这边|里|店里|厂里)?\s?(?:给|把|跟|和|与|同)[^，,。；;！!？?\s]{1,20}?了(?![吗么没?？])"
+)
+
+
+def _at_customer(text: str, company: CompanyHit | None, channel: str) -> tuple[int, int] | None:
+    """The span of "在X" when the rep tells of being at the named customer's place, doing something there."""
+    if company is None or channel != "rep" or company.strength == 0:
+        return None
+    before = _AT_CUSTOMER_BEFORE.search(text, max(0, company.start - 12), company.start)
+    if before is None or _AT_CUSTOMER_AFTER.match(text, company.end) is None:
+        return None
+    return company.start - 1, company.end
+
+
 # A name taken back at once, spoken: "X项目 哦不对是Y", "X，不对不对，是Y", "X 说错了 是Y".
 _TAKEN_BACK_AFTER = re.compile(
     r"(?:项目|那边|那家)?[\s，,]?(?:哦|噢|啊|呃)?[\s，,]?(?:不对(?:不对)?|说错了|打错了|口误)[\s，,]?(?:应该)?是"
@@ -418,8 +438,10 @@ class Extractor:
                 target.append(m.name)
                 spans.setdefault(m.kind + "s", (m.start, m.end))
 
+        at_customer = _at_customer(text, company, channel)
         facts = Facts(
             channel=channel,
+            at_customer=at_customer is not None,
             has_company=company is not None,
             has_person=person is not None,
             has_catalog=bool(mentions),
@@ -516,6 +538,8 @@ class Extractor:
                 # message itself, which came and was answered online
                 k = find_kind(blanked(told, [(0, note[0])])) or ("online", (note[1] - 2, note[1]))
             k = k or find_kind(told) or _again_by_phone(told, text)
+            if k is None and at_customer is not None and not told[at_customer[0] : at_customer[1]].isspace():
+                k = ("visit", at_customer)  # "在X给马经理报了价": at their place, so a visit
             # (goods talked through on a call or a video is the call or the video: "电话里讲了X要换")
             if (k is None or k[0] not in ("demo", "call", "online")) and facts.goods:
                 k = _goods_presented(told, facts.goods) or k

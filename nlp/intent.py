@@ -35,6 +35,9 @@ HELP = Screened(
     r"|(?:(?<=[改删])|(?<=改一下|删一下)|(?<=更正|撤销|撤回|删掉))\s?(?:怎么|咋|如何)(?:弄|办|搞|操作)(?:呢|啊|呀)?\s?[?？]*\s*$"
     # "怎么把客户阶段改成签约": how to make the bot change a record
     r"|(?:怎么|如何|咋)把.{0,12}(?:改|设|录|加|删|转|导|分配|移|标)"
+    # ...with 设 said short for 设置, or a record handed on: "咋设跟进提醒", "线索咋转给别人"
+    r"|(?:怎么|如何|咋个?)设(?:个|一个|一下)?(?:跟进|回访|提醒|下次|待办)"
+    r"|(?:客户|线索|商机|单子)(?:要|该|能)?(?:怎么|如何|咋个?)(?:转|转交|移交|分配|分)(?:给|到)"
     # ...asked formally, with what is changed after: "请问如何删除录错的跟进记录", "怎样修改客户的联系人"
     # (not the customer's own work: "问我们如何修改合同条款")
     r"|(?:怎样|如何)(?:才能)?(?:修改|更改|录入|删除|添加|新建|导入|导出|撤销|撤回)"
@@ -1204,6 +1207,14 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"|报价单?(?:已经|都已经?|也已经?)发了(?![吗么没?？])"
             # ours or another's: see _QUOTE_BY_OTHERS
             r"|报了(?:个|一个)?[^，,。；;\s]{0,3}?价(?![格钱])"
+            # ...with what was priced between: "给他们报了冷凝机组的价" (not its 价格: "报了X的价格区间")
+            r"|报了[^，,。；;\s]{1,10}?的价(?![格钱])"
+            # the quote's goods said before it, sent: "微信发了铝型材和配件的报价单" (the sending stays the
+            # contact told, outside the stage's words)
+            # (looked back from 的, so the screen knows the match's first character)
+            r"|的(?:"
+            + "|".join(rf"(?<=[发寄给]了[^，,。；;\s]{{{n}}}的)" for n in range(1, 11))
+            + r")报价单(?![吗么没?？])"
             # said in passing, the price given as its figure or the quote gone over to them: "报的价是12万",
             # "价格报过去了", "价昨天报给他们了" (not up to our boss for a nod, "报上去了"; whose quote it
             # was is read in _quoted_by_others: "对手报的价比我们低")
@@ -1315,6 +1326,8 @@ class Facts:
     # The message's plans (nlp.followup.Plans): a report is read in its text with the clauses about
     # later days blanked, for "明天去拜访" is a plan, not a contact. None: the whole text.
     plans: Plans | None = None
+    # The rep said at the named customer's place, doing something there ("在X给马经理报了价"): a visit told.
+    at_customer: bool = False
 
 
 _STAGE_SET = Screened(
@@ -1690,7 +1703,7 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.NEW_LEAD
     if _inbound_inquiry(t, facts, stage):
         return Intent.NEW_LEAD
-    reported = report.told()
+    reported = report.told() or facts.at_customer
     if not reported and HAND_OVER.search(t) and (has_entity or facts.has_catalog):
         return Intent.NEW_LEAD
     if not reported and SWAPPED.search(t) and (has_entity or facts.has_catalog):

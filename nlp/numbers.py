@@ -398,8 +398,15 @@ def _amount_before(text: str, cue_start: int) -> Amount | None:
     stop = gap.start() if gap else cue_start
     best: Amount | None = None
     for m in AMOUNT_RE.finditer(text, lo, stop):
-        if m.end() != stop or _WORD_WITH_ONE.match(text, m.start()):
+        if _WORD_WITH_ONE.match(text, m.start()):
             continue  # (nor 一 starting a word: "跟他们一块签了三年" is together, no 1 yuan)
+        if m.end() != stop:
+            # a range's lower end: "在他们80到100万的预算里" is 80万 to 100万, not 100万 alone
+            if _RANGE_SEP.match(text, m.end()) and (v := amount_value(m)) is not None:
+                wide = _widen(text, Amount(v, v, m.start(), m.end(), _scale(m), m))
+                if wide.end == stop and wide.lo < wide.hi and _money(text, m):
+                    return wide
+            continue
         ap = None
         for k in range(max(lo, m.start() - 2), m.start() + 1):
             cand = APPROX_RE.match(text, k)
@@ -520,6 +527,15 @@ def _uncued_budget(text: str) -> Amount | None:
         small = 1000 <= amount.hi < 10_000 and first.match is not None and _money_said(first.match)
         if small and _capped(text, amount) and not _not_spent_before(text, amount.start):
             return amount  # "5000块以内试试": a small first order's ceiling, in money words
+        if small and _GOODS_AFTER.match(text, amount.end) and not _not_spent_before(text, amount.start):
+            return amount  # "先拿5k的货试试", "进3000块的货": a small first order's worth, in money words
+        if (
+            small
+            and amount.lo < amount.hi
+            and _ASKED_IN_BAND.match(text, amount.end)
+            and not _UNIT_PRICE_BEFORE.search(_clause_before(text, amount.start))
+        ):
+            return amount  # "2k-3k的有没有": the price band the customer asks for is what they will spend
         if amount.scale < 1000:
             continue  # no 万/千/w/k: a count or a day, not money said as a deal's worth
         if amount.hi < 10_000:
@@ -665,6 +681,10 @@ _GUESS_BEFORE = re.compile(r"(?:大概|大约|约|差不多|估计|预计|将近
 _GUESS_AFTER = re.compile(r"\s?(?:左右|上下|的样子)")
 # What the amount buys, right after it: "6万块的货", "两三万的单子".
 _GOODS_AFTER = re.compile(r"\s?的(?:货|单子|订单|单|生意|项目|合同)")
+# One in a price band asked for, right after the band: "2k-3k的有没有", "五百到八百块的有吗".
+_ASKED_IN_BAND = re.compile(
+    r"\s?(?:左右|上下)?的?\s?(?:有没有|有没|有吗|有不|有木有|有么|有嘛|能不能做|可以做吗)"
+)
 
 
 # ...and what it is when not the deal's worth, named after it: "大概300万的流水".

@@ -1338,6 +1338,8 @@ class PersonFinder:
             if after is None and (len(title) > 1 or prefix) and (j > te or called):
                 after = self._written_name(text, j)
             lone = after is None and (len(title) > 1 or prefix) and self._surname_len(text, j) == 1
+            # (the title and the character glued after it may make a word: "教练车", "校长室" hold no surname)
+            lone = lone and not (j == te and self._freq(title + text[j]) > 0)
             if lone and j + 1 < len(text) and _HARD_END.match(text, j + 1):
                 after = text[j]  # "采购经理刘 要…": the surname alone
             if after is not None and not _title_re().match(text, j + len(after)):

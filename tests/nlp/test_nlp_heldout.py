@@ -520,9 +520,18 @@ STUDIED = [
     ("heldout40", "heldout40_a.jsonl", "catalog_a.toml", 1.0, 1.0),
     ("heldout40", "heldout40_b.jsonl", "catalog_b.toml", 1.0, 0.99),
     # heldout41: held out and scored once at 4c1a009 (water purification, written Mandarin: 1.000 / 0.992,
-    # 57 of 60 fully right; auto aftermarket parts, quick chat: 0.950 / 0.970, 49 of 60); not studied yet
+    # 57 of 60 fully right; auto aftermarket parts, quick chat: 0.950 / 0.970, 49 of 60), then studied:
+    # a 1.000 / 0.997, 59 of 60; b 1.000 / 1.000, 60 of 60 (a range said before the budget word, "在他们80到
+    # 100万的预算里", whole; a small first order or a price band said short, "先拿5k的货", "2k-3k的有没有",
+    # as budget; "咋设跟进提醒" and "线索咋转给别人" as help; "报了X的价" and "发了X和Y的报价单" the quote
+    # stage; the rep at the named customer's place doing something there, "在X给马经理报了价", "在X把合同签
+    # 了", a visit told; 汽修 and 车队 name endings, a shop named by a nickname the dictionary tags as no
+    # person's, "老周汽修"; a function and its person after a dealership, "4S店售后钱经理", theirs, not a
+    # brand; one works of a kind counted, "一家服装厂", no name; a title glued into a word, "教练车", no
+    # surname after it). Left: h41a11 "X学院后勤集团的刘文静" is labelled the college alone, where dev d0388
+    # and h33a42 label "湘潭大学后勤集团" whole; the bot keeps the dev corpus's reading.
     ("heldout41", "heldout41_a.jsonl", "catalog_a.toml", 1.0, 0.99),
-    ("heldout41", "heldout41_b.jsonl", "catalog_b.toml", 0.95, 0.96),
+    ("heldout41", "heldout41_b.jsonl", "catalog_b.toml", 1.0, 1.0),
 ]
 
 
