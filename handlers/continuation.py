@@ -365,7 +365,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
     its_contact = await session.get(Contact, followup.contact_id) if followup.contact_id else None
     told = _about_its_contact(ex, its_contact)  # what it says besides naming the record's contact
     if its_contact is not None and _reach_only(told) and followup.person_id == person.id:
-        # "他手机139…", "徐经理电话186…": a detail of the contact just reported on (named or pointed at),
+        # "他手机139…", "骆经理电话139…": a detail of the contact just reported on (named or pointed at),
         # not a second contact with a nameless twin
         _fill_in(its_contact, ex)
         await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)

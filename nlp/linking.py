@@ -953,7 +953,7 @@ def place_brand(company: str, key: str, city: str | None) -> str | None:
     an industry word; or an area of up to three characters before a brand that is itself an industry
     word (北京中关村智联科技 → 智联), or after a three-character area that is a word of its own (上海北外滩
     瑞景广场管理 → 瑞景); or a rare industry word after the area before what the firm does
-    (岳阳城陵矶港务后勤服务 → 港务). Weaker than the other aliases (东方明珠科技 reads the same way), so
+    (宁波穿山港务后勤服务 → 港务). Weaker than the other aliases (东方明珠科技 reads the same way), so
     `LeadBook` never lets it settle a lead against another that has the word: both are asked about."""
     if _fold(company).find(key) <= 0 or _without_districts(company, key, city) != key:
         return None  # no city written before the key, or a district after it (handled as such)
@@ -986,7 +986,7 @@ def place_brand(company: str, key: str, city: str | None) -> str | None:
 
 def _industry_then_work(rest: str) -> str | None:
     """The rare industry word a name after its area starts with, when a word of the language that says
-    what the firm does for it follows and nothing else (城陵矶港务后勤 → 港务, as 港务 后勤服务): a name with
+    what the firm does for it follows and nothing else (穿山港务后勤 → 港务, as 港务 后勤服务): a name with
     no coined brand is called by its rare trade (港务那边), as one whose trade is all its name (智联)."""
     for length in range(len(rest) - _MIN_BRAND, _MIN_BRAND - 1, -1):
         head, work = rest[:length], rest[length:]
@@ -1259,9 +1259,9 @@ class LeadBook:
 
     def _all_names(self) -> dict[str, set[int]]:
         """Every name of the book's leads, with the brands after an area: a lead with it that way and
-        another with it for a short name (湖州织里X印染 and 杭州余杭X纺织 → X), or two with it only that
-        way (北京中科恒达 and 天津中科恒达 → 恒达), are all named by it, to be asked about unless the
-        message settles which: never a silent guess, and the word is never taken for a new customer."""
+        another with it for a short name (苏州甪直宏泰纺织 and 无锡惠山宏泰机械 → 宏泰), or two with it
+        only that way (北京中科恒达 and 天津中科恒达 → 恒达), are all named by it, to be asked about unless
+        the message settles which: never a silent guess, and the word is never taken for a new customer."""
         if self._table is None:
             # The book's own sets are shared, not copied (a team's book holds 800,000 names); a brand
             # that joins one gets a new set.
