@@ -363,13 +363,14 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     ex = await link_contact(session, lead, ctx.extraction, text)
     its_contact = await session.get(Contact, followup.contact_id) if followup.contact_id else None
-    if its_contact is not None and _reach_only(ex) and followup.person_id == person.id:
-        # "他手机139…": a detail of the contact just reported on, not a second contact with a nameless twin
+    told = _about_its_contact(ex, its_contact)  # what it says besides naming the record's contact
+    if its_contact is not None and _reach_only(told) and followup.person_id == person.id:
+        # "他手机139…", "骆经理电话139…": a detail of the contact just reported on (named or pointed at),
+        # not a second contact with a nameless twin
         _fill_in(its_contact, ex)
         await amend_followup(session, followup, at=now, awaiting=followup.awaiting, note=text)
         lines = (f"客户：{lead.company}", f"联系人：{contact_text(its_contact)}")
         return [Reply(to=person.id, title="已补充联系人", lines=lines, buttons=(amend_button(lead.id),))]
-    told = _about_its_contact(ex, its_contact)  # what it says besides naming the record's contact
     if not _says_a_fact(told) and followup.person_id == person.id:
         # "他说下周给答复": a remark on the contact just reported, kept with its record; no new contact
         more = _one_more_part(followup, person, now)

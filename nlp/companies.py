@@ -421,6 +421,9 @@ def _title_prefix_re() -> WordTrie:
 _DOING = frozenset("做搞办买卖签")
 _MAKING = frozenset("做搞")  # ...of which these two never stand inside an institution's name
 _VERB_TOKEN = re.compile(r"[开建办看做搞]了?个?")
+# The last character of a verb of talking something over (细谈, 详谈, 洽谈, 商谈, 闲聊): the words after
+# it are the matter talked about, even when they end in an industry word ("过去详谈物流的事").
+_TALK_ENDS = frozenset("谈聊")
 # Growing or raising something, said before whoever does it: "种甜菜的白老板", "养鸭的钱老板" describe.
 _GROWING = frozenset("种养")
 _LATIN_BRAND = re.compile(r"[\u4e00-\u9fff]{0,3}[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{0,2}")
@@ -1914,6 +1917,8 @@ class CompanyFinder:
                 break
             if len(word) > 1 and _VERB_TOKEN.fullmatch(word):
                 break  # "自己开了个厂": what someone did, not a name
+            if len(word) == 2 and word[-1] in _TALK_ENDS and word in self._verbs:
+                break  # "约了过去详谈物流的事", "下周洽谈仓储": what is to be talked over, not a name
             if _COUNTED.fullmatch(word):
                 break  # "有八所小学": a count of them, not a name
             if _CLOCK.fullmatch(word) or (word in "半钟整" and i > 0 and _CLOCK.fullmatch(tokens[i - 1][0])):

@@ -933,13 +933,16 @@ def _brand_before_industry(company: str, key: str, name: str) -> str | None:
 @cache
 def brand_words(company: str, key: str, city: str | None) -> tuple[str, ...]:
     """Brands of this company that are also industry words (北京智联科技 → 智联; 天津滨海智联物流,
-    滨海 a district of its city → 智联): the aliases drop every organisation word, yet a rep names
-    such a customer by it. They name it only where the word stands alone (see `LeadBook`)."""
+    滨海 a district of its city → 智联; 太原清徐热电后勤服务 → 热电, a rare trade before what the firm does,
+    see `_industry_then_work`): the aliases drop every organisation word, yet a rep names such a
+    customer by it. They name it only where the word stands alone (see `LeadBook`)."""
     out = set()
     for name in {key, _without_districts(company, key, city)}:
         brand = _brand_before_industry(company, key, name)
         if brand is not None and brand in _industry_words():
             out.add(brand)
+        if (head := _industry_then_work(name)) is not None:
+            out.add(head)
     return tuple(sorted(out))
 
 
@@ -949,12 +952,16 @@ def place_brand(company: str, key: str, city: str | None) -> str | None:
     云帆): the name says its city, then a two-character area, then a brand of two characters, then
     an industry word; or an area of up to three characters before a brand that is itself an industry
     word (北京中关村智联科技 → 智联), or after a three-character area that is a word of its own (上海北外滩
-    瑞景广场管理 → 瑞景). Weaker than the other aliases (东方明珠科技 reads the same way),
-    so `LeadBook` uses it only for one lead, and only when no other lead has it for a short name."""
+    瑞景广场管理 → 瑞景); or a rare industry word after the area before what the firm does
+    (宁波穿山港务后勤服务 → 港务). Weaker than the other aliases (东方明珠科技 reads the same way), so
+    `LeadBook` never lets it settle a lead against another that has the word: both are asked about."""
     if _fold(company).find(key) <= 0 or _without_districts(company, key, city) != key:
         return None  # no city written before the key, or a district after it (handled as such)
     for area in _AREA:
         rest = key[area:]
+        known = area == _AREA[0] or base_word_freq(key[:area]) > 0  # (see the longer area below)
+        if known and (head := _industry_then_work(rest)) is not None:
+            return head
         brand = _brand_before_industry(company, key, rest)
         if brand is None or not all(_CJK_CHAR.match(c) for c in brand):
             continue
@@ -974,6 +981,19 @@ def place_brand(company: str, key: str, city: str | None) -> str | None:
         ):
             continue  # a word of the language (物业, 海洋) is the industry, not a coined brand
         return brand
+    return None
+
+
+def _industry_then_work(rest: str) -> str | None:
+    """The rare industry word a name after its area starts with, when a word of the language that says
+    what the firm does for it follows and nothing else (穿山港务后勤 → 港务, as 港务 后勤服务): a name with
+    no coined brand is called by its rare trade (港务那边), as one whose trade is all its name (智联)."""
+    for length in range(len(rest) - _MIN_BRAND, _MIN_BRAND - 1, -1):
+        head, work = rest[:length], rest[length:]
+        if head not in _industry_words() or base_word_freq(head) >= _RARE:
+            continue
+        if work not in _suffixes() and base_word_freq(work) >= _COMMON:
+            return head
     return None
 
 
@@ -1048,7 +1068,7 @@ class LeadBook:
         self._phones: dict[str, set[int]] = {}
         # Names that are also industry words (智联): they name a lead only where they stand alone.
         self._alone: set[str] = set()
-        # Brands after an area (张江芯跃 → 芯跃): a name only when no other lead's short name.
+        # Brands after an area (张江芯跃 → 芯跃): names of the lead, shared with any other lead's.
         self._weak: dict[str, set[int]] = {}
         self._table: dict[str, set[int]] | None = None
         self._sorted_names: list[str] = []  # the table's names in order, for prefix look-ups
@@ -1238,17 +1258,16 @@ class LeadBook:
         )
 
     def _all_names(self) -> dict[str, set[int]]:
-        """Every name of the book's leads: a brand after an area joins them unless another lead
-        has it for a short name; two leads with it only that way (北京中科恒达 and 天津中科恒达 →
-        恒达) are both named by it, to be asked about, so the word is never taken for a new customer."""
+        """Every name of the book's leads, with the brands after an area: a lead with it that way and
+        another with it for a short name (苏州甪直宏泰纺织 and 无锡惠山宏泰机械 → 宏泰), or two with it
+        only that way (北京中科恒达 and 天津中科恒达 → 恒达), are all named by it, to be asked about unless
+        the message settles which: never a silent guess, and the word is never taken for a new customer."""
         if self._table is None:
             # The book's own sets are shared, not copied (a team's book holds 800,000 names); a brand
             # that joins one gets a new set.
             table = dict(self._names)
             for brand, ids in self._weak.items():
-                others = self._names.get(brand, set())
-                if brand in self._alone or not others - ids:
-                    table[brand] = others | ids
+                table[brand] = self._names.get(brand, set()) | ids
             self._table, self._sorted_names = table, sorted(table)
         return self._table
 

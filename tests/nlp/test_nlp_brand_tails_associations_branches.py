@@ -36,14 +36,16 @@ def test_the_tail_of_a_brand_two_leads_share_names_both_to_be_asked_about() -> N
     assert book.link("鸿翎那边发了份报价过去", company="鸿翎").candidates == (1, 2)
     assert book.link("鸿翎那边发了份报价过去").candidates == (1, 2)
     assert book.link("深圳鸿翎那边发了份报价过去", company="鸿翎", city="深圳").candidates == (2,)
-    # One lead with it alone is linked; a lead whose own short name it is wins over the tails.
+    # One lead with it alone is linked; beside a lead whose own short name it is, all are asked about
+    # (never a silent guess), unless the message settles which.
     assert _book(("广州华科鸿翎电子有限公司", "广州", None, None)).link("鸿翎回电话了").lead_id == 1
     owned = _book(
         ("广州华科鸿翎电子有限公司", "广州", None, None),
         ("深圳华科鸿翎电子有限公司", "深圳", None, None),
         ("鸿翎包装材料有限公司", None, None, None),
     )
-    assert owned.link("鸿翎那边发了份报价过去", company="鸿翎").candidates == (3,)
+    assert owned.link("鸿翎那边发了份报价过去", company="鸿翎").candidates == (1, 2, 3)
+    assert owned.link("鸿翎包装那边发了份报价过去", company="鸿翎包装").candidates == (3,)
 
 
 def test_an_association_is_named_by_the_last_word_of_its_trade_and_its_organisation_word() -> None:

@@ -286,7 +286,7 @@ def test_a_brand_that_is_an_industry_word_names_the_lead_only_standing_alone() -
     assert book.link("宏达数科系统的方案").candidates == ()
 
 
-def test_a_brand_after_an_area_that_is_no_district_is_an_alias_when_no_other_lead_has_it() -> None:
+def test_a_brand_after_an_area_that_is_no_district_is_an_alias_asked_about_when_another_lead_has_it() -> None:
     from nlp.linking import place_brand
 
     name = "上海外滩星澜医疗科技有限公司"
@@ -294,7 +294,10 @@ def test_a_brand_after_an_area_that_is_no_district_is_an_alias_when_no_other_lea
     # A word of the language after the area is the industry, not the brand (惠民物业 is not 物业).
     assert place_brand("郑州惠民物业服务有限公司", company_key("郑州惠民物业服务有限公司"), "郑州") is None
     book = LeadBook([lead(1, name, "上海"), lead(2, "杭州星澜医疗器械有限公司", "杭州")])
-    assert book.link("去了星澜", company="星澜").candidates == (2,)  # the other's own short name
+    # The other's own short name too: either may be meant, so both are asked about (never a silent
+    # guess), unless the message settles which.
+    assert book.link("去了星澜", company="星澜").candidates == (1, 2)
+    assert book.link("去了星澜", company="星澜", city="杭州").lead_id == 2
     alone = LeadBook([lead(1, name, "上海")])
     assert alone.link("今天去了星澜，乔主任在").candidates == (1,)
 
