@@ -917,14 +917,22 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # plain phone typing); not studied yet
         ("conversations_eightyone", "conversations.jsonl", 15),
         # held out and scored once at 75da19a (13/15, 156/158, smart parking,
-        # a third voice-to-text); not studied yet
-        ("conversations_eightytwo", "conversations.jsonl", 13),
+        # a third voice-to-text), then studied: 15/15, 158/158 (a member's book asked by naming the
+        # member anywhere in the question, in full or as team-mates call them, "X烟台那几个单子现在都到
+        # 什么阶段了", "X青岛这边谈判阶段的有哪几家", is that member's customers there or at that stage,
+        # with their stages, within the asker's rights: not the team's figures, nor stage news).
+        # Left: nothing of this set
+        ("conversations_eightytwo", "conversations.jsonl", 15),
         # held out and scored once at 75da19a (14/15, 158/159, dyeing chemicals,
         # short busy messages); not studied yet
         ("conversations_eightythree", "conversations.jsonl", 14),
         # held out and scored once at 75da19a (10/15, 139/146, contract catering,
-        # managers and reps); not studied yet
-        ("conversations_eightyfour", "conversations.jsonl", 10),
+        # managers and reps), then studied (study_r17q, one kind): 12/15, 141/146 (a member's book asked
+        # by naming the member, cut to the kind of customer said, "X现在手上在跟的医院单子有哪些？各自到
+        # 哪个阶段了，列一下", "X手上还有哪几个学校在跟？列一下", is that member's hospitals or schools with
+        # their stages: not today's list, and no new customer "哪几个学校"). Left: h84_06, h84_08, h84_09
+        # (other kinds, studied apart)
+        ("conversations_eightyfour", "conversations.jsonl", 12),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
