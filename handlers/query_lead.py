@@ -18,9 +18,9 @@ from handlers import rights
 from handlers.format import cut, fmt_money, fmt_time, mask_phone, truncate
 from handlers.lead_lookup import resolve_lead
 from nlp import company_key
-from nlp.behalf import whose_span
+from nlp.behalf import member_named, whose_span
 from nlp.dialect import mandarin
-from nlp.intent import STAGE_NAMES, STAGES_ASKED, STAGES_SAID, asks_for_book, customers_asked
+from nlp.intent import STAGE_NAMES, STAGES_ASKED, STAGES_SAID, asks_for_book, customers_asked, kind_asked
 from storage.inbound import previous_message
 from storage.people import find_person_by_key
 from storage.queries import (
@@ -45,10 +45,11 @@ _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d"
 
 EXAMPLES: tuple[str, ...] = ("查一下仁济医院", "13912345678 这个号码是哪个客户", "张院长的客户信息查一下")
 # The stages the book is asked at: "谈判阶段的单子有哪些", "在报价的客户有哪几家", "报价和谈判的单子"; or
-# said after them: "有哪些单子在报价或者谈判阶段", "哪些客户在需求确认阶段".
+# said after them: "有哪些单子在报价或者谈判阶段", "哪些客户在需求确认阶段"; or before the question with no
+# noun ("谈判阶段的有哪几家") or with their kind ("报价阶段的医院有哪些").
 _STAGE_NAME = re.compile(STAGE_NAMES)
 _STAGE_ASKED = re.compile(
-    rf"{STAGES_SAID}(?:阶段)?中?的(?:客户|单子)"
+    rf"{STAGES_SAID}(?:阶段)?中?的[\u4e00-\u9fff]{{0,3}}?(?:客户|单子|(?:有|是)哪)"
     rf"|(?:客户|单子){STAGES_ASKED}"
     rf"|(?:在|处于|停在|卡在){STAGES_SAID}(?:阶段)?[?？呢吗]?\s*$"
 )
@@ -116,14 +117,15 @@ async def _lookup_by_words(ctx: Context, seen: rights.Visibility) -> tuple[str, 
 
 async def _book(ctx: Context, seen: rights.Visibility, text: str | None = None) -> list[Reply]:
     """The customers of the member the message (or `text`, the question it follows) names ("何丽手上现在
-    一共有哪些客户"), else the team's when a manager asks for the team ("我们组谈判阶段的单子有哪些"), else
-    the asker's own ("我名下有哪些客户"), only those at the stage and in the city it names ("我宝鸡那几个
-    客户"): a rep may list their own only, a manager their team's members'."""
+    一共有哪些客户", by any name: "文涛南京那几个单子"), else the team's when a manager asks for the team
+    ("我们组谈判阶段的单子有哪些"), else the asker's own ("我名下有哪些客户"), only those at the stage, in
+    the city and of the kind it names ("我宝鸡那几个客户", "在跟的医院有哪些"): a rep may list their own
+    only, a manager their team's members'."""
     person = ctx.member
     others = {p.name: p.id for p in ctx.config.org.people if p.id != person.key and len(p.name) >= 2}
     text = ctx.message.text if text is None else text
-    whose = whose_span(text, others)
-    name = whose[0] if whose is not None else next((n for n in others if n in text), None)
+    whose = whose_span(text, others) or member_named(text, others)
+    name = whose[0] if whose is not None else None
     asked_stage = _STAGE_ASKED.search(text)
     stages = _STAGE_NAME.findall(asked_stage.group()) if asked_stage is not None else []
     if name is None and ctx.extraction.scope == "team" and person.role != "rep":
@@ -144,9 +146,13 @@ async def _book(ctx: Context, seen: rights.Visibility, text: str | None = None) 
         leads = [lead for lead in leads if lead.city and (city in lead.city or lead.city in city)]
         whose_name = f"{whose_name}{city}"
     what = "客户"
+    if (kind := kind_asked(text)) is not None:
+        said, words = kind
+        leads = [lead for lead in leads if re.search(words, lead.company)]
+        what = f"{said}客户"
     if stages:
         leads = [lead for lead in leads if lead.stage in stages]
-        what = f"{'、'.join(dict.fromkeys(stages))}阶段的客户"
+        what = f"{'、'.join(dict.fromkeys(stages))}阶段的{what}"
     if not leads:
         return [Reply(to=person.id, title=f"{whose_name}还没有{what}", lines=())]
     lines = [f"{i}. {lead.company}（{lead.stage}）" for i, lead in enumerate(leads, 1)]

@@ -100,6 +100,33 @@ def _away_before(text: str, called_by: list[tuple[str, str]], before: int) -> st
     return best[1] if best else None
 
 
+def member_named(
+    text: str, colleagues: Iterable[str], *, not_of: str | None = None
+) -> tuple[str, int, int] | None:
+    """The member (`colleagues`: full names, `not_of` the writer's own, left out) a message names
+    anywhere, as one whose customers a question asks for ("周强南京那几个单子…", "文涛手上有哪些…"): in
+    full, else as team-mates call them (`called`: the given name, 小 or 老 and a surname no other member
+    has). Their full name and the span said; the first said, the full names before the other forms."""
+    pairs = _called_pairs(frozenset(name for name in colleagues if len(name) >= 2))
+    for full in (True, False):
+        best: tuple[str, int, int] | None = None
+        for said, name in pairs:
+            if (said == name) is not full or name == not_of:
+                continue
+            at = text.find(said)
+            if at >= 0 and (best is None or at < best[1] or (at == best[1] and at + len(said) > best[2])):
+                best = (name, at, at + len(said))
+        if best is not None:
+            return best
+    return None
+
+
+@lru_cache(maxsize=8)
+def _called_pairs(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """`_called_by` once per set of names kept for every message."""
+    return tuple(_called_by(sorted(names)))
+
+
 # 他/她 as the subject of a plan for a later day ("他下周一去厂里谈细节"): in a message covering for a
 # team-mate, the team-mate, whose plan is the lead's next contact as the writer's own would be.
 _THEIR_PLAN = re.compile(

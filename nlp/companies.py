@@ -327,6 +327,9 @@ _RELATION = re.compile(
     r"(?:老|新|大|重要|意向|潜在|目标|合作)客户\s?|客户\s|老朋友\s?"
     r"|(?:开发商|业主方?|甲方|总包方?|总承包方?|建设方|建设单位|施工方|承建方)\s?"
 )
+# A kind of customer asked after, not named: "有哪几个学校在跟", "哪些医院在报价" (a question word, maybe
+# after 有, opens the words taken).
+_KIND_QUESTIONED = re.compile(r"(?:还?有)?(?:哪|几[个家所位]|什么|啥)")
 # A school of a university, or one of its offices, named after it ("X交大体育学院", "X文理学院体育学院",
 # "X大学体育部"): the university is the customer. A short name ending in 大 (交大, 农大) takes only
 # schools and the offices a university has (not "X恒大地产销售部"). A medical school is an institution of
@@ -717,6 +720,8 @@ class CompanyFinder:
             return None  # "合作社富理事长打电话": the kind of body alone, the one known by its person
         if hit is not None and _CLAUSE_NOT_NAME.search(hit.name) is not None:
             return None  # "打了个电话", "在X开了个新的", "雨太大，": a clause's words, no one's name
+        if hit is not None and _KIND_QUESTIONED.match(hit.name) is not None:
+            return None  # "还有哪几个学校在跟": the kind asked about, no one's name
         if hit is not None and len(hit.name) > 2 and glued_shorthand(text, hit.start):
             # "拜X王总", "电X万主任": the rep's shorthand for the visit or the call, not the name's start
             hit = CompanyHit(hit.name[1:], hit.start + 1, hit.end, hit.strength, hit.score)

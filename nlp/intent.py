@@ -191,20 +191,89 @@ STAGE_NAMES = "|".join(s.value for s in Stage)
 # One stage or several joined: "报价", "报价或者谈判", "报价、谈判".
 STAGES_SAID = rf"(?:{STAGE_NAMES})(?:(?:或者|或是|还是|或|和|跟|与|及|、)(?:{STAGE_NAMES}))*"
 STAGES_ASKED = rf"在{STAGES_SAID}(?:阶段)?(?:的)?"
+# The kinds of customer a book is asked by ("彭伟在跟的医院单子", "还有哪几个学校在跟"), each with the words
+# a customer's name of that kind holds (a 学校 asked is a 小学 or a 中学 as well): the list is cut to them.
+CUSTOMER_KINDS: dict[str, tuple[str, ...]] = {
+    "医院": ("医院", "卫生院", "保健院", "附院", "诊所", "门诊", "医疗中心", "卫生服务中心"),
+    "诊所": ("诊所", "门诊"),
+    "学校": ("学校", "小学", "中学", "大学", "学院", "职校", "附中", "附小", "高中", "初中", "幼儿园"),
+    "幼儿园": ("幼儿园",),
+    "工厂": ("厂",),
+    "厂": ("厂",),
+    "厂子": ("厂",),
+    "酒店": ("酒店", "宾馆", "饭店", "度假村"),
+    "宾馆": ("酒店", "宾馆", "饭店"),
+    "商场": ("商场", "购物中心", "百货", "商城", "广场"),
+    "超市": ("超市", "商超"),
+    "小区": ("小区", "花园", "家园", "公寓"),
+    "物业": ("物业",),
+    "园区": ("园区", "产业园", "科技园", "工业园", "软件园", "开发区"),
+    "银行": ("银行",),
+    "药店": ("药店", "药房"),
+    "药房": ("药店", "药房"),
+    "餐厅": ("餐厅", "饭店", "酒楼", "餐饮"),
+    "养老院": ("养老院", "敬老院", "养老"),
+    "写字楼": ("写字楼", "大厦", "商务中心"),
+}
+# (the longest first: 幼儿园 before 园区 would never be tried wrongly, 厂子 before 厂)
+_KIND_WORDS = "|".join(sorted(CUSTOMER_KINDS, key=len, reverse=True))
+# What a book's customers are called in a question: 客户 or 单子, maybe after their kind ("医院单子",
+# "学校的客户"), or the kind alone ("哪几个学校").
+_BOOK_NOUN = rf"(?:(?:{_KIND_WORDS})的?)?(?:客户|单子)|(?:{_KIND_WORDS})"
+# How far the customers listed all are, asked after them: "都到哪一步了", "各自到哪个阶段了".
+_HOW_FAR = r"(?:走|进行|推进|跟)?到?了?(?:哪一步|哪步|什么阶段|啥阶段|哪个阶段|什么进度|啥进度)了?"
+# What may follow a book asked: listed ("列一下"), how they are getting on ("进展怎么样了"), how far each is
+# ("各自到哪个阶段了"), in any order.
+_BOOK_TAIL = (
+    r"(?:[\s，,]?(?:(?:麻烦|请)?(?:跟|给|帮)?我?列(?:一下|一哈|下|哈|出来)?[?？呢吧哈]?"
+    r"|(?:都|各自)?(?:进展|进度|情况)(?:咋样|怎么样|怎样|如何)了?[?？呢]?"
+    rf"|(?:都|各自|分别){{1,2}}{_HOW_FAR}[?？呢]?)){{0,3}}\s*$"
+)
 BOOK_ASKED = re.compile(
-    r"(?:(?:有|是)(?:哪些|哪几个|哪几家|什么)(?:客户|单子)"
+    rf"(?:(?:有|是)(?:哪些|哪几个|哪几家|什么)(?:客户|单子)"
+    rf"(?:(?:正|还|都)?在(?:跟进|跟|谈|推|做)(?:着|的)?|{STAGES_ASKED})?[?？吗呢]?"
+    # (or their kind asked, by the question word only: "还有哪几个学校在跟", "有哪几家医院")
+    rf"|(?:有|是)(?:哪些|哪几个|哪几家)(?:{_BOOK_NOUN})"
     rf"(?:(?:正|还|都)?在(?:跟进|跟|谈|推|做)(?:着|的)?|{STAGES_ASKED})?[?？吗呢]?"
     r"|(?:手上|手里|名下)[^，,。；;？?\s]{0,4}?有(?:几|多少)(?:个|家)(?:客户|单子)[?？吗呢]?"
-    r"|(?:客户|单子)(?:都|一共)?(?:有|是)?(?:几[家个单]\s?(?:都|分别)?(?:是|有)?)?(?:哪些|哪几个|哪几家)[?？呢]?)"
-    r"(?:\s?(?:跟|给|帮)?我?列(?:一下|一哈|下|哈|出来)?[?？呢吧哈]?)?"
-    # (and how they are getting on, asked after: "王强在跟的客户有哪些 进展怎么样了")
-    r"(?:[\s，,]?(?:都|各自)?(?:进展|进度|情况)(?:咋样|怎么样|怎样|如何)了?[?？呢]?)?\s*$"
+    rf"|(?:客户|单子|{_KIND_WORDS})(?:都|一共)?(?:有|是)?(?:几[家个单]\s?(?:都|分别)?(?:是|有)?)?"
+    r"(?:哪些|哪几个|哪几家)[啊呀]?[?？呢]?"
+    # (or those at a stage, in hand or in a place, with no noun: "谈判阶段的有哪几家", "在跟的有哪些")
+    rf"|(?:{STAGES_SAID}(?:阶段)?中?|在跟进?|在谈|跟进中|手上|手里|名下|那边|这边)的(?:有|是)(?:哪些|哪几个|哪几家)"
+    r"[?？呢]?"
+    # (or the customers in someone's hands asked to be listed: "王强手上的单子列一下", "我名下的客户都列出来")
+    rf"|(?:手上|手里|名下|那边|在跟|负责)的?(?:{_BOOK_NOUN})(?:都|全部|全)?(?=\s?(?:跟|给|帮)?我?列))"
+    # (and listed, how they are getting on or how far each is, asked after: "王强在跟的客户有哪些 进展
+    # 怎么样了", "医院单子有哪些？各自到哪个阶段了，列一下")
+    rf"{_BOOK_TAIL}"
     # ...or how far they all are asked: "何丽手上的客户现在都到哪一步了", "我那几个客户都啥阶段了"
-    r"|客户们?[^，,。；;？?\s]{0,4}?都(?:走|进行|推进|跟)?到?了?(?:哪一步|哪步|什么阶段|啥阶段|哪个阶段|什么进度|啥进度)"
+    rf"|客户们?[^，,。；;？?\s]{{0,4}}?都{_HOW_FAR}"
+    # (the deals or customers of a kind said as several: "王强常州那几个单子现在都到什么阶段了")
+    rf"|(?:几个|几家|那些|这些)(?:{_BOOK_NOUN})[^，,。；;？?\s]{{0,4}}?(?:都|各自|分别){_HOW_FAR}"
     # ...or which are at a stage, the question word first: "我手上还有哪些客户在报价阶段？", "哪几家卡在谈判"
-    r"|(?:哪些|哪几个|哪几家)(?:客户|单子)?(?:现在|目前|还|都)*(?:在|处于|停在|卡在)"
-    r"(?:初筛|需求确认|方案演示|报价|谈判|签约|交付)(?:阶段)?[?？呢吗]?\s*$"
+    # (or still in hand: "哪几个学校还在跟？")
+    rf"|(?:哪些|哪几个|哪几家)(?:{_BOOK_NOUN})?(?:现在|目前|还|都)*"
+    r"(?:(?:在|处于|停在|卡在)(?:初筛|需求确认|方案演示|报价|谈判|签约|交付)(?:阶段)?"
+    r"|正?在(?:跟进|跟|谈|推)(?:着)?)[?？呢吗]?"
+    rf"{_BOOK_TAIL}"
 )
+# The kind of customer a book question asks for: before 客户 or 单子 ("医院单子", "学校的客户"), after the
+# question word or a count ("哪几个学校", "那几家医院"), or before the question ("在跟的医院有哪些").
+_KIND_ASKED = re.compile(
+    rf"(?P<a>{_KIND_WORDS})的?(?:客户|单子)"
+    rf"|(?:哪些|哪几个|哪几家|几个|几家|那些|这些)(?P<b>{_KIND_WORDS})"
+    rf"|(?P<c>{_KIND_WORDS})(?:都|一共)?(?:有|是)(?:哪些|哪几个|哪几家)"
+)
+
+
+def kind_asked(text: str) -> tuple[str, str] | None:
+    """The kind of customer a book question asks for ("医院"), and the pattern of the words one of
+    that kind has in its name (`CUSTOMER_KINDS`); None when it names none."""
+    m = _KIND_ASKED.search(text)
+    if m is None:
+        return None
+    kind = m["a"] or m["b"] or m["c"]
+    return kind, "|".join(CUSTOMER_KINDS[kind])
 
 
 def asks_for_book(text: str) -> bool:
@@ -1685,6 +1754,9 @@ def classify(text: str, facts: Facts) -> Intent:
             return query
     if ASKS_COLLEAGUES.search(t):
         return Intent.OTHER
+    if not facts.has_company and asks_for_book(t) and not report.told():
+        # (asked in many words: "X现在手上在跟的那些医院单子都有哪些啊？各自都到哪个阶段了，麻烦帮我列一下")
+        return Intent.QUERY_LEAD
     if ASKS_LEAVE.search(t) and not (facts.has_catalog or facts.has_contact_info):
         return Intent.OTHER
     if not (facts.has_catalog or stage or facts.has_contact_info) and INVITED.search(t):

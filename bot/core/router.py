@@ -42,8 +42,9 @@ from handlers import (
 from handlers import help as help_handler
 from handlers.context import Context, Handler
 from nlp import Catalog, Extraction, Extractor, Intent
-from nlp.behalf import whose_span
+from nlp.behalf import member_named, whose_span
 from nlp.dialect import mandarin
+from nlp.intent import asks_for_book
 from nlp.linking import address_span, is_away, is_colleague
 from storage.inbound import LOOK_UP_SENDER, SenderUnread, message_of
 from storage.models import InboundMessage, Person
@@ -106,8 +107,8 @@ class Router:
     def _read(self, message: Message, writer: Person) -> Extraction:
         """The message read by the extractor; one that opens by addressing a colleague ("文涛 X那单现在
         什么情况") is read without the address, and one that names a colleague as whose customer it
-        means ("符强的金棕榈最近有人跟吗") without that colleague: neither names a customer (same
-        length: spans hold)."""
+        means ("符强的金棕榈最近有人跟吗"), or whose customers a question lists, without that colleague:
+        neither names a customer (same length: spans hold)."""
         # Lazy, and the writer's key read once: most messages open with no address, and then no name is
         # looked at (a list of the others, an ORM attribute read per member, cost 0.5 ms with 2,000).
         people, key = self._config.org.people, writer.key
@@ -115,8 +116,17 @@ class Router:
         bosses = (p.name for p in people if p.id != key and p.role != "rep")
         found = address_span(message.text, others, bosses=bosses)
         text = message.text if found is None else " " * found[1] + message.text[found[1] :]
-        if (whose := whose_span(text, self._names, not_of=writer.name)) is not None:
-            _, start, end = whose
+        whose = whose_span(text, self._names, not_of=writer.name)
+        span = None if whose is None else whose[1:]
+        if asks_for_book(text):
+            # A book asked names its member anywhere and by any name ("周强南京那几个单子…", "文涛手上…"),
+            # and only the name is taken out: the words after it ask the question ("…在跟的有哪几个").
+            if whose is not None:
+                span = (whose[1], whose[1] + len(whose[0]))
+            elif (named := member_named(text, self._names, not_of=writer.name)) is not None:
+                span = named[1:]
+        if span is not None:
+            start, end = span
             text = text[:start] + " " * (end - start) + text[end:]
         return self._extractor.extract(text, message.sent_at, "rep")
 
