@@ -174,7 +174,7 @@ _FORM_FIELD = re.compile(
 )
 # A lead entered or introduced by its writer, then its name up to a pause: "线索：X 联系人…", "帮同事录一个
 # X 对接人…", "录一下：X 姜科长", "公司是X 联系我", "我司是X，需要…" (the name is checked after).
-_ENTERED = re.compile(
+_ENTERED = Screened(
     r"(?:(?:^|(?<=[\s，,。!！:：]))(?:新的?)?(?:线索|客户)\s*[:：]\s*"
     r"|(?:^|(?<=[\s，,。!！]))(?:帮\S{0,3})?录(?:一下|一个|个)(?:新客户|客户|线索)?\s*[:：]?\s*"
     r"|(?:公司|我司|单位)(?:名称|名字|全称)?(?:是|叫)\s*)"
@@ -301,7 +301,7 @@ _KIND_END = re.compile("[" + "".join(sorted(_KIND_END_CHARS)) + "]|" + "|".join(
 _PLACE_TAIL_CHARS = frozenset("镇村乡街路区县市省")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&'\-]+(?:\s[A-Z][A-Za-z0-9&'\-]+){0,2}(?![A-Za-z])")
 # An English brand, then 的 and its person: an English given name or a (surname and) title.
-_LATIN_OWNER = re.compile(
+_LATIN_OWNER = Screened(
     r"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z0-9&]+(?:\s[A-Z][A-Za-z0-9&]+){0,2})\s?(?:那边)?的\s?"
     r"(?:[A-Z][a-z]+(?![A-Za-z])|(?P<han>[\u4e00-\u9fff]))"
 )
@@ -487,7 +487,7 @@ _MOVED_BRAND_FREQ = 50  # a brand the dictionary holds as one word is a rare one
 # Verbs of doing that open what the rep goes to do, not where: "去做系统演示", "去搞现场培训".
 _DOING_FIRST = frozenset("做搞弄办帮替")
 # "@" before an organisation's Han name, ended by a pause or English: "邓总 @X today", "林主任 @X，…".
-_AT_ORG = re.compile(r"\s?[@＠]\s?(?P<org>[\u4e00-\u9fff]{2,10})(?=[\s，,。;；!！?？]|$)")
+_AT_ORG = Screened(r"\s?[@＠]\s?(?P<org>[\u4e00-\u9fff]{2,10})(?=[\s，,。;；!！?？]|$)")
 # Last characters of landmarks and places inside a city (湖, 山, 港, 路): where, not who.
 _LANDMARK_CHARS = frozenset("湖山岛湾港河江路街道区镇村乡园城站场桥门")
 _VISIT_DONE = re.compile(r"拜访|回访|跟线|跟机|调试|开会|碰面|见面|演示|参观|给(?=[^\s，,。])")
@@ -541,7 +541,12 @@ def _brand_end_re() -> re.Pattern[str]:
     # "云峰欧阳总监": a two-character surname is tried first, else its second character looks like one
     doubles = "".join(f"{d}|" for d in sorted(s for s in surnames_set() if len(s) == 2))
     titles_ = _title_start_re().pattern
+    # Every alternative below starts at 那, 这, 的, 老 or 做, a surname's character, a capital, a pause or
+    # the end: tested first, in one character class, so re gives up at once at the other positions
+    # instead of trying each alternative's look-behinds there (the matches are the same).
+    firsts = re.escape("".join(sorted(set("".join(surnames_set())) | set("那这的老做，,。"))))
     return re.compile(
+        rf"(?=[\sA-Z{firsts}]|$)(?:"
         # "X的是副科长韩磊": X的 is who did it ("带我看机房的"), not the person's organisation.
         r"(?:那边)?的\s?(?!是)(?:(?:[一两几]位|[\u4e00-\u9fff]{0,2})(?:" + titles_ + r")"
         r"|[A-Z][a-z]+(?![A-Za-z])|["
@@ -570,7 +575,7 @@ def _brand_end_re() -> re.Pattern[str]:
         r"|(?:那边)?(?=的采购(?:$|[\s，,。]|说|讲|聊|电话|那边|反馈))"  # "X的采购 电话聊了": the buyer alone
         r"|(?P<alone>(?=\s|[，,。]|$))"
         # the work done there, after going or being there ("去美凯做诊断", "在X做了汇报"): checked after
-        r"|(?P<did>(?<=[\u4e00-\u9fff])(?=做))"
+        r"|(?P<did>(?<=[\u4e00-\u9fff])(?=做)))"
     )
 
 

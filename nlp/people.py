@@ -281,7 +281,7 @@ _EN_CUE = Screened(
     r"|(?<=\s)[~～—-]{1,2}(?=\s?[A-Z][a-z]+\s*$))\s?(?=[A-Z][a-z])"
 )
 # What a name before a question is asked about: "魏红梅是哪个医院的", "孙立军的手机号多少".
-_ASKED_AFTER = re.compile(
+_ASKED_AFTER = Screened(
     r"是哪|是谁|的电话|的手机|的联系方式|的微信|的邮箱|电话多少|手机号|那边|说|的跟进|的记录|最近(?:一次|有没有|怎么样|咋样|情况)"
     r"|那个线索"  # "Kevin Wang那个线索是谁录的" (a customer is asked after as "X那个客户")
     r"|透露|表示"  # "，刘莉透露他们预算卡在250万": what the person let out, as 说
@@ -344,6 +344,11 @@ _SURNAME_BEFORE_NUMBER = re.compile(
 _CONTACT_WORDS = frozenset({"联系人", "对接人", "负责人", "姓名"})
 # A surname alone after the writer's shop or place and a pause, the message's last word: "…，X五金 林".
 _SURNAME_SIGNED = re.compile(r"(?<=[\u4e00-\u9fff][\s，,])(?P<s>[\u4e00-\u9fff])[\s。.!！~～]*$")
+# (what may close the message after that surname: the surname is the character right before it, so the
+# scan starts there instead of trying every position of the message)
+_SIGNED_TAIL = re.compile(r"[\s。.!！~～]*$")
+# (a number needs three digits in a row: a message without them, most, skips the scan for it)
+_THREE_DIGITS = re.compile(r"\d{3}")
 # A surname alone closing the message after a space, right after its phone number: who signs an
 # inquiry ("…怎么收费 电话18973213560 刘").
 _SIGNED_AFTER_NUMBER = re.compile(r"\s+(?P<s>[\u4e00-\u9fff])\s*[。.!！~～]?\s*$")
@@ -374,10 +379,10 @@ _NICK = re.compile(r"[小老大](?=[\u4e00-\u9fff])")
 _NICK_WORD_FREQ = 300
 # A nickname signed at the very end of a message, after a pause: "… 电话177… 小符".
 # (or asked for there: "… 电话139… 找小万")
-_NICK_SIGNED = re.compile(r"(?:^|(?<=\s)|(?<=\s找)|(?<=\s联系))[小老](?=[\u4e00-\u9fff]\s*$)")
+_NICK_SIGNED = Screened(r"(?:^|(?<=\s)|(?<=\s找)|(?<=\s联系))[小老](?=[\u4e00-\u9fff]\s*$)")
 # 老周 / 小蒋 written between pauses, or after 的 and before a verb of meeting: a person called by surname
 # ("宏力焊接 电话 老周 混合气", "茶城的老许见了面").
-_NICK_PAUSED = re.compile(
+_NICK_PAUSED = Screened(
     r"(?<=[\s，,。、:：])[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]))|(?<=的)[小老](?=[\u4e00-\u9fff](?:$|[\s，,。、]|见|说|聊|讲|碰))"
     # (老X saying the customer's answer after a pause, past the note's opening: "X的货 老韩说老板同意了")
     r"|(?<=[\s，,])老(?=[\u4e00-\u9fff](?:说|讲)(?:领导|老板|上面|他们|她们|公司)[^，,。；;\s]{0,4}?(?:点头|同意|批|定|签))"
@@ -385,14 +390,14 @@ _NICK_PAUSED = re.compile(
 # 小邬 / 老葛 after a pause asking the rep out or over ("…，小邬上午找我过去喝茶"), or opening the note
 # with where they work in brackets ("老葛（X）说…"): the customer's person, where a bare 小X opening a
 # note is rather a colleague.
-_NICK_TO_ME = re.compile(
+_NICK_TO_ME = Screened(
     r"(?<=[\s，,。、:：])[小老](?=[\u4e00-\u9fff](?:今天|昨天|刚才?|刚刚|上午|下午|早上|晚上|中午)?(?:又|也|还)?"
     r"(?:约|找|请|叫|带|问|喊)我)"
     r"|(?:^|(?<=[\s，,。、:：]))[小老](?=[\u4e00-\u9fff][（(][\u4e00-\u9fffA-Za-z]{2,12}[)）])"
 )
 # A nickname handed to the rep by the one who told them ("郑总叫小邬以后和我联系"): after 让/叫, with
 # the handing-over words right after it (_HANDED_AFTER), so "叫小王拿过来" names no contact.
-_NICK_TOLD = re.compile(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
+_NICK_TOLD = Screened(r"(?<=[让叫])[小老](?=[\u4e00-\u9fff])")
 # 老钱 / 老邵 as the one met or called with no title: right after meeting or calling ("见了老钱", "打给老邵"),
 # or opening a note with the call itself ("老邵电话里说…"; 小X opening a note is rather a colleague);
 # or the one to ask for ("找老耿就行").
@@ -404,7 +409,7 @@ _NICK_MET = re.compile(
 # 小梁 / 老周 said as the customer's, by "theirs" and maybe their department before it, as the one called
 # or met or opening a clause ("打给他们IT小梁", "对方技术老周说"): their person, where a bare 小X is rather
 # a colleague. (one brought along, "跟X经理还有他们IT的小伍一起", is not the one reported)
-_NICK_THEIRS = re.compile(
+_NICK_THEIRS = Screened(
     r"(?:(?<=打给|见了|见到|约了|碰到|找了|问了|联系)|(?<=电话给)|(?<=[跟和问])|^|(?<=[\s，,。；;]))"
     r"(?:他们|她们|对方|客户)(?:那边|公司|厂里)?的?"
     r"(?:IT|[A-Z]{2,3}|技术|财务|行政|采购|设备|信息|网管|运维|工程|生产|人事|后勤|仓库|质量|品质)?(?:部|科)?的?"
@@ -413,7 +418,7 @@ _NICK_THEIRS = re.compile(
 # 老孙 of a department named right before, opening a clause and doing or saying something ("工程部老孙
 # 试了说OK", "，设备科老周说下周定"): the customer's person (小X there is rather a colleague).
 # (or the department said as theirs with 的, the person met: "X公司的财务室老邓见了个面")
-_NICK_OF_DEPT = re.compile(
+_NICK_OF_DEPT = Screened(
     r"(?:^|(?<=[\s，,。；;的]))[\u4e00-\u9fff]{1,4}?(?:部|科|处|室)的?"
     r"(?=老[\u4e00-\u9fff](?:也|又|还|刚|今天)?(?:试|说|讲|聊|问|看|签|觉得|表示|反馈|答应|同意|见))"
 )
@@ -421,7 +426,7 @@ _NICK_OF_DEPT = re.compile(
 # "张院", "刘队" for a team's or a fleet's 队长): said where a person is, not inside a word ("公安局",
 # "税务局" have no boundary before).
 _OFFICE_SHORT = {"局": "局长", "处": "处长", "厅": "厅长", "院": "院长", "所": "所长", "队": "队长"}
-_OFFICE_CALLED = re.compile(
+_OFFICE_CALLED = Screened(
     r"(?<=[\u4e00-\u9fff])[局处厅院所队]"
     # (or talked with: "跟王处聊了俩钟头", "和李局谈妥了")
     r"(?=那边|那里|那儿|说|讲|一起|也|都|他们|她们|的|让|跟|和|今天|昨天|刚才|[聊谈][了过完妥]|[\s，,。！!？?]|$)"
@@ -450,7 +455,7 @@ _MET_AFTER = re.compile(
 _EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[^A-Za-z]))([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?$")
 # An English given name as the one who called or wrote ("Amber刚打电话过来", "Ryan 邹今天加了我微信"),
 # maybe with a Han surname spaced after it.
-_EN_NAME_ACTED = re.compile(
+_EN_NAME_ACTED = Screened(
     r"(?<![A-Za-z])(?P<n>[A-Z][a-z]+)(?: (?P<s>[\u4e00-\u9fff]))?"
     r"(?:今天|刚才?|刚刚|昨天|上午|下午|早上|晚上|中午)?(?:又|也)?"
     r"(?:打电话|打了电话|打了个电话|打来|来电|回电|加了我|给我打|发了?(?:微信|邮件|消息))"
@@ -1062,7 +1067,8 @@ class PersonFinder:
             ):
                 named.append(Person(nick, None, at, at + 2))  # "瑞德生物的小谭聊了下", "X的阿明"
         # (the nickname patterns below all need 小 or 老, and start with lookbehinds that defeat the
-        # regex engine's first-character scan: a character test skips them for most messages)
+        # regex engine's first-character scan: a character test skips them for most messages, and
+        # in the others they are Screened, so each scan jumps from one 小 or 老 to the next in C)
         nick_old = "老" in text
         nicks = nick_old or "小" in text
         for m in _NICK_SIGNED.finditer(text) if nicks else ():
@@ -1189,7 +1195,7 @@ class PersonFinder:
         for m in _NEW_ONE.finditer(text):
             if (person := self._new_one(text, m.end())) is not None:
                 named.append(person)
-        for m in _SURNAME_BEFORE_NUMBER.finditer(text):
+        for m in _SURNAME_BEFORE_NUMBER.finditer(text) if _THREE_DIGITS.search(text) else ():
             role = m.group("role")
             if m.group("s") not in self._surnames:
                 continue
@@ -1199,7 +1205,7 @@ class PersonFinder:
                 # "联系人 罗 189…"; or a message signed with the place or the shop, the surname and the
                 # number ("长沙 刘 177…")
                 named.append(Person(m.group("s"), None, m.start("s"), m.end("s")))
-        for m in _SURNAME_SIGNED.finditer(text):
+        for m in _SURNAME_SIGNED.finditer(text, max(0, _SIGNED_TAIL.search(text).start() - 1)):
             if m.group("s") in COMMON_SURNAMES:  # "…麻烦尽快处理，X五金 林": signed with the surname
                 named.append(Person(m.group("s"), None, m.start("s"), m.end("s")))
         for m in _ASKED_AFTER.finditer(text):

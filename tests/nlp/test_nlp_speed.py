@@ -69,6 +69,52 @@ def test_word_trie_matches_as_longest_first_alternation() -> None:
         )
 
 
+def test_word_trie_with_one_character_words_matches_as_the_alternation() -> None:
+    # (the scan jumps to a one-character word or a first character and a possible second one: a
+    # character that is a word alone and starts longer ones, words sharing second characters)
+    words = ["厂", "厂区", "店", "分店", "馆", "茶馆", "茶楼", "楼", "仓", "仓储中心", "社"]
+    trie = literal_re(words)
+    plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    rng = random.Random(11)
+    pieces = [*words, "茶", "分", "储", "区", "中心", "的", " ", "区厂", "x"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        for i in range(len(text) + 1):
+            end = rng.randrange(-1, len(text) + 2)
+            spans = [m.span() for m in trie.finditer(text, i, end)]
+            assert spans == [m.span() for m in plain.finditer(text, i, end)], (text, i, end)
+            a, b = trie.search(text, i, end), plain.search(text, i, end)
+            assert (a and a.span()) == (b and b.span()), (text, i, end)
+
+
+def test_brand_end_scan_matches_as_without_its_first_character_test() -> None:
+    from nlp.companies import _brand_end_re
+
+    guarded = _brand_end_re()
+    head = "|$)(?:"
+    assert guarded.pattern.startswith("(?=[") and head in guarded.pattern
+    plain = re.compile(guarded.pattern[guarded.pattern.index(head) + len(head) : -1])
+    texts = [
+        "去了趟丰禾农机的邹经理那边，谈了拖拉机的价",
+        "昌盛冷链那单黄了 换了别家",
+        "明珠花艺Cindy说下周来看样",
+        "青山茶社的采购 电话聊了",
+        "宏远搬家 老板说要两台车",
+        "又去了一趟禾丰，",
+        "蓝湾民宿欧阳总监让我发方案\n",
+        "去美景做了汇报",
+        "华泰那个项目还在等",
+        "",
+    ]
+    rng = random.Random(5)
+    alphabet = "".join(set("".join(texts))) + "Ab ，"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 30))) for _ in range(300)]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in guarded.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ], text
+
+
 @pytest.mark.parametrize(
     ("pattern", "starts", "not_starts"),
     [
