@@ -117,7 +117,27 @@ _OURS_AGAIN = re.compile(r"^\s?([他她])\s?再(?:过去|去|跑|拜访|上门)"
 _THEIR_SUBJECT = re.compile(
     r"(?<![约找跟和给陪请叫让回])(?<!约了)(?<!约好)(?<!答应)(?<!告诉)(?<!承诺)"
     r"(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求?|希望|想|需要|得)?\s?$"
+    # ...what they require of the goods or the work by then, named between ("对方要求首批货月底前到仓库",
+    # "客户希望样机下周五之前装好"; not of us: "客户要求我们月底前出方案")
+    r"|(?<![约找跟和给陪请叫让回])(?:他|她|他们|她们|对方|客户|厂里|院里|领导)\s?(?:要求|希望|需要)"
+    r"[^我咱，,。；;！!？?\s]{1,6}$"
+    # ...or their board or head office deciding then ("他们董事会下周五开会定", "对方集团月底前批"): a body
+    # of theirs, no contact of ours
+    r"|(?:(?:他|她|他们|她们|对方|客户)(?:的|那边的?)?)?(?:董事会|股东会|股东大会|党委会|领导班子|班子|高层|总部|集团|上级)"
+    r"\s?(?:要求?|希望|想|需要|得|会|要)?\s?$"
 )
+# The rep only as the one things are sent to ("材料他们下周二之前发给我", "报价单月底前寄给我们",
+# "对方周四给我发样品"): the rep does nothing then; not "我" doing it.
+_SENT_TO_ME = re.compile(
+    r"(?:发|寄|传|交|递|送|转|报|拿)(?:过来|回来|来)?给?(?:我|咱)们?|给(?:我|咱)们?(?:发|寄|传|送|转|报|回)"
+)
+
+
+def _rep_in(after: str) -> bool:
+    """The rep is named in the clause after a day, other than as whom things are sent to."""
+    return "我" in after and "我" in _SENT_TO_ME.sub("", after)
+
+
 # Someone else's timeline: "他说月底前给答复", "对方表示月底前定", "让我等通知" (讲 in the South:
 # "他讲下周一答复").
 # ("说好…" opening the clause is agreed together: "说好周四我带样品过去")
@@ -401,9 +421,9 @@ def find_followup(
             continue
         if _asked(before, after) and not rescheduled:
             continue
-        if _THEIR_SUBJECT.search(before) and "我" not in after and not comes:
+        if _THEIR_SUBJECT.search(before) and not _rep_in(after) and not comes:
             continue
-        if _THEIR_AFTER.match(after) and "我" not in after and not _ours_again(text[: d.start], after):
+        if _THEIR_AFTER.match(after) and not _rep_in(after) and not _ours_again(text[: d.start], after):
             continue
         if _OWED_TO_US.match(after) and not (mine or rescheduled):
             continue

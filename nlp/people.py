@@ -204,6 +204,11 @@ _NOT_GIVEN_WORDS = frozenset(
         "这边",
         "那个",
         "这个",
+        # who went along or showed round ("主管王军陪着看的", "李强领着转了一圈"): not a given name
+        "陪着",
+        "陪同",
+        "领着",
+        "带着",
     }
 )
 # A one-character verb right after a two-character name, marked done ("林峰谈了", "何丽留了电话"): the
