@@ -945,14 +945,16 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # their stages: not today's list, and no new customer "哪几个学校"). Left: nothing of this set
         ("conversations_eightyfour", "conversations.jsonl", 15),
         # held out and scored once at 1f72fa3 (13/15, 168/170,
-        # hydraulic components, plain phone typing); not studied yet
-        ("conversations_eightyfive", "conversations.jsonl", 13),
+        # hydraulic components, plain phone typing), then studied (study_r18q): a manager's book
+        # question naming no one is the team's (h85_07). Left: h85_10
+        ("conversations_eightyfive", "conversations.jsonl", 14),
         # held out and scored once at 1f72fa3 (14/15, 145/146,
         # legal and compliance services, plain reports); not studied yet
         ("conversations_eightysix", "conversations.jsonl", 14),
         # held out and scored once at 1f72fa3 (12/15, 149/152,
-        # steel trading, terse trade chat); not studied yet
-        ("conversations_eightyseven", "conversations.jsonl", 12),
+        # steel trading, terse trade chat), then studied (study_r18q): a member's book asked by
+        # name, 名下 and a stage before the noun (h87_08). Left: h87_09, h87_15
+        ("conversations_eightyseven", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
