@@ -20,7 +20,15 @@ from handlers.lead_lookup import resolve_lead
 from nlp import company_key
 from nlp.behalf import member_named, whose_span
 from nlp.dialect import mandarin
-from nlp.intent import STAGE_NAMES, STAGES_ASKED, STAGES_SAID, asks_for_book, customers_asked, kind_asked
+from nlp.intent import (
+    STAGE_NAMES,
+    STAGES_ASKED,
+    STAGES_SAID,
+    asks_for_book,
+    customers_asked,
+    find_scope,
+    kind_asked,
+)
 from storage.inbound import previous_message
 from storage.people import find_person_by_key
 from storage.queries import (
@@ -118,9 +126,9 @@ async def _lookup_by_words(ctx: Context, seen: rights.Visibility) -> tuple[str, 
 async def _book(ctx: Context, seen: rights.Visibility, text: str | None = None) -> list[Reply]:
     """The customers of the member the message (or `text`, the question it follows) names ("何丽手上现在
     一共有哪些客户", by any name: "文涛南京那几个单子"), else the team's when a manager asks for the team
-    ("我们组谈判阶段的单子有哪些"), else the asker's own ("我名下有哪些客户"), only those at the stage, in
-    the city and of the kind it names ("我宝鸡那几个客户", "在跟的医院有哪些"): a rep may list their own
-    only, a manager their team's members'."""
+    ("我们组谈判阶段的单子有哪些") or for no one's ("在报价的单子有哪些"), else the asker's own ("我名下有
+    哪些客户"), only those at the stage, in the city and of the kind it names ("我宝鸡那几个客户", "在跟的
+    医院有哪些"): a rep may list their own only, a manager their team's members'."""
     person = ctx.member
     others = {p.name: p.id for p in ctx.config.org.people if p.id != person.key and len(p.name) >= 2}
     text = ctx.message.text if text is None else text
@@ -128,7 +136,10 @@ async def _book(ctx: Context, seen: rights.Visibility, text: str | None = None) 
     name = whose[0] if whose is not None else None
     asked_stage = _STAGE_ASKED.search(text)
     stages = _STAGE_NAME.findall(asked_stage.group()) if asked_stage is not None else []
-    if name is None and ctx.extraction.scope == "team" and person.role != "rep":
+    # A manager's question naming no one and not their own ("我名下…", "我宁波那几个…") is the team's
+    # ("宁波那边在报价的单子有哪些"): what they oversee, their own customers among them; a rep's is their own.
+    scope = ctx.extraction.scope if text == ctx.message.text else find_scope(text)
+    if name is None and scope != "me" and person.role != "rep":
         # (seen is the team's for a manager, everything for an admin)
         leads = await find_leads_seen(ctx.session, seen.where, seen.keep)
         whose_name = "组里"

@@ -945,20 +945,21 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # their stages: not today's list, and no new customer "哪几个学校"). Left: nothing of this set
         ("conversations_eightyfour", "conversations.jsonl", 15),
         # held out and scored once at 1f72fa3 (13/15, 168/170,
-        # hydraulic components, plain phone typing), then studied: a name ends before who went along with the
-        # rep ("主管X陪着看的": not X陪; h85_10, study_r18a). Left: h85_07 (a book query, another helper)
-        ("conversations_eightyfive", "conversations.jsonl", 14),
+        # hydraulic components, plain phone typing), then studied: 15/15 (a name ends before who went along
+        # with the rep, "主管X陪着看的": not X陪; h85_10, study_r18a; a manager's book question naming no one
+        # is the team's, h85_07, study_r18q). Left: nothing of this set
+        ("conversations_eightyfive", "conversations.jsonl", 15),
         # held out and scored once at 1f72fa3 (14/15, 145/146,
         # legal and compliance services, plain reports), then studied: the customer's own timeline is no plan
         # of the rep's, things sent to the rep by then ("材料他们…之前发给我"; h86_08, study_r18a).
         # Left: nothing of this set
         ("conversations_eightysix", "conversations.jsonl", 15),
         # held out and scored once at 1f72fa3 (12/15, 149/152,
-        # steel trading, terse trade chat), then studied: the customer's own timeline is no plan of the
-        # rep's, what they require of the goods by then ("他们要求第一批…之前到工地"; h87_09) and their
-        # board deciding then ("他们董事会…开会定"; h87_15) (study_r18a). Left: h87_08 (a book query,
-        # another helper)
-        ("conversations_eightyseven", "conversations.jsonl", 14),
+        # steel trading, terse trade chat), then studied: 15/15 (the customer's own timeline is no plan of
+        # the rep's: what they require of the goods by then, "他们要求第一批…之前到工地", h87_09, and their
+        # board deciding then, "他们董事会…开会定", h87_15, study_r18a; a member's book asked by name, 名下
+        # and a stage before the noun, h87_08, study_r18q). Left: nothing of this set
+        ("conversations_eightyseven", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
