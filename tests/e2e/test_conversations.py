@@ -960,6 +960,27 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # board deciding then, "他们董事会…开会定", h87_15, study_r18a; a member's book asked by name, 名下
         # and a stage before the noun, h87_08, study_r18q). Left: nothing of this set
         ("conversations_eightyseven", "conversations.jsonl", 15),
+        # held out and scored once at 9e8bc2a (13/15, 138/141,
+        # environmental monitoring, plain phone typing); not studied yet
+        ("conversations_eightyeight", "conversations.jsonl", 13),
+        # held out and scored once at 9e8bc2a (13/15, 137/144,
+        # road lighting, reports and one-liners); not studied yet
+        ("conversations_eightynine", "conversations.jsonl", 13),
+        # held out and scored once at 9e8bc2a (9/15, 124/148,
+        # translation services, managers asking); not studied yet
+        ("conversations_ninety", "conversations.jsonl", 9),
+        # held out and scored once at 9e8bc2a (11/15, 133/144,
+        # wind-turbine service, plain phone typing); not studied yet
+        ("conversations_ninetyone", "conversations.jsonl", 11),
+        # held out and scored once at 9e8bc2a (12/15, 142/151,
+        # glass bottles and packaging, plain); not studied yet
+        ("conversations_ninetytwo", "conversations.jsonl", 12),
+        # held out and scored once at 9e8bc2a (13/15, 155/157,
+        # hospital information systems, plain); not studied yet
+        ("conversations_ninetythree", "conversations.jsonl", 13),
+        # held out and scored once at 9e8bc2a (15/15, 151/151,
+        # industrial ventilation, short messages); not studied yet
+        ("conversations_ninetyfour", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
