@@ -534,9 +534,15 @@ STUDIED = [
     ("heldout41", "heldout41_b.jsonl", "catalog_b.toml", 1.0, 1.0),
     # heldout42: held out and scored once at 1f72fa3 (lab furniture and fume hoods, written Mandarin: 0.967 /
     # 0.994, 56 of 60 fully right; livestream e-commerce services, quick chat with English: 0.967 / 0.973,
-    # 50 of 60); not studied yet
-    ("heldout42", "heldout42_a.jsonl", "catalog_a.toml", 0.96, 0.99),
-    ("heldout42", "heldout42_b.jsonl", "catalog_b.toml", 0.96, 0.97),
+    # 50 of 60), then studied: a 0.983 / 0.994, 57 of 60; b 0.983 / 0.982, 54 of 60 (杯业 and 灯饰 as the
+    # industry word ending a short company name, after a county city or alone; "你都支持哪些查询" and "这个
+    # bot能干啥" as help). Left: a38 "总价想控制在35万" is labelled [35万, 35万], the bot reads 控制在 as an
+    # upper limit [null, 35万] (gold dispute); b19 "负责人" is labelled no title (gold dispute); a43 "又约我过
+    # 去" not read as a visit of a known customer; a49 a name between 联系人 and 科长; b22/b32/b48 a county
+    # city glued to a name ("东阳明清坊家具", "东阳看厂"); b30 "X去过了" not a visit; b56 "复盘" as the rep's
+    # next step (followup code, worked on by another helper at the time).
+    ("heldout42", "heldout42_a.jsonl", "catalog_a.toml", 0.98, 0.99),
+    ("heldout42", "heldout42_b.jsonl", "catalog_b.toml", 0.98, 0.98),
 ]
 
 
