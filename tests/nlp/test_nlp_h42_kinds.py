@@ -50,3 +50,69 @@ def test_what_the_bot_supports_or_can_do_asked_is_help(extractor: Extractor, tex
 )
 def test_a_customer_s_support_asked_is_not_help(extractor: Extractor, text: str) -> None:
     assert read(extractor, text)[0] != "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the role's last character and the surname make a common word (人马), the role is still a role
+        ("新客户：东莞宏泰五金，对接人马强主管，13800138000", "马强"),
+        ("新客户：佛山华联陶瓷，负责人马丽，13800138000", "马丽"),
+        ("新客户：台州天成模具，联系人马建国经理，13800138000", "马建国"),
+    ],
+)
+def test_a_name_right_after_a_contact_role_is_the_contact(extractor: Extractor, text: str, name: str) -> None:
+    assert read(extractor, text)[1].get("contact_name") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城南小学去过了，校长挺满意",
+        "鑫达物流去过了 王经理说下个月定",
+        # asked over that day by the customer, and gone
+        "华东电力设计院的周工今天上午约我过去，图纸改了两处",
+    ],
+)
+def test_a_place_gone_to_said_after_its_name_is_a_visit(extractor: Extractor, text: str) -> None:
+    intent, slots = read(extractor, text)
+    assert intent == "log_followup" and slots.get("kind") == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["鑫达物流去过了吗", "鑫达物流还没去过了", "周工约我下周过去看图纸"],
+)
+def test_a_visit_asked_not_made_or_ahead_is_no_visit(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[1].get("kind") != "visit"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a period named by dynasties opens a brand ("明清", "唐宋"), where a time word would end it
+        ("拜访了唐宋陶瓷的李总", "唐宋陶瓷"),
+        ("新客户 景德镇明清瓷坊有限公司 黄经理 13800138000", "景德镇明清瓷坊有限公司"),
+        # a verb and a one-character head after a city is the place gone to, not a name: "去常州看厂"
+        ("电话联系了华美家具的何总，下周四去昆山看厂", "华美家具"),
+    ],
+)
+def test_an_era_opens_a_brand_and_a_factory_seen_is_no_name(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刚加了个客户微信 苏州恒通精密的赵经理 13912345678 想了解MES系统",
+        "加了一个采购的微信，鑫源化工的，姓蒋，说下个月要询价",
+    ],
+)
+def test_someone_unknown_added_on_wechat_is_a_new_lead(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text)[0] == "new_lead"
+
+
+def test_a_known_contact_added_on_wechat_is_a_followup(extractor: Extractor) -> None:
+    assert read(extractor, "加了宏达机械钱总的微信，聊了下报价")[0] == "log_followup"
