@@ -960,8 +960,8 @@ KIND_VISIT = Screened(
     rf"|{_WENT_ON_A_DAY}"
     # gone there, said done after where or when: "X那边今天上午去过了" (not asked: "去过了吗")
     r"|(?:那边|那里|那儿|午|天|晚|刚|已经)[^，,。；;\s]{0,4}?(?<![没未])去过了(?![吗么没?？解])"
-    # ...or right after the place named first: "城南小学去过了，校长挺满意" (not asked, not not gone)
-    r"|^[^，,。；;\s]{2,16}?(?<![没未还])去过了(?![吗么没?？解])"
+    # ...or right after the place named, then a pause: "城南小学去过了，校长挺满意" (not asked, not not gone)
+    r"|(?<=[\u4e00-\u9fff]{2})(?<![没未还])去过了(?=[\s，,。；;！!]|$)"
     # asked over by the customer that day, and gone: "王处长今天又约我过去" (not a day ahead: "约我下周过去")
     r"|(?:今天|今儿|上午|下午|刚才)又?约(?:了)?我(?:们)?过去(?![^，,。；;\s]{0,2}(?:吗|么|时候|再))"
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天" (or a station or a yard of
