@@ -2097,10 +2097,11 @@ class CompanyFinder:
         if any(
             _VERB_TOKEN.fullmatch(w) is not None
             and len(inner[k - 1][0]) > 1
-            and (len(inner[k + 1][0]) > 1 or inner[k + 1][0] == "了")
+            and (len(inner[k + 1][0]) > 1 or inner[k + 1][0] == "了" or (inner[k + 1][1] == s and e - s == 1))
             for k, (w, ts, te) in enumerate(inner[1:-1], start=1)
         ):
-            return None  # "在东莞开粤菜馆" but not "经开区"
+            # "在东莞开粤菜馆" but not "经开区"; nor a one-character head right after the verb: "去昆山看厂"
+            return None
         return CompanyHit(text[start:e], start, e, strength, score)
 
     def _ends_before_brand(self, words: list[str], k: int) -> bool:

@@ -21,6 +21,9 @@ HELP = Screened(
     # ...with what kind of command between: "支持哪些查询命令"
     r"|支持(?:哪些|什么)(?:查询|统计|快捷|常用|文字|语音|录入|提醒)?(?:指令|命令|功能)|快捷(?:指令|命令|方式|用法|操作)|有(?:哪些|什么|啥)(?:指令|命令|功能)|(?:指令|命令)列表|教我|教一下"
     r"|^\s*(?:你的|这个)?(?:指令|命令|功能)(?:都)?有(?:哪些|什么|啥)"  # "指令有哪些"
+    # ...asked of the bot by name or as 你 (not 你们, a customer's offer): "你都支持哪些查询", "这个bot能干啥"
+    r"|^\s*你(?:都|还)?支持(?:哪些|什么|啥)(?:查询|统计|操作|功能|指令|命令)?\s*[?？吗呢]*\s*$"
+    r"|(?:机器人|助手|bot)(?:都|还)?(?:能|可以|会)(?:干|做)(?:啥|什么|嘛|哪些)"
     # ...asked in English: "which commands does it take", "what can you do", "how do I use this"
     r"|(?<![A-Za-z])(?i:(?:what|which)\s+(?:commands|features)|what\s+can\s+(?:you|it|this\s+bot)\s+do"
     r"|how\s+(?:do\s+i|to|can\s+i)\s+use)(?![A-Za-z])"
@@ -383,6 +386,8 @@ NEW_LEAD = Screened(
     r"|(?:客户|有人)(?:主动)?\s?(?:wx|vx|微信|企微)?\s?加了?我(?:的|微信|wx|vx|好友)"
     # ...said of a person of some kind: "有个店老板加我微信了", "有一个采购主动加了我好友"
     r"|有(?:一)?个[^，,。；;\s]{1,8}?(?:主动)?\s?(?:wx|vx|微信|企微)?\s?加了?我(?:的|微信|wx|vx|好友)"
+    # ...or the rep adding one, someone unknown (个): "刚加了个客户微信", "加了一个采购的微信"
+    r"|加了(?:一)?个(?:新的?)?(?:客户|老板|采购|买家)的?\s?(?:wx|vx|微信|企微|好友)"
     # a first meeting: "饭局上认识了X的老板", "展会上认识的", "展会上加了个微信"
     r"|(?:认识了|认识的|刚认识|新认识|结识|(?<![不没])认识(?:一)?个(?!人))(?!很久|多年|好久|[一二两三四五六七八九十几半多\d]+(?:年|个月))"
     r"|初次(?:见面|接触)|第一次(?:见面|接触)|首次接触"
@@ -955,6 +960,10 @@ KIND_VISIT = Screened(
     rf"|{_WENT_ON_A_DAY}"
     # gone there, said done after where or when: "X那边今天上午去过了" (not asked: "去过了吗")
     r"|(?:那边|那里|那儿|午|天|晚|刚|已经)[^，,。；;\s]{0,4}?(?<![没未])去过了(?![吗么没?？解])"
+    # ...or right after the place named, then a pause: "城南小学去过了，校长挺满意" (not asked, not not gone)
+    r"|(?<=[\u4e00-\u9fff]{2})(?<![没未还])去过了(?=[\s，,。；;！!]|$)"
+    # asked over by the customer that day, and gone: "王处长今天又约我过去" (not a day ahead: "约我下周过去")
+    r"|(?:今天|今儿|上午|下午|刚才)又?约(?:了)?我(?:们)?过去(?![^，,。；;\s]{0,2}(?:吗|么|时候|再))"
     # at their place: "在他们公司跟庄经理谈了一下午", "在X厂里待了一整天" (or a station or a yard of
     # theirs: "在X路站跟周站长把单子定了", "在X堆场和调度碰的"; not a website)
     r"|在[^，,。；;\s]{0,24}(?:公司|厂|厂里|店|店里|办公室|现场|车间|工地|会议室|门店|仓库|园区|展厅|项目部"

@@ -304,6 +304,8 @@ _CONTACT_ROLE = Screened(
     r"\s?(?:叫|是|为|换成了?)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处]的?(?=[\u4e00-\u9fff]))?"
     r"|(?:老板娘|老板|老总|店长|厂长|采购|经理|主管|主任|科长|院长)(?:叫|姓名是?)"
 )
+# The contact's role said right before the name, with nothing between: "联系人马晓燕", "对接人马强".
+_ROLE_WORDS = ("联系人", "对接人", "负责人")
 # A title said before the name with 叫 ("老板叫孔德明", "行政负责人叫Mandy").
 _ROLE_BEFORE = re.compile(
     r"(?P<title>(?:老板娘|老板|老总|店长|厂长|经理|主管|主任|科长|院长|负责人|总监))叫$"
@@ -1805,8 +1807,11 @@ class PersonFinder:
 
     def _glued_to_word_before(self, text: str, s: int) -> bool:
         """Whether the character at `s` ends a common word with the one before it ("对方", "双方"), and no
-        word ends right before `s` ("负责人马国强" is 负责人 then a name, not 人马)."""
+        word ends right before `s` ("负责人马国强" is 负责人 then a name, not 人马; so does a contact's
+        role, however rarely the dictionary holds it: "联系人马晓燕科长")."""
         if s < 1 or self._freq(text[s - 1 : s + 1]) <= 3000:
+            return False
+        if text.endswith(_ROLE_WORDS, 0, s):
             return False
         return not any(s >= k and self._freq(text[s - k : s]) > 1000 for k in (2, 3))
 

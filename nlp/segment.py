@@ -78,9 +78,22 @@ _STRONG_TAGS = frozenset(
     }
 )
 _VERB_TAGS = frozenset({"v", "vd", "vg"})
+# Dynasties in their order: a period named by them ("明清", "唐宋", "清代") is tagged a time word, yet it is
+# a brand's stem ("明清坊家具", "汉唐茶业"), not the edge of a name like "明天" or "现在".
+_DYNASTIES = "夏商周秦汉晋隋唐宋元明清"
+
+
+def _era(word: str) -> bool:
+    """A period named by dynasties, in order ("明清", "隋唐") or with 代 / 朝 ("明代", "唐朝")."""
+    if len(word) != 2 or word[0] not in _DYNASTIES:
+        return False
+    return word[1] in "代朝" or _DYNASTIES.find(word[0]) < _DYNASTIES.find(word[1])
+
+
 _COUNTING = ("一", "这", "那", "几", "两", "每", "某", "半")
-# 4: each class one newline-joined string (5x faster to read than a list); 6: people; 7: namesakes
-_POS_CACHE_VERSION = 7
+# 4: each class one newline-joined string (5x faster to read than a list); 6: people; 7: namesakes;
+# 8: periods named by dynasties left out of the strong words
+_POS_CACHE_VERSION = 8
 _DICT_CACHE_VERSION = 1
 _PLACE_TAGS = frozenset({"ns", "nt", "j"})
 _GIVEN_NAME_FREQ = 50  # a given name of two characters is no everyday word
@@ -346,7 +359,9 @@ def word_classes(directory: Path) -> WordClasses:
             if len(parts) != 3:
                 continue
             word, tag = parts[0], parts[2]
-            if tag in _STRONG_TAGS or (tag in ("m", "mq") and word.startswith(_COUNTING)):
+            if (tag in _STRONG_TAGS and not (tag == "t" and _era(word))) or (
+                tag in ("m", "mq") and word.startswith(_COUNTING)
+            ):
                 strong.append(word)
             elif tag in _VERB_TAGS:
                 verbs.append(word)

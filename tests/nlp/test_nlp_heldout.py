@@ -532,11 +532,19 @@ STUDIED = [
     # and h33a42 label "湘潭大学后勤集团" whole; the bot keeps the dev corpus's reading.
     ("heldout41", "heldout41_a.jsonl", "catalog_a.toml", 1.0, 0.99),
     ("heldout41", "heldout41_b.jsonl", "catalog_b.toml", 1.0, 1.0),
-    # heldout42: held out and scored once at 1f72fa3 (lab furniture and fume hoods, written Mandarin: 0.967 /
-    # 0.994, 56 of 60 fully right; livestream e-commerce services, quick chat with English: 0.967 / 0.973,
-    # 50 of 60); not studied yet
-    ("heldout42", "heldout42_a.jsonl", "catalog_a.toml", 0.96, 0.99),
-    ("heldout42", "heldout42_b.jsonl", "catalog_b.toml", 0.96, 0.97),
+    # heldout42: held out and scored once at 1f72fa3 (lab furniture and fume hoods, written Mandarin: 0.967
+    # / 0.994, 56 of 60 fully right; livestream e-commerce services, quick chat with English: 0.967 / 0.973,
+    # 50 of 60), then studied: a 1.000 / 0.997, 59 of 60; b 1.000 / 0.995, 58 of 60 (杯业 and 灯饰 as the
+    # industry word ending a short company name; a period named by dynasties, "明清", opening a brand, not
+    # ending it as a time word; a verb and a one-character head after a city, "去X看厂", the place gone to,
+    # no name; a name right after 联系人 / 对接人 / 负责人 whose surname makes a word with 人, "人马";
+    # "X去过了" and "今天又约我过去" a visit; "刚加了个客户微信" someone new, a lead; "你都支持哪些查询" and
+    # "这个bot能干啥" help). Left: a38 "总价想控制在35万" is labelled [35万, 35万], the bot reads 控制在 as
+    # an upper limit [null, 35万] (gold dispute); b19 "负责人郑丽华" is labelled no title, the bot keeps
+    # 负责人 as one (gold dispute); b56 "下下周四上午10点复盘" not read as the rep's next step (followup
+    # code, changed by another helper at the time).
+    ("heldout42", "heldout42_a.jsonl", "catalog_a.toml", 1.0, 0.99),
+    ("heldout42", "heldout42_b.jsonl", "catalog_b.toml", 1.0, 0.99),
     # heldout43: held out and scored once at 9e8bc2a (medical gas systems, written Mandarin: 1.000 / 0.988,
     # 56 of 60 fully right; craft beer wholesale, quick chat with emoji and voice: 1.000 / 0.925, 34 of 60);
     # not studied yet
