@@ -355,6 +355,8 @@ async def _picked_with_news(ctx: Context, person: Person, part: str) -> _Answer 
     said = _fold(part)
     listed = [await get_lead(ctx.session, lead_id) for lead_id in row.candidates]
     fits = [lead for lead in listed if lead is not None and said in _fold(lead.company)]
+    if not fits:  # ...or by a short form of it, its characters in order close together ("X县Y" said "XY")
+        fits = [lead for lead in listed if lead is not None and _abbreviates(said, _fold(lead.company))]
     if len(said) < TOLD_APART_MIN or len(fits) != 1:
         return None
     return _Answer(row, fits[0], news=ctx.extraction)
