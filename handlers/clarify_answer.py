@@ -310,6 +310,8 @@ async def _answer_in(ctx: Context, person: Person) -> _Answer | None:
     if choice is None and not new and named_new is None and not _names_only(ctx):
         if (part := _opens_on_a_name(ctx)) is not None:
             return await _picked_with_news(ctx, person, part)
+        if (number := _opens_on_a_choice(ctx)) is not None:
+            return await _chosen_with_news(ctx, person, number)
         return None  # decided from the words alone, without a query for every message
     row = await pending(ctx, person, message.sent_at)
     if row is None or not asks_which_customer(row):
@@ -355,9 +357,45 @@ async def _picked_with_news(ctx: Context, person: Person, part: str) -> _Answer 
     said = _fold(part)
     listed = [await get_lead(ctx.session, lead_id) for lead_id in row.candidates]
     fits = [lead for lead in listed if lead is not None and said in _fold(lead.company)]
+    if not fits:  # ...or by a short form of it, its characters in order close together ("X县Y" said "XY")
+        fits = [lead for lead in listed if lead is not None and _abbreviates(said, _fold(lead.company))]
     if len(said) < TOLD_APART_MIN or len(fits) != 1:
         return None
     return _Answer(row, fits[0], news=ctx.extraction)
+
+
+# A listed candidate's number an answer opens on, in a clause of its own, before what it goes on with:
+# "1，我后天上午过去", "第二个，周五再打".
+# (a number in words after 第: "第二个，…")
+_OPENS_ON_CHOICE = re.compile(
+    r"\s*(?:选)?(?:第([1-9１-９一二三四五六七八九])|([1-9１-９]))(?:个|号|家)?\s*[，,。.!！~～、]\s*(?=\S)"
+)
+_IN_WORDS = {ch: n for n, ch in enumerate("一二三四五六七八九", start=1)}
+
+
+def _opens_on_a_choice(ctx: Context) -> int | None:
+    """The listed candidate's number a message that says more than a choice opens on, when it names
+    no customer of its own."""
+    ex = ctx.extraction
+    if ex.intent in ASKS or ex.company is not None:
+        return None
+    found = _OPENS_ON_CHOICE.match(ctx.message.text)
+    if found is None:
+        return None
+    said = found[1] or found[2]
+    return _IN_WORDS.get(said) or int(said)  # int() reads full-width digits too
+
+
+async def _chosen_with_news(ctx: Context, person: Person, number: int) -> _Answer | None:
+    """The answer that picks a listed candidate by its number and goes on with facts of the same contact
+    (the rep's plan, mostly): they complete the kept report, as `_picked_with_news`."""
+    row = await pending(ctx, person, ctx.message.sent_at)
+    if row is None or not asks_which_customer(row) or number > len(row.candidates):
+        return None
+    if not _same_contact(kept_extraction(row), ctx.extraction):
+        return None  # another call or visit than the kept report's: news of its own
+    found = await _offered(ctx, row, row.candidates[number - 1])
+    return dataclasses.replace(found, news=ctx.extraction) if found is not None else None
 
 
 def _with_news(kept: Extraction, news: Extraction) -> Extraction:

@@ -231,6 +231,12 @@ _PER_UNIT_BEFORE_CUE = re.compile(r"(?:每(?!个?[月年周天季])(?:个|位)?[
 # A unit's price as what the cue is said of, in its clause: "单价她希望压到135", "单价他心里价位在380".
 _UNIT_PRICE_SUBJECT = re.compile(r"单价[^，,。；;！!？?\s]{0,3}$")
 _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|调整到|改到|改成|降到|减到|砍到|压到)\s?")
+# An amount taken back at once and said again: "预算60万，不对，是65万", "80万 哦说错了 应该是85万": the one
+# after the marker replaces the one before it.
+_TAKEN_BACK = re.compile(
+    r"(?:左右|上下)?[\s，,。]?(?:哦|噢|啊|呃)?[\s，,]?(?:不对(?:不对)?|[说讲打写记]错了?|口误|更正一下|纠正一下)"
+    r"[\s，,：:]?(?:应该|应当)?(?:是|为)?\s?"
+)
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直"; nor 一块(儿) for "together" ("两样加一块儿
 # 不超过三十万", "合一块算", "跟他们一块签了"), which is no 1 yuan.
 _WORD_WITH_ONE = re.compile(
@@ -731,7 +737,16 @@ def find_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, in
     amount = _uncued_budget(text)
     if amount is None:
         return None
-    return _bounds(text, amount)
+    return _bounds(text, _taken_back(text, amount))
+
+
+def _taken_back(text: str, amount: Amount) -> Amount:
+    """The amount said again right after one taken back ("90万，不对，是95万"), else the amount itself."""
+    back = _TAKEN_BACK.match(text, amount.end)
+    if back is None:
+        return amount
+    again = _amount_at(text, back.end(), min(len(text), back.end() + 8))
+    return again if again is not None and again.start == back.end() else amount
 
 
 def _bounds(text: str, amount: Amount) -> tuple[tuple[int | None, int | None], tuple[int, int]] | None:
@@ -853,6 +868,7 @@ def _cued_budget(text: str) -> tuple[tuple[int | None, int | None], tuple[int, i
             continue  # "价格按26块": an agreed price of a few yuan is a unit's (a square metre's, a piece's)
         if not cue.group().startswith("预算") and _PER_UNIT_AFTER.match(text, held.end):
             continue  # "价格不超过2万一吨", "合同价按铜价7万8一吨": a unit's price, however large
+        first = _taken_back(text, first)
         moved = _MOVED_TO.match(text, first.end)
         if moved is not None and (later := _amount_at(text, moved.end(), min(len(text), moved.end() + 8))):
             first = later  # "预算从40万提到55万": what it is now
