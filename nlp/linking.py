@@ -64,6 +64,11 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})$")
 # without their kind (临平, 萧山) are found in the gazetteer of districts.
 _ZONE = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:新区|区|县|镇|街道|新城|科学城|科技城)|[东西南北中]区|新区|高新|经开"
+    # an Inner Mongolian banner as it is said short (土右旗, 察右中旗, 乌拉特前旗; the gazetteer has the
+    # full 土默特右旗), not a flag of a brand (红旗, 旗舰)
+    r"|[\u4e00-\u9fff]{1,5}?(?<!红)(?<!国)[左右前后中]?旗(?![舰下袍帜])"
+    # an autonomous county or banner, its peoples' names long (长阳土家族自治县)
+    r"|[\u4e00-\u9fff]{2,8}?自治[县旗]"
 )
 _DISTRICT = ("新区", "区", "县", "镇")
 _SUBDISTRICT = "街道"
@@ -657,6 +662,13 @@ _BODY_SHORT = {
     "科学技术局": ("科技局",),
     "农业农村局": ("农业局",),
     "生态环境局": ("环保局",),
+    "城市管理局": ("城管局",),
+    "城市管理和综合执法局": ("城管局", "城管执法局"),
+    "城市管理综合执法局": ("城管局", "城管执法局"),
+    "综合行政执法局": ("执法局",),
+    "公共资源交易中心": ("交易中心",),
+    # a zone's or a scenic area's own administration (X经济技术开发区管理委员会 → X开发区管委会)
+    "管理委员会": ("管委会",),
     # (public health and testing bodies: 成都市疾病预防控制中心 → 成都疾控, 成都市疾控中心)
     "疾病预防控制中心": ("疾控", "疾控中心"),
     "产品质量监督检验研究院": ("质检院",),
@@ -665,6 +677,28 @@ _BODY_SHORT = {
     "药品检验研究院": ("药检院",),
 }
 _BODY = re.compile(f"(?P<place>.*?)(?P<body>{'|'.join(sorted(_BODY_SHORT, key=len, reverse=True))})")
+# A development zone as people call it (上饶经济技术开发区 → 上饶开发区, 上饶经开区; 高新技术产业开发区 →
+# 高新区): its place said before the short form; the short form alone is every city's.
+_ZONE_SHORT = {
+    "经济技术开发区": ("经开区", "开发区", "经济开发区"),
+    "经济开发区": ("经开区", "开发区"),
+    "高新技术产业开发区": ("高新区", "高新开发区"),
+    "高新技术开发区": ("高新区",),
+}
+# Every public body's abbreviation and kind said bare (城管局, 管委会, 城市管理局): one in every town,
+# so no name of one lead; a span that is nothing else names the book's leads of that body (asked about
+# when two are), never a new customer called 城管局.
+_BARE_BODIES = frozenset({*_BODY_SHORT, *(t for tails in _BODY_SHORT.values() for t in tails)})
+
+
+def _zones_said(place: str) -> set[str]:
+    """A place ending with a development zone also said by the zone's short forms (`_ZONE_SHORT`)."""
+    out = {place}
+    for zone, shorts in _ZONE_SHORT.items():
+        if place.endswith(zone):
+            out.update(place[: -len(zone)] + short for short in shorts)
+            break
+    return out
 
 
 def _places_said(company: str, place: str, city: str | None) -> set[str]:
@@ -676,11 +710,17 @@ def _places_said(company: str, place: str, city: str | None) -> set[str]:
         # a county of its city's name, the city dropped from the key (长沙县教育和体育局 → 县教育和体育局)
         return {f"{c}{place}" for c in cities}
     if place:
-        out = {place}
-        for district in _DISTRICT:
-            if place.endswith(district) and len(place) - len(district) >= _MIN_BRAND:
-                out.add(place[: -len(district)])
-                break
+        out = set()
+        for said in _zones_said(place):
+            if said != place and said in {z for shorts in _ZONE_SHORT.values() for z in shorts}:
+                # a zone of its city said short (经济技术开发区 → 上饶开发区): the city before it
+                out.update(f"{c}{suffix}{said}" for c in cities for suffix in ("", "市"))
+                continue
+            out.add(said)
+            for district in _DISTRICT:
+                if said.endswith(district) and len(said) - len(district) >= _MIN_BRAND:
+                    out.add(said[: -len(district)])
+                    break
         return out
     return {f"{c}{suffix}" for c in cities for suffix in ("", "市")}
 
@@ -702,9 +742,17 @@ def _numbered_forms(company: str, key: str, city: str | None) -> set[str]:
         tails = [f"{m.group('n')}{_SCHOOL_KIND_SHORT[kind]}"]
     elif m := _BODY.fullmatch(key):
         tails = list(_BODY_SHORT[m.group("body")])
+        if m.group("body") == "管理委员会" and any(m.group("place").endswith(z) for z in _ZONE_SHORT):
+            tails.append("")  # (a zone's administration is called by the zone: 上饶开发区)
     else:
         return set()
     return {f"{place}{tail}" for place in _places_said(company, m.group("place"), city) for tail in tails}
+
+
+def _bare_bodies(key: str) -> frozenset[str]:
+    """The public body a key ends with, as said bare (城市管理局, 城管局): see `_BARE_BODIES`."""
+    m = _BODY.fullmatch(key)
+    return frozenset({m.group("body"), *_BODY_SHORT[m.group("body")]}) if m else frozenset()
 
 
 # A university of a four-character name said by the first character of each half and 大 (华东师范大学 →
@@ -1066,6 +1114,7 @@ class LeadBook:
         self._by_surname: dict[str, dict[int, BookContact]] = {}
         self._contact_of: dict[tuple[int, str], BookContact] = {}
         self._phones: dict[str, set[int]] = {}
+        self._bodies: dict[str, set[int]] = {}  # a public body said bare (城管局) -> the leads of that body
         # Names that are also industry words (智联): they name a lead only where they stand alone.
         self._alone: set[str] = set()
         # Brands after an area (张江芯跃 → 芯跃): names of the lead, shared with any other lead's.
@@ -1086,6 +1135,8 @@ class LeadBook:
             self._alone.add(word)
             self._names.setdefault(word, set()).add(lead.id)
             self._longest_name = max(self._longest_name, len(word))
+        for body in _bare_bodies(_fold(lead.key)):
+            self._bodies.setdefault(body, set()).add(lead.id)
         if (brand := place_brand(lead.company, lead.key, lead.city)) is not None:
             self._weak.setdefault(brand, set()).add(lead.id)
             self._longest_name = max(self._longest_name, len(brand))
@@ -1150,6 +1201,10 @@ class LeadBook:
             candidates = set(by_phone)
         elif names:
             candidates = names
+        elif company and (bodies := self._bodies.get(_fold(company), set())):
+            # A public body said bare (城管局那边…): the book's leads of that body, asked about when two
+            # are; no new customer called by what every town has.
+            candidates = set(bodies)
         elif company:
             # The span is no customer of the book; one named elsewhere counts only when its contact
             # is named too ("南山那边刁经理说照着给X做的那套配"): two words that agree are no accident.

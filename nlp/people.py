@@ -1620,9 +1620,13 @@ class PersonFinder:
     @staticmethod
     def _title_after(text: str, p: Person) -> tuple[str, int] | None:
         """A title written after the full name and a pause, maybe after the surname again, closing its
-        clause: "杨丽萍 后勤副总", "于波 于经理" (title, end)."""
+        clause: "杨丽萍 后勤副总", "于波 于经理", "杨丽萍，后勤副总，电话…" (title, end)."""
         assert p.name is not None
         j = p.end
+        if text.startswith("，", j) and _CJK.match(text[j + 1 : j + 2] or "x"):
+            # "联系人甘某，仓储经理，电话…": the title a clause of its own after the name (not a card's
+            # English "Anna Weber, Head of Lab": a part of a title)
+            j += 1
         while j < len(text) and text[j] == " ":
             j += 1
         if j == p.end:

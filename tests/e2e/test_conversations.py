@@ -967,21 +967,26 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # (a video meeting read as a demo)
         ("conversations_eightyeight", "conversations.jsonl", 13),
         # held out and scored once at 9e8bc2a (13/15, 137/144,
-        # road lighting, reports and one-liners); not studied yet
-        ("conversations_eightynine", "conversations.jsonl", 13),
+        # road lighting, reports and one-liners), then studied: a public body said by its abbreviation
+        # (城管局, two leads of it: asked, h89_03) and a development zone said short (上饶开发区 for its
+        # 经济技术开发区管理委员会, h89_06), study_r19link. Left: nothing of this set
+        ("conversations_eightynine", "conversations.jsonl", 15),
         # held out and scored once at 9e8bc2a (9/15, 124/148,
         # translation services, managers asking); not studied yet
         ("conversations_ninety", "conversations.jsonl", 9),
         # held out and scored once at 9e8bc2a (11/15, 133/144,
-        # wind-turbine service, plain phone typing), then studied: 13/15, 136/144 (the answer to "是哪个
+        # wind-turbine service, plain phone typing), then studied: 15/15, 144/144 (the answer to "是哪个
         # 客户？" picking by a short form of the name and going on with the plan completes the kept report,
         # h91_15; haggling begun with us named between, "开始跟我们谈价格了", is 谈判, h91_13; an amount taken
-        # back, "90万，不对，是95万", gives way to the one after, h91_04's budget; study_r19clar). Left: h91_04
-        # and h91_05 (the customer's short name not linked)
-        ("conversations_ninetyone", "conversations.jsonl", 13),
+        # back, "90万，不对，是95万", gives way to the one after, h91_04; study_r19clar; the brand after a
+        # banner said short, X旗 / X右中旗, is the lead's short name, h91_04 and h91_05, study_r19link).
+        # Left: nothing of this set
+        ("conversations_ninetyone", "conversations.jsonl", 15),
         # held out and scored once at 9e8bc2a (12/15, 142/151,
-        # glass bottles and packaging, plain); not studied yet
-        ("conversations_ninetytwo", "conversations.jsonl", 12),
+        # glass bottles and packaging, plain), then studied: a winery or an estate (X酒庄, X庄园) is an
+        # organisation, and a title said as its own clause after the name (甘某，庄园经理，), h92_14,
+        # study_r19link. Left: h92_08, h92_15 (other helpers' kinds)
+        ("conversations_ninetytwo", "conversations.jsonl", 13),
         # held out and scored once at 9e8bc2a (13/15, 155/157,
         # hospital information systems, plain); not studied yet
         ("conversations_ninetythree", "conversations.jsonl", 13),
