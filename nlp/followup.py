@@ -144,9 +144,11 @@ def _rep_in(after: str) -> bool:
 # "他讲下周一答复").
 # ("说好…" opening the clause is agreed together: "说好周四我带样品过去")
 # (the rep telling them is no report of theirs: "我跟他说明天给他报价")
-# (or their side said as its place: "院里说下下周五开会讨论", "厂里讲月底前定")
+# (or their side said as its place: "院里说下下周五开会讨论", "厂方表示月底前定"; not the rep going there
+# to speak, "去厂里讲方案")
 _REPORTED = re.compile(
-    r"(?<![跟和给对向])(?:[他她]们?|对方|客户|院里|厂里|所里|校里|院方|厂方|校方|甲方)(?:说|讲|表示)"
+    r"(?<![跟和给对向])(?:[他她]们?|对方|客户)(?:说|讲|表示)"
+    r"|(?<![跟和给对向去到在回来进])(?:院里|厂里|所里|校里|院方|厂方|校方|甲方)(?:说|表示)"
     r"|说等|等他|等她|等通知|等消息|^\s*说(?!好)"
     # ...said in the formal words, its subject in the clause before: "厂方提了要求，并表示下周前定下来"
     r"|(?:^|[，,；;\s])(?:并|还|也|均|同时)?(?:表示|称)"

@@ -89,7 +89,7 @@ def test_no_book_asked(extractor: Extractor, text: str, intent: str) -> None:
     "text",
     [
         "今天打电话给青山镇卫生院的李院长，他们想做保洁外包，院里说下下周五开会讨论",
-        "今天去了锦程纺织，厂里讲月底前定供应商",
+        "今天去了锦程纺织，厂里说月底前定供应商",
         "刘经理下午电话说面料收到了，下周五之前回复我们",
         "给华茂物流的周总发了方案，说月底前答复我",
     ],
@@ -104,6 +104,8 @@ def test_their_timeline_is_no_plan(extractor: Extractor, text: str) -> None:
     [
         "刘经理下午电话说面料收到了，下周五之前我回复他们",
         "今天打电话给青山镇卫生院的李院长，下周五我再过去一趟",
+        "宏远纸业刘总昨天来展厅看了样机，下周二上午去厂里讲方案",  # the rep going there to speak
+        "恒通物流的方案发过去了 下周三去院里说一下细节",
     ],
 )
 def test_the_reps_own_step_still_planned(extractor: Extractor, text: str) -> None:
