@@ -96,9 +96,11 @@ _THEIR_AFTER = re.compile(
 )
 # An answer owed to us by that day, said with no one before it: "周五给回复", "月底前给个准信", or in the
 # customer's own words pasted, "下周前给你答复" (the rep answering names whom: "周五给他回复").
+# (or the answer said as their verb, us after it: "下周五之前回复我们", "月底前答复我")
 _OWED_TO_US = re.compile(
     r"^\s?(?:前|之前|以前)?\s?(?:给|出)(?:个|我们?|你们?)?(?:最终|正式|明确|书面|确切)?的?"
     r"(?:答复|回复|回音|结果|消息|准信|反馈|说法)"
+    r"|^\s?(?:前|之前|以前)?\s?(?:会|再|就)?(?:答复|回复|回话|反馈)(?:给)?(?:我|咱)们?"
 )
 # A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四" (讲错: the
 # south's 说错).
@@ -142,8 +144,12 @@ def _rep_in(after: str) -> bool:
 # "他讲下周一答复").
 # ("说好…" opening the clause is agreed together: "说好周四我带样品过去")
 # (the rep telling them is no report of theirs: "我跟他说明天给他报价")
+# (or their side said as its place: "院里说下下周五开会讨论", "厂方表示月底前定"; not the rep going there
+# to speak, "去厂里讲方案")
 _REPORTED = re.compile(
-    r"(?<![跟和给对向])(?:[他她]们?|对方|客户)(?:说|讲|表示)|说等|等他|等她|等通知|等消息|^\s*说(?!好)"
+    r"(?<![跟和给对向])(?:[他她]们?|对方|客户)(?:说|讲|表示)"
+    r"|(?<![跟和给对向去到在回来进])(?:院里|厂里|所里|校里|院方|厂方|校方|甲方)(?:说|表示)"
+    r"|说等|等他|等她|等通知|等消息|^\s*说(?!好)"
     # ...said in the formal words, its subject in the clause before: "厂方提了要求，并表示下周前定下来"
     r"|(?:^|[，,；;\s])(?:并|还|也|均|同时)?(?:表示|称)"
 )

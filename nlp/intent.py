@@ -47,7 +47,12 @@ HELP = Screened(
     r"(?=[^，,。？?]{0,12}?(?:客户|线索|跟进|记录|联系人|商机|阶段|提醒))"
     # ...or done for a record: "如何给客户设置下次跟进提醒", "怎样给线索打标签"
     r"|(?:怎么|如何|怎样|咋)(?:给|为)(?:客户|线索|商机|联系人|单子|订单)(?:设置|设定|添加|加|打|标记|标|修改|改|分配|转)"
-    r"|手册|教程|操作指南|使用指南|帮助文档|新手指引"
+    r"|教程|操作指南|使用指南|帮助文档|新手指引"
+    # a 手册 is the bot's only when asked for, or named as the bot's or the user's; not one a customer has
+    # written, printed or translated ("设备的操作手册要翻成英文", "手册翻译的报价单", "员工手册印刷")
+    r"|(?:你的|机器人的?|助手的?|bot的?)(?:使用|操作|用户)?手册|有没有(?:使用|操作|用户|新手)?手册|(?:用户|新手|帮助)手册"
+    r"|(?:使用|操作)手册\s*(?:吗|呢|在哪[里儿]?|发我|给我|有吗|有没有)"
+    r"|^\s*(?:有|给我|发我|发一下|看看|看下)?\s*(?:使用|操作)?手册\s*(?:吗|呢|在哪[里儿]?|发我|给我)?\s*[?？]*\s*$"
     # the bot's own manual asked for, not one printed or shipped for a customer ("说明书+彩盒", "要做彩盒、
     # 使用说明书": a 使用说明书 is asked for only with the question)
     r"|(?:你的|机器人的?|助手的?|bot的?)说明书|有没有(?:使用|操作)?说明书"
@@ -136,8 +141,11 @@ HOW_MANY = re.compile(
 COUNT = re.compile(r"(?<![哪好])几[单个条次家笔位台套所辆件批份场间户名只组]")
 # ...unless the number is what a customer wants: "他们还想顺便配几台隔膜泵" is a report of a few.
 # (上 is no purchase in a past period: "上周新增了几个线索")
+# (nor a few things the rep is to bring or send them: "让我下次带几个样品", "周五寄几份样本过去"; not a
+# count of what was done, "这周带看了几组客户", "送了几单")
 WANTS_SOME = re.compile(
-    r"(?:想|要|需要|配|买|采购|订|加|换|上(?![周月季年次回个午]))[^，,。？?\s]{0,4}几[台套个件批只辆组]"
+    r"(?:想|要|需要|配|买|采购|订|加|换|(?:带|寄|送)(?![看了过])|上(?![周月季年次回个午]))"
+    r"[^，,。？?\s]{0,4}几[台套个件批只辆组份]"
 )
 QUESTION = Screened(r"[?？]|哪些|哪个|哪家|谁|什么|啥|吗|多少|几|清单|列一下|列个|看看|看一下|看下|查")
 TODAY = Screened(
@@ -244,8 +252,13 @@ BOOK_ASKED = re.compile(
     # (or those at a stage, in hand or in a place, with no noun: "谈判阶段的有哪几家", "在跟的有哪些")
     rf"|(?:{STAGES_SAID}(?:阶段)?中?|在跟进?|在谈|跟进中|手上|手里|名下|那边|这边)的(?:有|是)(?:哪些|哪几个|哪几家)"
     r"[?？呢]?"
-    # (or the customers in someone's hands asked to be listed: "王强手上的单子列一下", "我名下的客户都列出来")
-    rf"|(?:手上|手里|名下|那边|在跟|负责)的?(?:{_BOOK_NOUN})(?:都|全部|全)?(?=\s?(?:跟|给|帮)?我?列))"
+    # (or the customers in someone's hands asked to be listed: "王强手上的单子列一下", "我名下的客户都列出来";
+    # or those at a stage: "把组里在谈判阶段的单子列一下")
+    rf"|(?:手上|手里|名下|那边|在跟|负责|{STAGES_SAID}阶段)的?(?:{_BOOK_NOUN})(?:都|全部|全)?(?=\s?(?:跟|给|帮)?我?列)"
+    # (or the listing asked first, the customers after: "列一下王强手上谈判阶段的单子", "帮我列下组里在
+    # 跟的医院")
+    rf"|^(?:麻烦|请)?(?:跟|给|帮)?我?列(?:一下|一哈|下|个|出)[^，,。；;？?]{{0,12}}?"
+    rf"(?:手上|手里|名下|组里|那边|在跟|负责|{STAGES_SAID}阶段)的?(?:{_BOOK_NOUN})[?？吧呢哈]?\s*$)"
     # (and listed, how they are getting on or how far each is, asked after: "王强在跟的客户有哪些 进展
     # 怎么样了", "医院单子有哪些？各自到哪个阶段了，列一下")
     rf"{_BOOK_TAIL}"
@@ -253,6 +266,10 @@ BOOK_ASKED = re.compile(
     rf"|客户们?[^，,。；;？?\s]{{0,4}}?都{_HOW_FAR}"
     # (the deals or customers of a kind said as several: "王强常州那几个单子现在都到什么阶段了")
     rf"|(?:几个|几家|那些|这些)(?:{_BOOK_NOUN})[^，,。；;？?\s]{{0,4}}?(?:都|各自|分别){_HOW_FAR}"
+    # (or how those several are getting on, the noun left out: "李明无锡那几家现在都啥情况",
+    # "我苏州那几个客户最近都什么进展")
+    rf"|(?:那|这)几(?:个|家)(?:{_BOOK_NOUN})?[^，,。；;？?\s]{{0,4}}?(?:都|各自|分别)"
+    r"(?:是|有)?(?:什么|啥|怎么个)(?:情况|进展|进度|状况)[?？呢啊]?\s*$"
     # ...or which are at a stage, the question word first: "我手上还有哪些客户在报价阶段？", "哪几家卡在谈判"
     # (or still in hand: "哪几个学校还在跟？")
     rf"|(?:哪些|哪几个|哪几家)(?:{_BOOK_NOUN})?(?:现在|目前|还|都)*"

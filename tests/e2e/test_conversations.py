@@ -972,8 +972,10 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # 经济技术开发区管理委员会, h89_06), study_r19link. Left: nothing of this set
         ("conversations_eightynine", "conversations.jsonl", 15),
         # held out and scored once at 9e8bc2a (9/15, 124/148,
-        # translation services, managers asking); not studied yet
-        ("conversations_ninety", "conversations.jsonl", 9),
+        # translation services, managers asking), then studied: a customer's manual to translate no help
+        # asked (h90_01, h90_03, h90_10), a book asked by listing first or by a stage (h90_07, h90_15 turn 3;
+        # study_r19intent). Left: h90_02, h90_15 (linking and corrections, other studies)
+        ("conversations_ninety", "conversations.jsonl", 13),
         # held out and scored once at 9e8bc2a (11/15, 133/144,
         # wind-turbine service, plain phone typing), then studied: 15/15, 144/144 (the answer to "是哪个
         # 客户？" picking by a short form of the name and going on with the plan completes the kept report,
@@ -983,13 +985,15 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # Left: nothing of this set
         ("conversations_ninetyone", "conversations.jsonl", 15),
         # held out and scored once at 9e8bc2a (12/15, 142/151,
-        # glass bottles and packaging, plain), then studied: a winery or an estate (X酒庄, X庄园) is an
-        # organisation, and a title said as its own clause after the name (甘某，庄园经理，), h92_14,
-        # study_r19link. Left: h92_08, h92_15 (other helpers' kinds)
-        ("conversations_ninetytwo", "conversations.jsonl", 13),
+        # glass bottles and packaging, plain), then studied: 15/15, 151/151 (a winery or an estate, X酒庄,
+        # X庄园, is an organisation, and a title said as its own clause after the name, 甘某，庄园经理，,
+        # h92_14, study_r19link; samples to bring no count asked, h92_08, the customer's answer to us by a
+        # day no plan, h92_15, study_r19intent). Left: nothing of this set
+        ("conversations_ninetytwo", "conversations.jsonl", 15),
         # held out and scored once at 9e8bc2a (13/15, 155/157,
-        # hospital information systems, plain); not studied yet
-        ("conversations_ninetythree", "conversations.jsonl", 13),
+        # hospital information systems, plain), then studied: how a member's several in a city are asked
+        # (h93_12), their side's meeting told by 院里说 no plan (h93_15; study_r19intent). Left: nothing
+        ("conversations_ninetythree", "conversations.jsonl", 15),
         # held out and scored once at 9e8bc2a (15/15, 151/151,
         # industrial ventilation, short messages); not studied yet
         ("conversations_ninetyfour", "conversations.jsonl", 15),

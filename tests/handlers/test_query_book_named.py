@@ -98,3 +98,20 @@ async def test_a_book_outside_the_asker_s_rights_is_refused(
     org, _ = await _world(session)
     text = await _asked(session, named_config, getattr(org, asker), "王芳手上还有哪几个学校在跟？")
     assert text.startswith("无权查看") and "星海" not in text and "锅炉" not in text
+
+
+async def test_several_asked_how_they_are_with_no_noun(session: AsyncSession, named_config: Config) -> None:
+    # (round 19's kind: "那几家现在都什么情况" is the member's book in that city, no team figures)
+    org, _ = await _world(session)
+    text = await _asked(session, named_config, org.manager, "顾晓雯苏州那几家现在都什么情况", city="苏州")
+    assert "苏州金鸡湖大酒店（方案演示）" in text and "苏州吴中区人民医院（初筛）" in text
+    assert "灵山" not in text and "顾晓雯名下苏州" in text
+
+
+async def test_the_listing_asked_first_with_a_stage(session: AsyncSession, named_config: Config) -> None:
+    org, _ = await _world(session)
+    text = await _asked(session, named_config, org.manager, "列一下王芳手上报价阶段的客户")
+    assert "苏州工业园区星海小学（报价）" in text and "无锡华光锅炉厂（报价）" in text
+    assert "第十中学" not in text and "王芳名下" in text
+    team = await _asked(session, named_config, org.manager, "把组里现在在谈判阶段的单子列一下", scope="team")
+    assert "苏州市第十中学（谈判）" in team and "无锡灵山宾馆（谈判）" in team and "星海" not in team
