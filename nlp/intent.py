@@ -1045,6 +1045,9 @@ KIND_VISIT = Screened(
     # gone in a colleague's place, said as done: "我替他去的X", "代老周跑的" (not "替他去的话")
     r"|(?:替|代)[^，,。；;\s]{1,4}?(?:去|过去|跑)的(?!话|时候|时|地方|人)"
 )
+# A day and a part of it said before how a quote went over: "报价今天上午当面交给X了", "报价单刚才当场给了".
+_DAY_AND_PART = r"(?:今天|昨天|今早|刚才?|刚刚|上午|中午|下午|晚上|早上){0,2}"
+
 SCOPE_TEAM = re.compile(
     r"团队|大家|(?:我们|咱们|咱|本)组|全组|组里|所有人|全员|全部人|整个组|部门|我们团队|各位"
     r"|各人|每个人|每人|各个(?:销售|同事|人)|每个(?:销售|同事)|(?<![A-Za-z])(?i:team)(?![A-Za-z])"
@@ -1328,7 +1331,7 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             r"(?:了|完毕)?(?![吗么没?？])(?<=[已了毕交出达])"
             # handed up to them, done: "报价单已经交上去了" (not "明天交上去": blanked as a plan), with when
             # and how between: "报价今天上午当面送过去了"
-            r"|报价单?(?:已经?|都|也)?(?:今天|昨天|今早|刚才?|刚刚|上午|中午|下午|晚上|早上){0,2}(?:已经?)?"
+            r"|报价单?(?:已经?|都|也)?" + _DAY_AND_PART + r"(?:已经?)?"
             r"(?:当面|亲手|当场)?(?:交|递|送)(?:上去|过去|进去)?了(?![吗么没?？])"
             r"|(?<![A-Za-z])(?i:quote|quotation)\s?(?:已经?|也)?\s?(?:发出|发了|已发|sent)"
             # attached to a mail sent, or sent as one: "清单和报价单都附上了", "发了邮件报价" (the sending
@@ -1359,10 +1362,10 @@ STAGES: tuple[tuple[Stage, re.Pattern[str] | Screened], ...] = (
             # ...said with the quote first: "X报价今天当面给曹经理了", "报价单当场交给她了"
             # (not "明天当面给他": blanked as a plan)
             # (a day and a part of it between: "报价今天上午当面交给吴科长了")
-            r"|报价单?(?=(?:今天|昨天|今早|刚才?|刚刚|上午|中午|下午|晚上|早上){0,2}(?:已经?)?"
+            r"|报价单?(?=" + _DAY_AND_PART + r"(?:已经?)?"
             r"(?:当面|当场|亲手)(?:交给|递给|送给|给)[^，,。；;\s]{1,8}?了(?![吗么没?？]))"
             # ...the person left out: "报价单当面给了" (not "报价单当面给了吗")
-            r"|报价单?(?=(?:今天|昨天|今早|刚才?|刚刚|上午|中午|下午|晚上|早上){0,2}(?:已经?)?"
+            r"|报价单?(?=" + _DAY_AND_PART + r"(?:已经?)?"
             r"(?:当面|当场|亲手)(?:交|递|送)?给了(?![吗么没?？]))"
             # the price list gone through with them, said done: "把价目表跟他们过了一遍", "报价单当面讲了一遍"
             # (not one still to go: "明天把报价单过一遍")
