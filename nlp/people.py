@@ -69,8 +69,10 @@ _DEPARTMENT_END = frozenset("部科处办室组")
 # are one only right before a one-character title, opening the note or a clause and ending where
 # a word can't go on ("过总电话 …", "… 和总说了"; not "和总经理聊了", "来总公司开会").
 _WORD_SURNAMES = frozenset("过和由但都来时在")
+# The contact's role said right before the name, with nothing between: "联系人马晓燕", "对接人马强".
+_ROLE_WORDS = ("联系人", "对接人", "负责人")
 # What names the one met or the contact right before a surname that is also a word ("见了和主任").
-_MET_WORD_BEFORE = re.compile(r"(?:见了|见到了?|拜访了?|约了|对接人|联系人|负责人)\s?$")
+_MET_WORD_BEFORE = re.compile(rf"(?:见了|见到了?|拜访了?|约了|{'|'.join(_ROLE_WORDS)})\s?$")
 # 总 followed by these is a word (总部, 总预算), not the title 李总.
 _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算之裁监经工")
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
@@ -304,8 +306,6 @@ _CONTACT_ROLE = Screened(
     r"\s?(?:叫|是|为|换成了?)?\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,4}?[部科处]的?(?=[\u4e00-\u9fff]))?"
     r"|(?:老板娘|老板|老总|店长|厂长|采购|经理|主管|主任|科长|院长)(?:叫|姓名是?)"
 )
-# The contact's role said right before the name, with nothing between: "联系人马晓燕", "对接人马强".
-_ROLE_WORDS = ("联系人", "对接人", "负责人")
 # A title said before the name with 叫 ("老板叫孔德明", "行政负责人叫Mandy").
 _ROLE_BEFORE = re.compile(
     r"(?P<title>(?:老板娘|老板|老总|店长|厂长|经理|主管|主任|科长|院长|负责人|总监))叫$"
