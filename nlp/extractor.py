@@ -30,7 +30,7 @@ from nlp.intent import (
     pasted_note,
     plan_alone,
 )
-from nlp.lexicon import COMMON_SURNAMES, full_name_like, surnames, titles
+from nlp.lexicon import COMMON_SURNAMES, TAKEN_BACK, full_name_like, surnames, titles
 from nlp.numbers import find_budget, signed_worth
 from nlp.people import Person, PersonFinder, signed_after_number
 from nlp.phones import find_emails, find_phones
@@ -103,7 +103,7 @@ def _at_customer(text: str, company: CompanyHit | None, channel: str) -> tuple[i
 
 # A name taken back at once, spoken: "X项目 哦不对是Y", "X，不对不对，是Y", "X 说错了 是Y".
 _TAKEN_BACK_AFTER = re.compile(
-    r"(?:项目|那边|那家)?[\s，,]?(?:哦|噢|啊|呃)?[\s，,]?(?:不对(?:不对)?|说错了|打错了|口误)[\s，,]?(?:应该)?是"
+    rf"(?:项目|那边|那家)?[\s，,]?(?:哦|噢|啊|呃)?[\s，,]?{TAKEN_BACK}[\s，,]?(?:应该)?是"
 )
 # The contact's own boss, spoken of by the contact: "她说老板批了", "他说领导那边同意了".
 _THEIR_BOSSES = frozenset({"老板", "领导", "老总", "上级"})

@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache
 
 from nlp.dates import TIME_RE, DayMention, find_days, find_time
-from nlp.lexicon import Screened, titles
+from nlp.lexicon import TAKEN_BACK, Screened, titles
 
 # (a pause before a word or a figure ends a clause in voice input: "她说老板还在考虑 12月23号我再打")
 # (a tilde of tone between words ends one too: "能不能一起装～后天我把图纸发他"; not one between two
@@ -102,9 +102,8 @@ _OWED_TO_US = re.compile(
     r"(?:答复|回复|回音|结果|消息|准信|反馈|说法)"
     r"|^\s?(?:前|之前|以前)?\s?(?:会|再|就)?(?:答复|回复|回话|反馈)(?:给)?(?:我|咱)们?"
 )
-# A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四" (讲错: the
-# south's 说错).
-_CORRECTED = re.compile(r"(?:不对|[说讲]错了?|错了|更正|纠正)[\s，,。！!：:]*(?:是|改)?\s?$")
+# A day said again to correct the one before: "约了下周二 哦不对 下周三上午", "说错了 是周四".
+_CORRECTED = re.compile(rf"{TAKEN_BACK}[\s，,。！!：:]*(?:是|改)?\s?$")
 _CORRECT_REACH = 8
 _HARD_END = re.compile(r"[，,。；;！!？?\n]")
 _FOLLOWING_REACH = 16

@@ -21,6 +21,10 @@ COMMON_SURNAMES = frozenset(
 # the words say where inside the customer the person works, never another organisation.
 OWN_PARTS = r"(?:门店|分店|总店|总部|区域|[华东西南北中]{1,2}区|大区|片区|分部|网点|一线|线上|线下|基层)"
 
+# A speaker taking back what they just said, the word said again after it replacing it: "不对", "说错了",
+# "讲错" (the south's 说错), "打错了", "口误", "更正一下". One list for amounts, names and days alike.
+TAKEN_BACK = r"(?:不对(?:不对)?|[说讲打写记]?错了|[说讲打写记]错|口误|更正(?:一下)?|纠正(?:一下)?)"
+
 
 def literal_re(words: Iterable[str]) -> WordTrie:
     """A regex for a set of literal words that matches, at each position, the longest of them.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.lexicon import Screened
+from nlp.lexicon import TAKEN_BACK, Screened
 
 _DIGITS = {
     "零": 0,
@@ -234,8 +234,8 @@ _MOVED_TO = re.compile(r"\s?(?:提到|提高到|涨到|加到|追加到|调到|�
 # An amount taken back at once and said again: "预算60万，不对，是65万", "80万 哦说错了 应该是85万": the one
 # after the marker replaces the one before it.
 _TAKEN_BACK = re.compile(
-    r"(?:左右|上下)?[\s，,。]?(?:哦|噢|啊|呃)?[\s，,]?(?:不对(?:不对)?|[说讲打写记]错了?|口误|更正一下|纠正一下)"
-    r"[\s，,：:]?(?:应该|应当)?(?:是|为)?\s?"
+    rf"(?:左右|上下)?[\s，,。]?(?:哦|噢|啊|呃)?[\s，,]?{TAKEN_BACK}[\s，,：:]?"
+    r"(?:应该|应当)?(?:是|为)?\s?"
 )
 # 一 starting a word is no amount: "预算一共350万", "一起", "一直"; nor 一块(儿) for "together" ("两样加一块儿
 # 不超过三十万", "合一块算", "跟他们一块签了"), which is no 1 yuan.
