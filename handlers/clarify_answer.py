@@ -61,7 +61,10 @@ CREATES: dict[Intent, Handler] = {
     Intent.REASSIGN_LEAD: reassign_lead.not_in_crm,  # nothing to hand over
 }
 ASKS = (Intent.QUERY_LEAD, Intent.QUERY_OVERDUE, Intent.QUERY_TODAY, Intent.QUERY_STATS, Intent.HELP)
-_CHOICE = re.compile(r"(?:选)?第?([1-9１-９])(?:个|号|家)?")
+# A listed candidate's number: "2", "第2个", "选2", "第二家" (a number in words only after 第).
+_CHOICE = r"(?:选)?(?:第([1-9１-９一二三四五六七八九])|([1-9１-９]))(?:个|号|家)?"
+_ONLY_A_CHOICE = re.compile(_CHOICE)
+_IN_WORDS = {ch: n for n, ch in enumerate("一二三四五六七八九", start=1)}
 _NEW = re.compile(r"(?:是|这是)?(?:个|一个)?新(?:的)?客户(?:哦|啊|呀)?|新的")
 # "新客户" said with the new customer's name: "都不是 新客户 X公司", "不是A 是B 新客户 B的全称".
 _NEW_SAID = re.compile(r"新(?:的)?客户")
@@ -277,9 +280,14 @@ def _plan_apart(ctx: Context) -> tuple[Context, FollowUpTime | None]:
     return dataclasses.replace(ctx, message=message, extraction=answer), plan
 
 
+def _choice_number(match: re.Match[str]) -> int:
+    said = match[1] or match[2]
+    return _IN_WORDS.get(said) or int(said)  # int() reads full-width digits too
+
+
 def _choice(text: str) -> int | None:
-    match = _CHOICE.fullmatch(_plain(text))
-    return int(match[1]) if match else None  # int() reads full-width digits too
+    match = _ONLY_A_CHOICE.fullmatch(_plain(text))
+    return _choice_number(match) if match else None
 
 
 async def _answer(ctx: Context) -> _Answer | None:
@@ -366,11 +374,7 @@ async def _picked_with_news(ctx: Context, person: Person, part: str) -> _Answer 
 
 # A listed candidate's number an answer opens on, in a clause of its own, before what it goes on with:
 # "1，我后天上午过去", "第二个，周五再打".
-# (a number in words after 第: "第二个，…")
-_OPENS_ON_CHOICE = re.compile(
-    r"\s*(?:选)?(?:第([1-9１-９一二三四五六七八九])|([1-9１-９]))(?:个|号|家)?\s*[，,。.!！~～、]\s*(?=\S)"
-)
-_IN_WORDS = {ch: n for n, ch in enumerate("一二三四五六七八九", start=1)}
+_OPENS_ON_CHOICE = re.compile(rf"\s*{_CHOICE}\s*[，,。.!！~～、]\s*(?=\S)")
 
 
 def _opens_on_a_choice(ctx: Context) -> int | None:
@@ -382,8 +386,7 @@ def _opens_on_a_choice(ctx: Context) -> int | None:
     found = _OPENS_ON_CHOICE.match(ctx.message.text)
     if found is None:
         return None
-    said = found[1] or found[2]
-    return _IN_WORDS.get(said) or int(said)  # int() reads full-width digits too
+    return _choice_number(found)
 
 
 async def _chosen_with_news(ctx: Context, person: Person, number: int) -> _Answer | None:

@@ -7,6 +7,7 @@ import dataclasses
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -87,14 +88,15 @@ async def test_two_candidates_get_a_card_with_both_as_buttons_and_the_message_is
     assert await world.followups() == []
 
 
+@pytest.mark.parametrize("number", ["2", "第2个", "选2", "第二个", "第二家"])
 async def test_the_number_completes_the_report_with_everything_it_said(
-    session: AsyncSession, tmp_path: Path
+    session: AsyncSession, tmp_path: Path, number: str
 ) -> None:
     world = await make_world(session, tmp_path)
     _, wenzhou = await two_haichen(world)
     await log_followup.handle(world.ctx("lina", REPORT, **REPORT_SLOTS))
     world.later(minutes=3)
-    [reply] = await answer(world, "2")
+    [reply] = await answer(world, number)
     assert reply.title == "已记录跟进" and "客户：温州海晨鞋业有限公司" in reply.lines
     assert "方式：拜访" in reply.lines and "下次跟进：3月13日(周五) 14:00" in reply.lines
     await assert_everything_recorded_on(world, wenzhou, NOW)
