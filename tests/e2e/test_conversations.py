@@ -997,6 +997,18 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # held out and scored once at 9e8bc2a (15/15, 151/151,
         # industrial ventilation, short messages); not studied yet
         ("conversations_ninetyfour", "conversations.jsonl", 15),
+        # held out and scored once at 07e018e (9/15, 140/148,
+        # LED displays, a third of the reports voice-typed); not studied yet
+        ("conversations_ninetyfive", "conversations.jsonl", 9),
+        # held out and scored once at 07e018e (14/15, 134/136,
+        # corrugated cartons and packaging, English trade words); not studied yet
+        ("conversations_ninetysix", "conversations.jsonl", 14),
+        # held out and scored once at 07e018e (11/15, 144/152,
+        # agricultural drones and flying services, terse field chat); not studied yet
+        ("conversations_ninetyseven", "conversations.jsonl", 11),
+        # held out and scored once at 07e018e (13/15, 143/146,
+        # elevators and retrofits, long multi-fact reports); not studied yet
+        ("conversations_ninetyeight", "conversations.jsonl", 13),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

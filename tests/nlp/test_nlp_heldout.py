@@ -550,6 +550,10 @@ STUDIED = [
     # not studied yet
     ("heldout43", "heldout43_a.jsonl", "catalog_a.toml", 1.0, 0.98),
     ("heldout43", "heldout43_b.jsonl", "catalog_b.toml", 1.0, 0.92),
+    # heldout44: held out and scored once at 07e018e (industrial fasteners, written Mandarin: 0.967 / 0.984,
+    # 51 of 60 fully right; custom cabinets, voice and quick chat: 1.000 / 0.978, 51 of 60); not studied yet
+    ("heldout44", "heldout44_a.jsonl", "catalog_a.toml", 0.96, 0.98),
+    ("heldout44", "heldout44_b.jsonl", "catalog_b.toml", 1.0, 0.97),
 ]
 
 
