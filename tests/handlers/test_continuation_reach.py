@@ -57,3 +57,29 @@ async def test_the_phone_with_news_of_the_deal_is_one_more_follow_up(
                   phone="13912345678", products=("会议桌",))
     )  # fmt: skip
     assert len(await world.followups()) == 2
+
+
+async def test_a_plan_naming_someone_the_report_told_of_sets_its_plan(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    """ "钟主管那边先报数量" names a person the report already brought in: the plan of that record, not a
+    second contact with the customer."""
+    world = await make_world(session, tmp_path)
+    person = world.people["lina"]
+    await create_lead(world.session, company=COMPANY, company_key="星河物业", source="web",
+                      created_at=NOW - timedelta(days=3), owner_id=person.id,
+                      team_id=person.team_id)  # fmt: skip
+    await world.session.flush()
+    report = "今天去星河物业见了骆建国经理，行政的钟主管也在，要换三十把办公椅"
+    await log_followup.handle(
+        world.ctx("lina", report, company="星河物业", contact_name="骆建国", contact_title="经理",
+                  kind="visit", products=("办公椅",))
+    )  # fmt: skip
+    world.later(minutes=1)
+    said = "下周一下午再过去一趟，钟主管那边先报个数量"
+    [reply] = await log_followup.handle(
+        world.ctx("lina", said, Intent.LOG_FOLLOWUP, contact_name="钟", contact_title="主管",
+                  next_followup=when("2026-03-16"))
+    )  # fmt: skip
+    [visit] = await world.followups()
+    assert reply.title == "已更新下次跟进" and visit.next_followup_at is not None
