@@ -2088,8 +2088,10 @@ class CompanyFinder:
             score -= 1
         if place_at is not None or _is_place(tokens[first][0] if first < len(tokens) else ""):
             score += 1
+        # (a site head after places alone, a district's short form too: "他们静海工厂" is their works in 静海)
         if generic or (
-            text[s:e] in _SITE_HEADS and all(_is_place(w) for w, ts, te in tokens[first:] if ts < s)
+            text[s:e] in _SITE_HEADS
+            and all(_is_place(w) or w in districts().anywhere for w, ts, te in tokens[first:] if ts < s)
         ):
             score -= 15  # below any name of its own ("找家具厂做" is no customer next to "丰瑞药业")
         # A one-character verb inside the name makes it a description: "在湖州长兴建新厂", "在东莞开粤菜馆".

@@ -208,6 +208,9 @@ BUDGET_CUE = Screened(
     r"|(?:签了|签约了|签下来了|中标了)[！!～~\s\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?=[\d一二两三四五六七八九十百])"
     # an order placed is what the customer spends: "先下个试单 两万块左右", "追加订单 二十万"
     r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?:试单|订单)"
+    # ...with its worth in money between: "先下一个3万元的试单" (not a count: "下了2000套的订单")
+    r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?=\s?[\d一二两三四五六七八九十][\d.一二两三四五六七八九十百千]*\s?"
+    r"(?:(?:万|千|[wWkK])(?:元|块钱?)?|元|块钱?)的(?:试单|订单))"
     # the customer's money for it approved: "这批电脑的钱批了 45万", "资金已经到位 两百万" (not a subsidy
     # granted by the state, "区里补贴资金批了35万": what the customer pays is said apart)
     # (财政: a public customer's funds, "财政批下来了 六十万")
