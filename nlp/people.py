@@ -279,7 +279,9 @@ _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
 _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
 # An English name after what introduces a person ("跟Lily聊了", "市场部Coco", "I'm Sophie from").
 _EN_CUE = Screened(
-    r"(?:跟|和|部|叫|是|采购|见了|见到|称呼[:：]|(?:I'm|I am|this is|name is|contact:?|from)\s"
+    r"(?:跟|和|部|叫|是|采购|见了|见到|拜访了?|称呼[:：]|(?:I'm|I am|this is|name is|contact:?|from)\s"
+    # ...or pointed at with 那个 and asked after: "X置业那个Amy现在啥进度了", "那个Kevin最近怎么样"
+    r"|那个(?=\s?[A-Z][a-z]+\s?(?:现在|最近|目前|那边)?(?:啥|什么|的)?(?:进度|情况|怎么样|咋样|到哪))"
     # ...or the office the person works in, as a form is signed: "X有限公司 行政 Lisa 邮箱…"
     r"|(?<![\u4e00-\u9fff])(?:行政|人事|前台|财务|总务)"
     # met, called or addressed in English: "Call with Jason from X", "Met Jason (采购总监)", "Dr. Sarah Klein"

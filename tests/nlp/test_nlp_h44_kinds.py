@@ -2,8 +2,9 @@
 can do for the asker or, named with 这个, what it supports; 这周一共 ("this week in all") read as no Monday;
 a past day with the hour said before 去 told as a visit, and a place once gone to ("上周五去过的那家X") told
 as no visit; a trial order's worth said between 下一个 and 的试单; a works of theirs in a district below a
-name of its own; a contract signed after it was mended. Tested with made-up sentences of other trades, with
-negatives."""
+name of its own; a contract signed after it was mended; an English name after 拜访了, or pointed at with
+那个 and asked after; a brand ending in 发 after its city, cut off by the segmenter; one of a kind in a park
+with no name given. Tested with made-up sentences of other trades, with negatives."""
 
 from __future__ import annotations
 
@@ -100,3 +101,52 @@ def test_a_contract_signed_after_it_was_mended_is_won(extractor: Extractor, text
 def test_a_contract_to_be_signed_after_mending_is_not_won(extractor: Extractor) -> None:
     text = "拜访了鼎盛物流的赵总，合同条款改完了再签"
     assert read(extractor, text)[1].get("stage") != "签约"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("上午去杭州云帆物流拜访了Grace 聊了仓储系统的需求", "Grace"),
+        ("拜访了Peter，他们想先试两台叉车", "Peter"),
+        ("无锡恒通纺织那个Jack现在啥情况了", "Jack"),
+        ("那个Helen最近怎么样", "Helen"),
+    ],
+)
+def test_an_english_name_visited_or_pointed_at_is_the_contact(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    assert read(extractor, text)[1].get("contact_name") == name
+
+
+def test_software_pointed_at_is_no_name(extractor: Extractor) -> None:
+    assert "contact_name" not in read(extractor, "那个Excel现在啥情况")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "name"),
+    [
+        # (the segmenter cuts 发 off as a verb before 的 and a two-character name)
+        ("刚给常州立发的赵磊打了电话，样品下周寄", "常州立发", "赵磊"),
+        ("拜访了扬州恒发的刘峰，他们想换一批包装机", "扬州恒发", "刘峰"),
+    ],
+)
+def test_a_brand_ending_in_fa_after_its_city_is_the_company(
+    extractor: Extractor, text: str, company: str, name: str
+) -> None:
+    slots = read(extractor, text)[1]
+    assert (slots.get("company"), slots.get("contact_name")) == (company, name)
+
+
+def test_goods_sent_from_a_city_are_no_brand(extractor: Extractor) -> None:
+    assert "company" not in read(extractor, "昨天在成都发的货，客户说还没到")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您好，我们是苏州工业园区的一家电子厂，想了解一下AGV小车",
+        "你好 我司是合肥高新区的一个做模具的 想问下数控机床的价格",
+    ],
+)
+def test_one_of_a_kind_in_a_park_names_no_company(extractor: Extractor, text: str) -> None:
+    assert "company" not in read(extractor, text)[1]
