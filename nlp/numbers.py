@@ -194,6 +194,8 @@ BUDGET_CUE = Screened(
     # the price the haggling ended at: "又谈了一轮 最后33.8万"
     r"|(?:谈|砍|磨|压)[^。！!？?]{0,8}?(?:最后|最终)(?=\s?[\d一二两三四五六七八九十])"
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
+    # ...or the sum in 万 said first, then accepted: "75w她那边能接受", "12万，对方也可以接受" (not asked)
+    r"|(?<=[万wW])[，,\s]?(?:[他她]们?|客户|对方|人家)?(?:那边|那里)?(?:也|都)?(?:能|可以|愿意)接受(?![吗么不?？])"
     # the price agreed for the whole deal: "价格就按三十五万", "总价定在80万", "价格基本谈拢 80万"
     # (not a unit's: "单价按3万"; not one still open: "价格没谈拢")
     # (a service's yearly fee the same: "年费定在6800", "服务费谈到一年两万")

@@ -4,7 +4,8 @@ a past day with the hour said before 去 told as a visit, and a place once gone 
 as no visit; a trial order's worth said between 下一个 and 的试单; a works of theirs in a district below a
 name of its own; a contract signed after it was mended; an English name after 拜访了, or pointed at with
 那个 and asked after; a brand ending in 发 after its city, cut off by the segmenter; one of a kind in a park
-with no name given. Tested with made-up sentences of other trades, with negatives."""
+with no name given; a bare title waited on for the decision ("等他们老板拍板"); a sum in 万 said accepted
+("75w她那边能接受"). Tested with made-up sentences of other trades, with negatives."""
 
 from __future__ import annotations
 
@@ -150,3 +151,33 @@ def test_goods_sent_from_a_city_are_no_brand(extractor: Extractor) -> None:
 )
 def test_one_of_a_kind_in_a_park_names_no_company(extractor: Extractor, text: str) -> None:
     assert "company" not in read(extractor, text)[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "华美口腔 方案阶段 等她们院长拍板",
+        "恒昌建材报价递上去了 在等对方老总签字",
+    ],
+)
+def test_a_title_waited_on_for_the_decision_is_no_contact(extractor: Extractor, text: str) -> None:
+    assert "contact_title" not in read(extractor, text)[1]
+
+
+def test_a_title_that_decides_and_talked_to_is_the_contact(extractor: Extractor) -> None:
+    assert read(extractor, "恒昌建材的老总说下周拍板")[1].get("contact_title") == "老总"
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("给绿源农业的周经理报了价 42w他那边能接受 下周三签", [420000, 420000]),
+        ("报价12万，对方也可以接受，就等走流程", [120000, 120000]),
+    ],
+)
+def test_a_sum_in_wan_said_accepted_is_the_budget(extractor: Extractor, text: str, budget: list[int]) -> None:
+    assert read(extractor, text)[1].get("budget") == budget
+
+
+def test_a_sum_asked_whether_accepted_is_no_budget(extractor: Extractor) -> None:
+    assert "budget" not in read(extractor, "给绿源农业的周经理报了价 42w他那边能接受吗？")[1]
