@@ -139,6 +139,8 @@ _AREAS = (
 _AREAS += ("社区", "广场", "商场", "大厦", "科技城", "科学城")
 _MARKETS = ("食品城", "建材城", "家具城", "服装城", "电子城", "小商品城", "灯饰城")
 _AREAS += _MARKETS
+# One of a kind said after a park and 的, with no name: "X开发区的一家设备厂", "X产业园的一个做模具的".
+_ONE_OF_UNNAMED = re.compile(r"(?:一家|一个|一间|一所)")
 _VENUE_HEADS = ("中心", "大厦", "广场", "社区", "机场", "商场", "大楼", "园区", "开发区")
 _VENUE_MANAGER = re.compile(r"物业(?:管理|服务)?(?:有限公司|公司|中心|处)?|管理处|管理办公室|管委会|居委会")
 _FACULTY = ("学院", "系", "研究所", "研究院", "实验室")
@@ -942,6 +944,8 @@ class CompanyFinder:
                 best = max(inside, key=lambda h: h.end)
             elif (after := self._brand_after(text, best.end + 1, blocked)) is not None:
                 best = after  # "苏州工业园区的博世汽车部件": a brand with no organisation word
+            elif _ONE_OF_UNNAMED.match(text, best.end + 1) is not None:
+                return None  # "我司是廊坊开发区的一家设备厂": where a customer of no name given stands
         elif (
             best.name.endswith(_AREAS)
             and best.end < len(text)
@@ -1740,7 +1744,7 @@ class CompanyFinder:
             or DAY_RE.search(name)
             or PERIOD_RE.search(name)
             or _QUESTION_WORD.search(name)
-            or any(w in _VERB_CHARS for w in name_words)
+            or any(w in _VERB_CHARS and not self._brand_fa(name_words, k) for k, w in enumerate(name_words))
             or _CHARGE.search(name)
             or (len(name_words) > 1 and name_words[0] in _GROWING)
         ):
@@ -1783,6 +1787,19 @@ class CompanyFinder:
         ):
             return None
         return CompanyHit(name, start, end, 1, 10)
+
+    @staticmethod
+    def _brand_fa(words: list[str], k: int) -> bool:
+        """Whether the 发 at word `k` ends a brand of two characters after its place ("绵阳/科/发" as
+        the segmenter cuts it): 发 ("to prosper") closes many a brand, where it is no verb."""
+        return (
+            words[k] == "发"
+            and k == len(words) - 1
+            and k >= 2
+            and len(words[k - 1]) == 1
+            and words[k - 1] not in _STOP_CHARS
+            and _is_place(words[k - 2])
+        )
 
     @staticmethod
     def _function_of_theirs(text: str, start: int, name: str) -> bool:
@@ -2088,8 +2105,10 @@ class CompanyFinder:
             score -= 1
         if place_at is not None or _is_place(tokens[first][0] if first < len(tokens) else ""):
             score += 1
+        # (a site head after places alone, a district's short form too: "他们静海工厂" is their works in 静海)
         if generic or (
-            text[s:e] in _SITE_HEADS and all(_is_place(w) for w, ts, te in tokens[first:] if ts < s)
+            text[s:e] in _SITE_HEADS
+            and all(_is_place(w) or w in districts().anywhere for w, ts, te in tokens[first:] if ts < s)
         ):
             score -= 15  # below any name of its own ("找家具厂做" is no customer next to "丰瑞药业")
         # A one-character verb inside the name makes it a description: "在湖州长兴建新厂", "在东莞开粤菜馆".

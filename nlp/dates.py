@@ -65,7 +65,7 @@ _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
 DAY_RE = re.compile(
     rf"(?P<rel>大后天|大后儿个|后天|后儿个|明天|明早|明晚|明儿个|明儿|明日|今天|今早|今晚|今儿个|今儿|今日|昨天|昨晚|昨日|前天"
     rf"|(?<![A-Za-z])(?i:today|tomorrow|yesterday)(?![A-Za-z]))"
-    rf"|(?P<wshift>下下个?|下个?|这个?|本|上上个?|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])"
+    rf"|(?P<wshift>下下个?|下个?|这个?|本|上上个?|上个?)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天1-7])(?!(?<=一)共)"
     rf"|(?P<ndays>{_NUM})天(?:之后|以后|后)"
     rf"|(?:(?P<mshift>下个?|这个?|本)|(?P<endm>{_NUM})(?=月[底末]))?月(?:底|末)"
     # (not a span of days, after what lasted them or as 两日: "试用了两日", "住了三日" = for two, three days)
@@ -115,7 +115,8 @@ PERIOD_RE = re.compile(
     r"(?P<week>本周|这周|这个?星期|本星期|这礼拜|这个礼拜|上周|上个?星期|上个?礼拜|下周|下个?星期|下个?礼拜"
     # ...and in English as reps mix it in: "this week 团队 new lead 多少个", "last month的回款"
     r"|(?<![A-Za-z])(?i:this|last|next)\s?(?i:week)(?![A-Za-z]))"
-    r"(?![一二三四五六日天1-7])"
+    # (a weekday after it is a day, but not the 一 of 一共, "in all": "这周一共新增了几条")
+    r"(?!(?!一共)[一二三四五六日天1-7])"
     r"|(?P<month>本月|这个?月|当月|上个?月|下个?月|(?<![A-Za-z])(?i:this|last|next)\s?(?i:month)(?![A-Za-z]))"
     r"(?!底|末|\d|[一二三四五六七八九十])"
     r"|(?P<quarter>本季度|这个?季度|上个?季度|下个?季度|(?<![A-Za-z])(?i:this|last|next)\s?(?i:quarter)(?![A-Za-z]))"

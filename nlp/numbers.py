@@ -194,6 +194,8 @@ BUDGET_CUE = Screened(
     # the price the haggling ended at: "又谈了一轮 最后33.8万"
     r"|(?:谈|砍|磨|压)[^。！!？?]{0,8}?(?:最后|最终)(?=\s?[\d一二两三四五六七八九十])"
     r"|(?:能|可以|愿意)接受的?(?:价格?|价位)"  # "他们能接受的价在56万左右"
+    # ...or the sum in 万 said first, then accepted: "75w她那边能接受", "12万，对方也可以接受" (not asked)
+    r"|(?<=[万wW])[，,\s]?(?:[他她]们?|客户|对方|人家)?(?:那边|那里)?(?:也|都)?(?:能|可以|愿意)接受(?![吗么不?？])"
     # the price agreed for the whole deal: "价格就按三十五万", "总价定在80万", "价格基本谈拢 80万"
     # (not a unit's: "单价按3万"; not one still open: "价格没谈拢")
     # (a service's yearly fee the same: "年费定在6800", "服务费谈到一年两万")
@@ -208,6 +210,9 @@ BUDGET_CUE = Screened(
     r"|(?:签了|签约了|签下来了|中标了)[！!～~\s\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*(?=[\d一二两三四五六七八九十百])"
     # an order placed is what the customer spends: "先下个试单 两万块左右", "追加订单 二十万"
     r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?:试单|订单)"
+    # ...with its worth in money between: "先下一个3万元的试单" (not a count: "下了2000套的订单")
+    r"|(?:下|追加|加|补)(?:了)?(?:个|一个|一批)?(?=\s?[\d一二两三四五六七八九十][\d.一二两三四五六七八九十百千]*\s?"
+    r"(?:(?:万|千|[wWkK])(?:元|块钱?)?|元|块钱?)的(?:试单|订单))"
     # the customer's money for it approved: "这批电脑的钱批了 45万", "资金已经到位 两百万" (not a subsidy
     # granted by the state, "区里补贴资金批了35万": what the customer pays is said apart)
     # (财政: a public customer's funds, "财政批下来了 六十万")

@@ -279,7 +279,9 @@ _XING = re.compile(r"姓\s?([\u4e00-\u9fff]{1,2})")
 _XING_ALONE = re.compile(r"姓\s?([\u4e00-\u9fff])(?=$|[\s,，。、的])")
 # An English name after what introduces a person ("跟Lily聊了", "市场部Coco", "I'm Sophie from").
 _EN_CUE = Screened(
-    r"(?:跟|和|部|叫|是|采购|见了|见到|称呼[:：]|(?:I'm|I am|this is|name is|contact:?|from)\s"
+    r"(?:跟|和|部|叫|是|采购|见了|见到|拜访了?|称呼[:：]|(?:I'm|I am|this is|name is|contact:?|from)\s"
+    # ...or pointed at with 那个 and asked after: "X置业那个Amy现在啥进度了", "那个Kevin最近怎么样"
+    r"|那个(?=\s?[A-Z][a-z]+\s?(?:现在|最近|目前|那边)?(?:啥|什么|的)?(?:进度|情况|怎么样|咋样|到哪))"
     # ...or the office the person works in, as a form is signed: "X有限公司 行政 Lisa 邮箱…"
     r"|(?<![\u4e00-\u9fff])(?:行政|人事|前台|财务|总务)"
     # met, called or addressed in English: "Call with Jason from X", "Met Jason (采购总监)", "Dr. Sarah Klein"
@@ -486,6 +488,10 @@ _KIN_AFTER = re.compile(
     r"的(?:亲戚|亲属|家人|家里人|儿子|女儿|老婆|老公|媳妇|爱人|太太|丈夫|妻子|父亲|母亲|侄子|侄女|外甥|"
     r"表哥|表弟|表姐|表妹|堂哥|堂弟|小舅子|大舅子|连襟|亲家|同学|发小|朋友|哥们)"
 )
+# A bare title waited on for the decision ("等他们老板拍板", "等领导签字"): the one who decides, over the head
+# of the person the rep deals with, is no contact.
+_WAITED_ON_BEFORE = re.compile(r"等(?:他们|她们|对方|客户|人家)?的?$")
+_DECIDES_AFTER = re.compile(r"(?:拍板|签字|决定|点头|审批|批复|定夺|表态)")
 # A title that names people counted before it ("有15个左右新提的经理", "三位主任"): a group, no contact.
 _COUNTED_BEFORE = re.compile(
     r"(?<!\d)(?:[2-9]|[1-9]\d+|[二两三四五六七八九十百几][一二两三四五六七八九十百几]*)(?:多|来)?\s?(?:个|位|名)"
@@ -952,6 +958,11 @@ class PersonFinder:
                 others.append(p)
         return main, others, [self._split_title(p) for p in named]
 
+    @staticmethod
+    def _waited_on(text: str, ts: int, te: int) -> bool:
+        """Whether the title at ts..te is waited on for the decision ("等他们老板拍板")."""
+        return bool(_WAITED_ON_BEFORE.search(text, max(0, ts - 4), ts) and _DECIDES_AFTER.match(text, te))
+
     def _full_name_of(self, p: Person, main: Person) -> bool:
         """`p` is the full name, said elsewhere, of the surname `main` was named by."""
         if p.name is None or len(p.name) < 2 or (p.start < main.end and main.start < p.end):
@@ -1371,6 +1382,7 @@ class PersonFinder:
                 and not text[max(0, ts - 2) : ts].endswith(("我们", "我是", "你们"))
                 and not self._word_goes_on(text, m)
                 and not _KIN_AFTER.match(text, te)
+                and not self._waited_on(text, ts, te)
                 and not _COUNTED_BEFORE.search(text, max(0, ts - 16), ts)
                 and not (written in _GENERIC_ROLES and _WHO_ASKED.match(text, te))
             ):

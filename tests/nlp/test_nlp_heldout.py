@@ -551,9 +551,20 @@ STUDIED = [
     ("heldout43", "heldout43_a.jsonl", "catalog_a.toml", 1.0, 0.98),
     ("heldout43", "heldout43_b.jsonl", "catalog_b.toml", 1.0, 0.92),
     # heldout44: held out and scored once at 07e018e (industrial fasteners, written Mandarin: 0.967 / 0.984,
-    # 51 of 60 fully right; custom cabinets, voice and quick chat: 1.000 / 0.978, 51 of 60); not studied yet
-    ("heldout44", "heldout44_a.jsonl", "catalog_a.toml", 0.96, 0.98),
-    ("heldout44", "heldout44_b.jsonl", "catalog_b.toml", 1.0, 0.97),
+    # 51 of 60 fully right; custom cabinets, voice and quick chat: 1.000 / 0.978, 51 of 60), then studied: a
+    # 1.000 / 1.000, 60 of 60; b 1.000 / 0.990, 57 of 60 (help asked as "它都能帮我做些什么" and "这个助手
+    # 支持语音输入吗", a01/a60; 这周一共 the whole week, no Monday, a10; a past day with its hour before 去 a
+    # visit, a53/b10, and "上周五去过的那家X" no visit, a06; their works in a district, "他们静海工厂", below
+    # the name said before, a43; one of a kind in a park, "X开发区的一家设备厂", no company, a16; a brand
+    # ending in 发 after its city when the segmenter cuts 发 off, b12; an English name after 拜访了 or pointed
+    # at with 那个 and asked after, b28/b11; "等他们老板拍板" no contact, b33 (and h24b57); a trial order's
+    # worth before 的试单, a50, and "75w她那边能接受", b53, the budget; a contract signed after it was mended,
+    # a47). Left: b15/b22 青城山居, a lodge named with 山居, is no company the bot knows (b22 reads 青城山 and
+    # a contact 居): a hospitality venue name, left to the helper on venue names; b06 "工程部经理王磊" is
+    # labelled title 经理, the bot keeps the department as written, 工程部经理, as most corpora label it (gold
+    # dispute).
+    ("heldout44", "heldout44_a.jsonl", "catalog_a.toml", 1.0, 1.0),
+    ("heldout44", "heldout44_b.jsonl", "catalog_b.toml", 1.0, 0.99),
 ]
 
 
