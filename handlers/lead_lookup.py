@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.rights import Keep, can_see, keep_all, visible_leads
 from nlp import Extraction, Intent, company_key
 from nlp.company_key import company_places, places_differ, short_city
+from nlp.lexicon import surnames
 from nlp.linking import BookContact, BookLead, LeadBook, is_away
 from storage.leads import (
     BookRow,
@@ -243,11 +244,17 @@ async def _book_of(session: AsyncSession, lead: Lead) -> LeadBook:
 
 
 def with_contact(ex: Extraction, contact: BookContact | None) -> Extraction:
-    """The extraction naming the known contact, unless the message names another person in full."""
+    """The extraction naming the known contact, unless the message names another person in full.
+    A person said by surname only ("彭总…见了戴科长") is someone the book does not know, and the known
+    contact the message also names is the one the report is on."""
     if contact is None or not contact.name:
         return ex
     glued = bool(ex.contact_name) and ex.contact_name[-1] == contact.name[0]  # "楚风兰主管": brand + 兰
-    if ex.contact_name and not (contact.name.startswith(ex.contact_name) or glued):
+    if (
+        ex.contact_name
+        and not (contact.name.startswith(ex.contact_name) or glued)
+        and ex.contact_name not in surnames()
+    ):
         return ex  # someone new ("新来的采购叫戴琳"), not the known contact
     return dataclasses.replace(ex, contact_name=contact.name, contact_title=contact.title or ex.contact_title)
 
