@@ -59,3 +59,49 @@ async def test_a_pick_by_city_keeps_the_plan_it_goes_on_with(runner: Runner, pic
         {"company": "康宁康复医院", "followups_added": 0, "stage": "初筛"},
     ]  # fmt: skip
     await assert_right(runner, [KANGNING_WX, KANGNING_SZ], turns, expect)
+
+
+# ---- a manager's call with a new customer: the lead goes to the rep the assignment rules choose ---------
+
+
+async def test_a_new_customer_a_manager_reports_goes_to_the_rep_of_its_county(runner: Runner) -> None:
+    # 惠山区 is 无锡's: lina covers 无锡 (wangqiang sells the joints, but not there)
+    said = "惠山区第三人民医院刚来电话，设备科顾科长说想上一批人工髋关节，下周三安排人过去看看"
+    turns = [{"as": "zhangwei", "text": said, "reply_has": ["林娜"]}]
+    expect = [
+        {"company": "惠山区第三人民医院", "followups_added": 1, "owner": "lina",
+         "last_followup": last("call", "顾"), "next_followup": plan("next_week:3")},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]  # fmt: skip
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+async def test_a_new_customer_the_manager_keeps_stays_theirs(runner: Runner) -> None:
+    said = "惠山区第三人民医院刚来电话，设备科顾科长说想上一批人工髋关节，这个我自己跟，下周三过去看看"
+    turns = [{"as": "zhangwei", "text": said}]
+    expect = [
+        {"company": "惠山区第三人民医院", "followups_added": 1, "owner": "zhangwei"},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]
+    await assert_right(runner, [RENHE], turns, expect)
+
+
+@pytest.mark.parametrize(
+    ("said", "owner"),
+    [
+        ("新客户：惠山区第三人民医院，设备科顾科长 13900002201，想上一批人工髋关节", "lina"),
+        (
+            "新客户：惠山区第三人民医院，设备科顾科长 13900002201，想上一批人工髋关节，这个我自己跟",
+            "zhangwei",
+        ),
+    ],
+)
+async def test_a_new_lead_a_manager_enters_follows_the_rules_unless_they_keep_it(
+    runner: Runner, said: str, owner: str
+) -> None:
+    turns = [{"as": "zhangwei", "text": said}]
+    expect = [
+        {"company": "惠山区第三人民医院", "owner": owner},
+        {"company": "苏州仁和医院", "followups_added": 0},
+    ]
+    await assert_right(runner, [RENHE], turns, expect)
