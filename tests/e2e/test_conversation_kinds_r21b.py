@@ -40,6 +40,16 @@ async def test_a_known_contact_wins_over_a_person_said_by_surname_only(runner: R
     await assert_right(runner, [RENHE, CIJI], turns, expect)
 
 
+async def test_a_person_introduced_by_surname_stays_over_the_known_contact(runner: Runner) -> None:
+    # 姓严 introduces someone new: the known 周主任 is only spoken of
+    turns = says("今天去了仁和，出来碰到他们院长了 姓严 聊了几句，他说彩超的事全权交给周主任")
+    expect = [
+        {"company": "苏州仁和医院", "followups_added": 1, "last_followup": last("visit", "严")},
+        {"company": "无锡慈济医院", "followups_added": 0},
+    ]
+    await assert_right(runner, [RENHE, CIJI], turns, expect)
+
+
 # ---- "是哪个客户？" answered by the city and what the customer wants: the kept report gets both -----------
 
 # One name in two cities that neither legal name holds: only the book's city tells them apart.
