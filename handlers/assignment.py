@@ -16,7 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import AssignmentConfig
+from handlers.context import Context
 from handlers.grading import LeadFacts
+from handlers.lead_facts import first_line
+from nlp.company_key import company_city, short_city
+from nlp.handover import keeps_it
 from storage.leads import last_assignment_times, open_lead_counts
 from storage.models import Lead, Person, Team
 
@@ -145,4 +149,25 @@ async def assign_lead(
         choice.team_id,
         choice.owner_id is None,
     )
+    return choice
+
+
+async def give_out_reported(ctx: Context, person: Person, lead: Lead) -> Choice | None:
+    """A new customer a manager reported (a call they took, a visit of theirs), just created as theirs:
+    given to the rep the assignment rules choose, as an inquiry would be, unless the manager says they
+    keep it ("这个我自己跟"). The city is the one the name places it in when none was said (商水县X:
+    周口). None when it stays the writer's: a rep's own find, kept, or one no rep fits (never queued:
+    the manager already has it)."""
+    if person.role == "rep" or lead.grade is None or keeps_it(ctx.message.text):
+        return None
+    ex = ctx.extraction
+    city = short_city(ex.city) or company_city(lead.company)
+    facts = LeadFacts(ex.budget, first_line(ex.products, ctx.catalog), "rep", city)
+    teams = {t.name: t.id for t in await load_teams(ctx.session)}
+    choice = choose_owner(facts, lead.grade, await load_candidates(ctx.session), ctx.config.assignment, teams)
+    if choice.owner_id is None:
+        return None
+    lead.owner_id, lead.team_id, lead.assigned_at = choice.owner_id, choice.team_id, ctx.clock.now()
+    await ctx.session.flush()
+    log.info("reported lead given out lead_id=%s by=%s owner_id=%s", lead.id, person.id, choice.owner_id)
     return choice

@@ -365,11 +365,14 @@ async def _picked_with_news(ctx: Context, person: Person, part: str) -> _Answer 
     said = _fold(part)
     listed = [await get_lead(ctx.session, lead_id) for lead_id in row.candidates]
     fits = [lead for lead in listed if lead is not None and said in _fold(lead.company)]
+    if not fits:  # ...or by its city, as `_told_apart` takes it ("衡阳那个，…" for a name that lacks it)
+        city = said.removesuffix("市")
+        fits = [lead for lead in listed if lead is not None and lead.city and _fold(lead.city) == city]
     if not fits:  # ...or by a short form of it, its characters in order close together ("X县Y" said "XY")
         fits = [lead for lead in listed if lead is not None and _abbreviates(said, _fold(lead.company))]
     if len(said) < TOLD_APART_MIN or len(fits) != 1:
         return None
-    return _Answer(row, fits[0], news=ctx.extraction)
+    return _Answer(row, fits[0], news=_news(ctx))
 
 
 # A listed candidate's number an answer opens on, in a clause of its own, before what it goes on with:
@@ -398,7 +401,22 @@ async def _chosen_with_news(ctx: Context, person: Person, number: int) -> _Answe
     if not _same_contact(kept_extraction(row), ctx.extraction):
         return None  # another call or visit than the kept report's: news of its own
     found = await _offered(ctx, row, row.candidates[number - 1])
-    return dataclasses.replace(found, news=ctx.extraction) if found is not None else None
+    return dataclasses.replace(found, news=_news(ctx)) if found is not None else None
+
+
+def _news(ctx: Context) -> Extraction:
+    """The facts an answer goes on with, its plan read as a report's: the answer is read with no intent
+    of its own, which leaves some plans unread beside a product ("X那个，Y他们要20台，下下周一再视频")."""
+    ex = ctx.extraction
+    if ex.next_followup is not None or ex.intent is not Intent.OTHER:
+        return ex  # (read as a report, it found no plan of the rep's)
+    sent = ctx.message.sent_at.astimezone(ctx.config.tz)
+    day = find_followup(ctx.message.text, sent.date(), None, sent.strftime("%H:%M"))
+    return (
+        ex
+        if day is None
+        else dataclasses.replace(ex, next_followup=FollowUpTime(day.day.isoformat(), day.time))
+    )
 
 
 def _with_news(kept: Extraction, news: Extraction) -> Extraction:

@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from handlers.rights import Keep, can_see, keep_all, visible_leads
 from nlp import Extraction, Intent, company_key
 from nlp.company_key import company_places, places_differ, short_city
+from nlp.lexicon import surnames
 from nlp.linking import BookContact, BookLead, LeadBook, is_away
 from storage.leads import (
     BookRow,
@@ -242,14 +243,26 @@ async def _book_of(session: AsyncSession, lead: Lead) -> LeadBook:
     return LeadBook([BookLead(lead.id, lead.company, lead.company_key, lead.city, contacts=people)])
 
 
-def with_contact(ex: Extraction, contact: BookContact | None) -> Extraction:
-    """The extraction naming the known contact, unless the message names another person in full."""
+def with_contact(ex: Extraction, contact: BookContact | None, text: str = "") -> Extraction:
+    """The extraction naming the known contact, unless the message names another person in full or
+    introduces them ("碰到他们老板了 姓阮"). One only called by surname and title in `text` ("彭总…见了戴
+    科长") is someone the book does not know: the known contact the message also names is the one met."""
     if contact is None or not contact.name:
         return ex
     glued = bool(ex.contact_name) and ex.contact_name[-1] == contact.name[0]  # "楚风兰主管": brand + 兰
-    if ex.contact_name and not (contact.name.startswith(ex.contact_name) or glued):
+    if ex.contact_name and not (contact.name.startswith(ex.contact_name) or glued or _called_only(ex, text)):
         return ex  # someone new ("新来的采购叫戴琳"), not the known contact
+
     return dataclasses.replace(ex, contact_name=contact.name, contact_title=contact.title or ex.contact_title)
+
+
+def _called_only(ex: Extraction, text: str) -> bool:
+    """Whether the person the extraction names is said in `text` as a surname and a title, nothing more
+    ("彭总", "周经理"): not a full name, not introduced ("姓阮")."""
+    span = ex.spans.get("contact_name")
+    if span is None or not ex.contact_title or ex.contact_name not in surnames():
+        return False
+    return text[span[0] : span[1]] == f"{ex.contact_name}{ex.contact_title}"
 
 
 def present(ex: Extraction, text: str) -> Extraction:
@@ -275,7 +288,7 @@ async def link_contact(session: AsyncSession, lead: Lead, ex: Extraction, text: 
     ex = present(ex, text)
     book = await _book_of(session, lead)
     ex = no_customer_as_person(ex, book)
-    return with_contact(ex, book.contact_in(lead.id, text, ex.contact_name, ex.contact_title))
+    return with_contact(ex, book.contact_in(lead.id, text, ex.contact_name, ex.contact_title), text)
 
 
 async def lead_named_by(session: AsyncSession, lead: Lead, words: str) -> bool:
@@ -332,7 +345,7 @@ async def link_in_book(session: AsyncSession, ex: Extraction, person: Person, te
     aside = [await get_lead(session, lead_id) for lead_id in link.set_aside]
     contact = link.contacts.get(link.lead_id)
     return Resolved(
-        linked, with_contact(ex, contact), set_aside=tuple(lead for lead in aside if lead is not None)
+        linked, with_contact(ex, contact, text), set_aside=tuple(lead for lead in aside if lead is not None)
     )
 
 

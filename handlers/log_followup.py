@@ -17,7 +17,8 @@ import logging
 from datetime import datetime, timedelta
 
 from bot.types import CLOSED_STAGES, Reply
-from handlers.cards import followup_card
+from handlers.assignment import Choice, give_out_reported
+from handlers.cards import assignment_card, followup_card
 from handlers.clarify import ask, offer_others
 from handlers.contact_name import complete_name
 from handlers.context import Context
@@ -32,6 +33,7 @@ from handlers.corrections import (
     names_other_customer,
     new_words,
 )
+from handlers.inquiry import need_text
 from handlers.lead_facts import (
     apply_extraction,
     card_contact,
@@ -327,6 +329,8 @@ async def _log(ctx: Context, person: Person) -> list[Reply]:
         if not ex.company:
             return [await ask(ctx, person, lines=(ASK_NAME,))]
         lead = await create_rep_lead(ctx, person, ex.company)
+        if (given := await give_out_reported(ctx, person, lead)) is not None:
+            return await _given_out(ctx, person, lead, ex, given)
     elif not await may_change(session, person, lead, lines_for(ctx, person)):
         log.info("follow-up refused: someone else's lead person_id=%s lead_id=%s", person.id, lead.id)
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
@@ -401,7 +405,22 @@ async def log_new_customer(ctx: Context) -> list[Reply]:
     if not company:
         raise ValueError("a new customer's follow-up needs the company's name")
     lead = await create_rep_lead(ctx, person, company)
+    if (given := await give_out_reported(ctx, person, lead)) is not None:
+        return await _given_out(ctx, person, lead, ctx.extraction, given)
     return await write(ctx, person, lead, ctx.extraction)
+
+
+async def _given_out(ctx: Context, person: Person, lead: Lead, ex: Extraction, given: Choice) -> list[Reply]:
+    """The manager's report recorded on the new customer they gave out: they are told who has it, and
+    the rep gets the notice of a lead given to them."""
+    replies = await write(ctx, person, lead, ex)
+    assert given.owner_id is not None  # (only a choice with an owner gives a lead out)
+    owner = await ctx.session.get(Person, given.owner_id)
+    who = owner.name if owner is not None else str(given.owner_id)
+    told = f"已按分配规则交给：{who}（{given.reason}）"
+    card = dataclasses.replace(replies[0], lines=(*replies[0].lines, told))
+    notice = assignment_card(given.owner_id, lead, need_text(ex, ctx.message.text), given.reason)
+    return [card, *replies[1:], notice]
 
 
 async def write(ctx: Context, person: Person, lead: Lead, ex: Extraction) -> list[Reply]:

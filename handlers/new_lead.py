@@ -31,6 +31,8 @@ from handlers.lead_lookup import (
 )
 from handlers.rights import lines_for
 from nlp import Extraction, Intent, company_key
+from nlp.company_key import company_city
+from nlp.handover import keeps_it
 from nlp.intent import NEW_LEAD as NEW_LEAD_WORDS
 from storage.followups import last_followup_by, record_followup
 from storage.leads import (
@@ -254,13 +256,16 @@ async def _create(ctx: Context, person: Person | None, ex: Extraction, source: s
     lead.grade = grade_lead(facts, ctx.config.grading)
     need = need_text(ex, ctx.message.text)
     tz = ctx.config.tz
-    if person is not None and person.role == "rep":
+    if person is not None and (person.role == "rep" or keeps_it(ctx.message.text)):
+        # a rep's own find, or a manager's they say they follow themself ("这个我自己跟")
         lead.owner_id, lead.team_id, lead.assigned_at = person.id, person.team_id, now
         lines = (*lead_lines(lead, await list_contacts(ctx.session, lead.id), tz), f"等级：{lead.grade}")
         return [
             Reply(to=person.id, title="新线索已录入，归你跟进", lines=lines, buttons=lead_buttons(lead.id))
         ]
 
+    if person is not None and not facts.city:  # a manager's report: the city its name places it in
+        facts = dataclasses.replace(facts, city=company_city(lead.company))
     choice = await assign_lead(ctx.session, lead, facts, ctx.config.assignment, start)
     replies = [Reply(to=None, title="您好，已收到您的咨询", lines=ACK)] if person is None else []
     if choice.owner_id is not None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
-from nlp.cities import PROVINCES, gazetteer
+from nlp.cities import PROVINCES, districts, gazetteer
 from nlp.script import simplified
 
 _LEGAL = (
@@ -82,6 +83,34 @@ def company_places(name: str | None) -> frozenset[str]:
     if not name:
         return frozenset()
     return frozenset(_strip_places(_fold(name))[1])
+
+
+def company_city(name: str | None) -> str | None:
+    """The city a company's name places it in: a city it starts with, or the one city of the county or
+    district it starts with (商水县X → 周口); None when the name says none, or a district several
+    cities have (鼓楼)."""
+    if not name:
+        return None
+    rest, places = _strip_places(_fold(name))
+    cities = gazetteer().cities
+    found = {place for place in places if place in cities}
+    if not found:
+        table = _cities_of_district()
+        for length in range(min(districts().longest, len(rest) - 1), 1, -1):
+            if (of := table.get(rest[:length])) is not None:
+                found = set(of)
+                break
+    return next(iter(found)) if len(found) == 1 else None
+
+
+@cache
+def _cities_of_district() -> dict[str, frozenset[str]]:
+    """District, county and banner forms (商水县, 商水) -> the cities they belong to."""
+    out: dict[str, set[str]] = {}
+    for city, forms in districts().by_city.items():
+        for form in forms:
+            out.setdefault(form, set()).add(city)
+    return {form: frozenset(cities) for form, cities in out.items()}
 
 
 def places_differ(a: frozenset[str], b: frozenset[str]) -> bool:

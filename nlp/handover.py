@@ -290,3 +290,16 @@ def _asked(text: str, verb_start: int, tail_end: int) -> bool:
     end = _CLAUSE_END.search(text, tail_end)
     rest = text[tail_end : end.end() if end is not None else len(text)]
     return _ASKED_AFTER.search(rest) is not None
+
+
+# A manager reporting a new customer who says they keep it ("这个我自己跟", "我亲自对接", "不用派人"): the
+# lead is theirs, not given out by the assignment rules.
+_KEEPS_IT = re.compile(
+    r"我(?:自己|亲自|本人)(?:来|去)?(?:跟|负责|对接|盯|接手|处理)|我来(?:跟进|负责|对接|盯|接手)"
+    r"|(?:不用|不要|别|先别)(?:分配|分给|派人|安排人|转给)"
+)
+
+
+def keeps_it(text: str) -> bool:
+    """Whether the writer says they will follow the customer themself."""
+    return _KEEPS_IT.search(text) is not None

@@ -203,6 +203,23 @@ def is_colleague(text: str, start: int, name: str | None, colleagues: Iterable[s
     return _ANSWERED.fullmatch(text, 0, start) is not None and any(_surname(c) == name for c in members)
 
 
+# How a rep names a boss of their own organisation by surname ("彭总", "周经理"): a customer's person is
+# named so too, so only a surname one boss has, opening the message, counts.
+_BOSS_TITLES = frozenset(("总", "经理", "总监", "主管", "主任", "部长"))
+
+
+def opens_with_boss(
+    text: str, start: int, name: str | None, title: str | None, bosses: Iterable[str]
+) -> bool:
+    """Whether the person named `name` and `title` at text[start:] opens the message and is, by surname
+    and how one calls a boss, the one boss of the writer's organisation (`bosses`: full names) with
+    that surname ("彭总昨天下午刚见过戴科长…", answering the manager 彭丽): a colleague, not the
+    customer's person."""
+    if not name or title not in _BOSS_TITLES or text[:start].strip(" @＠"):
+        return False
+    return sum(1 for boss in bosses if boss and _surname(boss) == name) == 1
+
+
 # A colleague's full name that opens a message, as one addresses them: after an @ or alone, then a
 # pause ("罗俊 X那单…", "@罗俊：…"), not as the subject of a report ("罗俊那个X", "罗俊说…").
 _ADDRESS_END = re.compile(r"[\s,，:：、!！~]")

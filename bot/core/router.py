@@ -45,7 +45,7 @@ from nlp import Catalog, Extraction, Extractor, Intent
 from nlp.behalf import member_named, whose_span
 from nlp.dialect import mandarin
 from nlp.intent import asks_for_book
-from nlp.linking import address_span, is_away, is_colleague
+from nlp.linking import address_span, is_away, is_colleague, opens_with_boss
 from storage.inbound import LOOK_UP_SENDER, SenderUnread, message_of
 from storage.models import InboundMessage, Person
 from storage.outbox import release_held_outbox, reply_row, take_card_handle
@@ -138,15 +138,22 @@ class Router:
         if span is None:
             return extraction
         key = writer.key
-        colleagues = (p.name for p in self._config.org.people if p.id != key)
-        if not (
-            is_away(message.text, *span)
-            or is_colleague(message.text, span[0], extraction.contact_name, colleagues)
-        ):
-            return extraction
+        people = self._config.org.people
+        colleagues = (p.name for p in people if p.id != key)
         start, end = span
         masked = message.text[:start] + " " * (end - start) + message.text[end:]
-        return self._extractor.extract(masked, message.sent_at, "rep", extraction.intent)
+        if is_away(message.text, *span) or is_colleague(
+            message.text, start, extraction.contact_name, colleagues
+        ):
+            return self._extractor.extract(masked, message.sent_at, "rep", extraction.intent)
+        bosses = (p.name for p in people if p.id != key and p.role != "rep")
+        name, title = extraction.contact_name, extraction.contact_title
+        if not opens_with_boss(message.text, start, name, title, bosses):
+            return extraction
+        # "彭总昨天下午刚见过戴科长…" to the manager 彭丽: the boss opens it and the customer's person is
+        # the one named after; said with no one else ("王总下午来电话了"), it may be the customer's boss.
+        other = self._extractor.extract(masked, message.sent_at, "rep", extraction.intent)
+        return other if other.contact_name or other.contact_title else extraction
 
     async def process(
         self,

@@ -998,13 +998,21 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # industrial ventilation, short messages); not studied yet
         ("conversations_ninetyfour", "conversations.jsonl", 15),
         # held out and scored once at 07e018e (9/15, 140/148,
-        # LED displays, a third of the reports voice-typed); not studied yet
-        ("conversations_ninetyfive", "conversations.jsonl", 9),
+        # LED displays, a third of the reports voice-typed), then studied: 11/15, 142/148 (the answer to "是
+        # 哪个客户？" picking by the city keeps the plan it goes on with, h95_03; a boss opening the answer to
+        # their question, 彭总 / 周总, is no customer's person, and a known contact the report names wins over
+        # a person said by surname only, h95_15 and h95_07's contact; study_r21b). Left: h95_07 (见过 read
+        # as no visit), h95_04, h95_09 (study_r21a's kinds), h95_12 (disputed: a continuation is a follow-up
+        # of its own in the shared format)
+        ("conversations_ninetyfive", "conversations.jsonl", 11),
         # held out and scored once at 07e018e (14/15, 134/136,
         # corrugated cartons and packaging, English trade words); not studied yet
         ("conversations_ninetysix", "conversations.jsonl", 14),
         # held out and scored once at 07e018e (11/15, 144/152,
-        # agricultural drones and flying services, terse field chat); not studied yet
+        # agricultural drones and flying services, terse field chat), then studied: 11/15, 145/152 (a new
+        # customer a manager reports goes to the rep the assignment rules choose, by the city of its county,
+        # h97_11's owner; study_r21b). Left: h97_11's contact, h97_13, h97_14 (study_r21a's kinds), h97_15
+        # (disputed: the product said settles which 兴旺 it is)
         ("conversations_ninetyseven", "conversations.jsonl", 11),
         # held out and scored once at 07e018e (13/15, 143/146,
         # elevators and retrofits, long multi-fact reports); not studied yet
