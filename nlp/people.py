@@ -20,6 +20,7 @@ from nlp.lexicon import (
     WordTrie,
     literal_re,
     minority_names,
+    org_suffixes,
     surnames,
     title_prefixes,
     titles,
@@ -1644,8 +1645,8 @@ class PersonFinder:
         when a clear boundary (or the end of the organisation's name: "X数据中心运维主管") stands
         before it; else `ts`."""
         acronym = _ACRONYM_BEFORE.search(text, max(0, ts - 7), ts)
-        if acronym is not None:
-            return acronym.start()
+        if acronym is not None and acronym.group().rstrip() not in org_suffixes():
+            return acronym.start()  # ("KTV 主管": the venue's kind ends its name, no function)
         s = ts - 2
         if s < 0 or (s > 0 and text[s - 1] not in _LOOSE_BOUNDARY and s not in org_ends):
             return ts
