@@ -320,6 +320,12 @@ _LATIN_OWNER = Screened(
     r"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z0-9&]+(?:\s[A-Z][A-Za-z0-9&]+){0,2})\s?(?:那边)?的\s?"
     r"(?:[A-Z][a-z]+(?![A-Za-z])|(?P<han>[\u4e00-\u9fff]))"
 )
+# ...or gone to or sat in, then whom the rep met there: "去了Blue Moon 跟Jack试了", "在Blue Note见了周总".
+_LATIN_VISITED = Screened(
+    r"(?:去了一?趟|去了|到了|拜访了?|回访了?|(?<![现正还])在)\s?"
+    r"(?P<name>[A-Z][A-Za-z0-9&'\-]+(?:\s[A-Z][A-Za-z0-9&'\-]+){0,2})(?![A-Za-z])\s?"
+    r"(?=(?:跟|和|给|见了?|找)\s?(?:[A-Z][a-z]+(?![A-Za-z])|[\u4e00-\u9fff]{0,2}(?:总|经理|老板|店长|主理人)))"
+)
 # A stretch of Han characters up to a pause or 的: where a name said between pauses ends.
 _CHUNK = re.compile(r"[\u4e00-\u9fff]{1,12}?(?=$|[^\u4e00-\u9fff]|的)")
 # Single characters after a city that make a clause rather than start a brand ("南宁有三家店").
@@ -1359,7 +1365,8 @@ class CompanyFinder:
         return CompanyHit(brand, start, end, 1, 10)
 
     def _latin_owner(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
-        """An English brand as the organisation of a person: "给Northwind的Lisa", "跟Acme那边的陈经理"."""
+        """An English brand as the organisation of a person: "给Northwind的Lisa", "跟Acme那边的陈经理", or as
+        the place the rep went to and met them in: "去了Blue Moon 跟Jack试了"."""
         if not _CAPITAL.search(text):
             return None
         for m in _LATIN_OWNER.finditer(text):
@@ -1370,6 +1377,13 @@ class CompanyFinder:
                 continue
             if m.group("han") is not None and not self._title_at(text, m.start("han")):
                 continue  # "Acme的产品": a thing of it, not its person
+            return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
+        for m in _LATIN_VISITED.finditer(text):
+            name = m.group("name")
+            if name.split()[0].lower() in _LATIN_STOP or any(
+                bs < m.end("name") and m.start("name") < be for bs, be in blocked
+            ):
+                continue
             return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
         return None
 
