@@ -88,3 +88,62 @@ def test_no_venue_is_named(extractor: Extractor, text: str) -> None:
 )
 def test_a_venue_s_kind_is_no_function_before_a_title(extractor: Extractor, text: str, title: str) -> None:
     assert read(extractor, text)[1].get("contact_title") == title
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("晚上去了Iron Temple 跟Mike聊了会员系统", "Iron Temple"),
+        ("下午在Green Leaf见了周总 聊了新菜单", "Green Leaf"),
+    ],
+)
+def test_an_english_name_gone_to_before_whom_the_rep_met_is_the_company(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("宏达物流 方案发了 等王经理回复", "王", "经理"),
+        ("青松茶业 合同寄过去了 催李总盖章", "李", "总"),
+    ],
+)
+def test_whom_the_rep_waits_for_or_chases_is_named(
+    extractor: Extractor, text: str, name: str, title: str
+) -> None:
+    slots = read(extractor, text)[1]
+    assert (slots.get("contact_name"), slots.get("contact_title")) == (name, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("上午在金鼎健身房给Lucy演示了前台系统 她是会籍经理 挺满意的", "会籍经理"),
+        ("下午给蓝湾火锅店的Tony看了排烟方案 他是店长 说要问老板", "店长"),
+    ],
+)
+def test_a_title_said_of_the_person_with_ta_shi_is_theirs(
+    extractor: Extractor, text: str, title: str
+) -> None:
+    assert read(extractor, text)[1].get("contact_title") == title
+
+
+def test_a_drink_handed_to_someone_to_taste_said_done_is_a_demo(extractor: Extractor) -> None:
+    assert read(extractor, "下午在老街茶楼给何老板试喝了两款新茶 反馈不错")[1].get("kind") == "demo"
+
+
+def test_a_tasting_still_to_come_is_no_demo(extractor: Extractor) -> None:
+    assert read(extractor, "明天去老街茶楼给何老板试喝两款新茶")[1].get("kind") != "demo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "周六团建去千岛湖 谁报名",
+        "周五部门聚餐 大家记得来",
+    ],
+)
+def test_our_team_s_outing_is_no_plan(extractor: Extractor, text: str) -> None:
+    assert "next_followup" not in read(extractor, text)[1]
