@@ -65,6 +65,7 @@ _BEFORE_NAME = frozenset(
 _NOT_NAME = frozenset(
     "说很也在要和跟带加打做聊通走喝对看觉说都是的了就还又已让把被给想会能请来去过见问讲"
     "发送回答接表认比挺亲反确沟演吃一二三四五六七八九十两这那啥呢吗吧啊"
+    "丢输"  # a deal lost: "X的单子丢了" holds no name 单子丢
 )
 _DEPARTMENT_END = frozenset("部科处办室组")
 # Surnames that are also everyday words, so left out of surnames.txt ("过两天", "和他", "来过"): they
