@@ -800,8 +800,13 @@ class CompanyFinder:
         if not (entered.start <= found.start and found.end <= entered.end):
             return found
         tail = text[found.end : entered.end]
-        if entered.name.endswith(_DEPARTMENT) or any(c in _VERB_CHARS for c in tail):
-            return found  # "线索：X集团信息中心": its office; "X有限公司要建…": what it will do
+        if (
+            entered.name.endswith(_DEPARTMENT)
+            or any(c in _VERB_CHARS for c in tail)
+            or any(w in tail for w in _WANT_WORDS)
+        ):
+            # "线索：X集团信息中心": its office; "X有限公司要建…", "X医院准备改造…": what it will do
+            return found
         return entered  # "X海洋生物科技": the whole name up to the pause
 
     def _found(
