@@ -147,3 +147,48 @@ def test_a_tasting_still_to_come_is_no_demo(extractor: Extractor) -> None:
 )
 def test_our_team_s_outing_is_no_plan(extractor: Extractor, text: str) -> None:
     assert "next_followup" not in read(extractor, text)[1]
+
+
+def test_a_month_then_a_word_opening_with_yi_is_that_month(extractor: Extractor) -> None:
+    # (a day of that month after it is still a day: "上个月十号")
+    assert read(extractor, "咱们组上个月一共成交了几单？")[1].get("period") == {
+        "start": "2026-02-01",
+        "end": "2026-02-28",
+    }
+
+
+def test_a_deal_lost_after_the_name_holds_no_person(extractor: Extractor) -> None:
+    slots = read(extractor, "宏达物流的单子丢了，老板嫌我们贵。")[1]
+    assert "contact_name" not in slots
+    assert slots.get("contact_title") == "老板"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("新线索：瓦房店市实验中学准备翻新操场，联系人总务处王主任", "瓦房店市实验中学"),
+        ("新线索：瓦房店市中心小学计划更换课桌椅，联系人王主任", "瓦房店市中心小学"),
+    ],
+)
+def test_what_the_customer_will_do_after_an_entered_name_is_not_part_of_it(
+    extractor: Extractor, text: str, company: str
+) -> None:
+    assert read(extractor, text)[1].get("company") == company
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("给青松茶业王总打了电话，他说公司的18万批下来了，下周签", [180000, 180000]),
+        ("宏达物流说30万已经批了 下周定", [300000, 300000]),
+    ],
+)
+def test_the_customer_s_money_said_approved_after_the_amount_is_the_budget(
+    extractor: Extractor, text: str, budget: list[int]
+) -> None:
+    assert read(extractor, text)[1].get("budget") == budget
+
+
+@pytest.mark.parametrize("text", ["区里补贴资金35万批下来了", "贷款200万批下来了", "先发3万批货"])
+def test_a_subsidy_a_loan_or_a_batch_is_no_budget(extractor: Extractor, text: str) -> None:
+    assert "budget" not in read(extractor, text)[1]
