@@ -104,6 +104,9 @@ _THERE_NOT = re.compile(
 )
 # Words of where after a name: "X广场附近", "X医院对面的店" name a place, not the customer.
 _NEARBY = ("附近", "周边", "一带", "旁边", "对面", "底商")
+# ...or pointing at a place, then 的 and who is there: "X开发区那边的Y酒吧", "城南那边的Z茶楼".
+_WHERE_WORDS = frozenset({"那边", "这边", "那儿", "这儿", "那里", "这里", "那块", *_NEARBY})
+_WHERE_THEN = re.compile(r"(?:那边|这边|那儿|这儿|那里|这里|那块|附近|一带)?的")
 # A housing estate is a customer by its own name ("X花园小区" for its lifts, its property service), not
 # by what kind of estate it is ("老旧小区", "高档小区") nor counted ("三个小区", "一版小区精装方案").
 _ESTATE_HEADS = ("小区",)
@@ -190,7 +193,10 @@ _ONE_OF = r"(?:一家|一间)(?P<what>[\u4e00-\u9fff]{1,8}?)"
 # (or pointed at, "温州那家奶茶连锁，叫Y的": a 家 is an organisation whatever kind it is said to be)
 _CALLED = re.compile(
     r"(?:一家|一间|(?P<that>那家|这家|有家|有一家))(?P<what>[\u4e00-\u9fff]{1,8}?)的?[\s，,]*(?:店名|名字|名称|店)?叫做?\s?"
-    r"(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·']{1,11}?)(?=的?(?:$|[\s，,。!！?？])|在)"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9&·']{1,11}?)(?=的?(?:$|[\s，,。!！?？])|在"
+    # (or a name ending as a shop or a firm does, then whom the rep met: "叫聚福楼跟洪经理聊", not
+    # "叫X佳和医院")
+    r"|(?<=[店厂司馆宿所院园场坊社行铺吧楼部室])(?:跟|和|给))"
 )
 _ONE_OF_NAMED = re.compile(
     _ONE_OF + r"\s+(?P<name>(?>[\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z0-9&'-]+(?:\s[A-Z][A-Za-z0-9&'-]+){0,2}))"
@@ -236,6 +242,15 @@ _NOUN_HEADS = ("建设", "建材", "建工", "建筑", "开发", "办事", "办�
 _UNIT_ENDS = ("处", "科", "室", "学院", "系")
 # Heads of government bodies, which are named by their place ("海淀区教委", "黄岩区法院").
 _GOVERNMENT = ("局", "委", "委员会", "政府", "法院", "检察院", "管委会", "办")
+# Venues of eating, drinking and play, and markets: known by their signboard, so a city and its district
+# before one say where it is ("龙岩新罗区大地KTV", "徐州鼓楼区淮海食品城"), while a registered firm, a
+# committee or a school keeps them in its name ("常州武进区X有限公司", "南京鼓楼区X小区业委会").
+_SIGNBOARD_HEADS = (
+    *("KTV", "歌厅", "酒吧", "精酿吧", "餐吧", "清吧", "网吧", "网咖", "小馆", "酒馆", "餐馆", "饭馆"),
+    *("菜馆", "面馆", "餐厅", "饭店", "酒楼", "酒家", "茶楼", "茶馆", "火锅店", "烧烤店"),
+    *("农家乐", "大排档", "咖啡馆"),
+    *_MARKETS,
+)
 # A city's or a university's numbered hospital: "湘雅二院", "蚌埠三院".
 _NUMBERED_HOSPITAL = re.compile(r"[一二三四五六七八九十][院医]")
 # A count of institutions: "有十二所小学" (所 as a measure word, not an institute).
@@ -306,6 +321,12 @@ _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&'\-]+(?:\s[A-Z][A-Za-z0-9&'\-]+){0,2}
 _LATIN_OWNER = Screened(
     r"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z0-9&]+(?:\s[A-Z][A-Za-z0-9&]+){0,2})\s?(?:那边)?的\s?"
     r"(?:[A-Z][a-z]+(?![A-Za-z])|(?P<han>[\u4e00-\u9fff]))"
+)
+# ...or gone to or sat in, then whom the rep met there: "去了Blue Moon 跟Jack试了", "在Blue Note见了周总".
+_LATIN_VISITED = Screened(
+    r"(?:去了一?趟|去了|到了|拜访了?|回访了?|(?<![现正还])在)\s?"
+    r"(?P<name>[A-Z][A-Za-z0-9&'\-]+(?:\s[A-Z][A-Za-z0-9&'\-]+){0,2})(?![A-Za-z])\s?"
+    r"(?=(?:跟|和|给|见了?|找)\s?(?:[A-Z][a-z]+(?![A-Za-z])|[\u4e00-\u9fff]{0,2}(?:总|经理|老板|店长|主理人)))"
 )
 # A stretch of Han characters up to a pause or 的: where a name said between pauses ends.
 _CHUNK = re.compile(r"[\u4e00-\u9fff]{1,12}?(?=$|[^\u4e00-\u9fff]|的)")
@@ -742,6 +763,9 @@ class CompanyFinder:
         if hit is not None and (zone := _ZONE_THEN_PROVINCE.match(hit.name)) is not None:
             cut = zone.end()
             hit = CompanyHit(hit.name[cut:], hit.start + cut, hit.end, hit.strength, hit.score)
+        if hit is not None and (cut := self._city_district_cut(hit.name)) is not None:
+            # "龙岩新罗区大地KTV", "玉溪红塔区鑫达物流": where the shop or firm is, then its own name
+            hit = CompanyHit(hit.name[cut:], hit.start + cut, hit.end, hit.strength, hit.score)
         if hit is not None and (school := _SCHOOL_UNIT.fullmatch(hit.name)) is not None:
             end = hit.start + school.end("school")
             return CompanyHit(school.group("school"), hit.start, end, hit.strength, hit.score)
@@ -778,8 +802,13 @@ class CompanyFinder:
         if not (entered.start <= found.start and found.end <= entered.end):
             return found
         tail = text[found.end : entered.end]
-        if entered.name.endswith(_DEPARTMENT) or any(c in _VERB_CHARS for c in tail):
-            return found  # "线索：X集团信息中心": its office; "X有限公司要建…": what it will do
+        if (
+            entered.name.endswith(_DEPARTMENT)
+            or any(c in _VERB_CHARS for c in tail)
+            or any(w in tail for w in _WANT_WORDS)
+        ):
+            # "线索：X集团信息中心": its office; "X有限公司要建…", "X医院准备改造…": what it will do
+            return found
         return entered  # "X海洋生物科技": the whole name up to the pause
 
     def _found(
@@ -828,6 +857,8 @@ class CompanyFinder:
                 continue  # "湘雅二院" names one; "三院", "一院二院" alone name none
             if text.startswith(_NEARBY, e):
                 continue  # "问了X广场附近还有没有位置": where, not who
+            if word == "中心" and text.startswith(("城", "区"), e):
+                continue  # "X中心城那边", "市中心区": a city's centre, where, not an organisation
             if any(0 < bs < s and e <= be for bs, be in blocked):
                 continue  # "X连锁智能药房那单": the organisation word ends a product of the catalog
             if word in _OFFICE_HEADS and s in index_by_end and text[s - 1 : s] in _COME_TO:
@@ -928,21 +959,24 @@ class CompanyFinder:
         if len(kept) > 1 and any(not _venue(h.name) for h in kept):
             kept = [h for h in kept if not _venue(h.name)]
         best = max(kept, key=lambda h: (h.score, -h.start))
+        where = _WHERE_THEN.match(text, best.end)
         if (
             best.name.endswith(_AREAS)
             and (
-                text.startswith("的", best.end)
+                where is not None
                 # a market named as a town of one trade, then a shop in it after a pause: "X小商品城 Y饰品"
                 or (best.name.endswith(_MARKETS) and text.startswith(" ", best.end))
             )
             # (the park's own property office is the park's: "X创新园的物业经理胡某")
             and _VENUE_MANAGER.match(text, best.end + 1) is None
         ):
-            # "苏州工业园区的恒美精密电子": the park or building is where the customer is.
-            inside = [h for h in hits if h.start == best.end + 1 and h.score >= 10]
+            # "苏州工业园区的恒美精密电子", "X开发区那边的Y酒吧": the park or building is where the
+            # customer is.
+            at = where.end() if where is not None else best.end + 1
+            inside = [h for h in hits if h.start == at and h.score >= 10]
             if inside:
                 best = max(inside, key=lambda h: h.end)
-            elif (after := self._brand_after(text, best.end + 1, blocked)) is not None:
+            elif (after := self._brand_after(text, at, blocked)) is not None:
                 best = after  # "苏州工业园区的博世汽车部件": a brand with no organisation word
             elif _ONE_OF_UNNAMED.match(text, best.end + 1) is not None:
                 return None  # "我司是廊坊开发区的一家设备厂": where a customer of no name given stands
@@ -1092,20 +1126,17 @@ class CompanyFinder:
         for pattern in (_CALLED, _ONE_OF_NAMED):
             for m in pattern.finditer(text):
                 what, name, start = m.group("what"), m.group("name"), m.start("name")
-                pointed = (
-                    "that" in m.re.groupindex
-                    and m.group("that") is not None
-                    and not what.endswith(("客户", "人", "朋友", "同事", "同学", "亲戚"))  # (a person's name)
-                )
+                person = what.endswith(("客户", "人", "朋友", "同事", "同学", "亲戚"))  # (a person's name)
+                pointed = "that" in m.re.groupindex and m.group("that") is not None and not person
                 if not (pointed or what[-1] in _ORG_END_CHARS or what.endswith(tuple(org_suffixes()))):
                     continue
+                # (a 家 said, then named with 叫, may be named in common words: "一家农家乐 叫山里人家")
+                called = "that" in m.re.groupindex and not person
                 if any(bs < start + len(name) and start < be for bs, be in blocked):
                     continue
                 if name in titles():
                     continue  # "一家咖啡馆 店长 Lily": its person's title, not its name
-                if _CJK.match(name) and not (
-                    self._brand_like(name) or (pointed and self._said_as_name(name))
-                ):
+                if _CJK.match(name) and not (self._brand_like(name) or (called and self._said_as_name(name))):
                     continue  # (a 家 pointed at and named with 叫 may be common words: "叫精锐的")
                 return CompanyHit(name, start, start + len(name), 2, 25)
         return None
@@ -1343,7 +1374,8 @@ class CompanyFinder:
         return CompanyHit(brand, start, end, 1, 10)
 
     def _latin_owner(self, text: str, blocked: list[tuple[int, int]]) -> CompanyHit | None:
-        """An English brand as the organisation of a person: "给Northwind的Lisa", "跟Acme那边的陈经理"."""
+        """An English brand as the organisation of a person: "给Northwind的Lisa", "跟Acme那边的陈经理", or as
+        the place the rep went to and met them in: "去了Blue Moon 跟Jack试了"."""
         if not _CAPITAL.search(text):
             return None
         for m in _LATIN_OWNER.finditer(text):
@@ -1354,6 +1386,13 @@ class CompanyFinder:
                 continue
             if m.group("han") is not None and not self._title_at(text, m.start("han")):
                 continue  # "Acme的产品": a thing of it, not its person
+            return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
+        for m in _LATIN_VISITED.finditer(text):
+            name = m.group("name")
+            if name.split()[0].lower() in _LATIN_STOP or any(
+                bs < m.end("name") and m.start("name") < be for bs, be in blocked
+            ):
+                continue
             return CompanyHit(name, m.start("name"), m.end("name"), 1, 10)
         return None
 
@@ -2060,9 +2099,12 @@ class CompanyFinder:
             and prev == "的"
             and place_at is None
             and not region
+            and not (first >= 2 and tokens[first - 2][0] in _WHERE_WORDS)
             and all(len(w) > 1 and self._freq(w) >= _BRAND_FREQ for w, ts, te in tokens[first:] if ts < s)
         ):
-            return None  # "他们明年有个50MW的地面电站": what it is, not its name
+            # "他们明年有个50MW的地面电站": what it is, not its name ("城南那边的喜悦茶楼" is one: a place
+            # pointed at, then 的 and what stands there)
+            return None
         if (
             strength == 3
             and prev == "的"
@@ -2122,6 +2164,23 @@ class CompanyFinder:
             # "在东莞开粤菜馆" but not "经开区"; nor a one-character head right after the verb: "去昆山看厂"
             return None
         return CompanyHit(text[start:e], start, e, strength, score)
+
+    @staticmethod
+    def _city_district_cut(name: str) -> int | None:
+        """Where the own name starts after a city and one of its districts opening `name`, when it is
+        a signboard's (see _SIGNBOARD_HEADS)."""
+        g = gazetteer().pattern.match(name)
+        if g is None or g.group() not in gazetteer().cities:
+            return None
+        at = g.end() + (name[g.end() : g.end() + 1] == "市")
+        forms = districts().by_city.get(g.group(), frozenset())
+        cut = next(
+            (at + n for n in range(2, 5) if name[at + n - 1 : at + n] == "区" and name[at : at + n] in forms),
+            None,
+        )
+        if cut is None or len(name) - cut < 4 or not name.endswith(_SIGNBOARD_HEADS):
+            return None
+        return cut
 
     def _ends_before_brand(self, words: list[str], k: int) -> bool:
         """Whether `words[k]` is a verb or a stop word that a brand after it cannot start with. A lone

@@ -118,7 +118,8 @@ PERIOD_RE = re.compile(
     # (a weekday after it is a day, but not the 一 of 一共, "in all": "这周一共新增了几条")
     r"(?!(?!一共)[一二三四五六日天1-7])"
     r"|(?P<month>本月|这个?月|当月|上个?月|下个?月|(?<![A-Za-z])(?i:this|last|next)\s?(?i:month)(?![A-Za-z]))"
-    r"(?!底|末|\d|[一二三四五六七八九十])"
+    # (a day of that month may follow, "上个月一号"; a word opening with 一 may not: "上个月一共签了几单")
+    r"(?!底|末|\d|(?!一[共直般样些起整])[一二三四五六七八九十])"
     r"|(?P<quarter>本季度|这个?季度|上个?季度|下个?季度|(?<![A-Za-z])(?i:this|last|next)\s?(?i:quarter)(?![A-Za-z]))"
     r"|(?P<year>今年|本年度?|去年|明年)"
     rf"|(?P<nmonth>{_NUM})月份?(?![\d{_CN}号日底末])"

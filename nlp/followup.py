@@ -185,6 +185,10 @@ _OUR_MEETING = re.compile(
     r"^\s?(?:我们?)?\s?(?:要|得|先|还要)?\s?(?:回[\u4e00-\u9fff]{0,4}?(?:总部|公司|办公室|单位)|(?:部门|组里|团队|公司)(?:内部)?)"
     r"(?:开会|例会|开例会|培训|述职|汇报|复盘)"
 )
+# ...or our team's outing or dinner that day: "周六团建去X岛", "周五部门聚餐", "下周三公司年会".
+_OUR_OUTING = re.compile(
+    r"^\s?(?:我们?|大家|咱们|全组|组里|部门|团队|公司)?\s?(?:要|去)?\s?(?:团建|聚餐|年会|春游|秋游|出游|拓展训练)"
+)
 # A meeting that day said to have settled something, with no one of ours in it: "8号开会定下来 两批都要",
 # "周一碰头敲定了" (the customer's decision told, not the rep's next contact).
 _MEETING_DECIDED = re.compile(
@@ -434,8 +438,8 @@ def find_followup(
             continue
         if _REPORTED.search(after) or (_done(after) and not rescheduled):
             continue
-        if _OUR_MEETING.match(after):
-            continue  # our own meeting, no contact with the customer
+        if _OUR_MEETING.match(after) or _OUR_OUTING.match(after):
+            continue  # our own meeting or outing, no contact with the customer
         if _MEETING_DECIDED.match(after) and not mine:
             continue  # "8号开会定下来 都要": what their meeting that day settled, no contact of ours
         if _PUT_OFF.match(after):

@@ -783,6 +783,8 @@ KIND_DEMO = Screened(
     # them to taste later: "她拿去给副行长试喝"; a sample only looked at, "看了样车", is the visit's)
     r"|带[^。；;！!？?]{0,30}?(?<![要想能请先备算去来再])试(?:喝|饮)(?!杯|装|品)"
     r"|(?<![要想能请先备算去来再])试(?:开|运行|运转)了"
+    # ...or handed to someone there to taste, said done: "给何老板试喝了两款", "让店长试吃了新品"
+    r"|(?:给|让|请)[^，,。；;\s]{0,8}?试(?:喝|饮|尝|吃)了"
     # a consultant's findings presented to them: "做了诊断汇报", "做了调研报告解读"
     r"|做了[^，,。；;\s]{0,6}?(?:诊断|调研|评估|测评|审计)(?:报告)?(?:汇报|解读)"
     r"|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)"

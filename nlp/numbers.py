@@ -128,7 +128,9 @@ _MULTIPLIERS = {
 }
 # Words that make a number a quantity, a time or a rate rather than money.
 _NOT_MONEY_AFTER = re.compile(
-    r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦场批款种轮趟站届支罐卷根株棵]"
+    # (批 then 下来 / 了 is the money approved, no batch: "院里的25万批下来了")
+    r"\s?(?:[个台套箱只件人吨斤亩平家年月天日号点次单车路间份张位盒瓶袋包桶条辆栋层所份排米度%％瓦场款种轮趟站届支罐卷根株棵]"
+    r"|批(?!下来|了|好了)"
     r"|平米|平方|公斤|公里|千克|小时|分钟|周|多人|季度|期|[kKmMgG]?[wW][hH]?(?![a-zA-Z])|[kKmM][vV][aA]?"
     # storage and bandwidth: "50TB", "8GB", "100Mbps" (a size or a line, never money)
     r"|[kKmMgGtTpP]i?[bB](?:ps)?(?![a-zA-Z])"
@@ -532,6 +534,12 @@ def _uncued_budget(text: str) -> Amount | None:
             return amount  # "3w以内可以接受", "五千以内都可以": what the customer will go to
         if amount.scale >= 1000 and _quote_taken(text, amount):
             return amount  # "报价1w2她认了": the quote the customer took is what the deal is worth
+        if (
+            amount.scale >= 1000
+            and _APPROVED_AFTER.match(text, amount.end)
+            and not _NOT_SPENT_BEFORE.search(_clause_before(text, amount.start))
+        ):
+            return amount  # "院里的25万批下来了": the customer's money for it, approved
         if _monthly(text, amount):
             return amount  # "每月一万八", "一个月总共六千左右": what the customer pays us each month
         # (k or w after a figure is money said short as well: "一年3k以内")
@@ -596,6 +604,9 @@ def _money_said(m: re.Match[str]) -> bool:
     return bool(m.group("cur")) or (m.group("mult") or "") in ("k", "K", "w", "W")
 
 
+# The customer's money for the deal said approved after the amount: "院里的25万批下来了", "80万已经批了"
+# (the cue before it, "钱批了 45万", is a budget word).
+_APPROVED_AFTER = re.compile(r"\s?(?:已经?|也|都|终于|总算)?(?:批下来|批好了|批了|到位了)")
 # A quote of ours the customer took: "报价1w2她认了", "报价六千八对方接受了" (what the customer will pay).
 _QUOTE_BEFORE = re.compile(r"报价(?:是|为)?\s?$")
 _TAKEN_AFTER = re.compile(

@@ -20,6 +20,7 @@ from nlp.lexicon import (
     WordTrie,
     literal_re,
     minority_names,
+    org_suffixes,
     surnames,
     title_prefixes,
     titles,
@@ -58,11 +59,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BEFORE_NAME = frozenset(
     "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂所厅人里来个：:，,。、 \t\n（("
     "但"  # a clause turned: "虽然X丢了 但符经理又打电话说…"
+    "等催"  # whom the rep waits for or chases: "等朱总回复", "催王经理付款"
 )
 # Characters that do not continue a given name (verbs, adverbs, particles).
 _NOT_NAME = frozenset(
     "说很也在要和跟带加打做聊通走喝对看觉说都是的了就还又已让把被给想会能请来去过见问讲"
     "发送回答接表认比挺亲反确沟演吃一二三四五六七八九十两这那啥呢吗吧啊"
+    "丢输"  # a deal lost: "X的单子丢了" holds no name 单子丢
 )
 _DEPARTMENT_END = frozenset("部科处办室组")
 # Surnames that are also everyday words, so left out of surnames.txt ("过两天", "和他", "来过"): they
@@ -314,6 +317,7 @@ _ROLE_BEFORE = re.compile(
 )
 # What the person is, said in the next clause: "跟Lily聊了 她是上海X的店长", "Amy视频了一下 她是X的品牌经理".
 _IS_THE = re.compile(r"[^，,。；;！!？?\n]{0,12}?[\s，,]+(?:[他她]|此人)是[^，,。；;！!？?\n]{0,24}?的")
+_IS_A = re.compile(r"[^，,。；;！!？?\n]{0,12}?[\s，,]+(?:[他她]|此人)是")  # ...with no 的: "她是餐厅经理"
 # The person's office and its head said after the name: "于文涛 是装备股股长", "是设备科科长".
 _IS_OFFICE = re.compile(
     r"\s*[，,]?\s*是[\u4e00-\u9fff]{1,4}?[科股处部室队](?P<title>(?:副)?[科股处部室队]长)(?=$|[\s，,。；;！!])"
@@ -322,7 +326,9 @@ _IS_OFFICE = re.compile(
 _TITLE_FIELD = re.compile(r"(?:职务|职位|岗位)\s?[:：]\s?([A-Za-z\u4e00-\u9fff]{2,8}?)(?=$|[\s,，。;；|｜/])")
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5} ?$")
 _LOOSE_BOUNDARY = frozenset("的了们 ，,。:：、;；")
-_NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早位")
+# Characters no function word before a title holds: pronouns, time words, and verbs of whom the rep waits
+# for, chases or meets ("等王经理回复" is 王, no function 等王).
+_NOT_FUNCTION = frozenset("我你他她们这那个天年月日号点午晚早位等催找约请让陪")
 # Roles said before a title, not functions of it: "分管副镇长" is a 副镇长.
 # Nor the body the office is of, as 居委会主任 is a 主任: "社区书记", "村委主任", "街道主任".
 _NOT_FUNCTION_WORDS = frozenset(
@@ -1588,6 +1594,26 @@ class PersonFinder:
             return None  # "分管后勤的黎副院长": a surname and its title, not a full name "黎副"
         return Person(full, text[start:at], start, at + 1 + len(full))
 
+    @staticmethod
+    def _said_to_be(text: str, end: int) -> str | None:
+        """The title said of the person named before `end` with 他是/她是 and no 的, maybe after a
+        function no list holds ("她是餐厅经理", "他是店长"), when the clause ends there."""
+        role = _IS_A.match(text, end)
+        if role is None:
+            return None
+        at = role.end()
+        t = _title_re().match(text, at)
+        cand = text[at : at + 2]
+        if t is None and _CJK_ONLY.fullmatch(cand) and not set(cand) & _NOT_FUNCTION:
+            t = _title_re().match(text, at + 2)
+            if t is not None and t.group("prefix") is not None:
+                t = None
+        if t is None or (
+            _CJK.match(text[t.end() : t.end() + 1] or "x") and not _HARD_END.match(text, t.end())
+        ):
+            return None
+        return text[at : t.end()]
+
     def _with_title(self, text: str, p: Person) -> Person:
         """A named contact without a title takes the one written around it: "采购Lucy", "杨丽萍 后勤副总",
         "老板叫孔德明", "职务：护理部主任"."""
@@ -1620,6 +1646,9 @@ class PersonFinder:
             base = _base_title_re().fullmatch(office.group("title"))
             if base is not None:
                 return Person(p.name, base.group(), p.start, p.end)
+        said = self._said_to_be(text, p.end)
+        if said is not None:
+            return Person(p.name, said, p.start, p.end)  # "跟Amy聊了 她是餐厅经理", "他是店长"
         role = _IS_THE.match(text, p.end)
         t = _title_re().match(text, role.end()) if role is not None else None
         # "跟Lily聊了 她是X的店长": the role said of the person right after
@@ -1656,8 +1685,8 @@ class PersonFinder:
         when a clear boundary (or the end of the organisation's name: "X数据中心运维主管") stands
         before it; else `ts`."""
         acronym = _ACRONYM_BEFORE.search(text, max(0, ts - 7), ts)
-        if acronym is not None:
-            return acronym.start()
+        if acronym is not None and acronym.group().rstrip() not in org_suffixes():
+            return acronym.start()  # ("KTV 主管": the venue's kind ends its name, no function)
         s = ts - 2
         if s < 0 or (s > 0 and text[s - 1] not in _LOOSE_BOUNDARY and s not in org_ends):
             return ts
