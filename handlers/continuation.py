@@ -159,7 +159,8 @@ def _reach_only(ex: Extraction) -> bool:
 
 def _amount_only(ex: Extraction) -> bool:
     """A budget and nothing else the CRM keeps ("预算大概8到10万", "再加20万"): what the contact just
-    reported put the deal at, said after the report; no contact of its own."""
+    reported put the deal at, said after the report; no contact of its own. (Opened as an afterthought,
+    "对了她说预算…", it is one more follow-up, as any afterthought is.)"""
     return ex.budget is not None and not _says_a_fact(dataclasses.replace(ex, budget=None))
 
 
@@ -411,7 +412,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
     if _plan_only(told, text):
         return await _set_plan(ctx, person, lead, followup, ex)
-    if _amount_only(told) and followup.person_id == person.id:
+    if _amount_only(told) and followup.person_id == person.id and not _AFTERTHOUGHT.match(text):
         return await _add_budget(ctx, person, lead, followup, ex)
     if _product_remark(told, text) and followup.person_id == person.id:
         # "她们对A和B反馈都不错": its new products (and rivals) join the lead and the record, no second

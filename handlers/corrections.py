@@ -359,6 +359,12 @@ def head_end(text: str) -> int:
     return 0
 
 
+# A field of the customer named in the new value ("X的预算是…", "X的联系人是…"): what is corrected.
+_FIELD_OF_A_CUSTOMER = re.compile(
+    r"联系人|对接人|预算|金额|时间|日期|下次跟进|方式|产品|电话|手机|名字|姓名|阶段"
+)
+
+
 def head_value(text: str) -> str:
     """The correction's head clause from where its new value starts ("不对，是X那边薛总说的" → "X那边薛总
     说的"): a name there stands as one, as at the start of a message."""
@@ -850,8 +856,8 @@ async def names_another_as_new(ctx: Context, person: Person, followup: FollowUp)
     told the wrong customer, whose report it was. A person named alone may be the record's customer's
     own, so only a name counts; the record's customer named there ("是Y的钱经理") keeps it."""
     value = head_value(ctx.message.text)
-    if not value:
-        return False
+    if not value or _FIELD_OF_A_CUSTOMER.search(value):
+        return False  # "古勒巴格的预算是65万": a field of that customer corrected, not the report moved
     book = await load_book(ctx.session, person)
     named = {lead_id for _, ids in book.named_at(value) for lead_id in ids}
     return len(named) == 1 and followup.lead_id not in named

@@ -116,3 +116,27 @@ async def test_a_correction_naming_the_record_s_own_customer_keeps_it_there(
     assert reply.title == "已更正" and reply.lines[0] == f"客户：{FURNITURE}"
     [call] = await world.followups()
     assert call.lead_id == furniture.id
+
+
+async def test_a_budget_said_as_an_afterthought_is_one_more_follow_up(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    await _book(world, FURNITURE, "恒泰家具", "晏志华", "行政经理")
+    await _whole_report(world)
+    world.later(minutes=1)
+    said = "对了她说今年办公家具还有十万预算"
+    await log_followup.handle(world.ctx("lina", said, Intent.OTHER, budget=(100_000, 100_000)))
+    assert len(await world.followups()) == 2
+
+
+async def test_a_field_of_another_customer_corrected_does_not_move_the_report(
+    session: AsyncSession, tmp_path: Path
+) -> None:
+    world = await make_world(session, tmp_path)
+    furniture = await _book(world, FURNITURE, "恒泰家具", "晏志华", "行政经理")
+    await _book(world, CATERING, "宏远餐饮管理", "柯建平", "总经理")
+    await _call_on_furniture(world)
+    await log_followup.handle(world.ctx("lina", "不对，宏远的预算是八万", budget=(80_000, 80_000)))
+    [call] = await world.followups()
+    assert call.lead_id == furniture.id
