@@ -6,7 +6,9 @@ record's lead, of the same kind and with the same contact unless it names anothe
 competitors accumulate on the lead, a budget replaces the old one ("再加20万" adds to it), a next
 follow-up is set, a new person becomes a contact. A "下次什么时候跟进？" still open moves to the new
 record (a bare time answers it there), or is settled by the plan the message gives. The reply says
-which customer it went to and what changed, with 改一下 to correct it.
+which customer it went to and what changed, with 改一下 to correct it. A message that only says the
+budget ("预算大概8到10万") or only the plan, or only a phone, is more of the record just logged, not a
+contact of its own: it amends that record.
 
 A report typed in fragments is the exception: when the record opened with the contact alone ("下午去了
 趟X物业", "给Y打了个电话") and the next messages come within FRAGMENT_WINDOW of each other ("见了骆经理",
@@ -158,6 +160,13 @@ def _plan_only(ex: Extraction, text: str) -> bool:
 def _reach_only(ex: Extraction) -> bool:
     """A phone or e-mail and nothing else ("他手机139…"): how to reach the person just reported on."""
     return bool(ex.phone or ex.email) and not _says_a_fact(dataclasses.replace(ex, phone=None, email=None))
+
+
+def _amount_only(ex: Extraction) -> bool:
+    """A budget and nothing else the CRM keeps ("预算大概8到10万", "再加20万"): what the contact just
+    reported put the deal at, said after the report; no contact of its own. (Opened as an afterthought,
+    "对了她说预算…", it is one more follow-up, as any afterthought is.)"""
+    return ex.budget is not None and not _says_a_fact(dataclasses.replace(ex, budget=None))
 
 
 def _fill_in(contact: Contact, ex: Extraction) -> bool:
@@ -333,6 +342,30 @@ async def _set_plan(
     return await planned_on(ctx, person, lead, followup, ex, due, note=ctx.message.text)
 
 
+async def _add_budget(
+    ctx: Context, person: Person, lead: Lead, followup: FollowUp, ex: Extraction
+) -> list[Reply]:
+    """The budget of an amount-only follow-on put on the record it follows (and its lead), as a fragment
+    of a report in parts is: a human adds it to the follow-up just logged, not a second contact."""
+    now, text = ctx.clock.now(), ctx.message.text
+    before = budget_text(lead.budget_min, lead.budget_max)
+    budget = _budget(lead, ex, text)
+    extracted: dict[str, Any] = dict(_one_more_part(followup, person, now))
+    if budget is not None:
+        only = Extraction(intent=ex.intent, budget=budget)
+        await apply_extraction(
+            ctx.session, lead, only, ctx.catalog, now=now, ample_budget=ctx.config.grading.ample_budget
+        )
+        extracted["budget"] = list(budget)
+    await amend_followup(
+        ctx.session, followup, at=now, awaiting=followup.awaiting, extracted=extracted, note=text
+    )
+    after = budget_text(lead.budget_min, lead.budget_max)
+    said = f"预算：{before or '未定'} → {after}" if after != before else _note(text)
+    lines = (f"客户：{lead.company}", said)
+    return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
+
+
 async def planned_on(
     ctx: Context,
     person: Person,
@@ -384,6 +417,8 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         return [Reply(to=person.id, title="已补充跟进", lines=lines, buttons=(amend_button(lead.id),))]
     if _plan_only(told, text):
         return await _set_plan(ctx, person, lead, followup, ex)
+    if _amount_only(told) and followup.person_id == person.id and not _AFTERTHOUGHT.match(text):
+        return await _add_budget(ctx, person, lead, followup, ex)
     if _product_remark(told, text) and followup.person_id == person.id:
         # "她们对A和B反馈都不错": its new products (and rivals) join the lead and the record, no second
         # follow-up

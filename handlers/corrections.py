@@ -37,6 +37,7 @@ from handlers.lead_lookup import (
     Resolved,
     lead_named_by,
     link_contact,
+    load_book,
     may_change,
     normalise_phone,
     resolve_lead,
@@ -356,6 +357,26 @@ def head_end(text: str) -> int:
         if clause.end() > marker and clause.span() != reason and _NOT_A_VALUE.sub("", clause.group()):
             return clause.end()
     return 0
+
+
+# A field of the customer named in the new value ("X的预算是…", "X的联系人是…"): what is corrected.
+_FIELD_OF_A_CUSTOMER = re.compile(
+    r"联系人|对接人|预算|金额|时间|日期|下次跟进|方式|产品|电话|手机|名字|姓名|阶段"
+)
+
+
+def head_value(text: str) -> str:
+    """The correction's head clause from where its new value starts ("不对，是X那边薛总说的" → "X那边薛总
+    说的"): a name there stands as one, as at the start of a message."""
+    end = head_end(text)
+    words = _OLD_VALUE.sub(lambda m: " " * len(m.group()), text)[:end]
+    clauses = list(_CLAUSE.finditer(words))
+    if not clauses:
+        return ""
+    clause, at = clauses[-1].group(), 0
+    while (m := _NOT_A_VALUE.match(clause, at)) is not None and m.end() > at:
+        at = m.end()
+    return clause[at:]
 
 
 async def names_other_customer(ctx: Context, followup: FollowUp) -> bool:
@@ -829,12 +850,26 @@ async def moves_the_stage_news(ctx: Context, followup: FollowUp) -> bool:
     return moved is not None and moved.to_stage == stage
 
 
+async def names_another_as_new(ctx: Context, person: Person, followup: FollowUp) -> bool:
+    """Whether the correction's new words name, by a customer's name, one customer of the writer's book
+    and it is not the record's ("不对，是X那边薛总说的，Y那边今天没联系", "搞错了，是X那家"): the rep
+    told the wrong customer, whose report it was. A person named alone may be the record's customer's
+    own, so only a name counts; the record's customer named there ("是Y的钱经理") keeps it."""
+    value = head_value(ctx.message.text)
+    if not value or _FIELD_OF_A_CUSTOMER.search(value):
+        return False  # "古勒巴格的预算是65万": a field of that customer corrected, not the report moved
+    book = await load_book(ctx.session, person)
+    named = {lead_id for _, ids in book.named_at(value) for lead_id in ids}
+    return len(named) == 1 and followup.lead_id not in named
+
+
 async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> list[Reply]:
     session, tz, now = ctx.session, ctx.config.tz, ctx.clock.now()
     if (
         await names_last_customer(ctx, followup)
         or await swaps_the_customer_said(ctx, followup)
         or await moves_the_stage_news(ctx, followup)
+        or await names_another_as_new(ctx, person, followup)
     ):
         moved = await _move(ctx, person, followup)
         if moved is not None:

@@ -1709,11 +1709,40 @@ def _said_by_them_after_contact(text: str, start: int) -> bool:
     return any(p.search(before) for p in (KIND_VISIT, SEEN_THERE, KIND_CALL, KIND_ONLINE))
 
 
+# A meeting held over video ("开了个视频会", "视频会议", "腾讯会议上", "zoom了"), not a video as a thing
+# ("安装视频", "视频监控方案").
+_MET_BY_VIDEO = re.compile(
+    r"视频(?:会|通话|电话|沟通|聊|里|上|中|了|过)|(?:线上|在线|远程|网络|云|腾讯|飞书|钉钉)会"
+    r"|(?<![A-Za-z])(?:zoom|teams|webex)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# What a demo match says was done: a proposal talked through ("方案讲完了", "讲了X的方案", "技术交流")...
+_TALKED_THROUGH = re.compile(r"讲|介绍|汇报|交流|过了")
+# ...unless the product was shown or tried there ("演示了方案", "做了试用").
+_SHOWN = re.compile(r"演示|试|demo|POC|展示|看|品鉴|培训", re.IGNORECASE)
+
+
+def _talked_through_on_video(text: str, m: re.Match[str]) -> bool:
+    """Whether the demo match `m` is a proposal talked through at a meeting held over video said before
+    it in the same sentence, and no visit said ("跟X开了个视频会，方案讲完了"): nothing was shown, so the
+    meeting is online; in person, or the product shown, it stays a demo."""
+    if _TALKED_THROUGH.search(m.group()) is None or _SHOWN.search(m.group()) is not None:
+        return False
+    video = [
+        v
+        for v in _MET_BY_VIDEO.finditer(text, 0, m.start())
+        if not _SENTENCE_END.search(text, v.end(), m.start())
+    ]
+    return bool(video) and KIND_VISIT.search(text[: m.end()]) is None
+
+
 def find_kind(text: str) -> tuple[str, tuple[int, int]] | None:
     """How the reported contact happened; demo wins over the channel it happened on, unless it is a
-    trial the customer held on their own and told over the channel, or a demo the customer tells of
-    after the contact said before."""
+    trial the customer held on their own and told over the channel, a demo the customer tells of
+    after the contact said before, or a proposal talked through at a meeting over video."""
     for m in KIND_DEMO.finditer(text):
+        if _talked_through_on_video(text, m):
+            continue
         if _TRIAL.match(m.group()) and _TRIAL_PLANNED.search(text, max(0, m.start() - 10), m.start()):
             continue
         if m.group().startswith("试") and _trial_told_by_channel(text, m.start()):

@@ -112,6 +112,14 @@ _ADDRESS = (
     *("部长", "院长", "校长", "厂长", "主管", "师傅", "女士", "先生", "小姐", "阿姨"),
     *("总", "工", "姐", "哥"),  # 苟姐, 蒯哥: called by a kin word
 )  # longest first
+# A profession said after the surname (葛律师, 杭医生, 钱会计) calls a person of that trade: a contact whose
+# stored title or customer's name says it (葛文静, 合伙人 of a 律师事务所), not any of the surname.
+_TRADES = {
+    "律师": ("律师", "律所", "法务", "法律", "知识产权", "专利"),
+    "医生": ("医院", "医疗", "医生", "医师", "诊所", "卫生", "门诊", "口腔", "牙科", "中医", "保健院"),
+    "大夫": ("医院", "医疗", "医生", "医师", "诊所", "卫生", "门诊", "口腔", "牙科", "中医", "保健院"),
+    "会计": ("会计", "财务", "税务"),
+}
 # 先生 said short after the surname, the Cantonese way ("陈生", "叶生刚来电话"): not where 生 starts a
 # common word of the language ("陈生产", "叶生意"); below this count in jieba's dictionary a word after
 # 生 is rare enough ("生来" 285, "生还" 108: "陈生来电话", "陈生还说").
@@ -1380,8 +1388,8 @@ class LeadBook:
         whose contact that may be, in the order written (not one said to be away)."""
         folded = _fold(text)
         return [
-            (start, frozenset(self._by_surname[surname]))
-            for start, end, surname in self._called(folded)
+            (start, frozenset(contacts))
+            for start, end, contacts in self._called(folded)
             if not (is_away(folded, start, end) or _referred(folded, end))
         ]
 
@@ -1458,35 +1466,46 @@ class LeadBook:
                 out.setdefault(lead_id, self._contact_of[(lead_id, alias)])
         if out or not self._by_surname:
             return out
-        for start, end, surname in self._called(text):
+        for start, end, contacts in self._called(text):
             if not (is_away(text, start, end) or _referred(text, end)):
-                for lead_id, contact in self._by_surname[surname].items():
+                for lead_id, contact in contacts.items():
                     out.setdefault(lead_id, contact)
         return out
 
-    def _called(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, surname) of the book's contacts' surnames called as anyone is: 老沈, 小欧阳,
-        沈工, 沈总 (a dictionary look-up per character, as `_hits`)."""
-        found: list[tuple[int, int, str]] = []
+    def _called(self, text: str) -> list[tuple[int, int, dict[int, BookContact]]]:
+        """(start, end, lead id -> contact) of the book's contacts called by surname as anyone is: 老沈,
+        小欧阳, 沈工, 沈总; or as one of a trade is, a contact of that trade (葛律师) (a dictionary look-up
+        per character, as `_hits`)."""
+        found: list[tuple[int, int, dict[int, BookContact]]] = []
         for i in range(len(text)):
             for length in (2, 1):
                 surname = text[i : i + length]
                 if len(surname) < length or surname not in self._by_surname:
                     continue
                 if i > 0 and text[i - 1] in _NICKNAMES:
-                    found.append((i - 1, i + length, surname))
+                    found.append((i - 1, i + length, self._by_surname[surname]))
+                    break
+                trade = next((t for t in _TRADES if text.startswith(t, i + length)), None)
+                if trade is not None and (of_trade := self._of_trade(surname, trade)):
+                    found.append((i, i + length + len(trade), of_trade))
                     break
                 address = next((a for a in _ADDRESS if text.startswith(a, i + length)), None)
                 if address is not None:
-                    found.append((i, i + length + len(address), surname))
+                    found.append((i, i + length + len(address), self._by_surname[surname]))
                     break
-                if self._sir(text, i + length):
-                    found.append((i, i + length + 1, surname))
-                    break
-                if self._short_head(text, i + length, surname):
-                    found.append((i, i + length + 1, surname))
+                if self._sir(text, i + length) or self._short_head(text, i + length, surname):
+                    found.append((i, i + length + 1, self._by_surname[surname]))
                     break
         return found
+
+    def _of_trade(self, surname: str, trade: str) -> dict[int, BookContact]:
+        """The contacts of `surname` that are of `trade` by their stored title or their customer's name."""
+        words = _TRADES[trade]
+        return {
+            lead_id: contact
+            for lead_id, contact in self._by_surname[surname].items()
+            if any(w in _fold(contact.title or "") or w in _fold(self.leads[lead_id].company) for w in words)
+        }
 
     @staticmethod
     def _sir(text: str, at: int) -> bool:

@@ -962,10 +962,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         ("conversations_eightyseven", "conversations.jsonl", 15),
         # held out and scored once at 9e8bc2a (13/15, 138/141,
         # environmental monitoring, plain phone typing), then studied: a deadline set by an acceptance
-        # ("要赶在环保验收前装上") is no delivery, h88_10's stage, study_r19clar (139/141). Left: h88_10 (the
-        # budget said after a whole report is a follow-up of its own, handlers/continuation.py), h88_13
-        # (a video meeting read as a demo)
-        ("conversations_eightyeight", "conversations.jsonl", 13),
+        # ("要赶在环保验收前装上") is no delivery, h88_10's stage, study_r19clar (139/141); then 15/15,
+        # 141/141 (a budget said alone after a whole report joins that report, no second follow-up, h88_10;
+        # a proposal talked through at a meeting over video is online, not a demo, h88_13; study_r20left).
+        # Left: nothing of this set
+        ("conversations_eightyeight", "conversations.jsonl", 15),
         # held out and scored once at 9e8bc2a (13/15, 137/144,
         # road lighting, reports and one-liners), then studied: a public body said by its abbreviation
         # (城管局, two leads of it: asked, h89_03) and a development zone said short (上饶开发区 for its
@@ -974,8 +975,11 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # held out and scored once at 9e8bc2a (9/15, 124/148,
         # translation services, managers asking), then studied: a customer's manual to translate no help
         # asked (h90_01, h90_03, h90_10), a book asked by listing first or by a stage (h90_07, h90_15 turn 3;
-        # study_r19intent). Left: h90_02, h90_15 (linking and corrections, other studies)
-        ("conversations_ninety", "conversations.jsonl", 13),
+        # study_r19intent); then 15/15, 148/148 (a contact called by surname and a trade, 葛律师 for a law
+        # firm's partner, links that contact, h90_02; a correction whose new value names another customer
+        # of the book, "不对，是X那边…说的", moves the report and what it set there, h90_15; study_r20left).
+        # Left: nothing of this set
+        ("conversations_ninety", "conversations.jsonl", 15),
         # held out and scored once at 9e8bc2a (11/15, 133/144,
         # wind-turbine service, plain phone typing), then studied: 15/15, 144/144 (the answer to "是哪个
         # 客户？" picking by a short form of the name and going on with the plan completes the kept report,

@@ -309,12 +309,13 @@ async def test_a_message_naming_no_customer_continues_the_last_report_for_a_few_
     assert "预算：60万 → 80万" in last(team, "lina")
     await team.say("lina", "他说下周给答复")
     assert "备注：他说下周给答复" in last(team, "lina")
-    # Each message with a fact is one more follow-up on the lead, of the visit's kind and with its
-    # contact; a remark with none ("他说下周给答复") is kept with the last record, no contact of its own.
+    # An afterthought with a fact is one more follow-up on the lead, of the visit's kind and with its
+    # contact; a budget said alone ("预算可能再加20万") or a remark with none ("他说下周给答复") is kept
+    # with the last record, no contact of its own.
     visit, *more = await followups(team)
     lead = await _lead(team, xiuhe)
     assert lead.products == ["数控折弯机", "激光焊接机"] and lead.budget_max == 800_000
-    assert [r.text for r in more] == ["对了 他们还想看看激光焊接机", "预算可能再加20万\n他说下周给答复"]
+    assert [r.text for r in more] == ["对了 他们还想看看激光焊接机\n预算可能再加20万\n他说下周给答复"]
     assert all((r.lead_id, r.kind, r.contact_id) == (xiuhe, "visit", visit.contact_id) for r in more)
     assert more[0].extracted["products"] == ["激光焊接机"] and visit.contact_id is not None
     team.clock.advance(timedelta(minutes=10))
