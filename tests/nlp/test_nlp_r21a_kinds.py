@@ -1,0 +1,74 @@
+"""Kinds seen on the held-out conversations ninety-five to ninety-eight (LED displays, cartons, farm drones,
+lifts): the customer at our showroom looking at a working sample unit, and the rep trying the machine on
+the customer's own ground, are demos; papers delivered ("把合同送过去了") and a meeting said with when
+("昨天刚见过X") are visits; a compound surname after an industry word is the person's, no brand cut
+inside it; a full name said with 叫 after a surname and its title, a full name glued to a title whose
+first characters make a word, read when the number follows, a surname and title right after a station
+or a farm of theirs, and a full name then its surname and 大姐 are the contact. Tested with made-up
+sentences of other trades, with negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import Extractor
+from tests.nlp.reading import read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "嘉禾物流的周经理上午来我们展厅看了样机，挺满意，下周再报价",
+        "华泰的陈总昨天来店里看了样车，说要三台",
+        "恒丰酒店的马经理下午来我们门店看过样灯了，说灯光很柔和",
+        "下午去老周果园里试了下割草机，他说比原来那台省油",
+        "今天去渔业合作社船上试了一下鱼探仪，社长挺满意",
+    ],
+)
+def test_a_sample_unit_shown_at_our_place_or_a_machine_tried_on_theirs_is_a_demo(
+    extractor: Extractor, text: str
+) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("kind") == "demo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海棠的任经理今天来我们公司看了样品，还想要防腐剂",  # goods' samples looked at: a visit
+        "鼎盛的荀总今天来我们公司看了样板间，预算三万",  # a show flat: a visit
+        "今天去鲁禾农场跟场长一起试了水，压力都正常",  # the line tested together, no machine shown
+    ],
+)
+def test_samples_of_goods_or_a_show_flat_looked_at_stay_a_visit(extractor: Extractor, text: str) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("kind") == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "康达物流今天上午把合同送过去了，刘经理说下周盖章",
+        "华泰那边的投标文件昨天送到他们办公室了，王主任说周五开标",
+    ],
+)
+def test_papers_delivered_are_a_visit(extractor: Extractor, text: str) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("kind") == "visit"
+
+
+def test_goods_delivered_or_papers_still_to_take_are_no_visit(extractor: Extractor) -> None:
+    _, slots = read(extractor, "佛山丰华装饰的三套移动脚手架送过去了 已经用上了")
+    assert slots.get("kind") != "visit"
+    _, slots = read(extractor, "给恒丰的马科长打了电话，下周一我把报价送过去")
+    assert slots.get("kind") == "call"
+
+
+def test_a_meeting_said_with_when_is_a_visit(extractor: Extractor) -> None:
+    intent, slots = read(extractor, "上午刚见过恒丰物流的马科长还在砍价他说月底前定我下周二再去一趟")
+    assert intent == "log_followup" and slots.get("kind") == "visit"
+
+
+def test_met_some_time_before_is_no_visit(extractor: Extractor) -> None:
+    _, slots = read(extractor, "恒丰物流的马科长我以前见过，下周二我去拜访一下")
+    assert slots.get("kind") != "visit"
