@@ -1917,8 +1917,8 @@ class PersonFinder:
                 continue
             if _inside_dept_word(text, s):
                 continue
-            if n >= 2 and self._freq(cand) > 3000:
-                continue
+            if n >= 2 and self._freq(cand) > 3000 and not (n == sl == 2):
+                continue  # (a compound surname alone is one however common a word: "体育中心东方主任")
             if self._glued_to_word_before(text, s):
                 continue  # "对方副总", "对方王工": the character ends a word, it is no surname
             return cand

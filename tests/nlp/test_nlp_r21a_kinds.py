@@ -72,3 +72,21 @@ def test_a_meeting_said_with_when_is_a_visit(extractor: Extractor) -> None:
 def test_met_some_time_before_is_no_visit(extractor: Extractor) -> None:
     _, slots = read(extractor, "恒丰物流的马科长我以前见过，下周二我去拜访一下")
     assert slots.get("kind") != "visit"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("养老中心欧阳院长下午电话里聊了，护理床要二十张", "欧阳"),
+        ("物业中心司马经理刚来电话，保洁外包预算二十万", "司马"),
+        ("培训中心上官主任上午电话里说要加两个班", "上官"),
+        ("服务中心慕容经理下午电话里聊了，要换一批工装", "慕容"),
+        ("体育中心东方主任下午电话里聊了，看台座椅要换", "东方"),  # (东方 a common word too)
+    ],
+)
+def test_a_compound_surname_after_an_industry_word_is_the_persons(
+    extractor: Extractor, text: str, surname: str
+) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("contact_name") == surname
+    assert not slots.get("company", "").endswith(surname[0])
