@@ -90,3 +90,86 @@ def test_a_compound_surname_after_an_industry_word_is_the_persons(
     _, slots = read(extractor, text)
     assert slots.get("contact_name") == surname
     assert not slots.get("company", "").endswith(surname[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们设备部的韩工叫韩立新，空压机想换变频的",
+        "华美的韩工，全名叫韩立新，空压机想换变频的",
+    ],
+)
+def test_a_full_name_said_with_jiao_after_the_surname_and_title(extractor: Extractor, text: str) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("contact_name") == "韩立新"
+
+
+def test_a_second_persons_full_name_said_with_jiao_is_theirs(extractor: Extractor) -> None:
+    from tests.nlp.reading import SENT
+
+    ex = extractor.extract(
+        "刚跟华美的周经理开完视频会，他们品管的韩工也在，韩工叫韩立新，空压机想换变频的", SENT
+    )
+    assert ex.contact_name == "周"
+    assert [p.name for p in ex.others] == ["韩立新"]
+
+
+def test_a_surname_and_gong_then_jiao_telling_the_rep_what_to_do(extractor: Extractor) -> None:
+    _, slots = read(extractor, "王工叫我明天去厂里看看空压机")  # 叫 after 王工 is his, no 施工-like word
+    assert slots.get("contact_name") == "王"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("今天扫街碰到个新客户，宏远汽修厂，老板文明华，电话13912345678，想换两台举升机", "文明华"),
+        ("新客户 顺通物流 经理安全明 13812345678 要冷链车", "安全明"),
+        ("今天碰到个养殖大户，老板时长青，电话18756100000，想上自动喂料线", "时长青"),
+    ],
+)
+def test_a_full_name_glued_to_a_title_and_followed_by_the_number(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("contact_name") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宏远汽修厂的老板时间紧，电话里说下周再谈",
+        "宏远汽修厂对接人和经理 13912345678 要举升机",
+    ],
+)
+def test_no_full_name_read_from_words_after_a_title(extractor: Extractor, text: str) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("contact_name") in (None, "和")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("农垦局刚来电话，农场范场长说想订一批防火服", "范"),
+        ("林业局刚来电话，林场范场长说想订一批防火服", "范"),  # (林场: a surname opens the farm)
+        ("市水利局刚来电话，水文站邹站长说雨量计要换", "邹"),
+        ("文旅局刚来电话，博物馆何馆长说展柜要加湿功能", "何"),
+    ],
+)
+def test_a_surname_and_title_right_after_a_station_a_farm_or_a_hall(
+    extractor: Extractor, text: str, surname: str
+) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("contact_name") == surname
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("新客户 幸福里小区居委会，居委会的邱秀英邱大姐对接，想装二十个监控", "邱秀英"),
+        ("宏远汽修厂的邱建华邱大哥对接，想换两台举升机", "邱建华"),
+        ("居委会的邱大姐对接，想装二十个监控", "邱"),
+    ],
+)
+def test_a_full_name_then_its_surname_and_dajie(extractor: Extractor, text: str, name: str) -> None:
+    _, slots = read(extractor, text)
+    assert slots.get("contact_name") == name
