@@ -801,10 +801,6 @@ KIND_DEMO = Screened(
     r"|(?<![要想能请先备算去来再])试(?:弹|奏|骑|玩)(?!具|品|卷|题)"
     # ...at our place: "来店里试了新款", "来我们展厅试了样机" (a visit to us to try it is a demo)
     r"|来(?:了|过)?(?:我们|咱们|我司)?(?:店里|门店|展厅|公司|厂里|场里|这边)[^，,。；;\s]{0,4}?试[睡躺坐穿戴用]?了"
-    # ...or to look at a working sample unit there ("来我们展厅看了样机", "来店里看过样车"): shown, as a
-    # demo is (a sample of goods looked at, "来公司看了样品", or a show flat, "看了样板间", is a visit)
-    r"|来(?:了|过)?(?:我们|咱们|我司)?的?(?:店里|门店|展厅|体验店|公司|厂里|工厂|场里|这边)[^，,。；;\s]{0,4}?"
-    r"看(?:了|过)(?:一下|下)?(?:我们的)?样(?:机|屏|车|灯)"
     # the machine tried by the rep on the customer's own ground ("去老乡棉田里试了下采棉机", "去他们船上试了
     # 一下"), not one to come ("明天去地里试一下")
     r"|(?<![要想再会能准备打算])去[^，,。；;\s]{1,12}?(?:里|上|边|现场)(?:给[他她]们?)?试了(?:一)?下(?![午])"

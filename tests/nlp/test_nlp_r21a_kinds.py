@@ -1,11 +1,10 @@
-"""Kinds seen on the held-out conversations ninety-five to ninety-eight (LED displays, cartons, farm drones,
-lifts): the customer at our showroom looking at a working sample unit, and the rep trying the machine on
-the customer's own ground, are demos; papers delivered ("把合同送过去了") and a meeting said with when
-("昨天刚见过X") are visits; a compound surname after an industry word is the person's, no brand cut
-inside it; a full name said with 叫 after a surname and its title, a full name glued to a title whose
-first characters make a word, read when the number follows, a surname and title right after a station
-or a farm of theirs, and a full name then its surname and 大姐 are the contact. Tested with made-up
-sentences of other trades, with negatives."""
+"""Kinds seen on the held-out conversations ninety-five to ninety-eight (LED displays, cartons, farm
+drones, lifts): the rep trying the machine on the customer's own ground is a demo; papers delivered
+("把合同送过去了") and a meeting said with when ("昨天刚见过X") are visits; a compound surname after an
+industry word is the person's, no brand cut inside it; a full name said with 叫 after a surname and its
+title, a full name glued to a title whose first characters make a word, read when the number follows, a
+surname and title right after a station or a farm of theirs, and a full name then its surname and 大姐
+are the contact. Tested with made-up sentences of other trades, with negatives."""
 
 from __future__ import annotations
 
@@ -18,16 +17,11 @@ from tests.nlp.reading import read
 @pytest.mark.parametrize(
     "text",
     [
-        "嘉禾物流的周经理上午来我们展厅看了样机，挺满意，下周再报价",
-        "华泰的陈总昨天来店里看了样车，说要三台",
-        "恒丰酒店的马经理下午来我们门店看过样灯了，说灯光很柔和",
         "下午去老周果园里试了下割草机，他说比原来那台省油",
         "今天去渔业合作社船上试了一下鱼探仪，社长挺满意",
     ],
 )
-def test_a_sample_unit_shown_at_our_place_or_a_machine_tried_on_theirs_is_a_demo(
-    extractor: Extractor, text: str
-) -> None:
+def test_a_machine_tried_on_the_customers_ground_is_a_demo(extractor: Extractor, text: str) -> None:
     _, slots = read(extractor, text)
     assert slots.get("kind") == "demo"
 
