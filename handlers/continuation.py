@@ -93,17 +93,22 @@ def _says_a_fact(ex: Extraction) -> bool:
     )
 
 
-def _about_its_contact(ex: Extraction, contact: Contact | None, record_text: str) -> Extraction:
+def _about_its_contact(ex: Extraction, contact: Contact | None, told_of: bool) -> Extraction:
     """The extraction without the person when it is the record's own contact ("梁总说月底前定下来") or
-    someone the record already told of by the same words ("研发的罗工也拉进来了" before "罗工那边先出
-    结构图"): naming who said or does it is no news about the customer; only someone new is."""
+    someone the record already told of (`told_of`): naming who said or does it is no news about the
+    customer; only someone new is."""
     if not ex.contact_name:
         return ex
-    its_own = contact is not None and ex.contact_name == contact.name
-    said = ex.contact_name + (ex.contact_title or "")
-    if not its_own and (len(said) < 2 or said not in record_text):
+    if not told_of and (contact is None or ex.contact_name != contact.name):
         return ex
     return dataclasses.replace(ex, contact_name=None, contact_title=None)
+
+
+def _told_of(said: Extraction, record_text: str) -> bool:
+    """Whether the person the message names, in its own words ("罗工"), is one the record's text already
+    told of ("研发的罗工也拉进来了" before "罗工那边先出结构图")."""
+    words = (said.contact_name or "") + (said.contact_title or "")
+    return len(words) >= 2 and words in record_text
 
 
 def _product_remark(ex: Extraction, text: str) -> bool:
@@ -401,7 +406,7 @@ async def record_follow_on(ctx: Context, person: Person, followup: FollowUp) -> 
         return [Reply(to=person.id, title="无法记录", lines=(TAKEN,))]
     ex = await link_contact(session, lead, ctx.extraction, text)
     its_contact = await session.get(Contact, followup.contact_id) if followup.contact_id else None
-    told = _about_its_contact(ex, its_contact, followup.text)  # besides naming whom the record names
+    told = _about_its_contact(ex, its_contact, _told_of(ctx.extraction, followup.text))
     if its_contact is not None and _reach_only(told) and followup.person_id == person.id:
         # "他手机139…", "骆经理电话139…": a detail of the contact just reported on (named or pointed at),
         # not a second contact with a nameless twin

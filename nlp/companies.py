@@ -1564,6 +1564,11 @@ class CompanyFinder:
                 continue  # "X的方案 发了": a word, not a person's name
             if m.group("person") is not None and self._word_not_person(text, m.start()):
                 continue  # "开始进场施工": 施工 is the work, no 施工程师 after a brand 进场
+            if (
+                m.group("person") is not None
+                and text[max(0, m.start() - 1) : m.start() + 1] in surnames_set()
+            ):
+                continue  # "体育中心欧阳主任": the 阳 of 欧阳 (a surname too) starts no person, no brand X欧
             # "重庆长江摩托的采购": a place, then a brand and 的 and a role; the role is strong evidence
             # that common words ("长江", "摩托") are a brand there.
             owned = text.startswith("的", m.start()) and (

@@ -609,6 +609,9 @@ _RECEIVED = r"接待(?![楼室处厅区台用费餐量]|中心|标准|工作|任
 _WENT_OVER = r"(?<=[^\s，,。；;！!~])对了"
 # Met, said the spoken way ("总算见着了", "见着面了", "见着他们厂长了"), not missed ("没见着").
 _MET_AT_LAST = r"(?<![没未看])见着(?:了|面|[^，,。；;！!？?]{1,14}?了(?![吗么没?？]))"
+# ...or met just now or on a day said, the person after: "昨天下午刚见过X科长", "上午见过他们总工" (not met
+# some time before, "以前见过", nor asked: "今天见过吗").
+_MET_WHEN = r"(?:刚|刚刚|刚才|今天|昨天|前天|上午|下午|中午|晚上|早上)见过(?![吗么没?？])"
 # A place of theirs looked over, said done: "X屋顶看完了", "场地看过了", "Y主任那边看完了" (not "看完了吗").
 # A visit and a report of one, read apart from REPORTED and KIND_VISIT: a first character of theirs that
 # comes early in many messages would have their long patterns tried from there.
@@ -672,7 +675,7 @@ _LOOKED_WITH = (
 )
 # The rep reports a contact that happened.
 REPORTED = Screened(
-    rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|微信(?:沟通|联系|回访)|视频|演示"
+    rf"{_DONE_AT_THEIRS}|拜访|{_AT_DOOR}|见面|见了|见到|{_MET_AT_LAST}|{_MET_WHEN}|通了|通完|打了|打电话|打[我他她你]的?电话|电话里|电话跟|电话沟通|电话联系|电话回访|微信上|微信跟|微信聊|微信(?:沟通|联系|回访)|视频|演示"
     rf"|试用|讲了|聊了|沟通了|(?:方案|产品|技术)(?:汇报|宣讲|介绍)(?:完|了|过)|确认了|{_MEAL}|吃了|吃(?:完|过)饭|喝了|回访|发了|发给|邮件|{_GONE}|{_WENT_OVER}|约了|跟进[:：]|跟进记录[:：]|通话|来电话|给.{{0,20}}打"
     rf"|当面|面谈|{_WENT_ON_A_DAY}|谈了(?:一|半|两|几)|开完.{{0,4}}会"
     r"|发(?:到|至)了?[^，,。；;]{0,20}(?:邮箱|微信|手机|QQ)"  # "把报价发到了沈经理邮箱"
@@ -807,6 +810,9 @@ KIND_DEMO = Screened(
     r"|(?<![要想能请先备算去来再])试(?:弹|奏|骑|玩)(?!具|品|卷|题)"
     # ...at our place: "来店里试了新款", "来我们展厅试了样机" (a visit to us to try it is a demo)
     r"|来(?:了|过)?(?:我们|咱们|我司)?(?:店里|门店|展厅|公司|厂里|场里|这边)[^，,。；;\s]{0,4}?试[睡躺坐穿戴用]?了"
+    # the machine tried by the rep on the customer's own ground ("去老乡棉田里试了下采棉机", "去他们船上试了
+    # 一下"), not one to come ("明天去地里试一下")
+    r"|(?<![要想再会能准备打算])去[^，,。；;\s]{1,12}?(?:里|上|边|现场)(?:给[他她]们?)?试了(?:一)?下(?![午])"
     # the English word for one held ("现场demo了", "做了个demo", "Demo做完了"), not one planned ("next
     # week demo") or wished for ("想看demo"), nor a part of an address
     r"|(?<![A-Za-z0-9_.@/-])demo(?=\s?(?:了|完|过|做完|做了|结束))"
@@ -1011,6 +1017,10 @@ KIND_VISIT = Screened(
     # took something there: "去X送样"; done at their place (_DONE_AT_THEIRS)
     rf"|{_DONE_AT_THEIRS}"
     r"|去[^，,。；;\s]{1,12}送(?:样|货|合同|资料)"
+    # papers delivered, said done: "把报价送过去了", "合同今天送到他们办公室了" (the goods delivered,
+    # "货送过去了", is the delivery, no contact; one still to take, "下周一把报价送过去", is a plan)
+    r"|(?:报价单?|方案|合同|协议|标书|投标文件|资料|材料|文件|图纸|清单)[^，,。；;\s]{0,6}?"
+    r"送(?:过去|到[^，,。；;\s]{0,12}?)了(?![吗么没?？])"
     # went to them to talk, done: "下午去X找王经理聊了", "去厂里找老周谈过了" (not "明天去找他聊聊")
     r"|去[^，,。；;\s]{1,12}?找[^，,。；;\s]{1,10}?(?:聊|谈|坐|商量|沟通|对接)(?:了|过)"
     rf"|{_WENT_AND_TALKED}|{_LOOKED_WITH}|{_WENT_TO_FIND}"
@@ -1039,6 +1049,7 @@ KIND_VISIT = Screened(
     r"|现场(?:勘察|勘查|勘测|踏勘|考察|测量|量了|看了|看完|查看|调研)"
     # met, said as done after the person: "X向经理见过了" (not "没见过", "见过吗")
     r"|(?<![没未])见过(?:了|面)(?![吗么没?？])"
+    rf"|{_MET_WHEN}"
     # the customer came to us: "来我们公司看样", "到我司考察", "来厂里参观" (not "轮到我们")
     # (any place of ours, named or not: "来我们库里参观了", "到我们基地看样")
     r"|(?<![轮等想要])(?:来|到)(?:了|过)?(?:我们|咱们|我司|本公司)[^，,。；;\s的]{0,4}?"

@@ -60,7 +60,10 @@ _BEFORE_NAME = frozenset(
     "的了是找见给跟和与同向让叫为请对到约跟科部处办室组队院司店厂局社堂所厅人里来个：:，,。、 \t\n（("
     "但"  # a clause turned: "虽然X丢了 但符经理又打电话说…"
     "等催"  # whom the rep waits for or chases: "等朱总回复", "催王经理付款"
+    "站场馆"  # a station, a farm or a hall of theirs, as 所 or 局: "植保站邹站长", "农场范场长"
 )
+# The last character of a unit of the customer's, as in _BEFORE_NAME.
+_UNIT_ENDS = frozenset("科部处办室组队院司店厂局社堂所厅站场馆")
 # Characters that do not continue a given name (verbs, adverbs, particles).
 _NOT_NAME = frozenset(
     "说很也在要和跟带加打做聊通走喝对看觉说都是的了就还又已让把被给想会能请来去过见问讲"
@@ -81,12 +84,18 @@ _ZONG_WORDS = frozenset("部预共是体结务计额价量数店院台包代算�
 # 工 after a surname is a title only when the next character does not make a word (员工, 工地).
 # (an adverb, a pronoun or a verb of meeting after 王工 ends it: "蒋工挺满意", "陈工他们", "杨工碰了下")
 _GONG_NEXT_OK = frozenset("说打的那这来去也都在觉让问讲聊发接回主，。 挺很他她碰反表认确还已又刚对跟和给全亲")
-_GONG_THEN = frozenset("了提要想看带加")  # "贺工加了微信"
+_GONG_THEN = frozenset("了提要想看带加叫")  # "贺工加了微信", "罗工叫罗俊"
 _FURNITURE = frozenset("台桌椅柜")
 _GREETING = re.compile(r"[你您]好|们好")
 # What labels a way to reach the person, and the digits said in words: "手机一八九 五五五" names nobody.
 _CONTACT_LABELS = ("手机", "电话", "座机", "微信", "邮箱", "号码", "联系")
 _HAN_DIGITS = frozenset("零〇一二三四五六七八九幺两")
+# A full name glued after a title and given with the number to reach them ("老板时长青，电话139…"): read
+# even when its surname and the first given character make a word (时长, 文明, 安全) or the surname is an
+# everyday word too (_WORD_SURNAMES: 时), the number saying a person was just named.
+# The full name said after a surname and its title: "罗工叫罗俊", "邹站长，全名叫邹国平", "X总名字叫X…".
+_CALLED_AFTER = re.compile(r"[，,\s]?(?:全名|大名|名字)?(?:叫|是)\s?")
+_NAME_THEN_NUMBER = re.compile(r"[，,、\s]?(?:(?:联系)?(?:电话|手机|手机号|座机)\s?(?:是|[:：])?\s?)?[\d+]")
 # A given name after a title is no common word: "跟老板商量" holds no 商量 (a name like 高峰 is rarer).
 _GIVEN_WORD_FREQ = 2000
 # A title whose last character and the next make a very common word ("长期", "任务") is no title there;
@@ -264,12 +273,12 @@ _TITLE_IS = re.compile(r"\s?(?:就是|是)\s?(?:那个\s?)?(?=[\u4e00-\u9fff])")
 # How near before a restated name the title it restates stands ("X的老板打了个电话 那个许文斌").
 _RESTATED_REACH = 12
 # (哥 as 姐 is: "钟哥" is 钟, unless the pair is a word, "帅哥", "表哥"; nor "哥们")
-_HONORIFIC = re.compile(r"(先生|女士|小姐|阿姨|叔叔|姐|哥(?![哥们俩]))")
+_HONORIFIC = re.compile(r"(先生|女士|小姐|阿姨|叔叔|大姐|大哥|姐|哥(?![哥们俩]))")
 # ...of which these two follow a surname alone after a verb of going, being or doing for someone: the
 # surname and 先生/女士 are a person there, whatever the verb ("去张先生家", "在王先生家", "帮赵女士").
 _SIR_MADAM = frozenset({"先生", "女士"})
-# ...and these two, said of an older customer ("顾阿姨", "何叔叔"), only ever follow the surname alone.
-_AUNT_UNCLE = frozenset({"阿姨", "叔叔"})
+# ...and these, said of an older customer ("顾阿姨", "何叔叔", "胡大姐"), only ever follow the surname alone.
+_AUNT_UNCLE = frozenset({"阿姨", "叔叔", "大姐", "大哥"})
 _VERB_BEFORE_SIR = frozenset("去在从帮替陪问")
 # Cantonese "梁生" / "冯生" is 先生: an honorific when a pause, a verb of speaking or a contact word follows.
 # (or what they did or wanted: "梁生带着看了车间", "冯生觉得贵", "陈生那边要发票")
@@ -960,6 +969,11 @@ class PersonFinder:
             ):
                 continue  # (one said not to be the person met is no one to keep)
             p = self._fuller(text, self._with_title(text, p))
+            if len(p.name) == 1:
+                # "他们研发的罗工也拉进来了，罗工叫罗俊": the surname first met is the full name said later,
+                # for a person besides the contact as for the contact
+                full = next((q.name for q in named if self._full_name_of(q, p)), None)
+                p = Person(full, p.title, p.start, p.end) if full else p
             if not any(_same_person(p, q) or q.start <= p.start < q.end for q in (main, *others)):
                 others.append(p)
         return main, others, [self._split_title(p) for p in named]
@@ -1288,8 +1302,10 @@ class PersonFinder:
                     continue
                 hit = self._name_before(text, ts)
                 if hit is not None and len(hit) == 1:
-                    # "黄总黄志伟", "阎主任（阎立群，…）": the full name follows the surname and title.
-                    at = te + 1 if text[te : te + 1] in ("（", "(") else te
+                    # "黄总黄志伟", "阎主任（阎立群，…）": the full name follows the surname and title
+                    # (or is said to be his name: "罗工叫罗俊", "邹站长，全名叫邹国平")
+                    called_at = _CALLED_AFTER.match(text, te)
+                    at = te + 1 if text[te : te + 1] in ("（", "(") else called_at.end() if called_at else te
                     again = self._name_after(text, at) if text.startswith(hit, at) else None
                     if again is not None and len(again) > 1:
                         named.append(Person(again, title, ts - 1, at + len(again)))
@@ -1367,6 +1383,8 @@ class PersonFinder:
                 after = None  # "跟老板商量": a word after the title
             if after is None and (len(title) > 1 or prefix) and (j > te or called):
                 after = self._written_name(text, j)
+            if after is None and (len(title) > 1 or prefix) and j == te:
+                after = self._carded_name(text, j)
             lone = after is None and (len(title) > 1 or prefix) and self._surname_len(text, j) == 1
             # (the title and the character glued after it may make a word: "教练车", "校长室" hold no surname)
             lone = lone and not (j == te and self._freq(title + text[j]) > 0)
@@ -1395,6 +1413,11 @@ class PersonFinder:
                 bare.append(Person(None, written, ts, te))
         for m in _HONORIFIC.finditer(text):
             s = m.start()
+            # "胡桂兰胡大姐", "邱建华邱大哥": the full name, then its surname and the kin word
+            full = self._full_then_surname(text, s) if m.group() in _AUNT_UNCLE else None
+            if full is not None:
+                named.append(Person(full, None, s - 1 - len(full), m.end()))
+                continue
             # (阿姨/叔叔 follow the surname alone: "办公室邬阿姨" is 邬, never a full name before it)
             for n in (1,) if m.group() in _AUNT_UNCLE else (3, 2, 1):
                 cand = text[s - n : s] if s - n >= 0 else ""
@@ -1832,6 +1855,23 @@ class PersonFinder:
         m = _HONORIFIC.match(text, j + sl) if sl else None
         return (text[j : j + sl], m.end()) if m is not None else None
 
+    def _carded_name(self, text: str, j: int) -> str | None:
+        """A full name of three Han characters glued after a title, then the number to reach them
+        ("老板时长青，电话139…", "经理文明华 139…"), which `_name_after` refuses as a word's start."""
+        name = text[j : j + 3]
+        if (
+            len(name) < 3
+            or not _CJK_ONLY.fullmatch(name)
+            or not (name[0] in self._surnames or name[0] in _WORD_SURNAMES)
+            or any(c in _NOT_NAME for c in name[1:])
+            or self._freq(name) > 0
+            or self._freq(name[1:]) > _GIVEN_WORD_FREQ
+            or _title_re().search(name, 1) is not None  # "对接人和经理 186…": a surname and its title
+            or _NAME_THEN_NUMBER.match(text, j + 3) is None
+        ):
+            return None
+        return name
+
     def _written_name(self, text: str, j: int) -> str | None:
         """2-5 Han characters after a title and a space, up to a hard end ("站长助理 拉毛 电话")."""
         k = j
@@ -1958,8 +1998,10 @@ class PersonFinder:
                 continue
             if _inside_dept_word(text, s):
                 continue
-            if n >= 2 and self._freq(cand) > 3000:
-                continue
+            if n >= 2 and self._freq(cand) > 3000 and not (n == sl == 2):
+                continue  # (a compound surname alone is one however common a word: "体育中心东方主任")
+            if n == 3 and cand[1] in _UNIT_ENDS and cand[2] in self._surnames and self._freq(cand[:2]) > 0:
+                continue  # "农场范场长", "林场何场长": the farm (opening with a surname), then the person
             if self._glued_to_word_before(text, s):
                 continue  # "对方副总", "对方王工": the character ends a word, it is no surname
             return cand

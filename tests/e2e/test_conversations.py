@@ -1002,25 +1002,34 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # industrial ventilation, short messages); not studied yet
         ("conversations_ninetyfour", "conversations.jsonl", 15),
         # held out and scored once at 07e018e (9/15, 140/148,
-        # LED displays, a third of the reports voice-typed), then studied: 11/15, 142/148 (the answer to "是
-        # 哪个客户？" picking by the city keeps the plan it goes on with, h95_03; a boss opening the answer to
-        # their question, 彭总 / 周总, is no customer's person, and a known contact the report names wins over
-        # a person said by surname only, h95_15 and h95_07's contact; study_r21b). Left: h95_07 (见过 read
-        # as no visit), h95_04, h95_09 (study_r21a's kinds), h95_12 (disputed: a continuation is a follow-up
-        # of its own in the shared format)
-        ("conversations_ninetyfive", "conversations.jsonl", 11),
+        # LED displays, a third of the reports voice-typed), then studied: 13/15, 146/148 (a compound
+        # surname after an industry word, 健身中心欧阳主任, is the contact 欧阳 and no brand 中心欧, h95_09;
+        # "刚见过X" is a visit, h95_07; study_r21a; the answer to "是哪个客户？" picking by the city keeps the
+        # plan it goes on with, h95_03; a boss opening the answer to their question, 彭总 / 周总, is no
+        # customer's person, and a known contact the report names wins over a person said by surname only,
+        # h95_07 and h95_15; study_r21b). Left: h95_04 (a sample looked at in our showroom: a demo in the
+        # gold, a visit in test_nlp_study_ten_kinds; disputed), h95_12 (a continuation "对了…" is a second
+        # follow-up in the shared format's own example; disputed)
+        ("conversations_ninetyfive", "conversations.jsonl", 13),
         # held out and scored once at 07e018e (14/15, 134/136,
-        # corrugated cartons and packaging, English trade words); not studied yet
-        ("conversations_ninetysix", "conversations.jsonl", 14),
+        # corrugated cartons and packaging, English trade words), then studied: 15/15, 136/136 (a new
+        # person's full name said with 叫 after the surname and title, 罗工叫罗俊, is 罗俊, study_r21a; a
+        # plan naming someone the report already told of, "罗工那边先出结构图", sets the record's plan and
+        # is no contact of its own, main; both h96_15). Left: nothing of this set
+        ("conversations_ninetysix", "conversations.jsonl", 15),
         # held out and scored once at 07e018e (11/15, 144/152,
-        # agricultural drones and flying services, terse field chat), then studied: 11/15, 145/152 (a new
-        # customer a manager reports goes to the rep the assignment rules choose, by the city of its county,
-        # h97_11's owner; study_r21b). Left: h97_11's contact, h97_13, h97_14 (study_r21a's kinds), h97_15
-        # (disputed: the product said settles which 兴旺 it is)
-        ("conversations_ninetyseven", "conversations.jsonl", 11),
+        # agricultural drones and flying services, terse field chat), then studied: 14/15, 149/152 (the
+        # machine tried on the customer's ground is a demo, h97_13; a full name after a title whose first
+        # characters make a word, 老板时长青 with the number after, h97_14; a surname and title right after a
+        # station, 植保站邹站长, h97_11; study_r21a; a new customer a manager reports goes to the rep the
+        # assignment rules choose, by the city of its county, h97_11's owner; study_r21b). Left: h97_15 (the
+        # product said settles which 兴旺; the gold asks anyway: disputed)
+        ("conversations_ninetyseven", "conversations.jsonl", 14),
         # held out and scored once at 07e018e (13/15, 143/146,
-        # elevators and retrofits, long multi-fact reports); not studied yet
-        ("conversations_ninetyeight", "conversations.jsonl", 13),
+        # elevators and retrofits, long multi-fact reports), then studied: 15/15, 146/146 (papers delivered,
+        # 把报价送过去了, are a visit, h98_14; a full name then its surname and 大姐, 胡桂兰胡大姐对接, is
+        # the new customer's contact, h98_05; study_r21a). Left: nothing of this set
+        ("conversations_ninetyeight", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
