@@ -1030,6 +1030,18 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # 把报价送过去了, are a visit, h98_14; a full name then its surname and 大姐, 胡桂兰胡大姐对接, is
         # the new customer's contact, h98_05; study_r21a). Left: nothing of this set
         ("conversations_ninetyeight", "conversations.jsonl", 15),
+        # held out and scored once at 0858d28 (14/15, 163/164,
+        # warehouse racking, short messages with emoji); not studied yet
+        ("conversations_ninetynine", "conversations.jsonl", 14),
+        # held out and scored once at 0858d28 (10/15, 143/151,
+        # office plants and flowers, managers asking); not studied yet
+        ("conversations_hundred", "conversations.jsonl", 10),
+        # held out and scored once at 0858d28 (14/15, 152/153,
+        # cosmetics OEM, English trade words, long reports); not studied yet
+        ("conversations_hundredone", "conversations.jsonl", 14),
+        # held out and scored once at 0858d28 (14/15, 154/155,
+        # fleet telematics, terse field chat and voice); not studied yet
+        ("conversations_hundredtwo", "conversations.jsonl", 14),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:

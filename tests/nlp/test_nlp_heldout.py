@@ -572,6 +572,11 @@ STUDIED = [
     # dispute).
     ("heldout44", "heldout44_a.jsonl", "catalog_a.toml", 1.0, 1.0),
     ("heldout44", "heldout44_b.jsonl", "catalog_b.toml", 1.0, 0.99),
+    # heldout45: held out and scored once at 0858d28 (PCB manufacturing and assembly, written Mandarin: 1.000
+    # / 0.997, 58 of 60 fully right; commercial design services, voice and quick chat: 1.000 / 0.983, 55 of
+    # 60); not studied yet
+    ("heldout45", "heldout45_a.jsonl", "catalog_a.toml", 1.0, 0.99),
+    ("heldout45", "heldout45_b.jsonl", "catalog_b.toml", 1.0, 0.98),
 ]
 
 
