@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from bot.types import Reply
 from handlers import log_followup, new_lead, reassign_lead, update_stage
+from handlers.cards import contact_text
 from handlers.clarify import (
     NEW,
     NEW_CUSTOMER,
@@ -37,13 +38,13 @@ from handlers.clarify import (
 from handlers.context import Context, Handler
 from handlers.continuation import planned_on
 from handlers.corrections import move_record, old_words
-from handlers.lead_facts import set_next_followup
-from handlers.lead_lookup import resolve_lead
+from handlers.lead_facts import save_contact, set_next_followup
+from handlers.lead_lookup import link_contact, resolve_lead
 from nlp import Extraction, FollowUpTime, Intent
 from nlp.company_key import company_key
 from nlp.followup import find_followup
 from storage.leads import get_lead
-from storage.models import FollowUp, Lead, PendingQuestion, Person
+from storage.models import Contact, FollowUp, Lead, PendingQuestion, Person
 
 log = logging.getLogger("salesbot.handlers.clarify_answer")
 
@@ -613,13 +614,34 @@ async def _resettle(ctx: Context, answer: _Answer) -> list[Reply]:
     await forget(ctx, person)
     if answer.lead is not None and answer.lead.id == record.lead_id:
         log.info("settled record confirmed person_id=%s lead_id=%s", person.id, record.lead_id)
+        contact = await _confirmed_contact(ctx, answer.lead, record)
         if answer.plan is not None:  # "杭州那家。后天上午我过去一趟": the record stays and gets the plan
             due = set_next_followup(answer.lead, answer.plan, ctx.config.tz)
             plan = Extraction(intent=Intent.LOG_FOLLOWUP, next_followup=answer.plan)
             return await planned_on(ctx, person, answer.lead, record, plan, due, note=ctx.message.text)
+        if contact is not None:
+            line = f"就记在{answer.lead.company}上，联系人：{contact_text(contact)}"
+            return [Reply(to=person.id, title="好的", lines=(line,))]
         return [Reply(to=person.id, title="好的", lines=(f"就记在{answer.lead.company}上，没有改动。",))]
     log.info("settled record moved person_id=%s followup_id=%s", person.id, record.id)
     return await move_record(ctx, person, record, company, new=answer.lead is None)
+
+
+async def _confirmed_contact(ctx: Context, lead: Lead, record: FollowUp) -> Contact | None:
+    """The person the answer confirming a settled record names ("酒店那个，庞总监"), made the record's
+    contact (the lead's known one when the words name it) when the report named none; else None."""
+    said = ctx.extraction
+    if ctx.message.kind != "text" or record.contact_id is not None:
+        return None
+    if not (said.contact_name or said.contact_title):
+        return None
+    only = Extraction(intent=said.intent, contact_name=said.contact_name, contact_title=said.contact_title)
+    named = await link_contact(ctx.session, lead, only, ctx.message.text)
+    contact = await save_contact(ctx.session, lead, named, ctx.clock.now())
+    if contact is not None:
+        record.contact_id = contact.id
+        await ctx.session.flush()
+    return contact
 
 
 def _naming(ex: Extraction, lead: Lead) -> Extraction:

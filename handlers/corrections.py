@@ -597,6 +597,27 @@ def _old_items(ctx: Context, kind: str) -> list[str]:
     return [m.name for old in old_words(ctx.message.text) for m in ctx.catalog.find(old) if m.kind == kind]
 
 
+# A catalog item said as one more in the correction's clause ("预算是18万，云存储也包进去了", "还要加一台X",
+# "再加X"): it joins what the record brought in, only what is taken back is replaced. (还是 says "still".)
+_JOINING = re.compile(r"也|还(?!是)|再加|加上|另外")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+
+
+def _joins(ctx: Context, kind: str) -> bool:
+    """Whether every clause of the correction naming an item of `kind` says it as one more (`_JOINING`)."""
+    text = ctx.message.text
+    found = [m for m in ctx.catalog.find(text) if m.kind == kind]
+    if not found:
+        return False
+    for mention in found:
+        starts = [e.end() for e in _CLAUSE_END.finditer(text, 0, mention.start)]
+        end = _CLAUSE_END.search(text, mention.end)
+        clause = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+        if not _JOINING.search(clause):
+            return False
+    return True
+
+
 def _replace(current: Sequence[str] | None, old: Sequence[str], new: Sequence[str]) -> list[str]:
     kept = [item for item in current or [] if item not in old]
     return kept + [item for item in new if item not in kept]
@@ -919,7 +940,7 @@ async def correct_followup(ctx: Context, person: Person, followup: FollowUp) -> 
     contact = await _correct_contact(ctx, lead, followup, ex, current)
     said = followup.extracted
     if ex.products:
-        old = _old_items(ctx, "product") or said.get("products", [])
+        old = _old_items(ctx, "product") or ([] if _joins(ctx, "product") else said.get("products", []))
         lead.products = _replace(lead.products, old, ex.products)
         lead.product_line = first_line(lead.products, ctx.catalog) or lead.product_line
     if ex.competitors:

@@ -211,9 +211,11 @@ def is_colleague(text: str, start: int, name: str | None, colleagues: Iterable[s
     return _ANSWERED.fullmatch(text, 0, start) is not None and any(_surname(c) == name for c in members)
 
 
-# How a rep names a boss of their own organisation by surname ("彭总", "周经理"): a customer's person is
-# named so too, so only a surname one boss has, opening the message, counts.
+# How a rep names a boss of their own organisation by surname ("彭总", "周经理"), or answers them as an
+# elder sister or brother ("周姐，今天下午刚去了一趟…", read as the name 周 with no title): a customer's
+# person is named so too, so only a surname one boss has, opening the message, counts.
 _BOSS_TITLES = frozenset(("总", "经理", "总监", "主管", "主任", "部长"))
+_ELDER = re.compile(r"[姐哥](?![哥们俩])")
 
 
 def opens_with_boss(
@@ -221,9 +223,12 @@ def opens_with_boss(
 ) -> bool:
     """Whether the person named `name` and `title` at text[start:] opens the message and is, by surname
     and how one calls a boss, the one boss of the writer's organisation (`bosses`: full names) with
-    that surname ("彭总昨天下午刚见过戴科长…", answering the manager 彭丽): a colleague, not the
-    customer's person."""
-    if not name or title not in _BOSS_TITLES or text[:start].strip(" @＠"):
+    that surname ("彭总昨天下午刚见过戴科长…", answering the manager 彭丽; "彭姐，…"): a colleague, not
+    the customer's person."""
+    if not name or text[:start].strip(" @＠"):
+        return False
+    elder = title is None and text.startswith(name, start) and _ELDER.match(text, start + len(name))
+    if title not in _BOSS_TITLES and not elder:
         return False
     return sum(1 for boss in bosses if boss and _surname(boss) == name) == 1
 

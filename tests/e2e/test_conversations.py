@@ -1034,14 +1034,21 @@ STUDIED = Path(__file__).resolve().parents[1] / "fixtures"
         # warehouse racking, short messages with emoji); not studied yet
         ("conversations_ninetynine", "conversations.jsonl", 14),
         # held out and scored once at 0858d28 (10/15, 143/151,
-        # office plants and flowers, managers asking); not studied yet
-        ("conversations_hundred", "conversations.jsonl", 10),
+        # office plants and flowers, managers asking), then studied: 11/15, 145/151 (a record a product
+        # settled among same-named leads, confirmed with whom it was, 酒店那个，庞总监, gets that contact,
+        # h100_03; the manager answered by surname and 姐/哥, 周姐，…, is no customer's person when the
+        # report names one after, h100_12's contact; study_r22b). Left: h100_04 (a street, 季华路, read as
+        # the contact), h100_05 (a contract signed on a visit), h100_12's first turn and h100_15 (a
+        # manager's A-not-A question, 定了没有 / 有下文没有): study_r22a's kinds
+        ("conversations_hundred", "conversations.jsonl", 11),
         # held out and scored once at 0858d28 (14/15, 152/153,
         # cosmetics OEM, English trade words, long reports); not studied yet
         ("conversations_hundredone", "conversations.jsonl", 14),
         # held out and scored once at 0858d28 (14/15, 154/155,
-        # fleet telematics, terse field chat and voice); not studied yet
-        ("conversations_hundredtwo", "conversations.jsonl", 14),
+        # fleet telematics, terse field chat and voice), then studied: 15/15, 155/155 (a budget correction
+        # that adds a product with 也/还/再加, 云存储也包进去了, adds it and replaces none, h102_10;
+        # study_r22b). Left: nothing of this set
+        ("conversations_hundredtwo", "conversations.jsonl", 15),
     ],
 )
 async def test_studied_conversations_stay_right(folder: str, file: str, floor: int) -> None:
