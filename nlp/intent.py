@@ -827,6 +827,10 @@ KIND_DEMO = Screened(
     r"|(?:做了|做过|现场|搞了|看了|看过)(?:个|一个|一场|场|一次)?\s?(?:线上|在线|远程|视频)?\s?demo(?![A-Za-z0-9_.@/-])"
     # ...or of a named thing ("做了SLS的demo", "看了排班系统的demo"): what was shown, then 的
     r"|(?:做了|做过|搞了|看了|看过)(?:个|一个|一场|场|一次)?[A-Za-z0-9\u4e00-\u9fff]{1,10}?的\s?demo(?![A-Za-z0-9_.@/-])"
+    # ...or of a thing named right before it, with no 的: "做了配方demo", "做了打样demo" (not a plan said
+    # between: "做了准备下周demo")
+    r"|(?:做了|做过|搞了)(?:个|一个|一场|场|一次)?(?!准备|下周|明天|后天|下次)[\u4e00-\u9fff]{1,4}?\s?demo"
+    r"(?![A-Za-z0-9_.@/-])"
     # ...or of a thing named in English: "做了spinning demo", "搞了个rowing demo"
     r"|(?:做了|做过|搞了)(?:个|一个|一场|场|一次)?\s?[A-Za-z][A-Za-z0-9 -]{0,15}?\s?demo(?![A-Za-z0-9_.@/-])"
     r"|做了.{0,12}(?<![A-Za-z])POC(?![A-Za-z])|(?<![A-Za-z])POC(?:测试)?(?:做完|做了|结束|完成|通过)"
@@ -931,6 +935,10 @@ KIND_VISIT = Screened(
     # a round of the customers' places, counted: "连走两个盘", "上午跑了三家工地", "走了四个门店"
     r"|(?:走|跑)(?:了|完)?[两三四五六七八几\d](?:家|个|处)(?:客户|盘|楼盘|项目|工地|小区|门店|店|厂|现场|学校|医院)?"
     r"(?![^，,。；;\s]{0,2}(?:流程|手续|步|遍|单|分钟|小时|公里))"
+    # (or gone there and the deal signed, said done: "去他们那边把协议签了", "我过去签了"; not one to come,
+    # "明天过去把合同签了", nor "过去签了很多年")
+    r"|(?<![要想备算再会准将回出失上下进过])(?<!明天)(?<!后天)(?<!下周)(?<!到时)(?<!明天我)"
+    r"(?:去(?![年])[^，,。；;\s]{0,12}?|过去)(?:把[^，,。；;\s]{1,8}?)?(?:签|盖)(?:了|完|好)(?![吗么没?？])"
     # (or gone there and the job done: "去X量完房了", "去X送完样了")
     r"|去(?![年])[^，,。；;\s]{1,12}?(?:量|送|装|调|测|签|谈|聊|看)完"
     # (or into their place and talked there, said done: "去所里谈了", "去厂里聊了一上午"; not "谈了解")
@@ -1794,6 +1802,25 @@ BOSS_ASKS = re.compile(
 )
 
 
+# A step of one customer's deal asked done or not in the message's first sentence, the 没有 at its end:
+# "X那边的样品定了没有？", "X上次试用完有回音没？" (a boss's question to the rep, maybe opened with the rep's
+# name; what the question says was done, "试用完", is its ground, no contact told). Not a question the
+# rep passes on ("王总问我合同签了没有？").
+_ASKED_DONE_OR_NOT = re.compile(
+    r"^(?P<ask>[^？?。！!；;\n]*?)(?:[\u4e00-\u9fff]了|有[\u4e00-\u9fff]{1,2}?)(?:没有|没)\s?[?？]"
+)
+_ASK_PASSED_ON = re.compile(r"问|说|讲|告诉|反馈")
+
+
+def _asks_done_or_not(t: str, report: _Report) -> bool:
+    """Whether the message asks whether a step of one customer's deal was done, first, with no contact
+    told after the question."""
+    m = _ASKED_DONE_OR_NOT.match(t)
+    if m is None or _ASK_PASSED_ON.search(m.group("ask")):
+        return False
+    return find_kind(report.unplanned()[m.end() :]) is None
+
+
 def classify(text: str, facts: Facts) -> Intent:
     t = text.strip()
     if not t:
@@ -1830,6 +1857,8 @@ def classify(text: str, facts: Facts) -> Intent:
         return Intent.OTHER
     if short and is_question and not facts.has_company and ASKS_COLLEAGUES.search(t):
         return Intent.OTHER  # asked of the team, not of the bot: "X的价格比我们便宜多少 有人知道吗"
+    if facts.has_company and _asks_done_or_not(t, report):
+        return Intent.QUERY_LEAD
     if short:
         query = _short_query(t, facts, stage, report, is_question)
         if query is not None:

@@ -48,6 +48,17 @@ def _greeted_first(text: str, start: int, end: int) -> bool:
     return bool(text[:start].strip()) and _APOLOGY_AFTER.match(text, end) is not None
 
 
+# The reader a message opens on, then a comma ("周姐，今天又去了X…"): the rep answering a colleague or
+# the boss, not the contact, when another person is named with a title after it ("…给叶主管演示了").
+_READER_PAUSE = re.compile(r"\s?[，,]")
+
+
+def _reader_first(text: str, p: Person, named: list[Person]) -> bool:
+    if text[: p.start].strip() or _READER_PAUSE.match(text, p.end) is None:
+        return False
+    return any(q.start >= p.end and q.title for q in named)
+
+
 def _addressed(text: str, start: int, end: int) -> bool:
     return _PASTE_OPENS.search(text, max(0, start - 6), start) is not None and bool(
         _GREETING_PAUSE.match(text, end)
@@ -258,6 +269,8 @@ _NAME_ALONE = re.compile(
 # going or being there.
 _PLACE_LAST = frozenset("湖路街村镇湾港岛桥坡坝塘寨堡屯庄园城区县乡")
 _GONE_TO = re.compile(r"(?:去了?|到了?|在|从|跑了?)$")
+# A road or a street ("季X路", "X大道"): a place wherever it is said, never a person.
+_STREET = re.compile(r"[\u4e00-\u9fff]{1,4}(?:路|街|大道)")
 # A surname and a given name that the rep refers to as a place: "张伟那边现在什么进度".
 _PERSON_THERE = Screened(
     r"(?:^|(?<=[\s,，。:：、跟和找给问嗯呃额]))(?![嗯呃额])(?P<name>[\u4e00-\u9fff]{2,3}?)"
@@ -1584,6 +1597,7 @@ class PersonFinder:
             if not text.startswith(("好", "你好", "您好"), p.end)
             and not _greeted_first(text, p.start, p.end)
             and not _addressed(text, p.start, p.end)
+            and not _reader_first(text, p, named)
             and p.start not in inside
             and p.name != "谢谢"
             and not self._in_blocked(p, text, blocked, bare)  # "冷干机" is a product
@@ -1750,6 +1764,8 @@ class PersonFinder:
                 continue
             if _is_place_name(cand):
                 continue  # "我是周口那边的": a place, however like a surname it starts
+            if _STREET.fullmatch(cand) is not None:
+                continue  # "季X路那边的展厅": a road or a street, wherever said
             if (
                 text.startswith("那边", end)
                 and cand[-1] in _PLACE_LAST
